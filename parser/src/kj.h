@@ -1,0 +1,319 @@
+/*
+ * kj.h -- libkiji's private interface, shared by the pipeline and the
+ * recognizers.
+ *
+ * A parse works on d->norm, the NFKC form of the input in UTF-8. Recognizers
+ * see and record NORMALIZED byte offsets (ns/ne); the finisher (fact.c) maps
+ * them back to original byte offsets through d->map_start/d->map_end, so
+ * every reported span is exact in the caller's bytes.
+ *
+ * Memory: everything a parse allocates comes from the doc's arena
+ * (kj_alloc). Hitting the cap longjmps back to kiji_parse, which returns
+ * KIJI_ERR_MEMORY, so recognizers never check for NULL.
+ */
+#ifndef KJ_H
+#define KJ_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+
+#include "kiji.h"
+
+/* ---- arena ------------------------------------------------------------ */
+
+typedef struct kj_chunk {
+    struct kj_chunk *next;
+    size_t size, used;
+    max_align_t data[];
+} kj_chunk;
+
+typedef struct kj_arena {
+    kj_chunk *head;  /* current chunk; older ones of this parse follow */
+    kj_chunk *spare; /* chunks of earlier parses, reused before malloc */
+    size_t total;    /* bytes held by all chunks */
+    size_t cap;      /* kiji_options.max_memory */
+} kj_arena;
+
+void *kj_alloc(kiji_doc *d, size_t n);            /* zeroed; never NULL */
+void kj_arena_reset(kj_arena *a); /* keep the chunks for the next parse */
+void kj_arena_free(kj_arena *a);
+char *kj_strndup(kiji_doc *d, const char *s, size_t n);
+/* Grow an arena array: returns a new array of newcap elements holding the
+ * first n of old. */
+void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem);
+
+/* ---- exact decimal numbers ---------------------------------------------- */
+
+/* value = mant * 10^exp, exact. ok == false means "no value" (vague). */
+typedef struct kj_num {
+    int64_t mant;
+    int32_t exp;
+    bool ok;
+} kj_num;
+
+/* Multiply by 10^k (k may be negative: a division that must be exact, else
+ * the scale stays in exp). Returns false on int64 overflow. */
+bool kj_num_scale(kj_num *n, int k);
+/* a * b exactly; false on overflow. */
+bool kj_num_mul(kj_num *r, kj_num a, kj_num b);
+bool kj_num_add(kj_num *r, kj_num a, kj_num b);
+/* Write the exact decimal form ("530000000000", "3.5") into buf. */
+void kj_num_str(kj_num n, char *buf, size_t size);
+double kj_num_double(kj_num n);
+
+/* ---- facts ------------------------------------------------------------ */
+
+typedef enum kj_qualifier {
+    KJ_Q_NONE = 0,
+    KJ_Q_APPROX,
+    KJ_Q_OVER,
+    KJ_Q_AT_LEAST,
+    KJ_Q_UNDER,
+    KJ_Q_AT_MOST,
+} kj_qualifier;
+const char *kj_qualifier_name(int q);
+
+typedef struct kj_span {
+    size_t ns, ne; /* normalized byte offsets */
+} kj_span;
+
+/* Extra attributes: a key (static string) and a JSON value kind. Written by
+ * the JSON writer in insertion order after the core fields. */
+enum { KJ_ATTR_STR, KJ_ATTR_INT, KJ_ATTR_BOOL, KJ_ATTR_NULL };
+typedef struct kj_attr {
+    struct kj_attr *next;
+    const char *key; /* static storage */
+    int kind;
+    const char *s;   /* KJ_ATTR_STR: arena or static */
+    int64_t i;       /* KJ_ATTR_INT / KJ_ATTR_BOOL */
+} kj_attr;
+
+struct kiji_fact {
+    int type;          /* kiji_fact_type */
+    int id;            /* 1-based, assigned by the finisher */
+    size_t ns, ne;     /* span in d->norm */
+    size_t start, end; /* span in the original input (finisher) */
+    int sentence;      /* index into d->sent, -1 if outside any */
+    bool dropped;      /* removed by a later stage; not reported */
+
+    kj_num value, max;    /* numeric value and range top */
+    int qualifier;        /* kj_qualifier */
+    const char *name;     /* entities: the fullest form (NUL-terminated) */
+
+    /* References are indexes into d->facts while parsing (-1 = none);
+     * the finisher turns them into ids. */
+    int equivalent;
+    int speaker;
+    int affiliation;
+
+    kj_span *mentions; /* entities: every mention, first first */
+    size_t nmentions, capmentions;
+
+    kj_attr *attrs, *attrs_tail;
+};
+typedef struct kiji_fact kj_fact;
+
+/* Add a fact on normalized span [ns, ne). Returns its index in d->facts,
+ * or -1 when max_facts was reached (recorded in the result's "limits").
+ * The pointer from kj_fact_at is valid only until the next kj_fact_add. */
+int kj_fact_add(kiji_doc *d, int type, size_t ns, size_t ne);
+kj_fact *kj_fact_at(kiji_doc *d, int idx);
+void kj_attr_str(kiji_doc *d, kj_fact *f, const char *key, const char *s);
+void kj_attr_strn(kiji_doc *d, kj_fact *f, const char *key, const char *s, size_t n);
+void kj_attr_int(kiji_doc *d, kj_fact *f, const char *key, int64_t v);
+void kj_attr_bool(kiji_doc *d, kj_fact *f, const char *key, bool v);
+void kj_attr_null(kiji_doc *d, kj_fact *f, const char *key);
+const kj_attr *kj_attr_get(const kj_fact *f, const char *key);
+void kj_mention_add(kiji_doc *d, kj_fact *f, size_t ns, size_t ne);
+
+/* Claims: which normalized bytes already belong to a numeric/date fact, so
+ * a later recognizer does not read 1670発 as the year 1670. */
+bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne);
+void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type);
+uint8_t kj_claim_at(const kiji_doc *d, size_t i);
+
+/* ---- structure ------------------------------------------------------- */
+
+typedef struct kj_sentence {
+    size_t ns, ne;  /* normalized span, trailing white space excluded */
+    int para;       /* paragraph index */
+} kj_sentence;
+
+/* Index of the sentence holding normalized offset i, or -1. O(log n). */
+int kj_sentence_of(const kiji_doc *d, size_t i);
+
+typedef enum kj_lang { KJ_LANG_JA = 1, KJ_LANG_EN = 2 } kj_lang;
+
+/* ---- the parser and the document --------------------------------------- */
+
+struct kj_numeric; /* rec_*.c private data, built once per parser */
+struct kj_datedata;
+struct kj_entity;
+struct kj_quotedata;
+
+struct kiji_parser {
+    kiji_options opt;
+    const UNormalizer2 *nfkc;
+    uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
+    UBreakIterator *sbrk_ja; /* templates, cloned per doc */
+    UBreakIterator *sbrk_en;
+    struct kj_meta_data *meta;
+    struct kj_numeric *numeric;
+    struct kj_datedata *date;
+    struct kj_entity *entity;
+    struct kj_quotedata *quote;
+};
+
+struct kiji_doc {
+    const kiji_parser *p;
+    kj_arena arena;
+    jmp_buf *oom; /* where kj_alloc jumps when the cap is hit */
+
+    /* input */
+    const char *orig; /* arena copy of the input, NUL-terminated */
+    size_t orig_len;
+    const char *norm; /* NFKC in UTF-8, NUL-terminated */
+    size_t norm_len;
+    size_t *map_start; /* norm byte i -> original start of its chunk */
+    size_t *map_end;   /* norm byte i -> original end of its chunk */
+    uint8_t *claim;    /* norm_len bytes */
+
+    kj_lang lang;
+    const char *id;
+    /* publication date: y/m/d, 0 = unknown; source: envelope, dateline,
+     * copyright, none */
+    int pub_y, pub_m, pub_d;
+    int pub_hh, pub_mm; /* -1 when not given */
+    const char *pub_source;
+
+    /* structure: [body_ns, body_ne) is the article body between the lead
+     * credit and the trailer */
+    size_t body_ns, body_ne;
+    kj_sentence *sent;
+    size_t nsent, capsent;
+    UBreakIterator *sbrk_ja, *sbrk_en; /* per-doc clones */
+
+    /* metadata (arena strings, NULL when absent) */
+    const char *agency, *credit, *copyright, *url;
+    const char *title_original;
+    int title_revision; /* 0 = none */
+    bool title_excerpt;
+    struct kj_credit { const char *role, *name; } *credits;
+    size_t ncredits;
+    int agency_fact; /* index of the organization fact for the agency */
+    int dl_month, dl_day; /* dateline month/day (0 = none) */
+
+    /* facts */
+    kj_fact *facts;
+    size_t nfacts, capfacts;
+    bool facts_truncated;
+
+    uint64_t work;
+
+    /* output */
+    char *json; /* malloc'd, reused between parses */
+    size_t json_len, json_cap;
+};
+
+/* ---- utilities (util.c) -------------------------------------------------- */
+
+/* Decode the code point at s[*i] (valid UTF-8 assumed: the input was
+ * validated) and advance *i. */
+uint32_t kj_u8_next(const char *s, size_t len, size_t *i);
+/* Code point ending just before s[i], and its start in *start. */
+uint32_t kj_u8_prev(const char *s, size_t i, size_t *start);
+/* Length of the UTF-8 sequence starting with byte c. */
+int kj_u8_len(unsigned char c);
+bool kj_is_kanji(uint32_t c);
+bool kj_is_hiragana(uint32_t c);
+bool kj_is_katakana(uint32_t c); /* incl. ー and ・? no: ・ is separate */
+bool kj_is_latin(uint32_t c);
+bool kj_is_digit(uint32_t c); /* ASCII 0-9 (the text is NFKC) */
+/* s[pos..] starts with the NUL-terminated lit. */
+bool kj_at(const char *s, size_t len, size_t pos, const char *lit);
+/* s[..pos) ends with lit. */
+bool kj_before(const char *s, size_t pos, const char *lit);
+
+/* ---- word lists (generated from parser/data at build time) ------------- */
+
+typedef struct kj_wordlist {
+    const char *name;          /* "ja/counters" */
+    const char *const *lines;  /* non-empty, non-comment lines */
+    size_t n;
+} kj_wordlist;
+/* The list parser/data/<name>.txt, or NULL. */
+const kj_wordlist *kj_wordlist_get(const char *name);
+
+/* A byte trie over UTF-8 keys, built at parser creation, read-only after:
+ * longest-match lookup at any position. */
+typedef struct kj_dict kj_dict;
+kj_dict *kj_dict_new(void);
+/* Add key (len bytes) with a value; a later add of the same key replaces
+ * the value. Returns false on allocation failure. */
+bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value);
+/* Add every line of a word list: "key" (value = def) or "key<TAB>int". */
+bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
+/* Longest key that s[pos..len) starts with: its length (0 = none), value in
+ * *value. */
+size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
+/* Exact lookup. */
+bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value);
+void kj_dict_free(kj_dict *t);
+
+/* ---- number scanner (num.c) ------------------------------------------- */
+
+/* A number token found at a position of d->norm. */
+typedef struct kj_numtok {
+    size_t ns, ne;   /* span of the number itself */
+    kj_num value;
+    bool kanji;      /* written (partly) in kanji numerals */
+    bool word;       /* English number words */
+    bool vague;      /* 数百, 十数, dozens: no exact value */
+    int digits;      /* count of arabic digits in the integer part */
+} kj_numtok;
+
+/* Scan a number starting exactly at pos. Returns true and fills t, or false
+ * when no number starts there. Kanji inside words are rejected (一時, 統一,
+ * 十分 ...). */
+bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t);
+
+/* ---- pipeline stages ---------------------------------------------------- */
+
+int kj_norm_init(kiji_parser *p, kiji_error *err); /* norm.c */
+int kj_normalize(kiji_doc *d, kiji_error *err);
+/* Original byte span of normalized span [ns, ne). */
+void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t *end);
+int kj_text_init(kiji_parser *p, kiji_error *err); /* text.c: sentences */
+void kj_text_free(kiji_parser *p);
+int kj_text_doc_init(kiji_doc *d);
+void kj_text_doc_free(kiji_doc *d);
+void kj_structure(kiji_doc *d);
+void kj_metadata(kiji_doc *d);                    /* meta.c: lead, trailer */
+int kj_meta_init(kiji_parser *p);
+void kj_meta_free(kiji_parser *p);
+
+/* Recognizers: init builds per-parser data (0 = ok), run adds facts. */
+int kj_numeric_init(kiji_parser *p);
+void kj_numeric_free(kiji_parser *p);
+void kj_rec_numeric(kiji_doc *d); /* number, money, quantity, percent */
+
+int kj_date_init(kiji_parser *p);
+void kj_date_free(kiji_parser *p);
+void kj_rec_date(kiji_doc *d); /* date, duration, set */
+
+int kj_entity_init(kiji_parser *p);
+void kj_entity_free(kiji_parser *p);
+void kj_rec_entity(kiji_doc *d); /* place, organization, person, definition */
+
+int kj_quote_init(kiji_parser *p);
+void kj_quote_free(kiji_parser *p);
+void kj_rec_quote(kiji_doc *d); /* quote, statement */
+
+void kj_finish(kiji_doc *d); /* fact.c: sort, ids, original offsets */
+
+#endif

@@ -1,0 +1,515 @@
+/*
+ * meta.c -- the article's own metadata: lead credit and dateline at the top,
+ * trailer lines at the bottom (原題, credits, ©, URL, sign-off).
+ *
+ * Works on the normalized text, line by line from each end, and leaves
+ * [d->body_ns, d->body_ne) as the span between lead and trailer. Agencies
+ * and credit labels come from parser/data/agencies.txt and credits.txt.
+ * Every scan is bounded: at most LEAD_LINES lines from the top and
+ * TRAILER_LINES from the bottom, each looked at once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj.h"
+
+#define LEAD_LINES 3
+#define TRAILER_LINES 12
+
+typedef struct pair {
+    const char *key;
+    size_t klen;
+    const char *val; /* points into the word list line, after the tab */
+} pair;
+
+struct kj_meta_data {
+    pair *agencies;
+    size_t nagencies;
+    pair *credits;
+    size_t ncredits;
+};
+
+static pair *load_pairs(const char *name, size_t *n)
+{
+    const kj_wordlist *wl = kj_wordlist_get(name);
+    if (!wl)
+        return NULL;
+    pair *v = calloc(wl->n ? wl->n : 1, sizeof *v);
+    if (!v)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *tab = strchr(wl->lines[i], '\t');
+        if (!tab)
+            continue;
+        v[k].key = wl->lines[i];
+        v[k].klen = (size_t)(tab - wl->lines[i]);
+        v[k].val = tab + 1;
+        k++;
+    }
+    *n = k;
+    return v;
+}
+
+int kj_meta_init(kiji_parser *p)
+{
+    p->meta = calloc(1, sizeof *p->meta);
+    if (!p->meta)
+        return KIJI_ERR_NOMEM;
+    p->meta->agencies = load_pairs("agencies", &p->meta->nagencies);
+    p->meta->credits = load_pairs("credits", &p->meta->ncredits);
+    if (!p->meta->agencies || !p->meta->credits)
+        return KIJI_ERR_NOMEM;
+    return KIJI_OK;
+}
+
+void kj_meta_free(kiji_parser *p)
+{
+    if (!p->meta)
+        return;
+    free(p->meta->agencies);
+    free(p->meta->credits);
+    free(p->meta);
+    p->meta = NULL;
+}
+
+/* The longest agency credit that s[0, n) equals exactly (whole), or that it
+ * ends with (suffix) when suffix is true. Returns the pair or NULL. */
+static const pair *agency_match(const kiji_doc *d, const char *s, size_t n, bool suffix,
+                                size_t *klen)
+{
+    const struct kj_meta_data *m = d->p->meta;
+    const pair *best = NULL;
+    for (size_t i = 0; i < m->nagencies; i++) {
+        const pair *a = &m->agencies[i];
+        if (a->klen > n)
+            continue;
+        bool hit = suffix ? memcmp(s + n - a->klen, a->key, a->klen) == 0
+                          : (a->klen == n && memcmp(s, a->key, n) == 0);
+        if (hit && (!best || a->klen > best->klen))
+            best = a;
+    }
+    if (best && klen)
+        *klen = best->klen;
+    return best;
+}
+
+static void set_agency(kiji_doc *d, const pair *a, const char *credit, size_t clen)
+{
+    if (d->agency)
+        return;
+    d->agency = a->val;
+    d->credit = kj_strndup(d, credit, clen);
+}
+
+static size_t line_end(const kiji_doc *d, size_t s)
+{
+    const char *nl = memchr(d->norm + s, '\n', d->norm_len - s);
+    return nl ? (size_t)(nl - d->norm) : d->norm_len;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+static const char *find_lit(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (m > n)
+        return NULL;
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, lit, m) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Lead credit at the start of line [s, e). Returns the body start (after the
+ * credit) or s when the line has none. */
+static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
+{
+    const char *t = d->norm;
+    size_t i = s;
+    while (i < e && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    /* (ブルームバーグ): / (ロイター) */
+    if (i < e && t[i] == '(') {
+        const char *close = memchr(t + i, ')', e - i);
+        if (close && (size_t)(close - t) - i - 1 <= 64) {
+            size_t cs = i + 1, ce = (size_t)(close - t);
+            const pair *a = agency_match(d, t + cs, ce - cs, false, NULL);
+            if (a) {
+                set_agency(d, a, t + cs, ce - cs);
+                size_t b = ce + 1;
+                while (b < e && (t[b] == ':' || t[b] == ' ' || t[b] == '-'))
+                    b++;
+                return b;
+            }
+        }
+    }
+    /* 【ワシントン共同】 */
+    if (kj_at(t, e, i, "【")) {
+        const char *close = find_lit(t + i, e - i < 128 ? e - i : 128, "】");
+        if (close) {
+            size_t cs = i + strlen("【"), ce = (size_t)(close - t), klen = 0;
+            const pair *a = agency_match(d, t + cs, ce - cs, true, &klen);
+            if (a) {
+                set_agency(d, a, t + ce - klen, klen);
+                return ce + strlen("】");
+            }
+        }
+    }
+    /* [東京 5日 ロイター] - */
+    if (i < e && t[i] == '[') {
+        const char *close = memchr(t + i, ']', e - i);
+        if (close && (size_t)(close - t) - i <= 96) {
+            size_t cs = i + 1, ce = (size_t)(close - t), klen = 0;
+            const pair *a = agency_match(d, t + cs, ce - cs, true, &klen);
+            if (a) {
+                set_agency(d, a, t + ce - klen, klen);
+                const char *sp = memchr(t + cs, ' ', ce - cs);
+                if (sp) {
+                    int day = atoi(sp + 1);
+                    if (day >= 1 && day <= 31 && find_lit(sp, (size_t)(t + ce - sp), "日"))
+                        d->dl_day = day;
+                }
+                size_t b = ce + 1;
+                while (b < e && (t[b] == ' ' || t[b] == '-'))
+                    b++;
+                return b;
+            }
+        }
+    }
+    /* TOKYO (Reuters) - / CHICAGO, Feb 26 (Reuters) - */
+    size_t j = i;
+    while (j < e && j - i < 64 && ((t[j] >= 'A' && t[j] <= 'Z') || t[j] == ' ' || t[j] == '.' ||
+                                   t[j] == '\'' || t[j] == '-'))
+        j++;
+    if (j - i >= 2) {
+        size_t k = j;
+        static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        if (k + 2 < e && t[k] == ',' && t[k + 1] == ' ') {
+            for (int m = 0; m < 12; m++) {
+                if (kj_at(t, e, k + 2, mon[m])) {
+                    size_t q = k + 2 + 3;
+                    while (q < e && ((t[q] >= 'a' && t[q] <= 'z') || t[q] == '.'))
+                        q++;
+                    if (q < e && t[q] == ' ' && q + 1 < e && kj_is_digit((unsigned char)t[q + 1])) {
+                        int day = atoi(t + q + 1);
+                        q++;
+                        while (q < e && kj_is_digit((unsigned char)t[q]))
+                            q++;
+                        if (day >= 1 && day <= 31) {
+                            d->dl_month = m + 1;
+                            d->dl_day = day;
+                            k = q;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        while (k < e && t[k] == ' ')
+            k++;
+        if (k < e && t[k] == '(') {
+            const char *close = memchr(t + k, ')', e - k);
+            if (close && (size_t)(close - t) - k <= 40) {
+                size_t cs = k + 1, ce = (size_t)(close - t);
+                const pair *a = agency_match(d, t + cs, ce - cs, false, NULL);
+                if (a) {
+                    set_agency(d, a, t + cs, ce - cs);
+                    k = ce + 1;
+                }
+            }
+        }
+        while (k < e && t[k] == ' ')
+            k++;
+        if (k < e && (t[k] == '-' || kj_at(t, e, k, "—") || kj_at(t, e, k, "–")) &&
+            (d->dl_day || d->agency)) {
+            k += (size_t)kj_u8_len((unsigned char)t[k]);
+            while (k < e && t[k] == ' ')
+                k++;
+            return k;
+        }
+        d->dl_month = 0;
+        d->dl_day = 0;
+    }
+    return s;
+}
+
+static void add_credit(kiji_doc *d, const char *role, const char *name, size_t n)
+{
+    while (n > 0 && (name[n - 1] == '.' || name[n - 1] == ' ' || name[n - 1] == ','))
+        n--;
+    while (n > 0 && (*name == ' ' || *name == ':')) {
+        name++;
+        n--;
+    }
+    if (n == 0 || n > 128)
+        return;
+    struct kj_credit *c = kj_grow(d, d->credits, d->ncredits, d->ncredits + 1, sizeof *c);
+    c[d->ncredits].role = role;
+    c[d->ncredits].name = kj_strndup(d, name, n);
+    d->credits = c;
+    d->ncredits++;
+}
+
+/* Names after a credit label, up to the end of the segment: split on 、 , ;
+ * " and ". */
+static void credit_names(kiji_doc *d, const char *role, const char *s, size_t n)
+{
+    size_t i = 0, st = 0;
+    while (i <= n) {
+        size_t cut = 0;
+        if (i == n)
+            cut = 1;
+        else if (kj_at(s, n, i, "、"))
+            cut = strlen("、");
+        else if (s[i] == ',' || s[i] == ';')
+            cut = 1;
+        else if (kj_at(s, n, i, " and "))
+            cut = 5;
+        if (cut) {
+            add_credit(d, role, s + st, i - st);
+            i += cut;
+            st = i;
+            if (i >= n)
+                break;
+        } else {
+            i++;
+        }
+    }
+}
+
+static bool is_url_token(const char *s, size_t n)
+{
+    if (n < 4 || n > 512)
+        return false;
+    size_t i = 0;
+    if (kj_at(s, n, 0, "https://"))
+        i = 8;
+    else if (kj_at(s, n, 0, "http://"))
+        i = 7;
+    size_t dots = 0, host_end = n;
+    for (size_t k = i; k < n; k++) {
+        char c = s[k];
+        if (c == '/') {
+            host_end = k;
+            break;
+        }
+        if (c == '.')
+            dots++;
+        else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-'))
+            return false;
+    }
+    if (dots == 0)
+        return false;
+    /* the top-level domain is letters */
+    size_t k = host_end;
+    size_t letters = 0;
+    while (k > i && s[k - 1] != '.') {
+        char c = s[k - 1];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+        letters++;
+        k--;
+    }
+    return letters >= 2;
+}
+
+/* Look for a URL token anywhere in [s, e); sets d->url. */
+static void find_url(kiji_doc *d, size_t s, size_t e)
+{
+    const char *t = d->norm;
+    size_t i = s;
+    while (i < e && !d->url) {
+        while (i < e && (t[i] == ' ' || (unsigned char)t[i] >= 0x80))
+            i++;
+        size_t st = i;
+        while (i < e && t[i] != ' ' && (unsigned char)t[i] < 0x80)
+            i++;
+        size_t en = i;
+        while (en > st && (t[en - 1] == '.' || t[en - 1] == ','))
+            en--;
+        if (en > st && is_url_token(t + st, en - st))
+            d->url = kj_strndup(d, t + st, en - st);
+    }
+}
+
+/* One trailer line [s, e). Returns true if it is trailer material. */
+static bool trailer_line(kiji_doc *d, size_t s, size_t e)
+{
+    const char *t = d->norm;
+    const struct kj_meta_data *m = d->p->meta;
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    size_t n = e - s;
+    const char *l = t + s;
+    if (kj_at(l, n, 0, "原題:") || kj_at(l, n, 0, "原文:")) {
+        size_t a = strlen("原題:"), b = n;
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            while (b > a && l[b - 1] == ' ')
+                b--;
+            if (b >= a + strlen("(抜粋)") && kj_before(l, b, "(抜粋)")) {
+                d->title_excerpt = true;
+                b -= strlen("(抜粋)");
+                changed = true;
+            } else if (b > a + 9 && kj_before(l, b, "(excerpt)")) {
+                d->title_excerpt = true;
+                b -= 9;
+                changed = true;
+            } else if (b > a + 2 && l[b - 1] == ')') {
+                size_t k = b - 1;
+                while (k > a && kj_is_digit((unsigned char)l[k - 1]) && b - k < 5)
+                    k--;
+                if (k < b - 1 && k > a && l[k - 1] == '(') {
+                    d->title_revision = atoi(l + k);
+                    b = k - 1;
+                    changed = true;
+                }
+            }
+        }
+        while (b > a && l[b - 1] == ' ')
+            b--;
+        if (b > a)
+            d->title_original = kj_strndup(d, l + a, b - a);
+        return true;
+    }
+    if (kj_at(l, n, 0, "©") || kj_at(l, n, 0, "(C)") || kj_at(l, n, 0, "Copyright")) {
+        d->copyright = kj_strndup(d, l, n);
+        return true;
+    }
+    /* sign-off: " REUTER" */
+    {
+        const pair *a = agency_match(d, l, n, false, NULL);
+        if (a && n <= 16) {
+            set_agency(d, a, l, n);
+            return true;
+        }
+    }
+    bool any = false;
+    size_t i = 0;
+    while (i < n && (l[i] == '-' || l[i] == ' ' || l[i] == '(' || kj_at(l, n, i, "—"))) {
+        i += kj_at(l, n, i, "—") ? strlen("—") : 1;
+    }
+    /* credit labels: 取材協力:Name. / (Reporting by X; Editing by Y) */
+    for (size_t seg = i; seg < n;) {
+        const pair *best = NULL;
+        for (size_t k = 0; k < m->ncredits; k++) {
+            const pair *c = &m->credits[k];
+            if (kj_at(l, n, seg, "") && c->klen <= n - seg && memcmp(l + seg, c->key, c->klen) == 0 &&
+                (!best || c->klen > best->klen))
+                best = &m->credits[k];
+        }
+        if (!best)
+            break;
+        size_t ns = seg + best->klen;
+        if (ns < n && l[ns] == ':')
+            ns++;
+        /* The names end at ; or ) or a full stop, or where Latin names give
+         * way to Japanese text (".もっと読むにはこちら"). */
+        size_t ne = ns;
+        bool latin = ns < n && (unsigned char)l[ns] < 0x80;
+        while (ne < n) {
+            unsigned char c = (unsigned char)l[ne];
+            if (c == ';' || c == ')' || kj_at(l, n, ne, "。"))
+                break;
+            if (c == '.' && (ne + 1 >= n || (unsigned char)l[ne + 1] >= 0x80))
+                break;
+            if (c >= 0x80 && latin && !kj_at(l, n, ne, "、"))
+                break;
+            ne += (size_t)kj_u8_len(c);
+        }
+        if (ne > n)
+            ne = n;
+        credit_names(d, best->val, l + ns, ne - ns);
+        any = true;
+        seg = ne;
+        while (seg < n && (l[seg] == ';' || l[seg] == ' ' || l[seg] == '.' || l[seg] == ')'))
+            seg++;
+    }
+    size_t before = d->url ? 1 : 0;
+    find_url(d, s, e);
+    if (any)
+        return true;
+    if (!before && d->url && n < 200) {
+        /* a line that is just a link block such as "もっと読むにはこちら url" */
+        return true;
+    }
+    return false;
+}
+
+void kj_metadata(kiji_doc *d)
+{
+    const char *t = d->norm;
+    size_t len = d->norm_len;
+    d->dl_month = d->dl_day = 0;
+    d->body_ns = 0;
+    d->body_ne = len;
+
+    /* Lead: the credit may follow a headline line, so try the first lines. */
+    size_t s = 0;
+    for (int ln = 0; ln < LEAD_LINES && s < len; ln++) {
+        size_t e = line_end(d, s);
+        d->work += e - s;
+        if (!blank(t + s, e - s)) {
+            size_t b = lead_credit(d, s, e);
+            if (b != s) {
+                d->body_ns = b;
+                break;
+            }
+        }
+        s = e + 1;
+    }
+
+    /* Trailer: lines from the end while they are trailer material. */
+    size_t e = len;
+    for (int ln = 0; ln < TRAILER_LINES && e > d->body_ns; ln++) {
+        size_t ls = e;
+        while (ls > d->body_ns && t[ls - 1] != '\n')
+            ls--;
+        d->work += e - ls;
+        if (!blank(t + ls, e - ls)) {
+            if (!trailer_line(d, ls, e))
+                break;
+            d->body_ne = ls;
+        }
+        if (ls == 0)
+            break;
+        e = ls - 1;
+    }
+
+    /* Publication date fallback: dateline day with copyright year. */
+    if (!d->pub_y) {
+        int year = 0;
+        if (d->copyright) {
+            const char *c = d->copyright;
+            for (; *c; c++) {
+                if (kj_is_digit((unsigned char)c[0]) && kj_is_digit((unsigned char)c[1]) &&
+                    kj_is_digit((unsigned char)c[2]) && kj_is_digit((unsigned char)c[3])) {
+                    year = atoi(c);
+                    break;
+                }
+            }
+        }
+        if (year >= 1900 && year <= 2999) {
+            d->pub_y = year;
+            d->pub_source = "copyright";
+            if (d->dl_month && d->dl_day) {
+                d->pub_m = d->dl_month;
+                d->pub_d = d->dl_day;
+                d->pub_source = "dateline";
+            }
+        }
+    }
+}

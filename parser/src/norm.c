@@ -1,0 +1,196 @@
+/*
+ * norm.c -- NFKC normalization with an exact map back to original bytes.
+ *
+ * The input is cut into normalization chunks: a code point with a boundary
+ * before it plus the code points that may combine with it. Each chunk is
+ * normalized on its own (the result equals normalizing the whole text, by
+ * the definition of a boundary), and every byte it yields maps to the chunk's
+ * original [start, end). So a normalized span [s, e) maps back to
+ * [map_start[s], map_end[e-1]), which always cuts the input on code point
+ * boundaries. CR LF and lone CR become LF. A chunk is cut after
+ * MAX_CHUNK code points so a run of a million combining marks costs linear
+ * time (ICU's canonical reordering is quadratic in a chunk).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/ustring.h>
+
+#include "kj.h"
+
+#define MAX_CHUNK 32
+
+/* Per-BMP-code-point flags, computed once per parser. */
+#define NF_BOUNDARY 1 /* has a normalization boundary before it */
+#define NF_STABLE 2   /* NFKC of the code point alone is itself */
+
+int kj_norm_init(kiji_parser *p, kiji_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    p->nfkc = unorm2_getNFKCInstance(&st);
+    if (U_FAILURE(st)) {
+        if (err) {
+            err->code = KIJI_ERR_ICU;
+            snprintf(err->text, sizeof err->text, "unorm2_getNFKCInstance: %s", u_errorName(st));
+        }
+        return KIJI_ERR_ICU;
+    }
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        uint8_t f = 0;
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            p->nfkc_tab[c] = NF_BOUNDARY;
+            continue;
+        }
+        if (unorm2_hasBoundaryBefore(p->nfkc, (UChar32)c))
+            f |= NF_BOUNDARY;
+        UChar u = (UChar)c;
+        st = U_ZERO_ERROR;
+        if (unorm2_isNormalized(p->nfkc, &u, 1, &st) && U_SUCCESS(st))
+            f |= NF_STABLE;
+        p->nfkc_tab[c] = f;
+    }
+    return KIJI_OK;
+}
+
+static uint8_t flags_of(const kiji_parser *p, uint32_t c)
+{
+    if (c < 0x10000)
+        return p->nfkc_tab[c];
+    uint8_t f = 0;
+    if (unorm2_hasBoundaryBefore(p->nfkc, (UChar32)c))
+        f |= NF_BOUNDARY;
+    UChar u[2];
+    u[0] = U16_LEAD(c);
+    u[1] = U16_TRAIL(c);
+    UErrorCode st = U_ZERO_ERROR;
+    if (unorm2_isNormalized(p->nfkc, u, 2, &st) && U_SUCCESS(st))
+        f |= NF_STABLE;
+    return f;
+}
+
+typedef struct out {
+    kiji_doc *d;
+    char *buf;
+    size_t len, cap;
+    size_t *ms, *me;
+} out;
+
+static void reserve(out *o, size_t n)
+{
+    if (o->len + n + 1 <= o->cap)
+        return;
+    size_t cap = o->cap * 2;
+    while (cap < o->len + n + 1)
+        cap *= 2;
+    o->buf = kj_grow(o->d, o->buf, o->len, cap, 1);
+    o->ms = kj_grow(o->d, o->ms, o->len, cap, sizeof(size_t));
+    o->me = kj_grow(o->d, o->me, o->len, cap, sizeof(size_t));
+    o->cap = cap;
+}
+
+static void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
+{
+    reserve(o, n);
+    memcpy(o->buf + o->len, s, n);
+    for (size_t i = 0; i < n; i++) {
+        o->ms[o->len + i] = os;
+        o->me[o->len + i] = oe;
+    }
+    o->len += n;
+}
+
+/* Normalize orig[s, e) through UTF-16 and emit the result. */
+static int emit_normalized(out *o, const char *src, size_t s, size_t e, kiji_error *err)
+{
+    UChar in[MAX_CHUNK * 2 + 4], res[MAX_CHUNK * 18 + 64];
+    char u8[sizeof res / sizeof res[0] * 3 + 4];
+    int32_t ilen = 0, rlen, olen = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(in, (int32_t)(sizeof in / sizeof in[0]), &ilen, src + s, (int32_t)(e - s), &st);
+    if (U_SUCCESS(st))
+        rlen = unorm2_normalize(o->d->p->nfkc, in, ilen, res, (int32_t)(sizeof res / sizeof res[0]),
+                                &st);
+    if (U_SUCCESS(st))
+        u_strToUTF8(u8, (int32_t)sizeof u8, &olen, res, rlen, &st);
+    if (U_FAILURE(st)) {
+        if (err && !err->code) {
+            err->code = KIJI_ERR_ICU;
+            err->offset = s;
+            snprintf(err->text, sizeof err->text, "NFKC normalization failed: %s",
+                     u_errorName(st));
+        }
+        return KIJI_ERR_ICU;
+    }
+    emit(o, u8, (size_t)olen, s, e);
+    return KIJI_OK;
+}
+
+int kj_normalize(kiji_doc *d, kiji_error *err)
+{
+    const char *src = d->orig;
+    size_t len = d->orig_len;
+    out o = {d, NULL, 0, 0, NULL, NULL};
+    o.cap = len + 64;
+    o.buf = kj_alloc(d, o.cap);
+    o.ms = kj_alloc(d, o.cap * sizeof(size_t));
+    o.me = kj_alloc(d, o.cap * sizeof(size_t));
+
+    size_t i = 0;
+    while (i < len) {
+        d->work++;
+        unsigned char b = (unsigned char)src[i];
+        if (b == '\r') {
+            size_t e = (i + 1 < len && src[i + 1] == '\n') ? i + 2 : i + 1;
+            emit(&o, "\n", 1, i, e);
+            i = e;
+            continue;
+        }
+        /* A chunk: this code point plus followers with no boundary before. */
+        size_t s = i, j = i;
+        uint32_t c = kj_u8_next(src, len, &j);
+        uint8_t f = flags_of(d->p, c);
+        bool stable = (f & NF_STABLE) != 0;
+        int n = 1;
+        size_t e = j;
+        while (e < len && n < MAX_CHUNK) {
+            size_t k = e;
+            uint32_t c2 = kj_u8_next(src, len, &k);
+            if (c2 == '\r' || (flags_of(d->p, c2) & NF_BOUNDARY))
+                break;
+            e = k;
+            n++;
+            d->work++;
+        }
+        if (n == 1 && stable) {
+            emit(&o, src + s, e - s, s, e);
+        } else {
+            int rc = emit_normalized(&o, src, s, e, err);
+            if (rc)
+                return rc;
+        }
+        i = e;
+    }
+    reserve(&o, 1);
+    o.buf[o.len] = 0;
+    o.ms[o.len] = len; /* sentinel: the end of the input */
+    o.me[o.len] = len;
+    d->norm = o.buf;
+    d->norm_len = o.len;
+    d->map_start = o.ms;
+    d->map_end = o.me;
+    return KIJI_OK;
+}
+
+void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t *end)
+{
+    if (ns > d->norm_len)
+        ns = d->norm_len;
+    if (ne > d->norm_len)
+        ne = d->norm_len;
+    if (ne <= ns) {
+        *start = *end = d->map_start[ns];
+        return;
+    }
+    *start = d->map_start[ns];
+    *end = d->map_end[ne - 1];
+}

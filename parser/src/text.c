@@ -1,0 +1,224 @@
+/*
+ * text.c -- sentences and paragraphs.
+ *
+ * ICU's sentence break iterator proposes boundaries on the normalized text;
+ * a boundary inside brackets or quotes (「」 『』 () 【】 "" “”) is dropped, so
+ * 「…。…」と述べた stays one sentence. A line break always ends a sentence and
+ * closes any bracket left open, so one stray 「 cannot swallow the article,
+ * and a sentence never spans more than MAX_SENTENCE bytes inside brackets.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/utext.h>
+
+#include "kj.h"
+
+#define MAX_SENTENCE 8192
+#define MAX_DEPTH 64
+
+int kj_text_init(kiji_parser *p, kiji_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
+    if (U_SUCCESS(st))
+        p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        if (err) {
+            err->code = KIJI_ERR_ICU;
+            snprintf(err->text, sizeof err->text, "ubrk_open(sentence): %s", u_errorName(st));
+        }
+        return KIJI_ERR_ICU;
+    }
+    return KIJI_OK;
+}
+
+void kj_text_free(kiji_parser *p)
+{
+    ubrk_close(p->sbrk_ja);
+    ubrk_close(p->sbrk_en);
+}
+
+int kj_text_doc_init(kiji_doc *d)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    d->sbrk_ja = ubrk_clone(d->p->sbrk_ja, &st);
+    if (U_SUCCESS(st))
+        d->sbrk_en = ubrk_clone(d->p->sbrk_en, &st);
+    return U_SUCCESS(st) ? KIJI_OK : KIJI_ERR_ICU;
+}
+
+void kj_text_doc_free(kiji_doc *d)
+{
+    ubrk_close(d->sbrk_ja);
+    ubrk_close(d->sbrk_en);
+}
+
+static bool is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* English wire copy is hard-wrapped (Reuters): a line break is a soft wrap
+ * unless a blank line or an indented line follows, or the line ends a
+ * sentence. Japanese text is not wrapped: every line break is hard. */
+static bool hard_newline(const kiji_doc *d, size_t nl)
+{
+    if (d->lang != KJ_LANG_EN)
+        return true;
+    const char *t = d->norm;
+    size_t n = nl + 1;
+    if (n >= d->norm_len || t[n] == '\n' || t[n] == ' ' || t[n] == '\t')
+        return true;
+    size_t k = nl;
+    while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+        k--;
+    if (k == 0 || t[k - 1] == '\n')
+        return true;
+    char c = t[k - 1];
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == ':';
+}
+
+static void add_sentence(kiji_doc *d, size_t s, size_t e, int para)
+{
+    const char *t = d->norm;
+    while (s < e && is_space_byte((unsigned char)t[s]))
+        s++;
+    while (e > s && is_space_byte((unsigned char)t[e - 1]))
+        e--;
+    if (e == s)
+        return;
+    if (d->nsent == d->capsent) {
+        size_t cap = d->capsent ? d->capsent * 2 : 64;
+        d->sent = kj_grow(d, d->sent, d->nsent, cap, sizeof *d->sent);
+        d->capsent = cap;
+    }
+    d->sent[d->nsent].ns = s;
+    d->sent[d->nsent].ne = e;
+    d->sent[d->nsent].para = para;
+    d->nsent++;
+}
+
+/* Bracket pairs tracked for boundary suppression. */
+static int opener(uint32_t c)
+{
+    switch (c) {
+    case 0x300C: /* 「 */
+    case 0x300E: /* 『 */
+    case '(':
+    case 0x3010: /* 【 */
+    case 0x3008: /* 〈 */
+    case 0x300A: /* 《 */
+    case 0x201C: /* “ */
+        return 1;
+    }
+    return 0;
+}
+
+static int closer(uint32_t c)
+{
+    switch (c) {
+    case 0x300D:
+    case 0x300F:
+    case ')':
+    case 0x3011:
+    case 0x3009:
+    case 0x300B:
+    case 0x201D:
+        return 1;
+    }
+    return 0;
+}
+
+void kj_structure(kiji_doc *d)
+{
+    const char *t = d->norm;
+    size_t len = d->norm_len;
+    UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
+    UErrorCode st = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, t, (int64_t)len, &st);
+    if (U_SUCCESS(st))
+        ubrk_setUText(bi, &ut, &st);
+    if (U_FAILURE(st)) {
+        /* Without ICU's boundaries, lines are the sentences. */
+        size_t s = 0;
+        int para = 0;
+        for (size_t i = 0; i < len; i++) {
+            d->work++;
+            if (t[i] == '\n') {
+                add_sentence(d, s, i, para++);
+                s = i + 1;
+            }
+        }
+        add_sentence(d, s, len, para);
+        utext_close(&ut);
+        return;
+    }
+
+    int depth = 0;
+    bool dquote = false; /* inside ASCII "..." */
+    size_t pos = 0;      /* scan position for bracket state */
+    size_t start = 0;    /* start of the current sentence */
+    int para = 0;
+    size_t soft_at = (size_t)-1; /* just after the last soft line break */
+    int32_t b = ubrk_first(bi);
+    while ((b = ubrk_next(bi)) != UBRK_DONE) {
+        size_t bpos = (size_t)b;
+        bool newline = false;
+        /* Advance bracket state up to the proposed boundary. */
+        while (pos < bpos) {
+            size_t k = pos;
+            uint32_t c = kj_u8_next(t, len, &k);
+            d->work++;
+            if (c == '\n' && !hard_newline(d, pos)) {
+                soft_at = k;
+            } else if (c == '\n') {
+                /* A line break ends the sentence here, whatever ICU says. */
+                add_sentence(d, start, pos, para);
+                start = k;
+                depth = 0;
+                dquote = false;
+                newline = true;
+                para++;
+            } else if (opener(c)) {
+                if (depth < MAX_DEPTH)
+                    depth++;
+            } else if (closer(c)) {
+                if (depth > 0)
+                    depth--;
+            } else if (c == '"') {
+                dquote = !dquote;
+            }
+            pos = k;
+        }
+        (void)newline;
+        bool inside = depth > 0 || dquote || bpos == soft_at;
+        if (inside && bpos - start < MAX_SENTENCE && bpos < len)
+            continue;
+        add_sentence(d, start, bpos, para);
+        start = bpos;
+        if (!inside) {
+            depth = 0;
+            dquote = false;
+        }
+    }
+    if (start < len)
+        add_sentence(d, start, len, para);
+    utext_close(&ut);
+}
+
+int kj_sentence_of(const kiji_doc *d, size_t i)
+{
+    size_t lo = 0, hi = d->nsent;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sent[mid].ne <= i)
+            lo = mid + 1;
+        else if (d->sent[mid].ns > i)
+            hi = mid;
+        else
+            return (int)mid;
+    }
+    return -1;
+}

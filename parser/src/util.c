@@ -1,0 +1,378 @@
+/*
+ * util.c -- the doc arena, UTF-8 helpers and the kj_dict byte trie.
+ *
+ * The arena hands out zeroed memory from a list of chunks that survive
+ * between parses (a warm doc mallocs nothing); crossing the cap jumps back
+ * to kiji_parse. The trie is built once per parser and only read after.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj.h"
+
+#define CHUNK_MIN ((size_t)64 * 1024)
+
+static void oom(kiji_doc *d)
+{
+    longjmp(*d->oom, KIJI_ERR_MEMORY);
+}
+
+void *kj_alloc(kiji_doc *d, size_t n)
+{
+    kj_arena *a = &d->arena;
+    n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (n == 0)
+        n = sizeof(max_align_t);
+    kj_chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        /* Reuse a spare chunk from an earlier parse if one is big enough. */
+        kj_chunk **pp = &a->spare, *nc = NULL;
+        for (; *pp; pp = &(*pp)->next) {
+            if ((*pp)->size >= n) {
+                nc = *pp;
+                *pp = nc->next;
+                break;
+            }
+        }
+        if (!nc) {
+            size_t sz = n > CHUNK_MIN ? n : CHUNK_MIN;
+            if (c && c->size * 2 > sz)
+                sz = c->size * 2;
+            if (a->total + sz > a->cap) {
+                if (a->total + n > a->cap)
+                    oom(d);
+                sz = n;
+            }
+            nc = malloc(sizeof(kj_chunk) + sz);
+            if (!nc)
+                longjmp(*d->oom, KIJI_ERR_NOMEM);
+            nc->size = sz;
+            a->total += sz;
+        }
+        nc->used = 0;
+        nc->next = a->head;
+        a->head = nc;
+        c = nc;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+void kj_arena_reset(kj_arena *a)
+{
+    while (a->head) {
+        kj_chunk *c = a->head;
+        a->head = c->next;
+        c->next = a->spare;
+        a->spare = c;
+    }
+}
+
+void kj_arena_free(kj_arena *a)
+{
+    kj_arena_reset(a);
+    while (a->spare) {
+        kj_chunk *c = a->spare;
+        a->spare = c->next;
+        free(c);
+    }
+    a->total = 0;
+}
+
+char *kj_strndup(kiji_doc *d, const char *s, size_t n)
+{
+    char *r = kj_alloc(d, n + 1);
+    memcpy(r, s, n);
+    r[n] = 0;
+    return r;
+}
+
+void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
+{
+    void *r = kj_alloc(d, newcap * elem);
+    if (old && n)
+        memcpy(r, old, n * elem);
+    return r;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+int kj_u8_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c < 0xE0)
+        return 2;
+    if (c < 0xF0)
+        return 3;
+    return 4;
+}
+
+uint32_t kj_u8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    if (k >= len)
+        return 0;
+    uint32_t c = u[k];
+    int n = kj_u8_len((unsigned char)c);
+    if (k + (size_t)n > len) {
+        *i = len;
+        return 0xFFFD;
+    }
+    switch (n) {
+    case 1:
+        break;
+    case 2:
+        c = ((c & 0x1F) << 6) | (u[k + 1] & 0x3F);
+        break;
+    case 3:
+        c = ((c & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F);
+        break;
+    default:
+        c = ((c & 0x07) << 18) | ((uint32_t)(u[k + 1] & 0x3F) << 12) |
+            ((uint32_t)(u[k + 2] & 0x3F) << 6) | (u[k + 3] & 0x3F);
+    }
+    *i = k + (size_t)n;
+    return c;
+}
+
+uint32_t kj_u8_prev(const char *s, size_t i, size_t *start)
+{
+    if (i == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
+    size_t k = i - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80 && i - k < 4)
+        k--;
+    size_t j = k;
+    uint32_t c = kj_u8_next(s, i, &j);
+    if (start)
+        *start = k;
+    return c;
+}
+
+bool kj_is_kanji(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) || c == 0x3005 ||
+           c == 0x3006 || c == 0x3007;
+}
+
+bool kj_is_hiragana(uint32_t c)
+{
+    return c >= 0x3041 && c <= 0x309F;
+}
+
+bool kj_is_katakana(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FD || c == 0x30FE ||
+           (c >= 0x31F0 && c <= 0x31FF);
+}
+
+bool kj_is_latin(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+bool kj_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool kj_at(const char *s, size_t len, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
+}
+
+bool kj_before(const char *s, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    return pos >= n && memcmp(s + pos - n, lit, n) == 0;
+}
+
+/* ---- kj_dict: a byte trie with sorted edge arrays ----------------------- */
+
+typedef struct tnode {
+    uint32_t first; /* index of the first edge in edges[] */
+    uint16_t nedges;
+    uint16_t capedges;
+    int32_t value;
+    bool term;
+} tnode;
+
+typedef struct tedge {
+    unsigned char byte;
+    uint32_t child;
+} tedge;
+
+struct kj_dict {
+    tnode *nodes;
+    size_t nnodes, capnodes;
+    tedge *edges;
+    size_t nedges, capedges;
+};
+
+static bool push_node(kj_dict *t)
+{
+    if (t->nnodes == t->capnodes) {
+        size_t cap = t->capnodes ? t->capnodes * 2 : 256;
+        tnode *n = realloc(t->nodes, cap * sizeof *n);
+        if (!n)
+            return false;
+        t->nodes = n;
+        t->capnodes = cap;
+    }
+    memset(&t->nodes[t->nnodes++], 0, sizeof(tnode));
+    return true;
+}
+
+kj_dict *kj_dict_new(void)
+{
+    kj_dict *t = calloc(1, sizeof *t);
+    if (!t || !push_node(t)) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void kj_dict_free(kj_dict *t)
+{
+    if (!t)
+        return;
+    free(t->nodes);
+    free(t->edges);
+    free(t);
+}
+
+static long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
+{
+    size_t lo = 0, hi = n->nedges;
+    const tedge *e = t->edges + n->first;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid].byte == b)
+            return (long)e[mid].child;
+        if (e[mid].byte < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Insert an edge keeping the node's edges sorted. A node whose edge block is
+ * full moves its block to the end of edges[] with double the room. */
+static bool add_edge(kj_dict *t, uint32_t node, unsigned char b, uint32_t child)
+{
+    tnode *n = &t->nodes[node];
+    if (n->nedges == n->capedges) {
+        uint16_t cap = n->capedges ? (uint16_t)(n->capedges * 2) : 2;
+        if (cap > 256)
+            cap = 256;
+        if (t->nedges + cap > t->capedges) {
+            size_t nc = t->capedges ? t->capedges * 2 : 1024;
+            while (nc < t->nedges + cap)
+                nc *= 2;
+            tedge *e = realloc(t->edges, nc * sizeof *e);
+            if (!e)
+                return false;
+            t->edges = e;
+            t->capedges = nc;
+        }
+        memcpy(t->edges + t->nedges, t->edges + n->first, n->nedges * sizeof(tedge));
+        n->first = (uint32_t)t->nedges;
+        n->capedges = cap;
+        t->nedges += cap;
+    }
+    tedge *e = t->edges + n->first;
+    uint16_t k = n->nedges;
+    while (k > 0 && e[k - 1].byte > b) {
+        e[k] = e[k - 1];
+        k--;
+    }
+    e[k].byte = b;
+    e[k].child = child;
+    n->nedges++;
+    return true;
+}
+
+bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
+{
+    uint32_t cur = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)key[i];
+        long c = find_edge(t, &t->nodes[cur], b);
+        if (c < 0) {
+            if (!push_node(t))
+                return false;
+            uint32_t child = (uint32_t)(t->nnodes - 1);
+            if (!add_edge(t, cur, b, child))
+                return false;
+            c = child;
+        }
+        cur = (uint32_t)c;
+    }
+    t->nodes[cur].term = true;
+    t->nodes[cur].value = value;
+    return true;
+}
+
+bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
+{
+    if (!wl)
+        return false;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        int32_t v = def;
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        if (tab)
+            v = (int32_t)strtol(tab + 1, NULL, 10);
+        while (n > 0 && (line[n - 1] == ' '))
+            n--;
+        if (n && !kj_dict_add(t, line, n, v))
+            return false;
+    }
+    return true;
+}
+
+size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
+{
+    uint32_t cur = 0;
+    size_t best = 0;
+    for (size_t i = pos; i < len; i++) {
+        long c = find_edge(t, &t->nodes[cur], (unsigned char)s[i]);
+        if (c < 0)
+            break;
+        cur = (uint32_t)c;
+        if (t->nodes[cur].term) {
+            best = i + 1 - pos;
+            if (value)
+                *value = t->nodes[cur].value;
+        }
+    }
+    return best;
+}
+
+bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
+{
+    uint32_t cur = 0;
+    for (size_t i = 0; i < len; i++) {
+        long c = find_edge(t, &t->nodes[cur], (unsigned char)key[i]);
+        if (c < 0)
+            return false;
+        cur = (uint32_t)c;
+    }
+    if (!t->nodes[cur].term)
+        return false;
+    if (value)
+        *value = t->nodes[cur].value;
+    return true;
+}

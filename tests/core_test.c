@@ -1,0 +1,328 @@
+/*
+ * core_test.c -- the parser core: every bad-input status, the offset map
+ * (text == input[start:end] through NFKC with full-width text, combining
+ * marks, emoji and CRLF), sentence boundaries around quotes, metadata of a
+ * wire-style article, the memory cap, doc reuse, and linear work on
+ * pathological inputs (N vs 4N bytes, by the parser's work counter).
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "kiji.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+        } else {                                                                                   \
+            failed++;                                                                              \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
+    } while (0)
+
+static kiji_parser *P;
+static kiji_doc *D;
+
+static int parse(const char *s, size_t n, const char *published, kiji_error *err)
+{
+    kiji_meta m = {NULL, published, NULL};
+    return kiji_parse(D, s, n, &m, err);
+}
+
+static void test_bad_input(void)
+{
+    kiji_error e;
+    CHECK(parse("", 0, NULL, &e) == KIJI_ERR_EMPTY && e.code == KIJI_ERR_EMPTY, "empty");
+    CHECK(parse(" \n\t\u3000 ", strlen(" \n\t\u3000 "), NULL, &e) == KIJI_ERR_EMPTY,
+          "white space only");
+    CHECK(parse("ab\0cd", 5, NULL, &e) == KIJI_ERR_NUL && e.offset == 2, "NUL at 2: %zu", e.offset);
+    const char bad[] = "日本\xE3\x81"; /* truncated sequence at 6 */
+    CHECK(parse(bad, sizeof bad - 1, NULL, &e) == KIJI_ERR_UTF8 && e.offset == 6,
+          "truncated UTF-8 at 6: %zu", e.offset);
+    CHECK(parse("a\xC0\xAF", 3, NULL, &e) == KIJI_ERR_UTF8 && e.offset == 1, "overlong");
+    CHECK(parse("a\xED\xA0\x80", 4, NULL, &e) == KIJI_ERR_UTF8 && e.offset == 1, "surrogate");
+    CHECK(parse("a\xF4\x90\x80\x80", 5, NULL, &e) == KIJI_ERR_UTF8, "above U+10FFFF");
+    CHECK(parse("text", 4, "2026-13-01", &e) == KIJI_ERR_PUBLISHED, "month 13");
+    CHECK(parse("text", 4, "2025-02-29", &e) == KIJI_ERR_PUBLISHED, "not a leap year");
+    CHECK(parse("text", 4, "yesterday", &e) == KIJI_ERR_PUBLISHED, "not a date");
+    CHECK(parse("text", 4, "2026-02-13T09:30:00+09:00", &e) == KIJI_OK, "RFC 3339 date-time");
+    kiji_meta m = {NULL, NULL, "fr"};
+    CHECK(kiji_parse(D, "text", 4, &m, &e) == KIJI_ERR_LANG, "lang fr");
+    CHECK(kiji_parse(NULL, "x", 1, NULL, &e) == KIJI_ERR_ARG, "NULL doc");
+
+    kiji_options o = {0};
+    o.max_input = 16;
+    kiji_parser *p = kiji_parser_new(&o, &e);
+    kiji_doc *d = kiji_doc_new(p);
+    CHECK(kiji_parse(d, "0123456789abcdefg", 17, NULL, &e) == KIJI_ERR_TOO_LARGE &&
+              e.offset == 16,
+          "too large");
+    CHECK(kiji_parse(d, "0123456789abcdef", 16, NULL, &e) == KIJI_OK, "exactly the limit");
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+
+    /* The memory cap is a status, and the doc stays usable. */
+    o.max_input = 0;
+    o.max_memory = 100 * 1024;
+    p = kiji_parser_new(&o, &e);
+    d = kiji_doc_new(p);
+    size_t n = 200 * 1024;
+    char *big = malloc(n);
+    for (size_t i = 0; i < n; i++)
+        big[i] = (char)('a' + i % 26);
+    CHECK(kiji_parse(d, big, n, NULL, &e) == KIJI_ERR_MEMORY, "memory cap: %d", e.code);
+    CHECK(kiji_parse(d, "small text.", 11, NULL, &e) == KIJI_OK, "usable after the cap");
+    free(big);
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+}
+
+/* Every fact and sentence span cuts the original input cleanly and the
+ * fact text is exactly input[start:end]. */
+static void check_invariants(const char *name, const char *in, size_t len)
+{
+    kiji_error e;
+    int rc = parse(in, len, "2026-02-13", &e);
+    CHECK(rc == KIJI_OK, "%s: parse: %s", name, e.text);
+    if (rc)
+        return;
+    const char *out;
+    size_t olen;
+    CHECK(kiji_doc_json(D, 0, &out, &olen) == KIJI_OK, "%s: json", name);
+    json_error_t je;
+    json_t *r = json_loadb(out, olen, 0, &je);
+    CHECK(r != NULL, "%s: result JSON re-parses: %s", name, je.text);
+    json_t *facts = json_object_get(r, "facts");
+    size_t i;
+    json_t *f;
+    int bad = 0;
+    json_array_foreach(facts, i, f)
+    {
+        json_int_t s = json_integer_value(json_object_get(f, "start"));
+        json_int_t t = json_integer_value(json_object_get(f, "end"));
+        const char *txt = json_string_value(json_object_get(f, "text"));
+        if (s < 0 || t < s || (size_t)t > len || !txt || strlen(txt) != (size_t)(t - s) ||
+            memcmp(txt, in + s, (size_t)(t - s)) != 0)
+            bad++;
+    }
+    CHECK(bad == 0, "%s: %d facts break text == input[start:end]", name, bad);
+    for (size_t k = 0; k < kiji_doc_sentence_count(D); k++) {
+        size_t s, t;
+        kiji_doc_sentence(D, k, &s, &t);
+        bool ok = s <= t && t <= len && (s == len || (in[s] & 0xC0) != 0x80) &&
+                  (t == len || (in[t] & 0xC0) != 0x80);
+        CHECK(ok, "%s: sentence %zu [%zu,%zu) cuts UTF-8", name, k, s, t);
+    }
+    json_decref(r);
+}
+
+static void test_offsets(void)
+{
+    static const char *const texts[] = {
+        /* full-width digits, letters and brackets */
+        "（共同）：政府は１３日、予算を５３００億ドル（約８１兆円）とすると発表した。",
+        /* combining marks and decomposed kana */
+        "Cafe\xCC\x81 prices rose 3%. \xE3\x81\x8B\xE3\x82\x99\xE3\x81\xAF 2025年3月に上昇した。",
+        /* emoji, CRLF line ends, ideographic spaces */
+        "東京\r\n\xF0\x9F\x98\x80 株価は約120億円。\r\n\r\n\u3000首相は「経済は回復している」と述べた。\r\n",
+        /* compatibility characters that expand: ㍻ ① ﾊﾟﾘ */
+        "㍻31年①の記録。ﾊﾟﾘで１，６７０発。",
+        /* lone CR */
+        "First line.\rSecond line with $5 billion.\r",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "offsets[%zu]", i);
+        check_invariants(name, texts[i], strlen(texts[i]));
+    }
+}
+
+static void test_sentences(void)
+{
+    const char *t = "首相は「増税はしない。景気を優先する」と述べた。市場は反応した。\n"
+                    "次の段落です。";
+    kiji_error e;
+    CHECK(parse(t, strlen(t), NULL, &e) == KIJI_OK, "parse");
+    CHECK(kiji_doc_sentence_count(D) == 3, "quote with 。 inside stays one sentence: %zu",
+          kiji_doc_sentence_count(D));
+    size_t s, en;
+    kiji_doc_sentence(D, 0, &s, &en);
+    const char *first = "首相は「増税はしない。景気を優先する」と述べた。";
+    CHECK(s == 0 && en == strlen(first), "first sentence span [%zu,%zu)", s, en);
+
+    /* English hard-wrapped copy: a wrap is not a sentence end. */
+    const char *w = "The company said it expects\nearnings to rise. Sales fell.\n\n"
+                    "    A new paragraph.";
+    kiji_meta m = {NULL, NULL, "en"};
+    CHECK(kiji_parse(D, w, strlen(w), &m, &e) == KIJI_OK, "parse en");
+    CHECK(kiji_doc_sentence_count(D) == 3, "wrapped English: %zu sentences",
+          kiji_doc_sentence_count(D));
+    CHECK(strcmp(kiji_doc_lang(D), "en") == 0, "lang en");
+
+    /* An unclosed bracket cannot swallow the next line. */
+    const char *u = "彼は「終わらない文\n次の行。";
+    CHECK(parse(u, strlen(u), NULL, &e) == KIJI_OK && kiji_doc_sentence_count(D) == 2,
+          "unclosed 「 ends at the line break: %zu", kiji_doc_sentence_count(D));
+}
+
+static json_t *parse_json(const char *t, const char *published)
+{
+    kiji_error e;
+    if (parse(t, strlen(t), published, &e) != KIJI_OK)
+        return NULL;
+    const char *out;
+    size_t n;
+    if (kiji_doc_json(D, 0, &out, &n) != KIJI_OK)
+        return NULL;
+    return json_loadb(out, n, 0, NULL);
+}
+
+static const char *jstr(json_t *r, const char *a, const char *b)
+{
+    json_t *o = json_object_get(r, a);
+    return json_string_value(b ? json_object_get(o, b) : o);
+}
+
+static void test_metadata(void)
+{
+    const char *t = "(ブルームバーグ):日本の輸出は3月に増えた。\n"
+                    "政府は対策をまとめた。\n"
+                    "原題:Japan Exports Rise as Demand Returns (3)(抜粋)\n"
+                    "--取材協力:Taro Yamada、Jane Roe.もっと読むにはこちら bloomberg.com/jp\n"
+                    "©2026 Bloomberg L.P.";
+    json_t *r = parse_json(t, NULL);
+    CHECK(r != NULL, "metadata article parses");
+    if (!r)
+        return;
+    CHECK(jstr(r, "source", "agency") && strcmp(jstr(r, "source", "agency"), "Bloomberg") == 0,
+          "agency");
+    CHECK(jstr(r, "source", "credit") && strcmp(jstr(r, "source", "credit"), "ブルームバーグ") == 0,
+          "credit");
+    CHECK(jstr(r, "source", "copyright") &&
+              strcmp(jstr(r, "source", "copyright"), "©2026 Bloomberg L.P.") == 0,
+          "copyright");
+    CHECK(jstr(r, "source", "url") && strcmp(jstr(r, "source", "url"), "bloomberg.com/jp") == 0,
+          "url");
+    CHECK(jstr(r, "title", "original") &&
+              strcmp(jstr(r, "title", "original"), "Japan Exports Rise as Demand Returns") == 0,
+          "title: %s", jstr(r, "title", "original"));
+    CHECK(json_integer_value(json_object_get(json_object_get(r, "title"), "revision")) == 3,
+          "revision");
+    json_t *cr = json_object_get(r, "credits");
+    CHECK(json_array_size(cr) == 2, "two credits: %zu", json_array_size(cr));
+    CHECK(json_array_size(cr) == 2 &&
+              strcmp(json_string_value(json_object_get(json_array_get(cr, 1), "name")),
+                     "Jane Roe") == 0 &&
+              strcmp(json_string_value(json_object_get(json_array_get(cr, 0), "role")),
+                     "reporting") == 0,
+          "credit names and role");
+    CHECK(strcmp(jstr(r, "published_source", NULL), "copyright") == 0 &&
+              strcmp(jstr(r, "published", NULL), "2026") == 0,
+          "published from copyright: %s", jstr(r, "published", NULL));
+    json_decref(r);
+
+    r = parse_json("【ワシントン共同】米政府は5日、新たな制裁を発表した。", "2026-03-05");
+    CHECK(r && strcmp(jstr(r, "source", "agency"), "Kyodo") == 0 &&
+              strcmp(jstr(r, "source", "credit"), "共同") == 0 &&
+              strcmp(jstr(r, "published_source", NULL), "envelope") == 0,
+          "Kyodo lead");
+    json_decref(r);
+    r = parse_json("[東京 5日 ロイター] - 日銀は金利を据え置いた。", NULL);
+    CHECK(r && strcmp(jstr(r, "source", "agency"), "Reuters") == 0, "Reuters ja lead");
+    json_decref(r);
+    r = parse_json("LONDON, March 4 (Reuters) - Shares fell on Tuesday.\n", NULL);
+    CHECK(r && strcmp(jstr(r, "source", "agency"), "Reuters") == 0 &&
+              json_integer_value(json_array_get(json_object_get(r, "body"), 0)) == 28,
+          "Reuters en dateline, body after the dash");
+    json_decref(r);
+    r = parse_json("OPEC SEES OUTPUT CUT\n\nVIENNA, March 1 - Ministers met today.\n REUTER\n", NULL);
+    CHECK(r && strcmp(jstr(r, "source", "agency"), "Reuters") == 0 &&
+              strcmp(jstr(r, "source", "credit"), "REUTER") == 0,
+          "REUTER sign-off");
+    json_decref(r);
+}
+
+/* Work for 4N bytes must stay within 5x the work for N bytes. */
+static void linear(const char *name, const char *unit)
+{
+    size_t ul = strlen(unit), n1 = 64 * 1024, n4 = 4 * n1;
+    char *b = malloc(n4 + 8);
+    size_t len = 0;
+    uint64_t w[2];
+    for (int k = 0; k < 2; k++) {
+        size_t target = k ? n4 : n1;
+        len = 0;
+        while (len + ul <= target) {
+            memcpy(b + len, unit, ul);
+            len += ul;
+        }
+        kiji_error e;
+        int rc = parse(b, len, "2026-02-13", &e);
+        CHECK(rc == KIJI_OK, "%s: parse %zu bytes: %s", name, len, e.text);
+        w[k] = kiji_doc_work(D);
+    }
+    double ratio = w[0] ? (double)w[1] / (double)w[0] : 0;
+    CHECK(w[0] > 0 && ratio <= 5.0, "%s: work N=%llu 4N=%llu ratio %.2f > 5", name,
+          (unsigned long long)w[0], (unsigned long long)w[1], ratio);
+    free(b);
+}
+
+static void test_pathological(void)
+{
+    linear("nested brackets", "「（『");
+    linear("closing brackets", "」）』");
+    linear("digits", "1");
+    linear("kanji numerals", "一二三四五六七八九十百千万億兆");
+    linear("one long sentence", "欧州は再軍備を急ぎ、");
+    linear("quotes", "「核の傘」と");
+    linear("english", "the 3 billion dollars said ");
+    linear("combining marks", "e\xCC\x81\xCC\x81\xCC\x81");
+    linear("newlines", "a\n");
+    linear("mixed article", "ドイツのメルツ首相は13日、「約400発だ」と述べた。\n");
+}
+
+static void test_reuse(void)
+{
+    /* A warm doc gives the same result twice. */
+    const char *t = "(ブルームバーグ):政府は13日、5300億ドル(約81兆円)の予算を発表した。";
+    const char *out;
+    size_t n;
+    kiji_error e;
+    parse(t, strlen(t), "2026-02-13", &e);
+    kiji_doc_json(D, 0, &out, &n);
+    char *first = strndup(out, n);
+    parse("other text.", 11, NULL, &e);
+    parse(t, strlen(t), "2026-02-13", &e);
+    kiji_doc_json(D, 0, &out, &n);
+    CHECK(strlen(first) == n && memcmp(first, out, n) == 0, "same result after reuse");
+    free(first);
+}
+
+int main(void)
+{
+    kiji_error e;
+    P = kiji_parser_new(NULL, &e);
+    if (!P) {
+        fprintf(stderr, "kiji_parser_new: %s\n", e.text);
+        return 1;
+    }
+    D = kiji_doc_new(P);
+    test_bad_input();
+    test_offsets();
+    test_sentences();
+    test_metadata();
+    test_pathological();
+    test_reuse();
+    kiji_doc_free(D);
+    kiji_parser_free(P);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
