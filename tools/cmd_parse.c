@@ -88,6 +88,25 @@ static void report(const char *what, const kiji_error *e)
             kiji_status_name(e->code), e->offset, e->text);
 }
 
+/* Corpus dates such as Reuters-21578's "3-MAR-1987 09:16:02.85" become
+ * "1987-03-03"; anything else is passed through as it is. */
+static const char *corpus_date(const char *s, char *buf, size_t n)
+{
+    static const char *const mon[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                      "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    int day, year;
+    char m[4];
+    if (!s || sscanf(s, "%2d-%3[A-Z]-%4d", &day, m, &year) != 3)
+        return s;
+    for (int i = 0; i < 12; i++) {
+        if (strcmp(m, mon[i]) == 0) {
+            snprintf(buf, n, "%04d-%02d-%02d", year, i + 1, day);
+            return buf;
+        }
+    }
+    return s;
+}
+
 static int run_jsonl(kiji_doc *d, FILE *f, bool quiet)
 {
     char *line = NULL;
@@ -110,7 +129,11 @@ static int run_jsonl(kiji_doc *d, FILE *f, bool quiet)
             snprintf(idbuf, sizeof idbuf, "line-%zu", lineno);
             id = idbuf;
         }
-        kiji_meta meta = {id, json_string_value(json_object_get(rec, "date")), NULL};
+        char datebuf[16];
+        kiji_meta meta = {id,
+                          corpus_date(json_string_value(json_object_get(rec, "date")), datebuf,
+                                      sizeof datebuf),
+                          json_string_value(json_object_get(rec, "lang"))};
         kiji_error err;
         int rc = kiji_parse(d, text, json_string_length(json_object_get(rec, "text")), &meta, &err);
         if (rc == KIJI_ERR_PUBLISHED) {
