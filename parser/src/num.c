@@ -1,0 +1,766 @@
+/*
+ * num.c -- exact decimal arithmetic (kj_num) and the number scanner.
+ *
+ * kj_num_scan reads one number at a position of d->norm: arabic digits with
+ * thousands separators and decimals, kanji numerals (二〇二五, 五千三百,
+ * 千二百三十四万五千), mixed forms (5300億, 1.2兆, 3万5000), vague counts
+ * (数百, 十数) and English number words (three, twenty-five, 1.2 billion,
+ * 530 bln, a dozen, half a million). Kanji inside words are not numbers:
+ * a pure-kanji numeral must start after a non-kanji or a listed prefix (約,
+ * 第 ...), must not begin a listed word (一方, 一部, 十分 ...) and must be
+ * followed by a non-kanji or a listed counter/unit (tests/cases/ja/number).
+ * Every scan reads a bounded number of characters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj.h"
+#include "rec_numeric.h"
+
+/* ---- kj_num ------------------------------------------------------------ */
+
+static const int64_t pow10_tab[19] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+    100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+    1000000000000LL, 10000000000000LL, 100000000000000LL,
+    1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+    1000000000000000000LL,
+};
+
+/* Canonical form: no trailing zeros in mant while exp < 0, positive exp
+ * folded into mant. False when the value does not fit an int64. */
+static bool num_norm(kj_num *n)
+{
+    if (n->mant == 0) {
+        n->exp = 0;
+        return true;
+    }
+    while (n->exp < 0 && n->mant % 10 == 0) {
+        n->mant /= 10;
+        n->exp++;
+    }
+    while (n->exp > 0) {
+        if (__builtin_mul_overflow(n->mant, (int64_t)10, &n->mant))
+            return false;
+        n->exp--;
+    }
+    return n->exp >= -30;
+}
+
+bool kj_num_scale(kj_num *n, int k)
+{
+    if (k > 40 || k < -40)
+        return false;
+    kj_num r = *n;
+    r.exp += k;
+    if (!num_norm(&r))
+        return false;
+    *n = r;
+    return true;
+}
+
+bool kj_num_mul(kj_num *r, kj_num a, kj_num b)
+{
+    kj_num x = {0, a.exp + b.exp, a.ok && b.ok};
+    if (__builtin_mul_overflow(a.mant, b.mant, &x.mant))
+        return false;
+    if (!num_norm(&x))
+        return false;
+    *r = x;
+    return true;
+}
+
+bool kj_num_add(kj_num *r, kj_num a, kj_num b)
+{
+    /* bring both to the smaller exponent */
+    while (a.exp > b.exp) {
+        if (__builtin_mul_overflow(a.mant, (int64_t)10, &a.mant))
+            return false;
+        a.exp--;
+    }
+    while (b.exp > a.exp) {
+        if (__builtin_mul_overflow(b.mant, (int64_t)10, &b.mant))
+            return false;
+        b.exp--;
+    }
+    kj_num x = {0, a.exp, a.ok && b.ok};
+    if (__builtin_add_overflow(a.mant, b.mant, &x.mant))
+        return false;
+    if (!num_norm(&x))
+        return false;
+    *r = x;
+    return true;
+}
+
+void kj_num_str(kj_num n, char *buf, size_t size)
+{
+    char digits[32];
+    if (size == 0)
+        return;
+    bool neg = n.mant < 0;
+    uint64_t m = neg ? (uint64_t)0 - (uint64_t)n.mant : (uint64_t)n.mant;
+    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)m);
+    size_t o = 0;
+#define PUT(ch)                                                                                    \
+    do {                                                                                           \
+        if (o + 1 < size)                                                                          \
+            buf[o++] = (ch);                                                                       \
+    } while (0)
+    if (neg)
+        PUT('-');
+    if (n.exp >= 0) {
+        for (int i = 0; i < nd; i++)
+            PUT(digits[i]);
+        for (int i = 0; i < n.exp && m != 0; i++)
+            PUT('0');
+    } else {
+        int frac = -n.exp;
+        int intd = nd - frac;
+        if (intd <= 0) {
+            PUT('0');
+            PUT('.');
+            for (int i = 0; i < -intd; i++)
+                PUT('0');
+            for (int i = 0; i < nd; i++)
+                PUT(digits[i]);
+        } else {
+            for (int i = 0; i < intd; i++)
+                PUT(digits[i]);
+            PUT('.');
+            for (int i = intd; i < nd; i++)
+                PUT(digits[i]);
+        }
+    }
+#undef PUT
+    buf[o] = '\0';
+}
+
+double kj_num_double(kj_num n)
+{
+    char buf[80];
+    kj_num_str(n, buf, sizeof buf);
+    return strtod(buf, NULL);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const kj_num NUM_ZERO = {0, 0, true};
+
+static kj_num num_int(int64_t v)
+{
+    kj_num n = {v, 0, true};
+    return n;
+}
+
+static uint32_t peek(const kiji_doc *d, size_t i, size_t *next)
+{
+    if (i >= d->norm_len) {
+        *next = i;
+        return 0;
+    }
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
+static uint32_t prev_char(const kiji_doc *d, size_t i, size_t *start)
+{
+    if (i == 0) {
+        *start = 0;
+        return 0;
+    }
+    return kj_u8_prev(d->norm, i, start);
+}
+
+static int kanji_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+        return 0;
+    case 0x4E00: /* 一 */
+    case 0x58F1: /* 壱 */
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x5F10: /* 弐 */
+        return 2;
+    case 0x4E09: /* 三 */
+    case 0x53C2: /* 参 */
+        return 3;
+    case 0x56DB: return 4; /* 四 */
+    case 0x4E94: return 5; /* 五 */
+    case 0x516D: return 6; /* 六 */
+    case 0x4E03: return 7; /* 七 */
+    case 0x516B: return 8; /* 八 */
+    case 0x4E5D: return 9; /* 九 */
+    default: return -1;
+    }
+}
+
+/* 十 百 千 -> 1 2 3 */
+static int small_unit(uint32_t c)
+{
+    return c == 0x5341 ? 1 : c == 0x767E ? 2 : c == 0x5343 ? 3 : 0;
+}
+
+/* 万 億 兆 京 -> 4 8 12 16 */
+static int big_unit(uint32_t c)
+{
+    return c == 0x4E07 ? 4 : c == 0x5104 ? 8 : c == 0x5146 ? 12 : c == 0x4EAC ? 16 : 0;
+}
+
+#define CH_SU 0x6570 /* 数 */
+
+static bool is_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_numeral_char(uint32_t c)
+{
+    return kanji_digit(c) >= 0 || small_unit(c) || big_unit(c) || c == CH_SU;
+}
+
+size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size)
+{
+    size_t n = 0, i = pos;
+    bool space = false;
+    int breaks = 0;
+    while (i < d->norm_len && n + 1 < size) {
+        unsigned char c = (unsigned char)d->norm[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (c == '\n' && ++breaks > 1)
+                break;
+            if (!space && n > 0) {
+                off[n] = i;
+                buf[n++] = ' ';
+            }
+            space = true;
+            i++;
+            continue;
+        }
+        if (space && n == 0) {
+            space = false;
+        }
+        space = false;
+        breaks = 0;
+        off[n] = i;
+        buf[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        i++;
+    }
+    off[n] = i;
+    buf[n] = '\0';
+    return n;
+}
+
+/* ---- arabic digits -------------------------------------------------------- */
+
+/* Digits from i: 1,670 / 1 670 (a thin space in the original) / 3.25.
+ * Sets *ndig to the integer digits. At most 18 significant digits. */
+static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, j = i;
+    int64_t m = 0;
+    int sig = 0, run = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9') {
+        d->work++;
+        if (++sig > 18)
+            return false;
+        m = m * 10 + (s[j] - '0');
+        j++;
+        run++;
+    }
+    if (run == 0)
+        return false;
+    int intd = run;
+    /* thousands groups: exactly three digits after each separator, and the
+     * first run at most three */
+    if (run <= 3) {
+        while (j < n) {
+            char sep = s[j];
+            bool ok = sep == ',';
+            if (sep == ' ' && d->orig && d->map_start) {
+                /* a space only when the original was not a plain space
+                 * (U+2009 / U+202F fold to one): 1 670 */
+                ok = d->orig[d->map_start[j]] != ' ';
+            }
+            if (!ok)
+                break;
+            size_t k = j + 1;
+            int g = 0;
+            while (k < n && g < 4 && s[k] >= '0' && s[k] <= '9') {
+                k++;
+                g++;
+            }
+            if (g != 3)
+                break;
+            if (sig + 3 > 18)
+                return false;
+            for (size_t x = j + 1; x < k; x++)
+                m = m * 10 + (s[x] - '0');
+            sig += 3;
+            intd += 3;
+            j = k;
+            d->work += 4;
+        }
+    }
+    int exp = 0;
+    if (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
+        j++;
+        while (j < n && s[j] >= '0' && s[j] <= '9') {
+            d->work++;
+            if (++sig > 18)
+                return false;
+            m = m * 10 + (s[j] - '0');
+            exp--;
+            j++;
+        }
+    }
+    v->mant = m;
+    v->exp = exp;
+    v->ok = true;
+    num_norm(v);
+    *end = j;
+    *ndig = intd;
+    return true;
+}
+
+/* ---- Japanese numerals ------------------------------------------------- */
+
+typedef struct jstate {
+    bool kanji, arabic, vague;
+    int digits; /* integer digits of the first arabic run */
+} jstate;
+
+/* One group below 10^4: 五千三百, 5300, 3千, 千二百三十四, 数百, 十数. */
+static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
+{
+    size_t i = *pi;
+    kj_num acc = NUM_ZERO;
+    int last_unit = 4;
+    bool got = false;
+    for (int step = 0; step < 8; step++) {
+        d->work++;
+        size_t nx;
+        uint32_t c = peek(d, i, &nx);
+        kj_num coef = NUM_ZERO;
+        bool have = false, positional = false, small = true;
+        if (c >= '0' && c <= '9') {
+            size_t e;
+            int nd;
+            if (!scan_arabic(d, i, &coef, &e, &nd))
+                return false;
+            if (!st->arabic)
+                st->digits = nd;
+            st->arabic = true;
+            have = true;
+            small = coef.exp < 0 ? coef.mant < 10 * pow10_tab[-coef.exp < 18 ? -coef.exp : 18]
+                                 : coef.mant < 10;
+            i = e;
+        } else if (kanji_digit(c) >= 0) {
+            int v = kanji_digit(c);
+            size_t nx2;
+            uint32_t c2 = peek(d, nx, &nx2);
+            if (kanji_digit(c2) >= 0) {
+                /* positional: 二〇二五 */
+                int64_t m = v;
+                int len = 1;
+                size_t j = nx;
+                for (;;) {
+                    d->work++;
+                    size_t jn;
+                    uint32_t cj = peek(d, j, &jn);
+                    if (kanji_digit(cj) < 0)
+                        break;
+                    if (++len > 18)
+                        return false;
+                    m = m * 10 + kanji_digit(cj);
+                    j = jn;
+                }
+                coef = num_int(m);
+                positional = true;
+                i = j;
+            } else {
+                coef = num_int(v);
+                i = nx;
+            }
+            st->kanji = true;
+            have = true;
+        } else if (c == CH_SU) {
+            size_t nx2;
+            uint32_t c2 = peek(d, nx, &nx2);
+            if (!small_unit(c2) && !big_unit(c2))
+                break;
+            st->vague = true;
+            st->kanji = true;
+            coef = num_int(1);
+            have = true;
+            i = nx;
+        }
+        size_t nu;
+        uint32_t cu = peek(d, i, &nu);
+        int u = small_unit(cu);
+        if (u && u < last_unit && !positional && (!have || small)) {
+            if (!have)
+                coef = num_int(1);
+            kj_num t = coef;
+            if (!kj_num_scale(&t, u) || !kj_num_add(&acc, acc, t))
+                return false;
+            last_unit = u;
+            got = true;
+            st->kanji = true;
+            i = nu;
+            size_t ns2;
+            if (u == 1 && peek(d, i, &ns2) == CH_SU) {
+                /* 十数: ten-odd */
+                st->vague = true;
+                i = ns2;
+                break;
+            }
+            continue;
+        }
+        if (have) {
+            if (got && !kj_num_add(&acc, acc, coef))
+                return false;
+            if (!got)
+                acc = coef;
+            got = true;
+        }
+        break;
+    }
+    if (!got)
+        return false;
+    *out = acc;
+    *pi = i;
+    return true;
+}
+
+static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
+{
+    size_t i = pos;
+    kj_num total = NUM_ZERO;
+    int last_big = 100;
+    bool got = false;
+    for (int step = 0; step < 6; step++) {
+        size_t gi = i;
+        kj_num g;
+        if (!ja_group(d, &gi, &g, st))
+            break;
+        size_t nb;
+        int b = big_unit(peek(d, gi, &nb));
+        if (b && b < last_big) {
+            if (!kj_num_scale(&g, b) || !kj_num_add(&total, total, g))
+                return false;
+            last_big = b;
+            st->kanji = true;
+            i = nb;
+            got = true;
+            continue;
+        }
+        if (got && b)
+            break; /* 3万5万: not one number */
+        if (!kj_num_add(&total, total, g))
+            return false;
+        i = gi;
+        got = true;
+        break;
+    }
+    if (!got)
+        return false;
+    t->ns = pos;
+    t->ne = i;
+    t->value = total;
+    return true;
+}
+
+/* ---- English number words -------------------------------------------- */
+
+/* Values in en/numbers.txt: 0..90 literal, 100 hundred, -3 -6 -9 -12 scales,
+ * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
+ * 5003 "and". */
+enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003 };
+
+typedef struct enword {
+    size_t s, e; /* in buf */
+    int32_t v;
+    bool known;
+} enword;
+
+static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, enword *w,
+                       size_t maxw)
+{
+    size_t k = 0, i = 0;
+    while (i < n && k < maxw) {
+        size_t s = i;
+        while (i < n && buf[i] >= 'a' && buf[i] <= 'z')
+            i++;
+        if (i == s)
+            break;
+        w[k].s = s;
+        w[k].e = i;
+        w[k].known = kj_dict_get(nd->en_words, buf + s, i - s, &w[k].v);
+        k++;
+        if (!w[k - 1].known)
+            break;
+        if (i < n && (buf[i] == ' ' || buf[i] == '-') && i + 1 < n && buf[i + 1] >= 'a' &&
+            buf[i + 1] <= 'z')
+            i++;
+        else
+            break;
+    }
+    return k;
+}
+
+static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    char buf[128];
+    size_t off[128];
+    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
+    enword w[16];
+    size_t nw = en_words(nd, buf, n, w, 16);
+    d->work += nw + 1;
+    if (nw == 0 || !w[0].known)
+        return false;
+
+    kj_num total = NUM_ZERO;
+    int64_t cur = 0;
+    int last_scale = 100;
+    bool any = false, tens = false, half = false;
+    size_t used = 0; /* words consumed */
+    size_t k = 0;
+    if (w[0].v == EN_A || w[0].v == EN_HALF) {
+        /* "a dozen", "a hundred", "a million", "half a million" */
+        half = w[0].v == EN_HALF;
+        k = 1;
+        if (half && k < nw && w[k].known && w[k].v == EN_A)
+            k++;
+        if (k >= nw || !w[k].known)
+            return false;
+        int32_t v = w[k].v;
+        if (v == EN_DOZEN && !half) {
+            cur = 12;
+        } else if (v == 100 && !half) {
+            cur = 100;
+        } else if (v < 0) {
+            kj_num s = num_int(half ? 5 : 1);
+            if (!kj_num_scale(&s, -v + (half ? -1 : 0)))
+                return false;
+            total = s;
+            last_scale = -v;
+        } else {
+            return false;
+        }
+        any = true;
+        used = ++k;
+    } else if (w[0].v == EN_VAGUE) {
+        /* hundreds, dozens, "hundreds of thousands" */
+        t->ns = pos;
+        t->ne = off[w[0].e];
+        t->value = NUM_ZERO;
+        t->value.ok = false;
+        t->vague = true;
+        t->word = true;
+        return true;
+    }
+    for (; k < nw && w[k].known; k++) {
+        int32_t v = w[k].v;
+        int64_t small = cur % 100;
+        if (v >= 0 && v < 10) {
+            if (small != 0 && !(tens && small % 10 == 0))
+                break;
+            if (v == 0 && any)
+                break;
+            cur += v;
+            tens = false;
+        } else if (v >= 10 && v < 20) {
+            if (small != 0)
+                break;
+            cur += v;
+            tens = false;
+        } else if (v >= 20 && v < 100) {
+            if (small != 0 || v % 10 != 0)
+                break;
+            cur += v;
+            tens = true;
+        } else if (v == 100) {
+            if (cur <= 0 || cur >= 10)
+                break;
+            cur *= 100;
+            tens = false;
+        } else if (v < 0) {
+            if (cur <= 0 || -v >= last_scale)
+                break;
+            kj_num g = num_int(cur);
+            if (!kj_num_scale(&g, -v) || !kj_num_add(&total, total, g))
+                return false;
+            cur = 0;
+            last_scale = -v;
+            tens = false;
+        } else if (v == EN_DOZEN) {
+            if (cur <= 0 || cur >= 10 || k == 0)
+                break;
+            cur *= 12;
+            tens = false;
+        } else if (v == EN_AND) {
+            /* "one hundred and five": only after hundred or a scale and
+             * before a small number */
+            if (k == 0 || k + 1 >= nw || !w[k + 1].known || w[k + 1].v < 1 || w[k + 1].v >= 100)
+                break;
+            if (!(w[k - 1].v == 100 || w[k - 1].v < 0))
+                break;
+            continue;
+        } else {
+            break;
+        }
+        any = true;
+        used = k + 1;
+    }
+    if (!any || used == 0)
+        return false;
+    kj_num c = num_int(cur);
+    if (!kj_num_add(&total, total, c))
+        return false;
+    t->ns = pos;
+    t->ne = off[w[used - 1].e];
+    t->value = total;
+    t->word = true;
+    return true;
+}
+
+/* "1.2 billion", "530 bln", "12mln", "5bn": an English scale after digits. */
+static void en_scale_after(kiji_doc *d, kj_numtok *t)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    char buf[24];
+    size_t off[24];
+    size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
+    size_t i = 0;
+    bool sp = n > 0 && buf[0] == ' ';
+    if (sp)
+        i = 1;
+    size_t s = i;
+    while (i < n && buf[i] >= 'a' && buf[i] <= 'z')
+        i++;
+    if (i == s || (i < n && ((buf[i] >= 'a' && buf[i] <= 'z') || (buf[i] >= '0' && buf[i] <= '9'))))
+        return;
+    int32_t v;
+    if (!kj_dict_get(nd->en_words, buf + s, i - s, &v) || v >= 0 || v < -12)
+        return;
+    /* spelled scales may stand apart; "mln", "bn" also attached */
+    if (!sp && i - s > 3)
+        return;
+    kj_num x = t->value;
+    if (!kj_num_scale(&x, -v))
+        return;
+    t->value = x;
+    t->ne = off[i];
+    t->word = true;
+}
+
+/* ---- kanji guards ----------------------------------------------------- */
+
+static bool prefix_ok(const kiji_doc *d, size_t pos)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    if (!nd || !nd->ja_prefix)
+        return false;
+    for (size_t k = 0; k < nd->ja_prefix->n; k++) {
+        if (kj_before(d->norm, pos, nd->ja_prefix->lines[k]))
+            return true;
+    }
+    return false;
+}
+
+static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
+{
+    memset(t, 0, sizeof *t);
+    const struct kj_numeric *nd = d->p->numeric;
+    size_t nx, ps;
+    uint32_t c = peek(d, pos, &nx);
+    uint32_t pc = prev_char(d, pos, &ps);
+    d->work++;
+    if (c >= '0' && c <= '9') {
+        if (check_prev) {
+            if (is_alnum(pc))
+                return false;
+            /* inside 1,670 or 3.25 */
+            if (pc == ',' || pc == '.') {
+                size_t pps;
+                uint32_t ppc = prev_char(d, ps, &pps);
+                if (ppc >= '0' && ppc <= '9')
+                    return false;
+            }
+        }
+        jstate st = {0};
+        if (!scan_ja(d, pos, t, &st))
+            return false;
+        t->kanji = st.kanji;
+        t->vague = st.vague;
+        t->digits = st.digits;
+        if (!st.kanji && nd)
+            en_scale_after(d, t);
+        if (t->vague)
+            t->value.ok = false;
+        return true;
+    }
+    if (is_numeral_char(c)) {
+        if (big_unit(c))
+            return false; /* 万 alone does not start a number (万一, 万全) */
+        if (check_prev && kj_is_kanji(pc) && is_numeral_char(pc))
+            return false; /* inside a numeral: 万一 */
+        /* after another kanji (統一, 唯一, 同一) only before a counter or
+         * unit: 男性二人 */
+        bool need_follow = check_prev && kj_is_kanji(pc) && !prefix_ok(d, pos);
+        if (nd && nd->ja_stop) {
+            int32_t v;
+            size_t len = kj_dict_longest(nd->ja_stop, d->norm, d->norm_len, pos, &v);
+            if (len && v == 1)
+                return false; /* 一方, 一部, 十分, 二国間 */
+        }
+        jstate st = {0};
+        if (!scan_ja(d, pos, t, &st))
+            return false;
+        if (need_follow && st.arabic)
+            return false;
+        if (!st.arabic && nd && nd->ja_follow) {
+            size_t fe;
+            uint32_t fc = peek(d, t->ne, &fe);
+            int32_t v;
+            if ((need_follow || (kj_is_kanji(fc) && !is_numeral_char(fc))) &&
+                !kj_dict_longest(nd->ja_follow, d->norm, d->norm_len, t->ne, &v))
+                return false; /* 千葉, 四国, 九州, 一連 */
+        }
+        t->kanji = true;
+        t->vague = st.vague;
+        t->digits = st.digits;
+        if (t->vague)
+            t->value.ok = false;
+        return true;
+    }
+    if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && nd && nd->en_words) {
+        if (check_prev && (is_alnum(pc) || pc == '-' || pc == '\''))
+            return false;
+        return scan_en(d, pos, t);
+    }
+    return false;
+}
+
+bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    if (pos >= d->norm_len)
+        return false;
+    return scan_at(d, pos, t, true);
+}
+
+/* The scanner without the look-behind, for a number glued to a letter the
+ * caller has already read (M7, US$5). */
+bool kj_num_scan_glued(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    if (pos >= d->norm_len)
+        return false;
+    return scan_at(d, pos, t, false);
+}

@@ -1,0 +1,1064 @@
+/*
+ * rec_numeric.c -- money, quantities, percentages and bare numbers.
+ *
+ * Every number kj_num_scan finds becomes at most one fact: money when a
+ * currency symbol precedes it or a currency word follows it, a percentage
+ * after %, パーセント, percent, 割, ポイント, a quantity after a counter or unit
+ * (発, 人, km, barrels, or any counted noun in English), nothing when a date
+ * or time unit follows (the date recognizer owns 2025年, 3 years), else a bare
+ * `number`. Qualifiers before (約, about) and after (以上, を超え, or more)
+ * the amount, ranges (300万〜500万円, $3 to $5 billion) and parenthetical
+ * conversions (5300億ドル(約81兆円): a second fact, `equivalent` on the first)
+ * are read around it. Currency names and symbols come from ICU's data plus
+ * the word lists in parser/data. The bytes of every money, quantity and
+ * percent fact are claimed so later recognizers skip them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+
+#include "kj.h"
+#include "rec_numeric.h"
+
+#define KIND(v) ((int)((uint32_t)(v) >> 24))
+#define INDEX(v) ((int)((v)&0xFFFFFF))
+#define PACK(k, i) ((int32_t)(((uint32_t)(k) << 24) | (uint32_t)(i)))
+
+/* ---- init ---------------------------------------------------------------- */
+
+static int code_index(struct kj_numeric *nd, const char *code)
+{
+    for (size_t i = 0; i < nd->ncodes; i++)
+        if (memcmp(nd->codes[i], code, 3) == 0)
+            return (int)i;
+    if (nd->ncodes == nd->capcodes) {
+        size_t cap = nd->capcodes ? nd->capcodes * 2 : 256;
+        char(*c)[4] = realloc(nd->codes, cap * sizeof *c);
+        if (!c)
+            return -1;
+        nd->codes = c;
+        nd->capcodes = cap;
+    }
+    memcpy(nd->codes[nd->ncodes], code, 3);
+    nd->codes[nd->ncodes][3] = '\0';
+    return (int)nd->ncodes++;
+}
+
+/* Add "key<TAB>CODE" lines as currency words. */
+static bool add_currency_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind)
+{
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    if (!wl)
+        return false;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        if (!tab || strlen(tab + 1) != 3)
+            continue;
+        int idx = code_index(nd, tab + 1);
+        if (idx < 0 || !kj_dict_add(t, line, (size_t)(tab - line), PACK(kind, idx)))
+            return false;
+    }
+    return true;
+}
+
+/* Add every line of a list with value PACK(kind, value in the line). */
+static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value)
+{
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    if (!wl)
+        return false;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        int k = kind;
+        if (use_value && tab)
+            k = atoi(tab + 1);
+        if (n && !kj_dict_add(t, line, n, PACK(k, 0)))
+            return false;
+    }
+    return true;
+}
+
+static bool is_symbolic(const UChar *s, int32_t n)
+{
+    bool sym = false;
+    for (int32_t i = 0; i < n; i++) {
+        UChar c = s[i];
+        if (c == '$' || u_charType(c) == U_CURRENCY_SYMBOL)
+            sym = true;
+        else if (c > 0x2FFF || !(u_isalpha(c)))
+            return false;
+    }
+    return sym;
+}
+
+/* ICU name -> NFKC UTF-8 in out; lower case and single spaces for English,
+ * no spaces for Japanese (ロシア ルーブル -> ロシアルーブル). */
+static size_t icu_key(const UChar *name, int32_t n, bool en, char *out, size_t cap)
+{
+    UChar a[96], b[96];
+    UErrorCode st = U_ZERO_ERROR;
+    if (n <= 0 || n >= 96)
+        return 0;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+    if (U_FAILURE(st))
+        return 0;
+    int32_t m = unorm2_normalize(nfkc, name, n, a, 96, &st);
+    if (U_FAILURE(st) || m >= 96)
+        return 0;
+    if (en) {
+        m = u_strToLower(b, 96, a, m, "en", &st);
+        if (U_FAILURE(st) || m >= 96)
+            return 0;
+    } else {
+        memcpy(b, a, (size_t)m * sizeof *a);
+    }
+    int32_t k = 0;
+    for (int32_t i = 0; i < m; i++) {
+        if (b[i] == '(' || (b[i] >= '0' && b[i] <= '9'))
+            return 0; /* "(1990-2002)": historical variants */
+        if (b[i] == ' ' && (!en || k == 0 || a[k - 1] == ' '))
+            continue;
+        a[k++] = b[i];
+    }
+    int32_t len = 0;
+    u_strToUTF8(out, (int32_t)cap - 1, &len, a, k, &st);
+    if (U_FAILURE(st) || len <= 0 || (size_t)len >= cap)
+        return 0;
+    out[len] = '\0';
+    return (size_t)len;
+}
+
+static bool add_icu_currencies(struct kj_numeric *nd)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
+    if (U_FAILURE(st))
+        return false;
+    bool ok = true;
+    const char *code;
+    int32_t clen;
+    while (ok && (code = uenum_next(e, &clen, &st)) != NULL && U_SUCCESS(st)) {
+        if (clen != 3)
+            continue;
+        UChar ucode[4];
+        u_charsToUChars(code, ucode, 3);
+        ucode[3] = 0;
+        int idx = code_index(nd, code);
+        if (idx < 0) {
+            ok = false;
+            break;
+        }
+        ok = kj_dict_add(nd->before, code, 3, PACK(NW_CURRENCY, idx));
+        char key[256];
+        static const char *const locs[] = {"ja", "en"};
+        for (int l = 0; l < 2 && ok; l++) {
+            bool en = l == 1;
+            kj_dict *after = en ? nd->en_after : nd->ja_after;
+            UBool choice;
+            int32_t n = 0;
+            UErrorCode s2 = U_ZERO_ERROR;
+            const UChar *name = ucurr_getName(ucode, locs[l], UCURR_LONG_NAME, &choice, &n, &s2);
+            size_t kl;
+            if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
+                (kl = icu_key(name, n, en, key, sizeof key)) > 0)
+                ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+            s2 = U_ZERO_ERROR;
+            if (en) {
+                name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
+                if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
+                    (kl = icu_key(name, n, true, key, sizeof key)) > 0)
+                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+                s2 = U_ZERO_ERROR;
+            }
+            name = ucurr_getName(ucode, locs[l], UCURR_SYMBOL_NAME, &choice, &n, &s2);
+            if (U_SUCCESS(s2) && is_symbolic(name, n) &&
+                (kl = icu_key(name, n, false, key, sizeof key)) > 0)
+                ok = ok && kj_dict_add(nd->before, key, kl, PACK(NW_CURRENCY, idx));
+        }
+    }
+    uenum_close(e);
+    return ok && U_SUCCESS(st);
+}
+
+int kj_numeric_init(kiji_parser *p)
+{
+    struct kj_numeric *nd = calloc(1, sizeof *nd);
+    if (!nd)
+        return -1;
+    p->numeric = nd;
+    nd->ja_stop = kj_dict_new();
+    nd->ja_follow = kj_dict_new();
+    nd->en_words = kj_dict_new();
+    nd->ja_after = kj_dict_new();
+    nd->en_after = kj_dict_new();
+    nd->before = kj_dict_new();
+    nd->ja_qual_pre = kj_dict_new();
+    nd->ja_qual_post = kj_dict_new();
+    nd->en_qual_pre = kj_dict_new();
+    nd->en_qual_post = kj_dict_new();
+    nd->en_stop = kj_dict_new();
+    nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
+    if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
+        !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
+        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix)
+        return -1;
+    bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
+              kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
+              kj_dict_add_list(nd->ja_qual_pre, kj_wordlist_get("ja/qualifiers_pre"), 0) &&
+              kj_dict_add_list(nd->ja_qual_post, kj_wordlist_get("ja/qualifiers_post"), 0) &&
+              kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
+              kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
+              kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1);
+    /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
+    ok = ok && add_icu_currencies(nd);
+    ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
+         add_kind_list(nd->ja_after, "ja/counters", NW_COUNTER, false) &&
+         add_kind_list(nd->ja_after, "ja/percent", 0, true) &&
+         add_currency_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
+         add_kind_list(nd->en_after, "en/time_units", NW_TIME, false) &&
+         add_kind_list(nd->en_after, "en/units", NW_COUNTER, false) &&
+         add_kind_list(nd->en_after, "en/percent", 0, true) &&
+         add_currency_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
+         add_currency_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY);
+    ok = ok && kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
+         kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
+         kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
+         kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+    /* what a pure-kanji numeral may precede */
+    ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
+         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
+         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/time_units"), 1) &&
+         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/currencies"), 1);
+    return ok ? 0 : -1;
+}
+
+void kj_numeric_free(kiji_parser *p)
+{
+    struct kj_numeric *nd = p ? p->numeric : NULL;
+    if (!nd)
+        return;
+    kj_dict_free(nd->ja_stop);
+    kj_dict_free(nd->ja_follow);
+    kj_dict_free(nd->en_words);
+    kj_dict_free(nd->ja_after);
+    kj_dict_free(nd->en_after);
+    kj_dict_free(nd->before);
+    kj_dict_free(nd->ja_qual_pre);
+    kj_dict_free(nd->ja_qual_post);
+    kj_dict_free(nd->en_qual_pre);
+    kj_dict_free(nd->en_qual_post);
+    kj_dict_free(nd->en_stop);
+    free(nd->codes);
+    free(nd);
+    p->numeric = NULL;
+}
+
+/* ---- reading an amount ------------------------------------------------------- */
+
+typedef struct amount {
+    size_t ns, ne;         /* number (with a leading symbol) .. end of unit */
+    kj_numtok tok;
+    int kind;              /* 0 = bare number, NW_* */
+    int cur;               /* currency index or -1 */
+    bool plain_dollar;     /* "dollars", "dlrs", "cents": currency from context */
+    size_t us, ue;         /* unit text in d->norm */
+    const char *unit;      /* static unit ("pt", "M") instead of us..ue */
+    kj_num value;
+} amount;
+
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Look up an English word list on the folded text at pos (after one
+ * optional space). Returns the match's norm end, 0 for none. */
+static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_space, int32_t *v,
+                        size_t *ms)
+{
+    char buf[64];
+    size_t off[64];
+    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
+    size_t s = 0;
+    if (n > 0 && buf[0] == ' ')
+        s = 1;
+    else if (need_space)
+        return 0;
+    /* a line break ends the number's paragraph-free reach only when doubled,
+     * which kj_num_fold already stops at */
+    size_t len = kj_dict_longest(t, buf, n, s, v);
+    while (len > 0) {
+        size_t e = s + len;
+        /* whole words only: "in" not "inch", "pct" not "pcts" */
+        if (e >= n || !(is_letter((unsigned char)buf[e]) || is_digit((unsigned char)buf[e])) ||
+            !is_letter((unsigned char)buf[e - 1])) {
+            if (ms)
+                *ms = off[s];
+            return off[e - 1] + 1;
+        }
+        /* try a shorter key: walk back to the previous space */
+        size_t k = e - 1;
+        while (k > s && buf[k] != ' ')
+            k--;
+        if (k <= s)
+            return 0;
+        int32_t v2;
+        if (!kj_dict_get(t, buf + s, k - s, &v2))
+            return 0;
+        *v = v2;
+        len = k - s;
+    }
+    return 0;
+}
+
+/* The currency symbol or code before a number at pos: its length. */
+static size_t symbol_at(const kiji_doc *d, size_t pos, int32_t *v)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    size_t len = kj_dict_longest(nd->before, d->norm, d->norm_len, pos, v);
+    if (!len)
+        return 0;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    /* letters in the key need word edges: "USD 200" but not "XUSD" */
+    if (is_letter(s[pos])) {
+        if (pos > 0 && (is_letter(s[pos - 1]) || is_digit(s[pos - 1])))
+            return 0;
+        if (is_letter(s[pos + len - 1]) && pos + len < d->norm_len &&
+            is_letter(s[pos + len]))
+            return 0;
+    }
+    return len;
+}
+
+/* A number after a currency symbol: "$5", "US$ 49", "€ 1.78 billion". */
+static bool scan_after_symbol(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    if (pos < d->norm_len && d->norm[pos] == ' ')
+        pos++;
+    if (pos >= d->norm_len || !is_digit((unsigned char)d->norm[pos]))
+        return false;
+    return kj_num_scan_glued(d, pos, t);
+}
+
+static void classify_ja(kiji_doc *d, amount *a)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    size_t k = a->tok.ne;
+    int32_t v;
+    size_t len = kj_dict_longest(nd->ja_after, d->norm, d->norm_len, k, &v);
+    if (!len)
+        return;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    /* ASCII units need a word edge: 5km, not 5kmh */
+    if (is_letter(s[k + len - 1]) && k + len < d->norm_len && is_letter(s[k + len]))
+        return;
+    a->kind = KIND(v);
+    a->us = k;
+    a->ue = k + len;
+    a->ne = k + len;
+    if (a->kind == NW_CURRENCY)
+        a->cur = INDEX(v);
+}
+
+static void classify_en(kiji_doc *d, amount *a)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    int32_t v;
+    size_t ms;
+    size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
+    if (e) {
+        a->kind = KIND(v);
+        a->us = ms;
+        a->ue = e;
+        a->ne = e;
+        if (a->kind == NW_CURRENCY) {
+            a->cur = INDEX(v);
+            size_t n = e - ms;
+            a->plain_dollar = (n >= 3 && n <= 7 &&
+                               (kj_at(d->norm, d->norm_len, ms, "dlr") ||
+                                kj_at(d->norm, d->norm_len, ms, "dollar") ||
+                                kj_at(d->norm, d->norm_len, ms, "Dlr") ||
+                                kj_at(d->norm, d->norm_len, ms, "Dollar")));
+        } else if (a->kind == NW_CENTS) {
+            a->plain_dollar = true;
+        }
+        return;
+    }
+    /* "11.6-inch", "29.46-cm" */
+    if (a->tok.ne < d->norm_len && d->norm[a->tok.ne] == '-') {
+        e = en_lookup(d, nd->en_after, a->tok.ne + 1, false, &v, &ms);
+        if (e && KIND(v) == NW_COUNTER) {
+            a->kind = NW_COUNTER;
+            a->us = ms;
+            a->ue = e;
+            a->ne = e;
+        } else if (e && KIND(v) == NW_TIME) {
+            a->kind = NW_TIME;
+        }
+        return;
+    }
+    /* an ISO code after the number: "200 USD" (upper case only: "5 top") */
+    size_t k = a->tok.ne;
+    if (k + 4 <= d->norm_len && d->norm[k] == ' ') {
+        const unsigned char *s = (const unsigned char *)d->norm + k + 1;
+        if (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' &&
+            s[2] <= 'Z' && (k + 4 == d->norm_len || !is_letter(s[3])) &&
+            kj_dict_get(nd->before, (const char *)s, 3, &v) && KIND(v) == NW_CURRENCY) {
+            a->kind = NW_CURRENCY;
+            a->cur = INDEX(v);
+            a->us = k + 1;
+            a->ue = k + 4;
+            a->ne = k + 4;
+        }
+    }
+}
+
+/* The counted noun after an English number: "five factories", "twelve new
+ * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
+ * modifiers, then a plural noun or a listed unit. */
+static void counted_noun_en(kiji_doc *d, amount *a)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const char *s = d->norm;
+    size_t i = a->tok.ne;
+    /* a year is no count: "in 1987 sales rose" */
+    if (!a->tok.word && !a->tok.kanji && a->tok.digits == 4 && a->tok.value.exp == 0 &&
+        a->tok.value.mant >= 1000 && a->tok.value.mant <= 2100 && a->tok.ne - a->tok.ns == 4)
+        return;
+    for (int k = 0; k < 4; k++) {
+        /* one space (or line break) between words */
+        if (i >= d->norm_len || (s[i] != ' ' && s[i] != '\n'))
+            return;
+        i++;
+        size_t ws = i;
+        bool upper = false, digit = false, hyphen = false;
+        while (i < d->norm_len && (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i]) ||
+                                   s[i] == '-' || s[i] == '.' || s[i] == '\'')) {
+            d->work++;
+            if (s[i] >= 'A' && s[i] <= 'Z')
+                upper = true;
+            else if (is_digit((unsigned char)s[i]))
+                digit = true;
+            else if (s[i] == '-')
+                hyphen = true;
+            i++;
+            if (i - ws > 40)
+                return;
+        }
+        size_t we = i;
+        while (we > ws && (s[we - 1] == '.' || s[we - 1] == '\'' || s[we - 1] == '-'))
+            we--;
+        if (we - ws < 2 || (!is_letter((unsigned char)s[ws]) && !digit))
+            return;
+        char low[48];
+        size_t n = we - ws;
+        if (n >= sizeof low)
+            return;
+        for (size_t x = 0; x < n; x++) {
+            unsigned char c = (unsigned char)s[ws + x];
+            low[x] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        int32_t v;
+        if (kj_dict_get(nd->en_stop, low, n, &v))
+            return;
+        if (kj_dict_get(nd->en_after, low, n, &v)) {
+            if (KIND(v) == NW_COUNTER) {
+                a->kind = NW_COUNTER;
+                a->us = ws;
+                a->ue = we;
+                a->ne = we;
+            }
+            return; /* a time unit, currency or percent further on */
+        }
+        size_t wl = we;
+        bool plural = n >= 3 && low[n - 1] == 's' && low[n - 2] != 's' && low[n - 2] != 'u' &&
+                      low[n - 2] != 'i' && low[n - 2] != '\'';
+        /* the next thing must not continue a compound: "5 factories" ends
+         * at a non-letter or a lower-case word */
+        if (plural && !hyphen && (!upper || digit || k == 0 || (s[ws] >= 'A' && s[ws] <= 'Z'))) {
+            if (upper && !digit && k > 0)
+                return; /* "three Ford Motors" is a name */
+            a->kind = NW_COUNTER;
+            a->us = ws;
+            a->ue = wl;
+            a->ne = wl;
+            return;
+        }
+        if (we < i)
+            return; /* a sentence end or abbreviation dot ends the phrase */
+    }
+}
+
+/* Read [symbol] number [unit] at pos. */
+static bool read_amount(kiji_doc *d, size_t pos, amount *a)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    memset(a, 0, sizeof *a);
+    a->cur = -1;
+    int32_t v;
+    size_t sl = symbol_at(d, pos, &v);
+    if (sl && KIND(v) == NW_CURRENCY && scan_after_symbol(d, pos + sl, &a->tok)) {
+        a->kind = NW_CURRENCY;
+        a->cur = INDEX(v);
+        a->ns = pos;
+        a->ne = a->tok.ne;
+        a->us = pos;
+        a->ue = pos + sl;
+        a->value = a->tok.value;
+        /* "$5m", "$5 m": millions after a currency symbol */
+        size_t k = a->tok.ne;
+        if (k < d->norm_len && d->norm[k] == 'm' &&
+            (k + 1 == d->norm_len || !is_letter((unsigned char)d->norm[k + 1])) &&
+            kj_num_scale(&a->value, 6)) {
+            a->ne = k + 1;
+            a->tok.ne = k + 1;
+        }
+        a->tok.value = a->value;
+        return true;
+    }
+    if (!kj_num_scan(d, pos, &a->tok))
+        return false;
+    a->ns = a->tok.ns;
+    a->ne = a->tok.ne;
+    a->value = a->tok.value;
+    if (d->lang == KJ_LANG_EN) {
+        classify_en(d, a);
+        if (a->kind == 0 && a->tok.ne < d->norm_len &&
+            is_letter((unsigned char)d->norm[a->tok.ne]) && !a->tok.word)
+            a->kind = NW_TIME; /* "1990s", "3rd", "A320": not a count */
+        else if (a->kind == 0)
+            counted_noun_en(d, a);
+    } else {
+        classify_ja(d, a);
+        if (a->kind == 0) {
+            size_t k = a->tok.ne;
+            if (k < d->norm_len && (d->norm[k] == ' ' || is_letter((unsigned char)d->norm[k])))
+                classify_en(d, a);
+        }
+    }
+    (void)nd;
+    if (a->kind == NW_WARI) {
+        /* 3割5分: tenths and hundredths, in percent */
+        kj_num x = a->value;
+        if (!kj_num_scale(&x, 1))
+            return false;
+        kj_numtok t2;
+        if (kj_num_scan(d, a->ne, &t2) && t2.value.ok && t2.value.exp == 0 &&
+            t2.value.mant < 10 && kj_at(d->norm, d->norm_len, t2.ne, "分") &&
+            kj_num_add(&x, x, t2.value)) {
+            a->ne = t2.ne + strlen("分");
+            a->ue = a->ne;
+        }
+        a->value = x;
+        a->kind = NW_PERCENT;
+        a->unit = NULL;
+    } else if (a->kind == NW_CENTS) {
+        if (!kj_num_scale(&a->value, -2))
+            return false;
+        a->kind = NW_CURRENCY;
+        a->cur = -1;
+    } else if (a->kind == NW_POINT) {
+        a->unit = "pt";
+    }
+    return true;
+}
+
+/* Magnitude: M7, M7.3, マグニチュード7, マグニチュード(M)7 -> unit "M". */
+static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
+{
+    const char *s = d->norm;
+    size_t k;
+    if (s[pos] == 'M' && (pos == 0 || !is_letter((unsigned char)s[pos - 1])) &&
+        pos + 1 < d->norm_len && is_digit((unsigned char)s[pos + 1]))
+        k = pos + 1;
+    else if (kj_at(s, d->norm_len, pos, "マグニチュード")) {
+        k = pos + strlen("マグニチュード");
+        if (kj_at(s, d->norm_len, k, "(M)"))
+            k += 3;
+        if (k < d->norm_len && s[k] == ' ')
+            k++;
+    } else {
+        return false;
+    }
+    memset(a, 0, sizeof *a);
+    a->cur = -1;
+    if (k >= d->norm_len || !is_digit((unsigned char)s[k]) || !kj_num_scan_glued(d, k, &a->tok))
+        return false;
+    if (a->tok.value.exp < -1 || a->tok.value.mant > 100)
+        return false; /* M7.3 yes, M1670 (a model name) no */
+    a->ns = pos;
+    a->ne = a->tok.ne;
+    if (kj_at(s, d->norm_len, a->ne, "級"))
+        a->ne += strlen("級");
+    a->kind = NW_COUNTER;
+    a->unit = "M";
+    a->value = a->tok.value;
+    return true;
+}
+
+/* ---- qualifiers ------------------------------------------------------------ */
+
+/* ASCII-case-insensitive "s[..pos) ends with lit", where a space in lit
+ * matches any white space. Returns the match start or SIZE_MAX. */
+static size_t before_ci(const kiji_doc *d, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (n > pos)
+        return SIZE_MAX;
+    size_t st = pos - n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d->norm[st + i], l = (unsigned char)lit[i];
+        if (l == ' ') {
+            if (c != ' ' && c != '\n')
+                return SIZE_MAX;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != l)
+            return SIZE_MAX;
+    }
+    if (st > 0 && is_letter((unsigned char)d->norm[st - 1]))
+        return SIZE_MAX;
+    return st;
+}
+
+/* The qualifier ending at pos (white space allowed between in English): its
+ * value, and its start in *qs. */
+static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const kj_wordlist *wl =
+        kj_wordlist_get(d->lang == KJ_LANG_EN ? "en/qualifiers_pre" : "ja/qualifiers_pre");
+    if (!wl)
+        return 0;
+    size_t p = pos;
+    if (d->lang == KJ_LANG_EN) {
+        if (p == 0 || (d->norm[p - 1] != ' ' && d->norm[p - 1] != '\n'))
+            return 0;
+        p--;
+    }
+    size_t best = SIZE_MAX;
+    int q = 0;
+    for (size_t i = 0; i < wl->n; i++) {
+        d->work++;
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        char key[64];
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        if (n >= sizeof key)
+            continue;
+        memcpy(key, line, n);
+        key[n] = '\0';
+        size_t st = before_ci(d, p, key);
+        if (st != SIZE_MAX && (best == SIZE_MAX || st < best)) {
+            best = st;
+            q = tab ? atoi(tab + 1) : 0;
+        }
+    }
+    (void)nd;
+    if (best == SIZE_MAX)
+        return 0;
+    /* "not less than" is listed; "not more than" too; a bare "not" before
+     * "over 5" would negate, which the list does not hold */
+    *qs = best;
+    return q;
+}
+
+/* The qualifier after an amount ending at pos: value, the end of the
+ * qualifier and whether it belongs in the span (以上 yes, を超え no). A
+ * negated one (を超えない) counts as none. */
+static int qual_after(kiji_doc *d, size_t pos, size_t *qe, bool *in_span)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    int32_t v;
+    *in_span = false;
+    if (d->lang == KJ_LANG_EN) {
+        size_t ms;
+        size_t e = en_lookup(d, nd->en_qual_post, pos, true, &v, &ms);
+        if (!e)
+            return 0;
+        *qe = e;
+        *in_span = true;
+        return v;
+    }
+    size_t len = kj_dict_longest(nd->ja_qual_post, d->norm, d->norm_len, pos, &v);
+    if (!len)
+        return 0;
+    size_t e = pos + len;
+    bool particle = kj_at(d->norm, d->norm_len, pos, "を") || kj_at(d->norm, d->norm_len, pos, "に");
+    if (particle) {
+        /* を超えない, を超えず, を上回らない: the bound is denied */
+        size_t k = e;
+        size_t nx = k;
+        for (int step = 0; step < 2 && k < d->norm_len; step++) {
+            if (kj_at(d->norm, d->norm_len, k, "ない") || kj_at(d->norm, d->norm_len, k, "ず") ||
+                kj_at(d->norm, d->norm_len, k, "らない") || kj_at(d->norm, d->norm_len, k, "らず"))
+                return 0;
+            (void)kj_u8_next(d->norm, d->norm_len, &nx);
+            k = nx;
+        }
+    }
+    *qe = e;
+    *in_span = !particle;
+    return v;
+}
+
+/* ---- ranges ---------------------------------------------------------------- */
+
+/* The multiplier a range's high end carries that its low end lacks:
+ * 150〜200億ドル, $3 to $5 billion. */
+static bool has_scale(const kiji_doc *d, const kj_numtok *t)
+{
+    size_t ps;
+    uint32_t c = kj_u8_prev(d->norm, t->ne, &ps);
+    return !(c >= '0' && c <= '9');
+}
+
+static int scale_of(const kiji_doc *d, const kj_numtok *t)
+{
+    size_t ps;
+    uint32_t c = kj_u8_prev(d->norm, t->ne, &ps);
+    switch (c) {
+    case 0x4E07: return 4;
+    case 0x5104: return 8;
+    case 0x5146: return 12;
+    default: break;
+    }
+    const struct kj_numeric *nd = d->p->numeric;
+    size_t s = t->ne;
+    while (s > t->ns && is_letter((unsigned char)d->norm[s - 1]))
+        s--;
+    char low[16];
+    size_t n = t->ne - s;
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)d->norm[s + i];
+        low[i] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    }
+    int32_t v;
+    if (kj_dict_get(nd->en_words, low, n, &v) && v < 0 && v >= -12)
+        return -v;
+    return 0;
+}
+
+/* A range connector at pos: its end, or 0. *kara is set for から (a change
+ * when the high end is followed by に/へ/と). */
+static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool *kara)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    *kara = false;
+    if (pos >= n)
+        return 0;
+    if (kj_at(s, n, pos, "〜"))
+        return pos + strlen("〜");
+    if (s[pos] == '~')
+        return pos + 1;
+    if (kj_at(s, n, pos, "から")) {
+        *kara = true;
+        return pos + strlen("から");
+    }
+    if (s[pos] == '-' && pos + 1 < n && (is_digit((unsigned char)s[pos + 1]) || s[pos + 1] == '$'))
+        return pos + 1;
+    if (kj_at(s, n, pos, "–") || kj_at(s, n, pos, "—"))
+        return pos + strlen("–");
+    if (d->lang == KJ_LANG_EN && (s[pos] == ' ' || s[pos] == '\n')) {
+        size_t k = pos + 1;
+        if (kj_at(s, n, k, "to") && k + 2 < n && (s[k + 2] == ' ' || s[k + 2] == '\n'))
+            return k + 3;
+        if (between && kj_at(s, n, k, "and") && k + 3 < n && (s[k + 3] == ' ' || s[k + 3] == '\n'))
+            return k + 4;
+    }
+    return 0;
+}
+
+/* ---- the recognizer ---------------------------------------------------------- */
+
+typedef struct ctx {
+    int explicit_usd;    /* money written as U.S./US$ dollars */
+    int other_dollar;    /* first qualified non-US dollar currency, -1 */
+} ctx;
+
+static int fact_type(int kind)
+{
+    switch (kind) {
+    case NW_CURRENCY: return KIJI_FACT_MONEY;
+    case NW_PERCENT:
+    case NW_POINT: return KIJI_FACT_PERCENT;
+    case NW_COUNTER: return KIJI_FACT_QUANTITY;
+    default: return KIJI_FACT_NUMBER;
+    }
+}
+
+static int emit(kiji_doc *d, const amount *a, size_t ns, size_t ne, int qual, const kj_num *max)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    int type = fact_type(a->kind);
+    if (type == KIJI_FACT_NUMBER && a->tok.vague)
+        type = KIJI_FACT_QUANTITY; /* 数百, dozens: a vague count */
+    int idx = kj_fact_add(d, type, ns, ne);
+    if (idx < 0)
+        return -1;
+    kj_fact *f = kj_fact_at(d, idx);
+    f->qualifier = qual;
+    if (a->value.ok && !a->tok.vague)
+        f->value = a->value;
+    if (max && max->ok)
+        f->max = *max;
+    if (type == KIJI_FACT_MONEY && a->cur >= 0 && (size_t)a->cur < nd->ncodes)
+        kj_attr_str(d, f, "currency", nd->codes[a->cur]);
+    if (type == KIJI_FACT_QUANTITY || type == KIJI_FACT_PERCENT) {
+        if (a->unit)
+            kj_attr_str(d, f, "unit", a->unit);
+        else if (a->ue > a->us && type == KIJI_FACT_QUANTITY)
+            kj_attr_strn(d, f, "unit", d->norm + a->us, a->ue - a->us);
+    }
+    if (a->tok.vague)
+        kj_attr_bool(d, f, "vague", true);
+    if (type != KIJI_FACT_NUMBER)
+        kj_claim(d, ns, ne, (uint8_t)type);
+    return idx;
+}
+
+static bool has_sub(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, lit, m) == 0)
+            return true;
+    return false;
+}
+
+/* Try a whole amount phrase at i; returns the end of what was read (0 =
+ * nothing starts here). */
+static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *nplain, size_t capplain)
+{
+    amount a;
+    if (!read_magnitude(d, i, &a) && !read_amount(d, i, &a))
+        return 0;
+    if (a.kind == NW_TIME)
+        return a.tok.ne; /* the date recognizer's */
+    size_t ns = a.ns, ne = a.ne;
+    kj_num max = {0, 0, false};
+
+    /* prefix qualifier (約400発, about 3.5 pct, between 15 and 24) */
+    size_t qs = ns;
+    int qual = qual_before(d, ns, &qs);
+    bool between = false;
+    if (!qual && d->lang == KJ_LANG_EN) {
+        size_t st = ns > 0 ? before_ci(d, ns - 1, "between") : SIZE_MAX;
+        if (st != SIZE_MAX && (d->norm[ns - 1] == ' ' || d->norm[ns - 1] == '\n')) {
+            between = true;
+            qs = st;
+        }
+    }
+
+    /* range: a low end (with or without the unit) and a high end */
+    bool kara;
+    size_t rc = range_connector(d, a.kind ? a.ne : a.tok.ne, between, &kara);
+    if (rc) {
+        size_t bpos = rc;
+        if (d->lang == KJ_LANG_EN && bpos < d->norm_len && d->norm[bpos] == ' ')
+            bpos++;
+        amount b;
+        bool change = false;
+        if (bpos < d->norm_len && read_amount(d, bpos, &b) && b.kind != NW_TIME &&
+            (a.kind == 0 || a.kind == b.kind) && (b.kind != 0 || between) &&
+            (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
+            if (kara) {
+                /* 500円から580円に(なった): a change, not a range */
+                size_t k = b.ne;
+                if (kj_at(d->norm, d->norm_len, k, "に") || kj_at(d->norm, d->norm_len, k, "へ") ||
+                    kj_at(d->norm, d->norm_len, k, "とな"))
+                    change = true;
+            }
+            if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
+                change = true; /* "from $3 to $5": a change */
+            if (!change) {
+                kj_num lo = a.value;
+                int sc = scale_of(d, &b.tok);
+                if (a.kind == 0 && sc && !has_scale(d, &a.tok) && a.tok.ns == a.ns)
+                    kj_num_scale(&lo, sc);
+                amount m = b;
+                m.value = lo;
+                m.ns = a.ns;
+                if (a.kind && a.unit == NULL && a.ue > a.us && b.unit == NULL) {
+                    m.us = a.us; /* the unit as written first */
+                    m.ue = a.ue;
+                }
+                if (m.cur < 0)
+                    m.cur = a.cur;
+                if (kj_num_add(&max, b.value, (kj_num){0, 0, true}) && max.ok) {
+                    a = m;
+                    ne = b.ne;
+                }
+            }
+        }
+    }
+
+    /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
+    int conv = -1;
+    amount c;
+    size_t cns = 0, cne = 0;
+    int cqual = 0;
+    if (a.kind == NW_CURRENCY) {
+        size_t k = ne;
+        if (k < d->norm_len && d->norm[k] == ' ')
+            k++;
+        if (k < d->norm_len && d->norm[k] == '(') {
+            size_t inner = k + 1;
+            size_t cqs = inner;
+            int q = 0;
+            /* a qualifier inside: (約81兆円), (about $6.4 million) */
+            const kj_wordlist *wl = kj_wordlist_get(d->lang == KJ_LANG_EN ? "en/qualifiers_pre"
+                                                                           : "ja/qualifiers_pre");
+            for (size_t w = 0; wl && w < wl->n; w++) {
+                const char *line = wl->lines[w];
+                const char *tab = strchr(line, '\t');
+                size_t n = tab ? (size_t)(tab - line) : strlen(line);
+                if (n && strncmp(d->norm + inner, line, n) == 0 && inner + n <= d->norm_len) {
+                    size_t after = inner + n;
+                    if (d->lang == KJ_LANG_EN && after < d->norm_len && d->norm[after] == ' ')
+                        after++;
+                    if (after > cqs) {
+                        cqs = after;
+                        q = tab ? atoi(tab + 1) : 0;
+                    }
+                }
+            }
+            if (read_amount(d, cqs, &c) && c.kind == NW_CURRENCY && c.ne < d->norm_len &&
+                d->norm[c.ne] == ')') {
+                cns = inner;
+                cne = c.ne;
+                cqual = q;
+                conv = 1;
+                ne = c.ne + 1; /* qualifiers after ")" belong to the first */
+            }
+        }
+    }
+
+    /* suffix qualifier: 100万円以上, 5300億ドル(約81兆円)を超え, 10 pct or more */
+    size_t qe = ne;
+    bool in_span = false;
+    int post = qual_after(d, ne, &qe, &in_span);
+    if (post && !qual)
+        qual = post;
+    else if (post && in_span)
+        qual = post;
+    size_t fs = qual_before(d, ns, &qs) || between ? qs : ns;
+    if (fs != ns && !qual && !between)
+        fs = ns;
+    size_t fe = conv >= 0 ? cns - 1 : ne;
+    if (conv < 0 && in_span)
+        fe = qe;
+    while (fe > fs && (d->norm[fe - 1] == ' '))
+        fe--;
+
+    /* a plain "dollars" takes the article's currency later */
+    if (a.kind == NW_CURRENCY && a.cur >= 0) {
+        const char *code = d->p->numeric->codes[a.cur];
+        if (strcmp(code, "USD") == 0 && !a.plain_dollar)
+            cx->explicit_usd = 1;
+        else if (strcmp(code, "USD") != 0 && cx->other_dollar < 0 && a.ue > a.us &&
+                 (has_sub(d->norm + a.us, a.ue - a.us, "lr") ||
+                  has_sub(d->norm + a.us, a.ue - a.us, "llar") ||
+                  has_sub(d->norm + a.us, a.ue - a.us, "$")))
+            cx->other_dollar = a.cur;
+    }
+    if (a.kind == NW_CURRENCY && a.plain_dollar && a.cur < 0)
+        a.cur = -1;
+    int idx = emit(d, &a, fs, fe, qual, a.tok.ns == a.ns && max.ok ? &max : (max.ok ? &max : NULL));
+    if (idx >= 0 && a.plain_dollar && *nplain < capplain)
+        plain[(*nplain)++] = idx;
+    if (idx >= 0 && conv >= 0) {
+        size_t cs = cns;
+        int ci = emit(d, &c, cs, cne, cqual, NULL);
+        if (ci >= 0)
+            kj_fact_at(d, idx)->equivalent = ci;
+        if (ci >= 0 && c.plain_dollar && *nplain < capplain)
+            plain[(*nplain)++] = ci;
+    }
+    size_t end = in_span ? qe : ne;
+    return end > a.tok.ne ? end : a.tok.ne;
+}
+
+static bool may_start(const kiji_doc *d, size_t i)
+{
+    unsigned char c = (unsigned char)d->norm[i];
+    if (is_digit(c) || is_letter(c) || c == '$')
+        return true;
+    if (c < 0x80)
+        return false;
+    return true; /* kanji numerals, マグニチュード, €, £, ¥: the scanner decides */
+}
+
+void kj_rec_numeric(kiji_doc *d)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    if (!nd)
+        return;
+    ctx cx = {0, -1};
+    int plain[256];
+    size_t nplain = 0;
+    size_t i = 0;
+    while (i < d->norm_len) {
+        d->work++;
+        if (kj_claim_at(d, i) || !may_start(d, i)) {
+            i++;
+            continue;
+        }
+        /* English words start only at a word edge */
+        unsigned char c = (unsigned char)d->norm[i];
+        if (is_letter(c) && i > 0 && is_letter((unsigned char)d->norm[i - 1])) {
+            i++;
+            continue;
+        }
+        size_t e = phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain);
+        if (e > i) {
+            i = e;
+            continue;
+        }
+        size_t nx = i;
+        (void)kj_u8_next(d->norm, d->norm_len, &nx);
+        i = nx > i ? nx : i + 1;
+    }
+    /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars
+     * when no amount is written as US dollars */
+    const char *usd = NULL;
+    int usd_idx = -1;
+    for (size_t k = 0; k < nd->ncodes; k++)
+        if (strcmp(nd->codes[k], "USD") == 0) {
+            usd = nd->codes[k];
+            usd_idx = (int)k;
+        }
+    (void)usd;
+    int cur = (!cx.explicit_usd && cx.other_dollar >= 0) ? cx.other_dollar : usd_idx;
+    for (size_t k = 0; k < nplain && cur >= 0; k++) {
+        kj_fact *f = kj_fact_at(d, plain[k]);
+        if (!f)
+            continue;
+        const kj_attr *at = kj_attr_get(f, "currency");
+        if (at && cur == usd_idx)
+            continue;
+        if (at) {
+            /* replace: attributes are a list; set the string in place */
+            ((kj_attr *)at)->s = nd->codes[cur];
+        } else {
+            kj_attr_str(d, f, "currency", nd->codes[cur]);
+        }
+    }
+}
