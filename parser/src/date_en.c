@@ -1,0 +1,680 @@
+/*
+ * date_en.c -- the English temporal scanner: March 13, 2025; 13 March 2025;
+ * Mar. 13; 2025-03-13; on Friday; last week; earlier this month; Q2; fiscal
+ * 2025; mid-2011; the end of last year; 3 p.m. ET; 1213 GMT; two weeks ago;
+ * for 10 years; almost nine years; annually.
+ *
+ * Matching runs on an ASCII-lowercased copy of d->norm (same offsets); case
+ * is looked up in the original where it matters (May the month vs may the
+ * verb). Only word starts are tried, each with a bounded look-ahead, so the
+ * pass is linear.
+ */
+#include "rec_date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/ustring.h>
+
+typedef struct ep {
+    kj_dctx *c;
+    const char *s, *lc;
+    size_t len;
+} ep;
+
+static bool alpha(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static bool digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static char ch(const ep *p, size_t i)
+{
+    return i < p->len ? p->lc[i] : '\0';
+}
+
+/* lit (lowercase) at i, ending at a word boundary. */
+static bool wd(const ep *p, size_t i, const char *lit, size_t *e)
+{
+    size_t n = strlen(lit);
+    if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
+        return false;
+    if (alpha(ch(p, i + n)) || (digit(ch(p, i + n)) && alpha(lit[n - 1])))
+        return false;
+    *e = i + n;
+    return true;
+}
+
+/* Skip spaces (and one line break: "the same\nyear-ago period"). */
+static size_t sp(const ep *p, size_t i)
+{
+    size_t k = i;
+    while (k < p->len && k - i < 8 && (p->lc[k] == ' ' || p->lc[k] == '\n' || p->lc[k] == '\t'))
+        k++;
+    return k;
+}
+
+static size_t dword(const ep *p, size_t i, int kind, const kj_dword **w)
+{
+    const kj_dword *x;
+    size_t n = i < p->len ? kj_dt_word(p->c, true, i, &x) : 0;
+    if (!n || x->kind != kind || alpha(ch(p, i + n)))
+        return 0;
+    *w = x;
+    return n;
+}
+
+/* Digits (1-4, optional st/nd/rd/th) or a number word. */
+static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
+{
+    if (i >= p->len)
+        return false;
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
+                  || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
+        return false;
+    if (digit(p->lc[i])) {
+        size_t k = i;
+        int64_t x = 0;
+        while (k < p->len && digit(p->lc[k]) && k - i < 6)
+            x = x * 10 + (p->lc[k++] - '0');
+        if (digit(ch(p, k)) || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+            return false;
+        *nd = (int)(k - i);
+        if (wd(p, k, "st", e) || wd(p, k, "nd", e) || wd(p, k, "rd", e) || wd(p, k, "th", e))
+            k = *e;
+        *v = x;
+        *e = k;
+        return true;
+    }
+    bool z;
+    if (!alpha(p->lc[i]))
+        return false;
+    if (!kj_dt_num(p->c, i, v, e, nd, &z))
+        return false;
+    *nd = 0;
+    return !alpha(ch(p, *e));
+}
+
+/* A month name: full names anywhere (May and March only capitalized),
+ * abbreviations only before a period or a number. */
+static bool month(const ep *p, size_t i, int *m, size_t *e)
+{
+    const kj_dword *w;
+    size_t n = dword(p, i, KJ_W_MONTHN, &w);
+    if (!n)
+        return false;
+    size_t k = i + n;
+    bool abbr = w->mod == 1;
+    if (ch(p, k) == '.') {
+        k++;
+    } else if (abbr) {
+        size_t j = sp(p, k);
+        if (!digit(ch(p, j)))
+            return false;
+    }
+    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr))
+        return false;
+    *m = w->arg;
+    *e = k;
+    return true;
+}
+
+static bool year4(const ep *p, size_t i, int *y, size_t *e)
+{
+    int64_t v;
+    int nd;
+    if (!num(p, i, &v, e, &nd) || nd != 4 || v < 1800 || v > 2100 || alpha(ch(p, *e)))
+        return false;
+    if (ch(p, *e) == '%')
+        return false;
+    *y = (int)v;
+    return true;
+}
+
+/* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
+static size_t date_month(ep *p, size_t i, kj_tx *t)
+{
+    int m, y;
+    size_t e, j, k;
+    int64_t v;
+    int nd;
+    if (!month(p, i, &m, &e))
+        return 0;
+    t->m = m;
+    t->mset = true;
+    t->grain = KJ_G_MONTH;
+    j = sp(p, e);
+    if (year4(p, j, &y, &k)) {
+        t->y = y;
+        t->yset = true;
+        return k;
+    }
+    if (num(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31) {
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        e = k;
+        j = ch(p, k) == ',' ? sp(p, k + 1) : sp(p, k);
+        if (year4(p, j, &y, &k)) {
+            t->y = y;
+            t->yset = true;
+            return k;
+        }
+        kj_dt_bare_md(p->c, t, i);
+        return e;
+    }
+    /* "May" alone: only after a preposition (the verb is far more common) */
+    if (m == 5) {
+        size_t b = i;
+        bool prep = false;
+        const char *preps[] = {"in ", "by ", "since ", "until ", "last ", "next ", "this ",
+                               "early ", "late ", "mid-", "of ", "from ", "to ", "through "};
+        for (size_t q = 0; q < sizeof preps / sizeof preps[0] && !prep; q++)
+            prep = kj_before(p->lc, b, preps[q]);
+        if (!prep)
+            return 0;
+    }
+    kj_dt_bare_month(p->c, t, i);
+    return e;
+}
+
+/* 13 March [2025] */
+static size_t date_dm(ep *p, size_t i, kj_tx *t)
+{
+    int64_t v;
+    int nd, m, y;
+    size_t e, j, k;
+    if (!num(p, i, &v, &e, &nd) || nd < 1 || nd > 2 || v < 1 || v > 31)
+        return 0;
+    j = sp(p, e);
+    if (j == e || !month(p, j, &m, &k))
+        return 0;
+    t->d = (int)v;
+    t->m = m;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    j = sp(p, k);
+    if (year4(p, j, &y, &e)) {
+        t->y = y;
+        t->yset = true;
+        return e;
+    }
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
+/* 2025-03-13 / 2025/3/13 */
+static size_t date_iso(ep *p, size_t i, kj_tx *t)
+{
+    int y;
+    size_t e, k;
+    int64_t m, d;
+    if (!year4(p, i, &y, &e))
+        return 0;
+    char sep = ch(p, e);
+    if (sep != '-' && sep != '/')
+        return 0;
+    k = e + 1;
+    size_t a = k;
+    m = 0;
+    while (k < p->len && digit(p->lc[k]) && k - a < 2)
+        m = m * 10 + (p->lc[k++] - '0');
+    if (k == a || m < 1 || m > 12 || ch(p, k) != sep)
+        return 0;
+    a = ++k;
+    d = 0;
+    while (k < p->len && digit(p->lc[k]) && k - a < 2)
+        d = d * 10 + (p->lc[k++] - '0');
+    if (k == a || d < 1 || d > kj_mdays(y, (int)m) || digit(ch(p, k)) || alpha(ch(p, k)))
+        return 0;
+    t->y = y, t->m = (int)m, t->d = (int)d;
+    t->yset = t->mset = true;
+    t->grain = KJ_G_DAY;
+    return k;
+}
+
+static int ordinal(const ep *p, size_t i, size_t *e)
+{
+    static const char *const w[][3] = {{"first", "1st", "q1"},
+                                       {"second", "2nd", "q2"},
+                                       {"third", "3rd", "q3"},
+                                       {"fourth", "4th", "q4"}};
+    for (int q = 0; q < 4; q++)
+        for (int k = 0; k < 3; k++)
+            if (wd(p, i, w[q][k], e))
+                return (q + 1) * (k == 2 ? -1 : 1);
+    return 0;
+}
+
+/* second quarter [of 2025] / Q2 [2025] / 4TH QTR */
+static size_t date_quarter(ep *p, size_t i, kj_tx *t)
+{
+    size_t e, k;
+    int q = ordinal(p, i, &e);
+    if (!q)
+        return 0;
+    if (q > 0) {
+        k = ch(p, e) == '-' ? e + 1 : sp(p, e);
+        if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e))
+            return 0;
+    } else {
+        q = -q;
+    }
+    t->q = q;
+    int y;
+    size_t j = sp(p, e);
+    if (wd(p, j, "of", &k) && year4(p, sp(p, k), &y, &k)) {
+        t->y = y;
+        t->grain = KJ_G_QUARTER;
+        return k;
+    }
+    if (year4(p, j, &y, &k)) {
+        t->y = y;
+        t->grain = KJ_G_QUARTER;
+        return k;
+    }
+    kj_dt_bare_quarter(p->c, t, i);
+    return e;
+}
+
+/* this/last/next + week, month, year, quarter, a month or a weekday. */
+static size_t date_rel(ep *p, size_t i, kj_tx *t)
+{
+    size_t e, k;
+    int off;
+    if (wd(p, i, "this", &e) || wd(p, i, "current", &e))
+        off = 0;
+    else if (wd(p, i, "last", &e) || wd(p, i, "past", &e) || wd(p, i, "previous", &e))
+        off = -1;
+    else if (wd(p, i, "next", &e) || wd(p, i, "coming", &e))
+        off = 1;
+    else
+        return 0;
+    size_t j = sp(p, e);
+    kj_dctx *c = p->c;
+    if (wd(p, j, "week", &k) || wd(p, j, "weekend", &k)) {
+        kj_dt_rel(c, t, KJ_W_WEEK, off);
+        return k;
+    }
+    if (wd(p, j, "month", &k)) {
+        kj_dt_rel(c, t, KJ_W_MONTH, off);
+        return k;
+    }
+    if (wd(p, j, "year", &k)) {
+        if (ch(p, k) == '\'' || kj_before(p->lc, i, "the ")) /* the past year: a period */
+            return 0;
+        kj_dt_rel(c, t, KJ_W_YEAR, off);
+        return k;
+    }
+    if (wd(p, j, "quarter", &k)) {
+        t->grain = KJ_G_QUARTER;
+        t->rel = true;
+        if (c->py) {
+            long qq = (long)c->py * 4 + (c->pm - 1) / 3 + off;
+            t->y = (int)(qq / 4);
+            t->q = (int)(qq % 4) + 1;
+        }
+        return k;
+    }
+    const kj_dword *w;
+    size_t n;
+    int m;
+    if (month(p, j, &m, &k) && !digit(ch(p, sp(p, k)))) {
+        t->m = m;
+        t->grain = KJ_G_MONTH;
+        t->rel = true;
+        if (c->py)
+            t->y = off < 0 ? (m < c->pm ? c->py : c->py - 1)
+                 : off > 0 ? (m > c->pm ? c->py : c->py + 1)
+                           : c->py;
+        return k;
+    }
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) > 0 && w->mod == 0) {
+        t->grain = KJ_G_DAY;
+        t->rel = true;
+        if (c->py) {
+            long pd = kj_days(c->py, c->pm, c->pd);
+            int w0 = kj_wday(pd);
+            long d;
+            if (off < 0)
+                d = pd - ((w0 - w->arg + 6) % 7 + 1);
+            else if (off > 0)
+                d = pd + ((w->arg - w0 + 6) % 7 + 1);
+            else
+                d = pd + (w->arg - w0);
+            kj_civil(d, &t->y, &t->m, &t->d);
+        }
+        return j + n;
+    }
+    return 0;
+}
+
+/* fiscal 2025 / fiscal year 2025 / calendar 1986 / FY2025 */
+static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
+{
+    size_t e, k;
+    int y;
+    bool fiscal = wd(p, i, "fiscal", &e);
+    if (!fiscal && !wd(p, i, "calendar", &e)) {
+        if (i + 2 < p->len && memcmp(p->lc + i, "fy", 2) == 0 && year4(p, i + 2, &y, &k)) {
+            t->y = y;
+            t->grain = KJ_G_FY;
+            return k;
+        }
+        return 0;
+    }
+    size_t j = sp(p, e);
+    if (fiscal && wd(p, j, "year", &k))
+        j = sp(p, k);
+    if (!year4(p, j, &y, &k))
+        return 0;
+    t->y = y;
+    t->yset = true;
+    t->grain = fiscal ? KJ_G_FY : KJ_G_YEAR;
+    return k;
+}
+
+/* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
+static size_t date_time(ep *p, size_t i, kj_tx *t)
+{
+    size_t e, k;
+    int64_t h, mi = 0;
+    int nd;
+    bool clock = false;
+    if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
+        h = 12;
+        clock = true;
+    } else if (wd(p, i, "midnight", &e)) {
+        h = 0;
+        clock = true;
+    } else if (num(p, i, &h, &e, &nd)) {
+        if (nd == 4 && ch(p, e) == ' ') {
+            /* 1213 GMT */
+            const kj_dword *w;
+            size_t j = sp(p, e);
+            if (!dword(p, j, KJ_W_ZONE, &w) || h / 100 > 23 || h % 100 > 59)
+                return 0;
+            mi = h % 100;
+            h /= 100;
+            clock = true;
+        } else if (nd >= 1 && nd <= 2 && h <= 24) {
+            k = e;
+            if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
+                mi = (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
+                k += 3;
+            }
+            size_t j = sp(p, k), m2;
+            bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
+            bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
+            if (ch(p, j) == 'p' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
+                pm = true, m2 = j + 4;
+            if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
+                am = true, m2 = j + 4;
+            if (!pm && !am)
+                return 0;
+            if (h > 12 || (mi > 59))
+                return 0;
+            if (pm && h < 12)
+                h += 12;
+            if (am && h == 12)
+                h = 0;
+            e = m2;
+            clock = true;
+        }
+    }
+    if (!clock)
+        return 0;
+    t->hh = (int)h;
+    t->mi = (int)mi;
+    t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
+    const kj_dword *w;
+    size_t j = sp(p, e), n;
+    if (j > e && (n = dword(p, j, KJ_W_ZONE, &w)) > 0) {
+        t->zone = w->s;
+        e = j + n;
+    }
+    return e;
+}
+
+/* Resolve a fixed-offset or IANA zone into the "+hh:mm" of that date. */
+static const char *zone_offset(kj_dctx *c, const kj_tx *t)
+{
+    if (!t->zone || t->zone[0] == 'Z' || t->zone[0] == '+' || t->zone[0] == '-')
+        return t->zone;
+    UChar id[32];
+    u_uastrncpy(id, t->zone, 31);
+    id[31] = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    UCalendar *cal = ucal_open(id, -1, "en", UCAL_GREGORIAN, &st);
+    if (U_FAILURE(st))
+        return NULL;
+    ucal_setDateTime(cal, t->y ? t->y : 2000, t->m ? t->m - 1 : 0, t->d ? t->d : 1, t->hh, t->mi,
+                     0, &st);
+    int32_t off = ucal_get(cal, UCAL_ZONE_OFFSET, &st) + ucal_get(cal, UCAL_DST_OFFSET, &st);
+    ucal_close(cal);
+    if (U_FAILURE(st) || !t->y)
+        return NULL;
+    char b[8];
+    int mins = off / 60000;
+    snprintf(b, sizeof b, "%c%02d:%02d", mins < 0 ? '-' : '+', (mins < 0 ? -mins : mins) / 60,
+             (mins < 0 ? -mins : mins) % 60);
+    return kj_strndup(c->d, b, strlen(b));
+}
+
+/* Any date at i (without the early/late/the end of prefix). */
+static size_t date_any(ep *p, size_t i, kj_tx *t)
+{
+    kj_tx_init(t);
+    size_t e;
+    const kj_dword *w;
+    size_t n;
+    if ((e = date_iso(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0)
+        return e;
+    kj_tx_init(t);
+    if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
+        || (e = date_fiscal(p, i, t)) > 0)
+        return e;
+    kj_tx_init(t);
+    if ((n = dword(p, i, KJ_W_DAY, &w)) > 0) {
+        kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        return i + n;
+    }
+    if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
+        /* Sunday is a weekday only when capitalized (the Sunday Times...) */
+        if (!(p->s[i] >= 'A' && p->s[i] <= 'Z'))
+            return 0;
+        kj_dt_weekday(p->c, t, w->arg, i);
+        return i + n + (ch(p, i + n) == '.');
+    }
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z') {
+        t->m = w->arg / 100;
+        t->d = w->arg % 100;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_md(p->c, t, i);
+        return i + n;
+    }
+    if (wd(p, i, "year-end", &e) || wd(p, i, "year end", &e) || wd(p, i, "yearend", &e)
+        || wd(p, i, "end-year", &e)) {
+        kj_dt_rel(p->c, t, KJ_W_YEAR, 0);
+        t->mod = KJ_MOD_END;
+        return e;
+    }
+    if (wd(p, i, "year", &e) && ch(p, e) == '\n' && wd(p, e + 1, "end", &e)) {
+        kj_dt_rel(p->c, t, KJ_W_YEAR, 0);
+        t->mod = KJ_MOD_END;
+        return e;
+    }
+    int y;
+    if (year4(p, i, &y, &e)) {
+        /* 1985-86 / 1985/86 seasons, else a plain year */
+        t->y = y;
+        t->yset = true;
+        t->grain = KJ_G_YEAR;
+        return e;
+    }
+    if ((e = date_time(p, i, t)) > 0) {
+        if (p->c->py) {
+            t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
+            t->rel = true;
+        }
+        t->zone = zone_offset(p->c, t);
+        return e;
+    }
+    return 0;
+}
+
+/* N units ago / earlier / later / from now; a duration otherwise. */
+static size_t amount(ep *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    int64_t v = 0;
+    int nd = 0;
+    size_t e, k, n;
+    bool vague = false, a = false;
+    const kj_dword *w;
+    int q = KJ_Q_NONE;
+    size_t st = i, j = i;
+    if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
+        q = w->arg;
+        j = sp(p, j + n);
+    } else if (wd(p, j, "the next", &e) || wd(p, j, "the past", &e) || wd(p, j, "the last", &e)) {
+        j = sp(p, e);
+    }
+    if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
+        v = 1;
+        a = true;
+    } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
+               || wd(p, j, "many", &e)) {
+        vague = true;
+    } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5) {
+        return 0;
+    }
+    bool half = false;
+    k = ch(p, e) == '-' ? e + 1 : sp(p, e);
+    if (wd(p, k, "and a half", &n)) {
+        half = true;
+        k = sp(p, n);
+    }
+    if ((n = dword(p, k, KJ_W_UNIT, &w)) == 0)
+        return 0;
+    /* "a second" / "the second": not a unit of time here */
+    if (strcmp(w->s, "S") == 0 && a)
+        return 0;
+    const char *u = w->s;
+    size_t end = k + n, x;
+    if (ch(p, end) == '\'' && ch(p, end + 1) == 's')
+        end += 2;
+    else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
+        end += 1;
+    size_t after = sp(p, end);
+    bool ago = wd(p, after, "ago", &x) || wd(p, after, "earlier", &x) || wd(p, after, "before", &x);
+    bool later = !ago && (wd(p, after, "later", &x) || wd(p, after, "from now", &x)
+                          || wd(p, after, "hence", &x));
+    if ((ago || later) && !vague && !half) {
+        int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
+              : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
+        if (g == KJ_G_NONE)
+            return x - i;
+        kj_tx t;
+        kj_tx_init(&t);
+        int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
+                 : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
+        kj_dt_rel(c, &t, kind, (int)(ago ? -v : v));
+        kj_dt_emit(c, j, x, &t, NULL);
+        return x - i;
+    }
+    /* "$5 million a year", "twice a year": a rate, not a length */
+    if (a && i > 0) {
+        size_t b = i;
+        while (b > 0 && p->lc[b - 1] == ' ')
+            b--;
+        if (b > 0 && (kj_claim_at(c->d, b - 1) || digit(p->lc[b - 1]) || kj_before(p->lc, b, "once")
+                      || kj_before(p->lc, b, "twice") || kj_before(p->lc, b, "times")
+                      || kj_before(p->lc, b, "per")))
+            return 0;
+    }
+    /* a bare "one year" after "the": "the one year" is rare; keep it */
+    char iso[32];
+    if (vague)
+        kj_dt_duration(c, st, end, NULL, q);
+    else {
+        kj_dt_iso(iso, sizeof iso, v, u, half);
+        kj_dt_duration(c, st, end, iso, q);
+    }
+    return end - i;
+}
+
+static size_t try_at(ep *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    const kj_dword *w;
+    size_t n, e, j;
+    kj_tx t;
+    /* early / mid- / late / the end of + a date */
+    int mod = KJ_MOD_NONE;
+    j = i;
+    if ((n = dword(p, i, KJ_W_MOD, &w)) > 0 || (wd(p, i, "mid", &e) && ch(p, e) == '-' && (n = 3))) {
+        mod = n == 3 && wd(p, i, "mid", &e) ? KJ_MOD_MID : w->mod;
+        j = i + n;
+        j = ch(p, j) == '-' ? j + 1 : sp(p, j);
+    }
+    if (wd(p, j, "earlier", &e) || wd(p, j, "later", &e)) {
+        size_t k = sp(p, e);
+        if (wd(p, k, "this", &e))
+            j = k;
+    }
+    if ((e = date_any(p, j, &t)) > 0) {
+        if (mod)
+            t.mod = mod;
+        /* Nov. 22 to 25, 2025-26: one date with max */
+        kj_tx b = t, *max = NULL;
+        int64_t v;
+        int nd;
+        size_t k = e, k2;
+        if (t.grain == KJ_G_DAY && t.mset && (ch(p, k) == '-' || wd(p, sp(p, k), "to", &k2))) {
+            k = ch(p, k) == '-' ? k + 1 : sp(p, k2);
+            if (num(p, k, &v, &k2, &nd) && nd <= 2 && v > t.d && v <= kj_mdays(t.y, t.m)) {
+                b.d = (int)v;
+                max = &b;
+                e = k2;
+            }
+        } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
+                   && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
+            int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
+            if (y2 == t.y + 1) {
+                b.y = y2;
+                max = &b;
+                e = k + 3;
+            }
+        }
+        kj_dt_emit(c, i, e, &t, max);
+        return e - i;
+    }
+    if (mod)
+        return 0;
+    if ((n = amount(p, i)) > 0)
+        return n;
+    if ((n = dword(p, i, KJ_W_SET, &w)) > 0) {
+        kj_dt_set(c, i, i + n, w->s);
+        return n;
+    }
+    return 0;
+}
+
+void kj_date_scan_en(kj_dctx *c)
+{
+    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len};
+    size_t i = 0;
+    while (i < c->len) {
+        c->d->work++;
+        size_t n = 0;
+        char pc = i > 0 ? p.lc[i - 1] : ' ';
+        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
+            n = try_at(&p, i);
+        i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
+    }
+}

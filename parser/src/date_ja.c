@@ -1,0 +1,738 @@
+/*
+ * date_ja.c -- the Japanese temporal scanner: 2025年3月13日, 令和7年, 25年3月期,
+ * 第2四半期, 今月5日, 同日, 13日(金)午後3時, 3年間, 数日間, 毎年 ...
+ *
+ * One left-to-right pass over d->norm (NFKC, so digits are ASCII). At each
+ * position a date is read as optional parts year, month, day, time, each a
+ * bounded look-ahead; a match advances past it, anything else by one code
+ * point, so the pass is linear. A number inside a longer number, a version
+ * (iOS5) or bytes claimed by money/quantity never starts a date.
+ */
+#include "rec_date.h"
+
+#include <string.h>
+
+typedef struct jp {
+    kj_dctx *c;
+    const char *s;
+    size_t len;
+} jp;
+
+static bool at(const jp *p, size_t i, const char *lit)
+{
+    return i < p->len && kj_at(p->s, p->len, i, lit);
+}
+
+static bool isdig(const jp *p, size_t i)
+{
+    return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
+}
+
+/* 〜 ~ - between the ends of a range. */
+static size_t range_sep(const jp *p, size_t i)
+{
+    if (at(p, i, "〜"))
+        return strlen("〜");
+    if (at(p, i, "~") || at(p, i, "-"))
+        return 1;
+    return 0;
+}
+
+/* A number that may start a date: not the tail of a longer number, a
+ * decimal or a Latin token (iOS5, H2O). */
+static bool num_at(const jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
+{
+    if (i >= p->len)
+        return false;
+    if (i > 0) {
+        size_t st;
+        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+            return false;
+        /* a kanji numeral in the middle of a word: 統一, 第一 are not numbers */
+    }
+    if (!kj_dt_num(p->c, i, v, e, nd, z))
+        return false;
+    /* 1,000 / 2.5 : not a date part */
+    if (*e < p->len && (p->s[*e] == '.' || p->s[*e] == ',') && isdig(p, *e + 1))
+        return false;
+    return true;
+}
+
+/* Two-digit years: 93年 -> 1993, 02年 -> 2002 (pivot: ten years after
+ * publication). */
+static int full_year(const jp *p, int64_t v, int nd)
+{
+    if (nd == 2 || (nd == 0 && v < 100)) {
+        int py = p->c->py ? p->c->py : 2030;
+        int y = 2000 + (int)v;
+        return y <= py + 10 ? y : 1900 + (int)v;
+    }
+    return (int)v;
+}
+
+/* A word of a kind at i: its length, 0 when none. */
+static size_t word(const jp *p, size_t i, int kind, const kj_dword **w)
+{
+    const kj_dword *x;
+    size_t n = i < p->len ? kj_dt_word(p->c, false, i, &x) : 0;
+    if (!n || x->kind != kind)
+        return 0;
+    *w = x;
+    return n;
+}
+
+static bool year_like(int64_t v, int nd, bool z)
+{
+    return (nd == 4 && v >= 1000 && v <= 2999) || (nd == 2 && z) || (nd == 0 && v >= 1000 && v <= 2999);
+}
+
+/* ---- parts ------------------------------------------------------------ */
+
+/* Year part: 2025年 / 令和7年 / R7 / 昨年(の) / 同年. Sets t->y; returns the end
+ * or 0. Does not decide 3年 (a duration) unless a month follows. */
+static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
+{
+    const kj_dword *w;
+    size_t n, e;
+    int64_t v;
+    int nd;
+    bool z;
+    *fy = false;
+    int32_t era;
+    if ((n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
+        && (size_t)era < p->c->dd->nera) {
+        size_t st;
+        bool latin = n == 1;
+        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        if (latin && (kj_is_latin(pc) || kj_is_digit(pc)))
+            return 0;
+        size_t j = i + n;
+        if (!latin && at(p, j, "元")) {
+            v = 1;
+            e = j + strlen("元");
+        } else if (!kj_dt_num(p->c, j, &v, &e, &nd, &z) || v < 1 || v > 99) {
+            return 0;
+        }
+        if (at(p, e, "年"))
+            e += strlen("年");
+        else if (!latin)
+            return 0;
+        else if (e < p->len) {
+            /* R7 alone: not inside a model name (H2ロケット, S1グランプリ) */
+            size_t k = e;
+            uint32_t nc = kj_u8_next(p->s, p->len, &k);
+            if (kj_is_latin(nc) || kj_is_digit(nc) || kj_is_katakana(nc) || kj_is_kanji(nc)
+                || nc == '-')
+                return 0;
+        }
+        t->y = p->c->dd->era_y1[era] + (int)v - 1;
+        t->yset = true;
+        t->grain = KJ_G_YEAR;
+        if (at(p, e, "度")) {
+            *fy = true;
+            e += strlen("度");
+        }
+        return e;
+    }
+    if ((n = word(p, i, KJ_W_YEAR, &w)) > 0) {
+        kj_dt_rel(p->c, t, KJ_W_YEAR, w->arg);
+        t->mod = w->mod;
+        e = i + n;
+        return e;
+    }
+    if ((n = word(p, i, KJ_W_AYEAR, &w)) > 0) {
+        kj_dt_anaphor(p->c, t, KJ_G_YEAR, w->arg);
+        return i + n;
+    }
+    if (num_at(p, i, &v, &e, &nd, &z) && at(p, e, "年") && (year_like(v, nd, z) || nd == 2)) {
+        t->y = full_year(p, v, nd);
+        t->yset = true;
+        t->grain = KJ_G_YEAR;
+        e += strlen("年");
+        if (at(p, e, "度")) {
+            *fy = true;
+            e += strlen("度");
+        }
+        return e;
+    }
+    return 0;
+}
+
+/* Month part: 3月 / 今月 / 同月. */
+static size_t part_month(jp *p, size_t i, kj_tx *t)
+{
+    const kj_dword *w;
+    size_t n, e;
+    int64_t v;
+    int nd;
+    bool z;
+    if ((n = word(p, i, KJ_W_MONTH, &w)) > 0) {
+        kj_dt_rel(p->c, t, KJ_W_MONTH, w->arg);
+        t->mset = true;
+        return i + n;
+    }
+    if ((n = word(p, i, KJ_W_AMONTH, &w)) > 0) {
+        kj_dt_anaphor(p->c, t, KJ_G_MONTH, w->arg);
+        return i + n;
+    }
+    if (num_at(p, i, &v, &e, &nd, &z) && v >= 1 && v <= 12 && nd <= 2 && at(p, e, "月")
+        && !at(p, e, "月間")) {
+        t->m = (int)v;
+        t->mset = true;
+        t->grain = KJ_G_MONTH;
+        return e + strlen("月");
+    }
+    return 0;
+}
+
+/* Day part: 13日 / 同日 / 同9日 / 今日. */
+static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
+{
+    const kj_dword *w;
+    size_t n, e;
+    int64_t v;
+    int nd;
+    bool z;
+    if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0) {
+        kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        return i + n;
+    }
+    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0) {
+        kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
+        return i + n;
+    }
+    size_t j = i;
+    bool same = first && at(p, i, "同");
+    if (same)
+        j += strlen("同");
+    if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2 && at(p, e, "日")
+        && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
+        && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")) {
+        if (same) {
+            /* 同9日: the month of the date referred back to */
+            kj_tx a;
+            kj_tx_init(&a);
+            kj_dt_anaphor(p->c, &a, KJ_G_MONTH, 0);
+            t->y = a.y;
+            t->m = a.m;
+            t->rel = true;
+            t->mset = true;
+        }
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        return e + strlen("日");
+    }
+    return 0;
+}
+
+/* (金) / (金曜日) after a day. */
+static size_t weekday_paren(const jp *p, size_t i)
+{
+    static const char *const wd[] = {"月", "火", "水", "木", "金", "土", "日"};
+    if (!at(p, i, "("))
+        return 0;
+    for (int k = 0; k < 7; k++) {
+        size_t j = i + 1;
+        if (!at(p, j, wd[k]))
+            continue;
+        j += strlen(wd[k]);
+        if (at(p, j, "曜日"))
+            j += strlen("曜日");
+        else if (at(p, j, "曜"))
+            j += strlen("曜");
+        if (at(p, j, ")"))
+            return j + 1 - i;
+        if (at(p, j, "・") || at(p, j, "祝"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Time: [午前|午後|朝|夜..] N時[M分|半] | 正午 | a part of day alone. */
+static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
+{
+    const kj_dword *w;
+    size_t n, j = i, e;
+    int64_t v, mi = 0;
+    int nd;
+    bool z, pm = false, am = false;
+    const kj_dword *tod = NULL;
+    if (at(p, i, "正午")) {
+        t->hh = 12;
+        t->mi = 0;
+        t->grain = KJ_G_HOUR;
+        return i + strlen("正午");
+    }
+    if ((n = word(p, i, KJ_W_TOD, &w)) > 0) {
+        tod = w;
+        pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜");
+        am = at(p, i, "午前");
+        j = i + n;
+    }
+    if (kj_dt_num(p->c, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
+        && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
+        size_t k = e + strlen("時");
+        bool ok = tod || after_date;
+        int64_t m2;
+        size_t e2;
+        if (at(p, k, "半")) {
+            mi = 30;
+            k += strlen("半");
+            ok = true;
+        } else if (kj_dt_num(p->c, k, &m2, &e2, &nd, &z) && m2 < 60 && at(p, e2, "分")
+                   && !at(p, e2, "間")) {
+            mi = m2;
+            k = e2 + strlen("分");
+            ok = true;
+        }
+        if (!ok && (at(p, k, "ごろ") || at(p, k, "頃") || at(p, k, "過ぎ") || at(p, k, "から")
+                    || at(p, k, "まで") || at(p, k, "に")))
+            ok = true;
+        if (!ok)
+            return 0;
+        if (pm && v < 12)
+            v += 12;
+        (void)am;
+        t->hh = (int)v;
+        t->mi = (int)mi;
+        t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
+        if (tod && tod->mod && !mi)
+            t->mod = tod->mod;
+        return k;
+    }
+    if (tod && after_date) {
+        /* 13日未明: grain hour with a TIMEX part of day */
+        t->mod = tod->mod;
+        t->tod = tod->s;
+        t->grain = KJ_G_HOUR;
+        return j;
+    }
+    return 0;
+}
+
+/* 上旬, 末, 前半 after a year or month. */
+static size_t part_mod(jp *p, size_t i, kj_tx *t)
+{
+    const kj_dword *w;
+    size_t n = word(p, i, KJ_W_MOD, &w);
+    if (!n || t->grain == KJ_G_DAY)
+        return 0;
+    /* 上旬/中旬/下旬 are parts of a month only */
+    if ((at(p, i, "上旬") || at(p, i, "中旬") || at(p, i, "下旬") || at(p, i, "初旬"))
+        && t->grain != KJ_G_MONTH)
+        return 0;
+    t->mod = w->mod;
+    return i + n;
+}
+
+/* ---- a whole date --------------------------------------------------------- */
+
+/* Fill the parts the text leaves out from the publication date. */
+static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
+{
+    if (t->grain == KJ_G_DAY || t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) {
+        if (!have_m && !have_y && t->d) {
+            int g = t->grain;
+            kj_dt_bare_day(p->c, t, pos);
+            t->grain = g;
+        } else if (!have_y && t->m && t->d) {
+            int g = t->grain;
+            kj_dt_bare_md(p->c, t, pos);
+            t->grain = g;
+        } else if (!have_y && !have_m && !t->d && p->c->py) {
+            /* a bare time takes the publication date */
+            t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
+            t->rel = true;
+        }
+    } else if (t->grain == KJ_G_MONTH && !have_y) {
+        kj_dt_bare_month(p->c, t, pos);
+    }
+}
+
+/* Read a date at i. Returns its end, 0 when none. inherit (may be NULL) lends
+ * a missing year and month (the far end of a range). */
+static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
+{
+    kj_tx_init(t);
+    size_t j = i, e;
+    bool fy = false, have_y = false, have_m = false, have_d = false;
+    if ((e = part_year(p, j, t, &fy)) > 0) {
+        have_y = true;
+        j = e;
+        if (fy) {
+            t->grain = KJ_G_FY;
+            return j;
+        }
+        size_t k = at(p, j, "の") ? j + strlen("の") : j;
+        /* 25年3月期: the fiscal year that closes in March 2025 is FY2024 */
+        int64_t v;
+        int nd;
+        bool z;
+        size_t e2;
+        if (num_at(p, k, &v, &e2, &nd, &z) && v >= 1 && v <= 12 && at(p, e2, "月期")) {
+            t->y = v >= 4 ? t->y : t->y - 1;
+            t->grain = KJ_G_FY;
+            return e2 + strlen("月期");
+        }
+        /* 2025年第2四半期 / 25年4-6月期 */
+        if (at(p, k, "第") && kj_dt_num(p->c, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1
+            && v <= 4 && at(p, e2, "四半期")) {
+            t->q = (int)v;
+            t->grain = KJ_G_QUARTER;
+            return e2 + strlen("四半期");
+        }
+        size_t sl;
+        int64_t v2;
+        if (num_at(p, k, &v, &e2, &nd, &z) && v >= 1 && v <= 10 && (v - 1) % 3 == 0
+            && (sl = range_sep(p, e2)) > 0 && kj_dt_num(p->c, e2 + sl, &v2, &e2, &nd, &z)
+            && v2 == v + 2 && at(p, e2, "月期")) {
+            t->q = (int)(v + 2) / 3;
+            t->grain = KJ_G_QUARTER;
+            return e2 + strlen("月期");
+        }
+        if ((e = part_month(p, k, t)) > 0) {
+            have_m = true;
+            j = e;
+        }
+    } else if ((e = part_month(p, j, t)) > 0) {
+        have_m = true;
+        if (t->rel && !t->mset) /* 同月 */
+            have_y = true;
+        if (t->rel)
+            have_y = true;
+        j = e;
+    } else if (inherit && inherit->m) {
+        t->y = inherit->y;
+        t->m = inherit->m;
+        t->yset = inherit->yset;
+        t->mset = inherit->mset;
+        t->rel = inherit->rel;
+        have_y = have_m = true;
+    }
+    if (have_m || !have_y) {
+        if ((e = part_day(p, j, t, !have_m && !have_y)) > 0) {
+            have_d = true;
+            if (t->rel && t->y)
+                have_y = have_m = true;
+            j = e;
+            size_t wl = weekday_paren(p, j);
+            j += wl;
+        }
+    }
+    if (inherit && !have_y && t->grain == KJ_G_MONTH && inherit->y) {
+        t->y = inherit->y;
+        have_y = true;
+    }
+    if (have_d) {
+        kj_tx tt = *t;
+        size_t k = j;
+        if (at(p, k, "の"))
+            k += strlen("の");
+        if ((e = part_time(p, k, &tt, true)) > 0) {
+            *t = tt;
+            j = e;
+        }
+    } else if (!have_y && !have_m) {
+        if ((e = part_time(p, j, t, false)) > 0)
+            j = e;
+        else
+            return 0;
+    }
+    if (!have_d && t->grain != KJ_G_HOUR && t->grain != KJ_G_MINUTE) {
+        if ((e = part_mod(p, j, t)) > 0)
+            j = e;
+    }
+    if (t->grain == KJ_G_NONE)
+        return 0;
+    complete(p, t, i, have_y, have_m);
+    return j;
+}
+
+/* ---- durations -------------------------------------------------------------- */
+
+static int prefix_qual(const jp *p, size_t i)
+{
+    if (kj_before(p->s, i, "約") || kj_before(p->s, i, "およそ") || kj_before(p->s, i, "ほぼ"))
+        return KJ_Q_APPROX;
+    if (kj_before(p->s, i, "最大") || kj_before(p->s, i, "最長"))
+        return KJ_Q_AT_MOST;
+    if (kj_before(p->s, i, "少なくとも") || kj_before(p->s, i, "最低"))
+        return KJ_Q_AT_LEAST;
+    return KJ_Q_NONE;
+}
+
+/* N + unit [半] [qualifier] [前|後], 数 + unit, 半年. Returns the end, 0 when
+ * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric. */
+static size_t duration(jp *p, size_t i, bool years_ok)
+{
+    kj_dctx *c = p->c;
+    const kj_dword *w;
+    int64_t v = 0;
+    size_t e, n;
+    int nd = 0;
+    bool z = false, vague = false, half = false;
+    if (at(p, i, "数")) {
+        vague = true;
+        e = i + strlen("数");
+    } else if (at(p, i, "半") && (at(p, i, "半年") || at(p, i, "半日"))) {
+        half = true;
+        e = i;
+    } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000) {
+        return 0;
+    }
+    if ((n = word(p, e, KJ_W_UNIT, &w)) == 0)
+        return 0;
+    const char *u = w->s;
+    bool bare_year = strcmp(u, "Y") == 0 && !at(p, e, "年間");
+    size_t j = e + n;
+    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "目") || at(p, j, "度")))
+        return 0;
+    if (at(p, j, "半")) {
+        half = !half;
+        j += strlen("半");
+    }
+    if (bare_year && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後") && !vague)
+        return 0;
+    /* N年前 / 3日後: a date relative to publication (or to the last date
+     * after その) */
+    bool ago = at(p, j, "前") && !at(p, j, "前半") && !at(p, j, "前後");
+    bool later = at(p, j, "後") && !at(p, j, "後半");
+    if ((ago || later) && !half && v < 1000) {
+        size_t end = j + strlen("前");
+        if (vague)
+            return end; /* 数年後: when is unknown */
+        int off = (int)(ago ? -v : v);
+        kj_tx t;
+        kj_tx_init(&t);
+        int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR
+              : strcmp(u, "M") == 0 ? KJ_G_MONTH
+              : strcmp(u, "W") == 0 ? KJ_G_WEEK
+              : strcmp(u, "D") == 0 ? KJ_G_DAY
+                                    : KJ_G_NONE;
+        if (g == KJ_G_NONE)
+            return end;
+        size_t st = i;
+        if (kj_before(p->s, i, "その")) {
+            st = i - strlen("その");
+            if (g == KJ_G_WEEK)
+                kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
+            else
+                kj_dt_anaphor(c, &t, g, off);
+        } else {
+            int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
+                     : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
+            kj_dt_rel(c, &t, kind, off);
+        }
+        if (t.grain == KJ_G_WEEK && st != i)
+            t.grain = KJ_G_DAY;
+        kj_dt_emit(c, st, end, &t, NULL);
+        return end;
+    }
+    int q = prefix_qual(p, i);
+    size_t qn;
+    if ((qn = word(p, j, KJ_W_QUAL, &w)) > 0) {
+        q = w->arg;
+        j += qn;
+    }
+    /* N年ぶり, N年連続: optional durations in the gold; still durations */
+    if (at(p, j, "ぶり"))
+        j += strlen("ぶり");
+    else if (at(p, j, "連続"))
+        j += strlen("連続");
+    char iso[32];
+    size_t st = i;
+    if (q != KJ_Q_NONE && kj_before(p->s, i, "約"))
+        st = i - strlen("約");
+    if (vague) {
+        kj_dt_duration(c, st, j, NULL, q);
+    } else {
+        kj_dt_iso(iso, sizeof iso, half && v == 0 ? 0 : v, u, half);
+        kj_dt_duration(c, st, j, iso, q);
+    }
+    return j;
+}
+
+/* ---- the scan ----------------------------------------------------------------- */
+
+/* After 年: a month, 度, a quarter or a fiscal period make it a calendar
+ * year (12年3月, 25年3月期, 12年度, 24年第2四半期). */
+static bool month_follows(jp *p, size_t j)
+{
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    if (at(p, j, "度") || at(p, j, "第"))
+        return true;
+    if (at(p, j, "の"))
+        j += strlen("の");
+    return kj_dt_num(p->c, j, &v, &e, &nd, &z) && v >= 1 && v <= 12
+           && (at(p, e, "月") || range_sep(p, e) > 0) && !at(p, e, "月間");
+}
+
+/* Is N年 here a calendar year rather than a length of time? 2025年, 02年,
+ * 93年 are years; 3年, 10年 are lengths unless a month follows. */
+static bool years_are_duration(jp *p, size_t i)
+{
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    if (!num_at(p, i, &v, &e, &nd, &z) || !at(p, e, "年"))
+        return false;
+    if (year_like(v, nd, z) || month_follows(p, e + strlen("年")))
+        return false;
+    if (prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "過去") || kj_before(p->s, i, "ここ")
+        || kj_before(p->s, i, "この") || kj_before(p->s, i, "計") || kj_before(p->s, i, "通算"))
+        return true;
+    return !(nd == 2 && v >= 50);
+}
+
+static size_t try_at(jp *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    const kj_dword *w;
+    size_t n, e;
+    int64_t v;
+    int nd;
+    bool z;
+
+    /* 第2四半期 */
+    if (at(p, i, "第") && kj_dt_num(c, i + strlen("第"), &v, &e, &nd, &z) && v >= 1 && v <= 4
+        && at(p, e, "四半期")) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.q = (int)v;
+        kj_dt_bare_quarter(c, &t, i);
+        e += strlen("四半期");
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e - i;
+    }
+    /* 1〜3月期 / 4-6月期: a quarter of the publication year */
+    int64_t v2;
+    size_t sl, e2;
+    if (num_at(p, i, &v, &e, &nd, &z) && v >= 1 && v <= 10 && (v - 1) % 3 == 0
+        && (sl = range_sep(p, e)) > 0 && kj_dt_num(c, e + sl, &v2, &e2, &nd, &z) && v2 == v + 2
+        && at(p, e2, "月期")) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.q = (int)(v + 2) / 3;
+        kj_dt_bare_quarter(c, &t, i);
+        e2 += strlen("月期");
+        kj_dt_emit(c, i, e2, &t, NULL);
+        return e2 - i;
+    }
+    /* 2025〜26年, 3〜5日: a range sharing its unit */
+    if (num_at(p, i, &v, &e, &nd, &z) && (sl = range_sep(p, e)) > 0 
+        && kj_dt_num(c, e + sl, &v2, &e2, &nd, &z)
+        && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
+        bool yr = at(p, e2, "年") && year_like(v, 4, false) && !years_are_duration(p, e + sl)
+                  && !at(p, e2, "年間");
+        bool mo = at(p, e2, "月") && v2 <= 12 && !at(p, e2, "月期") && !at(p, e2, "月間");
+        bool dy = at(p, e2, "日") && v2 <= 31 && !at(p, e2, "日間");
+        if (yr || mo || dy) {
+            kj_tx a, b;
+            kj_tx_init(&a);
+            kj_tx_init(&b);
+            const char *unit = yr ? "年" : mo ? "月" : "日";
+            if (yr) {
+                a.y = (int)v;
+                b.y = v2 < 100 ? (int)(v - v % 100 + v2) : (int)v2;
+                a.grain = b.grain = KJ_G_YEAR;
+                a.yset = b.yset = true;
+            } else if (mo) {
+                a.m = (int)v, b.m = (int)v2;
+                a.grain = b.grain = KJ_G_MONTH;
+                complete(p, &a, i, false, false);
+                b.y = a.y;
+                b.rel = a.rel;
+            } else {
+                a.d = (int)v, b.d = (int)v2;
+                a.grain = b.grain = KJ_G_DAY;
+                complete(p, &a, i, false, false);
+                b.y = a.y, b.m = a.m, b.rel = a.rel;
+            }
+            e2 += strlen(unit);
+            kj_dt_emit(c, i, e2, &a, &b);
+            return e2 - i;
+        }
+    }
+    /* dates */
+    kj_tx t;
+    bool dur_years = years_are_duration(p, i);
+    if (!dur_years && (e = parse_date(p, i, &t, NULL)) > 0) {
+        kj_tx b, *max = NULL;
+        size_t e3;
+        /* 3月13〜15日: one date with max */
+        if (t.grain == KJ_G_MONTH && !t.mod && num_at(p, e, &v, &e2, &nd, &z) && v >= 1
+            && v <= 31 && (sl = range_sep(p, e2)) > 0 && kj_dt_num(c, e2 + sl, &v2, &e3, &nd, &z)
+            && v2 > v && v2 <= 31 && at(p, e3, "日")) {
+            t.d = (int)v;
+            t.grain = KJ_G_DAY;
+            b = t;
+            b.d = (int)v2;
+            max = &b;
+            kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
+            return e3 + strlen("日") - i;
+        }
+        if ((sl = range_sep(p, e)) > 0 && t.grain == KJ_G_DAY) {
+            kj_tx inh = t;
+            e3 = parse_date(p, e + sl, &b, &inh);
+            if (e3 > 0 && b.grain == t.grain) {
+                max = &b;
+                e = e3;
+            }
+        }
+        kj_dt_emit(c, i, e, &t, max);
+        return e - i;
+    }
+    /* 3年前, 2週間, 数日間, 半年 */
+    if ((n = duration(p, i, dur_years)) > 0)
+        return n - i;
+    if (dur_years && num_at(p, i, &v, &e, &nd, &z))
+        return e - i;
+    /* 毎年, 一時, 元日 */
+    if ((n = kj_dt_word(c, false, i, &w)) > 0) {
+        if (w->kind == KJ_W_SET) {
+            kj_dt_set(c, i, i + n, w->s);
+            return n;
+        }
+        if (w->kind == KJ_W_MD) {
+            kj_tx h;
+            kj_tx_init(&h);
+            h.m = w->arg / 100;
+            h.d = w->arg % 100;
+            h.grain = KJ_G_DAY;
+            kj_dt_bare_md(c, &h, i);
+            kj_dt_emit(c, i, i + n, &h, NULL);
+            return n;
+        }
+        if (w->kind == KJ_W_NOT)
+            return n;
+        if (w->kind == KJ_W_FY || w->kind == KJ_W_WEEK) {
+            kj_tx f;
+            kj_tx_init(&f);
+            kj_dt_rel(c, &f, w->kind, w->arg);
+            size_t j = i + n;
+            if (w->kind == KJ_W_WEEK && (e = part_mod(p, j, &f)) > 0)
+                j = e;
+            kj_dt_emit(c, i, j, &f, NULL);
+            return j - i;
+        }
+    }
+    return 0;
+}
+
+void kj_date_scan_ja(kj_dctx *c)
+{
+    jp p = {.c = c, .s = c->s, .len = c->len};
+    size_t i = 0;
+    while (i < c->len) {
+        c->d->work++;
+        size_t n = 0;
+        if (!kj_claim_at(c->d, i))
+            n = try_at(&p, i);
+        i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
+    }
+}

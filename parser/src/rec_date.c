@@ -1,0 +1,790 @@
+/*
+ * rec_date.c -- the temporal recognizer: dates, times, durations and sets in
+ * Japanese and English, resolved against the publication date.
+ *
+ * This file holds what both scanners share: the word lists (dates.txt, with
+ * English month and weekday names and Japanese era names from ICU), calendar
+ * arithmetic, the resolution rules of GUIDELINES.md (nearest day preferring
+ * the past, ISO weeks, fiscal years, anaphora) and fact output. The scanners
+ * are date_ja.c and date_en.c. Invariant: every fact's bytes are unclaimed
+ * when it is added (numbers taken by money/quantity are never dates) and are
+ * claimed right after.
+ */
+#include "rec_date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
+
+/* ---- calendar arithmetic ------------------------------------------------ */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
+ * days_from_civil). */
+long kj_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void kj_civil(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int kj_mdays(int y, int m)
+{
+    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 31;
+    if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    if (m == 2 && y == 0)
+        return 29; /* year unknown: 2月29日 may exist */
+    return md[m - 1];
+}
+
+int kj_wday(long n)
+{
+    return (int)(((n % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+}
+
+void kj_isoweek(long n, int *wy, int *wk)
+{
+    long thu = n - (kj_wday(n) - 1) + 3;
+    int y, m, d;
+    kj_civil(thu, &y, &m, &d);
+    *wy = y;
+    *wk = (int)((thu - kj_days(y, 1, 1)) / 7) + 1;
+}
+
+void kj_tx_init(kj_tx *t)
+{
+    memset(t, 0, sizeof *t);
+    t->hh = t->mi = -1;
+}
+
+/* ---- word lists ---------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    int kind;
+} kinds[] = {
+    {"not", KJ_W_NOT},       {"day", KJ_W_DAY},         {"week", KJ_W_WEEK},
+    {"month", KJ_W_MONTH},   {"year", KJ_W_YEAR},       {"fy", KJ_W_FY},
+    {"aday", KJ_W_ADAY},     {"amonth", KJ_W_AMONTH},   {"ayear", KJ_W_AYEAR},
+    {"set", KJ_W_SET},       {"mod", KJ_W_MOD},         {"tod", KJ_W_TOD},
+    {"md", KJ_W_MD},         {"future", KJ_W_FUTURE},   {"monthname", KJ_W_MONTHN},
+    {"weekday", KJ_W_WDAY},  {"unit", KJ_W_UNIT},       {"qual", KJ_W_QUAL},
+    {"zone", KJ_W_ZONE},
+};
+
+static int mod_of(const char *s)
+{
+    if (strcmp(s, "start") == 0)
+        return KJ_MOD_START;
+    if (strcmp(s, "mid") == 0)
+        return KJ_MOD_MID;
+    if (strcmp(s, "end") == 0)
+        return KJ_MOD_END;
+    return KJ_MOD_NONE;
+}
+
+static int qual_of(const char *s)
+{
+    static const char *const q[] = {"none", "approx", "over", "at_least", "under", "at_most"};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(s, q[i]) == 0)
+            return i;
+    return 0;
+}
+
+static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t klen,
+                    const kj_dword *w)
+{
+    if (dd->nw == dd->capw) {
+        size_t cap = dd->capw ? dd->capw * 2 : 256;
+        kj_dword *nw = realloc(dd->w, cap * sizeof *nw);
+        if (!nw)
+            return -1;
+        dd->w = nw;
+        dd->capw = cap;
+    }
+    dd->w[dd->nw] = *w;
+    if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
+        return -1;
+    dd->nw++;
+    return 0;
+}
+
+/* A line "word<TAB>kind<TAB>arg[<TAB>mod]"; English keys are lowercased so
+ * the English scanner matches on a lowercased copy of the text. */
+static int load_list(struct kj_datedata *dd, kj_dict *t, const char *name, bool lower)
+{
+    const kj_wordlist *wl = kj_wordlist_get(name);
+    if (!wl)
+        return -1;
+    for (size_t i = 0; i < wl->n; i++) {
+        char buf[256], *col[4] = {0};
+        snprintf(buf, sizeof buf, "%s", wl->lines[i]);
+        int nc = 0;
+        for (char *p = buf, *tok; nc < 4 && (tok = strsep(&p, "\t")) != NULL;)
+            if (*tok)
+                col[nc++] = tok;
+        if (nc < 2)
+            return -1;
+        kj_dword w = {0};
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (strcmp(col[1], kinds[k].name) == 0)
+                w.kind = kinds[k].kind;
+        if (!w.kind)
+            return -1;
+        const char *arg = col[2] ? col[2] : "0";
+        switch (w.kind) {
+        case KJ_W_SET:
+        case KJ_W_TOD:
+        case KJ_W_UNIT:
+        case KJ_W_ZONE:
+            snprintf(w.s, sizeof w.s, "%s", arg);
+            break;
+        case KJ_W_MOD:
+            w.mod = mod_of(arg);
+            break;
+        case KJ_W_QUAL:
+            w.arg = qual_of(arg);
+            break;
+        case KJ_W_MD:
+            w.arg = atoi(arg) * 100 + (strchr(arg, '-') ? atoi(strchr(arg, '-') + 1) : 0);
+            break;
+        default:
+            w.arg = atoi(arg);
+        }
+        if (col[3])
+            w.mod = mod_of(col[3]);
+        if (lower)
+            for (char *p = col[0]; *p; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p - 'A' + 'a');
+        if (add_word(dd, t, col[0], strlen(col[0]), &w) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Symbol i of a date format as UTF-8 (lowercased when asked). */
+static bool symbol(UDateFormat *f, UDateFormatSymbolType type, int i, char *out, size_t cap,
+                   bool lower)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar b[64];
+    int32_t n = udat_getSymbols(f, type, i, b, 64, &st);
+    if (U_FAILURE(st) || n <= 0 || n >= 64)
+        return false;
+    if (lower) {
+        UChar l[64];
+        n = u_strToLower(l, 64, b, n, "en", &st);
+        if (U_FAILURE(st) || n >= 64)
+            return false;
+        memcpy(b, l, (size_t)n * sizeof *b);
+    }
+    int32_t len = 0;
+    u_strToUTF8(out, (int32_t)cap, &len, b, n, &st);
+    return U_SUCCESS(st) && (size_t)len < cap;
+}
+
+/* English month and weekday names come from ICU's en locale; abbreviations
+ * are marked (mod 1) so the scanner demands a day or a period after them
+ * ("Mar. 13", never the verb "mar"). */
+static int load_icu_names(struct kj_datedata *dd)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UDateFormat *f = udat_open(UDAT_NONE, UDAT_SHORT, "en_US", NULL, 0, NULL, 0, &st);
+    if (U_FAILURE(st))
+        return -1;
+    int rc = 0;
+    char u[96];
+    for (int i = 0; i < 12 && rc == 0; i++) {
+        kj_dword w = {.kind = KJ_W_MONTHN, .arg = i + 1};
+        if (symbol(f, UDAT_MONTHS, i, u, sizeof u, true))
+            rc |= add_word(dd, dd->en, u, strlen(u), &w);
+        w.mod = 1;
+        if (rc == 0 && symbol(f, UDAT_SHORT_MONTHS, i, u, sizeof u, true)) {
+            int32_t v;
+            if (!kj_dict_get(dd->en, u, strlen(u), &v))
+                rc |= add_word(dd, dd->en, u, strlen(u), &w);
+        }
+    }
+    for (int i = UCAL_SUNDAY; i <= UCAL_SATURDAY && rc == 0; i++) {
+        kj_dword w = {.kind = KJ_W_WDAY, .arg = (i + 5) % 7 + 1};
+        if (symbol(f, UDAT_WEEKDAYS, i, u, sizeof u, true))
+            rc |= add_word(dd, dd->en, u, strlen(u), &w);
+        w.mod = 1;
+        if (rc == 0 && symbol(f, UDAT_SHORT_WEEKDAYS, i, u, sizeof u, true))
+            rc |= add_word(dd, dd->en, u, strlen(u), &w);
+    }
+    udat_close(f);
+    return rc;
+}
+
+/* Japanese era names and the Gregorian year of each era's first year, from
+ * ICU's Japanese calendar. Only eras from 明治 on: older era names (文化,
+ * 天保 ...) are common words in modern news. The Latin initial of the
+ * English name (Reiwa -> R) gives the abbreviation of R7 / H31. */
+static int load_eras(struct kj_datedata *dd)
+{
+    static const char *loc = "ja_JP@calendar=japanese";
+    UErrorCode st = U_ZERO_ERROR;
+    UDateFormat *fj = udat_open(UDAT_NONE, UDAT_SHORT, loc, NULL, 0, NULL, 0, &st);
+    UDateFormat *fe = udat_open(UDAT_NONE, UDAT_SHORT, "en@calendar=japanese", NULL, 0, NULL, 0, &st);
+    UCalendar *cal = ucal_open(NULL, 0, loc, UCAL_DEFAULT, &st);
+    int rc = U_FAILURE(st) ? -1 : 0;
+    int n = rc == 0 ? udat_countSymbols(fj, UDAT_ERAS) : 0;
+    for (int i = n - 1; i >= 0 && rc == 0 && dd->nera < 64; i--) {
+        ucal_clear(cal);
+        ucal_set(cal, UCAL_ERA, i);
+        ucal_set(cal, UCAL_YEAR, 1);
+        int y1 = ucal_get(cal, UCAL_EXTENDED_YEAR, &st);
+        if (U_FAILURE(st)) {
+            rc = -1;
+            break;
+        }
+        if (y1 < 1868)
+            break;
+        char u[96];
+        int idx = (int)dd->nera;
+        dd->era_y1[dd->nera++] = y1;
+        if (symbol(fj, UDAT_ERAS, i, u, sizeof u, false) && !kj_dict_add(dd->era, u, strlen(u), idx))
+            rc = -1;
+        if (rc == 0 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false) && u[0] >= 'A' && u[0] <= 'Z'
+            && !kj_dict_add(dd->era, u, 1, idx))
+            rc = -1;
+    }
+    ucal_close(cal);
+    udat_close(fe);
+    udat_close(fj);
+    return rc;
+}
+
+int kj_date_init(kiji_parser *p)
+{
+    struct kj_datedata *dd = calloc(1, sizeof *dd);
+    if (!dd)
+        return -1;
+    p->date = dd;
+    dd->ja = kj_dict_new();
+    dd->en = kj_dict_new();
+    dd->era = kj_dict_new();
+    if (!dd->ja || !dd->en || !dd->era)
+        return -1;
+    if (load_list(dd, dd->ja, "ja/dates", false) < 0 || load_list(dd, dd->en, "en/dates", true) < 0)
+        return -1;
+    if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
+        return -1;
+    return 0;
+}
+
+void kj_date_free(kiji_parser *p)
+{
+    struct kj_datedata *dd = p ? p->date : NULL;
+    if (!dd)
+        return;
+    kj_dict_free(dd->ja);
+    kj_dict_free(dd->en);
+    kj_dict_free(dd->era);
+    free(dd->w);
+    free(dd);
+    p->date = NULL;
+}
+
+size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)
+{
+    int32_t v = 0;
+    const char *s = en ? c->lc : c->s;
+    size_t n = kj_dict_longest(en ? c->dd->en : c->dd->ja, s, c->len, pos, &v);
+    if (n == 0 || v < 0 || (size_t)v >= c->dd->nw)
+        return 0;
+    *w = &c->dd->w[v];
+    return n;
+}
+
+/* ---- resolution ---------------------------------------------------------- */
+
+bool kj_dt_future(kj_dctx *c, size_t pos)
+{
+    kiji_doc *d = c->d;
+    int si = kj_sentence_of(d, pos);
+    if (si < 0)
+        return false;
+    if (si == c->fut_sent)
+        return c->fut_val;
+    const kj_sentence *s = &d->sent[si];
+    bool en = d->lang == KJ_LANG_EN;
+    bool fut = false;
+    for (size_t i = s->ns; i < s->ne && i < c->len && !fut;) {
+        d->work++;
+        const kj_dword *w;
+        size_t n = kj_dt_word(c, en, i, &w);
+        if (n && w->kind == KJ_W_FUTURE) {
+            /* English words need word boundaries: "will" not "willing" */
+            bool ok = true;
+            if (en) {
+                char a = i > 0 ? c->lc[i - 1] : ' ', b = c->lc[i + n];
+                ok = !(a >= 'a' && a <= 'z') && !(b >= 'a' && b <= 'z');
+            }
+            fut = ok;
+        }
+        i += kj_u8_len((unsigned char)c->s[i]);
+    }
+    c->fut_sent = si;
+    c->fut_val = fut;
+    return fut;
+}
+
+void kj_dt_shift(kj_tx *t, int grain, int n)
+{
+    if (!t->y)
+        return;
+    switch (grain) {
+    case KJ_G_YEAR:
+    case KJ_G_FY:
+        t->y += n;
+        break;
+    case KJ_G_MONTH: {
+        if (!t->m)
+            return;
+        long mm = (long)t->y * 12 + (t->m - 1) + n;
+        t->y = (int)(mm / 12);
+        t->m = (int)(mm % 12) + 1;
+        if (t->d > kj_mdays(t->y, t->m))
+            t->d = kj_mdays(t->y, t->m);
+        break;
+    }
+    case KJ_G_WEEK:
+    case KJ_G_DAY: {
+        if (!t->m || !t->d)
+            return;
+        long z = kj_days(t->y, t->m, t->d) + (grain == KJ_G_WEEK ? 7L * n : n);
+        kj_civil(z, &t->y, &t->m, &t->d);
+        break;
+    }
+    }
+}
+
+/* Relative to the publication date: kind is a KJ_W_DAY .. KJ_W_FY. */
+void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off)
+{
+    t->rel = true;
+    bool known = c->py > 0;
+    switch (kind) {
+    case KJ_W_DAY:
+        t->grain = KJ_G_DAY;
+        if (known) {
+            t->y = c->py, t->m = c->pm, t->d = c->pd;
+            kj_dt_shift(t, KJ_G_DAY, off);
+        }
+        break;
+    case KJ_W_WEEK:
+        t->grain = KJ_G_WEEK;
+        if (known) {
+            int wy, wk;
+            kj_isoweek(kj_days(c->py, c->pm, c->pd) + 7L * off, &wy, &wk);
+            t->y = wy, t->wk = wk;
+        }
+        break;
+    case KJ_W_MONTH:
+        t->grain = KJ_G_MONTH;
+        if (known) {
+            t->y = c->py, t->m = c->pm;
+            kj_dt_shift(t, KJ_G_MONTH, off);
+        }
+        break;
+    case KJ_W_YEAR:
+        t->grain = KJ_G_YEAR;
+        if (known)
+            t->y = c->py + off;
+        break;
+    case KJ_W_FY:
+        /* the Japanese fiscal year runs April to March: 2026-02 is FY2025 */
+        t->grain = KJ_G_FY;
+        if (known)
+            t->y = (c->pm >= 4 ? c->py : c->py - 1) + off;
+        break;
+    }
+}
+
+/* The last date is close enough to lend its month or year: same paragraph,
+ * this sentence or the one before (7月20日。22日には -> July 22). */
+static bool last_near(kj_dctx *c, size_t pos)
+{
+    if (!c->has_last)
+        return false;
+    int si = kj_sentence_of(c->d, pos);
+    if (si < 0 || c->last_sent < 0)
+        return false;
+    return si - c->last_sent <= 1 && c->d->sent[si].para == c->last_para;
+}
+
+void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
+{
+    t->grain = KJ_G_DAY;
+    if (last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m)) {
+        t->y = c->last.y;
+        t->m = c->last.m;
+        t->rel = true;
+        return;
+    }
+    if (!c->py)
+        return;
+    t->rel = true;
+    bool fut = kj_dt_future(c, pos);
+    kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
+    if (fut && t->d < c->pd)
+        kj_dt_shift(&m, KJ_G_MONTH, 1);
+    else if (!fut && t->d > c->pd)
+        kj_dt_shift(&m, KJ_G_MONTH, -1);
+    /* 31日 in a 30-day month: one more month in the same direction */
+    for (int k = 0; k < 2 && t->d > kj_mdays(m.y, m.m); k++)
+        kj_dt_shift(&m, KJ_G_MONTH, fut ? 1 : -1);
+    t->y = m.y;
+    t->m = m.m;
+}
+
+void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
+{
+    t->grain = t->grain ? t->grain : KJ_G_MONTH;
+    if (last_near(c, pos) && c->last.yset && c->last.y) {
+        t->y = c->last.y;
+        t->rel = true;
+        return;
+    }
+    if (!c->py)
+        return;
+    t->rel = true;
+    int dp = (c->pm - t->m + 12) % 12, df = (t->m - c->pm + 12) % 12;
+    if (dp == 0)
+        t->y = c->py;
+    else if (kj_dt_future(c, pos) || df < dp)
+        t->y = t->m > c->pm ? c->py : c->py + 1;
+    else
+        t->y = t->m < c->pm ? c->py : c->py - 1;
+}
+
+void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
+{
+    t->grain = t->grain ? t->grain : KJ_G_DAY;
+    if (last_near(c, pos) && c->last.yset && c->last.y) {
+        t->y = c->last.y;
+        t->rel = true;
+        return;
+    }
+    if (!c->py)
+        return;
+    t->rel = true;
+    long p = kj_days(c->py, c->pm, c->pd);
+    bool fut = kj_dt_future(c, pos);
+    long best = 0;
+    int by = c->py;
+    bool have = false;
+    for (int y = c->py - 1; y <= c->py + 1; y++) {
+        if (t->d > kj_mdays(y, t->m))
+            continue;
+        long dist = kj_days(y, t->m, t->d) - p;
+        if (fut && dist < 0)
+            continue;
+        long a = dist < 0 ? -dist : dist;
+        /* ties go to the past: news reports what happened */
+        if (!have || a < best || (a == best && dist < 0)) {
+            best = a;
+            by = y;
+            have = true;
+        }
+    }
+    t->y = by;
+}
+
+void kj_dt_weekday(kj_dctx *c, kj_tx *t, int wd, size_t pos)
+{
+    t->grain = KJ_G_DAY;
+    t->rel = true;
+    if (!c->py)
+        return;
+    long p = kj_days(c->py, c->pm, c->pd);
+    int w0 = kj_wday(p);
+    long n = kj_dt_future(c, pos) ? p + (wd - w0 + 7) % 7 : p - (w0 - wd + 7) % 7;
+    kj_civil(n, &t->y, &t->m, &t->d);
+}
+
+void kj_dt_bare_quarter(kj_dctx *c, kj_tx *t, size_t pos)
+{
+    (void)pos;
+    /* GUIDELINES: 第2四半期 -> the publication year's Q2 */
+    t->grain = KJ_G_QUARTER;
+    t->rel = true;
+    t->y = c->py;
+}
+
+bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
+{
+    t->rel = true;
+    t->grain = grain;
+    if (c->has_last && c->last.y && (grain == KJ_G_YEAR || c->last.m)
+        && (grain != KJ_G_DAY || c->last.d)) {
+        t->y = c->last.y;
+        t->m = grain == KJ_G_YEAR ? 0 : c->last.m;
+        t->d = grain == KJ_G_DAY ? c->last.d : 0;
+        t->yset = c->last.yset;
+        t->mset = c->last.mset && grain != KJ_G_YEAR;
+        kj_dt_shift(t, grain, off);
+        return true;
+    }
+    /* nothing to refer back to: この日 at the top of a story is the day of
+     * publication */
+    kj_dt_rel(c, t, grain == KJ_G_DAY ? KJ_W_DAY : grain == KJ_G_MONTH ? KJ_W_MONTH : KJ_W_YEAR,
+              off);
+    return false;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static const char *const grain_names[] = {"",     "year",   "month",   "week",       "day",
+                                          "hour", "minute", "quarter", "fiscal_year"};
+static const char *const mod_names[] = {"", "start", "mid", "end"};
+
+static void ymd(char *b, size_t n, int y, int m, int d, int parts)
+{
+    char ys[12], ms[4], ds[4];
+    if (y > 0 && y <= 9999)
+        snprintf(ys, sizeof ys, "%04d", y);
+    else
+        snprintf(ys, sizeof ys, "XXXX");
+    if (m > 0)
+        snprintf(ms, sizeof ms, "%02d", m % 100);
+    else
+        snprintf(ms, sizeof ms, "XX");
+    if (d > 0)
+        snprintf(ds, sizeof ds, "%02d", d % 100);
+    else
+        snprintf(ds, sizeof ds, "XX");
+    if (parts == 1)
+        snprintf(b, n, "%s", ys);
+    else if (parts == 2)
+        snprintf(b, n, "%s-%s", ys, ms);
+    else
+        snprintf(b, n, "%s-%s-%s", ys, ms, ds);
+}
+
+static void format(char *b, size_t n, const kj_tx *t)
+{
+    char ys[12];
+    ymd(ys, sizeof ys, t->y, 0, 0, 1);
+    switch (t->grain) {
+    case KJ_G_YEAR:
+        snprintf(b, n, "%s", ys);
+        break;
+    case KJ_G_MONTH:
+        ymd(b, n, t->y, t->m, 0, 2);
+        break;
+    case KJ_G_WEEK:
+        if (t->wk)
+            snprintf(b, n, "%s-W%02d", ys, t->wk % 100);
+        else
+            snprintf(b, n, "%s-WXX", ys);
+        break;
+    case KJ_G_QUARTER:
+        snprintf(b, n, "%s-Q%d", ys, t->q % 10);
+        break;
+    case KJ_G_FY:
+        snprintf(b, n, "FY%s", ys);
+        break;
+    case KJ_G_HOUR:
+    case KJ_G_MINUTE: {
+        char day[24];
+        ymd(day, sizeof day, t->y, t->m, t->d, 3);
+        if (t->hh < 0)
+            snprintf(b, n, "%sT%s", day, t->tod ? t->tod : "XX");
+        else
+            snprintf(b, n, "%sT%02d:%02d%s", day, t->hh % 100, t->mi > 0 ? t->mi % 100 : 0,
+                     t->zone ? t->zone : "");
+        break;
+    }
+    default:
+        ymd(b, n, t->y, t->m, t->d, 3);
+    }
+}
+
+bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max)
+{
+    kiji_doc *d = c->d;
+    if (ne <= ns || kj_claimed(d, ns, ne))
+        return false;
+    int idx = kj_fact_add(d, KIJI_FACT_DATE, ns, ne);
+    if (idx < 0)
+        return false;
+    kj_fact *f = kj_fact_at(d, idx);
+    char b[48];
+    format(b, sizeof b, t);
+    kj_attr_str(d, f, "value", kj_strndup(d, b, strlen(b)));
+    kj_attr_str(d, f, "grain", grain_names[t->grain]);
+    kj_attr_bool(d, f, "relative", t->rel);
+    if (t->mod > 0 && t->mod <= KJ_MOD_END)
+        kj_attr_str(d, f, "mod", mod_names[t->mod]);
+    if (max) {
+        format(b, sizeof b, max);
+        kj_attr_str(d, f, "max", kj_strndup(d, b, strlen(b)));
+    }
+    kj_claim(d, ns, ne, KIJI_FACT_DATE);
+    if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY) {
+        c->last = max ? *max : *t;
+        c->has_last = true;
+        int si = kj_sentence_of(d, ns);
+        c->last_sent = si;
+        c->last_para = si >= 0 ? d->sent[si].para : -1;
+    }
+    return true;
+}
+
+bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual)
+{
+    kiji_doc *d = c->d;
+    if (ne <= ns || kj_claimed(d, ns, ne))
+        return false;
+    int idx = kj_fact_add(d, KIJI_FACT_DURATION, ns, ne);
+    if (idx < 0)
+        return false;
+    kj_fact *f = kj_fact_at(d, idx);
+    if (iso)
+        kj_attr_str(d, f, "value", kj_strndup(d, iso, strlen(iso)));
+    f->qualifier = qual;
+    kj_claim(d, ns, ne, KIJI_FACT_DURATION);
+    return true;
+}
+
+bool kj_dt_set(kj_dctx *c, size_t ns, size_t ne, const char *iso)
+{
+    kiji_doc *d = c->d;
+    if (ne <= ns || kj_claimed(d, ns, ne))
+        return false;
+    int idx = kj_fact_add(d, KIJI_FACT_SET, ns, ne);
+    if (idx < 0)
+        return false;
+    kj_attr_str(d, kj_fact_at(d, idx), "value", iso);
+    kj_claim(d, ns, ne, KIJI_FACT_SET);
+    return true;
+}
+
+void kj_dt_iso(char *b, size_t n, int64_t k, const char *u, bool half)
+{
+    if (k < 0 || k > 100000000)
+        k = 0;
+    long long v = (long long)k;
+    if (strcmp(u, "Y") == 0)
+        half ? snprintf(b, n, "P%lldM", v * 12 + 6) : snprintf(b, n, "P%lldY", v);
+    else if (strcmp(u, "DE") == 0)
+        snprintf(b, n, "P%lldY", v * 10 + (half ? 5 : 0));
+    else if (strcmp(u, "CE") == 0)
+        snprintf(b, n, "P%lldY", v * 100 + (half ? 50 : 0));
+    else if (strcmp(u, "M") == 0)
+        half ? snprintf(b, n, "P%lldD", v * 30 + 15) : snprintf(b, n, "P%lldM", v);
+    else if (strcmp(u, "W") == 0)
+        half ? snprintf(b, n, "P%lldD", v * 7 + 3) : snprintf(b, n, "P%lldW", v);
+    else if (strcmp(u, "D") == 0)
+        half ? snprintf(b, n, "PT%lldH", v * 24 + 12) : snprintf(b, n, "P%lldD", v);
+    else if (strcmp(u, "H") == 0)
+        half ? snprintf(b, n, "PT%lldM", v * 60 + 30) : snprintf(b, n, "PT%lldH", v);
+    else if (strcmp(u, "MI") == 0)
+        half ? snprintf(b, n, "PT%lldS", v * 60 + 30) : snprintf(b, n, "PT%lldM", v);
+    else
+        snprintf(b, n, "PT%lldS", v);
+}
+
+bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool *lead0)
+{
+    const char *s = c->s;
+    if (pos >= c->len)
+        return false;
+    if (s[pos] >= '0' && s[pos] <= '9') {
+        size_t i = pos;
+        int64_t x = 0;
+        while (i < c->len && s[i] >= '0' && s[i] <= '9' && i - pos < 10) {
+            x = x * 10 + (s[i] - '0');
+            i++;
+        }
+        if (i - pos >= 10)
+            return false;
+        *v = x;
+        *end = i;
+        *ndig = (int)(i - pos);
+        *lead0 = s[pos] == '0' && i - pos > 1;
+        return true;
+    }
+    kj_numtok t;
+    if (!kj_num_scan(c->d, pos, &t) || t.ns != pos || !t.value.ok || t.vague)
+        return false;
+    kj_num n = t.value;
+    if (n.exp < 0 || n.exp > 9 || n.mant < 0 || n.mant > 1000000000)
+        return false;
+    int64_t x = n.mant;
+    for (int k = 0; k < n.exp; k++) {
+        if (x > 1000000000)
+            return false;
+        x *= 10;
+    }
+    if (x > 1000000000)
+        return false;
+    /* a kanji or word numeral only: digit strings are read above */
+    for (size_t i = t.ns; i < t.ne; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return false;
+    *v = x;
+    *end = t.ne;
+    *ndig = 0;
+    *lead0 = false;
+    return true;
+}
+
+/* ---- entry point ------------------------------------------------------------ */
+
+void kj_rec_date(kiji_doc *d)
+{
+    if (!d->p->date || !d->norm)
+        return;
+    kj_dctx c = {.d = d, .dd = d->p->date, .s = d->norm, .len = d->norm_len};
+    c.fut_sent = -1;
+    c.last_sent = -1;
+    /* the trailer (原題, ©2026, URLs) holds no dates of the story */
+    if (d->body_ne > d->body_ns && d->body_ne <= d->norm_len)
+        c.len = d->body_ne;
+    if (d->pub_y > 0 && d->pub_m >= 1 && d->pub_m <= 12 && d->pub_d >= 1
+        && d->pub_d <= kj_mdays(d->pub_y, d->pub_m)) {
+        c.py = d->pub_y;
+        c.pm = d->pub_m;
+        c.pd = d->pub_d;
+    }
+    if (d->lang == KJ_LANG_EN) {
+        char *lc = kj_alloc(d, d->norm_len + 1);
+        for (size_t i = 0; i < d->norm_len; i++) {
+            char ch = d->norm[i];
+            lc[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+        }
+        c.lc = lc;
+        kj_date_scan_en(&c);
+    } else {
+        c.lc = d->norm;
+        kj_date_scan_ja(&c);
+    }
+}

@@ -1,0 +1,145 @@
+/*
+ * rec_date.h -- private interface of the temporal recognizer (date, duration,
+ * set), shared by rec_date.c (word lists, calendar arithmetic, resolution
+ * against the publication date, fact output), date_ja.c and date_en.c (the
+ * two scanners).
+ *
+ * Invariant: a kj_tx holds a value at one grain; a part that neither the text
+ * nor the publication date gives stays 0 (printed XXXX / XX), never guessed.
+ */
+#ifndef REC_DATE_H
+#define REC_DATE_H
+
+#include "kj.h"
+
+enum {
+    KJ_G_NONE = 0,
+    KJ_G_YEAR,
+    KJ_G_MONTH,
+    KJ_G_WEEK,
+    KJ_G_DAY,
+    KJ_G_HOUR,
+    KJ_G_MINUTE,
+    KJ_G_QUARTER,
+    KJ_G_FY,
+};
+
+enum { KJ_MOD_NONE = 0, KJ_MOD_START, KJ_MOD_MID, KJ_MOD_END };
+
+/* A time expression's value. */
+typedef struct kj_tx {
+    int y, m, d;     /* 0 = unknown; y is the ISO year at week grain, the
+                        fiscal year at fiscal_year grain */
+    int hh, mi;      /* -1 = none */
+    int wk;          /* ISO week (grain week) */
+    int q;           /* quarter 1-4 (grain quarter) */
+    const char *tod; /* "MO" "AF" "EV" "NI": part of day without a clock */
+    const char *zone; /* "Z", "+09:00" ... or NULL */
+    int grain, mod;
+    bool rel;        /* resolved against the publication or an earlier date */
+    bool yset, mset; /* year / month written in the text itself */
+} kj_tx;
+
+/* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
+enum {
+    KJ_W_NOT = 1, /* never a date: 一時, 現時点, 当時, 今後 */
+    KJ_W_DAY,     /* today + arg days */
+    KJ_W_WEEK,    /* this ISO week + arg */
+    KJ_W_MONTH,   /* this month + arg */
+    KJ_W_YEAR,    /* this year + arg */
+    KJ_W_FY,      /* this fiscal year (April-March) + arg */
+    KJ_W_ADAY,    /* anaphoric: the last date mentioned + arg days */
+    KJ_W_AMONTH,
+    KJ_W_AYEAR,
+    KJ_W_SET,     /* 毎年 / annually: s = ISO period */
+    KJ_W_MOD,     /* 上旬, 末, early: mod */
+    KJ_W_TOD,     /* 未明, 朝, morning: s = TIMEX part of day, mod */
+    KJ_W_MD,      /* a named day: arg = month * 100 + day */
+    KJ_W_FUTURE,  /* the sentence is about the future: 予定, will */
+    KJ_W_MONTHN,  /* English month name: arg = 1-12 */
+    KJ_W_WDAY,    /* weekday: arg = 1 (Monday) - 7 */
+    KJ_W_UNIT,    /* duration unit: s = "Y" "M" "W" "D" "H" "MI" "S" "DE" */
+    KJ_W_QUAL,    /* duration qualifier: arg = kj_qualifier */
+    KJ_W_ZONE,    /* time zone: s = "Z", "+09:00" or an IANA zone id */
+};
+
+typedef struct kj_dword {
+    int kind, arg, mod;
+    char s[24];
+} kj_dword;
+
+struct kj_datedata {
+    kj_dict *ja, *en;    /* word -> index into w */
+    kj_dword *w;
+    size_t nw, capw;
+    kj_dict *era;        /* Japanese era name (ICU) -> index into era_y1 */
+    int era_y1[64];      /* Gregorian year of an era's first year */
+    size_t nera;
+};
+
+/* Per-parse state of the scanners. */
+typedef struct kj_dctx {
+    kiji_doc *d;
+    const struct kj_datedata *dd;
+    const char *s;       /* d->norm */
+    const char *lc;      /* English: ASCII-lowercased copy of d->norm */
+    size_t len;          /* scan limit */
+    int py, pm, pd;      /* publication date, 0 = unknown */
+    kj_tx last;          /* the last date emitted (anaphora, inheritance) */
+    bool has_last;
+    int last_sent, last_para;
+    int fut_sent;        /* sentence whose future marking is cached */
+    bool fut_val;
+} kj_dctx;
+
+/* Calendar arithmetic on the proleptic Gregorian calendar. */
+long kj_days(int y, int m, int d);               /* days since 1970-01-01 */
+void kj_civil(long n, int *y, int *m, int *d);
+int kj_mdays(int y, int m);
+int kj_wday(long n);                             /* 1 = Monday .. 7 */
+void kj_isoweek(long n, int *wy, int *wk);
+
+/* Word lookups: the longest entry at s[pos..], its length (0 = none). */
+size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w);
+
+/* Is the sentence holding pos about the future (a KJ_W_FUTURE word)? */
+bool kj_dt_future(kj_dctx *c, size_t pos);
+
+/* Resolution against the publication date (no-op when it is unknown). */
+void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off);
+/* A day of month with no month: inherit an explicit month just before, else
+ * the nearest such day, past unless future-marked. */
+void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos);
+/* A month with no year: an explicit year just before, else the nearest. */
+void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos);
+/* A month and day with no year: the nearest such date. */
+void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos);
+/* A weekday 1-7: the date in the week around publication. */
+void kj_dt_weekday(kj_dctx *c, kj_tx *t, int wd, size_t pos);
+/* A quarter with no year: the latest such quarter unless future-marked. */
+void kj_dt_bare_quarter(kj_dctx *c, kj_tx *t, size_t pos);
+/* Anaphora: the last date + off units of grain (day, month, year). */
+bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off);
+/* Shift a resolved value by n units of t's grain. */
+void kj_dt_shift(kj_tx *t, int grain, int n);
+void kj_tx_init(kj_tx *t);
+
+/* Output: add a date fact on [ns, ne) (max may be NULL), claim it, remember
+ * it as the last date. Returns false when the span is claimed already. */
+bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max);
+/* A duration: iso may be NULL (vague); qualifier a kj_qualifier. */
+bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual);
+bool kj_dt_set(kj_dctx *c, size_t ns, size_t ne, const char *iso);
+/* ISO 8601 duration from a count and a unit letter code ("Y" "M" "W" "D"
+ * "H" "MI" "S" "DE"); half adds half a unit. */
+void kj_dt_iso(char *buf, size_t n, int64_t count, const char *unit, bool half);
+
+/* ASCII digits (at most 9) or a kanji numeral via kj_num_scan, starting
+ * exactly at pos: value, end, digits written (0 for kanji), leading zero. */
+bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool *lead0);
+
+/* The scanners. */
+void kj_date_scan_ja(kj_dctx *c);
+void kj_date_scan_en(kj_dctx *c);
+
+#endif
