@@ -1,0 +1,450 @@
+/*
+ * rec_entity.c -- places, organizations, persons and acronym definitions:
+ * the driver, the per-doc entity registry and the fact writer.
+ *
+ * Recognizers (rec_place.c, rec_org.c, rec_person.c) run in that order, so
+ * persons can take a place or organization as affiliation. Each distinct
+ * entity becomes ONE fact: name = its fullest form, span = first mention,
+ * every mention listed. Registry lookups are hashed, so a run stays linear.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rec_entity.h"
+
+/* ---- characters ---------------------------------------------------------- */
+
+uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
+{
+    if (i >= d->norm_len) {
+        *next = d->norm_len;
+        return 0;
+    }
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
+uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
+{
+    if (i == 0) {
+        *start = 0;
+        return 0;
+    }
+    return kj_u8_prev(d->norm, i, start);
+}
+
+bool ent_kata(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+bool ent_word(uint32_t c)
+{
+    return kj_is_latin(c) || kj_is_digit(c);
+}
+
+bool ent_asc(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool ent_namechar(uint32_t c)
+{
+    return kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || ent_word(c) || c == '&';
+}
+
+/* ---- word lists ---------------------------------------------------------- */
+
+kj_dict *ent_dict(const char *list, int32_t def)
+{
+    kj_dict *t = kj_dict_new();
+    if (!t)
+        return NULL;
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    if (wl && !kj_dict_add_list(t, wl, def)) {
+        kj_dict_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* ---- the registry -------------------------------------------------------- */
+
+static uint64_t hkey(int type, const char *k, size_t kl)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)type;
+    for (size_t i = 0; i < kl; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    return h;
+}
+
+static hslot *hfind(estate *s, int type, const char *k, size_t kl)
+{
+    size_t mask = s->hcap - 1;
+    for (size_t i = hkey(type, k, kl) & mask;; i = (i + 1) & mask) {
+        s->d->work++;
+        hslot *h = &s->h[i];
+        if (!h->k)
+            return h;
+        if (h->kl == kl && h->v->type == type && memcmp(h->k, k, kl) == 0)
+            return h;
+    }
+}
+
+static void hput(estate *s, int type, const char *k, size_t kl, ent *e)
+{
+    if ((s->hn + 1) * 2 > s->hcap) {
+        hslot *old = s->h;
+        size_t oldcap = s->hcap;
+        s->hcap = oldcap ? oldcap * 2 : 256;
+        s->h = kj_alloc(s->d, s->hcap * sizeof *s->h);
+        s->hn = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].k)
+                hput(s, old[i].v->type, old[i].k, old[i].kl, old[i].v);
+    }
+    hslot *h = hfind(s, type, k, kl);
+    if (!h->k) {
+        h->k = kj_strndup(s->d, k, kl);
+        h->kl = kl;
+        s->hn++;
+    }
+    h->v = e;
+}
+
+ent *ent_get(estate *s, int type, const char *key, size_t kl)
+{
+    if (!s->hcap)
+        return NULL;
+    hslot *h = hfind(s, type, key, kl);
+    return h->k ? h->v : NULL;
+}
+
+ent *ent_make(estate *s, int type, const char *key, size_t kl)
+{
+    ent *e = ent_get(s, type, key, kl);
+    if (e)
+        return e;
+    e = kj_alloc(s->d, sizeof *e);
+    e->type = type;
+    e->place = -1;
+    e->fact = -1;
+    if (s->ne == s->cape) {
+        size_t nc = s->cape ? s->cape * 2 : 32;
+        s->e = kj_grow(s->d, s->e, s->ne, nc, sizeof *s->e);
+        s->cape = nc;
+    }
+    s->e[s->ne++] = e;
+    hput(s, type, key, kl, e);
+    return e;
+}
+
+void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e)
+{
+    hput(s, type, key, kl, e);
+}
+
+void ent_set_name(estate *s, ent *e, const char *p, size_t n)
+{
+    e->name = kj_strndup(s->d, p, n);
+    e->namelen = n;
+}
+
+bool ent_mention(estate *s, ent *e, size_t ns, size_t ne)
+{
+    for (size_t i = 0; i < e->nm; i++) {
+        s->d->work++;
+        if (ns < e->m[i].ne && e->m[i].ns < ne)
+            return false;
+    }
+    if (e->nm == e->capm) {
+        size_t nc = e->capm ? e->capm * 2 : 4;
+        e->m = kj_grow(s->d, e->m, e->nm, nc, sizeof *e->m);
+        e->capm = nc;
+    }
+    e->m[e->nm].ns = ns;
+    e->m[e->nm].ne = ne;
+    e->nm++;
+    if (e->type == KIJI_FACT_PLACE || e->type == KIJI_FACT_ORGANIZATION) {
+        if (s->nmr == s->capmr) {
+            size_t nc = s->capmr ? s->capmr * 2 : 64;
+            s->mr = kj_grow(s->d, s->mr, s->nmr, nc, sizeof *s->mr);
+            s->capmr = nc;
+        }
+        s->mr[s->nmr++] = (mref){ns, ne, e};
+        s->mr_sorted = false;
+    }
+    return true;
+}
+
+static int cmp_mref(const void *a, const void *b)
+{
+    const mref *x = a, *y = b;
+    if (x->ne != y->ne)
+        return x->ne < y->ne ? -1 : 1;
+    /* the longer mention first: 英王立防衛安全保障研究所 before 研究所 */
+    return x->ns < y->ns ? -1 : x->ns > y->ns;
+}
+
+static void mr_sort(estate *s)
+{
+    if (!s->mr_sorted && s->nmr)
+        qsort(s->mr, s->nmr, sizeof *s->mr, cmp_mref);
+    s->mr_sorted = true;
+}
+
+ent *ent_ending_at(estate *s, size_t ne)
+{
+    mr_sort(s);
+    size_t lo = 0, hi = s->nmr;
+    while (lo < hi) {
+        s->d->work++;
+        size_t mid = (lo + hi) / 2;
+        if (s->mr[mid].ne < ne)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* prefer an organization over a place inside it */
+    ent *best = NULL;
+    size_t bns = 0;
+    for (size_t i = lo; i < s->nmr && s->mr[i].ne == ne && i < lo + 8; i++) {
+        if (!best || s->mr[i].ns < bns) {
+            best = s->mr[i].e;
+            bns = s->mr[i].ns;
+        }
+    }
+    return best;
+}
+
+bool ent_covered(estate *s, int type, size_t ns, size_t ne)
+{
+    /* mentions are short (names), so look back a bounded window */
+    mr_sort(s);
+    size_t lo = 0, hi = s->nmr;
+    while (lo < hi) {
+        s->d->work++;
+        size_t mid = (lo + hi) / 2;
+        if (s->mr[mid].ne < ne)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->nmr && i < lo + 16; i++) {
+        const mref *m = &s->mr[i];
+        if (m->e->type == type && m->ns <= ns && m->ne >= ne && (m->ne - m->ns) > (ne - ns))
+            return true;
+        if (m->ns > ne + 256)
+            break;
+    }
+    return false;
+}
+
+bool ent_overlaps(estate *s, size_t ns, size_t ne)
+{
+    mr_sort(s);
+    size_t lo = 0, hi = s->nmr;
+    while (lo < hi) {
+        s->d->work++;
+        size_t mid = (lo + hi) / 2;
+        if (s->mr[mid].ne <= ns)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->nmr && i < lo + 32; i++) {
+        s->d->work++;
+        if (s->mr[i].ns < ne && ns < s->mr[i].ne)
+            return true;
+        if (s->mr[i].ne > ne + 512)
+            break;
+    }
+    return false;
+}
+
+/* ---- facts --------------------------------------------------------------- */
+
+static int cmp_span(const void *a, const void *b)
+{
+    const kj_span *x = a, *y = b;
+    if (x->ns != y->ns)
+        return x->ns < y->ns ? -1 : 1;
+    return x->ne < y->ne ? -1 : x->ne > y->ne;
+}
+
+/* A place seen only inside an organization's name (日本 in 新日本プロレス,
+ * Hong Kong in Hong Kong Hilton Hotel) is not a place of the article. */
+static void drop_inner_places(estate *s, ent *e)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < e->nm; i++)
+        if (!ent_covered(s, KIJI_FACT_ORGANIZATION, e->m[i].ns, e->m[i].ne))
+            e->m[k++] = e->m[i];
+    if (k > 0)
+        e->nm = k;
+    else
+        e->nm = 0;
+}
+
+static bool used_as_aff(estate *s, const ent *e)
+{
+    for (size_t i = 0; i < s->ne; i++)
+        if (s->e[i]->aff == e)
+            return true;
+    return false;
+}
+
+static void emit(estate *s)
+{
+    kiji_doc *d = s->d;
+    for (size_t i = 0; i < s->ne; i++) {
+        ent *e = s->e[i];
+        if (e->type == KIJI_FACT_PLACE && e->nm) {
+            size_t saved = e->nm;
+            kj_span first = e->m[0];
+            drop_inner_places(s, e);
+            if (e->nm == 0 && used_as_aff(s, e)) {
+                e->nm = 1;
+                e->m[0] = first;
+            }
+            (void)saved;
+        }
+        if (e->nm == 0 || !e->name)
+            continue;
+        qsort(e->m, e->nm, sizeof *e->m, cmp_span);
+        int idx = kj_fact_add(d, e->type, e->m[0].ns, e->m[0].ne);
+        if (idx < 0)
+            return;
+        e->fact = idx;
+        kj_fact *f = kj_fact_at(d, idx);
+        f->name = e->name;
+        for (size_t j = 0; j < e->nm; j++)
+            kj_mention_add(d, f, e->m[j].ns, e->m[j].ne);
+        if (e->type == KIJI_FACT_PLACE) {
+            if (e->code && e->code[0] && e->code[0] != '-')
+                kj_attr_str(d, f, "code", e->code);
+            if (e->kind == PL_CITY)
+                kj_attr_str(d, f, "kind", "city");
+            else if (e->kind == PL_REGION)
+                kj_attr_str(d, f, "kind", "region");
+        }
+        if (e->acronym)
+            kj_attr_str(d, f, "acronym", e->acronym);
+        if (e->title)
+            kj_attr_str(d, f, "title", e->title);
+    }
+    for (size_t i = 0; i < s->ne; i++) {
+        ent *e = s->e[i];
+        if (e->fact >= 0 && e->aff && e->aff->fact >= 0)
+            kj_fact_at(d, e->fact)->affiliation = e->aff->fact;
+    }
+}
+
+/* The agency of the metadata (Bloomberg / ブルームバーグ) is an organization:
+ * reuse the body's fact when the article names it, else add one on the
+ * credit as written. */
+static void agency(estate *s)
+{
+    kiji_doc *d = s->d;
+    const char *forms[2] = {d->credit, d->agency};
+    for (int k = 0; k < 2; k++) {
+        const char *a = forms[k];
+        if (!a || !*a)
+            continue;
+        for (size_t i = 0; i < s->ne; i++) {
+            ent *e = s->e[i];
+            if (e->type == KIJI_FACT_ORGANIZATION && e->fact >= 0 && e->name &&
+                strcmp(e->name, a) == 0) {
+                d->agency_fact = e->fact;
+                return;
+            }
+        }
+    }
+    /* a well-known form of the same organization (Bloomberg = ブルームバーグ) */
+    for (int k = 0; k < 2; k++) {
+        const char *a = forms[k];
+        if (!a || !*a)
+            continue;
+        int32_t v;
+        if (kj_dict_get(s->x->org, a, strlen(a), &v)) {
+            char key[16];
+            int n = snprintf(key, sizeof key, "#%d", (int)v);
+            ent *e = ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n);
+            if (e && e->fact >= 0) {
+                d->agency_fact = e->fact;
+                return;
+            }
+        }
+    }
+    const char *a = d->credit && *d->credit ? d->credit : d->agency;
+    if (!a || !*a)
+        return;
+    /* the credit's span in the text, when it is there (the lead) */
+    const char *hit = strstr(d->norm, a);
+    size_t ns = hit ? (size_t)(hit - d->norm) : 0, ne = hit ? ns + strlen(a) : 0;
+    int idx = kj_fact_add(d, KIJI_FACT_ORGANIZATION, ns, ne);
+    if (idx < 0)
+        return;
+    kj_fact *f = kj_fact_at(d, idx);
+    f->name = kj_strndup(d, a, strlen(a));
+    if (hit)
+        kj_mention_add(d, f, ns, ne);
+    d->agency_fact = idx;
+}
+
+/* ---- entry points --------------------------------------------------------- */
+
+int kj_entity_init(kiji_parser *p)
+{
+    struct kj_entity *x = calloc(1, sizeof *x);
+    if (!x)
+        return -1;
+    p->entity = x;
+    if (place_init(x) || org_init(x) || person_init(x))
+        return -1;
+    return 0;
+}
+
+void kj_entity_free(kiji_parser *p)
+{
+    struct kj_entity *x = p ? p->entity : NULL;
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->nplaces; i++) {
+        free(x->places[i].canon_ja);
+        free(x->places[i].canon_en);
+    }
+    free(x->places);
+    kj_dict *all[] = {x->place,    x->abbr,        x->abbr_follow, x->demonym,  x->title_ja,
+                      x->honor_ja, x->anaphora_ja, x->title_en,    x->honor_en, x->surname_ja,
+                      x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->org};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i])
+            kj_dict_free(all[i]);
+    free(x);
+    p->entity = NULL;
+}
+
+void kj_rec_entity(kiji_doc *d)
+{
+    if (!d->p->entity)
+        return;
+    estate s = {0};
+    s.d = d;
+    s.x = d->p->entity;
+    s.lo = 0;
+    s.hi = d->norm_len;
+    /* the trailer (原題, copyright) repeats names in another language */
+    if (d->body_ne > d->body_ns) {
+        s.hi = d->body_ne;
+    }
+    d->agency_fact = -1;
+    rec_places(&s);
+    rec_orgs(&s);
+    rec_persons(&s);
+    emit(&s);
+    agency(&s);
+}

@@ -1,0 +1,127 @@
+/*
+ * rec_entity.h -- private interface of the entity recognizers (rec_entity.c,
+ * rec_place.c, rec_org.c, rec_person.c).
+ *
+ * The recognizers first collect entities and their mentions in a per-doc
+ * registry (arena memory), then rec_entity.c turns each entity into one
+ * fact whose span is its first mention. Per-parser gazetteers are built at
+ * init from ICU and parser/data word lists and are read-only afterwards.
+ */
+#ifndef REC_ENTITY_H
+#define REC_ENTITY_H
+
+#include "kj.h"
+
+/* Kinds of gazetteer places. */
+enum { PL_COUNTRY = 0, PL_WORLD, PL_CITY, PL_REGION };
+
+typedef struct kj_place {
+    char code[4];     /* ISO 3166-1 alpha-2, UN M49, or "" (中東) */
+    uint8_t kind;     /* PL_* */
+    char *canon_ja;   /* display name used when the text gives only 米 */
+    char *canon_en;
+} kj_place;
+
+struct kj_entity {
+    kj_place *places;
+    size_t nplaces, capplaces;
+    kj_dict *place;       /* name -> places index (ja and en keys) */
+    kj_dict *abbr;        /* 米 -> places index */
+    kj_dict *abbr_follow; /* words after 米/仏 that make it a country */
+    kj_dict *demonym;     /* German -> places index */
+    kj_dict *title_ja, *honor_ja, *anaphora_ja;
+    kj_dict *title_en, *honor_en;
+    kj_dict *surname_ja;
+    kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *osuf_en;
+    kj_dict *org;         /* well-known organization form -> org id */
+    int norgs;
+};
+
+/* One entity being collected. */
+typedef struct ent {
+    int type;            /* KIJI_FACT_PERSON ... */
+    const char *name;    /* fullest form so far (arena, NUL-terminated) */
+    size_t namelen;
+    int place;           /* gazetteer index for places, -1 otherwise */
+    const char *code;    /* places: ISO 3166-1 / M49 code, NULL = none */
+    int kind;            /* places: PL_* */
+    bool full_seen;      /* a place's name came from a full form */
+    const char *acronym; /* organization / definition acronym */
+    const char *title;
+    const char *surname; /* persons: the part later mentions use */
+    size_t surlen;
+    struct ent *aff;
+    kj_span *m;          /* mentions */
+    size_t nm, capm;
+    int fact;
+} ent;
+
+typedef struct hslot {
+    const char *k;
+    size_t kl;
+    ent *v;
+} hslot;
+
+/* An entity mention indexed by position (places and organizations), so a
+ * person's "ドイツの" finds the place ending just before の. */
+typedef struct mref {
+    size_t ns, ne;
+    ent *e;
+} mref;
+
+typedef struct estate {
+    kiji_doc *d;
+    const struct kj_entity *x;
+    size_t lo, hi; /* scanned span of d->norm */
+    ent **e;
+    size_t ne, cape;
+    hslot *h;
+    size_t hcap, hn;
+    mref *mr;
+    size_t nmr, capmr;
+    bool mr_sorted;
+} estate;
+
+/* rec_entity.c: the registry */
+ent *ent_get(estate *s, int type, const char *key, size_t kl); /* NULL if absent */
+ent *ent_make(estate *s, int type, const char *key, size_t kl);
+void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e);
+/* Add a mention; false when it repeats or overlaps one already there. */
+bool ent_mention(estate *s, ent *e, size_t ns, size_t ne);
+void ent_set_name(estate *s, ent *e, const char *p, size_t n);
+/* The place or organization mention ending exactly at ne, or NULL. */
+ent *ent_ending_at(estate *s, size_t ne);
+bool ent_covered(estate *s, int type, size_t ns, size_t ne);
+/* Any place or organization mention overlapping [ns, ne). */
+bool ent_overlaps(estate *s, size_t ns, size_t ne);
+
+/* Character helpers */
+uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next);
+uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start);
+bool ent_namechar(uint32_t c); /* kanji, katakana, ー, ・, Latin, digits */
+bool ent_kata(uint32_t c);     /* katakana incl. ー */
+bool ent_word(uint32_t c);     /* Latin letter or digit */
+bool ent_asc(unsigned char c); /* ASCII letter or digit (byte loops) */
+
+/* rec_place.c */
+int place_init(struct kj_entity *x);
+ent *place_entity(estate *s, int idx);
+void rec_places(estate *s);
+/* Length of a country written with one kanji or a full name at pos
+ * (for 仏 in マクロン仏大統領), and its entity; 0 when none. */
+size_t place_at(estate *s, size_t pos, ent **out);
+
+/* rec_org.c */
+int org_init(struct kj_entity *x);
+void rec_orgs(estate *s);
+/* Length of a well-known organization form at pos (日銀), 0 if none. */
+size_t org_at(estate *s, size_t pos, ent **out);
+
+/* rec_person.c */
+int person_init(struct kj_entity *x);
+void rec_persons(estate *s);
+
+/* Shared word-list loading: "key" or "key<TAB>int". */
+kj_dict *ent_dict(const char *list, int32_t def);
+
+#endif

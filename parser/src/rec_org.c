@@ -1,0 +1,557 @@
+/*
+ * rec_org.c -- organizations and acronym definitions.
+ *
+ * Three passes over the text: acronym definitions in both orders
+ * (北大西洋条約機構(NATO), NATO(北大西洋条約機構), NHK's ＯＥＣＤ＝経済協力開発機構,
+ * the Royal United Services Institute (RUSI)); names that end in an
+ * organization word (研究所, 省, Inc., Bank of England); and well-known names
+ * and the acronyms defined earlier. A definition whose name is no
+ * organization (国内総生産(GDP)) becomes a definition fact.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rec_entity.h"
+
+int org_init(struct kj_entity *x)
+{
+    x->osuf_ja = ent_dict("ja/org_suffixes", 1);
+    x->ogeneric_ja = ent_dict("ja/org_generic", 1);
+    x->ofollow_ja = ent_dict("ja/org_follow", 1);
+    x->osuf_en = ent_dict("en/org_suffixes", 1);
+    x->org = kj_dict_new();
+    if (!x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org)
+        return -1;
+    const char *lists[2] = {"ja/orgs", "en/orgs"};
+    int id = 0;
+    for (int l = 0; l < 2; l++) {
+        const kj_wordlist *wl = kj_wordlist_get(lists[l]);
+        for (size_t i = 0; wl && i < wl->n; i++) {
+            /* a form listed in both languages (NATO) joins the two lines */
+            int32_t use = id;
+            for (const char *p = wl->lines[i]; *p;) {
+                const char *t = strchr(p, '\t');
+                size_t n = t ? (size_t)(t - p) : strlen(p);
+                int32_t v;
+                if (n && kj_dict_get(x->org, p, n, &v)) {
+                    use = v;
+                    break;
+                }
+                p += n;
+                if (*p == '\t')
+                    p++;
+            }
+            if (use == id)
+                id++;
+            const char *p = wl->lines[i];
+            while (*p) {
+                const char *t = strchr(p, '\t');
+                size_t n = t ? (size_t)(t - p) : strlen(p);
+                if (n && !kj_dict_add(x->org, p, n, use))
+                    return -1;
+                p += n;
+                if (*p == '\t')
+                    p++;
+            }
+        }
+    }
+    x->norgs = id;
+    return 0;
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static bool upper(uint32_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* An acronym token at [a, b): [新]? then A-Z, digits, & . - with at least two
+ * capitals (NATO, UNIDIR, 新START, S&P). */
+static bool acronym(const kiji_doc *d, size_t a, size_t b)
+{
+    if (kj_at(d->norm, b, a, "新"))
+        a += 3;
+    if (b <= a || b - a > 16)
+        return false;
+    int caps = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)d->norm[i];
+        if (upper(c))
+            caps++;
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || c == '.' ||
+                   c == '-'))
+            return false;
+    }
+    return caps >= 2 && upper((unsigned char)d->norm[a]);
+}
+
+/* The organization entity for a name or acronym: a well-known one when the
+ * list has either form, else one keyed by the name. */
+static ent *org_for(estate *s, int type, const char *name, size_t nl, const char *acr,
+                    size_t al)
+{
+    int32_t v;
+    if (type == KIJI_FACT_ORGANIZATION &&
+        ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
+         (al && kj_dict_get(s->x->org, acr, al, &v)))) {
+        char key[16];
+        int n = snprintf(key, sizeof key, "#%d", (int)v);
+        return ent_make(s, type, key, (size_t)n);
+    }
+    char key[160];
+    if (nl) {
+        if (nl + 2 >= sizeof key)
+            return NULL;
+        int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
+        ent *e = ent_get(s, type, key, (size_t)n);
+        if (e)
+            return e;
+    }
+    if (al) {
+        int n = snprintf(key, sizeof key, "a:%.*s", (int)al, acr);
+        ent *e = ent_get(s, type, key, (size_t)n);
+        if (e)
+            return e;
+    }
+    if (!nl)
+        return NULL;
+    int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
+    return ent_make(s, type, key, (size_t)n);
+}
+
+static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
+{
+    if (!e->name || ne - ns > e->namelen)
+        ent_set_name(s, e, s->d->norm + ns, ne - ns);
+}
+
+/* Does the name [a, b) end in an organization word? */
+static bool org_suffix_end(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (d->lang == KJ_LANG_EN || (b > a && ent_asc((unsigned char)d->norm[b - 1]))) {
+        size_t w = b;
+        while (w > a && d->norm[w - 1] != ' ')
+            w--;
+        return kj_dict_get(s->x->osuf_en, d->norm + w, b - w, &v);
+    }
+    for (size_t p = a; p < b; p++) {
+        s->d->work++;
+        if ((d->norm[p] & 0xC0) != 0x80 && kj_dict_get(s->x->osuf_ja, d->norm + p, b - p, &v))
+            return p > a;
+    }
+    return false;
+}
+
+/* Start of the Japanese name that ends at b: back over name characters, not
+ * into bytes a date or number took, at most 24 characters. */
+static size_t ja_name_start(estate *s, size_t b)
+{
+    size_t a = b;
+    int k = 0;
+    while (a > s->lo && k < 24) {
+        s->d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(s->d, a, &ps);
+        if (!ent_namechar(c) || kj_claimed(s->d, ps, a))
+            break;
+        a = ps;
+        k++;
+    }
+    return a;
+}
+
+/* Start of the English name of `want` significant words ending at b (the
+ * Royal United Services Institute): of/the/and/for/& do not count. */
+static size_t en_name_start(estate *s, size_t b, int want)
+{
+    kiji_doc *d = s->d;
+    size_t a = b;
+    int got = 0, steps = 0;
+    while (a > s->lo && got < want && steps < 12) {
+        steps++;
+        d->work++;
+        size_t w = a;
+        while (w > s->lo && d->norm[w - 1] == ' ')
+            w--;
+        size_t e = w;
+        while (w > s->lo && d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n' && e - w < 40)
+            w--;
+        if (w == e)
+            break;
+        const char *t = d->norm + w;
+        size_t tl = e - w;
+        if (!ent_asc((unsigned char)t[0]) && t[0] != '&')
+            break;
+        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
+                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+                    (tl == 3 && !memcmp(t, "the", 3) && got > 0);
+        if (!conn) {
+            if (!upper((unsigned char)t[0]))
+                break;
+            got++;
+        }
+        a = w;
+    }
+    return got == want ? a : b;
+}
+
+/* ---- pass A: definitions ------------------------------------------------------ */
+
+static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
+{
+    kiji_doc *d = s->d;
+    if (ne <= ns)
+        return;
+    const char *acr = d->norm + as;
+    size_t al = ae - as;
+    int32_t v;
+    bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
+               kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v);
+    int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
+    ent *e = org_for(s, type, d->norm + ns, ne - ns, acr, al);
+    if (!e)
+        return;
+    longer_name(s, e, ns, ne);
+    if (!e->acronym)
+        e->acronym = kj_strndup(d, acr, al);
+    char key[40];
+    int n = snprintf(key, sizeof key, "a:%.*s", (int)al, acr);
+    if (n > 0 && (size_t)n < sizeof key)
+        ent_alias(s, type, key, (size_t)n, e);
+    char nkey[160];
+    if (ne - ns + 2 < sizeof nkey) {
+        n = snprintf(nkey, sizeof nkey, "n:%.*s", (int)(ne - ns), d->norm + ns);
+        ent_alias(s, type, nkey, (size_t)n, e);
+    }
+    ent_mention(s, e, ns, ne);
+}
+
+/* The acronym token ending at b, or b when none. */
+static size_t token_before(estate *s, size_t b)
+{
+    size_t a = b;
+    while (a > s->lo && b - a < 20) {
+        unsigned char c = (unsigned char)s->d->norm[a - 1];
+        if (!(ent_asc(c) || c == '&' || c == '.' || c == '-'))
+            break;
+        a--;
+    }
+    if (kj_before(s->d->norm, a, "新"))
+        a -= 3;
+    return a;
+}
+
+static void pass_definitions(estate *s)
+{
+    kiji_doc *d = s->d;
+    for (size_t i = s->lo; i < s->hi; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (c == '(') {
+            size_t j = i + 1, k = j;
+            while (k < s->hi && k - j < 96 && d->norm[k] != ')' && d->norm[k] != '(' &&
+                   d->norm[k] != '\n')
+                k++;
+            if (k >= s->hi || d->norm[k] != ')' || k == j)
+                continue;
+            if (acronym(d, j, k)) {
+                size_t a;
+                if (d->lang == KJ_LANG_EN || (i > 0 && d->norm[i - 1] == ' ')) {
+                    size_t b = i;
+                    while (b > s->lo && d->norm[b - 1] == ' ')
+                        b--;
+                    int caps = 0;
+                    for (size_t q = j; q < k; q++)
+                        caps += upper((unsigned char)d->norm[q]);
+                    a = en_name_start(s, b, caps);
+                    if (a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF))
+                        define(s, a, b, j, k);
+                } else {
+                    a = ja_name_start(s, i);
+                    if (a < i && !acronym(d, a, i))
+                        define(s, a, i, j, k);
+                }
+            } else {
+                /* NATO(北大西洋条約機構) */
+                size_t a = token_before(s, i);
+                bool allname = true;
+                for (size_t q = j; q < k;) {
+                    size_t nx;
+                    uint32_t cp = ent_cp(d, q, &nx);
+                    if (!ent_namechar(cp) && cp != ' ')
+                        allname = false;
+                    q = nx;
+                }
+                if (a < i && acronym(d, a, i) && allname)
+                    define(s, j, k, a, i);
+            }
+        } else if (c == '=' && i > s->lo) {
+            /* NHK: OECD=経済協力開発機構 */
+            size_t a = token_before(s, i);
+            if (a >= i || !acronym(d, a, i))
+                continue;
+            size_t k = i + 1;
+            int n = 0;
+            while (k < s->hi && n < 24) {
+                size_t nx;
+                uint32_t cp = ent_cp(d, k, &nx);
+                if (!ent_namechar(cp) || ent_word(cp))
+                    break;
+                k = nx;
+                n++;
+            }
+            if (k > i + 1)
+                define(s, i + 1, k, a, i);
+        }
+    }
+}
+
+/* ---- pass B: names ending in an organization word ---------------------------- */
+
+static bool anaphoric(const char *p)
+{
+    static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某", NULL};
+    for (int i = 0; pre[i]; i++)
+        if (strncmp(p, pre[i], strlen(pre[i])) == 0)
+            return true;
+    return false;
+}
+
+static void ja_run(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t best = 0;
+    int chars = 0;
+    for (size_t p = a; p < b; chars++) {
+        d->work++;
+        int32_t v;
+        size_t n = kj_dict_longest(x->osuf_ja, d->norm, b, p, &v);
+        size_t nx;
+        ent_cp(d, p, &nx);
+        if (n) {
+            size_t e = p + n;
+            bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
+            bool ok = chars >= (one ? 2 : 1);
+            if (ok && one && e < b)
+                ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
+            if (ok)
+                best = e;
+        }
+        p = nx;
+    }
+    if (!best)
+        return;
+    int32_t v;
+    if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric(d->norm + a))
+        return;
+    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, best - a, NULL, 0);
+    if (!e)
+        return;
+    longer_name(s, e, a, best);
+    ent_mention(s, e, a, best);
+}
+
+static bool en_conn(const char *t, size_t tl)
+{
+    return (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
+           (tl == 1 && t[0] == '&') || (tl == 3 && !memcmp(t, "the", 3));
+}
+
+/* English: a run of capitalized words (with of/and/& inside) whose last
+ * organization word ends the name; "Bank of England" keeps its of-tail. */
+static size_t en_run(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t w = a, words = 0, end_sig = a, last_org = 0, first_w = a;
+    int nw = 0;
+    while (w < s->hi && nw < 24) {
+        d->work++;
+        size_t e = w;
+        while (e < s->hi && d->norm[e] != ' ' && d->norm[e] != '\n' && d->norm[e] != ',' &&
+               d->norm[e] != ';' && d->norm[e] != ':' && d->norm[e] != '"' && d->norm[e] != '(' &&
+               d->norm[e] != ')' && e - w < 48)
+            e++;
+        size_t te = e;
+        /* a sentence-final period is not part of the word, unless Inc. / Co. */
+        if (te > w + 1 && d->norm[te - 1] == '.') {
+            int32_t v;
+            if (!kj_dict_get(x->osuf_en, d->norm + w, te - w, &v) && te - w > 3)
+                te--;
+        }
+        if (te > w + 2 && !memcmp(d->norm + te - 2, "'s", 2))
+            break;
+        const char *t = d->norm + w;
+        size_t tl = te - w;
+        if (tl == 0)
+            break;
+        bool cap = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && words);
+        bool conn = words > 0 && en_conn(t, tl);
+        if (!cap && !conn)
+            break;
+        if (cap) {
+            int32_t v;
+            words++;
+            end_sig = te;
+            if (kj_dict_get(x->osuf_en, t, tl, &v) && words >= 2)
+                last_org = te;
+            nw++;
+        }
+        if (e >= s->hi || d->norm[e] != ' ')
+            break;
+        w = e + 1;
+    }
+    if (!last_org)
+        return end_sig > a ? end_sig : a + 1;
+    /* Bank of England: the org word heads an of-phrase that follows it */
+    size_t stop = last_org;
+    if (kj_at(d->norm, s->hi, stop, " of ") && end_sig > stop)
+        stop = end_sig;
+    size_t st = first_w;
+    if (nw && kj_at(d->norm, s->hi, st, "The ") && st + 4 < stop)
+        st += 4;
+    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + st, stop - st, NULL, 0);
+    if (e) {
+        longer_name(s, e, st, stop);
+        ent_mention(s, e, st, stop);
+    }
+    return end_sig > a ? end_sig : a + 1;
+}
+
+static void pass_suffixes(estate *s)
+{
+    kiji_doc *d = s->d;
+    size_t i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, i, &nx);
+        size_t ps;
+        uint32_t pc = ent_prev(d, i, &ps);
+        if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\''))) {
+            /* English capitalized run (also inside Japanese text: no harm) */
+            size_t e = en_run(s, i);
+            if (d->lang == KJ_LANG_EN) {
+                i = e > i ? e : nx;
+                continue;
+            }
+        }
+        if (d->lang != KJ_LANG_EN && ent_namechar(c) && !ent_namechar(pc) == true) {
+            size_t a = i, b = i;
+            int n = 0;
+            while (b < s->hi && n < 48) {
+                d->work++;
+                size_t bn;
+                uint32_t bc = ent_cp(d, b, &bn);
+                if (!ent_namechar(bc))
+                    break;
+                if (kj_claimed(d, b, bn)) {
+                    if (b == a)
+                        a = bn;
+                    else
+                        break;
+                }
+                b = bn;
+                n++;
+            }
+            if (b > a)
+                ja_run(s, a, b);
+            i = b > i ? b : nx;
+            continue;
+        }
+        i = nx;
+    }
+}
+
+/* ---- pass C: well-known names and defined acronyms ---------------------------- */
+
+size_t org_at(estate *s, size_t pos, ent **out)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    size_t n = kj_dict_longest(s->x->org, d->norm, s->hi, pos, &v);
+    if (!n)
+        return 0;
+    size_t nx, ps;
+    uint32_t first = ent_cp(d, pos, &nx);
+    uint32_t pc = ent_prev(d, pos, &ps);
+    size_t ls;
+    uint32_t last = ent_prev(d, pos + n, &ls);
+    uint32_t nc = ent_cp(d, pos + n, &nx);
+    if (ent_word(first) && pos > s->lo && ent_word(pc))
+        return 0;
+    if (ent_word(last) && ent_word(nc))
+        return 0;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
+        return 0;
+    if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
+        return 0;
+    char key[16];
+    int kl = snprintf(key, sizeof key, "#%d", (int)v);
+    ent *e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+    longer_name(s, e, pos, pos + n);
+    *out = e;
+    return n;
+}
+
+static void pass_known(estate *s)
+{
+    kiji_doc *d = s->d;
+    size_t i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        size_t nx, ps;
+        uint32_t c = ent_cp(d, i, &nx);
+        uint32_t pc = ent_prev(d, i, &ps);
+        if (!ent_namechar(c)) {
+            i = nx;
+            continue;
+        }
+        ent *e = NULL;
+        size_t n = org_at(s, i, &e);
+        /* a two-kanji name inside a kanji word is another word (全国会議) */
+        if (n && kj_is_kanji(c) && kj_is_kanji(pc) && i > s->lo && n <= 6)
+            n = 0;
+        /* 国連 inside 国連軍縮研究所 is part of another name */
+        if (n && ent_covered(s, KIJI_FACT_ORGANIZATION, i, i + n))
+            n = 0;
+        if (n) {
+            ent_mention(s, e, i, i + n);
+            i += n;
+            continue;
+        }
+        /* an acronym defined earlier (NATO, IFRI, 新START) */
+        if ((upper(c) || kj_at(d->norm, s->hi, i, "新")) && !ent_word(pc)) {
+            size_t b = kj_at(d->norm, s->hi, i, "新") ? i + 3 : i;
+            while (b < s->hi && b - i < 20 &&
+                   (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&'))
+                b++;
+            if (b > i && acronym(d, i, b)) {
+                char key[40];
+                int kl = snprintf(key, sizeof key, "a:%.*s", (int)(b - i), d->norm + i);
+                if (kl > 0 && (size_t)kl < sizeof key) {
+                    ent *a = ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+                    if (!a)
+                        a = ent_get(s, KIJI_FACT_DEFINITION, key, (size_t)kl);
+                    if (a) {
+                        ent_mention(s, a, i, b);
+                        i = b;
+                        continue;
+                    }
+                }
+            }
+        }
+        i = nx;
+    }
+}
+
+void rec_orgs(estate *s)
+{
+    pass_definitions(s);
+    pass_suffixes(s);
+    pass_known(s);
+}

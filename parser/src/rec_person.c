@@ -1,0 +1,672 @@
+/*
+ * rec_person.c -- persons with title and affiliation, and their later
+ * mentions.
+ *
+ * Japanese: a katakana name (パベル・ポドビグ) or a kanji name that starts with
+ * a known surname (石破茂, 植田和男) followed by a title or honorific, with an
+ * optional country or organization between them (マクロン仏大統領, 植田和男日銀
+ * 総裁); a title in apposition before the name (…の上級研究員、パベル・ポドビグ氏);
+ * an affiliation before の (ドイツのメルツ首相). English: title + name (German
+ * Chancellor Friedrich Merz), name + ", title of Org", and said-subjects.
+ * Later surname-only mentions and 同氏 join the person named first.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rec_entity.h"
+
+int person_init(struct kj_entity *x)
+{
+    x->title_ja = ent_dict("ja/titles", 1);
+    x->honor_ja = ent_dict("ja/honorifics", 1);
+    x->anaphora_ja = ent_dict("ja/anaphora", 1);
+    x->surname_ja = ent_dict("ja/surnames", 1);
+    x->honor_en = ent_dict("en/honorifics", 1);
+    x->title_en = kj_dict_new();
+    if (!x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+        !x->title_en)
+        return -1;
+    /* English titles match case-insensitively: keys are stored lowercased */
+    const kj_wordlist *wl = kj_wordlist_get("en/titles");
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        char k[64];
+        size_t n = strlen(wl->lines[i]);
+        if (n >= sizeof k)
+            continue;
+        for (size_t j = 0; j <= n; j++) {
+            char c = wl->lines[i][j];
+            k[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (!kj_dict_add(x->title_en, k, n, 1))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the person registry ------------------------------------------------------ */
+
+typedef struct pctx {
+    ent *last; /* for 同氏 */
+} pctx;
+
+/* The person named [ns, ne): the same name, or a surname-only form of one
+ * named before, or a fuller form of one first named by surname (メルツ, later
+ * フリードリヒ・メルツ). surlen = bytes of the name's final surname part. */
+static ent *person(estate *s, size_t ns, size_t ne, size_t sur_ns, const char *title)
+{
+    kiji_doc *d = s->d;
+    const char *n = d->norm + ns;
+    size_t nl = ne - ns;
+    char key[200];
+    if (nl + 2 >= sizeof key)
+        return NULL;
+    int kl = snprintf(key, sizeof key, "n:%.*s", (int)nl, n);
+    ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+    if (e)
+        return e;
+    char skey[200];
+    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(ne - sur_ns), d->norm + sur_ns);
+    if (sur_ns == ns) {
+        /* a surname alone: the person with that surname, unless the titles
+         * say these are two people */
+        e = ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
+        if (e && !(title && e->title && strcmp(title, e->title) != 0 && e->namelen > nl))
+            return e;
+        if (e)
+            return e;
+    } else {
+        /* a full name: upgrade a person known so far by the surname alone */
+        char ukey[200];
+        int ul = snprintf(ukey, sizeof ukey, "n:%.*s", (int)(ne - sur_ns), d->norm + sur_ns);
+        e = ent_get(s, KIJI_FACT_PERSON, ukey, (size_t)ul);
+        if (e && e->namelen == ne - sur_ns) {
+            ent_set_name(s, e, n, nl);
+            ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
+            return e;
+        }
+    }
+    e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
+    ent_set_name(s, e, n, nl);
+    e->surname = e->name + (sur_ns - ns);
+    e->surlen = ne - sur_ns;
+    if (!ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl))
+        ent_alias(s, KIJI_FACT_PERSON, skey, (size_t)sl, e);
+    return e;
+}
+
+static void set_role(estate *s, ent *e, const char *title, size_t tl, ent *aff)
+{
+    if (title && tl && !e->title) {
+        e->title = kj_strndup(s->d, title, tl);
+        if (aff && !e->aff)
+            e->aff = aff;
+    }
+}
+
+/* ---- Japanese ----------------------------------------------------------------- */
+
+/* What follows a name: a title, an honorific, or a country / organization
+ * then a title (仏大統領, 日銀総裁). Returns the end, 0 when none; the title
+ * span in ts..te (te == ts for an honorific), the affiliation in aff. */
+static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    int32_t v;
+    *aff = NULL;
+    size_t n = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v);
+    size_t h = kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v);
+    if (n && n >= h) {
+        *ts = b;
+        *te = b + n;
+        return b + n;
+    }
+    if (h) {
+        *ts = *te = b;
+        return b + h;
+    }
+    ent *e = NULL;
+    size_t m = place_at(s, b, &e);
+    if (!m)
+        m = org_at(s, b, &e);
+    if (!m)
+        return 0;
+    n = kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v);
+    if (!n)
+        return 0;
+    ent_mention(s, e, b, b + m);
+    *aff = e;
+    *ts = b + m;
+    *te = b + m + n;
+    return b + m + n;
+}
+
+/* …(UNIDIR)の上級研究員、[name]: the title before 、 and the organization or
+ * country before の. */
+static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff)
+{
+    kiji_doc *d = s->d;
+    *ts = *te = 0;
+    *aff = NULL;
+    if (!kj_before(d->norm, a, "、"))
+        return;
+    size_t p = a - 3;
+    const kj_wordlist *wl = kj_wordlist_get("ja/titles");
+    size_t best = 0;
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        size_t n = strlen(wl->lines[i]);
+        if (n > best && n <= p - s->lo && kj_before(d->norm, p, wl->lines[i]))
+            best = n;
+    }
+    if (!best)
+        return;
+    *ts = p - best;
+    *te = p;
+    size_t q = p - best;
+    if (kj_before(d->norm, q, "の")) {
+        size_t r = q - 3;
+        ent *e = ent_ending_at(s, r);
+        if (!e && r > s->lo && d->norm[r - 1] == ')')
+            e = ent_ending_at(s, r - 1);
+        *aff = e;
+    }
+}
+
+/* ドイツのメルツ首相: the place or organization before の. */
+static ent *ja_of_before(estate *s, size_t a)
+{
+    if (a < s->lo + 3 || !kj_before(s->d->norm, a, "の"))
+        return NULL;
+    return ent_ending_at(s, a - 3);
+}
+
+static bool kata_or_dot(uint32_t c)
+{
+    return ent_kata(c) || c == 0x30FB;
+}
+
+static size_t ja_candidate(estate *s, size_t a, pctx *pc)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t nx;
+    uint32_t c = ent_cp(d, a, &nx);
+    size_t ends[5];
+    int nends = 0;
+    size_t sur = a;
+    if (ent_kata(c)) {
+        size_t b = a, lastdot = a;
+        int k = 0;
+        while (b < s->hi && k < 30) {
+            d->work++;
+            size_t bn;
+            uint32_t bc = ent_cp(d, b, &bn);
+            if (!kata_or_dot(bc))
+                break;
+            if (bc == 0x30FB)
+                lastdot = bn;
+            b = bn;
+            k++;
+        }
+        if (b <= a || kj_before(d->norm, b, "・"))
+            return 0;
+        ends[nends++] = b;
+        sur = lastdot;
+    } else if (kj_is_kanji(c)) {
+        int32_t v;
+        size_t sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
+        if (!sl)
+            return 0;
+        size_t b = a + sl;
+        ends[nends++] = b;
+        for (int k = 0; k < 3 && b < s->hi; k++) {
+            size_t bn;
+            uint32_t bc = ent_cp(d, b, &bn);
+            if (!kj_is_kanji(bc))
+                break;
+            b = bn;
+            ends[nends++] = b;
+        }
+    } else {
+        return 0;
+    }
+    for (int k = 0; k < nends; k++) {
+        size_t b = ends[k];
+        size_t ts, te;
+        ent *aff;
+        size_t end = ja_tail(s, b, &ts, &te, &aff);
+        if (!end)
+            continue;
+        /* フランス大統領, 金融庁長官: a place or an organization, not a name */
+        if (ent_overlaps(s, a, b))
+            return 0;
+        int32_t v;
+        if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
+            return 0;
+        const char *title = te > ts ? d->norm + ts : NULL;
+        char tbuf[64];
+        if (title && te - ts < sizeof tbuf) {
+            memcpy(tbuf, title, te - ts);
+            tbuf[te - ts] = 0;
+        }
+        ent *e = person(s, a, b, ent_kata(c) ? sur : a, title ? tbuf : NULL);
+        if (!e)
+            return 0;
+        size_t ats, ate;
+        ent *aaff;
+        if (!title) {
+            ja_apposition(s, a, &ats, &ate, &aaff);
+            if (ate > ats)
+                set_role(s, e, d->norm + ats, ate - ats, aaff);
+        } else {
+            if (!aff)
+                aff = ja_of_before(s, a);
+            set_role(s, e, title, te - ts, aff);
+        }
+        ent_mention(s, e, a, b);
+        pc->last = e;
+        return end;
+    }
+    return 0;
+}
+
+static void ja_persons(estate *s)
+{
+    kiji_doc *d = s->d;
+    pctx pc = {0};
+    size_t i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        size_t nx, ps;
+        uint32_t c = ent_cp(d, i, &nx);
+        uint32_t p = ent_prev(d, i, &ps);
+        int32_t v;
+        size_t n;
+        if (kj_at(d->norm, s->hi, i, "同") &&
+            (n = kj_dict_longest(s->x->anaphora_ja, d->norm, s->hi, i, &v)) > 0) {
+            if (pc.last)
+                ent_mention(s, pc.last, i, i + n);
+            i += n;
+            continue;
+        }
+        bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
+                     (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
+        if (start && !kj_claimed(d, i, nx)) {
+            size_t e = ja_candidate(s, i, &pc);
+            if (e > i) {
+                i = e;
+                continue;
+            }
+        }
+        i = nx;
+    }
+    /* ドルジコワはみている: a later bare surname of a katakana name */
+    i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        size_t nx, ps;
+        uint32_t c = ent_cp(d, i, &nx);
+        uint32_t p = ent_prev(d, i, &ps);
+        if (!ent_kata(c) || (i > s->lo && kata_or_dot(p))) {
+            i = nx;
+            continue;
+        }
+        size_t b = i;
+        int k = 0;
+        while (b < s->hi && k < 30) {
+            size_t bn;
+            uint32_t bc = ent_cp(d, b, &bn);
+            if (!kata_or_dot(bc))
+                break;
+            b = bn;
+            k++;
+        }
+        char key[200];
+        if (b - i + 2 < sizeof key) {
+            int kl = snprintf(key, sizeof key, "s:%.*s", (int)(b - i), d->norm + i);
+            ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+            if (!e) {
+                kl = snprintf(key, sizeof key, "n:%.*s", (int)(b - i), d->norm + i);
+                e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+            }
+            if (e)
+                ent_mention(s, e, i, b);
+        }
+        i = b > i ? b : nx;
+    }
+}
+
+/* ---- English ------------------------------------------------------------------- */
+
+typedef struct tok {
+    size_t ns, ne;
+} tok;
+
+static bool cap_word(const kiji_doc *d, tok t)
+{
+    unsigned char c = (unsigned char)d->norm[t.ns];
+    if (!(c >= 'A' && c <= 'Z'))
+        return false;
+    /* all-capital headline words are not names (DEAN FOODS) */
+    if (t.ne - t.ns > 1) {
+        bool allcap = true;
+        for (size_t i = t.ns; i < t.ne; i++) {
+            unsigned char x = (unsigned char)d->norm[i];
+            if (x >= 'a' && x <= 'z')
+                allcap = false;
+        }
+        if (allcap && !(t.ne - t.ns == 2 && d->norm[t.ns + 1] == '.'))
+            return false;
+    }
+    return true;
+}
+
+static bool tok_is(const kiji_doc *d, tok t, const char *w)
+{
+    size_t n = strlen(w);
+    return t.ne - t.ns == n && memcmp(d->norm + t.ns, w, n) == 0;
+}
+
+static bool stopword(const kiji_doc *d, tok t)
+{
+    static const char *const sw[] = {
+        "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
+        "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
+        "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
+        "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
+        "Analysts", "Officials", "Economists", "Reuters", "Inc", "Corp", "Co", "Ltd", "Bank",
+        "Group", "Company", "Exchange", "Ministry", "Department", NULL};
+    for (int i = 0; sw[i]; i++)
+        if (tok_is(d, t, sw[i]))
+            return true;
+    return false;
+}
+
+/* Words of d->norm in [lo, hi): letters, digits, and inner . - ' */
+static size_t tokenize(estate *s, tok *out, size_t max)
+{
+    const kiji_doc *d = s->d;
+    size_t n = 0, i = s->lo;
+    while (i < s->hi && n < max) {
+        s->d->work++;
+        unsigned char c = (unsigned char)d->norm[i];
+        if (!ent_word(c) && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t nx;
+            uint32_t cp = ent_cp(d, i, &nx);
+            if (!kj_is_latin(cp)) {
+                i = nx;
+                continue;
+            }
+        }
+        size_t a = i;
+        while (i < s->hi) {
+            s->d->work++;
+            unsigned char x = (unsigned char)d->norm[i];
+            if (x >= 0x80) {
+                size_t nx;
+                if (!kj_is_latin(ent_cp(d, i, &nx)))
+                    break;
+                i = nx;
+            } else if (ent_asc(x) || ((x == '.' || x == '-' || x == '\'') && i + 1 < s->hi &&
+                                      ent_asc((unsigned char)d->norm[i + 1])))
+                i++;
+            else
+                break;
+        }
+        /* U.S. / Mr. keep their final period; a sentence end does not */
+        if (i < s->hi && d->norm[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
+            i++;
+        out[n++] = (tok){a, i};
+    }
+    return n;
+}
+
+/* Only spaces (one line break at most) between two tokens. */
+static bool adjacent(const kiji_doc *d, tok a, tok b)
+{
+    if (b.ns < a.ne || b.ns - a.ne > 3)
+        return false;
+    for (size_t i = a.ne; i < b.ns; i++)
+        if (d->norm[i] != ' ' && d->norm[i] != '\n')
+            return false;
+    return b.ns > a.ne;
+}
+
+static bool particle(const kiji_doc *d, tok t)
+{
+    return tok_is(d, t, "al") || tok_is(d, t, "bin") || tok_is(d, t, "van") ||
+           tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") ||
+           tok_is(d, t, "del") || tok_is(d, t, "der") || tok_is(d, t, "di") ||
+           (t.ne - t.ns > 3 && memcmp(d->norm + t.ns, "al-", 3) == 0);
+}
+
+/* Longest English title (lowercased dict) ending at token k: its first token. */
+static int title_ending(estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    for (int len = 4; len >= 1; len--) {
+        int a = k - len + 1;
+        if (a < 0)
+            continue;
+        bool adj = true;
+        for (int j = a; j < k; j++)
+            if (t[j + 1].ns - t[j].ne > 1 || d->norm[t[j].ne] != ' ')
+                adj = false;
+        if (!adj || t[k].ne - t[a].ns >= 64)
+            continue;
+        char low[64];
+        size_t n = t[k].ne - t[a].ns;
+        for (size_t i = 0; i < n; i++) {
+            char c = d->norm[t[a].ns + i];
+            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        int32_t v;
+        if (kj_dict_get(s->x->title_en, low, n, &v))
+            return a;
+    }
+    return -1;
+}
+
+static ent *en_place_or_org(estate *s, size_t ns, size_t ne)
+{
+    ent *e = ent_ending_at(s, ne);
+    (void)ns;
+    return e;
+}
+
+static void en_persons(estate *s)
+{
+    kiji_doc *d = s->d;
+    size_t max = (s->hi - s->lo) / 2 + 1;
+    tok *t = kj_alloc(d, max * sizeof *t);
+    int n = (int)tokenize(s, t, max);
+    int k = 0;
+    while (k < n) {
+        d->work++;
+        /* a name: 2-4 capitalized tokens (particles inside) */
+        if (!cap_word(d, t[k]) || stopword(d, t[k])) {
+            k++;
+            continue;
+        }
+        int j = k + 1;
+        int32_t v;
+        while (j < n && j - k < 5 && adjacent(d, t[j - 1], t[j]) &&
+               ((cap_word(d, t[j]) && !stopword(d, t[j])) ||
+                (particle(d, t[j]) && j + 1 < n && cap_word(d, t[j + 1]))))
+            j++;
+        /* titles inside the run: the name follows the last one */
+        int last_title_end = -1, title_start = -1;
+        for (int q = k; q < j; q++) {
+            int a = title_ending(s, t, q);
+            if (a >= k || (a >= 0 && q == k)) {
+                last_title_end = q;
+                title_start = a;
+            }
+        }
+        int ns = last_title_end >= 0 ? last_title_end + 1 : k;
+        /* honorifics are not part of the name */
+        while (ns < j && kj_dict_get(s->x->honor_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v))
+            ns++;
+        int len = j - ns;
+        if (len < 1 || len > 4) {
+            k = j;
+            continue;
+        }
+        size_t a = t[ns].ns, b = t[j - 1].ne;
+        if (ent_overlaps(s, a, b) && !(len >= 2 && !ent_covered(s, KIJI_FACT_ORGANIZATION, a, b) &&
+                                       !ent_covered(s, KIJI_FACT_PLACE, a, b) && 0)) {
+            k = j;
+            continue;
+        }
+        /* a title before the run (lowercase: chairman Kenneth Douglas) */
+        if (title_start < 0 && ns == k && k > 0 && adjacent(d, t[k - 1], t[k])) {
+            int a2 = title_ending(s, t, k - 1);
+            if (a2 >= 0) {
+                title_start = a2;
+                last_title_end = k - 1;
+            }
+        }
+        size_t ts = 0, te = 0;
+        ent *aff = NULL;
+        if (title_start >= 0) {
+            /* Oil Minister, Economic Planning Secretary: capitalized words
+             * before the head belong to the title, a demonym or place does not */
+            int q = title_start;
+            while (q > k && cap_word(d, t[q - 1])) {
+                int32_t dv;
+                size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
+                if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne))
+                    break;
+                q--;
+            }
+            ts = t[q].ns;
+            te = t[last_title_end].ne;
+            if (q > 0) {
+                /* Saudi Arabian / German / Dean Foods before the title */
+                for (int w = (q >= 2 ? q - 2 : q - 1); w < q && !aff; w++) {
+                    int32_t dv;
+                    size_t span = t[q - 1].ne - t[w].ns;
+                    if (kj_dict_get(s->x->demonym, d->norm + t[w].ns, span, &dv))
+                        aff = place_entity(s, dv);
+                }
+                if (!aff)
+                    aff = en_place_or_org(s, t[q - 1].ns, t[q - 1].ne);
+                if (!aff && t[q - 1].ne + 2 <= t[q].ns && kj_at(d->norm, s->hi, t[q - 1].ne, "'s"))
+                    aff = ent_ending_at(s, t[q - 1].ne);
+                if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
+                    const kj_place *p = &s->x->places[aff->place];
+                    const char *c = p->canon_en ? p->canon_en : p->code;
+                    ent_set_name(s, aff, c, strlen(c));
+                    ent_mention(s, aff, t[q - 1].ns, t[q - 1].ne);
+                }
+            }
+        }
+        /* Name, title of/at Org, */
+        bool said = false;
+        if (te == 0 && b + 2 < s->hi && d->norm[b] == ',') {
+            int q = j;
+            int h = -1;
+            while (q < n && q < j + 8) {
+                if (t[q].ns > b + 2 + 80)
+                    break;
+                bool stop = false;
+                for (size_t z = t[q - 1].ne; z < t[q].ns && q > j; z++)
+                    if (d->norm[z] == ',' || d->norm[z] == '.' || d->norm[z] == ';')
+                        stop = true;
+                if (stop)
+                    break;
+                if (title_ending(s, t, q) >= 0)
+                    h = q;
+                if (tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for"))
+                    break;
+                q++;
+            }
+            if (h >= 0) {
+                int st = j;
+                /* GM's chief executive */
+                for (int z = j; z < h; z++)
+                    if (kj_at(d->norm, s->hi, t[z].ne, "'s")) {
+                        aff = ent_ending_at(s, t[z].ne);
+                        st = z + 1;
+                    }
+                ts = t[st].ns;
+                te = t[h].ne;
+                if (h + 2 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at"))) {
+                    int o = h + 2;
+                    if (tok_is(d, t[o], "the") && o + 1 < n)
+                        o++;
+                    /* the organization mention that starts there */
+                    for (int z = o; z < n && z < o + 8 && !aff; z++) {
+                        ent *e = ent_ending_at(s, t[z].ne);
+                        if (e && e->type != KIJI_FACT_PERSON)
+                            aff = e;
+                    }
+                    if (!aff && !cap_word(d, t[o])) {
+                        int z = o;
+                        while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
+                               t[z].ns - t[z - 1].ne == 1 && d->norm[t[z - 1].ne] == ' ')
+                            z++;
+                        te = t[z - 1].ne;
+                    }
+                }
+            }
+        }
+        if (j < n && tok_is(d, t[j], "said") && adjacent(d, t[j - 1], t[j]))
+            said = true;
+        if (ns > 0 && tok_is(d, t[ns - 1], "said") && adjacent(d, t[ns - 1], t[ns]))
+            said = true;
+        if (j < n && (tok_is(d, t[j], "told") || tok_is(d, t[j], "says")) && adjacent(d, t[j - 1], t[j]))
+            said = true;
+        ent *known = NULL;
+        {
+            char key[200];
+            int kl = snprintf(key, sizeof key, "s:%.*s", (int)(b - a), d->norm + a);
+            if (len == 1 && kl > 0 && (size_t)kl < sizeof key)
+                known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        }
+        bool ok = (te > ts) || (said && len >= 2) || known ||
+                  (ns > k && len >= 1); /* Mr. Merz, Sheikh Ali */
+        if (len == 1 && !known && te <= ts)
+            ok = false;
+        if (!ok) {
+            k = j;
+            continue;
+        }
+        ent *e = person(s, a, b, t[j - 1].ns, NULL);
+        if (e) {
+            if (te > ts)
+                set_role(s, e, d->norm + ts, te - ts, aff);
+            ent_mention(s, e, a, b);
+        }
+        k = j;
+    }
+    /* later surname mentions: Merz */
+    for (k = 0; k < n; k++) {
+        d->work++;
+        if (!cap_word(d, t[k]))
+            continue;
+        char key[200];
+        size_t l = t[k].ne - t[k].ns;
+        if (l + 2 >= sizeof key)
+            continue;
+        int kl = snprintf(key, sizeof key, "s:%.*s", (int)l, d->norm + t[k].ns);
+        ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        if (e)
+            ent_mention(s, e, t[k].ns, t[k].ne);
+    }
+}
+
+void rec_persons(estate *s)
+{
+    if (s->d->lang == KJ_LANG_EN)
+        en_persons(s);
+    else
+        ja_persons(s);
+}

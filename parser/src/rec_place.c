@@ -1,0 +1,544 @@
+/*
+ * rec_place.c -- countries, world regions, states and cities.
+ *
+ * The gazetteer is built at init from ICU: every ISO country's display name
+ * in ja and en (plus CLDR's short and variant forms), the M49 continents and
+ * subcontinents, and the exemplar cities of the time zones; word lists in
+ * parser/data add what ICU lacks (米国, 欧州, ミュンヘン, prefectures, states).
+ * Matches must sit on word boundaries: ポーランド is not ランド, 英語 is not 英国,
+ * and a one-kanji form (米, 仏) counts only inside a compound (cases/ja/place).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udata.h>
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
+#include <unicode/uregion.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include "rec_entity.h"
+
+/* ICU's region and zone display data live in these trees of icudt. */
+#define ICU_TREE_REGION U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
+#define ICU_TREE_ZONE U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "zone"
+
+/* ---- building the gazetteer ------------------------------------------------ */
+
+static int place_new(struct kj_entity *x, const char *code, int kind, const char *ja,
+                     const char *en)
+{
+    if (x->nplaces == x->capplaces) {
+        size_t nc = x->capplaces ? x->capplaces * 2 : 512;
+        kj_place *np = realloc(x->places, nc * sizeof *np);
+        if (!np)
+            return -1;
+        x->places = np;
+        x->capplaces = nc;
+    }
+    kj_place *p = &x->places[x->nplaces];
+    memset(p, 0, sizeof *p);
+    snprintf(p->code, sizeof p->code, "%s", code);
+    p->kind = (uint8_t)kind;
+    p->canon_ja = ja ? strdup(ja) : NULL;
+    p->canon_en = en ? strdup(en) : NULL;
+    if ((ja && !p->canon_ja) || (en && !p->canon_en))
+        return -1;
+    return (int)x->nplaces++;
+}
+
+/* The country or world-region entry of a code, made on first use. */
+static int place_code(struct kj_entity *x, const char *code, int kind)
+{
+    for (size_t i = 0; i < x->nplaces; i++)
+        if (x->places[i].kind == kind && strcmp(x->places[i].code, code) == 0)
+            return (int)i;
+    return place_new(x, code, kind, NULL, NULL);
+}
+
+static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
+{
+    size_t n = strlen(k);
+    if (n == 0)
+        return true;
+    if (!kj_dict_add(x->place, k, n, idx))
+        return false;
+    /* datelines shout: CHICAGO, BAHRAIN */
+    if (upper && n < 64) {
+        char u[64];
+        bool ascii = true;
+        for (size_t i = 0; i <= n; i++) {
+            unsigned char c = (unsigned char)k[i];
+            if (c >= 0x80)
+                ascii = false;
+            u[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        if (ascii && !kj_dict_add(x->place, u, n, idx))
+            return false;
+    }
+    return true;
+}
+
+static void u8(const UChar *s, int32_t n, char *out, size_t size)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    out[0] = 0;
+    if (n > 0) {
+        u_strToUTF8(out, (int32_t)size, NULL, s, n, &e);
+        if (U_FAILURE(e))
+            out[0] = 0;
+    }
+    out[size - 1] = 0;
+}
+
+static void display(const char *code, const char *lang, char *out, size_t size)
+{
+    char loc[16];
+    snprintf(loc, sizeof loc, "und_%s", code);
+    UChar buf[128];
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayCountry(loc, lang, buf, 128, &e);
+    if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING || n >= 128)
+        n = 0;
+    u8(buf, n, out, size);
+    if (strcmp(out, code) == 0)
+        out[0] = 0;
+}
+
+/* CLDR's "Countries%short" / "%variant" tables (英国, UK, US). */
+static bool alt_names(struct kj_entity *x, const char *lang, const char *table)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UResourceBundle *r = ures_openDirect(ICU_TREE_REGION, lang, &e);
+    if (U_FAILURE(e))
+        return true;
+    UResourceBundle *t = ures_getByKey(r, table, NULL, &e);
+    bool ok = true;
+    while (U_SUCCESS(e) && ures_hasNext(t)) {
+        const char *key;
+        int32_t n;
+        const UChar *v = ures_getNextString(t, &n, &key, &e);
+        if (U_FAILURE(e) || !key || strlen(key) != 2)
+            continue;
+        char name[128];
+        u8(v, n, name, sizeof name);
+        int idx = place_code(x, key, PL_COUNTRY);
+        if (idx < 0 || !add_key(x, name, idx, lang[0] == 'e'))
+            ok = false;
+    }
+    ures_close(t);
+    ures_close(r);
+    return ok;
+}
+
+static const char *const not_cities[] = {
+    "Christmas", "Easter", "Wake", "Midway", "Johnston", "Chatham", "Currie", "Eucla",
+    "Lord Howe", "Regina", "Palmer", "Davis", "Casey", "Troll", "Center", "Creston",
+    "Dawson", "Resolute", "Norfolk", "Cocos", "Chagos", "Macquarie", "Marengo", "Knox",
+    "Salem", "Beulah", "Vevay", "Monticello", "Petersburg", "Tell City", "Winamac", "Adak",
+    NULL};
+
+static bool bad_city(const char *s)
+{
+    for (int i = 0; not_cities[i]; i++)
+        if (strcmp(s, not_cities[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Exemplar cities of every canonical time zone of a country: Europe/Paris
+ * gives パリ (ja zoneStrings "ec") and Paris. */
+static bool zone_cities(struct kj_entity *x, const char *cc, UResourceBundle *zja,
+                        UResourceBundle *zen)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UEnumeration *en = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, cc,
+                                                      NULL, &e);
+    if (U_FAILURE(e))
+        return true;
+    bool ok = true;
+    const char *id;
+    while ((id = uenum_next(en, NULL, &e)) && U_SUCCESS(e)) {
+        /* America/Indiana/Knox and the like name counties, not cities */
+        const char *slash = strchr(id, '/');
+        if (!slash || strchr(slash + 1, '/') || strncmp(id, "Antarctica", 10) == 0 ||
+            strncmp(id, "Etc", 3) == 0)
+            continue;
+        char key[96], en_name[96], ja_name[128];
+        snprintf(key, sizeof key, "%s", id);
+        for (char *p = key; *p; p++)
+            if (*p == '/')
+                *p = ':';
+        snprintf(en_name, sizeof en_name, "%s", slash + 1);
+        for (char *p = en_name; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        ja_name[0] = 0;
+        UErrorCode e2 = U_ZERO_ERROR;
+        UResourceBundle *z = ures_getByKey(zja, key, NULL, &e2);
+        int32_t n = 0;
+        const UChar *v = U_SUCCESS(e2) ? ures_getStringByKey(z, "ec", &n, &e2) : NULL;
+        if (v && U_SUCCESS(e2))
+            u8(v, n, ja_name, sizeof ja_name);
+        ures_close(z);
+        if (zen) {
+            e2 = U_ZERO_ERROR;
+            z = ures_getByKey(zen, key, NULL, &e2);
+            v = U_SUCCESS(e2) ? ures_getStringByKey(z, "ec", &n, &e2) : NULL;
+            if (v && U_SUCCESS(e2))
+                u8(v, n, en_name, sizeof en_name);
+            ures_close(z);
+        }
+        if (bad_city(en_name))
+            continue;
+        int idx = place_new(x, cc, PL_CITY, ja_name[0] ? ja_name : NULL, en_name);
+        if (idx < 0 || !add_key(x, en_name, idx, true) || !add_key(x, ja_name, idx, false))
+            ok = false;
+    }
+    uenum_close(en);
+    return ok;
+}
+
+/* "name<TAB>code[<TAB>kind]" lines. */
+static bool load_list(struct kj_entity *x, const char *list, int defkind, bool upper)
+{
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    if (!wl)
+        return true;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *t1 = strchr(line, '\t');
+        if (!t1)
+            continue;
+        char name[128], code[8], kind[16] = "";
+        size_t nl = (size_t)(t1 - line);
+        if (nl >= sizeof name)
+            continue;
+        memcpy(name, line, nl);
+        name[nl] = 0;
+        const char *t2 = strchr(t1 + 1, '\t');
+        size_t cl = t2 ? (size_t)(t2 - t1 - 1) : strlen(t1 + 1);
+        if (cl >= sizeof code)
+            continue;
+        memcpy(code, t1 + 1, cl);
+        code[cl] = 0;
+        if (t2)
+            snprintf(kind, sizeof kind, "%s", t2 + 1);
+        int k = defkind;
+        if (strcmp(kind, "world") == 0)
+            k = PL_WORLD;
+        else if (strcmp(kind, "city") == 0)
+            k = PL_CITY;
+        else if (strcmp(kind, "region") == 0)
+            k = PL_REGION;
+        else if (strcmp(kind, "country") == 0)
+            k = PL_COUNTRY;
+        int idx;
+        if (k == PL_COUNTRY || k == PL_WORLD)
+            idx = place_code(x, code, k);
+        else
+            idx = place_new(x, code, k, upper ? NULL : name, upper ? name : NULL);
+        if (idx < 0 || !add_key(x, name, idx, upper))
+            return false;
+    }
+    return true;
+}
+
+int place_init(struct kj_entity *x)
+{
+    x->place = kj_dict_new();
+    x->abbr = kj_dict_new();
+    x->abbr_follow = ent_dict("ja/abbr_follow", 1);
+    x->demonym = kj_dict_new();
+    if (!x->place || !x->abbr || !x->abbr_follow || !x->demonym)
+        return -1;
+
+    /* cities first: a country of the same name (Kuwait, Singapore) wins */
+    UErrorCode e = U_ZERO_ERROR;
+    UResourceBundle *zja = ures_openDirect(ICU_TREE_ZONE, "ja", &e);
+    UResourceBundle *zsja = U_SUCCESS(e) ? ures_getByKey(zja, "zoneStrings", NULL, &e) : NULL;
+    UErrorCode e2 = U_ZERO_ERROR;
+    UResourceBundle *zen = ures_openDirect(ICU_TREE_ZONE, "en", &e2);
+    UResourceBundle *zsen = U_SUCCESS(e2) ? ures_getByKey(zen, "zoneStrings", NULL, &e2) : NULL;
+    if (U_FAILURE(e2)) {
+        ures_close(zsen);
+        zsen = NULL;
+    }
+    bool ok = true;
+    const char *const *cc = uloc_getISOCountries();
+    if (U_SUCCESS(e) && zsja)
+        for (size_t i = 0; cc[i] && ok; i++)
+            ok = zone_cities(x, cc[i], zsja, zsen);
+    ures_close(zsja);
+    ures_close(zja);
+    ures_close(zsen);
+    ures_close(zen);
+    if (!ok)
+        return -1;
+    if (!load_list(x, "ja/cities", PL_CITY, false) || !load_list(x, "ja/regions", PL_REGION, false) ||
+        !load_list(x, "en/regions", PL_REGION, true))
+        return -1;
+
+    for (size_t i = 0; cc[i]; i++) {
+        if (strcmp(cc[i], "AQ") == 0)
+            continue;
+        char ja[128], en[128];
+        display(cc[i], "ja", ja, sizeof ja);
+        display(cc[i], "en", en, sizeof en);
+        int idx = place_code(x, cc[i], PL_COUNTRY);
+        if (idx < 0)
+            return -1;
+        kj_place *p = &x->places[idx];
+        if (ja[0] && !p->canon_ja && !(p->canon_ja = strdup(ja)))
+            return -1;
+        if (en[0] && !p->canon_en && !(p->canon_en = strdup(en)))
+            return -1;
+        if (!add_key(x, ja, idx, false) || !add_key(x, en, idx, true))
+            return -1;
+    }
+    if (!alt_names(x, "ja", "Countries%short") || !alt_names(x, "en", "Countries%short") ||
+        !alt_names(x, "en", "Countries%variant"))
+        return -1;
+
+    /* M49 continents and subcontinents (ヨーロッパ 150, Eastern Asia 030) */
+    URegionType types[] = {URGN_CONTINENT, URGN_SUBCONTINENT};
+    for (int t = 0; t < 2; t++) {
+        e = U_ZERO_ERROR;
+        UEnumeration *re = uregion_getAvailable(types[t], &e);
+        const char *code;
+        while (U_SUCCESS(e) && (code = uenum_next(re, NULL, &e))) {
+            char ja[128], en[128];
+            display(code, "ja", ja, sizeof ja);
+            display(code, "en", en, sizeof en);
+            int idx = place_code(x, code, PL_WORLD);
+            if (idx < 0)
+                return -1;
+            kj_place *p = &x->places[idx];
+            if (ja[0] && !p->canon_ja && !(p->canon_ja = strdup(ja)))
+                return -1;
+            if (en[0] && !p->canon_en && !(p->canon_en = strdup(en)))
+                return -1;
+            if (!add_key(x, ja, idx, false) || !add_key(x, en, idx, true))
+                return -1;
+        }
+        uenum_close(re);
+    }
+    if (!load_list(x, "ja/places", PL_COUNTRY, false) || !load_list(x, "en/places", PL_COUNTRY, true))
+        return -1;
+
+    /* one-kanji forms and demonyms point at the country entries */
+    const char *lists[2] = {"ja/country_abbr", "en/demonyms"};
+    kj_dict *dst[2] = {x->abbr, x->demonym};
+    for (int l = 0; l < 2; l++) {
+        const kj_wordlist *wl = kj_wordlist_get(lists[l]);
+        for (size_t i = 0; wl && i < wl->n; i++) {
+            const char *tab = strchr(wl->lines[i], '\t');
+            if (!tab)
+                continue;
+            int idx = place_code(x, tab + 1, PL_COUNTRY);
+            if (idx < 0 || !kj_dict_add(dst[l], wl->lines[i], (size_t)(tab - wl->lines[i]), idx))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- matching -------------------------------------------------------------- */
+
+ent *place_entity(estate *s, int idx)
+{
+    char key[16];
+    int n = snprintf(key, sizeof key, "p%d", idx);
+    ent *e = ent_make(s, KIJI_FACT_PLACE, key, (size_t)n);
+    if (e->place < 0) {
+        const kj_place *p = &s->x->places[idx];
+        e->place = idx;
+        e->code = p->code;
+        e->kind = p->kind;
+    }
+    return e;
+}
+
+static void use_name(estate *s, ent *e, size_t ns, size_t ne, bool full)
+{
+    if (full && !e->full_seen) {
+        ent_set_name(s, e, s->d->norm + ns, ne - ns);
+        e->full_seen = true;
+    } else if (!e->name) {
+        const kj_place *p = &s->x->places[e->place];
+        const char *c = s->d->lang == KJ_LANG_EN ? p->canon_en : p->canon_ja;
+        if (!c)
+            c = p->canon_ja ? p->canon_ja : p->canon_en;
+        if (c)
+            ent_set_name(s, e, c, strlen(c));
+        else
+            ent_set_name(s, e, s->d->norm + ns, ne - ns);
+    }
+}
+
+static bool is_abbr(estate *s, size_t pos, size_t *end)
+{
+    int32_t v;
+    size_t n = kj_dict_longest(s->x->abbr, s->d->norm, s->hi, pos, &v);
+    *end = pos + n;
+    return n > 0;
+}
+
+/* 中, 日, 朝 ... stand for a country only next to another one-kanji form. */
+static bool pair_only(const char *p)
+{
+    static const char *const amb[] = {"中", "日", "朝", "西", "比", "加", "印", "越",
+                                      "泰", "墨", "伯", "葡", "蘭", NULL};
+    for (int i = 0; amb[i]; i++)
+        if (strncmp(p, amb[i], strlen(amb[i])) == 0)
+            return true;
+    return false;
+}
+
+/* A one-kanji country at pos (仏 in 仏大統領, 英 and 仏 in 英仏): its length. */
+static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
+{
+    const kiji_doc *d = s->d;
+    size_t n = kj_dict_longest(s->x->abbr, d->norm, s->hi, pos, idx);
+    if (!n)
+        return 0;
+    size_t ps, e2;
+    uint32_t pc = ent_prev(d, pos, &ps);
+    bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos;
+    if (kj_is_kanji(pc) && !left_pair && pos > s->lo)
+        return 0; /* 欧米, 単独, 訪米 */
+    size_t end = pos + n, e3;
+    bool right_pair = is_abbr(s, end, &e3);
+    if (left_pair || right_pair)
+        return n;
+    if (pair_only(d->norm + pos))
+        return 0;
+    int32_t v;
+    if (kj_dict_longest(s->x->abbr_follow, d->norm, s->hi, end, &v) > 0)
+        return n;
+    /* 英仏両国: the second of a pair was handled above */
+    return 0;
+}
+
+/* A full place name at pos on word boundaries: its length. */
+static size_t full_at(estate *s, size_t pos, int32_t *idx)
+{
+    const kiji_doc *d = s->d;
+    size_t n = kj_dict_longest(s->x->place, d->norm, s->hi, pos, idx);
+    if (!n)
+        return 0;
+    size_t nx, ps;
+    uint32_t first = ent_cp(d, pos, &nx);
+    uint32_t pc = ent_prev(d, pos, &ps);
+    size_t lstart;
+    uint32_t last = ent_prev(d, pos + n, &lstart);
+    uint32_t nc = ent_cp(d, pos + n, &nx);
+    if (ent_word(first) && pos > s->lo && (ent_word(pc) || pc == '-'))
+        return 0;
+    if (ent_word(last) && ent_word(nc))
+        return 0;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
+        return 0; /* ポーランド is not ランド */
+    if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
+        return 0;
+    if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
+        return 0; /* 中国語 is a language */
+    return n;
+}
+
+size_t place_at(estate *s, size_t pos, ent **out)
+{
+    int32_t idx;
+    size_t n = full_at(s, pos, &idx);
+    bool full = n > 0;
+    if (!n)
+        n = abbr_at(s, pos, &idx);
+    if (!n)
+        return 0;
+    ent *e = place_entity(s, idx);
+    use_name(s, e, pos, pos + n, full);
+    *out = e;
+    return n;
+}
+
+/* 山口県下関市, 大阪市: a kanji run ending in 市 after a prefecture or a known
+ * city is a city of that country. */
+static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
+{
+    kiji_doc *d = s->d;
+    size_t i = pos, nx;
+    int k = 0;
+    if (before && before->kind == PL_CITY && kj_at(d->norm, s->hi, pos, "市"))
+        i = pos; /* 大阪 + 市 */
+    else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP"))
+        return 0;
+    (void)before_len;
+    while (i < s->hi && k < 5) {
+        d->work++;
+        if (kj_at(d->norm, s->hi, i, "市")) {
+            size_t after;
+            uint32_t c2 = ent_cp(d, i + 3, &after);
+            /* 市場, 市況 are other words */
+            if (c2 == 0x5834 || c2 == 0x6CC1)
+                return 0;
+            return i + 3 - pos;
+        }
+        uint32_t c = ent_cp(d, i, &nx);
+        if (!kj_is_kanji(c))
+            return 0;
+        i = nx;
+        k++;
+    }
+    return 0;
+}
+
+void rec_places(estate *s)
+{
+    kiji_doc *d = s->d;
+    size_t i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, i, &nx);
+        if (!(kj_is_kanji(c) || ent_kata(c) || ent_word(c))) {
+            i = nx;
+            continue;
+        }
+        if (kj_claimed(d, i, nx)) {
+            i = nx;
+            continue;
+        }
+        ent *e = NULL;
+        size_t n = place_at(s, i, &e);
+        if (!n) {
+            i = nx;
+            continue;
+        }
+        size_t cn = city_suffix(s, i + n, e, n);
+        if (cn) {
+            /* the city's own entity, keyed by its name */
+            size_t cs = e->kind == PL_CITY ? i : i + n;
+            size_t ce = i + n + cn;
+            if (e->kind != PL_CITY)
+                ent_mention(s, e, i, i + n);
+            char key[128];
+            int kl = snprintf(key, sizeof key, "c%.*s", (int)(ce - cs), d->norm + cs);
+            if (kl > 0 && (size_t)kl < sizeof key) {
+                ent *c2 = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+                if (!c2->name) {
+                    ent_set_name(s, c2, d->norm + cs, ce - cs);
+                    c2->code = "JP";
+                    c2->kind = PL_CITY;
+                }
+                ent_mention(s, c2, cs, ce);
+            }
+            i = ce;
+            continue;
+        }
+        ent_mention(s, e, i, i + n);
+        i += n;
+    }
+}
