@@ -1,0 +1,289 @@
+/*
+ * rec_quote.c -- the attribution layer: direct quotes with their speakers
+ * (KIJI_FACT_QUOTE) and statements from unnamed or collective sources
+ * (KIJI_FACT_STATEMENT), Japanese and English, per GUIDELINES.md.
+ *
+ * Runs after the entity recognizer: a speaker is the person or organization
+ * fact one of whose mentions sits where a reader finds the speaker (X氏は
+ * 「…」と述べた, 「…」と、X氏は指摘, "…," said X). When no fact covers that
+ * place the quote says so (speaker null + speaker_note); the nearest name is
+ * never guessed. Every scan is bounded by a window of WINDOW bytes, so the
+ * work is linear in the input. The Japanese rules are in rec_quote_ja.c, the
+ * English ones in rec_quote_en.c; this file holds what both share.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rec_quote.h"
+
+static kj_dict *load(const char *name, int32_t def, bool capitalize)
+{
+    const kj_wordlist *wl = kj_wordlist_get(name);
+    kj_dict *t = kj_dict_new();
+    if (!t || !wl || !kj_dict_add_list(t, wl, def)) {
+        kj_dict_free(t);
+        return NULL;
+    }
+    if (!capitalize)
+        return t;
+    /* English lists are lower case; a sentence-initial word is capitalized
+     * (Officials said, Analysts say). */
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t len = tab ? (size_t)(tab - line) : strlen(line);
+        int32_t v = tab ? (int32_t)strtol(tab + 1, NULL, 10) : def;
+        char buf[128];
+        if (len == 0 || len >= sizeof buf || line[0] < 'a' || line[0] > 'z')
+            continue;
+        memcpy(buf, line, len);
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+        if (!kj_dict_add(t, buf, len, v)) {
+            kj_dict_free(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+int kj_quote_init(kiji_parser *p)
+{
+    struct kj_quotedata *q = calloc(1, sizeof *q);
+    if (!q)
+        return KIJI_ERR_NOMEM;
+    p->quote = q;
+    q->ja_verbs = load("ja/speech_verbs", 1, false);
+    q->ja_after = load("ja/quote_after", 1, false);
+    q->ja_sources = load("ja/statement_sources", 1, false);
+    q->ja_cues = load("ja/source_cues", 2, false);
+    q->ja_mods = load("ja/source_modifiers", 1, false);
+    q->en_verbs = load("en/speech_verbs", 1, true);
+    q->en_sources = load("en/statement_sources", 1, true);
+    q->en_mods = load("en/statement_modifiers", 1, true);
+    if (!q->ja_verbs || !q->ja_after || !q->ja_sources || !q->ja_cues || !q->ja_mods ||
+        !q->en_verbs || !q->en_sources || !q->en_mods) {
+        kj_quote_free(p);
+        return KIJI_ERR_NOMEM;
+    }
+    return KIJI_OK;
+}
+
+void kj_quote_free(kiji_parser *p)
+{
+    struct kj_quotedata *q = p ? p->quote : NULL;
+    if (!q)
+        return;
+    kj_dict_free(q->ja_verbs);
+    kj_dict_free(q->ja_after);
+    kj_dict_free(q->ja_sources);
+    kj_dict_free(q->ja_cues);
+    kj_dict_free(q->ja_mods);
+    kj_dict_free(q->en_verbs);
+    kj_dict_free(q->en_sources);
+    kj_dict_free(q->en_mods);
+    free(q);
+    p->quote = NULL;
+}
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next)
+{
+    if (i >= d->norm_len) {
+        *next = d->norm_len;
+        return 0;
+    }
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
+bool kj_q_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000;
+}
+
+size_t kj_q_skip_space(kiji_doc *d, size_t i, size_t end)
+{
+    while (i < end) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, i, &n);
+        if (!kj_q_space(c))
+            break;
+        i = n;
+        d->work++;
+    }
+    return i;
+}
+
+size_t kj_q_sent_start(const kiji_doc *d, size_t i)
+{
+    int s = kj_sentence_of(d, i);
+    return s >= 0 ? d->sent[s].ns : (i > KJ_Q_WINDOW ? i - KJ_Q_WINDOW : 0);
+}
+
+size_t kj_q_sent_end(const kiji_doc *d, size_t i)
+{
+    int s = kj_sentence_of(d, i);
+    size_t e = s >= 0 ? d->sent[s].ne : d->norm_len;
+    return e;
+}
+
+int kj_q_para(const kiji_doc *d, size_t i)
+{
+    int s = kj_sentence_of(d, i);
+    return s >= 0 ? d->sent[s].para : -1;
+}
+
+static int cmp_mref(const void *a, const void *b)
+{
+    const kj_mref *x = a, *y = b;
+    if (x->ns != y->ns)
+        return x->ns < y->ns ? -1 : 1;
+    return x->ne > y->ne ? -1 : x->ne < y->ne;
+}
+
+/* Every mention of every person and organization fact, by position. */
+static void build_mentions(kiji_doc *d, kj_qctx *x)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const kj_fact *f = &d->facts[i];
+        if (f->dropped || (f->type != KIJI_FACT_PERSON && f->type != KIJI_FACT_ORGANIZATION))
+            continue;
+        n += f->nmentions ? f->nmentions : 1;
+    }
+    x->m = kj_alloc(d, (n ? n : 1) * sizeof *x->m);
+    x->nm = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const kj_fact *f = &d->facts[i];
+        if (f->dropped || (f->type != KIJI_FACT_PERSON && f->type != KIJI_FACT_ORGANIZATION))
+            continue;
+        if (f->nmentions == 0) {
+            x->m[x->nm++] = (kj_mref){f->ns, f->ne, (int)i};
+            continue;
+        }
+        for (size_t k = 0; k < f->nmentions; k++) {
+            x->m[x->nm++] = (kj_mref){f->mentions[k].ns, f->mentions[k].ne, (int)i};
+            d->work++;
+        }
+    }
+    qsort(x->m, x->nm, sizeof *x->m, cmp_mref);
+}
+
+/* Index of the first mention starting at or after lo and before hi, or -1. */
+int kj_q_mention_in(const kj_qctx *x, size_t lo, size_t hi)
+{
+    size_t a = 0, b = x->nm;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return (a < x->nm && x->m[a].ns < hi) ? (int)a : -1;
+}
+
+/* The last mention starting in [lo, hi) (bounded by the window). */
+int kj_q_mention_last(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+{
+    int k = kj_q_mention_in(x, lo, hi), last = -1;
+    while (k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi) {
+        last = k;
+        k++;
+        d->work++;
+    }
+    return last;
+}
+
+/* A mention that covers position i, or -1. */
+int kj_q_mention_at(const kj_qctx *x, size_t i)
+{
+    size_t lo = i > KJ_Q_NAME_MAX ? i - KJ_Q_NAME_MAX : 0;
+    int k = kj_q_mention_in(x, lo, i + 1);
+    int hit = -1;
+    while (k >= 0 && (size_t)k < x->nm && x->m[k].ns <= i) {
+        if (x->m[k].ne > i)
+            hit = k;
+        k++;
+    }
+    return hit;
+}
+
+bool kj_q_in_quote(const kj_qctx *x, size_t i)
+{
+    /* quotes are found in text order: binary search their insides */
+    size_t a = 0, b = x->nq;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (x->q[mid].ie <= i)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a < x->nq && x->q[a].is <= i && i < x->q[a].ie;
+}
+
+/* Record a quote fact. speaker < 0 needs a note. */
+void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const char *note,
+               size_t vs, size_t ve, bool partial)
+{
+    int idx = kj_fact_add(d, KIJI_FACT_QUOTE, is, ie);
+    if (idx < 0)
+        return;
+    kj_fact *f = kj_fact_at(d, idx);
+    if (speaker >= 0) {
+        f->speaker = speaker;
+    } else {
+        kj_attr_null(d, f, "speaker");
+        kj_attr_str(d, f, "speaker_note", note ? note : "no speaker is named where a reader looks for one");
+    }
+    if (ve > vs)
+        kj_attr_strn(d, f, "verb", d->norm + vs, ve - vs);
+    kj_attr_bool(d, f, "partial", partial);
+    if (x->nq == x->capq) {
+        size_t cap = x->capq ? x->capq * 2 : 64;
+        x->q = kj_grow(d, x->q, x->nq, cap, sizeof *x->q);
+        x->capq = cap;
+    }
+    x->q[x->nq++] = (kj_qspan){is, ie};
+}
+
+void kj_q_statement(kiji_doc *d, size_t ns, size_t ne, size_t ss, size_t se)
+{
+    if (se <= ss || ne <= ns)
+        return;
+    /* one statement per source phrase: the recognizers may meet it twice
+     * (as a quote's speaker slot and as a source) */
+    for (size_t i = d->nfacts; i > 0 && i + 16 > d->nfacts; i--) {
+        const kj_fact *g = &d->facts[i - 1];
+        if (g->type == KIJI_FACT_STATEMENT && g->ns < ne && ns < g->ne)
+            return;
+    }
+    int idx = kj_fact_add(d, KIJI_FACT_STATEMENT, ns, ne);
+    if (idx < 0)
+        return;
+    kj_fact *f = kj_fact_at(d, idx);
+    kj_attr_strn(d, f, "source", d->norm + ss, se - ss);
+    kj_attr_bool(d, f, "anonymous", true);
+}
+
+void kj_rec_quote(kiji_doc *d)
+{
+    const struct kj_quotedata *q = d->p->quote;
+    if (!q || d->norm_len == 0)
+        return;
+    kj_qctx x = {0};
+    x.qd = q;
+    build_mentions(d, &x);
+    size_t end = d->body_ne > 0 && d->body_ne <= d->norm_len ? d->body_ne : d->norm_len;
+    if (d->lang == KJ_LANG_EN) {
+        kj_quote_en(d, &x, 0, end);
+        kj_statement_en(d, &x, 0, end);
+    } else {
+        kj_quote_ja(d, &x, 0, end);
+        kj_statement_ja(d, &x, 0, end);
+    }
+}

@@ -1,0 +1,65 @@
+/*
+ * rec_quote.h -- private to the quote recognizer (rec_quote.c shared helpers,
+ * rec_quote_ja.c Japanese rules, rec_quote_en.c English rules).
+ *
+ * Positions are normalized byte offsets into d->norm. A scan never looks
+ * further than KJ_Q_WINDOW bytes from where it starts, which keeps the
+ * recognizer linear in the input.
+ */
+#ifndef REC_QUOTE_H
+#define REC_QUOTE_H
+
+#include "kj.h"
+
+#define KJ_Q_WINDOW 600   /* bytes a context scan may cover */
+#define KJ_Q_NAME_MAX 120 /* longest mention span considered */
+
+struct kj_quotedata {
+    kj_dict *ja_verbs;   /* ja/speech_verbs */
+    kj_dict *ja_after;   /* ja/quote_after: 1 quotative, 2 speech nominal, 3 naming */
+    kj_dict *ja_sources; /* ja/statement_sources */
+    kj_dict *ja_cues;    /* ja/source_cues: 1 according to, 2 particle */
+    kj_dict *ja_mods;    /* ja/source_modifiers */
+    kj_dict *en_verbs;   /* en/speech_verbs: 1 speech, 2 claim */
+    kj_dict *en_sources; /* en/statement_sources */
+    kj_dict *en_mods;    /* en/statement_modifiers */
+};
+
+typedef struct kj_mref {
+    size_t ns, ne;
+    int fact; /* index in d->facts */
+} kj_mref;
+
+typedef struct kj_qspan {
+    size_t is, ie; /* inside of an accepted quote */
+} kj_qspan;
+
+typedef struct kj_qctx {
+    const struct kj_quotedata *qd;
+    kj_mref *m; /* person/organization mentions by position */
+    size_t nm;
+    kj_qspan *q; /* accepted quotes, in text order */
+    size_t nq, capq;
+} kj_qctx;
+
+uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next);
+bool kj_q_space(uint32_t c);
+size_t kj_q_skip_space(kiji_doc *d, size_t i, size_t end);
+size_t kj_q_sent_start(const kiji_doc *d, size_t i);
+size_t kj_q_sent_end(const kiji_doc *d, size_t i);
+int kj_q_para(const kiji_doc *d, size_t i);
+int kj_q_mention_in(const kj_qctx *x, size_t lo, size_t hi);
+int kj_q_mention_last(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi);
+int kj_q_mention_at(const kj_qctx *x, size_t i);
+bool kj_q_in_quote(const kj_qctx *x, size_t i);
+void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const char *note,
+               size_t vs, size_t ve, bool partial);
+/* A statement on [ns, ne) whose source phrase is [ss, se). */
+void kj_q_statement(kiji_doc *d, size_t ns, size_t ne, size_t ss, size_t se);
+
+void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
+void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
+void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
+void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
+
+#endif

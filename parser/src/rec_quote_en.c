@@ -1,0 +1,462 @@
+/*
+ * rec_quote_en.c -- English quotes "…" / “…” and statements from unnamed or
+ * collective sources (officials said, people familiar with the matter).
+ *
+ * A quoted span is a quote when a reporting verb closes it ("…," X said /
+ * "…," said X), introduces it (X said: "…" / X commented, "…"), governs it
+ * inside reported speech (planned to market "a few hundred vehicles"), or
+ * when it is a sentence of its own that continues the last speaker. Scare
+ * quotes and titles (so-called "…", a film called "…" with no speaker) are
+ * not. Invariant: each scan covers at most KJ_Q_WINDOW bytes from its start.
+ */
+#include <string.h>
+
+#include "rec_quote.h"
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool word_start(const kiji_doc *d, size_t i)
+{
+    return i == 0 || !(is_alpha(d->norm[i - 1]) || d->norm[i - 1] == '-' ||
+                       (unsigned char)d->norm[i - 1] >= 0x80);
+}
+
+static bool word_end(const kiji_doc *d, size_t e)
+{
+    return e >= d->norm_len || !(is_alpha(d->norm[e]) || d->norm[e] == '-');
+}
+
+/* A word from dict t (with value in mask) starting at i: its length or 0. */
+static size_t word_in(const kiji_doc *d, const kj_dict *t, size_t i, int32_t *v)
+{
+    if (i >= d->norm_len || !word_start(d, i))
+        return 0;
+    size_t l = kj_dict_longest(t, d->norm, d->norm_len, i, v);
+    return l && word_end(d, i + l) ? l : 0;
+}
+
+static bool word_is(const kiji_doc *d, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= d->norm_len && strncmp(d->norm + i, w, n) == 0 && word_end(d, i + n);
+}
+
+static bool pronoun(const kiji_doc *d, size_t i)
+{
+    return word_is(d, i, "he") || word_is(d, i, "He") || word_is(d, i, "she") ||
+           word_is(d, i, "She");
+}
+
+/* A paragraph break: a blank line, or a line break before an indented line
+ * (Reuters copy indents every paragraph). */
+static bool para_break(const kiji_doc *d, size_t i)
+{
+    if (d->norm[i] != '\n' || i + 1 >= d->norm_len)
+        return false;
+    char c = d->norm[i + 1];
+    return c == '\n' || c == ' ' || c == '\t' || c == '\r';
+}
+
+typedef struct ecand {
+    size_t o, ol; /* opening mark and its length */
+    size_t c, cl; /* closing mark and its length */
+} ecand;
+
+typedef struct espeaker {
+    int last;      /* last speaker fact, -1 = none */
+    int last_para; /* its paragraph */
+} espeaker;
+
+/* Person mention most recently before i (for he/she when no quote spoke). */
+static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
+{
+    size_t lo = i > 4 * KJ_Q_WINDOW ? i - 4 * KJ_Q_WINDOW : 0;
+    /* walk the window in steps of one mention: bounded by its size */
+    int k = kj_q_mention_in(x, lo, i), best = -1;
+    for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON && !kj_q_in_quote(x, x->m[k].ns))
+            best = x->m[k].fact;
+    }
+    return best;
+}
+
+static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
+{
+    if (sp->last >= 0)
+        return sp->last;
+    return recent_person(d, x, i);
+}
+
+/* First mention in [lo, hi) outside quotes. */
+static int first_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+{
+    for (int k = kj_q_mention_in(x, lo, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi;
+         k++) {
+        d->work++;
+        if (!kj_q_in_quote(x, x->m[k].ns))
+            return k;
+    }
+    return -1;
+}
+
+/* A speech verb (value 1) in [from, hi) at a word start, stopping at a
+ * quote mark; its position or hi. */
+static size_t find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t hi, size_t *len)
+{
+    for (size_t i = from; i < hi; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (c == '"' || kj_at(d->norm, d->norm_len, i, "``") ||
+            kj_at(d->norm, d->norm_len, i, "''") || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c") ||
+            kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d"))
+            break;
+        int32_t v;
+        size_t l = word_in(d, x->qd->en_verbs, i, &v);
+        if (l && v == 1) {
+            *len = l;
+            return i;
+        }
+    }
+    *len = 0;
+    return hi;
+}
+
+/* A short run of capitalized words with no punctuation reads as a title or
+ * a name (the film "Blue River"), not as someone's words. */
+static bool title_like(kiji_doc *d, size_t is, size_t ie)
+{
+    int words = 0;
+    while (ie > is && (d->norm[ie - 1] == '.' || d->norm[ie - 1] == ','))
+        ie--;
+    for (size_t i = is; i < ie; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == ':')
+            return false;
+        if (i == is || d->norm[i - 1] == ' ') {
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9'))
+                return false;
+            words++;
+        }
+    }
+    return words <= 5;
+}
+
+static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
+{
+    size_t is = q->o + q->ol, ie = q->c, a = q->c + q->cl;
+    while (is < ie && (d->norm[is] == ' ' || d->norm[is] == '\n'))
+        is++;
+    while (ie > is && (d->norm[ie - 1] == ' ' || d->norm[ie - 1] == '\n'))
+        ie--;
+    bool comma = false;
+    if (ie > is && d->norm[ie - 1] == ',') { /* "…," X said: the comma is the sentence's */
+        ie--;
+        comma = true;
+    }
+    if (ie <= is)
+        return;
+    if (kj_before(d->norm, q->o, "so-called ") || kj_before(d->norm, q->o, "so called "))
+        return;
+    char last = d->norm[q->c - 1];
+    bool closed = comma || last == '.' || last == '!' || last == '?';
+    int para = kj_q_para(d, q->o);
+    size_t sst = kj_q_sent_start(d, q->o);
+    size_t send = kj_q_sent_end(d, a > 0 ? a - 1 : 0);
+    if (send < a)
+        send = a;
+    size_t hi = a + 200 < send ? a + 200 : send;
+
+    int speaker = -1;
+    const char *note = NULL;
+    size_t vs = 0, ve = 0;
+    bool partial = false, ok = false;
+
+    /* after: "…," X said / "…," said X / "…", he added */
+    size_t p = kj_q_skip_space(d, a, hi);
+    if (p < hi && d->norm[p] == ',') {
+        p = kj_q_skip_space(d, p + 1, hi);
+        closed = true;
+    }
+    int32_t v;
+    size_t vl = word_in(d, x->qd->en_verbs, p, &v);
+    if (closed && vl && v == 1) {
+        ok = true;
+        vs = p;
+        ve = p + vl;
+        size_t s = kj_q_skip_space(d, ve, hi);
+        int k = kj_q_mention_in(x, s, s + 1);
+        if (pronoun(d, s))
+            speaker = carry(d, x, sp, q->o);
+        else if (k >= 0)
+            speaker = x->m[k].fact;
+        else
+            note = "the speaker is not a named person or organization";
+    } else if (closed && p < hi) {
+        size_t l, vp = find_verb(d, x, p, hi, &l);
+        if (l && vp - p <= 120) {
+            ok = true;
+            vs = vp;
+            ve = vp + l;
+            int k = first_mention(d, x, p, vp);
+            if (pronoun(d, p))
+                speaker = carry(d, x, sp, q->o);
+            else if (k >= 0)
+                speaker = x->m[k].fact;
+            else
+                note = "the speaker is not a named person or organization";
+        }
+    }
+
+    /* before: X said: "…" / X commented, "…" / said X planned "…" */
+    if (!ok) {
+        size_t cs = q->o > sst + KJ_Q_WINDOW ? q->o - KJ_Q_WINDOW : sst;
+        size_t t = q->o;
+        while (t > cs && (d->norm[t - 1] == ' ' || d->norm[t - 1] == '\n'))
+            t--;
+        bool intro = t > cs && (d->norm[t - 1] == ':' || d->norm[t - 1] == ',');
+        /* the last speech verb of the clause before the quote */
+        size_t best = 0, bl = 0;
+        for (size_t i = cs; i < t; i++) {
+            d->work++;
+            int32_t vv;
+            size_t l = word_in(d, x->qd->en_verbs, i, &vv);
+            if (l && vv == 1 && !kj_q_in_quote(x, i)) {
+                best = i;
+                bl = l;
+                i += l - 1;
+            }
+        }
+        size_t acc = 0;
+        for (size_t i = cs; i + 13 <= t; i++) {
+            d->work++;
+            if (word_is(d, i, "according to") || word_is(d, i, "According to"))
+                acc = i + 13;
+        }
+        if (bl && (intro || !title_like(d, is, ie))) {
+            ok = true;
+            partial = !intro;
+            vs = best;
+            ve = best + bl;
+            size_t s0 = kj_q_skip_space(d, cs, best);
+            int k = first_mention(d, x, cs, best);
+            if (pronoun(d, s0))
+                speaker = carry(d, x, sp, q->o);
+            else if (k >= 0)
+                speaker = x->m[k].fact;
+            else if ((k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
+                     x->m[k].ns == kj_q_skip_space(d, best + bl, t))
+                speaker = x->m[k].fact; /* said X: "…" */
+            else
+                note = "the speaker is not a named person or organization";
+        } else if (acc) {
+            int k = kj_q_mention_in(x, kj_q_skip_space(d, acc, t), t);
+            ok = true;
+            partial = !intro;
+            if (k >= 0)
+                speaker = x->m[k].fact;
+            else
+                note = "attributed to an unnamed source";
+        }
+    }
+
+    /* a sentence of its own: the last speaker goes on */
+    if (!ok && closed && kj_q_skip_space(d, sst, q->o) == q->o &&
+        (p >= send || d->norm[p] == '\n' || p >= hi)) {
+        ok = true;
+        if (sp->last >= 0 && para >= 0 && para - sp->last_para <= 1)
+            speaker = sp->last;
+        else
+            note = "no speaker is named in the sentence or the one before it";
+    }
+    if (!ok)
+        return;
+    kj_q_emit(d, x, is, ie, speaker, note, vs, ve, partial);
+    if (speaker >= 0) {
+        sp->last = speaker;
+        sp->last_para = para;
+    }
+}
+
+void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
+{
+    espeaker sp = {-1, -1};
+    bool open = false;
+    ecand q = {0};
+    for (size_t i = from; i < to; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (para_break(d, i)) {
+            open = false; /* an unclosed quote ends with its paragraph */
+            continue;
+        }
+        /* “…”, and ``…'' as in tokenized wire copy */
+        bool tick = kj_at(d->norm, d->norm_len, i, "``");
+        bool ticks = kj_at(d->norm, d->norm_len, i, "''");
+        bool lq = tick || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c");
+        bool rq = ticks || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d");
+        if (c == '"' || lq || rq) {
+            size_t len = c == '"' ? 1 : (tick || ticks) ? 2 : 3;
+            if (!open && !rq) {
+                open = true;
+                q.o = i;
+                q.ol = len;
+            } else if (open && !lq) {
+                open = false;
+                q.c = i;
+                q.cl = len;
+                one_quote(d, x, &q, &sp);
+            } else if (open && lq) {
+                q.o = i; /* a stray opening: restart */
+            }
+            i += len - 1;
+        }
+    }
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+/* Words that may stand between a source and its verb (analysts in oil
+ * markets estimate, bankers have estimated, traders and analysts say). */
+static bool linking(const kiji_doc *d, size_t i)
+{
+    static const char *const w[] = {"in",   "at",      "of",    "from",  "and",       "who",
+                                    "have", "has",     "had",   "also",  "here",      "there",
+                                    "were", "are",     "generally", "polled", "surveyed",
+                                    "contacted", "familiar", "close", "including", "on", NULL};
+    if (d->norm[i] == ',')
+        return true;
+    for (int k = 0; w[k]; k++)
+        if (word_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
+static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
+{
+    size_t t = ms;
+    while (t > sst && (d->norm[t - 1] == ' ' || d->norm[t - 1] == '\n'))
+        t--;
+    if (t <= sst)
+        return true;
+    char c = d->norm[t - 1];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '"')
+        return true;
+    static const char *const w[] = {"and ", "but ", "while ", "that ", "as ", "because ",
+                                    "although ", "though ", "according to ", NULL};
+    for (int k = 0; w[k]; k++) {
+        size_t n = strlen(w[k]);
+        if (t + 1 >= n && ms >= n && kj_before(d->norm, t + 1, w[k]))
+            return true;
+    }
+    return false;
+}
+
+void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
+{
+    const struct kj_quotedata *q = x->qd;
+    for (size_t i = from; i < to; i++) {
+        d->work++;
+        int32_t v;
+        size_t l = word_in(d, q->en_sources, i, &v);
+        if (!l || kj_q_in_quote(x, i))
+            continue;
+        size_t e = i + l;
+        size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
+        /* modifiers before: the, other, senior, one */
+        size_t ms = i;
+        for (int k = 0; k < 3 && ms > sst + 1; k++) {
+            size_t t = ms - 1;
+            if (d->norm[t] != ' ')
+                break;
+            size_t ws = t;
+            while (ws > sst && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n' &&
+                   t - ws < 24)
+                ws--;
+            d->work += t - ws + 1;
+            int32_t mv;
+            if (t > ws && kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv))
+                ms = ws;
+            else
+                break;
+        }
+        /* a named body right before makes it a named source (a Labour
+         * Ministry official) */
+        if (ms > 1 && d->norm[ms - 1] == ' ') {
+            int k = kj_q_mention_at(x, ms - 2);
+            if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
+                i = e - 1;
+                continue;
+            }
+        }
+        size_t hi = e + 120 < send ? e + 120 : send;
+        /* said officials / said one economist */
+        size_t b = ms;
+        while (b > sst && d->norm[b - 1] == ' ')
+            b--;
+        size_t w0 = b;
+        while (w0 > sst && is_alpha(d->norm[w0 - 1]) && b - w0 < 16)
+            w0--;
+        int32_t bv;
+        if (b > w0 && word_in(d, q->en_verbs, w0, &bv) == b - w0 && bv == 1 &&
+            (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added"))) {
+            kj_q_statement(d, w0, e, ms, e);
+            i = e - 1;
+            continue;
+        }
+        if (kj_before(d->norm, b, "according to") || kj_before(d->norm, b, "According to")) {
+            kj_q_statement(d, ms, e, ms, e);
+            i = e - 1;
+            continue;
+        }
+        if (!clause_start(d, ms, sst)) {
+            i = e - 1;
+            continue;
+        }
+        /* source … verb, with only linking words between */
+        size_t p = kj_q_skip_space(d, e, hi);
+        if (p >= hi) {
+            i = e - 1;
+            continue;
+        }
+        int32_t vv = 0;
+        size_t vl = word_in(d, q->en_verbs, p, &vv);
+        size_t vp = p;
+        if (!vl && linking(d, p)) {
+            for (size_t r = p; r < hi; r++) {
+                d->work++;
+                char c = d->norm[r];
+                if (c == '"' || c == ';')
+                    break;
+                if ((vl = word_in(d, q->en_verbs, r, &vv))) {
+                    vp = r;
+                    break;
+                }
+            }
+        }
+        if (!vl) {
+            i = e - 1;
+            continue;
+        }
+        /* the source runs through a prepositional phrase (analysts in
+         * international oil markets), not through a parenthesis */
+        size_t se = e;
+        if (vp > p && (word_is(d, p, "in") || word_is(d, p, "at") || word_is(d, p, "of") ||
+                       word_is(d, p, "familiar") || word_is(d, p, "close"))) {
+            se = vp;
+            while (se > e && d->norm[se - 1] == ' ')
+                se--;
+            static const char *const aux[] = {" have", " has", " had", " also", NULL};
+            for (int k = 0; aux[k]; k++) {
+                if (se > e + strlen(aux[k]) && kj_before(d->norm, se, aux[k]))
+                    se -= strlen(aux[k]);
+            }
+        }
+        kj_q_statement(d, ms, vp + vl, ms, se);
+        i = vp + vl - 1;
+    }
+}
