@@ -233,16 +233,13 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             if (c == '\n' && ++breaks > 1)
                 break;
-            if (!space && n > 0) {
+            if (!space) {
                 off[n] = i;
                 buf[n++] = ' ';
             }
             space = true;
             i++;
             continue;
-        }
-        if (space && n == 0) {
-            space = false;
         }
         space = false;
         breaks = 0;

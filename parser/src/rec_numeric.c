@@ -260,6 +260,8 @@ void kj_numeric_free(kiji_parser *p)
     p->numeric = NULL;
 }
 
+static int qual_before(kiji_doc *d, size_t pos, size_t *qs);
+
 /* ---- reading an amount ------------------------------------------------------- */
 
 typedef struct amount {
@@ -406,6 +408,20 @@ static void classify_en(kiji_doc *d, amount *a)
             a->ne = e;
         } else if (e && KIND(v) == NW_TIME) {
             a->kind = NW_TIME;
+        } else if (!e && !a->tok.word) {
+            /* "14-bank": digits, a hyphen and a lower-case noun */
+            size_t ws = a->tok.ne + 1, we = ws;
+            while (we < d->norm_len && we - ws < 24 && d->norm[we] >= 'a' && d->norm[we] <= 'z')
+                we++;
+            int32_t sv;
+            if (we - ws >= 3 && (we == d->norm_len || (!is_letter((unsigned char)d->norm[we]) &&
+                                                        d->norm[we] != '-')) &&
+                !kj_dict_get(nd->en_stop, d->norm + ws, we - ws, &sv)) {
+                a->kind = NW_COUNTER;
+                a->us = ws;
+                a->ue = we;
+                a->ne = we;
+            }
         }
         return;
     }
@@ -483,11 +499,13 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             return; /* a time unit, currency or percent further on */
         }
         size_t wl = we;
-        bool plural = n >= 3 && low[n - 1] == 's' && low[n - 2] != 's' && low[n - 2] != 'u' &&
-                      low[n - 2] != 'i' && low[n - 2] != '\'';
-        /* the next thing must not continue a compound: "5 factories" ends
-         * at a non-letter or a lower-case word */
-        if (plural && !hyphen && (!upper || digit || k == 0 || (s[ws] >= 'A' && s[ws] <= 'Z'))) {
+        bool inner_dot = false;
+        for (size_t x = ws; x < we; x++)
+            if (s[x] == '.')
+                inner_dot = true;
+        bool plural = n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
+                      low[n - 2] != 'u' && low[n - 2] != 'i' && low[n - 2] != '\'';
+        if (plural && !hyphen) {
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
             a->kind = NW_COUNTER;
@@ -496,9 +514,29 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             a->ne = wl;
             return;
         }
-        if (we < i)
-            return; /* a sentence end or abbreviation dot ends the phrase */
+        if (we < i && !inner_dot)
+            return; /* a sentence end ends the phrase; U.S. does not */
+        /* "20 suspended indefinitely interest payments": verbs and adverbs
+         * are no modifiers of a counted noun */
+        if (n > 3 && ((low[n - 2] == 'l' && low[n - 1] == 'y') ||
+                      (low[n - 2] == 'e' && low[n - 1] == 'd')))
+            return;
     }
+}
+
+/* A capitalized word right before pos that is not a qualifier (About). */
+static bool after_name(kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    if (pos < 2 || s[pos - 1] != ' ')
+        return false;
+    size_t e = pos - 1, b = e;
+    while (b > 0 && e - b < 24 && is_letter((unsigned char)s[b - 1]))
+        b--;
+    if (b == e || !(s[b] >= 'A' && s[b] <= 'Z'))
+        return false;
+    size_t qs;
+    return qual_before(d, pos, &qs) == 0;
 }
 
 /* Read [symbol] number [unit] at pos. */
@@ -540,6 +578,10 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
             a->kind = NW_TIME; /* "1990s", "3rd", "A320": not a count */
         else if (a->kind == 0)
             counted_noun_en(d, a);
+        /* "Boeing 787 aircraft", "Windows 95": a model number after a name */
+        if (a->kind == NW_COUNTER && !a->tok.word && a->tok.value.exp == 0 &&
+            a->tok.digits == (int)(a->tok.ne - a->tok.ns) && after_name(d, a->tok.ns))
+            a->kind = 0;
     } else {
         classify_ja(d, a);
         if (a->kind == 0) {
@@ -895,6 +937,10 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                     kj_num_scale(&lo, sc);
                 amount m = b;
                 m.value = lo;
+                bool years = a.tok.digits == 4 && b.tok.digits == 4 && !a.tok.word &&
+                             a.tok.ne - a.tok.ns == 4;
+                if (between && m.kind == 0 && !years)
+                    m.kind = NW_COUNTER; /* between 15 and 24: a count */
                 m.ns = a.ns;
                 if (a.kind && a.unit == NULL && a.ue > a.us && b.unit == NULL) {
                     m.us = a.us; /* the unit as written first */
@@ -967,6 +1013,25 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
         fe = qe;
     while (fe > fs && (d->norm[fe - 1] == ' '))
         fe--;
+
+    /* An English figure with a separator, decimals or a scale (4,851,
+     * 9505.96, 15.8 mln) is a measured quantity even without a unit; small
+     * integers and Japanese bare numbers stay `number`. */
+    if (a.kind == 0 && d->lang == KJ_LANG_EN && !a.tok.vague &&
+        is_digit((unsigned char)d->norm[a.tok.ns])) {
+        bool measured = a.tok.word;
+        for (size_t k = a.tok.ns; k < a.tok.ne; k++)
+            if (d->norm[k] == ',' || d->norm[k] == '.')
+                measured = true;
+        /* exchange rates without a currency word are no quantities:
+         * "20.50 to the U.S. Dollar", "target rate at 20.80" */
+        if (kj_at(d->norm, d->norm_len, a.tok.ne, " to the") ||
+            before_ci(d, fs > 0 ? fs - 1 : 0, "rate at") != SIZE_MAX ||
+            before_ci(d, fs > 0 ? fs - 1 : 0, "rate of") != SIZE_MAX)
+            measured = false;
+        if (measured)
+            a.kind = NW_COUNTER;
+    }
 
     /* a plain "dollars" takes the article's currency later */
     if (a.kind == NW_CURRENCY && a.cur >= 0) {
