@@ -933,7 +933,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             if (!change) {
                 kj_num lo = a.value;
                 int sc = scale_of(d, &b.tok);
-                if (a.kind == 0 && sc && !has_scale(d, &a.tok) && a.tok.ns == a.ns)
+                /* the low end has no unit after it (150〜, $3 to) */
+                if (sc && !has_scale(d, &a.tok) && a.ne == a.tok.ne)
                     kj_num_scale(&lo, sc);
                 amount m = b;
                 m.value = lo;
