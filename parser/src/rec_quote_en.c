@@ -84,6 +84,18 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
     return best;
 }
 
+/* "a Finance Ministry official said": the body is named, its speaker is
+ * not. A spokesperson speaks for the body (GUIDELINES.md), so the body
+ * stays the speaker then. */
+static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
+{
+    size_t p = kj_q_skip_space(d, me, me + 4 < d->norm_len ? me + 4 : d->norm_len);
+    int32_t v;
+    size_t l = word_in(d, x->qd->en_sources, p, &v);
+    return l && !word_is(d, p, "spokesman") && !word_is(d, p, "spokeswoman") &&
+           !word_is(d, p, "spokesperson");
+}
+
 static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 {
     if (sp->last >= 0)
@@ -205,8 +217,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             int k = first_mention(d, x, p, vp);
             if (pronoun(d, p))
                 speaker = carry(d, x, sp, q->o);
-            else if (k >= 0)
+            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne))
                 speaker = x->m[k].fact;
+            else if (k >= 0)
+                note = "the speaker is an unnamed member of the organization";
             else
                 note = "the speaker is not a named person or organization";
         }

@@ -78,10 +78,28 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     return i;
 }
 
+/* Does [from, to) end with an unnamed source noun (財務省|当局者)? Then the
+ * mention before it names the source's body, not the speaker. */
+static bool ends_with_source(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
+{
+    for (size_t i = from; i < to;) {
+        int32_t v;
+        size_t n, l = kj_dict_longest(x->qd->ja_sources, d->norm, d->norm_len, i, &v);
+        d->work++;
+        if (l && i + l == to)
+            return true;
+        kj_q_cp(d, i, &n);
+        i = n > i ? n : i + 1;
+    }
+    return false;
+}
+
 /* Is mention k the topic or subject of its clause (X氏は, X首相が)? */
 static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
     size_t i = skip_name_suffix(d, x->m[k].ne, end);
+    if (ends_with_source(d, x, x->m[k].ne, i))
+        return false;
     return at(d, i, "は") || at(d, i, "が") || at(d, i, "も");
 }
 
@@ -381,7 +399,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (speaker < 0 && !subject) {
             /* 「…」と続けた: the sentence names nobody, so the speaker is the
              * one of the quote before it in this sentence, the topic of the
-             * sentence before, or the last speaker of the paragraph */
+             * sentence before, or the last speaker of this paragraph or the
+             * one before */
             if (last >= 0 && last_sent == sent) {
                 speaker = last;
             } else if (sent > 0 && same_para(d, sent - 1, c->o)) {
@@ -389,7 +408,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 if (k >= 0)
                     speaker = x->m[k].fact;
             }
-            if (speaker < 0 && last >= 0 && last_para == para && para >= 0)
+            /* a quote paragraph right after the speaker's own paragraph
+             * (X氏は「…」と述べた。⏎「…」) still continues X */
+            if (speaker < 0 && last >= 0 && para >= 0 && last_para >= 0 &&
+                para - last_para <= 1)
                 speaker = last;
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
@@ -575,7 +597,9 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             k -= 3;
         if (kj_before(d->norm, k, "匿名を条件に"))
             ss = k - strlen("匿名を条件に");
-        if (ve)
+        /* the verb joins a bare source (関係者は付け加えた, 専門家は指摘する);
+         * a described one stands alone (事情に詳しい関係者) */
+        if (ve && ms == s)
             kj_q_statement(d, ss, inflection_end(d, ve), ms, e);
         else
             kj_q_statement(d, ss, e, ms, e);
