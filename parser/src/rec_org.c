@@ -19,8 +19,9 @@ int org_init(struct kj_entity *x)
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
+    x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
-    if (!x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org)
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org)
         return -1;
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
@@ -336,6 +337,9 @@ static void ja_run(estate *s, size_t a, size_t b)
             size_t e = p + n;
             bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
             bool ok = chars >= (one ? 2 : 1);
+            /* メディア各社, 同省: 各 and 同 make a common noun */
+            if (ok && one && p >= 3 && anaphoric(d->norm + p - 3))
+                ok = false;
             if (ok && one && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             if (ok)
@@ -346,9 +350,34 @@ static void ja_run(estate *s, size_t a, size_t b)
     if (!best)
         return;
     int32_t v;
+    /* 韓国与党セヌリ党: the name starts after a common word such as 与党 */
+    for (size_t p = a; p < best;) {
+        d->work++;
+        size_t n = kj_dict_longest(x->olead_ja, d->norm, best, p, &v);
+        size_t nx;
+        ent_cp(d, p, &nx);
+        if (n && p + n < best)
+            a = p + n;
+        p = nx;
+    }
     if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric(d->norm + a))
         return;
-    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, best - a, NULL, 0);
+    /* ツイッター社: a well-known name plus 社 is that organization */
+    ent *e = NULL;
+    for (size_t p = best; p > a + 3 && !e;) {
+        size_t ps;
+        ent_prev(d, p, &ps);
+        if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
+            char key[16];
+            int kn = snprintf(key, sizeof key, "#%d", (int)v);
+            e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kn);
+        }
+        if (best - ps > 9)
+            break;
+        p = ps;
+    }
+    if (!e)
+        e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, best - a, NULL, 0);
     if (!e)
         return;
     longer_name(s, e, a, best);

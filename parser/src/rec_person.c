@@ -49,37 +49,35 @@ typedef struct pctx {
     ent *last; /* for 同氏 */
 } pctx;
 
-/* The person named [ns, ne): the same name, or a surname-only form of one
- * named before, or a fuller form of one first named by surname (メルツ, later
- * フリードリヒ・メルツ). surlen = bytes of the name's final surname part. */
-static ent *person(estate *s, size_t ns, size_t ne, size_t sur_ns, const char *title)
+/* The person named [ns, ne) whose surname is [ss, se): the same name, or a
+ * surname-only form of one named before, or a fuller form of one first
+ * named by surname (メルツ, later フリードリヒ・メルツ). */
+static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const char *title)
 {
     kiji_doc *d = s->d;
     const char *n = d->norm + ns;
     size_t nl = ne - ns;
     char key[200];
-    if (nl + 2 >= sizeof key)
+    if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
     int kl = snprintf(key, sizeof key, "n:%.*s", (int)nl, n);
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
     char skey[200];
-    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(ne - sur_ns), d->norm + sur_ns);
-    if (sur_ns == ns) {
+    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(se - ss), d->norm + ss);
+    if (ss == ns && se == ne) {
         /* a surname alone: the person with that surname, unless the titles
          * say these are two people */
         e = ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
-        if (e && !(title && e->title && strcmp(title, e->title) != 0 && e->namelen > nl))
-            return e;
-        if (e)
+        if (e && !(title && e->title && strcmp(title, e->title) != 0 && e->namelen == e->surlen))
             return e;
     } else {
         /* a full name: upgrade a person known so far by the surname alone */
         char ukey[200];
-        int ul = snprintf(ukey, sizeof ukey, "n:%.*s", (int)(ne - sur_ns), d->norm + sur_ns);
+        int ul = snprintf(ukey, sizeof ukey, "n:%.*s", (int)(se - ss), d->norm + ss);
         e = ent_get(s, KIJI_FACT_PERSON, ukey, (size_t)ul);
-        if (e && e->namelen == ne - sur_ns) {
+        if (e && e->namelen == se - ss) {
             ent_set_name(s, e, n, nl);
             ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
             return e;
@@ -87,10 +85,25 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t sur_ns, const char *t
     }
     e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
     ent_set_name(s, e, n, nl);
-    e->surname = e->name + (sur_ns - ns);
-    e->surlen = ne - sur_ns;
+    e->surname = e->name + (ss - ns);
+    e->surlen = se - ss;
     if (!ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl))
         ent_alias(s, KIJI_FACT_PERSON, skey, (size_t)sl, e);
+    /* キム・チャングン is later キム氏: Korean and Chinese names put the family
+     * name first, so the first part of a ・ name is a surname too */
+    if (ss > ns) {
+        size_t q = ns;
+        while (q < ss && !kj_at(d->norm, ss, q, "・")) {
+            d->work++;
+            q++;
+        }
+        if (q < ss && q > ns) {
+            char fkey[200];
+            int fl = snprintf(fkey, sizeof fkey, "s:%.*s", (int)(q - ns), n);
+            if (!ent_get(s, KIJI_FACT_PERSON, fkey, (size_t)fl))
+                ent_alias(s, KIJI_FACT_PERSON, fkey, (size_t)fl, e);
+        }
+    }
     return e;
 }
 
@@ -127,6 +140,9 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     }
     ent *e = NULL;
     size_t m = place_at(s, b, &e);
+    /* サッカー欧州選手権: only a country names a role's affiliation here */
+    if (m && e->kind != PL_COUNTRY)
+        m = 0;
     if (!m)
         m = org_at(s, b, &e);
     if (!m)
@@ -141,15 +157,21 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     return b + m + n;
 }
 
-/* …(UNIDIR)の上級研究員、[name]: the title before 、 and the organization or
- * country before の. */
+/* A title written before the name: …(UNIDIR)の上級研究員、[name], 代表取締役・
+ * [name], 鬼コーチの[name]. The title is returned in ts..te, and the
+ * organization or country it belongs to in aff: the one before の, or the
+ * name written right before the title (エムグラントフードサービス代表取締役). */
 static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff)
 {
     kiji_doc *d = s->d;
     *ts = *te = 0;
     *aff = NULL;
-    if (!kj_before(d->norm, a, "、"))
-        return;
+    bool no = false;
+    if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
+        if (!kj_before(d->norm, a, "の"))
+            return;
+        no = true;
+    }
     size_t p = a - 3;
     const kj_wordlist *wl = kj_wordlist_get("ja/titles");
     size_t best = 0;
@@ -169,13 +191,46 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         if (!e && r > s->lo && d->norm[r - 1] == ')')
             e = ent_ending_at(s, r - 1);
         *aff = e;
+        return;
+    }
+    if (no)
+        return;
+    ent *e = ent_ending_at(s, q);
+    if (e) {
+        *aff = e;
+        return;
+    }
+    /* the organization's name written against the title */
+    size_t r = q;
+    int k = 0;
+    while (r > s->lo && k < 30) {
+        d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(d, r, &ps);
+        if (!(ent_kata(c) || kj_is_kanji(c) || c == 0x30FB || ent_word(c)))
+            break;
+        r = ps;
+        k++;
+    }
+    /* 日本人活動家: a nationality, not an organization */
+    if (k >= 2 && !kj_before(d->norm, q, "人")) {
+        char key[200];
+        int kl = snprintf(key, sizeof key, "n:%.*s", (int)(q - r), d->norm + r);
+        if (kl > 0 && (size_t)kl < sizeof key) {
+            ent *o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+            if (!o->name)
+                ent_set_name(s, o, d->norm + r, q - r);
+            ent_mention(s, o, r, q);
+            *aff = o;
+        }
     }
 }
 
 /* ドイツのメルツ首相: the place or organization before の. */
 static ent *ja_of_before(estate *s, size_t a)
 {
-    if (a < s->lo + 3 || !kj_before(s->d->norm, a, "の"))
+    /* 北朝鮮・金正日総書記 joins them with ・ */
+    if (a < s->lo + 3 || !(kj_before(s->d->norm, a, "の") || kj_before(s->d->norm, a, "・")))
         return NULL;
     return ent_ending_at(s, a - 3);
 }
@@ -193,7 +248,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     uint32_t c = ent_cp(d, a, &nx);
     size_t ends[5];
     int nends = 0;
-    size_t sur = a;
+    size_t sur = a, sl = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
         int k = 0;
@@ -214,7 +269,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
         int32_t v;
-        size_t sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
+        sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
         if (!sl)
             return 0;
         size_t b = a + sl;
@@ -232,9 +287,60 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     }
     for (int k = 0; k < nends; k++) {
         size_t b = ends[k];
-        size_t ts, te;
-        ent *aff;
-        size_t end = ja_tail(s, b, &ts, &te, &aff);
+        size_t ts = 0, te = 0;
+        ent *aff = NULL;
+        /* キム・チャングン(62才)容疑者, 鄭夢準(チョン・モンジュン)議員 */
+        size_t tb = b;
+        if (b < s->hi && d->norm[b] == '(') {
+            size_t q = b + 1;
+            while (q < s->hi && q - b < 48 && d->norm[q] != ')' && d->norm[q] != '\n' &&
+                   d->norm[q] != '(')
+                q++;
+            if (q < s->hi && d->norm[q] == ')')
+                tb = q + 1;
+        }
+        size_t end = ja_tail(s, tb, &ts, &te, &aff);
+        if (end && te > ts && kj_at(d->norm, s->hi, end, "・"))
+            return 0; /* …代表取締役・井戸実氏: the run names the company */
+        if (!end && b < s->hi && d->norm[b] == ':' && a > s->lo && d->norm[a - 1] == '(') {
+            /* (岩田宗一:TBS報道局解説委員), (高英起:デイリーNK) */
+            size_t q = b + 1;
+            while (q < s->hi && q - b < 60 && d->norm[q] != ')' && d->norm[q] != '\n')
+                q++;
+            if (q >= s->hi || d->norm[q] != ')' || q == b + 1)
+                continue;
+            const kj_wordlist *wl = kj_wordlist_get("ja/titles");
+            size_t best = 0;
+            for (size_t w = 0; wl && w < wl->n; w++) {
+                size_t n = strlen(wl->lines[w]);
+                if (n > best && n < q - b - 1 && kj_before(d->norm, q, wl->lines[w]))
+                    best = n;
+            }
+            size_t oe = q - best;
+            ent *o = ent_ending_at(s, oe);
+            if (!o || o->type == KIJI_FACT_PERSON) {
+                char key[200];
+                int kl = snprintf(key, sizeof key, "n:%.*s", (int)(oe - b - 1), d->norm + b + 1);
+                if (kl <= 0 || (size_t)kl >= sizeof key)
+                    continue;
+                o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+                if (!o->name)
+                    ent_set_name(s, o, d->norm + b + 1, oe - b - 1);
+                ent_mention(s, o, b + 1, oe);
+            }
+            if (ent_overlaps(s, a, b))
+                return 0;
+            ent *e = person(s, a, b, a, a + sl, NULL);
+            if (!e)
+                return 0;
+            if (best)
+                set_role(s, e, d->norm + oe, best, o);
+            else if (!e->aff)
+                e->aff = o;
+            ent_mention(s, e, a, b);
+            pc->last = e;
+            return q + 1;
+        }
         if (!end)
             continue;
         /* フランス大統領, 金融庁長官: a place or an organization, not a name */
@@ -249,7 +355,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             memcpy(tbuf, title, te - ts);
             tbuf[te - ts] = 0;
         }
-        ent *e = person(s, a, b, ent_kata(c) ? sur : a, title ? tbuf : NULL);
+        ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : a + sl,
+                        title ? tbuf : NULL);
         if (!e)
             return 0;
         size_t ats, ate;
@@ -639,7 +746,7 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
-        ent *e = person(s, a, b, t[j - 1].ns, NULL);
+        ent *e = person(s, a, b, t[j - 1].ns, b, NULL);
         if (e) {
             if (te > ts)
                 set_role(s, e, d->norm + ts, te - ts, aff);
