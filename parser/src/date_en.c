@@ -305,7 +305,7 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         return k;
     }
     if (wd(p, j, "year", &k)) {
-        if (ch(p, k) == '\'' || kj_before(p->lc, i, "the ")) /* the past year: a period */
+        if (kj_before(p->lc, i, "the ")) /* the past year: a period */
             return 0;
         kj_dt_rel(c, t, KJ_W_YEAR, off);
         return k;

@@ -10,6 +10,7 @@
  */
 #include "rec_date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct jp {
@@ -87,6 +88,34 @@ static bool year_like(int64_t v, int nd, bool z)
     return (nd == 4 && v >= 1000 && v <= 2999) || (nd == 2 && z) || (nd == 0 && v >= 1000 && v <= 2999);
 }
 
+/* A date word in kana (ことし, きょう, あす) stands alone: not inside
+ * 程度のことしか or きょうだい. */
+static bool hira_ok(const jp *p, size_t i, size_t n)
+{
+    size_t st, k = i + n;
+    uint32_t a = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+    uint32_t first = 0;
+    size_t j = i;
+    first = kj_u8_next(p->s, p->len, &j);
+    if (!kj_is_hiragana(first))
+        return true;
+    static const char *const before[] = {"は", "が", "も", "に", "で", "を", "と", "へ"};
+    static const char *const after[] = {"は", "が", "も", "に", "の", "で", "を", "と", "から", "まで", "、"};
+    bool ok = !kj_is_hiragana(a);
+    for (size_t q = 0; !ok && q < sizeof before / sizeof before[0]; q++)
+        ok = kj_before(p->s, i, before[q]);
+    if (!ok)
+        return false;
+    size_t kk = k;
+    uint32_t b = k < p->len ? kj_u8_next(p->s, p->len, &kk) : 0;
+    if (!kj_is_hiragana(b))
+        return true;
+    for (size_t q = 0; q < sizeof after / sizeof after[0]; q++)
+        if (at(p, k, after[q]))
+            return true;
+    return false;
+}
+
 /* ---- parts ------------------------------------------------------------ */
 
 /* Year part: 2025年 / 令和7年 / R7 / 昨年(の) / 同年. Sets t->y; returns the end
@@ -135,8 +164,9 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         }
         return e;
     }
-    if ((n = word(p, i, KJ_W_YEAR, &w)) > 0) {
+    if ((n = word(p, i, KJ_W_YEAR, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_YEAR, w->arg);
+        t->yset = true;
         t->mod = w->mod;
         e = i + n;
         return e;
@@ -194,7 +224,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     int64_t v;
     int nd;
     bool z;
-    if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0) {
+    if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         return i + n;
     }
@@ -301,8 +331,9 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             t->mod = tod->mod;
         return k;
     }
-    if (tod && after_date) {
-        /* 13日未明: grain hour with a TIMEX part of day */
+    if (tod && after_date && tod->mod) {
+        /* 13日未明: grain hour with a TIMEX part of day; a plain 9日午後 or
+         * 9日の夜 stays a day (dev-ja gold) */
         t->mod = tod->mod;
         t->tod = tod->s;
         t->grain = KJ_G_HOUR;
@@ -427,9 +458,10 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
     if (have_d) {
         kj_tx tt = *t;
         size_t k = j;
-        if (at(p, k, "の"))
+        bool no = at(p, k, "の");
+        if (no)
             k += strlen("の");
-        if ((e = part_time(p, k, &tt, true)) > 0) {
+        if ((e = part_time(p, k, &tt, true)) > 0 && (!no || tt.hh >= 0)) {
             *t = tt;
             j = e;
         }
@@ -481,9 +513,16 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000) {
         return 0;
     }
-    if ((n = word(p, e, KJ_W_UNIT, &w)) == 0)
+    const char *u;
+    if ((n = word(p, e, KJ_W_UNIT, &w)) > 0) {
+        u = w->s;
+    } else if (at(p, e, "日前") || at(p, e, "日後")) {
+        /* 3日前, その2日後: 日 counts days only before 前/後 */
+        u = "D";
+        n = strlen("日");
+    } else {
         return 0;
-    const char *u = w->s;
+    }
     bool bare_year = strcmp(u, "Y") == 0 && !at(p, e, "年間");
     size_t j = e + n;
     if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "目") || at(p, j, "度")))
@@ -541,6 +580,23 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     else if (at(p, j, "連続"))
         j += strlen("連続");
     char iso[32];
+    /* 1年8カ月: one length */
+    int64_t mo = 0, v3;
+    size_t e3, un;
+    int nd3;
+    bool z3;
+    const kj_dword *w2;
+    if (strcmp(u, "Y") == 0 && !half && !vague && q == KJ_Q_NONE && kj_dt_num(c, j, &v3, &e3, &nd3, &z3)
+        && v3 >= 1 && v3 <= 11 && (un = word(p, e3, KJ_W_UNIT, &w2)) > 0 && strcmp(w2->s, "M") == 0) {
+        mo = v3;
+        j = e3 + un;
+        if ((qn = word(p, j, KJ_W_QUAL, &w)) > 0) {
+            q = w->arg;
+            j += qn;
+        }
+        if (at(p, j, "ぶり"))
+            j += strlen("ぶり");
+    }
     size_t st = i;
     if (q != KJ_Q_NONE && kj_before(p->s, i, "約"))
         st = i - strlen("約");
@@ -548,6 +604,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         kj_dt_duration(c, st, j, NULL, q);
     } else {
         kj_dt_iso(iso, sizeof iso, half && v == 0 ? 0 : v, u, half);
+        if (mo) {
+            size_t l = strlen(iso);
+            snprintf(iso + l, sizeof iso - l, "%lldM", (long long)mo);
+        }
         kj_dt_duration(c, st, j, iso, q);
     }
     return j;
@@ -676,15 +736,9 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
             return e3 + strlen("日") - i;
         }
-        if ((sl = range_sep(p, e)) > 0 && t.grain == KJ_G_DAY) {
-            kj_tx inh = t;
-            e3 = parse_date(p, e + sl, &b, &inh);
-            if (e3 > 0 && b.grain == t.grain) {
-                max = &b;
-                e = e3;
-            }
-        }
-        kj_dt_emit(c, i, e, &t, max);
+        /* 3月11日〜9月10日: two dates; the second inherits the year through
+         * kj_dt_bare_md's look-back */
+        kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
     }
     /* 3年前, 2週間, 数日間, 半年 */

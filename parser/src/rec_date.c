@@ -324,18 +324,59 @@ size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)
 
 /* ---- resolution ---------------------------------------------------------- */
 
+/* A sentence break inside what the splitter gave as one sentence: white
+ * space after . ! ? (and closing quotes) and before a capital letter. */
+static bool en_break(const kj_dctx *c, size_t i)
+{
+    if (i + 1 >= c->len || (c->s[i] != ' ' && c->s[i] != '\n'))
+        return false;
+    char nx = c->s[i + 1];
+    if (!(nx >= 'A' && nx <= 'Z'))
+        return false;
+    size_t k = i;
+    while (k > 0 && i - k < 3 && (c->s[k - 1] == '\'' || c->s[k - 1] == '"'))
+        k--;
+    if (k < 2)
+        return false;
+    char pc = c->s[k - 1], pp = c->s[k - 2];
+    return (pc == '.' || pc == '!' || pc == '?') && ((pp >= 'a' && pp <= 'z') || pp == '\'' || pp == '"');
+}
+
+/* The clause around pos: its sentence, cut at a ". X" inside it (English
+ * sentences the splitter merged) and at most WIN bytes either side, so a
+ * "will" two sentences away never moves a date forward. */
+#define WIN 300
+static void clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
+{
+    const kiji_doc *d = c->d;
+    int si = kj_sentence_of(d, pos);
+    size_t lo = si >= 0 ? d->sent[si].ns : 0, hi = si >= 0 ? d->sent[si].ne : c->len;
+    if (hi > c->len)
+        hi = c->len;
+    *a = pos > lo + WIN ? pos - WIN : lo;
+    *b = hi > pos + WIN ? pos + WIN : hi;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    for (size_t i = pos; i > *a; i--)
+        if (en_break(c, i - 1)) {
+            *a = i;
+            break;
+        }
+    for (size_t i = pos; i < *b; i++)
+        if (en_break(c, i)) {
+            *b = i;
+            break;
+        }
+}
+
 bool kj_dt_future(kj_dctx *c, size_t pos)
 {
     kiji_doc *d = c->d;
-    int si = kj_sentence_of(d, pos);
-    if (si < 0)
-        return false;
-    if (si == c->fut_sent)
-        return c->fut_val;
-    const kj_sentence *s = &d->sent[si];
+    size_t a, b;
+    clause(c, pos, &a, &b);
     bool en = d->lang == KJ_LANG_EN;
     bool fut = false;
-    for (size_t i = s->ns; i < s->ne && i < c->len && !fut;) {
+    for (size_t i = a; i < b && !fut;) {
         d->work++;
         const kj_dword *w;
         size_t n = kj_dt_word(c, en, i, &w);
@@ -350,8 +391,6 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
         }
         i += kj_u8_len((unsigned char)c->s[i]);
     }
-    c->fut_sent = si;
-    c->fut_val = fut;
     return fut;
 }
 
@@ -467,7 +506,7 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_MONTH;
-    if (last_near(c, pos) && c->last.yset && c->last.y) {
+    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
         t->rel = true;
         return;
@@ -478,7 +517,7 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
     int dp = (c->pm - t->m + 12) % 12, df = (t->m - c->pm + 12) % 12;
     if (dp == 0)
         t->y = c->py;
-    else if (kj_dt_future(c, pos) || df < dp)
+    else if (df < dp || (df == dp && kj_dt_future(c, pos)))
         t->y = t->m > c->pm ? c->py : c->py + 1;
     else
         t->y = t->m < c->pm ? c->py : c->py - 1;
@@ -487,7 +526,7 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_DAY;
-    if (last_near(c, pos) && c->last.yset && c->last.y) {
+    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
         t->rel = true;
         return;
@@ -542,13 +581,14 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
 {
     t->rel = true;
     t->grain = grain;
-    if (c->has_last && c->last.y && (grain == KJ_G_YEAR || c->last.m)
-        && (grain != KJ_G_DAY || c->last.d)) {
-        t->y = c->last.y;
-        t->m = grain == KJ_G_YEAR ? 0 : c->last.m;
-        t->d = grain == KJ_G_DAY ? c->last.d : 0;
-        t->yset = c->last.yset;
-        t->mset = c->last.mset && grain != KJ_G_YEAR;
+    const kj_tx *l = grain == KJ_G_DAY ? &c->last_day : &c->last;
+    bool have = grain == KJ_G_DAY ? c->has_last_day : c->has_last;
+    if (have && l->y && (grain == KJ_G_YEAR || l->m) && (grain != KJ_G_DAY || l->d)) {
+        t->y = l->y;
+        t->m = grain == KJ_G_YEAR ? 0 : l->m;
+        t->d = grain == KJ_G_DAY ? l->d : 0;
+        t->yset = l->yset;
+        t->mset = l->mset && grain != KJ_G_YEAR;
         kj_dt_shift(t, grain, off);
         return true;
     }
@@ -654,6 +694,10 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         int si = kj_sentence_of(d, ns);
         c->last_sent = si;
         c->last_para = si >= 0 ? d->sent[si].para : -1;
+        if (c->last.d && c->last.m) {
+            c->last_day = c->last;
+            c->has_last_day = true;
+        }
     }
     return true;
 }
@@ -764,7 +808,6 @@ void kj_rec_date(kiji_doc *d)
     if (!d->p->date || !d->norm)
         return;
     kj_dctx c = {.d = d, .dd = d->p->date, .s = d->norm, .len = d->norm_len};
-    c.fut_sent = -1;
     c.last_sent = -1;
     /* the trailer (原題, ©2026, URLs) holds no dates of the story */
     if (d->body_ne > d->body_ns && d->body_ne <= d->norm_len)

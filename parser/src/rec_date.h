@@ -87,9 +87,9 @@ typedef struct kj_dctx {
     int py, pm, pd;      /* publication date, 0 = unknown */
     kj_tx last;          /* the last date emitted (anaphora, inheritance) */
     bool has_last;
+    kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
+    bool has_last_day;
     int last_sent, last_para;
-    int fut_sent;        /* sentence whose future marking is cached */
-    bool fut_val;
 } kj_dctx;
 
 /* Calendar arithmetic on the proleptic Gregorian calendar. */
