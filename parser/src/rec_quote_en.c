@@ -68,6 +68,7 @@ typedef struct ecand {
 typedef struct espeaker {
     int last;      /* last speaker fact, -1 = none */
     int last_para; /* its paragraph */
+    size_t prev_end; /* end of the last quote mark pair seen */
 } espeaker;
 
 /* Person mention most recently before i (for he/she when no quote spoke). */
@@ -96,23 +97,45 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
            !word_is(d, p, "spokesperson");
 }
 
+/* he/she: the person named most recently outside quotes, else the last
+ * speaker. */
 static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 {
-    if (sp->last >= 0)
-        return sp->last;
-    return recent_person(d, x, i);
+    int r = recent_person(d, x, i);
+    return r >= 0 ? r : sp->last;
 }
 
-/* First mention in [lo, hi) outside quotes. */
-static int first_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+/* The speaker mention in [lo, hi) outside quotes: a person before an
+ * organization (Aer Lingus Chief Executive Dermot Mannion stated; Kenneth
+ * Douglas, chairman of Dean Foods, said), the first or the last person as
+ * asked, else the first organization. */
+static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool last_person)
 {
+    int person = -1, org = -1;
     for (int k = kj_q_mention_in(x, lo, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi;
          k++) {
         d->work++;
-        if (!kj_q_in_quote(x, x->m[k].ns))
-            return k;
+        if (kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+            if (person < 0 || last_person)
+                person = k;
+        } else if (org < 0) {
+            org = k;
+        }
     }
-    return -1;
+    return person >= 0 ? person : org;
+}
+
+/* "he said" / "she added" right before position v (a speech verb). */
+static bool pronoun_before(const kiji_doc *d, size_t v, size_t lo)
+{
+    size_t t = v;
+    while (t > lo && d->norm[t - 1] == ' ')
+        t--;
+    return t >= lo + 2 && t - 2 >= lo &&
+           ((t >= 3 && pronoun(d, t - 3) && word_start(d, t - 3)) ||
+            (t >= 2 && pronoun(d, t - 2) && word_start(d, t - 2)));
 }
 
 /* A speech verb (value 1) in [from, hi) at a word start, stopping at a
@@ -208,13 +231,15 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             speaker = x->m[k].fact;
         else
             note = "the speaker is not a named person or organization";
-    } else if (closed && p < hi) {
+    } else if (closed && p < hi && (comma || !memchr(d->norm + a, '\n', p - a))) {
+        /* a quote closed by its own full stop and a line break ends its
+         * sentence: what follows is not its attribution */
         size_t l, vp = find_verb(d, x, p, hi, &l);
         if (l && vp - p <= 120) {
             ok = true;
             vs = vp;
             ve = vp + l;
-            int k = first_mention(d, x, p, vp);
+            int k = pick_mention(d, x, p, vp, false);
             if (pronoun(d, p))
                 speaker = carry(d, x, sp, q->o);
             else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne))
@@ -229,6 +254,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     /* before: X said: "…" / X commented, "…" / said X planned "…" */
     if (!ok) {
         size_t cs = q->o > sst + KJ_Q_WINDOW ? q->o - KJ_Q_WINDOW : sst;
+        if (sp->prev_end > cs && sp->prev_end <= q->o)
+            cs = sp->prev_end; /* the clause starts after the quote before */
         size_t t = q->o;
         while (t > cs && (d->norm[t - 1] == ' ' || d->norm[t - 1] == '\n'))
             t--;
@@ -257,8 +284,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             vs = best;
             ve = best + bl;
             size_t s0 = kj_q_skip_space(d, cs, best);
-            int k = first_mention(d, x, cs, best);
-            if (pronoun(d, s0))
+            int k = pick_mention(d, x, cs, best, true);
+            if (pronoun(d, s0) || pronoun_before(d, best, cs))
                 speaker = carry(d, x, sp, q->o);
             else if (k >= 0)
                 speaker = x->m[k].fact;
@@ -279,14 +306,18 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
 
     /* a sentence of its own: the last speaker goes on */
+    size_t a2 = a;
+    while (a2 < send && d->norm[a2] == ' ')
+        a2++;
     if (!ok && closed && kj_q_skip_space(d, sst, q->o) == q->o &&
-        (p >= send || d->norm[p] == '\n' || p >= hi)) {
+        (a2 >= send || d->norm[a2] == '\n')) {
         ok = true;
-        if (sp->last >= 0 && para >= 0 && para - sp->last_para <= 1)
+        if (sp->last >= 0 && para >= 0 && para - sp->last_para <= 2)
             speaker = sp->last;
         else
             note = "no speaker is named in the sentence or the one before it";
     }
+    sp->prev_end = a;
     if (!ok)
         return;
     kj_q_emit(d, x, is, ie, speaker, note, vs, ve, partial);
@@ -298,7 +329,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
 
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
-    espeaker sp = {-1, -1};
+    espeaker sp = {-1, -1, 0};
     bool open = false;
     ecand q = {0};
     for (size_t i = from; i < to; i++) {

@@ -51,6 +51,16 @@ static bool is_stop(uint32_t c)
 static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
 {
     size_t i = me;
+    /* a reading in parentheses may come first: 鄭夢準(チョン・モンジュン)議員 */
+    if (i < end && d->norm[i] == '(') {
+        for (size_t j = i + 1; j < end && j < i + 60; j++) {
+            d->work++;
+            if (d->norm[j] == ')') {
+                i = j + 1;
+                break;
+            }
+        }
+    }
     for (int k = 0; k < 12 && i < end; k++) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
