@@ -314,17 +314,11 @@ static void summary(const stats *s, int runs, size_t off, double *med, double *l
     *hi = v[runs - 1];
 }
 
-static void print_row(const char *label, const stats *s, int runs, size_t off, const char *fmt)
+static void print_row(const char *label, const stats *s, int runs, size_t off, int prec)
 {
     double m, lo, hi;
     summary(s, runs, off, &m, &lo, &hi);
-    printf("  %-28s ", label);
-    printf(fmt, m);
-    printf("  [");
-    printf(fmt, lo);
-    printf(" - ");
-    printf(fmt, hi);
-    printf("]\n");
+    printf("  %-28s %.*f  [%.*f - %.*f]\n", label, prec, m, prec, lo, prec, hi);
 }
 
 /* ratios are computed per run (same-run baseline), then summarized */
@@ -333,7 +327,7 @@ static void print_ratio(const char *label, const stats *s, int runs, bool nfkc_f
     stats r[64];
     for (int i = 0; i < runs; i++)
         r[i].mbs = s[i].mbs / (nfkc_floor ? s[i].nfkc_mbs : s[i].utf8_mbs);
-    print_row(label, r, runs, offsetof(stats, mbs), "%.4f");
+    print_row(label, r, runs, offsetof(stats, mbs), 4);
 }
 
 static void usage(void)
@@ -457,15 +451,15 @@ int main(int argc, char **argv)
         }
         printf("\n%s: %zu articles, %.2f MB (%s)\n", c->name, c->n, (double)c->bytes / 1e6,
                c->lang);
-        print_row("kiji parse+json MB/s", st, runs, offsetof(stats, mbs), "%.2f");
-        print_row("kiji parse only MB/s", st, runs, offsetof(stats, parse_mbs), "%.2f");
-        print_row("articles/s", st, runs, offsetof(stats, aps), "%.0f");
-        print_row("us/article median", st, runs, offsetof(stats, us_med), "%.1f");
-        print_row("us/article p99", st, runs, offsetof(stats, us_p99), "%.1f");
-        print_row("us/article p99 (<=10KB)", st, runs, offsetof(stats, us_p99_small), "%.1f");
-        print_row("facts/article", st, runs, offsetof(stats, facts), "%.2f");
-        print_row("floor UTF-8 validate MB/s", st, runs, offsetof(stats, utf8_mbs), "%.1f");
-        print_row("floor ICU UTF-16+NFKC MB/s", st, runs, offsetof(stats, nfkc_mbs), "%.1f");
+        print_row("kiji parse+json MB/s", st, runs, offsetof(stats, mbs), 2);
+        print_row("kiji parse only MB/s", st, runs, offsetof(stats, parse_mbs), 2);
+        print_row("articles/s", st, runs, offsetof(stats, aps), 0);
+        print_row("us/article median", st, runs, offsetof(stats, us_med), 1);
+        print_row("us/article p99", st, runs, offsetof(stats, us_p99), 1);
+        print_row("us/article p99 (<=10KB)", st, runs, offsetof(stats, us_p99_small), 1);
+        print_row("facts/article", st, runs, offsetof(stats, facts), 2);
+        print_row("floor UTF-8 validate MB/s", st, runs, offsetof(stats, utf8_mbs), 1);
+        print_row("floor ICU UTF-16+NFKC MB/s", st, runs, offsetof(stats, nfkc_mbs), 1);
         print_ratio("kiji / UTF-8 floor", st, runs, false);
         print_ratio("kiji / NFKC floor", st, runs, true);
     }
