@@ -56,6 +56,25 @@ bool ent_namechar(uint32_t c)
     return kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || ent_word(c) || c == '&';
 }
 
+/* Capitalized words that start sentences or name dates, never a name. */
+bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
+{
+    static const char *const sw[] = {
+        "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
+        "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
+        "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
+        "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
+        "Analysts", "Officials", "Economists", NULL};
+    size_t n = ne - ns;
+    for (int i = 0; sw[i]; i++)
+        if (strlen(sw[i]) == n && memcmp(d->norm + ns, sw[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* ---- word lists ---------------------------------------------------------- */
 
 kj_dict *ent_dict(const char *list, int32_t def)
@@ -69,6 +88,21 @@ kj_dict *ent_dict(const char *list, int32_t def)
         return NULL;
     }
     return t;
+}
+
+size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v)
+{
+    const kiji_doc *d = s->d;
+    if (pos >= s->hi)
+        return 0;
+    if ((unsigned char)d->norm[pos] >= 0x80)
+        return kj_dict_longest(t, d->norm, s->hi, pos, v);
+    /* English names wrap across lines: South\nKorea is South Korea */
+    char buf[96];
+    size_t n = s->hi - pos < sizeof buf ? s->hi - pos : sizeof buf;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = d->norm[pos + i] == '\n' ? ' ' : d->norm[pos + i];
+    return kj_dict_longest(t, buf, n, 0, v);
 }
 
 /* ---- the registry -------------------------------------------------------- */
@@ -147,9 +181,26 @@ void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e)
     hput(s, type, key, kl, e);
 }
 
+char *ent_strnorm(kiji_doc *d, const char *p, size_t n)
+{
+    /* a wrapped line inside a name or title reads as one space */
+    char *r = kj_alloc(d, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i] == '\n' ? ' ' : p[i];
+        if (c == ' ' && (k == 0 || r[k - 1] == ' '))
+            continue;
+        r[k++] = c;
+    }
+    while (k > 0 && r[k - 1] == ' ')
+        k--;
+    r[k] = 0;
+    return r;
+}
+
 void ent_set_name(estate *s, ent *e, const char *p, size_t n)
 {
-    e->name = kj_strndup(s->d, p, n);
+    e->name = ent_strnorm(s->d, p, n);
     e->namelen = n;
 }
 

@@ -89,6 +89,9 @@ void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e);
 /* Add a mention; false when it repeats or overlaps one already there. */
 bool ent_mention(estate *s, ent *e, size_t ns, size_t ne);
 void ent_set_name(estate *s, ent *e, const char *p, size_t n);
+/* Arena copy with line breaks as single spaces. */
+char *ent_strnorm(kiji_doc *d, const char *p, size_t n);
+bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne);
 /* The place or organization mention ending exactly at ne, or NULL. */
 ent *ent_ending_at(estate *s, size_t ne);
 bool ent_covered(estate *s, int type, size_t ns, size_t ne);
@@ -120,6 +123,9 @@ size_t org_at(estate *s, size_t pos, ent **out);
 /* rec_person.c */
 int person_init(struct kj_entity *x);
 void rec_persons(estate *s);
+
+/* Longest key of t at pos, reading a line break in Latin text as a space. */
+size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v);
 
 /* Shared word-list loading: "key" or "key<TAB>int". */
 kj_dict *ent_dict(const char *list, int32_t def);

@@ -104,6 +104,9 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     if (nl) {
         if (nl + 2 >= sizeof key)
             return NULL;
+        /* a wrapped line does not make another organization */
+        name = ent_strnorm(s->d, name, nl);
+        nl = strlen(name);
         int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
         ent *e = ent_get(s, type, key, (size_t)n);
         if (e)
@@ -289,6 +292,23 @@ static void pass_definitions(estate *s)
                 if (a < i && acronym(d, a, i) && allname)
                     define(s, j, k, a, i);
             }
+        } else if (c == '<' && d->lang == KJ_LANG_EN) {
+            /* Reuters marks companies: <Maserati>, <Consolidated TVX Mining
+             * Corp>; an all-capital ticker (<DF>) is no name */
+            size_t k = i + 1;
+            bool lower = false;
+            while (k < s->hi && k - i < 64 && d->norm[k] != '>' && d->norm[k] != '<' &&
+                   d->norm[k] != '\n') {
+                lower |= d->norm[k] >= 'a' && d->norm[k] <= 'z';
+                k++;
+            }
+            if (k < s->hi && d->norm[k] == '>' && lower && upper((unsigned char)d->norm[i + 1])) {
+                ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, k - i - 1, NULL, 0);
+                if (e) {
+                    longer_name(s, e, i + 1, k);
+                    ent_mention(s, e, i + 1, k);
+                }
+            }
         } else if (c == '=' && i > s->lo) {
             /* NHK: OECD=経済協力開発機構 */
             size_t a = token_before(s, i);
@@ -390,65 +410,105 @@ static bool en_conn(const char *t, size_t tl)
            (tl == 1 && t[0] == '&') || (tl == 3 && !memcmp(t, "the", 3));
 }
 
-/* English: a run of capitalized words (with of/and/& inside) whose last
- * organization word ends the name; "Bank of England" keeps its of-tail. */
+static bool en_stop(char c)
+{
+    return c == ' ' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
+           c == ')' || c == '<' || c == '>' || c == '`' || c == '\'';
+}
+
+/* English: a run of capitalized words (with of/and/& inside, one line break
+ * allowed between words) whose last organization word ends the name.
+ * "Bank of England" keeps a one-word of-tail; "Governor of the Bank of
+ * England" starts after the last of/the before the organization word. */
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t w = a, words = 0, end_sig = a, last_org = 0, first_w = a;
-    int nw = 0;
-    while (w < s->hi && nw < 24) {
+    enum { MAXW = 16 };
+    size_t ws[MAXW], we[MAXW];
+    bool cap[MAXW], org[MAXW];
+    int nw = 0, ncap = 0;
+    size_t w = a;
+    while (w < s->hi && nw < MAXW) {
         d->work++;
         size_t e = w;
-        while (e < s->hi && d->norm[e] != ' ' && d->norm[e] != '\n' && d->norm[e] != ',' &&
-               d->norm[e] != ';' && d->norm[e] != ':' && d->norm[e] != '"' && d->norm[e] != '(' &&
-               d->norm[e] != ')' && e - w < 48)
+        while (e < s->hi && !en_stop(d->norm[e]) && e - w < 48)
             e++;
+        /* a possessive ends the name: Sumitomo Bank Ltd's */
+        bool poss = e < s->hi && d->norm[e] == '\'' && e + 1 < s->hi && d->norm[e + 1] == 's';
         size_t te = e;
-        /* a sentence-final period is not part of the word, unless Inc. / Co. */
+        int32_t v;
         if (te > w + 1 && d->norm[te - 1] == '.') {
-            int32_t v;
-            if (!kj_dict_get(x->osuf_en, d->norm + w, te - w, &v) && te - w > 3)
+            /* Inc. / Co. keep their period inside a sentence, not at its end */
+            bool suf = kj_dict_get(x->osuf_en, d->norm + w, te - w, &v);
+            size_t q = te;
+            while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+                q++;
+            bool end = q >= s->hi || (d->norm[q] >= 'A' && d->norm[q] <= 'Z') || q > te + 1;
+            bool initials = te - w >= 4 && d->norm[te - 3] == '.'; /* E.B.I. */
+            if (!initials && (!suf || end))
                 te--;
         }
-        if (te > w + 2 && !memcmp(d->norm + te - 2, "'s", 2))
+        if (te == w)
             break;
         const char *t = d->norm + w;
         size_t tl = te - w;
-        if (tl == 0)
+        bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
+        bool conn = ncap > 0 && en_conn(t, tl);
+        if (!c && !conn)
             break;
-        bool cap = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && words);
-        bool conn = words > 0 && en_conn(t, tl);
-        if (!cap && !conn)
+        ws[nw] = w;
+        we[nw] = te;
+        cap[nw] = c;
+        org[nw] = c && kj_dict_get(x->osuf_en, t, tl, &v);
+        nw++;
+        ncap += c;
+        if (poss || te < e || e >= s->hi)
             break;
-        if (cap) {
-            int32_t v;
-            words++;
-            end_sig = te;
-            if (kj_dict_get(x->osuf_en, t, tl, &v) && words >= 2)
-                last_org = te;
-            nw++;
-        }
-        if (e >= s->hi || d->norm[e] != ' ')
+        /* one space or one line break (Reuters wraps lines) between words */
+        size_t q = e;
+        int nl = 0;
+        while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n') && q - e < 8)
+            nl += d->norm[q++] == '\n';
+        if (d->norm[e] != ' ' && d->norm[e] != '\n')
             break;
-        w = e + 1;
+        if (nl > 1)
+            break;
+        w = q;
     }
-    if (!last_org)
-        return end_sig > a ? end_sig : a + 1;
-    /* Bank of England: the org word heads an of-phrase that follows it */
-    size_t stop = last_org;
-    if (kj_at(d->norm, s->hi, stop, " of ") && end_sig > stop)
-        stop = end_sig;
-    size_t st = first_w;
-    if (nw && kj_at(d->norm, s->hi, st, "The ") && st + 4 < stop)
-        st += 4;
-    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + st, stop - st, NULL, 0);
+    while (nw > 0 && !cap[nw - 1])
+        nw--;
+    size_t ret = nw ? we[nw - 1] : a + 1;
+    int last = -1;
+    for (int i = 1; i < nw; i++)
+        if (org[i])
+            last = i;
+    if (last < 0)
+        return ret;
+    int stop = last;
+    /* Bank of England, Industrial Bank of Japan: one capitalized word after of */
+    if (last + 2 < nw && we[last] - ws[last] && !cap[last + 1] &&
+        !memcmp(d->norm + ws[last + 1], "of", 2) && cap[last + 2]) {
+        stop = last + 2;
+        if (stop + 1 < nw && org[stop + 1])
+            stop++;
+    }
+    int st = 0;
+    for (int i = 0; i < last; i++)
+        if (!cap[i] && (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
+            !(i > 0 && org[i - 1]))
+            st = i + 1;
+    while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
+        st++;
+    if (st >= last)
+        return ret;
+    size_t ns = ws[st], ne = we[stop];
+    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
     if (e) {
-        longer_name(s, e, st, stop);
-        ent_mention(s, e, st, stop);
+        longer_name(s, e, ns, ne);
+        ent_mention(s, e, ns, ne);
     }
-    return end_sig > a ? end_sig : a + 1;
+    return ret;
 }
 
 static void pass_suffixes(estate *s)
@@ -502,7 +562,7 @@ size_t org_at(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
     int32_t v;
-    size_t n = kj_dict_longest(s->x->org, d->norm, s->hi, pos, &v);
+    size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
         return 0;
     size_t nx, ps;

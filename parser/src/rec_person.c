@@ -110,7 +110,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
 static void set_role(estate *s, ent *e, const char *title, size_t tl, ent *aff)
 {
     if (title && tl && !e->title) {
-        e->title = kj_strndup(s->d, title, tl);
+        e->title = ent_strnorm(s->d, title, tl);
         if (aff && !e->aff)
             e->aff = aff;
     }
@@ -476,20 +476,7 @@ static bool tok_is(const kiji_doc *d, tok t, const char *w)
 
 static bool stopword(const kiji_doc *d, tok t)
 {
-    static const char *const sw[] = {
-        "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
-        "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
-        "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-        "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
-        "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
-        "Analysts", "Officials", "Economists", "Reuters", "Inc", "Corp", "Co", "Ltd", "Bank",
-        "Group", "Company", "Exchange", "Ministry", "Department", NULL};
-    for (int i = 0; sw[i]; i++)
-        if (tok_is(d, t, sw[i]))
-            return true;
-    return false;
+    return ent_stopword(d, t.ns, t.ne);
 }
 
 /* Words of d->norm in [lo, hi): letters, digits, and inner . - ' */
@@ -546,6 +533,37 @@ static bool adjacent(const kiji_doc *d, tok a, tok b)
     return b.ns > a.ne;
 }
 
+static bool poss(const kiji_doc *d, tok t)
+{
+    return t.ne - t.ns > 2 && d->norm[t.ne - 2] == '\'' && d->norm[t.ne - 1] == 's';
+}
+
+/* Lowercase words before a lowercase title head: bank chief, central bank
+ * president (at most two, never function words). */
+static int lower_ext(const kiji_doc *d, const tok *t, int q)
+{
+    static const char *const fw[] = {"the", "a", "an", "of", "at", "in", "on", "for", "to",
+                                     "said", "says", "and", "with", "by", "from", "as", "that",
+                                     "is", "was", "were", "has", "have", "had", "its", "their",
+                                     "his", "her", "including", "former", "new", "then", NULL};
+    int k = 0;
+    while (q > 0 && k < 2) {
+        tok w = t[q - 1];
+        unsigned char c = (unsigned char)d->norm[w.ns];
+        if (!(c >= 'a' && c <= 'z') || t[q].ns - w.ne != 1 || d->norm[w.ne] != ' ')
+            break;
+        bool f = false;
+        for (int i = 0; fw[i]; i++)
+            if (tok_is(d, w, fw[i]))
+                f = true;
+        if (f)
+            break;
+        q--;
+        k++;
+    }
+    return q;
+}
+
 static bool particle(const kiji_doc *d, tok t)
 {
     return tok_is(d, t, "al") || tok_is(d, t, "bin") || tok_is(d, t, "van") ||
@@ -564,7 +582,7 @@ static int title_ending(estate *s, const tok *t, int k)
             continue;
         bool adj = true;
         for (int j = a; j < k; j++)
-            if (t[j + 1].ns - t[j].ne > 1 || d->norm[t[j].ne] != ' ')
+            if (t[j + 1].ns - t[j].ne > 1 || (d->norm[t[j].ne] != ' ' && d->norm[t[j].ne] != '\n'))
                 adj = false;
         if (!adj || t[k].ne - t[a].ns >= 64)
             continue;
@@ -572,7 +590,7 @@ static int title_ending(estate *s, const tok *t, int k)
         size_t n = t[k].ne - t[a].ns;
         for (size_t i = 0; i < n; i++) {
             char c = d->norm[t[a].ns + i];
-            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\n' ? ' ' : c);
         }
         int32_t v;
         if (kj_dict_get(s->x->title_en, low, n, &v))
@@ -604,10 +622,11 @@ static void en_persons(estate *s)
         }
         int j = k + 1;
         int32_t v;
-        while (j < n && j - k < 5 && adjacent(d, t[j - 1], t[j]) &&
-               ((cap_word(d, t[j]) && !stopword(d, t[j])) ||
-                (particle(d, t[j]) && j + 1 < n && cap_word(d, t[j + 1]))))
+        while (j < n && j - k < 12 && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
+               ((cap_word(d, t[j]) && !stopword(d, t[j])) || particle(d, t[j])))
             j++;
+        if (poss(d, t[j - 1]) && j - 1 > k)
+            j--; /* Sumitomo's Tsukihara: the possessive is no name */
         /* titles inside the run: the name follows the last one */
         int last_title_end = -1, title_start = -1;
         for (int q = k; q < j; q++) {
@@ -621,6 +640,26 @@ static void en_persons(estate *s)
         /* honorifics are not part of the name */
         while (ns < j && kj_dict_get(s->x->honor_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v))
             ns++;
+        /* Governor of the Bank of England Robin Leigh-Pemberton: the
+         * organization before the name is the affiliation */
+        ent *lead = NULL;
+        int lead_start = -1;
+        bool set_lead = false;
+        while (ns < j - 1 && ent_overlaps(s, t[ns].ns, t[ns].ne)) {
+            if (lead_start < 0)
+                lead_start = ns;
+            ent *e2 = ent_ending_at(s, t[ns].ne);
+            if (e2)
+                lead = e2;
+            ns++;
+        }
+        /* back to the first token of that organization (Bank of England) */
+        while (lead_start > 0 && lead && ent_overlaps(s, t[lead_start - 1].ns, t[lead_start - 1].ne))
+            lead_start--;
+        if (lead_start >= 0 && !lead) {
+            k = j;
+            continue;
+        }
         int len = j - ns;
         if (len < 1 || len > 4) {
             k = j;
@@ -640,16 +679,44 @@ static void en_persons(estate *s)
                 last_title_end = k - 1;
             }
         }
+        /* Kuwait's Oil Minister, Sheikh Ali al-Khalifa al-Sabah */
+        if (title_start < 0 && ns > k && k > 0 && t[k].ns == t[k - 1].ne + 2 &&
+            d->norm[t[k - 1].ne] == ',' && d->norm[t[k - 1].ne + 1] == ' ') {
+            int a2 = title_ending(s, t, k - 1);
+            if (a2 >= 0) {
+                title_start = a2;
+                last_title_end = k - 1;
+            }
+        }
+        if (lead && title_start < 0 && lead_start >= 2 && tok_is(d, t[lead_start - 1], "the") &&
+            tok_is(d, t[lead_start - 2], "of") && lead_start >= 3) {
+            int a2 = title_ending(s, t, lead_start - 3);
+            if (a2 >= 0) {
+                set_lead = true;
+                title_start = a2;
+                last_title_end = lead_start - 3;
+            }
+        }
         size_t ts = 0, te = 0;
         ent *aff = NULL;
+        bool of_org = false;
         if (title_start >= 0) {
             /* Oil Minister, Economic Planning Secretary: capitalized words
              * before the head belong to the title, a demonym or place does not */
             int q = title_start;
-            while (q > k && cap_word(d, t[q - 1])) {
+            /* bank chief, central bank president: lowercase words before a
+             * lowercase head belong to the title */
+            if (!cap_word(d, t[q]))
+                q = lower_ext(d, t, q);
+            while (q > 0 && cap_word(d, t[q - 1]) && !set_lead && !poss(d, t[q - 1]) &&
+                   adjacent(d, t[q - 1], t[q]) && !stopword(d, t[q - 1])) {
                 int32_t dv;
                 size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
                 if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne))
+                    break;
+                /* Saudi Arabian: a two-word demonym */
+                if (q >= 2 && kj_dict_get(s->x->demonym, d->norm + t[q - 2].ns,
+                                          t[q - 1].ne - t[q - 2].ns, &dv))
                     break;
                 q--;
             }
@@ -665,8 +732,8 @@ static void en_persons(estate *s)
                 }
                 if (!aff)
                     aff = en_place_or_org(s, t[q - 1].ns, t[q - 1].ne);
-                if (!aff && t[q - 1].ne + 2 <= t[q].ns && kj_at(d->norm, s->hi, t[q - 1].ne, "'s"))
-                    aff = ent_ending_at(s, t[q - 1].ne);
+                if (!aff && poss(d, t[q - 1]))
+                    aff = ent_ending_at(s, t[q - 1].ne - 2); /* Kuwait's Oil Minister */
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
                     const kj_place *p = &s->x->places[aff->place];
                     const char *c = p->canon_en ? p->canon_en : p->code;
@@ -675,6 +742,8 @@ static void en_persons(estate *s)
                 }
             }
         }
+        if (set_lead)
+            aff = lead;
         /* Name, title of/at Org, */
         bool said = false;
         if (te == 0 && b + 2 < s->hi && d->norm[b] == ',') {
@@ -697,24 +766,42 @@ static void en_persons(estate *s)
             }
             if (h >= 0) {
                 int st = j;
-                /* GM's chief executive */
-                for (int z = j; z < h; z++)
-                    if (kj_at(d->norm, s->hi, t[z].ne, "'s")) {
-                        aff = ent_ending_at(s, t[z].ne);
+                /* GM's chief executive, the European Central Bank president */
+                for (int z = j; z < h; z++) {
+                    size_t ze = poss(d, t[z]) ? t[z].ne - 2 : t[z].ne;
+                    ent *o = ent_ending_at(s, ze);
+                    if (o && o->type != KIJI_FACT_PERSON) {
+                        aff = o;
+                        st = z + 1;
+                    } else if (poss(d, t[z])) {
                         st = z + 1;
                     }
+                }
+                while (st < h && (tok_is(d, t[st], "the") || tok_is(d, t[st], "a") ||
+                                  tok_is(d, t[st], "an")))
+                    st++;
                 ts = t[st].ns;
                 te = t[h].ne;
-                if (h + 2 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at"))) {
+                if (h + 2 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
+                                  tok_is(d, t[h + 1], "for"))) {
                     int o = h + 2;
                     if (tok_is(d, t[o], "the") && o + 1 < n)
                         o++;
                     /* the organization mention that starts there */
-                    for (int z = o; z < n && z < o + 8 && !aff; z++) {
-                        ent *e = ent_ending_at(s, t[z].ne);
-                        if (e && e->type != KIJI_FACT_PERSON)
+                    /* the longest organization there (Long-Term Credit Bank of
+                     * Japan Ltd, not Japan), else a place */
+                    ent *pl = NULL;
+                    for (int z = o; z < n && z < o + 10; z++) {
+                        ent *e = ent_ending_at(s, poss(d, t[z]) ? t[z].ne - 2 : t[z].ne);
+                        if (e && e->type == KIJI_FACT_ORGANIZATION)
                             aff = e;
+                        else if (e && e->type == KIJI_FACT_PLACE && !pl)
+                            pl = e;
+                        if (z + 1 < n && !adjacent(d, t[z], t[z + 1]))
+                            break;
                     }
+                    if (!aff)
+                        aff = pl;
                     if (!aff && !cap_word(d, t[o])) {
                         int z = o;
                         while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
@@ -724,6 +811,18 @@ static void en_persons(estate *s)
                     }
                 }
             }
+        }
+        /* Susumu Taketomi of Industrial Bank of Japan */
+        if (te == 0 && !aff && j + 1 < n && tok_is(d, t[j], "of") && adjacent(d, t[j - 1], t[j])) {
+            for (int z = j + 1; z < n && z < j + 8 && !aff; z++) {
+                ent *o = ent_ending_at(s, t[z].ne);
+                if (o && o->type == KIJI_FACT_ORGANIZATION && o->m && o->m[0].ns <= t[j + 1].ns + 4)
+                    aff = o;
+                if (z + 1 < n && !adjacent(d, t[z], t[z + 1]))
+                    break;
+            }
+            if (aff && len >= 2)
+                of_org = true;
         }
         if (j < n && tok_is(d, t[j], "said") && adjacent(d, t[j - 1], t[j]))
             said = true;
@@ -738,7 +837,7 @@ static void en_persons(estate *s)
             if (len == 1 && kl > 0 && (size_t)kl < sizeof key)
                 known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
         }
-        bool ok = (te > ts) || (said && len >= 2) || known ||
+        bool ok = (te > ts) || (said && len >= 2) || known || of_org ||
                   (ns > k && len >= 1); /* Mr. Merz, Sheikh Ali */
         if (len == 1 && !known && te <= ts)
             ok = false;
@@ -750,6 +849,8 @@ static void en_persons(estate *s)
         if (e) {
             if (te > ts)
                 set_role(s, e, d->norm + ts, te - ts, aff);
+            else if (of_org && !e->aff)
+                e->aff = aff;
             ent_mention(s, e, a, b);
         }
         k = j;

@@ -364,6 +364,16 @@ ent *place_entity(estate *s, int idx)
 
 static void use_name(estate *s, ent *e, size_t ns, size_t ne, bool full)
 {
+    /* a shouted headline (SAUDI ARABIA) gives way to the body's form */
+    bool caps = e->full_seen && e->name && e->name[0] >= 'A' && e->name[0] <= 'Z';
+    for (const char *c = e->name; caps && *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            caps = false;
+    if (full && caps && ne - ns == e->namelen) {
+        for (size_t i = ns; i < ne; i++)
+            if (s->d->norm[i] >= 'a' && s->d->norm[i] <= 'z')
+                e->full_seen = false;
+    }
     if (full && !e->full_seen) {
         ent_set_name(s, e, s->d->norm + ns, ne - ns);
         e->full_seen = true;
@@ -427,7 +437,7 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 static size_t full_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
-    size_t n = kj_dict_longest(s->x->place, d->norm, s->hi, pos, idx);
+    size_t n = ent_longest(s, s->x->place, pos, idx);
     if (!n)
         return 0;
     size_t nx, ps;
