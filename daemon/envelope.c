@@ -1,0 +1,300 @@
+/*
+ * envelope.c -- one input to one output: validate the envelope, parse the
+ * article with libkiji, and build the `article` message (the parser's result
+ * JSON plus the envelope's source, url and unknown fields under "meta") and
+ * its fact.<type> messages; or exactly one `error` message. Every path out of
+ * kd_process yields one result, which is what keeps received = articles +
+ * errors.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kd.h"
+
+#define ID_MAX 512 /* longest envelope id accepted */
+
+/* Wire names of error codes: parser statuses 0..11, then the daemon's. */
+static const struct {
+    int code;
+    const char *name;
+} codes[] = {
+    {KIJI_ERR_UTF8, "utf8"},           {KIJI_ERR_EMPTY, "empty"},
+    {KIJI_ERR_NUL, "nul"},             {KIJI_ERR_TOO_LARGE, "too_large"},
+    {KIJI_ERR_MEMORY, "memory"},       {KIJI_ERR_NOMEM, "nomem"},
+    {KIJI_ERR_PUBLISHED, "published"}, {KIJI_ERR_LANG, "lang"},
+    {KIJI_ERR_ICU, "icu"},             {KIJI_ERR_ARG, "arg"},
+    {KIJI_ERR_JSON, "json"},           {KD_ERR_FRAMES, "frames"},
+    {KD_ERR_ENVELOPE, "envelope"},     {KD_ERR_FIELD, "envelope_field"},
+    {KD_ERR_COMMAND, "command"},
+};
+#define NCODES (sizeof codes / sizeof codes[0])
+_Static_assert(NCODES < KD_ERROR_CODES, "stats table too small");
+
+int kd_error_index(int code)
+{
+    for (size_t i = 0; i < NCODES; i++)
+        if (codes[i].code == code)
+            return (int)i;
+    return (int)NCODES; /* "other" */
+}
+
+const char *kd_error_index_name(int idx)
+{
+    return idx >= 0 && (size_t)idx < NCODES ? codes[idx].name : "other";
+}
+
+const char *kd_error_code_name(int code)
+{
+    return kd_error_index_name(kd_error_index(code));
+}
+
+void kd_job_free(kd_job *j)
+{
+    if (!j)
+        return;
+    if (j->has_env)
+        zmq_msg_close(&j->env);
+    zmq_msg_close(&j->text);
+    free(j);
+}
+
+kd_result *kd_result_new(int kind)
+{
+    kd_result *r = calloc(1, sizeof *r);
+    if (r)
+        r->kind = kind;
+    return r;
+}
+
+int kd_result_add(kd_result *r, const char *topic, char *json, size_t len)
+{
+    if (!json)
+        return -1;
+    if (r->nmsgs == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 4;
+        kd_outmsg *m = realloc(r->msgs, cap * sizeof *m);
+        if (!m) {
+            free(json);
+            return -1;
+        }
+        r->msgs = m;
+        r->cap = cap;
+    }
+    char *t = strdup(topic);
+    if (!t) {
+        free(json);
+        return -1;
+    }
+    r->msgs[r->nmsgs++] = (kd_outmsg){t, json, len};
+    return 0;
+}
+
+void kd_result_free(kd_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nmsgs; i++) {
+        free(r->msgs[i].topic);
+        free(r->msgs[i].json);
+    }
+    free(r->msgs);
+    free(r);
+}
+
+/* FNV-1a, 128-bit: stable across builds and machines, linear in the text.
+ * Not cryptographic; it names content, it does not authenticate it. */
+void kd_content_id(const void *p, size_t len, char out[48])
+{
+    const unsigned __int128 prime = ((unsigned __int128)0x0000000001000000ULL << 64) | 0x13BULL;
+    unsigned __int128 h = ((unsigned __int128)0x6c62272e07bb0142ULL << 64) | 0x62b821756295c58dULL;
+    const unsigned char *s = p;
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= prime;
+    }
+    snprintf(out, 48, "fnv1a128:%016llx%016llx", (unsigned long long)(h >> 64),
+             (unsigned long long)h);
+}
+
+kd_result *kd_error_result(int code, const char *id, size_t offset, const char *text)
+{
+    kd_result *r = kd_result_new(KD_RESULT_ERROR);
+    if (!r)
+        return NULL;
+    r->code = code;
+    r->counted = 1;
+    json_t *o = json_object();
+    json_object_set_new(o, "schema", json_integer(KIJI_SCHEMA));
+    if (id)
+        json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "code", json_string(kd_error_code_name(code)));
+    json_object_set_new(o, "message", json_string(text ? text : ""));
+    json_object_set_new(o, "offset",
+                        offset == (size_t)-1 ? json_null() : json_integer((json_int_t)offset));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!s || kd_result_add(r, "error", s, strlen(s))) {
+        kd_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* Envelope fields libkiji reads; everything else is echoed under "meta". */
+typedef struct envelope {
+    json_t *root;
+    const char *id, *published, *lang;
+    json_t *meta; /* NULL when there is nothing to echo */
+} envelope;
+
+/* Returns 0, or an error result (owned by the caller). */
+static kd_result *read_envelope(const kd_job *job, envelope *e)
+{
+    memset(e, 0, sizeof *e);
+    if (!job->has_env)
+        return NULL;
+    json_error_t jerr;
+    e->root = json_loadb(zmq_msg_data((zmq_msg_t *)&job->env), zmq_msg_size((zmq_msg_t *)&job->env),
+                         JSON_REJECT_DUPLICATES, &jerr);
+    if (!e->root || !json_is_object(e->root)) {
+        char msg[220];
+        if (e->root)
+            snprintf(msg, sizeof msg, "envelope is not a JSON object");
+        else
+            snprintf(msg, sizeof msg, "envelope is not JSON: %s", jerr.text);
+        size_t off = e->root ? 0 : (size_t)jerr.position;
+        json_decref(e->root);
+        e->root = NULL;
+        return kd_error_result(KD_ERR_ENVELOPE, NULL, off, msg);
+    }
+    static const char *const known[] = {"id", "published", "lang", "source", "url"};
+    const char **slots[] = {&e->id, &e->published, &e->lang, NULL, NULL};
+    const char *bad = NULL;
+    for (size_t i = 0; i < 5 && !bad; i++) {
+        json_t *v = json_object_get(e->root, known[i]);
+        if (!v || (json_is_null(v) && i != 0))
+            continue; /* null = absent (corpus records have "date": null) */
+        if (!json_is_string(v) || (i == 0 && (json_string_length(v) == 0 ||
+                                              json_string_length(v) > ID_MAX)))
+            bad = known[i];
+        else if (slots[i])
+            *slots[i] = json_string_value(v);
+    }
+    if (!bad && e->id && strlen(e->id) != json_string_length(json_object_get(e->root, "id")))
+        bad = "id"; /* an embedded NUL */
+    if (bad) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "envelope field '%s' must be a %s", bad,
+                 strcmp(bad, "id") == 0 ? "non-empty string of at most 512 bytes"
+                                        : "string or null");
+        json_decref(e->root);
+        e->root = NULL;
+        return kd_error_result(KD_ERR_FIELD, NULL, (size_t)-1, msg);
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(e->root, k, v)
+    {
+        if (!strcmp(k, "id") || !strcmp(k, "published") || !strcmp(k, "lang"))
+            continue;
+        if (json_is_null(v) && (!strcmp(k, "source") || !strcmp(k, "url")))
+            continue;
+        if (!e->meta)
+            e->meta = json_object();
+        json_object_set(e->meta, k, v);
+    }
+    return NULL;
+}
+
+/* Publish-side copy of one fact: the fact object plus its article's id. */
+static void add_fact_messages(kd_result *r, json_t *root, uint32_t mask)
+{
+    json_t *facts = json_object_get(root, "facts");
+    json_t *id = json_object_get(root, "id");
+    size_t i;
+    json_t *f;
+    json_array_foreach(facts, i, f)
+    {
+        const char *type = json_string_value(json_object_get(f, "type"));
+        int t = type ? kiji_fact_type_from_name(type) : 0;
+        if (t <= 0 || !(mask & KIJI_FACT_BIT(t)))
+            continue;
+        json_t *o = json_deep_copy(f);
+        json_object_set_new(o, "schema", json_integer(KIJI_SCHEMA));
+        if (id)
+            json_object_set(o, "article", id);
+        char *s = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        char topic[64];
+        snprintf(topic, sizeof topic, "fact.%s", type);
+        if (s)
+            kd_result_add(r, topic, s, strlen(s));
+    }
+}
+
+kd_result *kd_process(kiji_doc *doc, const kd_job *job)
+{
+    envelope e;
+    kd_result *bad = read_envelope(job, &e);
+    if (bad)
+        return bad;
+
+    const char *text = zmq_msg_data((zmq_msg_t *)&job->text);
+    size_t len = zmq_msg_size((zmq_msg_t *)&job->text);
+    char hid[48];
+    if (!e.id) {
+        kd_content_id(text, len, hid);
+        e.id = hid;
+    }
+    kiji_meta meta = {e.id, e.published, e.lang};
+    kiji_error err = {0};
+    kd_result *r = NULL;
+    int rc = kiji_parse(doc, text, len, &meta, &err);
+    const char *out = NULL;
+    size_t outlen = 0;
+    if (rc == KIJI_OK)
+        rc = kiji_doc_json(doc, 0, &out, &outlen);
+    if (rc != KIJI_OK) {
+        int rel = rc == KIJI_ERR_UTF8 || rc == KIJI_ERR_NUL || rc == KIJI_ERR_TOO_LARGE;
+        r = kd_error_result(rc, e.id, rel ? err.offset : (size_t)-1,
+                            err.text[0] ? err.text : kiji_status_name(rc));
+        goto done;
+    }
+    r = kd_result_new(KD_RESULT_ARTICLE);
+    if (!r)
+        goto done;
+    r->counted = 1;
+    r->facts = kiji_doc_fact_count(doc);
+    if (!e.meta && !job->fact_topics) {
+        /* Nothing to add: publish the library's bytes as they are. */
+        char *copy = malloc(outlen + 1);
+        if (copy)
+            memcpy(copy, out, outlen + 1);
+        if (kd_result_add(r, "article", copy, outlen)) {
+            kd_result_free(r);
+            r = kd_error_result(KIJI_ERR_NOMEM, e.id, (size_t)-1, "out of memory");
+        }
+        goto done;
+    }
+    json_error_t jerr;
+    json_t *root = json_loadb(out, outlen, 0, &jerr);
+    if (!root) {
+        kd_result_free(r);
+        r = kd_error_result(KIJI_ERR_JSON, e.id, (size_t)-1, "result JSON did not re-read");
+        goto done;
+    }
+    if (e.meta)
+        json_object_set(root, "meta", e.meta);
+    char *s = json_dumps(root, JSON_COMPACT);
+    if (kd_result_add(r, "article", s, s ? strlen(s) : 0)) {
+        kd_result_free(r);
+        r = kd_error_result(KIJI_ERR_NOMEM, e.id, (size_t)-1, "out of memory");
+    } else if (job->fact_topics)
+        add_fact_messages(r, root, job->fact_topics);
+    json_decref(root);
+done:
+    json_decref(e.meta);
+    json_decref(e.root);
+    return r;
+}

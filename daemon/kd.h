@@ -1,0 +1,206 @@
+/*
+ * kd.h -- kijid's private interface: configuration, logging, the envelope,
+ * worker jobs and results, stats and the systemd notify protocol.
+ *
+ * Threading: the main thread (kd_server_run) owns every external socket and
+ * is the one publisher; N worker threads (worker.c) own one kiji_doc each and
+ * talk to the main thread over inproc PUSH/PULL only, passing ownership of
+ * heap objects (kd_job, kd_result) as pointer-sized frames. No socket is
+ * ever touched by two threads.
+ */
+#ifndef KD_H
+#define KD_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <zmq.h>
+
+#include "kiji.h"
+
+#if ZMQ_VERSION < ZMQ_MAKE_VERSION(4, 3, 3)
+#error "kijid needs libzmq >= 4.3.3 (CVE fixes); Debian 12 ships 4.3.4"
+#endif
+
+/* ---- logging (log.c) ---------------------------------------------------
+ * stderr lines carry journald priority prefixes ("<3>" = err ... "<7>" =
+ * debug). Messages above the current level are skipped. Thread-safe. */
+#define KD_LOG_ERR 3
+#define KD_LOG_WARNING 4
+#define KD_LOG_NOTICE 5
+#define KD_LOG_INFO 6
+#define KD_LOG_DEBUG 7
+
+void kd_log_set_level(int level);
+int kd_log_get_level(void);
+void kd_log(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Level name ("info") to number, or -1. */
+int kd_log_level_from_name(const char *name);
+const char *kd_log_level_name(int level);
+
+/* ---- configuration (config.c) --------------------------------------------- */
+#define KD_ENDPOINT_MAX 256
+#define KD_SUBSCRIBE_MAX 16
+#define KD_DEFAULT_CONFIG "/etc/kiji/kijid.conf"
+
+typedef struct kd_endpoint {
+    char addr[KD_ENDPOINT_MAX];
+    int bind; /* 1 = bind, 0 = connect */
+} kd_endpoint;
+
+typedef struct kd_config {
+    kd_endpoint in, out, api;
+    int in_sub; /* in is a SUB socket (first frame = topic, stripped) */
+    char subscribe[KD_SUBSCRIBE_MAX][KD_ENDPOINT_MAX];
+    int nsubscribe;
+    int workers;      /* 0 = number of online CPUs */
+    size_t max_input; /* article limit in bytes */
+    uint32_t fact_topics; /* KIJI_FACT_BIT mask of fact.<type> topics to publish */
+    int stats_interval;   /* seconds; 0 = no periodic stats */
+    int log_level;
+    int no_drop;
+    int hwm;   /* SNDHWM/RCVHWM of the external sockets */
+    int queue; /* SNDHWM/RCVHWM of the inproc job and result queues */
+    int out_linger_ms;
+    int drain_timeout_ms;
+    int heartbeat_ivl_ms, heartbeat_timeout_ms, heartbeat_ttl_ms;
+    int handshake_ivl_ms;
+    int reconnect_ivl_ms, reconnect_ivl_max_ms;
+} kd_config;
+
+/* Fill c with the embedded defaults (loopback endpoints, no file needed). */
+void kd_config_defaults(kd_config *c);
+
+/**
+ * Load the configuration: defaults, then the file, then the command-line
+ * options in argv (which win). path is the --config value or NULL for the
+ * default file, which may then be absent. On error writes one line naming
+ * the file and line (or the flag) and the key into err and returns -1.
+ * Flags that are not configuration keys (--config, --help, --version,
+ * --check-config) are skipped here; main.c handles them.
+ */
+int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *err,
+                   size_t errlen);
+
+/* Print every key with its default and meaning (for --help and the man page). */
+void kd_config_usage(FILE *fp);
+
+/* ---- envelope (envelope.c) ----------------------------------------------- */
+/* Daemon-level error codes, after the parser's kiji_status ones. Wire names
+ * come from kd_error_code_name and are only ever appended. */
+enum {
+    KD_ERR_FRAMES = 100,   /* zero or three or more frames */
+    KD_ERR_ENVELOPE = 101, /* envelope is not a JSON object */
+    KD_ERR_FIELD = 102,    /* an envelope field has the wrong type */
+    KD_ERR_COMMAND = 103,  /* unknown api command */
+};
+#define KD_ERROR_CODES 16 /* size of the stats table, indexed by kd_error_index */
+
+const char *kd_error_code_name(int code);
+int kd_error_index(int code);
+const char *kd_error_index_name(int idx);
+
+/* ---- jobs and results ------------------------------------------------------ */
+typedef struct kd_route {
+    unsigned char id[256]; /* ROUTER routing id of the api client */
+    size_t idlen;
+    int delim; /* the request had an empty delimiter frame (REQ) */
+} kd_route;
+
+typedef struct kd_job {
+    zmq_msg_t env;  /* envelope frame (valid when has_env) */
+    zmq_msg_t text; /* article text frame */
+    int has_env;
+    uint32_t fact_topics; /* fact.<type> topics to build, from the config now */
+    int from_api;
+    kd_route route;
+} kd_job;
+
+typedef struct kd_outmsg {
+    char *topic;
+    char *json;
+    size_t len;
+} kd_outmsg;
+
+enum { KD_RESULT_ARTICLE = 1, KD_RESULT_ERROR = 2, KD_RESULT_OTHER = 3 };
+
+typedef struct kd_result {
+    int kind;
+    int code;     /* error code when kind == KD_RESULT_ERROR */
+    size_t facts; /* facts in the article */
+    kd_outmsg *msgs; /* msgs[0] is the article/error message */
+    size_t nmsgs, cap;
+    size_t next; /* next message to publish (main thread) */
+    int counted; /* an input: counts in received = articles + errors */
+    int from_api;
+    kd_route route;
+} kd_result;
+
+void kd_job_free(kd_job *j);
+kd_result *kd_result_new(int kind);
+/* Append a message; takes a copy of topic, takes ownership of json (malloc'd). */
+int kd_result_add(kd_result *r, const char *topic, char *json, size_t len);
+void kd_result_free(kd_result *r);
+
+/**
+ * Build the error result for code with an optional id and offset (pass
+ * (size_t)-1 for "not relevant") and human text. Never returns NULL unless
+ * out of memory.
+ */
+kd_result *kd_error_result(int code, const char *id, size_t offset, const char *text);
+
+/**
+ * Turn one job into its result (article or error) with doc: validate the
+ * envelope, parse the text, add meta, build the fact.<type> messages.
+ * Called by workers; the job stays owned by the caller.
+ */
+kd_result *kd_process(kiji_doc *doc, const kd_job *job);
+
+/* The id used when the envelope has none: a stable hash of the text. */
+void kd_content_id(const void *p, size_t len, char out[48]);
+
+/* ---- workers (worker.c) --------------------------------------------------- */
+#define KD_JOBS_EP "inproc://kd-jobs"
+#define KD_RESULTS_EP "inproc://kd-results"
+
+typedef struct kd_workers kd_workers;
+/* Start n worker threads on ctx; the main thread must have bound
+ * KD_JOBS_EP (PUSH) and KD_RESULTS_EP (PULL) already. */
+kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue);
+/* Send each worker its stop (a zero-length frame) over jobs and join them.
+ * Call only when no job is in flight. */
+void kd_workers_stop(kd_workers *w, void *jobs);
+
+/* ---- stats (stats.c) -------------------------------------------------------- */
+typedef struct kd_stats {
+    uint64_t received, articles, errors, in_flight, facts;
+    uint64_t attempted, published, dropped;
+    uint64_t api_requests, api_replies, api_unroutable;
+    uint64_t subscriptions; /* live subscriptions on out */
+    uint64_t reloads, reload_failures;
+    uint64_t error_codes[KD_ERROR_CODES];
+    double started; /* monotonic seconds */
+} kd_stats;
+
+double kd_now(void); /* monotonic seconds */
+/* The stats JSON (malloc'd, NUL-terminated; caller frees). */
+char *kd_stats_json(const kd_stats *s, const kd_config *c, int final, size_t *len);
+/* One line for systemd's STATUS=. */
+void kd_stats_status(const kd_stats *s, char *buf, size_t len);
+
+/* ---- systemd notify (notify.c) ------------------------------------------ */
+/* Send one datagram of "KEY=VALUE\n..." to $NOTIFY_SOCKET; no-op when unset.
+ * Returns 1 sent, 0 not under systemd, -1 error. */
+int kd_notify(const char *state);
+int kd_notifyf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Watchdog interval in microseconds from $WATCHDOG_USEC (for this pid),
+ * or 0 when the watchdog is off. */
+uint64_t kd_watchdog_usec(void);
+
+/* ---- server (server.c) -------------------------------------------------- */
+/* Run until SIGTERM/SIGINT and the drain finish. Returns the exit code.
+ * argc/argv are kept to re-apply flags on SIGHUP reloads. */
+int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv);
+
+#endif

@@ -1,0 +1,749 @@
+/*
+ * server.c -- kijid's main thread: it owns the in, out and api sockets,
+ * dispatches jobs to the workers, collects their results and is the only
+ * publisher. One zmq_poll loop, never a blocking call.
+ *
+ * Flow control: out is an XPUB with ZMQ_XPUB_NODROP, sent with ZMQ_DONTWAIT,
+ * so a full subscriber shows up as EAGAIN instead of a silent drop (plain PUB
+ * reports success and loses the message). With --no-drop the message is held
+ * and input pauses until it goes out; otherwise it is dropped and counted.
+ * Input is read only when nothing is held, so every queue stays bounded.
+ * Signals arrive on a signalfd polled with the sockets.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "kd.h"
+
+#define BATCH 64          /* messages taken per socket per loop turn */
+#define OUT_MAXMSG 4096   /* out only receives subscriptions */
+#define STATUS_EVERY 5.0  /* seconds between STATUS= updates */
+#define RETRY_MIN_MS 1    /* back-off while a subscriber is full */
+#define RETRY_MAX_MS 50
+
+typedef struct pending {
+    kd_result *r;
+    struct pending *next;
+} pending;
+
+typedef struct server {
+    kd_config cfg;
+    const char *config_path;
+    int argc;
+    char **argv;
+    void *ctx, *in, *out, *api, *jobs, *results;
+    int sigfd;
+    kd_stats st;
+    pending *head, *tail;
+    size_t npending;
+    kd_job *held; /* a job the job queue had no room for */
+    int draining;
+    double drain_deadline;
+    int drain_forced;
+    int retry_ms;
+    double next_stats, next_status, next_watchdog;
+    uint64_t watchdog_usec;
+} server;
+
+/* ---- sockets ------------------------------------------------------------ */
+
+static int set_int(void *s, int opt, int v)
+{
+    return zmq_setsockopt(s, opt, &v, sizeof v);
+}
+
+/* The options every external socket gets, explicitly, whatever libzmq's
+ * defaults are this year. */
+static int common_options(server *sv, void *s, int linger, int64_t maxmsg)
+{
+    const kd_config *c = &sv->cfg;
+    int rc = 0;
+    rc |= set_int(s, ZMQ_LINGER, linger);
+    rc |= set_int(s, ZMQ_SNDHWM, c->hwm);
+    rc |= set_int(s, ZMQ_RCVHWM, c->hwm);
+    rc |= set_int(s, ZMQ_HEARTBEAT_IVL, c->heartbeat_ivl_ms);
+    rc |= set_int(s, ZMQ_HEARTBEAT_TIMEOUT, c->heartbeat_timeout_ms);
+    rc |= set_int(s, ZMQ_HEARTBEAT_TTL, c->heartbeat_ttl_ms);
+    rc |= set_int(s, ZMQ_HANDSHAKE_IVL, c->handshake_ivl_ms);
+    rc |= set_int(s, ZMQ_RECONNECT_IVL, c->reconnect_ivl_ms);
+    rc |= set_int(s, ZMQ_RECONNECT_IVL_MAX, c->reconnect_ivl_max_ms);
+    rc |= zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    return rc;
+}
+
+static int attach(void *s, const kd_endpoint *e, const char *name)
+{
+    int rc = e->bind ? zmq_bind(s, e->addr) : zmq_connect(s, e->addr);
+    if (rc)
+        kd_log(KD_LOG_ERR, "%s: cannot %s %s: %s", name, e->bind ? "bind" : "connect", e->addr,
+               zmq_strerror(zmq_errno()));
+    else
+        kd_log(KD_LOG_INFO, "%s: %s %s", name, e->bind ? "bound to" : "connecting to", e->addr);
+    return rc;
+}
+
+static int open_sockets(server *sv)
+{
+    kd_config *c = &sv->cfg;
+    /* A frame may exceed the article limit so that a too-large article gets
+     * its `too_large` error; frames beyond twice the limit are refused by
+     * libzmq itself (the peer is disconnected). */
+    int64_t maxin = (int64_t)c->max_input * 2 + 65536;
+    sv->in = zmq_socket(sv->ctx, c->in_sub ? ZMQ_SUB : ZMQ_PULL);
+    sv->out = zmq_socket(sv->ctx, ZMQ_XPUB);
+    sv->api = zmq_socket(sv->ctx, ZMQ_ROUTER);
+    sv->jobs = zmq_socket(sv->ctx, ZMQ_PUSH);
+    sv->results = zmq_socket(sv->ctx, ZMQ_PULL);
+    if (!sv->in || !sv->out || !sv->api || !sv->jobs || !sv->results) {
+        kd_log(KD_LOG_ERR, "cannot create sockets: %s", zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    int rc = 0;
+    rc |= common_options(sv, sv->in, 0, maxin);
+    for (int i = 0; c->in_sub && i < c->nsubscribe; i++)
+        rc |= zmq_setsockopt(sv->in, ZMQ_SUBSCRIBE, c->subscribe[i], strlen(c->subscribe[i]));
+    rc |= common_options(sv, sv->out, c->out_linger_ms, OUT_MAXMSG);
+    rc |= set_int(sv->out, ZMQ_XPUB_NODROP, 1);
+    rc |= common_options(sv, sv->api, 0, maxin);
+    rc |= set_int(sv->api, ZMQ_ROUTER_MANDATORY, 1);
+    /* The inproc queues: bounded, never lingering (drained before close). */
+    rc |= set_int(sv->jobs, ZMQ_SNDHWM, c->queue);
+    rc |= set_int(sv->jobs, ZMQ_LINGER, 0);
+    rc |= set_int(sv->results, ZMQ_RCVHWM, c->queue);
+    rc |= set_int(sv->results, ZMQ_LINGER, 0);
+    if (rc) {
+        kd_log(KD_LOG_ERR, "cannot set socket options: %s", zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    if (zmq_bind(sv->jobs, KD_JOBS_EP) || zmq_bind(sv->results, KD_RESULTS_EP)) {
+        kd_log(KD_LOG_ERR, "cannot bind worker queues: %s", zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    if (attach(sv->out, &c->out, "out") || attach(sv->api, &c->api, "api") ||
+        attach(sv->in, &c->in, "in"))
+        return -1;
+    return 0;
+}
+
+/* ---- publishing ------------------------------------------------------------ */
+
+static void enqueue(server *sv, kd_result *r)
+{
+    pending *p = malloc(sizeof *p);
+    if (!p) {
+        /* Nowhere to hold it: count its messages as dropped, never silently. */
+        sv->st.attempted += r->nmsgs;
+        sv->st.dropped += r->nmsgs;
+        kd_log(KD_LOG_ERR, "out of memory: dropped %zu messages", r->nmsgs);
+        kd_result_free(r);
+        return;
+    }
+    p->r = r;
+    p->next = NULL;
+    sv->st.attempted += r->nmsgs;
+    if (sv->tail)
+        sv->tail->next = p;
+    else
+        sv->head = p;
+    sv->tail = p;
+    sv->npending++;
+}
+
+/* Account one finished input: the only place received, articles and errors
+ * change, all together. */
+static void account(server *sv, kd_result *r)
+{
+    if (!r->counted)
+        return;
+    sv->st.received++;
+    if (r->kind == KD_RESULT_ARTICLE) {
+        sv->st.articles++;
+        sv->st.facts += r->facts;
+    } else {
+        sv->st.errors++;
+        sv->st.error_codes[kd_error_index(r->code)]++;
+    }
+}
+
+static void reply(server *sv, const kd_route *rt, const char *topic, const char *json, size_t len)
+{
+    int flags = ZMQ_DONTWAIT | ZMQ_SNDMORE;
+    int rc = zmq_send(sv->api, rt->id, rt->idlen, flags);
+    if (rc >= 0 && rt->delim)
+        rc = zmq_send(sv->api, "", 0, flags);
+    if (rc >= 0)
+        rc = zmq_send(sv->api, topic, strlen(topic), flags);
+    if (rc >= 0)
+        rc = zmq_send(sv->api, json, len, ZMQ_DONTWAIT);
+    if (rc >= 0)
+        sv->st.api_replies++;
+    else {
+        /* EHOSTUNREACH: the client is gone (it will retry); EAGAIN: its queue
+         * is full. Either way the article itself was published. */
+        sv->st.api_unroutable++;
+        kd_log(KD_LOG_DEBUG, "api reply not delivered: %s", zmq_strerror(zmq_errno()));
+    }
+}
+
+/* Send what is pending, in order. Returns 1 when a subscriber is full and
+ * --no-drop holds the rest. */
+static int flush(server *sv)
+{
+    while (sv->head) {
+        kd_result *r = sv->head->r;
+        while (r->next < r->nmsgs) {
+            kd_outmsg *m = &r->msgs[r->next];
+            int rc = zmq_send(sv->out, m->topic, strlen(m->topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
+            if (rc < 0 && zmq_errno() == EAGAIN) {
+                if (sv->cfg.no_drop && !sv->drain_forced)
+                    return 1;
+                sv->st.dropped++;
+            } else if (rc < 0) {
+                kd_log(KD_LOG_ERR, "out: send failed: %s", zmq_strerror(zmq_errno()));
+                sv->st.dropped++;
+            } else {
+                /* After the first frame the rest of a message is always
+                 * accepted: XPUB admits whole messages. */
+                while (zmq_send(sv->out, m->json, m->len, 0) < 0 && zmq_errno() == EINTR)
+                    ;
+                sv->st.published++;
+            }
+            r->next++;
+        }
+        if (r->from_api && r->nmsgs)
+            reply(sv, &r->route, r->msgs[0].topic, r->msgs[0].json, r->msgs[0].len);
+        pending *p = sv->head;
+        sv->head = p->next;
+        if (!sv->head)
+            sv->tail = NULL;
+        sv->npending--;
+        kd_result_free(r);
+        free(p);
+    }
+    sv->retry_ms = 0;
+    return 0;
+}
+
+static void publish_stats(server *sv, int final)
+{
+    size_t len;
+    char *s = kd_stats_json(&sv->st, &sv->cfg, final, &len);
+    kd_result *r = kd_result_new(KD_RESULT_OTHER);
+    if (!r || !s || kd_result_add(r, "stats", s, len)) {
+        kd_result_free(r);
+        if (!r)
+            free(s);
+        return;
+    }
+    enqueue(sv, r);
+}
+
+/* ---- input ----------------------------------------------------------------- */
+
+/* Receive the rest of a multipart message into nothing; returns the count. */
+static size_t discard_rest(void *s)
+{
+    size_t n = 0;
+    int more = 1;
+    size_t sz = sizeof more;
+    zmq_getsockopt(s, ZMQ_RCVMORE, &more, &sz);
+    while (more) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, s, 0) < 0) {
+            zmq_msg_close(&m);
+            break;
+        }
+        n++;
+        more = zmq_msg_more(&m);
+        zmq_msg_close(&m);
+    }
+    return n;
+}
+
+static void dispatch(server *sv, kd_job *job)
+{
+    sv->st.in_flight++;
+    job->fact_topics = sv->cfg.fact_topics;
+    if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
+        sv->held = job; /* queue full: input pauses until it drains */
+}
+
+/* An input that never reaches a worker: it is still one error. */
+static void reject(server *sv, const kd_route *rt, int code, const char *text)
+{
+    kd_result *r = kd_error_result(code, NULL, (size_t)-1, text);
+    if (!r) {
+        sv->st.received++;
+        sv->st.errors++;
+        sv->st.error_codes[kd_error_index(code)]++;
+        kd_log(KD_LOG_ERR, "out of memory: error message for rejected input not published");
+        return;
+    }
+    if (rt) {
+        r->from_api = 1;
+        r->route = *rt;
+    }
+    account(sv, r);
+    enqueue(sv, r);
+}
+
+/* Body frames after the routing part: [text] or [envelope][text]. The first
+ * frame was received into first. */
+static void take_body(server *sv, void *s, zmq_msg_t *first, const kd_route *rt)
+{
+    kd_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        zmq_msg_close(first);
+        discard_rest(s);
+        reject(sv, rt, KIJI_ERR_NOMEM, "out of memory");
+        return;
+    }
+    if (rt) {
+        job->from_api = 1;
+        job->route = *rt;
+    }
+    if (!zmq_msg_more(first)) {
+        zmq_msg_init(&job->text);
+        zmq_msg_move(&job->text, first);
+        zmq_msg_close(first);
+        dispatch(sv, job);
+        return;
+    }
+    zmq_msg_init(&job->env);
+    zmq_msg_move(&job->env, first);
+    zmq_msg_close(first);
+    job->has_env = 1;
+    zmq_msg_init(&job->text);
+    if (zmq_msg_recv(&job->text, s, 0) < 0) {
+        kd_job_free(job);
+        reject(sv, rt, KD_ERR_FRAMES, "message ended early");
+        return;
+    }
+    if (zmq_msg_more(&job->text)) {
+        size_t extra = discard_rest(s);
+        kd_job_free(job);
+        char msg[128];
+        snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", 2 + extra);
+        reject(sv, rt, KD_ERR_FRAMES, msg);
+        return;
+    }
+    dispatch(sv, job);
+}
+
+static void read_in(server *sv)
+{
+    for (int i = 0; i < BATCH && !sv->held && !sv->npending; i++) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, sv->in, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        if (sv->cfg.in_sub) {
+            /* SUB input: the first frame is the feeder's topic. */
+            int more = zmq_msg_more(&m);
+            zmq_msg_close(&m);
+            zmq_msg_init(&m);
+            if (!more || zmq_msg_recv(&m, sv->in, 0) < 0) {
+                zmq_msg_close(&m);
+                reject(sv, NULL, KD_ERR_FRAMES, "sub input: topic frame without a body");
+                continue;
+            }
+        }
+        take_body(sv, sv->in, &m, NULL);
+    }
+}
+
+static void api_command(server *sv, const kd_route *rt, zmq_msg_t *body, int *handled)
+{
+    *handled = 0;
+    const char *p = zmq_msg_data(body);
+    size_t n = zmq_msg_size(body);
+    if (n == 0 || n > 4096 || zmq_msg_more(body))
+        return;
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r'))
+        i++;
+    if (i == n || p[i] != '{')
+        return;
+    json_t *o = json_loadb(p, n, 0, NULL);
+    json_t *cmd = json_object_get(o, "cmd");
+    if (!cmd) {
+        json_decref(o);
+        return; /* JSON but not a command: an article like any other */
+    }
+    *handled = 1;
+    const char *c = json_string_value(cmd);
+    if (c && strcmp(c, "ping") == 0) {
+        json_t *r = json_pack("{s:i,s:b,s:s,s:i,s:f}", "schema", 1, "pong", 1, "version",
+                              KIJI_VERSION, "pid", (int)getpid(), "uptime", kd_now() - sv->st.started);
+        char *s = json_dumps(r, JSON_COMPACT);
+        json_decref(r);
+        if (s)
+            reply(sv, rt, "pong", s, strlen(s));
+        free(s);
+    } else if (c && strcmp(c, "stats") == 0) {
+        size_t len;
+        char *s = kd_stats_json(&sv->st, &sv->cfg, 0, &len);
+        if (s)
+            reply(sv, rt, "stats", s, len);
+        free(s);
+    } else {
+        char msg[160];
+        snprintf(msg, sizeof msg, "unknown command%s%.64s%s (known: ping, stats)", c ? " '" : "",
+                 c ? c : "", c ? "'" : "");
+        reject(sv, rt, KD_ERR_COMMAND, msg);
+    }
+    json_decref(o);
+}
+
+static void read_api(server *sv)
+{
+    for (int i = 0; i < BATCH && !sv->held && !sv->npending; i++) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, sv->api, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        sv->st.api_requests++;
+        kd_route rt = {.idlen = zmq_msg_size(&m)};
+        memcpy(rt.id, zmq_msg_data(&m), rt.idlen < sizeof rt.id ? rt.idlen : sizeof rt.id);
+        int more = zmq_msg_more(&m);
+        zmq_msg_close(&m);
+        zmq_msg_init(&m);
+        if (!more || zmq_msg_recv(&m, sv->api, 0) < 0) {
+            zmq_msg_close(&m);
+            reject(sv, &rt, KD_ERR_FRAMES, "empty request");
+            continue;
+        }
+        if (zmq_msg_size(&m) == 0 && zmq_msg_more(&m)) {
+            /* REQ's empty delimiter: the body follows. */
+            rt.delim = 1;
+            zmq_msg_close(&m);
+            zmq_msg_init(&m);
+            if (zmq_msg_recv(&m, sv->api, 0) < 0) {
+                zmq_msg_close(&m);
+                reject(sv, &rt, KD_ERR_FRAMES, "empty request");
+                continue;
+            }
+        }
+        int handled;
+        api_command(sv, &rt, &m, &handled);
+        if (handled)
+            zmq_msg_close(&m);
+        else
+            take_body(sv, sv->api, &m, &rt);
+    }
+}
+
+/* The out socket's other direction: subscriptions (1 = subscribe, 0 =
+ * unsubscribe, then the prefix). Always drained, or XPUB stalls. */
+static void read_subscriptions(server *sv)
+{
+    for (int i = 0; i < BATCH; i++) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, sv->out, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        const unsigned char *p = zmq_msg_data(&m);
+        if (zmq_msg_size(&m) >= 1) {
+            if (p[0] == 1)
+                sv->st.subscriptions++;
+            else if (p[0] == 0 && sv->st.subscriptions > 0)
+                sv->st.subscriptions--;
+            kd_log(KD_LOG_DEBUG, "out: %s '%.*s'", p[0] ? "subscribe" : "unsubscribe",
+                   (int)(zmq_msg_size(&m) - 1), (const char *)p + 1);
+        }
+        if (zmq_msg_more(&m))
+            discard_rest(sv->out);
+        zmq_msg_close(&m);
+    }
+}
+
+static void read_results(server *sv)
+{
+    for (int i = 0; i < BATCH && !sv->npending; i++) {
+        void *msg[2];
+        if (zmq_recv(sv->results, msg, sizeof msg, ZMQ_DONTWAIT) != (int)sizeof msg)
+            return;
+        sv->st.in_flight--;
+        kd_result *r = msg[0];
+        if (!r) {
+            kd_job *job = msg[1];
+            kd_route rt = job->route;
+            int api = job->from_api;
+            kd_job_free(job);
+            reject(sv, api ? &rt : NULL, KIJI_ERR_NOMEM, "out of memory");
+        } else {
+            account(sv, r);
+            enqueue(sv, r);
+        }
+        flush(sv);
+    }
+}
+
+/* ---- signals, reload, lifecycle --------------------------------------------- */
+
+static void apply_reload(server *sv)
+{
+    kd_notifyf("RELOADING=1\nSTATUS=reloading %s", sv->config_path ? sv->config_path : KD_DEFAULT_CONFIG);
+    kd_config n;
+    char err[512];
+    if (kd_config_load(&n, sv->config_path, sv->argc, sv->argv, err, sizeof err)) {
+        sv->st.reload_failures++;
+        kd_log(KD_LOG_ERR, "reload failed, keeping the running configuration: %s", err);
+        kd_notifyf("READY=1\nSTATUS=reload failed: %s", err);
+        return;
+    }
+    /* Sockets and threads are not rebuilt on reload: say so for each key
+     * that changed and would need a restart. */
+    kd_config *c = &sv->cfg;
+#define RESTART_KEY(cond, name)                                                                 \
+    if (cond)                                                                                   \
+        kd_log(KD_LOG_WARNING, "reload: '%s' changed; it takes effect after a restart", name);
+    RESTART_KEY(strcmp(n.in.addr, c->in.addr) || n.in.bind != c->in.bind || n.in_sub != c->in_sub,
+                "in");
+    RESTART_KEY(strcmp(n.out.addr, c->out.addr) || n.out.bind != c->out.bind, "out");
+    RESTART_KEY(strcmp(n.api.addr, c->api.addr) || n.api.bind != c->api.bind, "api");
+    RESTART_KEY(n.workers != 0 && n.workers != c->workers, "workers");
+    RESTART_KEY(n.max_input != c->max_input, "max_input");
+    RESTART_KEY(n.no_drop != c->no_drop, "no_drop");
+    RESTART_KEY(n.hwm != c->hwm || n.queue != c->queue, "hwm/queue");
+#undef RESTART_KEY
+    c->log_level = n.log_level;
+    c->stats_interval = n.stats_interval;
+    c->fact_topics = n.fact_topics;
+    kd_log_set_level(c->log_level);
+    kd_log(KD_LOG_DEBUG, "configuration: in %s, out %s, api %s, %d workers, no_drop %d",
+           c->in.addr, c->out.addr, c->api.addr, c->workers, c->no_drop);
+    sv->next_stats = c->stats_interval ? kd_now() + c->stats_interval : 0;
+    sv->st.reloads++;
+    kd_log(KD_LOG_NOTICE, "reloaded: log_level=%s stats_interval=%d fact_topics=0x%x",
+           kd_log_level_name(c->log_level), c->stats_interval, c->fact_topics);
+    char status[256];
+    kd_stats_status(&sv->st, status, sizeof status);
+    kd_notifyf("READY=1\nSTATUS=%s", status);
+}
+
+static void start_drain(server *sv, const char *why)
+{
+    if (sv->draining)
+        return;
+    sv->draining = 1;
+    sv->drain_deadline = kd_now() + sv->cfg.drain_timeout_ms / 1000.0;
+    kd_log(KD_LOG_NOTICE, "%s: no more input; finishing %llu in flight", why,
+           (unsigned long long)sv->st.in_flight);
+    kd_notify("STOPPING=1\nSTATUS=draining");
+}
+
+static void read_signals(server *sv)
+{
+    struct signalfd_siginfo si;
+    while (read(sv->sigfd, &si, sizeof si) == (ssize_t)sizeof si) {
+        if (si.ssi_signo == SIGHUP)
+            apply_reload(sv);
+        else
+            start_drain(sv, si.ssi_signo == SIGINT ? "SIGINT" : "SIGTERM");
+    }
+}
+
+static void timers(server *sv, double now)
+{
+    if (sv->cfg.stats_interval && now >= sv->next_stats) {
+        publish_stats(sv, 0);
+        flush(sv);
+        sv->next_stats = now + sv->cfg.stats_interval;
+    }
+    if (now >= sv->next_status) {
+        char status[256];
+        kd_stats_status(&sv->st, status, sizeof status);
+        kd_notifyf("STATUS=%s", status);
+        sv->next_status = now + STATUS_EVERY;
+    }
+    if (sv->watchdog_usec && now >= sv->next_watchdog) {
+        kd_notify("WATCHDOG=1");
+        sv->next_watchdog = now + sv->watchdog_usec / 2e6;
+    }
+}
+
+static long ms_until(double now, double t)
+{
+    double d = (t - now) * 1000.0;
+    return d <= 0 ? 0 : (long)d + 1;
+}
+
+static int loop(server *sv)
+{
+    sv->st.started = kd_now();
+    double now = kd_now();
+    sv->next_stats = sv->cfg.stats_interval ? now + sv->cfg.stats_interval : 0;
+    sv->next_status = now + STATUS_EVERY;
+    sv->watchdog_usec = kd_watchdog_usec();
+    sv->next_watchdog = now;
+    for (;;) {
+        int blocked = sv->head ? flush(sv) : 0;
+        now = kd_now();
+        if (sv->draining && !sv->held && sv->st.in_flight == 0 && !sv->head)
+            break;
+        if (sv->draining && blocked && !sv->drain_forced && now >= sv->drain_deadline) {
+            kd_log(KD_LOG_ERR,
+                   "drain timeout: a subscriber is still full after %d ms; dropping (counted)",
+                   sv->cfg.drain_timeout_ms);
+            sv->drain_forced = 1;
+            continue;
+        }
+        timers(sv, now);
+
+        zmq_pollitem_t items[6];
+        int n = 0;
+        items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
+        items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
+        int i_results = -1, i_jobs = -1, i_in = -1, i_api = -1;
+        if (!sv->head) {
+            i_results = n;
+            items[n++] = (zmq_pollitem_t){sv->results, 0, ZMQ_POLLIN, 0};
+        }
+        if (sv->held) {
+            i_jobs = n;
+            items[n++] = (zmq_pollitem_t){sv->jobs, 0, ZMQ_POLLOUT, 0};
+        }
+        if (!sv->draining && !sv->held && !sv->head) {
+            i_in = n;
+            items[n++] = (zmq_pollitem_t){sv->in, 0, ZMQ_POLLIN, 0};
+            i_api = n;
+            items[n++] = (zmq_pollitem_t){sv->api, 0, ZMQ_POLLIN, 0};
+        }
+        long timeout = -1;
+        if (sv->cfg.stats_interval)
+            timeout = ms_until(now, sv->next_stats);
+        long t2 = ms_until(now, sv->next_status);
+        if (timeout < 0 || t2 < timeout)
+            timeout = t2;
+        if (sv->watchdog_usec) {
+            t2 = ms_until(now, sv->next_watchdog);
+            if (t2 < timeout)
+                timeout = t2;
+        }
+        if (blocked) {
+            /* XPUB signals POLLOUT even when a subscriber is full, so a
+             * blocked send is retried on a short, growing timer. */
+            sv->retry_ms = sv->retry_ms ? sv->retry_ms * 2 : RETRY_MIN_MS;
+            if (sv->retry_ms > RETRY_MAX_MS)
+                sv->retry_ms = RETRY_MAX_MS;
+            if (sv->retry_ms < timeout)
+                timeout = sv->retry_ms;
+        }
+        if (sv->draining) {
+            t2 = ms_until(now, sv->drain_deadline);
+            if (t2 < timeout)
+                timeout = t2 ? t2 : 1;
+        }
+        int rc = zmq_poll(items, n, timeout);
+        if (rc < 0) {
+            if (zmq_errno() == EINTR)
+                continue;
+            kd_log(KD_LOG_ERR, "poll: %s", zmq_strerror(zmq_errno()));
+            return 1;
+        }
+        if (items[0].revents & ZMQ_POLLIN)
+            read_signals(sv);
+        if (items[1].revents & ZMQ_POLLIN)
+            read_subscriptions(sv);
+        if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT)) {
+            kd_job *job = sv->held;
+            if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) >= 0)
+                sv->held = NULL;
+        }
+        if (i_results >= 0 && (items[i_results].revents & ZMQ_POLLIN))
+            read_results(sv);
+        if (i_in >= 0 && (items[i_in].revents & ZMQ_POLLIN))
+            read_in(sv);
+        if (i_api >= 0 && (items[i_api].revents & ZMQ_POLLIN))
+            read_api(sv);
+    }
+    return sv->drain_forced && sv->st.dropped ? 1 : 0;
+}
+
+int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
+{
+    server sv = {.cfg = *c, .config_path = config_path, .argc = argc, .argv = argv, .sigfd = -1};
+    int rc = 1;
+    kd_workers *ws = NULL;
+    kiji_parser *parser = NULL;
+
+    /* Block the signals before any thread exists (libzmq's I/O threads
+     * included) so they are only ever seen on the signalfd. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    sv.sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (sv.sigfd < 0) {
+        kd_log(KD_LOG_ERR, "signalfd: %s", strerror(errno));
+        return 1;
+    }
+
+    kiji_options opt = {.max_input = sv.cfg.max_input};
+    kiji_error err = {0};
+    parser = kiji_parser_new(&opt, &err);
+    if (!parser) {
+        kd_log(KD_LOG_ERR, "cannot build the parser: %s", err.text);
+        goto out;
+    }
+    if (sv.cfg.workers <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        sv.cfg.workers = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
+    }
+    sv.ctx = zmq_ctx_new();
+    if (!sv.ctx || open_sockets(&sv))
+        goto out;
+    ws = kd_workers_start(sv.ctx, parser, sv.cfg.workers, sv.cfg.queue);
+    if (!ws)
+        goto out;
+    kd_log(KD_LOG_NOTICE, "kijid %s ready: %d workers, %s mode", KIJI_VERSION, sv.cfg.workers,
+           sv.cfg.no_drop ? "no-drop" : "drop-and-count");
+    kd_notifyf("READY=1\nMAINPID=%ld\nSTATUS=ready: in %s, out %s, api %s", (long)getpid(),
+               sv.cfg.in.addr, sv.cfg.out.addr, sv.cfg.api.addr);
+
+    rc = loop(&sv);
+
+    /* Everything received is published: a final stats message closes the
+     * stream, then out lingers (bounded) to flush it to subscribers. */
+    sv.drain_forced = 1;
+    publish_stats(&sv, 1);
+    flush(&sv);
+    char status[256];
+    kd_stats_status(&sv.st, status, sizeof status);
+    kd_log(KD_LOG_NOTICE, "stopped: %s", status);
+out:
+    if (ws)
+        kd_workers_stop(ws, sv.jobs);
+    if (sv.held)
+        kd_job_free(sv.held);
+    if (sv.api) {
+        /* Replies already queued are part of "publish everything received". */
+        set_int(sv.api, ZMQ_LINGER, sv.cfg.out_linger_ms);
+    }
+    void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results};
+    for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)
+        if (socks[i])
+            zmq_close(socks[i]);
+    if (sv.ctx)
+        zmq_ctx_term(sv.ctx);
+    kiji_parser_free(parser);
+    if (sv.sigfd >= 0)
+        close(sv.sigfd);
+    return rc;
+}
