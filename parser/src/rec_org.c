@@ -192,11 +192,8 @@ static size_t en_name_start(estate *s, size_t b, int want)
         bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
                     (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
                     (tl == 3 && !memcmp(t, "the", 3) && got > 0);
-        if (!conn) {
-            if (!upper((unsigned char)t[0]))
-                break;
-            got++;
-        }
+        if (!conn)
+            got++; /* gross domestic product (GDP): lowercase words count */
         a = w;
     }
     return got == want ? a : b;
@@ -279,8 +276,11 @@ static void pass_definitions(estate *s)
                         define(s, a, i, j, k);
                 }
             } else {
-                /* NATO(北大西洋条約機構) */
-                size_t a = token_before(s, i);
+                /* NATO(北大西洋条約機構), NATO (North Atlantic Treaty Organization) */
+                size_t ti = i;
+                while (ti > s->lo && d->norm[ti - 1] == ' ' && i - ti < 2)
+                    ti--;
+                size_t a = token_before(s, ti);
                 bool allname = true;
                 for (size_t q = j; q < k;) {
                     size_t nx;
@@ -289,8 +289,8 @@ static void pass_definitions(estate *s)
                         allname = false;
                     q = nx;
                 }
-                if (a < i && acronym(d, a, i) && allname)
-                    define(s, j, k, a, i);
+                if (a < ti && acronym(d, a, ti) && allname)
+                    define(s, j, k, a, ti);
             }
         } else if (c == '<' && d->lang == KJ_LANG_EN) {
             /* Reuters marks companies: <Maserati>, <Consolidated TVX Mining
@@ -479,34 +479,42 @@ static size_t en_run(estate *s, size_t a)
     while (nw > 0 && !cap[nw - 1])
         nw--;
     size_t ret = nw ? we[nw - 1] : a + 1;
-    int last = -1;
-    for (int i = 1; i < nw; i++)
-        if (org[i])
-            last = i;
-    if (last < 0)
-        return ret;
-    int stop = last;
-    /* Bank of England, Industrial Bank of Japan: one capitalized word after of */
-    if (last + 2 < nw && we[last] - ws[last] && !cap[last + 1] &&
-        !memcmp(d->norm + ws[last + 1], "of", 2) && cap[last + 2]) {
-        stop = last + 2;
-        if (stop + 1 < nw && org[stop + 1])
-            stop++;
-    }
-    int st = 0;
-    for (int i = 0; i < last; i++)
-        if (!cap[i] && (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
-            !(i > 0 && org[i - 1]))
-            st = i + 1;
-    while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
-        st++;
-    if (st >= last)
-        return ret;
-    size_t ns = ws[st], ne = we[stop];
-    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
-    if (e) {
-        longer_name(s, e, ns, ne);
-        ent_mention(s, e, ns, ne);
+    /* right to left: "the Labour Ministry and the Bank of England" holds two */
+    int lim = nw;
+    for (int round = 0; round < 4 && lim > 1; round++) {
+        int last = -1;
+        for (int i = 1; i < lim; i++)
+            if (org[i])
+                last = i;
+        if (last < 0)
+            break;
+        int stop = last;
+        /* Bank of England, Industrial Bank of Japan: one capitalized word after of */
+        if (last + 2 < lim && !cap[last + 1] && !memcmp(d->norm + ws[last + 1], "of", 2) &&
+            cap[last + 2]) {
+            stop = last + 2;
+            if (stop + 1 < lim && org[stop + 1])
+                stop++;
+        }
+        int st = 0;
+        for (int i = 0; i < last; i++)
+            if (!cap[i] &&
+                (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
+                !(i > 0 && org[i - 1]))
+                st = i + 1;
+        while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
+            st++;
+        if (st > last || (st == last && stop == last))
+            break; /* an organization word alone (Bank) names nothing */
+        size_t ns = ws[st], ne = we[stop];
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+        if (e) {
+            longer_name(s, e, ns, ne);
+            ent_mention(s, e, ns, ne);
+        }
+        lim = st;
+        while (lim > 0 && !cap[lim - 1])
+            lim--;
     }
     return ret;
 }

@@ -93,7 +93,8 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
      * name first, so the first part of a ・ name is a surname too */
     if (ss > ns) {
         size_t q = ns;
-        while (q < ss && !kj_at(d->norm, ss, q, "・")) {
+        /* Sheikh Ali al-Khalifa al-Sabah is later Sheikh Ali */
+        while (q < ss && !kj_at(d->norm, ss, q, "・") && d->norm[q] != ' ') {
             d->work++;
             q++;
         }
@@ -638,8 +639,11 @@ static void en_persons(estate *s)
         }
         int ns = last_title_end >= 0 ? last_title_end + 1 : k;
         /* honorifics are not part of the name */
-        while (ns < j && kj_dict_get(s->x->honor_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v))
+        bool hon = false;
+        while (ns < j && kj_dict_get(s->x->honor_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v)) {
             ns++;
+            hon = true;
+        }
         /* Governor of the Bank of England Robin Leigh-Pemberton: the
          * organization before the name is the affiliation */
         ent *lead = NULL;
@@ -724,11 +728,14 @@ static void en_persons(estate *s)
             te = t[last_title_end].ne;
             if (q > 0) {
                 /* Saudi Arabian / German / Dean Foods before the title */
+                int dw = q - 1;
                 for (int w = (q >= 2 ? q - 2 : q - 1); w < q && !aff; w++) {
                     int32_t dv;
                     size_t span = t[q - 1].ne - t[w].ns;
-                    if (kj_dict_get(s->x->demonym, d->norm + t[w].ns, span, &dv))
+                    if (kj_dict_get(s->x->demonym, d->norm + t[w].ns, span, &dv)) {
                         aff = place_entity(s, dv);
+                        dw = w;
+                    }
                 }
                 if (!aff)
                     aff = en_place_or_org(s, t[q - 1].ns, t[q - 1].ne);
@@ -738,7 +745,7 @@ static void en_persons(estate *s)
                     const kj_place *p = &s->x->places[aff->place];
                     const char *c = p->canon_en ? p->canon_en : p->code;
                     ent_set_name(s, aff, c, strlen(c));
-                    ent_mention(s, aff, t[q - 1].ns, t[q - 1].ne);
+                    ent_mention(s, aff, t[dw].ns, t[q - 1].ne);
                 }
             }
         }
@@ -792,7 +799,10 @@ static void en_persons(estate *s)
                      * Japan Ltd, not Japan), else a place */
                     ent *pl = NULL;
                     for (int z = o; z < n && z < o + 10; z++) {
-                        ent *e = ent_ending_at(s, poss(d, t[z]) ? t[z].ne - 2 : t[z].ne);
+                        size_t ze = poss(d, t[z]) ? t[z].ne - 2 : t[z].ne;
+                        if (d->norm[ze - 1] == '.' && !ent_ending_at(s, ze))
+                            ze--; /* Ltd. at a sentence end */
+                        ent *e = ent_ending_at(s, ze);
                         if (e && e->type == KIJI_FACT_ORGANIZATION)
                             aff = e;
                         else if (e && e->type == KIJI_FACT_PLACE && !pl)
@@ -838,8 +848,8 @@ static void en_persons(estate *s)
                 known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
         }
         bool ok = (te > ts) || (said && len >= 2) || known || of_org ||
-                  (ns > k && len >= 1); /* Mr. Merz, Sheikh Ali */
-        if (len == 1 && !known && te <= ts)
+                  (hon && len >= 1); /* Mr. Merz, Sheikh Ali */
+        if (len == 1 && !known && te <= ts && !hon)
             ok = false;
         if (!ok) {
             k = j;
