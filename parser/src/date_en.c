@@ -110,8 +110,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         return false;
     size_t k = i + n;
     bool abbr = w->mod == 1;
-    if (ch(p, k) == '.') {
-        k++;
+    if (ch(p, k) == '.' && (abbr || n == 4)) {
+        k++; /* Mar. 13, Sept. 10: the period belongs to the abbreviation */
     } else if (abbr) {
         size_t j = sp(p, k);
         if (!digit(ch(p, j)))
@@ -488,7 +488,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         if (!(p->s[i] >= 'A' && p->s[i] <= 'Z'))
             return 0;
         kj_dt_weekday(p->c, t, w->arg, i);
-        return i + n + (ch(p, i + n) == '.');
+        return i + n + (w->mod == 1 && ch(p, i + n) == '.');
     }
     if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z') {
         t->m = w->arg / 100;
@@ -641,6 +641,18 @@ static size_t try_at(ep *p, size_t i)
                 b.d = (int)v;
                 max = &b;
                 e = k2;
+            }
+        } else if (t.grain == KJ_G_MONTH && t.mset && wd(p, sp(p, k), "to", &k2)) {
+            /* from March to May */
+            kj_tx m2;
+            kj_tx_init(&m2);
+            size_t k3 = date_month(p, sp(p, k2), &m2);
+            if (k3 > 0 && m2.grain == KJ_G_MONTH) {
+                if (!m2.yset)
+                    m2.y = m2.m >= t.m ? t.y : (t.y ? t.y + 1 : 0);
+                b = m2;
+                max = &b;
+                e = k3;
             }
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {

@@ -509,7 +509,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         e = i + strlen("数");
     } else if (at(p, i, "半") && (at(p, i, "半年") || at(p, i, "半日"))) {
         half = true;
-        e = i;
+        e = i + strlen("半");
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000) {
         return 0;
     }
@@ -613,6 +613,32 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     return j;
 }
 
+/* 2025/3/13, 2025-03-13 */
+static size_t slash_date(jp *p, size_t i, kj_tx *t)
+{
+    int64_t y, m, d;
+    size_t e, e2, e3;
+    int nd;
+    bool z;
+    if (!num_at(p, i, &y, &e, &nd, &z) || nd != 4 || y < 1000 || y > 2999)
+        return 0;
+    char sep = e < p->len ? p->s[e] : 0;
+    if ((sep != '/' && sep != '-') || !isdig(p, e + 1))
+        return 0;
+    if (!kj_dt_num(p->c, e + 1, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
+        return 0;
+    if (e2 >= p->len || p->s[e2] != sep || !isdig(p, e2 + 1))
+        return 0;
+    if (!kj_dt_num(p->c, e2 + 1, &d, &e3, &nd, &z) || nd > 2 || d < 1
+        || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || (e3 < p->len && p->s[e3] == sep))
+        return 0;
+    kj_tx_init(t);
+    t->y = (int)y, t->m = (int)m, t->d = (int)d;
+    t->yset = t->mset = true;
+    t->grain = KJ_G_DAY;
+    return e3;
+}
+
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* After 年: a month, 度, a quarter or a fiscal period make it a calendar
@@ -687,8 +713,7 @@ static size_t try_at(jp *p, size_t i)
     if (num_at(p, i, &v, &e, &nd, &z) && (sl = range_sep(p, e)) > 0 
         && kj_dt_num(c, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
-        bool yr = at(p, e2, "年") && year_like(v, 4, false) && !years_are_duration(p, e + sl)
-                  && !at(p, e2, "年間");
+        bool yr = at(p, e2, "年") && year_like(v, 4, false) && !at(p, e2, "年間");
         bool mo = at(p, e2, "月") && v2 <= 12 && !at(p, e2, "月期") && !at(p, e2, "月間");
         bool dy = at(p, e2, "日") && v2 <= 31 && !at(p, e2, "日間");
         if (yr || mo || dy) {
@@ -720,6 +745,10 @@ static size_t try_at(jp *p, size_t i)
     }
     /* dates */
     kj_tx t;
+    if ((e = slash_date(p, i, &t)) > 0) {
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e - i;
+    }
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && (e = parse_date(p, i, &t, NULL)) > 0) {
         kj_tx b, *max = NULL;

@@ -517,7 +517,10 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
     int dp = (c->pm - t->m + 12) % 12, df = (t->m - c->pm + 12) % 12;
     if (dp == 0)
         t->y = c->py;
-    else if (df < dp || (df == dp && kj_dt_future(c, pos)))
+    /* the nearest month; a future-marked clause (予定, will) moves it
+     * forward unless the future one is much farther (January's figures ...
+     * are expected to: still last January) */
+    else if (df < dp || (df < dp + 6 && kj_dt_future(c, pos)))
         t->y = t->m > c->pm ? c->py : c->py + 1;
     else
         t->y = t->m < c->pm ? c->py : c->py - 1;
