@@ -146,6 +146,7 @@ double kj_num_double(kj_num n)
 /* ---- helpers ------------------------------------------------------------ */
 
 static const kj_num NUM_ZERO = {0, 0, true};
+static bool num_div(kj_num *r, kj_num a, kj_num b);
 
 static kj_num num_int(int64_t v)
 {
@@ -216,6 +217,11 @@ static int big_unit(uint32_t c)
 static bool is_alnum(uint32_t c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit_c(char c)
+{
+    return c >= '0' && c <= '9';
 }
 
 static bool is_numeral_char(uint32_t c)
@@ -343,6 +349,16 @@ static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
         d->work++;
         size_t nx;
         uint32_t c = peek(d, i, &nx);
+        if (kanji_digit(c) == 0) {
+            /* 一万零二百五十: 零 holds an empty place before 二百 */
+            size_t n2, n3;
+            uint32_t c2 = peek(d, nx, &n2);
+            if (kanji_digit(c2) > 0 && small_unit(peek(d, n2, &n3))) {
+                i = nx;
+                c = c2;
+                nx = n2;
+            }
+        }
         kj_num coef = NUM_ZERO;
         bool have = false, positional = false, small = true;
         if (c >= '0' && c <= '9') {
@@ -478,13 +494,26 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
 /* Values in en/numbers.txt: 0..90 literal, 100 hundred, -3 -6 -9 -12 scales,
  * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
  * 5003 "and". */
-enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003 };
+enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_DEN = 6000 };
+
+/* 6000 + d: the denominators third(s), quarter(s), fifth(s) ... */
+static int en_den(int32_t v)
+{
+    return v == EN_HALF ? 2 : (v > EN_DEN + 1 && v <= EN_DEN + 100) ? v - EN_DEN : 0;
+}
+
 
 typedef struct enword {
     size_t s, e; /* in buf */
     int32_t v;
     bool known;
 } enword;
+
+static bool word_is(const char *buf, const enword *w, const char *lit)
+{
+    size_t n = strlen(lit);
+    return w->e - w->s == n && memcmp(buf + w->s, lit, n) == 0;
+}
 
 static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, enword *w,
                        size_t maxw)
@@ -538,8 +567,26 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
         if (k >= nw || !w[k].known)
             return false;
         int32_t v = w[k].v;
-        if (v == EN_DOZEN && !half) {
-            cur = 12;
+        if (v == EN_DOZEN) {
+            cur = half ? 6 : 12;
+        } else if (!half && en_den(v) > 2 && k + 1 < nw) {
+            /* "a quarter million"; "a third of" (an ordinal otherwise: a
+             * third term) */
+            kj_num f;
+            if (!num_div(&f, num_int(1), num_int(en_den(v))))
+                return false;
+            if (w[k + 1].known && w[k + 1].v < 0 && w[k + 1].v >= -12) {
+                if (!kj_num_scale(&f, -w[k + 1].v))
+                    return false;
+                k++;
+            } else if (!word_is(buf, &w[k + 1], "of")) {
+                return false;
+            }
+            t->ns = pos;
+            t->ne = off[w[k].e];
+            t->value = f;
+            t->word = true;
+            return true;
         } else if (v == 100 && !half) {
             cur = 100;
         } else if (v < 0) {
@@ -602,6 +649,33 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                 break;
             cur *= 12;
             tens = false;
+        } else if (en_den(v) > 2 && v != EN_HALF) {
+            /* two thirds, three quarters, twenty-three fifths */
+            if (cur <= 0)
+                break;
+            kj_num f;
+            if (!num_div(&f, num_int(cur), num_int(en_den(v))) || !kj_num_add(&total, total, f))
+                return false;
+            t->ns = pos;
+            t->ne = off[w[k].e];
+            t->value = total;
+            t->word = true;
+            return true;
+        } else if (v == EN_VAGUE && cur > 0 && k > 0 && word_is(buf, &w[k], "dozens")) {
+            cur *= 12; /* three dozens */
+            tens = false;
+        } else if (v == EN_AND && cur > 0 && k + 2 < nw && w[k + 1].known && w[k + 1].v == EN_A &&
+                   w[k + 2].known && en_den(w[k + 2].v)) {
+            /* one and a half, five and a quarter */
+            kj_num f;
+            if (!num_div(&f, num_int(1), num_int(en_den(w[k + 2].v))) ||
+                !kj_num_add(&f, f, num_int(cur)) || !kj_num_add(&total, total, f))
+                return false;
+            t->ns = pos;
+            t->ne = off[w[k + 2].e];
+            t->value = total;
+            t->word = true;
+            return true;
         } else if (v == EN_AND) {
             /* "one hundred and five": only after hundred or a scale and
              * before a small number */
@@ -645,9 +719,24 @@ static void en_scale_after(kiji_doc *d, kj_numtok *t)
     if (i == s || (i < n && ((buf[i] >= 'a' && buf[i] <= 'z') || (buf[i] >= '0' && buf[i] <= '9'))))
         return;
     int32_t v;
-    if (!kj_dict_get(nd->en_words, buf + s, i - s, &v) || v >= 0 || v < -12)
+    if (!sp && i - s == 1 && buf[s] == 'k') {
+        v = -3; /* 40k */
+    } else if (!kj_dict_get(nd->en_words, buf + s, i - s, &v)) {
         return;
-    /* spelled scales may stand apart; "mln", "bn" also attached */
+    } else if (v == 100 && sp) {
+        v = -2; /* 322 hundred */
+    } else if ((v == EN_DOZEN || (v == EN_VAGUE && i - s == 6 && memcmp(buf + s, "dozens", 6) == 0)) && sp) {
+        kj_num x;
+        if (kj_num_mul(&x, t->value, num_int(12))) {
+            t->value = x;
+            t->ne = off[i];
+            t->word = true;
+        }
+        return;
+    } else if (v >= 0 || v < -12) {
+        return;
+    }
+    /* spelled scales may stand apart; "mln", "bn", "k" also attached */
     if (!sp && i - s > 3)
         return;
     kj_num x = t->value;
@@ -672,7 +761,7 @@ static bool prefix_ok(const kiji_doc *d, size_t pos)
     return false;
 }
 
-static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
+static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
 {
     memset(t, 0, sizeof *t);
     const struct kj_numeric *nd = d->p->numeric;
@@ -680,6 +769,21 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
     uint32_t c = peek(d, pos, &nx);
     uint32_t pc = prev_char(d, pos, &ps);
     d->work++;
+    if (c == '.' && nx < d->norm_len && d->norm[nx] >= '0' && d->norm[nx] <= '9' &&
+        !is_alnum(pc) && pc != '.' && pc != ',') {
+        /* ".08", "$.50": a decimal without its leading zero */
+        kj_num v;
+        size_t e;
+        int nd2;
+        if (!scan_arabic(d, nx, &v, &e, &nd2) || v.exp != 0)
+            return false;
+        if (!kj_num_scale(&v, -(int)(e - nx)))
+            return false;
+        t->ns = pos;
+        t->ne = e;
+        t->value = v;
+        return true;
+    }
     if (c >= '0' && c <= '9') {
         if (check_prev) {
             if (is_alnum(pc))
@@ -744,6 +848,111 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
         return scan_en(d, pos, t);
     }
     return false;
+}
+
+/* a / b to 15 significant digits (exact when the quotient terminates
+ * sooner): fractions 3分の1, two thirds. */
+static bool num_div(kj_num *r, kj_num a, kj_num b)
+{
+    if (b.mant == 0 || !a.ok || !b.ok)
+        return false;
+    bool neg = (a.mant < 0) != (b.mant < 0);
+    unsigned __int128 num = a.mant < 0 ? (unsigned __int128)(-(a.mant + 1)) + 1 : (unsigned __int128)a.mant;
+    unsigned __int128 den = b.mant < 0 ? (unsigned __int128)(-(b.mant + 1)) + 1 : (unsigned __int128)b.mant;
+    unsigned __int128 q = num / den, rem = num % den;
+    if (q > (unsigned __int128)INT64_MAX)
+        return false;
+    int64_t m = (int64_t)q;
+    int exp = a.exp - b.exp;
+    int sig = 0;
+    for (int64_t x = m; x > 0; x /= 10)
+        sig++;
+    for (int steps = 0; rem != 0 && sig < 15 && steps < 40; steps++) {
+        rem *= 10;
+        m = m * 10 + (int64_t)(rem / den);
+        rem %= den;
+        exp--;
+        if (m > 0)
+            sig++;
+    }
+    if (rem * 2 >= den && rem != 0)
+        m++;
+    kj_num x = {neg ? -m : m, exp, true};
+    if (!num_norm(&x))
+        return false;
+    *r = x;
+    return true;
+}
+
+/* Japanese forms around a number: ダース (dozens), N分のM (fractions) and
+ * the mixed M と N分のK. */
+static void ja_after(kiji_doc *d, kj_numtok *t)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    if (!t->value.ok || t->vague || t->word)
+        return;
+    if (kj_at(s, n, t->ne, "ダース")) {
+        kj_num x;
+        if (kj_num_mul(&x, t->value, num_int(12))) {
+            t->value = x;
+            t->ne += strlen("ダース");
+        }
+        return;
+    }
+    kj_numtok f;
+    if (kj_at(s, n, t->ne, "分の") &&
+        scan_unsigned(d, t->ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
+        kj_num x;
+        if (num_div(&x, f.value, t->value)) {
+            t->value = x;
+            t->ne = f.ne;
+            t->kanji = true;
+        }
+        return;
+    }
+    kj_numtok den;
+    if (kj_at(s, n, t->ne, "と") && scan_unsigned(d, t->ne + strlen("と"), &den, false) &&
+        den.value.ok && !den.vague && !den.word && kj_at(s, n, den.ne, "分の") &&
+        scan_unsigned(d, den.ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
+        kj_num x;
+        if (num_div(&x, f.value, den.value) && kj_num_add(&x, x, t->value)) {
+            t->value = x;
+            t->ne = f.ne;
+        }
+    }
+}
+
+static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, ps;
+    uint32_t pc = prev_char(d, pos, &ps);
+    /* a sign: -5, −5 (U+2212), マイナス5, minus five; never after a letter
+     * or digit (3-5 is a range, A-1 a name) */
+    size_t after = 0;
+    if (!is_alnum(pc) && pc != '-') {
+        if (s[pos] == '-' && pos + 1 < n && (is_digit_c(s[pos + 1]) || s[pos + 1] == '.'))
+            after = pos + 1;
+        else if (kj_at(s, n, pos, "\xE2\x88\x92") && pos + 3 < n && is_digit_c(s[pos + 3]))
+            after = pos + 3;
+        else if (kj_at(s, n, pos, "マイナス"))
+            after = pos + strlen("マイナス");
+        else if ((kj_at(s, n, pos, "minus ") || kj_at(s, n, pos, "Minus ")))
+            after = pos + 6;
+    }
+    if (after) {
+        if (!scan_unsigned(d, after, t, false))
+            return false;
+        ja_after(d, t);
+        t->value.mant = -t->value.mant;
+        t->ns = pos;
+        return true;
+    }
+    if (!scan_unsigned(d, pos, t, check_prev))
+        return false;
+    ja_after(d, t);
+    return true;
 }
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)

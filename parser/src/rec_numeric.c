@@ -503,7 +503,9 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         for (size_t x = ws; x < we; x++)
             if (s[x] == '.')
                 inner_dot = true;
-        bool plural = n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
+        /* "one rumor suggests": a plural noun never follows one */
+        bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
+        bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
                       low[n - 2] != 'u' && low[n - 2] != 'i' && low[n - 2] != '\'';
         if (plural && !hyphen) {
             if (upper && !digit && k > 0)
