@@ -494,7 +494,7 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
 /* Values in en/numbers.txt: 0..90 literal, 100 hundred, -3 -6 -9 -12 scales,
  * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
  * 5003 "and". */
-enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_DEN = 6000 };
+enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_POINT = 5004, EN_DEN = 6000 };
 
 /* 6000 + d: the denominators third(s), quarter(s), fifth(s) ... */
 static int en_den(int32_t v)
@@ -540,6 +540,28 @@ static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, e
     return k;
 }
 
+/* The word before pos (across one space) is a determiner: "the one". */
+static bool after_determiner(const kiji_doc *d, size_t pos)
+{
+    static const char *const det[] = {"the", "which", "that", "this", "each", "every", "no",
+                                      "any", "another", "only", "same", "right", "last"};
+    const char *s = d->norm;
+    if (pos < 2 || (s[pos - 1] != ' ' && s[pos - 1] != '\n'))
+        return false;
+    size_t e = pos - 1, b = e;
+    while (b > 0 && e - b < 10 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
+        b--;
+    if (b == e || e - b >= 10 || (b > 0 && is_alnum((unsigned char)s[b - 1])))
+        return false;
+    char low[10];
+    for (size_t i = b; i < e; i++)
+        low[i - b] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (strlen(det[i]) == e - b && memcmp(det[i], low, e - b) == 0)
+            return true;
+    return false;
+}
+
 static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -553,11 +575,22 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
         return false;
 
     kj_num total = NUM_ZERO;
-    int64_t cur = 0;
+    int64_t cur = 0, base = 0; /* base: cur when "and" was read */
     int last_scale = 100;
     bool any = false, tens = false, half = false;
     size_t used = 0; /* words consumed */
     size_t k = 0;
+    if (en_den(w[0].v) == 4 && nw > 1 && w[1].known && w[1].v < 0 && w[1].v >= -12) {
+        /* "quarter million" */
+        kj_num f = {25, -2, true};
+        if (!kj_num_scale(&f, -w[1].v))
+            return false;
+        t->ns = pos;
+        t->ne = off[w[1].e];
+        t->value = f;
+        t->word = true;
+        return true;
+    }
     if (w[0].v == EN_A || w[0].v == EN_HALF) {
         /* "a dozen", "a hundred", "a million", "half a million" */
         half = w[0].v == EN_HALF;
@@ -651,28 +684,75 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
             tens = false;
         } else if (en_den(v) > 2 && v != EN_HALF) {
             /* two thirds, three quarters, twenty-three fifths */
-            if (cur <= 0)
+            if (cur - base <= 0)
                 break;
             kj_num f;
-            if (!num_div(&f, num_int(cur), num_int(en_den(v))) || !kj_num_add(&total, total, f))
+            if (!num_div(&f, num_int(cur - base), num_int(en_den(v))) ||
+                !kj_num_add(&total, total, f) || !kj_num_add(&total, total, num_int(base)))
                 return false;
             t->ns = pos;
             t->ne = off[w[k].e];
             t->value = total;
             t->word = true;
             return true;
-        } else if (v == EN_VAGUE && cur > 0 && k > 0 && word_is(buf, &w[k], "dozens")) {
-            cur *= 12; /* three dozens */
+        } else if (v == EN_VAGUE && cur > base && k > 0 && word_is(buf, &w[k], "dozens")) {
+            cur = base + (cur - base) * 12; /* three dozens */
             tens = false;
-        } else if (v == EN_AND && cur > 0 && k + 2 < nw && w[k + 1].known && w[k + 1].v == EN_A &&
-                   w[k + 2].known && en_den(w[k + 2].v)) {
-            /* one and a half, five and a quarter */
+        } else if (v == EN_AND && (cur > 0 || last_scale < 100) && k + 2 < nw && w[k + 1].known &&
+                   w[k + 1].v == EN_A && w[k + 2].known && en_den(w[k + 2].v)) {
+            /* one and a half, five and a half million, one million and a
+             * half */
             kj_num f;
-            if (!num_div(&f, num_int(1), num_int(en_den(w[k + 2].v))) ||
-                !kj_num_add(&f, f, num_int(cur)) || !kj_num_add(&total, total, f))
+            if (!num_div(&f, num_int(1), num_int(en_den(w[k + 2].v))))
+                return false;
+            size_t last = k + 2;
+            if (cur > 0) {
+                if (!kj_num_add(&f, f, num_int(cur)))
+                    return false;
+                if (last + 1 < nw && w[last + 1].known && w[last + 1].v < 0 &&
+                    -w[last + 1].v < last_scale) {
+                    if (!kj_num_scale(&f, -w[last + 1].v))
+                        return false;
+                    last++;
+                }
+            } else if (!kj_num_scale(&f, last_scale)) {
+                return false;
+            }
+            if (!kj_num_add(&total, total, f))
                 return false;
             t->ns = pos;
-            t->ne = off[w[k + 2].e];
+            t->ne = off[w[last].e];
+            t->value = total;
+            t->word = true;
+            return true;
+        } else if (v == EN_POINT && any && k + 1 < nw && w[k + 1].known && w[k + 1].v >= 0 &&
+                   w[k + 1].v < 100) {
+            /* "five point five", "two hundred point seventy-one" */
+            kj_num f = num_int(cur);
+            size_t j = k + 1, last = k;
+            int nd2 = 0;
+            if (w[j].v >= 10) {
+                /* one two-digit word, with its units: .71 */
+                int64_t x = w[j].v;
+                last = j;
+                if (x >= 20 && x % 10 == 0 && j + 1 < nw && w[j + 1].known && w[j + 1].v > 0 &&
+                    w[j + 1].v < 10) {
+                    x += w[j + 1].v;
+                    last = j + 1;
+                }
+                f.mant = f.mant * 100 + x;
+                f.exp = -2;
+            } else {
+                for (; j < nw && nd2 < 12 && w[j].known && w[j].v >= 0 && w[j].v < 10; j++, nd2++) {
+                    f.mant = f.mant * 10 + w[j].v;
+                    f.exp--;
+                    last = j;
+                }
+            }
+            if (!num_norm(&f) || !kj_num_add(&total, total, f))
+                return false;
+            t->ns = pos;
+            t->ne = off[w[last].e];
             t->value = total;
             t->word = true;
             return true;
@@ -683,6 +763,7 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                 break;
             if (!(w[k - 1].v == 100 || w[k - 1].v < 0))
                 break;
+            base = cur;
             continue;
         } else {
             break;
@@ -691,6 +772,9 @@ static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
         used = k + 1;
     }
     if (!any || used == 0)
+        return false;
+    /* "the one you mentioned", "which one": a pronoun */
+    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos))
         return false;
     kj_num c = num_int(cur);
     if (!kj_num_add(&total, total, c))
@@ -802,6 +886,16 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         t->kanji = st.kanji;
         t->vague = st.vague;
         t->digits = st.digits;
+        kj_num fd;
+        size_t fe;
+        int fnd;
+        if (!st.kanji && kj_at(d->norm, d->norm_len, t->ne, "\xE2\x81\x84") &&
+            scan_arabic(d, t->ne + 3, &fd, &fe, &fnd) && num_div(&fd, t->value, fd)) {
+            /* ⅔ is 2⁄3 after NFKC (U+2044 FRACTION SLASH) */
+            t->value = fd;
+            t->ne = fe;
+            return true;
+        }
         if (!st.kanji && nd)
             en_scale_after(d, t);
         if (t->vague)
@@ -827,7 +921,9 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             return false;
         if (need_follow && st.arabic)
             return false;
-        if (!st.arabic && nd && nd->ja_follow) {
+        /* without the look-behind (a fraction's numerator 五分の一) the
+         * context already says number */
+        if (check_prev && !st.arabic && nd && nd->ja_follow) {
             size_t fe;
             uint32_t fc = peek(d, t->ne, &fe);
             int32_t v;
@@ -940,6 +1036,8 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
             after = pos + strlen("マイナス");
         else if ((kj_at(s, n, pos, "minus ") || kj_at(s, n, pos, "Minus ")))
             after = pos + 6;
+        else if ((kj_at(s, n, pos, "negative ") || kj_at(s, n, pos, "Negative ")))
+            after = pos + 9;
     }
     if (after) {
         if (!scan_unsigned(d, after, t, false))

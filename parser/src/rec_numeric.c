@@ -220,6 +220,7 @@ int kj_numeric_init(kiji_parser *p)
     ok = ok && add_icu_currencies(nd);
     ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
          add_kind_list(nd->ja_after, "ja/counters", NW_COUNTER, false) &&
+         add_kind_list(nd->ja_after, "ja/counter_stop", 0, false) &&
          add_kind_list(nd->ja_after, "ja/percent", 0, true) &&
          add_currency_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
          add_kind_list(nd->en_after, "en/time_units", NW_TIME, false) &&
@@ -366,6 +367,8 @@ static void classify_ja(kiji_doc *d, amount *a)
     /* ASCII units need a word edge: 5km, not 5kmh */
     if (is_letter(s[k + len - 1]) && k + len < d->norm_len && is_letter(s[k + len]))
         return;
+    if (KIND(v) == 0)
+        return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
     a->kind = KIND(v);
     a->us = k;
     a->ue = k + len;
@@ -1067,7 +1070,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 static bool may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (is_digit(c) || is_letter(c) || c == '$')
+    if (is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.')
         return true;
     if (c < 0x80)
         return false;
