@@ -320,6 +320,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     sp->prev_end = a;
     if (!ok)
         return;
+    if (speaker < 0 && !note)
+        note = "he or she refers to no person named before";
     kj_q_emit(d, x, is, ie, speaker, note, vs, ve, partial);
     if (speaker >= 0) {
         sp->last = speaker;

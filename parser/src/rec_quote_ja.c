@@ -110,7 +110,11 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     size_t i = skip_name_suffix(d, x->m[k].ne, end);
     if (ends_with_source(d, x, x->m[k].ne, i))
         return false;
-    return at(d, i, "は") || at(d, i, "が") || at(d, i, "も");
+    /* a body that says something: 虚構新聞では「…」, 厚労省によると「…」 */
+    if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION && at(d, i, "では"))
+        return true;
+    return at(d, i, "は") || at(d, i, "が") || at(d, i, "も") || at(d, i, "によると") ||
+           at(d, i, "によれば") || at(d, i, "によりますと");
 }
 
 /* The last topic-marked mention in [lo, hi) outside any accepted quote. */
@@ -186,6 +190,19 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
     }
     *stop = i;
     return false;
+}
+
+/* Consume an inflection after a verb stem (付け加え|た, 指摘|する). */
+static size_t inflection_end(kiji_doc *d, size_t e)
+{
+    static const char *const tails[] = {"している", "していた", "ている", "ていた", "する",
+                                        "した", "た", "る", NULL};
+    for (int k = 0; tails[k]; k++) {
+        d->work++;
+        if (at(d, e, tails[k]))
+            return e + strlen(tails[k]);
+    }
+    return e;
 }
 
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
@@ -392,6 +409,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             }
         }
+        if (speaker < 0 && !subject && c->ve > c->vs) {
+            /* 「…」と呟いた有吉。 -- the speaker right after the verb */
+            size_t te = inflection_end(d, c->ve);
+            int k = kj_q_mention_in(x, te, te + 1);
+            if (k >= 0) {
+                speaker = x->m[k].fact;
+                subject = true;
+            }
+        }
         if (speaker < 0 && !subject) {
             int k = last_topic(d, x, sst, c->o);
             if (k >= 0) {
@@ -478,19 +504,6 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
         break;
     }
     return p;
-}
-
-/* Consume an inflection after a verb stem (付け加え|た, 指摘|する). */
-static size_t inflection_end(kiji_doc *d, size_t e)
-{
-    static const char *const tails[] = {"している", "していた", "ている", "ていた", "する",
-                                        "した", "た", "る", NULL};
-    for (int k = 0; tails[k]; k++) {
-        d->work++;
-        if (at(d, e, tails[k]))
-            return e + strlen(tails[k]);
-    }
-    return e;
 }
 
 void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
