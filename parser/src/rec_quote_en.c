@@ -69,6 +69,8 @@ typedef struct espeaker {
     int last;      /* last speaker fact, -1 = none */
     int last_para; /* its paragraph */
     size_t prev_end; /* end of the last quote mark pair seen */
+    int prev_speaker; /* that quote's speaker (-1 none) */
+    int prev_sent;    /* and its sentence */
 } espeaker;
 
 /* Person mention most recently before i (for he/she when no quote spoke). */
@@ -200,6 +202,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     char last = d->norm[q->c - 1];
     bool closed = comma || last == '.' || last == '!' || last == '?';
     int para = kj_q_para(d, q->o);
+    int sent = kj_sentence_of(d, q->o);
     size_t sst = kj_q_sent_start(d, q->o);
     size_t send = kj_q_sent_end(d, a > 0 ? a - 1 : 0);
     if (send < a)
@@ -223,10 +226,21 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         ok = true;
         vs = p;
         ve = p + vl;
+        /* said X / said the chairman of Chrysler LLC Jim Press: the first
+         * person after the verb, or a body named right at it (said GM) */
         size_t s = kj_q_skip_space(d, ve, hi);
-        int k = kj_q_mention_in(x, s, s + 1);
+        size_t lim = s + 120 < hi ? s + 120 : hi;
+        for (size_t j = s; j < lim; j++) {
+            if (d->norm[j] == '"' || d->norm[j] == '`' || d->norm[j] == ';') {
+                lim = j;
+                break;
+            }
+        }
+        int k = kj_q_mention_in(x, s, s + 1), kp = pick_mention(d, x, s, lim, false);
         if (pronoun(d, s))
             speaker = carry(d, x, sp, q->o);
+        else if (kp >= 0 && d->facts[x->m[kp].fact].type == KIJI_FACT_PERSON)
+            speaker = x->m[kp].fact;
         else if (k >= 0)
             speaker = x->m[k].fact;
         else
@@ -292,6 +306,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if ((k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
                      x->m[k].ns == kj_q_skip_space(d, best + bl, t))
                 speaker = x->m[k].fact; /* said X: "…" */
+            else if (cs == sp->prev_end && sp->prev_speaker >= 0 && sp->prev_sent == sent)
+                speaker = sp->prev_speaker; /* "…", releasing a statement saying "…" */
             else
                 note = "the speaker is not a named person or organization";
         } else if (acc) {
@@ -318,8 +334,11 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             note = "no speaker is named in the sentence or the one before it";
     }
     sp->prev_end = a;
+    sp->prev_speaker = -1;
+    sp->prev_sent = sent;
     if (!ok)
         return;
+    sp->prev_speaker = speaker;
     if (speaker < 0 && !note)
         note = "he or she refers to no person named before";
     kj_q_emit(d, x, is, ie, speaker, note, vs, ve, partial);
@@ -331,7 +350,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
 
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
-    espeaker sp = {-1, -1, 0};
+    espeaker sp = {-1, -1, 0, -1, -1};
     bool open = false;
     ecand q = {0};
     for (size_t i = from; i < to; i++) {
