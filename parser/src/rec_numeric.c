@@ -138,6 +138,11 @@ static size_t icu_key(const UChar *name, int32_t n, bool en, char *out, size_t c
 static bool add_icu_currencies(struct kj_numeric *nd)
 {
     UErrorCode st = U_ZERO_ERROR;
+    kj_dict *code_stop = kj_dict_new();
+    if (!code_stop || !kj_dict_add_list(code_stop, kj_wordlist_get("en/currency_code_stop"), 1)) {
+        kj_dict_free(code_stop);
+        return false;
+    }
     UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
     if (U_FAILURE(st))
         return false;
@@ -155,7 +160,9 @@ static bool add_icu_currencies(struct kj_numeric *nd)
             ok = false;
             break;
         }
-        ok = kj_dict_add(nd->before, code, 3, PACK(NW_CURRENCY, idx));
+        /* ALL, TOP, CUP are words in a headline before a number */
+        if (!code_stop || !kj_dict_get(code_stop, code, 3, NULL))
+            ok = kj_dict_add(nd->before, code, 3, PACK(NW_CURRENCY, idx));
         char key[256];
         static const char *const locs[] = {"ja", "en"};
         for (int l = 0; l < 2 && ok; l++) {
@@ -169,6 +176,15 @@ static bool add_icu_currencies(struct kj_numeric *nd)
             if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
                 (kl = icu_key(name, n, en, key, sizeof key)) > 0)
                 ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+            if (!en && U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING && n > 0 && n < 90) {
+                /* スイス フラン is also written スイス・フラン */
+                UChar dot[96];
+                int32_t m = 0;
+                for (int32_t x = 0; x < n && m < 95; x++)
+                    dot[m++] = name[x] == ' ' ? 0x30FB : name[x];
+                if ((kl = icu_key(dot, m, false, key, sizeof key)) > 0)
+                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+            }
             s2 = U_ZERO_ERROR;
             if (en) {
                 name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
@@ -177,13 +193,24 @@ static bool add_icu_currencies(struct kj_numeric *nd)
                     ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
                 s2 = U_ZERO_ERROR;
             }
-            name = ucurr_getName(ucode, locs[l], UCURR_SYMBOL_NAME, &choice, &n, &s2);
-            if (U_SUCCESS(s2) && is_symbolic(name, n) &&
-                (kl = icu_key(name, n, false, key, sizeof key)) > 0)
-                ok = ok && kj_dict_add(nd->before, key, kl, PACK(NW_CURRENCY, idx));
+            /* symbols: $, A$, € ... and the narrow ones (₡, ₭) */
+            static const UCurrNameStyle styles[] = {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME};
+            for (int y = 0; y < 2 && ok; y++) {
+                s2 = U_ZERO_ERROR;
+                name = ucurr_getName(ucode, locs[l], styles[y], &choice, &n, &s2);
+                /* a narrow "$" or "¥" is ambiguous: keep only symbols of
+                 * their own (₡ is CRC alone) */
+                if (y == 1 && n == 1 && (name[0] == '$' || name[0] == 0xA5 || name[0] == 0xA3))
+                    continue;
+                if (U_SUCCESS(s2) && is_symbolic(name, n) &&
+                    (kl = icu_key(name, n, false, key, sizeof key)) > 0 &&
+                    !kj_dict_get(nd->before, key, kl, NULL))
+                    ok = ok && kj_dict_add(nd->before, key, kl, PACK(NW_CURRENCY, idx));
+            }
         }
     }
     uenum_close(e);
+    kj_dict_free(code_stop);
     return ok && U_SUCCESS(st);
 }
 
@@ -228,7 +255,11 @@ int kj_numeric_init(kiji_parser *p)
          add_kind_list(nd->en_after, "en/percent", 0, true) &&
          add_currency_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
          add_currency_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY);
-    ok = ok && kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
+    nd->usd = code_index(nd, "USD");
+    nd->gbp = code_index(nd, "GBP");
+    ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
+         kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
+         kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
@@ -262,6 +293,7 @@ void kj_numeric_free(kiji_parser *p)
 }
 
 static int qual_before(kiji_doc *d, size_t pos, size_t *qs);
+static int scale_of(const kiji_doc *d, const kj_numtok *t);
 
 /* ---- reading an amount ------------------------------------------------------- */
 
@@ -544,6 +576,92 @@ static bool after_name(kiji_doc *d, size_t pos)
     return qual_before(d, pos, &qs) == 0;
 }
 
+/* A currency symbol right after the number: "10 €", "100₾" (not the
+ * prefix of a next amount: "10 $ 30"). */
+static void symbol_after(kiji_doc *d, amount *a)
+{
+    size_t k = a->tok.ne;
+    if (k < d->norm_len && d->norm[k] == ' ')
+        k++;
+    int32_t v;
+    size_t sl;
+    if (k >= d->norm_len || is_letter((unsigned char)d->norm[k]) || d->norm[k] == '\\' ||
+        is_digit((unsigned char)d->norm[k]) || !(sl = symbol_at(d, k, &v)) ||
+        KIND(v) != NW_CURRENCY)
+        return;
+    size_t e = k + sl;
+    if (e < d->norm_len && (is_digit((unsigned char)d->norm[e]) ||
+                            (d->norm[e] == ' ' && e + 1 < d->norm_len &&
+                             is_digit((unsigned char)d->norm[e + 1]))))
+        return;
+    a->kind = NW_CURRENCY;
+    a->cur = INDEX(v);
+    a->us = k;
+    a->ue = e;
+    a->ne = e;
+}
+
+/* The minor unit after a major one: 2222円13銭, 2ドル3セント, 545ドルと5セント,
+ * 3 dollars 50 cents, thirteen dollars and forty-five cents. */
+static void minor_unit(kiji_doc *d, amount *a)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->ne;
+    bool en = d->lang == KJ_LANG_EN;
+    if (en) {
+        if (kj_at(s, n, k, " and "))
+            k += 5;
+        else if (k < n && s[k] == ' ')
+            k++;
+        else
+            return;
+    } else if (kj_at(s, n, k, "と")) {
+        k += strlen("と");
+    }
+    kj_numtok t;
+    if (k >= n || !kj_num_scan_glued(d, k, &t) || !t.value.ok || t.vague || t.value.exp != 0 ||
+        t.value.mant <= 0 || t.value.mant >= 100)
+        return;
+    size_t e = t.ne;
+    const char *code = d->p->numeric->codes[a->cur];
+    if (en) {
+        if (kj_at(s, n, e, " cents"))
+            e += 6;
+        else if (kj_at(s, n, e, " cent"))
+            e += 5;
+        else if (!(e == n || s[e] == '.' || s[e] == ',' || s[e] == ';') || !a->plain_dollar ||
+                 t.word != a->tok.word)
+            return; /* "15 dollars 50." but not "15 dollars 50 times" */
+    } else if (kj_at(s, n, e, "角") && strcmp(code, "CNY") == 0) {
+        /* 50元6角3分 */
+        e += strlen("角");
+        kj_num x = t.value;
+        if (t.value.mant >= 10 || !kj_num_scale(&x, -1) || !kj_num_add(&x, x, a->value))
+            return;
+        kj_numtok f;
+        if (kj_num_scan_glued(d, e, &f) && f.value.ok && f.value.exp == 0 && f.value.mant < 10 &&
+            f.value.mant > 0 && kj_at(s, n, f.ne, "分")) {
+            kj_num y = f.value;
+            if (kj_num_scale(&y, -2) && kj_num_add(&x, x, y))
+                e = f.ne + strlen("分");
+        }
+        a->value = x;
+        a->ne = e;
+        return;
+    } else if (kj_at(s, n, e, "銭") && strcmp(code, "JPY") == 0) {
+        e += strlen("銭");
+    } else if (kj_at(s, n, e, "セント") && strcmp(code, "JPY") != 0) {
+        e += strlen("セント");
+    } else {
+        return;
+    }
+    kj_num x = t.value;
+    if (!kj_num_scale(&x, -2) || !kj_num_add(&x, x, a->value))
+        return;
+    a->value = x;
+    a->ne = e;
+}
+
 /* Read [symbol] number [unit] at pos. */
 static bool read_amount(kiji_doc *d, size_t pos, amount *a)
 {
@@ -578,6 +696,8 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     a->value = a->tok.value;
     if (d->lang == KJ_LANG_EN) {
         classify_en(d, a);
+        if (a->kind == 0 && a->tok.ne < d->norm_len && (unsigned char)d->norm[a->tok.ne] >= 0x80)
+            classify_ja(d, a); /* 100元 in English text */
         if (a->kind == 0 && a->tok.ne < d->norm_len &&
             is_letter((unsigned char)d->norm[a->tok.ne]) && !a->tok.word)
             a->kind = NW_TIME; /* "1990s", "3rd", "A320": not a count */
@@ -595,7 +715,17 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
                 classify_en(d, a);
         }
     }
-    (void)nd;
+    if (a->kind == 0)
+        symbol_after(d, a);
+    if (a->kind == NW_COUNTER && d->lang == KJ_LANG_EN && a->ue - a->us >= 5 &&
+        (kj_at(d->norm, d->norm_len, a->us, "pound") || kj_at(d->norm, d->norm_len, a->us, "Pound")) &&
+        scale_of(d, &a->tok)) {
+        /* "361 million pounds" is sterling; "3 pounds" of weight is not */
+        a->kind = NW_CURRENCY;
+        a->cur = nd->gbp;
+    }
+    if (a->kind == NW_CURRENCY && a->cur >= 0)
+        minor_unit(d, a);
     if (a->kind == NW_WARI) {
         /* 3割5分: tenths and hundredths, in percent */
         kj_num x = a->value;
@@ -611,11 +741,12 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
         a->value = x;
         a->kind = NW_PERCENT;
         a->unit = NULL;
-    } else if (a->kind == NW_CENTS) {
+    } else if (a->kind == NW_CENTS || a->kind == NW_PENCE) {
         if (!kj_num_scale(&a->value, -2))
             return false;
+        a->cur = a->kind == NW_PENCE ? nd->gbp : -1;
+        a->plain_dollar = a->kind == NW_CENTS;
         a->kind = NW_CURRENCY;
-        a->cur = -1;
     } else if (a->kind == NW_POINT) {
         a->unit = "pt";
     }
@@ -1070,7 +1201,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 static bool may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.')
+    if (is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' || c == '\\')
         return true;
     if (c < 0x80)
         return false;

@@ -18,6 +18,7 @@ enum {
     NW_WARI = 5,     /* 割: tenths, in percent */
     NW_TIME = 6,     /* 年 月 日 時間 years: owned by the date recognizer */
     NW_CENTS = 7,    /* cents, cts: hundredths of the context's currency */
+    NW_PENCE = 8,    /* pence: hundredths of a pound */
 };
 
 struct kj_numeric {
@@ -36,6 +37,7 @@ struct kj_numeric {
     kj_dict *en_stop;   /* words that end the search for a counted noun */
     char (*codes)[4];   /* ISO 4217 codes, indexed by currency word values */
     size_t ncodes, capcodes;
+    int usd, gbp;       /* their indexes in codes */
 };
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
