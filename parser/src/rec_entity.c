@@ -204,13 +204,54 @@ void ent_set_name(estate *s, ent *e, const char *p, size_t n)
     e->namelen = n;
 }
 
+static int cmp_mref(const void *a, const void *b);
+
+static uint64_t mhash(const ent *e, size_t off)
+{
+    return ((uint64_t)(uintptr_t)e * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)off * 0xC2B2AE3D27D4EB4Full);
+}
+
+/* Is (e, off) in the mention set? Insert it when add. */
+static bool mk_has(estate *s, const ent *e, size_t off, bool add)
+{
+    if (add && (s->mkn + 1) * 2 > s->mkcap) {
+        struct mkey *old = s->mk;
+        size_t oldcap = s->mkcap;
+        s->mkcap = oldcap ? oldcap * 2 : 512;
+        s->mk = kj_alloc(s->d, s->mkcap * sizeof *s->mk);
+        s->mkn = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].e)
+                mk_has(s, old[i].e, old[i].off, true);
+    }
+    if (!s->mkcap)
+        return false;
+    size_t mask = s->mkcap - 1;
+    for (size_t i = mhash(e, off) & mask;; i = (i + 1) & mask) {
+        s->d->work++;
+        if (!s->mk[i].e) {
+            if (add) {
+                s->mk[i].e = e;
+                s->mk[i].off = off;
+                s->mkn++;
+            }
+            return false;
+        }
+        if (s->mk[i].e == e && s->mk[i].off == off)
+            return true;
+    }
+}
+
 bool ent_mention(estate *s, ent *e, size_t ns, size_t ne)
 {
-    for (size_t i = 0; i < e->nm; i++) {
-        s->d->work++;
-        if (ns < e->m[i].ne && e->m[i].ns < ne)
-            return false;
-    }
+    /* the same name found again by another pass, or a longer or shorter
+     * form at the same start or end */
+    if (mk_has(s, e, ns * 2, false) || mk_has(s, e, ne * 2 + 1, false))
+        return false;
+    if (e->nm && e->m[e->nm - 1].ns < ne && ns < e->m[e->nm - 1].ne)
+        return false;
+    mk_has(s, e, ns * 2, true);
+    mk_has(s, e, ne * 2 + 1, true);
     if (e->nm == e->capm) {
         size_t nc = e->capm ? e->capm * 2 : 4;
         e->m = kj_grow(s->d, e->m, e->nm, nc, sizeof *e->m);
@@ -226,7 +267,6 @@ bool ent_mention(estate *s, ent *e, size_t ns, size_t ne)
             s->capmr = nc;
         }
         s->mr[s->nmr++] = (mref){ns, ne, e};
-        s->mr_sorted = false;
     }
     return true;
 }
@@ -240,17 +280,20 @@ static int cmp_mref(const void *a, const void *b)
     return x->ns < y->ns ? -1 : x->ns > y->ns;
 }
 
-static void mr_sort(estate *s)
+/* Lookups by position see the mentions found before the last freeze:
+ * sorting once per stage keeps a run O(n log n) however the stages
+ * interleave adds and lookups. */
+void ent_freeze(estate *s)
 {
-    if (!s->mr_sorted && s->nmr)
+    if (s->nmr)
         qsort(s->mr, s->nmr, sizeof *s->mr, cmp_mref);
-    s->mr_sorted = true;
+    s->nfrozen = s->nmr;
 }
+
 
 ent *ent_ending_at(estate *s, size_t ne)
 {
-    mr_sort(s);
-    size_t lo = 0, hi = s->nmr;
+    size_t lo = 0, hi = s->nfrozen;
     while (lo < hi) {
         s->d->work++;
         size_t mid = (lo + hi) / 2;
@@ -262,7 +305,7 @@ ent *ent_ending_at(estate *s, size_t ne)
     /* prefer an organization over a place inside it */
     ent *best = NULL;
     size_t bns = 0;
-    for (size_t i = lo; i < s->nmr && s->mr[i].ne == ne && i < lo + 8; i++) {
+    for (size_t i = lo; i < s->nfrozen && s->mr[i].ne == ne && i < lo + 8; i++) {
         if (!best || s->mr[i].ns < bns) {
             best = s->mr[i].e;
             bns = s->mr[i].ns;
@@ -274,8 +317,7 @@ ent *ent_ending_at(estate *s, size_t ne)
 bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 {
     /* mentions are short (names), so look back a bounded window */
-    mr_sort(s);
-    size_t lo = 0, hi = s->nmr;
+    size_t lo = 0, hi = s->nfrozen;
     while (lo < hi) {
         s->d->work++;
         size_t mid = (lo + hi) / 2;
@@ -284,7 +326,7 @@ bool ent_covered(estate *s, int type, size_t ns, size_t ne)
         else
             hi = mid;
     }
-    for (size_t i = lo; i < s->nmr && i < lo + 16; i++) {
+    for (size_t i = lo; i < s->nfrozen && i < lo + 16; i++) {
         const mref *m = &s->mr[i];
         if (m->e->type == type && m->ns <= ns && m->ne >= ne && (m->ne - m->ns) > (ne - ns))
             return true;
@@ -296,8 +338,7 @@ bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 
 bool ent_overlaps(estate *s, size_t ns, size_t ne)
 {
-    mr_sort(s);
-    size_t lo = 0, hi = s->nmr;
+    size_t lo = 0, hi = s->nfrozen;
     while (lo < hi) {
         s->d->work++;
         size_t mid = (lo + hi) / 2;
@@ -306,7 +347,7 @@ bool ent_overlaps(estate *s, size_t ns, size_t ne)
         else
             hi = mid;
     }
-    for (size_t i = lo; i < s->nmr && i < lo + 32; i++) {
+    for (size_t i = lo; i < s->nfrozen && i < lo + 32; i++) {
         s->d->work++;
         if (s->mr[i].ns < ne && ns < s->mr[i].ne)
             return true;
@@ -340,24 +381,20 @@ static void drop_inner_places(estate *s, ent *e)
         e->nm = 0;
 }
 
-static bool used_as_aff(estate *s, const ent *e)
-{
-    for (size_t i = 0; i < s->ne; i++)
-        if (s->e[i]->aff == e)
-            return true;
-    return false;
-}
 
 static void emit(estate *s)
 {
     kiji_doc *d = s->d;
+    for (size_t i = 0; i < s->ne; i++)
+        if (s->e[i]->aff)
+            s->e[i]->aff->is_aff = true;
     for (size_t i = 0; i < s->ne; i++) {
         ent *e = s->e[i];
         if (e->type == KIJI_FACT_PLACE && e->nm) {
             size_t saved = e->nm;
             kj_span first = e->m[0];
             drop_inner_places(s, e);
-            if (e->nm == 0 && used_as_aff(s, e)) {
+            if (e->nm == 0 && e->is_aff) {
                 e->nm = 1;
                 e->m[0] = first;
             }
@@ -495,7 +532,9 @@ void kj_rec_entity(kiji_doc *d)
     d->agency_fact = -1;
     rec_places(&s);
     rec_orgs(&s);
+    ent_freeze(&s);
     rec_persons(&s);
+    ent_freeze(&s);
     emit(&s);
     agency(&s);
 }

@@ -51,6 +51,7 @@ typedef struct ent {
     const char *surname; /* persons: the part later mentions use */
     size_t surlen;
     struct ent *aff;
+    bool is_aff;         /* some person's affiliation */
     kj_span *m;          /* mentions */
     size_t nm, capm;
     int fact;
@@ -79,7 +80,14 @@ typedef struct estate {
     size_t hcap, hn;
     mref *mr;
     size_t nmr, capmr;
-    bool mr_sorted;
+    size_t nfrozen; /* mr[0, nfrozen) is sorted and searchable */
+    /* (entity, start) and (entity, end) of every mention, so a repeated
+     * mention is refused in O(1) */
+    struct mkey {
+        const ent *e;
+        size_t off;
+    } *mk;
+    size_t mkcap, mkn;
 } estate;
 
 /* rec_entity.c: the registry */
@@ -95,6 +103,8 @@ bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne);
 /* The place or organization mention ending exactly at ne, or NULL. */
 ent *ent_ending_at(estate *s, size_t ne);
 bool ent_covered(estate *s, int type, size_t ns, size_t ne);
+/* Sort the mentions so far for the lookups above. */
+void ent_freeze(estate *s);
 /* Any place or organization mention overlapping [ns, ne). */
 bool ent_overlaps(estate *s, size_t ns, size_t ne);
 

@@ -598,6 +598,7 @@ size_t org_at(estate *s, size_t pos, ent **out)
 static void pass_known(estate *s)
 {
     kiji_doc *d = s->d;
+    ent_freeze(s);
     size_t i = s->lo;
     while (i < s->hi) {
         d->work++;
