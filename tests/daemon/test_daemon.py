@@ -387,9 +387,45 @@ def test_client(a):
     check(r.returncode == 1, "ping with no kijid")
 
 
+def test_sub_input(a):
+    """in_type = sub, connecting to a broadcasting feeder: the feeder's topic
+    frame is stripped, its prefix filter applies, [topic] alone is an error."""
+    import tempfile
+    d = tempfile.mkdtemp(prefix="kd-feed-")
+    feed_ep = "ipc://%s/feed" % d
+    ctx = zmq.Context()
+    feeder = ctx.socket(zmq.XPUB)
+    feeder.setsockopt(zmq.LINGER, 0)
+    feeder.bind(feed_ep)
+    try:
+        with Kijid(a["kijid"], ["--in", feed_ep, "--in-mode", "connect", "--in-type", "sub",
+                                "--in-subscribe", "news"]) as k:
+            check(feeder.poll(10000), "kijid never subscribed to the feeder")
+            check(feeder.recv() == b"\x01news", "subscription prefix")
+            sub = k.sub()
+            k.wait_subscribers(1)
+            feeder.send_multipart([b"news.ja", b'{"id":"s-1"}', JA.encode()])
+            feeder.send_multipart([b"sports", JA2.encode()])  # filtered out by kijid
+            feeder.send_multipart([b"news.en", EN.encode()])
+            feeder.send_multipart([b"news.empty"])
+            msgs = collect(sub, lambda m: len(m) >= 3)
+            st = k.wait_idle(3)
+            check([t for t, _ in msgs] == ["article", "article", "error"] or
+                  sorted(t for t, _ in msgs) == ["article", "article", "error"],
+                  "topics %r" % [t for t, _ in msgs])
+            check(any(m.get("id") == "s-1" for _, m in msgs), "envelope after the topic frame")
+            check(st["received"] == 3, "sports was not filtered: %r" % st)
+            check(k.stop() == 0, "exit status")
+    finally:
+        feeder.close(0)
+        ctx.term()
+        import shutil
+        shutil.rmtree(d, ignore_errors=True)
+
+
 TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_drain, test_reload,
                                       test_nodrop, test_drop_accounting, test_notify, test_config,
-                                      test_client]}
+                                      test_client, test_sub_input]}
 
 if __name__ == "__main__":
     main(TESTS)

@@ -48,7 +48,7 @@ def corpus_records(src, n):
 
 def test_schema(a):
     v = validators(a["src"])
-    recs = corpus_records(a["src"], 150)
+    recs = corpus_records(a["src"], 60)
     with Kijid(a["kijid"], ["--fact-topics", "all", "--stats-interval", "1"]) as k:
         sub = k.sub()
         k.wait_subscribers(1)
@@ -67,7 +67,10 @@ def test_schema(a):
         k.wait_idle(sent, timeout=180)
         replies = [k.request([b'{"cmd":"ping"}']), k.request([b'{"cmd":"stats"}']),
                    k.request([JA.encode()]), k.request([b"\xff"])]
-        msgs = collect(sub, lambda m: False, timeout=60, idle=1.5)
+        # Output is published in order, so a stats message that counts every
+        # input comes after all of their messages.
+        msgs = collect(sub, lambda m: m and m[-1][0] == "stats" and
+                       m[-1][1]["received"] == sent + 2, timeout=60)
         counts = {}
         for t, m in msgs + [tuple(r) for r in replies]:
             name = {"article": "article", "error": "error", "stats": "stats",
