@@ -253,6 +253,8 @@ void kj_dict_free(kj_dict *t)
 
 static long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
 {
+    if (n->nedges == 0)
+        return -1; /* t->edges may still be NULL: no pointer arithmetic on it */
     size_t lo = 0, hi = n->nedges;
     const tedge *e = t->edges + n->first;
     while (lo < hi) {
