@@ -136,6 +136,8 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
         if (latin && (kj_is_latin(pc) || kj_is_digit(pc)))
             return 0;
+        /* R7, H31 alone; the older initials (S, T, M) only with 年 */
+        bool alone = !latin || era <= 1;
         size_t j = i + n;
         if (!latin && at(p, j, "元")) {
             v = 1;
@@ -145,7 +147,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         }
         if (at(p, e, "年"))
             e += strlen("年");
-        else if (!latin)
+        else if (!latin || !alone)
             return 0;
         else if (e < p->len) {
             /* R7 alone: not inside a model name (H2ロケット, S1グランプリ) */
@@ -239,6 +241,9 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2 && at(p, e, "日")
         && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
         && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")) {
+        /* a bare kanji day: 一日 is far more often "one day" than the 1st */
+        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
+            return 0;
         if (same) {
             /* 同9日: the month of the date referred back to */
             kj_tx a;
@@ -477,6 +482,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
     }
     if (t->grain == KJ_G_NONE)
         return 0;
+    /* 2月30日 is no date */
+    if (t->m && t->d && t->d > kj_mdays(t->y, t->m))
+        return 0;
     complete(p, t, i, have_y, have_m);
     return j;
 }
@@ -510,7 +518,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     } else if (at(p, i, "半") && (at(p, i, "半年") || at(p, i, "半日"))) {
         half = true;
         e = i + strlen("半");
-    } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000) {
+    } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000 || v == 0) {
         return 0;
     }
     const char *u;
