@@ -267,7 +267,8 @@ int kj_numeric_init(kiji_parser *p)
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/time_units"), 1) &&
-         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/currencies"), 1);
+         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/currencies"), 1) &&
+         kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/percent"), 1);
     return ok ? 0 : -1;
 }
 
@@ -662,6 +663,12 @@ static void minor_unit(kiji_doc *d, amount *a)
     a->ne = e;
 }
 
+static kj_num num5(void)
+{
+    kj_num n = {5, 0, true};
+    return n;
+}
+
 /* Read [symbol] number [unit] at pos. */
 static bool read_amount(kiji_doc *d, size_t pos, amount *a)
 {
@@ -717,6 +724,14 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     }
     if (a->kind == 0)
         symbol_after(d, a);
+    if (a->kind == 0 && kj_at(d->norm, d->norm_len, a->tok.ns, "百分の")) {
+        /* 百分の2.4: hundredths, a percentage */
+        kj_num x = a->value;
+        if (kj_num_scale(&x, 2)) {
+            a->value = x;
+            a->kind = NW_PERCENT;
+        }
+    }
     if (a->kind == NW_COUNTER && d->lang == KJ_LANG_EN && a->ue - a->us >= 5 &&
         (kj_at(d->norm, d->norm_len, a->us, "pound") || kj_at(d->norm, d->norm_len, a->us, "Pound")) &&
         scale_of(d, &a->tok)) {
@@ -732,12 +747,26 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
         if (!kj_num_scale(&x, 1))
             return false;
         kj_numtok t2;
-        if (kj_num_scan(d, a->ne, &t2) && t2.value.ok && t2.value.exp == 0 &&
-            t2.value.mant < 10 && kj_at(d->norm, d->norm_len, t2.ne, "分") &&
-            kj_num_add(&x, x, t2.value)) {
+        if (kj_at(d->norm, d->norm_len, a->ne, "半")) {
+            /* 5割半 = 55 */
+            if (kj_num_add(&x, x, num5()))
+                a->ne += strlen("半");
+        } else if (kj_num_scan(d, a->ne, &t2) && t2.value.ok && t2.value.exp == 0 &&
+                   t2.value.mant < 10 && kj_at(d->norm, d->norm_len, t2.ne, "分") &&
+                   kj_num_add(&x, x, t2.value)) {
             a->ne = t2.ne + strlen("分");
-            a->ue = a->ne;
+            /* 3割8分7厘 = 38.7 */
+            kj_numtok t3;
+            kj_num r;
+            if (kj_num_scan_glued(d, a->ne, &t3) && t3.value.ok && t3.value.exp == 0 &&
+                t3.value.mant < 10 && t3.value.mant > 0 &&
+                kj_at(d->norm, d->norm_len, t3.ne, "厘")) {
+                r = t3.value;
+                if (kj_num_scale(&r, -1) && kj_num_add(&x, x, r))
+                    a->ne = t3.ne + strlen("厘");
+            }
         }
+        a->ue = a->ne;
         a->value = x;
         a->kind = NW_PERCENT;
         a->unit = NULL;
@@ -1055,7 +1084,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
         amount b;
         bool change = false;
         if (bpos < d->norm_len && read_amount(d, bpos, &b) && b.kind != NW_TIME &&
-            (a.kind == 0 || a.kind == b.kind) && (b.kind != 0 || between) &&
+            (a.kind == 0 || a.kind == b.kind) &&
             (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
             if (kara) {
                 /* 500円から580円に(なった): a change, not a range */
@@ -1221,6 +1250,16 @@ void kj_rec_numeric(kiji_doc *d)
         d->work++;
         if (kj_claim_at(d, i) || !may_start(d, i)) {
             i++;
+            continue;
+        }
+        /* a URL holds no amounts: q=30%25%2020% */
+        if (kj_at(d->norm, d->norm_len, i, "http://") || kj_at(d->norm, d->norm_len, i, "https://") ||
+            kj_at(d->norm, d->norm_len, i, "www.")) {
+            while (i < d->norm_len && (unsigned char)d->norm[i] > ' ' &&
+                   (unsigned char)d->norm[i] < 0x80) {
+                d->work++;
+                i++;
+            }
             continue;
         }
         /* English words start only at a word edge */
