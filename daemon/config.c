@@ -51,7 +51,8 @@ static const key keys[] = {
      "time to flush out at exit (keep below the stop timeout)"},
     {"drain_timeout_ms", K_INT, OFF(drain_timeout_ms), 100, 600000, "5000",
      "longest a stop waits on a blocked subscriber"},
-    {"heartbeat_ivl_ms", K_INT, OFF(heartbeat_ivl_ms), 0, 3600000, "5000", "ZMTP heartbeat interval"},
+    {"heartbeat_ivl_ms", K_INT, OFF(heartbeat_ivl_ms), 0, 3600000, "5000",
+     "ZMTP heartbeat interval"},
     {"heartbeat_timeout_ms", K_INT, OFF(heartbeat_timeout_ms), 0, 3600000, "15000",
      "peer silent this long is dropped"},
     {"heartbeat_ttl_ms", K_INT, OFF(heartbeat_ttl_ms), 0, 6553500, "15000",
@@ -358,8 +359,7 @@ static int load_args(kd_config *c, int argc, char **argv, char *err, size_t errl
     return 0;
 }
 
-int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *err,
-                   size_t errlen)
+int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *err, size_t errlen)
 {
     kd_config_defaults(c);
     if (load_file(c, path ? path : KD_DEFAULT_CONFIG, path != NULL, err, errlen))

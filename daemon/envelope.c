@@ -19,13 +19,20 @@ static const struct {
     int code;
     const char *name;
 } codes[] = {
-    {KIJI_ERR_UTF8, "utf8"},           {KIJI_ERR_EMPTY, "empty"},
-    {KIJI_ERR_NUL, "nul"},             {KIJI_ERR_TOO_LARGE, "too_large"},
-    {KIJI_ERR_MEMORY, "memory"},       {KIJI_ERR_NOMEM, "nomem"},
-    {KIJI_ERR_PUBLISHED, "published"}, {KIJI_ERR_LANG, "lang"},
-    {KIJI_ERR_ICU, "icu"},             {KIJI_ERR_ARG, "arg"},
-    {KIJI_ERR_JSON, "json"},           {KD_ERR_FRAMES, "frames"},
-    {KD_ERR_ENVELOPE, "envelope"},     {KD_ERR_FIELD, "envelope_field"},
+    {KIJI_ERR_UTF8, "utf8"},
+    {KIJI_ERR_EMPTY, "empty"},
+    {KIJI_ERR_NUL, "nul"},
+    {KIJI_ERR_TOO_LARGE, "too_large"},
+    {KIJI_ERR_MEMORY, "memory"},
+    {KIJI_ERR_NOMEM, "nomem"},
+    {KIJI_ERR_PUBLISHED, "published"},
+    {KIJI_ERR_LANG, "lang"},
+    {KIJI_ERR_ICU, "icu"},
+    {KIJI_ERR_ARG, "arg"},
+    {KIJI_ERR_JSON, "json"},
+    {KD_ERR_FRAMES, "frames"},
+    {KD_ERR_ENVELOPE, "envelope"},
+    {KD_ERR_FIELD, "envelope_field"},
     {KD_ERR_COMMAND, "command"},
 };
 #define NCODES (sizeof codes / sizeof codes[0])
@@ -175,8 +182,8 @@ static kd_result *read_envelope(const kd_job *job, envelope *e)
         json_t *v = json_object_get(e->root, known[i]);
         if (!v || (json_is_null(v) && i != 0))
             continue; /* null = absent (corpus records have "date": null) */
-        if (!json_is_string(v) || (i == 0 && (json_string_length(v) == 0 ||
-                                              json_string_length(v) > ID_MAX)))
+        if (!json_is_string(v) ||
+            (i == 0 && (json_string_length(v) == 0 || json_string_length(v) > ID_MAX)))
             bad = known[i];
         else if (slots[i])
             *slots[i] = json_string_value(v);

@@ -54,8 +54,8 @@ typedef struct kd_config {
     int in_sub; /* in is a SUB socket (first frame = topic, stripped) */
     char subscribe[KD_SUBSCRIBE_MAX][KD_ENDPOINT_MAX];
     int nsubscribe;
-    int workers;      /* 0 = number of online CPUs */
-    size_t max_input; /* article limit in bytes */
+    int workers;          /* 0 = number of online CPUs */
+    size_t max_input;     /* article limit in bytes */
     uint32_t fact_topics; /* KIJI_FACT_BIT mask of fact.<type> topics to publish */
     int stats_interval;   /* seconds; 0 = no periodic stats */
     int log_level;
@@ -80,8 +80,7 @@ void kd_config_defaults(kd_config *c);
  * Flags that are not configuration keys (--config, --help, --version,
  * --check-config) are skipped here; main.c handles them.
  */
-int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *err,
-                   size_t errlen);
+int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *err, size_t errlen);
 
 /* Print every key with its default and meaning (for --help and the man page). */
 void kd_config_usage(FILE *fp);
@@ -127,8 +126,8 @@ enum { KD_RESULT_ARTICLE = 1, KD_RESULT_ERROR = 2, KD_RESULT_OTHER = 3 };
 
 typedef struct kd_result {
     int kind;
-    int code;     /* error code when kind == KD_RESULT_ERROR */
-    size_t facts; /* facts in the article */
+    int code;        /* error code when kind == KD_RESULT_ERROR */
+    size_t facts;    /* facts in the article */
     kd_outmsg *msgs; /* msgs[0] is the article/error message */
     size_t nmsgs, cap;
     size_t next; /* next message to publish (main thread) */

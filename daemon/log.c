@@ -11,7 +11,7 @@
 
 static atomic_int log_level = KD_LOG_INFO;
 
-static const char *const level_names[] = {"emerg", "alert", "crit",   "err",
+static const char *const level_names[] = {"emerg",   "alert",  "crit", "err",
                                           "warning", "notice", "info", "debug"};
 
 void kd_log_set_level(int level)

@@ -20,10 +20,10 @@
 
 #include "kd.h"
 
-#define BATCH 64          /* messages taken per socket per loop turn */
-#define OUT_MAXMSG 4096   /* out only receives subscriptions */
-#define STATUS_EVERY 5.0  /* seconds between STATUS= updates */
-#define RETRY_MIN_MS 1    /* back-off while a subscriber is full */
+#define BATCH 64         /* messages taken per socket per loop turn */
+#define OUT_MAXMSG 4096  /* out only receives subscriptions */
+#define STATUS_EVERY 5.0 /* seconds between STATUS= updates */
+#define RETRY_MIN_MS 1   /* back-off while a subscriber is full */
 #define RETRY_MAX_MS 50
 
 typedef struct pending {
@@ -381,8 +381,9 @@ static void api_command(server *sv, const kd_route *rt, zmq_msg_t *body, int *ha
     *handled = 1;
     const char *c = json_string_value(cmd);
     if (c && strcmp(c, "ping") == 0) {
-        json_t *r = json_pack("{s:i,s:b,s:s,s:i,s:f}", "schema", 1, "pong", 1, "version",
-                              KIJI_VERSION, "pid", (int)getpid(), "uptime", kd_now() - sv->st.started);
+        json_t *r =
+            json_pack("{s:i,s:b,s:s,s:i,s:f}", "schema", 1, "pong", 1, "version", KIJI_VERSION,
+                      "pid", (int)getpid(), "uptime", kd_now() - sv->st.started);
         char *s = json_dumps(r, JSON_COMPACT);
         json_decref(r);
         if (s)
@@ -495,7 +496,8 @@ static void read_results(server *sv)
 
 static void apply_reload(server *sv)
 {
-    kd_notifyf("RELOADING=1\nSTATUS=reloading %s", sv->config_path ? sv->config_path : KD_DEFAULT_CONFIG);
+    kd_notifyf("RELOADING=1\nSTATUS=reloading %s",
+               sv->config_path ? sv->config_path : KD_DEFAULT_CONFIG);
     kd_config n;
     char err[512];
     if (kd_config_load(&n, sv->config_path, sv->argc, sv->argv, err, sizeof err)) {
@@ -507,8 +509,8 @@ static void apply_reload(server *sv)
     /* Sockets and threads are not rebuilt on reload: say so for each key
      * that changed and would need a restart. */
     kd_config *c = &sv->cfg;
-#define RESTART_KEY(cond, name)                                                                 \
-    if (cond)                                                                                   \
+#define RESTART_KEY(cond, name)                                                                    \
+    if (cond)                                                                                      \
         kd_log(KD_LOG_WARNING, "reload: '%s' changed; it takes effect after a restart", name);
     RESTART_KEY(strcmp(n.in.addr, c->in.addr) || n.in.bind != c->in.bind || n.in_sub != c->in_sub,
                 "in");
@@ -523,8 +525,8 @@ static void apply_reload(server *sv)
     c->stats_interval = n.stats_interval;
     c->fact_topics = n.fact_topics;
     kd_log_set_level(c->log_level);
-    kd_log(KD_LOG_DEBUG, "configuration: in %s, out %s, api %s, %d workers, no_drop %d",
-           c->in.addr, c->out.addr, c->api.addr, c->workers, c->no_drop);
+    kd_log(KD_LOG_DEBUG, "configuration: in %s, out %s, api %s, %d workers, no_drop %d", c->in.addr,
+           c->out.addr, c->api.addr, c->workers, c->no_drop);
     sv->next_stats = c->stats_interval ? kd_now() + c->stats_interval : 0;
     sv->st.reloads++;
     kd_log(KD_LOG_NOTICE, "reloaded: log_level=%s stats_interval=%d fact_topics=0x%x",

@@ -18,8 +18,8 @@
 #include <strings.h>
 #include <zmq.h>
 
-#include "kiji.h"
 #include "cmd_net.h"
+#include "kiji.h"
 
 #define EP_IN "tcp://127.0.0.1:7701"
 #define EP_OUT "tcp://127.0.0.1:7702"
@@ -68,8 +68,7 @@ static void *req_open(client *c)
     set_int(s, ZMQ_RECONNECT_IVL, 100);
     set_int(s, ZMQ_RECONNECT_IVL_MAX, 2000);
     if (zmq_connect(s, c->endpoint)) {
-        fprintf(stderr, "kiji: cannot connect to %s: %s\n", c->endpoint,
-                zmq_strerror(zmq_errno()));
+        fprintf(stderr, "kiji: cannot connect to %s: %s\n", c->endpoint, zmq_strerror(zmq_errno()));
         zmq_close(s);
         return NULL;
     }

@@ -12,10 +12,10 @@ int cmd_stats(int argc, char **argv);
 int cmd_ping(int argc, char **argv);
 
 /* Rows for kiji.c's command table. */
-#define KIJI_NET_COMMANDS                                                                   \
-    {"send", cmd_send, "send articles to kijid (PUSH, or --reliable via the api)"},         \
-        {"tail", cmd_tail, "print kijid's output messages as `topic json` lines"},          \
-        {"stats", cmd_stats, "print a running kijid's counters"},                           \
+#define KIJI_NET_COMMANDS                                                                          \
+    {"send", cmd_send, "send articles to kijid (PUSH, or --reliable via the api)"},                \
+        {"tail", cmd_tail, "print kijid's output messages as `topic json` lines"},                 \
+        {"stats", cmd_stats, "print a running kijid's counters"},                                  \
         {"ping", cmd_ping, "check that kijid answers on its api socket"},
 
 #endif

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
     void *ctx = zmq_ctx_new();
     void *push = zmq_socket(ctx, ZMQ_PUSH);
     int on = 1, timeout = 5000, linger = 10000;
-    zmq_setsockopt(push, ZMQ_IMMEDIATE, &on, sizeof on);   /* no queue without a kijid */
+    zmq_setsockopt(push, ZMQ_IMMEDIATE, &on, sizeof on); /* no queue without a kijid */
     zmq_setsockopt(push, ZMQ_SNDTIMEO, &timeout, sizeof timeout);
     zmq_setsockopt(push, ZMQ_LINGER, &linger, sizeof linger); /* flush before exit */
     zmq_connect(push, endpoint);
