@@ -48,6 +48,7 @@ typedef struct server {
     int retry_ms;
     double next_stats, next_status, next_watchdog;
     uint64_t watchdog_usec;
+    double last_result; /* when a worker last returned a result */
 } server;
 
 /* ---- sockets ------------------------------------------------------------ */
@@ -268,7 +269,8 @@ static size_t discard_rest(void *s)
 
 static void dispatch(server *sv, kd_job *job)
 {
-    sv->st.in_flight++;
+    if (sv->st.in_flight++ == 0)
+        sv->last_result = kd_now(); /* the stuck-worker clock starts now */
     job->fact_topics = sv->cfg.fact_topics;
     if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
         sv->held = job; /* queue full: input pauses until it drains */
@@ -477,6 +479,7 @@ static void read_results(server *sv)
         if (zmq_recv(sv->results, msg, sizeof msg, ZMQ_DONTWAIT) != (int)sizeof msg)
             return;
         sv->st.in_flight--;
+        sv->last_result = kd_now();
         kd_result *r = msg[0];
         if (!r) {
             kd_job *job = msg[1];
@@ -572,7 +575,17 @@ static void timers(server *sv, double now)
         sv->next_status = now + STATUS_EVERY;
     }
     if (sv->watchdog_usec && now >= sv->next_watchdog) {
-        kd_notify("WATCHDOG=1");
+        /* Only a live daemon pets the watchdog: work in flight that no worker
+         * has returned for a whole watchdog interval means a stuck worker
+         * (parses are linear and take milliseconds). Waiting on a full
+         * subscriber (results not read) is back-pressure, not a hang. */
+        int stuck =
+            sv->st.in_flight > 0 && !sv->head && now - sv->last_result > sv->watchdog_usec / 1e6;
+        if (stuck)
+            kd_log(KD_LOG_ERR, "no result from the workers for %.1f s with %llu in flight",
+                   now - sv->last_result, (unsigned long long)sv->st.in_flight);
+        else
+            kd_notify("WATCHDOG=1");
         sv->next_watchdog = now + sv->watchdog_usec / 2e6;
     }
 }

@@ -73,6 +73,17 @@ def test_traffic(a):
         check(len(hashed) == 3 and hashed.count(hashed[0]) >= 2, "content ids %r" % hashed)
         check(st["received"] == len(cases) and st["errors"] == len(want_errs), "stats %r" % st)
         check(st["received"] == st["articles"] + st["errors"], "invariant %r" % st)
+        # A frame beyond ZMQ_MAXMSGSIZE (2 x max_input + 64 KiB) never
+        # arrives: libzmq drops that peer. kijid carries on, and a new
+        # sender is served.
+        big = k.push()
+        big.send(b"x" * 200000)
+        time.sleep(0.3)
+        again = k.push()
+        again.send(JA.encode())
+        collect(sub, lambda m: len(m) >= 1)
+        st = k.wait_idle(len(cases) + 1)
+        check(st["received"] == len(cases) + 1, "after an oversize frame: %r" % st)
         check(k.stop() == 0, "exit status")
 
 
@@ -301,6 +312,18 @@ def test_config(a):
             check(p + want in err and err.startswith("<3>"), "message %r for %r" % (err, text))
         r = subprocess.run([a["kijid"], "--workers", "x"], capture_output=True, timeout=10)
         check(r.returncode == 2 and "key 'workers'" in r.stderr.decode(), "bad flag")
+        # A busy port: kijid says which socket could not bind and exits 1.
+        import socket
+        busy = socket.socket()
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = subprocess.run([a["kijid"], "--in", "ipc://%s/in" % d, "--api", "ipc://%s/api" % d,
+                            "--out", "tcp://127.0.0.1:%d" % port], capture_output=True,
+                           timeout=20)
+        busy.close()
+        check(r.returncode == 1 and "out: cannot bind" in r.stderr.decode(),
+              "busy port: %d %r" % (r.returncode, r.stderr))
         r = subprocess.run([a["kijid"], "--config", os.path.join(d, "missing")],
                            capture_output=True, timeout=10)
         check(r.returncode == 2, "missing --config file")
