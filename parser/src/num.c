@@ -143,10 +143,43 @@ double kj_num_double(kj_num n)
     return strtod(buf, NULL);
 }
 
+/* a / b to 15 significant digits (exact when the quotient terminates
+ * sooner): fractions 3分の1, two thirds. */
+bool kj_num_div(kj_num *r, kj_num a, kj_num b)
+{
+    if (b.mant == 0 || !a.ok || !b.ok)
+        return false;
+    bool neg = (a.mant < 0) != (b.mant < 0);
+    unsigned __int128 num = a.mant < 0 ? (unsigned __int128)(-(a.mant + 1)) + 1 : (unsigned __int128)a.mant;
+    unsigned __int128 den = b.mant < 0 ? (unsigned __int128)(-(b.mant + 1)) + 1 : (unsigned __int128)b.mant;
+    unsigned __int128 q = num / den, rem = num % den;
+    if (q > (unsigned __int128)INT64_MAX)
+        return false;
+    int64_t m = (int64_t)q;
+    int exp = a.exp - b.exp;
+    int sig = 0;
+    for (int64_t x = m; x > 0; x /= 10)
+        sig++;
+    for (int steps = 0; rem != 0 && sig < 15 && steps < 40; steps++) {
+        rem *= 10;
+        m = m * 10 + (int64_t)(rem / den);
+        rem %= den;
+        exp--;
+        if (m > 0)
+            sig++;
+    }
+    if (rem * 2 >= den && rem != 0)
+        m++;
+    kj_num x = {neg ? -m : m, exp, true};
+    if (!num_norm(&x))
+        return false;
+    *r = x;
+    return true;
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 static const kj_num NUM_ZERO = {0, 0, true};
-static bool num_div(kj_num *r, kj_num a, kj_num b);
 
 static kj_num num_int(int64_t v)
 {
@@ -489,348 +522,6 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
     return true;
 }
 
-/* ---- English number words -------------------------------------------- */
-
-/* Values in en/numbers.txt: 0..90 literal, 100 hundred, -3 -6 -9 -12 scales,
- * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
- * 5003 "and". */
-enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_POINT = 5004, EN_DEN = 6000 };
-
-/* 6000 + d: the denominators third(s), quarter(s), fifth(s) ... */
-static int en_den(int32_t v)
-{
-    return v == EN_HALF ? 2 : (v > EN_DEN + 1 && v <= EN_DEN + 100) ? v - EN_DEN : 0;
-}
-
-
-typedef struct enword {
-    size_t s, e; /* in buf */
-    int32_t v;
-    bool known;
-} enword;
-
-static bool word_is(const char *buf, const enword *w, const char *lit)
-{
-    size_t n = strlen(lit);
-    return w->e - w->s == n && memcmp(buf + w->s, lit, n) == 0;
-}
-
-static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, enword *w,
-                       size_t maxw)
-{
-    size_t k = 0, i = 0;
-    while (i < n && k < maxw) {
-        size_t s = i;
-        while (i < n && buf[i] >= 'a' && buf[i] <= 'z')
-            i++;
-        if (i == s)
-            break;
-        w[k].s = s;
-        w[k].e = i;
-        w[k].known = kj_dict_get(nd->en_words, buf + s, i - s, &w[k].v);
-        k++;
-        if (!w[k - 1].known)
-            break;
-        if (i < n && (buf[i] == ' ' || buf[i] == '-') && i + 1 < n && buf[i + 1] >= 'a' &&
-            buf[i + 1] <= 'z')
-            i++;
-        else
-            break;
-    }
-    return k;
-}
-
-/* The word before pos (across one space) is a determiner: "the one". */
-static bool after_determiner(const kiji_doc *d, size_t pos)
-{
-    static const char *const det[] = {"the", "which", "that", "this", "each", "every", "no",
-                                      "any", "another", "only", "same", "right", "last"};
-    const char *s = d->norm;
-    if (pos < 2 || (s[pos - 1] != ' ' && s[pos - 1] != '\n'))
-        return false;
-    size_t e = pos - 1, b = e;
-    while (b > 0 && e - b < 10 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
-        b--;
-    if (b == e || e - b >= 10 || (b > 0 && is_alnum((unsigned char)s[b - 1])))
-        return false;
-    char low[10];
-    for (size_t i = b; i < e; i++)
-        low[i - b] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
-        if (strlen(det[i]) == e - b && memcmp(det[i], low, e - b) == 0)
-            return true;
-    return false;
-}
-
-static bool scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
-{
-    const struct kj_numeric *nd = d->p->numeric;
-    char buf[128];
-    size_t off[128];
-    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
-    enword w[16];
-    size_t nw = en_words(nd, buf, n, w, 16);
-    d->work += nw + 1;
-    if (nw == 0 || !w[0].known)
-        return false;
-
-    kj_num total = NUM_ZERO;
-    int64_t cur = 0, base = 0; /* base: cur when "and" was read */
-    int last_scale = 100;
-    bool any = false, tens = false, half = false;
-    size_t used = 0; /* words consumed */
-    size_t k = 0;
-    if (en_den(w[0].v) == 4 && nw > 1 && w[1].known && w[1].v < 0 && w[1].v >= -12) {
-        /* "quarter million" */
-        kj_num f = {25, -2, true};
-        if (!kj_num_scale(&f, -w[1].v))
-            return false;
-        t->ns = pos;
-        t->ne = off[w[1].e];
-        t->value = f;
-        t->word = true;
-        return true;
-    }
-    if (w[0].v == EN_A || w[0].v == EN_HALF) {
-        /* "a dozen", "a hundred", "a million", "half a million" */
-        half = w[0].v == EN_HALF;
-        k = 1;
-        if (half && k < nw && w[k].known && w[k].v == EN_A)
-            k++;
-        if (k >= nw || !w[k].known)
-            return false;
-        int32_t v = w[k].v;
-        if (v == EN_DOZEN) {
-            cur = half ? 6 : 12;
-        } else if (!half && en_den(v) > 2 && k + 1 < nw) {
-            /* "a quarter million"; "a third of" (an ordinal otherwise: a
-             * third term) */
-            kj_num f;
-            if (!num_div(&f, num_int(1), num_int(en_den(v))))
-                return false;
-            if (w[k + 1].known && w[k + 1].v < 0 && w[k + 1].v >= -12) {
-                if (!kj_num_scale(&f, -w[k + 1].v))
-                    return false;
-                k++;
-            } else if (!word_is(buf, &w[k + 1], "of")) {
-                return false;
-            }
-            t->ns = pos;
-            t->ne = off[w[k].e];
-            t->value = f;
-            t->word = true;
-            return true;
-        } else if (v == 100 && !half) {
-            cur = 100;
-        } else if (v < 0) {
-            kj_num s = num_int(half ? 5 : 1);
-            if (!kj_num_scale(&s, -v + (half ? -1 : 0)))
-                return false;
-            total = s;
-            last_scale = -v;
-        } else {
-            return false;
-        }
-        any = true;
-        used = ++k;
-    } else if (w[0].v == EN_VAGUE) {
-        /* hundreds, dozens, "hundreds of thousands" */
-        t->ns = pos;
-        t->ne = off[w[0].e];
-        t->value = NUM_ZERO;
-        t->value.ok = false;
-        t->vague = true;
-        t->word = true;
-        return true;
-    }
-    for (; k < nw && w[k].known; k++) {
-        int32_t v = w[k].v;
-        int64_t small = cur % 100;
-        if (v >= 0 && v < 10) {
-            if (small != 0 && !(tens && small % 10 == 0))
-                break;
-            if (v == 0 && any)
-                break;
-            cur += v;
-            tens = false;
-        } else if (v >= 10 && v < 20) {
-            if (small != 0)
-                break;
-            cur += v;
-            tens = false;
-        } else if (v >= 20 && v < 100) {
-            if (small != 0 || v % 10 != 0)
-                break;
-            cur += v;
-            tens = true;
-        } else if (v == 100) {
-            if (cur <= 0 || cur >= 10)
-                break;
-            cur *= 100;
-            tens = false;
-        } else if (v < 0) {
-            if (cur <= 0 || -v >= last_scale)
-                break;
-            kj_num g = num_int(cur);
-            if (!kj_num_scale(&g, -v) || !kj_num_add(&total, total, g))
-                return false;
-            cur = 0;
-            last_scale = -v;
-            tens = false;
-        } else if (v == EN_DOZEN) {
-            if (cur <= 0 || cur >= 10 || k == 0)
-                break;
-            cur *= 12;
-            tens = false;
-        } else if (en_den(v) > 2 && v != EN_HALF) {
-            /* two thirds, three quarters, twenty-three fifths */
-            if (cur - base <= 0)
-                break;
-            kj_num f;
-            if (!num_div(&f, num_int(cur - base), num_int(en_den(v))) ||
-                !kj_num_add(&total, total, f) || !kj_num_add(&total, total, num_int(base)))
-                return false;
-            t->ns = pos;
-            t->ne = off[w[k].e];
-            t->value = total;
-            t->word = true;
-            return true;
-        } else if (v == EN_VAGUE && cur > base && k > 0 && word_is(buf, &w[k], "dozens")) {
-            cur = base + (cur - base) * 12; /* three dozens */
-            tens = false;
-        } else if (v == EN_AND && (cur > 0 || last_scale < 100) && k + 2 < nw && w[k + 1].known &&
-                   w[k + 1].v == EN_A && w[k + 2].known && en_den(w[k + 2].v)) {
-            /* one and a half, five and a half million, one million and a
-             * half */
-            kj_num f;
-            if (!num_div(&f, num_int(1), num_int(en_den(w[k + 2].v))))
-                return false;
-            size_t last = k + 2;
-            if (cur > 0) {
-                if (!kj_num_add(&f, f, num_int(cur)))
-                    return false;
-                if (last + 1 < nw && w[last + 1].known && w[last + 1].v < 0 &&
-                    -w[last + 1].v < last_scale) {
-                    if (!kj_num_scale(&f, -w[last + 1].v))
-                        return false;
-                    last++;
-                }
-            } else if (!kj_num_scale(&f, last_scale)) {
-                return false;
-            }
-            if (!kj_num_add(&total, total, f))
-                return false;
-            t->ns = pos;
-            t->ne = off[w[last].e];
-            t->value = total;
-            t->word = true;
-            return true;
-        } else if (v == EN_POINT && any && k + 1 < nw && w[k + 1].known && w[k + 1].v >= 0 &&
-                   w[k + 1].v < 100) {
-            /* "five point five", "two hundred point seventy-one" */
-            kj_num f = num_int(cur);
-            size_t j = k + 1, last = k;
-            int nd2 = 0;
-            if (w[j].v >= 10) {
-                /* one two-digit word, with its units: .71 */
-                int64_t x = w[j].v;
-                last = j;
-                if (x >= 20 && x % 10 == 0 && j + 1 < nw && w[j + 1].known && w[j + 1].v > 0 &&
-                    w[j + 1].v < 10) {
-                    x += w[j + 1].v;
-                    last = j + 1;
-                }
-                f.mant = f.mant * 100 + x;
-                f.exp = -2;
-            } else {
-                for (; j < nw && nd2 < 12 && w[j].known && w[j].v >= 0 && w[j].v < 10; j++, nd2++) {
-                    f.mant = f.mant * 10 + w[j].v;
-                    f.exp--;
-                    last = j;
-                }
-            }
-            if (!num_norm(&f) || !kj_num_add(&total, total, f))
-                return false;
-            t->ns = pos;
-            t->ne = off[w[last].e];
-            t->value = total;
-            t->word = true;
-            return true;
-        } else if (v == EN_AND) {
-            /* "one hundred and five": only after hundred or a scale and
-             * before a small number */
-            if (k == 0 || k + 1 >= nw || !w[k + 1].known || w[k + 1].v < 1 || w[k + 1].v >= 100)
-                break;
-            if (!(w[k - 1].v == 100 || w[k - 1].v < 0))
-                break;
-            base = cur;
-            continue;
-        } else {
-            break;
-        }
-        any = true;
-        used = k + 1;
-    }
-    if (!any || used == 0)
-        return false;
-    /* "the one you mentioned", "which one": a pronoun */
-    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos))
-        return false;
-    kj_num c = num_int(cur);
-    if (!kj_num_add(&total, total, c))
-        return false;
-    t->ns = pos;
-    t->ne = off[w[used - 1].e];
-    t->value = total;
-    t->word = true;
-    return true;
-}
-
-/* "1.2 billion", "530 bln", "12mln", "5bn": an English scale after digits. */
-static void en_scale_after(kiji_doc *d, kj_numtok *t)
-{
-    const struct kj_numeric *nd = d->p->numeric;
-    char buf[24];
-    size_t off[24];
-    size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
-    size_t i = 0;
-    bool sp = n > 0 && buf[0] == ' ';
-    if (sp)
-        i = 1;
-    size_t s = i;
-    while (i < n && buf[i] >= 'a' && buf[i] <= 'z')
-        i++;
-    if (i == s || (i < n && ((buf[i] >= 'a' && buf[i] <= 'z') || (buf[i] >= '0' && buf[i] <= '9'))))
-        return;
-    int32_t v;
-    if (!sp && i - s == 1 && buf[s] == 'k') {
-        v = -3; /* 40k */
-    } else if (!kj_dict_get(nd->en_words, buf + s, i - s, &v)) {
-        return;
-    } else if (v == 100 && sp) {
-        v = -2; /* 322 hundred */
-    } else if ((v == EN_DOZEN || (v == EN_VAGUE && i - s == 6 && memcmp(buf + s, "dozens", 6) == 0)) && sp) {
-        kj_num x;
-        if (kj_num_mul(&x, t->value, num_int(12))) {
-            t->value = x;
-            t->ne = off[i];
-            t->word = true;
-        }
-        return;
-    } else if (v >= 0 || v < -12) {
-        return;
-    }
-    /* spelled scales may stand apart; "mln", "bn", "k" also attached */
-    if (!sp && i - s > 3)
-        return;
-    kj_num x = t->value;
-    if (!kj_num_scale(&x, -v))
-        return;
-    t->value = x;
-    t->ne = off[i];
-    t->word = true;
-}
-
 /* ---- kanji guards ----------------------------------------------------- */
 
 static bool prefix_ok(const kiji_doc *d, size_t pos)
@@ -890,14 +581,14 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         size_t fe;
         int fnd;
         if (!st.kanji && kj_at(d->norm, d->norm_len, t->ne, "\xE2\x81\x84") &&
-            scan_arabic(d, t->ne + 3, &fd, &fe, &fnd) && num_div(&fd, t->value, fd)) {
+            scan_arabic(d, t->ne + 3, &fd, &fe, &fnd) && kj_num_div(&fd, t->value, fd)) {
             /* ⅔ is 2⁄3 after NFKC (U+2044 FRACTION SLASH) */
             t->value = fd;
             t->ne = fe;
             return true;
         }
         if (!st.kanji && nd)
-            en_scale_after(d, t);
+            kj_num_en_scale(d, t);
         if (t->vague)
             t->value.ok = false;
         return true;
@@ -941,43 +632,9 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
     if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && nd && nd->en_words) {
         if (check_prev && (is_alnum(pc) || pc == '-' || pc == '\''))
             return false;
-        return scan_en(d, pos, t);
+        return kj_num_scan_en(d, pos, t);
     }
     return false;
-}
-
-/* a / b to 15 significant digits (exact when the quotient terminates
- * sooner): fractions 3分の1, two thirds. */
-static bool num_div(kj_num *r, kj_num a, kj_num b)
-{
-    if (b.mant == 0 || !a.ok || !b.ok)
-        return false;
-    bool neg = (a.mant < 0) != (b.mant < 0);
-    unsigned __int128 num = a.mant < 0 ? (unsigned __int128)(-(a.mant + 1)) + 1 : (unsigned __int128)a.mant;
-    unsigned __int128 den = b.mant < 0 ? (unsigned __int128)(-(b.mant + 1)) + 1 : (unsigned __int128)b.mant;
-    unsigned __int128 q = num / den, rem = num % den;
-    if (q > (unsigned __int128)INT64_MAX)
-        return false;
-    int64_t m = (int64_t)q;
-    int exp = a.exp - b.exp;
-    int sig = 0;
-    for (int64_t x = m; x > 0; x /= 10)
-        sig++;
-    for (int steps = 0; rem != 0 && sig < 15 && steps < 40; steps++) {
-        rem *= 10;
-        m = m * 10 + (int64_t)(rem / den);
-        rem %= den;
-        exp--;
-        if (m > 0)
-            sig++;
-    }
-    if (rem * 2 >= den && rem != 0)
-        m++;
-    kj_num x = {neg ? -m : m, exp, true};
-    if (!num_norm(&x))
-        return false;
-    *r = x;
-    return true;
 }
 
 /* Japanese forms around a number: ダース (dozens), N分のM (fractions) and
@@ -1000,7 +657,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
     if (kj_at(s, n, t->ne, "分の") &&
         scan_unsigned(d, t->ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
         kj_num x;
-        if (num_div(&x, f.value, t->value)) {
+        if (kj_num_div(&x, f.value, t->value)) {
             t->value = x;
             t->ne = f.ne;
             t->kanji = true;
@@ -1012,7 +669,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         den.value.ok && !den.vague && !den.word && kj_at(s, n, den.ne, "分の") &&
         scan_unsigned(d, den.ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
         kj_num x;
-        if (num_div(&x, f.value, den.value) && kj_num_add(&x, x, t->value)) {
+        if (kj_num_div(&x, f.value, den.value) && kj_num_add(&x, x, t->value)) {
             t->value = x;
             t->ne = f.ne;
         }

@@ -16,10 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-#include <unicode/ucurr.h>
-#include <unicode/uenum.h>
-#include <unicode/ustring.h>
 
 #include "kj.h"
 #include "rec_numeric.h"
@@ -29,42 +25,6 @@
 #define PACK(k, i) ((int32_t)(((uint32_t)(k) << 24) | (uint32_t)(i)))
 
 /* ---- init ---------------------------------------------------------------- */
-
-static int code_index(struct kj_numeric *nd, const char *code)
-{
-    for (size_t i = 0; i < nd->ncodes; i++)
-        if (memcmp(nd->codes[i], code, 3) == 0)
-            return (int)i;
-    if (nd->ncodes == nd->capcodes) {
-        size_t cap = nd->capcodes ? nd->capcodes * 2 : 256;
-        char(*c)[4] = realloc(nd->codes, cap * sizeof *c);
-        if (!c)
-            return -1;
-        nd->codes = c;
-        nd->capcodes = cap;
-    }
-    memcpy(nd->codes[nd->ncodes], code, 3);
-    nd->codes[nd->ncodes][3] = '\0';
-    return (int)nd->ncodes++;
-}
-
-/* Add "key<TAB>CODE" lines as currency words. */
-static bool add_currency_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind)
-{
-    const kj_wordlist *wl = kj_wordlist_get(list);
-    if (!wl)
-        return false;
-    for (size_t i = 0; i < wl->n; i++) {
-        const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        if (!tab || strlen(tab + 1) != 3)
-            continue;
-        int idx = code_index(nd, tab + 1);
-        if (idx < 0 || !kj_dict_add(t, line, (size_t)(tab - line), PACK(kind, idx)))
-            return false;
-    }
-    return true;
-}
 
 /* Add every line of a list with value PACK(kind, value in the line). */
 static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value)
@@ -83,135 +43,6 @@ static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value
             return false;
     }
     return true;
-}
-
-static bool is_symbolic(const UChar *s, int32_t n)
-{
-    bool sym = false;
-    for (int32_t i = 0; i < n; i++) {
-        UChar c = s[i];
-        if (c == '$' || u_charType(c) == U_CURRENCY_SYMBOL)
-            sym = true;
-        else if (c > 0x2FFF || !(u_isalpha(c)))
-            return false;
-    }
-    return sym;
-}
-
-/* ICU name -> NFKC UTF-8 in out; lower case and single spaces for English,
- * no spaces for Japanese (ロシア ルーブル -> ロシアルーブル). */
-static size_t icu_key(const UChar *name, int32_t n, bool en, char *out, size_t cap)
-{
-    UChar a[96], b[96];
-    UErrorCode st = U_ZERO_ERROR;
-    if (n <= 0 || n >= 96)
-        return 0;
-    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
-    if (U_FAILURE(st))
-        return 0;
-    int32_t m = unorm2_normalize(nfkc, name, n, a, 96, &st);
-    if (U_FAILURE(st) || m >= 96)
-        return 0;
-    if (en) {
-        m = u_strToLower(b, 96, a, m, "en", &st);
-        if (U_FAILURE(st) || m >= 96)
-            return 0;
-    } else {
-        memcpy(b, a, (size_t)m * sizeof *a);
-    }
-    int32_t k = 0;
-    for (int32_t i = 0; i < m; i++) {
-        if (b[i] == '(' || (b[i] >= '0' && b[i] <= '9'))
-            return 0; /* "(1990-2002)": historical variants */
-        if (b[i] == ' ' && (!en || k == 0 || a[k - 1] == ' '))
-            continue;
-        a[k++] = b[i];
-    }
-    int32_t len = 0;
-    u_strToUTF8(out, (int32_t)cap - 1, &len, a, k, &st);
-    if (U_FAILURE(st) || len <= 0 || (size_t)len >= cap)
-        return 0;
-    out[len] = '\0';
-    return (size_t)len;
-}
-
-static bool add_icu_currencies(struct kj_numeric *nd)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    kj_dict *code_stop = kj_dict_new();
-    if (!code_stop || !kj_dict_add_list(code_stop, kj_wordlist_get("en/currency_code_stop"), 1)) {
-        kj_dict_free(code_stop);
-        return false;
-    }
-    UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
-    if (U_FAILURE(st))
-        return false;
-    bool ok = true;
-    const char *code;
-    int32_t clen;
-    while (ok && (code = uenum_next(e, &clen, &st)) != NULL && U_SUCCESS(st)) {
-        if (clen != 3)
-            continue;
-        UChar ucode[4];
-        u_charsToUChars(code, ucode, 3);
-        ucode[3] = 0;
-        int idx = code_index(nd, code);
-        if (idx < 0) {
-            ok = false;
-            break;
-        }
-        /* ALL, TOP, CUP are words in a headline before a number */
-        if (!code_stop || !kj_dict_get(code_stop, code, 3, NULL))
-            ok = kj_dict_add(nd->before, code, 3, PACK(NW_CURRENCY, idx));
-        char key[256];
-        static const char *const locs[] = {"ja", "en"};
-        for (int l = 0; l < 2 && ok; l++) {
-            bool en = l == 1;
-            kj_dict *after = en ? nd->en_after : nd->ja_after;
-            UBool choice;
-            int32_t n = 0;
-            UErrorCode s2 = U_ZERO_ERROR;
-            const UChar *name = ucurr_getName(ucode, locs[l], UCURR_LONG_NAME, &choice, &n, &s2);
-            size_t kl;
-            if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
-                (kl = icu_key(name, n, en, key, sizeof key)) > 0)
-                ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
-            if (!en && U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING && n > 0 && n < 90) {
-                /* スイス フラン is also written スイス・フラン */
-                UChar dot[96];
-                int32_t m = 0;
-                for (int32_t x = 0; x < n && m < 95; x++)
-                    dot[m++] = name[x] == ' ' ? 0x30FB : name[x];
-                if ((kl = icu_key(dot, m, false, key, sizeof key)) > 0)
-                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
-            }
-            s2 = U_ZERO_ERROR;
-            if (en) {
-                name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
-                if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
-                    (kl = icu_key(name, n, true, key, sizeof key)) > 0)
-                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
-                s2 = U_ZERO_ERROR;
-            }
-            /* symbols: $, A$, € ... and the narrow ones (₡, ₭) */
-            static const UCurrNameStyle styles[] = {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME};
-            for (int y = 0; y < 2 && ok; y++) {
-                s2 = U_ZERO_ERROR;
-                name = ucurr_getName(ucode, locs[l], styles[y], &choice, &n, &s2);
-                /* a narrow "$" or "¥" is ambiguous: keep only symbols of
-                 * their own (₡ is CRC alone) */
-                if (y == 1 && n == 1 && (name[0] == '$' || name[0] == 0xA5 || name[0] == 0xA3))
-                    continue;
-                if (U_SUCCESS(s2) && is_symbolic(name, n) &&
-                    (kl = icu_key(name, n, false, key, sizeof key)) > 0 &&
-                    !kj_dict_get(nd->before, key, kl, NULL))
-                    ok = ok && kj_dict_add(nd->before, key, kl, PACK(NW_CURRENCY, idx));
-            }
-        }
-    }
-    uenum_close(e);
-    kj_dict_free(code_stop);
-    return ok && U_SUCCESS(st);
 }
 
 int kj_numeric_init(kiji_parser *p)
@@ -244,19 +75,19 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
-    ok = ok && add_icu_currencies(nd);
+    ok = ok && kj_money_icu(nd);
     ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
          add_kind_list(nd->ja_after, "ja/counters", NW_COUNTER, false) &&
          add_kind_list(nd->ja_after, "ja/counter_stop", 0, false) &&
          add_kind_list(nd->ja_after, "ja/percent", 0, true) &&
-         add_currency_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
+         kj_money_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
          add_kind_list(nd->en_after, "en/time_units", NW_TIME, false) &&
          add_kind_list(nd->en_after, "en/units", NW_COUNTER, false) &&
          add_kind_list(nd->en_after, "en/percent", 0, true) &&
-         add_currency_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
-         add_currency_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY);
-    nd->usd = code_index(nd, "USD");
-    nd->gbp = code_index(nd, "GBP");
+         kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
+         kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY);
+    nd->usd = kj_money_code(nd, "USD");
+    nd->gbp = kj_money_code(nd, "GBP");
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
          kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
          kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
@@ -357,25 +188,6 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
         len = k - s;
     }
     return 0;
-}
-
-/* The currency symbol or code before a number at pos: its length. */
-static size_t symbol_at(const kiji_doc *d, size_t pos, int32_t *v)
-{
-    const struct kj_numeric *nd = d->p->numeric;
-    size_t len = kj_dict_longest(nd->before, d->norm, d->norm_len, pos, v);
-    if (!len)
-        return 0;
-    const unsigned char *s = (const unsigned char *)d->norm;
-    /* letters in the key need word edges: "USD 200" but not "XUSD" */
-    if (is_letter(s[pos])) {
-        if (pos > 0 && (is_letter(s[pos - 1]) || is_digit(s[pos - 1])))
-            return 0;
-        if (is_letter(s[pos + len - 1]) && pos + len < d->norm_len &&
-            is_letter(s[pos + len]))
-            return 0;
-    }
-    return len;
 }
 
 /* A number after a currency symbol: "$5", "US$ 49", "€ 1.78 billion". */
@@ -587,7 +399,7 @@ static void symbol_after(kiji_doc *d, amount *a)
     int32_t v;
     size_t sl;
     if (k >= d->norm_len || is_letter((unsigned char)d->norm[k]) || d->norm[k] == '\\' ||
-        is_digit((unsigned char)d->norm[k]) || !(sl = symbol_at(d, k, &v)) ||
+        is_digit((unsigned char)d->norm[k]) || !(sl = kj_money_symbol(d, k, &v)) ||
         KIND(v) != NW_CURRENCY)
         return;
     size_t e = k + sl;
@@ -676,7 +488,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     memset(a, 0, sizeof *a);
     a->cur = -1;
     int32_t v;
-    size_t sl = symbol_at(d, pos, &v);
+    size_t sl = kj_money_symbol(d, pos, &v);
     if (sl && KIND(v) == NW_CURRENCY && scan_after_symbol(d, pos + sl, &a->tok)) {
         a->kind = NW_CURRENCY;
         a->cur = INDEX(v);

@@ -49,4 +49,19 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
  * caller has already read (M7). */
 bool kj_num_scan_glued(kiji_doc *d, size_t pos, kj_numtok *t);
 
+/* rec_money.c: the index of an ISO 4217 code in nd->codes (added when new;
+ * -1 on allocation failure); "word<TAB>CODE" lines of a list added to t as
+ * kind; ICU's currency names and symbols added to the tries; the currency
+ * symbol or code before a number at pos (its length, value in *v). */
+int kj_money_code(struct kj_numeric *nd, const char *code);
+bool kj_money_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind);
+bool kj_money_icu(struct kj_numeric *nd);
+size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v);
+
+/* num.c: a / b to 15 significant digits (exact when the quotient ends). */
+bool kj_num_div(kj_num *r, kj_num a, kj_num b);
+/* num_en.c: English number words at pos; an English scale after digits. */
+bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
+void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
+
 #endif
