@@ -392,11 +392,19 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
         h = 0;
         clock = true;
     } else if (num(p, i, &h, &e, &nd)) {
-        if (nd == 4 && ch(p, e) == ' ') {
-            /* 1213 GMT */
+        if (nd == 4 && (ch(p, e) == ' ' || ch(p, e) == '\n')) {
+            /* 1213 GMT, 1805 local time */
             const kj_dword *w;
-            size_t j = sp(p, e);
-            if (!dword(p, j, KJ_W_ZONE, &w) || h / 100 > 23 || h % 100 > 59)
+            size_t j = sp(p, e), lt;
+            if (h / 100 > 23 || h % 100 > 59)
+                return 0;
+            if (wd(p, j, "local time", &lt) || wd(p, j, "hrs", &lt)) {
+                t->hh = (int)(h / 100);
+                t->mi = (int)(h % 100);
+                t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;
+                return lt;
+            }
+            if (!dword(p, j, KJ_W_ZONE, &w))
                 return 0;
             mi = h % 100;
             h /= 100;
@@ -509,19 +517,19 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return e;
     }
     int y;
-    if (year4(p, i, &y, &e)) {
-        /* 1985-86 / 1985/86 seasons, else a plain year */
-        t->y = y;
-        t->yset = true;
-        t->grain = KJ_G_YEAR;
-        return e;
-    }
     if ((e = date_time(p, i, t)) > 0) {
         if (p->c->py) {
             t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
             t->rel = true;
         }
         t->zone = zone_offset(p->c, t);
+        return e;
+    }
+    kj_tx_init(t);
+    if (year4(p, i, &y, &e)) {
+        t->y = y;
+        t->yset = true;
+        t->grain = KJ_G_YEAR;
         return e;
     }
     return 0;
