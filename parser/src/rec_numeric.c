@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "kj.h"
 #include "rec_numeric.h"
 
@@ -996,7 +995,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
      * 9505.96, 15.8 mln) is a measured quantity even without a unit; small
      * integers and Japanese bare numbers stay `number`. */
     if (a.kind == 0 && d->lang == KJ_LANG_EN && !a.tok.vague &&
-        is_digit((unsigned char)d->norm[a.tok.ns])) {
+        (is_digit((unsigned char)d->norm[a.tok.ns]) || d->norm[a.tok.ns] == '-')) {
         bool measured = a.tok.word;
         for (size_t k = a.tok.ns; k < a.tok.ne; k++)
             if (d->norm[k] == ',' || d->norm[k] == '.')
