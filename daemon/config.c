@@ -14,7 +14,19 @@
 
 #include "kd.h"
 
-enum kind { K_ENDPOINT, K_MODE, K_INTYPE, K_SUBSCRIBE, K_INT, K_SIZE, K_BOOL, K_LEVEL, K_TOPICS };
+enum kind {
+    K_ENDPOINT,
+    K_MODE,
+    K_INTYPE,
+    K_SUBSCRIBE,
+    K_INT,
+    K_SIZE,
+    K_BOOL,
+    K_LEVEL,
+    K_TOPICS,
+    K_KEYFILE,
+    K_ALLOWFILE
+};
 
 typedef struct key {
     const char *name;
@@ -63,6 +75,10 @@ static const key keys[] = {
      "first reconnect delay of connecting sockets"},
     {"reconnect_ivl_max_ms", K_INT, OFF(reconnect_ivl_max_ms), 0, 3600000, "30000",
      "reconnect back-off ceiling"},
+    {"curve_secret_key", K_KEYFILE, 0, 0, 0, "",
+     "file with the server's CURVE secret key (Z85); empty = no CURVE"},
+    {"curve_allow", K_ALLOWFILE, 0, 0, 0, "",
+     "file of allowed client public keys (Z85, one a line); empty = any client"},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -83,6 +99,62 @@ static int parse_long(const char *v, long *out)
         return -1;
     *out = n;
     return 0;
+}
+
+/* Z85 keys are 40 characters: the first non-comment line of a key file, or
+ * one line of an allow-list. Returns 0 and the decoded key, or -1. */
+static int z85_key(const char *line, unsigned char bin[32])
+{
+    return strlen(line) == 40 && zmq_z85_decode(bin, line) ? 0 : -1;
+}
+
+/* Read a CURVE key file (secret != NULL: the first key only) or an
+ * allow-list into c. Lines are trimmed; blank and # lines are skipped. */
+static int read_keys(kd_config *c, const char *path, char *secret, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    char line[256];
+    int lineno = 0, rc = 0, n = 0;
+    while (fgets(line, sizeof line, fp)) {
+        lineno++;
+        char *p = line;
+        while (isspace((unsigned char)*p))
+            p++;
+        size_t len = strlen(p);
+        while (len && isspace((unsigned char)p[len - 1]))
+            p[--len] = '\0';
+        if (!*p || *p == '#')
+            continue;
+        unsigned char bin[32];
+        if (z85_key(p, bin)) {
+            snprintf(err, errlen, "%s:%d: not a 40-character Z85 CURVE key", path, lineno);
+            rc = -1;
+            break;
+        }
+        if (secret) {
+            memcpy(secret, p, 41);
+            n = 1;
+            break;
+        }
+        if (n >= KD_ALLOW_MAX) {
+            snprintf(err, errlen, "%s: more than %d keys", path, KD_ALLOW_MAX);
+            rc = -1;
+            break;
+        }
+        memcpy(c->allow[n++], bin, 32);
+    }
+    fclose(fp);
+    if (rc == 0 && secret && n == 0) {
+        snprintf(err, errlen, "%s: no key in the file", path);
+        rc = -1;
+    }
+    if (rc == 0 && !secret)
+        c->nallow = n;
+    return rc;
 }
 
 /* Set one key from its text value. Returns 0, or -1 with why in err. */
@@ -177,6 +249,28 @@ static int set_key(kd_config *c, const key *k, const char *v, char *err, size_t 
         *(int *)(base + k->off) = l;
         return 0;
     }
+    case K_KEYFILE:
+        c->curve_secret[0] = '\0';
+        c->curve_secret_path[0] = '\0';
+        if (!*v)
+            return 0;
+        if (strlen(v) >= sizeof c->curve_secret_path) {
+            snprintf(err, errlen, "path too long");
+            return -1;
+        }
+        strcpy(c->curve_secret_path, v);
+        return read_keys(c, v, c->curve_secret, err, errlen);
+    case K_ALLOWFILE:
+        c->nallow = 0;
+        c->curve_allow_path[0] = '\0';
+        if (!*v)
+            return 0;
+        if (strlen(v) >= sizeof c->curve_allow_path) {
+            snprintf(err, errlen, "path too long");
+            return -1;
+        }
+        strcpy(c->curve_allow_path, v);
+        return read_keys(c, v, NULL, err, errlen);
     case K_TOPICS: {
         uint32_t mask = 0;
         if (strcmp(v, "all") == 0) {
@@ -366,6 +460,10 @@ int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *
         return -1;
     if (load_args(c, argc, argv, err, errlen))
         return -1;
+    if (c->curve_allow_path[0] && !c->curve_secret[0]) {
+        snprintf(err, errlen, "key 'curve_allow': needs curve_secret_key");
+        return -1;
+    }
     if (c->nsubscribe == 0 && c->in_sub) {
         c->subscribe[0][0] = '\0'; /* everything */
         c->nsubscribe = 1;

@@ -42,6 +42,7 @@ const char *kd_log_level_name(int level);
 /* ---- configuration (config.c) --------------------------------------------- */
 #define KD_ENDPOINT_MAX 256
 #define KD_SUBSCRIBE_MAX 16
+#define KD_ALLOW_MAX 256 /* client keys in a CURVE allow-list */
 #define KD_DEFAULT_CONFIG "/etc/kiji/kijid.conf"
 
 typedef struct kd_endpoint {
@@ -67,6 +68,14 @@ typedef struct kd_config {
     int heartbeat_ivl_ms, heartbeat_timeout_ms, heartbeat_ttl_ms;
     int handshake_ivl_ms;
     int reconnect_ivl_ms, reconnect_ivl_max_ms;
+    /* CURVE (optional): the server's secret key, Z85, from curve_secret_key;
+     * with it every external socket is a CURVE server. The allow-list of
+     * client public keys comes from curve_allow (binary keys). */
+    char curve_secret[41];
+    char curve_secret_path[KD_ENDPOINT_MAX];
+    char curve_allow_path[KD_ENDPOINT_MAX];
+    int nallow;
+    unsigned char allow[KD_ALLOW_MAX][32];
 } kd_config;
 
 /* Fill c with the embedded defaults (loopback endpoints, no file needed). */
@@ -178,6 +187,7 @@ typedef struct kd_stats {
     uint64_t api_requests, api_replies, api_unroutable;
     uint64_t subscriptions; /* live subscriptions on out */
     uint64_t reloads, reload_failures;
+    uint64_t auth_denied; /* CURVE clients refused by the allow-list */
     uint64_t error_codes[KD_ERROR_CODES];
     double started; /* monotonic seconds */
 } kd_stats;

@@ -37,6 +37,7 @@ typedef struct server {
     int argc;
     char **argv;
     void *ctx, *in, *out, *api, *jobs, *results;
+    void *zap; /* ZAP handler (REP), when CURVE is on */
     int sigfd;
     kd_stats st;
     pending *head, *tail;
@@ -112,6 +113,16 @@ static int open_sockets(server *sv)
     rc |= set_int(sv->out, ZMQ_XPUB_NODROP, 1);
     rc |= common_options(sv, sv->api, 0, maxin);
     rc |= set_int(sv->api, ZMQ_ROUTER_MANDATORY, 1);
+    if (c->curve_secret[0]) {
+        /* CURVE server on every external socket, whether it binds or
+         * connects; ZAP (below) checks client keys against the allow-list. */
+        void *ext[] = {sv->in, sv->out, sv->api};
+        for (int i = 0; i < 3; i++) {
+            rc |= set_int(ext[i], ZMQ_CURVE_SERVER, 1);
+            rc |= zmq_setsockopt(ext[i], ZMQ_CURVE_SECRETKEY, c->curve_secret, 41);
+            rc |= zmq_setsockopt(ext[i], ZMQ_ZAP_DOMAIN, "kiji", 4);
+        }
+    }
     /* The inproc queues: bounded, never lingering (drained before close). */
     rc |= set_int(sv->jobs, ZMQ_SNDHWM, c->queue);
     rc |= set_int(sv->jobs, ZMQ_LINGER, 0);
@@ -120,6 +131,17 @@ static int open_sockets(server *sv)
     if (rc) {
         kd_log(KD_LOG_ERR, "cannot set socket options: %s", zmq_strerror(zmq_errno()));
         return -1;
+    }
+    if (c->curve_secret[0]) {
+        /* The ZAP handler must exist before the first peer handshakes. */
+        sv->zap = zmq_socket(sv->ctx, ZMQ_REP);
+        if (!sv->zap || set_int(sv->zap, ZMQ_LINGER, 0) ||
+            zmq_bind(sv->zap, "inproc://zeromq.zap.01")) {
+            kd_log(KD_LOG_ERR, "cannot start the ZAP handler: %s", zmq_strerror(zmq_errno()));
+            return -1;
+        }
+        kd_log(KD_LOG_INFO, "curve: on, %s",
+               c->nallow ? "allow-list of client keys" : "any client key");
     }
     if (zmq_bind(sv->jobs, KD_JOBS_EP) || zmq_bind(sv->results, KD_RESULTS_EP)) {
         kd_log(KD_LOG_ERR, "cannot bind worker queues: %s", zmq_strerror(zmq_errno()));
@@ -495,6 +517,63 @@ static void read_results(server *sv)
     }
 }
 
+/* ZAP (RFC 27): authenticate one CURVE handshake. Request frames: version,
+ * request id, domain, address, routing id, mechanism, credentials (the
+ * client's 32-byte public key). Answer 200 or 400. Handled on the main
+ * thread, so the allow-list needs no lock; handshakes are rare. */
+static void read_zap(server *sv)
+{
+    for (int i = 0; i < BATCH; i++) {
+        zmq_msg_t f[8];
+        int n = 0, more = 1;
+        while (more) {
+            zmq_msg_t m;
+            zmq_msg_init(&m);
+            if (zmq_msg_recv(&m, sv->zap, n == 0 ? ZMQ_DONTWAIT : 0) < 0) {
+                zmq_msg_close(&m);
+                if (n == 0)
+                    return;
+                break;
+            }
+            more = zmq_msg_more(&m);
+            if (n < 8)
+                f[n++] = m;
+            else
+                zmq_msg_close(&m);
+        }
+        int ok = 0;
+        char why[128] = "malformed ZAP request";
+        if (n >= 7 && zmq_msg_size(&f[5]) == 5 && !memcmp(zmq_msg_data(&f[5]), "CURVE", 5) &&
+            zmq_msg_size(&f[6]) == 32) {
+            ok = sv->cfg.nallow == 0;
+            for (int k = 0; !ok && k < sv->cfg.nallow; k++)
+                ok = !memcmp(sv->cfg.allow[k], zmq_msg_data(&f[6]), 32);
+            if (!ok) {
+                char z85[41];
+                zmq_z85_encode(z85, zmq_msg_data(&f[6]), 32);
+                snprintf(why, sizeof why, "client key %s is not allowed", z85);
+            }
+        }
+        if (!ok) {
+            sv->st.auth_denied++;
+            kd_log(KD_LOG_NOTICE, "curve: refused a client from %.*s: %s",
+                   n >= 4 ? (int)zmq_msg_size(&f[3]) : 0,
+                   n >= 4 ? (const char *)zmq_msg_data(&f[3]) : "", why);
+        }
+        zmq_send(sv->zap, "1.0", 3, ZMQ_SNDMORE);
+        if (n >= 2)
+            zmq_send(sv->zap, zmq_msg_data(&f[1]), zmq_msg_size(&f[1]), ZMQ_SNDMORE);
+        else
+            zmq_send(sv->zap, "", 0, ZMQ_SNDMORE);
+        zmq_send(sv->zap, ok ? "200" : "400", 3, ZMQ_SNDMORE);
+        zmq_send(sv->zap, ok ? "OK" : why, ok ? 2 : strlen(why), ZMQ_SNDMORE);
+        zmq_send(sv->zap, "", 0, ZMQ_SNDMORE); /* user id */
+        zmq_send(sv->zap, "", 0, 0);           /* metadata */
+        for (int k = 0; k < n; k++)
+            zmq_msg_close(&f[k]);
+    }
+}
+
 /* ---- signals, reload, lifecycle --------------------------------------------- */
 
 static void apply_reload(server *sv)
@@ -527,6 +606,14 @@ static void apply_reload(server *sv)
     c->log_level = n.log_level;
     c->stats_interval = n.stats_interval;
     c->fact_topics = n.fact_topics;
+    if (c->curve_secret[0] && n.curve_secret[0]) {
+        /* The allow-list is re-read; the server key needs a restart. */
+        memcpy(c->allow, n.allow, sizeof c->allow);
+        c->nallow = n.nallow;
+    }
+    if (strcmp(n.curve_secret, c->curve_secret))
+        kd_log(KD_LOG_WARNING,
+               "reload: 'curve_secret_key' changed; it takes effect after a restart");
     kd_log_set_level(c->log_level);
     kd_log(KD_LOG_DEBUG, "configuration: in %s, out %s, api %s, %d workers, no_drop %d", c->in.addr,
            c->out.addr, c->api.addr, c->workers, c->no_drop);
@@ -618,10 +705,15 @@ static int loop(server *sv)
         }
         timers(sv, now);
 
-        zmq_pollitem_t items[6];
+        zmq_pollitem_t items[7];
         int n = 0;
         items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
         items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
+        int i_zap = -1;
+        if (sv->zap) {
+            i_zap = n;
+            items[n++] = (zmq_pollitem_t){sv->zap, 0, ZMQ_POLLIN, 0};
+        }
         int i_results = -1, i_jobs = -1, i_in = -1, i_api = -1;
         if (!sv->head) {
             i_results = n;
@@ -671,6 +763,8 @@ static int loop(server *sv)
         }
         if (items[0].revents & ZMQ_POLLIN)
             read_signals(sv);
+        if (i_zap >= 0 && (items[i_zap].revents & ZMQ_POLLIN))
+            read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
             read_subscriptions(sv);
         if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT)) {
@@ -751,7 +845,7 @@ out:
         /* Replies already queued are part of "publish everything received". */
         set_int(sv.api, ZMQ_LINGER, sv.cfg.out_linger_ms);
     }
-    void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results};
+    void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results, sv.zap};
     for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)
         if (socks[i])
             zmq_close(socks[i]);

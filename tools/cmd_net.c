@@ -50,6 +50,81 @@ static int parse_int(const char *s, long min, long max, long *out)
     return 0;
 }
 
+/* ---- CURVE (optional) ------------------------------------------------------
+ * --server-key Z85 turns CURVE on for every socket; --client-key FILE names
+ * this client's secret key (first non-comment line, Z85), which kijid's
+ * allow-list must hold. Without it an ephemeral key pair is used. */
+
+static struct {
+    int on;
+    char server[41], public_[41], secret[41];
+} curve;
+
+static int read_secret(const char *path, char out[41])
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return -1;
+    char line[256];
+    int rc = -1;
+    while (rc && fgets(line, sizeof line, fp)) {
+        char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strcspn(p, " \t\r\n");
+        if (n == 0 || *p == '#')
+            continue;
+        if (n == 40) {
+            memcpy(out, p, 40);
+            out[40] = '\0';
+            rc = 0;
+        } else
+            break;
+    }
+    fclose(fp);
+    return rc;
+}
+
+/* Handle --server-key / --client-key at argv[*i]: 1 consumed, 0 not ours,
+ * -1 bad value. */
+static int curve_option(int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "--server-key") && strcmp(a, "--client-key"))
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    const char *v = argv[++*i];
+    unsigned char bin[32];
+    if (!strcmp(a, "--server-key")) {
+        if (strlen(v) != 40 || !zmq_z85_decode(bin, v)) {
+            fprintf(stderr, "kiji: --server-key: not a 40-character Z85 key\n");
+            return -1;
+        }
+        memcpy(curve.server, v, 41);
+        curve.on = 1;
+        return 1;
+    }
+    if (read_secret(v, curve.secret) || !zmq_z85_decode(bin, curve.secret) ||
+        zmq_curve_public(curve.public_, curve.secret)) {
+        fprintf(stderr, "kiji: --client-key: %s holds no Z85 secret key\n", v);
+        return -1;
+    }
+    return 1;
+}
+
+static int curve_apply(void *s)
+{
+    if (!curve.on)
+        return 0;
+    if (!curve.secret[0] && zmq_curve_keypair(curve.public_, curve.secret))
+        return -1;
+    int rc = zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, curve.server, 41);
+    rc |= zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, curve.public_, 41);
+    rc |= zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, curve.secret, 41);
+    return rc;
+}
+
 /* ---- request/reply on the api socket (Lazy Pirate) ---------------------- */
 
 typedef struct client {
@@ -67,7 +142,7 @@ static void *req_open(client *c)
     set_int(s, ZMQ_LINGER, 0);
     set_int(s, ZMQ_RECONNECT_IVL, 100);
     set_int(s, ZMQ_RECONNECT_IVL_MAX, 2000);
-    if (zmq_connect(s, c->endpoint)) {
+    if (curve_apply(s) || zmq_connect(s, c->endpoint)) {
         fprintf(stderr, "kiji: cannot connect to %s: %s\n", c->endpoint, zmq_strerror(zmq_errno()));
         zmq_close(s);
         return NULL;
@@ -141,6 +216,11 @@ static int simple_command(int argc, char **argv, const char *cmd)
 {
     client c = {.endpoint = EP_API, .timeout_ms = 2000, .retries = 0};
     for (int i = 1; i < argc; i++) {
+        int cv = curve_option(argc, argv, &i);
+        if (cv < 0)
+            goto usage;
+        if (cv)
+            continue;
         if ((!strcmp(argv[i], "--endpoint") || !strcmp(argv[i], "-e")) && i + 1 < argc)
             c.endpoint = argv[++i];
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
@@ -151,6 +231,7 @@ static int simple_command(int argc, char **argv, const char *cmd)
                 goto usage;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: kiji %s [--endpoint E] [--timeout MS] [--retries N]\n"
+                   "       [--server-key Z85 [--client-key FILE]]\n"
                    "Asks kijid's api socket (default %s) and prints the JSON reply.\n",
                    cmd, EP_API);
             return 0;
@@ -196,6 +277,11 @@ int cmd_tail(int argc, char **argv)
     if (!topics)
         return 1;
     for (int i = 1; i < argc; i++) {
+        int cv = curve_option(argc, argv, &i);
+        if (cv < 0)
+            goto usage;
+        if (cv)
+            continue;
         if ((!strcmp(argv[i], "--endpoint") || !strcmp(argv[i], "-e")) && i + 1 < argc)
             endpoint = argv[++i];
         else if ((!strcmp(argv[i], "--count") || !strcmp(argv[i], "-n")) && i + 1 < argc) {
@@ -209,7 +295,8 @@ int cmd_tail(int argc, char **argv)
                    "Subscribes to kijid's out socket (default %s) and prints one\n"
                    "`topic json` line per message. TOPIC is a prefix (article, fact.,\n"
                    "fact.money, error, stats); none = everything. --count exits after N\n"
-                   "messages, --idle after MS milliseconds without one.\n",
+                   "messages, --idle after MS milliseconds without one. --server-key Z85\n"
+                   "[--client-key FILE] talk CURVE to a kijid that has it on.\n",
                    EP_OUT);
             free(topics);
             return 0;
@@ -234,7 +321,7 @@ int cmd_tail(int argc, char **argv)
     for (int i = 0; i < ntopics; i++)
         zmq_setsockopt(s, ZMQ_SUBSCRIBE, topics[i], strlen(topics[i]));
     int rc = 0;
-    if (zmq_connect(s, endpoint)) {
+    if (curve_apply(s) || zmq_connect(s, endpoint)) {
         fprintf(stderr, "kiji tail: cannot connect to %s: %s\n", endpoint,
                 zmq_strerror(zmq_errno()));
         rc = 1;
@@ -434,7 +521,8 @@ static void send_usage(FILE *fp)
     fprintf(fp,
             "usage: kiji send [--endpoint E] [--reliable [--timeout MS] [--retries N]]\n"
             "                 [--published D] [--id ID] [--lang L] [--source S] [--url U]\n"
-            "                 [--jsonl] [--quiet] FILE...|-\n"
+            "                 [--jsonl] [--quiet] [--server-key Z85 [--client-key FILE]]\n"
+            "                 FILE...|-\n"
             "Sends each FILE (or stdin) to kijid as one article, or with --jsonl each\n"
             "line {\"id\",\"date\",\"text\",...} as [envelope][text]. Default: PUSH to %s;\n"
             "--reliable sends through the api socket (%s), waits for each reply\n"
@@ -453,6 +541,11 @@ int cmd_send(int argc, char **argv)
     if (!files)
         return 1;
     for (int i = 1; i < argc; i++) {
+        int cv = curve_option(argc, argv, &i);
+        if (cv < 0)
+            goto usage;
+        if (cv)
+            continue;
         const char *a = argv[i];
         int has = i + 1 < argc;
         if ((!strcmp(a, "--endpoint") || !strcmp(a, "-e")) && has)
@@ -505,7 +598,7 @@ int cmd_send(int argc, char **argv)
         set_int(sd.push, ZMQ_SNDTIMEO, (int)sd.api.timeout_ms);
         set_int(sd.push, ZMQ_LINGER, (int)sd.api.timeout_ms * 4);
         set_int(sd.push, ZMQ_SNDHWM, 1000);
-        if (zmq_connect(sd.push, sd.api.endpoint)) {
+        if (curve_apply(sd.push) || zmq_connect(sd.push, sd.api.endpoint)) {
             fprintf(stderr, "kiji send: cannot connect to %s: %s\n", sd.api.endpoint,
                     zmq_strerror(zmq_errno()));
             zmq_close(sd.push);

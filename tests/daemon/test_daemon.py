@@ -446,9 +446,80 @@ def test_sub_input(a):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def test_curve(a):
+    """CURVE: encrypted sockets, an allow-list of client keys reloaded on
+    SIGHUP, refusals counted; kiji's --server-key/--client-key."""
+    import tempfile
+    d = tempfile.mkdtemp(prefix="kd-curve-")
+    try:
+        srv_pub, srv_sec = zmq.curve_keypair()
+        ok_pub, ok_sec = zmq.curve_keypair()
+        bad_pub, bad_sec = zmq.curve_keypair()
+        with open(os.path.join(d, "server.key"), "wb") as f:
+            f.write(b"# kijid secret key\n" + srv_sec + b"\n")
+        with open(os.path.join(d, "client.key"), "wb") as f:
+            f.write(ok_sec + b"\n")
+        allow = os.path.join(d, "allow")
+        with open(allow, "wb") as f:
+            f.write(b"# clients\n" + ok_pub + b"\n")
+        with Kijid(a["kijid"], ["--curve-secret-key", os.path.join(d, "server.key"),
+                                "--curve-allow", allow], config="") as k:
+            def keyed(sock, pub, sec):
+                s = k.ctx.socket(sock)
+                s.setsockopt(zmq.LINGER, 0)
+                s.curve_serverkey, s.curve_publickey, s.curve_secretkey = srv_pub, pub, sec
+                k.socks.append(s)
+                return s
+
+            def ask(pub, sec, wait=1.5):
+                s = keyed(zmq.REQ, pub, sec)
+                s.connect(k.ep["api"])
+                s.send(b'{"cmd":"stats"}')
+                got = s.poll(int(wait * 1000))
+                r = json.loads(s.recv_multipart()[1]) if got else None
+                s.close(0)
+                k.socks.remove(s)
+                return r
+            check(ask(ok_pub, ok_sec) is not None, "allowed key got no answer")
+            check(ask(bad_pub, bad_sec) is None, "unknown key was answered")
+            plain = k.sock(zmq.REQ, "api")
+            plain.send(b'{"cmd":"ping"}')
+            check(not plain.poll(800), "a plain-text client was answered")
+            st = ask(ok_pub, ok_sec)
+            check(st["auth_denied"] >= 1, "refusals not counted: %r" % st)
+            # kiji with the client key: send (CURVE PUSH) and tail/ping.
+            kiji = a["kiji"]
+            cv = ["--server-key", srv_pub.decode(), "--client-key", os.path.join(d, "client.key")]
+            tail = subprocess.Popen([kiji, "tail", "--endpoint", k.ep["out"], "--count", "1", *cv,
+                                     "article"], stdout=subprocess.PIPE)
+            end = time.time() + 10
+            while ask(ok_pub, ok_sec)["subscriptions"] < 1 and time.time() < end:
+                time.sleep(0.05)
+            r = subprocess.run([kiji, "send", "--endpoint", k.ep["in"], "--id", "cv-1", *cv, "-"],
+                               input=JA.encode(), capture_output=True, timeout=30)
+            check(r.returncode == 0, "curve send %r" % r.stderr)
+            out, _ = tail.communicate(timeout=30)
+            check(b'"id":"cv-1"' in out, "curve tail got %r" % out)
+            r = subprocess.run([kiji, "ping", "--endpoint", k.ep["api"], "--timeout", "3000", *cv],
+                               capture_output=True, timeout=30)
+            check(r.returncode == 0, "curve ping %r" % r.stderr)
+            # The allow-list reloads on SIGHUP.
+            with open(allow, "ab") as f:
+                f.write(bad_pub + b"\n")
+            k.write_config("")
+            mark = len(k.notes)
+            k.proc.send_signal(signal.SIGHUP)
+            k.wait_note("READY=1", after=mark)
+            check(ask(bad_pub, bad_sec) is not None, "reloaded allow-list not applied")
+            check(k.stop() == 0, "exit status")
+    finally:
+        import shutil
+        shutil.rmtree(d, ignore_errors=True)
+
+
 TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_drain, test_reload,
                                       test_nodrop, test_drop_accounting, test_notify, test_config,
-                                      test_client, test_sub_input]}
+                                      test_client, test_sub_input, test_curve]}
 
 if __name__ == "__main__":
     main(TESTS)
