@@ -7,8 +7,9 @@ Runs `KIJI parse --jsonl` on the first N Japanese articles of
 ../shared/corpus/ja_news.jsonl and the first N English ones of en_news.jsonl,
 and prints per language: articles, quotes found, the share of quotes with a
 speaker, the speaker notes given for the rest, and statements found. With
---sample K it prints K random quotes that have a speaker (quote, speaker
-name, the text around the quote) for a hand check of speaker precision.
+--sample K it prints K random quotes that have a speaker, half from each language
+(quote, speaker name, the text around the quote), for a hand check of
+speaker precision.
 """
 import argparse
 import collections
@@ -82,8 +83,13 @@ def main():
         recs = records(CORPUS / name, n)
         picks += [(lang,) + p for p in stats(lang, recs, run(a.kiji, recs), a.sample)]
     if a.sample:
+        # half the sample from each language
         rnd = random.Random(a.seed)
-        for lang, rid, q, spk, ctx in rnd.sample(picks, min(a.sample, len(picks))):
+        chosen = []
+        for lang in ("ja", "en"):
+            mine = [p for p in picks if p[0] == lang]
+            chosen += rnd.sample(mine, min(a.sample // 2, len(mine)))
+        for lang, rid, q, spk, ctx in chosen:
             print(f"\n[{lang} {rid}] speaker={spk}\n  quote: {q[:120]}\n  context: "
                   + ctx.replace("\n", " ")[:420])
 

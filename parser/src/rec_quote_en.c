@@ -114,10 +114,13 @@ static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool last_person)
 {
     int person = -1, org = -1;
-    for (int k = kj_q_mention_in(x, lo, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi;
+    /* a mention may start before lo when a sentence break fell inside the
+     * name (President George W. | Bush, …, said) */
+    size_t from = lo > KJ_Q_NAME_MAX ? lo - KJ_Q_NAME_MAX : 0;
+    for (int k = kj_q_mention_in(x, from, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi;
          k++) {
         d->work++;
-        if (kj_q_in_quote(x, x->m[k].ns))
+        if (x->m[k].ne <= lo || kj_q_in_quote(x, x->m[k].ns))
             continue;
         if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
             if (person < 0 || last_person)
@@ -181,6 +184,21 @@ static bool title_like(kiji_doc *d, size_t is, size_t ie)
         }
     }
     return words <= 5;
+}
+
+/* "commonly called", "also known as": a name, not words said. */
+static bool naming(const kiji_doc *d, size_t v, size_t lo)
+{
+    if (!word_is(d, v, "called") && !word_is(d, v, "termed") && !word_is(d, v, "described"))
+        return false;
+    static const char *const adv[] = {"commonly ", "also ", "often ", "sometimes ",
+                                      "popularly ", "widely ", "officially ", NULL};
+    for (int k = 0; adv[k]; k++) {
+        size_t n = strlen(adv[k]);
+        if (v >= lo + n && kj_before(d->norm, v, adv[k]))
+            return true;
+    }
+    return false;
 }
 
 static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
@@ -292,13 +310,15 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             if (word_is(d, i, "according to") || word_is(d, i, "According to"))
                 acc = i + 13;
         }
+        if (bl && naming(d, best, cs))
+            return; /* commonly called "apps" */
         if (bl && (intro || !title_like(d, is, ie))) {
             ok = true;
             partial = !intro;
             vs = best;
             ve = best + bl;
             size_t s0 = kj_q_skip_space(d, cs, best);
-            int k = pick_mention(d, x, cs, best, true);
+            int k = pick_mention(d, x, cs, best, false);
             if (pronoun(d, s0) || pronoun_before(d, best, cs))
                 speaker = carry(d, x, sp, q->o);
             else if (k >= 0)

@@ -23,6 +23,7 @@ typedef struct jcand {
     bool quote;      /* accepted */
     bool partial;    /* embedded in reported speech */
     bool nominal;    /* との声, という書き込み: words of unnamed commenters */
+    bool passive;    /* と批判を受けた: the clause's subject is not the speaker */
     bool standalone; /* the quote is a sentence of its own */
     size_t vs, ve;   /* reporting verb, empty if none */
     size_t rs, re;   /* where a speaker may stand after the quote */
@@ -107,18 +108,18 @@ static bool ends_with_source(kiji_doc *d, const kj_qctx *x, size_t from, size_t 
 /* Is mention k the topic or subject of its clause (X氏は, X首相が)? */
 static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
+    /* a body that says something: 虚構新聞では「…」 (but not Twitter上では) */
+    if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION && at(d, x->m[k].ne, "では"))
+        return true;
     size_t i = skip_name_suffix(d, x->m[k].ne, end);
     if (ends_with_source(d, x, x->m[k].ne, i))
         return false;
-    /* a body that says something: 虚構新聞では「…」, 厚労省によると「…」 */
-    if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION && at(d, i, "では"))
-        return true;
     return at(d, i, "は") || at(d, i, "が") || at(d, i, "も") || at(d, i, "によると") ||
            at(d, i, "によれば") || at(d, i, "によりますと");
 }
 
 /* The last topic-marked mention in [lo, hi) outside any accepted quote. */
-static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool strict)
 {
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
@@ -127,6 +128,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
         d->work++;
         if (kj_q_in_quote(x, x->m[k].ns))
             continue;
+        if (strict && at(d, x->m[k].ne, "では"))
+            continue; /* a platform or paper of the sentence before */
         if (topic_marked(d, x, k, hi + 64 < d->norm_len ? hi + 64 : d->norm_len))
             best = k;
     }
@@ -166,10 +169,30 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
     return chars >= minchars;
 }
 
+/* Words of commenters named just after a verb or a particle (と書き込んで
+ * いるユーザー, といった不安の声): within a few characters, before a comma. */
+static bool commenters_after(kiji_doc *d, size_t from, size_t limit)
+{
+    static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
+                                    "ユーザー", "人も", "人が", "人は", "反応", NULL};
+    for (size_t i = from; i < limit && i < from + 24;) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, i, &n);
+        d->work++;
+        if (c == 0x3001 || is_stop(c) || c == OPEN)
+            break;
+        for (int k = 0; w[k]; k++)
+            if (at(d, i, w[k]))
+                return true;
+        i = n;
+    }
+    return false;
+}
+
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
  * quote; fills [*vs, *ve) and returns true. */
 static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, size_t *vs,
-                      size_t *ve, size_t *stop)
+                      size_t *ve, size_t *stop, int32_t *value)
 {
     size_t i = from;
     while (i < limit) {
@@ -184,6 +207,7 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
             *vs = i;
             *ve = i + l;
             *stop = i;
+            *value = v;
             return true;
         }
         i = n;
@@ -229,6 +253,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->quote = nx->quote && (nx->nominal || nx->standalone || nx->vs < nx->ve ||
                                  speechlike(d, is, ie, 4));
         c->nominal = nx->nominal;
+        c->passive = nx->passive;
         c->vs = nx->vs;
         c->ve = nx->ve;
         c->rs = nx->rs;
@@ -247,12 +272,14 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         uint32_t f = kj_q_cp(d, a + l, &n);
         c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
                    speechlike(d, is, ie, 8);
-        c->nominal = c->quote;
+        /* 「…」「…」など, といった不安の声: what people wrote */
+        c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
+                                  commenters_after(d, a + l, limit));
         return;
     }
-    if (l && v == 2) {
+    if (l && (v == 2 || v == 5)) {
         c->quote = true;
-        c->nominal = true;
+        c->nominal = v == 2;
         return;
     }
     if (l && v == 1) {
@@ -260,19 +287,39 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         if (at(d, p, "、"))
             p += 3;
         c->rs = p;
-        if (find_verb(d, x, p, limit, &c->vs, &c->ve, &stop)) {
+        int32_t vv = 0;
+        if (find_verb(d, x, p, limit, &c->vs, &c->ve, &stop, &vv)) {
             c->re = c->vs;
+            /* 「…」と韓国メディアから声が挙がったと、産経新聞が報じた: a
+             * second quotative と means the verb reports another clause */
+            for (size_t r = p; r + 6 <= c->vs; r++) {
+                d->work++;
+                if (at(d, r, "と、")) {
+                    c->re = c->rs;
+                    c->vs = c->ve = 0;
+                    c->quote = speechlike(d, is, ie, 4);
+                    return;
+                }
+            }
             c->quote = true;
+            c->passive = vv == 2;
+            /* と指摘する声, と批判する書き込み: commenters again */
+            if (commenters_after(d, c->ve, limit))
+                c->nominal = true;
             return;
         }
-        c->re = stop;
-        /* 「…」とX氏。 -- the speaker closes the sentence, no verb */
-        int k = kj_q_mention_in(x, p, p + 9 < stop ? p + 9 : stop);
-        if (k >= 0) {
-            size_t e = skip_name_suffix(d, x->m[k].ne, stop);
-            if (e >= stop) {
-                c->quote = true;
-                return;
+        c->re = c->rs; /* no verb: a name after と speaks only in 「…」とX氏。 */
+        /* 「…」と(経済産業省の)X局長。 -- the speaker closes a short clause */
+        if (stop < p + 90) {
+            for (int k = kj_q_mention_in(x, p, stop); k >= 0 && (size_t)k < x->nm &&
+                                                      x->m[k].ns < stop;
+                 k++) {
+                d->work++;
+                if (skip_name_suffix(d, x->m[k].ne, stop) >= stop) {
+                    c->quote = true;
+                    c->re = stop;
+                    return;
+                }
             }
         }
         c->quote = speechlike(d, is, ie, 8);
@@ -282,6 +329,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* 「…」(高英起・編集長): the speaker in a parenthesis */
     if (d->norm[a] == '(') {
         int k = kj_q_mention_in(x, a + 1, a + 2);
+        /* 「笑っていいとも!」(フジテレビ系列): a title and its broadcaster */
+        if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION)
+            return;
         if (k >= 0) {
             c->quote = true;
             c->pspeaker = x->m[k].fact;
@@ -309,8 +359,11 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     /* a partial quote inside reported speech: long enough to be someone's
      * words, and the sentence reports speech with と + a verb */
-    if (kj_before(d->norm, c->o, "いわゆる") || kj_before(d->norm, c->o, "所謂") ||
-        kj_before(d->norm, c->o, "通称") || !speechlike(d, is, ie, 10))
+    /* a partial quote is followed by a particle (「…」についても); a name
+     * runs into a noun (「…切手セット」3種) */
+    if (!kj_is_hiragana(f) || kj_before(d->norm, c->o, "いわゆる") ||
+        kj_before(d->norm, c->o, "所謂") || kj_before(d->norm, c->o, "通称") ||
+        !speechlike(d, is, ie, 10))
         return;
     for (size_t p = a; p < limit;) {
         uint32_t ch = kj_q_cp(d, p, &n);
@@ -326,6 +379,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             if (vl) {
                 c->quote = true;
                 c->partial = true;
+                c->passive = vv == 2;
                 c->vs = q;
                 c->ve = q + vl;
                 return;
@@ -333,6 +387,21 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         }
         p = n;
     }
+}
+
+/* ネットユーザーからは「…」 after the topic: the words are others'. */
+static bool others_between(kiji_doc *d, size_t from, size_t to)
+{
+    static const char *const m[] = {"からは", "からも", "では、", "では「", "上では", NULL};
+    if (to > from + KJ_Q_WINDOW)
+        from = to - KJ_Q_WINDOW;
+    for (size_t i = from; i < to; i++) {
+        d->work++;
+        for (int k = 0; m[k]; k++)
+            if (at(d, i, m[k]))
+                return true;
+    }
+    return false;
 }
 
 /* Is sentence s's paragraph the same as that of position i? */
@@ -409,6 +478,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             }
         }
+        if (speaker < 0 && !subject && c->passive) {
+            note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
+            subject = true;
+        }
+        if (speaker < 0 && !subject && c->nominal) {
+            note = "words of unnamed commenters (との声, といった書き込み)";
+            subject = true;
+        }
         if (speaker < 0 && !subject && c->ve > c->vs) {
             /* 「…」と呟いた有吉。 -- the speaker right after the verb */
             size_t te = inflection_end(d, c->ve);
@@ -419,18 +496,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             }
         }
         if (speaker < 0 && !subject) {
-            int k = last_topic(d, x, sst, c->o);
-            if (k >= 0) {
+            int k = last_topic(d, x, sst, c->o, false);
+            if (k >= 0 && others_between(d, x->m[k].ne, c->o)) {
+                note = "spoken by unnamed people (からは, では)";
+                subject = true;
+            } else if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
             } else if (unnamed_topic(d, x, sst, c->o)) {
                 note = "the speaker is an unnamed source";
                 subject = true;
             }
-        }
-        if (speaker < 0 && !subject && c->nominal) {
-            note = "words of unnamed commenters (との声, といった書き込み)";
-            subject = true;
         }
         if (speaker < 0 && !subject) {
             /* 「…」と続けた: the sentence names nobody, so the speaker is the
@@ -440,7 +516,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (last >= 0 && last_sent == sent) {
                 speaker = last;
             } else if (sent > 0 && same_para(d, sent - 1, c->o)) {
-                int k = last_topic(d, x, d->sent[sent - 1].ns, d->sent[sent - 1].ne);
+                int k = last_topic(d, x, d->sent[sent - 1].ns, d->sent[sent - 1].ne, true);
                 if (k >= 0)
                     speaker = x->m[k].fact;
             }
