@@ -62,13 +62,33 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
             }
         }
     }
-    for (int k = 0; k < 12 && i < end; k++) {
+    size_t r = i;
+    uint32_t lastc = 0;
+    for (int k = 0; k < 12 && r < end; k++) {
         size_t n;
-        uint32_t c = kj_q_cp(d, i, &n);
+        uint32_t c = kj_q_cp(d, r, &n);
         if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC)
             break;
-        i = n;
+        r = n;
+        lastc = c;
         d->work++;
+    }
+    /* a title ends like one (首相, 事務総長, 上級研究員, 氏); 李大統領晩餐会
+     * is an event, not 李 with a title */
+    static const char title_end[] = "氏相長員官領事手士者督師授家表任席裁官補佐官将";
+    if (r > i) {
+        char buf[8];
+        size_t bl = 0;
+        size_t ps;
+        kj_u8_prev(d->norm, r, &ps);
+        bl = r - ps < sizeof buf - 1 ? r - ps : 0;
+        memcpy(buf, d->norm + ps, bl);
+        buf[bl] = 0;
+        (void)lastc;
+        if (bl && strstr(title_end, buf))
+            i = r;
+        else if (kj_is_katakana(lastc) || lastc == 0x30FC)
+            i = r; /* a katakana title: マネジャー, アナリスト */
     }
     static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", NULL};
     for (int k = 0; hon[k]; k++) {
