@@ -635,6 +635,20 @@ static size_t try_at(ep *p, size_t i)
         if (wd(p, k, "this", &e))
             j = k;
     }
+    /* the end of the year / the month / the week: the current one */
+    size_t k0;
+    if (mod && wd(p, j, "the", &k0)) {
+        size_t k1 = sp(p, k0);
+        int kind = wd(p, k1, "year", &e) ? KJ_W_YEAR : wd(p, k1, "month", &e) ? KJ_W_MONTH
+                 : wd(p, k1, "week", &e) ? KJ_W_WEEK : 0;
+        if (kind && ch(p, e) != '-') {
+            kj_tx_init(&t);
+            kj_dt_rel(c, &t, kind, 0);
+            t.mod = mod;
+            kj_dt_emit(c, i, e, &t, NULL);
+            return e - i;
+        }
+    }
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;

@@ -291,7 +291,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     size_t n, j = i, e;
     int64_t v, mi = 0;
     int nd;
-    bool z, pm = false, am = false;
+    bool z, pm = false;
     const kj_dword *tod = NULL;
     if (at(p, i, "正午")) {
         t->hh = 12;
@@ -302,7 +302,6 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     if ((n = word(p, i, KJ_W_TOD, &w)) > 0) {
         tod = w;
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜");
-        am = at(p, i, "午前");
         j = i + n;
     }
     if (kj_dt_num(p->c, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
@@ -328,7 +327,6 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             return 0;
         if (pm && v < 12)
             v += 12;
-        (void)am;
         t->hh = (int)v;
         t->mi = (int)mi;
         t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
@@ -386,9 +384,8 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
     }
 }
 
-/* Read a date at i. Returns its end, 0 when none. inherit (may be NULL) lends
- * a missing year and month (the far end of a range). */
-static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
+/* Read a date at i. Returns its end, 0 when none. */
+static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t j = i, e;
@@ -433,18 +430,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
         }
     } else if ((e = part_month(p, j, t)) > 0) {
         have_m = true;
-        if (t->rel && !t->mset) /* 同月 */
-            have_y = true;
-        if (t->rel)
+        if (t->rel) /* 今月, 同月: the year comes with the month */
             have_y = true;
         j = e;
-    } else if (inherit && inherit->m) {
-        t->y = inherit->y;
-        t->m = inherit->m;
-        t->yset = inherit->yset;
-        t->mset = inherit->mset;
-        t->rel = inherit->rel;
-        have_y = have_m = true;
     }
     if (have_m || !have_y) {
         if ((e = part_day(p, j, t, !have_m && !have_y)) > 0) {
@@ -455,10 +443,6 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t, const kj_tx *inherit)
             size_t wl = weekday_paren(p, j);
             j += wl;
         }
-    }
-    if (inherit && !have_y && t->grain == KJ_G_MONTH && inherit->y) {
-        t->y = inherit->y;
-        have_y = true;
     }
     if (have_d) {
         kj_tx tt = *t;
@@ -758,7 +742,7 @@ static size_t try_at(jp *p, size_t i)
         return e - i;
     }
     bool dur_years = years_are_duration(p, i);
-    if (!dur_years && (e = parse_date(p, i, &t, NULL)) > 0) {
+    if (!dur_years && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
         size_t e3;
         /* 3月13〜15日: one date with max */
