@@ -31,7 +31,7 @@ struct kj_entity {
     kj_dict *demonym;     /* German -> places index */
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
     kj_dict *title_en, *honor_en;
-    kj_dict *surname_ja;
+    kj_dict *surname_ja, *notname_ja;
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
     kj_dict *org;         /* well-known organization form -> org id */
     int norgs;

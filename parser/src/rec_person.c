@@ -21,9 +21,10 @@ int person_init(struct kj_entity *x)
     x->honor_ja = ent_dict("ja/honorifics", 1);
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
+    x->notname_ja = ent_dict("ja/not_names", 1);
     x->honor_en = ent_dict("en/honorifics", 1);
     x->title_en = kj_dict_new();
-    if (!x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
@@ -266,6 +267,16 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
+        /* サッカー選手, ネット・ユーザー: common nouns, not names */
+        for (size_t q = a; q < b;) {
+            int32_t v;
+            size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
+            if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
+                return 0;
+            while (q < b && !kj_at(d->norm, b, q, "・"))
+                q++;
+            q += 3;
+        }
         ends[nends++] = b;
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
@@ -375,7 +386,82 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         pc->last = e;
         return end;
     }
-    return 0;
+    /* No title or honorific: a name that can only be a name still is one
+     * (ロバート・キャロルは, 女優の山東昭子が). */
+    size_t b = 0;
+    if (ent_kata(c) && sur > a) {
+        /* every part of a ・ name has two characters or more */
+        size_t p = a;
+        int len = 0;
+        bool ok = true;
+        while (p < ends[0]) {
+            size_t px;
+            uint32_t pc2 = ent_cp(d, p, &px);
+            if (pc2 == 0x30FB) {
+                ok &= len >= 2;
+                len = 0;
+            } else {
+                len++;
+            }
+            p = px;
+        }
+        if (ok && len >= 2)
+            b = ends[0];
+        /* ロッテ・リカー: a part that is a known organization or place */
+        for (size_t q = a; b && q < ends[0];) {
+            int32_t v2;
+            size_t n2 = kj_dict_longest(x->org, d->norm, ends[0], q, &v2);
+            size_t n3 = kj_dict_longest(s->x->place, d->norm, ends[0], q, &v2);
+            size_t m = n2 > n3 ? n2 : n3;
+            if (m && (q + m == ends[0] || kj_at(d->norm, ends[0], q + m, "・")))
+                b = 0;
+            while (q < ends[0] && !kj_at(d->norm, ends[0], q, "・"))
+                q++;
+            q += 3;
+        }
+    } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 3) {
+        /* surname of two kanji or more, a given name of one or two, then a
+         * particle or punctuation */
+        b = ends[nends - 1];
+        size_t bx;
+        uint32_t nc = ent_cp(d, b, &bx);
+        static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082,
+                                         0x3001, 0x3002, 0x3089, 0x3084, 0x300C, 0x300D, '(', 0};
+        bool okn = false;
+        for (int i = 0; after[i]; i++)
+            okn |= nc == after[i];
+        size_t ls;
+        uint32_t last = ent_prev(d, b, &ls);
+        /* last kanji that end common nouns, not given names (橋下改革) */
+        static const char *const notname[] = {"町", "村", "市", "区", "県", "駅", "線", "川", "山",
+                                              "寺", "家", "社", "党", "軍", "橋", "島", "湖", "谷",
+                                              "城", "港", "園", "院", "会", "所", "部", "的", "革",
+                                              "権", "閣", "政", "策", "案", "派", "側", "陣", "流",
+                                              "論", "化", "線", "戦", "氏", "様", "式", "者", "長",
+                                              "選", "票", "判", "件", "題", "業", "品", NULL};
+        for (int i = 0; notname[i] && okn; i++)
+            if (kj_at(d->norm, b, ls, notname[i]))
+                okn = false;
+        (void)last;
+        if (!okn)
+            b = 0;
+    }
+    if (!b || ent_overlaps(s, a, b))
+        return 0;
+    int32_t v;
+    if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
+        return 0;
+    ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : a + sl, NULL);
+    if (!e)
+        return 0;
+    size_t ats, ate;
+    ent *aaff;
+    ja_apposition(s, a, &ats, &ate, &aaff);
+    if (ate > ats)
+        set_role(s, e, d->norm + ats, ate - ats, aaff);
+    ent_mention(s, e, a, b);
+    pc->last = e;
+    return b;
 }
 
 static void ja_persons(estate *s)

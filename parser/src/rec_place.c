@@ -505,6 +505,42 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     return 0;
 }
 
+/* 高松市, 相模原町: a Japanese municipality written with its own kanji name
+ * (one to three kanji at the start of a word, then 市 町 村 区). */
+static size_t municipality(estate *s, size_t pos)
+{
+    kiji_doc *d = s->d;
+    size_t ps;
+    uint32_t pc = ent_prev(d, pos, &ps);
+    if (pos > s->lo && kj_is_kanji(pc))
+        return 0;
+    size_t i = pos;
+    for (int k = 0; k < 4 && i < s->hi; k++) {
+        d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, i, &nx);
+        if (!kj_is_kanji(c))
+            return 0;
+        if (k >= 1 && (kj_at(d->norm, s->hi, i, "市") || kj_at(d->norm, s->hi, i, "町") ||
+                       kj_at(d->norm, s->hi, i, "村") || kj_at(d->norm, s->hi, i, "区"))) {
+            size_t ax;
+            uint32_t a = ent_cp(d, nx, &ax);
+            /* 市場, 町長, 区別, 都市: other words */
+            if (kj_is_kanji(a) || kj_at(d->norm, i, pos, "都") || kj_at(d->norm, i, pos, "同") ||
+                kj_at(d->norm, i, pos, "各") || kj_at(d->norm, i, pos, "全") ||
+                kj_at(d->norm, i, pos, "地") || kj_at(d->norm, i, pos, "選挙"))
+                return 0;
+            size_t qs;
+            ent_prev(d, i, &qs);
+            if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
+                return 0;
+            return nx - pos;
+        }
+        i = nx;
+    }
+    return 0;
+}
+
 void rec_places(estate *s)
 {
     kiji_doc *d = s->d;
@@ -523,6 +559,21 @@ void rec_places(estate *s)
         }
         ent *e = NULL;
         size_t n = place_at(s, i, &e);
+        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i)) > 0) {
+            char key[64];
+            int kl = snprintf(key, sizeof key, "c%.*s", (int)n, d->norm + i);
+            if (kl > 0 && (size_t)kl < sizeof key) {
+                ent *c2 = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+                if (!c2->name) {
+                    ent_set_name(s, c2, d->norm + i, n);
+                    c2->code = "JP";
+                    c2->kind = PL_CITY;
+                }
+                ent_mention(s, c2, i, i + n);
+            }
+            i += n;
+            continue;
+        }
         if (!n) {
             i = nx;
             continue;
