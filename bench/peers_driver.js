@@ -1,0 +1,167 @@
+// peers_driver.js -- run by bench/peers.sh (which installs the peers with npm
+// into a temporary directory and points NODE_PATH at it); not meant to be run
+// alone.
+//
+//   node peers_driver.js CORPUS KIJI SENTENCES ROUNDS WORKDIR
+//
+// Draws the first SENTENCES sentences from the corpus (article texts split
+// after 。！？ and at line breaks), then, ROUNDS times: one timed pass of each
+// peer in this process over all of them, and one timed `kiji parse --jsonl
+// --quiet` over the same sentences (one record each, so kiji too parses
+// sentence by sentence). kiji's process start-up (parser init) is measured
+// on a one-sentence file and subtracted; it is printed too. Speeds are
+// medians [min - max] over the rounds; the ratio kiji / peer is taken per
+// round, so both sides of a ratio ran within seconds of each other. Each
+// figure is given twice: by wall clock, and by CPU time (user + system; the
+// machine is shared, and CPU time does not count time spent waiting for a
+// core). kiji's CPU time comes from the shell's `times` (10 ms ticks).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const [corpus, kiji, nSentences, nRounds, work] = process.argv.slice(2);
+const N = Number(nSentences), ROUNDS = Number(nRounds);
+const REF = new Date('2026-02-13T09:00:00+09:00'); // fixed reference date
+const KIJI_REPS = 10; // kiji is fast: repeat the sentences so the pass is measurable
+
+function sentencesOf(text) {
+    const out = [];
+    for (const m of text.matchAll(/[^。！？\n]+[。！？]*/g)) {
+        const s = m[0].trim();
+        if (s) out.push(s);
+    }
+    return out;
+}
+
+const sentences = [];
+for (const line of fs.readFileSync(corpus, 'utf8').split('\n')) {
+    if (sentences.length >= N) break;
+    if (!line.trim()) continue;
+    const rec = JSON.parse(line);
+    for (const s of sentencesOf(rec.text || '')) {
+        if (sentences.length >= N) break;
+        sentences.push(s);
+    }
+}
+const bytes = sentences.reduce((b, s) => b + Buffer.byteLength(s, 'utf8'), 0);
+
+// Recognizers-Text has Japanese models for exactly these five (Dimension and
+// Temperature throw for ja-jp; DateTime silently falls back to English).
+// Models are built once and reused, as a long-running service would.
+const R = require('@microsoft/recognizers-text-suite');
+const { NumberRecognizer } = require('@microsoft/recognizers-text-number');
+const { NumberWithUnitRecognizer } = require('@microsoft/recognizers-text-number-with-unit');
+const ja = R.Culture.Japanese;
+const nr = new NumberRecognizer(ja), ur = new NumberWithUnitRecognizer(ja);
+const msModels = [nr.getNumberModel(ja, false), nr.getOrdinalModel(ja, false),
+                  nr.getPercentageModel(ja, false), ur.getAgeModel(ja, false),
+                  ur.getCurrencyModel(ja, false)];
+const chrono = require('chrono-node');
+
+const peers = [
+    { name: 'Recognizers-Text (number, ordinal, percentage, age, currency)',
+      short: 'recognizers-text',
+      run: (s) => msModels.reduce((n, m) => n + m.parse(s).length, 0) },
+    { name: 'chrono-node ja (dates)', short: 'chrono-node',
+      run: (s) => chrono.ja.parse(s, REF).length },
+];
+
+function seconds(t0) { return Number(process.hrtime.bigint() - t0) / 1e9; }
+
+function cpuSeconds(c0) { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; }
+
+function timePeer(p) {
+    let found = 0;
+    const c0 = process.cpuUsage(), t0 = process.hrtime.bigint();
+    for (const s of sentences) found += p.run(s);
+    return { secs: seconds(t0), cpu: cpuSeconds(c0), found };
+}
+
+// kiji input files: the sentences KIJI_REPS times, and one sentence alone.
+const recs = (reps) => {
+    const lines = [];
+    for (let r = 0; r < reps; r++)
+        sentences.forEach((s, i) => lines.push(JSON.stringify(
+            { id: `s${r}-${i}`, date: '2026-02-13', lang: 'ja', text: s })));
+    return lines.join('\n') + '\n';
+};
+const fileAll = path.join(work, 'sentences.jsonl');
+const fileOne = path.join(work, 'one.jsonl');
+fs.writeFileSync(fileAll, recs(KIJI_REPS));
+fs.writeFileSync(fileOne, JSON.stringify({ id: 'one', date: '2026-02-13', lang: 'ja',
+                                           text: sentences[0] }) + '\n');
+
+function check(r, what) {
+    if (r.status !== 0) {
+        process.stderr.write(`peers: ${what} failed: ${r.stderr || r.error}\n`);
+        process.exit(1);
+    }
+    return r;
+}
+
+// Timed: through sh, whose `times` prints the children's user and system time.
+function timeKiji(file) {
+    const script = '"$0" parse --jsonl --quiet "$1" 2>/dev/null || exit 1; times';
+    const t0 = process.hrtime.bigint();
+    const r = check(spawnSync('sh', ['-c', script, kiji, file], { encoding: 'utf8', timeout: 120000 }),
+                    `${kiji} parse --jsonl --quiet ${file}`);
+    const secs = seconds(t0);
+    const m = r.stdout.trim().split('\n').pop().match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+    const cpu = m ? 60 * m[1] + Number(m[2]) + 60 * m[3] + Number(m[4]) : NaN;
+    return { secs, cpu };
+}
+
+// What each side finds, for context (not part of the timing).
+const kijiAll = check(spawnSync(kiji, ['parse', '--jsonl', fileAll],
+                                { maxBuffer: 1 << 28, encoding: 'utf8', timeout: 120000 }),
+                      `${kiji} parse --jsonl ${fileAll}`);
+let kijiFacts = 0, kijiByType = {};
+kijiAll.stdout.split('\n').slice(0, sentences.length).forEach((l) => {
+    if (!l) return;
+    for (const f of JSON.parse(l).facts || []) {
+        kijiFacts++;
+        kijiByType[f.type] = (kijiByType[f.type] || 0) + 1;
+    }
+});
+
+// Warm-up: JIT for the peers, page cache for kiji.
+for (const p of peers) timePeer(p);
+
+const rows = { kiji: [] };
+for (const p of peers) rows[p.short] = [];
+const startup = [], startupCpu = [];
+for (let round = 0; round < ROUNDS; round++) {
+    for (const p of peers) rows[p.short].push(timePeer(p));
+    const one = timeKiji(fileOne), all = timeKiji(fileAll);
+    startup.push(one.secs);
+    startupCpu.push(one.cpu);
+    const net = Math.max(all.secs - one.secs, 1e-6) / KIJI_REPS;
+    rows.kiji.push({ secs: net, cpu: Math.max(all.cpu - one.cpu, 0.01) / KIJI_REPS,
+                     gross: net + one.secs }); // gross: one pass as its own process
+}
+
+const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const fmt = (v, d) => `${med(v).toFixed(d)} [${Math.min(...v).toFixed(d)} - ${Math.max(...v).toFixed(d)}]`;
+const by = { wall: 'secs', cpu: 'cpu' };
+
+console.log(`peers: ${sentences.length} sentences, ${bytes} bytes (${(bytes / sentences.length).toFixed(0)} bytes average) from ${corpus}`);
+console.log(`  node ${process.version}; ${ROUNDS} rounds; figures are median [min - max]`);
+console.log(`  kiji: ${kiji} parse --jsonl --quiet, sentences x${KIJI_REPS} per pass, one record per sentence;`);
+console.log(`        process start-up ${fmt(startup.map((s) => s * 1e3), 0)} ms wall, ${fmt(startupCpu.map((s) => s * 1e3), 0)} ms CPU,`);
+console.log('        measured on one sentence and subtracted');
+console.log(`  found: kiji ${kijiFacts} facts ${JSON.stringify(kijiByType)}`);
+for (const p of peers) console.log(`         ${p.short} ${rows[p.short][0].found} matches (${p.name})`);
+for (const clock of ['wall', 'cpu']) {
+    const k = by[clock];
+    console.log('');
+    console.log(`  by ${clock === 'wall' ? 'wall clock' : 'CPU time (user + system)'}:`);
+    console.log(`  ${'side'.padEnd(17)} ${'MB/s'.padStart(28)} ${'sentences/s'.padStart(28)}   kiji / side`);
+    for (const side of ['kiji'].concat(peers.map((p) => p.short))) {
+        const r = rows[side];
+        const ratio = side === 'kiji' ? '' : fmt(rows.kiji.map((kr, i) => r[i][k] / kr[k]), 2) + ' x';
+        console.log(`  ${side.padEnd(17)} ${fmt(r.map((x) => bytes / x[k] / 1e6), 3).padStart(28)} ${fmt(r.map((x) => sentences.length / x[k]), 0).padStart(28)}   ${ratio}`);
+    }
+}
+console.log('');
+console.log(`  kiji, one pass of ${sentences.length} sentences as its own process (start-up included, wall): ${fmt(rows.kiji.map((r) => bytes / r.gross / 1e6), 3)} MB/s`);
