@@ -325,6 +325,8 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             we--;
         if (we - ws < 2 || (!is_letter((unsigned char)s[ws]) && !digit))
             return;
+        if (!is_letter((unsigned char)s[ws]) && !upper)
+            return; /* another number ("88 some 2.7 billion"), not a model name */
         char low[48];
         size_t n = we - ws;
         if (n >= sizeof low)
