@@ -194,7 +194,7 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit)
 {
     static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
-                                    "ユーザー", "人も", "人が", "人は", "反応", NULL};
+                                    "ユーザー", "人も", "人が", "人は", "反応", "話題", NULL};
     for (size_t i = from; i < limit && i < from + 24;) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
@@ -343,6 +343,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
         }
         c->quote = speechlike(d, is, ie, 8);
+        /* 「…」とネット上で話題: what people say */
+        c->nominal = c->quote && commenters_after(d, p, limit);
         return;
     }
 
@@ -527,6 +529,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 note = "the speaker is an unnamed source";
                 subject = true;
             }
+        }
+        if (speaker < 0 && !subject && others_between(d, sst, c->o)) {
+            note = "spoken by unnamed people (からは, では)";
+            subject = true;
         }
         if (speaker < 0 && !subject) {
             /* 「…」と続けた: the sentence names nobody, so the speaker is the
