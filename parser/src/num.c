@@ -495,8 +495,18 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
         kj_num g;
         if (!ja_group(d, &gi, &g, st))
             break;
-        size_t nb;
-        int b = big_unit(peek(d, gi, &nb));
+        size_t nb, gj = gi;
+        /* 500余万, 10余り万: "and more" before the unit */
+        static const char *const yo[] = {"余り", "あまり", "余"};
+        for (int y = 0; y < 3; y++) {
+            size_t l = strlen(yo[y]);
+            size_t nb2;
+            if (kj_at(d->norm, d->norm_len, gi, yo[y]) && big_unit(peek(d, gi + l, &nb2))) {
+                gj = gi + l;
+                break;
+            }
+        }
+        int b = big_unit(peek(d, gj, &nb));
         if (b && b < last_big) {
             if (!kj_num_scale(&g, b) || !kj_num_add(&total, total, g))
                 return false;
@@ -504,6 +514,14 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
             st->kanji = true;
             i = nb;
             got = true;
+            continue;
+        }
+        if (b && got && last_big == 4 && b > last_big) {
+            /* 一万五千億: 万 groups stacked under 億 */
+            if (!kj_num_add(&total, total, g) || !kj_num_scale(&total, b))
+                return false;
+            last_big = b;
+            i = nb;
             continue;
         }
         if (got && b)
@@ -596,8 +614,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
     if (is_numeral_char(c)) {
         if (big_unit(c))
             return false; /* 万 alone does not start a number (万一, 万全) */
-        if (check_prev && kj_is_kanji(pc) && is_numeral_char(pc))
-            return false; /* inside a numeral: 万一 */
+        if (check_prev && ((kj_is_kanji(pc) && is_numeral_char(pc)) || (pc >= '0' && pc <= '9')))
+            return false; /* inside a numeral: 万一, 50千 */
         /* after another kanji (統一, 唯一, 同一) only before a counter or
          * unit: 男性二人 */
         bool need_follow = check_prev && kj_is_kanji(pc) && !prefix_ok(d, pos);
