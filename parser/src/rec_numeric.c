@@ -89,6 +89,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->gbp = kj_money_code(nd, "GBP");
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
          kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
+         kj_dict_add(nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
          kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
@@ -257,7 +258,16 @@ static void classify_en(kiji_doc *d, amount *a)
     /* "11.6-inch", "29.46-cm" */
     if (a->tok.ne < d->norm_len && d->norm[a->tok.ne] == '-') {
         e = en_lookup(d, nd->en_after, a->tok.ne + 1, false, &v, &ms);
-        if (e && KIND(v) == NW_COUNTER) {
+        if (e && (KIND(v) == NW_CURRENCY || KIND(v) == NW_CENTS || KIND(v) == NW_PENCE) &&
+            ms == a->tok.ne + 1) {
+            /* "a 12-cent dividend", "one-yen bid" */
+            a->kind = KIND(v);
+            a->cur = KIND(v) == NW_CURRENCY ? INDEX(v) : -1;
+            a->plain_dollar = KIND(v) == NW_CENTS;
+            a->us = ms;
+            a->ue = e;
+            a->ne = e;
+        } else if (e && KIND(v) == NW_COUNTER) {
             a->kind = NW_COUNTER;
             a->us = ms;
             a->ue = e;
