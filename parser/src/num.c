@@ -315,16 +315,26 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
     /* thousands groups: exactly three digits after each separator, and the
      * first run at most three */
     if (run <= 3) {
+        char used = 0;
         while (j < n) {
             char sep = s[j];
             bool ok = sep == ',';
             if (sep == ' ' && d->orig && d->map_start) {
-                /* a space only when the original was not a plain space
-                 * (U+2009 / U+202F fold to one): 1 670 */
+                /* a space when the original was not a plain space (U+2009
+                 * and U+202F fold to one): 1 670; a plain space only in a
+                 * run of at least two groups (1 234 567), since "on May 5
+                 * 300 people" holds two numbers */
                 ok = d->orig[d->map_start[j]] != ' ';
+                if (!ok && (used == ' ' ||
+                            (j + 8 <= n && s[j + 4] == ' ' && is_digit_c(s[j + 1]) &&
+                             is_digit_c(s[j + 2]) && is_digit_c(s[j + 3]) && is_digit_c(s[j + 5]) &&
+                             is_digit_c(s[j + 6]) && is_digit_c(s[j + 7]) &&
+                             (j + 8 == n || !is_digit_c(s[j + 8])))))
+                    ok = true;
             }
-            if (!ok)
+            if (!ok || (used && sep != used))
                 break;
+            used = sep;
             size_t k = j + 1;
             int g = 0;
             while (k < n && g < 4 && s[k] >= '0' && s[k] <= '9') {
