@@ -185,7 +185,9 @@ typedef struct kd_stats {
     uint64_t received, articles, errors, in_flight, facts;
     uint64_t attempted, published, dropped;
     uint64_t api_requests, api_replies, api_unroutable;
-    uint64_t subscriptions; /* live subscriptions on out */
+    uint64_t subscriptions;   /* live subscriptions on out */
+    uint64_t out_connections; /* peers connected to out now */
+    uint64_t out_disconnects; /* peers lost by out (gone, or heartbeat timeout) */
     uint64_t reloads, reload_failures;
     uint64_t auth_denied; /* CURVE clients refused by the allow-list */
     uint64_t error_codes[KD_ERROR_CODES];

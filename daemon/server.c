@@ -38,6 +38,7 @@ typedef struct server {
     char **argv;
     void *ctx, *in, *out, *api, *jobs, *results;
     void *zap; /* ZAP handler (REP), when CURVE is on */
+    void *mon; /* out's connection events (PAIR), always drained */
     int sigfd;
     kd_stats st;
     pending *head, *tail;
@@ -145,6 +146,16 @@ static int open_sockets(server *sv)
     }
     if (zmq_bind(sv->jobs, KD_JOBS_EP) || zmq_bind(sv->results, KD_RESULTS_EP)) {
         kd_log(KD_LOG_ERR, "cannot bind worker queues: %s", zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    /* Watch out's connections, so a subscriber lost to a heartbeat timeout
+     * shows in the stats. The monitor is read on every loop turn: an unread
+     * monitor stalls the monitored socket (libzmq#3575). */
+    if (zmq_socket_monitor(sv->out, "inproc://kd-out-monitor",
+                           ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_CONNECTED | ZMQ_EVENT_DISCONNECTED) ||
+        !(sv->mon = zmq_socket(sv->ctx, ZMQ_PAIR)) || set_int(sv->mon, ZMQ_LINGER, 0) ||
+        zmq_connect(sv->mon, "inproc://kd-out-monitor")) {
+        kd_log(KD_LOG_ERR, "cannot monitor out: %s", zmq_strerror(zmq_errno()));
         return -1;
     }
     if (attach(sv->out, &c->out, "out") || attach(sv->api, &c->api, "api") ||
@@ -517,6 +528,36 @@ static void read_results(server *sv)
     }
 }
 
+static void read_monitor(server *sv)
+{
+    for (int i = 0; i < BATCH; i++) {
+        zmq_msg_t ev, addr;
+        zmq_msg_init(&ev);
+        if (zmq_msg_recv(&ev, sv->mon, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&ev);
+            return;
+        }
+        uint16_t event = 0;
+        if (zmq_msg_size(&ev) >= 2)
+            memcpy(&event, zmq_msg_data(&ev), 2);
+        zmq_msg_init(&addr);
+        if (zmq_msg_more(&ev))
+            zmq_msg_recv(&addr, sv->mon, 0);
+        if (event == ZMQ_EVENT_DISCONNECTED) {
+            sv->st.out_disconnects++;
+            if (sv->st.out_connections)
+                sv->st.out_connections--;
+        } else
+            sv->st.out_connections++;
+        kd_log(KD_LOG_DEBUG, "out: %s %.*s (%llu connected)",
+               event == ZMQ_EVENT_DISCONNECTED ? "disconnected" : "connected",
+               (int)zmq_msg_size(&addr), (const char *)zmq_msg_data(&addr),
+               (unsigned long long)sv->st.out_connections);
+        zmq_msg_close(&addr);
+        zmq_msg_close(&ev);
+    }
+}
+
 /* ZAP (RFC 27): authenticate one CURVE handshake. Request frames: version,
  * request id, domain, address, routing id, mechanism, credentials (the
  * client's 32-byte public key). Answer 200 or 400. Handled on the main
@@ -705,10 +746,12 @@ static int loop(server *sv)
         }
         timers(sv, now);
 
-        zmq_pollitem_t items[7];
+        zmq_pollitem_t items[8];
         int n = 0;
         items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
         items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
+        int i_mon = n;
+        items[n++] = (zmq_pollitem_t){sv->mon, 0, ZMQ_POLLIN, 0};
         int i_zap = -1;
         if (sv->zap) {
             i_zap = n;
@@ -763,6 +806,8 @@ static int loop(server *sv)
         }
         if (items[0].revents & ZMQ_POLLIN)
             read_signals(sv);
+        if (items[i_mon].revents & ZMQ_POLLIN)
+            read_monitor(sv);
         if (i_zap >= 0 && (items[i_zap].revents & ZMQ_POLLIN))
             read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
@@ -844,6 +889,10 @@ out:
     if (sv.api) {
         /* Replies already queued are part of "publish everything received". */
         set_int(sv.api, ZMQ_LINGER, sv.cfg.out_linger_ms);
+    }
+    if (sv.mon) {
+        zmq_socket_monitor(sv.out, NULL, 0);
+        zmq_close(sv.mon);
     }
     void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results, sv.zap};
     for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)
