@@ -410,6 +410,33 @@ static bool en_conn(const char *t, size_t tl)
            (tl == 1 && t[0] == '&') || (tl == 3 && !memcmp(t, "the", 3));
 }
 
+/* Saudi Press Agency SPA: capitals right after a name that spell its
+ * capitalized words' initials define an acronym. */
+static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, const size_t *we,
+                     const bool *cap, size_t ne)
+{
+    kiji_doc *d = s->d;
+    char ini[16];
+    size_t n = 0;
+    for (int i = st; i <= stop && n + 1 < sizeof ini; i++)
+        if (cap[i] && we[i] > ws[i])
+            ini[n++] = d->norm[ws[i]];
+    ini[n] = 0;
+    if (n < 2 || ne + 1 + n > s->hi || d->norm[ne] != ' ' ||
+        memcmp(d->norm + ne + 1, ini, n) != 0)
+        return;
+    size_t a = ne + 1, b = a + n;
+    if (b < s->hi && ent_asc((unsigned char)d->norm[b]))
+        return;
+    if (!e->acronym)
+        e->acronym = kj_strndup(d, ini, n);
+    char key[24];
+    int kl = snprintf(key, sizeof key, "a:%s", ini);
+    if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl))
+        ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl, e);
+    ent_mention(s, e, a, b);
+}
+
 static bool en_stop(char c)
 {
     return c == ' ' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
@@ -432,6 +459,23 @@ static size_t en_run(estate *s, size_t a)
     while (w < s->hi && nw < MAXW) {
         d->work++;
         size_t e = w;
+        if (d->norm[w] == '(' && ncap > 0) {
+            /* Cheung Kong (Holdings) Ltd: one capitalized word in brackets */
+            size_t q = w + 1;
+            while (q < s->hi && q - w < 24 && ent_asc((unsigned char)d->norm[q]))
+                q++;
+            if (q < s->hi && d->norm[q] == ')' && q > w + 1 && upper((unsigned char)d->norm[w + 1]) &&
+                q + 1 < s->hi && d->norm[q + 1] == ' ') {
+                ws[nw] = w;
+                we[nw] = q + 1;
+                cap[nw] = true;
+                org[nw] = false;
+                nw++;
+                w = q + 2;
+                continue;
+            }
+            break;
+        }
         while (e < s->hi && !en_stop(d->norm[e]) && e - w < 48)
             e++;
         /* a possessive ends the name: Sumitomo Bank Ltd's */
@@ -511,6 +555,7 @@ static size_t en_run(estate *s, size_t a)
         if (e) {
             longer_name(s, e, ns, ne);
             ent_mention(s, e, ns, ne);
+            initials(s, e, st, stop, ws, we, cap, ne);
         }
         lim = st;
         while (lim > 0 && !cap[lim - 1])
