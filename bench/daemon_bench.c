@@ -122,11 +122,13 @@ static void *xmalloc(size_t n)
  * alarm that bounds the whole run (kill and _exit are async-signal-safe). */
 static void kill_all(void)
 {
-    for (int i = 0; i < 2; i++)
-        if (B.kids[i] > 0)
-            kill(B.kids[i], SIGKILL);
-    if (B.kijid_pid > 0)
-        kill(B.kijid_pid, SIGKILL);
+    pid_t pids[3] = {B.kids[0], B.kids[1], B.kijid_pid};
+    for (int i = 0; i < 3; i++)
+        if (pids[i] > 0)
+            kill(pids[i], SIGKILL);
+    for (int i = 0; i < 3; i++) /* reaped here: no zombies left behind */
+        if (pids[i] > 0)
+            waitpid(pids[i], NULL, 0);
 }
 
 static void on_alarm(int sig)
@@ -134,6 +136,7 @@ static void on_alarm(int sig)
     static const char msg[] = "daemon_bench: --max-seconds reached, stopping\n";
     (void)sig;
     kill_all();
+    unlink(B.logpath);
     if (write(2, msg, sizeof msg - 1) < 0)
         _exit(1);
     _exit(1);
