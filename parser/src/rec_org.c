@@ -437,6 +437,17 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
     ent_mention(s, e, a, b);
 }
 
+/* Words that close a company's name: after them "and" starts another. */
+static bool corp_end(const kiji_doc *d, size_t a, size_t b)
+{
+    static const char *const w[] = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.",
+                                    "PLC", "plc", "LLC", "Group", "AG", "SA", "NV", "Holdings", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strlen(w[i]) == b - a && memcmp(d->norm + a, w[i], b - a) == 0)
+            return true;
+    return false;
+}
+
 static bool en_stop(char c)
 {
     return c == ' ' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
@@ -540,12 +551,20 @@ static size_t en_run(estate *s, size_t a)
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
         }
+        /* Office of Management and Budget: the of-tail may join with and */
+        while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
+               !memcmp(d->norm + ws[stop + 1], "and", 3) && cap[stop + 2] && stop < last + 5)
+            stop += 2;
         int st = 0;
-        for (int i = 0; i < last; i++)
+        for (int i = 0; i < last; i++) {
             if (!cap[i] &&
                 (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
                 !(i > 0 && org[i - 1]))
                 st = i + 1;
+            /* Daewoo Group and General Motors Corp: two companies */
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
+                st = i + 1;
+        }
         while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
             st++;
         if (st > last || (st == last && stop == last))

@@ -651,6 +651,16 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     return q;
 }
 
+static bool func_word(const kiji_doc *d, tok t)
+{
+    static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
+                                     "had", "will", "would", "said", "says", "as", "now", NULL};
+    for (int i = 0; fw[i]; i++)
+        if (tok_is(d, t, fw[i]))
+            return true;
+    return false;
+}
+
 static bool particle(const kiji_doc *d, tok t)
 {
     return tok_is(d, t, "al") || tok_is(d, t, "bin") || tok_is(d, t, "van") ||
@@ -752,6 +762,11 @@ static void en_persons(estate *s)
         }
         int len = j - ns;
         if (len < 1 || len > 4) {
+            k = j;
+            continue;
+        }
+        /* General Binding Corp: a name never ends in an organization word */
+        if (kj_dict_get(s->x->osuf_en, d->norm + t[j - 1].ns, t[j - 1].ne - t[j - 1].ns, &v)) {
             k = j;
             continue;
         }
@@ -873,10 +888,15 @@ static void en_persons(estate *s)
                 while (st < h && (tok_is(d, t[st], "the") || tok_is(d, t[st], "a") ||
                                   tok_is(d, t[st], "an")))
                     st++;
+                /* John Henske, who is also chairman: the title starts after
+                 * the clause's own words */
+                for (int z = st; z < h; z++)
+                    if (func_word(d, t[z]))
+                        st = z + 1;
                 ts = t[st].ns;
                 te = t[h].ne;
-                if (h + 2 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
-                                  tok_is(d, t[h + 1], "for"))) {
+                bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
+                if (h + 2 < n && (of || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
                     int o = h + 2;
                     if (tok_is(d, t[o], "the") && o + 1 < n)
                         o++;
@@ -898,7 +918,7 @@ static void en_persons(estate *s)
                     }
                     if (!aff)
                         aff = pl;
-                    if (!aff && !cap_word(d, t[o])) {
+                    if (!aff && of && !cap_word(d, t[o])) {
                         int z = o;
                         while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
                                t[z].ns - t[z - 1].ne == 1 && d->norm[t[z - 1].ne] == ' ')
@@ -932,6 +952,12 @@ static void en_persons(estate *s)
             int kl = snprintf(key, sizeof key, "s:%.*s", (int)(b - a), d->norm + a);
             if (len == 1 && kl > 0 && (size_t)kl < sizeof key)
                 known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        }
+        /* Citibank, committee chairman: one word and an apposition is not
+         * enough (a title before the name is) */
+        if (len == 1 && !known && !hon) {
+            k = j;
+            continue;
         }
         bool ok = (te > ts) || (said && len >= 2) || known || of_org ||
                   (hon && len >= 1); /* Mr. Merz, Sheikh Ali */
