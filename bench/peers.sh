@@ -4,13 +4,13 @@
 #   bench/peers.sh [KIJI] [SENTENCES] [ROUNDS]     (defaults: build/tools/kiji 500 3)
 #
 # Installs Microsoft Recognizers-Text (@microsoft/recognizers-text-suite) and
-# chrono-node from the npm registry into a temporary directory (removed at
-# exit; nothing is installed anywhere else), draws the first SENTENCES
-# sentences from ../shared/corpus/ja_news.jsonl and times each peer and
-# `kiji parse --jsonl` over them ROUNDS times (bench/peers_driver.js), printing
-# MB/s, sentences/s and kiji's speed ratio to each peer. Bounded: the install
-# and the measurement each run under a timeout. Without the corpus, node or
-# npm it says so and exits 0.
+# chrono-node from the npm registry into a temporary directory, npm's cache
+# included (removed at exit: nothing is written anywhere else), draws the
+# first SENTENCES sentences from ../shared/corpus/ja_news.jsonl and times each
+# peer and `kiji parse --jsonl` over them ROUNDS times (bench/peers_driver.js),
+# printing MB/s, sentences/s and kiji's speed ratio to each peer, by wall clock
+# and by CPU time. Bounded: the install and the measurement each run under a
+# timeout. Without the corpus, node or npm it says so and exits 0.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,8 +41,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kiji-peers.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 echo "peers: installing into $work (npm registry)..." >&2
-if ! timeout 300 npm install --prefix "$work" --no-audit --no-fund --no-save \
-        --loglevel=error @microsoft/recognizers-text-suite chrono-node >"$work/npm.log" 2>&1; then
+if ! timeout 300 npm install --prefix "$work" --cache "$work/npm-cache" --no-audit --no-fund \
+        --no-save --loglevel=error @microsoft/recognizers-text-suite chrono-node >"$work/npm.log" 2>&1; then
     echo "peers: npm install failed or timed out:" >&2
     tail -20 "$work/npm.log" >&2
     exit 1
