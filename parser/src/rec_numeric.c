@@ -214,15 +214,10 @@ static void classify_ja(kiji_doc *d, amount *a)
         return;
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
-    /* 元 after a bare kanji numeral is no yuan (四元数, 三元中継): only
-     * 270万元, 100元 */
+    /* 元 after a lone kanji digit is no yuan (四元数, 三元中継) */
     if (KIND(v) == NW_CURRENCY && len == strlen("元") && kj_at(d->norm, d->norm_len, k, "元") &&
-        a->tok.digits == 0) {
-        size_t ps;
-        uint32_t pc = kj_u8_prev(d->norm, k, &ps);
-        if (pc != 0x4E07 && pc != 0x5104 && pc != 0x5146)
-            return;
-    }
+        a->tok.digits == 0 && a->tok.ne - a->tok.ns <= strlen("一"))
+        return; /* a lone kanji digit: 三元, 四元 (but 八千元, 五十元) */
     a->kind = KIND(v);
     a->us = k;
     a->ue = k + len;
