@@ -334,14 +334,15 @@ static void pass_definitions(estate *s)
 
 static bool anaphoric(const char *p)
 {
-    static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某", NULL};
+    static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某",
+                                      "現", "元", "前", "旧", "一切", NULL};
     for (int i = 0; pre[i]; i++)
         if (strncmp(p, pre[i], strlen(pre[i])) == 0)
             return true;
     return false;
 }
 
-static void ja_run(estate *s, size_t a, size_t b)
+static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -402,6 +403,32 @@ static void ja_run(estate *s, size_t a, size_t b)
         return;
     longer_name(s, e, a, best);
     ent_mention(s, e, a, best);
+}
+
+/* 経産省・文科省, ・亀田総合病院・新東京病院: a ・ next to a kanji separates the
+ * names of a list; between katakana it is inside one (デイリー・メール). */
+static void ja_run(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    size_t seg = a;
+    for (size_t p = a; p < b;) {
+        d->work++;
+        size_t nx;
+        ent_cp(d, p, &nx);
+        if (kj_at(d->norm, b, p, "・")) {
+            size_t ps, ax;
+            uint32_t pc = p > a ? ent_prev(d, p, &ps) : 0;
+            uint32_t ac = ent_cp(d, nx, &ax);
+            if (p == a || kj_is_kanji(pc) || kj_is_kanji(ac) || ent_word(pc)) {
+                if (p > seg)
+                    ja_seg(s, seg, p);
+                seg = nx;
+            }
+        }
+        p = nx;
+    }
+    if (b > seg)
+        ja_seg(s, seg, b);
 }
 
 static bool en_conn(const char *t, size_t tl)

@@ -526,10 +526,14 @@ static size_t municipality(estate *s, size_t pos)
             size_t ax;
             uint32_t a = ent_cp(d, nx, &ax);
             /* 市場, 町長, 区別, 都市: other words */
-            if (kj_is_kanji(a) || kj_at(d->norm, i, pos, "都") || kj_at(d->norm, i, pos, "同") ||
-                kj_at(d->norm, i, pos, "各") || kj_at(d->norm, i, pos, "全") ||
-                kj_at(d->norm, i, pos, "地") || kj_at(d->norm, i, pos, "選挙"))
+            static const char *const no[] = {"都", "同", "各", "全", "地", "選挙", "本", "当",
+                                             "両", "他", "自", "旧", "現", "新", "農", "漁", "山",
+                                             "市", "町", "村", "区", "朝", "夜", NULL};
+            if (kj_is_kanji(a))
                 return 0;
+            for (int z = 0; no[z]; z++)
+                if (kj_at(d->norm, i, pos, no[z]))
+                    return 0;
             size_t qs;
             ent_prev(d, i, &qs);
             if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
