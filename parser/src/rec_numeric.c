@@ -90,6 +90,8 @@ int kj_numeric_init(kiji_parser *p)
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
          kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
          kj_dict_add(nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
+         kj_dict_add(nd->en_after, "pennies", 7, PACK(NW_PENCE, 0)) &&
+         kj_dict_add(nd->en_after, "\xC2\xA2", 2, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
@@ -413,9 +415,16 @@ static void symbol_after(kiji_doc *d, amount *a)
         k++;
     int32_t v;
     size_t sl;
-    if (k >= d->norm_len || is_letter((unsigned char)d->norm[k]) || d->norm[k] == '\\' ||
-        is_digit((unsigned char)d->norm[k]) || !(sl = kj_money_symbol(d, k, &v)) ||
-        KIND(v) != NW_CURRENCY)
+    if (k >= d->norm_len || d->norm[k] == '\\' || is_digit((unsigned char)d->norm[k]) ||
+        !(sl = kj_money_symbol(d, k, &v)) || KIND(v) != NW_CURRENCY)
+        return;
+    /* letters only as part of a symbol (3.14US$), never a bare code or
+     * word here (ISO codes after a number are read by classify_en) */
+    bool sym = false;
+    for (size_t x = k; x < k + sl; x++)
+        if (!is_letter((unsigned char)d->norm[x]) && d->norm[x] != '.')
+            sym = true;
+    if (!sym)
         return;
     size_t e = k + sl;
     if (e < d->norm_len && (is_digit((unsigned char)d->norm[e]) ||
