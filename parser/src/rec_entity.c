@@ -391,14 +391,12 @@ static void emit(estate *s)
     for (size_t i = 0; i < s->ne; i++) {
         ent *e = s->e[i];
         if (e->type == KIJI_FACT_PLACE && e->nm) {
-            size_t saved = e->nm;
             kj_span first = e->m[0];
             drop_inner_places(s, e);
             if (e->nm == 0 && e->is_aff) {
                 e->nm = 1;
                 e->m[0] = first;
             }
-            (void)saved;
         }
         if (e->nm == 0 || !e->name)
             continue;

@@ -431,7 +431,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         for (int i = 0; after[i]; i++)
             okn |= nc == after[i];
         size_t ls;
-        uint32_t last = ent_prev(d, b, &ls);
+        ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革) */
         static const char *const notname[] = {"町", "村", "市", "区", "県", "駅", "線", "川", "山",
                                               "寺", "家", "社", "党", "軍", "橋", "島", "湖", "谷",
@@ -443,7 +443,6 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
-        (void)last;
         if (!okn)
             b = 0;
     }
@@ -697,13 +696,6 @@ static int title_ending(estate *s, const tok *t, int k)
     return -1;
 }
 
-static ent *en_place_or_org(estate *s, size_t ns, size_t ne)
-{
-    ent *e = ent_ending_at(s, ne);
-    (void)ns;
-    return e;
-}
-
 static void en_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -772,8 +764,8 @@ static void en_persons(estate *s)
             continue;
         }
         size_t a = t[ns].ns, b = t[j - 1].ne;
-        if (ent_overlaps(s, a, b) && !(len >= 2 && !ent_covered(s, KIJI_FACT_ORGANIZATION, a, b) &&
-                                       !ent_covered(s, KIJI_FACT_PLACE, a, b) && 0)) {
+        /* Saudi Arabia said: a place or an organization, not a person */
+        if (ent_overlaps(s, a, b)) {
             k = j;
             continue;
         }
@@ -840,7 +832,7 @@ static void en_persons(estate *s)
                     }
                 }
                 if (!aff)
-                    aff = en_place_or_org(s, t[q - 1].ns, t[q - 1].ne);
+                    aff = ent_ending_at(s, t[q - 1].ne);
                 if (!aff && poss(d, t[q - 1]))
                     aff = ent_ending_at(s, t[q - 1].ne - 2); /* Kuwait's Oil Minister */
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
