@@ -73,7 +73,10 @@ typedef struct espeaker {
     int prev_sent;    /* and its sentence */
 } espeaker;
 
-/* Person mention most recently before i (for he/she when no quote spoke). */
+/* The person he/she stands for: the last person named before i outside
+ * quotes, passing over the subject of a reported clause (Monsod said Ongpin
+ * was looking …, "…," she said → Monsod, not Ongpin); "…," said Julien
+ * Talavan, a spokesman → Talavan still counts. */
 static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
 {
     size_t lo = i > 4 * KJ_Q_WINDOW ? i - 4 * KJ_Q_WINDOW : 0;
@@ -81,8 +84,20 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
     int k = kj_q_mention_in(x, lo, i), best = -1;
     for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
         d->work++;
-        if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON && !kj_q_in_quote(x, x->m[k].ns))
-            best = x->m[k].fact;
+        if (d->facts[x->m[k].fact].type != KIJI_FACT_PERSON || kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        size_t b = x->m[k].ns;
+        while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+            b--;
+        size_t w = b;
+        while (w > lo && is_alpha(d->norm[w - 1]) && b - w < 16)
+            w--;
+        int32_t v;
+        char after = x->m[k].ne < d->norm_len ? d->norm[x->m[k].ne] : 0;
+        if (w < b && word_in(d, x->qd->en_verbs, w, &v) == b - w && v == 1 && after != ',' &&
+            after != '.' && after != '\n' && after != 0)
+            continue;
+        best = x->m[k].fact;
     }
     return best;
 }
@@ -294,6 +309,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         bool intro = t > cs && (d->norm[t - 1] == ':' || d->norm[t - 1] == ',');
         /* the last speech verb of the clause before the quote */
         size_t best = 0, bl = 0;
+        bool he_said = false; /* …, he said, adding "…" */
         for (size_t i = cs; i < t; i++) {
             d->work++;
             int32_t vv;
@@ -301,6 +317,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             if (l && vv == 1 && !kj_q_in_quote(x, i)) {
                 best = i;
                 bl = l;
+                he_said = he_said || pronoun_before(d, i, cs);
                 i += l - 1;
             }
         }
@@ -319,7 +336,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             ve = best + bl;
             size_t s0 = kj_q_skip_space(d, cs, best);
             int k = pick_mention(d, x, cs, best, false);
-            if (pronoun(d, s0) || pronoun_before(d, best, cs))
+            if (pronoun(d, s0) || pronoun_before(d, best, cs) || he_said)
                 speaker = carry(d, x, sp, q->o);
             else if (k >= 0)
                 speaker = x->m[k].fact;
