@@ -123,6 +123,7 @@ typedef struct kd_job {
     uint32_t fact_topics; /* fact.<type> topics to build, from the config now */
     int from_api;
     kd_route route;
+    struct kd_job *next; /* main thread: the backlog waiting for a worker */
 } kd_job;
 
 typedef struct kd_outmsg {

@@ -7,7 +7,9 @@
  * so a full subscriber shows up as EAGAIN instead of a silent drop (plain PUB
  * reports success and loses the message). With --no-drop the message is held
  * and input pauses until it goes out; otherwise it is dropped and counted.
- * Input is read only when nothing is held, so every queue stays bounded.
+ * Input is read only when nothing is held, so every queue stays bounded; the
+ * api socket stays readable (up to a small backlog) so ping and stats are
+ * answered while input is paused.
  * Signals arrive on a signalfd polled with the sockets.
  */
 #include <errno.h>
@@ -25,6 +27,7 @@
 #define STATUS_EVERY 5.0 /* seconds between STATUS= updates */
 #define RETRY_MIN_MS 1   /* back-off while a subscriber is full */
 #define RETRY_MAX_MS 50
+#define API_BACKLOG 64 /* api inputs taken while the job queue is full */
 
 typedef struct pending {
     kd_result *r;
@@ -43,7 +46,8 @@ typedef struct server {
     kd_stats st;
     pending *head, *tail;
     size_t npending;
-    kd_job *held; /* a job the job queue had no room for */
+    kd_job *backlog, *backlog_tail; /* jobs the job queue had no room for */
+    size_t nbacklog;
     int draining;
     double drain_deadline;
     int drain_forced;
@@ -305,8 +309,29 @@ static void dispatch(server *sv, kd_job *job)
     if (sv->st.in_flight++ == 0)
         sv->last_result = kd_now(); /* the stuck-worker clock starts now */
     job->fact_topics = sv->cfg.fact_topics;
-    if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
-        sv->held = job; /* queue full: input pauses until it drains */
+    job->next = NULL;
+    if (!sv->backlog && zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) >= 0)
+        return;
+    /* Queue full: keep it in order; input pauses until the backlog drains. */
+    if (sv->backlog_tail)
+        sv->backlog_tail->next = job;
+    else
+        sv->backlog = job;
+    sv->backlog_tail = job;
+    sv->nbacklog++;
+}
+
+static void flush_backlog(server *sv)
+{
+    while (sv->backlog) {
+        kd_job *job = sv->backlog;
+        if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
+            return;
+        sv->backlog = job->next;
+        if (!sv->backlog)
+            sv->backlog_tail = NULL;
+        sv->nbacklog--;
+    }
 }
 
 /* An input that never reaches a worker: it is still one error. */
@@ -373,7 +398,7 @@ static void take_body(server *sv, void *s, zmq_msg_t *first, const kd_route *rt)
 
 static void read_in(server *sv)
 {
-    for (int i = 0; i < BATCH && !sv->held && !sv->npending; i++) {
+    for (int i = 0; i < BATCH && !sv->backlog && !sv->npending; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
         if (zmq_msg_recv(&m, sv->in, ZMQ_DONTWAIT) < 0) {
@@ -441,7 +466,7 @@ static void api_command(server *sv, const kd_route *rt, zmq_msg_t *body, int *ha
 
 static void read_api(server *sv)
 {
-    for (int i = 0; i < BATCH && !sv->held && !sv->npending; i++) {
+    for (int i = 0; i < BATCH && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
         if (zmq_msg_recv(&m, sv->api, ZMQ_DONTWAIT) < 0) {
@@ -735,7 +760,7 @@ static int loop(server *sv)
     for (;;) {
         int blocked = sv->head ? flush(sv) : 0;
         now = kd_now();
-        if (sv->draining && !sv->held && sv->st.in_flight == 0 && !sv->head)
+        if (sv->draining && !sv->backlog && sv->st.in_flight == 0 && !sv->head)
             break;
         if (sv->draining && blocked && !sv->drain_forced && now >= sv->drain_deadline) {
             kd_log(KD_LOG_ERR,
@@ -762,13 +787,15 @@ static int loop(server *sv)
             i_results = n;
             items[n++] = (zmq_pollitem_t){sv->results, 0, ZMQ_POLLIN, 0};
         }
-        if (sv->held) {
+        if (sv->backlog) {
             i_jobs = n;
             items[n++] = (zmq_pollitem_t){sv->jobs, 0, ZMQ_POLLOUT, 0};
         }
-        if (!sv->draining && !sv->held && !sv->head) {
+        if (!sv->draining && !sv->backlog && !sv->head) {
             i_in = n;
             items[n++] = (zmq_pollitem_t){sv->in, 0, ZMQ_POLLIN, 0};
+        }
+        if (!sv->draining && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG) {
             i_api = n;
             items[n++] = (zmq_pollitem_t){sv->api, 0, ZMQ_POLLIN, 0};
         }
@@ -812,11 +839,8 @@ static int loop(server *sv)
             read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
             read_subscriptions(sv);
-        if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT)) {
-            kd_job *job = sv->held;
-            if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) >= 0)
-                sv->held = NULL;
-        }
+        if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT))
+            flush_backlog(sv);
         if (i_results >= 0 && (items[i_results].revents & ZMQ_POLLIN))
             read_results(sv);
         if (i_in >= 0 && (items[i_in].revents & ZMQ_POLLIN))
@@ -884,8 +908,11 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
 out:
     if (ws)
         kd_workers_stop(ws, sv.jobs);
-    if (sv.held)
-        kd_job_free(sv.held);
+    while (sv.backlog) {
+        kd_job *next = sv.backlog->next;
+        kd_job_free(sv.backlog);
+        sv.backlog = next;
+    }
     if (sv.api) {
         /* Replies already queued are part of "publish everything received". */
         set_int(sv.api, ZMQ_LINGER, sv.cfg.out_linger_ms);

@@ -151,6 +151,24 @@ def test_api(a):
         check(k.stop() == 0, "exit status")
 
 
+def test_api_busy(a):
+    """ping and stats are answered while input is paused behind a full job
+    queue; a stop then finishes only what was received."""
+    with Kijid(a["kijid"], ["--workers", "1", "--queue", "1"]) as k:
+        push = k.push(sndhwm=0)
+        text = ((JA + JA2) * 30).encode()
+        for i in range(3000):
+            push.send(text)
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        st = k.stats()
+        t, pong = k.request([b'{"cmd":"ping"}'], timeout=5)
+        took = time.monotonic() - t0
+        check(t == "pong" and took < 3, "busy kijid answered in %.1f s" % took)
+        check(st["received"] < 3000, "the queue was never full: %r" % st)
+        check(k.stop() == 0, "exit status")
+
+
 def test_drain(a):
     """SIGTERM mid-stream: everything received is published, exit 0."""
     n = 10000
@@ -541,7 +559,8 @@ def test_curve(a):
         shutil.rmtree(d, ignore_errors=True)
 
 
-TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_drain, test_reload,
+TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_api_busy,
+                                      test_drain, test_reload,
                                       test_nodrop, test_drop_accounting, test_notify, test_config,
                                       test_client, test_sub_input, test_curve]}
 
