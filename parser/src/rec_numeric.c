@@ -288,6 +288,15 @@ static void classify_en(kiji_doc *d, amount *a)
         }
         return;
     }
+    /* "0.68 in (1.73 cm)": "in" is inches only before a conversion */
+    if (kj_at(d->norm, d->norm_len, a->tok.ne, " in (") && a->tok.ne + 5 < d->norm_len &&
+        is_digit((unsigned char)d->norm[a->tok.ne + 5])) {
+        a->kind = NW_COUNTER;
+        a->us = a->tok.ne + 1;
+        a->ue = a->tok.ne + 3;
+        a->ne = a->ue;
+        return;
+    }
     /* an ISO code after the number: "200 USD" (upper case only: "5 top") */
     size_t k = a->tok.ne;
     if (k + 4 <= d->norm_len && d->norm[k] == ' ') {
