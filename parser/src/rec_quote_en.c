@@ -86,12 +86,19 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
         d->work++;
         if (d->facts[x->m[k].fact].type != KIJI_FACT_PERSON || kj_q_in_quote(x, x->m[k].ns))
             continue;
-        size_t b = x->m[k].ns;
-        while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
-            b--;
-        size_t w = b;
-        while (w > lo && is_alpha(d->norm[w - 1]) && b - w < 16)
-            w--;
+        /* back over a title (Central Bank Governor) to the word before */
+        size_t b = x->m[k].ns, w = b;
+        for (int t = 0; t < 5; t++) {
+            while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+                b--;
+            w = b;
+            while (w > lo && is_alpha(d->norm[w - 1]) && b - w < 16)
+                w--;
+            if (t == 4 || w == b || !(d->norm[w] >= 'A' && d->norm[w] <= 'Z'))
+                break;
+            b = w;
+            d->work++;
+        }
         int32_t v;
         char after = x->m[k].ne < d->norm_len ? d->norm[x->m[k].ne] : 0;
         if (w < b && word_in(d, x->qd->en_verbs, w, &v) == b - w && v == 1 && after != ',' &&
@@ -216,6 +223,16 @@ static bool naming(const kiji_doc *d, size_t v, size_t lo)
     return false;
 }
 
+/* The word ending at j starts with a lower-case letter (company.), so a
+ * full stop there ends a sentence, unlike Inc. or Mr. */
+static bool lower_word_before(const kiji_doc *d, size_t j, size_t lo)
+{
+    size_t w = j;
+    while (w > lo && is_alpha(d->norm[w - 1]) && j - w < 24)
+        w--;
+    return w < j && d->norm[w] >= 'a' && d->norm[w] <= 'z';
+}
+
 static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
 {
     size_t is = q->o + q->ol, ie = q->c, a = q->c + q->cl;
@@ -262,9 +279,15 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         /* said X / said the chairman of Chrysler LLC Jim Press: the first
          * person after the verb, or a body named right at it (said GM) */
         size_t s = kj_q_skip_space(d, ve, hi);
-        size_t lim = s + 120 < hi ? s + 120 : hi;
+        /* the window may cross a sentence break the splitter put after an
+         * abbreviation (said Apple Inc. | CEO Steve Jobs), not a real one
+         * (said the company. | John …) */
+        size_t lim = s + 120 < d->norm_len ? s + 120 : d->norm_len;
         for (size_t j = s; j < lim; j++) {
-            if (d->norm[j] == '"' || d->norm[j] == '`' || d->norm[j] == ';') {
+            d->work++;
+            char ch = d->norm[j];
+            if (ch == '"' || ch == '`' || ch == ';' || (ch == '\n' && para_break(d, j)) ||
+                (ch == '.' && lower_word_before(d, j, s))) {
                 lim = j;
                 break;
             }
