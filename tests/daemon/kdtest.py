@@ -50,7 +50,8 @@ def args():
 class Kijid:
     """A kijid process on private ipc endpoints."""
 
-    def __init__(self, kijid, extra=(), env=None, workers=2, config=None, start=True):
+    def __init__(self, kijid, extra=(), env=None, workers=2, config=None, start=True,
+                 wrapper=(), ready_timeout=15):
         self.bin = kijid
         self.dir = tempfile.mkdtemp(prefix="kd-")
         self.ep = {k: "ipc://%s/%s" % (self.dir, k) for k in ("in", "out", "api")}
@@ -63,7 +64,8 @@ class Kijid:
         self.stderr_path = os.path.join(self.dir, "stderr")
         self.ctx = zmq.Context()
         self.socks = []
-        self.cmd = [kijid, "--in", self.ep["in"], "--out", self.ep["out"], "--api",
+        self.ready_timeout = ready_timeout
+        self.cmd = [*wrapper, kijid, "--in", self.ep["in"], "--out", self.ep["out"], "--api",
                     self.ep["api"], "--workers", str(workers)]
         if config is not None:
             self.config_path = os.path.join(self.dir, "kijid.conf")
@@ -80,11 +82,11 @@ class Kijid:
         with open(self.config_path, "w") as f:
             f.write(text)
 
-    def start(self, timeout=15):
+    def start(self):
         self.errf = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen(self.cmd, env=self.env, stderr=self.errf,
                                      stdout=subprocess.DEVNULL)
-        self.wait_note("READY=1", timeout)
+        self.wait_note("READY=1", self.ready_timeout)
 
     def read_notes(self, wait=0.0):
         end = time.monotonic() + wait
