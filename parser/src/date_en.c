@@ -158,7 +158,8 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->d = (int)v;
         t->grain = KJ_G_DAY;
         e = k;
-        j = ch(p, k) == ',' ? sp(p, k + 1) : sp(p, k);
+        j = sp(p, k);
+        j = ch(p, j) == ',' ? sp(p, j + 1) : j;
         if (year4(p, j, &y, &k)) {
             t->y = y;
             t->yset = true;
@@ -271,6 +272,19 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
         t->y = y;
         t->grain = KJ_G_QUARTER;
         return k;
+    }
+    /* the first quarter of last year */
+    size_t k2;
+    if (wd(p, j, "of", &k) && p->c->py) {
+        k = sp(p, k);
+        int off = wd(p, k, "last", &k2) ? -1 : wd(p, k, "this", &k2) ? 0
+                : wd(p, k, "next", &k2) ? 1 : 9;
+        if (off != 9 && wd(p, sp(p, k2), "year", &k2)) {
+            t->y = p->c->py + off;
+            t->grain = KJ_G_QUARTER;
+            t->rel = true;
+            return k2;
+        }
     }
     if (year4(p, j, &y, &k)) {
         t->y = y;

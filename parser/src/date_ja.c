@@ -631,6 +631,26 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
     return e3;
 }
 
+/* 金曜日 / 金曜: the weekday 1 (Monday) - 7, its length in *n. */
+static int weekday_at(const jp *p, size_t i, size_t *n)
+{
+    static const char *const wd[] = {"月", "火", "水", "木", "金", "土", "日"};
+    for (int k = 0; k < 7; k++) {
+        if (!at(p, i, wd[k]))
+            continue;
+        size_t j = i + strlen(wd[k]);
+        if (at(p, j, "曜日"))
+            *n = j + strlen("曜日") - i;
+        else if (at(p, j, "曜"))
+            *n = j + strlen("曜") - i;
+        else
+            return 0;
+        /* 月曜日 inside 3月曜日 cannot happen: a number before is a month */
+        return k + 1;
+    }
+    return 0;
+}
+
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* After 年: a month, 度, a quarter or a fiscal period make it a calendar
@@ -735,8 +755,34 @@ static size_t try_at(jp *p, size_t i)
             return e2 - i;
         }
     }
-    /* dates */
+    /* 金曜日, 先週金曜日 */
     kj_tx t;
+    int wdn;
+    size_t wl;
+    if ((n = kj_dt_word(c, false, i, &w)) > 0 && w->kind == KJ_W_WEEK
+        && (wdn = weekday_at(p, i + n, &wl)) > 0) {
+        kj_tx_init(&t);
+        t.grain = KJ_G_DAY;
+        t.rel = true;
+        if (c->py) {
+            long z = kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
+            z += wdn - kj_wday(z);
+            kj_civil(z, &t.y, &t.m, &t.d);
+        }
+        kj_dt_emit(c, i, i + n + wl, &t, NULL);
+        return n + wl;
+    }
+    if ((wdn = weekday_at(p, i, &wl)) > 0) {
+        size_t st;
+        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        if (!kj_is_digit(pc) && !kj_is_kanji(pc) && !at(p, i + wl, "日")) {
+            kj_tx_init(&t);
+            kj_dt_weekday(c, &t, wdn, i);
+            kj_dt_emit(c, i, i + wl, &t, NULL);
+            return wl;
+        }
+    }
+    /* dates */
     if ((e = slash_date(p, i, &t)) > 0) {
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;

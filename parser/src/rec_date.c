@@ -517,10 +517,11 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
     int dp = (c->pm - t->m + 12) % 12, df = (t->m - c->pm + 12) % 12;
     if (dp == 0)
         t->y = c->py;
-    /* the nearest month; a future-marked clause (予定, will) moves it
-     * forward unless the future one is much farther (January's figures ...
-     * are expected to: still last January) */
-    else if (df < dp || (df < dp + 6 && kj_dt_future(c, pos)))
+    /* news mostly reports the past: the last such month, unless the next
+     * one is at most a quarter away and nearer, or the clause is future-
+     * marked (予定, will) and the next one is not much farther (January's
+     * figures ... are expected to: still last January) */
+    else if ((df <= 3 && df < dp) || (df < dp + 6 && kj_dt_future(c, pos)))
         t->y = t->m > c->pm ? c->py : c->py + 1;
     else
         t->y = t->m < c->pm ? c->py : c->py - 1;
@@ -567,17 +568,25 @@ void kj_dt_weekday(kj_dctx *c, kj_tx *t, int wd, size_t pos)
         return;
     long p = kj_days(c->py, c->pm, c->pd);
     int w0 = kj_wday(p);
-    long n = kj_dt_future(c, pos) ? p + (wd - w0 + 7) % 7 : p - (w0 - wd + 7) % 7;
+    int dp = (w0 - wd + 7) % 7, df = (wd - w0 + 7) % 7;
+    /* the nearer one, with the tense tipping four days either way: on a
+     * Saturday "Wednesday" is the one just past, on a Tuesday it is
+     * tomorrow; "will ... Tuesday" on a Friday is next week's */
+    bool fut = kj_dt_future(c, pos) ? df <= 4 : dp > 4;
+    long n = fut ? p + df : p - dp;
     kj_civil(n, &t->y, &t->m, &t->d);
 }
 
 void kj_dt_bare_quarter(kj_dctx *c, kj_tx *t, size_t pos)
 {
-    (void)pos;
-    /* GUIDELINES: 第2四半期 -> the publication year's Q2 */
+    /* GUIDELINES: 第2四半期 in February -> the publication year's Q2. But
+     * results are reported after the quarter: "the fourth quarter" in March
+     * is last year's (MEANTIME), unless the clause is about the future. */
     t->grain = KJ_G_QUARTER;
     t->rel = true;
     t->y = c->py;
+    if (c->py && t->q >= (c->pm - 1) / 3 + 3 && !kj_dt_future(c, pos))
+        t->y = c->py - 1;
 }
 
 bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
