@@ -325,11 +325,25 @@ static void counted_noun_en(kiji_doc *d, amount *a)
     if (!a->tok.word && !a->tok.kanji && a->tok.digits == 4 && a->tok.value.exp == 0 &&
         a->tok.value.mant >= 1000 && a->tok.value.mant <= 2100 && a->tok.ne - a->tok.ns == 4)
         return;
-    for (int k = 0; k < 4; k++) {
+    bool paren = false;
+    for (int k = 0; k < 5; k++) {
         /* one space (or line break) between words */
         if (i >= d->norm_len || (s[i] != ' ' && s[i] != '\n'))
             return;
         i++;
+        if (k > 0 && !paren && i < d->norm_len && s[i] == '(') {
+            /* "six new A350 XWB (Extra Wide Body) aircraft": one short
+             * parenthesis among the modifiers */
+            size_t j = i + 1;
+            while (j < d->norm_len && j - i < 40 && s[j] != ')' && s[j] != '(' && s[j] != '\n')
+                j++;
+            if (j >= d->norm_len || s[j] != ')')
+                return;
+            d->work += j - i;
+            i = j + 1;
+            paren = true;
+            continue;
+        }
         size_t ws = i;
         bool upper = false, digit = false, hyphen = false;
         while (i < d->norm_len && (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i]) ||
