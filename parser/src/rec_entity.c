@@ -112,7 +112,8 @@ static uint64_t hkey(int type, const char *k, size_t kl)
     uint64_t h = 1469598103934665603ull ^ (uint64_t)type;
     for (size_t i = 0; i < kl; i++)
         h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
-    return h;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
 }
 
 static hslot *hfind(estate *s, int type, const char *k, size_t kl)
@@ -208,7 +209,12 @@ static int cmp_mref(const void *a, const void *b);
 
 static uint64_t mhash(const ent *e, size_t off)
 {
-    return ((uint64_t)(uintptr_t)e * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)off * 0xC2B2AE3D27D4EB4Full);
+    /* splitmix64's finalizer: every input bit reaches the low bits the
+     * table uses, so mentions at regular offsets do not cluster */
+    uint64_t x = (uint64_t)(uintptr_t)e ^ ((uint64_t)off * 0x9E3779B97F4A7C15ull);
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
 }
 
 /* Is (e, off) in the mention set? Insert it when add. */
