@@ -685,8 +685,16 @@ static void apply_reload(server *sv)
            c->out.addr, c->api.addr, c->workers, c->no_drop);
     sv->next_stats = c->stats_interval ? kd_now() + c->stats_interval : 0;
     sv->st.reloads++;
-    kd_log(KD_LOG_NOTICE, "reloaded: log_level=%s stats_interval=%d fact_topics=0x%x",
-           kd_log_level_name(c->log_level), c->stats_interval, c->fact_topics);
+    char topics[256] = "";
+    size_t tl = 0;
+    for (int t = 1; t <= KIJI_FACT_MAX; t++) {
+        const char *name = kiji_fact_type_name(t);
+        if ((c->fact_topics & KIJI_FACT_BIT(t)) && name && tl + strlen(name) + 2 < sizeof topics)
+            tl += (size_t)snprintf(topics + tl, sizeof topics - tl, "%s%s", tl ? "," : "", name);
+    }
+    kd_log(KD_LOG_NOTICE,
+           "reloaded: log_level=%s stats_interval=%d fact_topics=%s allow-list=%d keys",
+           kd_log_level_name(c->log_level), c->stats_interval, tl ? topics : "none", c->nallow);
     char status[256];
     kd_stats_status(&sv->st, status, sizeof status);
     kd_notifyf("READY=1\nSTATUS=%s", status);
