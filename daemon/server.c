@@ -474,8 +474,12 @@ static void read_api(server *sv)
             return;
         }
         sv->st.api_requests++;
+        /* ZMTP routing ids are at most 255 bytes; clamp all the same, since
+         * the reply sends idlen bytes of id. */
         kd_route rt = {.idlen = zmq_msg_size(&m)};
-        memcpy(rt.id, zmq_msg_data(&m), rt.idlen < sizeof rt.id ? rt.idlen : sizeof rt.id);
+        if (rt.idlen > sizeof rt.id)
+            rt.idlen = sizeof rt.id;
+        memcpy(rt.id, zmq_msg_data(&m), rt.idlen);
         int more = zmq_msg_more(&m);
         zmq_msg_close(&m);
         zmq_msg_init(&m);
