@@ -111,9 +111,12 @@ const kj_attr *kj_attr_get(const kj_fact *f, const char *key)
 
 void kj_mention_add(kiji_doc *d, kj_fact *f, size_t ns, size_t ne)
 {
-    for (size_t i = 0; i < f->nmentions; i++)
-        if (f->mentions[i].ns == ns && f->mentions[i].ne == ne)
-            return;
+    /* Only the last mention is checked here (recognizers add in text
+     * order); the finisher sorts and removes any other duplicate, so an
+     * entity named a thousand times costs linear time, not quadratic. */
+    if (f->nmentions && f->mentions[f->nmentions - 1].ns == ns &&
+        f->mentions[f->nmentions - 1].ne == ne)
+        return;
     if (f->nmentions == f->capmentions) {
         size_t cap = f->capmentions ? f->capmentions * 2 : 4;
         f->mentions = kj_grow(d, f->mentions, f->nmentions, cap, sizeof *f->mentions);
@@ -148,6 +151,27 @@ uint8_t kj_claim_at(const kiji_doc *d, size_t i)
 }
 
 /* ---- finisher ------------------------------------------------------------ */
+
+static int cmp_span(const void *a, const void *b)
+{
+    const kj_span *x = a, *y = b;
+    if (x->ns != y->ns)
+        return x->ns < y->ns ? -1 : 1;
+    return x->ne < y->ne ? -1 : (x->ne > y->ne);
+}
+
+/* Sort a fact's mentions and drop duplicates. */
+static void tidy_mentions(kj_fact *f)
+{
+    if (f->nmentions < 2)
+        return;
+    qsort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
+    size_t k = 1;
+    for (size_t i = 1; i < f->nmentions; i++)
+        if (cmp_span(&f->mentions[i], &f->mentions[k - 1]) != 0)
+            f->mentions[k++] = f->mentions[i];
+    f->nmentions = k;
+}
 
 typedef struct order {
     size_t ns, ne;
@@ -199,6 +223,7 @@ void kj_finish(kiji_doc *d)
         REMAP(affiliation);
 #undef REMAP
         kj_span_orig(d, f.ns, f.ne, &f.start, &f.end);
+        tidy_mentions(&f);
         out[i] = f;
         d->work++;
     }
