@@ -765,9 +765,9 @@ static size_t try_at(jp *p, size_t i)
         t.grain = KJ_G_DAY;
         t.rel = true;
         if (c->py) {
-            long z = kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
-            z += wdn - kj_wday(z);
-            kj_civil(z, &t.y, &t.m, &t.d);
+            long dn = kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
+            dn += wdn - kj_wday(dn);
+            kj_civil(dn, &t.y, &t.m, &t.d);
         }
         kj_dt_emit(c, i, i + n + wl, &t, NULL);
         return n + wl;

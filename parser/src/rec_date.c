@@ -384,8 +384,8 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
             /* English words need word boundaries: "will" not "willing" */
             bool ok = true;
             if (en) {
-                char a = i > 0 ? c->lc[i - 1] : ' ', b = c->lc[i + n];
-                ok = !(a >= 'a' && a <= 'z') && !(b >= 'a' && b <= 'z');
+                char pc = i > 0 ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
+                ok = !(pc >= 'a' && pc <= 'z') && !(nc >= 'a' && nc <= 'z');
             }
             fut = ok;
         }
