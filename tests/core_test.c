@@ -167,6 +167,13 @@ static void test_sentences(void)
           kiji_doc_sentence_count(D));
     CHECK(strcmp(kiji_doc_lang(D), "en") == 0, "lang en");
 
+    /* Initials and abbreviations do not end English sentences; a
+     * capitalized word after Co. does. */
+    const char *ab = "President George W. Bush met Gen. Smith. Northwind Inc. said sales rose. "
+                     "He joined Dean Foods Co. The company agreed.";
+    CHECK(kiji_parse(D, ab, strlen(ab), &m, &e) == KIJI_OK && kiji_doc_sentence_count(D) == 4,
+          "abbreviations: %zu sentences", kiji_doc_sentence_count(D));
+
     /* An unclosed bracket cannot swallow the next line. */
     const char *u = "彼は「終わらない文\n次の行。";
     CHECK(parse(u, strlen(u), NULL, &e) == KIJI_OK && kiji_doc_sentence_count(D) == 2,

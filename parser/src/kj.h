@@ -24,6 +24,8 @@
 
 #include "kiji.h"
 
+typedef struct kj_dict kj_dict; /* util.c: byte trie, see below */
+
 /* ---- arena ------------------------------------------------------------ */
 
 typedef struct kj_chunk {
@@ -162,6 +164,7 @@ struct kiji_parser {
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
+    kj_dict *abbrev; /* text.c: en/abbreviations */
     struct kj_meta_data *meta;
     struct kj_numeric *numeric;
     struct kj_datedata *date;

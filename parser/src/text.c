@@ -20,6 +20,14 @@
 int kj_text_init(kiji_parser *p, kiji_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
+    p->abbrev = kj_dict_new();
+    if (!p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2)) {
+        if (err) {
+            err->code = KIJI_ERR_NOMEM;
+            snprintf(err->text, sizeof err->text, "abbreviation list");
+        }
+        return KIJI_ERR_NOMEM;
+    }
     p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
     if (U_SUCCESS(st))
         p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -35,6 +43,7 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
 
 void kj_text_free(kiji_parser *p)
 {
+    kj_dict_free(p->abbrev);
     ubrk_close(p->sbrk_ja);
     ubrk_close(p->sbrk_en);
 }
@@ -130,6 +139,38 @@ static int closer(uint32_t c)
     return 0;
 }
 
+/* An English boundary at b that follows an abbreviation or an initial
+ * (George W. Bush, Northwind Inc. said) is not a sentence end. */
+static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
+{
+    const char *t = d->norm;
+    size_t e = b;
+    while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n'))
+        e--;
+    if (e == start || t[e - 1] != '.')
+        return false;
+    size_t w = e - 1;
+    while (w > start && w > e - 16 &&
+           ((t[w - 1] >= 'A' && t[w - 1] <= 'Z') || (t[w - 1] >= 'a' && t[w - 1] <= 'z') ||
+            t[w - 1] == '.'))
+        w--;
+    if (w == e - 1)
+        return false;
+    size_t n = b;
+    while (n < d->norm_len && (t[n] == ' ' || t[n] == '"' || t[n] == '('))
+        n++;
+    bool next_lower = n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
+    if (next_lower)
+        return true;
+    /* a single capital initial */
+    if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
+        return true;
+    int32_t kind = 0;
+    if (kj_dict_get(d->p->abbrev, t + w, e - 1 - w, &kind))
+        return kind == 1;
+    return false;
+}
+
 void kj_structure(kiji_doc *d)
 {
     const char *t = d->norm;
@@ -193,7 +234,8 @@ void kj_structure(kiji_doc *d)
             pos = k;
         }
         (void)newline;
-        bool inside = depth > 0 || dquote || bpos == soft_at;
+        bool inside = depth > 0 || dquote || bpos == soft_at ||
+                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos));
         if (inside && bpos - start < MAX_SENTENCE && bpos < len)
             continue;
         add_sentence(d, start, bpos, para);
