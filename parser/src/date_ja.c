@@ -218,6 +218,19 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
     return 0;
 }
 
+/* この日韓スワップ, この日記: the 日 of この日 starts a word (日韓, 日記) */
+static bool day_compound(const jp *p, size_t e)
+{
+    static const char *const next[] = {"韓", "米", "中", "朝", "露", "英", "仏", "独", "本",
+                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼"};
+    if (!kj_before(p->s, e, "日"))
+        return false;
+    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
+        if (at(p, e, next[k]))
+            return true;
+    return false;
+}
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -230,7 +243,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         return i + n;
     }
-    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0) {
+    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
