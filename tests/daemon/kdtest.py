@@ -76,7 +76,14 @@ class Kijid:
         if env:
             self.env.update(env)
         if start:
-            self.start()
+            try:
+                self.start()
+            except BaseException:
+                # No `with` block yet to clean up: do it here.
+                if self.proc:
+                    sys.stderr.write("---- kijid stderr ----\n%s\n" % self.stderr())
+                self.close()
+                raise
 
     def write_config(self, text):
         with open(self.config_path, "w") as f:
