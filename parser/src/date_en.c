@@ -540,6 +540,20 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return e;
     }
     kj_tx_init(t);
+    /* the 1990s: a decade (TIMEX 199) */
+    if (digit(ch(p, i)) && i + 5 <= p->len && ch(p, i + 4) == 's' && !alpha(ch(p, i + 5))
+        && (i == 0 || (!digit(p->lc[i - 1]) && p->lc[i - 1] != '$')) && ch(p, i + 3) == '0') {
+        int dy = 0;
+        for (size_t k = i; k < i + 4 && digit(p->lc[k]); k++)
+            dy = dy * 10 + (p->lc[k] - '0');
+        if (dy >= 1800 && dy <= 2090 && digit(ch(p, i + 3)) && digit(ch(p, i + 1)) && digit(ch(p, i + 2))) {
+            t->y = dy;
+            t->decade = true;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            return i + 5;
+        }
+    }
     if (year4(p, i, &y, &e)) {
         t->y = y;
         t->yset = true;

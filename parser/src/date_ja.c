@@ -182,6 +182,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         t->yset = true;
         t->grain = KJ_G_YEAR;
         e += strlen("年");
+        if (at(p, e, "代") && t->y % 10 == 0) {
+            t->decade = true;
+            return e + strlen("代");
+        }
         if (at(p, e, "度")) {
             *fy = true;
             e += strlen("度");
@@ -692,7 +696,7 @@ static bool years_are_duration(jp *p, size_t i)
     bool z;
     if (!num_at(p, i, &v, &e, &nd, &z) || !at(p, e, "年"))
         return false;
-    if (year_like(v, nd, z) || month_follows(p, e + strlen("年")))
+    if (year_like(v, nd, z) || month_follows(p, e + strlen("年")) || at(p, e, "年代"))
         return false;
     if (prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "過去") || kj_before(p->s, i, "ここ")
         || kj_before(p->s, i, "この") || kj_before(p->s, i, "計") || kj_before(p->s, i, "通算"))

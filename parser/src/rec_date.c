@@ -646,7 +646,10 @@ static void format(char *b, size_t n, const kj_tx *t)
     ymd(ys, sizeof ys, t->y, 0, 0, 1);
     switch (t->grain) {
     case KJ_G_YEAR:
-        snprintf(b, n, "%s", ys);
+        if (t->decade && t->y > 0)
+            snprintf(b, n, "%03d", (t->y / 10) % 1000);
+        else
+            snprintf(b, n, "%s", ys);
         break;
     case KJ_G_MONTH:
         ymd(b, n, t->y, t->m, 0, 2);

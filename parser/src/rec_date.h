@@ -38,6 +38,7 @@ typedef struct kj_tx {
     int grain, mod;
     bool rel;        /* resolved against the publication or an earlier date */
     bool yset, mset; /* year / month written in the text itself */
+    bool decade;     /* 1990年代: value 199 (TIMEX decade) */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
