@@ -319,6 +319,15 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
         while (j < n) {
             char sep = s[j];
             bool ok = sep == ',';
+            size_t sepw = 1;
+            if (kj_at(s, n, j, "\xE3\x80\x81") && (used == 'J' || (!used && run <= 2))) {
+                /* 6、544, 1、234、567: 、 as a thousands separator only after
+                 * a first group of one or two digits, since 100、200、300 is
+                 * a list */
+                sep = 'J';
+                sepw = 3;
+                ok = true;
+            }
             if (sep == ' ' && d->orig && d->map_start) {
                 /* a space when the original was not a plain space (U+2009
                  * and U+202F fold to one): 1 670; a plain space only in a
@@ -334,8 +343,7 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
             }
             if (!ok || (used && sep != used))
                 break;
-            used = sep;
-            size_t k = j + 1;
+            size_t k = j + sepw;
             int g = 0;
             while (k < n && g < 4 && s[k] >= '0' && s[k] <= '9') {
                 k++;
@@ -343,9 +351,10 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
             }
             if (g != 3)
                 break;
+            used = sep;
             if (sig + 3 > 18)
                 return false;
-            for (size_t x = j + 1; x < k; x++)
+            for (size_t x = j + sepw; x < k; x++)
                 m = m * 10 + (s[x] - '0');
             sig += 3;
             intd += 3;
@@ -369,6 +378,26 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
     v->exp = exp;
     v->ok = true;
     num_norm(v);
+    /* scientific notation: 1.3e6, 12.32e+14, -12e-1 (not 3e8a, 2e5x); an
+     * exponent the value cannot take is not read */
+    if (j + 1 < n && (s[j] == 'e' || s[j] == 'E')) {
+        size_t k = j + 1;
+        bool neg = false;
+        if (k < n && (s[k] == '+' || s[k] == '-')) {
+            neg = s[k] == '-';
+            k++;
+        }
+        int e = 0, ed = 0;
+        while (k < n && ed < 3 && s[k] >= '0' && s[k] <= '9') {
+            e = e * 10 + (s[k] - '0');
+            k++;
+            ed++;
+        }
+        d->work += k - j;
+        if (ed > 0 && ed < 3 && (k >= n || !is_alnum((unsigned char)s[k])) &&
+            kj_num_scale(v, neg ? -e : e))
+            j = k;
+    }
     *end = j;
     *ndig = intd;
     return true;
@@ -564,6 +593,8 @@ static bool prefix_ok(const kiji_doc *d, size_t pos)
     return false;
 }
 
+static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *end);
+
 static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
 {
     memset(t, 0, sizeof *t);
@@ -646,8 +677,11 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             size_t fe;
             uint32_t fc = peek(d, t->ne, &fe);
             int32_t v;
+            kj_num mx;
+            size_t me;
             if ((need_follow || (kj_is_kanji(fc) && !is_numeral_char(fc))) &&
-                !kj_dict_longest(nd->ja_follow, d->norm, d->norm_len, t->ne, &v))
+                !kj_dict_longest(nd->ja_follow, d->norm, d->norm_len, t->ne, &v) &&
+                !(fc == 0x53C8 /* 又 */ && ja_mixed(d, t->ne, t->value, &mx, &me)))
                 return false; /* 千葉, 四国, 九州, 一連 */
         }
         t->kanji = true;
@@ -665,6 +699,73 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
     return false;
 }
 
+/* A decimal point written 点 or ・ after a whole number, with the digits
+ * after it in the same script: 四点八, 〇・〇八, 21点2, 0・08. Not when a
+ * kanji follows the digits (一・二審, 3点2敗: two numbers and a noun). */
+static void ja_decimal(kiji_doc *d, kj_numtok *t)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, ps;
+    size_t w;
+    if (kj_at(s, n, t->ne, "点"))
+        w = strlen("点");
+    else if (kj_at(s, n, t->ne, "・"))
+        w = strlen("・");
+    else
+        return;
+    if (t->value.exp != 0 || t->ne == t->ns)
+        return;
+    uint32_t last = prev_char(d, t->ne, &ps);
+    bool arabic = last >= '0' && last <= '9';
+    if (!arabic && !is_numeral_char(last))
+        return;
+    int64_t m = 0;
+    int k = 0;
+    size_t i = t->ne + w, nx;
+    for (;;) {
+        d->work++;
+        uint32_t c = peek(d, i, &nx);
+        int v = arabic ? ((c >= '0' && c <= '9') ? (int)(c - '0') : -1) : kanji_digit(c);
+        if (v < 0 || k >= 15)
+            break;
+        m = m * 10 + v;
+        k++;
+        i = nx;
+    }
+    uint32_t c = peek(d, i, &nx);
+    if (k == 0 || (c >= '0' && c <= '9') || kj_is_kanji(c) || is_alnum(c))
+        return;
+    kj_num f = {m, -k, true}, x;
+    if (!kj_num_add(&x, t->value, f))
+        return;
+    t->value = x;
+    t->ne = i;
+}
+
+/* M と N分のK, M また N分のK, M 又 N分のK: a whole number and a fraction.
+ * The fraction's end in *end and the sum in *x. */
+static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *end)
+{
+    static const char *const conj[] = {"と", "また", "又"};
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    for (size_t c = 0; c < sizeof conj / sizeof *conj; c++) {
+        if (!kj_at(s, n, pos, conj[c]))
+            continue;
+        kj_numtok den, f;
+        size_t at = pos + strlen(conj[c]);
+        if (scan_unsigned(d, at, &den, false) && den.value.ok && !den.vague && !den.word &&
+            kj_at(s, n, den.ne, "分の") &&
+            scan_unsigned(d, den.ne + strlen("分の"), &f, false) && f.value.ok && !f.vague &&
+            !f.word && kj_num_div(x, f.value, den.value) && kj_num_add(x, *x, whole)) {
+            *end = f.ne;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Japanese forms around a number: ダース (dozens), N分のM (fractions) and
  * the mixed M と N分のK. */
 static void ja_after(kiji_doc *d, kj_numtok *t)
@@ -673,6 +774,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
     size_t n = d->norm_len;
     if (!t->value.ok || t->vague || t->word)
         return;
+    ja_decimal(d, t);
     if (kj_at(s, n, t->ne, "ダース")) {
         kj_num x;
         if (kj_num_mul(&x, t->value, num_int(12))) {
@@ -692,15 +794,11 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         }
         return;
     }
-    kj_numtok den;
-    if (kj_at(s, n, t->ne, "と") && scan_unsigned(d, t->ne + strlen("と"), &den, false) &&
-        den.value.ok && !den.vague && !den.word && kj_at(s, n, den.ne, "分の") &&
-        scan_unsigned(d, den.ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
-        kj_num x;
-        if (kj_num_div(&x, f.value, den.value) && kj_num_add(&x, x, t->value)) {
-            t->value = x;
-            t->ne = f.ne;
-        }
+    kj_num x;
+    size_t e;
+    if (ja_mixed(d, t->ne, t->value, &x, &e)) {
+        t->value = x;
+        t->ne = e;
     }
 }
 
