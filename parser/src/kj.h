@@ -237,10 +237,19 @@ bool kj_is_hiragana(uint32_t c);
 bool kj_is_katakana(uint32_t c); /* incl. ー and ・? no: ・ is separate */
 bool kj_is_latin(uint32_t c);
 bool kj_is_digit(uint32_t c); /* ASCII 0-9 (the text is NFKC) */
-/* s[pos..] starts with the NUL-terminated lit. */
-bool kj_at(const char *s, size_t len, size_t pos, const char *lit);
+/* s[pos..len) starts with the NUL-terminated lit. Inline so that strlen of
+ * a literal folds to a constant: recognizers call these at every byte. */
+static inline bool kj_at(const char *s, size_t len, size_t pos, const char *lit)
+{
+    size_t n = __builtin_strlen(lit);
+    return pos <= len && len - pos >= n && __builtin_memcmp(s + pos, lit, n) == 0;
+}
 /* s[..pos) ends with lit. */
-bool kj_before(const char *s, size_t pos, const char *lit);
+static inline bool kj_before(const char *s, size_t pos, const char *lit)
+{
+    size_t n = __builtin_strlen(lit);
+    return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
+}
 
 /* ---- word lists (generated from parser/data at build time) ------------- */
 

@@ -184,18 +184,6 @@ bool kj_is_digit(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-bool kj_at(const char *s, size_t len, size_t pos, const char *lit)
-{
-    size_t n = strlen(lit);
-    return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
-}
-
-bool kj_before(const char *s, size_t pos, const char *lit)
-{
-    size_t n = strlen(lit);
-    return pos >= n && memcmp(s + pos - n, lit, n) == 0;
-}
-
 /* ---- kj_dict: a byte trie with sorted edge arrays ----------------------- */
 
 typedef struct tnode {
