@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <zmq.h>
 
 #include "cmd_net.h"
@@ -32,6 +33,13 @@ static void on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
+}
+
+static double kd_client_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int set_int(void *s, int opt, int v)
@@ -90,6 +98,10 @@ static int read_secret(const char *path, char out[41])
 static int curve_option(int argc, char **argv, int *i)
 {
     const char *a = argv[*i];
+    if (!strcmp(a, "--curve-server-key"))
+        a = "--server-key";
+    else if (!strcmp(a, "--curve-client-key"))
+        a = "--client-key";
     if (strcmp(a, "--server-key") && strcmp(a, "--client-key"))
         return 0;
     if (*i + 1 >= argc)
@@ -373,7 +385,32 @@ typedef struct sender {
     client api;
     int reliable, quiet;
     long sent, failed;
+    long flush_ms;        /* longest wait for the queue to reach kijid at exit */
+    const char *confirm;  /* api endpoint to confirm receipt on, or NULL */
 } sender;
+
+/* kijid's count of inputs read so far (received + in_flight), from its api
+ * `stats`; -1 when it does not answer. */
+static long long inputs_read(sender *sd)
+{
+    client c = {.ctx = sd->ctx, .endpoint = sd->confirm, .timeout_ms = 2000, .retries = 1};
+    const char *body = "{\"cmd\":\"stats\"}";
+    const void *frames[] = {body};
+    size_t lens[] = {strlen(body)};
+    char topic[64], *json = NULL;
+    long long n = -1;
+    if (request(&c, frames, lens, 1, topic, sizeof topic, &json) == 0) {
+        json_t *o = json_loads(json, 0, NULL);
+        json_t *r = json_object_get(o, "received"), *f = json_object_get(o, "in_flight");
+        if (json_is_integer(r) && json_is_integer(f))
+            n = json_integer_value(r) + json_integer_value(f);
+        json_decref(o);
+    }
+    free(json);
+    if (c.req)
+        zmq_close(c.req);
+    return n;
+}
 
 static int send_one(sender *sd, const char *env, const char *text, size_t len)
 {
@@ -396,13 +433,24 @@ static int send_one(sender *sd, const char *env, const char *text, size_t len)
         sd->sent++;
         return 0;
     }
-    for (int i = 0; i < n; i++)
-        if (zmq_send(sd->push, frames[i], lens[i], i + 1 < n ? ZMQ_SNDMORE : 0) < 0) {
+    /* A send blocks while kijid is behind (its queues and ours are full).
+     * Before the first message is taken that means no kijid is there: fail
+     * after --timeout. Afterwards it is back-pressure: keep waiting, up to
+     * the flush budget per message. */
+    double t0 = kd_client_now();
+    for (int i = 0; i < n; i++) {
+        int rc;
+        while ((rc = zmq_send(sd->push, frames[i], lens[i], i + 1 < n ? ZMQ_SNDMORE : 0)) < 0 &&
+               zmq_errno() == EAGAIN && sd->sent > 0 && !interrupted &&
+               kd_client_now() - t0 < sd->flush_ms / 1000.0)
+            ;
+        if (rc < 0) {
             fprintf(stderr, "kiji send: %s: %s\n", sd->api.endpoint,
                     zmq_errno() == EAGAIN ? "no kijid accepted the message in time"
                                           : zmq_strerror(zmq_errno()));
             return -1;
         }
+    }
     sd->sent++;
     return 0;
 }
@@ -521,19 +569,23 @@ static void send_usage(FILE *fp)
     fprintf(fp,
             "usage: kiji send [--endpoint E] [--reliable [--timeout MS] [--retries N]]\n"
             "                 [--published D] [--id ID] [--lang L] [--source S] [--url U]\n"
-            "                 [--jsonl] [--quiet] [--server-key Z85 [--client-key FILE]]\n"
+            "                 [--jsonl] [--quiet] [--flush-timeout MS] [--confirm | --api E]\n"
+            "                 [--curve-server-key Z85 [--curve-client-key FILE]]\n"
             "                 FILE...|-\n"
             "Sends each FILE (or stdin) to kijid as one article, or with --jsonl each\n"
             "line {\"id\",\"date\",\"text\",...} as [envelope][text]. Default: PUSH to %s;\n"
             "--reliable sends through the api socket (%s), waits for each reply\n"
             "(printed as `topic json`), retries with a doubling timeout, and exits 1\n"
-            "only when kijid never answered.\n",
+            "only when kijid never answered. Plain send is at most once: it exits 0\n"
+            "only when its queue reached the connection within --flush-timeout\n"
+            "(default 60000 ms); --confirm (or --api E) also waits until kijid's stats\n"
+            "show every message read, and fails saying how many may be undelivered.\n",
             EP_IN, EP_API);
 }
 
 int cmd_send(int argc, char **argv)
 {
-    sender sd = {.api = {.timeout_ms = 2500, .retries = 3}};
+    sender sd = {.api = {.timeout_ms = 2500, .retries = 3}, .flush_ms = 60000};
     const char *endpoint = NULL, *published = NULL, *id = NULL, *lang = NULL, *source = NULL,
                *url = NULL;
     int jsonl = 0, nfiles = 0;
@@ -566,6 +618,14 @@ int cmd_send(int argc, char **argv)
             sd.reliable = 1;
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
             sd.quiet = 1;
+        else if (!strcmp(a, "--confirm"))
+            sd.confirm = EP_API;
+        else if (!strcmp(a, "--api") && has)
+            sd.confirm = argv[++i];
+        else if (!strcmp(a, "--flush-timeout") && has) {
+            if (parse_int(argv[++i], 1, 3600000, &sd.flush_ms))
+                goto usage;
+        }
         else if (!strcmp(a, "--timeout") && has) {
             if (parse_int(argv[++i], 1, 3600000, &sd.api.timeout_ms))
                 goto usage;
@@ -592,11 +652,13 @@ int cmd_send(int argc, char **argv)
     if (!sd.reliable) {
         sd.push = zmq_socket(sd.ctx, ZMQ_PUSH);
         /* IMMEDIATE: no queueing towards a kijid that is not there; a send
-         * then waits up to --timeout for one and fails loudly. Linger lets
-         * the queued tail reach kijid after the last send. */
+         * then waits up to --timeout for one and fails loudly. Linger is the
+         * flush budget: the queued tail must reach kijid after the last
+         * send, and a close that takes the whole budget means some of it
+         * may have been thrown away (checked below). */
         set_int(sd.push, ZMQ_IMMEDIATE, 1);
         set_int(sd.push, ZMQ_SNDTIMEO, (int)sd.api.timeout_ms);
-        set_int(sd.push, ZMQ_LINGER, (int)sd.api.timeout_ms * 4);
+        set_int(sd.push, ZMQ_LINGER, (int)sd.flush_ms);
         set_int(sd.push, ZMQ_SNDHWM, 1000);
         if (curve_apply(sd.push) || zmq_connect(sd.push, sd.api.endpoint)) {
             fprintf(stderr, "kiji send: cannot connect to %s: %s\n", sd.api.endpoint,
@@ -623,6 +685,15 @@ int cmd_send(int argc, char **argv)
         env = json_dumps(e, JSON_COMPACT);
         json_decref(e);
     }
+    long long base = -1;
+    if (sd.confirm && !sd.reliable && (base = inputs_read(&sd)) < 0) {
+        fprintf(stderr, "kiji send: --confirm: %s does not answer stats\n", sd.confirm);
+        free(env);
+        zmq_close(sd.push);
+        zmq_ctx_term(sd.ctx);
+        free(files);
+        return 1;
+    }
     int rc = 0;
     for (int i = 0; i < nfiles && rc == 0 && !interrupted; i++) {
         int is_stdin = !strcmp(files[i], "-");
@@ -648,14 +719,53 @@ int cmd_send(int argc, char **argv)
             fclose(fp);
     }
     free(env);
-    if (sd.push)
-        zmq_close(sd.push);
     if (sd.api.req)
         zmq_close(sd.api.req);
-    zmq_ctx_term(sd.ctx);
+    /* PUSH is fire-and-forget: a message counts as handed over only once
+     * the socket's queue has reached the connection. Close and wait (up to
+     * the linger budget) for the queue to empty; a close that used the whole
+     * budget may have discarded messages, so say so and fail. */
+    const char *how = sd.reliable ? "answered" : "handed to the connection";
+    if (sd.push) {
+        double t0 = kd_client_now();
+        zmq_close(sd.push);
+        sd.push = NULL;
+        if (sd.confirm) {
+            /* The queue is flushed when kijid has read them all: watch its
+             * count of inputs read (others' traffic counts too, so this
+             * proves receipt only for a sole producer). */
+            long long got = 0;
+            while (!interrupted && kd_client_now() - t0 < sd.flush_ms / 1000.0) {
+                long long n = inputs_read(&sd);
+                got = n < 0 ? got : n - base;
+                if (got >= sd.sent)
+                    break;
+                struct timespec ts = {0, 100 * 1000000L};
+                nanosleep(&ts, NULL);
+            }
+            if (got < sd.sent) {
+                fprintf(stderr,
+                        "kiji send: kijid read %lld of %ld sent within %ld ms: up to %lld may be "
+                        "undelivered\n",
+                        got, sd.sent, sd.flush_ms, (long long)sd.sent - got);
+                rc = -1;
+            }
+            how = "received by kijid (confirmed by its stats)";
+        }
+        zmq_ctx_term(sd.ctx);
+        double took = kd_client_now() - t0;
+        if (!sd.confirm && took * 1000.0 >= sd.flush_ms - 50) {
+            fprintf(stderr,
+                    "kiji send: the queue did not drain within --flush-timeout %ld ms: some of the "
+                    "%ld sent may be undelivered\n",
+                    sd.flush_ms, sd.sent);
+            rc = -1;
+        }
+    } else
+        zmq_ctx_term(sd.ctx);
     if (!sd.quiet || rc || sd.failed)
-        fprintf(stderr, "kiji send: %ld sent%s, %ld unreadable\n", sd.sent,
-                sd.reliable ? " and answered" : "", sd.failed);
+        fprintf(stderr, "kiji send: %ld sent, %s, %ld unreadable\n", sd.sent,
+                rc ? "delivery NOT confirmed" : how, sd.failed);
     free(files);
     return rc || sd.failed || interrupted ? 1 : 0;
 usage:
