@@ -194,10 +194,53 @@ bool kj_money_icu(struct kj_numeric *nd)
     return ok && U_SUCCESS(st);
 }
 
+/* A dollar sign after a country prefix or an ISO code, in any case and
+ * maybe a space apart: "c $ 16.4" (C$), "hk $" (HK$), "AUD$ 15", "nzd$15".
+ * Its length, 0 when the letters at pos are not such a prefix. */
+static size_t prefixed_dollar(const struct kj_numeric *nd, const kiji_doc *d, size_t pos,
+                              int32_t *v)
+{
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t n = d->norm_len, e = pos;
+    char key[8];
+    if (pos > 0 && (is_letter(s[pos - 1]) || is_digit(s[pos - 1])))
+        return 0;
+    while (e < n && e - pos < 4 && is_letter(s[e])) {
+        key[e - pos] = (char)((s[e] >= 'a' && s[e] <= 'z') ? s[e] - 32 : s[e]);
+        e++;
+    }
+    size_t l = e - pos;
+    if (l == 0 || l > 3)
+        return 0;
+    size_t k = e < n && s[e] == ' ' ? e + 1 : e;
+    if (k >= n || s[k] != '$')
+        return 0;
+    /* a lone letter a space apart is a word, not a prefix: "a $5 bill",
+     * "Adelaide's $4 billion", "U.S $10" */
+    if (l == 1 && k > e) {
+        size_t b = pos;
+        while (b > 0 && s[b - 1] == ' ')
+            b--;
+        if (key[0] == 'A' || (b > 0 && (s[b - 1] == '\'' || s[b - 1] == '.')))
+            return 0;
+    }
+    key[l] = '$';
+    if (kj_dict_get(nd->before, key, l + 1, v))
+        return k + 1 - pos;
+    if (l == 3 && kj_dict_get(nd->before, key, 3, v))
+        return k + 1 - pos;
+    return 0;
+}
+
 /* The currency symbol or code before a number at pos: its length. */
 size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v)
 {
     const struct kj_numeric *nd = d->p->numeric;
+    if (is_letter((unsigned char)d->norm[pos])) {
+        size_t pl = prefixed_dollar(nd, d, pos, v);
+        if (pl)
+            return pl;
+    }
     size_t len = kj_dict_longest(nd->before, d->norm, d->norm_len, pos, v);
     if (!len)
         return 0;

@@ -228,6 +228,27 @@ static void classify_ja(kiji_doc *d, amount *a)
         a->cur = INDEX(v);
 }
 
+/* "75 USD million": a scale word after an upper-case ISO code that
+ * follows the number. */
+static void code_scale(kiji_doc *d, amount *a)
+{
+    const char *s = d->norm;
+    if (a->ue - a->us != 3 || a->ne != a->ue || a->ue >= d->norm_len || s[a->ue] != ' ')
+        return;
+    for (size_t x = a->us; x < a->ue; x++)
+        if (s[x] < 'A' || s[x] > 'Z')
+            return;
+    kj_numtok sc = a->tok;
+    sc.value = a->value;
+    sc.ne = a->ue;
+    kj_num_en_scale(d, &sc);
+    if (sc.ne > a->ue) {
+        a->value = sc.value;
+        a->tok.value = sc.value;
+        a->ne = sc.ne;
+    }
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -241,6 +262,7 @@ static void classify_en(kiji_doc *d, amount *a)
         a->ne = e;
         if (a->kind == NW_CURRENCY) {
             a->cur = INDEX(v);
+            code_scale(d, a);
             size_t n = e - ms;
             a->plain_dollar = (n >= 3 && n <= 7 &&
                                (kj_at(d->norm, d->norm_len, ms, "dlr") ||
@@ -309,6 +331,19 @@ static void classify_en(kiji_doc *d, amount *a)
             a->us = k + 1;
             a->ue = k + 4;
             a->ne = k + 4;
+            code_scale(d, a);
+        } else if (s[0] == 'M' && k + 5 <= d->norm_len && s[1] >= 'A' && s[1] <= 'Z' &&
+                   s[2] >= 'A' && s[2] <= 'Z' && s[3] >= 'A' && s[3] <= 'Z' &&
+                   (k + 5 == d->norm_len || !is_letter(s[4])) &&
+                   kj_dict_get(nd->before, (const char *)s + 1, 3, &v) &&
+                   KIND(v) == NW_CURRENCY && kj_num_scale(&a->value, 6)) {
+            /* "30 MUSD", "120 MEUR": millions in the financial style */
+            a->tok.value = a->value;
+            a->kind = NW_CURRENCY;
+            a->cur = INDEX(v);
+            a->us = k + 1;
+            a->ue = k + 5;
+            a->ne = k + 5;
         }
     }
 }
