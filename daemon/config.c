@@ -6,11 +6,13 @@
  * and the reload rules all come from it, so they cannot drift apart.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kd.h"
 
@@ -75,10 +77,12 @@ static const key keys[] = {
      "first reconnect delay of connecting sockets"},
     {"reconnect_ivl_max_ms", K_INT, OFF(reconnect_ivl_max_ms), 0, 3600000, "30000",
      "reconnect back-off ceiling"},
-    {"curve_secret_key", K_KEYFILE, 0, 0, 0, "",
-     "file with the server's CURVE secret key (Z85); empty = no CURVE"},
+    {"curve_secret", K_KEYFILE, 0, 0, 0, "",
+     "the server's CURVE certificate or secret key file (Z85); empty = no CURVE"},
+    {"curve_secret_key", K_KEYFILE, 0, 0, 0, "", "old name of curve_secret"},
     {"curve_allow", K_ALLOWFILE, 0, 0, 0, "",
-     "file of allowed client public keys (Z85, one a line); empty = any client"},
+     "directory of allowed client certificates (or a file of Z85 public keys); "
+     "empty = any client"},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -108,9 +112,45 @@ static int z85_key(const char *line, unsigned char bin[32])
     return strlen(line) == 40 && zmq_z85_decode(bin, line) ? 0 : -1;
 }
 
-/* Read a CURVE key file (secret != NULL: the first key only) or an
- * allow-list into c. Lines are trimmed; blank and # lines are skipped. */
-static int read_keys(kd_config *c, const char *path, char *secret, char *err, size_t errlen)
+/* One line of a key file: a bare Z85 key, or a ZeroMQ certificate line
+ * (`public-key = "..."`, `secret-key = "..."`, as `kiji keygen` and
+ * zcert write them). Returns 'b' (bare), 'p', 's' with the key text in z,
+ * 0 for a line to skip (section header, metadata), or -1. */
+static int key_line(char *p, char z[41])
+{
+    char *eq = strchr(p, '=');
+    if (!eq) {
+        if (!strcmp(p, "curve") || !strcmp(p, "metadata"))
+            return 0;
+        if (strlen(p) != 40)
+            return -1;
+        memcpy(z, p, 41);
+        return 'b';
+    }
+    size_t n = (size_t)(eq - p);
+    while (n && isspace((unsigned char)p[n - 1]))
+        n--;
+    int kind = n == 10 && !strncmp(p, "public-key", 10)   ? 'p'
+               : n == 10 && !strncmp(p, "secret-key", 10) ? 's'
+                                                          : 0;
+    if (!kind)
+        return 0; /* metadata: name = "..." and the like */
+    char *v = eq + 1;
+    while (isspace((unsigned char)*v))
+        v++;
+    if (*v != '"' || strlen(v) != 42 || v[41] != '"')
+        return -1;
+    memcpy(z, v + 1, 40);
+    z[40] = '\0';
+    return kind;
+}
+
+/* Read a CURVE key file (secret != NULL: the secret key, the first bare key
+ * or the certificate's secret-key) or allowed public keys (bare lines or
+ * the certificate's public-key) appended to c->allow[*n]. Lines are
+ * trimmed; blank and # lines are skipped. */
+static int read_key_file(kd_config *c, const char *path, char *secret, int *n, char *err,
+                         size_t errlen)
 {
     FILE *fp = fopen(path, "r");
     if (!fp) {
@@ -118,7 +158,7 @@ static int read_keys(kd_config *c, const char *path, char *secret, char *err, si
         return -1;
     }
     char line[256];
-    int lineno = 0, rc = 0, n = 0;
+    int lineno = 0, rc = 0, found = 0;
     while (fgets(line, sizeof line, fp)) {
         lineno++;
         char *p = line;
@@ -127,34 +167,85 @@ static int read_keys(kd_config *c, const char *path, char *secret, char *err, si
         size_t len = strlen(p);
         while (len && isspace((unsigned char)p[len - 1]))
             p[--len] = '\0';
-        if (!*p || *p == '#')
-            continue;
+        char z[41];
         unsigned char bin[32];
-        if (z85_key(p, bin)) {
+        int kind;
+        /* Z85 has '#' and '=' in its alphabet but no space: a 40-character
+         * line that decodes is a bare key, whatever it starts with. */
+        if (strlen(p) == 40 && !z85_key(p, bin)) {
+            memcpy(z, p, 41);
+            kind = 'b';
+        } else if (!*p || *p == '#')
+            continue;
+        else
+            kind = key_line(p, z);
+        if (kind == 0 || (kind == 's' && !secret) || (kind == 'p' && secret))
+            continue;
+        if (kind < 0 || z85_key(z, bin)) {
             snprintf(err, errlen, "%s:%d: not a 40-character Z85 CURVE key", path, lineno);
             rc = -1;
             break;
         }
         if (secret) {
-            memcpy(secret, p, 41);
-            n = 1;
+            memcpy(secret, z, 41);
+            found = 1;
             break;
         }
-        if (n >= KD_ALLOW_MAX) {
+        if (*n >= KD_ALLOW_MAX) {
             snprintf(err, errlen, "%s: more than %d keys", path, KD_ALLOW_MAX);
             rc = -1;
             break;
         }
-        memcpy(c->allow[n++], bin, 32);
+        memcpy(c->allow[(*n)++], bin, 32);
+        found = 1;
     }
     fclose(fp);
-    if (rc == 0 && secret && n == 0) {
-        snprintf(err, errlen, "%s: no key in the file", path);
+    if (rc == 0 && !found) {
+        snprintf(err, errlen, "%s: no %s key in the file", path, secret ? "secret" : "public");
         rc = -1;
     }
-    if (rc == 0 && !secret)
-        c->nallow = n;
     return rc;
+}
+
+/* The allow-list: a directory of client certificates (every regular file
+ * not starting with '.' and not a *_secret file, as zcert names them), or
+ * one file of keys. */
+static int read_allow(kd_config *c, const char *path, char *err, size_t errlen)
+{
+    int n = 0;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (!d) {
+            snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+            return -1;
+        }
+        struct dirent *e;
+        int rc = 0;
+        while (rc == 0 && (e = readdir(d))) {
+            size_t len = strlen(e->d_name);
+            if (e->d_name[0] == '.' || (len > 7 && !strcmp(e->d_name + len - 7, "_secret")) ||
+                (len > 4 && !strcmp(e->d_name + len - 4, ".key")))
+                continue;
+            char f[PATH_MAX];
+            if ((size_t)snprintf(f, sizeof f, "%s/%s", path, e->d_name) >= sizeof f)
+                continue;
+            struct stat fs;
+            if (stat(f, &fs) || !S_ISREG(fs.st_mode))
+                continue;
+            rc = read_key_file(c, f, NULL, &n, err, errlen);
+        }
+        closedir(d);
+        if (rc)
+            return -1;
+        if (n == 0) {
+            snprintf(err, errlen, "%s: no client certificates in the directory", path);
+            return -1;
+        }
+    } else if (read_key_file(c, path, NULL, &n, err, errlen))
+        return -1;
+    c->nallow = n;
+    return 0;
 }
 
 /* Set one key from its text value. Returns 0, or -1 with why in err. */
@@ -259,7 +350,7 @@ static int set_key(kd_config *c, const key *k, const char *v, char *err, size_t 
             return -1;
         }
         strcpy(c->curve_secret_path, v);
-        return read_keys(c, v, c->curve_secret, err, errlen);
+        return read_key_file(c, v, c->curve_secret, NULL, err, errlen);
     case K_ALLOWFILE:
         c->nallow = 0;
         c->curve_allow_path[0] = '\0';
@@ -270,7 +361,7 @@ static int set_key(kd_config *c, const key *k, const char *v, char *err, size_t 
             return -1;
         }
         strcpy(c->curve_allow_path, v);
-        return read_keys(c, v, NULL, err, errlen);
+        return read_allow(c, v, err, errlen);
     case K_TOPICS: {
         uint32_t mask = 0;
         if (strcmp(v, "all") == 0) {
@@ -461,7 +552,7 @@ int kd_config_load(kd_config *c, const char *path, int argc, char **argv, char *
     if (load_args(c, argc, argv, err, errlen))
         return -1;
     if (c->curve_allow_path[0] && !c->curve_secret[0]) {
-        snprintf(err, errlen, "key 'curve_allow': needs curve_secret_key");
+        snprintf(err, errlen, "key 'curve_allow': needs curve_secret");
         return -1;
     }
     if (c->nsubscribe == 0 && c->in_sub) {

@@ -156,7 +156,9 @@ static int open_sockets(server *sv)
      * shows in the stats. The monitor is read on every loop turn: an unread
      * monitor stalls the monitored socket (libzmq#3575). */
     if (zmq_socket_monitor(sv->out, "inproc://kd-out-monitor",
-                           ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_CONNECTED | ZMQ_EVENT_DISCONNECTED) ||
+                           ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_CONNECTED | ZMQ_EVENT_DISCONNECTED |
+                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
+                               ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) ||
         !(sv->mon = zmq_socket(sv->ctx, ZMQ_PAIR)) || set_int(sv->mon, ZMQ_LINGER, 0) ||
         zmq_connect(sv->mon, "inproc://kd-out-monitor")) {
         kd_log(KD_LOG_ERR, "cannot monitor out: %s", zmq_strerror(zmq_errno()));
@@ -572,7 +574,15 @@ static void read_monitor(server *sv)
         zmq_msg_init(&addr);
         if (zmq_msg_more(&ev))
             zmq_msg_recv(&addr, sv->mon, 0);
-        if (event == ZMQ_EVENT_DISCONNECTED) {
+        if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL ||
+            event == ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
+            /* A subscriber that failed the handshake: under CURVE, a client
+             * holding the wrong server key or speaking plain text (unknown
+             * client keys are counted by the ZAP handler). */
+            sv->st.auth_denied++;
+            kd_log(KD_LOG_NOTICE, "out: handshake failed with %.*s", (int)zmq_msg_size(&addr),
+                   (const char *)zmq_msg_data(&addr));
+        } else if (event == ZMQ_EVENT_DISCONNECTED) {
             sv->st.out_disconnects++;
             if (sv->st.out_connections)
                 sv->st.out_connections--;
@@ -683,7 +693,7 @@ static void apply_reload(server *sv)
     }
     if (strcmp(n.curve_secret, c->curve_secret))
         kd_log(KD_LOG_WARNING,
-               "reload: 'curve_secret_key' changed; it takes effect after a restart");
+               "reload: 'curve_secret' changed; it takes effect after a restart");
     kd_log_set_level(c->log_level);
     kd_log(KD_LOG_DEBUG, "configuration: in %s, out %s, api %s, %d workers, no_drop %d", c->in.addr,
            c->out.addr, c->api.addr, c->workers, c->no_drop);

@@ -10,6 +10,7 @@
  * article is out.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 #include <zmq.h>
 
 #include "cmd_net.h"
@@ -68,29 +70,48 @@ static struct {
     char server[41], public_[41], secret[41];
 } curve;
 
-static int read_secret(const char *path, char out[41])
+/* A key from a file: a bare Z85 line, or a ZeroMQ certificate's
+ * `secret-key = "..."` / `public-key = "..."` line (want = 's' or 'p'). */
+static int read_key(const char *path, int want, char out[41])
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
         return -1;
     char line[256];
     int rc = -1;
+    const char *name = want == 's' ? "secret-key" : "public-key";
     while (rc && fgets(line, sizeof line, fp)) {
         char *p = line;
         while (*p == ' ' || *p == '\t')
             p++;
         size_t n = strcspn(p, " \t\r\n");
-        if (n == 0 || *p == '#')
-            continue;
-        if (n == 40) {
-            memcpy(out, p, 40);
-            out[40] = '\0';
+        unsigned char bin[32];
+        char key[41];
+        memcpy(key, p, n < 40 ? n : 40);
+        key[n < 40 ? n : 40] = '\0';
+        /* Z85 has '#' and '=' in its alphabet but no space. */
+        if (n == 40 && zmq_z85_decode(bin, key)) {
+            memcpy(out, key, 41);
             rc = 0;
-        } else
-            break;
+        } else if (n == 0 || *p == '#')
+            continue;
+        else if (!strncmp(p, name, 10)) {
+            char *q = strchr(p, '"');
+            if (q && strlen(q) >= 42 && q[41] == '"') {
+                memcpy(out, q + 1, 40);
+                out[40] = '\0';
+                rc = 0;
+            }
+        }
     }
     fclose(fp);
-    return rc;
+    unsigned char check[32];
+    return rc == 0 && zmq_z85_decode(check, out) ? 0 : -1;
+}
+
+static int read_secret(const char *path, char out[41])
+{
+    return read_key(path, 's', out);
 }
 
 /* Handle --server-key / --client-key at argv[*i]: 1 consumed, 0 not ours,
@@ -109,11 +130,13 @@ static int curve_option(int argc, char **argv, int *i)
     const char *v = argv[++*i];
     unsigned char bin[32];
     if (!strcmp(a, "--server-key")) {
-        if (strlen(v) != 40 || !zmq_z85_decode(bin, v)) {
-            fprintf(stderr, "kiji: --server-key: not a 40-character Z85 key\n");
+        /* The key itself, or the server's public certificate file. */
+        if (strlen(v) == 40 && zmq_z85_decode(bin, v))
+            memcpy(curve.server, v, 41);
+        else if (read_key(v, 'p', curve.server)) {
+            fprintf(stderr, "kiji: --curve-server-key: neither a Z85 key nor a certificate\n");
             return -1;
         }
-        memcpy(curve.server, v, 41);
         curve.on = 1;
         return 1;
     }
@@ -772,4 +795,62 @@ usage:
     send_usage(stderr);
     free(files);
     return 2;
+}
+
+/* ---- kiji keygen ------------------------------------------------------------ */
+
+static int write_cert(const char *path, const char *pub, const char *sec, mode_t mode)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return -1;
+    FILE *fp = fdopen(fd, "w");
+    if (!fp) {
+        close(fd);
+        return -1;
+    }
+    fprintf(fp,
+            "#   ZeroMQ CURVE %s certificate, written by kiji keygen\n"
+            "#   %s\n"
+            "metadata\n"
+            "curve\n"
+            "    public-key = \"%s\"\n",
+            sec ? "secret" : "public",
+            sec ? "Keep this file secret: it is this peer's identity." : "Give this to peers.",
+            pub);
+    if (sec)
+        fprintf(fp, "    secret-key = \"%s\"\n", sec);
+    return fclose(fp) ? -1 : 0;
+}
+
+int cmd_keygen(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        FILE *f = argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr;
+        fprintf(f, "usage: kiji keygen NAME\n"
+                   "Writes a CURVE key pair as ZeroMQ certificates: NAME (public, for\n"
+                   "peers and kijid's --curve-allow directory) and NAME_secret (mode 0600,\n"
+                   "for kijid's --curve-secret or kiji's --curve-client-key). Never\n"
+                   "overwrites a file.\n");
+        return f == stdout ? 0 : 2;
+    }
+    char pub[41], sec[41], path[4096];
+    if (zmq_curve_keypair(pub, sec)) {
+        fprintf(stderr, "kiji keygen: %s (libzmq built without CURVE?)\n",
+                zmq_strerror(zmq_errno()));
+        return 1;
+    }
+    if (snprintf(path, sizeof path, "%s_secret", argv[1]) >= (int)sizeof path)
+        return 2;
+    if (write_cert(path, pub, sec, 0600)) {
+        fprintf(stderr, "kiji keygen: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (write_cert(argv[1], pub, NULL, 0644)) {
+        fprintf(stderr, "kiji keygen: %s: %s\n", argv[1], strerror(errno));
+        unlink(path);
+        return 1;
+    }
+    printf("%s\n", pub);
+    return 0;
 }

@@ -489,32 +489,42 @@ def test_sub_input(a):
 
 
 def test_curve(a):
-    """CURVE: encrypted sockets, an allow-list of client keys reloaded on
-    SIGHUP, refusals counted; kiji's --server-key/--client-key."""
+    """CURVE: `kiji keygen` certificates, --curve-secret and a --curve-allow
+    directory reloaded on SIGHUP; unknown client keys, a wrong server key and
+    plain-text clients are refused and counted, and cannot read facts."""
     import tempfile
     d = tempfile.mkdtemp(prefix="kd-curve-")
+    kiji = a["kiji"]
+
+    def keygen(name):
+        r = subprocess.run([kiji, "keygen", os.path.join(d, name)], capture_output=True,
+                           timeout=10)
+        check(r.returncode == 0, "keygen %r" % r.stderr)
+        sec = None
+        for line in open(os.path.join(d, name + "_secret")):
+            if "secret-key" in line:
+                sec = line.split('"')[1].encode()
+        check(os.stat(os.path.join(d, name + "_secret")).st_mode & 0o077 == 0, "secret mode")
+        return r.stdout.strip(), sec
     try:
-        srv_pub, srv_sec = zmq.curve_keypair()
-        ok_pub, ok_sec = zmq.curve_keypair()
-        bad_pub, bad_sec = zmq.curve_keypair()
-        with open(os.path.join(d, "server.key"), "wb") as f:
-            f.write(b"# kijid secret key\n" + srv_sec + b"\n")
-        with open(os.path.join(d, "client.key"), "wb") as f:
-            f.write(ok_sec + b"\n")
+        srv_pub, srv_sec = keygen("server")
+        ok_pub, ok_sec = keygen("client")
+        bad_pub, bad_sec = keygen("stranger")
+        other_srv_pub, _ = zmq.curve_keypair()
         allow = os.path.join(d, "allow")
-        with open(allow, "wb") as f:
-            f.write(b"# clients\n" + ok_pub + b"\n")
-        with Kijid(a["kijid"], ["--curve-secret-key", os.path.join(d, "server.key"),
+        os.mkdir(allow)
+        os.rename(os.path.join(d, "client"), os.path.join(allow, "client"))
+        with Kijid(a["kijid"], ["--curve-secret", os.path.join(d, "server_secret"),
                                 "--curve-allow", allow], config="") as k:
-            def keyed(sock, pub, sec):
+            def keyed(sock, pub, sec, server=srv_pub):
                 s = k.ctx.socket(sock)
                 s.setsockopt(zmq.LINGER, 0)
-                s.curve_serverkey, s.curve_publickey, s.curve_secretkey = srv_pub, pub, sec
+                s.curve_serverkey, s.curve_publickey, s.curve_secretkey = server, pub, sec
                 k.socks.append(s)
                 return s
 
-            def ask(pub, sec, wait=1.5):
-                s = keyed(zmq.REQ, pub, sec)
+            def ask(pub, sec, wait=1.5, server=srv_pub):
+                s = keyed(zmq.REQ, pub, sec, server)
                 s.connect(k.ep["api"])
                 s.send(b'{"cmd":"stats"}')
                 got = s.poll(int(wait * 1000))
@@ -524,14 +534,31 @@ def test_curve(a):
                 return r
             check(ask(ok_pub, ok_sec) is not None, "allowed key got no answer")
             check(ask(bad_pub, bad_sec) is None, "unknown key was answered")
+            check(ask(ok_pub, ok_sec, server=other_srv_pub) is None, "wrong server key answered")
             plain = k.sock(zmq.REQ, "api")
             plain.send(b'{"cmd":"ping"}')
             check(not plain.poll(800), "a plain-text client was answered")
             st = ask(ok_pub, ok_sec)
             check(st["auth_denied"] >= 1, "refusals not counted: %r" % st)
-            # kiji with the client key: send (CURVE PUSH) and tail/ping.
-            kiji = a["kiji"]
-            cv = ["--server-key", srv_pub.decode(), "--client-key", os.path.join(d, "client.key")]
+            # Unauthorised subscribers on out: unknown key, wrong server key,
+            # plain text. Each refusal is counted; none reads a fact.
+            denied0 = st["auth_denied"]
+            thieves = [keyed(zmq.SUB, bad_pub, bad_sec),
+                       keyed(zmq.SUB, ok_pub, ok_sec, server=other_srv_pub)]
+            thieves.append(k.ctx.socket(zmq.SUB))
+            k.socks.append(thieves[-1])
+            for t in thieves:
+                t.setsockopt(zmq.LINGER, 0)
+                t.setsockopt(zmq.SUBSCRIBE, b"")
+                t.connect(k.ep["out"])
+            end = time.time() + 10
+            while ask(ok_pub, ok_sec)["auth_denied"] < denied0 + 3 and time.time() < end:
+                time.sleep(0.1)
+            st = ask(ok_pub, ok_sec)
+            check(st["auth_denied"] >= denied0 + 3, "out refusals not counted: %r" % st)
+            # kiji with the client certificate: send (CURVE PUSH) and tail/ping.
+            cv = ["--curve-server-key", os.path.join(d, "server"), "--curve-client-key",
+                  os.path.join(d, "client_secret")]
             tail = subprocess.Popen([kiji, "tail", "--endpoint", k.ep["out"], "--count", "1", *cv,
                                      "article"], stdout=subprocess.PIPE)
             end = time.time() + 10
@@ -542,18 +569,42 @@ def test_curve(a):
             check(r.returncode == 0, "curve send %r" % r.stderr)
             out, _ = tail.communicate(timeout=30)
             check(b'"id":"cv-1"' in out, "curve tail got %r" % out)
+            for t in thieves:
+                check(not t.poll(300), "an unauthorised subscriber read a message")
             r = subprocess.run([kiji, "ping", "--endpoint", k.ep["api"], "--timeout", "3000", *cv],
                                capture_output=True, timeout=30)
             check(r.returncode == 0, "curve ping %r" % r.stderr)
-            # The allow-list reloads on SIGHUP.
-            with open(allow, "ab") as f:
-                f.write(bad_pub + b"\n")
+            # The allow-list directory reloads on SIGHUP.
+            os.rename(os.path.join(d, "stranger"), os.path.join(allow, "stranger"))
             k.write_config("")
             mark = len(k.notes)
             k.proc.send_signal(signal.SIGHUP)
             k.wait_note("READY=1", after=mark)
             check(ask(bad_pub, bad_sec) is not None, "reloaded allow-list not applied")
             check(k.stop() == 0, "exit status")
+        # The old single-file forms still work: a bare secret key and a file
+        # of public keys.
+        with open(os.path.join(d, "bare.key"), "wb") as f:
+            f.write(b"# kijid secret key\n" + srv_sec + b"\n")
+        with open(os.path.join(d, "allow.txt"), "wb") as f:
+            f.write(b"# clients\n" + ok_pub + b"\n")
+        with Kijid(a["kijid"], ["--curve-secret-key", os.path.join(d, "bare.key"),
+                                "--curve-allow", os.path.join(d, "allow.txt")], config="") as k:
+            s = k.ctx.socket(zmq.REQ)
+            s.setsockopt(zmq.LINGER, 0)
+            s.curve_serverkey, s.curve_publickey, s.curve_secretkey = srv_pub, ok_pub, ok_sec
+            k.socks.append(s)
+            s.connect(k.ep["api"])
+            s.send(b'{"cmd":"ping"}')
+            check(s.poll(3000), "bare key files: no answer")
+        # A bad key file or an empty allow directory stops kijid (exit 2).
+        os.mkdir(os.path.join(d, "empty"))
+        for extra in (["--curve-secret", os.path.join(d, "server")],
+                      ["--curve-secret", os.path.join(d, "server_secret"), "--curve-allow",
+                       os.path.join(d, "empty")]):
+            r = subprocess.run([a["kijid"], "--check-config", "--config", "/dev/null", *extra],
+                               capture_output=True, timeout=10)
+            check(r.returncode == 2, "bad curve config %r: %r" % (extra, r.stderr))
     finally:
         import shutil
         shutil.rmtree(d, ignore_errors=True)
