@@ -545,6 +545,18 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
                 break;
             }
         }
+        size_t sp, sp2;
+        if (gj == gi && gi < d->norm_len && d->norm[gi] == ' ' && gi > pos &&
+            is_digit_c(d->norm[gi - 1]) && big_unit(peek(d, gi + 1, &sp))) {
+            /* "48.2 万", "48.2 万円": one space after digits, when no other
+             * word than a counter or currency starts at the unit (2025 万博) */
+            uint32_t fc = peek(d, sp, &sp2);
+            const struct kj_numeric *nd = d->p->numeric;
+            int32_t fv;
+            if (!kj_is_kanji(fc) || is_numeral_char(fc) ||
+                (nd && nd->ja_after && kj_dict_longest(nd->ja_after, d->norm, d->norm_len, sp, &fv)))
+                gj = gi + 1;
+        }
         int b = big_unit(peek(d, gj, &nb));
         if (b && b < last_big) {
             if (!kj_num_scale(&g, b) || !kj_num_add(&total, total, g))
@@ -553,6 +565,13 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
             st->kanji = true;
             i = nb;
             got = true;
+            size_t nb2;
+            int b2 = big_unit(peek(d, i, &nb2));
+            if (b == 4 && b2 > 4 && b2 < 100 && kj_num_scale(&total, b2)) {
+                /* 1万億: ten thousand hundred-millions */
+                last_big = b2;
+                i = nb2;
+            }
             continue;
         }
         if (b && got && last_big == 4 && b > last_big) {
