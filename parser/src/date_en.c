@@ -337,6 +337,13 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
     const kj_dword *w;
     size_t n;
     int m;
+    /* this morning: the publication day, a part of the day */
+    if (off == 0 && (n = dword(p, j, KJ_W_TOD, &w)) > 0) {
+        kj_dt_rel(c, t, KJ_W_DAY, 0);
+        t->tod = w->s;
+        t->grain = KJ_G_HOUR;
+        return j + n;
+    }
     if (month(p, j, &m, &k) && !digit(ch(p, sp(p, k)))) {
         t->m = m;
         t->grain = KJ_G_MONTH;
@@ -503,6 +510,11 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     kj_tx_init(t);
     if ((n = dword(p, i, KJ_W_DAY, &w)) > 0) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        return i + n;
+    }
+    /* the same day, the next day: from the last date */
+    if ((n = dword(p, i, KJ_W_ADAY, &w)) > 0) {
+        kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
     if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {

@@ -543,18 +543,22 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
     long best = 0;
     int by = c->py;
     bool have = false;
-    for (int y = c->py - 1; y <= c->py + 1; y++) {
-        if (t->d > kj_mdays(y, t->m))
-            continue;
-        long dist = kj_days(y, t->m, t->d) - p;
-        if (fut && dist < 0)
-            continue;
-        long a = dist < 0 ? -dist : dist;
-        /* ties go to the past: news reports what happened */
-        if (!have || a < best || (a == best && dist < 0)) {
-            best = a;
-            by = y;
-            have = true;
+    /* future-marked: the next such date within half a year; else (or when
+     * there is none) the nearest, ties to the past: news reports what
+     * happened */
+    for (int pass = fut ? 0 : 1; pass < 2 && !have; pass++) {
+        for (int y = c->py - 1; y <= c->py + 1; y++) {
+            if (t->d > kj_mdays(y, t->m))
+                continue;
+            long dist = kj_days(y, t->m, t->d) - p;
+            if (pass == 0 && (dist < 0 || dist > 183))
+                continue;
+            long a = dist < 0 ? -dist : dist;
+            if (!have || a < best || (a == best && dist < 0)) {
+                best = a;
+                by = y;
+                have = true;
+            }
         }
     }
     t->y = by;
