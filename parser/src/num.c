@@ -614,6 +614,63 @@ static bool prefix_ok(const kiji_doc *d, size_t pos)
 
 static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *end);
 
+/* A proper fraction a/b at i with a common denominator (halves, thirds,
+ * quarters, fifths, eighths, tenths, sixteenths ... hundredths): 1/4, 3/5.
+ * Not 9/11, 24/7 or a date 12/3; not inside 1/2/3. */
+static bool proper_fraction(const kiji_doc *d, size_t i, kj_num *v, size_t *end)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, j = i;
+    int a = 0, b = 0, da = 0, db = 0;
+    while (j < n && da < 3 && is_digit_c(s[j]))
+        a = a * 10 + (s[j++] - '0'), da++;
+    if (da == 0 || da > 2 || j >= n || s[j] != '/')
+        return false;
+    j++;
+    while (j < n && db < 4 && is_digit_c(s[j]))
+        b = b * 10 + (s[j++] - '0'), db++;
+    if (db == 0 || db > 3 || (j < n && (is_digit_c(s[j]) || s[j] == '/' || is_alnum((unsigned char)s[j]))))
+        return false;
+    static const int dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100};
+    bool ok = false;
+    for (size_t k = 0; k < sizeof dens / sizeof *dens; k++)
+        ok = ok || b == dens[k];
+    if (!ok || a <= 0 || a >= b)
+        return false;
+    if (!kj_num_div(v, num_int(a), num_int(b)))
+        return false;
+    *end = j;
+    return true;
+}
+
+/* Digits followed by /: a proper fraction (3/4) or a whole number and one
+ * (10 1/2). */
+static bool slash_fraction(kiji_doc *d, kj_numtok *t)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, ps;
+    uint32_t pc = prev_char(d, t->ns, &ps);
+    if (pc == '/' || t->value.exp != 0)
+        return false;
+    kj_num f;
+    size_t e;
+    d->work++;
+    if (t->ne < n && s[t->ne] == '/') {
+        if (!proper_fraction(d, t->ns, &f, &e))
+            return false;
+        t->value = f;
+        t->ne = e;
+        return true;
+    }
+    if (t->ne + 1 < n && s[t->ne] == ' ' && is_digit_c(s[t->ne + 1]) &&
+        proper_fraction(d, t->ne + 1, &f, &e) && kj_num_add(&f, f, t->value)) {
+        t->value = f;
+        t->ne = e;
+        return true;
+    }
+    return false;
+}
+
 static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
 {
     memset(t, 0, sizeof *t);
@@ -665,6 +722,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             t->ne = fe;
             return true;
         }
+        if (!st.kanji && slash_fraction(d, t))
+            return true;
         if (!st.kanji && nd)
             kj_num_en_scale(d, t);
         if (t->vague)
@@ -855,9 +914,26 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
     return true;
 }
 
+/* Whether a number (or its sign) can start at pos, from the character
+ * there alone: digits, '.', '-', U+2212, マ(イナス), kanji numerals, Latin
+ * letters (number words). Callers try many positions; this keeps the cost
+ * of the others to one or two byte tests. */
+static bool may_start(const kiji_doc *d, size_t pos)
+{
+    unsigned char c = (unsigned char)d->norm[pos];
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'a' && c <= 'z') ||
+               (c >= 'A' && c <= 'Z');
+    if (c < 0xE2 || c > 0xE9)
+        return false; /* numerals and signs lie in U+2000..U+9FFF */
+    size_t nx;
+    uint32_t u = peek(d, pos, &nx);
+    return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
+}
+
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)
 {
-    if (pos >= d->norm_len)
+    if (pos >= d->norm_len || !may_start(d, pos))
         return false;
     return scan_at(d, pos, t, true);
 }

@@ -96,9 +96,29 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     return false;
 }
 
+/* The word at pos (letters only, at most 15) is a number word: a cheap
+ * test before the fold, since most words are not. */
+static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
+{
+    char low[16];
+    size_t k = 0;
+    for (size_t i = pos; i < d->norm_len && k < sizeof low; i++, k++) {
+        char c = d->norm[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        else if (c < 'a' || c > 'z')
+            break;
+        low[k] = c;
+    }
+    return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, NULL);
+}
+
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
+    d->work++;
+    if (!first_word_known(nd, d, pos))
+        return false;
     char buf[128];
     size_t off[128];
     size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
