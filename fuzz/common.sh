@@ -19,7 +19,8 @@ fuzz_build() {
         done
     fi
     [ -n "$cc" ] || { echo "fuzz: clang not found" >&2; return 1; }
-    local t targets=() log=$FUZZ_BUILD.log
+    local t targets=() log=$FUZZ_BUILD/fuzz-build.log
+    mkdir -p "$FUZZ_BUILD"
     for t in $(fuzz_targets); do targets+=(--target "fuzz_$t"); done
     # The build's output goes to a log, shown only when the build fails.
     if ! { cmake -S "$ROOT" -B "$FUZZ_BUILD" -DCMAKE_C_COMPILER="$cc" \

@@ -239,14 +239,19 @@ static bool year4(const char *s)
 }
 
 /* A date value (GUIDELINES: ISO 8601 at the text's grain, X for unknown
- * parts): YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm[Z]], YYYY-Www, YYYY-Qn, FYYYYY,
- * YYYY-SP/SU/FA/WI. Checks the parts that are given are in range; a full
- * numeric date must exist in the calendar. */
+ * parts): YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm[Z]|TNI...], YYYY-Www, YYYY-Qn,
+ * FYYYYY, YYYY-SP/SU/FA/WI, and TIMEX decades (199) and centuries (19).
+ * Checks the parts that are given are in range; a full numeric date must
+ * exist in the calendar. */
 static bool date_value_ok(const char *v)
 {
     size_t n = strlen(v);
     if (n >= 2 && v[0] == 'F' && v[1] == 'Y')
         return n == 6 && year4(v + 2);
+    /* TIMEX decades and centuries: the 1990s -> 199, the 1800s -> 18 */
+    if ((n == 2 || n == 3) && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9' &&
+        (n == 2 || (v[2] >= '0' && v[2] <= '9')))
+        return true;
     if (n < 4 || !year4(v))
         return false;
     if (n == 4)
