@@ -921,9 +921,13 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
 static bool may_start(const kiji_doc *d, size_t pos)
 {
     unsigned char c = (unsigned char)d->norm[pos];
-    if (c < 0x80)
+    if (c < 0x80) {
+        /* nothing ASCII starts right after a letter or digit (A320, x5) */
+        if (pos > 0 && is_alnum((unsigned char)d->norm[pos - 1]))
+            return false;
         return (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'a' && c <= 'z') ||
                (c >= 'A' && c <= 'Z');
+    }
     if (c < 0xE2 || c > 0xE9)
         return false; /* numerals and signs lie in U+2000..U+9FFF */
     size_t nx;
