@@ -74,6 +74,16 @@ static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, e
     return k;
 }
 
+/* Nothing but end of text or clause punctuation at buf[i] (a space
+ * allowed before it). */
+static bool clause_end(const char *buf, size_t n, size_t i)
+{
+    if (i < n && buf[i] == ' ')
+        i++;
+    return i >= n || buf[i] == '.' || buf[i] == ',' || buf[i] == ';' || buf[i] == ':' ||
+           buf[i] == '!' || buf[i] == '?' || buf[i] == ')';
+}
+
 /* The word before pos (across one space) is a determiner: "the one". */
 static bool after_determiner(const kiji_doc *d, size_t pos)
 {
@@ -111,6 +121,29 @@ static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, siz
         low[k] = c;
     }
     return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, NULL);
+}
+
+/* A fraction's numerator and denominator from w[j]: "a thirtieth", "one
+ * half", "three fifths", "fifty-four hundredths". The index of the
+ * denominator, or j when there is none. */
+static size_t and_fraction(const enword *w, size_t nw, size_t j)
+{
+    size_t k = j;
+    if (k < nw && w[k].known && w[k].v == EN_A) {
+        k++;
+    } else {
+        if (k < nw && w[k].known && w[k].v >= 20 && w[k].v < 100 && w[k].v % 10 == 0)
+            k++;
+        if (k < nw && w[k].known && w[k].v > 0 && w[k].v < 20 &&
+            !(k > j && w[k].v >= 10))
+            k++;
+    }
+    if (k == j || k >= nw || !w[k].known)
+        return j;
+    int den = en_den(w[k].v);
+    if (den < 2 || (den == 2 && w[k].v != EN_HALF))
+        return j;
+    return k;
 }
 
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
@@ -169,6 +202,20 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
             } else if (!word_is(buf, &w[k + 1], "of")) {
                 return false;
             }
+            t->ns = pos;
+            t->ne = off[w[k].e];
+            t->value = f;
+            t->word = true;
+            return true;
+        } else if (!half && ((v == EN_HALF && !(k + 1 < nw && w[k + 1].known &&
+                                                (w[k + 1].v == EN_DOZEN || w[k + 1].v < 0))) ||
+                             (en_den(v) > 2 && k + 1 == nw &&
+                                              clause_end(buf, n, w[k].e)))) {
+            /* "a half"; "a fifth." at the end of a clause (a third term is
+             * an ordinal) */
+            kj_num f;
+            if (!kj_num_div(&f, num_int(1), num_int(en_den(v))))
+                return false;
             t->ns = pos;
             t->ne = off[w[k].e];
             t->value = f;
@@ -269,6 +316,31 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                         return false;
                     last++;
                 }
+            } else if (!kj_num_scale(&f, last_scale)) {
+                return false;
+            }
+            if (!kj_num_add(&total, total, f))
+                return false;
+            t->ns = pos;
+            t->ne = off[w[last].e];
+            t->value = total;
+            t->word = true;
+            return true;
+        } else if (v == EN_AND && (cur > 0 || last_scale < 100) && k + 2 < nw &&
+                   and_fraction(w, nw, k + 1) > k + 1) {
+            /* twenty and three fifths, two and fifty-four hundredths, two
+             * million and three fifths (of a million) */
+            size_t last = and_fraction(w, nw, k + 1);
+            int64_t num = 0;
+            for (size_t j = k + 1; j < last; j++)
+                num += w[j].v == EN_A ? 1 : w[j].v;
+            int den = en_den(w[last].v);
+            kj_num f;
+            if (!kj_num_div(&f, num_int(num), num_int(den)))
+                return false;
+            if (cur > 0) {
+                if (!kj_num_add(&f, f, num_int(cur)))
+                    return false;
             } else if (!kj_num_scale(&f, last_scale)) {
                 return false;
             }
