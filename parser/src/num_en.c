@@ -429,8 +429,16 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     if (i == s || (i < n && ((buf[i] >= 'a' && buf[i] <= 'z') || (buf[i] >= '0' && buf[i] <= '9'))))
         return;
     int32_t v;
+    const char *o = d->norm + off[s]; /* the original case */
     if (!sp && i - s == 1 && buf[s] == 'k') {
         v = -3; /* 40k */
+    } else if ((i - s == 1 && o[0] == 'M' && t->ne - t->ns >= 2) ||
+               (!sp && i - s == 2 && o[0] == 'M' && o[1] == 'M')) {
+        v = -6; /* 10M, 2.5 M, 1MM (not 10m: metres; not 3M, a name) */
+    } else if (!sp && i - s == 1 && buf[s] == 'b') {
+        v = -9; /* 1.2b */
+    } else if (!sp && i - s == 3 && memcmp(buf + s, "mil", 3) == 0) {
+        v = -6; /* 2mil */
     } else if (!kj_dict_get(nd->en_words, buf + s, i - s, &v)) {
         return;
     } else if (v == 100 && sp) {
