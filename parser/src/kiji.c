@@ -17,6 +17,9 @@
 #define DEFAULT_MAX_MEMORY ((size_t)256 << 20)
 
 static int fail(kiji_error *err, int code, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int fail(kiji_error *err, int code, size_t offset, const char *fmt, ...)
 {
     if (err && !err->code) {
         va_list ap;
