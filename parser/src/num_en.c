@@ -108,7 +108,8 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
 
 /* The word at pos (letters only, at most 15) is a number word: a cheap
  * test before the fold, since most words are not. */
-static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
+static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, int32_t *v,
+                       size_t *end)
 {
     char low[16];
     size_t k = 0;
@@ -120,7 +121,25 @@ static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, siz
             break;
         low[k] = c;
     }
-    return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, NULL);
+    *end = pos + k;
+    return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, v);
+}
+
+/* "a", "and", "point" start a number only before another number word
+ * ("a dozen", "a half"): they are frequent, so this is tested before the
+ * fold. */
+static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
+{
+    int32_t v;
+    size_t e;
+    if (!word_known(nd, d, pos, &v, &e))
+        return false;
+    if (v != EN_A && v != EN_AND && v != EN_POINT)
+        return true;
+    if (e < d->norm_len && (d->norm[e] == ' ' || d->norm[e] == '-'))
+        e++;
+    size_t e2;
+    return word_known(nd, d, e, &v, &e2);
 }
 
 /* A fraction's numerator and denominator from w[j]: "a thirtieth", "one
