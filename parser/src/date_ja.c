@@ -17,7 +17,53 @@ typedef struct jp {
     kj_dctx *c;
     const char *s;
     size_t len;
+    /* the last word lookup (the parts ask for the word at one position
+     * several times) */
+    size_t wpos, wn;
+    const kj_dword *ww;
+    /* the last number lookups, by start position */
+    struct {
+        size_t pos, end;
+        int64_t v;
+        int nd;
+        bool z, ok;
+    } nc[4];
+    unsigned ncn;
 } jp;
+
+/* kj_dt_num, remembering the last few positions asked: at one position the
+ * scanner reads the same number for a quarter, a range, a year, a month, a
+ * day and a duration. */
+static bool dnum(jp *p, size_t pos, int64_t *v, size_t *e, int *nd, bool *z)
+{
+    for (unsigned k = 0; k < 4; k++) {
+        if (p->nc[k].pos == pos) {
+            if (!p->nc[k].ok)
+                return false;
+            *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
+            return true;
+        }
+    }
+    unsigned k = p->ncn++ & 3;
+    p->nc[k].pos = pos;
+    p->nc[k].ok = kj_dt_num(p->c, pos, &p->nc[k].v, &p->nc[k].end, &p->nc[k].nd, &p->nc[k].z);
+    if (!p->nc[k].ok)
+        return false;
+    *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
+    return true;
+}
+
+/* kj_dt_word on the Japanese list, remembering the last position asked. */
+static size_t dword(jp *p, size_t i, const kj_dword **w)
+{
+    if (p->wpos != i) {
+        p->wpos = i;
+        p->wn = i < p->len ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+    }
+    if (p->wn)
+        *w = p->ww;
+    return p->wn;
+}
 
 static bool at(const jp *p, size_t i, const char *lit)
 {
@@ -41,7 +87,7 @@ static size_t range_sep(const jp *p, size_t i)
 
 /* A number that may start a date: not the tail of a longer number, a
  * decimal or a Latin token (iOS5, H2O). */
-static bool num_at(const jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
+static bool num_at(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
 {
     if (i >= p->len)
         return false;
@@ -52,7 +98,7 @@ static bool num_at(const jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *
             return false;
         /* a kanji numeral in the middle of a word: 統一, 第一 are not numbers */
     }
-    if (!kj_dt_num(p->c, i, v, e, nd, z))
+    if (!dnum(p, i, v, e, nd, z))
         return false;
     /* 1,000 / 2.5 : not a date part */
     if (*e < p->len && (p->s[*e] == '.' || p->s[*e] == ',') && isdig(p, *e + 1))
@@ -73,10 +119,10 @@ static int full_year(const jp *p, int64_t v, int nd)
 }
 
 /* A word of a kind at i: its length, 0 when none. */
-static size_t word(const jp *p, size_t i, int kind, const kj_dword **w)
+static size_t word(jp *p, size_t i, int kind, const kj_dword **w)
 {
     const kj_dword *x;
-    size_t n = i < p->len ? kj_dt_word(p->c, false, i, &x) : 0;
+    size_t n = dword(p, i, &x);
     if (!n || x->kind != kind)
         return 0;
     *w = x;
@@ -142,7 +188,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         if (!latin && at(p, j, "元")) {
             v = 1;
             e = j + strlen("元");
-        } else if (!kj_dt_num(p->c, j, &v, &e, &nd, &z) || v < 1 || v > 99) {
+        } else if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 99) {
             return 0;
         }
         if (at(p, e, "年"))
@@ -321,7 +367,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜");
         j = i + n;
     }
-    if (kj_dt_num(p->c, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
+    if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
         bool ok = tod || after_date;
@@ -331,7 +377,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             mi = 30;
             k += strlen("半");
             ok = true;
-        } else if (kj_dt_num(p->c, k, &m2, &e2, &nd, &z) && m2 < 60 && at(p, e2, "分")
+        } else if (dnum(p, k, &m2, &e2, &nd, &z) && m2 < 60 && at(p, e2, "分")
                    && !at(p, e2, "間")) {
             mi = m2;
             k = e2 + strlen("分");
@@ -426,7 +472,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             return e2 + strlen("月期");
         }
         /* 2025年第2四半期 / 25年4-6月期 */
-        if (at(p, k, "第") && kj_dt_num(p->c, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1
+        if (at(p, k, "第") && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1
             && v <= 4 && at(p, e2, "四半期")) {
             t->q = (int)v;
             t->grain = KJ_G_QUARTER;
@@ -435,7 +481,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         size_t sl;
         int64_t v2;
         if (num_at(p, k, &v, &e2, &nd, &z) && v >= 1 && v <= 10 && (v - 1) % 3 == 0
-            && (sl = range_sep(p, e2)) > 0 && kj_dt_num(p->c, e2 + sl, &v2, &e2, &nd, &z)
+            && (sl = range_sep(p, e2)) > 0 && dnum(p, e2 + sl, &v2, &e2, &nd, &z)
             && v2 == v + 2 && at(p, e2, "月期")) {
             t->q = (int)(v + 2) / 3;
             t->grain = KJ_G_QUARTER;
@@ -595,7 +641,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     int nd3;
     bool z3;
     const kj_dword *w2;
-    if (strcmp(u, "Y") == 0 && !half && !vague && q == KJ_Q_NONE && kj_dt_num(c, j, &v3, &e3, &nd3, &z3)
+    if (strcmp(u, "Y") == 0 && !half && !vague && q == KJ_Q_NONE && dnum(p, j, &v3, &e3, &nd3, &z3)
         && v3 >= 1 && v3 <= 11 && (un = word(p, e3, KJ_W_UNIT, &w2)) > 0 && strcmp(w2->s, "M") == 0) {
         mo = v3;
         j = e3 + un;
@@ -634,11 +680,11 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
     char sep = e < p->len ? p->s[e] : 0;
     if ((sep != '/' && sep != '-') || !isdig(p, e + 1))
         return 0;
-    if (!kj_dt_num(p->c, e + 1, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
+    if (!dnum(p, e + 1, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
     if (e2 >= p->len || p->s[e2] != sep || !isdig(p, e2 + 1))
         return 0;
-    if (!kj_dt_num(p->c, e2 + 1, &d, &e3, &nd, &z) || nd > 2 || d < 1
+    if (!dnum(p, e2 + 1, &d, &e3, &nd, &z) || nd > 2 || d < 1
         || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || (e3 < p->len && p->s[e3] == sep))
         return 0;
     kj_tx_init(t);
@@ -682,7 +728,7 @@ static bool month_follows(jp *p, size_t j)
         return true;
     if (at(p, j, "の"))
         j += strlen("の");
-    return kj_dt_num(p->c, j, &v, &e, &nd, &z) && v >= 1 && v <= 12
+    return dnum(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 12
            && (at(p, e, "月") || range_sep(p, e) > 0) && !at(p, e, "月間");
 }
 
@@ -714,7 +760,7 @@ static size_t try_at(jp *p, size_t i)
     bool z;
 
     /* 第2四半期 */
-    if (at(p, i, "第") && kj_dt_num(c, i + strlen("第"), &v, &e, &nd, &z) && v >= 1 && v <= 4
+    if (at(p, i, "第") && dnum(p, i + strlen("第"), &v, &e, &nd, &z) && v >= 1 && v <= 4
         && at(p, e, "四半期")) {
         kj_tx t;
         kj_tx_init(&t);
@@ -728,7 +774,7 @@ static size_t try_at(jp *p, size_t i)
     int64_t v2;
     size_t sl, e2;
     if (num_at(p, i, &v, &e, &nd, &z) && v >= 1 && v <= 10 && (v - 1) % 3 == 0
-        && (sl = range_sep(p, e)) > 0 && kj_dt_num(c, e + sl, &v2, &e2, &nd, &z) && v2 == v + 2
+        && (sl = range_sep(p, e)) > 0 && dnum(p, e + sl, &v2, &e2, &nd, &z) && v2 == v + 2
         && at(p, e2, "月期")) {
         kj_tx t;
         kj_tx_init(&t);
@@ -740,7 +786,7 @@ static size_t try_at(jp *p, size_t i)
     }
     /* 2025〜26年, 3〜5日: a range sharing its unit */
     if (num_at(p, i, &v, &e, &nd, &z) && (sl = range_sep(p, e)) > 0 
-        && kj_dt_num(c, e + sl, &v2, &e2, &nd, &z)
+        && dnum(p, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
         bool yr = at(p, e2, "年") && year_like(v, 4, false) && !at(p, e2, "年間");
         bool mo = at(p, e2, "月") && v2 <= 12 && !at(p, e2, "月期") && !at(p, e2, "月間");
@@ -776,7 +822,7 @@ static size_t try_at(jp *p, size_t i)
     kj_tx t;
     int wdn;
     size_t wl;
-    if ((n = kj_dt_word(c, false, i, &w)) > 0 && w->kind == KJ_W_WEEK
+    if ((n = dword(p, i, &w)) > 0 && w->kind == KJ_W_WEEK
         && (wdn = weekday_at(p, i + n, &wl)) > 0) {
         kj_tx_init(&t);
         t.grain = KJ_G_DAY;
@@ -810,7 +856,7 @@ static size_t try_at(jp *p, size_t i)
         size_t e3;
         /* 3月13〜15日: one date with max */
         if (t.grain == KJ_G_MONTH && !t.mod && num_at(p, e, &v, &e2, &nd, &z) && v >= 1
-            && v <= 31 && (sl = range_sep(p, e2)) > 0 && kj_dt_num(c, e2 + sl, &v2, &e3, &nd, &z)
+            && v <= 31 && (sl = range_sep(p, e2)) > 0 && dnum(p, e2 + sl, &v2, &e3, &nd, &z)
             && v2 > v && v2 <= 31 && at(p, e3, "日")) {
             t.d = (int)v;
             t.grain = KJ_G_DAY;
@@ -831,7 +877,7 @@ static size_t try_at(jp *p, size_t i)
     if (dur_years && num_at(p, i, &v, &e, &nd, &z))
         return e - i;
     /* 毎年, 一時, 元日 */
-    if ((n = kj_dt_word(c, false, i, &w)) > 0) {
+    if ((n = dword(p, i, &w)) > 0) {
         if (w->kind == KJ_W_SET) {
             kj_dt_set(c, i, i + n, w->s);
             return n;
@@ -862,14 +908,50 @@ static size_t try_at(jp *p, size_t i)
     return 0;
 }
 
+void kj_date_ja_starts(struct kj_datedata *dd)
+{
+    /* the numerals kj_num_scan starts a Japanese number with (num.c), and
+     * the characters try_at and the parts test literally at a date's first
+     * position: 第2四半期, 同9日, 正午, 数日間, 半年, 金曜日 */
+    static const char *const lit[] = {"〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五",
+                                      "六", "七", "八", "九", "十", "百", "千", "万", "億", "兆",
+                                      "京", "数", "第", "同", "正", "半", "月", "火", "水", "木",
+                                      "金", "土", "日"};
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+        kj_dt_mark_start(dd, lit[k]);
+    /* ASCII digits, and letters: word numerals and era initials (R7) */
+    for (int ch = '0'; ch <= 'z'; ch++) {
+        if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
+            char u[2] = {(char)ch, 0};
+            kj_dt_mark_start(dd, u);
+        }
+    }
+}
+
+/* Can a date start at i? One bit test for most positions. */
+static bool may_start(const jp *p, size_t i)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    unsigned char b = (unsigned char)p->s[i];
+    if (b < 0x80)
+        return dd->jstart[b >> 3] & (1u << (b & 7));
+    if (b >= 0xF0)
+        return dd->start4;
+    size_t k = i;
+    uint32_t cp = kj_u8_next(p->s, p->len, &k);
+    return cp < 0x10000 && (dd->jstart[cp >> 3] & (1u << (cp & 7)));
+}
+
 void kj_date_scan_ja(kj_dctx *c)
 {
-    jp p = {.c = c, .s = c->s, .len = c->len};
+    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX};
+    for (unsigned k = 0; k < 4; k++)
+        p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
         size_t n = 0;
-        if (!kj_claim_at(c->d, i))
+        if (may_start(&p, i) && !kj_claim_at(c->d, i))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }

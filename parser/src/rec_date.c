@@ -128,6 +128,8 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     dd->w[dd->nw] = *w;
     if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
         return -1;
+    if (t == dd->ja)
+        kj_dt_mark_start(dd, key);
     dd->nw++;
     return 0;
 }
@@ -268,11 +270,16 @@ static int load_eras(struct kj_datedata *dd)
         char u[96];
         int idx = (int)dd->nera;
         dd->era_y1[dd->nera++] = y1;
-        if (symbol(fj, UDAT_ERAS, i, u, sizeof u, false) && !kj_dict_add(dd->era, u, strlen(u), idx))
-            rc = -1;
-        if (rc == 0 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false) && u[0] >= 'A' && u[0] <= 'Z'
-            && !kj_dict_add(dd->era, u, 1, idx))
-            rc = -1;
+        if (symbol(fj, UDAT_ERAS, i, u, sizeof u, false)) {
+            if (!kj_dict_add(dd->era, u, strlen(u), idx))
+                rc = -1;
+            kj_dt_mark_start(dd, u);
+        }
+        if (rc == 0 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false) && u[0] >= 'A' && u[0] <= 'Z') {
+            if (!kj_dict_add(dd->era, u, 1, idx))
+                rc = -1;
+            kj_dt_mark_start(dd, u);
+        }
     }
     ucal_close(cal);
     udat_close(fe);
@@ -289,8 +296,10 @@ int kj_date_init(kiji_parser *p)
     dd->ja = kj_dict_new();
     dd->en = kj_dict_new();
     dd->era = kj_dict_new();
-    if (!dd->ja || !dd->en || !dd->era)
+    dd->jstart = calloc(0x10000 / 8, 1);
+    if (!dd->ja || !dd->en || !dd->era || !dd->jstart)
         return -1;
+    kj_date_ja_starts(dd);
     if (load_list(dd, dd->ja, "ja/dates", false) < 0 || load_list(dd, dd->en, "en/dates", true) < 0)
         return -1;
     if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
@@ -306,9 +315,22 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->ja);
     kj_dict_free(dd->en);
     kj_dict_free(dd->era);
+    free(dd->jstart);
     free(dd->w);
     free(dd);
     p->date = NULL;
+}
+
+void kj_dt_mark_start(struct kj_datedata *dd, const char *u)
+{
+    size_t i = 0, n = strlen(u);
+    if (!n || !dd->jstart)
+        return;
+    uint32_t cp = kj_u8_next(u, n, &i);
+    if (cp >= 0x10000)
+        dd->start4 = true;
+    else
+        dd->jstart[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)

@@ -76,6 +76,12 @@ struct kj_datedata {
     kj_dict *era;        /* Japanese era name (ICU) -> index into era_y1 */
     int era_y1[64];      /* Gregorian year of an era's first year */
     size_t nera;
+    /* Where a Japanese date can start: one bit per BMP code point (the first
+     * character of a ja word or an era name, numerals, the scanner's own
+     * literals); start4 when some start lies beyond the BMP. The scanner
+     * tries only these positions. */
+    uint8_t *jstart;
+    bool start4;
 };
 
 /* Per-parse state of the scanners. */
@@ -138,6 +144,11 @@ void kj_dt_iso(char *buf, size_t n, int64_t count, const char *unit, bool half);
 /* ASCII digits (at most 9) or a kanji numeral via kj_num_scan, starting
  * exactly at pos: value, end, digits written (0 for kanji), leading zero. */
 bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool *lead0);
+
+/* Mark the code point beginning u as a possible start of a Japanese date. */
+void kj_dt_mark_start(struct kj_datedata *dd, const char *u);
+/* Mark the Japanese scanner's own starts (numerals, literals); 0 = ok. */
+void kj_date_ja_starts(struct kj_datedata *dd);
 
 /* The scanners. */
 void kj_date_scan_ja(kj_dctx *c);
