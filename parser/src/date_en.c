@@ -17,10 +17,22 @@
 #include <unicode/ucal.h>
 #include <unicode/ustring.h>
 
+/* The last word and number-word lookups: the parts of a date ask for the
+ * word at one position several times. */
+typedef struct ecache {
+    size_t wpos, wn;
+    const kj_dword *ww;
+    size_t npos, nend;
+    int64_t nv;
+    int nnd;
+    bool nok;
+} ecache;
+
 typedef struct ep {
     kj_dctx *c;
     const char *s, *lc;
     size_t len;
+    ecache *k;
 } ep;
 
 static bool alpha(char ch)
@@ -41,6 +53,9 @@ static char ch(const ep *p, size_t i)
 /* lit (lowercase) at i, ending at a word boundary. */
 static bool wd(const ep *p, size_t i, const char *lit, size_t *e)
 {
+    /* most tries fail on the first letter */
+    if (i >= p->len || p->lc[i] != lit[0])
+        return false;
     size_t n = strlen(lit);
     if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
         return false;
@@ -61,8 +76,13 @@ static size_t sp(const ep *p, size_t i)
 
 static size_t dword(const ep *p, size_t i, int kind, const kj_dword **w)
 {
-    const kj_dword *x;
-    size_t n = i < p->len ? kj_dt_word(p->c, true, i, &x) : 0;
+    ecache *k = p->k;
+    if (k->wpos != i) {
+        k->wpos = i;
+        k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
+    }
+    size_t n = k->wn;
+    const kj_dword *x = k->ww;
     if (!n || x->kind != kind || alpha(ch(p, i + n)))
         return 0;
     *w = x;
@@ -91,11 +111,18 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
         *e = k;
         return true;
     }
-    bool z;
     if (!alpha(p->lc[i]))
         return false;
-    if (!kj_dt_num(p->c, i, v, e, nd, &z))
+    ecache *k = p->k;
+    if (k->npos != i) {
+        bool z;
+        k->npos = i;
+        k->nok = kj_dt_num(p->c, i, &k->nv, &k->nend, &k->nnd, &z);
+    }
+    if (!k->nok)
         return false;
+    *v = k->nv;
+    *e = k->nend;
     *nd = 0;
     return !alpha(ch(p, *e));
 }
@@ -741,7 +768,8 @@ static size_t try_at(ep *p, size_t i)
 
 void kj_date_scan_en(kj_dctx *c)
 {
-    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len};
+    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX};
+    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k};
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
