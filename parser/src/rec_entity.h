@@ -32,6 +32,9 @@ struct kj_entity {
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
     kj_dict *title_en, *honor_en;
     kj_dict *surname_ja, *notname_ja;
+    kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
+    kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */
+    kj_dict *occ_ja;              /* 女優 (before a name), 妻 (after) */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
     kj_dict *org;         /* well-known organization form -> org id */
     int norgs;

@@ -22,9 +22,13 @@ int person_init(struct kj_entity *x)
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
+    x->given_ja = ent_dict("ja/given_names", 1);
+    x->given_en = ent_dict("en/given_names", 1);
+    x->gend_ja = ent_dict("ja/given_endings", 1);
+    x->occ_ja = ent_dict("ja/occupations", 1);
     x->honor_en = ent_dict("en/honorifics", 1);
     x->title_en = kj_dict_new();
-    if (!x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
@@ -131,6 +135,9 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     *aff = NULL;
     size_t n = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v);
     size_t h = kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v);
+    /* 選手権, 大統領選: a longer common noun that begins with the title */
+    if (n && kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
+        return 0;
     if (n && n >= h) {
         *ts = b;
         *te = b + n;
@@ -242,6 +249,181 @@ static bool kata_or_dot(uint32_t c)
     return ent_kata(c) || c == 0x30FB;
 }
 
+static bool is_hira(uint32_t c)
+{
+    return c >= 0x3041 && c <= 0x3096;
+}
+
+/* "(1853年 - 1890年)", "(1950年3月1日 - )", "(1901年生まれ)" at p: a person's
+ * life span. */
+static bool lifespan(estate *s, size_t p)
+{
+    kiji_doc *d = s->d;
+    if (p >= s->hi || d->norm[p] != '(')
+        return false;
+    int digits = 0;
+    bool year = false;
+    for (size_t q = p + 1; q < s->hi && q < p + 60; q++) {
+        d->work++;
+        char ch = d->norm[q];
+        if (ch == ')' || ch == '\n' || ch == '(')
+            return false;
+        if (ch >= '0' && ch <= '9') {
+            digits++;
+            continue;
+        }
+        if (digits >= 3 && digits <= 4 && kj_at(d->norm, s->hi, q, "年"))
+            year = true;
+        digits = 0;
+        if (year && (ch == '-' || ch == '~' || kj_at(d->norm, s->hi, q, "生") ||
+                     kj_at(d->norm, s->hi, q, "〜") || kj_at(d->norm, s->hi, q, "–")))
+            return true;
+    }
+    return false;
+}
+
+/* An occupation before the name (女優のX, 作家、X, 画家X) or a relation
+ * after it (Xの妻): data/ja/occupations.txt. */
+static bool occ_evidence(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    size_t p = a;
+    if (p >= s->lo + 3 && (kj_before(d->norm, p, "の") || kj_before(d->norm, p, "、")))
+        p -= 3;
+    size_t q = p;
+    for (int k = 0; k < 10 && q > s->lo; k++) {
+        d->work++;
+        size_t qs;
+        uint32_t c = ent_prev(d, q, &qs);
+        if (!(kj_is_kanji(c) || ent_kata(c)))
+            break;
+        q = qs;
+        if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
+            return true;
+    }
+    if (kj_at(d->norm, s->hi, b, "の")) {
+        size_t m = kj_dict_longest(s->x->occ_ja, d->norm, s->hi, b + 3, &v);
+        size_t mx;
+        if (m && v == 2 && (b + 3 + m >= s->hi || !kj_is_kanji(ent_cp(d, b + 3 + m, &mx))))
+            return true;
+    }
+    return false;
+}
+
+/* A particle or punctuation that may follow a name written bare. */
+static bool name_follow(uint32_t c)
+{
+    static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082, 0x3078,
+                                     0x3001, 0x3002, 0x3089, 0x3084, 0x300C, 0x300D, 0x30FB,
+                                     '(', ')', 0};
+    for (int i = 0; after[i]; i++)
+        if (c == after[i])
+            return true;
+    return false;
+}
+
+/* 松本清張は, 森喜朗が, 森 喜朗, 中島みゆきの: a known surname and a known
+ * given name (data/ja/given_names.txt) that fill the written word, with no
+ * title or honorific. The kanji run from a is split where both halves are
+ * known, longest surname first; three kanji at least, and a one-kanji
+ * surname takes a given name of two. Returns the name's end (0 if none) and
+ * the surname's end in *se. */
+static size_t ja_fullname(estate *s, size_t a, size_t *se)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t pos[8];
+    int n = 0;
+    pos[0] = a;
+    size_t r = a;
+    while (r < s->hi && n < 7) {
+        d->work++;
+        size_t rn;
+        if (!kj_is_kanji(ent_cp(d, r, &rn)))
+            break;
+        r = rn;
+        pos[++n] = r;
+    }
+    if (n == 7 || n < 1)
+        return 0; /* a longer run is a compound word, not a name */
+    size_t nx;
+    uint32_t nc = r < s->hi ? ent_cp(d, r, &nx) : 0;
+    int32_t v;
+    if (!ent_kata(nc)) {
+        for (int k = n - 1; k >= 1; k--) {
+            if (n < 3 || (k == 1 && n - k < 2))
+                break;
+            if (kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v) &&
+                kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
+                *se = pos[k];
+                return r;
+            }
+        }
+    }
+    /* 田中健太郎は, 鳩山一郎が: a given name that ends like one
+     * (data/ja/given_endings.txt), then a particle or punctuation */
+    if (n >= 3 && n <= 5 && name_follow(nc)) {
+        int32_t ev = 0;
+        for (int j = n - 1; j >= n - 3 && j >= 1; j--)
+            if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v))
+                ev = v;
+        for (int k = n - 1; ev && k >= 1; k--) {
+            if (n - k > 3 || (k == 1 && n - k < 2))
+                break;
+            if (kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v)) {
+                *se = pos[k];
+                return r;
+            }
+        }
+        if (ev == 1 && n <= 4) {
+            *se = pos[2];
+            return r;
+        }
+    }
+    /* 鳩山由紀夫は with 鳩山 unknown: two kanji, a known given name of two,
+     * then a particle or punctuation */
+    if (n == 4 && name_follow(nc) && kj_dict_get(x->given_ja, d->norm + pos[2], r - pos[2], &v) &&
+        !kj_dict_get(x->given_ja, d->norm + a, pos[2] - a, &v)) {
+        *se = pos[2];
+        return r;
+    }
+    if (!kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
+        return 0;
+    *se = r;
+    /* 森 喜朗: one space between surname and given name */
+    if (nc == ' ' && nx < s->hi) {
+        size_t g = nx, gn;
+        int m = 0;
+        while (g < s->hi && m < 4 && kj_is_kanji(ent_cp(d, g, &gn))) {
+            d->work++;
+            g = gn;
+            m++;
+        }
+        if (m >= 1 && m < 4 && kj_dict_get(x->given_ja, d->norm + nx, g - nx, &v)) {
+            uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
+            if (!ent_kata(gc) && gc != ' ')
+                return g;
+        }
+        return 0;
+    }
+    /* 中島みゆきの: a given name in hiragana, then a particle or no kana */
+    if (is_hira(nc)) {
+        size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, r, &v);
+        if (!m)
+            return 0;
+        size_t g = r + m, gn;
+        uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
+        static const uint32_t part[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082, 0};
+        bool ok = !is_hira(gc) && !kj_is_kanji(gc) && !ent_kata(gc);
+        for (int i = 0; part[i]; i++)
+            ok |= gc == part[i];
+        if (ok && is_hira(ent_cp(d, r, &gn)))
+            return g;
+    }
+    return 0;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -282,11 +464,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kj_is_kanji(c)) {
         int32_t v;
         sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
-        if (!sl)
-            return 0;
         size_t b = a + sl;
-        ends[nends++] = b;
-        for (int k = 0; k < 3 && b < s->hi; k++) {
+        if (sl)
+            ends[nends++] = b;
+        for (int k = 0; sl && k < 3 && b < s->hi; k++) {
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kj_is_kanji(bc))
@@ -388,7 +569,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     }
     /* No title or honorific: a name that can only be a name still is one
      * (ロバート・キャロルは, 女優の山東昭子が). */
-    size_t b = 0;
+    size_t b = 0, fse = a + sl;
     if (ent_kata(c) && sur > a) {
         /* every part of a ・ name has two characters or more */
         size_t p = a;
@@ -407,6 +588,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if (ok && len >= 2)
             b = ends[0];
+        /* レイセオン・ミサイルシステムズ: a part that ends in a common noun
+         * of three characters or more */
+        for (size_t q = a, qs = a; b && q < ends[0];) {
+            d->work++;
+            size_t qn;
+            uint32_t qc = ent_cp(d, q, &qn);
+            if (qc == 0x30FB) {
+                qs = qn;
+            } else if (q >= qs + 6) {
+                size_t pe = q;
+                while (pe < ends[0] && !kj_at(d->norm, ends[0], pe, "・"))
+                    pe++;
+                int32_t v2;
+                if (pe - q >= 12 && kj_dict_longest(x->notname_ja, d->norm, pe, q, &v2) == pe - q)
+                    b = 0;
+            }
+            q = qn;
+        }
         /* ロッテ・リカー: a part that is a known organization or place */
         for (size_t q = a; b && q < ends[0];) {
             int32_t v2;
@@ -419,17 +618,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q++;
             q += 3;
         }
-    } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 3) {
-        /* surname of two kanji or more, a given name of one or two, then a
+    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, &fse)) > a) {
+        /* 松本清張は: both halves known */
+    } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 4) {
+        /* surname of two kanji or more, a given name of one to three, then a
          * particle or punctuation */
         b = ends[nends - 1];
         size_t bx;
         uint32_t nc = ent_cp(d, b, &bx);
-        static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082,
-                                         0x3001, 0x3002, 0x3089, 0x3084, 0x300C, 0x300D, '(', 0};
-        bool okn = false;
-        for (int i = 0; after[i]; i++)
-            okn |= nc == after[i];
+        bool okn = name_follow(nc);
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革) */
@@ -439,19 +636,40 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "権", "閣", "政", "策", "案", "派", "側", "陣", "流",
                                               "論", "化", "線", "戦", "氏", "様", "式", "者", "長",
                                               "選", "票", "判", "件", "題", "業", "品", "母",
-                                              "父", "夫", "妻", "兄", "姉", "弟", "妹", "組", NULL};
+                                              "父", "夫", "妻", "兄", "姉", "弟", "妹", "組", "中", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
         if (!okn)
             b = 0;
     }
+    /* 女優のマドンナは, 作家、田中一が, マドンナの娘: an occupation or a relation */
+    if (!b && nends && (ent_kata(c) ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
+        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+        size_t rx;
+        uint32_t rc = r < s->hi ? ent_cp(d, r, &rx) : 0;
+        if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
+            b = r;
+            fse = ent_kata(c) ? a : a + sl;
+            if (!ent_kata(c) && r - a > sl && kj_is_kanji(c))
+                fse = a + sl;
+        }
+    }
+    /* ゴッホ(1853年 - 1890年)は, 田中一(1901年 - )は: a life span in
+     * parentheses; a kanji name begins with a known surname */
+    if (!b && nends && (ent_kata(c) || sl) && ends[nends - 1] - a <= 45) {
+        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+        if (lifespan(s, r)) {
+            b = r;
+            fse = ent_kata(c) ? sur : a + sl;
+        }
+    }
     if (!b || ent_overlaps(s, a, b))
         return 0;
     int32_t v;
     if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
         return 0;
-    ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : a + sl, NULL);
+    ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
     if (!e)
         return 0;
     size_t ats, ate;
@@ -490,6 +708,23 @@ static void ja_persons(estate *s)
             if (e > i) {
                 i = e;
                 continue;
+            }
+            /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
+             * against the name */
+            if (kj_is_kanji(c)) {
+                size_t m = kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v);
+                size_t m2 = kj_dict_longest(s->x->occ_ja, d->norm, s->hi, i, &v);
+                if (m2 > m && v == 1)
+                    m = m2;
+                size_t mx;
+                if (m && i + m < s->hi && kj_is_kanji(ent_cp(d, i + m, &mx)) &&
+                    !kj_claimed(d, i + m, mx)) {
+                    e = ja_candidate(s, i + m, &pc);
+                    if (e > i + m) {
+                        i = e;
+                        continue;
+                    }
+                }
             }
         }
         i = nx;
@@ -703,6 +938,11 @@ static void en_persons(estate *s)
     tok *t = kj_alloc(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
     int k = 0;
+    struct {
+        int k;
+        ent *e;
+    } last[8]; /* the last persons named with a title, for "the minister" */
+    int nlast = 0;
     while (k < n) {
         d->work++;
         /* a name: 2-4 capitalized tokens (particles inside) */
@@ -952,7 +1192,21 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
-        bool ok = (te > ts) || (said && len >= 2) || known || of_org ||
+        /* Ellen Milligan: a known given name and one or two more capitalized
+         * words */
+        bool given = false;
+        if (len >= 2 && len <= 3 && ns == k) {
+            given = kj_dict_get(s->x->given_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v);
+            for (int q = ns + 1; q < j; q++)
+                given &= cap_word(d, t[q]) && t[q].ne - t[q].ns >= 2;
+            /* from Ryan Milk, in Christian Democrats: after a preposition of
+             * place or source, a company or a place as often as a person */
+            static const char *const prep[] = {"from", "of", "at", "in", "into", "on", "to", NULL};
+            for (int q = 0; given && prep[q] && ns > 0; q++)
+                if (tok_is(d, t[ns - 1], prep[q]))
+                    given = false;
+        }
+        bool ok = (te > ts) || (said && len >= 2) || known || of_org || given ||
                   (hon && len >= 1); /* Mr. Merz, Sheikh Ali */
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
@@ -967,8 +1221,43 @@ static void en_persons(estate *s)
             else if (of_org && !e->aff)
                 e->aff = aff;
             ent_mention(s, e, a, b);
+            if (e->title && nlast < 8) {
+                last[nlast].k = j;
+                last[nlast++].e = e;
+            } else if (e->title) {
+                memmove(last, last + 1, 7 * sizeof last[0]);
+                last[7].k = j;
+                last[7].e = e;
+            }
         }
         k = j;
+    }
+    /* the minister, the chancellor: the last person named before whose
+     * title ends in that word */
+    for (k = 1; k < n && nlast; k++) {
+        d->work++;
+        if (!(tok_is(d, t[k - 1], "the") || tok_is(d, t[k - 1], "The")) || !adjacent(d, t[k - 1], t[k]) ||
+            cap_word(d, t[k]))
+            continue;
+        size_t l = t[k].ne - t[k].ns;
+        ent *best = NULL;
+        for (int q = 0; q < nlast; q++) {
+            const ent *e = last[q].e;
+            size_t tl = strlen(e->title);
+            if (last[q].k > k || tl < l || (tl > l && e->title[tl - l - 1] != ' '))
+                continue;
+            bool same = true;
+            for (size_t z = 0; z < l && same; z++) {
+                char c1 = e->title[tl - l + z];
+                c1 = (char)(c1 >= 'A' && c1 <= 'Z' ? c1 + 32 : c1);
+                same = c1 == d->norm[t[k].ns + z];
+            }
+            if (same)
+                best = last[q].e;
+        }
+        /* followed by a capitalized name: a title in apposition, not a mention */
+        if (best && !(k + 1 < n && adjacent(d, t[k], t[k + 1]) && cap_word(d, t[k + 1])))
+            ent_mention(s, best, t[k - 1].ns, t[k].ne);
     }
     /* later surname mentions: Merz */
     for (k = 0; k < n; k++) {
