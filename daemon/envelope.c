@@ -161,6 +161,34 @@ static kd_result *read_envelope(const kd_job *job, envelope *e)
     memset(e, 0, sizeof *e);
     if (!job->has_env)
         return NULL;
+    /* Limits before parsing: size, then nesting depth (one linear scan;
+     * brackets inside strings are skipped). */
+    const unsigned char *b = zmq_msg_data((zmq_msg_t *)&job->env);
+    size_t blen = zmq_msg_size((zmq_msg_t *)&job->env);
+    if (blen > KD_ENVELOPE_MAX) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "envelope longer than %d bytes", KD_ENVELOPE_MAX);
+        return kd_error_result(KD_ERR_ENVELOPE, NULL, KD_ENVELOPE_MAX, msg);
+    }
+    int depth = 0, in_str = 0;
+    for (size_t i = 0; i < blen; i++) {
+        unsigned char ch = b[i];
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = 0;
+        } else if (ch == '"')
+            in_str = 1;
+        else if (ch == '{' || ch == '[') {
+            if (++depth > KD_ENVELOPE_DEPTH) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "envelope nested deeper than %d", KD_ENVELOPE_DEPTH);
+                return kd_error_result(KD_ERR_ENVELOPE, NULL, i, msg);
+            }
+        } else if ((ch == '}' || ch == ']') && depth > 0)
+            depth--;
+    }
     json_error_t jerr;
     e->root = json_loadb(zmq_msg_data((zmq_msg_t *)&job->env), zmq_msg_size((zmq_msg_t *)&job->env),
                          JSON_REJECT_DUPLICATES, &jerr);

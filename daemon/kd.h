@@ -43,6 +43,8 @@ const char *kd_log_level_name(int level);
 #define KD_ENDPOINT_MAX 256
 #define KD_SUBSCRIBE_MAX 16
 #define KD_ALLOW_MAX 256 /* client keys in a CURVE allow-list */
+#define KD_ENVELOPE_MAX 65536 /* longest envelope frame, bytes */
+#define KD_ENVELOPE_DEPTH 32  /* deepest nesting of arrays and objects in an envelope */
 #define KD_DEFAULT_CONFIG "/etc/kiji/kijid.conf"
 
 typedef struct kd_endpoint {
@@ -68,6 +70,8 @@ typedef struct kd_config {
     int heartbeat_ivl_ms, heartbeat_timeout_ms, heartbeat_ttl_ms;
     int handshake_ivl_ms;
     int reconnect_ivl_ms, reconnect_ivl_max_ms;
+    int wait_subscriptions; /* read no input until this many subscriptions are live */
+    int max_facts;          /* facts per article (kiji_options.max_facts) */
     /* CURVE (optional): the server's secret key, Z85, from curve_secret_key;
      * with it every external socket is a CURVE server. The allow-list of
      * client public keys comes from curve_allow (binary keys). */
@@ -191,6 +195,7 @@ typedef struct kd_stats {
     uint64_t out_disconnects; /* peers lost by out (gone, or heartbeat timeout) */
     uint64_t reloads, reload_failures;
     uint64_t auth_denied; /* CURVE clients refused by the allow-list */
+    uint64_t in_disconnects; /* producers lost by in (gone, oversize frame, heartbeat) */
     uint64_t error_codes[KD_ERROR_CODES];
     double started; /* monotonic seconds */
 } kd_stats;

@@ -41,7 +41,8 @@ typedef struct server {
     char **argv;
     void *ctx, *in, *out, *api, *jobs, *results;
     void *zap; /* ZAP handler (REP), when CURVE is on */
-    void *mon; /* out's connection events (PAIR), always drained */
+    void *mon;    /* out's connection events (PAIR), always drained */
+    void *in_mon; /* in's disconnections (PAIR), always drained */
     int sigfd;
     kd_stats st;
     pending *head, *tail;
@@ -52,6 +53,7 @@ typedef struct server {
     double drain_deadline;
     int drain_forced;
     int retry_ms;
+    int gate_open; /* wait_subscriptions reached */
     double next_stats, next_status, next_watchdog;
     uint64_t watchdog_usec;
     double last_result; /* when a worker last returned a result */
@@ -162,6 +164,14 @@ static int open_sockets(server *sv)
         !(sv->mon = zmq_socket(sv->ctx, ZMQ_PAIR)) || set_int(sv->mon, ZMQ_LINGER, 0) ||
         zmq_connect(sv->mon, "inproc://kd-out-monitor")) {
         kd_log(KD_LOG_ERR, "cannot monitor out: %s", zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    /* And in's disconnections: a producer refused for an oversize frame
+     * (ZMQ_MAXMSGSIZE) is never received, but is counted here. */
+    if (zmq_socket_monitor(sv->in, "inproc://kd-in-monitor", ZMQ_EVENT_DISCONNECTED) ||
+        !(sv->in_mon = zmq_socket(sv->ctx, ZMQ_PAIR)) || set_int(sv->in_mon, ZMQ_LINGER, 0) ||
+        zmq_connect(sv->in_mon, "inproc://kd-in-monitor")) {
+        kd_log(KD_LOG_ERR, "cannot monitor in: %s", zmq_strerror(zmq_errno()));
         return -1;
     }
     if (attach(sv->out, &c->out, "out") || attach(sv->api, &c->api, "api") ||
@@ -597,6 +607,28 @@ static void read_monitor(server *sv)
     }
 }
 
+static void read_in_monitor(server *sv)
+{
+    for (int i = 0; i < BATCH; i++) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, sv->in_mon, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        int second = zmq_msg_more(&m);
+        zmq_msg_close(&m);
+        if (second) {
+            zmq_msg_init(&m);
+            zmq_msg_recv(&m, sv->in_mon, 0);
+            kd_log(KD_LOG_DEBUG, "in: disconnected %.*s", (int)zmq_msg_size(&m),
+                   (const char *)zmq_msg_data(&m));
+            zmq_msg_close(&m);
+        }
+        sv->st.in_disconnects++;
+    }
+}
+
 /* ZAP (RFC 27): authenticate one CURVE handshake. Request frames: version,
  * request id, domain, address, routing id, mechanism, credentials (the
  * client's 32-byte public key). Answer 200 or 400. Handled on the main
@@ -793,12 +825,14 @@ static int loop(server *sv)
         }
         timers(sv, now);
 
-        zmq_pollitem_t items[8];
+        zmq_pollitem_t items[9];
         int n = 0;
         items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
         items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
         int i_mon = n;
         items[n++] = (zmq_pollitem_t){sv->mon, 0, ZMQ_POLLIN, 0};
+        int i_in_mon = n;
+        items[n++] = (zmq_pollitem_t){sv->in_mon, 0, ZMQ_POLLIN, 0};
         int i_zap = -1;
         if (sv->zap) {
             i_zap = n;
@@ -813,11 +847,21 @@ static int loop(server *sv)
             i_jobs = n;
             items[n++] = (zmq_pollitem_t){sv->jobs, 0, ZMQ_POLLOUT, 0};
         }
-        if (!sv->draining && !sv->backlog && !sv->head) {
+        /* wait_subscriptions: at start, hold input (and the api) until the
+         * subscribers that must see everything are there: XPUB discards
+         * what nobody subscribes to. Once open, the gate stays open. */
+        if (!sv->gate_open && sv->st.subscriptions >= (uint64_t)sv->cfg.wait_subscriptions) {
+            sv->gate_open = 1;
+            if (sv->cfg.wait_subscriptions)
+                kd_log(KD_LOG_INFO, "%llu subscriptions: reading input",
+                       (unsigned long long)sv->st.subscriptions);
+        }
+        int gate = !sv->gate_open;
+        if (!sv->draining && !sv->backlog && !sv->head && !gate) {
             i_in = n;
             items[n++] = (zmq_pollitem_t){sv->in, 0, ZMQ_POLLIN, 0};
         }
-        if (!sv->draining && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG) {
+        if (!sv->draining && !gate && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG) {
             i_api = n;
             items[n++] = (zmq_pollitem_t){sv->api, 0, ZMQ_POLLIN, 0};
         }
@@ -857,6 +901,8 @@ static int loop(server *sv)
             read_signals(sv);
         if (items[i_mon].revents & ZMQ_POLLIN)
             read_monitor(sv);
+        if (items[i_in_mon].revents & ZMQ_POLLIN)
+            read_in_monitor(sv);
         if (i_zap >= 0 && (items[i_zap].revents & ZMQ_POLLIN))
             read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
@@ -895,7 +941,7 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
         return 1;
     }
 
-    kiji_options opt = {.max_input = sv.cfg.max_input};
+    kiji_options opt = {.max_input = sv.cfg.max_input, .max_facts = (size_t)sv.cfg.max_facts};
     kiji_error err = {0};
     parser = kiji_parser_new(&opt, &err);
     if (!parser) {
@@ -942,6 +988,10 @@ out:
     if (sv.mon) {
         zmq_socket_monitor(sv.out, NULL, 0);
         zmq_close(sv.mon);
+    }
+    if (sv.in_mon) {
+        zmq_socket_monitor(sv.in, NULL, 0);
+        zmq_close(sv.in_mon);
     }
     void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results, sv.zap};
     for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)

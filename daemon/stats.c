@@ -55,6 +55,7 @@ char *kd_stats_json(const kd_stats *s, const kd_config *c, int final, size_t *le
     json_object_set_new(o, "subscriptions", json_integer((json_int_t)s->subscriptions));
     json_object_set_new(o, "out_connections", json_integer((json_int_t)s->out_connections));
     json_object_set_new(o, "out_disconnects", json_integer((json_int_t)s->out_disconnects));
+    json_object_set_new(o, "in_disconnects", json_integer((json_int_t)s->in_disconnects));
     json_object_set_new(o, "reloads", json_integer((json_int_t)s->reloads));
     json_object_set_new(o, "reload_failures", json_integer((json_int_t)s->reload_failures));
     json_object_set_new(o, "auth_denied", json_integer((json_int_t)s->auth_denied));

@@ -1,6 +1,8 @@
 /*
  * cmd_proxy.c -- `kiji proxy`: the scale-out glue of docs/DEPLOY.md, on
- * ZeroMQ's own devices (zmq_proxy_steerable).
+ * ZeroMQ's own device patterns (what zmq_proxy does, in a loop that only
+ * reads a side when the other can take the message: libzmq 4.3.4's
+ * zmq_proxy spins at 50% CPU while a PUSH backend has no peer).
  *
  *   --type articles   frontend PULL (producers PUSH here), backend PUSH
  *                     (every kijid connects its `in`): a streamer that
@@ -12,12 +14,9 @@
  * Endpoints bind by default; prefix one with '>' to connect instead ('@'
  * binds explicitly), as czmq spells it. --capture E binds a PUB socket that
  * gets a copy of every message; --stats E binds a REP socket that answers
- * any request with the proxy's counters as JSON. The proxy runs on its own
- * thread; the main thread owns the stats socket and the signals, and stops
- * the proxy over an inproc control socket (TERMINATE) on SIGTERM/SIGINT.
+ * any request with the proxy's counters as JSON. SIGTERM/SIGINT stop it.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,11 +28,8 @@
 
 #include "cmd_net.h"
 
-#define CONTROL_EP "inproc://kiji-proxy-control"
-
 typedef struct proxy {
-    void *ctx, *front, *back, *capture, *control;
-    int rc;
+    void *ctx, *front, *back, *capture;
 } proxy;
 
 static int set_int(void *s, int opt, int v)
@@ -41,18 +37,28 @@ static int set_int(void *s, int opt, int v)
     return zmq_setsockopt(s, opt, &v, sizeof v);
 }
 
-static int attach(void *s, const char *ep, const char *name)
+/* Attach to each endpoint of a comma-separated list ('>' connects). */
+static int attach(void *s, const char *list, const char *name)
 {
-    int bind = 1;
-    if (*ep == '>' || *ep == '@') {
-        bind = *ep == '@';
-        ep++;
+    char buf[1024];
+    if (strlen(list) >= sizeof buf) {
+        fprintf(stderr, "kiji proxy: %s: endpoint list too long\n", name);
+        return -1;
     }
-    int rc = bind ? zmq_bind(s, ep) : zmq_connect(s, ep);
-    if (rc)
-        fprintf(stderr, "kiji proxy: %s: cannot %s %s: %s\n", name, bind ? "bind" : "connect", ep,
-                zmq_strerror(zmq_errno()));
-    return rc;
+    strcpy(buf, list);
+    for (char *save = NULL, *ep = strtok_r(buf, ",", &save); ep; ep = strtok_r(NULL, ",", &save)) {
+        int bind = 1;
+        if (*ep == '>' || *ep == '@') {
+            bind = *ep == '@';
+            ep++;
+        }
+        if (bind ? zmq_bind(s, ep) : zmq_connect(s, ep)) {
+            fprintf(stderr, "kiji proxy: %s: cannot %s %s: %s\n", name, bind ? "bind" : "connect",
+                    ep, zmq_strerror(zmq_errno()));
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int options(void *s, int hwm, int64_t maxmsg)
@@ -70,43 +76,44 @@ static int options(void *s, int hwm, int64_t maxmsg)
     return rc;
 }
 
-static void *run(void *arg)
+/* Move one whole message from src to dst (and a copy to capture); the
+ * caller has checked that dst can take it. Counts messages and bytes. */
+static void forward(void *src, void *dst, void *capture, uint64_t *msgs, uint64_t *bytes)
 {
-    proxy *p = arg;
-    void *ctl = zmq_socket(p->ctx, ZMQ_PAIR);
-    set_int(ctl, ZMQ_LINGER, 0);
-    if (zmq_connect(ctl, CONTROL_EP)) {
-        p->rc = -1;
-        zmq_close(ctl);
-        return NULL;
+    int more = 1;
+    while (more) {
+        zmq_msg_t m, c;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, src, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        more = zmq_msg_more(&m);
+        *bytes += zmq_msg_size(&m);
+        if (capture) {
+            zmq_msg_init(&c);
+            zmq_msg_copy(&c, &m);
+            if (zmq_msg_send(&c, capture, (more ? ZMQ_SNDMORE : 0) | ZMQ_DONTWAIT) < 0)
+                zmq_msg_close(&c);
+        }
+        while (zmq_msg_send(&m, dst, more ? ZMQ_SNDMORE : 0) < 0 && zmq_errno() == EINTR)
+            ;
+        zmq_msg_close(&m);
     }
-    p->rc = zmq_proxy_steerable(p->front, p->back, p->capture, ctl);
-    zmq_close(ctl);
-    return NULL;
+    (*msgs)++;
 }
 
-/* STATISTICS: eight uint64 frames (frontend msgs in, bytes in, msgs out,
- * bytes out, then the same for the backend). */
-static int statistics(void *control, uint64_t v[8])
+static int writable(void *s)
 {
-    if (zmq_send(control, "STATISTICS", 10, 0) < 0)
-        return -1;
-    zmq_pollitem_t it = {control, 0, ZMQ_POLLIN, 0};
-    if (zmq_poll(&it, 1, 2000) <= 0)
-        return -1;
-    for (int i = 0; i < 8; i++) {
-        uint64_t x = 0;
-        if (zmq_recv(control, &x, sizeof x, 0) != (int)sizeof x)
-            return -1;
-        v[i] = x;
-    }
-    return 0;
+    int ev = 0;
+    size_t sz = sizeof ev;
+    return zmq_getsockopt(s, ZMQ_EVENTS, &ev, &sz) == 0 && (ev & ZMQ_POLLOUT);
 }
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: kiji proxy --type articles|facts --frontend E --backend E\n"
+            "usage: kiji proxy --type articles|facts --frontend E[,E...] --backend E[,E...]\n"
             "                  [--capture E] [--stats E] [--hwm N] [--max-msg BYTES]\n"
             "articles: frontend PULL (producers), backend PUSH (kijid `in` connect);\n"
             "facts:    frontend XSUB (kijid `out` connect), backend XPUB (subscribers).\n"
@@ -166,11 +173,9 @@ int cmd_proxy(int argc, char **argv)
     p.ctx = zmq_ctx_new();
     p.front = zmq_socket(p.ctx, facts ? ZMQ_XSUB : ZMQ_PULL);
     p.back = zmq_socket(p.ctx, facts ? ZMQ_XPUB : ZMQ_PUSH);
-    p.control = zmq_socket(p.ctx, ZMQ_PAIR);
-    if (sigfd < 0 || !p.front || !p.back || !p.control ||
+    if (sigfd < 0 || !p.front || !p.back ||
         options(p.front, (int)hwm, facts ? 4096 : maxmsg) ||
-        options(p.back, (int)hwm, facts ? 4096 : maxmsg) || set_int(p.control, ZMQ_LINGER, 0) ||
-        zmq_bind(p.control, CONTROL_EP)) {
+        options(p.back, (int)hwm, facts ? 4096 : maxmsg)) {
         fprintf(stderr, "kiji proxy: cannot set up sockets: %s\n", zmq_strerror(zmq_errno()));
         goto out;
     }
@@ -194,19 +199,40 @@ int cmd_proxy(int argc, char **argv)
     }
     if (attach(p.front, fe, "frontend") || attach(p.back, be, "backend"))
         goto out;
-    pthread_t th;
-    if (pthread_create(&th, NULL, run, &p)) {
-        fprintf(stderr, "kiji proxy: cannot start the proxy thread\n");
-        goto out;
-    }
     fprintf(stderr, "kiji proxy: %s %s -> %s\n", type, fe, be);
+    /* One thread, one poll: read a side only when the other can take the
+     * message, so back-pressure reaches the senders (a PUSH backend with
+     * no kijid connected is not writable: producers wait, nothing spins). */
+    uint64_t v[4] = {0}; /* forward msgs, bytes; backward msgs, bytes */
     for (;;) {
-        zmq_pollitem_t it[2] = {{NULL, sigfd, ZMQ_POLLIN, 0}, {st, 0, ZMQ_POLLIN, 0}};
-        int n = zmq_poll(it, st ? 2 : 1, 1000);
+        int fw = writable(p.back), bw = writable(p.front);
+        zmq_pollitem_t it[4] = {{NULL, sigfd, ZMQ_POLLIN, 0},
+                                {st, 0, ZMQ_POLLIN, 0},
+                                {p.front, 0, (short)(fw ? ZMQ_POLLIN : 0), 0},
+                                {p.back, 0, (short)(bw ? ZMQ_POLLIN : ZMQ_POLLOUT), 0}};
+        if (!fw)
+            it[3].events |= ZMQ_POLLOUT;
+        if (!st)
+            it[1].socket = NULL, it[1].fd = -1, it[1].events = 0;
+        int n = zmq_poll(it, 4, 1000);
         if (n < 0 && zmq_errno() != EINTR)
             break;
         if (it[0].revents & ZMQ_POLLIN)
             break;
+        if (fw && (it[2].revents & ZMQ_POLLIN))
+            for (int k = 0; k < 256 && writable(p.back); k++) {
+                uint64_t before = v[0];
+                forward(p.front, p.back, p.capture, &v[0], &v[1]);
+                if (v[0] == before)
+                    break;
+            }
+        if (!facts || bw)
+            for (int k = 0; k < 256 && (it[3].revents & ZMQ_POLLIN) && writable(p.front); k++) {
+                uint64_t before = v[2];
+                forward(p.back, p.front, NULL, &v[2], &v[3]);
+                if (v[2] == before)
+                    break;
+            }
         if (st && (it[1].revents & ZMQ_POLLIN)) {
             zmq_msg_t m;
             zmq_msg_init(&m);
@@ -214,33 +240,23 @@ int cmd_proxy(int argc, char **argv)
             while (more && zmq_msg_recv(&m, st, 0) >= 0)
                 more = zmq_msg_more(&m);
             zmq_msg_close(&m);
-            uint64_t v[8] = {0};
-            char buf[512];
-            int len;
-            if (statistics(p.control, v))
-                len = snprintf(buf, sizeof buf, "{\"error\":\"no statistics\"}");
-            else
-                len = snprintf(buf, sizeof buf,
-                               "{\"type\":\"%s\",\"frontend_in\":%llu,\"frontend_in_bytes\":%llu,"
-                               "\"frontend_out\":%llu,\"frontend_out_bytes\":%llu,"
-                               "\"backend_in\":%llu,\"backend_in_bytes\":%llu,"
-                               "\"backend_out\":%llu,\"backend_out_bytes\":%llu}",
+            char buf[320];
+            int len = snprintf(buf, sizeof buf,
+                               "{\"type\":\"%s\",\"forwarded\":%llu,\"forwarded_bytes\":%llu,"
+                               "\"returned\":%llu,\"returned_bytes\":%llu}",
                                type, (unsigned long long)v[0], (unsigned long long)v[1],
-                               (unsigned long long)v[2], (unsigned long long)v[3],
-                               (unsigned long long)v[4], (unsigned long long)v[5],
-                               (unsigned long long)v[6], (unsigned long long)v[7]);
+                               (unsigned long long)v[2], (unsigned long long)v[3]);
             zmq_send(st, buf, (size_t)len, 0);
         }
     }
-    zmq_send(p.control, "TERMINATE", 9, 0);
-    pthread_join(th, NULL);
-    rc = p.rc == 0 ? 0 : 1;
-    fprintf(stderr, "kiji proxy: stopped\n");
+    rc = 0;
+    fprintf(stderr, "kiji proxy: stopped after %llu messages forwarded, %llu returned\n",
+            (unsigned long long)v[0], (unsigned long long)v[2]);
 out:
     if (st)
         zmq_close(st);
-    void *socks[] = {p.front, p.back, p.capture, p.control};
-    for (int i = 0; i < 4; i++)
+    void *socks[] = {p.front, p.back, p.capture};
+    for (int i = 0; i < 3; i++)
         if (socks[i])
             zmq_close(socks[i]);
     zmq_ctx_term(p.ctx);
