@@ -347,7 +347,31 @@ static size_t weekday_paren(const jp *p, size_t i)
     return 0;
 }
 
-/* Time: [午前|午後|朝|夜..] N時[M分|半] | 正午 | a part of day alone. */
+/* A clock HH:MM[:SS] (NFKC turns ： into :): hour 0-23 in one or two
+ * digits, minutes and seconds in two; not a part of a longer run of digits
+ * and colons (a race time 2:05:30.5, 1:2:3). Returns the end, 0 when none. */
+static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
+{
+    int64_t h, m, s;
+    size_t e, e2, e3;
+    int nd;
+    bool z;
+    if (!isdig(p, i) || (i > 0 && p->s[i - 1] == ':') || !num_at(p, i, &h, &e, &nd, &z) || nd > 2
+        || h > 23 || !at(p, e, ":") || !dnum(p, e + 1, &m, &e2, &nd, &z) || nd != 2 || m > 59)
+        return 0;
+    if (at(p, e2, ":")) {
+        if (!dnum(p, e2 + 1, &s, &e3, &nd, &z) || nd != 2 || s > 59)
+            return 0;
+        e2 = e3;
+    }
+    if (isdig(p, e2) || at(p, e2, ":") || (at(p, e2, ".") && isdig(p, e2 + 1)))
+        return 0;
+    *hh = h;
+    *mm = m;
+    return e2;
+}
+
+/* Time: [午前|午後|朝|夜..] N時[M分|半] | HH:MM | 正午 | a part of day alone. */
 static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
 {
     const kj_dword *w;
@@ -367,10 +391,22 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜");
         j = i + n;
     }
+    size_t ce;
+    if ((ce = clock(p, j, &v, &mi)) > 0) {
+        /* 15:30, 23:59:59 (seconds are below kiji's finest grain) */
+        if (pm && v < 12)
+            v += 12;
+        t->hh = (int)v;
+        t->mi = (int)mi;
+        t->grain = KJ_G_MINUTE;
+        return ce;
+    }
     if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
-        bool ok = tod || after_date;
+        /* a clock hour in digits reads alone (23時に, 9時30分); a kanji
+         * numeral needs a date or a part of day (一時 is "for a while") */
+        bool ok = tod || after_date || (nd > 0 && v < 24);
         int64_t m2;
         size_t e2;
         if (at(p, k, "半")) {
@@ -390,6 +426,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             return 0;
         if (pm && v < 12)
             v += 12;
+        else if (tod && v == 12 && at(p, i, "午前"))
+            v = 0; /* 午前12時 is midnight */
         t->hh = (int)v;
         t->mi = (int)mi;
         t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
@@ -668,24 +706,53 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     return j;
 }
 
-/* 2025/3/13, 2025-03-13 */
+/* The separator of a numeric date at i: / - . or ・ (its length). */
+static size_t date_sep(const jp *p, size_t i)
+{
+    if (i >= p->len)
+        return 0;
+    char ch = p->s[i];
+    if (ch == '/' || ch == '-' || ch == '.')
+        return 1;
+    return at(p, i, "・") ? strlen("・") : 0;
+}
+
+/* 2025/3/13, 2025-03-13, 2025.3.13, 2025・3・13; a year and a month 2025/3
+ * (slash only: 2025-26 is a range of years, 2025.3 a decimal). */
 static size_t slash_date(jp *p, size_t i, kj_tx *t)
 {
     int64_t y, m, d;
-    size_t e, e2, e3;
+    size_t e, e2, e3, sl;
     int nd;
     bool z;
-    if (!num_at(p, i, &y, &e, &nd, &z) || nd != 4 || y < 1000 || y > 2999)
+    if (!isdig(p, i) || !dnum(p, i, &y, &e, &nd, &z) || nd != 4 || y < 1000 || y > 2999)
         return 0;
-    char sep = e < p->len ? p->s[e] : 0;
-    if ((sep != '/' && sep != '-') || !isdig(p, e + 1))
+    if (i > 0) {
+        size_t st;
+        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        if (kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/' || kj_is_latin(pc))
+            return 0;
+    }
+    if ((sl = date_sep(p, e)) == 0 || !isdig(p, e + sl))
         return 0;
-    if (!dnum(p, e + 1, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
+    if (!dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
-    if (e2 >= p->len || p->s[e2] != sep || !isdig(p, e2 + 1))
-        return 0;
-    if (!dnum(p, e2 + 1, &d, &e3, &nd, &z) || nd > 2 || d < 1
-        || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || (e3 < p->len && p->s[e3] == sep))
+    if (!(date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl))) {
+        /* 2021/7: a month, unless more digits, a unit or a separator follow */
+        size_t k = e2;
+        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        if (p->s[e] != '/' || kj_is_digit(nc) || kj_is_kanji(nc) || kj_is_latin(nc)
+            || date_sep(p, e2) || nc == ':' || nc == ',')
+            return 0;
+        kj_tx_init(t);
+        t->y = (int)y, t->m = (int)m;
+        t->yset = t->mset = true;
+        t->grain = KJ_G_MONTH;
+        return e2;
+    }
+    if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1
+        || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || date_sep(p, e3) == sl
+        || (e3 < p->len && p->s[e3] == '.'))
         return 0;
     kj_tx_init(t);
     t->y = (int)y, t->m = (int)m, t->d = (int)d;

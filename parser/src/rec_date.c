@@ -786,7 +786,7 @@ void kj_dt_iso(char *b, size_t n, int64_t k, const char *u, bool half)
     else if (strcmp(u, "M") == 0)
         half ? snprintf(b, n, "P%lldD", v * 30 + 15) : snprintf(b, n, "P%lldM", v);
     else if (strcmp(u, "W") == 0)
-        half ? snprintf(b, n, "P%lldD", v * 7 + 3) : snprintf(b, n, "P%lldW", v);
+        half ? snprintf(b, n, "P%lldDT12H", v * 7 + 3) : snprintf(b, n, "P%lldW", v);
     else if (strcmp(u, "D") == 0)
         half ? snprintf(b, n, "PT%lldH", v * 24 + 12) : snprintf(b, n, "P%lldD", v);
     else if (strcmp(u, "H") == 0)
