@@ -557,6 +557,36 @@ static void minor_unit(kiji_doc *d, amount *a)
     a->ne = e;
 }
 
+/* "1.8m tall", "1 m x 1 m": a lower-case m after digits is metres only
+ * before a word of size or "x" (5m people, sales of 5m: five million). */
+static void metre_after(kiji_doc *d, amount *a)
+{
+    static const char *const size[] = {"tall", "long", "high", "deep", "wide", "x"};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->tok.ne;
+    if (a->tok.word || a->tok.kanji)
+        return;
+    if (k < n && s[k] == ' ')
+        k++;
+    if (k >= n || s[k] != 'm' || (k + 1 < n && (is_letter((unsigned char)s[k + 1]) ||
+                                                is_digit((unsigned char)s[k + 1]))))
+        return;
+    size_t e = k + 1, w = e;
+    if (w < n && s[w] == ' ')
+        w++;
+    bool ok = false; /* "sales reached 5m." is five million */
+    for (size_t i = 0; !ok && i < sizeof size / sizeof *size; i++) {
+        size_t l = strlen(size[i]);
+        ok = kj_at(s, n, w, size[i]) && (w + l >= n || !is_letter((unsigned char)s[w + l]));
+    }
+    if (!ok)
+        return;
+    a->kind = NW_COUNTER;
+    a->us = k;
+    a->ue = e;
+    a->ne = e;
+}
+
 static kj_num num5(void)
 {
     kj_num n = {5, 0, true};
@@ -599,6 +629,8 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
         classify_en(d, a);
         if (a->kind == 0 && a->tok.ne < d->norm_len && (unsigned char)d->norm[a->tok.ne] >= 0x80)
             classify_ja(d, a); /* 100元 in English text */
+        if (a->kind == 0)
+            metre_after(d, a);
         if (a->kind == 0 && a->tok.ne < d->norm_len &&
             is_letter((unsigned char)d->norm[a->tok.ne]) && !a->tok.word)
             a->kind = NW_TIME; /* "1990s", "3rd", "A320": not a count */
