@@ -401,6 +401,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         t->grain = KJ_G_MINUTE;
         return ce;
     }
+    if (j == i && i > 0 && isdig(p, i - 1))
+        return 0; /* 25時: not 5時 */
     if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
@@ -418,7 +420,16 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             mi = m2;
             k = e2 + strlen("分");
             ok = true;
+            /* seconds are below kiji's finest grain: read, not kept */
+            if (dnum(p, k, &m2, &e2, &nd, &z) && at(p, e2, "秒")) {
+                if (m2 >= 60)
+                    return 0;
+                k = e2 + strlen("秒");
+            }
         }
+        /* 5時70分, 20時15: digits left over make it no clock */
+        if (isdig(p, k))
+            return 0;
         if (!ok && (at(p, k, "ごろ") || at(p, k, "頃") || at(p, k, "過ぎ") || at(p, k, "から")
                     || at(p, k, "まで") || at(p, k, "に")))
             ok = true;
@@ -817,6 +828,30 @@ static bool years_are_duration(jp *p, size_t i)
     return !(nd == 2 && v >= 50);
 }
 
+/* The far end of a range between two dates that both give their year:
+ * 2013/12/26~2014/1/7, 2013年12月26日 - 2014年1月7日. The end is read at a's
+ * grain and must come after a. Returns its end, 0 when none. */
+static size_t year_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
+{
+    if (!a->yset || a->mod || (a->grain != KJ_G_DAY && a->grain != KJ_G_MONTH))
+        return 0;
+    size_t k = e, sl;
+    while (k < p->len && k - e < 3 && p->s[k] == ' ')
+        k++;
+    if ((sl = range_sep(p, k)) == 0)
+        return 0;
+    k += sl;
+    for (size_t k0 = k; k < p->len && k - k0 < 3 && p->s[k] == ' ';)
+        k++;
+    size_t e2 = slash_date(p, k, b);
+    if (!e2)
+        e2 = parse_date(p, k, b);
+    if (!e2 || !b->yset || b->grain != a->grain || b->mod)
+        return 0;
+    long da = (long)a->y * 400 + a->m * 32 + a->d, db = (long)b->y * 400 + b->m * 32 + b->d;
+    return db > da ? e2 : 0;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -913,9 +948,24 @@ static size_t try_at(jp *p, size_t i)
         }
     }
     /* dates */
+    /* 1/30(木): a month and day with a slash only before a weekday (1/3
+     * alone is as likely a fraction) */
+    if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && nd <= 2 && v >= 1 && v <= 12 && at(p, e, "/")
+        && isdig(p, e + 1) && dnum(p, e + 1, &v2, &e2, &nd, &z) && nd <= 2 && v2 >= 1
+        && v2 <= kj_mdays(2000, (int)v) && !at(p, e2, "/") && (wl = weekday_paren(p, e2)) > 0) {
+        kj_tx_init(&t);
+        t.m = (int)v;
+        t.d = (int)v2;
+        t.grain = KJ_G_DAY;
+        complete(p, &t, i, false, true);
+        kj_dt_emit(c, i, e2 + wl, &t, NULL);
+        return e2 + wl - i;
+    }
     if ((e = slash_date(p, i, &t)) > 0) {
-        kj_dt_emit(c, i, e, &t, NULL);
-        return e - i;
+        kj_tx b;
+        size_t e3 = year_range_end(p, e, &t, &b);
+        kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
+        return (e3 ? e3 : e) - i;
     }
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && (e = parse_date(p, i, &t)) > 0) {
@@ -932,6 +982,11 @@ static size_t try_at(jp *p, size_t i)
             max = &b;
             kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
             return e3 + strlen("日") - i;
+        }
+        /* 2013年12月26日〜2014年1月7日: both years given, one range */
+        if ((e3 = year_range_end(p, e, &t, &b)) > 0) {
+            kj_dt_emit(c, i, e3, &t, &b);
+            return e3 - i;
         }
         /* 3月11日〜9月10日: two dates; the second inherits the year through
          * kj_dt_bare_md's look-back */

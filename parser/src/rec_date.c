@@ -583,7 +583,8 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
             }
         }
     }
-    t->y = by;
+    /* 2月29日 with no leap year near: the year stays unknown */
+    t->y = have ? by : 0;
 }
 
 void kj_dt_weekday(kj_dctx *c, kj_tx *t, int wd, size_t pos)
