@@ -376,17 +376,19 @@ static size_t ja_fullname(estate *s, size_t a, size_t *se)
                 return r;
             }
         }
-        if (ev == 1 && n <= 4) {
-            *se = pos[2];
+        if (ev == 1 && n <= 5) {
+            *se = pos[n == 5 ? 3 : 2];
             return r;
         }
     }
-    /* 鳩山由紀夫は with 鳩山 unknown: two kanji, a known given name of two,
-     * then a particle or punctuation */
-    if (n == 4 && name_follow(nc) && kj_dict_get(x->given_ja, d->norm + pos[2], r - pos[2], &v) &&
-        !kj_dict_get(x->given_ja, d->norm + a, pos[2] - a, &v)) {
-        *se = pos[2];
-        return r;
+    /* 鳩山由紀夫は with 鳩山 unknown: two or three kanji, a known given name
+     * of two or three, then a particle or punctuation */
+    for (int k = 2; k <= 3 && n >= 4 && n <= 5 && name_follow(nc); k++) {
+        if (n - k >= 2 && kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v) &&
+            !kj_dict_get(x->given_ja, d->norm + a, pos[k] - a, &v)) {
+            *se = pos[k];
+            return r;
+        }
     }
     if (!kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
         return 0;
