@@ -603,6 +603,31 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
 }
 
 /* N units ago / earlier / later / from now; a duration otherwise. */
+/* A decimal 2.5 / 3.75 (one or two decimals, whole part at most 5 digits)
+ * starting at a word edge: whole part, fraction digits and their count. */
+static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, size_t *e)
+{
+    if (i >= p->len || !digit(p->lc[i]) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
+                                                       || p->lc[i - 1] == '.' || p->lc[i - 1] == '$')))
+        return false;
+    size_t k = i;
+    int64_t x = 0, f = 0;
+    while (k < p->len && digit(p->lc[k]) && k - i < 6)
+        x = x * 10 + (p->lc[k++] - '0');
+    if (k - i > 5 || ch(p, k) != '.' || !digit(ch(p, k + 1)))
+        return false;
+    size_t d = ++k;
+    while (k < p->len && digit(p->lc[k]) && k - d < 3)
+        f = f * 10 + (p->lc[k++] - '0');
+    if (k - d > 2 || ch(p, k) == '.' || ch(p, k) == ',')
+        return false;
+    *v = x;
+    *frac = f;
+    *fd = (int)(k - d);
+    *e = k;
+    return true;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -612,6 +637,8 @@ static size_t amount(ep *p, size_t i)
     bool vague = false, a = false;
     const kj_dword *w;
     int q = KJ_Q_NONE;
+    int64_t frac = 0;
+    int fd = 0;
     size_t st = i, j = i;
     if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
         q = w->arg;
@@ -625,12 +652,14 @@ static size_t amount(ep *p, size_t i)
     } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
                || wd(p, j, "many", &e)) {
         vague = true;
+    } else if (decimal(p, j, &v, &frac, &fd, &e)) {
+        /* 2.5 hours, 3.75 years */
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5) {
         return 0;
     }
-    bool half = false;
+    bool half = fd == 1 && frac == 5;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-    if (wd(p, k, "and a half", &n)) {
+    if (!fd && wd(p, k, "and a half", &n)) {
         half = true;
         k = sp(p, n);
     }
@@ -649,7 +678,7 @@ static size_t amount(ep *p, size_t i)
     bool ago = wd(p, after, "ago", &x) || wd(p, after, "earlier", &x) || wd(p, after, "before", &x);
     bool later = !ago && (wd(p, after, "later", &x) || wd(p, after, "from now", &x)
                           || wd(p, after, "hence", &x));
-    if ((ago || later) && !vague && !half) {
+    if ((ago || later) && !vague && !half && !fd) {
         int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
               : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
         if (g == KJ_G_NONE)
@@ -677,7 +706,17 @@ static size_t amount(ep *p, size_t i)
     if (vague)
         kj_dt_duration(c, st, end, NULL, q);
     else {
-        kj_dt_iso(iso, sizeof iso, v, u, half);
+        if (fd && !half) {
+            /* a decimal fraction on the unit, as ISO 8601 allows: PT1.25H */
+            bool tm = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+            const char *l = strcmp(u, "MI") == 0 ? "M" : u;
+            if (strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)
+                return 0;
+            snprintf(iso, sizeof iso, "P%s%lld.%0*lld%s", tm ? "T" : "", (long long)v, fd,
+                     (long long)frac, l);
+        } else {
+            kj_dt_iso(iso, sizeof iso, v, u, half);
+        }
         kj_dt_duration(c, st, end, iso, q);
     }
     return end - i;
