@@ -426,10 +426,20 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
                     return 0;
                 k = e2 + strlen("秒");
             }
+        } else if (dnum(p, k, &m2, &e2, &nd, &z) && nd > 0) {
+            /* 5時70分 is no clock; 20時15 / 11時30〜 is 20:15 when two
+             * digits end there (not 9時3発目) */
+            size_t q = e2;
+            uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+            if (at(p, e2, "分") || at(p, e2, "秒"))
+                return 0;
+            if (nd == 2 && m2 < 60 && !kj_is_kanji(nc) && !kj_is_hiragana(nc) && !kj_is_katakana(nc)
+                && !kj_is_latin(nc) && !kj_is_digit(nc) && nc != '.' && nc != ',') {
+                mi = m2;
+                k = e2;
+                ok = true;
+            }
         }
-        /* 5時70分, 20時15: digits left over make it no clock */
-        if (isdig(p, k))
-            return 0;
         if (!ok && (at(p, k, "ごろ") || at(p, k, "頃") || at(p, k, "過ぎ") || at(p, k, "から")
                     || at(p, k, "まで") || at(p, k, "に")))
             ok = true;
