@@ -433,7 +433,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
             if (at(p, e2, "分") || at(p, e2, "秒"))
                 return 0;
-            if (nd == 2 && m2 < 60 && !kj_is_kanji(nc) && !kj_is_hiragana(nc) && !kj_is_katakana(nc)
+            if (nd == 2 && m2 < 60 && !kj_is_kanji(nc) && !kj_is_katakana(nc)
                 && !kj_is_latin(nc) && !kj_is_digit(nc) && nc != '.' && nc != ',') {
                 mi = m2;
                 k = e2;
