@@ -337,9 +337,12 @@ static void flush_backlog(server *sv)
 {
     while (sv->backlog) {
         kd_job *job = sv->backlog;
+        /* Once sent, the job belongs to a worker (which may free it at
+         * once): take its successor first. */
+        kd_job *next = job->next;
         if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
             return;
-        sv->backlog = job->next;
+        sv->backlog = next;
         if (!sv->backlog)
             sv->backlog_tail = NULL;
         sv->nbacklog--;
