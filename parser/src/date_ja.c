@@ -871,6 +871,36 @@ static size_t try_at(jp *p, size_t i)
     int nd;
     bool z;
 
+    /* 年1回, 月2回, 週3日, 週40時間, 年に1ヶ月: a recurrence per year,
+     * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
+    static const struct {
+        const char *w, *iso;
+    } per[] = {{"年", "P1Y"}, {"月", "P1M"}, {"週", "P1W"}};
+    for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
+        if (!at(p, i, per[k].w))
+            continue;
+        size_t st;
+        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        if (kj_is_digit(pc) || kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc))
+            break;
+        size_t j = i + strlen(per[k].w);
+        if (at(p, j, "に"))
+            j += strlen("に");
+        if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 1000)
+            break;
+        const kj_dword *u;
+        size_t un;
+        if (at(p, e, "回"))
+            e += strlen("回");
+        else if (at(p, e, "日") && !at(p, e, "日本"))
+            e += at(p, e, "日間") ? strlen("日間") : strlen("日");
+        else if ((un = word(p, e, KJ_W_UNIT, &u)) > 0 && strcmp(u->s, "Y") != 0)
+            e += un;
+        else
+            break;
+        kj_dt_set(c, i, e, per[k].iso);
+        return e - i;
+    }
     /* 第2四半期 */
     if (at(p, i, "第") && dnum(p, i + strlen("第"), &v, &e, &nd, &z) && v >= 1 && v <= 4
         && at(p, e, "四半期")) {
@@ -1048,7 +1078,7 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     static const char *const lit[] = {"〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五",
                                       "六", "七", "八", "九", "十", "百", "千", "万", "億", "兆",
                                       "京", "数", "第", "同", "正", "半", "月", "火", "水", "木",
-                                      "金", "土", "日"};
+                                      "金", "土", "日", "年", "週"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         kj_dt_mark_start(dd, lit[k]);
     /* ASCII digits, and letters: word numerals and era initials (R7) */
