@@ -463,6 +463,38 @@ def test_limits(a):
         check(k.stats()["received"] == 6, "counts")
         figures(limits_checked=7)
 
+def test_send_flush(a):
+    """kiji send (PUSH) never reports delivery it cannot know: against a
+    kijid that stops reading (SIGSTOP) it exits 1 saying messages may be
+    undelivered; with --confirm against a working kijid every message is
+    counted by kijid before it exits 0."""
+    n = scaled(3000)
+    with Kijid(a["kijid"], ["--hwm", "100"]) as k:
+        src = os.path.join(k.dir, "in.jsonl")
+        with open(src, "w") as f:
+            for i in range(n):
+                f.write(json.dumps({"id": "f-%06d" % i, "text": article(i) * 20},
+                                   ensure_ascii=False) + "\n")
+        r = subprocess.run([a["kiji"], "send", "--jsonl", "--quiet", "--endpoint", k.ep["in"],
+                            "--confirm", "--api", k.ep["api"], src], capture_output=True,
+                           timeout=300)
+        check(r.returncode == 0, "confirmed send failed: %r" % r.stderr[-300:])
+        st = k.stats()
+        check(st["received"] + st["in_flight"] >= n, "confirmed but kijid read %r" % st)
+        k.proc.send_signal(signal.SIGSTOP)
+        try:
+            t0 = time.monotonic()
+            r = subprocess.run([a["kiji"], "send", "--jsonl", "--quiet", "--endpoint", k.ep["in"],
+                                "--flush-timeout", "1500", src], capture_output=True, timeout=120)
+            took = time.monotonic() - t0
+        finally:
+            k.proc.send_signal(signal.SIGCONT)
+        err = r.stderr.decode(errors="replace")
+        check(r.returncode == 1, "send to a stopped kijid exited %d: %s" % (r.returncode, err))
+        check("NOT confirmed" in err, "no warning: %s" % err)
+        figures(confirmed=n, stopped_exit=r.returncode, stopped_seconds="%.1f" % took)
+
+
 def test_soak(a):
     """Many articles (corpus records cycled when --corpus is given, else
     the test's own): RSS flat within 10% after warm-up, no fd growth,
@@ -508,7 +540,7 @@ def test_soak(a):
 TESTS = {f.__name__[5:]: f for f in [
     test_sigterm_load, test_sigkill_reliable, test_slow_subscriber, test_malformed_storm,
     test_oversize, test_churn, test_subscription_abuse, test_backpressure, test_limits,
-    test_soak]}
+    test_send_flush, test_soak]}
 
 if __name__ == "__main__":
     argv, rest = [], sys.argv[1:]
