@@ -250,6 +250,22 @@ static void test_metadata(void)
               json_integer_value(json_array_get(json_object_get(r, "body"), 0)) == 28,
           "Reuters en dateline, body after the dash");
     json_decref(r);
+    r = parse_json("Rates Hold Steady\nBy Jane Doe and John Q. Roe\nWASHINGTON (Reuters) - "
+                   "The Fed held rates.\n", NULL);
+    json_t *bc = r ? json_object_get(r, "credits") : NULL;
+    CHECK(json_array_size(bc) == 2 &&
+              strcmp(json_string_value(json_object_get(json_array_get(bc, 0), "name")),
+                     "Jane Doe") == 0 &&
+              strcmp(json_string_value(json_object_get(json_array_get(bc, 1), "name")),
+                     "John Q. Roe") == 0 &&
+              strcmp(json_string_value(json_object_get(json_array_get(bc, 0), "role")),
+                     "writing") == 0 &&
+              strcmp(jstr(r, "source", "agency"), "Reuters") == 0,
+          "byline credits and the dateline after it");
+    json_decref(r);
+    r = parse_json("By the end of the year, Sales Rose.\n", NULL);
+    CHECK(r && json_array_size(json_object_get(r, "credits")) == 0, "a sentence is no byline");
+    json_decref(r);
     r = parse_json("OPEC SEES OUTPUT CUT\n\nVIENNA, March 1 - Ministers met today.\n REUTER\n", NULL);
     CHECK(r && strcmp(jstr(r, "source", "agency"), "Reuters") == 0 &&
               strcmp(jstr(r, "source", "credit"), "REUTER") == 0,

@@ -128,6 +128,50 @@ static const char *find_lit(const char *s, size_t n, const char *lit)
     return NULL;
 }
 
+static void credit_names(kiji_doc *d, const char *role, const char *s, size_t n);
+
+/* A byline line "By Jane Doe" / "By Jane Doe and John Roe": 2-4 capitalized
+ * words per name, nothing else on the line. Adds writing credits. */
+static bool byline(kiji_doc *d, size_t s, size_t e)
+{
+    const char *t = d->norm;
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    if (e - s < 6 || e - s > 120 || !kj_at(t, e, s, "By "))
+        return false;
+    size_t i = s + 3;
+    int words = 0;
+    while (i < e) {
+        size_t w = i;
+        if (kj_at(t, e, i, "and ")) {
+            if (words < 2)
+                return false;
+            words = 0;
+            i += 4;
+            continue;
+        }
+        if (!(t[i] >= 'A' && t[i] <= 'Z'))
+            return false;
+        while (i < e && t[i] != ' ' && t[i] != ',') {
+            char c = t[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' ||
+                  c == '\''))
+                return false;
+            i++;
+        }
+        if (i == w || ++words > 4)
+            return false;
+        while (i < e && (t[i] == ' ' || t[i] == ','))
+            i++;
+    }
+    if (words < 2)
+        return false;
+    credit_names(d, "writing", t + s + 3, e - s - 3);
+    return true;
+}
+
 /* Lead credit at the start of line [s, e). Returns the body start (after the
  * credit) or s when the line has none. */
 static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
@@ -463,6 +507,11 @@ void kj_metadata(kiji_doc *d)
         size_t e = line_end(d, s);
         d->work += e - s;
         if (!blank(t + s, e - s)) {
+            if (d->lang == KJ_LANG_EN && byline(d, s, e)) {
+                d->body_ns = e < len ? e + 1 : e;
+                s = e + 1;
+                continue;
+            }
             size_t b = lead_credit(d, s, e);
             if (b != s) {
                 d->body_ns = b;
