@@ -121,21 +121,35 @@ def test_sigterm_load(a):
         c.start()
         push = k.push(sndhwm=1000, linger=0)
         sent = [0]
+        halt = threading.Event()
 
         def produce():
+            # Non-blocking sends, so the thread can be stopped and joined
+            # before the socket is closed: a zmq socket must never be closed
+            # while another thread is blocked in it.
             for i in range(n):
-                try:
-                    push.send_multipart([json.dumps({"id": "t-%06d" % i}).encode(),
-                                         article(i).encode()])
-                except zmq.ZMQError:
+                msg = [json.dumps({"id": "t-%06d" % i}).encode(), article(i).encode()]
+                while not halt.is_set():
+                    try:
+                        push.send_multipart(msg, flags=zmq.NOBLOCK)
+                        break
+                    except zmq.Again:
+                        time.sleep(0.001)
+                    except zmq.ZMQError:
+                        return
+                if halt.is_set():
                     return
                 sent[0] += 1
         t = threading.Thread(target=produce, daemon=True)
         t.start()
-        c.wait(lambda: c.count("article") >= n // 3, 120, "first third")
-        t0 = time.monotonic()
-        check(k.stop(timeout=60) == 0, "exit status after SIGTERM")
-        drain_s = time.monotonic() - t0
+        try:
+            c.wait(lambda: c.count("article") >= n // 3, 120, "first third")
+            t0 = time.monotonic()
+            check(k.stop(timeout=60) == 0, "exit status after SIGTERM")
+            drain_s = time.monotonic() - t0
+        finally:
+            halt.set()
+            t.join(10)
         c.wait(lambda: c.final is not None, 30, "final stats")
         st = c.final
         c.finish()
