@@ -225,18 +225,101 @@ struct kiji_doc {
 
 /* ---- utilities (util.c) -------------------------------------------------- */
 
-/* Decode the code point at s[*i] (valid UTF-8 assumed: the input was
- * validated) and advance *i. */
-uint32_t kj_u8_next(const char *s, size_t len, size_t *i);
-/* Code point ending just before s[i], and its start in *start. */
-uint32_t kj_u8_prev(const char *s, size_t i, size_t *start);
+/* UTF-8 and character classes. Inline: recognizers call them at every
+ * code point, and a call costs more than the work. */
+
 /* Length of the UTF-8 sequence starting with byte c. */
-int kj_u8_len(unsigned char c);
-bool kj_is_kanji(uint32_t c);
-bool kj_is_hiragana(uint32_t c);
-bool kj_is_katakana(uint32_t c); /* incl. ー and ・? no: ・ is separate */
-bool kj_is_latin(uint32_t c);
-bool kj_is_digit(uint32_t c); /* ASCII 0-9 (the text is NFKC) */
+static inline int kj_u8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Decode the code point at s[*i] (valid UTF-8 assumed: the input was
+ * validated) and advance *i. At or past len: 0, *i unchanged. A sequence
+ * cut by len: U+FFFD, *i = len. */
+static inline uint32_t kj_u8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    if (k >= len)
+        return 0;
+    uint32_t c = u[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    size_t n = (size_t)kj_u8_len((unsigned char)c);
+    if (n > len - k) {
+        *i = len;
+        return 0xFFFD;
+    }
+    if (n == 2)
+        c = ((c & 0x1F) << 6) | (u[k + 1] & 0x3F);
+    else if (n == 3)
+        c = ((c & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F);
+    else
+        c = ((c & 0x07) << 18) | ((uint32_t)(u[k + 1] & 0x3F) << 12) |
+            ((uint32_t)(u[k + 2] & 0x3F) << 6) | (u[k + 3] & 0x3F);
+    *i = k + n;
+    return c;
+}
+
+/* Code point ending just before s[i], and its start in *start (may be
+ * NULL). At i == 0: 0, start 0. */
+static inline uint32_t kj_u8_prev(const char *s, size_t i, size_t *start)
+{
+    if (i == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
+    size_t k = i - 1;
+    if ((unsigned char)s[k] < 0x80) {
+        if (start)
+            *start = k;
+        return (unsigned char)s[k];
+    }
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80 && i - k < 4)
+        k--;
+    size_t j = k;
+    uint32_t c = kj_u8_next(s, i, &j);
+    if (start)
+        *start = k;
+    return c;
+}
+
+static inline bool kj_is_kanji(uint32_t c)
+{
+    if (c < 0x3005)
+        return false;
+    return (c >= 0x4E00 && c <= 0x9FFF) || c <= 0x3007 || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+static inline bool kj_is_hiragana(uint32_t c)
+{
+    return c >= 0x3041 && c <= 0x309F;
+}
+
+/* Katakana letters, ー and the iteration marks; not ・ (U+30FB). */
+static inline bool kj_is_katakana(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE) ||
+           (c >= 0x31F0 && c <= 0x31FF);
+}
+
+static inline bool kj_is_latin(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* ASCII 0-9 (the text is NFKC) */
+static inline bool kj_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* s[pos..len) starts with the NUL-terminated lit. Inline so that strlen of
  * a literal folds to a constant: recognizers call these at every byte. */
 static inline bool kj_at(const char *s, size_t len, size_t pos, const char *lit)
