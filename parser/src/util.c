@@ -117,6 +117,11 @@ struct kj_dict {
     size_t nnodes, capnodes;
     tedge *edges;
     size_t nedges, capedges;
+    /* Lookup filters, kept up to date by kj_dict_add: most lookups start at
+     * a character no key starts with and end here without a trie step. */
+    uint32_t root[256];    /* child of the root for a first byte, 0 = none */
+    uint64_t first[1024];  /* bit c: a key starts with BMP code point c */
+    bool nofilter;         /* a key does not start with a whole BMP char */
 };
 
 static bool push_node(kj_dict *t)
@@ -224,6 +229,19 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     }
     t->nodes[cur].term = true;
     t->nodes[cur].value = value;
+    if (len > 0) {
+        unsigned char b = (unsigned char)key[0];
+        long c = find_edge(t, &t->nodes[0], b);
+        t->root[b] = (uint32_t)c;
+        size_t n = (size_t)kj_u8_len(b);
+        if (b >= 0x80 && (b < 0xC0 || n > 3 || n > len)) {
+            t->nofilter = true;
+        } else if (b >= 0x80) {
+            size_t i = 0;
+            uint32_t cp = kj_u8_next(key, len, &i);
+            t->first[cp >> 6] |= 1ull << (cp & 63);
+        }
+    }
     return true;
 }
 
@@ -248,9 +266,29 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
 {
-    uint32_t cur = 0;
+    if (pos >= len)
+        return 0;
+    unsigned char b = (unsigned char)s[pos];
+    uint32_t cur = t->root[b];
+    if (!cur)
+        return 0;
+    if (b >= 0x80 && !t->nofilter) {
+        /* every key starts with a whole BMP character: test it first */
+        size_t n = (size_t)kj_u8_len(b);
+        if (b < 0xC0 || n > 3 || n > len - pos)
+            return 0;
+        size_t i = pos;
+        uint32_t cp = kj_u8_next(s, len, &i);
+        if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+            return 0;
+    }
     size_t best = 0;
-    for (size_t i = pos; i < len; i++) {
+    if (t->nodes[cur].term) {
+        best = 1;
+        if (value)
+            *value = t->nodes[cur].value;
+    }
+    for (size_t i = pos + 1; i < len; i++) {
         long c = find_edge(t, &t->nodes[cur], (unsigned char)s[i]);
         if (c < 0)
             break;
