@@ -42,6 +42,7 @@ typedef struct kj_arena {
 } kj_arena;
 
 void *kj_alloc(kiji_doc *d, size_t n);            /* zeroed; never NULL */
+void *kj_alloc_raw(kiji_doc *d, size_t n);        /* not zeroed; never NULL */
 void kj_arena_reset(kj_arena *a); /* keep the chunks for the next parse */
 void kj_arena_free(kj_arena *a);
 char *kj_strndup(kiji_doc *d, const char *s, size_t n);

@@ -132,8 +132,9 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
     out o = {d, NULL, 0, 0, NULL, NULL};
     o.cap = len + 64;
     o.buf = kj_alloc(d, o.cap);
-    o.ms = kj_alloc(d, o.cap * sizeof(size_t));
-    o.me = kj_alloc(d, o.cap * sizeof(size_t));
+    /* every entry up to the sentinel is written before it is read */
+    o.ms = kj_alloc_raw(d, o.cap * sizeof(size_t));
+    o.me = kj_alloc_raw(d, o.cap * sizeof(size_t));
 
     size_t i = 0;
     while (i < len) {

@@ -19,6 +19,13 @@ static void oom(kiji_doc *d)
 
 void *kj_alloc(kiji_doc *d, size_t n)
 {
+    void *p = kj_alloc_raw(d, n);
+    memset(p, 0, n);
+    return p;
+}
+
+void *kj_alloc_raw(kiji_doc *d, size_t n)
+{
     kj_arena *a = &d->arena;
     n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     if (n == 0)
@@ -56,7 +63,6 @@ void *kj_alloc(kiji_doc *d, size_t n)
     }
     void *p = (char *)c->data + c->used;
     c->used += n;
-    memset(p, 0, n);
     return p;
 }
 
@@ -91,9 +97,13 @@ char *kj_strndup(kiji_doc *d, const char *s, size_t n)
 
 void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
 {
-    void *r = kj_alloc(d, newcap * elem);
+    char *r = kj_alloc_raw(d, newcap * elem);
     if (old && n)
         memcpy(r, old, n * elem);
+    else
+        n = 0;
+    if (newcap > n)
+        memset(r + n * elem, 0, (newcap - n) * elem);
     return r;
 }
 
