@@ -173,6 +173,30 @@ kd_result *kd_process(kiji_doc *doc, const kd_job *job);
 /* The id used when the envelope has none: a stable hash of the text. */
 void kd_content_id(const void *p, size_t len, char out[48]);
 
+/* ---- input framing (frames.c) ---------------------------------------------- */
+enum { KD_IN_PULL = 0, KD_IN_SUB = 1, KD_IN_API = 2 }; /* kinds of input socket */
+enum { KD_INPUT_JOB = 1, KD_INPUT_REFUSED = 2, KD_INPUT_PING = 3, KD_INPUT_STATS = 4 };
+
+typedef struct kd_input {
+    int what;       /* KD_INPUT_* */
+    kd_job *job;    /* KD_INPUT_JOB: the job, owned by the caller now (fact_topics unset) */
+    int code;       /* KD_INPUT_REFUSED: the error code and message to publish */
+    char text[192];
+    int from_api;   /* from the api socket: the reply goes to route */
+    kd_route route;
+} kd_input;
+
+/**
+ * Receive one multipart message from s, a socket of kind KD_IN_* (PULL:
+ * [envelope] text; SUB: topic [envelope] text; api ROUTER: routing id, an
+ * optional empty delimiter, then a command or [envelope] text), and say
+ * what it is: a job, an api command, or a refusal (wrong frame count,
+ * unknown command, out of memory) that still counts as one input. Every
+ * frame of the message is received. Returns 0 with *in filled, or -1 when
+ * no message was waiting (the first receive is ZMQ_DONTWAIT).
+ */
+int kd_input_recv(void *s, int kind, kd_input *in);
+
 /* ---- workers (worker.c) --------------------------------------------------- */
 #define KD_JOBS_EP "inproc://kd-jobs"
 #define KD_RESULTS_EP "inproc://kd-results"

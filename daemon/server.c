@@ -368,94 +368,14 @@ static void reject(server *sv, const kd_route *rt, int code, const char *text)
     enqueue(sv, r);
 }
 
-/* Body frames after the routing part: [text] or [envelope][text]. The first
- * frame was received into first. */
-static void take_body(server *sv, void *s, zmq_msg_t *first, const kd_route *rt)
+/* One input, framed by kd_input_recv (frames.c): a job goes to a worker, a
+ * command is answered at once, a refusal is still one error. */
+static void take_input(server *sv, kd_input *in)
 {
-    kd_job *job = calloc(1, sizeof *job);
-    if (!job) {
-        zmq_msg_close(first);
-        discard_rest(s);
-        reject(sv, rt, KIJI_ERR_NOMEM, "out of memory");
-        return;
-    }
-    if (rt) {
-        job->from_api = 1;
-        job->route = *rt;
-    }
-    if (!zmq_msg_more(first)) {
-        zmq_msg_init(&job->text);
-        zmq_msg_move(&job->text, first);
-        zmq_msg_close(first);
-        dispatch(sv, job);
-        return;
-    }
-    zmq_msg_init(&job->env);
-    zmq_msg_move(&job->env, first);
-    zmq_msg_close(first);
-    job->has_env = 1;
-    zmq_msg_init(&job->text);
-    if (zmq_msg_recv(&job->text, s, 0) < 0) {
-        kd_job_free(job);
-        reject(sv, rt, KD_ERR_FRAMES, "message ended early");
-        return;
-    }
-    if (zmq_msg_more(&job->text)) {
-        size_t extra = discard_rest(s);
-        kd_job_free(job);
-        char msg[128];
-        snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", 2 + extra);
-        reject(sv, rt, KD_ERR_FRAMES, msg);
-        return;
-    }
-    dispatch(sv, job);
-}
-
-static void read_in(server *sv)
-{
-    for (int i = 0; i < BATCH && !sv->backlog && !sv->npending; i++) {
-        zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, sv->in, ZMQ_DONTWAIT) < 0) {
-            zmq_msg_close(&m);
-            return;
-        }
-        if (sv->cfg.in_sub) {
-            /* SUB input: the first frame is the feeder's topic. */
-            int more = zmq_msg_more(&m);
-            zmq_msg_close(&m);
-            zmq_msg_init(&m);
-            if (!more || zmq_msg_recv(&m, sv->in, 0) < 0) {
-                zmq_msg_close(&m);
-                reject(sv, NULL, KD_ERR_FRAMES, "sub input: topic frame without a body");
-                continue;
-            }
-        }
-        take_body(sv, sv->in, &m, NULL);
-    }
-}
-
-static void api_command(server *sv, const kd_route *rt, zmq_msg_t *body, int *handled)
-{
-    *handled = 0;
-    const char *p = zmq_msg_data(body);
-    size_t n = zmq_msg_size(body);
-    if (n == 0 || n > 4096 || zmq_msg_more(body))
-        return;
-    size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r'))
-        i++;
-    if (i == n || p[i] != '{')
-        return;
-    json_t *o = json_loadb(p, n, 0, NULL);
-    json_t *cmd = json_object_get(o, "cmd");
-    if (!cmd) {
-        json_decref(o);
-        return; /* JSON but not a command: an article like any other */
-    }
-    *handled = 1;
-    const char *c = json_string_value(cmd);
-    if (c && strcmp(c, "ping") == 0) {
+    const kd_route *rt = in->from_api ? &in->route : NULL;
+    if (in->what == KD_INPUT_JOB)
+        dispatch(sv, in->job);
+    else if (in->what == KD_INPUT_PING) {
         json_t *r =
             json_pack("{s:i,s:b,s:s,s:i,s:f}", "schema", 1, "pong", 1, "version", KIJI_VERSION,
                       "pid", (int)getpid(), "uptime", kd_now() - sv->st.started);
@@ -464,62 +384,34 @@ static void api_command(server *sv, const kd_route *rt, zmq_msg_t *body, int *ha
         if (s)
             reply(sv, rt, "pong", s, strlen(s));
         free(s);
-    } else if (c && strcmp(c, "stats") == 0) {
+    } else if (in->what == KD_INPUT_STATS) {
         size_t len;
         char *s = kd_stats_json(&sv->st, &sv->cfg, 0, &len);
         if (s)
             reply(sv, rt, "stats", s, len);
         free(s);
-    } else {
-        char msg[160];
-        snprintf(msg, sizeof msg, "unknown command%s%.64s%s (known: ping, stats)", c ? " '" : "",
-                 c ? c : "", c ? "'" : "");
-        reject(sv, rt, KD_ERR_COMMAND, msg);
+    } else
+        reject(sv, rt, in->code, in->text);
+}
+
+static void read_in(server *sv)
+{
+    for (int i = 0; i < BATCH && !sv->backlog && !sv->npending; i++) {
+        kd_input in;
+        if (kd_input_recv(sv->in, sv->cfg.in_sub ? KD_IN_SUB : KD_IN_PULL, &in) < 0)
+            return;
+        take_input(sv, &in);
     }
-    json_decref(o);
 }
 
 static void read_api(server *sv)
 {
     for (int i = 0; i < BATCH && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG; i++) {
-        zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, sv->api, ZMQ_DONTWAIT) < 0) {
-            zmq_msg_close(&m);
+        kd_input in;
+        if (kd_input_recv(sv->api, KD_IN_API, &in) < 0)
             return;
-        }
         sv->st.api_requests++;
-        /* ZMTP routing ids are at most 255 bytes; clamp all the same, since
-         * the reply sends idlen bytes of id. */
-        kd_route rt = {.idlen = zmq_msg_size(&m)};
-        if (rt.idlen > sizeof rt.id)
-            rt.idlen = sizeof rt.id;
-        memcpy(rt.id, zmq_msg_data(&m), rt.idlen);
-        int more = zmq_msg_more(&m);
-        zmq_msg_close(&m);
-        zmq_msg_init(&m);
-        if (!more || zmq_msg_recv(&m, sv->api, 0) < 0) {
-            zmq_msg_close(&m);
-            reject(sv, &rt, KD_ERR_FRAMES, "empty request");
-            continue;
-        }
-        if (zmq_msg_size(&m) == 0 && zmq_msg_more(&m)) {
-            /* REQ's empty delimiter: the body follows. */
-            rt.delim = 1;
-            zmq_msg_close(&m);
-            zmq_msg_init(&m);
-            if (zmq_msg_recv(&m, sv->api, 0) < 0) {
-                zmq_msg_close(&m);
-                reject(sv, &rt, KD_ERR_FRAMES, "empty request");
-                continue;
-            }
-        }
-        int handled;
-        api_command(sv, &rt, &m, &handled);
-        if (handled)
-            zmq_msg_close(&m);
-        else
-            take_body(sv, sv->api, &m, &rt);
+        take_input(sv, &in);
     }
 }
 

@@ -1,24 +1,31 @@
 /*
  * fuzz_envelope.c -- the daemon's message handling, frames in, published
- * messages out: kd_process (daemon/envelope.c) on a job built from 1-4
- * frames, with real zmq_msg_t frames and a warm kiji_doc, as a worker runs
- * it.
+ * messages out, as the main thread and a worker run it: the frames go over
+ * a ZeroMQ socket pair, kd_input_recv (daemon/frames.c) receives and frames
+ * them as server.c does for the in (PULL or SUB) and api (ROUTER) sockets,
+ * then a job goes through kd_process (daemon/envelope.c) with a warm
+ * kiji_doc, and a refusal becomes the error message server.c publishes.
  *
  * Input: option byte 0 (bits 0-1: fact topics none / all / money+date /
- * quote+person; bit 2: the tight parser of fuzz.h), then the frames
- * separated by FRAME_SEP. One frame is [text], two are [envelope][text];
- * three or four are refused with a `frames` error, as server.c's take_body
- * does (that framing is static in server.c, so it is mirrored here).
+ * quote+person; bit 2: the tight parser of fuzz.h; bits 3-4: the socket:
+ * PULL, SUB, api, PULL), then 1-6 frames separated by FRAME_SEP. PULL reads
+ * [envelope] text; SUB a topic frame first; api a routing id, an optional
+ * empty delimiter, then a command ({"cmd":...} in one frame) or
+ * [envelope] text. Three or more body frames are a `frames` error.
  *
- * Checks: exactly one article or error message comes first (received =
- * articles + errors); every message is one JSON object with schema 1 whose
- * length is the one given; an error names its code and an offset inside
- * the text; an article echoes the envelope's id (or the content hash), its
- * facts' spans and texts are exact slices of the text frame, unknown
- * envelope fields come back under "meta"; every fact.<type> message is one
- * of the article's facts of a requested type, carrying the article id.
+ * Checks: kd_input_recv takes the whole message and frames it as the rule
+ * above says (a model of it here): job frames byte for byte, routing id and
+ * delimiter, command or refusal and its code. Then exactly one article or
+ * error message comes first (received = articles + errors); every message
+ * is one JSON object with schema 1 whose length is the one given; an error
+ * names its code and an offset inside the frames; an article echoes the
+ * envelope's id (or the content hash), its facts' spans and texts are
+ * exact slices of the text frame, unknown envelope fields come back under
+ * "meta"; every fact.<type> message is one of the article's facts of a
+ * requested type, carrying the article id.
  */
 #define _GNU_SOURCE /* memmem */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +36,7 @@
 
 #define FRAME_SEP "\xFF\x00\xFF"
 #define FRAME_SEP_LEN 3
-#define MAX_FRAMES 4
+#define MAX_FRAMES 6
 
 static uint32_t topics_of(uint8_t o)
 {
@@ -98,11 +105,65 @@ static void check_article(json_t *a, json_t *env, const uint8_t *text, size_t le
              json_object_size(meta), extra);
 }
 
+/* The socket pair the frames travel over (inproc, built once). */
+static void *sock_tx, *sock_rx;
+
+static void sockets(void)
+{
+    if (sock_rx)
+        return;
+    void *ctx = zmq_ctx_new();
+    FZ_CHECK(ctx, "zmq_ctx_new");
+    sock_rx = zmq_socket(ctx, ZMQ_PAIR);
+    sock_tx = zmq_socket(ctx, ZMQ_PAIR);
+    int zero = 0;
+    FZ_CHECK(sock_rx && sock_tx, "zmq_socket");
+    zmq_setsockopt(sock_rx, ZMQ_LINGER, &zero, sizeof zero);
+    zmq_setsockopt(sock_tx, ZMQ_LINGER, &zero, sizeof zero);
+    FZ_CHECK(zmq_bind(sock_rx, "inproc://fuzz-envelope") == 0 &&
+                 zmq_connect(sock_tx, "inproc://fuzz-envelope") == 0,
+             "inproc pair: %s", zmq_strerror(zmq_errno()));
+}
+
+/* The api's command rule (frames.c), for the model: one frame of 1..4096
+ * bytes whose first non-blank byte is '{' and that reads as a JSON object
+ * with "cmd". Returns KD_INPUT_PING, KD_INPUT_STATS, KD_INPUT_REFUSED (an
+ * unknown command) or 0 (an article). */
+static int command_of(const uint8_t *p, size_t n)
+{
+    if (n == 0 || n > 4096)
+        return 0;
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r'))
+        i++;
+    if (i == n || p[i] != '{')
+        return 0;
+    json_t *o = json_loadb((const char *)p, n, 0, NULL);
+    json_t *cmd = json_object_get(o, "cmd");
+    int what = 0;
+    if (cmd) {
+        const char *c = json_string_value(cmd);
+        what = c && !strcmp(c, "ping")    ? KD_INPUT_PING
+               : c && !strcmp(c, "stats") ? KD_INPUT_STATS
+                                          : KD_INPUT_REFUSED;
+    }
+    json_decref(o);
+    return what;
+}
+
+static int same_bytes(zmq_msg_t *m, const uint8_t *p, size_t n)
+{
+    return zmq_msg_size(m) == n && (n == 0 || !memcmp(zmq_msg_data(m), p, n));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
     uint8_t o = data[0];
+    int kind = (o >> 3) & 3;
+    if (kind == 3)
+        kind = KD_IN_PULL;
     const uint8_t *p = data + 1, *end = data + size;
     const uint8_t *fr[MAX_FRAMES];
     size_t fl[MAX_FRAMES], nf = 0;
@@ -118,36 +179,89 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p = sep + FRAME_SEP_LEN;
     }
 
+    /* The model: where the body starts, and what the input should become. */
+    size_t b = 0; /* first body frame */
+    int delim = 0, want_what = KD_INPUT_JOB, want_code = 0;
+    if (kind == KD_IN_SUB)
+        b = 1;
+    else if (kind == KD_IN_API) {
+        b = 1;
+        if (nf > 2 && fl[1] == 0) {
+            delim = 1;
+            b = 2;
+        }
+    }
+    size_t nb = nf > b ? nf - b : 0; /* body frames */
+    if (nb == 0) {
+        want_what = KD_INPUT_REFUSED;
+        want_code = KD_ERR_FRAMES;
+    } else if (kind == KD_IN_API && nb == 1 && command_of(fr[b], fl[b])) {
+        want_what = command_of(fr[b], fl[b]);
+        want_code = want_what == KD_INPUT_REFUSED ? KD_ERR_COMMAND : 0;
+    } else if (nb > 2) {
+        want_what = KD_INPUT_REFUSED;
+        want_code = KD_ERR_FRAMES;
+    }
+
+    sockets();
+    for (size_t i = 0; i < nf; i++)
+        FZ_CHECK(zmq_send(sock_tx, fr[i], fl[i], i + 1 < nf ? ZMQ_SNDMORE : 0) == (int)fl[i],
+                 "zmq_send: %s", zmq_strerror(zmq_errno()));
+    kd_input in;
+    FZ_CHECK(kd_input_recv(sock_rx, kind, &in) == 0, "kd_input_recv found no message");
+    zmq_msg_t left;
+    zmq_msg_init(&left);
+    FZ_CHECK(zmq_msg_recv(&left, sock_rx, ZMQ_DONTWAIT) < 0 && zmq_errno() == EAGAIN,
+             "kd_input_recv left frames of the message behind");
+    zmq_msg_close(&left);
+    FZ_CHECK(in.what == want_what, "input framed as %d, expected %d (%zu frames, kind %d)",
+             in.what, want_what, nf, kind);
+    FZ_CHECK(in.from_api == (kind == KD_IN_API), "from_api %d for kind %d", in.from_api, kind);
+    if (kind == KD_IN_API) {
+        size_t idlen = fl[0] < sizeof in.route.id ? fl[0] : sizeof in.route.id;
+        FZ_CHECK(in.route.idlen == idlen && !memcmp(in.route.id, fr[0], idlen),
+                 "routing id of %zu bytes, expected %zu", in.route.idlen, idlen);
+        FZ_CHECK(in.route.delim == delim, "delimiter %d, expected %d", in.route.delim, delim);
+    }
+    if (want_what == KD_INPUT_PING || want_what == KD_INPUT_STATS)
+        return 0; /* answered by server.c from its own state */
+
     kd_result *r;
     char want_id[600] = "";
     json_t *env = NULL;
-    const uint8_t *text = fr[nf - 1];
-    size_t tlen = fl[nf - 1];
-    if (nf > 2) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", nf);
-        r = kd_error_result(KD_ERR_FRAMES, NULL, (size_t)-1, msg);
+    const uint8_t *text = nb ? fr[nf - 1] : NULL;
+    size_t tlen = nb ? fl[nf - 1] : 0, envlen = nb == 2 ? fl[b] : 0;
+    if (in.what == KD_INPUT_REFUSED) {
+        FZ_CHECK(in.code == want_code && !in.job && in.text[0], "refused with code %d, expected %d",
+                 in.code, want_code);
+        FZ_CHECK(strlen(in.text) < sizeof in.text, "refusal text not terminated");
+        if (want_code == KD_ERR_FRAMES && nb > 2) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", nb);
+            FZ_CHECK(!strcmp(in.text, msg), "refusal \"%s\", expected \"%s\"", in.text, msg);
+        }
+        r = kd_error_result(in.code, NULL, (size_t)-1, in.text); /* server.c's reject */
     } else {
-        kd_job job;
-        memset(&job, 0, sizeof job);
-        job.fact_topics = topics_of(o);
-        FZ_CHECK(zmq_msg_init_size(&job.text, tlen) == 0, "zmq_msg_init_size");
-        memcpy(zmq_msg_data(&job.text), text, tlen);
-        if (nf == 2) {
-            FZ_CHECK(zmq_msg_init_size(&job.env, fl[0]) == 0, "zmq_msg_init_size");
-            memcpy(zmq_msg_data(&job.env), fr[0], fl[0]);
-            job.has_env = 1;
-            env = json_loadb((const char *)fr[0], fl[0], JSON_REJECT_DUPLICATES, NULL);
+        kd_job *job = in.job;
+        FZ_CHECK(job, "a job input without its job");
+        FZ_CHECK(job->from_api == in.from_api &&
+                     (!job->from_api || !memcmp(&job->route, &in.route, sizeof in.route)),
+                 "the job's route is not the input's");
+        FZ_CHECK(job->has_env == (nb == 2), "has_env %d for %zu body frames", job->has_env, nb);
+        FZ_CHECK(same_bytes(&job->text, text, tlen), "the job's text is not the last frame");
+        FZ_CHECK(!job->has_env || same_bytes(&job->env, fr[b], envlen),
+                 "the job's envelope is not the body's first frame");
+        job->fact_topics = topics_of(o); /* server.c's dispatch sets the config's */
+        if (nb == 2) {
+            env = json_loadb((const char *)fr[b], envlen, JSON_REJECT_DUPLICATES, NULL);
             json_t *id = json_object_get(env, "id");
             if (json_is_string(id))
                 snprintf(want_id, sizeof want_id, "%s", json_string_value(id));
         }
         if (!want_id[0])
             kd_content_id(text, tlen, want_id);
-        r = kd_process(fz_doc(0, (o & 4) != 0), &job);
-        if (job.has_env)
-            zmq_msg_close(&job.env);
-        zmq_msg_close(&job.text);
+        r = kd_process(fz_doc(0, (o & 4) != 0), job);
+        kd_job_free(job);
     }
     FZ_CHECK(r, "no result (out of memory?)");
     FZ_CHECK(r->nmsgs >= 1 && r->counted == 1, "%zu messages, counted %d", r->nmsgs, r->counted);
@@ -166,13 +280,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(json_is_string(json_object_get(m0, "message")), "error without message");
         json_t *off = json_object_get(m0, "offset");
         FZ_CHECK(json_is_null(off) || (json_is_integer(off) && json_integer_value(off) >= 0 &&
-                                       (size_t)json_integer_value(off) <= tlen + fl[0]),
+                                       (size_t)json_integer_value(off) <= tlen + envlen),
                  "error offset");
         if (r->code == KIJI_ERR_UTF8 || r->code == KIJI_ERR_NUL)
             FZ_CHECK(json_is_integer(off) && (size_t)json_integer_value(off) < tlen,
                      "utf8/nul error offset outside the text");
     } else {
-        FZ_CHECK(nf <= 2, "an article from %zu frames", nf);
+        FZ_CHECK(nb == 1 || nb == 2, "an article from %zu body frames", nb);
         check_article(m0, env, text, tlen, want_id);
         uint32_t mask = topics_of(o);
         size_t want = 0, i;
