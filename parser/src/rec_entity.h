@@ -35,6 +35,7 @@ struct kj_entity {
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
     kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */
     kj_dict *occ_ja;              /* 女優 (before a name), 妻 (after) */
+    kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
     kj_dict *org;         /* well-known organization form -> org id */
     int norgs;

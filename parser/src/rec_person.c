@@ -27,9 +27,11 @@ int person_init(struct kj_entity *x)
     x->gend_ja = ent_dict("ja/given_endings", 1);
     x->occ_ja = ent_dict("ja/occupations", 1);
     x->honor_en = ent_dict("en/honorifics", 1);
+    x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
+    x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
     x->title_en = kj_dict_new();
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
-        !x->title_en)
+        !x->title_en || !x->zhsur_ja || !x->zhgiven_ja)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -426,6 +428,108 @@ static size_t ja_fullname(estate *s, size_t a, size_t *se)
     return 0;
 }
 
+/* 温家宝は, 李明博が, 諸葛孔明の: a Chinese or Korean family name
+ * (data/ja/surnames_zh.txt) and a given name of one or two characters that
+ * are common in such names (data/ja/given_chars_zh.txt) fill the kanji run
+ * (three kanji at least), then a particle or punctuation. Returns the name's
+ * end (0 if none) and the family name's end in *se. */
+static size_t ja_zhname(estate *s, size_t a, size_t *se)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    int32_t v;
+    size_t sl = kj_dict_longest(x->zhsur_ja, d->norm, s->hi, a, &v);
+    if (!sl)
+        return 0;
+    size_t r = a + sl, rn = r;
+    int k = 0;
+    uint32_t c = 0;
+    while (r < s->hi) {
+        d->work++;
+        c = ent_cp(d, r, &rn);
+        if (!kj_is_kanji(c))
+            break;
+        if (k == 2 || !kj_dict_get(x->zhgiven_ja, d->norm + r, rn - r, &v))
+            return 0;
+        r = rn;
+        k++;
+        c = 0;
+    }
+    /* one kanji of family name takes two of given name (全国民 is no name:
+     * not_names.txt) */
+    if (k == 0 || (sl == 3 && k < 2) || !name_follow(c) || c == 0x30FB)
+        return 0;
+    if (kj_dict_get(x->notname_ja, d->norm + a, r - a, &v))
+        return 0;
+    *se = a + sl;
+    return r;
+}
+
+/* 豊田では…, 宮崎は: a kanji word that also names a town. Either the
+ * gazetteer knows it with 県 / 市 / 府 after it (宮崎県), or the text
+ * writes it as a location somewhere (豊田では, 豊田へ, 豊田出身). */
+static bool town_word(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    char w[48];
+    size_t n = b - a;
+    if (n + 3 >= sizeof w)
+        return true;
+    memcpy(w, d->norm + a, n);
+    int32_t v;
+    static const char *const sfx[] = {"県", "市", "府", NULL};
+    for (int i = 0; sfx[i]; i++) {
+        memcpy(w + n, sfx[i], 3);
+        if (kj_dict_get(s->x->place, w, n + 3, &v))
+            return true;
+    }
+    w[n] = 0;
+    static const char *const loc[] = {"では", "へ", "まで", "出身", "に住", "在住", NULL};
+    for (const char *q = strstr(d->norm, w); q; q = strstr(q + n, w)) {
+        d->work++;
+        size_t e = (size_t)(q - d->norm) + n;
+        for (int i = 0; loc[i]; i++)
+            if (kj_at(d->norm, d->norm_len, e, loc[i]))
+                return true;
+    }
+    return false;
+}
+
+/* 山田は, 佐々木が: a surname of two kanji or more (data/ja/surnames.txt)
+ * that is the whole kanji run, then a particle. Places and organizations
+ * with the same name (宮崎, 三井) are claimed before persons are looked for,
+ * so what is left here reads as a person. */
+static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
+{
+    kiji_doc *d = s->d;
+    if (sl < 6)
+        return 0;
+    size_t b = a + sl, bx, ps;
+    uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
+    static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B,
+                                     0x3082, 0x3089, 0x3084, 0x3001, 0x30FB, 0};
+    bool ok = false;
+    for (int i = 0; after[i]; i++)
+        ok |= nc == after[i];
+    if (!ok)
+        return 0;
+    /* ・ joins names: 山田・佐藤 but not 山田・ヤマダ */
+    if (nc == 0x30FB && bx < s->hi) {
+        size_t nx2;
+        if (!kj_is_kanji(ent_cp(d, bx, &nx2)))
+            return 0;
+    }
+    /* ABC山田は, ナントカ山田: part of a longer word */
+    if (a > s->lo) {
+        uint32_t p = ent_prev(d, a, &ps);
+        if (ent_kata(p) || ent_word(p))
+            return 0;
+    }
+    if (town_word(s, a, b))
+        return 0;
+    return b;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -622,6 +726,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, &fse)) > a) {
         /* 松本清張は: both halves known */
+    } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
+        /* 温家宝は */
+    } else if (kj_is_kanji(c) && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
+        /* 山田は */
+        fse = b;
     } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 4) {
         /* surname of two kanji or more, a given name of one to three, then a
          * particle or punctuation */
@@ -642,6 +751,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
+        if (okn && town_word(s, a, b))
+            okn = false; /* 小田原では */
         if (!okn)
             b = 0;
     }
