@@ -751,6 +751,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
+        /* 中村政治は, 吉田構造が: the part after the surname is a common
+         * word (a 0 line of given_endings.txt, or not_names.txt) */
+        for (size_t g = a + sl; okn && g < b;) {
+            int32_t gv;
+            if ((kj_dict_get(x->gend_ja, d->norm + g, b - g, &gv) && gv == 0) ||
+                kj_dict_get(x->notname_ja, d->norm + g, b - g, &gv))
+                okn = false;
+            size_t gx;
+            ent_cp(d, g, &gx);
+            g = gx;
+        }
         if (okn && town_word(s, a, b))
             okn = false; /* 小田原では */
         if (!okn)
