@@ -12,6 +12,16 @@
 
 #include "kd.h"
 
+/* Start-up handshake: kd_workers_start returns only once every worker has
+ * connected (or given up), so the stop frames of kd_workers_stop find every
+ * worker's pipe. Without it a stop soon after start handed all stop frames
+ * to the workers already connected, and joining the others hung. */
+typedef struct ready {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int count;
+} ready;
+
 typedef struct worker {
     pthread_t tid;
     void *ctx;
@@ -19,12 +29,22 @@ typedef struct worker {
     int queue;
     int index;
     int started;
+    ready *ready;
 } worker;
 
 struct kd_workers {
     int n;
     worker *w;
+    ready ready;
 };
+
+static void signal_ready(ready *r)
+{
+    pthread_mutex_lock(&r->lock);
+    r->count++;
+    pthread_cond_signal(&r->cond);
+    pthread_mutex_unlock(&r->lock);
+}
 
 static void *worker_main(void *arg)
 {
@@ -49,6 +69,8 @@ static void *worker_main(void *arg)
         kd_log(KD_LOG_ERR, "worker %d: connect: %s", w->index, zmq_strerror(zmq_errno()));
         goto out;
     }
+    signal_ready(w->ready);
+    w->ready = NULL;
     for (;;) {
         kd_job *job;
         int n = zmq_recv(in, &job, sizeof job, 0);
@@ -77,6 +99,8 @@ static void *worker_main(void *arg)
             ;
     }
 out:
+    if (w->ready)
+        signal_ready(w->ready);
     kiji_doc_free(doc);
     if (in)
         zmq_close(in);
@@ -95,9 +119,11 @@ kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue)
         free(ws);
         return NULL;
     }
+    pthread_mutex_init(&ws->ready.lock, NULL);
+    pthread_cond_init(&ws->ready.cond, NULL);
     for (int i = 0; i < n; i++) {
         worker *w = &ws->w[i];
-        *w = (worker){.ctx = ctx, .parser = p, .queue = queue, .index = i};
+        *w = (worker){.ctx = ctx, .parser = p, .queue = queue, .index = i, .ready = &ws->ready};
         if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
             kd_log(KD_LOG_ERR, "cannot start worker %d", i);
             break;
@@ -105,7 +131,13 @@ kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue)
         w->started = 1;
         ws->n++;
     }
+    pthread_mutex_lock(&ws->ready.lock);
+    while (ws->ready.count < ws->n)
+        pthread_cond_wait(&ws->ready.cond, &ws->ready.lock);
+    pthread_mutex_unlock(&ws->ready.lock);
     if (ws->n == 0) {
+        pthread_mutex_destroy(&ws->ready.lock);
+        pthread_cond_destroy(&ws->ready.cond);
         free(ws->w);
         free(ws);
         return NULL;
@@ -118,13 +150,20 @@ void kd_workers_stop(kd_workers *ws, void *jobs)
     if (!ws)
         return;
     /* With every job queue empty, PUSH's round robin hands one stop frame to
-     * each worker. */
+     * each worker: every worker has connected (kd_workers_start), and
+     * ZMQ_EVENTS makes the socket attach the pipes of those connects now
+     * (a send processes its pending commands only now and then). */
+    int ev;
+    size_t evlen = sizeof ev;
+    zmq_getsockopt(jobs, ZMQ_EVENTS, &ev, &evlen);
     for (int i = 0; i < ws->n; i++)
         while (zmq_send(jobs, "", 0, 0) < 0 && zmq_errno() == EINTR)
             ;
     for (int i = 0; i < ws->n; i++)
         if (ws->w[i].started)
             pthread_join(ws->w[i].tid, NULL);
+    pthread_mutex_destroy(&ws->ready.lock);
+    pthread_cond_destroy(&ws->ready.cond);
     free(ws->w);
     free(ws);
 }
