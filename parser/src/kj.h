@@ -357,6 +357,10 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
 /* Longest key that s[pos..len) starts with: its length (0 = none), value in
  * *value. */
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
+/* Does some key start with byte b? */
+bool kj_dict_may_start(const kj_dict *t, unsigned char b);
+/* The longest key's length in bytes. */
+size_t kj_dict_maxlen(const kj_dict *t);
 /* Exact lookup. */
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value);
 void kj_dict_free(kj_dict *t);

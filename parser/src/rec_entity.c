@@ -95,9 +95,16 @@ size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v)
     const kiji_doc *d = s->d;
     if (pos >= s->hi)
         return 0;
+    unsigned char b = (unsigned char)d->norm[pos];
+    if (b >= 0x80)
+        return kj_dict_longest(t, d->norm, s->hi, pos, v);
+    if (!kj_dict_may_start(t, b))
+        return 0;
     char buf[96];
     size_t n = s->hi - pos < sizeof buf ? s->hi - pos : sizeof buf;
-    if ((unsigned char)d->norm[pos] >= 0x80 || !memchr(d->norm + pos, '\n', n))
+    if (n > kj_dict_maxlen(t))
+        n = kj_dict_maxlen(t);
+    if (!memchr(d->norm + pos, '\n', n))
         return kj_dict_longest(t, d->norm, s->hi, pos, v);
     /* English names wrap across lines: South\nKorea is South Korea */
     for (size_t i = 0; i < n; i++)

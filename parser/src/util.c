@@ -132,6 +132,7 @@ struct kj_dict {
     uint32_t root[256];    /* child of the root for a first byte, 0 = none */
     uint64_t first[1024];  /* bit c: a key starts with BMP code point c */
     bool nofilter;         /* a key does not start with a whole BMP char */
+    size_t maxlen;         /* the longest key's length */
 };
 
 static bool push_node(kj_dict *t)
@@ -239,6 +240,8 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     }
     t->nodes[cur].term = true;
     t->nodes[cur].value = value;
+    if (len > t->maxlen)
+        t->maxlen = len;
     if (len > 0) {
         unsigned char b = (unsigned char)key[0];
         long c = find_edge(t, &t->nodes[0], b);
@@ -310,6 +313,16 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         }
     }
     return best;
+}
+
+bool kj_dict_may_start(const kj_dict *t, unsigned char b)
+{
+    return t->root[b] != 0;
+}
+
+size_t kj_dict_maxlen(const kj_dict *t)
+{
+    return t->maxlen;
 }
 
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
