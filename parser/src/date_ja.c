@@ -29,6 +29,11 @@ typedef struct jp {
         bool z, ok;
     } nc[4];
     unsigned ncn;
+    /* the last num_at answer (try_at asks at one position several times) */
+    size_t napos, nae;
+    int64_t nav;
+    int nand;
+    bool naz, naok;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -87,7 +92,21 @@ static size_t range_sep(const jp *p, size_t i)
 
 /* A number that may start a date: not the tail of a longer number, a
  * decimal or a Latin token (iOS5, H2O). */
+static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z);
+
 static bool num_at(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
+{
+    if (p->napos != i) {
+        p->napos = i;
+        p->naok = num_at_(p, i, &p->nav, &p->nae, &p->nand, &p->naz);
+    }
+    if (!p->naok)
+        return false;
+    *v = p->nav, *e = p->nae, *nd = p->nand, *z = p->naz;
+    return true;
+}
+
+static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
 {
     if (i >= p->len)
         return false;
@@ -386,9 +405,15 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         t->grain = KJ_G_HOUR;
         return i + strlen("正午");
     }
-    if ((n = word(p, i, KJ_W_TOD, &w)) > 0) {
+    bool today = false;
+    if ((n = dword(p, i, &w)) > 0 && (w->kind == KJ_W_TOD || w->kind == KJ_W_TTOD)) {
+        /* 今朝, 今夜: a part of the publication day, never after a date */
+        today = w->kind == KJ_W_TTOD;
+        if (today && (after_date || !hira_ok(p, i, n)))
+            return 0;
         tod = w;
-        pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜");
+        pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜")
+             || (today && strcmp(w->s, "NI") == 0);
         j = i + n;
     }
     size_t ce;
@@ -447,14 +472,22 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             return 0;
         if (pm && v < 12)
             v += 12;
-        else if (tod && v == 12 && at(p, i, "午前"))
-            v = 0; /* 午前12時 is midnight */
+        else if (tod && v == 12 && (at(p, i, "午前") || at(p, i, "AM") || at(p, i, "am")))
+            v = 0; /* 午前12時, AM12時 are midnight */
         t->hh = (int)v;
         t->mi = (int)mi;
         t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
         if (tod && tod->mod && !mi)
             t->mod = tod->mod;
         return k;
+    }
+    if (today) {
+        /* 今夜 alone: the publication day, grain hour with its part of day */
+        t->tod = tod->s;
+        t->mod = tod->mod;
+        t->grain = KJ_G_HOUR;
+        t->rel = true;
+        return j;
     }
     if (tod && after_date && tod->mod) {
         /* 13日未明: grain hour with a TIMEX part of day; a plain 9日午後 or
@@ -483,6 +516,9 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
 }
 
 /* ---- a whole date --------------------------------------------------------- */
+
+static size_t season_at(const jp *p, size_t i, int *q);
+static int weekday_at(const jp *p, size_t i, size_t *n);
 
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
@@ -546,6 +582,14 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             t->grain = KJ_G_QUARTER;
             return e2 + strlen("月期");
         }
+        int sq;
+        size_t sn;
+        if (!t->decade && (sn = season_at(p, k, &sq)) > 0) {
+            /* 2025年春, 昨年の秋 */
+            t->q = sq;
+            t->grain = KJ_G_SEASON;
+            return k + sn;
+        }
         if ((e = part_month(p, k, t)) > 0) {
             have_m = true;
             j = e;
@@ -563,6 +607,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
                 have_y = have_m = true;
             j = e;
             size_t wl = weekday_paren(p, j);
+            if (!wl && have_m)
+                weekday_at(p, j, &wl); /* 8月27日水曜日 */
             j += wl;
         }
     }
@@ -608,65 +654,259 @@ static int prefix_qual(const jp *p, size_t i)
     return KJ_Q_NONE;
 }
 
-/* N + unit [半] [qualifier] [前|後], 数 + unit, 半年. Returns the end, 0 when
- * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric. */
+/* Unit ranks of a compound length, coarsest first (1年2カ月10日). */
+static int unit_rank(const char *u)
+{
+    static const char *const r[] = {"Y", "M", "W", "D", "H", "MI", "S"};
+    for (int k = 0; k < 7; k++)
+        if (strcmp(u, r[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* 前, 後, 半 or a qualifier after a bare unit make it a length (3日前,
+ * 1週近く, 1世紀後). */
+static bool length_follows(jp *p, size_t j)
+{
+    const kj_dword *w;
+    return at(p, j, "前") || at(p, j, "後") || at(p, j, "半") || word(p, j, KJ_W_QUAL, &w) > 0;
+}
+
+/* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
+ * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
+ * length is meant: before 前, 後, 半 or a qualifier, inside a compound
+ * (1時間30分: chained), and for 分 / 秒 after digits that no 時 or 度 comes
+ * before (5分で, not 十分, 3分の1, 3分野, 35度40分). Sets *u; returns the
+ * unit's length, 0 when none. */
+static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, const char **u)
+{
+    const kj_dword *w;
+    size_t n;
+    if ((n = word(p, e, KJ_W_UNIT, &w)) > 0) {
+        *u = w->s;
+        return n;
+    }
+    static const struct {
+        const char *w, *u;
+    } bare[] = {{"日", "D"}, {"週", "W"}, {"分", "MI"}, {"秒", "S"}, {"世紀", "CE"}};
+    for (size_t k = 0; k < sizeof bare / sizeof bare[0]; k++) {
+        if (!at(p, e, bare[k].w))
+            continue;
+        size_t j = e + strlen(bare[k].w);
+        bool clock = k == 2 || k == 3;
+        if (clock && !digits)
+            return 0;
+        if (k == 0 && at(p, e, "日本"))
+            return 0;
+        bool ok = length_follows(p, j) || (chained && k != 4);
+        if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
+            && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")) {
+            size_t q = j;
+            uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+            ok = !kj_is_kanji(nc) && !kj_is_katakana(nc) && !kj_is_digit(nc);
+        }
+        if (!ok)
+            return 0;
+        *u = bare[k].u;
+        return strlen(bare[k].w);
+    }
+    return 0;
+}
+
+/* A decimal length 1.5時間, 0.1年間: the digits as written into *dec.
+ * Returns the end of the number, 0 when none. */
+static size_t decimal_at(const jp *p, size_t i, char *dec, size_t cap)
+{
+    size_t k = i;
+    if (i > 0) {
+        size_t st;
+        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+            return 0;
+    }
+    while (isdig(p, k) && k - i < 6)
+        k++;
+    if (k == i || !at(p, k, ".") || !isdig(p, k + 1))
+        return 0;
+    k++;
+    while (isdig(p, k) && k - i < 12)
+        k++;
+    if (isdig(p, k) || k - i >= cap)
+        return 0;
+    memcpy(dec, p->s + i, k - i);
+    dec[k - i] = 0;
+    return k;
+}
+
+/* An ISO 8601 length from counts per unit rank (Y M W D H MI S). */
+static void iso_parts(char *b, size_t n, const int64_t *cnt, const bool *has)
+{
+    static const char des[] = {'Y', 'M', 'W', 'D', 'H', 'M', 'S'};
+    size_t l = (size_t)snprintf(b, n, "P");
+    bool tt = false;
+    for (int k = 0; k < 7 && l < n; k++) {
+        if (!has[k])
+            continue;
+        if (k >= 4 && !tt) {
+            l += (size_t)snprintf(b + l, n - l, "T");
+            tt = true;
+        }
+        if (l < n)
+            l += (size_t)snprintf(b + l, n - l, "%lld%c", (long long)cnt[k], des[k]);
+    }
+}
+
+static bool day_is_length(jp *p, size_t i);
+
+/* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
+ * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
+ * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
+ * is a time of the publication day (its hour unknown). */
 static size_t duration(jp *p, size_t i, bool years_ok)
 {
     kj_dctx *c = p->c;
     const kj_dword *w;
     int64_t v = 0;
-    size_t e, n;
+    size_t e, n = 0;
     int nd = 0;
-    bool z = false, vague = false, half = false;
-    if (at(p, i, "数")) {
+    bool z = false, vague = false, half = false, lexical = false;
+    const char *u = NULL;
+    char dec[16] = "";
+    bool digit = isdig(p, i);
+    size_t h = at(p, i, "四半") ? i + strlen("四") : i; /* 半 after 四 */
+    if (!digit && at(p, i, "数")) {
         vague = true;
         e = i + strlen("数");
-    } else if (at(p, i, "半") && (at(p, i, "半年") || at(p, i, "半日"))) {
+    } else if (!digit && at(p, h, "半世紀")) {
+        /* 四半世紀: 25 years, 半世紀: 50 */
+        lexical = true;
+        v = h != i ? 25 : 50;
+        u = "Y";
+        e = i;
+        n = h + strlen("半世紀") - i;
+    } else if (!digit && h == i && at(p, i, "半")
+               && (at(p, i + strlen("半"), "年") || at(p, i + strlen("半"), "日")
+                   || at(p, i + strlen("半"), "月"))) {
+        size_t k = i + strlen("半年");
+        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        if (at(p, i, "半月") && kj_is_kanji(nc))
+            return 0; /* 半月板 */
         half = true;
+        u = at(p, i, "半年") ? "Y" : at(p, i, "半日") ? "D" : "M";
         e = i + strlen("半");
+        n = strlen("年");
+    } else if (digit && (e = decimal_at(p, i, dec, sizeof dec)) > 0) {
+        if ((n = unit_at(p, i, e, true, false, &u)) == 0 || strcmp(u, "CE") == 0)
+            return 0;
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000 || v == 0) {
         return 0;
     }
-    const char *u;
-    if ((n = word(p, e, KJ_W_UNIT, &w)) > 0) {
-        u = w->s;
-    } else if (at(p, e, "日前") || at(p, e, "日後")) {
-        /* 3日前, その2日後: 日 counts days only before 前/後 */
-        u = "D";
+    if (!u && (n = unit_at(p, i, e, nd > 0, false, &u)) == 0) {
+        if (!day_is_length(p, i))
+            return 0;
+        u = "D"; /* 3日10時間 */
         n = strlen("日");
-    } else {
-        return 0;
     }
-    bool bare_year = strcmp(u, "Y") == 0 && !at(p, e, "年間");
+    bool bare_year = strcmp(u, "Y") == 0 && !at(p, e, "年間") && !lexical && !dec[0];
     size_t j = e + n;
+    bool century = strcmp(u, "CE") == 0;
+    if (century) {
+        u = "Y";
+        v *= 100;
+        bare_year = false;
+    }
     if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "目") || at(p, j, "度")))
         return 0;
-    if (at(p, j, "半")) {
-        half = !half;
+    if (!lexical && at(p, j, "半")) {
         j += strlen("半");
+        if (century)
+            v += 50; /* 1世紀半: 150 years */
+        else
+            half = !half;
     }
-    if (bare_year && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後") && !vague)
+    /* 1時間30分, 1年2カ月10日, 3日10時間: one length, finer units after */
+    int64_t cnt[7] = {0};
+    bool has[7] = {0};
+    int last = unit_rank(u), parts = 1;
+    if (last >= 0 && !half && !vague && !dec[0]) {
+        cnt[last] = v;
+        has[last] = true;
+        for (int k = 0; k < 3; k++) {
+            int64_t v3;
+            size_t e3, un;
+            int nd3;
+            bool z3;
+            const char *u3;
+            if (!dnum(p, j, &v3, &e3, &nd3, &z3) || v3 > 100000
+                || (un = unit_at(p, j, e3, nd3 > 0, true, &u3)) == 0)
+                break;
+            int r = unit_rank(u3);
+            if (r <= last)
+                break;
+            cnt[r] = v3;
+            has[r] = true;
+            last = r;
+            j = e3 + un;
+            parts++;
+        }
+    }
+    /* 3日に1回, 2時間ごと: a recurrence every N units */
+    if (parts == 1 && !half && !vague && !dec[0] && !lexical && !century && v <= 1000) {
+        size_t k = 0;
+        int64_t v2;
+        size_t e2;
+        int nd2;
+        bool z2;
+        if (at(p, j, "ごと"))
+            k = j + strlen("ごと");
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
+                 && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
+            k = e2 + strlen("回");
+        if (k) {
+            char iso[32];
+            kj_dt_iso(iso, sizeof iso, v, u, false);
+            kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso)));
+            return k;
+        }
+    }
+    if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
+        && !vague)
         return 0;
     /* N年前 / 3日後: a date relative to publication (or to the last date
      * after その) */
     bool ago = at(p, j, "前") && !at(p, j, "前半") && !at(p, j, "前後");
     bool later = at(p, j, "後") && !at(p, j, "後半");
-    if ((ago || later) && !half && v < 1000) {
+    if ((ago || later) && dec[0])
+        return j + strlen("前"); /* 1.5日前: no exact date */
+    int64_t months = 0;
+    if (half && strcmp(u, "Y") == 0)
+        months = v * 12 + 6; /* 半年前, 2年半後 */
+    else if (!half && parts > 1 && !has[2] && !has[3] && !has[4] && !has[5] && !has[6])
+        months = cnt[0] * 12 + cnt[1]; /* 1年2カ月前 */
+    if ((ago || later) && (months || (!half && parts == 1)) && v < 1000) {
         size_t end = j + strlen("前");
         if (vague)
             return end; /* 数年後: when is unknown */
-        int off = (int)(ago ? -v : v);
-        kj_tx t;
-        kj_tx_init(&t);
-        int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR
+        int g = months ? KJ_G_MONTH
+              : strcmp(u, "Y") == 0 ? KJ_G_YEAR
               : strcmp(u, "M") == 0 ? KJ_G_MONTH
               : strcmp(u, "W") == 0 ? KJ_G_WEEK
               : strcmp(u, "D") == 0 ? KJ_G_DAY
-                                    : KJ_G_NONE;
-        if (g == KJ_G_NONE)
-            return end;
+              : strcmp(u, "H") == 0 ? KJ_G_HOUR
+                                    : KJ_G_MINUTE;
+        int64_t mag = months ? months : v;
+        int off = (int)(ago ? -mag : mag);
+        kj_tx t;
+        kj_tx_init(&t);
         size_t st = i;
-        if (kj_before(p->s, i, "その")) {
+        if (g == KJ_G_HOUR || g == KJ_G_MINUTE) {
+            /* 3時間前: the publication day; the hour is not known */
+            if (kj_before(p->s, i, "その"))
+                return end;
+            t.grain = g;
+            t.rel = true;
+            t.y = c->py, t.m = c->pm, t.d = c->pd;
+        } else if (kj_before(p->s, i, "その")) {
             st = i - strlen("その");
             if (g == KJ_G_WEEK)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
@@ -693,37 +933,23 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         j += strlen("ぶり");
     else if (at(p, j, "連続"))
         j += strlen("連続");
-    char iso[32];
-    /* 1年8カ月: one length */
-    int64_t mo = 0, v3;
-    size_t e3, un;
-    int nd3;
-    bool z3;
-    const kj_dword *w2;
-    if (strcmp(u, "Y") == 0 && !half && !vague && q == KJ_Q_NONE && dnum(p, j, &v3, &e3, &nd3, &z3)
-        && v3 >= 1 && v3 <= 11 && (un = word(p, e3, KJ_W_UNIT, &w2)) > 0 && strcmp(w2->s, "M") == 0) {
-        mo = v3;
-        j = e3 + un;
-        if ((qn = word(p, j, KJ_W_QUAL, &w)) > 0) {
-            q = w->arg;
-            j += qn;
-        }
-        if (at(p, j, "ぶり"))
-            j += strlen("ぶり");
-    }
+    char iso[48];
     size_t st = i;
     if (q != KJ_Q_NONE && kj_before(p->s, i, "約"))
         st = i - strlen("約");
     if (vague) {
         kj_dt_duration(c, st, j, NULL, q);
+        return j;
+    }
+    if (dec[0]) {
+        int r = unit_rank(u);
+        snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
+    } else if (parts > 1) {
+        iso_parts(iso, sizeof iso, cnt, has);
     } else {
         kj_dt_iso(iso, sizeof iso, half && v == 0 ? 0 : v, u, half);
-        if (mo) {
-            size_t l = strlen(iso);
-            snprintf(iso + l, sizeof iso - l, "%lldM", (long long)mo);
-        }
-        kj_dt_duration(c, st, j, iso, q);
     }
+    kj_dt_duration(c, st, j, iso, q);
     return j;
 }
 
@@ -862,6 +1088,83 @@ static size_t year_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     return db > da ? e2 : 0;
 }
 
+/* 春 / 夏 / 秋 / 冬 as a season of a year at i (2025年春, 昨年の秋), not the
+ * first character of a word (春闘, 夏場所, 秋葉原). Returns its length. */
+static size_t season_at(const jp *p, size_t i, int *q)
+{
+    static const char *const sn[] = {"春", "夏", "秋", "冬"};
+    for (int k = 0; k < 4; k++) {
+        if (!at(p, i, sn[k]))
+            continue;
+        size_t j = i + strlen(sn[k]);
+        uint32_t nc = j < p->len ? kj_u8_next(p->s, p->len, &j) : 0;
+        if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || kj_is_digit(nc))
+            return 0;
+        *q = k + 1;
+        return strlen(sn[k]);
+    }
+    return 0;
+}
+
+/* 午後1時30分から3時10分, 12:00〜17:30: the far end of a clock range, on
+ * the day of a; a bare end hour takes a's afternoon (午後6時半-11時 ends at
+ * 23:00) and an end before the start is on the next day (23時から2時).
+ * Returns the end, 0 when none. */
+static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
+{
+    if (a->hh < 0 || (a->grain != KJ_G_HOUR && a->grain != KJ_G_MINUTE))
+        return 0;
+    size_t k = e, sl;
+    while (k < p->len && k - e < 3 && p->s[k] == ' ')
+        k++;
+    if (at(p, k, "から"))
+        sl = strlen("から");
+    else if ((sl = range_sep(p, k)) == 0)
+        return 0;
+    k += sl;
+    for (size_t k0 = k; k < p->len && k - k0 < 3 && p->s[k] == ' ';)
+        k++;
+    const kj_dword *w;
+    bool own = dword(p, k, &w) > 0 && w->kind == KJ_W_TOD;
+    kj_tx_init(b);
+    size_t e2 = part_time(p, k, b, false);
+    if (!e2 || b->hh < 0)
+        return 0;
+    if (!own && b->hh < 12 && a->hh >= 12 && b->hh + 12 > a->hh)
+        b->hh += 12;
+    b->y = a->y, b->m = a->m, b->d = a->d;
+    b->rel = a->rel;
+    b->zone = a->zone;
+    if (b->hh * 60 + (b->mi > 0 ? b->mi : 0) <= a->hh * 60 + (a->mi > 0 ? a->mi : 0)) {
+        if (!a->d)
+            return 0;
+        kj_dt_shift(b, KJ_G_DAY, 1);
+    }
+    return e2;
+}
+
+/* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
+static bool day_is_length(jp *p, size_t i)
+{
+    int64_t v;
+    size_t e, e2;
+    int nd;
+    bool z;
+    const kj_dword *w;
+    if (!num_at(p, i, &v, &e, &nd, &z) || !at(p, e, "日") || at(p, e, "日本"))
+        return false;
+    size_t j = e + strlen("日");
+    if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
+        || at(p, j, "ごと"))
+        return true;
+    /* 3日に1回 (13日に1回 is more likely the 13th) */
+    if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v, &e2, &nd, &z)
+        && at(p, e2, "回") && !at(p, e2, "回目"))
+        return true;
+    return dnum(p, j, &v, &e2, &nd, &z)
+           && (at(p, e2, "時間") || (nd > 0 && (at(p, e2, "分") || at(p, e2, "秒"))));
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -871,6 +1174,21 @@ static size_t try_at(jp *p, size_t i)
     int nd;
     bool z;
 
+    /* (木) alone: a weekday (after a date the date takes it) */
+    if (p->s[i] == '(') {
+        if ((n = weekday_paren(p, i)) == 0 || kj_before(p->s, i, "円") || (i > 0 && isdig(p, i - 1)))
+            return 0;
+        kj_tx wt;
+        int wd = 0;
+        static const char *const wk[] = {"月", "火", "水", "木", "金", "土", "日"};
+        for (int k = 0; k < 7 && !wd; k++)
+            if (at(p, i + 1, wk[k]))
+                wd = k + 1;
+        kj_tx_init(&wt);
+        kj_dt_weekday(c, &wt, wd, i);
+        kj_dt_emit(c, i, i + n, &wt, NULL);
+        return n;
+    }
     /* 年1回, 月2回, 週3日, 週40時間, 年に1ヶ月: a recurrence per year,
      * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
     static const struct {
@@ -900,6 +1218,19 @@ static size_t try_at(jp *p, size_t i)
             break;
         kj_dt_set(c, i, e, per[k].iso);
         return e - i;
+    }
+    /* 2021春 */
+    int sq;
+    if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && nd == 4 && year_like(v, nd, z)
+        && (n = season_at(p, e, &sq)) > 0) {
+        kj_tx s;
+        kj_tx_init(&s);
+        s.y = (int)v;
+        s.q = sq;
+        s.yset = true;
+        s.grain = KJ_G_SEASON;
+        kj_dt_emit(c, i, e + n, &s, NULL);
+        return e + n - i;
     }
     /* 第2四半期 */
     if (at(p, i, "第") && dnum(p, i + strlen("第"), &v, &e, &nd, &z) && v >= 1 && v <= 4
@@ -1003,14 +1334,21 @@ static size_t try_at(jp *p, size_t i)
     }
     if ((e = slash_date(p, i, &t)) > 0) {
         kj_tx b;
+        if (t.grain == KJ_G_DAY)
+            e += weekday_paren(p, e);
         size_t e3 = year_range_end(p, e, &t, &b);
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
     }
     bool dur_years = years_are_duration(p, i);
-    if (!dur_years && (e = parse_date(p, i, &t)) > 0) {
+    if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
         size_t e3;
+        /* 午後1時30分から3時10分: one date with max */
+        if ((e3 = time_range_end(p, e, &t, &b)) > 0) {
+            kj_dt_emit(c, i, e3, &t, &b);
+            return e3 - i;
+        }
         /* 3月13〜15日: one date with max */
         if (t.grain == KJ_G_MONTH && !t.mod && num_at(p, e, &v, &e2, &nd, &z) && v >= 1
             && v <= 31 && (sl = range_sep(p, e2)) > 0 && dnum(p, e2 + sl, &v2, &e3, &nd, &z)
@@ -1056,6 +1394,21 @@ static size_t try_at(jp *p, size_t i)
         }
         if (w->kind == KJ_W_NOT)
             return n;
+        if (w->kind == KJ_W_SEASON) {
+            /* 今冬 in January is the winter that began last December */
+            kj_tx f;
+            kj_tx_init(&f);
+            f.grain = KJ_G_SEASON;
+            f.q = 0;
+            for (int k = 0; k < 4; k++)
+                if (strcmp(w->s, (const char *[]){"SP", "SU", "FA", "WI"}[k]) == 0)
+                    f.q = k + 1;
+            f.rel = true;
+            if (c->py)
+                f.y = c->py + w->arg - (f.q == 4 && c->pm <= 3 ? 1 : 0);
+            kj_dt_emit(c, i, i + n, &f, NULL);
+            return n;
+        }
         if (w->kind == KJ_W_FY || w->kind == KJ_W_WEEK) {
             kj_tx f;
             kj_tx_init(&f);
@@ -1078,7 +1431,7 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     static const char *const lit[] = {"〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五",
                                       "六", "七", "八", "九", "十", "百", "千", "万", "億", "兆",
                                       "京", "数", "第", "同", "正", "半", "月", "火", "水", "木",
-                                      "金", "土", "日", "年", "週"};
+                                      "金", "土", "日", "年", "週", "("};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         kj_dt_mark_start(dd, lit[k]);
     /* ASCII digits, and letters: word numerals and era initials (R7) */
@@ -1106,7 +1459,7 @@ static bool may_start(const jp *p, size_t i)
 
 void kj_date_scan_ja(kj_dctx *c)
 {
-    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX};
+    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;

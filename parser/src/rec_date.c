@@ -91,7 +91,7 @@ static const struct {
     {"set", KJ_W_SET},       {"mod", KJ_W_MOD},         {"tod", KJ_W_TOD},
     {"md", KJ_W_MD},         {"future", KJ_W_FUTURE},   {"monthname", KJ_W_MONTHN},
     {"weekday", KJ_W_WDAY},  {"unit", KJ_W_UNIT},       {"qual", KJ_W_QUAL},
-    {"zone", KJ_W_ZONE},
+    {"zone", KJ_W_ZONE},     {"ttod", KJ_W_TTOD},       {"season", KJ_W_SEASON},
 };
 
 static int mod_of(const char *s)
@@ -160,6 +160,7 @@ static int load_list(struct kj_datedata *dd, kj_dict *t, const char *name, bool 
         switch (w.kind) {
         case KJ_W_SET:
         case KJ_W_TOD:
+        case KJ_W_TTOD:
         case KJ_W_UNIT:
         case KJ_W_ZONE:
             snprintf(w.s, sizeof w.s, "%s", arg);
@@ -173,10 +174,15 @@ static int load_list(struct kj_datedata *dd, kj_dict *t, const char *name, bool 
         case KJ_W_MD:
             w.arg = atoi(arg) * 100 + (strchr(arg, '-') ? atoi(strchr(arg, '-') + 1) : 0);
             break;
+        case KJ_W_SEASON:
+            /* word season years SP */
+            w.arg = atoi(arg);
+            snprintf(w.s, sizeof w.s, "%s", col[3] ? col[3] : "");
+            break;
         default:
             w.arg = atoi(arg);
         }
-        if (col[3])
+        if (col[3] && w.kind != KJ_W_SEASON)
             w.mod = mod_of(col[3]);
         if (lower)
             for (char *p = col[0]; *p; p++)
@@ -640,8 +646,9 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
 
 /* ---- output ---------------------------------------------------------------- */
 
-static const char *const grain_names[] = {"",     "year",   "month",   "week",       "day",
-                                          "hour", "minute", "quarter", "fiscal_year"};
+static const char *const grain_names[] = {"",       "year",   "month",   "week",
+                                          "day",    "hour",   "minute",  "quarter",
+                                          "fiscal_year", "season"};
 static const char *const mod_names[] = {"", "start", "mid", "end"};
 
 static void ymd(char *b, size_t n, int y, int m, int d, int parts)
@@ -693,6 +700,11 @@ static void format(char *b, size_t n, const kj_tx *t)
     case KJ_G_FY:
         snprintf(b, n, "FY%s", ys);
         break;
+    case KJ_G_SEASON: {
+        static const char *const sn[] = {"SP", "SU", "FA", "WI"};
+        snprintf(b, n, "%s-%s", ys, sn[(t->q + 3) % 4]);
+        break;
+    }
     case KJ_G_HOUR:
     case KJ_G_MINUTE: {
         char day[24];
@@ -730,7 +742,8 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         kj_attr_str(d, f, "max", kj_strndup(d, b, strlen(b)));
     }
     kj_claim(d, ns, ne, KIJI_FACT_DATE);
-    if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY) {
+    if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY
+        && t->grain != KJ_G_SEASON) {
         c->last = max ? *max : *t;
         c->has_last = true;
         int si = kj_sentence_of(d, ns);

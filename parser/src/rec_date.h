@@ -22,6 +22,7 @@ enum {
     KJ_G_MINUTE,
     KJ_G_QUARTER,
     KJ_G_FY,
+    KJ_G_SEASON, /* q = 1 spring .. 4 winter (TIMEX SP SU FA WI) */
 };
 
 enum { KJ_MOD_NONE = 0, KJ_MOD_START, KJ_MOD_MID, KJ_MOD_END };
@@ -62,6 +63,8 @@ enum {
     KJ_W_UNIT,    /* duration unit: s = "Y" "M" "W" "D" "H" "MI" "S" "DE" */
     KJ_W_QUAL,    /* duration qualifier: arg = kj_qualifier */
     KJ_W_ZONE,    /* time zone: s = "Z", "+09:00" or an IANA zone id */
+    KJ_W_TTOD,    /* a part of today: 今朝, 今夜; s and mod as for tod */
+    KJ_W_SEASON,  /* 今春, 来夏: arg = years from now, s = TIMEX season */
 };
 
 typedef struct kj_dword {
