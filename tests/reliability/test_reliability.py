@@ -278,6 +278,7 @@ def test_malformed_storm(a):
         t0 = time.monotonic()
         rss_early = None
         i = 0
+        next_mark = seconds / 10
         while time.monotonic() - t0 < seconds:
             tick = time.monotonic()
             for _ in range(165):  # 150 malformed + 15 valid per 100 ms tick
@@ -293,6 +294,10 @@ def test_malformed_storm(a):
                 i += 1
             if rss_early is None and time.monotonic() - t0 >= seconds / 3:
                 rss_early = rss_kib(k.proc.pid)
+            if time.monotonic() - t0 >= next_mark:
+                print("progress seconds=%.0f malformed=%d rss_kib=%d"
+                      % (time.monotonic() - t0, injected, rss_kib(k.proc.pid)), flush=True)
+                next_mark += seconds / 10
             left = 0.1 - (time.monotonic() - tick)
             if left > 0:
                 time.sleep(left)
