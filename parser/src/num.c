@@ -312,6 +312,30 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
     if (run == 0)
         return false;
     int intd = run;
+    /* Indian grouping: 12,34,567 (two-digit groups, then three) */
+    if (run <= 2 && j + 3 < n && s[j] == ',' && is_digit_c(s[j + 1]) && is_digit_c(s[j + 2]) &&
+        s[j + 3] == ',') {
+        size_t k = j;
+        int pairs = 0;
+        while (k + 3 < n && s[k] == ',' && is_digit_c(s[k + 1]) && is_digit_c(s[k + 2]) &&
+               s[k + 3] == ',' && pairs < 6) {
+            k += 3;
+            pairs++;
+        }
+        if (k + 3 < n && s[k] == ',' && is_digit_c(s[k + 1]) && is_digit_c(s[k + 2]) &&
+            is_digit_c(s[k + 3]) && (k + 4 >= n || !is_digit_c(s[k + 4])) &&
+            sig + 2 * pairs + 3 <= 18) {
+            for (size_t x = j; x < k + 4; x++)
+                if (is_digit_c(s[x])) {
+                    m = m * 10 + (s[x] - '0');
+                    sig++;
+                    intd++;
+                }
+            d->work += k + 4 - j;
+            j = k + 4;
+            run = 4; /* no thousands groups after it */
+        }
+    }
     /* thousands groups: exactly three digits after each separator, and the
      * first run at most three */
     if (run <= 3) {
@@ -363,7 +387,11 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
         }
     }
     int exp = 0;
-    if (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
+    if (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9' &&
+        !(i >= 2 && s[i - 1] == '.' && is_digit_c(s[i - 2]))) {
+        size_t dot = j;
+        int64_t whole = m;
+        int wsig = sig;
         j++;
         while (j < n && s[j] >= '0' && s[j] <= '9') {
             d->work++;
@@ -372,6 +400,13 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
             m = m * 10 + (s[j] - '0');
             exp--;
             j++;
+        }
+        if (j + 1 < n && s[j] == '.' && is_digit_c(s[j + 1])) {
+            /* 192.168.1.2, 3.2.1: dotted numbers, no decimal point */
+            j = dot;
+            m = whole;
+            sig = wsig;
+            exp = 0;
         }
     }
     v->mant = m;
@@ -662,13 +697,144 @@ static bool slash_fraction(kiji_doc *d, kj_numtok *t)
         t->ne = e;
         return true;
     }
-    if (t->ne + 1 < n && s[t->ne] == ' ' && is_digit_c(s[t->ne + 1]) &&
-        proper_fraction(d, t->ne + 1, &f, &e) && kj_num_add(&f, f, t->value)) {
+    size_t sp = t->ne;
+    while (sp < n && sp - t->ne < 3 && s[sp] == ' ')
+        sp++;
+    if (sp > t->ne && sp < n && is_digit_c(s[sp]) &&
+        proper_fraction(d, sp, &f, &e) && kj_num_add(&f, f, t->value)) {
         t->value = f;
         t->ne = e;
         return true;
     }
     return false;
+}
+
+/* The digits at pos follow a comma inside a list, not a thousands group:
+ * 24 in 22,24,26 (a group has exactly three digits). */
+static bool comma_list(const kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    size_t k = pos;
+    while (k < d->norm_len && k - pos < 4 && is_digit_c(s[k]))
+        k++;
+    if (k - pos == 3 || s[pos] == '0')
+        return false;
+    /* three items or more, none of three digits after a comma (5,00 and
+     * 2,452,3000 are no lists) */
+    size_t b = pos;
+    while (b > 0 && pos - b < 24 && (is_digit_c(s[b - 1]) || s[b - 1] == ','))
+        b--;
+    int commas = 0, run = 0;
+    for (size_t x = b; x < d->norm_len && x - b < 48 && (is_digit_c(s[x]) || s[x] == ','); x++) {
+        if (s[x] == ',') {
+            if (commas > 0 && run == 3)
+                return false;
+            commas++;
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    return commas >= 2 && run != 3;
+}
+
+/* The digits at pos are one part of a dotted run of three parts or more
+ * (192.168.1.2): two dots in the run. */
+static bool dotted(const kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    int dots = 0;
+    size_t b = pos;
+    while (b > 0 && pos - b < 24 && (is_digit_c(s[b - 1]) || s[b - 1] == '.'))
+        dots += s[--b] == '.';
+    for (size_t k = pos; k < d->norm_len && k - pos < 24 && (is_digit_c(s[k]) || s[k] == '.'); k++)
+        dots += s[k] == '.' && k + 1 < d->norm_len && is_digit_c(s[k + 1]);
+    return dots >= 2;
+}
+
+/* The word ending at e (before a hyphen) is an English cardinal word:
+ * three-nought-four reads as three numbers. */
+static bool number_word_before(const kiji_doc *d, size_t e)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    size_t b = e;
+    char low[16];
+    while (b > 0 && e - b < sizeof low - 1 && is_alnum((unsigned char)d->norm[b - 1]) &&
+           !is_digit_c(d->norm[b - 1]))
+        b--;
+    if (b == e || e - b >= sizeof low - 1 || (b > 0 && is_alnum((unsigned char)d->norm[b - 1])))
+        return false;
+    for (size_t i = b; i < e; i++)
+        low[i - b] = (char)((d->norm[i] >= 'A' && d->norm[i] <= 'Z') ? d->norm[i] + 32 : d->norm[i]);
+    int32_t v;
+    return nd && kj_dict_get(nd->en_words, low, e - b, &v) && v >= 0 && v < 100;
+}
+
+/* A power after a number: 2^5, 1.1^23, 2.5^-1, 1.3x10^6, 6.23x10^-4 (the
+ * sign of the base is the caller's: -2.5^-1 = -(2.5^-1)). A value beyond
+ * 15 significant digits is rounded there. */
+static bool power_after(kiji_doc *d, kj_numtok *t)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, i = t->ne;
+    bool ten = false;
+    if (i + 4 <= n && (s[i] == 'x' || s[i] == 'X') && memcmp(s + i + 1, "10^", 3) == 0) {
+        ten = true;
+        i += 4;
+    } else if (kj_at(s, n, i, "\xC3\x97" "10^")) { /* ×10^ */
+        ten = true;
+        i += 5;
+    } else if (i < n && s[i] == '^') {
+        i++;
+    } else {
+        return false;
+    }
+    bool neg = false;
+    size_t k = i;
+    while (k < n && k - i < 3 && (s[k] == '+' || s[k] == '-')) {
+        neg ^= s[k] == '-';
+        k++;
+    }
+    int e = 0, ed = 0;
+    while (k < n && ed < 4 && is_digit_c(s[k])) {
+        e = e * 10 + (s[k] - '0');
+        k++;
+        ed++;
+    }
+    if (ed == 0 || ed > 3 || (k < n && is_alnum((unsigned char)s[k])))
+        return false;
+    d->work += k - t->ne;
+    kj_num x = t->value;
+    if (ten) {
+        if (!kj_num_scale(&x, neg ? -e : e))
+            return false;
+    } else {
+        long double b = kj_num_double(t->value), r = 1;
+        for (int p = 0; p < e && r < 1e30L; p++)
+            r *= b;
+        d->work += (size_t)e;
+        if (neg && r != 0)
+            r = 1 / r;
+        if (!(r > 0) || r >= 1e30L || r < 1e-25L)
+            return false;
+        char buf[48];
+        snprintf(buf, sizeof buf, "%.14Le", r);
+        int64_t m = 0;
+        const char *p = buf;
+        for (; *p && *p != 'e'; p++)
+            if (is_digit_c(*p))
+                m = m * 10 + (*p - '0');
+        if (*p != 'e')
+            return false;
+        x.mant = m;
+        x.exp = atoi(p + 1) - 14;
+        x.ok = true;
+        if (!kj_num_scale(&x, 0))
+            return false;
+    }
+    t->value = x;
+    t->ne = k;
+    return true;
 }
 
 static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
@@ -698,11 +864,12 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         if (check_prev) {
             if (is_alnum(pc))
                 return false;
-            /* inside 1,670 or 3.25 */
+            /* inside 1,670 or 3.25; but 24 in 22,24,26 and 168 in
+             * 192.168.1.2 start numbers */
             if (pc == ',' || pc == '.') {
                 size_t pps;
                 uint32_t ppc = prev_char(d, ps, &pps);
-                if (ppc >= '0' && ppc <= '9')
+                if (ppc >= '0' && ppc <= '9' && !(pc == ',' ? comma_list(d, pos) : dotted(d, pos)))
                     return false;
             }
         }
@@ -723,6 +890,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             return true;
         }
         if (!st.kanji && slash_fraction(d, t))
+            return true;
+        if (!st.kanji && power_after(d, t))
             return true;
         if (!st.kanji && nd)
             kj_num_en_scale(d, t);
@@ -770,7 +939,7 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         return true;
     }
     if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && nd && nd->en_words) {
-        if (check_prev && (is_alnum(pc) || pc == '-' || pc == '\''))
+        if (check_prev && (is_alnum(pc) || pc == '\'' || (pc == '-' && !number_word_before(d, ps))))
             return false;
         return kj_num_scan_en(d, pos, t);
     }

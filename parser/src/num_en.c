@@ -27,15 +27,37 @@ static bool is_alnum(uint32_t c)
 
 /* Values in en/numbers.txt: 0..90 literal, 100 hundred, -3 -6 -9 -12 scales,
  * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
- * 5003 "and". */
-enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_POINT = 5004, EN_DEN = 6000 };
+ * 5003 "and", 5004 "point", 6000 + d the ordinals third(s) .. hundredth(s),
+ * 7000 + k the ordinals thousandth .. trillionth (10^k). */
+enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_POINT = 5004, EN_DEN = 6000, EN_DEN10 = 7000,
+       EN_UNKNOWN = -1000 };
 
-/* 6000 + d: the denominators third(s), quarter(s), fifth(s) ... */
-static int en_den(int32_t v)
+/* The ordinal's number: 1 (first), 3 (third, thirds), 20, 100, 10^k; 0 for
+ * a word that is no ordinal. */
+static int64_t en_ord(int32_t v)
 {
-    return v == EN_HALF ? 2 : (v > EN_DEN + 1 && v <= EN_DEN + 100) ? v - EN_DEN : 0;
+    if (v > EN_DEN && v <= EN_DEN + 100)
+        return v - EN_DEN;
+    if (v > EN_DEN10 && v <= EN_DEN10 + 12) {
+        int64_t p = 1;
+        for (int i = 0; i < v - EN_DEN10; i++)
+            p *= 10;
+        return p;
+    }
+    return 0;
 }
 
+/* A fraction's denominator: half, and the ordinals from third on. */
+static int64_t en_den(int32_t v)
+{
+    int64_t o = en_ord(v);
+    return v == EN_HALF ? 2 : o >= 2 ? o : 0;
+}
+
+static bool is_scale(int32_t v)
+{
+    return v < 0 && v >= -12;
+}
 
 typedef struct enword {
     size_t s, e; /* in buf */
@@ -62,12 +84,18 @@ static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, e
         w[k].s = s;
         w[k].e = i;
         w[k].known = kj_dict_get(nd->en_words, buf + s, i - s, &w[k].v);
+        if (!w[k].known)
+            w[k].v = EN_UNKNOWN;
         k++;
         if (!w[k - 1].known)
             break;
-        if (i < n && (buf[i] == ' ' || buf[i] == '-') && i + 1 < n && buf[i + 1] >= 'a' &&
-            buf[i + 1] <= 'z')
-            i++;
+        /* one space or hyphen between words, or a spaced hyphen (fifty -
+         * two) */
+        size_t g = (i < n && (buf[i] == ' ' || buf[i] == '-')) ? 1 : 0;
+        if (g && buf[i] == ' ' && i + 2 < n && buf[i + 1] == '-' && buf[i + 2] == ' ')
+            g = 3;
+        if (g && i + g < n && buf[i + g] >= 'a' && buf[i + g] <= 'z')
+            i += g;
         else
             break;
     }
@@ -159,10 +187,144 @@ static size_t and_fraction(const enword *w, size_t nw, size_t j)
     }
     if (k == j || k >= nw || !w[k].known)
         return j;
-    int den = en_den(w[k].v);
+    int64_t den = en_den(w[k].v);
     if (den < 2 || (den == 2 && w[k].v != EN_HALF))
         return j;
     return k;
+}
+
+/* Words w[from..to) read as one whole number, every word used: "a"
+ * (alone, or before hundred or a scale), units, teens, tens, hundred, "and"
+ * after hundred, the scales in falling order (lakh crore together), and
+ * hundreds counted past ten (fifteen hundred, ninety-five hundred). */
+static bool en_card(const enword *w, size_t from, size_t to, int64_t *out)
+{
+    int64_t total = 0, cur = 0;
+    int last_scale = 100;
+    bool tens = false, need_mult = false, any = false;
+    size_t k = from;
+    if (k >= to)
+        return false;
+    if (w[k].v == EN_A) {
+        if (k + 1 == to) {
+            *out = 1;
+            return true;
+        }
+        cur = 1;
+        need_mult = true;
+        k++;
+    }
+    for (; k < to; k++) {
+        int32_t v = w[k].v;
+        int64_t small = cur % 100;
+        if (v >= 0 && v < 20) {
+            if (need_mult || (small != 0 && !(v < 10 && tens && small % 10 == 0)) || (v == 0 && any))
+                return false;
+            cur += v;
+            tens = false;
+        } else if (v >= 20 && v < 100) {
+            if (need_mult || small != 0 || v % 10 != 0)
+                return false;
+            cur += v;
+            tens = true;
+        } else if (v == 100) {
+            if (cur <= 0 || (cur >= 10 && (total != 0 || cur >= 100 || cur % 10 == 0)))
+                return false;
+            cur *= 100;
+            tens = need_mult = false;
+        } else if (is_scale(v)) {
+            int sc = -v;
+            if (sc == 5 && k + 1 < to && w[k + 1].v == -7) {
+                sc = 12; /* lakh crore */
+                k++;
+            }
+            kj_num g = num_int(cur);
+            if (cur <= 0 || sc >= last_scale || !kj_num_scale(&g, sc) || g.exp != 0 ||
+                __builtin_add_overflow(total, g.mant, &total))
+                return false;
+            cur = 0;
+            last_scale = sc;
+            tens = need_mult = false;
+        } else if (v == EN_AND) {
+            if (k == from || w[k - 1].v != 100 || k + 1 >= to || w[k + 1].v < 1 || w[k + 1].v >= 100)
+                return false;
+            continue;
+        } else {
+            return false;
+        }
+        any = true;
+    }
+    if (need_mult || !any || __builtin_add_overflow(total, cur, &total))
+        return false;
+    *out = total;
+    return true;
+}
+
+/* A whole number and the ordinal after it read as a fraction: three
+ * fifths, one twenty-fifth (1/25), twenty twenty fifths (20/25), one
+ * hundred thirty-fifths (100/35) but one hundred and thirty fifths (130/5),
+ * ninety-five hundred fifths, one one hundred fifth (1/105), a hundred
+ * trillionths. The value, and the index of the ordinal in *last; false
+ * when the words hold no such fraction (the caller reads them otherwise). */
+static bool en_fraction(const char *buf, size_t n, const enword *w, size_t nw, kj_num *val,
+                        size_t *last)
+{
+    while (nw > 0 && !w[nw - 1].known)
+        nw--;
+    size_t j = 0;
+    while (j < nw && en_ord(w[j].v) == 0)
+        j++;
+    if (j == 0 || j >= nw || (j + 1 < nw && is_scale(w[j + 1].v)))
+        return false; /* none; "three quarters million": the caller's */
+    int64_t ord = en_ord(w[j].v), num = 0, den = 0;
+    bool plural = buf[w[j].e - 1] == 's';
+    size_t numw = 0; /* the numerator's words */
+    if (ord < 10 && w[j - 1].v >= 20 && w[j - 1].v < 100 && w[j - 1].v % 10 == 0 &&
+        !(j >= 2 && w[j - 2].v == EN_AND)) {
+        /* a compound ordinal: twenty-fifth(s) */
+        if (j == 1 && !plural)
+            return false; /* twenty-fifth alone is an ordinal; twenty fifths is 4 */
+        if (j > 1 && en_card(w, 0, j - 1, &num)) {
+            den = w[j - 1].v + ord;
+            numw = j - 1;
+        }
+    }
+    if (!den && ord >= 2 && en_card(w, 0, j, &num)) {
+        den = ord;
+        numw = j;
+    }
+    for (size_t s = 1; !den && ord < 100 && s + 1 < j; s++) {
+        /* one one hundred (and) fifth: an ordinal past a hundred */
+        size_t e = w[j - 1].v == EN_AND ? j - 1 : j;
+        int64_t h;
+        if (e > s && en_card(w, s, e, &h) && h % 100 == 0 && en_card(w, 0, s, &num)) {
+            den = h + ord;
+            numw = s;
+        }
+    }
+    if (!den || num <= 0)
+        return false;
+    /* one hundred and three quarters is 100 + 3/4 (the caller's): "and"
+     * before a proper fraction makes a mixed number */
+    for (size_t a = numw; a-- > 0;) {
+        int64_t tail;
+        if (w[a].v == EN_AND && en_card(w, a + 1, numw, &tail) && tail < den)
+            return false;
+        if (w[a].v == EN_AND)
+            break;
+    }
+    /* two millionth, two hundredth: an ordinal after a number above one */
+    if (ord >= 100 && !plural && num != 1)
+        return false;
+    /* "a fifth" is a fraction before "of" or at a clause's end; "a third
+     * term" is an ordinal */
+    if (numw == 1 && w[0].v == EN_A && !clause_end(buf, n, w[j].e) &&
+        !(w[j].e + 4 <= n && memcmp(buf + w[j].e, " of ", 4) == 0))
+        return false;
+    if (!kj_num_div(val, num_int(num), num_int(den)))
+        return false;
+    *last = j;
+    return true;
 }
 
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
@@ -180,6 +342,30 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     if (nw == 0 || !w[0].known)
         return false;
 
+    kj_num fr;
+    size_t fl;
+    if (en_fraction(buf, n, w, nw, &fr, &fl)) {
+        size_t e = w[fl].e;
+        /* "two thirds of a million" */
+        if (e + 6 < n && memcmp(buf + e, " of a ", 6) == 0) {
+            size_t ws = e + 6, we = ws;
+            int32_t sv;
+            while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
+                we++;
+            kj_num x = fr;
+            if ((we == n || !is_alnum((unsigned char)buf[we])) &&
+                kj_dict_get(nd->en_words, buf + ws, we - ws, &sv) && is_scale(sv) &&
+                kj_num_scale(&x, -sv)) {
+                fr = x;
+                e = we;
+            }
+        }
+        t->ns = pos;
+        t->ne = off[e];
+        t->value = fr;
+        t->word = true;
+        return true;
+    }
     kj_num total = NUM_ZERO;
     int64_t cur = 0, base = 0; /* base: cur when "and" was read */
     int last_scale = 100;
@@ -266,6 +452,10 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     for (; k < nw && w[k].known; k++) {
         int32_t v = w[k].v;
         int64_t small = cur % 100;
+        if (tens && en_ord(v) > 0 && en_ord(v) < 10)
+            return false; /* twenty-first, thirty-fifth: an ordinal */
+        if (any && total.mant == 0 && cur == 0 && v != EN_POINT)
+            break; /* nothing follows a zero but a decimal point: nought, four */
         if (v >= 0 && v < 10) {
             if (small != 0 && !(tens && small % 10 == 0))
                 break;
@@ -284,18 +474,27 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
             cur += v;
             tens = true;
         } else if (v == 100) {
-            if (cur <= 0 || cur >= 10)
+            /* "hundred thousand"; fifteen hundred, ninety-five hundred */
+            if (k == 0 && k + 1 < nw && w[k + 1].known && is_scale(w[k + 1].v))
+                cur = 1;
+            if (cur <= 0 ||
+                (cur >= 10 && (cur >= 100 || cur % 10 == 0 || last_scale != 100 || total.mant != 0)))
                 break;
             cur *= 100;
             tens = false;
         } else if (v < 0) {
-            if (cur <= 0 || -v >= last_scale)
+            int sc = -v;
+            if (sc == 5 && k + 1 < nw && w[k + 1].known && w[k + 1].v == -7)
+                sc = 12; /* three lakh crore */
+            if (cur <= 0 || sc >= last_scale)
                 break;
             kj_num g = num_int(cur);
-            if (!kj_num_scale(&g, -v) || !kj_num_add(&total, total, g))
+            if (!kj_num_scale(&g, sc) || !kj_num_add(&total, total, g))
                 return false;
+            if (sc == 12 && v == -5)
+                k++;
             cur = 0;
-            last_scale = -v;
+            last_scale = sc;
             tens = false;
         } else if (v == EN_DOZEN) {
             if (cur <= 0 || cur >= 10 || k == 0)
@@ -303,8 +502,10 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
             cur *= 12;
             tens = false;
         } else if (en_den(v) > 2 && v != EN_HALF) {
-            /* two thirds, three quarters, twenty-three fifths */
-            if (cur - base <= 0)
+            /* two thirds, three quarters, twenty-three fifths (not the
+             * ordinal two millionth) */
+            if (cur - base <= 0 ||
+                (en_ord(v) >= 100 && cur - base != 1 && buf[w[k].e - 1] != 's'))
                 break;
             kj_num f;
             if (!kj_num_div(&f, num_int(cur - base), num_int(en_den(v))) ||
@@ -335,6 +536,12 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                         return false;
                     last++;
                 }
+            } else if (last + 1 < nw && w[last + 1].known && is_scale(w[last + 1].v) &&
+                       -w[last + 1].v < last_scale) {
+                /* one billion and a half million */
+                if (!kj_num_scale(&f, -w[last + 1].v))
+                    return false;
+                last++;
             } else if (!kj_num_scale(&f, last_scale)) {
                 return false;
             }
@@ -353,13 +560,19 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
             int64_t num = 0;
             for (size_t j = k + 1; j < last; j++)
                 num += w[j].v == EN_A ? 1 : w[j].v;
-            int den = en_den(w[last].v);
+            int64_t den = en_den(w[last].v);
             kj_num f;
             if (!kj_num_div(&f, num_int(num), num_int(den)))
                 return false;
             if (cur > 0) {
                 if (!kj_num_add(&f, f, num_int(cur)))
                     return false;
+            } else if (last + 1 < nw && w[last + 1].known && is_scale(w[last + 1].v) &&
+                       -w[last + 1].v < last_scale) {
+                /* one billion and three quarters million */
+                if (!kj_num_scale(&f, -w[last + 1].v))
+                    return false;
+                last++;
             } else if (!kj_num_scale(&f, last_scale)) {
                 return false;
             }
@@ -431,6 +644,83 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     return true;
 }
 
+/* buf[s..e) holds the word hundred or a scale word. */
+static bool has_scale_word(const struct kj_numeric *nd, const char *buf, size_t s, size_t e)
+{
+    for (size_t i = s; i < e;) {
+        size_t ws = i;
+        while (i < e && buf[i] >= 'a' && buf[i] <= 'z')
+            i++;
+        int32_t v;
+        if (i > ws && kj_dict_get(nd->en_words, buf + ws, i - ws, &v) && (v == 100 || is_scale(v)))
+            return true;
+        if (i == ws)
+            i++;
+    }
+    return false;
+}
+
+/* What may follow a whole number of 10^sc written with digits and a scale
+ * word: "and a half" (3 million and a half), a smaller number with its own
+ * scale (4 thousand 3 hundred, 6 crore and two hundred) or, after hundred,
+ * "and" and a number below 100 (3 hundred and 21). */
+static void en_scale_more(kiji_doc *d, kj_numtok *t, int sc)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    char buf[48];
+    size_t off[48];
+    if (t->value.exp < 0)
+        return;
+    size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
+    d->work++;
+    size_t i = 0;
+    bool with_and = false;
+    if (n >= 5 && memcmp(buf, " and ", 5) == 0) {
+        with_and = true;
+        i = 5;
+        if (i + 2 <= n && memcmp(buf + i, "a ", 2) == 0) {
+            /* "3 million and a half", "and a quarter" */
+            size_t ws = i + 2, we = ws;
+            int32_t v;
+            while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
+                we++;
+            kj_num f, x;
+            if ((we == n || !is_alnum((unsigned char)buf[we])) &&
+                kj_dict_get(nd->en_words, buf + ws, we - ws, &v) &&
+                (v == EN_HALF || (en_den(v) > 2 && en_den(v) <= 100)) &&
+                kj_num_div(&f, num_int(1), num_int(en_den(v))) && kj_num_scale(&f, sc) &&
+                kj_num_add(&x, t->value, f)) {
+                t->value = x;
+                t->ne = off[we - 1] + 1;
+            }
+            return;
+        }
+    } else if (n >= 2 && buf[0] == ' ') {
+        i = 1;
+    } else {
+        return;
+    }
+    kj_numtok p;
+    if (i >= n || !kj_num_scan(d, off[i], &p) || !p.value.ok || p.vague || p.value.exp != 0 ||
+        p.value.mant <= 0)
+        return;
+    kj_num lim = num_int(1), x;
+    if (!kj_num_scale(&lim, sc) || p.value.mant >= lim.mant || p.ne <= off[i])
+        return;
+    size_t pe = i;
+    while (pe < n && off[pe] < p.ne)
+        pe++;
+    if (off[pe] != p.ne && pe < n)
+        return; /* the piece runs past the fold */
+    bool scaled = has_scale_word(nd, buf, i, pe);
+    if (!(scaled || (with_and && sc == 2 && p.value.mant < 100)))
+        return;
+    if (!kj_num_add(&x, t->value, p.value))
+        return;
+    t->value = x;
+    t->ne = p.ne;
+}
+
 /* "1.2 billion", "530 bln", "12mln", "5bn": an English scale after digits. */
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
 {
@@ -449,8 +739,8 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         return;
     int32_t v;
     const char *o = d->norm + off[s]; /* the original case */
-    if (!sp && i - s == 1 && buf[s] == 'k') {
-        v = -3; /* 40k */
+    if (i - s == 1 && buf[s] == 'k' && (!sp || (o[0] == 'k' && clause_end(buf, n, i)))) {
+        v = -3; /* 40k, "2.33 k." */
     } else if ((i - s == 1 && o[0] == 'M' && t->ne - t->ns >= 2) ||
                (!sp && i - s == 2 && o[0] == 'M' && o[1] == 'M')) {
         v = -6; /* 10M, 2.5 M, 1MM (not 10m: metres; not 3M, a name) */
@@ -476,11 +766,19 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     /* spelled scales may stand apart; "mln", "bn", "k" also attached */
     if (!sp && i - s > 3)
         return;
+    int sc = -v;
+    size_t e = i;
+    if (sc == 5 && i + 6 <= n && memcmp(buf + i, " crore", 6) == 0 &&
+        (i + 6 == n || !is_alnum((unsigned char)buf[i + 6]))) {
+        sc = 12; /* 3 lakh crore */
+        e = i + 6;
+    }
     kj_num x = t->value;
-    if (!kj_num_scale(&x, -v))
+    if (!kj_num_scale(&x, sc))
         return;
     t->value = x;
-    t->ne = off[i];
+    t->ne = off[e];
     t->word = true;
+    en_scale_more(d, t, sc);
 }
 

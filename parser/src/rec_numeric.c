@@ -216,18 +216,6 @@ static void classify_ja(kiji_doc *d, amount *a)
         return;
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
-    /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
-    if (KIND(v) == NW_COUNTER && kj_at(d->norm, d->norm_len, k, "回") &&
-        !kj_at(d->norm, d->norm_len, k, "回目")) {
-        static const char *const per[] = {"年", "月", "週", "日", "時間", "分", "秒", "年に",
-                                          "月に", "週に", "日に", "間に", "分に", "秒に"};
-        for (size_t q = 0; q < sizeof per / sizeof per[0]; q++) {
-            if (kj_before(d->norm, a->tok.ns, per[q])) {
-                a->kind = NW_TIME;
-                return;
-            }
-        }
-    }
     /* 元 after a lone kanji digit is no yuan (四元数, 三元中継) */
     if (KIND(v) == NW_CURRENCY && len == strlen("元") && kj_at(d->norm, d->norm_len, k, "元") &&
         a->tok.digits == 0 && a->tok.ne - a->tok.ns <= strlen("一"))
@@ -605,6 +593,59 @@ static kj_num num5(void)
     return n;
 }
 
+/* A ratio of two bare numbers, as one number: "one out of three", "1 in
+ * twenty-one" (the first below the second; not "1 in 2019"), and "2000
+ * over 3" at a clause's end (elsewhere "over 3" is a qualifier). */
+static bool ratio_en(kiji_doc *d, amount *a)
+{
+    static const char *const conn[] = {" out of ", " in ", " over "};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->tok.ne;
+    if (!a->tok.value.ok || a->tok.vague || a->tok.value.mant == 0)
+        return false;
+    for (int c = 0; c < 3; c++) {
+        if (!kj_at(s, n, k, conn[c]))
+            continue;
+        kj_numtok b;
+        size_t bp = k + strlen(conn[c]);
+        if (bp >= n || !kj_num_scan(d, bp, &b) || !b.value.ok || b.vague || b.value.mant <= 0 ||
+            b.ns != bp)
+            return false;
+        kj_num q;
+        if (!kj_num_div(&q, a->tok.value, b.value))
+            return false;
+        bool below = kj_num_double(a->tok.value) < kj_num_double(b.value);
+        if (c < 2 && a->tok.value.mant < 0)
+            return false;
+        if (c == 0 && !below && kj_num_double(a->tok.value) != kj_num_double(b.value))
+            return false;
+        if (c == 1) {
+            bool year = !b.word && b.digits == 4 && b.ne - b.ns == 4;
+            size_t ms;
+            int32_t v;
+            if (!below || year ||
+                (en_lookup(d, d->p->numeric->en_after, b.ne, false, &v, &ms) && KIND(v) == NW_TIME))
+                return false;
+        }
+        if (c == 2) {
+            size_t e = b.ne;
+            if (e < n && s[e] == ' ')
+                e++;
+            if (!(e >= n || s[e] == '\n' || s[e] == ',' || s[e] == ';' || s[e] == ':' ||
+                  s[e] == '!' || s[e] == '?' || (s[e] == '.' && (e + 1 >= n || s[e + 1] == ' ' ||
+                                                                 s[e + 1] == '\n'))))
+                return false;
+        }
+        a->tok.value = q;
+        a->tok.ne = b.ne;
+        a->tok.word = a->tok.word || b.word;
+        a->ne = b.ne;
+        a->value = q;
+        return true;
+    }
+    return false;
+}
+
 /* Read [symbol] number [unit] at pos. */
 static bool read_amount(kiji_doc *d, size_t pos, amount *a)
 {
@@ -637,6 +678,8 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     a->ns = a->tok.ns;
     a->ne = a->tok.ne;
     a->value = a->tok.value;
+    if (d->lang == KJ_LANG_EN && ratio_en(d, a))
+        return true;
     if (d->lang == KJ_LANG_EN) {
         classify_en(d, a);
         if (a->kind == 0 && a->tok.ne < d->norm_len && (unsigned char)d->norm[a->tok.ne] >= 0x80)
