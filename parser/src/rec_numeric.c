@@ -216,6 +216,18 @@ static void classify_ja(kiji_doc *d, amount *a)
         return;
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
+    if (KIND(v) == NW_COUNTER && kj_at(d->norm, d->norm_len, k, "回") &&
+        !kj_at(d->norm, d->norm_len, k, "回目")) {
+        static const char *const per[] = {"年", "月", "週", "日", "時間", "分", "秒", "年に",
+                                          "月に", "週に", "日に", "間に", "分に", "秒に"};
+        for (size_t q = 0; q < sizeof per / sizeof per[0]; q++) {
+            if (kj_before(d->norm, a->tok.ns, per[q])) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
+    }
     /* 元 after a lone kanji digit is no yuan (四元数, 三元中継) */
     if (KIND(v) == NW_CURRENCY && len == strlen("元") && kj_at(d->norm, d->norm_len, k, "元") &&
         a->tok.digits == 0 && a->tok.ne - a->tok.ns <= strlen("一"))
