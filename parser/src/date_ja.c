@@ -418,7 +418,14 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
-        /* 15:30, 23:59:59 (seconds are below kiji's finest grain) */
+        /* 15:30, 23:59:59 (seconds are below kiji's finest grain); 3:00am */
+        if (!tod && v <= 12 && (at(p, ce, "pm") || at(p, ce, "PM"))) {
+            pm = true;
+            ce += 2;
+        } else if (!tod && v <= 12 && (at(p, ce, "am") || at(p, ce, "AM"))) {
+            v = v == 12 ? 0 : v;
+            ce += 2;
+        }
         if (pm && v < 12)
             v += 12;
         t->hh = (int)v;
@@ -439,6 +446,16 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         if (at(p, k, "半")) {
             mi = 30;
             k += strlen("半");
+            ok = true;
+            /* seconds after 半: read, not kept */
+            if (dnum(p, k, &m2, &e2, &nd, &z) && at(p, e2, "秒")) {
+                if (m2 >= 60)
+                    return 0;
+                k = e2 + strlen("秒");
+            }
+        } else if (at(p, k, "十分") && (tod || after_date || nd > 0)) {
+            mi = 10; /* 午前八時十分 (十分 alone is "enough": 一時十分に) */
+            k += strlen("十分");
             ok = true;
         } else if (dnum(p, k, &m2, &e2, &nd, &z) && m2 < 60 && at(p, e2, "分")
                    && !at(p, e2, "間")) {
@@ -470,6 +487,18 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             ok = true;
         if (!ok)
             return 0;
+        /* 6時30分PM, 3時P.M.: a meridiem after the clock */
+        size_t mk = k;
+        while (mk < p->len && mk - k < 1 && p->s[mk] == ' ')
+            mk++;
+        if (!tod && (at(p, mk, "PM") || at(p, mk, "pm") || at(p, mk, "P.M.") || at(p, mk, "p.m."))) {
+            pm = true;
+            k = mk + (p->s[mk + 1] == '.' ? 4 : 2);
+        } else if (!tod && (at(p, mk, "AM") || at(p, mk, "am") || at(p, mk, "A.M.") || at(p, mk, "a.m."))) {
+            if (v == 12)
+                v = 0;
+            k = mk + (p->s[mk + 1] == '.' ? 4 : 2);
+        }
         if (pm && v < 12)
             v += 12;
         else if (tod && v == 12 && (at(p, i, "午前") || at(p, i, "AM") || at(p, i, "am")))
@@ -618,6 +647,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         bool no = at(p, k, "の");
         if (no)
             k += strlen("の");
+        else if (at(p, k, " ") && isdig(p, k + 1))
+            k++; /* 3月17日 20時15 */
         if ((e = part_time(p, k, &tt, true)) > 0 && (!no || tt.hh >= 0)) {
             *t = tt;
             j = e;
@@ -700,7 +731,8 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             return 0;
         bool ok = length_follows(p, j) || (chained && k != 4);
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
-            && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")) {
+            && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
+            && !kj_before(p->s, ns, "分")) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
             ok = !kj_is_kanji(nc) && !kj_is_katakana(nc) && !kj_is_digit(nc);
@@ -1074,7 +1106,8 @@ static size_t year_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     size_t k = e, sl;
     while (k < p->len && k - e < 3 && p->s[k] == ' ')
         k++;
-    if ((sl = range_sep(p, k)) == 0)
+    /* ー (a long-vowel mark typed for a dash) joins two full dates too */
+    if ((sl = range_sep(p, k)) == 0 && !(at(p, k, "ー") && (sl = strlen("ー")) > 0))
         return 0;
     k += sl;
     for (size_t k0 = k; k < p->len && k - k0 < 3 && p->s[k] == ' ';)
@@ -1128,6 +1161,14 @@ static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     bool own = dword(p, k, &w) > 0 && w->kind == KJ_W_TOD;
     kj_tx_init(b);
     size_t e2 = part_time(p, k, b, false);
+    if (!e2 && (e2 = parse_date(p, k, b)) > 0) {
+        /* １月３０日（木）１２：００－１月３１日（金）１６：００ */
+        if (b->hh < 0 || !b->d || b->grain == KJ_G_NONE)
+            return 0;
+        long da = kj_days(a->y, a->m, a->d), db = kj_days(b->y, b->m, b->d);
+        int ma = a->hh * 60 + (a->mi > 0 ? a->mi : 0), mb = b->hh * 60 + (b->mi > 0 ? b->mi : 0);
+        return a->d && (db > da || (db == da && mb > ma)) ? e2 : 0;
+    }
     if (!e2 || b->hh < 0)
         return 0;
     if (!own && b->hh < 12 && a->hh >= 12 && b->hh + 12 > a->hh)
@@ -1163,6 +1204,23 @@ static bool day_is_length(jp *p, size_t i)
         return true;
     return dnum(p, j, &v, &e2, &nd, &z)
            && (at(p, e2, "時間") || (nd > 0 && (at(p, e2, "分") || at(p, e2, "秒"))));
+}
+
+/* A month and day with a slash, 1/30: not inside a longer run of digits and
+ * slashes. Alone it is as likely a fraction; the caller wants a weekday, a
+ * clock or a second such date after it. */
+static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
+{
+    int64_t v, v2;
+    size_t e, e2;
+    int nd;
+    bool z;
+    if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || nd > 2 || v < 1 || v > 12
+        || !at(p, e, "/") || !isdig(p, e + 1) || !dnum(p, e + 1, &v2, &e2, &nd, &z) || nd > 2
+        || v2 < 1 || v2 > kj_mdays(2000, (int)v) || at(p, e2, "/") || isdig(p, e2))
+        return false;
+    *m = v, *d = v2, *end = e2;
+    return true;
 }
 
 static size_t try_at(jp *p, size_t i)
@@ -1313,24 +1371,78 @@ static size_t try_at(jp *p, size_t i)
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
         if (!kj_is_digit(pc) && !kj_is_kanji(pc) && !at(p, i + wl, "日")) {
             kj_tx_init(&t);
-            kj_dt_weekday(c, &t, wdn, i);
-            kj_dt_emit(c, i, i + wl, &t, NULL);
-            return wl;
+            st = i;
+            int dir = kj_before(p->s, i, "次の") ? 1 : kj_before(p->s, i, "前の") ? -1 : 0;
+            if (dir && c->py) {
+                /* 次の土曜日 / 前の水曜日: the next / last such day, never today */
+                long dn = kj_days(c->py, c->pm, c->pd);
+                int gap = dir > 0 ? (wdn - kj_wday(dn) + 7) % 7 : (kj_wday(dn) - wdn + 7) % 7;
+                kj_civil(dn + dir * (gap ? gap : 7), &t.y, &t.m, &t.d);
+                t.grain = KJ_G_DAY;
+                t.rel = true;
+                st = i - strlen("次の");
+            } else {
+                kj_dt_weekday(c, &t, wdn, i);
+            }
+            size_t k = i + wl, e3, sl2, wl2;
+            int wd2;
+            kj_tx tt = t;
+            if (t.d && (e3 = part_time(p, k, &tt, true)) > 0 && tt.hh >= 0) {
+                /* 金曜日午後3時 */
+                kj_tx b;
+                t = tt;
+                k = e3;
+                if ((e3 = time_range_end(p, k, &t, &b)) > 0) {
+                    kj_dt_emit(c, st, e3, &t, &b);
+                    return e3 - i;
+                }
+            } else if (t.d && (sl2 = range_sep(p, k)) > 0
+                       && (wd2 = weekday_at(p, k + sl2, &wl2)) > 0) {
+                /* 土曜日〜月曜日: one date with max */
+                kj_tx b = t;
+                kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
+                kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
+                return k + sl2 + wl2 - i;
+            }
+            kj_dt_emit(c, st, k, &t, NULL);
+            return k - i;
         }
     }
     /* dates */
     /* 1/30(木): a month and day with a slash only before a weekday (1/3
      * alone is as likely a fraction) */
-    if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && nd <= 2 && v >= 1 && v <= 12 && at(p, e, "/")
-        && isdig(p, e + 1) && dnum(p, e + 1, &v2, &e2, &nd, &z) && nd <= 2 && v2 >= 1
-        && v2 <= kj_mdays(2000, (int)v) && !at(p, e2, "/") && (wl = weekday_paren(p, e2)) > 0) {
+    int64_t bm, bd;
+    size_t be;
+    if (md_slash(p, i, &v, &v2, &e2)) {
         kj_tx_init(&t);
         t.m = (int)v;
         t.d = (int)v2;
         t.grain = KJ_G_DAY;
-        complete(p, &t, i, false, true);
-        kj_dt_emit(c, i, e2 + wl, &t, NULL);
-        return e2 + wl - i;
+        size_t end = 0;
+        kj_tx tt = t, b;
+        if ((wl = weekday_paren(p, e2)) > 0) {
+            end = e2 + wl;
+        } else if (at(p, e2, "の") && (e = part_time(p, e2 + strlen("の"), &tt, true)) > 0
+                   && tt.hh >= 0) {
+            t = tt; /* 12/9の16:00 */
+            end = e;
+        } else if (at(p, e2, "の") && weekday_at(p, e2 + strlen("の"), &wl) > 0) {
+            end = e2 + strlen("の") + wl; /* 1/30の木曜日 */
+        } else if ((sl = range_sep(p, e2)) > 0 && md_slash(p, e2 + sl, &bm, &bd, &be)
+                   && (bm > v || (bm == v && bd > v2))) {
+            /* 2/1〜2/14: one date with max */
+            complete(p, &t, i, false, true);
+            b = t;
+            b.m = (int)bm;
+            b.d = (int)bd;
+            kj_dt_emit(c, i, be, &t, &b);
+            return be - i;
+        }
+        if (end) {
+            complete(p, &t, i, false, true);
+            kj_dt_emit(c, i, end, &t, NULL);
+            return end - i;
+        }
     }
     if ((e = slash_date(p, i, &t)) > 0) {
         kj_tx b;
