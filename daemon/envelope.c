@@ -124,6 +124,58 @@ void kd_content_id(const void *p, size_t len, char out[48])
              (unsigned long long)h);
 }
 
+/* Length of the valid UTF-8 sequence at s[0, n), or 0 (strict: no
+ * overlong forms, surrogates or code points past U+10FFFF). */
+static size_t u8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
+    if (len == 0 || len > n)
+        return 0;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return len;
+}
+
+/* A JSON string of text, with each byte that is not part of valid UTF-8
+ * replaced by '?': messages may quote input (jansson's "near '...'" cuts
+ * a multibyte character), and jansson refuses to build a string that is
+ * not UTF-8, which would leave the error without its message. */
+static json_t *message_string(const char *text)
+{
+    json_t *m = json_string(text);
+    if (m)
+        return m;
+    size_t n = strlen(text);
+    char *c = malloc(n + 1);
+    if (!c)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < n;) {
+        size_t k = u8_seq(u + i, n - i);
+        if (k == 0) {
+            c[i++] = '?';
+            continue;
+        }
+        memcpy(c + i, u + i, k);
+        i += k;
+    }
+    c[n] = 0;
+    m = json_string(c);
+    free(c);
+    return m;
+}
+
 kd_result *kd_error_result(int code, const char *id, size_t offset, const char *text)
 {
     kd_result *r = kd_result_new(KD_RESULT_ERROR);
@@ -136,7 +188,7 @@ kd_result *kd_error_result(int code, const char *id, size_t offset, const char *
     if (id)
         json_object_set_new(o, "id", json_string(id));
     json_object_set_new(o, "code", json_string(kd_error_code_name(code)));
-    json_object_set_new(o, "message", json_string(text ? text : ""));
+    json_object_set_new(o, "message", message_string(text ? text : ""));
     json_object_set_new(o, "offset",
                         offset == (size_t)-1 ? json_null() : json_integer((json_int_t)offset));
     char *s = json_dumps(o, JSON_COMPACT);
