@@ -578,7 +578,7 @@ static size_t en_run(estate *s, size_t a)
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
         }
-        /* Office of Management and Budget: the of-tail may join with and */
+        /* Department of Parks and Recreation: the of-tail may join with and */
         while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
                !memcmp(d->norm + ws[stop + 1], "and", 3) && cap[stop + 2] && stop < last + 5)
             stop += 2;
@@ -588,7 +588,7 @@ static size_t en_run(estate *s, size_t a)
                 (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
                 !(i > 0 && org[i - 1]))
                 st = i + 1;
-            /* Daewoo Group and General Motors Corp: two companies */
+            /* Hanil Group and Northwind Motors Corp: two companies */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
                 st = i + 1;
         }

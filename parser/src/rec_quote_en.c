@@ -4,7 +4,7 @@
  *
  * A quoted span is a quote when a reporting verb closes it ("…," X said /
  * "…," said X), introduces it (X said: "…" / X commented, "…"), governs it
- * inside reported speech (planned to market "a few hundred vehicles"), or
+ * inside reported speech (hopes to open "a dozen more stores"), or
  * when it is a sentence of its own that continues the last speaker. Scare
  * quotes and titles (so-called "…", a film called "…" with no speaker) are
  * not. Invariant: each scan covers at most KJ_Q_WINDOW bytes from its start.
@@ -130,8 +130,8 @@ static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 }
 
 /* The speaker mention in [lo, hi) outside quotes: a person before an
- * organization (Aer Lingus Chief Executive Dermot Mannion stated; Kenneth
- * Douglas, chairman of Dean Foods, said), the first or the last person as
+ * organization (Harbor Air Chief Executive Nora Quinn stated; Peter
+ * Vance, chairman of Lakeside Dairy, said), the first or the last person as
  * asked, else the first organization. */
 static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool last_person)
 {
@@ -276,7 +276,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         ok = true;
         vs = p;
         ve = p + vl;
-        /* said X / said the chairman of Chrysler LLC Jim Press: the first
+        /* said X / said the chairman of Orion Motors LLC Dan Hale: the first
          * person after the verb, or a body named right at it (said GM) */
         size_t s = kj_q_skip_space(d, ve, hi);
         /* the window may cross a sentence break the splitter put after an
