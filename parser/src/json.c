@@ -1,28 +1,331 @@
 /*
- * json.c -- the result JSON of a parse (README, "Result JSON"), built with
- * jansson and dumped into a buffer the doc keeps between parses.
+ * json.c -- the result JSON of a parse (README, "Result JSON"), written
+ * straight into a buffer the doc keeps between parses (a warm doc does not
+ * malloc here either).
+ *
+ * The bytes are exactly what jansson's json_dumpb gives for the same tree
+ * built with json_object_set_new_nocheck in this key order, with
+ * JSON_COMPACT | JSON_REAL_PRECISION(17), or JSON_INDENT(1) for
+ * KIJI_JSON_PRETTY: the same string escapes (\" \\ \b \f \n \r \t, other
+ * controls as \u00XX, everything else including '/' and non-ASCII as is), the
+ * same integer ("%lld") and real ("%.17g", ".0" added when neither '.' nor
+ * 'e' is present, '+' and leading zeros dropped from the exponent) forms, and
+ * the same omissions: a key whose string value is NULL or not valid UTF-8, or
+ * whose real is not finite, is left out, as json_string/json_real return
+ * NULL for them. tests/json_test.c holds the jansson tree builder this
+ * replaced and checks the two agree byte for byte.
  *
  * Spans are original byte offsets; a fact's "text" is the original bytes of
  * its span, so text == input[start:end] always holds.
  */
 #include <inttypes.h>
+#include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "kj.h"
-
-#define SET(obj, key, val) json_object_set_new_nocheck((obj), (key), (val))
 
 /* 2^53: integers up to this are exact in a double, so safe as JSON numbers
  * for every consumer. */
 #define EXACT_INT ((int64_t)1 << 53)
 
-static void set_num(json_t *o, const char *key, const char *skey, kj_num v)
+/* Deepest nesting: root { facts [ fact { mentions [ span [ . */
+#define JW_DEPTH 8
+
+typedef struct jw {
+    char *b;
+    size_t n, cap;
+    kiji_doc *d;
+    bool pretty;
+    bool oom;
+    bool bad;             /* a key that is not valid UTF-8 */
+    int depth;            /* open containers */
+    bool first[JW_DEPTH]; /* no member written yet at this depth */
+} jw;
+
+/* Make room for k more bytes. On failure the writer keeps going in place
+ * (writes are dropped) and reports KIJI_ERR_NOMEM at the end. */
+static bool jw_reserve(jw *w, size_t k)
 {
-    char buf[64];
+    if (w->n + k <= w->cap)
+        return true;
+    if (w->oom)
+        return false;
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap < w->n + k)
+        cap *= 2;
+    char *b = realloc(w->b, cap);
+    if (!b) {
+        w->oom = true;
+        return false;
+    }
+    w->b = b;
+    w->cap = cap;
+    w->d->json = b;
+    w->d->json_cap = cap;
+    return true;
+}
+
+static inline void put(jw *w, const char *s, size_t k)
+{
+    if (jw_reserve(w, k)) {
+        memcpy(w->b + w->n, s, k);
+        w->n += k;
+    }
+}
+
+static inline void putc1(jw *w, char c)
+{
+    if (jw_reserve(w, 1))
+        w->b[w->n++] = c;
+}
+
+/* jansson's dump_indent: a newline and one space per level when pretty. */
+static void indent(jw *w, int depth)
+{
+    if (!w->pretty)
+        return;
+    if (jw_reserve(w, (size_t)depth + 1)) {
+        w->b[w->n++] = '\n';
+        memset(w->b + w->n, ' ', (size_t)depth);
+        w->n += (size_t)depth;
+    }
+}
+
+/* Before a member of the innermost container: "," between members, and the
+ * pretty-printer's newline and indentation. */
+static void member(jw *w)
+{
+    if (w->first[w->depth])
+        w->first[w->depth] = false;
+    else
+        putc1(w, ',');
+    indent(w, w->depth);
+}
+
+static void jw_open(jw *w, char c)
+{
+    putc1(w, c);
+    w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void jw_close(jw *w, char c)
+{
+    bool empty = w->first[w->depth];
+    w->depth--;
+    if (!empty)
+        indent(w, w->depth);
+    putc1(w, c);
+}
+
+/* A key known to need no escaping (our own ASCII names). */
+static void key(jw *w, const char *k)
+{
+    member(w);
+    size_t kl = strlen(k);
+    if (jw_reserve(w, kl + 4)) {
+        char *p = w->b + w->n;
+        *p++ = '"';
+        memcpy(p, k, kl);
+        p += kl;
+        *p++ = '"';
+        *p++ = ':';
+        if (w->pretty)
+            *p++ = ' ';
+        w->n = (size_t)(p - w->b);
+    }
+}
+
+static void put_int(jw *w, int64_t v)
+{
+    char tmp[24];
+    char *e = tmp + sizeof tmp, *p = e;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    put(w, p, (size_t)(e - p));
+}
+
+/* Bytes that jansson escapes: the controls below 0x20, '"' and '\\'. */
+/* clang-format off */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1,
+};
+/* clang-format on */
+
+/* Length of the valid UTF-8 sequence at s (s < end, *s >= 0x80), or 0: the
+ * same rules as jansson (and the input check in kiji.c). */
+static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
+{
+    unsigned char c = s[0];
+    size_t n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - s) < n)
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
+ * UTF-8, so only the ASCII escapes are looked for. Returns false (having
+ * written a partial string the caller rolls back) on invalid UTF-8. */
+static bool put_str(jw *w, const char *str, size_t len, bool checked)
+{
+    /* Worst case: every byte a 6-byte \u00XX escape, plus the quotes. */
+    if (!jw_reserve(w, len * 6 + 2))
+        return true;
+    const unsigned char *s = (const unsigned char *)str, *end = s + len;
+    char *o = w->b + w->n;
+    *o++ = '"';
+    while (s < end) {
+        unsigned char c = *s;
+        if (!needs_escape[c] && (c < 0x80 || checked)) {
+            *o++ = (char)c;
+            s++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t k = utf8_seq(s, end);
+            if (!k)
+                return false;
+            memcpy(o, s, k);
+            o += k;
+            s += k;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"':
+            *o++ = '"';
+            break;
+        case '\\':
+            *o++ = '\\';
+            break;
+        case '\b':
+            *o++ = 'b';
+            break;
+        case '\f':
+            *o++ = 'f';
+            break;
+        case '\n':
+            *o++ = 'n';
+            break;
+        case '\r':
+            *o++ = 'r';
+            break;
+        case '\t':
+            *o++ = 't';
+            break;
+        default:
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
+            *o++ = "0123456789ABCDEF"[c >> 4];
+            *o++ = "0123456789ABCDEF"[c & 15];
+        }
+        s++;
+    }
+    *o++ = '"';
+    w->n = (size_t)(o - w->b);
+    return true;
+}
+
+/* "key": "value", or nothing at all when s is NULL or not valid UTF-8 (the
+ * member is rolled back). Returns whether the member was written. */
+static bool kv_strn(jw *w, const char *k, const char *s, size_t len, bool checked)
+{
+    if (!s)
+        return false;
+    size_t at = w->n;
+    bool first = w->first[w->depth];
+    key(w, k);
+    if (put_str(w, s, len, checked))
+        return true;
+    w->n = at;
+    w->first[w->depth] = first;
+    return false;
+}
+
+static bool kv_str(jw *w, const char *k, const char *s)
+{
+    return kv_strn(w, k, s, s ? strlen(s) : 0, false);
+}
+
+static void kv_int(jw *w, const char *k, int64_t v)
+{
+    key(w, k);
+    put_int(w, v);
+}
+
+/* jansson's jsonp_dtostr at precision 17, from the "%.17g" text. */
+static void put_real(jw *w, const char *g)
+{
+    char buf[40];
+    size_t len = strlen(g);
+    if (len + 3 > sizeof buf)
+        len = sizeof buf - 3;
+    memcpy(buf, g, len);
+    buf[len] = 0;
+    const char *point = localeconv()->decimal_point;
+    if (*point != '.') {
+        char *pos = strchr(buf, *point);
+        if (pos)
+            *pos = '.';
+    }
+    if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+        buf[len++] = '.';
+        buf[len++] = '0';
+        buf[len] = 0;
+    }
+    char *start = strchr(buf, 'e');
+    if (start) {
+        start++;
+        char *end = start + 1;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, len - (size_t)(end - buf) + 1);
+            len -= (size_t)(end - start);
+        }
+    }
+    put(w, buf, len);
+}
+
+/* A number: an integer when exact within 2^53, else a real plus the exact
+ * decimal under skey when the real does not print back the same. Returns
+ * bit 0 when k was written, bit 1 when skey was. */
+static unsigned kv_num(jw *w, const char *k, const char *skey, kj_num v)
+{
     int64_t m = v.mant;
     int32_t e = v.exp;
     /* Strip trailing zeros of the mantissa into the exponent. */
@@ -40,89 +343,220 @@ static void set_num(json_t *o, const char *key, const char *skey, kj_num v)
                 x *= 10;
         }
         if (fits && x <= EXACT_INT && x >= -EXACT_INT) {
-            SET(o, key, json_integer(x));
-            return;
+            kv_int(w, k, x);
+            return 1;
         }
     }
+    char buf[64], back[64];
     kj_num n = {m, e, true};
     kj_num_str(n, buf, sizeof buf);
-    SET(o, key, json_real(kj_num_double(n)));
+    double dv = kj_num_double(n);
+    snprintf(back, sizeof back, "%.17g", dv);
+    unsigned got = 0;
+    if (isfinite(dv)) {
+        key(w, k);
+        put_real(w, back);
+        got |= 1;
+    }
     /* A double cannot hold every decimal exactly: give the exact form too. */
-    char back[64];
-    snprintf(back, sizeof back, "%.17g", kj_num_double(n));
-    if (strcmp(back, buf) != 0)
-        SET(o, skey, json_string(buf));
+    if (strcmp(back, buf) != 0 && kv_str(w, skey, buf))
+        got |= 2;
+    return got;
 }
 
-static json_t *span_array(const kiji_doc *d, const kj_fact *f)
+static void put_span(jw *w, size_t s, size_t e)
 {
-    json_t *a = json_array();
+    jw_open(w, '[');
+    member(w);
+    put_int(w, (int64_t)s);
+    member(w);
+    put_int(w, (int64_t)e);
+    jw_close(w, ']');
+}
+
+static void put_mentions(jw *w, const kiji_doc *d, const kj_fact *f)
+{
+    jw_open(w, '[');
     for (size_t i = 0; i < f->nmentions; i++) {
         size_t s, e;
         kj_span_orig(d, f->mentions[i].ns, f->mentions[i].ne, &s, &e);
-        json_t *p = json_array();
-        json_array_append_new(p, json_integer((json_int_t)s));
-        json_array_append_new(p, json_integer((json_int_t)e));
-        json_array_append_new(a, p);
+        member(w);
+        put_span(w, s, e);
     }
-    return a;
+    jw_close(w, ']');
 }
 
-static json_t *fact_json(const kiji_doc *d, const kj_fact *f)
+/* The original bytes [s, e) are valid UTF-8 when the whole input is (checked
+ * at parse) and neither end falls inside a character. */
+static bool orig_span_valid(const kiji_doc *d, size_t s, size_t e)
 {
-    json_t *o = json_object();
-    SET(o, "id", json_integer(f->id));
-    SET(o, "type", json_string(kiji_fact_type_name(f->type)));
-    SET(o, "text", json_stringn(d->orig + f->start, f->end - f->start));
-    SET(o, "start", json_integer((json_int_t)f->start));
-    SET(o, "end", json_integer((json_int_t)f->end));
-    if (f->sentence >= 0)
-        SET(o, "sentence", json_integer(f->sentence));
-    if (f->name)
-        SET(o, "name", json_string(f->name));
-    if (f->value.ok)
-        set_num(o, "value", "value_str", f->value);
-    if (f->max.ok)
-        set_num(o, "max", "max_str", f->max);
-    const char *q = kj_qualifier_name(f->qualifier);
-    if (q)
-        SET(o, "qualifier", json_string(q));
-    if (f->equivalent > 0)
-        SET(o, "equivalent", json_integer(f->equivalent));
-    if (f->speaker > 0)
-        SET(o, "speaker", json_integer(f->speaker));
-    if (f->affiliation > 0)
-        SET(o, "affiliation", json_integer(f->affiliation));
-    for (const kj_attr *a = f->attrs; a; a = a->next) {
-        /* Core fields above win over an attribute of the same name. */
-        if (json_object_get(o, a->key))
+    const unsigned char *o = (const unsigned char *)d->orig;
+    if (s > e || e > d->orig_len)
+        return false;
+    return (s == d->orig_len || (o[s] & 0xC0) != 0x80) &&
+           (e == d->orig_len || (o[e] & 0xC0) != 0x80);
+}
+
+/* The fixed keys a fact object holds: an attribute never overrides one. */
+typedef struct keyset {
+    const char *k[16];
+    int n;
+} keyset;
+
+static bool has_key(const keyset *ks, const char *k)
+{
+    for (int i = 0; i < ks->n; i++)
+        if (ks->k[i][0] == k[0] && strcmp(ks->k[i], k) == 0)
+            return true;
+    return false;
+}
+
+static bool str_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
             continue;
+        }
+        size_t k = utf8_seq(p, end);
+        if (!k)
+            return false;
+        p += k;
+    }
+    return true;
+}
+
+static bool attr_valid(const kj_attr *a)
+{
+    return a->kind != KJ_ATTR_STR || !a->s || str_valid(a->s);
+}
+
+/* An earlier attribute of the same name made it into the object. */
+static bool attr_shadowed(const kj_fact *f, const kj_attr *a)
+{
+    for (const kj_attr *b = f->attrs; b != a; b = b->next)
+        if (strcmp(b->key, a->key) == 0 && attr_valid(b))
+            return true;
+    return false;
+}
+
+/* An attribute's key, escaped like any string (recognizers name them). */
+static void attr_key(jw *w, const char *k)
+{
+    member(w);
+    if (!put_str(w, k, strlen(k), false))
+        w->bad = true; /* jansson's dump fails on such a key as well */
+    if (w->pretty)
+        put(w, ": ", 2);
+    else
+        putc1(w, ':');
+}
+
+static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
+{
+    keyset ks;
+    ks.n = 0;
+    /* Mark where the fixed keys went by name, to test attributes against. */
+#define MARK(name) (ks.k[ks.n++] = (name))
+    jw_open(w, '{');
+    kv_int(w, "id", f->id);
+    MARK("id");
+    if (kv_str(w, "type", kiji_fact_type_name(f->type)))
+        MARK("type");
+    /* A span cut inside a character is no valid string: no "text" then. */
+    if (orig_span_valid(d, f->start, f->end) &&
+        kv_strn(w, "text", d->orig + f->start, f->end - f->start, true))
+        MARK("text");
+    kv_int(w, "start", (int64_t)f->start);
+    MARK("start");
+    kv_int(w, "end", (int64_t)f->end);
+    MARK("end");
+    if (f->sentence >= 0) {
+        kv_int(w, "sentence", f->sentence);
+        MARK("sentence");
+    }
+    if (f->name && kv_str(w, "name", f->name))
+        MARK("name");
+    if (f->value.ok) {
+        unsigned got = kv_num(w, "value", "value_str", f->value);
+        if (got & 1)
+            MARK("value");
+        if (got & 2)
+            MARK("value_str");
+    }
+    if (f->max.ok) {
+        unsigned got = kv_num(w, "max", "max_str", f->max);
+        if (got & 1)
+            MARK("max");
+        if (got & 2)
+            MARK("max_str");
+    }
+    const char *q = kj_qualifier_name(f->qualifier);
+    if (q && kv_str(w, "qualifier", q))
+        MARK("qualifier");
+    if (f->equivalent > 0) {
+        kv_int(w, "equivalent", f->equivalent);
+        MARK("equivalent");
+    }
+    if (f->speaker > 0) {
+        kv_int(w, "speaker", f->speaker);
+        MARK("speaker");
+    }
+    if (f->affiliation > 0) {
+        kv_int(w, "affiliation", f->affiliation);
+        MARK("affiliation");
+    }
+    bool mentions_done = false;
+    for (const kj_attr *a = f->attrs; a; a = a->next) {
+        /* Core fields above win over an attribute of the same name, and the
+         * first attribute of a name over later ones; a string that is not
+         * valid UTF-8 is no member at all. */
+        if (has_key(&ks, a->key) || !attr_valid(a) || attr_shadowed(f, a))
+            continue;
+        if (f->nmentions && strcmp(a->key, "mentions") == 0) {
+            /* The mentions replace this member's value in place. */
+            attr_key(w, a->key);
+            put_mentions(w, d, f);
+            mentions_done = true;
+            continue;
+        }
+        attr_key(w, a->key);
         switch (a->kind) {
         case KJ_ATTR_STR:
-            SET(o, a->key, a->s ? json_string(a->s) : json_null());
+            if (a->s)
+                put_str(w, a->s, strlen(a->s), true);
+            else
+                put(w, "null", 4);
             break;
         case KJ_ATTR_INT:
-            SET(o, a->key, json_integer(a->i));
+            put_int(w, a->i);
             break;
         case KJ_ATTR_BOOL:
-            SET(o, a->key, json_boolean(a->i));
+            if (a->i)
+                put(w, "true", 4);
+            else
+                put(w, "false", 5);
             break;
         default:
-            SET(o, a->key, json_null());
+            put(w, "null", 4);
         }
     }
-    if (f->nmentions)
-        SET(o, "mentions", span_array(d, f));
-    return o;
+    if (f->nmentions && !mentions_done) {
+        key(w, "mentions");
+        put_mentions(w, d, f);
+    }
+    jw_close(w, '}');
+#undef MARK
 }
 
-static json_t *doc_json(const kiji_doc *d)
+static void put_doc(jw *w, const kiji_doc *d)
 {
-    json_t *r = json_object();
-    SET(r, "schema", json_integer(KIJI_SCHEMA));
+    jw_open(w, '{');
+    kv_int(w, "schema", KIJI_SCHEMA);
     if (d->id)
-        SET(r, "id", json_string(d->id));
-    SET(r, "lang", json_string(d->lang == KJ_LANG_EN ? "en" : "ja"));
+        kv_str(w, "id", d->id);
+    kv_str(w, "lang", d->lang == KJ_LANG_EN ? "en" : "ja");
     if (d->pub_y) {
         char buf[32];
         if (d->pub_m && d->pub_d)
@@ -131,98 +565,82 @@ static json_t *doc_json(const kiji_doc *d)
             snprintf(buf, sizeof buf, "%04d-%02d", d->pub_y, d->pub_m);
         else
             snprintf(buf, sizeof buf, "%04d", d->pub_y);
-        SET(r, "published", json_string(buf));
+        kv_str(w, "published", buf);
     } else {
-        SET(r, "published", json_null());
+        key(w, "published");
+        put(w, "null", 4);
     }
-    SET(r, "published_source", json_string(d->pub_source ? d->pub_source : "none"));
+    kv_str(w, "published_source", d->pub_source ? d->pub_source : "none");
 
-    json_t *src = json_object();
-    if (d->agency)
-        SET(src, "agency", json_string(d->agency));
-    if (d->credit)
-        SET(src, "credit", json_string(d->credit));
-    if (d->copyright)
-        SET(src, "copyright", json_string(d->copyright));
-    if (d->url)
-        SET(src, "url", json_string(d->url));
-    SET(r, "source", src);
+    key(w, "source");
+    jw_open(w, '{');
+    kv_str(w, "agency", d->agency);
+    kv_str(w, "credit", d->credit);
+    kv_str(w, "copyright", d->copyright);
+    kv_str(w, "url", d->url);
+    jw_close(w, '}');
 
-    json_t *title = json_object();
-    if (d->title_original)
-        SET(title, "original", json_string(d->title_original));
+    key(w, "title");
+    jw_open(w, '{');
+    kv_str(w, "original", d->title_original);
     if (d->title_revision)
-        SET(title, "revision", json_integer(d->title_revision));
-    if (d->title_excerpt)
-        SET(title, "excerpt", json_true());
-    SET(r, "title", title);
-
-    json_t *cr = json_array();
-    for (size_t i = 0; i < d->ncredits; i++) {
-        json_t *c = json_object();
-        SET(c, "role", json_string(d->credits[i].role));
-        SET(c, "name", json_string(d->credits[i].name));
-        json_array_append_new(cr, c);
+        kv_int(w, "revision", d->title_revision);
+    if (d->title_excerpt) {
+        key(w, "excerpt");
+        put(w, "true", 4);
     }
-    SET(r, "credits", cr);
+    jw_close(w, '}');
+
+    key(w, "credits");
+    jw_open(w, '[');
+    for (size_t i = 0; i < d->ncredits; i++) {
+        member(w);
+        jw_open(w, '{');
+        kv_str(w, "role", d->credits[i].role);
+        kv_str(w, "name", d->credits[i].name);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
 
     size_t bs, be;
     kj_span_orig(d, d->body_ns, d->body_ne, &bs, &be);
-    json_t *body = json_array();
-    json_array_append_new(body, json_integer((json_int_t)bs));
-    json_array_append_new(body, json_integer((json_int_t)be));
-    SET(r, "body", body);
-    SET(r, "sentences", json_integer((json_int_t)d->nsent));
+    key(w, "body");
+    put_span(w, bs, be);
+    kv_int(w, "sentences", (int64_t)d->nsent);
 
-    json_t *limits = json_array();
-    if (d->facts_truncated)
-        json_array_append_new(limits, json_string("max_facts"));
-    SET(r, "limits", limits);
+    key(w, "limits");
+    jw_open(w, '[');
+    if (d->facts_truncated) {
+        member(w);
+        put_str(w, "max_facts", 9, true);
+    }
+    jw_close(w, ']');
 
-    json_t *facts = json_array();
-    for (size_t i = 0; i < d->nfacts; i++)
-        json_array_append_new(facts, fact_json(d, &d->facts[i]));
-    SET(r, "facts", facts);
-    return r;
+    key(w, "facts");
+    jw_open(w, '[');
+    for (size_t i = 0; i < d->nfacts; i++) {
+        member(w);
+        put_fact(w, d, &d->facts[i]);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
 }
 
 int kiji_doc_json(kiji_doc *d, unsigned flags, const char **out, size_t *len)
 {
     if (!d || !out)
         return KIJI_ERR_ARG;
-    json_t *r = doc_json(d);
-    if (!r)
+    jw w = {.b = d->json, .cap = d->json_cap, .d = d, .pretty = (flags & KIJI_JSON_PRETTY) != 0};
+    w.first[0] = true;
+    put_doc(&w, d);
+    if (w.oom || !jw_reserve(&w, 1))
+        return KIJI_ERR_NOMEM;
+    if (w.bad)
         return KIJI_ERR_JSON;
-    size_t jf = JSON_REAL_PRECISION(17);
-    if (flags & KIJI_JSON_PRETTY)
-        jf |= JSON_INDENT(1);
-    else
-        jf |= JSON_COMPACT;
-    size_t need = json_dumpb(r, NULL, 0, jf);
-    if (need == 0) {
-        json_decref(r);
-        return KIJI_ERR_JSON;
-    }
-    if (need + 1 > d->json_cap) {
-        size_t cap = d->json_cap ? d->json_cap : 4096;
-        while (cap < need + 1)
-            cap *= 2;
-        char *b = realloc(d->json, cap);
-        if (!b) {
-            json_decref(r);
-            return KIJI_ERR_NOMEM;
-        }
-        d->json = b;
-        d->json_cap = cap;
-    }
-    size_t got = json_dumpb(r, d->json, d->json_cap, jf);
-    json_decref(r);
-    if (got != need)
-        return KIJI_ERR_JSON;
-    d->json[got] = 0;
-    d->json_len = got;
-    *out = d->json;
+    w.b[w.n] = 0;
+    d->json_len = w.n;
+    *out = w.b;
     if (len)
-        *len = got;
+        *len = w.n;
     return KIJI_OK;
 }
