@@ -294,30 +294,110 @@ static kd_result *read_envelope(const kd_job *job, envelope *e)
     return NULL;
 }
 
-/* Publish-side copy of one fact: the fact object plus its article's id. */
-static void add_fact_messages(kd_result *r, json_t *root, uint32_t mask)
+/* The result JSON is the library's compact output: jansson never re-reads
+ * it here. Its bytes are spliced instead, which gives exactly what loading
+ * it, adding members and dumping it with JSON_COMPACT gave: a re-dump keeps
+ * member order, strings and numbers ("%.17g" reals read back to the same
+ * double) as they are, and a member added to an object goes last. */
+
+/* End of the JSON string starting at s[i] == '"': the index after its
+ * closing quote, or n. */
+static size_t string_end(const char *s, size_t i, size_t n)
 {
-    json_t *facts = json_object_get(root, "facts");
-    json_t *id = json_object_get(root, "id");
-    size_t i;
-    json_t *f;
-    json_array_foreach(facts, i, f)
-    {
-        const char *type = json_string_value(json_object_get(f, "type"));
-        int t = type ? kiji_fact_type_from_name(type) : 0;
-        if (t <= 0 || !(mask & KIJI_FACT_BIT(t)))
-            continue;
-        json_t *o = json_deep_copy(f);
-        json_object_set_new(o, "schema", json_integer(KIJI_SCHEMA));
-        if (id)
-            json_object_set(o, "article", id);
-        char *s = json_dumps(o, JSON_COMPACT);
-        json_decref(o);
-        char topic[64];
-        snprintf(topic, sizeof topic, "fact.%s", type);
-        if (s)
-            kd_result_add(r, topic, s, strlen(s));
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
     }
+    return n;
+}
+
+/* End of the object or array starting at s[i]: the index after its closing
+ * bracket, or n. */
+static size_t value_end(const char *s, size_t i, size_t n)
+{
+    int depth = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '"') {
+            i = string_end(s, i, n) - 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return n;
+}
+
+/* A malloc'd copy of the bytes a, b and c one after the other, then "}"
+ * and a NUL; *len excludes the NUL. */
+static char *concat(const char *a, size_t an, const char *b, size_t bn, const char *c, size_t cn,
+                    size_t *len)
+{
+    char *s = malloc(an + bn + cn + 2);
+    if (!s)
+        return NULL;
+    memcpy(s, a, an);
+    memcpy(s + an, b, bn);
+    memcpy(s + an + bn, c, cn);
+    s[an + bn + cn] = '}';
+    s[an + bn + cn + 1] = 0;
+    *len = an + bn + cn + 1;
+    return s;
+}
+
+/* The fact.<type> messages: each fact object of the result plus "schema"
+ * and, when the result has an id, "article". Returns 0, -1 when out of
+ * memory, -2 when the result does not have the shape the library writes. */
+static int add_fact_messages(kd_result *r, const kiji_doc *doc, const char *out, size_t n,
+                             uint32_t mask)
+{
+    /* The root begins {"schema":N then "id":"..." when there is an id. */
+    static const char head[] = "{\"schema\":";
+    if (n < sizeof head || memcmp(out, head, sizeof head - 1) != 0)
+        return -2;
+    size_t i = sizeof head - 1;
+    while (i < n && out[i] >= '0' && out[i] <= '9')
+        i++;
+    const char *idv = "";
+    size_t idn = 0;
+    if (n - i > 6 && memcmp(out + i, ",\"id\":\"", 7) == 0) {
+        idv = out + i + 6;
+        idn = string_end(out, i + 6, n) - (i + 6);
+    }
+    char pre[64];
+    int pl = snprintf(pre, sizeof pre, ",\"schema\":%d%s", KIJI_SCHEMA, idn ? ",\"article\":" : "");
+    /* A quote preceded by ',' is never inside a string (there it would be
+     * escaped), and no member before the root's "facts" holds one. */
+    const char *fk = strstr(out + i, ",\"facts\":[");
+    if (!fk)
+        return -2;
+    i = (size_t)(fk - out) + 10;
+    size_t nf = kiji_doc_fact_count(doc);
+    for (size_t k = 0; k < nf; k++) {
+        if (k > 0 && (i >= n || out[i++] != ','))
+            return -2;
+        if (i >= n || out[i] != '{')
+            return -2;
+        size_t e = value_end(out, i, n);
+        if (e >= n || out[e - 1] != '}')
+            return -2;
+        int t = kiji_fact_type_of(kiji_doc_fact(doc, k));
+        const char *type = kiji_fact_type_name(t);
+        if (type && (mask & KIJI_FACT_BIT(t))) {
+            size_t len = 0;
+            char *s = concat(out + i, e - 1 - i, pre, (size_t)pl, idv, idn, &len);
+            char topic[64];
+            snprintf(topic, sizeof topic, "fact.%s", type);
+            if (kd_result_add(r, topic, s, len))
+                return -1;
+        }
+        i = e;
+    }
+    return i < n && out[i] == ']' ? 0 : -2;
 }
 
 kd_result *kd_process(kiji_doc *doc, const kd_job *job)
@@ -353,33 +433,32 @@ kd_result *kd_process(kiji_doc *doc, const kd_job *job)
         goto done;
     r->counted = 1;
     r->facts = kiji_doc_fact_count(doc);
-    if (!e.meta && !job->fact_topics) {
-        /* Nothing to add: publish the library's bytes as they are. */
-        char *copy = malloc(outlen + 1);
-        if (copy)
-            memcpy(copy, out, outlen + 1);
-        if (kd_result_add(r, "article", copy, outlen)) {
-            kd_result_free(r);
-            r = kd_error_result(KIJI_ERR_NOMEM, e.id, (size_t)-1, "out of memory");
-        }
-        goto done;
+    /* The article: the library's bytes, with the envelope's extra fields
+     * as a last member "meta" when there are any. */
+    char *art = NULL;
+    size_t artlen = 0;
+    if (e.meta) {
+        char *m = json_dumps(e.meta, JSON_COMPACT);
+        if (m)
+            art = concat(out, outlen - 1, ",\"meta\":", 8, m, strlen(m), &artlen);
+        free(m);
+    } else {
+        art = malloc(outlen + 1);
+        if (art)
+            memcpy(art, out, outlen + 1);
+        artlen = outlen;
     }
-    json_error_t jerr;
-    json_t *root = json_loadb(out, outlen, 0, &jerr);
-    if (!root) {
+    int frc = 0;
+    if (kd_result_add(r, "article", art, artlen))
+        frc = -1;
+    else if (job->fact_topics)
+        frc = add_fact_messages(r, doc, out, outlen, job->fact_topics);
+    if (frc) {
         kd_result_free(r);
-        r = kd_error_result(KIJI_ERR_JSON, e.id, (size_t)-1, "result JSON did not re-read");
-        goto done;
+        r = frc == -1 ? kd_error_result(KIJI_ERR_NOMEM, e.id, (size_t)-1, "out of memory")
+                      : kd_error_result(KIJI_ERR_JSON, e.id, (size_t)-1,
+                                        "result JSON has an unexpected shape");
     }
-    if (e.meta)
-        json_object_set(root, "meta", e.meta);
-    char *s = json_dumps(root, JSON_COMPACT);
-    if (kd_result_add(r, "article", s, s ? strlen(s) : 0)) {
-        kd_result_free(r);
-        r = kd_error_result(KIJI_ERR_NOMEM, e.id, (size_t)-1, "out of memory");
-    } else if (job->fact_topics)
-        add_fact_messages(r, root, job->fact_topics);
-    json_decref(root);
 done:
     json_decref(e.meta);
     json_decref(e.root);
