@@ -580,17 +580,20 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
                 break;
             }
         }
-        size_t sp, sp2;
-        if (gj == gi && gi < d->norm_len && d->norm[gi] == ' ' && gi > pos &&
-            is_digit_c(d->norm[gi - 1]) && big_unit(peek(d, gi + 1, &sp))) {
-            /* "48.2 万", "48.2 万円": one space after digits, when no other
-             * word than a counter or currency starts at the unit (2025 万博) */
+        size_t sp, sp2, gs = gi;
+        while (gs < d->norm_len && gs - gi < 3 && d->norm[gs] == ' ')
+            gs++;
+        if (gj == gi && gs > gi && gi > pos && is_digit_c(d->norm[gi - 1]) &&
+            big_unit(peek(d, gs, &sp))) {
+            /* "48.2 万", "48.2 万円", "7  万  円": spaces after digits, when
+             * no other word than a counter or currency starts at the unit
+             * (2025 万博) */
             uint32_t fc = peek(d, sp, &sp2);
             const struct kj_numeric *nd = d->p->numeric;
             int32_t fv;
             if (!kj_is_kanji(fc) || is_numeral_char(fc) ||
                 (nd && nd->ja_after && kj_dict_longest(nd->ja_after, d->norm, d->norm_len, sp, &fv)))
-                gj = gi + 1;
+                gj = gs;
         }
         int b = big_unit(peek(d, gj, &nb));
         if (b && b < last_big) {
@@ -630,6 +633,99 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
     t->ns = pos;
     t->ne = i;
     t->value = total;
+    return true;
+}
+
+/* ---- hiragana numerals ------------------------------------------------- */
+
+/* にせんにひゃくごじゅうろく (2256): numerals spelled in hiragana, as in a
+ * transcript. Read only as a whole run between spaces (or the text's ends
+ * or punctuation), every kana a numeral morpheme and the morphemes in
+ * numeral order, so words (いちご, にく, さんま) and particles (に) never
+ * start one. */
+static const struct {
+    const char *kana;
+    int v; /* 0..9 digit, 10 100 1000 small units, -4 -8 -12 big units */
+} HIRA[] = {
+    {"きゅう", 9}, {"じゅう", 10}, {"ひゃく", 100}, {"びゃく", 100}, {"ぴゃく", 100},
+    {"ちょう", -12}, {"せん", 1000}, {"ぜん", 1000}, {"まん", -4}, {"おく", -8},
+    {"いち", 1}, {"いっ", 1}, {"さん", 3}, {"よん", 4}, {"ろく", 6}, {"ろっ", 6},
+    {"なな", 7}, {"しち", 7}, {"はち", 8}, {"はっ", 8}, {"れい", 0}, {"ぜろ", 0},
+    {"に", 2}, {"ご", 5},
+};
+
+static bool hira_edge(const kiji_doc *d, size_t i, bool before)
+{
+    size_t ps, nx;
+    uint32_t c = before ? prev_char(d, i, &ps) : peek(d, i, &nx);
+    return c == 0 || c == ' ' || c == '\n' || c == 0x3002 || c == 0x3001 || c == '.' ||
+           c == ',' || c == '?' || c == '!';
+}
+
+static bool scan_hiragana(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, i = pos;
+    if (!hira_edge(d, pos, true))
+        return false;
+    int64_t total = 0, group = 0, digit = -1;
+    int last_small = 10000, last_big = 100, parts = 0, first_v = -1;
+    bool multi_kana = false;
+    while (i < n && !hira_edge(d, i, false)) {
+        d->work++;
+        size_t k = 0, best = 0;
+        for (size_t h = 0; h < sizeof HIRA / sizeof *HIRA; h++) {
+            size_t l = strlen(HIRA[h].kana);
+            if (l > best && kj_at(s, n, i, HIRA[h].kana)) {
+                best = l;
+                k = h;
+            }
+        }
+        if (!best || ++parts > 16)
+            return false;
+        int v = HIRA[k].v;
+        if (best > 3)
+            multi_kana = true;
+        if (parts == 1)
+            first_v = v;
+        if (v >= 0 && v < 10) {
+            if (digit >= 0)
+                return false; /* two digits in a row: a word */
+            digit = v;
+        } else if (v >= 10) {
+            if (v >= last_small)
+                return false;
+            group += (digit >= 0 ? digit : 1) * v;
+            digit = -1;
+            last_small = v;
+        } else {
+            int b = -v;
+            int64_t g = group + (digit >= 0 ? digit : 0);
+            int64_t mul = 1;
+            for (int x = 0; x < b; x++)
+                mul *= 10;
+            if (b >= last_big || g <= 0 || __builtin_mul_overflow(g, mul, &g) ||
+                __builtin_add_overflow(total, g, &total))
+                return false;
+            group = 0;
+            digit = -1;
+            last_small = 10000;
+            last_big = b;
+        }
+        i += best;
+    }
+    /* one morpheme alone is a numeral only as a digit of two kana (ろく,
+     * なな); に, ご, さん, せん, まん alone are particles and words */
+    if (parts == 0 || (parts == 1 && (!multi_kana || first_v < 0 || first_v >= 10 ||
+                                      kj_at(s, n, pos, "さん"))))
+        return false;
+    total += group + (digit >= 0 ? digit : 0);
+    t->ns = pos;
+    t->ne = i;
+    t->value.mant = total;
+    t->value.exp = 0;
+    t->value.ok = true;
+    t->kanji = true;
     return true;
 }
 
@@ -938,6 +1034,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             t->value.ok = false;
         return true;
     }
+    if (kj_is_hiragana(c) && check_prev)
+        return scan_hiragana(d, pos, t);
     if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && nd && nd->en_words) {
         if (check_prev && (is_alnum(pc) || pc == '\'' || (pc == '-' && !number_word_before(d, ps))))
             return false;
@@ -1101,6 +1199,8 @@ static bool may_start(const kiji_doc *d, size_t pos)
         return false; /* numerals and signs lie in U+2000..U+9FFF */
     size_t nx;
     uint32_t u = peek(d, pos, &nx);
+    if (kj_is_hiragana(u))
+        return pos == 0 || d->norm[pos - 1] == ' ' || d->norm[pos - 1] == '\n';
     return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
 }
 

@@ -208,6 +208,18 @@ static void classify_ja(kiji_doc *d, amount *a)
     size_t k = a->tok.ne;
     int32_t v;
     size_t len = kj_dict_longest(nd->ja_after, d->norm, d->norm_len, k, &v);
+    if (!len && k < d->norm_len && d->norm[k] == ' ') {
+        /* "100 円", "7 万  円": a currency a few spaces on, when no word
+         * goes on from it (円安, 円相場 are words) */
+        size_t k2 = k;
+        while (k2 < d->norm_len && k2 - k < 3 && d->norm[k2] == ' ')
+            k2++;
+        size_t l2 = kj_dict_longest(nd->ja_after, d->norm, d->norm_len, k2, &v), nx = k2 + l2;
+        if (!l2 || KIND(v) != NW_CURRENCY || kj_is_kanji(kj_u8_next(d->norm, d->norm_len, &nx)))
+            return;
+        k = k2;
+        len = l2;
+    }
     if (!len)
         return;
     const unsigned char *s = (const unsigned char *)d->norm;
@@ -230,8 +242,19 @@ static void classify_ja(kiji_doc *d, amount *a)
     }
     /* 元 after a lone kanji digit is no yuan (四元数, 三元中継) */
     if (KIND(v) == NW_CURRENCY && len == strlen("元") && kj_at(d->norm, d->norm_len, k, "元") &&
-        a->tok.digits == 0 && a->tok.ne - a->tok.ns <= strlen("一"))
-        return; /* a lone kanji digit: 三元, 四元 (but 八千元, 五十元) */
+        a->tok.digits == 0 && a->tok.ne - a->tok.ns <= strlen("一")) {
+        /* a lone kanji digit: 三元, 四元 (but 八千元, 五十元, and 五元三角
+         * with its jiao) */
+        size_t j = k + len, jn;
+        uint32_t c1 = kj_u8_next(d->norm, d->norm_len, &j);
+        jn = j;
+        uint32_t c2 = kj_u8_next(d->norm, d->norm_len, &jn);
+        bool digit1 = (c1 >= '0' && c1 <= '9') || c1 == 0x4E00 || c1 == 0x4E8C || c1 == 0x4E09 ||
+                      c1 == 0x56DB || c1 == 0x4E94 || c1 == 0x516D || c1 == 0x4E03 ||
+                      c1 == 0x516B || c1 == 0x4E5D;
+        if (!(digit1 && c2 == 0x89D2 /* 角 */))
+            return;
+    }
     a->kind = KIND(v);
     a->us = k;
     a->ue = k + len;
@@ -514,7 +537,7 @@ static void minor_unit(kiji_doc *d, amount *a)
 {
     const char *s = d->norm;
     size_t n = d->norm_len, k = a->ne;
-    bool en = d->lang == KJ_LANG_EN;
+    bool en = d->lang == KJ_LANG_EN, jp_and = false;
     if (en) {
         if (kj_at(s, n, k, " and "))
             k += 5;
@@ -524,13 +547,28 @@ static void minor_unit(kiji_doc *d, amount *a)
             return;
     } else if (kj_at(s, n, k, "と")) {
         k += strlen("と");
+        jp_and = true;
     }
     kj_numtok t;
-    if (k >= n || !kj_num_scan_glued(d, k, &t) || !t.value.ok || t.vague || t.value.exp != 0 ||
-        t.value.mant <= 0 || t.value.mant >= 100)
+    const char *code = d->p->numeric->codes[a->cur];
+    static const char *const kd[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    bool jiao = false;
+    for (int x = 0; x < 9 && !en && strcmp(code, "CNY") == 0; x++) {
+        if (kj_at(s, n, k, kd[x]) && kj_at(s, n, k + strlen(kd[x]), "角")) {
+            /* 五元三角: a kanji digit before 角 (三角 alone is a word) */
+            memset(&t, 0, sizeof t);
+            t.ns = k;
+            t.ne = k + strlen(kd[x]);
+            t.value.mant = x + 1;
+            t.value.ok = true;
+            t.kanji = true;
+            jiao = true;
+        }
+    }
+    if (!jiao && (k >= n || !kj_num_scan_glued(d, k, &t) || !t.value.ok || t.vague ||
+                  t.value.exp != 0 || t.value.mant <= 0 || t.value.mant >= 100))
         return;
     size_t e = t.ne;
-    const char *code = d->p->numeric->codes[a->cur];
     if (en) {
         if (kj_at(s, n, e, " cents"))
             e += 6;
@@ -559,8 +597,9 @@ static void minor_unit(kiji_doc *d, amount *a)
         e += strlen("銭");
     } else if (kj_at(s, n, e, "セント") && strcmp(code, "JPY") != 0) {
         e += strlen("セント");
-    } else {
-        return;
+    } else if (!(jp_and && strcmp(code, "JPY") != 0 && !t.kanji && t.ne - t.ns == 2 &&
+                 (e == n || kj_at(s, n, e, "です") || kj_at(s, n, e, "。")))) {
+        return; /* 100ユーロと30です: two digits of cents at a clause's end */
     }
     kj_num x = t.value;
     if (!kj_num_scale(&x, -2) || !kj_num_add(&x, x, a->value))
