@@ -244,7 +244,7 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
     if (!year4(p, i, &y, &e))
         return 0;
     char sep = ch(p, e);
-    if (sep != '-' && sep != '/')
+    if (sep != '-' && sep != '/' && sep != '.')
         return 0;
     k = e + 1;
     size_t a = k;
@@ -427,6 +427,20 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
 }
 
 /* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
+/* A word before i that announces a clock time: at 9:30, by 9:30 (a bare
+ * 3:16 may be a verse or a ratio). */
+static bool clock_cue(const ep *p, size_t i)
+{
+    static const char *const cue[] = {"at ", "by ", "from ", "until ", "till ", "to ", "@ ", "@"};
+    for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
+        size_t n = strlen(cue[k]);
+        if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
+            && (i == n || !alpha(p->lc[i - n - 1])))
+            return true;
+    }
+    return false;
+}
+
 static size_t date_time(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
@@ -470,9 +484,20 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                 pm = true, m2 = j + 4;
             if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
                 am = true, m2 = j + 4;
-            if (!pm && !am)
+            if (!pm && !am) {
+                /* 14:30, 23:59:59: a 24-hour clock needs its two minute digits
+                 * (seconds read, not kept) and no more digits or colons */
+                if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i)))
+                    return 0;
+                if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)))
+                    k += 3;
+                if (ch(p, k) == ':' || digit(ch(p, k)) || (ch(p, k) == '.' && digit(ch(p, k + 1)))
+                    || alpha(ch(p, k)))
+                    return 0;
+                m2 = k;
+            } else if (h > 12 || (mi > 59))
                 return 0;
-            if (h > 12 || (mi > 59))
+            if (mi > 59)
                 return 0;
             if (pm && h < 12)
                 h += 12;
@@ -722,6 +747,44 @@ static size_t amount(ep *p, size_t i)
     return end - i;
 }
 
+/* A day and its clock time as one date: "Friday at 3 p.m.", "tomorrow
+ * 8:00am", "March 13, 2025 at 14:00"; and a clock before its day: "3pm
+ * tomorrow", "10 a.m. on Friday". Returns the new end (e when nothing). */
+static size_t day_and_time(ep *p, size_t e, kj_tx *t)
+{
+    size_t k, k2, k3;
+    if (t->grain == KJ_G_DAY && t->d) {
+        k = ch(p, e) == ',' ? e + 1 : e;
+        k = sp(p, k);
+        if (wd(p, k, "at", &k2))
+            k = sp(p, k2);
+        else if (ch(p, k) == '@')
+            k = sp(p, k + 1);
+        kj_tx tt;
+        kj_tx_init(&tt);
+        if (k == e || (k3 = date_time(p, k, &tt)) == 0)
+            return e;
+        t->hh = tt.hh, t->mi = tt.mi, t->grain = tt.grain, t->zone = tt.zone;
+        t->zone = zone_offset(p->c, t);
+        return k3;
+    }
+    if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0) {
+        k = sp(p, e);
+        if (k == e)
+            return e;
+        k2 = k;
+        if (wd(p, k, "on", &k2))
+            k2 = sp(p, k2);
+        kj_tx d;
+        if ((k3 = date_any(p, k2, &d)) == 0 || d.grain != KJ_G_DAY || !d.d)
+            return e;
+        t->y = d.y, t->m = d.m, t->d = d.d, t->rel = d.rel;
+        t->yset = d.yset, t->mset = d.mset;
+        return k3;
+    }
+    return e;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -758,6 +821,8 @@ static size_t try_at(ep *p, size_t i)
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
+        if (!mod)
+            e = day_and_time(p, e, &t);
         /* Nov. 22 to 25, 2025-26: one date with max */
         kj_tx b = t, *max = NULL;
         int64_t v;
