@@ -23,6 +23,9 @@ int person_init(struct kj_entity *x)
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
     x->given_ja = ent_dict("ja/given_names", 1);
+    const kj_wordlist *kata = kj_wordlist_get("ja/given_names_kata");
+    if (x->given_ja && kata && !kj_dict_add_list(x->given_ja, kata, 1))
+        return -1;
     x->given_en = ent_dict("en/given_names", 1);
     x->gend_ja = ent_dict("ja/given_endings", 1);
     x->occ_ja = ent_dict("ja/occupations", 1);
@@ -530,6 +533,20 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
     return b;
 }
 
+/* パウルは, マリアと: a katakana word that is a Western or Russian given
+ * name (data/ja/given_names_kata.txt) written alone, then a particle or
+ * punctuation. */
+static bool ja_kata_given(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    if (!kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v))
+        return false;
+    size_t bx;
+    uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
+    return name_follow(nc) && nc != 0x30FB && nc != '(';
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -724,6 +741,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q++;
             q += 3;
         }
+    } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
+        /* パウルは: a given name alone */
+        b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, &fse)) > a) {
         /* 松本清張は: both halves known */
     } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
