@@ -570,6 +570,7 @@ def test_early_stop(a):
     exits 0 within seconds every time (it once hung joining a worker that
     got no stop frame)."""
     n = scaled(20)
+    handled = 0
     for i in range(n):
         with Kijid(a["kijid"], [], start=False) as k:
             # Not waiting for READY=1: the signal lands anywhere in the
@@ -578,8 +579,13 @@ def test_early_stop(a):
             k.proc = subprocess.Popen(k.cmd, env=k.env, stderr=k.errf,
                                       stdout=subprocess.DEVNULL)
             time.sleep(0.05 + (i % 8) * 0.025)
-            check(k.stop(timeout=10) == 0, "exit status (stop %d)" % i)
-    figures(stops=n)
+            rc = k.stop(timeout=10)
+            # -SIGTERM: the signal came before kijid blocked it (a slow
+            # start, e.g. under ASan); systemd counts that as a clean stop.
+            check(rc in (0, -signal.SIGTERM), "exit status %d (stop %d)" % (rc, i))
+            handled += rc == 0
+    check(handled > 0, "no stop reached kijid's own handling")
+    figures(stops=n, drained_exit_0=handled)
 
 
 TESTS = {f.__name__[5:]: f for f in [test_early_stop, 
