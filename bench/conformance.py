@@ -411,7 +411,10 @@ def rt_timex_test(timex, values, rtype):
 
 
 def end_eq(excl_end, kmax):
-    """Peer range ends are exclusive days; kiji's max is inclusive at its grain."""
+    """Peer range ends are exclusive days; kiji's max is inclusive at its grain.
+    A clock end (T18, 2016-11-07T18:00) is the end time itself: compared as is."""
+    if "T" in excl_end:
+        return date_eq(excl_end, kmax)
     try:
         d = dt.date.fromisoformat(excl_end[:10]) - dt.timedelta(days=1)
     except ValueError:

@@ -785,6 +785,76 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
     return e;
 }
 
+/* A clock range: "5 to 6pm", "from 3 p.m. until 5 p.m.", "between 4pm and
+ * 5pm", "1-3 pm", "14:00-16:30", then optionally its day ("3:00 to 4:00
+ * tomorrow"). A start without a meridiem takes the end's afternoon when
+ * that keeps it before the end. One date with max; returns its end, 0 when
+ * none. */
+static size_t clock_range(ep *p, size_t i)
+{
+    size_t j = i, e, k, k2;
+    bool between = false;
+    if (wd(p, i, "from", &e))
+        j = sp(p, e);
+    else if (wd(p, i, "between", &e))
+        j = sp(p, e), between = true;
+    if (!digit(ch(p, j)))
+        return 0;
+    kj_tx a, b;
+    kj_tx_init(&a);
+    kj_tx_init(&b);
+    bool bare = false;
+    if ((e = date_time(p, j, &a)) == 0) {
+        int64_t h, mi = 0;
+        int nd;
+        if (!num(p, j, &h, &e, &nd) || nd > 2 || h > 23)
+            return 0;
+        if (ch(p, e) == ':' && digit(ch(p, e + 1)) && digit(ch(p, e + 2)) && !digit(ch(p, e + 3))) {
+            mi = (p->lc[e + 1] - '0') * 10 + (p->lc[e + 2] - '0');
+            e += 3;
+        }
+        if (mi > 59)
+            return 0;
+        a.hh = (int)h, a.mi = (int)mi;
+        a.grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
+        bare = h <= 12;
+    }
+    k = sp(p, e);
+    if (ch(p, k) == '-' && k == e)
+        k = k + 1;
+    else if (between ? wd(p, k, "and", &k2) : (wd(p, k, "to", &k2) || wd(p, k, "until", &k2)
+                                              || wd(p, k, "till", &k2)))
+        k = sp(p, k2);
+    else
+        return 0;
+    size_t end = date_time(p, k, &b);
+    if (!end || b.hh < 0)
+        return 0;
+    if (bare && b.hh >= 12 && a.hh < 12 && (a.hh + 12) * 60 + a.mi < b.hh * 60 + b.mi)
+        a.hh += 12;
+    if (a.hh * 60 + a.mi >= b.hh * 60 + b.mi)
+        return 0;
+    kj_dctx *c = p->c;
+    if (c->py) {
+        a.y = b.y = c->py, a.m = b.m = c->pm, a.d = b.d = c->pd;
+        a.rel = b.rel = true;
+    }
+    /* its day after it: tomorrow, on Friday */
+    size_t q = sp(p, end), q2 = q, q3;
+    kj_tx d;
+    if (q > end && wd(p, q, "on", &q2))
+        q2 = sp(p, q2);
+    if (q > end && (q3 = date_any(p, q2, &d)) > 0 && d.grain == KJ_G_DAY && d.d) {
+        a.y = b.y = d.y, a.m = b.m = d.m, a.d = b.d = d.d;
+        a.rel = b.rel = d.rel;
+        end = q3;
+    }
+    b.zone = zone_offset(c, &b);
+    a.zone = b.zone;
+    kj_dt_emit(c, i, end, &a, &b);
+    return end - i;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -818,6 +888,8 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
+    if (!mod && (n = clock_range(p, i)) > 0)
+        return n;
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
