@@ -153,6 +153,20 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
     return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, v);
 }
 
+/* A unit word (mile, km, dollars) follows buf[e]: "that one mile" is a
+ * number, "that one is" a pronoun. */
+static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, size_t e)
+{
+    if (e >= n || buf[e] != ' ')
+        return false;
+    size_t ws = e + 1, we = ws;
+    while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
+        we++;
+    int32_t v;
+    return we > ws && nd->en_after && kj_dict_get(nd->en_after, buf + ws, we - ws, &v) &&
+           (v >> 24) != 0;
+}
+
 /* "a", "and", "point" start a number only before another number word
  * ("a dozen", "a half"): they are frequent, so this is tested before the
  * fold. */
@@ -632,7 +646,8 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     if (!any || used == 0)
         return false;
     /* "the one you mentioned", "which one": a pronoun */
-    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos))
+    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos) &&
+        !unit_after(nd, buf, n, w[0].e))
         return false;
     kj_num c = num_int(cur);
     if (!kj_num_add(&total, total, c))

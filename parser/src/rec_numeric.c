@@ -171,8 +171,10 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
     while (len > 0) {
         size_t e = s + len;
         /* whole words only: "in" not "inch", "pct" not "pcts" */
-        if (e >= n || !(is_letter((unsigned char)buf[e]) || is_digit((unsigned char)buf[e])) ||
-            !is_letter((unsigned char)buf[e - 1])) {
+        unsigned char last = (unsigned char)buf[e - 1], next = e < n ? (unsigned char)buf[e] : 0;
+        /* ... and "m2" not in "m212" */
+        if (e >= n || !(is_letter(next) || is_digit(next)) ||
+            (!is_letter(last) && !(is_digit(last) && is_digit(next)))) {
             if (ms)
                 *ms = off[s];
             return off[e - 1] + 1;
@@ -224,8 +226,9 @@ static void classify_ja(kiji_doc *d, amount *a)
         return;
     const unsigned char *s = (const unsigned char *)d->norm;
     /* ASCII units need a word edge: 5km, not 5kmh */
-    if (is_letter(s[k + len - 1]) && k + len < d->norm_len && is_letter(s[k + len]))
-        return;
+    if (s[k + len - 1] < 0x80 && (is_letter(s[k + len - 1]) || is_digit(s[k + len - 1])) &&
+        k + len < d->norm_len && (is_letter(s[k + len]) || is_digit(s[k + len])))
+        return; /* nor 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
     /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
@@ -284,12 +287,84 @@ static void code_scale(kiji_doc *d, amount *a)
     }
 }
 
+/* A unit in brackets after the number: "20 (kg)", "20 [kg]", "20 <kg>". */
+static bool bracket_unit(kiji_doc *d, amount *a)
+{
+    static const char open[] = "([{<", close[] = ")]}>";
+    const struct kj_numeric *nd = d->p->numeric;
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->tok.ne;
+    if (k < n && s[k] == ' ')
+        k++;
+    const char *o = k < n ? strchr(open, s[k]) : NULL;
+    if (!o || s[k] == '\0')
+        return false;
+    size_t ws = k + 1, we = ws;
+    while (we < n && we - ws < 12 && (is_letter((unsigned char)s[we]) || is_digit((unsigned char)s[we]) ||
+                                      s[we] == '/'))
+        we++;
+    char low[16];
+    if (we == ws || we >= n || s[we] != close[o - open] || we - ws >= sizeof low)
+        return false;
+    for (size_t x = ws; x < we; x++)
+        low[x - ws] = (char)((s[x] >= 'A' && s[x] <= 'Z') ? s[x] + 32 : s[x]);
+    int32_t v;
+    if (!kj_dict_get(nd->en_after, low, we - ws, &v) || KIND(v) != NW_COUNTER)
+        return false;
+    a->kind = NW_COUNTER;
+    a->us = ws;
+    a->ue = we;
+    a->ne = we + 1;
+    return true;
+}
+
+/* "5 feet 2 inches", "5 ft 2 in", "5 feet and 2 inches": one length in
+ * feet. */
+static void feet_inches(kiji_doc *d, amount *a)
+{
+    static const char *const feet[] = {"feet", "foot", "ft"};
+    static const char *const inch[] = {"inches", "inch", "in", "\""};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->ue;
+    bool ft = false;
+    for (int f = 0; f < 3 && !ft; f++)
+        ft = a->ue - a->us == strlen(feet[f]) && memcmp(s + a->us, feet[f], a->ue - a->us) == 0;
+    if (!ft || a->tok.value.exp < 0)
+        return;
+    if (kj_at(s, n, k, " and "))
+        k += 5;
+    else if (k < n && s[k] == ' ')
+        k++;
+    else
+        return;
+    kj_numtok t;
+    if (k >= n || !kj_num_scan(d, k, &t) || !t.value.ok || t.vague || t.value.exp != 0 ||
+        t.value.mant <= 0 || t.value.mant >= 12 || t.ns != k)
+        return;
+    size_t e = t.ne;
+    if (e < n && s[e] == ' ')
+        e++;
+    for (int i = 0; i < 4; i++) {
+        size_t l = strlen(inch[i]);
+        if (kj_at(s, n, e, inch[i]) && (e + l >= n || !is_letter((unsigned char)s[e + l]))) {
+            kj_num x;
+            if (!kj_num_div(&x, t.value, (kj_num){12, 0, true}) || !kj_num_add(&x, x, a->value))
+                return;
+            a->value = x;
+            a->ne = e + l;
+            return;
+        }
+    }
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     int32_t v;
     size_t ms;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
+    if (!e && bracket_unit(d, a))
+        return;
     if (e) {
         a->kind = KIND(v);
         a->us = ms;
@@ -306,6 +381,8 @@ static void classify_en(kiji_doc *d, amount *a)
                                 kj_at(d->norm, d->norm_len, ms, "Dollar")));
         } else if (a->kind == NW_CENTS) {
             a->plain_dollar = true;
+        } else if (a->kind == NW_COUNTER) {
+            feet_inches(d, a);
         }
         return;
     }
