@@ -470,7 +470,7 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
 
 /* 豊田では…, 宮崎は: a kanji word that also names a town. Either the
  * gazetteer knows it with 県 / 市 / 府 after it (宮崎県), or the text
- * writes it as a location somewhere (豊田では, 豊田へ, 豊田出身). */
+ * writes it as a location somewhere (豊田では, 豊田出身, 品川駅). */
 static bool town_word(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -487,7 +487,7 @@ static bool town_word(estate *s, size_t a, size_t b)
             return true;
     }
     w[n] = 0;
-    static const char *const loc[] = {"では", "へ", "まで", "出身", "に住", "在住", NULL};
+    static const char *const loc[] = {"では", "出身", "に住", "在住", "駅", "区", "空港", "港", NULL};
     for (const char *q = strstr(d->norm, w); q; q = strstr(q + n, w)) {
         d->work++;
         size_t e = (size_t)(q - d->norm) + n;
@@ -514,8 +514,9 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
     bool ok = false;
     for (int i = 0; after[i]; i++)
         ok |= nc == after[i];
-    if (!ok)
-        return 0;
+    int32_t v;
+    if (!ok || kj_dict_get(s->x->notname_ja, d->norm + a, sl, &v))
+        return 0; /* 一見、 甲斐も: words (not_names.txt) */
     /* ・ joins names: 山田・佐藤 but not 山田・ヤマダ */
     if (nc == 0x30FB && bx < s->hi) {
         size_t nx2;
@@ -541,6 +542,10 @@ static bool ja_kata_given(estate *s, size_t a, size_t b)
     kiji_doc *d = s->d;
     int32_t v;
     if (!kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v))
+        return false;
+    /* 沢尻エリカ: the end of a name whose surname is not known */
+    size_t ps;
+    if (a > s->lo && kj_is_kanji(ent_prev(d, a, &ps)))
         return false;
     size_t bx;
     uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
