@@ -665,7 +665,14 @@ static size_t amount(ep *p, size_t i)
     int64_t frac = 0;
     int fd = 0;
     size_t st = i, j = i;
-    if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
+    bool every = false;
+    if (wd(p, j, "every", &e) || wd(p, j, "each", &e)) {
+        /* every three weeks, each 2 days: a set */
+        every = true;
+        j = sp(p, e);
+        if (!digit(ch(p, j)) && !alpha(ch(p, j)))
+            return 0;
+    } else if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
         q = w->arg;
         j = sp(p, j + n);
     } else if (wd(p, j, "the next", &e) || wd(p, j, "the past", &e) || wd(p, j, "the last", &e)) {
@@ -695,6 +702,14 @@ static size_t amount(ep *p, size_t i)
         return 0;
     const char *u = w->s;
     size_t end = k + n, x;
+    if (every) {
+        char is[32];
+        if (vague || fd || half || a || strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)
+            return 0;
+        kj_dt_iso(is, sizeof is, v, u, false);
+        kj_dt_set(c, i, end, kj_strndup(c->d, is, strlen(is)));
+        return end - i;
+    }
     if (ch(p, end) == '\'' && ch(p, end + 1) == 's')
         end += 2;
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
@@ -936,6 +951,10 @@ static size_t try_at(ep *p, size_t i)
     if ((n = amount(p, i)) > 0)
         return n;
     if ((n = dword(p, i, KJ_W_SET, &w)) > 0) {
+        /* "the emirate's daily", "a weekly": a newspaper, not a recurrence */
+        if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || kj_before(p->lc, i, "'s ")
+            || kj_before(p->lc, i, "an "))
+            return n;
         kj_dt_set(c, i, i + n, w->s);
         return n;
     }
