@@ -20,6 +20,7 @@ missing.
 """
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -82,24 +83,31 @@ def main():
                 f.write('#!/bin/sh\nexec %s %s --unit %s --allow-file %s --action %s -- %s "$@"\n'
                         % (sys.executable, exe, unit, allow, action, a["kijid"]))
             os.chmod(wrapper, 0o755)
-            # A filtered kijid is in seccomp filter mode (Seccomp: 2).
+            # A filtered kijid is in seccomp filter mode (Seccomp: 2) once it
+            # is up (READY=1 on its NOTIFY_SOCKET).
+            notify = os.path.join(d, "notify-" + action)
+            nsock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            nsock.bind(notify)
             p = subprocess.Popen([wrapper, "--in", "ipc://%s/in" % d, "--out",
                                   "ipc://%s/out" % d, "--api", "ipc://%s/api" % d],
-                                 stderr=subprocess.DEVNULL)
+                                 stderr=subprocess.DEVNULL,
+                                 env=dict(os.environ, NOTIFY_SOCKET=notify))
             try:
-                mode = None
-                end = time.monotonic() + 10
-                while mode != "2" and time.monotonic() < end:
-                    time.sleep(0.1)
+                mode, ready = None, False
+                end = time.monotonic() + 15
+                while not ready and time.monotonic() < end and p.poll() is None:
+                    nsock.settimeout(0.2)
                     try:
-                        comm = open("/proc/%d/comm" % p.pid).read().strip()
-                        with open("/proc/%d/status" % p.pid) as f:
-                            for line in f:
-                                if line.startswith("Seccomp:") and comm == "kijid":
-                                    mode = line.split()[1]
+                        ready = "READY=1" in nsock.recv(4096).decode().split("\n")
                     except OSError:
-                        break
+                        pass
+                if ready:
+                    with open("/proc/%d/status" % p.pid) as f:
+                        for line in f:
+                            if line.startswith("Seccomp:"):
+                                mode = line.split()[1]
             finally:
+                nsock.close()
                 p.terminate()
                 try:
                     p.wait(30)
