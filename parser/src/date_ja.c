@@ -873,7 +873,9 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 || (un = unit_at(p, j, e3, nd3 > 0, true, &u3)) == 0)
                 break;
             int r = unit_rank(u3);
-            if (r <= last)
+            /* finer units only, and no clock units straight after years,
+             * months or weeks (1年3時間 is two lengths at most) */
+            if (r <= last || (last <= 2 && r >= 4))
                 break;
             cnt[r] = v3;
             has[r] = true;
@@ -1223,6 +1225,45 @@ static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
     return true;
 }
 
+/* 令和3/7/18, 令和3.7.18, R3/7/18, 令和3.7: an era year in a numeric date
+ * (the same separator between the parts). Returns the end, 0 when none. */
+static size_t era_numeric(jp *p, size_t i, kj_tx *t)
+{
+    /* a digit right after an initial (R3) or a two-kanji name (令和3) */
+    if (!((p->s[i] == 'R' || p->s[i] == 'H') && isdig(p, i + 1)) && !isdig(p, i + 6))
+        return 0;
+    int32_t era;
+    size_t n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
+    if (!n || era < 0 || (size_t)era >= p->c->dd->nera || (n == 1 && era > 1))
+        return 0;
+    if (n == 1 && i > 0 && (kj_is_latin((unsigned char)p->s[i - 1]) || isdig(p, i - 1)))
+        return 0;
+    int64_t y, m, d;
+    size_t e, e2, e3, sl;
+    int nd;
+    bool z;
+    if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99
+        || (sl = date_sep(p, e)) == 0 || !isdig(p, e + sl)
+        || !dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
+        return 0;
+    kj_tx_init(t);
+    t->y = p->c->dd->era_y1[era] + (int)y - 1;
+    t->m = (int)m;
+    t->yset = t->mset = true;
+    if (date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl)) {
+        if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1 || d > kj_mdays(t->y, t->m)
+            || isdig(p, e3) || date_sep(p, e3) == sl)
+            return 0;
+        t->d = (int)d;
+        t->grain = KJ_G_DAY;
+        return e3;
+    }
+    if (isdig(p, e2) || date_sep(p, e2) || (p->s[e] == '-' && n == 1))
+        return 0;
+    t->grain = KJ_G_MONTH;
+    return e2;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -1443,6 +1484,10 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, end, &t, NULL);
             return end - i;
         }
+    }
+    if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e - i;
     }
     if ((e = slash_date(p, i, &t)) > 0) {
         kj_tx b;

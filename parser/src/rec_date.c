@@ -808,7 +808,7 @@ void kj_dt_iso(char *b, size_t n, int64_t k, const char *u, bool half)
     else if (strcmp(u, "MI") == 0)
         half ? snprintf(b, n, "PT%lldS", v * 60 + 30) : snprintf(b, n, "PT%lldM", v);
     else
-        snprintf(b, n, "PT%lldS", v);
+        half ? snprintf(b, n, "PT%lld.5S", v) : snprintf(b, n, "PT%lldS", v);
 }
 
 bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool *lead0)
