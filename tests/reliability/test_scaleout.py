@@ -211,7 +211,7 @@ def run(a):
         spawn([a["kiji"], "proxy", "--type", "facts", "--no-drop", "--frontend", facts_fe,
                "--backend", ep_sub], "facts-proxy")
         spawn([a["kiji"], "proxy", "--type", "api", "--frontend", ep_front, "--backend", api_be,
-               "--slots", "4", "--timeout", "10000", "--stats", ep_pst], "api-proxy")
+               "--slots", "4", "--timeout", "30000", "--stats", ep_pst], "api-proxy")
         sub = Subscriber(ctx, ep_sub)
         sub.start()
 
@@ -242,7 +242,7 @@ def run(a):
             files.append(path)
         t0 = time.monotonic()
         feeders = [spawn([a["kiji"], "send", "--reliable", "--quiet", "--jsonl", "--endpoint",
-                          ep_front, "--timeout", "3000", "--retries", "6", path], "send%d" % s)
+                          ep_front, "--timeout", "10000", "--retries", "4", path], "send%d" % s)
                    for s, path in enumerate(files)]
 
         # SIGTERM one worker once half the articles are through.
@@ -287,6 +287,14 @@ def run(a):
             ids, final = list(sub.ids), dict(sub.final)
         dups = len(ids) - len(set(ids))
         shares = {w.name: final.get(w.pid, {}).get("articles") for w in workers}
+        seen, twice = set(), []
+        for x in ids:
+            if x in seen:
+                twice.append(x)
+            seen.add(x)
+        print("figures articles=%d shares=%s received=%d duplicates=%d twice=%s retries=%d "
+              "proxy=%s" % (n, shares, len(ids), dups, twice[:10], retries, json.dumps(pst)),
+              flush=True)
         check(set(ids) == want, "%d of %d ids received" % (len(set(ids) & want), n))
         check(dups == 0, "%d ids received more than once" % dups)
         check(all(v for v in shares.values()), "a worker got no share: %r" % shares)
