@@ -796,6 +796,8 @@ static bool slash_fraction(kiji_doc *d, kj_numtok *t)
     size_t sp = t->ne;
     while (sp < n && sp - t->ne < 3 && s[sp] == ' ')
         sp++;
+    if (sp == t->ne && sp + 1 < n && s[sp] == '-' && is_digit_c(s[sp + 1]))
+        sp++; /* 8-1/2 pct: a whole number and a fraction, in wire style */
     if (sp > t->ne && sp < n && is_digit_c(s[sp]) &&
         proper_fraction(d, sp, &f, &e) && kj_num_add(&f, f, t->value)) {
         t->value = f;

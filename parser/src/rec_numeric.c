@@ -226,9 +226,9 @@ static void classify_ja(kiji_doc *d, amount *a)
         return;
     const unsigned char *s = (const unsigned char *)d->norm;
     /* ASCII units need a word edge: 5km, not 5kmh */
-    if (s[k + len - 1] < 0x80 && (is_letter(s[k + len - 1]) || is_digit(s[k + len - 1])) &&
-        k + len < d->norm_len && (is_letter(s[k + len]) || is_digit(s[k + len])))
-        return; /* nor 24703m212 */
+    if (k + len < d->norm_len && ((is_letter(s[k + len - 1]) && is_letter(s[k + len])) ||
+                                  (is_digit(s[k + len - 1]) && is_digit(s[k + len]))))
+        return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
     /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
@@ -951,6 +951,37 @@ static size_t before_ci(const kiji_doc *d, size_t pos, const char *lit)
     return st;
 }
 
+/* A comparison sign before a number: >30, >= 30, < = 100, <-30, ≥ 5 ->
+ * over, at_least, under, at_most (its start in *qs). */
+static int sym_before(const kiji_doc *d, size_t pos, size_t *qs)
+{
+    const char *s = d->norm;
+    size_t p = pos;
+    while (p > 0 && pos - p < 2 && s[p - 1] == ' ')
+        p--;
+    if (p >= 3 && kj_at(s, d->norm_len, p - 3, "\xE2\x89\xA5")) { /* ≥ */
+        *qs = p - 3;
+        return 3;
+    }
+    if (p >= 3 && kj_at(s, d->norm_len, p - 3, "\xE2\x89\xA4")) { /* ≤ */
+        *qs = p - 3;
+        return 5;
+    }
+    if (p == 0)
+        return 0;
+    bool eq = false;
+    if (s[p - 1] == '=') {
+        eq = true;
+        p--;
+        while (p > 0 && pos - p < 4 && s[p - 1] == ' ')
+            p--;
+    }
+    if (p == 0 || (s[p - 1] != '>' && s[p - 1] != '<') || (p >= 2 && (s[p - 2] == '<' || s[p - 2] == '>' || s[p - 2] == '-')))
+        return 0;
+    *qs = p - 1;
+    return s[p - 1] == '>' ? (eq ? 3 : 2) : (eq ? 5 : 4);
+}
+
 /* The qualifier ending at pos (white space allowed between in English): its
  * value, and its start in *qs. */
 static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
@@ -962,6 +993,9 @@ static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
         return 0;
     size_t p = pos;
     if (d->lang == KJ_LANG_EN) {
+        int sq = sym_before(d, pos, qs);
+        if (sq)
+            return sq;
         if (p == 0 || (d->norm[p - 1] != ' ' && d->norm[p - 1] != '\n'))
             return 0;
         p--;
@@ -1004,8 +1038,8 @@ static int qual_after(kiji_doc *d, size_t pos, size_t *qe, bool *in_span)
     if (d->lang == KJ_LANG_EN) {
         size_t ms;
         size_t e = en_lookup(d, nd->en_qual_post, pos, true, &v, &ms);
-        if (!e)
-            return 0;
+        if (!e || kj_at(d->norm, d->norm_len, e, " than"))
+            return 0; /* "200 or greater than 190": a bound on what follows */
         *qe = e;
         *in_span = true;
         return v;
@@ -1096,6 +1130,14 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
         size_t k = pos + 1;
         if (kj_at(s, n, k, "to") && k + 2 < n && (s[k + 2] == ' ' || s[k + 2] == '\n'))
             return k + 3;
+        if (kj_at(s, n, k, "through "))
+            return k + 8;
+        /* 1000 - 5000, 1000 – 5000 */
+        if (kj_at(s, n, k, "- ") && k + 2 < n && is_digit((unsigned char)s[k + 2]))
+            return k + 1;
+        if ((kj_at(s, n, k, "– ") || kj_at(s, n, k, "— ")) && k + 4 < n &&
+            is_digit((unsigned char)s[k + 4]))
+            return k + 3;
         if (between && kj_at(s, n, k, "and") && k + 3 < n && (s[k + 3] == ' ' || s[k + 3] == '\n'))
             return k + 4;
     }
@@ -1157,6 +1199,58 @@ static bool has_sub(const char *s, size_t n, const char *lit)
         if (memcmp(s + i, lit, m) == 0)
             return true;
     return false;
+}
+
+/* After a bounded amount a (qualifier q) ending at pos: ", and", "and",
+ * "but" or "," and an amount bounded the other way. The range (low end in
+ * r->value, high end in *hi, unit from the one that has it) and its end. */
+static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *r, kj_num *hi,
+                       size_t *end)
+{
+    static const char *const conn[] = {", and ", " and ", " but ", ", "};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = 0;
+    for (int c = 0; c < 4 && !k; c++)
+        if (kj_at(s, n, pos, conn[c]))
+            k = pos + strlen(conn[c]);
+    const kj_wordlist *wl = kj_wordlist_get("en/qualifiers_pre");
+    if (!k || !wl)
+        return false;
+    size_t best = 0;
+    int q2 = 0;
+    for (size_t w = 0; w < wl->n; w++) {
+        d->work++;
+        const char *line = wl->lines[w];
+        const char *tab = strchr(line, '\t');
+        size_t l = tab ? (size_t)(tab - line) : strlen(line);
+        if (l <= best || k + l + 1 >= n || s[k + l] != ' ')
+            continue;
+        bool eq = true;
+        for (size_t x = 0; x < l && eq; x++) {
+            char c = s[k + x];
+            eq = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c) == line[x];
+        }
+        if (eq) {
+            best = l;
+            q2 = tab ? atoi(tab + 1) : 0;
+        }
+    }
+    bool lower = q == 2 || q == 3, lower2 = q2 == 2 || q2 == 3;
+    amount b;
+    if (!best || q2 < 2 || q2 > 5 || lower == lower2 || !read_amount(d, k + best + 1, &b) ||
+        b.kind == NW_TIME || (a->kind && b.kind && a->kind != b.kind) ||
+        (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) || !a->value.ok || !b.value.ok)
+        return false;
+    kj_num lo = lower ? a->value : b.value, h = lower ? b.value : a->value;
+    if (!(kj_num_double(lo) < kj_num_double(h)))
+        return false;
+    *r = a->kind || !b.kind ? *a : b;
+    if (r->cur < 0)
+        r->cur = a->cur >= 0 ? a->cur : b.cur;
+    r->value = lo;
+    *hi = h;
+    *end = b.ne;
+    return true;
 }
 
 /* Try a whole amount phrase at i; returns the end of what was read (0 =
@@ -1223,9 +1317,26 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                 }
                 if (m.cur < 0)
                     m.cur = a.cur;
-                if (kj_num_add(&max, b.value, (kj_num){0, 0, true}) && max.ok) {
+                /* a range runs upwards (1995-01 is no range) and is no
+                 * part of a chain (+1-222-2222: a phone number) */
+                const char *s = d->norm;
+                size_t bn = b.ne;
+                bool chain = (a.ns > 0 && (s[a.ns - 1] == '+' || s[a.ns - 1] == '-' || s[a.ns - 1] == '/')) ||
+                             (bn + 1 < d->norm_len && (s[bn] == '-' || s[bn] == '/') &&
+                              is_digit((unsigned char)s[bn + 1]));
+                kj_num hi = b.value;
+                if (between && kj_num_double(lo) > kj_num_double(hi)) {
+                    m.value = hi; /* between -30 and -60 */
+                    hi = lo;
+                    lo = m.value;
+                }
+                bool up = kj_num_double(lo) <= kj_num_double(hi);
+                if (!chain && up && kj_num_add(&max, hi, (kj_num){0, 0, true}) && max.ok) {
                     a = m;
                     ne = b.ne;
+                } else if (rc == a.tok.ne + 1 && s[a.tok.ne] == '-' && a.kind == 0) {
+                    /* 747-400, 1995-01, +1-222-2222: a code, no amounts */
+                    return b.tok.ne;
                 }
             }
         }
@@ -1321,6 +1432,18 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     }
     if (a.kind == NW_CURRENCY && a.plain_dollar && a.cur < 0)
         a.cur = -1;
+    /* "more than 10 and less than 20", "at most 100 and at least 20",
+     * "higher or equal than 100, lower or equal than 300": a lower and an
+     * upper bound make one range */
+    if (d->lang == KJ_LANG_EN && !max.ok && conv < 0 && qual >= 2 && qual <= 5) {
+        size_t e2 = 0;
+        amount r;
+        kj_num hi;
+        if (bound_pair(d, fe, &a, qual, &r, &hi, &e2)) {
+            emit(d, &r, fs, e2, 0, &hi);
+            return e2;
+        }
+    }
     int idx = emit(d, &a, fs, fe, qual, a.tok.ns == a.ns && max.ok ? &max : (max.ok ? &max : NULL));
     if (idx >= 0 && a.plain_dollar && *nplain < capplain)
         plain[(*nplain)++] = idx;
