@@ -922,6 +922,12 @@ static size_t try_at(ep *p, size_t i)
                 max = &b;
                 e = k2;
             }
+        } else if (t.grain == KJ_G_DAY && t.yset && (ch(p, k) == '~' || ch(p, k) == '-')
+                   && digit(ch(p, k + 1)) && date_iso(p, k + 1, &b) > 0
+                   && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
+            /* 2013/12/26~2014/1/7: one date with max */
+            max = &b;
+            e = date_iso(p, k + 1, &b);
         } else if (t.grain == KJ_G_MONTH && t.mset && wd(p, sp(p, k), "to", &k2)) {
             /* from March to May */
             kj_tx m2;

@@ -1506,6 +1506,10 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, e3, &t, &b);
             return e3 - i;
         }
+        /* 23時-25時, 3時-5時70分: a range whose end is no clock is no time */
+        if (t.hh >= 0 && (sl = range_sep(p, e)) > 0 && isdig(p, e + sl)
+            && num_at(p, e + sl, &v, &e2, &nd, &z) && at(p, e2, "時") && !at(p, e2, "時間"))
+            return e - i;
         /* 3月13〜15日: one date with max */
         if (t.grain == KJ_G_MONTH && !t.mod && num_at(p, e, &v, &e2, &nd, &z) && v >= 1
             && v <= 31 && (sl = range_sep(p, e2)) > 0 && dnum(p, e2 + sl, &v2, &e3, &nd, &z)
