@@ -112,6 +112,38 @@ static bool clause_end(const char *buf, size_t n, size_t i)
            buf[i] == '!' || buf[i] == '?' || buf[i] == ')';
 }
 
+/* The folded word at buf[i] (lower-case letters up to a non-letter) found
+ * in t as a whole word: its value in *v and its end in *end. Every lookup
+ * of a word in the fold buffer goes through here. */
+static bool buf_word(const kj_dict *t, const char *buf, size_t n, size_t i, int32_t *v,
+                     size_t *end)
+{
+    size_t e = i;
+    while (e < n && buf[e] >= 'a' && buf[e] <= 'z')
+        e++;
+    *end = e;
+    return t && e > i && (e == n || !is_alnum((unsigned char)buf[e])) &&
+           kj_dict_get(t, buf + i, e - i, v);
+}
+
+/* s[b..e) lower-cased into low (at most cap bytes): the length, or 0 when
+ * the run is longer or holds a non-letter. The one fold of a word read
+ * from d->norm itself. */
+static size_t lower_word(const char *s, size_t b, size_t e, char *low, size_t cap)
+{
+    if (e <= b || e - b > cap)
+        return 0;
+    for (size_t i = b; i < e; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        else if (c < 'a' || c > 'z')
+            return 0;
+        low[i - b] = c;
+    }
+    return e - b;
+}
+
 /* The word before pos (across one space) is a determiner: "the one". */
 static bool after_determiner(const kiji_doc *d, size_t pos)
 {
@@ -123,13 +155,12 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     size_t e = pos - 1, b = e;
     while (b > 0 && e - b < 10 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
         b--;
-    if (b == e || e - b >= 10 || (b > 0 && is_alnum((unsigned char)s[b - 1])))
-        return false;
     char low[10];
-    for (size_t i = b; i < e; i++)
-        low[i - b] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    size_t k = lower_word(s, b, e, low, sizeof low - 1);
+    if (k == 0 || (b > 0 && is_alnum((unsigned char)s[b - 1])))
+        return false;
     for (size_t i = 0; i < sizeof det / sizeof *det; i++)
-        if (strlen(det[i]) == e - b && memcmp(det[i], low, e - b) == 0)
+        if (strlen(det[i]) == k && memcmp(det[i], low, k) == 0)
             return true;
     return false;
 }
@@ -140,30 +171,22 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
                        size_t *end)
 {
     char low[16];
-    size_t k = 0;
-    for (size_t i = pos; i < d->norm_len && k < sizeof low; i++, k++) {
-        char c = d->norm[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        else if (c < 'a' || c > 'z')
-            break;
-        low[k] = c;
-    }
-    *end = pos + k;
-    return k > 0 && k < sizeof low && kj_dict_get(nd->en_words, low, k, v);
+    size_t e = pos;
+    while (e < d->norm_len && e - pos < sizeof low &&
+           ((d->norm[e] >= 'a' && d->norm[e] <= 'z') || (d->norm[e] >= 'A' && d->norm[e] <= 'Z')))
+        e++;
+    *end = e;
+    size_t k = lower_word(d->norm, pos, e, low, sizeof low - 1);
+    return k > 0 && kj_dict_get(nd->en_words, low, k, v);
 }
 
 /* A unit word (mile, km, dollars) follows buf[e]: "that one mile" is a
  * number, "that one is" a pronoun. */
 static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, size_t e)
 {
-    if (e >= n || buf[e] != ' ')
-        return false;
-    size_t ws = e + 1, we = ws;
-    while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
-        we++;
     int32_t v;
-    return we > ws && nd->en_after && kj_dict_get(nd->en_after, buf + ws, we - ws, &v) &&
+    size_t we;
+    return e < n && buf[e] == ' ' && buf_word(nd->en_after, buf, n, e + 1, &v, &we) &&
            (v >> 24) != 0;
 }
 
@@ -362,13 +385,10 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
         size_t e = w[fl].e;
         /* "two thirds of a million" */
         if (e + 6 < n && memcmp(buf + e, " of a ", 6) == 0) {
-            size_t ws = e + 6, we = ws;
+            size_t we;
             int32_t sv;
-            while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
-                we++;
             kj_num x = fr;
-            if ((we == n || !is_alnum((unsigned char)buf[we])) &&
-                kj_dict_get(nd->en_words, buf + ws, we - ws, &sv) && is_scale(sv) &&
+            if (buf_word(nd->en_words, buf, n, e + 6, &sv, &we) && is_scale(sv) &&
                 kj_num_scale(&x, -sv)) {
                 fr = x;
                 e = we;
@@ -663,14 +683,11 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 static bool has_scale_word(const struct kj_numeric *nd, const char *buf, size_t s, size_t e)
 {
     for (size_t i = s; i < e;) {
-        size_t ws = i;
-        while (i < e && buf[i] >= 'a' && buf[i] <= 'z')
-            i++;
         int32_t v;
-        if (i > ws && kj_dict_get(nd->en_words, buf + ws, i - ws, &v) && (v == 100 || is_scale(v)))
+        size_t we;
+        if (buf_word(nd->en_words, buf, e, i, &v, &we) && (v == 100 || is_scale(v)))
             return true;
-        if (i == ws)
-            i++;
+        i = we > i ? we : i + 1;
     }
     return false;
 }
@@ -695,13 +712,10 @@ static void en_scale_more(kiji_doc *d, kj_numtok *t, int sc)
         i = 5;
         if (i + 2 <= n && memcmp(buf + i, "a ", 2) == 0) {
             /* "3 million and a half", "and a quarter" */
-            size_t ws = i + 2, we = ws;
+            size_t we;
             int32_t v;
-            while (we < n && buf[we] >= 'a' && buf[we] <= 'z')
-                we++;
             kj_num f, x;
-            if ((we == n || !is_alnum((unsigned char)buf[we])) &&
-                kj_dict_get(nd->en_words, buf + ws, we - ws, &v) &&
+            if (buf_word(nd->en_words, buf, n, i + 2, &v, &we) &&
                 (v == EN_HALF || (en_den(v) > 2 && en_den(v) <= 100)) &&
                 kj_num_div(&f, num_int(1), num_int(en_den(v))) && kj_num_scale(&f, sc) &&
                 kj_num_add(&x, t->value, f)) {
