@@ -182,12 +182,16 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         return k;
     }
     if (num(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31) {
+        if (v > kj_mdays(0, m))
+            return 0; /* Feb 30, April 31: no date */
         t->d = (int)v;
         t->grain = KJ_G_DAY;
         e = k;
         j = sp(p, k);
         j = ch(p, j) == ',' ? sp(p, j + 1) : j;
         if (year4(p, j, &y, &k)) {
+            if (v > kj_mdays(y, m))
+                return 0; /* Feb 29, 2025 */
             t->y = y;
             t->yset = true;
             return k;
@@ -219,7 +223,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     if (!num(p, i, &v, &e, &nd) || nd < 1 || nd > 2 || v < 1 || v > 31)
         return 0;
     j = sp(p, e);
-    if (j == e || !month(p, j, &m, &k))
+    if (j == e || !month(p, j, &m, &k) || v > kj_mdays(0, m))
         return 0;
     t->d = (int)v;
     t->m = m;
@@ -227,6 +231,8 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     t->grain = KJ_G_DAY;
     j = sp(p, k);
     if (year4(p, j, &y, &e)) {
+        if (v > kj_mdays(y, m))
+            return 0; /* 29 February 2025 */
         t->y = y;
         t->yset = true;
         return e;
@@ -251,8 +257,20 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
     m = 0;
     while (k < p->len && digit(p->lc[k]) && k - a < 2)
         m = m * 10 + (p->lc[k++] - '0');
-    if (k == a || m < 1 || m > 12 || ch(p, k) != sep)
+    if (k == a || m < 1 || m > 12)
         return 0;
+    if (ch(p, k) != sep) {
+        /* 2021/7, 2015-3: a month (2011-12 is a range of years, read by
+         * try_at; 2021/7/x and 2015-3.5 are not months) */
+        if (sep == '.' || digit(ch(p, k)) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == '-'
+            || (ch(p, k) == '.' && digit(ch(p, k + 1))) || ch(p, k) == ':' || ch(p, k) == '%'
+            || (sep == '-' && k - a == 2 && m == (y + 1) % 100))
+            return 0;
+        t->y = y, t->m = (int)m;
+        t->yset = t->mset = true;
+        t->grain = KJ_G_MONTH;
+        return k;
+    }
     a = ++k;
     d = 0;
     while (k < p->len && digit(p->lc[k]) && k - a < 2)
