@@ -4,8 +4,11 @@
  * kj_num_scan reads one number at a position of d->norm: arabic digits with
  * thousands separators and decimals, kanji numerals (二〇二五, 五千三百,
  * 千二百三十四万五千), mixed forms (5300億, 1.2兆, 3万5000), vague counts
- * (数百, 十数) and English number words (three, twenty-five, 1.2 billion,
- * 530 bln, a dozen, half a million). Kanji inside words are not numbers:
+ * (数百, 十数), hiragana numerals between spaces (にせんにひゃく), powers (2^5,
+ * 1.3x10^6), wire-style fractions (8-1/2) and English number words (three,
+ * twenty-five, 1.2 billion, 530 bln, a dozen, half a million). Dotted runs
+ * (192.168.1.2) and comma lists (22,24,26) are separate numbers; 12,34,567
+ * is Indian grouping. Kanji inside words are not numbers:
  * a pure-kanji numeral must start after a non-kanji or a listed prefix (約,
  * 第 ...), must not begin a listed word (一方, 一部, 十分 ...) and must be
  * followed by a non-kanji or a listed counter/unit (tests/cases/ja/number).

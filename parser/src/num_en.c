@@ -1,9 +1,12 @@
 /*
  * num_en.c -- English number words for kj_num_scan: three, twenty-five,
- * two hundred and five thousand, 1.2 billion, 530 bln, a dozen, half a
- * million, two thirds, one and a half, five point five. Words come from
- * parser/data/en/numbers.txt; a number is a run of at most 16 words, read
- * once (the fold buffer bounds every scan).
+ * two hundred and five thousand, ninety-five hundred, 1.2 billion, 530 bln,
+ * three lakh crore, a dozen, half a million, two thirds (of a million), one
+ * and a half, five point five; fractions over ordinals (one twenty-fifth,
+ * one hundred thirty-fifths, a hundred trillionths), and after digits and a
+ * scale the smaller parts (4 thousand 3 hundred and 21, 3 million and a
+ * half). Words come from parser/data/en/numbers.txt; a number is a run of
+ * at most 16 words, read once (the fold buffer bounds every scan).
  */
 #include <string.h>
 

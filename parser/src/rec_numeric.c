@@ -7,7 +7,11 @@
  * (発, 人, km, barrels, or any counted noun in English), nothing when a date
  * or time unit follows (the date recognizer owns 2025年, 3 years), else a bare
  * `number`. Qualifiers before (約, about) and after (以上, を超え, or more)
- * the amount, ranges (300万〜500万円, $3 to $5 billion) and parenthetical
+ * the amount (>10 and <= 20 too), ranges (300万〜500万円, $3 to $5 billion,
+ * 20 through 100, "more than 10 and less than 20"; a range runs upwards and
+ * 747-400 is a code), English ratios of bare numbers (one in five, two out
+ * of three, 1 over 3 at a clause's end), feet and inches (5 feet 2 inches),
+ * a unit in brackets (20 (kg)) and parenthetical
  * conversions (5300億ドル(約81兆円): a second fact, `equivalent` on the first)
  * are read around it. Currency names and symbols come from ICU's data plus
  * the word lists in parser/data. The bytes of every money, quantity and
