@@ -468,9 +468,9 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
     return r;
 }
 
-/* 豊田では…, 宮崎は: a kanji word that also names a town. Either the
+/* 小田原では…, 宮崎は: a kanji word that also names a town. Either the
  * gazetteer knows it with 県 / 市 / 府 after it (宮崎県), or the text
- * writes it as a location somewhere (豊田では, 豊田出身, 品川駅). */
+ * writes it as a location somewhere (小田原では, 小田原出身, 品川駅). */
 static bool town_word(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -541,15 +541,14 @@ static bool ja_kata_given(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     int32_t v;
-    if (!kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v))
+    size_t bx, ps;
+    uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
+    if (!name_follow(nc) || nc == 0x30FB || nc == '(')
         return false;
-    /* 沢尻エリカ: the end of a name whose surname is not known */
-    size_t ps;
+    /* 谷岡エリカ: the end of a name whose surname is not known */
     if (a > s->lo && kj_is_kanji(ent_prev(d, a, &ps)))
         return false;
-    size_t bx;
-    uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
-    return name_follow(nc) && nc != 0x30FB && nc != '(';
+    return kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v);
 }
 
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
