@@ -103,7 +103,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
      * name first, so the first part of a ・ name is a surname too */
     if (ss > ns) {
         size_t q = ns;
-        /* Sheikh Ali al-Khalifa al-Sabah is later Sheikh Ali */
+        /* Sheikh Omar al-Rashid al-Nuri is later Sheikh Omar */
         while (q < ss && !kj_at(d->norm, ss, q, "・") && d->norm[q] != ' ') {
             d->work++;
             q++;
@@ -1121,7 +1121,7 @@ static void en_persons(estate *s)
             ns++;
             hon = true;
         }
-        /* Governor of the Bank of England Robin Leigh-Pemberton: the
+        /* Governor of the Bank of Canada Paul Arden: the
          * organization before the name is the affiliation */
         ent *lead = NULL;
         int lead_start = -1;
@@ -1134,7 +1134,7 @@ static void en_persons(estate *s)
                 lead = e2;
             ns++;
         }
-        /* back to the first token of that organization (Bank of England) */
+        /* back to the first token of that organization (Bank of Canada) */
         while (lead_start > 0 && lead && ent_overlaps(s, t[lead_start - 1].ns, t[lead_start - 1].ne))
             lead_start--;
         if (lead_start >= 0 && !lead) {
@@ -1165,7 +1165,7 @@ static void en_persons(estate *s)
                 last_title_end = k - 1;
             }
         }
-        /* Kuwait's Oil Minister, Sheikh Ali al-Khalifa al-Sabah */
+        /* Oman's Oil Minister, Sheikh Omar al-Nuri */
         if (title_start < 0 && ns > k && k > 0 && t[k].ns == t[k - 1].ne + 2 &&
             d->norm[t[k - 1].ne] == ',' && d->norm[t[k - 1].ne + 1] == ' ') {
             int a2 = title_ending(s, t, k - 1);
@@ -1222,7 +1222,7 @@ static void en_persons(estate *s)
                 if (!aff)
                     aff = ent_ending_at(s, t[q - 1].ne);
                 if (!aff && poss(d, t[q - 1]))
-                    aff = ent_ending_at(s, t[q - 1].ne - 2); /* Kuwait's Oil Minister */
+                    aff = ent_ending_at(s, t[q - 1].ne - 2); /* Oman's Oil Minister */
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
                     const kj_place *p = &s->x->places[aff->place];
                     const char *c = p->canon_en ? p->canon_en : p->code;
@@ -1255,7 +1255,7 @@ static void en_persons(estate *s)
             }
             if (h >= 0) {
                 int st = j;
-                /* GM's chief executive, the European Central Bank president */
+                /* Orion's chief executive, the Nordic Investment Bank president */
                 for (int z = j; z < h; z++) {
                     size_t ze = poss(d, t[z]) ? t[z].ne - 2 : t[z].ne;
                     ent *o = ent_ending_at(s, ze);
@@ -1309,7 +1309,7 @@ static void en_persons(estate *s)
                 }
             }
         }
-        /* Susumu Taketomi of Industrial Bank of Japan */
+        /* Kenji Arata of Harbor Trust Bank */
         if (te == 0 && !aff && j + 1 < n && tok_is(d, t[j], "of") && adjacent(d, t[j - 1], t[j])) {
             for (int z = j + 1; z < n && z < j + 8 && !aff; z++) {
                 ent *o = ent_ending_at(s, t[z].ne);
@@ -1355,7 +1355,7 @@ static void en_persons(estate *s)
                     given = false;
         }
         bool ok = (te > ts) || (said && len >= 2) || known || of_org || given ||
-                  (hon && len >= 1); /* Mr. Merz, Sheikh Ali */
+                  (hon && len >= 1); /* Mr. Merz, Sheikh Omar */
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
         if (!ok) {
