@@ -1257,6 +1257,45 @@ static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *
     return true;
 }
 
+/* The Japanese pair: 100以上300以下, 20より大きく35以下, 1000以上、1500以下,
+ * 50以下20以上: after an amount whose qualifier ends at pos, another
+ * amount whose own qualifier bounds it the other way. */
+static bool bound_pair_ja(kiji_doc *d, size_t pos, const amount *a, int q, amount *r, kj_num *hi,
+                          size_t *end)
+{
+    static const char *const sep[] = {"、", ",", "が", "で"};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = pos;
+    for (int c = 0; c < 4; c++)
+        if (kj_at(s, n, k, sep[c])) {
+            k += strlen(sep[c]);
+            break;
+        }
+    if (k < n && s[k] == ' ')
+        k++;
+    amount b;
+    if (k >= n || !read_amount(d, k, &b) || b.kind == NW_TIME ||
+        (a->kind && b.kind && a->kind != b.kind) || (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) ||
+        !a->value.ok || !b.value.ok)
+        return false;
+    size_t qe2;
+    bool in2;
+    int q2 = qual_after(d, b.ne, &qe2, &in2);
+    bool lower = q == 2 || q == 3, lower2 = q2 == 2 || q2 == 3;
+    if (!in2 || q2 < 2 || q2 > 5 || lower == lower2)
+        return false;
+    kj_num lo = lower ? a->value : b.value, h = lower ? b.value : a->value;
+    if (!(kj_num_double(lo) < kj_num_double(h)))
+        return false;
+    *r = a->kind || !b.kind ? *a : b;
+    if (r->cur < 0)
+        r->cur = a->cur >= 0 ? a->cur : b.cur;
+    r->value = lo;
+    *hi = h;
+    *end = qe2;
+    return true;
+}
+
 /* Try a whole amount phrase at i; returns the end of what was read (0 =
  * nothing starts here). */
 static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *nplain, size_t capplain)
@@ -1439,11 +1478,12 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     /* "more than 10 and less than 20", "at most 100 and at least 20",
      * "higher or equal than 100, lower or equal than 300": a lower and an
      * upper bound make one range */
-    if (d->lang == KJ_LANG_EN && !max.ok && conv < 0 && qual >= 2 && qual <= 5) {
+    if (!max.ok && conv < 0 && qual >= 2 && qual <= 5) {
         size_t e2 = 0;
         amount r;
         kj_num hi;
-        if (bound_pair(d, fe, &a, qual, &r, &hi, &e2)) {
+        if (d->lang == KJ_LANG_EN ? bound_pair(d, fe, &a, qual, &r, &hi, &e2)
+                                  : (in_span && bound_pair_ja(d, fe, &a, qual, &r, &hi, &e2))) {
             emit(d, &r, fs, e2, 0, &hi);
             return e2;
         }
