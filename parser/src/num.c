@@ -871,6 +871,37 @@ static bool number_word_before(const kiji_doc *d, size_t e)
     return nd && kj_dict_get(nd->en_words, low, e - b, &v) && v >= 0 && v < 100;
 }
 
+/* b^e (|e| < 1000, b > 0) to 15 significant digits; false when the value
+ * leaves 1e-25 .. 1e30. */
+static bool num_pow(kiji_doc *d, kj_num b, int e, kj_num *out)
+{
+    long double base = kj_num_double(b), r = 1;
+    int ae = e < 0 ? -e : e;
+    if (ae >= 1000 || !(base > 0))
+        return false;
+    for (int p = 0; p < ae && r < 1e30L && r > 1e-30L; p++)
+        r *= base;
+    d->work += (size_t)ae;
+    if (e < 0 && r != 0)
+        r = 1 / r;
+    if (!(r > 0) || r >= 1e30L || r < 1e-25L)
+        return false;
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.14Le", r);
+    int64_t m = 0;
+    const char *p = buf;
+    for (; *p && *p != 'e'; p++)
+        if (is_digit_c(*p))
+            m = m * 10 + (*p - '0');
+    if (*p != 'e')
+        return false;
+    kj_num x = {m, atoi(p + 1) - 14, true};
+    if (!kj_num_scale(&x, 0))
+        return false;
+    *out = x;
+    return true;
+}
+
 /* A power after a number: 2^5, 1.1^23, 2.5^-1, 1.3x10^6, 6.23x10^-4 (the
  * sign of the base is the caller's: -2.5^-1 = -(2.5^-1)). A value beyond
  * 15 significant digits is rounded there. */
@@ -909,29 +940,8 @@ static bool power_after(kiji_doc *d, kj_numtok *t)
     if (ten) {
         if (!kj_num_scale(&x, neg ? -e : e))
             return false;
-    } else {
-        long double b = kj_num_double(t->value), r = 1;
-        for (int p = 0; p < e && r < 1e30L; p++)
-            r *= b;
-        d->work += (size_t)e;
-        if (neg && r != 0)
-            r = 1 / r;
-        if (!(r > 0) || r >= 1e30L || r < 1e-25L)
-            return false;
-        char buf[48];
-        snprintf(buf, sizeof buf, "%.14Le", r);
-        int64_t m = 0;
-        const char *p = buf;
-        for (; *p && *p != 'e'; p++)
-            if (is_digit_c(*p))
-                m = m * 10 + (*p - '0');
-        if (*p != 'e')
-            return false;
-        x.mant = m;
-        x.exp = atoi(p + 1) - 14;
-        x.ok = true;
-        if (!kj_num_scale(&x, 0))
-            return false;
+    } else if (!num_pow(d, t->value, neg ? -e : e, &x)) {
+        return false;
     }
     t->value = x;
     t->ne = k;
@@ -1116,8 +1126,10 @@ static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *e
     return false;
 }
 
-/* Japanese forms around a number: ダース (dozens), N分のM (fractions) and
- * the mixed M と N分のK. */
+static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev);
+
+/* Japanese forms around a number: ダース (dozens), Xの Y乗 (powers), N分のM
+ * (fractions) and the mixed M と N分のK. */
 static void ja_after(kiji_doc *d, kj_numtok *t)
 {
     const char *s = d->norm;
@@ -1134,6 +1146,18 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         return;
     }
     kj_numtok f;
+    if (kj_at(s, n, t->ne, "の") && t->ne + strlen("の") < n) {
+        /* 2.5の-1乗, 1.1の23乗: a power */
+        kj_numtok ex;
+        kj_num x;
+        size_t at = t->ne + strlen("の");
+        if (scan_at(d, at, &ex, false) && ex.value.ok && !ex.vague && ex.value.exp == 0 &&
+            kj_at(s, n, ex.ne, "乗") && num_pow(d, t->value, (int)(ex.value.mant > 999 ? 1000 : ex.value.mant < -999 ? -1000 : ex.value.mant), &x)) {
+            t->value = x;
+            t->ne = ex.ne + strlen("乗");
+            return;
+        }
+    }
     if (kj_at(s, n, t->ne, "分の") &&
         scan_unsigned(d, t->ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
         kj_num x;
