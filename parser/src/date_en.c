@@ -684,7 +684,7 @@ static size_t amount(ep *p, size_t i)
     int fd = 0;
     size_t st = i, j = i;
     bool every = false;
-    if (wd(p, j, "every", &e) || wd(p, j, "each", &e)) {
+    if (ch(p, j) == 'e' && (wd(p, j, "every", &e) || wd(p, j, "each", &e))) {
         /* every three weeks, each 2 days: a set */
         every = true;
         j = sp(p, e);
@@ -789,6 +789,9 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
     if (t->grain == KJ_G_DAY && t->d) {
         k = ch(p, e) == ',' ? e + 1 : e;
         k = sp(p, k);
+        char c0 = ch(p, k);
+        if (!digit(c0) && c0 != 'a' && c0 != '@' && c0 != 'n' && c0 != 'm')
+            return e; /* a clock starts with a digit, at, @, noon or midnight */
         if (wd(p, k, "at", &k2))
             k = sp(p, k2);
         else if (ch(p, k) == '@')
@@ -827,11 +830,30 @@ static size_t clock_range(ep *p, size_t i)
 {
     size_t j = i, e, k, k2;
     bool between = false;
-    if (wd(p, i, "from", &e))
+    char c0 = ch(p, i);
+    if (c0 == 'f' && wd(p, i, "from", &e))
         j = sp(p, e);
-    else if (wd(p, i, "between", &e))
+    else if (c0 == 'b' && wd(p, i, "between", &e))
         j = sp(p, e), between = true;
     if (!digit(ch(p, j)))
+        return 0;
+    /* most numbers are no clock: one or two digits, then (after :MM and a
+     * meridiem) a dash or to / and / until / till */
+    size_t q0 = j;
+    while (digit(ch(p, q0)) && q0 - j < 3)
+        q0++;
+    if (q0 - j > 2)
+        return 0;
+    if (ch(p, q0) == ':')
+        q0 += 3;
+    q0 = sp(p, q0);
+    if (ch(p, q0) == 'a' || ch(p, q0) == 'p') {
+        char n1 = ch(p, q0 + 1);
+        if (n1 == 'm' || n1 == '.')
+            q0 = sp(p, q0 + (n1 == '.' ? 4 : 2));
+    }
+    char nc = ch(p, q0);
+    if (nc != '-' && nc != 't' && nc != 'a' && nc != 'u')
         return 0;
     kj_tx a, b;
     kj_tx_init(&a);
