@@ -606,7 +606,7 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                     return false;
             } else if (last + 1 < nw && w[last + 1].known && is_scale(w[last + 1].v) &&
                        -w[last + 1].v < last_scale) {
-                /* one billion and three quarters million */
+                /* two billion and one quarter million */
                 if (!kj_num_scale(&f, -w[last + 1].v))
                     return false;
                 last++;

@@ -483,7 +483,7 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             return;
         i++;
         if (k > 0 && !paren && i < d->norm_len && s[i] == '(') {
-            /* "six new A350 XWB (Extra Wide Body) aircraft": one short
+            /* "four new K90 LR (Long Range) jets": one short
              * parenthesis among the modifiers */
             size_t j = i + 1;
             while (j < d->norm_len && j - i < 40 && s[j] != ')' && s[j] != '(' && s[j] != '\n')
@@ -557,7 +557,7 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         }
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
-        /* "20 suspended indefinitely interest payments": verbs and adverbs
+        /* "12 paused temporarily loan payments": verbs and adverbs
          * are no modifiers of a counted noun */
         if (n > 3 && ((low[n - 2] == 'l' && low[n - 1] == 'y') ||
                       (low[n - 2] == 'e' && low[n - 1] == 'd')))
@@ -613,7 +613,7 @@ static void symbol_after(kiji_doc *d, amount *a)
 }
 
 /* The minor unit after a major one: 2222円13銭, 2ドル3セント, 545ドルと5セント,
- * 3 dollars 50 cents, thirteen dollars and forty-five cents. */
+ * 3 dollars 50 cents, eleven dollars and twenty cents. */
 static void minor_unit(kiji_doc *d, amount *a)
 {
     const char *s = d->norm;
