@@ -148,6 +148,8 @@ static void usage(FILE *f)
 
 typedef struct slot {
     void *s;        /* DEALER connected to one kijid's api; NULL if it failed */
+    void *mon;      /* PAIR reading s's connect/disconnect events */
+    int up;         /* s is connected to its kijid now */
     int busy;       /* a request is out and its reply not yet back */
     unsigned char cid[256];
     size_t cidlen;  /* the client's routing id on the frontend */
@@ -167,21 +169,76 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* A slot's socket: ZMQ_IMMEDIATE, so a send fails at once while the kijid is
- * not connected (stopped, restarting) and the request goes elsewhere. */
-static void *slot_open(void *ctx, const char *ep, int hwm)
+/* A slot's socket and its monitor. Requests go only to a slot whose kijid is
+ * connected (the monitor's CONNECTED/DISCONNECTED events), so a stopped or
+ * restarting kijid gets none. Not ZMQ_IMMEDIATE, which would do the same with
+ * less code: on a disconnect it drops the pipe with the replies still unread
+ * in it, so a kijid that answers and stops at once would lose its last reply
+ * (the client then sends the request again: a duplicate). */
+static int slot_open(void *ctx, slot *sl, const char *ep, int hwm)
 {
-    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    char mep[64];
     int64_t any = -1; /* replies: kijid bounds them */
-    if (!s)
-        return NULL;
-    if (options(s, hwm, any) || set_int(s, ZMQ_IMMEDIATE, 1) || set_int(s, ZMQ_LINGER, 0) ||
-        zmq_connect(s, ep)) {
+    sl->up = 0;
+    sl->mon = NULL;
+    if (!(sl->s = zmq_socket(ctx, ZMQ_DEALER)))
+        return -1;
+    snprintf(mep, sizeof mep, "inproc://kiji-proxy-slot-%p", (void *)sl);
+    if (options(sl->s, hwm, any) || set_int(sl->s, ZMQ_LINGER, 0) ||
+        zmq_socket_monitor(sl->s, mep, ZMQ_EVENT_CONNECTED | ZMQ_EVENT_DISCONNECTED) ||
+        !(sl->mon = zmq_socket(ctx, ZMQ_PAIR)) || set_int(sl->mon, ZMQ_LINGER, 0) ||
+        zmq_connect(sl->mon, mep) || zmq_connect(sl->s, ep)) {
         fprintf(stderr, "kiji proxy: backend %s: %s\n", ep, zmq_strerror(zmq_errno()));
-        zmq_close(s);
-        return NULL;
+        if (sl->mon)
+            zmq_close(sl->mon);
+        zmq_close(sl->s);
+        sl->s = sl->mon = NULL;
+        return -1;
     }
-    return s;
+    return 0;
+}
+
+static void slot_close(slot *sl)
+{
+    if (sl->s) {
+        zmq_socket_monitor(sl->s, NULL, 0);
+        zmq_close(sl->s);
+    }
+    if (sl->mon)
+        zmq_close(sl->mon);
+    sl->s = sl->mon = NULL;
+    sl->up = 0;
+}
+
+/* Read the slot's pending monitor events: [event u16, value u32][endpoint]. */
+static void slot_events(slot *sl)
+{
+    for (;;) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        if (zmq_msg_recv(&m, sl->mon, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&m);
+            return;
+        }
+        uint16_t ev = 0;
+        if (zmq_msg_size(&m) >= 2)
+            memcpy(&ev, zmq_msg_data(&m), 2);
+        int more = zmq_msg_more(&m);
+        zmq_msg_close(&m);
+        while (more) {
+            zmq_msg_init(&m);
+            if (zmq_msg_recv(&m, sl->mon, 0) < 0) {
+                zmq_msg_close(&m);
+                break;
+            }
+            more = zmq_msg_more(&m);
+            zmq_msg_close(&m);
+        }
+        if (ev == ZMQ_EVENT_CONNECTED)
+            sl->up = 1;
+        else if (ev == ZMQ_EVENT_DISCONNECTED)
+            sl->up = 0;
+    }
 }
 
 /* Hand the pending request to a free slot, kijid by kijid in turn starting
@@ -193,10 +250,10 @@ static int dispatch(backend *b, int nb, int nslots, int *rr, zmq_msg_t *req, int
         int w = (*rr + k) % nb;
         for (int i = 0; i < nslots; i++) {
             slot *sl = &b[w].slots[i];
-            if (!sl->s || sl->busy)
+            if (!sl->s || !sl->up || sl->busy)
                 continue;
             if (zmq_msg_send(&req[0], sl->s, (nreq > 1 ? ZMQ_SNDMORE : 0) | ZMQ_DONTWAIT) < 0)
-                continue; /* not connected yet (or any more) */
+                continue; /* its queue is full */
             /* libzmq takes the rest of a message whose first part it took. */
             for (int f = 1; f < nreq; f++)
                 zmq_msg_send(&req[f], sl->s, f + 1 < nreq ? ZMQ_SNDMORE : 0);
@@ -301,10 +358,10 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
         }
         nb++;
         for (int i = 0; i < nslots; i++)
-            if (!(b[nb - 1].slots[i].s = slot_open(ctx, ep, hwm)))
+            if (slot_open(ctx, &b[nb - 1].slots[i], ep, hwm))
                 goto out;
     }
-    if (!nb || !(it = calloc((size_t)(3 + nb * nslots), sizeof *it)))
+    if (!nb || !(it = calloc((size_t)(3 + 2 * nb * nslots), sizeof *it)))
         goto out;
 
     zmq_msg_t req[API_MAX_FRAMES];
@@ -319,7 +376,7 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
         for (int w = 0; w < nb; w++)
             for (int i = 0; i < nslots; i++) {
                 slot *sl = &b[w].slots[i];
-                if (sl->s && !sl->busy)
+                if (sl->s && sl->up && !sl->busy)
                     nfree++;
                 if (sl->busy) {
                     nbusy++;
@@ -334,9 +391,13 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
         int read_front = !draining && !nreq && nfree;
         it[n++] = (zmq_pollitem_t){front, 0, (short)(read_front ? ZMQ_POLLIN : 0), 0};
         for (int w = 0; w < nb; w++)
-            for (int i = 0; i < nslots; i++)
-                it[n++] = (zmq_pollitem_t){b[w].slots[i].s, b[w].slots[i].s ? 0 : -1,
-                                           (short)(b[w].slots[i].busy ? ZMQ_POLLIN : 0), 0};
+            for (int i = 0; i < nslots; i++) {
+                slot *sl = &b[w].slots[i];
+                it[n++] = (zmq_pollitem_t){sl->s, sl->s ? 0 : -1,
+                                           (short)(sl->busy ? ZMQ_POLLIN : 0), 0};
+                it[n++] = (zmq_pollitem_t){sl->mon, sl->mon ? 0 : -1,
+                                           (short)(sl->mon ? ZMQ_POLLIN : 0), 0};
+            }
         long wait = nreq ? 20 : (long)(wake > now ? wake - now : 0);
         if (draining && drain_end - now < wait)
             wait = (long)(drain_end > now ? drain_end - now : 0);
@@ -349,8 +410,10 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
             fprintf(stderr, "kiji proxy: stopping, %d requests in flight\n", nbusy);
         }
         for (int w = 0, k = 3; w < nb; w++)
-            for (int i = 0; i < nslots; i++, k++) {
+            for (int i = 0; i < nslots; i++, k += 2) {
                 slot *sl = &b[w].slots[i];
+                if (sl->mon && (it[k + 1].revents & ZMQ_POLLIN))
+                    slot_events(sl);
                 if (sl->busy && (it[k].revents & ZMQ_POLLIN)) {
                     give_back(front, sl, &bytes);
                     if (!sl->busy)
@@ -364,9 +427,9 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
                 if (sl->busy && now - sl->since >= timeout_ms) {
                     /* No answer: the kijid is gone or stuck. A fresh socket,
                      * so a late reply can never reach the wrong client. */
-                    zmq_close(sl->s);
+                    slot_close(sl);
                     sl->busy = 0;
-                    sl->s = slot_open(ctx, b[w].ep, hwm);
+                    slot_open(ctx, sl, b[w].ep, hwm);
                     b[w].expired++;
                 }
             }
@@ -419,8 +482,7 @@ static int run_api(void *ctx, void *front, void *st, int sigfd, const char *list
 out:
     for (int w = 0; w < nb; w++) {
         for (int i = 0; b[w].slots && i < nslots; i++)
-            if (b[w].slots[i].s)
-                zmq_close(b[w].slots[i].s);
+            slot_close(&b[w].slots[i]);
         free(b[w].slots);
     }
     free(b);
