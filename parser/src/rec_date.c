@@ -710,7 +710,7 @@ static void format(char *b, size_t n, const kj_tx *t)
         char day[24];
         ymd(day, sizeof day, t->y, t->m, t->d, 3);
         if (t->hh < 0)
-            snprintf(b, n, "%sT%s", day, t->tod ? t->tod : "XX");
+            snprintf(b, n, "%sT%s", day, t->tod ? t->tod : "XX:XX");
         else
             snprintf(b, n, "%sT%02d:%02d%s", day, t->hh % 100, t->mi > 0 ? t->mi % 100 : 0,
                      t->zone ? t->zone : "");

@@ -224,6 +224,15 @@ void kj_structure(kiji_doc *d)
         if (at8 > len)
             at8 = len;
         size_t bpos = at8;
+        /* A boundary inside one normalization chunk ("." + a conjoining
+         * jamo) moves to the chunk's end: sentences must map back to the
+         * original bytes without overlapping. */
+        while (bpos > 0 && bpos < len && d->map_start[bpos] == d->map_start[bpos - 1]) {
+            d->work++;
+            bpos++;
+        }
+        if (bpos <= start)
+            continue;
         bool newline = false;
         /* Advance bracket state up to the proposed boundary. */
         while (pos < bpos) {
