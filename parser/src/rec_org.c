@@ -516,6 +516,9 @@ static size_t en_run(estate *s, size_t a)
         }
         while (e < s->hi && !en_stop(d->norm[e]) && e - w < 48)
             e++;
+        /* the length cap must not cut a character (Engla記事…) */
+        while (e > w && e < s->hi && ((unsigned char)d->norm[e] & 0xC0) == 0x80)
+            e--;
         /* a possessive ends the name: Sumitomo Bank Ltd's */
         bool poss = e < s->hi && d->norm[e] == '\'' && e + 1 < s->hi && d->norm[e + 1] == 's';
         size_t te = e;
