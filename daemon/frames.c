@@ -20,8 +20,7 @@
 
 #define COMMAND_MAX 4096 /* longest api frame read as a command */
 
-/* Receive the rest of a multipart message into nothing; returns the count. */
-static size_t discard_rest(void *s)
+size_t kd_discard_rest(void *s)
 {
     size_t n = 0;
     int more = 1;
@@ -55,7 +54,7 @@ static void take_body(kd_input *in, void *s, zmq_msg_t *first)
     kd_job *job = calloc(1, sizeof *job);
     if (!job) {
         zmq_msg_close(first);
-        discard_rest(s);
+        kd_discard_rest(s);
         refuse(in, KIJI_ERR_NOMEM, "out of memory");
         return;
     }
@@ -82,7 +81,7 @@ static void take_body(kd_input *in, void *s, zmq_msg_t *first)
         return;
     }
     if (zmq_msg_more(&job->text)) {
-        size_t extra = discard_rest(s);
+        size_t extra = kd_discard_rest(s);
         kd_job_free(job);
         char msg[128];
         snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", 2 + extra);

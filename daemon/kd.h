@@ -186,6 +186,10 @@ typedef struct kd_input {
     kd_route route;
 } kd_input;
 
+/* Receive the rest of a multipart message on s into nothing; returns how
+ * many frames were dropped. */
+size_t kd_discard_rest(void *s);
+
 /**
  * Receive one multipart message from s, a socket of kind KD_IN_* (PULL:
  * [envelope] text; SUB: topic [envelope] text; api ROUTER: routing id, an

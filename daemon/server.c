@@ -295,26 +295,6 @@ static void publish_stats(server *sv, int final)
 
 /* ---- input ----------------------------------------------------------------- */
 
-/* Receive the rest of a multipart message into nothing; returns the count. */
-static size_t discard_rest(void *s)
-{
-    size_t n = 0;
-    int more = 1;
-    size_t sz = sizeof more;
-    zmq_getsockopt(s, ZMQ_RCVMORE, &more, &sz);
-    while (more) {
-        zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, s, 0) < 0) {
-            zmq_msg_close(&m);
-            break;
-        }
-        n++;
-        more = zmq_msg_more(&m);
-        zmq_msg_close(&m);
-    }
-    return n;
-}
 
 static void dispatch(server *sv, kd_job *job)
 {
@@ -436,7 +416,7 @@ static void read_subscriptions(server *sv)
                    (int)(zmq_msg_size(&m) - 1), (const char *)p + 1);
         }
         if (zmq_msg_more(&m))
-            discard_rest(sv->out);
+            kd_discard_rest(sv->out);
         zmq_msg_close(&m);
     }
 }

@@ -162,37 +162,6 @@ static const unsigned char needs_escape[256] = {
 };
 /* clang-format on */
 
-/* Length of the valid UTF-8 sequence at s (s < end, *s >= 0x80), or 0: the
- * same rules as jansson (and the input check in kiji.c). */
-static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
-{
-    unsigned char c = s[0];
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if ((size_t)(end - s) < n)
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[k] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
 
 /* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
  * UTF-8, so only the ASCII escapes are looked for. Returns false (having
@@ -213,7 +182,7 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
             continue;
         }
         if (c >= 0x80) {
-            size_t k = utf8_seq(s, end);
+            size_t k = kj_u8_seq(s, (size_t)(end - s));
             if (!k)
                 return false;
             memcpy(o, s, k);
@@ -419,7 +388,7 @@ static bool str_valid(const char *s)
             p++;
             continue;
         }
-        size_t k = utf8_seq(p, end);
+        size_t k = kj_u8_seq(p, (size_t)(end - p));
         if (!k)
             return false;
         p += k;

@@ -229,6 +229,12 @@ struct kiji_doc {
 /* UTF-8 and character classes. Inline: recognizers call them at every
  * code point, and a call costs more than the work. */
 
+/* Length of the strictly valid UTF-8 sequence (RFC 3629: no overlongs, no
+ * surrogates, nothing past U+10FFFF) at s, a byte >= 0x80 with avail bytes
+ * from s on; 0 when it is not one. The input check (kiji.c) and the JSON
+ * writer (json.c) share it. */
+size_t kj_u8_seq(const unsigned char *s, size_t avail);
+
 /* Length of the UTF-8 sequence starting with byte c. */
 static inline int kj_u8_len(unsigned char c)
 {

@@ -1205,6 +1205,22 @@ static bool has_sub(const char *s, size_t n, const char *lit)
     return false;
 }
 
+/* Two amounts bounding one range from either side (a's bound is the lower
+ * one when `lower`): the range in *r (the amount with a kind, the currency
+ * either gives) and *hi, when low < high. */
+static bool join_bounds(const amount *a, const amount *b, bool lower, amount *r, kj_num *hi)
+{
+    kj_num lo = lower ? a->value : b->value, h = lower ? b->value : a->value;
+    if (!(kj_num_double(lo) < kj_num_double(h)))
+        return false;
+    *r = a->kind || !b->kind ? *a : *b;
+    if (r->cur < 0)
+        r->cur = a->cur >= 0 ? a->cur : b->cur;
+    r->value = lo;
+    *hi = h;
+    return true;
+}
+
 /* After a bounded amount a (qualifier q) ending at pos: ", and", "and",
  * "but" or "," and an amount bounded the other way. The range (low end in
  * r->value, high end in *hi, unit from the one that has it) and its end. */
@@ -1245,14 +1261,8 @@ static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *
         b.kind == NW_TIME || (a->kind && b.kind && a->kind != b.kind) ||
         (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) || !a->value.ok || !b.value.ok)
         return false;
-    kj_num lo = lower ? a->value : b.value, h = lower ? b.value : a->value;
-    if (!(kj_num_double(lo) < kj_num_double(h)))
+    if (!join_bounds(a, &b, lower, r, hi))
         return false;
-    *r = a->kind || !b.kind ? *a : b;
-    if (r->cur < 0)
-        r->cur = a->cur >= 0 ? a->cur : b.cur;
-    r->value = lo;
-    *hi = h;
     *end = b.ne;
     return true;
 }
@@ -1284,14 +1294,8 @@ static bool bound_pair_ja(kiji_doc *d, size_t pos, const amount *a, int q, amoun
     bool lower = q == 2 || q == 3, lower2 = q2 == 2 || q2 == 3;
     if (!in2 || q2 < 2 || q2 > 5 || lower == lower2)
         return false;
-    kj_num lo = lower ? a->value : b.value, h = lower ? b.value : a->value;
-    if (!(kj_num_double(lo) < kj_num_double(h)))
+    if (!join_bounds(a, &b, lower, r, hi))
         return false;
-    *r = a->kind || !b.kind ? *a : b;
-    if (r->cur < 0)
-        r->cur = a->cur >= 0 ? a->cur : b.cur;
-    r->value = lo;
-    *hi = h;
     *end = qe2;
     return true;
 }
