@@ -7,7 +7,7 @@
  *
  *   PULL: [envelope] text
  *   SUB:  topic [envelope] text            (the topic is dropped)
- *   api:  routing-id [""] command | [envelope] text
+ *   api:  routing-id [hop... ""] command | [envelope] text
  *
  * Every frame of the message is received, whatever the outcome, so the next
  * call starts on a message boundary.
@@ -47,14 +47,12 @@ static void refuse(kd_input *in, int code, const char *text)
     snprintf(in->text, sizeof in->text, "%s", text);
 }
 
-/* Body frames after the routing part: [text] or [envelope][text]. The first
- * frame was received into first. */
-static void take_body(kd_input *in, void *s, zmq_msg_t *first)
+/* A job from the body frames: [text] or [envelope][text] (nb is 1 or 2;
+ * the messages are moved into the job). */
+static void take_body(kd_input *in, zmq_msg_t *body, size_t nb)
 {
     kd_job *job = calloc(1, sizeof *job);
     if (!job) {
-        zmq_msg_close(first);
-        kd_discard_rest(s);
         refuse(in, KIJI_ERR_NOMEM, "out of memory");
         return;
     }
@@ -62,32 +60,13 @@ static void take_body(kd_input *in, void *s, zmq_msg_t *first)
         job->from_api = 1;
         job->route = in->route;
     }
-    if (!zmq_msg_more(first)) {
-        zmq_msg_init(&job->text);
-        zmq_msg_move(&job->text, first);
-        zmq_msg_close(first);
-        in->what = KD_INPUT_JOB;
-        in->job = job;
-        return;
+    if (nb == 2) {
+        zmq_msg_init(&job->env);
+        zmq_msg_move(&job->env, &body[0]);
+        job->has_env = 1;
     }
-    zmq_msg_init(&job->env);
-    zmq_msg_move(&job->env, first);
-    zmq_msg_close(first);
-    job->has_env = 1;
     zmq_msg_init(&job->text);
-    if (zmq_msg_recv(&job->text, s, 0) < 0) {
-        kd_job_free(job);
-        refuse(in, KD_ERR_FRAMES, "message ended early");
-        return;
-    }
-    if (zmq_msg_more(&job->text)) {
-        size_t extra = kd_discard_rest(s);
-        kd_job_free(job);
-        char msg[128];
-        snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", 2 + extra);
-        refuse(in, KD_ERR_FRAMES, msg);
-        return;
-    }
+    zmq_msg_move(&job->text, &body[nb - 1]);
     in->what = KD_INPUT_JOB;
     in->job = job;
 }
@@ -98,7 +77,7 @@ static int api_command(kd_input *in, zmq_msg_t *body)
 {
     const char *p = zmq_msg_data(body);
     size_t n = zmq_msg_size(body);
-    if (n == 0 || n > COMMAND_MAX || zmq_msg_more(body))
+    if (n == 0 || n > COMMAND_MAX)
         return 0;
     size_t i = 0;
     while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r'))
@@ -126,57 +105,106 @@ static int api_command(kd_input *in, zmq_msg_t *body)
     return 1;
 }
 
+/* The routing frames of an api request, f[0..n): the first is the ROUTER's
+ * id of the peer. With an empty frame that has frames after it, the frames
+ * before it are the route (one per proxy hop) and the body follows it;
+ * otherwise the route is the first frame alone (a DEALER talking directly).
+ * Returns the index of the first body frame, or 0 when the route breaks a
+ * limit (refused; no reply is possible). */
+static size_t take_route(kd_input *in, zmq_msg_t *f, size_t n)
+{
+    size_t d = 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (zmq_msg_size(&f[i]) == 0) {
+            d = i;
+            break;
+        }
+    size_t hops = d ? d : 1, used = 0;
+    char msg[96];
+    if (hops > KD_ROUTE_HOPS) {
+        snprintf(msg, sizeof msg, "api routing envelope of %zu frames (at most %d)", hops,
+                 KD_ROUTE_HOPS);
+        refuse(in, KD_ERR_FRAMES, msg);
+        return 0;
+    }
+    for (size_t i = 0; i < hops; i++) {
+        size_t len = zmq_msg_size(&f[i]);
+        if (len > KD_ROUTE_HOP_MAX || used + len > KD_ROUTE_BYTES) {
+            in->route.nhops = 0;
+            snprintf(msg, sizeof msg, "api routing frame of %zu bytes (at most %d, %d in all)",
+                     len, KD_ROUTE_HOP_MAX, KD_ROUTE_BYTES);
+            refuse(in, KD_ERR_FRAMES, msg);
+            return 0;
+        }
+        if (len)
+            memcpy(in->route.buf + used, zmq_msg_data(&f[i]), len);
+        in->route.len[i] = (uint16_t)len;
+        in->route.nhops = (int)(i + 1);
+        used += len;
+    }
+    in->route.delim = d != 0;
+    return d ? d + 1 : 1;
+}
+
+/* Frames kept of one message: a full route, its delimiter, two body frames
+ * and one more to tell "too many" apart. */
+#define FRAMES_MAX (KD_ROUTE_HOPS + 4)
+
 int kd_input_recv(void *s, int kind, kd_input *in)
 {
     memset(in, 0, sizeof *in);
-    zmq_msg_t m;
-    zmq_msg_init(&m);
-    if (zmq_msg_recv(&m, s, ZMQ_DONTWAIT) < 0) {
-        zmq_msg_close(&m);
+    zmq_msg_t f[FRAMES_MAX];
+    size_t n = 0, extra = 0;
+    zmq_msg_init(&f[0]);
+    if (zmq_msg_recv(&f[0], s, ZMQ_DONTWAIT) < 0) {
+        zmq_msg_close(&f[0]);
         return -1;
     }
+    n = 1;
+    int more = zmq_msg_more(&f[0]);
+    while (more && n < FRAMES_MAX) {
+        zmq_msg_init(&f[n]);
+        if (zmq_msg_recv(&f[n], s, 0) < 0) {
+            zmq_msg_close(&f[n]);
+            more = 0;
+            break;
+        }
+        more = zmq_msg_more(&f[n]);
+        n++;
+    }
+    if (more)
+        extra = kd_discard_rest(s);
+
+    size_t b = 0; /* first body frame */
     if (kind == KD_IN_SUB) {
         /* SUB input: the first frame is the feeder's topic. */
-        int more = zmq_msg_more(&m);
-        zmq_msg_close(&m);
-        zmq_msg_init(&m);
-        if (!more || zmq_msg_recv(&m, s, 0) < 0) {
-            zmq_msg_close(&m);
+        b = 1;
+        if (n == 1) {
             refuse(in, KD_ERR_FRAMES, "sub input: topic frame without a body");
-            return 0;
+            goto done;
         }
     } else if (kind == KD_IN_API) {
         in->from_api = 1;
-        /* ZMTP routing ids are at most 255 bytes; clamp all the same, since
-         * the reply sends idlen bytes of id. */
-        in->route.idlen = zmq_msg_size(&m);
-        if (in->route.idlen > sizeof in->route.id)
-            in->route.idlen = sizeof in->route.id;
-        memcpy(in->route.id, zmq_msg_data(&m), in->route.idlen);
-        int more = zmq_msg_more(&m);
-        zmq_msg_close(&m);
-        zmq_msg_init(&m);
-        if (!more || zmq_msg_recv(&m, s, 0) < 0) {
-            zmq_msg_close(&m);
+        b = take_route(in, f, n);
+        if (!b)
+            goto done;
+        if (b == n) {
             refuse(in, KD_ERR_FRAMES, "empty request");
-            return 0;
-        }
-        if (zmq_msg_size(&m) == 0 && zmq_msg_more(&m)) {
-            /* REQ's empty delimiter: the body follows. */
-            in->route.delim = 1;
-            zmq_msg_close(&m);
-            zmq_msg_init(&m);
-            if (zmq_msg_recv(&m, s, 0) < 0) {
-                zmq_msg_close(&m);
-                refuse(in, KD_ERR_FRAMES, "empty request");
-                return 0;
-            }
-        }
-        if (api_command(in, &m)) {
-            zmq_msg_close(&m);
-            return 0;
+            goto done;
         }
     }
-    take_body(in, s, &m);
+    size_t nb = n - b + extra;
+    if (kind == KD_IN_API && nb == 1 && api_command(in, &f[b]))
+        goto done;
+    if (nb > 2) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", nb);
+        refuse(in, KD_ERR_FRAMES, msg);
+        goto done;
+    }
+    take_body(in, &f[b], nb);
+done:
+    for (size_t i = 0; i < n; i++)
+        zmq_msg_close(&f[i]);
     return 0;
 }

@@ -114,10 +114,20 @@ int kd_error_index(int code);
 const char *kd_error_index_name(int idx);
 
 /* ---- jobs and results ------------------------------------------------------ */
+/* The reply address of an api request: the routing frames before the body,
+ * as ZeroMQ's request-reply envelope has them. The first is the ROUTER's id
+ * of the peer; a request that came through ROUTER/DEALER proxies carries
+ * one more frame per hop before an empty delimiter (REQ adds the
+ * delimiter). A reply sends them back in order. nhops == 0: no reply is
+ * possible (the envelope broke a limit); the error is still published. */
+#define KD_ROUTE_HOPS 8      /* routing frames at most */
+#define KD_ROUTE_BYTES 1024  /* their bytes together at most */
+#define KD_ROUTE_HOP_MAX 255 /* one routing frame at most (ZMTP's limit on ids) */
 typedef struct kd_route {
-    unsigned char id[256]; /* ROUTER routing id of the api client */
-    size_t idlen;
-    int delim; /* the request had an empty delimiter frame (REQ) */
+    unsigned char buf[KD_ROUTE_BYTES]; /* the routing frames, back to back */
+    uint16_t len[KD_ROUTE_HOPS];
+    int nhops;
+    int delim; /* an empty delimiter frame followed the routing frames */
 } kd_route;
 
 typedef struct kd_job {
@@ -192,8 +202,9 @@ size_t kd_discard_rest(void *s);
 
 /**
  * Receive one multipart message from s, a socket of kind KD_IN_* (PULL:
- * [envelope] text; SUB: topic [envelope] text; api ROUTER: routing id, an
- * optional empty delimiter, then a command or [envelope] text), and say
+ * [envelope] text; SUB: topic [envelope] text; api ROUTER: routing id,
+ * then either a command or [envelope] text, or more routing frames (one per
+ * proxy hop), an empty delimiter and the body; see kd_route), and say
  * what it is: a job, an api command, or a refusal (wrong frame count,
  * unknown command, out of memory) that still counts as one input. Every
  * frame of the message is received. Returns 0 with *in filled, or -1 when

@@ -8,12 +8,18 @@
  * snapshot is always consistent.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "kd.h"
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#include <malloc.h>
+#define KD_HAVE_MALLINFO2 1
+#endif
 
 double kd_now(void)
 {
@@ -32,6 +38,39 @@ static void topics_json(json_t *o, uint32_t mask)
                 json_array_append_new(a, json_string(n));
         }
     json_object_set_new(o, "fact_topics", a);
+}
+
+/* Resident set size in KiB from /proc/self/statm, or -1 where it cannot be
+ * read. */
+static json_int_t rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long size = 0, resident = 0;
+    int n = 0;
+    if (!f)
+        return -1;
+    n = fscanf(f, "%lu %lu", &size, &resident);
+    fclose(f);
+    long page = sysconf(_SC_PAGESIZE);
+    if (n != 2 || page <= 0)
+        return -1;
+    return (json_int_t)(resident * (unsigned long)page / 1024);
+}
+
+/* "memory": the process's RSS and, with glibc, what malloc holds. in_use
+ * is the bytes handed out and not freed (a leak makes it grow); held is
+ * what malloc has from the kernel in all arenas, in use or free; the
+ * difference is free memory kept for reuse, which RSS includes. */
+static void memory_json(json_t *o)
+{
+    json_t *m = json_object();
+    json_object_set_new(m, "rss_kib", json_integer(rss_kib()));
+#ifdef KD_HAVE_MALLINFO2
+    struct mallinfo2 mi = mallinfo2();
+    json_object_set_new(m, "heap_in_use", json_integer((json_int_t)(mi.uordblks + mi.hblkhd)));
+    json_object_set_new(m, "heap_held", json_integer((json_int_t)(mi.arena + mi.hblkhd)));
+#endif
+    json_object_set_new(o, "memory", m);
 }
 
 char *kd_stats_json(const kd_stats *s, const kd_config *c, int final, size_t *len)
@@ -70,6 +109,7 @@ char *kd_stats_json(const kd_stats *s, const kd_config *c, int final, size_t *le
     json_object_set_new(o, "stats_interval", json_integer(c->stats_interval));
     json_object_set_new(o, "log_level", json_string(kd_log_level_name(c->log_level)));
     topics_json(o, c->fact_topics);
+    memory_json(o);
     if (final)
         json_object_set_new(o, "final", json_true());
     char *out = json_dumps(o, JSON_COMPACT);

@@ -8,14 +8,17 @@
  *
  * Input: option byte 0 (bits 0-1: fact topics none / all / money+date /
  * quote+person; bit 2: the tight parser of fuzz.h; bits 3-4: the socket:
- * PULL, SUB, api, PULL), then 1-6 frames separated by FRAME_SEP. PULL reads
- * [envelope] text; SUB a topic frame first; api a routing id, an optional
- * empty delimiter, then a command ({"cmd":...} in one frame) or
- * [envelope] text. Three or more body frames are a `frames` error.
+ * PULL, SUB, api, PULL), then 1-12 frames separated by FRAME_SEP. PULL reads
+ * [envelope] text; SUB a topic frame first; api a routing id, then (when an
+ * empty frame with frames after it follows) more routing frames up to that
+ * delimiter, then a command ({"cmd":...} in one frame) or [envelope] text.
+ * Three or more body frames are a `frames` error, and so is a route over
+ * KD_ROUTE_HOPS frames, KD_ROUTE_HOP_MAX bytes in one or KD_ROUTE_BYTES in
+ * all.
  *
  * Checks: kd_input_recv takes the whole message and frames it as the rule
- * above says (a model of it here): job frames byte for byte, routing id and
- * delimiter, command or refusal and its code. Then exactly one article or
+ * above says (a model of it here): job frames byte for byte, routing frames
+ * and delimiter, command or refusal and its code. Then exactly one article or
  * error message comes first (received = articles + errors); every message
  * is one JSON object with schema 1 whose length is the one given; an error
  * names its code and an offset inside the frames; an article echoes the
@@ -36,7 +39,7 @@
 
 #define FRAME_SEP "\xFF\x00\xFF"
 #define FRAME_SEP_LEN 3
-#define MAX_FRAMES 6
+#define MAX_FRAMES 12
 
 static uint32_t topics_of(uint8_t o)
 {
@@ -180,19 +183,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     /* The model: where the body starts, and what the input should become. */
-    size_t b = 0; /* first body frame */
-    int delim = 0, want_what = KD_INPUT_JOB, want_code = 0;
+    size_t b = 0, hops = 0; /* first body frame, routing frames */
+    int delim = 0, route_ok = 1, want_what = KD_INPUT_JOB, want_code = 0;
     if (kind == KD_IN_SUB)
         b = 1;
     else if (kind == KD_IN_API) {
-        b = 1;
-        if (nf > 2 && fl[1] == 0) {
-            delim = 1;
-            b = 2;
+        size_t d = 0, used = 0;
+        for (size_t i = 1; i + 1 < nf && !d; i++)
+            if (fl[i] == 0)
+                d = i;
+        hops = d ? d : 1;
+        delim = d != 0;
+        b = d ? d + 1 : 1;
+        route_ok = hops <= KD_ROUTE_HOPS;
+        for (size_t i = 0; route_ok && i < hops; i++) {
+            route_ok = fl[i] <= KD_ROUTE_HOP_MAX && used + fl[i] <= KD_ROUTE_BYTES;
+            used += fl[i];
         }
     }
     size_t nb = nf > b ? nf - b : 0; /* body frames */
-    if (nb == 0) {
+    if (!route_ok || nb == 0) {
         want_what = KD_INPUT_REFUSED;
         want_code = KD_ERR_FRAMES;
     } else if (kind == KD_IN_API && nb == 1 && command_of(fr[b], fl[b])) {
@@ -217,12 +227,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_CHECK(in.what == want_what, "input framed as %d, expected %d (%zu frames, kind %d)",
              in.what, want_what, nf, kind);
     FZ_CHECK(in.from_api == (kind == KD_IN_API), "from_api %d for kind %d", in.from_api, kind);
-    if (kind == KD_IN_API) {
-        size_t idlen = fl[0] < sizeof in.route.id ? fl[0] : sizeof in.route.id;
-        FZ_CHECK(in.route.idlen == idlen && !memcmp(in.route.id, fr[0], idlen),
-                 "routing id of %zu bytes, expected %zu", in.route.idlen, idlen);
+    if (kind == KD_IN_API && route_ok) {
+        FZ_CHECK(in.route.nhops == (int)hops, "%d routing frames, expected %zu", in.route.nhops,
+                 hops);
+        for (size_t i = 0, off = 0; i < hops; off += fl[i], i++)
+            FZ_CHECK(in.route.len[i] == fl[i] &&
+                         (fl[i] == 0 || !memcmp(in.route.buf + off, fr[i], fl[i])),
+                     "routing frame %zu is not the input's", i);
         FZ_CHECK(in.route.delim == delim, "delimiter %d, expected %d", in.route.delim, delim);
-    }
+    } else if (kind == KD_IN_API)
+        FZ_CHECK(in.route.nhops == 0, "a refused route kept %d frames", in.route.nhops);
     if (want_what == KD_INPUT_PING || want_what == KD_INPUT_STATS)
         return 0; /* answered by server.c from its own state */
 
@@ -235,7 +249,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(in.code == want_code && !in.job && in.text[0], "refused with code %d, expected %d",
                  in.code, want_code);
         FZ_CHECK(strlen(in.text) < sizeof in.text, "refusal text not terminated");
-        if (want_code == KD_ERR_FRAMES && nb > 2) {
+        if (want_code == KD_ERR_FRAMES && route_ok && nb > 2) {
             char msg[128];
             snprintf(msg, sizeof msg, "expected 1 or 2 frames ([envelope] text), got %zu", nb);
             FZ_CHECK(!strcmp(in.text, msg), "refusal \"%s\", expected \"%s\"", in.text, msg);

@@ -151,6 +151,65 @@ def test_api(a):
         check(k.stop() == 0, "exit status")
 
 
+def test_api_proxy(a):
+    """api behind two chained ROUTER/DEALER proxies (zmq_proxy): the reply
+    finds its way back through both to a REQ and to a DEALER client, each
+    getting its own article; a route over the hop limit is refused as a
+    frames error that is published, with no reply."""
+    with Kijid(a["kijid"]) as k:
+        sub = k.sub()
+        k.wait_subscribers(1)
+        def proxy(front_ep, back_ep):
+            front = k.ctx.socket(zmq.ROUTER)
+            back = k.ctx.socket(zmq.DEALER)
+            for sock in (front, back):
+                sock.setsockopt(zmq.LINGER, 0)
+            front.bind(front_ep)
+            back.connect(back_ep)
+
+            def run():
+                try:
+                    zmq.proxy(front, back)
+                except zmq.ContextTerminated:
+                    pass
+                finally:
+                    front.close(0)
+                    back.close(0)
+            threading.Thread(target=run, daemon=True).start()
+
+        p1 = "ipc://%s/proxy1" % k.dir
+        p2 = "ipc://%s/proxy2" % k.dir
+        proxy(p1, k.ep["api"])
+        proxy(p2, p1)
+        # Clients talk to the second proxy's frontend: client -> proxy 2 ->
+        # proxy 1 -> kijid, three routing frames on kijid's side.
+        req = k.sock(zmq.REQ, p2)
+        req.send_multipart([b'{"id":"via-proxies"}', JA.encode()])
+        check(req.poll(10000), "REQ through two proxies got no reply")
+        r = req.recv_multipart()
+        art = json.loads(r[1])
+        check(r[0] == b"article" and art["id"] == "via-proxies", "REQ reply %r" % r[:1])
+        d = k.sock(zmq.DEALER, p2)
+        d.send_multipart([b"", b'{"id":"dealer-via-proxies"}', JA2.encode()])
+        check(d.poll(10000), "DEALER through two proxies got no reply")
+        r = d.recv_multipart()
+        check(r[0] == b"" and r[1] == b"article" and
+              json.loads(r[2])["id"] == "dealer-via-proxies", "DEALER reply %r" % r[:2])
+        # A route of 9 frames (the DEALER's id at kijid plus 8 more) is over
+        # the limit of 8: refused, published, counted, not answered.
+        direct = k.sock(zmq.DEALER, "api")
+        direct.send_multipart([b"hop"] * 8 + [b"", JA.encode()])
+        pub = collect(sub, lambda m: sum(1 for t, _ in m if t == "error") >= 1)
+        errs = [m for t, m in pub if t == "error"]
+        check(errs and errs[0]["code"] == "frames" and "routing" in errs[0]["message"],
+              "route limit error %r" % errs)
+        check(not direct.poll(500), "a refused route was answered")
+        st = k.stats()
+        check(st["received"] == 3 and st["articles"] == 2 and st["errors"] == 1, "stats %r" % st)
+        check(st["api_unroutable"] == 1, "api_unroutable %r" % st)
+        check(k.stop() == 0, "exit status")
+
+
 def test_api_busy(a):
     """ping and stats are answered while input is paused behind a full job
     queue; a stop then finishes only what was received."""
@@ -610,7 +669,7 @@ def test_curve(a):
         shutil.rmtree(d, ignore_errors=True)
 
 
-TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_api_busy,
+TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_api_proxy, test_api_busy,
                                       test_drain, test_reload,
                                       test_nodrop, test_drop_accounting, test_notify, test_config,
                                       test_client, test_sub_input, test_curve]}

@@ -279,7 +279,7 @@ def test_malformed_storm(a):
         injected = valid = 0
         per_code = {}
         t0 = time.monotonic()
-        rss_early = None
+        rss_early = heap_early = None
         i = 0
         next_mark = seconds / 10
         while time.monotonic() - t0 < seconds:
@@ -297,9 +297,12 @@ def test_malformed_storm(a):
                 i += 1
             if rss_early is None and time.monotonic() - t0 >= seconds / 3:
                 rss_early = rss_kib(k.proc.pid)
+                heap_early = k.stats()["memory"].get("heap_in_use")
             if time.monotonic() - t0 >= next_mark:
-                print("progress seconds=%.0f malformed=%d rss_kib=%d"
-                      % (time.monotonic() - t0, injected, rss_kib(k.proc.pid)), flush=True)
+                mem = k.stats()["memory"]
+                print("progress seconds=%.0f malformed=%d rss_kib=%d heap_in_use=%s heap_held=%s"
+                      % (time.monotonic() - t0, injected, rss_kib(k.proc.pid),
+                         mem.get("heap_in_use"), mem.get("heap_held")), flush=True)
                 next_mark += seconds / 10
             left = 0.1 - (time.monotonic() - tick)
             if left > 0:
@@ -307,6 +310,7 @@ def test_malformed_storm(a):
         elapsed = time.monotonic() - t0
         st = k.wait_idle(injected + valid, 300)
         rss_end = rss_kib(k.proc.pid)
+        heap_end = st["memory"].get("heap_in_use")
         c.wait(lambda: c.count("article") >= valid, 60, "valid articles")
         c.finish()
         check(k.proc.poll() is None, "kijid died")
@@ -324,7 +328,8 @@ def test_malformed_storm(a):
         figures(seconds="%.0f" % elapsed, malformed=injected,
                 malformed_per_s="%.0f" % (injected / elapsed), valid=valid,
                 errors_counted=st["errors"], classes=len(per_code), rss_early_kib=rss_early,
-                rss_end_kib=rss_end)
+                rss_end_kib=rss_end, heap_in_use_early=heap_early, heap_in_use_end=heap_end,
+                heap_held_end=st["memory"].get("heap_held"))
 
 
 def test_oversize(a):
