@@ -258,13 +258,14 @@ static bool date_value_ok(const char *v)
         return true;
     if (v[4] != '-' || n < 7)
         return false;
+    /* Seasons first: winter's WI starts like a week's W. */
+    if (n == 7 && (!strcmp(v + 5, "SP") || !strcmp(v + 5, "SU") || !strcmp(v + 5, "FA") ||
+                   !strcmp(v + 5, "WI")))
+        return true;
     if (v[5] == 'W')
         return n == 8 && two_digits(v + 6, 1, 53);
     if (v[5] == 'Q')
         return n == 7 && v[6] >= '1' && v[6] <= '4';
-    if (n == 7 && (!strcmp(v + 5, "SP") || !strcmp(v + 5, "SU") || !strcmp(v + 5, "FA") ||
-                   !strcmp(v + 5, "WI")))
-        return true;
     if (!two_digits(v + 5, 1, 12))
         return false;
     if (n == 7)

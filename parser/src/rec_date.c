@@ -558,7 +558,10 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_DAY;
-    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
+    /* the year of the last date mentioned, unless the day is not in it
+     * (2月29日 after a date in a common year: resolved as if alone) */
+    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m &&
+        t->d <= kj_mdays(c->last.y, t->m)) {
         t->y = c->last.y;
         t->rel = true;
         return;
