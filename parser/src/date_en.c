@@ -340,6 +340,13 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
     return e;
 }
 
+/* morning, afternoon, evening, night at j: its TIMEX part of day. */
+static const char *tod_word(const ep *p, size_t j, size_t *e)
+{
+    return wd(p, j, "morning", e) ? "MO" : wd(p, j, "afternoon", e) ? "AF"
+         : wd(p, j, "evening", e) ? "EV" : wd(p, j, "night", e) ? "NI" : NULL;
+}
+
 /* this/last/next + week, month, year, quarter, a month or a weekday. */
 static size_t date_rel(ep *p, size_t i, kj_tx *t)
 {
@@ -382,6 +389,13 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
     const kj_dword *w;
     size_t n;
     int m;
+    /* last night: the day before publication, at night */
+    if (off < 0 && wd(p, j, "night", &k)) {
+        kj_dt_rel(c, t, KJ_W_DAY, -1);
+        t->tod = "NI";
+        t->grain = KJ_G_HOUR;
+        return k;
+    }
     /* this morning: the publication day, a part of the day */
     if (off == 0 && (n = dword(p, j, KJ_W_TOD, &w)) > 0) {
         kj_dt_rel(c, t, KJ_W_DAY, 0);
@@ -459,13 +473,66 @@ static bool clock_cue(const ep *p, size_t i)
     return false;
 }
 
+/* A meridiem at j: 1 for pm / p.m., -1 for am / a.m., 0 for none; *e after it. */
+static int meridiem(const ep *p, size_t j, size_t *e)
+{
+    if (ch(p, j) != 'a' && ch(p, j) != 'p')
+        return 0;
+    int r = ch(p, j) == 'p' ? 1 : -1;
+    if (ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.') {
+        *e = j + 4;
+        return alpha(ch(p, *e)) ? 0 : r;
+    }
+    if (wd(p, j + 1, "m", e) || (ch(p, j + 1) == '.' && wd(p, j + 2, "m", e)))
+        return r;
+    return 0;
+}
+
+/* A clock written with a period, British style: 8.30pm, 11.00 a.m. The
+ * meridiem is required: 6.45 alone is a price or a decimal. */
+static size_t dot_clock(const ep *p, size_t i, int64_t *h, int64_t *mi)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '.'
+                  || p->lc[i - 1] == '$' || p->lc[i - 1] == ','))
+        return 0;
+    size_t k = i;
+    int64_t x = 0;
+    while (k < p->len && digit(p->lc[k]) && k - i < 3)
+        x = x * 10 + (p->lc[k++] - '0');
+    if (k == i || k - i > 2 || ch(p, k) != '.' || !digit(ch(p, k + 1)) || !digit(ch(p, k + 2))
+        || digit(ch(p, k + 3)))
+        return 0;
+    int64_t m = (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
+    size_t e;
+    int r = meridiem(p, sp(p, k + 3), &e);
+    if (!r || x < 1 || x > 12 || m > 59)
+        return 0;
+    *h = x == 12 ? (r > 0 ? 12 : 0) : (r > 0 ? x + 12 : x);
+    *mi = m;
+    return e;
+}
+
+/* A meridiem, noon or midnight written in [j, e). */
+static bool has_meridiem(const ep *p, size_t j, size_t e)
+{
+    size_t x;
+    for (size_t k = j; k < e && k < p->len; k++)
+        if ((k == j || !alpha(p->lc[k - 1]))
+            && (meridiem(p, k, &x) || wd(p, k, "noon", &x) || wd(p, k, "midnight", &x)
+                || wd(p, k, "midday", &x)))
+            return true;
+    return false;
+}
+
 static size_t date_time(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
     int64_t h, mi = 0;
     int nd;
     bool clock = false;
-    if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
+    if (digit(ch(p, i)) && (e = dot_clock(p, i, &h, &mi)) > 0) {
+        clock = true;
+    } else if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
         h = 12;
         clock = true;
     } else if (wd(p, i, "midnight", &e)) {
@@ -578,8 +645,25 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         || (e = date_fiscal(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
+    /* tonight, last night, tomorrow morning: the day with its part of the
+     * day, as 今夜 / 今朝 (grain hour, …TNI) */
+    if (wd(p, i, "tonight", &e) || wd(p, i, "tonite", &e)) {
+        if (kj_before(p->lc, i, "the "))
+            return 0; /* The Tonight Show */
+        kj_dt_rel(p->c, t, KJ_W_DAY, 0);
+        t->tod = "NI";
+        t->grain = KJ_G_HOUR;
+        return e;
+    }
     if ((n = dword(p, i, KJ_W_DAY, &w)) > 0) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        size_t j = sp(p, i + n);
+        const char *tod = tod_word(p, j, &e);
+        if (j > i + n && tod) {
+            t->tod = tod;
+            t->grain = KJ_G_HOUR;
+            return e;
+        }
         return i + n;
     }
     /* the same day, the next day: from the last date */
@@ -786,20 +870,34 @@ static size_t amount(ep *p, size_t i)
 static size_t day_and_time(ep *p, size_t e, kj_tx *t)
 {
     size_t k, k2, k3;
-    if (t->grain == KJ_G_DAY && t->d) {
+    bool tod = t->grain == KJ_G_HOUR && t->hh < 0 && t->tod && t->d;
+    if ((t->grain == KJ_G_DAY && t->d) || tod) {
         k = ch(p, e) == ',' ? e + 1 : e;
         k = sp(p, k);
         char c0 = ch(p, k);
         if (!digit(c0) && c0 != 'a' && c0 != '@' && c0 != 'n' && c0 != 'm')
             return e; /* a clock starts with a digit, at, @, noon or midnight */
-        if (wd(p, k, "at", &k2))
-            k = sp(p, k2);
+        bool at = false;
+        if (wd(p, k, "at", &k2) || (tod && wd(p, k, "around", &k2)))
+            k = sp(p, k2), at = true;
         else if (ch(p, k) == '@')
-            k = sp(p, k + 1);
+            k = sp(p, k + 1), at = true;
         kj_tx tt;
         kj_tx_init(&tt);
-        if (k == e || (k3 = date_time(p, k, &tt)) == 0)
-            return e;
+        if (k == e || (k3 = date_time(p, k, &tt)) == 0) {
+            /* tonight at 8, last night around 11: the evening's hour */
+            int64_t h;
+            int nd;
+            if (!tod || !at || t->tod[0] == 'M' || !num(p, k, &h, &k3, &nd) || nd > 2
+                || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
+                || (t->tod[0] == 'N' && h < 6))
+                return e;
+            tt.hh = (int)h + 12, tt.mi = 0, tt.grain = KJ_G_HOUR;
+        } else if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1
+                   && !has_meridiem(p, k, k3) && (t->tod[0] != 'N' || tt.hh >= 6)) {
+            tt.hh += 12; /* this evening at 7:30 */
+        }
+        t->tod = NULL;
         t->hh = tt.hh, t->mi = tt.mi, t->grain = tt.grain, t->zone = tt.zone;
         t->zone = zone_offset(p->c, t);
         return k3;
@@ -812,8 +910,9 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         if (wd(p, k, "on", &k2))
             k2 = sp(p, k2);
         kj_tx d;
-        if ((k3 = date_any(p, k2, &d)) == 0 || d.grain != KJ_G_DAY || !d.d)
-            return e;
+        if ((k3 = date_any(p, k2, &d)) == 0 || !d.d
+            || !(d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0)))
+            return e; /* 3pm tomorrow, 8am this morning */
         t->y = d.y, t->m = d.m, t->d = d.d, t->rel = d.rel;
         t->yset = d.yset, t->mset = d.mset;
         return k3;
@@ -826,7 +925,7 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
  * tomorrow"). A start without a meridiem takes the end's afternoon when
  * that keeps it before the end. One date with max; returns its end, 0 when
  * none. */
-static size_t clock_range(ep *p, size_t i)
+static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
 {
     size_t j = i, e, k, k2;
     bool between = false;
@@ -872,11 +971,14 @@ static size_t clock_range(ep *p, size_t i)
             return 0;
         a.hh = (int)h, a.mi = (int)mi;
         a.grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
-        bare = h <= 12;
     }
+    /* from 7:00 to 8:00pm: a start without its own meridiem */
+    bare = a.hh <= 12 && !has_meridiem(p, j, e);
     k = sp(p, e);
     if (ch(p, k) == '-' && k == e)
         k = k + 1;
+    else if (ch(p, k) == '-' && ch(p, k + 1) == ' ')
+        k = sp(p, k + 1); /* 2:00 - 2:30 pm */
     else if (between ? wd(p, k, "and", &k2) : (wd(p, k, "to", &k2) || wd(p, k, "until", &k2)
                                               || wd(p, k, "till", &k2)))
         k = sp(p, k2);
@@ -885,9 +987,21 @@ static size_t clock_range(ep *p, size_t i)
     size_t end = date_time(p, k, &b);
     if (!end || b.hh < 0)
         return 0;
-    if (bare && b.hh >= 12 && a.hh < 12 && (a.hh + 12) * 60 + a.mi < b.hh * 60 + b.mi)
+    if (bare && b.hh >= 12 && a.hh < 12 && has_meridiem(p, k, end)
+        && (a.hh + 12) * 60 + a.mi < b.hh * 60 + b.mi)
         a.hh += 12;
     if (a.hh * 60 + a.mi >= b.hh * 60 + b.mi)
+        return 0;
+    *pa = a;
+    *pb = b;
+    return end;
+}
+
+static size_t clock_range(ep *p, size_t i)
+{
+    kj_tx a, b;
+    size_t end = clock_range_parse(p, i, &a, &b);
+    if (!end)
         return 0;
     kj_dctx *c = p->c;
     if (c->py) {
@@ -908,6 +1022,44 @@ static size_t clock_range(ep *p, size_t i)
     a.zone = b.zone;
     kj_dt_emit(c, i, end, &a, &b);
     return end - i;
+}
+
+/* A day, then its clock range: "Tuesday from 2:00 to 2:30 pm", "tomorrow
+ * 10am-12pm", "tonight from 7 to 7:30" (an evening's bare hours are in the
+ * afternoon). Emits one date with max on [i, end); returns end, 0 when no
+ * range follows. */
+static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
+{
+    bool tod = t->grain == KJ_G_HOUR && t->hh < 0 && t->tod;
+    if (!(t->grain == KJ_G_DAY || tod) || !t->d)
+        return 0;
+    size_t k = ch(p, e) == ',' ? e + 1 : e, k2;
+    k = sp(p, k);
+    if (k == e && ch(p, k) != ',')
+        return 0;
+    if (wd(p, k, "at", &k2) || wd(p, k, "on", &k2))
+        k = sp(p, k2);
+    kj_tx a, b;
+    kj_tx_init(&a);
+    kj_tx_init(&b);
+    char c0 = ch(p, k);
+    if (!digit(c0) && c0 != 'f' && c0 != 'b')
+        return 0;
+    size_t end = clock_range_parse(p, k, &a, &b);
+    if (!end)
+        return 0;
+    if (tod && t->tod[0] != 'M' && b.hh < 12 && !has_meridiem(p, k, end)) {
+        a.hh += 12;
+        b.hh += 12;
+    }
+    a.y = b.y = t->y, a.m = b.m = t->m, a.d = b.d = t->d;
+    a.rel = b.rel = t->rel;
+    a.yset = b.yset = t->yset;
+    a.mset = b.mset = t->mset;
+    b.zone = zone_offset(p->c, &b);
+    a.zone = b.zone;
+    kj_dt_emit(p->c, i, end, &a, &b);
+    return end;
 }
 
 static size_t try_at(ep *p, size_t i)
@@ -948,6 +1100,9 @@ static size_t try_at(ep *p, size_t i)
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
+        size_t rq = 0;
+        if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
+            return rq - i;
         if (!mod)
             e = day_and_time(p, e, &t);
         /* Nov. 22 to 25, 2025-26: one date with max */
