@@ -163,6 +163,46 @@ static bool year4(const ep *p, size_t i, int *y, size_t *e)
     return true;
 }
 
+/* first .. thirty-first as a word at i: the day it names (0 = none). */
+static int ordword(const ep *p, size_t i, size_t *e)
+{
+    static const char *const u[] = {"first",      "second",      "third",      "fourth",
+                                    "fifth",      "sixth",       "seventh",    "eighth",
+                                    "ninth",      "tenth",       "eleventh",   "twelfth",
+                                    "thirteenth", "fourteenth",  "fifteenth",  "sixteenth",
+                                    "seventeenth", "eighteenth", "nineteenth"};
+    char c0 = ch(p, i);
+    if (!alpha(c0))
+        return 0;
+    if (wd(p, i, "twentieth", e))
+        return 20;
+    if (wd(p, i, "thirtieth", e))
+        return 30;
+    int base = kj_at(p->lc, p->len, i, "twenty") ? 20 : kj_at(p->lc, p->len, i, "thirty") ? 30 : 0;
+    if (base) {
+        size_t k = i + 6;
+        if (ch(p, k) != '-' && ch(p, k) != ' ')
+            return 0;
+        for (int q = 0; q < (base == 30 ? 1 : 9); q++)
+            if (wd(p, k + 1, u[q], e))
+                return base + q + 1;
+        return 0;
+    }
+    for (int q = 0; q < 19; q++)
+        if (c0 == u[q][0] && wd(p, i, u[q], e))
+            return q + 1;
+    return 0;
+}
+
+/* Digits with st / nd / rd / th ending at e: 4th, 21st. */
+static bool suffixed(const ep *p, size_t e, int nd)
+{
+    return nd > 0 && e >= 2 && alpha(p->lc[e - 1]);
+}
+
+/* ", 1995" or "of 1995" after a date ending at e: the year and its end. */
+static bool of_year(const ep *p, size_t e, int *y, size_t *k);
+
 /* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
 static size_t date_month(ep *p, size_t i, kj_tx *t)
 {
@@ -181,15 +221,29 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return k;
     }
-    if (num(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31) {
+    /* June of 1992 */
+    if (wd(p, j, "of", &k) && year4(p, sp(p, k), &y, &k)) {
+        t->y = y;
+        t->yset = true;
+        return k;
+    }
+    bool ok = num(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
+    if (!ok && j > e && (v = ordword(p, j, &k)) > 0) {
+        /* April ninth, January first 2000: only where no word follows (not
+         * "the March second round") */
+        size_t q = sp(p, k), x;
+        ok = ch(p, k) != '-'
+          && (!alpha(ch(p, q)) || wd(p, q, "at", &x) || wd(p, q, "to", &x)
+              || wd(p, q, "through", &x) || wd(p, q, "until", &x) || wd(p, q, "till", &x)
+              || wd(p, q, "and", &x) || wd(p, q, "of", &x));
+    }
+    if (ok) {
         if (v > kj_mdays(0, m))
             return 0; /* Feb 30, April 31: no date */
         t->d = (int)v;
         t->grain = KJ_G_DAY;
         e = k;
-        j = sp(p, k);
-        j = ch(p, j) == ',' ? sp(p, j + 1) : j;
-        if (year4(p, j, &y, &k)) {
+        if (of_year(p, k, &y, &k)) {
             if (v > kj_mdays(y, m))
                 return 0; /* Feb 29, 2025 */
             t->y = y;
@@ -214,23 +268,49 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     return e;
 }
 
-/* 13 March [2025] */
+static bool of_year(const ep *p, size_t e, int *y, size_t *k)
+{
+    size_t j = sp(p, e), x;
+    if (ch(p, j) == ',')
+        j = sp(p, j + 1);
+    else if (j > e && wd(p, j, "of", &x))
+        j = sp(p, x);
+    return year4(p, j, y, k);
+}
+
+/* 13 March [2025]; the 4th of July [of 1995], fourth of July */
 static size_t date_dm(ep *p, size_t i, kj_tx *t)
 {
     int64_t v;
     int nd, m, y;
-    size_t e, j, k;
-    if (!num(p, i, &v, &e, &nd) || nd < 1 || nd > 2 || v < 1 || v > 31)
+    size_t e, j, k, i0 = i;
+    bool the = wd(p, i, "the", &e);
+    if (the)
+        i = sp(p, e);
+    bool ord = false;
+    if (num(p, i, &v, &e, &nd) && nd >= 1 && nd <= 2) {
+        ord = suffixed(p, e, nd);
+    } else if ((v = ordword(p, i, &e)) > 0) {
+        ord = true;
+        nd = 0;
+    } else {
+        return 0;
+    }
+    if (v < 1 || v > 31 || (the && !ord))
         return 0;
     j = sp(p, e);
+    if (ord && j > e && wd(p, j, "of", &k))
+        j = sp(p, k);
+    else if (!nd || the)
+        return 0; /* a word ordinal or "the" needs "of": the fourth of July */
     if (j == e || !month(p, j, &m, &k) || v > kj_mdays(0, m))
         return 0;
+    i = i0;
     t->d = (int)v;
     t->m = m;
     t->mset = true;
     t->grain = KJ_G_DAY;
-    j = sp(p, k);
-    if (year4(p, j, &y, &e)) {
+    if (of_year(p, k, &y, &e)) {
         if (v > kj_mdays(y, m))
             return 0; /* 29 February 2025 */
         t->y = y;
@@ -239,6 +319,36 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     }
     kj_dt_bare_md(p->c, t, i);
     return k;
+}
+
+/* on the 18th: a day of the month with no month, where nothing follows
+ * that the ordinal could count (the 18th floor, the 4th quarter, the
+ * 21st-century). The month comes from an explicit date just before, else the
+ * nearest such day. */
+static size_t date_nth(ep *p, size_t i, kj_tx *t)
+{
+    static const char *const pre[] = {"on ", "by ", "until ", "till ", "since ", "before ",
+                                      "after ", "from "};
+    size_t e, k, x;
+    int64_t v;
+    int nd;
+    bool cue = false;
+    for (size_t q = 0; q < sizeof pre / sizeof pre[0] && !cue; q++)
+        cue = kj_before(p->lc, i, pre[q]);
+    if (!cue || !wd(p, i, "the", &e))
+        return 0;
+    k = sp(p, e);
+    if (!num(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
+        return 0;
+    size_t q = sp(p, e);
+    if (ch(p, e) == '-' || ch(p, e) == '\''
+        || (alpha(ch(p, q)) && !wd(p, q, "at", &x) && !wd(p, q, "and", &x) && !wd(p, q, "or", &x)
+            && !wd(p, q, "to", &x) && !wd(p, q, "through", &x) && !wd(p, q, "until", &x)))
+        return 0;
+    t->d = (int)v;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_day(p->c, t, i);
+    return e;
 }
 
 /* 2025-03-13 / 2025/3/13 */
@@ -638,7 +748,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     size_t e;
     const kj_dword *w;
     size_t n;
-    if ((e = date_iso(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0)
+    if ((e = date_iso(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
+        || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
     if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
@@ -672,9 +783,16 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return i + n;
     }
     if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
-        /* Sunday is a weekday only when capitalized (the Sunday Times...) */
-        if (!(p->s[i] >= 'A' && p->s[i] <= 'Z'))
-            return 0;
+        /* A weekday is capitalized in edited text; a lower-case full name
+         * (chat, captions) only after on / by / until or before at / a part
+         * of the day ("on friday", "friday at 4pm") */
+        if (!(p->s[i] >= 'A' && p->s[i] <= 'Z')) {
+            size_t j = sp(p, i + n), x;
+            if (w->mod != 0
+                || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
+                     || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)))
+                return 0;
+        }
         kj_dt_weekday(p->c, t, w->arg, i);
         return i + n + (w->mod == 1 && ch(p, i + n) == '.');
     }
@@ -788,8 +906,8 @@ static size_t amount(ep *p, size_t i)
         vague = true;
     } else if (decimal(p, j, &v, &frac, &fd, &e)) {
         /* 2.5 hours, 3.75 years */
-    } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5) {
-        return 0;
+    } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
+        return 0; /* the 21st century, the 15th day: ordinals, not lengths */
     }
     bool half = fd == 1 && frac == 5;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
