@@ -847,7 +847,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         v *= 100;
         bare_year = false;
     }
-    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "目") || at(p, j, "度")))
+    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "度")))
+        return 0;
+    /* 3日目, 5年目, 1時間目: an ordinal (GUIDELINES: ranks and ordinals are
+     * optional quantities), no length */
+    if (at(p, j, "目"))
         return 0;
     if (!lexical && at(p, j, "半")) {
         j += strlen("半");
@@ -907,18 +911,23 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         && !vague)
         return 0;
     /* N年前 / 3日後: a date relative to publication (or to the last date
-     * after その) */
-    bool ago = at(p, j, "前") && !at(p, j, "前半") && !at(p, j, "前後");
-    bool later = at(p, j, "後") && !at(p, j, "後半");
+     * after その); 10年ほど前, 3年余り前 too (a date carries no qualifier) */
+    size_t jq = j, qn0;
+    if ((qn0 = word(p, j, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST
+        && ((at(p, j + qn0, "前") && !at(p, j + qn0, "前半"))
+            || (at(p, j + qn0, "後") && !at(p, j + qn0, "後半"))))
+        jq = j + qn0;
+    bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
+    bool later = at(p, jq, "後") && !at(p, jq, "後半");
     if ((ago || later) && dec[0])
-        return j + strlen("前"); /* 1.5日前: no exact date */
+        return jq + strlen("前"); /* 1.5日前: no exact date */
     int64_t months = 0;
     if (half && strcmp(u, "Y") == 0)
         months = v * 12 + 6; /* 半年前, 2年半後 */
     else if (!half && parts > 1 && !has[2] && !has[3] && !has[4] && !has[5] && !has[6])
         months = cnt[0] * 12 + cnt[1]; /* 1年2カ月前 */
     if ((ago || later) && (months || (!half && parts == 1)) && v < 1000) {
-        size_t end = j + strlen("前");
+        size_t end = jq + strlen("前");
         if (vague)
             return end; /* 数年後: when is unknown */
         int g = months ? KJ_G_MONTH
@@ -1092,6 +1101,23 @@ static bool years_are_duration(jp *p, size_t i)
         return false;
     if (year_like(v, nd, z) || month_follows(p, e + strlen("年")) || at(p, e, "年代"))
         return false;
+    /* 50年前, 60年ぶり, 70年余り前: a length (or a date that many years
+     * back), not 1950 (93年前半 is 1993) */
+    size_t a = e + strlen("年"), qn;
+    const kj_dword *w;
+    if ((qn = word(p, a, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST
+        && (at(p, a + qn, "前") || at(p, a + qn, "後")))
+        a += qn;
+    if ((at(p, a, "前") && !at(p, a, "前半") && !at(p, a, "前後"))
+        || (at(p, a, "後") && !at(p, a, "後半")) || at(p, a, "ぶり") || at(p, a, "連続"))
+        return true;
+    /* 30年来の友人: a length (since 30 years), not 1930; 年来日 is 年 + 来日 */
+    if (at(p, e, "年来")) {
+        size_t k = e + strlen("年来");
+        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        if (!kj_is_kanji(nc) && !kj_is_katakana(nc))
+            return true;
+    }
     if (prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "過去") || kj_before(p->s, i, "ここ")
         || kj_before(p->s, i, "この") || kj_before(p->s, i, "計") || kj_before(p->s, i, "通算"))
         return true;
@@ -1292,7 +1318,7 @@ static size_t try_at(jp *p, size_t i)
      * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
     static const struct {
         const char *w, *iso;
-    } per[] = {{"年", "P1Y"}, {"月", "P1M"}, {"週", "P1W"}};
+    } per[] = {{"年", "P1Y"}, {"月", "P1M"}, {"週", "P1W"}, {"1日", "P1D"}, {"一日", "P1D"}};
     for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
         if (!at(p, i, per[k].w))
             continue;
@@ -1300,15 +1326,32 @@ static size_t try_at(jp *p, size_t i)
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
         if (kj_is_digit(pc) || kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc))
             break;
+        /* 1日3回, 1日2時間: per day (4月1日3回目, 1日に3時間の会合 are the 1st) */
+        bool day = k >= 3;
         size_t j = i + strlen(per[k].w);
-        if (at(p, j, "に"))
+        bool ni = at(p, j, "に");
+        if (ni)
             j += strlen("に");
-        if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 1000)
+        if (day && at(p, j, "数")) {
+            v = 1; /* 1日数回: a vague count, still daily */
+            e = j + strlen("数");
+        } else if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 1000) {
             break;
+        }
         const kj_dword *u;
         size_t un;
-        if (at(p, e, "回"))
+        int64_t fv;
+        size_t fe;
+        if (at(p, e, "回") && (!day || (!at(p, e, "回目") && !at(p, e, "回戦"))))
             e += strlen("回");
+        else if (day && ni)
+            break;
+        else if (day && (at(p, e, "時間") || at(p, e, "分") || at(p, e, "秒"))
+                 && !(at(p, e, "分の") && dnum(p, e + strlen("分の"), &fv, &fe, &nd, &z)))
+            e += at(p, e, "時間") ? strlen("時間") : at(p, e, "分間") || at(p, e, "秒間")
+                 ? strlen("分間") : strlen("分");
+        else if (day)
+            break;
         else if (at(p, e, "日") && !at(p, e, "日本"))
             e += at(p, e, "日間") ? strlen("日間") : strlen("日");
         else if ((un = word(p, e, KJ_W_UNIT, &u)) > 0 && strcmp(u->s, "Y") != 0)
@@ -1485,6 +1528,12 @@ static size_t try_at(jp *p, size_t i)
             return end - i;
         }
     }
+    /* 令和00年, 平成100年: no year of that era, and its digits are no
+     * year either (not 2000) */
+    int32_t era;
+    if (!isdig(p, i) && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
+        && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
+        return e - i;
     if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
