@@ -873,6 +873,45 @@ static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, s
     return true;
 }
 
+/* "in N units" at [st, end) reads as a date ahead: "in" before it, a
+ * future-marked sentence, nothing before it in the sentence that makes it a
+ * span (a number, an amount, a superlative: up 5% in two years, the lowest
+ * in five years, the first time in a decade), and no word after it but
+ * "time" ("in two years' time") or a conjunction. *x = the end. */
+static bool in_future(ep *p, size_t st, size_t end, size_t *x)
+{
+    if (st < 4 || !kj_before(p->lc, st, "in ") || alpha(p->lc[st - 4]))
+        return false;
+    size_t k = sp(p, end), y;
+    if (wd(p, k, "time", &y))
+        end = y, k = sp(p, y);
+    if (alpha(ch(p, k)) && !wd(p, k, "and", &y) && !wd(p, k, "or", &y) && !wd(p, k, "but", &y)
+        && !wd(p, k, "when", &y) && !wd(p, k, "if", &y))
+        return false;
+    /* back to the sentence start (at most 200 bytes): no number, no
+     * superlative or "first" / "since" / "over" */
+    size_t b = st - 3, lim = b > 200 ? b - 200 : 0;
+    while (b > lim && p->lc[b - 1] != '.' && p->lc[b - 1] != '\n' && p->lc[b - 1] != ';') {
+        b--;
+        char c0 = p->lc[b];
+        if (digit(c0) || c0 == '%' || c0 == '$' || kj_claim_at(p->c->d, b))
+            return false;
+        if (alpha(c0) && (b == 0 || !alpha(p->lc[b - 1]))) {
+            size_t w0 = b, w1 = b;
+            while (w1 < st && alpha(p->lc[w1]))
+                w1++;
+            if ((w1 - w0 > 4 && memcmp(p->lc + w1 - 3, "est", 3) == 0) || wd(p, w0, "first", &y)
+                || wd(p, w0, "since", &y) || wd(p, w0, "over", &y) || wd(p, w0, "most", &y)
+                || wd(p, w0, "last", &y) || wd(p, w0, "time", &y))
+                return false;
+        }
+    }
+    if (!kj_dt_future(p->c, st))
+        return false;
+    *x = end;
+    return true;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -935,12 +974,34 @@ static size_t amount(ep *p, size_t i)
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
         end += 1;
     size_t after = sp(p, end);
-    bool ago = wd(p, after, "ago", &x) || wd(p, after, "earlier", &x) || wd(p, after, "before", &x);
+    int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
+          : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
+    bool exact = !vague && !half && !fd && q == KJ_Q_NONE;
+    /* three days after January 12, two weeks before Christmas, 3 days from
+     * today: the day counted from that day */
+    if (exact && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
+        && (wd(p, after, "before", &x) || wd(p, after, "after", &x) || wd(p, after, "from", &x))) {
+        bool back = p->lc[after] == 'b';
+        kj_tx d;
+        size_t de = date_any(p, sp(p, x), &d);
+        if (de > 0 && d.grain == KJ_G_DAY && d.y && d.m && d.d && !d.mod) {
+            kj_dt_shift(&d, g, (int)(back ? -v : v));
+            d.rel = true;
+            kj_dt_emit(c, j, de, &d, NULL);
+            return de - i;
+        }
+    }
+    /* two days before the launch: counted from an event, no date */
+    bool ago = wd(p, after, "ago", &x) || wd(p, after, "earlier", &x)
+            || (wd(p, after, "before", &x) && !alpha(ch(p, sp(p, x))));
     bool later = !ago && (wd(p, after, "later", &x) || wd(p, after, "from now", &x)
                           || wd(p, after, "hence", &x));
+    /* "will be available in 60 days", "could be profitable in two years'
+     * time": a date ahead in a clause about the future; not a span to
+     * compare over (lowest in five years, 5% in two years) */
+    if (!ago && !later && exact && g != KJ_G_NONE && in_future(p, st, end, &x))
+        later = true;
     if ((ago || later) && !vague && !half && !fd) {
-        int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
-              : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
         if (g == KJ_G_NONE)
             return x - i;
         kj_tx t;
@@ -948,7 +1009,10 @@ static size_t amount(ep *p, size_t i)
         int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                  : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
         kj_dt_rel(c, &t, kind, (int)(ago ? -v : v));
-        kj_dt_emit(c, j, x, &t, NULL);
+        size_t ts = j;
+        if (later && kj_before(p->lc, st, "in "))
+            ts = st - 3; /* the span holds "in" */
+        kj_dt_emit(c, ts, x, &t, NULL);
         return x - i;
     }
     /* "$5 million a year", "twice a year": a rate, not a length */
