@@ -991,14 +991,14 @@ static size_t amount(ep *p, size_t i)
             return de - i;
         }
     }
-    /* two days before the launch: counted from an event, no date */
+    /* three weeks before the vote: counted from an event, no date */
     bool ago = wd(p, after, "ago", &x) || wd(p, after, "earlier", &x)
             || (wd(p, after, "before", &x) && !alpha(ch(p, sp(p, x))));
     bool later = !ago && (wd(p, after, "later", &x) || wd(p, after, "from now", &x)
                           || wd(p, after, "hence", &x));
-    /* "will be available in 60 days", "could be profitable in two years'
-     * time": a date ahead in a clause about the future; not a span to
-     * compare over (lowest in five years, 5% in two years) */
+    /* "the plant will reopen in 90 days", "it will repay the loan in three
+     * years' time": a date ahead in a clause about the future; not a span
+     * to compare over (lowest in five years, 5% in two years) */
     if (!ago && !later && exact && g != KJ_G_NONE && in_future(p, st, end, &x))
         later = true;
     if ((ago || later) && !vague && !half && !fd) {
