@@ -125,35 +125,82 @@ static bool ends_with_source(kiji_doc *d, const kj_qctx *x, size_t from, size_t 
     return false;
 }
 
+/* Where the particle after mention k stands: past a title or honorific and
+ * past the 」 of a name given in brackets (新聞「デイリー・メール」が). */
+static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    size_t i = skip_name_suffix(d, x->m[k].ne, end);
+    if (at(d, i, "」") && kj_before(d->norm, x->m[k].ns, "「"))
+        i += 3;
+    return i;
+}
+
+/* A writing of the body or person before it: Xの記事では, Xのブログで,
+ * Xの報道によると -- X wrote the words that follow. */
+static bool writing_of(kiji_doc *d, size_t i)
+{
+    static const char *const w[] = {"記事", "ブログ", "報道", "社説", "コラム", "ツイッター",
+                                    "公式サイト", "声明", NULL};
+    if (!at(d, i, "の"))
+        return false;
+    i += 3;
+    for (int k = 0; w[k]; k++) {
+        d->work++;
+        if (!at(d, i, w[k]))
+            continue;
+        size_t e = i + strlen(w[k]);
+        if (at(d, e, "内"))
+            e += 3;
+        return at(d, e, "では") || at(d, e, "で") || at(d, e, "は") || at(d, e, "によると") ||
+               at(d, e, "によれば") || at(d, e, "に");
+    }
+    return false;
+}
+
 /* Is mention k the topic or subject of its clause (X氏は, X首相が)? */
 static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
     /* a body that says something: 虚構新聞では「…」 (but not Twitter上では) */
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION && at(d, x->m[k].ne, "では"))
         return true;
-    size_t i = skip_name_suffix(d, x->m[k].ne, end);
+    size_t i = marker_at(d, x, k, end);
     if (ends_with_source(d, x, x->m[k].ne, i))
         return false;
     return at(d, i, "は") || at(d, i, "が") || at(d, i, "も") || at(d, i, "によると") ||
-           at(d, i, "によれば") || at(d, i, "によりますと");
+           at(d, i, "によれば") || at(d, i, "によりますと") || writing_of(d, i);
 }
 
-/* The last topic-marked mention in [lo, hi) outside any accepted quote. */
+/* Is mention k marked by は (the topic that carries over to the next
+ * sentence), not by が (often the subject of a clause inside)? */
+static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    size_t i = marker_at(d, x, k, end);
+    return at(d, i, "は") || at(d, i, "も");
+}
+
+/* The last topic-marked mention in [lo, hi) outside any accepted quote.
+ * strict (a sentence before the quote's own): no platform (では), and a
+ * は-topic wins over a later が-subject, which is often inside a clause
+ * (キム氏は…鈴木氏が杭を設置したことを主張。「…」 -> キム). */
 static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool strict)
 {
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
-    int best = -1;
+    int best = -1, best_wa = -1;
+    size_t end = hi + 64 < d->norm_len ? hi + 64 : d->norm_len;
     for (int k = kj_q_mention_in(x, lo, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi; k++) {
         d->work++;
         if (kj_q_in_quote(x, x->m[k].ns))
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
-        if (topic_marked(d, x, k, hi + 64 < d->norm_len ? hi + 64 : d->norm_len))
+        if (topic_marked(d, x, k, end)) {
             best = k;
+            if (strict && wa_marked(d, x, k, end))
+                best_wa = k;
+        }
     }
-    return best;
+    return best_wa >= 0 ? best_wa : best;
 }
 
 /* An unnamed source noun (関係者, 専門家) marked as topic in [lo, hi). */
@@ -190,12 +237,12 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
 }
 
 /* Words of commenters named just after a verb or a particle (と書き込んで
- * いるユーザー, といった不安の声): within a few characters, before a comma. */
-static bool commenters_after(kiji_doc *d, size_t from, size_t limit)
+ * いるユーザー, といった不安の声): within span bytes, before a comma. */
+static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
     static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
                                     "ユーザー", "人も", "人が", "人は", "反応", "話題", NULL};
-    for (size_t i = from; i < limit && i < from + 24;) {
+    for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
@@ -249,6 +296,26 @@ static size_t inflection_end(kiji_doc *d, size_t e)
     return e;
 }
 
+/* After という/との: X(氏|社…)の + a speech noun (コメント, 発言, 声明).
+ * Returns the fact of X, or -1. */
+static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
+{
+    static const char *const w[] = {"コメント", "発言", "声明", "見解", "談話", "言葉",
+                                    "主張", "説明", "メッセージ", "回答", "指摘", NULL};
+    int k = kj_q_mention_in(x, p, p + 1);
+    if (k < 0)
+        return -1;
+    size_t e = skip_name_suffix(d, x->m[k].ne, limit);
+    if (!at(d, e, "の"))
+        return -1;
+    for (int i = 0; w[i]; i++) {
+        d->work++;
+        if (at(d, e + 3, w[i]))
+            return x->m[k].fact;
+    }
+    return -1;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -285,8 +352,22 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     int32_t v = 0;
     size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    /* 「…」としており, としていた: the quotative とする, not として */
+    if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
+        l = strlen("とし");
+        v = 1;
+    }
     if (l && v == 3)
         return;
+    /* 「…」というX社のコメント, とのX氏の発言: the words are X's */
+    if (l && (v == 4 || v == 5) && !at(d, a, "など")) {
+        int k = speaker_of_nominal(d, x, a + l, limit);
+        if (k >= 0) {
+            c->quote = true;
+            c->pspeaker = k;
+            return;
+        }
+    }
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
@@ -294,7 +375,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
                    speechlike(d, is, ie, 8);
         /* 「…」「…」など, といった不安の声: what people wrote */
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, a + l, limit));
+                                  commenters_after(d, a + l, limit, 24));
         return;
     }
     if (l && (v == 2 || v == 5)) {
@@ -324,7 +405,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             c->quote = true;
             c->passive = vv == 2;
             /* と指摘する声, と批判する書き込み: commenters again */
-            if (commenters_after(d, c->ve, limit))
+            if (commenters_after(d, c->ve, limit, 24))
                 c->nominal = true;
             return;
         }
@@ -343,8 +424,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
         }
         c->quote = speechlike(d, is, ie, 8);
-        /* 「…」とネット上で話題: what people say */
-        c->nominal = c->quote && commenters_after(d, p, limit);
+        /* 「…」とネット上で話題, 「…」と、…対応に疑問の声も上がっている:
+         * what people say, up to the clause's end when no verb reports it */
+        c->nominal = c->quote && commenters_after(d, p, limit, 120);
         return;
     }
 
@@ -411,10 +493,19 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
 }
 
-/* ネットユーザーからは「…」 after the topic: the words are others'. */
-static bool others_between(kiji_doc *d, size_t from, size_t to)
+/* ネットユーザーからは「…」 after the topic: the words are others'. A
+ * marker before an earlier quote of the clause is that quote's (視聴者から
+ * 「…」と批判が殺到したことを取り上げ、「…」 -- the second is the writer's);
+ * quotes in a row (「…」「…」) share it. */
+static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
 {
-    static const char *const m[] = {"からは", "からも", "では、", "では「", "上では", NULL};
+    static const char *const m[] = {"からは", "からも", "から「", "では、", "では「", "上では",
+                                    NULL};
+    if (x->nq > 0) {
+        size_t qe = x->q[x->nq - 1].ie + 3;
+        if (qe > from && qe < to && to - qe > 9)
+            from = qe;
+    }
     if (to > from + KJ_Q_WINDOW)
         from = to - KJ_Q_WINDOW;
     for (size_t i = from; i < to; i++) {
@@ -422,15 +513,308 @@ static bool others_between(kiji_doc *d, size_t from, size_t to)
         for (int k = 0; m[k]; k++)
             if (at(d, i, m[k]))
                 return true;
+        /* ネット掲示板には「…」: a place where people wrote (but 斎藤には、
+         * 「…」と助言した names whom the words were for) */
+        if ((at(d, i, "には「") || at(d, i, "には、「")) && i > 0 && kj_q_mention_at(x, i - 1) < 0)
+            return true;
     }
     return false;
 }
 
-/* Is sentence s's paragraph the same as that of position i? */
-static bool same_para(const kiji_doc *d, int s, size_t i)
+/* An unnamed subject before the quote in [lo, o): a noun for people marked
+ * by は or が (ネットユーザー達は, 別のユーザーが, 視聴者は). Then no one
+ * named before speaks these words. */
+static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
 {
-    int t = kj_sentence_of(d, i);
-    return s >= 0 && t >= 0 && d->sent[s].para == d->sent[t].para;
+    static const char *const w[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ファン",
+                                    "客", "陣", NULL};
+    if (o > lo + KJ_Q_WINDOW)
+        lo = o - KJ_Q_WINDOW;
+    for (size_t i = lo; i < o; i++) {
+        d->work++;
+        if (!(at(d, i, "は") || at(d, i, "が")) || kj_q_in_quote(x, i))
+            continue;
+        for (int k = 0; w[k]; k++) {
+            size_t l = strlen(w[k]);
+            if (i >= lo + l && memcmp(d->norm + i - l, w[k], l) == 0 &&
+                kj_q_mention_at(x, i - l) < 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Paragraphs with text between sentences a <= b (blank lines hold no
+ * sentence, so they add nothing): 0 within one paragraph; 9 when far. */
+static int para_gap(kiji_doc *d, int a, int b)
+{
+    if (a < 0 || b < a || b - a > 64)
+        return 9;
+    int gap = 0;
+    for (int s = a + 1; s <= b; s++) {
+        d->work++;
+        if (d->sent[s].para != d->sent[s - 1].para)
+            gap++;
+    }
+    return gap;
+}
+
+/* The start of the clause holding o: the splitter keeps …を主張。「…」と
+ * together, but a reader takes the 。 as the end of what came before. */
+static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
+{
+    size_t lo = o > sst + KJ_Q_WINDOW ? o - KJ_Q_WINDOW : sst;
+    int depth = 0;
+    for (size_t i = o; i > lo;) {
+        size_t ps;
+        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        d->work++;
+        if (c == CLOSE)
+            depth++;
+        else if (c == OPEN && depth > 0)
+            depth--;
+        else if (c == 0x3002 && depth == 0)
+            return i;
+        i = ps;
+    }
+    return sst;
+}
+
+/* Index of the last mention starting before pos, or -1. */
+static int mention_before(const kj_qctx *x, size_t pos)
+{
+    size_t a = 0, b = x->nm;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < pos)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return (int)a - 1;
+}
+
+/* The fact of the last person (or organization) named before pos outside
+ * quotes, over at most 48 mentions back; an organization must end in
+ * suffix when one is given (同党 -> …党), and be no public body when a
+ * company is meant (同社). -1 if none. */
+static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
+                      const char *suffix, bool company)
+{
+    int k = mention_before(x, pos);
+    for (int n = 0; k >= 0 && n < 48; k--, n++) {
+        d->work++;
+        const kj_mref *m = &x->m[k];
+        if (d->facts[m->fact].type != type || kj_q_in_quote(x, m->ns))
+            continue;
+        if (suffix && !kj_before(d->norm, m->ne, suffix))
+            continue;
+        if (company && (kj_before(d->norm, m->ne, "会") || kj_before(d->norm, m->ne, "省") ||
+                        kj_before(d->norm, m->ne, "庁") || kj_before(d->norm, m->ne, "党") ||
+                        kj_before(d->norm, m->ne, "局") || kj_before(d->norm, m->ne, "機構") ||
+                        kj_before(d->norm, m->ne, "政府") || kj_before(d->norm, m->ne, "所")))
+            continue; /* 同社 is a company, not the committee named before */
+        return m->fact;
+    }
+    return -1;
+}
+
+enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING };
+
+/* An anaphor at i that names a speaker again, with its particle: 同氏は,
+ * 同首相が, 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG), 記事では, 同紙は,
+ * 同記事によると (ANA_WRITING: the article's writer). Returns the kind;
+ * *end is past the particle, *suffix the organization ending to match. */
+static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
+{
+    static const char *const writing[] = {"記事内", "記事", "紙", "誌", "サイト", "ブログ",
+                                          "コラム", "社説", "報道", NULL};
+    static const char *const org[] = {"社", "党", "省", "庁", "局", "行", "協会", "団体",
+                                      "グループ", "チーム", "病院", "大学", NULL};
+    static const char *const marks[] = {"によりますと", "によると", "によれば", "では",
+                                        "は", "が", "も", NULL};
+    int kind = ANA_NONE;
+    size_t e = i;
+    *suffix = NULL;
+    if (at(d, i, "彼女") || (at(d, i, "彼") && !at(d, i, "彼ら"))) {
+        kind = ANA_PERSON;
+        e = i + (at(d, i, "彼女") ? 6 : 3);
+    } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
+        size_t ps;
+        uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+        if (!is_noun_char(b)) {
+            kind = ANA_WRITING;
+            e = i + (at(d, i, "記事内") ? 9 : 6);
+        }
+    } else if (at(d, i, "同")) {
+        size_t s = i + 3;
+        for (int k = 0; writing[k] && kind == ANA_NONE; k++)
+            if (at(d, s, writing[k])) {
+                kind = ANA_WRITING;
+                e = s + strlen(writing[k]);
+            }
+        for (int k = 0; org[k] && kind == ANA_NONE; k++)
+            if (at(d, s, org[k])) {
+                kind = ANA_ORG;
+                e = s + strlen(org[k]);
+                if (k >= 1 && k <= 4)
+                    *suffix = org[k]; /* 同党 is a party, 同省 a ministry */
+            }
+        if (kind == ANA_NONE) {
+            /* 同氏, 同首相, 同社長: a title after 同 */
+            size_t t = skip_name_suffix(d, s, s + 24 < d->norm_len ? s + 24 : d->norm_len), ps;
+            if (t > s && kj_is_kanji(kj_u8_prev(d->norm, t, &ps))) { /* not 同ユーザー */
+                kind = ANA_PERSON;
+                e = t;
+            }
+        } else if (kind == ANA_ORG) {
+            size_t n;
+            uint32_t c = kj_q_cp(d, e, &n);
+            if (is_noun_char(c)) { /* 同社長 is a person, 同社製 no one */
+                size_t t = skip_name_suffix(d, s, e + 24 < d->norm_len ? e + 24 : d->norm_len);
+                kind = t > e ? ANA_PERSON : ANA_NONE;
+                e = t;
+                *suffix = NULL;
+            }
+        }
+    }
+    if (kind == ANA_NONE)
+        return ANA_NONE;
+    for (int k = 0; marks[k]; k++) {
+        d->work++;
+        if (at(d, e, marks[k])) {
+            *end = e + strlen(marks[k]);
+            return kind;
+        }
+    }
+    return ANA_NONE;
+}
+
+/* The writer of what a later sentence calls 記事 or 同紙: the body or person
+ * that published it before (英国紙Xは…記事を掲載, 新聞「X」が…報じた, Xの
+ * 記事). Looks back over at most 16 sentences from pos; in a sentence that
+ * itself speaks through 記事では, only what comes before that counts. */
+static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
+{
+    static const char *const cue[] = {"記事", "報じ", "報道", "掲載", "配信", "社説", "コラム",
+                                      "ブログ", NULL};
+    int s = kj_sentence_of(d, pos);
+    size_t hi = pos;
+    bool carry = false;
+    for (int n = 0; n < 16 && s >= 0; n++, s--) {
+        size_t lo = d->sent[s].ns;
+        if (hi > lo + KJ_Q_WINDOW)
+            lo = hi - KJ_Q_WINDOW;
+        size_t stop = hi;
+        /* the splitter may end a sentence inside one (…突入!」と題した記事を
+         * 発表した): a cue carries back over a break that is not a 。 */
+        bool cued = false;
+        if (carry && hi > lo) {
+            size_t ps;
+            uint32_t b = kj_u8_prev(d->norm, hi, &ps);
+            cued = b != 0x3002 && b != '\n' && d->norm[hi] != '\n';
+        }
+        carry = false;
+        for (size_t i = lo; i < stop;) {
+            size_t nx, ae;
+            const char *sfx;
+            d->work++;
+            uint32_t c = kj_q_cp(d, i, &nx);
+            if ((c == 0x540C /* 同 */ || c == 0x8A18 /* 記 */) &&
+                anaphor_at(d, i, &ae, &sfx) == ANA_WRITING) {
+                stop = i; /* what follows speaks through the article */
+                break;
+            }
+            for (int k = 0; cue[k] && !cued; k++)
+                cued = at(d, i, cue[k]);
+            i = nx;
+        }
+        if (cued && stop > lo) {
+            int best = -1;
+            size_t end = stop + 64 < d->norm_len ? stop + 64 : d->norm_len;
+            for (int k = kj_q_mention_in(x, lo, stop); k >= 0 && (size_t)k < x->nm &&
+                                                       x->m[k].ns < stop;
+                 k++) {
+                d->work++;
+                if (kj_q_in_quote(x, x->m[k].ns))
+                    continue;
+                size_t mk = marker_at(d, x, k, end);
+                bool of_writing = false;
+                for (int w = 0; cue[w] && !of_writing; w++)
+                    of_writing = at(d, mk, "の") && at(d, mk + 3, cue[w]);
+                if (of_writing || topic_marked(d, x, k, end))
+                    best = k;
+            }
+            if (best >= 0)
+                return x->m[best].fact;
+        }
+        carry = cued;
+        if (s == 0)
+            break;
+        hi = d->sent[s - 1].ne;
+    }
+    return -1;
+}
+
+/* The last anaphor in [lo, hi) outside quotes, resolved: the fact it names
+ * again, or -1. *pos is where it stands (0 when there is none). */
+static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, size_t *pos,
+                           size_t *end)
+{
+    int kind = ANA_NONE;
+    const char *suffix = NULL;
+    bool company = false;
+    *pos = 0;
+    *end = 0;
+    if (hi > lo + KJ_Q_WINDOW)
+        lo = hi - KJ_Q_WINDOW;
+    for (size_t i = lo; i < hi;) {
+        size_t n, e;
+        const char *sfx;
+        uint32_t c = kj_q_cp(d, i, &n);
+        d->work++;
+        if ((c == 0x540C /* 同 */ || c == 0x5F7C /* 彼 */ || c == 0x8A18 /* 記 */) &&
+            !kj_q_in_quote(x, i)) {
+            int k = anaphor_at(d, i, &e, &sfx);
+            if (k != ANA_NONE) {
+                kind = k;
+                suffix = sfx;
+                company = at(d, i, "同社");
+                *pos = i;
+                *end = e;
+                n = e;
+            }
+        }
+        i = n > i ? n : i + 1;
+    }
+    if (kind == ANA_PERSON)
+        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false);
+    if (kind == ANA_ORG)
+        return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, company);
+    if (kind == ANA_WRITING)
+        return publisher_before(d, x, *pos);
+    return -1;
+}
+
+/* The last mention in [lo, hi) outside quotes marked by から (野党の民主党
+ * からは「…」と批判された, X氏から「…」と言われた): the words come from it.
+ * Returns the mention index, or -1. */
+static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+{
+    if (hi > lo + KJ_Q_WINDOW)
+        lo = hi - KJ_Q_WINDOW;
+    int best = -1;
+    for (int k = kj_q_mention_in(x, lo, hi); k >= 0 && (size_t)k < x->nm && x->m[k].ns < hi; k++) {
+        d->work++;
+        if (kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        size_t i = marker_at(d, x, k, hi);
+        if ((at(d, i, "からは") || at(d, i, "からも") || at(d, i, "から「") ||
+             at(d, i, "から、")) &&
+            !ends_with_source(d, x, x->m[k].ne, i))
+            best = k;
+    }
+    return best;
 }
 
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
@@ -468,14 +852,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         decide(d, x, cs, nc, i - 1);
 
     /* 3. speakers left to right: a continuing quote keeps the last speaker */
-    int last = -1, last_sent = -1, last_para = -1;
+    int last = -1, last_sent = -1;
     for (size_t i = 0; i < nc; i++) {
         jcand *c = &cs[i];
         if (!c->quote)
             continue;
         int sent = kj_sentence_of(d, c->o);
-        int para = kj_q_para(d, c->o);
         size_t sst = kj_q_sent_start(d, c->o);
+        size_t cst = clause_start(d, sst, c->o);
         int speaker = -1;
         const char *note = NULL;
         bool subject = false; /* the sentence names who speaks */
@@ -500,6 +884,31 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             }
         }
+        /* Before the quote, the speaker phrase nearest to it wins: a topic
+         * (X氏は), an anaphor (同氏は, 同社は, 記事では) or a source marked by
+         * から (X党からは「…」と批判された, which a passive verb or a
+         * commenters' nominal does not override). */
+        int kt = -1, ka = -1, af = -1;
+        size_t apos = 0, aend = 0;
+        if (!subject) {
+            kt = last_topic(d, x, cst, c->o, false);
+            ka = from_agent(d, x, cst, c->o);
+            af = anaphor_speaker(d, x, cst, c->o, &apos, &aend);
+            size_t tpos = kt >= 0 ? x->m[kt].ns : 0;
+            size_t fpos = ka >= 0 ? x->m[ka].ns : 0;
+            if (apos > 0 && (kt < 0 || apos > tpos) && (ka < 0 || apos > fpos)) {
+                kt = -1; /* the anaphor stands nearest */
+                ka = -1;
+            } else {
+                af = -1;
+                apos = 0;
+            }
+            if (ka >= 0 && (kt < 0 || fpos > tpos) &&
+                !others_between(d, x, marker_at(d, x, ka, c->o) + strlen("から"), c->o)) {
+                speaker = x->m[ka].fact;
+                subject = true;
+            }
+        }
         if (speaker < 0 && !subject && c->passive) {
             note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
             subject = true;
@@ -517,39 +926,72 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             }
         }
+        if (speaker < 0 && !subject && apos > 0) {
+            if (others_between(d, x, aend, c->o)) {
+                note = "spoken by unnamed people (からは, では)";
+                subject = true;
+            } else if (af >= 0) {
+                speaker = af;
+                subject = true;
+            }
+        }
         if (speaker < 0 && !subject) {
-            int k = last_topic(d, x, sst, c->o, false);
-            if (k >= 0 && others_between(d, x->m[k].ne, c->o)) {
+            int k = kt;
+            if (k >= 0 && others_between(d, x, x->m[k].ne, c->o)) {
                 note = "spoken by unnamed people (からは, では)";
                 subject = true;
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
-            } else if (unnamed_topic(d, x, sst, c->o)) {
+            } else if (unnamed_topic(d, x, cst, c->o)) {
                 note = "the speaker is an unnamed source";
                 subject = true;
             }
         }
-        if (speaker < 0 && !subject && others_between(d, sst, c->o)) {
+        if (speaker < 0 && !subject && others_between(d, x, cst, c->o)) {
             note = "spoken by unnamed people (からは, では)";
             subject = true;
         }
         if (speaker < 0 && !subject) {
-            /* 「…」と続けた: the sentence names nobody, so the speaker is the
+            /* 「…」と続けた: the clause names nobody, so the speaker is the
              * one of the quote before it in this sentence, the topic of the
-             * sentence before, or the last speaker of this paragraph or the
-             * one before */
-            if (last >= 0 && last_sent == sent) {
+             * clause or sentence before (of the paragraph before too when
+             * that one ends 次のように述べた), the paper that reports (「…」
+             * と伝えた, 報じた), or the last speaker of this paragraph or of
+             * one of the two before when no one else is the topic between */
+            int gap = para_gap(d, last_sent, sent);
+            /* beyond its paragraph, only a quote that is reported (a verb
+             * or a sentence of its own) carries the speaker on */
+            bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
+            bool unnamed = unnamed_subject(d, x, cst, c->o);
+            if (unnamed) {
+                gap = 9;
+            } else if (last >= 0 && last_sent == sent) {
                 speaker = last;
-            } else if (sent > 0 && same_para(d, sent - 1, c->o)) {
-                int k = last_topic(d, x, d->sent[sent - 1].ns, d->sent[sent - 1].ne, true);
+            } else if (cst > sst) {
+                int k = last_topic(d, x, sst, cst, true);
                 if (k >= 0)
                     speaker = x->m[k].fact;
+            } else if (sent > 0) {
+                const kj_sentence *ps = &d->sent[sent - 1];
+                size_t pe = ps->ne > ps->ns + KJ_Q_WINDOW ? ps->ns + KJ_Q_WINDOW : ps->ne;
+                bool follows = false; /* …は次のように述べた。⏎「…」 */
+                for (size_t p = ps->ns; p < pe && !follows; p++) {
+                    d->work++;
+                    follows = at(d, p, "次のように") || at(d, p, "以下のように");
+                }
+                if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
+                    int k = last_topic(d, x, ps->ns, ps->ne, true);
+                    if (k >= 0)
+                        speaker = x->m[k].fact;
+                }
             }
-            /* a quote paragraph right after the speaker's own paragraph
-             * (X氏は「…」と述べた。⏎「…」) still continues X */
-            if (speaker < 0 && last >= 0 && para >= 0 && last_para >= 0 &&
-                para - last_para <= 1)
+            if (speaker < 0 && !unnamed && c->ve > c->vs &&
+                (at(d, c->vs, "報じ") || at(d, c->vs, "伝え") || at(d, c->vs, "報道")))
+                speaker = publisher_before(d, x, c->o);
+            if (speaker < 0 && last >= 0 && (gap == 0 || reported) &&
+                (gap <= 1 ||
+                 (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)))
                 speaker = last;
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
@@ -558,7 +1000,6 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (speaker >= 0) {
             last = speaker;
             last_sent = sent;
-            last_para = para;
         }
     }
 }
