@@ -125,6 +125,40 @@ static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
     return true;
 }
 
+/* Spaced text (2012 年 3 月 5 日, 午前 6 時): one space between a number in
+ * digits starting at i and its unit lit, whose start is returned; e (the end
+ * of the number) when lit is not there. Not after a Latin word and a space
+ * (iPhone 5 日本, Windows 8 月額). */
+static bool sp_ok(const jp *p, size_t i, size_t u, size_t ul)
+{
+    if (i >= 2 && p->s[i - 1] == ' ' && kj_is_latin((unsigned char)p->s[i - 2]))
+        return false;
+    if (i >= 1 && (p->s[i - 1] == '/' || p->s[i - 1] == ':' || p->s[i - 1] == '-'))
+        return false; /* 1/10000 秒 */
+    /* the unit starts no word (画面1　日付): a kanji after it only when it
+     * goes on the date (3 月末, 5 日午後) */
+    size_t k = u + ul;
+    uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+    if (kj_is_katakana(nc))
+        return false;
+    if (!kj_is_kanji(nc))
+        return true;
+    static const char *const go[] = {"末", "頃", "午", "朝", "夜", "夕", "未", "深", "正", "上",
+                                     "中", "下", "初", "半", "前", "後", "以", "期", "度", "間"};
+    for (size_t q = 0; q < sizeof go / sizeof go[0]; q++)
+        if (at(p, u + ul, go[q]))
+            return true;
+    return false;
+}
+
+static size_t sp_unit(const jp *p, size_t i, size_t e, int nd, const char *lit)
+{
+    if (nd > 0 && e + 1 < p->len && p->s[e] == ' ' && at(p, e + 1, lit)
+        && sp_ok(p, i, e + 1, strlen(lit)))
+        return e + 1;
+    return e;
+}
+
 /* Two-digit years: 93年 -> 1993, 02年 -> 2002 (pivot: ten years after
  * publication). */
 static int full_year(const jp *p, int64_t v, int nd)
@@ -242,7 +276,8 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         kj_dt_anaphor(p->c, t, KJ_G_YEAR, w->arg);
         return i + n;
     }
-    if (num_at(p, i, &v, &e, &nd, &z) && at(p, e, "年") && (year_like(v, nd, z) || nd == 2)) {
+    if (num_at(p, i, &v, &e, &nd, &z) && at(p, (e = sp_unit(p, i, e, nd, "年")), "年")
+        && (year_like(v, nd, z) || nd == 2)) {
         t->y = full_year(p, v, nd);
         t->yset = true;
         t->grain = KJ_G_YEAR;
@@ -277,8 +312,8 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
         kj_dt_anaphor(p->c, t, KJ_G_MONTH, w->arg);
         return i + n;
     }
-    if (num_at(p, i, &v, &e, &nd, &z) && v >= 1 && v <= 12 && nd <= 2 && at(p, e, "月")
-        && !at(p, e, "月間")) {
+    if (num_at(p, i, &v, &e, &nd, &z) && v >= 1 && v <= 12 && nd <= 2
+        && at(p, (e = sp_unit(p, i, e, nd, "月")), "月") && !at(p, e, "月間")) {
         t->m = (int)v;
         t->mset = true;
         t->grain = KJ_G_MONTH;
@@ -320,9 +355,10 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     bool same = first && at(p, i, "同");
     if (same)
         j += strlen("同");
-    if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2 && at(p, e, "日")
-        && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
-        && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")) {
+    if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2
+        && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
+        && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")
+        && !at(p, e, "日曜")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st */
         if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
             return 0;
@@ -415,6 +451,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜")
              || (today && strcmp(w->s, "NI") == 0);
         j = i + n;
+        if (j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1))
+            j++; /* 午前 6 時 */
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
@@ -435,7 +473,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     if (j == i && i > 0 && isdig(p, i - 1))
         return 0; /* 25時: not 5時 */
-    if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, e, "時") && !at(p, e, "時間")
+    if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
+        && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
         /* a clock hour in digits reads alone (23時に, 9時30分); a kanji
@@ -536,9 +575,9 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
     size_t n = word(p, i, KJ_W_MOD, &w);
     if (!n || t->grain == KJ_G_DAY)
         return 0;
-    /* 上旬/中旬/下旬 are parts of a month only */
+    /* 上旬/中旬/下旬 are parts of a month, or loosely of a year (2023年中旬) */
     if ((at(p, i, "上旬") || at(p, i, "中旬") || at(p, i, "下旬") || at(p, i, "初旬"))
-        && t->grain != KJ_G_MONTH)
+        && t->grain != KJ_G_MONTH && t->grain != KJ_G_YEAR)
         return 0;
     t->mod = w->mod;
     return i + n;
@@ -585,6 +624,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             return j;
         }
         size_t k = at(p, j, "の") ? j + strlen("の") : j;
+        if (k == j && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1)
+            && p->s[i] >= '0' && p->s[i] <= '9')
+            k++; /* 2012 年 3 月 */
         /* 25年3月期: the fiscal year that closes in March 2025 is FY2024 */
         int64_t v;
         int nd;
@@ -630,7 +672,16 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         j = e;
     }
     if (have_m || !have_y) {
-        if ((e = part_day(p, j, t, !have_m && !have_y)) > 0) {
+        /* 3 月 5 日; 来月の20日 */
+        if (have_m && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1) && isdig(p, i)
+            && (e = part_day(p, j + 1, t, false)) > 0)
+            j++;
+        else if (have_m && at(p, j, "の") && isdig(p, j + strlen("の"))
+                 && (e = part_day(p, j + strlen("の"), t, false)) > 0)
+            j += strlen("の");
+        else
+            e = part_day(p, j, t, !have_m && !have_y);
+        if (e > 0) {
             have_d = true;
             if (t->rel && t->y)
                 have_y = have_m = true;
@@ -832,6 +883,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             return 0;
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000 || v == 0) {
         return 0;
+    } else if (nd > 0 && e + 1 < p->len && p->s[e] == ' ') {
+        const char *u2;
+        size_t un = unit_at(p, i, e + 1, true, false, &u2);
+        if (un > 0 && sp_ok(p, i, e + 1, un))
+            e++; /* 3 週間後 */
     }
     if (!u && (n = unit_at(p, i, e, nd > 0, false, &u)) == 0) {
         if (!day_is_length(p, i))
@@ -911,9 +967,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         && !vague)
         return 0;
     /* N年前 / 3日後: a date relative to publication (or to the last date
-     * after その); 10年ほど前, 3年余り前 too (a date carries no qualifier) */
+     * after その); 10年ほど前, 3年余り前 too (a date carries no qualifier;
+     * 10年以上前 is an open bound, no date) */
     size_t jq = j, qn0;
     if ((qn0 = word(p, j, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST
+        && w->arg != KJ_Q_AT_LEAST
         && ((at(p, j + qn0, "前") && !at(p, j + qn0, "前半"))
             || (at(p, j + qn0, "後") && !at(p, j + qn0, "後半"))))
         jq = j + qn0;
@@ -1437,8 +1495,12 @@ static size_t try_at(jp *p, size_t i)
     kj_tx t;
     int wdn;
     size_t wl;
+    size_t no = 0;
     if ((n = dword(p, i, &w)) > 0 && w->kind == KJ_W_WEEK
-        && (wdn = weekday_at(p, i + n, &wl)) > 0) {
+        && ((wdn = weekday_at(p, i + n, &wl)) > 0
+            || (at(p, i + n, "の") && (wdn = weekday_at(p, i + n + (no = strlen("の")), &wl)) > 0))) {
+        /* 先週金曜日, 今週の金曜日 */
+        n += no;
         kj_tx_init(&t);
         t.grain = KJ_G_DAY;
         t.rel = true;
