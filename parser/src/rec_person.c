@@ -771,10 +771,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "権", "閣", "政", "策", "案", "派", "側", "陣", "流",
                                               "論", "化", "線", "戦", "氏", "様", "式", "者", "長",
                                               "選", "票", "判", "件", "題", "業", "品", "母",
-                                              "父", "夫", "妻", "兄", "姉", "弟", "妹", "組", "中", NULL};
+                                              "父", "夫", "妻", "兄", "姉", "弟", "妹", "組", "中",
+                                              "機", "船", "器", "料", "費", "税", "法", "省",
+                                              "庁", "局", "署", "校", "店", "館", "場", "室", "株",
+                                              "価", "率", "額", "量", "性", "制", "層", "界", "圏",
+                                              "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
+                                              NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
+        /* 三輪車: one kanji after the surname that makes a common noun of
+         * it (a longer given name may end in it: 市川中車) */
+        if (okn && ls == a + sl && kj_at(d->norm, b, ls, "車"))
+            okn = false;
         /* 中村政治は, 吉田構造が: the part after the surname is a common
          * word (a 0 line of given_endings.txt, or not_names.txt) */
         for (size_t g = a + sl; okn && g < b;) {
