@@ -1256,6 +1256,13 @@ static void en_persons(estate *s)
                         stop = true;
                 if (stop)
                     break;
+                /* Howard Baker, who said the President ...: a verb that
+                 * opens another clause; a title after it is someone else's */
+                if (tok_is(d, t[q], "said") || tok_is(d, t[q], "says") ||
+                    tok_is(d, t[q], "told") || tok_is(d, t[q], "added") ||
+                    tok_is(d, t[q], "met") || tok_is(d, t[q], "thanked") ||
+                    tok_is(d, t[q], "called") || tok_is(d, t[q], "asked"))
+                    break;
                 if (title_ending(s, t, q) >= 0)
                     h = q;
                 if (tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for"))
