@@ -358,7 +358,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2
         && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
         && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")
-        && !at(p, e, "日曜")) {
+        && !at(p, e, "日曜") && !at(p, e, "日おき")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st */
         if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
             return 0;
@@ -542,6 +542,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             v += 12;
         else if (tod && v == 12 && (at(p, i, "午前") || at(p, i, "AM") || at(p, i, "am")))
             v = 0; /* 午前12時, AM12時 are midnight */
+        else if (tod && v == 12 && !mi && strcmp(tod->s, "NI") == 0)
+            v = 24; /* 夜12時, 深夜12時: the midnight that ends the day, as 24時 */
         t->hh = (int)v;
         t->mi = (int)mi;
         t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
@@ -686,9 +688,13 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (t->rel && t->y)
                 have_y = have_m = true;
             j = e;
-            size_t wl = weekday_paren(p, j);
+            size_t wl = weekday_paren(p, j), ws = 0;
             if (!wl && have_m)
                 weekday_at(p, j, &wl); /* 8月27日水曜日 */
+            /* 2日の土曜日, 2016年1月12日 月曜日 */
+            if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
+                && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
+                wl += ws;
             j += wl;
         }
     }
@@ -1029,11 +1035,14 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         q = w->arg;
         j += qn;
     }
-    /* N年ぶり, N年連続: optional durations in the gold; still durations */
+    /* N年ぶり, N年連続: optional durations in the gold; still durations;
+     * 30年もの間 (as long as 30 years) is one length */
     if (at(p, j, "ぶり"))
         j += strlen("ぶり");
     else if (at(p, j, "連続"))
         j += strlen("連続");
+    else if (at(p, j, "もの間"))
+        j += strlen("もの間");
     char iso[48];
     size_t st = i;
     if (q != KJ_Q_NONE && kj_before(p->s, i, "約"))
@@ -1632,6 +1641,21 @@ static size_t try_at(jp *p, size_t i)
             max = &b;
             kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
             return e3 + strlen("日") - i;
+        }
+        /* 5月の第2日曜日: the Nth weekday of that month */
+        size_t k = at(p, e, "の") ? e + strlen("の") : e, wl2;
+        int wd;
+        if (t.grain == KJ_G_MONTH && !t.mod && t.y && t.m && at(p, k, "第")
+            && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1 && v <= 5
+            && (wd = weekday_at(p, e2, &wl2)) > 0) {
+            long first = kj_days(t.y, t.m, 1);
+            int d = 1 + (wd - kj_wday(first) + 7) % 7 + 7 * (int)(v - 1);
+            if (d <= kj_mdays(t.y, t.m)) {
+                t.d = d;
+                t.grain = KJ_G_DAY;
+                kj_dt_emit(c, i, e2 + wl2, &t, NULL);
+                return e2 + wl2 - i;
+            }
         }
         /* 2013年12月26日〜2014年1月7日: both years given, one range */
         if ((e3 = year_range_end(p, e, &t, &b)) > 0) {
