@@ -1258,13 +1258,32 @@ static size_t try_at(ep *p, size_t i)
         j = i + n;
         j = ch(p, j) == '-' ? j + 1 : sp(p, j);
     }
+    size_t inthe = mod ? j : SIZE_MAX; /* where "in the week" may start */
     if (wd(p, j, "earlier", &e) || wd(p, j, "later", &e)) {
         size_t k = sp(p, e);
+        if (!mod)
+            inthe = k;
         if (wd(p, k, "this", &e))
             j = k;
     }
-    /* the end of the year / the month / the week: the current one */
+    /* earlier in the week, late in the year: the current one, as "earlier
+     * this week" (the last date is a poor guide: a January story that looks
+     * back on December and then on "early in the year" means January) */
     size_t k0;
+    if (inthe != SIZE_MAX && wd(p, inthe, "in the", &k0)) {
+        size_t k1 = sp(p, k0);
+        int g = wd(p, k1, "year", &e) ? KJ_G_YEAR : wd(p, k1, "month", &e) ? KJ_G_MONTH
+              : wd(p, k1, "week", &e) ? KJ_G_WEEK : 0;
+        if (g && ch(p, e) != '-' && ch(p, e) != '\'') {
+            kj_tx_init(&t);
+            kj_dt_rel(c, &t, g == KJ_G_WEEK ? KJ_W_WEEK : g == KJ_G_MONTH ? KJ_W_MONTH : KJ_W_YEAR,
+                      0);
+            t.mod = mod;
+            kj_dt_emit(c, i, e, &t, NULL);
+            return e - i;
+        }
+    }
+    /* the end of the year / the month / the week: the current one */
     if (mod && wd(p, j, "the", &k0)) {
         size_t k1 = sp(p, k0);
         int kind = wd(p, k1, "year", &e) ? KJ_W_YEAR : wd(p, k1, "month", &e) ? KJ_W_MONTH
