@@ -178,6 +178,22 @@ static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return at(d, i, "は") || at(d, i, "も");
 }
 
+/* Xが行ったモノマネについては「…」: a が-subject with no comma after it,
+ * followed by a について(は) phrase before hi, is inside the phrase the
+ * sentence is about; X氏が、…について「…」 keeps X. */
+static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t end)
+{
+    size_t i = marker_at(d, x, k, end);
+    if (!at(d, i, "が") || at(d, i + 3, "、"))
+        return false;
+    for (size_t p = i + 3; p < hi && p < i + 3 + 120; p++) {
+        d->work++;
+        if (at(d, p, "については") || at(d, p, "に関しては") || at(d, p, "に対しては"))
+            return true;
+    }
+    return false;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -194,7 +210,7 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
-        if (topic_marked(d, x, k, end)) {
+        if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end)) {
             best = k;
             if (strict && wa_marked(d, x, k, end))
                 best_wa = k;
@@ -493,14 +509,30 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
 }
 
+static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ファン",
+                                      "客", "陣", NULL};
+
+/* Does a noun for people end at i (視聴者, ユーザー達), outside a name? */
+static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
+{
+    for (int k = 0; people[k]; k++) {
+        d->work++;
+        if (kj_before(d->norm, i, people[k]) && kj_q_mention_at(x, i - strlen(people[k])) < 0)
+            return true;
+    }
+    return false;
+}
+
 /* ネットユーザーからは「…」 after the topic: the words are others'. A
  * marker before an earlier quote of the clause is that quote's (視聴者から
  * 「…」と批判が殺到したことを取り上げ、「…」 -- the second is the writer's);
  * quotes in a row (「…」「…」) share it. */
 static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
 {
-    static const char *const m[] = {"からは", "からも", "から「", "では、", "では「", "上では",
-                                    NULL};
+    static const char *const m[] = {"からは", "からも", "では、", "では「", "上では", NULL};
+    /* where people wrote (掲示板には「…」), not さらには or 斎藤には */
+    static const char *const place[] = {"掲示板", "欄", "サイト", "見出し", "SNS", "ネット",
+                                        "ツイッター", "上", NULL};
     if (x->nq > 0) {
         size_t qe = x->q[x->nq - 1].ie + 3;
         if (qe > from && qe < to && to - qe > 9)
@@ -513,10 +545,15 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
         for (int k = 0; m[k]; k++)
             if (at(d, i, m[k]))
                 return true;
-        /* ネット掲示板には「…」: a place where people wrote (but 斎藤には、
-         * 「…」と助言した names whom the words were for) */
-        if ((at(d, i, "には「") || at(d, i, "には、「")) && i > 0 && kj_q_mention_at(x, i - 1) < 0)
-            return true;
+        if (at(d, i, "には「") || at(d, i, "には、「") || at(d, i, "から「")) {
+            bool written = at(d, i, "に");
+            for (int k = 0; written && place[k]; k++)
+                if (kj_before(d->norm, i, place[k]))
+                    return true;
+            /* 視聴者たちから「…」 (a named source is from_agent's) */
+            if (!written && unnamed_people_before(d, x, i))
+                return true;
+        }
     }
     return false;
 }
@@ -526,20 +563,13 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
  * named before speaks these words. */
 static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
 {
-    static const char *const w[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ファン",
-                                    "客", "陣", NULL};
     if (o > lo + KJ_Q_WINDOW)
         lo = o - KJ_Q_WINDOW;
     for (size_t i = lo; i < o; i++) {
         d->work++;
-        if (!(at(d, i, "は") || at(d, i, "が")) || kj_q_in_quote(x, i))
-            continue;
-        for (int k = 0; w[k]; k++) {
-            size_t l = strlen(w[k]);
-            if (i >= lo + l && memcmp(d->norm + i - l, w[k], l) == 0 &&
-                kj_q_mention_at(x, i - l) < 0)
-                return true;
-        }
+        if ((at(d, i, "は") || at(d, i, "が")) && i >= lo + 3 && !kj_q_in_quote(x, i) &&
+            unnamed_people_before(d, x, i))
+            return true;
     }
     return false;
 }
