@@ -137,8 +137,10 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         return false;
     size_t k = i + n;
     bool abbr = w->mod == 1;
-    if (ch(p, k) == '.' && (abbr || n == 4)) {
-        k++; /* Mar. 13, Sept. 10: the period belongs to the abbreviation */
+    if (ch(p, k) == '.' && (abbr || (n == 4 && w->arg == 9))) {
+        /* Mar. 13, Sept. 10: the period belongs to the abbreviation (not
+         * to June or July at a sentence end) */
+        k++;
     } else if (abbr) {
         size_t j = sp(p, k);
         if (!digit(ch(p, j)))
@@ -1206,6 +1208,98 @@ static size_t clock_range(ep *p, size_t i)
     return end - i;
 }
 
+/* The connector of a day range at e: -, to, through, until, till (and after
+ * between); returns where the end starts, 0 when none. */
+static size_t range_to(const ep *p, size_t e, bool between)
+{
+    size_t q = sp(p, e), x;
+    if (ch(p, e) == '-' && ch(p, e + 1) != '-')
+        return e + 1;
+    if (ch(p, q) == '-' && ch(p, q + 1) == ' ')
+        return sp(p, q + 1);
+    if (between ? wd(p, q, "and", &x)
+                : (wd(p, q, "to", &x) || wd(p, q, "through", &x) || wd(p, q, "thru", &x)
+                   || wd(p, q, "until", &x) || wd(p, q, "till", &x)))
+        return sp(p, x);
+    return 0;
+}
+
+/* The end of a day range after the day t ending at e: a later day of the
+ * month (Nov. 22 to 25, April 9th through 17th, 2 to 4 March 2025) or a
+ * later month and day (Nov 18-Dec 19, 2015; Feb 28th to March 1st), within
+ * a year. A year written at either end is the other's too. Fills *b, may
+ * set t's year; returns the end, 0 when none. */
+static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
+{
+    size_t k = range_to(p, e, false), me = 0, k2;
+    if (!k)
+        return 0;
+    kj_tx m;
+    kj_tx_init(&m);
+    int y;
+    if (alpha(ch(p, k)) && !wd(p, k, "the", &k2))
+        me = date_month(p, k, &m);
+    if (!me && !(me = date_dm(p, k, &m))) {
+        int64_t v;
+        int nd;
+        if (!((num(p, k, &v, &me, &nd) && nd >= 1 && nd <= 2) || (v = ordword(p, k, &me)) > 0))
+            return 0;
+        if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-')
+            return 0;
+        m = *t;
+        m.d = (int)v;
+        if (!t->yset && of_year(p, me, &y, &k2) && v <= kj_mdays(y, t->m)) {
+            t->y = m.y = y;
+            t->yset = m.yset = true;
+            me = k2;
+        }
+    }
+    if (m.grain != KJ_G_DAY || !m.m || !m.d || !t->m || !t->d)
+        return 0;
+    bool before = m.m < t->m || (m.m == t->m && m.d <= t->d);
+    if (m.yset && !t->yset) {
+        t->y = before ? m.y - 1 : m.y;
+        if (t->d > kj_mdays(t->y, t->m))
+            return 0;
+    } else if (!m.yset) {
+        m.y = t->y && before ? t->y + 1 : t->y;
+    }
+    if (t->y && m.y) {
+        long span = kj_days(m.y, m.m, m.d) - kj_days(t->y, t->m, t->d);
+        if (span <= 0 || span > 366)
+            return 0;
+    }
+    *b = m;
+    return me;
+}
+
+/* A day range written day first: "9-12 June", "from 2 to 4 March 2025",
+ * "between 10 and 14 May". One date with max; returns the end, 0 when none. */
+static size_t dm_range(ep *p, size_t i)
+{
+    size_t j = i, e, k;
+    bool between = false;
+    if (wd(p, i, "from", &e))
+        j = sp(p, e);
+    else if (wd(p, i, "between", &e))
+        j = sp(p, e), between = true;
+    int64_t v;
+    int nd;
+    if (!digit(ch(p, j)) || !num(p, j, &v, &e, &nd) || nd > 2 || v < 1 || v > 31)
+        return 0;
+    if (!(k = range_to(p, e, between)))
+        return 0;
+    kj_tx m, a;
+    kj_tx_init(&m);
+    size_t me = date_dm(p, k, &m);
+    if (!me || m.grain != KJ_G_DAY || m.d <= v)
+        return 0;
+    a = m;
+    a.d = (int)v;
+    kj_dt_emit(p->c, i, me, &a, &m);
+    return me;
+}
+
 /* A day, then its clock range: "Tuesday from 2:00 to 2:30 pm", "tomorrow
  * 10am-12pm", "tonight from 7 to 7:30" (an evening's bare hours are in the
  * afternoon). Emits one date with max on [i, end); returns end, 0 when no
@@ -1298,6 +1392,8 @@ static size_t try_at(ep *p, size_t i)
     }
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
+    if (!mod && (n = dm_range(p, i)) > 0)
+        return n - i;
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
@@ -1311,13 +1407,10 @@ static size_t try_at(ep *p, size_t i)
         int64_t v;
         int nd;
         size_t k = e, k2;
-        if (t.grain == KJ_G_DAY && t.mset && (ch(p, k) == '-' || wd(p, sp(p, k), "to", &k2))) {
-            k = ch(p, k) == '-' ? k + 1 : sp(p, k2);
-            if (num(p, k, &v, &k2, &nd) && nd <= 2 && v > t.d && v <= kj_mdays(t.y, t.m)) {
-                b.d = (int)v;
-                max = &b;
-                e = k2;
-            }
+        (void)v, (void)nd;
+        if (t.grain == KJ_G_DAY && t.mset && !mod && (k2 = day_range_end(p, e, &t, &b)) > 0) {
+            max = &b;
+            e = k2;
         } else if (t.grain == KJ_G_DAY && t.yset && (ch(p, k) == '~' || ch(p, k) == '-')
                    && digit(ch(p, k + 1)) && date_iso(p, k + 1, &b) > 0
                    && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
