@@ -199,7 +199,7 @@ static bool hira_ok(const jp *p, size_t i, size_t n)
     if (!kj_is_hiragana(first))
         return true;
     static const char *const before[] = {"は", "が", "も", "に", "で", "を", "と", "へ"};
-    static const char *const after[] = {"は", "が", "も", "に", "の", "で", "を", "と", "から", "まで", "、"};
+    static const char *const after[] = {"は", "が", "も", "に", "の", "で", "を", "と", "から", "まで", "より", "、"};
     bool ok = !kj_is_hiragana(a);
     for (size_t q = 0; !ok && q < sizeof before / sizeof before[0]; q++)
         ok = kj_before(p->s, i, before[q]);
@@ -303,7 +303,7 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
     int64_t v;
     int nd;
     bool z;
-    if ((n = word(p, i, KJ_W_MONTH, &w)) > 0) {
+    if ((n = word(p, i, KJ_W_MONTH, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_MONTH, w->arg);
         t->mset = true;
         return i + n;
@@ -985,6 +985,19 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
     if ((ago || later) && dec[0])
         return jq + strlen("前"); /* 1.5日前: no exact date */
+    /* 2年1か月21日前, 1週間3日後: the day that far from publication */
+    if ((ago || later) && !half && !vague && parts > 1 && (has[2] || has[3]) && !has[4]
+        && !has[5] && !has[6] && cnt[0] < 1000 && cnt[1] < 1000 && cnt[2] < 1000
+        && cnt[3] < 100000 && !kj_before(p->s, i, "その")) {
+        kj_tx t;
+        kj_tx_init(&t);
+        kj_dt_rel(c, &t, KJ_W_DAY, 0);
+        int sg = ago ? -1 : 1;
+        kj_dt_shift(&t, KJ_G_MONTH, sg * (int)(cnt[0] * 12 + cnt[1]));
+        kj_dt_shift(&t, KJ_G_DAY, sg * (int)(cnt[2] * 7 + cnt[3]));
+        kj_dt_emit(c, i, jq + strlen("前"), &t, NULL);
+        return jq + strlen("前");
+    }
     int64_t months = 0;
     if (half && strcmp(u, "Y") == 0)
         months = v * 12 + 6; /* 半年前, 2年半後 */
@@ -1611,8 +1624,12 @@ static size_t try_at(jp *p, size_t i)
     }
     if ((e = slash_date(p, i, &t)) > 0) {
         kj_tx b;
-        if (t.grain == KJ_G_DAY)
-            e += weekday_paren(p, e);
+        size_t wl3;
+        if (t.grain == KJ_G_DAY && (wl3 = weekday_paren(p, e)) > 0)
+            e += wl3;
+        else if (t.grain == KJ_G_DAY && at(p, e, " ")
+                 && ((wl3 = weekday_paren(p, e + 1)) > 0 || weekday_at(p, e + 1, &wl3) > 0))
+            e += 1 + wl3; /* 2018-7-6 金曜日, 2025/3/13 (木) */
         size_t e3 = year_range_end(p, e, &t, &b);
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
