@@ -899,8 +899,19 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             subject = true;
         }
         if (speaker < 0 && c->re > c->rs) {
-            int k = kj_q_mention_in(x, c->rs, c->re);
-            for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < c->re; k++) {
+            /* the name must stand in the clause of と: 「…」と、踏み切ったと
+             * され、X氏は… starts another clause at the 、 after a verb */
+            size_t re = c->re;
+            for (size_t p = c->rs + 3; p + 3 <= re; p++) {
+                size_t ps;
+                d->work++;
+                if (at(d, p, "、") && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps))) {
+                    re = p;
+                    break;
+                }
+            }
+            int k = kj_q_mention_in(x, c->rs, re);
+            for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < re; k++) {
                 d->work++;
                 size_t e = skip_name_suffix(d, x->m[k].ne, c->re + 3);
                 if (topic_marked(d, x, k, c->re + 3) || e >= c->re) {
@@ -955,6 +966,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 speaker = x->m[k].fact;
                 subject = true;
             }
+        }
+        /* an unnamed source after it speaks (記事によると、番組関係者は「…」) */
+        if (speaker < 0 && !subject && (apos > 0 || kt >= 0) &&
+            unnamed_topic(d, x, apos > 0 ? aend : x->m[kt].ne, c->o)) {
+            note = "the speaker is an unnamed source";
+            subject = true;
         }
         if (speaker < 0 && !subject && apos > 0) {
             if (others_between(d, x, aend, c->o)) {
