@@ -359,8 +359,11 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
         && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")
         && !at(p, e, "日曜") && !at(p, e, "日おき")) {
-        /* a bare kanji day: 一日 is far more often "one day" than the 1st */
+        /* a bare kanji day: 一日 is far more often "one day" than the 1st;
+         * 一日中 is all day */
         if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
+            return 0;
+        if (nd == 0 && at(p, e, "日中"))
             return 0;
         if (same) {
             /* 同9日: the month of the date referred back to */
@@ -678,7 +681,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         if (have_m && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1) && isdig(p, i)
             && (e = part_day(p, j + 1, t, false)) > 0)
             j++;
-        else if (have_m && at(p, j, "の") && isdig(p, j + strlen("の"))
+        else if (have_m && at(p, j, "の") && (isdig(p, j + strlen("の")) || t->rel)
                  && (e = part_day(p, j + strlen("の"), t, false)) > 0)
             j += strlen("の");
         else
