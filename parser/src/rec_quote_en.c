@@ -10,6 +10,7 @@
  * not. Invariant: each scan covers at most KJ_Q_WINDOW bytes from its start.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "rec_quote.h"
 
@@ -107,6 +108,49 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
         best = x->m[k].fact;
     }
     return best;
+}
+
+/* "the bank chief said": a definite description that repeats the title of
+ * a person named before (US bank chief Ben Bernanke) names that person.
+ * [s, e) is the subject phrase; looks back over at most 48 mentions. */
+static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
+{
+    while (e > s && (d->norm[e - 1] == ' ' || d->norm[e - 1] == '\n' || d->norm[e - 1] == ','))
+        e--;
+    if (!(word_is(d, s, "the") || word_is(d, s, "The")) || e <= s + 4 || e - s > 64)
+        return -1;
+    s += 4;
+    size_t a = 0, b = x->nm;
+    while (a < b) { /* the last mention before s */
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < s)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (int k = (int)a - 1, n = 0; k >= 0 && n < 48; k--, n++) {
+        d->work++;
+        const kj_fact *f = &d->facts[x->m[k].fact];
+        if (f->type != KIJI_FACT_PERSON || kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        const kj_attr *t = kj_attr_get(f, "title");
+        if (t && t->s && strlen(t->s) == e - s && strncasecmp(t->s, d->norm + s, e - s) == 0)
+            return x->m[k].fact;
+    }
+    return -1;
+}
+
+/* Where the last "the" in [lo, hi) starts (Addressing a conference, the
+ * bank chief said), or hi. */
+static size_t last_the(kiji_doc *d, size_t lo, size_t hi)
+{
+    size_t lim = hi > lo + 64 ? hi - 64 : lo;
+    for (size_t i = hi; i > lim; i--) {
+        d->work++;
+        if ((word_is(d, i - 1, "the") || word_is(d, i - 1, "The")) && word_start(d, i - 1))
+            return i - 1;
+    }
+    return hi;
 }
 
 /* "a Finance Ministry official said": the body is named, its speaker is
@@ -264,8 +308,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     size_t vs = 0, ve = 0;
     bool partial = false, ok = false;
 
-    /* after: "…," X said / "…," said X / "…", he added */
-    size_t p = kj_q_skip_space(d, a, hi);
+    /* after: "…," X said / "…," said X / "…", he added; a quote inside
+     * (``… `well, …,''' he said) leaves its closing ' after the closer */
+    size_t p = a < hi && d->norm[a] == '\'' && memchr(d->norm + is, '`', ie - is) ? a + 1 : a;
+    p = kj_q_skip_space(d, p, hi);
     if (p < hi && d->norm[p] == ',') {
         p = kj_q_skip_space(d, p + 1, hi);
         closed = true;
@@ -299,7 +345,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             speaker = x->m[kp].fact;
         else if (k >= 0)
             speaker = x->m[k].fact;
-        else
+        else if ((speaker = titled_person(d, x, s, lim)) < 0)
             note = "the speaker is not a named person or organization";
     } else if (closed && p < hi && (comma || !memchr(d->norm + a, '\n', p - a))) {
         /* a quote closed by its own full stop and a line break ends its
@@ -316,7 +362,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = x->m[k].fact;
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
-            else
+            else if ((speaker = titled_person(d, x, p, vp)) < 0)
                 note = "the speaker is not a named person or organization";
         }
     }
@@ -368,7 +414,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = x->m[k].fact; /* said X: "…" */
             else if (cs == sp->prev_end && sp->prev_speaker >= 0 && sp->prev_sent == sent)
                 speaker = sp->prev_speaker; /* "…", releasing a statement saying "…" */
-            else
+            else if ((speaker = titled_person(d, x, last_the(d, cs, best), best)) < 0)
                 note = "the speaker is not a named person or organization";
         } else if (acc) {
             int k = kj_q_mention_in(x, kj_q_skip_space(d, acc, t), t);
