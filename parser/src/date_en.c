@@ -1197,7 +1197,9 @@ static size_t clock_range(ep *p, size_t i)
     kj_tx d;
     if (q > end && wd(p, q, "on", &q2))
         q2 = sp(p, q2);
-    if (q > end && (q3 = date_any(p, q2, &d)) > 0 && d.grain == KJ_G_DAY && d.d) {
+    if (q > end && (q3 = date_any(p, q2, &d)) > 0 && d.d
+        && (d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0))) {
+        /* tomorrow, on Friday, yesterday afternoon */
         a.y = b.y = d.y, a.m = b.m = d.m, a.d = b.d = d.d;
         a.rel = b.rel = d.rel;
         end = q3;
