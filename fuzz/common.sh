@@ -50,6 +50,18 @@ fuzz_dict() {
     [ -e "$FUZZ_DIR/dict/$1.dict" ] && echo "-dict=$FUZZ_DIR/dict/$1.dict"
 }
 
+# Seconds one input may take before libFuzzer calls it a timeout (wall
+# time, on a shared machine). The quadratic target parses up to 1 MiB twice
+# under ASan+UBSan (0.4-0.7 s of CPU in a plain build) and bounds its own
+# work per byte, so only a real hang should stop it. Slow inputs are
+# reported at the same limit: a slow unit below it is no finding.
+fuzz_timeout() {
+    case $1 in
+    quadratic) echo 120 ;;
+    *) echo 20 ;;
+    esac
+}
+
 # Largest input libFuzzer may generate for a target: articles are a few KB
 # (the quadratic target repeats its input itself).
 fuzz_max_len() {

@@ -480,7 +480,9 @@ static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
                 st->digits = nd;
             st->arabic = true;
             have = true;
-            small = coef.exp < 0 ? coef.mant < 10 * pow10_tab[-coef.exp < 18 ? -coef.exp : 18]
+            /* below 10: mant < 10^(1 - exp), which no int64 mantissa
+             * reaches once -exp >= 18 */
+            small = coef.exp < 0 ? -coef.exp >= 18 || coef.mant < 10 * pow10_tab[-coef.exp]
                                  : coef.mant < 10;
             i = e;
         } else if (kanji_digit(c) >= 0) {
