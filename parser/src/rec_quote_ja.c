@@ -510,9 +510,10 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 }
 
 static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ファン",
-                                      "客", "陣", NULL};
+                                      "客", "陣", "氏", NULL};
 
-/* Does a noun for people end at i (視聴者, ユーザー達), outside a name? */
+/* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
+ * name with 氏 that no person fact covers counts: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
     for (int k = 0; people[k]; k++) {
@@ -760,7 +761,7 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
             i = nx;
         }
         if (cued && stop > lo) {
-            int best = -1;
+            int best = -1, best_wa = -1;
             size_t end = stop + 64 < d->norm_len ? stop + 64 : d->norm_len;
             for (int k = kj_q_mention_in(x, lo, stop); k >= 0 && (size_t)k < x->nm &&
                                                        x->m[k].ns < stop;
@@ -772,9 +773,14 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
                 bool of_writing = false;
                 for (int w = 0; cue[w] && !of_writing; w++)
                     of_writing = at(d, mk, "の") && at(d, mk + 3, cue[w]);
-                if (of_writing || topic_marked(d, x, k, end))
+                if (of_writing || topic_marked(d, x, k, end)) {
                     best = k;
+                    if (wa_marked(d, x, k, end))
+                        best_wa = k; /* Xは、Y代表が…と報じた: X reports */
+                }
             }
+            if (best_wa >= 0)
+                best = best_wa;
             if (best >= 0)
                 return x->m[best].fact;
         }
@@ -923,6 +929,16 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (speaker < 0 && unnamed_topic(d, x, c->rs, c->re)) {
                 note = "the speaker is an unnamed source";
                 subject = true;
+            }
+            /* 「…」と名古屋市長の河村たかし氏が発言: someone is named there,
+             * though no person fact covers the name; no one before speaks */
+            for (size_t p = c->rs; speaker < 0 && !subject && p + 6 <= re; p++) {
+                d->work++;
+                if (at(d, p, "氏が") || at(d, p, "氏は") || at(d, p, "さんが") ||
+                    at(d, p, "さんは")) {
+                    note = "the speaker named after the quote is not a known person";
+                    subject = true;
+                }
             }
         }
         /* Before the quote, the speaker phrase nearest to it wins: a topic
