@@ -393,7 +393,10 @@ def rt_timex_test(timex, values, rtype):
         for c in cands:
             if c.startswith("P"):
                 continue
-            if date_eq(c, val) or (isinstance(val, str) and val.replace(" ", "T") == c):
+            # equal TIMEX strings (2016-11-07TEV); RT resolves datetimes as
+            # "2016-11-08 09:00:00": the same ISO value with a space for the T
+            if date_eq(c, val) or val == c or (re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", c)
+                                   and date_eq(c.replace(" ", "T"), val)):
                 return True
             # 二年前 / two years ago: RT resolves to the exact day (2014-11-07), kiji's
             # guideline keeps the grain the text gives (2014): a relative kiji value
@@ -404,7 +407,7 @@ def rt_timex_test(timex, values, rtype):
         for a, b in ranges:
             if date_eq(a, val) and f.get("max") is not None and end_eq(b, f.get("max")):
                 return True
-            if date_eq(a, val) and granule_covers(val, a, b):
+            if granule_covers(val, a, b):
                 return True
         return False
     return test
@@ -424,7 +427,8 @@ def end_eq(excl_end, kmax):
 
 
 def granule_covers(val, a, b):
-    """kiji '2016-11' (month) covers the peer range [2016-11-01, 2016-12-01)."""
+    """kiji '2016-11' (month), '2016-W45' (week) or '2016-Q4' (quarter)
+    covers the peer range [2016-11-01, 2016-12-01) exactly."""
     if not isinstance(val, str):
         return False
     try:
@@ -444,6 +448,12 @@ def granule_covers(val, a, b):
     if m:
         s = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         return (s, s + dt.timedelta(days=7)) == (a0, b0)
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", val)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        s = dt.date(y, 3 * q - 2, 1)
+        e = dt.date(y + (q == 4), (3 * q) % 12 + 1, 1)
+        return (s, e) == (a0, b0)
     return False
 
 
