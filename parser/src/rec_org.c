@@ -68,23 +68,38 @@ static bool upper(uint32_t c)
 }
 
 /* An acronym token at [a, b): [新]? then A-Z, digits, & . - with at least two
- * capitals (NATO, UNIDIR, 新START, S&P). */
+ * capitals (NATO, UNIDIR, 新START, S&P), and lower-case letters only as a
+ * few between them (PwC, KfW, WiMAX): a camel-case word (NewsWeb,
+ * YouTube) is a name, not an acronym. */
 static bool acronym(const kiji_doc *d, size_t a, size_t b)
 {
     if (kj_at(d->norm, b, a, "新"))
         a += 3;
     if (b <= a || b - a > 16)
         return false;
-    int caps = 0;
+    int caps = 0, lower = 0, run = 0, turns = 0, prev = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)d->norm[i];
+        /* letters and digits alternate at most twice (G20, 3M, F-35A; not
+         * a video id like A1bC2dE3) */
+        int kind = (c >= '0' && c <= '9') ? 2 : (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (kind && prev && kind != prev && ++turns > 2)
+            return false;
+        if (kind)
+            prev = kind;
+        if (c >= 'a' && c <= 'z') {
+            lower++;
+            if (++run >= 3)
+                return false;
+            continue;
+        }
+        run = 0;
         if (upper(c))
             caps++;
-        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || c == '.' ||
-                   c == '-'))
+        else if (!((c >= '0' && c <= '9') || c == '&' || c == '.' || c == '-'))
             return false;
     }
-    return caps >= 2 && upper((unsigned char)d->norm[a]);
+    return caps >= 2 && lower <= caps && upper((unsigned char)d->norm[a]);
 }
 
 /* The organization entity for a name or acronym: a well-known one when the

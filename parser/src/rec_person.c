@@ -745,6 +745,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q++;
             q += 3;
         }
+        /* 「デイリー・ポスト」紙: a bracketed title named as a paper,
+         * a magazine or a station is no person */
+        if (b && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『"))) {
+            size_t k = b;
+            if (kj_at(d->norm, s->hi, k, "」") || kj_at(d->norm, s->hi, k, "』")) {
+                k += 3;
+                if (kj_at(d->norm, s->hi, k, "紙") || kj_at(d->norm, s->hi, k, "誌") ||
+                    kj_at(d->norm, s->hi, k, "局") || kj_at(d->norm, s->hi, k, "社"))
+                    b = 0;
+            }
+        }
     } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
@@ -1256,7 +1267,7 @@ static void en_persons(estate *s)
                         stop = true;
                 if (stop)
                     break;
-                /* Howard Baker, who said the President ...: a verb that
+                /* Ann Lee, who told the chairman ...: a verb that
                  * opens another clause; a title after it is someone else's */
                 if (tok_is(d, t[q], "said") || tok_is(d, t[q], "says") ||
                     tok_is(d, t[q], "told") || tok_is(d, t[q], "added") ||
