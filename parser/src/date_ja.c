@@ -1487,8 +1487,11 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
         bool yr = at(p, e2, "年") && year_like(v, 4, false) && !at(p, e2, "年間");
-        bool mo = at(p, e2, "月") && v2 <= 12 && !at(p, e2, "月期") && !at(p, e2, "月間");
-        bool dy = at(p, e2, "日") && v2 <= 31 && !at(p, e2, "日間");
+        /* the abbreviated end (2025〜26) is for years only: a month or
+         * day range runs from a smaller number of its own kind */
+        bool mo = at(p, e2, "月") && v >= 1 && v < v2 && v2 <= 12 && !at(p, e2, "月期")
+                  && !at(p, e2, "月間");
+        bool dy = at(p, e2, "日") && v >= 1 && v < v2 && v2 <= 31 && !at(p, e2, "日間");
         if (yr || mo || dy) {
             kj_tx a, b;
             kj_tx_init(&a);
