@@ -638,8 +638,10 @@ static void pass_suffixes(estate *s)
         uint32_t c = ent_cp(d, i, &nx);
         size_t ps;
         uint32_t pc = ent_prev(d, i, &ps);
-        if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\''))) {
-            /* English capitalized run (also inside Japanese text: no harm) */
+        if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
+            !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
+            /* English capitalized run (also inside Japanese text: no harm),
+             * not inside a name already read (<Scott's Hospitality Inc>) */
             size_t e = en_run(s, i);
             if (d->lang == KJ_LANG_EN) {
                 i = e > i ? e : nx;
@@ -759,6 +761,7 @@ static void pass_known(estate *s)
 void rec_orgs(estate *s)
 {
     pass_definitions(s);
+    ent_freeze(s); /* pass_suffixes skips names inside those just read */
     pass_suffixes(s);
     pass_known(s);
 }
