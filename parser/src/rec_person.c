@@ -8,7 +8,9 @@
  * 総裁); a title in apposition before the name (…の上級研究員、パベル・ポドビグ氏);
  * an affiliation before の (ドイツのメルツ首相). English: title + name (German
  * Chancellor Friedrich Merz), name + ", title of Org", and said-subjects.
- * Later surname-only mentions and 同氏 join the person named first.
+ * Later surname-only mentions join the person with that surname mentioned
+ * last before them (with a title after them, the last one holding it); 同氏
+ * joins the person named last.
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +61,92 @@ typedef struct pctx {
     ent *last; /* for 同氏 */
 } pctx;
 
+/* Persons sharing one surname are kept under "S<i>:<surname>" keys, i below
+ * SAME_SURNAME (a father and son, both 金X). More are rare in one article;
+ * the bound keeps a lookup O(1) whatever the input repeats. */
+#define SAME_SURNAME 8
+/* Mentions read back per candidate when finding its last one before a
+ * position: mentions come mostly in text order, so the last few decide. */
+#define LAST_MENTIONS 32
+
+/* Add e to the persons whose surname is [p, p + n). */
+static void surname_register(estate *s, const char *p, size_t n, ent *e)
+{
+    char key[200];
+    for (int i = 0; i < SAME_SURNAME; i++) {
+        int kl = snprintf(key, sizeof key, "S%d:%.*s", i, (int)n, p);
+        if (kl <= 0 || (size_t)kl >= sizeof key)
+            return;
+        ent *o = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        if (o == e)
+            return;
+        if (!o) {
+            ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
+            return;
+        }
+    }
+}
+
+/* The start of e's last mention before pos, or SIZE_MAX when none. */
+static size_t mentioned_before(kiji_doc *d, const ent *e, size_t pos)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = e->nm, k = 0; i > 0 && k < LAST_MENTIONS; i--, k++) {
+        d->work++;
+        size_t ms = e->m[i - 1].ns;
+        if (ms < pos && (best == SIZE_MAX || ms > best))
+            best = ms;
+    }
+    return best;
+}
+
+/* The person a surname [p, p + n) at pos refers to: the reader takes the
+ * one mentioned last before it (金正浩, then his son 金英哲, then 金氏: the
+ * son), and with a title after the surname the last one holding that title
+ * (金委員長). NULL when no person with that surname was mentioned before
+ * pos; the caller then falls back to the one named first (cases/ja/person). */
+static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, const char *title)
+{
+    char key[200];
+    ent *best = NULL, *tbest = NULL;
+    size_t at = 0, tat = 0;
+    for (int i = 0; i < SAME_SURNAME; i++) {
+        int kl = snprintf(key, sizeof key, "S%d:%.*s", i, (int)n, p);
+        if (kl <= 0 || (size_t)kl >= sizeof key)
+            return NULL;
+        ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        if (!e)
+            break;
+        size_t m = mentioned_before(s->d, e, pos);
+        if (m == SIZE_MAX)
+            continue;
+        if (!best || m > at) {
+            best = e;
+            at = m;
+        }
+        if (title && e->title && strcmp(title, e->title) == 0 && (!tbest || m > tat)) {
+            tbest = e;
+            tat = m;
+        }
+    }
+    return tbest ? tbest : best;
+}
+
+/* The person whose surname alone is [ss, se) at ss, or NULL: the nearest
+ * before it (surname_nearest), else the one the "s:" key names. */
+static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
+{
+    kiji_doc *d = s->d;
+    if (se - ss + 4 >= 200)
+        return NULL;
+    ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title);
+    if (e)
+        return e;
+    char skey[200];
+    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(se - ss), d->norm + ss);
+    return ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
+}
+
 /* The person named [ns, ne) whose surname is [ss, se): the same name, or a
  * surname-only form of one named before, or a fuller form of one first
  * named by surname (メルツ, later フリードリヒ・メルツ). */
@@ -79,7 +167,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     if (ss == ns && se == ne) {
         /* a surname alone: the person with that surname, unless the titles
          * say these are two people */
-        e = ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
+        e = surname_person(s, ss, se, title);
         if (e && !(title && e->title && strcmp(title, e->title) != 0 && e->namelen == e->surlen))
             return e;
     } else {
@@ -99,6 +187,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     e->surlen = se - ss;
     if (!ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl))
         ent_alias(s, KIJI_FACT_PERSON, skey, (size_t)sl, e);
+    surname_register(s, d->norm + ss, se - ss, e);
     /* キム・チャングン is later キム氏: Korean and Chinese names put the family
      * name first, so the first part of a ・ name is a surname too */
     if (ss > ns) {
@@ -113,6 +202,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
             int fl = snprintf(fkey, sizeof fkey, "s:%.*s", (int)(q - ns), n);
             if (!ent_get(s, KIJI_FACT_PERSON, fkey, (size_t)fl))
                 ent_alias(s, KIJI_FACT_PERSON, fkey, (size_t)fl, e);
+            surname_register(s, n, q - ns, e);
         }
     }
     return e;
@@ -920,10 +1010,9 @@ static void ja_persons(estate *s)
         }
         char key[200];
         if (b - i + 2 < sizeof key) {
-            int kl = snprintf(key, sizeof key, "s:%.*s", (int)(b - i), d->norm + i);
-            ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+            ent *e = surname_person(s, i, b, NULL);
             if (!e) {
-                kl = snprintf(key, sizeof key, "n:%.*s", (int)(b - i), d->norm + i);
+                int kl = snprintf(key, sizeof key, "n:%.*s", (int)(b - i), d->norm + i);
                 e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
             }
             if (e)
@@ -1439,12 +1528,7 @@ static void en_persons(estate *s)
         d->work++;
         if (!cap_word(d, t[k]))
             continue;
-        char key[200];
-        size_t l = t[k].ne - t[k].ns;
-        if (l + 2 >= sizeof key)
-            continue;
-        int kl = snprintf(key, sizeof key, "s:%.*s", (int)l, d->norm + t[k].ns);
-        ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
+        ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
         if (e)
             ent_mention(s, e, t[k].ns, t[k].ne);
     }
