@@ -3,9 +3,11 @@
  *
  * ICU's sentence break iterator proposes boundaries on the normalized text;
  * a boundary inside brackets or quotes (「」 『』 () 【】 "" “”) is dropped, so
- * 「…。…」と述べた stays one sentence. A line break always ends a sentence and
- * closes any bracket left open, so one stray 「 cannot swallow the article,
- * and a sentence never spans more than MAX_SENTENCE bytes inside brackets.
+ * 「…。…」と述べた stays one sentence; Japanese also ends a sentence before
+ * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
+ * (「やめろ！」と叫んだ). A line break always ends a sentence and closes any
+ * bracket left open, so one stray 「 cannot swallow the article, and a
+ * sentence never spans more than MAX_SENTENCE bytes inside brackets.
  */
 #include <stdio.h>
 #include <string.h>
@@ -140,6 +142,54 @@ static int closer(uint32_t c)
     return 0;
 }
 
+static bool is_terminal(uint32_t c)
+{
+    return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' ||
+           c == '?' || c == 0xFF0E /* ． */;
+}
+
+/* ICU counts 「 as closing punctuation, so in …と述べた。「次の…」 it proposes
+ * the boundary after the 「: move it back before the opening brackets that
+ * follow a sentence end (cases/ja/quote). Steps back at most MAX_OPENERS
+ * whole characters, never to or before lo (the sentence start or the bracket
+ * scan position), and never into a normalization chunk. */
+#define MAX_OPENERS 4
+static size_t before_openers(const kiji_doc *d, size_t lo, size_t b)
+{
+    const char *t = d->norm;
+    size_t nb = b;
+    for (int k = 0; k < MAX_OPENERS && nb > lo; k++) {
+        size_t ps;
+        uint32_t c = kj_u8_prev(t, nb, &ps);
+        if (ps <= lo || !opener(c))
+            break;
+        nb = ps;
+    }
+    if (nb == b || d->map_start[nb] == d->map_start[nb - 1])
+        return b;
+    size_t ps;
+    return is_terminal(kj_u8_prev(t, nb, &ps)) ? nb : b;
+}
+
+/* 「やめろ！」と叫んだ: ICU ends a sentence after ！」 or 。」, but when the
+ * next character is hiragana or 、 (と, という, など) the quote is part of the
+ * sentence that goes on (cases/ja/quote). */
+static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
+{
+    const char *t = d->norm;
+    if (b >= d->norm_len)
+        return false;
+    size_t nx = b;
+    uint32_t nc = kj_u8_next(t, d->norm_len, &nx);
+    if (!((nc >= 0x3041 && nc <= 0x3096) || nc == 0x3001 /* 、 */))
+        return false;
+    size_t p, q;
+    uint32_t c = kj_u8_prev(t, b, &p);
+    if (p <= start || (c != 0x300D && c != 0x300F)) /* 」 』 */
+        return false;
+    return is_terminal(kj_u8_prev(t, p, &q)) && q >= start;
+}
+
 /* An English boundary at b that follows an abbreviation or an initial
  * (George W. Bush, Northwind Inc. said) is not a sentence end. */
 static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
@@ -233,6 +283,8 @@ void kj_structure(kiji_doc *d)
         }
         if (bpos <= start)
             continue;
+        if (d->lang != KJ_LANG_EN)
+            bpos = before_openers(d, pos > start ? pos : start, bpos);
         bool newline = false;
         /* Advance bracket state up to the proposed boundary. */
         while (pos < bpos) {
@@ -262,7 +314,8 @@ void kj_structure(kiji_doc *d)
         }
         (void)newline;
         bool inside = depth > 0 || dquote || bpos == soft_at ||
-                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos));
+                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos)) ||
+                      (d->lang != KJ_LANG_EN && quote_goes_on(d, start, bpos));
         if (inside && bpos - start < MAX_SENTENCE && bpos < len)
             continue;
         add_sentence(d, start, bpos, para);
