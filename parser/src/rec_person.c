@@ -1143,6 +1143,29 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     return q;
 }
 
+/* Is an organization already read named by the words [a, b) and a
+ * company word after them (American Express Co, Acme Inc)? A fixed number
+ * of registry lookups. */
+static bool org_named(estate *s, size_t a, size_t b)
+{
+    static const char *const suf[] = {"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",
+                                      "Ltd.", "Company", "Corporation", "Group", "Plc",
+                                      "PLC", "AG", "SA", "NV", NULL};
+    if (b <= a || b - a > 96)
+        return false;
+    const char *name = ent_strnorm(s->d, s->d->norm + a, b - a);
+    if (!name)
+        return false;
+    for (int i = 0; suf[i]; i++) {
+        char key[128];
+        int n = snprintf(key, sizeof key, "n:%s %s", name, suf[i]);
+        if (n > 0 && (size_t)n < sizeof key &&
+            ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n))
+            return true;
+    }
+    return false;
+}
+
 static bool func_word(const kiji_doc *d, tok t)
 {
     static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
@@ -1472,6 +1495,9 @@ static void en_persons(estate *s)
         }
         bool ok = (te > ts) || (said && len >= 2) || known || of_org || given ||
                   (hon && len >= 1); /* Mr. Merz, Sheikh Omar */
+        /* American Express said, after American Express Co: the company */
+        if (ok && te <= ts && !known && !of_org && !given && !hon && org_named(s, a, b))
+            ok = false;
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
         if (!ok) {
