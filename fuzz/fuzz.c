@@ -239,7 +239,7 @@ static bool year4(const char *s)
 }
 
 /* A date value (GUIDELINES: ISO 8601 at the text's grain, X for unknown
- * parts): YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm[Z]|TNI...], YYYY-Www, YYYY-Qn,
+ * parts): YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm[Z|±hh:mm]|TNI...], YYYY-Www, YYYY-Qn,
  * FYYYYY, YYYY-SP/SU/FA/WI, and TIMEX decades (199) and centuries (19).
  * Checks the parts that are given are in range; a full numeric date must
  * exist in the calendar. */
@@ -293,7 +293,10 @@ static bool date_value_ok(const char *v)
     if (v[10] != 'T' || n < 16 || !two_digits(v + 11, 0, 24) || v[13] != ':' ||
         !two_digits(v + 14, 0, 59))
         return false;
-    return n == 16 || (n == 17 && v[16] == 'Z');
+    /* a zone the text gave: Z, or the offset of that date (3 p.m. ET) */
+    return n == 16 || (n == 17 && v[16] == 'Z') ||
+           (n == 22 && (v[16] == '+' || v[16] == '-') && two_digits(v + 17, 0, 14) &&
+            v[19] == ':' && two_digits(v + 20, 0, 59));
 }
 
 /* What GUIDELINES.md fixes about each type's attributes, where present. */
