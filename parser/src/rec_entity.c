@@ -189,10 +189,9 @@ void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e)
     hput(s, type, key, kl, e);
 }
 
-char *ent_strnorm(kiji_doc *d, const char *p, size_t n)
+size_t ent_strnorm_to(char *r, const char *p, size_t n)
 {
     /* a wrapped line inside a name or title reads as one space */
-    char *r = kj_alloc(d, n + 1);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         char c = p[i] == '\n' ? ' ' : p[i];
@@ -203,6 +202,13 @@ char *ent_strnorm(kiji_doc *d, const char *p, size_t n)
     while (k > 0 && r[k - 1] == ' ')
         k--;
     r[k] = 0;
+    return k;
+}
+
+char *ent_strnorm(kiji_doc *d, const char *p, size_t n)
+{
+    char *r = kj_alloc(d, n + 1);
+    ent_strnorm_to(r, p, n);
     return r;
 }
 

@@ -103,6 +103,8 @@ bool ent_mention(estate *s, ent *e, size_t ns, size_t ne);
 void ent_set_name(estate *s, ent *e, const char *p, size_t n);
 /* Arena copy with line breaks as single spaces. */
 char *ent_strnorm(kiji_doc *d, const char *p, size_t n);
+/* The same into r (room for n + 1 bytes); returns the length written. */
+size_t ent_strnorm_to(char *r, const char *p, size_t n);
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne);
 /* The place or organization mention ending exactly at ne, or NULL. */
 ent *ent_ending_at(estate *s, size_t ne);

@@ -1151,16 +1151,17 @@ static bool org_named(estate *s, size_t a, size_t b)
     static const char *const suf[] = {"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",
                                       "Ltd.", "Company", "Corporation", "Group", "Plc",
                                       "PLC", "AG", "SA", "NV", NULL};
+    char key[128] = "n:"; /* org_for's key: "n:" and the name */
     if (b <= a || b - a > 96)
         return false;
-    const char *name = ent_strnorm(s->d, s->d->norm + a, b - a);
-    if (!name)
-        return false;
+    size_t k = 2 + ent_strnorm_to(key + 2, s->d->norm + a, b - a);
+    key[k++] = ' ';
     for (int i = 0; suf[i]; i++) {
-        char key[128];
-        int n = snprintf(key, sizeof key, "n:%s %s", name, suf[i]);
-        if (n > 0 && (size_t)n < sizeof key &&
-            ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n))
+        size_t sl = strlen(suf[i]);
+        if (k + sl >= sizeof key)
+            continue;
+        memcpy(key + k, suf[i], sl);
+        if (ent_get(s, KIJI_FACT_ORGANIZATION, key, k + sl))
             return true;
     }
     return false;

@@ -172,17 +172,23 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
     qsort(x->m, x->nm, sizeof *x->m, cmp_mref);
 }
 
-/* Index of the first mention starting at or after lo and before hi, or -1. */
-int kj_q_mention_in(const kj_qctx *x, size_t lo, size_t hi)
+size_t kj_q_mention_from(const kj_qctx *x, size_t pos)
 {
     size_t a = 0, b = x->nm;
     while (a < b) {
         size_t mid = a + (b - a) / 2;
-        if (x->m[mid].ns < lo)
+        if (x->m[mid].ns < pos)
             a = mid + 1;
         else
             b = mid;
     }
+    return a;
+}
+
+/* Index of the first mention starting at or after lo and before hi, or -1. */
+int kj_q_mention_in(const kj_qctx *x, size_t lo, size_t hi)
+{
+    size_t a = kj_q_mention_from(x, lo);
     return (a < x->nm && x->m[a].ns < hi) ? (int)a : -1;
 }
 

@@ -48,6 +48,8 @@ size_t kj_q_skip_space(kiji_doc *d, size_t i, size_t end);
 size_t kj_q_sent_start(const kiji_doc *d, size_t i);
 size_t kj_q_sent_end(const kiji_doc *d, size_t i);
 int kj_q_para(const kiji_doc *d, size_t i);
+/* Index of the first mention starting at or after pos (x->nm if none). */
+size_t kj_q_mention_from(const kj_qctx *x, size_t pos);
 int kj_q_mention_in(const kj_qctx *x, size_t lo, size_t hi);
 int kj_q_mention_last(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi);
 int kj_q_mention_at(const kj_qctx *x, size_t i);

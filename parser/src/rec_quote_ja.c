@@ -614,15 +614,7 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
 /* Index of the last mention starting before pos, or -1. */
 static int mention_before(const kj_qctx *x, size_t pos)
 {
-    size_t a = 0, b = x->nm;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (x->m[mid].ns < pos)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    return (int)a - 1;
+    return (int)kj_q_mention_from(x, pos) - 1;
 }
 
 /* The fact of the last person (or organization) named before pos outside
