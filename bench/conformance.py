@@ -3,6 +3,7 @@
 
 usage: bench/conformance.py [SHARED_DIR] [--kiji PATH] [--md bench/CONFORMANCE.md]
                             [--only SUBSTRING] [--fails N] [--dump-fails FILE]
+                            [--save-input FILE]
 
 Every case input goes through ONE long-running `kiji parse --jsonl --facts +number -`
 process (records {"id","date","text"}; the case's reference date is "date").
@@ -877,15 +878,19 @@ def load_nne(root, peer_rate):
 
 # ------------------------------------------------------------ running
 
-def run_kiji(kiji, cases, env):
+def run_kiji(kiji, cases, env, save_input=None):
     """One kiji process for every case; results keyed by id (a rejected record,
-    e.g. an empty input, prints no line and so has no facts)."""
+    e.g. an empty input, prints no line and so has no facts). save_input names
+    a file to keep the records in (to diff kiji's raw output across builds)."""
     lines = []
     for c in cases:
         rec = {"id": c.cid, "text": c.text}
         if c.date:
             rec["date"] = c.date
         lines.append(json.dumps(rec, ensure_ascii=False))
+    if save_input:
+        with open(save_input, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
     p = subprocess.run([kiji, "parse", "--jsonl", "--facts", "+number", "-"],
                        input="\n".join(lines) + "\n", capture_output=True, text=True, env=env)
     out = {}
@@ -1008,6 +1013,7 @@ def main():
     ap.add_argument("--only", help="run only suites whose name contains this")
     ap.add_argument("--fails", type=int, default=0, help="print N failing cases per suite")
     ap.add_argument("--dump-fails", help="write every failing case as JSON lines here")
+    ap.add_argument("--save-input", help="write the records given to kiji (JSON lines) here")
     a = ap.parse_args()
 
     root = os.path.join(a.shared, "peer-specs")
@@ -1023,7 +1029,7 @@ def main():
         suites = [s for s in suites if a.only.lower() in s.name.lower()]
     allcases = [c for s in suites for c in s.cases]
     env = dict(os.environ)
-    facts, rc, err = run_kiji(a.kiji, allcases, env)
+    facts, rc, err = run_kiji(a.kiji, allcases, env, a.save_input)
     if rc not in (0, 1):
         print("conformance: kiji exited %d: %s" % (rc, err[-2000:]), file=sys.stderr)
         return 2
