@@ -52,7 +52,7 @@ int kj_norm_init(kiji_parser *p, kiji_error *err)
     return KIJI_OK;
 }
 
-static uint8_t flags_of(const kiji_parser *p, uint32_t c)
+static inline uint8_t flags_of(const kiji_parser *p, uint32_t c)
 {
     if (c < 0x10000)
         return p->nfkc_tab[c];
@@ -75,10 +75,8 @@ typedef struct out {
     size_t *ms, *me;
 } out;
 
-static void reserve(out *o, size_t n)
+static void grow(out *o, size_t n)
 {
-    if (o->len + n + 1 <= o->cap)
-        return;
     size_t cap = o->cap * 2;
     while (cap < o->len + n + 1)
         cap *= 2;
@@ -88,13 +86,23 @@ static void reserve(out *o, size_t n)
     o->cap = cap;
 }
 
-static void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
+static inline void reserve(out *o, size_t n)
+{
+    if (o->len + n + 1 > o->cap)
+        grow(o, n);
+}
+
+/* n bytes of output that all map back to orig[os, oe). Mostly one character
+ * of 1-3 bytes, so a plain loop beats a memcpy call. */
+static inline void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
 {
     reserve(o, n);
-    memcpy(o->buf + o->len, s, n);
+    char *b = o->buf + o->len;
+    size_t *ms = o->ms + o->len, *me = o->me + o->len;
     for (size_t i = 0; i < n; i++) {
-        o->ms[o->len + i] = os;
-        o->me[o->len + i] = oe;
+        b[i] = s[i];
+        ms[i] = os;
+        me[i] = oe;
     }
     o->len += n;
 }
@@ -131,12 +139,17 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
     size_t len = d->orig_len;
     out o = {d, NULL, 0, 0, NULL, NULL};
     o.cap = len + 64;
-    o.buf = kj_alloc(d, o.cap);
+    o.buf = kj_alloc_raw(d, o.cap); /* written before read, like the maps */
     /* every entry up to the sentinel is written before it is read */
     o.ms = kj_alloc_raw(d, o.cap * sizeof(size_t));
     o.me = kj_alloc_raw(d, o.cap * sizeof(size_t));
 
-    size_t i = 0;
+    /* c is the code point at i, decoded up to j, when have is set: the
+     * look-ahead that ended the previous chunk, so each code point is
+     * decoded once. */
+    size_t i = 0, j = 0;
+    uint32_t c = 0;
+    bool have = false;
     while (i < len) {
         d->work++;
         unsigned char b = (unsigned char)src[i];
@@ -144,20 +157,30 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             size_t e = (i + 1 < len && src[i + 1] == '\n') ? i + 2 : i + 1;
             emit(&o, "\n", 1, i, e);
             i = e;
+            have = false;
             continue;
         }
         /* A chunk: this code point plus followers with no boundary before. */
-        size_t s = i, j = i;
-        uint32_t c = kj_u8_next(src, len, &j);
-        uint8_t f = flags_of(d->p, c);
-        bool stable = (f & NF_STABLE) != 0;
+        if (!have) {
+            j = i;
+            c = kj_u8_next(src, len, &j);
+        }
+        have = false;
+        size_t s = i;
+        bool stable = (flags_of(d->p, c) & NF_STABLE) != 0;
         int n = 1;
         size_t e = j;
         while (e < len && n < MAX_CHUNK) {
             size_t k = e;
             uint32_t c2 = kj_u8_next(src, len, &k);
-            if (c2 == '\r' || (flags_of(d->p, c2) & NF_BOUNDARY))
+            if (c2 == '\r')
                 break;
+            if (flags_of(d->p, c2) & NF_BOUNDARY) {
+                c = c2; /* the next chunk's first code point */
+                j = k;
+                have = true;
+                break;
+            }
             e = k;
             n++;
             d->work++;

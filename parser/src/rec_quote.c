@@ -87,18 +87,6 @@ void kj_quote_free(kiji_parser *p)
 
 /* ---- shared helpers ------------------------------------------------------ */
 
-uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next)
-{
-    if (i >= d->norm_len) {
-        *next = d->norm_len;
-        return 0;
-    }
-    size_t j = i;
-    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
-    *next = j;
-    return c;
-}
-
 bool kj_q_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000;

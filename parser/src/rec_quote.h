@@ -42,7 +42,20 @@ typedef struct kj_qctx {
     size_t nq, capq;
 } kj_qctx;
 
-uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next);
+/* The code point at norm[i] and the offset after it (0 and norm_len past
+ * the end). Inline: the quote passes call it at every position. */
+static inline uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next)
+{
+    if (i >= d->norm_len) {
+        *next = d->norm_len;
+        return 0;
+    }
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
 bool kj_q_space(uint32_t c);
 size_t kj_q_skip_space(kiji_doc *d, size_t i, size_t end);
 size_t kj_q_sent_start(const kiji_doc *d, size_t i);

@@ -852,27 +852,32 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     jcand *cs = kj_alloc(d, cap * sizeof *cs);
     int depth = 0;
     size_t open = 0;
-    for (size_t i = from; i < to;) {
-        size_t n;
-        uint32_t c = kj_q_cp(d, i, &n);
+    /* A byte scan: 「 and 」 are E3 80 8C and E3 80 8D in UTF-8, and no
+     * other character's encoding contains those three bytes in a row
+     * (continuation bytes never start one), nor a newline byte. */
+    const unsigned char *t = (const unsigned char *)d->norm;
+    size_t end = to < d->norm_len ? to : d->norm_len;
+    for (size_t i = from; i < end; i++) {
         d->work++;
-        if (c == '\n') {
+        if (t[i] == '\n') {
             depth = 0;
-        } else if (c == OPEN) {
+            continue;
+        }
+        if (t[i] != 0xE3 || end - i < 3 || t[i + 1] != 0x80 || (t[i + 2] != 0x8C && t[i + 2] != 0x8D))
+            continue;
+        if (t[i + 2] == 0x8C) {
             if (depth == 0)
                 open = i;
             if (depth < 64)
                 depth++;
-        } else if (c == CLOSE && depth > 0) {
-            if (--depth == 0) {
-                if (nc == cap) {
-                    cs = kj_grow(d, cs, nc, cap * 2, sizeof *cs);
-                    cap *= 2;
-                }
-                cs[nc++] = (jcand){.o = open, .c = i, .after = n, .next = -1, .pspeaker = -1};
+        } else if (depth > 0 && --depth == 0) {
+            if (nc == cap) {
+                cs = kj_grow(d, cs, nc, cap * 2, sizeof *cs);
+                cap *= 2;
             }
+            cs[nc++] = (jcand){.o = open, .c = i, .after = i + 3, .next = -1, .pspeaker = -1};
         }
-        i = n;
+        i += 2;
     }
 
     /* 2. decide right to left, so a chain 「A」「B」と inherits from B */
@@ -1107,9 +1112,12 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
 void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
+    if (to > d->norm_len)
+        to = d->norm_len;
     for (size_t i = from; i < to;) {
-        size_t n;
-        kj_q_cp(d, i, &n);
+        size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
+        if (n > to)
+            n = to;
         d->work++;
         int32_t v;
         size_t l = kj_dict_longest(q->ja_sources, d->norm, d->norm_len, i, &v);
