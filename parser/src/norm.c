@@ -160,6 +160,27 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             have = false;
             continue;
         }
+        /* A run of ASCII followed by ASCII: every byte is a chunk of its
+         * own, already NFKC (ASCII is stable and has a boundary before
+         * every character); the run's last byte takes the general path,
+         * since a combining mark may follow it. */
+        if (b < 0x80 && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
+            size_t e = i + 1;
+            while (e + 1 < len && (unsigned char)src[e] < 0x80 && src[e] != '\r' &&
+                   (unsigned char)src[e + 1] < 0x80)
+                e++;
+            reserve(&o, e - i);
+            for (size_t k = i; k < e; k++) {
+                o.buf[o.len] = src[k];
+                o.ms[o.len] = k;
+                o.me[o.len] = k + 1;
+                o.len++;
+            }
+            d->work += e - i - 1;
+            i = e;
+            have = false;
+            continue;
+        }
         /* A chunk: this code point plus followers with no boundary before. */
         if (!have) {
             j = i;

@@ -462,6 +462,9 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         d->work++;
         char c = d->norm[i];
+        /* only these bytes can start a paragraph break or a quote mark */
+        if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2)
+            continue;
         if (para_break(d, i)) {
             open = false; /* an unclosed quote ends with its paragraph */
             continue;
