@@ -70,7 +70,10 @@ static size_t dword(jp *p, size_t i, const kj_dword **w)
     return p->wn;
 }
 
-static bool at(const jp *p, size_t i, const char *lit)
+/* Inlined at every call so that kj_at's strlen of the literal folds to a
+ * constant and its memcmp to a few byte compares: the scanner tests
+ * literals at most positions it tries. */
+static inline __attribute__((always_inline)) bool at(const jp *p, size_t i, const char *lit)
 {
     return i < p->len && kj_at(p->s, p->len, i, lit);
 }
@@ -1776,6 +1779,61 @@ static bool may_start(const jp *p, size_t i)
     return cp < 0x10000 && (dd->jstart[cp >> 3] & (1u << (cp & 7)));
 }
 
+/* Does one of the literals that try_at and the parts test at a date's first
+ * position begin with cp? (木) 年1回 月2回 週3日 一日 第2四半期 同9日 正午
+ * 四半世紀 数日 半年 and the weekdays 月曜 .. 日曜. Digits and numerals are
+ * not here: worth_trying asks for a number itself. Keep in step with the
+ * literals at i in try_at, parse_date, part_day, part_time and duration. */
+static bool lit_start(uint32_t cp)
+{
+    switch (cp) {
+    case '(':
+    case 0x5E74: /* 年 */
+    case 0x6708: /* 月 */
+    case 0x9031: /* 週 */
+    case 0x4E00: /* 一 */
+    case 0x7B2C: /* 第 */
+    case 0x540C: /* 同 */
+    case 0x6B63: /* 正 */
+    case 0x56DB: /* 四 */
+    case 0x6570: /* 数 */
+    case 0x534A: /* 半 */
+    case 0x706B: /* 火 */
+    case 0x6C34: /* 水 */
+    case 0x6728: /* 木 */
+    case 0x91D1: /* 金 */
+    case 0x571F: /* 土 */
+    case 0x65E5: /* 日 */
+        return true;
+    }
+    return false;
+}
+
+/* Can try_at match at i, a position may_start lets through? Every way it
+ * matches begins at i with a scanner literal (lit_start), a word of the
+ * Japanese list, an era name or a number (kj_dt_num; num_at and clock read
+ * no other), so a position with none of them is skipped: most kana and
+ * kanji that merely begin some listed word, and Latin letters. The word
+ * and the number are remembered for try_at. */
+static bool worth_trying(jp *p, size_t i)
+{
+    unsigned char b = (unsigned char)p->s[i];
+    if (b >= '0' && b <= '9')
+        return true;
+    size_t k = i;
+    if (lit_start(kj_u8_next(p->s, p->len, &k)))
+        return true;
+    const kj_dword *w;
+    int32_t era;
+    if (dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0)
+        return true;
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    return dnum(p, i, &v, &e, &nd, &z);
+}
+
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX};
@@ -1785,7 +1843,7 @@ void kj_date_scan_ja(kj_dctx *c)
     while (i < c->len) {
         c->d->work++;
         size_t n = 0;
-        if (may_start(&p, i) && !kj_claim_at(c->d, i))
+        if (may_start(&p, i) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }
