@@ -15,47 +15,6 @@
 
 /* ---- characters ---------------------------------------------------------- */
 
-uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
-{
-    if (i >= d->norm_len) {
-        *next = d->norm_len;
-        return 0;
-    }
-    size_t j = i;
-    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
-    *next = j;
-    return c;
-}
-
-uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
-{
-    if (i == 0) {
-        *start = 0;
-        return 0;
-    }
-    return kj_u8_prev(d->norm, i, start);
-}
-
-bool ent_kata(uint32_t c)
-{
-    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
-}
-
-bool ent_word(uint32_t c)
-{
-    return kj_is_latin(c) || kj_is_digit(c);
-}
-
-bool ent_asc(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool ent_namechar(uint32_t c)
-{
-    return kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || ent_word(c) || c == '&';
-}
-
 /* Capitalized words that start sentences or name dates, never a name. */
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
 {

@@ -114,13 +114,74 @@ void ent_freeze(estate *s);
 /* Any place or organization mention overlapping [ns, ne). */
 bool ent_overlaps(estate *s, size_t ns, size_t ne);
 
-/* Character helpers */
-uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next);
-uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start);
-bool ent_namechar(uint32_t c); /* kanji, katakana, ー, ・, Latin, digits */
-bool ent_kata(uint32_t c);     /* katakana incl. ー */
-bool ent_word(uint32_t c);     /* Latin letter or digit */
-bool ent_asc(unsigned char c); /* ASCII letter or digit (byte loops) */
+/* Character helpers. Inline: the recognizers call them at every code point
+ * of the text, several times, and a call costs more than the work. */
+
+/* The code point at d->norm[i] and the start of the next one in *next; at
+ * or past the end 0, *next = norm_len. */
+static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
+{
+    if (i >= d->norm_len) {
+        *next = d->norm_len;
+        return 0;
+    }
+    unsigned char b = (unsigned char)d->norm[i];
+    if (b < 0x80) {
+        *next = i + 1;
+        return b;
+    }
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
+/* The code point ending just before d->norm[i] and its start in *start
+ * (kj_u8_prev); at 0: 0, *start = 0. */
+static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    if (i == 0) {
+        *start = 0;
+        return 0;
+    }
+    if (u[i - 1] < 0x80) {
+        *start = i - 1;
+        return u[i - 1];
+    }
+    /* a three-byte character (kana, kanji): what kj_u8_prev finds there */
+    if (i >= 3 && u[i - 3] >= 0xE0 && u[i - 3] <= 0xEF && (u[i - 2] & 0xC0) == 0x80 &&
+        (u[i - 1] & 0xC0) == 0x80) {
+        *start = i - 3;
+        return ((uint32_t)(u[i - 3] & 0x0F) << 12) | ((uint32_t)(u[i - 2] & 0x3F) << 6) |
+               (u[i - 1] & 0x3F);
+    }
+    return kj_u8_prev(d->norm, i, start);
+}
+
+/* katakana incl. ー */
+static inline bool ent_kata(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+/* Latin letter or digit */
+static inline bool ent_word(uint32_t c)
+{
+    return kj_is_latin(c) || kj_is_digit(c);
+}
+
+/* ASCII letter or digit (byte loops) */
+static inline bool ent_asc(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* kanji, katakana, ー, ・, Latin, digits, & */
+static inline bool ent_namechar(uint32_t c)
+{
+    return kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || ent_word(c) || c == '&';
+}
 
 /* rec_place.c */
 int place_init(struct kj_entity *x);

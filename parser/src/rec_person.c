@@ -597,7 +597,7 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
     kiji_doc *d = s->d;
     if (sl < 6)
         return 0;
-    size_t b = a + sl, bx, ps;
+    size_t b = a + sl, bx = b, ps;
     uint32_t nc = b < s->hi ? ent_cp(d, b, &bx) : 0;
     static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B,
                                      0x3082, 0x3089, 0x3084, 0x3001, 0x30FB, 0};

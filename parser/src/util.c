@@ -147,6 +147,12 @@ typedef struct tnode {
     uint16_t capedges;
     int32_t value;
     bool term;
+    /* When every edge byte lies in [base, base + 63] (always true below a
+     * UTF-8 lead byte: the children are continuation bytes), bit k of mask
+     * says that base + k has an edge, and the edge's index is the number of
+     * lower bits set: one step instead of a binary search. 0 = no window. */
+    unsigned char base;
+    uint64_t mask;
 } tnode;
 
 typedef struct tedge {
@@ -200,8 +206,23 @@ void kj_dict_free(kj_dict *t)
     free(t);
 }
 
-static long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
+/* Bits set in x (SWAR: no popcnt instruction is assumed). */
+static inline unsigned bits(uint64_t x)
 {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+static inline long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
+{
+    if (n->mask) {
+        unsigned k = (unsigned)b - n->base;
+        if (k >= 64 || !((n->mask >> k) & 1))
+            return -1;
+        return (long)t->edges[n->first + bits(n->mask & ((1ull << k) - 1))].child;
+    }
     if (n->nedges == 0)
         return -1; /* t->edges may still be NULL: no pointer arithmetic on it */
     size_t lo = 0, hi = n->nedges;
@@ -251,6 +272,13 @@ static bool add_edge(kj_dict *t, uint32_t node, unsigned char b, uint32_t child)
     e[k].byte = b;
     e[k].child = child;
     n->nedges++;
+    /* the edges are sorted: the window holds them all when the last is
+     * within 63 of the first */
+    n->base = e[0].byte;
+    n->mask = 0;
+    if (e[n->nedges - 1].byte - e[0].byte < 64)
+        for (uint16_t j = 0; j < n->nedges; j++)
+            n->mask |= 1ull << (e[j].byte - e[0].byte);
     return true;
 }
 
@@ -309,6 +337,34 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
     return true;
 }
 
+/* The walk of kj_dict_longest from cur, the node of s[pos]. Out of line:
+ * most lookups end in the filters of kj_dict_longest, which then need no
+ * stack frame. */
+static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
+                                                     size_t pos, uint32_t cur, int32_t *value)
+{
+    const tnode *nodes = t->nodes;
+    size_t best = 0;
+    uint32_t at = 0;
+    if (nodes[cur].term) {
+        best = 1;
+        at = cur;
+    }
+    for (size_t i = pos + 1; i < len; i++) {
+        long c = find_edge(t, &nodes[cur], (unsigned char)s[i]);
+        if (c < 0)
+            break;
+        cur = (uint32_t)c;
+        if (nodes[cur].term) {
+            best = i + 1 - pos;
+            at = cur;
+        }
+    }
+    if (best && value)
+        *value = nodes[at].value;
+    return best;
+}
+
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
 {
     if (pos >= len)
@@ -319,32 +375,23 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         return 0;
     if (b >= 0x80 && !t->nofilter) {
         /* every key starts with a whole BMP character: test it first */
-        size_t n = (size_t)kj_u8_len(b);
-        if (b < 0xC0 || n > 3 || n > len - pos)
+        const unsigned char *u = (const unsigned char *)s + pos;
+        uint32_t cp;
+        if (b < 0xC0 || b >= 0xF0)
             return 0;
-        size_t i = pos;
-        uint32_t cp = kj_u8_next(s, len, &i);
+        if (b < 0xE0) {
+            if (len - pos < 2)
+                return 0;
+            cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+        } else {
+            if (len - pos < 3)
+                return 0;
+            cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        }
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return 0;
     }
-    size_t best = 0;
-    if (t->nodes[cur].term) {
-        best = 1;
-        if (value)
-            *value = t->nodes[cur].value;
-    }
-    for (size_t i = pos + 1; i < len; i++) {
-        long c = find_edge(t, &t->nodes[cur], (unsigned char)s[i]);
-        if (c < 0)
-            break;
-        cur = (uint32_t)c;
-        if (t->nodes[cur].term) {
-            best = i + 1 - pos;
-            if (value)
-                *value = t->nodes[cur].value;
-        }
-    }
-    return best;
+    return walk_longest(t, s, len, pos, cur, value);
 }
 
 bool kj_dict_may_start(const kj_dict *t, unsigned char b)
