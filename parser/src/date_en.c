@@ -50,19 +50,22 @@ static char ch(const ep *p, size_t i)
     return i < p->len ? p->lc[i] : '\0';
 }
 
-/* lit (lowercase) at i, ending at a word boundary. */
-static bool wd(const ep *p, size_t i, const char *lit, size_t *e)
+static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 {
-    /* most tries fail on the first letter */
-    if (i >= p->len || p->lc[i] != lit[0])
-        return false;
-    size_t n = strlen(lit);
     if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
         return false;
     if (alpha(ch(p, i + n)) || (digit(ch(p, i + n)) && alpha(lit[n - 1])))
         return false;
     *e = i + n;
     return true;
+}
+
+/* lit (lowercase) at i, ending at a word boundary. Inlined at every call:
+ * most tries fail on the first letter, and the literal's length folds. */
+static inline __attribute__((always_inline)) bool wd(const ep *p, size_t i, const char *lit,
+                                                     size_t *e)
+{
+    return i < p->len && p->lc[i] == lit[0] && wd_n(p, i, lit, __builtin_strlen(lit), e);
 }
 
 /* Skip spaces (and one line break: "the same\nyear-ago period"). */
@@ -1458,6 +1461,62 @@ static size_t try_at(ep *p, size_t i)
     return 0;
 }
 
+int kj_date_en_starts(struct kj_datedata *dd)
+{
+    /* The words try_at and the parts test by name at a date's first
+     * position (word entries of en are added as they load): a match of a
+     * literal or an entry at i ends at a non-letter or goes on with one,
+     * so the word at i is its first word. "fy" (FY2025) is compared as a
+     * prefix; it is here for the word "fy" that FY2025's digits follow. */
+    static const char *const lit[] = {
+        "mid",      "earlier",   "later",    "from",     "between",   "the",     "first",
+        "second",   "third",     "fourth",   "fifth",    "sixth",     "seventh", "eighth",
+        "ninth",    "tenth",     "eleventh", "twelfth",  "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "thirtieth", "twenty",   "thirty",   "q",        "this",      "current", "last",
+        "past",     "previous",  "next",     "coming",   "fiscal",    "calendar", "fy",
+        "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
+        "midnight", "every",     "each",     "a",        "an",        "one",     "several",
+        "few",      "many",
+        /* the signs kj_num_scan reads before a number word (minus zero) */
+        "minus",    "negative"};
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k])))
+            return -1;
+    /* number words (amount: "three years"): kj_num_scan reads one only
+     * where the word at i is in en/numbers */
+    const kj_wordlist *wl = kj_wordlist_get("en/numbers");
+    if (!wl)
+        return -1;
+    for (size_t k = 0; k < wl->n; k++) {
+        char low[32];
+        size_t n = 0;
+        for (const char *q = wl->lines[k]; *q && *q != '\t' && n + 1 < sizeof low; q++)
+            low[n++] = *q >= 'A' && *q <= 'Z' ? (char)(*q - 'A' + 'a') : *q;
+        if (!kj_dt_en_first(dd, low, n))
+            return -1;
+    }
+    return 0;
+}
+
+/* Can try_at match at i, a word start? Every way it matches begins with a
+ * digit, a word of dd->efirst or an entry of en (whose first byte, when it
+ * is no letter, kj_dict_may_start knows): everything else is skipped
+ * without a look-up of each literal. */
+static bool worth_trying(const ep *p, size_t i)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    unsigned char b = (unsigned char)p->lc[i];
+    if (b >= '0' && b <= '9')
+        return true;
+    if (!(b >= 'a' && b <= 'z'))
+        return kj_dict_may_start(dd->en, b);
+    size_t e = i, max = kj_dict_maxlen(dd->efirst);
+    while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
+        e++;
+    return e - i <= max && kj_dict_get(dd->efirst, p->lc + i, e - i, NULL);
+}
+
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX};
@@ -1467,7 +1526,7 @@ void kj_date_scan_en(kj_dctx *c)
         c->d->work++;
         size_t n = 0;
         char pc = i > 0 ? p.lc[i - 1] : ' ';
-        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
+        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }

@@ -130,6 +130,8 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
         return -1;
     if (t == dd->ja)
         kj_dt_mark_start(dd, key);
+    else if (t == dd->en && !kj_dt_en_first(dd, key, klen))
+        return -1;
     dd->nw++;
     return 0;
 }
@@ -303,9 +305,12 @@ int kj_date_init(kiji_parser *p)
     dd->en = kj_dict_new();
     dd->era = kj_dict_new();
     dd->jstart = calloc(0x10000 / 8, 1);
-    if (!dd->ja || !dd->en || !dd->era || !dd->jstart)
+    dd->efirst = kj_dict_new();
+    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->efirst)
         return -1;
     kj_date_ja_starts(dd);
+    if (kj_date_en_starts(dd) < 0)
+        return -1;
     if (load_list(dd, dd->ja, "ja/dates", false) < 0 || load_list(dd, dd->en, "en/dates", true) < 0)
         return -1;
     if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
@@ -321,6 +326,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->ja);
     kj_dict_free(dd->en);
     kj_dict_free(dd->era);
+    kj_dict_free(dd->efirst);
     free(dd->jstart);
     free(dd->w);
     free(dd);
@@ -337,6 +343,14 @@ void kj_dt_mark_start(struct kj_datedata *dd, const char *u)
         dd->start4 = true;
     else
         dd->jstart[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}
+
+bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len)
+{
+    size_t n = 0;
+    while (n < len && key[n] >= 'a' && key[n] <= 'z')
+        n++;
+    return n == 0 || kj_dict_add(dd->efirst, key, n, 0);
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)

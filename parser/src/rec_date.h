@@ -85,6 +85,11 @@ struct kj_datedata {
      * tries only these positions. */
     uint8_t *jstart;
     bool start4;
+    /* Where an English date can start: the words (runs of a-z in the
+     * lowercased text) that begin an entry of en, a literal of the scanner
+     * or a number (kj_date_en_starts). The scanner tries only the word
+     * starts whose word is here, digits, and bytes that begin an entry. */
+    kj_dict *efirst;
 };
 
 /* Per-parse state of the scanners. */
@@ -152,6 +157,12 @@ bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool 
 void kj_dt_mark_start(struct kj_datedata *dd, const char *u);
 /* Mark the Japanese scanner's own starts (numerals, literals); 0 = ok. */
 void kj_date_ja_starts(struct kj_datedata *dd);
+
+/* Add the first word (run of a-z) of the lowercase key (len bytes) to
+ * dd->efirst; false when out of memory. */
+bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len);
+/* Add the English scanner's own starts (literals, number words); 0 = ok. */
+int kj_date_en_starts(struct kj_datedata *dd);
 
 /* The scanners. */
 void kj_date_scan_ja(kj_dctx *c);
