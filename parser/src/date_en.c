@@ -26,6 +26,9 @@ typedef struct ecache {
     int64_t nv;
     int nnd;
     bool nok;
+    /* the word try_at was started at, and whether it may start a number */
+    size_t wnpos;
+    bool wnum;
 } ecache;
 
 typedef struct ep {
@@ -117,6 +120,8 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
     if (!alpha(p->lc[i]))
         return false;
     ecache *k = p->k;
+    if (k->wnpos == i && !k->wnum)
+        return false;
     if (k->npos != i) {
         bool z;
         k->npos = i;
@@ -156,11 +161,18 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
     return true;
 }
 
+/* num for the callers that want digits (nd >= 1): no number word is
+ * looked up. */
+static bool num_digits(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
+{
+    return digit(ch(p, i)) && num(p, i, v, e, nd);
+}
+
 static bool year4(const ep *p, size_t i, int *y, size_t *e)
 {
     int64_t v;
     int nd;
-    if (!num(p, i, &v, e, &nd) || nd != 4 || v < 1800 || v > 2100 || alpha(ch(p, *e)))
+    if (!num_digits(p, i, &v, e, &nd) || nd != 4 || v < 1800 || v > 2100 || alpha(ch(p, *e)))
         return false;
     if (ch(p, *e) == '%')
         return false;
@@ -232,7 +244,7 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return k;
     }
-    bool ok = num(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
+    bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
     if (!ok && j > e && (v = ordword(p, j, &k)) > 0) {
         /* April ninth, January first 2000: only where no word follows (not
          * "the March second round") */
@@ -293,7 +305,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     if (the)
         i = sp(p, e);
     bool ord = false;
-    if (num(p, i, &v, &e, &nd) && nd >= 1 && nd <= 2) {
+    if (num_digits(p, i, &v, &e, &nd) && nd >= 1 && nd <= 2) {
         ord = suffixed(p, e, nd);
     } else if ((v = ordword(p, i, &e)) > 0) {
         ord = true;
@@ -343,7 +355,7 @@ static size_t date_nth(ep *p, size_t i, kj_tx *t)
     if (!cue || !wd(p, i, "the", &e))
         return 0;
     k = sp(p, e);
-    if (!num(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
+    if (!num_digits(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
         return 0;
     size_t q = sp(p, e);
     if (ch(p, e) == '-' || ch(p, e) == '\''
@@ -653,7 +665,7 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
     } else if (wd(p, i, "midnight", &e)) {
         h = 0;
         clock = true;
-    } else if (num(p, i, &h, &e, &nd)) {
+    } else if (num_digits(p, i, &h, &e, &nd)) {
         if (nd == 4 && (ch(p, e) == ' ' || ch(p, e) == '\n')) {
             /* 1213 GMT, 1805 local time */
             const kj_dword *w;
@@ -1247,7 +1259,7 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
     if (!me && !(me = date_dm(p, k, &m))) {
         int64_t v;
         int nd;
-        if (!((num(p, k, &v, &me, &nd) && nd >= 1 && nd <= 2) || (v = ordword(p, k, &me)) > 0))
+        if (!((num_digits(p, k, &v, &me, &nd) && nd >= 1 && nd <= 2) || (v = ordword(p, k, &me)) > 0))
             return 0;
         if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-')
             return 0;
@@ -1477,12 +1489,13 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "past",     "previous",  "next",     "coming",   "fiscal",    "calendar", "fy",
         "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
-        "few",      "many",
-        /* the signs kj_num_scan reads before a number word (minus zero) */
-        "minus",    "negative"};
+        "few",      "many"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
-        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k])))
+        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
+    /* the signs kj_num_scan reads before a number word (minus zero) */
+    if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
+        return -1;
     /* number words (amount: "three years"): kj_num_scan reads one only
      * where the word at i is in en/numbers */
     const kj_wordlist *wl = kj_wordlist_get("en/numbers");
@@ -1493,7 +1506,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         size_t n = 0;
         for (const char *q = wl->lines[k]; *q && *q != '\t' && n + 1 < sizeof low; q++)
             low[n++] = *q >= 'A' && *q <= 'Z' ? (char)(*q - 'A' + 'a') : *q;
-        if (!kj_dt_en_first(dd, low, n))
+        if (!kj_dt_en_first(dd, low, n, KJ_EF_NUM))
             return -1;
     }
     return 0;
@@ -1514,12 +1527,18 @@ static bool worth_trying(const ep *p, size_t i)
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
-    return e - i <= max && kj_dict_get(dd->efirst, p->lc + i, e - i, NULL);
+    int32_t v = 0;
+    if (e - i > max || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
+        return false;
+    /* num need not ask kj_dt_num about a word here that starts no number */
+    p->k->wnpos = i;
+    p->k->wnum = (v & KJ_EF_NUM) != 0;
+    return true;
 }
 
 void kj_date_scan_en(kj_dctx *c)
 {
-    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX};
+    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k};
     size_t i = 0;
     while (i < c->len) {
@@ -1529,5 +1548,8 @@ void kj_date_scan_en(kj_dctx *c)
         if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
+        /* the rest of a word starts nothing: on to its end */
+        while (i < c->len && (alpha(p.lc[i - 1]) || digit(p.lc[i - 1])))
+            i++;
     }
 }

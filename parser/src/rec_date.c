@@ -130,7 +130,7 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
         return -1;
     if (t == dd->ja)
         kj_dt_mark_start(dd, key);
-    else if (t == dd->en && !kj_dt_en_first(dd, key, klen))
+    else if (t == dd->en && !kj_dt_en_first(dd, key, klen, KJ_EF_WORD))
         return -1;
     dd->nw++;
     return 0;
@@ -345,12 +345,16 @@ void kj_dt_mark_start(struct kj_datedata *dd, const char *u)
         dd->jstart[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 }
 
-bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len)
+bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t bits)
 {
     size_t n = 0;
     while (n < len && key[n] >= 'a' && key[n] <= 'z')
         n++;
-    return n == 0 || kj_dict_add(dd->efirst, key, n, 0);
+    int32_t v = 0;
+    if (n == 0)
+        return true;
+    kj_dict_get(dd->efirst, key, n, &v);
+    return kj_dict_add(dd->efirst, key, n, v | bits);
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)
@@ -421,7 +425,9 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
     for (size_t i = a; i < b && !fut;) {
         d->work++;
         const kj_dword *w;
-        size_t n = kj_dt_word(c, en, i, &w);
+        /* inside an English word nothing below can hold: no look-up */
+        bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z';
+        size_t n = inword ? 0 : kj_dt_word(c, en, i, &w);
         if (n && w->kind == KJ_W_FUTURE) {
             /* English words need word boundaries: "will" not "willing" */
             bool ok = true;

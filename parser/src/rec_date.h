@@ -158,9 +158,14 @@ void kj_dt_mark_start(struct kj_datedata *dd, const char *u);
 /* Mark the Japanese scanner's own starts (numerals, literals); 0 = ok. */
 void kj_date_ja_starts(struct kj_datedata *dd);
 
+/* What a word of dd->efirst may begin (bits of its value). */
+enum {
+    KJ_EF_WORD = 1, /* an entry of en or a literal of the scanner */
+    KJ_EF_NUM = 2,  /* a number (kj_dt_num) */
+};
 /* Add the first word (run of a-z) of the lowercase key (len bytes) to
- * dd->efirst; false when out of memory. */
-bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len);
+ * dd->efirst with bits (KJ_EF_*); false when out of memory. */
+bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t bits);
 /* Add the English scanner's own starts (literals, number words); 0 = ok. */
 int kj_date_en_starts(struct kj_datedata *dd);
 
