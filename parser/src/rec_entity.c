@@ -15,23 +15,33 @@
 
 /* ---- characters ---------------------------------------------------------- */
 
+uint32_t ent_cp_slow(const kiji_doc *d, size_t i, size_t *next)
+{
+    size_t j = i;
+    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    *next = j;
+    return c;
+}
+
+uint32_t ent_prev_slow(const kiji_doc *d, size_t i, size_t *start)
+{
+    return kj_u8_prev(d->norm, i, start);
+}
+
 /* Capitalized words that start sentences or name dates, never a name. */
+static const char *const stopwords[] = {
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
+    "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
+    "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
+    "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
+    "Analysts", "Officials", "Economists", NULL};
+
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
 {
-    static const char *const sw[] = {
-        "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
-        "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
-        "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-        "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
-        "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
-        "Analysts", "Officials", "Economists", NULL};
-    size_t n = ne - ns;
-    for (int i = 0; sw[i]; i++)
-        if (strlen(sw[i]) == n && memcmp(d->norm + ns, sw[i], n) == 0)
-            return true;
-    return false;
+    return kj_dict_get(d->p->entity->stop_en, d->norm + ns, ne - ns, NULL);
 }
 
 /* ---- word lists ---------------------------------------------------------- */
@@ -49,14 +59,10 @@ kj_dict *ent_dict(const char *list, int32_t def)
     return t;
 }
 
-size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v)
+size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t *v)
 {
     const kiji_doc *d = s->d;
-    if (pos >= s->hi)
-        return 0;
     unsigned char b = (unsigned char)d->norm[pos];
-    if (b >= 0x80)
-        return kj_dict_longest(t, d->norm, s->hi, pos, v);
     if (!kj_dict_may_start(t, b))
         return 0;
     char buf[96];
@@ -469,6 +475,12 @@ int kj_entity_init(kiji_parser *p)
     p->entity = x;
     if (place_init(x) || org_init(x) || person_init(x))
         return -1;
+    x->stop_en = kj_dict_new();
+    if (!x->stop_en)
+        return -1;
+    for (int i = 0; stopwords[i]; i++)
+        if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
+            return -1;
     return 0;
 }
 
@@ -485,7 +497,8 @@ void kj_entity_free(kiji_parser *p)
     kj_dict *all[] = {x->place,    x->abbr,        x->abbr_follow, x->demonym,  x->title_ja,
                       x->honor_ja, x->anaphora_ja, x->title_en,    x->honor_en, x->surname_ja,
                       x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->org, x->olead_ja, x->notname_ja,
-                      x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja};
+                      x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
+                      x->stop_en};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

@@ -10,6 +10,8 @@
 #ifndef REC_ENTITY_H
 #define REC_ENTITY_H
 
+#include <string.h>
+
 #include "kj.h"
 
 /* Kinds of gazetteer places. */
@@ -27,6 +29,7 @@ struct kj_entity {
     size_t nplaces, capplaces;
     kj_dict *place;       /* name -> places index (ja and en keys) */
     kj_dict *abbr;        /* 米 -> places index */
+    bool abbr_latin;      /* a key of abbr starts with a Latin letter or digit */
     kj_dict *abbr_follow; /* words after 米/仏 that make it a country */
     kj_dict *demonym;     /* German -> places index */
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
@@ -38,6 +41,7 @@ struct kj_entity {
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
     kj_dict *org;         /* well-known organization form -> org id */
+    kj_dict *stop_en;     /* ent_stopword's words */
     int norgs;
 };
 
@@ -117,6 +121,12 @@ bool ent_overlaps(estate *s, size_t ns, size_t ne);
 /* Character helpers. Inline: the recognizers call them at every code point
  * of the text, several times, and a call costs more than the work. */
 
+/* ent_cp and ent_prev past their fast paths: kj_u8_next, kj_u8_prev
+ * (rec_entity.c). Out of line, so that the fast paths stay small enough to
+ * be inlined everywhere. */
+uint32_t ent_cp_slow(const kiji_doc *d, size_t i, size_t *next);
+uint32_t ent_prev_slow(const kiji_doc *d, size_t i, size_t *start);
+
 /* The code point at d->norm[i] and the start of the next one in *next; at
  * or past the end 0, *next = norm_len. */
 static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
@@ -130,10 +140,13 @@ static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
         *next = i + 1;
         return b;
     }
-    size_t j = i;
-    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
-    *next = j;
-    return c;
+    if (b >= 0xE0 && b < 0xF0 && d->norm_len - i >= 3) {
+        /* three bytes (kana, kanji), decoded as kj_u8_next does */
+        const unsigned char *u = (const unsigned char *)d->norm + i;
+        *next = i + 3;
+        return ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+    return ent_cp_slow(d, i, next);
 }
 
 /* The code point ending just before d->norm[i] and its start in *start
@@ -156,7 +169,47 @@ static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
         return ((uint32_t)(u[i - 3] & 0x0F) << 12) | ((uint32_t)(u[i - 2] & 0x3F) << 6) |
                (u[i - 1] & 0x3F);
     }
-    return kj_u8_prev(d->norm, i, start);
+    return ent_prev_slow(d, i, start);
+}
+
+/* The code point before i in a forward scan that remembers the last one it
+ * read (c, ending at end): when the scan moved on by that one character,
+ * c is what ent_prev would decode again (d->norm is valid UTF-8). */
+static inline uint32_t ent_prev_in(const kiji_doc *d, size_t i, size_t end, uint32_t c)
+{
+    size_t ps;
+    return i == end ? c : ent_prev(d, i, &ps);
+}
+
+/* kj_claimed inline: the scans ask it at every character. */
+static inline bool ent_claimed(const kiji_doc *d, size_t ns, size_t ne)
+{
+    if (ne > d->norm_len)
+        ne = d->norm_len;
+    for (size_t i = ns; i < ne; i++)
+        if (d->claim[i])
+            return true;
+    return false;
+}
+
+/* Registry key prefix + [p, p + n) into key (size bytes), cut and
+ * NUL-terminated as snprintf(key, size, "%s%.*s", ...) writes it (the text
+ * holds no NUL: kiji_parse refuses it); returns the uncut length. */
+static inline int ent_keyn(char *key, size_t size, const char *prefix, size_t pl, const char *p,
+                           size_t n)
+{
+    size_t room = size - 1;
+    size_t a = pl < room ? pl : room;
+    memcpy(key, prefix, a);
+    size_t b = n < room - a ? n : room - a;
+    memcpy(key + a, p, b);
+    key[a + b] = 0;
+    return (int)(pl + n);
+}
+
+static inline int ent_key(char *key, size_t size, const char *prefix, const char *p, size_t n)
+{
+    return ent_keyn(key, size, prefix, strlen(prefix), p, n);
 }
 
 /* katakana incl. ー */
@@ -201,8 +254,18 @@ size_t org_at(estate *s, size_t pos, ent **out);
 int person_init(struct kj_entity *x);
 void rec_persons(estate *s);
 
+/* ent_longest at an ASCII byte (rec_entity.c). */
+size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t *v);
+
 /* Longest key of t at pos, reading a line break in Latin text as a space. */
-size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v);
+static inline size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v)
+{
+    if (pos >= s->hi)
+        return 0;
+    if ((unsigned char)s->d->norm[pos] >= 0x80)
+        return kj_dict_longest(t, s->d->norm, s->hi, pos, v);
+    return ent_longest_ascii(s, t, pos, v);
+}
 
 /* Shared word-list loading: "key" or "key<TAB>int". */
 kj_dict *ent_dict(const char *list, int32_t def);

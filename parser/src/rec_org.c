@@ -174,7 +174,7 @@ static size_t ja_name_start(estate *s, size_t b)
         s->d->work++;
         size_t ps;
         uint32_t c = ent_prev(s->d, a, &ps);
-        if (!ent_namechar(c) || kj_claimed(s->d, ps, a))
+        if (!ent_namechar(c) || ent_claimed(s->d, ps, a))
             break;
         a = ps;
         k++;
@@ -631,13 +631,14 @@ static size_t en_run(estate *s, size_t a)
 static void pass_suffixes(estate *s)
 {
     kiji_doc *d = s->d;
-    size_t i = s->lo;
+    size_t i = s->lo, end = SIZE_MAX;
+    uint32_t c = 0;
     while (i < s->hi) {
         d->work++;
         size_t nx;
-        uint32_t c = ent_cp(d, i, &nx);
-        size_t ps;
-        uint32_t pc = ent_prev(d, i, &ps);
+        uint32_t pc = ent_prev_in(d, i, end, c);
+        c = ent_cp(d, i, &nx);
+        end = nx;
         if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
             !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
             /* English capitalized run (also inside Japanese text: no harm),
@@ -657,7 +658,7 @@ static void pass_suffixes(estate *s)
                 uint32_t bc = ent_cp(d, b, &bn);
                 if (!ent_namechar(bc))
                     break;
-                if (kj_claimed(d, b, bn)) {
+                if (ent_claimed(d, b, bn)) {
                     if (b == a)
                         a = bn;
                     else
@@ -677,24 +678,24 @@ static void pass_suffixes(estate *s)
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
 
-size_t org_at(estate *s, size_t pos, ent **out)
+/* org_at with the code points at and before pos known (ent_cp, ent_prev). */
+static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
 {
     kiji_doc *d = s->d;
     int32_t v;
+    size_t nx;
+    /* the start is tested before the lookup: inside a word nothing starts */
+    if (ent_word(first) && pos > s->lo && ent_word(pc))
+        return 0;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
+        return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
         return 0;
-    size_t nx, ps;
-    uint32_t first = ent_cp(d, pos, &nx);
-    uint32_t pc = ent_prev(d, pos, &ps);
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);
     uint32_t nc = ent_cp(d, pos + n, &nx);
-    if (ent_word(first) && pos > s->lo && ent_word(pc))
-        return 0;
     if (ent_word(last) && ent_word(nc))
-        return 0;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
     if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
         return 0;
@@ -706,22 +707,41 @@ size_t org_at(estate *s, size_t pos, ent **out)
     return n;
 }
 
+size_t org_at(estate *s, size_t pos, ent **out)
+{
+    size_t nx, ps;
+    uint32_t first = ent_cp(s->d, pos, &nx);
+    return org_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
+}
+
 static void pass_known(estate *s)
 {
     kiji_doc *d = s->d;
     ent_freeze(s);
-    size_t i = s->lo;
+    size_t i = s->lo, end = SIZE_MAX;
+    uint32_t c = 0;
     while (i < s->hi) {
         d->work++;
-        size_t nx, ps;
-        uint32_t c = ent_cp(d, i, &nx);
-        uint32_t pc = ent_prev(d, i, &ps);
+        size_t nx;
+        uint32_t pc = ent_prev_in(d, i, end, c);
+        c = ent_cp(d, i, &nx);
+        end = nx;
         if (!ent_namechar(c)) {
             i = nx;
             continue;
         }
+        if (c < 0x80 && ent_asc((unsigned char)c) && i > s->lo && ent_word(pc)) {
+            /* inside a Latin word neither a known name (org_at refuses the
+             * start) nor an acronym (it needs no letter before it) starts:
+             * on to the word's end */
+            while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
+                nx++;
+            c = (unsigned char)d->norm[nx - 1];
+            i = end = nx;
+            continue;
+        }
         ent *e = NULL;
-        size_t n = org_at(s, i, &e);
+        size_t n = org_at_cp(s, i, c, pc, &e);
         /* a two-kanji name inside a kanji word is another word (全国会議) */
         if (n && kj_is_kanji(c) && kj_is_kanji(pc) && i > s->lo && n <= 6)
             n = 0;

@@ -74,7 +74,8 @@ static void surname_register(estate *s, const char *p, size_t n, ent *e)
 {
     char key[200];
     for (int i = 0; i < SAME_SURNAME; i++) {
-        int kl = snprintf(key, sizeof key, "S%d:%.*s", i, (int)n, p);
+        const char pre[4] = {'S', (char)('0' + i), ':', 0};
+        int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
         if (kl <= 0 || (size_t)kl >= sizeof key)
             return;
         ent *o = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
@@ -111,7 +112,8 @@ static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, cons
     ent *best = NULL, *tbest = NULL;
     size_t at = 0, tat = 0;
     for (int i = 0; i < SAME_SURNAME; i++) {
-        int kl = snprintf(key, sizeof key, "S%d:%.*s", i, (int)n, p);
+        const char pre[4] = {'S', (char)('0' + i), ':', 0};
+        int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
         if (kl <= 0 || (size_t)kl >= sizeof key)
             return NULL;
         ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
@@ -143,7 +145,7 @@ static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
     if (e)
         return e;
     char skey[200];
-    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(se - ss), d->norm + ss);
+    int sl = ent_key(skey, sizeof skey, "s:", d->norm + ss, se - ss);
     return ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
 }
 
@@ -158,12 +160,12 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     char key[200];
     if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
-    int kl = snprintf(key, sizeof key, "n:%.*s", (int)nl, n);
+    int kl = ent_key(key, sizeof key, "n:", n, nl);
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
     char skey[200];
-    int sl = snprintf(skey, sizeof skey, "s:%.*s", (int)(se - ss), d->norm + ss);
+    int sl = ent_key(skey, sizeof skey, "s:", d->norm + ss, se - ss);
     if (ss == ns && se == ne) {
         /* a surname alone: the person with that surname, unless the titles
          * say these are two people */
@@ -173,7 +175,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     } else {
         /* a full name: upgrade a person known so far by the surname alone */
         char ukey[200];
-        int ul = snprintf(ukey, sizeof ukey, "n:%.*s", (int)(se - ss), d->norm + ss);
+        int ul = ent_key(ukey, sizeof ukey, "n:", d->norm + ss, se - ss);
         e = ent_get(s, KIJI_FACT_PERSON, ukey, (size_t)ul);
         if (e && e->namelen == se - ss) {
             ent_set_name(s, e, n, nl);
@@ -199,7 +201,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
         }
         if (q < ss && q > ns) {
             char fkey[200];
-            int fl = snprintf(fkey, sizeof fkey, "s:%.*s", (int)(q - ns), n);
+            int fl = ent_key(fkey, sizeof fkey, "s:", n, q - ns);
             if (!ent_get(s, KIJI_FACT_PERSON, fkey, (size_t)fl))
                 ent_alias(s, KIJI_FACT_PERSON, fkey, (size_t)fl, e);
             surname_register(s, n, q - ns, e);
@@ -319,7 +321,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     /* 日本人活動家: a nationality, not an organization */
     if (k >= 2 && !kj_before(d->norm, q, "人")) {
         char key[200];
-        int kl = snprintf(key, sizeof key, "n:%.*s", (int)(q - r), d->norm + r);
+        int kl = ent_key(key, sizeof key, "n:", d->norm + r, q - r);
         if (kl > 0 && (size_t)kl < sizeof key) {
             ent *o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
             if (!o->name)
@@ -730,7 +732,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             ent *o = ent_ending_at(s, oe);
             if (!o || o->type == KIJI_FACT_PERSON) {
                 char key[200];
-                int kl = snprintf(key, sizeof key, "n:%.*s", (int)(oe - b - 1), d->norm + b + 1);
+                int kl = ent_key(key, sizeof key, "n:", d->norm + b + 1, oe - b - 1);
                 if (kl <= 0 || (size_t)kl >= sizeof key)
                     continue;
                 o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
@@ -944,12 +946,14 @@ static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
     pctx pc = {0};
-    size_t i = s->lo;
+    size_t i = s->lo, end = SIZE_MAX;
+    uint32_t c = 0;
     while (i < s->hi) {
         d->work++;
-        size_t nx, ps;
-        uint32_t c = ent_cp(d, i, &nx);
-        uint32_t p = ent_prev(d, i, &ps);
+        size_t nx;
+        uint32_t p = ent_prev_in(d, i, end, c);
+        c = ent_cp(d, i, &nx);
+        end = nx;
         int32_t v;
         size_t n;
         if (kj_at(d->norm, s->hi, i, "同") &&
@@ -961,7 +965,7 @@ static void ja_persons(estate *s)
         }
         bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
                      (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
-        if (start && !kj_claimed(d, i, nx)) {
+        if (start && !ent_claimed(d, i, nx)) {
             size_t e = ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
@@ -976,7 +980,7 @@ static void ja_persons(estate *s)
                     m = m2;
                 size_t mx;
                 if (m && i + m < s->hi && kj_is_kanji(ent_cp(d, i + m, &mx)) &&
-                    !kj_claimed(d, i + m, mx)) {
+                    !ent_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
                     if (e > i + m) {
                         i = e;
@@ -989,11 +993,13 @@ static void ja_persons(estate *s)
     }
     /* ドルジコワはみている: a later bare surname of a katakana name */
     i = s->lo;
+    end = SIZE_MAX;
     while (i < s->hi) {
         d->work++;
-        size_t nx, ps;
-        uint32_t c = ent_cp(d, i, &nx);
-        uint32_t p = ent_prev(d, i, &ps);
+        size_t nx;
+        uint32_t p = ent_prev_in(d, i, end, c);
+        c = ent_cp(d, i, &nx);
+        end = nx;
         if (!ent_kata(c) || (i > s->lo && kata_or_dot(p))) {
             i = nx;
             continue;
@@ -1012,7 +1018,7 @@ static void ja_persons(estate *s)
         if (b - i + 2 < sizeof key) {
             ent *e = surname_person(s, i, b, NULL);
             if (!e) {
-                int kl = snprintf(key, sizeof key, "n:%.*s", (int)(b - i), d->norm + i);
+                int kl = ent_key(key, sizeof key, "n:", d->norm + i, b - i);
                 e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
             }
             if (e)
@@ -1470,7 +1476,7 @@ static void en_persons(estate *s)
         ent *known = NULL;
         {
             char key[200];
-            int kl = snprintf(key, sizeof key, "s:%.*s", (int)(b - a), d->norm + a);
+            int kl = ent_key(key, sizeof key, "s:", d->norm + a, b - a);
             if (len == 1 && kl > 0 && (size_t)kl < sizeof key)
                 known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
         }

@@ -343,6 +343,9 @@ int place_init(struct kj_entity *x)
                 return -1;
         }
     }
+    for (int b = 0; b < 0x80; b++)
+        if (ent_asc((unsigned char)b) && kj_dict_may_start(x->abbr, (unsigned char)b))
+            x->abbr_latin = true;
     return 0;
 }
 
@@ -433,25 +436,25 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     return 0;
 }
 
-/* A full place name at pos on word boundaries: its length. */
-static size_t full_at(estate *s, size_t pos, int32_t *idx)
+/* A full place name at pos on word boundaries: its length. first and pc
+ * are the code points at and before pos (ent_cp, ent_prev). */
+static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
-    size_t n = ent_longest(s, s->x->place, pos, idx);
-    if (!n)
-        return 0;
-    size_t nx, ps;
-    uint32_t first = ent_cp(d, pos, &nx);
-    uint32_t pc = ent_prev(d, pos, &ps);
-    size_t lstart;
-    uint32_t last = ent_prev(d, pos + n, &lstart);
-    uint32_t nc = ent_cp(d, pos + n, &nx);
+    size_t nx;
+    /* the start is tested before the lookup: inside a word nothing starts */
     if (ent_word(first) && pos > s->lo && (ent_word(pc) || pc == '-'))
-        return 0;
-    if (ent_word(last) && ent_word(nc))
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
         return 0; /* ポーランド is not ランド */
+    size_t n = ent_longest(s, s->x->place, pos, idx);
+    if (!n)
+        return 0;
+    size_t lstart;
+    uint32_t last = ent_prev(d, pos + n, &lstart);
+    uint32_t nc = ent_cp(d, pos + n, &nx);
+    if (ent_word(last) && ent_word(nc))
+        return 0;
     if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
         return 0;
     if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
@@ -459,10 +462,11 @@ static size_t full_at(estate *s, size_t pos, int32_t *idx)
     return n;
 }
 
-size_t place_at(estate *s, size_t pos, ent **out)
+/* place_at with the code points at and before pos known. */
+static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
 {
     int32_t idx;
-    size_t n = full_at(s, pos, &idx);
+    size_t n = full_at(s, pos, first, pc, &idx);
     bool full = n > 0;
     if (!n)
         n = abbr_at(s, pos, &idx);
@@ -472,6 +476,13 @@ size_t place_at(estate *s, size_t pos, ent **out)
     use_name(s, e, pos, pos + n, full);
     *out = e;
     return n;
+}
+
+size_t place_at(estate *s, size_t pos, ent **out)
+{
+    size_t nx, ps;
+    uint32_t first = ent_cp(s->d, pos, &nx);
+    return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
 /* 山口県下関市, 大阪市: a kanji run ending in 市 after a prefecture or a known
@@ -506,12 +517,11 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
 }
 
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name
- * (one to three kanji at the start of a word, then 市 町 村 区). */
-static size_t municipality(estate *s, size_t pos)
+ * (one to three kanji at the start of a word, then 市 町 村 区); pc is the
+ * code point before pos. */
+static size_t municipality(estate *s, size_t pos, uint32_t pc)
 {
     kiji_doc *d = s->d;
-    size_t ps;
-    uint32_t pc = ent_prev(d, pos, &ps);
     if (pos > s->lo && kj_is_kanji(pc))
         return 0;
     size_t i = pos;
@@ -548,22 +558,36 @@ static size_t municipality(estate *s, size_t pos)
 void rec_places(estate *s)
 {
     kiji_doc *d = s->d;
-    size_t i = s->lo;
+    size_t i = s->lo, end = SIZE_MAX;
+    uint32_t c = 0;
     while (i < s->hi) {
         d->work++;
         size_t nx;
-        uint32_t c = ent_cp(d, i, &nx);
+        uint32_t pc = ent_prev_in(d, i, end, c);
+        c = ent_cp(d, i, &nx);
+        end = nx;
         if (!(kj_is_kanji(c) || ent_kata(c) || ent_word(c))) {
             i = nx;
             continue;
         }
-        if (kj_claimed(d, i, nx)) {
+        if (c < 0x80 && ent_asc((unsigned char)c) && i > s->lo && (ent_word(pc) || pc == '-') &&
+            !s->x->abbr_latin) {
+            /* inside a Latin word no place starts (full_at refuses the
+             * start, no one-kanji form and no municipality starts with a
+             * Latin letter): on to the word's end */
+            while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
+                nx++;
+            c = (unsigned char)d->norm[nx - 1];
+            i = end = nx;
+            continue;
+        }
+        if (ent_claimed(d, i, nx)) {
             i = nx;
             continue;
         }
         ent *e = NULL;
-        size_t n = place_at(s, i, &e);
-        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i)) > 0) {
+        size_t n = place_at_cp(s, i, c, pc, &e);
+        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i, pc)) > 0) {
             char key[64];
             int kl = snprintf(key, sizeof key, "c%.*s", (int)n, d->norm + i);
             if (kl > 0 && (size_t)kl < sizeof key) {
