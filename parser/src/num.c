@@ -262,6 +262,9 @@ static bool is_digit_c(char c)
 
 static bool is_numeral_char(uint32_t c)
 {
+    /* all of them are 〇 or lie in U+4E00 (一) .. U+96F6 (零) */
+    if (c != 0x3007 && (c < 0x4E00 || c > 0x96F6))
+        return false;
     return kanji_digit(c) >= 0 || small_unit(c) || big_unit(c) || c == CH_SU;
 }
 
@@ -1212,32 +1215,46 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
     return true;
 }
 
-/* Whether a number (or its sign) can start at pos, from the character
- * there alone: digits, '.', '-', U+2212, マ(イナス), kanji numerals, Latin
- * letters (number words). Callers try many positions; this keeps the cost
- * of the others to one or two byte tests. */
-static bool may_start(const kiji_doc *d, size_t pos)
+/* Whether a number (or its sign) can start at pos, from the characters
+ * there alone: digits, '.', '-', U+2212, マ(イナス), kanji numerals,
+ * hiragana after a space, a Latin letter when a number word or a sign word
+ * (minus, negative) starts there. Callers try many positions; this keeps
+ * the cost of the others to a few byte tests. Exact: scan_at fails at
+ * every position it rejects. */
+bool kj_num_may_start(const kiji_doc *d, size_t pos)
 {
-    unsigned char c = (unsigned char)d->norm[pos];
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    unsigned char c = (unsigned char)s[pos];
     if (c < 0x80) {
         /* nothing ASCII starts right after a letter or digit (A320, x5) */
-        if (pos > 0 && is_alnum((unsigned char)d->norm[pos - 1]))
+        if (pos > 0 && is_alnum((unsigned char)s[pos - 1]))
             return false;
-        return (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'a' && c <= 'z') ||
-               (c >= 'A' && c <= 'Z');
+        if ((c >= '0' && c <= '9') || c == '.' || c == '-')
+            return true;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+        /* a letter: scan_at reads a sign word or scan_unsigned hands the
+         * word to kj_num_scan_en, which fails unless its first word is a
+         * number word */
+        if ((c == 'm' || c == 'M') && kj_at(s, n, pos + 1, "inus "))
+            return true;
+        if ((c == 'n' || c == 'N') && kj_at(s, n, pos + 1, "egative "))
+            return true;
+        return kj_num_en_may_start(d, pos);
     }
     if (c < 0xE2 || c > 0xE9)
         return false; /* numerals and signs lie in U+2000..U+9FFF */
-    size_t nx;
-    uint32_t u = peek(d, pos, &nx);
+    size_t nx = pos;
+    uint32_t u = kj_u8_next(s, n, &nx);
     if (kj_is_hiragana(u))
-        return pos == 0 || d->norm[pos - 1] == ' ' || d->norm[pos - 1] == '\n';
+        return pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '\n';
     return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
 }
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)
 {
-    if (pos >= d->norm_len || !may_start(d, pos))
+    if (pos >= d->norm_len || !kj_num_may_start(d, pos))
         return false;
     return scan_at(d, pos, t, true);
 }

@@ -168,18 +168,66 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     return false;
 }
 
+/* Build nd->en_one / en_tri from the keys kj_numeric_init puts in
+ * en_words (en/numbers, split at the tab and trimmed as kj_dict_add_list
+ * does). Only keys of lower-case letters are recorded: word_known looks
+ * up nothing else. */
+bool kj_num_en_init(struct kj_numeric *nd)
+{
+    const kj_wordlist *wl = kj_wordlist_get("en/numbers");
+    if (!wl)
+        return false;
+    nd->en_one = 0;
+    memset(nd->en_tri, 0, sizeof nd->en_tri);
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        while (n > 0 && line[n - 1] == ' ')
+            n--;
+        bool letters = n > 0;
+        for (size_t k = 0; k < n && letters; k++)
+            letters = line[k] >= 'a' && line[k] <= 'z';
+        if (!letters)
+            continue;
+        if (n == 1)
+            nd->en_one |= 1u << (line[0] - 'a');
+        else
+            nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
+    }
+    return true;
+}
+
+/* The letter at s[i] as 0..25 (either case), 26 for anything else or the
+ * end of the text. */
+static unsigned letter_at(const char *s, size_t n, size_t i)
+{
+    unsigned c = i < n ? ((unsigned char)s[i] | 0x20u) - 'a' : 26;
+    return c < 26 ? c : 26; /* | 0x20 maps only A-Z into a-z */
+}
+
 /* The word at pos (letters only, at most 15) is a number word: a cheap
- * test before the fold, since most words are not. */
+ * test before the fold, since most words are not. The en_one / en_tri
+ * filter on the first three letters rejects most words ("the", "said")
+ * before the word is read. *end (the word's end) is set when it is one. */
 static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, int32_t *v,
                        size_t *end)
 {
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    unsigned a = letter_at(s, n, pos), b = letter_at(s, n, pos + 1);
+    if (a == 26)
+        return false;
+    if (b == 26 ? !(nd->en_one & (1u << a))
+                : !(nd->en_tri[a * 26 + b] & (1u << letter_at(s, n, pos + 2))))
+        return false; /* bit 26: the word ends after two letters */
     char low[16];
     size_t e = pos;
-    while (e < d->norm_len && e - pos < sizeof low &&
-           ((d->norm[e] >= 'a' && d->norm[e] <= 'z') || (d->norm[e] >= 'A' && d->norm[e] <= 'Z')))
+    while (e < n && e - pos < sizeof low &&
+           ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
         e++;
     *end = e;
-    size_t k = lower_word(d->norm, pos, e, low, sizeof low - 1);
+    size_t k = lower_word(s, pos, e, low, sizeof low - 1);
     return k > 0 && kj_dict_get(nd->en_words, low, k, v);
 }
 
@@ -365,6 +413,12 @@ static bool en_fraction(const char *buf, size_t n, const enword *w, size_t nw, k
         return false;
     *last = j;
     return true;
+}
+
+bool kj_num_en_may_start(const kiji_doc *d, size_t pos)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    return nd && nd->en_words && first_word_known(nd, d, pos);
 }
 
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)

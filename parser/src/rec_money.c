@@ -29,6 +29,25 @@ static bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
+/* Add a key to nd->before and record what it starts with for
+ * kj_money_may_start. */
+static bool before_add(struct kj_numeric *nd, const char *key, size_t len, int32_t v)
+{
+    if (len == 0 || !kj_dict_add(nd->before, key, len, v))
+        return false;
+    unsigned char b = (unsigned char)key[0];
+    nd->before_byte[b] = true;
+    if (b >= 0x80) {
+        size_t i = 0;
+        uint32_t cp = kj_u8_next(key, len, &i);
+        if (b < 0xC0 || cp > 0xFFFF || cp == 0xFFFD)
+            nd->before_wide = true; /* no whole BMP character first: no filter */
+        else
+            nd->before_cp[cp >> 6] |= 1ull << (cp & 63);
+    }
+    return true;
+}
+
 int kj_money_code(struct kj_numeric *nd, const char *code)
 {
     for (size_t i = 0; i < nd->ncodes; i++)
@@ -59,7 +78,9 @@ bool kj_money_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind
         if (!tab || strlen(tab + 1) != 3)
             continue;
         int idx = kj_money_code(nd, tab + 1);
-        if (idx < 0 || !kj_dict_add(t, line, (size_t)(tab - line), PACK(kind, idx)))
+        size_t n = (size_t)(tab - line);
+        if (idx < 0 || (t == nd->before ? (n && !before_add(nd, line, n, PACK(kind, idx)))
+                                        : !kj_dict_add(t, line, n, PACK(kind, idx))))
             return false;
     }
     return true;
@@ -142,7 +163,7 @@ bool kj_money_icu(struct kj_numeric *nd)
         }
         /* ALL, TOP, CUP are words in a headline before a number */
         if (!code_stop || !kj_dict_get(code_stop, code, 3, NULL))
-            ok = kj_dict_add(nd->before, code, 3, PACK(NW_CURRENCY, idx));
+            ok = before_add(nd, code, 3, PACK(NW_CURRENCY, idx));
         char key[256];
         static const char *const locs[] = {"ja", "en"};
         for (int l = 0; l < 2 && ok; l++) {
@@ -185,7 +206,7 @@ bool kj_money_icu(struct kj_numeric *nd)
                 if (U_SUCCESS(s2) && is_symbolic(name, n) &&
                     (kl = icu_key(name, n, false, key, sizeof key)) > 0 &&
                     !kj_dict_get(nd->before, key, kl, NULL))
-                    ok = ok && kj_dict_add(nd->before, key, kl, PACK(NW_CURRENCY, idx));
+                    ok = ok && before_add(nd, key, kl, PACK(NW_CURRENCY, idx));
             }
         }
     }
@@ -256,3 +277,21 @@ size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v)
     return len;
 }
 
+bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, uint32_t cp)
+{
+    const unsigned char *s = (const unsigned char *)d->norm;
+    unsigned char b = s[pos];
+    if (nd->before_byte[b])
+        return b < 0x80 || nd->before_wide || (cp <= 0xFFFF && (nd->before_cp[cp >> 6] >> (cp & 63) & 1));
+    if (!is_letter(b))
+        return false;
+    /* prefixed_dollar: one to three letters, maybe a space, then $ */
+    size_t n = d->norm_len, e = pos;
+    while (e < n && e - pos < 4 && is_letter(s[e]))
+        e++;
+    if (e - pos > 3)
+        return false;
+    if (e < n && s[e] == ' ')
+        e++;
+    return e < n && s[e] == '$';
+}

@@ -48,6 +48,57 @@ static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value
     return true;
 }
 
+/* The lines of a qualifier list as (key, length, value), parsed once for
+ * qual_before: the key up to the tab (lines of 64 bytes or more are
+ * left out), the value after it (0 without one). The text bytes each key
+ * can end with go to ql->last (as before_ci_n compares: a space in the
+ * key matches a space or a line break, a lower-case letter either case);
+ * past 64 keys, every byte lists them all. */
+static bool qual_list(const char *list, struct kj_quals *ql)
+{
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    if (!wl)
+        return false;
+    struct kj_qual *q = calloc(wl->n ? wl->n : 1, sizeof *q);
+    if (!q)
+        return false;
+    size_t k = 0;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        if (n >= 64)
+            continue;
+        q[k].key = line;
+        q[k].len = n;
+        q[k].value = tab ? atoi(tab + 1) : 0;
+        k++;
+    }
+    ql->q = q;
+    ql->n = k;
+    for (size_t i = 0; i < k; i++) {
+        uint64_t bit = i < 64 ? 1ull << i : 0;
+        unsigned char l = q[i].len ? (unsigned char)q[i].key[q[i].len - 1] : 0;
+        if (i >= 64) {
+            memset(ql->last, 0xFF, sizeof ql->last);
+            ql->empty = ~0ull;
+        } else if (q[i].len == 0) {
+            for (int b = 0; b < 256; b++)
+                ql->last[b] |= bit;
+            ql->empty |= bit;
+        } else if (l == ' ') {
+            ql->last[' '] |= bit;
+            ql->last['\n'] |= bit;
+        } else if (l >= 'a' && l <= 'z') {
+            ql->last[l] |= bit;
+            ql->last[l - 32] |= bit;
+        } else if (!(l >= 'A' && l <= 'Z')) {
+            ql->last[l] |= bit; /* an upper-case key byte never matches */
+        }
+    }
+    return true;
+}
+
 int kj_numeric_init(kiji_parser *p)
 {
     struct kj_numeric *nd = calloc(1, sizeof *nd);
@@ -72,11 +123,14 @@ int kj_numeric_init(kiji_parser *p)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
+              kj_num_en_init(nd) &&
               kj_dict_add_list(nd->ja_qual_pre, kj_wordlist_get("ja/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->ja_qual_post, kj_wordlist_get("ja/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1);
+    ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
+         qual_list("ja/qualifiers_pre", &nd->ja_qual);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
     ok = ok && kj_money_icu(nd);
     ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
@@ -126,6 +180,8 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
     free(nd->codes);
+    free(nd->en_qual.q);
+    free(nd->ja_qual.q);
     free(nd);
     p->numeric = NULL;
 }
@@ -930,15 +986,15 @@ static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
 
 /* ---- qualifiers ------------------------------------------------------------ */
 
-/* ASCII-case-insensitive "s[..pos) ends with lit", where a space in lit
- * matches any white space. Returns the match start or SIZE_MAX. */
-static size_t before_ci(const kiji_doc *d, size_t pos, const char *lit)
+/* ASCII-case-insensitive "s[..pos) ends with lit[0..n)", where a space in
+ * lit matches any white space. Returns the match start or SIZE_MAX. The
+ * bytes are compared from the end: the last one rejects most keys. */
+static size_t before_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
     if (n > pos)
         return SIZE_MAX;
     size_t st = pos - n;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = n; i-- > 0;) {
         unsigned char c = (unsigned char)d->norm[st + i], l = (unsigned char)lit[i];
         if (l == ' ') {
             if (c != ' ' && c != '\n')
@@ -953,6 +1009,11 @@ static size_t before_ci(const kiji_doc *d, size_t pos, const char *lit)
     if (st > 0 && is_letter((unsigned char)d->norm[st - 1]))
         return SIZE_MAX;
     return st;
+}
+
+static size_t before_ci(const kiji_doc *d, size_t pos, const char *lit)
+{
+    return before_ci_n(d, pos, lit, strlen(lit));
 }
 
 /* A comparison sign before a number: >30, >= 30, < = 100, <-30, ≥ 5 ->
@@ -991,10 +1052,7 @@ static int sym_before(const kiji_doc *d, size_t pos, size_t *qs)
 static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
 {
     const struct kj_numeric *nd = d->p->numeric;
-    const kj_wordlist *wl =
-        kj_wordlist_get(d->lang == KJ_LANG_EN ? "en/qualifiers_pre" : "ja/qualifiers_pre");
-    if (!wl)
-        return 0;
+    const struct kj_quals *ql = d->lang == KJ_LANG_EN ? &nd->en_qual : &nd->ja_qual;
     size_t p = pos;
     if (d->lang == KJ_LANG_EN) {
         int sq = sym_before(d, pos, qs);
@@ -1006,23 +1064,19 @@ static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
     }
     size_t best = SIZE_MAX;
     int q = 0;
-    for (size_t i = 0; i < wl->n; i++) {
-        d->work++;
-        const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        char key[64];
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        if (n >= sizeof key)
+    /* only the keys that can end with the byte before p, in list order
+     * (the first of two matches at one start wins) */
+    uint64_t cand = p > 0 ? ql->last[(unsigned char)d->norm[p - 1]] : ql->empty;
+    for (size_t i = 0; i < ql->n && (i >= 64 || cand >> i); i++) {
+        if (i < 64 && !(cand >> i & 1))
             continue;
-        memcpy(key, line, n);
-        key[n] = '\0';
-        size_t st = before_ci(d, p, key);
+        d->work++;
+        size_t st = before_ci_n(d, p, ql->q[i].key, ql->q[i].len);
         if (st != SIZE_MAX && (best == SIZE_MAX || st < best)) {
             best = st;
-            q = tab ? atoi(tab + 1) : 0;
+            q = ql->q[i].value;
         }
     }
-    (void)nd;
     if (best == SIZE_MAX)
         return 0;
     /* "not less than" is listed; "not more than" too; a bare "not" before
@@ -1507,14 +1561,21 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
-static bool may_start(const kiji_doc *d, size_t i)
+/* Whether phrase_at(i) can read anything, from the characters at i: a
+ * magnitude (M7, マグニチュード), a currency symbol or code
+ * (kj_money_may_start) or a number (kj_num_may_start). Exact: phrase_at
+ * fails at every position this rejects, so the loop below skips them. */
+static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' || c == '\\')
+    if (c == 'M')
         return true;
-    if (c < 0x80)
-        return false;
-    return true; /* kanji numerals, マグニチュード, €, £, ¥: the scanner decides */
+    uint32_t cp = c;
+    if (c >= 0x80) {
+        size_t nx = i;
+        cp = kj_u8_next(d->norm, d->norm_len, &nx);
+    }
+    return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, cp);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -1526,35 +1587,45 @@ void kj_rec_numeric(kiji_doc *d)
     int plain[256];
     size_t nplain = 0;
     size_t i = 0;
+    const char *s = d->norm;
     while (i < d->norm_len) {
         d->work++;
-        if (kj_claim_at(d, i) || !may_start(d, i)) {
+        unsigned char c = (unsigned char)s[i];
+        /* ASCII starts only digits, letters, $, -, . and \ (a yen sign in
+         * some fonts); anything non-ASCII is tested below */
+        if (c < 0x80 && !(is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' ||
+                          c == '\\')) {
+            i++;
+            continue;
+        }
+        if (kj_claim_at(d, i)) {
             i++;
             continue;
         }
         /* a URL holds no amounts: q=30%25%2020% */
-        if (kj_at(d->norm, d->norm_len, i, "http://") || kj_at(d->norm, d->norm_len, i, "https://") ||
-            kj_at(d->norm, d->norm_len, i, "www.")) {
-            while (i < d->norm_len && (unsigned char)d->norm[i] > ' ' &&
-                   (unsigned char)d->norm[i] < 0x80) {
+        if ((c == 'h' || c == 'w') &&
+            (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
+             kj_at(s, d->norm_len, i, "www."))) {
+            while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
                 d->work++;
                 i++;
             }
             continue;
         }
         /* English words start only at a word edge */
-        unsigned char c = (unsigned char)d->norm[i];
-        if (is_letter(c) && i > 0 && is_letter((unsigned char)d->norm[i - 1])) {
+        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1])) {
             i++;
             continue;
         }
-        size_t e = phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain);
+        size_t e = phrase_may_start(d, nd, i)
+                       ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                       : 0;
         if (e > i) {
             i = e;
             continue;
         }
         size_t nx = i;
-        (void)kj_u8_next(d->norm, d->norm_len, &nx);
+        (void)kj_u8_next(s, d->norm_len, &nx);
         i = nx > i ? nx : i + 1;
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars

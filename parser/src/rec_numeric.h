@@ -28,6 +28,12 @@ struct kj_numeric {
     kj_dict *ja_follow; /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
     kj_dict *en_words;  /* English number words: value */
+    /* num_en.c: a filter before every en_words lookup of a word read from
+     * the text (most words are no number words). Bit c of en_one: the
+     * one-letter key 'a'+c; bit c of en_tri[a * 26 + b]: a key of letters
+     * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
+     * clear bit proves the word no key. */
+    uint32_t en_one, en_tri[26 * 26];
 
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
@@ -38,6 +44,25 @@ struct kj_numeric {
     char (*codes)[4];   /* ISO 4217 codes, indexed by currency word values */
     size_t ncodes, capcodes;
     int usd, gbp;       /* their indexes in codes */
+    /* rec_money.c: what the keys of `before` start with, recorded as they
+     * are added: a first byte (before_byte) and, for a non-ASCII key, its
+     * first code point (bit cp of before_cp; before_wide when one starts
+     * past U+FFFF or with no whole character). kj_money_may_start tests
+     * them. */
+    bool before_byte[256], before_wide;
+    uint64_t before_cp[1024];
+    /* rec_numeric.c: the qualifier lists before an amount, parsed once;
+     * bit k of last[b]: entry k (of the first 64) can end with the text
+     * byte b, so qual_before compares only those */
+    struct kj_quals {
+        struct kj_qual {
+            const char *key; /* not NUL-terminated at len */
+            size_t len;
+            int value;
+        } *q;
+        size_t n;
+        uint64_t last[256], empty;
+    } en_qual, ja_qual;
 };
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
@@ -57,11 +82,22 @@ int kj_money_code(struct kj_numeric *nd, const char *code);
 bool kj_money_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind);
 bool kj_money_icu(struct kj_numeric *nd);
 size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v);
+/* False when kj_money_symbol(d, pos) is 0 for certain: no key of `before`
+ * starts with the character at pos and no letter-prefixed dollar (HK$) can
+ * start there. cp is the code point at pos (pos < d->norm_len). */
+bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, uint32_t cp);
 
 /* num.c: a / b to 15 significant digits (exact when the quotient ends). */
 bool kj_num_div(kj_num *r, kj_num a, kj_num b);
 /* num_en.c: English number words at pos; an English scale after digits. */
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
+/* num_en.c: the en_one / en_tri filter built from en/numbers; whether the
+ * word at pos may start an English number (false: kj_num_scan_en fails). */
+bool kj_num_en_init(struct kj_numeric *nd);
+bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
+/* num.c: false when kj_num_scan(d, pos) fails for certain, from the
+ * characters at pos alone (pos < d->norm_len). */
+bool kj_num_may_start(const kiji_doc *d, size_t pos);
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
 
 #endif
