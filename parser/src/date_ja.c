@@ -58,12 +58,31 @@ static bool dnum(jp *p, size_t pos, int64_t *v, size_t *e, int *nd, bool *z)
     return true;
 }
 
+/* Can a word of the Japanese list start at i, by its first two characters
+ * (the pair filter of rec_date.h)? */
+static bool word_may_start(const jp *p, size_t i)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    if (dd->jpair4)
+        return true;
+    size_t k = i;
+    uint32_t a = kj_u8_next(p->s, p->len, &k);
+    if (a >= 0x10000)
+        return false;
+    if (dd->jone[a >> 3] & (1u << (a & 7)))
+        return true;
+    if (k >= p->len)
+        return false;
+    size_t h = kj_dt_pair(a, kj_u8_next(p->s, p->len, &k));
+    return dd->jpair[h >> 3] & (1u << (h & 7));
+}
+
 /* kj_dt_word on the Japanese list, remembering the last position asked. */
 static size_t dword(jp *p, size_t i, const kj_dword **w)
 {
     if (p->wpos != i) {
         p->wpos = i;
-        p->wn = i < p->len ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+        p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
     }
     if (p->wn)
         *w = p->ww;
@@ -1137,24 +1156,44 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
     return e3;
 }
 
+/* The weekday 1 (Monday) - 7 that the character cp names (月 .. 日), 0 for
+ * none. */
+static int wday_char(uint32_t cp)
+{
+    switch (cp) {
+    case 0x6708: /* 月 */
+        return 1;
+    case 0x706B: /* 火 */
+        return 2;
+    case 0x6C34: /* 水 */
+        return 3;
+    case 0x6728: /* 木 */
+        return 4;
+    case 0x91D1: /* 金 */
+        return 5;
+    case 0x571F: /* 土 */
+        return 6;
+    case 0x65E5: /* 日 */
+        return 7;
+    }
+    return 0;
+}
+
 /* 金曜日 / 金曜: the weekday 1 (Monday) - 7, its length in *n. */
 static int weekday_at(const jp *p, size_t i, size_t *n)
 {
-    static const char *const wd[] = {"月", "火", "水", "木", "金", "土", "日"};
-    for (int k = 0; k < 7; k++) {
-        if (!at(p, i, wd[k]))
-            continue;
-        size_t j = i + strlen(wd[k]);
-        if (at(p, j, "曜日"))
-            *n = j + strlen("曜日") - i;
-        else if (at(p, j, "曜"))
-            *n = j + strlen("曜") - i;
-        else
-            return 0;
-        /* 月曜日 inside 3月曜日 cannot happen: a number before is a month */
-        return k + 1;
-    }
-    return 0;
+    size_t j = i;
+    int k = i < p->len ? wday_char(kj_u8_next(p->s, p->len, &j)) : 0;
+    if (!k)
+        return 0;
+    if (at(p, j, "曜日"))
+        *n = j + strlen("曜日") - i;
+    else if (at(p, j, "曜"))
+        *n = j + strlen("曜") - i;
+    else
+        return 0;
+    /* 月曜日 inside 3月曜日 cannot happen: a number before is a month */
+    return k;
 }
 
 /* ---- the scan ----------------------------------------------------------------- */
@@ -1404,9 +1443,12 @@ static size_t try_at(jp *p, size_t i)
      * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
     static const struct {
         const char *w, *iso;
-    } per[] = {{"年", "P1Y"}, {"月", "P1M"}, {"週", "P1W"}, {"1日", "P1D"}, {"一日", "P1D"}};
+        size_t n; /* strlen(w) */
+    } per[] = {{"年", "P1Y", 3}, {"月", "P1M", 3}, {"週", "P1W", 3}, {"1日", "P1D", 4},
+               {"一日", "P1D", 6}};
     for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
-        if (!at(p, i, per[k].w))
+        if (p->s[i] != per[k].w[0] || p->len - i < per[k].n
+            || memcmp(p->s + i, per[k].w, per[k].n) != 0)
             continue;
         size_t st;
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
@@ -1414,7 +1456,7 @@ static size_t try_at(jp *p, size_t i)
             break;
         /* 1日3回, 1日2時間: per day (4月1日3回目, 1日に3時間の会合 are the 1st) */
         bool day = k >= 3;
-        size_t j = i + strlen(per[k].w);
+        size_t j = i + per[k].n;
         bool ni = at(p, j, "に");
         if (ni)
             j += strlen("に");
@@ -1824,8 +1866,15 @@ static bool worth_trying(jp *p, size_t i)
     if (lit_start(kj_u8_next(p->s, p->len, &k)))
         return true;
     const kj_dword *w;
+    if (dword(p, i, &w) > 0)
+        return true;
+    /* an era initial (R7) after a letter or digit is no era (part_year,
+     * era_numeric) */
     int32_t era;
-    if (dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0)
+    size_t en = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
+    unsigned char pb = i > 0 ? (unsigned char)p->s[i - 1] : ' ';
+    bool glued = (pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z');
+    if (en > 1 || (en == 1 && !glued))
         return true;
     int64_t v;
     size_t e;

@@ -114,6 +114,21 @@ static int qual_of(const char *s)
     return 0;
 }
 
+/* Mark the first two characters of a word of ja in the pair filter. */
+static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
+{
+    size_t i = 0;
+    uint32_t a = kj_u8_next(key, klen, &i);
+    if (a >= 0x10000) {
+        dd->jpair4 = true;
+    } else if (i >= klen) {
+        dd->jone[a >> 3] |= (uint8_t)(1u << (a & 7));
+    } else {
+        size_t h = kj_dt_pair(a, kj_u8_next(key, klen, &i));
+        dd->jpair[h >> 3] |= (uint8_t)(1u << (h & 7));
+    }
+}
+
 static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t klen,
                     const kj_dword *w)
 {
@@ -128,8 +143,10 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     dd->w[dd->nw] = *w;
     if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
         return -1;
-    if (t == dd->ja)
+    if (t == dd->ja) {
         kj_dt_mark_start(dd, key);
+        mark_pair(dd, key, klen);
+    }
     else if (t == dd->en && !kj_dt_en_first(dd, key, klen, KJ_EF_WORD))
         return -1;
     dd->nw++;
@@ -305,8 +322,10 @@ int kj_date_init(kiji_parser *p)
     dd->en = kj_dict_new();
     dd->era = kj_dict_new();
     dd->jstart = calloc(0x10000 / 8, 1);
+    dd->jpair = calloc(0x10000 / 8, 1);
+    dd->jone = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
-    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->efirst)
+    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jpair || !dd->jone || !dd->efirst)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -328,6 +347,8 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->era);
     kj_dict_free(dd->efirst);
     free(dd->jstart);
+    free(dd->jpair);
+    free(dd->jone);
     free(dd->w);
     free(dd);
     p->date = NULL;

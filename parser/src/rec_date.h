@@ -85,6 +85,12 @@ struct kj_datedata {
      * tries only these positions. */
     uint8_t *jstart;
     bool start4;
+    /* Which words of ja can start at a position, from its first two
+     * characters: a bit of jpair per pair (kj_dt_pair), a bit of jone per
+     * word of one character; jpair4 when a word begins beyond the BMP (no
+     * filter then). */
+    uint8_t *jpair, *jone;
+    bool jpair4;
     /* Where an English date can start: the words (runs of a-z in the
      * lowercased text) that begin an entry of en, a literal of the scanner
      * or a number (kj_date_en_starts). The scanner tries only the word
@@ -152,6 +158,12 @@ void kj_dt_iso(char *buf, size_t n, int64_t count, const char *unit, bool half);
 /* ASCII digits (at most 9) or a kanji numeral via kj_num_scan, starting
  * exactly at pos: value, end, digits written (0 for kanji), leading zero. */
 bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool *lead0);
+
+/* The bit of jpair for a word beginning with code points a, b. */
+static inline size_t kj_dt_pair(uint32_t a, uint32_t b)
+{
+    return (size_t)((a * 31u + b) & 0xFFFFu);
+}
 
 /* Mark the code point beginning u as a possible start of a Japanese date. */
 void kj_dt_mark_start(struct kj_datedata *dd, const char *u);
