@@ -224,6 +224,9 @@ bool kj_q_in_quote(const kj_qctx *x, size_t i)
 void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const char *note,
                size_t vs, size_t ve, bool partial)
 {
+    /* 「」 or 「 」 quotes nothing: no fact (and none with an empty span) */
+    if (kj_q_skip_space(d, is, ie) >= ie)
+        return;
     int idx = kj_fact_add(d, KIJI_FACT_QUOTE, is, ie);
     if (idx < 0)
         return;
