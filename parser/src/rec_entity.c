@@ -46,6 +46,37 @@ bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
 
 /* ---- word lists ---------------------------------------------------------- */
 
+void ent_first_add(ent_first *f, const char *key, size_t len)
+{
+    if (len == 0)
+        return;
+    unsigned char b = (unsigned char)key[0];
+    if (b >= 0x80 && !(b >= 0xC2 && b <= 0xF4 && (size_t)kj_u8_len(b) <= len)) {
+        f->all = true;
+        return;
+    }
+    size_t i = 0;
+    uint32_t c = kj_u8_next(key, len, &i);
+    if (c >= 0x10000)
+        return; /* ent_first_has lets every such character through */
+    f->bits[c >> 6] |= 1ull << (c & 63);
+    if (c == ' ')
+        f->bits['\n' >> 6] |= 1ull << ('\n' & 63);
+}
+
+void ent_first_list(ent_first *f, const char *list)
+{
+    const kj_wordlist *wl = kj_wordlist_get(list);
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        while (n > 0 && line[n - 1] == ' ')
+            n--;
+        ent_first_add(f, line, n);
+    }
+}
+
 kj_dict *ent_dict(const char *list, int32_t def)
 {
     kj_dict *t = kj_dict_new();
@@ -69,11 +100,16 @@ size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t 
     size_t n = s->hi - pos < sizeof buf ? s->hi - pos : sizeof buf;
     if (n > kj_dict_maxlen(t))
         n = kj_dict_maxlen(t);
-    if (!memchr(d->norm + pos, '\n', n))
+    const char *nl = memchr(d->norm + pos, '\n', n);
+    if (!nl)
         return kj_dict_longest(t, d->norm, s->hi, pos, v);
     /* English names wrap across lines: South\nKorea is South Korea */
-    for (size_t i = 0; i < n; i++)
-        buf[i] = d->norm[pos + i] == '\n' ? ' ' : d->norm[pos + i];
+    memcpy(buf, d->norm + pos, n);
+    while (nl) {
+        size_t k = (size_t)(nl - (d->norm + pos));
+        buf[k] = ' ';
+        nl = memchr(d->norm + pos + k + 1, '\n', n - k - 1);
+    }
     return kj_dict_longest(t, buf, n, 0, v);
 }
 
@@ -498,7 +534,7 @@ void kj_entity_free(kiji_parser *p)
                       x->honor_ja, x->anaphora_ja, x->title_en,    x->honor_en, x->surname_ja,
                       x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->org, x->olead_ja, x->notname_ja,
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
-                      x->stop_en};
+                      x->stop_en, x->title_rev_ja};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

@@ -14,6 +14,9 @@
 
 #include "kj.h"
 
+/* Room for one line of ja/titles (rec_person.c refuses longer ones). */
+#define TITLE_MAX 128
+
 /* Kinds of gazetteer places. */
 enum { PL_COUNTRY = 0, PL_WORLD, PL_CITY, PL_REGION };
 
@@ -24,6 +27,27 @@ typedef struct kj_place {
     char *canon_en;
 } kj_place;
 
+/* The first code points of a dictionary's keys, kept beside it so that a
+ * scan asks ent_first_has instead of calling the lookup where no key can
+ * start (exact: UTF-8 is prefix-free, so a key whose first character is
+ * whole matches only where the text has that character). */
+typedef struct ent_first {
+    uint64_t bits[1024]; /* BMP code points */
+    bool all;            /* a key starts mid-character: no filtering */
+} ent_first;
+
+/* Note the first code point of key [key, key + len); a space also marks a
+ * line break, which ent_longest reads as a space. */
+void ent_first_add(ent_first *f, const char *key, size_t len);
+/* The same for each line of a word list, keyed as kj_dict_add_list keys it. */
+void ent_first_list(ent_first *f, const char *list);
+
+/* Can a key start with the code point c? */
+static inline bool ent_first_has(const ent_first *f, uint32_t c)
+{
+    return f->all || c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
+}
+
 struct kj_entity {
     kj_place *places;
     size_t nplaces, capplaces;
@@ -33,6 +57,7 @@ struct kj_entity {
     kj_dict *abbr_follow; /* words after 米/仏 that make it a country */
     kj_dict *demonym;     /* German -> places index */
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
+    kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */
     kj_dict *title_en, *honor_en;
     kj_dict *surname_ja, *notname_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
@@ -43,6 +68,8 @@ struct kj_entity {
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words */
     int norgs;
+    /* first code points of place, abbr, org and osuf_ja keys */
+    ent_first place_first, abbr_first, org_first, osuf_first;
 };
 
 /* One entity being collected. */

@@ -16,6 +16,7 @@
 int org_init(struct kj_entity *x)
 {
     x->osuf_ja = ent_dict("ja/org_suffixes", 1);
+    ent_first_list(&x->osuf_first, "ja/org_suffixes");
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
@@ -50,6 +51,7 @@ int org_init(struct kj_entity *x)
                 size_t n = t ? (size_t)(t - p) : strlen(p);
                 if (n && !kj_dict_add(x->org, p, n, use))
                     return -1;
+                ent_first_add(&x->org_first, p, n);
                 p += n;
                 if (*p == '\t')
                     p++;
@@ -266,6 +268,11 @@ static void pass_definitions(estate *s)
     for (size_t i = s->lo; i < s->hi; i++) {
         d->work++;
         char c = d->norm[i];
+        if ((unsigned char)c >= 0xC0) {
+            /* a multibyte character holds no ASCII byte: past it at once */
+            i += (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : 1;
+            continue;
+        }
         if (c == '(') {
             size_t j = i + 1, k = j;
             while (k < s->hi && k - j < 96 && d->norm[k] != ')' && d->norm[k] != '(' &&
@@ -366,9 +373,9 @@ static void ja_seg(estate *s, size_t a, size_t b)
     for (size_t p = a; p < b; chars++) {
         d->work++;
         int32_t v;
-        size_t n = kj_dict_longest(x->osuf_ja, d->norm, b, p, &v);
         size_t nx;
-        ent_cp(d, p, &nx);
+        uint32_t c = ent_cp(d, p, &nx);
+        size_t n = ent_first_has(&x->osuf_first, c) ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v) : 0;
         if (n) {
             size_t e = p + n;
             bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
@@ -421,9 +428,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
 }
 
 /* 経産省・文科省, ・亀田総合病院・新東京病院: a ・ next to a kanji separates the
- * names of a list; between katakana it is inside one (デイリー・メール). */
-static void ja_run(estate *s, size_t a, size_t b)
+ * names of a list; between katakana it is inside one (デイリー・メール).
+ * dot: the run holds a ・ (else it is one segment). */
+static void ja_run(estate *s, size_t a, size_t b, bool dot)
 {
+    if (!dot) {
+        if (b > a)
+            ja_seg(s, a, b);
+        return;
+    }
     kiji_doc *d = s->d;
     size_t seg = a;
     for (size_t p = a; p < b;) {
@@ -639,6 +652,16 @@ static void pass_suffixes(estate *s)
         uint32_t pc = ent_prev_in(d, i, end, c);
         c = ent_cp(d, i, &nx);
         end = nx;
+        if (c < 0x80 && ent_asc((unsigned char)c) && i > s->lo && ent_word(pc)) {
+            /* inside a Latin word neither a capitalized run nor a name run
+             * starts (both need no name character before them): on to the
+             * word's end */
+            while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
+                nx++;
+            c = (unsigned char)d->norm[nx - 1];
+            i = end = nx;
+            continue;
+        }
         if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
             !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
             /* English capitalized run (also inside Japanese text: no harm),
@@ -652,6 +675,7 @@ static void pass_suffixes(estate *s)
         if (d->lang != KJ_LANG_EN && ent_namechar(c) && !ent_namechar(pc) == true) {
             size_t a = i, b = i;
             int n = 0;
+            bool dot = false;
             while (b < s->hi && n < 48) {
                 d->work++;
                 size_t bn;
@@ -664,11 +688,12 @@ static void pass_suffixes(estate *s)
                     else
                         break;
                 }
+                dot |= bc == 0x30FB && b >= a;
                 b = bn;
                 n++;
             }
             if (b > a)
-                ja_run(s, a, b);
+                ja_run(s, a, b, dot);
             i = b > i ? b : nx;
             continue;
         }
@@ -688,6 +713,8 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
     if (ent_word(first) && pos > s->lo && ent_word(pc))
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
+        return 0;
+    if (!ent_first_has(&s->x->org_first, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)

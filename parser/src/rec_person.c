@@ -35,6 +35,22 @@ int person_init(struct kj_entity *x)
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
     x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
     x->title_en = kj_dict_new();
+    /* ja/titles lines as written, reversed: the longest title ending at a
+     * position is one walk (title_before) */
+    x->title_rev_ja = kj_dict_new();
+    const kj_wordlist *tl = kj_wordlist_get("ja/titles");
+    if (!x->title_rev_ja)
+        return -1;
+    for (size_t i = 0; tl && i < tl->n; i++) {
+        char r[TITLE_MAX];
+        size_t n = strlen(tl->lines[i]);
+        if (n >= sizeof r)
+            return -1; /* a title that long is a data error */
+        for (size_t j = 0; j < n; j++)
+            r[j] = tl->lines[i][n - 1 - j];
+        if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
+            return -1;
+    }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->zhsur_ja || !x->zhgiven_ja)
         return -1;
@@ -53,6 +69,22 @@ int person_init(struct kj_entity *x)
             return -1;
     }
     return 0;
+}
+
+/* The longest line of ja/titles that ends at p and is at most max bytes
+ * long, 0 when none: the text before p, reversed, against the reversed
+ * lines. */
+static size_t title_before(const estate *s, size_t p, size_t max)
+{
+    char r[TITLE_MAX];
+    size_t m = kj_dict_maxlen(s->x->title_rev_ja);
+    if (m > max)
+        m = max;
+    if (m > p)
+        m = p;
+    for (size_t j = 0; j < m; j++)
+        r[j] = s->d->norm[p - 1 - j];
+    return kj_dict_longest(s->x->title_rev_ja, r, m, 0, NULL);
 }
 
 /* ---- the person registry ------------------------------------------------------ */
@@ -279,13 +311,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         no = true;
     }
     size_t p = a - 3;
-    const kj_wordlist *wl = kj_wordlist_get("ja/titles");
-    size_t best = 0;
-    for (size_t i = 0; wl && i < wl->n; i++) {
-        size_t n = strlen(wl->lines[i]);
-        if (n > best && n <= p - s->lo && kj_before(d->norm, p, wl->lines[i]))
-            best = n;
-    }
+    size_t best = title_before(s, p, p - s->lo);
     if (!best)
         return;
     *ts = p - best;
@@ -425,8 +451,9 @@ static bool name_follow(uint32_t c)
  * title or honorific. The kanji run from a is split where both halves are
  * known, longest surname first; three kanji at least, and a one-kanji
  * surname takes a given name of two. Returns the name's end (0 if none) and
- * the surname's end in *se. */
-static size_t ja_fullname(estate *s, size_t a, size_t *se)
+ * the surname's end in *se. sl is the longest surname at a: no surname
+ * longer than it starts there, so those lookups are skipped. */
+static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -451,7 +478,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t *se)
         for (int k = n - 1; k >= 1; k--) {
             if (n < 3 || (k == 1 && n - k < 2))
                 break;
-            if (kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v) &&
+            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v) &&
                 kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
                 *se = pos[k];
                 return r;
@@ -468,7 +495,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t *se)
         for (int k = n - 1; ev && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
-            if (kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v)) {
+            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v)) {
                 *se = pos[k];
                 return r;
             }
@@ -487,7 +514,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t *se)
             return r;
         }
     }
-    if (!kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
+    if (r - a > sl || !kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
         return 0;
     *se = r;
     /* 森 喜朗: one space between surname and given name */
@@ -721,13 +748,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q++;
             if (q >= s->hi || d->norm[q] != ')' || q == b + 1)
                 continue;
-            const kj_wordlist *wl = kj_wordlist_get("ja/titles");
-            size_t best = 0;
-            for (size_t w = 0; wl && w < wl->n; w++) {
-                size_t n = strlen(wl->lines[w]);
-                if (n > best && n < q - b - 1 && kj_before(d->norm, q, wl->lines[w]))
-                    best = n;
-            }
+            size_t best = title_before(s, q, q - b - 2);
             size_t oe = q - best;
             ent *o = ent_ending_at(s, oe);
             if (!o || o->type == KIJI_FACT_PERSON) {
@@ -851,7 +872,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
-    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, &fse)) > a) {
+    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, &fse)) > a) {
         /* 松本清張は: both halves known */
     } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は */
@@ -1195,6 +1216,10 @@ static bool particle(const kiji_doc *d, tok t)
 static int title_ending(estate *s, const tok *t, int k)
 {
     const kiji_doc *d = s->d;
+    /* the spans all end at token k: the longest one that qualifies is
+     * lowercased once, the shorter ones are its tails */
+    char low[64];
+    size_t base = SIZE_MAX;
     for (int len = 4; len >= 1; len--) {
         int a = k - len + 1;
         if (a < 0)
@@ -1205,14 +1230,16 @@ static int title_ending(estate *s, const tok *t, int k)
                 adj = false;
         if (!adj || t[k].ne - t[a].ns >= 64)
             continue;
-        char low[64];
         size_t n = t[k].ne - t[a].ns;
-        for (size_t i = 0; i < n; i++) {
-            char c = d->norm[t[a].ns + i];
-            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\n' ? ' ' : c);
+        if (base == SIZE_MAX) {
+            base = t[a].ns;
+            for (size_t i = 0; i < n; i++) {
+                char c = d->norm[t[a].ns + i];
+                low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\n' ? ' ' : c);
+            }
         }
         int32_t v;
-        if (kj_dict_get(s->x->title_en, low, n, &v))
+        if (kj_dict_get(s->x->title_en, low + (t[a].ns - base), n, &v))
             return a;
     }
     return -1;

@@ -66,6 +66,7 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         return true;
     if (!kj_dict_add(x->place, k, n, idx))
         return false;
+    ent_first_add(&x->place_first, k, n);
     /* datelines shout: CHICAGO, BAHRAIN */
     if (upper && n < 64) {
         char u[64];
@@ -78,6 +79,8 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         }
         if (ascii && !kj_dict_add(x->place, u, n, idx))
             return false;
+        if (ascii)
+            ent_first_add(&x->place_first, u, n);
     }
     return true;
 }
@@ -341,6 +344,8 @@ int place_init(struct kj_entity *x)
             int idx = place_code(x, tab + 1, PL_COUNTRY);
             if (idx < 0 || !kj_dict_add(dst[l], wl->lines[i], (size_t)(tab - wl->lines[i]), idx))
                 return -1;
+            if (dst[l] == x->abbr)
+                ent_first_add(&x->abbr_first, wl->lines[i], (size_t)(tab - wl->lines[i]));
         }
     }
     for (int b = 0; b < 0x80; b++)
@@ -447,6 +452,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
         return 0; /* ポーランド is not ランド */
+    if (!ent_first_has(&s->x->place_first, first))
+        return 0;
     size_t n = ent_longest(s, s->x->place, pos, idx);
     if (!n)
         return 0;
@@ -468,7 +475,7 @@ static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, en
     int32_t idx;
     size_t n = full_at(s, pos, first, pc, &idx);
     bool full = n > 0;
-    if (!n)
+    if (!n && ent_first_has(&s->x->abbr_first, first))
         n = abbr_at(s, pos, &idx);
     if (!n)
         return 0;

@@ -407,7 +407,32 @@ size_t kj_dict_maxlen(const kj_dict *t)
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
 {
     uint32_t cur = 0;
-    for (size_t i = 0; i < len; i++) {
+    if (len > 0) {
+        unsigned char b = (unsigned char)key[0];
+        cur = t->root[b];
+        if (!cur)
+            return false;
+        if (b >= 0x80 && !t->nofilter) {
+            /* kj_dict_longest's filter: a key equal to this one would start
+             * with a whole BMP character whose bit is set */
+            const unsigned char *u = (const unsigned char *)key;
+            uint32_t cp;
+            if (b < 0xC0 || b >= 0xF0)
+                return false;
+            if (b < 0xE0) {
+                if (len < 2)
+                    return false;
+                cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+            } else {
+                if (len < 3)
+                    return false;
+                cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            }
+            if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+                return false;
+        }
+    }
+    for (size_t i = 1; i < len; i++) {
         long c = find_edge(t, &t->nodes[cur], (unsigned char)key[i]);
         if (c < 0)
             return false;
