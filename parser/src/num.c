@@ -270,27 +270,43 @@ static bool is_numeral_char(uint32_t c)
 
 size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size)
 {
-    size_t n = 0, i = pos;
-    bool space = false;
-    int breaks = 0;
-    while (i < d->norm_len && n + 1 < size) {
-        unsigned char c = (unsigned char)d->norm[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (c == '\n' && ++breaks > 1)
-                break;
-            if (!space) {
-                off[n] = i;
-                buf[n++] = ' ';
-            }
-            space = true;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t n = 0, i = pos, len = d->norm_len;
+    if (size == 0)
+        return 0;
+    /* at most size - 1 bytes out, and never past the text */
+    size_t lim = size - 1;
+    while (i < len && n < lim) {
+        unsigned char c = s[i];
+        if (c > ' ') {
+            /* the common byte: copied, A-Z lower-cased */
+            off[n] = i;
+            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
             i++;
             continue;
         }
-        space = false;
-        breaks = 0;
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+            off[n] = i;
+            buf[n++] = (char)c;
+            i++;
+            continue;
+        }
+        /* a white-space run: one space (the end stays after the run's
+         * first byte when the space fills the buffer); a second line
+         * break in the run ends the fold before it */
+        int breaks = c == '\n';
         off[n] = i;
-        buf[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        buf[n++] = ' ';
         i++;
+        if (n == lim)
+            break;
+        while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
+            if (s[i] == '\n' && ++breaks > 1)
+                break;
+            i++;
+        }
+        if (breaks > 1)
+            break;
     }
     off[n] = i;
     buf[n] = '\0';
@@ -1249,7 +1265,18 @@ bool kj_num_may_start(const kiji_doc *d, size_t pos)
     uint32_t u = kj_u8_next(s, n, &nx);
     if (kj_is_hiragana(u))
         return pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '\n';
+    const struct kj_numeric *nd = d->p->numeric;
+    if (nd)
+        return nd->num_cp[u >> 6] >> (u & 63) & 1;
     return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
+}
+
+void kj_num_init(struct kj_numeric *nd)
+{
+    memset(nd->num_cp, 0, sizeof nd->num_cp);
+    for (uint32_t u = 0x2000; u <= 0x9FFF; u++)
+        if (u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u))
+            nd->num_cp[u >> 6] |= 1ull << (u & 63);
 }
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)

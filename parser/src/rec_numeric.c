@@ -117,6 +117,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
+    kj_num_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix)
@@ -219,7 +220,10 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
 {
     char buf[64];
     size_t off[64];
-    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
+    /* a key and the byte after it are all that is read: fold no further
+     * (a space, the longest key, the next byte and the terminator) */
+    size_t want = kj_dict_maxlen(t) + 3;
+    size_t n = kj_num_fold(d, pos, buf, off, want < sizeof buf ? want : sizeof buf);
     size_t s = 0;
     if (n > 0 && buf[0] == ' ')
         s = 1;
@@ -1564,17 +1568,20 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start) or a number (kj_num_may_start). Exact: phrase_at
- * fails at every position this rejects, so the loop below skips them. */
+ * fails at every position this rejects, so the loop below skips them.
+ * Outside ASCII one decode and two bitmaps decide most characters. */
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == 'M')
         return true;
-    uint32_t cp = c;
-    if (c >= 0x80) {
-        size_t nx = i;
-        cp = kj_u8_next(d->norm, d->norm_len, &nx);
-    }
+    if (c < 0x80)
+        return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c);
+    size_t nx = i;
+    uint32_t cp = kj_u8_next(d->norm, d->norm_len, &nx);
+    if (cp <= 0xFFFF && !kj_is_hiragana(cp) && !nd->before_wide)
+        return ((nd->num_cp[cp >> 6] | nd->before_cp[cp >> 6]) >> (cp & 63) & 1) &&
+               (kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, cp));
     return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, cp);
 }
 
@@ -1630,14 +1637,7 @@ void kj_rec_numeric(kiji_doc *d)
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars
      * when no amount is written as US dollars */
-    const char *usd = NULL;
-    int usd_idx = -1;
-    for (size_t k = 0; k < nd->ncodes; k++)
-        if (strcmp(nd->codes[k], "USD") == 0) {
-            usd = nd->codes[k];
-            usd_idx = (int)k;
-        }
-    (void)usd;
+    int usd_idx = nd->usd; /* codes are unique: kj_money_code */
     int cur = (!cx.explicit_usd && cx.other_dollar >= 0) ? cx.other_dollar : usd_idx;
     for (size_t k = 0; k < nplain && cur >= 0; k++) {
         kj_fact *f = kj_fact_at(d, plain[k]);

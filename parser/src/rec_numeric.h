@@ -34,6 +34,9 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
+    /* num.c: bit cp set for a BMP character a number may start with
+     * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
+    uint64_t num_cp[1024];
 
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
@@ -98,6 +101,8 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
 bool kj_num_may_start(const kiji_doc *d, size_t pos);
+/* num.c: fill nd->num_cp. */
+void kj_num_init(struct kj_numeric *nd);
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
 
 #endif
