@@ -1789,15 +1789,24 @@ static size_t try_at(jp *p, size_t i)
 
 void kj_date_ja_starts(struct kj_datedata *dd)
 {
-    /* the numerals kj_num_scan starts a Japanese number with (num.c), and
-     * the characters try_at and the parts test literally at a date's first
-     * position: 第2四半期, 同9日, 正午, 数日間, 半年, 金曜日 */
-    static const char *const lit[] = {"〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五",
+    /* the numerals kj_num_scan starts a Japanese number with (num.c) */
+    static const char *const num[] = {"〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五",
                                       "六", "七", "八", "九", "十", "百", "千", "万", "億", "兆",
-                                      "京", "数", "第", "同", "正", "半", "月", "火", "水", "木",
-                                      "金", "土", "日", "年", "週", "("};
-    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+                                      "京"};
+    for (size_t k = 0; k < sizeof num / sizeof num[0]; k++)
+        kj_dt_mark_start(dd, num[k]);
+    /* the first characters of the literals try_at and the parts test at a
+     * date's first position (also in dd->jlit, for worth_trying): (木),
+     * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
+     * 数日間, 半年, 金曜日 */
+    static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
+                                      "数", "半", "火", "水", "木", "金", "土", "日"};
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
+        size_t i = 0;
+        uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);
         kj_dt_mark_start(dd, lit[k]);
+        dd->jlit[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
     /* ASCII digits, and letters: word numerals and era initials (R7) */
     for (int ch = '0'; ch <= 'z'; ch++) {
         if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
@@ -1821,49 +1830,21 @@ static bool may_start(const jp *p, size_t i)
     return cp < 0x10000 && (dd->jstart[cp >> 3] & (1u << (cp & 7)));
 }
 
-/* Does one of the literals that try_at and the parts test at a date's first
- * position begin with cp? (木) 年1回 月2回 週3日 一日 第2四半期 同9日 正午
- * 四半世紀 数日 半年 and the weekdays 月曜 .. 日曜. Digits and numerals are
- * not here: worth_trying asks for a number itself. Keep in step with the
- * literals at i in try_at, parse_date, part_day, part_time and duration. */
-static bool lit_start(uint32_t cp)
-{
-    switch (cp) {
-    case '(':
-    case 0x5E74: /* 年 */
-    case 0x6708: /* 月 */
-    case 0x9031: /* 週 */
-    case 0x4E00: /* 一 */
-    case 0x7B2C: /* 第 */
-    case 0x540C: /* 同 */
-    case 0x6B63: /* 正 */
-    case 0x56DB: /* 四 */
-    case 0x6570: /* 数 */
-    case 0x534A: /* 半 */
-    case 0x706B: /* 火 */
-    case 0x6C34: /* 水 */
-    case 0x6728: /* 木 */
-    case 0x91D1: /* 金 */
-    case 0x571F: /* 土 */
-    case 0x65E5: /* 日 */
-        return true;
-    }
-    return false;
-}
-
 /* Can try_at match at i, a position may_start lets through? Every way it
- * matches begins at i with a scanner literal (lit_start), a word of the
- * Japanese list, an era name or a number (kj_dt_num; num_at and clock read
- * no other), so a position with none of them is skipped: most kana and
- * kanji that merely begin some listed word, and Latin letters. The word
- * and the number are remembered for try_at. */
+ * matches begins at i with a scanner literal (dd->jlit, from
+ * kj_date_ja_starts), a word of the Japanese list, an era name or a number
+ * (kj_dt_num; num_at and clock read no other), so a position with none of
+ * them is skipped: most kana and kanji that merely begin some listed word,
+ * and Latin letters. The word and the number are remembered for try_at. */
 static bool worth_trying(jp *p, size_t i)
 {
+    const uint8_t *lit = p->c->dd->jlit;
     unsigned char b = (unsigned char)p->s[i];
     if (b >= '0' && b <= '9')
         return true;
     size_t k = i;
-    if (lit_start(kj_u8_next(p->s, p->len, &k)))
+    uint32_t cp = kj_u8_next(p->s, p->len, &k);
+    if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
         return true;
     const kj_dword *w;
     if (dword(p, i, &w) > 0)

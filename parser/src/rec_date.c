@@ -129,6 +129,25 @@ static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
     }
 }
 
+/* The kinds of English words date_en.c looks up at a date's first position
+ * (try_at, date_any, month, amount); the others (will, units, zones, parts
+ * of the day) it reads only after another word, so they start nothing. */
+static bool en_first_kind(int kind)
+{
+    switch (kind) {
+    case KJ_W_MOD:
+    case KJ_W_SET:
+    case KJ_W_MONTHN:
+    case KJ_W_DAY:
+    case KJ_W_ADAY:
+    case KJ_W_WDAY:
+    case KJ_W_MD:
+    case KJ_W_QUAL:
+        return true;
+    }
+    return false;
+}
+
 static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t klen,
                     const kj_dword *w)
 {
@@ -147,7 +166,7 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
         kj_dt_mark_start(dd, key);
         mark_pair(dd, key, klen);
     }
-    else if (t == dd->en && !kj_dt_en_first(dd, key, klen, KJ_EF_WORD))
+    else if (t == dd->en && en_first_kind(w->kind) && !kj_dt_en_first(dd, key, klen, KJ_EF_WORD))
         return -1;
     dd->nw++;
     return 0;
@@ -322,10 +341,12 @@ int kj_date_init(kiji_parser *p)
     dd->en = kj_dict_new();
     dd->era = kj_dict_new();
     dd->jstart = calloc(0x10000 / 8, 1);
+    dd->jlit = calloc(0x10000 / 8, 1);
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
-    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jpair || !dd->jone || !dd->efirst)
+    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
+        || !dd->efirst)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -347,6 +368,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->era);
     kj_dict_free(dd->efirst);
     free(dd->jstart);
+    free(dd->jlit);
     free(dd->jpair);
     free(dd->jone);
     free(dd->w);

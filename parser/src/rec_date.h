@@ -85,6 +85,9 @@ struct kj_datedata {
      * tries only these positions. */
     uint8_t *jstart;
     bool start4;
+    /* The first characters of the scanner's own literals (a part of
+     * jstart, one bit per BMP code point). */
+    uint8_t *jlit;
     /* Which words of ja can start at a position, from its first two
      * characters: a bit of jpair per pair (kj_dt_pair), a bit of jone per
      * word of one character; jpair4 when a word begins beyond the BMP (no
@@ -92,9 +95,11 @@ struct kj_datedata {
     uint8_t *jpair, *jone;
     bool jpair4;
     /* Where an English date can start: the words (runs of a-z in the
-     * lowercased text) that begin an entry of en, a literal of the scanner
-     * or a number (kj_date_en_starts). The scanner tries only the word
-     * starts whose word is here, digits, and bytes that begin an entry. */
+     * lowercased text) that begin an entry of en of a kind looked up at a
+     * date's first position, a literal of the scanner or a number
+     * (kj_date_en_starts), with KJ_EF_* bits. The scanner tries only the
+     * word starts whose word is here, digits, and bytes that begin an
+     * entry. */
     kj_dict *efirst;
 };
 
@@ -167,7 +172,8 @@ static inline size_t kj_dt_pair(uint32_t a, uint32_t b)
 
 /* Mark the code point beginning u as a possible start of a Japanese date. */
 void kj_dt_mark_start(struct kj_datedata *dd, const char *u);
-/* Mark the Japanese scanner's own starts (numerals, literals); 0 = ok. */
+/* Mark the Japanese scanner's own starts (numerals, literals) in jstart,
+ * the literals in jlit too. */
 void kj_date_ja_starts(struct kj_datedata *dd);
 
 /* What a word of dd->efirst may begin (bits of its value). */
