@@ -288,6 +288,16 @@ void kj_structure(kiji_doc *d)
         bool newline = false;
         /* Advance bracket state up to the proposed boundary. */
         while (pos < bpos) {
+            /* Most characters change nothing here: only a line break, ( ) "
+             * and the brackets and quotation marks below, which are
+             * U+2xxx-U+3xxx (lead byte E2 or E3), need a closer look. */
+            unsigned char b0 = (unsigned char)t[pos];
+            if (b0 < 0x80 ? b0 != '\n' && b0 != '(' && b0 != ')' && b0 != '"'
+                          : b0 != 0xE2 && b0 != 0xE3) {
+                pos += (size_t)kj_u8_len(b0);
+                d->work++;
+                continue;
+            }
             size_t k = pos;
             uint32_t c = kj_u8_next(t, len, &k);
             d->work++;
