@@ -68,8 +68,10 @@ struct kj_entity {
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words */
     int norgs;
-    /* first code points of place, abbr, org and osuf_ja keys */
+    /* first code points of the keys of place, abbr, org, osuf_ja,
+     * title_ja, honor_ja and occ_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
+    ent_first title_first, honor_first, occ_first;
 };
 
 /* One entity being collected. */

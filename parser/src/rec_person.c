@@ -12,7 +12,6 @@
  * last before them (with a title after them, the last one holding it); 同氏
  * joins the person named last.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "rec_entity.h"
@@ -21,6 +20,9 @@ int person_init(struct kj_entity *x)
 {
     x->title_ja = ent_dict("ja/titles", 1);
     x->honor_ja = ent_dict("ja/honorifics", 1);
+    ent_first_list(&x->title_first, "ja/titles");
+    ent_first_list(&x->honor_first, "ja/honorifics");
+    ent_first_list(&x->occ_first, "ja/occupations");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
@@ -262,8 +264,14 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     const struct kj_entity *x = s->x;
     int32_t v;
     *aff = NULL;
-    size_t n = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v);
-    size_t h = kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v);
+    size_t bx;
+    uint32_t bc = ent_cp(d, b, &bx);
+    size_t n = ent_first_has(&x->title_first, bc)
+                   ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
+                   : 0;
+    size_t h = ent_first_has(&x->honor_first, bc)
+                   ? kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v)
+                   : 0;
     /* 選手権, 大統領選: a longer common noun that begins with the title */
     if (n && kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
         return 0;
@@ -995,8 +1003,12 @@ static void ja_persons(estate *s)
             /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
              * against the name */
             if (kj_is_kanji(c)) {
-                size_t m = kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v);
-                size_t m2 = kj_dict_longest(s->x->occ_ja, d->norm, s->hi, i, &v);
+                size_t m = ent_first_has(&s->x->title_first, c)
+                               ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v)
+                               : 0;
+                size_t m2 = ent_first_has(&s->x->occ_first, c)
+                                ? kj_dict_longest(s->x->occ_ja, d->norm, s->hi, i, &v)
+                                : 0;
                 if (m2 > m && v == 1)
                     m = m2;
                 size_t mx;
@@ -1014,14 +1026,21 @@ static void ja_persons(estate *s)
     }
     /* ドルジコワはみている: a later bare surname of a katakana name */
     i = s->lo;
-    end = SIZE_MAX;
+    bool after_kata = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
         d->work++;
         size_t nx;
-        uint32_t p = ent_prev_in(d, i, end, c);
+        if ((unsigned char)d->norm[i] != 0xE3) {
+            /* katakana and ・ are U+30A1-U+30FC, E3 82 xx and E3 83 xx:
+             * any other first byte is past at once */
+            size_t n = (size_t)kj_u8_len((unsigned char)d->norm[i]);
+            i = n > d->norm_len - i ? d->norm_len : i + n;
+            after_kata = false;
+            continue;
+        }
         c = ent_cp(d, i, &nx);
-        end = nx;
-        if (!ent_kata(c) || (i > s->lo && kata_or_dot(p))) {
+        if (!ent_kata(c) || after_kata) {
+            after_kata = kata_or_dot(c);
             i = nx;
             continue;
         }
@@ -1045,6 +1064,8 @@ static void ja_persons(estate *s)
             if (e)
                 ent_mention(s, e, i, b);
         }
+        /* the run ends in katakana or ・ */
+        after_kata = b > i;
         i = b > i ? b : nx;
     }
 }
