@@ -350,9 +350,11 @@ static size_t date_nth(ep *p, size_t i, kj_tx *t)
     int64_t v;
     int nd;
     bool cue = false;
+    if (!wd(p, i, "the", &e))
+        return 0;
     for (size_t q = 0; q < sizeof pre / sizeof pre[0] && !cue; q++)
         cue = kj_before(p->lc, i, pre[q]);
-    if (!cue || !wd(p, i, "the", &e))
+    if (!cue)
         return 0;
     k = sp(p, e);
     if (!num_digits(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
