@@ -1263,11 +1263,11 @@ bool kj_num_may_start(const kiji_doc *d, size_t pos)
         return false; /* numerals and signs lie in U+2000..U+9FFF */
     size_t nx = pos;
     uint32_t u = kj_u8_next(s, n, &nx);
-    if (kj_is_hiragana(u))
-        return pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '\n';
     const struct kj_numeric *nd = d->p->numeric;
     if (nd)
-        return nd->num_cp[u >> 6] >> (u & 63) & 1;
+        return kj_num_cp_may_start(nd, d, pos, u);
+    if (kj_is_hiragana(u))
+        return pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '\n';
     return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
 }
 

@@ -200,27 +200,36 @@ bool kj_num_en_init(struct kj_numeric *nd)
 
 /* The letter at s[i] as 0..25 (either case), 26 for anything else or the
  * end of the text. */
-static unsigned letter_at(const char *s, size_t n, size_t i)
+static inline unsigned letter_at(const char *s, size_t n, size_t i)
 {
     unsigned c = i < n ? ((unsigned char)s[i] | 0x20u) - 'a' : 26;
     return c < 26 ? c : 26; /* | 0x20 maps only A-Z into a-z */
 }
 
+/* The en_one / en_tri filter: false when no key of en_words is the word at
+ * pos or starts with its first three letters ("the", "said"). */
+static inline bool en_filter(const struct kj_numeric *nd, const char *s, size_t n, size_t pos)
+{
+    unsigned a = letter_at(s, n, pos), b = letter_at(s, n, pos + 1);
+    if (a == 26)
+        return false;
+    if (b == 26)
+        return nd->en_one >> a & 1;
+    /* bit 26: the word ends after two letters */
+    return nd->en_tri[a * 26 + b] >> letter_at(s, n, pos + 2) & 1;
+}
+
 /* The word at pos (letters only, at most 15) is a number word: a cheap
- * test before the fold, since most words are not. The en_one / en_tri
- * filter on the first three letters rejects most words ("the", "said")
- * before the word is read. *end (the word's end) is set when it is one. */
+ * test before the fold, since most words are not; en_filter rejects most
+ * words before the word is read. *end (the word's end) is set when it is
+ * one. */
 static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, int32_t *v,
                        size_t *end)
 {
     const char *s = d->norm;
     size_t n = d->norm_len;
-    unsigned a = letter_at(s, n, pos), b = letter_at(s, n, pos + 1);
-    if (a == 26)
+    if (!en_filter(nd, s, n, pos))
         return false;
-    if (b == 26 ? !(nd->en_one & (1u << a))
-                : !(nd->en_tri[a * 26 + b] & (1u << letter_at(s, n, pos + 2))))
-        return false; /* bit 26: the word ends after two letters */
     char low[16];
     size_t e = pos;
     while (e < n && e - pos < sizeof low &&
@@ -418,7 +427,9 @@ static bool en_fraction(const char *buf, size_t n, const enword *w, size_t nw, k
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos)
 {
     const struct kj_numeric *nd = d->p->numeric;
-    return nd && nd->en_words && first_word_known(nd, d, pos);
+    /* the filter first, here: most words stop at it */
+    return nd && nd->en_words && en_filter(nd, d->norm, d->norm_len, pos) &&
+           first_word_known(nd, d, pos);
 }
 
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)

@@ -281,8 +281,10 @@ bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t p
 {
     const unsigned char *s = (const unsigned char *)d->norm;
     unsigned char b = s[pos];
+    if (b >= 0x80)
+        return kj_money_cp_may_start(nd, b, cp);
     if (nd->before_byte[b])
-        return b < 0x80 || nd->before_wide || (cp <= 0xFFFF && (nd->before_cp[cp >> 6] >> (cp & 63) & 1));
+        return true;
     if (!is_letter(b))
         return false;
     /* prefixed_dollar: one to three letters, maybe a space, then $ */

@@ -1569,20 +1569,16 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start) or a number (kj_num_may_start). Exact: phrase_at
  * fails at every position this rejects, so the loop below skips them.
- * Outside ASCII one decode and two bitmaps decide most characters. */
-static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i)
+ * Outside ASCII the caller passes the character cp it decoded; two
+ * bitmaps decide (マ of マグニチュード is in num_cp). */
+static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == 'M')
         return true;
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c);
-    size_t nx = i;
-    uint32_t cp = kj_u8_next(d->norm, d->norm_len, &nx);
-    if (cp <= 0xFFFF && !kj_is_hiragana(cp) && !nd->before_wide)
-        return ((nd->num_cp[cp >> 6] | nd->before_cp[cp >> 6]) >> (cp & 63) & 1) &&
-               (kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, cp));
-    return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, cp);
+    return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -1605,6 +1601,14 @@ void kj_rec_numeric(kiji_doc *d)
             i++;
             continue;
         }
+        /* inside a word every letter but h and w (a glued URL: xhttp://)
+         * is passed below, claimed or not: pass the run at once */
+        if (is_letter(c) && c != 'h' && c != 'w' && i > 0 && is_letter((unsigned char)s[i - 1])) {
+            do
+                i++;
+            while (i < d->norm_len && is_letter((unsigned char)s[i]) && s[i] != 'h' && s[i] != 'w');
+            continue;
+        }
         if (kj_claim_at(d, i)) {
             i++;
             continue;
@@ -1624,15 +1628,16 @@ void kj_rec_numeric(kiji_doc *d)
             i++;
             continue;
         }
-        size_t e = phrase_may_start(d, nd, i)
+        /* the next character's start, where a failed try goes on */
+        size_t nx = i;
+        uint32_t cp = kj_u8_next(s, d->norm_len, &nx);
+        size_t e = phrase_may_start(d, nd, i, cp)
                        ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {
             i = e;
             continue;
         }
-        size_t nx = i;
-        (void)kj_u8_next(s, d->norm_len, &nx);
         i = nx > i ? nx : i + 1;
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars

@@ -103,6 +103,25 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
 bool kj_num_may_start(const kiji_doc *d, size_t pos);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
+
+/* The non-ASCII half of kj_num_may_start, for the character cp (decoded
+ * from d->norm[pos], a byte >= 0x80): hiragana after a space or at the
+ * start, else a character of nd->num_cp. Inline: kj_rec_numeric asks at
+ * every character of Japanese text. */
+static inline bool kj_num_cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t pos,
+                                       uint32_t cp)
+{
+    if (kj_is_hiragana(cp))
+        return pos == 0 || d->norm[pos - 1] == ' ' || d->norm[pos - 1] == '\n';
+    return cp <= 0xFFFF && (nd->num_cp[cp >> 6] >> (cp & 63) & 1);
+}
+
+/* The non-ASCII half of kj_money_may_start: lead byte b, character cp. */
+static inline bool kj_money_cp_may_start(const struct kj_numeric *nd, unsigned char b, uint32_t cp)
+{
+    return nd->before_byte[b] &&
+           (nd->before_wide || (cp <= 0xFFFF && (nd->before_cp[cp >> 6] >> (cp & 63) & 1)));
+}
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
 
 #endif
