@@ -441,9 +441,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                    (closed ? ends_sentence(d, a, send)
                            : a < d->norm_len && d->norm[a] == '.' &&
                                  ends_sentence(d, a + 1, send > a + 1 ? send : a + 1))) {
-            /* After the case closed Jobs extended an invitation to the
-             * label, "we have always loved …". A clause that names a person
-             * first (no pronoun), then the words closing the sentence */
+            /* When the talks ended, Ortega sent a note to the members,
+             * "we held our ground …". A clause that names a person first
+             * (no pronoun), then the words closing the sentence
+             * (cases/en/quote) */
             size_t s0 = kj_q_skip_space(d, cs, t);
             int k = pick_mention(d, x, s0, t, false);
             if (k >= 0 && !pronoun(d, s0) && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
