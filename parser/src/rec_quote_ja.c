@@ -367,7 +367,16 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         b += strlen("ことや");
     else if (c0 == 0x3001 || c0 == 0x30FB || at(d, b, "や") || at(d, b, "と"))
         b = n;
-    b = kj_q_skip_space(d, b, limit);
+    /* a list of comments may wrap: 「A」「B」⏎「C」と書き込む (one line break,
+     * not a blank line, though the sentence splitter ends a sentence there) */
+    size_t bl = a + 16 < d->norm_len ? a + 16 : d->norm_len;
+    size_t bs = b;
+    b = kj_q_skip_space(d, b, bl > limit ? bl : limit);
+    int lines = 0;
+    for (size_t j = bs; j < b; j++)
+        lines += d->norm[j] == '\n';
+    if (lines > 1)
+        b = bs; /* a blank line ends the list */
     if (i + 1 < nc && cs[i + 1].o == b) {
         const jcand *nx = &cs[i + 1];
         c->next = (int)i + 1;
