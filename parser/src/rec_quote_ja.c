@@ -320,8 +320,9 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
 /* Consume an inflection after a verb stem (付け加え|た, 指摘|する). */
 static size_t inflection_end(kiji_doc *d, size_t e)
 {
-    static const char *const tails[] = {"している", "していた", "ている", "ていた", "する",
-                                        "した", "た", "る", NULL};
+    static const char *const tails[] = {"をしていた", "をしている", "をした", "している",
+                                        "していた", "ている", "ていた", "する", "した", "た",
+                                        "る", NULL};
     for (int k = 0; tails[k]; k++) {
         d->work++;
         if (at(d, e, tails[k]))
@@ -553,6 +554,19 @@ static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
     return false;
 }
 
+/* A service where people post ends at i (ツイッターでは「…」 is its users'
+ * words, 産経新聞では「…」 the paper's). */
+static bool platform_before(const kiji_doc *d, size_t i)
+{
+    static const char *const w[] = {"ツイッター", "Twitter", "フェイスブック", "Facebook",
+                                    "2ちゃんねる", "2ch", "ミクシィ", "mixi", "GREE",
+                                    "ニコニコ動画", "YouTube", "掲示板", NULL};
+    for (int k = 0; w[k]; k++)
+        if (kj_before(d->norm, i, w[k]))
+            return true;
+    return false;
+}
+
 /* ネットユーザーからは「…」 after the topic: the words are others'. A
  * marker before an earlier quote of the clause is that quote's (視聴者から
  * 「…」と批判が殺到したことを取り上げ、「…」 -- the second is the writer's);
@@ -570,11 +584,20 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
     }
     if (to > from + KJ_Q_WINDOW)
         from = to - KJ_Q_WINDOW;
+    /* where the speaker speaks (記者会見では、「…」と発言した), not others */
+    static const char *const setting[] = {"会見", "番組", "インタビュー", "取材", "席上", "講演",
+                                          "放送", NULL};
     for (size_t i = from; i < to; i++) {
         d->work++;
-        for (int k = 0; m[k]; k++)
-            if (at(d, i, m[k]))
+        for (int k = 0; m[k]; k++) {
+            if (!at(d, i, m[k]))
+                continue;
+            bool own = false;
+            for (int j = 0; at(d, i, "では") && setting[j] && !own; j++)
+                own = kj_before(d->norm, i, setting[j]);
+            if (!own)
                 return true;
+        }
         if (at(d, i, "には「") || at(d, i, "には、「") || at(d, i, "から「")) {
             bool written = at(d, i, "に");
             for (int k = 0; written && place[k]; k++)
@@ -1113,7 +1136,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         }
         if (speaker < 0 && !subject) {
             int k = kt;
-            if (k >= 0 && others_between(d, x, x->m[k].ne, c->o)) {
+            /* 産経新聞では、「…」と報じた: the paper's own では is no one else */
+            size_t ke = k >= 0 ? x->m[k].ne : 0;
+            if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION &&
+                at(d, ke, "では") && !platform_before(d, ke))
+                ke += strlen("では");
+            if (k >= 0 && others_between(d, x, ke, c->o)) {
                 note = "spoken by unnamed people (からは, では)";
                 subject = true;
             } else if (k >= 0) {
