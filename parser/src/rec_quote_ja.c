@@ -540,12 +540,14 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 }
 
 static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
-                                      "ファン", "客", "陣", "氏", NULL};
+                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性", NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
+    if (kj_before(d->norm, i, "彼女"))
+        return false; /* an anaphor, not someone unnamed */
     for (int k = 0; people[k]; k++) {
         d->work++;
         if (kj_before(d->norm, i, people[k]) && kj_q_mention_at(x, i - strlen(people[k])) < 0)
