@@ -277,6 +277,27 @@ static bool lower_word_before(const kiji_doc *d, size_t j, size_t lo)
     return w < j && d->norm[w] >= 'a' && d->norm[w] <= 'z';
 }
 
+/* At least n words in [is, ie). */
+static bool words_at_least(kiji_doc *d, size_t is, size_t ie, int n)
+{
+    int w = 0;
+    for (size_t i = is; i < ie && w < n; i++) {
+        d->work++;
+        if (is_alpha(d->norm[i]) && (i == is || !is_alpha(d->norm[i - 1])))
+            w++;
+    }
+    return w >= n;
+}
+
+/* Nothing but spaces between a (after the closing mark) and the sentence
+ * end or a line break: the quote closes its sentence. */
+static bool ends_sentence(const kiji_doc *d, size_t a, size_t send)
+{
+    while (a < send && d->norm[a] == ' ')
+        a++;
+    return a >= send || d->norm[a] == '\n';
+}
+
 static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
 {
     size_t is = q->o + q->ol, ie = q->c, a = q->c + q->cl;
@@ -416,6 +437,20 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = sp->prev_speaker; /* "…", releasing a statement saying "…" */
             else if ((speaker = titled_person(d, x, last_the(d, cs, best), best)) < 0)
                 note = "the speaker is not a named person or organization";
+        } else if (intro && !acc && words_at_least(d, is, ie, 5) && !title_like(d, is, ie) &&
+                   (closed ? ends_sentence(d, a, send)
+                           : a < d->norm_len && d->norm[a] == '.' &&
+                                 ends_sentence(d, a + 1, send > a + 1 ? send : a + 1))) {
+            /* When the talks ended, Ortega sent a note to the members,
+             * "we held our ground …". A clause that names a person first
+             * (no pronoun), then the words closing the sentence
+             * (cases/en/quote) */
+            size_t s0 = kj_q_skip_space(d, cs, t);
+            int k = pick_mention(d, x, s0, t, false);
+            if (k >= 0 && !pronoun(d, s0) && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+                ok = true;
+                speaker = x->m[k].fact;
+            }
         } else if (acc) {
             int k = kj_q_mention_in(x, kj_q_skip_space(d, acc, t), t);
             ok = true;

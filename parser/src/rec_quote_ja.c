@@ -256,8 +256,9 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
  * いるユーザー, といった不安の声): within span bytes, before a comma. */
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
+    /* ユーザ is ユーザー written without the long-vowel mark */
     static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
-                                    "ユーザー", "人も", "人が", "人は", "反応", "話題", NULL};
+                                    "ユーザ", "人も", "人が", "人は", "反応", "話題", NULL};
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
@@ -267,6 +268,23 @@ static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span
         for (int k = 0; w[k]; k++)
             if (at(d, i, w[k]))
                 return true;
+        i = n;
+    }
+    return false;
+}
+
+/* Talk about it right after と (とネットで話題, と驚きの声): within span
+ * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
+static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
+{
+    for (size_t i = from; i < limit && i < from + span;) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, i, &n);
+        d->work++;
+        if (c == 0x3001 || is_stop(c) || c == OPEN)
+            break;
+        if (at(d, i, "話題") || at(d, i, "声"))
+            return true;
         i = n;
     }
     return false;
@@ -302,8 +320,9 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
 /* Consume an inflection after a verb stem (付け加え|た, 指摘|する). */
 static size_t inflection_end(kiji_doc *d, size_t e)
 {
-    static const char *const tails[] = {"している", "していた", "ている", "ていた", "する",
-                                        "した", "た", "る", NULL};
+    static const char *const tails[] = {"をしていた", "をしている", "をした", "している",
+                                        "していた", "ている", "ていた", "する", "した", "た",
+                                        "る", NULL};
     for (int k = 0; tails[k]; k++) {
         d->work++;
         if (at(d, e, tails[k]))
@@ -349,7 +368,16 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         b += strlen("ことや");
     else if (c0 == 0x3001 || c0 == 0x30FB || at(d, b, "や") || at(d, b, "と"))
         b = n;
-    b = kj_q_skip_space(d, b, limit);
+    /* a list of comments may wrap: 「A」「B」⏎「C」と書き込む (one line break,
+     * not a blank line, though the sentence splitter ends a sentence there) */
+    size_t bl = a + 16 < d->norm_len ? a + 16 : d->norm_len;
+    size_t bs = b;
+    b = kj_q_skip_space(d, b, bl > limit ? bl : limit);
+    int lines = 0;
+    for (size_t j = bs; j < b; j++)
+        lines += d->norm[j] == '\n';
+    if (lines > 1)
+        b = bs; /* a blank line ends the list */
     if (i + 1 < nc && cs[i + 1].o == b) {
         const jcand *nx = &cs[i + 1];
         c->next = (int)i + 1;
@@ -439,10 +467,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
                 }
             }
         }
-        c->quote = speechlike(d, is, ie, 8);
         /* 「…」とネット上で話題, 「…」と、…対応に疑問の声も上がっている:
-         * what people say, up to the clause's end when no verb reports it */
-        c->nominal = c->quote && commenters_after(d, p, limit, 120);
+         * what people say, up to the clause's end when no verb reports it;
+         * then even a short quote is their words (「おかしい」と掲示板で話題) */
+        bool talk = commenters_after(d, p, limit, 120);
+        c->quote = speechlike(d, is, ie, talk && buzz_after(d, p, limit, 60) ? 2 : 8);
+        c->nominal = c->quote && talk;
         return;
     }
 
@@ -509,18 +539,33 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
 }
 
-static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ファン",
-                                      "客", "陣", "氏", NULL};
+static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
+                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性", NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
+    if (kj_before(d->norm, i, "彼女"))
+        return false; /* an anaphor, not someone unnamed */
     for (int k = 0; people[k]; k++) {
         d->work++;
         if (kj_before(d->norm, i, people[k]) && kj_q_mention_at(x, i - strlen(people[k])) < 0)
             return true;
     }
+    return false;
+}
+
+/* A service where people post ends at i (ツイッターでは「…」 is its users'
+ * words, 産経新聞では「…」 the paper's). */
+static bool platform_before(const kiji_doc *d, size_t i)
+{
+    static const char *const w[] = {"ツイッター", "Twitter", "フェイスブック", "Facebook",
+                                    "2ちゃんねる", "2ch", "ミクシィ", "mixi", "GREE",
+                                    "ニコニコ動画", "YouTube", "掲示板", NULL};
+    for (int k = 0; w[k]; k++)
+        if (kj_before(d->norm, i, w[k]))
+            return true;
     return false;
 }
 
@@ -541,11 +586,20 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
     }
     if (to > from + KJ_Q_WINDOW)
         from = to - KJ_Q_WINDOW;
+    /* where the speaker speaks (記者会見では、「…」と発言した), not others */
+    static const char *const setting[] = {"会見", "番組", "インタビュー", "取材", "席上", "講演",
+                                          "放送", NULL};
     for (size_t i = from; i < to; i++) {
         d->work++;
-        for (int k = 0; m[k]; k++)
-            if (at(d, i, m[k]))
+        for (int k = 0; m[k]; k++) {
+            if (!at(d, i, m[k]))
+                continue;
+            bool own = false;
+            for (int j = 0; at(d, i, "では") && setting[j] && !own; j++)
+                own = kj_before(d->norm, i, setting[j]);
+            if (!own)
                 return true;
+        }
         if (at(d, i, "には「") || at(d, i, "には、「") || at(d, i, "から「")) {
             bool written = at(d, i, "に");
             for (int k = 0; written && place[k]; k++)
@@ -622,7 +676,7 @@ static int mention_before(const kj_qctx *x, size_t pos)
  * suffix when one is given (同党 -> …党), and be no public body when a
  * company is meant (同社). -1 if none. */
 static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
-                      const char *suffix, bool company)
+                      const char *suffix, bool company, const char *follow)
 {
     int k = mention_before(x, pos);
     for (int n = 0; k >= 0 && n < 48; k--, n++) {
@@ -632,6 +686,18 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
             continue;
         if (suffix && !kj_before(d->norm, m->ne, suffix))
             continue;
+        if (follow) { /* 容疑者は: the person named with 容疑者 before */
+            size_t e = m->ne;
+            for (size_t j = e + 1; d->norm[e] == '(' && j < d->norm_len && j < e + 60; j++) {
+                d->work++;
+                if (d->norm[j] == ')') {
+                    e = j + 1; /* past a reading: 金昌根(キム・チャングン)容疑者 */
+                    break;
+                }
+            }
+            if (!at(d, e, follow))
+                continue;
+        }
         if (company && (kj_before(d->norm, m->ne, "会") || kj_before(d->norm, m->ne, "省") ||
                         kj_before(d->norm, m->ne, "庁") || kj_before(d->norm, m->ne, "党") ||
                         kj_before(d->norm, m->ne, "局") || kj_before(d->norm, m->ne, "機構") ||
@@ -642,12 +708,31 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
     return -1;
 }
 
-enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING };
+enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE };
+
+/* A role noun at i that stands alone for the person named with it before
+ * (山下清人容疑者は… 容疑者は「…」と供述): the news style drops the name.
+ * Returns the role, or NULL. */
+static const char *role_at(kiji_doc *d, size_t i)
+{
+    static const char *const roles[] = {"容疑者", "被告人", "被告", NULL};
+    size_t ps;
+    uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+    if (is_noun_char(b) || b == ')')
+        return NULL; /* 山下容疑者, 金昌根(キム・チャングン)容疑者: a name with its role */
+    for (int k = 0; roles[k]; k++) {
+        d->work++;
+        if (at(d, i, roles[k]))
+            return roles[k];
+    }
+    return NULL;
+}
 
 /* An anaphor at i that names a speaker again, with its particle: 同氏は,
  * 同首相が, 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG), 記事では, 同紙は,
- * 同記事によると (ANA_WRITING: the article's writer). Returns the kind;
- * *end is past the particle, *suffix the organization ending to match. */
+ * 同記事によると (ANA_WRITING: the article's writer), 容疑者は (ANA_ROLE).
+ * Returns the kind; *end is past the particle, *suffix the organization
+ * ending or the role to match. */
 static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
 {
     static const char *const writing[] = {"記事内", "記事", "紙", "誌", "サイト", "ブログ",
@@ -659,7 +744,12 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
     int kind = ANA_NONE;
     size_t e = i;
     *suffix = NULL;
-    if (at(d, i, "彼女") || (at(d, i, "彼") && !at(d, i, "彼ら"))) {
+    const char *role = role_at(d, i);
+    if (role) {
+        kind = ANA_ROLE;
+        e = i + strlen(role);
+        *suffix = role;
+    } else if (at(d, i, "彼女") || (at(d, i, "彼") && !at(d, i, "彼ら"))) {
         kind = ANA_PERSON;
         e = i + (at(d, i, "彼女") ? 6 : 3);
     } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
@@ -801,7 +891,8 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         const char *sfx;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if ((c == 0x540C /* 同 */ || c == 0x5F7C /* 彼 */ || c == 0x8A18 /* 記 */) &&
+        if ((c == 0x540C /* 同 */ || c == 0x5F7C /* 彼 */ || c == 0x8A18 /* 記 */ ||
+             c == 0x5BB9 /* 容 */ || c == 0x88AB /* 被 */) &&
             !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx);
             if (k != ANA_NONE) {
@@ -816,9 +907,11 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         i = n > i ? n : i + 1;
     }
     if (kind == ANA_PERSON)
-        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false);
+        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false, NULL);
+    if (kind == ANA_ROLE)
+        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false, suffix);
     if (kind == ANA_ORG)
-        return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, company);
+        return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, company, NULL);
     if (kind == ANA_WRITING)
         return publisher_before(d, x, *pos);
     return -1;
@@ -826,8 +919,13 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
 
 /* The last mention in [lo, hi) outside quotes marked by から (野党の民主党
  * からは「…」と批判された, X氏から「…」と言われた): the words come from it.
- * Returns the mention index, or -1. */
-static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
+ * With a passive verb, に right before the quote marks the agent too
+ * (X氏にも「…」と突っ込まれた, X新聞に「…」と報じられた); Xには「 is where
+ * the words stand, not who spoke them. head is the 「 that opens the
+ * quote's chain (X氏に「…」「…」と言われた). Returns the mention index,
+ * or -1. */
+static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, size_t head,
+                      bool passive)
 {
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
@@ -837,12 +935,40 @@ static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
         if (kj_q_in_quote(x, x->m[k].ns))
             continue;
         size_t i = marker_at(d, x, k, hi);
-        if ((at(d, i, "からは") || at(d, i, "からも") || at(d, i, "から「") ||
-             at(d, i, "から、")) &&
-            !ends_with_source(d, x, x->m[k].ne, i))
+        bool agent = at(d, i, "からは") || at(d, i, "からも") || at(d, i, "から「") ||
+                     at(d, i, "から、");
+        if (!agent && passive && at(d, i, "に")) {
+            size_t j = i + strlen("に");
+            if (at(d, j, "も"))
+                j += strlen("も");
+            if (at(d, j, "、"))
+                j += strlen("、");
+            agent = j == head;
+        }
+        /* X氏から「Q」と訊かれると「A」: X's marker belongs to Q */
+        if (agent && x->nq > 0 && x->q[x->nq - 1].is > i && x->q[x->nq - 1].is < head)
+            agent = false;
+        if (agent && !ends_with_source(d, x, x->m[k].ne, i))
             best = k;
     }
     return best;
+}
+
+/* Does [from, to) between two quotes ask a question (「Q」と尋ねると、「A」,
+ * 「Q」と訊かれるや、「A」) and name no speaker (…と尋ねると、X氏は「A」)?
+ * Then A answers Q and is not the asker's. */
+static bool asked_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
+{
+    static const char *const w[] = {"尋ね", "訊", "聞か", "聞く", "問わ", "問う", "質問", NULL};
+    if (kj_q_mention_in(x, from, to) >= 0)
+        return false;
+    for (size_t i = from; i < to; i++) {
+        d->work++;
+        for (int k = 0; w[k]; k++)
+            if (at(d, i, w[k]))
+                return true;
+    }
+    return false;
 }
 
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
@@ -885,7 +1011,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         decide(d, x, cs, nc, i - 1);
 
     /* 3. speakers left to right: a continuing quote keeps the last speaker */
-    int last = -1, last_sent = -1;
+    int last = -1, last_sent = -1, prev = -1; /* prev: the quote just before */
+    size_t prev_close = 0;
     for (size_t i = 0; i < nc; i++) {
         jcand *c = &cs[i];
         if (!c->quote)
@@ -946,7 +1073,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t apos = 0, aend = 0;
         if (!subject) {
             kt = last_topic(d, x, cst, c->o, false);
-            ka = from_agent(d, x, cst, c->o);
+            size_t h = i;
+            while (h > 0 && cs[h - 1].next == (int)h && cs[h - 1].quote)
+                h--;
+            ka = from_agent(d, x, cst, c->o, cs[h].o, c->passive);
             af = anaphor_speaker(d, x, cst, c->o, &apos, &aend);
             size_t tpos = kt >= 0 ? x->m[kt].ns : 0;
             size_t fpos = ka >= 0 ? x->m[ka].ns : 0;
@@ -962,6 +1092,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 speaker = x->m[ka].fact;
                 subject = true;
             }
+        }
+        /* 「…」と続けた keeps the topic, or the speaker of the quote just
+         * before (GUIDELINES), even where the words mention others (その発言が
+         * ネット上では「…」と続けた is still the commentator's) */
+        if (speaker < 0 && !subject && ka < 0 && apos == 0 && c->ve > c->vs &&
+            at(d, c->vs, "続け")) {
+            if (kt >= 0)
+                speaker = x->m[kt].fact;
+            else if (prev >= 0 && para_gap(d, last_sent, sent) == 0)
+                speaker = prev;
+            subject = speaker >= 0;
         }
         if (speaker < 0 && !subject && c->passive) {
             note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
@@ -997,7 +1138,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         }
         if (speaker < 0 && !subject) {
             int k = kt;
-            if (k >= 0 && others_between(d, x, x->m[k].ne, c->o)) {
+            /* 産経新聞では、「…」と報じた: the paper's own では is no one else */
+            size_t ke = k >= 0 ? x->m[k].ne : 0;
+            if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION &&
+                at(d, ke, "では") && !platform_before(d, ke))
+                ke += strlen("では");
+            if (k >= 0 && others_between(d, x, ke, c->o)) {
                 note = "spoken by unnamed people (からは, では)";
                 subject = true;
             } else if (k >= 0) {
@@ -1056,7 +1202,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
         }
+        if (speaker >= 0 && speaker == prev && c->o > prev_close && c->o < prev_close + 48 &&
+            asked_between(d, x, prev_close, c->o)) {
+            speaker = -1;
+            note = "the answer to a question is not the asker's";
+        }
         kj_q_emit(d, x, c->o + 3, c->c, speaker, note, c->vs, c->ve, c->partial);
+        prev = speaker;
+        prev_close = c->c;
         if (speaker >= 0) {
             last = speaker;
             last_sent = sent;
