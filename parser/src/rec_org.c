@@ -375,7 +375,9 @@ static void ja_seg(estate *s, size_t a, size_t b)
         int32_t v;
         size_t nx;
         uint32_t c = ent_cp(d, p, &nx);
-        size_t n = ent_first_has(&x->osuf_first, c) ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v) : 0;
+        size_t n = ent_first_has(&x->osuf_first, c)
+                       ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v)
+                       : 0;
         if (n) {
             size_t e = p + n;
             bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
