@@ -37,7 +37,12 @@ static bool before_add(struct kj_numeric *nd, const char *key, size_t len, int32
         return false;
     unsigned char b = (unsigned char)key[0];
     nd->before_byte[b] = true;
-    if (b >= 0x80) {
+    if (b < 0x80 && len == 1) {
+        nd->before_one[b] = true;
+    } else if (b < 0x80) {
+        unsigned char b2 = (unsigned char)key[1];
+        nd->before_pair[b * 4 + b2 / 64] |= 1ull << (b2 % 64);
+    } else {
         size_t i = 0;
         uint32_t cp = kj_u8_next(key, len, &i);
         if (b < 0xC0 || cp > 0xFFFF || cp == 0xFFFD)
@@ -283,12 +288,15 @@ bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t p
     unsigned char b = s[pos];
     if (b >= 0x80)
         return kj_money_cp_may_start(nd, b, cp);
-    if (nd->before_byte[b])
+    size_t n = d->norm_len, e = pos;
+    /* a key of `before` here: the one byte ($) or its first two (USD, Rs) */
+    if (nd->before_one[b])
+        return true;
+    if (pos + 1 < n && (nd->before_pair[b * 4 + s[pos + 1] / 64] >> (s[pos + 1] % 64) & 1))
         return true;
     if (!is_letter(b))
         return false;
     /* prefixed_dollar: one to three letters, maybe a space, then $ */
-    size_t n = d->norm_len, e = pos;
     while (e < n && e - pos < 4 && is_letter(s[e]))
         e++;
     if (e - pos > 3)

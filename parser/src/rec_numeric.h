@@ -54,6 +54,10 @@ struct kj_numeric {
      * them. */
     bool before_byte[256], before_wide;
     uint64_t before_cp[1024];
+    /* ... and for an ASCII first byte a: before_one[a] for the key of that
+     * byte alone, bit b of before_pair[a * 4 + b / 64] for a key a b ... */
+    bool before_one[128];
+    uint64_t before_pair[128 * 4];
     /* rec_numeric.c: the qualifier lists before an amount, parsed once;
      * bit k of last[b]: entry k (of the first 64) can end with the text
      * byte b, so qual_before compares only those */
