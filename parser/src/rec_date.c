@@ -569,6 +569,29 @@ static bool last_near(kj_dctx *c, size_t pos)
     return si - c->last_sent <= 1 && c->d->sent[si].para == c->last_para;
 }
 
+/* Does the Japanese sentence holding pos end in the past tense (…した。,
+ * …だった」)? Closing marks and spaces after the predicate are skipped. */
+static bool ends_past_ja(kj_dctx *c, size_t pos)
+{
+    const kiji_doc *d = c->d;
+    int si = kj_sentence_of(d, pos);
+    if (si < 0)
+        return false;
+    size_t lo = d->sent[si].ns, i = d->sent[si].ne < c->len ? d->sent[si].ne : c->len;
+    for (int k = 0; k < 8 && i > lo; k++) {
+        size_t ps;
+        uint32_t ch = kj_u8_prev(c->s, i, &ps);
+        c->d->work++;
+        if (ch == 0x305F) /* た */
+            return true;
+        if (!(ch == 0x3002 || ch == '!' || ch == '?' || ch == 0x300D || ch == 0x300F ||
+              ch == ')' || ch == ' ' || ch == '\n' || ch == 0x3000))
+            return false;
+        i = ps;
+    }
+    return false;
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
@@ -583,9 +606,14 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
     t->rel = true;
     bool fut = kj_dt_future(c, pos);
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
+    /* the past is preferred, but not over a day at most three days ahead
+     * in a Japanese sentence that does not end in the past tense:
+     * published on the 17th, 18日から放送される is tomorrow's */
+    bool soon = t->d > c->pd && t->d <= c->pd + 3 && c->d->lang != KJ_LANG_EN &&
+                !ends_past_ja(c, pos);
     if (fut && t->d < c->pd)
         kj_dt_shift(&m, KJ_G_MONTH, 1);
-    else if (!fut && t->d > c->pd)
+    else if (!fut && !soon && t->d > c->pd)
         kj_dt_shift(&m, KJ_G_MONTH, -1);
     /* 31日 in a 30-day month: one more month in the same direction */
     for (int k = 0; k < 2 && t->d > kj_mdays(m.y, m.m); k++)
