@@ -417,6 +417,15 @@ static bool pair_only(const char *p)
 }
 
 /* A one-kanji country at pos (仏 in 仏大統領, 英 and 仏 in 英仏): its length. */
+/* 東日本, 西日本, 北日本, 南日本 are regions of Japan (東日本大震災), not
+ * Japan: neither 日本 nor 日 there is the country. pc is the code point
+ * before pos. */
+static bool dir_japan(const estate *s, size_t pos, uint32_t pc)
+{
+    return (pc == 0x6771 || pc == 0x897F || pc == 0x5317 || pc == 0x5357) && pos > s->lo &&
+           kj_at(s->d->norm, s->hi, pos, "日本");
+}
+
 static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -425,10 +434,18 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
         return 0;
     size_t ps, e2;
     uint32_t pc = ent_prev(d, pos, &ps);
+    if (dir_japan(s, pos, pc))
+        return 0;
     bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos;
     if (kj_is_kanji(pc) && !left_pair && pos > s->lo)
         return 0; /* 欧米, 単独, 訪米 */
     size_t end = pos + n, e3;
+    /* 西 before 海岸, 部, 側 or 日本 is west, not Spain (米西海岸) */
+    static const char *const dir_follow[] = {"海岸", "部", "側", "日本", "半球", "端"};
+    if (kj_at(d->norm, s->hi, pos, "西"))
+        for (size_t k = 0; k < sizeof dir_follow / sizeof dir_follow[0]; k++)
+            if (kj_at(d->norm, s->hi, end, dir_follow[k]))
+                return 0;
     bool right_pair = is_abbr(s, end, &e3);
     if (left_pair || right_pair)
         return n;
@@ -466,6 +483,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
         return 0; /* 中国語 is a language */
+    if (dir_japan(s, pos, pc))
+        return 0;
     return n;
 }
 
