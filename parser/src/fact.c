@@ -127,15 +127,6 @@ void kj_mention_add(kiji_doc *d, kj_fact *f, size_t ns, size_t ne)
     f->nmentions++;
 }
 
-bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
-{
-    if (ne > d->norm_len)
-        ne = d->norm_len;
-    for (size_t i = ns; i < ne; i++)
-        if (d->claim[i])
-            return true;
-    return false;
-}
 
 void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type)
 {

@@ -136,7 +136,6 @@ void kj_mention_add(kiji_doc *d, kj_fact *f, size_t ns, size_t ne);
 
 /* Claims: which normalized bytes already belong to a numeric/date fact, so
  * a later recognizer does not read 1670発 as the year 1670. */
-bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne);
 void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type);
 uint8_t kj_claim_at(const kiji_doc *d, size_t i);
 
@@ -223,6 +222,17 @@ struct kiji_doc {
     char *json; /* malloc'd, reused between parses */
     size_t json_len, json_cap;
 };
+
+static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
+{
+    /* inline: the entity scans ask it at every character */
+    if (ne > d->norm_len)
+        ne = d->norm_len;
+    for (size_t i = ns; i < ne; i++)
+        if (d->claim[i])
+            return true;
+    return false;
+}
 
 /* ---- utilities (util.c) -------------------------------------------------- */
 

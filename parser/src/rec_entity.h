@@ -210,17 +210,6 @@ static inline uint32_t ent_prev_in(const kiji_doc *d, size_t i, size_t end, uint
     return i == end ? c : ent_prev(d, i, &ps);
 }
 
-/* kj_claimed inline: the scans ask it at every character. */
-static inline bool ent_claimed(const kiji_doc *d, size_t ns, size_t ne)
-{
-    if (ne > d->norm_len)
-        ne = d->norm_len;
-    for (size_t i = ns; i < ne; i++)
-        if (d->claim[i])
-            return true;
-    return false;
-}
-
 /* Registry key prefix + [p, p + n) into key (size bytes), cut and
  * NUL-terminated as snprintf(key, size, "%s%.*s", ...) writes it (the text
  * holds no NUL: kiji_parse refuses it); returns the uncut length. */

@@ -176,7 +176,7 @@ static size_t ja_name_start(estate *s, size_t b)
         s->d->work++;
         size_t ps;
         uint32_t c = ent_prev(s->d, a, &ps);
-        if (!ent_namechar(c) || ent_claimed(s->d, ps, a))
+        if (!ent_namechar(c) || kj_claimed(s->d, ps, a))
             break;
         a = ps;
         k++;
@@ -684,7 +684,7 @@ static void pass_suffixes(estate *s)
                 uint32_t bc = ent_cp(d, b, &bn);
                 if (!ent_namechar(bc))
                     break;
-                if (ent_claimed(d, b, bn)) {
+                if (kj_claimed(d, b, bn)) {
                     if (b == a)
                         a = bn;
                     else

@@ -994,7 +994,7 @@ static void ja_persons(estate *s)
         }
         bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
                      (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
-        if (start && !ent_claimed(d, i, nx)) {
+        if (start && !kj_claimed(d, i, nx)) {
             size_t e = ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
@@ -1013,7 +1013,7 @@ static void ja_persons(estate *s)
                     m = m2;
                 size_t mx;
                 if (m && i + m < s->hi && kj_is_kanji(ent_cp(d, i + m, &mx)) &&
-                    !ent_claimed(d, i + m, mx)) {
+                    !kj_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
                     if (e > i + m) {
                         i = e;

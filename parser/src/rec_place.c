@@ -607,7 +607,7 @@ void rec_places(estate *s)
             i = end = nx;
             continue;
         }
-        if (ent_claimed(d, i, nx)) {
+        if (kj_claimed(d, i, nx)) {
             i = nx;
             continue;
         }
