@@ -139,32 +139,32 @@ size_t kj_u8_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
-/* ---- kj_dict: a byte trie with sorted edge arrays ----------------------- */
+/* ---- kj_dict: a byte trie with contiguous children ---------------------- */
 
+/* The children of a node lie side by side in nodes[], sorted by their byte,
+ * so a step from a node to its child is one load: nodes[first + rank]. A
+ * node whose child block is full moves the block to the end of nodes[] with
+ * double the room (the old slots are left unused). 16 bytes, four nodes to a
+ * cache line; what a lookup needs only at the end (values) or only for wide
+ * nodes (edge bytes) lives in arrays beside it. */
 typedef struct tnode {
-    uint32_t first; /* index of the first edge in edges[] */
-    uint16_t nedges;
-    uint16_t capedges;
-    int32_t value;
-    bool term;
-    /* When every edge byte lies in [base, base + 63] (always true below a
-     * UTF-8 lead byte: the children are continuation bytes), bit k of mask
-     * says that base + k has an edge, and the edge's index is the number of
-     * lower bits set: one step instead of a binary search. 0 = no window. */
-    unsigned char base;
+    /* When every child byte lies in [base, base + 63] (always true below a
+     * UTF-8 lead byte: the children are continuation bytes), bit k says that
+     * base + k has a child, and the child is first + the number of lower
+     * bits set. 0 = no window: binary search over byte[first, first + n). */
     uint64_t mask;
+    uint32_t first; /* index of the first child */
+    uint16_t n;     /* number of children, 0-256 */
+    unsigned char base;
+    unsigned char term; /* a key ends here */
 } tnode;
-
-typedef struct tedge {
-    unsigned char byte;
-    uint32_t child;
-} tedge;
 
 struct kj_dict {
     tnode *nodes;
+    unsigned char *byte; /* byte[i]: the byte of the edge into node i */
+    int32_t *value;      /* value[i]: the value of the key ending at node i */
+    uint16_t *room;      /* room[i]: slots of node i's child block */
     size_t nnodes, capnodes;
-    tedge *edges;
-    size_t nedges, capedges;
     /* Lookup filters, kept up to date by kj_dict_add: most lookups start at
      * a character no key starts with and end here without a trie step. */
     uint32_t root[256];    /* child of the root for a first byte, 0 = none */
@@ -173,27 +173,46 @@ struct kj_dict {
     size_t maxlen;         /* the longest key's length */
 };
 
-static bool push_node(kj_dict *t)
+/* Room for n more nodes at the end of nodes[] (and the arrays beside it). */
+static bool reserve_nodes(kj_dict *t, size_t n)
 {
-    if (t->nnodes == t->capnodes) {
-        size_t cap = t->capnodes ? t->capnodes * 2 : 256;
-        tnode *n = realloc(t->nodes, cap * sizeof *n);
-        if (!n)
-            return false;
-        t->nodes = n;
-        t->capnodes = cap;
-    }
-    memset(&t->nodes[t->nnodes++], 0, sizeof(tnode));
+    if (t->nnodes + n <= t->capnodes)
+        return true;
+    size_t cap = t->capnodes ? t->capnodes * 2 : 256;
+    while (cap < t->nnodes + n)
+        cap *= 2;
+    tnode *nn = realloc(t->nodes, cap * sizeof *nn);
+    if (!nn)
+        return false;
+    t->nodes = nn;
+    unsigned char *nb = realloc(t->byte, cap);
+    if (!nb)
+        return false;
+    t->byte = nb;
+    int32_t *nv = realloc(t->value, cap * sizeof *nv);
+    if (!nv)
+        return false;
+    t->value = nv;
+    uint16_t *nr = realloc(t->room, cap * sizeof *nr);
+    if (!nr)
+        return false;
+    t->room = nr;
+    t->capnodes = cap;
     return true;
 }
 
 kj_dict *kj_dict_new(void)
 {
     kj_dict *t = calloc(1, sizeof *t);
-    if (!t || !push_node(t)) {
-        free(t);
+    if (!t || !reserve_nodes(t, 1)) {
+        kj_dict_free(t);
         return NULL;
     }
+    memset(&t->nodes[0], 0, sizeof t->nodes[0]);
+    t->byte[0] = 0;
+    t->value[0] = 0;
+    t->room[0] = 0;
+    t->nnodes = 1;
     return t;
 }
 
@@ -202,7 +221,9 @@ void kj_dict_free(kj_dict *t)
     if (!t)
         return;
     free(t->nodes);
-    free(t->edges);
+    free(t->byte);
+    free(t->value);
+    free(t->room);
     free(t);
 }
 
@@ -215,23 +236,22 @@ static inline unsigned bits(uint64_t x)
     return (unsigned)((x * 0x0101010101010101ull) >> 56);
 }
 
-static inline long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
+/* The child of n on byte b, or -1. */
+static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
 {
     if (n->mask) {
         unsigned k = (unsigned)b - n->base;
         if (k >= 64 || !((n->mask >> k) & 1))
             return -1;
-        return (long)t->edges[n->first + bits(n->mask & ((1ull << k) - 1))].child;
+        return (long)(n->first + bits(n->mask & ((1ull << k) - 1)));
     }
-    if (n->nedges == 0)
-        return -1; /* t->edges may still be NULL: no pointer arithmetic on it */
-    size_t lo = 0, hi = n->nedges;
-    const tedge *e = t->edges + n->first;
+    size_t lo = 0, hi = n->n;
+    const unsigned char *e = t->byte + n->first;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (e[mid].byte == b)
-            return (long)e[mid].child;
-        if (e[mid].byte < b)
+        if (e[mid] == b)
+            return (long)(n->first + mid);
+        if (e[mid] < b)
             lo = mid + 1;
         else
             hi = mid;
@@ -239,47 +259,55 @@ static inline long find_edge(const kj_dict *t, const tnode *n, unsigned char b)
     return -1;
 }
 
-/* Insert an edge keeping the node's edges sorted. A node whose edge block is
- * full moves its block to the end of edges[] with double the room. */
-static bool add_edge(kj_dict *t, uint32_t node, unsigned char b, uint32_t child)
+/* Insert a child on byte b (not yet a child) into node p, keeping the block
+ * sorted; returns its index, or -1 when out of memory. Children move within
+ * or between blocks, so node indices below p change: only p's `first` (and
+ * the root filter, for the root's children) refer to them. */
+static long add_child(kj_dict *t, uint32_t p, unsigned char b)
 {
-    tnode *n = &t->nodes[node];
-    if (n->nedges == n->capedges) {
-        uint16_t cap = n->capedges ? (uint16_t)(n->capedges * 2) : 2;
-        if (cap > 256)
-            cap = 256;
-        if (t->nedges + cap > t->capedges) {
-            size_t nc = t->capedges ? t->capedges * 2 : 1024;
-            while (nc < t->nedges + cap)
-                nc *= 2;
-            tedge *e = realloc(t->edges, nc * sizeof *e);
-            if (!e)
-                return false;
-            t->edges = e;
-            t->capedges = nc;
-        }
-        memcpy(t->edges + t->nedges, t->edges + n->first, n->nedges * sizeof(tedge));
-        n->first = (uint32_t)t->nedges;
-        n->capedges = cap;
-        t->nedges += cap;
+    if (t->nodes[p].n == t->room[p]) {
+        size_t room = t->room[p] ? (size_t)t->room[p] * 2 : 1;
+        if (room > 256)
+            room = 256;
+        if (!reserve_nodes(t, room))
+            return -1;
+        uint32_t from = t->nodes[p].first, to = (uint32_t)t->nnodes;
+        size_t n = t->nodes[p].n;
+        memcpy(t->nodes + to, t->nodes + from, n * sizeof *t->nodes);
+        memcpy(t->byte + to, t->byte + from, n);
+        memcpy(t->value + to, t->value + from, n * sizeof *t->value);
+        memcpy(t->room + to, t->room + from, n * sizeof *t->room);
+        t->nodes[p].first = to;
+        t->room[p] = (uint16_t)room;
+        t->nnodes += room;
     }
-    tedge *e = t->edges + n->first;
-    uint16_t k = n->nedges;
-    while (k > 0 && e[k - 1].byte > b) {
-        e[k] = e[k - 1];
+    tnode *pn = &t->nodes[p];
+    uint32_t f = pn->first;
+    size_t k = pn->n;
+    while (k > 0 && t->byte[f + k - 1] > b) {
+        t->nodes[f + k] = t->nodes[f + k - 1];
+        t->byte[f + k] = t->byte[f + k - 1];
+        t->value[f + k] = t->value[f + k - 1];
+        t->room[f + k] = t->room[f + k - 1];
         k--;
     }
-    e[k].byte = b;
-    e[k].child = child;
-    n->nedges++;
-    /* the edges are sorted: the window holds them all when the last is
+    uint32_t c = f + (uint32_t)k;
+    memset(&t->nodes[c], 0, sizeof t->nodes[c]);
+    t->byte[c] = b;
+    t->value[c] = 0;
+    t->room[c] = 0;
+    pn->n++;
+    /* the children are sorted: the window holds them all when the last is
      * within 63 of the first */
-    n->base = e[0].byte;
-    n->mask = 0;
-    if (e[n->nedges - 1].byte - e[0].byte < 64)
-        for (uint16_t j = 0; j < n->nedges; j++)
-            n->mask |= 1ull << (e[j].byte - e[0].byte);
-    return true;
+    pn->base = t->byte[f];
+    pn->mask = 0;
+    if (t->byte[f + pn->n - 1] - t->byte[f] < 64)
+        for (uint16_t j = 0; j < pn->n; j++)
+            pn->mask |= 1ull << (t->byte[f + j] - t->byte[f]);
+    if (p == 0)
+        for (uint16_t j = 0; j < pn->n; j++)
+            t->root[t->byte[f + j]] = f + j;
+    return (long)c;
 }
 
 bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
@@ -287,25 +315,17 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     uint32_t cur = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)key[i];
-        long c = find_edge(t, &t->nodes[cur], b);
-        if (c < 0) {
-            if (!push_node(t))
-                return false;
-            uint32_t child = (uint32_t)(t->nnodes - 1);
-            if (!add_edge(t, cur, b, child))
-                return false;
-            c = child;
-        }
+        long c = child_of(t, &t->nodes[cur], b);
+        if (c < 0 && (c = add_child(t, cur, b)) < 0)
+            return false;
         cur = (uint32_t)c;
     }
-    t->nodes[cur].term = true;
-    t->nodes[cur].value = value;
+    t->nodes[cur].term = 1;
+    t->value[cur] = value;
     if (len > t->maxlen)
         t->maxlen = len;
     if (len > 0) {
         unsigned char b = (unsigned char)key[0];
-        long c = find_edge(t, &t->nodes[0], b);
-        t->root[b] = (uint32_t)c;
         size_t n = (size_t)kj_u8_len(b);
         if (b >= 0x80 && (b < 0xC0 || n > 3 || n > len)) {
             t->nofilter = true;
@@ -317,7 +337,6 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     }
     return true;
 }
-
 bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
 {
     if (!wl)
@@ -351,7 +370,7 @@ static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const cha
         at = cur;
     }
     for (size_t i = pos + 1; i < len; i++) {
-        long c = find_edge(t, &nodes[cur], (unsigned char)s[i]);
+        long c = child_of(t, &nodes[cur], (unsigned char)s[i]);
         if (c < 0)
             break;
         cur = (uint32_t)c;
@@ -361,7 +380,7 @@ static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const cha
         }
     }
     if (best && value)
-        *value = nodes[at].value;
+        *value = t->value[at];
     return best;
 }
 
@@ -433,7 +452,7 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
         }
     }
     for (size_t i = 1; i < len; i++) {
-        long c = find_edge(t, &t->nodes[cur], (unsigned char)key[i]);
+        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i]);
         if (c < 0)
             return false;
         cur = (uint32_t)c;
@@ -441,6 +460,6 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
     if (!t->nodes[cur].term)
         return false;
     if (value)
-        *value = t->nodes[cur].value;
+        *value = t->value[cur];
     return true;
 }
