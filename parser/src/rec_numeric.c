@@ -13,10 +13,15 @@
  * of three, 1 over 3 at a clause's end), feet and inches (5 feet 2 inches),
  * a unit in brackets (20 (kg)) and parenthetical
  * conversions (5300億ドル(約81兆円): a second fact, `equivalent` on the first)
- * are read around it. Currency names and symbols come from ICU's data plus
+ * are read around it. A change (500円から580円に, from $3 to $5) is two
+ * facts, not a range; a bare number there, or one compared with an amount
+ * by from / vs / against / and / or, takes that amount's unit (0.25から0.5%
+ * に, to 3 from 2 pct, 1.4 billion dlrs from 1.27 billion; inherit_unit).
+ * Currency names and symbols come from ICU's data plus
  * the word lists in parser/data. The bytes of every money, quantity and
  * percent fact are claimed so later recognizers skip them.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +203,7 @@ typedef struct amount {
     int kind;              /* 0 = bare number, NW_* */
     int cur;               /* currency index or -1 */
     bool plain_dollar;     /* "dollars", "dlrs", "cents": currency from context */
+    bool minor;            /* written in cents or pence (value in major units) */
     size_t us, ue;         /* unit text in d->norm */
     const char *unit;      /* static unit ("pt", "M") instead of us..ue */
     kj_num value;
@@ -949,6 +955,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
         a->cur = a->kind == NW_PENCE ? nd->gbp : -1;
         a->plain_dollar = a->kind == NW_CENTS;
         a->kind = NW_CURRENCY;
+        a->minor = true;
     } else if (a->kind == NW_POINT) {
         a->unit = "pt";
     }
@@ -1206,12 +1213,110 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
     return 0;
 }
 
+/* The word before pos (across one space) starts with a capital letter:
+ * "March 3", "Section 2", "Boeing 747" hold no compared amounts. */
+static bool after_capital(const kiji_doc *d, size_t pos)
+{
+    size_t k = pos;
+    if (k == 0 || (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
+        return false;
+    k--;
+    size_t e = k;
+    while (k > 0 && e - k < 32 && (is_letter((unsigned char)d->norm[k - 1]) || d->norm[k - 1] == '.'))
+        k--;
+    return k < e && d->norm[k] >= 'A' && d->norm[k] <= 'Z';
+}
+
 /* ---- the recognizer ---------------------------------------------------------- */
 
 typedef struct ctx {
     int explicit_usd;    /* money written as U.S./US$ dollars */
     int other_dollar;    /* first qualified non-US dollar currency, -1 */
+    /* the last amount read with a unit (kind 0 = none) and the end of its
+     * phrase: a bare number right after it and a comparison word takes its
+     * unit (see inherit_unit) */
+    amount last;
+    size_t last_end;
 } ctx;
+
+/* Values compared in one phrase are of one order of magnitude: at most
+ * 20 times apart (a zero goes with anything). */
+static bool comparable(kj_num x, kj_num y)
+{
+    double a = fabs(kj_num_double(x)), b = fabs(kj_num_double(y));
+    if (a == 0 || b == 0)
+        return true;
+    return a <= b * 20 && b <= a * 20;
+}
+
+/* A bare number whose unit is written only on the amount it is compared
+ * with or changes into: 0.25から0.5%に, from 2.5 to 2.7 percent, to 3 from
+ * 2 pct, 1.5 and 3 percent, 5.2 mln dlrs vs 4.8 mln. The number takes the
+ * kind, currency and unit of u, and u's scale when it has none of its own
+ * and only the scaled value is of u's order (from 4.8 to 5.2 billion dlrs,
+ * 381 mln dlrs from 160); cents stay cents (52 cents vs 38). Not taken:
+ * values far apart ("205,000 shares, or 12.8 pct"), a four-digit integer
+ * ("from 1990 to 20 pct": a year) and the end of a fraction or a pair
+ * ("1986/87 against 13.4 pct"). */
+static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
+{
+    if (a->kind != 0 || !a->value.ok || a->tok.vague || !u->value.ok ||
+        (a->tok.digits == 4 && !a->tok.word && a->tok.ne - a->tok.ns == 4))
+        return false;
+    /* a unit to take: currency, percent, points, or a counter written out
+     * (not an English figure read as a count with no unit: "3.92 billion") */
+    if (u->kind != NW_CURRENCY && u->kind != NW_PERCENT && u->kind != NW_POINT &&
+        (u->kind != NW_COUNTER || (!u->unit && u->ue <= u->us)))
+        return false;
+    if (a->ns > 0 && (d->norm[a->ns - 1] == '/' || d->norm[a->ns - 1] == '-'))
+        return false;
+    kj_num v = a->value;
+    if (u->minor && !kj_num_scale(&v, -2))
+        return false;
+    if (!comparable(v, u->value)) {
+        int sc = scale_of(d, &u->tok);
+        if (!sc || has_scale(d, &a->tok) || a->ne != a->tok.ne || !kj_num_scale(&v, sc) ||
+            !comparable(v, u->value))
+            return false;
+    }
+    a->value = v;
+    a->kind = u->kind;
+    a->cur = u->cur;
+    a->plain_dollar = u->plain_dollar;
+    a->minor = u->minor;
+    a->unit = u->unit;
+    a->us = u->us;
+    a->ue = u->ue;
+    return true;
+}
+
+/* English words that compare two amounts, each with a space on both sides
+ * (matched by before_ci / at_ci): "to 3 from 2 pct", "5.2 mln vs 4.8 mln". */
+static const char *const compare_words[] = {" from ",    " vs ",          " vs. ",
+                                            " versus ",  " against ",     " compared with ",
+                                            " compared to "};
+
+/* ASCII-case-insensitive "s[pos..) starts with lit", a space in lit
+ * matching any white space: the end of the match, or 0. */
+static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (pos > d->norm_len || d->norm_len - pos < n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d->norm[pos + i], l = (unsigned char)lit[i];
+        if (l == ' ') {
+            if (c != ' ' && c != '\n')
+                return 0;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != l)
+            return 0;
+    }
+    return pos + n;
+}
 
 static int fact_type(int kind)
 {
@@ -1403,6 +1508,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             }
             if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
                 change = true; /* "from $3 to $5": a change */
+            if (change)
+                inherit_unit(d, &a, &b); /* 0.25から0.5%に, from 2.5 to 2.7 pct */
             if (!change) {
                 kj_num lo = a.value;
                 int sc = scale_of(d, &b.tok);
@@ -1442,6 +1549,36 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                 } else if (rc == a.tok.ne + 1 && s[a.tok.ne] == '-' && a.kind == 0) {
                     /* 747-400, 1995-01, +1-222-2222: a code, no amounts */
                     return b.tok.ne;
+                }
+            }
+        }
+    }
+
+    /* an English bare number compared with an amount that has the unit:
+     * "to 3 from 2 pct", "1.5 and 3 percent" (and, or: money and
+     * percentages only), or compared with the amount just read: "1.4
+     * billion dlrs from 1.27 billion", "5.2 mln dlrs vs 4.8 mln". Not after
+     * a capitalized word: "March 3 from", "Section 2 and". */
+    if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && !after_capital(d, a.ns)) {
+        size_t nw = sizeof compare_words / sizeof *compare_words;
+        for (size_t w = 0; w < nw + 2; w++) {
+            const char *cw = w < nw ? compare_words[w] : w == nw ? " and " : " or ";
+            size_t k = at_ci(d, a.tok.ne, cw);
+            amount b;
+            if (!k)
+                continue;
+            if (read_amount(d, k, &b) &&
+                (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT))
+                inherit_unit(d, &a, &b);
+            break;
+        }
+        if (a.kind == 0 && cx->last.kind) {
+            for (size_t w = 0; w < nw; w++) {
+                size_t cl = strlen(compare_words[w]);
+                if (a.ns >= cl && a.ns - cl == cx->last_end &&
+                    at_ci(d, cx->last_end, compare_words[w]) == a.ns) {
+                    inherit_unit(d, &a, &cx->last);
+                    break;
                 }
             }
         }
@@ -1553,6 +1690,10 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     int idx = emit(d, &a, fs, fe, qual, a.tok.ns == a.ns && max.ok ? &max : (max.ok ? &max : NULL));
     if (idx >= 0 && a.plain_dollar && *nplain < capplain)
         plain[(*nplain)++] = idx;
+    if (idx >= 0 && a.kind && conv < 0) {
+        cx->last = a;
+        cx->last_end = fe;
+    }
     if (idx >= 0 && conv >= 0) {
         size_t cs = cns;
         int ci = emit(d, &c, cs, cne, cqual, NULL);
@@ -1586,7 +1727,7 @@ void kj_rec_numeric(kiji_doc *d)
     const struct kj_numeric *nd = d->p->numeric;
     if (!nd)
         return;
-    ctx cx = {0, -1};
+    ctx cx = {.explicit_usd = 0, .other_dollar = -1, .last_end = SIZE_MAX};
     int plain[256];
     size_t nplain = 0;
     size_t i = 0;
