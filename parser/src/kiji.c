@@ -299,6 +299,7 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
     kj_rec_numeric(d);
     kj_rec_date(d);
     kj_rec_entity(d);
+    kj_money_resolve(d);
     kj_rec_quote(d);
     kj_finish(d);
     d->oom = NULL;

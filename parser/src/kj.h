@@ -417,6 +417,12 @@ void kj_meta_free(kiji_parser *p);
 int kj_numeric_init(kiji_parser *p);
 void kj_numeric_free(kiji_parser *p);
 void kj_rec_numeric(kiji_doc *d); /* number, money, quantity, percent */
+/* After the entities: a money fact written with a shared currency name
+ * alone (500 pesos, 10億ディナール) takes the currency of the country of the
+ * nearest place mention (before it, else after it) at the publication date,
+ * when ICU's name of that currency has the word (Philippine pesos, Jordanian
+ * dinars); else it keeps the list's default, or no currency (rec_money.c). */
+void kj_money_resolve(kiji_doc *d);
 
 int kj_date_init(kiji_parser *p);
 void kj_date_free(kiji_parser *p);

@@ -723,6 +723,14 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
                 break;
             if (!(w[k - 1].v == 100 || w[k - 1].v < 0))
                 break;
+            /* "two billion and three billion": a second amount of the same
+             * scale, no remainder of the first */
+            size_t j = k + 1;
+            while (j < nw && w[j].known && w[j].v >= 0 && w[j].v < 100)
+                j++;
+            if (j < nw && w[j].known && ((w[j].v < 0 && -w[j].v >= last_scale) ||
+                                         (w[j].v == 100 && last_scale == 100 && cur >= 100)))
+                break;
             base = cur;
             continue;
         } else {

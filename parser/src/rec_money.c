@@ -305,3 +305,228 @@ bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t p
         e++;
     return e < n && s[e] == '$';
 }
+
+/* ---- currency names several currencies share ---------------------------- */
+
+bool kj_money_shared_init(struct kj_numeric *nd)
+{
+    nd->none = kj_money_code(nd, "XXX");
+    nd->shared = kj_dict_new();
+    if (nd->none < 0 || !nd->shared)
+        return false;
+    static const char *const lists[] = {"ja/currency_shared", "en/currency_shared"};
+    for (int l = 0; l < 2; l++) {
+        const kj_wordlist *wl = kj_wordlist_get(lists[l]);
+        if (!wl)
+            return false;
+        kj_dict *after = l ? nd->en_after : nd->ja_after;
+        for (size_t i = 0; i < wl->n; i++) {
+            const char *line = wl->lines[i];
+            const char *tab = strchr(line, '\t');
+            if (!tab || tab == line)
+                continue;
+            size_t n = (size_t)(tab - line);
+            int idx = strlen(tab + 1) == 3 ? kj_money_code(nd, tab + 1) : nd->none;
+            if (idx < 0 || !kj_dict_add(after, line, n, PACK(NW_CURRENCY, idx)) ||
+                !kj_dict_add(nd->shared, line, n, 1) ||
+                (l == 0 && !kj_dict_add(nd->ja_follow, line, n, 1)))
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool is_kata(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+/* Does the money fact f hold a shared currency name written bare, right
+ * after its number (500 pesos, 200 million dinars, 10億ディナール), not
+ * after a country word (Iraqi dinars, フィリピンペソ: ICU's names, read as
+ * that currency already)? The word in [*ws, *we). */
+static bool shared_word(const kiji_doc *d, const kj_fact *f, size_t *ws, size_t *we)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t i = f->ns;
+    if (d->lang == KJ_LANG_EN) {
+        size_t prev_s = SIZE_MAX, prev_e = 0; /* the word before, if letters */
+        bool prev_num = false;
+        while (i < f->ne) {
+            if (!is_letter(s[i])) {
+                if (is_digit(s[i]))
+                    prev_num = true, prev_s = SIZE_MAX;
+                i++;
+                continue;
+            }
+            size_t b = i;
+            while (i < f->ne && is_letter(s[i]))
+                i++;
+            char low[16];
+            size_t n = i - b;
+            if (n < sizeof low) {
+                for (size_t k = 0; k < n; k++)
+                    low[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] + 32 : s[b + k]);
+                if (kj_dict_get(nd->shared, low, n, NULL)) {
+                    bool bare = prev_num && prev_s == SIZE_MAX;
+                    if (prev_s != SIZE_MAX && prev_e - prev_s < sizeof low) {
+                        /* ten dinars, 200 million dinars */
+                        char w[16];
+                        size_t m = prev_e - prev_s;
+                        for (size_t k = 0; k < m; k++)
+                            w[k] = (char)(s[prev_s + k] >= 'A' && s[prev_s + k] <= 'Z'
+                                              ? s[prev_s + k] + 32
+                                              : s[prev_s + k]);
+                        bare = kj_dict_get(nd->en_words, w, m, NULL);
+                    }
+                    if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
+                        *ws = b;
+                        *we = i;
+                        return true;
+                    }
+                }
+            }
+            prev_s = b;
+            prev_e = i;
+            prev_num = false;
+        }
+        return false;
+    }
+    while (i < f->ne) {
+        size_t nx = i;
+        uint32_t c = kj_u8_next(d->norm, f->ne, &nx);
+        if (!is_kata(c)) {
+            i = nx;
+            continue;
+        }
+        size_t b = i;
+        while (i < f->ne) {
+            size_t k = i;
+            if (!is_kata(kj_u8_next(d->norm, f->ne, &k)))
+                break;
+            i = k;
+        }
+        if (b > f->ns && kj_dict_get(nd->shared, d->norm + b, i - b, NULL)) {
+            *ws = b;
+            *we = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The country the article speaks of around [ns, ne): the code of the
+ * nearest place mention before it (a country, or a city or region with its
+ * country's code), else of the first one after it; NULL when none. */
+static const char *country_near(kiji_doc *d, size_t ns, size_t ne)
+{
+    const char *before = NULL, *after = NULL;
+    size_t best_b = 0, best_a = SIZE_MAX;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        kj_fact *f = kj_fact_at(d, (int)i);
+        if (!f || f->dropped || f->type != KIJI_FACT_PLACE)
+            continue;
+        const kj_attr *a = kj_attr_get(f, "code");
+        if (!a || !a->s || strlen(a->s) != 2 || !is_letter((unsigned char)a->s[0]))
+            continue;
+        for (size_t m = 0; m < f->nmentions; m++) {
+            const kj_span *sp = &f->mentions[m];
+            if (sp->ne <= ns && (!before || sp->ns >= best_b)) {
+                before = a->s;
+                best_b = sp->ns;
+            } else if (sp->ns >= ne && sp->ns < best_a) {
+                after = a->s;
+                best_a = sp->ns;
+            }
+        }
+    }
+    return before ? before : after;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Does ICU's name of currency code (long or plural, in the text's
+ * language) have the word? */
+static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
+{
+    for (int k = 0; k < (en ? 2 : 1); k++) {
+        UBool choice;
+        int32_t n = 0;
+        UErrorCode st = U_ZERO_ERROR;
+        const UChar *name = k == 0 ? ucurr_getName(code, en ? "en" : "ja", UCURR_LONG_NAME,
+                                                   &choice, &n, &st)
+                                   : ucurr_getPluralName(code, "en", &choice, "other", &n, &st);
+        char key[256];
+        size_t kl;
+        if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING ||
+            (kl = icu_key(name, n, en, key, sizeof key)) == 0)
+            continue;
+        for (size_t i = 0; i + wl <= kl; i++)
+            if (memcmp(key + i, word, wl) == 0 && (!en || i == 0 || key[i - 1] == ' ') &&
+                (!en || i + wl == kl || key[i + wl] == ' '))
+                return true;
+    }
+    return false;
+}
+
+void kj_money_resolve(kiji_doc *d)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    if (!nd || !nd->shared)
+        return;
+    size_t nfacts = d->nfacts;
+    for (size_t i = 0; i < nfacts; i++) {
+        kj_fact *f = kj_fact_at(d, (int)i);
+        size_t ws, we;
+        if (!f || f->dropped || f->type != KIJI_FACT_MONEY || !shared_word(d, f, &ws, &we))
+            continue;
+        const char *cc = country_near(d, f->ns, f->ne);
+        if (!cc)
+            continue;
+        char loc[8] = "und_";
+        memcpy(loc + 4, cc, 2);
+        loc[6] = '\0';
+        UChar code[8];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t n;
+        if (d->pub_y > 0 && d->pub_m > 0 && d->pub_d > 0)
+            n = ucurr_forLocaleAndDate(loc, (UDate)days_from_civil(d->pub_y, d->pub_m, d->pub_d) *
+                                                86400000.0 + 43200000.0,
+                                       1, code, 8, &st);
+        else
+            n = ucurr_forLocale(loc, code, 8, &st);
+        if (U_FAILURE(st) || n != 3)
+            continue;
+        code[3] = 0;
+        char word[64];
+        size_t wl = we - ws;
+        if (wl >= sizeof word)
+            continue;
+        for (size_t k = 0; k < wl; k++) {
+            unsigned char c = (unsigned char)d->norm[ws + k];
+            word[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        word[wl] = '\0';
+        if (!name_has(code, d->lang == KJ_LANG_EN, word, wl))
+            continue;
+        char *iso = kj_alloc(d, 4);
+        u_UCharsToChars(code, iso, 3);
+        iso[3] = '\0';
+        f = kj_fact_at(d, (int)i);
+        const kj_attr *at = kj_attr_get(f, "currency");
+        if (at)
+            ((kj_attr *)at)->s = iso; /* attributes are a list: set in place */
+        else
+            kj_attr_str(d, f, "currency", iso);
+    }
+}

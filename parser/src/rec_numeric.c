@@ -148,7 +148,8 @@ int kj_numeric_init(kiji_parser *p)
          add_kind_list(nd->en_after, "en/units", NW_COUNTER, false) &&
          add_kind_list(nd->en_after, "en/percent", 0, true) &&
          kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
-         kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY);
+         kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY) &&
+         kj_money_shared_init(nd);
     nd->usd = kj_money_code(nd, "USD");
     nd->gbp = kj_money_code(nd, "GBP");
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
@@ -185,6 +186,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_pre);
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
+    kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);
     free(nd->ja_qual.q);
@@ -1143,6 +1145,8 @@ static bool has_scale(const kiji_doc *d, const kj_numtok *t)
 {
     size_t ps;
     uint32_t c = kj_u8_prev(d->norm, t->ne, &ps);
+    if (t->word && !t->kanji)
+        return scale_of(d, t) != 0; /* "eight" has none, "two billion" has */
     return !(c >= '0' && c <= '9');
 }
 
@@ -1344,7 +1348,7 @@ static int emit(kiji_doc *d, const amount *a, size_t ns, size_t ne, int qual, co
         f->value = a->value;
     if (max && max->ok)
         f->max = *max;
-    if (type == KIJI_FACT_MONEY && a->cur >= 0 && (size_t)a->cur < nd->ncodes)
+    if (type == KIJI_FACT_MONEY && a->cur >= 0 && (size_t)a->cur < nd->ncodes && a->cur != nd->none)
         kj_attr_str(d, f, "currency", nd->codes[a->cur]);
     if (type == KIJI_FACT_QUANTITY || type == KIJI_FACT_PERCENT) {
         if (a->unit)

@@ -47,6 +47,9 @@ struct kj_numeric {
     char (*codes)[4];   /* ISO 4217 codes, indexed by currency word values */
     size_t ncodes, capcodes;
     int usd, gbp;       /* their indexes in codes */
+    int none;           /* index of XXX: a currency word naming no one currency */
+    kj_dict *shared;    /* rec_money.c: currency names several currencies
+                           share (en and ja keys), value 1 */
     /* rec_money.c: what the keys of `before` start with, recorded as they
      * are added: a first byte (before_byte) and, for a non-ASCII key, its
      * first code point (bit cp of before_cp; before_wide when one starts
@@ -88,6 +91,10 @@ bool kj_num_scan_glued(kiji_doc *d, size_t pos, kj_numtok *t);
 int kj_money_code(struct kj_numeric *nd, const char *code);
 bool kj_money_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind);
 bool kj_money_icu(struct kj_numeric *nd);
+/* Load ja/currency_shared and en/currency_shared: the words become currency
+ * words after a number (default currency, or none) in ja_after / en_after
+ * and ja_follow, and keys of nd->shared. */
+bool kj_money_shared_init(struct kj_numeric *nd);
 size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v);
 /* False when kj_money_symbol(d, pos) is 0 for certain: no key of `before`
  * starts with the character at pos and no letter-prefixed dollar (HK$) can
