@@ -370,6 +370,17 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
+        /* 発売前日となる18日, 当日の18日: the day that follows is the date;
+         * the 前日 counts from an event, not from a date in the text */
+        static const char *const link[] = {"となる", "となった", "にあたる", "に当たる",
+                                           "である", "の"};
+        for (size_t k = 0; k < sizeof link / sizeof link[0]; k++) {
+            size_t j = i + n + strlen(link[k]);
+            kj_tx a;
+            kj_tx_init(&a);
+            if (at(p, i + n, link[k]) && isdig(p, j) && part_day(p, j, &a, false) > 0)
+                return 0;
+        }
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
@@ -785,6 +796,24 @@ static bool length_follows(jp *p, size_t j)
     return at(p, j, "前") || at(p, j, "後") || at(p, j, "半") || word(p, j, KJ_W_QUAL, &w) > 0;
 }
 
+/* 9秒95, 1分59秒32: hundredths after 秒 (sports timing) at j, one to three
+ * digits that no digit, kanji, katakana, Latin letter or separator follows
+ * (3秒2回 is no fraction). Returns their end, 0 when none. */
+static size_t sec_frac(const jp *p, size_t j)
+{
+    size_t k = j;
+    while (isdig(p, k) && k - j < 4)
+        k++;
+    if (k == j || k - j > 3)
+        return 0;
+    size_t q = k;
+    uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+    if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || nc == '.' || nc == ','
+        || nc == ':' || nc == '/' || nc == '-')
+        return 0;
+    return k;
+}
+
 /* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
  * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
  * length is meant: before 前, 後, 半 or a qualifier, inside a compound
@@ -817,7 +846,13 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             && !kj_before(p->s, ns, "分")) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
-            ok = !kj_is_kanji(nc) && !kj_is_katakana(nc) && !kj_is_digit(nc);
+            size_t se = j;
+            while (k == 2 && isdig(p, se) && se - j < 3)
+                se++;
+            /* 1分59秒: minutes and seconds; 9秒95: seconds and hundredths */
+            ok = !kj_is_kanji(nc) && !kj_is_katakana(nc)
+                 && (!kj_is_digit(nc) || (k == 3 && sec_frac(p, j) > 0)
+                     || (k == 2 && se > j && at(p, se, "秒")));
         }
         if (!ok)
             return 0;
@@ -973,6 +1008,22 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             last = r;
             j = e3 + un;
             parts++;
+        }
+    }
+    /* 9秒95: the seconds with their hundredths */
+    size_t fe = 0;
+    if (has[6] && last == 6 && isdig(p, j) && kj_before(p->s, j, "秒"))
+        fe = sec_frac(p, j);
+    if (fe) {
+        char iso[48], frac[8];
+        iso_parts(iso, sizeof iso, cnt, has);
+        size_t il = strlen(iso);
+        memcpy(frac, p->s + j, fe - j);
+        frac[fe - j] = 0;
+        if (il > 0 && il + strlen(frac) + 2 < sizeof iso && iso[il - 1] == 'S') {
+            snprintf(iso + il - 1, sizeof iso - (il - 1), ".%sS", frac);
+            kj_dt_duration(c, i, fe, iso, prefix_qual(p, i));
+            return fe;
         }
     }
     /* 3日に1回, 2時間ごと: a recurrence every N units */
@@ -1362,6 +1413,39 @@ static bool day_is_length(jp *p, size_t i)
 /* A month and day with a slash, 1/30: not inside a longer run of digits and
  * slashes. Alone it is as likely a fraction; the caller wants a weekday, a
  * clock or a second such date after it. */
+/* 3、4日 / 3・4日 / 3、4の両日 at i: two days sharing their unit (and the month
+ * before them). *e1 ends the first number, [*s2, *e2) is the second day. */
+static bool day_pair(jp *p, size_t i, int64_t *v1, size_t *e1, int64_t *v2, size_t *s2,
+                     size_t *e2)
+{
+    int64_t v, w;
+    size_t e, f, sl;
+    int nd;
+    bool z;
+    if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || v < 1 || v > 31 || nd > 2)
+        return false;
+    if (at(p, e, "、"))
+        sl = strlen("、");
+    else if (at(p, e, "・"))
+        sl = strlen("・");
+    else
+        return false;
+    if (!isdig(p, e + sl) || !dnum(p, e + sl, &w, &f, &nd, &z) || w <= v || w > 31 || nd > 2
+        || isdig(p, f))
+        return false;
+    kj_tx a;
+    kj_tx_init(&a);
+    size_t end;
+    if (at(p, f, "両日"))
+        end = f + strlen("両日");
+    else if (at(p, f, "の両日"))
+        end = f + strlen("の両日");
+    else if ((end = part_day(p, e + sl, &a, false)) == 0)
+        return false;
+    *v1 = v, *e1 = e, *v2 = w, *s2 = e + sl, *e2 = end;
+    return true;
+}
+
 static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
 {
     int64_t v, v2;
@@ -1564,6 +1648,22 @@ static size_t try_at(jp *p, size_t i)
             return e2 - i;
         }
     }
+    /* 3、4日: two bare days */
+    size_t ps2, pe2;
+    if (day_pair(p, i, &v, &e, &v2, &ps2, &pe2)) {
+        kj_tx a, b;
+        kj_tx_init(&a);
+        a.d = (int)v;
+        a.grain = KJ_G_DAY;
+        complete(p, &a, i, false, false);
+        b = a;
+        b.d = (int)v2;
+        if (!a.m || b.d <= kj_mdays(a.y, a.m)) {
+            kj_dt_emit(c, i, e, &a, NULL);
+            kj_dt_emit(c, ps2, pe2, &b, NULL);
+            return pe2 - i;
+        }
+    }
     /* 金曜日, 先週金曜日 */
     kj_tx t;
     int wdn;
@@ -1709,6 +1809,19 @@ static size_t try_at(jp *p, size_t i)
             max = &b;
             kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
             return e3 + strlen("日") - i;
+        }
+        /* 12月3、4日: two days of that month */
+        if (t.grain == KJ_G_MONTH && !t.mod && t.m && day_pair(p, e, &v, &e2, &v2, &ps2, &e3)
+            && v2 <= kj_mdays(t.y, t.m)) {
+            t.d = (int)v;
+            t.grain = KJ_G_DAY;
+            if (!t.yset && !t.rel)
+                complete(p, &t, i, false, true);
+            b = t;
+            b.d = (int)v2;
+            kj_dt_emit(c, i, e2, &t, NULL);
+            kj_dt_emit(c, ps2, e3, &b, NULL);
+            return e3 - i;
         }
         /* 5月の第2日曜日: the Nth weekday of that month */
         size_t k = at(p, e, "の") ? e + strlen("の") : e, wl2;

@@ -731,6 +731,18 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
         kj_dt_shift(t, grain, off);
         return true;
     }
+    /* only a month before (昨年12月に…その翌日): the day after a day of that
+     * month, whose day the text does not give (the publication date would be
+     * a wrong day, not an unknown one) */
+    if (grain == KJ_G_DAY && !have && c->has_last && c->last.y && c->last.m && !c->last.d
+        && c->last.grain == KJ_G_MONTH && !c->last.mod) {
+        t->y = c->last.y;
+        t->m = c->last.m;
+        t->d = 0;
+        t->yset = c->last.yset;
+        t->mset = c->last.mset;
+        return true;
+    }
     /* nothing to refer back to: この日 at the top of a story is the day of
      * publication */
     kj_dt_rel(c, t, grain == KJ_G_DAY ? KJ_W_DAY : grain == KJ_G_MONTH ? KJ_W_MONTH : KJ_W_YEAR,
