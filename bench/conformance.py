@@ -269,10 +269,11 @@ class Case:
 
 class Exp:
     """One expected result: a span (UTF-16, end exclusive, or None) and a test."""
-    __slots__ = ("start", "end", "types", "test", "desc")
+    __slots__ = ("start", "end", "types", "test", "desc", "period")
 
     def __init__(self, start, end, types, test, desc):
         self.start, self.end, self.types, self.test, self.desc = start, end, types, test, desc
+        self.period = False     # a peer date range: two kiji dates may stand for its ends
 
 
 class Suite:
@@ -411,6 +412,20 @@ def rt_timex_test(timex, values, rtype):
             if granule_covers(val, a, b):
                 return True
         return False
+
+    def pair(v1, v2):
+        """Two kiji dates as the ends of a peer range: the first is its start
+        (or a year / month starting there), the second its end."""
+        for a, b in ranges:
+            start = date_eq(a, v1) or (isinstance(v1, str) and (
+                re.fullmatch(r"\d{4}", v1) and a[:10] == v1 + "-01-01"
+                or re.fullmatch(r"\d{4}-\d\d", v1) and a[:10] == v1 + "-01"))
+            end = end_eq(b, v2) or date_eq(b, v2) or (isinstance(v2, str) and (
+                re.fullmatch(r"\d{4}", v2) and b[:10] in (v2 + "-12-31", "%d-01-01" % (int(v2) + 1))))
+            if start and end:
+                return True
+        return False
+    test.pair = pair
     return test
 
 
@@ -493,7 +508,9 @@ def load_rt_datetime(root, rel, peer_rate):
                 types = RT_TYPE.get(tn, TEMPORAL)
                 if level == "parser" and r.get("Value"):
                     v = r["Value"]
-                    vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None)}
+                    vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None),
+                             "start": (v.get(k) or {}).get("startDate"),
+                             "end": (v.get(k) or {}).get("endDate")}
                             for k in ("FutureResolution", "PastResolution") if v.get(k)]
                     vals = [x for x in vals if isinstance(x["value"], str)]
                     test = rt_timex_test(v.get("Timex"), vals, tn)
@@ -504,6 +521,8 @@ def load_rt_datetime(root, rel, peer_rate):
             if tn in ("duration",) and lang == "ja":
                 types = ("duration",)
             exps.append(Exp(start, end, types, test, desc))
+            exps[-1].period = tn in ("daterange", "datetimerange", "timerange", "dateperiod",
+                                     "datetimeperiod", "timeperiod")
         case = Case("%s#%d" % (rel, i), c["Input"], rt_ref_date(c), exps, TEMPORAL,
                     none=not c.get("Results"))
         if "/Duration" in rel:
@@ -923,6 +942,34 @@ def score(case, facts):
     missing = []
     for e in case.expected:
         hit = None
+        if e.period and e.start is not None:
+            # 4日から22日まで: kiji writes the two ends as two dates (GUIDELINES:
+            # "both ends are dates, or one date with max"); two unused dates
+            # inside the peer's span stand for its start and end
+            pair = None
+            ins = [(ci, f) for ci, (j, f) in enumerate(cands) if ci not in used_c
+                   and f["type"] == "date" and not f.get("_range")
+                   and e.start <= f["s16"] and f["e16"] <= e.end]
+            for a in range(len(ins)):
+                for b in range(a + 1, len(ins)):
+                    f1, f2 = ins[a][1], ins[b][1]
+                    if f1["s16"] >= f2["s16"]:
+                        continue
+                    try:
+                        pt = getattr(e.test, "pair", None)
+                        ok = pt(f1.get("value"), f2.get("value")) if pt else True
+                    except (ValueError, TypeError, InvalidOperation, KeyError, OverflowError):
+                        ok = False
+                    if ok:
+                        pair = (ins[a][0], ins[b][0])
+                        break
+                if pair:
+                    break
+            if pair:
+                for ci in pair:
+                    used_c.add(ci)
+                    used.add(cands[ci][0])
+                continue
         for ci, (j, f) in enumerate(cands):
             if ci in used_c or f["type"] not in e.types or not overlaps(f, e.start, e.end):
                 continue
