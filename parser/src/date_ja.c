@@ -34,6 +34,10 @@ typedef struct jp {
     int64_t nav;
     int nand;
     bool naz, naok;
+    /* 翌々日の8日: the day the anaphor names, for the day read at hpos */
+    size_t hpos;
+    kj_tx hint;
+    bool hok;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -348,7 +352,7 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
 static bool day_compound(const jp *p, size_t e)
 {
     static const char *const next[] = {"韓", "米", "中", "朝", "露", "英", "仏", "独", "本",
-                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼"};
+                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼", "暮"};
     if (!kj_before(p->s, e, "日"))
         return false;
     for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
@@ -378,8 +382,13 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
             size_t j = i + n + strlen(link[k]);
             kj_tx a;
             kj_tx_init(&a);
-            if (at(p, i + n, link[k]) && isdig(p, j) && part_day(p, j, &a, false) > 0)
+            if (at(p, i + n, link[k]) && isdig(p, j) && part_day(p, j, &a, false) > 0) {
+                /* the day takes the anaphor's month when both name it */
+                kj_tx_init(&p->hint);
+                p->hok = kj_dt_anaphor(p->c, &p->hint, KJ_G_DAY, w->arg);
+                p->hpos = j;
                 return 0;
+            }
         }
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
@@ -394,10 +403,21 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         && !at(p, e, "日曜") && !at(p, e, "日おき")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st;
          * 一日中 is all day */
-        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
+        /* 二十九日 (above ten, no qualifier after it: 十五日ほど is a length) */
+        const kj_dword *qw;
+        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m)
+            && (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
             return 0;
         if (nd == 0 && at(p, e, "日中"))
             return 0;
+        if (first && !same && p->hok && p->hpos == i && p->hint.d == v && p->hint.y
+            && p->hint.m) {
+            t->y = p->hint.y;
+            t->m = p->hint.m;
+            t->yset = p->hint.yset;
+            t->mset = p->hint.mset;
+            t->rel = true;
+        }
         if (same) {
             /* 同9日: the month of the date referred back to */
             kj_tx a;
@@ -475,7 +495,11 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         t->hh = 12;
         t->mi = 0;
         t->grain = KJ_G_HOUR;
-        return i + strlen("正午");
+        /* 正午12時: one time */
+        size_t k = i + strlen("正午");
+        if (at(p, k, "12時") && !at(p, k, "12時間"))
+            k += strlen("12時");
+        return k;
     }
     bool today = false;
     if ((n = dword(p, i, &w)) > 0 && (w->kind == KJ_W_TOD || w->kind == KJ_W_TTOD)) {
@@ -489,6 +513,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         j = i + n;
         if (j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1))
             j++; /* 午前 6 時 */
+        else if (at(p, j, "の") && isdig(p, j + strlen("の")))
+            j += strlen("の"); /* 夜の8時 */
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
@@ -610,9 +636,17 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
 static size_t part_mod(jp *p, size_t i, kj_tx *t)
 {
     const kj_dword *w;
-    size_t n = word(p, i, KJ_W_MOD, &w);
+    /* 今年の後半, 3月の下旬: の before the part (not 検討の末, 列の頭) */
+    size_t k = at(p, i, "の") ? i + strlen("の") : i;
+    size_t n = word(p, k, KJ_W_MOD, &w);
     if (!n || t->grain == KJ_G_DAY)
         return 0;
+    if (k != i && (at(p, k, "末") || at(p, k, "頭")))
+        return 0;
+    /* 今年初めて is "for the first time this year" */
+    if ((at(p, k, "初め") || at(p, k, "はじめ") || at(p, k, "始め")) && at(p, k + n, "て"))
+        return 0;
+    i = k;
     /* 上旬/中旬/下旬 are parts of a month, or loosely of a year (2023年中旬) */
     if ((at(p, i, "上旬") || at(p, i, "中旬") || at(p, i, "下旬") || at(p, i, "初旬"))
         && t->grain != KJ_G_MONTH && t->grain != KJ_G_YEAR)
@@ -731,6 +765,10 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
                 && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
                 wl += ws;
+            /* 10月12日、月曜日 */
+            if (!wl && have_m && at(p, j, "、")
+                && weekday_at(p, j + strlen("、"), &wl) > 0)
+                wl += strlen("、");
             j += wl;
         }
     }
@@ -1844,8 +1882,9 @@ static size_t try_at(jp *p, size_t i)
             return e3 - i;
         }
         /* 3月11日〜9月10日: two dates; the second inherits the year through
-         * kj_dt_bare_md's look-back */
-        kj_dt_emit(c, i, e, &t, NULL);
+         * kj_dt_bare_md's look-back. 西暦2021年: the era word is part of it */
+        size_t st = t.yset && isdig(p, i) && kj_before(p->s, i, "西暦") ? i - strlen("西暦") : i;
+        kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
     /* 3年前, 2週間, 数日間, 半年 */
@@ -1979,7 +2018,7 @@ static bool worth_trying(jp *p, size_t i)
 
 void kj_date_scan_ja(kj_dctx *c)
 {
-    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX};
+    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
