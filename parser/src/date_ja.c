@@ -1823,6 +1823,11 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
     }
+    /* 午後13時, 午前15時: a meridiem before an hour past twelve is no time */
+    if ((at(p, i, "午後") || at(p, i, "午前")) && isdig(p, i + strlen("午後"))
+        && dnum(p, i + strlen("午後"), &v, &e, &nd, &z) && v > 12 && v < 100 && at(p, e, "時")
+        && !at(p, e, "時間"))
+        return e + strlen("時") - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
