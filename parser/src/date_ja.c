@@ -1707,16 +1707,21 @@ static size_t try_at(jp *p, size_t i)
     int wdn;
     size_t wl;
     size_t no = 0;
-    if ((n = dword(p, i, &w)) > 0 && w->kind == KJ_W_WEEK
+    if ((n = dword(p, i, &w)) > 0 && (w->kind == KJ_W_WEEK || w->kind == KJ_W_AWEEK)
         && ((wdn = weekday_at(p, i + n, &wl)) > 0
             || (at(p, i + n, "の") && (wdn = weekday_at(p, i + n + (no = strlen("の")), &wl)) > 0))) {
-        /* 先週金曜日, 今週の金曜日 */
+        /* 先週金曜日, 今週の金曜日, 翌週の月曜日 */
         n += no;
         kj_tx_init(&t);
         t.grain = KJ_G_DAY;
         t.rel = true;
-        if (c->py) {
-            long dn = kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
+        kj_tx a;
+        kj_tx_init(&a);
+        if (w->kind == KJ_W_AWEEK)
+            kj_dt_anaphor(c, &a, KJ_G_DAY, 7 * w->arg);
+        if (w->kind == KJ_W_AWEEK ? a.y && a.m && a.d : c->py) {
+            long dn = w->kind == KJ_W_AWEEK ? kj_days(a.y, a.m, a.d)
+                                            : kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
             dn += wdn - kj_wday(dn);
             kj_civil(dn, &t.y, &t.m, &t.d);
         }
@@ -1927,6 +1932,23 @@ static size_t try_at(jp *p, size_t i)
             f.rel = true;
             if (c->py)
                 f.y = c->py + w->arg - (f.q == 4 && c->pm <= 3 ? 1 : 0);
+            kj_dt_emit(c, i, i + n, &f, NULL);
+            return n;
+        }
+        if (w->kind == KJ_W_AWEEK) {
+            /* 翌週: the week after the last date's */
+            kj_tx f;
+            kj_tx_init(&f);
+            kj_dt_anaphor(c, &f, KJ_G_DAY, 7 * w->arg);
+            f.grain = KJ_G_WEEK;
+            if (f.y && f.m && f.d) {
+                int wy, wk;
+                kj_isoweek(kj_days(f.y, f.m, f.d), &wy, &wk);
+                f.y = wy, f.wk = wk;
+            } else {
+                f.y = 0;
+            }
+            f.m = f.d = 0;
             kj_dt_emit(c, i, i + n, &f, NULL);
             return n;
         }

@@ -92,6 +92,7 @@ static const struct {
     {"md", KJ_W_MD},         {"future", KJ_W_FUTURE},   {"monthname", KJ_W_MONTHN},
     {"weekday", KJ_W_WDAY},  {"unit", KJ_W_UNIT},       {"qual", KJ_W_QUAL},
     {"zone", KJ_W_ZONE},     {"ttod", KJ_W_TTOD},       {"season", KJ_W_SEASON},
+    {"aweek", KJ_W_AWEEK},
 };
 
 static int mod_of(const char *s)
