@@ -1905,8 +1905,23 @@ static size_t try_at(jp *p, size_t i)
     /* 毎年, 一時, 元日 */
     if ((n = dword(p, i, &w)) > 0) {
         if (w->kind == KJ_W_SET) {
-            kj_dt_set(c, i, i + n, w->s);
-            return n;
+            /* 毎週月曜日, 毎週の金曜日午後8時, 毎日午後3時, 毎朝7時: one set, the
+             * weekday and clock belong to it (no date of their own) */
+            size_t j = i + n, k, wl2 = 0;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (strcmp(w->s, "P1W") == 0) {
+                k = at(p, j, "の") ? j + strlen("の") : j;
+                if (weekday_at(p, k, &wl2) > 0)
+                    j = k + wl2;
+            }
+            if (strcmp(w->s, "P1D") == 0 || wl2) {
+                k = at(p, j, "の") ? j + strlen("の") : j;
+                if ((e = part_time(p, k, &tt, true)) > 0 && tt.hh >= 0)
+                    j = e;
+            }
+            kj_dt_set(c, i, j, w->s);
+            return j - i;
         }
         if (w->kind == KJ_W_MD) {
             kj_tx h;
