@@ -391,6 +391,9 @@ def rt_timex_test(timex, values, rtype):
         val = f.get("value")
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
+            if f["type"] == "set" and d is not None and any(
+                    split_iso_duration(set_period(c)) == d for c in cands):
+                return True
             return any(split_iso_duration(c) == d and d is not None for c in cands)
         for c in cands:
             if c.startswith("P"):
@@ -434,6 +437,17 @@ def rt_timex_test(timex, values, rtype):
         return False
     test.pair = pair
     return test
+
+
+def set_period(timex):
+    """A Recognizers-Text set written as the instant it repeats (毎週月曜日 →
+    XXXX-WXX-1, 毎日午後3時 → T15) is the period kiji writes: a weekday every
+    week (P1W), a clock every day (P1D)."""
+    if re.fullmatch(r"XXXX-WXX-[1-7](T[\d:]+)?", timex or ""):
+        return "P1W"
+    if re.fullmatch(r"T\d\d(:\d\d){0,2}", timex or ""):
+        return "P1D"
+    return timex
 
 
 def end_eq(excl_end, kmax):
