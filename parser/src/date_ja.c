@@ -38,6 +38,9 @@ typedef struct jp {
     size_t hpos;
     kj_tx hint;
     bool hok;
+    /* the end and day number of the last weekday read (水曜日から金曜日) */
+    size_t wend;
+    long wday_dn;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -1724,6 +1727,8 @@ static size_t try_at(jp *p, size_t i)
                                             : kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
             dn += wdn - kj_wday(dn);
             kj_civil(dn, &t.y, &t.m, &t.d);
+            p->wend = i + n + wl;
+            p->wday_dn = dn;
         }
         kj_dt_emit(c, i, i + n + wl, &t, NULL);
         return n + wl;
@@ -1743,6 +1748,13 @@ static size_t try_at(jp *p, size_t i)
                 t.grain = KJ_G_DAY;
                 t.rel = true;
                 st = i - strlen("次の");
+            } else if (p->wend != SIZE_MAX && i >= strlen("から")
+                       && p->wend == i - strlen("から") && kj_before(p->s, i, "から")) {
+                /* 来週の水曜日から金曜日: the first such day after the start */
+                int gap = (wdn - kj_wday(p->wday_dn) + 7) % 7;
+                kj_civil(p->wday_dn + (gap ? gap : 7), &t.y, &t.m, &t.d);
+                t.grain = KJ_G_DAY;
+                t.rel = true;
             } else {
                 kj_dt_weekday(c, &t, wdn, i);
             }
@@ -1765,6 +1777,10 @@ static size_t try_at(jp *p, size_t i)
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
+            }
+            if (t.y && t.m && t.d) {
+                p->wend = k;
+                p->wday_dn = kj_days(t.y, t.m, t.d);
             }
             kj_dt_emit(c, st, k, &t, NULL);
             return k - i;
@@ -2060,7 +2076,8 @@ static bool worth_trying(jp *p, size_t i)
 
 void kj_date_scan_ja(kj_dctx *c)
 {
-    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX};
+    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
+            .wend = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
