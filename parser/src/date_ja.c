@@ -855,6 +855,26 @@ static size_t sec_frac(const jp *p, size_t j)
     return k;
 }
 
+/* 分 / 秒 at e starting a word (3分野, 2分割, 5分子, 秒速): no length. A
+ * kanji after them otherwise leaves the length (30分遅れ, 20分不在). */
+static bool unit_word(const jp *p, size_t e, bool sec)
+{
+    static const char *const mw[] = {
+        "分野", "分析", "分類", "分割", "分配", "分散", "分担", "分解", "分裂", "分離",
+        "分布", "分岐", "分子", "分母", "分別", "分量", "分身", "分家", "分校", "分娩",
+        "分泌", "分譲", "分厚", "分業", "分権", "分際", "分隊", "分署", "分室", "分館",
+        "分店", "分社", "分科", "分冊", "分数", "分界", "分断", "分立", "分光", "分点",
+        "分節", "分水", "分乗", "分納", "分売", "分院", "分会", "分局", "分化", "分与",
+        "分限", "分家", "分県", "分団", "分派", "分遣", "分詞", "分銅", "分度", "分野"};
+    static const char *const sw[] = {"秒速", "秒針", "秒殺", "秒単位"};
+    const char *const *l = sec ? sw : mw;
+    size_t n = sec ? sizeof sw / sizeof sw[0] : sizeof mw / sizeof mw[0];
+    for (size_t k = 0; k < n; k++)
+        if (at(p, e, l[k]))
+            return true;
+    return false;
+}
+
 /* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
  * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
  * length is meant: before 前, 後, 半 or a qualifier, inside a compound
@@ -891,7 +911,7 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             while (k == 2 && isdig(p, se) && se - j < 3)
                 se++;
             /* 1分59秒: minutes and seconds; 9秒95: seconds and hundredths */
-            ok = !kj_is_kanji(nc) && !kj_is_katakana(nc)
+            ok = (!kj_is_kanji(nc) || !unit_word(p, e, k == 3)) && !kj_is_katakana(nc)
                  && (!kj_is_digit(nc) || (k == 3 && sec_frac(p, j) > 0)
                      || (k == 2 && se > j && at(p, se, "秒")));
         }
