@@ -394,7 +394,7 @@ def rt_timex_test(timex, values, rtype):
             if f["type"] == "set" and d is not None and any(
                     split_iso_duration(set_period(c)) == d for c in cands):
                 return True
-            return any(split_iso_duration(c) == d and d is not None for c in cands)
+            return any(dur_eq(c, val) for c in cands)
         for c in cands:
             if c.startswith("P"):
                 continue
