@@ -1056,8 +1056,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             int nd3;
             bool z3;
             const char *u3;
-            if (!dnum(p, j, &v3, &e3, &nd3, &z3) || v3 > 100000
-                || (un = unit_at(p, j, e3, nd3 > 0, true, &u3)) == 0)
+            /* 1年と3か月, 1週間と3日間: と between the parts */
+            size_t jn = at(p, j, "と") && isdig(p, j + strlen("と")) ? j + strlen("と") : j;
+            if (!dnum(p, jn, &v3, &e3, &nd3, &z3) || v3 > 100000
+                || (un = unit_at(p, jn, e3, nd3 > 0, true, &u3)) == 0)
                 break;
             int r = unit_rank(u3);
             /* finer units only, and no clock units straight after years,
