@@ -732,11 +732,12 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
         kj_dt_shift(t, grain, off);
         return true;
     }
-    /* only a month before (昨年12月に…その翌日): the day after a day of that
-     * month, whose day the text does not give (the publication date would be
-     * a wrong day, not an unknown one) */
-    if (grain == KJ_G_DAY && !have && c->has_last && c->last.y && c->last.m && !c->last.d
-        && c->last.grain == KJ_G_MONTH && !c->last.mod) {
+    /* only a month or year before (昨年12月に…その翌日): the day after a day
+     * of that month or year, whose day the text does not give (the
+     * publication date would be a wrong day, not an unknown one) */
+    if (grain == KJ_G_DAY && !have && c->has_last && c->last.y && !c->last.d && !c->last.mod
+        && !c->last.decade
+        && ((c->last.grain == KJ_G_MONTH && c->last.m) || c->last.grain == KJ_G_YEAR)) {
         t->y = c->last.y;
         t->m = c->last.m;
         t->d = 0;
