@@ -34,6 +34,13 @@ typedef struct jp {
     int64_t nav;
     int nand;
     bool naz, naok;
+    /* 翌々日の8日: the day the anaphor names, for the day read at hpos */
+    size_t hpos;
+    kj_tx hint;
+    bool hok;
+    /* the end and day number of the last weekday read (水曜日から金曜日) */
+    size_t wend;
+    long wday_dn;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -348,7 +355,7 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
 static bool day_compound(const jp *p, size_t e)
 {
     static const char *const next[] = {"韓", "米", "中", "朝", "露", "英", "仏", "独", "本",
-                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼"};
+                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼", "暮"};
     if (!kj_before(p->s, e, "日"))
         return false;
     for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
@@ -370,6 +377,22 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
+        /* 発売前日となる18日, 当日の18日: the day that follows is the date;
+         * the 前日 counts from an event, not from a date in the text */
+        static const char *const link[] = {"となる", "となった", "にあたる", "に当たる",
+                                           "である", "の"};
+        for (size_t k = 0; k < sizeof link / sizeof link[0]; k++) {
+            size_t j = i + n + strlen(link[k]);
+            kj_tx a;
+            kj_tx_init(&a);
+            if (at(p, i + n, link[k]) && isdig(p, j) && part_day(p, j, &a, false) > 0) {
+                /* the day takes the anaphor's month when both name it */
+                kj_tx_init(&p->hint);
+                p->hok = kj_dt_anaphor(p->c, &p->hint, KJ_G_DAY, w->arg);
+                p->hpos = j;
+                return 0;
+            }
+        }
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
@@ -383,10 +406,21 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         && !at(p, e, "日曜") && !at(p, e, "日おき")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st;
          * 一日中 is all day */
-        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m))
+        /* 二十九日 (above ten, no qualifier after it: 十五日ほど is a length) */
+        const kj_dword *qw;
+        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m)
+            && (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
             return 0;
         if (nd == 0 && at(p, e, "日中"))
             return 0;
+        if (first && !same && p->hok && p->hpos == i && p->hint.d == v && p->hint.y
+            && p->hint.m) {
+            t->y = p->hint.y;
+            t->m = p->hint.m;
+            t->yset = p->hint.yset;
+            t->mset = p->hint.mset;
+            t->rel = true;
+        }
         if (same) {
             /* 同9日: the month of the date referred back to */
             kj_tx a;
@@ -464,7 +498,11 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         t->hh = 12;
         t->mi = 0;
         t->grain = KJ_G_HOUR;
-        return i + strlen("正午");
+        /* 正午12時: one time */
+        size_t k = i + strlen("正午");
+        if (at(p, k, "12時") && !at(p, k, "12時間"))
+            k += strlen("12時");
+        return k;
     }
     bool today = false;
     if ((n = dword(p, i, &w)) > 0 && (w->kind == KJ_W_TOD || w->kind == KJ_W_TTOD)) {
@@ -478,6 +516,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         j = i + n;
         if (j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1))
             j++; /* 午前 6 時 */
+        else if (at(p, j, "の") && isdig(p, j + strlen("の")))
+            j += strlen("の"); /* 夜の8時 */
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
@@ -599,9 +639,17 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
 static size_t part_mod(jp *p, size_t i, kj_tx *t)
 {
     const kj_dword *w;
-    size_t n = word(p, i, KJ_W_MOD, &w);
+    /* 今年の後半, 3月の下旬: の before the part (not 検討の末, 列の頭) */
+    size_t k = at(p, i, "の") ? i + strlen("の") : i;
+    size_t n = word(p, k, KJ_W_MOD, &w);
     if (!n || t->grain == KJ_G_DAY)
         return 0;
+    if (k != i && (at(p, k, "末") || at(p, k, "頭")))
+        return 0;
+    /* 今年初めて is "for the first time this year" */
+    if ((at(p, k, "初め") || at(p, k, "はじめ") || at(p, k, "始め")) && at(p, k + n, "て"))
+        return 0;
+    i = k;
     /* 上旬/中旬/下旬 are parts of a month, or loosely of a year (2023年中旬) */
     if ((at(p, i, "上旬") || at(p, i, "中旬") || at(p, i, "下旬") || at(p, i, "初旬"))
         && t->grain != KJ_G_MONTH && t->grain != KJ_G_YEAR)
@@ -720,6 +768,10 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
                 && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
                 wl += ws;
+            /* 10月12日、月曜日 */
+            if (!wl && have_m && at(p, j, "、")
+                && weekday_at(p, j + strlen("、"), &wl) > 0)
+                wl += strlen("、");
             j += wl;
         }
     }
@@ -785,6 +837,44 @@ static bool length_follows(jp *p, size_t j)
     return at(p, j, "前") || at(p, j, "後") || at(p, j, "半") || word(p, j, KJ_W_QUAL, &w) > 0;
 }
 
+/* 9秒95, 1分59秒32: hundredths after 秒 (sports timing) at j, one to three
+ * digits that no digit, kanji, katakana, Latin letter or separator follows
+ * (3秒2回 is no fraction). Returns their end, 0 when none. */
+static size_t sec_frac(const jp *p, size_t j)
+{
+    size_t k = j;
+    while (isdig(p, k) && k - j < 4)
+        k++;
+    if (k == j || k - j > 3)
+        return 0;
+    size_t q = k;
+    uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+    if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || nc == '.' || nc == ','
+        || nc == ':' || nc == '/' || nc == '-')
+        return 0;
+    return k;
+}
+
+/* 分 / 秒 at e starting a word (3分野, 2分割, 5分子, 秒速): no length. A
+ * kanji after them otherwise leaves the length (30分遅れ, 20分不在). */
+static bool unit_word(const jp *p, size_t e, bool sec)
+{
+    static const char *const mw[] = {
+        "分野", "分析", "分類", "分割", "分配", "分散", "分担", "分解", "分裂", "分離",
+        "分布", "分岐", "分子", "分母", "分別", "分量", "分身", "分家", "分校", "分娩",
+        "分泌", "分譲", "分厚", "分業", "分権", "分際", "分隊", "分署", "分室", "分館",
+        "分店", "分社", "分科", "分冊", "分数", "分界", "分断", "分立", "分光", "分点",
+        "分節", "分水", "分乗", "分納", "分売", "分院", "分会", "分局", "分化", "分与",
+        "分限", "分家", "分県", "分団", "分派", "分遣", "分詞", "分銅", "分度", "分野"};
+    static const char *const sw[] = {"秒速", "秒針", "秒殺", "秒単位"};
+    const char *const *l = sec ? sw : mw;
+    size_t n = sec ? sizeof sw / sizeof sw[0] : sizeof mw / sizeof mw[0];
+    for (size_t k = 0; k < n; k++)
+        if (at(p, e, l[k]))
+            return true;
+    return false;
+}
+
 /* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
  * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
  * length is meant: before 前, 後, 半 or a qualifier, inside a compound
@@ -817,7 +907,13 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             && !kj_before(p->s, ns, "分")) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
-            ok = !kj_is_kanji(nc) && !kj_is_katakana(nc) && !kj_is_digit(nc);
+            size_t se = j;
+            while (k == 2 && isdig(p, se) && se - j < 3)
+                se++;
+            /* 1分59秒: minutes and seconds; 9秒95: seconds and hundredths */
+            ok = (!kj_is_kanji(nc) || !unit_word(p, e, k == 3)) && !kj_is_katakana(nc)
+                 && (!kj_is_digit(nc) || (k == 3 && sec_frac(p, j) > 0)
+                     || (k == 2 && se > j && at(p, se, "秒")));
         }
         if (!ok)
             return 0;
@@ -960,8 +1056,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             int nd3;
             bool z3;
             const char *u3;
-            if (!dnum(p, j, &v3, &e3, &nd3, &z3) || v3 > 100000
-                || (un = unit_at(p, j, e3, nd3 > 0, true, &u3)) == 0)
+            /* 1年と3か月, 1週間と3日間: と between the parts */
+            size_t jn = at(p, j, "と") && isdig(p, j + strlen("と")) ? j + strlen("と") : j;
+            if (!dnum(p, jn, &v3, &e3, &nd3, &z3) || v3 > 100000
+                || (un = unit_at(p, jn, e3, nd3 > 0, true, &u3)) == 0)
                 break;
             int r = unit_rank(u3);
             /* finer units only, and no clock units straight after years,
@@ -973,6 +1071,22 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             last = r;
             j = e3 + un;
             parts++;
+        }
+    }
+    /* 9秒95: the seconds with their hundredths */
+    size_t fe = 0;
+    if (has[6] && last == 6 && isdig(p, j) && kj_before(p->s, j, "秒"))
+        fe = sec_frac(p, j);
+    if (fe) {
+        char iso[48], frac[8];
+        iso_parts(iso, sizeof iso, cnt, has);
+        size_t il = strlen(iso);
+        memcpy(frac, p->s + j, fe - j);
+        frac[fe - j] = 0;
+        if (il > 0 && il + strlen(frac) + 2 < sizeof iso && iso[il - 1] == 'S') {
+            snprintf(iso + il - 1, sizeof iso - (il - 1), ".%sS", frac);
+            kj_dt_duration(c, i, fe, iso, prefix_qual(p, i));
+            return fe;
         }
     }
     /* 3日に1回, 2時間ごと: a recurrence every N units */
@@ -1362,6 +1476,39 @@ static bool day_is_length(jp *p, size_t i)
 /* A month and day with a slash, 1/30: not inside a longer run of digits and
  * slashes. Alone it is as likely a fraction; the caller wants a weekday, a
  * clock or a second such date after it. */
+/* 3、4日 / 3・4日 / 3、4の両日 at i: two days sharing their unit (and the month
+ * before them). *e1 ends the first number, [*s2, *e2) is the second day. */
+static bool day_pair(jp *p, size_t i, int64_t *v1, size_t *e1, int64_t *v2, size_t *s2,
+                     size_t *e2)
+{
+    int64_t v, w;
+    size_t e, f, sl;
+    int nd;
+    bool z;
+    if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || v < 1 || v > 31 || nd > 2)
+        return false;
+    if (at(p, e, "、"))
+        sl = strlen("、");
+    else if (at(p, e, "・"))
+        sl = strlen("・");
+    else
+        return false;
+    if (!isdig(p, e + sl) || !dnum(p, e + sl, &w, &f, &nd, &z) || w <= v || w > 31 || nd > 2
+        || isdig(p, f))
+        return false;
+    kj_tx a;
+    kj_tx_init(&a);
+    size_t end;
+    if (at(p, f, "両日"))
+        end = f + strlen("両日");
+    else if (at(p, f, "の両日"))
+        end = f + strlen("の両日");
+    else if ((end = part_day(p, e + sl, &a, false)) == 0)
+        return false;
+    *v1 = v, *e1 = e, *v2 = w, *s2 = e + sl, *e2 = end;
+    return true;
+}
+
 static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
 {
     int64_t v, v2;
@@ -1564,23 +1711,46 @@ static size_t try_at(jp *p, size_t i)
             return e2 - i;
         }
     }
+    /* 3、4日: two bare days */
+    size_t ps2, pe2;
+    if (day_pair(p, i, &v, &e, &v2, &ps2, &pe2)) {
+        kj_tx a, b;
+        kj_tx_init(&a);
+        a.d = (int)v;
+        a.grain = KJ_G_DAY;
+        complete(p, &a, i, false, false);
+        b = a;
+        b.d = (int)v2;
+        if (!a.m || b.d <= kj_mdays(a.y, a.m)) {
+            kj_dt_emit(c, i, e, &a, NULL);
+            kj_dt_emit(c, ps2, pe2, &b, NULL);
+            return pe2 - i;
+        }
+    }
     /* 金曜日, 先週金曜日 */
     kj_tx t;
     int wdn;
     size_t wl;
     size_t no = 0;
-    if ((n = dword(p, i, &w)) > 0 && w->kind == KJ_W_WEEK
+    if ((n = dword(p, i, &w)) > 0 && (w->kind == KJ_W_WEEK || w->kind == KJ_W_AWEEK)
         && ((wdn = weekday_at(p, i + n, &wl)) > 0
             || (at(p, i + n, "の") && (wdn = weekday_at(p, i + n + (no = strlen("の")), &wl)) > 0))) {
-        /* 先週金曜日, 今週の金曜日 */
+        /* 先週金曜日, 今週の金曜日, 翌週の月曜日 */
         n += no;
         kj_tx_init(&t);
         t.grain = KJ_G_DAY;
         t.rel = true;
-        if (c->py) {
-            long dn = kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
+        kj_tx a;
+        kj_tx_init(&a);
+        if (w->kind == KJ_W_AWEEK)
+            kj_dt_anaphor(c, &a, KJ_G_DAY, 7 * w->arg);
+        if (w->kind == KJ_W_AWEEK ? a.y && a.m && a.d : c->py) {
+            long dn = w->kind == KJ_W_AWEEK ? kj_days(a.y, a.m, a.d)
+                                            : kj_days(c->py, c->pm, c->pd) + 7L * w->arg;
             dn += wdn - kj_wday(dn);
             kj_civil(dn, &t.y, &t.m, &t.d);
+            p->wend = i + n + wl;
+            p->wday_dn = dn;
         }
         kj_dt_emit(c, i, i + n + wl, &t, NULL);
         return n + wl;
@@ -1600,6 +1770,13 @@ static size_t try_at(jp *p, size_t i)
                 t.grain = KJ_G_DAY;
                 t.rel = true;
                 st = i - strlen("次の");
+            } else if (p->wend != SIZE_MAX && i >= strlen("から")
+                       && p->wend == i - strlen("から") && kj_before(p->s, i, "から")) {
+                /* 来週の水曜日から金曜日: the first such day after the start */
+                int gap = (wdn - kj_wday(p->wday_dn) + 7) % 7;
+                kj_civil(p->wday_dn + (gap ? gap : 7), &t.y, &t.m, &t.d);
+                t.grain = KJ_G_DAY;
+                t.rel = true;
             } else {
                 kj_dt_weekday(c, &t, wdn, i);
             }
@@ -1622,6 +1799,10 @@ static size_t try_at(jp *p, size_t i)
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
+            }
+            if (t.y && t.m && t.d) {
+                p->wend = k;
+                p->wday_dn = kj_days(t.y, t.m, t.d);
             }
             kj_dt_emit(c, st, k, &t, NULL);
             return k - i;
@@ -1685,6 +1866,11 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
     }
+    /* 午後13時, 午前15時: a meridiem before an hour past twelve is no time */
+    if ((at(p, i, "午後") || at(p, i, "午前")) && isdig(p, i + strlen("午後"))
+        && dnum(p, i + strlen("午後"), &v, &e, &nd, &z) && v > 12 && v < 100 && at(p, e, "時")
+        && !at(p, e, "時間"))
+        return e + strlen("時") - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
@@ -1710,6 +1896,19 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, e3 + strlen("日"), &t, max);
             return e3 + strlen("日") - i;
         }
+        /* 12月3、4日: two days of that month */
+        if (t.grain == KJ_G_MONTH && !t.mod && t.m && day_pair(p, e, &v, &e2, &v2, &ps2, &e3)
+            && v2 <= kj_mdays(t.y, t.m)) {
+            t.d = (int)v;
+            t.grain = KJ_G_DAY;
+            if (!t.yset && !t.rel)
+                complete(p, &t, i, false, true);
+            b = t;
+            b.d = (int)v2;
+            kj_dt_emit(c, i, e2, &t, NULL);
+            kj_dt_emit(c, ps2, e3, &b, NULL);
+            return e3 - i;
+        }
         /* 5月の第2日曜日: the Nth weekday of that month */
         size_t k = at(p, e, "の") ? e + strlen("の") : e, wl2;
         int wd;
@@ -1731,8 +1930,9 @@ static size_t try_at(jp *p, size_t i)
             return e3 - i;
         }
         /* 3月11日〜9月10日: two dates; the second inherits the year through
-         * kj_dt_bare_md's look-back */
-        kj_dt_emit(c, i, e, &t, NULL);
+         * kj_dt_bare_md's look-back. 西暦2021年: the era word is part of it */
+        size_t st = t.yset && isdig(p, i) && kj_before(p->s, i, "西暦") ? i - strlen("西暦") : i;
+        kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
     /* 3年前, 2週間, 数日間, 半年 */
@@ -1743,8 +1943,23 @@ static size_t try_at(jp *p, size_t i)
     /* 毎年, 一時, 元日 */
     if ((n = dword(p, i, &w)) > 0) {
         if (w->kind == KJ_W_SET) {
-            kj_dt_set(c, i, i + n, w->s);
-            return n;
+            /* 毎週月曜日, 毎週の金曜日午後8時, 毎日午後3時, 毎朝7時: one set, the
+             * weekday and clock belong to it (no date of their own) */
+            size_t j = i + n, k, wl2 = 0;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (strcmp(w->s, "P1W") == 0) {
+                k = at(p, j, "の") ? j + strlen("の") : j;
+                if (weekday_at(p, k, &wl2) > 0)
+                    j = k + wl2;
+            }
+            if (strcmp(w->s, "P1D") == 0 || wl2) {
+                k = at(p, j, "の") ? j + strlen("の") : j;
+                if ((e = part_time(p, k, &tt, true)) > 0 && tt.hh >= 0)
+                    j = e;
+            }
+            kj_dt_set(c, i, j, w->s);
+            return j - i;
         }
         if (w->kind == KJ_W_MD) {
             kj_tx h;
@@ -1770,6 +1985,23 @@ static size_t try_at(jp *p, size_t i)
             f.rel = true;
             if (c->py)
                 f.y = c->py + w->arg - (f.q == 4 && c->pm <= 3 ? 1 : 0);
+            kj_dt_emit(c, i, i + n, &f, NULL);
+            return n;
+        }
+        if (w->kind == KJ_W_AWEEK) {
+            /* 翌週: the week after the last date's */
+            kj_tx f;
+            kj_tx_init(&f);
+            kj_dt_anaphor(c, &f, KJ_G_DAY, 7 * w->arg);
+            f.grain = KJ_G_WEEK;
+            if (f.y && f.m && f.d) {
+                int wy, wk;
+                kj_isoweek(kj_days(f.y, f.m, f.d), &wy, &wk);
+                f.y = wy, f.wk = wk;
+            } else {
+                f.y = 0;
+            }
+            f.m = f.d = 0;
             kj_dt_emit(c, i, i + n, &f, NULL);
             return n;
         }
@@ -1866,7 +2098,8 @@ static bool worth_trying(jp *p, size_t i)
 
 void kj_date_scan_ja(kj_dctx *c)
 {
-    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX};
+    jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
+            .wend = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;

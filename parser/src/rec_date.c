@@ -92,6 +92,7 @@ static const struct {
     {"md", KJ_W_MD},         {"future", KJ_W_FUTURE},   {"monthname", KJ_W_MONTHN},
     {"weekday", KJ_W_WDAY},  {"unit", KJ_W_UNIT},       {"qual", KJ_W_QUAL},
     {"zone", KJ_W_ZONE},     {"ttod", KJ_W_TTOD},       {"season", KJ_W_SEASON},
+    {"aweek", KJ_W_AWEEK},
 };
 
 static int mod_of(const char *s)
@@ -729,6 +730,19 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
         t->yset = l->yset;
         t->mset = l->mset && grain != KJ_G_YEAR;
         kj_dt_shift(t, grain, off);
+        return true;
+    }
+    /* only a month or year before (昨年12月に…その翌日): the day after a day
+     * of that month or year, whose day the text does not give (the
+     * publication date would be a wrong day, not an unknown one) */
+    if (grain == KJ_G_DAY && !have && c->has_last && c->last.y && !c->last.d && !c->last.mod
+        && !c->last.decade
+        && ((c->last.grain == KJ_G_MONTH && c->last.m) || c->last.grain == KJ_G_YEAR)) {
+        t->y = c->last.y;
+        t->m = c->last.m;
+        t->d = 0;
+        t->yset = c->last.yset;
+        t->mset = c->last.mset;
         return true;
     }
     /* nothing to refer back to: この日 at the top of a story is the day of

@@ -65,6 +65,7 @@ enum {
     KJ_W_ZONE,    /* time zone: s = "Z", "+09:00" or an IANA zone id */
     KJ_W_TTOD,    /* a part of today: 今朝, 今夜; s and mod as for tod */
     KJ_W_SEASON,  /* 今春, 来夏: arg = years from now, s = TIMEX season */
+    KJ_W_AWEEK,   /* anaphoric: the week of the last date mentioned + arg */
 };
 
 typedef struct kj_dword {
