@@ -406,12 +406,22 @@ def rt_timex_test(timex, values, rtype):
                     and re.match(r"\d{4}-\d\d-\d\d", c) and c.startswith(val + "-"):
                 return True
         for a, b in ranges:
-            if date_eq(a, val) and f.get("max") is not None and end_eq(b, f.get("max")):
+            if (date_eq(a, val) or starts_at(a, val)) and f.get("max") is not None \
+                    and end_eq(b, f.get("max")):
                 return True
             if granule_covers(val, a, b):
                 return True
         return False
     return test
+
+
+def starts_at(start, val):
+    """A kiji year or month range start ('2018-03' in 2018-03..2018-05) whose
+    first day is the peer's range start (2018-03-01): the same start."""
+    if not isinstance(val, str) or not re.fullmatch(r"\d{4}(-\d\d)?", val):
+        return False
+    first = val + ("-01" if len(val) == 7 else "-01-01")
+    return start[:10] == first
 
 
 def end_eq(excl_end, kmax):

@@ -103,6 +103,8 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
     if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
                   || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
         return false;
+    if (kj_before(p->lc, i, "\xe2\x81\x84"))
+        return false; /* the 2 of 1⁄2 (½) */
     if (digit(p->lc[i])) {
         size_t k = i;
         int64_t x = 0;
@@ -151,7 +153,10 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         k++;
     } else if (abbr) {
         size_t j = sp(p, k);
-        if (!digit(ch(p, j)))
+        const kj_dword *w2;
+        /* Jan-Feb: an abbreviation before a dash and another month name */
+        if (!digit(ch(p, j))
+            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0))
             return false;
     }
     if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr))
@@ -931,13 +936,112 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
     return true;
 }
 
+/* The place of a duration unit in the order of a compound length: Y M W D
+ * H MI S (0-6), -1 for decades and centuries. */
+static int unit_rank(const char *u)
+{
+    static const char *const r[] = {"Y", "M", "W", "D", "H", "MI", "S"};
+    for (int q = 0; q < 7; q++)
+        if (strcmp(u, r[q]) == 0)
+            return q;
+    return -1;
+}
+
+/* After the length "v u" ending at *end: more counted units, each finer
+ * than the last, joined by nothing, a comma or "and" (1 hour and 30
+ * minutes, 2 years 1 month 21 days), but not from years, months or weeks
+ * straight to clock units. Writes the ISO 8601 length (weeks become days
+ * beside other units) and moves *end; false when none. Before ago / later /
+ * from now it emits the date on [st, end) instead and sets *dated; before
+ * earlier, before, after or from (a count from another date) it reads
+ * nothing. */
+static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, char *buf, size_t bn,
+                     bool *dated)
+{
+    int last = unit_rank(u);
+    if (last < 0)
+        return false;
+    int64_t cnt[7] = {0};
+    cnt[last] = v;
+    size_t ce = *end, x;
+    int parts = 1;
+    for (int r = 0; r < 3; r++) {
+        size_t h = sp(p, ce), e2, k2;
+        if (ch(p, h) == ',')
+            h = sp(p, h + 1);
+        if (wd(p, h, "and", &x))
+            h = sp(p, x);
+        int64_t v2;
+        int nd2;
+        const kj_dword *w2;
+        if (!num(p, h, &v2, &e2, &nd2) || nd2 > 5 || suffixed(p, e2, nd2) || v2 < 0 || v2 > 100000)
+            break;
+        k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
+        size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
+        int u2 = n2 ? unit_rank(w2->s) : -1;
+        if (u2 <= last || (last <= 2 && u2 >= 4))
+            break;
+        cnt[u2] = v2;
+        last = u2;
+        ce = k2 + n2;
+        parts++;
+    }
+    if (parts < 2)
+        return false;
+    size_t a = sp(p, ce);
+    bool ago = wd(p, a, "ago", &x);
+    if (ago || wd(p, a, "later", &x) || wd(p, a, "from now", &x)) {
+        /* 1 year and 2 months ago: a date at the finest calendar unit
+         * (month or day); no date for clock units */
+        if (cnt[4] || cnt[5] || cnt[6] || !p->c->py)
+            return false;
+        int sg = ago ? -1 : 1;
+        kj_tx t;
+        kj_tx_init(&t);
+        if (cnt[2] || cnt[3]) {
+            kj_dt_rel(p->c, &t, KJ_W_DAY, 0);
+            kj_dt_shift(&t, KJ_G_MONTH, (int)(sg * (cnt[0] * 12 + cnt[1])));
+            kj_dt_shift(&t, KJ_G_DAY, (int)(sg * (cnt[2] * 7 + cnt[3])));
+        } else {
+            kj_dt_rel(p->c, &t, KJ_W_MONTH, (int)(sg * (cnt[0] * 12 + cnt[1])));
+        }
+        kj_dt_emit(p->c, st, x, &t, NULL);
+        *end = x;
+        *dated = true;
+        return true;
+    }
+    if (wd(p, a, "earlier", &x) || wd(p, a, "before", &x) || wd(p, a, "after", &x)
+        || wd(p, a, "from", &x) || wd(p, a, "hence", &x))
+        return false;
+    if (cnt[2] && (cnt[0] || cnt[1] || cnt[3])) {
+        cnt[3] += cnt[2] * 7;
+        cnt[2] = 0;
+    }
+    static const char *const L[] = {"Y", "M", "W", "D", "H", "M", "S"};
+    size_t o = 0;
+    int wr = snprintf(buf, bn, "P");
+    o = wr > 0 ? (size_t)wr : 0;
+    for (int q = 0; q < 7 && o < bn; q++) {
+        if (q == 4 && (cnt[4] || cnt[5] || cnt[6]))
+            wr = snprintf(buf + o, bn - o, "T"), o += wr > 0 ? (size_t)wr : 0;
+        if (cnt[q] && o < bn)
+            wr = snprintf(buf + o, bn - o, "%lld%s", (long long)cnt[q], L[q]),
+            o += wr > 0 ? (size_t)wr : 0;
+    }
+    if (o >= bn)
+        return false;
+    *end = ce;
+    return true;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
     int64_t v = 0;
     int nd = 0;
     size_t e, k, n;
-    bool vague = false, a = false;
+    bool vague = false, a = false, halfa = false;
+    size_t x;
     const kj_dword *w;
     int q = KJ_Q_NONE;
     int64_t frac = 0;
@@ -957,17 +1061,48 @@ static size_t amount(ep *p, size_t i)
         j = sp(p, e);
     }
     if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
+        /* "not a day goes by", "not one day off": a negated single unit
+         * is no length (cases/en/duration) */
+        if (j >= 4 && kj_before(p->lc, j, "not ") && (j == 4 || !alpha(p->lc[j - 5])))
+            return 0;
         v = 1;
         a = true;
+        /* half an hour, half a century: half the unit */
+        if (wd(p, j, "a", &x) || wd(p, j, "an", &x)) {
+            size_t hb = j;
+            while (hb > 0 && p->lc[hb - 1] == ' ' && j - hb < 4)
+                hb--;
+            if (hb >= 4 && hb < j && kj_before(p->lc, hb, "half")
+                && (hb == 4 || !alpha(p->lc[hb - 5]))) {
+                v = 0;
+                halfa = true;
+                st = hb - 4;
+            }
+        }
     } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
                || wd(p, j, "many", &e)) {
         vague = true;
+    } else if (ch(p, j) == '1' && kj_at(p->lc, p->len, j + 1, "\xe2\x81\x84")
+               && ch(p, j + 4) == '2' && !digit(ch(p, j + 5)) && (j == 0 || !digit(p->lc[j - 1]))) {
+        /* ½ hour (NFKC 1⁄2): half the unit */
+        v = 0;
+        halfa = true;
+        e = j + 5;
     } else if (decimal(p, j, &v, &frac, &fd, &e)) {
         /* 2.5 hours, 3.75 years */
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
         return 0; /* the 21st century, the 15th day: ordinals, not lengths */
     }
-    bool half = fd == 1 && frac == 5;
+    if (!fd && !halfa && !vague && !a) {
+        /* 3 ½ years */
+        size_t h = sp(p, e);
+        if (h > e && ch(p, h) == '1' && kj_at(p->lc, p->len, h + 1, "\xe2\x81\x84")
+            && ch(p, h + 4) == '2' && !digit(ch(p, h + 5))) {
+            halfa = true;
+            e = h + 5;
+        }
+    }
+    bool half = (fd == 1 && frac == 5) || halfa;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
     if (!fd && wd(p, k, "and a half", &n)) {
         half = true;
@@ -979,7 +1114,7 @@ static size_t amount(ep *p, size_t i)
     if (strcmp(w->s, "S") == 0 && a)
         return 0;
     const char *u = w->s;
-    size_t end = k + n, x;
+    size_t end = k + n;
     if (every) {
         char is[32];
         if (vague || fd || half || a || strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)
@@ -992,10 +1127,23 @@ static size_t amount(ep *p, size_t i)
         end += 2;
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
         end += 1;
+    /* an hour and a half, a year and a half: the half after the unit */
+    if (!vague && !half && !fd && wd(p, sp(p, end), "and a half", &x)) {
+        half = true;
+        end = x;
+    }
+    /* 1 hour and 30 minutes, three years and six months, 2 years 1 month:
+     * one length (cases/en/duration) */
+    char ciso[32];
+    bool dated = false;
+    bool comp = !vague && !half && !fd && !every
+             && compound(p, j, u, v, &end, ciso, sizeof ciso, &dated);
+    if (dated)
+        return end - i;
     size_t after = sp(p, end);
     int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
-    bool exact = !vague && !half && !fd && q == KJ_Q_NONE;
+    bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
     /* three days after January 12, two weeks before Christmas, 3 days from
      * today: the day counted from that day */
     if (exact && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
@@ -1058,7 +1206,10 @@ static size_t amount(ep *p, size_t i)
             snprintf(iso, sizeof iso, "P%s%lld.%0*lld%s", tm ? "T" : "", (long long)v, fd,
                      (long long)frac, l);
         } else {
-            kj_dt_iso(iso, sizeof iso, v, u, half);
+            if (comp)
+                snprintf(iso, sizeof iso, "%s", ciso);
+            else
+                kj_dt_iso(iso, sizeof iso, v, u, half);
         }
         kj_dt_duration(c, st, end, iso, q);
     }
@@ -1292,6 +1443,21 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
     return me;
 }
 
+/* The connector of a month range after the month ending at e (the date
+ * started at i): to, through, until, till, a dash before the next month
+ * (June-August), "and" after between. Returns where the end month starts,
+ * 0 when none. */
+static size_t month_to(const ep *p, size_t i, size_t e)
+{
+    size_t q = sp(p, e), x;
+    if (ch(p, e) == '-' && alpha(ch(p, e + 1)))
+        return e + 1;
+    if (wd(p, q, "to", &x) || wd(p, q, "through", &x) || wd(p, q, "until", &x)
+        || wd(p, q, "till", &x) || (kj_before(p->lc, i, "between ") && wd(p, q, "and", &x)))
+        return sp(p, x);
+    return 0;
+}
+
 /* A day range written day first: "9-12 June", "from 2 to 4 March 2025",
  * "between 10 and 14 May". One date with max; returns the end, 0 when none. */
 static size_t dm_range(ep *p, size_t i)
@@ -1436,17 +1602,26 @@ static size_t try_at(ep *p, size_t i)
             /* 2013/12/26~2014/1/7: one date with max */
             max = &b;
             e = date_iso(p, k + 1, &b);
-        } else if (t.grain == KJ_G_MONTH && t.mset && wd(p, sp(p, k), "to", &k2)) {
-            /* from March to May */
+        } else if (t.grain == KJ_G_MONTH && t.mset && (k2 = month_to(p, i, k)) > 0) {
+            /* from March to May, June-August 1992, between August and
+             * October: a year written at the end is the start's too (the
+             * year before when the start month is later: Nov-Feb 2017) */
             kj_tx m2;
             kj_tx_init(&m2);
-            size_t k3 = date_month(p, sp(p, k2), &m2);
+            size_t k3 = date_month(p, k2, &m2);
             if (k3 > 0 && m2.grain == KJ_G_MONTH) {
-                if (!m2.yset)
+                if (!m2.yset) {
                     m2.y = m2.m >= t.m ? t.y : (t.y ? t.y + 1 : 0);
-                b = m2;
-                max = &b;
-                e = k3;
+                } else if (!t.yset) {
+                    t.y = m2.m >= t.m ? m2.y : m2.y - 1;
+                    t.yset = true;
+                    t.rel = m2.rel;
+                }
+                if (!t.y || !m2.y || m2.y * 12 + m2.m > t.y * 12 + t.m) {
+                    b = m2;
+                    max = &b;
+                    e = k3;
+                }
             }
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
