@@ -417,6 +417,46 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* 10/1/2018, 2-29-2020: month, day and a four-digit year with one
+ * separator, / or - (the day first when the first number cannot be a
+ * month: 23/08/2019). Not inside a longer run of digits and separators
+ * (phone numbers, codes). */
+static size_t date_mdy(ep *p, size_t i, kj_tx *t)
+{
+    if (!digit(ch(p, i)) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
+                                       || p->lc[i - 1] == '/' || p->lc[i - 1] == '-'
+                                       || p->lc[i - 1] == '.')))
+        return 0;
+    int v[2] = {0, 0};
+    size_t k = i;
+    char sep = 0;
+    for (int q = 0; q < 2; q++) {
+        size_t a = k;
+        while (k < p->len && digit(p->lc[k]) && k - a < 3)
+            v[q] = v[q] * 10 + (p->lc[k++] - '0');
+        if (k == a || k - a > 2)
+            return 0;
+        if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
+            sep = p->lc[k];
+        if (ch(p, k) != sep)
+            return 0;
+        k++;
+    }
+    int y;
+    size_t e;
+    if (!year4(p, k, &y, &e) || ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+        return 0;
+    int m = v[0], d = v[1];
+    if (m > 12 && d <= 12)
+        m = v[1], d = v[0];
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(y, m))
+        return 0;
+    t->y = y, t->m = m, t->d = d;
+    t->yset = t->mset = true;
+    t->grain = KJ_G_DAY;
+    return e;
+}
+
 static int ordinal(const ep *p, size_t i, size_t *e)
 {
     static const char *const w[][3] = {{"first", "1st", "q1"},
@@ -465,7 +505,7 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
             return k2;
         }
     }
-    if (year4(p, j, &y, &k)) {
+    if (year4(p, j, &y, &k) || (ch(p, e) == '-' && year4(p, e + 1, &y, &k))) {
         t->y = y;
         t->grain = KJ_G_QUARTER;
         return k;
@@ -772,7 +812,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     size_t e;
     const kj_dword *w;
     size_t n;
-    if ((e = date_iso(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
+    if ((e = date_iso(p, i, t)) > 0 || (e = date_mdy(p, i, t)) > 0
+        || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
         || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
@@ -1414,7 +1455,8 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
         int nd;
         if (!((num_digits(p, k, &v, &me, &nd) && nd >= 1 && nd <= 2) || (v = ordword(p, k, &me)) > 0))
             return 0;
-        if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-')
+        if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-'
+            || ch(p, me) == '/')
             return 0;
         m = *t;
         m.d = (int)v;
@@ -1441,6 +1483,22 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
     }
     *b = m;
     return me;
+}
+
+/* The connector between two numeric dates at e: ~ or - (spaced or not),
+ * to, through, until, till. Returns where the end starts (a digit), 0 when
+ * none. */
+static size_t num_range_to(const ep *p, size_t e)
+{
+    size_t q = sp(p, e), x;
+    if ((ch(p, e) == '~' || ch(p, e) == '-') && digit(ch(p, e + 1)))
+        return e + 1;
+    if ((ch(p, q) == '-' || ch(p, q) == '~') && ch(p, q + 1) == ' ' && digit(ch(p, sp(p, q + 1))))
+        return sp(p, q + 1);
+    if ((wd(p, q, "to", &x) || wd(p, q, "through", &x) || wd(p, q, "until", &x)
+         || wd(p, q, "till", &x)) && digit(ch(p, sp(p, x))))
+        return sp(p, x);
+    return 0;
 }
 
 /* The connector of a month range after the month ending at e (the date
@@ -1523,6 +1581,62 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
     return end;
 }
 
+/* the first week of May, the last week of 2016, the 3rd week of next
+ * month: an ISO week. Of a month, its weeks are those whose Thursday falls
+ * in it (the ISO rule for years): the first holds day 1 unless day 1 is a
+ * Friday or later, the last holds the last day unless that is a Wednesday
+ * or earlier; of a year, ISO week N or its last ISO week. Emits it; returns the end, 0 when none. */
+static size_t week_of(ep *p, size_t i)
+{
+    static const char *const nth[][2] = {
+        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}};
+    size_t j = i, e = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    int n = 0;
+    for (int q = 0; q < 4 && !n; q++)
+        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
+            n = q + 1;
+    if (!n && wd(p, j, "last", &e))
+        n = -1;
+    if (!n)
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "week", &e))
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "of", &e))
+        return 0;
+    kj_tx t, w;
+    size_t de = date_any(p, sp(p, e), &t);
+    if (!de || t.mod || !t.y || t.decade)
+        return 0;
+    kj_tx_init(&w);
+    if (t.grain == KJ_G_MONTH && t.m) {
+        /* a week belongs to the month holding most of its days (its
+         * Thursday), as an ISO week to its year */
+        long z = n > 0 ? kj_days(t.y, t.m, 1) : kj_days(t.y, t.m, kj_mdays(t.y, t.m));
+        int wdi = (int)(((z + 3) % 7 + 7) % 7); /* 0 = Monday; 1970-01-01 was a Thursday */
+        if (n > 0)
+            z += (wdi > 3 ? 7L : 0L) + 7L * (n - 1);
+        else if (wdi < 3)
+            z -= 7;
+        kj_isoweek(z, &w.y, &w.wk);
+    } else if (t.grain == KJ_G_YEAR) {
+        w.y = t.y;
+        if (n > 0)
+            w.wk = n;
+        else
+            kj_isoweek(kj_days(t.y, 12, 28), &w.y, &w.wk);
+    } else {
+        return 0;
+    }
+    w.grain = KJ_G_WEEK;
+    w.rel = t.rel;
+    kj_dt_emit(p->c, i, de, &w, NULL);
+    return de;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -1575,6 +1689,8 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
+    if (!mod && (n = week_of(p, i)) > 0)
+        return n - i;
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
@@ -1591,17 +1707,17 @@ static size_t try_at(ep *p, size_t i)
         kj_tx b = t, *max = NULL;
         int64_t v;
         int nd;
-        size_t k = e, k2;
+        size_t k = e, k2, e2;
         (void)v, (void)nd;
         if (t.grain == KJ_G_DAY && t.mset && !mod && (k2 = day_range_end(p, e, &t, &b)) > 0) {
             max = &b;
             e = k2;
-        } else if (t.grain == KJ_G_DAY && t.yset && (ch(p, k) == '~' || ch(p, k) == '-')
-                   && digit(ch(p, k + 1)) && date_iso(p, k + 1, &b) > 0
+        } else if (t.grain == KJ_G_DAY && t.yset && !mod && (k2 = num_range_to(p, k)) > 0
+                   && ((e2 = date_iso(p, k2, &b)) > 0 || (e2 = date_mdy(p, k2, &b)) > 0)
                    && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
-            /* 2013/12/26~2014/1/7: one date with max */
+            /* 2013/12/26~2014/1/7, 10/1/2018 - 10/7/2018: one date with max */
             max = &b;
-            e = date_iso(p, k + 1, &b);
+            e = e2;
         } else if (t.grain == KJ_G_MONTH && t.mset && (k2 = month_to(p, i, k)) > 0) {
             /* from March to May, June-August 1992, between August and
              * October: a year written at the end is the start's too (the
@@ -1623,6 +1739,14 @@ static size_t try_at(ep *p, size_t i)
                     e = k3;
                 }
             }
+        } else if (t.grain == KJ_G_YEAR && !t.decade && (ch(p, k) == '-' || ch(p, k) == ' ')
+                   && ch(p, (k2 = k + 1)) == 'q'
+                   && ch(p, k2 + 1) >= '1' && ch(p, k2 + 1) <= '4' && !alpha(ch(p, k2 + 2))
+                   && !digit(ch(p, k2 + 2))) {
+            /* 2017 Q1, 2019-Q1: the quarter of that year */
+            t.q = ch(p, k2 + 1) - '0';
+            t.grain = KJ_G_QUARTER;
+            e = k2 + 2;
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
             int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
