@@ -858,8 +858,23 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                      || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)))
                 return 0;
         }
+        size_t we = i + n + (w->mod == 1 && ch(p, i + n) == '.');
+        /* Monday, Feb. 18; Friday 2018-7-6: the date names the day, and
+         * the weekday is part of it (not the one nearest publication) */
+        size_t k = sp(p, ch(p, we) == ',' ? we + 1 : we), de;
+        if (k > we && (digit(ch(p, k)) || alpha(ch(p, k)))) {
+            kj_tx d;
+            kj_tx_init(&d);
+            if (((de = date_iso(p, k, &d)) > 0 || (de = date_mdy(p, k, &d)) > 0
+                 || (de = date_month(p, k, &d)) > 0 || (de = date_dm(p, k, &d)) > 0)
+                && d.grain == KJ_G_DAY && d.d) {
+                *t = d;
+                return de;
+            }
+            kj_tx_init(t);
+        }
         kj_dt_weekday(p->c, t, w->arg, i);
-        return i + n + (w->mod == 1 && ch(p, i + n) == '.');
+        return we;
     }
     if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z') {
         t->m = w->arg / 100;
