@@ -12,6 +12,7 @@
 #include "rec_date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -806,6 +807,51 @@ static const char *zone_offset(kj_dctx *c, const kj_tx *t)
 }
 
 /* Any date at i (without the early/late/the end of prefix). */
+/* The month and day of the named day w in year y: a fixed day (arg =
+ * month * 100 + day), or by the rule in w->s: "M/N/W[+O]" the Nth (L =
+ * last) weekday W (1 = Monday) of month M, O days on (Thanksgiving 11/4/4,
+ * Black Friday 11/4/4+1), "easter[+-O]" O days from Easter Sunday (the
+ * Gregorian computus). */
+static bool holiday(const kj_dword *w, int y, int *m, int *d)
+{
+    const char *r = w->s;
+    long z;
+    if (strncmp(r, "easter", 6) == 0) {
+        int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        int mo = (h + l - 7 * mm + 114) / 31, da = (h + l - 7 * mm + 114) % 31 + 1;
+        z = kj_days(y, mo, da) + atoi(r + 6);
+    } else if (strchr(r, '/')) {
+        int mo = atoi(r), wdy;
+        const char *q = strchr(r, '/') + 1;
+        bool last = *q == 'L';
+        int nth = last ? 0 : atoi(q);
+        q = strchr(q, '/');
+        if (!q || mo < 1 || mo > 12 || (!last && (nth < 1 || nth > 5)))
+            return false;
+        wdy = atoi(q + 1);
+        if (wdy < 1 || wdy > 7)
+            return false;
+        const char *o = strpbrk(q + 1, "+-");
+        if (last) {
+            z = kj_days(y, mo, kj_mdays(y, mo));
+            z -= (((z + 3) % 7 + 7) % 7 + 1 - wdy + 7) % 7; /* 1970-01-01: a Thursday */
+        } else {
+            z = kj_days(y, mo, 1);
+            z += (wdy - (((z + 3) % 7 + 7) % 7 + 1) + 7) % 7 + 7L * (nth - 1);
+        }
+        z += o ? atoi(o) : 0;
+    } else {
+        *m = w->arg / 100;
+        *d = w->arg % 100;
+        return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+    }
+    int yy;
+    kj_civil(z, &yy, m, d);
+    return yy == y;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -876,12 +922,26 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z') {
-        t->m = w->arg / 100;
-        t->d = w->arg % 100;
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z'
+        && !wd(p, sp(p, i + n), "island", &e)) {
+        /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
+        int y = p->c->py, m, d, yy;
+        size_t k = i + n;
+        if (!holiday(w, y ? y : 2000, &m, &d))
+            return 0;
+        t->m = m;
+        t->d = d;
         t->grain = KJ_G_DAY;
+        if (year4(p, sp(p, k), &yy, &e) && holiday(w, yy, &m, &d)) {
+            t->y = yy, t->m = m, t->d = d;
+            t->yset = t->mset = true;
+            return e;
+        }
         kj_dt_bare_md(p->c, t, i);
-        return i + n;
+        /* a moving feast falls on another day in the year chosen */
+        if (t->y && t->y != y && holiday(w, t->y, &m, &d))
+            t->m = m, t->d = d;
+        return k;
     }
     if (wd(p, i, "year-end", &e) || wd(p, i, "year end", &e) || wd(p, i, "yearend", &e)
         || wd(p, i, "end-year", &e)) {
@@ -1500,8 +1560,8 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
     return me;
 }
 
-/* The connector between two numeric dates at e: ~ or - (spaced or not),
- * to, through, until, till. Returns where the end starts (a digit), 0 when
+/* The connector between two numeric dates at e: ~ or - (spaced or not)
+ * or to. Returns where the end starts (a digit), 0 when
  * none. */
 static size_t num_range_to(const ep *p, size_t e)
 {
@@ -1510,23 +1570,21 @@ static size_t num_range_to(const ep *p, size_t e)
         return e + 1;
     if ((ch(p, q) == '-' || ch(p, q) == '~') && ch(p, q + 1) == ' ' && digit(ch(p, sp(p, q + 1))))
         return sp(p, q + 1);
-    if ((wd(p, q, "to", &x) || wd(p, q, "through", &x) || wd(p, q, "until", &x)
-         || wd(p, q, "till", &x)) && digit(ch(p, sp(p, x))))
+    if (wd(p, q, "to", &x) && digit(ch(p, sp(p, x))))
         return sp(p, x);
     return 0;
 }
 
-/* The connector of a month range after the month ending at e (the date
- * started at i): to, through, until, till, a dash before the next month
- * (June-August), "and" after between. Returns where the end month starts,
- * 0 when none. */
-static size_t month_to(const ep *p, size_t i, size_t e)
+/* The connector of a month range after the month ending at e: to, or a dash before the next month (June-August).
+ * Returns where the end month starts, 0 when none. */
+static size_t month_to(const ep *p, size_t e)
 {
     size_t q = sp(p, e), x;
     if (ch(p, e) == '-' && alpha(ch(p, e + 1)))
         return e + 1;
-    if (wd(p, q, "to", &x) || wd(p, q, "through", &x) || wd(p, q, "until", &x)
-        || wd(p, q, "till", &x) || (kj_before(p->lc, i, "between ") && wd(p, q, "and", &x)))
+    /* "through", "until" and "between ... and" keep two dates, as the
+     * dev-en gold writes "from 2009 to 2011" and "between 2014 and 2016" */
+    if (wd(p, q, "to", &x))
         return sp(p, x);
     return 0;
 }
@@ -1733,10 +1791,10 @@ static size_t try_at(ep *p, size_t i)
             /* 2013/12/26~2014/1/7, 10/1/2018 - 10/7/2018: one date with max */
             max = &b;
             e = e2;
-        } else if (t.grain == KJ_G_MONTH && t.mset && (k2 = month_to(p, i, k)) > 0) {
-            /* from March to May, June-August 1992, between August and
-             * October: a year written at the end is the start's too (the
-             * year before when the start month is later: Nov-Feb 2017) */
+        } else if (t.grain == KJ_G_MONTH && t.mset && (k2 = month_to(p, k)) > 0) {
+            /* from March to May, June-August 1992: a year written at the
+             * end is the start's too (the year before when the start month
+             * is later: Nov-Feb 2017) */
             kj_tx m2;
             kj_tx_init(&m2);
             size_t k3 = date_month(p, k2, &m2);
