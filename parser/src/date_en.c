@@ -807,6 +807,13 @@ static const char *zone_offset(kj_dctx *c, const kj_tx *t)
 }
 
 /* Any date at i (without the early/late/the end of prefix). */
+/* Monday = 0 .. Sunday = 6 of the day z (days since 1970-01-01, a
+ * Thursday). */
+static int wday0(long z)
+{
+    return (int)(((z + 3) % 7 + 7) % 7);
+}
+
 /* The month and day of the named day w in year y: a fixed day (arg =
  * month * 100 + day), or by the rule in w->s: "M/N/W[+O]" the Nth (L =
  * last) weekday W (1 = Monday) of month M, O days on (Thanksgiving 11/4/4,
@@ -918,6 +925,39 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 return de;
             }
             kj_tx_init(t);
+            /* Friday the 13th, Thursday the twenty-first: the nearest month
+             * (within half a year) whose such day is that weekday */
+            size_t q, oe = 0;
+            int64_t v = 0;
+            int nd, dv = 0;
+            if (wd(p, k, "the", &q)) {
+                q = sp(p, q);
+                if (num_digits(p, q, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd))
+                    dv = (int)v;
+                else
+                    dv = ordword(p, q, &oe);
+            }
+            kj_dctx *c = p->c;
+            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && !alpha(ch(p, sp(p, oe))) && c->py) {
+                long pz = kj_days(c->py, c->pm, c->pd), best = -1;
+                for (int r = -6; r <= 6; r++) {
+                    long mm = (long)c->py * 12 + (c->pm - 1) + r;
+                    int yy = (int)(mm / 12), mo = (int)(mm % 12) + 1;
+                    if (dv > kj_mdays(yy, mo))
+                        continue;
+                    long z = kj_days(yy, mo, dv);
+                    long dist = z > pz ? z - pz : pz - z;
+                    if (wday0(z) == w->arg - 1 && (best < 0 || dist < best)) {
+                        best = dist;
+                        t->y = yy, t->m = mo, t->d = dv;
+                    }
+                }
+                if (best >= 0) {
+                    t->grain = KJ_G_DAY;
+                    t->rel = true;
+                    return oe;
+                }
+            }
         }
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
@@ -1689,7 +1729,7 @@ static size_t week_of(ep *p, size_t i)
         /* a week belongs to the month holding most of its days (its
          * Thursday), as an ISO week to its year */
         long z = n > 0 ? kj_days(t.y, t.m, 1) : kj_days(t.y, t.m, kj_mdays(t.y, t.m));
-        int wdi = (int)(((z + 3) % 7 + 7) % 7); /* 0 = Monday; 1970-01-01 was a Thursday */
+        int wdi = wday0(z);
         if (n > 0)
             z += (wdi > 3 ? 7L : 0L) + 7L * (n - 1);
         else if (wdi < 3)
@@ -1708,6 +1748,72 @@ static size_t week_of(ep *p, size_t i)
     w.rel = t.rel;
     kj_dt_emit(p->c, i, de, &w, NULL);
     return de;
+}
+
+/* A weekday placed in a month or a week: "the first Friday of next month",
+ * "the last Monday in May 2025" (the Nth or last such day of that month);
+ * "Tuesday of next week", "Friday next week", "Monday this week" (that day
+ * of that ISO week). Emits the day; returns the end, 0 when none. */
+static size_t wday_in(ep *p, size_t i)
+{
+    static const char *const nth[][2] = {
+        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
+    kj_dctx *c = p->c;
+    const kj_dword *w;
+    size_t j = i, e = 0, n;
+    int k = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    for (int q = 0; q < 5 && !k; q++)
+        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
+            k = q + 1;
+    if (!k && wd(p, j, "last", &e))
+        k = -1;
+    if (k)
+        j = sp(p, e);
+    else if (j != i)
+        return 0;
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !(p->s[j] >= 'A' && p->s[j] <= 'Z'))
+        return 0;
+    int wdy = w->arg - 1;
+    size_t a = sp(p, j + n), x;
+    kj_tx t;
+    kj_tx_init(&t);
+    if (k) {
+        if (!wd(p, a, "of", &x) && !wd(p, a, "in", &x))
+            return 0;
+        kj_tx m;
+        size_t de = date_any(p, sp(p, x), &m);
+        if (!de || m.grain != KJ_G_MONTH || !m.y || !m.m || m.mod)
+            return 0;
+        long z;
+        if (k > 0) {
+            z = kj_days(m.y, m.m, 1);
+            z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        } else {
+            z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
+            z -= (wday0(z) - wdy + 7) % 7;
+        }
+        kj_civil(z, &t.y, &t.m, &t.d);
+        if (t.m != m.m)
+            return 0; /* no fifth Friday that month */
+        t.rel = m.rel;
+        t.grain = KJ_G_DAY;
+        kj_dt_emit(c, i, de, &t, NULL);
+        return de;
+    }
+    if (wd(p, a, "of", &x))
+        a = sp(p, x);
+    int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
+    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-' || !c->py)
+        return 0;
+    long z = kj_days(c->py, c->pm, c->pd);
+    z += 7L * off - wday0(z) + wdy;
+    kj_civil(z, &t.y, &t.m, &t.d);
+    t.rel = true;
+    t.grain = KJ_G_DAY;
+    kj_dt_emit(c, i, e, &t, NULL);
+    return e;
 }
 
 static size_t try_at(ep *p, size_t i)
@@ -1762,7 +1868,7 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
-    if (!mod && (n = week_of(p, i)) > 0)
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0))
         return n - i;
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
