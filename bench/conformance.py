@@ -389,8 +389,7 @@ def rt_timex_test(timex, values, rtype):
     def test(f):
         val = f.get("value")
         if f["type"] in ("duration", "set"):
-            d = split_iso_duration(val)
-            return any(split_iso_duration(c) == d and d is not None for c in cands)
+            return any(dur_eq(c, val) for c in cands)
         for c in cands:
             if c.startswith("P"):
                 continue

@@ -1092,6 +1092,20 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
     return true;
 }
 
+/* A number in words ending in "and a half" at i (two and a half): its
+ * whole part and end. */
+static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
+{
+    kj_numtok t;
+    if (!kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
+        || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
+        || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
+        return false;
+    *v = t.value.mant / 10;
+    *e = t.ne;
+    return true;
+}
+
 /* The place of a duration unit in the order of a compound length: Y M W D
  * H MI S (0-6), -1 for decades and centuries. */
 static int unit_rank(const char *u)
@@ -1244,6 +1258,9 @@ static size_t amount(ep *p, size_t i)
         v = 0;
         halfa = true;
         e = j + 5;
+    } else if (alpha(ch(p, j)) && words_half(p, j, &v, &e)) {
+        /* two and a half hours */
+        halfa = true;
     } else if (decimal(p, j, &v, &frac, &fd, &e)) {
         /* 2.5 hours, 3.75 years */
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
@@ -1270,6 +1287,14 @@ static size_t amount(ep *p, size_t i)
     if (strcmp(w->s, "S") == 0 && a)
         return 0;
     const char *u = w->s;
+    if (strcmp(u, "FN") == 0) {
+        /* a fortnight is two weeks */
+        if (fd)
+            return 0;
+        v = v * 2 + (half ? 1 : 0);
+        half = false;
+        u = "W";
+    }
     size_t end = k + n;
     if (every) {
         char is[32];
