@@ -454,6 +454,11 @@ def granule_covers(val, a, b):
         else:
             s, e = dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
         return (s, e) == (a0, b0)
+    m = re.fullmatch(r"(\d{3})", val)
+    if m:
+        # a decade (TIMEX 197 = the 1970s)
+        y = int(m.group(1)) * 10
+        return (dt.date(y, 1, 1), dt.date(y + 10, 1, 1)) == (a0, b0)
     m = re.fullmatch(r"(\d{4})-W(\d\d)", val)
     if m:
         s = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
@@ -505,6 +510,12 @@ def load_rt_datetime(root, rel, peer_rate):
                     vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None)}
                             for k in ("FutureResolution", "PastResolution") if v.get(k)]
                     vals = [x for x in vals if isinstance(x["value"], str)]
+                    # a range resolves to {startDate, endDate}: the same
+                    # [start, end) as a model file's start / end
+                    for k in ("FutureResolution", "PastResolution"):
+                        res = v.get(k) or {}
+                        if isinstance(res.get("startDate"), str) and isinstance(res.get("endDate"), str):
+                            vals.append({"start": res["startDate"], "end": res["endDate"]})
                     test = rt_timex_test(v.get("Timex"), vals, tn)
                     desc = "%s %s %s" % (r.get("Text"), tn, v.get("Timex"))
                 else:

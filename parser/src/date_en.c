@@ -250,6 +250,20 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return k;
     }
+    /* June next year, March of last year: that month of that year */
+    {
+        size_t r = j, x;
+        if (wd(p, r, "of", &x))
+            r = sp(p, x);
+        int off = wd(p, r, "next", &x) ? 1 : wd(p, r, "last", &x) ? -1 : wd(p, r, "this", &x) ? 0 : 9;
+        if (off != 9 && p->c->py && wd(p, sp(p, x), "year", &k) && ch(p, k) != '\''
+            && !kj_at(p->lc, p->len, k, "\xe2\x80\x99") && ch(p, k) != '-'
+            && (m != 5 || p->s[i] == 'M')) {
+            t->y = p->c->py + off;
+            t->rel = true;
+            return k;
+        }
+    }
     bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
     if (!ok && j > e && (v = ordword(p, j, &k)) > 0) {
         /* April ninth, January first 2000: only where no word follows (not
