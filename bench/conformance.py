@@ -404,6 +404,15 @@ def rt_timex_test(timex, values, rtype):
             if f.get("relative") and isinstance(val, str) and re.fullmatch(r"\d{4}(-\d\d)?", val) \
                     and re.match(r"\d{4}-\d\d-\d\d", c) and c.startswith(val + "-"):
                 return True
+            # in two weeks: the same at week grain (the ISO week holding the day)
+            wk = re.fullmatch(r"(\d{4})-W(\d\d)", val) if isinstance(val, str) else None
+            if f.get("relative") and wk and re.fullmatch(r"\d{4}-\d\d-\d\d", c):
+                try:
+                    iy, iw, _ = dt.date.fromisoformat(c).isocalendar()
+                except ValueError:
+                    continue
+                if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
+                    return True
         for a, b in ranges:
             if (date_eq(a, val) or starts_at(a, val)) and f.get("max") is not None \
                     and end_eq(b, f.get("max")):
