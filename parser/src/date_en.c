@@ -1033,6 +1033,24 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
     }
     if (year4(p, i, &y, &e)) {
+        /* not a piece of a code or phone number (138-2010-2015, 82-2100,
+         * 2015-1-32): a dash or slash may join it only to another year or
+         * a two-digit year end (2014-2018, 1987/88) */
+        size_t r = 0, b = i;
+        if (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/') && digit(p->lc[b - 2])) {
+            for (b -= 1; b > 0 && digit(p->lc[b - 1]) && r < 6; b--)
+                r++;
+            if (r != 4 || (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/')
+                           && digit(p->lc[b - 2])))
+                return 0; /* a third number before: a chain */
+        }
+        if ((ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1))) {
+            for (r = 0; digit(ch(p, e + 1 + r)) && r < 6; r++)
+                ;
+            char nx = ch(p, e + 1 + r);
+            if ((r != 2 && r != 4) || ((nx == '-' || nx == '/') && digit(ch(p, e + 2 + r))))
+                return 0;
+        }
         t->y = y;
         t->yset = true;
         t->grain = KJ_G_YEAR;
