@@ -434,8 +434,8 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
 
 /* 10/1/2018, 2-29-2020: month, day and a four-digit year with one
  * separator, / or - (the day first when the first number cannot be a
- * month: 23/08/2019). Not inside a longer run of digits and separators
- * (phone numbers, codes). */
+ * month: 23/08/2019); 3/2015, 11-2016: a month and its year. Not inside a
+ * longer run of digits and separators (phone numbers, codes). */
 static size_t date_mdy(ep *p, size_t i, kj_tx *t)
 {
     if (!digit(ch(p, i)) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
@@ -445,10 +445,17 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     int v[2] = {0, 0};
     size_t k = i;
     char sep = 0;
+    bool my = false;
     for (int q = 0; q < 2; q++) {
         size_t a = k;
-        while (k < p->len && digit(p->lc[k]) && k - a < 3)
+        while (k < p->len && digit(p->lc[k]) && k - a < 5)
             v[q] = v[q] * 10 + (p->lc[k++] - '0');
+        if (q == 1 && k - a == 4) {
+            /* month and year: 3/2015 */
+            my = true;
+            k = a;
+            break;
+        }
         if (k == a || k - a > 2)
             return 0;
         if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
@@ -461,6 +468,15 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     size_t e;
     if (!year4(p, k, &y, &e) || ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1))))
         return 0;
+    if (my) {
+        /* 3/2015, 11-2016: a month */
+        if (v[0] < 1 || v[0] > 12)
+            return 0;
+        t->y = y, t->m = v[0];
+        t->yset = t->mset = true;
+        t->grain = KJ_G_MONTH;
+        return e;
+    }
     int m = v[0], d = v[1];
     if (m > 12 && d <= 12)
         m = v[1], d = v[0];
