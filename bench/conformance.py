@@ -409,8 +409,18 @@ def rt_timex_test(timex, values, rtype):
             if f.get("relative") and isinstance(val, str) and re.fullmatch(r"\d{4}(-\d\d)?", val) \
                     and re.match(r"\d{4}-\d\d-\d\d", c) and c.startswith(val + "-"):
                 return True
+            # in two weeks: the same at week grain (the ISO week holding the day)
+            wk = re.fullmatch(r"(\d{4})-W(\d\d)", val) if isinstance(val, str) else None
+            if f.get("relative") and wk and re.fullmatch(r"\d{4}-\d\d-\d\d", c):
+                try:
+                    iy, iw, _ = dt.date.fromisoformat(c).isocalendar()
+                except ValueError:
+                    continue
+                if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
+                    return True
         for a, b in ranges:
-            if date_eq(a, val) and f.get("max") is not None and end_eq(b, f.get("max")):
+            if (date_eq(a, val) or starts_at(a, val)) and f.get("max") is not None \
+                    and end_eq(b, f.get("max")):
                 return True
             if granule_covers(val, a, b):
                 return True
@@ -448,6 +458,15 @@ def set_period(timex):
     if re.fullmatch(r"T\d\d(:\d\d){0,2}", timex or ""):
         return "P1D"
     return timex
+
+
+def starts_at(start, val):
+    """A kiji year or month range start ('2018-03' in 2018-03..2018-05) whose
+    first day is the peer's range start (2018-03-01): the same start."""
+    if not isinstance(val, str) or not re.fullmatch(r"\d{4}(-\d\d)?", val):
+        return False
+    first = val + ("-01" if len(val) == 7 else "-01-01")
+    return start[:10] == first
 
 
 def end_eq(excl_end, kmax):
@@ -533,11 +552,15 @@ def load_rt_datetime(root, rel, peer_rate):
                 types = RT_TYPE.get(tn, TEMPORAL)
                 if level == "parser" and r.get("Value"):
                     v = r["Value"]
-                    vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None),
-                             "start": (v.get(k) or {}).get("startDate"),
-                             "end": (v.get(k) or {}).get("endDate")}
+                    vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None)}
                             for k in ("FutureResolution", "PastResolution") if v.get(k)]
                     vals = [x for x in vals if isinstance(x["value"], str)]
+                    # a range resolves to {startDate, endDate}: the same
+                    # [start, end) as a model file's start / end
+                    for k in ("FutureResolution", "PastResolution"):
+                        res = v.get(k) or {}
+                        if isinstance(res.get("startDate"), str) and isinstance(res.get("endDate"), str):
+                            vals.append({"start": res["startDate"], "end": res["endDate"]})
                     test = rt_timex_test(v.get("Timex"), vals, tn)
                     desc = "%s %s %s" % (r.get("Text"), tn, v.get("Timex"))
                 else:

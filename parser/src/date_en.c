@@ -12,6 +12,7 @@
 #include "rec_date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -103,6 +104,8 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
     if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
                   || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
         return false;
+    if (kj_before(p->lc, i, "\xe2\x81\x84"))
+        return false; /* the 2 of 1⁄2 (½) */
     if (digit(p->lc[i])) {
         size_t k = i;
         int64_t x = 0;
@@ -151,7 +154,10 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         k++;
     } else if (abbr) {
         size_t j = sp(p, k);
-        if (!digit(ch(p, j)))
+        const kj_dword *w2;
+        /* Jan-Feb: an abbreviation before a dash and another month name */
+        if (!digit(ch(p, j))
+            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0))
             return false;
     }
     if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr))
@@ -243,6 +249,20 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->y = y;
         t->yset = true;
         return k;
+    }
+    /* June next year, March of last year: that month of that year */
+    {
+        size_t r = j, x;
+        if (wd(p, r, "of", &x))
+            r = sp(p, x);
+        int off = wd(p, r, "next", &x) ? 1 : wd(p, r, "last", &x) ? -1 : wd(p, r, "this", &x) ? 0 : 9;
+        if (off != 9 && p->c->py && wd(p, sp(p, x), "year", &k) && ch(p, k) != '\''
+            && !kj_at(p->lc, p->len, k, "\xe2\x80\x99") && ch(p, k) != '-'
+            && (m != 5 || p->s[i] == 'M')) {
+            t->y = p->c->py + off;
+            t->rel = true;
+            return k;
+        }
     }
     bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
     if (!ok && j > e && (v = ordword(p, j, &k)) > 0) {
@@ -412,6 +432,62 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* 10/1/2018, 2-29-2020: month, day and a four-digit year with one
+ * separator, / or - (the day first when the first number cannot be a
+ * month: 23/08/2019); 3/2015, 11-2016: a month and its year. Not inside a
+ * longer run of digits and separators (phone numbers, codes). */
+static size_t date_mdy(ep *p, size_t i, kj_tx *t)
+{
+    if (!digit(ch(p, i)) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
+                                       || p->lc[i - 1] == '/' || p->lc[i - 1] == '-'
+                                       || p->lc[i - 1] == '.')))
+        return 0;
+    int v[2] = {0, 0};
+    size_t k = i;
+    char sep = 0;
+    bool my = false;
+    for (int q = 0; q < 2; q++) {
+        size_t a = k;
+        while (k < p->len && digit(p->lc[k]) && k - a < 5)
+            v[q] = v[q] * 10 + (p->lc[k++] - '0');
+        if (q == 1 && k - a == 4) {
+            /* month and year: 3/2015 */
+            my = true;
+            k = a;
+            break;
+        }
+        if (k == a || k - a > 2)
+            return 0;
+        if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
+            sep = p->lc[k];
+        if (ch(p, k) != sep)
+            return 0;
+        k++;
+    }
+    int y;
+    size_t e;
+    if (!year4(p, k, &y, &e) || ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+        return 0;
+    if (my) {
+        /* 3/2015, 11-2016: a month */
+        if (v[0] < 1 || v[0] > 12)
+            return 0;
+        t->y = y, t->m = v[0];
+        t->yset = t->mset = true;
+        t->grain = KJ_G_MONTH;
+        return e;
+    }
+    int m = v[0], d = v[1];
+    if (m > 12 && d <= 12)
+        m = v[1], d = v[0];
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(y, m))
+        return 0;
+    t->y = y, t->m = m, t->d = d;
+    t->yset = t->mset = true;
+    t->grain = KJ_G_DAY;
+    return e;
+}
+
 static int ordinal(const ep *p, size_t i, size_t *e)
 {
     static const char *const w[][3] = {{"first", "1st", "q1"},
@@ -460,7 +536,7 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
             return k2;
         }
     }
-    if (year4(p, j, &y, &k)) {
+    if (year4(p, j, &y, &k) || (ch(p, e) == '-' && year4(p, e + 1, &y, &k))) {
         t->y = y;
         t->grain = KJ_G_QUARTER;
         return k;
@@ -761,13 +837,66 @@ static const char *zone_offset(kj_dctx *c, const kj_tx *t)
 }
 
 /* Any date at i (without the early/late/the end of prefix). */
+/* Monday = 0 .. Sunday = 6 of the day z (days since 1970-01-01, a
+ * Thursday). */
+static int wday0(long z)
+{
+    return (int)(((z + 3) % 7 + 7) % 7);
+}
+
+/* The month and day of the named day w in year y: a fixed day (arg =
+ * month * 100 + day), or by the rule in w->s: "M/N/W[+O]" the Nth (L =
+ * last) weekday W (1 = Monday) of month M, O days on (Thanksgiving 11/4/4,
+ * Black Friday 11/4/4+1), "easter[+-O]" O days from Easter Sunday (the
+ * Gregorian computus). */
+static bool holiday(const kj_dword *w, int y, int *m, int *d)
+{
+    const char *r = w->s;
+    long z;
+    if (strncmp(r, "easter", 6) == 0) {
+        int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        int mo = (h + l - 7 * mm + 114) / 31, da = (h + l - 7 * mm + 114) % 31 + 1;
+        z = kj_days(y, mo, da) + atoi(r + 6);
+    } else if (strchr(r, '/')) {
+        int mo = atoi(r), wdy;
+        const char *q = strchr(r, '/') + 1;
+        bool last = *q == 'L';
+        int nth = last ? 0 : atoi(q);
+        q = strchr(q, '/');
+        if (!q || mo < 1 || mo > 12 || (!last && (nth < 1 || nth > 5)))
+            return false;
+        wdy = atoi(q + 1);
+        if (wdy < 1 || wdy > 7)
+            return false;
+        const char *o = strpbrk(q + 1, "+-");
+        if (last) {
+            z = kj_days(y, mo, kj_mdays(y, mo));
+            z -= (((z + 3) % 7 + 7) % 7 + 1 - wdy + 7) % 7; /* 1970-01-01: a Thursday */
+        } else {
+            z = kj_days(y, mo, 1);
+            z += (wdy - (((z + 3) % 7 + 7) % 7 + 1) + 7) % 7 + 7L * (nth - 1);
+        }
+        z += o ? atoi(o) : 0;
+    } else {
+        *m = w->arg / 100;
+        *d = w->arg % 100;
+        return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+    }
+    int yy;
+    kj_civil(z, &yy, m, d);
+    return yy == y;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t e;
     const kj_dword *w;
     size_t n;
-    if ((e = date_iso(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
+    if ((e = date_iso(p, i, t)) > 0 || (e = date_mdy(p, i, t)) > 0
+        || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
         || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
@@ -812,15 +941,77 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                      || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)))
                 return 0;
         }
+        size_t we = i + n + (w->mod == 1 && ch(p, i + n) == '.');
+        /* Monday, Feb. 18; Friday 2018-7-6: the date names the day, and
+         * the weekday is part of it (not the one nearest publication) */
+        size_t k = sp(p, ch(p, we) == ',' ? we + 1 : we), de;
+        if (k > we && (digit(ch(p, k)) || alpha(ch(p, k)))) {
+            kj_tx d;
+            kj_tx_init(&d);
+            if (((de = date_iso(p, k, &d)) > 0 || (de = date_mdy(p, k, &d)) > 0
+                 || (de = date_month(p, k, &d)) > 0 || (de = date_dm(p, k, &d)) > 0)
+                && d.grain == KJ_G_DAY && d.d) {
+                *t = d;
+                return de;
+            }
+            kj_tx_init(t);
+            /* Friday the 13th, Thursday the twenty-first: the nearest month
+             * (within half a year) whose such day is that weekday */
+            size_t q, oe = 0;
+            int64_t v = 0;
+            int nd, dv = 0;
+            if (wd(p, k, "the", &q)) {
+                q = sp(p, q);
+                if (num_digits(p, q, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd))
+                    dv = (int)v;
+                else
+                    dv = ordword(p, q, &oe);
+            }
+            kj_dctx *c = p->c;
+            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && !alpha(ch(p, sp(p, oe))) && c->py) {
+                long pz = kj_days(c->py, c->pm, c->pd), best = -1;
+                for (int r = -6; r <= 6; r++) {
+                    long mm = (long)c->py * 12 + (c->pm - 1) + r;
+                    int yy = (int)(mm / 12), mo = (int)(mm % 12) + 1;
+                    if (dv > kj_mdays(yy, mo))
+                        continue;
+                    long z = kj_days(yy, mo, dv);
+                    long dist = z > pz ? z - pz : pz - z;
+                    if (wday0(z) == w->arg - 1 && (best < 0 || dist < best)) {
+                        best = dist;
+                        t->y = yy, t->m = mo, t->d = dv;
+                    }
+                }
+                if (best >= 0) {
+                    t->grain = KJ_G_DAY;
+                    t->rel = true;
+                    return oe;
+                }
+            }
+        }
         kj_dt_weekday(p->c, t, w->arg, i);
-        return i + n + (w->mod == 1 && ch(p, i + n) == '.');
+        return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z') {
-        t->m = w->arg / 100;
-        t->d = w->arg % 100;
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z'
+        && !wd(p, sp(p, i + n), "island", &e)) {
+        /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
+        int y = p->c->py, m, d, yy;
+        size_t k = i + n;
+        if (!holiday(w, y ? y : 2000, &m, &d))
+            return 0;
+        t->m = m;
+        t->d = d;
         t->grain = KJ_G_DAY;
+        if (year4(p, sp(p, k), &yy, &e) && holiday(w, yy, &m, &d)) {
+            t->y = yy, t->m = m, t->d = d;
+            t->yset = t->mset = true;
+            return e;
+        }
         kj_dt_bare_md(p->c, t, i);
-        return i + n;
+        /* a moving feast falls on another day in the year chosen */
+        if (t->y && t->y != y && holiday(w, t->y, &m, &d))
+            t->m = m, t->d = d;
+        return k;
     }
     if (wd(p, i, "year-end", &e) || wd(p, i, "year end", &e) || wd(p, i, "yearend", &e)
         || wd(p, i, "end-year", &e)) {
@@ -858,6 +1049,24 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
     }
     if (year4(p, i, &y, &e)) {
+        /* not a piece of a code or phone number (138-2010-2015, 82-2100,
+         * 2015-1-32): a dash or slash may join it only to another year or
+         * a two-digit year end (2014-2018, 1987/88) */
+        size_t r = 0, b = i;
+        if (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/') && digit(p->lc[b - 2])) {
+            for (b -= 1; b > 0 && digit(p->lc[b - 1]) && r < 6; b--)
+                r++;
+            if (r != 4 || (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/')
+                           && digit(p->lc[b - 2])))
+                return 0; /* a third number before: a chain */
+        }
+        if ((ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1))) {
+            for (r = 0; digit(ch(p, e + 1 + r)) && r < 6; r++)
+                ;
+            char nx = ch(p, e + 1 + r);
+            if ((r != 2 && r != 4) || ((nx == '-' || nx == '/') && digit(ch(p, e + 2 + r))))
+                return 0;
+        }
         t->y = y;
         t->yset = true;
         t->grain = KJ_G_YEAR;
@@ -931,13 +1140,126 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
     return true;
 }
 
+/* A number in words ending in "and a half" at i (two and a half): its
+ * whole part and end. */
+static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
+{
+    kj_numtok t;
+    if (!kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
+        || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
+        || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
+        return false;
+    *v = t.value.mant / 10;
+    *e = t.ne;
+    return true;
+}
+
+/* The place of a duration unit in the order of a compound length: Y M W D
+ * H MI S (0-6), -1 for decades and centuries. */
+static int unit_rank(const char *u)
+{
+    static const char *const r[] = {"Y", "M", "W", "D", "H", "MI", "S"};
+    for (int q = 0; q < 7; q++)
+        if (strcmp(u, r[q]) == 0)
+            return q;
+    return -1;
+}
+
+/* After the length "v u" ending at *end: more counted units, each finer
+ * than the last, joined by nothing, a comma or "and" (1 hour and 30
+ * minutes, 2 years 1 month 21 days), but not from years, months or weeks
+ * straight to clock units. Writes the ISO 8601 length (weeks become days
+ * beside other units) and moves *end; false when none. Before ago / later /
+ * from now it emits the date on [st, end) instead and sets *dated; before
+ * earlier, before, after or from (a count from another date) it reads
+ * nothing. */
+static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, char *buf, size_t bn,
+                     bool *dated)
+{
+    int last = unit_rank(u);
+    if (last < 0)
+        return false;
+    int64_t cnt[7] = {0};
+    cnt[last] = v;
+    size_t ce = *end, x;
+    int parts = 1;
+    for (int r = 0; r < 3; r++) {
+        size_t h = sp(p, ce), e2, k2;
+        if (ch(p, h) == ',')
+            h = sp(p, h + 1);
+        if (wd(p, h, "and", &x))
+            h = sp(p, x);
+        int64_t v2;
+        int nd2;
+        const kj_dword *w2;
+        if (!num(p, h, &v2, &e2, &nd2) || nd2 > 5 || suffixed(p, e2, nd2) || v2 < 0 || v2 > 100000)
+            break;
+        k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
+        size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
+        int u2 = n2 ? unit_rank(w2->s) : -1;
+        if (u2 <= last || (last <= 2 && u2 >= 4))
+            break;
+        cnt[u2] = v2;
+        last = u2;
+        ce = k2 + n2;
+        parts++;
+    }
+    if (parts < 2)
+        return false;
+    size_t a = sp(p, ce);
+    bool ago = wd(p, a, "ago", &x);
+    if (ago || wd(p, a, "later", &x) || wd(p, a, "from now", &x)) {
+        /* 1 year and 2 months ago: a date at the finest calendar unit
+         * (month or day); no date for clock units */
+        if (cnt[4] || cnt[5] || cnt[6] || !p->c->py)
+            return false;
+        int sg = ago ? -1 : 1;
+        kj_tx t;
+        kj_tx_init(&t);
+        if (cnt[2] || cnt[3]) {
+            kj_dt_rel(p->c, &t, KJ_W_DAY, 0);
+            kj_dt_shift(&t, KJ_G_MONTH, (int)(sg * (cnt[0] * 12 + cnt[1])));
+            kj_dt_shift(&t, KJ_G_DAY, (int)(sg * (cnt[2] * 7 + cnt[3])));
+        } else {
+            kj_dt_rel(p->c, &t, KJ_W_MONTH, (int)(sg * (cnt[0] * 12 + cnt[1])));
+        }
+        kj_dt_emit(p->c, st, x, &t, NULL);
+        *end = x;
+        *dated = true;
+        return true;
+    }
+    if (wd(p, a, "earlier", &x) || wd(p, a, "before", &x) || wd(p, a, "after", &x)
+        || wd(p, a, "from", &x) || wd(p, a, "hence", &x))
+        return false;
+    if (cnt[2] && (cnt[0] || cnt[1] || cnt[3])) {
+        cnt[3] += cnt[2] * 7;
+        cnt[2] = 0;
+    }
+    static const char *const L[] = {"Y", "M", "W", "D", "H", "M", "S"};
+    size_t o = 0;
+    int wr = snprintf(buf, bn, "P");
+    o = wr > 0 ? (size_t)wr : 0;
+    for (int q = 0; q < 7 && o < bn; q++) {
+        if (q == 4 && (cnt[4] || cnt[5] || cnt[6]))
+            wr = snprintf(buf + o, bn - o, "T"), o += wr > 0 ? (size_t)wr : 0;
+        if (cnt[q] && o < bn)
+            wr = snprintf(buf + o, bn - o, "%lld%s", (long long)cnt[q], L[q]),
+            o += wr > 0 ? (size_t)wr : 0;
+    }
+    if (o >= bn)
+        return false;
+    *end = ce;
+    return true;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
     int64_t v = 0;
     int nd = 0;
     size_t e, k, n;
-    bool vague = false, a = false;
+    bool vague = false, a = false, halfa = false;
+    size_t x;
     const kj_dword *w;
     int q = KJ_Q_NONE;
     int64_t frac = 0;
@@ -957,17 +1279,51 @@ static size_t amount(ep *p, size_t i)
         j = sp(p, e);
     }
     if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
+        /* "not a day goes by", "not one day off": a negated single unit
+         * is no length (cases/en/duration) */
+        if (j >= 4 && kj_before(p->lc, j, "not ") && (j == 4 || !alpha(p->lc[j - 5])))
+            return 0;
         v = 1;
         a = true;
+        /* half an hour, half a century: half the unit */
+        if (wd(p, j, "a", &x) || wd(p, j, "an", &x)) {
+            size_t hb = j;
+            while (hb > 0 && p->lc[hb - 1] == ' ' && j - hb < 4)
+                hb--;
+            if (hb >= 4 && hb < j && kj_before(p->lc, hb, "half")
+                && (hb == 4 || !alpha(p->lc[hb - 5]))) {
+                v = 0;
+                halfa = true;
+                st = hb - 4;
+            }
+        }
     } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
                || wd(p, j, "many", &e)) {
         vague = true;
+    } else if (ch(p, j) == '1' && kj_at(p->lc, p->len, j + 1, "\xe2\x81\x84")
+               && ch(p, j + 4) == '2' && !digit(ch(p, j + 5)) && (j == 0 || !digit(p->lc[j - 1]))) {
+        /* ½ hour (NFKC 1⁄2): half the unit */
+        v = 0;
+        halfa = true;
+        e = j + 5;
+    } else if (alpha(ch(p, j)) && words_half(p, j, &v, &e)) {
+        /* two and a half hours */
+        halfa = true;
     } else if (decimal(p, j, &v, &frac, &fd, &e)) {
         /* 2.5 hours, 3.75 years */
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
         return 0; /* the 21st century, the 15th day: ordinals, not lengths */
     }
-    bool half = fd == 1 && frac == 5;
+    if (!fd && !halfa && !vague && !a) {
+        /* 3 ½ years */
+        size_t h = sp(p, e);
+        if (h > e && ch(p, h) == '1' && kj_at(p->lc, p->len, h + 1, "\xe2\x81\x84")
+            && ch(p, h + 4) == '2' && !digit(ch(p, h + 5))) {
+            halfa = true;
+            e = h + 5;
+        }
+    }
+    bool half = (fd == 1 && frac == 5) || halfa;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
     if (!fd && wd(p, k, "and a half", &n)) {
         half = true;
@@ -979,7 +1335,15 @@ static size_t amount(ep *p, size_t i)
     if (strcmp(w->s, "S") == 0 && a)
         return 0;
     const char *u = w->s;
-    size_t end = k + n, x;
+    if (strcmp(u, "FN") == 0) {
+        /* a fortnight is two weeks */
+        if (fd)
+            return 0;
+        v = v * 2 + (half ? 1 : 0);
+        half = false;
+        u = "W";
+    }
+    size_t end = k + n;
     if (every) {
         char is[32];
         if (vague || fd || half || a || strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)
@@ -992,10 +1356,23 @@ static size_t amount(ep *p, size_t i)
         end += 2;
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
         end += 1;
+    /* an hour and a half, a year and a half: the half after the unit */
+    if (!vague && !half && !fd && wd(p, sp(p, end), "and a half", &x)) {
+        half = true;
+        end = x;
+    }
+    /* 1 hour and 30 minutes, three years and six months, 2 years 1 month:
+     * one length (cases/en/duration) */
+    char ciso[32];
+    bool dated = false;
+    bool comp = !vague && !half && !fd && !every
+             && compound(p, j, u, v, &end, ciso, sizeof ciso, &dated);
+    if (dated)
+        return end - i;
     size_t after = sp(p, end);
     int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
-    bool exact = !vague && !half && !fd && q == KJ_Q_NONE;
+    bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
     /* three days after January 12, two weeks before Christmas, 3 days from
      * today: the day counted from that day */
     if (exact && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
@@ -1058,7 +1435,10 @@ static size_t amount(ep *p, size_t i)
             snprintf(iso, sizeof iso, "P%s%lld.%0*lld%s", tm ? "T" : "", (long long)v, fd,
                      (long long)frac, l);
         } else {
-            kj_dt_iso(iso, sizeof iso, v, u, half);
+            if (comp)
+                snprintf(iso, sizeof iso, "%s", ciso);
+            else
+                kj_dt_iso(iso, sizeof iso, v, u, half);
         }
         kj_dt_duration(c, st, end, iso, q);
     }
@@ -1263,7 +1643,8 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
         int nd;
         if (!((num_digits(p, k, &v, &me, &nd) && nd >= 1 && nd <= 2) || (v = ordword(p, k, &me)) > 0))
             return 0;
-        if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-')
+        if (v <= t->d || v > kj_mdays(t->y, t->m) || alpha(ch(p, me)) || ch(p, me) == '-'
+            || ch(p, me) == '/')
             return 0;
         m = *t;
         m.d = (int)v;
@@ -1290,6 +1671,35 @@ static size_t day_range_end(ep *p, size_t e, kj_tx *t, kj_tx *b)
     }
     *b = m;
     return me;
+}
+
+/* The connector between two numeric dates at e: ~ or - (spaced or not)
+ * or to. Returns where the end starts (a digit), 0 when
+ * none. */
+static size_t num_range_to(const ep *p, size_t e)
+{
+    size_t q = sp(p, e), x;
+    if ((ch(p, e) == '~' || ch(p, e) == '-') && digit(ch(p, e + 1)))
+        return e + 1;
+    if ((ch(p, q) == '-' || ch(p, q) == '~') && ch(p, q + 1) == ' ' && digit(ch(p, sp(p, q + 1))))
+        return sp(p, q + 1);
+    if (wd(p, q, "to", &x) && digit(ch(p, sp(p, x))))
+        return sp(p, x);
+    return 0;
+}
+
+/* The connector of a month range after the month ending at e: to, or a dash before the next month (June-August).
+ * Returns where the end month starts, 0 when none. */
+static size_t month_to(const ep *p, size_t e)
+{
+    size_t q = sp(p, e), x;
+    if (ch(p, e) == '-' && alpha(ch(p, e + 1)))
+        return e + 1;
+    /* "through", "until" and "between ... and" keep two dates, as the
+     * dev-en gold writes "from 2009 to 2011" and "between 2014 and 2016" */
+    if (wd(p, q, "to", &x))
+        return sp(p, x);
+    return 0;
 }
 
 /* A day range written day first: "9-12 June", "from 2 to 4 March 2025",
@@ -1357,6 +1767,128 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
     return end;
 }
 
+/* the first week of May, the last week of 2016, the 3rd week of next
+ * month: an ISO week. Of a month, its weeks are those whose Thursday falls
+ * in it (the ISO rule for years): the first holds day 1 unless day 1 is a
+ * Friday or later, the last holds the last day unless that is a Wednesday
+ * or earlier; of a year, ISO week N or its last ISO week. Emits it; returns the end, 0 when none. */
+static size_t week_of(ep *p, size_t i)
+{
+    static const char *const nth[][2] = {
+        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}};
+    size_t j = i, e = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    int n = 0;
+    for (int q = 0; q < 4 && !n; q++)
+        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
+            n = q + 1;
+    if (!n && wd(p, j, "last", &e))
+        n = -1;
+    if (!n)
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "week", &e))
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "of", &e))
+        return 0;
+    kj_tx t, w;
+    size_t de = date_any(p, sp(p, e), &t);
+    if (!de || t.mod || !t.y || t.decade)
+        return 0;
+    kj_tx_init(&w);
+    if (t.grain == KJ_G_MONTH && t.m) {
+        /* a week belongs to the month holding most of its days (its
+         * Thursday), as an ISO week to its year */
+        long z = n > 0 ? kj_days(t.y, t.m, 1) : kj_days(t.y, t.m, kj_mdays(t.y, t.m));
+        int wdi = wday0(z);
+        if (n > 0)
+            z += (wdi > 3 ? 7L : 0L) + 7L * (n - 1);
+        else if (wdi < 3)
+            z -= 7;
+        kj_isoweek(z, &w.y, &w.wk);
+    } else if (t.grain == KJ_G_YEAR) {
+        w.y = t.y;
+        if (n > 0)
+            w.wk = n;
+        else
+            kj_isoweek(kj_days(t.y, 12, 28), &w.y, &w.wk);
+    } else {
+        return 0;
+    }
+    w.grain = KJ_G_WEEK;
+    w.rel = t.rel;
+    kj_dt_emit(p->c, i, de, &w, NULL);
+    return de;
+}
+
+/* A weekday placed in a month or a week: "the first Friday of next month",
+ * "the last Monday in May 2025" (the Nth or last such day of that month);
+ * "Tuesday of next week", "Friday next week", "Monday this week" (that day
+ * of that ISO week). Emits the day; returns the end, 0 when none. */
+static size_t wday_in(ep *p, size_t i)
+{
+    static const char *const nth[][2] = {
+        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
+    kj_dctx *c = p->c;
+    const kj_dword *w;
+    size_t j = i, e = 0, n;
+    int k = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    for (int q = 0; q < 5 && !k; q++)
+        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
+            k = q + 1;
+    if (!k && wd(p, j, "last", &e))
+        k = -1;
+    if (k)
+        j = sp(p, e);
+    else if (j != i)
+        return 0;
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !(p->s[j] >= 'A' && p->s[j] <= 'Z'))
+        return 0;
+    int wdy = w->arg - 1;
+    size_t a = sp(p, j + n), x;
+    kj_tx t;
+    kj_tx_init(&t);
+    if (k) {
+        if (!wd(p, a, "of", &x) && !wd(p, a, "in", &x))
+            return 0;
+        kj_tx m;
+        size_t de = date_any(p, sp(p, x), &m);
+        if (!de || m.grain != KJ_G_MONTH || !m.y || !m.m || m.mod)
+            return 0;
+        long z;
+        if (k > 0) {
+            z = kj_days(m.y, m.m, 1);
+            z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        } else {
+            z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
+            z -= (wday0(z) - wdy + 7) % 7;
+        }
+        kj_civil(z, &t.y, &t.m, &t.d);
+        if (t.m != m.m)
+            return 0; /* no fifth Friday that month */
+        t.rel = m.rel;
+        t.grain = KJ_G_DAY;
+        kj_dt_emit(c, i, de, &t, NULL);
+        return de;
+    }
+    if (wd(p, a, "of", &x))
+        a = sp(p, x);
+    int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
+    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-' || !c->py)
+        return 0;
+    long z = kj_days(c->py, c->pm, c->pd);
+    z += 7L * off - wday0(z) + wdy;
+    kj_civil(z, &t.y, &t.m, &t.d);
+    t.rel = true;
+    t.grain = KJ_G_DAY;
+    kj_dt_emit(c, i, e, &t, NULL);
+    return e;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -1409,6 +1941,8 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0))
+        return n - i;
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
@@ -1425,29 +1959,46 @@ static size_t try_at(ep *p, size_t i)
         kj_tx b = t, *max = NULL;
         int64_t v;
         int nd;
-        size_t k = e, k2;
+        size_t k = e, k2, e2;
         (void)v, (void)nd;
         if (t.grain == KJ_G_DAY && t.mset && !mod && (k2 = day_range_end(p, e, &t, &b)) > 0) {
             max = &b;
             e = k2;
-        } else if (t.grain == KJ_G_DAY && t.yset && (ch(p, k) == '~' || ch(p, k) == '-')
-                   && digit(ch(p, k + 1)) && date_iso(p, k + 1, &b) > 0
+        } else if (t.grain == KJ_G_DAY && t.yset && !mod && (k2 = num_range_to(p, k)) > 0
+                   && ((e2 = date_iso(p, k2, &b)) > 0 || (e2 = date_mdy(p, k2, &b)) > 0)
                    && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
-            /* 2013/12/26~2014/1/7: one date with max */
+            /* 2013/12/26~2014/1/7, 10/1/2018 - 10/7/2018: one date with max */
             max = &b;
-            e = date_iso(p, k + 1, &b);
-        } else if (t.grain == KJ_G_MONTH && t.mset && wd(p, sp(p, k), "to", &k2)) {
-            /* from March to May */
+            e = e2;
+        } else if (t.grain == KJ_G_MONTH && t.mset && (k2 = month_to(p, k)) > 0) {
+            /* from March to May, June-August 1992: a year written at the
+             * end is the start's too (the year before when the start month
+             * is later: Nov-Feb 2017) */
             kj_tx m2;
             kj_tx_init(&m2);
-            size_t k3 = date_month(p, sp(p, k2), &m2);
+            size_t k3 = date_month(p, k2, &m2);
             if (k3 > 0 && m2.grain == KJ_G_MONTH) {
-                if (!m2.yset)
+                if (!m2.yset) {
                     m2.y = m2.m >= t.m ? t.y : (t.y ? t.y + 1 : 0);
-                b = m2;
-                max = &b;
-                e = k3;
+                } else if (!t.yset) {
+                    t.y = m2.m >= t.m ? m2.y : m2.y - 1;
+                    t.yset = true;
+                    t.rel = m2.rel;
+                }
+                if (!t.y || !m2.y || m2.y * 12 + m2.m > t.y * 12 + t.m) {
+                    b = m2;
+                    max = &b;
+                    e = k3;
+                }
             }
+        } else if (t.grain == KJ_G_YEAR && !t.decade && (ch(p, k) == '-' || ch(p, k) == ' ')
+                   && ch(p, (k2 = k + 1)) == 'q'
+                   && ch(p, k2 + 1) >= '1' && ch(p, k2 + 1) <= '4' && !alpha(ch(p, k2 + 2))
+                   && !digit(ch(p, k2 + 2))) {
+            /* 2017 Q1, 2019-Q1: the quarter of that year */
+            t.q = ch(p, k2 + 1) - '0';
+            t.grain = KJ_G_QUARTER;
+            e = k2 + 2;
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
             int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');

@@ -212,6 +212,7 @@ static int load_list(struct kj_datedata *dd, kj_dict *t, const char *name, bool 
             break;
         case KJ_W_MD:
             w.arg = atoi(arg) * 100 + (strchr(arg, '-') ? atoi(strchr(arg, '-') + 1) : 0);
+            snprintf(w.s, sizeof w.s, "%s", arg); /* a moving feast's rule (date_en.c) */
             break;
         case KJ_W_SEASON:
             /* word season years SP */
