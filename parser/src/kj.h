@@ -423,6 +423,8 @@ void kj_rec_numeric(kiji_doc *d); /* number, money, quantity, percent */
  * when ICU's name of that currency has the word (Philippine pesos, Jordanian
  * dinars); else it keeps the list's default, or no currency (rec_money.c). */
 void kj_money_resolve(kiji_doc *d);
+/* Days since 1970-01-01 of a proleptic Gregorian date (rec_date.c). */
+long kj_days(int y, int m, int d);
 
 int kj_date_init(kiji_parser *p);
 void kj_date_free(kiji_parser *p);

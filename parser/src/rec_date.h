@@ -120,7 +120,6 @@ typedef struct kj_dctx {
 } kj_dctx;
 
 /* Calendar arithmetic on the proleptic Gregorian calendar. */
-long kj_days(int y, int m, int d);               /* days since 1970-01-01 */
 void kj_civil(long n, int *y, int *m, int *d);
 int kj_mdays(int y, int m);
 int kj_wday(long n);                             /* 1 = Monday .. 7 */

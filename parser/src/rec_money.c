@@ -444,17 +444,6 @@ static const char *country_near(kiji_doc *d, size_t ns, size_t ne)
     return before ? before : after;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* Does ICU's name of currency code (long or plural, in the text's
  * language) have the word? */
 static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
@@ -500,7 +489,7 @@ void kj_money_resolve(kiji_doc *d)
         UErrorCode st = U_ZERO_ERROR;
         int32_t n;
         if (d->pub_y > 0 && d->pub_m > 0 && d->pub_d > 0)
-            n = ucurr_forLocaleAndDate(loc, (UDate)days_from_civil(d->pub_y, d->pub_m, d->pub_d) *
+            n = ucurr_forLocaleAndDate(loc, (UDate)kj_days(d->pub_y, d->pub_m, d->pub_d) *
                                                 86400000.0 + 43200000.0,
                                        1, code, 8, &st);
         else
