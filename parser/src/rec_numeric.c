@@ -1206,11 +1206,57 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
     return 0;
 }
 
+/* iPhone 2.0, Windows 3.1, version 1.5: a one-digit number with one or two
+ * decimals right after a product's name (a capitalized or camel-case word)
+ * or "version" names a release, not a measure (cases/en/quantity). */
+static bool version_number(const kiji_doc *d, size_t ns, size_t ne)
+{
+    const char *s = d->norm;
+    if (ne - ns < 3 || ne - ns > 4 || !is_digit((unsigned char)s[ns]) || s[ns + 1] != '.')
+        return false;
+    for (size_t k = ns + 2; k < ne; k++)
+        if (!is_digit((unsigned char)s[k]))
+            return false;
+    if (ne < d->norm_len && (is_letter((unsigned char)s[ne]) || s[ne] == '%'))
+        return false;
+    if (ns < 3 || s[ns - 1] != ' ')
+        return false;
+    size_t w = ns - 1;
+    while (w > 0 && ns - w < 24 && is_letter((unsigned char)s[w - 1]))
+        w--;
+    size_t wl = ns - 1 - w;
+    if (wl < 2 || (w > 0 && !(s[w - 1] == ' ' || s[w - 1] == '\n' || s[w - 1] == '(')))
+        return false;
+    if ((wl == 7 && (memcmp(s + w, "version", 7) == 0 || memcmp(s + w, "Version", 7) == 0)))
+        return true;
+    /* a capital letter in the word: iPhone, Windows; not a sentence's
+     * first word, which is capitalized anyway */
+    bool cap = false;
+    for (size_t k = w; k < ns - 1; k++)
+        cap |= s[k] >= 'A' && s[k] <= 'Z';
+    if (!cap || w < 2 || s[w - 2] == '.')
+        return false;
+    /* months and units written capitalized are no products */
+    static const char *const no[] = {"January", "February", "March", "April", "May", "June",
+                                     "July", "August", "September", "October", "November",
+                                     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                     "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Category",
+                                     "Level", "Grade", "Class", "Section", "Article", "Page", NULL};
+    for (int i = 0; no[i]; i++)
+        if (strlen(no[i]) == wl && memcmp(s + w, no[i], wl) == 0)
+            return false;
+    return true;
+}
+
 /* ---- the recognizer ---------------------------------------------------------- */
 
 typedef struct ctx {
     int explicit_usd;    /* money written as U.S./US$ dollars */
     int other_dollar;    /* first qualified non-US dollar currency, -1 */
+    bool dollar_seen;    /* any $ / dollars / cents amount */
+    bool pound_seen;     /* any amount in pounds or pence */
+    int penny[32];       /* facts read from "penny" / "pennies" */
+    size_t npenny;
 } ctx;
 
 static int fact_type(int kind)
@@ -1505,6 +1551,23 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     while (fe > fs && (d->norm[fe - 1] == ' '))
         fe--;
 
+    /* "rose 1.5 and 3 percent", "2 or 3 points": a bare figure joined to
+     * a percentage takes its unit; two facts, not a range (cases/en/percent) */
+    if (a.kind == 0 && d->lang == KJ_LANG_EN && !between && !max.ok && conv < 0 && !a.tok.vague) {
+        static const char *const conj[] = {" and ", " or ", NULL};
+        for (int k = 0; conj[k]; k++) {
+            size_t cl = strlen(conj[k]);
+            amount b;
+            if (kj_at(d->norm, d->norm_len, a.tok.ne, conj[k]) &&
+                read_amount(d, a.tok.ne + cl, &b) && (b.kind == NW_PERCENT || b.kind == NW_POINT) &&
+                b.ns == a.tok.ne + cl) {
+                a.kind = b.kind;
+                a.unit = b.unit;
+                break;
+            }
+        }
+    }
+
     /* An English figure with a separator, decimals or a scale (4,851,
      * 9505.96, 15.8 mln) is a measured quantity even without a unit; small
      * integers and Japanese bare numbers stay `number`. */
@@ -1520,10 +1583,23 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             before_ci(d, fs > 0 ? fs - 1 : 0, "rate at") != SIZE_MAX ||
             before_ci(d, fs > 0 ? fs - 1 : 0, "rate of") != SIZE_MAX)
             measured = false;
+        if (measured && version_number(d, a.tok.ns, a.tok.ne))
+            measured = false;
         if (measured)
             a.kind = NW_COUNTER;
     }
 
+    /* "penny" / "pennies" are a US cent as often as a British penny: the
+     * article's other amounts decide (cases/en/money) */
+    bool penny = a.kind == NW_CURRENCY && a.cur == d->p->numeric->gbp && a.ue >= a.us + 5 &&
+                 (d->norm[a.us] == 'p' || d->norm[a.us] == 'P') &&
+                 memcmp(d->norm + a.us + 1, "enn", 3) == 0;
+    if (a.kind == NW_CURRENCY && !penny) {
+        if (a.plain_dollar || (a.cur >= 0 && a.cur == d->p->numeric->usd))
+            cx->dollar_seen = true;
+        else if (a.cur >= 0 && a.cur == d->p->numeric->gbp)
+            cx->pound_seen = true;
+    }
     /* a plain "dollars" takes the article's currency later */
     if (a.kind == NW_CURRENCY && a.cur >= 0) {
         const char *code = d->p->numeric->codes[a.cur];
@@ -1553,6 +1629,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     int idx = emit(d, &a, fs, fe, qual, a.tok.ns == a.ns && max.ok ? &max : (max.ok ? &max : NULL));
     if (idx >= 0 && a.plain_dollar && *nplain < capplain)
         plain[(*nplain)++] = idx;
+    if (idx >= 0 && penny && cx->npenny < sizeof cx->penny / sizeof cx->penny[0])
+        cx->penny[cx->npenny++] = idx;
     if (idx >= 0 && conv >= 0) {
         size_t cs = cns;
         int ci = emit(d, &c, cs, cne, cqual, NULL);
@@ -1586,7 +1664,7 @@ void kj_rec_numeric(kiji_doc *d)
     const struct kj_numeric *nd = d->p->numeric;
     if (!nd)
         return;
-    ctx cx = {0, -1};
+    ctx cx = {0, -1, false, false, {0}, 0};
     int plain[256];
     size_t nplain = 0;
     size_t i = 0;
@@ -1644,6 +1722,13 @@ void kj_rec_numeric(kiji_doc *d)
      * when no amount is written as US dollars */
     int usd_idx = nd->usd; /* codes are unique: kj_money_code */
     int cur = (!cx.explicit_usd && cx.other_dollar >= 0) ? cx.other_dollar : usd_idx;
+    /* pennies beside dollar amounts and no pound: cents of that dollar */
+    for (size_t k = 0; k < cx.npenny && cx.dollar_seen && !cx.pound_seen && cur >= 0; k++) {
+        kj_fact *f = kj_fact_at(d, cx.penny[k]);
+        const kj_attr *at = f ? kj_attr_get(f, "currency") : NULL;
+        if (at)
+            ((kj_attr *)at)->s = nd->codes[cur];
+    }
     for (size_t k = 0; k < nplain && cur >= 0; k++) {
         kj_fact *f = kj_fact_at(d, plain[k]);
         if (!f)

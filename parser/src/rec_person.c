@@ -1350,6 +1350,9 @@ static bool org_named(estate *s, size_t a, size_t b)
     if (b <= a || b - a > 96)
         return false;
     size_t k = 2 + ent_strnorm_to(key + 2, s->d->norm + a, b - a);
+    /* keys leave out the legal form (rec_org.c kj_org_base) */
+    if (ent_get(s, KIJI_FACT_ORGANIZATION, key, k))
+        return true;
     key[k++] = ' ';
     for (int i = 0; suf[i]; i++) {
         size_t sl = strlen(suf[i]);
@@ -1475,6 +1478,27 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
+        /* Secretary of State Hillary Clinton, Minister of Foreign Affairs
+         * Taro Aso: after "title of (the)" the capitalized words name the
+         * office up to the person's given name (data/en/given_names.txt);
+         * an organization there is the lead above (cases/en/person) */
+        if (title_start < 0 && ns == k && !lead && j - k >= 3 && k >= 2) {
+            int o = k - 1;
+            if (tok_is(d, t[o], "the") && o >= 2)
+                o--;
+            int a2 = o >= 1 && tok_is(d, t[o], "of") && adjacent(d, t[o - 1], t[o])
+                         ? title_ending(s, t, o - 1)
+                         : -1;
+            int p = -1;
+            for (int q = k + 1; a2 >= 0 && q < j - 1 && p < 0; q++)
+                if (kj_dict_get(s->x->given_en, d->norm + t[q].ns, t[q].ne - t[q].ns, &v))
+                    p = q;
+            if (p > k) {
+                title_start = a2;
+                last_title_end = p - 1;
+                ns = p;
+            }
+        }
         int len = j - ns;
         if (len < 1 || len > 4) {
             k = j;
@@ -1532,7 +1556,11 @@ static void en_persons(estate *s)
                    adjacent(d, t[q - 1], t[q]) && !stopword(d, t[q - 1])) {
                 int32_t dv;
                 size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
-                if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne))
+                if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne) ||
+                    (d->norm[t[q - 1].ne - 1] == '.' && ent_ending_at(s, t[q - 1].ne - 1)))
+                    break;
+                /* Mr Justice Smith: the honorific is no part of the title */
+                if (kj_dict_get(s->x->honor_en, d->norm + t[q - 1].ns, t[q - 1].ne - t[q - 1].ns, &dv))
                     break;
                 /* Saudi Arabian: a two-word demonym */
                 if (q >= 2 && kj_dict_get(s->x->demonym, d->norm + t[q - 2].ns,
@@ -1555,6 +1583,9 @@ static void en_persons(estate *s)
                 }
                 if (!aff)
                     aff = ent_ending_at(s, t[q - 1].ne);
+                /* Apple Inc. CEO: the name may end before the period */
+                if (!aff && d->norm[t[q - 1].ne - 1] == '.')
+                    aff = ent_ending_at(s, t[q - 1].ne - 1);
                 if (!aff && poss(d, t[q - 1]))
                     aff = ent_ending_at(s, t[q - 1].ne - 2); /* Oman's Oil Minister */
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
