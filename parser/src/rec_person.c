@@ -862,6 +862,33 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             ends[nends++] = b;
         }
+        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 are a surname and a given
+         * name of two each even when the surname is not known (three kanji
+         * split either way, so they are left alone; cases/ja/person) */
+        if (!sl) {
+            size_t q = a, qn;
+            int m = 0;
+            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") && kj_is_kanji(ent_cp(d, q, &qn))) {
+                q = qn;
+                m++;
+            }
+            size_t q1, q2 = a;
+            if (m == 4) {
+                ent_cp(d, a, &q1);
+                ent_cp(d, q1, &q2);
+            }
+            /* 突然中野氏, 直接江川氏: a word, then a known surname */
+            if (m == 4 && kj_at(d->norm, s->hi, q, "氏") &&
+                !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
+                !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
+                sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
+                /* 槙原氏 after 槙原寛己氏: the surname read there */
+                sl = q - a;
+                ends[nends++] = q;
+            }
+        }
         /* 山田さつきさん, 佐藤ひろみ市議: a hiragana given name
          * (given_names.txt) after the surname, tried with a title or
          * honorific after it only (the bare form is ja_fullname's) */
@@ -1053,7 +1080,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "庁", "局", "署", "校", "店", "館", "場", "室", "株",
                                               "価", "率", "額", "量", "性", "制", "層", "界", "圏",
                                               "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              NULL};
+                                              "著", "編", "訳", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
