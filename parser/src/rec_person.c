@@ -1169,6 +1169,33 @@ static void ja_persons(estate *s)
         bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
                      (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
         if (start && !kj_claimed(d, i, nx)) {
+            /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
+             * inside the run before its first ・, the name starts there */
+            if (ent_kata(c)) {
+                size_t dot = i, mx;
+                int k = 0;
+                while (dot < s->hi && k < 24 && ent_kata(ent_cp(d, dot, &mx))) {
+                    dot = mx;
+                    k++;
+                }
+                size_t found = 0;
+                for (size_t q = nx; k < 24 && kj_at(d->norm, s->hi, dot, "・") && q + 6 <= dot;) {
+                    d->work++;
+                    if (title_before(s, q, q - i) > 0 && !kj_claimed(d, q, q + 3)) {
+                        size_t e2 = ja_candidate(s, q, &pc);
+                        if (e2 > q) {
+                            found = e2;
+                            break;
+                        }
+                    }
+                    ent_cp(d, q, &mx);
+                    q = mx;
+                }
+                if (found) {
+                    i = found;
+                    continue;
+                }
+            }
             size_t e = ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;

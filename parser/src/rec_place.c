@@ -568,6 +568,9 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
     kiji_doc *d = s->d;
     if (pos > s->lo && kj_is_kanji(pc))
         return 0;
+    /* 震度5弱氷見市: after a figure the kanji go on from it */
+    if (pos > s->lo && kj_is_digit(pc))
+        return 0;
     size_t i = pos;
     for (int k = 0; k < 4 && i < s->hi; k++) {
         d->work++;
