@@ -267,6 +267,9 @@ int org_init(struct kj_entity *x);
 void rec_orgs(estate *s);
 /* Length of a well-known organization form at pos (日銀), 0 if none. */
 size_t org_at(estate *s, size_t pos, ent **out);
+/* The length of English organization name (nl bytes) without a trailing
+ * legal form (Inc, LLC, Co Ltd): nl when it has none (rec_org.c). */
+size_t kj_org_base(const char *name, size_t nl);
 
 /* rec_person.c */
 int person_init(struct kj_entity *x);

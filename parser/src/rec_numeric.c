@@ -1231,6 +1231,48 @@ static bool after_capital(const kiji_doc *d, size_t pos)
     return k < e && d->norm[k] >= 'A' && d->norm[k] <= 'Z';
 }
 
+/* iPhone 2.0, Windows 3.1, version 1.5: a one-digit number with one or two
+ * decimals right after a product's name (a capitalized or camel-case word)
+ * or "version" names a release, not a measure (cases/en/quantity). */
+static bool version_number(const kiji_doc *d, size_t ns, size_t ne)
+{
+    const char *s = d->norm;
+    if (ne - ns < 3 || ne - ns > 4 || !is_digit((unsigned char)s[ns]) || s[ns + 1] != '.')
+        return false;
+    for (size_t k = ns + 2; k < ne; k++)
+        if (!is_digit((unsigned char)s[k]))
+            return false;
+    if (ne < d->norm_len && (is_letter((unsigned char)s[ne]) || s[ne] == '%'))
+        return false;
+    if (ns < 3 || s[ns - 1] != ' ')
+        return false;
+    size_t w = ns - 1;
+    while (w > 0 && ns - w < 24 && is_letter((unsigned char)s[w - 1]))
+        w--;
+    size_t wl = ns - 1 - w;
+    if (wl < 2 || (w > 0 && !(s[w - 1] == ' ' || s[w - 1] == '\n' || s[w - 1] == '(')))
+        return false;
+    if ((wl == 7 && (memcmp(s + w, "version", 7) == 0 || memcmp(s + w, "Version", 7) == 0)))
+        return true;
+    /* a capital letter in the word: iPhone, Windows; not a sentence's
+     * first word, which is capitalized anyway */
+    bool cap = false;
+    for (size_t k = w; k < ns - 1; k++)
+        cap |= s[k] >= 'A' && s[k] <= 'Z';
+    if (!cap || w < 2 || s[w - 2] == '.')
+        return false;
+    /* months and units written capitalized are no products */
+    static const char *const no[] = {"January", "February", "March", "April", "May", "June",
+                                     "July", "August", "September", "October", "November",
+                                     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                     "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Category",
+                                     "Level", "Grade", "Class", "Section", "Article", "Page", NULL};
+    for (int i = 0; no[i]; i++)
+        if (strlen(no[i]) == wl && memcmp(s + w, no[i], wl) == 0)
+            return false;
+    return true;
+}
+
 /* ---- the recognizer ---------------------------------------------------------- */
 
 typedef struct ctx {
@@ -1241,6 +1283,10 @@ typedef struct ctx {
      * unit (see inherit_unit) */
     amount last;
     size_t last_end;
+    bool dollar_seen;    /* any $ / dollars / cents amount */
+    bool pound_seen;     /* any amount in pounds or pence */
+    int penny[32];       /* facts read from "penny" / "pennies" */
+    size_t npenny;
 } ctx;
 
 /* Values compared in one phrase are of one order of magnitude: at most
@@ -1661,10 +1707,23 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             before_ci(d, fs > 0 ? fs - 1 : 0, "rate at") != SIZE_MAX ||
             before_ci(d, fs > 0 ? fs - 1 : 0, "rate of") != SIZE_MAX)
             measured = false;
+        if (measured && version_number(d, a.tok.ns, a.tok.ne))
+            measured = false;
         if (measured)
             a.kind = NW_COUNTER;
     }
 
+    /* "penny" / "pennies" are a US cent as often as a British penny: the
+     * article's other amounts decide (cases/en/money) */
+    bool penny = a.kind == NW_CURRENCY && a.cur == d->p->numeric->gbp && a.ue >= a.us + 5 &&
+                 (d->norm[a.us] == 'p' || d->norm[a.us] == 'P') &&
+                 memcmp(d->norm + a.us + 1, "enn", 3) == 0;
+    if (a.kind == NW_CURRENCY && !penny) {
+        if (a.plain_dollar || (a.cur >= 0 && a.cur == d->p->numeric->usd))
+            cx->dollar_seen = true;
+        else if (a.cur >= 0 && a.cur == d->p->numeric->gbp)
+            cx->pound_seen = true;
+    }
     /* a plain "dollars" takes the article's currency later */
     if (a.kind == NW_CURRENCY && a.cur >= 0) {
         const char *code = d->p->numeric->codes[a.cur];
@@ -1698,6 +1757,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
         cx->last = a;
         cx->last_end = fe;
     }
+    if (idx >= 0 && penny && cx->npenny < sizeof cx->penny / sizeof cx->penny[0])
+        cx->penny[cx->npenny++] = idx;
     if (idx >= 0 && conv >= 0) {
         size_t cs = cns;
         int ci = emit(d, &c, cs, cne, cqual, NULL);
@@ -1789,6 +1850,13 @@ void kj_rec_numeric(kiji_doc *d)
      * when no amount is written as US dollars */
     int usd_idx = nd->usd; /* codes are unique: kj_money_code */
     int cur = (!cx.explicit_usd && cx.other_dollar >= 0) ? cx.other_dollar : usd_idx;
+    /* pennies beside dollar amounts and no pound: cents of that dollar */
+    for (size_t k = 0; k < cx.npenny && cx.dollar_seen && !cx.pound_seen && cur >= 0; k++) {
+        kj_fact *f = kj_fact_at(d, cx.penny[k]);
+        const kj_attr *at = f ? kj_attr_get(f, "currency") : NULL;
+        if (at)
+            ((kj_attr *)at)->s = nd->codes[cur];
+    }
     for (size_t k = 0; k < nplain && cur >= 0; k++) {
         kj_fact *f = kj_fact_at(d, plain[k]);
         if (!f)

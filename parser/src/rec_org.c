@@ -104,12 +104,51 @@ static bool acronym(const kiji_doc *d, size_t a, size_t b)
     return caps >= 2 && lower <= caps && upper((unsigned char)d->norm[a]);
 }
 
+/* The length of an English company name without its legal form (Chrysler
+ * LLC, Acme Co Ltd, Acme, Inc. -> Chrysler, Acme): such variants name one
+ * company, while other organization words (Apple Corps, Apple Computer) make
+ * another (cases/en/organization). nl when there is none. */
+size_t kj_org_base(const char *name, size_t nl)
+{
+    static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
+                                        "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
+                                        "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
+                                        "GmbH", "LP", "L.P.", NULL};
+    size_t b = nl;
+    for (int round = 0; round < 2; round++) {
+        size_t w = b;
+        while (w > 0 && name[w - 1] != ' ')
+            w--;
+        if (w < 2)
+            break;
+        bool hit = false;
+        for (int i = 0; legal[i] && !hit; i++)
+            hit = strlen(legal[i]) == b - w && memcmp(name + w, legal[i], b - w) == 0;
+        if (!hit)
+            break;
+        b = w - 1;
+        if (b > 0 && name[b - 1] == ',')
+            b--;
+    }
+    return b;
+}
+
 /* The organization entity for a name or acronym: a well-known one when the
- * list has either form, else one keyed by the name. */
+ * list has either form (or the name without its legal form), else one keyed
+ * by the name without its legal form. */
 static ent *org_for(estate *s, int type, const char *name, size_t nl, const char *acr,
                     size_t al)
 {
     int32_t v;
+    if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1]) &&
+        !kj_dict_get(s->x->org, name, nl, &v)) {
+        size_t bl = kj_org_base(name, nl);
+        if (bl < nl && bl > 0 && kj_dict_get(s->x->org, name, bl, &v)) {
+            char key[16];
+            int n = snprintf(key, sizeof key, "#%d", (int)v);
+            return ent_make(s, type, key, (size_t)n);
+        }
+    }
     if (type == KIJI_FACT_ORGANIZATION &&
         ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
          (al && kj_dict_get(s->x->org, acr, al, &v)))) {
@@ -124,6 +163,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         /* a wrapped line does not make another organization */
         name = ent_strnorm(s->d, name, nl);
         nl = strlen(name);
+        if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1])) {
+            size_t bl = kj_org_base(name, nl);
+            if (bl > 0)
+                nl = bl;
+        }
         int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
         ent *e = ent_get(s, type, key, (size_t)n);
         if (e)
@@ -290,6 +334,14 @@ static void pass_definitions(estate *s)
                     for (size_t q = j; q < k; q++)
                         caps += upper((unsigned char)d->norm[q]);
                     a = en_name_start(s, b, caps);
+                    /* Electronic Arts Inc (EA): the legal form has no letter */
+                    if (!(a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF))) {
+                        size_t lo2 = b - s->lo > 96 ? b - 96 : s->lo;
+                        size_t b2 = lo2 + kj_org_base(d->norm + lo2, b - lo2);
+                        a = b2 < b && b2 > lo2 ? en_name_start(s, b2, caps) : b2;
+                        if (b2 >= b || a >= b2)
+                            a = b;
+                    }
                     if (a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF))
                         define(s, a, b, j, k);
                 } else {
@@ -624,6 +676,11 @@ static size_t en_run(estate *s, size_t a)
             /* Hanil Group and Northwind Motors Corp: two companies */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
                 st = i + 1;
+            /* Apple and Apple Corps: a well-known name before "and" is one */
+            int32_t kv;
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > st &&
+                kj_dict_get(x->org, d->norm + ws[st], we[i - 1] - ws[st], &kv))
+                st = i + 1;
         }
         while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
             st++;
@@ -807,10 +864,94 @@ static void pass_known(estate *s)
     }
 }
 
+/* ---- pass D: news outlets named by what they do ------------------------------ */
+
+/* Does the katakana name [a, b) end in a news outlet's word
+ * (data/ja/media_endings.txt) with a word of its own before it? */
+static bool media_name(kiji_doc *d, size_t a, size_t b)
+{
+    const kj_wordlist *wl = kj_wordlist_get("ja/media_endings");
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        d->work++;
+        size_t n = strlen(wl->lines[i]);
+        if (b - a >= n + 6 && memcmp(d->norm + b - n, wl->lines[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* ワシントン・ポスト紙, ロイター通信, ニューヨーク・タイムズは: a katakana name
+ * of three characters or more that a paper's or agency's word follows, or
+ * that ends in a news outlet's word (data/ja/media_endings.txt) before a
+ * particle, is a news outlet (the name without 紙, with 通信;
+ * cases/ja/organization).
+ * ファッション誌 is a kind of magazine, so 誌 is not enough. */
+static void pass_media(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang == KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    size_t i = s->lo;
+    bool prev = false; /* the character before i is katakana or ・ */
+    while (i < s->hi) {
+        d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, i, &nx);
+        if (!ent_kata(c) || prev) {
+            prev = ent_kata(c) || c == 0x30FB;
+            i = nx;
+            continue;
+        }
+        size_t b = i;
+        int k = 0;
+        while (b < s->hi && k < 30) {
+            d->work++;
+            size_t bn;
+            uint32_t bc = ent_cp(d, b, &bn);
+            if (!(ent_kata(bc) || bc == 0x30FB))
+                break;
+            b = bn;
+            k++;
+        }
+        prev = false;
+        size_t ax;
+        uint32_t after = b < s->hi ? ent_cp(d, b, &ax) : 0;
+        bool media = false;
+        if (k >= 3 && !kj_before(d->norm, b, "・")) {
+            size_t w = 0;
+            if (kj_at(d->norm, s->hi, b, "紙"))
+                w = 3;
+            else if (kj_at(d->norm, s->hi, b, "通信") && !kj_at(d->norm, s->hi, b, "通信社"))
+                w = 6;
+            size_t wx;
+            if (w)
+                media = b + w >= s->hi || !kj_is_kanji(ent_cp(d, b + w, &wx));
+            /* ガジェット通信: an agency's name holds 通信 */
+            if (media && w == 6)
+                b += 6;
+            else if ((after == 0x306F || after == 0x304C || after == 0x306E || after == 0x3001 ||
+                      kj_at(d->norm, s->hi, b, "によると")) &&
+                     media_name(d, i, b))
+                media = true;
+        }
+        int32_t v;
+        if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);
+            if (e) {
+                longer_name(s, e, i, b);
+                ent_mention(s, e, i, b);
+            }
+        }
+        i = b;
+    }
+}
+
 void rec_orgs(estate *s)
 {
     pass_definitions(s);
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     pass_suffixes(s);
     pass_known(s);
+    pass_media(s);
 }

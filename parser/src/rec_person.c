@@ -285,7 +285,64 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         return b + h;
     }
     ent *e = NULL;
+    /* 橋下徹前大阪府知事: 前 or 元 (former) before the place */
+    size_t b0 = b;
     size_t m = place_at(s, b, &e);
+    if (!m && (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元"))) {
+        ent *e2 = NULL;
+        size_t m2 = place_at(s, b + 3, &e2);
+        if (m2 && e2->kind != PL_COUNTRY) {
+            b += 3;
+            m = m2;
+            e = e2;
+        }
+    }
+    /* 松井一郎大阪市長, 吉村洋文大阪府知事: a city or prefecture then the
+     * head of its government; 市長 shares 市 with the place (cases/ja/person) */
+    if (m && e->kind != PL_COUNTRY && m > 3) {
+        static const char *const seat[] = {"市", "町", "村", "区", NULL};
+        for (int i = 0; seat[i]; i++)
+            if (kj_at(d->norm, s->hi, b + m - 3, seat[i]) && kj_at(d->norm, s->hi, b + m, "長")) {
+                ent_mention(s, e, b, b + m);
+                *aff = e;
+                *ts = b + m - 3;
+                *te = b + m + 3;
+                return b + m + 3;
+            }
+        if ((kj_at(d->norm, s->hi, b + m - 3, "県") || kj_at(d->norm, s->hi, b + m - 3, "府") ||
+             kj_at(d->norm, s->hi, b + m - 3, "都") || kj_at(d->norm, s->hi, b + m - 3, "道")) &&
+            kj_at(d->norm, s->hi, b + m, "知事")) {
+            ent_mention(s, e, b, b + m);
+            *aff = e;
+            *ts = b + m;
+            *te = b + m + 6;
+            return b + m + 6;
+        }
+    }
+    /* 大阪市長, 大阪府知事 after a place named without its suffix (大阪) */
+    if (m && e->kind != PL_COUNTRY) {
+        static const char *const head[] = {"市長", "町長", "村長", "区長", "県知事", "府知事",
+                                           "都知事", "道知事", NULL};
+        for (int i = 0; head[i]; i++)
+            if (kj_at(d->norm, s->hi, b + m, head[i])) {
+                size_t hl = strlen(head[i]);
+                /* 大阪市 read as a place of its own: that one */
+                ent *e2 = ent_ending_at(s, b + m + 3);
+                if (e2 && e2->type == KIJI_FACT_PLACE && e2->kind != PL_COUNTRY)
+                    e = e2;
+                else
+                    ent_mention(s, e, b, b + m + (hl == 9 ? 3 : 0));
+                *aff = e;
+                *ts = b + m + (hl == 9 ? 3 : 0);
+                *te = b + m + hl;
+                return b + m + hl;
+            }
+    }
+    /* 元 before anything else is left as it was */
+    if (b != b0) {
+        b = b0;
+        m = 0;
+    }
     /* サッカー欧州選手権: only a country names a role's affiliation here */
     if (m && e->kind != PL_COUNTRY)
         m = 0;
@@ -678,6 +735,81 @@ static bool ja_kata_given(estate *s, size_t a, size_t b)
     return kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v);
 }
 
+/* A verb that only a person speaks with: 語った, 話した, 明かした (an
+ * organization 発表 / 説明 / コメント as often). */
+static bool human_speech(estate *s, size_t p)
+{
+    static const char *const verb[] = {"語っ", "語り", "話し", "明かし", "振り返っ", "笑っ",
+                                       "笑顔で", "喜ん", "つぶやい", "打ち明け", NULL};
+    for (int i = 0; verb[i]; i++)
+        if (kj_at(s->d->norm, s->hi, p, verb[i]))
+            return true;
+    return false;
+}
+
+/* ローラは「…」と語った, 「…」とヒカキンは話した: a one-word katakana name
+ * (a stage name) at a..b that speaks in the sentence with a verb only a
+ * person uses (cases/ja/person). */
+static bool ja_kata_speaker(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    size_t ps;
+    if (b - a < 6 || b - a > 30)
+        return false;
+    /* the word opens its clause (奇抜なアイデアは is a noun phrase; 米アップル
+     * a company): nothing, punctuation, の or 」と before it */
+    if (a > s->lo) {
+        uint32_t pc = ent_prev(d, a, &ps);
+        static const uint32_t open[] = {0x3001, 0x3002, 0x300D, 0x300F, 0x306E, 0x3068,
+                                        ')', ' ', '\n', 0};
+        bool ok = false;
+        for (int i = 0; open[i]; i++)
+            ok |= pc == open[i];
+        if (!ok || (pc == 0x3068 && !kj_before(d->norm, a - 3, "」")))
+            return false;
+    }
+    if (!(kj_at(d->norm, s->hi, b, "は") || kj_at(d->norm, s->hi, b, "が")))
+        return false;
+    size_t p = b + 3;
+    /* 「…」とローラは(笑顔で)話した */
+    if (a >= s->lo + 6 && kj_before(d->norm, a, "と") && kj_before(d->norm, a - 3, "」")) {
+        for (size_t q = p; q < s->hi && q < p + 30; q++) {
+            d->work++;
+            if (human_speech(s, q))
+                return true;
+            if (kj_at(d->norm, s->hi, q, "。") || kj_at(d->norm, s->hi, q, "「"))
+                break;
+        }
+        return false;
+    }
+    /* ローラは(13日、)「…」と語った: the quote opens at once or after a
+     * short date and a comma (not カメラが遠望に終始したことから、「…」) */
+    size_t q = p;
+    while (q < s->hi && q < p + 16 && !kj_at(d->norm, s->hi, q, "「") &&
+           !kj_at(d->norm, s->hi, q, "。"))
+        q++;
+    if (q > p && !kj_before(d->norm, q, "、"))
+        return false;
+    if (!kj_at(d->norm, s->hi, q, "「"))
+        return false;
+    int depth = 0;
+    for (size_t r = q; r < s->hi && r < q + 900; r++) {
+        d->work++;
+        if (kj_at(d->norm, s->hi, r, "「"))
+            depth++;
+        else if (kj_at(d->norm, s->hi, r, "」") && --depth == 0) {
+            size_t t = r + 3;
+            if (!kj_at(d->norm, s->hi, t, "と"))
+                return false;
+            t += 3;
+            if (kj_at(d->norm, s->hi, t, "、"))
+                t += 3;
+            return human_speech(s, t);
+        }
+    }
+    return false;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -686,6 +818,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     uint32_t c = ent_cp(d, a, &nx);
     size_t ends[5];
     int nends = 0;
+    size_t hira_end = 0;
     size_t sur = a, sl = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
@@ -729,11 +862,47 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             ends[nends++] = b;
         }
+        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 are a surname and a given
+         * name of two each even when the surname is not known (three kanji
+         * split either way, so they are left alone; cases/ja/person) */
+        if (!sl) {
+            size_t q = a, qn;
+            int m = 0;
+            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") && kj_is_kanji(ent_cp(d, q, &qn))) {
+                q = qn;
+                m++;
+            }
+            size_t q1, q2 = a;
+            if (m == 4) {
+                ent_cp(d, a, &q1);
+                ent_cp(d, q1, &q2);
+            }
+            /* 突然中野氏, 直接江川氏: a word, then a known surname */
+            if (m == 4 && kj_at(d->norm, s->hi, q, "氏") &&
+                !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
+                !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
+                sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
+                /* 槙原氏 after 槙原寛己氏: the surname read there */
+                sl = q - a;
+                ends[nends++] = q;
+            }
+        }
+        /* 山田さつきさん, 佐藤ひろみ市議: a hiragana given name
+         * (given_names.txt) after the surname, tried with a title or
+         * honorific after it only (the bare form is ja_fullname's) */
+        size_t hx;
+        if (sl && nends == 1 && b < s->hi && is_hira(ent_cp(d, b, &hx))) {
+            size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
+            if (m && is_hira(ent_cp(d, b, &hx)))
+                hira_end = b + m;
+        }
     } else {
         return 0;
     }
-    for (int k = 0; k < nends; k++) {
-        size_t b = ends[k];
+    for (int k = 0; k < nends + (hira_end > 0); k++) {
+        size_t b = k < nends ? ends[k] : hira_end;
         size_t ts = 0, te = 0;
         ent *aff = NULL;
         /* キム・チャングン(62才)容疑者, 鄭夢準(チョン・モンジュン)議員 */
@@ -880,6 +1049,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
+    } else if (ent_kata(c) && sur == a && ja_kata_speaker(s, a, ends[0])) {
+        /* ローラは「…」と語った */
+        b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, &fse)) > a) {
         /* 松本清張は: both halves known */
     } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
@@ -908,7 +1080,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "庁", "局", "署", "校", "店", "館", "場", "室", "株",
                                               "価", "率", "額", "量", "性", "制", "層", "界", "圏",
                                               "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              NULL};
+                                              "著", "編", "訳", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
@@ -956,7 +1128,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     if (!b || ent_overlaps(s, a, b))
         return 0;
     int32_t v;
-    if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
+    /* 聖人君子, 一姫二太郎: idioms that split like a name (not_names.txt) */
+    if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, b - a, &v))
         return 0;
     ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
     if (!e)
@@ -995,6 +1169,33 @@ static void ja_persons(estate *s)
         bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
                      (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
         if (start && !kj_claimed(d, i, nx)) {
+            /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
+             * inside the run before its first ・, the name starts there */
+            if (ent_kata(c)) {
+                size_t dot = i, mx;
+                int k = 0;
+                while (dot < s->hi && k < 24 && ent_kata(ent_cp(d, dot, &mx))) {
+                    dot = mx;
+                    k++;
+                }
+                size_t found = 0;
+                for (size_t q = nx; k < 24 && kj_at(d->norm, s->hi, dot, "・") && q + 6 <= dot;) {
+                    d->work++;
+                    if (title_before(s, q, q - i) > 0 && !kj_claimed(d, q, q + 3)) {
+                        size_t e2 = ja_candidate(s, q, &pc);
+                        if (e2 > q) {
+                            found = e2;
+                            break;
+                        }
+                    }
+                    ent_cp(d, q, &mx);
+                    q = mx;
+                }
+                if (found) {
+                    i = found;
+                    continue;
+                }
+            }
             size_t e = ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
@@ -1203,6 +1404,9 @@ static bool org_named(estate *s, size_t a, size_t b)
     if (b <= a || b - a > 96)
         return false;
     size_t k = 2 + ent_strnorm_to(key + 2, s->d->norm + a, b - a);
+    /* keys leave out the legal form (rec_org.c kj_org_base) */
+    if (ent_get(s, KIJI_FACT_ORGANIZATION, key, k))
+        return true;
     key[k++] = ' ';
     for (int i = 0; suf[i]; i++) {
         size_t sl = strlen(suf[i]);
@@ -1328,6 +1532,27 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
+        /* Secretary of State Hillary Clinton, Minister of Foreign Affairs
+         * Taro Aso: after "title of (the)" the capitalized words name the
+         * office up to the person's given name (data/en/given_names.txt);
+         * an organization there is the lead above (cases/en/person) */
+        if (title_start < 0 && ns == k && !lead && j - k >= 3 && k >= 2) {
+            int o = k - 1;
+            if (tok_is(d, t[o], "the") && o >= 2)
+                o--;
+            int a2 = o >= 1 && tok_is(d, t[o], "of") && adjacent(d, t[o - 1], t[o])
+                         ? title_ending(s, t, o - 1)
+                         : -1;
+            int p = -1;
+            for (int q = k + 1; a2 >= 0 && q < j - 1 && p < 0; q++)
+                if (kj_dict_get(s->x->given_en, d->norm + t[q].ns, t[q].ne - t[q].ns, &v))
+                    p = q;
+            if (p > k) {
+                title_start = a2;
+                last_title_end = p - 1;
+                ns = p;
+            }
+        }
         int len = j - ns;
         if (len < 1 || len > 4) {
             k = j;
@@ -1385,7 +1610,11 @@ static void en_persons(estate *s)
                    adjacent(d, t[q - 1], t[q]) && !stopword(d, t[q - 1])) {
                 int32_t dv;
                 size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
-                if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne))
+                if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne) ||
+                    (d->norm[t[q - 1].ne - 1] == '.' && ent_ending_at(s, t[q - 1].ne - 1)))
+                    break;
+                /* Mr Justice Smith: the honorific is no part of the title */
+                if (kj_dict_get(s->x->honor_en, d->norm + t[q - 1].ns, t[q - 1].ne - t[q - 1].ns, &dv))
                     break;
                 /* Saudi Arabian: a two-word demonym */
                 if (q >= 2 && kj_dict_get(s->x->demonym, d->norm + t[q - 2].ns,
@@ -1408,6 +1637,9 @@ static void en_persons(estate *s)
                 }
                 if (!aff)
                     aff = ent_ending_at(s, t[q - 1].ne);
+                /* Apple Inc. CEO: the name may end before the period */
+                if (!aff && d->norm[t[q - 1].ne - 1] == '.')
+                    aff = ent_ending_at(s, t[q - 1].ne - 1);
                 if (!aff && poss(d, t[q - 1]))
                     aff = ent_ending_at(s, t[q - 1].ne - 2); /* Oman's Oil Minister */
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {

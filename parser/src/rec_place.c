@@ -511,8 +511,8 @@ size_t place_at(estate *s, size_t pos, ent **out)
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
-/* 山口県下関市, 大阪市: a kanji run ending in 市 after a prefecture or a known
- * city is a city of that country. */
+/* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
+ * prefecture) after a prefecture or a known city is a city of that country. */
 static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
 {
     kiji_doc *d = s->d;
@@ -533,6 +533,24 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
                 return 0;
             return i + 3 - pos;
         }
+        /* 宮城県南三陸町, 福島県大熊町: a town or village after its prefecture
+         * (no 郡 between them); 町長 and 町民 still end the name there
+         * (cases/ja/place) */
+        if (k >= 1 && before->kind == PL_REGION &&
+            (kj_at(d->norm, s->hi, i, "町") || kj_at(d->norm, s->hi, i, "村"))) {
+            size_t after;
+            uint32_t c2 = ent_cp(d, i + 3, &after);
+            static const char *const ok2[] = {"長", "議", "民", "役", "内", "立", "在", "出", "沖", NULL};
+            bool okk = !kj_is_kanji(c2);
+            for (int z = 0; ok2[z] && !okk; z++)
+                okk = kj_at(d->norm, s->hi, i + 3, ok2[z]);
+            static const char *const no[] = {"全", "各", "同", "当", "他", "両", "旧", "新", "市", "郡", NULL};
+            for (int z = 0; no[z] && okk; z++)
+                if (kj_at(d->norm, i, pos, no[z]))
+                    okk = false;
+            if (okk)
+                return i + 3 - pos; /* else 十日町市: the run goes on */
+        }
         uint32_t c = ent_cp(d, i, &nx);
         if (!kj_is_kanji(c))
             return 0;
@@ -549,6 +567,9 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
 {
     kiji_doc *d = s->d;
     if (pos > s->lo && kj_is_kanji(pc))
+        return 0;
+    /* 震度5弱氷見市: after a figure the kanji go on from it */
+    if (pos > s->lo && kj_is_digit(pc))
         return 0;
     size_t i = pos;
     for (int k = 0; k < 4 && i < s->hi; k++) {
