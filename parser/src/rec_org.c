@@ -700,6 +700,22 @@ static size_t en_run(estate *s, size_t a)
     return ret;
 }
 
+/* A scan at i (code point *c, the one before it pc, the next at nx) inside
+ * a Latin word, where no organization starts: move the scan (*i, *end, *c)
+ * to the word's end and say so. */
+static inline bool skip_latin_word(const estate *s, size_t *i, size_t *end, uint32_t *c,
+                                   uint32_t pc, size_t nx)
+{
+    const kiji_doc *d = s->d;
+    if (!(*c < 0x80 && ent_asc((unsigned char)*c) && *i > s->lo && ent_word(pc)))
+        return false;
+    while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
+        nx++;
+    *c = (unsigned char)d->norm[nx - 1];
+    *i = *end = nx;
+    return true;
+}
+
 static void pass_suffixes(estate *s)
 {
     kiji_doc *d = s->d;
@@ -711,16 +727,10 @@ static void pass_suffixes(estate *s)
         uint32_t pc = ent_prev_in(d, i, end, c);
         c = ent_cp(d, i, &nx);
         end = nx;
-        if (c < 0x80 && ent_asc((unsigned char)c) && i > s->lo && ent_word(pc)) {
-            /* inside a Latin word neither a capitalized run nor a name run
-             * starts (both need no name character before them): on to the
-             * word's end */
-            while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
-                nx++;
-            c = (unsigned char)d->norm[nx - 1];
-            i = end = nx;
+        /* inside a Latin word neither a capitalized run nor a name run
+         * starts (both need no name character before them) */
+        if (skip_latin_word(s, &i, &end, &c, pc, nx))
             continue;
-        }
         if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
             !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
             /* English capitalized run (also inside Japanese text: no harm),
@@ -816,16 +826,10 @@ static void pass_known(estate *s)
             i = nx;
             continue;
         }
-        if (c < 0x80 && ent_asc((unsigned char)c) && i > s->lo && ent_word(pc)) {
-            /* inside a Latin word neither a known name (org_at refuses the
-             * start) nor an acronym (it needs no letter before it) starts:
-             * on to the word's end */
-            while (nx < s->hi && ent_asc((unsigned char)d->norm[nx]))
-                nx++;
-            c = (unsigned char)d->norm[nx - 1];
-            i = end = nx;
+        /* inside a Latin word neither a known name (org_at refuses the
+         * start) nor an acronym (it needs no letter before it) starts */
+        if (skip_latin_word(s, &i, &end, &c, pc, nx))
             continue;
-        }
         ent *e = NULL;
         size_t n = org_at_cp(s, i, c, pc, &e);
         /* a two-kanji name inside a kanji word is another word (全国会議) */

@@ -252,13 +252,11 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
     return chars >= minchars;
 }
 
-/* Words of commenters named just after a verb or a particle (と書き込んで
- * いるユーザー, といった不安の声): within span bytes, before a comma. */
-static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
+/* One of the NULL-ended words w within span bytes of from (and before
+ * limit), before a comma, a full stop or a new quote. */
+static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
+                           const char *const *w)
 {
-    /* ユーザ is ユーザー written without the long-vowel mark */
-    static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
-                                    "ユーザ", "人も", "人が", "人は", "反応", "話題", NULL};
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
@@ -273,21 +271,22 @@ static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span
     return false;
 }
 
+/* Words of commenters named just after a verb or a particle (と書き込んで
+ * いるユーザー, といった不安の声): within span bytes, before a comma. */
+static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
+{
+    /* ユーザ is ユーザー written without the long-vowel mark */
+    static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
+                                    "ユーザ", "人も", "人が", "人は", "反応", "話題", NULL};
+    return word_in_clause(d, from, limit, span, w);
+}
+
 /* Talk about it right after と (とネットで話題, と驚きの声): within span
  * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    for (size_t i = from; i < limit && i < from + span;) {
-        size_t n;
-        uint32_t c = kj_q_cp(d, i, &n);
-        d->work++;
-        if (c == 0x3001 || is_stop(c) || c == OPEN)
-            break;
-        if (at(d, i, "話題") || at(d, i, "声"))
-            return true;
-        i = n;
-    }
-    return false;
+    static const char *const w[] = {"話題", "声", NULL};
+    return word_in_clause(d, from, limit, span, w);
 }
 
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
