@@ -132,6 +132,16 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     size_t i = skip_name_suffix(d, x->m[k].ne, end);
     if (at(d, i, "」") && kj_before(d->norm, x->m[k].ns, "「"))
         i += 3;
+    /* ロイター通信は, ワシントン・ポスト紙が: an outlet's name and the word
+     * for what it is */
+    if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
+        static const char *const media[] = {"通信社", "通信", "紙", NULL};
+        for (int j = 0; media[j]; j++)
+            if (at(d, i, media[j])) {
+                i += strlen(media[j]);
+                break;
+            }
+    }
     return i;
 }
 
