@@ -454,6 +454,17 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     int32_t v;
     if (kj_dict_longest(s->x->abbr_follow, d->norm, s->hi, end, &v) > 0)
         return n;
+    /* 米アップル, 英BBC, 独シーメンス: the country of a company or an outlet
+     * named in katakana or Latin capitals right after it; not a currency
+     * (米ドル, 英ポンド), and 西 / 朝 before katakana are west and morning
+     * (西ドイツ, 朝ドラ) */
+    size_t nx;
+    uint32_t nc = ent_cp(d, end, &nx);
+    if (((ent_kata(nc) && nc != 0x30FC) || (nc >= 'A' && nc <= 'Z')) &&
+        !kj_at(d->norm, s->hi, pos, "西") && !kj_at(d->norm, s->hi, pos, "朝") &&
+        !kj_at(d->norm, s->hi, end, "ドル") && !kj_at(d->norm, s->hi, end, "ポンド") &&
+        !kj_at(d->norm, s->hi, end, "セント") && !kj_at(d->norm, s->hi, end, "ペンス"))
+        return n;
     /* 英仏両国: the second of a pair was handled above */
     return 0;
 }
