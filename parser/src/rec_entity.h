@@ -65,6 +65,7 @@ struct kj_entity {
     kj_dict *occ_ja;              /* 女優 (before a name), 妻 (after) */
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
+    const kj_wordlist *media_endings; /* ja/media_endings (rec_org.c pass_media) */
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words */
     int norgs;

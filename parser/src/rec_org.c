@@ -22,7 +22,9 @@ int org_init(struct kj_entity *x)
     x->osuf_en = ent_dict("en/org_suffixes", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org)
+    x->media_endings = kj_wordlist_get("ja/media_endings");
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org ||
+        !x->media_endings)
         return -1;
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
@@ -872,10 +874,11 @@ static void pass_known(estate *s)
 
 /* Does the katakana name [a, b) end in a news outlet's word
  * (data/ja/media_endings.txt) with a word of its own before it? */
-static bool media_name(kiji_doc *d, size_t a, size_t b)
+static bool media_name(const estate *s, size_t a, size_t b)
 {
-    const kj_wordlist *wl = kj_wordlist_get("ja/media_endings");
-    for (size_t i = 0; wl && i < wl->n; i++) {
+    kiji_doc *d = s->d;
+    const kj_wordlist *wl = s->x->media_endings; /* looked up once, in org_init */
+    for (size_t i = 0; i < wl->n; i++) {
         d->work++;
         size_t n = strlen(wl->lines[i]);
         if (b - a >= n + 6 && memcmp(d->norm + b - n, wl->lines[i], n) == 0)
@@ -936,7 +939,7 @@ static void pass_media(estate *s)
                 b += 6;
             else if ((after == 0x306F || after == 0x304C || after == 0x306E || after == 0x3001 ||
                       kj_at(d->norm, s->hi, b, "によると")) &&
-                     media_name(d, i, b))
+                     media_name(s, i, b))
                 media = true;
         }
         int32_t v;
