@@ -1328,6 +1328,20 @@ static bool month_follows(jp *p, size_t j)
            && (at(p, e, "月") || range_sep(p, e) > 0) && !at(p, e, "月間");
 }
 
+/* After N年: words that make it a point in time (30年ごろ, 25年までに,
+ * 15年初め, 24年以降, 26年春, 14年冬季), which a length of time never takes. */
+static bool year_point(const jp *p, size_t a)
+{
+    static const char *const w[] = {"までに", "ごろ",   "頃",   "以降", "初め", "初頭", "はじめ",
+                                    "前半",   "後半",   "上半期", "下半期", "上期", "下期", "時点",
+                                    "当時",   "夏季",   "冬季"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (at(p, a, w[k]))
+            return true;
+    int q;
+    return (at(p, a, "末") && !at(p, a, "末期")) || season_at(p, a, &q) > 0;
+}
+
 /* Is N年 here a calendar year rather than a length of time? 2025年, 02年,
  * 93年 are years; 3年, 10年 are lengths unless a month follows. */
 static bool years_are_duration(jp *p, size_t i)
@@ -1360,6 +1374,10 @@ static bool years_are_duration(jp *p, size_t i)
     if (prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "過去") || kj_before(p->s, i, "ここ")
         || kj_before(p->s, i, "この") || kj_before(p->s, i, "計") || kj_before(p->s, i, "通算"))
         return true;
+    /* 25年までに, 30年ごろ, 15年初め, 24年以降: news abbreviates a year of
+     * this century to two digits; no length of time is followed by these */
+    if (nd == 2 && year_point(p, e + strlen("年")))
+        return false;
     return !(nd == 2 && v >= 50);
 }
 
@@ -1675,10 +1693,13 @@ static size_t try_at(jp *p, size_t i)
         return e2 - i;
     }
     /* 2025〜26年, 3〜5日: a range sharing its unit */
-    if (num_at(p, i, &v, &e, &nd, &z) && (sl = range_sep(p, e)) > 0 
+    int nd1;
+    if (num_at(p, i, &v, &e, &nd1, &z) && (sl = range_sep(p, e)) > 0
         && dnum(p, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
-        bool yr = at(p, e2, "年") && year_like(v, 4, false) && !at(p, e2, "年間");
+        /* 25〜30年ごろ: two abbreviated years, when the end reads as a year */
+        bool yy = nd1 == 2 && nd == 2 && at(p, e2, "年") && year_point(p, e2 + strlen("年"));
+        bool yr = at(p, e2, "年") && (year_like(v, 4, false) || yy) && !at(p, e2, "年間");
         /* the abbreviated end (2025〜26) is for years only: a month or
          * day range runs from a smaller number of its own kind */
         bool mo = at(p, e2, "月") && v >= 1 && v < v2 && v2 <= 12 && !at(p, e2, "月期")
@@ -1689,7 +1710,12 @@ static size_t try_at(jp *p, size_t i)
             kj_tx_init(&a);
             kj_tx_init(&b);
             const char *unit = yr ? "年" : mo ? "月" : "日";
-            if (yr) {
+            if (yy) {
+                a.y = full_year(p, v, 2);
+                b.y = a.y - (int)v + (int)v2;
+                a.grain = b.grain = KJ_G_YEAR;
+                a.yset = b.yset = true;
+            } else if (yr) {
                 a.y = (int)v;
                 b.y = v2 < 100 ? (int)(v - v % 100 + v2) : (int)v2;
                 a.grain = b.grain = KJ_G_YEAR;
