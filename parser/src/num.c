@@ -293,19 +293,26 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
         }
         /* a white-space run: one space (the end stays after the run's
          * first byte when the space fills the buffer); a second line
-         * break in the run ends the fold before it */
+         * break in the run, or a line break followed by indentation (a new
+         * paragraph or table row: "vs 2,898,363\n    Year"), ends the fold
+         * before it */
         int breaks = c == '\n';
+        bool indent = false;
+        if (breaks && i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+            break;
         off[n] = i;
         buf[n++] = ' ';
         i++;
         if (n == lim)
             break;
         while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
-            if (s[i] == '\n' && ++breaks > 1)
+            if (s[i] == '\n' && (++breaks > 1 || (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))) {
+                indent = true;
                 break;
+            }
             i++;
         }
-        if (breaks > 1)
+        if (indent)
             break;
     }
     off[n] = i;
