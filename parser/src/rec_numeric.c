@@ -13,7 +13,8 @@
  * of three, 1 over 3 at a clause's end), feet and inches (5 feet 2 inches),
  * a unit in brackets (20 (kg)) and parenthetical
  * conversions (5300億ドル(約81兆円): a second fact, `equivalent` on the first)
- * are read around it. A change (500円から580円に, from $3 to $5) is two
+ * are read around it. A change (500円から580円に, from $3 to $5, and after a
+ * word of movement: down $2.86 to $77.11, by 5 pct to 31 pct) is two
  * facts, not a range; a bare number there, or one compared with an amount
  * by from / vs / against / and / or, takes that amount's unit (0.25から0.5%
  * に, to 3 from 2 pct, 1.4 billion dlrs from 1.27 billion; inherit_unit).
@@ -1513,6 +1514,45 @@ static bool bound_pair_ja(kiji_doc *d, size_t pos, const amount *a, int q, amoun
     return true;
 }
 
+/* Words of movement before a change: "crude was down $2.86 to $77.11",
+ * "rose by 3 pct to 12 pct", "shed 40 cents to $12.10". */
+static const char *const move_words[] = {
+    "down",    "up",      "by",        "rose",      "fell",     "dropped",  "climbed",
+    "gained",  "lost",    "slipped",   "jumped",    "eased",    "added",    "shed",
+    "rising",  "falling", "increased", "decreased", "declined", "slid",     "tumbled",
+    "soared",  "plunged", "advanced",  "retreated", "firmed",   "weakened", "edged up",
+    "edged down"};
+
+/* After a word of movement, "X to Y" with a unit on both ends is the
+ * change and the level it led to, not a range, when "by" says so or the
+ * ends are too far apart for
+ * one range (more than 4x: a range's ends are of one order, a change and
+ * the level it reached are not). "shares fell 3 to 5 pct" stays a range. */
+static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount *b)
+{
+    size_t p = qs;
+    while (p > 0 && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && qs - p < 3)
+        p--;
+    if (p == qs)
+        return false;
+    for (size_t k = 0; k < sizeof move_words / sizeof move_words[0]; k++) {
+        if (before_ci(d, p, move_words[k]) == SIZE_MAX)
+            continue;
+        /* "expand by 25 to 30 pct": a low end without its unit is a range */
+        if (a->kind == 0)
+            return false;
+        if (strcmp(move_words[k], "by") == 0)
+            return true;
+        double lo = kj_num_double(a->value), hi = kj_num_double(b->value);
+        if (lo <= 0)
+            return false;
+        if (has_scale(d, &b->tok) && !has_scale(d, &a->tok) && a->ne == a->tok.ne)
+            return false; /* "rose $3 to $5 billion": one scale for both ends */
+        return hi > 4 * lo;
+    }
+    return false;
+}
+
 /* Try a whole amount phrase at i; returns the end of what was read (0 =
  * nothing starts here). */
 static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *nplain, size_t capplain)
@@ -1558,6 +1598,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             }
             if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
                 change = true; /* "from $3 to $5": a change */
+            if (d->lang == KJ_LANG_EN && !between && !change && moved_by(d, qs, &a, &b))
+                change = true; /* "down $2.86 to $77.11": the change, then the level */
             if (change)
                 inherit_unit(d, &a, &b); /* 0.25から0.5%に, from 2.5 to 2.7 pct */
             if (!change) {
