@@ -545,10 +545,11 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
             return i + 3 - pos;
         }
         /* 宮城県南三陸町, 福島県大熊町: a town or village after its prefecture
-         * (no 郡 between them); 町長 and 町民 still end the name there
-         * (cases/ja/place) */
+         * (no 郡 between them), and 東京都世田谷区: a special ward of Tokyo;
+         * 町長 and 町民 still end the name there (cases/ja/place) */
         if (k >= 1 && before->kind == PL_REGION &&
-            (kj_at(d->norm, s->hi, i, "町") || kj_at(d->norm, s->hi, i, "村"))) {
+            (kj_at(d->norm, s->hi, i, "町") || kj_at(d->norm, s->hi, i, "村") ||
+             kj_at(d->norm, s->hi, i, "区"))) {
             size_t after;
             uint32_t c2 = ent_cp(d, i + 3, &after);
             static const char *const ok2[] = {"長", "議", "民", "役", "内", "立", "在", "出", "沖", NULL};
@@ -558,6 +559,11 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
             static const char *const no[] = {"全", "各", "同", "当", "他", "両", "旧", "新", "市", "郡", NULL};
             for (int z = 0; no[z] && okk; z++)
                 if (kj_at(d->norm, i, pos, no[z]))
+                    okk = false;
+            /* 東京都選挙区, 東京都地区, 特区, 学区: a kind of district, no ward */
+            static const char *const nok[] = {"選", "比", "地", "特", "学", "管", "行", "小", NULL};
+            for (int z = 0; nok[z] && okk && kj_at(d->norm, s->hi, i, "区"); z++)
+                if (kj_at(d->norm, i, pos, nok[z]))
                     okk = false;
             if (okk)
                 return i + 3 - pos; /* else 十日町市: the run goes on */
