@@ -246,6 +246,21 @@ static bool hira_ok(const jp *p, size_t i, size_t n)
 
 /* ---- parts ------------------------------------------------------------ */
 
+/* Can an era's Latin initial take year v (H31 yes, H77 no: a model name
+ * such as a chipset)? Eras are indexed newest first; an era that has ended
+ * ran era_y1[k - 1] - era_y1[k] + 1 years. Text written while it ran may
+ * name its later years, up to twenty ahead (H32 in 2018 plans). Era names in kanji keep any
+ * year: 平成32年度 is unambiguous. */
+static bool era_initial_year(const jp *p, int32_t era, int64_t v)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    if (era <= 0)
+        return true;
+    if (v <= dd->era_y1[era - 1] - dd->era_y1[era] + 1)
+        return true;
+    return p->c->py && p->c->py < dd->era_y1[era - 1] && v <= p->c->py - dd->era_y1[era] + 1 + 20;
+}
+
 /* Year part: 2025年 / 令和7年 / R7 / 昨年(の) / 同年. Sets t->y; returns the end
  * or 0. Does not decide 3年 (a duration) unless a month follows. */
 static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
@@ -270,7 +285,8 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         if (!latin && at(p, j, "元")) {
             v = 1;
             e = j + strlen("元");
-        } else if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 99) {
+        } else if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 99
+                   || (latin && !era_initial_year(p, era, v))) {
             return 0;
         }
         if (at(p, e, "年"))
@@ -1559,7 +1575,7 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     int nd;
     bool z;
     if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99
-        || (sl = date_sep(p, e)) == 0 || !isdig(p, e + sl)
+        || (n == 1 && !era_initial_year(p, era, y)) || (sl = date_sep(p, e)) == 0 || !isdig(p, e + sl)
         || !dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
     kj_tx_init(t);
