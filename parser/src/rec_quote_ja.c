@@ -262,6 +262,23 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
     return chars >= minchars;
 }
 
+/* Is [is, ie) written in Latin letters, digits and spaces only, with no
+ * sentence mark (「LISMO Music Store」の提供を終了)? A Japanese article
+ * brackets such a run as a name, not as someone's words. */
+static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
+{
+    bool letter = false;
+    for (size_t i = is; i < ie; i++) {
+        unsigned char c = (unsigned char)d->norm[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            letter = true;
+        else if (!(c >= '0' && c <= '9') && c != ' ' && c != '-' && c != '&' && c != '\''
+                 && c != '.' && c != ':')
+            return false;
+    }
+    return letter;
+}
+
 /* One of the NULL-ended words w within span bytes of from (and before
  * limit), before a comma, a full stop or a new quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
@@ -522,7 +539,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
      * runs into a noun (「…切手セット」3種) */
     if (!kj_is_hiragana(f) || kj_before(d->norm, c->o, "いわゆる") ||
         kj_before(d->norm, c->o, "所謂") || kj_before(d->norm, c->o, "通称") ||
-        !speechlike(d, is, ie, 10))
+        !speechlike(d, is, ie, 10) || latin_name(d, is, ie))
         return;
     for (size_t p = a; p < limit;) {
         uint32_t ch = kj_q_cp(d, p, &n);
