@@ -1140,6 +1140,30 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
     return true;
 }
 
+/* "over" at i means across a length, not more than it, after an amount
+ * ("230 mln dlrs over two years", "5 pct over two years") or a verb of
+ * spreading or paying ("is needed over two years", "repaid over ten
+ * years"); "in over six years", "took over two hours" stay "more than". */
+static bool over_across(const ep *p, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 4 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '\n'))
+        b--;
+    if (b == i || b == 0)
+        return false;
+    if (kj_claim_at(p->c->d, b - 1))
+        return true;
+    static const char *const v[] = {"needed", "spread", "phased", "paid", "repaid", "payable",
+                                    "spent", "invested", "amortized", "amortised", "repayable",
+                                    "staggered", "disbursed"};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+        size_t n = strlen(v[k]);
+        if (b >= n && memcmp(p->lc + b - n, v[k], n) == 0 && (b == n || !alpha(p->lc[b - n - 1])))
+            return true;
+    }
+    return false;
+}
+
 /* A number in words ending in "and a half" at i (two and a half): its
  * whole part and end. */
 static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
@@ -1274,6 +1298,10 @@ static size_t amount(ep *p, size_t i)
             return 0;
     } else if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
         q = w->arg;
+        if (wd(p, j, "over", &x) && over_across(p, j)) {
+            q = KJ_Q_NONE; /* "230 mln dlrs over two years": the length alone */
+            st = sp(p, j + n);
+        }
         j = sp(p, j + n);
     } else if (wd(p, j, "the next", &e) || wd(p, j, "the past", &e) || wd(p, j, "the last", &e)) {
         j = sp(p, e);
