@@ -701,6 +701,16 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
     }
 }
 
+/* 2025年度末, 今年度末: the end of a fiscal year (mod end). Returns the
+ * end past 末, 0 when none follows (末期, 末端 are other words). */
+static size_t fy_end(const jp *p, size_t j, kj_tx *t)
+{
+    if (t->grain != KJ_G_FY || !at(p, j, "末") || at(p, j, "末期") || at(p, j, "末端"))
+        return 0;
+    t->mod = KJ_MOD_END;
+    return j + strlen("末");
+}
+
 /* Read a date at i. Returns its end, 0 when none. */
 static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
@@ -712,7 +722,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         j = e;
         if (fy) {
             t->grain = KJ_G_FY;
-            return j;
+            return (e = fy_end(p, j, t)) > 0 ? e : j;
         }
         size_t k = at(p, j, "の") ? j + strlen("の") : j;
         if (k == j && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1)
@@ -2052,7 +2062,8 @@ static size_t try_at(jp *p, size_t i)
             kj_tx_init(&f);
             kj_dt_rel(c, &f, w->kind, w->arg);
             size_t j = i + n;
-            if (w->kind == KJ_W_WEEK && (e = part_mod(p, j, &f)) > 0)
+            /* 今週末 is a week's part; 今年度末 the end of a fiscal year */
+            if ((e = fy_end(p, j, &f)) > 0 || (w->kind == KJ_W_WEEK && (e = part_mod(p, j, &f)) > 0))
                 j = e;
             kj_dt_emit(c, i, j, &f, NULL);
             return j - i;
