@@ -1141,9 +1141,9 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
 }
 
 /* "over" at i means across a length, not more than it, after an amount
- * ("230 mln dlrs over two years", "5 pct over two years") or a verb of
+ * ("120 mln dlrs over three years", "4 pct over two years") or a verb of
  * spreading or paying ("is needed over two years", "repaid over ten
- * years"); "in over six years", "took over two hours" stay "more than". */
+ * years"); "in over seven years", "took over two hours" stay "more than". */
 static bool over_across(const ep *p, size_t i)
 {
     size_t b = i;
@@ -1299,7 +1299,7 @@ static size_t amount(ep *p, size_t i)
     } else if ((n = dword(p, j, KJ_W_QUAL, &w)) > 0) {
         q = w->arg;
         if (wd(p, j, "over", &x) && over_across(p, j)) {
-            q = KJ_Q_NONE; /* "230 mln dlrs over two years": the length alone */
+            q = KJ_Q_NONE; /* "120 mln dlrs over three years": the length alone */
             st = sp(p, j + n);
         }
         j = sp(p, j + n);

@@ -294,7 +294,7 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
         /* a white-space run: one space (the end stays after the run's
          * first byte when the space fills the buffer); a second line
          * break in the run, or a line break followed by indentation (a new
-         * paragraph or table row: "vs 2,898,363\n    Year"), ends the fold
+         * paragraph or table row: "vs 3,877,210\n    Year"), ends the fold
          * before it */
         int breaks = c == '\n';
         bool indent = false;

@@ -14,7 +14,7 @@
  * a unit in brackets (20 (kg)) and parenthetical
  * conversions (5300億ドル(約81兆円): a second fact, `equivalent` on the first)
  * are read around it. A change (500円から580円に, from $3 to $5, and after a
- * word of movement: down $2.86 to $77.11, by 5 pct to 31 pct) is two
+ * word of movement: down $1.94 to $81.20, by 2 pct to 17 pct) is two
  * facts, not a range; a bare number there, or one compared with an amount
  * by from / vs / against / and / or, takes that amount's unit (0.25から0.5%
  * に, to 3 from 2 pct, 1.4 billion dlrs from 1.27 billion; inherit_unit).
@@ -1514,7 +1514,7 @@ static bool bound_pair_ja(kiji_doc *d, size_t pos, const amount *a, int q, amoun
     return true;
 }
 
-/* Words of movement before a change: "crude was down $2.86 to $77.11",
+/* Words of movement before a change: "crude was down $1.94 to $81.20",
  * "rose by 3 pct to 12 pct", "shed 40 cents to $12.10". */
 static const char *const move_words[] = {
     "down",    "up",      "by",        "rose",      "fell",     "dropped",  "climbed",
@@ -1599,7 +1599,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
                 change = true; /* "from $3 to $5": a change */
             if (d->lang == KJ_LANG_EN && !between && !change && moved_by(d, qs, &a, &b))
-                change = true; /* "down $2.86 to $77.11": the change, then the level */
+                change = true; /* "down $1.94 to $81.20": the change, then the level */
             if (change)
                 inherit_unit(d, &a, &b); /* 0.25から0.5%に, from 2.5 to 2.7 pct */
             if (!change) {

@@ -263,7 +263,7 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
 }
 
 /* Is [is, ie) written in Latin letters, digits and spaces only, with no
- * sentence mark (「LISMO Music Store」の提供を終了)? A Japanese article
+ * sentence mark (「Melody Cloud Shop」の提供を終了)? A Japanese article
  * brackets such a run as a name, not as someone's words. */
 static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
 {
