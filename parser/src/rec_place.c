@@ -619,10 +619,44 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
     return 0;
 }
 
+/* Seattle, Washington; Albany, New York: a US state that shares its name
+ * with a city (the gazetteer's entry) is the state right after a city and
+ * a comma, unless D.C. follows. */
+static bool state_after_city(estate *s, const ent *e, size_t i, size_t n, const ent *prev,
+                             size_t prev_end)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN || e->kind != PL_CITY || !e->code || strcmp(e->code, "US") != 0)
+        return false;
+    if (!((n == 10 && memcmp(d->norm + i, "Washington", 10) == 0) ||
+          (n == 8 && memcmp(d->norm + i, "New York", 8) == 0)))
+        return false;
+    if (i < s->lo + 3 || d->norm[i - 1] != ' ' || d->norm[i - 2] != ',')
+        return false;
+    if (kj_at(d->norm, s->hi, i + n, ", D.C.") || kj_at(d->norm, s->hi, i + n, " D.C."))
+        return false;
+    if (!prev || prev_end != i - 2 || prev->kind != PL_CITY || prev == e)
+        return false;
+    /* the state closes the phrase (Seattle, Washington, in ... / Albany,
+     * New York.): not a list of cities (Chicago, New York and Boston;
+     * Chicago, New York, Boston) */
+    size_t k = i + n;
+    char c = k < s->hi ? d->norm[k] : '.';
+    if (c == '.' || c == ';' || c == ')')
+        return true;
+    if (c != ',' || k + 2 >= s->hi || d->norm[k + 1] != ' ')
+        return false;
+    char w = d->norm[k + 2];
+    return w >= 'a' && w <= 'z' && !kj_at(d->norm, s->hi, k + 2, "and ") &&
+           !kj_at(d->norm, s->hi, k + 2, "or ");
+}
+
 void rec_places(estate *s)
 {
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
+    const ent *prev = NULL; /* the last gazetteer place read, and its end */
+    size_t prev_end = 0;
     uint32_t c = 0;
     while (i < s->hi) {
         d->work++;
@@ -691,7 +725,25 @@ void rec_places(estate *s)
             i = ce;
             continue;
         }
+        if (state_after_city(s, e, i, n, prev, prev_end)) {
+            /* Seattle, Washington: the state, an entity of its own */
+            char key[64];
+            int kl = snprintf(key, sizeof key, "r%.*s", (int)n, d->norm + i);
+            if (kl > 0 && (size_t)kl < sizeof key) {
+                ent *r = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+                if (!r->name) {
+                    ent_set_name(s, r, d->norm + i, n);
+                    r->code = e->code;
+                    r->kind = PL_REGION;
+                }
+                ent_mention(s, r, i, i + n);
+                i += n;
+                continue;
+            }
+        }
         ent_mention(s, e, i, i + n);
+        prev = e;
+        prev_end = i + n;
         i += n;
     }
 }
