@@ -565,6 +565,21 @@ static bool en_stop(char c)
            c == ')' || c == '<' || c == '>' || c == '`' || c == '\'';
 }
 
+/* Tokyo-based, Kremlin-owned, State-run: a capitalized word whose last
+ * hyphenated part is lower case describes the name that follows. */
+static bool modifier_word(const kiji_doc *d, size_t ws, size_t we)
+{
+    size_t h = we;
+    while (h > ws && d->norm[h - 1] != '-')
+        h--;
+    if (h <= ws + 1 || we - h < 2)
+        return false;
+    for (size_t k = h; k < we; k++)
+        if (d->norm[k] < 'a' || d->norm[k] > 'z')
+            return false;
+    return true;
+}
+
 /* English: a run of capitalized words (with of/and/& inside, one line break
  * allowed between words) whose last organization word ends the name.
  * "Bank of England" keeps a one-word of-tail; "Governor of the Bank of
@@ -684,7 +699,8 @@ static size_t en_run(estate *s, size_t a)
                 kj_dict_get(x->org, d->norm + ws[st], we[i - 1] - ws[st], &kv))
                 st = i + 1;
         }
-        while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st])))
+        while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st]) ||
+                             modifier_word(d, ws[st], we[st])))
             st++;
         if (st > last || (st == last && stop == last))
             break; /* an organization word alone (Bank) names nothing */
