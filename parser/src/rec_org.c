@@ -674,8 +674,10 @@ static size_t en_run(estate *s, size_t a)
             break;
         int stop = last;
         /* Bank of England, Industrial Bank of Japan: one capitalized word after of */
+        /* (not after a legal form: "Krone AG of Austria", "Foo Corp
+         * of Canada" name where the company is) */
         if (last + 2 < lim && !cap[last + 1] && !memcmp(d->norm + ws[last + 1], "of", 2) &&
-            cap[last + 2]) {
+            cap[last + 2] && !corp_end(d, ws[last], we[last])) {
             stop = last + 2;
             if (stop + 1 < lim && org[stop + 1])
                 stop++;

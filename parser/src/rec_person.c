@@ -1780,6 +1780,12 @@ static void en_persons(estate *s)
                 if (tok_is(d, t[ns - 1], prep[q]))
                     given = false;
         }
+        /* Savings Corp of Santa Rosa said: after "of", the place or
+         * body something belongs to (Chief Inspector of Mines X said: a
+         * title's, which the title rules read) */
+        if (said && ns > 0 && tok_is(d, t[ns - 1], "of") && te <= ts &&
+            !(ns >= 2 && title_ending(s, t, ns - 2) >= 0))
+            said = false;
         bool ok = (te > ts) || (said && len >= 2) || known || of_org || given ||
                   (hon && len >= 1); /* Mr. Merz, Sheikh Omar */
         /* American Express said, after American Express Co: the company */
