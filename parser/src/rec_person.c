@@ -1470,6 +1470,33 @@ static int title_ending(estate *s, const tok *t, int k)
     return -1;
 }
 
+/* One capitalized word is a name after a title right before it (President
+ * Reagan, Energy Minister Subroto, system spokesman Beesley): [ts, te) is
+ * the title, a the word's start, j the token after the run. Not after a
+ * one-word title that also starts names of things (General Binding, Chief
+ * Justice, King Jr.), not when a possessive name was cut off the run
+ * (President Barack Obama's: the name is two words) and not a suffix. */
+static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t te, size_t a)
+{
+    const kiji_doc *d = s->d;
+    if (te <= ts || te > a || a - te > 1)
+        return false;
+    static const char *const weak[] = {"General", "Chief", "Head",      "Leader",  "Deputy",
+                                       "Executive", "Fellow", "King",    "Queen",   "Prince",
+                                       "Justice", "Chair",  "Representative", "Manager",
+                                       "Founder", "Co-founder", NULL};
+    for (int i = 0; weak[i]; i++)
+        if (strlen(weak[i]) == te - ts && memcmp(d->norm + ts, weak[i], te - ts) == 0)
+            return false;
+    if (j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j]))
+        return false;
+    static const char *const sfx[] = {"Jr", "Jr.", "Sr", "Sr.", NULL};
+    for (int i = 0; sfx[i]; i++)
+        if (tok_is(d, t[j - 1], sfx[i]))
+            return false;
+    return true;
+}
+
 static void en_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1494,8 +1521,13 @@ static void en_persons(estate *s)
         while (j < n && j - k < 12 && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
                ((cap_word(d, t[j]) && !stopword(d, t[j])) || particle(d, t[j])))
             j++;
-        if (poss(d, t[j - 1]) && j - 1 > k)
-            j--; /* Sumitomo's Tsukihara: the possessive is no name */
+        /* Sumitomo's Tsukihara: a possessive before another name is no
+         * name; President Barack Obama's aides: before a common word it
+         * ends the name (read without 's) */
+        if (poss(d, t[j - 1]) && j - 1 > k &&
+            ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
+             ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
+            j--; /* (George Shultz China's troubles: a place's) */
         /* titles inside the run: the name follows the last one */
         int last_title_end = -1, title_start = -1;
         for (int q = k; q < j; q++) {
@@ -1564,6 +1596,8 @@ static void en_persons(estate *s)
             continue;
         }
         size_t a = t[ns].ns, b = t[j - 1].ne;
+        if (poss(d, t[j - 1]) && b - a > 2)
+            b -= 2; /* President Reagan's: the name without 's */
         /* Saudi Arabia said: a place or an organization, not a person */
         if (ent_overlaps(s, a, b)) {
             k = j;
@@ -1762,7 +1796,7 @@ static void en_persons(estate *s)
         }
         /* Citibank, committee chairman: one word and an apposition is not
          * enough (a title before the name is) */
-        if (len == 1 && !known && !hon) {
+        if (len == 1 && !known && !hon && !title_one(s, t, n, j, ts, te, a)) {
             k = j;
             continue;
         }
