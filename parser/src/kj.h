@@ -185,6 +185,10 @@ struct kiji_doc {
     size_t *map_start; /* norm byte i -> original start of its chunk */
     size_t *map_end;   /* norm byte i -> original end of its chunk */
     uint8_t *claim;    /* norm_len bytes */
+    /* the decoded text (chars.c): norm_len + 1 entries, malloc'd and kept
+     * by the warm doc for the next parse (cpx_cap entries) */
+    uint32_t *cpx;
+    size_t cpx_cap;
 
     kj_lang lang;
     const char *id;
@@ -349,6 +353,67 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 {
     size_t n = __builtin_strlen(lit);
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
+}
+
+/* ---- the decoded text (chars.c) ----------------------------------------- */
+
+/* d->cpx[i], for byte i of d->norm: where a strictly valid UTF-8 sequence
+ * starts, its code point (bits 0-20) and length (bits 21-23); inside one,
+ * KJ_CPX_SLOW and the distance back to its first byte (bits 24-25);
+ * elsewhere (never in NFKC output of valid input, but the readers do not
+ * rely on it) KJ_CPX_SLOW alone. */
+#define KJ_CPX_SLOW ((uint32_t)1 << 31)
+#define KJ_CPX_LEN_SHIFT 21
+#define KJ_CPX_BACK_SHIFT 24
+#define KJ_CPX_CP ((uint32_t)0x1FFFFF)
+
+/* Build d->cpx for d->norm (kiji_parse, after normalizing). */
+void kj_chars(kiji_doc *d);
+/* kj_u8_next and kj_u8_prev out of line: the readers' fallbacks, kept out
+ * of the inlined fast paths. */
+uint32_t kj_cp_next_slow(const kiji_doc *d, size_t lim, size_t *i);
+uint32_t kj_cp_prev_slow(const kiji_doc *d, size_t i, size_t *start);
+
+/* kj_u8_next(d->norm, lim, i), from the table: the same result, one load
+ * where the character starts a valid sequence that ends by lim. */
+static inline uint32_t kj_cp_next(const kiji_doc *d, size_t lim, size_t *i)
+{
+    size_t k = *i;
+    if (k < lim && k < d->norm_len) {
+        uint32_t v = d->cpx[k];
+        size_t n = v >> KJ_CPX_LEN_SHIFT;
+        if (v < KJ_CPX_SLOW && n <= lim - k) {
+            *i = k + n;
+            return v & KJ_CPX_CP;
+        }
+    }
+    return kj_cp_next_slow(d, lim, i);
+}
+
+/* kj_u8_prev(d->norm, i, start) (start not NULL), from the table: the
+ * character ending just before i, when one ends exactly there. */
+static inline uint32_t kj_cp_prev(const kiji_doc *d, size_t i, size_t *start)
+{
+    if (i - 1 < d->norm_len) { /* 0 < i <= norm_len */
+        uint32_t v = d->cpx[i - 1];
+        if (v < KJ_CPX_SLOW) {
+            if (v >> KJ_CPX_LEN_SHIFT == 1) { /* ASCII */
+                *start = i - 1;
+                return v & KJ_CPX_CP;
+            }
+        } else {
+            /* kj_u8_prev backs up over the continuation bytes to the
+             * first byte and decodes the sequence ending at i (an entry
+             * inside a sequence is never 0 bytes back) */
+            size_t a = i - 1 - ((v >> KJ_CPX_BACK_SHIFT) & 3);
+            uint32_t w = d->cpx[a];
+            if (a < i - 1 && w < KJ_CPX_SLOW && a + (w >> KJ_CPX_LEN_SHIFT) == i) {
+                *start = a;
+                return w & KJ_CPX_CP;
+            }
+        }
+    }
+    return kj_cp_prev_slow(d, i, start);
 }
 
 /* ---- word lists (generated from parser/data at build time) ------------- */
