@@ -150,6 +150,17 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
             if (c == 0 && *nul == len)
                 *nul = i;
             i++;
+            /* the rest of an ASCII run eight bytes at a time while none is
+             * NUL: (w - 0x01..01) & ~w & 0x80..80 is nonzero exactly when
+             * a byte of w is zero, given no byte has its high bit set */
+            while (len - i >= 8) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if ((w & 0x8080808080808080u) ||
+                    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+                    break;
+                i += 8;
+            }
             continue;
         }
         /* The common case in Japanese text: a lead byte E1-EC or EE-EF
