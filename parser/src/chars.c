@@ -94,3 +94,45 @@ uint32_t kj_cp_prev_slow(const kiji_doc *d, size_t i, size_t *start)
 {
     return kj_u8_prev(d->norm, i, start);
 }
+
+bool kj_chars_utf16(const kiji_doc *d, UChar *out, size_t cap, int32_t *n16)
+{
+    const uint32_t *x = d->cpx;
+    size_t n = d->norm_len, k = 0;
+    /* UTF-16 never takes more units than UTF-8 takes bytes */
+    if (cap < n + 1 || n >= INT32_MAX)
+        return false;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    for (size_t i = 0; i < n;) {
+        uint32_t v = x[i];
+        if (v >= KJ_CPX_SLOW)
+            return false;
+        uint32_t c = v & KJ_CPX_CP;
+        if (c < 0x80) {
+            out[k++] = (UChar)c;
+            i++;
+            /* the rest of an ASCII run eight bytes at a time (English) */
+            while (n - i >= 8) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                for (size_t j = 0; j < 8; j++)
+                    out[k + j] = u[i + j];
+                i += 8;
+                k += 8;
+            }
+            continue;
+        }
+        if (c < 0x10000) {
+            out[k++] = (UChar)c;
+        } else {
+            out[k++] = (UChar)(0xD7C0 + (c >> 10));
+            out[k++] = (UChar)(0xDC00 | (c & 0x3FF));
+        }
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    out[k] = 0;
+    *n16 = (int32_t)k;
+    return true;
+}

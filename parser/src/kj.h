@@ -369,6 +369,10 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);
+/* d->norm in UTF-16 into out (cap units), NUL-terminated, as
+ * u_strFromUTF8 writes it, and its length in *n16; false (nothing to use)
+ * when cap is short or the text holds a byte outside a valid sequence. */
+bool kj_chars_utf16(const kiji_doc *d, UChar *out, size_t cap, int32_t *n16);
 /* kj_u8_next and kj_u8_prev out of line: the readers' fallbacks, kept out
  * of the inlined fast paths. */
 uint32_t kj_cp_next_slow(const kiji_doc *d, size_t lim, size_t *i);
