@@ -442,6 +442,12 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
 /* Longest key that s[pos..len) starts with: its length (0 = none), value in
  * *value. */
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
+/* The first-character filter kj_dict_longest applies where the text has a
+ * non-ASCII character c: bit c (c < 0x10000) says a key may start with c,
+ * and nothing starts with a character past U+FFFF. NULL when the dict
+ * does not filter (a key starts mid-character): then only the lookup
+ * knows. Valid as long as t. */
+const uint64_t *kj_dict_first(const kj_dict *t);
 /* Does some key start with byte b? */
 bool kj_dict_may_start(const kj_dict *t, unsigned char b);
 /* The longest key's length in bytes. */

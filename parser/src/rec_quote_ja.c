@@ -1293,11 +1293,21 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     const struct kj_quotedata *q = x->qd;
     if (to > d->norm_len)
         to = d->norm_len;
+    const uint64_t *first = kj_dict_first(q->ja_sources);
     for (size_t i = from; i < to;) {
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
         if (n > to)
             n = to;
         d->work++;
+        /* the lookup's own first-character filter, read from the decoded
+         * text without the call: where no source word can start, the
+         * lookup below finds nothing */
+        uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
+        if (first && cx < KJ_CPX_SLOW && c0 >= 0x80 &&
+            (c0 >= 0x10000 || !(first[c0 >> 6] >> (c0 & 63) & 1))) {
+            i = n;
+            continue;
+        }
         int32_t v;
         size_t l = kj_dict_longest(q->ja_sources, d->norm, d->norm_len, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
