@@ -108,11 +108,12 @@ void kiji_doc_free(kiji_doc *d)
     kj_text_doc_free(d);
     kj_arena_free(&d->arena);
     free(d->json);
+    free(d->cpx);
     free(d);
 }
 
 /* Reset everything a parse fills, keeping the arena's chunks, the break
- * iterators and the JSON buffer. */
+ * iterators, the JSON buffer and the decoded-text table. */
 static void reset(kiji_doc *d)
 {
     kj_arena_reset(&d->arena);
@@ -121,6 +122,8 @@ static void reset(kiji_doc *d)
     UBreakIterator *ja = d->sbrk_ja, *en = d->sbrk_en;
     char *json = d->json;
     size_t json_cap = d->json_cap;
+    uint32_t *cpx = d->cpx;
+    size_t cpx_cap = d->cpx_cap;
     memset(d, 0, sizeof *d);
     d->p = p;
     d->arena = arena;
@@ -128,6 +131,8 @@ static void reset(kiji_doc *d)
     d->sbrk_en = en;
     d->json = json;
     d->json_cap = json_cap;
+    d->cpx = cpx;
+    d->cpx_cap = cpx_cap;
     d->agency_fact = -1;
     d->pub_hh = d->pub_mm = -1;
 }
@@ -145,6 +150,17 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
             if (c == 0 && *nul == len)
                 *nul = i;
             i++;
+            /* the rest of an ASCII run eight bytes at a time while none is
+             * NUL: (w - 0x01..01) & ~w & 0x80..80 is nonzero exactly when
+             * a byte of w is zero, given no byte has its high bit set */
+            while (len - i >= 8) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if ((w & 0x8080808080808080u) ||
+                    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+                    break;
+                i += 8;
+            }
             continue;
         }
         /* The common case in Japanese text: a lead byte E1-EC or EE-EF
@@ -293,6 +309,7 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
         return fail(err, KIJI_ERR_EMPTY, 0, "input holds only white space");
     }
     d->claim = kj_alloc(d, d->norm_len + 1);
+    kj_chars(d);
     d->lang = lang ? (kj_lang)lang : detect_lang(d);
     kj_structure(d);
     kj_metadata(d);

@@ -185,6 +185,10 @@ struct kiji_doc {
     size_t *map_start; /* norm byte i -> original start of its chunk */
     size_t *map_end;   /* norm byte i -> original end of its chunk */
     uint8_t *claim;    /* norm_len bytes */
+    /* the decoded text (chars.c): norm_len + 1 entries, malloc'd and kept
+     * by the warm doc for the next parse (cpx_cap entries) */
+    uint32_t *cpx;
+    size_t cpx_cap;
 
     kj_lang lang;
     const char *id;
@@ -351,6 +355,71 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
 }
 
+/* ---- the decoded text (chars.c) ----------------------------------------- */
+
+/* d->cpx[i], for byte i of d->norm: where a strictly valid UTF-8 sequence
+ * starts, its code point (bits 0-20) and length (bits 21-23); inside one,
+ * KJ_CPX_SLOW and the distance back to its first byte (bits 24-25);
+ * elsewhere (never in NFKC output of valid input, but the readers do not
+ * rely on it) KJ_CPX_SLOW alone. */
+#define KJ_CPX_SLOW ((uint32_t)1 << 31)
+#define KJ_CPX_LEN_SHIFT 21
+#define KJ_CPX_BACK_SHIFT 24
+#define KJ_CPX_CP ((uint32_t)0x1FFFFF)
+
+/* Build d->cpx for d->norm (kiji_parse, after normalizing). */
+void kj_chars(kiji_doc *d);
+/* d->norm in UTF-16 into out (cap units), NUL-terminated, as
+ * u_strFromUTF8 writes it, and its length in *n16; false (nothing to use)
+ * when cap is short or the text holds a byte outside a valid sequence. */
+bool kj_chars_utf16(const kiji_doc *d, UChar *out, size_t cap, int32_t *n16);
+/* kj_u8_next and kj_u8_prev out of line: the readers' fallbacks, kept out
+ * of the inlined fast paths. */
+uint32_t kj_cp_next_slow(const kiji_doc *d, size_t lim, size_t *i);
+uint32_t kj_cp_prev_slow(const kiji_doc *d, size_t i, size_t *start);
+
+/* kj_u8_next(d->norm, lim, i), from the table: the same result, one load
+ * where the character starts a valid sequence that ends by lim. */
+static inline uint32_t kj_cp_next(const kiji_doc *d, size_t lim, size_t *i)
+{
+    size_t k = *i;
+    if (k < lim && k < d->norm_len) {
+        uint32_t v = d->cpx[k];
+        size_t n = v >> KJ_CPX_LEN_SHIFT;
+        if (v < KJ_CPX_SLOW && n <= lim - k) {
+            *i = k + n;
+            return v & KJ_CPX_CP;
+        }
+    }
+    return kj_cp_next_slow(d, lim, i);
+}
+
+/* kj_u8_prev(d->norm, i, start) (start not NULL), from the table: the
+ * character ending just before i, when one ends exactly there. */
+static inline uint32_t kj_cp_prev(const kiji_doc *d, size_t i, size_t *start)
+{
+    if (i - 1 < d->norm_len) { /* 0 < i <= norm_len */
+        uint32_t v = d->cpx[i - 1];
+        if (v < KJ_CPX_SLOW) {
+            if (v >> KJ_CPX_LEN_SHIFT == 1) { /* ASCII */
+                *start = i - 1;
+                return v & KJ_CPX_CP;
+            }
+        } else {
+            /* kj_u8_prev backs up over the continuation bytes to the
+             * first byte and decodes the sequence ending at i (an entry
+             * inside a sequence is never 0 bytes back) */
+            size_t a = i - 1 - ((v >> KJ_CPX_BACK_SHIFT) & 3);
+            uint32_t w = d->cpx[a];
+            if (a < i - 1 && w < KJ_CPX_SLOW && a + (w >> KJ_CPX_LEN_SHIFT) == i) {
+                *start = a;
+                return w & KJ_CPX_CP;
+            }
+        }
+    }
+    return kj_cp_prev_slow(d, i, start);
+}
+
 /* ---- word lists (generated from parser/data at build time) ------------- */
 
 typedef struct kj_wordlist {
@@ -373,6 +442,12 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
 /* Longest key that s[pos..len) starts with: its length (0 = none), value in
  * *value. */
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
+/* The first-character filter kj_dict_longest applies where the text has a
+ * non-ASCII character c: bit c (c < 0x10000) says a key may start with c,
+ * and nothing starts with a character past U+FFFF. NULL when the dict
+ * does not filter (a key starts mid-character): then only the lookup
+ * knows. Valid as long as t. */
+const uint64_t *kj_dict_first(const kj_dict *t);
 /* Does some key start with byte b? */
 bool kj_dict_may_start(const kj_dict *t, unsigned char b);
 /* The longest key's length in bytes. */

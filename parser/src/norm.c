@@ -93,12 +93,22 @@ static inline void reserve(out *o, size_t n)
 }
 
 /* n bytes of output that all map back to orig[os, oe). Mostly one character
- * of 1-3 bytes, so a plain loop beats a memcpy call. */
+ * of 1-3 bytes, so a plain loop beats a memcpy call, and three bytes (kana,
+ * kanji) are written without one. */
 static inline void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
 {
     reserve(o, n);
     char *b = o->buf + o->len;
     size_t *ms = o->ms + o->len, *me = o->me + o->len;
+    if (n == 3) {
+        b[0] = s[0];
+        b[1] = s[1];
+        b[2] = s[2];
+        ms[0] = ms[1] = ms[2] = os;
+        me[0] = me[1] = me[2] = oe;
+        o->len += 3;
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         b[i] = s[i];
         ms[i] = os;

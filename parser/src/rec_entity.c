@@ -13,21 +13,6 @@
 
 #include "rec_entity.h"
 
-/* ---- characters ---------------------------------------------------------- */
-
-uint32_t ent_cp_slow(const kiji_doc *d, size_t i, size_t *next)
-{
-    size_t j = i;
-    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
-    *next = j;
-    return c;
-}
-
-uint32_t ent_prev_slow(const kiji_doc *d, size_t i, size_t *start)
-{
-    return kj_u8_prev(d->norm, i, start);
-}
-
 /* Capitalized words that start sentences or name dates, never a name. */
 static const char *const stopwords[] = {
     "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",

@@ -151,55 +151,32 @@ bool ent_overlaps(estate *s, size_t ns, size_t ne);
 /* Character helpers. Inline: the recognizers call them at every code point
  * of the text, several times, and a call costs more than the work. */
 
-/* ent_cp and ent_prev past their fast paths: kj_u8_next, kj_u8_prev
- * (rec_entity.c). Out of line, so that the fast paths stay small enough to
- * be inlined everywhere. */
-uint32_t ent_cp_slow(const kiji_doc *d, size_t i, size_t *next);
-uint32_t ent_prev_slow(const kiji_doc *d, size_t i, size_t *start);
-
 /* The code point at d->norm[i] and the start of the next one in *next; at
- * or past the end 0, *next = norm_len. */
+ * or past the end 0, *next = norm_len. Read from the decoded text
+ * (kj_cp_next: what kj_u8_next finds there). */
 static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
 {
     if (i >= d->norm_len) {
         *next = d->norm_len;
         return 0;
     }
-    unsigned char b = (unsigned char)d->norm[i];
-    if (b < 0x80) {
-        *next = i + 1;
-        return b;
+    uint32_t v = d->cpx[i];
+    if (v < KJ_CPX_SLOW) {
+        /* a sequence in the table ends by norm_len */
+        *next = i + (v >> KJ_CPX_LEN_SHIFT);
+        return v & KJ_CPX_CP;
     }
-    if (b >= 0xE0 && b < 0xF0 && d->norm_len - i >= 3) {
-        /* three bytes (kana, kanji), decoded as kj_u8_next does */
-        const unsigned char *u = (const unsigned char *)d->norm + i;
-        *next = i + 3;
-        return ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    }
-    return ent_cp_slow(d, i, next);
+    size_t j = i;
+    uint32_t c = kj_cp_next_slow(d, d->norm_len, &j);
+    *next = j;
+    return c;
 }
 
 /* The code point ending just before d->norm[i] and its start in *start
- * (kj_u8_prev); at 0: 0, *start = 0. */
+ * (kj_u8_prev, read from the decoded text); at 0: 0, *start = 0. */
 static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
 {
-    const unsigned char *u = (const unsigned char *)d->norm;
-    if (i == 0) {
-        *start = 0;
-        return 0;
-    }
-    if (u[i - 1] < 0x80) {
-        *start = i - 1;
-        return u[i - 1];
-    }
-    /* a three-byte character (kana, kanji): what kj_u8_prev finds there */
-    if (i >= 3 && u[i - 3] >= 0xE0 && u[i - 3] <= 0xEF && (u[i - 2] & 0xC0) == 0x80 &&
-        (u[i - 1] & 0xC0) == 0x80) {
-        *start = i - 3;
-        return ((uint32_t)(u[i - 3] & 0x0F) << 12) | ((uint32_t)(u[i - 2] & 0x3F) << 6) |
-               (u[i - 1] & 0x3F);
-    }
-    return ent_prev_slow(d, i, start);
+    return kj_cp_prev(d, i, start);
 }
 
 /* The code point before i in a forward scan that remembers the last one it

@@ -489,6 +489,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
 }
 
+/* The bytes kj_quote_en stops at. */
+static const bool quote_byte[256] = {['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
+                                     [0xE2] = true};
+
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     espeaker sp = {-1, -1, 0, -1, -1};
@@ -497,9 +501,16 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         d->work++;
         char c = d->norm[i];
-        /* only these bytes can start a paragraph break or a quote mark */
-        if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2)
+        /* only these bytes can start a paragraph break or a quote mark:
+         * go past the others in a tight loop */
+        if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2) {
+            size_t j = i + 1;
+            while (j < to && !quote_byte[(unsigned char)d->norm[j]])
+                j++;
+            d->work += j - i - 1;
+            i = j - 1;
             continue;
+        }
         if (para_break(d, i)) {
             open = false; /* an unclosed quote ends with its paragraph */
             continue;
@@ -573,8 +584,18 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         d->work++;
         int32_t v;
         size_t l = word_in(d, q->en_sources, i, &v);
-        if (!l || kj_q_in_quote(x, i))
+        if (!l || kj_q_in_quote(x, i)) {
+            /* no word starts right after a letter, '-' or a non-ASCII byte
+             * (word_start): word_in refuses those positions, so go past
+             * them */
+            while (i + 1 < to && i + 1 < d->norm_len &&
+                   (is_alpha(d->norm[i]) || d->norm[i] == '-' ||
+                    (unsigned char)d->norm[i] >= 0x80)) {
+                i++;
+                d->work++;
+            }
             continue;
+        }
         size_t e = i + l;
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
         /* modifiers before: the, other, senior, one */

@@ -617,6 +617,13 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
                                           "放送", NULL};
     for (size_t i = from; i < to; i++) {
         d->work++;
+        /* every word tried here starts with か (E3 81 8B), で (E3 81 A7),
+         * に (E3 81 AB) or 上 (E4 B8 8A): elsewhere none matches */
+        const unsigned char *u = (const unsigned char *)d->norm + i;
+        if (i >= d->norm_len || d->norm_len - i < 3 ||
+            !((u[0] == 0xE3 && u[1] == 0x81 && (u[2] == 0x8B || u[2] == 0xA7 || u[2] == 0xAB)) ||
+              (u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0x8A)))
+            continue;
         for (int k = 0; m[k]; k++) {
             if (!at(d, i, m[k]))
                 continue;
@@ -1006,11 +1013,21 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     size_t open = 0;
     /* A byte scan: 「 and 」 are E3 80 8C and E3 80 8D in UTF-8, and no
      * other character's encoding contains those three bytes in a row
-     * (continuation bytes never start one), nor a newline byte. */
+     * (continuation bytes never start one), nor a newline byte. So a
+     * character that the decoded text (d->cpx) holds whole before end is
+     * neither unless its code point says so, and the scan steps over it at
+     * once. */
     const unsigned char *t = (const unsigned char *)d->norm;
     size_t end = to < d->norm_len ? to : d->norm_len;
     for (size_t i = from; i < end; i++) {
         d->work++;
+        uint32_t v = d->cpx[i];
+        size_t cl = v >> KJ_CPX_LEN_SHIFT;
+        if (v < KJ_CPX_SLOW && cl <= end - i && (v & KJ_CPX_CP) != '\n' &&
+            (v & KJ_CPX_CP) != 0x300C && (v & KJ_CPX_CP) != 0x300D) {
+            i += cl - 1;
+            continue;
+        }
         if (t[i] == '\n') {
             depth = 0;
             continue;
@@ -1293,11 +1310,21 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     const struct kj_quotedata *q = x->qd;
     if (to > d->norm_len)
         to = d->norm_len;
+    const uint64_t *first = kj_dict_first(q->ja_sources);
     for (size_t i = from; i < to;) {
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
         if (n > to)
             n = to;
         d->work++;
+        /* the lookup's own first-character filter, read from the decoded
+         * text without the call: where no source word can start, the
+         * lookup below finds nothing */
+        uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
+        if (first && cx < KJ_CPX_SLOW && c0 >= 0x80 &&
+            (c0 >= 0x10000 || !(first[c0 >> 6] >> (c0 & 63) & 1))) {
+            i = n;
+            continue;
+        }
         int32_t v;
         size_t l = kj_dict_longest(q->ja_sources, d->norm, d->norm_len, i, &v);
         if (!l || kj_q_in_quote(x, i)) {

@@ -234,7 +234,10 @@ void kj_structure(kiji_doc *d)
     int32_t n16 = 0;
     if (len < INT32_MAX / 2) {
         u16 = kj_alloc_raw(d, (len + 1) * sizeof(UChar));
-        u_strFromUTF8(u16, (int32_t)len + 1, &n16, t, (int32_t)len, &st);
+        /* from the decoded text, else (never in NFKC output of valid
+         * input) through ICU */
+        if (!kj_chars_utf16(d, u16, len + 1, &n16))
+            u_strFromUTF8(u16, (int32_t)len + 1, &n16, t, (int32_t)len, &st);
     } else {
         st = U_BUFFER_OVERFLOW_ERROR;
     }

@@ -413,6 +413,11 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
     return walk_longest(t, s, len, pos, cur, value);
 }
 
+const uint64_t *kj_dict_first(const kj_dict *t)
+{
+    return t->nofilter ? NULL : t->first;
+}
+
 bool kj_dict_may_start(const kj_dict *t, unsigned char b)
 {
     return t->root[b] != 0;

@@ -1,0 +1,138 @@
+/*
+ * chars.c -- the decoded text: one entry per byte of d->norm, built once
+ * per parse, so that the recognizers' scans read a code point and its
+ * length with one load instead of decoding UTF-8 again in every pass.
+ *
+ * Invariant: kj_cp_next and kj_cp_prev (kj.h) return exactly what
+ * kj_u8_next and kj_u8_prev return on d->norm; an entry answers only where
+ * that is certain (a strictly valid sequence), anything else goes to the
+ * decoder. The table lives outside the arena, in a buffer the warm doc
+ * keeps between parses (no malloc per article once it is big enough).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj.h"
+
+void kj_chars(kiji_doc *d)
+{
+    size_t n = d->norm_len;
+    /* 4 bytes per byte of the normalized text, under the document's cap
+     * like everything else a parse holds (the arena already holds 16 bytes
+     * per normalized byte in the offset maps, so this is never the first
+     * limit reached) */
+    if (n + 1 > d->arena.cap / sizeof(uint32_t))
+        longjmp(*d->oom, KIJI_ERR_MEMORY);
+    if (d->cpx_cap < n + 1) {
+        size_t cap = n + 1 > 4096 ? n + 1 : 4096;
+        uint32_t *x = malloc(cap * sizeof *x);
+        if (!x)
+            longjmp(*d->oom, KIJI_ERR_NOMEM);
+        free(d->cpx);
+        d->cpx = x;
+        d->cpx_cap = cap;
+    }
+    const unsigned char *u = (const unsigned char *)d->norm;
+    uint32_t *x = d->cpx;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            x[i] = b | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+            i++;
+            /* the rest of an ASCII run eight bytes at a time (English
+             * text is mostly ASCII) */
+            while (n - i >= 8) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                for (size_t k = 0; k < 8; k++)
+                    x[i + k] = u[i + k] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+                i += 8;
+            }
+            continue;
+        }
+        size_t len;
+        uint32_t c;
+        /* the common three-byte sequence (kana, kanji, CJK punctuation)
+         * checked inline: E1-EC and EE-EF take any two continuation bytes
+         * (E0 and ED have narrower second bytes: kj_u8_seq decides those) */
+        if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && n - i >= 3 &&
+            ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
+            len = 3;
+            c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                (u[i + 2] & 0x3F);
+        } else {
+            len = kj_u8_seq(u + i, n - i);
+            if (!len) {
+                /* not a valid sequence: the decoder answers here */
+                x[i] = KJ_CPX_SLOW;
+                i++;
+                continue;
+            }
+            size_t j = i;
+            c = kj_u8_next(d->norm, n, &j);
+        }
+        x[i] = c | (uint32_t)len << KJ_CPX_LEN_SHIFT;
+        x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
+        if (len > 2)
+            x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
+        if (len > 3)
+            x[i + 3] = KJ_CPX_SLOW | (uint32_t)3 << KJ_CPX_BACK_SHIFT;
+        i += len;
+    }
+    x[n] = KJ_CPX_SLOW;
+}
+
+uint32_t kj_cp_next_slow(const kiji_doc *d, size_t lim, size_t *i)
+{
+    return kj_u8_next(d->norm, lim, i);
+}
+
+uint32_t kj_cp_prev_slow(const kiji_doc *d, size_t i, size_t *start)
+{
+    return kj_u8_prev(d->norm, i, start);
+}
+
+bool kj_chars_utf16(const kiji_doc *d, UChar *out, size_t cap, int32_t *n16)
+{
+    const uint32_t *x = d->cpx;
+    size_t n = d->norm_len, k = 0;
+    /* UTF-16 never takes more units than UTF-8 takes bytes */
+    if (cap < n + 1 || n >= INT32_MAX)
+        return false;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    for (size_t i = 0; i < n;) {
+        uint32_t v = x[i];
+        if (v >= KJ_CPX_SLOW)
+            return false;
+        uint32_t c = v & KJ_CPX_CP;
+        if (c < 0x80) {
+            out[k++] = (UChar)c;
+            i++;
+            /* the rest of an ASCII run eight bytes at a time (English) */
+            while (n - i >= 8) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                for (size_t j = 0; j < 8; j++)
+                    out[k + j] = u[i + j];
+                i += 8;
+                k += 8;
+            }
+            continue;
+        }
+        if (c < 0x10000) {
+            out[k++] = (UChar)c;
+        } else {
+            out[k++] = (UChar)(0xD7C0 + (c >> 10));
+            out[k++] = (UChar)(0xDC00 | (c & 0x3FF));
+        }
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    out[k] = 0;
+    *n16 = (int32_t)k;
+    return true;
+}
