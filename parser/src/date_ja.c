@@ -256,6 +256,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
     int nd;
     bool z;
     *fy = false;
+    /* 紀元前202年, 紀元後79年: any year (紀元 alone before a year is the
+     * imperial era of 紀元2600年, and 紀元会 a name) */
+    if (at(p, i, "紀元前") || at(p, i, "紀元後")) {
+        size_t j = i + strlen("紀元前");
+        if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 9999 || !at(p, e, "年")
+            || at(p, e, "年間"))
+            return 0;
+        t->y = (int)v;
+        t->yset = true;
+        t->bc = at(p, i, "紀元前");
+        t->grain = KJ_G_YEAR;
+        return e + strlen("年");
+    }
     int32_t era;
     if ((n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
         && (size_t)era < p->c->dd->nera) {
@@ -471,10 +484,11 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
     int nd;
     bool z;
     if (!isdig(p, i) || (i > 0 && p->s[i - 1] == ':') || !num_at(p, i, &h, &e, &nd, &z) || nd > 2
-        || h > 23 || !at(p, e, ":") || !dnum(p, e + 1, &m, &e2, &nd, &z) || nd != 2 || m > 59)
-        return 0;
+        || h > 24 || !at(p, e, ":") || !dnum(p, e + 1, &m, &e2, &nd, &z) || nd != 2 || m > 59
+        || (h == 24 && m > 0))
+        return 0; /* 24:00 is the midnight that ends the day */
     if (at(p, e2, ":")) {
-        if (!dnum(p, e2 + 1, &s, &e3, &nd, &z) || nd != 2 || s > 59)
+        if (!dnum(p, e2 + 1, &s, &e3, &nd, &z) || nd != 2 || s > 59 || (h == 24 && s > 0))
             return 0;
         e2 = e3;
     }
@@ -538,7 +552,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     if (j == i && i > 0 && isdig(p, i - 1))
         return 0; /* 25時: not 5時 */
-    if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
+    if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
         && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
@@ -590,6 +604,10 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
                     || at(p, k, "まで") || at(p, k, "に")))
             ok = true;
         if (!ok)
+            return 0;
+        /* 25時30分, 深夜25時, 14日26時: a broadcast or late-night clock past
+         * 24 (kj_dt_emit moves it to the next day); 25時 alone is no clock */
+        if (v > 24 && !tod && !after_date && k == e + strlen("時"))
             return 0;
         /* 6時30分PM, 3時P.M.: a meridiem after the clock */
         size_t mk = k;
@@ -685,12 +703,77 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
     }
 }
 
+static int prefix_qual(const jp *p, size_t i);
+static bool length_follows(jp *p, size_t j);
+
+/* A century: 19世紀, 二十一世紀, 紀元前3世紀, 今世紀, 来世紀 (grain year,
+ * TIMEX value 18, 20, BC02). Not a length (1世紀前, 1世紀近く, 約1世紀,
+ * 1世紀にわたり, 1世紀目), nor a name the century starts (21世紀枠,
+ * 21世紀大阪): a kanji, katakana or Latin letter after it only when it is a
+ * part of the century (初頭, 後半, 末, 半ば) or 頃, 以降, 以前, 以来, 以後, 中.
+ * Returns the end, 0 when none. */
+static size_t part_century(jp *p, size_t i, kj_tx *t)
+{
+    const kj_dword *w;
+    size_t j = i, e;
+    int64_t v;
+    int nd;
+    bool z, bc = false;
+    if (at(p, i, "今世紀") || at(p, i, "来世紀")) {
+        int py = p->c->py;
+        if (!py)
+            return 0;
+        int cy = py / 100 + (at(p, i, "来世紀") ? 1 : 0);
+        t->y = cy * 100 + 1;
+        t->century = true;
+        t->rel = true;
+        t->grain = KJ_G_YEAR;
+        return i + strlen("今世紀");
+    }
+    if (at(p, i, "紀元前") || at(p, i, "紀元後")) {
+        bc = at(p, i, "紀元前");
+        j = i + strlen("紀元前");
+        if (!dnum(p, j, &v, &e, &nd, &z))
+            return 0;
+    } else if (!num_at(p, i, &v, &e, &nd, &z) || prefix_qual(p, i) != KJ_Q_NONE) {
+        return 0;
+    }
+    if (v < 1 || v > 30 || !at(p, e, "世紀"))
+        return 0;
+    e += strlen("世紀");
+    if (at(p, e, "半ば") || (at(p, e, "の") && word(p, e + strlen("の"), KJ_W_MOD, &w) > 0)) {
+        /* 20世紀半ば, 19世紀の終わり: part_mod reads them */
+    } else if (word(p, e, KJ_W_MOD, &w) > 0) {
+        if (at(p, e, "頭"))
+            return 0;
+    } else if (length_follows(p, e) || at(p, e, "目") || at(p, e, "間") || at(p, e, "にわた")
+               || at(p, e, "ぶり") || at(p, e, "の間")) {
+        return 0;
+    } else if (e < p->len && !at(p, e, "頃") && !at(p, e, "以降") && !at(p, e, "以前")
+               && !at(p, e, "以来") && !at(p, e, "以後") && !at(p, e, "中")) {
+        size_t k = e;
+        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || kj_is_digit(nc))
+            return 0;
+    }
+    t->y = (int)(v - 1) * 100 + 1;
+    t->century = true;
+    t->bc = bc;
+    t->yset = true;
+    t->grain = KJ_G_YEAR;
+    return e;
+}
+
 /* Read a date at i. Returns its end, 0 when none. */
 static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t j = i, e;
     bool fy = false, have_y = false, have_m = false, have_d = false;
+    if ((e = part_century(p, i, t)) > 0) {
+        size_t e2 = part_mod(p, e, t);
+        return e2 ? e2 : e;
+    }
     if ((e = part_year(p, j, t, &fy)) > 0) {
         have_y = true;
         j = e;
@@ -2030,9 +2113,10 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     /* the first characters of the literals try_at and the parts test at a
      * date's first position (also in dd->jlit, for worth_trying): (木),
      * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
-     * 数日間, 半年, 金曜日 */
+     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀 */
     static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
-                                      "数", "半", "火", "水", "木", "金", "土", "日"};
+                                      "数", "半", "火", "水", "木", "金", "土", "日",
+                                      "紀", "今", "来"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
         size_t i = 0;
         uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);

@@ -789,7 +789,11 @@ static void format(char *b, size_t n, const kj_tx *t)
     ymd(ys, sizeof ys, t->y, 0, 0, 1);
     switch (t->grain) {
     case KJ_G_YEAR:
-        if (t->decade && t->y > 0)
+        if (t->century && t->y > 0)
+            snprintf(b, n, "%s%02d", t->bc ? "BC" : "", (t->y / 100) % 100);
+        else if (t->bc && t->y > 0)
+            snprintf(b, n, "BC%04d", t->y % 10000);
+        else if (t->decade && t->y > 0)
             snprintf(b, n, "%03d", (t->y / 10) % 1000);
         else
             snprintf(b, n, "%s", ys);
@@ -828,6 +832,13 @@ static void format(char *b, size_t n, const kj_tx *t)
     default:
         ymd(b, n, t->y, t->m, t->d, 3);
     }
+    /* 紀元前44年3月15日: TIMEX's BC before the date (the year grain writes
+     * its own) */
+    if (t->bc && t->grain != KJ_G_YEAR && n > 2 && strlen(b) + 2 < n) {
+        memmove(b + 2, b, strlen(b) + 1);
+        b[0] = 'B';
+        b[1] = 'C';
+    }
 }
 
 bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max)
@@ -839,6 +850,20 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
     if (idx < 0)
         return false;
     kj_fact *f = kj_fact_at(d, idx);
+    /* 25時30分: 1:30 on the next day */
+    kj_tx late[2];
+    if (t->hh > 24 && t->hh < 48) {
+        late[0] = *t;
+        late[0].hh -= 24;
+        kj_dt_shift(&late[0], KJ_G_DAY, 1);
+        t = &late[0];
+    }
+    if (max && max->hh > 24 && max->hh < 48) {
+        late[1] = *max;
+        late[1].hh -= 24;
+        kj_dt_shift(&late[1], KJ_G_DAY, 1);
+        max = &late[1];
+    }
     char b[48];
     format(b, sizeof b, t);
     kj_attr_str(d, f, "value", kj_strndup(d, b, strlen(b)));
@@ -852,7 +877,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
     }
     kj_claim(d, ns, ne, KIJI_FACT_DATE);
     if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY
-        && t->grain != KJ_G_SEASON) {
+        && t->grain != KJ_G_SEASON && !t->century && !t->bc) {
         c->last = max ? *max : *t;
         c->has_last = true;
         int si = kj_sentence_of(d, ns);

@@ -40,6 +40,8 @@ typedef struct kj_tx {
     bool rel;        /* resolved against the publication or an earlier date */
     bool yset, mset; /* year / month written in the text itself */
     bool decade;     /* 1990年代: value 199 (TIMEX decade) */
+    bool century;    /* 19世紀: value 18 (TIMEX century); y is its first year */
+    bool bc;         /* 紀元前202年: value BC0202, y counts back from 1 BC */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
