@@ -632,6 +632,7 @@ def load_duckling(root, name, peer_rate):
                       "%s %s" % (e["value"], e["unit"]))
         else:  # Time
             exp = Exp(None, None, ("date",), duck_time_test(e), json.dumps(e))
+            exp.period = hasattr(exp.test, "pair")
         s.cases.append(Case("%s#%d" % (name, i), c["text"], ref, [exp], cat))
     for j, t in enumerate(d.get("negative", [])):
         s.cases.append(Case("%s#neg%d" % (name, j), t, duck_ref(d.get("default_reference_time")),
@@ -662,6 +663,8 @@ def duck_grain_value(iso, grain):
 
 def duck_time_test(e):
     g = e.get("grain", "day")
+    step = {"second": dt.timedelta(seconds=1), "minute": dt.timedelta(minutes=1),
+            "hour": dt.timedelta(hours=1)}.get(g, dt.timedelta(days=1))
 
     def test(f):
         val = f.get("value")
@@ -676,12 +679,18 @@ def duck_time_test(e):
                 return False
             # to is exclusive: one grain before it
             end = dt.datetime.fromisoformat(hi)
-            step = {"second": dt.timedelta(seconds=1), "minute": dt.timedelta(minutes=1),
-                    "hour": dt.timedelta(hours=1)}.get(g, dt.timedelta(days=1))
             return date_eq(duck_grain_value((end - step).isoformat(), g), kmax)
         if hi and not lo:
             return date_eq(duck_grain_value(hi, g), val)
         return True
+
+    def pair(v1, v2):
+        """2020年から2021年まで: kiji's two dates as the interval's ends."""
+        end = dt.datetime.fromisoformat(e["to"]) - step
+        return date_eq(duck_grain_value(e["from"], g), v1) and \
+            date_eq(duck_grain_value(end.isoformat(), g), v2)
+    if e["type"] == "interval" and e.get("from") and e.get("to"):
+        test.pair = pair
     return test
 
 
@@ -1011,14 +1020,14 @@ def score(case, facts):
     missing = []
     for e in case.expected:
         hit = None
-        if e.period and e.start is not None:
+        if e.period:
             # 4日から22日まで: kiji writes the two ends as two dates (GUIDELINES:
             # "both ends are dates, or one date with max"); two unused dates
             # inside the peer's span stand for its start and end
             pair = None
             ins = [(ci, f) for ci, (j, f) in enumerate(cands) if ci not in used_c
                    and f["type"] == "date" and not f.get("_range")
-                   and e.start <= f["s16"] and f["e16"] <= e.end]
+                   and (e.start is None or e.start <= f["s16"] and f["e16"] <= e.end)]
             for a in range(len(ins)):
                 for b in range(a + 1, len(ins)):
                     f1, f2 = ins[a][1], ins[b][1]

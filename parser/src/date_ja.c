@@ -277,6 +277,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
         if (latin && (kj_is_latin(pc) || kj_is_digit(pc)))
             return 0;
+        /* 大化1年, 寛政元年: an older era only as a word of its own before N年
+         * (not 地域文化3年, 延長3年間, 文化2年生) */
+        bool old = (size_t)era >= p->c->dd->nera_modern;
+        if (old && (kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc) || kj_is_digit(pc)))
+            return 0;
+        /* older era names that are everyday words (延長3年 is "extended to
+         * three years") */
+        static const char *const word_eras[] = {"延長", "治安", "保安", "永久", "文化", "大同",
+                                                "長久", "文明", "天文", "養老", "正中", "興国",
+                                                "天長"};
+        for (size_t q = 0; old && q < sizeof word_eras / sizeof word_eras[0]; q++)
+            if (n == strlen(word_eras[q]) && at(p, i, word_eras[q]))
+                return 0;
         /* R7, H31 alone; the older initials (S, T, M) only with 年 */
         bool alone = !latin || era <= 1;
         size_t j = i + n;
@@ -286,6 +299,9 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         } else if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 99) {
             return 0;
         }
+        if (old && (!at(p, e, "年") || at(p, e, "年間") || at(p, e, "年目") || at(p, e, "年生")
+                    || at(p, e, "年連続") || at(p, e, "年ぶり")))
+            return 0;
         if (at(p, e, "年"))
             e += strlen("年");
         else if (!latin || !alone)
@@ -771,7 +787,19 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     size_t j = i, e;
     bool fy = false, have_y = false, have_m = false, have_d = false;
     if ((e = part_century(p, i, t)) > 0) {
-        size_t e2 = part_mod(p, e, t);
+        /* 今世紀の20年代, 19世紀の80年代: that century's decade */
+        int64_t v;
+        int nd;
+        bool z;
+        size_t e2;
+        if (!t->bc && at(p, e, "の") && dnum(p, e + strlen("の"), &v, &e2, &nd, &z) && nd == 2
+            && v % 10 == 0 && at(p, e2, "年代")) {
+            t->y = t->y / 100 * 100 + (int)v;
+            t->century = false;
+            t->decade = true;
+            return e2 + strlen("年代");
+        }
+        e2 = part_mod(p, e, t);
         return e2 ? e2 : e;
     }
     if ((e = part_year(p, j, t, &fy)) > 0) {
@@ -1615,7 +1643,7 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
         return 0;
     int32_t era;
     size_t n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
-    if (!n || era < 0 || (size_t)era >= p->c->dd->nera || (n == 1 && era > 1))
+    if (!n || era < 0 || (size_t)era >= p->c->dd->nera_modern || (n == 1 && era > 1))
         return 0;
     if (n == 1 && i > 0 && (kj_is_latin((unsigned char)p->s[i - 1]) || isdig(p, i - 1)))
         return 0;
@@ -1931,6 +1959,7 @@ static size_t try_at(jp *p, size_t i)
      * year either (not 2000) */
     int32_t era;
     if (!isdig(p, i) && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
+        && era >= 0 && (size_t)era < c->dd->nera_modern
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
         return e - i;
     if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {

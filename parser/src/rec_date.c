@@ -290,9 +290,11 @@ static int load_icu_names(struct kj_datedata *dd)
 }
 
 /* Japanese era names and the Gregorian year of each era's first year, from
- * ICU's Japanese calendar. Only eras from 明治 on: older era names (文化,
- * 天保 ...) are common words in modern news. The Latin initial of the
- * English name (Reiwa -> R) gives the abbreviation of R7 / H31. */
+ * ICU's Japanese calendar, newest first. Eras from 明治 on (the first
+ * nera_modern) are read in every form; the older ones (大化 .. 慶応) only as
+ * a word of their own before N年 (文化, 天保 ... are common words too). The
+ * Latin initial of a modern era's English name (Reiwa -> R) gives the
+ * abbreviation of R7 / H31. */
 static int load_eras(struct kj_datedata *dd)
 {
     static const char *loc = "ja_JP@calendar=japanese";
@@ -302,7 +304,8 @@ static int load_eras(struct kj_datedata *dd)
     UCalendar *cal = ucal_open(NULL, 0, loc, UCAL_DEFAULT, &st);
     int rc = U_FAILURE(st) ? -1 : 0;
     int n = rc == 0 ? udat_countSymbols(fj, UDAT_ERAS) : 0;
-    for (int i = n - 1; i >= 0 && rc == 0 && dd->nera < 64; i--) {
+    size_t cap = sizeof dd->era_y1 / sizeof dd->era_y1[0];
+    for (int i = n - 1; i >= 0 && rc == 0 && dd->nera < cap; i--) {
         ucal_clear(cal);
         ucal_set(cal, UCAL_ERA, i);
         ucal_set(cal, UCAL_YEAR, 1);
@@ -311,8 +314,8 @@ static int load_eras(struct kj_datedata *dd)
             rc = -1;
             break;
         }
-        if (y1 < 1868)
-            break;
+        if (y1 >= 1868)
+            dd->nera_modern = dd->nera + 1;
         char u[96];
         int idx = (int)dd->nera;
         dd->era_y1[dd->nera++] = y1;
@@ -321,7 +324,8 @@ static int load_eras(struct kj_datedata *dd)
                 rc = -1;
             kj_dt_mark_start(dd, u);
         }
-        if (rc == 0 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false) && u[0] >= 'A' && u[0] <= 'Z') {
+        if (rc == 0 && y1 >= 1868 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false)
+            && u[0] >= 'A' && u[0] <= 'Z') {
             if (!kj_dict_add(dd->era, u, 1, idx))
                 rc = -1;
             kj_dt_mark_start(dd, u);

@@ -80,8 +80,10 @@ struct kj_datedata {
     kj_dword *w;
     size_t nw, capw;
     kj_dict *era;        /* Japanese era name (ICU) -> index into era_y1 */
-    int era_y1[64];      /* Gregorian year of an era's first year */
+    int era_y1[256];     /* Gregorian year of an era's first year */
     size_t nera;
+    size_t nera_modern;  /* eras from 明治 on come first; older ones read
+                            only as a word of their own before N年 */
     /* Where a Japanese date can start: one bit per BMP code point (the first
      * character of a ja word or an era name, numerals, the scanner's own
      * literals); start4 when some start lies beyond the BMP. The scanner
