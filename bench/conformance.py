@@ -669,7 +669,19 @@ def duck_time_test(e):
     def test(f):
         val = f.get("value")
         if e["type"] == "value":
-            return date_eq(duck_grain_value(e["value"], g), val)
+            want = duck_grain_value(e["value"], g)
+            if date_eq(want, val):
+                return True
+            # 2ヶ月後, 1週間後: duckling resolves to the day, kiji keeps the
+            # text's grain (as for Recognizers-Text: a relative kiji month
+            # that is a prefix of the day, or the ISO week holding it)
+            if g != "day" or not f.get("relative") or not isinstance(val, str):
+                return False
+            if re.fullmatch(r"\d{4}(-\d\d)?", val) and want.startswith(val + "-"):
+                return True
+            wk = re.fullmatch(r"(\d{4})-W(\d\d)", val)
+            return bool(wk) and dt.date.fromisoformat(want).isocalendar()[:2] == \
+                (int(wk.group(1)), int(wk.group(2)))
         lo, hi = e.get("from"), e.get("to")
         if lo and not date_eq(duck_grain_value(lo, g), val):
             return False
