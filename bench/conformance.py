@@ -487,14 +487,17 @@ def end_eq(excl_end, kmax):
 
 
 def granule_covers(val, a, b):
-    """kiji '2016-11' (month), '2016-W45' (week), '2016-Q4' (quarter) or '201'
-    (decade) covers the peer range [2016-11-01, 2016-12-01) exactly."""
+    """kiji '2016-11' (month), '2016-W45' (week), '2016-Q4' (quarter), '201'
+    (decade) or '20' (century) covers the peer range [2016-11-01, 2016-12-01) exactly."""
     if not isinstance(val, str):
         return False
     if re.fullmatch(r"\d{3}", val):
         # a decade (1990年代 -> TIMEX 199) is [1990-01-01, 2000-01-01); the peer
         # may leave the century unknown (70年代 -> XX70-01-01)
         return xmatch(a[:10], val + "0-01-01") and xmatch(b[:10], "%03d0-01-01" % (int(val) + 1))
+    if re.fullmatch(r"\d\d", val):
+        # a century (15世紀 -> TIMEX 14) is [1400-01-01, 1500-01-01)
+        return a[:10] == val + "00-01-01" and b[:10] == "%02d00-01-01" % (int(val) + 1)
     try:
         a0, b0 = dt.date.fromisoformat(a[:10]), dt.date.fromisoformat(b[:10])
     except ValueError:

@@ -429,8 +429,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     bool same = first && at(p, i, "同");
     if (same)
         j += strlen("同");
+    /* 2016年1月1日前: right after its month, N日 before 前 / 後 is the day
+     * (before / after it), not N days ago */
+    bool dated = !first && kj_before(p->s, i, "月");
     if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2
-        && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
+        && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本")
+        && ((!at(p, e, "日前") && !at(p, e, "日後")) || dated)
         && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")
         && !at(p, e, "日曜") && !at(p, e, "日おき")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st;
