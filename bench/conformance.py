@@ -725,6 +725,8 @@ def jt_resolve(value, mod, ref=JT_REF):
     r = dt.datetime.fromisoformat(ref)
     sign = -1 if mod == "BEFORE" else (1 if mod == "AFTER" else 0)
     out = set()
+    if not t and u == "M" and n == Decimal("0.5"):
+        u, n = "D", Decimal(15)   # 半月 (P0.5M): kiji's P15D
     if not t and u in "YM":
         months = n * (12 if u == "Y" else 1)
         if months != int(months):

@@ -1114,12 +1114,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                    || at(p, i + strlen("半"), "月"))) {
         size_t k = i + strlen("半年");
         uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
-        if (at(p, i, "半月") && kj_is_kanji(nc))
-            return 0; /* 半月板 */
+        if (at(p, i, "半月") && kj_is_kanji(nc) && !length_follows(p, i + strlen("半月"))
+            && !at(p, i + strlen("半月"), "間"))
+            return 0; /* 半月板; not 半月前, 半月後, 半月間 */
         half = true;
         u = at(p, i, "半年") ? "Y" : at(p, i, "半日") ? "D" : "M";
         e = i + strlen("半");
         n = strlen("年");
+        if (at(p, e + n, "間"))
+            n += strlen("間"); /* 半月間, 半年間 */
     } else if (digit && (e = decimal_at(p, i, dec, sizeof dec)) > 0) {
         if ((n = unit_at(p, i, e, true, false, &u)) == 0 || strcmp(u, "CE") == 0)
             return 0;
@@ -1249,6 +1252,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         int sg = ago ? -1 : 1;
         kj_dt_shift(&t, KJ_G_MONTH, sg * (int)(cnt[0] * 12 + cnt[1]));
         kj_dt_shift(&t, KJ_G_DAY, sg * (int)(cnt[2] * 7 + cnt[3]));
+        kj_dt_emit(c, i, jq + strlen("前"), &t, NULL);
+        return jq + strlen("前");
+    }
+    if ((ago || later) && half && v == 0 && parts == 1 && strcmp(u, "M") == 0
+        && !kj_before(p->s, i, "その")) {
+        /* 半月前, 半月後: 15 days (半月 is P15D) from publication */
+        kj_tx t;
+        kj_tx_init(&t);
+        kj_dt_rel(c, &t, KJ_W_DAY, ago ? -15 : 15);
         kj_dt_emit(c, i, jq + strlen("前"), &t, NULL);
         return jq + strlen("前");
     }
