@@ -1016,7 +1016,14 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             return 0;
         if (k == 0 && at(p, e, "日本"))
             return 0;
-        bool ok = length_follows(p, j) || (chained && k != 4);
+        /* 3週に1週, 3日に1日: one such unit in every N */
+        int64_t v2;
+        size_t e2;
+        int nd2;
+        bool z2;
+        bool ok = length_follows(p, j) || (chained && k != 4)
+                  || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
+                      && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
             && !kj_before(p->s, ns, "分")) {
@@ -1214,16 +1221,27 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         size_t e2;
         int nd2;
         bool z2;
+        const char *u2;
+        size_t un2;
         if (at(p, j, "ごと"))
             k = j + strlen("ごと");
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
             k = e2 + strlen("回");
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
+                 && v2 <= 1000 && at(p, e2, "度") && !at(p, e2, "度目") && v >= 2)
+            k = e2 + strlen("度"); /* 4年に1度 */
+        else if (at(p, j, "に一度") && v >= 2)
+            k = j + strlen("に一度"); /* 10年に一度 */
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
+                 && v2 < v && (un2 = unit_at(p, j + strlen("に"), e2, nd2 > 0, true, &u2)) > 0
+                 && strcmp(u2, u) == 0)
+            k = e2 + un2; /* 3週に1週, 3日に1日: one such unit in every N */
         if (k) {
             char iso[32];
             kj_dt_iso(iso, sizeof iso, v, u, false);
-            kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso)));
-            return k;
+            if (kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso))))
+                return k;
         }
     }
     if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
@@ -1592,9 +1610,10 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと"))
         return true;
-    /* 3日に1回 (13日に1回 is more likely the 13th) */
-    if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v, &e2, &nd, &z)
-        && at(p, e2, "回") && !at(p, e2, "回目"))
+    /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
+    int64_t v2;
+    if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd, &z)
+        && ((at(p, e2, "回") && !at(p, e2, "回目")) || (at(p, e2, "日") && v2 < v)))
         return true;
     return dnum(p, j, &v, &e2, &nd, &z)
            && (at(p, e2, "時間") || (nd > 0 && (at(p, e2, "分") || at(p, e2, "秒"))));
