@@ -1732,6 +1732,18 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, i + n, &wt, NULL);
         return n;
     }
+    /* 今四半期, 本四半期, 当四半期: the publication's quarter (as 第2四半期,
+     * by the calendar) */
+    if ((at(p, i, "今四半期") || at(p, i, "本四半期") || at(p, i, "当四半期")) && c->py) {
+        kj_tx qt;
+        kj_tx_init(&qt);
+        qt.y = c->py;
+        qt.q = (c->pm - 1) / 3 + 1;
+        qt.grain = KJ_G_QUARTER;
+        qt.rel = true;
+        kj_dt_emit(c, i, i + strlen("今四半期"), &qt, NULL);
+        return strlen("今四半期");
+    }
     /* 年1回, 月2回, 週3日, 週40時間, 年に1ヶ月: a recurrence per year,
      * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
     static const struct {
@@ -2177,10 +2189,10 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     /* the first characters of the literals try_at and the parts test at a
      * date's first position (also in dd->jlit, for worth_trying): (木),
      * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
-     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀 */
+     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期 */
     static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
                                       "数", "半", "火", "水", "木", "金", "土", "日",
-                                      "紀", "今", "来"};
+                                      "紀", "今", "来", "本", "当"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
         size_t i = 0;
         uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);
