@@ -271,6 +271,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
     int nd;
     bool z;
     *fy = false;
+    /* 紀元前202年, 紀元後79年: any year (紀元 alone before a year is the
+     * imperial era of 紀元2600年, and 紀元会 a name) */
+    if (at(p, i, "紀元前") || at(p, i, "紀元後")) {
+        size_t j = i + strlen("紀元前");
+        if (!dnum(p, j, &v, &e, &nd, &z) || v < 1 || v > 9999 || !at(p, e, "年")
+            || at(p, e, "年間"))
+            return 0;
+        t->y = (int)v;
+        t->yset = true;
+        t->bc = at(p, i, "紀元前");
+        t->grain = KJ_G_YEAR;
+        return e + strlen("年");
+    }
     int32_t era;
     if ((n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
         && (size_t)era < p->c->dd->nera) {
@@ -279,6 +292,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
         if (latin && (kj_is_latin(pc) || kj_is_digit(pc)))
             return 0;
+        /* 大化1年, 寛政元年: an older era only as a word of its own before N年
+         * (not 地域文化3年, 延長3年間, 文化2年生) */
+        bool old = (size_t)era >= p->c->dd->nera_modern;
+        if (old && (kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc) || kj_is_digit(pc)))
+            return 0;
+        /* older era names that are everyday words (延長3年 is "extended to
+         * three years") */
+        static const char *const word_eras[] = {"延長", "治安", "保安", "永久", "文化", "大同",
+                                                "長久", "文明", "天文", "養老", "正中", "興国",
+                                                "天長"};
+        for (size_t q = 0; old && q < sizeof word_eras / sizeof word_eras[0]; q++)
+            if (n == strlen(word_eras[q]) && at(p, i, word_eras[q]))
+                return 0;
         /* R7, H31 alone; the older initials (S, T, M) only with 年 */
         bool alone = !latin || era <= 1;
         size_t j = i + n;
@@ -289,6 +315,9 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
                    || (latin && !era_initial_year(p, era, v))) {
             return 0;
         }
+        if (old && (!at(p, e, "年") || at(p, e, "年間") || at(p, e, "年目") || at(p, e, "年生")
+                    || at(p, e, "年連続") || at(p, e, "年ぶり")))
+            return 0;
         if (at(p, e, "年"))
             e += strlen("年");
         else if (!latin || !alone)
@@ -416,8 +445,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     bool same = first && at(p, i, "同");
     if (same)
         j += strlen("同");
+    /* 2016年1月1日前: right after its month, N日 before 前 / 後 is the day
+     * (before / after it), not N days ago */
+    bool dated = !first && kj_before(p->s, i, "月");
     if (num_at(p, j, &v, &e, &nd, &z) && v >= 1 && v <= 31 && nd <= 2
-        && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本") && !at(p, e, "日前") && !at(p, e, "日後")
+        && at(p, (e = sp_unit(p, j, e, nd, "日")), "日") && !at(p, e, "日間") && !at(p, e, "日本")
+        && ((!at(p, e, "日前") && !at(p, e, "日後")) || dated)
         && !at(p, e, "日目") && !at(p, e, "日連続") && !at(p, e, "日ぶり")
         && !at(p, e, "日曜") && !at(p, e, "日おき")) {
         /* a bare kanji day: 一日 is far more often "one day" than the 1st;
@@ -487,10 +520,11 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
     int nd;
     bool z;
     if (!isdig(p, i) || (i > 0 && p->s[i - 1] == ':') || !num_at(p, i, &h, &e, &nd, &z) || nd > 2
-        || h > 23 || !at(p, e, ":") || !dnum(p, e + 1, &m, &e2, &nd, &z) || nd != 2 || m > 59)
-        return 0;
+        || h > 24 || !at(p, e, ":") || !dnum(p, e + 1, &m, &e2, &nd, &z) || nd != 2 || m > 59
+        || (h == 24 && m > 0))
+        return 0; /* 24:00 is the midnight that ends the day */
     if (at(p, e2, ":")) {
-        if (!dnum(p, e2 + 1, &s, &e3, &nd, &z) || nd != 2 || s > 59)
+        if (!dnum(p, e2 + 1, &s, &e3, &nd, &z) || nd != 2 || s > 59 || (h == 24 && s > 0))
             return 0;
         e2 = e3;
     }
@@ -554,7 +588,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     if (j == i && i > 0 && isdig(p, i - 1))
         return 0; /* 25時: not 5時 */
-    if (dnum(p, j, &v, &e, &nd, &z) && v <= 24 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
+    if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
         && !at(p, e, "時間")
         && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
@@ -606,6 +640,10 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
                     || at(p, k, "まで") || at(p, k, "に")))
             ok = true;
         if (!ok)
+            return 0;
+        /* 25時30分, 深夜25時, 14日26時: a broadcast or late-night clock past
+         * 24 (kj_dt_emit moves it to the next day); 25時 alone is no clock */
+        if (v > 24 && !tod && !after_date && k == e + strlen("時"))
             return 0;
         /* 6時30分PM, 3時P.M.: a meridiem after the clock */
         size_t mk = k;
@@ -711,12 +749,89 @@ static size_t fy_end(const jp *p, size_t j, kj_tx *t)
     return j + strlen("末");
 }
 
+static int prefix_qual(const jp *p, size_t i);
+static bool length_follows(jp *p, size_t j);
+
+/* A century: 19世紀, 二十一世紀, 紀元前3世紀, 今世紀, 来世紀 (grain year,
+ * TIMEX value 18, 20, BC02). Not a length (1世紀前, 1世紀近く, 約1世紀,
+ * 1世紀にわたり, 1世紀目), nor a name the century starts (21世紀枠,
+ * 21世紀大阪): a kanji, katakana or Latin letter after it only when it is a
+ * part of the century (初頭, 後半, 末, 半ば) or 頃, 以降, 以前, 以来, 以後, 中.
+ * Returns the end, 0 when none. */
+static size_t part_century(jp *p, size_t i, kj_tx *t)
+{
+    const kj_dword *w;
+    size_t j = i, e;
+    int64_t v;
+    int nd;
+    bool z, bc = false;
+    if (at(p, i, "今世紀") || at(p, i, "来世紀")) {
+        int py = p->c->py;
+        if (!py)
+            return 0;
+        int cy = py / 100 + (at(p, i, "来世紀") ? 1 : 0);
+        t->y = cy * 100 + 1;
+        t->century = true;
+        t->rel = true;
+        t->grain = KJ_G_YEAR;
+        return i + strlen("今世紀");
+    }
+    if (at(p, i, "紀元前") || at(p, i, "紀元後")) {
+        bc = at(p, i, "紀元前");
+        j = i + strlen("紀元前");
+        if (!dnum(p, j, &v, &e, &nd, &z))
+            return 0;
+    } else if (!num_at(p, i, &v, &e, &nd, &z) || prefix_qual(p, i) != KJ_Q_NONE) {
+        return 0;
+    }
+    if (v < 1 || v > 30 || !at(p, e, "世紀"))
+        return 0;
+    e += strlen("世紀");
+    if (at(p, e, "半ば") || (at(p, e, "の") && word(p, e + strlen("の"), KJ_W_MOD, &w) > 0)) {
+        /* 20世紀半ば, 19世紀の終わり: part_mod reads them */
+    } else if (word(p, e, KJ_W_MOD, &w) > 0) {
+        if (at(p, e, "頭"))
+            return 0;
+    } else if (length_follows(p, e) || at(p, e, "目") || at(p, e, "間") || at(p, e, "にわた")
+               || at(p, e, "ぶり") || at(p, e, "の間")) {
+        return 0;
+    } else if (e < p->len && !at(p, e, "頃") && !at(p, e, "以降") && !at(p, e, "以前")
+               && !at(p, e, "以来") && !at(p, e, "以後") && !at(p, e, "中")) {
+        size_t k = e;
+        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || kj_is_digit(nc))
+            return 0;
+    }
+    t->y = (int)(v - 1) * 100 + 1;
+    t->century = true;
+    t->bc = bc;
+    t->yset = true;
+    t->grain = KJ_G_YEAR;
+    return e;
+}
+
 /* Read a date at i. Returns its end, 0 when none. */
 static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t j = i, e;
     bool fy = false, have_y = false, have_m = false, have_d = false;
+    if ((e = part_century(p, i, t)) > 0) {
+        /* 今世紀の20年代, 19世紀の80年代: that century's decade */
+        int64_t v;
+        int nd;
+        bool z;
+        size_t e2;
+        if (!t->bc && at(p, e, "の") && dnum(p, e + strlen("の"), &v, &e2, &nd, &z) && nd == 2
+            && v % 10 == 0 && at(p, e2, "年代")) {
+            t->y = t->y / 100 * 100 + (int)v;
+            t->century = false;
+            t->decade = true;
+            return e2 + strlen("年代");
+        }
+        e2 = part_mod(p, e, t);
+        return e2 ? e2 : e;
+    }
     if ((e = part_year(p, j, t, &fy)) > 0) {
         have_y = true;
         j = e;
@@ -927,7 +1042,14 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             return 0;
         if (k == 0 && at(p, e, "日本"))
             return 0;
-        bool ok = length_follows(p, j) || (chained && k != 4);
+        /* 3週に1週, 3日に1日: one such unit in every N */
+        int64_t v2;
+        size_t e2;
+        int nd2;
+        bool z2;
+        bool ok = length_follows(p, j) || (chained && k != 4)
+                  || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
+                      && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
             && !kj_before(p->s, ns, "分")) {
@@ -1025,12 +1147,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                    || at(p, i + strlen("半"), "月"))) {
         size_t k = i + strlen("半年");
         uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
-        if (at(p, i, "半月") && kj_is_kanji(nc))
-            return 0; /* 半月板 */
+        if (at(p, i, "半月") && kj_is_kanji(nc) && !length_follows(p, i + strlen("半月"))
+            && !at(p, i + strlen("半月"), "間"))
+            return 0; /* 半月板; not 半月前, 半月後, 半月間 */
         half = true;
         u = at(p, i, "半年") ? "Y" : at(p, i, "半日") ? "D" : "M";
         e = i + strlen("半");
         n = strlen("年");
+        if (at(p, e + n, "間"))
+            n += strlen("間"); /* 半月間, 半年間 */
     } else if (digit && (e = decimal_at(p, i, dec, sizeof dec)) > 0) {
         if ((n = unit_at(p, i, e, true, false, &u)) == 0 || strcmp(u, "CE") == 0)
             return 0;
@@ -1122,16 +1247,27 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         size_t e2;
         int nd2;
         bool z2;
+        const char *u2;
+        size_t un2;
         if (at(p, j, "ごと"))
             k = j + strlen("ごと");
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
             k = e2 + strlen("回");
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
+                 && v2 <= 1000 && at(p, e2, "度") && !at(p, e2, "度目") && v >= 2)
+            k = e2 + strlen("度"); /* 4年に1度 */
+        else if (at(p, j, "に一度") && v >= 2)
+            k = j + strlen("に一度"); /* 10年に一度 */
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
+                 && v2 < v && (un2 = unit_at(p, j + strlen("に"), e2, nd2 > 0, true, &u2)) > 0
+                 && strcmp(u2, u) == 0)
+            k = e2 + un2; /* 3週に1週, 3日に1日: one such unit in every N */
         if (k) {
             char iso[32];
             kj_dt_iso(iso, sizeof iso, v, u, false);
-            kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso)));
-            return k;
+            if (kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso))))
+                return k;
         }
     }
     if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
@@ -1160,6 +1296,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         int sg = ago ? -1 : 1;
         kj_dt_shift(&t, KJ_G_MONTH, sg * (int)(cnt[0] * 12 + cnt[1]));
         kj_dt_shift(&t, KJ_G_DAY, sg * (int)(cnt[2] * 7 + cnt[3]));
+        kj_dt_emit(c, i, jq + strlen("前"), &t, NULL);
+        return jq + strlen("前");
+    }
+    if ((ago || later) && half && v == 0 && parts == 1 && strcmp(u, "M") == 0
+        && !kj_before(p->s, i, "その")) {
+        /* 半月前, 半月後: 15 days (半月 is P15D) from publication */
+        kj_tx t;
+        kj_tx_init(&t);
+        kj_dt_rel(c, &t, KJ_W_DAY, ago ? -15 : 15);
         kj_dt_emit(c, i, jq + strlen("前"), &t, NULL);
         return jq + strlen("前");
     }
@@ -1509,9 +1654,10 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと"))
         return true;
-    /* 3日に1回 (13日に1回 is more likely the 13th) */
-    if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v, &e2, &nd, &z)
-        && at(p, e2, "回") && !at(p, e2, "回目"))
+    /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
+    int64_t v2;
+    if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd, &z)
+        && ((at(p, e2, "回") && !at(p, e2, "回目")) || (at(p, e2, "日") && v2 < v)))
         return true;
     return dnum(p, j, &v, &e2, &nd, &z)
            && (at(p, e2, "時間") || (nd > 0 && (at(p, e2, "分") || at(p, e2, "秒"))));
@@ -1576,7 +1722,7 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
         return 0;
     int32_t era;
     size_t n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
-    if (!n || era < 0 || (size_t)era >= p->c->dd->nera || (n == 1 && era > 1))
+    if (!n || era < 0 || (size_t)era >= p->c->dd->nera_modern || (n == 1 && era > 1))
         return 0;
     if (n == 1 && i > 0 && (kj_is_latin((unsigned char)p->s[i - 1]) || isdig(p, i - 1)))
         return 0;
@@ -1629,6 +1775,18 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_weekday(c, &wt, wd, i);
         kj_dt_emit(c, i, i + n, &wt, NULL);
         return n;
+    }
+    /* 今四半期, 本四半期, 当四半期: the publication's quarter (as 第2四半期,
+     * by the calendar) */
+    if ((at(p, i, "今四半期") || at(p, i, "本四半期") || at(p, i, "当四半期")) && c->py) {
+        kj_tx qt;
+        kj_tx_init(&qt);
+        qt.y = c->py;
+        qt.q = (c->pm - 1) / 3 + 1;
+        qt.grain = KJ_G_QUARTER;
+        qt.rel = true;
+        kj_dt_emit(c, i, i + strlen("今四半期"), &qt, NULL);
+        return strlen("今四半期");
     }
     /* 年1回, 月2回, 週3日, 週40時間, 年に1ヶ月: a recurrence per year,
      * month or week (not after a number or a word: 2021年1回目, 昨年3月) */
@@ -1900,6 +2058,7 @@ static size_t try_at(jp *p, size_t i)
      * year either (not 2000) */
     int32_t era;
     if (!isdig(p, i) && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
+        && era >= 0 && (size_t)era < c->dd->nera_modern
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
         return e - i;
     if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {
@@ -2083,9 +2242,10 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     /* the first characters of the literals try_at and the parts test at a
      * date's first position (also in dd->jlit, for worth_trying): (木),
      * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
-     * 数日間, 半年, 金曜日 */
+     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期 */
     static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
-                                      "数", "半", "火", "水", "木", "金", "土", "日"};
+                                      "数", "半", "火", "水", "木", "金", "土", "日",
+                                      "紀", "今", "来", "本", "当"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
         size_t i = 0;
         uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);

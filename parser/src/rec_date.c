@@ -290,9 +290,11 @@ static int load_icu_names(struct kj_datedata *dd)
 }
 
 /* Japanese era names and the Gregorian year of each era's first year, from
- * ICU's Japanese calendar. Only eras from 明治 on: older era names (文化,
- * 天保 ...) are common words in modern news. The Latin initial of the
- * English name (Reiwa -> R) gives the abbreviation of R7 / H31. */
+ * ICU's Japanese calendar, newest first. Eras from 明治 on (the first
+ * nera_modern) are read in every form; the older ones (大化 .. 慶応) only as
+ * a word of their own before N年 (文化, 天保 ... are common words too). The
+ * Latin initial of a modern era's English name (Reiwa -> R) gives the
+ * abbreviation of R7 / H31. */
 static int load_eras(struct kj_datedata *dd)
 {
     static const char *loc = "ja_JP@calendar=japanese";
@@ -302,7 +304,8 @@ static int load_eras(struct kj_datedata *dd)
     UCalendar *cal = ucal_open(NULL, 0, loc, UCAL_DEFAULT, &st);
     int rc = U_FAILURE(st) ? -1 : 0;
     int n = rc == 0 ? udat_countSymbols(fj, UDAT_ERAS) : 0;
-    for (int i = n - 1; i >= 0 && rc == 0 && dd->nera < 64; i--) {
+    size_t cap = sizeof dd->era_y1 / sizeof dd->era_y1[0];
+    for (int i = n - 1; i >= 0 && rc == 0 && dd->nera < cap; i--) {
         ucal_clear(cal);
         ucal_set(cal, UCAL_ERA, i);
         ucal_set(cal, UCAL_YEAR, 1);
@@ -311,8 +314,8 @@ static int load_eras(struct kj_datedata *dd)
             rc = -1;
             break;
         }
-        if (y1 < 1868)
-            break;
+        if (y1 >= 1868)
+            dd->nera_modern = dd->nera + 1;
         char u[96];
         int idx = (int)dd->nera;
         dd->era_y1[dd->nera++] = y1;
@@ -321,7 +324,8 @@ static int load_eras(struct kj_datedata *dd)
                 rc = -1;
             kj_dt_mark_start(dd, u);
         }
-        if (rc == 0 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false) && u[0] >= 'A' && u[0] <= 'Z') {
+        if (rc == 0 && y1 >= 1868 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false)
+            && u[0] >= 'A' && u[0] <= 'Z') {
             if (!kj_dict_add(dd->era, u, 1, idx))
                 rc = -1;
             kj_dt_mark_start(dd, u);
@@ -789,7 +793,11 @@ static void format(char *b, size_t n, const kj_tx *t)
     ymd(ys, sizeof ys, t->y, 0, 0, 1);
     switch (t->grain) {
     case KJ_G_YEAR:
-        if (t->decade && t->y > 0)
+        if (t->century && t->y > 0)
+            snprintf(b, n, "%s%02d", t->bc ? "BC" : "", (t->y / 100) % 100);
+        else if (t->bc && t->y > 0)
+            snprintf(b, n, "BC%04d", t->y % 10000);
+        else if (t->decade && t->y > 0)
             snprintf(b, n, "%03d", (t->y / 10) % 1000);
         else
             snprintf(b, n, "%s", ys);
@@ -828,6 +836,13 @@ static void format(char *b, size_t n, const kj_tx *t)
     default:
         ymd(b, n, t->y, t->m, t->d, 3);
     }
+    /* 紀元前44年3月15日: TIMEX's BC before the date (the year grain writes
+     * its own) */
+    if (t->bc && t->grain != KJ_G_YEAR && n > 2 && strlen(b) + 2 < n) {
+        memmove(b + 2, b, strlen(b) + 1);
+        b[0] = 'B';
+        b[1] = 'C';
+    }
 }
 
 bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max)
@@ -839,6 +854,20 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
     if (idx < 0)
         return false;
     kj_fact *f = kj_fact_at(d, idx);
+    /* 25時30分: 1:30 on the next day */
+    kj_tx late[2];
+    if (t->hh > 24 && t->hh < 48) {
+        late[0] = *t;
+        late[0].hh -= 24;
+        kj_dt_shift(&late[0], KJ_G_DAY, 1);
+        t = &late[0];
+    }
+    if (max && max->hh > 24 && max->hh < 48) {
+        late[1] = *max;
+        late[1].hh -= 24;
+        kj_dt_shift(&late[1], KJ_G_DAY, 1);
+        max = &late[1];
+    }
     char b[48];
     format(b, sizeof b, t);
     kj_attr_str(d, f, "value", kj_strndup(d, b, strlen(b)));
@@ -852,7 +881,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
     }
     kj_claim(d, ns, ne, KIJI_FACT_DATE);
     if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY
-        && t->grain != KJ_G_SEASON) {
+        && t->grain != KJ_G_SEASON && !t->century && !t->bc) {
         c->last = max ? *max : *t;
         c->has_last = true;
         int si = kj_sentence_of(d, ns);

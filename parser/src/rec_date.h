@@ -40,6 +40,8 @@ typedef struct kj_tx {
     bool rel;        /* resolved against the publication or an earlier date */
     bool yset, mset; /* year / month written in the text itself */
     bool decade;     /* 1990年代: value 199 (TIMEX decade) */
+    bool century;    /* 19世紀: value 18 (TIMEX century); y is its first year */
+    bool bc;         /* 紀元前202年: value BC0202, y counts back from 1 BC */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
@@ -78,8 +80,10 @@ struct kj_datedata {
     kj_dword *w;
     size_t nw, capw;
     kj_dict *era;        /* Japanese era name (ICU) -> index into era_y1 */
-    int era_y1[64];      /* Gregorian year of an era's first year */
+    int era_y1[256];     /* Gregorian year of an era's first year */
     size_t nera;
+    size_t nera_modern;  /* eras from 明治 on come first; older ones read
+                            only as a word of their own before N年 */
     /* Where a Japanese date can start: one bit per BMP code point (the first
      * character of a ja word or an era name, numerals, the scanner's own
      * literals); start4 when some start lies beyond the BMP. The scanner

@@ -304,6 +304,19 @@ static void classify_ja(kiji_doc *d, amount *a)
         return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    /* 4年に1度: once in every N units, a set of the date recognizer (not
+     * degrees) */
+    if (kj_at(d->norm, d->norm_len, k, "度") && !kj_at(d->norm, d->norm_len, k, "度目")) {
+        static const char *const per_ni[] = {"年に", "月に", "週に", "日に", "間に"};
+        for (size_t q = 0; q < sizeof per_ni / sizeof per_ni[0]; q++) {
+            size_t b = a->tok.ns;
+            if (kj_before(d->norm, b, per_ni[q]) && b >= strlen(per_ni[q]) + 1
+                && is_digit((unsigned char)d->norm[b - strlen(per_ni[q]) - 1])) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
+    }
     /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
     if (KIND(v) == NW_COUNTER && kj_at(d->norm, d->norm_len, k, "回") &&
         !kj_at(d->norm, d->norm_len, k, "回目")) {
