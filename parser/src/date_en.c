@@ -552,6 +552,39 @@ static const char *tod_word(const ep *p, size_t j, size_t *e)
          : wd(p, j, "evening", e) ? "EV" : wd(p, j, "night", e) ? "NI" : NULL;
 }
 
+/* spring, summer, fall / autumn, winter at j: its TIMEX quarter of the
+ * year (1 SP, 2 SU, 3 FA, 4 WI), 0 for none. */
+static int season_word(const ep *p, size_t j, size_t *e)
+{
+    return wd(p, j, "spring", e) ? 1 : wd(p, j, "summer", e) ? 2
+         : (wd(p, j, "fall", e) || wd(p, j, "autumn", e)) ? 3 : wd(p, j, "winter", e) ? 4 : 0;
+}
+
+/* this / last / next season sq: a winter is the year of its December (this
+ * winter in February began the December before, as 今冬); last summer is
+ * the latest one before the current season, next summer the first after. */
+static void season_rel(kj_dctx *c, kj_tx *t, int sq, int off)
+{
+    t->grain = KJ_G_SEASON;
+    t->q = sq;
+    t->rel = true;
+    if (!c->py)
+        return;
+    int cs = c->pm == 12 ? 4 : c->pm <= 2 ? 4 : (c->pm - 3) / 3 + 1;
+    long cur = (long)(c->pm <= 2 ? c->py - 1 : c->py) * 4 + cs - 1, a;
+    if (off == 0) {
+        t->y = c->py - (sq == 4 && c->pm <= 3 ? 1 : 0);
+        return;
+    }
+    if (off < 0)
+        for (a = cur - 1; a % 4 != sq - 1; a--)
+            ;
+    else
+        for (a = cur + 1; a % 4 != sq - 1; a++)
+            ;
+    t->y = (int)(a / 4);
+}
+
 /* this/last/next + week, month, year, quarter, a month or a weekday. */
 static size_t date_rel(ep *p, size_t i, kj_tx *t)
 {
@@ -567,8 +600,25 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         return 0;
     size_t j = sp(p, e);
     kj_dctx *c = p->c;
-    if (wd(p, j, "week", &k) || wd(p, j, "weekend", &k)) {
+    if (wd(p, j, "week", &k)) {
         kj_dt_rel(c, t, KJ_W_WEEK, off);
+        return k;
+    }
+    /* this weekend, last weekend: the weekend that ends that ISO week */
+    if (wd(p, j, "weekend", &k) || wd(p, j, "week-end", &k)) {
+        kj_dt_rel(c, t, KJ_W_WEEK, off);
+        t->weekend = true;
+        return k;
+    }
+    /* this summer, last winter (not "this fall in prices", "the last fall") */
+    size_t x;
+    int sq = season_word(p, j, &k);
+    if (sq == 3 && ch(p, j) == 'f'
+        && (kj_before(p->lc, i, "the ") || wd(p, sp(p, k), "in", &x) || wd(p, sp(p, k), "of", &x)
+            || wd(p, sp(p, k), "from", &x) || wd(p, sp(p, k), "to", &x)))
+        sq = 0;
+    if (sq && ch(p, k) != '-') {
+        season_rel(c, t, sq, off);
         return k;
     }
     if (wd(p, j, "month", &k)) {
@@ -729,13 +779,108 @@ static bool has_meridiem(const ep *p, size_t j, size_t e)
     return false;
 }
 
+/* in the morning / in the afternoon / in the evening / at night at j:
+ * -1 for the morning, 1 for the rest, 0 for none; *e after it. */
+static int tod_after(const ep *p, size_t j, size_t *e)
+{
+    size_t k;
+    if (wd(p, j, "at night", e))
+        return 1;
+    if (!wd(p, j, "in the", &k))
+        return 0;
+    k = sp(p, k);
+    return wd(p, k, "morning", e) ? -1 : (wd(p, k, "afternoon", e) || wd(p, k, "evening", e)) ? 1 : 0;
+}
+
+/* Clocks in words: half past seven, a quarter to nine, quarter after six,
+ * 20 past 9, ten minutes to six, seven o'clock. The hour (1-12) is as
+ * written unless a meridiem or a part of the day follows. Returns the end,
+ * 0 for none. */
+static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
+{
+    size_t e, k, x;
+    int64_t m = 0, v;
+    int nd, dir = 0;
+    bool strong = false; /* quarter, half or minutes: "to" is no range */
+    if (wd(p, i, "half", &e)) {
+        m = 30, strong = true;
+        if (!wd(p, sp(p, e), "past", &e))
+            return 0;
+        dir = 1;
+    } else {
+        size_t q = i;
+        if (wd(p, i, "a", &e))
+            q = sp(p, e);
+        if (wd(p, q, "quarter", &e)) {
+            m = 15, strong = true;
+        } else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 59 && nd <= 2
+                   && !(nd > 0 && suffixed(p, e, nd))) {
+            m = v;
+            size_t j = sp(p, e);
+            if (wd(p, j, "minutes", &x) || wd(p, j, "minute", &x) || wd(p, j, "min", &x)
+                || wd(p, j, "mins", &x))
+                e = x, strong = true;
+        } else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
+            /* seven o'clock */
+            k = sp(p, e);
+            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
+                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
+                return 0;
+            *h = v, *mi = 0;
+            return x;
+        } else
+            return 0;
+        k = sp(p, e);
+        if (wd(p, k, "past", &e))
+            dir = 1;
+        else if (strong && (wd(p, k, "after", &e)))
+            dir = 1;
+        else if (strong && wd(p, k, "to", &e))
+            dir = -1;
+        else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
+            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
+                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
+                return 0;
+            *h = v, *mi = 0;
+            return x;
+        } else
+            return 0;
+    }
+    k = sp(p, e);
+    if (!num(p, k, &v, &e, &nd) || v < 1 || v > 12 || nd > 2 || alpha(ch(p, e)) || ch(p, e) == ':'
+        || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+        return 0;
+    x = sp(p, e);
+    if (wd(p, x, "o'clock", &k) || wd(p, x, "oclock", &k) || wd(p, x, "o\xe2\x80\x99" "clock", &k))
+        e = k;
+    *h = dir > 0 ? v : (v == 1 ? 12 : v - 1);
+    *mi = dir > 0 ? m : 60 - m;
+    return e;
+}
+
 static size_t date_time(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
     int64_t h, mi = 0;
     int nd;
     bool clock = false;
-    if (digit(ch(p, i)) && (e = dot_clock(p, i, &h, &mi)) > 0) {
+    char c0 = ch(p, i);
+    if ((digit(c0) || c0 == 'h' || c0 == 'a' || c0 == 'q' || (p->k->wnpos == i && p->k->wnum))
+        && (e = clock_words(p, i, &h, &mi)) > 0) {
+        /* its meridiem or part of the day */
+        size_t j = sp(p, e), m2;
+        int r = meridiem(p, j, &m2);
+        if (!r)
+            r = tod_after(p, j, &m2);
+        if (r) {
+            if (r > 0 && h < 12)
+                h += 12;
+            else if (r < 0 && h == 12)
+                h = 0;
+            e = m2;
+        }
+        clock = true;
+    } else if (digit(ch(p, i)) && (e = dot_clock(p, i, &h, &mi)) > 0) {
         clock = true;
     } else if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
         h = 12;
@@ -774,7 +919,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                 pm = true, m2 = j + 4;
             if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
                 am = true, m2 = j + 4;
-            if (!pm && !am) {
+            int r;
+            if (!pm && !am && h >= 1 && h <= 12 && (k > e || clock_cue(p, i))
+                && (r = tod_after(p, j, &m2)) != 0) {
+                /* at 8 in the morning, 7:30 in the evening */
+                if (r > 0 && h < 12)
+                    h += 12;
+                else if (r < 0 && h == 12)
+                    h = 0;
+            } else if (!pm && !am) {
                 /* 14:30, 23:59:59: a 24-hour clock needs its two minute digits
                  * (seconds read, not kept) and no more digits or colons */
                 if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i)))
@@ -914,6 +1067,38 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         t->grain = KJ_G_HOUR;
         return e;
     }
+    /* the weekend (over the weekend, at the weekend): the Saturday the
+     * tense picks, as a bare weekday, and the weekend of its ISO week */
+    if (wd(p, i, "the weekend", &e) || wd(p, i, "the week-end", &e)) {
+        size_t j = sp(p, e), x;
+        if (ch(p, e) == '-' || (j > e && (wd(p, j, "of", &x) || wd(p, j, "edition", &x)
+                                          || wd(p, j, "editions", &x) || wd(p, j, "show", &x))))
+            return 0;
+        kj_dt_weekday(p->c, t, 6, i);
+        if (t->y) {
+            kj_isoweek(kj_days(t->y, t->m, t->d), &t->y, &t->wk);
+            t->m = t->d = 0;
+        }
+        t->grain = KJ_G_WEEK;
+        t->weekend = true;
+        return e;
+    }
+    /* summer 2020, the winter of 2019: the season of that year */
+    int sq;
+    if ((sq = season_word(p, i, &e)) > 0) {
+        size_t j = sp(p, e), x;
+        int y;
+        if (j > e && wd(p, j, "of", &x))
+            j = sp(p, x);
+        if (j > e && year4(p, j, &y, &x) && !digit(ch(p, x)) && ch(p, x) != '-') {
+            t->grain = KJ_G_SEASON;
+            t->q = sq;
+            t->y = y;
+            t->yset = true;
+            return x;
+        }
+        return 0;
+    }
     if ((n = dword(p, i, KJ_W_DAY, &w)) > 0) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         size_t j = sp(p, i + n);
@@ -1034,8 +1219,27 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return e;
     }
     kj_tx_init(t);
-    /* the 1990s: a decade (TIMEX 199) */
-    if (digit(ch(p, i)) && i + 5 <= p->len && ch(p, i + 4) == 's' && !alpha(ch(p, i + 5))
+    /* the '90s, the '80's: a decade of the century the publication year
+     * is in or the one before (the apostrophe required: in their 90s is an
+     * age) */
+    if (digit(ch(p, i)) && i > 0 && (p->lc[i - 1] == '\'' || kj_before(p->lc, i, "\xe2\x80\x99"))
+        && digit(ch(p, i + 1)) && ch(p, i + 1) == '0' && (i < 2 || !alpha(p->lc[i - 2]))) {
+        size_t x = i + 2;
+        if (ch(p, x) == '\'' && ch(p, x + 1) == 's')
+            x++;
+        if (ch(p, x) == 's' && !alpha(ch(p, x + 1)) && !digit(ch(p, x + 1))) {
+            int py = p->c->py ? p->c->py : 2000, dy = (p->lc[i] - '0') * 10;
+            int yy = py - py % 100 + dy;
+            t->y = yy > py ? yy - 100 : yy;
+            t->decade = true;
+            t->rel = true;
+            t->grain = KJ_G_YEAR;
+            return x + 1;
+        }
+    }
+    /* the 1990s, the 1990's: a decade (TIMEX 199) */
+    size_t ds = ch(p, i + 4) == '\'' && ch(p, i + 5) == 's' ? 5 : 4;
+    if (digit(ch(p, i)) && i + ds + 1 <= p->len && ch(p, i + ds) == 's' && !alpha(ch(p, i + ds + 1))
         && (i == 0 || (!digit(p->lc[i - 1]) && p->lc[i - 1] != '$')) && ch(p, i + 3) == '0') {
         int dy = 0;
         for (size_t k = i; k < i + 4 && digit(p->lc[k]); k++)
@@ -1045,7 +1249,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             t->decade = true;
             t->yset = true;
             t->grain = KJ_G_YEAR;
-            return i + 5;
+            return i + ds + 1;
         }
     }
     if (year4(p, i, &y, &e)) {
@@ -1469,11 +1673,12 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
-            if (!tod || !at || t->tod[0] == 'M' || !num(p, k, &h, &k3, &nd) || nd > 2
+            if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
-                || (t->tod[0] == 'N' && h < 6))
+                || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
                 return e;
-            tt.hh = (int)h + 12, tt.mi = 0, tt.grain = KJ_G_HOUR;
+            /* Monday morning at 10: the morning's hour as written */
+            tt.hh = (int)h + (t->tod[0] == 'M' ? 0 : 12), tt.mi = 0, tt.grain = KJ_G_HOUR;
         } else if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1
                    && !has_meridiem(p, k, k3) && (t->tod[0] != 'N' || tt.hh >= 6)) {
             tt.hh += 12; /* this evening at 7:30 */
@@ -1499,6 +1704,37 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         return k3;
     }
     return e;
+}
+
+/* A day and its part of the day: Monday morning, next Friday night, March
+ * 3 evening (grain hour, …TMO, as tomorrow morning); not before a noun
+ * (Monday night football, Sunday morning talk shows): only an end of
+ * phrase or a function word may follow. Returns the new end, or e. */
+static size_t day_tod(ep *p, size_t e, kj_tx *t)
+{
+    static const char *const fw[] = {
+        "at",    "in",    "on",    "and",   "or",    "but",   "when",  "after", "before",
+        "as",    "with",  "by",    "for",   "from",  "to",    "that",  "the",   "a",
+        "he",    "she",   "they",  "it",    "we",    "i",     "said",  "was",   "were",
+        "is",    "will",  "local", "until", "while", "amid",  "near",  "outside", "into",
+        "around", "about", "had",  "has",   "have",  "his",   "her",   "their", "its",
+        "there", "when",  "saying", "told", "under", "over",  "during", "if",   "last"};
+    size_t j = sp(p, e), k, x;
+    const char *tod;
+    if (j == e || j > e + 1 || t->grain != KJ_G_DAY || !t->d || !(tod = tod_word(p, j, &k))
+        || ch(p, k) == '-')
+        return e;
+    size_t n = sp(p, k);
+    if (n > k && alpha(ch(p, n))) {
+        bool ok = false;
+        for (size_t q = 0; q < sizeof fw / sizeof fw[0] && !ok; q++)
+            ok = wd_n(p, n, fw[q], strlen(fw[q]), &x);
+        if (!ok)
+            return e;
+    }
+    t->tod = tod;
+    t->grain = KJ_G_HOUR;
+    return k;
 }
 
 /* A clock range: "5 to 6pm", "from 3 p.m. until 5 p.m.", "between 4pm and
@@ -1953,8 +2189,10 @@ static size_t try_at(ep *p, size_t i)
         size_t rq = 0;
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
-        if (!mod)
+        if (!mod) {
+            e = day_tod(p, e, &t);
             e = day_and_time(p, e, &t);
+        }
         /* Nov. 22 to 25, 2025-26: one date with max */
         kj_tx b = t, *max = NULL;
         int64_t v;
@@ -2042,7 +2280,8 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "past",     "previous",  "next",     "coming",   "fiscal",    "calendar", "fy",
         "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
-        "few",      "many"};
+        "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
+        "half",     "quarter"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;

@@ -40,6 +40,7 @@ typedef struct kj_tx {
     bool rel;        /* resolved against the publication or an earlier date */
     bool yset, mset; /* year / month written in the text itself */
     bool decade;     /* 1990年代: value 199 (TIMEX decade) */
+    bool weekend;    /* grain week: the weekend of that ISO week (-WE) */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
