@@ -367,10 +367,16 @@ RT_EXTRA = {
 }
 
 
-def rt_timex_test(timex, values, rtype):
+# A window counted from now: next 3 days, the past two weeks, last 2 minutes.
+WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|within)\b", re.I)
+
+
+def rt_timex_test(timex, values, rtype, window=False):
     """Test for a Recognizers-Text datetime result: kiji's value equals the
     TIMEX, or (ambiguous XXXX-/past-future pairs) one of the resolved values;
-    ranges compare start and end-1 with kiji's value and max."""
+    ranges compare start and end-1 with kiji's value and max. A window
+    (next 3 days: `(2016-11-08,2016-11-11,P3D)`) also accepts kiji's
+    duration of that length, GUIDELINES.md's writing of it."""
     cands = set()
     if timex:
         cands.add(timex)
@@ -389,6 +395,8 @@ def rt_timex_test(timex, values, rtype):
 
     def test(f):
         val = f.get("value")
+        if f["type"] == "duration" and window and m and m.group(3)[1:2].isdigit():
+            return dur_eq(m.group(3), val)
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
             if f["type"] == "set" and d is not None and any(
@@ -543,13 +551,22 @@ def load_rt_datetime(root, rel, peer_rate):
                 vals = (r.get("Resolution") or {}).get("values") or []
                 timex = vals[0].get("timex") if vals else None
                 types = RT_TYPE.get(tn, TEMPORAL)
-                test = rt_timex_test(timex, vals, tn) if vals else (lambda f: True)
+                window = tn in ("daterange", "datetimerange", "timerange") and bool(
+                    WINDOW.search(r.get("Text") or "")) and bool(re.fullmatch(
+                        r"\([^,]+,[^,]+,P[^)]+\)", timex or ""))
+                if window:
+                    types = ("date", "duration")
+                test = rt_timex_test(timex, vals, tn, window) if vals else (lambda f: True)
                 desc = "%s %s %s" % (r.get("Text"), tn, timex)
             else:
                 start = r.get("Start")
                 end = start + r.get("Length", 0) if start is not None else None
                 tn = (r.get("Type") or "").lower()
                 types = RT_TYPE.get(tn, TEMPORAL)
+                window = tn in ("daterange", "datetimerange", "timerange") and bool(
+                    WINDOW.search(r.get("Text") or ""))
+                if window:
+                    types = ("date", "duration")
                 if level == "parser" and r.get("Value"):
                     v = r["Value"]
                     vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None)}
@@ -561,7 +578,8 @@ def load_rt_datetime(root, rel, peer_rate):
                         res = v.get(k) or {}
                         if isinstance(res.get("startDate"), str) and isinstance(res.get("endDate"), str):
                             vals.append({"start": res["startDate"], "end": res["endDate"]})
-                    test = rt_timex_test(v.get("Timex"), vals, tn)
+                    test = rt_timex_test(v.get("Timex"), vals, tn, window and bool(
+                        re.fullmatch(r"\([^,]+,[^,]+,P[^)]+\)", v.get("Timex") or "")))
                     desc = "%s %s %s" % (r.get("Text"), tn, v.get("Timex"))
                 else:
                     test = lambda f: True
@@ -626,6 +644,9 @@ def load_duckling(root, name, peer_rate):
             exp = Exp(None, None, ("duration",),
                       lambda f, secs=secs: split_iso_duration(f.get("value")) == secs,
                       "%s %s" % (e["value"], e["unit"]))
+        elif e["type"] == "interval" and e.get("from") and e.get("to") and WINDOW.search(c["text"]):
+            # last 2 days, next 3 months: the window or kiji's duration of its length
+            exp = Exp(None, None, ("date", "duration"), duck_window_test(e), json.dumps(e))
         else:  # Time
             exp = Exp(None, None, ("date",), duck_time_test(e), json.dumps(e))
         s.cases.append(Case("%s#%d" % (name, i), c["text"], ref, [exp], cat))
@@ -654,6 +675,24 @@ def duck_grain_value(iso, grain):
     if grain == "day":
         return d.date().isoformat()
     return d.strftime("%Y-%m-%dT%H:%M")
+
+
+def duck_window_test(e):
+    """duckling writes "last 2 days" as the interval [from, to); kiji as the
+    duration P2D: its length in the interval's grain."""
+    g = e.get("grain", "day")
+    timed = duck_time_test(e)
+    a, b = dt.datetime.fromisoformat(e["from"]), dt.datetime.fromisoformat(e["to"])
+    months = (b.year - a.year) * 12 + b.month - a.month
+    length = {"year": "P%dY" % (months // 12), "quarter": "P%dM" % months,
+              "month": "P%dM" % months, "week": "P%dW" % ((b - a).days // 7),
+              "day": "P%dD" % (b - a).days}.get(g, "PT%dS" % int((b - a).total_seconds()))
+
+    def test(f):
+        if f["type"] == "duration":
+            return dur_eq(length, f.get("value"))
+        return timed(f)
+    return test
 
 
 def duck_time_test(e):

@@ -37,6 +37,7 @@ typedef struct ep {
     const char *s, *lc;
     size_t len;
     ecache *k;
+    bool caseless; /* the text has no capital letter (chat, captions, queries) */
 } ep;
 
 static bool alpha(char ch)
@@ -47,6 +48,13 @@ static bool alpha(char ch)
 static bool digit(char ch)
 {
     return ch >= '0' && ch <= '9';
+}
+
+/* Is the word at i capitalized, or is the text one where case says
+ * nothing (no capital letter anywhere in it)? */
+static bool cap(const ep *p, size_t i)
+{
+    return p->caseless || (p->s[i] >= 'A' && p->s[i] <= 'Z');
 }
 
 static char ch(const ep *p, size_t i)
@@ -160,8 +168,20 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0))
             return false;
     }
-    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr))
-        return false;
+    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr)) {
+        /* a text without capitals: may / march / jan are months before a
+         * number or after in, of, since, until, by, early, late, mid, last,
+         * next, this, from (not "it may rain", "they march on") */
+        size_t j = sp(p, k);
+        if (!p->caseless
+            || !(digit(ch(p, j)) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+                 || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
+                 || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
+                 || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
+                 || kj_before(p->lc, i, "last ") || kj_before(p->lc, i, "next ")
+                 || kj_before(p->lc, i, "this ") || kj_before(p->lc, i, "from ")))
+            return false;
+    }
     *m = w->arg;
     *e = k;
     return true;
@@ -1119,7 +1139,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
          * of the day ("on friday", "friday at 4pm") */
-        if (!(p->s[i] >= 'A' && p->s[i] <= 'Z')) {
+        if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
             if (w->mod != 0
                 || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
@@ -1177,7 +1197,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z'
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && cap(p, i)
         && !wd(p, sp(p, i + n), "island", &e)) {
         /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
         int y = p->c->py, m, d, yy;
@@ -2082,7 +2102,7 @@ static size_t wday_in(ep *p, size_t i)
         j = sp(p, e);
     else if (j != i)
         return 0;
-    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !(p->s[j] >= 'A' && p->s[j] <= 'Z'))
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !cap(p, j))
         return 0;
     int wdy = w->arg - 1;
     size_t a = sp(p, j + n), x;
@@ -2331,7 +2351,10 @@ static bool worth_trying(const ep *p, size_t i)
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
-    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k};
+    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true};
+    for (size_t q = 0; q < c->len && p.caseless; q++)
+        if (c->s[q] >= 'A' && c->s[q] <= 'Z')
+            p.caseless = false;
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
