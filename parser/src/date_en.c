@@ -1135,6 +1135,27 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
+    /* the following year, the previous month: from the last date; the
+     * following week is the ISO week after the last date's day */
+    if ((n = dword(p, i, KJ_W_AMONTH, &w)) > 0 || (n = dword(p, i, KJ_W_AYEAR, &w)) > 0) {
+        if (ch(p, i + n) == '\'' || ch(p, i + n) == '-')
+            return 0; /* the previous year's level: a comparison, not a date */
+        if (!kj_dt_anaphor(p->c, t, w->kind == KJ_W_AMONTH ? KJ_G_MONTH : KJ_G_YEAR, w->arg)
+            && p->c->has_last)
+            return 0; /* in 2019 ... the following month: no month to count from */
+        return i + n;
+    }
+    if ((n = dword(p, i, KJ_W_AWEEK, &w)) > 0) {
+        if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, 7 * w->arg) && p->c->has_last)
+            return 0;
+        t->grain = KJ_G_WEEK;
+        if (t->y && t->m && t->d)
+            kj_isoweek(kj_days(t->y, t->m, t->d), &t->y, &t->wk);
+        else
+            t->y = 0;
+        t->m = t->d = 0;
+        return i + n;
+    }
     if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
@@ -2091,6 +2112,30 @@ static size_t wday_in(ep *p, size_t i)
     const kj_dword *w;
     size_t j = i, e = 0, n;
     int k = 0;
+    /* next week on Friday, this week Monday, last week, Sunday: that ISO
+     * week's day */
+    {
+        size_t a, x;
+        int off = wd(p, i, "next", &a) ? 1 : wd(p, i, "last", &a) ? -1 : wd(p, i, "this", &a) ? 0 : 9;
+        if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
+            a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
+            if (wd(p, a, "on", &x))
+                a = sp(p, x);
+            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
+                && (w->mod == 0 || ch(p, a + n) == '.')) {
+                long z = kj_days(c->py, c->pm, c->pd);
+                z += 7L * off - wday0(z) + (w->arg - 1);
+                kj_tx t;
+                kj_tx_init(&t);
+                kj_civil(z, &t.y, &t.m, &t.d);
+                t.rel = true;
+                t.grain = KJ_G_DAY;
+                e = day_tod(p, a + n, &t);
+                kj_dt_emit(c, i, e, &t, NULL);
+                return e;
+            }
+        }
+    }
     if (wd(p, j, "the", &e))
         j = sp(p, e);
     for (int q = 0; q < 5 && !k; q++)
@@ -2131,6 +2176,12 @@ static size_t wday_in(ep *p, size_t i)
         kj_dt_emit(c, i, de, &t, NULL);
         return de;
     }
+    /* Wednesday evening next week */
+    const char *tod = tod_word(p, a, &x);
+    if (tod && a == j + n + 1)
+        a = sp(p, x);
+    else
+        tod = NULL;
     if (wd(p, a, "of", &x))
         a = sp(p, x);
     int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
@@ -2141,6 +2192,8 @@ static size_t wday_in(ep *p, size_t i)
     kj_civil(z, &t.y, &t.m, &t.d);
     t.rel = true;
     t.grain = KJ_G_DAY;
+    if (tod)
+        t.tod = tod, t.grain = KJ_G_HOUR;
     kj_dt_emit(c, i, e, &t, NULL);
     return e;
 }
