@@ -641,8 +641,11 @@ def load_duckling(root, name, peer_rate):
             exp = Exp(None, None, ("money",), test, json.dumps(e))
         elif dim == "Duration":
             secs = Decimal(str(e["value"])) * DUCKLING_UNIT[e["unit"]]
+            # 27 months = P2Y3M: years and months compare in months (dur_eq)
+            cal = {"month": "P%sM", "year": "P%sY"}.get(e["unit"])
             exp = Exp(None, None, ("duration",),
-                      lambda f, secs=secs: split_iso_duration(f.get("value")) == secs,
+                      lambda f, secs=secs, cal=cal, v=e["value"]: split_iso_duration(
+                          f.get("value")) == secs or bool(cal and dur_eq(cal % v, f.get("value"))),
                       "%s %s" % (e["value"], e["unit"]))
         elif e["type"] == "interval" and e.get("from") and e.get("to") and WINDOW.search(c["text"]):
             # last 2 days, next 3 months: the window or kiji's duration of its length

@@ -1523,7 +1523,24 @@ static size_t amount(ep *p, size_t i)
     } else if (wd(p, j, "the next", &e) || wd(p, j, "the past", &e) || wd(p, j, "the last", &e)) {
         j = sp(p, e);
     }
-    if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
+    size_t hh;
+    if (!every && (wd(p, j, "half", &hh) || (wd(p, j, "a", &x) && wd(p, sp(p, x), "half", &hh)))
+        && (ch(p, hh) == ' ' || ch(p, hh) == '-')
+        && (wd(p, hh + 1, "hour", &x) || wd(p, hh + 1, "day", &x))
+        && !(j == i && (kj_before(p->lc, j, "first ") || kj_before(p->lc, j, "second ")
+                        || kj_before(p->lc, j, "the ")))) {
+        /* a half hour, half day: half the unit (not "the first half day") */
+        v = 0;
+        halfa = true;
+        e = hh;
+    } else if (!every && wd(p, j, "all", &x) && (ch(p, x) == ' ' || ch(p, x) == '-')
+               && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh)
+                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
+        /* talks went on all day, an all-week strike: one whole unit */
+        v = 1;
+        a = true;
+        e = x;
+    } else if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
         /* "not a day goes by", "not one day off": a negated single unit
          * is no length (cases/en/duration) */
         if (j >= 4 && kj_before(p->lc, j, "not ") && (j == 4 || !alpha(p->lc[j - 5])))
@@ -2354,7 +2371,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
-        "half",     "quarter"};
+        "half",     "quarter",   "all"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
