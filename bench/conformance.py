@@ -386,9 +386,11 @@ def rt_timex_test(timex, values, rtype, window=False):
         if v.get("timex"):
             cands.add(v["timex"])
     ranges = []
+    sp_t = lambda x: x.replace(" ", "T") if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", x) else x
     for v in values or []:
         if v.get("start") and v.get("end"):
-            ranges.append((v["start"], v["end"]))
+            # resolved datetimes written with a space: the ISO value with a T
+            ranges.append((sp_t(v["start"]), sp_t(v["end"])))
     m = re.fullmatch(r"\(([^,]+),([^,]+),(P[^)]+)\)", timex or "")
     if m:
         ranges.append((m.group(1), m.group(2)))
@@ -426,6 +428,12 @@ def rt_timex_test(timex, values, rtype, window=False):
                     continue
                 if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
                     return True
+        # tuesday afternoon: XXXX-WXX-2TAF resolved to that day's afternoon
+        # hours; kiji writes the day with the TIMEX part of day
+        tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val) if isinstance(val, str) else None
+        if tod and any(c.endswith("T" + tod.group(2)) for c in cands) and any(
+                a[:10] == tod.group(1) for a, _ in ranges):
+            return True
         for a, b in ranges:
             if (date_eq(a, val) or starts_at(a, val)) and f.get("max") is not None \
                     and end_eq(b, f.get("max")):
