@@ -469,9 +469,9 @@ def set_period(timex):
     """A Recognizers-Text set written as the instant it repeats (毎週月曜日 →
     XXXX-WXX-1, 毎日午後3時 → T15) is the period kiji writes: a weekday every
     week (P1W), a clock every day (P1D)."""
-    if re.fullmatch(r"XXXX-WXX-[1-7](T[\d:]+)?", timex or ""):
+    if re.fullmatch(r"XXXX-WXX-([1-7]|WE)(T[\d:]+|T(MO|AF|EV|NI))?", timex or ""):
         return "P1W"
-    if re.fullmatch(r"T\d\d(:\d\d){0,2}", timex or ""):
+    if re.fullmatch(r"T(\d\d(:\d\d){0,2}|MO|AF|EV|NI)", timex or ""):
         return "P1D"
     return timex
 

@@ -1597,6 +1597,15 @@ static size_t amount(ep *p, size_t i)
     if (strcmp(w->s, "S") == 0 && a)
         return 0;
     const char *u = w->s;
+    if (strcmp(u, "QU") == 0) {
+        /* two quarters, the past three quarters: three months each (not
+         * "three quarters of the staff", a fraction) */
+        size_t x2;
+        if (a || vague || fd || half || v < 2 || every || wd(p, sp(p, k + n), "of", &x2))
+            return 0;
+        v *= 3;
+        u = "M";
+    }
     if (strcmp(u, "FN") == 0) {
         /* a fortnight is two weeks */
         if (fd)
@@ -2215,6 +2224,58 @@ static size_t wday_in(ep *p, size_t i)
     return e;
 }
 
+/* A full weekday name at i, or its plural (Tuesdays): its length. */
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
+{
+    ecache *k = p->k;
+    if (k->wpos != i) {
+        k->wpos = i;
+        k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
+    }
+    size_t n = k->wn;
+    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !cap(p, i))
+        return 0;
+    *w = k->ww;
+    *plural = ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1));
+    if (!*plural && alpha(ch(p, i + n)))
+        return 0;
+    return n + (*plural ? 1 : 0);
+}
+
+/* every Monday, each Friday at 4pm, every other Tuesday, on Tuesdays at
+ * 9am: a weekly set; every morning / every night: a daily one. No date of
+ * their own (as 毎週月曜日). Returns the end, 0 for none. */
+static size_t wday_set(ep *p, size_t i)
+{
+    const kj_dword *w;
+    bool plural = false, every = false, other = false;
+    size_t j = i, e, n, x;
+    if (wd(p, i, "every", &e) || wd(p, i, "each", &e)) {
+        every = true;
+        j = sp(p, e);
+        if (wd(p, j, "other", &x))
+            other = true, j = sp(p, x);
+        if (!other && tod_word(p, j, &x) && ch(p, x) != '-') {
+            kj_dt_set(p->c, i, x, "P1D");
+            return x;
+        }
+    }
+    if ((n = wday_word(p, j, &w, &plural)) == 0 || plural == every)
+        return 0;
+    e = j + n;
+    /* Tuesdays at 9am, every Monday at 4 p.m.: the clock is the set's */
+    size_t k = sp(p, e);
+    if (wd(p, k, "at", &x)) {
+        kj_tx tt;
+        kj_tx_init(&tt);
+        size_t ce = date_time(p, sp(p, x), &tt);
+        if (ce > 0)
+            e = ce;
+    }
+    kj_dt_set(p->c, i, e, other ? "P2W" : "P1W");
+    return e;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2267,7 +2328,7 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
-    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0))
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0))
         return n - i;
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
@@ -2371,7 +2432,8 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
-        "half",     "quarter",   "all"};
+        "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
+        "thursdays", "fridays",  "saturdays", "sundays"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
