@@ -163,9 +163,15 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
     } else if (abbr) {
         size_t j = sp(p, k);
         const kj_dword *w2;
-        /* Jan-Feb: an abbreviation before a dash and another month name */
+        /* Jan-Feb: an abbreviation before a dash and another month name;
+         * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov */
+        size_t x;
         if (!digit(ch(p, j))
-            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0))
+            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
+            && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
+            && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
+            && !((wd(p, j, "to", &x) || wd(p, j, "through", &x))
+                 && dword(p, sp(p, x), KJ_W_MONTHN, &w2) > 0 && kj_before(p->lc, i, "from ")))
             return false;
     }
     if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr)) {
@@ -264,8 +270,11 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return k;
     }
-    /* June of 1992 */
-    if (wd(p, j, "of", &k) && year4(p, sp(p, k), &y, &k)) {
+    /* June of 1992, June in 1992, December, 2018, Dec-2018, Dec/2018 */
+    if (((wd(p, j, "of", &k) || wd(p, j, "in", &k)) && year4(p, sp(p, k), &y, &k))
+        || (j == e && (ch(p, e) == ',' || ch(p, e) == '-' || ch(p, e) == '/')
+            && year4(p, ch(p, e) == ',' ? sp(p, e + 1) : e + 1, &y, &k) && !digit(ch(p, k))
+            && ch(p, k) != '-' && ch(p, k) != '/')) {
         t->y = y;
         t->yset = true;
         return k;
@@ -330,8 +339,8 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
     size_t j = sp(p, e), x;
     if (ch(p, j) == ',')
         j = sp(p, j + 1);
-    else if (j > e && wd(p, j, "of", &x))
-        j = sp(p, x);
+    else if (j > e && (wd(p, j, "of", &x) || wd(p, j, "in", &x)))
+        j = sp(p, x); /* 4 July of 1995, 28 June in 2020 */
     return year4(p, j, y, k);
 }
 
@@ -643,6 +652,15 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
     }
     if (wd(p, j, "month", &k)) {
         kj_dt_rel(c, t, KJ_W_MONTH, off);
+        return k;
+    }
+    /* last fiscal year: the fiscal year numbered as the year (fiscal 2025
+     * is FY2025), this calendar year: the year */
+    if ((wd(p, j, "fiscal", &k) || wd(p, j, "calendar", &k)) && wd(p, sp(p, k), "year", &k)
+        && !kj_before(p->lc, i, "the ") && ch(p, k) != '\'' && ch(p, k) != '-') {
+        kj_dt_rel(c, t, KJ_W_YEAR, off);
+        if (p->lc[j] == 'f')
+            t->grain = KJ_G_FY;
         return k;
     }
     if (wd(p, j, "year", &k)) {
