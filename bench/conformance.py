@@ -712,7 +712,19 @@ def duck_time_test(e):
     def test(f):
         val = f.get("value")
         if e["type"] == "value":
-            return date_eq(duck_grain_value(e["value"], g), val)
+            want = duck_grain_value(e["value"], g)
+            if date_eq(want, val):
+                return True
+            # a week ago, three months ago: kiji keeps the text's grain (the
+            # relative-dates mapping of Recognizers-Text, same rule)
+            if f.get("relative") and isinstance(val, str) and g == "day":
+                if re.fullmatch(r"\d{4}(-\d\d)?", val) and want.startswith(val + "-"):
+                    return True
+                wk = re.fullmatch(r"(\d{4})-W(\d\d)", val)
+                if wk:
+                    iy, iw, _ = dt.date.fromisoformat(want[:10]).isocalendar()
+                    return (iy, iw) == (int(wk.group(1)), int(wk.group(2)))
+            return False
         lo, hi = e.get("from"), e.get("to")
         if lo and not date_eq(duck_grain_value(lo, g), val):
             return False

@@ -830,6 +830,23 @@ static int tod_after(const ep *p, size_t j, size_t *e)
     return wd(p, k, "morning", e) ? -1 : (wd(p, k, "afternoon", e) || wd(p, k, "evening", e)) ? 1 : 0;
 }
 
+/* A day word after a bare hour (at 8 tonight, at 5 tomorrow afternoon):
+ * 1 when it names an afternoon, evening or night, -1 a morning, 0 a day
+ * without its part, -2 for none. Nothing is consumed. */
+static int day_after_hour(const ep *p, size_t j)
+{
+    size_t x;
+    if (wd(p, j, "tonight", &x) || wd(p, j, "tonite", &x))
+        return 1;
+    bool day = wd(p, j, "today", &x) || wd(p, j, "tomorrow", &x) || wd(p, j, "yesterday", &x);
+    if (!day && !wd(p, j, "this", &x))
+        return -2;
+    const char *tod = tod_word(p, sp(p, x), &x);
+    if (!tod)
+        return day ? 0 : -2;
+    return tod[0] == 'M' ? -1 : 1;
+}
+
 /* Clocks in words: half past seven, a quarter to nine, quarter after six,
  * 20 past 9, ten minutes to six, seven o'clock. The hour (1-12) is as
  * written unless a meridiem or a part of the day follows. Returns the end,
@@ -885,7 +902,15 @@ static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
             return 0;
     }
     k = sp(p, e);
-    if (!num(p, k, &v, &e, &nd) || v < 1 || v > 12 || nd > 2 || alpha(ch(p, e)) || ch(p, e) == ':'
+    /* a quarter past noon, 20 past 3pm: noon is 12, a meridiem may follow
+     * the hour's digits (date_time reads it) */
+    if (wd(p, k, "noon", &e) || wd(p, k, "midday", &e)) {
+        *h = dir > 0 ? 12 : 11;
+        *mi = dir > 0 ? m : 60 - m;
+        return e;
+    }
+    if (!num(p, k, &v, &e, &nd) || v < 1 || v > 12 || nd > 2
+        || (alpha(ch(p, e)) && !(nd > 0 && meridiem(p, e, &x))) || ch(p, e) == ':'
         || (ch(p, e) == '.' && digit(ch(p, e + 1))))
         return 0;
     x = sp(p, e);
@@ -965,6 +990,14 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                     h += 12;
                 else if (r < 0 && h == 12)
                     h = 0;
+            } else if (!pm && !am && h >= 1 && h <= 12 && j > k
+                       && (kj_before(p->lc, i, "at ") || kj_before(p->lc, i, "by ")
+                           || kj_before(p->lc, i, "around ") || kj_before(p->lc, i, "until "))
+                       && (r = day_after_hour(p, j)) > -2) {
+                /* at 8 tonight, at 5 tomorrow afternoon: the day follows */
+                if (r > 0 && h < 12)
+                    h += 12;
+                m2 = k;
             } else if (!pm && !am) {
                 /* 14:30, 23:59:59: a 24-hour clock needs its two minute digits
                  * (seconds read, not kept) and no more digits or colons */
@@ -2359,8 +2392,11 @@ static size_t try_at(ep *p, size_t i)
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
         if (!mod) {
-            e = day_tod(p, e, &t);
-            e = day_and_time(p, e, &t);
+            size_t te = day_tod(p, e, &t);
+            /* Monday morning from 10am to noon */
+            if (te > e && (rq = day_clock_range(p, i, te, &t)) > 0)
+                return rq - i;
+            e = day_and_time(p, te, &t);
         }
         /* Nov. 22 to 25, 2025-26: one date with max */
         kj_tx b = t, *max = NULL;
