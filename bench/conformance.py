@@ -706,6 +706,59 @@ def duck_window_test(e):
     return test
 
 
+def kiji_extent(val):
+    """[start, end) dates of a kiji year, month or ISO week value."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?", val)
+    if m:
+        y = int(m.group(1))
+        if m.group(2):
+            mo = int(m.group(2))
+            return dt.date(y, mo, 1), dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        return dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", val)
+    if m:
+        try:
+            mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        if m.group(3):
+            return mon + dt.timedelta(days=5), mon + dt.timedelta(days=7)
+        return mon, mon + dt.timedelta(days=7)
+    return None
+
+
+def duck_part_of(val, mod, lo, hi):
+    """duckling writes a part of a period as its own interval: the end of
+    this week [Fri, Mon), early March [1, 11), the end of the year [Sep,
+    Jan), tonight [18:00, 24:00), this weekend [Fri 18:00, Mon). kiji writes
+    the period with GUIDELINES.md's mod (start / mid / end), the day with its
+    TIMEX part of day (…TNI), the weekend of the ISO week (…-WE): the same
+    part when the interval lies inside kiji's period on the mod's side."""
+    a, b = dt.datetime.fromisoformat(lo), dt.datetime.fromisoformat(hi)
+    tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val)
+    if tod:
+        span = {"MO": (0, 12), "AF": (12, 19), "EV": (18, 24), "NI": (18, 24)}[tod.group(2)]
+        return a.date().isoformat() == tod.group(1) and span[0] <= a.hour < span[1] \
+            and (b - a) <= dt.timedelta(hours=12)
+    ext = kiji_extent(val)
+    if not ext:
+        return False
+    s, e = ext
+    if val.endswith("-WE"):
+        # duckling's weekend starts on the Friday evening
+        return a.date() == s - dt.timedelta(days=1) and a.hour >= 18 and b.date() == e
+    ad, bd = a.date(), (b - dt.timedelta(seconds=1)).date()
+    if not (s <= ad and bd < e) or (ad == s and bd == e - dt.timedelta(days=1)):
+        return False
+    if mod == "start":
+        return ad == s
+    if mod == "end":
+        return bd == e - dt.timedelta(days=1)
+    if mod == "mid":
+        return ad > s and bd < e - dt.timedelta(days=1)
+    return False
+
+
 def duck_time_test(e):
     g = e.get("grain", "day")
 
@@ -726,6 +779,8 @@ def duck_time_test(e):
                     return (iy, iw) == (int(wk.group(1)), int(wk.group(2)))
             return False
         lo, hi = e.get("from"), e.get("to")
+        if lo and hi and isinstance(val, str) and duck_part_of(val, f.get("mod"), lo, hi):
+            return True
         if lo and not date_eq(duck_grain_value(lo, g), val):
             return False
         if lo and hi:
