@@ -62,6 +62,11 @@ static char ch(const ep *p, size_t i)
     return i < p->len ? p->lc[i] : '\0';
 }
 
+static bool alnum_at(const ep *p, size_t i)
+{
+    return alpha(ch(p, i)) || digit(ch(p, i));
+}
+
 static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 {
     if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
@@ -639,6 +644,15 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         t->weekend = true;
         return k;
     }
+    /* this decade: the decade of publication (TIMEX 201); the next / last
+     * decade are as often ten years counted from now, a length */
+    if (off == 0 && wd(p, j, "decade", &k) && c->py && ch(p, k) != '\'' && ch(p, k) != '-') {
+        t->y = c->py - c->py % 10;
+        t->decade = true;
+        t->rel = true;
+        t->grain = KJ_G_YEAR;
+        return k;
+    }
     /* this summer, last winter (not "this fall in prices", "the last fall") */
     size_t x;
     int sq = season_word(p, j, &k);
@@ -1137,6 +1151,39 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         t->tod = "NI";
         t->grain = KJ_G_HOUR;
         return e;
+    }
+    /* the week after next, the year after the next: two on */
+    {
+        size_t x, q;
+        int kind = 0;
+        if (wd(p, i, "the", &x)) {
+            q = sp(p, x);
+            kind = wd(p, q, "week", &x) ? KJ_W_WEEK : wd(p, q, "month", &x) ? KJ_W_MONTH
+                 : wd(p, q, "year", &x) ? KJ_W_YEAR : 0;
+            if (kind && wd(p, sp(p, x), "after", &x)) {
+                q = sp(p, x);
+                if (wd(p, q, "the", &x))
+                    q = sp(p, x);
+                if (wd(p, q, "next", &e) && !alpha(ch(p, sp(p, e)))) {
+                    kj_dt_rel(p->c, t, kind, 2);
+                    return e;
+                }
+            }
+        }
+    }
+    /* H1 2016, 2016 H2, 2016-H2: the half year, as the year with mod start
+     * / end (GUIDELINES: 2012年前半) */
+    if ((ch(p, i) == 'h') && (ch(p, i + 1) == '1' || ch(p, i + 1) == '2') && !alnum_at(p, i + 2)
+        && (i == 0 || !alnum_at(p, i - 1))) {
+        int yy;
+        size_t x = sp(p, i + 2);
+        if (x > i + 2 && year4(p, x, &yy, &e) && !digit(ch(p, e))) {
+            t->y = yy;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            t->mod = ch(p, i + 1) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            return e;
+        }
     }
     /* the weekend (over the weekend, at the weekend): the Saturday the
      * tense picks, as a bare weekday, and the weekend of its ISO week */
@@ -2442,6 +2489,12 @@ static size_t try_at(ep *p, size_t i)
             t.q = ch(p, k2 + 1) - '0';
             t.grain = KJ_G_QUARTER;
             e = k2 + 2;
+        } else if (t.grain == KJ_G_YEAR && !t.decade && !mod && (ch(p, k) == '-' || ch(p, k) == ' ')
+                   && ch(p, k + 1) == 'h' && (ch(p, k + 2) == '1' || ch(p, k + 2) == '2')
+                   && !alnum_at(p, k + 3)) {
+            /* 2016 H2: the half year */
+            t.mod = ch(p, k + 2) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            e = k + 3;
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
             int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
@@ -2487,7 +2540,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
-        "thursdays", "fridays",  "saturdays", "sundays"};
+        "thursdays", "fridays",  "saturdays", "sundays",  "h"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
