@@ -169,9 +169,17 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         size_t j = sp(p, k);
         const kj_dword *w2;
         /* Jan-Feb: an abbreviation before a dash and another month name;
-         * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov */
-        size_t x;
-        if (!digit(ch(p, j))
+         * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov; after its day
+         * (1st Jan, 28-Nov) */
+        size_t x, b = i;
+        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-'))
+            b--;
+        bool after_day = b < i && b > 0
+                      && (digit(p->lc[b - 1])
+                          || (b >= 3 && digit(p->lc[b - 3])
+                              && (kj_before(p->lc, b, "st") || kj_before(p->lc, b, "nd")
+                                  || kj_before(p->lc, b, "rd") || kj_before(p->lc, b, "th"))));
+        if (!after_day && !digit(ch(p, j))
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
             && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
