@@ -1404,12 +1404,14 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
          * 2015-1-32): a dash or slash may join it only to another year or
          * a two-digit year end (2014-2018, 1987/88) */
         size_t r = 0, b = i;
+        bool before = false;
         if (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/') && digit(p->lc[b - 2])) {
             for (b -= 1; b > 0 && digit(p->lc[b - 1]) && r < 6; b--)
                 r++;
             if (r != 4 || (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/')
                            && digit(p->lc[b - 2])))
                 return 0; /* a third number before: a chain */
+            before = true;
         }
         if ((ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1))) {
             for (r = 0; digit(ch(p, e + 1 + r)) && r < 6; r++)
@@ -1417,6 +1419,36 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             char nx = ch(p, e + 1 + r);
             if ((r != 2 && r != 4) || ((nx == '-' || nx == '/') && digit(ch(p, e + 2 + r))))
                 return 0;
+            /* 2010-2015-86: a year between two joined numbers is a code;
+             * 2015-32: a two-digit end is a year only a few years on */
+            if (before)
+                return 0;
+            int y2 = (p->lc[e + 1] - '0') * 10 + (p->lc[e + 2] - '0');
+            if (r == 2 && (y2 <= y % 100 || y2 - y % 100 > 10) && !(y % 100 == 99 && y2 == 0))
+                return 0;
+        }
+        /* 2015 - 32, 32 - 2015: a spaced dash to a number that is no year */
+        {
+            size_t q = e, n2 = 0;
+            int nv = 0;
+            if (ch(p, q) == ' ' && ch(p, q + 1) == '-' && ch(p, q + 2) == ' ') {
+                for (q += 3; digit(ch(p, q)) && n2 < 6; q++)
+                    n2++, nv = nv * 10 + (p->lc[q] - '0');
+                if (n2 >= 1 && n2 != 4 && nv > 12 && !alpha(ch(p, q)))
+                    return 0;
+            }
+            n2 = 0, nv = 0;
+            if (i >= 4 && p->lc[i - 1] == ' ' && p->lc[i - 2] == '-' && p->lc[i - 3] == ' '
+                && digit(p->lc[i - 4])) {
+                int mul = 1;
+                for (q = i - 4; n2 < 6 && digit(p->lc[q]); q--) {
+                    n2++, nv += (p->lc[q] - '0') * mul, mul *= 10;
+                    if (q == 0)
+                        break;
+                }
+                if (n2 != 4 && nv > 12) /* 11 - 2016 may be a month */
+                    return 0;
+            }
         }
         t->y = y;
         t->yset = true;
@@ -2279,7 +2311,7 @@ static size_t wday_in(ep *p, size_t i)
         j = sp(p, e);
     else if (j != i)
         return 0;
-    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !cap(p, j))
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || (!cap(p, j) && w->mod != 0))
         return 0;
     int wdy = w->arg - 1;
     size_t a = sp(p, j + n), x;
@@ -2362,6 +2394,12 @@ static size_t wday_set(ep *p, size_t i)
         if (wd(p, j, "other", &x))
             other = true, j = sp(p, x);
         if (!other && tod_word(p, j, &x) && ch(p, x) != '-') {
+            /* every evening at 7:13 p.m.: the clock is the set's */
+            size_t k = sp(p, x), y;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (wd(p, k, "at", &y) && (y = date_time(p, sp(p, y), &tt)) > 0)
+                x = y;
             kj_dt_set(p->c, i, x, "P1D");
             return x;
         }
@@ -2446,6 +2484,17 @@ static size_t try_at(ep *p, size_t i)
         size_t rq = 0;
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
+        /* 6am every day, 3pm daily: a daily set at that clock, no date */
+        if (!mod && (t.grain == KJ_G_HOUR || t.grain == KJ_G_MINUTE) && t.hh >= 0 && t.rel && !t.yset && !t.mset) {
+            size_t k = sp(p, e), y;
+            const kj_dword *sw;
+            size_t sn;
+            if (k > e && (sn = dword(p, k, KJ_W_SET, &sw)) > 0 && strcmp(sw->s, "P1D") == 0
+                && !wd(p, k, "twice a day", &y) && !wd(p, k, "once a day", &y)) {
+                kj_dt_set(c, i, k + sn, "P1D");
+                return k + sn - i;
+            }
+        }
         if (!mod) {
             size_t te = day_tod(p, e, &t);
             /* Monday morning from 10am to noon */
@@ -2524,8 +2573,21 @@ static size_t try_at(ep *p, size_t i)
         if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || kj_before(p->lc, i, "'s ")
             || kj_before(p->lc, i, "an "))
             return n;
-        kj_dt_set(c, i, i + n, w->s);
-        return n;
+        /* every day at 7 p.m., everyday 6am: the clock is the set's (as
+         * 毎日午後3時) */
+        size_t se = i + n;
+        if (strcmp(w->s, "P1D") == 0) {
+            size_t k = sp(p, se), y;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (wd(p, k, "at", &y))
+                k = sp(p, y);
+            if (k > se && digit(ch(p, k)) && (y = date_time(p, k, &tt)) > 0
+                && (tt.hh >= 0) && (wd(p, sp(p, se), "at", &e) || has_meridiem(p, k, y)))
+                se = y;
+        }
+        kj_dt_set(c, i, se, w->s);
+        return se - i;
     }
     return 0;
 }
