@@ -685,13 +685,13 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
             t->grain = KJ_G_FY;
         return k;
     }
-    if (wd(p, j, "year", &k)) {
+    if (wd(p, j, "year", &k) || wd(p, j, "yr", &k)) {
         if (kj_before(p->lc, i, "the ")) /* the past year: a period */
             return 0;
         kj_dt_rel(c, t, KJ_W_YEAR, off);
         return k;
     }
-    if (wd(p, j, "quarter", &k)) {
+    if (wd(p, j, "quarter", &k) || wd(p, j, "qtr", &k)) {
         t->grain = KJ_G_QUARTER;
         t->rel = true;
         if (c->py) {
@@ -996,6 +996,11 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
                 mi = (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
                 k += 3;
+                /* 7:56:30 pm: seconds read, not kept */
+                size_t j0 = k + 3, m0;
+                if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2))
+                    && !digit(ch(p, k + 3)) && ch(p, k + 1) <= '5' && meridiem(p, sp(p, j0), &m0))
+                    k = j0;
             }
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
