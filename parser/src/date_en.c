@@ -2398,6 +2398,10 @@ static size_t wday_set(ep *p, size_t i)
         j = sp(p, e);
         if (wd(p, j, "other", &x))
             other = true, j = sp(p, x);
+        if (!other && (wd(p, j, "weekend", &x) || wd(p, j, "week-end", &x))) {
+            kj_dt_set(p->c, i, x, "P1W"); /* every weekend */
+            return x;
+        }
         if (!other && tod_word(p, j, &x) && ch(p, x) != '-') {
             /* every evening at 7:13 p.m.: the clock is the set's */
             size_t k = sp(p, x), y;
@@ -2409,9 +2413,19 @@ static size_t wday_set(ep *p, size_t i)
             return x;
         }
     }
-    if ((n = wday_word(p, j, &w, &plural)) == 0 || plural == every)
+    if ((n = wday_word(p, j, &w, &plural)) == 0)
         return 0;
     e = j + n;
+    /* Friday mornings, Tuesday afternoons: that part of every such day */
+    size_t pm;
+    if (!plural && !every && ch(p, e) == ' '
+        && (wd(p, e + 1, "mornings", &pm) || wd(p, e + 1, "afternoons", &pm)
+            || wd(p, e + 1, "evenings", &pm) || wd(p, e + 1, "nights", &pm))) {
+        plural = true;
+        e = pm;
+    }
+    if (plural == every)
+        return 0;
     /* Tuesdays at 9am, every Monday at 4 p.m.: the clock is the set's */
     size_t k = sp(p, e);
     if (wd(p, k, "at", &x)) {
