@@ -1676,6 +1676,16 @@ static size_t amount(ep *p, size_t i)
         v = 0;
         halfa = true;
         e = hh;
+    } else if (!every
+               && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
+                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for ")))
+               && ch(p, x) == ' '
+               && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh) || wd(p, x + 1, "hour", &hh)
+                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
+        /* the whole week, for another month: one unit */
+        v = 1;
+        a = true;
+        e = x;
     } else if (!every && wd(p, j, "all", &x) && (ch(p, x) == ' ' || ch(p, x) == '-')
                && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh)
                    || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
@@ -2629,7 +2639,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
-        "thursdays", "fridays",  "saturdays", "sundays",  "h"};
+        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
