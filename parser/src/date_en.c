@@ -594,6 +594,8 @@ static const char *tod_word(const ep *p, size_t j, size_t *e)
          : wd(p, j, "evening", e) ? "EV" : wd(p, j, "night", e) ? "NI" : NULL;
 }
 
+static bool holiday(const kj_dword *w, int y, int *m, int *d);
+
 /* spring, summer, fall / autumn, winter at j: its TIMEX quarter of the
  * year (1 SP, 2 SU, 3 FA, 4 WI), 0 for none. */
 static int season_word(const ep *p, size_t j, size_t *e)
@@ -717,6 +719,28 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         t->tod = w->s;
         t->grain = KJ_G_HOUR;
         return j + n;
+    }
+    /* this Thanksgiving, last Christmas, next Easter: that named day of the
+     * publication year, the last one before publication, the next after */
+    size_t xi;
+    if ((n = dword(p, j, KJ_W_MD, &w)) > 0 && cap(p, j) && c->py && !kj_before(p->lc, i, "the ")
+        && !wd(p, sp(p, j + n), "island", &xi)) {
+        long pz = kj_days(c->py, c->pm, c->pd), best = 0;
+        int bm = 0, bd = 0, by = 0, hm, hd;
+        for (int yy = c->py - 1; yy <= c->py + 1; yy++) {
+            if (!holiday(w, yy, &hm, &hd))
+                continue;
+            long z = kj_days(yy, hm, hd);
+            bool ok = off == 0 ? yy == c->py : off < 0 ? z < pz : z > pz;
+            if (ok && (!by || (off < 0 ? z > best : z < best)))
+                best = z, by = yy, bm = hm, bd = hd;
+        }
+        if (by) {
+            t->y = by, t->m = bm, t->d = bd;
+            t->grain = KJ_G_DAY;
+            t->rel = true;
+            return j + n;
+        }
     }
     if (month(p, j, &m, &k) && !digit(ch(p, sp(p, k)))) {
         t->m = m;
