@@ -2046,6 +2046,33 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     else
         return 0;
     size_t end = date_time(p, k, &b);
+    if (!end && bare && !a.zone) {
+        /* between 7 and 9 in the evening, from 6 to 8 tonight: bare hours
+         * with their part of the day after the end */
+        int64_t h;
+        int nd, r = 0;
+        size_t e2, x, m2;
+        if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
+            && !alpha(ch(p, e2)) && ch(p, e2) != ':' && ch(p, e2) != '.') {
+            x = sp(p, e2);
+            if ((r = tod_after(p, x, &m2)) != 0)
+                end = m2;
+            else if (x > e2 && ((r = day_after_hour(p, x)) > -2
+                                || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
+                end = e2;
+            if (end) {
+                b.hh = (int)h, b.mi = 0, b.grain = KJ_G_HOUR;
+                if (r > 0) {
+                    if (a.hh < 12)
+                        a.hh += 12;
+                    if (b.hh < 12)
+                        b.hh += 12;
+                } else if (r < 0 && b.hh == 12) {
+                    b.hh = 0;
+                }
+            }
+        }
+    }
     if (!end || b.hh < 0)
         return 0;
     if (bare && b.hh >= 12 && a.hh < 12 && has_meridiem(p, k, end)

@@ -1593,7 +1593,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                     if ((bn + 1 < d->norm_len && s[bn] == ':' && is_digit((unsigned char)s[bn + 1])) ||
                         kj_at(s, d->norm_len, q, "am") || kj_at(s, d->norm_len, q, "pm") ||
                         kj_at(s, d->norm_len, q, "a.m.") || kj_at(s, d->norm_len, q, "p.m.") ||
-                        kj_at(s, d->norm_len, q, "AM") || kj_at(s, d->norm_len, q, "PM"))
+                        kj_at(s, d->norm_len, q, "AM") || kj_at(s, d->norm_len, q, "PM") ||
+                        kj_at(s, d->norm_len, q, "in the morning") ||
+                        kj_at(s, d->norm_len, q, "in the afternoon") ||
+                        kj_at(s, d->norm_len, q, "in the evening") || kj_at(s, d->norm_len, q, "at night") ||
+                        kj_at(s, d->norm_len, q, "tonight") || kj_at(s, d->norm_len, q, "last night") ||
+                        kj_at(s, d->norm_len, q, "this morning") || kj_at(s, d->norm_len, q, "this evening") ||
+                        kj_at(s, d->norm_len, q, "this afternoon"))
                         return 0;
                 }
                 kj_num hi = b.value;
