@@ -508,8 +508,21 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     }
     int y;
     size_t e;
-    if (!year4(p, k, &y, &e) || ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+    if (!year4(p, k, &y, &e)) {
+        /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
+         * to ten years after publication, else 19xx) */
+        if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
+            || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
+            || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
+            return 0;
+        int yy = (p->lc[k] - '0') * 10 + (p->lc[k + 1] - '0');
+        int py = p->c->py ? p->c->py : 2000;
+        y = 2000 + yy <= py + 10 ? 2000 + yy : 1900 + yy;
+        e = k + 2;
+    } else if (ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1)))) {
         return 0;
+    }
+
     if (my) {
         /* 3/2015, 11-2016: a month */
         if (v[0] < 1 || v[0] > 12)
