@@ -407,7 +407,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
 static size_t date_nth(ep *p, size_t i, kj_tx *t)
 {
     static const char *const pre[] = {"on ", "by ", "until ", "till ", "since ", "before ",
-                                      "after ", "from "};
+                                      "after ", "from ", "for "};
     size_t e, k, x;
     int64_t v;
     int nd;
