@@ -38,6 +38,7 @@ typedef struct ep {
     size_t len;
     ecache *k;
     bool caseless; /* the text has no capital letter (chat, captions, queries) */
+    size_t cued;   /* a clock may start here as after "at" (right after a day) */
 } ep;
 
 static bool alpha(char ch)
@@ -1065,7 +1066,7 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             } else if (!pm && !am) {
                 /* 14:30, 23:59:59: a 24-hour clock needs its two minute digits
                  * (seconds read, not kept) and no more digits or colons */
-                if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i)))
+                if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i) && p->cued != i))
                     return 0;
                 if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)))
                     k += 3;
@@ -1926,7 +1927,10 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             k = sp(p, k + 1), at = true;
         kj_tx tt;
         kj_tx_init(&tt);
-        if (k == e || (k3 = date_time(p, k, &tt)) == 0) {
+        p->cued = k; /* Thursday 8:00 GMT: the day cues its clock */
+        k3 = k == e ? 0 : date_time(p, k, &tt);
+        p->cued = SIZE_MAX;
+        if (k3 == 0) {
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
@@ -2753,7 +2757,8 @@ static bool worth_trying(const ep *p, size_t i)
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
-    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true};
+    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
+            .cued = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
