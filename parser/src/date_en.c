@@ -1178,6 +1178,34 @@ static bool holiday(const kj_dword *w, int y, int *m, int *d)
     return yy == y;
 }
 
+/* The weekend nearest the day t (the one before a Monday, else the one
+ * ending its ISO week): t becomes that weekend. */
+static void weekend_of_day(kj_tx *t)
+{
+    if (t->y && t->m && t->d) {
+        long z = kj_days(t->y, t->m, t->d);
+        if (wday0(z) == 0)
+            z -= 7; /* a Monday holiday ends the weekend before it */
+        kj_isoweek(z, &t->y, &t->wk);
+    } else {
+        t->y = 0;
+    }
+    t->m = t->d = 0;
+    t->grain = KJ_G_WEEK;
+    t->weekend = true;
+}
+
+/* Labor Day weekend, Easter weekend: the named day's weekend. Returns the
+ * end. */
+static size_t holiday_weekend(ep *p, size_t e, kj_tx *t)
+{
+    size_t x;
+    if (ch(p, e) != ' ' || !(wd(p, e + 1, "weekend", &x) || wd(p, e + 1, "week-end", &x)))
+        return e;
+    weekend_of_day(t);
+    return x;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -1240,6 +1268,24 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
      * tense picks, as a bare weekday, and the weekend of its ISO week */
     if (wd(p, i, "the weekend", &e) || wd(p, i, "the week-end", &e)) {
         size_t j = sp(p, e), x;
+        if (j > e && wd(p, j, "of", &x)) {
+            /* the weekend of Halloween: that named day's weekend */
+            const kj_dword *hw;
+            size_t hn, q = sp(p, x);
+            int hm, hd;
+            if ((hn = dword(p, q, KJ_W_MD, &hw)) > 0 && cap(p, q)
+                && holiday(hw, p->c->py ? p->c->py : 2000, &hm, &hd)) {
+                kj_tx h;
+                kj_tx_init(&h);
+                h.m = hm, h.d = hd, h.grain = KJ_G_DAY;
+                kj_dt_bare_md(p->c, &h, q);
+                if (h.y && holiday(hw, h.y, &hm, &hd))
+                    h.m = hm, h.d = hd;
+                *t = h;
+                weekend_of_day(t);
+                return q + hn;
+            }
+        }
         if (ch(p, e) == '-' || (j > e && (wd(p, j, "of", &x) || wd(p, j, "edition", &x)
                                           || wd(p, j, "editions", &x) || wd(p, j, "show", &x))))
             return 0;
@@ -1380,13 +1426,13 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         if (year4(p, sp(p, k), &yy, &e) && holiday(w, yy, &m, &d)) {
             t->y = yy, t->m = m, t->d = d;
             t->yset = t->mset = true;
-            return e;
+            return holiday_weekend(p, e, t);
         }
         kj_dt_bare_md(p->c, t, i);
         /* a moving feast falls on another day in the year chosen */
         if (t->y && t->y != y && holiday(w, t->y, &m, &d))
             t->m = m, t->d = d;
-        return k;
+        return holiday_weekend(p, k, t);
     }
     if (wd(p, i, "year-end", &e) || wd(p, i, "year end", &e) || wd(p, i, "yearend", &e)
         || wd(p, i, "end-year", &e)) {
