@@ -2698,7 +2698,7 @@ static size_t try_at(ep *p, size_t i)
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
             int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
-            if (y2 == t.y + 1) {
+            if (y2 > t.y && y2 - t.y <= 10) { /* 2015-16, 2014-18 */
                 b.y = y2;
                 max = &b;
                 e = k + 3;
