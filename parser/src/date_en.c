@@ -2617,6 +2617,21 @@ static size_t try_at(ep *p, size_t i)
     }
     if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0))
         return n - i;
+    /* the night of Oct. 7, the morning of March 3: that day's part */
+    if (!mod && ch(p, i) == 't' && wd(p, i, "the", &e)) {
+        size_t q = sp(p, e), x;
+        const char *tod = tod_word(p, q, &x);
+        if (tod && wd(p, sp(p, x), "of", &x)) {
+            kj_tx d;
+            size_t de = date_any(p, sp(p, x), &d);
+            if (de > 0 && d.grain == KJ_G_DAY && d.d && !d.mod) {
+                d.tod = tod;
+                d.grain = KJ_G_HOUR;
+                kj_dt_emit(c, i, de, &d, NULL);
+                return de - i;
+            }
+        }
+    }
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
