@@ -816,7 +816,9 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
  * 3:16 may be a verse or a ratio). */
 static bool clock_cue(const ep *p, size_t i)
 {
-    static const char *const cue[] = {"at ", "by ", "from ", "until ", "till ", "to ", "@ ", "@"};
+    static const char *const cue[] = {"at ",     "by ",    "from ",          "until ", "till ",
+                                      "to ",     "@ ",     "@",              "around ", "about ",
+                                      "circa ",  "approximately "};
     for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
         size_t n = strlen(cue[k]);
         if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
@@ -1070,9 +1072,10 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                     return 0;
                 if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)))
                     k += 3;
+                const kj_dword *uw;
                 if (ch(p, k) == ':' || digit(ch(p, k)) || (ch(p, k) == '.' && digit(ch(p, k + 1)))
-                    || alpha(ch(p, k)))
-                    return 0;
+                    || alpha(ch(p, k)) || dword(p, sp(p, k), KJ_W_UNIT, &uw) > 0)
+                    return 0; /* 2:30 minutes is a length */
                 m2 = k;
             } else if (h > 12 || (mi > 59))
                 return 0;
