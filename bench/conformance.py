@@ -371,10 +371,16 @@ RT_EXTRA = {
 }
 
 
-def rt_timex_test(timex, values, rtype):
+# A window counted from now: next 3 days, the past two weeks, last 2 minutes.
+WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|within)\b", re.I)
+
+
+def rt_timex_test(timex, values, rtype, window=False):
     """Test for a Recognizers-Text datetime result: kiji's value equals the
     TIMEX, or (ambiguous XXXX-/past-future pairs) one of the resolved values;
-    ranges compare start and end-1 with kiji's value and max."""
+    ranges compare start and end-1 with kiji's value and max. A window
+    (next 3 days: `(2016-11-08,2016-11-11,P3D)`) also accepts kiji's
+    duration of that length, GUIDELINES.md's writing of it."""
     cands = set()
     if timex:
         cands.add(timex)
@@ -384,15 +390,19 @@ def rt_timex_test(timex, values, rtype):
         if v.get("timex"):
             cands.add(v["timex"])
     ranges = []
+    sp_t = lambda x: x.replace(" ", "T") if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", x) else x
     for v in values or []:
         if v.get("start") and v.get("end"):
-            ranges.append((v["start"], v["end"]))
+            # resolved datetimes written with a space: the ISO value with a T
+            ranges.append((sp_t(v["start"]), sp_t(v["end"])))
     m = re.fullmatch(r"\(([^,]+),([^,]+),(P[^)]+)\)", timex or "")
     if m:
         ranges.append((m.group(1), m.group(2)))
 
     def test(f):
         val = f.get("value")
+        if f["type"] == "duration" and window and m and m.group(3)[1:2].isdigit():
+            return dur_eq(m.group(3), val)
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
             if f["type"] == "set" and d is not None and any(
@@ -422,6 +432,12 @@ def rt_timex_test(timex, values, rtype):
                     continue
                 if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
                     return True
+        # tuesday afternoon: XXXX-WXX-2TAF resolved to that day's afternoon
+        # hours; kiji writes the day with the TIMEX part of day
+        tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val) if isinstance(val, str) else None
+        if tod and any(c.endswith("T" + tod.group(2)) for c in cands) and any(
+                a[:10] == tod.group(1) for a, _ in ranges):
+            return True
         for a, b in ranges:
             if (date_eq(a, val) or starts_at(a, val)) and f.get("max") is not None \
                     and end_eq(b, f.get("max")):
@@ -457,9 +473,9 @@ def set_period(timex):
     """A Recognizers-Text set written as the instant it repeats (毎週月曜日 →
     XXXX-WXX-1, 毎日午後3時 → T15) is the period kiji writes: a weekday every
     week (P1W), a clock every day (P1D)."""
-    if re.fullmatch(r"XXXX-WXX-[1-7](T[\d:]+)?", timex or ""):
+    if re.fullmatch(r"XXXX-WXX-([1-7]|WE)(T[\d:]+|T(MO|AF|EV|NI))?", timex or ""):
         return "P1W"
-    if re.fullmatch(r"T\d\d(:\d\d){0,2}", timex or ""):
+    if re.fullmatch(r"T(\d\d(:\d\d){0,2}|MO|AF|EV|NI)", timex or ""):
         return "P1D"
     return timex
 
@@ -550,13 +566,22 @@ def load_rt_datetime(root, rel, peer_rate):
                 vals = (r.get("Resolution") or {}).get("values") or []
                 timex = vals[0].get("timex") if vals else None
                 types = RT_TYPE.get(tn, TEMPORAL)
-                test = rt_timex_test(timex, vals, tn) if vals else (lambda f: True)
+                window = tn in ("daterange", "datetimerange", "timerange") and bool(
+                    WINDOW.search(r.get("Text") or "")) and bool(re.fullmatch(
+                        r"\([^,]+,[^,]+,P[^)]+\)", timex or ""))
+                if window:
+                    types = ("date", "duration")
+                test = rt_timex_test(timex, vals, tn, window) if vals else (lambda f: True)
                 desc = "%s %s %s" % (r.get("Text"), tn, timex)
             else:
                 start = r.get("Start")
                 end = start + r.get("Length", 0) if start is not None else None
                 tn = (r.get("Type") or "").lower()
                 types = RT_TYPE.get(tn, TEMPORAL)
+                window = tn in ("daterange", "datetimerange", "timerange") and bool(
+                    WINDOW.search(r.get("Text") or ""))
+                if window:
+                    types = ("date", "duration")
                 if level == "parser" and r.get("Value"):
                     v = r["Value"]
                     vals = [{"value": (v.get(k) or {}).get(tn) or next(iter((v.get(k) or {}).values()), None)}
@@ -568,7 +593,8 @@ def load_rt_datetime(root, rel, peer_rate):
                         res = v.get(k) or {}
                         if isinstance(res.get("startDate"), str) and isinstance(res.get("endDate"), str):
                             vals.append({"start": res["startDate"], "end": res["endDate"]})
-                    test = rt_timex_test(v.get("Timex"), vals, tn)
+                    test = rt_timex_test(v.get("Timex"), vals, tn, window and bool(
+                        re.fullmatch(r"\([^,]+,[^,]+,P[^)]+\)", v.get("Timex") or "")))
                     desc = "%s %s %s" % (r.get("Text"), tn, v.get("Timex"))
                 else:
                     test = lambda f: True
@@ -630,9 +656,15 @@ def load_duckling(root, name, peer_rate):
             exp = Exp(None, None, ("money",), test, json.dumps(e))
         elif dim == "Duration":
             secs = Decimal(str(e["value"])) * DUCKLING_UNIT[e["unit"]]
+            # 27 months = P2Y3M: years and months compare in months (dur_eq)
+            cal = {"month": "P%sM", "year": "P%sY"}.get(e["unit"])
             exp = Exp(None, None, ("duration",),
-                      lambda f, secs=secs: split_iso_duration(f.get("value")) == secs,
+                      lambda f, secs=secs, cal=cal, v=e["value"]: split_iso_duration(
+                          f.get("value")) == secs or bool(cal and dur_eq(cal % v, f.get("value"))),
                       "%s %s" % (e["value"], e["unit"]))
+        elif e["type"] == "interval" and e.get("from") and e.get("to") and WINDOW.search(c["text"]):
+            # last 2 days, next 3 months: the window or kiji's duration of its length
+            exp = Exp(None, None, ("date", "duration"), duck_window_test(e), json.dumps(e))
         else:  # Time
             exp = Exp(None, None, ("date",), duck_time_test(e), json.dumps(e))
             exp.period = hasattr(exp.test, "pair")
@@ -664,6 +696,77 @@ def duck_grain_value(iso, grain):
     return d.strftime("%Y-%m-%dT%H:%M")
 
 
+def duck_window_test(e):
+    """duckling writes "last 2 days" as the interval [from, to); kiji as the
+    duration P2D: its length in the interval's grain."""
+    g = e.get("grain", "day")
+    timed = duck_time_test(e)
+    a, b = dt.datetime.fromisoformat(e["from"]), dt.datetime.fromisoformat(e["to"])
+    months = (b.year - a.year) * 12 + b.month - a.month
+    length = {"year": "P%dY" % (months // 12), "quarter": "P%dM" % months,
+              "month": "P%dM" % months, "week": "P%dW" % ((b - a).days // 7),
+              "day": "P%dD" % (b - a).days}.get(g, "PT%dS" % int((b - a).total_seconds()))
+
+    def test(f):
+        if f["type"] == "duration":
+            return dur_eq(length, f.get("value"))
+        return timed(f)
+    return test
+
+
+def kiji_extent(val):
+    """[start, end) dates of a kiji year, month or ISO week value."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?", val)
+    if m:
+        y = int(m.group(1))
+        if m.group(2):
+            mo = int(m.group(2))
+            return dt.date(y, mo, 1), dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        return dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", val)
+    if m:
+        try:
+            mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        if m.group(3):
+            return mon + dt.timedelta(days=5), mon + dt.timedelta(days=7)
+        return mon, mon + dt.timedelta(days=7)
+    return None
+
+
+def duck_part_of(val, mod, lo, hi):
+    """duckling writes a part of a period as its own interval: the end of
+    this week [Fri, Mon), early March [1, 11), the end of the year [Sep,
+    Jan), tonight [18:00, 24:00), this weekend [Fri 18:00, Mon). kiji writes
+    the period with GUIDELINES.md's mod (start / mid / end), the day with its
+    TIMEX part of day (…TNI), the weekend of the ISO week (…-WE): the same
+    part when the interval lies inside kiji's period on the mod's side."""
+    a, b = dt.datetime.fromisoformat(lo), dt.datetime.fromisoformat(hi)
+    tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val)
+    if tod:
+        span = {"MO": (0, 12), "AF": (12, 19), "EV": (18, 24), "NI": (18, 24)}[tod.group(2)]
+        return a.date().isoformat() == tod.group(1) and span[0] <= a.hour < span[1] \
+            and (b - a) <= dt.timedelta(hours=12)
+    ext = kiji_extent(val)
+    if not ext:
+        return False
+    s, e = ext
+    if val.endswith("-WE"):
+        # duckling's weekend starts on the Friday evening
+        return a.date() == s - dt.timedelta(days=1) and a.hour >= 18 and b.date() == e
+    ad, bd = a.date(), (b - dt.timedelta(seconds=1)).date()
+    if not (s <= ad and bd < e) or (ad == s and bd == e - dt.timedelta(days=1)):
+        return False
+    if mod == "start":
+        return ad == s
+    if mod == "end":
+        return bd == e - dt.timedelta(days=1)
+    if mod == "mid":
+        return ad > s and bd < e - dt.timedelta(days=1)
+    return False
+
+
 def duck_time_test(e):
     g = e.get("grain", "day")
     step = {"second": dt.timedelta(seconds=1), "minute": dt.timedelta(minutes=1),
@@ -675,17 +778,19 @@ def duck_time_test(e):
             want = duck_grain_value(e["value"], g)
             if date_eq(want, val):
                 return True
-            # 2ヶ月後, 1週間後: duckling resolves to the day, kiji keeps the
-            # text's grain (as for Recognizers-Text: a relative kiji month
-            # that is a prefix of the day, or the ISO week holding it)
-            if g != "day" or not f.get("relative") or not isinstance(val, str):
-                return False
-            if re.fullmatch(r"\d{4}(-\d\d)?", val) and want.startswith(val + "-"):
-                return True
-            wk = re.fullmatch(r"(\d{4})-W(\d\d)", val)
-            return bool(wk) and dt.date.fromisoformat(want).isocalendar()[:2] == \
-                (int(wk.group(1)), int(wk.group(2)))
+            # a week ago, three months ago: kiji keeps the text's grain (the
+            # relative-dates mapping of Recognizers-Text, same rule)
+            if f.get("relative") and isinstance(val, str) and g == "day":
+                if re.fullmatch(r"\d{4}(-\d\d)?", val) and want.startswith(val + "-"):
+                    return True
+                wk = re.fullmatch(r"(\d{4})-W(\d\d)", val)
+                if wk:
+                    iy, iw, _ = dt.date.fromisoformat(want[:10]).isocalendar()
+                    return (iy, iw) == (int(wk.group(1)), int(wk.group(2)))
+            return False
         lo, hi = e.get("from"), e.get("to")
+        if lo and hi and isinstance(val, str) and duck_part_of(val, f.get("mod"), lo, hi):
+            return True
         if lo and not date_eq(duck_grain_value(lo, g), val):
             return False
         if lo and hi:

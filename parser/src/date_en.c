@@ -37,6 +37,8 @@ typedef struct ep {
     const char *s, *lc;
     size_t len;
     ecache *k;
+    bool caseless; /* the text has no capital letter (chat, captions, queries) */
+    size_t cued;   /* a clock may start here as after "at" (right after a day) */
 } ep;
 
 static bool alpha(char ch)
@@ -49,9 +51,21 @@ static bool digit(char ch)
     return ch >= '0' && ch <= '9';
 }
 
+/* Is the word at i capitalized, or is the text one where case says
+ * nothing (no capital letter anywhere in it)? */
+static bool cap(const ep *p, size_t i)
+{
+    return p->caseless || (p->s[i] >= 'A' && p->s[i] <= 'Z');
+}
+
 static char ch(const ep *p, size_t i)
 {
     return i < p->len ? p->lc[i] : '\0';
+}
+
+static bool alnum_at(const ep *p, size_t i)
+{
+    return alpha(ch(p, i)) || digit(ch(p, i));
 }
 
 static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
@@ -155,13 +169,39 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
     } else if (abbr) {
         size_t j = sp(p, k);
         const kj_dword *w2;
-        /* Jan-Feb: an abbreviation before a dash and another month name */
-        if (!digit(ch(p, j))
-            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0))
+        /* Jan-Feb: an abbreviation before a dash and another month name;
+         * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov; after its day
+         * (1st Jan, 28-Nov) */
+        size_t x, b = i;
+        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-'))
+            b--;
+        bool after_day = b < i && b > 0
+                      && (digit(p->lc[b - 1])
+                          || (b >= 3 && digit(p->lc[b - 3])
+                              && (kj_before(p->lc, b, "st") || kj_before(p->lc, b, "nd")
+                                  || kj_before(p->lc, b, "rd") || kj_before(p->lc, b, "th"))));
+        if (!after_day && !digit(ch(p, j))
+            && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
+            && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
+            && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
+            && !((wd(p, j, "to", &x) || wd(p, j, "through", &x))
+                 && dword(p, sp(p, x), KJ_W_MONTHN, &w2) > 0 && kj_before(p->lc, i, "from ")))
             return false;
     }
-    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr))
-        return false;
+    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr)) {
+        /* a text without capitals: may / march / jan are months before a
+         * number or after in, of, since, until, by, early, late, mid, last,
+         * next, this, from (not "it may rain", "they march on") */
+        size_t j = sp(p, k);
+        if (!p->caseless
+            || !(digit(ch(p, j)) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+                 || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
+                 || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
+                 || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
+                 || kj_before(p->lc, i, "last ") || kj_before(p->lc, i, "next ")
+                 || kj_before(p->lc, i, "this ") || kj_before(p->lc, i, "from ")))
+            return false;
+    }
     *m = w->arg;
     *e = k;
     return true;
@@ -244,8 +284,11 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return k;
     }
-    /* June of 1992 */
-    if (wd(p, j, "of", &k) && year4(p, sp(p, k), &y, &k)) {
+    /* June of 1992, June in 1992, December, 2018, Dec-2018, Dec/2018 */
+    if (((wd(p, j, "of", &k) || wd(p, j, "in", &k)) && year4(p, sp(p, k), &y, &k))
+        || (j == e && (ch(p, e) == ',' || ch(p, e) == '-' || ch(p, e) == '/')
+            && year4(p, ch(p, e) == ',' ? sp(p, e + 1) : e + 1, &y, &k) && !digit(ch(p, k))
+            && ch(p, k) != '-' && ch(p, k) != '/')) {
         t->y = y;
         t->yset = true;
         return k;
@@ -310,8 +353,8 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
     size_t j = sp(p, e), x;
     if (ch(p, j) == ',')
         j = sp(p, j + 1);
-    else if (j > e && wd(p, j, "of", &x))
-        j = sp(p, x);
+    else if (j > e && (wd(p, j, "of", &x) || wd(p, j, "in", &x)))
+        j = sp(p, x); /* 4 July of 1995, 28 June in 2020 */
     return year4(p, j, y, k);
 }
 
@@ -365,7 +408,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
 static size_t date_nth(ep *p, size_t i, kj_tx *t)
 {
     static const char *const pre[] = {"on ", "by ", "until ", "till ", "since ", "before ",
-                                      "after ", "from "};
+                                      "after ", "from ", "for "};
     size_t e, k, x;
     int64_t v;
     int nd;
@@ -466,8 +509,21 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     }
     int y;
     size_t e;
-    if (!year4(p, k, &y, &e) || ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+    if (!year4(p, k, &y, &e)) {
+        /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
+         * to ten years after publication, else 19xx) */
+        if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
+            || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
+            || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
+            return 0;
+        int yy = (p->lc[k] - '0') * 10 + (p->lc[k + 1] - '0');
+        int py = p->c->py ? p->c->py : 2000;
+        y = 2000 + yy <= py + 10 ? 2000 + yy : 1900 + yy;
+        e = k + 2;
+    } else if (ch(p, e) == sep || (ch(p, e) == '.' && digit(ch(p, e + 1)))) {
         return 0;
+    }
+
     if (my) {
         /* 3/2015, 11-2016: a month */
         if (v[0] < 1 || v[0] > 12)
@@ -552,6 +608,41 @@ static const char *tod_word(const ep *p, size_t j, size_t *e)
          : wd(p, j, "evening", e) ? "EV" : wd(p, j, "night", e) ? "NI" : NULL;
 }
 
+static bool holiday(const kj_dword *w, int y, int *m, int *d);
+
+/* spring, summer, fall / autumn, winter at j: its TIMEX quarter of the
+ * year (1 SP, 2 SU, 3 FA, 4 WI), 0 for none. */
+static int season_word(const ep *p, size_t j, size_t *e)
+{
+    return wd(p, j, "spring", e) ? 1 : wd(p, j, "summer", e) ? 2
+         : (wd(p, j, "fall", e) || wd(p, j, "autumn", e)) ? 3 : wd(p, j, "winter", e) ? 4 : 0;
+}
+
+/* this / last / next season sq: a winter is the year of its December (this
+ * winter in February began the December before, as 今冬); last summer is
+ * the latest one before the current season, next summer the first after. */
+static void season_rel(kj_dctx *c, kj_tx *t, int sq, int off)
+{
+    t->grain = KJ_G_SEASON;
+    t->q = sq;
+    t->rel = true;
+    if (!c->py)
+        return;
+    int cs = c->pm == 12 ? 4 : c->pm <= 2 ? 4 : (c->pm - 3) / 3 + 1;
+    long cur = (long)(c->pm <= 2 ? c->py - 1 : c->py) * 4 + cs - 1, a;
+    if (off == 0) {
+        t->y = c->py - (sq == 4 && c->pm <= 3 ? 1 : 0);
+        return;
+    }
+    if (off < 0)
+        for (a = cur - 1; a % 4 != sq - 1; a--)
+            ;
+    else
+        for (a = cur + 1; a % 4 != sq - 1; a++)
+            ;
+    t->y = (int)(a / 4);
+}
+
 /* this/last/next + week, month, year, quarter, a month or a weekday. */
 static size_t date_rel(ep *p, size_t i, kj_tx *t)
 {
@@ -567,21 +658,56 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         return 0;
     size_t j = sp(p, e);
     kj_dctx *c = p->c;
-    if (wd(p, j, "week", &k) || wd(p, j, "weekend", &k)) {
+    if (wd(p, j, "week", &k)) {
         kj_dt_rel(c, t, KJ_W_WEEK, off);
+        return k;
+    }
+    /* this weekend, last weekend: the weekend that ends that ISO week */
+    if (wd(p, j, "weekend", &k) || wd(p, j, "week-end", &k)) {
+        kj_dt_rel(c, t, KJ_W_WEEK, off);
+        t->weekend = true;
+        return k;
+    }
+    /* this decade: the decade of publication (TIMEX 201); the next / last
+     * decade are as often ten years counted from now, a length */
+    if (off == 0 && wd(p, j, "decade", &k) && c->py && ch(p, k) != '\'' && ch(p, k) != '-') {
+        t->y = c->py - c->py % 10;
+        t->decade = true;
+        t->rel = true;
+        t->grain = KJ_G_YEAR;
+        return k;
+    }
+    /* this summer, last winter (not "this fall in prices", "the last fall") */
+    size_t x;
+    int sq = season_word(p, j, &k);
+    if (sq == 3 && ch(p, j) == 'f'
+        && (kj_before(p->lc, i, "the ") || wd(p, sp(p, k), "in", &x) || wd(p, sp(p, k), "of", &x)
+            || wd(p, sp(p, k), "from", &x) || wd(p, sp(p, k), "to", &x)))
+        sq = 0;
+    if (sq && ch(p, k) != '-') {
+        season_rel(c, t, sq, off);
         return k;
     }
     if (wd(p, j, "month", &k)) {
         kj_dt_rel(c, t, KJ_W_MONTH, off);
         return k;
     }
-    if (wd(p, j, "year", &k)) {
+    /* last fiscal year: the fiscal year numbered as the year (fiscal 2025
+     * is FY2025), this calendar year: the year */
+    if ((wd(p, j, "fiscal", &k) || wd(p, j, "calendar", &k)) && wd(p, sp(p, k), "year", &k)
+        && !kj_before(p->lc, i, "the ") && ch(p, k) != '\'' && ch(p, k) != '-') {
+        kj_dt_rel(c, t, KJ_W_YEAR, off);
+        if (p->lc[j] == 'f')
+            t->grain = KJ_G_FY;
+        return k;
+    }
+    if (wd(p, j, "year", &k) || wd(p, j, "yr", &k)) {
         if (kj_before(p->lc, i, "the ")) /* the past year: a period */
             return 0;
         kj_dt_rel(c, t, KJ_W_YEAR, off);
         return k;
     }
-    if (wd(p, j, "quarter", &k)) {
+    if (wd(p, j, "quarter", &k) || wd(p, j, "qtr", &k)) {
         t->grain = KJ_G_QUARTER;
         t->rel = true;
         if (c->py) {
@@ -607,6 +733,28 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         t->tod = w->s;
         t->grain = KJ_G_HOUR;
         return j + n;
+    }
+    /* this Thanksgiving, last Christmas, next Easter: that named day of the
+     * publication year, the last one before publication, the next after */
+    size_t xi;
+    if ((n = dword(p, j, KJ_W_MD, &w)) > 0 && cap(p, j) && c->py && !kj_before(p->lc, i, "the ")
+        && !wd(p, sp(p, j + n), "island", &xi)) {
+        long pz = kj_days(c->py, c->pm, c->pd), best = 0;
+        int bm = 0, bd = 0, by = 0, hm, hd;
+        for (int yy = c->py - 1; yy <= c->py + 1; yy++) {
+            if (!holiday(w, yy, &hm, &hd))
+                continue;
+            long z = kj_days(yy, hm, hd);
+            bool ok = off == 0 ? yy == c->py : off < 0 ? z < pz : z > pz;
+            if (ok && (!by || (off < 0 ? z > best : z < best)))
+                best = z, by = yy, bm = hm, bd = hd;
+        }
+        if (by) {
+            t->y = by, t->m = bm, t->d = bd;
+            t->grain = KJ_G_DAY;
+            t->rel = true;
+            return j + n;
+        }
     }
     if (month(p, j, &m, &k) && !digit(ch(p, sp(p, k)))) {
         t->m = m;
@@ -668,7 +816,9 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
  * 3:16 may be a verse or a ratio). */
 static bool clock_cue(const ep *p, size_t i)
 {
-    static const char *const cue[] = {"at ", "by ", "from ", "until ", "till ", "to ", "@ ", "@"};
+    static const char *const cue[] = {"at ",     "by ",    "from ",          "until ", "till ",
+                                      "to ",     "@ ",     "@",              "around ", "about ",
+                                      "circa ",  "approximately "};
     for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
         size_t n = strlen(cue[k]);
         if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
@@ -729,13 +879,133 @@ static bool has_meridiem(const ep *p, size_t j, size_t e)
     return false;
 }
 
+/* in the morning / in the afternoon / in the evening / at night at j:
+ * -1 for the morning, 1 for the rest, 0 for none; *e after it. */
+static int tod_after(const ep *p, size_t j, size_t *e)
+{
+    size_t k;
+    if (wd(p, j, "at night", e))
+        return 1;
+    if (!wd(p, j, "in the", &k))
+        return 0;
+    k = sp(p, k);
+    return wd(p, k, "morning", e) ? -1 : (wd(p, k, "afternoon", e) || wd(p, k, "evening", e)) ? 1 : 0;
+}
+
+/* A day word after a bare hour (at 8 tonight, at 5 tomorrow afternoon):
+ * 1 when it names an afternoon, evening or night, -1 a morning, 0 a day
+ * without its part, -2 for none. Nothing is consumed. */
+static int day_after_hour(const ep *p, size_t j)
+{
+    size_t x;
+    if (wd(p, j, "tonight", &x) || wd(p, j, "tonite", &x))
+        return 1;
+    bool day = wd(p, j, "today", &x) || wd(p, j, "tomorrow", &x) || wd(p, j, "yesterday", &x);
+    if (!day && !wd(p, j, "this", &x))
+        return -2;
+    const char *tod = tod_word(p, sp(p, x), &x);
+    if (!tod)
+        return day ? 0 : -2;
+    return tod[0] == 'M' ? -1 : 1;
+}
+
+/* Clocks in words: half past seven, a quarter to nine, quarter after six,
+ * 20 past 9, ten minutes to six, seven o'clock. The hour (1-12) is as
+ * written unless a meridiem or a part of the day follows. Returns the end,
+ * 0 for none. */
+static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
+{
+    size_t e, k, x;
+    int64_t m = 0, v;
+    int nd, dir = 0;
+    bool strong = false; /* quarter, half or minutes: "to" is no range */
+    if (wd(p, i, "half", &e)) {
+        m = 30, strong = true;
+        if (!wd(p, sp(p, e), "past", &e))
+            return 0;
+        dir = 1;
+    } else {
+        size_t q = i;
+        if (wd(p, i, "a", &e))
+            q = sp(p, e);
+        if (wd(p, q, "quarter", &e)) {
+            m = 15, strong = true;
+        } else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 59 && nd <= 2
+                   && !(nd > 0 && suffixed(p, e, nd))) {
+            m = v;
+            size_t j = sp(p, e);
+            if (wd(p, j, "minutes", &x) || wd(p, j, "minute", &x) || wd(p, j, "min", &x)
+                || wd(p, j, "mins", &x))
+                e = x, strong = true;
+        } else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
+            /* seven o'clock */
+            k = sp(p, e);
+            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
+                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
+                return 0;
+            *h = v, *mi = 0;
+            return x;
+        } else
+            return 0;
+        k = sp(p, e);
+        if (wd(p, k, "past", &e))
+            dir = 1;
+        else if (strong && (wd(p, k, "after", &e)))
+            dir = 1;
+        else if (strong && wd(p, k, "to", &e))
+            dir = -1;
+        else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
+            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
+                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
+                return 0;
+            *h = v, *mi = 0;
+            return x;
+        } else
+            return 0;
+    }
+    k = sp(p, e);
+    /* a quarter past noon, 20 past 3pm: noon is 12, a meridiem may follow
+     * the hour's digits (date_time reads it) */
+    if (wd(p, k, "noon", &e) || wd(p, k, "midday", &e)) {
+        *h = dir > 0 ? 12 : 11;
+        *mi = dir > 0 ? m : 60 - m;
+        return e;
+    }
+    if (!num(p, k, &v, &e, &nd) || v < 1 || v > 12 || nd > 2
+        || (alpha(ch(p, e)) && !(nd > 0 && meridiem(p, e, &x))) || ch(p, e) == ':'
+        || (ch(p, e) == '.' && digit(ch(p, e + 1))))
+        return 0;
+    x = sp(p, e);
+    if (wd(p, x, "o'clock", &k) || wd(p, x, "oclock", &k) || wd(p, x, "o\xe2\x80\x99" "clock", &k))
+        e = k;
+    *h = dir > 0 ? v : (v == 1 ? 12 : v - 1);
+    *mi = dir > 0 ? m : 60 - m;
+    return e;
+}
+
 static size_t date_time(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
     int64_t h, mi = 0;
     int nd;
     bool clock = false;
-    if (digit(ch(p, i)) && (e = dot_clock(p, i, &h, &mi)) > 0) {
+    char c0 = ch(p, i);
+    if ((digit(c0) || c0 == 'h' || c0 == 'a' || c0 == 'q' || (p->k->wnpos == i && p->k->wnum))
+        && (e = clock_words(p, i, &h, &mi)) > 0) {
+        /* its meridiem or part of the day */
+        size_t j = sp(p, e), m2;
+        int r = meridiem(p, j, &m2);
+        if (!r)
+            r = tod_after(p, j, &m2);
+        if (r) {
+            if (r > 0 && h < 12)
+                h += 12;
+            else if (r < 0 && h == 12)
+                h = 0;
+            e = m2;
+        }
+        clock = true;
+    } else if (digit(ch(p, i)) && (e = dot_clock(p, i, &h, &mi)) > 0) {
         clock = true;
     } else if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
         h = 12;
@@ -766,6 +1036,11 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
                 mi = (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
                 k += 3;
+                /* 7:56:30 pm: seconds read, not kept */
+                size_t j0 = k + 3, m0;
+                if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2))
+                    && !digit(ch(p, k + 3)) && ch(p, k + 1) <= '5' && meridiem(p, sp(p, j0), &m0))
+                    k = j0;
             }
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
@@ -774,16 +1049,33 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                 pm = true, m2 = j + 4;
             if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
                 am = true, m2 = j + 4;
-            if (!pm && !am) {
+            int r;
+            if (!pm && !am && h >= 1 && h <= 12 && (k > e || clock_cue(p, i))
+                && (r = tod_after(p, j, &m2)) != 0) {
+                /* at 8 in the morning, 7:30 in the evening */
+                if (r > 0 && h < 12)
+                    h += 12;
+                else if (r < 0 && h == 12)
+                    h = 0;
+            } else if (!pm && !am && h >= 1 && h <= 12 && j > k
+                       && (kj_before(p->lc, i, "at ") || kj_before(p->lc, i, "by ")
+                           || kj_before(p->lc, i, "around ") || kj_before(p->lc, i, "until "))
+                       && (r = day_after_hour(p, j)) > -2) {
+                /* at 8 tonight, at 5 tomorrow afternoon: the day follows */
+                if (r > 0 && h < 12)
+                    h += 12;
+                m2 = k;
+            } else if (!pm && !am) {
                 /* 14:30, 23:59:59: a 24-hour clock needs its two minute digits
                  * (seconds read, not kept) and no more digits or colons */
-                if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i)))
+                if (k == e || h > 23 || (nd == 1 && !clock_cue(p, i) && p->cued != i))
                     return 0;
                 if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)))
                     k += 3;
+                const kj_dword *uw;
                 if (ch(p, k) == ':' || digit(ch(p, k)) || (ch(p, k) == '.' && digit(ch(p, k + 1)))
-                    || alpha(ch(p, k)))
-                    return 0;
+                    || alpha(ch(p, k)) || dword(p, sp(p, k), KJ_W_UNIT, &uw) > 0)
+                    return 0; /* 2:30 minutes is a length */
                 m2 = k;
             } else if (h > 12 || (mi > 59))
                 return 0;
@@ -889,6 +1181,34 @@ static bool holiday(const kj_dword *w, int y, int *m, int *d)
     return yy == y;
 }
 
+/* The weekend nearest the day t (the one before a Monday, else the one
+ * ending its ISO week): t becomes that weekend. */
+static void weekend_of_day(kj_tx *t)
+{
+    if (t->y && t->m && t->d) {
+        long z = kj_days(t->y, t->m, t->d);
+        if (wday0(z) == 0)
+            z -= 7; /* a Monday holiday ends the weekend before it */
+        kj_isoweek(z, &t->y, &t->wk);
+    } else {
+        t->y = 0;
+    }
+    t->m = t->d = 0;
+    t->grain = KJ_G_WEEK;
+    t->weekend = true;
+}
+
+/* Labor Day weekend, Easter weekend: the named day's weekend. Returns the
+ * end. */
+static size_t holiday_weekend(ep *p, size_t e, kj_tx *t)
+{
+    size_t x;
+    if (ch(p, e) != ' ' || !(wd(p, e + 1, "weekend", &x) || wd(p, e + 1, "week-end", &x)))
+        return e;
+    weekend_of_day(t);
+    return x;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -914,6 +1234,89 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         t->grain = KJ_G_HOUR;
         return e;
     }
+    /* the week after next, the year after the next: two on */
+    {
+        size_t x, q;
+        int kind = 0;
+        if (wd(p, i, "the", &x)) {
+            q = sp(p, x);
+            kind = wd(p, q, "week", &x) ? KJ_W_WEEK : wd(p, q, "month", &x) ? KJ_W_MONTH
+                 : wd(p, q, "year", &x) ? KJ_W_YEAR : 0;
+            if (kind && wd(p, sp(p, x), "after", &x)) {
+                q = sp(p, x);
+                if (wd(p, q, "the", &x))
+                    q = sp(p, x);
+                if (wd(p, q, "next", &e) && !alpha(ch(p, sp(p, e)))) {
+                    kj_dt_rel(p->c, t, kind, 2);
+                    return e;
+                }
+            }
+        }
+    }
+    /* H1 2016, 2016 H2, 2016-H2: the half year, as the year with mod start
+     * / end (GUIDELINES: 2012年前半) */
+    if ((ch(p, i) == 'h') && (ch(p, i + 1) == '1' || ch(p, i + 1) == '2') && !alnum_at(p, i + 2)
+        && (i == 0 || !alnum_at(p, i - 1))) {
+        int yy;
+        size_t x = sp(p, i + 2);
+        if (x > i + 2 && year4(p, x, &yy, &e) && !digit(ch(p, e))) {
+            t->y = yy;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            t->mod = ch(p, i + 1) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            return e;
+        }
+    }
+    /* the weekend (over the weekend, at the weekend): the Saturday the
+     * tense picks, as a bare weekday, and the weekend of its ISO week */
+    if (wd(p, i, "the weekend", &e) || wd(p, i, "the week-end", &e)) {
+        size_t j = sp(p, e), x;
+        if (j > e && wd(p, j, "of", &x)) {
+            /* the weekend of Halloween: that named day's weekend */
+            const kj_dword *hw;
+            size_t hn, q = sp(p, x);
+            int hm, hd;
+            if ((hn = dword(p, q, KJ_W_MD, &hw)) > 0 && cap(p, q)
+                && holiday(hw, p->c->py ? p->c->py : 2000, &hm, &hd)) {
+                kj_tx h;
+                kj_tx_init(&h);
+                h.m = hm, h.d = hd, h.grain = KJ_G_DAY;
+                kj_dt_bare_md(p->c, &h, q);
+                if (h.y && holiday(hw, h.y, &hm, &hd))
+                    h.m = hm, h.d = hd;
+                *t = h;
+                weekend_of_day(t);
+                return q + hn;
+            }
+        }
+        if (ch(p, e) == '-' || (j > e && (wd(p, j, "of", &x) || wd(p, j, "edition", &x)
+                                          || wd(p, j, "editions", &x) || wd(p, j, "show", &x))))
+            return 0;
+        kj_dt_weekday(p->c, t, 6, i);
+        if (t->y) {
+            kj_isoweek(kj_days(t->y, t->m, t->d), &t->y, &t->wk);
+            t->m = t->d = 0;
+        }
+        t->grain = KJ_G_WEEK;
+        t->weekend = true;
+        return e;
+    }
+    /* summer 2020, the winter of 2019: the season of that year */
+    int sq;
+    if ((sq = season_word(p, i, &e)) > 0) {
+        size_t j = sp(p, e), x;
+        int y;
+        if (j > e && wd(p, j, "of", &x))
+            j = sp(p, x);
+        if (j > e && year4(p, j, &y, &x) && !digit(ch(p, x)) && ch(p, x) != '-') {
+            t->grain = KJ_G_SEASON;
+            t->q = sq;
+            t->y = y;
+            t->yset = true;
+            return x;
+        }
+        return 0;
+    }
     if ((n = dword(p, i, KJ_W_DAY, &w)) > 0) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         size_t j = sp(p, i + n);
@@ -930,11 +1333,32 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
+    /* the following year, the previous month: from the last date; the
+     * following week is the ISO week after the last date's day */
+    if ((n = dword(p, i, KJ_W_AMONTH, &w)) > 0 || (n = dword(p, i, KJ_W_AYEAR, &w)) > 0) {
+        if (ch(p, i + n) == '\'' || ch(p, i + n) == '-')
+            return 0; /* the previous year's level: a comparison, not a date */
+        if (!kj_dt_anaphor(p->c, t, w->kind == KJ_W_AMONTH ? KJ_G_MONTH : KJ_G_YEAR, w->arg)
+            && p->c->has_last)
+            return 0; /* in 2019 ... the following month: no month to count from */
+        return i + n;
+    }
+    if ((n = dword(p, i, KJ_W_AWEEK, &w)) > 0) {
+        if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, 7 * w->arg) && p->c->has_last)
+            return 0;
+        t->grain = KJ_G_WEEK;
+        if (t->y && t->m && t->d)
+            kj_isoweek(kj_days(t->y, t->m, t->d), &t->y, &t->wk);
+        else
+            t->y = 0;
+        t->m = t->d = 0;
+        return i + n;
+    }
     if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
          * of the day ("on friday", "friday at 4pm") */
-        if (!(p->s[i] >= 'A' && p->s[i] <= 'Z')) {
+        if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
             if (w->mod != 0
                 || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
@@ -992,7 +1416,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && p->s[i] >= 'A' && p->s[i] <= 'Z'
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && cap(p, i)
         && !wd(p, sp(p, i + n), "island", &e)) {
         /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
         int y = p->c->py, m, d, yy;
@@ -1005,13 +1429,13 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         if (year4(p, sp(p, k), &yy, &e) && holiday(w, yy, &m, &d)) {
             t->y = yy, t->m = m, t->d = d;
             t->yset = t->mset = true;
-            return e;
+            return holiday_weekend(p, e, t);
         }
         kj_dt_bare_md(p->c, t, i);
         /* a moving feast falls on another day in the year chosen */
         if (t->y && t->y != y && holiday(w, t->y, &m, &d))
             t->m = m, t->d = d;
-        return k;
+        return holiday_weekend(p, k, t);
     }
     if (wd(p, i, "year-end", &e) || wd(p, i, "year end", &e) || wd(p, i, "yearend", &e)
         || wd(p, i, "end-year", &e)) {
@@ -1034,8 +1458,27 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return e;
     }
     kj_tx_init(t);
-    /* the 1990s: a decade (TIMEX 199) */
-    if (digit(ch(p, i)) && i + 5 <= p->len && ch(p, i + 4) == 's' && !alpha(ch(p, i + 5))
+    /* the '90s, the '80's: a decade of the century the publication year
+     * is in or the one before (the apostrophe required: in their 90s is an
+     * age) */
+    if (digit(ch(p, i)) && i > 0 && (p->lc[i - 1] == '\'' || kj_before(p->lc, i, "\xe2\x80\x99"))
+        && digit(ch(p, i + 1)) && ch(p, i + 1) == '0' && (i < 2 || !alpha(p->lc[i - 2]))) {
+        size_t x = i + 2;
+        if (ch(p, x) == '\'' && ch(p, x + 1) == 's')
+            x++;
+        if (ch(p, x) == 's' && !alpha(ch(p, x + 1)) && !digit(ch(p, x + 1))) {
+            int py = p->c->py ? p->c->py : 2000, dy = (p->lc[i] - '0') * 10;
+            int yy = py - py % 100 + dy;
+            t->y = yy > py ? yy - 100 : yy;
+            t->decade = true;
+            t->rel = true;
+            t->grain = KJ_G_YEAR;
+            return x + 1;
+        }
+    }
+    /* the 1990s, the 1990's: a decade (TIMEX 199) */
+    size_t ds = ch(p, i + 4) == '\'' && ch(p, i + 5) == 's' ? 5 : 4;
+    if (digit(ch(p, i)) && i + ds + 1 <= p->len && ch(p, i + ds) == 's' && !alpha(ch(p, i + ds + 1))
         && (i == 0 || (!digit(p->lc[i - 1]) && p->lc[i - 1] != '$')) && ch(p, i + 3) == '0') {
         int dy = 0;
         for (size_t k = i; k < i + 4 && digit(p->lc[k]); k++)
@@ -1045,7 +1488,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             t->decade = true;
             t->yset = true;
             t->grain = KJ_G_YEAR;
-            return i + 5;
+            return i + ds + 1;
         }
     }
     if (year4(p, i, &y, &e)) {
@@ -1053,12 +1496,14 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
          * 2015-1-32): a dash or slash may join it only to another year or
          * a two-digit year end (2014-2018, 1987/88) */
         size_t r = 0, b = i;
+        bool before = false;
         if (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/') && digit(p->lc[b - 2])) {
             for (b -= 1; b > 0 && digit(p->lc[b - 1]) && r < 6; b--)
                 r++;
             if (r != 4 || (b >= 2 && (p->lc[b - 1] == '-' || p->lc[b - 1] == '/')
                            && digit(p->lc[b - 2])))
                 return 0; /* a third number before: a chain */
+            before = true;
         }
         if ((ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1))) {
             for (r = 0; digit(ch(p, e + 1 + r)) && r < 6; r++)
@@ -1066,6 +1511,36 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             char nx = ch(p, e + 1 + r);
             if ((r != 2 && r != 4) || ((nx == '-' || nx == '/') && digit(ch(p, e + 2 + r))))
                 return 0;
+            /* 2010-2015-86: a year between two joined numbers is a code;
+             * 2015-32: a two-digit end is a year only a few years on */
+            if (before)
+                return 0;
+            int y2 = (p->lc[e + 1] - '0') * 10 + (p->lc[e + 2] - '0');
+            if (r == 2 && (y2 <= y % 100 || y2 - y % 100 > 10) && !(y % 100 == 99 && y2 == 0))
+                return 0;
+        }
+        /* 2015 - 32, 32 - 2015: a spaced dash to a number that is no year */
+        {
+            size_t q = e, n2 = 0;
+            int nv = 0;
+            if (ch(p, q) == ' ' && ch(p, q + 1) == '-' && ch(p, q + 2) == ' ') {
+                for (q += 3; digit(ch(p, q)) && n2 < 6; q++)
+                    n2++, nv = nv * 10 + (p->lc[q] - '0');
+                if (n2 >= 1 && n2 != 4 && nv > 12 && !alpha(ch(p, q)))
+                    return 0;
+            }
+            n2 = 0, nv = 0;
+            if (i >= 4 && p->lc[i - 1] == ' ' && p->lc[i - 2] == '-' && p->lc[i - 3] == ' '
+                && digit(p->lc[i - 4])) {
+                int mul = 1;
+                for (q = i - 4; n2 < 6 && digit(p->lc[q]); q--) {
+                    n2++, nv += (p->lc[q] - '0') * mul, mul *= 10;
+                    if (q == 0)
+                        break;
+                }
+                if (n2 != 4 && nv > 12) /* 11 - 2016 may be a month */
+                    return 0;
+            }
         }
         t->y = y;
         t->yset = true;
@@ -1306,7 +1781,34 @@ static size_t amount(ep *p, size_t i)
     } else if (wd(p, j, "the next", &e) || wd(p, j, "the past", &e) || wd(p, j, "the last", &e)) {
         j = sp(p, e);
     }
-    if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
+    size_t hh;
+    if (!every && (wd(p, j, "half", &hh) || (wd(p, j, "a", &x) && wd(p, sp(p, x), "half", &hh)))
+        && (ch(p, hh) == ' ' || ch(p, hh) == '-')
+        && (wd(p, hh + 1, "hour", &x) || wd(p, hh + 1, "day", &x))
+        && !(j == i && (kj_before(p->lc, j, "first ") || kj_before(p->lc, j, "second ")
+                        || kj_before(p->lc, j, "the ")))) {
+        /* a half hour, half day: half the unit (not "the first half day") */
+        v = 0;
+        halfa = true;
+        e = hh;
+    } else if (!every
+               && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
+                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for ")))
+               && ch(p, x) == ' '
+               && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh) || wd(p, x + 1, "hour", &hh)
+                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
+        /* the whole week, for another month: one unit */
+        v = 1;
+        a = true;
+        e = x;
+    } else if (!every && wd(p, j, "all", &x) && (ch(p, x) == ' ' || ch(p, x) == '-')
+               && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh)
+                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
+        /* talks went on all day, an all-week strike: one whole unit */
+        v = 1;
+        a = true;
+        e = x;
+    } else if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
         /* "not a day goes by", "not one day off": a negated single unit
          * is no length (cases/en/duration) */
         if (j >= 4 && kj_before(p->lc, j, "not ") && (j == 4 || !alpha(p->lc[j - 5])))
@@ -1363,6 +1865,15 @@ static size_t amount(ep *p, size_t i)
     if (strcmp(w->s, "S") == 0 && a)
         return 0;
     const char *u = w->s;
+    if (strcmp(u, "QU") == 0) {
+        /* two quarters, the past three quarters: three months each (not
+         * "three quarters of the staff", a fraction) */
+        size_t x2;
+        if (a || vague || fd || half || v < 2 || every || wd(p, sp(p, k + n), "of", &x2))
+            return 0;
+        v *= 3;
+        u = "M";
+    }
     if (strcmp(u, "FN") == 0) {
         /* a fortnight is two weeks */
         if (fd)
@@ -1493,15 +2004,19 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             k = sp(p, k + 1), at = true;
         kj_tx tt;
         kj_tx_init(&tt);
-        if (k == e || (k3 = date_time(p, k, &tt)) == 0) {
+        p->cued = k; /* Thursday 8:00 GMT: the day cues its clock */
+        k3 = k == e ? 0 : date_time(p, k, &tt);
+        p->cued = SIZE_MAX;
+        if (k3 == 0) {
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
-            if (!tod || !at || t->tod[0] == 'M' || !num(p, k, &h, &k3, &nd) || nd > 2
+            if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
-                || (t->tod[0] == 'N' && h < 6))
+                || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
                 return e;
-            tt.hh = (int)h + 12, tt.mi = 0, tt.grain = KJ_G_HOUR;
+            /* Monday morning at 10: the morning's hour as written */
+            tt.hh = (int)h + (t->tod[0] == 'M' ? 0 : 12), tt.mi = 0, tt.grain = KJ_G_HOUR;
         } else if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1
                    && !has_meridiem(p, k, k3) && (t->tod[0] != 'N' || tt.hh >= 6)) {
             tt.hh += 12; /* this evening at 7:30 */
@@ -1527,6 +2042,37 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         return k3;
     }
     return e;
+}
+
+/* A day and its part of the day: Monday morning, next Friday night, March
+ * 3 evening (grain hour, …TMO, as tomorrow morning); not before a noun
+ * (Monday night football, Sunday morning talk shows): only an end of
+ * phrase or a function word may follow. Returns the new end, or e. */
+static size_t day_tod(ep *p, size_t e, kj_tx *t)
+{
+    static const char *const fw[] = {
+        "at",    "in",    "on",    "and",   "or",    "but",   "when",  "after", "before",
+        "as",    "with",  "by",    "for",   "from",  "to",    "that",  "the",   "a",
+        "he",    "she",   "they",  "it",    "we",    "i",     "said",  "was",   "were",
+        "is",    "will",  "local", "until", "while", "amid",  "near",  "outside", "into",
+        "around", "about", "had",  "has",   "have",  "his",   "her",   "their", "its",
+        "there", "when",  "saying", "told", "under", "over",  "during", "if",   "last"};
+    size_t j = sp(p, e), k, x;
+    const char *tod;
+    if (j == e || j > e + 1 || t->grain != KJ_G_DAY || !t->d || !(tod = tod_word(p, j, &k))
+        || ch(p, k) == '-')
+        return e;
+    size_t n = sp(p, k);
+    if (n > k && alpha(ch(p, n))) {
+        bool ok = false;
+        for (size_t q = 0; q < sizeof fw / sizeof fw[0] && !ok; q++)
+            ok = wd_n(p, n, fw[q], strlen(fw[q]), &x);
+        if (!ok)
+            return e;
+    }
+    t->tod = tod;
+    t->grain = KJ_G_HOUR;
+    return k;
 }
 
 /* A clock range: "5 to 6pm", "from 3 p.m. until 5 p.m.", "between 4pm and
@@ -1594,6 +2140,33 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     else
         return 0;
     size_t end = date_time(p, k, &b);
+    if (!end && bare && !a.zone) {
+        /* between 7 and 9 in the evening, from 6 to 8 tonight: bare hours
+         * with their part of the day after the end */
+        int64_t h;
+        int nd, r = 0;
+        size_t e2, x, m2;
+        if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
+            && !alpha(ch(p, e2)) && ch(p, e2) != ':' && ch(p, e2) != '.') {
+            x = sp(p, e2);
+            if ((r = tod_after(p, x, &m2)) != 0)
+                end = m2;
+            else if (x > e2 && ((r = day_after_hour(p, x)) > -2
+                                || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
+                end = e2;
+            if (end) {
+                b.hh = (int)h, b.mi = 0, b.grain = KJ_G_HOUR;
+                if (r > 0) {
+                    if (a.hh < 12)
+                        a.hh += 12;
+                    if (b.hh < 12)
+                        b.hh += 12;
+                } else if (r < 0 && b.hh == 12) {
+                    b.hh = 0;
+                }
+            }
+        }
+    }
     if (!end || b.hh < 0)
         return 0;
     if (bare && b.hh >= 12 && a.hh < 12 && has_meridiem(p, k, end)
@@ -1863,6 +2436,30 @@ static size_t wday_in(ep *p, size_t i)
     const kj_dword *w;
     size_t j = i, e = 0, n;
     int k = 0;
+    /* next week on Friday, this week Monday, last week, Sunday: that ISO
+     * week's day */
+    {
+        size_t a, x;
+        int off = wd(p, i, "next", &a) ? 1 : wd(p, i, "last", &a) ? -1 : wd(p, i, "this", &a) ? 0 : 9;
+        if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
+            a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
+            if (wd(p, a, "on", &x))
+                a = sp(p, x);
+            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
+                && (w->mod == 0 || ch(p, a + n) == '.')) {
+                long z = kj_days(c->py, c->pm, c->pd);
+                z += 7L * off - wday0(z) + (w->arg - 1);
+                kj_tx t;
+                kj_tx_init(&t);
+                kj_civil(z, &t.y, &t.m, &t.d);
+                t.rel = true;
+                t.grain = KJ_G_DAY;
+                e = day_tod(p, a + n, &t);
+                kj_dt_emit(c, i, e, &t, NULL);
+                return e;
+            }
+        }
+    }
     if (wd(p, j, "the", &e))
         j = sp(p, e);
     for (int q = 0; q < 5 && !k; q++)
@@ -1874,7 +2471,7 @@ static size_t wday_in(ep *p, size_t i)
         j = sp(p, e);
     else if (j != i)
         return 0;
-    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || !(p->s[j] >= 'A' && p->s[j] <= 'Z'))
+    if ((n = dword(p, j, KJ_W_WDAY, &w)) == 0 || (!cap(p, j) && w->mod != 0))
         return 0;
     int wdy = w->arg - 1;
     size_t a = sp(p, j + n), x;
@@ -1903,6 +2500,12 @@ static size_t wday_in(ep *p, size_t i)
         kj_dt_emit(c, i, de, &t, NULL);
         return de;
     }
+    /* Wednesday evening next week */
+    const char *tod = tod_word(p, a, &x);
+    if (tod && a == j + n + 1)
+        a = sp(p, x);
+    else
+        tod = NULL;
     if (wd(p, a, "of", &x))
         a = sp(p, x);
     int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
@@ -1913,7 +2516,81 @@ static size_t wday_in(ep *p, size_t i)
     kj_civil(z, &t.y, &t.m, &t.d);
     t.rel = true;
     t.grain = KJ_G_DAY;
+    if (tod)
+        t.tod = tod, t.grain = KJ_G_HOUR;
     kj_dt_emit(c, i, e, &t, NULL);
+    return e;
+}
+
+/* A full weekday name at i, or its plural (Tuesdays): its length. */
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
+{
+    ecache *k = p->k;
+    if (k->wpos != i) {
+        k->wpos = i;
+        k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
+    }
+    size_t n = k->wn;
+    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !cap(p, i))
+        return 0;
+    *w = k->ww;
+    *plural = ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1));
+    if (!*plural && alpha(ch(p, i + n)))
+        return 0;
+    return n + (*plural ? 1 : 0);
+}
+
+/* every Monday, each Friday at 4pm, every other Tuesday, on Tuesdays at
+ * 9am: a weekly set; every morning / every night: a daily one. No date of
+ * their own (as 毎週月曜日). Returns the end, 0 for none. */
+static size_t wday_set(ep *p, size_t i)
+{
+    const kj_dword *w;
+    bool plural = false, every = false, other = false;
+    size_t j = i, e, n, x;
+    if (wd(p, i, "every", &e) || wd(p, i, "each", &e)) {
+        every = true;
+        j = sp(p, e);
+        if (wd(p, j, "other", &x))
+            other = true, j = sp(p, x);
+        if (!other && (wd(p, j, "weekend", &x) || wd(p, j, "week-end", &x))) {
+            kj_dt_set(p->c, i, x, "P1W"); /* every weekend */
+            return x;
+        }
+        if (!other && tod_word(p, j, &x) && ch(p, x) != '-') {
+            /* every evening at 7:13 p.m.: the clock is the set's */
+            size_t k = sp(p, x), y;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (wd(p, k, "at", &y) && (y = date_time(p, sp(p, y), &tt)) > 0)
+                x = y;
+            kj_dt_set(p->c, i, x, "P1D");
+            return x;
+        }
+    }
+    if ((n = wday_word(p, j, &w, &plural)) == 0)
+        return 0;
+    e = j + n;
+    /* Friday mornings, Tuesday afternoons: that part of every such day */
+    size_t pm;
+    if (!plural && !every && ch(p, e) == ' '
+        && (wd(p, e + 1, "mornings", &pm) || wd(p, e + 1, "afternoons", &pm)
+            || wd(p, e + 1, "evenings", &pm) || wd(p, e + 1, "nights", &pm))) {
+        plural = true;
+        e = pm;
+    }
+    if (plural == every)
+        return 0;
+    /* Tuesdays at 9am, every Monday at 4 p.m.: the clock is the set's */
+    size_t k = sp(p, e);
+    if (wd(p, k, "at", &x)) {
+        kj_tx tt;
+        kj_tx_init(&tt);
+        size_t ce = date_time(p, sp(p, x), &tt);
+        if (ce > 0)
+            e = ce;
+    }
+    kj_dt_set(p->c, i, e, other ? "P2W" : "P1W");
     return e;
 }
 
@@ -1969,8 +2646,23 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
-    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0))
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0))
         return n - i;
+    /* the night of Oct. 7, the morning of March 3: that day's part */
+    if (!mod && ch(p, i) == 't' && wd(p, i, "the", &e)) {
+        size_t q = sp(p, e), x;
+        const char *tod = tod_word(p, q, &x);
+        if (tod && wd(p, sp(p, x), "of", &x)) {
+            kj_tx d;
+            size_t de = date_any(p, sp(p, x), &d);
+            if (de > 0 && d.grain == KJ_G_DAY && d.d && !d.mod) {
+                d.tod = tod;
+                d.grain = KJ_G_HOUR;
+                kj_dt_emit(c, i, de, &d, NULL);
+                return de - i;
+            }
+        }
+    }
     if (!mod && (n = clock_range(p, i)) > 0)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
@@ -1981,8 +2673,24 @@ static size_t try_at(ep *p, size_t i)
         size_t rq = 0;
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
-        if (!mod)
-            e = day_and_time(p, e, &t);
+        /* 6am every day, 3pm daily: a daily set at that clock, no date */
+        if (!mod && (t.grain == KJ_G_HOUR || t.grain == KJ_G_MINUTE) && t.hh >= 0 && t.rel && !t.yset && !t.mset) {
+            size_t k = sp(p, e), y;
+            const kj_dword *sw;
+            size_t sn;
+            if (k > e && (sn = dword(p, k, KJ_W_SET, &sw)) > 0 && strcmp(sw->s, "P1D") == 0
+                && !wd(p, k, "twice a day", &y) && !wd(p, k, "once a day", &y)) {
+                kj_dt_set(c, i, k + sn, "P1D");
+                return k + sn - i;
+            }
+        }
+        if (!mod) {
+            size_t te = day_tod(p, e, &t);
+            /* Monday morning from 10am to noon */
+            if (te > e && (rq = day_clock_range(p, i, te, &t)) > 0)
+                return rq - i;
+            e = day_and_time(p, te, &t);
+        }
         /* Nov. 22 to 25, 2025-26: one date with max */
         kj_tx b = t, *max = NULL;
         int64_t v;
@@ -2027,10 +2735,16 @@ static size_t try_at(ep *p, size_t i)
             t.q = ch(p, k2 + 1) - '0';
             t.grain = KJ_G_QUARTER;
             e = k2 + 2;
+        } else if (t.grain == KJ_G_YEAR && !t.decade && !mod && (ch(p, k) == '-' || ch(p, k) == ' ')
+                   && ch(p, k + 1) == 'h' && (ch(p, k + 2) == '1' || ch(p, k + 2) == '2')
+                   && !alnum_at(p, k + 3)) {
+            /* 2016 H2: the half year */
+            t.mod = ch(p, k + 2) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            e = k + 3;
         } else if (t.grain == KJ_G_YEAR && !mod && (ch(p, k) == '-' || ch(p, k) == '/')
                    && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
             int y2 = t.y - t.y % 100 + (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
-            if (y2 == t.y + 1) {
+            if (y2 > t.y && y2 - t.y <= 10) { /* 2015-16, 2014-18 */
                 b.y = y2;
                 max = &b;
                 e = k + 3;
@@ -2048,8 +2762,21 @@ static size_t try_at(ep *p, size_t i)
         if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || kj_before(p->lc, i, "'s ")
             || kj_before(p->lc, i, "an "))
             return n;
-        kj_dt_set(c, i, i + n, w->s);
-        return n;
+        /* every day at 7 p.m., everyday 6am: the clock is the set's (as
+         * 毎日午後3時) */
+        size_t se = i + n;
+        if (strcmp(w->s, "P1D") == 0) {
+            size_t k = sp(p, se), y;
+            kj_tx tt;
+            kj_tx_init(&tt);
+            if (wd(p, k, "at", &y))
+                k = sp(p, y);
+            if (k > se && digit(ch(p, k)) && (y = date_time(p, k, &tt)) > 0
+                && (tt.hh >= 0) && (wd(p, sp(p, se), "at", &e) || has_meridiem(p, k, y)))
+                se = y;
+        }
+        kj_dt_set(c, i, se, w->s);
+        return se - i;
     }
     return 0;
 }
@@ -2070,7 +2797,9 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "past",     "previous",  "next",     "coming",   "fiscal",    "calendar", "fy",
         "tonight",  "tonite",    "year",     "yearend",  "end",       "noon",    "midday",
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
-        "few",      "many"};
+        "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
+        "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
+        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
@@ -2120,7 +2849,11 @@ static bool worth_trying(const ep *p, size_t i)
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
-    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k};
+    ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
+            .cued = SIZE_MAX};
+    for (size_t q = 0; q < c->len && p.caseless; q++)
+        if (c->s[q] >= 'A' && c->s[q] <= 'Z')
+            p.caseless = false;
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;

@@ -807,9 +807,9 @@ static void format(char *b, size_t n, const kj_tx *t)
         break;
     case KJ_G_WEEK:
         if (t->wk)
-            snprintf(b, n, "%s-W%02d", ys, t->wk % 100);
+            snprintf(b, n, "%s-W%02d%s", ys, t->wk % 100, t->weekend ? "-WE" : "");
         else
-            snprintf(b, n, "%s-WXX", ys);
+            snprintf(b, n, "%s-WXX%s", ys, t->weekend ? "-WE" : "");
         break;
     case KJ_G_QUARTER:
         snprintf(b, n, "%s-Q%d", ys, t->q % 10);

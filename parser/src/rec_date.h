@@ -42,6 +42,7 @@ typedef struct kj_tx {
     bool decade;     /* 1990年代: value 199 (TIMEX decade) */
     bool century;    /* 19世紀: value 18 (TIMEX century); y is its first year */
     bool bc;         /* 紀元前202年: value BC0202, y counts back from 1 BC */
+    bool weekend;    /* grain week: the weekend of that ISO week (-WE) */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */

@@ -1641,6 +1641,22 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                 bool chain = (a.ns > 0 && (s[a.ns - 1] == '+' || s[a.ns - 1] == '-' || s[a.ns - 1] == '/')) ||
                              (bn + 1 < d->norm_len && (s[bn] == '-' || s[bn] == '/') &&
                               is_digit((unsigned char)s[bn + 1]));
+                /* between 2 and 4:30pm, between 9 and 11 a.m.: a clock range,
+                 * the date recognizer's */
+                if (between && d->lang == KJ_LANG_EN && a.kind == 0 && b.kind == 0) {
+                    size_t q = bn < d->norm_len && s[bn] == ' ' ? bn + 1 : bn;
+                    if ((bn + 1 < d->norm_len && s[bn] == ':' && is_digit((unsigned char)s[bn + 1])) ||
+                        kj_at(s, d->norm_len, q, "am") || kj_at(s, d->norm_len, q, "pm") ||
+                        kj_at(s, d->norm_len, q, "a.m.") || kj_at(s, d->norm_len, q, "p.m.") ||
+                        kj_at(s, d->norm_len, q, "AM") || kj_at(s, d->norm_len, q, "PM") ||
+                        kj_at(s, d->norm_len, q, "in the morning") ||
+                        kj_at(s, d->norm_len, q, "in the afternoon") ||
+                        kj_at(s, d->norm_len, q, "in the evening") || kj_at(s, d->norm_len, q, "at night") ||
+                        kj_at(s, d->norm_len, q, "tonight") || kj_at(s, d->norm_len, q, "last night") ||
+                        kj_at(s, d->norm_len, q, "this morning") || kj_at(s, d->norm_len, q, "this evening") ||
+                        kj_at(s, d->norm_len, q, "this afternoon"))
+                        return 0;
+                }
                 kj_num hi = b.value;
                 if (between && kj_num_double(lo) > kj_num_double(hi)) {
                     m.value = hi; /* between -30 and -60 */
