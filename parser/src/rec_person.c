@@ -923,6 +923,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
+        /* 千葉ロッテ・ベニー外野手: a first part that is a known organization
+         * before a title or honorific is the player's team; the name starts
+         * after its ・ (ライブドア・ドット・コム stays whole) */
+        size_t fd = a;
+        while (fd < b && !kj_at(d->norm, b, fd, "・")) {
+            d->work++;
+            size_t fn;
+            ent_cp(d, fd, &fn);
+            fd = fn;
+        }
+        int32_t ov;
+        if (fd > a && fd + 3 < b && kj_dict_get(x->org, d->norm + a, fd - a, &ov) &&
+            (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
+             kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &ov)))
+            a = fd + 3;
         /* サッカー選手, ネット・ユーザー: common nouns, not names;
          * ドキドキ・ワクワク: parts that are all doubled words are mimetics,
          * not a name (スシロ・バンバン・ユドヨノ has one doubled part) */
