@@ -722,6 +722,12 @@ static size_t en_run(estate *s, size_t a)
         for (int i = 1; i < lim; i++)
             if (org[i])
                 last = i;
+        /* Bank of America opening the run: the word alone names nothing,
+         * its one-word of-tail does (below); a longer tail (Bank of New
+         * York) is left alone rather than cut */
+        if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
+            cap[2])
+            last = 0;
         if (last < 0)
             break;
         int stop = last;
