@@ -1792,7 +1792,11 @@ static void en_persons(estate *s)
                     break;
                 if (title_ending(s, t, q) >= 0)
                     h = q;
-                if (tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for"))
+                /* of / at / for after the title starts its organization;
+                 * before any title it is inside one (Bank of Ghana vice
+                 * president) */
+                if ((tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for")) &&
+                    (h >= 0 || !cap_word(d, t[q - 1]) || q + 1 >= n || !cap_word(d, t[q + 1])))
                     break;
                 q++;
             }
@@ -1815,7 +1819,10 @@ static void en_persons(estate *s)
                 /* John Henske, who is also chairman: the title starts after
                  * the clause's own words */
                 for (int z = st; z < h; z++)
-                    if (func_word(d, t[z]))
+                    /* vice-president and regional manager: and between two
+                     * titles joins them */
+                    if (func_word(d, t[z]) &&
+                        !(tok_is(d, t[z], "and") && z > st && title_ending(s, t, z - 1) >= 0))
                         st = z + 1;
                 ts = t[st].ns;
                 te = t[h].ne;
