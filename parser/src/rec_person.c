@@ -677,7 +677,7 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
             return 0;
         if (!kj_dict_get(x->zhgiven_ja, d->norm + r, rn - r, &v)) {
             /* before 氏 or a title one of the two given kanji may be any,
-             * but not a role's prefix (秦剛副報道局長) */
+             * but not a role's prefix (秦明副報道局長) */
             if (loose || sl != 3 || kj_at(d->norm, s->hi, r, "副") ||
                 kj_at(d->norm, s->hi, r, "元") || kj_at(d->norm, s->hi, r, "前") ||
                 kj_at(d->norm, s->hi, r, "新") || kj_at(d->norm, s->hi, r, "現") ||
@@ -923,7 +923,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
-        /* 千葉ロッテ・ベニー外野手: a first part that is a known organization
+        /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
          * before a title or honorific is the player's team; the name starts
          * after its ・ (ライブドア・ドット・コム stays whole) */
         size_t fd = a;
@@ -1819,7 +1819,7 @@ static void en_persons(estate *s)
                 /* John Henske, who is also chairman: the title starts after
                  * the clause's own words */
                 for (int z = st; z < h; z++)
-                    /* vice-president and regional manager: and between two
+                    /* treasurer and vice-president: and between two
                      * titles joins them */
                     if (func_word(d, t[z]) &&
                         !(tok_is(d, t[z], "and") && z > st && title_ending(s, t, z - 1) >= 0))
