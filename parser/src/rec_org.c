@@ -142,6 +142,12 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
                     size_t al)
 {
     int32_t v;
+    /* Securities and\nExchange Commission: a wrapped line is looked up as
+     * one space, so the gazetteer finds it as the one-line form */
+    if (nl && nl + 2 < 160 && memchr(name, '\n', nl)) {
+        name = ent_strnorm(s->d, name, nl);
+        nl = strlen(name);
+    }
     if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1]) &&
         !kj_dict_get(s->x->org, name, nl, &v)) {
         size_t bl = kj_org_base(name, nl);
@@ -169,6 +175,18 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             size_t bl = kj_org_base(name, nl);
             if (bl > 0)
                 nl = bl;
+        }
+        /* U.S. Air Force and Air Force: the country before a body's name
+         * does not make another body (cases/en/org) */
+        static const char *const land[] = {"U.S. ", "US ", "U.S ", "United States ", NULL};
+        for (int i = 0; type == KIJI_FACT_ORGANIZATION && land[i]; i++) {
+            size_t ll = strlen(land[i]);
+            if (nl > ll + 2 && memcmp(name, land[i], ll) == 0 && name[ll] >= 'A' &&
+                name[ll] <= 'Z') {
+                name += ll;
+                nl -= ll;
+                break;
+            }
         }
         int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
         ent *e = ent_get(s, type, key, (size_t)n);
@@ -272,6 +290,11 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     const char *acr = d->norm + as;
     size_t al = ae - as;
     int32_t v;
+    /* 元アメリカ中央情報局(CIA)長官: former belongs to the role */
+    if (ne - ns > 3 && (kj_at(d->norm, ne, ns, "元") || kj_at(d->norm, ne, ns, "前")) &&
+        (kj_dict_get(s->x->org, d->norm + ns + 3, ne - ns - 3, &v) ||
+         kj_dict_get(s->x->org, acr, al, &v)))
+        ns += 3;
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v);
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
@@ -406,6 +429,41 @@ static void pass_definitions(estate *s)
     }
 }
 
+/* 航空会社, 人気アイドルグループ: 会社 and グループ take any common noun
+ * before them. A name ending in 会社 is a company's own name only with its
+ * legal form (任天堂株式会社); one ending in グループ is common when it ends
+ * in a common word of org_generic.txt longer than グループ (研究グループ,
+ * 犯人グループ), while ソフトバンクグループ stays (cases/ja/org). */
+static bool generic_head(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社", "合資会社",
+                                        "合名会社", "相互会社", NULL};
+    if (b - a > 6 && kj_before(d->norm, b, "会社")) {
+        int32_t v;
+        if (kj_dict_get(s->x->org, d->norm + a, b - a, &v))
+            return false;
+        for (int i = 0; legal[i]; i++) {
+            size_t n = strlen(legal[i]);
+            if (b - a >= n && memcmp(d->norm + b - n, legal[i], n) == 0)
+                return false;
+        }
+        return true;
+    }
+    if (!kj_before(d->norm, b, "グループ"))
+        return false;
+    for (size_t p = a; p + 12 < b;) {
+        d->work++;
+        int32_t v;
+        if (kj_dict_get(s->x->ogeneric_ja, d->norm + p, b - p, &v))
+            return true;
+        size_t nx;
+        ent_cp(d, p, &nx);
+        p = nx;
+    }
+    return false;
+}
+
 /* ---- pass B: names ending in an organization word ---------------------------- */
 
 static bool anaphoric(const char *p)
@@ -457,9 +515,18 @@ static void ja_seg(estate *s, size_t a, size_t b)
         ent_cp(d, p, &nx);
         if (n && p + n < best)
             a = p + n;
+        /* 最大野党の, 子会社が: the common word is all there is */
+        else if (n && p + n == best)
+            return;
         p = nx;
     }
+    /* 元アメリカ中央情報局長官: former belongs to the role, not the name */
+    if (best - a > 3 && (kj_at(d->norm, best, a, "元") || kj_at(d->norm, best, a, "前")) &&
+        kj_dict_get(x->org, d->norm + a + 3, best - a - 3, &v))
+        a += 3;
     if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric(d->norm + a))
+        return;
+    if (generic_head(s, a, best))
         return;
     /* ツイッター社: a well-known name plus 社 is that organization */
     ent *e = NULL;
@@ -670,6 +737,12 @@ static size_t en_run(estate *s, size_t a)
         for (int i = 1; i < lim; i++)
             if (org[i])
                 last = i;
+        /* Bank of America opening the run: the word alone names nothing,
+         * its one-word of-tail does (below); a longer tail (Bank of New
+         * York) is left alone rather than cut */
+        if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
+            cap[2])
+            last = 0;
         if (last < 0)
             break;
         int stop = last;

@@ -409,8 +409,36 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         r = ps;
         k++;
     }
+    /* ・次長, 元東北楽天…監督, 日本代表前監督: a ・ before the run and the
+     * prefixes of a role (元 前 新 現) are no part of the organization */
+    while (r < q && kj_at(d->norm, q, r, "・"))
+        r += 3;
+    static const char *const pre[] = {"元", "前", "新", "現", NULL};
+    for (int i = 0; pre[i]; i++) {
+        if (q > r + 3 && kj_before(d->norm, q, pre[i]))
+            q -= 3;
+        if (q > r + 3 && kj_at(d->norm, q, r, pre[i]))
+            r += 3;
+    }
+    /* 競泳選手, 次長課長, 2008年賞金女王: a sport, a role or a figure is
+     * no organization (not_names.txt, titles.txt) */
+    /* 元日本代表, 前大阪府知事: what is left may be a place */
+    ent *pe = NULL;
+    if (q > r && place_at(s, r, &pe) == q - r && pe) {
+        ent_mention(s, pe, r, q);
+        *aff = pe;
+        return;
+    }
+    int32_t v;
+    bool word = kj_dict_get(s->x->notname_ja, d->norm + r, q - r, &v) ||
+                kj_dict_get(s->x->title_ja, d->norm + r, q - r, &v);
+    for (size_t i = r; i < q && !word; i++)
+        word = kj_is_digit((unsigned char)d->norm[i]);
+    k = 0;
+    for (size_t i = r; i < q; i++)
+        k += ((unsigned char)d->norm[i] & 0xC0) != 0x80;
     /* 日本人活動家: a nationality, not an organization */
-    if (k >= 2 && !kj_before(d->norm, q, "人")) {
+    if (k >= 2 && !word && !kj_before(d->norm, q, "人")) {
         char key[200];
         int kl = ent_key(key, sizeof key, "n:", d->norm + r, q - r);
         if (kl > 0 && (size_t)kl < sizeof key) {
@@ -631,20 +659,41 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
     size_t r = a + sl, rn = r;
     int k = 0;
     uint32_t c = 0;
+    bool loose = false, tail = false;
     while (r < s->hi) {
         d->work++;
         c = ent_cp(d, r, &rn);
         if (!kj_is_kanji(c))
             break;
-        if (k == 2 || !kj_dict_get(x->zhgiven_ja, d->norm + r, rn - r, &v))
+        /* 馬英九氏, 陳水扁総統: 氏 or a title ends the given name */
+        if (k == 2 && (kj_at(d->norm, s->hi, r, "氏") ||
+                       (ent_first_has(&x->title_first, c) &&
+                        kj_dict_longest(x->title_ja, d->norm, s->hi, r, &v) &&
+                        kj_dict_longest(x->notname_ja, d->norm, s->hi, r, &v) == 0))) {
+            tail = true;
+            break;
+        }
+        if (k == 2)
             return 0;
+        if (!kj_dict_get(x->zhgiven_ja, d->norm + r, rn - r, &v)) {
+            /* before 氏 or a title one of the two given kanji may be any,
+             * but not a role's prefix (秦明副報道局長) */
+            if (loose || sl != 3 || kj_at(d->norm, s->hi, r, "副") ||
+                kj_at(d->norm, s->hi, r, "元") || kj_at(d->norm, s->hi, r, "前") ||
+                kj_at(d->norm, s->hi, r, "新") || kj_at(d->norm, s->hi, r, "現") ||
+                kj_at(d->norm, s->hi, r, "故"))
+                return 0;
+            loose = true;
+        }
         r = rn;
         k++;
         c = 0;
     }
+    if (loose && !tail)
+        return 0;
     /* one kanji of family name takes two of given name (全国民 is no name:
      * not_names.txt) */
-    if (k == 0 || (sl == 3 && k < 2) || !name_follow(c) || c == 0x30FB)
+    if (k == 0 || (sl == 3 && k < 2) || (!tail && !name_follow(c)) || c == 0x30FB)
         return 0;
     if (kj_dict_get(x->notname_ja, d->norm + a, r - a, &v))
         return 0;
@@ -747,6 +796,44 @@ static bool human_speech(estate *s, size_t p)
     return false;
 }
 
+/* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
+ * surname and a given name of two each when the last kanji ends given names
+ * (given_endings.txt, value 1 or 2), as 氏 after four kanji is read (a
+ * known surname is read elsewhere; 日本代表監督 and 経済産業大臣 end in no
+ * given name). On success *se is the surname's end and *e the name's. */
+static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t p[5];
+    p[0] = a;
+    for (int k = 0; k < 4; k++) {
+        if (p[k] >= s->hi || !kj_is_kanji(ent_cp(d, p[k], &p[k + 1])))
+            return false;
+    }
+    size_t b = p[4], bx;
+    int32_t v;
+    uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
+    size_t n = ent_first_has(&x->title_first, bc)
+                   ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
+                   : 0;
+    if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
+        return false;
+    int32_t ev = 0;
+    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
+        ev = 0;
+    int32_t ev2;
+    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = ev2;
+    if (ev < 1 || kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v))
+        return false;
+    *se = p[2];
+    *e = b;
+    return true;
+}
+
 /* ローラは「…」と語った, 「…」とヒカキンは話した: a one-word katakana name
  * (a stage name) at a..b that speaks in the sentence with a verb only a
  * person uses (cases/ja/person). */
@@ -836,16 +923,41 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
-        /* サッカー選手, ネット・ユーザー: common nouns, not names */
+        /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
+         * before a title or honorific is the player's team; the name starts
+         * after its ・ (ライブドア・ドット・コム stays whole) */
+        size_t fd = a;
+        while (fd < b && !kj_at(d->norm, b, fd, "・")) {
+            d->work++;
+            size_t fn;
+            ent_cp(d, fd, &fn);
+            fd = fn;
+        }
+        int32_t ov;
+        if (fd > a && fd + 3 < b && kj_dict_get(x->org, d->norm + a, fd - a, &ov) &&
+            (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
+             kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &ov)))
+            a = fd + 3;
+        /* サッカー選手, ネット・ユーザー: common nouns, not names;
+         * ドキドキ・ワクワク: parts that are all doubled words are mimetics,
+         * not a name (スシロ・バンバン・ユドヨノ has one doubled part) */
+        int parts = 0, doubled = 0;
         for (size_t q = a; q < b;) {
             int32_t v;
             size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
             if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
                 return 0;
+            size_t q0 = q;
             while (q < b && !kj_at(d->norm, b, q, "・"))
                 q++;
+            size_t h = (q - q0) / 2;
+            parts++;
+            if (q - q0 >= 12 && (q - q0) % 6 == 0 && memcmp(d->norm + q0, d->norm + q0 + h, h) == 0)
+                doubled++;
             q += 3;
         }
+        if (parts >= 2 && doubled == parts)
+            return 0;
         ends[nends++] = b;
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
@@ -881,6 +993,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (m == 4 && kj_at(d->norm, s->hi, q, "氏") &&
                 !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
+                sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") &&
+                       unknown_before_title(s, a, &q2, &q)) {
+                /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
@@ -1080,7 +1197,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "庁", "局", "署", "校", "店", "館", "場", "室", "株",
                                               "価", "率", "額", "量", "性", "制", "層", "界", "圏",
                                               "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              "著", "編", "訳", NULL};
+                                              "著", "編", "訳", "間", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;
@@ -1709,7 +1826,11 @@ static void en_persons(estate *s)
                     break;
                 if (title_ending(s, t, q) >= 0)
                     h = q;
-                if (tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for"))
+                /* of / at / for after the title starts its organization;
+                 * before any title it is inside one (Bank of Ghana vice
+                 * president) */
+                if ((tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for")) &&
+                    (h >= 0 || !cap_word(d, t[q - 1]) || q + 1 >= n || !cap_word(d, t[q + 1])))
                     break;
                 q++;
             }
@@ -1732,7 +1853,10 @@ static void en_persons(estate *s)
                 /* John Henske, who is also chairman: the title starts after
                  * the clause's own words */
                 for (int z = st; z < h; z++)
-                    if (func_word(d, t[z]))
+                    /* treasurer and vice-president: and between two
+                     * titles joins them */
+                    if (func_word(d, t[z]) &&
+                        !(tok_is(d, t[z], "and") && z > st && title_ending(s, t, z - 1) >= 0))
                         st = z + 1;
                 ts = t[st].ns;
                 te = t[h].ne;

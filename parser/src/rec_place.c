@@ -112,6 +112,15 @@ static void display(const char *code, const char *lang, char *out, size_t size)
 }
 
 /* CLDR's "Countries%short" / "%variant" tables (英国, UK, US). */
+static bool iso_country(const char *key)
+{
+    const char *const *cc = uloc_getISOCountries();
+    for (size_t i = 0; cc[i]; i++)
+        if (strcmp(cc[i], key) == 0)
+            return true;
+    return false;
+}
+
 static bool alt_names(struct kj_entity *x, const char *lang, const char *table)
 {
     UErrorCode e = U_ZERO_ERROR;
@@ -125,6 +134,10 @@ static bool alt_names(struct kj_entity *x, const char *lang, const char *table)
         int32_t n;
         const UChar *v = ures_getNextString(t, &n, &key, &e);
         if (U_FAILURE(e) || !key || strlen(key) != 2)
+            continue;
+        /* 国連 / UN, EU: CLDR keeps short names of bodies that are no
+         * country (UN, EU, EZ); only ISO 3166 codes name places */
+        if (!iso_country(key))
             continue;
         char name[128];
         u8(v, n, name, sizeof name);
@@ -600,9 +613,11 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
             size_t ax;
             uint32_t a = ent_cp(d, nx, &ax);
             /* 市場, 町長, 区別, 都市: other words */
-            static const char *const no[] = {"都", "同", "各", "全", "地", "選挙", "本", "当",
-                                             "両", "他", "自", "旧", "現", "新", "農", "漁", "山",
-                                             "市", "町", "村", "区", "朝", "夜", NULL};
+            /* 小選挙区, 比例区: electoral districts, not wards */
+            static const char *const no[] = {
+                "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
+                "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
+                "山", "市", "町", "村", "区", "朝",   "夜",     NULL};
             if (kj_is_kanji(a))
                 return 0;
             for (int z = 0; no[z]; z++)
@@ -649,6 +664,42 @@ static bool state_after_city(estate *s, const ent *e, size_t i, size_t n, const 
     char w = d->norm[k + 2];
     return w >= 'a' && w <= 'z' && !kj_at(d->norm, s->hi, k + 2, "and ") &&
            !kj_at(d->norm, s->hi, k + 2, "or ");
+}
+
+/* TORRANCE, Calif., March 3 -: the capitals that open an English
+ * dateline, then a state or a country and a comma, name a city of that
+ * country even when the gazetteer does not know it (cases/en/place). */
+static void dateline_city(estate *s)
+{
+    kiji_doc *d = s->d;
+    size_t i = d->body_ne > d->body_ns ? d->body_ns : s->lo, j = i;
+    while (j < s->hi && j - i < 40) {
+        char ch = d->norm[j];
+        if (!((ch >= 'A' && ch <= 'Z') || (j > i && (ch == ' ' || ch == '.' || ch == '-'))))
+            break;
+        j++;
+    }
+    if (j - i < 3 || j + 2 >= s->hi || d->norm[j] != ',' || d->norm[j + 1] != ' ' ||
+        d->norm[j - 1] == ' ')
+        return;
+    ent *e = NULL;
+    if (place_at(s, i, &e) >= j - i)
+        return; /* BOISE, Idaho: a city the gazetteer knows */
+    size_t n = place_at(s, j + 2, &e);
+    if (!n || !e || !e->code || !e->code[0] || e->kind == PL_CITY || e->kind == PL_WORLD ||
+        j + 2 + n >= s->hi || d->norm[j + 2 + n] != ',')
+        return;
+    char key[64];
+    int kl = snprintf(key, sizeof key, "c%.*s", (int)(j - i), d->norm + i);
+    if (kl <= 0 || (size_t)kl >= sizeof key)
+        return;
+    ent *c = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+    if (!c->name) {
+        ent_set_name(s, c, d->norm + i, j - i);
+        c->code = e->code;
+        c->kind = PL_CITY;
+    }
+    ent_mention(s, c, i, j);
 }
 
 void rec_places(estate *s)
@@ -746,4 +797,6 @@ void rec_places(estate *s)
         prev_end = i + n;
         i += n;
     }
+    if (d->lang == KJ_LANG_EN)
+        dateline_city(s);
 }

@@ -167,6 +167,48 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
 
 /* he/she: the person named most recently outside quotes, else the last
  * speaker. */
+/* "…," it said / The company said: "…": "it" and "the company" stand for
+ * the organization the text last named as the one acting, when no person
+ * was named after it (Harlow Mining Corp said …; "…," it said). Returns
+ * the fact or -1. The look-back is bounded by a window. */
+static bool it_word(const kiji_doc *d, size_t i)
+{
+    return word_is(d, i, "it") || word_is(d, i, "It") || word_is(d, i, "the company") ||
+           word_is(d, i, "The company");
+}
+
+static int org_subject(kiji_doc *d, const kj_qctx *x, size_t i)
+{
+    size_t lo = i > 600 ? i - 600 : 0;
+    int org = -1;
+    for (int k = kj_q_mention_in(x, lo, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        if (kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        int t = d->facts[x->m[k].fact].type;
+        /* the organization opens its sentence (Harlow Mining Corp,
+         * posting a loss, said …; The agency's board met): told Reuters or
+         * a loan from the IMF name an object, not the actor */
+        size_t b = x->m[k].ns;
+        while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+            b--;
+        if (b >= 4 && (word_is(d, b - 3, "the") || word_is(d, b - 3, "The")) &&
+            (d->norm[b - 4] == ' ' || d->norm[b - 4] == '\n'))
+            b -= 4;
+        else if (b == 3 && word_is(d, 0, "The"))
+            b = 0;
+        while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+            b--;
+        bool opens = b == 0 || d->norm[b - 1] == '.' || d->norm[b - 1] == '-' ||
+                     d->norm[b - 1] == ';' || d->norm[b - 1] == '"';
+        if (t == KIJI_FACT_ORGANIZATION && opens)
+            org = x->m[k].fact;
+        else if (t == KIJI_FACT_PERSON)
+            org = -1;
+    }
+    return org;
+}
+
 static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 {
     int r = recent_person(d, x, i);
@@ -379,6 +421,9 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             int k = pick_mention(d, x, p, vp, false);
             if (pronoun(d, p))
                 speaker = carry(d, x, sp, q->o);
+            else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
+                     (speaker = org_subject(d, x, q->o)) >= 0)
+                ; /* "…," it said */
             else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne))
                 speaker = x->m[k].fact;
             else if (k >= 0)
@@ -430,6 +475,9 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = carry(d, x, sp, q->o);
             else if (k >= 0)
                 speaker = x->m[k].fact;
+            else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
+                     (speaker = org_subject(d, x, s0)) >= 0)
+                ; /* It said: "…" */
             else if ((k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
                      x->m[k].ns == kj_q_skip_space(d, best + bl, t))
                 speaker = x->m[k].fact; /* said X: "…" */

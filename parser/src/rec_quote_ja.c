@@ -744,11 +744,15 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
 enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE };
 
 /* A role noun at i that stands alone for the person named with it before
- * (山下清人容疑者は… 容疑者は「…」と供述): the news style drops the name.
+ * (山下清人容疑者は… 容疑者は「…」と供述; …フェレンツ首相の… 首相が「…」と発言):
+ * the news style drops the name.
  * Returns the role, or NULL. */
 static const char *role_at(kiji_doc *d, size_t i)
 {
-    static const char *const roles[] = {"容疑者", "被告人", "被告", NULL};
+    /* 首相が「…」と発言: a head's title alone, after the name was given
+     * with it (…フェレンツ首相), is that person as well */
+    static const char *const roles[] = {"容疑者", "被告人", "被告", "首相", "大統領", "総統",
+                                        "知事", "市長", "監督", "社長", NULL};
     size_t ps;
     uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
     if (is_noun_char(b) || b == ')')
@@ -925,7 +929,9 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
         if ((c == 0x540C /* 同 */ || c == 0x5F7C /* 彼 */ || c == 0x8A18 /* 記 */ ||
-             c == 0x5BB9 /* 容 */ || c == 0x88AB /* 被 */) &&
+             c == 0x5BB9 /* 容 */ || c == 0x88AB /* 被 */ || c == 0x9996 /* 首 */ ||
+             c == 0x5927 /* 大 */ || c == 0x7DCF /* 総 */ || c == 0x77E5 /* 知 */ ||
+             c == 0x5E02 /* 市 */ || c == 0x76E3 /* 監 */ || c == 0x793E /* 社 */) &&
             !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx);
             if (k != ANA_NONE) {
