@@ -1366,6 +1366,12 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 return 0;
         }
         size_t we = i + n + (w->mod == 1 && ch(p, i + n) == '.');
+        /* the Sunday Express, The Sunday Times: after "the", a weekday
+         * before a capitalized word starts a name (a newspaper) */
+        if (i >= 4 && (kj_before(p->s, i, "the ") || kj_before(p->s, i, "The ")) &&
+            (i == 4 || !alpha(p->s[i - 5])) && ch(p, we) == ' ' && we + 1 < p->len &&
+            p->s[we + 1] >= 'A' && p->s[we + 1] <= 'Z')
+            return 0;
         /* Monday, Feb. 18; Friday 2018-7-6: the date names the day, and
          * the weekday is part of it (not the one nearest publication) */
         size_t k = sp(p, ch(p, we) == ',' ? we + 1 : we), de;
