@@ -308,6 +308,16 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         }
     }
     bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
+    /* payable April one, from March one, 1988 (wire style spells days
+     * one to nine): a number word as the day, not after May ("May one day") */
+    if (!ok && j > e && m != 5 && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
+        && v <= 31) {
+        size_t q = sp(p, k), x;
+        ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
+                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x));
+        if (!ok)
+            v = 0;
+    }
     if (!ok && j > e && (v = ordword(p, j, &k)) > 0) {
         /* April ninth, January first 2000: only where no word follows (not
          * "the March second round") */

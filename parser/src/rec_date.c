@@ -671,22 +671,37 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
     long best = 0;
     int by = c->py;
     bool have = false;
-    /* future-marked: the next such date within half a year; else (or when
-     * there is none) the nearest, ties to the past: news reports what
-     * happened */
-    for (int pass = fut ? 0 : 1; pass < 2 && !have; pass++) {
-        for (int y = c->py - 1; y <= c->py + 1; y++) {
-            if (t->d > kj_mdays(y, t->m))
-                continue;
-            long dist = kj_days(y, t->m, t->d) - p;
-            if (pass == 0 && (dist < 0 || dist > 183))
-                continue;
-            long a = dist < 0 ? -dist : dist;
-            if (!have || a < best || (a == best && dist < 0)) {
-                best = a;
-                by = y;
-                have = true;
-            }
+    /* future-marked: the next such date unless it lies more than half a
+     * year farther than the last one (as for a bare month: "will hire by
+     * October 1" in March is this October); else (or when there is none)
+     * the nearest, ties to the past: news reports what happened */
+    long next = -1, prev = -1;
+    int ny = 0;
+    for (int y = c->py - 1; y <= c->py + 1; y++) {
+        if (t->d > kj_mdays(y, t->m))
+            continue;
+        long dist = kj_days(y, t->m, t->d) - p;
+        if (dist >= 0 && (next < 0 || dist < next)) {
+            next = dist;
+            ny = y;
+        } else if (dist < 0 && (prev < 0 || -dist < prev)) {
+            prev = -dist;
+        }
+    }
+    bool ahead = fut && next >= 0 && (prev < 0 || next < prev + 183);
+    if (ahead) {
+        by = ny;
+        have = true;
+    }
+    for (int y = c->py - 1; y <= c->py + 1 && !ahead; y++) {
+        if (t->d > kj_mdays(y, t->m))
+            continue;
+        long dist = kj_days(y, t->m, t->d) - p;
+        long a = dist < 0 ? -dist : dist;
+        if (!have || a < best || (a == best && dist < 0)) {
+            best = a;
+            by = y;
+            have = true;
         }
     }
     /* 2月29日 with no leap year near: the year stays unknown */
