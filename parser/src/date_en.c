@@ -919,6 +919,12 @@ static int day_after_hour(const ep *p, size_t j)
     return tod[0] == 'M' ? -1 : 1;
 }
 
+/* o'clock at i, also written oclock or with a typographic apostrophe. */
+static bool oclock(const ep *p, size_t i, size_t *e)
+{
+    return wd(p, i, "o'clock", e) || wd(p, i, "oclock", e) || wd(p, i, "o\xe2\x80\x99" "clock", e);
+}
+
 /* Clocks in words: half past seven, a quarter to nine, quarter after six,
  * 20 past 9, ten minutes to six, seven o'clock. The hour (1-12) is as
  * written unless a meridiem or a part of the day follows. Returns the end,
@@ -947,14 +953,6 @@ static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
             if (wd(p, j, "minutes", &x) || wd(p, j, "minute", &x) || wd(p, j, "min", &x)
                 || wd(p, j, "mins", &x))
                 e = x, strong = true;
-        } else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
-            /* seven o'clock */
-            k = sp(p, e);
-            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
-                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
-                return 0;
-            *h = v, *mi = 0;
-            return x;
         } else
             return 0;
         k = sp(p, e);
@@ -965,8 +963,8 @@ static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
         else if (strong && wd(p, k, "to", &e))
             dir = -1;
         else if (q == i && num(p, i, &v, &e, &nd) && v >= 1 && v <= 12 && nd <= 2) {
-            if (!(wd(p, k, "o'clock", &x) || wd(p, k, "oclock", &x)
-                  || wd(p, k, "o\xe2\x80\x99" "clock", &x)))
+            /* seven o'clock (read above as minutes) */
+            if (!oclock(p, k, &x))
                 return 0;
             *h = v, *mi = 0;
             return x;
@@ -986,7 +984,7 @@ static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
         || (ch(p, e) == '.' && digit(ch(p, e + 1))))
         return 0;
     x = sp(p, e);
-    if (wd(p, x, "o'clock", &k) || wd(p, x, "oclock", &k) || wd(p, x, "o\xe2\x80\x99" "clock", &k))
+    if (oclock(p, x, &k))
         e = k;
     *h = dir > 0 ? v : (v == 1 ? 12 : v - 1);
     *mi = dir > 0 ? m : 60 - m;
