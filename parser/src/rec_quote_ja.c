@@ -1119,12 +1119,13 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * から (X党からは「…」と批判された, which a passive verb or a
          * commenters' nominal does not override). */
         int kt = -1, ka = -1, af = -1;
-        size_t apos = 0, aend = 0;
+        size_t apos = 0, aend = 0, chain_o = c->o;
         if (!subject) {
             kt = last_topic(d, x, cst, c->o, false);
             size_t h = i;
             while (h > 0 && cs[h - 1].next == (int)h && cs[h - 1].quote)
                 h--;
+            chain_o = cs[h].o;
             ka = from_agent(d, x, cst, c->o, cs[h].o, c->passive);
             af = anaphor_speaker(d, x, cst, c->o, &apos, &aend);
             size_t tpos = kt >= 0 ? x->m[kt].ns : 0;
@@ -1156,6 +1157,21 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (speaker < 0 && !subject && c->passive) {
             note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
             subject = true;
+        }
+        /* 大島麻衣は「…」「…」など、…と暴露した: a person whose は opens
+         * the quotes speaks them, など or not (ネット上では「…」など is the
+         * commenters') */
+        if (speaker < 0 && !subject && c->nominal && kt >= 0 && apos == 0 && ka < 0 &&
+            d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON && chain_o >= x->m[kt].ne + 3 &&
+            chain_o - x->m[kt].ne <= 15 && at(d, chain_o - 3, "は") &&
+            !others_between(d, x, x->m[kt].ne, chain_o)) {
+            bool comma = false;
+            for (size_t r = x->m[kt].ne; r + 3 <= chain_o && !comma; r++)
+                comma = at(d, r, "、");
+            if (!comma) {
+                speaker = x->m[kt].fact;
+                subject = true;
+            }
         }
         if (speaker < 0 && !subject && c->nominal) {
             note = "words of unnamed commenters (との声, といった書き込み)";
