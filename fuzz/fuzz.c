@@ -264,8 +264,10 @@ static bool date_value_ok(const char *v)
     if (n == 7 && (!strcmp(v + 5, "SP") || !strcmp(v + 5, "SU") || !strcmp(v + 5, "FA") ||
                    !strcmp(v + 5, "WI")))
         return true;
+    /* an ISO week, or its weekend (TIMEX 2026-W07-WE; XXXX-WXX-WE when no
+     * publication date places it) */
     if (v[5] == 'W')
-        return n == 8 && two_digits(v + 6, 1, 53);
+        return (n == 8 || (n == 11 && !strcmp(v + 8, "-WE"))) && two_digits(v + 6, 1, 53);
     if (v[5] == 'Q')
         return n == 7 && v[6] >= '1' && v[6] <= '4';
     if (!two_digits(v + 5, 1, 12))
