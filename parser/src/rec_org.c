@@ -814,7 +814,14 @@ static void pass_suffixes(estate *s)
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
+    /* English acts only at a capital letter, other text also at a name
+     * character (A-Z is one): elsewhere the loop below moves on to the
+     * next character and does nothing else */
+    uint32_t want = d->lang == KJ_LANG_EN ? KJ_CC_UPPER : KJ_CC_NAME;
     while (i < s->hi) {
+        i = ent_skip(d, i, s->hi, want);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
@@ -910,6 +917,11 @@ static void pass_known(estate *s)
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
     while (i < s->hi) {
+        /* the loop moves on at once past a character that is not a name
+         * character (see below) */
+        i = ent_skip(d, i, s->hi, KJ_CC_NAME);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
@@ -993,6 +1005,14 @@ static void pass_media(estate *s)
     size_t i = s->lo;
     bool prev = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
+        /* past characters neither katakana nor ・ the loop only moves on,
+         * and the last of them leaves prev false */
+        size_t j = ent_skip(d, i, s->hi, KJ_CC_KATA | KJ_CC_DOT);
+        if (j != i) {
+            prev = false;
+            i = j;
+            continue;
+        }
         d->work++;
         size_t nx;
         uint32_t c = ent_cp(d, i, &nx);

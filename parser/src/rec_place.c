@@ -710,6 +710,11 @@ void rec_places(estate *s)
     size_t prev_end = 0;
     uint32_t c = 0;
     while (i < s->hi) {
+        /* the loop moves on at once past a character that is not kanji,
+         * katakana or a Latin word character (see below) */
+        i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
