@@ -207,6 +207,23 @@ static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t w
     return i;
 }
 
+/* ent_skip that also stops at a character a key of f can start with, and
+ * at the code point also. */
+static inline size_t ent_skip_first(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
+                                    const ent_first *f, uint32_t also)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want) || (v & KJ_CPX_CP) == also ||
+            ent_first_has(f, v & KJ_CPX_CP))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 /* Registry key prefix + [p, p + n) into key (size bytes), cut and
  * NUL-terminated as snprintf(key, size, "%s%.*s", ...) writes it (the text
  * holds no NUL: kiji_parse refuses it); returns the uncut length. */

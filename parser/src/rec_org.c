@@ -917,9 +917,10 @@ static void pass_known(estate *s)
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
     while (i < s->hi) {
-        /* the loop moves on at once past a character that is not a name
-         * character (see below) */
-        i = ent_skip(d, i, s->hi, KJ_CC_NAME);
+        /* the loop acts only where a known name starts (org_at_cp looks it
+         * up only when org_first has the character) or an acronym (A-Z or
+         * 新 first): past any other character it moves on */
+        i = ent_skip_first(d, i, s->hi, KJ_CC_UPPER, &s->x->org_first, 0x65B0);
         if (i >= s->hi)
             break;
         d->work++;
