@@ -216,8 +216,24 @@ static inline size_t ent_skip_first(const kiji_doc *d, size_t i, size_t hi, uint
         hi = d->norm_len;
     while (i < hi) {
         uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want) || (v & KJ_CPX_CP) == also ||
-            ent_first_has(f, v & KJ_CPX_CP))
+        if (v & (KJ_CPX_SLOW | want) || (v & KJ_CPX_CP) == also || ent_first_has(f, v & KJ_CPX_CP))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
+/* ent_skip that also stops at a character a key of f or of g can start
+ * with. */
+static inline size_t ent_skip_first2(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
+                                     const ent_first *f, const ent_first *g)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want) || ent_first_has(f, v & KJ_CPX_CP) ||
+            ent_first_has(g, v & KJ_CPX_CP))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
