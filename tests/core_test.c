@@ -3,7 +3,8 @@
  * (text == input[start:end] through NFKC with full-width text, combining
  * marks, emoji and CRLF), sentence boundaries around quotes, metadata of a
  * wire-style article, the memory cap, doc reuse, and linear work on
- * pathological inputs (N vs 4N bytes, by the parser's work counter).
+ * pathological inputs (N vs 4N bytes, by the parser's work counter), and
+ * the class bits of the decoded text against the predicates they stand for.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <jansson.h>
 
 #include "kiji.h"
+#include "rec_entity.h"
 
 static int passed, failed;
 
@@ -312,6 +314,61 @@ static void test_pathological(void)
     linear("mixed article", "ドイツのメルツ首相は13日、「約400発だ」と述べた。\n");
 }
 
+/* The entity scans step over characters by the class bits of d->cpx
+ * (ent_skip): each bit must be exactly its predicate, on every code point
+ * the normalized text can hold. */
+static void test_classes(void)
+{
+    size_t cap = 0x11000 * 4 + 64, n = 0;
+    char *t = malloc(cap);
+    CHECK(t != NULL, "malloc");
+    if (!t)
+        return;
+    for (uint32_t c = 0x20; c < 0x30000; c++) {
+        if ((c >= 0x7F && c < 0xA0) || (c >= 0xD800 && c <= 0xDFFF) ||
+            (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+            continue;
+        if (c >= 0x10000 && c != 0x1F600 && c != 0x20000 && c != 0x2A6D6 && c != 0x2FA1F)
+            continue;
+        if (c < 0x80) {
+            t[n++] = (char)c;
+        } else if (c < 0x800) {
+            t[n++] = (char)(0xC0 | c >> 6);
+            t[n++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            t[n++] = (char)(0xE0 | c >> 12);
+            t[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+            t[n++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            t[n++] = (char)(0xF0 | c >> 18);
+            t[n++] = (char)(0x80 | (c >> 12 & 0x3F));
+            t[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+            t[n++] = (char)(0x80 | (c & 0x3F));
+        }
+        if (c % 64 == 0)
+            t[n++] = '\n';
+    }
+    kiji_error e;
+    int st = parse(t, n, NULL, &e);
+    CHECK(st == KIJI_OK, "classes: parse %d", st);
+    size_t bad = 0, seen = 0;
+    for (size_t i = 0; st == KIJI_OK && i < D->norm_len; i++) {
+        uint32_t v = D->cpx[i];
+        if (v >= KJ_CPX_SLOW)
+            continue;
+        uint32_t c = v & KJ_CPX_CP;
+        seen++;
+        bad += !(v & KJ_CC_KANJI) != !kj_is_kanji(c);
+        bad += !(v & KJ_CC_KATA) != !ent_kata(c);
+        bad += !(v & KJ_CC_WORD) != !ent_word(c);
+        bad += !(v & KJ_CC_NAME) != !ent_namechar(c);
+        bad += !(v & KJ_CC_UPPER) != !(c >= 'A' && c <= 'Z');
+        bad += (v >> KJ_CPX_LEN_SHIFT) != (uint32_t)kj_u8_len((unsigned char)D->norm[i]);
+    }
+    CHECK(seen > 60000 && bad == 0, "classes: %zu characters, %zu wrong bits", seen, bad);
+    free(t);
+}
+
 static void test_reuse(void)
 {
     /* A warm doc gives the same result twice. */
@@ -344,6 +401,7 @@ int main(void)
     test_metadata();
     test_pathological();
     test_reuse();
+    test_classes();
     kiji_doc_free(D);
     kiji_parser_free(P);
     printf("%d passed, %d failed\n", passed, failed);

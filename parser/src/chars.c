@@ -1,7 +1,9 @@
 /*
  * chars.c -- the decoded text: one entry per byte of d->norm, built once
  * per parse, so that the recognizers' scans read a code point and its
- * length with one load instead of decoding UTF-8 again in every pass.
+ * length with one load instead of decoding UTF-8 again in every pass, and
+ * its classes (KJ_CC_*), so an entity scan steps over characters where it
+ * has nothing to do without testing code point ranges.
  *
  * Invariant: kj_cp_next and kj_cp_prev (kj.h) return exactly what
  * kj_u8_next and kj_u8_prev return on d->norm; an entry answers only where
@@ -13,6 +15,46 @@
 #include <string.h>
 
 #include "kj.h"
+
+/* The classes of ASCII characters (KJ_CC_*): letters and digits are Latin
+ * word characters (ent_word), A-Z also upper, & a name character. */
+#define W KJ_CC_WORD
+#define U (KJ_CC_WORD | KJ_CC_UPPER)
+#define A KJ_CC_DOT
+/* one row per 16 characters */
+/* clang-format off */
+static const uint32_t ascii_cc[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, A, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+#undef W
+#undef U
+#undef A
+
+/* The classes of a code point (KJ_CC_*): the predicates named at their
+ * definitions in kj.h, so that a scan may test the bit in their place. */
+static inline uint32_t cp_class(uint32_t c)
+{
+    if (c < 0x80)
+        return ascii_cc[c];
+    uint32_t k = 0;
+    if (kj_is_kanji(c))
+        k |= KJ_CC_KANJI;
+    if ((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC)
+        k |= KJ_CC_KATA;
+    if (kj_is_latin(c) || kj_is_digit(c))
+        k |= KJ_CC_WORD;
+    if (c == 0x30FB)
+        k |= KJ_CC_DOT;
+    return k;
+}
 
 void kj_chars(kiji_doc *d)
 {
@@ -38,7 +80,7 @@ void kj_chars(kiji_doc *d)
     while (i < n) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            x[i] = b | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+            x[i] = b | ascii_cc[b] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
             i++;
             /* the rest of an ASCII run eight bytes at a time (English
              * text is mostly ASCII) */
@@ -48,7 +90,7 @@ void kj_chars(kiji_doc *d)
                 if (w & 0x8080808080808080u)
                     break;
                 for (size_t k = 0; k < 8; k++)
-                    x[i + k] = u[i + k] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+                    x[i + k] = u[i + k] | ascii_cc[u[i + k]] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
                 i += 8;
             }
             continue;
@@ -74,7 +116,7 @@ void kj_chars(kiji_doc *d)
             size_t j = i;
             c = kj_u8_next(d->norm, n, &j);
         }
-        x[i] = c | (uint32_t)len << KJ_CPX_LEN_SHIFT;
+        x[i] = c | cp_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
         x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
         if (len > 2)
             x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;

@@ -358,14 +358,28 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 /* ---- the decoded text (chars.c) ----------------------------------------- */
 
 /* d->cpx[i], for byte i of d->norm: where a strictly valid UTF-8 sequence
- * starts, its code point (bits 0-20) and length (bits 21-23); inside one,
- * KJ_CPX_SLOW and the distance back to its first byte (bits 24-25);
- * elsewhere (never in NFKC output of valid input, but the readers do not
- * rely on it) KJ_CPX_SLOW alone. */
+ * starts, its code point (bits 0-20), its classes (KJ_CC_*, bits 21-26)
+ * and its length (bits 27-29); inside one, KJ_CPX_SLOW and the distance
+ * back to its first byte (bits 27-28); elsewhere (never in NFKC output of
+ * valid input, but the readers do not rely on it) KJ_CPX_SLOW alone. The
+ * length sits above the classes, so v >> KJ_CPX_LEN_SHIFT of an entry
+ * below KJ_CPX_SLOW is the length alone. */
 #define KJ_CPX_SLOW ((uint32_t)1 << 31)
-#define KJ_CPX_LEN_SHIFT 21
-#define KJ_CPX_BACK_SHIFT 24
+#define KJ_CPX_LEN_SHIFT 27
+#define KJ_CPX_BACK_SHIFT 27
 #define KJ_CPX_CP ((uint32_t)0x1FFFFF)
+
+/* Character classes of an entry, set where a valid sequence starts, so a
+ * scan that acts only at some classes steps over the rest with one load
+ * per character (ent_skip, rec_entity.h). Each is exactly the predicate
+ * named, on the entry's code point. */
+#define KJ_CC_KANJI ((uint32_t)1 << 21) /* kj_is_kanji */
+#define KJ_CC_KATA ((uint32_t)1 << 22)  /* ent_kata: U+30A1-U+30FA, ー */
+#define KJ_CC_WORD ((uint32_t)1 << 23)  /* ent_word: kj_is_latin or kj_is_digit */
+#define KJ_CC_DOT ((uint32_t)1 << 24)   /* ・ or & (the rest of ent_namechar) */
+#define KJ_CC_UPPER ((uint32_t)1 << 25) /* A-Z */
+/* ent_namechar */
+#define KJ_CC_NAME (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD | KJ_CC_DOT)
 
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);

@@ -188,6 +188,58 @@ static inline uint32_t ent_prev_in(const kiji_doc *d, size_t i, size_t end, uint
     return i == end ? c : ent_prev(d, i, &ps);
 }
 
+/* A scan's next stop from i (< hi): the first character at or after i
+ * that has one of the classes want (KJ_CC_*), or that the table does not
+ * hold whole (ent_cp decodes those), or hi or past it. Every character
+ * stepped over is a valid sequence with none of those classes, whose
+ * ent_cp is its entry's code point and whose next is i + its length: a
+ * scan that at such a character only moves on to next may start here. */
+static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t want)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
+/* ent_skip that also stops at a character a key of f can start with, and
+ * at the code point also. */
+static inline size_t ent_skip_first(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
+                                    const ent_first *f, uint32_t also)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want) || (v & KJ_CPX_CP) == also || ent_first_has(f, v & KJ_CPX_CP))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
+/* ent_skip that also stops at a character a key of f or of g can start
+ * with. */
+static inline size_t ent_skip_first2(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
+                                     const ent_first *f, const ent_first *g)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want) || ent_first_has(f, v & KJ_CPX_CP) ||
+            ent_first_has(g, v & KJ_CPX_CP))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 /* Registry key prefix + [p, p + n) into key (size bytes), cut and
  * NUL-terminated as snprintf(key, size, "%s%.*s", ...) writes it (the text
  * holds no NUL: kiji_parse refuses it); returns the uncut length. */

@@ -331,6 +331,32 @@ static size_t token_before(estate *s, size_t b)
     return a;
 }
 
+/* The first byte of p[i, hi) that is (, < or = or not ASCII, or hi: eight
+ * bytes at a time, where a byte equal to m gives a zero byte in w ^ m and
+ * the lowest flagged byte of (x - 0x01..) & ~x & 0x80.. is the first zero
+ * byte of x (a borrow flags bytes only above a zero one). */
+static size_t next_mark(const char *p, size_t i, size_t hi)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (hi - i >= 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        uint64_t a = w ^ (ones * '('), b = w ^ (ones * '<'), e = w ^ (ones * '=');
+        uint64_t m = ((a - ones) & ~a) | ((b - ones) & ~b) | ((e - ones) & ~e) | w;
+        m &= highs;
+        if (m) {
+            /* little-endian: the first byte in the text is the lowest */
+            if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__)
+                break;
+            return i + (size_t)__builtin_ctzll(m) / 8;
+        }
+        i += 8;
+    }
+    while (i < hi && (unsigned char)p[i] < 0x80 && p[i] != '(' && p[i] != '<' && p[i] != '=')
+        i++;
+    return i;
+}
+
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
@@ -340,6 +366,12 @@ static void pass_definitions(estate *s)
         if ((unsigned char)c >= 0xC0) {
             /* a multibyte character holds no ASCII byte: past it at once */
             i += (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : 1;
+            continue;
+        }
+        if ((unsigned char)c < 0x80 && c != '(' && c != '<' && c != '=') {
+            /* the loop acts only at ( < = and steps one byte at any other
+             * ASCII byte: on to the next of those or of a non-ASCII byte */
+            i = next_mark(d->norm, i + 1, s->hi) - 1;
             continue;
         }
         if (c == '(') {
@@ -814,7 +846,14 @@ static void pass_suffixes(estate *s)
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
+    /* English acts only at a capital letter, other text also at a name
+     * character (A-Z is one): elsewhere the loop below moves on to the
+     * next character and does nothing else */
+    uint32_t want = d->lang == KJ_LANG_EN ? KJ_CC_UPPER : KJ_CC_NAME;
     while (i < s->hi) {
+        i = ent_skip(d, i, s->hi, want);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
@@ -910,6 +949,12 @@ static void pass_known(estate *s)
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
     while (i < s->hi) {
+        /* the loop acts only where a known name starts (org_at_cp looks it
+         * up only when org_first has the character) or an acronym (A-Z or
+         * 新 first): past any other character it moves on */
+        i = ent_skip_first(d, i, s->hi, KJ_CC_UPPER, &s->x->org_first, 0x65B0);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
@@ -993,6 +1038,14 @@ static void pass_media(estate *s)
     size_t i = s->lo;
     bool prev = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
+        /* past characters neither katakana nor ・ the loop only moves on,
+         * and the last of them leaves prev false */
+        size_t j = ent_skip(d, i, s->hi, KJ_CC_KATA | KJ_CC_DOT);
+        if (j != i) {
+            prev = false;
+            i = j;
+            continue;
+        }
         d->work++;
         size_t nx;
         uint32_t c = ent_cp(d, i, &nx);

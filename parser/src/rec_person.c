@@ -1269,6 +1269,11 @@ static void ja_persons(estate *s)
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
     while (i < s->hi) {
+        /* 同 and every start below are kanji or katakana: past any other
+         * character the loop only moves on */
+        i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t p = ent_prev_in(d, i, end, c);
@@ -1346,6 +1351,15 @@ static void ja_persons(estate *s)
     i = s->lo;
     bool after_kata = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
+        /* past characters neither katakana nor ・ the loop only moves on
+         * (by the length kj_u8_len gives a valid sequence), and the last
+         * of them leaves after_kata false */
+        size_t j = ent_skip(d, i, s->hi, KJ_CC_KATA | KJ_CC_DOT);
+        if (j != i) {
+            after_kata = false;
+            i = j;
+            continue;
+        }
         d->work++;
         size_t nx;
         if ((unsigned char)d->norm[i] != 0xE3) {

@@ -710,6 +710,17 @@ void rec_places(estate *s)
     size_t prev_end = 0;
     uint32_t c = 0;
     while (i < s->hi) {
+        /* the loop moves on at once past a character that is not kanji,
+         * katakana or a Latin word character (see below); in English it
+         * acts only where place_at_cp can find a place (full_at looks one
+         * up only where place_first has the character, abbr_at only where
+         * abbr_first has it: municipalities are Japanese) */
+        if (d->lang == KJ_LANG_EN)
+            i = ent_skip_first2(d, i, s->hi, 0, &s->x->place_first, &s->x->abbr_first);
+        else
+            i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD);
+        if (i >= s->hi)
+            break;
         d->work++;
         size_t nx;
         uint32_t pc = ent_prev_in(d, i, end, c);
