@@ -666,6 +666,26 @@ static bool state_after_city(estate *s, const ent *e, size_t i, size_t n, const 
            !kj_at(d->norm, s->hi, k + 2, "or ");
 }
 
+/* A place the gazetteer lacks (or a city of its own inside a longer
+ * name), keyed by the name as written with a kind prefix (c city, r
+ * region: Washington the state never merges with the city), mentioned at
+ * [ns, ne). */
+static void named_place(estate *s, char pfx, size_t ns, size_t ne, const char *code, int kind)
+{
+    kiji_doc *d = s->d;
+    char key[128];
+    int kl = snprintf(key, sizeof key, "%c%.*s", pfx, (int)(ne - ns), d->norm + ns);
+    if (kl <= 0 || (size_t)kl >= sizeof key)
+        return;
+    ent *e = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+    if (!e->name) {
+        ent_set_name(s, e, d->norm + ns, ne - ns);
+        e->code = code;
+        e->kind = kind;
+    }
+    ent_mention(s, e, ns, ne);
+}
+
 /* TORRANCE, Calif., March 3 -: the capitals that open an English
  * dateline, then a state or a country and a comma, name a city of that
  * country even when the gazetteer does not know it (cases/en/place). */
@@ -689,17 +709,7 @@ static void dateline_city(estate *s)
     if (!n || !e || !e->code || !e->code[0] || e->kind == PL_CITY || e->kind == PL_WORLD ||
         j + 2 + n >= s->hi || d->norm[j + 2 + n] != ',')
         return;
-    char key[64];
-    int kl = snprintf(key, sizeof key, "c%.*s", (int)(j - i), d->norm + i);
-    if (kl <= 0 || (size_t)kl >= sizeof key)
-        return;
-    ent *c = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
-    if (!c->name) {
-        ent_set_name(s, c, d->norm + i, j - i);
-        c->code = e->code;
-        c->kind = PL_CITY;
-    }
-    ent_mention(s, c, i, j);
+    named_place(s, 'c', i, j, e->code, PL_CITY);
 }
 
 void rec_places(estate *s)
@@ -748,17 +758,7 @@ void rec_places(estate *s)
         ent *e = NULL;
         size_t n = place_at_cp(s, i, c, pc, &e);
         if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i, pc)) > 0) {
-            char key[64];
-            int kl = snprintf(key, sizeof key, "c%.*s", (int)n, d->norm + i);
-            if (kl > 0 && (size_t)kl < sizeof key) {
-                ent *c2 = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
-                if (!c2->name) {
-                    ent_set_name(s, c2, d->norm + i, n);
-                    c2->code = "JP";
-                    c2->kind = PL_CITY;
-                }
-                ent_mention(s, c2, i, i + n);
-            }
+            named_place(s, 'c', i, i + n, "JP", PL_CITY);
             i += n;
             continue;
         }
@@ -773,35 +773,15 @@ void rec_places(estate *s)
             size_t ce = i + n + cn;
             if (e->kind != PL_CITY)
                 ent_mention(s, e, i, i + n);
-            char key[128];
-            int kl = snprintf(key, sizeof key, "c%.*s", (int)(ce - cs), d->norm + cs);
-            if (kl > 0 && (size_t)kl < sizeof key) {
-                ent *c2 = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
-                if (!c2->name) {
-                    ent_set_name(s, c2, d->norm + cs, ce - cs);
-                    c2->code = "JP";
-                    c2->kind = PL_CITY;
-                }
-                ent_mention(s, c2, cs, ce);
-            }
+            named_place(s, 'c', cs, ce, "JP", PL_CITY);
             i = ce;
             continue;
         }
         if (state_after_city(s, e, i, n, prev, prev_end)) {
             /* Seattle, Washington: the state, an entity of its own */
-            char key[64];
-            int kl = snprintf(key, sizeof key, "r%.*s", (int)n, d->norm + i);
-            if (kl > 0 && (size_t)kl < sizeof key) {
-                ent *r = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
-                if (!r->name) {
-                    ent_set_name(s, r, d->norm + i, n);
-                    r->code = e->code;
-                    r->kind = PL_REGION;
-                }
-                ent_mention(s, r, i, i + n);
-                i += n;
-                continue;
-            }
+            named_place(s, 'r', i, i + n, e->code, PL_REGION);
+            i += n;
+            continue;
         }
         ent_mention(s, e, i, i + n);
         prev = e;
