@@ -40,6 +40,14 @@ static const uint32_t ascii_cc[128] = {
 
 /* The classes of a code point (KJ_CC_*): the predicates named at their
  * definitions in kj.h, so that a scan may test the bit in their place. */
+/* Are the eight bytes at u all ASCII? (u may be unaligned) */
+static inline bool ascii8(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, 8);
+    return !(w & 0x8080808080808080u);
+}
+
 static inline uint32_t cp_class(uint32_t c)
 {
     if (c < 0x80)
@@ -84,11 +92,7 @@ void kj_chars(kiji_doc *d)
             i++;
             /* the rest of an ASCII run eight bytes at a time (English
              * text is mostly ASCII) */
-            while (n - i >= 8) {
-                uint64_t w;
-                memcpy(&w, u + i, 8);
-                if (w & 0x8080808080808080u)
-                    break;
+            while (n - i >= 8 && ascii8(u + i)) {
                 for (size_t k = 0; k < 8; k++)
                     x[i + k] = u[i + k] | ascii_cc[u[i + k]] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
                 i += 8;
@@ -154,11 +158,7 @@ bool kj_chars_utf16(const kiji_doc *d, UChar *out, size_t cap, int32_t *n16)
             out[k++] = (UChar)c;
             i++;
             /* the rest of an ASCII run eight bytes at a time (English) */
-            while (n - i >= 8) {
-                uint64_t w;
-                memcpy(&w, u + i, 8);
-                if (w & 0x8080808080808080u)
-                    break;
+            while (n - i >= 8 && ascii8(u + i)) {
                 for (size_t j = 0; j < 8; j++)
                     out[k + j] = u[i + j];
                 i += 8;
