@@ -21,9 +21,14 @@ static kj_num num_int(int64_t v)
     return n;
 }
 
+static bool is_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static bool is_alnum(uint32_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (c >= '0' && c <= '9') || is_letter(c);
 }
 
 /* ---- English number words -------------------------------------------- */
@@ -844,6 +849,10 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         return;
     int32_t v;
     const char *o = d->norm + off[s]; /* the original case */
+    /* a letter glued to digits after "X-" belongs to a name: M-1B (a money
+     * supply), F-15K, not one billion or 15,000 */
+    if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' && is_letter((unsigned char)d->norm[t->ns - 2]))
+        return;
     if (i - s == 1 && buf[s] == 'k' && (!sp || (o[0] == 'k' && clause_end(buf, n, i)))) {
         v = -3; /* 40k, "2.33 k." */
     } else if ((i - s == 1 && o[0] == 'M' && t->ne - t->ns >= 2) ||

@@ -1693,11 +1693,15 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                 inherit_unit(d, &a, &b);
             break;
         }
+        /* the amount just read may end its clause with a comma: "rose to
+         * 1.2 billion dlrs, from 980 mln" */
         if (a.kind == 0 && cx->last.kind) {
+            size_t at = cx->last_end;
+            if (at < d->norm_len && d->norm[at] == ',')
+                at++;
             for (size_t w = 0; w < nw; w++) {
                 size_t cl = strlen(compare_words[w]);
-                if (a.ns >= cl && a.ns - cl == cx->last_end &&
-                    at_ci(d, cx->last_end, compare_words[w]) == a.ns) {
+                if (a.ns >= cl && a.ns - cl == at && at_ci(d, at, compare_words[w]) == a.ns) {
                     inherit_unit(d, &a, &cx->last);
                     break;
                 }
