@@ -508,6 +508,21 @@ static bool anaphoric(const char *p)
     return false;
 }
 
+/* A name beginning with an anaphoric prefix is a common noun (同社,
+ * 各国立大学, 同町観光協会, 現在病院) unless the prefix opens a word that
+ * begins names: 自由党, 全国銀行協会, 全日本柔道連盟, 全米ライフル協会,
+ * 同志社大学. */
+static bool anaphoric_name(const kiji_doc *d, size_t a, size_t b)
+{
+    static const char *const opens[] = {"自由", "全国", "全日本", "全米", "同志社", NULL};
+    if (!anaphoric(d->norm + a))
+        return false;
+    for (int i = 0; opens[i]; i++)
+        if (kj_at(d->norm, b, a, opens[i]))
+            return false;
+    return true;
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -529,7 +544,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
             /* メディア各社, 同省: 各 and 同 make a common noun */
             if (ok && one && p >= 3 && anaphoric(d->norm + p - 3))
                 ok = false;
-            if (ok && one && e < b)
+            /* one kanji, or a word marked 2 in the list (航空, 証券), ends a
+             * name only at the end of the written word or before a word of
+             * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
+            if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             if (ok)
                 best = e;
@@ -556,7 +574,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     if (best - a > 3 && (kj_at(d->norm, best, a, "元") || kj_at(d->norm, best, a, "前")) &&
         kj_dict_get(x->org, d->norm + a + 3, best - a - 3, &v))
         a += 3;
-    if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric(d->norm + a))
+    if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric_name(d, a, best))
         return;
     if (generic_head(s, a, best))
         return;
