@@ -541,6 +541,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
             size_t e = p + n;
             bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
             bool ok = chars >= (one ? 2 : 1);
+            /* 米軍, 英軍: a one-kanji country form before 軍 (not 中 and 日,
+             * which stand for their country only beside another such form) */
+            if (!ok && one && chars == 1 && kj_at(d->norm, b, p, "軍") && !kj_at(d->norm, b, a, "中") &&
+                !kj_at(d->norm, b, a, "日"))
+                ok = kj_dict_get(x->abbr, d->norm + a, p - a, &v);
             /* メディア各社, 同省: 各 and 同 make a common noun */
             if (ok && one && p >= 3 && anaphoric(d->norm + p - 3))
                 ok = false;
