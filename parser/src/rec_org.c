@@ -218,7 +218,7 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
     int32_t v;
     if (d->lang == KJ_LANG_EN || (b > a && ent_asc((unsigned char)d->norm[b - 1]))) {
         size_t w = b;
-        while (w > a && d->norm[w - 1] != ' ')
+        while (w > a && d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n')
             w--;
         return kj_dict_get(s->x->osuf_en, d->norm + w, b - w, &v);
     }
@@ -261,6 +261,17 @@ static size_t en_name_start(estate *s, size_t b, int want)
         size_t w = a;
         while (w > s->lo && d->norm[w - 1] == ' ')
             w--;
+        /* a name wrapped over a line ("Grain\nHandlers (NCGH)"),
+         * not across the indented start of a paragraph */
+        if (w == a && w > s->lo && d->norm[w - 1] == '\n') {
+            size_t v = w - 1;
+            while (v > s->lo && d->norm[v - 1] == ' ')
+                v--;
+            char pc = v > s->lo ? d->norm[v - 1] : '.';
+            if (pc == '.' || pc == ',' || pc == ';' || pc == ':')
+                break; /* "to a carrier.\nNorway's (NAS)" */
+            w = v;
+        }
         size_t e = w;
         while (w > s->lo && d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n' && e - w < 40)
             w--;
@@ -282,6 +293,32 @@ static size_t en_name_start(estate *s, size_t b, int want)
 
 /* ---- pass A: definitions ------------------------------------------------------ */
 
+/* An English name with an organization word right before of / for / on
+ * inside it: National Council of Grain Handlers, Institute for Ocean
+ * Freight, Council on Coastal Fisheries. */
+static bool institution_of(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    size_t w = a;
+    for (int words = 0; w < b && words < 16; words++) {
+        size_t e = w;
+        while (e < b && d->norm[e] != ' ' && d->norm[e] != '\n')
+            e++;
+        size_t nx = e < b ? e + 1 : b;
+        size_t ne = nx;
+        while (ne < b && d->norm[ne] != ' ' && d->norm[ne] != '\n')
+            ne++;
+        int32_t v;
+        if (ne < b && ((ne - nx == 2 && !memcmp(d->norm + nx, "of", 2)) ||
+                       (ne - nx == 3 && !memcmp(d->norm + nx, "for", 3)) ||
+                       (ne - nx == 2 && !memcmp(d->norm + nx, "on", 2))) &&
+            kj_dict_get(s->x->osuf_en, d->norm + w, e - w, &v))
+            return true;
+        w = nx;
+    }
+    return false;
+}
+
 static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
 {
     kiji_doc *d = s->d;
@@ -296,7 +333,8 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
          kj_dict_get(s->x->org, acr, al, &v)))
         ns += 3;
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
-               kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v);
+               kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
+               (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
     ent *e = org_for(s, type, d->norm + ns, ne - ns, acr, al);
     if (!e)
@@ -385,7 +423,7 @@ static void pass_definitions(estate *s)
                 size_t a;
                 if (d->lang == KJ_LANG_EN || (i > 0 && d->norm[i - 1] == ' ')) {
                     size_t b = i;
-                    while (b > s->lo && d->norm[b - 1] == ' ')
+                    while (b > s->lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
                         b--;
                     int caps = 0;
                     for (size_t q = j; q < k; q++)
