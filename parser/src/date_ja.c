@@ -41,6 +41,10 @@ typedef struct jp {
     /* the end and day number of the last weekday read (水曜日から金曜日) */
     size_t wend;
     long wday_dn;
+    /* the end and value of the last month or month-and-day date read
+     * (11月から3月まで: the end is the first such month after it) */
+    size_t mend;
+    kj_tx mlast;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -560,6 +564,15 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         today = w->kind == KJ_W_TTOD;
         if (today && (after_date || !hira_ok(p, i, n)))
             return 0;
+        if (today && (at(p, i, "昨") || at(p, i, "明"))) {
+            /* 昨夜, 昨晩, 明晩: a part of the day before or after the
+             * publication day (parse_date keeps the day it gets here) */
+            if (!p->c->py)
+                return 0;
+            kj_civil(kj_days(p->c->py, p->c->pm, p->c->pd) + (at(p, i, "昨") ? -1 : 1), &t->y,
+                     &t->m, &t->d);
+            t->rel = true;
+        }
         tod = w;
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜")
              || (today && strcmp(w->s, "NI") == 0);
@@ -710,6 +723,94 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
         return 0;
     t->mod = w->mod;
     return i + n;
+}
+
+/* 金曜日午後3時, 月曜日の2時30分, 来週の月曜日午前9時から午後1時: a clock (and
+ * a clock range) after a weekday at k is that day's. After の the clock is
+ * one that reads alone (digits, or a part of day before it: not 月曜日の一時
+ * 停止). Returns the end, 0 when no clock follows; *b holds the range's end
+ * when *ranged. */
+static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b);
+static size_t weekday_clock(jp *p, size_t k, kj_tx *t, kj_tx *b, bool *ranged)
+{
+    kj_tx tt = *t;
+    bool no = at(p, k, "の");
+    size_t e = part_time(p, no ? k + strlen("の") : k, &tt, !no), e2;
+    *ranged = false;
+    if (!t->d || e == 0 || tt.hh < 0)
+        return 0;
+    *t = tt;
+    if ((e2 = time_range_end(p, e, t, b)) > 0) {
+        *ranged = true;
+        return e2;
+    }
+    return e;
+}
+
+/* 第3週, 最初の週, 最後の週, 最終週 at k after a month or a year in *t: *t
+ * becomes that ISO week (a month's weeks are those whose Thursday falls in
+ * it, as in English). Returns the end, 0 when no such week follows. */
+static size_t week_of(jp *p, size_t k, kj_tx *t)
+{
+    if ((t->grain != KJ_G_MONTH && t->grain != KJ_G_YEAR) || t->mod || !t->y || t->y < 1
+        || (t->grain == KJ_G_MONTH && !t->m) || t->decade || t->century || t->bc)
+        return 0;
+    int64_t n;
+    size_t e;
+    int nd;
+    bool z;
+    if (at(p, k, "第") && dnum(p, k + strlen("第"), &n, &e, &nd, &z) && n >= 1 && n <= 53
+        && at(p, e, "週") && !at(p, e, "週間") && !at(p, e, "週末"))
+        e += strlen("週");
+    else if (at(p, k, "最初の週"))
+        n = 1, e = k + strlen("最初の週");
+    else if (at(p, k, "最後の週") || at(p, k, "最終週"))
+        n = -1, e = k + (at(p, k, "最終週") ? strlen("最終週") : strlen("最後の週"));
+    else
+        return 0;
+    long thu;
+    if (t->grain == KJ_G_MONTH) {
+        long first = kj_days(t->y, t->m, 1), last = kj_days(t->y, t->m, kj_mdays(t->y, t->m));
+        thu = n > 0 ? first + (4 - kj_wday(first) + 7) % 7 + 7 * (n - 1)
+                    : last - (kj_wday(last) - 4 + 7) % 7;
+        if (thu > last)
+            return 0;
+    } else {
+        /* the year's ISO weeks: the week holding January 4, or December 28 */
+        long first = kj_days(t->y, 1, 4), last = kj_days(t->y, 12, 28);
+        thu = n > 0 ? first - (kj_wday(first) - 4) + 7 * (n - 1) : last - (kj_wday(last) - 4);
+        if (thu > last - (kj_wday(last) - 4))
+            return 0;
+    }
+    int wy, wk;
+    kj_isoweek(thu, &wy, &wk);
+    t->y = wy;
+    t->wk = wk;
+    t->m = t->d = 0;
+    t->grain = KJ_G_WEEK;
+    return e;
+}
+
+/* 11月から3月まで, 12月下旬から1月上旬, 12月25日から1月5日: a month (or month and
+ * day) with no year of its own right after から or a dash that follows a
+ * month date is the first such month (day) after that start, not the one
+ * nearest the publication date. */
+static void range_year(jp *p, size_t i, kj_tx *t)
+{
+    size_t sl;
+    if (p->mend == SIZE_MAX || p->mend >= i || t->yset || !t->m || !t->mset || !p->mlast.mset
+        || (t->grain != KJ_G_MONTH && t->grain != KJ_G_DAY) || t->grain != p->mlast.grain)
+        return;
+    if (!(at(p, p->mend, "から") && p->mend + strlen("から") == i)
+        && !((sl = range_sep(p, p->mend)) > 0 && p->mend + sl == i))
+        return;
+    int a = p->mlast.m * 100 + (t->grain == KJ_G_DAY ? p->mlast.d : 0);
+    int b = t->m * 100 + (t->grain == KJ_G_DAY ? t->d : 0);
+    int y = b >= a ? p->mlast.y : p->mlast.y + 1;
+    if (t->grain == KJ_G_DAY && t->d > kj_mdays(y, t->m))
+        return;
+    t->y = y;
+    t->rel = true;
 }
 
 /* ---- a whole date --------------------------------------------------------- */
@@ -933,6 +1034,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             j = e;
         else
             return 0;
+        if (t->d) /* 昨夜: part_time gave the day */
+            have_y = have_m = true;
     }
     if (!have_d && t->grain != KJ_G_HOUR && t->grain != KJ_G_MINUTE) {
         if ((e = part_mod(p, j, t)) > 0)
@@ -1627,7 +1730,10 @@ static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     }
     if (!e2 || b->hh < 0)
         return 0;
-    if (!own && b->hh < 12 && a->hh >= 12 && b->hh + 12 > a->hh)
+    /* 午後6時-11時 ends at 23:00; 10時30分から3時, 9時から5時 end in the
+     * afternoon (a morning start and a smaller bare end: not 15 hours on) */
+    if (!own && b->hh < 12
+        && ((a->hh >= 12 && b->hh + 12 > a->hh) || (a->hh < 12 && b->hh < a->hh)))
         b->hh += 12;
     b->y = a->y, b->m = a->m, b->d = a->d;
     b->rel = a->rel;
@@ -1962,6 +2068,12 @@ static size_t try_at(jp *p, size_t i)
             p->wend = i + n + wl;
             p->wday_dn = dn;
         }
+        kj_tx b;
+        bool ranged;
+        if ((e = weekday_clock(p, i + n + wl, &t, &b, &ranged)) > 0) {
+            kj_dt_emit(c, i, e, &t, ranged ? &b : NULL);
+            return e - i;
+        }
         kj_dt_emit(c, i, i + n + wl, &t, NULL);
         return n + wl;
     }
@@ -1992,20 +2104,19 @@ static size_t try_at(jp *p, size_t i)
             }
             size_t k = i + wl, e3, sl2, wl2;
             int wd2;
-            kj_tx tt = t;
-            if (t.d && (e3 = part_time(p, k, &tt, true)) > 0 && tt.hh >= 0) {
-                /* 金曜日午後3時 */
-                kj_tx b;
-                t = tt;
-                k = e3;
-                if ((e3 = time_range_end(p, k, &t, &b)) > 0) {
+            kj_tx b;
+            bool ranged;
+            if ((e3 = weekday_clock(p, k, &t, &b, &ranged)) > 0) {
+                /* 金曜日午後3時, 月曜日の3時から8時まで */
+                if (ranged) {
                     kj_dt_emit(c, st, e3, &t, &b);
                     return e3 - i;
                 }
+                k = e3;
             } else if (t.d && (sl2 = range_sep(p, k)) > 0
                        && (wd2 = weekday_at(p, k + sl2, &wl2)) > 0) {
                 /* 土曜日〜月曜日: one date with max */
-                kj_tx b = t;
+                b = t;
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
@@ -2086,6 +2197,7 @@ static size_t try_at(jp *p, size_t i)
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
         size_t e3;
+        range_year(p, i, &t);
         /* 午後1時30分から3時10分: one date with max */
         if ((e3 = time_range_end(p, e, &t, &b)) > 0) {
             kj_dt_emit(c, i, e3, &t, &b);
@@ -2135,6 +2247,12 @@ static size_t try_at(jp *p, size_t i)
                 return e2 + wl2 - i;
             }
         }
+        /* 1月の第3週, 7月の最後の週, 2018年の第3週, 2015年の最初の週: ISO weeks,
+         * a month's being those whose Thursday falls in it */
+        if ((e2 = week_of(p, k, &t)) > 0) {
+            kj_dt_emit(c, i, e2, &t, NULL);
+            return e2 - i;
+        }
         /* 2013年12月26日〜2014年1月7日: both years given, one range */
         if ((e3 = year_range_end(p, e, &t, &b)) > 0) {
             kj_dt_emit(c, i, e3, &t, &b);
@@ -2143,6 +2261,10 @@ static size_t try_at(jp *p, size_t i)
         /* 3月11日〜9月10日: two dates; the second inherits the year through
          * kj_dt_bare_md's look-back. 西暦2021年: the era word is part of it */
         size_t st = t.yset && isdig(p, i) && kj_before(p->s, i, "西暦") ? i - strlen("西暦") : i;
+        if ((t.grain == KJ_G_MONTH || t.grain == KJ_G_DAY) && t.y && t.m) {
+            p->mend = e;
+            p->mlast = t;
+        }
         kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
@@ -2312,7 +2434,7 @@ static bool worth_trying(jp *p, size_t i)
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
-            .wend = SIZE_MAX};
+            .wend = SIZE_MAX, .mend = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
