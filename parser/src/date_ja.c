@@ -813,6 +813,19 @@ static void range_year(jp *p, size_t i, kj_tx *t)
     t->rel = true;
 }
 
+/* 2021年/7月/18日: a slash at i after a unit (年, 月) before a number of one or
+ * two digits that has its own unit u. */
+static bool slash_unit(const jp *p, size_t i, const char *u)
+{
+    if (i + 1 >= p->len || p->s[i] != '/' || !isdig(p, i + 1)
+        || !(kj_before(p->s, i, "年") || kj_before(p->s, i, "月")))
+        return false;
+    size_t k = i + 1;
+    while (k < p->len && k - i <= 3 && isdig(p, k))
+        k++;
+    return k - i <= 3 && at(p, k, u);
+}
+
 /* ---- a whole date --------------------------------------------------------- */
 
 static size_t season_at(const jp *p, size_t i, int *q);
@@ -944,6 +957,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         if (k == j && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1)
             && p->s[i] >= '0' && p->s[i] <= '9')
             k++; /* 2012 年 3 月 */
+        else if (k == j && slash_unit(p, j, "月"))
+            k++; /* 2021年/7月/18日 */
         /* 25年3月期: the fiscal year that closes in March 2025 is FY2024 */
         int64_t v;
         int nd;
@@ -996,6 +1011,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         else if (have_m && at(p, j, "の") && (isdig(p, j + strlen("の")) || t->rel)
                  && (e = part_day(p, j + strlen("の"), t, false)) > 0)
             j += strlen("の");
+        else if (have_m && have_y && slash_unit(p, j, "日") && (e = part_day(p, j + 1, t, false)) > 0)
+            j++;
         else
             e = part_day(p, j, t, !have_m && !have_y);
         if (e > 0) {
@@ -1836,17 +1853,24 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     size_t e, e2, e3, sl;
     int nd;
     bool z;
-    if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99
-        || (n == 1 && !era_initial_year(p, era, y)) || (sl = date_sep(p, e)) == 0 || !isdig(p, e + sl)
+    /* 令和3,7,18: a comma between the parts only after an era's name */
+    bool comma = false;
+    if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99)
+        return 0;
+    if (n > 1 && e < p->len && p->s[e] == ',')
+        comma = true;
+    if ((n == 1 && !era_initial_year(p, era, y)) || (!comma && (sl = date_sep(p, e)) == 0)
+        || (comma && (sl = 1) == 0) || !isdig(p, e + sl)
         || !dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
     kj_tx_init(t);
     t->y = p->c->dd->era_y1[era] + (int)y - 1;
     t->m = (int)m;
     t->yset = t->mset = true;
-    if (date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl)) {
+    if ((comma ? e2 < p->len && p->s[e2] == ',' : date_sep(p, e2) == sl)
+        && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl)) {
         if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1 || d > kj_mdays(t->y, t->m)
-            || isdig(p, e3) || date_sep(p, e3) == sl)
+            || isdig(p, e3) || date_sep(p, e3) == sl || (comma && e3 < p->len && p->s[e3] == ','))
             return 0;
         t->d = (int)d;
         t->grain = KJ_G_DAY;
@@ -1854,6 +1878,14 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     }
     if (isdig(p, e2) || date_sep(p, e2) || (p->s[e] == '-' && n == 1))
         return 0;
+    if (comma) {
+        /* 令和3,7 is a month only where no word follows (令和3,4年度 is a list) */
+        size_t k = e2;
+        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        if (nc == ',' || kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc)
+            || (nc >= 0x3041 && nc <= 0x3096))
+            return 0;
+    }
     t->grain = KJ_G_MONTH;
     return e2;
 }
@@ -1944,10 +1976,11 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_set(c, i, e, per[k].iso);
         return e - i;
     }
-    /* 2021春 */
+    /* 2021春, 2021/春 */
     int sq;
     if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && nd == 4 && year_like(v, nd, z)
-        && (n = season_at(p, e, &sq)) > 0) {
+        && ((n = season_at(p, e, &sq)) > 0
+            || (at(p, e, "/") && (n = season_at(p, e + 1, &sq)) > 0 && n++))) {
         kj_tx s;
         kj_tx_init(&s);
         s.y = (int)v;
