@@ -2265,17 +2265,35 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, ps2, e3, &b, NULL);
             return e3 - i;
         }
-        /* 5月の第2日曜日: the Nth weekday of that month */
+        /* 5月の第2日曜日, 来月の最初の金曜日, 11月の最終木曜日, 4月最後の月曜日:
+         * the Nth (or the last) weekday of that month, with its clock after it */
         size_t k = at(p, e, "の") ? e + strlen("の") : e, wl2;
         int wd;
-        if (t.grain == KJ_G_MONTH && !t.mod && t.y && t.m && at(p, k, "第")
-            && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1 && v <= 5
+        v = 0;
+        if (at(p, k, "第") && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1 && v <= 5)
+            ;
+        else if (at(p, k, "最初の"))
+            v = 1, e2 = k + strlen("最初の");
+        else if (at(p, k, "最後の") || at(p, k, "最終"))
+            v = -1, e2 = k + (at(p, k, "最終") ? strlen("最終") : strlen("最後の"));
+        else
+            v = 0;
+        if (v && t.grain == KJ_G_MONTH && !t.mod && t.y && t.m
             && (wd = weekday_at(p, e2, &wl2)) > 0) {
             long first = kj_days(t.y, t.m, 1);
-            int d = 1 + (wd - kj_wday(first) + 7) % 7 + 7 * (int)(v - 1);
-            if (d <= kj_mdays(t.y, t.m)) {
+            int md = kj_mdays(t.y, t.m);
+            int d = v > 0 ? 1 + (wd - kj_wday(first) + 7) % 7 + 7 * (int)(v - 1)
+                          : md - (kj_wday(first + md - 1) - wd + 7) % 7;
+            if (d <= md) {
                 t.d = d;
                 t.grain = KJ_G_DAY;
+                bool ranged;
+                if ((e3 = weekday_clock(p, e2 + wl2, &t, &b, &ranged)) > 0) {
+                    kj_dt_emit(c, i, e3, &t, ranged ? &b : NULL);
+                    return e3 - i;
+                }
+                p->mend = e2 + wl2;
+                p->mlast = t;
                 kj_dt_emit(c, i, e2 + wl2, &t, NULL);
                 return e2 + wl2 - i;
             }
