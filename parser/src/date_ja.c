@@ -45,6 +45,11 @@ typedef struct jp {
      * (11月から3月まで: the end is the first such month after it) */
     size_t mend;
     kj_tx mlast;
+    /* 今日から2日後, 昨日の2日前: the day (anchor) a length at apos counts
+     * from, the whole phrase's start, and whether the length used it */
+    size_t apos, ast;
+    kj_tx anchor;
+    bool aused;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -826,6 +831,27 @@ static bool slash_unit(const jp *p, size_t i, const char *u)
     return k - i <= 3 && at(p, k, u);
 }
 
+static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, const char **u);
+
+/* A single length in years, months, weeks or days at k before 後 or 前
+ * (2日後, 3週間前; not 前半, 後半, 前後). */
+static bool length_ago(jp *p, size_t k)
+{
+    int64_t v;
+    size_t e, un;
+    int nd;
+    bool z;
+    const char *u;
+    if (!dnum(p, k, &v, &e, &nd, &z) || v < 1 || v > 1000
+        || (un = unit_at(p, k, e, nd > 0, false, &u)) == 0
+        || !(strcmp(u, "Y") == 0 || strcmp(u, "M") == 0 || strcmp(u, "W") == 0
+             || strcmp(u, "D") == 0))
+        return false;
+    e += un;
+    return (at(p, e, "後") && !at(p, e, "後半"))
+           || (at(p, e, "前") && !at(p, e, "前半") && !at(p, e, "前後"));
+}
+
 /* ---- a whole date --------------------------------------------------------- */
 
 static size_t season_at(const jp *p, size_t i, int *q);
@@ -1462,12 +1488,24 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
             else
                 kj_dt_anaphor(c, &t, g, off);
+        } else if (p->apos == i && p->anchor.y && p->anchor.m && p->anchor.d) {
+            /* 今日から2日後, 昨日の2日前: counted from the day before it */
+            t = p->anchor;
+            st = p->ast;
+            p->aused = true;
+            kj_dt_shift(&t, g == KJ_G_WEEK ? KJ_G_DAY : g, g == KJ_G_WEEK ? off * 7 : off);
+            t.grain = g;
+            if (g == KJ_G_WEEK) {
+                int wy, wk;
+                kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
+                t.y = wy, t.wk = wk, t.m = t.d = 0;
+            }
         } else {
             int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                      : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
             kj_dt_rel(c, &t, kind, off);
         }
-        if (t.grain == KJ_G_WEEK && st != i)
+        if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
             t.grain = KJ_G_DAY;
         kj_dt_emit(c, st, end, &t, NULL);
         return end;
@@ -2231,6 +2269,22 @@ static size_t try_at(jp *p, size_t i)
         kj_tx b, *max = NULL;
         size_t e3;
         range_year(p, i, &t);
+        /* 今日から2日後, 昨日の2日前: one date counted from that day */
+        size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
+        if (k2 && t.grain == KJ_G_DAY && t.rel && t.d && !isdig(p, i) && length_ago(p, k2)) {
+            p->apos = k2;
+            p->ast = i;
+            p->anchor = t;
+            p->aused = false;
+            size_t n2 = duration(p, k2, false);
+            p->apos = SIZE_MAX;
+            if (n2 && p->aused)
+                return n2 - i;
+            if (n2) {
+                kj_dt_emit(c, i, e, &t, NULL);
+                return n2 - i;
+            }
+        }
         /* 午後1時30分から3時10分: one date with max */
         if ((e3 = time_range_end(p, e, &t, &b)) > 0) {
             kj_dt_emit(c, i, e3, &t, &b);
@@ -2485,7 +2539,7 @@ static bool worth_trying(jp *p, size_t i)
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
-            .wend = SIZE_MAX, .mend = SIZE_MAX};
+            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
