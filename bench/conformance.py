@@ -404,7 +404,7 @@ def rt_timex_test(timex, values, rtype, window=False):
 
     def test(f):
         val = f.get("value")
-        if f["type"] == "duration" and window and m and m.group(3)[1:2].isdigit():
+        if f["type"] == "duration" and window and m and re.match(r"PT?\d", m.group(3)):
             return dur_eq(m.group(3), val)
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
