@@ -1488,14 +1488,18 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
             else
                 kj_dt_anaphor(c, &t, g, off);
-        } else if (p->apos == i && p->anchor.y && p->anchor.m && p->anchor.d) {
-            /* 今日から2日後, 昨日の2日前: counted from the day before it */
+        } else if (p->apos == i) {
+            /* 今日から2日後, 昨日の2日前: counted from the day before it (unknown
+             * with the day) */
             t = p->anchor;
             st = p->ast;
             p->aused = true;
-            kj_dt_shift(&t, g == KJ_G_WEEK ? KJ_G_DAY : g, g == KJ_G_WEEK ? off * 7 : off);
+            if (t.y && t.m && t.d)
+                kj_dt_shift(&t, g == KJ_G_WEEK ? KJ_G_DAY : g, g == KJ_G_WEEK ? off * 7 : off);
+            else
+                t.y = t.m = t.d = 0;
             t.grain = g;
-            if (g == KJ_G_WEEK) {
+            if (g == KJ_G_WEEK && t.y) {
                 int wy, wk;
                 kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
                 t.y = wy, t.wk = wk, t.m = t.d = 0;
@@ -2271,7 +2275,9 @@ static size_t try_at(jp *p, size_t i)
         range_year(p, i, &t);
         /* 今日から2日後, 昨日の2日前: one date counted from that day */
         size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
-        if (k2 && t.grain == KJ_G_DAY && t.rel && t.d && !isdig(p, i) && length_ago(p, k2)) {
+        const kj_dword *dw;
+        if (k2 && t.grain == KJ_G_DAY && dword(p, i, &dw) == e - i
+            && (dw->kind == KJ_W_DAY || dw->kind == KJ_W_ADAY) && length_ago(p, k2)) {
             p->apos = k2;
             p->ast = i;
             p->anchor = t;
