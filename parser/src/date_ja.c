@@ -1932,6 +1932,30 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     return e2;
 }
 
+/* 今週の金曜日6月15日, 来週月曜日(15日): a date in digits right after a weekday
+ * (or in parentheses after it) names that day: one date. A month and day
+ * give its value; a bare day only the weekday's own day. Returns the end,
+ * 0 when no such date follows. */
+static size_t weekday_date(jp *p, size_t k, kj_tx *t)
+{
+    size_t j = k < p->len && p->s[k] == '(' ? k + 1 : k, e;
+    kj_tx d;
+    if (!isdig(p, j) || day_is_length(p, j) || (e = parse_date(p, j, &d)) == 0 || !d.d
+        || d.yset || (d.grain != KJ_G_DAY && d.grain != KJ_G_HOUR && d.grain != KJ_G_MINUTE)
+        || at(p, e, "間"))
+        return 0;
+    if (j != k) {
+        if (!at(p, e, ")"))
+            return 0;
+        e++;
+    }
+    if (!d.mset && d.d != t->d)
+        return 0;
+    if (d.mset || d.hh >= 0)
+        *t = d;
+    return e;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2145,7 +2169,8 @@ static size_t try_at(jp *p, size_t i)
         }
         kj_tx b;
         bool ranged;
-        if ((e = weekday_clock(p, i + n + wl, &t, &b, &ranged)) > 0) {
+        if ((e = weekday_clock(p, i + n + wl, &t, &b, &ranged)) > 0
+            || (e = weekday_date(p, i + n + wl, &t)) > 0) {
             kj_dt_emit(c, i, e, &t, ranged ? &b : NULL);
             return e - i;
         }
@@ -2188,6 +2213,8 @@ static size_t try_at(jp *p, size_t i)
                     return e3 - i;
                 }
                 k = e3;
+            } else if ((e3 = weekday_date(p, k, &t)) > 0) {
+                k = e3; /* 金曜日6月15日 */
             } else if (t.d && (sl2 = range_sep(p, k)) > 0
                        && (wd2 = weekday_at(p, k + sl2, &wl2)) > 0) {
                 /* 土曜日〜月曜日: one date with max */
