@@ -1956,6 +1956,30 @@ static size_t weekday_date(jp *p, size_t k, kj_tx *t)
     return e;
 }
 
+/* 11月から2017年2月まで, 11月から来年3月まで: a month (or month and day) with no
+ * year before から or a dash and a month date with its year is the last such
+ * month up to that end, not the one nearest the publication date. */
+static void range_start_year(jp *p, size_t e, kj_tx *t)
+{
+    size_t sl = at(p, e, "から") ? strlen("から") : range_sep(p, e);
+    if (!sl || t->yset || !t->mset || !t->m || (t->grain != KJ_G_MONTH && t->grain != KJ_G_DAY))
+        return;
+    size_t j = e + sl;
+    const kj_dword *w;
+    bool yw = dword(p, j, &w) > 0 && w->kind == KJ_W_YEAR;
+    kj_tx b;
+    if ((!yw && !isdig(p, j)) || parse_date(p, j, &b) == 0 || !b.y || !b.m || (!b.yset && !yw)
+        || (b.grain != KJ_G_MONTH && b.grain != KJ_G_DAY))
+        return;
+    bool days = t->grain == KJ_G_DAY && b.grain == KJ_G_DAY;
+    int a = t->m * 100 + (days ? t->d : 0), z = b.m * 100 + (days ? b.d : 0);
+    int y = a <= z ? b.y : b.y - 1;
+    if (t->grain == KJ_G_DAY && t->d > kj_mdays(y, t->m))
+        return;
+    t->y = y;
+    t->rel = true;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2300,6 +2324,7 @@ static size_t try_at(jp *p, size_t i)
         kj_tx b, *max = NULL;
         size_t e3;
         range_year(p, i, &t);
+        range_start_year(p, e, &t);
         /* 今日から2日後, 昨日の2日前: one date counted from that day */
         size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
         const kj_dword *dw;
