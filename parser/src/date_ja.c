@@ -428,6 +428,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     bool z;
     if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        if (isdig(p, i + n)) {
+            /* 明日15日, 本日19日: the day after it is that day (its month) */
+            p->hint = *t;
+            p->hpos = i + n;
+            p->hok = t->y && t->m && t->d;
+        }
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
