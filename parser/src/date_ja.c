@@ -1825,6 +1825,14 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと"))
         return true;
+    /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
+     * 日の丸) */
+    size_t ps;
+    if ((kj_before(p->s, i, "丸") && !kj_before(p->s, i, "日の丸"))
+        || (kj_before(p->s, i, "まる")
+            && !(i >= strlen("まる") + 1
+                 && kj_is_kanji(kj_u8_prev(p->s, i - strlen("まる"), &ps)))))
+        return true;
     /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
     int64_t v2;
     if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd, &z)
