@@ -372,7 +372,10 @@ RT_EXTRA = {
 
 
 # A window counted from now: next 3 days, the past two weeks, last 2 minutes.
-WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|within)\b", re.I)
+# Japanese: 今後5日間, 過去5年間, ここ2日間, 2週間以内, 向こう3日間, これから数週間,
+# 次の1時間, 前の三時間, この5分間, 後五分間 (あと5分間).
+WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|within)\b"
+                    r"|今後|過去|ここ|以内|向こう|これから|次の|前の|この|^後", re.I)
 
 
 def rt_timex_test(timex, values, rtype, window=False):
@@ -401,7 +404,7 @@ def rt_timex_test(timex, values, rtype, window=False):
 
     def test(f):
         val = f.get("value")
-        if f["type"] == "duration" and window and m and m.group(3)[1:2].isdigit():
+        if f["type"] == "duration" and window and m and re.match(r"PT?\d", m.group(3)):
             return dur_eq(m.group(3), val)
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)

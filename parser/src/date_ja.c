@@ -41,6 +41,15 @@ typedef struct jp {
     /* the end and day number of the last weekday read (水曜日から金曜日) */
     size_t wend;
     long wday_dn;
+    /* the end and value of the last month or month-and-day date read
+     * (11月から3月まで: the end is the first such month after it) */
+    size_t mend;
+    kj_tx mlast;
+    /* 今日から2日後, 昨日の2日前: the day (anchor) a length at apos counts
+     * from, the whole phrase's start, and whether the length used it */
+    size_t apos, ast;
+    kj_tx anchor;
+    bool aused;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -419,6 +428,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     bool z;
     if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
+        if (isdig(p, i + n)) {
+            /* 明日15日, 本日19日: the day after it is that day (its month) */
+            p->hint = *t;
+            p->hpos = i + n;
+            p->hok = t->y && t->m && t->d;
+        }
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
@@ -560,6 +575,15 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         today = w->kind == KJ_W_TTOD;
         if (today && (after_date || !hira_ok(p, i, n)))
             return 0;
+        if (today && (at(p, i, "昨") || at(p, i, "明"))) {
+            /* 昨夜, 昨晩, 明晩: a part of the day before or after the
+             * publication day (parse_date keeps the day it gets here) */
+            if (!p->c->py)
+                return 0;
+            kj_civil(kj_days(p->c->py, p->c->pm, p->c->pd) + (at(p, i, "昨") ? -1 : 1), &t->y,
+                     &t->m, &t->d);
+            t->rel = true;
+        }
         tod = w;
         pm = strcmp(w->s, "AF") == 0 || strcmp(w->s, "EV") == 0 || at(p, i, "夜")
              || (today && strcmp(w->s, "NI") == 0);
@@ -712,6 +736,128 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
     return i + n;
 }
 
+/* 金曜日午後3時, 月曜日の2時30分, 来週の月曜日午前9時から午後1時: a clock (and
+ * a clock range) after a weekday at k is that day's. After の the clock is
+ * one that reads alone (digits, or a part of day before it: not 月曜日の一時
+ * 停止). Returns the end, 0 when no clock follows; *b holds the range's end
+ * when *ranged. */
+static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b);
+static size_t weekday_clock(jp *p, size_t k, kj_tx *t, kj_tx *b, bool *ranged)
+{
+    kj_tx tt = *t;
+    bool no = at(p, k, "の");
+    size_t e = part_time(p, no ? k + strlen("の") : k, &tt, !no), e2;
+    *ranged = false;
+    if (!t->d || e == 0 || tt.hh < 0)
+        return 0;
+    *t = tt;
+    if ((e2 = time_range_end(p, e, t, b)) > 0) {
+        *ranged = true;
+        return e2;
+    }
+    return e;
+}
+
+/* 第3週, 最初の週, 最後の週, 最終週 at k after a month or a year in *t: *t
+ * becomes that ISO week (a month's weeks are those whose Thursday falls in
+ * it, as in English). Returns the end, 0 when no such week follows. */
+static size_t week_of(jp *p, size_t k, kj_tx *t)
+{
+    if ((t->grain != KJ_G_MONTH && t->grain != KJ_G_YEAR) || t->mod || !t->y || t->y < 1
+        || (t->grain == KJ_G_MONTH && !t->m) || t->decade || t->century || t->bc)
+        return 0;
+    int64_t n;
+    size_t e;
+    int nd;
+    bool z;
+    if (at(p, k, "第") && dnum(p, k + strlen("第"), &n, &e, &nd, &z) && n >= 1 && n <= 53
+        && at(p, e, "週") && !at(p, e, "週間") && !at(p, e, "週末"))
+        e += strlen("週");
+    else if (at(p, k, "最初の週"))
+        n = 1, e = k + strlen("最初の週");
+    else if (at(p, k, "最後の週") || at(p, k, "最終週"))
+        n = -1, e = k + (at(p, k, "最終週") ? strlen("最終週") : strlen("最後の週"));
+    else
+        return 0;
+    long thu;
+    if (t->grain == KJ_G_MONTH) {
+        long first = kj_days(t->y, t->m, 1), last = kj_days(t->y, t->m, kj_mdays(t->y, t->m));
+        thu = n > 0 ? first + (4 - kj_wday(first) + 7) % 7 + 7 * (n - 1)
+                    : last - (kj_wday(last) - 4 + 7) % 7;
+        if (thu > last)
+            return 0;
+    } else {
+        /* the year's ISO weeks: the week holding January 4, or December 28 */
+        long first = kj_days(t->y, 1, 4), last = kj_days(t->y, 12, 28);
+        thu = n > 0 ? first - (kj_wday(first) - 4) + 7 * (n - 1) : last - (kj_wday(last) - 4);
+        if (thu > last - (kj_wday(last) - 4))
+            return 0;
+    }
+    int wy, wk;
+    kj_isoweek(thu, &wy, &wk);
+    t->y = wy;
+    t->wk = wk;
+    t->m = t->d = 0;
+    t->grain = KJ_G_WEEK;
+    return e;
+}
+
+/* 11月から3月まで, 12月下旬から1月上旬, 12月25日から1月5日: a month (or month and
+ * day) with no year of its own right after から or a dash that follows a
+ * month date is the first such month (day) after that start, not the one
+ * nearest the publication date. */
+static void range_year(jp *p, size_t i, kj_tx *t)
+{
+    size_t sl;
+    if (p->mend == SIZE_MAX || p->mend >= i || t->yset || !t->m || !t->mset || !p->mlast.mset
+        || (t->grain != KJ_G_MONTH && t->grain != KJ_G_DAY) || t->grain != p->mlast.grain)
+        return;
+    if (!(at(p, p->mend, "から") && p->mend + strlen("から") == i)
+        && !((sl = range_sep(p, p->mend)) > 0 && p->mend + sl == i))
+        return;
+    int a = p->mlast.m * 100 + (t->grain == KJ_G_DAY ? p->mlast.d : 0);
+    int b = t->m * 100 + (t->grain == KJ_G_DAY ? t->d : 0);
+    int y = b >= a ? p->mlast.y : p->mlast.y + 1;
+    if (t->grain == KJ_G_DAY && t->d > kj_mdays(y, t->m))
+        return;
+    t->y = y;
+    t->rel = true;
+}
+
+/* 2021年/7月/18日: a slash at i after a unit (年, 月) before a number of one or
+ * two digits that has its own unit u. */
+static bool slash_unit(const jp *p, size_t i, const char *u)
+{
+    if (i + 1 >= p->len || p->s[i] != '/' || !isdig(p, i + 1)
+        || !(kj_before(p->s, i, "年") || kj_before(p->s, i, "月")))
+        return false;
+    size_t k = i + 1;
+    while (k < p->len && k - i <= 3 && isdig(p, k))
+        k++;
+    return k - i <= 3 && at(p, k, u);
+}
+
+static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, const char **u);
+
+/* A single length in years, months, weeks or days at k before 後 or 前
+ * (2日後, 3週間前; not 前半, 後半, 前後). */
+static bool length_ago(jp *p, size_t k)
+{
+    int64_t v;
+    size_t e, un;
+    int nd;
+    bool z;
+    const char *u;
+    if (!dnum(p, k, &v, &e, &nd, &z) || v < 1 || v > 1000
+        || (un = unit_at(p, k, e, nd > 0, false, &u)) == 0
+        || !(strcmp(u, "Y") == 0 || strcmp(u, "M") == 0 || strcmp(u, "W") == 0
+             || strcmp(u, "D") == 0))
+        return false;
+    e += un;
+    return (at(p, e, "後") && !at(p, e, "後半"))
+           || (at(p, e, "前") && !at(p, e, "前半") && !at(p, e, "前後"));
+}
+
 /* ---- a whole date --------------------------------------------------------- */
 
 static size_t season_at(const jp *p, size_t i, int *q);
@@ -843,6 +989,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         if (k == j && j + 1 < p->len && p->s[j] == ' ' && isdig(p, j + 1)
             && p->s[i] >= '0' && p->s[i] <= '9')
             k++; /* 2012 年 3 月 */
+        else if (k == j && slash_unit(p, j, "月"))
+            k++; /* 2021年/7月/18日 */
         /* 25年3月期: the fiscal year that closes in March 2025 is FY2024 */
         int64_t v;
         int nd;
@@ -895,6 +1043,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
         else if (have_m && at(p, j, "の") && (isdig(p, j + strlen("の")) || t->rel)
                  && (e = part_day(p, j + strlen("の"), t, false)) > 0)
             j += strlen("の");
+        else if (have_m && have_y && slash_unit(p, j, "日") && (e = part_day(p, j + 1, t, false)) > 0)
+            j++;
         else
             e = part_day(p, j, t, !have_m && !have_y);
         if (e > 0) {
@@ -933,6 +1083,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             j = e;
         else
             return 0;
+        if (t->d) /* 昨夜: part_time gave the day */
+            have_y = have_m = true;
     }
     if (!have_d && t->grain != KJ_G_HOUR && t->grain != KJ_G_MINUTE) {
         if ((e = part_mod(p, j, t)) > 0)
@@ -1342,12 +1494,28 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
             else
                 kj_dt_anaphor(c, &t, g, off);
+        } else if (p->apos == i) {
+            /* 今日から2日後, 昨日の2日前: counted from the day before it (unknown
+             * with the day) */
+            t = p->anchor;
+            st = p->ast;
+            p->aused = true;
+            if (t.y && t.m && t.d)
+                kj_dt_shift(&t, g == KJ_G_WEEK ? KJ_G_DAY : g, g == KJ_G_WEEK ? off * 7 : off);
+            else
+                t.y = t.m = t.d = 0;
+            t.grain = g;
+            if (g == KJ_G_WEEK && t.y) {
+                int wy, wk;
+                kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
+                t.y = wy, t.wk = wk, t.m = t.d = 0;
+            }
         } else {
             int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                      : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
             kj_dt_rel(c, &t, kind, off);
         }
-        if (t.grain == KJ_G_WEEK && st != i)
+        if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
             t.grain = KJ_G_DAY;
         kj_dt_emit(c, st, end, &t, NULL);
         return end;
@@ -1627,7 +1795,10 @@ static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     }
     if (!e2 || b->hh < 0)
         return 0;
-    if (!own && b->hh < 12 && a->hh >= 12 && b->hh + 12 > a->hh)
+    /* 午後6時-11時 ends at 23:00; 10時30分から3時, 9時から5時 end in the
+     * afternoon (a morning start and a smaller bare end: not 15 hours on) */
+    if (!own && b->hh < 12
+        && ((a->hh >= 12 && b->hh + 12 > a->hh) || (a->hh < 12 && b->hh < a->hh)))
         b->hh += 12;
     b->y = a->y, b->m = a->m, b->d = a->d;
     b->rel = a->rel;
@@ -1653,6 +1824,14 @@ static bool day_is_length(jp *p, size_t i)
     size_t j = e + strlen("日");
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと"))
+        return true;
+    /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
+     * 日の丸) */
+    size_t ps;
+    if ((kj_before(p->s, i, "丸") && !kj_before(p->s, i, "日の丸"))
+        || (kj_before(p->s, i, "まる")
+            && !(i >= strlen("まる") + 1
+                 && kj_is_kanji(kj_u8_prev(p->s, i - strlen("まる"), &ps)))))
         return true;
     /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
     int64_t v2;
@@ -1730,17 +1909,24 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     size_t e, e2, e3, sl;
     int nd;
     bool z;
-    if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99
-        || (n == 1 && !era_initial_year(p, era, y)) || (sl = date_sep(p, e)) == 0 || !isdig(p, e + sl)
+    /* 令和3,7,18: a comma between the parts only after an era's name */
+    bool comma = false;
+    if (!isdig(p, i + n) || !dnum(p, i + n, &y, &e, &nd, &z) || y < 1 || y > 99)
+        return 0;
+    if (n > 1 && e < p->len && p->s[e] == ',')
+        comma = true;
+    if ((n == 1 && !era_initial_year(p, era, y)) || (!comma && (sl = date_sep(p, e)) == 0)
+        || (comma && (sl = 1) == 0) || !isdig(p, e + sl)
         || !dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
     kj_tx_init(t);
     t->y = p->c->dd->era_y1[era] + (int)y - 1;
     t->m = (int)m;
     t->yset = t->mset = true;
-    if (date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl)) {
+    if ((comma ? e2 < p->len && p->s[e2] == ',' : date_sep(p, e2) == sl)
+        && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl)) {
         if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1 || d > kj_mdays(t->y, t->m)
-            || isdig(p, e3) || date_sep(p, e3) == sl)
+            || isdig(p, e3) || date_sep(p, e3) == sl || (comma && e3 < p->len && p->s[e3] == ','))
             return 0;
         t->d = (int)d;
         t->grain = KJ_G_DAY;
@@ -1748,8 +1934,64 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     }
     if (isdig(p, e2) || date_sep(p, e2) || (p->s[e] == '-' && n == 1))
         return 0;
+    if (comma) {
+        /* 令和3,7 is a month only where no word follows (令和3,4年度 is a list) */
+        size_t k = e2;
+        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        if (nc == ',' || kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc)
+            || (nc >= 0x3041 && nc <= 0x3096))
+            return 0;
+    }
     t->grain = KJ_G_MONTH;
     return e2;
+}
+
+/* 今週の金曜日6月15日, 来週月曜日(15日): a date in digits right after a weekday
+ * (or in parentheses after it) names that day: one date. A month and day
+ * give its value; a bare day only the weekday's own day. Returns the end,
+ * 0 when no such date follows. */
+static size_t weekday_date(jp *p, size_t k, kj_tx *t)
+{
+    size_t j = k < p->len && p->s[k] == '(' ? k + 1 : k, e;
+    kj_tx d;
+    if (!isdig(p, j) || day_is_length(p, j) || (e = parse_date(p, j, &d)) == 0 || !d.d
+        || d.yset || (d.grain != KJ_G_DAY && d.grain != KJ_G_HOUR && d.grain != KJ_G_MINUTE)
+        || at(p, e, "間"))
+        return 0;
+    if (j != k) {
+        if (!at(p, e, ")"))
+            return 0;
+        e++;
+    }
+    if (!d.mset && d.d != t->d)
+        return 0;
+    if (d.mset || d.hh >= 0)
+        *t = d;
+    return e;
+}
+
+/* 11月から2017年2月まで, 11月から来年3月まで: a month (or month and day) with no
+ * year before から or a dash and a month date with its year is the last such
+ * month up to that end, not the one nearest the publication date. */
+static void range_start_year(jp *p, size_t e, kj_tx *t)
+{
+    size_t sl = at(p, e, "から") ? strlen("から") : range_sep(p, e);
+    if (!sl || t->yset || !t->mset || !t->m || (t->grain != KJ_G_MONTH && t->grain != KJ_G_DAY))
+        return;
+    size_t j = e + sl;
+    const kj_dword *w;
+    bool yw = dword(p, j, &w) > 0 && w->kind == KJ_W_YEAR;
+    kj_tx b;
+    if ((!yw && !isdig(p, j)) || parse_date(p, j, &b) == 0 || !b.y || !b.m || (!b.yset && !yw)
+        || (b.grain != KJ_G_MONTH && b.grain != KJ_G_DAY))
+        return;
+    bool days = t->grain == KJ_G_DAY && b.grain == KJ_G_DAY;
+    int a = t->m * 100 + (days ? t->d : 0), z = b.m * 100 + (days ? b.d : 0);
+    int y = a <= z ? b.y : b.y - 1;
+    if (t->grain == KJ_G_DAY && t->d > kj_mdays(y, t->m))
+        return;
+    t->y = y;
+    t->rel = true;
 }
 
 static size_t try_at(jp *p, size_t i)
@@ -1838,10 +2080,11 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_set(c, i, e, per[k].iso);
         return e - i;
     }
-    /* 2021春 */
+    /* 2021春, 2021/春 */
     int sq;
     if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && nd == 4 && year_like(v, nd, z)
-        && (n = season_at(p, e, &sq)) > 0) {
+        && ((n = season_at(p, e, &sq)) > 0
+            || (at(p, e, "/") && (n = season_at(p, e + 1, &sq)) > 0 && n++))) {
         kj_tx s;
         kj_tx_init(&s);
         s.y = (int)v;
@@ -1962,6 +2205,13 @@ static size_t try_at(jp *p, size_t i)
             p->wend = i + n + wl;
             p->wday_dn = dn;
         }
+        kj_tx b;
+        bool ranged;
+        if ((e = weekday_clock(p, i + n + wl, &t, &b, &ranged)) > 0
+            || (e = weekday_date(p, i + n + wl, &t)) > 0) {
+            kj_dt_emit(c, i, e, &t, ranged ? &b : NULL);
+            return e - i;
+        }
         kj_dt_emit(c, i, i + n + wl, &t, NULL);
         return n + wl;
     }
@@ -1992,20 +2242,21 @@ static size_t try_at(jp *p, size_t i)
             }
             size_t k = i + wl, e3, sl2, wl2;
             int wd2;
-            kj_tx tt = t;
-            if (t.d && (e3 = part_time(p, k, &tt, true)) > 0 && tt.hh >= 0) {
-                /* 金曜日午後3時 */
-                kj_tx b;
-                t = tt;
-                k = e3;
-                if ((e3 = time_range_end(p, k, &t, &b)) > 0) {
+            kj_tx b;
+            bool ranged;
+            if ((e3 = weekday_clock(p, k, &t, &b, &ranged)) > 0) {
+                /* 金曜日午後3時, 月曜日の3時から8時まで */
+                if (ranged) {
                     kj_dt_emit(c, st, e3, &t, &b);
                     return e3 - i;
                 }
+                k = e3;
+            } else if ((e3 = weekday_date(p, k, &t)) > 0) {
+                k = e3; /* 金曜日6月15日 */
             } else if (t.d && (sl2 = range_sep(p, k)) > 0
                        && (wd2 = weekday_at(p, k + sl2, &wl2)) > 0) {
                 /* 土曜日〜月曜日: one date with max */
-                kj_tx b = t;
+                b = t;
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
@@ -2086,6 +2337,26 @@ static size_t try_at(jp *p, size_t i)
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
         size_t e3;
+        range_year(p, i, &t);
+        range_start_year(p, e, &t);
+        /* 今日から2日後, 昨日の2日前: one date counted from that day */
+        size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
+        const kj_dword *dw;
+        if (k2 && t.grain == KJ_G_DAY && dword(p, i, &dw) == e - i
+            && (dw->kind == KJ_W_DAY || dw->kind == KJ_W_ADAY) && length_ago(p, k2)) {
+            p->apos = k2;
+            p->ast = i;
+            p->anchor = t;
+            p->aused = false;
+            size_t n2 = duration(p, k2, false);
+            p->apos = SIZE_MAX;
+            if (n2 && p->aused)
+                return n2 - i;
+            if (n2) {
+                kj_dt_emit(c, i, e, &t, NULL);
+                return n2 - i;
+            }
+        }
         /* 午後1時30分から3時10分: one date with max */
         if ((e3 = time_range_end(p, e, &t, &b)) > 0) {
             kj_dt_emit(c, i, e3, &t, &b);
@@ -2120,20 +2391,44 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, ps2, e3, &b, NULL);
             return e3 - i;
         }
-        /* 5月の第2日曜日: the Nth weekday of that month */
+        /* 5月の第2日曜日, 来月の最初の金曜日, 11月の最終木曜日, 4月最後の月曜日:
+         * the Nth (or the last) weekday of that month, with its clock after it */
         size_t k = at(p, e, "の") ? e + strlen("の") : e, wl2;
         int wd;
-        if (t.grain == KJ_G_MONTH && !t.mod && t.y && t.m && at(p, k, "第")
-            && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1 && v <= 5
+        v = 0;
+        if (at(p, k, "第") && dnum(p, k + strlen("第"), &v, &e2, &nd, &z) && v >= 1 && v <= 5)
+            ;
+        else if (at(p, k, "最初の"))
+            v = 1, e2 = k + strlen("最初の");
+        else if (at(p, k, "最後の") || at(p, k, "最終"))
+            v = -1, e2 = k + (at(p, k, "最終") ? strlen("最終") : strlen("最後の"));
+        else
+            v = 0;
+        if (v && t.grain == KJ_G_MONTH && !t.mod && t.y && t.m
             && (wd = weekday_at(p, e2, &wl2)) > 0) {
             long first = kj_days(t.y, t.m, 1);
-            int d = 1 + (wd - kj_wday(first) + 7) % 7 + 7 * (int)(v - 1);
-            if (d <= kj_mdays(t.y, t.m)) {
+            int md = kj_mdays(t.y, t.m);
+            int d = v > 0 ? 1 + (wd - kj_wday(first) + 7) % 7 + 7 * (int)(v - 1)
+                          : md - (kj_wday(first + md - 1) - wd + 7) % 7;
+            if (d <= md) {
                 t.d = d;
                 t.grain = KJ_G_DAY;
+                bool ranged;
+                if ((e3 = weekday_clock(p, e2 + wl2, &t, &b, &ranged)) > 0) {
+                    kj_dt_emit(c, i, e3, &t, ranged ? &b : NULL);
+                    return e3 - i;
+                }
+                p->mend = e2 + wl2;
+                p->mlast = t;
                 kj_dt_emit(c, i, e2 + wl2, &t, NULL);
                 return e2 + wl2 - i;
             }
+        }
+        /* 1月の第3週, 7月の最後の週, 2018年の第3週, 2015年の最初の週: ISO weeks,
+         * a month's being those whose Thursday falls in it */
+        if ((e2 = week_of(p, k, &t)) > 0) {
+            kj_dt_emit(c, i, e2, &t, NULL);
+            return e2 - i;
         }
         /* 2013年12月26日〜2014年1月7日: both years given, one range */
         if ((e3 = year_range_end(p, e, &t, &b)) > 0) {
@@ -2143,6 +2438,10 @@ static size_t try_at(jp *p, size_t i)
         /* 3月11日〜9月10日: two dates; the second inherits the year through
          * kj_dt_bare_md's look-back. 西暦2021年: the era word is part of it */
         size_t st = t.yset && isdig(p, i) && kj_before(p->s, i, "西暦") ? i - strlen("西暦") : i;
+        if ((t.grain == KJ_G_MONTH || t.grain == KJ_G_DAY) && t.y && t.m) {
+            p->mend = e;
+            p->mlast = t;
+        }
         kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
@@ -2312,7 +2611,7 @@ static bool worth_trying(jp *p, size_t i)
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
-            .wend = SIZE_MAX};
+            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     size_t i = 0;
