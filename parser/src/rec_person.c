@@ -1632,7 +1632,8 @@ static void en_persons(estate *s)
 {
     kiji_doc *d = s->d;
     size_t max = (s->hi - s->lo) / 2 + 1;
-    tok *t = kj_alloc(d, max * sizeof *t);
+    /* not zeroed: tokenize writes t[0, n) and nothing reads past n */
+    tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
     int k = 0;
     struct {
