@@ -59,6 +59,7 @@ struct kj_entity {
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
     kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */
     kj_dict *title_en, *honor_en;
+    kj_dict *title_last_en; /* the last words of title_en's keys */
     kj_dict *surname_ja, *notname_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
     kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */

@@ -37,6 +37,7 @@ int person_init(struct kj_entity *x)
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
     x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
     x->title_en = kj_dict_new();
+    x->title_last_en = kj_dict_new();
     /* ja/titles lines as written, reversed: the longest title ending at a
      * position is one walk (title_before) */
     x->title_rev_ja = kj_dict_new();
@@ -54,7 +55,7 @@ int person_init(struct kj_entity *x)
             return -1;
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
-        !x->title_en || !x->zhsur_ja || !x->zhgiven_ja)
+        !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -68,6 +69,12 @@ int person_init(struct kj_entity *x)
             k[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         if (!kj_dict_add(x->title_en, k, n, 1))
+            return -1;
+        /* its last word (title_ending's first test) */
+        size_t w = n;
+        while (w > 0 && k[w - 1] != ' ')
+            w--;
+        if (n > w && !kj_dict_add(x->title_last_en, k + w, n - w, 1))
             return -1;
     }
     return 0;
@@ -1575,6 +1582,20 @@ static int title_ending(estate *s, const tok *t, int k)
     /* the spans all end at token k: the longest one that qualifies is
      * lowercased once, the shorter ones are its tails */
     char low[64];
+    /* every span tried is its tokens joined by one space (a line break
+     * reads as one: adjacency below), so a key that matches ends in
+     * t[k]'s own text after its last space; a word that ends no title
+     * (title_last_en) ends no span either, and a token of 64 bytes or
+     * more makes every span too long */
+    size_t kn = t[k].ne - t[k].ns;
+    if (kn >= sizeof low)
+        return -1;
+    for (size_t i = 0; i < kn; i++) {
+        char c = d->norm[t[k].ns + i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (!kj_dict_get(s->x->title_last_en, low, kn, NULL))
+        return -1;
     size_t base = SIZE_MAX;
     for (int len = 4; len >= 1; len--) {
         int a = k - len + 1;
