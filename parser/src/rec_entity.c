@@ -62,6 +62,23 @@ void ent_first_list(ent_first *f, const char *list)
     }
 }
 
+void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
+                    uint32_t also)
+{
+    memset(st, 0, sizeof *st);
+    st->want = want;
+    st->all = (f && f->all) || (g && g->all);
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        bool stop = c == also || (f && ent_first_has(f, c)) || (g && ent_first_has(g, c));
+        if (c < 0x80) {
+            stop |= (kj_char_class(c) & want) != 0;
+            st->ascii[c] = stop;
+        }
+        if (stop)
+            st->bits[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
 kj_dict *ent_dict(const char *list, int32_t def)
 {
     kj_dict *t = kj_dict_new();
@@ -502,6 +519,8 @@ int kj_entity_init(kiji_parser *p)
     for (int i = 0; stopwords[i]; i++)
         if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
             return -1;
+    ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0);
+    ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP);
     return 0;
 }
 

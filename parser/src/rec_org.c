@@ -952,7 +952,7 @@ static void pass_known(estate *s)
         /* the loop acts only where a known name starts (org_at_cp looks it
          * up only when org_first has the character) or an acronym (A-Z or
          * 新 first): past any other character it moves on */
-        i = ent_skip_first(d, i, s->hi, KJ_CC_UPPER, &s->x->org_first, 0x65B0);
+        i = ent_skip_stops(d, i, s->hi, &s->x->known_stops);
         if (i >= s->hi)
             break;
         d->work++;

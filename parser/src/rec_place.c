@@ -726,7 +726,7 @@ void rec_places(estate *s)
          * up only where place_first has the character, abbr_at only where
          * abbr_first has it: municipalities are Japanese) */
         if (d->lang == KJ_LANG_EN)
-            i = ent_skip_first2(d, i, s->hi, 0, &s->x->place_first, &s->x->abbr_first);
+            i = ent_skip_stops(d, i, s->hi, &s->x->place_stops_en);
         else
             i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD);
         if (i >= s->hi)
