@@ -66,8 +66,9 @@ void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_
                     uint32_t also)
 {
     memset(st, 0, sizeof *st);
-    st->want = want;
-    st->all = (f && f->all) || (g && g->all);
+    st->mask = (f && f->all) || (g && g->all) ? UINT32_MAX : KJ_CPX_SLOW | want;
+    /* a set always lets a character past U+FFFF through (ent_first_has) */
+    st->wide = f || g || (also >= 0x80 && also != ENT_NO_CP);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool stop = c == also || (f && ent_first_has(f, c)) || (g && ent_first_has(g, c));
         if (c < 0x80) {
@@ -521,6 +522,8 @@ int kj_entity_init(kiji_parser *p)
             return -1;
     ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0);
     ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP);
+    ent_stops_init(&x->def_stops, 0, NULL, NULL, ENT_NO_CP);
+    x->def_stops.ascii['('] = x->def_stops.ascii['<'] = x->def_stops.ascii['='] = 1;
     return 0;
 }
 

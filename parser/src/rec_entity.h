@@ -53,8 +53,11 @@ static inline bool ent_first_has(const ent_first *f, uint32_t c)
  * with, or the code point also; built once at init (ent_stops_init), so a
  * scan tests one table where it tested the sets one by one. */
 typedef struct ent_stops {
-    uint32_t want;
-    bool all;            /* a set lets every character through (ent_first.all) */
+    /* KJ_CPX_SLOW and the classes want, or every bit when a set lets
+     * every character through (ent_first.all): an entry with one of these
+     * stops the scan */
+    uint32_t mask;
+    bool wide;           /* some character past ASCII is in bits (or past U+FFFF) */
     uint8_t ascii[128];  /* 1: the scan stops at this ASCII character */
     uint64_t bits[1024]; /* BMP code points it stops at */
 } ent_stops;
@@ -63,7 +66,8 @@ typedef struct ent_stops {
 #define ENT_NO_CP UINT32_MAX
 
 /* Fill st: stop at the classes want, where ent_first_has(f, c) or
- * ent_first_has(g, c) (f and g may be NULL), and at also. */
+ * ent_first_has(g, c) (f and g may be NULL), and at also. More ASCII stops
+ * may be set in st->ascii afterwards. */
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
                     uint32_t also);
 
@@ -93,9 +97,10 @@ struct kj_entity {
      * title_ja, honor_ja and occ_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first;
-    /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
-     * English rec_places (place_first, abbr_first) */
-    ent_stops known_stops, place_stops_en;
+    /* the stops of rec_orgs' pass_known (A-Z, org_first, 新), of its
+     * pass_definitions (( < =) and of the English rec_places (place_first,
+     * abbr_first) */
+    ent_stops known_stops, def_stops, place_stops_en;
 };
 
 /* One entity being collected. */
@@ -244,28 +249,29 @@ static inline bool ent_pass8(const ent_stops *st, const unsigned char *u)
 /* ent_skip that stops where st says: the first character at or after i
  * (< hi) that st stops at, or that the table does not hold whole, or hi or
  * past it. An ASCII byte always has an entry of its own (kj_chars), one
- * byte long, whose classes are kj_char_class's: st->ascii answers for it
- * as the entry would, so ASCII runs are read byte by byte, eight at a time
- * where they allow. */
+ * byte long, with kj_char_class's classes: st->ascii answers for it as the
+ * entry would, so ASCII runs are read eight bytes at a time where they
+ * allow. */
 static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
     const unsigned char *u = (const unsigned char *)d->norm;
+    const uint32_t *x = d->cpx;
+    const uint32_t mask = st->mask;
+    const bool wide = st->wide;
     while (i < hi) {
-        unsigned char b = u[i];
-        if (b < 0x80) {
-            if (st->ascii[b])
+        if (u[i] < 0x80) {
+            if (st->ascii[u[i]])
                 break;
             i++;
             while (hi - i >= 8 && ent_pass8(st, u + i))
                 i += 8;
             continue;
         }
-        uint32_t v = d->cpx[i];
+        uint32_t v = x[i];
         uint32_t c = v & KJ_CPX_CP;
-        if (v & (KJ_CPX_SLOW | st->want) || st->all || c >= 0x10000 ||
-            (st->bits[c >> 6] >> (c & 63) & 1))
+        if ((v & mask) || (wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
