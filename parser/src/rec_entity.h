@@ -200,6 +200,35 @@ static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
     return c;
 }
 
+/* The classes an entry of d->cpx holds (KJ_CC_*). */
+#define ENT_CC (KJ_CC_NAME | KJ_CC_UPPER)
+
+/* ent_cp, and the classes of that code point in *cls (kj_char_class's;
+ * one load where the table holds the character), so a scan tests a class
+ * bit where it would test the predicate. */
+static inline uint32_t ent_cpc(const kiji_doc *d, size_t i, size_t *next, uint32_t *cls)
+{
+    if (i < d->norm_len) {
+        uint32_t v = d->cpx[i];
+        if (v < KJ_CPX_SLOW) {
+            *next = i + (v >> KJ_CPX_LEN_SHIFT);
+            *cls = v & ENT_CC;
+            return v & KJ_CPX_CP;
+        }
+    }
+    uint32_t c = ent_cp(d, i, next);
+    *cls = kj_char_class(c) & ENT_CC;
+    return c;
+}
+
+/* The classes alone of the code point at i (ent_cpc). */
+static inline uint32_t ent_cls(const kiji_doc *d, size_t i, size_t *next)
+{
+    uint32_t cls;
+    ent_cpc(d, i, next, &cls);
+    return cls;
+}
+
 /* The code point ending just before d->norm[i] and its start in *start
  * (kj_u8_prev, read from the decoded text); at 0: 0, *start = 0. */
 static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)

@@ -854,8 +854,8 @@ static void pass_suffixes(estate *s)
             while (b < s->hi && n < 48) {
                 d->work++;
                 size_t bn;
-                uint32_t bc = ent_cp(d, b, &bn);
-                if (!ent_namechar(bc))
+                uint32_t cls, bc = ent_cpc(d, b, &bn, &cls);
+                if (!(cls & KJ_CC_NAME)) /* ent_namechar */
                     break;
                 if (kj_claimed(d, b, bn)) {
                     if (b == a)

@@ -564,7 +564,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
     while (r < s->hi && n < 7) {
         d->work++;
         size_t rn;
-        if (!kj_is_kanji(ent_cp(d, r, &rn)))
+        if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI))
             break;
         r = rn;
         pos[++n] = r;
@@ -621,7 +621,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
     if (nc == ' ' && nx < s->hi) {
         size_t g = nx, gn;
         int m = 0;
-        while (g < s->hi && m < 4 && kj_is_kanji(ent_cp(d, g, &gn))) {
+        while (g < s->hi && m < 4 && (ent_cls(d, g, &gn) & KJ_CC_KANJI)) {
             d->work++;
             g = gn;
             m++;
@@ -815,7 +815,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     size_t p[5];
     p[0] = a;
     for (int k = 0; k < 4; k++) {
-        if (p[k] >= s->hi || !kj_is_kanji(ent_cp(d, p[k], &p[k + 1])))
+        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
             return false;
     }
     size_t b = p[4], bx;
@@ -987,7 +987,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
-            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") && kj_is_kanji(ent_cp(d, q, &qn))) {
+            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") &&
+                   (ent_cls(d, q, &qn) & KJ_CC_KANJI)) {
                 q = qn;
                 m++;
             }
@@ -1283,8 +1284,8 @@ static void ja_persons(estate *s)
             break;
         d->work++;
         size_t nx;
-        uint32_t p = ent_prev_in(d, i, end, c);
-        c = ent_cp(d, i, &nx);
+        uint32_t p = ent_prev_in(d, i, end, c), cls;
+        c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         int32_t v;
         size_t n;
@@ -1295,15 +1296,15 @@ static void ja_persons(estate *s)
             i += n;
             continue;
         }
-        bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
-                     (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
+        bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
+                     ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
         if (start && !kj_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
-            if (ent_kata(c)) {
+            if (cls & KJ_CC_KATA) {
                 size_t dot = i, mx;
                 int k = 0;
-                while (dot < s->hi && k < 24 && ent_kata(ent_cp(d, dot, &mx))) {
+                while (dot < s->hi && k < 24 && (ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
                     dot = mx;
                     k++;
                 }
@@ -1332,7 +1333,7 @@ static void ja_persons(estate *s)
             }
             /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
              * against the name */
-            if (kj_is_kanji(c)) {
+            if (cls & KJ_CC_KANJI) {
                 size_t m = ent_first_has(&s->x->title_first, c)
                                ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v)
                                : 0;
@@ -1342,7 +1343,7 @@ static void ja_persons(estate *s)
                 if (m2 > m && v == 1)
                     m = m2;
                 size_t mx;
-                if (m && i + m < s->hi && kj_is_kanji(ent_cp(d, i + m, &mx)) &&
+                if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
                     if (e > i + m) {
