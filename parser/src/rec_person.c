@@ -147,19 +147,23 @@ static size_t mentioned_before(kiji_doc *d, const ent *e, size_t pos)
  * son), and with a title after the surname the last one holding that title
  * (金委員長). NULL when no person with that surname was mentioned before
  * pos; the caller then falls back to the one named first (cases/ja/person). */
-static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, const char *title)
+static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, const char *title,
+                            bool *none)
 {
     char key[200];
     ent *best = NULL, *tbest = NULL;
     size_t at = 0, tat = 0;
+    *none = false;
     for (int i = 0; i < SAME_SURNAME; i++) {
         const char pre[4] = {'S', (char)('0' + i), ':', 0};
         int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
         if (kl <= 0 || (size_t)kl >= sizeof key)
             return NULL;
         ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
-        if (!e)
+        if (!e) {
+            *none = i == 0; /* no person has this surname */
             break;
+        }
         size_t m = mentioned_before(s->d, e, pos);
         if (m == SIZE_MAX)
             continue;
@@ -182,9 +186,15 @@ static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
     kiji_doc *d = s->d;
     if (se - ss + 4 >= 200)
         return NULL;
-    ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title);
+    bool none;
+    ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title, &none);
     if (e)
         return e;
+    /* every "s:" key of a surname this short comes with its "S0:" key
+     * (person: surname_register after each ent_alias), so without that
+     * key there is no "s:" key either */
+    if (none)
+        return NULL;
     char skey[200];
     int sl = ent_key(skey, sizeof skey, "s:", d->norm + ss, se - ss);
     return ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
