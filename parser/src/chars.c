@@ -64,6 +64,11 @@ static inline uint32_t cp_class(uint32_t c)
     return k;
 }
 
+uint32_t kj_char_class(uint32_t c)
+{
+    return cp_class(c);
+}
+
 void kj_chars(kiji_doc *d)
 {
     size_t n = d->norm_len;

@@ -383,6 +383,9 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);
+/* The classes (KJ_CC_*) kj_chars gives the code point c (for tables built
+ * at init that must agree with d->cpx). */
+uint32_t kj_char_class(uint32_t c);
 /* d->norm in UTF-16 into out (cap units), NUL-terminated, as
  * u_strFromUTF8 writes it, and its length in *n16; false (nothing to use)
  * when cap is short or the text holds a byte outside a valid sequence. */

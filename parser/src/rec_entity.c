@@ -62,6 +62,24 @@ void ent_first_list(ent_first *f, const char *list)
     }
 }
 
+void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
+                    uint32_t also)
+{
+    memset(st, 0, sizeof *st);
+    st->mask = (f && f->all) || (g && g->all) ? UINT32_MAX : KJ_CPX_SLOW | want;
+    /* a set always lets a character past U+FFFF through (ent_first_has) */
+    st->wide = f || g || (also >= 0x80 && also != ENT_NO_CP);
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        bool stop = c == also || (f && ent_first_has(f, c)) || (g && ent_first_has(g, c));
+        if (c < 0x80) {
+            stop |= (kj_char_class(c) & want) != 0;
+            st->ascii[c] = stop;
+        }
+        if (stop)
+            st->bits[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
 kj_dict *ent_dict(const char *list, int32_t def)
 {
     kj_dict *t = kj_dict_new();
@@ -502,6 +520,10 @@ int kj_entity_init(kiji_parser *p)
     for (int i = 0; stopwords[i]; i++)
         if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
             return -1;
+    ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0);
+    ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP);
+    ent_stops_init(&x->def_stops, 0, NULL, NULL, ENT_NO_CP);
+    x->def_stops.ascii['('] = x->def_stops.ascii['<'] = x->def_stops.ascii['='] = 1;
     return 0;
 }
 
@@ -519,7 +541,7 @@ void kj_entity_free(kiji_parser *p)
                       x->honor_ja, x->anaphora_ja, x->title_en,    x->honor_en, x->surname_ja,
                       x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->org, x->olead_ja, x->notname_ja,
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
-                      x->stop_en, x->title_rev_ja};
+                      x->stop_en, x->title_rev_ja, x->title_last_en};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

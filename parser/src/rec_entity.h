@@ -48,6 +48,29 @@ static inline bool ent_first_has(const ent_first *f, uint32_t c)
     return f->all || c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
 }
 
+/* Where a scan stops (ent_skip_stops): at a character with one of the
+ * classes want (KJ_CC_*), one that a key of the first sets given can start
+ * with, or the code point also; built once at init (ent_stops_init), so a
+ * scan tests one table where it tested the sets one by one. */
+typedef struct ent_stops {
+    /* KJ_CPX_SLOW and the classes want, or every bit when a set lets
+     * every character through (ent_first.all): an entry with one of these
+     * stops the scan */
+    uint32_t mask;
+    bool wide;           /* some character past ASCII is in bits (or past U+FFFF) */
+    uint8_t ascii[128];  /* 1: the scan stops at this ASCII character */
+    uint64_t bits[1024]; /* BMP code points it stops at */
+} ent_stops;
+
+/* No code point for ent_stops_init's also. */
+#define ENT_NO_CP UINT32_MAX
+
+/* Fill st: stop at the classes want, where ent_first_has(f, c) or
+ * ent_first_has(g, c) (f and g may be NULL), and at also. More ASCII stops
+ * may be set in st->ascii afterwards. */
+void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
+                    uint32_t also);
+
 struct kj_entity {
     kj_place *places;
     size_t nplaces, capplaces;
@@ -59,6 +82,7 @@ struct kj_entity {
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
     kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */
     kj_dict *title_en, *honor_en;
+    kj_dict *title_last_en; /* the last words of title_en's keys */
     kj_dict *surname_ja, *notname_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
     kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */
@@ -73,6 +97,10 @@ struct kj_entity {
      * title_ja, honor_ja and occ_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first;
+    /* the stops of rec_orgs' pass_known (A-Z, org_first, 新), of its
+     * pass_definitions (( < =) and of the English rec_places (place_first,
+     * abbr_first) */
+    ent_stops known_stops, def_stops, place_stops_en;
 };
 
 /* One entity being collected. */
@@ -172,6 +200,35 @@ static inline uint32_t ent_cp(const kiji_doc *d, size_t i, size_t *next)
     return c;
 }
 
+/* The classes an entry of d->cpx holds (KJ_CC_*). */
+#define ENT_CC (KJ_CC_NAME | KJ_CC_UPPER)
+
+/* ent_cp, and the classes of that code point in *cls (kj_char_class's;
+ * one load where the table holds the character), so a scan tests a class
+ * bit where it would test the predicate. */
+static inline uint32_t ent_cpc(const kiji_doc *d, size_t i, size_t *next, uint32_t *cls)
+{
+    if (i < d->norm_len) {
+        uint32_t v = d->cpx[i];
+        if (v < KJ_CPX_SLOW) {
+            *next = i + (v >> KJ_CPX_LEN_SHIFT);
+            *cls = v & ENT_CC;
+            return v & KJ_CPX_CP;
+        }
+    }
+    uint32_t c = ent_cp(d, i, next);
+    *cls = kj_char_class(c) & ENT_CC;
+    return c;
+}
+
+/* The classes alone of the code point at i (ent_cpc). */
+static inline uint32_t ent_cls(const kiji_doc *d, size_t i, size_t *next)
+{
+    uint32_t cls;
+    ent_cpc(d, i, next, &cls);
+    return cls;
+}
+
 /* The code point ending just before d->norm[i] and its start in *start
  * (kj_u8_prev, read from the decoded text); at 0: 0, *start = 0. */
 static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)
@@ -207,33 +264,43 @@ static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t w
     return i;
 }
 
-/* ent_skip that also stops at a character a key of f can start with, and
- * at the code point also. */
-static inline size_t ent_skip_first(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
-                                    const ent_first *f, uint32_t also)
+/* Do the eight bytes at u pass st: all ASCII, none a stop? */
+static inline bool ent_pass8(const ent_stops *st, const unsigned char *u)
 {
-    if (hi > d->norm_len)
-        hi = d->norm_len;
-    while (i < hi) {
-        uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want) || (v & KJ_CPX_CP) == also || ent_first_has(f, v & KJ_CPX_CP))
-            break;
-        i += v >> KJ_CPX_LEN_SHIFT;
-    }
-    return i;
+    uint64_t w;
+    memcpy(&w, u, 8);
+    if (w & 0x8080808080808080u)
+        return false;
+    return !(st->ascii[u[0]] | st->ascii[u[1]] | st->ascii[u[2]] | st->ascii[u[3]] |
+             st->ascii[u[4]] | st->ascii[u[5]] | st->ascii[u[6]] | st->ascii[u[7]]);
 }
 
-/* ent_skip that also stops at a character a key of f or of g can start
- * with. */
-static inline size_t ent_skip_first2(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
-                                     const ent_first *f, const ent_first *g)
+/* ent_skip that stops where st says: the first character at or after i
+ * (< hi) that st stops at, or that the table does not hold whole, or hi or
+ * past it. An ASCII byte always has an entry of its own (kj_chars), one
+ * byte long, with kj_char_class's classes: st->ascii answers for it as the
+ * entry would, so ASCII runs are read eight bytes at a time where they
+ * allow. */
+static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint32_t *x = d->cpx;
+    const uint32_t mask = st->mask;
+    const bool wide = st->wide;
     while (i < hi) {
-        uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want) || ent_first_has(f, v & KJ_CPX_CP) ||
-            ent_first_has(g, v & KJ_CPX_CP))
+        if (u[i] < 0x80) {
+            if (st->ascii[u[i]])
+                break;
+            i++;
+            while (hi - i >= 8 && ent_pass8(st, u + i))
+                i += 8;
+            continue;
+        }
+        uint32_t v = x[i];
+        uint32_t c = v & KJ_CPX_CP;
+        if ((v & mask) || (wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }

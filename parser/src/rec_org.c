@@ -369,47 +369,21 @@ static size_t token_before(estate *s, size_t b)
     return a;
 }
 
-/* The first byte of p[i, hi) that is (, < or = or not ASCII, or hi: eight
- * bytes at a time, where a byte equal to m gives a zero byte in w ^ m and
- * the lowest flagged byte of (x - 0x01..) & ~x & 0x80.. is the first zero
- * byte of x (a borrow flags bytes only above a zero one). */
-static size_t next_mark(const char *p, size_t i, size_t hi)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (hi - i >= 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        uint64_t a = w ^ (ones * '('), b = w ^ (ones * '<'), e = w ^ (ones * '=');
-        uint64_t m = ((a - ones) & ~a) | ((b - ones) & ~b) | ((e - ones) & ~e) | w;
-        m &= highs;
-        if (m) {
-            /* little-endian: the first byte in the text is the lowest */
-            if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__)
-                break;
-            return i + (size_t)__builtin_ctzll(m) / 8;
-        }
-        i += 8;
-    }
-    while (i < hi && (unsigned char)p[i] < 0x80 && p[i] != '(' && p[i] != '<' && p[i] != '=')
-        i++;
-    return i;
-}
-
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
     for (size_t i = s->lo; i < s->hi; i++) {
+        /* the loop acts only at ( < = and steps over any other character
+         * whole (a valid sequence's first byte gives its length): on to
+         * the next of those or of a character the table does not hold */
+        i = ent_skip_stops(d, i, s->hi, &s->x->def_stops);
+        if (i >= s->hi)
+            break;
         d->work++;
         char c = d->norm[i];
         if ((unsigned char)c >= 0xC0) {
             /* a multibyte character holds no ASCII byte: past it at once */
             i += (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : 1;
-            continue;
-        }
-        if ((unsigned char)c < 0x80 && c != '(' && c != '<' && c != '=') {
-            /* the loop acts only at ( < = and steps one byte at any other
-             * ASCII byte: on to the next of those or of a non-ASCII byte */
-            i = next_mark(d->norm, i + 1, s->hi) - 1;
             continue;
         }
         if (c == '(') {
@@ -941,8 +915,8 @@ static void pass_suffixes(estate *s)
             while (b < s->hi && n < 48) {
                 d->work++;
                 size_t bn;
-                uint32_t bc = ent_cp(d, b, &bn);
-                if (!ent_namechar(bc))
+                uint32_t cls, bc = ent_cpc(d, b, &bn, &cls);
+                if (!(cls & KJ_CC_NAME)) /* ent_namechar */
                     break;
                 if (kj_claimed(d, b, bn)) {
                     if (b == a)
@@ -1013,7 +987,7 @@ static void pass_known(estate *s)
         /* the loop acts only where a known name starts (org_at_cp looks it
          * up only when org_first has the character) or an acronym (A-Z or
          * 新 first): past any other character it moves on */
-        i = ent_skip_first(d, i, s->hi, KJ_CC_UPPER, &s->x->org_first, 0x65B0);
+        i = ent_skip_stops(d, i, s->hi, &s->x->known_stops);
         if (i >= s->hi)
             break;
         d->work++;

@@ -37,6 +37,7 @@ int person_init(struct kj_entity *x)
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
     x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
     x->title_en = kj_dict_new();
+    x->title_last_en = kj_dict_new();
     /* ja/titles lines as written, reversed: the longest title ending at a
      * position is one walk (title_before) */
     x->title_rev_ja = kj_dict_new();
@@ -54,7 +55,7 @@ int person_init(struct kj_entity *x)
             return -1;
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
-        !x->title_en || !x->zhsur_ja || !x->zhgiven_ja)
+        !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -68,6 +69,12 @@ int person_init(struct kj_entity *x)
             k[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         if (!kj_dict_add(x->title_en, k, n, 1))
+            return -1;
+        /* its last word (title_ending's first test) */
+        size_t w = n;
+        while (w > 0 && k[w - 1] != ' ')
+            w--;
+        if (n > w && !kj_dict_add(x->title_last_en, k + w, n - w, 1))
             return -1;
     }
     return 0;
@@ -140,19 +147,23 @@ static size_t mentioned_before(kiji_doc *d, const ent *e, size_t pos)
  * son), and with a title after the surname the last one holding that title
  * (金委員長). NULL when no person with that surname was mentioned before
  * pos; the caller then falls back to the one named first (cases/ja/person). */
-static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, const char *title)
+static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, const char *title,
+                            bool *none)
 {
     char key[200];
     ent *best = NULL, *tbest = NULL;
     size_t at = 0, tat = 0;
+    *none = false;
     for (int i = 0; i < SAME_SURNAME; i++) {
         const char pre[4] = {'S', (char)('0' + i), ':', 0};
         int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
         if (kl <= 0 || (size_t)kl >= sizeof key)
             return NULL;
         ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
-        if (!e)
+        if (!e) {
+            *none = i == 0; /* no person has this surname */
             break;
+        }
         size_t m = mentioned_before(s->d, e, pos);
         if (m == SIZE_MAX)
             continue;
@@ -175,9 +186,15 @@ static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
     kiji_doc *d = s->d;
     if (se - ss + 4 >= 200)
         return NULL;
-    ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title);
+    bool none;
+    ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title, &none);
     if (e)
         return e;
+    /* every "s:" key of a surname this short comes with its "S0:" key
+     * (person: surname_register after each ent_alias), so without that
+     * key there is no "s:" key either */
+    if (none)
+        return NULL;
     char skey[200];
     int sl = ent_key(skey, sizeof skey, "s:", d->norm + ss, se - ss);
     return ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
@@ -557,7 +574,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
     while (r < s->hi && n < 7) {
         d->work++;
         size_t rn;
-        if (!kj_is_kanji(ent_cp(d, r, &rn)))
+        if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI))
             break;
         r = rn;
         pos[++n] = r;
@@ -614,7 +631,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
     if (nc == ' ' && nx < s->hi) {
         size_t g = nx, gn;
         int m = 0;
-        while (g < s->hi && m < 4 && kj_is_kanji(ent_cp(d, g, &gn))) {
+        while (g < s->hi && m < 4 && (ent_cls(d, g, &gn) & KJ_CC_KANJI)) {
             d->work++;
             g = gn;
             m++;
@@ -808,7 +825,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     size_t p[5];
     p[0] = a;
     for (int k = 0; k < 4; k++) {
-        if (p[k] >= s->hi || !kj_is_kanji(ent_cp(d, p[k], &p[k + 1])))
+        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
             return false;
     }
     size_t b = p[4], bx;
@@ -980,7 +997,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
-            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") && kj_is_kanji(ent_cp(d, q, &qn))) {
+            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") &&
+                   (ent_cls(d, q, &qn) & KJ_CC_KANJI)) {
                 q = qn;
                 m++;
             }
@@ -1276,8 +1294,8 @@ static void ja_persons(estate *s)
             break;
         d->work++;
         size_t nx;
-        uint32_t p = ent_prev_in(d, i, end, c);
-        c = ent_cp(d, i, &nx);
+        uint32_t p = ent_prev_in(d, i, end, c), cls;
+        c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         int32_t v;
         size_t n;
@@ -1288,15 +1306,15 @@ static void ja_persons(estate *s)
             i += n;
             continue;
         }
-        bool start = (ent_kata(c) && !(i > s->lo && kata_or_dot(p))) ||
-                     (kj_is_kanji(c) && !(i > s->lo && kj_is_kanji(p)));
+        bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
+                     ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
         if (start && !kj_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
-            if (ent_kata(c)) {
+            if (cls & KJ_CC_KATA) {
                 size_t dot = i, mx;
                 int k = 0;
-                while (dot < s->hi && k < 24 && ent_kata(ent_cp(d, dot, &mx))) {
+                while (dot < s->hi && k < 24 && (ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
                     dot = mx;
                     k++;
                 }
@@ -1325,7 +1343,7 @@ static void ja_persons(estate *s)
             }
             /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
              * against the name */
-            if (kj_is_kanji(c)) {
+            if (cls & KJ_CC_KANJI) {
                 size_t m = ent_first_has(&s->x->title_first, c)
                                ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v)
                                : 0;
@@ -1335,7 +1353,7 @@ static void ja_persons(estate *s)
                 if (m2 > m && v == 1)
                     m = m2;
                 size_t mx;
-                if (m && i + m < s->hi && kj_is_kanji(ent_cp(d, i + m, &mx)) &&
+                if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
                     if (e > i + m) {
@@ -1575,6 +1593,20 @@ static int title_ending(estate *s, const tok *t, int k)
     /* the spans all end at token k: the longest one that qualifies is
      * lowercased once, the shorter ones are its tails */
     char low[64];
+    /* every span tried is its tokens joined by one space (a line break
+     * reads as one: adjacency below), so a key that matches ends in
+     * t[k]'s own text after its last space; a word that ends no title
+     * (title_last_en) ends no span either, and a token of 64 bytes or
+     * more makes every span too long */
+    size_t kn = t[k].ne - t[k].ns;
+    if (kn >= sizeof low)
+        return -1;
+    for (size_t i = 0; i < kn; i++) {
+        char c = d->norm[t[k].ns + i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (!kj_dict_get(s->x->title_last_en, low, kn, NULL))
+        return -1;
     size_t base = SIZE_MAX;
     for (int len = 4; len >= 1; len--) {
         int a = k - len + 1;
@@ -1632,7 +1664,8 @@ static void en_persons(estate *s)
 {
     kiji_doc *d = s->d;
     size_t max = (s->hi - s->lo) / 2 + 1;
-    tok *t = kj_alloc(d, max * sizeof *t);
+    /* not zeroed: tokenize writes t[0, n) and nothing reads past n */
+    tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
     int k = 0;
     struct {

@@ -608,8 +608,11 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
         uint32_t c = ent_cp(d, i, &nx);
         if (!kj_is_kanji(c))
             return 0;
-        if (k >= 1 && (kj_at(d->norm, s->hi, i, "市") || kj_at(d->norm, s->hi, i, "町") ||
-                       kj_at(d->norm, s->hi, i, "村") || kj_at(d->norm, s->hi, i, "区"))) {
+        /* 市 町 村 区 (U+5E02 U+753A U+6751 U+533A), read from a valid
+         * entry (so written as those three bytes), whole before hi */
+        uint32_t w = d->cpx[i] & (KJ_CPX_SLOW | KJ_CPX_CP);
+        if (k >= 1 && (w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A) &&
+            nx <= s->hi) {
             size_t ax;
             uint32_t a = ent_cp(d, nx, &ax);
             /* 市場, 町長, 区別, 都市: other words */
@@ -726,17 +729,17 @@ void rec_places(estate *s)
          * up only where place_first has the character, abbr_at only where
          * abbr_first has it: municipalities are Japanese) */
         if (d->lang == KJ_LANG_EN)
-            i = ent_skip_first2(d, i, s->hi, 0, &s->x->place_first, &s->x->abbr_first);
+            i = ent_skip_stops(d, i, s->hi, &s->x->place_stops_en);
         else
             i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD);
         if (i >= s->hi)
             break;
         d->work++;
         size_t nx;
-        uint32_t pc = ent_prev_in(d, i, end, c);
-        c = ent_cp(d, i, &nx);
+        uint32_t pc = ent_prev_in(d, i, end, c), cls;
+        c = ent_cpc(d, i, &nx, &cls);
         end = nx;
-        if (!(kj_is_kanji(c) || ent_kata(c) || ent_word(c))) {
+        if (!(cls & (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD))) {
             i = nx;
             continue;
         }
