@@ -191,6 +191,42 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             have = false;
             continue;
         }
+        /* A run of three-byte characters (kana, kanji, CJK punctuation):
+         * one that is NFKC on its own and followed by a three-byte character
+         * with a boundary before it is a chunk of its own, copied as it is,
+         * as the general path below would. The input is valid UTF-8, so a
+         * three-byte lead has its two continuation bytes, and k + 6 <= len
+         * keeps both characters in bounds. The character the run stops at
+         * takes the general path. */
+        if (b >= 0xE0 && b <= 0xEF && i + 3 <= len) {
+            const unsigned char *u = (const unsigned char *)src;
+            const uint8_t *tab = d->p->nfkc_tab;
+            size_t k = i;
+            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
+                          (u[k + 2] & 0x3F);
+            while (k + 6 <= len && u[k + 3] >= 0xE0 && u[k + 3] <= 0xEF && (tab[cp] & NF_STABLE)) {
+                uint32_t nc = ((uint32_t)(u[k + 3] & 0x0F) << 12) |
+                              ((uint32_t)(u[k + 4] & 0x3F) << 6) | (u[k + 5] & 0x3F);
+                if (!(tab[nc] & NF_BOUNDARY))
+                    break;
+                reserve(&o, 3);
+                char *ob = o.buf + o.len;
+                ob[0] = src[k];
+                ob[1] = src[k + 1];
+                ob[2] = src[k + 2];
+                o.ms[o.len] = o.ms[o.len + 1] = o.ms[o.len + 2] = k;
+                o.me[o.len] = o.me[o.len + 1] = o.me[o.len + 2] = k + 3;
+                o.len += 3;
+                k += 3;
+                cp = nc;
+            }
+            if (k > i) {
+                d->work += (k - i) / 3 - 1; /* one per chunk, as below */
+                i = k;
+                have = false;
+                continue;
+            }
+        }
         /* A chunk: this code point plus followers with no boundary before. */
         if (!have) {
             j = i;
