@@ -68,6 +68,16 @@ static inline uint8_t flags_of(const kiji_parser *p, uint32_t c)
     return f;
 }
 
+/* Is one of the eight bytes at u (maybe unaligned) a CR or not ASCII? */
+static inline bool cr_or_wide8(const unsigned char *u)
+{
+    uint64_t w, x;
+    memcpy(&w, u, 8);
+    x = w ^ 0x0D0D0D0D0D0D0D0Du; /* a CR byte becomes 0 */
+    /* (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x is 0 */
+    return ((w | ((x - 0x0101010101010101u) & ~x)) & 0x8080808080808080u) != 0;
+}
+
 typedef struct out {
     kiji_doc *d;
     char *buf;
@@ -175,17 +185,23 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
          * every character); the run's last byte takes the general path,
          * since a combining mark may follow it. */
         if (b < 0x80 && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
-            size_t e = i + 1;
-            while (e + 1 < len && (unsigned char)src[e] < 0x80 && src[e] != '\r' &&
-                   (unsigned char)src[e + 1] < 0x80)
-                e++;
+            /* f: the first CR or non-ASCII byte after i (or len); the run
+             * ends at a CR, or before the byte that precedes a non-ASCII one
+             * (or the last byte). Eight bytes at a time while none is. */
+            size_t f = i + 1;
+            while (len - f >= 8 && !cr_or_wide8((const unsigned char *)src + f))
+                f += 8;
+            while (f < len && (unsigned char)src[f] < 0x80 && src[f] != '\r')
+                f++;
+            size_t e = f < len && src[f] == '\r' ? f : f - 1;
             reserve(&o, e - i);
-            for (size_t k = i; k < e; k++) {
-                o.buf[o.len] = src[k];
-                o.ms[o.len] = k;
-                o.me[o.len] = k + 1;
-                o.len++;
+            memcpy(o.buf + o.len, src + i, e - i);
+            size_t *ms = o.ms + o.len, *me = o.me + o.len;
+            for (size_t k = 0; k < e - i; k++) {
+                ms[k] = i + k;
+                me[k] = i + k + 1;
             }
+            o.len += e - i;
             d->work += e - i - 1;
             i = e;
             have = false;
