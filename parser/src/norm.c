@@ -68,6 +68,16 @@ static inline uint8_t flags_of(const kiji_parser *p, uint32_t c)
     return f;
 }
 
+/* Is one of the eight bytes at u (maybe unaligned) a CR or not ASCII? */
+static inline bool cr_or_wide8(const unsigned char *u)
+{
+    uint64_t w, x;
+    memcpy(&w, u, 8);
+    x = w ^ 0x0D0D0D0D0D0D0D0Du; /* a CR byte becomes 0 */
+    /* (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x is 0 */
+    return ((w | ((x - 0x0101010101010101u) & ~x)) & 0x8080808080808080u) != 0;
+}
+
 typedef struct out {
     kiji_doc *d;
     char *buf;
@@ -175,21 +185,63 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
          * every character); the run's last byte takes the general path,
          * since a combining mark may follow it. */
         if (b < 0x80 && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
-            size_t e = i + 1;
-            while (e + 1 < len && (unsigned char)src[e] < 0x80 && src[e] != '\r' &&
-                   (unsigned char)src[e + 1] < 0x80)
-                e++;
+            /* f: the first CR or non-ASCII byte after i (or len); the run
+             * ends at a CR, or before the byte that precedes a non-ASCII one
+             * (or the last byte). Eight bytes at a time while none is. */
+            size_t f = i + 1;
+            while (len - f >= 8 && !cr_or_wide8((const unsigned char *)src + f))
+                f += 8;
+            while (f < len && (unsigned char)src[f] < 0x80 && src[f] != '\r')
+                f++;
+            size_t e = f < len && src[f] == '\r' ? f : f - 1;
             reserve(&o, e - i);
-            for (size_t k = i; k < e; k++) {
-                o.buf[o.len] = src[k];
-                o.ms[o.len] = k;
-                o.me[o.len] = k + 1;
-                o.len++;
+            memcpy(o.buf + o.len, src + i, e - i);
+            size_t *ms = o.ms + o.len, *me = o.me + o.len;
+            for (size_t k = 0; k < e - i; k++) {
+                ms[k] = i + k;
+                me[k] = i + k + 1;
             }
+            o.len += e - i;
             d->work += e - i - 1;
             i = e;
             have = false;
             continue;
+        }
+        /* A run of three-byte characters (kana, kanji, CJK punctuation):
+         * one that is NFKC on its own and followed by a three-byte character
+         * with a boundary before it is a chunk of its own, copied as it is,
+         * as the general path below would. The input is valid UTF-8, so a
+         * three-byte lead has its two continuation bytes, and k + 6 <= len
+         * keeps both characters in bounds. The character the run stops at
+         * takes the general path. */
+        if (b >= 0xE0 && b <= 0xEF && i + 3 <= len) {
+            const unsigned char *u = (const unsigned char *)src;
+            const uint8_t *tab = d->p->nfkc_tab;
+            size_t k = i;
+            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
+                          (u[k + 2] & 0x3F);
+            while (k + 6 <= len && u[k + 3] >= 0xE0 && u[k + 3] <= 0xEF && (tab[cp] & NF_STABLE)) {
+                uint32_t nc = ((uint32_t)(u[k + 3] & 0x0F) << 12) |
+                              ((uint32_t)(u[k + 4] & 0x3F) << 6) | (u[k + 5] & 0x3F);
+                if (!(tab[nc] & NF_BOUNDARY))
+                    break;
+                reserve(&o, 3);
+                char *ob = o.buf + o.len;
+                ob[0] = src[k];
+                ob[1] = src[k + 1];
+                ob[2] = src[k + 2];
+                o.ms[o.len] = o.ms[o.len + 1] = o.ms[o.len + 2] = k;
+                o.me[o.len] = o.me[o.len + 1] = o.me[o.len + 2] = k + 3;
+                o.len += 3;
+                k += 3;
+                cp = nc;
+            }
+            if (k > i) {
+                d->work += (k - i) / 3 - 1; /* one per chunk, as below */
+                i = k;
+                have = false;
+                continue;
+            }
         }
         /* A chunk: this code point plus followers with no boundary before. */
         if (!have) {

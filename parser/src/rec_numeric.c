@@ -222,6 +222,14 @@ static bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
+/* Can http://, https:// or www. start at i? Only at an h before a t or a
+ * w before a w. */
+static inline bool url_may_start(const kiji_doc *d, size_t i)
+{
+    char c = d->norm[i];
+    return (c == 'h' || c == 'w') && i + 1 < d->norm_len && d->norm[i + 1] == (c == 'h' ? 't' : 'w');
+}
+
 /* Look up an English word list on the folded text at pos (after one
  * optional space). Returns the match's norm end, 0 for none. */
 static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_space, int32_t *v,
@@ -1882,12 +1890,13 @@ void kj_rec_numeric(kiji_doc *d)
             i++;
             continue;
         }
-        /* inside a word every letter but h and w (a glued URL: xhttp://)
-         * is passed below, claimed or not: pass the run at once */
-        if (is_letter(c) && c != 'h' && c != 'w' && i > 0 && is_letter((unsigned char)s[i - 1])) {
+        /* inside a word every letter but the h of ht and the w of ww (a
+         * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
+         * the run at once */
+        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1]) && !url_may_start(d, i)) {
             do
                 i++;
-            while (i < d->norm_len && is_letter((unsigned char)s[i]) && s[i] != 'h' && s[i] != 'w');
+            while (i < d->norm_len && is_letter((unsigned char)s[i]) && !url_may_start(d, i));
             continue;
         }
         if (kj_claim_at(d, i)) {

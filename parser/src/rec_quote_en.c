@@ -631,7 +631,10 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         d->work++;
         int32_t v;
-        size_t l = word_in(d, q->en_sources, i, &v);
+        /* no source word starts with this byte: word_in finds none */
+        size_t l = i < d->norm_len && kj_dict_may_start(q->en_sources, (unsigned char)d->norm[i])
+                       ? word_in(d, q->en_sources, i, &v)
+                       : 0;
         if (!l || kj_q_in_quote(x, i)) {
             /* no word starts right after a letter, '-' or a non-ASCII byte
              * (word_start): word_in refuses those positions, so go past

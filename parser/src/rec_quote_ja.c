@@ -1010,6 +1010,19 @@ static bool asked_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
     return false;
 }
 
+/* Does one of the eight bytes at u (maybe unaligned) hold '\n', 0x8C or
+ * 0x8D, the last bytes of 「 (E3 80 8C) and 」 (E3 80 8D)? For a word x,
+ * (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x is 0. */
+static inline bool newline_or_bracket8(const unsigned char *u)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t w, a, b;
+    memcpy(&w, u, 8);
+    a = w ^ 0x0A0A0A0A0A0A0A0Au;          /* '\n' -> 0 */
+    b = (w | ones) ^ 0x8D8D8D8D8D8D8D8Du; /* 8C, 8D -> 0 */
+    return (((a - ones) & ~a) | ((b - ones) & ~b)) & 0x8080808080808080u;
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     /* 1. top-level 「」 pairs; a line break closes anything left open */
@@ -1027,6 +1040,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     size_t end = to < d->norm_len ? to : d->norm_len;
     for (size_t i = from; i < end; i++) {
         d->work++;
+        /* Eight bytes with no newline and no last byte of 「 or 」 hold
+         * neither whole: step six, so a bracket that starts in the last two
+         * is read from the next window. i may land inside a character:
+         * the tests below pass a continuation byte by. */
+        while (end - i >= 8 && !newline_or_bracket8(t + i)) {
+            i += 6;
+            d->work++;
+        }
         uint32_t v = d->cpx[i];
         size_t cl = v >> KJ_CPX_LEN_SHIFT;
         if (v < KJ_CPX_SLOW && cl <= end - i && (v & KJ_CPX_CP) != '\n' &&

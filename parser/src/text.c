@@ -111,6 +111,29 @@ static void add_sentence(kiji_doc *d, size_t s, size_t e, int para)
     d->nsent++;
 }
 
+/* The ASCII bytes the bracket scan in kj_structure acts on. */
+static const bool bracket_ascii[128] = {['\n'] = true, ['('] = true, [')'] = true, ['"'] = true};
+
+/* Are the eight bytes at u (maybe unaligned) all ASCII? */
+static inline bool ascii8(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, 8);
+    return !(w & 0x8080808080808080u);
+}
+
+/* Are the eight bytes at u all ASCII and none of them a byte of
+ * bracket_ascii? For a word x, (x - 0x01..) & ~x & 0x80.. is nonzero
+ * exactly when a byte of x is 0. */
+static inline bool plain_ascii8(const unsigned char *u)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, u, 8);
+    uint64_t nl = w ^ (ones * '\n'), qu = w ^ (ones * '"'), pa = (w | ones) ^ (ones * ')');
+    return !((w | ((nl - ones) & ~nl) | ((qu - ones) & ~qu) | ((pa - ones) & ~pa)) & tops);
+}
+
 /* Bracket pairs tracked for boundary suppression. */
 static int opener(uint32_t c)
 {
@@ -271,6 +294,13 @@ void kj_structure(kiji_doc *d)
         while (at16 < b && at8 < len) {
             d->work++;
             unsigned char c = (unsigned char)t[at8];
+            /* eight ASCII bytes are eight UTF-16 units */
+            if (c < 0x80 && b - at16 >= 8 && len - at8 >= 8 &&
+                ascii8((const unsigned char *)t + at8)) {
+                at8 += 8;
+                at16 += 8;
+                continue;
+            }
             at8 += (size_t)kj_u8_len(c);
             at16 += c >= 0xF0 ? 2 : 1;
         }
@@ -293,10 +323,18 @@ void kj_structure(kiji_doc *d)
         while (pos < bpos) {
             /* Most characters change nothing here: only a line break, ( ) "
              * and the brackets and quotation marks below, which are
-             * U+2xxx-U+3xxx (lead byte E2 or E3), need a closer look. */
+             * U+2000-U+203F or U+3000-U+303F (E2 80 xx or E3 80 xx), need a
+             * closer look; eight ASCII bytes with none of the four at once
+             * (pos stays on a character start). */
             unsigned char b0 = (unsigned char)t[pos];
-            if (b0 < 0x80 ? b0 != '\n' && b0 != '(' && b0 != ')' && b0 != '"'
-                          : b0 != 0xE2 && b0 != 0xE3) {
+            if (b0 < 0x80 && bpos - pos >= 8 && plain_ascii8((const unsigned char *)t + pos)) {
+                pos += 8;
+                d->work++;
+                continue;
+            }
+            if (b0 < 0x80 ? !bracket_ascii[b0]
+                          : (b0 != 0xE2 && b0 != 0xE3) ||
+                                (pos + 1 < len && (unsigned char)t[pos + 1] != 0x80)) {
                 pos += (size_t)kj_u8_len(b0);
                 d->work++;
                 continue;

@@ -155,7 +155,7 @@ typedef struct tnode {
     uint64_t mask;
     uint32_t first; /* index of the first child */
     uint16_t n;     /* number of children, 0-256 */
-    unsigned char base;
+    unsigned char base; /* the lowest child byte (the only one when n == 1) */
     unsigned char term; /* a key ends here */
 } tnode;
 
@@ -239,6 +239,9 @@ static inline unsigned bits(uint64_t x)
 /* The child of n on byte b, or -1. */
 static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
 {
+    /* most nodes deep in a key have one child, whose byte is base */
+    if (n->n == 1)
+        return b == n->base ? (long)n->first : -1;
     if (n->mask) {
         unsigned k = (unsigned)b - n->base;
         if (k >= 64 || !((n->mask >> k) & 1))
