@@ -165,6 +165,35 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
            !word_is(d, p, "spokesperson");
 }
 
+/* "analysts at Barclays said", "a trader with Lakeside Bank said": the
+ * mention starting at ms follows a source word of statement_sources.txt
+ * and at / with / from, so the body is named and its speaker is not. */
+static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
+{
+    size_t b = ms;
+    while (b > 0 && d->norm[b - 1] == ' ')
+        b--;
+    size_t p = b;
+    while (p > 0 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z' && b - p < 4)
+        p--;
+    if (!((b - p == 2 && !memcmp(d->norm + p, "at", 2)) ||
+          (b - p == 4 && (!memcmp(d->norm + p, "with", 4) || !memcmp(d->norm + p, "from", 4)))))
+        return false;
+    size_t we = p;
+    while (we > 0 && d->norm[we - 1] == ' ')
+        we--;
+    size_t ws = we;
+    while (ws > 0 && we - ws < 16 && ((d->norm[ws - 1] | 0x20) >= 'a' && (d->norm[ws - 1] | 0x20) <= 'z'))
+        ws--;
+    char w[16];
+    if (we == ws || we - ws >= sizeof w || (ws > 0 && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n'))
+        return false;
+    for (size_t i = ws; i < we; i++)
+        w[i - ws] = (char)(d->norm[i] | 0x20);
+    int32_t v;
+    return kj_dict_get(x->qd->en_sources, w, we - ws, &v) && memcmp(w, "spokes", 6) != 0;
+}
+
 /* he/she: the person named most recently outside quotes, else the last
  * speaker. */
 /* "…," it said / The company said: "…": "it" and "the company" stand for
@@ -424,7 +453,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
                      (speaker = org_subject(d, x, q->o)) >= 0)
                 ; /* "…," it said */
-            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne))
+            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns))
                 speaker = x->m[k].fact;
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
@@ -473,6 +502,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             int k = pick_mention(d, x, cs, best, false);
             if (pronoun(d, s0) || pronoun_before(d, best, cs) || he_said)
                 speaker = carry(d, x, sp, q->o);
+            else if (k >= 0 && source_at(d, x, x->m[k].ns))
+                note = "the speaker is an unnamed member of the organization";
             else if (k >= 0)
                 speaker = x->m[k].fact;
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
