@@ -180,7 +180,26 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                           || (b >= 3 && digit(p->lc[b - 3])
                               && (kj_before(p->lc, b, "st") || kj_before(p->lc, b, "nd")
                                   || kj_before(p->lc, b, "rd") || kj_before(p->lc, b, "th"))));
-        if (!after_day && !digit(ch(p, j))
+        /* in Jan, this Dec, the month of Oct, since Feb: after a word that
+         * wants a period and before no capitalized word (in Mar del Plata,
+         * in Jan Smith's film: only the end of the phrase or a function
+         * word may follow); not after by or of (written by Jan) */
+        bool cued = false;
+        static const char *const mpre[] = {"in ",    "this ",  "last ",   "next ", "since ",
+                                           "until ", "till ",  "during ", "early ", "late ",
+                                           "mid-",   "from ",  "through ", "month of "};
+        for (size_t q = 0; q < sizeof mpre / sizeof mpre[0] && !cued; q++)
+            cued = kj_before(p->lc, i, mpre[q]);
+        static const char *const mnext[] = {"and", "or", "to", "through", "until", "till",
+                                            "of", "this", "last", "next", "when", "the",
+                                            "for", "at", "with", "as", "but", "we", "i"};
+        if (cued && alpha(ch(p, j))) {
+            bool fw = false;
+            for (size_t q = 0; q < sizeof mnext / sizeof mnext[0] && !fw; q++)
+                fw = j > k && wd_n(p, j, mnext[q], strlen(mnext[q]), &x);
+            cued = fw;
+        }
+        if (!after_day && !digit(ch(p, j)) && !cued
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
             && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
