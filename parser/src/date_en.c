@@ -1236,6 +1236,41 @@ static size_t holiday_weekend(ep *p, size_t e, kj_tx *t)
     return x;
 }
 
+/* A month and day with a slash and no year right after a weekday
+ * (Friday 5/12, Thursday 29/03: the day first when the first number cannot
+ * be a month); not inside a longer run of digits and separators. */
+static size_t wday_md(ep *p, size_t i, kj_tx *t)
+{
+    int v[2] = {0, 0};
+    size_t k = i;
+    for (int q = 0; q < 2; q++) {
+        size_t a = k;
+        while (k < p->len && digit(p->lc[k]) && k - a < 3)
+            v[q] = v[q] * 10 + (p->lc[k++] - '0');
+        if (k == a || k - a > 2)
+            return 0;
+        if (q == 0 && ch(p, k++) != '/')
+            return 0;
+    }
+    size_t x;
+    if (digit(ch(p, k)) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == '-'
+        || ((ch(p, k) == '.' || ch(p, k) == ',' || ch(p, k) == ':') && digit(ch(p, k + 1)))
+        || wd(p, sp(p, k), "of", &x))
+        return 0; /* on Sunday 2/3 of the seats: a fraction */
+    int m = v[0], d = v[1];
+    if (m > 12) {
+        m = v[1];
+        d = v[0];
+    }
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(0, m))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -1381,15 +1416,27 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         t->m = t->d = 0;
         return i + n;
     }
-    if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
+    /* Mon 13th, Fri 5/12: a capitalized abbreviation before its day */
+    size_t nthp = 0;
+    if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && ch(p, i + n) == ' ' && digit(ch(p, i + n + 1))) {
+        int64_t v;
+        int nd;
+        size_t x;
+        if ((num_digits(p, i + n + 1, &v, &x, &nd) && nd <= 2 && suffixed(p, x, nd))
+            || ch(p, x) == '/')
+            nthp = i + n + 1;
+    }
+    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
-         * of the day ("on friday", "friday at 4pm") */
+         * of the day ("on friday", "friday at 4pm") or its day (friday
+         * the 26th, friday 5/12) */
         if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
             if (w->mod != 0
                 || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
-                     || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)))
+                     || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)
+                     || nthp || wd(p, j, "the", &x)))
                 return 0;
         }
         size_t we = i + n + (w->mod == 1 && ch(p, i + n) == '.');
@@ -1412,8 +1459,14 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 return de;
             }
             kj_tx_init(t);
-            /* Friday the 13th, Thursday the twenty-first: the nearest month
-             * (within half a year) whose such day is that weekday */
+            /* Friday 5/12, Thursday 29/03: a month and day with a slash
+             * (a fraction or a score elsewhere) after its weekday */
+            if (k == we + 1 && (de = wday_md(p, k, t)) > 0)
+                return de;
+            kj_tx_init(t);
+            /* Friday the 13th, Thursday the twenty-first, Mon 13th: the
+             * nearest month (within half a year) whose such day is that
+             * weekday */
             size_t q, oe = 0;
             int64_t v = 0;
             int nd, dv = 0;
@@ -1423,9 +1476,18 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                     dv = (int)v;
                 else
                     dv = ordword(p, q, &oe);
+            } else if (k == we + 1 && num_digits(p, k, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd)) {
+                dv = (int)v;
             }
             kj_dctx *c = p->c;
-            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && !alpha(ch(p, sp(p, oe))) && c->py) {
+            size_t after = sp(p, oe), ax;
+            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && c->py
+                && (!alpha(ch(p, after))
+                    || (after > oe && (wd(p, after, "at", &ax) || wd(p, after, "and", &ax)
+                                       || wd(p, after, "or", &ax) || wd(p, after, "with", &ax)
+                                       || wd(p, after, "to", &ax) || wd(p, after, "from", &ax)
+                                       || wd(p, after, "until", &ax) || wd(p, after, "through", &ax)
+                                       || wd(p, after, "between", &ax))))) {
                 long pz = kj_days(c->py, c->pm, c->pd), best = -1;
                 for (int r = -6; r <= 6; r++) {
                     long mm = (long)c->py * 12 + (c->pm - 1) + r;
@@ -2044,6 +2106,19 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
+            if (!tod && at && digit(ch(p, k)) && num(p, k, &h, &k3, &nd) && nd <= 2 && h >= 1
+                && h <= 12 && strchr(" \n.,;!?)", ch(p, k3)) != NULL
+                && !((ch(p, k3) == '.' || ch(p, k3) == ',') && digit(ch(p, k3 + 1)))) {
+                /* Friday at 4, Sat at 5.: the hour as written, where the
+                 * phrase ends after it (not Friday at 4 percent) */
+                size_t q = sp(p, k3), x;
+                if (!alpha(ch(p, q)) || wd(p, q, "and", &x) || wd(p, q, "or", &x)
+                    || wd(p, q, "with", &x) || wd(p, q, "for", &x)) {
+                    t->hh = (int)h, t->mi = 0, t->grain = KJ_G_HOUR;
+                    return k3;
+                }
+                return e;
+            }
             if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
                 || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
