@@ -1236,6 +1236,106 @@ static size_t holiday_weekend(ep *p, size_t e, kj_tx *t)
     return x;
 }
 
+/* Digits at *k (at most mx of them, at least one): their value, -1 for none. */
+static int digits_at(const ep *p, size_t *k, size_t mx)
+{
+    size_t a = *k;
+    int v = 0;
+    while (*k < p->len && digit(p->lc[*k]) && *k - a < mx + 1)
+        v = v * 10 + (p->lc[(*k)++] - '0');
+    return *k == a || *k - a > mx ? -1 : v;
+}
+
+/* Numeric dates with a month name or with dots: 05-Aug-2016, 23/Sep/2020,
+ * 28-Nov, 2019/aug/01, 2019-aug-1, Sep-23-2020; 13.5.2015 (day first, as
+ * dotted dates are written), 2015.5.13. The same separator twice, nothing
+ * that goes on with digits or separators around. */
+static size_t date_mixed(ep *p, size_t i, kj_tx *t)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == '.'))
+        return 0;
+    size_t k = i, x;
+    int y = 0, m = 0, d = 0;
+    if (digit(ch(p, i))) {
+        int a = digits_at(p, &k, 4);
+        char sep = ch(p, k);
+        if (a < 0 || (sep != '-' && sep != '/' && sep != '.'))
+            return 0;
+        bool four = k - i == 4;
+        k++;
+        if (sep == '.') {
+            int b = digits_at(p, &k, 2);
+            if (b < 0 || ch(p, k) != '.')
+                return 0;
+            k++;
+            size_t c0 = k;
+            int c = digits_at(p, &k, 4);
+            if (c < 0)
+                return 0;
+            if (four && k - c0 <= 2)
+                y = a, m = b, d = c; /* 2015.5.13 */
+            else if (!four && k - i - (k - c0) <= 6 && k - c0 == 4)
+                y = c, m = b, d = a; /* 13.5.2015 */
+            else
+                return 0;
+        } else {
+            if (!alpha(ch(p, k)) || !month(p, k, &m, &x) || ch(p, x - 1) == '.')
+                return 0;
+            k = x;
+            if (ch(p, k) == sep && digit(ch(p, k + 1))) {
+                k++;
+                size_t c0 = k;
+                int c = digits_at(p, &k, 4);
+                if (c < 0)
+                    return 0;
+                if (four && k - c0 <= 2)
+                    y = a, d = c; /* 2019-aug-1 */
+                else if (!four && k - c0 == 4)
+                    y = c, d = a; /* 05-Aug-2016 */
+                else
+                    return 0;
+            } else if (!four && sep == '-') {
+                d = a; /* 28-Nov: the year from the publication */
+            } else {
+                return 0;
+            }
+        }
+    } else {
+        /* Sep-23-2020 */
+        if (!month(p, i, &m, &x) || ch(p, x - 1) == '.')
+            return 0;
+        k = x;
+        char sep = ch(p, k);
+        if ((sep != '-' && sep != '/') || !digit(ch(p, k + 1)))
+            return 0;
+        k++;
+        d = digits_at(p, &k, 2);
+        if (d < 0 || ch(p, k) != sep)
+            return 0;
+        k++;
+        size_t c0 = k;
+        y = digits_at(p, &k, 4);
+        if (y < 0 || k - c0 != 4)
+            return 0;
+    }
+    if (digit(ch(p, k)) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == '-'
+        || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        return 0;
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(y ? y : 2000, m) || (y && (y < 1800 || y > 2100)))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    if (y) {
+        t->y = y;
+        t->yset = true;
+    } else {
+        kj_dt_bare_md(p->c, t, i);
+    }
+    return k;
+}
+
 /* A month and day with a slash and no year right after a weekday
  * (Friday 5/12, Thursday 29/03: the day first when the first number cannot
  * be a month); not inside a longer run of digits and separators. */
@@ -1277,9 +1377,9 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     size_t e;
     const kj_dword *w;
     size_t n;
-    if ((e = date_iso(p, i, t)) > 0 || (e = date_mdy(p, i, t)) > 0
-        || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
-        || (e = date_nth(p, i, t)) > 0)
+    if ((e = date_mixed(p, i, t)) > 0 || (e = date_iso(p, i, t)) > 0
+        || (e = date_mdy(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0
+        || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
     if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
@@ -1452,7 +1552,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         if (k > we && (digit(ch(p, k)) || alpha(ch(p, k)))) {
             kj_tx d;
             kj_tx_init(&d);
-            if (((de = date_iso(p, k, &d)) > 0 || (de = date_mdy(p, k, &d)) > 0
+            if (((de = date_mixed(p, k, &d)) > 0 || (de = date_iso(p, k, &d)) > 0
+                 || (de = date_mdy(p, k, &d)) > 0
                  || (de = date_month(p, k, &d)) > 0 || (de = date_dm(p, k, &d)) > 0)
                 && d.grain == KJ_G_DAY && d.d) {
                 *t = d;
