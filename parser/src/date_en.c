@@ -1989,11 +1989,14 @@ static size_t amount(ep *p, size_t i)
         e = hh;
     } else if (!every
                && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
-                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for ")))
-               && ch(p, x) == ' '
+                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for "))
+                   || (wd(p, j, "full", &x) && kj_before(p->lc, j, "for "))
+                   || (wd(p, j, "a", &hh) && wd(p, sp(p, hh), "full", &x)
+                       && kj_before(p->lc, j, "for ")))
+               && (ch(p, x) == ' ' || (ch(p, x) == '-' && kj_at(p->lc, p->len, x - 4, "full")))
                && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh) || wd(p, x + 1, "hour", &hh)
                    || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
-        /* the whole week, for another month: one unit */
+        /* the whole week, for another month, for a full day: one unit */
         v = 1;
         a = true;
         e = x;
@@ -3008,7 +3011,8 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
-        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another"};
+        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
+        "full"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
