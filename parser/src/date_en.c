@@ -2352,24 +2352,37 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     else
         return 0;
     size_t end = date_time(p, k, &b);
-    if (!end && bare && !a.zone) {
-        /* between 7 and 9 in the evening, from 6 to 8 tonight: bare hours
-         * with their part of the day after the end */
-        int64_t h;
+    bool dayed = false; /* a bare end whose day follows: from 10:30 to 3 on May 5 */
+    if (!end && !a.zone) {
+        /* between 7 and 9 in the evening, from 6 to 8 tonight, from 8am-3
+         * yesterday afternoon, between 7 and 9:30 last night: bare hours
+         * with their part of the day or their day after the end */
+        int64_t h, bm = 0;
         int nd, r = 0;
         size_t e2, x, m2;
         if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
-            && !alpha(ch(p, e2)) && ch(p, e2) != ':' && ch(p, e2) != '.') {
+            && !alpha(ch(p, e2)) && ch(p, e2) != '.') {
+            if (ch(p, e2) == ':' && digit(ch(p, e2 + 1)) && digit(ch(p, e2 + 2))
+                && !digit(ch(p, e2 + 3)) && ch(p, e2 + 3) != ':') {
+                bm = (p->lc[e2 + 1] - '0') * 10 + (p->lc[e2 + 2] - '0');
+                e2 += 3;
+            }
             x = sp(p, e2);
-            if ((r = tod_after(p, x, &m2)) != 0)
-                end = m2;
+            kj_tx dd;
+            if (ch(p, e2) == ':' || bm > 59)
+                r = -3;
+            else if ((r = tod_after(p, x, &m2)) != 0)
+                end = bare ? m2 : 0;
             else if (x > e2 && ((r = day_after_hour(p, x)) > -2
                                 || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
                 end = e2;
+            else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
+                     && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
+                end = e2, r = 0, dayed = true;
             if (end) {
-                b.hh = (int)h, b.mi = 0, b.grain = KJ_G_HOUR;
+                b.hh = (int)h, b.mi = (int)bm, b.grain = bm ? KJ_G_MINUTE : KJ_G_HOUR;
                 if (r > 0) {
-                    if (a.hh < 12)
+                    if (a.hh < 12 && bare)
                         a.hh += 12;
                     if (b.hh < 12)
                         b.hh += 12;
@@ -2384,6 +2397,9 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     if (bare && b.hh >= 12 && a.hh < 12 && has_meridiem(p, k, end)
         && (a.hh + 12) * 60 + a.mi < b.hh * 60 + b.mi)
         a.hh += 12;
+    if (dayed && b.hh < 12 && a.hh * 60 + a.mi >= b.hh * 60 + b.mi
+        && a.hh * 60 + a.mi < (b.hh + 12) * 60 + b.mi)
+        b.hh += 12; /* from 10:30 to 3 on May 5: the end in the afternoon */
     if (a.hh * 60 + a.mi >= b.hh * 60 + b.mi)
         return 0;
     *pa = a;
@@ -2405,13 +2421,20 @@ static size_t clock_range(ep *p, size_t i)
     /* its day after it: tomorrow, on Friday */
     size_t q = sp(p, end), q2 = q, q3;
     kj_tx d;
-    if (q > end && wd(p, q, "on", &q2))
+    if (q > end && (wd(p, q, "on", &q2) || wd(p, q, "of", &q2)))
         q2 = sp(p, q2);
     if (q > end && (q3 = date_any(p, q2, &d)) > 0 && d.d
         && (d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0))) {
-        /* tomorrow, on Friday, yesterday afternoon */
+        /* tomorrow, on Friday, yesterday afternoon, of April 22 */
         a.y = b.y = d.y, a.m = b.m = d.m, a.d = b.d = d.d;
         a.rel = b.rel = d.rel;
+        a.yset = b.yset = d.yset;
+        a.mset = b.mset = d.mset;
+        /* from 7 to 9:30 last night: the evening's hours */
+        if (d.tod && d.tod[0] != 'M' && b.hh < 12 && !has_meridiem(p, i, end)) {
+            a.hh += 12;
+            b.hh += 12;
+        }
         end = q3;
     }
     b.zone = zone_offset(c, &b);
