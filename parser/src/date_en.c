@@ -2758,7 +2758,7 @@ static size_t wday_in(ep *p, size_t i)
 }
 
 /* A full weekday name at i, or its plural (Tuesdays): its length. */
-static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural, bool lower)
 {
     ecache *k = p->k;
     if (k->wpos != i) {
@@ -2766,7 +2766,7 @@ static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
         k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
     }
     size_t n = k->wn;
-    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !cap(p, i))
+    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !(lower || cap(p, i)))
         return 0;
     *w = k->ww;
     *plural = ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1));
@@ -2803,7 +2803,8 @@ static size_t wday_set(ep *p, size_t i)
             return x;
         }
     }
-    if ((n = wday_word(p, j, &w, &plural)) == 0)
+    /* every monday: a lower-case full name after every / each (chat) */
+    if ((n = wday_word(p, j, &w, &plural, every)) == 0)
         return 0;
     e = j + n;
     /* Friday mornings, Tuesday afternoons: that part of every such day */
