@@ -1053,6 +1053,18 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                 t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;
                 return lt;
             }
+            int r0 = meridiem(p, j, &lt);
+            if (r0 && h / 100 >= 1 && h / 100 <= 12
+                && (p->s[j] == 'a' || p->s[j] == 'p' || ch(p, j + 1) == '.')) {
+                /* 1140 a.m., 0930 pm (not the radio station 1140 AM) */
+                mi = h % 100;
+                h /= 100;
+                h = h == 12 ? (r0 > 0 ? 12 : 0) : (r0 > 0 ? h + 12 : h);
+                t->hh = (int)h;
+                t->mi = (int)mi;
+                t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;
+                return lt;
+            }
             if (!dword(p, j, KJ_W_ZONE, &w))
                 return 0;
             mi = h % 100;
@@ -1072,6 +1084,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
             bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
+            if (!pm && !am && k > e && j == k && (clock_cue(p, i) || p->cued == i)
+                && (ch(p, k) == 'a' || ch(p, k) == 'p')
+                && !alpha(ch(p, k + 1)) && !digit(ch(p, k + 1)) && !(ch(p, k + 1) == '.' && alpha(ch(p, k + 2)))) {
+                /* at 8:45a, by 9:00p: a one-letter meridiem after the
+                 * minutes of a cued clock (John 3:16a is a verse) */
+                pm = ch(p, k) == 'p';
+                am = !pm;
+                m2 = k + 1;
+            }
             if (ch(p, j) == 'p' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
                 pm = true, m2 = j + 4;
             if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
@@ -2210,11 +2231,19 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
-            if (!tod && at && digit(ch(p, k)) && num(p, k, &h, &k3, &nd) && nd <= 2 && h >= 1
-                && h <= 12 && strchr(" \n.,;!?)", ch(p, k3)) != NULL
-                && !((ch(p, k3) == '.' || ch(p, k3) == ',') && digit(ch(p, k3 + 1)))) {
-                /* Friday at 4, Sat at 5.: the hour as written, where the
-                 * phrase ends after it (not Friday at 4 percent) */
+            if (!tod && at && digit(ch(p, k)) && (k == 0 || !digit(p->lc[k - 1]))) {
+                /* Friday at 4: the hour as written, where the phrase ends
+                 * after it (not Friday at 4 percent, at 4,120, at 7-1/4,
+                 * closed on Friday at 6.45) */
+                h = 0;
+                k3 = k;
+                while (digit(ch(p, k3)) && k3 - k < 3)
+                    h = h * 10 + (p->lc[k3++] - '0');
+                if (k3 - k > 2 || h < 1 || h > 12)
+                    return e;
+                if (strchr(" \n.,;!?)", ch(p, k3)) == NULL
+                    || ((ch(p, k3) == '.' || ch(p, k3) == ',') && digit(ch(p, k3 + 1))))
+                    return e;
                 size_t q = sp(p, k3), x;
                 if (!alpha(ch(p, q)) || wd(p, q, "and", &x) || wd(p, q, "or", &x)
                     || wd(p, q, "with", &x) || wd(p, q, "for", &x)) {
