@@ -1693,6 +1693,29 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             return x + 1;
         }
     }
+    /* the 21st century, the nineteenth century: a century (TIMEX 20, as
+     * 21世紀); not the adjective (a 19th-century house) nor a count (the
+     * 3rd century of its history is as good a date, but "the 2nd century
+     * in a row" is rare enough to leave) */
+    {
+        int64_t cv = 0;
+        int cnd;
+        size_t ce = 0, cx;
+        if (digit(ch(p, i))) {
+            if (!num_digits(p, i, &cv, &ce, &cnd) || cnd > 2 || !suffixed(p, ce, cnd))
+                cv = 0;
+        } else {
+            cv = ordword(p, i, &ce);
+        }
+        if (cv >= 1 && cv <= 22 && ch(p, ce) == ' ' && wd(p, sp(p, ce), "century", &cx)
+            && ch(p, cx) != '-' && ch(p, cx) != '\'') {
+            t->y = (int)(cv - 1) * 100 + 1;
+            t->century = true;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            return cx;
+        }
+    }
     /* the 1990s, the 1990's: a decade (TIMEX 199) */
     size_t ds = ch(p, i + 4) == '\'' && ch(p, i + 5) == 's' ? 5 : 4;
     if (digit(ch(p, i)) && i + ds + 1 <= p->len && ch(p, i + ds) == 's' && !alpha(ch(p, i + ds + 1))
