@@ -39,6 +39,7 @@ typedef struct ep {
     ecache *k;
     bool caseless; /* the text has no capital letter (chat, captions, queries) */
     size_t cued;   /* a clock may start here as after "at" (right after a day) */
+    size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
 } ep;
 
 static bool alpha(char ch)
@@ -190,6 +191,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                                            "mid-",   "from ",  "through ", "month of "};
         for (size_t q = 0; q < sizeof mpre / sizeof mpre[0] && !cued; q++)
             cued = kj_before(p->lc, i, mpre[q]);
+        cued = cued || i == p->mcue;
         static const char *const mnext[] = {"and", "or", "to", "through", "until", "till",
                                             "of", "this", "last", "next", "when", "the",
                                             "for", "at", "with", "as", "but", "we", "i"};
@@ -2882,6 +2884,25 @@ static size_t wday_set(ep *p, size_t i)
     return e;
 }
 
+/* A month name right after a year (2017 April, 2016 november): that month
+ * of the year in t; not May (in 2016 May became leader), not before a
+ * day or a capitalized word (2016 March Madness). Returns true with *e. */
+static bool year_month(ep *p, size_t j, kj_tx *t, size_t *e)
+{
+    int m;
+    size_t x, q;
+    if (!month(p, j, &m, &x) || m == 5 || ch(p, x - 1) == '.' || ch(p, x) == '-')
+        return false;
+    q = sp(p, x);
+    if (digit(ch(p, q)) || (q > x && p->s[q] >= 'A' && p->s[q] <= 'Z'))
+        return false;
+    t->m = m;
+    t->mset = true;
+    t->grain = KJ_G_MONTH;
+    *e = x;
+    return true;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -3000,7 +3021,9 @@ static size_t try_at(ep *p, size_t i)
              * is later: Nov-Feb 2017) */
             kj_tx m2;
             kj_tx_init(&m2);
+            p->mcue = k2; /* from Sep to Nov */
             size_t k3 = date_month(p, k2, &m2);
+            p->mcue = SIZE_MAX;
             if (k3 > 0 && m2.grain == KJ_G_MONTH) {
                 if (!m2.yset) {
                     m2.y = m2.m >= t.m ? t.y : (t.y ? t.y + 1 : 0);
@@ -3023,6 +3046,10 @@ static size_t try_at(ep *p, size_t i)
             t.q = ch(p, k2 + 1) - '0';
             t.grain = KJ_G_QUARTER;
             e = k2 + 2;
+        } else if (t.grain == KJ_G_YEAR && !t.decade && !t.century && !mod && ch(p, k) == ' '
+                   && alpha(ch(p, k + 1)) && year_month(p, k + 1, &t, &k2)) {
+            /* 2017 April: the month of that year */
+            e = k2;
         } else if (t.grain == KJ_G_YEAR && !t.decade && !mod && (ch(p, k) == '-' || ch(p, k) == ' ')
                    && ch(p, k + 1) == 'h' && (ch(p, k + 2) == '1' || ch(p, k + 2) == '2')
                    && !alnum_at(p, k + 3)) {
@@ -3139,7 +3166,7 @@ void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
-            .cued = SIZE_MAX};
+            .cued = SIZE_MAX, .mcue = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
