@@ -432,6 +432,11 @@ def rt_timex_test(timex, values, rtype, window=False):
                     continue
                 if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
                     return True
+        # end of tomorrow: RT writes the day's last second (T23:59:59),
+        # GUIDELINES.md the day with mod end
+        if f.get("mod") == "end" and isinstance(val, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", val) \
+                and any(re.fullmatch(re.escape(val) + r"[T ]23:59:59", c) for c in cands):
+            return True
         # tuesday afternoon: XXXX-WXX-2TAF resolved to that day's afternoon
         # hours; kiji writes the day with the TIMEX part of day
         tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val) if isinstance(val, str) else None
@@ -477,6 +482,10 @@ def set_period(timex):
         return "P1W"
     if re.fullmatch(r"T(\d\d(:\d\d){0,2}|MO|AF|EV|NI)", timex or ""):
         return "P1D"
+    # every weekend: P1WE, a weekend every week
+    m = re.fullmatch(r"P(\d+)WE", timex or "")
+    if m:
+        return "P%sW" % m.group(1)
     return timex
 
 
