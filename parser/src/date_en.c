@@ -1086,11 +1086,14 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
             bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
-            if (!pm && !am && k > e && j == k && (clock_cue(p, i) || p->cued == i)
+            if (!pm && !am && k > e && j == k
+                && (clock_cue(p, i) || p->cued == i
+                    || !(i >= 2 && p->lc[i - 1] == ' ' && alpha(p->lc[i - 2])))
                 && (ch(p, k) == 'a' || ch(p, k) == 'p')
                 && !alpha(ch(p, k + 1)) && !digit(ch(p, k + 1)) && !(ch(p, k + 1) == '.' && alpha(ch(p, k + 2)))) {
-                /* at 8:45a, by 9:00p: a one-letter meridiem after the
-                 * minutes of a cued clock (John 3:16a is a verse) */
+                /* at 8:45a, by 9:00p, 3:15p: a one-letter meridiem after
+                 * the minutes of a cued clock or one after no word (John
+                 * 3:16a is a verse) */
                 pm = ch(p, k) == 'p';
                 am = !pm;
                 m2 = k + 1;
