@@ -40,6 +40,7 @@ typedef struct ep {
     bool caseless; /* the text has no capital letter (chat, captions, queries) */
     size_t cued;   /* a clock may start here as after "at" (right after a day) */
     size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
+    size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
 } ep;
 
 static bool alpha(char ch)
@@ -513,7 +514,8 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
 static size_t date_mdy(ep *p, size_t i, kj_tx *t)
 {
     if (!digit(ch(p, i)) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
-                                       || p->lc[i - 1] == '/' || p->lc[i - 1] == '-'
+                                       || p->lc[i - 1] == '/'
+                                       || (p->lc[i - 1] == '-' && i != p->rfree)
                                        || p->lc[i - 1] == '.')))
         return 0;
     int v[2] = {0, 0};
@@ -2622,6 +2624,61 @@ static size_t dm_range(ep *p, size_t i)
     return me;
 }
 
+/* A range of slash dates whose end writes the year: 5/1-5/7/2020,
+ * 10/1 - 11/2/2017, 5/1 to 5/7, 2020 (the start takes the end's year, the
+ * year before when it is later in the year). A month and day alone stay
+ * unread (a fraction or a bond price: from 1/2 to 3/4). One date with max;
+ * returns the end, 0 when none. */
+static size_t md_range(ep *p, size_t i)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == '.'))
+        return 0;
+    size_t k = i;
+    int m = digits_at(p, &k, 2), d;
+    if (m < 1 || m > 12 || ch(p, k) != '/')
+        return 0;
+    k++;
+    d = digits_at(p, &k, 2);
+    if (d < 1 || d > kj_mdays(0, m) || ch(p, k) == '/')
+        return 0;
+    size_t k2 = num_range_to(p, k);
+    if (!k2)
+        return 0;
+    kj_tx a, b;
+    kj_tx_init(&a);
+    kj_tx_init(&b);
+    p->rfree = k2;
+    size_t e = date_mdy(p, k2, &b);
+    p->rfree = SIZE_MAX;
+    if (!e) {
+        /* 5/7, 2020 */
+        size_t q = k2, x;
+        int m2 = digits_at(p, &q, 2), d2, y;
+        if (m2 < 1 || m2 > 12 || ch(p, q) != '/')
+            return 0;
+        q++;
+        d2 = digits_at(p, &q, 2);
+        if (d2 < 1 || ch(p, q) != ',' || !year4(p, sp(p, q + 1), &y, &x) || d2 > kj_mdays(y, m2)
+            || digit(ch(p, x)) || ch(p, x) == '-' || ch(p, x) == '/')
+            return 0;
+        b.y = y, b.m = m2, b.d = d2;
+        b.yset = b.mset = true;
+        b.grain = KJ_G_DAY;
+        e = x;
+    }
+    if (b.grain != KJ_G_DAY || !b.yset)
+        return 0;
+    a = b;
+    a.m = m, a.d = d;
+    if (m > b.m || (m == b.m && d >= b.d))
+        a.y = b.y - 1;
+    if (d > kj_mdays(a.y, m) || kj_days(b.y, b.m, b.d) - kj_days(a.y, a.m, a.d) > 366)
+        return 0;
+    kj_dt_emit(p->c, i, e, &a, &b);
+    return e;
+}
+
 /* A day, then its clock range: "Tuesday from 2:00 to 2:30 pm", "tomorrow
  * 10am-12pm", "tonight from 7 to 7:30" (an evening's bare hours are in the
  * afternoon). Emits one date with max on [i, end); returns end, 0 when no
@@ -2909,6 +2966,7 @@ static bool year_month(ep *p, size_t j, kj_tx *t, size_t *e)
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
+    p->rfree = SIZE_MAX;
     const kj_dword *w;
     size_t n, e, j;
     kj_tx t;
@@ -2979,6 +3037,8 @@ static size_t try_at(ep *p, size_t i)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
         return n - i;
+    if (!mod && digit(ch(p, i)) && (n = md_range(p, i)) > 0)
+        return n - i;
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
@@ -3013,7 +3073,7 @@ static size_t try_at(ep *p, size_t i)
             max = &b;
             e = k2;
         } else if (t.grain == KJ_G_DAY && t.yset && !mod && (k2 = num_range_to(p, k)) > 0
-                   && ((e2 = date_iso(p, k2, &b)) > 0 || (e2 = date_mdy(p, k2, &b)) > 0)
+                   && ((e2 = date_iso(p, k2, &b)) > 0 || ((p->rfree = k2), (e2 = date_mdy(p, k2, &b)) > 0))
                    && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
             /* 2013/12/26~2014/1/7, 10/1/2018 - 10/7/2018: one date with max */
             max = &b;
@@ -3169,7 +3229,7 @@ void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
-            .cued = SIZE_MAX, .mcue = SIZE_MAX};
+            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
