@@ -471,6 +471,14 @@ def rt_timex_test(timex, values, rtype, window=False):
                 return True
         return False
     test.pair = pair
+
+    def startlen(v1, v2):
+        """A kiji clock and a kiji duration as a peer time range written as
+        its start and length (from 2pm for 2 hours: (T14,T16:00:00,PT2H))."""
+        if not m or not m.group(3).startswith("PT"):
+            return False
+        return date_eq(m.group(1), v1) and dur_eq(m.group(3), v2)
+    test.startlen = startlen
     return test
 
 
@@ -1157,7 +1165,7 @@ def score(case, facts):
             # inside the peer's span stand for its start and end
             pair = None
             ins = [(ci, f) for ci, (j, f) in enumerate(cands) if ci not in used_c
-                   and f["type"] == "date" and not f.get("_range")
+                   and f["type"] in ("date", "duration") and not f.get("_range")
                    and (e.start is None or e.start <= f["s16"] and f["e16"] <= e.end)]
             for a in range(len(ins)):
                 for b in range(a + 1, len(ins)):
@@ -1165,8 +1173,16 @@ def score(case, facts):
                     if f1["s16"] >= f2["s16"]:
                         continue
                     try:
-                        pt = getattr(e.test, "pair", None)
-                        ok = pt(f1.get("value"), f2.get("value")) if pt else True
+                        ok = False
+                        kinds = (f1["type"], f2["type"])
+                        sl = getattr(e.test, "startlen", None)
+                        if kinds == ("date", "date"):
+                            pt = getattr(e.test, "pair", None)
+                            ok = pt(f1.get("value"), f2.get("value")) if pt else True
+                        elif sl and kinds == ("date", "duration"):
+                            ok = sl(f1.get("value"), f2.get("value"))
+                        elif sl and kinds == ("duration", "date"):
+                            ok = sl(f2.get("value"), f1.get("value"))
                     except (ValueError, TypeError, InvalidOperation, KeyError, OverflowError):
                         ok = False
                     if ok:
