@@ -2109,12 +2109,21 @@ static size_t amount(ep *p, size_t i)
         half = true;
         k = sp(p, n);
     }
-    if ((n = dword(p, k, KJ_W_UNIT, &w)) == 0)
+    const char *u;
+    if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
+        /* "a second" / "the second": not a unit of time here */
+        if (strcmp(w->s, "S") == 0 && a)
+            return 0;
+        u = w->s;
+    } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
+               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
+        /* 3h, 24h: a lower-case h right after the digits is hours (not
+         * 3H, a grade, nor 4-H) */
+        n = 1;
+        u = "H";
+    } else {
         return 0;
-    /* "a second" / "the second": not a unit of time here */
-    if (strcmp(w->s, "S") == 0 && a)
-        return 0;
-    const char *u = w->s;
+    }
     if (strcmp(u, "QU") == 0) {
         /* two quarters, the past three quarters: three months each (not
          * "three quarters of the staff", a fraction) */
