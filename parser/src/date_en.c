@@ -2633,6 +2633,30 @@ static size_t dm_range(ep *p, size_t i)
     return me;
 }
 
+/* Two days sharing a month: 18 and 19 June, 3 or 4 March 2025. The first
+ * is a date of its own in the second's month and year; returns its end
+ * (the second is read next), 0 when none. */
+static size_t dm_pair(ep *p, size_t i)
+{
+    int64_t v;
+    int nd;
+    size_t e, k, x;
+    if (!num_digits(p, i, &v, &e, &nd) || nd > 2 || v < 1 || v > 31 || alpha(ch(p, e)))
+        return 0;
+    k = sp(p, e);
+    if (k == e || !(wd(p, k, "and", &x) || wd(p, k, "or", &x)))
+        return 0;
+    kj_tx m, a;
+    kj_tx_init(&m);
+    size_t me = date_dm(p, sp(p, x), &m);
+    if (!me || m.grain != KJ_G_DAY || m.d <= v || (m.y && v > kj_mdays(m.y, m.m)))
+        return 0;
+    a = m;
+    a.d = (int)v;
+    kj_dt_emit(p->c, i, e, &a, NULL);
+    return e;
+}
+
 /* A range of slash dates whose end writes the year: 5/1-5/7/2020,
  * 10/1 - 11/2/2017, 5/1 to 5/7, 2020 (the start takes the end's year, the
  * year before when it is later in the year). A month and day alone stay
@@ -3046,7 +3070,7 @@ static size_t try_at(ep *p, size_t i)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
         return n - i;
-    if (!mod && digit(ch(p, i)) && (n = md_range(p, i)) > 0)
+    if (!mod && digit(ch(p, i)) && ((n = md_range(p, i)) > 0 || (n = dm_pair(p, i)) > 0))
         return n - i;
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
