@@ -375,6 +375,24 @@ RT_EXTRA = {
 WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|within)\b", re.I)
 
 
+VAGUE_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
+               "month": "M", "year": "Y"}
+
+
+def vague_len(text, cands):
+    """a few minutes, several weeks: Recognizers-Text writes a vague count as
+    3 (PT3M, P3W); GUIDELINES.md writes the vague length with no value. A
+    kiji duration with no value whose text counts vaguely in the same unit
+    stands for it."""
+    m = re.search(r"\b(few|several|some)\s+(second|minute|hour|day|week|month|year)s?\b",
+                  (text or "").lower())
+    if not m:
+        return False
+    u = VAGUE_UNITS[m.group(2)]
+    want = "PT3" + u[1] if u.startswith("T") else "P3" + u
+    return want in cands
+
+
 def rt_timex_test(timex, values, rtype, window=False):
     """Test for a Recognizers-Text datetime result: kiji's value equals the
     TIMEX, or (ambiguous XXXX-/past-future pairs) one of the resolved values;
@@ -403,6 +421,8 @@ def rt_timex_test(timex, values, rtype, window=False):
         val = f.get("value")
         if f["type"] == "duration" and window and m and m.group(3)[1:2].isdigit():
             return dur_eq(m.group(3), val)
+        if f["type"] == "duration" and val is None and vague_len(f.get("text"), cands):
+            return True
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
             if f["type"] == "set" and d is not None and any(
