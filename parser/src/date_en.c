@@ -1640,8 +1640,12 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && cap(p, i)
+    int hy;
+    size_t hx;
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0
+        && (cap(p, i) || (ch(p, i + n) == ' ' && year4(p, i + n + 1, &hy, &hx)))
         && !wd(p, sp(p, i + n), "island", &e)) {
+        /* (a lower-case name only before its year: easter 2018) */
         /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
         int y = p->c->py, m, d, yy;
         size_t k = i + n;
