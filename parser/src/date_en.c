@@ -2629,6 +2629,9 @@ static size_t dm_range(ep *p, size_t i)
     kj_tx m, a;
     kj_tx_init(&m);
     size_t me = date_dm(p, k, &m);
+    /* from 4 to January 22, 1995: the end's month written after it */
+    if (!me && j > i && !between && alpha(ch(p, k)))
+        me = date_month(p, k, &m);
     if (!me || m.grain != KJ_G_DAY || m.d <= v)
         return 0;
     a = m;
