@@ -163,7 +163,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
     if (!n)
         return false;
     size_t k = i + n;
-    bool abbr = w->mod == 1;
+    bool abbr = w->mod == 1, dayed = false;
     if (ch(p, k) == '.' && (abbr || (n == 4 && w->arg == 9))) {
         /* Mar. 13, Sept. 10: the period belongs to the abbreviation (not
          * to June or July at a sentence end) */
@@ -202,6 +202,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                 fw = j > k && wd_n(p, j, mnext[q], strlen(mnext[q]), &x);
             cued = fw;
         }
+        dayed = after_day;
         if (!after_day && !digit(ch(p, j)) && !cued
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
@@ -216,7 +217,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * next, this, from (not "it may rain", "they march on") */
         size_t j = sp(p, k);
         if (!p->caseless
-            || !(digit(ch(p, j)) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+            || !(digit(ch(p, j)) || dayed || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
                  || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
