@@ -378,6 +378,24 @@ WINDOW = re.compile(r"\b(next|last|past|previous|coming|following|upcoming|withi
                     r"|今後|過去|ここ|以内|向こう|これから|次の|前の|この|^後", re.I)
 
 
+VAGUE_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
+               "month": "M", "year": "Y"}
+
+
+def vague_len(text, cands):
+    """a few minutes, several weeks: Recognizers-Text writes a vague count as
+    3 (PT3M, P3W); GUIDELINES.md writes the vague length with no value. A
+    kiji duration with no value whose text counts vaguely in the same unit
+    stands for it."""
+    m = re.search(r"\b(few|several|some)\s+(second|minute|hour|day|week|month|year)s?\b",
+                  (text or "").lower())
+    if not m:
+        return False
+    u = VAGUE_UNITS[m.group(2)]
+    want = "PT3" + u[1] if u.startswith("T") else "P3" + u
+    return want in cands
+
+
 def rt_timex_test(timex, values, rtype, window=False):
     """Test for a Recognizers-Text datetime result: kiji's value equals the
     TIMEX, or (ambiguous XXXX-/past-future pairs) one of the resolved values;
@@ -406,6 +424,8 @@ def rt_timex_test(timex, values, rtype, window=False):
         val = f.get("value")
         if f["type"] == "duration" and window and m and re.match(r"PT?\d", m.group(3)):
             return dur_eq(m.group(3), val)
+        if f["type"] == "duration" and val is None and vague_len(f.get("text"), cands):
+            return True
         if f["type"] in ("duration", "set"):
             d = split_iso_duration(val)
             if f["type"] == "set" and d is not None and any(
@@ -435,6 +455,11 @@ def rt_timex_test(timex, values, rtype, window=False):
                     continue
                 if (iy, iw) == (int(wk.group(1)), int(wk.group(2))):
                     return True
+        # end of tomorrow: RT writes the day's last second (T23:59:59),
+        # GUIDELINES.md the day with mod end
+        if f.get("mod") == "end" and isinstance(val, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", val) \
+                and any(re.fullmatch(re.escape(val) + r"[T ]23:59:59", c) for c in cands):
+            return True
         # tuesday afternoon: XXXX-WXX-2TAF resolved to that day's afternoon
         # hours; kiji writes the day with the TIMEX part of day
         tod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", val) if isinstance(val, str) else None
@@ -469,6 +494,14 @@ def rt_timex_test(timex, values, rtype, window=False):
                 return True
         return False
     test.pair = pair
+
+    def startlen(v1, v2):
+        """A kiji clock and a kiji duration as a peer time range written as
+        its start and length (from 2pm for 2 hours: (T14,T16:00:00,PT2H))."""
+        if not m or not m.group(3).startswith("PT"):
+            return False
+        return date_eq(m.group(1), v1) and dur_eq(m.group(3), v2)
+    test.startlen = startlen
     return test
 
 
@@ -480,6 +513,10 @@ def set_period(timex):
         return "P1W"
     if re.fullmatch(r"T(\d\d(:\d\d){0,2}|MO|AF|EV|NI)", timex or ""):
         return "P1D"
+    # every weekend: P1WE, a weekend every week
+    m = re.fullmatch(r"P(\d+)WE", timex or "")
+    if m:
+        return "P%sW" % m.group(1)
     return timex
 
 
@@ -1151,7 +1188,7 @@ def score(case, facts):
             # inside the peer's span stand for its start and end
             pair = None
             ins = [(ci, f) for ci, (j, f) in enumerate(cands) if ci not in used_c
-                   and f["type"] == "date" and not f.get("_range")
+                   and f["type"] in ("date", "duration") and not f.get("_range")
                    and (e.start is None or e.start <= f["s16"] and f["e16"] <= e.end)]
             for a in range(len(ins)):
                 for b in range(a + 1, len(ins)):
@@ -1159,8 +1196,16 @@ def score(case, facts):
                     if f1["s16"] >= f2["s16"]:
                         continue
                     try:
-                        pt = getattr(e.test, "pair", None)
-                        ok = pt(f1.get("value"), f2.get("value")) if pt else True
+                        ok = False
+                        kinds = (f1["type"], f2["type"])
+                        sl = getattr(e.test, "startlen", None)
+                        if kinds == ("date", "date"):
+                            pt = getattr(e.test, "pair", None)
+                            ok = pt(f1.get("value"), f2.get("value")) if pt else True
+                        elif sl and kinds == ("date", "duration"):
+                            ok = sl(f1.get("value"), f2.get("value"))
+                        elif sl and kinds == ("duration", "date"):
+                            ok = sl(f2.get("value"), f1.get("value"))
                     except (ValueError, TypeError, InvalidOperation, KeyError, OverflowError):
                         ok = False
                     if ok:

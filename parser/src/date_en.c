@@ -39,6 +39,8 @@ typedef struct ep {
     ecache *k;
     bool caseless; /* the text has no capital letter (chat, captions, queries) */
     size_t cued;   /* a clock may start here as after "at" (right after a day) */
+    size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
+    size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
 } ep;
 
 static bool alpha(char ch)
@@ -161,7 +163,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
     if (!n)
         return false;
     size_t k = i + n;
-    bool abbr = w->mod == 1;
+    bool abbr = w->mod == 1, dayed = false;
     if (ch(p, k) == '.' && (abbr || (n == 4 && w->arg == 9))) {
         /* Mar. 13, Sept. 10: the period belongs to the abbreviation (not
          * to June or July at a sentence end) */
@@ -180,7 +182,28 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                           || (b >= 3 && digit(p->lc[b - 3])
                               && (kj_before(p->lc, b, "st") || kj_before(p->lc, b, "nd")
                                   || kj_before(p->lc, b, "rd") || kj_before(p->lc, b, "th"))));
-        if (!after_day && !digit(ch(p, j))
+        /* in Jan, this Dec, the month of Oct, since Feb: after a word that
+         * wants a period and before no capitalized word (in Mar del Plata,
+         * in Jan Smith's film: only the end of the phrase or a function
+         * word may follow); not after by or of (written by Jan) */
+        bool cued = false;
+        static const char *const mpre[] = {"in ",    "this ",  "last ",   "next ", "since ",
+                                           "until ", "till ",  "during ", "early ", "late ",
+                                           "mid-",   "from ",  "through ", "month of "};
+        for (size_t q = 0; q < sizeof mpre / sizeof mpre[0] && !cued; q++)
+            cued = kj_before(p->lc, i, mpre[q]);
+        cued = cued || i == p->mcue;
+        static const char *const mnext[] = {"and", "or", "to", "through", "until", "till",
+                                            "of", "this", "last", "next", "when", "the",
+                                            "for", "at", "with", "as", "but", "we", "i"};
+        if (cued && alpha(ch(p, j))) {
+            bool fw = false;
+            for (size_t q = 0; q < sizeof mnext / sizeof mnext[0] && !fw; q++)
+                fw = j > k && wd_n(p, j, mnext[q], strlen(mnext[q]), &x);
+            cued = fw;
+        }
+        dayed = after_day;
+        if (!after_day && !digit(ch(p, j)) && !cued
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
             && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
@@ -194,7 +217,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * next, this, from (not "it may rain", "they march on") */
         size_t j = sp(p, k);
         if (!p->caseless
-            || !(digit(ch(p, j)) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+            || !(digit(ch(p, j)) || dayed || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
                  || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
@@ -492,7 +515,8 @@ static size_t date_iso(ep *p, size_t i, kj_tx *t)
 static size_t date_mdy(ep *p, size_t i, kj_tx *t)
 {
     if (!digit(ch(p, i)) || (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1])
-                                       || p->lc[i - 1] == '/' || p->lc[i - 1] == '-'
+                                       || p->lc[i - 1] == '/'
+                                       || (p->lc[i - 1] == '-' && i != p->rfree)
                                        || p->lc[i - 1] == '.')))
         return 0;
     int v[2] = {0, 0};
@@ -1034,6 +1058,18 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                 t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;
                 return lt;
             }
+            int r0 = meridiem(p, j, &lt);
+            if (r0 && h / 100 >= 1 && h / 100 <= 12
+                && (p->s[j] == 'a' || p->s[j] == 'p' || ch(p, j + 1) == '.')) {
+                /* 1140 a.m., 0930 pm (not the radio station 1140 AM) */
+                mi = h % 100;
+                h /= 100;
+                h = h == 12 ? (r0 > 0 ? 12 : 0) : (r0 > 0 ? h + 12 : h);
+                t->hh = (int)h;
+                t->mi = (int)mi;
+                t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;
+                return lt;
+            }
             if (!dword(p, j, KJ_W_ZONE, &w))
                 return 0;
             mi = h % 100;
@@ -1053,6 +1089,18 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
             bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
+            if (!pm && !am && k > e && j == k
+                && (clock_cue(p, i) || p->cued == i
+                    || !(i >= 2 && p->lc[i - 1] == ' ' && alpha(p->lc[i - 2])))
+                && (ch(p, k) == 'a' || ch(p, k) == 'p')
+                && !alpha(ch(p, k + 1)) && !digit(ch(p, k + 1)) && !(ch(p, k + 1) == '.' && alpha(ch(p, k + 2)))) {
+                /* at 8:45a, by 9:00p, 3:15p: a one-letter meridiem after
+                 * the minutes of a cued clock or one after no word (John
+                 * 3:16a is a verse) */
+                pm = ch(p, k) == 'p';
+                am = !pm;
+                m2 = k + 1;
+            }
             if (ch(p, j) == 'p' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
                 pm = true, m2 = j + 4;
             if (ch(p, j) == 'a' && ch(p, j + 1) == '.' && ch(p, j + 2) == 'm' && ch(p, j + 3) == '.')
@@ -1217,15 +1265,150 @@ static size_t holiday_weekend(ep *p, size_t e, kj_tx *t)
     return x;
 }
 
+/* Digits at *k (at most mx of them, at least one): their value, -1 for none. */
+static int digits_at(const ep *p, size_t *k, size_t mx)
+{
+    size_t a = *k;
+    int v = 0;
+    while (*k < p->len && digit(p->lc[*k]) && *k - a < mx + 1)
+        v = v * 10 + (p->lc[(*k)++] - '0');
+    return *k == a || *k - a > mx ? -1 : v;
+}
+
+/* Numeric dates with a month name or with dots: 05-Aug-2016, 23/Sep/2020,
+ * 28-Nov, 2019/aug/01, 2019-aug-1, Sep-23-2020; 13.5.2015 (day first, as
+ * dotted dates are written), 2015.5.13. The same separator twice, nothing
+ * that goes on with digits or separators around. */
+static size_t date_mixed(ep *p, size_t i, kj_tx *t)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == '.'))
+        return 0;
+    size_t k = i, x;
+    int y = 0, m = 0, d = 0;
+    if (digit(ch(p, i))) {
+        int a = digits_at(p, &k, 4);
+        char sep = ch(p, k);
+        if (a < 0 || (sep != '-' && sep != '/' && sep != '.'))
+            return 0;
+        bool four = k - i == 4;
+        k++;
+        if (sep == '.') {
+            int b = digits_at(p, &k, 2);
+            if (b < 0 || ch(p, k) != '.')
+                return 0;
+            k++;
+            size_t c0 = k;
+            int c = digits_at(p, &k, 4);
+            if (c < 0)
+                return 0;
+            if (four && k - c0 <= 2)
+                y = a, m = b, d = c; /* 2015.5.13 */
+            else if (!four && k - i - (k - c0) <= 6 && k - c0 == 4)
+                y = c, m = b, d = a; /* 13.5.2015 */
+            else
+                return 0;
+        } else {
+            if (!alpha(ch(p, k)) || !month(p, k, &m, &x) || ch(p, x - 1) == '.')
+                return 0;
+            k = x;
+            if (ch(p, k) == sep && digit(ch(p, k + 1))) {
+                k++;
+                size_t c0 = k;
+                int c = digits_at(p, &k, 4);
+                if (c < 0)
+                    return 0;
+                if (four && k - c0 <= 2)
+                    y = a, d = c; /* 2019-aug-1 */
+                else if (!four && k - c0 == 4)
+                    y = c, d = a; /* 05-Aug-2016 */
+                else
+                    return 0;
+            } else if (!four && sep == '-') {
+                d = a; /* 28-Nov: the year from the publication */
+            } else {
+                return 0;
+            }
+        }
+    } else {
+        /* Sep-23-2020 */
+        if (!month(p, i, &m, &x) || ch(p, x - 1) == '.')
+            return 0;
+        k = x;
+        char sep = ch(p, k);
+        if ((sep != '-' && sep != '/') || !digit(ch(p, k + 1)))
+            return 0;
+        k++;
+        d = digits_at(p, &k, 2);
+        if (d < 0 || ch(p, k) != sep)
+            return 0;
+        k++;
+        size_t c0 = k;
+        y = digits_at(p, &k, 4);
+        if (y < 0 || k - c0 != 4)
+            return 0;
+    }
+    if (digit(ch(p, k)) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == '-'
+        || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        return 0;
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(y ? y : 2000, m) || (y && (y < 1800 || y > 2100)))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    if (y) {
+        t->y = y;
+        t->yset = true;
+    } else {
+        kj_dt_bare_md(p->c, t, i);
+    }
+    return k;
+}
+
+/* A month and day with a slash and no year right after a weekday
+ * (Friday 5/12, Thursday 29/03: the day first when the first number cannot
+ * be a month); not inside a longer run of digits and separators. */
+static size_t wday_md(ep *p, size_t i, kj_tx *t)
+{
+    int v[2] = {0, 0};
+    size_t k = i;
+    for (int q = 0; q < 2; q++) {
+        size_t a = k;
+        while (k < p->len && digit(p->lc[k]) && k - a < 3)
+            v[q] = v[q] * 10 + (p->lc[k++] - '0');
+        if (k == a || k - a > 2)
+            return 0;
+        if (q == 0 && ch(p, k++) != '/')
+            return 0;
+    }
+    size_t x;
+    if (digit(ch(p, k)) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == '-'
+        || ((ch(p, k) == '.' || ch(p, k) == ',' || ch(p, k) == ':') && digit(ch(p, k + 1)))
+        || wd(p, sp(p, k), "of", &x))
+        return 0; /* on Sunday 2/3 of the seats: a fraction */
+    int m = v[0], d = v[1];
+    if (m > 12) {
+        m = v[1];
+        d = v[0];
+    }
+    if (m < 1 || m > 12 || d < 1 || d > kj_mdays(0, m))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t e;
     const kj_dword *w;
     size_t n;
-    if ((e = date_iso(p, i, t)) > 0 || (e = date_mdy(p, i, t)) > 0
-        || (e = date_month(p, i, t)) > 0 || (e = date_dm(p, i, t)) > 0
-        || (e = date_nth(p, i, t)) > 0)
+    if ((e = date_mixed(p, i, t)) > 0 || (e = date_iso(p, i, t)) > 0
+        || (e = date_mdy(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0
+        || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
     if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
@@ -1362,15 +1545,27 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         t->m = t->d = 0;
         return i + n;
     }
-    if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && (w->mod == 0 || ch(p, i + n) == '.')) {
+    /* Mon 13th, Fri 5/12: a capitalized abbreviation before its day */
+    size_t nthp = 0;
+    if ((n = dword(p, i, KJ_W_WDAY, &w)) > 0 && ch(p, i + n) == ' ' && digit(ch(p, i + n + 1))) {
+        int64_t v;
+        int nd;
+        size_t x;
+        if ((num_digits(p, i + n + 1, &v, &x, &nd) && nd <= 2 && suffixed(p, x, nd))
+            || ch(p, x) == '/')
+            nthp = i + n + 1;
+    }
+    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
-         * of the day ("on friday", "friday at 4pm") */
+         * of the day ("on friday", "friday at 4pm") or its day (friday
+         * the 26th, friday 5/12) */
         if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
             if (w->mod != 0
                 || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
-                     || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)))
+                     || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)
+                     || nthp || wd(p, j, "the", &x)))
                 return 0;
         }
         size_t we = i + n + (w->mod == 1 && ch(p, i + n) == '.');
@@ -1386,15 +1581,22 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         if (k > we && (digit(ch(p, k)) || alpha(ch(p, k)))) {
             kj_tx d;
             kj_tx_init(&d);
-            if (((de = date_iso(p, k, &d)) > 0 || (de = date_mdy(p, k, &d)) > 0
+            if (((de = date_mixed(p, k, &d)) > 0 || (de = date_iso(p, k, &d)) > 0
+                 || (de = date_mdy(p, k, &d)) > 0
                  || (de = date_month(p, k, &d)) > 0 || (de = date_dm(p, k, &d)) > 0)
                 && d.grain == KJ_G_DAY && d.d) {
                 *t = d;
                 return de;
             }
             kj_tx_init(t);
-            /* Friday the 13th, Thursday the twenty-first: the nearest month
-             * (within half a year) whose such day is that weekday */
+            /* Friday 5/12, Thursday 29/03: a month and day with a slash
+             * (a fraction or a score elsewhere) after its weekday */
+            if (k == we + 1 && (de = wday_md(p, k, t)) > 0)
+                return de;
+            kj_tx_init(t);
+            /* Friday the 13th, Thursday the twenty-first, Mon 13th: the
+             * nearest month (within half a year) whose such day is that
+             * weekday */
             size_t q, oe = 0;
             int64_t v = 0;
             int nd, dv = 0;
@@ -1404,9 +1606,18 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                     dv = (int)v;
                 else
                     dv = ordword(p, q, &oe);
+            } else if (k == we + 1 && num_digits(p, k, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd)) {
+                dv = (int)v;
             }
             kj_dctx *c = p->c;
-            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && !alpha(ch(p, sp(p, oe))) && c->py) {
+            size_t after = sp(p, oe), ax;
+            if (dv >= 1 && dv <= 31 && ch(p, oe) != '-' && c->py
+                && (!alpha(ch(p, after))
+                    || (after > oe && (wd(p, after, "at", &ax) || wd(p, after, "and", &ax)
+                                       || wd(p, after, "or", &ax) || wd(p, after, "with", &ax)
+                                       || wd(p, after, "to", &ax) || wd(p, after, "from", &ax)
+                                       || wd(p, after, "until", &ax) || wd(p, after, "through", &ax)
+                                       || wd(p, after, "between", &ax))))) {
                 long pz = kj_days(c->py, c->pm, c->pd), best = -1;
                 for (int r = -6; r <= 6; r++) {
                     long mm = (long)c->py * 12 + (c->pm - 1) + r;
@@ -1430,8 +1641,12 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         kj_dt_weekday(p->c, t, w->arg, i);
         return we;
     }
-    if ((n = dword(p, i, KJ_W_MD, &w)) > 0 && cap(p, i)
+    int hy;
+    size_t hx;
+    if ((n = dword(p, i, KJ_W_MD, &w)) > 0
+        && (cap(p, i) || (ch(p, i + n) == ' ' && year4(p, i + n + 1, &hy, &hx)))
         && !wd(p, sp(p, i + n), "island", &e)) {
+        /* (a lower-case name only before its year: easter 2018) */
         /* a named day (Christmas, Thanksgiving, Good Friday), [its year] */
         int y = p->c->py, m, d, yy;
         size_t k = i + n;
@@ -1488,6 +1703,29 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             t->rel = true;
             t->grain = KJ_G_YEAR;
             return x + 1;
+        }
+    }
+    /* the 21st century, the nineteenth century: a century (TIMEX 20, as
+     * 21世紀); not the adjective (a 19th-century house) nor a count (the
+     * 3rd century of its history is as good a date, but "the 2nd century
+     * in a row" is rare enough to leave) */
+    {
+        int64_t cv = 0;
+        int cnd;
+        size_t ce = 0, cx;
+        if (digit(ch(p, i))) {
+            if (!num_digits(p, i, &cv, &ce, &cnd) || cnd > 2 || !suffixed(p, ce, cnd))
+                cv = 0;
+        } else {
+            cv = ordword(p, i, &ce);
+        }
+        if (cv >= 1 && cv <= 22 && ch(p, ce) == ' ' && wd(p, sp(p, ce), "century", &cx)
+            && ch(p, cx) != '-' && ch(p, cx) != '\'') {
+            t->y = (int)(cv - 1) * 100 + 1;
+            t->century = true;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            return cx;
         }
     }
     /* the 1990s, the 1990's: a decade (TIMEX 199) */
@@ -1807,11 +2045,14 @@ static size_t amount(ep *p, size_t i)
         e = hh;
     } else if (!every
                && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
-                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for ")))
-               && ch(p, x) == ' '
+                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for "))
+                   || (wd(p, j, "full", &x) && kj_before(p->lc, j, "for "))
+                   || (wd(p, j, "a", &hh) && wd(p, sp(p, hh), "full", &x)
+                       && kj_before(p->lc, j, "for ")))
+               && (ch(p, x) == ' ' || (ch(p, x) == '-' && kj_at(p->lc, p->len, x - 4, "full")))
                && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh) || wd(p, x + 1, "hour", &hh)
                    || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
-        /* the whole week, for another month: one unit */
+        /* the whole week, for another month, for a full day: one unit */
         v = 1;
         a = true;
         e = x;
@@ -1873,12 +2114,21 @@ static size_t amount(ep *p, size_t i)
         half = true;
         k = sp(p, n);
     }
-    if ((n = dword(p, k, KJ_W_UNIT, &w)) == 0)
+    const char *u;
+    if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
+        /* "a second" / "the second": not a unit of time here */
+        if (strcmp(w->s, "S") == 0 && a)
+            return 0;
+        u = w->s;
+    } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
+               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
+        /* 3h, 24h: a lower-case h right after the digits is hours (not
+         * 3H, a grade, nor 4-H) */
+        n = 1;
+        u = "H";
+    } else {
         return 0;
-    /* "a second" / "the second": not a unit of time here */
-    if (strcmp(w->s, "S") == 0 && a)
-        return 0;
-    const char *u = w->s;
+    }
     if (strcmp(u, "QU") == 0) {
         /* two quarters, the past three quarters: three months each (not
          * "three quarters of the staff", a fraction) */
@@ -2025,6 +2275,27 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             /* tonight at 8, last night around 11: the evening's hour */
             int64_t h;
             int nd;
+            if (!tod && at && digit(ch(p, k)) && (k == 0 || !digit(p->lc[k - 1]))) {
+                /* Friday at 4: the hour as written, where the phrase ends
+                 * after it (not Friday at 4 percent, at 4,120, at 7-1/4,
+                 * closed on Friday at 6.45) */
+                h = 0;
+                k3 = k;
+                while (digit(ch(p, k3)) && k3 - k < 3)
+                    h = h * 10 + (p->lc[k3++] - '0');
+                if (k3 - k > 2 || h < 1 || h > 12)
+                    return e;
+                if (strchr(" \n.,;!?)", ch(p, k3)) == NULL
+                    || ((ch(p, k3) == '.' || ch(p, k3) == ',') && digit(ch(p, k3 + 1))))
+                    return e;
+                size_t q = sp(p, k3), x;
+                if (!alpha(ch(p, q)) || wd(p, q, "and", &x) || wd(p, q, "or", &x)
+                    || wd(p, q, "with", &x) || wd(p, q, "for", &x)) {
+                    t->hh = (int)h, t->mi = 0, t->grain = KJ_G_HOUR;
+                    return k3;
+                }
+                return e;
+            }
             if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
                 || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
@@ -2154,24 +2425,37 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     else
         return 0;
     size_t end = date_time(p, k, &b);
-    if (!end && bare && !a.zone) {
-        /* between 7 and 9 in the evening, from 6 to 8 tonight: bare hours
-         * with their part of the day after the end */
-        int64_t h;
+    bool dayed = false; /* a bare end whose day follows: from 10:30 to 3 on May 5 */
+    if (!end && !a.zone) {
+        /* between 7 and 9 in the evening, from 6 to 8 tonight, from 8am-3
+         * yesterday afternoon, between 7 and 9:30 last night: bare hours
+         * with their part of the day or their day after the end */
+        int64_t h, bm = 0;
         int nd, r = 0;
         size_t e2, x, m2;
         if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
-            && !alpha(ch(p, e2)) && ch(p, e2) != ':' && ch(p, e2) != '.') {
+            && !alpha(ch(p, e2)) && ch(p, e2) != '.') {
+            if (ch(p, e2) == ':' && digit(ch(p, e2 + 1)) && digit(ch(p, e2 + 2))
+                && !digit(ch(p, e2 + 3)) && ch(p, e2 + 3) != ':') {
+                bm = (p->lc[e2 + 1] - '0') * 10 + (p->lc[e2 + 2] - '0');
+                e2 += 3;
+            }
             x = sp(p, e2);
-            if ((r = tod_after(p, x, &m2)) != 0)
-                end = m2;
+            kj_tx dd;
+            if (ch(p, e2) == ':' || bm > 59)
+                r = -3;
+            else if ((r = tod_after(p, x, &m2)) != 0)
+                end = bare ? m2 : 0;
             else if (x > e2 && ((r = day_after_hour(p, x)) > -2
                                 || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
                 end = e2;
+            else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
+                     && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
+                end = e2, r = 0, dayed = true;
             if (end) {
-                b.hh = (int)h, b.mi = 0, b.grain = KJ_G_HOUR;
+                b.hh = (int)h, b.mi = (int)bm, b.grain = bm ? KJ_G_MINUTE : KJ_G_HOUR;
                 if (r > 0) {
-                    if (a.hh < 12)
+                    if (a.hh < 12 && bare)
                         a.hh += 12;
                     if (b.hh < 12)
                         b.hh += 12;
@@ -2186,6 +2470,9 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
     if (bare && b.hh >= 12 && a.hh < 12 && has_meridiem(p, k, end)
         && (a.hh + 12) * 60 + a.mi < b.hh * 60 + b.mi)
         a.hh += 12;
+    if (dayed && b.hh < 12 && a.hh * 60 + a.mi >= b.hh * 60 + b.mi
+        && a.hh * 60 + a.mi < (b.hh + 12) * 60 + b.mi)
+        b.hh += 12; /* from 10:30 to 3 on May 5: the end in the afternoon */
     if (a.hh * 60 + a.mi >= b.hh * 60 + b.mi)
         return 0;
     *pa = a;
@@ -2207,13 +2494,20 @@ static size_t clock_range(ep *p, size_t i)
     /* its day after it: tomorrow, on Friday */
     size_t q = sp(p, end), q2 = q, q3;
     kj_tx d;
-    if (q > end && wd(p, q, "on", &q2))
+    if (q > end && (wd(p, q, "on", &q2) || wd(p, q, "of", &q2)))
         q2 = sp(p, q2);
     if (q > end && (q3 = date_any(p, q2, &d)) > 0 && d.d
         && (d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0))) {
-        /* tomorrow, on Friday, yesterday afternoon */
+        /* tomorrow, on Friday, yesterday afternoon, of April 22 */
         a.y = b.y = d.y, a.m = b.m = d.m, a.d = b.d = d.d;
         a.rel = b.rel = d.rel;
+        a.yset = b.yset = d.yset;
+        a.mset = b.mset = d.mset;
+        /* from 7 to 9:30 last night: the evening's hours */
+        if (d.tod && d.tod[0] != 'M' && b.hh < 12 && !has_meridiem(p, i, end)) {
+            a.hh += 12;
+            b.hh += 12;
+        }
         end = q3;
     }
     b.zone = zone_offset(c, &b);
@@ -2336,12 +2630,94 @@ static size_t dm_range(ep *p, size_t i)
     kj_tx m, a;
     kj_tx_init(&m);
     size_t me = date_dm(p, k, &m);
+    /* from 4 to January 22, 1995: the end's month written after it */
+    if (!me && j > i && !between && alpha(ch(p, k)))
+        me = date_month(p, k, &m);
     if (!me || m.grain != KJ_G_DAY || m.d <= v)
         return 0;
     a = m;
     a.d = (int)v;
     kj_dt_emit(p->c, i, me, &a, &m);
     return me;
+}
+
+/* Two days sharing a month: 18 and 19 June, 3 or 4 March 2025. The first
+ * is a date of its own in the second's month and year; returns its end
+ * (the second is read next), 0 when none. */
+static size_t dm_pair(ep *p, size_t i)
+{
+    int64_t v;
+    int nd;
+    size_t e, k, x;
+    if (!num_digits(p, i, &v, &e, &nd) || nd > 2 || v < 1 || v > 31 || alpha(ch(p, e)))
+        return 0;
+    k = sp(p, e);
+    if (k == e || !(wd(p, k, "and", &x) || wd(p, k, "or", &x)))
+        return 0;
+    kj_tx m, a;
+    kj_tx_init(&m);
+    size_t me = date_dm(p, sp(p, x), &m);
+    if (!me || m.grain != KJ_G_DAY || m.d <= v || (m.y && v > kj_mdays(m.y, m.m)))
+        return 0;
+    a = m;
+    a.d = (int)v;
+    kj_dt_emit(p->c, i, e, &a, NULL);
+    return e;
+}
+
+/* A range of slash dates whose end writes the year: 5/1-5/7/2020,
+ * 10/1 - 11/2/2017, 5/1 to 5/7, 2020 (the start takes the end's year, the
+ * year before when it is later in the year). A month and day alone stay
+ * unread (a fraction or a bond price: from 1/2 to 3/4). One date with max;
+ * returns the end, 0 when none. */
+static size_t md_range(ep *p, size_t i)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == '.'))
+        return 0;
+    size_t k = i;
+    int m = digits_at(p, &k, 2), d;
+    if (m < 1 || m > 12 || ch(p, k) != '/')
+        return 0;
+    k++;
+    d = digits_at(p, &k, 2);
+    if (d < 1 || d > kj_mdays(0, m) || ch(p, k) == '/')
+        return 0;
+    size_t k2 = num_range_to(p, k);
+    if (!k2)
+        return 0;
+    kj_tx a, b;
+    kj_tx_init(&a);
+    kj_tx_init(&b);
+    p->rfree = k2;
+    size_t e = date_mdy(p, k2, &b);
+    p->rfree = SIZE_MAX;
+    if (!e) {
+        /* 5/7, 2020 */
+        size_t q = k2, x;
+        int m2 = digits_at(p, &q, 2), d2, y;
+        if (m2 < 1 || m2 > 12 || ch(p, q) != '/')
+            return 0;
+        q++;
+        d2 = digits_at(p, &q, 2);
+        if (d2 < 1 || ch(p, q) != ',' || !year4(p, sp(p, q + 1), &y, &x) || d2 > kj_mdays(y, m2)
+            || digit(ch(p, x)) || ch(p, x) == '-' || ch(p, x) == '/')
+            return 0;
+        b.y = y, b.m = m2, b.d = d2;
+        b.yset = b.mset = true;
+        b.grain = KJ_G_DAY;
+        e = x;
+    }
+    if (b.grain != KJ_G_DAY || !b.yset)
+        return 0;
+    a = b;
+    a.m = m, a.d = d;
+    if (m > b.m || (m == b.m && d >= b.d))
+        a.y = b.y - 1;
+    if (d > kj_mdays(a.y, m) || kj_days(b.y, b.m, b.d) - kj_days(a.y, a.m, a.d) > 366)
+        return 0;
+    kj_dt_emit(p->c, i, e, &a, &b);
+    return e;
 }
 
 /* A day, then its clock range: "Tuesday from 2:00 to 2:30 pm", "tomorrow
@@ -2537,7 +2913,7 @@ static size_t wday_in(ep *p, size_t i)
 }
 
 /* A full weekday name at i, or its plural (Tuesdays): its length. */
-static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural, bool lower)
 {
     ecache *k = p->k;
     if (k->wpos != i) {
@@ -2545,7 +2921,7 @@ static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural)
         k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
     }
     size_t n = k->wn;
-    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !cap(p, i))
+    if (!n || k->ww->kind != KJ_W_WDAY || k->ww->mod != 0 || !(lower || cap(p, i)))
         return 0;
     *w = k->ww;
     *plural = ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1));
@@ -2582,7 +2958,8 @@ static size_t wday_set(ep *p, size_t i)
             return x;
         }
     }
-    if ((n = wday_word(p, j, &w, &plural)) == 0)
+    /* every monday: a lower-case full name after every / each (chat) */
+    if ((n = wday_word(p, j, &w, &plural, every)) == 0)
         return 0;
     e = j + n;
     /* Friday mornings, Tuesday afternoons: that part of every such day */
@@ -2608,9 +2985,29 @@ static size_t wday_set(ep *p, size_t i)
     return e;
 }
 
+/* A month name right after a year (2017 April, 2016 november): that month
+ * of the year in t; not May (in 2016 May became leader), not before a
+ * day or a capitalized word (2016 March Madness). Returns true with *e. */
+static bool year_month(ep *p, size_t j, kj_tx *t, size_t *e)
+{
+    int m;
+    size_t x, q;
+    if (!month(p, j, &m, &x) || m == 5 || ch(p, x - 1) == '.' || ch(p, x) == '-')
+        return false;
+    q = sp(p, x);
+    if (digit(ch(p, q)) || (q > x && p->s[q] >= 'A' && p->s[q] <= 'Z'))
+        return false;
+    t->m = m;
+    t->mset = true;
+    t->grain = KJ_G_MONTH;
+    *e = x;
+    return true;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
+    p->rfree = SIZE_MAX;
     const kj_dword *w;
     size_t n, e, j;
     kj_tx t;
@@ -2681,6 +3078,8 @@ static size_t try_at(ep *p, size_t i)
         return n;
     if (!mod && (n = dm_range(p, i)) > 0)
         return n - i;
+    if (!mod && digit(ch(p, i)) && ((n = md_range(p, i)) > 0 || (n = dm_pair(p, i)) > 0))
+        return n - i;
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
@@ -2715,7 +3114,7 @@ static size_t try_at(ep *p, size_t i)
             max = &b;
             e = k2;
         } else if (t.grain == KJ_G_DAY && t.yset && !mod && (k2 = num_range_to(p, k)) > 0
-                   && ((e2 = date_iso(p, k2, &b)) > 0 || (e2 = date_mdy(p, k2, &b)) > 0)
+                   && ((e2 = date_iso(p, k2, &b)) > 0 || ((p->rfree = k2), (e2 = date_mdy(p, k2, &b)) > 0))
                    && kj_days(b.y, b.m, b.d) > kj_days(t.y, t.m, t.d)) {
             /* 2013/12/26~2014/1/7, 10/1/2018 - 10/7/2018: one date with max */
             max = &b;
@@ -2726,7 +3125,9 @@ static size_t try_at(ep *p, size_t i)
              * is later: Nov-Feb 2017) */
             kj_tx m2;
             kj_tx_init(&m2);
+            p->mcue = k2; /* from Sep to Nov */
             size_t k3 = date_month(p, k2, &m2);
+            p->mcue = SIZE_MAX;
             if (k3 > 0 && m2.grain == KJ_G_MONTH) {
                 if (!m2.yset) {
                     m2.y = m2.m >= t.m ? t.y : (t.y ? t.y + 1 : 0);
@@ -2749,6 +3150,10 @@ static size_t try_at(ep *p, size_t i)
             t.q = ch(p, k2 + 1) - '0';
             t.grain = KJ_G_QUARTER;
             e = k2 + 2;
+        } else if (t.grain == KJ_G_YEAR && !t.decade && !t.century && !mod && ch(p, k) == ' '
+                   && alpha(ch(p, k + 1)) && year_month(p, k + 1, &t, &k2)) {
+            /* 2017 April: the month of that year */
+            e = k2;
         } else if (t.grain == KJ_G_YEAR && !t.decade && !mod && (ch(p, k) == '-' || ch(p, k) == ' ')
                    && ch(p, k + 1) == 'h' && (ch(p, k + 2) == '1' || ch(p, k + 2) == '2')
                    && !alnum_at(p, k + 3)) {
@@ -2813,7 +3218,8 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "midnight", "every",     "each",     "a",        "an",        "one",     "several",
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
-        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another"};
+        "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
+        "full"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
@@ -2864,7 +3270,7 @@ void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
-            .cued = SIZE_MAX};
+            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
