@@ -850,9 +850,15 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     int32_t v;
     const char *o = d->norm + off[s]; /* the original case */
     /* a letter glued to digits after "X-" belongs to a name: M-1B (a money
-     * supply), F-15K, not one billion or 15,000 */
-    if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' && is_letter((unsigned char)d->norm[t->ns - 2]))
-        return;
+     * supply), F-15K, not one billion or 15,000; a range's end (5k-20k)
+     * has digits before the letter */
+    if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' && is_letter((unsigned char)d->norm[t->ns - 2])) {
+        size_t w = t->ns - 2;
+        while (w > 0 && is_letter((unsigned char)d->norm[w - 1]))
+            w--;
+        if (w == 0 || !(d->norm[w - 1] >= '0' && d->norm[w - 1] <= '9'))
+            return;
+    }
     if (i - s == 1 && buf[s] == 'k' && (!sp || (o[0] == 'k' && clause_end(buf, n, i)))) {
         v = -3; /* 40k, "2.33 k." */
     } else if ((i - s == 1 && o[0] == 'M' && t->ne - t->ns >= 2) ||
