@@ -154,6 +154,7 @@ typedef struct estate {
         size_t off;
     } *mk;
     size_t mkcap, mkn;
+    struct townidx *town; /* rec_person.c: town_word's index, built on first use */
 } estate;
 
 /* rec_entity.c: the registry */

@@ -718,13 +718,105 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
     return r;
 }
 
+/* The text's own evidence that a word names a place: the word right before
+ * では / 出身 / に住 / 在住 / 駅 / 区 / 空港 / 港 anywhere in the document.
+ * Where those words start is found once; for each length of word asked
+ * about, the bytes before every such start go into a hash set built on the
+ * first question of that length. A document of N bytes costs at most one
+ * pass per loc word and one set per length (names are under 48 bytes),
+ * however many names are asked about: scanning the whole text again for
+ * every name was quadratic on a long text repeating one. */
+#define TOWN_MAXLEN 48
+
+struct townidx {
+    uint32_t *pos; /* starts of the loc words, in d->norm */
+    size_t npos;
+    uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
+    size_t cap;                 /* slots of each set, a power of two */
+};
+
+static uint64_t town_hash(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    return h;
+}
+
+static struct townidx *town_index(estate *s)
+{
+    kiji_doc *d = s->d;
+    static const char *const loc[] = {"では", "出身", "に住", "在住", "駅", "区", "空港", "港", NULL};
+    struct townidx *t = kj_alloc(d, sizeof *t);
+    size_t n = 0, cap = 16;
+    uint32_t *pos = kj_alloc_raw(d, cap * sizeof *pos);
+    for (int i = 0; loc[i]; i++) {
+        size_t l = strlen(loc[i]);
+        for (const char *q = strstr(d->norm, loc[i]); q;) {
+            d->work++;
+            size_t e = (size_t)(q - d->norm);
+            if (n == cap) {
+                uint32_t *np = kj_alloc_raw(d, 2 * cap * sizeof *np);
+                memcpy(np, pos, n * sizeof *pos);
+                pos = np;
+                cap *= 2;
+            }
+            pos[n++] = (uint32_t)e;
+            q = strstr(q + l, loc[i]);
+        }
+    }
+    t->pos = pos;
+    t->npos = n;
+    t->cap = 16;
+    while (t->cap < 2 * n)
+        t->cap *= 2;
+    return t;
+}
+
+static bool town_seen(estate *s, const char *w, size_t n)
+{
+    kiji_doc *d = s->d;
+    if (!s->town)
+        s->town = town_index(s);
+    struct townidx *t = s->town;
+    if (!t->npos || n == 0 || n >= TOWN_MAXLEN)
+        return false;
+    size_t mask = t->cap - 1;
+    if (!t->set[n]) {
+        uint32_t *set = kj_alloc(d, t->cap * sizeof *set);
+        for (size_t i = 0; i < t->npos; i++) {
+            d->work++;
+            size_t e = t->pos[i];
+            if (e < n)
+                continue;
+            /* one slot per distinct word: a text repeating 小田原では puts
+             * the same key in many times */
+            size_t h = (size_t)town_hash(d->norm + e - n, n) & mask;
+            while (set[h] && memcmp(d->norm + t->pos[set[h] - 1] - n, d->norm + e - n, n) != 0) {
+                d->work++;
+                h = (h + 1) & mask;
+            }
+            if (!set[h])
+                set[h] = (uint32_t)i + 1;
+        }
+        t->set[n] = set;
+    }
+    for (size_t h = (size_t)town_hash(w, n) & mask; t->set[n][h]; h = (h + 1) & mask) {
+        d->work++;
+        size_t e = t->pos[t->set[n][h] - 1];
+        if (memcmp(d->norm + e - n, w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* 小田原では…, 宮崎は: a kanji word that also names a town. Either the
  * gazetteer knows it with 県 / 市 / 府 after it (宮崎県), or the text
  * writes it as a location somewhere (小田原では, 小田原出身, 品川駅). */
 static bool town_word(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
-    char w[48];
+    char w[TOWN_MAXLEN];
     size_t n = b - a;
     if (n + 3 >= sizeof w)
         return true;
@@ -736,16 +828,7 @@ static bool town_word(estate *s, size_t a, size_t b)
         if (kj_dict_get(s->x->place, w, n + 3, &v))
             return true;
     }
-    w[n] = 0;
-    static const char *const loc[] = {"では", "出身", "に住", "在住", "駅", "区", "空港", "港", NULL};
-    for (const char *q = strstr(d->norm, w); q; q = strstr(q + n, w)) {
-        d->work++;
-        size_t e = (size_t)(q - d->norm) + n;
-        for (int i = 0; loc[i]; i++)
-            if (kj_at(d->norm, d->norm_len, e, loc[i]))
-                return true;
-    }
-    return false;
+    return town_seen(s, d->norm + a, n);
 }
 
 /* 山田は, 佐々木が: a surname of two kanji or more (data/ja/surnames.txt)
