@@ -854,7 +854,7 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
      * has digits before the letter */
     if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' && is_letter((unsigned char)d->norm[t->ns - 2])) {
         size_t w = t->ns - 2;
-        while (w > 0 && is_letter((unsigned char)d->norm[w - 1]))
+        while (w > 0 && t->ns - w < 16 && is_letter((unsigned char)d->norm[w - 1]))
             w--;
         if (w == 0 || !(d->norm[w - 1] >= '0' && d->norm[w - 1] <= '9'))
             return;

@@ -171,7 +171,7 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
 static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
 {
     size_t b = ms;
-    while (b > 0 && d->norm[b - 1] == ' ')
+    while (b > 0 && ms - b < 4 && d->norm[b - 1] == ' ')
         b--;
     size_t p = b;
     while (p > 0 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z' && b - p < 4)
@@ -180,7 +180,7 @@ static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
           (b - p == 4 && (!memcmp(d->norm + p, "with", 4) || !memcmp(d->norm + p, "from", 4)))))
         return false;
     size_t we = p;
-    while (we > 0 && d->norm[we - 1] == ' ')
+    while (we > 0 && p - we < 4 && d->norm[we - 1] == ' ')
         we--;
     size_t ws = we;
     while (ws > 0 && we - ws < 16 && ((d->norm[ws - 1] | 0x20) >= 'a' && (d->norm[ws - 1] | 0x20) <= 'z'))
