@@ -903,8 +903,11 @@ def jt_resolve(value, mod, ref=JT_REF):
 # covers kiji dates and durations alike).
 JT_TAGGER_KIND = {"AbstimeTagger": "date", "DurationTagger": "duration", "SetTagger": "set"}
 
+# ja-timex's mods and kiji's: GUIDELINES.md's mod (start / mid / end) or
+# the qualifier a date shares with amounts (2021年以前: on or before, at most
+# 2021; 7月以来: on or after, at least July)
 JT_MOD = {"START": "start", "MID": "mid", "END": "end", "APPROX": "approx",
-          "ABOUT": "approx"}
+          "ABOUT": "approx", "ON_OR_BEFORE": "at_most", "ON_OR_AFTER": "at_least"}
 
 
 def jt_mod_ok(f, mod):

@@ -869,6 +869,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
     if (idx < 0)
         return false;
     kj_fact *f = kj_fact_at(d, idx);
+    f->qualifier = t->qual;
     /* 25時30分: 1:30 on the next day */
     kj_tx late[2];
     if (t->hh > 24 && t->hh < 48) {

@@ -43,6 +43,8 @@ typedef struct kj_tx {
     bool century;    /* 19世紀: value 18 (TIMEX century); y is its first year */
     bool bc;         /* 紀元前202年: value BC0202, y counts back from 1 BC */
     bool weekend;    /* grain week: the weekend of that ISO week (-WE) */
+    int qual;        /* kj_qualifier the text puts on the date: 2021年以降
+                        (at_least), 2020年ごろ / around 1990 (approx) */
 } kj_tx;
 
 /* Kinds of word-list entries (parser/data/<lang>/dates.txt, column 2). */
