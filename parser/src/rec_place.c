@@ -630,6 +630,12 @@ static size_t municipality(estate *s, size_t pos, uint32_t pc)
             ent_prev(d, i, &qs);
             if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
                 return 0;
+            /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
+             * is a person's name here; the village after its prefecture
+             * is city_suffix's (cases/ja/place) */
+            int32_t v;
+            if (kj_dict_get(s->x->surname_ja, d->norm + pos, nx - pos, &v))
+                return 0;
             return nx - pos;
         }
         i = nx;
