@@ -1522,7 +1522,13 @@ static bool cap_word(const kiji_doc *d, tok t)
             if (x >= 'a' && x <= 'z')
                 allcap = false;
         }
-        if (allcap && !(t.ne - t.ns == 2 && d->norm[t.ns + 1] == '.'))
+        /* J. and H.W. / R.J. (initials: capitals, each but the last of a
+         * token without its final period followed by a period) are name
+         * words */
+        bool initials = true;
+        for (size_t i = t.ns + 1; i < t.ne && initials; i += 2)
+            initials = d->norm[i] == '.';
+        if (allcap && !initials)
             return false;
     }
     return true;
