@@ -756,6 +756,7 @@ static size_t en_run(estate *s, size_t a)
         bool poss = e < s->hi && d->norm[e] == '\'' && e + 1 < s->hi && d->norm[e + 1] == 's';
         size_t te = e;
         int32_t v;
+        bool para_end = false;
         if (te > w + 1 && d->norm[te - 1] == '.') {
             /* Inc. / Co. keep their period inside a sentence, not at its end */
             bool suf = kj_dict_get(x->osuf_en, d->norm + w, te - w, &v);
@@ -766,6 +767,10 @@ static size_t en_run(estate *s, size_t a)
             bool initials = te - w >= 4 && d->norm[te - 3] == '.'; /* E.B.I. */
             if (!initials && (!suf || end))
                 te--;
+            /* Permian Partners L.P. then an indented line: the period
+             * kept with the initials also ends the paragraph (U.S. Steel
+             * on one line, or wrapped with a bare line break, goes on) */
+            para_end = q > te + 1;
         }
         if (te == w)
             break;
@@ -781,7 +786,7 @@ static size_t en_run(estate *s, size_t a)
         org[nw] = c && kj_dict_get(x->osuf_en, t, tl, &v);
         nw++;
         ncap += c;
-        if (poss || te < e || e >= s->hi)
+        if (poss || te < e || e >= s->hi || para_end)
             break;
         /* one space or one line break (Reuters wraps lines) between words */
         size_t q = e;
