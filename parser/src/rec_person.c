@@ -934,6 +934,54 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     return true;
 }
 
+/* 川内優輝(埼玉県庁)が: four kanji, then an organization alone in
+ * parentheses and a particle, are an unknown surname and a given name of
+ * two each when the last kanji (or two) end given names (given_endings.txt,
+ * either value: the team or employer in parentheses is the evidence the
+ * title gives in unknown_before_title). On success *se is the surname's
+ * end, *e the name's and *aff the organization. */
+static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent **aff)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t p[5];
+    p[0] = a;
+    for (int k = 0; k < 4; k++) {
+        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
+            return false;
+    }
+    size_t b = p[4];
+    if (b + 1 >= s->hi || d->norm[b] != '(')
+        return false;
+    size_t q = b + 1;
+    while (q < s->hi && q - b < 48 && d->norm[q] != ')' && d->norm[q] != '\n' &&
+           d->norm[q] != '(')
+        q++;
+    if (q >= s->hi || d->norm[q] != ')' || q == b + 1)
+        return false;
+    ent *o = ent_ending_at(s, q);
+    if (!o || o->type != KIJI_FACT_ORGANIZATION || !ent_overlaps(s, b + 1, b + 2))
+        return false;
+    size_t qx;
+    if (q + 1 >= s->hi || !name_follow(ent_cp(d, q + 1, &qx)))
+        return false;
+    int32_t v, ev = 0, ev2;
+    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
+        ev = 0;
+    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = ev2;
+    if (ev < 1 || kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
+        kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
+        kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_longest(x->title_ja, d->norm, b, p[3], &v))
+        return false;
+    *se = p[2];
+    *e = b;
+    *aff = o;
+    return true;
+}
+
 /* ローラは「…」と語った, 「…」とヒカキンは話した: a one-word katakana name
  * (a stage name) at a..b that speaks in the sentence with a verb only a
  * person uses (cases/ja/person). */
@@ -1086,6 +1134,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 m++;
             }
             size_t q1, q2 = a;
+            ent *oaff = NULL;
             if (m == 4) {
                 ent_cp(d, a, &q1);
                 ent_cp(d, q1, &q2);
@@ -1101,6 +1150,29 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
+            } else if (m == 4 && unknown_before_aff(s, a, &q2, &q, &oaff)) {
+                /* 川内優輝(埼玉県庁)が with the surname unknown */
+                if (ent_overlaps(s, a, q))
+                    return 0;
+                ent *e = person(s, a, q, a, q2, NULL);
+                if (!e)
+                    return 0;
+                if (!e->aff)
+                    e->aff = oaff;
+                ent_mention(s, e, a, q);
+                pc->last = e;
+                return q;
+            } else if (m == 2 && q < s->hi && d->norm[q] != '(' &&
+                       name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q)) {
+                /* 川内は after 川内優輝: a surname the list lacks, read as
+                 * a person's earlier in the text, written alone before a
+                 * particle */
+                ent *e = surname_person(s, a, q, NULL);
+                if (!e)
+                    return 0;
+                ent_mention(s, e, a, q);
+                pc->last = e;
+                return q;
             } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
                 /* 槙原氏 after 槙原寛己氏: the surname read there */
                 sl = q - a;
