@@ -1134,7 +1134,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 m++;
             }
             size_t q1, q2 = a;
-            ent *oaff = NULL;
+            ent *oaff = NULL, *sp = NULL;
             if (m == 4) {
                 ent_cp(d, a, &q1);
                 ent_cp(d, q1, &q2);
@@ -1163,15 +1163,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 pc->last = e;
                 return q;
             } else if (m == 2 && q < s->hi && d->norm[q] != '(' &&
-                       name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q)) {
+                       name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q) &&
+                       (sp = surname_person(s, a, q, NULL)) != NULL) {
                 /* 川内は after 川内優輝: a surname the list lacks, read as
                  * a person's earlier in the text, written alone before a
                  * particle */
-                ent *e = surname_person(s, a, q, NULL);
-                if (!e)
-                    return 0;
-                ent_mention(s, e, a, q);
-                pc->last = e;
+                ent_mention(s, sp, a, q);
+                pc->last = sp;
                 return q;
             } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
                 /* 槙原氏 after 槙原寛己氏: the surname read there */
