@@ -1819,6 +1819,67 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
     return true;
 }
 
+/* Does token k open its sentence (after . ? ! or a quote mark, a line
+ * break and indentation, or at the start)? */
+static bool sentence_initial(const estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    size_t p = t[k].ns;
+    int n = 0;
+    while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && n < 8) {
+        p--;
+        n++;
+    }
+    if (p <= s->lo)
+        return true;
+    char c = d->norm[p - 1];
+    return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
+}
+
+/* Uralsib analyst Chris Weafer, Prudential Bache economist: capitalized
+ * words [k, j) right before a one-word lowercase title and a capitalized
+ * name are the employer's name, not a person, unless they open with a
+ * given name (data/en/given_names.txt), open the sentence (Automotive
+ * analyst) or name a person met before. */
+static bool employer_before(estate *s, const tok *t, int n, int k, int j)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (j + 1 >= n || !adjacent(d, t[j - 1], t[j]) || !adjacent(d, t[j], t[j + 1]) ||
+        cap_word(d, t[j]) || !cap_word(d, t[j + 1]) || stopword(d, t[j + 1]))
+        return false;
+    if (title_ending(s, t, j) != j)
+        return false;
+    /* a firm's people: Social Affairs minister, Senate Republican leader
+     * name an office, not an employer */
+    static const char *const firm[] = {"analyst",    "economist",   "strategist",    "trader",
+                                       "dealer",     "spokesman",   "spokeswoman",   "spokesperson",
+                                       "chairman",   "president",   "director",      NULL};
+    bool ok = false;
+    for (int i = 0; firm[i] && !ok; i++)
+        ok = tok_is(d, t[j], firm[i]);
+    if (!ok)
+        return false;
+    /* Automotive analyst, Republican chairman: an adjective (-ive, -al,
+     * -ic, -an) ends no firm's name; AC and R chairman: a letter after
+     * and is the tail of a name the run does not hold */
+    size_t le = t[j - 1].ne, ll = le - t[j - 1].ns;
+    static const char *const adj[] = {"ive", "al", "ic", "an", NULL};
+    for (int i = 0; adj[i]; i++) {
+        size_t al = strlen(adj[i]);
+        if (ll > al + 2 && memcmp(d->norm + le - al, adj[i], al) == 0)
+            return false;
+    }
+    if (t[k].ne - t[k].ns < 2 ||
+        (k > 0 && (tok_is(d, t[k - 1], "and") || tok_is(d, t[k - 1], "of"))))
+        return false;
+    if (kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v) ||
+        sentence_initial(s, t, k))
+        return false;
+    /* Reagan spokesman after President Reagan: a person named before */
+    return !surname_person(s, t[k].ns, t[j - 1].ne, NULL);
+}
+
 static void en_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1859,6 +1920,10 @@ static void en_persons(estate *s)
                 last_title_end = q;
                 title_start = a;
             }
+        }
+        if (last_title_end < 0 && employer_before(s, t, n, k, j)) {
+            k = j; /* the name after the title takes it as its affiliation */
+            continue;
         }
         int ns = last_title_end >= 0 ? last_title_end + 1 : k;
         /* honorifics are not part of the name */
@@ -1963,6 +2028,7 @@ static void en_persons(estate *s)
              * lowercase head belong to the title */
             if (!cap_word(d, t[q]))
                 q = lower_ext(d, t, q);
+            int q0 = q;
             while (q > 0 && cap_word(d, t[q - 1]) && !set_lead && !poss(d, t[q - 1]) &&
                    adjacent(d, t[q - 1], t[q]) && !stopword(d, t[q - 1])) {
                 int32_t dv;
@@ -1981,6 +2047,22 @@ static void en_persons(estate *s)
             }
             ts = t[q].ns;
             te = t[last_title_end].ne;
+            /* Uralsib analyst: the capitalized words before a lowercase
+             * title name the employer (employer_before) */
+            if (q < q0 && q0 == title_start && !cap_word(d, t[q0]) &&
+                employer_before(s, t, n, q, q0) && !ent_ending_at(s, t[q0 - 1].ne)) {
+                size_t os = t[q].ns, oe = t[q0 - 1].ne;
+                char key[160];
+                int kl = ent_key(key, sizeof key, "n:", d->norm + os, oe - os);
+                if (kl > 0 && (size_t)kl < sizeof key) {
+                    aff = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+                    if (!aff->name)
+                        ent_set_name(s, aff, d->norm + os, oe - os);
+                    ent_mention(s, aff, os, oe);
+                    ts = t[q0].ns;
+                    q = 0; /* nothing more before it */
+                }
+            }
             if (q > 0) {
                 /* Saudi Arabian / German / Dean Foods before the title */
                 int dw = q - 1;
