@@ -767,7 +767,7 @@ static size_t en_run(estate *s, size_t a)
             bool initials = te - w >= 4 && d->norm[te - 3] == '.'; /* E.B.I. */
             if (!initials && (!suf || end))
                 te--;
-            /* Permian Partners L.P. then an indented line: the period
+            /* Hollis Creek Partners L.P. then an indented line: the period
              * kept with the initials also ends the paragraph (U.S. Steel
              * on one line, or wrapped with a bare line break, goes on) */
             para_end = q > te + 1;

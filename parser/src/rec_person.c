@@ -934,7 +934,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     return true;
 }
 
-/* 川内優輝(埼玉県庁)が: four kanji, then an organization alone in
+/* 萩谷拓輝(トヨタ自動車)が: four kanji, then an organization alone in
  * parentheses and a particle, are an unknown surname and a given name of
  * two each when the last kanji (or two) end given names (given_endings.txt,
  * either value: the team or employer in parentheses is the evidence the
@@ -1151,7 +1151,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m == 4 && unknown_before_aff(s, a, &q2, &q, &oaff)) {
-                /* 川内優輝(埼玉県庁)が with the surname unknown */
+                /* 萩谷拓輝(トヨタ自動車)が with the surname unknown */
                 if (ent_overlaps(s, a, q))
                     return 0;
                 ent *e = person(s, a, q, a, q2, NULL);
@@ -1165,7 +1165,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             } else if (m == 2 && q < s->hi && d->norm[q] != '(' &&
                        name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL) {
-                /* 川内は after 川内優輝: a surname the list lacks, read as
+                /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
                  * a person's earlier in the text, written alone before a
                  * particle */
                 ent_mention(s, sp, a, q);
@@ -1836,7 +1836,7 @@ static bool sentence_initial(const estate *s, const tok *t, int k)
     return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
 }
 
-/* Uralsib analyst Chris Weafer, Prudential Bache economist: capitalized
+/* Kestrel Hartley analyst Mira Telford, Banque Orlane economist: capitalized
  * words [k, j) right before a one-word lowercase title and a capitalized
  * name are the employer's name, not a person, unless they open with a
  * given name (data/en/given_names.txt), open the sentence (Automotive
@@ -2047,7 +2047,7 @@ static void en_persons(estate *s)
             }
             ts = t[q].ns;
             te = t[last_title_end].ne;
-            /* Uralsib analyst: the capitalized words before a lowercase
+            /* Kestrel Hartley analyst: the capitalized words before a lowercase
              * title name the employer (employer_before) */
             if (q < q0 && q0 == title_start && !cap_word(d, t[q0]) &&
                 employer_before(s, t, n, q, q0) && !ent_ending_at(s, t[q0 - 1].ne)) {
