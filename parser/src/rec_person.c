@@ -896,21 +896,42 @@ static bool human_speech(estate *s, size_t p)
     return false;
 }
 
-/* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
- * surname and a given name of two each when the last kanji ends given names
- * (given_endings.txt, value 1 or 2), as 氏 after four kanji is read (a
- * known surname is read elsewhere; 日本代表監督 and 経済産業大臣 end in no
- * given name). On success *se is the surname's end and *e the name's. */
-static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
+/* Four kanji at a that split as an unknown surname and a given name of two
+ * each: the last kanji (or two) end given names (given_endings.txt, value 1
+ * or 2), the whole is no common word and the last two are neither a known
+ * surname nor a title. Fills p with the five character boundaries. */
+static bool four_kanji_name(estate *s, size_t a, size_t p[5])
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t p[5];
     p[0] = a;
     for (int k = 0; k < 4; k++) {
         if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
             return false;
     }
+    size_t b = p[4];
+    int32_t v, ev = 0, ev2;
+    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
+        ev = 0;
+    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = ev2;
+    return ev >= 1 && !kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) &&
+           !kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) &&
+           !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
+}
+
+/* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
+ * surname and a given name of two each (four_kanji_name), as 氏 after four
+ * kanji is read (a known surname is read elsewhere; 日本代表監督 and
+ * 経済産業大臣 end in no given name). On success *se is the surname's end and
+ * *e the name's. */
+static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t p[5];
+    if (!four_kanji_name(s, a, p))
+        return false;
     size_t b = p[4], bx;
     int32_t v;
     uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
@@ -919,37 +940,24 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
                    : 0;
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
         return false;
-    int32_t ev = 0;
-    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
-        ev = 0;
-    int32_t ev2;
-    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
-        ev = ev2;
-    if (ev < 1 || kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
-        kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
-        kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v))
-        return false;
     *se = p[2];
     *e = b;
     return true;
 }
 
 /* 萩谷拓輝(トヨタ自動車)が: four kanji, then an organization alone in
- * parentheses and a particle, are an unknown surname and a given name of
- * two each when the last kanji (or two) end given names (given_endings.txt,
- * either value: the team or employer in parentheses is the evidence the
- * title gives in unknown_before_title). On success *se is the surname's
- * end, *e the name's and *aff the organization. */
+ * parentheses and a particle, are an unknown surname and a given name
+ * (four_kanji_name: the team or employer in parentheses is the evidence the
+ * title gives in unknown_before_title) unless the given name's part opens a
+ * common word or ends in a title. On success *se is the surname's end, *e
+ * the name's and *aff the organization. */
 static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent **aff)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    p[0] = a;
-    for (int k = 0; k < 4; k++) {
-        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
-            return false;
-    }
+    if (!four_kanji_name(s, a, p))
+        return false;
     size_t b = p[4];
     if (b + 1 >= s->hi || d->norm[b] != '(')
         return false;
@@ -965,15 +973,8 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     size_t qx;
     if (q + 1 >= s->hi || !name_follow(ent_cp(d, q + 1, &qx)))
         return false;
-    int32_t v, ev = 0, ev2;
-    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
-        ev = 0;
-    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
-        ev = ev2;
-    if (ev < 1 || kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
-        kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
-        kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
-        kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v) ||
+    int32_t v;
+    if (kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
         kj_dict_longest(x->title_ja, d->norm, b, p[3], &v))
         return false;
     *se = p[2];
