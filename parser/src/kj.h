@@ -47,8 +47,11 @@ void kj_arena_reset(kj_arena *a); /* keep the chunks for the next parse */
 void kj_arena_free(kj_arena *a);
 char *kj_strndup(kiji_doc *d, const char *s, size_t n);
 /* Grow an arena array: returns a new array of newcap elements holding the
- * first n of old. */
+ * first n of old, the rest zeroed. */
 void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem);
+/* The same with the rest not zeroed, for an array whose elements are
+ * initialized when they are appended. */
+void *kj_grow_raw(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem);
 
 /* ---- exact decimal numbers ---------------------------------------------- */
 
