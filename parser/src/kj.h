@@ -151,6 +151,10 @@ typedef struct kj_sentence {
 
 /* Index of the sentence holding normalized offset i, or -1. O(log n). */
 int kj_sentence_of(const kiji_doc *d, size_t i);
+/* For tests: do the boundaries text.c finds without ICU for d->norm agree
+ * with ICU's Japanese sentence iterator? 1 yes, 0 no, -1 the text is one
+ * it leaves to ICU. */
+int kj_text_breaks_agree(kiji_doc *d);
 
 typedef enum kj_lang { KJ_LANG_JA = 1, KJ_LANG_EN = 2 } kj_lang;
 
@@ -167,6 +171,7 @@ struct kiji_parser {
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
+    uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
     kj_dict *abbrev; /* text.c: en/abbreviations */
     struct kj_meta_data *meta;
     struct kj_numeric *numeric;
