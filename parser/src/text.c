@@ -311,11 +311,20 @@ static uint32_t *ja_breaks(kiji_doc *d, size_t *nbs)
     const size_t len = d->norm_len;
     uint32_t *bs = NULL;
     size_t n = 0, cap = 0;
+    const uint32_t *cpx = d->cpx;
+    const uint8_t *tab = d->p->sb_tab;
+    /* the values that end or break a chain, or are undecided */
+    const uint32_t stop = 1u << U_SB_STERM | 1u << U_SB_ATERM | 1u << U_SB_LF | 1u << U_SB_CR |
+                          1u << U_SB_SEP;
     size_t i = 0;
     while (i < len) {
         d->work++;
-        /* ASCII other than . ! ? and the line breaks is never a
-         * terminator or separator (Sentence_Break of U+0000-U+007F) */
+        /* most characters only go on the chain: one load and one test */
+        uint32_t v = cpx[i];
+        if (v < KJ_CPX_SLOW && (v & KJ_CPX_CP) < 0x10000 && !(stop >> tab[v & KJ_CPX_CP] & 1)) {
+            i += v >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
         size_t next;
         int sb = sb_at(d, i, &next);
         if (sb < 0 || sb == U_SB_CR || sb == U_SB_SEP)
