@@ -182,6 +182,46 @@ static void test_sentences(void)
           "unclosed 「 ends at the line break: %zu", kiji_doc_sentence_count(D));
 }
 
+/* text.c finds Japanese sentence boundaries without ICU where the rules
+ * leave no doubt: on random texts over the characters those rules look at
+ * (terminators, closing brackets, spaces, separators, letters of each case,
+ * digits, combining marks, format characters, a supplementary letter), the
+ * boundaries it reports are ICU's exactly, or it leaves the text to ICU. */
+static void test_sentence_breaks(void)
+{
+    static const char *const alpha[] = {
+        "。", "!", "?", ".", ".", "」", "「", "』", "(", ")", "\"", "'", " ", " ",
+        "\xe3\x80\x80", "\t", "\n", "\n", "a", "x", "A", "Z", "1", "9", "漢", "か", "カ",
+        "、", ",", ":", ";", "-", "%", "・", "…", "\xc2\xa0", "\xc2\xbb", "\xe2\x80\x9d",
+        "\xe2\x80\x99", "\xe0\xa5\xa4", "\xd6\x89", "\xf0\xa0\x80\x80", "\xf0\x9f\x98\x80",
+        "\r", "\xe2\x80\xa9", "\xcc\x81", "\xe2\x80\x8e", "\xc2\xad"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    const size_t easy = na - 5; /* the last five are left to ICU */
+    uint64_t x = 88172645463325252ull;
+    int checked = 0, bad = 0;
+    char t[512];
+    for (int k = 0; k < 4000; k++) {
+        size_t n = (size_t)snprintf(t, sizeof t, "日本語の文。");
+        size_t len = 1 + k % 60, pool = k % 5 ? easy : na;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+            const char *c = alpha[x % pool];
+            size_t cl = strlen(c);
+            memcpy(t + n, c, cl);
+            n += cl;
+        }
+        kiji_error e;
+        kiji_meta m = {NULL, NULL, "ja"};
+        if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
+            continue;
+        int r = kj_text_breaks_agree(D);
+        checked += r == 1;
+        bad += r == 0;
+    }
+    CHECK(bad == 0 && checked > 2500, "sentence boundaries without ICU: %d differ, %d agree", bad,
+          checked);
+}
+
 static json_t *parse_json(const char *t, const char *published)
 {
     kiji_error e;
@@ -398,6 +438,7 @@ int main(void)
     test_bad_input();
     test_offsets();
     test_sentences();
+    test_sentence_breaks();
     test_metadata();
     test_pathological();
     test_reuse();

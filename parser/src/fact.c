@@ -36,7 +36,8 @@ int kj_fact_add(kiji_doc *d, int type, size_t ns, size_t ne)
     }
     if (d->nfacts == d->capfacts) {
         size_t cap = d->capfacts ? d->capfacts * 2 : 64;
-        d->facts = kj_grow(d, d->facts, d->nfacts, cap, sizeof *d->facts);
+        /* a fact is zeroed when it is appended, below */
+        d->facts = kj_grow_raw(d, d->facts, d->nfacts, cap, sizeof *d->facts);
         d->capfacts = cap;
     }
     kj_fact *f = &d->facts[d->nfacts];
@@ -186,8 +187,10 @@ void kj_finish(kiji_doc *d)
 {
     size_t n = d->nfacts;
     uint32_t mask = d->p->opt.facts;
-    order *o = kj_alloc(d, (n ? n : 1) * sizeof *o);
-    int *newid = kj_alloc(d, (n ? n : 1) * sizeof *newid);
+    /* not zeroed: o[0, k), newid[0, n) and out[0, k) are written before
+     * they are read */
+    order *o = kj_alloc_raw(d, (n ? n : 1) * sizeof *o);
+    int *newid = kj_alloc_raw(d, (n ? n : 1) * sizeof *newid);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         kj_fact *f = &d->facts[i];
@@ -204,7 +207,7 @@ void kj_finish(kiji_doc *d)
     for (size_t i = 0; i < k; i++)
         newid[o[i].idx] = (int)i + 1;
 
-    kj_fact *out = kj_alloc(d, (k ? k : 1) * sizeof *out);
+    kj_fact *out = kj_alloc_raw(d, (k ? k : 1) * sizeof *out);
     for (size_t i = 0; i < k; i++) {
         kj_fact f = d->facts[o[i].idx];
         f.id = (int)i + 1;

@@ -47,10 +47,8 @@ typedef struct jw {
 
 /* Make room for k more bytes. On failure the writer keeps going in place
  * (writes are dropped) and reports KIJI_ERR_NOMEM at the end. */
-static bool jw_reserve(jw *w, size_t k)
+static bool jw_grow(jw *w, size_t k)
 {
-    if (w->n + k <= w->cap)
-        return true;
     if (w->oom)
         return false;
     size_t cap = w->cap ? w->cap : 4096;
@@ -66,6 +64,12 @@ static bool jw_reserve(jw *w, size_t k)
     w->d->json = b;
     w->d->json_cap = cap;
     return true;
+}
+
+/* The common case inline: the room is there. */
+static inline bool jw_reserve(jw *w, size_t k)
+{
+    return w->n + k <= w->cap || jw_grow(w, k);
 }
 
 static inline void put(jw *w, const char *s, size_t k)
@@ -121,11 +125,12 @@ static void jw_close(jw *w, char c)
     putc1(w, c);
 }
 
-/* A key known to need no escaping (our own ASCII names). */
-static void key(jw *w, const char *k)
+/* A key known to need no escaping (our own ASCII names). Inline, so that
+ * the length of a literal key folds to a constant. */
+static inline void key(jw *w, const char *k)
 {
     member(w);
-    size_t kl = strlen(k);
+    size_t kl = __builtin_strlen(k);
     if (jw_reserve(w, kl + 4)) {
         char *p = w->b + w->n;
         *p++ = '"';
@@ -144,10 +149,19 @@ static void put_int(jw *w, int64_t v)
     char tmp[24];
     char *e = tmp + sizeof tmp, *p = e;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    /* two digits per division */
+    static const char pairs[] = "000102030405060708091011121314151617181920212223242526272829"
+                                "303132333435363738394041424344454647484950515253545556575859"
+                                "606162636465666768697071727374757677787980818283848586878889"
+                                "90919293949596979899";
+    while (u >= 10) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        *--p = pairs[2 * r + 1];
+        *--p = pairs[2 * r];
+    }
+    if (u || p == e)
+        *--p = (char)('0' + u);
     if (v < 0)
         *--p = '-';
     put(w, p, (size_t)(e - p));
@@ -174,8 +188,26 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     const unsigned char *s = (const unsigned char *)str, *end = s + len;
     char *o = w->b + w->n;
     *o++ = '"';
+    /* bytes copied as they are, eight at a time: none below 0x20, '"' or
+     * '\\', and none past ASCII unless the string is known valid. For a
+     * word x, (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of
+     * x is 0, and (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
+    const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+    const uint64_t high = checked ? 0 : tops;
     while (s < end) {
         unsigned char c = *s;
+        if (end - s >= 8 && (c < 0x80 || checked)) {
+            uint64_t x;
+            memcpy(&x, s, 8);
+            uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+            if (!(((x - ones * 0x20) & ~x & tops) | ((qu - ones) & ~qu & tops) |
+                  ((bs - ones) & ~bs & tops) | (x & high))) {
+                memcpy(o, s, 8);
+                o += 8;
+                s += 8;
+                continue;
+            }
+        }
         if (!needs_escape[c] && (c < 0x80 || checked)) {
             *o++ = (char)c;
             s++;

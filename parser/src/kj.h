@@ -47,8 +47,11 @@ void kj_arena_reset(kj_arena *a); /* keep the chunks for the next parse */
 void kj_arena_free(kj_arena *a);
 char *kj_strndup(kiji_doc *d, const char *s, size_t n);
 /* Grow an arena array: returns a new array of newcap elements holding the
- * first n of old. */
+ * first n of old, the rest zeroed. */
 void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem);
+/* The same with the rest not zeroed, for an array whose elements are
+ * initialized when they are appended. */
+void *kj_grow_raw(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem);
 
 /* ---- exact decimal numbers ---------------------------------------------- */
 
@@ -148,6 +151,10 @@ typedef struct kj_sentence {
 
 /* Index of the sentence holding normalized offset i, or -1. O(log n). */
 int kj_sentence_of(const kiji_doc *d, size_t i);
+/* For tests: do the boundaries text.c finds without ICU for d->norm agree
+ * with ICU's Japanese sentence iterator? 1 yes, 0 no, -1 the text is one
+ * it leaves to ICU. */
+int kj_text_breaks_agree(kiji_doc *d);
 
 typedef enum kj_lang { KJ_LANG_JA = 1, KJ_LANG_EN = 2 } kj_lang;
 
@@ -164,6 +171,7 @@ struct kiji_parser {
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
+    uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
     kj_dict *abbrev; /* text.c: en/abbreviations */
     struct kj_meta_data *meta;
     struct kj_numeric *numeric;

@@ -145,7 +145,7 @@ static void hput(estate *s, int type, const char *k, size_t kl, ent *e)
     if ((s->hn + 1) * 2 > s->hcap) {
         hslot *old = s->h;
         size_t oldcap = s->hcap;
-        s->hcap = oldcap ? oldcap * 2 : 256;
+        s->hcap = oldcap ? oldcap * 2 : 32; /* an article names a few dozen */
         s->h = kj_alloc(s->d, s->hcap * sizeof *s->h);
         s->hn = 0;
         for (size_t i = 0; i < oldcap; i++)
@@ -240,7 +240,7 @@ static bool mk_has(estate *s, const ent *e, size_t off, bool add)
     if (add && (s->mkn + 1) * 2 > s->mkcap) {
         struct mkey *old = s->mk;
         size_t oldcap = s->mkcap;
-        s->mkcap = oldcap ? oldcap * 2 : 512;
+        s->mkcap = oldcap ? oldcap * 2 : 64;
         s->mk = kj_alloc(s->d, s->mkcap * sizeof *s->mk);
         s->mkn = 0;
         for (size_t i = 0; i < oldcap; i++)

@@ -8,11 +8,16 @@
  * (「やめろ！」と叫んだ). A line break always ends a sentence and closes any
  * bracket left open, so one stray 「 cannot swallow the article, and a
  * sentence never spans more than MAX_SENTENCE bytes inside brackets.
+ *
+ * Japanese text mostly ends its sentences in a way the rules leave no
+ * doubt about (。 then a letter): ja_breaks finds those boundaries itself,
+ * and ICU runs only for a text where it meets a case it does not decide.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 #include "kj.h"
@@ -31,6 +36,8 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
         }
         return KIJI_ERR_NOMEM;
     }
+    for (uint32_t c = 0; c < 0x10000; c++)
+        p->sb_tab[c] = (uint8_t)u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
     p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
     if (U_SUCCESS(st))
         p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -245,26 +252,192 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
     return false;
 }
 
+
+/* ---- Japanese boundaries without ICU ------------------------------------ */
+
+/* The Sentence_Break value of c (USentenceBreak), the property ICU's rules
+ * are written in. */
+static int sb_of(const kiji_parser *p, uint32_t c)
+{
+    return c < 0x10000 ? p->sb_tab[c] : u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+}
+
+/* The Sentence_Break value of the character at byte i (i < norm_len), or
+ * -1 when no valid sequence starts there. */
+static int sb_at(const kiji_doc *d, size_t i, size_t *next)
+{
+    uint32_t v = d->cpx[i];
+    if (v >= KJ_CPX_SLOW)
+        return -1;
+    *next = i + (v >> KJ_CPX_LEN_SHIFT);
+    return sb_of(d->p, v & KJ_CPX_CP);
+}
+
+static void push_break(kiji_doc *d, uint32_t **bs, size_t *n, size_t *cap, size_t at)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        *bs = kj_grow_raw(d, *bs, *n, nc, sizeof **bs);
+        *cap = nc;
+    }
+    (*bs)[(*n)++] = (uint32_t)at;
+}
+
+/*
+ * The boundaries ICU's sentence break iterator reports for d->norm (after
+ * the one at 0, each a byte offset), found without it for the cases below,
+ * whose outcome ICU's rules (icu4c data/brkitr/rules/sent.txt: UAX #29
+ * SB3-SB11 as chained rules) leave no doubt about; NULL when the text holds
+ * any other case, and ICU decides (exact, never a guess). Boundaries arise
+ * only after a line break (SB4) and after a terminator run STerm|ATerm
+ * Close* Sp* (SB11); every other character chains into the next (rule 12),
+ * so between those runs there is nothing to decide. For the run ending at q
+ * with the character X there:
+ *   - X a line break: the boundary is after it (SB9-11), pushed with it;
+ *   - X SContinue, STerm or ATerm: none (SB8a), X goes on the chain;
+ *   - after ATerm: X Numeric right after it (SB6) or X Lower after any run
+ *     (SB8): none; X Upper right after it: none when an Upper or Lower
+ *     precedes the ATerm (SB7); any other X but a letter may start SB8's
+ *     lookahead for a Lower, which is followed to its end;
+ *   - else a boundary at q (SB11).
+ * Undecided: a byte outside a valid sequence, CR and the other separators
+ * (CR LF pairs), Extend and Format characters inside or after a run or
+ * before an ATerm (SB5 attaches them to what precedes). Linear: each
+ * character is read at most twice (SB8's lookahead stops at the next
+ * terminator, where the next run starts).
+ */
+static uint32_t *ja_breaks(kiji_doc *d, size_t *nbs)
+{
+    const size_t len = d->norm_len;
+    uint32_t *bs = NULL;
+    size_t n = 0, cap = 0;
+    const uint32_t *cpx = d->cpx;
+    const uint8_t *tab = d->p->sb_tab;
+    /* the values that end or break a chain, or are undecided */
+    const uint32_t stop = 1u << U_SB_STERM | 1u << U_SB_ATERM | 1u << U_SB_LF | 1u << U_SB_CR |
+                          1u << U_SB_SEP;
+    size_t i = 0;
+    while (i < len) {
+        d->work++;
+        /* most characters only go on the chain: one load and one test */
+        uint32_t v = cpx[i];
+        if (v < KJ_CPX_SLOW && (v & KJ_CPX_CP) < 0x10000 && !(stop >> tab[v & KJ_CPX_CP] & 1)) {
+            i += v >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
+        size_t next;
+        int sb = sb_at(d, i, &next);
+        if (sb < 0 || sb == U_SB_CR || sb == U_SB_SEP)
+            return NULL;
+        if (sb == U_SB_LF) {
+            push_break(d, &bs, &n, &cap, next);
+            i = next;
+            continue;
+        }
+        if (sb != U_SB_STERM && sb != U_SB_ATERM) {
+            i = next;
+            continue;
+        }
+        bool aterm = sb == U_SB_ATERM;
+        /* the run: Close* Sp* */
+        size_t q = next, qn = next;
+        bool sp = false;
+        int x = -1;
+        while (q < len) {
+            d->work++;
+            x = sb_at(d, q, &qn);
+            if (x == U_SB_CLOSE && !sp) {
+            } else if (x == U_SB_SP) {
+                sp = true;
+            } else {
+                break;
+            }
+            q = qn;
+        }
+        if (q >= len) /* the end of the text is the boundary */
+            break;
+        if (x < 0 || x == U_SB_EXTEND || x == U_SB_FORMAT || x == U_SB_CR || x == U_SB_SEP)
+            return NULL;
+        if (x == U_SB_LF || x == U_SB_SCONTINUE || x == U_SB_STERM || x == U_SB_ATERM) {
+            i = q;
+            continue;
+        }
+        if (aterm) {
+            if (x == U_SB_LOWER || (x == U_SB_NUMERIC && q == next)) {
+                i = q;
+                continue;
+            }
+            if (x == U_SB_UPPER && q == next) {
+                if (i == 0) {
+                    push_break(d, &bs, &n, &cap, q);
+                    i = q;
+                    continue;
+                }
+                size_t ps, pn;
+                kj_cp_prev(d, i, &ps);
+                int pc = sb_at(d, ps, &pn);
+                if (pc < 0 || pn != i || pc == U_SB_EXTEND || pc == U_SB_FORMAT)
+                    return NULL;
+                if (pc == U_SB_UPPER || pc == U_SB_LOWER) {
+                    i = q;
+                    continue;
+                }
+            } else if (x != U_SB_UPPER && x != U_SB_OLETTER) {
+                /* SB8: ( not OLetter Upper Lower ParaSep SATerm )* Lower */
+                size_t k = q, kn = q;
+                int y = -1;
+                while (k < len) {
+                    d->work++;
+                    y = sb_at(d, k, &kn);
+                    if (y < 0)
+                        return NULL;
+                    if (y == U_SB_OLETTER || y == U_SB_UPPER || y == U_SB_LOWER || y == U_SB_SEP ||
+                        y == U_SB_CR || y == U_SB_LF || y == U_SB_ATERM || y == U_SB_STERM)
+                        break;
+                    k = kn;
+                }
+                if (k < len && y == U_SB_LOWER) {
+                    i = q;
+                    continue;
+                }
+            }
+        }
+        push_break(d, &bs, &n, &cap, q);
+        i = q;
+    }
+    if (len > 0 && (n == 0 || bs[n - 1] != len))
+        push_break(d, &bs, &n, &cap, len);
+    if (!bs) /* an empty text: no boundary after 0 */
+        bs = kj_alloc_raw(d, sizeof *bs);
+    *nbs = n;
+    return bs;
+}
+
 void kj_structure(kiji_doc *d)
 {
     const char *t = d->norm;
     size_t len = d->norm_len;
     UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
     UErrorCode st = U_ZERO_ERROR;
+    /* ICU's boundaries found without it (Japanese), else ICU runs */
+    uint32_t *fast = NULL;
+    size_t nfast = 0, kf = 0;
+    if (d->lang != KJ_LANG_EN && len < INT32_MAX / 2)
+        fast = ja_breaks(d, &nfast);
     /* ICU iterates UTF-16 twice as fast as UTF-8 through UText: convert
      * once, and map boundaries back with one forward cursor (u16 -> u8). */
     UChar *u16 = NULL;
     int32_t n16 = 0;
-    if (len < INT32_MAX / 2) {
+    if (!fast && len < INT32_MAX / 2) {
         u16 = kj_alloc_raw(d, (len + 1) * sizeof(UChar));
         /* from the decoded text, else (never in NFKC output of valid
          * input) through ICU */
         if (!kj_chars_utf16(d, u16, len + 1, &n16))
             u_strFromUTF8(u16, (int32_t)len + 1, &n16, t, (int32_t)len, &st);
-    } else {
+    } else if (!fast) {
         st = U_BUFFER_OVERFLOW_ERROR;
     }
-    if (U_SUCCESS(st))
+    if (U_SUCCESS(st) && !fast)
         ubrk_setText(bi, u16, n16, &st);
     if (U_FAILURE(st)) {
         /* Without ICU's boundaries, lines are the sentences. */
@@ -287,11 +460,18 @@ void kj_structure(kiji_doc *d)
     size_t start = 0;    /* start of the current sentence */
     int para = 0;
     size_t soft_at = (size_t)-1; /* just after the last soft line break */
-    int32_t b = ubrk_first(bi);
+    int32_t b = fast ? 0 : ubrk_first(bi);
     int32_t at16 = 0; /* the UTF-16 index of byte at8 */
     size_t at8 = 0;
-    while ((b = ubrk_next(bi)) != UBRK_DONE) {
-        while (at16 < b && at8 < len) {
+    for (;;) {
+        if (fast) {
+            if (kf == nfast)
+                break;
+            at8 = fast[kf++];
+        } else if ((b = ubrk_next(bi)) == UBRK_DONE) {
+            break;
+        }
+        while (!fast && at16 < b && at8 < len) {
             d->work++;
             unsigned char c = (unsigned char)t[at8];
             /* eight ASCII bytes are eight UTF-16 units */
@@ -378,7 +558,35 @@ void kj_structure(kiji_doc *d)
     }
     if (start < len)
         add_sentence(d, start, len, para);
-    ubrk_setText(bi, NULL, 0, &st); /* u16 goes with the arena */
+    if (!fast)
+        ubrk_setText(bi, NULL, 0, &st); /* u16 goes with the arena */
+}
+
+int kj_text_breaks_agree(kiji_doc *d)
+{
+    size_t n = 0, len = d->norm_len;
+    const uint32_t *fast = len < INT32_MAX / 2 ? ja_breaks(d, &n) : NULL;
+    if (!fast)
+        return -1;
+    UErrorCode st = U_ZERO_ERROR;
+    UChar *u16 = kj_alloc_raw(d, (len + 1) * sizeof(UChar));
+    int32_t n16 = 0;
+    u_strFromUTF8(u16, (int32_t)len + 1, &n16, d->norm, (int32_t)len, &st);
+    ubrk_setText(d->sbrk_ja, u16, n16, &st);
+    if (U_FAILURE(st))
+        return 0;
+    size_t k = 0;
+    int32_t b = ubrk_first(d->sbrk_ja);
+    while ((b = ubrk_next(d->sbrk_ja)) != UBRK_DONE) {
+        int32_t b8 = 0;
+        UErrorCode st8 = U_ZERO_ERROR;
+        u_strToUTF8(NULL, 0, &b8, u16, b, &st8); /* the byte offset of b */
+        if (k >= n || fast[k] != (uint32_t)b8)
+            break;
+        k++;
+    }
+    ubrk_setText(d->sbrk_ja, NULL, 0, &st);
+    return b == UBRK_DONE && k == n;
 }
 
 int kj_sentence_of(const kiji_doc *d, size_t i)

@@ -89,18 +89,24 @@ void kj_arena_free(kj_arena *a)
 
 char *kj_strndup(kiji_doc *d, const char *s, size_t n)
 {
-    char *r = kj_alloc(d, n + 1);
+    char *r = kj_alloc_raw(d, n + 1); /* every byte written below */
     memcpy(r, s, n);
     r[n] = 0;
     return r;
 }
 
-void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
+void *kj_grow_raw(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
 {
     char *r = kj_alloc_raw(d, newcap * elem);
     if (old && n)
         memcpy(r, old, n * elem);
-    else
+    return r;
+}
+
+void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
+{
+    char *r = kj_grow_raw(d, old, n, newcap, elem);
+    if (!old)
         n = 0;
     if (newcap > n)
         memset(r + n * elem, 0, (newcap - n) * elem);
