@@ -713,6 +713,39 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     return 0;
 }
 
+/* A qualifier right after a date, part of its fact (GUIDELINES.md: the
+ * qualifiers of amounts): 2021年以前 (on or before: at_most), 2010年以降,
+ * 2008年以後, 3月以来 (on or after: at_least), 2030年ごろ, 16世紀頃,
+ * 2021年7月前後, 15日くらい (approx). Not 近く (2000年近く is as often
+ * "nearly 2000 years") nor から, which starts a range. Sets *q; returns the
+ * qualifier's length, 0 when none (cases/ja/date_qual). */
+static size_t date_qual(const jp *p, size_t st, size_t e, int *q)
+{
+    static const struct {
+        const char *w;
+        int q;
+        bool digits; /* only after a date in digits: 今日くらいは休む is
+                        "today at least", not about today */
+    } qw[] = {{"以前", KJ_Q_AT_MOST, false},  {"以降", KJ_Q_AT_LEAST, false},
+              {"以後", KJ_Q_AT_LEAST, false}, {"以来", KJ_Q_AT_LEAST, false},
+              {"前後", KJ_Q_APPROX, false},   {"ごろ", KJ_Q_APPROX, false},
+              {"頃", KJ_Q_APPROX, false},     {"ぐらい", KJ_Q_APPROX, true},
+              {"くらい", KJ_Q_APPROX, true}};
+    for (size_t k = 0; k < sizeof qw / sizeof qw[0]; k++) {
+        if (!at(p, e, qw[k].w))
+            continue;
+        size_t n = strlen(qw[k].w);
+        /* 前後する (to vary) is a verb, 頃合い a word of its own */
+        if (at(p, e + n, "する") || at(p, e + n, "し") || at(p, e + n, "合"))
+            return 0;
+        if (qw[k].digits && !isdig(p, st))
+            return 0;
+        *q = qw[k].q;
+        return n;
+    }
+    return 0;
+}
+
 /* 上旬, 末, 前半 after a year or month. */
 static size_t part_mod(jp *p, size_t i, kj_tx *t)
 {
@@ -2313,6 +2346,7 @@ static size_t try_at(jp *p, size_t i)
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
         return e - i;
     if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {
+        e += date_qual(p, i, e, &t.qual);
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
     }
@@ -2325,6 +2359,8 @@ static size_t try_at(jp *p, size_t i)
                  && ((wl3 = weekday_paren(p, e + 1)) > 0 || weekday_at(p, e + 1, &wl3) > 0))
             e += 1 + wl3; /* 2018-7-6 金曜日, 2025/3/13 (木) */
         size_t e3 = year_range_end(p, e, &t, &b);
+        if (!e3)
+            e += date_qual(p, i, e, &t.qual); /* 2021/7/18以降 */
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
     }
@@ -2442,6 +2478,8 @@ static size_t try_at(jp *p, size_t i)
             p->mend = e;
             p->mlast = t;
         }
+        if (!t.qual)
+            e += date_qual(p, st, e, &t.qual);
         kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
