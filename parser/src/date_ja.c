@@ -1469,8 +1469,45 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         jq = j + qn0;
     bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
-    if ((ago || later) && dec[0])
-        return jq + strlen("前"); /* 1.5日前: no exact date */
+    /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
+     * a whole number of the next finer unit (54 months, 90 minutes, 12
+     * hours) is that many of it, as 18か月前 / 90分後 / 12時間前 are; a day
+     * only below 24 hours (3時間前 is read on the publication day, 1日半前
+     * need not be) */
+    int gfix = 0;
+    int64_t magfix = 0;
+    if ((ago || later) && parts == 1 && !vague && !lexical && (dec[0] || (half && v < 1000))) {
+        int64_t num = 0, scale = 1;
+        bool frac = false;
+        if (dec[0]) {
+            for (const char *d = dec; *d; d++) {
+                if (*d == '.')
+                    frac = true;
+                else if (num < 100000000000LL)
+                    num = num * 10 + (*d - '0'), scale *= frac ? 10 : 1;
+            }
+        } else {
+            num = 2 * v + 1, scale = 2;
+        }
+        int mult = strcmp(u, "Y") == 0 ? 12 : strcmp(u, "W") == 0 ? 7
+                 : strcmp(u, "D") == 0 ? 24 : strcmp(u, "H") == 0 ? 60 : 0;
+        int fg = mult == 12 ? KJ_G_MONTH : mult == 7 ? KJ_G_DAY
+               : mult == 24 ? KJ_G_HOUR : KJ_G_MINUTE;
+        /* half a year is read below (半年前); 半月 too */
+        if (mult && !(half && mult == 12) && num * mult % scale == 0 && num * mult / scale > 0
+            && num * mult / scale < (mult == 24 ? 24 : 100000)) {
+            gfix = fg;
+            magfix = num * mult / scale;
+        }
+    }
+    if ((ago || later) && dec[0] && !gfix) {
+        /* 0.1年前: no date at the grain the text gives; its length is read */
+        char iso[48];
+        int r = unit_rank(u);
+        snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
+        kj_dt_duration(c, i, j, iso, KJ_Q_NONE);
+        return jq + strlen("前");
+    }
     /* 2年1か月21日前, 1週間3日後: the day that far from publication */
     if ((ago || later) && !half && !vague && parts > 1 && (has[2] || has[3]) && !has[4]
         && !has[5] && !has[6] && cnt[0] < 1000 && cnt[1] < 1000 && cnt[2] < 1000
@@ -1498,18 +1535,19 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         months = v * 12 + 6; /* 半年前, 2年半後 */
     else if (!half && parts > 1 && !has[2] && !has[3] && !has[4] && !has[5] && !has[6])
         months = cnt[0] * 12 + cnt[1]; /* 1年2カ月前 */
-    if ((ago || later) && (months || (!half && parts == 1)) && v < 1000) {
+    if ((ago || later) && (gfix || months || (!half && parts == 1)) && v < 1000) {
         size_t end = jq + strlen("前");
         if (vague)
             return end; /* 数年後: when is unknown */
-        int g = months ? KJ_G_MONTH
+        int g = gfix ? gfix
+              : months ? KJ_G_MONTH
               : strcmp(u, "Y") == 0 ? KJ_G_YEAR
               : strcmp(u, "M") == 0 ? KJ_G_MONTH
               : strcmp(u, "W") == 0 ? KJ_G_WEEK
               : strcmp(u, "D") == 0 ? KJ_G_DAY
               : strcmp(u, "H") == 0 ? KJ_G_HOUR
                                     : KJ_G_MINUTE;
-        int64_t mag = months ? months : v;
+        int64_t mag = gfix ? magfix : months ? months : v;
         int off = (int)(ago ? -mag : mag);
         kj_tx t;
         kj_tx_init(&t);
