@@ -1233,6 +1233,7 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         int nd2;
         bool z2;
         bool ok = length_follows(p, j) || (chained && k != 4)
+                  || (k <= 1 && (at(p, j, "おき") || at(p, j, "ごと"))) /* 3.5日おき */
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
@@ -1425,6 +1426,18 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             return fe;
         }
     }
+    /* 1.5時間おき, 1.5時間ごと, 3.5日ごと: every so many units (3.5日おき, a
+     * day's おき, is unread as N日おき is) */
+    if (dec[0] && !vague
+        && ((at(p, j, "おき") && (strcmp(u, "H") == 0 || strcmp(u, "MI") == 0
+                                 || strcmp(u, "S") == 0))
+            || at(p, j, "ごと"))) {
+        char iso[48];
+        int r = unit_rank(u);
+        snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
+        if (kj_dt_set(c, i, j + strlen("おき"), kj_strndup(c->d, iso, strlen(iso))))
+            return j + strlen("おき");
+    }
     /* 3日に1回, 2時間ごと: a recurrence every N units */
     if (parts == 1 && !half && !vague && !dec[0] && !lexical && !century && v <= 1000) {
         size_t k = 0;
@@ -1434,7 +1447,12 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         bool z2;
         const char *u2;
         size_t un2;
-        if (at(p, j, "ごと"))
+        /* 2時間おき: every two hours (a clock unit's おき is the interval);
+         * 1日おき / 1週おき skip one: every other day, week (隔日: P2D). N日おき
+         * past one is read both ways in news (every N or N+1 days): unread */
+        bool clk = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+        bool skip1 = at(p, j, "おき") && !clk && v == 1;
+        if (at(p, j, "ごと") || (at(p, j, "おき") && (clk || skip1)))
             k = j + strlen("ごと");
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
@@ -1450,11 +1468,13 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             k = e2 + un2; /* 3週に1週, 3日に1日: one such unit in every N */
         if (k) {
             char iso[32];
-            kj_dt_iso(iso, sizeof iso, v, u, false);
+            kj_dt_iso(iso, sizeof iso, skip1 ? 2 : v, u, false);
             if (kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso))))
                 return k;
         }
     }
+    if (parts == 1 && at(p, j, "おき"))
+        return j + strlen("おき"); /* 2日おき, 3.5日おき: no length, no set read */
     if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
         && !vague)
         return 0;
@@ -1894,7 +1914,7 @@ static bool day_is_length(jp *p, size_t i)
         return false;
     size_t j = e + strlen("日");
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
-        || at(p, j, "ごと"))
+        || at(p, j, "ごと") || at(p, j, "おき"))
         return true;
     /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
      * 日の丸) */
