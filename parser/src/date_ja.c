@@ -113,6 +113,11 @@ static inline __attribute__((always_inline)) bool at(const jp *p, size_t i, cons
     return i < p->len && kj_at(p->s, p->len, i, lit);
 }
 
+static bool ascii_alpha(char ch)
+{
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 static bool isdig(const jp *p, size_t i)
 {
     return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
@@ -595,13 +600,15 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
-        /* 15:30, 23:59:59 (seconds are below kiji's finest grain); 3:00am */
-        if (!tod && v <= 12 && (at(p, ce, "pm") || at(p, ce, "PM"))) {
+        /* 15:30, 23:59:59 (seconds are below kiji's finest grain); 3:00am,
+         * 11:10 PM (one space, no letter after: not 9:00 PMDA) */
+        size_t ms = at(p, ce, " ") && (ce + 3 >= p->len || !ascii_alpha(p->s[ce + 3])) ? 1 : 0;
+        if (!tod && v <= 12 && (at(p, ce + ms, "pm") || at(p, ce + ms, "PM"))) {
             pm = true;
-            ce += 2;
-        } else if (!tod && v <= 12 && (at(p, ce, "am") || at(p, ce, "AM"))) {
+            ce += ms + 2;
+        } else if (!tod && v <= 12 && (at(p, ce + ms, "am") || at(p, ce + ms, "AM"))) {
             v = v == 12 ? 0 : v;
-            ce += 2;
+            ce += ms + 2;
         }
         if (pm && v < 12)
             v += 12;
@@ -1672,11 +1679,17 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/' || kj_is_latin(pc))
             return 0;
     }
-    if ((sl = date_sep(p, e)) == 0 || !isdig(p, e + sl))
+    /* 2021,7,18: commas only around a month and a day of one or two digits
+     * (a thousands separator has three), and all three parts */
+    bool comma = e < p->len && p->s[e] == ',';
+    if ((sl = comma ? 1 : date_sep(p, e)) == 0 || !isdig(p, e + sl))
         return 0;
     if (!dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
-    if (!(date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl))) {
+    if (comma && !(e2 + 1 < p->len && p->s[e2] == ',' && isdig(p, e2 + 1)))
+        return 0;
+    if (!((comma || date_sep(p, e2) == sl) && memcmp(p->s + e, p->s + e2, sl) == 0
+          && isdig(p, e2 + sl))) {
         /* 2021/7: a month, unless more digits, a unit or a separator follow */
         size_t k = e2;
         uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
@@ -1691,7 +1704,7 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
     }
     if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1
         || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || date_sep(p, e3) == sl
-        || (e3 < p->len && p->s[e3] == '.'))
+        || (e3 < p->len && (p->s[e3] == '.' || p->s[e3] == ',')))
         return 0;
     kj_tx_init(t);
     t->y = (int)y, t->m = (int)m, t->d = (int)d;
@@ -1983,6 +1996,42 @@ static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
     return true;
 }
 
+/* A month/day with a slash standing alone (7/18, 09/12, [10/25]): a date
+ * when nothing around it makes it a fraction, a model or a measure: not
+ * 1/2, 1/3, 2/3, 1/4, 3/4 (a half, a third, a quarter), not after a letter,
+ * digit or sign (iPhone 4/4S, 約1/3, 17回2/3) nor before a letter, digit,
+ * sign or a word of measure (1/4型, 1/2.5倍速, 1/4秒, 1/2ページ, 2/5以上). The
+ * match at i (m, d, its end e) is md_slash's. */
+static bool md_bare(jp *p, size_t i, int64_t m, int64_t d, size_t e)
+{
+    static const char *const after[] = {"分", "倍", "型", "秒", "程度", "ページ", "以上", "以下",
+                                        "未満", "強", "弱", "超", "拍子", "インチ", "サイズ",
+                                        "%", "％", "ほど", "くらい", "ぐらい", "近く", "の確率"};
+    if (d <= 4 && m < d)
+        return false;
+    if (i > 0) {
+        size_t st, st2;
+        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        if (kj_is_latin(pc) || kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/'
+            || pc == '-' || pc == '+' || pc == ':' || kj_before(p->s, i, "約")
+            || kj_before(p->s, i, "回") || kj_before(p->s, i, "第"))
+            return false;
+        if (pc == ' ' && st > 0 && kj_is_latin(kj_u8_prev(p->s, st, &st2)))
+            return false; /* iPhone 4/4S */
+    }
+    if (e < p->len) {
+        size_t k = e;
+        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        if (kj_is_latin(nc) || kj_is_digit(nc) || nc == '.' || nc == ',' || nc == '/'
+            || nc == ':' || nc == '-' || nc == '~' || nc == 0x301C /* 〜 */)
+            return false;
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++)
+            if (at(p, e, after[a]))
+                return false;
+    }
+    return true;
+}
+
 /* 令和3/7/18, 令和3.7.18, R3/7/18, 令和3.7: an era year in a numeric date
  * (the same separator between the parts). Returns the end, 0 when none. */
 static size_t era_numeric(jp *p, size_t i, kj_tx *t)
@@ -2196,6 +2245,21 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
     }
+    /* Q2: the second quarter, as 第2四半期 (not a Latin word's letter nor a
+     * numbered question: Q1. Q1: Q1) */
+    if (p->s[i] == 'Q' && i + 1 < p->len && p->s[i + 1] >= '1' && p->s[i + 1] <= '4'
+        && (i == 0 || !(ascii_alpha(p->s[i - 1]) || isdig(p, i - 1)))
+        && (i + 2 >= p->len
+            || !(ascii_alpha(p->s[i + 2]) || isdig(p, i + 2) || p->s[i + 2] == '.'
+                 || p->s[i + 2] == ':' || p->s[i + 2] == ')' || at(p, i + 2, "：")
+                 || at(p, i + 2, "）")))) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.q = p->s[i + 1] - '0';
+        kj_dt_bare_quarter(c, &t, i);
+        kj_dt_emit(c, i, i + 2, &t, NULL);
+        return 2;
+    }
     /* 1〜3月期 / 4-6月期: a quarter of the publication year */
     int64_t v2;
     size_t sl, e2;
@@ -2390,6 +2454,8 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, be, &t, &b);
             return be - i;
         }
+        if (!end && md_bare(p, i, v, v2, e2))
+            end = e2;
         if (end) {
             complete(p, &t, i, false, true);
             kj_dt_emit(c, i, end, &t, NULL);
@@ -2637,10 +2703,10 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     /* the first characters of the literals try_at and the parts test at a
      * date's first position (also in dd->jlit, for worth_trying): (木),
      * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
-     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期 */
+     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期, Q2 */
     static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
                                       "数", "半", "火", "水", "木", "金", "土", "日",
-                                      "紀", "今", "来", "本", "当"};
+                                      "紀", "今", "来", "本", "当", "Q"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
         size_t i = 0;
         uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);
