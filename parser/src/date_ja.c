@@ -1521,8 +1521,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         int fg = mult == 12 ? KJ_G_MONTH : mult == 7 ? KJ_G_DAY
                : mult == 24 ? KJ_G_HOUR : KJ_G_MINUTE;
         /* half a year is read below (半年前); 半月 too */
+        /* within a thousand years back or ahead (as N年前 with N < 1000), a
+         * day's hours below 24 */
+        int64_t cap = mult == 12 ? 12000 : mult == 7 ? 365000 : mult == 24 ? 24 : 100000;
         if (mult && !(half && mult == 12) && num * mult % scale == 0 && num * mult / scale > 0
-            && num * mult / scale < (mult == 24 ? 24 : 100000)) {
+            && num * mult / scale < cap) {
             gfix = fg;
             magfix = num * mult / scale;
         }
