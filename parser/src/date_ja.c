@@ -113,6 +113,11 @@ static inline __attribute__((always_inline)) bool at(const jp *p, size_t i, cons
     return i < p->len && kj_at(p->s, p->len, i, lit);
 }
 
+static bool ascii_alpha(char ch)
+{
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 static bool isdig(const jp *p, size_t i)
 {
     return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
@@ -595,13 +600,15 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     size_t ce;
     if ((ce = clock(p, j, &v, &mi)) > 0) {
-        /* 15:30, 23:59:59 (seconds are below kiji's finest grain); 3:00am */
-        if (!tod && v <= 12 && (at(p, ce, "pm") || at(p, ce, "PM"))) {
+        /* 15:30, 23:59:59 (seconds are below kiji's finest grain); 3:00am,
+         * 11:10 PM (one space, no letter after: not 9:00 PMDA) */
+        size_t ms = at(p, ce, " ") && (ce + 3 >= p->len || !ascii_alpha(p->s[ce + 3])) ? 1 : 0;
+        if (!tod && v <= 12 && (at(p, ce + ms, "pm") || at(p, ce + ms, "PM"))) {
             pm = true;
-            ce += 2;
-        } else if (!tod && v <= 12 && (at(p, ce, "am") || at(p, ce, "AM"))) {
+            ce += ms + 2;
+        } else if (!tod && v <= 12 && (at(p, ce + ms, "am") || at(p, ce + ms, "AM"))) {
             v = v == 12 ? 0 : v;
-            ce += 2;
+            ce += ms + 2;
         }
         if (pm && v < 12)
             v += 12;
@@ -709,6 +716,39 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         t->tod = tod->s;
         t->grain = KJ_G_HOUR;
         return j;
+    }
+    return 0;
+}
+
+/* A qualifier right after a date, part of its fact (GUIDELINES.md: the
+ * qualifiers of amounts): 2021年以前 (on or before: at_most), 2010年以降,
+ * 2008年以後, 3月以来 (on or after: at_least), 2030年ごろ, 16世紀頃,
+ * 2021年7月前後, 15日くらい (approx). Not 近く (2000年近く is as often
+ * "nearly 2000 years") nor から, which starts a range. Sets *q; returns the
+ * qualifier's length, 0 when none (cases/ja/date_qual). */
+static size_t date_qual(const jp *p, size_t st, size_t e, int *q)
+{
+    static const struct {
+        const char *w;
+        int q;
+        bool digits; /* only after a date in digits: 今日くらいは休む is
+                        "today at least", not about today */
+    } qw[] = {{"以前", KJ_Q_AT_MOST, false},  {"以降", KJ_Q_AT_LEAST, false},
+              {"以後", KJ_Q_AT_LEAST, false}, {"以来", KJ_Q_AT_LEAST, false},
+              {"前後", KJ_Q_APPROX, false},   {"ごろ", KJ_Q_APPROX, false},
+              {"頃", KJ_Q_APPROX, false},     {"ぐらい", KJ_Q_APPROX, true},
+              {"くらい", KJ_Q_APPROX, true}};
+    for (size_t k = 0; k < sizeof qw / sizeof qw[0]; k++) {
+        if (!at(p, e, qw[k].w))
+            continue;
+        size_t n = strlen(qw[k].w);
+        /* 前後する (to vary) is a verb, 頃合い a word of its own */
+        if (at(p, e + n, "する") || at(p, e + n, "し") || at(p, e + n, "合"))
+            return 0;
+        if (qw[k].digits && !isdig(p, st))
+            return 0;
+        *q = qw[k].q;
+        return n;
     }
     return 0;
 }
@@ -1200,6 +1240,7 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         int nd2;
         bool z2;
         bool ok = length_follows(p, j) || (chained && k != 4)
+                  || (k <= 1 && (at(p, j, "おき") || at(p, j, "ごと"))) /* 3.5日おき */
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
@@ -1392,6 +1433,18 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             return fe;
         }
     }
+    /* 1.5時間おき, 1.5時間ごと, 3.5日ごと: every so many units (3.5日おき, a
+     * day's おき, is unread as N日おき is) */
+    if (dec[0] && !vague
+        && ((at(p, j, "おき") && (strcmp(u, "H") == 0 || strcmp(u, "MI") == 0
+                                 || strcmp(u, "S") == 0))
+            || at(p, j, "ごと"))) {
+        char iso[48];
+        int r = unit_rank(u);
+        snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
+        if (kj_dt_set(c, i, j + strlen("おき"), kj_strndup(c->d, iso, strlen(iso))))
+            return j + strlen("おき");
+    }
     /* 3日に1回, 2時間ごと: a recurrence every N units */
     if (parts == 1 && !half && !vague && !dec[0] && !lexical && !century && v <= 1000) {
         size_t k = 0;
@@ -1401,7 +1454,12 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         bool z2;
         const char *u2;
         size_t un2;
-        if (at(p, j, "ごと"))
+        /* 2時間おき: every two hours (a clock unit's おき is the interval);
+         * 1日おき / 1週おき skip one: every other day, week (隔日: P2D). N日おき
+         * past one is read both ways in news (every N or N+1 days): unread */
+        bool clk = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+        bool skip1 = at(p, j, "おき") && !clk && v == 1;
+        if (at(p, j, "ごと") || (at(p, j, "おき") && (clk || skip1)))
             k = j + strlen("ごと");
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
@@ -1417,11 +1475,13 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             k = e2 + un2; /* 3週に1週, 3日に1日: one such unit in every N */
         if (k) {
             char iso[32];
-            kj_dt_iso(iso, sizeof iso, v, u, false);
+            kj_dt_iso(iso, sizeof iso, skip1 ? 2 : v, u, false);
             if (kj_dt_set(c, i, k, kj_strndup(c->d, iso, strlen(iso))))
                 return k;
         }
     }
+    if (parts == 1 && at(p, j, "おき"))
+        return j + strlen("おき"); /* 2日おき, 3.5日おき: no length, no set read */
     if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
         && !vague)
         return 0;
@@ -1436,8 +1496,48 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         jq = j + qn0;
     bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
-    if ((ago || later) && dec[0])
-        return jq + strlen("前"); /* 1.5日前: no exact date */
+    /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
+     * a whole number of the next finer unit (54 months, 90 minutes, 12
+     * hours) is that many of it, as 18か月前 / 90分後 / 12時間前 are; a day
+     * only below 24 hours (3時間前 is read on the publication day, 1日半前
+     * need not be) */
+    int gfix = 0;
+    int64_t magfix = 0;
+    if ((ago || later) && parts == 1 && !vague && !lexical && (dec[0] || (half && v < 1000))) {
+        int64_t num = 0, scale = 1;
+        bool frac = false;
+        if (dec[0]) {
+            for (const char *d = dec; *d; d++) {
+                if (*d == '.')
+                    frac = true;
+                else if (num < 100000000000LL)
+                    num = num * 10 + (*d - '0'), scale *= frac ? 10 : 1;
+            }
+        } else {
+            num = 2 * v + 1, scale = 2;
+        }
+        int mult = strcmp(u, "Y") == 0 ? 12 : strcmp(u, "W") == 0 ? 7
+                 : strcmp(u, "D") == 0 ? 24 : strcmp(u, "H") == 0 ? 60 : 0;
+        int fg = mult == 12 ? KJ_G_MONTH : mult == 7 ? KJ_G_DAY
+               : mult == 24 ? KJ_G_HOUR : KJ_G_MINUTE;
+        /* half a year is read below (半年前); 半月 too */
+        /* within a thousand years back or ahead (as N年前 with N < 1000), a
+         * day's hours below 24 */
+        int64_t cap = mult == 12 ? 12000 : mult == 7 ? 365000 : mult == 24 ? 24 : 100000;
+        if (mult && !(half && mult == 12) && num * mult % scale == 0 && num * mult / scale > 0
+            && num * mult / scale < cap) {
+            gfix = fg;
+            magfix = num * mult / scale;
+        }
+    }
+    if ((ago || later) && dec[0] && !gfix) {
+        /* 0.1年前: no date at the grain the text gives; its length is read */
+        char iso[48];
+        int r = unit_rank(u);
+        snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
+        kj_dt_duration(c, i, j, iso, KJ_Q_NONE);
+        return jq + strlen("前");
+    }
     /* 2年1か月21日前, 1週間3日後: the day that far from publication */
     if ((ago || later) && !half && !vague && parts > 1 && (has[2] || has[3]) && !has[4]
         && !has[5] && !has[6] && cnt[0] < 1000 && cnt[1] < 1000 && cnt[2] < 1000
@@ -1465,18 +1565,19 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         months = v * 12 + 6; /* 半年前, 2年半後 */
     else if (!half && parts > 1 && !has[2] && !has[3] && !has[4] && !has[5] && !has[6])
         months = cnt[0] * 12 + cnt[1]; /* 1年2カ月前 */
-    if ((ago || later) && (months || (!half && parts == 1)) && v < 1000) {
+    if ((ago || later) && (gfix || months || (!half && parts == 1)) && v < 1000) {
         size_t end = jq + strlen("前");
         if (vague)
             return end; /* 数年後: when is unknown */
-        int g = months ? KJ_G_MONTH
+        int g = gfix ? gfix
+              : months ? KJ_G_MONTH
               : strcmp(u, "Y") == 0 ? KJ_G_YEAR
               : strcmp(u, "M") == 0 ? KJ_G_MONTH
               : strcmp(u, "W") == 0 ? KJ_G_WEEK
               : strcmp(u, "D") == 0 ? KJ_G_DAY
               : strcmp(u, "H") == 0 ? KJ_G_HOUR
                                     : KJ_G_MINUTE;
-        int64_t mag = months ? months : v;
+        int64_t mag = gfix ? magfix : months ? months : v;
         int off = (int)(ago ? -mag : mag);
         kj_tx t;
         kj_tx_init(&t);
@@ -1581,11 +1682,17 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/' || kj_is_latin(pc))
             return 0;
     }
-    if ((sl = date_sep(p, e)) == 0 || !isdig(p, e + sl))
+    /* 2021,7,18: commas only around a month and a day of one or two digits
+     * (a thousands separator has three), and all three parts */
+    bool comma = e < p->len && p->s[e] == ',';
+    if ((sl = comma ? 1 : date_sep(p, e)) == 0 || !isdig(p, e + sl))
         return 0;
     if (!dnum(p, e + sl, &m, &e2, &nd, &z) || nd > 2 || m < 1 || m > 12)
         return 0;
-    if (!(date_sep(p, e2) == sl && memcmp(p->s + e, p->s + e2, sl) == 0 && isdig(p, e2 + sl))) {
+    if (comma && !(e2 + 1 < p->len && p->s[e2] == ',' && isdig(p, e2 + 1)))
+        return 0;
+    if (!((comma || date_sep(p, e2) == sl) && memcmp(p->s + e, p->s + e2, sl) == 0
+          && isdig(p, e2 + sl))) {
         /* 2021/7: a month, unless more digits, a unit or a separator follow */
         size_t k = e2;
         uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
@@ -1600,7 +1707,7 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
     }
     if (!dnum(p, e2 + sl, &d, &e3, &nd, &z) || nd > 2 || d < 1
         || d > kj_mdays((int)y, (int)m) || isdig(p, e3) || date_sep(p, e3) == sl
-        || (e3 < p->len && p->s[e3] == '.'))
+        || (e3 < p->len && (p->s[e3] == '.' || p->s[e3] == ',')))
         return 0;
     kj_tx_init(t);
     t->y = (int)y, t->m = (int)m, t->d = (int)d;
@@ -1823,7 +1930,7 @@ static bool day_is_length(jp *p, size_t i)
         return false;
     size_t j = e + strlen("日");
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
-        || at(p, j, "ごと"))
+        || at(p, j, "ごと") || at(p, j, "おき"))
         return true;
     /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
      * 日の丸) */
@@ -1889,6 +1996,42 @@ static bool md_slash(jp *p, size_t i, int64_t *m, int64_t *d, size_t *end)
         || v2 < 1 || v2 > kj_mdays(2000, (int)v) || at(p, e2, "/") || isdig(p, e2))
         return false;
     *m = v, *d = v2, *end = e2;
+    return true;
+}
+
+/* A month/day with a slash standing alone (7/18, 09/12, [10/25]): a date
+ * when nothing around it makes it a fraction, a model or a measure: not
+ * 1/2, 1/3, 2/3, 1/4, 3/4 (a half, a third, a quarter), not after a letter,
+ * digit or sign (iPhone 4/4S, 約1/3, 17回2/3) nor before a letter, digit,
+ * sign or a word of measure (1/4型, 1/2.5倍速, 1/4秒, 1/2ページ, 2/5以上). The
+ * match at i (m, d, its end e) is md_slash's. */
+static bool md_bare(jp *p, size_t i, int64_t m, int64_t d, size_t e)
+{
+    static const char *const after[] = {"分", "倍", "型", "秒", "程度", "ページ", "以上", "以下",
+                                        "未満", "強", "弱", "超", "拍子", "インチ", "サイズ",
+                                        "%", "％", "ほど", "くらい", "ぐらい", "近く", "の確率"};
+    if (d <= 4 && m < d)
+        return false;
+    if (i > 0) {
+        size_t st, st2;
+        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        if (kj_is_latin(pc) || kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/'
+            || pc == '-' || pc == '+' || pc == ':' || kj_before(p->s, i, "約")
+            || kj_before(p->s, i, "回") || kj_before(p->s, i, "第"))
+            return false;
+        if (pc == ' ' && st > 0 && kj_is_latin(kj_u8_prev(p->s, st, &st2)))
+            return false; /* iPhone 4/4S */
+    }
+    if (e < p->len) {
+        size_t k = e;
+        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        if (kj_is_latin(nc) || kj_is_digit(nc) || nc == '.' || nc == ',' || nc == '/'
+            || nc == ':' || nc == '-' || nc == '~' || nc == 0x301C /* 〜 */)
+            return false;
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++)
+            if (at(p, e, after[a]))
+                return false;
+    }
     return true;
 }
 
@@ -2105,6 +2248,21 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
     }
+    /* Q2: the second quarter, as 第2四半期 (not a Latin word's letter nor a
+     * numbered question: Q1. Q1: Q1) */
+    if (p->s[i] == 'Q' && i + 1 < p->len && p->s[i + 1] >= '1' && p->s[i + 1] <= '4'
+        && (i == 0 || !(ascii_alpha(p->s[i - 1]) || isdig(p, i - 1)))
+        && (i + 2 >= p->len
+            || !(ascii_alpha(p->s[i + 2]) || isdig(p, i + 2) || p->s[i + 2] == '.'
+                 || p->s[i + 2] == ':' || p->s[i + 2] == ')' || at(p, i + 2, "：")
+                 || at(p, i + 2, "）")))) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.q = p->s[i + 1] - '0';
+        kj_dt_bare_quarter(c, &t, i);
+        kj_dt_emit(c, i, i + 2, &t, NULL);
+        return 2;
+    }
     /* 1〜3月期 / 4-6月期: a quarter of the publication year */
     int64_t v2;
     size_t sl, e2;
@@ -2299,6 +2457,8 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, i, be, &t, &b);
             return be - i;
         }
+        if (!end && md_bare(p, i, v, v2, e2))
+            end = e2;
         if (end) {
             complete(p, &t, i, false, true);
             kj_dt_emit(c, i, end, &t, NULL);
@@ -2313,6 +2473,7 @@ static size_t try_at(jp *p, size_t i)
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
         return e - i;
     if (!isdig(p, i) && (e = era_numeric(p, i, &t)) > 0) {
+        e += date_qual(p, i, e, &t.qual);
         kj_dt_emit(c, i, e, &t, NULL);
         return e - i;
     }
@@ -2325,6 +2486,8 @@ static size_t try_at(jp *p, size_t i)
                  && ((wl3 = weekday_paren(p, e + 1)) > 0 || weekday_at(p, e + 1, &wl3) > 0))
             e += 1 + wl3; /* 2018-7-6 金曜日, 2025/3/13 (木) */
         size_t e3 = year_range_end(p, e, &t, &b);
+        if (!e3)
+            e += date_qual(p, i, e, &t.qual); /* 2021/7/18以降 */
         kj_dt_emit(c, i, e3 ? e3 : e, &t, e3 ? &b : NULL);
         return (e3 ? e3 : e) - i;
     }
@@ -2442,6 +2605,8 @@ static size_t try_at(jp *p, size_t i)
             p->mend = e;
             p->mlast = t;
         }
+        if (!t.qual)
+            e += date_qual(p, st, e, &t.qual);
         kj_dt_emit(c, st, e, &t, NULL);
         return e - i;
     }
@@ -2541,10 +2706,10 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     /* the first characters of the literals try_at and the parts test at a
      * date's first position (also in dd->jlit, for worth_trying): (木),
      * 年1回, 月2回, 週3日, 一日3回, 第2四半期, 同9日, 正午, 四半世紀,
-     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期 */
+     * 数日間, 半年, 金曜日, 紀元前, 今世紀, 来世紀, 本四半期, 当四半期, Q2 */
     static const char *const lit[] = {"(",  "年", "月", "週", "一", "第", "同", "正", "四",
                                       "数", "半", "火", "水", "木", "金", "土", "日",
-                                      "紀", "今", "来", "本", "当"};
+                                      "紀", "今", "来", "本", "当", "Q"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++) {
         size_t i = 0;
         uint32_t cp = kj_u8_next(lit[k], strlen(lit[k]), &i);
