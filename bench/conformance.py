@@ -1050,7 +1050,11 @@ def load_ja_timex(root, peer_rate):
         case = Case("ja-timex:%s:%d" % (c["file"], c["line"]), c["text"], ref, exps,
                     TEMPORAL, none=none, note=note)
         only = JT_TAGGER_KIND.get(runner) if c["level"] == "tagger" else None
-        if only:
+        if only == "date":
+            # AbstimeTagger alone: only an absolute date can be an extra (今朝
+            # is a relative date in kiji, ReltimeTagger's kind in ja-timex)
+            case.extra_ok = lambda f: f["type"] == "date" and not f.get("relative")
+        elif only:
             # a tagger test runs that tagger alone: only its kind can be an extra
             case.extra_ok = lambda f, only=only: f["type"] == only
         s.cases.append(case)
