@@ -2137,6 +2137,60 @@ static void range_start_year(jp *p, size_t e, kj_tx *t)
     t->rel = true;
 }
 
+/* 2〜3日前, 1から2年後, 3-5週間後: a range of lengths before 前 / 後 is the
+ * range of dates that far from publication (2〜3日前: from 3 days back to 2
+ * days back), at the unit's grain; years, months, weeks and days only (a
+ * clock unit is read on the publication day, a range of hours adds
+ * nothing). Returns the length read, 0 when none. */
+static size_t rel_range(jp *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    int64_t v1, v2;
+    size_t e1, e2;
+    int nd;
+    bool z;
+    if (!isdig(p, i) || !num_at(p, i, &v1, &e1, &nd, &z) || v1 < 1 || v1 >= 1000)
+        return 0;
+    size_t sl = range_sep(p, e1);
+    if (!sl && at(p, e1, "から"))
+        sl = strlen("から");
+    if (!sl || !isdig(p, e1 + sl) || !dnum(p, e1 + sl, &v2, &e2, &nd, &z) || v2 <= v1
+        || v2 >= 1000)
+        return 0;
+    const char *u;
+    size_t un = unit_at(p, e1 + sl, e2, true, false, &u);
+    if (!un)
+        return 0;
+    size_t j = e2 + un;
+    if (at(p, j, "間"))
+        j += strlen("間"); /* 3〜5週間後 */
+    bool ago = at(p, j, "前") && !at(p, j, "前半") && !at(p, j, "前後");
+    bool later = at(p, j, "後") && !at(p, j, "後半");
+    int kind = strcmp(u, "Y") == 0 ? KJ_W_YEAR : strcmp(u, "M") == 0 ? KJ_W_MONTH
+             : strcmp(u, "W") == 0 ? KJ_W_WEEK : strcmp(u, "D") == 0 ? KJ_W_DAY : 0;
+    if (!(ago || later) || !kind)
+        return 0;
+    kj_tx a, b;
+    kj_tx_init(&a);
+    kj_tx_init(&b);
+    int o1 = (int)(ago ? -v2 : v1), o2 = (int)(ago ? -v1 : v2);
+    size_t st = i, end = j + strlen("前");
+    if (kj_before(p->s, i, "その")) {
+        /* その2〜3日後: counted from the last date, as その3日後 */
+        int g = kind == KJ_W_YEAR ? KJ_G_YEAR : kind == KJ_W_MONTH ? KJ_G_MONTH : KJ_G_DAY;
+        int m = kind == KJ_W_WEEK ? 7 : 1;
+        if (!kj_dt_anaphor(c, &a, g, o1 * m) || !kj_dt_anaphor(c, &b, g, o2 * m))
+            return end - i; /* no date before: when is unknown */
+        st = i - strlen("その");
+    } else {
+        kj_dt_rel(c, &a, kind, o1);
+        kj_dt_rel(c, &b, kind, o2);
+    }
+    if (!kj_dt_emit(c, st, end, &a, &b))
+        return 0;
+    return end - i;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2161,6 +2215,8 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, i + n, &wt, NULL);
         return n;
     }
+    if ((n = rel_range(p, i)) > 0)
+        return n;
     /* 今四半期, 本四半期, 当四半期: the publication's quarter (as 第2四半期,
      * by the calendar) */
     if ((at(p, i, "今四半期") || at(p, i, "本四半期") || at(p, i, "当四半期")) && c->py) {
