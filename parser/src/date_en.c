@@ -2200,6 +2200,21 @@ static size_t amount(ep *p, size_t i)
      * to compare over (lowest in five years, 5% in two years) */
     if (!ago && !later && exact && g != KJ_G_NONE && in_future(p, st, end, &x))
         later = true;
+    /* "in 5 minutes" (a future clause), "3 hours from now": a time of the
+     * publication day whose clock the text does not give, as 3時間後
+     * (`…TXX:XX`); only within half a day, so the day stays that day */
+    bool clk = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+    if (clk && exact && !ago && (strcmp(u, "H") == 0 ? v <= 12 : v <= 720)
+        && (wd(p, after, "from now", &x) || in_future(p, st, end, &x))) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.grain = strcmp(u, "H") == 0 ? KJ_G_HOUR : KJ_G_MINUTE;
+        t.rel = true;
+        t.y = c->py, t.m = c->pm, t.d = c->pd;
+        size_t ts = kj_before(p->lc, st, "in ") && !wd(p, after, "from now", &k) ? st - 3 : j;
+        kj_dt_emit(c, ts, x, &t, NULL);
+        return x - i;
+    }
     if ((ago || later) && !vague && !half && !fd) {
         if (g == KJ_G_NONE)
             return x - i;
