@@ -2274,6 +2274,38 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         k = ch(p, e) == ',' ? e + 1 : e;
         k = sp(p, k);
         char c0 = ch(p, k);
+        /* Thursday before 5pm, tomorrow by 2 in the afternoon, Feb 1st no
+         * later than 6:00: the day's clock with the bound as the date's
+         * qualifier (before → under, after / later than → over, by / no
+         * later than → at_most) */
+        int bq = KJ_Q_NONE;
+        size_t bk;
+        if (k > e && (c0 == 'b' || c0 == 'a' || c0 == 'n' || c0 == 'l' || c0 == 'e')) {
+            if (wd(p, k, "before", &bk) || wd(p, k, "earlier than", &bk))
+                bq = KJ_Q_UNDER;
+            else if (wd(p, k, "after", &bk) || wd(p, k, "later than", &bk))
+                bq = KJ_Q_OVER;
+            else if (wd(p, k, "by", &bk) || wd(p, k, "no later than", &bk))
+                bq = KJ_Q_AT_MOST;
+        }
+        if (bq != KJ_Q_NONE && digit(ch(p, sp(p, bk)))) {
+            kj_tx tt;
+            kj_tx_init(&tt);
+            k2 = sp(p, bk);
+            p->cued = k2;
+            k3 = date_time(p, k2, &tt);
+            p->cued = SIZE_MAX;
+            if (k3 == 0 || tt.hh < 0 || tt.d || (tt.grain != KJ_G_HOUR && tt.grain != KJ_G_MINUTE))
+                return e;
+            if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1 && !has_meridiem(p, k2, k3)
+                && (t->tod[0] != 'N' || tt.hh >= 6))
+                tt.hh += 12; /* tonight before 9 */
+            t->tod = NULL;
+            t->hh = tt.hh, t->mi = tt.mi, t->grain = tt.grain, t->zone = tt.zone;
+            t->zone = zone_offset(p->c, t);
+            t->qual = bq;
+            return k3;
+        }
         if (!digit(c0) && c0 != 'a' && c0 != '@' && c0 != 'n' && c0 != 'm')
             return e; /* a clock starts with a digit, at, @, noon or midnight */
         bool at = false;
