@@ -41,6 +41,7 @@ typedef struct ep {
     size_t cued;   /* a clock may start here as after "at" (right after a day) */
     size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
+    size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
 } ep;
 
 static bool alpha(char ch)
@@ -2481,7 +2482,7 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
         int nd, r = 0;
         size_t e2, x, m2;
         if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
-            && !alpha(ch(p, e2)) && ch(p, e2) != '.') {
+            && !alpha(ch(p, e2)) && !(ch(p, e2) == '.' && alnum_at(p, e2 + 1))) {
             if (ch(p, e2) == ':' && digit(ch(p, e2 + 1)) && digit(ch(p, e2 + 2))
                 && !digit(ch(p, e2 + 3)) && ch(p, e2 + 3) != ':') {
                 bm = (p->lc[e2 + 1] - '0') * 10 + (p->lc[e2 + 2] - '0');
@@ -2499,6 +2500,10 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
             else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
                      && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
                 end = e2, r = 0, dayed = true;
+            else if (i == p->dclk && bare && ch(p, x) != '-' && ch(p, x) != '/'
+                     && (x == p->len || strchr(".,;!?)\n", ch(p, x)) != NULL)
+                     && !((ch(p, x) == '.' || ch(p, x) == ',') && digit(ch(p, x + 1))))
+                end = e2, r = 0, dayed = true; /* Monday 11-4, Wednesday from 10-4 */
             if (end) {
                 b.hh = (int)h, b.mi = (int)bm, b.grain = bm ? KJ_G_MINUTE : KJ_G_HOUR;
                 if (r > 0) {
@@ -2771,6 +2776,29 @@ static size_t md_range(ep *p, size_t i)
  * 10am-12pm", "tonight from 7 to 7:30" (an evening's bare hours are in the
  * afternoon). Emits one date with max on [i, end); returns end, 0 when no
  * range follows. */
+/* A score or a vote in the clause before i (at most 80 bytes back): "won
+ * on Sunday 11-4", "the board voted Monday 5-2" keep their bare numbers. */
+static bool score_before(const ep *p, size_t i)
+{
+    static const char *const sw[] = {"won",    "win",   "wins",    "beat",   "beats",  "lost",
+                                     "lose",   "loses", "defeated", "defeat", "vote",   "voted",
+                                     "votes",  "score", "scored",  "edged",  "routed", "led",
+                                     "leads",  "victory", "game",  "match",  "series", "tie"};
+    size_t lim = i > 80 ? i - 80 : 0, x;
+    for (size_t b = i; b > lim;) {
+        b--;
+        char c0 = p->lc[b];
+        if (c0 == '.' || c0 == '\n' || c0 == ';' || c0 == '!' || c0 == '?')
+            return false;
+        if (!alpha(c0) || (b > 0 && alpha(p->lc[b - 1])))
+            continue;
+        for (size_t n = 0; n < sizeof sw / sizeof *sw; n++)
+            if (wd(p, b, sw[n], &x))
+                return true;
+    }
+    return false;
+}
+
 static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
 {
     bool tod = t->grain == KJ_G_HOUR && t->hh < 0 && t->tod;
@@ -2788,7 +2816,12 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
     char c0 = ch(p, k);
     if (!digit(c0) && c0 != 'f' && c0 != 'b')
         return 0;
+    /* bare hours after their day read as a clock range where the phrase
+     * ends (Monday 11-4., next Monday 6-8?; not the vote of Monday 11-4 to
+     * approve) */
+    p->dclk = score_before(p, i) ? SIZE_MAX : k;
     size_t end = clock_range_parse(p, k, &a, &b);
+    p->dclk = SIZE_MAX;
     if (!end)
         return 0;
     if (tod && t->tod[0] != 'M' && b.hh < 12 && !has_meridiem(p, k, end)) {
@@ -3317,7 +3350,8 @@ void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
-            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX};
+            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
+            .dclk = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
