@@ -1043,6 +1043,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
     } else if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
         h = 12;
         clock = true;
+    } else if (wd(p, i, "noonish", &e)) {
+        h = 12; /* noonish, 11ish: about that hour */
+        t->qual = KJ_Q_APPROX;
+        clock = true;
+    } else if (num_digits(p, i, &h, &e, &nd) && nd <= 2 && h >= 1 && h <= 12
+               && wd(p, e, "ish", &k) && (i == 0 || !alnum_at(p, i - 1))) {
+        e = k;
+        t->qual = KJ_Q_APPROX;
+        clock = true;
     } else if (wd(p, i, "midnight", &e)) {
         h = 0;
         clock = true;
@@ -1090,14 +1099,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
             bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
-            if (!pm && !am && k > e && j == k
+            if (!pm && !am && j == k
+                && (k > e || (kj_before(p->lc, i, "at ") && h <= 12 && p->s[k] == p->lc[k]))
                 && (clock_cue(p, i) || p->cued == i
                     || !(i >= 2 && p->lc[i - 1] == ' ' && alpha(p->lc[i - 2])))
                 && (ch(p, k) == 'a' || ch(p, k) == 'p')
                 && !alpha(ch(p, k + 1)) && !digit(ch(p, k + 1)) && !(ch(p, k + 1) == '.' && alpha(ch(p, k + 2)))) {
-                /* at 8:45a, by 9:00p, 3:15p: a one-letter meridiem after
-                 * the minutes of a cued clock or one after no word (John
-                 * 3:16a is a verse) */
+                /* at 8:45a, by 9:00p, 3:15p, at 7p: a one-letter meridiem
+                 * after the minutes of a cued clock, or after "at" and an
+                 * hour, or one after no word (John 3:16a is a verse) */
                 pm = ch(p, k) == 'p';
                 am = !pm;
                 m2 = k + 1;
@@ -3299,7 +3309,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full"};
+        "full",     "noonish"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
