@@ -1124,6 +1124,17 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                     h += 12;
                 else if (r < 0 && h == 12)
                     h = 0;
+            } else if (!pm && !am && h >= 1 && h <= 12 && k == e
+                       && (kj_before(p->lc, i, "in the morning at ")
+                           || kj_before(p->lc, i, "in the afternoon at ")
+                           || kj_before(p->lc, i, "in the evening at "))
+                       && (k == p->len || strchr(".,;!?\n", ch(p, k)) != NULL)
+                       && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))) {
+                /* in the afternoon at 7: the part of the day before "at"
+                 * sets the half of the day of the hour that ends the phrase */
+                if (!kj_before(p->lc, i, "morning at ") && h < 12)
+                    h += 12;
+                m2 = k;
             } else if (!pm && !am && h >= 1 && h <= 12 && j > k
                        && (kj_before(p->lc, i, "at ") || kj_before(p->lc, i, "by ")
                            || kj_before(p->lc, i, "around ") || kj_before(p->lc, i, "until "))
@@ -2127,8 +2138,9 @@ static size_t amount(ep *p, size_t i)
     }
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
-        /* "a second" / "the second": not a unit of time here */
-        if (strcmp(w->s, "S") == 0 && a)
+        /* "a second" / "the second": not a unit of time here; nor the
+         * agency in "five SEC commissioners" */
+        if (strcmp(w->s, "S") == 0 && (a || p->s[k] == 'S'))
             return 0;
         u = w->s;
     } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
@@ -2356,10 +2368,12 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             }
             if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
-                || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
+                || (t->tod[0] == 'M' && h < 5))
                 return e;
-            /* Monday morning at 10: the morning's hour as written */
-            tt.hh = (int)h + (t->tod[0] == 'M' ? 0 : 12), tt.mi = 0, tt.grain = KJ_G_HOUR;
+            /* Monday morning at 10: the morning's hour as written; tonight
+             * around 3: a night hour below 6 as written too */
+            tt.hh = (int)h + (t->tod[0] == 'M' || (t->tod[0] == 'N' && h < 6) ? 0 : 12);
+            tt.mi = 0, tt.grain = KJ_G_HOUR;
         } else if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1
                    && !has_meridiem(p, k, k3) && (t->tod[0] != 'N' || tt.hh >= 6)) {
             tt.hh += 12; /* this evening at 7:30 */

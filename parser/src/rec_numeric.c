@@ -457,6 +457,8 @@ static void classify_en(kiji_doc *d, amount *a)
     int32_t v;
     size_t ms;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
+    if (e && KIND(v) == NW_TIME && e - ms == 3 && memcmp(d->norm + ms, "SEC", 3) == 0)
+        e = 0; /* five SEC commissioners: the agency, not seconds */
     if (!e && bracket_unit(d, a))
         return;
     if (e) {
@@ -618,7 +620,8 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         int32_t v;
         if (kj_dict_get(nd->en_stop, low, n, &v))
             return;
-        if (kj_dict_get(nd->en_after, low, n, &v)) {
+        if (kj_dict_get(nd->en_after, low, n, &v) &&
+            !(KIND(v) == NW_TIME && n == 3 && memcmp(s + ws, "SEC", 3) == 0)) {
             if (KIND(v) == NW_COUNTER) {
                 a->kind = NW_COUNTER;
                 a->us = ws;
