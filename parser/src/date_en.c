@@ -190,7 +190,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         bool cued = false;
         static const char *const mpre[] = {"in ",    "this ",  "last ",   "next ", "since ",
                                            "until ", "till ",  "during ", "early ", "late ",
-                                           "mid-",   "from ",  "through ", "month of "};
+                                           "mid-",   "from ",  "through ", "month of ", "after ",
+                                           "before "};
         for (size_t q = 0; q < sizeof mpre / sizeof mpre[0] && !cued; q++)
             cued = kj_before(p->lc, i, mpre[q]);
         cued = cued || i == p->mcue;
@@ -3370,6 +3371,54 @@ static bool worth_trying(const ep *p, size_t i)
     return true;
 }
 
+/* since 2015, after Feb, before Monday, by 2030, around 1990: a bound word
+ * right before a date is the date's qualifier and part of its text (since
+ * → at_least, after → over, before → under, by → at_most, around / about /
+ * circa → approx). Tries the date after the word; returns the bytes read
+ * from i (0 when no date follows). */
+static size_t bounded(ep *p, size_t i)
+{
+    static const struct {
+        const char *w;
+        int q;
+    } bw[] = {{"since", KJ_Q_AT_LEAST}, {"after", KJ_Q_OVER},    {"before", KJ_Q_UNDER},
+              {"by", KJ_Q_AT_MOST},     {"around", KJ_Q_APPROX}, {"about", KJ_Q_APPROX},
+              {"circa", KJ_Q_APPROX}};
+    char c0 = ch(p, i);
+    if (c0 != 's' && c0 != 'a' && c0 != 'b' && c0 != 'c')
+        return 0;
+    size_t e = 0;
+    int q = KJ_Q_NONE;
+    for (size_t n = 0; n < sizeof bw / sizeof *bw && !q; n++)
+        if (wd(p, i, bw[n].w, &e))
+            q = bw[n].q;
+    if (!q || ch(p, e) != ' ')
+        return 0;
+    size_t k = sp(p, e);
+    kiji_doc *d = p->c->d;
+    if (k >= p->len || kj_claim_at(d, k) || !worth_trying(p, k))
+        return 0;
+    size_t nf = d->nfacts;
+    size_t n = try_at(p, k);
+    if (n == 0)
+        return 0;
+    for (size_t x = nf; x < d->nfacts; x++) {
+        kj_fact *f = kj_fact_at(d, (int)x);
+        /* after Monday's vote: the bound is the vote's, not the day's */
+        if (f->type == KIJI_FACT_DATE && f->ns == k && !f->qualifier
+            && !((ch(p, f->ne) == '\'' || ch(p, f->ne) == '"'
+                  || kj_at(p->lc, p->len, f->ne, "\xe2\x80\x99"))
+                 && ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 1 : 3)) == 's'
+                 && !alpha(ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 2 : 4))))) {
+            f->ns = i;
+            f->qualifier = q;
+            kj_claim(d, i, k, KIJI_FACT_DATE);
+            break;
+        }
+    }
+    return k + n - i;
+}
+
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
@@ -3386,6 +3435,8 @@ void kj_date_scan_en(kj_dctx *c)
         char pc = i > 0 ? p.lc[i - 1] : ' ';
         if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
             n = try_at(&p, i);
+        if (n == 0 && !alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
+            n = bounded(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end */
         while (i < c->len && (alpha(p.lc[i - 1]) || digit(p.lc[i - 1])))
