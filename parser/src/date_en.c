@@ -2144,6 +2144,11 @@ static size_t amount(ep *p, size_t i)
         if (strcmp(w->s, "S") == 0 && (a || p->s[k] == 'S'))
             return 0;
         u = w->s;
+    } else if (!every && !vague && !fd && !half && (wd(p, k, "nights", &x) || wd(p, k, "night", &x))
+               && kj_before(p->lc, st, "for ")) {
+        /* for two nights, for 1 night: a stay of that many days */
+        n = x - k;
+        u = "D";
     } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
                && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
         /* 3h, 24h: a lower-case h right after the digits is hours (not

@@ -635,6 +635,16 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         for (size_t x = ws; x < we; x++)
             if (s[x] == '.')
                 inner_dot = true;
+        /* "for two nights", "for 1 night": a length of days, the date
+         * recognizer's (she stayed three nights stays a count) */
+        if (k == 0 && ((n == 6 && memcmp(low, "nights", 6) == 0) ||
+                       (n == 5 && memcmp(low, "night", 5) == 0))) {
+            size_t b0 = a->tok.ns;
+            if (kj_before(s, b0, "for ") || kj_before(s, b0, "for a ")) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
         /* "one rumor suggests": a plural noun never follows one */
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
