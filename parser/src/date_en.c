@@ -1434,6 +1434,23 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
+    /* on 11/20, on 22/04, by 23/12: a slash month and day after on (either
+     * order), or after by / until / before / after / from when the first
+     * number can only be the day (above 12) */
+    if (digit(ch(p, i)) && (i == 0 || !digit(p->lc[i - 1]))) {
+        bool on = kj_before(p->lc, i, "on ");
+        int v0 = 0;
+        size_t k = i;
+        while (k < p->len && digit(p->lc[k]) && k - i < 3)
+            v0 = v0 * 10 + (p->lc[k++] - '0');
+        if (ch(p, k) == '/' && (i < 4 || !alpha(p->lc[i - 4]) || !on)
+            && (on || (v0 > 12 && (kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "until ")
+                                   || kj_before(p->lc, i, "before ") || kj_before(p->lc, i, "after ")
+                                   || kj_before(p->lc, i, "from "))))
+            && (e = wday_md(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
+    }
     if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
         || (e = date_fiscal(p, i, t)) > 0)
         return e;
