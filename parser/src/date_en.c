@@ -2150,7 +2150,7 @@ static size_t amount(ep *p, size_t i)
     }
     bool half = (fd == 1 && frac == 5) || halfa;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-    if (!fd && wd(p, k, "and a half", &n)) {
+    if (!fd && (wd(p, k, "and a half", &n) || wd(p, k, "and half", &n))) {
         half = true;
         k = sp(p, n);
     }
@@ -2206,7 +2206,9 @@ static size_t amount(ep *p, size_t i)
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
         end += 1;
     /* an hour and a half, a year and a half: the half after the unit */
-    if (!vague && !half && !fd && wd(p, sp(p, end), "and a half", &x)) {
+    if (!vague && !half && !fd
+        && (wd(p, sp(p, end), "and a half", &x)
+            || (wd(p, sp(p, end), "and half", &x) && !wd(p, sp(p, x), "of", &k)))) {
         half = true;
         end = x;
     }
