@@ -2771,6 +2771,13 @@ static size_t dm_pair(ep *p, size_t i)
  * year before when it is later in the year). A month and day alone stay
  * unread (a fraction or a bond price: from 1/2 to 3/4). One date with max;
  * returns the end, 0 when none. */
+/* a/b reads as a fraction (1/2, 3/4, 5/8: prices and shares): a below b
+ * and b a power of two up to 64 or 3 */
+static bool fraction(int a, int b)
+{
+    return a < b && (b == 2 || b == 3 || b == 4 || b == 8 || b == 16 || b == 32 || b == 64);
+}
+
 static size_t md_range(ep *p, size_t i)
 {
     if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
@@ -2801,6 +2808,24 @@ static size_t md_range(ep *p, size_t i)
             return 0;
         q++;
         d2 = digits_at(p, &q, 2);
+        if (d2 >= 1 && d2 <= kj_mdays(0, m2) && ch(p, q) != ','
+            && (kj_before(p->lc, i, "from ") || kj_before(p->lc, i, "between "))
+            && (q == p->len || strchr(".;!?)\n", ch(p, q)) != NULL)
+            && !(ch(p, q) == '.' && digit(ch(p, q + 1))) && !fraction(m, d) && !fraction(m2, d2)) {
+            /* from 10/1 to 11/7, between 10/1-11/7 where the phrase ends:
+             * the start the nearest such day, the end the first after it */
+            kj_tx_init(&a);
+            a.m = m, a.d = d, a.mset = true, a.grain = KJ_G_DAY;
+            kj_dt_bare_md(p->c, &a, i);
+            b = a;
+            b.m = m2, b.d = d2;
+            if (b.y && (m2 < m || (m2 == m && d2 <= d)))
+                b.y++;
+            if (b.y && d2 > kj_mdays(b.y, m2))
+                return 0;
+            kj_dt_emit(p->c, i, q, &a, &b);
+            return q;
+        }
         if (d2 < 1 || ch(p, q) != ',' || !year4(p, sp(p, q + 1), &y, &x) || d2 > kj_mdays(y, m2)
             || digit(ch(p, x)) || ch(p, x) == '-' || ch(p, x) == '/')
             return 0;
