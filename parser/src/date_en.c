@@ -3237,6 +3237,22 @@ static size_t try_at(ep *p, size_t i)
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
+        /* this friday 5/12, next Friday 29/03: the slash date after the
+         * weekday names the day, as after a bare weekday (Friday 5/12) */
+        if (!mod && t.grain == KJ_G_DAY && ch(p, e) == ' ' && digit(ch(p, e + 1))) {
+            size_t wb = e;
+            const kj_dword *ww;
+            kj_tx t2;
+            kj_tx_init(&t2);
+            while (wb > i && e - wb < 12 && alpha(p->lc[wb - 1]))
+                wb--;
+            size_t e2;
+            if (wb > i && dword(p, wb, KJ_W_WDAY, &ww) == e - wb
+                && (e2 = wday_md(p, e + 1, &t2)) > 0) {
+                t = t2;
+                e = e2;
+            }
+        }
         size_t rq = 0;
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
