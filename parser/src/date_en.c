@@ -2125,6 +2125,13 @@ static size_t amount(ep *p, size_t i)
     } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
                || wd(p, j, "many", &e)) {
         vague = true;
+    } else if (q == KJ_Q_APPROX && j > i && wd(p, i, "some", &x) && kj_before(p->lc, i, "for ")
+               && (wd(p, j, "days", &x) || wd(p, j, "weeks", &x) || wd(p, j, "months", &x)
+                   || wd(p, j, "years", &x) || wd(p, j, "hours", &x) || wd(p, j, "minutes", &x))) {
+        /* for some days: a vague length, as for several days */
+        vague = true;
+        q = KJ_Q_NONE;
+        e = j;
     } else if (ch(p, j) == '1' && kj_at(p->lc, p->len, j + 1, "\xe2\x81\x84")
                && ch(p, j + 4) == '2' && !digit(ch(p, j + 5)) && (j == 0 || !digit(p->lc[j - 1]))) {
         /* ½ hour (NFKC 1⁄2): half the unit */
