@@ -1445,7 +1445,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             v0 = v0 * 10 + (p->lc[k++] - '0');
         if (ch(p, k) == '/' && (i < 4 || !alpha(p->lc[i - 4]) || !on)
             && (on || (v0 > 12 && (kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "until ")
-                                   || kj_before(p->lc, i, "before ") || kj_before(p->lc, i, "after ")
+                                   || kj_before(p->lc, i, "before ")
+                                   || kj_before(p->lc, i, "after ")
                                    || kj_before(p->lc, i, "from "))))
             && (e = wday_md(p, i, t)) > 0)
             return e;

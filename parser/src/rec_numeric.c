@@ -1678,11 +1678,12 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                         kj_at(s, d->norm_len, q, "this afternoon") ||
                         /* between 3 and 8 yesterday, between 3 and 5 on
                          * 1/1/2015: hours of that day */
-                        kj_at(s, d->norm_len, q, "yesterday") || kj_at(s, d->norm_len, q, "today") ||
-                        kj_at(s, d->norm_len, q, "tomorrow") ||
+                        kj_at(s, d->norm_len, q, "yesterday") ||
+                        kj_at(s, d->norm_len, q, "today") || kj_at(s, d->norm_len, q, "tomorrow") ||
                         (kj_at(s, d->norm_len, q, "on ") && q + 5 < d->norm_len &&
                          is_digit((unsigned char)s[q + 3]) &&
-                         (s[q + 4] == '/' || (is_digit((unsigned char)s[q + 4]) && s[q + 5] == '/'))))
+                         (s[q + 4] == '/' ||
+                          (is_digit((unsigned char)s[q + 4]) && s[q + 5] == '/'))))
                         return 0;
                 }
                 kj_num hi = b.value;
