@@ -41,6 +41,7 @@ typedef struct ep {
     size_t cued;   /* a clock may start here as after "at" (right after a day) */
     size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
+    size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
 } ep;
 
 static bool alpha(char ch)
@@ -189,7 +190,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         bool cued = false;
         static const char *const mpre[] = {"in ",    "this ",  "last ",   "next ", "since ",
                                            "until ", "till ",  "during ", "early ", "late ",
-                                           "mid-",   "from ",  "through ", "month of "};
+                                           "mid-",   "from ",  "through ", "month of ", "after ",
+                                           "before "};
         for (size_t q = 0; q < sizeof mpre / sizeof mpre[0] && !cued; q++)
             cued = kj_before(p->lc, i, mpre[q]);
         cued = cued || i == p->mcue;
@@ -1042,6 +1044,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
     } else if (wd(p, i, "noon", &e) || wd(p, i, "midday", &e)) {
         h = 12;
         clock = true;
+    } else if (wd(p, i, "noonish", &e)) {
+        h = 12; /* noonish, 11ish: about that hour */
+        t->qual = KJ_Q_APPROX;
+        clock = true;
+    } else if (num_digits(p, i, &h, &e, &nd) && nd <= 2 && h >= 1 && h <= 12
+               && wd(p, e, "ish", &k) && (i == 0 || !alnum_at(p, i - 1))) {
+        e = k;
+        t->qual = KJ_Q_APPROX;
+        clock = true;
     } else if (wd(p, i, "midnight", &e)) {
         h = 0;
         clock = true;
@@ -1089,14 +1100,15 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, k), m2;
             bool pm = wd(p, j, "p.m.", &m2) || wd(p, j, "pm", &m2) || wd(p, j, "p.m", &m2);
             bool am = !pm && (wd(p, j, "a.m.", &m2) || wd(p, j, "am", &m2) || wd(p, j, "a.m", &m2));
-            if (!pm && !am && k > e && j == k
+            if (!pm && !am && j == k
+                && (k > e || (kj_before(p->lc, i, "at ") && h <= 12 && p->s[k] == p->lc[k]))
                 && (clock_cue(p, i) || p->cued == i
                     || !(i >= 2 && p->lc[i - 1] == ' ' && alpha(p->lc[i - 2])))
                 && (ch(p, k) == 'a' || ch(p, k) == 'p')
                 && !alpha(ch(p, k + 1)) && !digit(ch(p, k + 1)) && !(ch(p, k + 1) == '.' && alpha(ch(p, k + 2)))) {
-                /* at 8:45a, by 9:00p, 3:15p: a one-letter meridiem after
-                 * the minutes of a cued clock or one after no word (John
-                 * 3:16a is a verse) */
+                /* at 8:45a, by 9:00p, 3:15p, at 7p: a one-letter meridiem
+                 * after the minutes of a cued clock, or after "at" and an
+                 * hour, or one after no word (John 3:16a is a verse) */
                 pm = ch(p, k) == 'p';
                 am = !pm;
                 m2 = k + 1;
@@ -1113,6 +1125,17 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
                     h += 12;
                 else if (r < 0 && h == 12)
                     h = 0;
+            } else if (!pm && !am && h >= 1 && h <= 12 && k == e
+                       && (kj_before(p->lc, i, "in the morning at ")
+                           || kj_before(p->lc, i, "in the afternoon at ")
+                           || kj_before(p->lc, i, "in the evening at "))
+                       && (k == p->len || strchr(".,;!?\n", ch(p, k)) != NULL)
+                       && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))) {
+                /* in the afternoon at 7: the part of the day before "at"
+                 * sets the half of the day of the hour that ends the phrase */
+                if (!kj_before(p->lc, i, "morning at ") && h < 12)
+                    h += 12;
+                m2 = k;
             } else if (!pm && !am && h >= 1 && h <= 12 && j > k
                        && (kj_before(p->lc, i, "at ") || kj_before(p->lc, i, "by ")
                            || kj_before(p->lc, i, "around ") || kj_before(p->lc, i, "until "))
@@ -1411,6 +1434,24 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
         return e;
     kj_tx_init(t);
+    /* on 11/20, on 22/04, by 23/12: a slash month and day after on (either
+     * order), or after by / until / before / after / from when the first
+     * number can only be the day (above 12) */
+    if (digit(ch(p, i)) && (i == 0 || !digit(p->lc[i - 1]))) {
+        bool on = kj_before(p->lc, i, "on ");
+        int v0 = 0;
+        size_t k = i;
+        while (k < p->len && digit(p->lc[k]) && k - i < 3)
+            v0 = v0 * 10 + (p->lc[k++] - '0');
+        if (ch(p, k) == '/' && (i < 4 || !alpha(p->lc[i - 4]) || !on)
+            && (on || (v0 > 12 && (kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "until ")
+                                   || kj_before(p->lc, i, "before ")
+                                   || kj_before(p->lc, i, "after ")
+                                   || kj_before(p->lc, i, "from "))))
+            && (e = wday_md(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
+    }
     if ((e = date_quarter(p, i, t)) > 0 || (e = date_rel(p, i, t)) > 0
         || (e = date_fiscal(p, i, t)) > 0)
         return e;
@@ -2085,6 +2126,13 @@ static size_t amount(ep *p, size_t i)
     } else if (wd(p, j, "several", &e) || wd(p, j, "a few", &e) || wd(p, j, "few", &e)
                || wd(p, j, "many", &e)) {
         vague = true;
+    } else if (q == KJ_Q_APPROX && j > i && wd(p, i, "some", &x) && kj_before(p->lc, i, "for ")
+               && (wd(p, j, "days", &x) || wd(p, j, "weeks", &x) || wd(p, j, "months", &x)
+                   || wd(p, j, "years", &x) || wd(p, j, "hours", &x) || wd(p, j, "minutes", &x))) {
+        /* for some days: a vague length, as for several days */
+        vague = true;
+        q = KJ_Q_NONE;
+        e = j;
     } else if (ch(p, j) == '1' && kj_at(p->lc, p->len, j + 1, "\xe2\x81\x84")
                && ch(p, j + 4) == '2' && !digit(ch(p, j + 5)) && (j == 0 || !digit(p->lc[j - 1]))) {
         /* ½ hour (NFKC 1⁄2): half the unit */
@@ -2110,16 +2158,22 @@ static size_t amount(ep *p, size_t i)
     }
     bool half = (fd == 1 && frac == 5) || halfa;
     k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-    if (!fd && wd(p, k, "and a half", &n)) {
+    if (!fd && (wd(p, k, "and a half", &n) || wd(p, k, "and half", &n))) {
         half = true;
         k = sp(p, n);
     }
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
-        /* "a second" / "the second": not a unit of time here */
-        if (strcmp(w->s, "S") == 0 && a)
+        /* "a second" / "the second": not a unit of time here; nor the
+         * agency in "five SEC commissioners" */
+        if (strcmp(w->s, "S") == 0 && (a || p->s[k] == 'S'))
             return 0;
         u = w->s;
+    } else if (!every && !vague && !fd && !half && (wd(p, k, "nights", &x) || wd(p, k, "night", &x))
+               && kj_before(p->lc, st, "for ")) {
+        /* for two nights, for 1 night: a stay of that many days */
+        n = x - k;
+        u = "D";
     } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
                && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
         /* 3h, 24h: a lower-case h right after the digits is hours (not
@@ -2160,7 +2214,9 @@ static size_t amount(ep *p, size_t i)
     else if (ch(p, end) == '\'' && !alpha(ch(p, end + 1)))
         end += 1;
     /* an hour and a half, a year and a half: the half after the unit */
-    if (!vague && !half && !fd && wd(p, sp(p, end), "and a half", &x)) {
+    if (!vague && !half && !fd
+        && (wd(p, sp(p, end), "and a half", &x)
+            || (wd(p, sp(p, end), "and half", &x) && !wd(p, sp(p, x), "of", &k)))) {
         half = true;
         end = x;
     }
@@ -2200,6 +2256,21 @@ static size_t amount(ep *p, size_t i)
      * to compare over (lowest in five years, 5% in two years) */
     if (!ago && !later && exact && g != KJ_G_NONE && in_future(p, st, end, &x))
         later = true;
+    /* "in 5 minutes" (a future clause), "3 hours from now": a time of the
+     * publication day whose clock the text does not give, as 3時間後
+     * (`…TXX:XX`); only within half a day, so the day stays that day */
+    bool clk = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+    if (clk && exact && !ago && (strcmp(u, "H") == 0 ? v <= 12 : v <= 720)
+        && (wd(p, after, "from now", &x) || in_future(p, st, end, &x))) {
+        kj_tx t;
+        kj_tx_init(&t);
+        t.grain = strcmp(u, "H") == 0 ? KJ_G_HOUR : KJ_G_MINUTE;
+        t.rel = true;
+        t.y = c->py, t.m = c->pm, t.d = c->pd;
+        size_t ts = kj_before(p->lc, st, "in ") && !wd(p, after, "from now", &k) ? st - 3 : j;
+        kj_dt_emit(c, ts, x, &t, NULL);
+        return x - i;
+    }
     if ((ago || later) && !vague && !half && !fd) {
         if (g == KJ_G_NONE)
             return x - i;
@@ -2259,6 +2330,38 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         k = ch(p, e) == ',' ? e + 1 : e;
         k = sp(p, k);
         char c0 = ch(p, k);
+        /* Thursday before 5pm, tomorrow by 2 in the afternoon, Feb 1st no
+         * later than 6:00: the day's clock with the bound as the date's
+         * qualifier (before → under, after / later than → over, by / no
+         * later than → at_most) */
+        int bq = KJ_Q_NONE;
+        size_t bk;
+        if (k > e && (c0 == 'b' || c0 == 'a' || c0 == 'n' || c0 == 'l' || c0 == 'e')) {
+            if (wd(p, k, "before", &bk) || wd(p, k, "earlier than", &bk))
+                bq = KJ_Q_UNDER;
+            else if (wd(p, k, "after", &bk) || wd(p, k, "later than", &bk))
+                bq = KJ_Q_OVER;
+            else if (wd(p, k, "by", &bk) || wd(p, k, "no later than", &bk))
+                bq = KJ_Q_AT_MOST;
+        }
+        if (bq != KJ_Q_NONE && digit(ch(p, sp(p, bk)))) {
+            kj_tx tt;
+            kj_tx_init(&tt);
+            k2 = sp(p, bk);
+            p->cued = k2;
+            k3 = date_time(p, k2, &tt);
+            p->cued = SIZE_MAX;
+            if (k3 == 0 || tt.hh < 0 || tt.d || (tt.grain != KJ_G_HOUR && tt.grain != KJ_G_MINUTE))
+                return e;
+            if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1 && !has_meridiem(p, k2, k3)
+                && (t->tod[0] != 'N' || tt.hh >= 6))
+                tt.hh += 12; /* tonight before 9 */
+            t->tod = NULL;
+            t->hh = tt.hh, t->mi = tt.mi, t->grain = tt.grain, t->zone = tt.zone;
+            t->zone = zone_offset(p->c, t);
+            t->qual = bq;
+            return k3;
+        }
         if (!digit(c0) && c0 != 'a' && c0 != '@' && c0 != 'n' && c0 != 'm')
             return e; /* a clock starts with a digit, at, @, noon or midnight */
         bool at = false;
@@ -2298,10 +2401,12 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
             }
             if (!tod || !at || !num(p, k, &h, &k3, &nd) || nd > 2
                 || h < 1 || h > 11 || alpha(ch(p, k3)) || ch(p, k3) == ':'
-                || (t->tod[0] == 'N' && h < 6) || (t->tod[0] == 'M' && h < 5))
+                || (t->tod[0] == 'M' && h < 5))
                 return e;
-            /* Monday morning at 10: the morning's hour as written */
-            tt.hh = (int)h + (t->tod[0] == 'M' ? 0 : 12), tt.mi = 0, tt.grain = KJ_G_HOUR;
+            /* Monday morning at 10: the morning's hour as written; tonight
+             * around 3: a night hour below 6 as written too */
+            tt.hh = (int)h + (t->tod[0] == 'M' || (t->tod[0] == 'N' && h < 6) ? 0 : 12);
+            tt.mi = 0, tt.grain = KJ_G_HOUR;
         } else if (tod && t->tod[0] != 'M' && tt.hh < 12 && tt.hh >= 1
                    && !has_meridiem(p, k, k3) && (t->tod[0] != 'N' || tt.hh >= 6)) {
             tt.hh += 12; /* this evening at 7:30 */
@@ -2434,7 +2539,7 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
         int nd, r = 0;
         size_t e2, x, m2;
         if (num(p, k, &h, &e2, &nd) && nd > 0 && nd <= 2 && h >= 1 && h <= 12
-            && !alpha(ch(p, e2)) && ch(p, e2) != '.') {
+            && !alpha(ch(p, e2)) && !(ch(p, e2) == '.' && alnum_at(p, e2 + 1))) {
             if (ch(p, e2) == ':' && digit(ch(p, e2 + 1)) && digit(ch(p, e2 + 2))
                 && !digit(ch(p, e2 + 3)) && ch(p, e2 + 3) != ':') {
                 bm = (p->lc[e2 + 1] - '0') * 10 + (p->lc[e2 + 2] - '0');
@@ -2452,6 +2557,10 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
             else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
                      && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
                 end = e2, r = 0, dayed = true;
+            else if (i == p->dclk && bare && ch(p, x) != '-' && ch(p, x) != '/'
+                     && (x == p->len || strchr(".,;!?)\n", ch(p, x)) != NULL)
+                     && !((ch(p, x) == '.' || ch(p, x) == ',') && digit(ch(p, x + 1))))
+                end = e2, r = 0, dayed = true; /* Monday 11-4, Wednesday from 10-4 */
             if (end) {
                 b.hh = (int)h, b.mi = (int)bm, b.grain = bm ? KJ_G_MINUTE : KJ_G_HOUR;
                 if (r > 0) {
@@ -2670,6 +2779,13 @@ static size_t dm_pair(ep *p, size_t i)
  * year before when it is later in the year). A month and day alone stay
  * unread (a fraction or a bond price: from 1/2 to 3/4). One date with max;
  * returns the end, 0 when none. */
+/* a/b reads as a fraction (1/2, 3/4, 5/8: prices and shares): a below b
+ * and b a power of two up to 64 or 3 */
+static bool fraction(int a, int b)
+{
+    return a < b && (b == 2 || b == 3 || b == 4 || b == 8 || b == 16 || b == 32 || b == 64);
+}
+
 static size_t md_range(ep *p, size_t i)
 {
     if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '/'
@@ -2700,6 +2816,24 @@ static size_t md_range(ep *p, size_t i)
             return 0;
         q++;
         d2 = digits_at(p, &q, 2);
+        if (d2 >= 1 && d2 <= kj_mdays(0, m2) && ch(p, q) != ','
+            && (kj_before(p->lc, i, "from ") || kj_before(p->lc, i, "between "))
+            && (q == p->len || strchr(".;!?)\n", ch(p, q)) != NULL)
+            && !(ch(p, q) == '.' && digit(ch(p, q + 1))) && !fraction(m, d) && !fraction(m2, d2)) {
+            /* from 10/1 to 11/7, between 10/1-11/7 where the phrase ends:
+             * the start the nearest such day, the end the first after it */
+            kj_tx_init(&a);
+            a.m = m, a.d = d, a.mset = true, a.grain = KJ_G_DAY;
+            kj_dt_bare_md(p->c, &a, i);
+            b = a;
+            b.m = m2, b.d = d2;
+            if (b.y && (m2 < m || (m2 == m && d2 <= d)))
+                b.y++;
+            if (b.y && d2 > kj_mdays(b.y, m2))
+                return 0;
+            kj_dt_emit(p->c, i, q, &a, &b);
+            return q;
+        }
         if (d2 < 1 || ch(p, q) != ',' || !year4(p, sp(p, q + 1), &y, &x) || d2 > kj_mdays(y, m2)
             || digit(ch(p, x)) || ch(p, x) == '-' || ch(p, x) == '/')
             return 0;
@@ -2724,6 +2858,29 @@ static size_t md_range(ep *p, size_t i)
  * 10am-12pm", "tonight from 7 to 7:30" (an evening's bare hours are in the
  * afternoon). Emits one date with max on [i, end); returns end, 0 when no
  * range follows. */
+/* A score or a vote in the clause before i (at most 80 bytes back): "won
+ * on Sunday 11-4", "the board voted Monday 5-2" keep their bare numbers. */
+static bool score_before(const ep *p, size_t i)
+{
+    static const char *const sw[] = {"won",    "win",   "wins",    "beat",   "beats",  "lost",
+                                     "lose",   "loses", "defeated", "defeat", "vote",   "voted",
+                                     "votes",  "score", "scored",  "edged",  "routed", "led",
+                                     "leads",  "victory", "game",  "match",  "series", "tie"};
+    size_t lim = i > 80 ? i - 80 : 0, x;
+    for (size_t b = i; b > lim;) {
+        b--;
+        char c0 = p->lc[b];
+        if (c0 == '.' || c0 == '\n' || c0 == ';' || c0 == '!' || c0 == '?')
+            return false;
+        if (!alpha(c0) || (b > 0 && alpha(p->lc[b - 1])))
+            continue;
+        for (size_t n = 0; n < sizeof sw / sizeof *sw; n++)
+            if (wd(p, b, sw[n], &x))
+                return true;
+    }
+    return false;
+}
+
 static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
 {
     bool tod = t->grain == KJ_G_HOUR && t->hh < 0 && t->tod;
@@ -2741,7 +2898,12 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
     char c0 = ch(p, k);
     if (!digit(c0) && c0 != 'f' && c0 != 'b')
         return 0;
+    /* bare hours after their day read as a clock range where the phrase
+     * ends (Monday 11-4., next Monday 6-8?; not the vote of Monday 11-4 to
+     * approve) */
+    p->dclk = score_before(p, i) ? SIZE_MAX : k;
     size_t end = clock_range_parse(p, k, &a, &b);
+    p->dclk = SIZE_MAX;
     if (!end)
         return 0;
     if (tod && t->tod[0] != 'M' && b.hh < 12 && !has_meridiem(p, k, end)) {
@@ -3083,6 +3245,22 @@ static size_t try_at(ep *p, size_t i)
     if ((e = date_any(p, j, &t)) > 0) {
         if (mod)
             t.mod = mod;
+        /* this friday 5/12, next Friday 29/03: the slash date after the
+         * weekday names the day, as after a bare weekday (Friday 5/12) */
+        if (!mod && t.grain == KJ_G_DAY && ch(p, e) == ' ' && digit(ch(p, e + 1))) {
+            size_t wb = e;
+            const kj_dword *ww;
+            kj_tx t2;
+            kj_tx_init(&t2);
+            while (wb > i && e - wb < 12 && alpha(p->lc[wb - 1]))
+                wb--;
+            size_t e2;
+            if (wb > i && dword(p, wb, KJ_W_WDAY, &ww) == e - wb
+                && (e2 = wday_md(p, e + 1, &t2)) > 0) {
+                t = t2;
+                e = e2;
+            }
+        }
         size_t rq = 0;
         if (!mod && (rq = day_clock_range(p, i, e, &t)) > 0)
             return rq - i;
@@ -3219,7 +3397,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full"};
+        "full",     "noonish"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
@@ -3266,11 +3444,60 @@ static bool worth_trying(const ep *p, size_t i)
     return true;
 }
 
+/* since 2015, after Feb, before Monday, by 2030, around 1990: a bound word
+ * right before a date is the date's qualifier and part of its text (since
+ * → at_least, after → over, before → under, by → at_most, around / about /
+ * circa → approx). Tries the date after the word; returns the bytes read
+ * from i (0 when no date follows). */
+static size_t bounded(ep *p, size_t i)
+{
+    static const struct {
+        const char *w;
+        int q;
+    } bw[] = {{"since", KJ_Q_AT_LEAST}, {"after", KJ_Q_OVER},    {"before", KJ_Q_UNDER},
+              {"by", KJ_Q_AT_MOST},     {"around", KJ_Q_APPROX}, {"about", KJ_Q_APPROX},
+              {"circa", KJ_Q_APPROX}};
+    char c0 = ch(p, i);
+    if (c0 != 's' && c0 != 'a' && c0 != 'b' && c0 != 'c')
+        return 0;
+    size_t e = 0;
+    int q = KJ_Q_NONE;
+    for (size_t n = 0; n < sizeof bw / sizeof *bw && !q; n++)
+        if (wd(p, i, bw[n].w, &e))
+            q = bw[n].q;
+    if (!q || ch(p, e) != ' ')
+        return 0;
+    size_t k = sp(p, e);
+    kiji_doc *d = p->c->d;
+    if (k >= p->len || kj_claim_at(d, k) || !worth_trying(p, k))
+        return 0;
+    size_t nf = d->nfacts;
+    size_t n = try_at(p, k);
+    if (n == 0)
+        return 0;
+    for (size_t x = nf; x < d->nfacts; x++) {
+        kj_fact *f = kj_fact_at(d, (int)x);
+        /* after Monday's vote: the bound is the vote's, not the day's */
+        if (f->type == KIJI_FACT_DATE && f->ns == k && !f->qualifier
+            && !((ch(p, f->ne) == '\'' || ch(p, f->ne) == '"'
+                  || kj_at(p->lc, p->len, f->ne, "\xe2\x80\x99"))
+                 && ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 1 : 3)) == 's'
+                 && !alpha(ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 2 : 4))))) {
+            f->ns = i;
+            f->qualifier = q;
+            kj_claim(d, i, k, KIJI_FACT_DATE);
+            break;
+        }
+    }
+    return k + n - i;
+}
+
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
-            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX};
+            .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
+            .dclk = SIZE_MAX};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
@@ -3281,6 +3508,8 @@ void kj_date_scan_en(kj_dctx *c)
         char pc = i > 0 ? p.lc[i - 1] : ' ';
         if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
             n = try_at(&p, i);
+        if (n == 0 && !alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
+            n = bounded(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end */
         while (i < c->len && (alpha(p.lc[i - 1]) || digit(p.lc[i - 1])))

@@ -475,13 +475,15 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
         d->work++;
         const kj_dword *w;
         /* inside an English word nothing below can hold: no look-up */
-        bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z';
+        bool apos = c->lc[i] == '\'' || kj_at(c->lc, c->len, i, "\xe2\x80\x99");
+        bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && !apos;
         size_t n = inword ? 0 : kj_dt_word(c, en, i, &w);
         if (n && w->kind == KJ_W_FUTURE) {
             /* English words need word boundaries: "will" not "willing" */
             bool ok = true;
             if (en) {
-                char pc = i > 0 ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
+                /* a contraction ('ll) follows its word: "I'll", "we'll" */
+                char pc = i > 0 && !apos ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
                 ok = !(pc >= 'a' && pc <= 'z') && !(nc >= 'a' && nc <= 'z');
             }
             fut = ok;

@@ -457,6 +457,8 @@ static void classify_en(kiji_doc *d, amount *a)
     int32_t v;
     size_t ms;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
+    if (e && KIND(v) == NW_TIME && e - ms == 3 && memcmp(d->norm + ms, "SEC", 3) == 0)
+        e = 0; /* five SEC commissioners: the agency, not seconds */
     if (!e && bracket_unit(d, a))
         return;
     if (e) {
@@ -618,7 +620,8 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         int32_t v;
         if (kj_dict_get(nd->en_stop, low, n, &v))
             return;
-        if (kj_dict_get(nd->en_after, low, n, &v)) {
+        if (kj_dict_get(nd->en_after, low, n, &v) &&
+            !(KIND(v) == NW_TIME && n == 3 && memcmp(s + ws, "SEC", 3) == 0)) {
             if (KIND(v) == NW_COUNTER) {
                 a->kind = NW_COUNTER;
                 a->us = ws;
@@ -632,6 +635,16 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         for (size_t x = ws; x < we; x++)
             if (s[x] == '.')
                 inner_dot = true;
+        /* "for two nights", "for 1 night": a length of days, the date
+         * recognizer's (she stayed three nights stays a count) */
+        if (k == 0 && ((n == 6 && memcmp(low, "nights", 6) == 0) ||
+                       (n == 5 && memcmp(low, "night", 5) == 0))) {
+            size_t b0 = a->tok.ns;
+            if (kj_before(s, b0, "for ") || kj_before(s, b0, "for a ")) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
         /* "one rumor suggests": a plural noun never follows one */
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
@@ -1662,7 +1675,15 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                         kj_at(s, d->norm_len, q, "in the evening") || kj_at(s, d->norm_len, q, "at night") ||
                         kj_at(s, d->norm_len, q, "tonight") || kj_at(s, d->norm_len, q, "last night") ||
                         kj_at(s, d->norm_len, q, "this morning") || kj_at(s, d->norm_len, q, "this evening") ||
-                        kj_at(s, d->norm_len, q, "this afternoon"))
+                        kj_at(s, d->norm_len, q, "this afternoon") ||
+                        /* between 3 and 8 yesterday, between 3 and 5 on
+                         * 1/1/2015: hours of that day */
+                        kj_at(s, d->norm_len, q, "yesterday") ||
+                        kj_at(s, d->norm_len, q, "today") || kj_at(s, d->norm_len, q, "tomorrow") ||
+                        (kj_at(s, d->norm_len, q, "on ") && q + 5 < d->norm_len &&
+                         is_digit((unsigned char)s[q + 3]) &&
+                         (s[q + 4] == '/' ||
+                          (is_digit((unsigned char)s[q + 4]) && s[q + 5] == '/'))))
                         return 0;
                 }
                 kj_num hi = b.value;
