@@ -73,8 +73,13 @@ static bool alnum_at(const ep *p, size_t i)
 
 static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 {
-    if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
+    if (i + n > p->len)
         return false;
+    /* the literals are short and most differ within a few bytes: a loop,
+     * not a call of memcmp */
+    for (size_t k = 0; k < n; k++)
+        if (p->lc[i + k] != lit[k])
+            return false;
     if (alpha(ch(p, i + n)) || (digit(ch(p, i + n)) && alpha(lit[n - 1])))
         return false;
     *e = i + n;
@@ -262,6 +267,19 @@ static int ordword(const ep *p, size_t i, size_t *e)
     char c0 = ch(p, i);
     if (!alpha(c0))
         return 0;
+    /* A match is a whole word (wd ends at a non-letter): twenty / thirty
+     * before a dash or space, or a word ending in st, nd, rd or th. Any
+     * other word (most of them) is none of the literals. */
+    size_t we = i;
+    while (we < p->len && we - i < 12 && alpha(p->lc[we]))
+        we++;
+    if (we - i != 6 || c0 != 't') {
+        char a = we - i >= 2 ? p->lc[we - 2] : '\0', b = p->lc[we - 1];
+        if (we - i >= 12
+            || !((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+                 || (a == 't' && b == 'h')))
+            return 0;
+    }
     if (wd(p, i, "twentieth", e))
         return 20;
     if (wd(p, i, "thirtieth", e))
