@@ -109,6 +109,10 @@ struct kj_datedata {
      * word starts whose word is here, digits, and bytes that begin an
      * entry. */
     kj_dict *efirst;
+    /* The first two letters of the words of efirst: bit b of efirst2[a]
+     * for a word beginning with letters a, b (0-25), bit 26 for a word of
+     * one letter, so that most words are ruled out before a look-up. */
+    uint32_t efirst2[26];
 };
 
 /* Per-parse state of the scanners. */
