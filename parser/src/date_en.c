@@ -3450,11 +3450,18 @@ static bool worth_trying(const ep *p, size_t i)
         return true;
     if (!(b >= 'a' && b <= 'z'))
         return kj_dict_may_start(dd->en, b);
-    /* a word of efirst begins with the word's first two letters (or is
-     * the one letter): efirst2 has the bit of every such pair */
-    unsigned char b1 = i + 1 < p->len ? (unsigned char)p->lc[i + 1] : 0;
-    if (!(dd->efirst2[b - 'a'] & (1u << (b1 >= 'a' && b1 <= 'z' ? b1 - 'a' : 26))))
-        return false;
+    /* the word (the run of a-z below) is a word of efirst only if its
+     * first three letters (or its two, or its one) are those of one:
+     * efirst1 and efirst3 have the bit of every such beginning */
+    unsigned b1 = i + 1 < p->len ? (unsigned)((unsigned char)p->lc[i + 1] - 'a') : 26;
+    if (b1 >= 26) {
+        if (!(dd->efirst1 >> (b - 'a') & 1))
+            return false;
+    } else {
+        unsigned b2 = i + 2 < p->len ? (unsigned)((unsigned char)p->lc[i + 2] - 'a') : 26;
+        if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
+            return false;
+    }
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
