@@ -10,6 +10,7 @@
  * pass is linear.
  */
 #include "rec_date.h"
+#include "rec_numeric.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -3471,6 +3472,11 @@ static bool worth_trying(const ep *p, size_t i)
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
     p->k->wnum = (v & KJ_EF_NUM) != 0;
+    /* a word that is only a number's first word (and, point, minus) starts
+     * a date only as a number kj_num_scan reads, which it reads only where
+     * kj_num_may_start says so (it tests that first) */
+    if (!(v & KJ_EF_WORD))
+        return kj_num_may_start(p->c->d, i);
     return true;
 }
 
