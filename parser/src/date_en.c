@@ -10,6 +10,7 @@
  * pass is linear.
  */
 #include "rec_date.h"
+#include "rec_numeric.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,8 +74,13 @@ static bool alnum_at(const ep *p, size_t i)
 
 static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 {
-    if (i + n > p->len || memcmp(p->lc + i, lit, n) != 0)
+    if (i + n > p->len)
         return false;
+    /* the literals are short and most differ within a few bytes: a loop,
+     * not a call of memcmp */
+    for (size_t k = 0; k < n; k++)
+        if (p->lc[i + k] != lit[k])
+            return false;
     if (alpha(ch(p, i + n)) || (digit(ch(p, i + n)) && alpha(lit[n - 1])))
         return false;
     *e = i + n;
@@ -262,6 +268,19 @@ static int ordword(const ep *p, size_t i, size_t *e)
     char c0 = ch(p, i);
     if (!alpha(c0))
         return 0;
+    /* A match is a whole word (wd ends at a non-letter): twenty / thirty
+     * before a dash or space, or a word ending in st, nd, rd or th. Any
+     * other word (most of them) is none of the literals. */
+    size_t we = i;
+    while (we < p->len && we - i < 12 && alpha(p->lc[we]))
+        we++;
+    if (we - i != 6 || c0 != 't') {
+        char a = we - i >= 2 ? p->lc[we - 2] : '\0', b = p->lc[we - 1];
+        if (we - i >= 12
+            || !((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+                 || (a == 't' && b == 'h')))
+            return 0;
+    }
     if (wd(p, i, "twentieth", e))
         return 20;
     if (wd(p, i, "thirtieth", e))
@@ -3432,6 +3451,18 @@ static bool worth_trying(const ep *p, size_t i)
         return true;
     if (!(b >= 'a' && b <= 'z'))
         return kj_dict_may_start(dd->en, b);
+    /* the word (the run of a-z below) is a word of efirst only if its
+     * first three letters (or its two, or its one) are those of one:
+     * efirst1 and efirst3 have the bit of every such beginning */
+    unsigned b1 = i + 1 < p->len ? (unsigned)((unsigned char)p->lc[i + 1] - 'a') : 26;
+    if (b1 >= 26) {
+        if (!(dd->efirst1 >> (b - 'a') & 1))
+            return false;
+    } else {
+        unsigned b2 = i + 2 < p->len ? (unsigned)((unsigned char)p->lc[i + 2] - 'a') : 26;
+        if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
+            return false;
+    }
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
@@ -3441,6 +3472,11 @@ static bool worth_trying(const ep *p, size_t i)
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
     p->k->wnum = (v & KJ_EF_NUM) != 0;
+    /* a word that is only a number's first word (and, point, minus) starts
+     * a date only as a number kj_num_scan reads, which it reads only where
+     * kj_num_may_start says so (it tests that first) */
+    if (!(v & KJ_EF_WORD))
+        return kj_num_may_start(p->c->d, i);
     return true;
 }
 

@@ -137,11 +137,6 @@ void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type)
         memset(d->claim + ns, type, ne - ns);
 }
 
-uint8_t kj_claim_at(const kiji_doc *d, size_t i)
-{
-    return i < d->norm_len ? d->claim[i] : 0;
-}
-
 /* ---- finisher ------------------------------------------------------------ */
 
 static int cmp_span(const void *a, const void *b)

@@ -140,7 +140,7 @@ void kj_mention_add(kiji_doc *d, kj_fact *f, size_t ns, size_t ne);
 /* Claims: which normalized bytes already belong to a numeric/date fact, so
  * a later recognizer does not read 1670発 as the year 1670. */
 void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type);
-uint8_t kj_claim_at(const kiji_doc *d, size_t i);
+/* (kj_claim_at and kj_claimed, below kiji_doc, read them back) */
 
 /* ---- structure ------------------------------------------------------- */
 
@@ -234,6 +234,12 @@ struct kiji_doc {
     char *json; /* malloc'd, reused between parses */
     size_t json_len, json_cap;
 };
+
+/* The claim on byte i (0 = none). Inline: the scans ask it at every word. */
+static inline uint8_t kj_claim_at(const kiji_doc *d, size_t i)
+{
+    return i < d->norm_len ? d->claim[i] : 0;
+}
 
 static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
 {

@@ -109,6 +109,12 @@ struct kj_datedata {
      * word starts whose word is here, digits, and bytes that begin an
      * entry. */
     kj_dict *efirst;
+    /* The first letters of the words of efirst, so that most words are
+     * ruled out before a look-up: bit a of efirst1 for a word of the one
+     * letter a (0-25), bit c of efirst3[a * 26 + b] for a word beginning
+     * with letters a, b, c (bit 26: the word ends after a, b). */
+    uint32_t efirst1;
+    uint32_t efirst3[26 * 26];
 };
 
 /* Per-parse state of the scanners. */

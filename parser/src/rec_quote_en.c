@@ -488,7 +488,9 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         size_t acc = 0;
         for (size_t i = cs; i + 13 <= t; i++) {
             d->work++;
-            if (word_is(d, i, "according to") || word_is(d, i, "According to"))
+            /* the first letter before the two compares: most bytes are no a */
+            if ((d->norm[i] == 'a' || d->norm[i] == 'A') &&
+                (word_is(d, i, "according to") || word_is(d, i, "According to")))
                 acc = i + 13;
         }
         if (bl && naming(d, best, cs))

@@ -175,6 +175,7 @@ struct kj_dict {
      * a character no key starts with and end here without a trie step. */
     uint32_t root[256];    /* child of the root for a first byte, 0 = none */
     uint64_t first[1024];  /* bit c: a key starts with BMP code point c */
+    uint64_t pair[128 * 4]; /* bit b * 256 + c: a key starts with ASCII b, then byte c */
     bool nofilter;         /* a key does not start with a whole BMP char */
     size_t maxlen;         /* the longest key's length */
 };
@@ -333,6 +334,10 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     t->value[cur] = value;
     if (len > t->maxlen)
         t->maxlen = len;
+    if (len > 1 && (unsigned char)key[0] < 0x80) {
+        unsigned p2 = (unsigned char)key[0] * 256u + (unsigned char)key[1];
+        t->pair[p2 >> 6] |= 1ull << (p2 & 63);
+    }
     if (len > 0) {
         unsigned char b = (unsigned char)key[0];
         size_t n = (size_t)kj_u8_len(b);
@@ -363,6 +368,13 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
             return false;
     }
     return true;
+}
+
+/* May a key start with ASCII byte b and then byte c? */
+static inline bool may_pair(const kj_dict *t, unsigned char b, unsigned char c)
+{
+    unsigned p2 = b * 256u + c;
+    return t->pair[p2 >> 6] >> (p2 & 63) & 1;
 }
 
 /* The walk of kj_dict_longest from cur, the node of s[pos]. Out of line:
@@ -401,7 +413,12 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
     uint32_t cur = t->root[b];
     if (!cur)
         return 0;
-    if (b >= 0x80 && !t->nofilter) {
+    if (b < 0x80 && !t->nodes[cur].term) {
+        /* no key is the one byte: a match is a key of two bytes or more,
+         * which starts with this byte and the next (pair) */
+        if (len - pos < 2 || !may_pair(t, b, (unsigned char)s[pos + 1]))
+            return 0;
+    } else if (b >= 0x80 && !t->nofilter) {
         /* every key starts with a whole BMP character: test it first */
         const unsigned char *u = (const unsigned char *)s + pos;
         uint32_t cp;
@@ -444,6 +461,8 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
         unsigned char b = (unsigned char)key[0];
         cur = t->root[b];
         if (!cur)
+            return false;
+        if (b < 0x80 && len > 1 && !may_pair(t, b, (unsigned char)key[1]))
             return false;
         if (b >= 0x80 && !t->nofilter) {
             /* kj_dict_longest's filter: a key equal to this one would start
