@@ -3480,6 +3480,14 @@ static bool worth_trying(const ep *p, size_t i)
     return true;
 }
 
+/* 's (with ' " or U+2019 as the apostrophe) ending a word at e: Monday's */
+static bool possessive(const ep *p, size_t e)
+{
+    size_t a = ch(p, e) == '\'' || ch(p, e) == '"' ? 1
+             : kj_at(p->lc, p->len, e, "\xe2\x80\x99") ? 3 : 0;
+    return a && ch(p, e + a) == 's' && !alpha(ch(p, e + a + 1));
+}
+
 /* since 2015, after Feb, before Monday, by 2030, around 1990: a bound word
  * right before a date is the date's qualifier and part of its text (since
  * → at_least, after → over, before → under, by → at_most, around / about /
@@ -3514,11 +3522,7 @@ static size_t bounded(ep *p, size_t i)
     for (size_t x = nf; x < d->nfacts; x++) {
         kj_fact *f = kj_fact_at(d, (int)x);
         /* after Monday's vote: the bound is the vote's, not the day's */
-        if (f->type == KIJI_FACT_DATE && f->ns == k && !f->qualifier
-            && !((ch(p, f->ne) == '\'' || ch(p, f->ne) == '"'
-                  || kj_at(p->lc, p->len, f->ne, "\xe2\x80\x99"))
-                 && ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 1 : 3)) == 's'
-                 && !alpha(ch(p, f->ne + (ch(p, f->ne) == '\'' || ch(p, f->ne) == '"' ? 2 : 4))))) {
+        if (f->type == KIJI_FACT_DATE && f->ns == k && !f->qualifier && !possessive(p, f->ne)) {
             f->ns = i;
             f->qualifier = q;
             kj_claim(d, i, k, KIJI_FACT_DATE);
