@@ -451,14 +451,20 @@ static void feet_inches(kiji_doc *d, amount *a)
     }
 }
 
+/* "five SEC commissioners": the agency written in capitals, not seconds */
+static bool sec_agency(int32_t v, const char *w, size_t n)
+{
+    return KIND(v) == NW_TIME && n == 3 && memcmp(w, "SEC", 3) == 0;
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     int32_t v;
     size_t ms;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
-    if (e && KIND(v) == NW_TIME && e - ms == 3 && memcmp(d->norm + ms, "SEC", 3) == 0)
-        e = 0; /* five SEC commissioners: the agency, not seconds */
+    if (e && sec_agency(v, d->norm + ms, e - ms))
+        e = 0;
     if (!e && bracket_unit(d, a))
         return;
     if (e) {
@@ -621,7 +627,7 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         if (kj_dict_get(nd->en_stop, low, n, &v))
             return;
         if (kj_dict_get(nd->en_after, low, n, &v) &&
-            !(KIND(v) == NW_TIME && n == 3 && memcmp(s + ws, "SEC", 3) == 0)) {
+            !sec_agency(v, s + ws, n)) {
             if (KIND(v) == NW_COUNTER) {
                 a->kind = NW_COUNTER;
                 a->us = ws;
