@@ -93,13 +93,19 @@ static bool word_may_start(const jp *p, size_t i)
     return dd->jpair[h >> 3] & (1u << (h & 7));
 }
 
-/* kj_dt_word on the Japanese list, remembering the last position asked. */
-static size_t dword(jp *p, size_t i, const kj_dword **w)
+/* The look-up dword remembers: kj_dt_word on the Japanese list at i. */
+static void dword_fill(jp *p, size_t i)
 {
-    if (p->wpos != i) {
-        p->wpos = i;
-        p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
-    }
+    p->wpos = i;
+    p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+}
+
+/* kj_dt_word on the Japanese list, remembering the last position asked.
+ * Inlined at every call: most ask again at the position asked last. */
+static inline __attribute__((always_inline)) size_t dword(jp *p, size_t i, const kj_dword **w)
+{
+    if (p->wpos != i)
+        dword_fill(p, i);
     if (p->wn)
         *w = p->ww;
     return p->wn;
@@ -2561,7 +2567,8 @@ static size_t try_at(jp *p, size_t i)
         /* 今日から2日後, 昨日の2日前: one date counted from that day */
         size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
         const kj_dword *dw;
-        if (k2 && t.grain == KJ_G_DAY && dword(p, i, &dw) == e - i
+        size_t dn;
+        if (k2 && t.grain == KJ_G_DAY && (dn = dword(p, i, &dw)) > 0 && dn == e - i
             && (dw->kind == KJ_W_DAY || dw->kind == KJ_W_ADAY) && length_ago(p, k2)) {
             p->apos = k2;
             p->ast = i;
