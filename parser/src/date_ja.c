@@ -55,19 +55,23 @@ typedef struct jp {
 /* kj_dt_num, remembering the last few positions asked: at one position the
  * scanner reads the same number for a quarter, a range, a year, a month, a
  * day and a duration. */
-static bool dnum(jp *p, size_t pos, int64_t *v, size_t *e, int *nd, bool *z)
+static unsigned dnum_fill(jp *p, size_t pos)
 {
-    for (unsigned k = 0; k < 4; k++) {
-        if (p->nc[k].pos == pos) {
-            if (!p->nc[k].ok)
-                return false;
-            *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
-            return true;
-        }
-    }
     unsigned k = p->ncn++ & 3;
     p->nc[k].pos = pos;
     p->nc[k].ok = kj_dt_num(p->c, pos, &p->nc[k].v, &p->nc[k].end, &p->nc[k].nd, &p->nc[k].z);
+    return k;
+}
+
+/* Inlined at every call: most calls find pos among the four. */
+static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_t *v, size_t *e,
+                                                       int *nd, bool *z)
+{
+    unsigned k = 0;
+    while (k < 4 && p->nc[k].pos != pos)
+        k++;
+    if (k == 4)
+        k = dnum_fill(p, pos);
     if (!p->nc[k].ok)
         return false;
     *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
