@@ -104,13 +104,22 @@ static size_t sp(const ep *p, size_t i)
     return k;
 }
 
-static size_t dword(const ep *p, size_t i, int kind, const kj_dword **w)
+/* The look-up dword caches: the word entry at i. */
+static void dword_fill(const ep *p, size_t i)
 {
     ecache *k = p->k;
-    if (k->wpos != i) {
-        k->wpos = i;
-        k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
-    }
+    k->wpos = i;
+    k->wn = i < p->len ? kj_dt_word(p->c, true, i, &k->ww) : 0;
+}
+
+/* The word entry of this kind at i: its length, 0 for none. Inlined at
+ * every call: most ask again at the same position and find no entry. */
+static inline __attribute__((always_inline)) size_t dword(const ep *p, size_t i, int kind,
+                                                         const kj_dword **w)
+{
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
     size_t n = k->wn;
     const kj_dword *x = k->ww;
     if (!n || x->kind != kind || alpha(ch(p, i + n)))
@@ -3189,7 +3198,7 @@ static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
     p->rfree = SIZE_MAX;
-    const kj_dword *w;
+    const kj_dword *w = NULL; /* set by dword whenever it returns more than 0 */
     size_t n, e, j;
     kj_tx t;
     /* early / mid- / late / the end of + a date */

@@ -55,19 +55,23 @@ typedef struct jp {
 /* kj_dt_num, remembering the last few positions asked: at one position the
  * scanner reads the same number for a quarter, a range, a year, a month, a
  * day and a duration. */
-static bool dnum(jp *p, size_t pos, int64_t *v, size_t *e, int *nd, bool *z)
+static unsigned dnum_fill(jp *p, size_t pos)
 {
-    for (unsigned k = 0; k < 4; k++) {
-        if (p->nc[k].pos == pos) {
-            if (!p->nc[k].ok)
-                return false;
-            *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
-            return true;
-        }
-    }
     unsigned k = p->ncn++ & 3;
     p->nc[k].pos = pos;
     p->nc[k].ok = kj_dt_num(p->c, pos, &p->nc[k].v, &p->nc[k].end, &p->nc[k].nd, &p->nc[k].z);
+    return k;
+}
+
+/* Inlined at every call: most calls find pos among the four. */
+static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_t *v, size_t *e,
+                                                       int *nd, bool *z)
+{
+    unsigned k = 0;
+    while (k < 4 && p->nc[k].pos != pos)
+        k++;
+    if (k == 4)
+        k = dnum_fill(p, pos);
     if (!p->nc[k].ok)
         return false;
     *v = p->nc[k].v, *e = p->nc[k].end, *nd = p->nc[k].nd, *z = p->nc[k].z;
@@ -93,13 +97,19 @@ static bool word_may_start(const jp *p, size_t i)
     return dd->jpair[h >> 3] & (1u << (h & 7));
 }
 
-/* kj_dt_word on the Japanese list, remembering the last position asked. */
-static size_t dword(jp *p, size_t i, const kj_dword **w)
+/* The look-up dword remembers: kj_dt_word on the Japanese list at i. */
+static void dword_fill(jp *p, size_t i)
 {
-    if (p->wpos != i) {
-        p->wpos = i;
-        p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
-    }
+    p->wpos = i;
+    p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+}
+
+/* kj_dt_word on the Japanese list, remembering the last position asked.
+ * Inlined at every call: most ask again at the position asked last. */
+static inline __attribute__((always_inline)) size_t dword(jp *p, size_t i, const kj_dword **w)
+{
+    if (p->wpos != i)
+        dword_fill(p, i);
     if (p->wn)
         *w = p->ww;
     return p->wn;
@@ -2561,7 +2571,8 @@ static size_t try_at(jp *p, size_t i)
         /* 今日から2日後, 昨日の2日前: one date counted from that day */
         size_t k2 = at(p, e, "から") ? e + strlen("から") : at(p, e, "の") ? e + strlen("の") : 0;
         const kj_dword *dw;
-        if (k2 && t.grain == KJ_G_DAY && dword(p, i, &dw) == e - i
+        size_t dn;
+        if (k2 && t.grain == KJ_G_DAY && (dn = dword(p, i, &dw)) > 0 && dn == e - i
             && (dw->kind == KJ_W_DAY || dw->kind == KJ_W_ADAY) && length_ago(p, k2)) {
             p->apos = k2;
             p->ast = i;

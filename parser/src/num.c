@@ -277,14 +277,18 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
     /* at most size - 1 bytes out, and never past the text */
     size_t lim = size - 1;
     while (i < len && n < lim) {
-        unsigned char c = s[i];
-        if (c > ' ') {
-            /* the common byte: copied, A-Z lower-cased */
+        /* the common bytes, a run of them up to the text's or the
+         * buffer's end: copied, A-Z lower-cased (one bound per byte) */
+        size_t stop = len - i < lim - n ? len : i + (lim - n);
+        while (i < stop && s[i] > ' ') {
+            unsigned char c = s[i];
             off[n] = i;
             buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
             i++;
-            continue;
         }
+        if (i == stop)
+            break;
+        unsigned char c = s[i];
         if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
             off[n] = i;
             buf[n++] = (char)c;

@@ -785,27 +785,56 @@ static const char *const grain_names[] = {"",       "year",   "month",   "week",
                                           "fiscal_year", "season"};
 static const char *const mod_names[] = {"", "start", "mid", "end"};
 
+/* b (n bytes) gets the k bytes of o, cut to n - 1 and terminated as
+ * snprintf cuts */
+static void put_cut(char *b, size_t n, const char *o, size_t k)
+{
+    if (n == 0)
+        return;
+    if (k > n - 1)
+        k = n - 1;
+    memcpy(b, o, k);
+    b[k] = '\0';
+}
+
+/* two digits of v % 100 at o, or XX when v is unknown (not above 0) */
+static void two_digits(char *o, int v)
+{
+    if (v > 0) {
+        v %= 100;
+        o[0] = (char)('0' + v / 10);
+        o[1] = (char)('0' + v % 10);
+    } else {
+        o[0] = 'X';
+        o[1] = 'X';
+    }
+}
+
+/* YYYY (parts 1), YYYY-MM (2) or YYYY-MM-DD (3), XX for an unknown part:
+ * written digit by digit, not by snprintf, as every date fact asks for it */
 static void ymd(char *b, size_t n, int y, int m, int d, int parts)
 {
-    char ys[12], ms[4], ds[4];
-    if (y > 0 && y <= 9999)
-        snprintf(ys, sizeof ys, "%04d", y);
-    else
-        snprintf(ys, sizeof ys, "XXXX");
-    if (m > 0)
-        snprintf(ms, sizeof ms, "%02d", m % 100);
-    else
-        snprintf(ms, sizeof ms, "XX");
-    if (d > 0)
-        snprintf(ds, sizeof ds, "%02d", d % 100);
-    else
-        snprintf(ds, sizeof ds, "XX");
-    if (parts == 1)
-        snprintf(b, n, "%s", ys);
-    else if (parts == 2)
-        snprintf(b, n, "%s-%s", ys, ms);
-    else
-        snprintf(b, n, "%s-%s-%s", ys, ms, ds);
+    char o[10];
+    size_t k = 4;
+    if (y > 0 && y <= 9999) {
+        o[0] = (char)('0' + y / 1000);
+        o[1] = (char)('0' + y / 100 % 10);
+        o[2] = (char)('0' + y / 10 % 10);
+        o[3] = (char)('0' + y % 10);
+    } else {
+        memcpy(o, "XXXX", 4);
+    }
+    if (parts != 1) {
+        o[k++] = '-';
+        two_digits(o + k, m);
+        k += 2;
+    }
+    if (parts != 1 && parts != 2) {
+        o[k++] = '-';
+        two_digits(o + k, d);
+        k += 2;
+    }
+    put_cut(b, n, o, k);
 }
 
 static void format(char *b, size_t n, const kj_tx *t)
@@ -821,7 +850,7 @@ static void format(char *b, size_t n, const kj_tx *t)
         else if (t->decade && t->y > 0)
             snprintf(b, n, "%03d", (t->y / 10) % 1000);
         else
-            snprintf(b, n, "%s", ys);
+            put_cut(b, n, ys, strlen(ys));
         break;
     case KJ_G_MONTH:
         ymd(b, n, t->y, t->m, 0, 2);

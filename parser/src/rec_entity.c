@@ -169,6 +169,41 @@ ent *ent_get(estate *s, int type, const char *key, size_t kl)
     return h->k ? h->v : NULL;
 }
 
+/* the k bytes of a, then the m bytes of b, into key (cap bytes), cut to
+ * cap - 1 and terminated; returns k + m */
+static int key_join(char *key, size_t cap, const char *a, size_t k, const char *b, size_t m)
+{
+    if (cap > 0) {
+        size_t ka = k < cap - 1 ? k : cap - 1;
+        memcpy(key, a, ka);
+        size_t kb = m < cap - 1 - ka ? m : cap - 1 - ka;
+        memcpy(key + ka, b, kb);
+        key[ka + kb] = '\0';
+    }
+    return (int)(k + m);
+}
+
+int ent_key_num(char *key, size_t cap, const char *pfx, int v)
+{
+    /* the digits from the end of dig, the sign before them */
+    char dig[12];
+    size_t k = sizeof dig;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        dig[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        dig[--k] = '-';
+    return key_join(key, cap, pfx, strlen(pfx), dig + k, sizeof dig - k);
+}
+
+int ent_key_str(char *key, size_t cap, const char *pfx, const char *p, size_t n)
+{
+    const char *z = memchr(p, '\0', n);
+    return key_join(key, cap, pfx, strlen(pfx), p, z ? (size_t)(z - p) : n);
+}
+
 ent *ent_make(estate *s, int type, const char *key, size_t kl)
 {
     ent *e = ent_get(s, type, key, kl);

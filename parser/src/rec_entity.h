@@ -161,6 +161,13 @@ typedef struct estate {
 ent *ent_get(estate *s, int type, const char *key, size_t kl); /* NULL if absent */
 ent *ent_make(estate *s, int type, const char *key, size_t kl);
 void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e);
+/* A registry key: the prefix pfx then the decimal v ("#12", "p7"), or
+ * then the first n bytes of p (fewer where p has a NUL byte), written into
+ * key (cap bytes) and cut as snprintf cuts. Returns the whole key's length
+ * (cap or more when it was cut), as snprintf does; the keys are made at
+ * every organization and place mention, so not by snprintf. */
+int ent_key_num(char *key, size_t cap, const char *pfx, int v);
+int ent_key_str(char *key, size_t cap, const char *pfx, const char *p, size_t n);
 /* Add a mention; false when it repeats or overlaps one already there. */
 bool ent_mention(estate *s, ent *e, size_t ns, size_t ne);
 void ent_set_name(estate *s, ent *e, const char *p, size_t n);

@@ -153,7 +153,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         size_t bl = kj_org_base(name, nl);
         if (bl < nl && bl > 0 && kj_dict_get(s->x->org, name, bl, &v)) {
             char key[16];
-            int n = snprintf(key, sizeof key, "#%d", (int)v);
+            int n = ent_key_num(key, sizeof key, "#", (int)v);
             return ent_make(s, type, key, (size_t)n);
         }
     }
@@ -161,7 +161,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
          (al && kj_dict_get(s->x->org, acr, al, &v)))) {
         char key[16];
-        int n = snprintf(key, sizeof key, "#%d", (int)v);
+        int n = ent_key_num(key, sizeof key, "#", (int)v);
         return ent_make(s, type, key, (size_t)n);
     }
     char key[160];
@@ -188,20 +188,20 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
                 break;
             }
         }
-        int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
+        int n = ent_key_str(key, sizeof key, "n:", name, nl);
         ent *e = ent_get(s, type, key, (size_t)n);
         if (e)
             return e;
     }
     if (al) {
-        int n = snprintf(key, sizeof key, "a:%.*s", (int)al, acr);
+        int n = ent_key_str(key, sizeof key, "a:", acr, al);
         ent *e = ent_get(s, type, key, (size_t)n);
         if (e)
             return e;
     }
     if (!nl)
         return NULL;
-    int n = snprintf(key, sizeof key, "n:%.*s", (int)nl, name);
+    int n = ent_key_str(key, sizeof key, "n:", name, nl);
     return ent_make(s, type, key, (size_t)n);
 }
 
@@ -343,12 +343,12 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     if (!e->acronym)
         e->acronym = kj_strndup(d, acr, al);
     char key[40];
-    int n = snprintf(key, sizeof key, "a:%.*s", (int)al, acr);
+    int n = ent_key_str(key, sizeof key, "a:", acr, al);
     if (n > 0 && (size_t)n < sizeof key)
         ent_alias(s, type, key, (size_t)n, e);
     char nkey[160];
     if (ne - ns + 2 < sizeof nkey) {
-        n = snprintf(nkey, sizeof nkey, "n:%.*s", (int)(ne - ns), d->norm + ns);
+        n = ent_key_str(nkey, sizeof nkey, "n:", d->norm + ns, ne - ns);
         ent_alias(s, type, nkey, (size_t)n, e);
     }
     ent_mention(s, e, ns, ne);
@@ -602,7 +602,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
         ent_prev(d, p, &ps);
         if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
             char key[16];
-            int kn = snprintf(key, sizeof key, "#%d", (int)v);
+            int kn = ent_key_num(key, sizeof key, "#", (int)v);
             e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kn);
         }
         if (best - ps > 9)
@@ -676,7 +676,7 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
     if (!e->acronym)
         e->acronym = kj_strndup(d, ini, n);
     char key[24];
-    int kl = snprintf(key, sizeof key, "a:%s", ini);
+    int kl = ent_key_str(key, sizeof key, "a:", ini, strlen(ini));
     if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl))
         ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl, e);
     ent_mention(s, e, a, b);
@@ -968,7 +968,7 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
     if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
         return 0;
     char key[16];
-    int kl = snprintf(key, sizeof key, "#%d", (int)v);
+    int kl = ent_key_num(key, sizeof key, "#", (int)v);
     ent *e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
     longer_name(s, e, pos, pos + n);
     *out = e;
@@ -1029,7 +1029,7 @@ static void pass_known(estate *s)
                 b++;
             if (b > i && acronym(d, i, b)) {
                 char key[40];
-                int kl = snprintf(key, sizeof key, "a:%.*s", (int)(b - i), d->norm + i);
+                int kl = ent_key_str(key, sizeof key, "a:", d->norm + i, b - i);
                 if (kl > 0 && (size_t)kl < sizeof key) {
                     ent *a = ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
                     if (!a)

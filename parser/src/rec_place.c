@@ -372,7 +372,7 @@ int place_init(struct kj_entity *x)
 ent *place_entity(estate *s, int idx)
 {
     char key[16];
-    int n = snprintf(key, sizeof key, "p%d", idx);
+    int n = ent_key_num(key, sizeof key, "p", idx);
     ent *e = ent_make(s, KIJI_FACT_PLACE, key, (size_t)n);
     if (e->place < 0) {
         const kj_place *p = &s->x->places[idx];
@@ -683,7 +683,8 @@ static void named_place(estate *s, char pfx, size_t ns, size_t ne, const char *c
 {
     kiji_doc *d = s->d;
     char key[128];
-    int kl = snprintf(key, sizeof key, "%c%.*s", pfx, (int)(ne - ns), d->norm + ns);
+    char pre[2] = {pfx, '\0'};
+    int kl = ent_key_str(key, sizeof key, pre, d->norm + ns, ne - ns);
     if (kl <= 0 || (size_t)kl >= sizeof key)
         return;
     ent *e = ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
