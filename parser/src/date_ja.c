@@ -490,7 +490,9 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m)
             && (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
             return 0;
-        if (nd == 0 && at(p, e, "日中"))
+        /* 1日中 in digits is all day too when no month comes before it
+         * (7月1日中に and 18日中に are days) */
+        if (at(p, e, "日中") && (nd == 0 || (v == 1 && first && !same)))
             return 0;
         if (first && !same && p->hok && p->hpos == i && p->hint.d == v && p->hint.y
             && p->hint.m) {

@@ -613,8 +613,19 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         t->rel = true;
         return;
     }
-    if (!c->py)
+    if (!c->py) {
+        /* no publication date to fall back on: the month of the last
+         * explicit date of the same paragraph is the only reference a
+         * reader has (8月28日に…。…事件当日の28日 -> XXXX-08-28) */
+        int si = kj_sentence_of(c->d, pos);
+        if (c->has_last && c->last.mset && c->last.m && si >= 0 &&
+            c->d->sent[si].para == c->last_para && t->d <= kj_mdays(c->last.y, c->last.m)) {
+            t->y = c->last.y;
+            t->m = c->last.m;
+            t->rel = true;
+        }
         return;
+    }
     t->rel = true;
     bool fut = kj_dt_future(c, pos);
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
@@ -757,6 +768,26 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
         t->mset = l->mset && grain != KJ_G_YEAR;
         kj_dt_shift(t, grain, off);
         return true;
+    }
+    /* the last date has a month (and day) but no year, as in an article with
+     * no publication date (8月29日 ... この日 -> XXXX-08-29): the anaphor
+     * takes what is known; a shift stays inside that month or year, since
+     * beyond it the unknown year decides (翌日 of XXXX-02-28) */
+    if (have && !l->y && l->m && grain != KJ_G_YEAR && (grain != KJ_G_DAY || l->d)) {
+        int m = l->m, dd = grain == KJ_G_DAY ? l->d : 0;
+        if (grain == KJ_G_DAY)
+            dd += off;
+        else
+            m += off;
+        /* 2001 is a common year: the shortest length of month m */
+        if (m >= 1 && m <= 12 && (grain != KJ_G_DAY || (dd >= 1 && dd <= kj_mdays(2001, m)))) {
+            t->y = 0;
+            t->m = m;
+            t->d = dd;
+            t->yset = false;
+            t->mset = l->mset;
+            return true;
+        }
     }
     /* only a month or year before (昨年12月に…その翌日): the day after a day
      * of that month or year, whose day the text does not give (the

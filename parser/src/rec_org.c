@@ -595,6 +595,19 @@ static void ja_seg(estate *s, size_t a, size_t b)
         return;
     if (generic_head(s, a, best))
         return;
+    /* 雲南省, 中国雲南省: a province's 省 is no ministry's; a place name, or
+     * a place written before one, is a place, not an organization */
+    if (kj_dict_get(x->place, d->norm + a, best - a, &v))
+        return;
+    for (size_t p = a; p < best;) {
+        d->work++;
+        size_t nx;
+        ent_cp(d, p, &nx);
+        if (p > a && kj_dict_get(x->place, d->norm + a, p - a, &v) &&
+            kj_dict_get(x->place, d->norm + p, best - p, &v))
+            return;
+        p = nx;
+    }
     /* ツイッター社: a well-known name plus 社 is that organization */
     ent *e = NULL;
     for (size_t p = best; p > a + 3 && !e;) {

@@ -439,6 +439,24 @@ static bool dir_japan(const estate *s, size_t pos, uint32_t pc)
            kj_at(s->d->norm, s->hi, pos, "日本");
 }
 
+/* Is the 日 at pos a day counter (18日中に, 一日中, 11日中山), after a digit
+ * or a kanji numeral? Then it is no Japan and pairs with no 中. */
+static bool day_counter(const estate *s, size_t pos)
+{
+    if (pos <= s->lo || !kj_at(s->d->norm, s->hi, pos, "日"))
+        return false;
+    size_t ps;
+    uint32_t pc = ent_prev(s->d, pos, &ps);
+    if (pc >= '0' && pc <= '9')
+        return true;
+    static const uint32_t num[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                   0x516B, 0x4E5D, 0x5341, 0x6570, 0x3007}; /* 一..十 数 〇 */
+    for (size_t k = 0; k < sizeof num / sizeof num[0]; k++)
+        if (pc == num[k])
+            return true;
+    return false;
+}
+
 static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -447,9 +465,10 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
         return 0;
     size_t ps, e2;
     uint32_t pc = ent_prev(d, pos, &ps);
-    if (dir_japan(s, pos, pc))
+    if (dir_japan(s, pos, pc) || day_counter(s, pos))
         return 0;
-    bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos;
+    bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos &&
+                     !day_counter(s, ps);
     if (kj_is_kanji(pc) && !left_pair && pos > s->lo)
         return 0; /* 欧米, 単独, 訪米 */
     size_t end = pos + n, e3;

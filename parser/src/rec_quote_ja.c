@@ -565,8 +565,11 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
 }
 
+/* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
+ * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
 static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
-                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性", NULL};
+                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性",
+                                      "ライター", "カメラマン", "ジャーナリスト", "小僧", NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
@@ -647,16 +650,16 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
 }
 
 /* An unnamed subject before the quote in [lo, o): a noun for people marked
- * by は or が (ネットユーザー達は, 別のユーザーが, 視聴者は). Then no one
- * named before speaks these words. */
+ * by は, が or も (ネットユーザー達は, 別のユーザーが, 視聴者は, 記者も). Then
+ * no one named before speaks these words. */
 static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
 {
     if (o > lo + KJ_Q_WINDOW)
         lo = o - KJ_Q_WINDOW;
     for (size_t i = lo; i < o; i++) {
         d->work++;
-        if ((at(d, i, "は") || at(d, i, "が")) && i >= lo + 3 && !kj_q_in_quote(x, i) &&
-            unnamed_people_before(d, x, i))
+        if ((at(d, i, "は") || at(d, i, "が") || at(d, i, "も")) && i >= lo + 3 &&
+            !kj_q_in_quote(x, i) && unnamed_people_before(d, x, i))
             return true;
     }
     return false;
