@@ -16,6 +16,8 @@
 
 #define LEAD_LINES 3
 #define TRAILER_LINES 12
+#define LINK_LINES 8
+#define LINK_BYTES 4096
 
 typedef struct pair {
     const char *key;
@@ -367,12 +369,52 @@ static bool is_url_token(const char *s, size_t n)
     return letters >= 2;
 }
 
-/* Look for a URL token anywhere in [s, e); sets d->url. */
-static void find_url(kiji_doc *d, size_t s, size_t e)
+/* Does the line starting at s begin, after blanks, with lit? */
+static bool line_starts(const kiji_doc *d, size_t s, size_t e, const char *lit)
+{
+    while (s < e && (d->norm[s] == ' ' || d->norm[s] == '\t'))
+        s++;
+    return kj_at(d->norm + s, e - s, 0, lit);
+}
+
+/* Is the trailer line [s, e) part of a list of links to other pages?
+ * Japanese portals end an article with 【関連記事】 or ■関連情報 and bullet
+ * lines (・headline), each with its URL on the line or the next one: those
+ * URLs name other articles, not this one's source (cases/ja/meta).
+ * Looks up at most LINK_LINES lines and LINK_BYTES bytes above s. */
+static bool link_list_line(kiji_doc *d, size_t s, size_t e)
+{
+    if (line_starts(d, s, e, "・"))
+        return true;
+    size_t ls = s, scanned = 0;
+    bool first = true;
+    for (int ln = 0; ln < LINK_LINES && ls > d->body_ns && scanned < LINK_BYTES; ln++) {
+        size_t le = ls - 1; /* the newline ending the line above */
+        ls = le;
+        while (ls > d->body_ns && d->norm[ls - 1] != '\n' && scanned < LINK_BYTES) {
+            ls--;
+            scanned++;
+        }
+        d->work += le - ls;
+        if (blank(d->norm + ls, le - ls))
+            continue;
+        if (line_starts(d, ls, le, "【関連") || line_starts(d, ls, le, "■関連"))
+            return true;
+        /* the headline line just above a bare URL */
+        if (first && line_starts(d, ls, le, "・"))
+            return true;
+        first = false;
+    }
+    return false;
+}
+
+/* Look for a URL token in [s, e); returns whether there is one, and sets
+ * d->url to it unless the line belongs to a list of links. */
+static bool find_url(kiji_doc *d, size_t s, size_t e)
 {
     const char *t = d->norm;
     size_t i = s;
-    while (i < e && !d->url) {
+    while (i < e) {
         while (i < e && (t[i] == ' ' || (unsigned char)t[i] >= 0x80))
             i++;
         size_t st = i;
@@ -381,13 +423,18 @@ static void find_url(kiji_doc *d, size_t s, size_t e)
         size_t en = i;
         while (en > st && (t[en - 1] == '.' || t[en - 1] == ','))
             en--;
-        if (en > st && is_url_token(t + st, en - st))
-            d->url = kj_strndup(d, t + st, en - st);
+        if (en > st && is_url_token(t + st, en - st)) {
+            if (!link_list_line(d, s, e))
+                d->url = kj_strndup(d, t + st, en - st);
+            return true;
+        }
     }
+    return false;
 }
 
-/* One trailer line [s, e). Returns true if it is trailer material. */
-static bool trailer_line(kiji_doc *d, size_t s, size_t e)
+/* One trailer line [s, e). Returns true if it is trailer material.
+ * *url_seen says a line below already held a URL. */
+static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
 {
     const char *t = d->norm;
     const struct kj_meta_data *m = d->p->meta;
@@ -482,11 +529,12 @@ static bool trailer_line(kiji_doc *d, size_t s, size_t e)
         while (seg < n && (l[seg] == ';' || l[seg] == ' ' || l[seg] == '.' || l[seg] == ')'))
             seg++;
     }
-    size_t before = d->url ? 1 : 0;
-    find_url(d, s, e);
+    bool url_here = !*url_seen && find_url(d, s, e);
+    if (url_here)
+        *url_seen = true;
     if (any)
         return true;
-    if (!before && d->url && n < 200) {
+    if (url_here && n < 200) {
         /* a line that is just a link block such as "もっと読むにはこちら url" */
         return true;
     }
@@ -523,13 +571,14 @@ void kj_metadata(kiji_doc *d)
 
     /* Trailer: lines from the end while they are trailer material. */
     size_t e = len;
+    bool url_seen = false;
     for (int ln = 0; ln < TRAILER_LINES && e > d->body_ns; ln++) {
         size_t ls = e;
         while (ls > d->body_ns && t[ls - 1] != '\n')
             ls--;
         d->work += e - ls;
         if (!blank(t + ls, e - ls)) {
-            if (!trailer_line(d, ls, e))
+            if (!trailer_line(d, ls, e, &url_seen))
                 break;
             d->body_ne = ls;
         }

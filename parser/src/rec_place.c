@@ -457,6 +457,30 @@ static bool day_counter(const estate *s, size_t pos)
     return false;
 }
 
+/* Can the one-kanji form at ps (just before pos) open a pair with the one at
+ * pos? Not when a digit or another kanji word runs into it: 一日中, 本日中,
+ * 22日朝 and 同日朝 hold 日中 and 日朝 as time words, not Japan and China or
+ * North Korea. And 中日 and 朝日 are no pair: Japanese text names Japan
+ * first (日中, 日朝), so those are 中日 (the Chunichi paper and team) and
+ * 朝日 (the Asahi paper), as 日日 is a paper's name (cases/ja/place).
+ * Looks at most one character before ps. */
+static bool pair_opens(estate *s, size_t ps, size_t pos)
+{
+    const kiji_doc *d = s->d;
+    if (kj_at(d->norm, s->hi, pos, "日") &&
+        (kj_at(d->norm, s->hi, ps, "中") || kj_at(d->norm, s->hi, ps, "朝") ||
+         kj_at(d->norm, s->hi, ps, "日")))
+        return false;
+    if (ps <= s->lo)
+        return true;
+    size_t pps, e;
+    uint32_t c = ent_prev(d, ps, &pps);
+    if (c >= '0' && c <= '9')
+        return false;
+    /* 在 is "based in": 在日米軍 is the US forces in Japan */
+    return !kj_is_kanji(c) || c == 0x5728 || (is_abbr(s, pps, &e) && e == ps);
+}
+
 static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -468,7 +492,7 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     if (dir_japan(s, pos, pc) || day_counter(s, pos))
         return 0;
     bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos &&
-                     !day_counter(s, ps);
+                     pair_opens(s, ps, pos);
     if (kj_is_kanji(pc) && !left_pair && pos > s->lo)
         return 0; /* 欧米, 単独, 訪米 */
     size_t end = pos + n, e3;
@@ -478,7 +502,7 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
         for (size_t k = 0; k < sizeof dir_follow / sizeof dir_follow[0]; k++)
             if (kj_at(d->norm, s->hi, end, dir_follow[k]))
                 return 0;
-    bool right_pair = is_abbr(s, end, &e3);
+    bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end);
     if (left_pair || right_pair)
         return n;
     if (pair_only(d->norm + pos))

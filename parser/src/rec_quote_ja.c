@@ -1086,6 +1086,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     /* 3. speakers left to right: a continuing quote keeps the last speaker */
     int last = -1, last_sent = -1, prev = -1; /* prev: the quote just before */
     size_t prev_close = 0;
+    /* asker: who put the last question answered in this paragraph (X氏から
+     * 「Q1」と訊かれると「A1」…「Q2」と尋ねられると「A2」: A2 is not X's
+     * either, though Q2's asker is unnamed); asker_para: its paragraph */
+    int asker = -1, asker_para = -1;
     for (size_t i = 0; i < nc; i++) {
         jcand *c = &cs[i];
         if (!c->quote)
@@ -1291,8 +1295,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
         }
-        if (speaker >= 0 && speaker == prev && c->o > prev_close && c->o < prev_close + 48 &&
-            asked_between(d, x, prev_close, c->o)) {
+        int para = sent >= 0 ? d->sent[sent].para : -1;
+        if (asker_para != para)
+            asker = -1;
+        if (speaker >= 0 && (speaker == prev || speaker == asker) && c->o > prev_close &&
+            c->o < prev_close + 48 && asked_between(d, x, prev_close, c->o)) {
+            if (speaker == prev)
+                asker = prev;
+            asker_para = para;
             speaker = -1;
             note = "the answer to a question is not the asker's";
         }
