@@ -320,6 +320,27 @@ static bool suffixed(const ep *p, size_t e, int nd)
 static bool of_year(const ep *p, size_t e, int *y, size_t *k);
 
 /* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
+/* A bare month that ends a range opened by the date just before (from
+ * April 1 to September, March 15 through June): the first such month not
+ * before the start, whatever the tense (cases/en/date). Sets t's year;
+ * false when no dated start ends right before "to". */
+static bool range_end_month(ep *p, size_t i, kj_tx *t)
+{
+    const kj_dctx *c = p->c;
+    if (!c->has_last || !c->last.y || !c->last.m || c->last_end >= i || i - c->last_end > 10)
+        return false;
+    static const char *const to[] = {" to ", " through ", " until ", " till ", NULL};
+    for (int k = 0; to[k]; k++) {
+        size_t n = strlen(to[k]);
+        if (i - c->last_end == n && kj_at(p->lc, p->len, c->last_end, to[k])) {
+            t->y = c->last.y + (t->m < c->last.m ? 1 : 0);
+            t->rel = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t date_month(ep *p, size_t i, kj_tx *t)
 {
     int m, y;
@@ -407,6 +428,8 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         if (!prep)
             return 0;
     }
+    if (range_end_month(p, i, t))
+        return e;
     kj_dt_bare_month(p->c, t, i);
     return e;
 }

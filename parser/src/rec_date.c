@@ -966,6 +966,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         && t->grain != KJ_G_SEASON && !t->century && !t->bc) {
         c->last = max ? *max : *t;
         c->has_last = true;
+        c->last_end = ne;
         int si = kj_sentence_of(d, ns);
         c->last_sent = si;
         c->last_para = si >= 0 ? d->sent[si].para : -1;

@@ -127,6 +127,7 @@ typedef struct kj_dctx {
     int py, pm, pd;      /* publication date, 0 = unknown */
     kj_tx last;          /* the last date emitted (anaphora, inheritance) */
     bool has_last;
+    size_t last_end;     /* where that date's text ends (normalized) */
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
     int last_sent, last_para;

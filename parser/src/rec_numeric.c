@@ -887,6 +887,26 @@ static bool ratio_en(kiji_doc *d, amount *a)
     return false;
 }
 
+/* "#13 billion", "#0.79 per song": English archives that could not store
+ * the pound sign wrote '#' for it. Only an amount with a scale word or a
+ * decimal point reads as sterling there, so a rank (#1, #3 seed) stays
+ * what it was (cases/en/money). Fills t with the number after '#'. */
+static bool hash_pound(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    const unsigned char *s = (const unsigned char *)d->norm;
+    if (d->lang != KJ_LANG_EN || s[pos] != '#' || pos + 1 >= d->norm_len ||
+        !is_digit(s[pos + 1]) || (pos > 0 && (is_letter(s[pos - 1]) || is_digit(s[pos - 1]))))
+        return false;
+    if (!kj_num_scan_glued(d, pos + 1, t) || t->ns != pos + 1)
+        return false;
+    if (scale_of(d, t))
+        return true;
+    for (size_t i = t->ns; i < t->ne; i++)
+        if (s[i] == '.')
+            return true;
+    return false;
+}
+
 /* Read [symbol] number [unit] at pos. */
 static bool read_amount(kiji_doc *d, size_t pos, amount *a)
 {
@@ -912,6 +932,16 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
             a->tok.ne = k + 1;
         }
         a->tok.value = a->value;
+        return true;
+    }
+    if (hash_pound(d, pos, &a->tok)) {
+        a->kind = NW_CURRENCY;
+        a->cur = nd->gbp;
+        a->ns = pos;
+        a->ne = a->tok.ne;
+        a->us = pos;
+        a->ue = pos + 1;
+        a->value = a->tok.value;
         return true;
     }
     if (!kj_num_scan(d, pos, &a->tok))
@@ -1890,7 +1920,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (c == 'M')
+    if (c == 'M' || c == '#') /* '#' for the pound sign: hash_pound */
         return true;
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c);
@@ -1910,10 +1940,11 @@ void kj_rec_numeric(kiji_doc *d)
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = (unsigned char)s[i];
-        /* ASCII starts only digits, letters, $, -, . and \ (a yen sign in
-         * some fonts); anything non-ASCII is tested below */
+        /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
+         * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
+         * is tested below */
         if (c < 0x80 && !(is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' ||
-                          c == '\\')) {
+                          c == '\\' || c == '#')) {
             i++;
             continue;
         }

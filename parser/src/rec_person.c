@@ -1704,28 +1704,35 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
 /* Is an organization already read named by the words [a, b) and a
  * company word after them (American Express Co, Acme Inc)? A fixed number
  * of registry lookups. */
-static bool org_named(estate *s, size_t a, size_t b)
+static ent *org_named_ent(estate *s, size_t a, size_t b)
 {
     static const char *const suf[] = {"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",
                                       "Ltd.", "Company", "Corporation", "Group", "Plc",
                                       "PLC", "AG", "SA", "NV", NULL};
     char key[128] = "n:"; /* org_for's key: "n:" and the name */
     if (b <= a || b - a > 96)
-        return false;
+        return NULL;
     size_t k = 2 + ent_strnorm_to(key + 2, s->d->norm + a, b - a);
     /* keys leave out the legal form (rec_org.c kj_org_base) */
-    if (ent_get(s, KIJI_FACT_ORGANIZATION, key, k))
-        return true;
+    ent *o = ent_get(s, KIJI_FACT_ORGANIZATION, key, k);
+    if (o)
+        return o;
     key[k++] = ' ';
     for (int i = 0; suf[i]; i++) {
         size_t sl = strlen(suf[i]);
         if (k + sl >= sizeof key)
             continue;
         memcpy(key + k, suf[i], sl);
-        if (ent_get(s, KIJI_FACT_ORGANIZATION, key, k + sl))
-            return true;
+        o = ent_get(s, KIJI_FACT_ORGANIZATION, key, k + sl);
+        if (o)
+            return o;
     }
-    return false;
+    return NULL;
+}
+
+static bool org_named(estate *s, size_t a, size_t b)
+{
+    return org_named_ent(s, a, b) != NULL;
 }
 
 static bool func_word(const kiji_doc *d, tok t)
@@ -2029,8 +2036,26 @@ static void en_persons(estate *s)
              * lowercase head belong to the title */
             if (!cap_word(d, t[q]))
                 q = lower_ext(d, t, q);
+            /* chairman and managing director Ann Ruiz: and between
+             * two titles written alike joins them (an acronym counts as
+             * lowercase: president and CEO); the prime minister and
+             * President Reagan are two people */
+            if (q >= 2 && tok_is(d, t[q - 1], "and") && adjacent(d, t[q - 2], t[q - 1]) &&
+                adjacent(d, t[q - 1], t[q])) {
+                int a3 = title_ending(s, t, q - 2);
+                if (a3 >= 0 && cap_word(d, t[a3]) == cap_word(d, t[q]))
+                    q = a3;
+            }
+            /* Penn Traffic president: the short form of an organization
+             * read before (Penn Traffic Co) is the employer, not title */
+            ent *named = NULL;
+            for (int w = q - 1; w >= 0 && w >= q - 3 && !named && !set_lead; w--) {
+                if (!cap_word(d, t[w]) || !adjacent(d, t[w], t[w + 1]))
+                    break;
+                named = org_named_ent(s, t[w].ns, t[q - 1].ne);
+            }
             int q0 = q;
-            while (q > 0 && cap_word(d, t[q - 1]) && !set_lead && !poss(d, t[q - 1]) &&
+            while (!named && q > 0 && cap_word(d, t[q - 1]) && !set_lead && !poss(d, t[q - 1]) &&
                    adjacent(d, t[q - 1], t[q]) && !stopword(d, t[q - 1])) {
                 int32_t dv;
                 size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
@@ -2076,7 +2101,7 @@ static void en_persons(estate *s)
                     }
                 }
                 if (!aff)
-                    aff = ent_ending_at(s, t[q - 1].ne);
+                    aff = named ? named : ent_ending_at(s, t[q - 1].ne);
                 /* Apple Inc. CEO: the name may end before the period */
                 if (!aff && d->norm[t[q - 1].ne - 1] == '.')
                     aff = ent_ending_at(s, t[q - 1].ne - 1);

@@ -629,7 +629,7 @@ static bool linking(const kiji_doc *d, size_t i)
     static const char *const w[] = {"in",   "at",      "of",    "from",  "and",       "who",
                                     "have", "has",     "had",   "also",  "here",      "there",
                                     "were", "are",     "generally", "polled", "surveyed",
-                                    "contacted", "familiar", "close", "including", "on", NULL};
+                                    "contacted", "familiar", "close", "including", "on", "to", NULL};
     if (d->norm[i] == ',')
         return true;
     for (int k = 0; w[k]; k++)
@@ -648,8 +648,10 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     char c = d->norm[t - 1];
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '"')
         return true;
+    /* a sentence may open on its conjunction: But the aide to the minister said */
     static const char *const w[] = {"and ", "but ", "while ", "that ", "as ", "because ",
-                                    "although ", "though ", "according to ", NULL};
+                                    "although ", "though ", "according to ", "And ", "But ",
+                                    NULL};
     for (int k = 0; w[k]; k++) {
         size_t n = strlen(w[k]);
         if (t + 1 >= n && ms >= n && kj_before(d->norm, t + 1, w[k]))
@@ -761,7 +763,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * international oil markets), not through a parenthesis */
         size_t se = e;
         if (vp > p && (word_is(d, p, "in") || word_is(d, p, "at") || word_is(d, p, "of") ||
-                       word_is(d, p, "familiar") || word_is(d, p, "close"))) {
+                       word_is(d, p, "familiar") || word_is(d, p, "close") || word_is(d, p, "to"))) {
             se = vp;
             while (se > e && d->norm[se - 1] == ' ')
                 se--;
