@@ -309,6 +309,7 @@ static bool suffixed(const ep *p, size_t e, int nd)
 
 /* ", 1995" or "of 1995" after a date ending at e: the year and its end. */
 static bool of_year(const ep *p, size_t e, int *y, size_t *k);
+static bool possessive(const ep *p, size_t e);
 
 /* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
 static size_t date_month(ep *p, size_t i, kj_tx *t)
@@ -2995,6 +2996,58 @@ static size_t week_of(ep *p, size_t i)
     return de;
 }
 
+/* the rest of the week, the remainder of this month, rest of my week,
+ * rest of year: the publication day to the last day of its ISO week, its
+ * month or its year, one date with max (the last day alone when the
+ * publication day is that day). Not "the rest of the week's games", "the
+ * rest of the year-end". Emits it; returns the end, 0 when none. */
+static size_t rest_of(ep *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    size_t j = i, e = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    if (!wd(p, j, "rest", &e) && !wd(p, j, "remainder", &e))
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "of", &e))
+        return 0;
+    j = sp(p, e);
+    if (wd(p, j, "the", &e) || wd(p, j, "this", &e) || wd(p, j, "my", &e))
+        j = sp(p, e);
+    int kind = wd(p, j, "week", &e) ? KJ_W_WEEK : wd(p, j, "month", &e) ? KJ_W_MONTH
+             : wd(p, j, "year", &e) ? KJ_W_YEAR : 0;
+    if (!kind || ch(p, e) == '-' || ch(p, e) == '\'' || possessive(p, e))
+        return 0;
+    /* a story told about another year or month (In 2019 he was hurt and
+     * missed the rest of the year): a date of this or the previous
+     * sentence of the paragraph outside the publication's year (month)
+     * is the period meant, which the text does not bound */
+    int si = kj_sentence_of(c->d, i);
+    if (c->has_last && c->last.y && si >= 0 && (c->last_sent == si || c->last_sent == si - 1)
+        && c->last_para == c->d->sent[si].para
+        && (c->last.y != c->py || (kind != KJ_W_YEAR && c->last.m && c->last.m != c->pm)))
+        return 0;
+    kj_tx t, b;
+    kj_tx_init(&t);
+    kj_dt_rel(c, &t, KJ_W_DAY, 0);
+    if (!c->py) { /* no publication date: a day, unknown */
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
+    b = t;
+    long z = kj_days(c->py, c->pm, c->pd);
+    if (kind == KJ_W_WEEK)
+        kj_civil(z + (7 - kj_wday(z)), &b.y, &b.m, &b.d);
+    else if (kind == KJ_W_MONTH)
+        b.d = kj_mdays(c->py, c->pm);
+    else
+        b.m = 12, b.d = 31;
+    bool one = b.y == t.y && b.m == t.m && b.d == t.d;
+    kj_dt_emit(c, i, e, one ? &b : &t, one ? NULL : &b);
+    return e;
+}
+
 /* A weekday placed in a month or a week: "the first Friday of next month",
  * "the last Monday in May 2025" (the Nth or last such day of that month);
  * "Tuesday of next week", "Friday next week", "Monday this week" (that day
@@ -3238,7 +3291,8 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
-    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0))
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0
+                 || (n = rest_of(p, i)) > 0))
         return n - i;
     /* the night of Oct. 7, the morning of March 3: that day's part */
     if (!mod && ch(p, i) == 't' && wd(p, i, "the", &e)) {
@@ -3416,7 +3470,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full",     "noonish"};
+        "full",     "noonish",  "rest",    "remainder"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
