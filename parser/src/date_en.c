@@ -635,13 +635,14 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
         t->grain = KJ_G_QUARTER;
         return k;
     }
-    /* the first quarter of last year */
+    /* the 1st quarter of last year; the third quarter this year and Q3
+     * next year (not this year's, this year-end) */
     size_t k2;
-    if (wd(p, j, "of", &k) && p->c->py) {
-        k = sp(p, k);
+    if (p->c->py) {
+        k = wd(p, j, "of", &k) ? sp(p, k) : j;
         int off = wd(p, k, "last", &k2) ? -1 : wd(p, k, "this", &k2) ? 0
                 : wd(p, k, "next", &k2) ? 1 : 9;
-        if (off != 9 && wd(p, sp(p, k2), "year", &k2)) {
+        if (off != 9 && wd(p, sp(p, k2), "year", &k2) && ch(p, k2) != '-' && !possessive(p, k2)) {
             t->y = p->c->py + off;
             t->grain = KJ_G_QUARTER;
             t->rel = true;
@@ -699,7 +700,8 @@ static void season_rel(kj_dctx *c, kj_tx *t, int sq, int off)
     t->y = (int)(a / 4);
 }
 
-/* this/last/next + week, month, year, quarter, a month or a weekday. */
+/* this/last/next (current, past, previous, coming, upcoming) + week, month,
+ * year, quarter, a month or a weekday. */
 static size_t date_rel(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
@@ -708,7 +710,7 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         off = 0;
     else if (wd(p, i, "last", &e) || wd(p, i, "past", &e) || wd(p, i, "previous", &e))
         off = -1;
-    else if (wd(p, i, "next", &e) || wd(p, i, "coming", &e))
+    else if (wd(p, i, "next", &e) || wd(p, i, "coming", &e) || wd(p, i, "upcoming", &e))
         off = 1;
     else
         return 0;
@@ -1517,6 +1519,19 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             t->grain = KJ_G_YEAR;
             t->mod = ch(p, i + 1) == '1' ? KJ_MOD_START : KJ_MOD_END;
             return e;
+        }
+    }
+    /* 2016H2 written as one word: the same half year */
+    if (digit(ch(p, i)) && (i == 0 || !alnum_at(p, i - 1)) && ch(p, i + 4) == 'h'
+        && (ch(p, i + 5) == '1' || ch(p, i + 5) == '2') && !alnum_at(p, i + 6)) {
+        int64_t v;
+        int nd;
+        if (num_digits(p, i, &v, &e, &nd) && e == i + 4 && nd == 4 && v >= 1800 && v <= 2100) {
+            t->y = (int)v;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            t->mod = ch(p, i + 5) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            return i + 6;
         }
     }
     /* the weekend (over the weekend, at the weekend): the Saturday the
@@ -3470,7 +3485,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full",     "noonish",  "rest",    "remainder"};
+        "full",     "noonish",  "rest",    "remainder", "upcoming"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
