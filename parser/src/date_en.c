@@ -3063,6 +3063,56 @@ static size_t rest_of(ep *p, size_t i)
     return e;
 }
 
+/* A capitalized weekday at i, abbreviated or not (Tue, Thur.): its number
+ * 1 (Monday) - 7, *e after it and its dot; 0 for none. */
+static int cap_wday(const ep *p, size_t i, size_t *e)
+{
+    const kj_dword *w;
+    size_t n = dword(p, i, KJ_W_WDAY, &w);
+    if (!n || !cap(p, i))
+        return 0;
+    *e = i + n + (w->mod != 0 && ch(p, i + n) == '.');
+    return w->arg;
+}
+
+/* The days of a week: (next) week between Monday and (Thursday), (last)
+ * week from Tue to Thu: one date with max in that ISO week (off from the
+ * publication's).
+ * a is after "week". Emits it; returns the end, 0 when none. */
+static size_t week_days(ep *p, size_t i, size_t a, int off)
+{
+    kj_dctx *c = p->c;
+    size_t x, r, y, e;
+    bool btw = wd(p, a, "between", &x);
+    if (!btw && !wd(p, a, "from", &x))
+        return 0;
+    int w1 = cap_wday(p, sp(p, x), &r), w2;
+    if (!w1)
+        return 0;
+    y = sp(p, r);
+    if (btw ? !wd(p, y, "and", &x)
+            : !wd(p, y, "to", &x) && !wd(p, y, "through", &x) && !wd(p, y, "until", &x)
+                  && !wd(p, y, "till", &x))
+        return 0;
+    if (!(w2 = cap_wday(p, sp(p, x), &e)) || w2 <= w1)
+        return 0;
+    kj_tx t, b;
+    kj_tx_init(&t);
+    t.rel = true;
+    t.grain = KJ_G_DAY;
+    if (!c->py) { /* no publication date: a day, unknown */
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
+    long z = kj_days(c->py, c->pm, c->pd);
+    z += 7L * off - wday0(z);
+    b = t;
+    kj_civil(z + w1 - 1, &t.y, &t.m, &t.d);
+    kj_civil(z + w2 - 1, &b.y, &b.m, &b.d);
+    kj_dt_emit(c, i, e, &t, &b);
+    return e;
+}
+
 /* A weekday placed in a month or a week: "the first Friday of next month",
  * "the last Monday in May 2025" (the Nth or last such day of that month);
  * "Tuesday of next week", "Friday next week", "Monday this week" (that day
@@ -3080,6 +3130,9 @@ static size_t wday_in(ep *p, size_t i)
     {
         size_t a, x;
         int off = wd(p, i, "next", &a) ? 1 : wd(p, i, "last", &a) ? -1 : wd(p, i, "this", &a) ? 0 : 9;
+        size_t we;
+        if (off != 9 && wd(p, sp(p, a), "week", &we) && (e = week_days(p, i, sp(p, we), off)) > 0)
+            return e;
         if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
             if (wd(p, a, "on", &x))
