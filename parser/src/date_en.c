@@ -2268,16 +2268,22 @@ static size_t amount(ep *p, size_t i)
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
     bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
     /* three days after January 12, two weeks before Christmas, 3 days from
-     * today: the day counted from that day */
-    if (exact && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
-        && (wd(p, after, "before", &x) || wd(p, after, "after", &x) || wd(p, after, "from", &x))) {
+     * today: the day counted from that day; more than two weeks after
+     * today, at least 2 days before March 5: that day, bounded (over /
+     * at least it after, under / at most it before) */
+    bool bound = !vague && !half && !fd && !comp && (q == KJ_Q_OVER || q == KJ_Q_AT_LEAST);
+    if ((exact || bound) && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
+        && (wd(p, after, "before", &x) || wd(p, after, "after", &x)
+            || (exact && wd(p, after, "from", &x)))) {
         bool back = p->lc[after] == 'b';
         kj_tx d;
         size_t de = date_any(p, sp(p, x), &d);
-        if (de > 0 && d.grain == KJ_G_DAY && d.y && d.m && d.d && !d.mod) {
+        if (de > 0 && d.grain == KJ_G_DAY && d.y && d.m && d.d && !d.mod && !d.qual) {
             kj_dt_shift(&d, g, (int)(back ? -v : v));
             d.rel = true;
-            kj_dt_emit(c, j, de, &d, NULL);
+            if (bound)
+                d.qual = !back ? q : q == KJ_Q_OVER ? KJ_Q_UNDER : KJ_Q_AT_MOST;
+            kj_dt_emit(c, exact ? j : i, de, &d, NULL);
             return de - i;
         }
     }
