@@ -1521,6 +1521,35 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             return e;
         }
     }
+    /* the nineteen seventies, the twenty twenties, the noughties: a decade
+     * in words (TIMEX 197, 202, 200), after "the" (the seventies alone is
+     * as often an age or a temperature, as the 70s) */
+    {
+        static const char *const tens[] = {"twenties", "thirties", "forties", "fifties",
+                                           "sixties",  "seventies", "eighties", "nineties"};
+        size_t q, x;
+        int dy = 0;
+        if (wd(p, i, "the", &x)) {
+            q = sp(p, x);
+            int cy = wd(p, q, "eighteen", &x) ? 18 : wd(p, q, "nineteen", &x) ? 19
+                   : wd(p, q, "twenty", &x) ? 20 : 0;
+            if (wd(p, q, "noughties", &e)) {
+                dy = 2000;
+            } else if (cy && (ch(p, x) == ' ' || ch(p, x) == '-')) {
+                q = ch(p, x) == '-' ? x + 1 : sp(p, x);
+                for (int k = 0; k < 8 && !dy; k++)
+                    if (wd(p, q, tens[k], &e))
+                        dy = cy * 100 + (k + 2) * 10;
+            }
+        }
+        if (dy && ch(p, e) != '-' && ch(p, e) != '\'') {
+            t->y = dy;
+            t->decade = true;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            return e;
+        }
+    }
     /* 2016H2 written as one word: the same half year */
     if (digit(ch(p, i)) && (i == 0 || !alnum_at(p, i - 1)) && ch(p, i + 4) == 'h'
         && (ch(p, i + 5) == '1' || ch(p, i + 5) == '2') && !alnum_at(p, i + 6)) {
