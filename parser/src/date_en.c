@@ -318,6 +318,7 @@ static bool suffixed(const ep *p, size_t e, int nd)
 
 /* ", 1995" or "of 1995" after a date ending at e: the year and its end. */
 static bool of_year(const ep *p, size_t e, int *y, size_t *k);
+static bool possessive(const ep *p, size_t e);
 
 /* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
 /* A bare month that ends a range opened by the date just before (from
@@ -666,13 +667,14 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
         t->grain = KJ_G_QUARTER;
         return k;
     }
-    /* the first quarter of last year */
+    /* the 1st quarter of last year; the third quarter this year and Q3
+     * next year (not this year's, this year-end) */
     size_t k2;
-    if (wd(p, j, "of", &k) && p->c->py) {
-        k = sp(p, k);
+    if (p->c->py) {
+        k = wd(p, j, "of", &k) ? sp(p, k) : j;
         int off = wd(p, k, "last", &k2) ? -1 : wd(p, k, "this", &k2) ? 0
                 : wd(p, k, "next", &k2) ? 1 : 9;
-        if (off != 9 && wd(p, sp(p, k2), "year", &k2)) {
+        if (off != 9 && wd(p, sp(p, k2), "year", &k2) && ch(p, k2) != '-' && !possessive(p, k2)) {
             t->y = p->c->py + off;
             t->grain = KJ_G_QUARTER;
             t->rel = true;
@@ -730,7 +732,8 @@ static void season_rel(kj_dctx *c, kj_tx *t, int sq, int off)
     t->y = (int)(a / 4);
 }
 
-/* this/last/next + week, month, year, quarter, a month or a weekday. */
+/* this/last/next (current, past, previous, coming, upcoming) + week, month,
+ * year, quarter, a month or a weekday. */
 static size_t date_rel(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
@@ -739,7 +742,7 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
         off = 0;
     else if (wd(p, i, "last", &e) || wd(p, i, "past", &e) || wd(p, i, "previous", &e))
         off = -1;
-    else if (wd(p, i, "next", &e) || wd(p, i, "coming", &e))
+    else if (wd(p, i, "next", &e) || wd(p, i, "coming", &e) || wd(p, i, "upcoming", &e))
         off = 1;
     else
         return 0;
@@ -1550,6 +1553,48 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             return e;
         }
     }
+    /* the nineteen seventies, the twenty twenties, the noughties: a decade
+     * in words (TIMEX 197, 202, 200), after "the" (the seventies alone is
+     * as often an age or a temperature, as the 70s) */
+    {
+        static const char *const tens[] = {"twenties", "thirties", "forties", "fifties",
+                                           "sixties",  "seventies", "eighties", "nineties"};
+        size_t q, x;
+        int dy = 0;
+        if (wd(p, i, "the", &x)) {
+            q = sp(p, x);
+            int cy = wd(p, q, "eighteen", &x) ? 18 : wd(p, q, "nineteen", &x) ? 19
+                   : wd(p, q, "twenty", &x) ? 20 : 0;
+            if (wd(p, q, "noughties", &e)) {
+                dy = 2000;
+            } else if (cy && (ch(p, x) == ' ' || ch(p, x) == '-')) {
+                q = ch(p, x) == '-' ? x + 1 : sp(p, x);
+                for (int k = 0; k < 8 && !dy; k++)
+                    if (wd(p, q, tens[k], &e))
+                        dy = cy * 100 + (k + 2) * 10;
+            }
+        }
+        if (dy && ch(p, e) != '-' && ch(p, e) != '\'') {
+            t->y = dy;
+            t->decade = true;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            return e;
+        }
+    }
+    /* 2016H2 written as one word: the same half year */
+    if (digit(ch(p, i)) && (i == 0 || !alnum_at(p, i - 1)) && ch(p, i + 4) == 'h'
+        && (ch(p, i + 5) == '1' || ch(p, i + 5) == '2') && !alnum_at(p, i + 6)) {
+        int64_t v;
+        int nd;
+        if (num_digits(p, i, &v, &e, &nd) && e == i + 4 && nd == 4 && v >= 1800 && v <= 2100) {
+            t->y = (int)v;
+            t->yset = true;
+            t->grain = KJ_G_YEAR;
+            t->mod = ch(p, i + 5) == '1' ? KJ_MOD_START : KJ_MOD_END;
+            return i + 6;
+        }
+    }
     /* the weekend (over the weekend, at the weekend): the Saturday the
      * tense picks, as a bare weekday, and the weekend of its ISO week */
     if (wd(p, i, "the weekend", &e) || wd(p, i, "the week-end", &e)) {
@@ -2284,16 +2329,22 @@ static size_t amount(ep *p, size_t i)
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
     bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
     /* three days after January 12, two weeks before Christmas, 3 days from
-     * today: the day counted from that day */
-    if (exact && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
-        && (wd(p, after, "before", &x) || wd(p, after, "after", &x) || wd(p, after, "from", &x))) {
+     * today: the day counted from that day; more than two weeks after
+     * today, at least 2 days before March 5: that day, bounded (over /
+     * at least it after, under / at most it before) */
+    bool bound = !vague && !half && !fd && !comp && (q == KJ_Q_OVER || q == KJ_Q_AT_LEAST);
+    if ((exact || bound) && g != KJ_G_NONE && !kj_before(p->lc, st, "for ")
+        && (wd(p, after, "before", &x) || wd(p, after, "after", &x)
+            || (exact && wd(p, after, "from", &x)))) {
         bool back = p->lc[after] == 'b';
         kj_tx d;
         size_t de = date_any(p, sp(p, x), &d);
-        if (de > 0 && d.grain == KJ_G_DAY && d.y && d.m && d.d && !d.mod) {
+        if (de > 0 && d.grain == KJ_G_DAY && d.y && d.m && d.d && !d.mod && !d.qual) {
             kj_dt_shift(&d, g, (int)(back ? -v : v));
             d.rel = true;
-            kj_dt_emit(c, j, de, &d, NULL);
+            if (bound)
+                d.qual = !back ? q : q == KJ_Q_OVER ? KJ_Q_UNDER : KJ_Q_AT_MOST;
+            kj_dt_emit(c, exact ? j : i, de, &d, NULL);
             return de - i;
         }
     }
@@ -3027,6 +3078,108 @@ static size_t week_of(ep *p, size_t i)
     return de;
 }
 
+/* the rest of the week, the remainder of this month, rest of my week,
+ * rest of year: the publication day to the last day of its ISO week, its
+ * month or its year, one date with max (the last day alone when the
+ * publication day is that day). Not "the rest of the week's games", "the
+ * rest of the year-end". Emits it; returns the end, 0 when none. */
+static size_t rest_of(ep *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    size_t j = i, e = 0;
+    if (wd(p, j, "the", &e))
+        j = sp(p, e);
+    if (!wd(p, j, "rest", &e) && !wd(p, j, "remainder", &e))
+        return 0;
+    j = sp(p, e);
+    if (!wd(p, j, "of", &e))
+        return 0;
+    j = sp(p, e);
+    if (wd(p, j, "the", &e) || wd(p, j, "this", &e) || wd(p, j, "my", &e))
+        j = sp(p, e);
+    int kind = wd(p, j, "week", &e) ? KJ_W_WEEK : wd(p, j, "month", &e) ? KJ_W_MONTH
+             : wd(p, j, "year", &e) ? KJ_W_YEAR : 0;
+    if (!kind || ch(p, e) == '-' || ch(p, e) == '\'' || possessive(p, e))
+        return 0;
+    /* a story told about another year or month (In 2019 he was hurt and
+     * missed the rest of the year): a date of this or the previous
+     * sentence of the paragraph outside the publication's year (month)
+     * is the period meant, which the text does not bound */
+    int si = kj_sentence_of(c->d, i);
+    if (c->has_last && c->last.y && si >= 0 && (c->last_sent == si || c->last_sent == si - 1)
+        && c->last_para == c->d->sent[si].para
+        && (c->last.y != c->py || (kind != KJ_W_YEAR && c->last.m && c->last.m != c->pm)))
+        return 0;
+    kj_tx t, b;
+    kj_tx_init(&t);
+    kj_dt_rel(c, &t, KJ_W_DAY, 0);
+    if (!c->py) { /* no publication date: a day, unknown */
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
+    b = t;
+    long z = kj_days(c->py, c->pm, c->pd);
+    if (kind == KJ_W_WEEK)
+        kj_civil(z + (7 - kj_wday(z)), &b.y, &b.m, &b.d);
+    else if (kind == KJ_W_MONTH)
+        b.d = kj_mdays(c->py, c->pm);
+    else
+        b.m = 12, b.d = 31;
+    bool one = b.y == t.y && b.m == t.m && b.d == t.d;
+    kj_dt_emit(c, i, e, one ? &b : &t, one ? NULL : &b);
+    return e;
+}
+
+/* A capitalized weekday at i, abbreviated or not (Tue, Thur.): its number
+ * 1 (Monday) - 7, *e after it and its dot; 0 for none. */
+static int cap_wday(const ep *p, size_t i, size_t *e)
+{
+    const kj_dword *w;
+    size_t n = dword(p, i, KJ_W_WDAY, &w);
+    if (!n || !cap(p, i))
+        return 0;
+    *e = i + n + (w->mod != 0 && ch(p, i + n) == '.');
+    return w->arg;
+}
+
+/* The days of a week: (next) week between Monday and (Thursday), (last)
+ * week from Tue to Thu: one date with max in that ISO week (off from the
+ * publication's).
+ * a is after "week". Emits it; returns the end, 0 when none. */
+static size_t week_days(ep *p, size_t i, size_t a, int off)
+{
+    kj_dctx *c = p->c;
+    size_t x, r, y, e;
+    bool btw = wd(p, a, "between", &x);
+    if (!btw && !wd(p, a, "from", &x))
+        return 0;
+    int w1 = cap_wday(p, sp(p, x), &r), w2;
+    if (!w1)
+        return 0;
+    y = sp(p, r);
+    if (btw ? !wd(p, y, "and", &x)
+            : !wd(p, y, "to", &x) && !wd(p, y, "through", &x) && !wd(p, y, "until", &x)
+                  && !wd(p, y, "till", &x))
+        return 0;
+    if (!(w2 = cap_wday(p, sp(p, x), &e)) || w2 <= w1)
+        return 0;
+    kj_tx t, b;
+    kj_tx_init(&t);
+    t.rel = true;
+    t.grain = KJ_G_DAY;
+    if (!c->py) { /* no publication date: a day, unknown */
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
+    long z = kj_days(c->py, c->pm, c->pd);
+    z += 7L * off - wday0(z);
+    b = t;
+    kj_civil(z + w1 - 1, &t.y, &t.m, &t.d);
+    kj_civil(z + w2 - 1, &b.y, &b.m, &b.d);
+    kj_dt_emit(c, i, e, &t, &b);
+    return e;
+}
+
 /* A weekday placed in a month or a week: "the first Friday of next month",
  * "the last Monday in May 2025" (the Nth or last such day of that month);
  * "Tuesday of next week", "Friday next week", "Monday this week" (that day
@@ -3044,6 +3197,9 @@ static size_t wday_in(ep *p, size_t i)
     {
         size_t a, x;
         int off = wd(p, i, "next", &a) ? 1 : wd(p, i, "last", &a) ? -1 : wd(p, i, "this", &a) ? 0 : 9;
+        size_t we;
+        if (off != 9 && wd(p, sp(p, a), "week", &we) && (e = week_days(p, i, sp(p, we), off)) > 0)
+            return e;
         if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
             if (wd(p, a, "on", &x))
@@ -3270,7 +3426,8 @@ static size_t try_at(ep *p, size_t i)
             return e - i;
         }
     }
-    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0))
+    if (!mod && ((n = week_of(p, i)) > 0 || (n = wday_in(p, i)) > 0 || (n = wday_set(p, i)) > 0
+                 || (n = rest_of(p, i)) > 0))
         return n - i;
     /* the night of Oct. 7, the morning of March 3: that day's part */
     if (!mod && ch(p, i) == 't' && wd(p, i, "the", &e)) {
@@ -3448,7 +3605,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full",     "noonish"};
+        "full",     "noonish",  "rest",    "remainder", "upcoming"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
