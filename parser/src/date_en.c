@@ -3012,17 +3012,21 @@ static size_t wday_in(ep *p, size_t i)
     {
         size_t a, x;
         int off = wd(p, i, "next", &a) ? 1 : wd(p, i, "last", &a) ? -1 : wd(p, i, "this", &a) ? 0 : 9;
-        if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
+        if (off != 9 && wd(p, sp(p, a), "week", &a)) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
             if (wd(p, a, "on", &x))
                 a = sp(p, x);
             if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
                 && (w->mod == 0 || ch(p, a + n) == '.')) {
-                long z = kj_days(c->py, c->pm, c->pd);
-                z += 7L * off - wday0(z) + (w->arg - 1);
                 kj_tx t;
                 kj_tx_init(&t);
-                kj_civil(z, &t.y, &t.m, &t.d);
+                /* with no publication date the day stays unknown, but
+                 * the phrase is still one date */
+                if (c->py) {
+                    long z = kj_days(c->py, c->pm, c->pd);
+                    z += 7L * off - wday0(z) + (w->arg - 1);
+                    kj_civil(z, &t.y, &t.m, &t.d);
+                }
                 t.rel = true;
                 t.grain = KJ_G_DAY;
                 e = day_tod(p, a + n, &t);
@@ -3053,19 +3057,26 @@ static size_t wday_in(ep *p, size_t i)
             return 0;
         kj_tx m;
         size_t de = date_any(p, sp(p, x), &m);
-        if (!de || m.grain != KJ_G_MONTH || !m.y || !m.m || m.mod)
+        if (!de || m.grain != KJ_G_MONTH || m.mod)
             return 0;
-        long z;
-        if (k > 0) {
-            z = kj_days(m.y, m.m, 1);
-            z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        if (m.y && m.m) {
+            long z;
+            if (k > 0) {
+                z = kj_days(m.y, m.m, 1);
+                z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+            } else {
+                z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
+                z -= (wday0(z) - wdy + 7) % 7;
+            }
+            kj_civil(z, &t.y, &t.m, &t.d);
+            if (t.m != m.m)
+                return 0; /* no fifth Friday that month */
         } else {
-            z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
-            z -= (wday0(z) - wdy + 7) % 7;
+            /* a month whose year is unknown (no publication date): the
+             * phrase is one day, its date unknown */
+            t.y = m.y;
+            t.m = m.m;
         }
-        kj_civil(z, &t.y, &t.m, &t.d);
-        if (t.m != m.m)
-            return 0; /* no fifth Friday that month */
         t.rel = m.rel;
         t.grain = KJ_G_DAY;
         kj_dt_emit(c, i, de, &t, NULL);
@@ -3080,11 +3091,13 @@ static size_t wday_in(ep *p, size_t i)
     if (wd(p, a, "of", &x))
         a = sp(p, x);
     int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
-    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-' || !c->py)
+    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-')
         return 0;
-    long z = kj_days(c->py, c->pm, c->pd);
-    z += 7L * off - wday0(z) + wdy;
-    kj_civil(z, &t.y, &t.m, &t.d);
+    if (c->py) {
+        long z = kj_days(c->py, c->pm, c->pd);
+        z += 7L * off - wday0(z) + wdy;
+        kj_civil(z, &t.y, &t.m, &t.d);
+    }
     t.rel = true;
     t.grain = KJ_G_DAY;
     if (tod)
