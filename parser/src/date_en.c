@@ -455,6 +455,18 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* The phrase ends at q: the text's end, or a punctuation mark that closes
+ * a clause (not a quote, a dash or a decimal point). */
+static bool phrase_end(const ep *p, size_t q)
+{
+    char c0 = ch(p, q);
+    if (q >= p->len)
+        return true;
+    if (c0 == '.')
+        return !digit(ch(p, q + 1));
+    return c0 == ',' || c0 == '!' || c0 == '?' || c0 == ';' || c0 == ':' || c0 == ')';
+}
+
 /* on the 18th: a day of the month with no month, where nothing follows
  * that the ordinal could count (the 18th floor, the 4th quarter, the
  * 21st-century). The month comes from an explicit date just before, else the
@@ -467,14 +479,58 @@ static size_t date_nth(ep *p, size_t i, kj_tx *t)
     int64_t v;
     int nd;
     bool cue = false;
-    if (!wd(p, i, "the", &e))
-        return 0;
+    if (!wd(p, i, "the", &e)) {
+        /* on 22nd, on twenty-second: after "on" alone, and only where the
+         * phrase ends (not on second thought, on 2nd base) */
+        if (!kj_before(p->lc, i, "on "))
+            return 0;
+        if (num_digits(p, i, &v, &e, &nd)) {
+            if (nd > 2 || !suffixed(p, e, nd))
+                return 0;
+        } else if ((v = ordword(p, i, &e)) == 0) {
+            return 0;
+        }
+        k = sp(p, e);
+        if (v < 1 || v > 31 || !phrase_end(p, k))
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
     for (size_t q = 0; q < sizeof pre / sizeof pre[0] && !cue; q++)
         cue = kj_before(p->lc, i, pre[q]);
     if (!cue)
         return 0;
     k = sp(p, e);
-    if (!num_digits(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
+    if (!num_digits(p, k, &v, &e, &nd)) {
+        /* on the second, for the twenty-first: a spelled ordinal only
+         * where the phrase ends (for the second time, on the first day
+         * count something else) */
+        if ((v = ordword(p, k, &e)) == 0)
+            return 0;
+        size_t q = sp(p, e);
+        if (!phrase_end(p, q))
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
+    if (nd >= 1 && nd <= 2 && !suffixed(p, e, nd) && v >= 1 && v <= 31
+        && (kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "for "))) {
+        /* on the 27, for the 27.: plain digits only at a sentence's end
+         * (the 27 members, by the 27 are counts) */
+        size_t q = sp(p, e);
+        if (!phrase_end(p, q) || ch(p, q) == ',' || ch(p, q) == ';' || ch(p, q) == ':'
+            || ch(p, q) == ')')
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
+    if (nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
         return 0;
     size_t q = sp(p, e);
     if (ch(p, e) == '-' || ch(p, e) == '\''
