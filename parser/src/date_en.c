@@ -161,6 +161,30 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
     return !alpha(ch(p, *e));
 }
 
+static int ordword(const ep *p, size_t i, size_t *e);
+static bool phrase_end(const ep *p, size_t q);
+
+/* A day spelled in words right after a month name at j (first,
+ * twenty-first, the eleventh, twenty one) where the phrase ends after it:
+ * the day, or 0. */
+static int spelled_day(const ep *p, size_t j, size_t *e)
+{
+    size_t x;
+    int64_t v;
+    int nd;
+    if (!alpha(ch(p, j)))
+        return 0;
+    if (wd(p, j, "the", &x)) {
+        v = ordword(p, sp(p, x), e);
+    } else if ((v = ordword(p, j, e)) == 0) {
+        if (!num(p, j, &v, e, &nd) || nd != 0 || ch(p, *e) == '-')
+            return 0;
+    }
+    if (v < 1 || v > 31 || !phrase_end(p, sp(p, *e)))
+        return 0;
+    return (int)v;
+}
+
 /* A month name: full names anywhere (May and March only capitalized),
  * abbreviations only before a period or a number. */
 static bool month(const ep *p, size_t i, int *m, size_t *e)
@@ -210,8 +234,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                 fw = j > k && wd_n(p, j, mnext[q], strlen(mnext[q]), &x);
             cued = fw;
         }
-        dayed = after_day;
-        if (!after_day && !digit(ch(p, j)) && !cued
+        dayed = after_day || (j > k && spelled_day(p, j, &x) > 0);
+        if (!dayed && !digit(ch(p, j)) && !cued
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
             && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
@@ -223,9 +247,9 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         /* a text without capitals: may / march / jan are months before a
          * number or after in, of, since, until, by, early, late, mid, last,
          * next, this, from (not "it may rain", "they march on") */
-        size_t j = sp(p, k);
+        size_t j = sp(p, k), x;
         if (!p->caseless
-            || !(digit(ch(p, j)) || dayed || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+            || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
                  || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
@@ -354,11 +378,17 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine): a number word as the day, not after May ("May one day") */
-    if (!ok && j > e && m != 5 && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
-        && v <= 31) {
+    if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
+        && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
         ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
                                  || wd(p, q, "until", &x) || wd(p, q, "and", &x));
+        if (!ok)
+            v = 0;
+    }
+    if (!ok && j > e && wd(p, j, "the", &k) && (v = ordword(p, sp(p, k), &k)) > 0) {
+        /* September the twenty-first: only where the phrase ends */
+        ok = phrase_end(p, sp(p, k));
         if (!ok)
             v = 0;
     }
@@ -433,11 +463,24 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     if (v < 1 || v > 31 || (the && !ord))
         return 0;
     j = sp(p, e);
-    if (ord && j > e && wd(p, j, "of", &k))
+    bool of = false;
+    if (j > e && wd(p, j, "of", &k) && (ord || !the)) {
+        /* the fourth of July; 22 of Jan (plain digits and of: not before
+         * the month's possessive, 5 of March's games) */
         j = sp(p, k);
-    else if (!nd || the)
+        of = true;
+    } else if (!nd || the) {
         return 0; /* a word ordinal or "the" needs "of": the fourth of July */
-    if (j == e || !month(p, j, &m, &k) || v > kj_mdays(0, m))
+    }
+    /* an abbreviated month after "of" and a day is cued (second of Aug) */
+    size_t mc = p->mcue;
+    if (of)
+        p->mcue = j;
+    bool mok = j != e && month(p, j, &m, &k);
+    p->mcue = mc;
+    if (!mok || v > kj_mdays(0, m))
+        return 0;
+    if (of && !ord && (ch(p, k) == '\'' || kj_at(p->lc, p->len, k, "\xe2\x80\x99")))
         return 0;
     i = i0;
     t->d = (int)v;
@@ -1671,15 +1714,20 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             || ch(p, x) == '/')
             nthp = i + n + 1;
     }
-    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
+    /* Wed, 22 Jan: an abbreviation and a comma, capitalized (or in a text
+     * without capitals), only before a date that names its day */
+    bool acomma = n > 0 && w->mod != 0 && ch(p, i + n) == ',' && ch(p, i + n + 1) == ' '
+               && ((p->s[i] >= 'A' && p->s[i] <= 'Z') || p->caseless);
+    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || acomma
+                  || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
          * of the day ("on friday", "friday at 4pm") or its day (friday
          * the 26th, friday 5/12) */
         if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
-            if (w->mod != 0
-                || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
+            if ((w->mod != 0 && !acomma)
+                || !(acomma || kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
                      || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)
                      || nthp || wd(p, j, "the", &x)))
                 return 0;
@@ -1705,6 +1753,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 return de;
             }
             kj_tx_init(t);
+            if (acomma)
+                return 0;
             /* Friday 5/12, Thursday 29/03: a month and day with a slash
              * (a fraction or a score elsewhere) after its weekday */
             if (k == we + 1 && (de = wday_md(p, k, t)) > 0)
