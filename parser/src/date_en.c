@@ -163,6 +163,7 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 
 static int ordword(const ep *p, size_t i, size_t *e);
 static bool phrase_end(const ep *p, size_t q);
+static int digits_at(const ep *p, size_t *k, size_t mx);
 
 /* A day spelled in words right after a month name at j (first,
  * twenty-first, the eleventh, twenty one) where the phrase ends after it:
@@ -657,13 +658,27 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
             return 0;
         if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
             sep = p->lc[k];
-        if (ch(p, k) != sep)
-            return 0;
+        if (ch(p, k) != sep && !(q == 1 && sep == '/' && ch(p, k) == ',' && digit(ch(p, k + 1))))
+            return 0; /* 11/12,2016: a comma before the year */
         k++;
     }
     int y;
     size_t e;
-    if (!year4(p, k, &y, &e)) {
+    if (ch(p, k - 1) == ',') {
+        /* 11/12,2016, 08/12,15: the year's digits right after the comma */
+        size_t a = k;
+        y = digits_at(p, &k, 4);
+        if ((k - a != 4 && k - a != 2) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == ','
+            || ch(p, k) == '-' || (ch(p, k) == '.' && digit(ch(p, k + 1))) || my)
+            return 0;
+        if (k - a == 2) {
+            int py = p->c->py ? p->c->py : 2000;
+            y = 2000 + y <= py + 10 ? 2000 + y : 1900 + y;
+        } else if (y < 1800 || y > 2100) {
+            return 0;
+        }
+        e = k;
+    } else if (!year4(p, k, &y, &e)) {
         /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
          * to ten years after publication, else 19xx) */
         if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
@@ -1541,6 +1556,64 @@ static size_t wday_md(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* The word lit (lower case) ends right before i, one or more spaces
+ * between, and starts a word. */
+static bool word_before(const ep *p, size_t i, const char *lit)
+{
+    size_t n = strlen(lit), b = i;
+    while (b > 0 && p->lc[b - 1] == ' ')
+        b--;
+    if (b == i || b < n || memcmp(p->lc + b - n, lit, n) != 0)
+        return false;
+    return b == n || !alpha(p->lc[b - n - 1]);
+}
+
+/* on 4-22: a month and day with a dash after "on", only where the
+ * phrase ends (on 4-2 in overtime is a score; 4.22 stays a decimal). */
+static size_t md_on(ep *p, size_t i, kj_tx *t)
+{
+    size_t k = i;
+    int m = digits_at(p, &k, 2);
+    char sep = ch(p, k);
+    if (m < 1 || m > 12 || sep != '-')
+        return 0;
+    k++;
+    int d = digits_at(p, &k, 2);
+    if (d < 1 || d > kj_mdays(0, m) || !phrase_end(p, sp(p, k))
+        || ch(p, k) == ',' || (k < p->len && ch(p, k) != ' ' && ch(p, k) != '.'
+                               && ch(p, k) != '!' && ch(p, k) != '?'))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
+/* 22/04: a day above 12 and a zero-padded month with a slash, which no
+ * fraction, score or ratio writes; not in a longer chain. */
+static size_t dm_padded(ep *p, size_t i, kj_tx *t)
+{
+    size_t k = i;
+    if (i > 0 && (alpha(p->lc[i - 1]) || p->lc[i - 1] == '/' || p->lc[i - 1] == '.'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == ','))
+        return 0;
+    int d = digits_at(p, &k, 2);
+    if (d <= 12 || d > 31 || k - i != 2 || ch(p, k) != '/' || ch(p, k + 1) != '0')
+        return 0;
+    size_t a = ++k;
+    int m = digits_at(p, &k, 2);
+    if (k - a != 2 || m < 1 || m > 9 || d > kj_mdays(0, m) || digit(ch(p, k)) || alpha(ch(p, k))
+        || ch(p, k) == '/' || ch(p, k) == '-' || ch(p, k) == '%'
+        || ((ch(p, k) == '.' || ch(p, k) == ',' || ch(p, k) == ':') && digit(ch(p, k + 1))))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -1556,7 +1629,13 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
      * order), or after by / until / before / after / from when the first
      * number can only be the day (above 12) */
     if (digit(ch(p, i)) && (i == 0 || !digit(p->lc[i - 1]))) {
-        bool on = kj_before(p->lc, i, "on ");
+        bool on = word_before(p, i, "on");
+        if (on && (e = md_on(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
+        if ((e = dm_padded(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
         int v0 = 0;
         size_t k = i;
         while (k < p->len && digit(p->lc[k]) && k - i < 3)
