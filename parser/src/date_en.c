@@ -2248,6 +2248,18 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
     return true;
 }
 
+/* "another" ending at x, then a unit of time that ends the phrase (wait
+ * another month?; not another day of protests). */
+static bool another_end(const ep *p, size_t x)
+{
+    size_t e;
+    if (ch(p, x) != ' ')
+        return false;
+    return (wd(p, x + 1, "day", &e) || wd(p, x + 1, "week", &e) || wd(p, x + 1, "month", &e)
+            || wd(p, x + 1, "year", &e) || wd(p, x + 1, "hour", &e))
+        && phrase_end(p, sp(p, e));
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2289,8 +2301,10 @@ static size_t amount(ep *p, size_t i)
         halfa = true;
         e = hh;
     } else if (!every
-               && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
-                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for "))
+               && ((wd(p, j, "whole", &x)
+                    && (kj_before(p->lc, j, "for the ") || kj_before(p->lc, j, "for ")))
+                   || (wd(p, j, "another", &x)
+                       && (kj_before(p->lc, j, "for ") || another_end(p, x)))
                    || (wd(p, j, "full", &x) && kj_before(p->lc, j, "for "))
                    || (wd(p, j, "a", &hh) && wd(p, sp(p, hh), "full", &x)
                        && kj_before(p->lc, j, "for ")))
@@ -2308,6 +2322,11 @@ static size_t amount(ep *p, size_t i)
         v = 1;
         a = true;
         e = x;
+    } else if (wd(p, j, "a couple of", &e)
+               || (wd(p, j, "couple of", &e) && !kj_before(p->lc, j, "the "))) {
+        /* a couple of days: as vague as a few (not "the couple of"
+         * anything, a pair of people) */
+        vague = true;
     } else if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
         /* "not a day goes by", "not one day off": a negated single unit
          * is no length (cases/en/duration) */
@@ -2378,10 +2397,13 @@ static size_t amount(ep *p, size_t i)
         /* for two nights, for 1 night: a stay of that many days */
         n = x - k;
         u = "D";
-    } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
-               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
+    } else if (nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
+               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\''
+               && (k == e || (k == e + 1 && kj_before(p->lc, st, "for ")
+                              && phrase_end(p, sp(p, k + 1))))) {
         /* 3h, 24h: a lower-case h right after the digits is hours (not
-         * 3H, a grade, nor 4-H) */
+         * 3H, a grade, nor 4-H); spaced only after for where the phrase
+         * ends (for 3 h.) */
         n = 1;
         u = "H";
     } else {
@@ -3614,7 +3636,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full",     "noonish"};
+        "full",     "noonish",   "couple"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
