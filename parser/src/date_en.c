@@ -207,7 +207,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov; after its day
          * (1st Jan, 28-Nov) */
         size_t x, b = i;
-        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-'))
+        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-' || p->lc[b - 1] == '/'))
             b--;
         bool after_day = b < i && b > 0
                       && (digit(p->lc[b - 1])
@@ -250,7 +250,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * next, this, from (not "it may rain", "they march on") */
         size_t j = sp(p, k), x;
         if (!p->caseless
-            || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+            || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
+                 || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
                  || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
@@ -376,7 +377,12 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             return k;
         }
     }
-    bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
+    /* Jan-1, Sep/23: the day right after a dash or slash, where no other
+     * part of a numeric date follows (Sep-23-2020 is date_mixed's) */
+    size_t jd = j == e && (ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1)) ? e + 1 : j;
+    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31
+           && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
+                            || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine): a number word as the day, not after May ("May one day") */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
@@ -1614,12 +1620,57 @@ static size_t dm_padded(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural, bool lower);
+
+/* two Sundays from now, three Fridays ago, two Mondays later: the Nth such
+ * weekday after (before) the publication day. */
+static size_t wdays_off(ep *p, size_t i, kj_tx *t)
+{
+    int64_t v;
+    int nd;
+    size_t e, k, x;
+    const kj_dword *w;
+    bool plural;
+    if (!num(p, i, &v, &e, &nd) || nd > 1 || v < 1 || v > 9 || suffixed(p, e, nd))
+        return 0;
+    k = sp(p, e);
+    size_t n = k > e ? wday_word(p, k, &w, &plural, true) : 0;
+    if (!n)
+        return 0;
+    k = sp(p, k + n);
+    int dir = 0;
+    if (wd(p, k, "from", &x) && (wd(p, sp(p, x), "now", &e) || wd(p, sp(p, x), "today", &e)))
+        dir = 1;
+    else if (wd(p, k, "later", &e))
+        dir = 1;
+    else if (wd(p, k, "ago", &e))
+        dir = -1;
+    if (!dir)
+        return 0;
+    kj_dctx *c = p->c;
+    if (c->py) {
+        long z = kj_days(c->py, c->pm, c->pd);
+        int wdy = w->arg - 1;
+        if (dir > 0)
+            z += (wdy - wday0(z) + 6) % 7 + 1 + 7L * (v - 1);
+        else
+            z -= (wday0(z) - wdy + 6) % 7 + 1 + 7L * (v - 1);
+        kj_civil(z, &t->y, &t->m, &t->d);
+    }
+    t->rel = true;
+    t->grain = KJ_G_DAY;
+    return e;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t e;
     const kj_dword *w;
     size_t n;
+    if ((e = wdays_off(p, i, t)) > 0)
+        return e;
+    kj_tx_init(t);
     if ((e = date_mixed(p, i, t)) > 0 || (e = date_iso(p, i, t)) > 0
         || (e = date_mdy(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0
         || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
@@ -1849,8 +1900,10 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 q = sp(p, q);
                 if (num_digits(p, q, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd))
                     dv = (int)v;
-                else
-                    dv = ordword(p, q, &oe);
+                else if ((dv = ordword(p, q, &oe)) == 0 && alpha(ch(p, q))
+                         && num(p, q, &v, &oe, &nd) && nd == 0 && ch(p, oe) != '-'
+                         && phrase_end(p, sp(p, oe)))
+                    dv = (int)v; /* Friday the fifteen, where the phrase ends */
             } else if (k == we + 1 && num_digits(p, k, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd)) {
                 dv = (int)v;
             }
