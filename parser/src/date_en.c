@@ -164,6 +164,7 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 static int ordword(const ep *p, size_t i, size_t *e);
 static bool phrase_end(const ep *p, size_t q);
 static int digits_at(const ep *p, size_t *k, size_t mx);
+static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
 
 /* A day spelled in words right after a month name at j (first,
  * twenty-first, the eleventh, twenty one) where the phrase ends after it:
@@ -394,8 +395,10 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             v = 0;
     }
     if (!ok && j > e && wd(p, j, "the", &k) && (v = ordword(p, sp(p, k), &k)) > 0) {
-        /* September the twenty-first: only where the phrase ends */
-        ok = phrase_end(p, sp(p, k));
+        /* September the twenty-first: only where the phrase ends, or
+         * before a year in words */
+        size_t ye;
+        ok = phrase_end(p, sp(p, k)) || (sp(p, k) > k && spelled_year(p, sp(p, k), &y, &ye));
         if (!ok)
             v = 0;
     }
@@ -439,6 +442,39 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     return e;
 }
 
+/* A year in words after a day, where the phrase ends: two thousand (and
+ * eighteen), nineteen seventy-eight, nineteen zero one / oh one. */
+static bool spelled_year(const ep *p, size_t j, int *y, size_t *k)
+{
+    int64_t v, r;
+    int nd;
+    size_t e, x;
+    if (!alpha(ch(p, j)) || !num(p, j, &v, &e, &nd) || nd != 0)
+        return false;
+    if (v >= 2000 && v <= 2099) {
+        /* two thousand, two thousand and eighteen */
+        if (!phrase_end(p, sp(p, e)))
+            return false;
+        *y = (int)v;
+        *k = e;
+        return true;
+    }
+    if (v < 11 || v > 20 || ch(p, e) != ' ')
+        return false;
+    x = e + 1;
+    if (wd(p, x, "zero", &e) || wd(p, x, "oh", &e)) {
+        if (ch(p, e) != ' ' || !num(p, e + 1, &r, &e, &nd) || nd != 0 || r < 1 || r > 9)
+            return false;
+    } else if (!num(p, x, &r, &e, &nd) || nd != 0 || r < 10 || r > 99) {
+        return false;
+    }
+    if (!phrase_end(p, sp(p, e)))
+        return false;
+    *y = (int)(v * 100 + r);
+    *k = e;
+    return true;
+}
+
 static bool of_year(const ep *p, size_t e, int *y, size_t *k)
 {
     size_t j = sp(p, e), x;
@@ -446,6 +482,19 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
         j = sp(p, j + 1);
     else if (j > e && (wd(p, j, "of", &x) || wd(p, j, "in", &x)))
         j = sp(p, x); /* 4 July of 1995, 28 June in 2020 */
+    if (j > e && spelled_year(p, j, y, k))
+        return true;
+    if (j > e && ch(p, j) >= '1' && ch(p, j) <= '9') {
+        /* 5 December 1391: a year before 1800 written with a day, where
+         * the phrase ends (not 5 December 1500 troops) */
+        int64_t v;
+        int nd;
+        if (num_digits(p, j, &v, k, &nd) && nd == 4 && v >= 1000 && v < 1800
+            && phrase_end(p, sp(p, *k))) {
+            *y = (int)v;
+            return true;
+        }
+    }
     return year4(p, j, y, k);
 }
 
