@@ -386,13 +386,15 @@ def vague_len(text, cands):
     """a few minutes, several weeks: Recognizers-Text writes a vague count as
     3 (PT3M, P3W); GUIDELINES.md writes the vague length with no value. A
     kiji duration with no value whose text counts vaguely in the same unit
-    stands for it."""
-    m = re.search(r"\b(few|several|some)\s+(second|minute|hour|day|week|month|year)s?\b",
+    stands for it. "a couple of days" is the same vague count, written as 2
+    (P2D)."""
+    m = re.search(r"\b(few|several|some|couple of)\s+(second|minute|hour|day|week|month|year)s?\b",
                   (text or "").lower())
     if not m:
         return False
     u = VAGUE_UNITS[m.group(2)]
-    want = "PT3" + u[1] if u.startswith("T") else "P3" + u
+    n = "2" if m.group(1) == "couple of" else "3"
+    want = "PT" + n + u[1] if u.startswith("T") else "P" + n + u
     return want in cands
 
 

@@ -170,6 +170,32 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
     return !alpha(ch(p, *e));
 }
 
+static int ordword(const ep *p, size_t i, size_t *e);
+static bool phrase_end(const ep *p, size_t q);
+static int digits_at(const ep *p, size_t *k, size_t mx);
+static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
+
+/* A day spelled in words right after a month name at j (first,
+ * twenty-first, the eleventh, twenty one) where the phrase ends after it:
+ * the day, or 0. */
+static int spelled_day(const ep *p, size_t j, size_t *e)
+{
+    size_t x;
+    int64_t v;
+    int nd;
+    if (!alpha(ch(p, j)))
+        return 0;
+    if (wd(p, j, "the", &x)) {
+        v = ordword(p, sp(p, x), e);
+    } else if ((v = ordword(p, j, e)) == 0) {
+        if (!num(p, j, &v, e, &nd) || nd != 0 || ch(p, *e) == '-')
+            return 0;
+    }
+    if (v < 1 || v > 31 || !phrase_end(p, sp(p, *e)))
+        return 0;
+    return (int)v;
+}
+
 /* A month name: full names anywhere (May and March only capitalized),
  * abbreviations only before a period or a number. */
 static bool month(const ep *p, size_t i, int *m, size_t *e)
@@ -191,7 +217,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * Dec-2018, Dec/2018, Dec, 2018; from Sep to Nov; after its day
          * (1st Jan, 28-Nov) */
         size_t x, b = i;
-        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-'))
+        if (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '-' || p->lc[b - 1] == '/'))
             b--;
         bool after_day = b < i && b > 0
                       && (digit(p->lc[b - 1])
@@ -219,8 +245,8 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                 fw = j > k && wd_n(p, j, mnext[q], strlen(mnext[q]), &x);
             cued = fw;
         }
-        dayed = after_day;
-        if (!after_day && !digit(ch(p, j)) && !cued
+        dayed = after_day || (j > k && spelled_day(p, j, &x) > 0);
+        if (!dayed && !digit(ch(p, j)) && !cued
             && !(ch(p, k) == '-' && alpha(ch(p, k + 1)) && dword(p, k + 1, KJ_W_MONTHN, &w2) > 0)
             && !((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1)))
             && !(ch(p, k) == ',' && digit(ch(p, sp(p, k + 1))))
@@ -232,9 +258,10 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         /* a text without capitals: may / march / jan are months before a
          * number or after in, of, since, until, by, early, late, mid, last,
          * next, this, from (not "it may rain", "they march on") */
-        size_t j = sp(p, k);
+        size_t j = sp(p, k), x;
         if (!p->caseless
-            || !(digit(ch(p, j)) || dayed || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
+            || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
+                 || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
                  || kj_before(p->lc, i, "late ") || kj_before(p->lc, i, "mid-")
@@ -382,14 +409,27 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             return k;
         }
     }
-    bool ok = num_digits(p, j, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31;
+    /* Jan-1, Sep/23: the day right after a dash or slash, where no other
+     * part of a numeric date follows (Sep-23-2020 is date_mixed's) */
+    size_t jd = j == e && (ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1)) ? e + 1 : j;
+    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31
+           && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
+                            || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine): a number word as the day, not after May ("May one day") */
-    if (!ok && j > e && m != 5 && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
-        && v <= 31) {
+    if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
+        && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
         ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
                                  || wd(p, q, "until", &x) || wd(p, q, "and", &x));
+        if (!ok)
+            v = 0;
+    }
+    if (!ok && j > e && wd(p, j, "the", &k) && (v = ordword(p, sp(p, k), &k)) > 0) {
+        /* September the twenty-first: only where the phrase ends, or
+         * before a year in words */
+        size_t ye;
+        ok = phrase_end(p, sp(p, k)) || (sp(p, k) > k && spelled_year(p, sp(p, k), &y, &ye));
         if (!ok)
             v = 0;
     }
@@ -435,6 +475,39 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     return e;
 }
 
+/* A year in words after a day, where the phrase ends: two thousand (and
+ * eighteen), nineteen seventy-eight, nineteen zero one / oh one. */
+static bool spelled_year(const ep *p, size_t j, int *y, size_t *k)
+{
+    int64_t v, r;
+    int nd;
+    size_t e, x;
+    if (!alpha(ch(p, j)) || !num(p, j, &v, &e, &nd) || nd != 0)
+        return false;
+    if (v >= 2000 && v <= 2099) {
+        /* two thousand, two thousand and eighteen */
+        if (!phrase_end(p, sp(p, e)))
+            return false;
+        *y = (int)v;
+        *k = e;
+        return true;
+    }
+    if (v < 11 || v > 20 || ch(p, e) != ' ')
+        return false;
+    x = e + 1;
+    if (wd(p, x, "zero", &e) || wd(p, x, "oh", &e)) {
+        if (ch(p, e) != ' ' || !num(p, e + 1, &r, &e, &nd) || nd != 0 || r < 1 || r > 9)
+            return false;
+    } else if (!num(p, x, &r, &e, &nd) || nd != 0 || r < 10 || r > 99) {
+        return false;
+    }
+    if (!phrase_end(p, sp(p, e)))
+        return false;
+    *y = (int)(v * 100 + r);
+    *k = e;
+    return true;
+}
+
 static bool of_year(const ep *p, size_t e, int *y, size_t *k)
 {
     size_t j = sp(p, e), x;
@@ -442,6 +515,19 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
         j = sp(p, j + 1);
     else if (j > e && (wd(p, j, "of", &x) || wd(p, j, "in", &x)))
         j = sp(p, x); /* 4 July of 1995, 28 June in 2020 */
+    if (j > e && spelled_year(p, j, y, k))
+        return true;
+    if (j > e && ch(p, j) >= '1' && ch(p, j) <= '9') {
+        /* 5 December 1391: a year before 1800 written with a day, where
+         * the phrase ends (not 5 December 1500 troops) */
+        int64_t v;
+        int nd;
+        if (num_digits(p, j, &v, k, &nd) && nd == 4 && v >= 1000 && v < 1800
+            && phrase_end(p, sp(p, *k))) {
+            *y = (int)v;
+            return true;
+        }
+    }
     return year4(p, j, y, k);
 }
 
@@ -466,11 +552,24 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     if (v < 1 || v > 31 || (the && !ord))
         return 0;
     j = sp(p, e);
-    if (ord && j > e && wd(p, j, "of", &k))
+    bool of = false;
+    if (j > e && wd(p, j, "of", &k) && (ord || !the)) {
+        /* the fourth of July; 22 of Jan (plain digits and of: not before
+         * the month's possessive, 5 of March's games) */
         j = sp(p, k);
-    else if (!nd || the)
+        of = true;
+    } else if (!nd || the) {
         return 0; /* a word ordinal or "the" needs "of": the fourth of July */
-    if (j == e || !month(p, j, &m, &k) || v > kj_mdays(0, m))
+    }
+    /* an abbreviated month after "of" and a day is cued (second of Aug) */
+    size_t mc = p->mcue;
+    if (of)
+        p->mcue = j;
+    bool mok = j != e && month(p, j, &m, &k);
+    p->mcue = mc;
+    if (!mok || v > kj_mdays(0, m))
+        return 0;
+    if (of && !ord && (ch(p, k) == '\'' || kj_at(p->lc, p->len, k, "\xe2\x80\x99")))
         return 0;
     i = i0;
     t->d = (int)v;
@@ -488,6 +587,18 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* The phrase ends at q: the text's end, or a punctuation mark that closes
+ * a clause (not a quote, a dash or a decimal point). */
+static bool phrase_end(const ep *p, size_t q)
+{
+    char c0 = ch(p, q);
+    if (q >= p->len)
+        return true;
+    if (c0 == '.')
+        return !digit(ch(p, q + 1));
+    return c0 == ',' || c0 == '!' || c0 == '?' || c0 == ';' || c0 == ':' || c0 == ')';
+}
+
 /* on the 18th: a day of the month with no month, where nothing follows
  * that the ordinal could count (the 18th floor, the 4th quarter, the
  * 21st-century). The month comes from an explicit date just before, else the
@@ -500,14 +611,58 @@ static size_t date_nth(ep *p, size_t i, kj_tx *t)
     int64_t v;
     int nd;
     bool cue = false;
-    if (!wd(p, i, "the", &e))
-        return 0;
+    if (!wd(p, i, "the", &e)) {
+        /* on 22nd, on twenty-second: after "on" alone, and only where the
+         * phrase ends (not on second thought, on 2nd base) */
+        if (!kj_before(p->lc, i, "on "))
+            return 0;
+        if (num_digits(p, i, &v, &e, &nd)) {
+            if (nd > 2 || !suffixed(p, e, nd))
+                return 0;
+        } else if ((v = ordword(p, i, &e)) == 0) {
+            return 0;
+        }
+        k = sp(p, e);
+        if (v < 1 || v > 31 || !phrase_end(p, k))
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
     for (size_t q = 0; q < sizeof pre / sizeof pre[0] && !cue; q++)
         cue = kj_before(p->lc, i, pre[q]);
     if (!cue)
         return 0;
     k = sp(p, e);
-    if (!num_digits(p, k, &v, &e, &nd) || nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
+    if (!num_digits(p, k, &v, &e, &nd)) {
+        /* on the second, for the twenty-first: a spelled ordinal only
+         * where the phrase ends (for the second time, on the first day
+         * count something else) */
+        if ((v = ordword(p, k, &e)) == 0)
+            return 0;
+        size_t q = sp(p, e);
+        if (!phrase_end(p, q))
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
+    if (nd >= 1 && nd <= 2 && !suffixed(p, e, nd) && v >= 1 && v <= 31
+        && (kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "for "))) {
+        /* on the 27, for the 27.: plain digits only at a sentence's end
+         * (the 27 members, by the 27 are counts) */
+        size_t q = sp(p, e);
+        if (!phrase_end(p, q) || ch(p, q) == ',' || ch(p, q) == ';' || ch(p, q) == ':'
+            || ch(p, q) == ')')
+            return 0;
+        t->d = (int)v;
+        t->grain = KJ_G_DAY;
+        kj_dt_bare_day(p->c, t, i);
+        return e;
+    }
+    if (nd < 1 || nd > 2 || !suffixed(p, e, nd) || v < 1 || v > 31)
         return 0;
     size_t q = sp(p, e);
     if (ch(p, e) == '-' || ch(p, e) == '\''
@@ -591,13 +746,27 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
             return 0;
         if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
             sep = p->lc[k];
-        if (ch(p, k) != sep)
-            return 0;
+        if (ch(p, k) != sep && !(q == 1 && sep == '/' && ch(p, k) == ',' && digit(ch(p, k + 1))))
+            return 0; /* 11/12,2016: a comma before the year */
         k++;
     }
     int y;
     size_t e;
-    if (!year4(p, k, &y, &e)) {
+    if (ch(p, k - 1) == ',') {
+        /* 11/12,2016, 08/12,15: the year's digits right after the comma */
+        size_t a = k;
+        y = digits_at(p, &k, 4);
+        if ((k - a != 4 && k - a != 2) || alpha(ch(p, k)) || ch(p, k) == '/' || ch(p, k) == ','
+            || ch(p, k) == '-' || (ch(p, k) == '.' && digit(ch(p, k + 1))) || my)
+            return 0;
+        if (k - a == 2) {
+            int py = p->c->py ? p->c->py : 2000;
+            y = 2000 + y <= py + 10 ? 2000 + y : 1900 + y;
+        } else if (y < 1800 || y > 2100) {
+            return 0;
+        }
+        e = k;
+    } else if (!year4(p, k, &y, &e)) {
         /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
          * to ten years after publication, else 19xx) */
         if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
@@ -1477,12 +1646,115 @@ static size_t wday_md(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* The word lit (lower case) ends right before i, one or more spaces
+ * between, and starts a word. */
+static bool word_before(const ep *p, size_t i, const char *lit)
+{
+    size_t n = strlen(lit), b = i;
+    while (b > 0 && p->lc[b - 1] == ' ')
+        b--;
+    if (b == i || b < n || memcmp(p->lc + b - n, lit, n) != 0)
+        return false;
+    return b == n || !alpha(p->lc[b - n - 1]);
+}
+
+/* on 4-22: a month and day with a dash after "on", only where the
+ * phrase ends (on 4-2 in overtime is a score; 4.22 stays a decimal). */
+static size_t md_on(ep *p, size_t i, kj_tx *t)
+{
+    size_t k = i;
+    int m = digits_at(p, &k, 2);
+    char sep = ch(p, k);
+    if (m < 1 || m > 12 || sep != '-')
+        return 0;
+    k++;
+    int d = digits_at(p, &k, 2);
+    if (d < 1 || d > kj_mdays(0, m) || !phrase_end(p, sp(p, k))
+        || ch(p, k) == ',' || (k < p->len && ch(p, k) != ' ' && ch(p, k) != '.'
+                               && ch(p, k) != '!' && ch(p, k) != '?'))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
+/* 22/04: a day above 12 and a zero-padded month with a slash, which no
+ * fraction, score or ratio writes; not in a longer chain. */
+static size_t dm_padded(ep *p, size_t i, kj_tx *t)
+{
+    size_t k = i;
+    if (i > 0 && (alpha(p->lc[i - 1]) || p->lc[i - 1] == '/' || p->lc[i - 1] == '.'
+                  || p->lc[i - 1] == '-' || p->lc[i - 1] == ','))
+        return 0;
+    int d = digits_at(p, &k, 2);
+    if (d <= 12 || d > 31 || k - i != 2 || ch(p, k) != '/' || ch(p, k + 1) != '0')
+        return 0;
+    size_t a = ++k;
+    int m = digits_at(p, &k, 2);
+    if (k - a != 2 || m < 1 || m > 9 || d > kj_mdays(0, m) || digit(ch(p, k)) || alpha(ch(p, k))
+        || ch(p, k) == '/' || ch(p, k) == '-' || ch(p, k) == '%'
+        || ((ch(p, k) == '.' || ch(p, k) == ',' || ch(p, k) == ':') && digit(ch(p, k + 1))))
+        return 0;
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
+static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural, bool lower);
+
+/* two Sundays from now, three Fridays ago, two Mondays later: the Nth such
+ * weekday after (before) the publication day. */
+static size_t wdays_off(ep *p, size_t i, kj_tx *t)
+{
+    int64_t v;
+    int nd;
+    size_t e, k, x;
+    const kj_dword *w;
+    bool plural;
+    if (!num(p, i, &v, &e, &nd) || nd > 1 || v < 1 || v > 9 || suffixed(p, e, nd))
+        return 0;
+    k = sp(p, e);
+    size_t n = k > e ? wday_word(p, k, &w, &plural, true) : 0;
+    if (!n)
+        return 0;
+    k = sp(p, k + n);
+    int dir = 0;
+    if (wd(p, k, "from", &x) && (wd(p, sp(p, x), "now", &e) || wd(p, sp(p, x), "today", &e)))
+        dir = 1;
+    else if (wd(p, k, "later", &e))
+        dir = 1;
+    else if (wd(p, k, "ago", &e))
+        dir = -1;
+    if (!dir)
+        return 0;
+    kj_dctx *c = p->c;
+    if (c->py) {
+        long z = kj_days(c->py, c->pm, c->pd);
+        int wdy = w->arg - 1;
+        if (dir > 0)
+            z += (wdy - wday0(z) + 6) % 7 + 1 + 7L * (v - 1);
+        else
+            z -= (wday0(z) - wdy + 6) % 7 + 1 + 7L * (v - 1);
+        kj_civil(z, &t->y, &t->m, &t->d);
+    }
+    t->rel = true;
+    t->grain = KJ_G_DAY;
+    return e;
+}
+
 static size_t date_any(ep *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
     size_t e;
     const kj_dword *w;
     size_t n;
+    if ((e = wdays_off(p, i, t)) > 0)
+        return e;
+    kj_tx_init(t);
     if ((e = date_mixed(p, i, t)) > 0 || (e = date_iso(p, i, t)) > 0
         || (e = date_mdy(p, i, t)) > 0 || (e = date_month(p, i, t)) > 0
         || (e = date_dm(p, i, t)) > 0 || (e = date_nth(p, i, t)) > 0)
@@ -1492,7 +1764,13 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
      * order), or after by / until / before / after / from when the first
      * number can only be the day (above 12) */
     if (digit(ch(p, i)) && (i == 0 || !digit(p->lc[i - 1]))) {
-        bool on = kj_before(p->lc, i, "on ");
+        bool on = word_before(p, i, "on");
+        if (on && (e = md_on(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
+        if ((e = dm_padded(p, i, t)) > 0)
+            return e;
+        kj_tx_init(t);
         int v0 = 0;
         size_t k = i;
         while (k < p->len && digit(p->lc[k]) && k - i < 3)
@@ -1692,15 +1970,20 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             || ch(p, x) == '/')
             nthp = i + n + 1;
     }
-    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
+    /* Wed, 22 Jan: an abbreviation and a comma, capitalized (or in a text
+     * without capitals), only before a date that names its day */
+    bool acomma = n > 0 && w->mod != 0 && ch(p, i + n) == ',' && ch(p, i + n + 1) == ' '
+               && ((p->s[i] >= 'A' && p->s[i] <= 'Z') || p->caseless);
+    if (n > 0 && (w->mod == 0 || ch(p, i + n) == '.' || acomma
+                  || (nthp && p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
         /* A weekday is capitalized in edited text; a lower-case full name
          * (chat, captions) only after on / by / until or before at / a part
          * of the day ("on friday", "friday at 4pm") or its day (friday
          * the 26th, friday 5/12) */
         if (!cap(p, i) || (w->mod != 0 && !(p->s[i] >= 'A' && p->s[i] <= 'Z'))) {
             size_t j = sp(p, i + n), x;
-            if (w->mod != 0
-                || !(kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
+            if ((w->mod != 0 && !acomma)
+                || !(acomma || kj_before(p->lc, i, "on ") || kj_before(p->lc, i, "by ")
                      || kj_before(p->lc, i, "until ") || wd(p, j, "at", &x) || tod_word(p, j, &x)
                      || nthp || wd(p, j, "the", &x)))
                 return 0;
@@ -1726,6 +2009,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 return de;
             }
             kj_tx_init(t);
+            if (acomma)
+                return 0;
             /* Friday 5/12, Thursday 29/03: a month and day with a slash
              * (a fraction or a score elsewhere) after its weekday */
             if (k == we + 1 && (de = wday_md(p, k, t)) > 0)
@@ -1741,8 +2026,10 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                 q = sp(p, q);
                 if (num_digits(p, q, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd))
                     dv = (int)v;
-                else
-                    dv = ordword(p, q, &oe);
+                else if ((dv = ordword(p, q, &oe)) == 0 && alpha(ch(p, q))
+                         && num(p, q, &v, &oe, &nd) && nd == 0 && ch(p, oe) != '-'
+                         && phrase_end(p, sp(p, oe)))
+                    dv = (int)v; /* Friday the fifteen, where the phrase ends */
             } else if (k == we + 1 && num_digits(p, k, &v, &oe, &nd) && nd <= 2 && suffixed(p, oe, nd)) {
                 dv = (int)v;
             }
@@ -2140,6 +2427,18 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
     return true;
 }
 
+/* "another" ending at x, then a unit of time that ends the phrase (wait
+ * another month?; not another day of protests). */
+static bool another_end(const ep *p, size_t x)
+{
+    size_t e;
+    if (ch(p, x) != ' ')
+        return false;
+    return (wd(p, x + 1, "day", &e) || wd(p, x + 1, "week", &e) || wd(p, x + 1, "month", &e)
+            || wd(p, x + 1, "year", &e) || wd(p, x + 1, "hour", &e))
+        && phrase_end(p, sp(p, e));
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2181,8 +2480,10 @@ static size_t amount(ep *p, size_t i)
         halfa = true;
         e = hh;
     } else if (!every
-               && ((wd(p, j, "whole", &x) && kj_before(p->lc, j, "for the "))
-                   || (wd(p, j, "another", &x) && kj_before(p->lc, j, "for "))
+               && ((wd(p, j, "whole", &x)
+                    && (kj_before(p->lc, j, "for the ") || kj_before(p->lc, j, "for ")))
+                   || (wd(p, j, "another", &x)
+                       && (kj_before(p->lc, j, "for ") || another_end(p, x)))
                    || (wd(p, j, "full", &x) && kj_before(p->lc, j, "for "))
                    || (wd(p, j, "a", &hh) && wd(p, sp(p, hh), "full", &x)
                        && kj_before(p->lc, j, "for ")))
@@ -2200,6 +2501,11 @@ static size_t amount(ep *p, size_t i)
         v = 1;
         a = true;
         e = x;
+    } else if (wd(p, j, "a couple of", &e)
+               || (wd(p, j, "couple of", &e) && !kj_before(p->lc, j, "the "))) {
+        /* a couple of days: as vague as a few (not "the couple of"
+         * anything, a pair of people) */
+        vague = true;
     } else if (wd(p, j, "a", &e) || wd(p, j, "an", &e) || wd(p, j, "one", &e)) {
         /* "not a day goes by", "not one day off": a negated single unit
          * is no length (cases/en/duration) */
@@ -2270,10 +2576,13 @@ static size_t amount(ep *p, size_t i)
         /* for two nights, for 1 night: a stay of that many days */
         n = x - k;
         u = "D";
-    } else if (k == e && nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
-               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\'') {
+    } else if (nd > 0 && !fd && p->s[k] == 'h' && !alnum_at(p, k + 1)
+               && ch(p, k + 1) != '-' && ch(p, k + 1) != '\''
+               && (k == e || (k == e + 1 && kj_before(p->lc, st, "for ")
+                              && phrase_end(p, sp(p, k + 1))))) {
         /* 3h, 24h: a lower-case h right after the digits is hours (not
-         * 3H, a grade, nor 4-H) */
+         * 3H, a grade, nor 4-H); spaced only after for where the phrase
+         * ends (for 3 h.) */
         n = 1;
         u = "H";
     } else {
@@ -3200,17 +3509,21 @@ static size_t wday_in(ep *p, size_t i)
         size_t we;
         if (off != 9 && wd(p, sp(p, a), "week", &we) && (e = week_days(p, i, sp(p, we), off)) > 0)
             return e;
-        if (off != 9 && wd(p, sp(p, a), "week", &a) && c->py) {
+        if (off != 9 && wd(p, sp(p, a), "week", &a)) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
             if (wd(p, a, "on", &x))
                 a = sp(p, x);
             if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
                 && (w->mod == 0 || ch(p, a + n) == '.')) {
-                long z = kj_days(c->py, c->pm, c->pd);
-                z += 7L * off - wday0(z) + (w->arg - 1);
                 kj_tx t;
                 kj_tx_init(&t);
-                kj_civil(z, &t.y, &t.m, &t.d);
+                /* with no publication date the day stays unknown, but
+                 * the phrase is still one date */
+                if (c->py) {
+                    long z = kj_days(c->py, c->pm, c->pd);
+                    z += 7L * off - wday0(z) + (w->arg - 1);
+                    kj_civil(z, &t.y, &t.m, &t.d);
+                }
                 t.rel = true;
                 t.grain = KJ_G_DAY;
                 e = day_tod(p, a + n, &t);
@@ -3241,19 +3554,26 @@ static size_t wday_in(ep *p, size_t i)
             return 0;
         kj_tx m;
         size_t de = date_any(p, sp(p, x), &m);
-        if (!de || m.grain != KJ_G_MONTH || !m.y || !m.m || m.mod)
+        if (!de || m.grain != KJ_G_MONTH || m.mod)
             return 0;
-        long z;
-        if (k > 0) {
-            z = kj_days(m.y, m.m, 1);
-            z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        if (m.y && m.m) {
+            long z;
+            if (k > 0) {
+                z = kj_days(m.y, m.m, 1);
+                z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+            } else {
+                z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
+                z -= (wday0(z) - wdy + 7) % 7;
+            }
+            kj_civil(z, &t.y, &t.m, &t.d);
+            if (t.m != m.m)
+                return 0; /* no fifth Friday that month */
         } else {
-            z = kj_days(m.y, m.m, kj_mdays(m.y, m.m));
-            z -= (wday0(z) - wdy + 7) % 7;
+            /* a month whose year is unknown (no publication date): the
+             * phrase is one day, its date unknown */
+            t.y = m.y;
+            t.m = m.m;
         }
-        kj_civil(z, &t.y, &t.m, &t.d);
-        if (t.m != m.m)
-            return 0; /* no fifth Friday that month */
         t.rel = m.rel;
         t.grain = KJ_G_DAY;
         kj_dt_emit(c, i, de, &t, NULL);
@@ -3268,11 +3588,13 @@ static size_t wday_in(ep *p, size_t i)
     if (wd(p, a, "of", &x))
         a = sp(p, x);
     int off = wd(p, a, "next", &x) ? 1 : wd(p, a, "last", &x) ? -1 : wd(p, a, "this", &x) ? 0 : 9;
-    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-' || !c->py)
+    if (off == 9 || !wd(p, sp(p, x), "week", &e) || ch(p, e) == '\'' || ch(p, e) == '-')
         return 0;
-    long z = kj_days(c->py, c->pm, c->pd);
-    z += 7L * off - wday0(z) + wdy;
-    kj_civil(z, &t.y, &t.m, &t.d);
+    if (c->py) {
+        long z = kj_days(c->py, c->pm, c->pd);
+        z += 7L * off - wday0(z) + wdy;
+        kj_civil(z, &t.y, &t.m, &t.d);
+    }
     t.rel = true;
     t.grain = KJ_G_DAY;
     if (tod)
@@ -3605,7 +3927,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "few",      "many",      "spring",   "summer",   "fall",      "autumn",  "winter",
         "half",     "quarter",   "all",      "mondays",   "tuesdays", "wednesdays",
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
-        "full",     "noonish",  "rest",    "remainder", "upcoming"};
+        "full",     "noonish",  "rest",    "remainder", "upcoming", "couple"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;

@@ -651,6 +651,26 @@ static void counted_noun_en(kiji_doc *d, amount *a)
                 return;
             }
         }
+        /* "two Sundays ago", "three Fridays from now": a day counted in
+         * weekdays, the date recognizer's */
+        if (k == 0 && n >= 7 && n <= 10 && low[n - 1] == 's' && low[n - 2] == 'y' &&
+            low[n - 3] == 'a' && low[n - 4] == 'd') {
+            static const char *const wdays[] = {"mondays",   "tuesdays", "wednesdays",
+                                                "thursdays", "fridays",  "saturdays",
+                                                "sundays"};
+            bool wday = false;
+            for (size_t q = 0; q < 7 && !wday; q++)
+                wday = strlen(wdays[q]) == n && memcmp(low, wdays[q], n) == 0;
+            size_t j = we;
+            while (j < d->norm_len && s[j] == ' ')
+                j++;
+            if (wday && j > we &&
+                (kj_at(s, d->norm_len, j, "ago") || kj_at(s, d->norm_len, j, "later") ||
+                 kj_at(s, d->norm_len, j, "from now") || kj_at(s, d->norm_len, j, "from today"))) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
         /* "one rumor suggests": a plural noun never follows one */
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
