@@ -222,6 +222,62 @@ static void test_sentence_breaks(void)
           checked);
 }
 
+/* The same for English, where ICU also drops the boundaries after the
+ * abbreviations of its list (@ss=standard): random texts over pieces of
+ * abbreviations (whole, partial like Ph. of Ph.D., dotted initials, ones
+ * glued to a word), words, spaces, terminators and quotes, then English
+ * paragraphs of the kind news copy holds; every text the scanner decides
+ * must get ICU's boundaries exactly. */
+static void test_sentence_breaks_en(void)
+{
+    static const char *const alpha[] = {
+        "Mr.", "Mrs.", "Ph.D.", "Ph.", "U.S.", "U.S.A.", "U.", "S.", "S.A.", "S.p.A.", "Lt.",
+        "Lt.Cdr.", "Hon.", "Hon.B.A.", "a.m.", "p.m.", "A.M.", "No.", "Inc.", "Co.", "Gen.",
+        "e.g.", "E.g.", "i.e.", "D.C.", "Dec.", "vs.", "A.", "B", "x.", "Xmr.", "D",
+        "Smith", "the", "said", "42", " ", " ", " ", "  ", ".", ".", "?", "!", "\"", "'",
+        ")", "(", ",", ":", "\n", "\xe2\x80\x9d", "\xc2\xa0", "\xc3\xa9", "\t"};
+    static const char *const real[] = {
+        "Mr. Tanaka joined the board in 2019. He said the U.S. market was slow. "
+        "Sales rose 4% to $1.2 billion.",
+        "The meeting starts at 9 a.m. Tuesday. Dr. Lee and Ph.D. students from St. Paul attend.",
+        "Northwind Inc. said on Monday it would cut 300 jobs. \"We have no choice,\" Mrs. Cole "
+        "said. Shares fell!",
+        "Gen. Ito (ret.) met Lt.Cdr. Ross at 5 p.m. on Jan. 4. Then they left.\n\nA new part.",
+        "The U.S.A. and the U.K. agreed. E.g. trade, i.e. tariffs. Prices vs. wages rose 2.5%.",
+        "Acme S.p.A. posted a loss. Its Hon.B.A. chair quit? No. He stayed."};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    uint64_t x = 2463534242ull;
+    int checked = 0, bad = 0;
+    char t[768];
+    kiji_meta m = {NULL, NULL, "en"};
+    for (int k = 0; k < 6000; k++) {
+        size_t n = 0, len = 1 + k % 50;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+            const char *c = alpha[x % na];
+            size_t cl = strlen(c);
+            memcpy(t + n, c, cl);
+            n += cl;
+        }
+        kiji_error e;
+        if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
+            continue;
+        int r = kj_text_breaks_agree(D);
+        checked += r == 1;
+        bad += r == 0;
+    }
+    for (size_t k = 0; k < sizeof real / sizeof real[0]; k++) {
+        kiji_error e;
+        int r = kiji_parse(D, real[k], strlen(real[k]), &m, &e) == KIJI_OK
+                    ? kj_text_breaks_agree(D)
+                    : 0;
+        checked += r == 1;
+        bad += r != 1;
+    }
+    CHECK(bad == 0 && checked > 5000, "English sentence boundaries without ICU: %d differ, %d agree",
+          bad, checked);
+}
+
 static json_t *parse_json(const char *t, const char *published)
 {
     kiji_error e;
@@ -439,6 +495,7 @@ int main(void)
     test_offsets();
     test_sentences();
     test_sentence_breaks();
+    test_sentence_breaks_en();
     test_metadata();
     test_pathological();
     test_reuse();

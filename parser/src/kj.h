@@ -152,8 +152,8 @@ typedef struct kj_sentence {
 /* Index of the sentence holding normalized offset i, or -1. O(log n). */
 int kj_sentence_of(const kiji_doc *d, size_t i);
 /* For tests: do the boundaries text.c finds without ICU for d->norm agree
- * with ICU's Japanese sentence iterator? 1 yes, 0 no, -1 the text is one
- * it leaves to ICU. */
+ * with ICU's sentence iterator for d's language? 1 yes, 0 no, -1 the text
+ * is one it leaves to ICU. */
 int kj_text_breaks_agree(kiji_doc *d);
 
 typedef enum kj_lang { KJ_LANG_JA = 1, KJ_LANG_EN = 2 } kj_lang;
@@ -165,6 +165,11 @@ struct kj_datedata;
 struct kj_entity;
 struct kj_quotedata;
 
+/* Bounds on ICU's English abbreviation list as text.c keeps it (a list
+ * beyond them leaves English sentence breaks to ICU). */
+#define KJ_SB_KEYS 256
+#define KJ_SB_KEY_LEN 32
+
 struct kiji_parser {
     kiji_options opt;
     const UNormalizer2 *nfkc;
@@ -173,6 +178,16 @@ struct kiji_parser {
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
     kj_dict *abbrev; /* text.c: en/abbreviations */
+    /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
+     * not end a sentence after, read from ICU's data: the reversed keys
+     * (longest match backwards) and the forward keys of the partial ones
+     * (Ph.D. after Ph.); sb_en_fast is false when they could not be read
+     * as ICU reads them, and ICU then decides every English text */
+    bool sb_en_fast;
+    kj_dict *sb_rev;
+    size_t sb_nfwd;
+    uint8_t sb_fwd_len[KJ_SB_KEYS];
+    char sb_fwd[KJ_SB_KEYS][KJ_SB_KEY_LEN];
     struct kj_meta_data *meta;
     struct kj_numeric *numeric;
     struct kj_datedata *date;

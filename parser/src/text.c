@@ -9,15 +9,20 @@
  * bracket left open, so one stray 「 cannot swallow the article, and a
  * sentence never spans more than MAX_SENTENCE bytes inside brackets.
  *
- * Japanese text mostly ends its sentences in a way the rules leave no
- * doubt about (。 then a letter): ja_breaks finds those boundaries itself,
- * and ICU runs only for a text where it meets a case it does not decide.
+ * Text mostly ends its sentences in a way the rules leave no doubt about
+ * (。 or ". " then a letter): rule_breaks finds those boundaries itself, and
+ * ICU runs only for a text where it meets a case it does not decide. For
+ * English, en_breaks then drops the boundaries ICU's abbreviation filter
+ * drops (Mr. Smith), with ICU's own list and ICU's matching.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
 
 #include "kj.h"
@@ -25,11 +30,149 @@
 #define MAX_SENTENCE 8192
 #define MAX_DEPTH 64
 
+/* The values of the reversed keys (p->sb_rev): a whole abbreviation, or the
+ * part up to the first '.' of the ones with more (Ph. of Ph.D.), which the
+ * forward keys then decide. */
+#define SB_MATCH 2
+#define SB_PARTIAL 1
+
+/* An abbreviation of ICU's English list, as its builder reads it. */
+struct sb_key {
+    char s[KJ_SB_KEY_LEN];
+    size_t len;
+    size_t dot; /* the length up to and with the first '.', 0 = none */
+    bool fwd;   /* one of a partial group: a forward key */
+};
+
+/* Has one of the n keys x the first dot bytes of k's? */
+static bool sb_same_prefix(const struct sb_key *k, const struct sb_key *x, size_t dot)
+{
+    return x != k && x->len >= dot && memcmp(x->s, k->s, dot) == 0;
+}
+
+/*
+ * Read the abbreviations ICU's English sentence iterator with @ss=standard
+ * suppresses boundaries after, from the same ICU data its builder reads
+ * (brkitr bundle of en_US, exceptions/SentenceBreak), and arrange them as
+ * the builder does: a key with a '.' before its last character puts its
+ * part up to the first '.' in the reverse table as partial, and every key
+ * with that part (the part itself among them) goes to the forward table;
+ * the other keys go to the reverse table whole. False (and ICU decides
+ * every English text) when the data is missing or does not fit the bounds;
+ * an allocation failure is the only error.
+ */
+static bool sb_load(kiji_parser *p, bool *nomem)
+{
+    struct sb_key *keys = calloc(KJ_SB_KEYS, sizeof *keys);
+    size_t nk = 0;
+    if (!keys) {
+        *nomem = true;
+        return false;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *b = ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "en_US", &st);
+    UResourceBundle *ex = NULL, *sb = NULL;
+    bool ok = U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING;
+    if (ok) {
+        ex = ures_getByKey(b, "exceptions", NULL, &st);
+        ok = U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING;
+    }
+    if (ok) {
+        sb = ures_getByKey(ex, "SentenceBreak", NULL, &st);
+        ok = U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING;
+    }
+    int32_t size = ok ? ures_getSize(sb) : 0;
+    for (int32_t i = 0; ok && i < size; i++) {
+        char buf[KJ_SB_KEY_LEN];
+        int32_t n = (int32_t)sizeof buf;
+        UErrorCode s2 = U_ZERO_ERROR;
+        const char *u = ures_getUTF8StringByIndex(sb, i, buf, &n, false, &s2);
+        if (U_FAILURE(s2) || n <= 0 || (size_t)n >= sizeof buf || memchr(u, 0, (size_t)n)) {
+            ok = false;
+            break;
+        }
+        bool dup = false; /* the builder keeps a set */
+        for (size_t j = 0; j < nk && !dup; j++)
+            dup = keys[j].len == (size_t)n && memcmp(keys[j].s, u, (size_t)n) == 0;
+        if (dup)
+            continue;
+        if (nk == KJ_SB_KEYS) {
+            ok = false;
+            break;
+        }
+        struct sb_key *k = &keys[nk++];
+        memcpy(k->s, u, (size_t)n);
+        k->len = (size_t)n;
+        const char *dot = memchr(u, '.', (size_t)n);
+        k->dot = dot ? (size_t)(dot - u) + 1 : 0;
+        k->fwd = false;
+    }
+    ures_close(sb);
+    ures_close(ex);
+    ures_close(b);
+    if (ok) {
+        p->sb_rev = kj_dict_new();
+        ok = p->sb_rev != NULL;
+        *nomem = !ok;
+    }
+    if (!ok) {
+        free(keys);
+        return false;
+    }
+    /* the partial groups: one reversed prefix each */
+    for (size_t i = 0; i < nk; i++) {
+        struct sb_key *k = &keys[i];
+        if (!k->dot || k->dot == k->len)
+            continue;
+        bool first = !k->fwd;
+        for (size_t j = 0; j < nk; j++) {
+            if (!sb_same_prefix(k, &keys[j], k->dot))
+                continue;
+            if (keys[j].fwd)
+                first = false;
+            keys[j].fwd = true;
+        }
+        if (first) {
+            char r[KJ_SB_KEY_LEN];
+            for (size_t m = 0; m < k->dot; m++)
+                r[m] = k->s[k->dot - 1 - m];
+            k->fwd = true;
+            if (!kj_dict_add(p->sb_rev, r, k->dot, SB_PARTIAL))
+                ok = false;
+        }
+    }
+    p->sb_nfwd = 0;
+    for (size_t i = 0; ok && i < nk; i++) {
+        const struct sb_key *k = &keys[i];
+        if (k->fwd) {
+            memcpy(p->sb_fwd[p->sb_nfwd], k->s, k->len);
+            p->sb_fwd_len[p->sb_nfwd++] = (uint8_t)k->len;
+            continue;
+        }
+        char r[KJ_SB_KEY_LEN];
+        for (size_t m = 0; m < k->len; m++)
+            r[m] = k->s[k->len - 1 - m];
+        ok = kj_dict_add(p->sb_rev, r, k->len, SB_MATCH);
+    }
+    free(keys);
+    *nomem = !ok;
+    return ok;
+}
+
 int kj_text_init(kiji_parser *p, kiji_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
     p->abbrev = kj_dict_new();
     if (!p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2)) {
+        if (err) {
+            err->code = KIJI_ERR_NOMEM;
+            snprintf(err->text, sizeof err->text, "abbreviation list");
+        }
+        return KIJI_ERR_NOMEM;
+    }
+    bool nomem = false;
+    p->sb_en_fast = sb_load(p, &nomem);
+    if (nomem) {
         if (err) {
             err->code = KIJI_ERR_NOMEM;
             snprintf(err->text, sizeof err->text, "abbreviation list");
@@ -54,6 +197,7 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
 void kj_text_free(kiji_parser *p)
 {
     kj_dict_free(p->abbrev);
+    kj_dict_free(p->sb_rev);
     ubrk_close(p->sbrk_ja);
     ubrk_close(p->sbrk_en);
 }
@@ -253,7 +397,7 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
 }
 
 
-/* ---- Japanese boundaries without ICU ------------------------------------ */
+/* ---- ICU's boundaries without ICU ---------------------------------------- */
 
 /* The Sentence_Break value of c (USentenceBreak), the property ICU's rules
  * are written in. */
@@ -306,7 +450,7 @@ static void push_break(kiji_doc *d, uint32_t **bs, size_t *n, size_t *cap, size_
  * character is read at most twice (SB8's lookahead stops at the next
  * terminator, where the next run starts).
  */
-static uint32_t *ja_breaks(kiji_doc *d, size_t *nbs)
+static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
 {
     const size_t len = d->norm_len;
     uint32_t *bs = NULL;
@@ -413,17 +557,99 @@ static uint32_t *ja_breaks(kiji_doc *d, size_t *nbs)
     return bs;
 }
 
+/* Does the text from s (len bytes) start with a forward key, as ICU's
+ * forward walk decides it: the walk goes on while what it has read is the
+ * start of some key, and matches when it stops on a key that no other key
+ * extends, or at the end of the text on a key. */
+static bool sb_forward(const kiji_parser *p, const char *s, size_t len)
+{
+    for (size_t l = 1; l <= len; l++) {
+        bool start = false, key = false, longer = false;
+        for (size_t i = 0; i < p->sb_nfwd; i++) {
+            if (p->sb_fwd_len[i] < l || memcmp(p->sb_fwd[i], s, l) != 0)
+                continue;
+            start = true;
+            if (p->sb_fwd_len[i] == l)
+                key = true;
+            else
+                longer = true;
+        }
+        if (!start)
+            return false;
+        if (key && !longer)
+            return true;
+        if (l == len)
+            return key;
+    }
+    return false;
+}
+
+/* Does ICU's abbreviation filter drop the boundary at n (0 < n < norm_len)?
+ * It steps back over one space, finds the longest key of the reverse table
+ * that ends there (Mr.), and drops the boundary for a whole key, or for a
+ * partial one (Ph.) when the forward table matches from its start. */
+static bool sb_suppressed(kiji_doc *d, size_t n)
+{
+    const kiji_parser *p = d->p;
+    const char *t = d->norm;
+    size_t q = t[n - 1] == ' ' ? n - 1 : n;
+    if (q == 0 || !kj_dict_may_start(p->sb_rev, (unsigned char)t[q - 1]))
+        return false;
+    char rev[KJ_SB_KEY_LEN];
+    size_t m = 0;
+    while (m < sizeof rev && m < q) {
+        rev[m] = t[q - 1 - m];
+        m++;
+    }
+    d->work += m;
+    int32_t v = 0;
+    size_t k = kj_dict_longest(p->sb_rev, rev, m, 0, &v);
+    if (k == 0)
+        return false;
+    if (v == SB_MATCH)
+        return true;
+    return sb_forward(p, t + q - k, d->norm_len - (q - k));
+}
+
+/* The boundaries ICU's English iterator (@ss=standard) reports for d->norm,
+ * as rule_breaks: the rule boundaries less the ones after an abbreviation
+ * of ICU's list (the end of the text always stays); NULL when the rules
+ * leave the text to ICU. */
+static uint32_t *en_breaks(kiji_doc *d, size_t *nbs)
+{
+    uint32_t *bs = rule_breaks(d, nbs);
+    if (!bs)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < *nbs; i++) {
+        d->work++;
+        if (bs[i] < d->norm_len && sb_suppressed(d, bs[i]))
+            continue;
+        bs[k++] = bs[i];
+    }
+    *nbs = k;
+    return bs;
+}
+
+/* ICU's boundaries for d's text found without it, or NULL. */
+static uint32_t *fast_breaks(kiji_doc *d, size_t *nbs)
+{
+    if (d->norm_len >= INT32_MAX / 2)
+        return NULL;
+    if (d->lang != KJ_LANG_EN)
+        return rule_breaks(d, nbs);
+    return d->p->sb_en_fast ? en_breaks(d, nbs) : NULL;
+}
+
 void kj_structure(kiji_doc *d)
 {
     const char *t = d->norm;
     size_t len = d->norm_len;
     UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
     UErrorCode st = U_ZERO_ERROR;
-    /* ICU's boundaries found without it (Japanese), else ICU runs */
-    uint32_t *fast = NULL;
+    /* ICU's boundaries found without it, else ICU runs */
     size_t nfast = 0, kf = 0;
-    if (d->lang != KJ_LANG_EN && len < INT32_MAX / 2)
-        fast = ja_breaks(d, &nfast);
+    uint32_t *fast = fast_breaks(d, &nfast);
     /* ICU iterates UTF-16 twice as fast as UTF-8 through UText: convert
      * once, and map boundaries back with one forward cursor (u16 -> u8). */
     UChar *u16 = NULL;
@@ -565,19 +791,20 @@ void kj_structure(kiji_doc *d)
 int kj_text_breaks_agree(kiji_doc *d)
 {
     size_t n = 0, len = d->norm_len;
-    const uint32_t *fast = len < INT32_MAX / 2 ? ja_breaks(d, &n) : NULL;
+    const uint32_t *fast = fast_breaks(d, &n);
     if (!fast)
         return -1;
+    UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
     UErrorCode st = U_ZERO_ERROR;
     UChar *u16 = kj_alloc_raw(d, (len + 1) * sizeof(UChar));
     int32_t n16 = 0;
     u_strFromUTF8(u16, (int32_t)len + 1, &n16, d->norm, (int32_t)len, &st);
-    ubrk_setText(d->sbrk_ja, u16, n16, &st);
+    ubrk_setText(bi, u16, n16, &st);
     if (U_FAILURE(st))
         return 0;
     size_t k = 0;
-    int32_t b = ubrk_first(d->sbrk_ja);
-    while ((b = ubrk_next(d->sbrk_ja)) != UBRK_DONE) {
+    int32_t b = ubrk_first(bi);
+    while ((b = ubrk_next(bi)) != UBRK_DONE) {
         int32_t b8 = 0;
         UErrorCode st8 = U_ZERO_ERROR;
         u_strToUTF8(NULL, 0, &b8, u16, b, &st8); /* the byte offset of b */
@@ -585,7 +812,7 @@ int kj_text_breaks_agree(kiji_doc *d)
             break;
         k++;
     }
-    ubrk_setText(d->sbrk_ja, NULL, 0, &st);
+    ubrk_setText(bi, NULL, 0, &st);
     return b == UBRK_DONE && k == n;
 }
 
