@@ -177,6 +177,9 @@ struct kiji_parser {
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
+    /* text.c: byte b is an ASCII character that neither ends nor breaks a
+     * chain of sentence rules (false for every byte from 0x80) */
+    bool sb_plain[256];
     kj_dict *abbrev; /* text.c: en/abbreviations */
     /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
      * not end a sentence after, read from ICU's data: the reversed keys

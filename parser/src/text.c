@@ -30,6 +30,11 @@
 #define MAX_SENTENCE 8192
 #define MAX_DEPTH 64
 
+/* The Sentence_Break values that end or break a chain of rule_breaks, or
+ * that it leaves undecided. */
+#define SB_STOP                                                                                    \
+    (1u << U_SB_STERM | 1u << U_SB_ATERM | 1u << U_SB_LF | 1u << U_SB_CR | 1u << U_SB_SEP)
+
 /* The values of the reversed keys (p->sb_rev): a whole abbreviation, or the
  * part up to the first '.' of the ones with more (Ph. of Ph.D.), which the
  * forward keys then decide. */
@@ -181,6 +186,8 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
     }
     for (uint32_t c = 0; c < 0x10000; c++)
         p->sb_tab[c] = (uint8_t)u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+    for (uint32_t c = 0; c < 0x80; c++)
+        p->sb_plain[c] = !(SB_STOP >> p->sb_tab[c] & 1);
     p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
     if (U_SUCCESS(st))
         p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -458,21 +465,33 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
     const uint32_t *cpx = d->cpx;
     const uint8_t *tab = d->p->sb_tab;
     /* the values that end or break a chain, or are undecided */
-    const uint32_t stop = 1u << U_SB_STERM | 1u << U_SB_ATERM | 1u << U_SB_LF | 1u << U_SB_CR |
-                          1u << U_SB_SEP;
+    const uint32_t stop = SB_STOP;
+    const bool *plain = d->p->sb_plain;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    uint64_t work = 0; /* d->work, kept in a register */
     size_t i = 0;
     while (i < len) {
-        d->work++;
+        work++;
         /* most characters only go on the chain: one load and one test */
         uint32_t v = cpx[i];
         if (v < KJ_CPX_SLOW && (v & KJ_CPX_CP) < 0x10000 && !(stop >> tab[v & KJ_CPX_CP] & 1)) {
             i += v >> KJ_CPX_LEN_SHIFT;
+            if (v < 2u << KJ_CPX_LEN_SHIFT) {
+                /* an entry of length 1 is ASCII: the rest of a run of
+                 * such ASCII (English words and spaces), one table test a
+                 * byte */
+                size_t r = i;
+                while (r < len && plain[u[r]])
+                    r++;
+                work += (r - i) / 8;
+                i = r;
+            }
             continue;
         }
         size_t next;
         int sb = sb_at(d, i, &next);
         if (sb < 0 || sb == U_SB_CR || sb == U_SB_SEP)
-            return NULL;
+            goto undecided;
         if (sb == U_SB_LF) {
             push_break(d, &bs, &n, &cap, next);
             i = next;
@@ -488,7 +507,7 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
         bool sp = false;
         int x = -1;
         while (q < len) {
-            d->work++;
+            work++;
             x = sb_at(d, q, &qn);
             if (x == U_SB_CLOSE && !sp) {
             } else if (x == U_SB_SP) {
@@ -501,7 +520,7 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
         if (q >= len) /* the end of the text is the boundary */
             break;
         if (x < 0 || x == U_SB_EXTEND || x == U_SB_FORMAT || x == U_SB_CR || x == U_SB_SEP)
-            return NULL;
+            goto undecided;
         if (x == U_SB_LF || x == U_SB_SCONTINUE || x == U_SB_STERM || x == U_SB_ATERM) {
             i = q;
             continue;
@@ -521,7 +540,7 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
                 kj_cp_prev(d, i, &ps);
                 int pc = sb_at(d, ps, &pn);
                 if (pc < 0 || pn != i || pc == U_SB_EXTEND || pc == U_SB_FORMAT)
-                    return NULL;
+                    goto undecided;
                 if (pc == U_SB_UPPER || pc == U_SB_LOWER) {
                     i = q;
                     continue;
@@ -531,10 +550,10 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
                 size_t k = q, kn = q;
                 int y = -1;
                 while (k < len) {
-                    d->work++;
+                    work++;
                     y = sb_at(d, k, &kn);
                     if (y < 0)
-                        return NULL;
+                        goto undecided;
                     if (y == U_SB_OLETTER || y == U_SB_UPPER || y == U_SB_LOWER || y == U_SB_SEP ||
                         y == U_SB_CR || y == U_SB_LF || y == U_SB_ATERM || y == U_SB_STERM)
                         break;
@@ -554,7 +573,11 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
     if (!bs) /* an empty text: no boundary after 0 */
         bs = kj_alloc_raw(d, sizeof *bs);
     *nbs = n;
+    d->work += work;
     return bs;
+undecided:
+    d->work += work;
+    return NULL;
 }
 
 /* Does the text from s (len bytes) start with a forward key, as ICU's
