@@ -889,6 +889,31 @@ static bool slash_unit(const jp *p, size_t i, const char *u)
     return k - i <= 3 && at(p, k, u);
 }
 
+/* 2021年/7: a slash after 年 and a month of one or two digits that ends the
+ * expression (the text's end, a space or punctuation next; not 2020年/21年,
+ * 2021年/7回, 2021年/7.5). Returns the end, the month in *m; 0 when none. */
+static size_t year_slash_month(const jp *p, size_t i, int *m)
+{
+    if (i + 1 >= p->len || p->s[i] != '/' || !isdig(p, i + 1) || !kj_before(p->s, i, "年"))
+        return 0;
+    size_t k = i + 1;
+    int v = 0;
+    while (k < p->len && k - i <= 3 && isdig(p, k))
+        v = v * 10 + (p->s[k++] - '0');
+    if (k - i > 3 || v < 1 || v > 12)
+        return 0;
+    if (k < p->len) {
+        size_t n = k;
+        uint32_t nc = kj_u8_next(p->s, p->len, &n);
+        if (kj_is_digit(nc) || kj_is_latin(nc) || kj_is_kanji(nc) || kj_is_hiragana(nc)
+            || kj_is_katakana(nc) || nc == '.' || nc == '/' || nc == ':' || nc == '-' || nc == '%'
+            || nc == ',')
+            return 0;
+    }
+    *m = v;
+    return k;
+}
+
 static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, const char **u);
 
 /* A single length in years, months, weeks or days at k before 後 or 前
@@ -1043,6 +1068,14 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             k++; /* 2012 年 3 月 */
         else if (k == j && slash_unit(p, j, "月"))
             k++; /* 2021年/7月/18日 */
+        int sm;
+        size_t se;
+        if (k == j && (se = year_slash_month(p, j, &sm)) > 0) {
+            t->m = sm;
+            t->mset = true;
+            t->grain = KJ_G_MONTH;
+            return se;
+        }
         /* 25年3月期: the fiscal year that closes in March 2025 is FY2024 */
         int64_t v;
         int nd;
@@ -1445,12 +1478,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             return fe;
         }
     }
-    /* 1.5時間おき, 1.5時間ごと, 3.5日ごと: every so many units (3.5日おき, a
-     * day's おき, is unread as N日おき is) */
-    if (dec[0] && !vague
-        && ((at(p, j, "おき") && (strcmp(u, "H") == 0 || strcmp(u, "MI") == 0
-                                 || strcmp(u, "S") == 0))
-            || at(p, j, "ごと"))) {
+    /* 1.5時間おき, 1.5時間ごと, 3.5日ごと, 3.5日おき: every so many units (a
+     * decimal here). N日おき skips whole days (1日おき is every other day),
+     * which a fraction of a day cannot: 3.5日おき is every 3.5 days, as
+     * 2時間おき is every two hours */
+    if (dec[0] && !vague && (at(p, j, "おき") || at(p, j, "ごと"))) {
         char iso[48];
         int r = unit_rank(u);
         snprintf(iso, sizeof iso, "P%s%s%c", r >= 4 ? "T" : "", dec, "YMWDHMS"[r < 0 ? 0 : r]);
@@ -1493,7 +1525,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         }
     }
     if (parts == 1 && at(p, j, "おき"))
-        return j + strlen("おき"); /* 2日おき, 3.5日おき: no length, no set read */
+        return j + strlen("おき"); /* 2日おき: no length, no set read */
     if (bare_year && parts == 1 && !half && !years_ok && !at(p, j, "前") && !at(p, j, "後")
         && !vague)
         return 0;
@@ -1577,7 +1609,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         months = v * 12 + 6; /* 半年前, 2年半後 */
     else if (!half && parts > 1 && !has[2] && !has[3] && !has[4] && !has[5] && !has[6])
         months = cnt[0] * 12 + cnt[1]; /* 1年2カ月前 */
-    if ((ago || later) && (gfix || months || (!half && parts == 1)) && v < 1000) {
+    /* 2000年前, 2300年前: a four-digit number of years back (before the
+     * common era too, as TIMEX's BC years) or ahead */
+    bool far_years = !gfix && !months && !half && parts == 1 && strcmp(u, "Y") == 0 && v < 10000
+                     && (later || c->py > 0);
+    if ((ago || later) && (gfix || months || (!half && parts == 1)) && (v < 1000 || far_years)) {
         size_t end = jq + strlen("前");
         if (vague)
             return end; /* 数年後: when is unknown */
@@ -1623,6 +1659,13 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
                 t.y = wy, t.wk = wk, t.m = t.d = 0;
             }
+        } else if (g == KJ_G_YEAR && ago && c->py > 0 && v >= c->py) {
+            /* 2300年前 from 2012: 289 BC (there is no year 0) */
+            t.y = (int)(v - c->py + 1);
+            t.yset = true;
+            t.bc = true;
+            t.grain = KJ_G_YEAR;
+            t.rel = true;
         } else {
             int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                      : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
@@ -1800,6 +1843,28 @@ static bool year_point(const jp *p, size_t a)
     return (at(p, a, "末") && !at(p, a, "末期")) || season_at(p, a, &q) > 0;
 }
 
+/* After a four-digit N年 (at i, 年 ending at a): words that make it that
+ * many years, not the year N: 1300年近く前, 1500年ほど前, 約2000年前, 1000年以上前,
+ * 1000年ぶり, 2000年近く, and a bare 2000年前 / 1000年後 in round hundreds (a
+ * length that long is a round number; 2007年前, 2018年後 name the year).
+ * 2020年前半, 2021年後期, 2019年前後 stay years. */
+static bool years_length_follows(jp *p, size_t i, int64_t v, size_t a)
+{
+    const kj_dword *w;
+    size_t qn;
+    if (at(p, a, "近く") || at(p, a, "ぶり"))
+        return true;
+    bool hedged = prefix_qual(p, i) != KJ_Q_NONE;
+    if ((qn = word(p, a, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST) {
+        a += qn;
+        hedged = true;
+    }
+    return (hedged || v % 100 == 0)
+           && ((at(p, a, "前") && !at(p, a, "前半") && !at(p, a, "前後") && !at(p, a, "前期")
+                && !at(p, a, "前年"))
+               || (at(p, a, "後") && !at(p, a, "後半") && !at(p, a, "後期")));
+}
+
 /* Is N年 here a calendar year rather than a length of time? 2025年, 02年,
  * 93年 are years; 3年, 10年 are lengths unless a month follows. */
 static bool years_are_duration(jp *p, size_t i)
@@ -1810,6 +1875,8 @@ static bool years_are_duration(jp *p, size_t i)
     bool z;
     if (!num_at(p, i, &v, &e, &nd, &z) || !at(p, e, "年"))
         return false;
+    if (year_like(v, nd, z) && nd != 2 && years_length_follows(p, i, v, e + strlen("年")))
+        return true;
     if (year_like(v, nd, z) || month_follows(p, e + strlen("年")) || at(p, e, "年代"))
         return false;
     /* 50年前, 60年ぶり, 70年余り前: a length (or a date that many years
@@ -2203,6 +2270,45 @@ static size_t rel_range(jp *p, size_t i)
     return end - i;
 }
 
+/* 年にN月 ends at a as a length, N months a year (年に一月ほど休む), where
+ * only a hedge or the sentence's end follows; 年に1月と7月の2回 names
+ * January. */
+static bool month_length_end(const jp *p, size_t a)
+{
+    static const char *const w[] = {"。", "ほど", "程度", "くらい", "ぐらい", "だけ", "以上", "近く"};
+    if (a >= p->len)
+        return true;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (at(p, a, w[k]))
+            return true;
+    return false;
+}
+
+/* A saying whose number of years names no time of the story: 石の上にも三年
+ * (perseverance), 桃栗三年柿八年, 十年一日 (unchanging), 十年一昔, 一年の計は
+ * 元旦にあり, 百年の計 (a far-sighted plan), 百年河清を俟つ. At i, the
+ * saying's number; returns the saying's end past i, 0 when none. */
+static size_t saying_at(jp *p, size_t i)
+{
+    static const struct {
+        const char *pre;
+        int64_t v;
+        const char *suf;
+    } say[] = {{"石の上にも", 3, "年"},  {"桃栗", 3, "年柿八年"}, {"", 10, "年一日"},
+               {"", 10, "年一昔"},       {"", 10, "年ひと昔"},   {"", 1, "年の計は元旦にあり"},
+               {"", 100, "年の計"},      {"", 100, "年河清"}};
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    if ((i > 0 && isdig(p, i - 1)) || !dnum(p, i, &v, &e, &nd, &z))
+        return 0;
+    for (size_t k = 0; k < sizeof say / sizeof say[0]; k++)
+        if (v == say[k].v && at(p, e, say[k].suf) && kj_before(p->s, i, say[k].pre))
+            return e + strlen(say[k].suf) - i;
+    return 0;
+}
+
 static size_t try_at(jp *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -2227,6 +2333,8 @@ static size_t try_at(jp *p, size_t i)
         kj_dt_emit(c, i, i + n, &wt, NULL);
         return n;
     }
+    if ((n = saying_at(p, i)) > 0)
+        return n;
     if ((n = rel_range(p, i)) > 0)
         return n;
     /* 今四半期, 本四半期, 当四半期: the publication's quarter (as 第2四半期,
@@ -2282,6 +2390,8 @@ static size_t try_at(jp *p, size_t i)
                  ? strlen("分間") : strlen("分");
         else if (day)
             break;
+        else if (k == 0 && ni && at(p, e, "月") && month_length_end(p, e + strlen("月")))
+            e += strlen("月"); /* 年に一月ほど: a month (ひとつき) a year */
         else if (at(p, e, "日") && !at(p, e, "日本"))
             e += at(p, e, "日間") ? strlen("日間") : strlen("日");
         else if ((un = word(p, e, KJ_W_UNIT, &u)) > 0 && strcmp(u->s, "Y") != 0)
