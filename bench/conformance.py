@@ -309,6 +309,12 @@ def rt_number_exp(r, kind):
         return Exp(start, end, NUMERIC, test, desc)
     if kind == "percent":
         v = res.get("value")
+        if v in (None, "null"):
+            # a percentage word with no number ("a small percent"): GUIDELINES.md
+            # writes a vague share (数%, a few percent) as a percent with no
+            # value and vague: true, as it writes vague counts (数百, dozens)
+            return Exp(start, end, ("percent",),
+                       lambda f: f.get("vague") is True and f.get("value") is None, desc)
         return Exp(start, end, ("percent",),
                    lambda f, v=v: num_eq(fact_value(f), v), desc)
     if kind == "currency":
