@@ -122,12 +122,15 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_pre = kj_dict_new();
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
+    nd->ja_bare_stop = kj_dict_new();
+    nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
     nd->en_vague = kj_wordlist_get("en/vague_share");
     kj_num_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix || !nd->en_vague)
+        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix || !nd->en_vague ||
+        !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -136,7 +139,9 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->ja_qual_post, kj_wordlist_get("ja/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
-              kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1);
+              kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1) &&
+              kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
+              kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
          qual_list("ja/qualifiers_pre", &nd->ja_qual);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
@@ -188,6 +193,8 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_pre);
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
+    kj_dict_free(nd->ja_bare_stop);
+    kj_dict_free(nd->en_bare_stop);
     kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);

@@ -51,6 +51,8 @@ struct kj_numeric {
     int none;           /* index of XXX: a currency word naming no one currency */
     kj_dict *shared;    /* rec_money.c: currency names several currencies
                            share (en and ja keys), value 1 */
+    kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
+                           that need an amount (元, won), value 1 */
     /* rec_money.c: what the keys of `before` start with, recorded as they
      * are added: a first byte (before_byte) and, for a non-ASCII key, its
      * first code point (bit cp of before_cp; before_wide when one starts
