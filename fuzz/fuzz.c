@@ -315,7 +315,10 @@ static void check_type_attrs(json_t *facts, json_t *f, int t, const char *what)
         if (v)
             FZ_SPEC(json_is_number(v), "%s: %s is not a number", what, nums[k]);
     }
-    if (t == KIJI_FACT_MONEY && (v = json_object_get(f, "currency"))) {
+    if (t == KIJI_FACT_CURRENCY)
+        FZ_SPEC(json_object_get(f, "currency") && !json_object_get(f, "value"),
+                "%s: a currency fact without a code or with a value", what);
+    if ((t == KIJI_FACT_MONEY || t == KIJI_FACT_CURRENCY) && (v = json_object_get(f, "currency"))) {
         const char *c = json_string_value(v);
         FZ_SPEC(c && strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' &&
                      c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z',

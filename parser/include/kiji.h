@@ -66,13 +66,15 @@ typedef enum kiji_fact_type {
     KIJI_FACT_PLACE = 12,
     KIJI_FACT_DEFINITION = 13,
     KIJI_FACT_EVENT = 14,
+    KIJI_FACT_CURRENCY = 15, /* a currency named with no amount (ドル, the euro) */
 } kiji_fact_type;
-#define KIJI_FACT_MAX 14
+#define KIJI_FACT_MAX 15
 
 /* Bit for a fact type in kiji_options.facts. */
 #define KIJI_FACT_BIT(t) (1u << (unsigned)(t))
-/* Default: every type but the bare `number`. */
-#define KIJI_FACTS_DEFAULT (0xFFFFFFFFu & ~KIJI_FACT_BIT(KIJI_FACT_NUMBER))
+/* Default: every type but the bare `number` and the bare `currency`. */
+#define KIJI_FACTS_DEFAULT                                                                         \
+    (0xFFFFFFFFu & ~KIJI_FACT_BIT(KIJI_FACT_NUMBER) & ~KIJI_FACT_BIT(KIJI_FACT_CURRENCY))
 
 /* Errors are data: the first error wins (jansson's json_error_t). */
 typedef struct kiji_error {

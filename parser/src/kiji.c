@@ -314,6 +314,7 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
     kj_structure(d);
     kj_metadata(d);
     kj_rec_numeric(d);
+    kj_rec_currency(d);
     kj_rec_date(d);
     kj_rec_entity(d);
     kj_money_resolve(d);
@@ -383,7 +384,8 @@ size_t kiji_fact_end(const kiji_fact *f)
 
 static const char *const type_names[KIJI_FACT_MAX + 1] = {
     NULL,     "number",    "money",  "quantity",     "percent", "date",       "duration", "set",
-    "quote",  "statement", "person", "organization", "place",   "definition", "event"};
+    "quote",  "statement", "person", "organization", "place",   "definition", "event",
+    "currency"};
 
 const char *kiji_fact_type_name(int type)
 {

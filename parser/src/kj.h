@@ -541,6 +541,9 @@ void kj_meta_free(kiji_parser *p);
 int kj_numeric_init(kiji_parser *p);
 void kj_numeric_free(kiji_parser *p);
 void kj_rec_numeric(kiji_doc *d); /* number, money, quantity, percent */
+/* rec_currency.c: currencies named with no amount (the opt-in `currency`
+ * type; nothing when opt.facts leaves it out). After kj_rec_numeric. */
+void kj_rec_currency(kiji_doc *d);
 /* After the entities: a money fact written with a shared currency name
  * alone (500 pesos, 10億ディナール) takes the currency of the country of the
  * nearest place mention (before it, else after it) at the publication date,

@@ -122,11 +122,15 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_pre = kj_dict_new();
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
+    nd->ja_bare_stop = kj_dict_new();
+    nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
+    nd->en_vague = kj_wordlist_get("en/vague_share");
     kj_num_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix)
+        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix || !nd->en_vague ||
+        !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -135,7 +139,9 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->ja_qual_post, kj_wordlist_get("ja/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
-              kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1);
+              kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1) &&
+              kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
+              kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
          qual_list("ja/qualifiers_pre", &nd->ja_qual);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
@@ -187,6 +193,8 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_pre);
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
+    kj_dict_free(nd->ja_bare_stop);
+    kj_dict_free(nd->en_bare_stop);
     kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);
@@ -927,6 +935,115 @@ static bool hash_pound(kiji_doc *d, size_t pos, kj_numtok *t)
     return false;
 }
 
+/* 数 before a percentage word, with no digit after it: 数%, 数パーセント,
+ * 数割, 数ポイント (十数% and 数十% are vague numbers kj_num_scan reads).
+ * A vague token with no value, as 数百 is a vague count (GUIDELINES.md).
+ * 数 inside a word is not read: after a kanji only where a numeral may
+ * follow it (約, 前年, 比: not 過半数割れ, 指数), and 割 must not start a
+ * word of its own (割れ, 割引, 割安, 割合: 数割引き) (cases/ja/percent). */
+static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const char *s = d->norm;
+    if (d->lang == KJ_LANG_EN || !kj_at(s, d->norm_len, pos, "数"))
+        return false;
+    uint32_t pc = kj_u8_prev(s, pos, NULL);
+    if (kj_is_kanji(pc)) {
+        bool ok = kj_before(s, pos, "比");
+        for (size_t k = 0; !ok && k < nd->ja_prefix->n; k++)
+            ok = kj_before(s, pos, nd->ja_prefix->lines[k]);
+        if (!ok)
+            return false;
+    }
+    size_t k = pos + strlen("数");
+    int32_t v;
+    size_t len = kj_dict_longest(nd->ja_after, s, d->norm_len, k, &v);
+    if (!len || (KIND(v) != NW_PERCENT && KIND(v) != NW_POINT && KIND(v) != NW_WARI))
+        return false;
+    if (KIND(v) == NW_WARI) {
+        static const char *const word[] = {"れ", "り", "ら", "る", "っ", "け", "く", "き", "引",
+                                           "安", "高", "合", "当", "愛", "込", "譲", "賦"};
+        for (size_t w = 0; w < sizeof word / sizeof *word; w++)
+            if (kj_at(s, d->norm_len, k + len, word[w]))
+                return false;
+    }
+    memset(t, 0, sizeof *t);
+    t->ns = pos;
+    t->ne = k;
+    t->value.ok = false;
+    t->kanji = true;
+    t->vague = true;
+    return true;
+}
+
+/* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
+ * several: parser/data/en/vague_share.txt) at a word start in English
+ * text. */
+static bool vague_en_may_start(const kiji_doc *d, size_t i)
+{
+    unsigned char c = (unsigned char)d->norm[i];
+    return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
+           (i == 0 || !is_letter((unsigned char)d->norm[i - 1]));
+}
+
+static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
+
+/* An English vague share at pos: "a few percent", "several percentage
+ * points" (a count: percent or points), "a small percentage", "a large
+ * per cent" (a size: percent or percentage, not "a large percentage
+ * point"), words from parser/data/en/vague_share.txt. A percent amount
+ * with no value and a vague token, as "dozens" is a vague count
+ * (cases/en/percent). */
+static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    if (!vague_en_may_start(d, pos))
+        return false;
+    size_t k = 0;
+    int kind = 0;
+    for (size_t w = 0; !k && w < nd->en_vague->n; w++) {
+        const char *line = nd->en_vague->lines[w];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        char key[32];
+        if (!tab || n + 2 > sizeof key)
+            continue;
+        memcpy(key, line, n);
+        key[n] = ' ';
+        key[n + 1] = 0;
+        k = at_ci(d, pos, key);
+        kind = atoi(tab + 1);
+    }
+    if (!k)
+        return false;
+    enum { PTS, PT, PCTG, PCT, PER_CENT, PCT_ABBR, NPCT };
+    static const char *const pct[NPCT] = {"percentage points", "percentage point", "percentage",
+                                          "percent",           "per cent",         "pct"};
+    size_t e = 0;
+    int w = 0;
+    for (; w < NPCT; w++)
+        if ((e = at_ci(d, k, pct[w])) != 0)
+            break;
+    if (!e || (e < d->norm_len && (is_letter((unsigned char)d->norm[e]) || d->norm[e] == '-')))
+        return false;
+    bool points = w == PTS || w == PT;
+    if (kind == 1 ? w == PCTG : points)
+        return false;
+    memset(a, 0, sizeof *a);
+    a->cur = -1;
+    a->ns = a->tok.ns = pos;
+    a->tok.ne = k - 1;
+    a->tok.value.ok = false;
+    a->tok.vague = true;
+    a->tok.word = true;
+    a->value.ok = false;
+    a->kind = points ? NW_POINT : NW_PERCENT;
+    a->unit = points ? "pt" : NULL;
+    a->us = k;
+    a->ue = a->ne = e;
+    return true;
+}
+
 /* Read [symbol] number [unit] at pos. */
 static bool read_amount(kiji_doc *d, size_t pos, amount *a)
 {
@@ -964,7 +1081,9 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
         a->value = a->tok.value;
         return true;
     }
-    if (!kj_num_scan(d, pos, &a->tok))
+    if (vague_share_en(d, pos, a))
+        return true;
+    if (!kj_num_scan(d, pos, &a->tok) && !vague_su(d, pos, &a->tok))
         return false;
     a->ns = a->tok.ns;
     a->ne = a->tok.ne;
@@ -1013,7 +1132,10 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     }
     if (a->kind == NW_CURRENCY && a->cur >= 0)
         minor_unit(d, a);
-    if (a->kind == NW_WARI) {
+    if (a->kind == NW_WARI && a->tok.vague) {
+        a->kind = NW_PERCENT; /* 数割, 十数割: tenths, no value */
+        a->unit = NULL;
+    } else if (a->kind == NW_WARI) {
         /* 3割5分: tenths and hundredths, in percent */
         kj_num x = a->value;
         if (!kj_num_scale(&x, 1))
@@ -1933,8 +2055,9 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
- * (kj_money_may_start) or a number (kj_num_may_start). Exact: phrase_at
- * fails at every position this rejects, so the loop below skips them.
+ * (kj_money_may_start), a number (kj_num_may_start) or an English vague
+ * share (vague_en_may_start). Exact: phrase_at fails at every position
+ * this rejects, so the loop below skips them.
  * Outside ASCII the caller passes the character cp it decoded; two
  * bitmaps decide (マ of マグニチュード is in num_cp). */
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
@@ -1943,7 +2066,8 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
     if (c == 'M' || c == '#') /* '#' for the pound sign: hash_pound */
         return true;
     if (c < 0x80)
-        return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c);
+        return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
+               vague_en_may_start(d, i);
     return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
 }
 

@@ -27,6 +27,7 @@ struct kj_numeric {
                            (value 1), and exceptions to them (value 0) */
     kj_dict *ja_follow; /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
+    const kj_wordlist *en_vague;  /* a few, a small: before percent, a vague share */
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
@@ -50,6 +51,8 @@ struct kj_numeric {
     int none;           /* index of XXX: a currency word naming no one currency */
     kj_dict *shared;    /* rec_money.c: currency names several currencies
                            share (en and ja keys), value 1 */
+    kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
+                           that need an amount (元, won), value 1 */
     /* rec_money.c: what the keys of `before` start with, recorded as they
      * are added: a first byte (before_byte) and, for a non-ASCII key, its
      * first code point (bit cp of before_cp; before_wide when one starts
