@@ -261,6 +261,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         size_t j = sp(p, k), x;
         if (!p->caseless
             || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
+                 || (i >= 2 && p->lc[i - 1] == '-' && digit(p->lc[i - 2]))
                  || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
@@ -565,7 +566,12 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     size_t mc = p->mcue;
     if (of)
         p->mcue = j;
-    bool mok = j != e && month(p, j, &m, &k);
+    /* 22april: digits glued to a full month name (not 22apr, 3rdmay) */
+    bool glued = j == e && nd > 0 && !ord && !the && alpha(ch(p, j));
+    const kj_dword *mw;
+    bool mok = (j != e || glued) && month(p, j, &m, &k);
+    if (mok && glued && dword(p, j, KJ_W_MONTHN, &mw) > 0 && mw->mod == 1)
+        mok = false;
     p->mcue = mc;
     if (!mok || v > kj_mdays(0, m))
         return 0;
@@ -1555,8 +1561,14 @@ static size_t date_mixed(ep *p, size_t i, kj_tx *t)
             else
                 return 0;
         } else {
-            if (!alpha(ch(p, k)) || !month(p, k, &m, &x) || ch(p, x - 1) == '.')
+            if (!alpha(ch(p, k)) || !month(p, k, &m, &x))
                 return 0;
+            if (ch(p, x - 1) == '.') {
+                /* on 28-Nov.: the period ends the sentence (not 05-Aug.-2016) */
+                if (sep != '-' || (x < p->len && ch(p, x) != ' ' && ch(p, x) != '\n'))
+                    return 0;
+                x--;
+            }
             k = x;
             if (ch(p, k) == sep && digit(ch(p, k + 1))) {
                 k++;
@@ -3511,9 +3523,12 @@ static size_t wday_in(ep *p, size_t i)
             return e;
         if (off != 9 && wd(p, sp(p, a), "week", &a)) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
-            if (wd(p, a, "on", &x))
+            bool on = wd(p, a, "on", &x);
+            if (on)
                 a = sp(p, x);
-            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
+            /* a full day name after "on" in lower case too (this week on
+             * saturday) */
+            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && (cap(p, a) || (on && w->mod == 0))
                 && (w->mod == 0 || ch(p, a + n) == '.')) {
                 kj_tx t;
                 kj_tx_init(&t);
