@@ -261,6 +261,7 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
         size_t j = sp(p, k), x;
         if (!p->caseless
             || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
+                 || (i >= 2 && p->lc[i - 1] == '-' && digit(p->lc[i - 2]))
                  || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
                  || kj_before(p->lc, i, "since ") || kj_before(p->lc, i, "until ")
                  || kj_before(p->lc, i, "by ") || kj_before(p->lc, i, "early ")
@@ -565,7 +566,12 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     size_t mc = p->mcue;
     if (of)
         p->mcue = j;
-    bool mok = j != e && month(p, j, &m, &k);
+    /* 22april: digits glued to a full month name (not 22apr, 3rdmay) */
+    bool glued = j == e && nd > 0 && !ord && !the && alpha(ch(p, j));
+    const kj_dword *mw;
+    bool mok = (j != e || glued) && month(p, j, &m, &k);
+    if (mok && glued && dword(p, j, KJ_W_MONTHN, &mw) > 0 && mw->mod == 1)
+        mok = false;
     p->mcue = mc;
     if (!mok || v > kj_mdays(0, m))
         return 0;
@@ -1555,8 +1561,14 @@ static size_t date_mixed(ep *p, size_t i, kj_tx *t)
             else
                 return 0;
         } else {
-            if (!alpha(ch(p, k)) || !month(p, k, &m, &x) || ch(p, x - 1) == '.')
+            if (!alpha(ch(p, k)) || !month(p, k, &m, &x))
                 return 0;
+            if (ch(p, x - 1) == '.') {
+                /* on 28-Nov.: the period ends the sentence (not 05-Aug.-2016) */
+                if (sep != '-' || (x < p->len && ch(p, x) != ' ' && ch(p, x) != '\n'))
+                    return 0;
+                x--;
+            }
             k = x;
             if (ch(p, k) == sep && digit(ch(p, k + 1))) {
                 k++;
@@ -2342,8 +2354,9 @@ static int unit_rank(const char *u)
 
 /* After the length "v u" ending at *end: more counted units, each finer
  * than the last, joined by nothing, a comma or "and" (1 hour and 30
- * minutes, 2 years 1 month 21 days), but not from years, months or weeks
- * straight to clock units. Writes the ISO 8601 length (weeks become days
+ * minutes, 2 years 1 month 21 days), or a coarser one with nothing between
+ * (2 days 1 month), each unit once, but not between years, months or weeks
+ * and clock units. Writes the ISO 8601 length (weeks become days
  * beside other units) and moves *end; false when none. Before ago / later /
  * from now it emits the date on [st, end) instead and sets *dated; before
  * earlier, before, after or from (a count from another date) it reads
@@ -2355,15 +2368,18 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
     if (last < 0)
         return false;
     int64_t cnt[7] = {0};
+    bool used[7] = {false};
     cnt[last] = v;
+    used[last] = true;
     size_t ce = *end, x;
     int parts = 1;
     for (int r = 0; r < 3; r++) {
         size_t h = sp(p, ce), e2, k2;
+        bool joined = false;
         if (ch(p, h) == ',')
-            h = sp(p, h + 1);
+            h = sp(p, h + 1), joined = true;
         if (wd(p, h, "and", &x))
-            h = sp(p, x);
+            h = sp(p, x), joined = true;
         int64_t v2;
         int nd2;
         const kj_dword *w2;
@@ -2372,9 +2388,15 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
         size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
         int u2 = n2 ? unit_rank(w2->s) : -1;
-        if (u2 <= last || (last <= 2 && u2 >= 4))
+        /* a coarser unit after a finer one only with nothing between
+         * them (2 days 1 month; not 2 days and 1 month, a list) */
+        if (u2 < 0 || used[u2] || (u2 <= last && (joined || h == ce)))
             break;
+        int lo = u2 < last ? u2 : last, hi = u2 < last ? last : u2;
+        if (lo <= 2 && hi >= 4)
+            break; /* not from years, months or weeks straight to clock units */
         cnt[u2] = v2;
+        used[u2] = true;
         last = u2;
         ce = k2 + n2;
         parts++;
@@ -2427,13 +2449,28 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
     return true;
 }
 
+/* business days, a working day at i: its length, 0 for none. A count of
+ * weekdays, which no ISO 8601 unit writes: the value is TIMEX's P3BD. */
+static size_t bizday(const ep *p, size_t i)
+{
+    size_t x, e;
+    if (!wd(p, i, "business", &x) && !wd(p, i, "working", &x))
+        return 0;
+    if (ch(p, x) != ' ' || (!wd(p, x + 1, "days", &e) && !wd(p, x + 1, "day", &e))
+        || ch(p, e) == '-' || ch(p, e) == '\'')
+        return 0;
+    return e - i;
+}
+
 /* "another" ending at x, then a unit of time that ends the phrase (wait
- * another month?; not another day of protests). */
+ * another month?, another business day?; not another day of protests). */
 static bool another_end(const ep *p, size_t x)
 {
-    size_t e;
+    size_t e, n;
     if (ch(p, x) != ' ')
         return false;
+    if ((n = bizday(p, x + 1)) > 0)
+        return phrase_end(p, sp(p, x + 1 + n));
     return (wd(p, x + 1, "day", &e) || wd(p, x + 1, "week", &e) || wd(p, x + 1, "month", &e)
             || wd(p, x + 1, "year", &e) || wd(p, x + 1, "hour", &e))
         && phrase_end(p, sp(p, e));
@@ -2472,10 +2509,16 @@ static size_t amount(ep *p, size_t i)
     size_t hh;
     if (!every && (wd(p, j, "half", &hh) || (wd(p, j, "a", &x) && wd(p, sp(p, x), "half", &hh)))
         && (ch(p, hh) == ' ' || ch(p, hh) == '-')
-        && (wd(p, hh + 1, "hour", &x) || wd(p, hh + 1, "day", &x))
+        && (wd(p, hh + 1, "hour", &x) || wd(p, hh + 1, "day", &x)
+            || (ch(p, hh) == ' '
+                && (wd(p, hh + 1, "year", &x) || wd(p, hh + 1, "month", &x)
+                    || wd(p, hh + 1, "week", &x))
+                && (phrase_end(p, sp(p, x)) || kj_before(p->lc, st, "for "))))
         && !(j == i && (kj_before(p->lc, j, "first ") || kj_before(p->lc, j, "second ")
                         || kj_before(p->lc, j, "the ")))) {
-        /* a half hour, half day: half the unit (not "the first half day") */
+        /* a half hour, half day: half the unit (not "the first half day");
+         * half year, half a month only where the phrase ends or after for
+         * (not the half year results, a period) */
         v = 0;
         halfa = true;
         e = hh;
@@ -2489,7 +2532,8 @@ static size_t amount(ep *p, size_t i)
                        && kj_before(p->lc, j, "for ")))
                && (ch(p, x) == ' ' || (ch(p, x) == '-' && kj_at(p->lc, p->len, x - 4, "full")))
                && (wd(p, x + 1, "day", &hh) || wd(p, x + 1, "week", &hh) || wd(p, x + 1, "hour", &hh)
-                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh))) {
+                   || wd(p, x + 1, "month", &hh) || wd(p, x + 1, "year", &hh)
+                   || bizday(p, x + 1) > 0)) {
         /* the whole week, for another month, for a full day: one unit */
         v = 1;
         a = true;
@@ -2571,6 +2615,8 @@ static size_t amount(ep *p, size_t i)
         if (strcmp(w->s, "S") == 0 && (a || p->s[k] == 'S'))
             return 0;
         u = w->s;
+    } else if (!every && !fd && !half && (n = bizday(p, k)) > 0) {
+        u = "BD";
     } else if (!every && !vague && !fd && !half && (wd(p, k, "nights", &x) || wd(p, k, "night", &x))
                && kj_before(p->lc, st, "for ")) {
         /* for two nights, for 1 night: a stay of that many days */
@@ -2662,6 +2708,35 @@ static size_t amount(ep *p, size_t i)
             || (wd(p, after, "before", &x) && !alpha(ch(p, sp(p, x))));
     bool later = !ago && (wd(p, after, "later", &x) || wd(p, after, "from now", &x)
                           || wd(p, after, "hence", &x));
+    if (strcmp(u, "BD") == 0 && exact && !comp) {
+        /* in two business days (a future clause), three working days ago:
+         * the day that many weekdays from publication; "three business
+         * days later" counts from an event, no date */
+        bool fut = !ago && !later && in_future(p, st, end, &x);
+        if (ago || later) {
+            if (!ago && !wd(p, after, "from now", &k))
+                return x - i;
+            fut = !ago;
+        }
+        if (ago || fut) {
+            kj_tx t;
+            kj_tx_init(&t);
+            t.rel = true;
+            t.grain = KJ_G_DAY;
+            if (c->py) {
+                long z = kj_days(c->py, c->pm, c->pd);
+                for (int64_t s1 = 0; s1 < v && s1 < 100000; s1++) {
+                    z += ago ? -1 : 1;
+                    while (wday0(z) >= 5)
+                        z += ago ? -1 : 1;
+                }
+                kj_civil(z, &t.y, &t.m, &t.d);
+            }
+            size_t ts = fut && kj_before(p->lc, st, "in ") ? st - 3 : j;
+            kj_dt_emit(c, ts, x, &t, NULL);
+            return x - i;
+        }
+    }
     /* "the plant will reopen in 90 days", "it will repay the loan in three
      * years' time": a date ahead in a clause about the future; not a span
      * to compare over (lowest in five years, 5% in two years) */
@@ -2722,6 +2797,8 @@ static size_t amount(ep *p, size_t i)
         } else {
             if (comp)
                 snprintf(iso, sizeof iso, "%s", ciso);
+            else if (strcmp(u, "BD") == 0)
+                snprintf(iso, sizeof iso, "P%lldBD", (long long)v);
             else
                 kj_dt_iso(iso, sizeof iso, v, u, half);
         }
@@ -3511,9 +3588,12 @@ static size_t wday_in(ep *p, size_t i)
             return e;
         if (off != 9 && wd(p, sp(p, a), "week", &a)) {
             a = ch(p, a) == ',' ? sp(p, a + 1) : sp(p, a);
-            if (wd(p, a, "on", &x))
+            bool on = wd(p, a, "on", &x);
+            if (on)
                 a = sp(p, x);
-            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && cap(p, a)
+            /* a full day name after "on" in lower case too (this week on
+             * saturday) */
+            if ((n = dword(p, a, KJ_W_WDAY, &w)) > 0 && (cap(p, a) || (on && w->mod == 0))
                 && (w->mod == 0 || ch(p, a + n) == '.')) {
                 kj_tx t;
                 kj_tx_init(&t);
