@@ -531,7 +531,8 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
     return year4(p, j, y, k);
 }
 
-/* 13 March [2025]; the 4th of July [of 1995], fourth of July */
+/* 13 March [2025]; the 4th of July [of 1995], fourth of July; 16. Nov.
+ * 2016 */
 static size_t date_dm(ep *p, size_t i, kj_tx *t)
 {
     int64_t v;
@@ -551,7 +552,10 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     }
     if (v < 1 || v > 31 || (the && !ord))
         return 0;
-    j = sp(p, e);
+    /* 16. Nov. 2016: a day with a period (the day-first style), only
+     * before a month and its year */
+    bool dot = nd && !ord && !the && ch(p, e) == '.' && ch(p, e + 1) == ' ';
+    j = sp(p, dot ? e + 1 : e);
     bool of = false;
     if (j > e && wd(p, j, "of", &k) && (ord || !the)) {
         /* the fourth of July; 22 of Jan (plain digits and of: not before
@@ -567,7 +571,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
         p->mcue = j;
     bool mok = j != e && month(p, j, &m, &k);
     p->mcue = mc;
-    if (!mok || v > kj_mdays(0, m))
+    if (!mok || v > kj_mdays(0, m) || (dot && of))
         return 0;
     if (of && !ord && (ch(p, k) == '\'' || kj_at(p->lc, p->len, k, "\xe2\x80\x99")))
         return 0;
@@ -583,6 +587,8 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return e;
     }
+    if (dot)
+        return 0;
     kj_dt_bare_md(p->c, t, i);
     return k;
 }
@@ -731,7 +737,7 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     int v[2] = {0, 0};
     size_t k = i;
     char sep = 0;
-    bool my = false;
+    bool my = false, pad = false;
     for (int q = 0; q < 2; q++) {
         size_t a = k;
         while (k < p->len && digit(p->lc[k]) && k - a < 5)
@@ -744,6 +750,7 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
         }
         if (k == a || k - a > 2)
             return 0;
+        pad = pad || (k - a == 2 && p->lc[a] == '0');
         if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
             sep = p->lc[k];
         if (ch(p, k) != sep && !(q == 1 && sep == '/' && ch(p, k) == ',' && digit(ch(p, k + 1))))
@@ -768,10 +775,13 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
         e = k;
     } else if (!year4(p, k, &y, &e)) {
         /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
-         * to ten years after publication, else 19xx) */
-        if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
-            || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
-            || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
+         * to ten years after publication, else 19xx); with dashes only
+         * when a part is zero-padded (3-7-07, 09-18-15: a team's 9-18-5
+         * record is never padded) */
+        pad = pad || p->lc[k] == '0';
+        if ((sep != '/' && !(sep == '-' && pad)) || my || !digit(ch(p, k)) || !digit(ch(p, k + 1))
+            || digit(ch(p, k + 2)) || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
+            || ch(p, k + 2) == '-' || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
             return 0;
         int yy = (p->lc[k] - '0') * 10 + (p->lc[k + 1] - '0');
         int py = p->c->py ? p->c->py : 2000;
@@ -2342,8 +2352,9 @@ static int unit_rank(const char *u)
 
 /* After the length "v u" ending at *end: more counted units, each finer
  * than the last, joined by nothing, a comma or "and" (1 hour and 30
- * minutes, 2 years 1 month 21 days), but not from years, months or weeks
- * straight to clock units. Writes the ISO 8601 length (weeks become days
+ * minutes, 2 years 1 month 21 days; in any order when joined by nothing:
+ * 1 month 2 years 21 days, calendar units only), but not from years,
+ * months or weeks to clock units. Writes the ISO 8601 length (weeks become days
  * beside other units) and moves *end; false when none. Before ago / later /
  * from now it emits the date on [st, end) instead and sets *dated; before
  * earlier, before, after or from (a count from another date) it reads
@@ -2356,14 +2367,17 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         return false;
     int64_t cnt[7] = {0};
     cnt[last] = v;
+    bool used[7] = {false};
+    used[last] = true;
     size_t ce = *end, x;
     int parts = 1;
     for (int r = 0; r < 3; r++) {
         size_t h = sp(p, ce), e2, k2;
+        bool joined = false;
         if (ch(p, h) == ',')
-            h = sp(p, h + 1);
+            h = sp(p, h + 1), joined = true;
         if (wd(p, h, "and", &x))
-            h = sp(p, x);
+            h = sp(p, x), joined = true;
         int64_t v2;
         int nd2;
         const kj_dword *w2;
@@ -2372,9 +2386,15 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
         size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
         int u2 = n2 ? unit_rank(w2->s) : -1;
-        if (u2 <= last || (last <= 2 && u2 >= 4))
+        /* a coarser unit after a finer one only with no comma or "and"
+         * between (1 month 2 years 21 days), never a unit twice: "3
+         * months, 2 years" is a list of lengths */
+        if (u2 < 0 || used[u2] || (u2 < last && (joined || last > 3)))
+            break;
+        if ((used[0] || used[1] || used[2]) && u2 >= 4)
             break;
         cnt[u2] = v2;
+        used[u2] = true;
         last = u2;
         ce = k2 + n2;
         parts++;
@@ -3490,7 +3510,9 @@ static size_t week_days(ep *p, size_t i, size_t a, int off)
 }
 
 /* A weekday placed in a month or a week: "the first Friday of next month",
- * "the last Monday in May 2025" (the Nth or last such day of that month);
+ * "the last Monday in May 2025" (the Nth or last such day of that month;
+ * "the second Sunday" alone: of the month just named, else of the
+ * publication month);
  * "Tuesday of next week", "Friday next week", "Monday this week" (that day
  * of that ISO week). Emits the day; returns the end, 0 when none. */
 static size_t wday_in(ep *p, size_t i)
@@ -3549,6 +3571,29 @@ static size_t wday_in(ep *p, size_t i)
     size_t a = sp(p, j + n), x;
     kj_tx t;
     kj_tx_init(&t);
+    if (k > 0 && phrase_end(p, a)) {
+        /* the second Sunday, with no month: that day of the month of a
+         * date just before, else of the publication month (as a bare
+         * weekday is the day in the week around publication); none when
+         * the month has no fifth such day */
+        int my = 0, mm = 0;
+        if (kj_dt_last_near(c, i) && c->last.mset && c->last.y && c->last.m)
+            my = c->last.y, mm = c->last.m;
+        else if (c->py)
+            my = c->py, mm = c->pm;
+        if (!my)
+            return 0;
+        long z = kj_days(my, mm, 1);
+        z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        kj_civil(z, &t.y, &t.m, &t.d);
+        if (t.m != mm)
+            return 0;
+        t.rel = true;
+        t.grain = KJ_G_DAY;
+        e = j + n;
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
     if (k) {
         if (!wd(p, a, "of", &x) && !wd(p, a, "in", &x))
             return 0;
