@@ -176,8 +176,8 @@ static int digits_at(const ep *p, size_t *k, size_t mx);
 static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
 
 /* A day spelled in words right after a month name at j (first,
- * twenty-first, the eleventh, twenty one) where the phrase ends after it:
- * the day, or 0. */
+ * twenty-first, the eleventh, twenty one) where the phrase ends after it or
+ * a year in words follows: the day, or 0. */
 static int spelled_day(const ep *p, size_t j, size_t *e)
 {
     size_t x;
@@ -191,7 +191,9 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
         if (!num(p, j, &v, e, &nd) || nd != 0 || ch(p, *e) == '-')
             return 0;
     }
-    if (v < 1 || v > 31 || !phrase_end(p, sp(p, *e)))
+    size_t q = sp(p, *e), ye;
+    int y;
+    if (v < 1 || v > 31 || !(phrase_end(p, q) || (q > *e && spelled_year(p, q, &y, &ye))))
         return 0;
     return (int)v;
 }
@@ -416,12 +418,15 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
            && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
                             || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
     /* payable April one, from March one, 1988 (wire style spells days
-     * one to nine): a number word as the day, not after May ("May one day") */
+     * one to nine), March ten two thousand and five: a number
+     * word as the day, not after May ("May one day") */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
         && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
+        int sy;
         ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
-                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x));
+                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x)
+                                 || (q > k && spelled_year(p, q, &sy, &x)));
         if (!ok)
             v = 0;
     }
@@ -1948,6 +1953,42 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     if ((n = dword(p, i, KJ_W_ADAY, &w)) > 0) {
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
+    }
+    /* returned next day, remember this day, fell 2% on the day: the same
+     * anaphor where the phrase ends (not next day delivery, the next
+     * day's trading; not after a word that makes "this day" or "the day"
+     * a span or an idiom: to this day = until now, later in the day, the
+     * news of the day, by the day, won the day, five years to the day) */
+    {
+        static const char *const idiom[] = {
+            "to",     "until",   "till",    "unto",    "of",      "in",      "by",
+            "during", "all",     "through", "throughout", "over", "since",   "into",
+            "carry",  "carried", "carries", "win",     "won",     "wins",    "save",
+            "saved",  "saves",   "seize",   "seized",  "rule",    "ruled",   "call",
+            "called", "make",    "made",    "the",     "a"};
+        size_t x, y;
+        int off = 9;
+        if (wd(p, i, "next", &x) || wd(p, i, "following", &x))
+            off = 1;
+        else if (wd(p, i, "this", &x) || wd(p, i, "the", &x))
+            off = 0;
+        if (off != 9 && ch(p, x) == ' ' && wd(p, x + 1, "day", &y) && phrase_end(p, sp(p, y))
+            && p->s[x + 1] == 'd') {
+            /* the word before i */
+            size_t b = i;
+            while (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '\n'))
+                b--;
+            size_t a = b;
+            while (a > 0 && alpha(p->lc[a - 1]))
+                a--;
+            bool bad = false;
+            for (size_t q = 0; q < sizeof idiom / sizeof idiom[0] && !bad; q++)
+                bad = b - a == strlen(idiom[q]) && memcmp(p->lc + a, idiom[q], b - a) == 0;
+            if (!bad) {
+                kj_dt_anaphor(p->c, t, KJ_G_DAY, off);
+                return y;
+            }
+        }
     }
     /* the following year, the previous month: from the last date; the
      * following week is the ISO week after the last date's day */
