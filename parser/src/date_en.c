@@ -2393,9 +2393,8 @@ static int unit_rank(const char *u)
 
 /* After the length "v u" ending at *end: more counted units, each finer
  * than the last, joined by nothing, a comma or "and" (1 hour and 30
- * minutes, 2 years 1 month 21 days; in any order when joined by nothing:
- * 1 month 2 years 21 days, calendar units only), but not from years,
- * months or weeks to clock units. Writes the ISO 8601 length (weeks become days
+ * minutes, 2 years 1 month 21 days), but not from years, months or weeks
+ * straight to clock units. Writes the ISO 8601 length (weeks become days
  * beside other units) and moves *end; false when none. Before ago / later /
  * from now it emits the date on [st, end) instead and sets *dated; before
  * earlier, before, after or from (a count from another date) it reads
@@ -2408,17 +2407,14 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         return false;
     int64_t cnt[7] = {0};
     cnt[last] = v;
-    bool used[7] = {false};
-    used[last] = true;
     size_t ce = *end, x;
     int parts = 1;
     for (int r = 0; r < 3; r++) {
         size_t h = sp(p, ce), e2, k2;
-        bool joined = false;
         if (ch(p, h) == ',')
-            h = sp(p, h + 1), joined = true;
+            h = sp(p, h + 1);
         if (wd(p, h, "and", &x))
-            h = sp(p, x), joined = true;
+            h = sp(p, x);
         int64_t v2;
         int nd2;
         const kj_dword *w2;
@@ -2427,15 +2423,9 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
         size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
         int u2 = n2 ? unit_rank(w2->s) : -1;
-        /* a coarser unit after a finer one only with no comma or "and"
-         * between (1 month 2 years 21 days), never a unit twice: "3
-         * months, 2 years" is a list of lengths */
-        if (u2 < 0 || used[u2] || (u2 < last && (joined || last > 3)))
-            break;
-        if ((used[0] || used[1] || used[2]) && u2 >= 4)
+        if (u2 <= last || (last <= 2 && u2 >= 4))
             break;
         cnt[u2] = v2;
-        used[u2] = true;
         last = u2;
         ce = k2 + n2;
         parts++;
