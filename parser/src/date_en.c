@@ -3605,8 +3605,8 @@ static size_t wday_in(ep *p, size_t i)
     if (k > 0 && phrase_end(p, a)) {
         /* the second Sunday, with no month: that day of the month of a
          * date just before, else of the publication month (as a bare
-         * weekday is the day in the week around publication); none when
-         * the month has no fifth such day */
+         * weekday is the day in the week around publication); no date
+         * when the month has no fifth such day */
         int my = 0, mm = 0;
         if (kj_dt_last_near(c, i) && c->last.mset && c->last.y && c->last.m)
             my = c->last.y, mm = c->last.m;
@@ -3617,11 +3617,11 @@ static size_t wday_in(ep *p, size_t i)
         long z = kj_days(my, mm, 1);
         z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
         kj_civil(z, &t.y, &t.m, &t.d);
+        e = j + n;
         if (t.m != mm)
-            return 0;
+            return e; /* read, but no such day: not the weekday alone either */
         t.rel = true;
         t.grain = KJ_G_DAY;
-        e = j + n;
         kj_dt_emit(c, i, e, &t, NULL);
         return e;
     }
