@@ -176,8 +176,8 @@ static int digits_at(const ep *p, size_t *k, size_t mx);
 static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
 
 /* A day spelled in words right after a month name at j (first,
- * twenty-first, the eleventh, twenty one) where the phrase ends after it:
- * the day, or 0. */
+ * twenty-first, the eleventh, twenty one) where the phrase ends after it or
+ * a year in words follows: the day, or 0. */
 static int spelled_day(const ep *p, size_t j, size_t *e)
 {
     size_t x;
@@ -191,7 +191,9 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
         if (!num(p, j, &v, e, &nd) || nd != 0 || ch(p, *e) == '-')
             return 0;
     }
-    if (v < 1 || v > 31 || !phrase_end(p, sp(p, *e)))
+    size_t q = sp(p, *e), ye;
+    int y;
+    if (v < 1 || v > 31 || !(phrase_end(p, q) || (q > *e && spelled_year(p, q, &y, &ye))))
         return 0;
     return (int)v;
 }
@@ -417,12 +419,15 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
            && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
                             || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
     /* payable April one, from March one, 1988 (wire style spells days
-     * one to nine): a number word as the day, not after May ("May one day") */
+     * one to nine), March ten two thousand and five: a number
+     * word as the day, not after May ("May one day") */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
         && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
+        int sy;
         ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
-                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x));
+                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x)
+                                 || (q > k && spelled_year(p, q, &sy, &x)));
         if (!ok)
             v = 0;
     }
@@ -532,7 +537,8 @@ static bool of_year(const ep *p, size_t e, int *y, size_t *k)
     return year4(p, j, y, k);
 }
 
-/* 13 March [2025]; the 4th of July [of 1995], fourth of July */
+/* 13 March [2025]; the 4th of July [of 1995], fourth of July; 16. Nov.
+ * 2016 */
 static size_t date_dm(ep *p, size_t i, kj_tx *t)
 {
     int64_t v;
@@ -552,7 +558,10 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     }
     if (v < 1 || v > 31 || (the && !ord))
         return 0;
-    j = sp(p, e);
+    /* 16. Nov. 2016: a day with a period (the day-first style), only
+     * before a month and its year */
+    bool dot = nd && !ord && !the && ch(p, e) == '.' && ch(p, e + 1) == ' ';
+    j = sp(p, dot ? e + 1 : e);
     bool of = false;
     if (j > e && wd(p, j, "of", &k) && (ord || !the)) {
         /* the fourth of July; 22 of Jan (plain digits and of: not before
@@ -573,7 +582,7 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     if (mok && glued && dword(p, j, KJ_W_MONTHN, &mw) > 0 && mw->mod == 1)
         mok = false;
     p->mcue = mc;
-    if (!mok || v > kj_mdays(0, m))
+    if (!mok || v > kj_mdays(0, m) || (dot && of))
         return 0;
     if (of && !ord && (ch(p, k) == '\'' || kj_at(p->lc, p->len, k, "\xe2\x80\x99")))
         return 0;
@@ -589,6 +598,8 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
         t->yset = true;
         return e;
     }
+    if (dot)
+        return 0;
     kj_dt_bare_md(p->c, t, i);
     return k;
 }
@@ -737,7 +748,7 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
     int v[2] = {0, 0};
     size_t k = i;
     char sep = 0;
-    bool my = false;
+    bool my = false, pad = false;
     for (int q = 0; q < 2; q++) {
         size_t a = k;
         while (k < p->len && digit(p->lc[k]) && k - a < 5)
@@ -750,6 +761,7 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
         }
         if (k == a || k - a > 2)
             return 0;
+        pad = pad || (k - a == 2 && p->lc[a] == '0');
         if (!sep && (ch(p, k) == '/' || ch(p, k) == '-'))
             sep = p->lc[k];
         if (ch(p, k) != sep && !(q == 1 && sep == '/' && ch(p, k) == ',' && digit(ch(p, k + 1))))
@@ -774,10 +786,13 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
         e = k;
     } else if (!year4(p, k, &y, &e)) {
         /* 05/05/89, 9/11/01: a slash date with a two-digit year (20xx up
-         * to ten years after publication, else 19xx) */
-        if (sep != '/' || my || !digit(ch(p, k)) || !digit(ch(p, k + 1)) || digit(ch(p, k + 2))
-            || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
-            || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
+         * to ten years after publication, else 19xx); with dashes only
+         * when a part is zero-padded (3-7-07, 09-18-15: a team's 9-18-5
+         * record is never padded) */
+        pad = pad || p->lc[k] == '0';
+        if ((sep != '/' && !(sep == '-' && pad)) || my || !digit(ch(p, k)) || !digit(ch(p, k + 1))
+            || digit(ch(p, k + 2)) || alpha(ch(p, k + 2)) || ch(p, k + 2) == '/'
+            || ch(p, k + 2) == '-' || (ch(p, k + 2) == '.' && digit(ch(p, k + 3))))
             return 0;
         int yy = (p->lc[k] - '0') * 10 + (p->lc[k + 1] - '0');
         int py = p->c->py ? p->c->py : 2000;
@@ -1950,6 +1965,42 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     if ((n = dword(p, i, KJ_W_ADAY, &w)) > 0) {
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
+    }
+    /* returned next day, remember this day, fell 2% on the day: the same
+     * anaphor where the phrase ends (not next day delivery, the next
+     * day's trading; not after a word that makes "this day" or "the day"
+     * a span or an idiom: to this day = until now, later in the day, the
+     * news of the day, by the day, won the day, five years to the day) */
+    {
+        static const char *const idiom[] = {
+            "to",     "until",   "till",    "unto",    "of",      "in",      "by",
+            "during", "all",     "through", "throughout", "over", "since",   "into",
+            "carry",  "carried", "carries", "win",     "won",     "wins",    "save",
+            "saved",  "saves",   "seize",   "seized",  "rule",    "ruled",   "call",
+            "called", "make",    "made",    "the",     "a"};
+        size_t x, y;
+        int off = 9;
+        if (wd(p, i, "next", &x) || wd(p, i, "following", &x))
+            off = 1;
+        else if (wd(p, i, "this", &x) || wd(p, i, "the", &x))
+            off = 0;
+        if (off != 9 && ch(p, x) == ' ' && wd(p, x + 1, "day", &y) && phrase_end(p, sp(p, y))
+            && p->s[x + 1] == 'd') {
+            /* the word before i */
+            size_t b = i;
+            while (b > 0 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '\n'))
+                b--;
+            size_t a = b;
+            while (a > 0 && alpha(p->lc[a - 1]))
+                a--;
+            bool bad = false;
+            for (size_t q = 0; q < sizeof idiom / sizeof idiom[0] && !bad; q++)
+                bad = b - a == strlen(idiom[q]) && memcmp(p->lc + a, idiom[q], b - a) == 0;
+            if (!bad) {
+                kj_dt_anaphor(p->c, t, KJ_G_DAY, off);
+                return y;
+            }
+        }
     }
     /* the following year, the previous month: from the last date; the
      * following week is the ISO week after the last date's day */
@@ -3567,7 +3618,9 @@ static size_t week_days(ep *p, size_t i, size_t a, int off)
 }
 
 /* A weekday placed in a month or a week: "the first Friday of next month",
- * "the last Monday in May 2025" (the Nth or last such day of that month);
+ * "the last Monday in May 2025" (the Nth or last such day of that month;
+ * "the second Sunday" alone: of the month just named, else of the
+ * publication month);
  * "Tuesday of next week", "Friday next week", "Monday this week" (that day
  * of that ISO week). Emits the day; returns the end, 0 when none. */
 static size_t wday_in(ep *p, size_t i)
@@ -3629,6 +3682,29 @@ static size_t wday_in(ep *p, size_t i)
     size_t a = sp(p, j + n), x;
     kj_tx t;
     kj_tx_init(&t);
+    if (k > 0 && phrase_end(p, a)) {
+        /* the second Sunday, with no month: that day of the month of a
+         * date just before, else of the publication month (as a bare
+         * weekday is the day in the week around publication); no date
+         * when the month has no fifth such day */
+        int my = 0, mm = 0;
+        if (kj_dt_last_near(c, i) && c->last.mset && c->last.y && c->last.m)
+            my = c->last.y, mm = c->last.m;
+        else if (c->py)
+            my = c->py, mm = c->pm;
+        if (!my)
+            return 0;
+        long z = kj_days(my, mm, 1);
+        z += (wdy - wday0(z) + 7) % 7 + 7L * (k - 1);
+        kj_civil(z, &t.y, &t.m, &t.d);
+        e = j + n;
+        if (t.m != mm)
+            return e; /* read, but no such day: not the weekday alone either */
+        t.rel = true;
+        t.grain = KJ_G_DAY;
+        kj_dt_emit(c, i, e, &t, NULL);
+        return e;
+    }
     if (k) {
         if (!wd(p, a, "of", &x) && !wd(p, a, "in", &x))
             return 0;

@@ -571,7 +571,7 @@ void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off)
 
 /* The last date is close enough to lend its month or year: same paragraph,
  * this sentence or the one before (7月20日。22日には -> July 22). */
-static bool last_near(kj_dctx *c, size_t pos)
+bool kj_dt_last_near(kj_dctx *c, size_t pos)
 {
     if (!c->has_last)
         return false;
@@ -607,7 +607,7 @@ static bool ends_past_ja(kj_dctx *c, size_t pos)
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
-    if (last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m)) {
+    if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m)) {
         t->y = c->last.y;
         t->m = c->last.m;
         t->rel = true;
@@ -648,7 +648,7 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_MONTH;
-    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
+    if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
         t->rel = true;
         return;
@@ -674,7 +674,7 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
     t->grain = t->grain ? t->grain : KJ_G_DAY;
     /* the year of the last date mentioned, unless the day is not in it
      * (2月29日 after a date in a common year: resolved as if alone) */
-    if (last_near(c, pos) && c->last.yset && c->last.y && c->last.m &&
+    if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m &&
         t->d <= kj_mdays(c->last.y, t->m)) {
         t->y = c->last.y;
         t->rel = true;

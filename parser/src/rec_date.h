@@ -149,6 +149,9 @@ bool kj_dt_future(kj_dctx *c, size_t pos);
 void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off);
 /* A day of month with no month: inherit an explicit month just before, else
  * the nearest such day, past unless future-marked. */
+/* Is the last date emitted close enough to lend its month or year (same
+ * paragraph, this sentence or the one before)? */
+bool kj_dt_last_near(kj_dctx *c, size_t pos);
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos);
 /* A month with no year: an explicit year just before, else the nearest. */
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos);
