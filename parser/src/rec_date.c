@@ -474,6 +474,10 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
     size_t a, b;
     clause(c, pos, &a, &b);
     bool en = d->lang == KJ_LANG_EN;
+    /* "since December" starts a span that reaches the present: a past
+     * date whatever the rest of the clause says */
+    if (en && kj_before(c->lc, pos, "since "))
+        return false;
     bool fut = false;
     for (size_t i = a; i < b && !fut;) {
         d->work++;
