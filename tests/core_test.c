@@ -182,6 +182,22 @@ static void test_sentences(void)
           "unclosed 「 ends at the line break: %zu", kiji_doc_sentence_count(D));
 }
 
+/* Appends len pieces drawn from the first pool of alpha to t at n
+ * (xorshift64 state *x); t must hold len times the longest piece more.
+ * Returns the new length. */
+static size_t random_pieces(char *t, size_t n, const char *const *alpha, size_t pool, size_t len,
+                            uint64_t *x)
+{
+    for (size_t i = 0; i < len; i++) {
+        *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+        const char *c = alpha[*x % pool];
+        size_t cl = strlen(c);
+        memcpy(t + n, c, cl);
+        n += cl;
+    }
+    return n;
+}
+
 /* text.c finds Japanese sentence boundaries without ICU where the rules
  * leave no doubt: on random texts over the characters those rules look at
  * (terminators, closing brackets, spaces, separators, letters of each case,
@@ -202,14 +218,7 @@ static void test_sentence_breaks(void)
     char t[512];
     for (int k = 0; k < 4000; k++) {
         size_t n = (size_t)snprintf(t, sizeof t, "日本語の文。");
-        size_t len = 1 + k % 60, pool = k % 5 ? easy : na;
-        for (size_t i = 0; i < len; i++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
-            const char *c = alpha[x % pool];
-            size_t cl = strlen(c);
-            memcpy(t + n, c, cl);
-            n += cl;
-        }
+        n = random_pieces(t, n, alpha, k % 5 ? easy : na, 1 + k % 60, &x);
         kiji_error e;
         kiji_meta m = {NULL, NULL, "ja"};
         if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
@@ -251,14 +260,7 @@ static void test_sentence_breaks_en(void)
     char t[768];
     kiji_meta m = {NULL, NULL, "en"};
     for (int k = 0; k < 6000; k++) {
-        size_t n = 0, len = 1 + k % 50;
-        for (size_t i = 0; i < len; i++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
-            const char *c = alpha[x % na];
-            size_t cl = strlen(c);
-            memcpy(t + n, c, cl);
-            n += cl;
-        }
+        size_t n = random_pieces(t, 0, alpha, na, 1 + k % 50, &x);
         kiji_error e;
         if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
             continue;

@@ -1638,6 +1638,17 @@ static size_t date_mixed(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* A month and day with no year read from i to k: the nearest such day
+ * (kj_dt_bare_md). Returns k. */
+static size_t bare_md(ep *p, kj_tx *t, int m, int d, size_t i, size_t k)
+{
+    t->m = m, t->d = d;
+    t->mset = true;
+    t->grain = KJ_G_DAY;
+    kj_dt_bare_md(p->c, t, i);
+    return k;
+}
+
 /* A month and day with a slash and no year right after a weekday
  * (Friday 5/12, Thursday 29/03: the day first when the first number cannot
  * be a month); not inside a longer run of digits and separators. */
@@ -1666,11 +1677,7 @@ static size_t wday_md(ep *p, size_t i, kj_tx *t)
     }
     if (m < 1 || m > 12 || d < 1 || d > kj_mdays(0, m))
         return 0;
-    t->m = m, t->d = d;
-    t->mset = true;
-    t->grain = KJ_G_DAY;
-    kj_dt_bare_md(p->c, t, i);
-    return k;
+    return bare_md(p, t, m, d, i, k);
 }
 
 /* The word lit (lower case) ends right before i, one or more spaces
@@ -1700,11 +1707,7 @@ static size_t md_on(ep *p, size_t i, kj_tx *t)
         || ch(p, k) == ',' || (k < p->len && ch(p, k) != ' ' && ch(p, k) != '.'
                                && ch(p, k) != '!' && ch(p, k) != '?'))
         return 0;
-    t->m = m, t->d = d;
-    t->mset = true;
-    t->grain = KJ_G_DAY;
-    kj_dt_bare_md(p->c, t, i);
-    return k;
+    return bare_md(p, t, m, d, i, k);
 }
 
 /* 22/04: a day above 12 and a zero-padded month with a slash, which no
@@ -1724,11 +1727,7 @@ static size_t dm_padded(ep *p, size_t i, kj_tx *t)
         || ch(p, k) == '/' || ch(p, k) == '-' || ch(p, k) == '%'
         || ((ch(p, k) == '.' || ch(p, k) == ',' || ch(p, k) == ':') && digit(ch(p, k + 1))))
         return 0;
-    t->m = m, t->d = d;
-    t->mset = true;
-    t->grain = KJ_G_DAY;
-    kj_dt_bare_md(p->c, t, i);
-    return k;
+    return bare_md(p, t, m, d, i, k);
 }
 
 static size_t wday_word(const ep *p, size_t i, const kj_dword **w, bool *plural, bool lower);
