@@ -125,6 +125,12 @@ static bool vague_list(struct kj_numeric *nd)
         q[k].key = line;
         q[k].len = (size_t)(tab - line);
         q[k].value = atoi(tab + 1);
+        unsigned char b = q[k].len > 1 ? (unsigned char)line[1] : ' ';
+        nd->vague_second[b] = true;
+        if (b == ' ')
+            nd->vague_second['\n'] = true;
+        else if (b >= 'a' && b <= 'z')
+            nd->vague_second[b - 32] = true;
         k++;
     }
     nd->en_vague = q;
@@ -1026,6 +1032,9 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     if (!vague_en_may_start(d, pos))
+        return false;
+    /* most words at a or s ("and", "said") have a second byte no entry has */
+    if (pos + 1 >= d->norm_len || !nd->vague_second[(unsigned char)d->norm[pos + 1]])
         return false;
     size_t k = 0;
     int kind = 0;

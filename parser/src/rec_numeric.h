@@ -32,6 +32,10 @@ struct kj_numeric {
      * value 1 for a count, 2 for a size) */
     struct kj_qual *en_vague;
     size_t n_vague;
+    /* the text bytes a vague share's second byte can match: the key's
+     * second byte (its space: also a line break; a lower-case letter:
+     * either case), or the space after a one-byte key */
+    bool vague_second[256];
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
