@@ -105,6 +105,39 @@ static bool qual_list(const char *list, struct kj_quals *ql)
     return true;
 }
 
+/* The vague shares of parser/data/en/vague_share.txt, once: the entries
+ * with a value and a key shorter than 31 bytes (vague_share_en matches the
+ * key and a space after it). */
+static bool vague_list(struct kj_numeric *nd)
+{
+    const kj_wordlist *wl = kj_wordlist_get("en/vague_share");
+    if (!wl)
+        return false;
+    struct kj_qual *q = calloc(wl->n ? wl->n : 1, sizeof *q);
+    if (!q)
+        return false;
+    size_t k = 0;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        if (!tab || (size_t)(tab - line) > 30)
+            continue;
+        q[k].key = line;
+        q[k].len = (size_t)(tab - line);
+        q[k].value = atoi(tab + 1);
+        unsigned char b = q[k].len > 1 ? (unsigned char)line[1] : ' ';
+        nd->vague_second[b] = true;
+        if (b == ' ')
+            nd->vague_second['\n'] = true;
+        else if (b >= 'a' && b <= 'z')
+            nd->vague_second[b - 32] = true;
+        k++;
+    }
+    nd->en_vague = q;
+    nd->n_vague = k;
+    return true;
+}
+
 int kj_numeric_init(kiji_parser *p)
 {
     struct kj_numeric *nd = calloc(1, sizeof *nd);
@@ -125,11 +158,10 @@ int kj_numeric_init(kiji_parser *p)
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
-    nd->en_vague = kj_wordlist_get("en/vague_share");
     kj_num_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix || !nd->en_vague ||
+        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
@@ -143,7 +175,7 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
               kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
-         qual_list("ja/qualifiers_pre", &nd->ja_qual);
+         qual_list("ja/qualifiers_pre", &nd->ja_qual) && vague_list(nd);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
     ok = ok && kj_money_icu(nd);
     ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
@@ -198,6 +230,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);
+    free(nd->en_vague);
     free(nd->ja_qual.q);
     free(nd);
     p->numeric = NULL;
@@ -987,6 +1020,7 @@ static bool vague_en_may_start(const kiji_doc *d, size_t i)
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
+static size_t at_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n);
 
 /* An English vague share at pos: "a few percent", "several percentage
  * points" (a count: percent or points), "a small percentage", "a large
@@ -999,20 +1033,18 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
     const struct kj_numeric *nd = d->p->numeric;
     if (!vague_en_may_start(d, pos))
         return false;
+    /* most words at a or s ("and", "said") have a second byte no entry has */
+    if (pos + 1 >= d->norm_len || !nd->vague_second[(unsigned char)d->norm[pos + 1]])
+        return false;
     size_t k = 0;
     int kind = 0;
-    for (size_t w = 0; !k && w < nd->en_vague->n; w++) {
-        const char *line = nd->en_vague->lines[w];
-        const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        char key[32];
-        if (!tab || n + 2 > sizeof key)
-            continue;
-        memcpy(key, line, n);
-        key[n] = ' ';
-        key[n + 1] = 0;
-        k = at_ci(d, pos, key);
-        kind = atoi(tab + 1);
+    for (size_t w = 0; !k && w < nd->n_vague; w++) {
+        k = at_ci_n(d, pos, nd->en_vague[w].key, nd->en_vague[w].len);
+        if (k && k < d->norm_len && (d->norm[k] == ' ' || d->norm[k] == '\n'))
+            k++;
+        else
+            k = 0;
+        kind = nd->en_vague[w].value;
     }
     if (!k)
         return false;
@@ -1559,11 +1591,11 @@ static const char *const compare_words[] = {" from ",    " vs ",          " vs. 
                                             " versus ",  " against ",     " compared with ",
                                             " compared to "};
 
-/* ASCII-case-insensitive "s[pos..) starts with lit", a space in lit
- * matching any white space: the end of the match, or 0. */
-static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
+/* ASCII-case-insensitive "s[pos..) starts with the n bytes at lit", a
+ * space in lit matching a space or a line break: the end of the match, or
+ * 0. */
+static size_t at_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
     if (pos > d->norm_len || d->norm_len - pos < n)
         return 0;
     for (size_t i = 0; i < n; i++) {
@@ -1579,6 +1611,12 @@ static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
             return 0;
     }
     return pos + n;
+}
+
+/* at_ci_n for a NUL-terminated lit */
+static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
+{
+    return at_ci_n(d, pos, lit, strlen(lit));
 }
 
 static int fact_type(int kind)

@@ -27,7 +27,15 @@ struct kj_numeric {
                            (value 1), and exceptions to them (value 0) */
     kj_dict *ja_follow; /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
-    const kj_wordlist *en_vague;  /* a few, a small: before percent, a vague share */
+    /* rec_numeric.c: a few, a small: before percent, a vague share
+     * (parser/data/en/vague_share.txt, parsed once: key, its length and
+     * value 1 for a count, 2 for a size) */
+    struct kj_qual *en_vague;
+    size_t n_vague;
+    /* the text bytes a vague share's second byte can match: the key's
+     * second byte (its space: also a line break; a lower-case letter:
+     * either case), or the space after a one-byte key */
+    bool vague_second[256];
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
