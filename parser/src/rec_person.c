@@ -1192,6 +1192,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     }
     for (int k = 0; k < nends + (hira_end > 0); k++) {
         size_t b = k < nends ? ends[k] : hira_end;
+        /* 川崎市代表, 小田原市代表: a surname and 市 (区 町 村 県 府)
+         * before a title names a town's team or delegate, not a person
+         * (cases/ja/person) */
+        if (k == 1 && k < nends && sl && ends[0] == a + sl && kj_is_kanji(c)) {
+            static const char *const town[] = {"市", "区", "町", "村", "県", "府", NULL};
+            bool tw = false;
+            for (int i = 0; town[i] && !tw; i++)
+                tw = kj_at(d->norm, s->hi, ends[0], town[i]);
+            if (tw)
+                continue;
+        }
         size_t ts = 0, te = 0;
         ent *aff = NULL;
         /* キム・チャングン(62才)容疑者, 鄭夢準(チョン・モンジュン)議員 */
@@ -1357,7 +1368,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         bool okn = name_follow(nc);
         size_t ls;
         ent_prev(d, b, &ls);
-        /* last kanji that end common nouns, not given names (橋下改革) */
+        /* last kanji that end common nouns, not given names (橋下改革, 小野賞) */
         static const char *const notname[] = {"町", "村", "市", "区", "県", "駅", "線", "川", "山",
                                               "寺", "家", "社", "党", "軍", "橋", "島", "湖", "谷",
                                               "城", "港", "園", "院", "会", "所", "部", "的", "革",
@@ -1369,7 +1380,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "庁", "局", "署", "校", "店", "館", "場", "室", "株",
                                               "価", "率", "額", "量", "性", "制", "層", "界", "圏",
                                               "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              "著", "編", "訳", "間", NULL};
+                                              "著", "編", "訳", "間", "賞", "杯", "祭", "表", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;

@@ -252,11 +252,23 @@ static bool load_list(struct kj_entity *x, const char *list, int defkind, bool u
             k = PL_REGION;
         else if (strcmp(kind, "country") == 0)
             k = PL_COUNTRY;
-        int idx;
-        if (k == PL_COUNTRY || k == PL_WORLD)
+        int idx = -1;
+        if (k == PL_COUNTRY || k == PL_WORLD) {
             idx = place_code(x, code, k);
-        else
-            idx = place_new(x, code, k, upper ? NULL : name, upper ? name : NULL);
+        } else {
+            /* 沖縄, 埼玉: a prefecture written without 県 is the place its
+             * 県 line (listed before it) names, one fact for both forms */
+            char ken[sizeof name + 3];
+            int32_t pv;
+            if (k == PL_REGION && !upper) {
+                memcpy(ken, name, nl);
+                memcpy(ken + nl, "県", 3);
+                if (kj_dict_get(x->place, ken, nl + 3, &pv))
+                    idx = (int)pv;
+            }
+            if (idx < 0)
+                idx = place_new(x, code, k, upper ? NULL : name, upper ? name : NULL);
+        }
         if (idx < 0 || !add_key(x, name, idx, upper))
             return false;
     }
@@ -566,7 +578,16 @@ static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, en
     if (!n)
         return 0;
     ent *e = place_entity(s, idx);
-    use_name(s, e, pos, pos + n, full);
+    /* 埼玉 for 埼玉県: the short form names the place only until the 県
+     * form is read (regions.txt lists both as one place) */
+    const char *canon = s->x->places[idx].canon_ja;
+    if (full && canon && strlen(canon) == n + 3 && memcmp(canon, s->d->norm + pos, n) == 0 &&
+        strcmp(canon + n, "県") == 0) {
+        if (!e->name)
+            ent_set_name(s, e, s->d->norm + pos, n);
+    } else {
+        use_name(s, e, pos, pos + n, full);
+    }
     *out = e;
     return n;
 }
