@@ -4086,6 +4086,34 @@ int kj_date_en_starts(struct kj_datedata *dd)
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
         if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
             return -1;
+    /* What the readers that start at "the" read right after it, word by
+     * word (digits after "the" are let through without a look-up):
+     *   week_of      the first / second / third / fourth / last week of
+     *   wday_in      the first .. fifth / last Friday [of, in]
+     *   rest_of      the rest / remainder of
+     *   try_at       the morning / afternoon / evening / night of + a date
+     *   date_dm, date_nth (ordword)   the first .. nineteenth, twentieth,
+     *                thirtieth, twenty-, thirty- [of May]
+     *   date_any     the week / month / year after next; the eighteen /
+     *                nineteen / twenty seventies, the noughties; the
+     *                weekend, the week-end; the day (the same anaphor)
+     *   amount       the next / past / last three years
+     * and every entry of en that begins with "the" (the end of, the next
+     * day: kj_dt_en_the at load), which the readers look up at i (dword,
+     * month, wday_word). The other readers fail at "the" itself: they
+     * want a digit, a literal or an entry of their own there, and "the"
+     * starts no number (it is no word of en/numbers). */
+    static const char *const after_the[] = {
+        "first",     "second",     "third",     "fourth",      "fifth",      "sixth",
+        "seventh",   "eighth",     "ninth",     "tenth",       "eleventh",   "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth",  "seventeenth", "eighteenth",
+        "nineteenth", "twentieth", "thirtieth", "twenty",      "thirty",     "last",
+        "rest",      "remainder",  "morning",   "afternoon",   "evening",    "night",
+        "week",      "month",      "year",      "eighteen",    "nineteen",   "noughties",
+        "weekend",   "day",        "next",      "past"};
+    for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
+        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), 1))
+            return -1;
     /* the signs kj_num_scan reads before a number word (minus zero) */
     if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
         return -1;
@@ -4138,6 +4166,17 @@ static bool worth_trying(const ep *p, size_t i)
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
     p->k->wnum = (v & KJ_EF_NUM) != 0;
+    /* "the" and a word: a date starts here only if that word is one of
+     * dd->ethe (most "the"s are before a noun) */
+    if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
+        && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
+        size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
+        while (r < p->len && r - q <= tmax && p->lc[r] >= 'a' && p->lc[r] <= 'z')
+            r++;
+        int32_t tv;
+        if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
+            return false;
+    }
     /* a word that is only a number's first word (and, point, minus) starts
      * a date only as a number kj_num_scan reads, which it reads only where
      * kj_num_may_start says so (it tests that first) */

@@ -169,6 +169,10 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     }
     else if (t == dd->en && en_first_kind(w->kind) && !kj_dt_en_first(dd, key, klen, KJ_EF_WORD))
         return -1;
+    /* every kind: the test after "the" must know every entry that
+     * begins with it, whichever kind a reader asks for */
+    if (t == dd->en && !kj_dt_en_the(dd, key, klen))
+        return -1;
     dd->nw++;
     return 0;
 }
@@ -351,8 +355,9 @@ int kj_date_init(kiji_parser *p)
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
+    dd->ethe = kj_dict_new();
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->efirst)
+        || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -373,6 +378,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->en);
     kj_dict_free(dd->era);
     kj_dict_free(dd->efirst);
+    kj_dict_free(dd->ethe);
     free(dd->jstart);
     free(dd->jlit);
     free(dd->jpair);
@@ -408,6 +414,30 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
         dd->efirst3[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
     kj_dict_get(dd->efirst, key, n, &v);
     return kj_dict_add(dd->efirst, key, n, v | bits);
+}
+
+bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len)
+{
+    /* "the" and white space: a key that goes on otherwise (theft,
+     * the-) matches only text that worth_trying (date_en.c) lets through
+     * without this test */
+    if (len < 3 || memcmp(key, "the", 3) != 0)
+        return true;
+    size_t k = 3;
+    if (k < len && key[k] != ' ' && key[k] != '\n' && key[k] != '\t')
+        return true;
+    while (k < len && (key[k] == ' ' || key[k] == '\n' || key[k] == '\t'))
+        k++;
+    if (k == len) {
+        dd->ethe_any = true;
+        return true;
+    }
+    size_t a = k;
+    while (k < len && key[k] >= 'a' && key[k] <= 'z')
+        k++;
+    /* a digit or a sign after "the ": the text's next byte is no letter
+     * there, which the test lets through */
+    return k == a || kj_dict_add(dd->ethe, key + a, k - a, 1);
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)

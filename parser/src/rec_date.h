@@ -115,6 +115,13 @@ struct kj_datedata {
      * with letters a, b, c (bit 26: the word ends after a, b). */
     uint32_t efirst1;
     uint32_t efirst3[26 * 26];
+    /* What a date that starts at the word "the" reads next: the words
+     * (runs of a-z) that may follow "the" and its white space, from the
+     * entries of en that begin with "the" (kj_dt_en_the) and the
+     * scanner's literals (kj_date_en_starts). ethe_any: an entry is "the"
+     * alone, so that anything may follow. */
+    kj_dict *ethe;
+    bool ethe_any;
 };
 
 /* Per-parse state of the scanners. */
@@ -201,6 +208,12 @@ enum {
 /* Add the first word (run of a-z) of the lowercase key (len bytes) to
  * dd->efirst with bits (KJ_EF_*); false when out of memory. */
 bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t bits);
+/* The key (lowercase, len bytes) of an entry of en or a literal of the
+ * scanner that begins with the word "the": add the word after it (its run
+ * of a-z after the white space) to dd->ethe, or set dd->ethe_any when
+ * nothing but white space follows "the"; other keys add nothing. False
+ * when out of memory. */
+bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len);
 /* Add the English scanner's own starts (literals, number words); 0 = ok. */
 int kj_date_en_starts(struct kj_datedata *dd);
 
