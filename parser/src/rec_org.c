@@ -819,8 +819,15 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
-        if (!c && !conn)
+        if (!c && !conn) {
+            /* the Harbour Times newspaper: a publication named before the
+             * word for it (its last capitalized word acts as the
+             * organization word; cases/en/organization) */
+            if (nw > 0 && cap[nw - 1] && !para_end &&
+                ((tl == 9 && !memcmp(t, "newspaper", 9)) || (tl == 8 && !memcmp(t, "magazine", 8))))
+                org[nw - 1] = true;
             break;
+        }
         ws[nw] = w;
         we[nw] = te;
         cap[nw] = c;
