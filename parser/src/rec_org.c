@@ -399,6 +399,21 @@ static void pass_definitions(estate *s)
                     size_t b = i;
                     while (b > s->lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
                         b--;
+                    /* <Harwick Marine Bank SA> (HMB): a name
+                     * Reuters marks, wrapped or not, defines the acronym
+                     * that follows it (cases/en/organization) */
+                    size_t lt = b > s->lo && d->norm[b - 1] == '>' ? b - 1 : s->lo;
+                    while (lt > s->lo && b - lt < 96 && d->norm[lt - 1] != '<' &&
+                           d->norm[lt - 1] != '>' && d->norm[lt - 1] != '(') {
+                        d->work++;
+                        lt--;
+                    }
+                    if (lt > s->lo && lt + 1 < b && d->norm[lt - 1] == '<' &&
+                        (d->norm[lt] & 0xDF) == (d->norm[j] & 0xDF) &&
+                        upper((unsigned char)d->norm[lt]) && org_suffix_end(s, lt, b - 1)) {
+                        define(s, lt, b - 1, j, k);
+                        continue;
+                    }
                     int caps = 0;
                     for (size_t q = j; q < k; q++)
                         caps += upper((unsigned char)d->norm[q]);
@@ -445,7 +460,20 @@ static void pass_definitions(estate *s)
                 lower |= d->norm[k] >= 'a' && d->norm[k] <= 'z';
                 k++;
             }
-            if (k < s->hi && d->norm[k] == '>' && lower && upper((unsigned char)d->norm[i + 1])) {
+            /* an acronym in brackets right after the name: the ( branch
+             * defines both at once (a known acronym's entity is the one) */
+            size_t q = k + 1;
+            while (q < s->hi && q - k < 4 && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+                q++;
+            size_t r = q + 1;
+            while (q < s->hi && d->norm[q] == '(' && r < s->hi && r - q < 12 && d->norm[r] != ')')
+                r++;
+            bool acr_next = q < s->hi && d->norm[q] == '(' && r < s->hi && d->norm[r] == ')' &&
+                            acronym(d, q + 1, r) &&
+                            (d->norm[q + 1] & 0xDF) == (d->norm[i + 1] & 0xDF) &&
+                            org_suffix_end(s, i + 1, k);
+            if (k < s->hi && d->norm[k] == '>' && lower && upper((unsigned char)d->norm[i + 1]) &&
+                !acr_next) {
                 ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, k - i - 1, NULL, 0);
                 if (e) {
                     longer_name(s, e, i + 1, k);
@@ -791,8 +819,15 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
-        if (!c && !conn)
+        if (!c && !conn) {
+            /* the Harbour Times newspaper: a publication named before the
+             * word for it (its last capitalized word acts as the
+             * organization word; cases/en/organization) */
+            if (nw > 0 && cap[nw - 1] && !para_end &&
+                ((tl == 9 && !memcmp(t, "newspaper", 9)) || (tl == 8 && !memcmp(t, "magazine", 8))))
+                org[nw - 1] = true;
             break;
+        }
         ws[nw] = w;
         we[nw] = te;
         cap[nw] = c;
@@ -808,7 +843,10 @@ static size_t en_run(estate *s, size_t a)
             nl += d->norm[q++] == '\n';
         if (d->norm[e] != ' ' && d->norm[e] != '\n')
             break;
-        if (nl > 1)
+        /* a blank line, or a line break before an indented line (a new
+         * paragraph or list entry of wire copy), ends the name: "Acme -
+         * New York" then " Beta Trust - Boston" are two lines (cases/en/org) */
+        if (nl > 1 || (nl == 1 && d->norm[q - 1] == ' '))
             break;
         w = q;
     }
@@ -853,10 +891,13 @@ static size_t en_run(estate *s, size_t a)
             /* Hanil Group and Northwind Motors Corp: two companies */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
                 st = i + 1;
-            /* Apple and Apple Corps: a well-known name before "and" is one */
+            /* Apple and Apple Corps: a well-known name before "and" is one;
+             * so is one after it (a person's name and World Health
+             * Organization staff: the latter alone, cases/en/organization) */
             int32_t kv;
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > st &&
-                kj_dict_get(x->org, d->norm + ws[st], we[i - 1] - ws[st], &kv))
+                (kj_dict_get(x->org, d->norm + ws[st], we[i - 1] - ws[st], &kv) ||
+                 (i + 1 <= stop && kj_dict_get(x->org, d->norm + ws[i + 1], we[stop] - ws[i + 1], &kv))))
                 st = i + 1;
         }
         while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st]) ||

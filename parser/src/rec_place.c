@@ -218,7 +218,9 @@ static bool zone_cities(struct kj_entity *x, const char *cc, UResourceBundle *zj
     return ok;
 }
 
-/* "name<TAB>code[<TAB>kind]" lines. */
+/* "name<TAB>code[<TAB>kind[<TAB>other]]" lines; other names a place loaded
+ * before (Doha after ja/cities' ドーハ), and the line adds its name to that
+ * place rather than making another. */
 static bool load_list(struct kj_entity *x, const char *list, int defkind, bool upper)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
@@ -241,8 +243,10 @@ static bool load_list(struct kj_entity *x, const char *list, int defkind, bool u
             continue;
         memcpy(code, t1 + 1, cl);
         code[cl] = 0;
+        const char *t3 = t2 ? strchr(t2 + 1, '\t') : NULL;
         if (t2)
-            snprintf(kind, sizeof kind, "%s", t2 + 1);
+            snprintf(kind, sizeof kind, "%.*s", (int)(t3 ? (size_t)(t3 - t2 - 1) : strlen(t2 + 1)),
+                     t2 + 1);
         int k = defkind;
         if (strcmp(kind, "world") == 0)
             k = PL_WORLD;
@@ -253,7 +257,14 @@ static bool load_list(struct kj_entity *x, const char *list, int defkind, bool u
         else if (strcmp(kind, "country") == 0)
             k = PL_COUNTRY;
         int idx = -1;
-        if (k == PL_COUNTRY || k == PL_WORLD) {
+        int32_t same;
+        if (t3 && kj_dict_get(x->place, t3 + 1, strlen(t3 + 1), &same) && same >= 0 &&
+            (size_t)same < x->nplaces && strcmp(x->places[same].code, code) == 0) {
+            idx = (int)same;
+            kj_place *p = &x->places[idx];
+            if (upper && !p->canon_en && !(p->canon_en = strdup(name)))
+                return false;
+        } else if (k == PL_COUNTRY || k == PL_WORLD) {
             idx = place_code(x, code, k);
         } else {
             /* 沖縄, 埼玉: a prefecture written without 県 is the place its
