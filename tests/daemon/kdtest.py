@@ -64,6 +64,10 @@ class Kijid:
         self.stderr_path = os.path.join(self.dir, "stderr")
         self.ctx = zmq.Context()
         self.socks = []
+        # threads owning sockets of ctx (finish() stops one and closes its
+        # socket): stopped before ctx.term(), which waits for every socket
+        # and would hang a failed test until ctest's timeout
+        self.threads = []
         self.ready_timeout = ready_timeout
         self.cmd = [*wrapper, kijid, "--in", self.ep["in"], "--out", self.ep["out"], "--api",
                     self.ep["api"], "--workers", str(workers)]
@@ -185,6 +189,8 @@ class Kijid:
             raise Fail("kijid did not exit within %ss of signal %d" % (timeout, sig))
 
     def close(self):
+        for t in self.threads:
+            t.finish()
         for s in self.socks:
             s.close(0)
         self.ctx.term()

@@ -63,9 +63,10 @@ class Collector(threading.Thread):
     """Subscriber on its own thread: counts messages per topic and records
     article ids (a thread, so a busy test never starves it)."""
 
-    def __init__(self, ctx, ep, topics=("",), rcvhwm=1000000, delay=0.0):
+    def __init__(self, k, ep, topics=("",), rcvhwm=1000000, delay=0.0):
         super().__init__(daemon=True)
-        self.s = ctx.socket(zmq.SUB)
+        k.threads.append(self)
+        self.s = k.ctx.socket(zmq.SUB)
         self.s.setsockopt(zmq.LINGER, 0)
         self.s.setsockopt(zmq.RCVHWM, rcvhwm)
         for t in topics:
@@ -108,7 +109,13 @@ class Collector(threading.Thread):
             time.sleep(0.05)
 
     def finish(self):
+        """Stop the thread; its socket is closed when this returns (also
+        when the thread never started or has already finished)."""
         self.stop = True
+        if self.ident is None:
+            if not self.s.closed:
+                self.s.close(0)
+            return
         self.join(5)
 
 
@@ -120,7 +127,7 @@ def test_sigterm_load(a):
     those), so what is measured is the drain alone."""
     n = scaled(20000)
     with Kijid(a["kijid"], ["--wait-subscriptions", "1", "--no-drop"]) as k:
-        c = Collector(k.ctx, k.ep["out"])
+        c = Collector(k, k.ep["out"])
         c.start()
         push = k.push(sndhwm=1000, linger=0)
         sent = [0]
@@ -176,7 +183,7 @@ def test_sigkill_reliable(a):
             for i in range(n):
                 f.write(json.dumps({"id": "r-%06d" % i, "text": article(i)},
                                    ensure_ascii=False) + "\n")
-        c = Collector(k.ctx, k.ep["out"], topics=("article",))
+        c = Collector(k, k.ep["out"], topics=("article",))
         c.start()
         sender = subprocess.Popen([a["kiji"], "send", "--reliable", "--quiet", "--jsonl",
                                    "--endpoint", k.ep["api"], "--timeout", "1000",
@@ -213,7 +220,7 @@ def test_slow_subscriber(a):
     sequence has no gaps. Default mode: published + dropped = attempted."""
     n = scaled(600)
     with Kijid(a["kijid"], ["--no-drop", "--hwm", "50", "--wait-subscriptions", "1"]) as k:
-        c = Collector(k.ctx, k.ep["out"], topics=("article",), rcvhwm=20, delay=0.004)
+        c = Collector(k, k.ep["out"], topics=("article",), rcvhwm=20, delay=0.004)
         c.start()
         push = k.push(sndhwm=100000)
         t0 = time.monotonic()
@@ -274,7 +281,7 @@ def test_malformed_storm(a):
     max_input = 65536
     bad = malformed_messages(max_input)
     with Kijid(a["kijid"], ["--max-input", "64K", "--wait-subscriptions", "1"]) as k:
-        c = Collector(k.ctx, k.ep["out"], topics=("article",))
+        c = Collector(k, k.ep["out"], topics=("article",))
         c.start()
         push = k.push(sndhwm=100000)
         injected = valid = 0
@@ -551,7 +558,7 @@ def test_soak(a):
     if not texts:
         texts = [article(i) for i in range(30)]
     with Kijid(a["kijid"], ["--wait-subscriptions", "1"]) as k:
-        c = Collector(k.ctx, k.ep["out"], topics=("article", "error"))
+        c = Collector(k, k.ep["out"], topics=("article", "error"))
         c.start()
         push = k.push(sndhwm=1000)
         t0 = time.monotonic()
