@@ -250,6 +250,10 @@ static bool date_value_ok(const char *v)
     size_t n = strlen(v);
     if (n >= 2 && v[0] == 'F' && v[1] == 'Y')
         return n == 6 && year4(v + 2);
+    /* before the common era, TIMEX's BC + the year or century as after
+     * it: 紀元前202年 -> BC0202, 紀元前3世紀 -> BC02 (docs/DATES.md) */
+    if (n > 2 && v[0] == 'B' && v[1] == 'C')
+        return v[2] != 'B' && date_value_ok(v + 2);
     /* TIMEX decades and centuries: the 1990s -> 199, the 1800s -> 18 */
     if ((n == 2 || n == 3) && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9' &&
         (n == 2 || (v[2] >= '0' && v[2] <= '9')))
