@@ -242,7 +242,8 @@ static bool year4(const char *s)
 
 /* A date value (GUIDELINES: ISO 8601 at the text's grain, X for unknown
  * parts): YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm[Z|±hh:mm]|TNI...], YYYY-Www, YYYY-Qn,
- * FYYYYY, YYYY-SP/SU/FA/WI, and TIMEX decades (199) and centuries (19).
+ * FYYYYY, YYYY-SP/SU/FA/WI, TIMEX decades (199) and centuries (19), and
+ * BC before a year or century (BC0202, BC02).
  * Checks the parts that are given are in range; a full numeric date must
  * exist in the calendar. */
 static bool date_value_ok(const char *v)
