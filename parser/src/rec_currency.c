@@ -13,17 +13,9 @@
 #include "kj.h"
 #include "rec_numeric.h"
 
-#define KIND(v) ((int)((uint32_t)(v) >> 24))
-#define INDEX(v) ((int)((v)&0xFFFFFF))
-
 static bool is_letter(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(uint32_t c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* ・ (U+30FB) joins katakana words: レアル・マドリード, ドン・キホーテ */
@@ -77,7 +69,7 @@ static size_t ja_name(kiji_doc *d, const kj_dict *stop, size_t i, size_t prev_en
             return 0;
         if (kj_is_kanji(first) && kj_is_kanji(pc) && pc != 0x5BFE /* 対 */)
             return 0;
-        if (is_letter(first) && (is_letter(pc) || is_digit(pc)))
+        if (is_letter(first) && (is_letter(pc) || kj_is_digit(pc)))
             return 0;
     }
     if (!chain_next) {
@@ -91,7 +83,7 @@ static size_t ja_name(kiji_doc *d, const kj_dict *stop, size_t i, size_t prev_en
             if (!ok)
                 return 0;
         }
-        if (is_digit(nc))
+        if (kj_is_digit(nc))
             return 0; /* ユーロ2024: a name, not the currency */
     }
     *idx = x;
@@ -137,7 +129,7 @@ static bool after_amount(const kiji_doc *d, size_t i)
         e--; /* glued: 5.0-mln-dlr, 154.65/dlr (not a dateline's " - ") */
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '('))
         e--;
-    if (e > 0 && is_digit((unsigned char)s[e - 1]))
+    if (e > 0 && kj_is_digit((unsigned char)s[e - 1]))
         return true;
     char w[16];
     size_t n = 0, b = word_before(d, e, w, sizeof w, &n);
@@ -193,7 +185,7 @@ static size_t en_name(kiji_doc *d, const kj_dict *stop, size_t i, int *idx)
     size_t n = kj_num_fold(d, i, buf, off, want < sizeof buf ? want : sizeof buf);
     size_t m = 0;
     int x = n ? currency_word(nd, nd->en_after, stop, buf, n, 0, &m) : -1;
-    if (x < 0 || (m < n && (is_letter((unsigned char)buf[m]) || is_digit((unsigned char)buf[m]) ||
+    if (x < 0 || (m < n && (is_letter((unsigned char)buf[m]) || kj_is_digit((unsigned char)buf[m]) ||
                             buf[m] == '-')))
         return 0;
     size_t e = off[m];
@@ -216,7 +208,7 @@ static size_t en_name(kiji_doc *d, const kj_dict *stop, size_t i, int *idx)
         return 0;
     const char *s = d->norm;
     size_t dn = d->norm_len, k = e < dn && s[e] == ' ' ? e + 1 : e;
-    if (k < dn && is_digit((unsigned char)s[k]))
+    if (k < dn && kj_is_digit((unsigned char)s[k]))
         return 0;
     static const char *const area[] = {"zone", "Zone", "area", "Area"};
     for (size_t w = 0; k > e && w < sizeof area / sizeof *area; w++)
@@ -239,14 +231,15 @@ static size_t symbol_name(kiji_doc *d, size_t i, int *idx)
         return 0;
     int32_t v;
     size_t m = kj_money_symbol(d, i, &v);
-    if (!m || KIND(v) != NW_CURRENCY || INDEX(v) == nd->none)
+    if (!m || KIND(v) != NW_CURRENCY || INDEX(v) == nd->none || INDEX(v) < 0 ||
+        (size_t)INDEX(v) >= nd->ncodes)
         return 0;
     bool sym = false;
     for (size_t j = i; j < i + m; j++)
         if (!is_letter((unsigned char)s[j]) && s[j] != '.' && s[j] != ' ')
             sym = true;
     size_t e = i + m, a = e < n && s[e] == ' ' ? e + 1 : e;
-    if (!sym || (a < n && (is_digit((unsigned char)s[a]) || s[a] == '.' || s[a] == '-')))
+    if (!sym || (a < n && (kj_is_digit((unsigned char)s[a]) || s[a] == '.' || s[a] == '-')))
         return 0;
     /* glued to a word it is part of a name: クイズ$ミリオネア */
     size_t k2 = e;
@@ -281,14 +274,14 @@ void kj_rec_currency(kiji_doc *d)
         kj_u8_next(s, n, &nx);
         if (nx <= i)
             nx = i + 1;
-        if (kj_claim_at(d, i) || c <= ' ' || is_digit(c)) {
+        if (kj_claim_at(d, i) || c <= ' ' || kj_is_digit(c)) {
             i = nx;
             continue;
         }
         int idx = -1;
         size_t e = symbol_name(d, i, &idx);
         if (!e && is_letter(c) && d->lang == KJ_LANG_EN &&
-            (i == 0 || !(is_letter((unsigned char)s[i - 1]) || is_digit((unsigned char)s[i - 1]))))
+            (i == 0 || !(is_letter((unsigned char)s[i - 1]) || kj_is_digit((unsigned char)s[i - 1]))))
             e = en_name(d, nd->en_bare_stop, i, &idx);
         if (!e && d->lang != KJ_LANG_EN && (c >= 0x80 || is_letter(c)))
             e = ja_name(d, nd->ja_bare_stop, i, prev_end, &idx);

@@ -29,8 +29,6 @@
 #include "kj.h"
 #include "rec_numeric.h"
 
-#define KIND(v) ((int)((uint32_t)(v) >> 24))
-#define INDEX(v) ((int)((v)&0xFFFFFF))
 #define PACK(k, i) ((int32_t)(((uint32_t)(k) << 24) | (uint32_t)(i)))
 
 /* ---- init ---------------------------------------------------------------- */
@@ -54,35 +52,47 @@ static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value
     return true;
 }
 
-/* The lines of a qualifier list as (key, length, value), parsed once for
- * qual_before: the key up to the tab (lines of 64 bytes or more are
- * left out), the value after it (0 without one). The text bytes each key
- * can end with go to ql->last (as before_ci_n compares: a space in the
- * key matches a space or a line break, a lower-case letter either case);
- * past 64 keys, every byte lists them all. */
-static bool qual_list(const char *list, struct kj_quals *ql)
+/* The lines "key[<TAB>value]" of a word list as (key, length, value), in
+ * *q (calloc'd) and *n: keys of maxlen bytes or more are left out, and so
+ * are lines without a value when one is required (0 stands for a missing
+ * one otherwise). */
+static bool key_value_lines(const char *list, size_t maxlen, bool need_value, struct kj_qual **q,
+                            size_t *n)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
     if (!wl)
         return false;
-    struct kj_qual *q = calloc(wl->n ? wl->n : 1, sizeof *q);
-    if (!q)
+    struct kj_qual *r = calloc(wl->n ? wl->n : 1, sizeof *r);
+    if (!r)
         return false;
     size_t k = 0;
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
         const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        if (n >= 64)
+        size_t len = tab ? (size_t)(tab - line) : strlen(line);
+        if (len >= maxlen || (need_value && !tab))
             continue;
-        q[k].key = line;
-        q[k].len = n;
-        q[k].value = tab ? atoi(tab + 1) : 0;
+        r[k].key = line;
+        r[k].len = len;
+        r[k].value = tab ? atoi(tab + 1) : 0;
         k++;
     }
-    ql->q = q;
-    ql->n = k;
-    for (size_t i = 0; i < k; i++) {
+    *q = r;
+    *n = k;
+    return true;
+}
+
+/* The lines of a qualifier list, parsed once for qual_before (keys under
+ * 64 bytes). The text bytes each key can end with go to ql->last (as
+ * before_ci_n compares: a space in the key matches a space or a line
+ * break, a lower-case letter either case); past 64 keys, every byte lists
+ * them all. */
+static bool qual_list(const char *list, struct kj_quals *ql)
+{
+    if (!key_value_lines(list, 64, false, &ql->q, &ql->n))
+        return false;
+    const struct kj_qual *q = ql->q;
+    for (size_t i = 0; i < ql->n; i++) {
         uint64_t bit = i < 64 ? 1ull << i : 0;
         unsigned char l = q[i].len ? (unsigned char)q[i].key[q[i].len - 1] : 0;
         if (i >= 64) {
@@ -106,35 +116,21 @@ static bool qual_list(const char *list, struct kj_quals *ql)
 }
 
 /* The vague shares of parser/data/en/vague_share.txt, once: the entries
- * with a value and a key shorter than 31 bytes (vague_share_en matches the
- * key and a space after it). */
+ * with a value and a key of at most 30 bytes (vague_share_en matches the
+ * key and a space after it), and the bytes their second byte can match. */
 static bool vague_list(struct kj_numeric *nd)
 {
-    const kj_wordlist *wl = kj_wordlist_get("en/vague_share");
-    if (!wl)
+    if (!key_value_lines("en/vague_share", 31, true, &nd->en_vague, &nd->n_vague))
         return false;
-    struct kj_qual *q = calloc(wl->n ? wl->n : 1, sizeof *q);
-    if (!q)
-        return false;
-    size_t k = 0;
-    for (size_t i = 0; i < wl->n; i++) {
-        const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        if (!tab || (size_t)(tab - line) > 30)
-            continue;
-        q[k].key = line;
-        q[k].len = (size_t)(tab - line);
-        q[k].value = atoi(tab + 1);
-        unsigned char b = q[k].len > 1 ? (unsigned char)line[1] : ' ';
+    for (size_t i = 0; i < nd->n_vague; i++) {
+        const struct kj_qual *q = &nd->en_vague[i];
+        unsigned char b = q->len > 1 ? (unsigned char)q->key[1] : ' ';
         nd->vague_second[b] = true;
         if (b == ' ')
             nd->vague_second['\n'] = true;
         else if (b >= 'a' && b <= 'z')
             nd->vague_second[b - 32] = true;
-        k++;
     }
-    nd->en_vague = q;
-    nd->n_vague = k;
     return true;
 }
 

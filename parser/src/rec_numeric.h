@@ -21,6 +21,10 @@ enum {
     NW_PENCE = 8,    /* pence: hundredths of a pound */
 };
 
+/* The kind and index of such a trie value. */
+#define KIND(v) ((int)((uint32_t)(v) >> 24))
+#define INDEX(v) ((int)((v)&0xFFFFFF))
+
 struct kj_numeric {
     /* num.c: kanji numerals */
     kj_dict *ja_stop;   /* words that start with a numeral but are not numbers
