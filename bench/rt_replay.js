@@ -1,6 +1,9 @@
 // rt_replay.js -- the peer's own pass rate on its English date extractor and
 // parser suites, measured by running the peer (Microsoft Recognizers-Text,
-// npm @microsoft/recognizers-text-date-time) over them.
+// npm @microsoft/recognizers-text-date-time) over them, and the cases of its
+// English PercentModel suite the peer fails (npm
+// @microsoft/recognizers-text-number), so bench/CONFORMANCE.md can compare
+// both on the cases it does not judge spec errors.
 //
 //   node bench/rt_replay.js SPECS_DIR        (NODE_PATH must reach the package)
 //
@@ -10,13 +13,17 @@
 // expected text, type, start and length; a parser case passes when, for the
 // extracted results parsed in order, each has the expected text and type and,
 // where the case gives them, the expected timex, mod and future / past
-// resolution. A case that throws fails. Prints one line per file:
-// "FILE PASSED / CASES".
+// resolution. A percent case passes when the peer returns the expected
+// results in order, each with the expected text and resolution value (a null
+// value is the string "null" in the specs). A case that throws fails. Prints
+// one line per file: "FILE PASSED / CASES", and for the percent file the
+// failing cases by index (from 0, as bench/conformance.py numbers them).
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 const DT = require('@microsoft/recognizers-text-date-time');
+const NUM = require('@microsoft/recognizers-text-number');
 
 function isEqual(a, b) {
     if (a === b)
@@ -86,6 +93,41 @@ function parserCase(ext, parser, c) {
     });
 }
 
+function percentCase(c) {
+    const got = NUM.recognizePercentage(c.Input, NUM.Culture.English);
+    const want = c.Results || [];
+    if (got.length !== want.length)
+        return false;
+    return want.every((w, i) => {
+        const g = got[i];
+        const value = g.resolution ? String(g.resolution.value) : 'null';
+        return g.text === w.Text && value === String(w.Resolution && w.Resolution.value);
+    });
+}
+
+function percentSuite(specs) {
+    const rel = path.join('Number', 'English', 'PercentModel.json');
+    const file = path.join(specs, rel);
+    if (!fs.existsSync(file)) {
+        console.log(`${rel} absent`);
+        return;
+    }
+    const cases = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const failed = [];
+    cases.forEach((c, i) => {
+        let ok = false;
+        try {
+            ok = percentCase(c);
+        } catch (e) {
+            ok = false;
+        }
+        if (!ok)
+            failed.push('#' + i);
+    });
+    console.log(`${rel} ${cases.length - failed.length} / ${cases.length}` +
+                (failed.length ? ` (fails ${failed.join(' ')})` : ''));
+}
+
 function main() {
     const specs = process.argv[2];
     if (!specs) {
@@ -124,6 +166,7 @@ function main() {
             console.log(`${rel} ${passed} / ${cases.length}`);
         }
     }
+    percentSuite(specs);
 }
 
 main();

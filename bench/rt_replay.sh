@@ -1,14 +1,15 @@
 #!/bin/sh
 # rt_replay.sh -- Recognizers-Text's own pass rate on its English date
 # extractor and parser suites (DateExtractor ... DurationParser), which
-# peer-specs/README.md lists as not replayed. bench/conformance.py prints
-# these figures beside kiji's.
+# peer-specs/README.md lists as not replayed, and the English PercentModel
+# cases the peer fails, by index. bench/conformance.py prints the date
+# figures beside kiji's.
 #
 #   bench/rt_replay.sh [SHARED_DIR]        (default: ../shared next to the repo)
 #
 # Installs @microsoft/recognizers-text-suite 1.3.1 (the build
 # peer-specs/README.md measured the model files with; it brings its own
-# recognizers-text-date-time) from the npm registry into a
+# recognizers-text-date-time and recognizers-text-number) from the npm registry into a
 # temporary directory, npm's cache included (removed at exit), and runs
 # bench/rt_replay.js under a timeout. Without the specs, node or npm it says
 # so and exits 0.
