@@ -9,6 +9,11 @@
  * is a median with min-max over the runs and speeds are also given as ratios
  * kiji / floor measured in the same run.
  *
+ * Scaling: for ja and en, documents of whole corpus articles joined by a
+ * blank line at 16 KiB, 64 KiB, 256 KiB and up to the 1 MiB input limit,
+ * each parsed in the same runs; printed with the time ratio of each size to
+ * the one before (the goal: a 4x larger input in at most 5x the time).
+ *
  * Built with -DKIJI_CALLGRIND, `--callgrind` brackets only the parse loop
  * with callgrind client requests (bench/callgrind.sh uses it).
  */
@@ -302,6 +307,85 @@ static int run_once(kiji_doc *d, const UNormalizer2 *nf, nfkc_buf *nb, corpus *c
 
 static int cmp_stat(const void *a, const void *b) { return cmp_double(a, b); }
 
+#define NSCALE 4
+static const size_t scale_target[NSCALE] = {16u << 10, 64u << 10, 256u << 10, 1u << 20};
+
+/* Whole articles joined by a blank line, as many as fit in `target` bytes. */
+static char *join_articles(const corpus *c, size_t target, size_t *len)
+{
+    char *buf = malloc(target + 1);
+    size_t n = 0;
+    if (!buf)
+        return NULL;
+    for (size_t i = 0; i < c->n; i++) {
+        const article *a = &c->a[i];
+        size_t sep = n ? 2 : 0;
+        if (a->len + sep > target - n)
+            continue;
+        memcpy(buf + n, "\n\n", sep);
+        memcpy(buf + n + sep, a->text, a->len);
+        n += sep + a->len;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parse time of each joined size, `runs` x `iters`; prints median [min -
+ * max] per size and the per-run ratio of each size's time to the previous
+ * size's. Returns -1 when a document fails to parse. */
+static int scaling(kiji_doc *d, const corpus *c, int runs, int iters)
+{
+    char *doc[NSCALE];
+    size_t len[NSCALE];
+    double t[NSCALE][64];
+    const char *date = c->n ? c->a[0].date : NULL;
+    int rc = 0;
+    for (int k = 0; k < NSCALE; k++) {
+        doc[k] = join_articles(c, scale_target[k], &len[k]);
+        if (!doc[k]) {
+            fprintf(stderr, "parse_bench: out of memory\n");
+            exit(1);
+        }
+    }
+    for (int r = 0; r < runs && !rc; r++)
+        for (int k = 0; k < NSCALE && !rc; k++) {
+            kiji_meta meta = {NULL, date, c->lang};
+            kiji_error err;
+            double t0 = now_s();
+            for (int it = 0; it < iters; it++)
+                if (kiji_parse(d, doc[k], len[k], &meta, &err) != KIJI_OK) {
+                    fprintf(stderr, "parse_bench: %s joined to %zu bytes: %s\n", c->name,
+                            len[k], err.text);
+                    rc = -1;
+                    break;
+                }
+            t[k][r] = (now_s() - t0) / iters;
+        }
+    if (!rc) {
+        printf("\n%s scaling (whole articles joined; goal: 4x input in <= 5x time):\n", c->name);
+        for (int k = 0; k < NSCALE; k++) {
+            double ms[64], ratio[64];
+            for (int r = 0; r < runs; r++) {
+                ms[r] = t[k][r] * 1e3;
+                ratio[r] = k ? t[k][r] / t[k - 1][r] : 0;
+            }
+            qsort(ms, (size_t)runs, sizeof *ms, cmp_double);
+            qsort(ratio, (size_t)runs, sizeof *ratio, cmp_double);
+            printf("  %8zu bytes  %8.2f ms [%.2f - %.2f]  %6.2f MB/s", len[k], ms[runs / 2],
+                   ms[0], ms[runs - 1], (double)len[k] / (ms[runs / 2] * 1e3));
+            if (k)
+                printf("  x%.2f input, x%.2f time [%.2f - %.2f]",
+                       (double)len[k] / (double)len[k - 1], ratio[runs / 2], ratio[0],
+                       ratio[runs - 1]);
+            printf("\n");
+        }
+    }
+    for (int k = 0; k < NSCALE; k++)
+        free(doc[k]);
+    return rc;
+}
+
 /* median [min-max] of field `off` over the runs */
 static void summary(const stats *s, int runs, size_t off, double *med, double *lo, double *hi)
 {
@@ -462,6 +546,8 @@ int main(int argc, char **argv)
         print_row("floor ICU UTF-16+NFKC MB/s", st, runs, offsetof(stats, nfkc_mbs), 1);
         print_ratio("kiji / UTF-8 floor", st, runs, false);
         print_ratio("kiji / NFKC floor", st, runs, true);
+        if (k < 2 && scaling(d, c, runs, iters))
+            return 1;
     }
 
     for (int k = 0; k < 3; k++) {
