@@ -94,6 +94,8 @@ int kj_quote_init(kiji_parser *p)
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
+    for (int c = 0; c < 128; c++)
+        q->ja_sources_ascii[c] = kj_dict_may_start(q->ja_sources, (unsigned char)c);
     return KIJI_OK;
 }
 

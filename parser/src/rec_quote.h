@@ -54,6 +54,7 @@ struct kj_quotedata {
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
     bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */
+    bool ja_sources_ascii[128]; /* a key of ja_sources starts with this byte */
 };
 
 typedef struct kj_mref {

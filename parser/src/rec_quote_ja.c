@@ -1368,19 +1368,27 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         to = d->norm_len;
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (size_t i = from; i < to;) {
+        /* the lookup's own first-character filters, read from the decoded
+         * text without the call: go past the characters no source word
+         * starts with, one load each (a character that does not end
+         * before to is left to the step below) */
+        while (i < to) {
+            uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
+            size_t cl = cx >> KJ_CPX_LEN_SHIFT;
+            if (cx >= KJ_CPX_SLOW || cl > to - i)
+                break;
+            if (c0 < 0x80 ? q->ja_sources_ascii[c0]
+                          : !first || (c0 < 0x10000 && (first[c0 >> 6] >> (c0 & 63) & 1)))
+                break;
+            i += cl;
+            d->work++;
+        }
+        if (i >= to)
+            break;
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
         if (n > to)
             n = to;
         d->work++;
-        /* the lookup's own first-character filter, read from the decoded
-         * text without the call: where no source word can start, the
-         * lookup below finds nothing */
-        uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
-        if (first && cx < KJ_CPX_SLOW && c0 >= 0x80 &&
-            (c0 >= 0x10000 || !(first[c0 >> 6] >> (c0 & 63) & 1))) {
-            i = n;
-            continue;
-        }
         int32_t v;
         size_t l = kj_dict_longest(q->ja_sources, d->norm, d->norm_len, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
