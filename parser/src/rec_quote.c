@@ -94,8 +94,13 @@ int kj_quote_init(kiji_parser *p)
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
-    for (int c = 0; c < 128; c++)
-        q->ja_sources_ascii[c] = kj_dict_may_start(q->ja_sources, (unsigned char)c);
+    const uint64_t *first = kj_dict_first(q->ja_sources);
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)
+                            : !first || (first[c >> 6] >> (c & 63) & 1);
+        if (may)
+            q->ja_sources_first[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     return KIJI_OK;
 }
 

@@ -54,7 +54,9 @@ struct kj_quotedata {
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
     bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */
-    bool ja_sources_ascii[128]; /* a key of ja_sources starts with this byte */
+    /* bit c: a key of ja_sources may start with the BMP character c (the
+     * dict's own first-character filter, and its first bytes for ASCII) */
+    uint64_t ja_sources_first[1024];
 };
 
 typedef struct kj_mref {

@@ -1366,23 +1366,21 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     const struct kj_quotedata *q = x->qd;
     if (to > d->norm_len)
         to = d->norm_len;
-    const uint64_t *first = kj_dict_first(q->ja_sources);
+    const uint64_t *first = q->ja_sources_first;
+    const uint32_t *cpx = d->cpx;
     for (size_t i = from; i < to;) {
-        /* the lookup's own first-character filters, read from the decoded
-         * text without the call: go past the characters no source word
-         * starts with, one load each (a character that does not end
-         * before to is left to the step below) */
+        /* the lookup's own first-character filters (ja_sources_first),
+         * read from the decoded text without the call: go past the
+         * characters no source word starts with, one load each. A
+         * character that runs past to ends the scan as a step would. */
+        size_t i0 = i;
         while (i < to) {
-            uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
-            size_t cl = cx >> KJ_CPX_LEN_SHIFT;
-            if (cx >= KJ_CPX_SLOW || cl > to - i)
+            uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
+            if (cx >= KJ_CPX_SLOW || c0 >= 0x10000 || (first[c0 >> 6] >> (c0 & 63) & 1))
                 break;
-            if (c0 < 0x80 ? q->ja_sources_ascii[c0]
-                          : !first || (c0 < 0x10000 && (first[c0 >> 6] >> (c0 & 63) & 1)))
-                break;
-            i += cl;
-            d->work++;
+            i += cx >> KJ_CPX_LEN_SHIFT;
         }
+        d->work += i - i0;
         if (i >= to)
             break;
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
