@@ -235,12 +235,35 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
     return best_wa >= 0 ? best_wa : best;
 }
 
+/* The first position in [i, hi) where a word of ja_sources may start, by
+ * the list's first-character bitmap read from the decoded text (one load
+ * a character), or hi or past it. Where it steps, a lookup finds nothing. */
+static size_t source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t hi)
+{
+    const uint64_t *first = x->qd->ja_sources_first;
+    const uint32_t *cpx = d->cpx;
+    size_t i0 = i;
+    while (i < hi) {
+        uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
+        if (cx >= KJ_CPX_SLOW || c0 >= 0x10000 || (first[c0 >> 6] >> (c0 & 63) & 1))
+            break;
+        i += cx >> KJ_CPX_LEN_SHIFT;
+    }
+    d->work += i - i0;
+    return i;
+}
+
 /* An unnamed source noun (関係者, 専門家) marked as topic in [lo, hi). */
 static bool unnamed_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
 {
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
+    if (hi > d->norm_len)
+        hi = d->norm_len;
     for (size_t i = lo; i < hi;) {
+        i = source_may_start(d, x, i, hi);
+        if (i >= hi)
+            break;
         int32_t v;
         size_t n, l = kj_dict_longest(x->qd->ja_sources, d->norm, d->norm_len, i, &v);
         d->work++;
@@ -1372,21 +1395,9 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     const struct kj_quotedata *q = x->qd;
     if (to > d->norm_len)
         to = d->norm_len;
-    const uint64_t *first = q->ja_sources_first;
-    const uint32_t *cpx = d->cpx;
     for (size_t i = from; i < to;) {
-        /* the lookup's own first-character filters (ja_sources_first),
-         * read from the decoded text without the call: go past the
-         * characters no source word starts with, one load each. A
-         * character that runs past to ends the scan as a step would. */
-        size_t i0 = i;
-        while (i < to) {
-            uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
-            if (cx >= KJ_CPX_SLOW || c0 >= 0x10000 || (first[c0 >> 6] >> (c0 & 63) & 1))
-                break;
-            i += cx >> KJ_CPX_LEN_SHIFT;
-        }
-        d->work += i - i0;
+        /* the lookup's own first-character filters, without the call */
+        i = source_may_start(d, x, i, to);
         if (i >= to)
             break;
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
