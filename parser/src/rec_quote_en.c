@@ -35,7 +35,7 @@ static bool word_end(const kiji_doc *d, size_t e)
 static inline size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
                              int32_t *v)
 {
-    if (i >= d->norm_len || !word_start(d, i) || !kj_qprefix_may(pre, d->norm, d->norm_len, i))
+    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i) || !word_start(d, i))
         return 0;
     size_t l = kj_dict_longest(t, d->norm, d->norm_len, i, v);
     return l && word_end(d, i + l) ? l : 0;
