@@ -41,6 +41,25 @@ static inline bool at(const kiji_doc *d, size_t i, const char *lit)
     return true;
 }
 
+/* Does lit start somewhere in [lo, hi) (it may run on past hi)? memchr
+ * finds each place its first byte stands. */
+static bool lit_in(kiji_doc *d, size_t lo, size_t hi, const char *lit)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (lo < hi) {
+        const char *f = memchr(d->norm + lo, lit[0], hi - lo);
+        if (!f)
+            return false;
+        size_t p = (size_t)(f - d->norm);
+        d->work += p - lo + 1;
+        if (at(d, p, lit))
+            return true;
+        lo = p + 1;
+    }
+    return false;
+}
+
 static bool is_noun_char(uint32_t c)
 {
     return kj_is_kanji(c) || kj_is_katakana(c) || c == 0x30FC /* ー */ || c == 0x30FB /* ・ */ ||
@@ -1303,11 +1322,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             } else if (sent > 0) {
                 const kj_sentence *ps = &d->sent[sent - 1];
                 size_t pe = ps->ne > ps->ns + KJ_Q_WINDOW ? ps->ns + KJ_Q_WINDOW : ps->ne;
-                bool follows = false; /* …は次のように述べた。⏎「…」 */
-                for (size_t p = ps->ns; p < pe && !follows; p++) {
-                    d->work++;
-                    follows = at(d, p, "次のように") || at(d, p, "以下のように");
-                }
+                /* …は次のように述べた。⏎「…」 */
+                bool follows = lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
                 if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
                     int k = last_topic(d, x, ps->ns, ps->ne, true);
                     if (k >= 0)
