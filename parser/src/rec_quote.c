@@ -16,13 +16,38 @@
 
 #include "rec_quote.h"
 
-static kj_dict *load(const char *name, int32_t def, bool capitalize)
+static void prefix_add(kj_qprefix *f, const char *key, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)key;
+    if (len == 0)
+        return;
+    if (len < 3) {
+        f->short_first[u[0]] = true;
+        return;
+    }
+    unsigned h = kj_qprefix_hash(u);
+    f->tri[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+/* The list name as a dict; with capitalize, each lower-case key also with
+ * its first letter upper-cased. When pre is given it gets every key the
+ * dict holds (kj_dict_add_list's keys: the text before a tab, trailing
+ * spaces trimmed). */
+static kj_dict *load(const char *name, int32_t def, bool capitalize, kj_qprefix *pre)
 {
     const kj_wordlist *wl = kj_wordlist_get(name);
     kj_dict *t = kj_dict_new();
     if (!t || !wl || !kj_dict_add_list(t, wl, def)) {
         kj_dict_free(t);
         return NULL;
+    }
+    for (size_t i = 0; pre && i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        while (n > 0 && line[n - 1] == ' ')
+            n--;
+        prefix_add(pre, line, n);
     }
     if (!capitalize)
         return t;
@@ -42,6 +67,8 @@ static kj_dict *load(const char *name, int32_t def, bool capitalize)
             kj_dict_free(t);
             return NULL;
         }
+        if (pre)
+            prefix_add(pre, buf, len);
     }
     return t;
 }
@@ -52,18 +79,27 @@ int kj_quote_init(kiji_parser *p)
     if (!q)
         return KIJI_ERR_NOMEM;
     p->quote = q;
-    q->ja_verbs = load("ja/speech_verbs", 1, false);
-    q->ja_after = load("ja/quote_after", 1, false);
-    q->ja_sources = load("ja/statement_sources", 1, false);
-    q->ja_cues = load("ja/source_cues", 2, false);
-    q->ja_mods = load("ja/source_modifiers", 1, false);
-    q->en_verbs = load("en/speech_verbs", 1, true);
-    q->en_sources = load("en/statement_sources", 1, true);
-    q->en_mods = load("en/statement_modifiers", 1, true);
+    for (int c = 0; c < 256; c++)
+        q->en_in_word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c >= 0x80;
+    q->ja_verbs = load("ja/speech_verbs", 1, false, NULL);
+    q->ja_after = load("ja/quote_after", 1, false, NULL);
+    q->ja_sources = load("ja/statement_sources", 1, false, NULL);
+    q->ja_cues = load("ja/source_cues", 2, false, NULL);
+    q->ja_mods = load("ja/source_modifiers", 1, false, NULL);
+    q->en_verbs = load("en/speech_verbs", 1, true, &q->en_verbs_pre);
+    q->en_sources = load("en/statement_sources", 1, true, &q->en_sources_pre);
+    q->en_mods = load("en/statement_modifiers", 1, true, NULL);
     if (!q->ja_verbs || !q->ja_after || !q->ja_sources || !q->ja_cues || !q->ja_mods ||
         !q->en_verbs || !q->en_sources || !q->en_mods) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
+    }
+    const uint64_t *first = kj_dict_first(q->ja_sources);
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)
+                            : !first || (first[c >> 6] >> (c & 63) & 1);
+        if (may)
+            q->ja_sources_first[c >> 6] |= (uint64_t)1 << (c & 63);
     }
     return KIJI_OK;
 }

@@ -14,6 +14,34 @@
 #define KJ_Q_WINDOW 600   /* bytes a context scan may cover */
 #define KJ_Q_NAME_MAX 120 /* longest mention span considered */
 
+/* A necessary condition for a key of a word list to start at a text
+ * position, built once with the list: the key's first three bytes, hashed
+ * into a bitmap, or its first byte alone when the key is shorter. A lookup
+ * where kj_qprefix_may says no would find nothing, so the scans skip it. */
+typedef struct kj_qprefix {
+    uint64_t tri[1024];     /* bit kj_qprefix_hash(first three bytes) */
+    bool short_first[256];  /* a key of one or two bytes starts with it */
+} kj_qprefix;
+
+static inline unsigned kj_qprefix_hash(const unsigned char *u)
+{
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 0xFFFFu;
+}
+
+/* May a key of the list start at s[i] (of len bytes)? */
+static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return false;
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (f->short_first[u[0]])
+        return true;
+    if (len - i < 3)
+        return false;
+    unsigned h = kj_qprefix_hash(u);
+    return f->tri[h >> 6] >> (h & 63) & 1;
+}
+
 struct kj_quotedata {
     kj_dict *ja_verbs;   /* ja/speech_verbs */
     kj_dict *ja_after;   /* ja/quote_after: 1 quotative, 2 speech nominal, 3 naming */
@@ -23,6 +51,12 @@ struct kj_quotedata {
     kj_dict *en_verbs;   /* en/speech_verbs: 1 speech, 2 claim */
     kj_dict *en_sources; /* en/statement_sources */
     kj_dict *en_mods;    /* en/statement_modifiers */
+    kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
+    kj_qprefix en_sources_pre; /* the keys of en_sources */
+    bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */
+    /* bit c: a key of ja_sources may start with the BMP character c (the
+     * dict's own first-character filter, and its first bytes for ASCII) */
+    uint64_t ja_sources_first[1024];
 };
 
 typedef struct kj_mref {

@@ -30,19 +30,26 @@ static bool word_end(const kiji_doc *d, size_t e)
     return e >= d->norm_len || !(is_alpha(d->norm[e]) || d->norm[e] == '-');
 }
 
-/* A word from dict t (with value in mask) starting at i: its length or 0. */
-static size_t word_in(const kiji_doc *d, const kj_dict *t, size_t i, int32_t *v)
+/* A word from dict t (with value in mask) starting at i: its length or 0.
+ * pre holds t's key prefixes: where none starts at i the lookup is skipped. */
+static inline size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
+                             int32_t *v)
 {
-    if (i >= d->norm_len || !word_start(d, i))
+    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i) || !word_start(d, i))
         return 0;
     size_t l = kj_dict_longest(t, d->norm, d->norm_len, i, v);
     return l && word_end(d, i + l) ? l : 0;
 }
 
-static bool word_is(const kiji_doc *d, size_t i, const char *w)
+/* The word w at i, followed by a word end. Byte by byte: most probes fail
+ * at the first byte, sooner than a length and a compare call would. */
+static inline bool word_is(const kiji_doc *d, size_t i, const char *w)
 {
-    size_t n = strlen(w);
-    return i + n <= d->norm_len && strncmp(d->norm + i, w, n) == 0 && word_end(d, i + n);
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (i + n >= d->norm_len || d->norm[i + n] != w[n])
+            return false;
+    return word_end(d, i + n);
 }
 
 static bool pronoun(const kiji_doc *d, size_t i)
@@ -102,7 +109,7 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
         }
         int32_t v;
         char after = x->m[k].ne < d->norm_len ? d->norm[x->m[k].ne] : 0;
-        if (w < b && word_in(d, x->qd->en_verbs, w, &v) == b - w && v == 1 && after != ',' &&
+        if (w < b && word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v) == b - w && v == 1 && after != ',' &&
             after != '.' && after != '\n' && after != 0)
             continue;
         best = x->m[k].fact;
@@ -160,7 +167,7 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
 {
     size_t p = kj_q_skip_space(d, me, me + 4 < d->norm_len ? me + 4 : d->norm_len);
     int32_t v;
-    size_t l = word_in(d, x->qd->en_sources, p, &v);
+    size_t l = word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, p, &v);
     return l && !word_is(d, p, "spokesman") && !word_is(d, p, "spokeswoman") &&
            !word_is(d, p, "spokesperson");
 }
@@ -292,7 +299,7 @@ static size_t find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t hi, s
             kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d"))
             break;
         int32_t v;
-        size_t l = word_in(d, x->qd->en_verbs, i, &v);
+        size_t l = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, i, &v);
         if (l && v == 1) {
             *len = l;
             return i;
@@ -409,7 +416,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         closed = true;
     }
     int32_t v;
-    size_t vl = word_in(d, x->qd->en_verbs, p, &v);
+    size_t vl = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, p, &v);
     if (closed && vl && v == 1) {
         ok = true;
         vs = p;
@@ -477,7 +484,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         for (size_t i = cs; i < t; i++) {
             d->work++;
             int32_t vv;
-            size_t l = word_in(d, x->qd->en_verbs, i, &vv);
+            size_t l = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, i, &vv);
             if (l && vv == 1 && !kj_q_in_quote(x, i)) {
                 best = i;
                 bl = l;
@@ -666,20 +673,16 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         d->work++;
         int32_t v;
-        /* no source word starts with this byte: word_in finds none */
-        size_t l = i < d->norm_len && kj_dict_may_start(q->en_sources, (unsigned char)d->norm[i])
-                       ? word_in(d, q->en_sources, i, &v)
-                       : 0;
+        size_t l = word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
             /* no word starts right after a letter, '-' or a non-ASCII byte
              * (word_start): word_in refuses those positions, so go past
              * them */
-            while (i + 1 < to && i + 1 < d->norm_len &&
-                   (is_alpha(d->norm[i]) || d->norm[i] == '-' ||
-                    (unsigned char)d->norm[i] >= 0x80)) {
-                i++;
-                d->work++;
-            }
+            size_t j = i, lim = to < d->norm_len ? to : d->norm_len;
+            while (j + 1 < lim && q->en_in_word[(unsigned char)d->norm[j]])
+                j++;
+            d->work += j - i;
+            i = j;
             continue;
         }
         size_t e = i + l;
@@ -719,7 +722,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         while (w0 > sst && is_alpha(d->norm[w0 - 1]) && b - w0 < 16)
             w0--;
         int32_t bv;
-        if (b > w0 && word_in(d, q->en_verbs, w0, &bv) == b - w0 && bv == 1 &&
+        if (b > w0 && word_in(d, q->en_verbs, &q->en_verbs_pre, w0, &bv) == b - w0 && bv == 1 &&
             (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added"))) {
             kj_q_statement(d, w0, e, ms, e);
             i = e - 1;
@@ -741,7 +744,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         int32_t vv = 0;
-        size_t vl = word_in(d, q->en_verbs, p, &vv);
+        size_t vl = word_in(d, q->en_verbs, &q->en_verbs_pre, p, &vv);
         size_t vp = p;
         if (!vl && linking(d, p)) {
             for (size_t r = p; r < hi; r++) {
@@ -749,7 +752,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 char c = d->norm[r];
                 if (c == '"' || c == ';')
                     break;
-                if ((vl = word_in(d, q->en_verbs, r, &vv))) {
+                if ((vl = word_in(d, q->en_verbs, &q->en_verbs_pre, r, &vv))) {
                     vp = r;
                     break;
                 }

@@ -30,9 +30,34 @@ typedef struct jcand {
     int pspeaker;    /* fact named in a parenthesis after the quote, or -1 */
 } jcand;
 
-static bool at(const kiji_doc *d, size_t i, const char *lit)
+/* kj_at, byte by byte: most probes fail at the first or second byte, and
+ * the words of a list are no constants the compiler could compare whole,
+ * so the loop ends sooner than a length and a compare call would. */
+static inline bool at(const kiji_doc *d, size_t i, const char *lit)
 {
-    return kj_at(d->norm, d->norm_len, i, lit);
+    for (size_t k = 0; lit[k]; k++)
+        if (i + k >= d->norm_len || d->norm[i + k] != lit[k])
+            return false;
+    return true;
+}
+
+/* Does lit start somewhere in [lo, hi) (it may run on past hi)? memchr
+ * finds each place its first byte stands. */
+static bool lit_in(kiji_doc *d, size_t lo, size_t hi, const char *lit)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (lo < hi) {
+        const char *f = memchr(d->norm + lo, lit[0], hi - lo);
+        if (!f)
+            return false;
+        size_t p = (size_t)(f - d->norm);
+        d->work += p - lo + 1;
+        if (at(d, p, lit))
+            return true;
+        lo = p + 1;
+    }
+    return false;
 }
 
 static bool is_noun_char(uint32_t c)
@@ -229,12 +254,35 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
     return best_wa >= 0 ? best_wa : best;
 }
 
+/* The first position in [i, hi) where a word of ja_sources may start, by
+ * the list's first-character bitmap read from the decoded text (one load
+ * a character), or hi or past it. Where it steps, a lookup finds nothing. */
+static size_t source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t hi)
+{
+    const uint64_t *first = x->qd->ja_sources_first;
+    const uint32_t *cpx = d->cpx;
+    size_t i0 = i;
+    while (i < hi) {
+        uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
+        if (cx >= KJ_CPX_SLOW || c0 >= 0x10000 || (first[c0 >> 6] >> (c0 & 63) & 1))
+            break;
+        i += cx >> KJ_CPX_LEN_SHIFT;
+    }
+    d->work += i - i0;
+    return i;
+}
+
 /* An unnamed source noun (関係者, 専門家) marked as topic in [lo, hi). */
 static bool unnamed_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
 {
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
+    if (hi > d->norm_len)
+        hi = d->norm_len;
     for (size_t i = lo; i < hi;) {
+        i = source_may_start(d, x, i, hi);
+        if (i >= hi)
+            break;
         int32_t v;
         size_t n, l = kj_dict_longest(x->qd->ja_sources, d->norm, d->norm_len, i, &v);
         d->work++;
@@ -1274,11 +1322,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             } else if (sent > 0) {
                 const kj_sentence *ps = &d->sent[sent - 1];
                 size_t pe = ps->ne > ps->ns + KJ_Q_WINDOW ? ps->ns + KJ_Q_WINDOW : ps->ne;
-                bool follows = false; /* …は次のように述べた。⏎「…」 */
-                for (size_t p = ps->ns; p < pe && !follows; p++) {
-                    d->work++;
-                    follows = at(d, p, "次のように") || at(d, p, "以下のように");
-                }
+                /* …は次のように述べた。⏎「…」 */
+                bool follows = lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
                 if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
                     int k = last_topic(d, x, ps->ns, ps->ne, true);
                     if (k >= 0)
@@ -1366,21 +1411,15 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
     const struct kj_quotedata *q = x->qd;
     if (to > d->norm_len)
         to = d->norm_len;
-    const uint64_t *first = kj_dict_first(q->ja_sources);
     for (size_t i = from; i < to;) {
+        /* the lookup's own first-character filters, without the call */
+        i = source_may_start(d, x, i, to);
+        if (i >= to)
+            break;
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
         if (n > to)
             n = to;
         d->work++;
-        /* the lookup's own first-character filter, read from the decoded
-         * text without the call: where no source word can start, the
-         * lookup below finds nothing */
-        uint32_t cx = d->cpx[i], c0 = cx & KJ_CPX_CP;
-        if (first && cx < KJ_CPX_SLOW && c0 >= 0x80 &&
-            (c0 >= 0x10000 || !(first[c0 >> 6] >> (c0 & 63) & 1))) {
-            i = n;
-            continue;
-        }
         int32_t v;
         size_t l = kj_dict_longest(q->ja_sources, d->norm, d->norm_len, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
