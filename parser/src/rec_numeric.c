@@ -1007,12 +1007,14 @@ static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
 
 /* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
  * several: parser/data/en/vague_share.txt) at a word start in English
- * text. */
+ * text, followed by a byte some entry has second (most words at a or s,
+ * "and", "said", have none). */
 static bool vague_en_may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
     return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
-           (i == 0 || !is_letter((unsigned char)d->norm[i - 1]));
+           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 1 < d->norm_len &&
+           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]];
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -1028,9 +1030,6 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     if (!vague_en_may_start(d, pos))
-        return false;
-    /* most words at a or s ("and", "said") have a second byte no entry has */
-    if (pos + 1 >= d->norm_len || !nd->vague_second[(unsigned char)d->norm[pos + 1]])
         return false;
     size_t k = 0;
     int kind = 0;
