@@ -2096,7 +2096,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (c == 'M' || c == '#') /* '#' for the pound sign: hash_pound */
+    if (c == '#') /* the pound sign: hash_pound */
+        return true;
+    /* read_magnitude reads M only before a digit (M7); other words at M
+     * (May, Minister) go to the tests below like any letter */
+    if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
         return true;
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
