@@ -31,6 +31,16 @@
 
 #define PACK(k, i) ((int32_t)(((uint32_t)(k) << 24) | (uint32_t)(i)))
 
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* ---- init ---------------------------------------------------------------- */
 
 /* Add every line of a list with value PACK(kind, value in the line). */
@@ -134,6 +144,29 @@ static bool vague_list(struct kj_numeric *nd)
     return true;
 }
 
+/* Fill nd->word_lead from the tables it summarizes (after they are
+ * complete). */
+static void word_lead_init(struct kj_numeric *nd)
+{
+    memset(nd->word_lead, 0, sizeof nd->word_lead);
+    for (unsigned a = 0; a < 128; a++) {
+        if (!is_letter((unsigned char)a))
+            continue;
+        unsigned la = (a | 0x20u) - 'a';
+        for (unsigned b = 0; b < 256; b++) {
+            bool lb = b < 128 && is_letter((unsigned char)b);
+            /* en_filter: the first two letters, or a one-letter word */
+            bool num = lb ? nd->en_tri[la * 26 + ((b | 0x20u) - 'a')] != 0 : (nd->en_one >> la & 1);
+            /* the sign words kj_num_may_start reads */
+            num = num || ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
+            bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
+            bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
+            if (num || money || vague)
+                nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
+        }
+    }
+}
+
 int kj_numeric_init(kiji_parser *p)
 {
     struct kj_numeric *nd = calloc(1, sizeof *nd);
@@ -196,6 +229,8 @@ int kj_numeric_init(kiji_parser *p)
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+    if (ok)
+        word_lead_init(nd);
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
@@ -248,16 +283,6 @@ typedef struct amount {
     const char *unit;      /* static unit ("pt", "M") instead of us..ue */
     kj_num value;
 } amount;
-
-static bool is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 /* Can http://, https:// or www. start at i? Only at an h before a t or a
  * w before a w. */
@@ -2102,6 +2127,20 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
      * (May, Minister) go to the tests below like any letter */
     if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
         return true;
+    if (c < 0x80 && is_letter(c) && i + 1 < d->norm_len) {
+        /* most words: their first two bytes start nothing below, and no
+         * $ follows within four bytes (HK$, US $: kj_money_may_start) */
+        const unsigned char *u = (const unsigned char *)d->norm;
+        unsigned char b = u[i + 1];
+        if (!(nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1)) {
+            size_t e = d->norm_len - i > 4 ? i + 4 : d->norm_len - 1;
+            size_t k = i + 1;
+            while (k <= e && u[k] != '$')
+                k++;
+            if (k > e)
+                return false;
+        }
+    }
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
                vague_en_may_start(d, i);
