@@ -299,6 +299,17 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
 {
     char buf[64];
     size_t off[64];
+    /* the first byte looked up, read from the text (the fold copies a
+     * byte above the space lower-cased, and one space before such a
+     * byte): a byte no key starts with fails before the fold */
+    const unsigned char *u = (const unsigned char *)d->norm;
+    if (pos >= d->norm_len)
+        return 0;
+    size_t f = u[pos] == ' ' && pos + 1 < d->norm_len && u[pos + 1] > ' ' ? pos + 1 : pos;
+    if (f == pos && u[pos] > ' ' && need_space)
+        return 0;
+    if (u[f] > ' ' && !kj_dict_may_start(t, (unsigned)(u[f] - 'A') < 26u ? u[f] + 32 : u[f]))
+        return 0;
     /* a key and the byte after it are all that is read: fold no further
      * (a space, the longest key, the next byte and the terminator) */
     size_t want = kj_dict_maxlen(t) + 3;
