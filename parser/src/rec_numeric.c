@@ -31,6 +31,16 @@
 
 #define PACK(k, i) ((int32_t)(((uint32_t)(k) << 24) | (uint32_t)(i)))
 
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* ---- init ---------------------------------------------------------------- */
 
 /* Add every line of a list with value PACK(kind, value in the line). */
@@ -134,6 +144,29 @@ static bool vague_list(struct kj_numeric *nd)
     return true;
 }
 
+/* Fill nd->word_lead from the tables it summarizes (after they are
+ * complete). */
+static void word_lead_init(struct kj_numeric *nd)
+{
+    memset(nd->word_lead, 0, sizeof nd->word_lead);
+    for (unsigned a = 0; a < 128; a++) {
+        if (!is_letter((unsigned char)a))
+            continue;
+        unsigned la = (a | 0x20u) - 'a';
+        for (unsigned b = 0; b < 256; b++) {
+            bool lb = b < 128 && is_letter((unsigned char)b);
+            /* en_filter: the first two letters, or a one-letter word */
+            bool num = lb ? nd->en_tri[la * 26 + ((b | 0x20u) - 'a')] != 0 : (nd->en_one >> la & 1);
+            /* the sign words kj_num_may_start reads */
+            num = num || ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
+            bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
+            bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
+            if (num || money || vague)
+                nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
+        }
+    }
+}
+
 int kj_numeric_init(kiji_parser *p)
 {
     struct kj_numeric *nd = calloc(1, sizeof *nd);
@@ -196,6 +229,8 @@ int kj_numeric_init(kiji_parser *p)
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+    if (ok)
+        word_lead_init(nd);
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
@@ -249,16 +284,6 @@ typedef struct amount {
     kj_num value;
 } amount;
 
-static bool is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Can http://, https:// or www. start at i? Only at an h before a t or a
  * w before a w. */
 static inline bool url_may_start(const kiji_doc *d, size_t i)
@@ -274,6 +299,17 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
 {
     char buf[64];
     size_t off[64];
+    /* the first byte looked up, read from the text (the fold copies a
+     * byte above the space lower-cased, and one space before such a
+     * byte): a byte no key starts with fails before the fold */
+    const unsigned char *u = (const unsigned char *)d->norm;
+    if (pos >= d->norm_len)
+        return 0;
+    size_t f = u[pos] == ' ' && pos + 1 < d->norm_len && u[pos + 1] > ' ' ? pos + 1 : pos;
+    if (f == pos && u[pos] > ' ' && need_space)
+        return 0;
+    if (u[f] > ' ' && !kj_dict_may_start(t, (unsigned)(u[f] - 'A') < 26u ? u[f] + 32 : u[f]))
+        return 0;
     /* a key and the byte after it are all that is read: fold no further
      * (a space, the longest key, the next byte and the terminator) */
     size_t want = kj_dict_maxlen(t) + 3;
@@ -1007,12 +1043,14 @@ static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
 
 /* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
  * several: parser/data/en/vague_share.txt) at a word start in English
- * text. */
+ * text, followed by a byte some entry has second (most words at a or s,
+ * "and", "said", have none). */
 static bool vague_en_may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
     return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
-           (i == 0 || !is_letter((unsigned char)d->norm[i - 1]));
+           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 1 < d->norm_len &&
+           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]];
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -1028,9 +1066,6 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     if (!vague_en_may_start(d, pos))
-        return false;
-    /* most words at a or s ("and", "said") have a second byte no entry has */
-    if (pos + 1 >= d->norm_len || !nd->vague_second[(unsigned char)d->norm[pos + 1]])
         return false;
     size_t k = 0;
     int kind = 0;
@@ -2097,8 +2132,26 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (c == 'M' || c == '#') /* '#' for the pound sign: hash_pound */
+    if (c == '#') /* the pound sign: hash_pound */
         return true;
+    /* read_magnitude reads M only before a digit (M7); other words at M
+     * (May, Minister) go to the tests below like any letter */
+    if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
+        return true;
+    if (c < 0x80 && is_letter(c) && i + 1 < d->norm_len) {
+        /* most words: their first two bytes start nothing below, and no
+         * $ follows within four bytes (HK$, US $: kj_money_may_start) */
+        const unsigned char *u = (const unsigned char *)d->norm;
+        unsigned char b = u[i + 1];
+        if (!(nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1)) {
+            size_t e = d->norm_len - i > 4 ? i + 4 : d->norm_len - 1;
+            size_t k = i + 1;
+            while (k <= e && u[k] != '$')
+                k++;
+            if (k > e)
+                return false;
+        }
+    }
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
                vague_en_may_start(d, i);

@@ -76,6 +76,12 @@ struct kj_numeric {
      * byte alone, bit b of before_pair[a * 4 + b / 64] for a key a b ... */
     bool before_one[128];
     uint64_t before_pair[128 * 4];
+    /* rec_numeric.c: bit b of word_lead[a * 4 + b / 64], for a letter a:
+     * a word a b may start a number (en_one / en_tri, minus, negative), a
+     * key of `before` (before_one, before_pair) or a vague share (a or s
+     * and vague_second): everything phrase_may_start accepts at a letter
+     * but a letter-prefixed dollar (HK$). Built once from those tables. */
+    uint64_t word_lead[128 * 4];
     /* rec_numeric.c: the qualifier lists before an amount, parsed once;
      * bit k of last[b]: entry k (of the first 64) can end with the text
      * byte b, so qual_before compares only those */
