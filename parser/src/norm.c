@@ -220,23 +220,27 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             size_t k = i;
             uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
                           (u[k + 2] & 0x3F);
-            while (k + 6 <= len && u[k + 3] >= 0xE0 && u[k + 3] <= 0xEF && (tab[cp] & NF_STABLE)) {
+            /* find the run's end first, then copy it and write its maps in
+             * one go */
+            while (k + 6 <= len && (u[k + 3] & 0xF0) == 0xE0 && (tab[cp] & NF_STABLE)) {
                 uint32_t nc = ((uint32_t)(u[k + 3] & 0x0F) << 12) |
                               ((uint32_t)(u[k + 4] & 0x3F) << 6) | (u[k + 5] & 0x3F);
                 if (!(tab[nc] & NF_BOUNDARY))
                     break;
-                reserve(&o, 3);
-                char *ob = o.buf + o.len;
-                ob[0] = src[k];
-                ob[1] = src[k + 1];
-                ob[2] = src[k + 2];
-                o.ms[o.len] = o.ms[o.len + 1] = o.ms[o.len + 2] = k;
-                o.me[o.len] = o.me[o.len + 1] = o.me[o.len + 2] = k + 3;
-                o.len += 3;
                 k += 3;
                 cp = nc;
             }
             if (k > i) {
+                reserve(&o, k - i);
+                memcpy(o.buf + o.len, src + i, k - i);
+                size_t *ms = o.ms + o.len, *me = o.me + o.len;
+                for (size_t q = i; q < k; q += 3) {
+                    ms[0] = ms[1] = ms[2] = q;
+                    me[0] = me[1] = me[2] = q + 3;
+                    ms += 3;
+                    me += 3;
+                }
+                o.len += k - i;
                 d->work += (k - i) / 3 - 1; /* one per chunk, as below */
                 i = k;
                 have = false;
