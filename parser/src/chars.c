@@ -64,6 +64,23 @@ static inline uint32_t cp_class(uint32_t c)
     return k;
 }
 
+/* cp_class for a code point of three UTF-8 bytes (U+0800-U+FFFF), with the
+ * common cases (kanji, kana) decided in a few comparisons: no Latin letter
+ * or digit is this high, and the kanji ranges are those of kj_is_kanji. */
+static inline uint32_t cp_class3(uint32_t c)
+{
+    if (c >= 0x3400)
+        return (c <= 0x9FFF && (c >= 0x4E00 || c <= 0x4DBF)) || (c >= 0xF900 && c <= 0xFAFF)
+                   ? KJ_CC_KANJI
+                   : 0;
+    if (c >= 0x30A1) {
+        if (c <= 0x30FA || c == 0x30FC)
+            return KJ_CC_KATA;
+        return c == 0x30FB ? KJ_CC_DOT : 0;
+    }
+    return c >= 0x3005 && c <= 0x3007 ? KJ_CC_KANJI : 0;
+}
+
 uint32_t kj_char_class(uint32_t c)
 {
     return cp_class(c);
@@ -104,27 +121,28 @@ void kj_chars(kiji_doc *d)
             }
             continue;
         }
-        size_t len;
-        uint32_t c;
         /* the common three-byte sequence (kana, kanji, CJK punctuation)
          * checked inline: E1-EC and EE-EF take any two continuation bytes
          * (E0 and ED have narrower second bytes: kj_u8_seq decides those) */
         if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && n - i >= 3 &&
             ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-            len = 3;
-            c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+            uint32_t c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
                 (u[i + 2] & 0x3F);
-        } else {
-            len = kj_u8_seq(u + i, n - i);
-            if (!len) {
-                /* not a valid sequence: the decoder answers here */
-                x[i] = KJ_CPX_SLOW;
-                i++;
-                continue;
-            }
-            size_t j = i;
-            c = kj_u8_next(d->norm, n, &j);
+            x[i] = c | cp_class3(c) | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+            x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
+            x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
+            i += 3;
+            continue;
         }
+        size_t len = kj_u8_seq(u + i, n - i);
+        if (!len) {
+            /* not a valid sequence: the decoder answers here */
+            x[i] = KJ_CPX_SLOW;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t c = kj_u8_next(d->norm, n, &j);
         x[i] = c | cp_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
         x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
         if (len > 2)
