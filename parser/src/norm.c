@@ -218,7 +218,20 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             reserve(&o, e - i);
             memcpy(o.buf + o.len, src + i, e - i);
             size_t *ms = o.ms + o.len, *me = o.me + o.len;
-            for (size_t k = 0; k < e - i; k++) {
+            size_t k = 0;
+            /* four bytes a round: the stores pair up into vector stores */
+            for (; k + 4 <= e - i; k += 4) {
+                size_t q = i + k;
+                ms[k] = q;
+                ms[k + 1] = q + 1;
+                ms[k + 2] = q + 2;
+                ms[k + 3] = q + 3;
+                me[k] = q + 1;
+                me[k + 1] = q + 2;
+                me[k + 2] = q + 3;
+                me[k + 3] = q + 4;
+            }
+            for (; k < e - i; k++) {
                 ms[k] = i + k;
                 me[k] = i + k + 1;
             }
