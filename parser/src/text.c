@@ -481,6 +481,11 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
                  * such ASCII (English words and spaces), one table test a
                  * byte */
                 size_t r = i;
+                /* eight bytes a round (no branch per byte), then the tail */
+                while (len - r >= 8 && (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] &
+                                        plain[u[r + 3]] & plain[u[r + 4]] & plain[u[r + 5]] &
+                                        plain[u[r + 6]] & plain[u[r + 7]]))
+                    r += 8;
                 while (r < len && plain[u[r]])
                     r++;
                 work += (r - i) / 8;
