@@ -16,27 +16,30 @@
 
 #include "kj.h"
 
-/* The classes of ASCII characters (KJ_CC_*): letters and digits are Latin
- * word characters (ent_word), A-Z also upper, & a name character. */
-#define W KJ_CC_WORD
-#define U (KJ_CC_WORD | KJ_CC_UPPER)
-#define A KJ_CC_DOT
+/* The entries of ASCII characters less the byte itself: length 1 (L) and
+ * the classes (KJ_CC_*): letters and digits are Latin word characters
+ * (ent_word), A-Z also upper, & a name character. */
+#define L ((uint32_t)1 << KJ_CPX_LEN_SHIFT)
+#define W (KJ_CC_WORD | L)
+#define U (KJ_CC_WORD | KJ_CC_UPPER | L)
+#define A (KJ_CC_DOT | L)
 /* one row per 16 characters */
 /* clang-format off */
-static const uint32_t ascii_cc[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, A, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
-    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
-    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+static const uint32_t ascii_cx[128] = {
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, A, L, L, L, L, L, L, L, L, L,
+    W, W, W, W, W, W, W, W, W, W, L, L, L, L, L, L,
+    L, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, L, L, L, L, L,
+    L, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, L, L, L, L, L,
 };
 /* clang-format on */
 #undef W
 #undef U
 #undef A
+#undef L
 
 /* The classes of a code point (KJ_CC_*): the predicates named at their
  * definitions in kj.h, so that a scan may test the bit in their place. */
@@ -51,7 +54,7 @@ static inline bool ascii8(const unsigned char *u)
 static inline uint32_t cp_class(uint32_t c)
 {
     if (c < 0x80)
-        return ascii_cc[c];
+        return ascii_cx[c] & ~((uint32_t)1 << KJ_CPX_LEN_SHIFT);
     uint32_t k = 0;
     if (kj_is_kanji(c))
         k |= KJ_CC_KANJI;
@@ -110,13 +113,13 @@ void kj_chars(kiji_doc *d)
     while (i < n) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            x[i] = b | ascii_cc[b] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+            x[i] = b | ascii_cx[b];
             i++;
             /* the rest of an ASCII run eight bytes at a time (English
              * text is mostly ASCII) */
             while (n - i >= 8 && ascii8(u + i)) {
                 for (size_t k = 0; k < 8; k++)
-                    x[i + k] = u[i + k] | ascii_cc[u[i + k]] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+                    x[i + k] = u[i + k] | ascii_cx[u[i + k]];
                 i += 8;
             }
             continue;
