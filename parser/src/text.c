@@ -753,7 +753,10 @@ void kj_structure(kiji_doc *d)
         if (d->lang != KJ_LANG_EN)
             bpos = before_openers(d, pos > start ? pos : start, bpos);
         bool newline = false;
-        /* Advance bracket state up to the proposed boundary. */
+        /* Advance bracket state up to the proposed boundary, counting the
+         * steps over plain characters in a register (added to d->work
+         * below). */
+        uint64_t steps = 0;
         while (pos < bpos) {
             /* Most characters change nothing here: only a line break, ( ) "
              * and the brackets and quotation marks below, which are
@@ -763,14 +766,14 @@ void kj_structure(kiji_doc *d)
             unsigned char b0 = (unsigned char)t[pos];
             if (b0 < 0x80 && bpos - pos >= 8 && plain_ascii8((const unsigned char *)t + pos)) {
                 pos += 8;
-                d->work++;
+                steps++;
                 continue;
             }
             if (b0 < 0x80 ? !bracket_ascii[b0]
                           : (b0 != 0xE2 && b0 != 0xE3) ||
                                 (pos + 1 < len && (unsigned char)t[pos + 1] != 0x80)) {
                 pos += (size_t)kj_u8_len(b0);
-                d->work++;
+                steps++;
                 continue;
             }
             size_t k = pos;
@@ -797,6 +800,7 @@ void kj_structure(kiji_doc *d)
             }
             pos = k;
         }
+        d->work += steps;
         (void)newline;
         bool inside = depth > 0 || dquote || bpos == soft_at ||
                       (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos)) ||
