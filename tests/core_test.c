@@ -4,7 +4,8 @@
  * marks, emoji and CRLF), sentence boundaries around quotes, metadata of a
  * wire-style article, the memory cap, doc reuse, and linear work on
  * pathological inputs (N vs 4N bytes, by the parser's work counter), and
- * the class bits of the decoded text against the predicates they stand for.
+ * the class bits of the decoded text against the predicates they stand for,
+ * and the normalized text against ICU's NFKC on random texts.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "kiji.h"
 #include "rec_entity.h"
@@ -467,6 +470,51 @@ static void test_classes(void)
     free(t);
 }
 
+/* norm.c copies characters NFKC leaves alone and writes fullwidth forms
+ * and spaces as their ASCII byte without calling ICU: on random texts over
+ * such characters, characters ICU must handle (combining marks, halfwidth
+ * katakana with their sound marks, squared words, ellipses) and CR, the
+ * normalized text is ICU's NFKC of the whole input with CR LF and CR as LF. */
+static void test_nfkc(void)
+{
+    static const char *const alpha[] = {
+        "a", "Z", "7", " ", ".", "\r", "\n", "\r\n", "（", "）", "！", "？", "１", "９", "Ａ", "ｚ",
+        "～", "＂", "＼", "\xe3\x80\x80", "\xc2\xa0", "\xe2\x80\x82", "か", "カ", "漢", "。",
+        "「", "」", "\xe3\x82\x99", "\xe3\x82\x9a", "\xcc\x81", "\xcc\xa3", "ﾊ", "ﾟ", "ﾞ", "㍻",
+        "①", "…", "\xef\xbc\x81\xcc\x81", "\xe2\x84\xab", "\xef\xa9\xb0", "\xf0\x9f\x98\x80",
+        "é", "\xe1\x84\x80", "\xe1\x85\xa1"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+    CHECK(U_SUCCESS(st), "unorm2_getNFKCInstance");
+    if (U_FAILURE(st))
+        return;
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    static char t[1024], lf[1024], want[4096];
+    static UChar u[1024], r[4096];
+    int bad = 0, checked = 0;
+    for (int k = 0; k < 3000; k++) {
+        size_t n = random_pieces(t, 0, alpha, na, 1 + k % 80, &x);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n')
+                continue;
+            lf[m++] = t[i] == '\r' ? '\n' : t[i];
+        }
+        int32_t un = 0, rn = 0, wn = 0;
+        st = U_ZERO_ERROR;
+        u_strFromUTF8(u, 1024, &un, lf, (int32_t)m, &st);
+        rn = unorm2_normalize(nfkc, u, un, r, 4096, &st);
+        u_strToUTF8(want, (int32_t)sizeof want, &wn, r, rn, &st);
+        kiji_error e;
+        if (U_FAILURE(st) || parse(t, n, NULL, &e) != KIJI_OK)
+            continue;
+        checked++;
+        bad += D->norm_len != (size_t)wn || memcmp(D->norm, want, (size_t)wn) != 0;
+    }
+    CHECK(bad == 0 && checked > 2900, "NFKC: %d of %d texts differ from ICU's", bad, checked);
+}
+
 static void test_reuse(void)
 {
     /* A warm doc gives the same result twice. */
@@ -502,6 +550,7 @@ int main(void)
     test_pathological();
     test_reuse();
     test_classes();
+    test_nfkc();
     kiji_doc_free(D);
     kiji_parser_free(P);
     printf("%d passed, %d failed\n", passed, failed);

@@ -16,27 +16,30 @@
 
 #include "kj.h"
 
-/* The classes of ASCII characters (KJ_CC_*): letters and digits are Latin
- * word characters (ent_word), A-Z also upper, & a name character. */
-#define W KJ_CC_WORD
-#define U (KJ_CC_WORD | KJ_CC_UPPER)
-#define A KJ_CC_DOT
+/* The entries of ASCII characters less the byte itself: length 1 (L) and
+ * the classes (KJ_CC_*): letters and digits are Latin word characters
+ * (ent_word), A-Z also upper, & a name character. */
+#define L ((uint32_t)1 << KJ_CPX_LEN_SHIFT)
+#define W (KJ_CC_WORD | L)
+#define U (KJ_CC_WORD | KJ_CC_UPPER | L)
+#define A (KJ_CC_DOT | L)
 /* one row per 16 characters */
 /* clang-format off */
-static const uint32_t ascii_cc[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, A, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
-    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
-    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+static const uint32_t ascii_cx[128] = {
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, A, L, L, L, L, L, L, L, L, L,
+    W, W, W, W, W, W, W, W, W, W, L, L, L, L, L, L,
+    L, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, L, L, L, L, L,
+    L, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, L, L, L, L, L,
 };
 /* clang-format on */
 #undef W
 #undef U
 #undef A
+#undef L
 
 /* The classes of a code point (KJ_CC_*): the predicates named at their
  * definitions in kj.h, so that a scan may test the bit in their place. */
@@ -51,7 +54,7 @@ static inline bool ascii8(const unsigned char *u)
 static inline uint32_t cp_class(uint32_t c)
 {
     if (c < 0x80)
-        return ascii_cc[c];
+        return ascii_cx[c] & ~((uint32_t)1 << KJ_CPX_LEN_SHIFT);
     uint32_t k = 0;
     if (kj_is_kanji(c))
         k |= KJ_CC_KANJI;
@@ -62,6 +65,23 @@ static inline uint32_t cp_class(uint32_t c)
     if (c == 0x30FB)
         k |= KJ_CC_DOT;
     return k;
+}
+
+/* cp_class for a code point of three UTF-8 bytes (U+0800-U+FFFF), with the
+ * common cases (kanji, kana) decided in a few comparisons: no Latin letter
+ * or digit is this high, and the kanji ranges are those of kj_is_kanji. */
+static inline uint32_t cp_class3(uint32_t c)
+{
+    if (c >= 0x3400)
+        return (c <= 0x9FFF && (c >= 0x4E00 || c <= 0x4DBF)) || (c >= 0xF900 && c <= 0xFAFF)
+                   ? KJ_CC_KANJI
+                   : 0;
+    if (c >= 0x30A1) {
+        if (c <= 0x30FA || c == 0x30FC)
+            return KJ_CC_KATA;
+        return c == 0x30FB ? KJ_CC_DOT : 0;
+    }
+    return c >= 0x3005 && c <= 0x3007 ? KJ_CC_KANJI : 0;
 }
 
 uint32_t kj_char_class(uint32_t c)
@@ -93,38 +113,39 @@ void kj_chars(kiji_doc *d)
     while (i < n) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            x[i] = b | ascii_cc[b] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+            x[i] = b | ascii_cx[b];
             i++;
             /* the rest of an ASCII run eight bytes at a time (English
              * text is mostly ASCII) */
             while (n - i >= 8 && ascii8(u + i)) {
                 for (size_t k = 0; k < 8; k++)
-                    x[i + k] = u[i + k] | ascii_cc[u[i + k]] | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
+                    x[i + k] = u[i + k] | ascii_cx[u[i + k]];
                 i += 8;
             }
             continue;
         }
-        size_t len;
-        uint32_t c;
         /* the common three-byte sequence (kana, kanji, CJK punctuation)
          * checked inline: E1-EC and EE-EF take any two continuation bytes
          * (E0 and ED have narrower second bytes: kj_u8_seq decides those) */
         if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && n - i >= 3 &&
             ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-            len = 3;
-            c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+            uint32_t c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
                 (u[i + 2] & 0x3F);
-        } else {
-            len = kj_u8_seq(u + i, n - i);
-            if (!len) {
-                /* not a valid sequence: the decoder answers here */
-                x[i] = KJ_CPX_SLOW;
-                i++;
-                continue;
-            }
-            size_t j = i;
-            c = kj_u8_next(d->norm, n, &j);
+            x[i] = c | cp_class3(c) | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+            x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
+            x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
+            i += 3;
+            continue;
         }
+        size_t len = kj_u8_seq(u + i, n - i);
+        if (!len) {
+            /* not a valid sequence: the decoder answers here */
+            x[i] = KJ_CPX_SLOW;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t c = kj_u8_next(d->norm, n, &j);
         x[i] = c | cp_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
         x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
         if (len > 2)

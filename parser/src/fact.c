@@ -147,12 +147,17 @@ static int cmp_span(const void *a, const void *b)
     return x->ne < y->ne ? -1 : (x->ne > y->ne);
 }
 
-/* Sort a fact's mentions and drop duplicates. */
+/* Sort a fact's mentions and drop duplicates. Recognizers add mentions in
+ * text order, so the list is mostly sorted already: qsort only when not. */
 static void tidy_mentions(kj_fact *f)
 {
     if (f->nmentions < 2)
         return;
-    qsort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
+    size_t run = 1; /* the sorted prefix */
+    while (run < f->nmentions && cmp_span(&f->mentions[run - 1], &f->mentions[run]) <= 0)
+        run++;
+    if (run < f->nmentions)
+        qsort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
     size_t k = 1;
     for (size_t i = 1; i < f->nmentions; i++)
         if (cmp_span(&f->mentions[i], &f->mentions[k - 1]) != 0)
@@ -166,25 +171,69 @@ typedef struct order {
     int idx;
 } order;
 
-static int cmp_order(const void *a, const void *b)
+/* The output order: by start, longer first, by type, then as added (idx is
+ * unique, so the order is total and any correct sort gives the same list). */
+static inline bool order_before(const order *x, const order *y)
 {
-    const order *x = a, *y = b;
     if (x->ns != y->ns)
-        return x->ns < y->ns ? -1 : 1;
+        return x->ns < y->ns;
     if (x->ne != y->ne)
-        return x->ne > y->ne ? -1 : 1; /* longer first */
+        return x->ne > y->ne; /* longer first */
     if (x->type != y->type)
-        return x->type < y->type ? -1 : 1;
-    return x->idx < y->idx ? -1 : (x->idx > y->idx);
+        return x->type < y->type;
+    return x->idx < y->idx;
+}
+
+/* Sort o[0, n) with tmp[0, n) as scratch: a natural merge sort. Each
+ * recognizer adds its facts in text order, so the list is a few sorted
+ * runs (one per recognizer) and a pass merging neighbouring runs halves
+ * their number: O(n log runs), n - 1 comparisons when already sorted. */
+static void sort_orders(order *o, order *tmp, size_t n)
+{
+    order *src = o, *dst = tmp;
+    for (;;) {
+        size_t first = 1;
+        while (first < n && !order_before(&src[first], &src[first - 1]))
+            first++;
+        if (first >= n)
+            break; /* one run: sorted */
+        size_t i = 0;
+        while (i < n) {
+            /* the run src[i, m), then the run src[m, e) */
+            size_t m = i + 1;
+            while (m < n && !order_before(&src[m], &src[m - 1]))
+                m++;
+            size_t e = m;
+            if (m < n) {
+                e = m + 1;
+                while (e < n && !order_before(&src[e], &src[e - 1]))
+                    e++;
+            }
+            size_t a = i, b = m, k = i;
+            while (a < m && b < e)
+                dst[k++] = order_before(&src[b], &src[a]) ? src[b++] : src[a++];
+            while (a < m)
+                dst[k++] = src[a++];
+            while (b < e)
+                dst[k++] = src[b++];
+            i = e;
+        }
+        order *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != o)
+        memcpy(o, src, n * sizeof *o);
 }
 
 void kj_finish(kiji_doc *d)
 {
     size_t n = d->nfacts;
     uint32_t mask = d->p->opt.facts;
-    /* not zeroed: o[0, k), newid[0, n) and out[0, k) are written before
-     * they are read */
+    /* not zeroed: o[0, k), tmp[0, k), newid[0, n) and out[0, k) are
+     * written before they are read */
     order *o = kj_alloc_raw(d, (n ? n : 1) * sizeof *o);
+    order *tmp = kj_alloc_raw(d, (n ? n : 1) * sizeof *tmp);
     int *newid = kj_alloc_raw(d, (n ? n : 1) * sizeof *newid);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -198,7 +247,7 @@ void kj_finish(kiji_doc *d)
         o[k].idx = (int)i;
         k++;
     }
-    qsort(o, k, sizeof *o, cmp_order);
+    sort_orders(o, tmp, k);
     for (size_t i = 0; i < k; i++)
         newid[o[i].idx] = (int)i + 1;
 
