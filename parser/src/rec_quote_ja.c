@@ -555,6 +555,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         d->work++;
         if (ch == 0x3002 || ch == '\n' || ch == OPEN)
             break;
+        /* 「…」の予告に切り替わったことから、…次々と書き込まれた: a 、 after
+         * a clause that ends in kana starts another clause, whose と is
+         * not this quote's */
+        size_t ps;
+        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps)))
+            break;
         if (ch == 0x3068 /* と */) {
             size_t q = n;
             if (at(d, q, "、"))
