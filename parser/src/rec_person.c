@@ -1089,8 +1089,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             a = fd + 3;
         /* サッカー選手, ネット・ユーザー: common nouns, not names;
          * ドキドキ・ワクワク: parts that are all doubled words are mimetics,
-         * not a name (スシロ・バンバン・ユドヨノ has one doubled part) */
-        int parts = 0, doubled = 0;
+         * not a name (スシロ・バンバン・ユドヨノ has one doubled part);
+         * セ・パ, パ投手: parts of one character each are abbreviations
+         * (the two baseball leagues), not a name (イ・ラン has a longer
+         * part) */
+        int parts = 0, doubled = 0, single = 0;
         for (size_t q = a; q < b;) {
             int32_t v;
             size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
@@ -1103,9 +1106,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             parts++;
             if (q - q0 >= 12 && (q - q0) % 6 == 0 && memcmp(d->norm + q0, d->norm + q0 + h, h) == 0)
                 doubled++;
+            single += q - q0 == 3;
             q += 3;
         }
-        if (parts >= 2 && doubled == parts)
+        if ((parts >= 2 && doubled == parts) || single == parts)
             return 0;
         ends[nends++] = b;
         sur = lastdot;
@@ -1380,7 +1384,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                               "庁", "局", "署", "校", "店", "館", "場", "室", "株",
                                               "価", "率", "額", "量", "性", "制", "層", "界", "圏",
                                               "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              "著", "編", "訳", "間", "賞", "杯", "祭", "表", NULL};
+                                              "著", "編", "訳", "画", "間", "賞", "杯", "祭", "表", NULL};
         for (int i = 0; notname[i] && okn; i++)
             if (kj_at(d->norm, b, ls, notname[i]))
                 okn = false;

@@ -25,6 +25,7 @@ typedef struct jcand {
     bool nominal;    /* との声, という書き込み: words of unnamed commenters */
     bool passive;    /* と批判を受けた: the clause's subject is not the speaker */
     bool standalone; /* the quote is a sentence of its own */
+    bool asked;      /* という問いに, との質問に: an unnamed asker's question */
     size_t vs, ve;   /* reporting verb, empty if none */
     size_t rs, re;   /* where a speaker may stand after the quote */
     int pspeaker;    /* fact named in a parenthesis after the quote, or -1 */
@@ -455,9 +456,10 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (i + 1 < nc && cs[i + 1].o == b) {
         const jcand *nx = &cs[i + 1];
         c->next = (int)i + 1;
-        c->quote = nx->quote && (nx->nominal || nx->standalone || nx->vs < nx->ve ||
-                                 speechlike(d, is, ie, 4));
+        c->quote = nx->quote && (nx->nominal || nx->asked || nx->standalone ||
+                                 nx->vs < nx->ve || speechlike(d, is, ie, 4));
         c->nominal = nx->nominal;
+        c->asked = nx->asked;
         c->passive = nx->passive;
         c->vs = nx->vs;
         c->ve = nx->ve;
@@ -477,6 +479,13 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
     if (l && v == 3)
         return;
+    /* 「…」という問いに「…」と答えた: the question is not the answerer's
+     * (quote_after.txt value 6, cases/ja/quote) */
+    if (l && v == 6) {
+        c->quote = true;
+        c->asked = true;
+        return;
+    }
     /* 「…」というX社のコメント, とのX氏の発言: the words are X's */
     if (l && (v == 4 || v == 5) && !at(d, a, "など")) {
         int k = speaker_of_nominal(d, x, a + l, limit);
@@ -593,6 +602,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         uint32_t ch = kj_q_cp(d, p, &n);
         d->work++;
         if (ch == 0x3002 || ch == '\n' || ch == OPEN)
+            break;
+        /* 「…」の予告に切り替わったことから、…次々と書き込まれた: a 、 after
+         * a clause that ends in kana starts another clause, whose と is
+         * not this quote's */
+        size_t ps;
+        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps)))
             break;
         if (ch == 0x3068 /* と */) {
             size_t q = n;
@@ -1151,6 +1166,16 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 
         if (c->pspeaker >= 0) {
             speaker = c->pspeaker;
+            subject = true;
+        }
+        /* 「…」という問いに: the asker speaks only when marked by から
+         * (司会のX氏から「…」という質問が出ると); the one who answers does not */
+        if (speaker < 0 && c->asked) {
+            int k = from_agent(d, x, cst, c->o, c->o, false);
+            if (k >= 0 && !others_between(d, x, marker_at(d, x, k, c->o) + strlen("から"), c->o))
+                speaker = x->m[k].fact;
+            else
+                note = "a question put by an unnamed asker (という問いに, との質問に)";
             subject = true;
         }
         if (speaker < 0 && c->re > c->rs) {
