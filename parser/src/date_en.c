@@ -1123,8 +1123,9 @@ static int meridiem(const ep *p, size_t j, size_t *e)
     return 0;
 }
 
-/* A clock written with a period, British style: 8.30pm, 11.00 a.m. The
- * meridiem is required: 6.45 alone is a price or a decimal. */
+/* A clock written with a period, British style: 8.30pm, 11.00 a.m., and
+ * the 24-hour 16.30 GMT / 10.00 local time. The meridiem, a zone or
+ * "local time" is required: 6.45 alone is a price or a decimal. */
 static size_t dot_clock(const ep *p, size_t i, int64_t *h, int64_t *mi)
 {
     if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '.'
@@ -1140,7 +1141,24 @@ static size_t dot_clock(const ep *p, size_t i, int64_t *h, int64_t *mi)
     int64_t m = (p->lc[k + 1] - '0') * 10 + (p->lc[k + 2] - '0');
     size_t e;
     int r = meridiem(p, sp(p, k + 3), &e);
-    if (!r || x < 1 || x > 12 || m > 59)
+    if (!r) {
+        /* the zone itself is read by the caller after the minutes */
+        const kj_dword *w;
+        size_t j = sp(p, k + 3);
+        if (x > 23 || m > 59 || j == k + 3)
+            return 0;
+        if (wd(p, j, "local time", &e)) {
+            *h = x;
+            *mi = m;
+            return e;
+        }
+        if (dword(p, j, KJ_W_ZONE, &w) == 0)
+            return 0;
+        *h = x;
+        *mi = m;
+        return k + 3;
+    }
+    if (x < 1 || x > 12 || m > 59)
         return 0;
     *h = x == 12 ? (r > 0 ? 12 : 0) : (r > 0 ? x + 12 : x);
     *mi = m;

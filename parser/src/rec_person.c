@@ -1708,12 +1708,33 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
         for (int i = 0; fw[i]; i++)
             if (tok_is(d, w, fw[i]))
                 f = true;
-        if (f)
+        /* the firm's chief executive: the possessive names the employer */
+        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's'))
             break;
         q--;
         k++;
     }
     return q;
+}
+
+/* The name in "the union's chairman, Karl Brandt, said" ends the
+ * apposition at e: a comma, a full stop or a speech verb follows, not a
+ * noun it modifies (vice president, South Asian marketing). */
+static bool apposed_name_end(const kiji_doc *d, size_t e)
+{
+    if (e >= d->norm_len)
+        return true;
+    char c = d->norm[e];
+    if (c == ',' || c == '.' || c == ';' || c == ')')
+        return true;
+    static const char *const v[] = {" said", " says", " told", "\nsaid", "\nsays", "\ntold", NULL};
+    for (int i = 0; v[i]; i++) {
+        size_t n = strlen(v[i]);
+        if (e + n <= d->norm_len && memcmp(d->norm + e, v[i], n) == 0 &&
+            (e + n == d->norm_len || !ent_word((unsigned char)d->norm[e + n])))
+            return true;
+    }
+    return false;
 }
 
 /* Is an organization already read named by the words [a, b) and a
@@ -2022,8 +2043,9 @@ static void en_persons(estate *s)
                 last_title_end = k - 1;
             }
         }
-        /* Oman's Oil Minister, Sheikh Omar al-Nuri */
-        if (title_start < 0 && ns > k && k > 0 && t[k].ns == t[k - 1].ne + 2 &&
+        /* Oman's Oil Minister, Sheikh Omar al-Nuri; the union's
+         * chairman, Karl Brandt: a title in apposition before a full name */
+        if (title_start < 0 && (ns > k || (j - k >= 2 && apposed_name_end(d, t[j - 1].ne))) && k > 0 && t[k].ns == t[k - 1].ne + 2 &&
             d->norm[t[k - 1].ne] == ',' && d->norm[t[k - 1].ne + 1] == ' ') {
             int a2 = title_ending(s, t, k - 1);
             if (a2 >= 0) {

@@ -276,6 +276,14 @@ static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, boo
     return person >= 0 ? person : org;
 }
 
+/* told / tells / asked at v: the name after the verb is the one spoken to
+ * (a spokesman told Reuters "…"), never the speaker (cases/en/quote). */
+static bool addressee_verb(const kiji_doc *d, size_t v)
+{
+    return word_is(d, v, "told") || word_is(d, v, "tells") || word_is(d, v, "tell") ||
+           word_is(d, v, "asked") || word_is(d, v, "asks");
+}
+
 /* "he said" / "she added" right before position v (a speech verb). */
 static bool pronoun_before(const kiji_doc *d, size_t v, size_t lo)
 {
@@ -518,9 +526,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
                      (speaker = org_subject(d, x, s0)) >= 0)
                 ; /* It said: "…" */
-            else if ((k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
+            else if (!addressee_verb(d, best) &&
+                     (k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
                      x->m[k].ns == kj_q_skip_space(d, best + bl, t))
-                speaker = x->m[k].fact; /* said X: "…" */
+                speaker = x->m[k].fact; /* said X: "…" (told X "…": X is spoken to) */
             else if (cs == sp->prev_end && sp->prev_speaker >= 0 && sp->prev_sent == sent)
                 speaker = sp->prev_speaker; /* "…", releasing a statement saying "…" */
             else if ((speaker = titled_person(d, x, last_the(d, cs, best), best)) < 0)
