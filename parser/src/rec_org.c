@@ -759,6 +759,19 @@ static bool modifier_word(const kiji_doc *d, size_t ws, size_t we)
  * allowed between words) whose last organization word ends the name.
  * "Bank of England" keeps a one-word of-tail; "Governor of the Bank of
  * England" starts after the last of/the before the organization word. */
+/* A possessive and Day after a run (International Workers' Day, Veterans'
+ * Day, Founder's Day): the run names a holiday, not an organization. */
+static bool holiday_after(const kiji_doc *d, size_t e, size_t hi)
+{
+    if (e >= hi || d->norm[e] != '\'')
+        return false;
+    e++;
+    if (e < hi && d->norm[e] == 's')
+        e++;
+    return hi - e >= 4 && !memcmp(d->norm + e, " Day", 4) &&
+           (hi - e == 4 || !ent_asc((unsigned char)d->norm[e + 4]));
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -853,6 +866,8 @@ static size_t en_run(estate *s, size_t a)
     while (nw > 0 && !cap[nw - 1])
         nw--;
     size_t ret = nw ? we[nw - 1] : a + 1;
+    if (nw && holiday_after(d, we[nw - 1], s->hi))
+        return ret;
     /* right to left: "the Labour Ministry and the Bank of England" holds two */
     int lim = nw;
     for (int round = 0; round < 4 && lim > 1; round++) {
