@@ -6,7 +6,8 @@
  * wrong would lose a match silently. Random dicts over a small alphabet of
  * ASCII, two-, three- and four-byte characters (and stray bytes) are read
  * at every position of random texts, and each answer must be the longest
- * key a scan of the key list finds there, with its value.
+ * key a scan of the key list finds there, with its value; for
+ * kj_dict_longest_sp, in a copy of the text with line breaks as spaces.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,16 @@ static void one_dict(unsigned variety, bool strays)
             CHECK(got == want && (!want || got_v == want_v),
                   "kj_dict_longest at %zu of %zu: %zu (value %d), want %zu (value %d)", pos, lim,
                   got, (int)got_v, want, (int)want_v);
+            /* the same text with its line breaks as spaces */
+            char sp[TEXTCAP];
+            for (size_t k = 0; k < lim; k++)
+                sp[k] = text[k] == '\n' ? ' ' : text[k];
+            int32_t want_sv = -1, got_sv = -1;
+            size_t want_s = pos < lim ? scan_longest(n, sp, lim, pos, &want_sv) : 0;
+            size_t got_s = kj_dict_longest_sp(t, text, lim, pos, &got_sv);
+            CHECK(got_s == want_s && (!want_s || got_sv == want_sv),
+                  "kj_dict_longest_sp at %zu of %zu: %zu (value %d), want %zu (value %d)", pos,
+                  lim, got_s, (int)got_sv, want_s, (int)want_sv);
             if (want) {
                 int32_t gv = -1;
                 CHECK(kj_dict_get(t, text + pos, want, &gv) && gv == want_v,

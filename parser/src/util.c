@@ -444,10 +444,18 @@ static inline bool may_pair(const kj_dict *t, unsigned char b, unsigned char c)
     return t->pair[p2 >> 6] >> (p2 & 63) & 1;
 }
 
+/* A byte of the text as kj_dict_longest_sp reads it (sp: a line break as
+ * a space) or kj_dict_longest (as it is). */
+static inline unsigned char text_byte(const char *s, size_t i, bool sp)
+{
+    unsigned char c = (unsigned char)s[i];
+    return sp && c == '\n' ? ' ' : c;
+}
+
 /* The walk of kj_dict_longest from cur, the node of s[pos]. */
 static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
                                                               size_t len, size_t pos, uint32_t cur,
-                                                              int32_t *value)
+                                                              int32_t *value, bool sp)
 {
     const tnode *nodes = t->nodes;
     size_t best = 0;
@@ -457,7 +465,7 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
         at = cur;
     }
     for (size_t i = pos + 1; i < len; i++) {
-        long c = child_of(t, &nodes[cur], (unsigned char)s[i]);
+        long c = child_of(t, &nodes[cur], text_byte(s, i, sp));
         if (c < 0)
             break;
         cur = (uint32_t)c;
@@ -476,7 +484,14 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
 static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
                                                      size_t pos, uint32_t cur, int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value);
+    return walk_from(t, s, len, pos, cur, value, false);
+}
+
+static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const char *s,
+                                                        size_t len, size_t pos, uint32_t cur,
+                                                        int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, true);
 }
 
 /* walk_from at a BMP character of first[] (two or three bytes at s[pos])
@@ -498,13 +513,13 @@ static __attribute__((noinline)) size_t walk_two(const kj_dict *t, const char *s
     if (avail >= 3 && u[0] >= 0xE0 && u[0] <= 0xEF) {
         c2 = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         if (two_has(t, c1, c2))
-            return walk_from(t, s, len, pos, cur, value);
+            return walk_from(t, s, len, pos, cur, value, false);
     } else if (avail > 0 && lead_cp(u, avail, &c2) && two_has(t, c1, c2)) {
-        return walk_from(t, s, len, pos, cur, value);
+        return walk_from(t, s, len, pos, cur, value, false);
     }
     if (!two_has(t, c1, TWO_END))
         return 0;
-    return walk_from(t, s, pos + n1, pos, cur, value);
+    return walk_from(t, s, pos + n1, pos, cur, value, false);
 }
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -541,6 +556,22 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
             return walk_two(t, s, len, pos, cur, value);
     }
     return walk_longest(t, s, len, pos, cur, value);
+}
+
+size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
+{
+    if (pos >= len)
+        return 0;
+    unsigned char b = text_byte(s, pos, true);
+    uint32_t cur = t->root[b];
+    if (!cur)
+        return 0;
+    /* the pair filter for an ASCII byte that is no key alone (the other
+     * filters read the bytes as they are: past them, the walk alone) */
+    if (b < 0x80 && !t->nodes[cur].term &&
+        (len - pos < 2 || !may_pair(t, b, text_byte(s, pos + 1, true))))
+        return 0;
+    return walk_longest_sp(t, s, len, pos, cur, value);
 }
 
 const uint64_t *kj_dict_first(const kj_dict *t)
