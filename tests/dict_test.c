@@ -123,6 +123,19 @@ static void one_dict(unsigned variety, bool strays)
             CHECK(got_s == want_s && (!want_s || got_sv == want_sv),
                   "kj_dict_longest_sp at %zu of %zu: %zu (value %d), want %zu (value %d)", pos,
                   lim, got_s, (int)got_sv, want_s, (int)want_sv);
+            /* exact lookups of every short piece of text from pos */
+            for (size_t l = 1; l <= 12 && pos + l <= lim; l++) {
+                bool found = false;
+                int32_t ev = -1, gv = -1;
+                for (size_t k = 0; k < n; k++)
+                    if (keylen[k] == l && memcmp(keys[k], text + pos, l) == 0) {
+                        found = true;
+                        ev = keyval[k];
+                    }
+                bool got_g = kj_dict_get(t, text + pos, l, &gv);
+                CHECK(got_g == found && (!found || gv == ev), "kj_dict_get of %zu bytes at %zu: %d, want %d",
+                      l, pos, (int)got_g, (int)found);
+            }
             if (want) {
                 int32_t gv = -1;
                 CHECK(kj_dict_get(t, text + pos, want, &gv) && gv == want_v,

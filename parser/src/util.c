@@ -617,6 +617,12 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
             }
             if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
                 return false;
+            /* and two[]: the pair of its first two characters, or the
+             * first alone */
+            size_t n1 = b < 0xE0 ? 2 : 3;
+            uint32_t c2 = TWO_END;
+            if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
+                return false;
         }
     }
     for (size_t i = 1; i < len; i++) {
