@@ -1595,12 +1595,12 @@ typedef struct tok {
  * is all capitals is a headline word unless it spells initials. */
 static bool not_headline(const kiji_doc *d, tok t)
 {
-    /* all-capital headline words are not names (DEAN FOODS) */
-    bool allcap = true;
+    /* all-capital headline words are not names (DEAN FOODS): a lower-case
+     * letter anywhere makes a name word */
     for (size_t i = t.ns; i < t.ne; i++) {
         unsigned char x = (unsigned char)d->norm[i];
         if (x >= 'a' && x <= 'z')
-            allcap = false;
+            return true;
     }
     /* J. and H.W. / R.J. (initials: capitals, each but the last of a
      * token without its final period followed by a period) are name
@@ -1608,7 +1608,7 @@ static bool not_headline(const kiji_doc *d, tok t)
     bool initials = true;
     for (size_t i = t.ns + 1; i < t.ne && initials; i += 2)
         initials = d->norm[i] == '.';
-    return !allcap || initials;
+    return initials;
 }
 
 /* A capitalized word. Inline: it is asked of every token, several times,
