@@ -147,17 +147,17 @@ size_t kj_u8_seq(const unsigned char *s, size_t avail)
 
 /* ---- kj_dict: a byte trie with contiguous children ---------------------- */
 
+/* The size of kj_dict's two-character filter in bits (a power of two). */
+#define TWO_BITS ((size_t)1 << 16)
+/* two_hash's c2 for a key that is its first character alone. */
+#define TWO_END 0u
+
 /* The children of a node lie side by side in nodes[], sorted by their byte,
  * so a step from a node to its child is one load: nodes[first + rank]. A
  * node whose child block is full moves the block to the end of nodes[] with
  * double the room (the old slots are left unused). 16 bytes, four nodes to a
  * cache line; what a lookup needs only at the end (values) or only for wide
  * nodes (edge bytes) lives in arrays beside it. */
-/* The size of kj_dict's two-character filter in bits (a power of two). */
-#define TWO_BITS ((size_t)1 << 16)
-/* two_hash's c2 for a key that is its first character alone. */
-#define TWO_END 0u
-
 typedef struct tnode {
     /* When every child byte lies in [base, base + 63] (always true below a
      * UTF-8 lead byte: the children are continuation bytes), bit k says that
@@ -253,8 +253,8 @@ static inline unsigned bits(uint64_t x)
     return (unsigned)((x * 0x0101010101010101ull) >> 56);
 }
 
-/* The code point of the UTF-8 sequence at u (avail bytes) and its length
- * in *n, read from the lead byte alone (the continuation bytes are not
+/* The length of the UTF-8 sequence at u (avail bytes) and its code point
+ * in *cp, as the lead byte announces them (the continuation bytes are not
  * checked: the same bytes give the same answer, which is all the
  * two-character filter needs); 0 = no lead byte, or fewer bytes than it
  * announces. */
