@@ -491,6 +491,9 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
 /* Longest key that s[pos..len) starts with: its length (0 = none), value in
  * *value. */
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
+/* The same reading each line break of s as a space (South\nKorea finds
+ * the key South Korea). */
+size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);
 /* The first-character filter kj_dict_longest applies where the text has a
  * non-ASCII character c: bit c (c < 0x10000) says a key may start with c,
  * and nothing starts with a character past U+FFFF. NULL when the dict

@@ -100,6 +100,10 @@ size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t 
     if (!kj_dict_may_start(t, b))
         return 0;
     char buf[96];
+    /* a key no longer than buf: read in place, line breaks as spaces, as
+     * the copy below would give it (the copy holds any key that fits) */
+    if (kj_dict_maxlen(t) <= sizeof buf)
+        return kj_dict_longest_sp(t, d->norm, s->hi, pos, v);
     size_t n = s->hi - pos < sizeof buf ? s->hi - pos : sizeof buf;
     if (n > kj_dict_maxlen(t))
         n = kj_dict_maxlen(t);

@@ -1595,29 +1595,34 @@ typedef struct tok {
     size_t ns, ne;
 } tok;
 
-static bool cap_word(const kiji_doc *d, tok t)
+/* cap_word past its first letter: a word of two characters or more that
+ * is all capitals is a headline word unless it spells initials. */
+static bool not_headline(const kiji_doc *d, tok t)
+{
+    /* all-capital headline words are not names (DEAN FOODS): a lower-case
+     * letter anywhere makes a name word */
+    for (size_t i = t.ns; i < t.ne; i++) {
+        unsigned char x = (unsigned char)d->norm[i];
+        if (x >= 'a' && x <= 'z')
+            return true;
+    }
+    /* J. and H.W. / R.J. (initials: capitals, each but the last of a
+     * token without its final period followed by a period) are name
+     * words */
+    bool initials = true;
+    for (size_t i = t.ns + 1; i < t.ne && initials; i += 2)
+        initials = d->norm[i] == '.';
+    return initials;
+}
+
+/* A capitalized word. Inline: it is asked of every token, several times,
+ * and most start with no capital. */
+static inline bool cap_word(const kiji_doc *d, tok t)
 {
     unsigned char c = (unsigned char)d->norm[t.ns];
     if (!(c >= 'A' && c <= 'Z'))
         return false;
-    /* all-capital headline words are not names (DEAN FOODS) */
-    if (t.ne - t.ns > 1) {
-        bool allcap = true;
-        for (size_t i = t.ns; i < t.ne; i++) {
-            unsigned char x = (unsigned char)d->norm[i];
-            if (x >= 'a' && x <= 'z')
-                allcap = false;
-        }
-        /* J. and H.W. / R.J. (initials: capitals, each but the last of a
-         * token without its final period followed by a period) are name
-         * words */
-        bool initials = true;
-        for (size_t i = t.ns + 1; i < t.ne && initials; i += 2)
-            initials = d->norm[i] == '.';
-        if (allcap && !initials)
-            return false;
-    }
-    return true;
+    return t.ne - t.ns <= 1 || not_headline(d, t);
 }
 
 static bool tok_is(const kiji_doc *d, tok t, const char *w)

@@ -147,6 +147,11 @@ size_t kj_u8_seq(const unsigned char *s, size_t avail)
 
 /* ---- kj_dict: a byte trie with contiguous children ---------------------- */
 
+/* The size of kj_dict's two-character filter in bits (a power of two). */
+#define TWO_BITS ((size_t)1 << 16)
+/* two_hash's c2 for a key that is its first character alone. */
+#define TWO_END 0u
+
 /* The children of a node lie side by side in nodes[], sorted by their byte,
  * so a step from a node to its child is one load: nodes[first + rank]. A
  * node whose child block is full moves the block to the end of nodes[] with
@@ -176,7 +181,12 @@ struct kj_dict {
     uint32_t root[256];    /* child of the root for a first byte, 0 = none */
     uint64_t first[1024];  /* bit c: a key starts with BMP code point c */
     uint64_t pair[128 * 4]; /* bit b * 256 + c: a key starts with ASCII b, then byte c */
+    /* bit two_hash(c1, c2): a key that starts with the BMP character c1
+     * goes on with the character c2, or (c2 = TWO_END) is c1 alone; a set
+     * bit may be another pair's (a hash), a clear one rules the pair out */
+    uint64_t two[TWO_BITS / 64];
     bool nofilter;         /* a key does not start with a whole BMP char */
+    bool notwo;            /* a key's second character is no whole one: two[] is unused */
     size_t maxlen;         /* the longest key's length */
 };
 
@@ -241,6 +251,51 @@ static inline unsigned bits(uint64_t x)
     x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
     x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
     return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The length of the UTF-8 sequence at u (avail bytes) and its code point
+ * in *cp, as the lead byte announces them (the continuation bytes are not
+ * checked: the same bytes give the same answer, which is all the
+ * two-character filter needs); 0 = no lead byte, or fewer bytes than it
+ * announces. */
+static inline size_t lead_cp(const unsigned char *u, size_t avail, uint32_t *cp)
+{
+    unsigned char b = u[0];
+    size_t n;
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+        *cp = b & 0x1F;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        *cp = b & 0x0F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        *cp = b & 0x07;
+    } else {
+        return 0;
+    }
+    if (avail < n)
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        *cp = (*cp << 6) | (u[k] & 0x3F);
+    return n;
+}
+
+/* The bit of kj_dict's two[] for the characters c1, c2. */
+static inline uint32_t two_hash(uint32_t c1, uint32_t c2)
+{
+    uint32_t h = c1 * 0x9E3779B1u ^ c2 * 0x85EBCA77u;
+    return (h ^ (h >> 15)) & (uint32_t)(TWO_BITS - 1);
+}
+
+static inline bool two_has(const kj_dict *t, uint32_t c1, uint32_t c2)
+{
+    uint32_t h = two_hash(c1, c2);
+    return t->two[h >> 6] >> (h & 63) & 1;
 }
 
 /* The child of n on byte b, or -1. */
@@ -347,6 +402,18 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
             size_t i = 0;
             uint32_t cp = kj_u8_next(key, len, &i);
             t->first[cp >> 6] |= 1ull << (cp & 63);
+            /* the pair of the key's first two characters, or the first
+             * alone (n: the whole first character, checked above; c1 as
+             * kj_dict_longest reads it from the text) */
+            const unsigned char *u = (const unsigned char *)key;
+            uint32_t c1 = n == 2 ? ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F)
+                                 : ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+                                       (u[2] & 0x3F);
+            uint32_t c2 = TWO_END;
+            if (len > n && !lead_cp((const unsigned char *)key + n, len - n, &c2))
+                t->notwo = true;
+            uint32_t h = two_hash(c1, c2);
+            t->two[h >> 6] |= 1ull << (h & 63);
         }
     }
     return true;
@@ -377,11 +444,18 @@ static inline bool may_pair(const kj_dict *t, unsigned char b, unsigned char c)
     return t->pair[p2 >> 6] >> (p2 & 63) & 1;
 }
 
-/* The walk of kj_dict_longest from cur, the node of s[pos]. Out of line:
- * most lookups end in the filters of kj_dict_longest, which then need no
- * stack frame. */
-static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
-                                                     size_t pos, uint32_t cur, int32_t *value)
+/* A byte of the text as kj_dict_longest_sp reads it (sp: a line break as
+ * a space) or kj_dict_longest (as it is). */
+static inline unsigned char text_byte(const char *s, size_t i, bool sp)
+{
+    unsigned char c = (unsigned char)s[i];
+    return sp && c == '\n' ? ' ' : c;
+}
+
+/* The walk of kj_dict_longest from cur, the node of s[pos]. */
+static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
+                                                              size_t len, size_t pos, uint32_t cur,
+                                                              int32_t *value, bool sp)
 {
     const tnode *nodes = t->nodes;
     size_t best = 0;
@@ -391,7 +465,7 @@ static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const cha
         at = cur;
     }
     for (size_t i = pos + 1; i < len; i++) {
-        long c = child_of(t, &nodes[cur], (unsigned char)s[i]);
+        long c = child_of(t, &nodes[cur], text_byte(s, i, sp));
         if (c < 0)
             break;
         cur = (uint32_t)c;
@@ -403,6 +477,49 @@ static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const cha
     if (best && value)
         *value = t->value[at];
     return best;
+}
+
+/* walk_from, out of line: most lookups end in the filters of
+ * kj_dict_longest, which then need no stack frame. */
+static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
+                                                     size_t pos, uint32_t cur, int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, false);
+}
+
+static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const char *s,
+                                                        size_t len, size_t pos, uint32_t cur,
+                                                        int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, true);
+}
+
+/* walk_from at a BMP character of first[] (two or three bytes at s[pos])
+ * after the two-character filter: a key of two characters or more goes
+ * on with the text's next character, and a key of that one alone ends
+ * within it. Out of line, as walk_longest. */
+static __attribute__((noinline)) size_t walk_two(const kj_dict *t, const char *s, size_t len,
+                                                 size_t pos, uint32_t cur, int32_t *value)
+{
+    const unsigned char *u1 = (const unsigned char *)s + pos;
+    size_t n1 = u1[0] < 0xE0 ? 2 : 3;
+    uint32_t c1 = n1 == 2 ? ((uint32_t)(u1[0] & 0x1F) << 6) | (u1[1] & 0x3F)
+                          : ((uint32_t)(u1[0] & 0x0F) << 12) | ((uint32_t)(u1[1] & 0x3F) << 6) |
+                                (u1[2] & 0x3F);
+    const unsigned char *u = (const unsigned char *)s + pos + n1;
+    size_t avail = len - pos - n1;
+    uint32_t c2;
+    /* kana and kanji (three bytes) first: lead_cp's answer for them */
+    if (avail >= 3 && u[0] >= 0xE0 && u[0] <= 0xEF) {
+        c2 = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (two_has(t, c1, c2))
+            return walk_from(t, s, len, pos, cur, value, false);
+    } else if (avail > 0 && lead_cp(u, avail, &c2) && two_has(t, c1, c2)) {
+        return walk_from(t, s, len, pos, cur, value, false);
+    }
+    if (!two_has(t, c1, TWO_END))
+        return 0;
+    return walk_from(t, s, pos + n1, pos, cur, value, false);
 }
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -435,8 +552,26 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         }
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return 0;
+        if (!t->notwo)
+            return walk_two(t, s, len, pos, cur, value);
     }
     return walk_longest(t, s, len, pos, cur, value);
+}
+
+size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
+{
+    if (pos >= len)
+        return 0;
+    unsigned char b = text_byte(s, pos, true);
+    uint32_t cur = t->root[b];
+    if (!cur)
+        return 0;
+    /* the pair filter for an ASCII byte that is no key alone (the other
+     * filters read the bytes as they are: past them, the walk alone) */
+    if (b < 0x80 && !t->nodes[cur].term &&
+        (len - pos < 2 || !may_pair(t, b, text_byte(s, pos + 1, true))))
+        return 0;
+    return walk_longest_sp(t, s, len, pos, cur, value);
 }
 
 const uint64_t *kj_dict_first(const kj_dict *t)
@@ -481,6 +616,12 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
                 cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
             }
             if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+                return false;
+            /* and two[]: the pair of its first two characters, or the
+             * first alone */
+            size_t n1 = b < 0xE0 ? 2 : 3;
+            uint32_t c2 = TWO_END;
+            if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
                 return false;
         }
     }
