@@ -146,8 +146,32 @@ static void one_dict(unsigned variety, bool strays)
     kj_dict_free(t);
 }
 
+/* rec_person.c's ja_candidate stops at a kanji run of one or two
+ * characters with no Japanese surname before trying ja_zhname: exact only
+ * while every family name of ja/surnames_zh is written in BMP kanji (then
+ * a family name and its given name fill a kanji run of three at least). */
+static void zh_surnames_are_kanji(void)
+{
+    const kj_wordlist *wl = kj_wordlist_get("ja/surnames_zh");
+    CHECK(wl && wl->n > 0, "ja/surnames_zh: no such list");
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        const char *line = wl->lines[i];
+        const char *tab = strchr(line, '\t');
+        size_t n = tab ? (size_t)(tab - line) : strlen(line);
+        size_t p = 0;
+        bool ok = n > 0;
+        while (ok && p < n) {
+            size_t p0 = p;
+            uint32_t c = kj_u8_next(line, n, &p);
+            ok = kj_is_kanji(c) && c < 0x10000 && p - p0 == 3;
+        }
+        CHECK(ok, "ja/surnames_zh line %zu: not all BMP kanji: %s", i + 1, line);
+    }
+}
+
 int main(void)
 {
+    zh_surnames_are_kanji();
     for (int i = 0; i < 300; i++) {
         /* few pieces (many repeats, long matches) to all of them */
         unsigned variety = 2 + (unsigned)rnd(NPIECES - 1);

@@ -1130,6 +1130,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 are a surname and a given
          * name of two each even when the surname is not known (three kanji
          * split either way, so they are left alone; cases/ja/person) */
+        bool short_run = false;
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
@@ -1138,6 +1139,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q = qn;
                 m++;
             }
+            /* the whole kanji run from a: one or two characters */
+            short_run = m < 3 && !kj_at(d->norm, s->hi, q, "氏");
             size_t q1, q2 = a;
             ent *oaff = NULL, *sp = NULL;
             if (m == 4) {
@@ -1182,6 +1185,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ends[nends++] = q;
             }
         }
+        /* No known surname at a and a kanji run of one or two characters
+         * (most starts: 政府, 日本): nothing below can take it. No end was
+         * set, so no title or honorific is tried, and the bare names need
+         * three kanji at least: ja_fullname with no surname (sl 0) a run of
+         * three, ja_zhname a family name (BMP kanji: dict_test checks) and a
+         * given name of two kanji after one or one after two. */
+        if (!sl && short_run)
+            return 0;
         /* 山田さつきさん, 佐藤ひろみ市議: a hiragana given name
          * (given_names.txt) after the surname, tried with a title or
          * honorific after it only (the bare form is ja_fullname's) */
