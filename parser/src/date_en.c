@@ -4151,6 +4151,49 @@ int kj_date_en_starts(struct kj_datedata *dd)
     return 0;
 }
 
+/* Can a date start at the article "a" or "an" (at i, ending at e before
+ * white space)? What the readers that start at an article read right after
+ * it, reader by reader:
+ *   amount       a / an + a unit of time, an entry of en (a week, an hour,
+ *                a decade, a fortnight); a / an + business / working day
+ *                (bizday); for a night / nights; a half hour, a half day;
+ *                for a full day; a couple of days; a few weeks; a / an
+ *                and a half (the half after the count)
+ *   clock_words  a quarter past / to
+ *   num, words_half, and every reader that reads a number at i
+ *                (kj_num_scan): "a" + a word of en/numbers (a dozen, a
+ *                hundred, a third), which kj_num_may_start tests exactly
+ *   dword at i   an entry of en that begins with the article (none in
+ *                en/dates now; the test follows the list)
+ * The other readers fail at the article itself: they want a digit, a
+ * literal of their own or an entry of their own there (a digit after an
+ * article is none of the above: "a 25% stake" starts no date there). */
+static bool after_article(const ep *p, size_t i, size_t e)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } lit[] = {{"business", 8}, {"working", 7}, {"night", 5}, {"nights", 6}, {"half", 4},
+               {"full", 4},     {"couple", 6},  {"few", 3},   {"and", 3},    {"quarter", 7}};
+    size_t q = sp(p, e), r = q;
+    while (r < p->len && r - q < 9 && p->lc[r] >= 'a' && p->lc[r] <= 'z')
+        r++;
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+        if (r - q == lit[k].n && p->lc[q] == lit[k].w[0] && memcmp(p->lc + q, lit[k].w, lit[k].n) == 0)
+            return true;
+    /* an entry at q or at i, on the terms of dword and wday_word: the
+     * longest key there, ending before a non-letter or a plural s (Mar in
+     * "market" is none) */
+    const kj_dword *w;
+    size_t n = kj_dt_word(p->c, true, q, &w);
+    if (n > 0 && (!alpha(ch(p, q + n)) || (ch(p, q + n) == 's' && !alpha(ch(p, q + n + 1)))))
+        return true;
+    n = kj_dt_word(p->c, true, i, &w);
+    if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
+        return true;
+    return kj_num_may_start(p->c->d, i);
+}
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst or an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows): everything else is skipped
@@ -4195,6 +4238,10 @@ static bool worth_trying(const ep *p, size_t i)
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
             return false;
     }
+    /* "a" / "an" and a word: only before a word after_article knows */
+    if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
+        && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
+        return false;
     /* a word that is only a number's first word (and, point, minus) starts
      * a date only as a number kj_num_scan reads, which it reads only where
      * kj_num_may_start says so (it tests that first) */
