@@ -488,6 +488,9 @@ kj_dict *kj_dict_new(void);
 bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value);
 /* Add every line of a word list: "key" (value = def) or "key<TAB>int". */
 bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def);
+/* The key of a word-list line: its length before a tab, trailing spaces
+ * trimmed (the key kj_dict_add_list stores). */
+size_t kj_wordlist_key(const char *line);
 /* Longest key that s[pos..len) starts with: its length (0 = none), value in
  * *value. */
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value);

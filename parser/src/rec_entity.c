@@ -52,14 +52,8 @@ void ent_first_add(ent_first *f, const char *key, size_t len)
 void ent_first_list(ent_first *f, const char *list)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
-    for (size_t i = 0; wl && i < wl->n; i++) {
-        const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        while (n > 0 && line[n - 1] == ' ')
-            n--;
-        ent_first_add(f, line, n);
-    }
+    for (size_t i = 0; wl && i < wl->n; i++)
+        ent_first_add(f, wl->lines[i], kj_wordlist_key(wl->lines[i]));
 }
 
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,

@@ -41,14 +41,8 @@ static kj_dict *load(const char *name, int32_t def, bool capitalize, kj_qprefix 
         kj_dict_free(t);
         return NULL;
     }
-    for (size_t i = 0; pre && i < wl->n; i++) {
-        const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        while (n > 0 && line[n - 1] == ' ')
-            n--;
-        prefix_add(pre, line, n);
-    }
+    for (size_t i = 0; pre && i < wl->n; i++)
+        prefix_add(pre, wl->lines[i], kj_wordlist_key(wl->lines[i]));
     if (!capitalize)
         return t;
     /* English lists are lower case; a sentence-initial word is capitalized

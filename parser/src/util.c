@@ -418,6 +418,15 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     }
     return true;
 }
+size_t kj_wordlist_key(const char *line)
+{
+    const char *tab = strchr(line, '\t');
+    size_t n = tab ? (size_t)(tab - line) : strlen(line);
+    while (n > 0 && line[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
 {
     if (!wl)
@@ -425,12 +434,8 @@ bool kj_dict_add_list(kj_dict *t, const kj_wordlist *wl, int32_t def)
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
         const char *tab = strchr(line, '\t');
-        int32_t v = def;
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        if (tab)
-            v = (int32_t)strtol(tab + 1, NULL, 10);
-        while (n > 0 && (line[n - 1] == ' '))
-            n--;
+        int32_t v = tab ? (int32_t)strtol(tab + 1, NULL, 10) : def;
+        size_t n = kj_wordlist_key(line);
         if (n && !kj_dict_add(t, line, n, v))
             return false;
     }
