@@ -16,6 +16,13 @@
  *
  * Built with -DKIJI_CALLGRIND, `--callgrind` brackets only the parse loop
  * with callgrind client requests (bench/callgrind.sh uses it).
+ *
+ * `--records FILE` times other documents instead, as bench/peers.sh needs
+ * them: every record of a JSON-lines file (`text`, optional `date`, `lang`
+ * from `--lang`, default ja), decoded before the clock starts, parsed and
+ * serialized in passes over the whole file with one warm kiji_doc until
+ * `--seconds` of CPU time have passed. It prints one line: passes, wall and
+ * CPU seconds, and the per-pass rates.
  */
 #include <jansson.h>
 #include <kiji.h>
@@ -418,13 +425,81 @@ static void usage(void)
 {
     fprintf(stderr, "usage: parse_bench [--shared DIR] [--runs R] [--iters N] [--limit K]\n"
                     "                   [--only ja|en|ref] [--callgrind]\n"
+                    "       parse_bench --records FILE [--lang ja|en] [--seconds S]\n"
                     "Parses ja_news.jsonl, en_news.jsonl (K articles each, 0 = all) and the\n"
-                    "reference article N times per run, R runs (default 5 runs x 1 pass).\n");
+                    "reference article N times per run, R runs (default 5 runs x 1 pass).\n"
+                    "With --records, parses every record of FILE in passes until S CPU\n"
+                    "seconds (default 1) have passed and prints the per-pass figures.\n");
+}
+
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* --records: whole passes over c until `seconds` of CPU time have passed. */
+static int run_records(const corpus *c, double seconds)
+{
+    kiji_error err;
+    kiji_options opt = {0};
+    kiji_parser *p = kiji_parser_new(&opt, &err);
+    kiji_doc *d = p ? kiji_doc_new(p) : NULL;
+    if (!d) {
+        fprintf(stderr, "parse_bench: %s\n", p ? "out of memory" : err.text);
+        kiji_parser_free(p);
+        return 1;
+    }
+    int rc = 0;
+    size_t facts = 0, failed = 0;
+    double w0 = 0, c0 = 0, wall = 0, cpu = 0;
+    long passes = -1; /* pass 0 warms the doc and is not timed */
+    while (passes < 1 || cpu < seconds) {
+        if (passes == 0) {
+            w0 = now_s();
+            c0 = cpu_s();
+        }
+        for (size_t i = 0; i < c->n; i++) {
+            const article *a = &c->a[i];
+            kiji_meta meta = {NULL, a->date, c->lang};
+            const char *out;
+            size_t len;
+            int st = kiji_parse(d, a->text, a->len, &meta, &err);
+            if (st == KIJI_ERR_PUBLISHED) { /* as `kiji parse --jsonl` does */
+                meta.published = NULL;
+                st = kiji_parse(d, a->text, a->len, &meta, &err);
+            }
+            if (st != KIJI_OK || kiji_doc_json(d, 0, &out, &len) != KIJI_OK) {
+                failed += passes < 0;
+                continue;
+            }
+            if (passes < 0)
+                facts += kiji_doc_fact_count(d);
+        }
+        passes++;
+        if (passes > 0) {
+            wall = now_s() - w0;
+            cpu = cpu_s() - c0;
+        }
+    }
+    if (failed) {
+        fprintf(stderr, "parse_bench: %zu of %zu records failed to parse\n", failed, c->n);
+        rc = 1;
+    }
+    printf("records: %zu records, %zu bytes, %zu facts; %ld passes in %.6f s wall, %.6f s CPU; "
+           "per pass %.6f s wall, %.6f s CPU; %.3f MB/s (CPU), %.0f records/s (CPU)\n",
+           c->n, c->bytes, facts, passes, wall, cpu, wall / (double)passes, cpu / (double)passes,
+           (double)c->bytes * (double)passes / cpu / 1e6, (double)c->n * (double)passes / cpu);
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+    return rc;
 }
 
 int main(int argc, char **argv)
 {
-    const char *shared = KIJI_SHARED_DIR, *only = NULL;
+    const char *shared = KIJI_SHARED_DIR, *only = NULL, *records = NULL, *lang = "ja";
+    double seconds = 1.0;
     int runs = 5, iters = 1;
     size_t limit = 0;
     for (int i = 1; i < argc; i++) {
@@ -439,6 +514,12 @@ int main(int argc, char **argv)
             limit = (size_t)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--only") == 0 && has)
             only = argv[++i];
+        else if (strcmp(argv[i], "--records") == 0 && has)
+            records = argv[++i];
+        else if (strcmp(argv[i], "--lang") == 0 && has)
+            lang = argv[++i];
+        else if (strcmp(argv[i], "--seconds") == 0 && has)
+            seconds = atof(argv[++i]);
         else if (strcmp(argv[i], "--callgrind") == 0) {
 #ifdef KIJI_CALLGRIND
             want_callgrind = true;
@@ -457,6 +538,24 @@ int main(int argc, char **argv)
     }
     if (want_callgrind)
         runs = 1;
+    if (records) {
+        if (!(seconds > 0 && seconds <= 600) || (strcmp(lang, "ja") && strcmp(lang, "en"))) {
+            usage();
+            return 2;
+        }
+        corpus rc = {"records", lang, NULL, 0, 0, 0};
+        if (load_jsonl(&rc, records, 0) || !rc.n) {
+            fprintf(stderr, "parse_bench: %s: no records with a \"text\" string\n", records);
+            return 1;
+        }
+        int st = run_records(&rc, seconds);
+        for (size_t i = 0; i < rc.n; i++) {
+            free(rc.a[i].text);
+            free(rc.a[i].date);
+        }
+        free(rc.a);
+        return st;
+    }
 
     char path[4096];
     corpus cs[3] = {{"ja_news", "ja", NULL, 0, 0, 0},

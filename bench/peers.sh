@@ -7,9 +7,11 @@
 # chrono-node from the npm registry into a temporary directory, npm's cache
 # included (removed at exit: nothing is written anywhere else), draws the
 # first SENTENCES sentences from ../shared/corpus/ja_news.jsonl and times each
-# peer and `kiji parse --jsonl` over them ROUNDS times (bench/peers_driver.js),
-# printing MB/s, sentences/s and kiji's speed ratio to each peer, by wall clock
-# and by CPU time. Bounded: the install and the measurement each run under a
+# peer and kiji over them ROUNDS times (bench/peers_driver.js), printing MB/s,
+# sentences/s and kiji's speed ratio to each peer, by wall clock and by CPU
+# time. kiji runs in process as the peers do (parse_bench --records from the
+# same build: KIJI's ../bench/parse_bench, or $KIJI_PARSE_BENCH) and, for
+# comparison, as `kiji parse --jsonl`, which also decodes each JSON line. Bounded: the install and the measurement each run under a
 # timeout. Without the corpus, node or npm it says so and exits 0.
 set -eu
 
@@ -51,5 +53,9 @@ for pkg in @microsoft/recognizers-text-suite chrono-node; do
     printf 'peers: %s %s\n' "$pkg" "$(node -p "require('$work/node_modules/$pkg/package.json').version")"
 done
 
+# kiji in process: parse_bench from the same build (bench/ beside tools/).
+pbench=${KIJI_PARSE_BENCH:-$(dirname "$kiji")/../bench/parse_bench}
+[ -x "$pbench" ] || pbench=
+
 NODE_PATH="$work/node_modules" timeout 900 \
-    node "$here/peers_driver.js" "$corpus" "$kiji" "$sentences" "$rounds" "$work"
+    node "$here/peers_driver.js" "$corpus" "$kiji" "$sentences" "$rounds" "$work" "$pbench"

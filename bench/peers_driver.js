@@ -2,25 +2,31 @@
 // into a temporary directory and points NODE_PATH at it); not meant to be run
 // alone.
 //
-//   node peers_driver.js CORPUS KIJI SENTENCES ROUNDS WORKDIR
+//   node peers_driver.js CORPUS KIJI SENTENCES ROUNDS WORKDIR [PARSE_BENCH]
 //
 // Draws the first SENTENCES sentences from the corpus (article texts split
 // after 。！？ and at line breaks), then, ROUNDS times: one timed pass of each
-// peer in this process over all of them, and one timed `kiji parse --jsonl
-// --quiet` over the same sentences (one record each, so kiji too parses
-// sentence by sentence). kiji's process start-up (parser init) is measured
-// on a one-sentence file and subtracted; it is printed too. Speeds are
+// peer in this process over all of them, and kiji over the same sentences,
+// sentence by sentence, two ways. In process, as the peers run: PARSE_BENCH
+// (bench/parse_bench --records) decodes the sentences first, then parses and
+// serializes each with one warm kiji_doc for about a CPU-second of passes; the
+// ratios kiji / peer are taken from this. As a command: one timed `kiji parse
+// --jsonl --quiet` over one record per sentence, which also decodes each JSON
+// line; kiji's process start-up (parser init) is measured on a one-sentence
+// file and subtracted, and printed too. Without PARSE_BENCH only the command
+// is timed, and the ratios are taken from it. Speeds are
 // medians [min - max] over the rounds; the ratio kiji / peer is taken per
 // round, so both sides of a ratio ran within seconds of each other. Each
 // figure is given twice: by wall clock, and by CPU time (user + system; the
 // machine is shared, and CPU time does not count time spent waiting for a
-// core). kiji's CPU time comes from the shell's `times` (10 ms ticks).
+// core). The command's CPU time comes from the shell's `times` (10 ms
+// ticks); parse_bench reads its own process CPU clock.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const [corpus, kiji, nSentences, nRounds, work] = process.argv.slice(2);
+const [corpus, kiji, nSentences, nRounds, work, parseBench] = process.argv.slice(2);
 const N = Number(nSentences), ROUNDS = Number(nRounds);
 const REF = new Date('2026-02-13T09:00:00+09:00'); // fixed reference date
 
@@ -119,6 +125,19 @@ function timeKiji(file) {
     return { secs, cpu };
 }
 
+// In process: parse_bench's one line gives the per-pass wall and CPU time.
+function timeKijiInProcess() {
+    const r = check(spawnSync(parseBench, ['--records', fileOnce, '--seconds', '1'],
+                              { encoding: 'utf8', timeout: 120000 }),
+                    `${parseBench} --records ${fileOnce}`);
+    const m = r.stdout.match(/(\d+) passes in .* per pass ([\d.]+) s wall, ([\d.]+) s CPU/);
+    if (!m) {
+        process.stderr.write(`peers: unexpected output from ${parseBench}: ${r.stdout}\n`);
+        process.exit(1);
+    }
+    return { secs: Number(m[2]), cpu: Number(m[3]), passes: Number(m[1]) };
+}
+
 // What each side finds, for context (not part of the timing).
 const kijiOnce = check(spawnSync(kiji, ['parse', '--jsonl', fileOnce],
                                  { maxBuffer: 1 << 28, encoding: 'utf8', timeout: 120000 }),
@@ -146,18 +165,25 @@ for (const p of peers) {
     fs.writeFileSync(fileAll, recs(kijiReps));
 }
 
-const rows = { kiji: [] };
+// rows.kiji is what the ratios use: in process when parse_bench is there.
+const rows = { kiji: [], 'kiji command': [] };
 for (const p of peers) rows[p.short] = [];
-const startup = [], startupCpu = [];
+const startup = [], startupCpu = [], inPasses = [];
 for (let round = 0; round < ROUNDS; round++) {
     for (const p of peers) rows[p.short].push(timePeer(p));
     const one = timeKiji(fileOne), all = timeKiji(fileAll);
     startup.push(one.secs);
     startupCpu.push(one.cpu);
     const net = Math.max(all.secs - one.secs, 1e-6) / kijiReps;
-    rows.kiji.push({ secs: net, cpu: Math.max(all.cpu - one.cpu, 0.01) / kijiReps,
-                     gross: net + one.secs }); // gross: one pass as its own process
+    rows['kiji command'].push({ secs: net, cpu: Math.max(all.cpu - one.cpu, 0.01) / kijiReps,
+                                gross: net + one.secs }); // gross: one pass as its own process
+    if (parseBench) {
+        const ip = timeKijiInProcess();
+        inPasses.push(ip.passes);
+        rows.kiji.push(ip);
+    }
 }
+if (!parseBench) rows.kiji = rows['kiji command'];
 
 const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (v, d) => `${med(v).toFixed(d)} [${Math.min(...v).toFixed(d)} - ${Math.max(...v).toFixed(d)}]`;
@@ -165,9 +191,13 @@ const by = { wall: 'secs', cpu: 'cpu' };
 
 console.log(`peers: ${sentences.length} sentences, ${bytes} bytes (${(bytes / sentences.length).toFixed(0)} bytes average) from ${corpus}`);
 console.log(`  node ${process.version}; ${ROUNDS} rounds; figures are median [min - max]`);
-console.log(`  kiji: ${kiji} parse --jsonl --quiet, sentences x${kijiReps} per timed run, one record per sentence;`);
-console.log(`        process start-up ${fmt(startup.map((s) => s * 1e3), 0)} ms wall, ${fmt(startupCpu.map((s) => s * 1e3), 0)} ms CPU,`);
-console.log('        measured on one sentence and subtracted');
+if (parseBench)
+    console.log(`  kiji: ${parseBench} --records (in process, one warm kiji_doc, parse + JSON per sentence), ${fmt(inPasses, 0)} passes per round; ratios use it`);
+else
+    console.log('  kiji: no parse_bench beside kiji (build it, or set KIJI_PARSE_BENCH): ratios use the command');
+console.log(`  kiji command: ${kiji} parse --jsonl --quiet, sentences x${kijiReps} per timed run, one record per sentence`);
+console.log(`        (JSON decoding of each record included); process start-up ${fmt(startup.map((s) => s * 1e3), 0)} ms wall,`);
+console.log(`        ${fmt(startupCpu.map((s) => s * 1e3), 0)} ms CPU, measured on one sentence and subtracted`);
 console.log(`  found: kiji ${kijiFacts} facts ${JSON.stringify(kijiByType)}`);
 for (const p of peers)
     console.log(`         ${p.short} ${rows[p.short][0].found} matches (${p.name}); timed as ${p.reps} pass(es) per round`);
@@ -176,11 +206,12 @@ for (const clock of ['wall', 'cpu']) {
     console.log('');
     console.log(`  by ${clock === 'wall' ? 'wall clock' : 'CPU time (user + system)'}:`);
     console.log(`  ${'side'.padEnd(17)} ${'MB/s'.padStart(28)} ${'sentences/s'.padStart(28)}   kiji / side`);
-    for (const side of ['kiji'].concat(peers.map((p) => p.short))) {
+    const sides = parseBench ? ['kiji', 'kiji command'] : ['kiji'];
+    for (const side of sides.concat(peers.map((p) => p.short))) {
         const r = rows[side];
-        const ratio = side === 'kiji' ? '' : fmt(rows.kiji.map((kr, i) => r[i][k] / kr[k]), 2) + ' x';
+        const ratio = side.startsWith('kiji') ? '' : fmt(rows.kiji.map((kr, i) => r[i][k] / kr[k]), 2) + ' x';
         console.log(`  ${side.padEnd(17)} ${fmt(r.map((x) => bytes / x[k] / 1e6), 3).padStart(28)} ${fmt(r.map((x) => sentences.length / x[k]), 0).padStart(28)}   ${ratio}`);
     }
 }
 console.log('');
-console.log(`  kiji, one pass of ${sentences.length} sentences as its own process (start-up included, wall): ${fmt(rows.kiji.map((r) => bytes / r.gross / 1e6), 3)} MB/s`);
+console.log(`  kiji, one pass of ${sentences.length} sentences as its own process (start-up included, wall): ${fmt(rows['kiji command'].map((r) => bytes / r.gross / 1e6), 3)} MB/s`);
