@@ -565,6 +565,20 @@ void kj_rec_date(kiji_doc *d); /* date, duration, set */
 
 int kj_entity_init(kiji_parser *p);
 void kj_entity_free(kiji_parser *p);
+
+/* The canonical location time zones (Europe/Paris) and their ISO regions,
+ * in ICU's order, whose exemplar cities the gazetteer holds (rec_place.c).
+ * kj_zones_load is false only when out of memory. */
+typedef struct kj_zone {
+    char *id;
+    char region[4];
+} kj_zone;
+typedef struct kj_zone_list {
+    kj_zone *z;
+    size_t n;
+} kj_zone_list;
+bool kj_zones_load(kj_zone_list *zl);
+void kj_zones_free(kj_zone_list *zl);
 void kj_rec_entity(kiji_doc *d); /* place, organization, person, definition */
 
 int kj_quote_init(kiji_parser *p);

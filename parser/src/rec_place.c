@@ -165,19 +165,94 @@ static bool bad_city(const char *s)
     return false;
 }
 
-/* Exemplar cities of every canonical time zone of a country: Europe/Paris
- * gives パリ (ja zoneStrings "ec") and Paris. */
-static bool zone_cities(struct kj_entity *x, const char *cc, UResourceBundle *zja,
-                        UResourceBundle *zen)
+/* The canonical location zones (Europe/Paris) with their regions, in ICU's
+ * order (kj.h). Asking ICU for one country's zones walks every zone and looks
+ * up its region, so doing that per country cost most of the parser's
+ * start-up; the regions come instead from zoneinfo64's Regions array,
+ * parallel to its Names, which is where ICU's TimeZone::getRegion reads them.
+ * tests/zone_test.c checks the list against ICU's per-country answer. */
+void kj_zones_free(kj_zone_list *zl)
+{
+    for (size_t i = 0; i < zl->n; i++)
+        free(zl->z[i].id);
+    free(zl->z);
+    zl->z = NULL;
+    zl->n = 0;
+}
+
+/* Index of `id` in zoneinfo64's Names (sorted by code unit), or -1. */
+static int32_t zone_index(UResourceBundle *names, const char *id)
+{
+    UChar want[64];
+    int32_t wn = (int32_t)strlen(id);
+    if (wn >= (int32_t)(sizeof want / sizeof *want))
+        return -1;
+    u_charsToUChars(id, want, wn);
+    int32_t lo = 0, hi = ures_getSize(names) - 1;
+    while (lo <= hi) {
+        int32_t mid = lo + (hi - lo) / 2, n = 0;
+        UErrorCode e = U_ZERO_ERROR;
+        const UChar *s = ures_getStringByIndex(names, mid, &n, &e);
+        if (U_FAILURE(e))
+            return -1;
+        int c = u_strCompare(s, n, want, wn, false);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* false only when out of memory; ICU data that is missing leaves zl empty */
+bool kj_zones_load(kj_zone_list *zl)
 {
     UErrorCode e = U_ZERO_ERROR;
-    UEnumeration *en = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, cc,
+    UEnumeration *en = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL,
                                                       NULL, &e);
-    if (U_FAILURE(e))
-        return true;
+    UResourceBundle *top = U_SUCCESS(e) ? ures_openDirect(NULL, "zoneinfo64", &e) : NULL;
+    UResourceBundle *names = U_SUCCESS(e) ? ures_getByKey(top, "Names", NULL, &e) : NULL;
+    UResourceBundle *regions = U_SUCCESS(e) ? ures_getByKey(top, "Regions", NULL, &e) : NULL;
+    int32_t count = U_SUCCESS(e) ? uenum_count(en, &e) : 0;
     bool ok = true;
-    const char *id;
-    while ((id = uenum_next(en, NULL, &e)) && U_SUCCESS(e)) {
+    if (U_SUCCESS(e) && count > 0 && (zl->z = calloc((size_t)count, sizeof *zl->z))) {
+        const char *id;
+        while (zl->n < (size_t)count && (id = uenum_next(en, NULL, &e)) && U_SUCCESS(e)) {
+            int32_t idx = zone_index(names, id), n = 0;
+            UErrorCode e2 = U_ZERO_ERROR;
+            const UChar *r = idx >= 0 ? ures_getStringByIndex(regions, idx, &n, &e2) : NULL;
+            if (!r || U_FAILURE(e2) || n < 1 || n > 3)
+                continue;
+            kj_zone *z = &zl->z[zl->n];
+            u_UCharsToChars(r, z->region, n);
+            z->region[n] = 0;
+            if (!(z->id = strdup(id))) {
+                ok = false;
+                break;
+            }
+            zl->n++;
+        }
+    } else if (U_SUCCESS(e) && count > 0)
+        ok = false;
+    ures_close(regions);
+    ures_close(names);
+    ures_close(top);
+    uenum_close(en);
+    return ok;
+}
+
+/* Exemplar cities of every canonical time zone of a country: Europe/Paris
+ * gives パリ (ja zoneStrings "ec") and Paris. */
+static bool zone_cities(struct kj_entity *x, const char *cc, const kj_zone_list *zl,
+                        UResourceBundle *zja, UResourceBundle *zen)
+{
+    bool ok = true;
+    for (size_t zi = 0; zi < zl->n; zi++) {
+        if (strcmp(zl->z[zi].region, cc) != 0)
+            continue;
+        const char *id = zl->z[zi].id;
         /* America/Indiana/Knox and the like name counties, not cities */
         const char *slash = strchr(id, '/');
         if (!slash || strchr(slash + 1, '/') || strncmp(id, "Antarctica", 10) == 0 ||
@@ -214,7 +289,6 @@ static bool zone_cities(struct kj_entity *x, const char *cc, UResourceBundle *zj
         if (idx < 0 || !add_key(x, en_name, idx, true) || !add_key(x, ja_name, idx, false))
             ok = false;
     }
-    uenum_close(en);
     return ok;
 }
 
@@ -306,11 +380,13 @@ int place_init(struct kj_entity *x)
         ures_close(zsen);
         zsen = NULL;
     }
-    bool ok = true;
+    kj_zone_list zl = {NULL, 0};
+    bool ok = kj_zones_load(&zl);
     const char *const *cc = uloc_getISOCountries();
     if (U_SUCCESS(e) && zsja)
         for (size_t i = 0; cc[i] && ok; i++)
-            ok = zone_cities(x, cc[i], zsja, zsen);
+            ok = zone_cities(x, cc[i], &zl, zsja, zsen);
+    kj_zones_free(&zl);
     ures_close(zsja);
     ures_close(zja);
     ures_close(zsen);
