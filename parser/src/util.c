@@ -499,34 +499,6 @@ static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const 
     return walk_from(t, s, len, pos, cur, value, true);
 }
 
-/* walk_from at a BMP character of first[] (two or three bytes at s[pos])
- * after the two-character filter: a key of two characters or more goes
- * on with the text's next character, and a key of that one alone ends
- * within it. Out of line, as walk_longest. */
-static __attribute__((noinline)) size_t walk_two(const kj_dict *t, const char *s, size_t len,
-                                                 size_t pos, uint32_t cur, int32_t *value)
-{
-    const unsigned char *u1 = (const unsigned char *)s + pos;
-    size_t n1 = u1[0] < 0xE0 ? 2 : 3;
-    uint32_t c1 = n1 == 2 ? ((uint32_t)(u1[0] & 0x1F) << 6) | (u1[1] & 0x3F)
-                          : ((uint32_t)(u1[0] & 0x0F) << 12) | ((uint32_t)(u1[1] & 0x3F) << 6) |
-                                (u1[2] & 0x3F);
-    const unsigned char *u = (const unsigned char *)s + pos + n1;
-    size_t avail = len - pos - n1;
-    uint32_t c2;
-    /* kana and kanji (three bytes) first: lead_cp's answer for them */
-    if (avail >= 3 && u[0] >= 0xE0 && u[0] <= 0xEF) {
-        c2 = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (two_has(t, c1, c2))
-            return walk_from(t, s, len, pos, cur, value, false);
-    } else if (avail > 0 && lead_cp(u, avail, &c2) && two_has(t, c1, c2)) {
-        return walk_from(t, s, len, pos, cur, value, false);
-    }
-    if (!two_has(t, c1, TWO_END))
-        return 0;
-    return walk_from(t, s, pos + n1, pos, cur, value, false);
-}
-
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
 {
     if (pos >= len)
@@ -557,8 +529,28 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         }
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return 0;
-        if (!t->notwo)
-            return walk_two(t, s, len, pos, cur, value);
+        if (!t->notwo) {
+            /* the two-character filter, here too (most walks it would
+             * start end at once): a key of two characters or more goes on
+             * with the text's next character, and a key of cp alone ends
+             * within it */
+            size_t n1 = b < 0xE0 ? 2 : 3;
+            const unsigned char *v = u + n1;
+            size_t avail = len - pos - n1;
+            uint32_t c2;
+            /* kana and kanji (three bytes) first: lead_cp's answer for them */
+            if (avail >= 3 && v[0] >= 0xE0 && v[0] <= 0xEF) {
+                c2 = ((uint32_t)(v[0] & 0x0F) << 12) | ((uint32_t)(v[1] & 0x3F) << 6) |
+                     (v[2] & 0x3F);
+                if (two_has(t, cp, c2))
+                    return walk_longest(t, s, len, pos, cur, value);
+            } else if (avail > 0 && lead_cp(v, avail, &c2) && two_has(t, cp, c2)) {
+                return walk_longest(t, s, len, pos, cur, value);
+            }
+            if (!two_has(t, cp, TWO_END))
+                return 0;
+            return walk_longest(t, s, pos + n1, pos, cur, value);
+        }
     }
     return walk_longest(t, s, len, pos, cur, value);
 }
