@@ -1647,19 +1647,26 @@ static bool stopword(const kiji_doc *d, tok t)
     return ent_stopword(d, t.ns, t.ne);
 }
 
-/* Words of d->norm in [lo, hi): letters, digits, and inner . - ' */
+/* Words of d->norm in [lo, hi): letters, digits, and inner . - '
+ * The steps are counted in a local and added to d->work once: through the
+ * pointer, every store to out[] would make the count a load and a store
+ * at each byte. */
 static size_t tokenize(estate *s, tok *out, size_t max)
 {
     const kiji_doc *d = s->d;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const size_t hi = s->hi;
+    uint64_t work = 0;
     size_t n = 0, i = s->lo;
-    while (i < s->hi && n < max) {
-        s->d->work++;
-        unsigned char c = (unsigned char)d->norm[i];
-        if (!ent_word(c) && c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0x80) {
+    while (i < hi && n < max) {
+        work++;
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (!ent_asc(c)) {
+                i++;
+                continue;
+            }
+        } else {
             size_t nx;
             uint32_t cp = ent_cp(d, i, &nx);
             if (!kj_is_latin(cp)) {
@@ -1668,25 +1675,26 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             }
         }
         size_t a = i;
-        while (i < s->hi) {
-            s->d->work++;
-            unsigned char x = (unsigned char)d->norm[i];
+        while (i < hi) {
+            work++;
+            unsigned char x = u[i];
             if (x >= 0x80) {
                 size_t nx;
                 if (!kj_is_latin(ent_cp(d, i, &nx)))
                     break;
                 i = nx;
-            } else if (ent_asc(x) || ((x == '.' || x == '-' || x == '\'') && i + 1 < s->hi &&
-                                      ent_asc((unsigned char)d->norm[i + 1])))
+            } else if (ent_asc(x) ||
+                       ((x == '.' || x == '-' || x == '\'') && i + 1 < hi && ent_asc(u[i + 1])))
                 i++;
             else
                 break;
         }
         /* U.S. / Mr. keep their final period; a sentence end does not */
-        if (i < s->hi && d->norm[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
+        if (i < hi && u[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
             i++;
         out[n++] = (tok){a, i};
     }
+    s->d->work += work;
     return n;
 }
 
