@@ -586,42 +586,11 @@ size_t kj_dict_maxlen(const kj_dict *t)
     return t->maxlen;
 }
 
-bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
+/* The walk of kj_dict_get from cur, the node of key[0]. */
+static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, const char *key,
+                                                           size_t len, uint32_t cur,
+                                                           int32_t *value)
 {
-    uint32_t cur = 0;
-    if (len > 0) {
-        unsigned char b = (unsigned char)key[0];
-        cur = t->root[b];
-        if (!cur)
-            return false;
-        if (b < 0x80 && len > 1 && !may_pair(t, b, (unsigned char)key[1]))
-            return false;
-        if (b >= 0x80 && !t->nofilter) {
-            /* kj_dict_longest's filter: a key equal to this one would start
-             * with a whole BMP character whose bit is set */
-            const unsigned char *u = (const unsigned char *)key;
-            uint32_t cp;
-            if (b < 0xC0 || b >= 0xF0)
-                return false;
-            if (b < 0xE0) {
-                if (len < 2)
-                    return false;
-                cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
-            } else {
-                if (len < 3)
-                    return false;
-                cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-            }
-            if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
-                return false;
-            /* and two[]: the pair of its first two characters, or the
-             * first alone */
-            size_t n1 = b < 0xE0 ? 2 : 3;
-            uint32_t c2 = TWO_END;
-            if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
-                return false;
-        }
-    }
     for (size_t i = 1; i < len; i++) {
         long c = child_of(t, &t->nodes[cur], (unsigned char)key[i]);
         if (c < 0)
@@ -633,4 +602,67 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
     if (value)
         *value = t->value[cur];
     return true;
+}
+
+/* walk_key out of line, past the ASCII filters of kj_dict_get: most
+ * lookups of ASCII words end in those, which then need no stack frame. */
+static __attribute__((noinline)) bool get_walk(const kj_dict *t, const char *key, size_t len,
+                                               uint32_t cur, int32_t *value)
+{
+    return walk_key(t, key, len, cur, value);
+}
+
+/* kj_dict_get of a key that starts with a byte of 0x80 or more (cur: the
+ * node of that byte): kj_dict_longest's filters, then the walk. */
+static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key, size_t len,
+                                               uint32_t cur, int32_t *value)
+{
+    unsigned char b = (unsigned char)key[0];
+    if (!t->nofilter) {
+        /* a key equal to this one would start with a whole BMP character
+         * whose bit is set */
+        const unsigned char *u = (const unsigned char *)key;
+        uint32_t cp;
+        if (b < 0xC0 || b >= 0xF0)
+            return false;
+        if (b < 0xE0) {
+            if (len < 2)
+                return false;
+            cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+        } else {
+            if (len < 3)
+                return false;
+            cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        }
+        if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+            return false;
+        /* and two[]: the pair of its first two characters, or the
+         * first alone */
+        size_t n1 = b < 0xE0 ? 2 : 3;
+        uint32_t c2 = TWO_END;
+        if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
+            return false;
+    }
+    return walk_key(t, key, len, cur, value);
+}
+
+bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
+{
+    if (len == 0) {
+        /* the empty key ends at the root */
+        if (!t->nodes[0].term)
+            return false;
+        if (value)
+            *value = t->value[0];
+        return true;
+    }
+    unsigned char b = (unsigned char)key[0];
+    uint32_t cur = t->root[b];
+    if (!cur)
+        return false;
+    if (b >= 0x80)
+        return get_wide(t, key, len, cur, value);
+    if (len > 1 && !may_pair(t, b, (unsigned char)key[1]))
+        return false;
+    return get_walk(t, key, len, cur, value);
 }
