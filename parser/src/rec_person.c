@@ -547,13 +547,30 @@ static bool occ_evidence(estate *s, size_t a, size_t b)
 /* A particle or punctuation that may follow a name written bare. */
 static bool name_follow(uint32_t c)
 {
-    static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082, 0x3078,
-                                     0x3001, 0x3002, 0x3089, 0x3084, 0x300C, 0x300D, 0x30FB,
-                                     '(', ')', 0};
-    for (int i = 0; after[i]; i++)
-        if (c == after[i])
-            return true;
-    return false;
+    /* a switch, not a loop over a list: asked at most name candidates,
+     * and mostly of a character that is none of these */
+    switch (c) {
+    case 0x306F: /* は */
+    case 0x304C: /* が */
+    case 0x306E: /* の */
+    case 0x3068: /* と */
+    case 0x3092: /* を */
+    case 0x306B: /* に */
+    case 0x3082: /* も */
+    case 0x3078: /* へ */
+    case 0x3001: /* 、 */
+    case 0x3002: /* 。 */
+    case 0x3089: /* ら */
+    case 0x3084: /* や */
+    case 0x300C: /* 「 */
+    case 0x300D: /* 」 */
+    case 0x30FB: /* ・ */
+    case '(':
+    case ')':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* 松本清張は, 森喜朗が, 森 喜朗, 中島みゆきの: a known surname and a known
