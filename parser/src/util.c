@@ -147,6 +147,25 @@ size_t kj_u8_seq(const unsigned char *s, size_t avail)
 
 /* ---- kj_dict: a byte trie with contiguous children ---------------------- */
 
+/* On x86 the walks come in two builds: one counts a node's child bits
+ * with the popcnt instruction (a target attribute on that build alone),
+ * the other with bits(); kj_dict_new picks the first where the CPU has
+ * the instruction. Elsewhere bits() alone. */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#define KJ_DICT_POPCNT 1
+#else
+#define KJ_DICT_POPCNT 0
+#endif
+
+static bool cpu_popcnt(void)
+{
+#if KJ_DICT_POPCNT
+    return __builtin_cpu_supports("popcnt");
+#else
+    return false;
+#endif
+}
+
 /* The size of kj_dict's two-character filter in bits (a power of two). */
 #define TWO_BITS ((size_t)1 << 16)
 /* two_hash's c2 for a key that is its first character alone. */
@@ -187,6 +206,7 @@ struct kj_dict {
     uint64_t two[TWO_BITS / 64];
     bool nofilter;         /* a key does not start with a whole BMP char */
     bool notwo;            /* a key's second character is no whole one: two[] is unused */
+    bool popcnt;           /* the walks count child bits with the popcnt instruction */
     size_t maxlen;         /* the longest key's length */
 };
 
@@ -226,6 +246,7 @@ kj_dict *kj_dict_new(void)
         return NULL;
     }
     memset(&t->nodes[0], 0, sizeof t->nodes[0]);
+    t->popcnt = cpu_popcnt();
     t->byte[0] = 0;
     t->value[0] = 0;
     t->room[0] = 0;
@@ -244,7 +265,7 @@ void kj_dict_free(kj_dict *t)
     free(t);
 }
 
-/* Bits set in x (SWAR: no popcnt instruction is assumed). */
+/* Bits set in x, portably (SWAR: the build for any CPU of the target). */
 static inline unsigned bits(uint64_t x)
 {
     x = x - ((x >> 1) & 0x5555555555555555ull);
@@ -298,8 +319,10 @@ static inline bool two_has(const kj_dict *t, uint32_t c1, uint32_t c2)
     return t->two[h >> 6] >> (h & 63) & 1;
 }
 
-/* The child of n on byte b, or -1. */
-static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
+/* The child of n on byte b, or -1. hw: count the window's bits with
+ * __builtin_popcountll, a popcnt instruction in the walks built for it
+ * (a constant in every caller). */
+static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b, bool hw)
 {
     /* most nodes deep in a key have one child, whose byte is base */
     if (n->n == 1)
@@ -308,7 +331,8 @@ static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
         unsigned k = (unsigned)b - n->base;
         if (k >= 64 || !((n->mask >> k) & 1))
             return -1;
-        return (long)(n->first + bits(n->mask & ((1ull << k) - 1)));
+        uint64_t below = n->mask & ((1ull << k) - 1);
+        return (long)(n->first + (hw ? (unsigned)__builtin_popcountll(below) : bits(below)));
     }
     size_t lo = 0, hi = n->n;
     const unsigned char *e = t->byte + n->first;
@@ -380,7 +404,7 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     uint32_t cur = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)key[i];
-        long c = child_of(t, &t->nodes[cur], b);
+        long c = child_of(t, &t->nodes[cur], b, false);
         if (c < 0 && (c = add_child(t, cur, b)) < 0)
             return false;
         cur = (uint32_t)c;
@@ -460,7 +484,7 @@ static inline unsigned char text_byte(const char *s, size_t i, bool sp)
 /* The walk of kj_dict_longest from cur, the node of s[pos]. */
 static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
                                                               size_t len, size_t pos, uint32_t cur,
-                                                              int32_t *value, bool sp)
+                                                              int32_t *value, bool sp, bool hw)
 {
     const tnode *nodes = t->nodes;
     size_t best = 0;
@@ -470,7 +494,7 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
         at = cur;
     }
     for (size_t i = pos + 1; i < len; i++) {
-        long c = child_of(t, &nodes[cur], text_byte(s, i, sp));
+        long c = child_of(t, &nodes[cur], text_byte(s, i, sp), hw);
         if (c < 0)
             break;
         cur = (uint32_t)c;
@@ -489,14 +513,46 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
 static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
                                                      size_t pos, uint32_t cur, int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, false);
+    return walk_from(t, s, len, pos, cur, value, false, false);
 }
 
 static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const char *s,
                                                         size_t len, size_t pos, uint32_t cur,
                                                         int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, true);
+    return walk_from(t, s, len, pos, cur, value, true, false);
+}
+
+#if KJ_DICT_POPCNT
+/* walk_longest and walk_longest_sp built for the popcnt instruction */
+static __attribute__((noinline, target("popcnt"))) size_t
+walk_longest_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+                int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, false, true);
+}
+
+static __attribute__((noinline, target("popcnt"))) size_t
+walk_longest_sp_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+                   int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, true, true);
+}
+#endif
+
+/* The walk of kj_dict_longest (sp false) or kj_dict_longest_sp from cur,
+ * in the build t->popcnt says. */
+static inline __attribute__((always_inline)) size_t walk(const kj_dict *t, const char *s,
+                                                        size_t len, size_t pos, uint32_t cur,
+                                                        int32_t *value, bool sp)
+{
+#if KJ_DICT_POPCNT
+    if (t->popcnt)
+        return sp ? walk_longest_sp_hw(t, s, len, pos, cur, value)
+                  : walk_longest_hw(t, s, len, pos, cur, value);
+#endif
+    return sp ? walk_longest_sp(t, s, len, pos, cur, value)
+              : walk_longest(t, s, len, pos, cur, value);
 }
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -543,16 +599,16 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
                 c2 = ((uint32_t)(v[0] & 0x0F) << 12) | ((uint32_t)(v[1] & 0x3F) << 6) |
                      (v[2] & 0x3F);
                 if (two_has(t, cp, c2))
-                    return walk_longest(t, s, len, pos, cur, value);
+                    return walk(t, s, len, pos, cur, value, false);
             } else if (avail > 0 && lead_cp(v, avail, &c2) && two_has(t, cp, c2)) {
-                return walk_longest(t, s, len, pos, cur, value);
+                return walk(t, s, len, pos, cur, value, false);
             }
             if (!two_has(t, cp, TWO_END))
                 return 0;
-            return walk_longest(t, s, pos + n1, pos, cur, value);
+            return walk(t, s, pos + n1, pos, cur, value, false);
         }
     }
-    return walk_longest(t, s, len, pos, cur, value);
+    return walk(t, s, len, pos, cur, value, false);
 }
 
 size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -568,7 +624,7 @@ size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t po
     if (b < 0x80 && !t->nodes[cur].term &&
         (len - pos < 2 || !may_pair(t, b, text_byte(s, pos + 1, true))))
         return 0;
-    return walk_longest_sp(t, s, len, pos, cur, value);
+    return walk(t, s, len, pos, cur, value, true);
 }
 
 const uint64_t *kj_dict_first(const kj_dict *t)
@@ -589,10 +645,10 @@ size_t kj_dict_maxlen(const kj_dict *t)
 /* The walk of kj_dict_get from cur, the node of key[0]. */
 static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, const char *key,
                                                            size_t len, uint32_t cur,
-                                                           int32_t *value)
+                                                           int32_t *value, bool hw)
 {
     for (size_t i = 1; i < len; i++) {
-        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i]);
+        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i], hw);
         if (c < 0)
             return false;
         cur = (uint32_t)c;
@@ -609,7 +665,26 @@ static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, con
 static __attribute__((noinline)) bool get_walk(const kj_dict *t, const char *key, size_t len,
                                                uint32_t cur, int32_t *value)
 {
-    return walk_key(t, key, len, cur, value);
+    return walk_key(t, key, len, cur, value, false);
+}
+
+#if KJ_DICT_POPCNT
+static __attribute__((noinline, target("popcnt"))) bool
+get_walk_hw(const kj_dict *t, const char *key, size_t len, uint32_t cur, int32_t *value)
+{
+    return walk_key(t, key, len, cur, value, true);
+}
+#endif
+
+/* get_walk in the build t->popcnt says. */
+static inline bool get_any(const kj_dict *t, const char *key, size_t len, uint32_t cur,
+                           int32_t *value)
+{
+#if KJ_DICT_POPCNT
+    if (t->popcnt)
+        return get_walk_hw(t, key, len, cur, value);
+#endif
+    return get_walk(t, key, len, cur, value);
 }
 
 /* kj_dict_get of a key that starts with a byte of 0x80 or more (cur: the
@@ -643,7 +718,7 @@ static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key
         if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
             return false;
     }
-    return walk_key(t, key, len, cur, value);
+    return get_any(t, key, len, cur, value);
 }
 
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
@@ -664,5 +739,10 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
         return get_wide(t, key, len, cur, value);
     if (len > 1 && !may_pair(t, b, (unsigned char)key[1]))
         return false;
-    return get_walk(t, key, len, cur, value);
+    return get_any(t, key, len, cur, value);
+}
+
+void kj_dict_set_popcnt(kj_dict *t, bool on)
+{
+    t->popcnt = on && cpu_popcnt();
 }
