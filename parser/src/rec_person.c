@@ -1695,16 +1695,18 @@ static size_t tokenize(estate *s, tok *out, size_t max)
         while (i < hi) {
             work++;
             unsigned char x = u[i];
-            if (x >= 0x80) {
+            if (ent_asc(x)) {
+                i++; /* most bytes of a word: asked first */
+            } else if (x >= 0x80) {
                 size_t nx;
                 if (!kj_is_latin(ent_cp(d, i, &nx)))
                     break;
                 i = nx;
-            } else if (ent_asc(x) ||
-                       ((x == '.' || x == '-' || x == '\'') && i + 1 < hi && ent_asc(u[i + 1])))
+            } else if ((x == '.' || x == '-' || x == '\'') && i + 1 < hi && ent_asc(u[i + 1])) {
                 i++;
-            else
+            } else {
                 break;
+            }
         }
         /* U.S. / Mr. keep their final period; a sentence end does not */
         if (i < hi && u[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
