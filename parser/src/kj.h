@@ -509,6 +509,10 @@ bool kj_dict_may_start(const kj_dict *t, unsigned char b);
 size_t kj_dict_maxlen(const kj_dict *t);
 /* Exact lookup. */
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value);
+/* Whether t's walks count a node's child bits with the CPU's popcnt
+ * instruction: kj_dict_new turns it on where the CPU has one; off, they
+ * count portably. Same answers either way (tests/dict_test walks both). */
+void kj_dict_set_popcnt(kj_dict *t, bool on);
 void kj_dict_free(kj_dict *t);
 
 /* ---- number scanner (num.c) ------------------------------------------- */

@@ -116,12 +116,40 @@ size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t 
 
 /* ---- the registry -------------------------------------------------------- */
 
+/* A step of hkey: one 64-bit word into the hash. */
+static inline uint64_t hmix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 29);
+}
+
+/* The hash of a key of type type: the key eight bytes at a time (a byte a
+ * time cost most of a lookup), the last piece read as one or two loads that
+ * together cover its every byte; the length goes in first, so keys of one
+ * length that differ in any byte give different words. */
 static uint64_t hkey(int type, const char *k, size_t kl)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)type;
-    for (size_t i = 0; i < kl; i++)
-        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
-    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    uint64_t h = hmix(0x9E3779B97F4A7C15ull ^ (uint64_t)type, kl);
+    size_t i = 0;
+    for (; kl - i > 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, k + i, 8);
+        h = hmix(h, w);
+    }
+    /* the last 1 to 8 bytes, [i, kl) */
+    size_t r = kl - i;
+    const unsigned char *u = (const unsigned char *)k + i;
+    uint64_t w = 0;
+    if (r >= 4) {
+        uint32_t a, b;
+        memcpy(&a, u, 4);
+        memcpy(&b, u + r - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else if (r > 0) {
+        w = (uint64_t)u[0] << 16 | (uint64_t)u[r / 2] << 8 | u[r - 1];
+    }
+    h = hmix(h, w);
+    h = (h ^ (h >> 30)) * 0x94D049BB133111EBull;
     return h ^ (h >> 31);
 }
 

@@ -547,13 +547,30 @@ static bool occ_evidence(estate *s, size_t a, size_t b)
 /* A particle or punctuation that may follow a name written bare. */
 static bool name_follow(uint32_t c)
 {
-    static const uint32_t after[] = {0x306F, 0x304C, 0x306E, 0x3068, 0x3092, 0x306B, 0x3082, 0x3078,
-                                     0x3001, 0x3002, 0x3089, 0x3084, 0x300C, 0x300D, 0x30FB,
-                                     '(', ')', 0};
-    for (int i = 0; after[i]; i++)
-        if (c == after[i])
-            return true;
-    return false;
+    /* a switch, not a loop over a list: asked at most name candidates,
+     * and mostly of a character that is none of these */
+    switch (c) {
+    case 0x306F: /* は */
+    case 0x304C: /* が */
+    case 0x306E: /* の */
+    case 0x3068: /* と */
+    case 0x3092: /* を */
+    case 0x306B: /* に */
+    case 0x3082: /* も */
+    case 0x3078: /* へ */
+    case 0x3001: /* 、 */
+    case 0x3002: /* 。 */
+    case 0x3089: /* ら */
+    case 0x3084: /* や */
+    case 0x300C: /* 「 */
+    case 0x300D: /* 」 */
+    case 0x30FB: /* ・ */
+    case '(':
+    case ')':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* 松本清張は, 森喜朗が, 森 喜朗, 中島みゆきの: a known surname and a known
@@ -1647,19 +1664,26 @@ static bool stopword(const kiji_doc *d, tok t)
     return ent_stopword(d, t.ns, t.ne);
 }
 
-/* Words of d->norm in [lo, hi): letters, digits, and inner . - ' */
+/* Words of d->norm in [lo, hi): letters, digits, and inner . - '
+ * The steps are counted in a local and added to d->work once: through the
+ * pointer, every store to out[] would make the count a load and a store
+ * at each byte. */
 static size_t tokenize(estate *s, tok *out, size_t max)
 {
     const kiji_doc *d = s->d;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const size_t hi = s->hi;
+    uint64_t work = 0;
     size_t n = 0, i = s->lo;
-    while (i < s->hi && n < max) {
-        s->d->work++;
-        unsigned char c = (unsigned char)d->norm[i];
-        if (!ent_word(c) && c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0x80) {
+    while (i < hi && n < max) {
+        work++;
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (!ent_asc(c)) {
+                i++;
+                continue;
+            }
+        } else {
             size_t nx;
             uint32_t cp = ent_cp(d, i, &nx);
             if (!kj_is_latin(cp)) {
@@ -1668,25 +1692,28 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             }
         }
         size_t a = i;
-        while (i < s->hi) {
-            s->d->work++;
-            unsigned char x = (unsigned char)d->norm[i];
-            if (x >= 0x80) {
+        while (i < hi) {
+            work++;
+            unsigned char x = u[i];
+            if (ent_asc(x)) {
+                i++; /* most bytes of a word: asked first */
+            } else if (x >= 0x80) {
                 size_t nx;
                 if (!kj_is_latin(ent_cp(d, i, &nx)))
                     break;
                 i = nx;
-            } else if (ent_asc(x) || ((x == '.' || x == '-' || x == '\'') && i + 1 < s->hi &&
-                                      ent_asc((unsigned char)d->norm[i + 1])))
+            } else if ((x == '.' || x == '-' || x == '\'') && i + 1 < hi && ent_asc(u[i + 1])) {
                 i++;
-            else
+            } else {
                 break;
+            }
         }
         /* U.S. / Mr. keep their final period; a sentence end does not */
-        if (i < s->hi && d->norm[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
+        if (i < hi && u[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
             i++;
         out[n++] = (tok){a, i};
     }
+    s->d->work += work;
     return n;
 }
 

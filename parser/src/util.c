@@ -147,6 +147,25 @@ size_t kj_u8_seq(const unsigned char *s, size_t avail)
 
 /* ---- kj_dict: a byte trie with contiguous children ---------------------- */
 
+/* On x86 the walks come in two builds: one counts a node's child bits
+ * with the popcnt instruction (a target attribute on that build alone),
+ * the other with bits(); kj_dict_new picks the first where the CPU has
+ * the instruction. Elsewhere bits() alone. */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#define KJ_DICT_POPCNT 1
+#else
+#define KJ_DICT_POPCNT 0
+#endif
+
+static bool cpu_popcnt(void)
+{
+#if KJ_DICT_POPCNT
+    return __builtin_cpu_supports("popcnt");
+#else
+    return false;
+#endif
+}
+
 /* The size of kj_dict's two-character filter in bits (a power of two). */
 #define TWO_BITS ((size_t)1 << 16)
 /* two_hash's c2 for a key that is its first character alone. */
@@ -187,6 +206,7 @@ struct kj_dict {
     uint64_t two[TWO_BITS / 64];
     bool nofilter;         /* a key does not start with a whole BMP char */
     bool notwo;            /* a key's second character is no whole one: two[] is unused */
+    bool popcnt;           /* the walks count child bits with the popcnt instruction */
     size_t maxlen;         /* the longest key's length */
 };
 
@@ -226,6 +246,7 @@ kj_dict *kj_dict_new(void)
         return NULL;
     }
     memset(&t->nodes[0], 0, sizeof t->nodes[0]);
+    t->popcnt = cpu_popcnt();
     t->byte[0] = 0;
     t->value[0] = 0;
     t->room[0] = 0;
@@ -244,7 +265,7 @@ void kj_dict_free(kj_dict *t)
     free(t);
 }
 
-/* Bits set in x (SWAR: no popcnt instruction is assumed). */
+/* Bits set in x, portably (SWAR: the build for any CPU of the target). */
 static inline unsigned bits(uint64_t x)
 {
     x = x - ((x >> 1) & 0x5555555555555555ull);
@@ -298,8 +319,10 @@ static inline bool two_has(const kj_dict *t, uint32_t c1, uint32_t c2)
     return t->two[h >> 6] >> (h & 63) & 1;
 }
 
-/* The child of n on byte b, or -1. */
-static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
+/* The child of n on byte b, or -1. hw: count the window's bits with
+ * __builtin_popcountll, a popcnt instruction in the walks built for it
+ * (a constant in every caller). */
+static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b, bool hw)
 {
     /* most nodes deep in a key have one child, whose byte is base */
     if (n->n == 1)
@@ -308,7 +331,8 @@ static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b)
         unsigned k = (unsigned)b - n->base;
         if (k >= 64 || !((n->mask >> k) & 1))
             return -1;
-        return (long)(n->first + bits(n->mask & ((1ull << k) - 1)));
+        uint64_t below = n->mask & ((1ull << k) - 1);
+        return (long)(n->first + (hw ? (unsigned)__builtin_popcountll(below) : bits(below)));
     }
     size_t lo = 0, hi = n->n;
     const unsigned char *e = t->byte + n->first;
@@ -380,7 +404,7 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     uint32_t cur = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)key[i];
-        long c = child_of(t, &t->nodes[cur], b);
+        long c = child_of(t, &t->nodes[cur], b, false);
         if (c < 0 && (c = add_child(t, cur, b)) < 0)
             return false;
         cur = (uint32_t)c;
@@ -460,7 +484,7 @@ static inline unsigned char text_byte(const char *s, size_t i, bool sp)
 /* The walk of kj_dict_longest from cur, the node of s[pos]. */
 static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
                                                               size_t len, size_t pos, uint32_t cur,
-                                                              int32_t *value, bool sp)
+                                                              int32_t *value, bool sp, bool hw)
 {
     const tnode *nodes = t->nodes;
     size_t best = 0;
@@ -470,7 +494,7 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
         at = cur;
     }
     for (size_t i = pos + 1; i < len; i++) {
-        long c = child_of(t, &nodes[cur], text_byte(s, i, sp));
+        long c = child_of(t, &nodes[cur], text_byte(s, i, sp), hw);
         if (c < 0)
             break;
         cur = (uint32_t)c;
@@ -489,42 +513,46 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
 static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
                                                      size_t pos, uint32_t cur, int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, false);
+    return walk_from(t, s, len, pos, cur, value, false, false);
 }
 
 static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const char *s,
                                                         size_t len, size_t pos, uint32_t cur,
                                                         int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, true);
+    return walk_from(t, s, len, pos, cur, value, true, false);
 }
 
-/* walk_from at a BMP character of first[] (two or three bytes at s[pos])
- * after the two-character filter: a key of two characters or more goes
- * on with the text's next character, and a key of that one alone ends
- * within it. Out of line, as walk_longest. */
-static __attribute__((noinline)) size_t walk_two(const kj_dict *t, const char *s, size_t len,
-                                                 size_t pos, uint32_t cur, int32_t *value)
+#if KJ_DICT_POPCNT
+/* walk_longest and walk_longest_sp built for the popcnt instruction */
+static __attribute__((noinline, target("popcnt"))) size_t
+walk_longest_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+                int32_t *value)
 {
-    const unsigned char *u1 = (const unsigned char *)s + pos;
-    size_t n1 = u1[0] < 0xE0 ? 2 : 3;
-    uint32_t c1 = n1 == 2 ? ((uint32_t)(u1[0] & 0x1F) << 6) | (u1[1] & 0x3F)
-                          : ((uint32_t)(u1[0] & 0x0F) << 12) | ((uint32_t)(u1[1] & 0x3F) << 6) |
-                                (u1[2] & 0x3F);
-    const unsigned char *u = (const unsigned char *)s + pos + n1;
-    size_t avail = len - pos - n1;
-    uint32_t c2;
-    /* kana and kanji (three bytes) first: lead_cp's answer for them */
-    if (avail >= 3 && u[0] >= 0xE0 && u[0] <= 0xEF) {
-        c2 = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (two_has(t, c1, c2))
-            return walk_from(t, s, len, pos, cur, value, false);
-    } else if (avail > 0 && lead_cp(u, avail, &c2) && two_has(t, c1, c2)) {
-        return walk_from(t, s, len, pos, cur, value, false);
-    }
-    if (!two_has(t, c1, TWO_END))
-        return 0;
-    return walk_from(t, s, pos + n1, pos, cur, value, false);
+    return walk_from(t, s, len, pos, cur, value, false, true);
+}
+
+static __attribute__((noinline, target("popcnt"))) size_t
+walk_longest_sp_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+                   int32_t *value)
+{
+    return walk_from(t, s, len, pos, cur, value, true, true);
+}
+#endif
+
+/* The walk of kj_dict_longest (sp false) or kj_dict_longest_sp from cur,
+ * in the build t->popcnt says. */
+static inline __attribute__((always_inline)) size_t walk(const kj_dict *t, const char *s,
+                                                        size_t len, size_t pos, uint32_t cur,
+                                                        int32_t *value, bool sp)
+{
+#if KJ_DICT_POPCNT
+    if (t->popcnt)
+        return sp ? walk_longest_sp_hw(t, s, len, pos, cur, value)
+                  : walk_longest_hw(t, s, len, pos, cur, value);
+#endif
+    return sp ? walk_longest_sp(t, s, len, pos, cur, value)
+              : walk_longest(t, s, len, pos, cur, value);
 }
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -557,10 +585,30 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         }
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return 0;
-        if (!t->notwo)
-            return walk_two(t, s, len, pos, cur, value);
+        if (!t->notwo) {
+            /* the two-character filter, here too (most walks it would
+             * start end at once): a key of two characters or more goes on
+             * with the text's next character, and a key of cp alone ends
+             * within it */
+            size_t n1 = b < 0xE0 ? 2 : 3;
+            const unsigned char *v = u + n1;
+            size_t avail = len - pos - n1;
+            uint32_t c2;
+            /* kana and kanji (three bytes) first: lead_cp's answer for them */
+            if (avail >= 3 && v[0] >= 0xE0 && v[0] <= 0xEF) {
+                c2 = ((uint32_t)(v[0] & 0x0F) << 12) | ((uint32_t)(v[1] & 0x3F) << 6) |
+                     (v[2] & 0x3F);
+                if (two_has(t, cp, c2))
+                    return walk(t, s, len, pos, cur, value, false);
+            } else if (avail > 0 && lead_cp(v, avail, &c2) && two_has(t, cp, c2)) {
+                return walk(t, s, len, pos, cur, value, false);
+            }
+            if (!two_has(t, cp, TWO_END))
+                return 0;
+            return walk(t, s, pos + n1, pos, cur, value, false);
+        }
     }
-    return walk_longest(t, s, len, pos, cur, value);
+    return walk(t, s, len, pos, cur, value, false);
 }
 
 size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -576,7 +624,7 @@ size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t po
     if (b < 0x80 && !t->nodes[cur].term &&
         (len - pos < 2 || !may_pair(t, b, text_byte(s, pos + 1, true))))
         return 0;
-    return walk_longest_sp(t, s, len, pos, cur, value);
+    return walk(t, s, len, pos, cur, value, true);
 }
 
 const uint64_t *kj_dict_first(const kj_dict *t)
@@ -594,44 +642,13 @@ size_t kj_dict_maxlen(const kj_dict *t)
     return t->maxlen;
 }
 
-bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
+/* The walk of kj_dict_get from cur, the node of key[0]. */
+static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, const char *key,
+                                                           size_t len, uint32_t cur,
+                                                           int32_t *value, bool hw)
 {
-    uint32_t cur = 0;
-    if (len > 0) {
-        unsigned char b = (unsigned char)key[0];
-        cur = t->root[b];
-        if (!cur)
-            return false;
-        if (b < 0x80 && len > 1 && !may_pair(t, b, (unsigned char)key[1]))
-            return false;
-        if (b >= 0x80 && !t->nofilter) {
-            /* kj_dict_longest's filter: a key equal to this one would start
-             * with a whole BMP character whose bit is set */
-            const unsigned char *u = (const unsigned char *)key;
-            uint32_t cp;
-            if (b < 0xC0 || b >= 0xF0)
-                return false;
-            if (b < 0xE0) {
-                if (len < 2)
-                    return false;
-                cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
-            } else {
-                if (len < 3)
-                    return false;
-                cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-            }
-            if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
-                return false;
-            /* and two[]: the pair of its first two characters, or the
-             * first alone */
-            size_t n1 = b < 0xE0 ? 2 : 3;
-            uint32_t c2 = TWO_END;
-            if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
-                return false;
-        }
-    }
     for (size_t i = 1; i < len; i++) {
-        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i]);
+        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i], hw);
         if (c < 0)
             return false;
         cur = (uint32_t)c;
@@ -641,4 +658,91 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
     if (value)
         *value = t->value[cur];
     return true;
+}
+
+/* walk_key out of line, past the ASCII filters of kj_dict_get: most
+ * lookups of ASCII words end in those, which then need no stack frame. */
+static __attribute__((noinline)) bool get_walk(const kj_dict *t, const char *key, size_t len,
+                                               uint32_t cur, int32_t *value)
+{
+    return walk_key(t, key, len, cur, value, false);
+}
+
+#if KJ_DICT_POPCNT
+static __attribute__((noinline, target("popcnt"))) bool
+get_walk_hw(const kj_dict *t, const char *key, size_t len, uint32_t cur, int32_t *value)
+{
+    return walk_key(t, key, len, cur, value, true);
+}
+#endif
+
+/* get_walk in the build t->popcnt says. */
+static inline bool get_any(const kj_dict *t, const char *key, size_t len, uint32_t cur,
+                           int32_t *value)
+{
+#if KJ_DICT_POPCNT
+    if (t->popcnt)
+        return get_walk_hw(t, key, len, cur, value);
+#endif
+    return get_walk(t, key, len, cur, value);
+}
+
+/* kj_dict_get of a key that starts with a byte of 0x80 or more (cur: the
+ * node of that byte): kj_dict_longest's filters, then the walk. */
+static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key, size_t len,
+                                               uint32_t cur, int32_t *value)
+{
+    unsigned char b = (unsigned char)key[0];
+    if (!t->nofilter) {
+        /* a key equal to this one would start with a whole BMP character
+         * whose bit is set */
+        const unsigned char *u = (const unsigned char *)key;
+        uint32_t cp;
+        if (b < 0xC0 || b >= 0xF0)
+            return false;
+        if (b < 0xE0) {
+            if (len < 2)
+                return false;
+            cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+        } else {
+            if (len < 3)
+                return false;
+            cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        }
+        if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+            return false;
+        /* and two[]: the pair of its first two characters, or the
+         * first alone */
+        size_t n1 = b < 0xE0 ? 2 : 3;
+        uint32_t c2 = TWO_END;
+        if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
+            return false;
+    }
+    return get_any(t, key, len, cur, value);
+}
+
+bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
+{
+    if (len == 0) {
+        /* the empty key ends at the root */
+        if (!t->nodes[0].term)
+            return false;
+        if (value)
+            *value = t->value[0];
+        return true;
+    }
+    unsigned char b = (unsigned char)key[0];
+    uint32_t cur = t->root[b];
+    if (!cur)
+        return false;
+    if (b >= 0x80)
+        return get_wide(t, key, len, cur, value);
+    if (len > 1 && !may_pair(t, b, (unsigned char)key[1]))
+        return false;
+    return get_any(t, key, len, cur, value);
+}
+
+void kj_dict_set_popcnt(kj_dict *t, bool on)
+{
+    t->popcnt = on && cpu_popcnt();
 }
