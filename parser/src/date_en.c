@@ -4102,7 +4102,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
         "full",     "noonish",  "rest",    "remainder", "upcoming", "couple"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
-        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
+        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD | KJ_EF_LIT))
             return -1;
     /* What the readers that start at "the" read right after it, word by
      * word (digits after "the" are let through without a look-up):
@@ -4247,6 +4247,16 @@ static bool worth_trying(const ep *p, size_t i)
      * kj_num_may_start says so (it tests that first) */
     if (!(v & KJ_EF_WORD))
         return kj_num_may_start(p->c->d, i);
+    /* a word that only begins entries of en (as, at, new: as many as, at
+     * least, new year's day) and no literal or number starts a date only
+     * where one of those entries does: the readers find an entry at i
+     * through kj_dt_word alone (dword, wday_word, month) */
+    if (!(v & (KJ_EF_LIT | KJ_EF_NUM))) {
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0;
+    }
     return true;
 }
 

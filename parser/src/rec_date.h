@@ -204,6 +204,7 @@ void kj_date_ja_starts(struct kj_datedata *dd);
 enum {
     KJ_EF_WORD = 1, /* an entry of en or a literal of the scanner */
     KJ_EF_NUM = 2,  /* a number (kj_dt_num) */
+    KJ_EF_LIT = 4,  /* a literal of the scanner (with KJ_EF_WORD) */
 };
 /* Add the first word (run of a-z) of the lowercase key (len bytes) to
  * dd->efirst with bits (KJ_EF_*); false when out of memory. */
