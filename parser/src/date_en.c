@@ -4195,17 +4195,25 @@ static bool after_article(const ep *p, size_t i, size_t e)
 }
 
 /* Can try_at match at i, a word start? Every way it matches begins with a
- * digit, a word of dd->efirst or an entry of en (whose first byte, when it
- * is no letter, kj_dict_may_start knows): everything else is skipped
- * without a look-up of each literal. */
+ * digit, a word of dd->efirst, an entry of en (whose first byte, when it
+ * is no letter, kj_dict_may_start knows) or a number: everything else is
+ * skipped without a look-up of each literal. */
 static bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
     if (b >= '0' && b <= '9')
         return true;
-    if (!(b >= 'a' && b <= 'z'))
-        return kj_dict_may_start(dd->en, b);
+    if (!(b >= 'a' && b <= 'z')) {
+        /* no letter, no digit: an entry of en at i (found through
+         * kj_dt_word alone, as below), or a number kj_num_scan reads */
+        if (!kj_dict_may_start(dd->en, b))
+            return false;
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0 || kj_num_may_start(p->c->d, i);
+    }
     /* the word (the run of a-z below) is a word of efirst only if its
      * first three letters (or its two, or its one) are those of one:
      * efirst1 and efirst3 have the bit of every such beginning */
