@@ -4283,22 +4283,26 @@ static bool possessive(const ep *p, size_t e)
  * from i (0 when no date follows). */
 static size_t bounded(ep *p, size_t i)
 {
-    /* the words with their lengths: wd_n without a strlen per try */
-    static const struct {
-        const char *w;
-        size_t n;
-        int q;
-    } bw[] = {{"since", 5, KJ_Q_AT_LEAST}, {"after", 5, KJ_Q_OVER},    {"before", 6, KJ_Q_UNDER},
-              {"by", 2, KJ_Q_AT_MOST},     {"around", 6, KJ_Q_APPROX}, {"about", 5, KJ_Q_APPROX},
-              {"circa", 5, KJ_Q_APPROX}};
-    char c0 = ch(p, i);
-    if (c0 != 's' && c0 != 'a' && c0 != 'b' && c0 != 'c')
-        return 0;
+    /* by first letter, each word tested with wd (its length folds) */
     size_t e = 0;
     int q = KJ_Q_NONE;
-    for (size_t n = 0; n < sizeof bw / sizeof *bw && !q; n++)
-        if (bw[n].w[0] == c0 && wd_n(p, i, bw[n].w, bw[n].n, &e))
-            q = bw[n].q;
+    switch (ch(p, i)) {
+    case 's':
+        q = wd(p, i, "since", &e) ? KJ_Q_AT_LEAST : KJ_Q_NONE;
+        break;
+    case 'a':
+        q = wd(p, i, "after", &e)    ? KJ_Q_OVER
+          : wd(p, i, "around", &e) ? KJ_Q_APPROX
+          : wd(p, i, "about", &e)  ? KJ_Q_APPROX
+                                   : KJ_Q_NONE;
+        break;
+    case 'b':
+        q = wd(p, i, "before", &e) ? KJ_Q_UNDER : wd(p, i, "by", &e) ? KJ_Q_AT_MOST : KJ_Q_NONE;
+        break;
+    case 'c':
+        q = wd(p, i, "circa", &e) ? KJ_Q_APPROX : KJ_Q_NONE;
+        break;
+    }
     if (!q || ch(p, e) != ' ')
         return 0;
     size_t k = sp(p, e);
