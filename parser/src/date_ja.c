@@ -2929,13 +2929,21 @@ static bool worth_trying(jp *p, size_t i)
 {
     const uint8_t *lit = p->c->dd->jlit;
     unsigned char b = (unsigned char)p->s[i];
-    if (b >= '0' && b <= '9')
-        return true;
+    const kj_dword *w;
+    if (b >= '0' && b <= '9') {
+        if (i == 0 || !(p->s[i - 1] >= '0' && p->s[i - 1] <= '9'))
+            return true;
+        /* the tail of a run of digits: every reader that reads a number at
+         * i does so through num_at or tests the byte before itself, and
+         * both refuse it (saying_at, slash_date, decimal_at, part_time);
+         * what is left is a word of the list or an era name (part_year) */
+        int32_t era;
+        return dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0;
+    }
     size_t k = i;
     uint32_t cp = kj_cp_next(p->c->d, p->len, &k);
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
         return true;
-    const kj_dword *w;
     if (dword(p, i, &w) > 0)
         return true;
     /* an era initial (R7) after a letter or digit is no era (part_year,
