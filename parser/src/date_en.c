@@ -4230,7 +4230,9 @@ static bool worth_trying(const ep *p, size_t i)
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
     int32_t v = 0;
-    if (e - i > max || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
+    if (e - i > max
+        || (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
+        || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
         return false;
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
