@@ -79,15 +79,14 @@ static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_
     return true;
 }
 
-/* Can a word of the Japanese list start at i, by its first two characters
- * (the pair filter of rec_date.h)? */
-static bool word_may_start(const jp *p, size_t i)
+/* Can a word of the Japanese list start with the character a, whose next
+ * character starts at k, by its first two characters (the pair filter of
+ * rec_date.h)? */
+static bool word_may_start(const jp *p, uint32_t a, size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
     if (dd->jpair4)
         return true;
-    size_t k = i;
-    uint32_t a = kj_cp_next(p->c->d, p->len, &k);
     if (a >= 0x10000)
         return false;
     if (dd->jone[a >> 3] & (1u << (a & 7)))
@@ -98,11 +97,24 @@ static bool word_may_start(const jp *p, size_t i)
     return dd->jpair[h >> 3] & (1u << (h & 7));
 }
 
-/* The look-up dword remembers: kj_dt_word on the Japanese list at i. */
-static void dword_fill(jp *p, size_t i)
+/* The look-up dword remembers: kj_dt_word on the Japanese list at i,
+ * whose character a (i < p->len) ends at k. */
+static void dword_fill_cp(jp *p, size_t i, uint32_t a, size_t k)
 {
     p->wpos = i;
-    p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+    p->wn = word_may_start(p, a, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+}
+
+static void dword_fill(jp *p, size_t i)
+{
+    if (i >= p->len) {
+        p->wpos = i;
+        p->wn = 0;
+        return;
+    }
+    size_t k = i;
+    uint32_t a = kj_cp_next(p->c->d, p->len, &k);
+    dword_fill_cp(p, i, a, k);
 }
 
 /* kj_dt_word on the Japanese list, remembering the last position asked.
@@ -2905,18 +2917,22 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     }
 }
 
-/* Can a date start at i? One bit test for most positions. */
-static bool may_start(const jp *p, size_t i)
+/* Can a date start at i? One bit test for most positions. The character
+ * at i and the start of the next go to *cp and *k for worth_trying. */
+static bool may_start(const jp *p, size_t i, uint32_t *cp, size_t *k)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->s[i];
-    if (b < 0x80)
+    if (b < 0x80) {
+        *cp = b;
+        *k = i + 1;
         return dd->jstart[b >> 3] & (1u << (b & 7));
-    if (b >= 0xF0)
-        return dd->start4;
-    size_t k = i;
-    uint32_t cp = kj_cp_next(p->c->d, p->len, &k);
-    return cp < 0x10000 && (dd->jstart[cp >> 3] & (1u << (cp & 7)));
+    }
+    if (b >= 0xF0 && !dd->start4)
+        return false;
+    *k = i;
+    *cp = kj_cp_next(p->c->d, p->len, k);
+    return b >= 0xF0 || (*cp < 0x10000 && (dd->jstart[*cp >> 3] & (1u << (*cp & 7))));
 }
 
 /* Can try_at match at i, a position may_start lets through? Every way it
@@ -2925,7 +2941,7 @@ static bool may_start(const jp *p, size_t i)
  * (kj_dt_num; num_at and clock read no other), so a position with none of
  * them is skipped: most kana and kanji that merely begin some listed word,
  * and Latin letters. The word and the number are remembered for try_at. */
-static bool worth_trying(jp *p, size_t i)
+static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
 {
     const uint8_t *lit = p->c->dd->jlit;
     unsigned char b = (unsigned char)p->s[i];
@@ -2940,11 +2956,11 @@ static bool worth_trying(jp *p, size_t i)
         int32_t era;
         return dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0;
     }
-    size_t k = i;
-    uint32_t cp = kj_cp_next(p->c->d, p->len, &k);
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
         return true;
-    if (dword(p, i, &w) > 0)
+    if (p->wpos != i)
+        dword_fill_cp(p, i, cp, k);
+    if (p->wn > 0)
         return true;
     /* an era initial (R7) after a letter or digit is no era (part_year,
      * era_numeric) */
@@ -2974,8 +2990,9 @@ void kj_date_scan_ja(kj_dctx *c)
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
-        size_t n = 0;
-        if (may_start(&p, i) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
+        size_t n = 0, k;
+        uint32_t cp;
+        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }
