@@ -4328,6 +4328,15 @@ static size_t bounded(ep *p, size_t i)
     return k + n - i;
 }
 
+/* alpha or digit of d->norm[i] (and of its lowercased copy), from the
+ * table: the entry starts a one-byte sequence of the class KJ_CC_WORD, so
+ * one load and one compare (i < d->norm_len) */
+static bool ascii_word_at(const kiji_doc *d, size_t i)
+{
+    const uint32_t mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
+    return (d->cpx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
+}
+
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
@@ -4348,7 +4357,7 @@ void kj_date_scan_en(kj_dctx *c)
             n = bounded(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end */
-        while (i < c->len && (alpha(p.lc[i - 1]) || digit(p.lc[i - 1])))
+        while (i < c->len && ascii_word_at(c->d, i - 1))
             i++;
     }
 }
