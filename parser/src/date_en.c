@@ -4102,7 +4102,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "thursdays", "fridays",  "saturdays", "sundays",  "h",        "whole",   "another",
         "full",     "noonish",  "rest",    "remainder", "upcoming", "couple"};
     for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
-        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD))
+        if (!kj_dt_en_first(dd, lit[k], strlen(lit[k]), KJ_EF_WORD | KJ_EF_LIT))
             return -1;
     /* What the readers that start at "the" read right after it, word by
      * word (digits after "the" are let through without a look-up):
@@ -4195,17 +4195,25 @@ static bool after_article(const ep *p, size_t i, size_t e)
 }
 
 /* Can try_at match at i, a word start? Every way it matches begins with a
- * digit, a word of dd->efirst or an entry of en (whose first byte, when it
- * is no letter, kj_dict_may_start knows): everything else is skipped
- * without a look-up of each literal. */
+ * digit, a word of dd->efirst, an entry of en (whose first byte, when it
+ * is no letter, kj_dict_may_start knows) or a number: everything else is
+ * skipped without a look-up of each literal. */
 static bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
     if (b >= '0' && b <= '9')
         return true;
-    if (!(b >= 'a' && b <= 'z'))
-        return kj_dict_may_start(dd->en, b);
+    if (!(b >= 'a' && b <= 'z')) {
+        /* no letter, no digit: an entry of en at i (found through
+         * kj_dt_word alone, as below), or a number kj_num_scan reads */
+        if (!kj_dict_may_start(dd->en, b))
+            return false;
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0 || kj_num_may_start(p->c->d, i);
+    }
     /* the word (the run of a-z below) is a word of efirst only if its
      * first three letters (or its two, or its one) are those of one:
      * efirst1 and efirst3 have the bit of every such beginning */
@@ -4222,7 +4230,9 @@ static bool worth_trying(const ep *p, size_t i)
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
     int32_t v = 0;
-    if (e - i > max || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
+    if (e - i > max
+        || (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
+        || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
         return false;
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
@@ -4247,6 +4257,16 @@ static bool worth_trying(const ep *p, size_t i)
      * kj_num_may_start says so (it tests that first) */
     if (!(v & KJ_EF_WORD))
         return kj_num_may_start(p->c->d, i);
+    /* a word that only begins entries of en (as, at, new: as many as, at
+     * least, new year's day) and no literal or number starts a date only
+     * where one of those entries does: the readers find an entry at i
+     * through kj_dt_word alone (dword, wday_word, month) */
+    if (!(v & (KJ_EF_LIT | KJ_EF_NUM))) {
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0;
+    }
     return true;
 }
 
@@ -4265,22 +4285,26 @@ static bool possessive(const ep *p, size_t e)
  * from i (0 when no date follows). */
 static size_t bounded(ep *p, size_t i)
 {
-    /* the words with their lengths: wd_n without a strlen per try */
-    static const struct {
-        const char *w;
-        size_t n;
-        int q;
-    } bw[] = {{"since", 5, KJ_Q_AT_LEAST}, {"after", 5, KJ_Q_OVER},    {"before", 6, KJ_Q_UNDER},
-              {"by", 2, KJ_Q_AT_MOST},     {"around", 6, KJ_Q_APPROX}, {"about", 5, KJ_Q_APPROX},
-              {"circa", 5, KJ_Q_APPROX}};
-    char c0 = ch(p, i);
-    if (c0 != 's' && c0 != 'a' && c0 != 'b' && c0 != 'c')
-        return 0;
+    /* by first letter, each word tested with wd (its length folds) */
     size_t e = 0;
     int q = KJ_Q_NONE;
-    for (size_t n = 0; n < sizeof bw / sizeof *bw && !q; n++)
-        if (bw[n].w[0] == c0 && wd_n(p, i, bw[n].w, bw[n].n, &e))
-            q = bw[n].q;
+    switch (ch(p, i)) {
+    case 's':
+        q = wd(p, i, "since", &e) ? KJ_Q_AT_LEAST : KJ_Q_NONE;
+        break;
+    case 'a':
+        q = wd(p, i, "after", &e)    ? KJ_Q_OVER
+          : wd(p, i, "around", &e) ? KJ_Q_APPROX
+          : wd(p, i, "about", &e)  ? KJ_Q_APPROX
+                                   : KJ_Q_NONE;
+        break;
+    case 'b':
+        q = wd(p, i, "before", &e) ? KJ_Q_UNDER : wd(p, i, "by", &e) ? KJ_Q_AT_MOST : KJ_Q_NONE;
+        break;
+    case 'c':
+        q = wd(p, i, "circa", &e) ? KJ_Q_APPROX : KJ_Q_NONE;
+        break;
+    }
     if (!q || ch(p, e) != ' ')
         return 0;
     size_t k = sp(p, e);
@@ -4304,6 +4328,15 @@ static size_t bounded(ep *p, size_t i)
     return k + n - i;
 }
 
+/* alpha or digit of d->norm[i] (and of its lowercased copy), from the
+ * table: the entry starts a one-byte sequence of the class KJ_CC_WORD, so
+ * one load and one compare (i < d->norm_len) */
+static bool ascii_word_at(const kiji_doc *d, size_t i)
+{
+    const uint32_t mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
+    return (d->cpx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
+}
+
 void kj_date_scan_en(kj_dctx *c)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
@@ -4324,7 +4357,7 @@ void kj_date_scan_en(kj_dctx *c)
             n = bounded(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end */
-        while (i < c->len && (alpha(p.lc[i - 1]) || digit(p.lc[i - 1])))
+        while (i < c->len && ascii_word_at(c->d, i - 1))
             i++;
     }
 }

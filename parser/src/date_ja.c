@@ -9,6 +9,7 @@
  * (iOS5) or bytes claimed by money/quantity never starts a date.
  */
 #include "rec_date.h"
+#include "rec_numeric.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -78,30 +79,42 @@ static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_
     return true;
 }
 
-/* Can a word of the Japanese list start at i, by its first two characters
- * (the pair filter of rec_date.h)? */
-static bool word_may_start(const jp *p, size_t i)
+/* Can a word of the Japanese list start with the character a, whose next
+ * character starts at k, by its first two characters (the pair filter of
+ * rec_date.h)? */
+static bool word_may_start(const jp *p, uint32_t a, size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
     if (dd->jpair4)
         return true;
-    size_t k = i;
-    uint32_t a = kj_u8_next(p->s, p->len, &k);
     if (a >= 0x10000)
         return false;
     if (dd->jone[a >> 3] & (1u << (a & 7)))
         return true;
     if (k >= p->len)
         return false;
-    size_t h = kj_dt_pair(a, kj_u8_next(p->s, p->len, &k));
+    size_t h = kj_dt_pair(a, kj_cp_next(p->c->d, p->len, &k));
     return dd->jpair[h >> 3] & (1u << (h & 7));
 }
 
-/* The look-up dword remembers: kj_dt_word on the Japanese list at i. */
-static void dword_fill(jp *p, size_t i)
+/* The look-up dword remembers: kj_dt_word on the Japanese list at i,
+ * whose character a (i < p->len) ends at k. */
+static void dword_fill_cp(jp *p, size_t i, uint32_t a, size_t k)
 {
     p->wpos = i;
-    p->wn = i < p->len && word_may_start(p, i) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+    p->wn = word_may_start(p, a, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+}
+
+static void dword_fill(jp *p, size_t i)
+{
+    if (i >= p->len) {
+        p->wpos = i;
+        p->wn = 0;
+        return;
+    }
+    size_t k = i;
+    uint32_t a = kj_cp_next(p->c->d, p->len, &k);
+    dword_fill_cp(p, i, a, k);
 }
 
 /* kj_dt_word on the Japanese list, remembering the last position asked.
@@ -165,7 +178,7 @@ static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
         return false;
     if (i > 0) {
         size_t st;
-        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        uint32_t pc = kj_cp_prev(p->c->d, i, &st);
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
             return false;
         /* a kanji numeral in the middle of a word: 統一, 第一 are not numbers */
@@ -191,7 +204,7 @@ static bool sp_ok(const jp *p, size_t i, size_t u, size_t ul)
     /* the unit starts no word (画面1　日付): a kanji after it only when it
      * goes on the date (3 月末, 5 日午後) */
     size_t k = u + ul;
-    uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+    uint32_t nc = k < p->len ? kj_cp_next(p->c->d, p->len, &k) : 0;
     if (kj_is_katakana(nc))
         return false;
     if (!kj_is_kanji(nc))
@@ -245,10 +258,10 @@ static bool year_like(int64_t v, int nd, bool z)
 static bool hira_ok(const jp *p, size_t i, size_t n)
 {
     size_t st, k = i + n;
-    uint32_t a = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+    uint32_t a = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
     uint32_t first = 0;
     size_t j = i;
-    first = kj_u8_next(p->s, p->len, &j);
+    first = kj_cp_next(p->c->d, p->len, &j);
     if (!kj_is_hiragana(first))
         return true;
     static const char *const before[] = {"は", "が", "も", "に", "で", "を", "と", "へ"};
@@ -259,7 +272,7 @@ static bool hira_ok(const jp *p, size_t i, size_t n)
     if (!ok)
         return false;
     size_t kk = k;
-    uint32_t b = k < p->len ? kj_u8_next(p->s, p->len, &kk) : 0;
+    uint32_t b = k < p->len ? kj_cp_next(p->c->d, p->len, &kk) : 0;
     if (!kj_is_hiragana(b))
         return true;
     for (size_t q = 0; q < sizeof after / sizeof after[0]; q++)
@@ -313,7 +326,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         && (size_t)era < p->c->dd->nera) {
         size_t st;
         bool latin = n == 1;
-        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        uint32_t pc = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
         if (latin && (kj_is_latin(pc) || kj_is_digit(pc)))
             return 0;
         /* 大化1年, 寛政元年: an older era only as a word of its own before N年
@@ -349,7 +362,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         else if (e < p->len) {
             /* R7 alone: not inside a model name (H2ロケット, S1グランプリ) */
             size_t k = e;
-            uint32_t nc = kj_u8_next(p->s, p->len, &k);
+            uint32_t nc = kj_cp_next(p->c->d, p->len, &k);
             if (kj_is_latin(nc) || kj_is_digit(nc) || kj_is_katakana(nc) || kj_is_kanji(nc)
                 || nc == '-')
                 return 0;
@@ -669,7 +682,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
             /* 5時70分 is no clock; 20時15 / 11時30〜 is 20:15 when two
              * digits end there (not 9時3発目) */
             size_t q = e2;
-            uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+            uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             if (at(p, e2, "分") || at(p, e2, "秒"))
                 return 0;
             if (nd == 2 && m2 < 60 && !kj_is_kanji(nc) && !kj_is_katakana(nc)
@@ -904,7 +917,7 @@ static size_t year_slash_month(const jp *p, size_t i, int *m)
         return 0;
     if (k < p->len) {
         size_t n = k;
-        uint32_t nc = kj_u8_next(p->s, p->len, &n);
+        uint32_t nc = kj_cp_next(p->c->d, p->len, &n);
         if (kj_is_digit(nc) || kj_is_latin(nc) || kj_is_kanji(nc) || kj_is_hiragana(nc)
             || kj_is_katakana(nc) || nc == '.' || nc == '/' || nc == ':' || nc == '-' || nc == '%'
             || nc == ',')
@@ -1021,7 +1034,7 @@ static size_t part_century(jp *p, size_t i, kj_tx *t)
     } else if (e < p->len && !at(p, e, "頃") && !at(p, e, "以降") && !at(p, e, "以前")
                && !at(p, e, "以来") && !at(p, e, "以後") && !at(p, e, "中")) {
         size_t k = e;
-        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        uint32_t nc = kj_cp_next(p->c->d, p->len, &k);
         if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || kj_is_digit(nc))
             return 0;
     }
@@ -1226,7 +1239,7 @@ static size_t sec_frac(const jp *p, size_t j)
     if (k == j || k - j > 3)
         return 0;
     size_t q = k;
-    uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+    uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
     if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || nc == '.' || nc == ','
         || nc == ':' || nc == '/' || nc == '-')
         return 0;
@@ -1292,7 +1305,7 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
             && !kj_before(p->s, ns, "分")) {
             size_t q = j;
-            uint32_t nc = q < p->len ? kj_u8_next(p->s, p->len, &q) : 0;
+            uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;
             while (k == 2 && isdig(p, se) && se - j < 3)
                 se++;
@@ -1316,7 +1329,7 @@ static size_t decimal_at(const jp *p, size_t i, char *dec, size_t cap)
     size_t k = i;
     if (i > 0) {
         size_t st;
-        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        uint32_t pc = kj_cp_prev(p->c->d, i, &st);
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
             return 0;
     }
@@ -1384,7 +1397,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                && (at(p, i + strlen("半"), "年") || at(p, i + strlen("半"), "日")
                    || at(p, i + strlen("半"), "月"))) {
         size_t k = i + strlen("半年");
-        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        uint32_t nc = k < p->len ? kj_cp_next(p->c->d, p->len, &k) : 0;
         if (at(p, i, "半月") && kj_is_kanji(nc) && !length_follows(p, i + strlen("半月"))
             && !at(p, i + strlen("半月"), "間"))
             return 0; /* 半月板; not 半月前, 半月後, 半月間 */
@@ -1733,7 +1746,7 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
         return 0;
     if (i > 0) {
         size_t st;
-        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        uint32_t pc = kj_cp_prev(p->c->d, i, &st);
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/' || kj_is_latin(pc))
             return 0;
     }
@@ -1750,7 +1763,7 @@ static size_t slash_date(jp *p, size_t i, kj_tx *t)
           && isdig(p, e2 + sl))) {
         /* 2021/7: a month, unless more digits, a unit or a separator follow */
         size_t k = e2;
-        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        uint32_t nc = k < p->len ? kj_cp_next(p->c->d, p->len, &k) : 0;
         if (p->s[e] != '/' || kj_is_digit(nc) || kj_is_kanji(nc) || kj_is_latin(nc)
             || date_sep(p, e2) || nc == ':' || nc == ',')
             return 0;
@@ -1798,7 +1811,7 @@ static int wday_char(uint32_t cp)
 static int weekday_at(const jp *p, size_t i, size_t *n)
 {
     size_t j = i;
-    int k = i < p->len ? wday_char(kj_u8_next(p->s, p->len, &j)) : 0;
+    int k = i < p->len ? wday_char(kj_cp_next(p->c->d, p->len, &j)) : 0;
     if (!k)
         return 0;
     if (at(p, j, "曜日"))
@@ -1892,7 +1905,7 @@ static bool years_are_duration(jp *p, size_t i)
     /* 30年来の友人: a length (since 30 years), not 1930; 年来日 is 年 + 来日 */
     if (at(p, e, "年来")) {
         size_t k = e + strlen("年来");
-        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        uint32_t nc = k < p->len ? kj_cp_next(p->c->d, p->len, &k) : 0;
         if (!kj_is_kanji(nc) && !kj_is_katakana(nc))
             return true;
     }
@@ -1940,7 +1953,7 @@ static size_t season_at(const jp *p, size_t i, int *q)
         if (!at(p, i, sn[k]))
             continue;
         size_t j = i + strlen(sn[k]);
-        uint32_t nc = j < p->len ? kj_u8_next(p->s, p->len, &j) : 0;
+        uint32_t nc = j < p->len ? kj_cp_next(p->c->d, p->len, &j) : 0;
         if (kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc) || kj_is_digit(nc))
             return 0;
         *q = k + 1;
@@ -2017,7 +2030,7 @@ static bool day_is_length(jp *p, size_t i)
     if ((kj_before(p->s, i, "丸") && !kj_before(p->s, i, "日の丸"))
         || (kj_before(p->s, i, "まる")
             && !(i >= strlen("まる") + 1
-                 && kj_is_kanji(kj_u8_prev(p->s, i - strlen("まる"), &ps)))))
+                 && kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("まる"), &ps)))))
         return true;
     /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
     int64_t v2;
@@ -2093,17 +2106,17 @@ static bool md_bare(jp *p, size_t i, int64_t m, int64_t d, size_t e)
         return false;
     if (i > 0) {
         size_t st, st2;
-        uint32_t pc = kj_u8_prev(p->s, i, &st);
+        uint32_t pc = kj_cp_prev(p->c->d, i, &st);
         if (kj_is_latin(pc) || kj_is_digit(pc) || pc == '.' || pc == ',' || pc == '/'
             || pc == '-' || pc == '+' || pc == ':' || kj_before(p->s, i, "約")
             || kj_before(p->s, i, "回") || kj_before(p->s, i, "第"))
             return false;
-        if (pc == ' ' && st > 0 && kj_is_latin(kj_u8_prev(p->s, st, &st2)))
+        if (pc == ' ' && st > 0 && kj_is_latin(kj_cp_prev(p->c->d, st, &st2)))
             return false; /* iPhone 4/4S */
     }
     if (e < p->len) {
         size_t k = e;
-        uint32_t nc = kj_u8_next(p->s, p->len, &k);
+        uint32_t nc = kj_cp_next(p->c->d, p->len, &k);
         if (kj_is_latin(nc) || kj_is_digit(nc) || nc == '.' || nc == ',' || nc == '/'
             || nc == ':' || nc == '-' || nc == '~' || nc == 0x301C /* 〜 */)
             return false;
@@ -2159,7 +2172,7 @@ static size_t era_numeric(jp *p, size_t i, kj_tx *t)
     if (comma) {
         /* 令和3,7 is a month only where no word follows (令和3,4年度 is a list) */
         size_t k = e2;
-        uint32_t nc = k < p->len ? kj_u8_next(p->s, p->len, &k) : 0;
+        uint32_t nc = k < p->len ? kj_cp_next(p->c->d, p->len, &k) : 0;
         if (nc == ',' || kj_is_kanji(nc) || kj_is_katakana(nc) || kj_is_latin(nc)
             || (nc >= 0x3041 && nc <= 0x3096))
             return 0;
@@ -2361,7 +2374,7 @@ static size_t try_at(jp *p, size_t i)
             || memcmp(p->s + i, per[k].w, per[k].n) != 0)
             continue;
         size_t st;
-        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        uint32_t pc = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
         if (kj_is_digit(pc) || kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc))
             break;
         /* 1日3回, 1日2時間: per day (4月1日3回目, 1日に3時間の会合 are the 1st) */
@@ -2553,7 +2566,7 @@ static size_t try_at(jp *p, size_t i)
     }
     if ((wdn = weekday_at(p, i, &wl)) > 0) {
         size_t st;
-        uint32_t pc = i > 0 ? kj_u8_prev(p->s, i, &st) : 0;
+        uint32_t pc = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
         if (!kj_is_digit(pc) && !kj_is_kanji(pc) && !at(p, i + wl, "日")) {
             kj_tx_init(&t);
             st = i;
@@ -2904,18 +2917,22 @@ void kj_date_ja_starts(struct kj_datedata *dd)
     }
 }
 
-/* Can a date start at i? One bit test for most positions. */
-static bool may_start(const jp *p, size_t i)
+/* Can a date start at i? One bit test for most positions. The character
+ * at i and the start of the next go to *cp and *k for worth_trying. */
+static bool may_start(const jp *p, size_t i, uint32_t *cp, size_t *k)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->s[i];
-    if (b < 0x80)
+    if (b < 0x80) {
+        *cp = b;
+        *k = i + 1;
         return dd->jstart[b >> 3] & (1u << (b & 7));
-    if (b >= 0xF0)
-        return dd->start4;
-    size_t k = i;
-    uint32_t cp = kj_u8_next(p->s, p->len, &k);
-    return cp < 0x10000 && (dd->jstart[cp >> 3] & (1u << (cp & 7)));
+    }
+    if (b >= 0xF0 && !dd->start4)
+        return false;
+    *k = i;
+    *cp = kj_cp_next(p->c->d, p->len, k);
+    return b >= 0xF0 || (*cp < 0x10000 && (dd->jstart[*cp >> 3] & (1u << (*cp & 7))));
 }
 
 /* Can try_at match at i, a position may_start lets through? Every way it
@@ -2924,18 +2941,26 @@ static bool may_start(const jp *p, size_t i)
  * (kj_dt_num; num_at and clock read no other), so a position with none of
  * them is skipped: most kana and kanji that merely begin some listed word,
  * and Latin letters. The word and the number are remembered for try_at. */
-static bool worth_trying(jp *p, size_t i)
+static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
 {
     const uint8_t *lit = p->c->dd->jlit;
     unsigned char b = (unsigned char)p->s[i];
-    if (b >= '0' && b <= '9')
-        return true;
-    size_t k = i;
-    uint32_t cp = kj_u8_next(p->s, p->len, &k);
+    const kj_dword *w;
+    if (b >= '0' && b <= '9') {
+        if (i == 0 || !(p->s[i - 1] >= '0' && p->s[i - 1] <= '9'))
+            return true;
+        /* the tail of a run of digits: every reader that reads a number at
+         * i does so through num_at or tests the byte before itself, and
+         * both refuse it (saying_at, slash_date, decimal_at, part_time);
+         * what is left is a word of the list or an era name (part_year) */
+        int32_t era;
+        return dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0;
+    }
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
         return true;
-    const kj_dword *w;
-    if (dword(p, i, &w) > 0)
+    if (p->wpos != i)
+        dword_fill_cp(p, i, cp, k);
+    if (p->wn > 0)
         return true;
     /* an era initial (R7) after a letter or digit is no era (part_year,
      * era_numeric) */
@@ -2945,6 +2970,10 @@ static bool worth_trying(jp *p, size_t i)
     bool glued = (pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z');
     if (en > 1 || (en == 1 && !glued))
         return true;
+    /* not a digit here, so a number only as one kj_num_scan reads, which it
+     * reads only where kj_num_may_start says it may (its own first test) */
+    if (!kj_num_may_start(p->c->d, i))
+        return false;
     int64_t v;
     size_t e;
     int nd;
@@ -2961,8 +2990,9 @@ void kj_date_scan_ja(kj_dctx *c)
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
-        size_t n = 0;
-        if (may_start(&p, i) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
+        size_t n = 0, k;
+        uint32_t cp;
+        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }

@@ -410,8 +410,10 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
         return true;
     if (n == 1)
         dd->efirst1 |= 1u << (key[0] - 'a');
-    else
+    else {
         dd->efirst3[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
+        dd->eflen[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n < 31 ? n : 31);
+    }
     kj_dict_get(dd->efirst, key, n, &v);
     return kj_dict_add(dd->efirst, key, n, v | bits);
 }

@@ -115,6 +115,10 @@ struct kj_datedata {
      * with letters a, b, c (bit 26: the word ends after a, b). */
     uint32_t efirst1;
     uint32_t efirst3[26 * 26];
+    /* The lengths of the words of efirst by their first two letters: bit
+     * n (31 for 31 and more) of eflen[a * 26 + b] for a word of n >= 2
+     * letters beginning with a, b. */
+    uint32_t eflen[26 * 26];
     /* What a date that starts at the word "the" reads next: the words
      * (runs of a-z) that may follow "the" and its white space, from the
      * entries of en that begin with "the" (kj_dt_en_the) and the
@@ -204,6 +208,7 @@ void kj_date_ja_starts(struct kj_datedata *dd);
 enum {
     KJ_EF_WORD = 1, /* an entry of en or a literal of the scanner */
     KJ_EF_NUM = 2,  /* a number (kj_dt_num) */
+    KJ_EF_LIT = 4,  /* a literal of the scanner (with KJ_EF_WORD) */
 };
 /* Add the first word (run of a-z) of the lowercase key (len bytes) to
  * dd->efirst with bits (KJ_EF_*); false when out of memory. */
