@@ -412,6 +412,11 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 #define KJ_CC_UPPER ((uint32_t)1 << 25) /* A-Z */
 /* ent_namechar */
 #define KJ_CC_NAME (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD | KJ_CC_DOT)
+/* Bits 3-6 of p->nfkc_tab[c] for a non-ASCII BMP code point c: its
+ * classes, kj_char_class(c) >> 21 (none is above KJ_CC_DOT there), set by
+ * kj_norm_init so that kj_chars reads them with one load. */
+#define KJ_NF_CC_SHIFT 3
+#define KJ_NF_CC_FIRST 21
 
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);
