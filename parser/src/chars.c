@@ -72,6 +72,12 @@ uint32_t kj_char_class(uint32_t c)
     return cp_class(c);
 }
 
+void kj_chars_init(kiji_parser *p)
+{
+    for (uint32_t b = 0; b < 128; b++)
+        p->cpx_ascii[b] = b | ascii_cx[b];
+}
+
 void kj_chars(kiji_doc *d)
 {
     size_t n = d->norm_len;
@@ -93,6 +99,7 @@ void kj_chars(kiji_doc *d)
     const unsigned char *u = (const unsigned char *)d->norm;
     uint32_t *x = d->cpx;
     const uint8_t *cc = d->p->nfkc_tab;
+    const uint32_t *ax = d->p->cpx_ascii; /* the entry of an ASCII byte */
     size_t i = 0;
     while (i < n) {
         unsigned char b = u[i];
@@ -105,13 +112,13 @@ void kj_chars(kiji_doc *d)
             while (e < n && u[e] < 0x80)
                 e++;
             for (; e - i >= 4; i += 4) {
-                x[i] = u[i] | ascii_cx[u[i]];
-                x[i + 1] = u[i + 1] | ascii_cx[u[i + 1]];
-                x[i + 2] = u[i + 2] | ascii_cx[u[i + 2]];
-                x[i + 3] = u[i + 3] | ascii_cx[u[i + 3]];
+                x[i] = ax[u[i]];
+                x[i + 1] = ax[u[i + 1]];
+                x[i + 2] = ax[u[i + 2]];
+                x[i + 3] = ax[u[i + 3]];
             }
             for (; i < e; i++)
-                x[i] = u[i] | ascii_cx[u[i]];
+                x[i] = ax[u[i]];
             continue;
         }
         /* a run of the common three-byte sequences (kana, kanji, CJK

@@ -51,6 +51,7 @@ kiji_parser *kiji_parser_new(const kiji_options *opt, kiji_error *err)
         p->opt.max_memory = DEFAULT_MAX_MEMORY;
     if (!p->opt.facts)
         p->opt.facts = KIJI_FACTS_DEFAULT;
+    kj_chars_init(p);
     int rc = kj_norm_init(p, err);
     if (!rc)
         rc = kj_text_init(p, err);

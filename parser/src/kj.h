@@ -174,6 +174,7 @@ struct kiji_parser {
     kiji_options opt;
     const UNormalizer2 *nfkc;
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
+    uint32_t cpx_ascii[128];   /* chars.c: the d->cpx entry of each ASCII byte */
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
@@ -418,6 +419,8 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 #define KJ_NF_CC_SHIFT 3
 #define KJ_NF_CC_FIRST 21
 
+/* Fill p->cpx_ascii (kiji_parser_new). */
+void kj_chars_init(kiji_parser *p);
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);
 /* The classes (KJ_CC_*) kj_chars gives the code point c (for tables built
