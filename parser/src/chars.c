@@ -67,26 +67,15 @@ static inline uint32_t cp_class(uint32_t c)
     return k;
 }
 
-/* cp_class for a code point of three UTF-8 bytes (U+0800-U+FFFF), with the
- * common cases (kanji, kana) decided in a few comparisons: no Latin letter
- * or digit is this high, and the kanji ranges are those of kj_is_kanji. */
-static inline uint32_t cp_class3(uint32_t c)
-{
-    if (c >= 0x3400)
-        return (c <= 0x9FFF && (c >= 0x4E00 || c <= 0x4DBF)) || (c >= 0xF900 && c <= 0xFAFF)
-                   ? KJ_CC_KANJI
-                   : 0;
-    if (c >= 0x30A1) {
-        if (c <= 0x30FA || c == 0x30FC)
-            return KJ_CC_KATA;
-        return c == 0x30FB ? KJ_CC_DOT : 0;
-    }
-    return c >= 0x3005 && c <= 0x3007 ? KJ_CC_KANJI : 0;
-}
-
 uint32_t kj_char_class(uint32_t c)
 {
     return cp_class(c);
+}
+
+void kj_chars_init(kiji_parser *p)
+{
+    for (uint32_t b = 0; b < 128; b++)
+        p->cpx_ascii[b] = b | ascii_cx[b];
 }
 
 void kj_chars(kiji_doc *d)
@@ -109,34 +98,50 @@ void kj_chars(kiji_doc *d)
     }
     const unsigned char *u = (const unsigned char *)d->norm;
     uint32_t *x = d->cpx;
+    const uint8_t *cc = d->p->nfkc_tab;
+    const uint32_t *ax = d->p->cpx_ascii; /* the entry of an ASCII byte */
     size_t i = 0;
     while (i < n) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            x[i] = b | ascii_cx[b];
-            i++;
-            /* the rest of an ASCII run eight bytes at a time (English
-             * text is mostly ASCII) */
-            while (n - i >= 8 && ascii8(u + i)) {
-                for (size_t k = 0; k < 8; k++)
-                    x[i + k] = u[i + k] | ascii_cx[u[i + k]];
-                i += 8;
+            /* an ASCII run: its end found eight bytes at a time (English
+             * text is mostly ASCII), then its entries four a round */
+            size_t e = i + 1;
+            while (n - e >= 8 && ascii8(u + e))
+                e += 8;
+            while (e < n && u[e] < 0x80)
+                e++;
+            for (; e - i >= 4; i += 4) {
+                x[i] = ax[u[i]];
+                x[i + 1] = ax[u[i + 1]];
+                x[i + 2] = ax[u[i + 2]];
+                x[i + 3] = ax[u[i + 3]];
             }
+            for (; i < e; i++)
+                x[i] = ax[u[i]];
             continue;
         }
-        /* the common three-byte sequence (kana, kanji, CJK punctuation)
-         * checked inline: E1-EC and EE-EF take any two continuation bytes
-         * (E0 and ED have narrower second bytes: kj_u8_seq decides those) */
-        if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && n - i >= 3 &&
-            ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
+        /* a run of the common three-byte sequences (kana, kanji, CJK
+         * punctuation) checked inline: E1-EC and EE-EF take any two
+         * continuation bytes (E0 and ED have narrower second bytes:
+         * kj_u8_seq decides those); the classes read from the table
+         * kj_norm_init fills */
+        size_t at = i;
+        while (n - i >= 3) {
+            b = u[i];
+            if ((unsigned)(b - 0xE1) > 0xEF - 0xE1 || b == 0xED ||
+                ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) >= 0x40)
+                break;
             uint32_t c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
                 (u[i + 2] & 0x3F);
-            x[i] = c | cp_class3(c) | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+            x[i] = c | (uint32_t)(cc[c] >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST |
+                   (uint32_t)3 << KJ_CPX_LEN_SHIFT;
             x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
             x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
             i += 3;
-            continue;
         }
+        if (i > at)
+            continue;
         size_t len = kj_u8_seq(u + i, n - i);
         if (!len) {
             /* not a valid sequence: the decoder answers here */

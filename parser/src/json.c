@@ -195,8 +195,7 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
     const uint64_t high = checked ? 0 : tops;
     while (s < end) {
-        unsigned char c = *s;
-        if (end - s >= 8 && (c < 0x80 || checked)) {
+        if (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
             uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
@@ -208,51 +207,57 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
                 continue;
             }
         }
-        if (!needs_escape[c] && (c < 0x80 || checked)) {
-            *o++ = (char)c;
-            s++;
-            continue;
-        }
-        if (c >= 0x80) {
-            size_t k = kj_u8_seq(s, (size_t)(end - s));
-            if (!k)
-                return false;
-            memcpy(o, s, k);
-            o += k;
-            s += k;
-            continue;
-        }
-        *o++ = '\\';
-        switch (c) {
-        case '"':
-            *o++ = '"';
-            break;
-        case '\\':
+        /* a byte of these eight (or of the last few) needs a look: all of
+         * them one by one, so the next word test starts past it */
+        const unsigned char *stop = end - s >= 8 ? s + 8 : end;
+        while (s < stop) {
+            unsigned char c = *s;
+            if (!needs_escape[c] && (c < 0x80 || checked)) {
+                *o++ = (char)c;
+                s++;
+                continue;
+            }
+            if (c >= 0x80) {
+                size_t k = kj_u8_seq(s, (size_t)(end - s));
+                if (!k)
+                    return false;
+                memcpy(o, s, k);
+                o += k;
+                s += k;
+                continue;
+            }
             *o++ = '\\';
-            break;
-        case '\b':
-            *o++ = 'b';
-            break;
-        case '\f':
-            *o++ = 'f';
-            break;
-        case '\n':
-            *o++ = 'n';
-            break;
-        case '\r':
-            *o++ = 'r';
-            break;
-        case '\t':
-            *o++ = 't';
-            break;
-        default:
-            *o++ = 'u';
-            *o++ = '0';
-            *o++ = '0';
-            *o++ = "0123456789ABCDEF"[c >> 4];
-            *o++ = "0123456789ABCDEF"[c & 15];
+            switch (c) {
+            case '"':
+                *o++ = '"';
+                break;
+            case '\\':
+                *o++ = '\\';
+                break;
+            case '\b':
+                *o++ = 'b';
+                break;
+            case '\f':
+                *o++ = 'f';
+                break;
+            case '\n':
+                *o++ = 'n';
+                break;
+            case '\r':
+                *o++ = 'r';
+                break;
+            case '\t':
+                *o++ = 't';
+                break;
+            default:
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = "0123456789ABCDEF"[c >> 4];
+                *o++ = "0123456789ABCDEF"[c & 15];
+            }
+            s++;
         }
-        s++;
     }
     *o++ = '"';
     w->n = (size_t)(o - w->b);

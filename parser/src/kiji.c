@@ -51,6 +51,7 @@ kiji_parser *kiji_parser_new(const kiji_options *opt, kiji_error *err)
         p->opt.max_memory = DEFAULT_MAX_MEMORY;
     if (!p->opt.facts)
         p->opt.facts = KIJI_FACTS_DEFAULT;
+    kj_chars_init(p);
     int rc = kj_norm_init(p, err);
     if (!rc)
         rc = kj_text_init(p, err);
@@ -165,12 +166,14 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
         }
         /* The common case in Japanese text: a lead byte E1-EC or EE-EF
          * and two continuation bytes can be neither an overlong form nor a
-         * surrogate (those need E0 or ED), so it is valid as it stands. */
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
+         * surrogate (those need E0 or ED), so it is valid as it stands. A
+         * run of them is stepped over in one loop. */
+        size_t at = i;
+        while (len - i >= 3 && (unsigned)(s[i] - 0xE1) <= 0xEF - 0xE1 && s[i] != 0xED &&
+               ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) < 0x40)
             i += 3;
+        if (i > at)
             continue;
-        }
         size_t n = kj_u8_seq(s + i, len - i);
         if (!n)
             return i;

@@ -174,6 +174,7 @@ struct kiji_parser {
     kiji_options opt;
     const UNormalizer2 *nfkc;
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
+    uint32_t cpx_ascii[128];   /* chars.c: the d->cpx entry of each ASCII byte */
     UBreakIterator *sbrk_ja; /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
@@ -412,7 +413,14 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 #define KJ_CC_UPPER ((uint32_t)1 << 25) /* A-Z */
 /* ent_namechar */
 #define KJ_CC_NAME (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD | KJ_CC_DOT)
+/* Bits 3-6 of p->nfkc_tab[c] for a non-ASCII BMP code point c: its
+ * classes, kj_char_class(c) >> 21 (none is above KJ_CC_DOT there), set by
+ * kj_norm_init so that kj_chars reads them with one load. */
+#define KJ_NF_CC_SHIFT 3
+#define KJ_NF_CC_FIRST 21
 
+/* Fill p->cpx_ascii (kiji_parser_new). */
+void kj_chars_init(kiji_parser *p);
 /* Build d->cpx for d->norm (kiji_parse, after normalizing). */
 void kj_chars(kiji_doc *d);
 /* The classes (KJ_CC_*) kj_chars gives the code point c (for tables built

@@ -24,6 +24,7 @@
 #define NF_BOUNDARY 1 /* has a normalization boundary before it */
 #define NF_STABLE 2   /* NFKC of the code point alone is itself */
 #define NF_ASCII 4    /* NFKC of the code point alone is the one byte ascii_of */
+/* bits 3-6: the code point's classes (KJ_NF_CC_SHIFT, kj.h) */
 
 /* The ASCII character a fullwidth form (U+FF01-U+FF5E) or a space stands
  * for: the only single-byte results of NFKC common in news text (（ ） ！ ？
@@ -68,6 +69,8 @@ int kj_norm_init(kiji_parser *p, kiji_error *err)
             f |= NF_STABLE;
         else if ((c == 0x3000 || (c >= 0xFF01 && c <= 0xFF5E)) && nfkc_is_ascii(p->nfkc, c))
             f |= NF_ASCII;
+        if (c >= 0x80)
+            f |= (uint8_t)(kj_char_class(c) >> KJ_NF_CC_FIRST << KJ_NF_CC_SHIFT);
         p->nfkc_tab[c] = f;
     }
     return KIJI_OK;

@@ -601,9 +601,16 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* only these bytes can start a paragraph break or a quote mark:
          * go past the others in a tight loop */
         if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2) {
-            size_t j = i + 1;
-            while (j < to && !quote_byte[(unsigned char)d->norm[j]])
-                j++;
+            const unsigned char *u = (const unsigned char *)d->norm, *p = u + i + 1,
+                                *pe = u + to;
+            /* eight bytes a round (no branch per byte), then the rest */
+            while (pe - p >= 8 && !(quote_byte[p[0]] | quote_byte[p[1]] | quote_byte[p[2]] |
+                                    quote_byte[p[3]] | quote_byte[p[4]] | quote_byte[p[5]] |
+                                    quote_byte[p[6]] | quote_byte[p[7]]))
+                p += 8;
+            while (p < pe && !quote_byte[*p])
+                p++;
+            size_t j = (size_t)(p - u);
             d->work += j - i - 1;
             i = j - 1;
             continue;
@@ -687,9 +694,17 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             /* no word starts right after a letter, '-' or a non-ASCII byte
              * (word_start): word_in refuses those positions, so go past
              * them */
-            size_t j = i, lim = to < d->norm_len ? to : d->norm_len;
-            while (j + 1 < lim && q->en_in_word[(unsigned char)d->norm[j]])
-                j++;
+            size_t lim = to < d->norm_len ? to : d->norm_len;
+            if (i + 1 >= lim)
+                continue;
+            /* through pointers held in registers: one load and one test a
+             * byte */
+            const bool *in_word = q->en_in_word;
+            const unsigned char *u = (const unsigned char *)d->norm, *p = u + i,
+                                *pe = u + lim - 1;
+            while (p < pe && in_word[*p])
+                p++;
+            size_t j = (size_t)(p - u);
             d->work += j - i;
             i = j;
             continue;

@@ -1,0 +1,184 @@
+/*
+ * front_test.c -- the front end's fast paths against the plain decoder:
+ * d->cpx (kj_chars: ASCII runs, runs of three-byte characters, classes
+ * read from the parser's per-code-point table) entry by entry against
+ * kj_u8_seq, kj_u8_next and kj_char_class, and the input check against a
+ * strict decoder, on random texts over pieces that start, end and break
+ * those runs.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiji.h"
+#include "kj.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+        } else {                                                                                   \
+            failed++;                                                                              \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
+    } while (0)
+
+static kiji_parser *P;
+static kiji_doc *D;
+
+static uint64_t next(uint64_t *x)
+{
+    *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+    return *x;
+}
+
+/* Appends len pieces drawn from alpha (na of them) to t at n; t must hold
+ * len times the longest piece more. Returns the new length. */
+static size_t pieces(char *t, size_t n, const char *const *alpha, size_t na, size_t len,
+                     uint64_t *x)
+{
+    for (size_t i = 0; i < len; i++) {
+        const char *c = alpha[next(x) % na];
+        size_t cl = strlen(c);
+        memcpy(t + n, c, cl);
+        n += cl;
+    }
+    return n;
+}
+
+/* The entry kj_chars must give byte i of the normalized text, from the
+ * plain decoder (kj_u8_seq measures multi-byte sequences only): a
+ * sequence start holds its code point, classes and length, a continuation
+ * byte KJ_CPX_SLOW and its distance back. */
+static uint32_t want_entry(const char *s, size_t n, size_t i)
+{
+    size_t back = 0;
+    while (back < 3 && back < i && ((unsigned char)s[i - back] & 0xC0) == 0x80)
+        back++;
+    size_t a = i - back;
+    size_t len = kj_u8_seq((const unsigned char *)s + a, n - a); /* 0 for ASCII */
+    if (back && len > back)
+        return KJ_CPX_SLOW | (uint32_t)back << KJ_CPX_BACK_SHIFT;
+    unsigned char b = (unsigned char)s[i];
+    len = b < 0x80 ? 1 : kj_u8_seq((const unsigned char *)s + i, n - i);
+    if (!len)
+        return KJ_CPX_SLOW;
+    size_t j = i;
+    uint32_t c = kj_u8_next(s, n, &j);
+    return c | kj_char_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
+}
+
+static void test_chars(void)
+{
+    static const char *const alpha[] = {
+        "a",  "Z",  "7",  " ",  ".",  "&",  "\n", "the quick brown fox ", "ABCDEFGHIJ",
+        "か", "カ", "ー", "・", "漢", "々", "〇", "。", "「", "」", "㐀", "\xe4\xb6\xbf",
+        "\xe9\xbf\xbf", "\xef\xa4\x80", "\xef\xab\xbf", "\xe0\xa4\x95", "\xed\x9f\xbb",
+        "\xe2\x80\x94", "é",  "Ω",  "\xf0\x9f\x98\x80", "\xf0\xa0\x80\x80",
+        "東京都千代田区", "カタカナ", "ひらがな"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    static char t[4096];
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    size_t bad = 0, bytes = 0;
+    int checked = 0;
+    for (int k = 0; k < 4000; k++) {
+        size_t n = pieces(t, 0, alpha, na, 1 + k % 120, &x);
+        kiji_error e;
+        kiji_meta m = {NULL, NULL, k % 2 ? "ja" : "en"};
+        if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
+            continue;
+        checked++;
+        for (size_t i = 0; i < D->norm_len; i++) {
+            uint32_t w = want_entry(D->norm, D->norm_len, i);
+            if (D->cpx[i] != w && bad++ < 5)
+                fprintf(stderr, "text %d byte %zu: %08x, want %08x\n", k, i, D->cpx[i], w);
+        }
+        bad += D->cpx[D->norm_len] != KJ_CPX_SLOW;
+        bytes += D->norm_len;
+    }
+    CHECK(bad == 0 && checked > 3900, "chars: %zu wrong entries in %zu bytes of %d texts", bad,
+          bytes, checked);
+}
+
+/* Is s[0, n) strict UTF-8 (RFC 3629) with no NUL byte? */
+static bool strict_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (c == 0)
+            return false;
+        size_t len = 0;
+        if (c < 0x80)
+            len = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = 4;
+        if (!len || len > n - i)
+            return false;
+        uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+/* The input check accepts exactly strict UTF-8 without NUL: random texts
+ * over valid pieces, with one byte now and then replaced by a random one. */
+static void test_utf8(void)
+{
+    static const char *const alpha[] = {
+        "a", " ", "abcdefgh", "か", "漢字", "\xe0\xa4\x95", "\xed\x9f\xbf", "\xee\x80\x80",
+        "\xef\xbf\xbd", "é", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\n"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    static char t[2048];
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    int bad = 0, rejected = 0;
+    for (int k = 0; k < 6000; k++) {
+        size_t n = pieces(t, 0, alpha, na, 1 + k % 60, &x);
+        if (k % 3) {
+            size_t at = next(&x) % n;
+            t[at] = (char)(next(&x) & 0xFF);
+        }
+        kiji_error e;
+        kiji_meta m = {NULL, NULL, "ja"};
+        int st = kiji_parse(D, t, n, &m, &e);
+        bool ok = strict_utf8((const unsigned char *)t, n);
+        bool refused = st == KIJI_ERR_UTF8 || st == KIJI_ERR_NUL;
+        rejected += refused;
+        bad += ok == refused;
+    }
+    CHECK(bad == 0 && rejected > 1000, "utf8: %d texts judged wrongly (%d rejected)", bad,
+          rejected);
+}
+
+int main(void)
+{
+    kiji_error e;
+    P = kiji_parser_new(NULL, &e);
+    if (!P) {
+        fprintf(stderr, "kiji_parser_new: %s\n", e.text);
+        return 1;
+    }
+    D = kiji_doc_new(P);
+    test_chars();
+    test_utf8();
+    kiji_doc_free(D);
+    kiji_parser_free(P);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
