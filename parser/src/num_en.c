@@ -437,17 +437,35 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos)
            first_word_known(nd, d, pos);
 }
 
+/* The first fold kj_num_scan_en tries (bytes with the terminator). */
+enum { EN_SHORT_FOLD = 48 };
+
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
     d->work++;
     if (!first_word_known(nd, d, pos))
         return false;
+    /* Past the words en_words reads, the code below reads at most the
+     * bytes of " of a ", one more word of en_words (a letter run longer
+     * than every key is no key, however much of it is folded) and the byte
+     * after that word; unit_after, which reads a word of en_after, refolds
+     * for itself. Most numbers are a word or two: a short fold serves
+     * unless the buffer filled and those bytes come near its end; then the
+     * whole is folded and read again. Either way the code below sees the
+     * same bytes and the same answers to every bound test. */
     char buf[128];
     size_t off[128];
-    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
+    size_t n = kj_num_fold(d, pos, buf, off, EN_SHORT_FOLD);
     enword w[16];
     size_t nw = en_words(nd, buf, n, w, 16);
+    if (n + 1 == EN_SHORT_FOLD && nw > 0) {
+        size_t reach = w[nw - 1].e + strlen(" of a ") + kj_dict_maxlen(nd->en_words) + 2;
+        if (reach >= n) {
+            n = kj_num_fold(d, pos, buf, off, sizeof buf);
+            nw = en_words(nd, buf, n, w, 16);
+        }
+    }
     d->work += nw + 1;
     if (nw == 0 || !w[0].known)
         return false;
@@ -747,9 +765,14 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     if (!any || used == 0)
         return false;
     /* "the one you mentioned", "which one": a pronoun */
-    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos) &&
-        !unit_after(nd, buf, n, w[0].e))
-        return false;
+    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos)) {
+        /* a unit word may be longer than the short fold holds: the whole
+         * fold, whose first bytes are the ones read so far */
+        if (n + 1 == EN_SHORT_FOLD)
+            n = kj_num_fold(d, pos, buf, off, sizeof buf);
+        if (!unit_after(nd, buf, n, w[0].e))
+            return false;
+    }
     kj_num c = num_int(cur);
     if (!kj_num_add(&total, total, c))
         return false;
