@@ -104,22 +104,35 @@ static bool qual_list(const char *list, struct kj_quals *ql)
     const struct kj_qual *q = ql->q;
     for (size_t i = 0; i < ql->n; i++) {
         uint64_t bit = i < 64 ? 1ull << i : 0;
-        unsigned char l = q[i].len ? (unsigned char)q[i].key[q[i].len - 1] : 0;
         if (i >= 64) {
             memset(ql->last, 0xFF, sizeof ql->last);
-            ql->empty = ~0ull;
-        } else if (q[i].len == 0) {
-            for (int b = 0; b < 256; b++)
-                ql->last[b] |= bit;
+            memset(ql->last2, 0xFF, sizeof ql->last2);
+            ql->empty = ql->short_keys = ~0ull;
+            continue;
+        }
+        if (q[i].len == 0)
             ql->empty |= bit;
-        } else if (l == ' ') {
-            ql->last[' '] |= bit;
-            ql->last['\n'] |= bit;
-        } else if (l >= 'a' && l <= 'z') {
-            ql->last[l] |= bit;
-            ql->last[l - 32] |= bit;
-        } else if (!(l >= 'A' && l <= 'Z')) {
-            ql->last[l] |= bit; /* an upper-case key byte never matches */
+        if (q[i].len < 2)
+            ql->short_keys |= bit;
+        /* the last byte into last, the one before it into last2; a key
+         * too short for either matches whatever byte stands there */
+        for (size_t back = 1; back <= 2; back++) {
+            uint64_t *t = back == 1 ? ql->last : ql->last2;
+            if (q[i].len < back) {
+                for (int b = 0; b < 256; b++)
+                    t[b] |= bit;
+                continue;
+            }
+            unsigned char l = (unsigned char)q[i].key[q[i].len - back];
+            if (l == ' ') {
+                t[' '] |= bit;
+                t['\n'] |= bit;
+            } else if (l >= 'a' && l <= 'z') {
+                t[l] |= bit;
+                t[l - 32] |= bit;
+            } else if (!(l >= 'A' && l <= 'Z')) {
+                t[l] |= bit; /* an upper-case key byte never matches */
+            }
         }
     }
     return true;
@@ -1353,12 +1366,20 @@ static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
     }
     size_t best = SIZE_MAX;
     int q = 0;
-    /* only the keys that can end with the byte before p, in list order
-     * (the first of two matches at one start wins) */
-    uint64_t cand = p > 0 ? ql->last[(unsigned char)d->norm[p - 1]] : ql->empty;
+    /* only the keys that can end with the two bytes before p (a key of
+     * one byte: the byte before p), in list order (the first of two
+     * matches at one start wins); keys past the first 64 are all tried */
+    uint64_t cand = p > 1   ? ql->last[(unsigned char)d->norm[p - 1]] &
+                                ql->last2[(unsigned char)d->norm[p - 2]]
+                    : p > 0 ? ql->last[(unsigned char)d->norm[p - 1]] & ql->short_keys
+                            : ql->empty;
     for (size_t i = 0; i < ql->n && (i >= 64 || cand >> i); i++) {
-        if (i < 64 && !(cand >> i & 1))
-            continue;
+        if (i < 64) {
+            /* jump to the next candidate */
+            i += (size_t)__builtin_ctzll(cand >> i);
+            if (i >= ql->n)
+                break;
+        }
         d->work++;
         size_t st = before_ci_n(d, p, ql->q[i].key, ql->q[i].len);
         if (st != SIZE_MAX && (best == SIZE_MAX || st < best)) {

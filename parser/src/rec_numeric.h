@@ -93,6 +93,10 @@ struct kj_numeric {
         } *q;
         size_t n;
         uint64_t last[256], empty;
+        /* bit k of last2[b]: entry k can have the text byte b just before
+         * its last byte (every byte for a key of one byte or none);
+         * short_keys: the entries of fewer than two bytes */
+        uint64_t last2[256], short_keys;
     } en_qual, ja_qual;
 };
 
