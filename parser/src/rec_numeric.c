@@ -153,8 +153,33 @@ static bool vague_list(struct kj_numeric *nd)
             nd->vague_second['\n'] = true;
         else if (b >= 'a' && b <= 'z')
             nd->vague_second[b - 32] = true;
+        /* the third byte: the key's, the space after a key of two, or the
+         * p of the percent word after a key of one and its space */
+        b = q->len > 2 ? (unsigned char)q->key[2] : q->len == 2 ? ' ' : 'p';
+        nd->vague_third[b] = true;
+        if (b == ' ')
+            nd->vague_third['\n'] = true;
+        else if (b >= 'a' && b <= 'z')
+            nd->vague_third[b - 32] = true;
     }
     return true;
+}
+
+/* Fill nd->scan_class: what kj_rec_numeric's scan does at each byte. */
+static void scan_class_init(struct kj_numeric *nd)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char b = (unsigned char)c;
+        if (c == 'h' || c == 'w')
+            nd->scan_class[c] = SCAN_HW;
+        else if (is_letter(b))
+            nd->scan_class[c] = SCAN_LETTER;
+        else if (c >= 0x80 || is_digit(b) || c == '$' || c == '-' || c == '.' || c == '\\' ||
+                 c == '#')
+            nd->scan_class[c] = SCAN_START;
+        else
+            nd->scan_class[c] = SCAN_SKIP;
+    }
 }
 
 /* Fill nd->word_lead from the tables it summarizes (after they are
@@ -201,6 +226,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
     kj_num_init(nd);
+    scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix ||
@@ -1056,14 +1082,16 @@ static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
 
 /* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
  * several: parser/data/en/vague_share.txt) at a word start in English
- * text, followed by a byte some entry has second (most words at a or s,
- * "and", "said", have none). */
+ * text, followed by bytes some entry has second and third (most words at
+ * a or s, "and", "said", "a new", have none). The third byte is always
+ * there: a key, its space and a percent word follow. */
 static bool vague_en_may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
     return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
-           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 1 < d->norm_len &&
-           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]];
+           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 2 < d->norm_len &&
+           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]] &&
+           d->p->numeric->vague_third[(unsigned char)d->norm[i + 2]];
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -2189,24 +2217,28 @@ void kj_rec_numeric(kiji_doc *d)
     size_t nplain = 0;
     size_t i = 0;
     const char *s = d->norm;
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *cls = nd->scan_class;
     while (i < d->norm_len) {
         d->work++;
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
          * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
          * is tested below */
-        if (c < 0x80 && !(is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' ||
-                          c == '\\' || c == '#')) {
+        unsigned k = cls[c];
+        if (k == SCAN_SKIP) {
             i++;
             continue;
         }
         /* inside a word every letter but the h of ht and the w of ww (a
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
-        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1]) && !url_may_start(d, i)) {
+        if (k != SCAN_START && i > 0 && cls[u[i - 1]] != SCAN_SKIP &&
+            cls[u[i - 1]] != SCAN_START && !(k == SCAN_HW && url_may_start(d, i))) {
             do
                 i++;
-            while (i < d->norm_len && is_letter((unsigned char)s[i]) && !url_may_start(d, i));
+            while (i < d->norm_len &&
+                   ((k = cls[u[i]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i))));
             continue;
         }
         if (kj_claim_at(d, i)) {

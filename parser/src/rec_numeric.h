@@ -25,6 +25,8 @@ enum {
 #define KIND(v) ((int)((uint32_t)(v) >> 24))
 #define INDEX(v) ((int)((v)&0xFFFFFF))
 
+enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
+
 struct kj_numeric {
     /* num.c: kanji numerals */
     kj_dict *ja_stop;   /* words that start with a numeral but are not numbers
@@ -40,6 +42,9 @@ struct kj_numeric {
      * second byte (its space: also a line break; a lower-case letter:
      * either case), or the space after a one-byte key */
     bool vague_second[256];
+    /* the same for the third byte (for a key of two bytes: the space
+     * after it; of one: the first byte of a percent word, p) */
+    bool vague_third[256];
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
@@ -82,6 +87,10 @@ struct kj_numeric {
      * and vague_second): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
+     * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
+     * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
+    unsigned char scan_class[256];
     /* rec_numeric.c: the qualifier lists before an amount, parsed once;
      * bit k of last[b]: entry k (of the first 64) can end with the text
      * byte b, so qual_before compares only those */
