@@ -200,6 +200,12 @@ bool kj_num_en_init(struct kj_numeric *nd)
         else
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
     }
+    for (unsigned a = 0; a < 26; a++) {
+        char key = (char)('a' + a);
+        nd->en_one_v[a] = 0;
+        if ((nd->en_one >> a & 1) && !kj_dict_get(nd->en_words, &key, 1, &nd->en_one_v[a]))
+            return false; /* en_words holds every key of the list */
+    }
     return true;
 }
 
@@ -241,6 +247,11 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
            ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
         e++;
     *end = e;
+    /* a word of one letter passed en_filter: a key ("a"), its value kept */
+    if (e - pos == 1) {
+        *v = nd->en_one_v[letter_at(s, n, pos)];
+        return true;
+    }
     size_t k = lower_word(s, pos, e, low, sizeof low - 1);
     return k > 0 && kj_dict_get(nd->en_words, low, k, v);
 }

@@ -52,6 +52,7 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
+    int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
