@@ -869,6 +869,17 @@ static void en_scale_more(kiji_doc *d, kj_numtok *t, int sc)
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
+    /* the fold below reads no word unless a letter follows the number
+     * after at most one white-space run (the fold's one space): most
+     * numbers (5%, 5円, 5.) end here without it. A longer run is left to
+     * the fold, which may stop in it. */
+    const unsigned char *u = (const unsigned char *)d->norm;
+    size_t k = t->ne;
+    while (k < d->norm_len && k - t->ne < 4 &&
+           (u[k] == ' ' || u[k] == '\n' || u[k] == '\t' || u[k] == '\r'))
+        k++;
+    if (k >= d->norm_len || (k - t->ne < 4 && !is_letter(u[k])))
+        return;
     char buf[24];
     size_t off[24];
     size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
