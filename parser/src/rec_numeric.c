@@ -2225,16 +2225,18 @@ void kj_rec_numeric(kiji_doc *d)
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
          * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
          * is tested below */
-        unsigned k = cls[c];
+        unsigned k = c < 0x80 ? cls[c] : SCAN_START;
         if (k == SCAN_SKIP) {
             i++;
             continue;
         }
+        bool letter = k == SCAN_LETTER || k == SCAN_HW;
+        bool after_letter =
+            letter && i > 0 && (cls[u[i - 1]] == SCAN_LETTER || cls[u[i - 1]] == SCAN_HW);
         /* inside a word every letter but the h of ht and the w of ww (a
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
-        if (k != SCAN_START && i > 0 && cls[u[i - 1]] != SCAN_SKIP &&
-            cls[u[i - 1]] != SCAN_START && !(k == SCAN_HW && url_may_start(d, i))) {
+        if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
             do
                 i++;
             while (i < d->norm_len &&
@@ -2245,20 +2247,22 @@ void kj_rec_numeric(kiji_doc *d)
             i++;
             continue;
         }
-        /* a URL holds no amounts: q=30%25%2020% */
-        if ((c == 'h' || c == 'w') &&
-            (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
-             kj_at(s, d->norm_len, i, "www."))) {
-            while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
-                d->work++;
-                i++;
+        if (letter) {
+            /* a URL holds no amounts: q=30%25%2020% */
+            if (k == SCAN_HW &&
+                (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
+                 kj_at(s, d->norm_len, i, "www."))) {
+                while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
+                    d->work++;
+                    i++;
+                }
+                continue;
             }
-            continue;
-        }
-        /* English words start only at a word edge */
-        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1])) {
-            i++;
-            continue;
+            /* English words start only at a word edge */
+            if (after_letter) {
+                i++;
+                continue;
+            }
         }
         /* the next character's start, where a failed try goes on */
         size_t nx = i;
