@@ -79,6 +79,59 @@ static bool word_is(const char *buf, const enword *w, const char *lit)
     return w->e - w->s == n && memcmp(buf + w->s, lit, n) == 0;
 }
 
+/* FNV-1a over a word's bytes: the slot of nd->en_hash it starts at. */
+static uint32_t en_hash_of(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* The value of w[0..n) (lower-case letters only) as a key of en_words:
+ * the same answer as kj_dict_get, from the table kj_num_en_init fills
+ * with every such key. */
+static bool en_word_get(const struct kj_numeric *nd, const char *w, size_t n, int32_t *v)
+{
+    if (n == 0 || n >= sizeof nd->en_hash[0].key)
+        return false;
+    const size_t mask = sizeof nd->en_hash / sizeof *nd->en_hash - 1;
+    for (size_t h = en_hash_of(w, n) & mask;; h = (h + 1) & mask) {
+        const struct kj_en_key *k = &nd->en_hash[h];
+        if (k->len == 0)
+            return false;
+        if (k->len != n)
+            continue;
+        size_t i = 0;
+        while (i < n && k->key[i] == w[i])
+            i++;
+        if (i == n) {
+            *v = k->v;
+            return true;
+        }
+    }
+}
+
+/* Put a key of lower-case letters (shorter than a slot's key) with its
+ * value in nd->en_hash, once. False when the table is full. */
+static bool en_hash_put(struct kj_numeric *nd, const char *w, size_t n, int32_t v)
+{
+    const size_t cap = sizeof nd->en_hash / sizeof *nd->en_hash, mask = cap - 1;
+    size_t h = en_hash_of(w, n) & mask;
+    for (size_t probes = 0; probes < cap; probes++, h = (h + 1) & mask) {
+        struct kj_en_key *k = &nd->en_hash[h];
+        if (k->len == n && memcmp(k->key, w, n) == 0)
+            return true;
+        if (k->len == 0) {
+            memcpy(k->key, w, n);
+            k->len = (uint8_t)n;
+            k->v = v;
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, enword *w,
                        size_t maxw)
 {
@@ -91,7 +144,7 @@ static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, e
             break;
         w[k].s = s;
         w[k].e = i;
-        w[k].known = kj_dict_get(nd->en_words, buf + s, i - s, &w[k].v);
+        w[k].known = en_word_get(nd, buf + s, i - s, &w[k].v);
         if (!w[k].known)
             w[k].v = EN_UNKNOWN;
         k++;
@@ -184,17 +237,20 @@ bool kj_num_en_init(struct kj_numeric *nd)
         return false;
     nd->en_one = 0;
     memset(nd->en_tri, 0, sizeof nd->en_tri);
+    memset(nd->en_hash, 0, sizeof nd->en_hash);
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        while (n > 0 && line[n - 1] == ' ')
-            n--;
+        size_t n = kj_wordlist_key(line);
         bool letters = n > 0;
         for (size_t k = 0; k < n && letters; k++)
             letters = line[k] >= 'a' && line[k] <= 'z';
         if (!letters)
             continue;
+        /* the value the trie holds (a later line of a key replaces it) */
+        int32_t v;
+        if (n < sizeof nd->en_hash[0].key &&
+            (!kj_dict_get(nd->en_words, line, n, &v) || !en_hash_put(nd, line, n, v)))
+            return false;
         if (n == 1)
             nd->en_one |= 1u << (line[0] - 'a');
         else
@@ -253,7 +309,7 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
         return true;
     }
     size_t k = lower_word(s, pos, e, low, sizeof low - 1);
-    return k > 0 && kj_dict_get(nd->en_words, low, k, v);
+    return k > 0 && en_word_get(nd, low, k, v);
 }
 
 /* A unit word (mile, km, dollars) follows buf[e]: "that one mile" is a
@@ -913,7 +969,7 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         v = -9; /* 1.2b */
     } else if (!sp && i - s == 3 && memcmp(buf + s, "mil", 3) == 0) {
         v = -6; /* 2mil */
-    } else if (!kj_dict_get(nd->en_words, buf + s, i - s, &v)) {
+    } else if (!en_word_get(nd, buf + s, i - s, &v)) {
         return;
     } else if (v == 100 && sp) {
         v = -2; /* 322 hundred */

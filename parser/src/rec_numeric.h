@@ -53,6 +53,14 @@ struct kj_numeric {
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
+    /* num_en.c: the keys of en_words of lower-case letters only (under 16
+     * bytes) and their values, in an open-addressing table (len 0: an
+     * empty slot): the lookups of words read from the text and the fold */
+    struct kj_en_key {
+        char key[16];
+        uint8_t len;
+        int32_t v;
+    } en_hash[256];
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
