@@ -79,6 +79,59 @@ static bool word_is(const char *buf, const enword *w, const char *lit)
     return w->e - w->s == n && memcmp(buf + w->s, lit, n) == 0;
 }
 
+/* FNV-1a over a word's bytes: the slot of nd->en_hash it starts at. */
+static uint32_t en_hash_of(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* The value of w[0..n) (lower-case letters only) as a key of en_words:
+ * the same answer as kj_dict_get, from the table kj_num_en_init fills
+ * with every such key. */
+static bool en_word_get(const struct kj_numeric *nd, const char *w, size_t n, int32_t *v)
+{
+    if (n == 0 || n >= sizeof nd->en_hash[0].key)
+        return false;
+    const size_t mask = sizeof nd->en_hash / sizeof *nd->en_hash - 1;
+    for (size_t h = en_hash_of(w, n) & mask;; h = (h + 1) & mask) {
+        const struct kj_en_key *k = &nd->en_hash[h];
+        if (k->len == 0)
+            return false;
+        if (k->len != n)
+            continue;
+        size_t i = 0;
+        while (i < n && k->key[i] == w[i])
+            i++;
+        if (i == n) {
+            *v = k->v;
+            return true;
+        }
+    }
+}
+
+/* Put a key of lower-case letters (shorter than a slot's key) with its
+ * value in nd->en_hash, once. False when the table is full. */
+static bool en_hash_put(struct kj_numeric *nd, const char *w, size_t n, int32_t v)
+{
+    const size_t cap = sizeof nd->en_hash / sizeof *nd->en_hash, mask = cap - 1;
+    size_t h = en_hash_of(w, n) & mask;
+    for (size_t probes = 0; probes < cap; probes++, h = (h + 1) & mask) {
+        struct kj_en_key *k = &nd->en_hash[h];
+        if (k->len == n && memcmp(k->key, w, n) == 0)
+            return true;
+        if (k->len == 0) {
+            memcpy(k->key, w, n);
+            k->len = (uint8_t)n;
+            k->v = v;
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, enword *w,
                        size_t maxw)
 {
@@ -91,7 +144,7 @@ static size_t en_words(const struct kj_numeric *nd, const char *buf, size_t n, e
             break;
         w[k].s = s;
         w[k].e = i;
-        w[k].known = kj_dict_get(nd->en_words, buf + s, i - s, &w[k].v);
+        w[k].known = en_word_get(nd, buf + s, i - s, &w[k].v);
         if (!w[k].known)
             w[k].v = EN_UNKNOWN;
         k++;
@@ -184,21 +237,30 @@ bool kj_num_en_init(struct kj_numeric *nd)
         return false;
     nd->en_one = 0;
     memset(nd->en_tri, 0, sizeof nd->en_tri);
+    memset(nd->en_hash, 0, sizeof nd->en_hash);
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
-        const char *tab = strchr(line, '\t');
-        size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        while (n > 0 && line[n - 1] == ' ')
-            n--;
+        size_t n = kj_wordlist_key(line);
         bool letters = n > 0;
         for (size_t k = 0; k < n && letters; k++)
             letters = line[k] >= 'a' && line[k] <= 'z';
         if (!letters)
             continue;
+        /* the value the trie holds (a later line of a key replaces it) */
+        int32_t v;
+        if (n < sizeof nd->en_hash[0].key &&
+            (!kj_dict_get(nd->en_words, line, n, &v) || !en_hash_put(nd, line, n, v)))
+            return false;
         if (n == 1)
             nd->en_one |= 1u << (line[0] - 'a');
         else
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
+    }
+    for (unsigned a = 0; a < 26; a++) {
+        char key = (char)('a' + a);
+        nd->en_one_v[a] = 0;
+        if ((nd->en_one >> a & 1) && !kj_dict_get(nd->en_words, &key, 1, &nd->en_one_v[a]))
+            return false; /* en_words holds every key of the list */
     }
     return true;
 }
@@ -241,8 +303,13 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
            ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
         e++;
     *end = e;
+    /* a word of one letter passed en_filter: a key ("a"), its value kept */
+    if (e - pos == 1) {
+        *v = nd->en_one_v[letter_at(s, n, pos)];
+        return true;
+    }
     size_t k = lower_word(s, pos, e, low, sizeof low - 1);
-    return k > 0 && kj_dict_get(nd->en_words, low, k, v);
+    return k > 0 && en_word_get(nd, low, k, v);
 }
 
 /* A unit word (mile, km, dollars) follows buf[e]: "that one mile" is a
@@ -437,17 +504,35 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos)
            first_word_known(nd, d, pos);
 }
 
+/* The first fold kj_num_scan_en tries (bytes with the terminator). */
+enum { EN_SHORT_FOLD = 48 };
+
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
     d->work++;
     if (!first_word_known(nd, d, pos))
         return false;
+    /* Past the words en_words reads, the code below reads at most the
+     * bytes of " of a ", one more word of en_words (a letter run longer
+     * than every key is no key, however much of it is folded) and the byte
+     * after that word; unit_after, which reads a word of en_after, refolds
+     * for itself. Most numbers are a word or two: a short fold serves
+     * unless the buffer filled and those bytes come near its end; then the
+     * whole is folded and read again. Either way the code below sees the
+     * same bytes and the same answers to every bound test. */
     char buf[128];
     size_t off[128];
-    size_t n = kj_num_fold(d, pos, buf, off, sizeof buf);
+    size_t n = kj_num_fold(d, pos, buf, off, EN_SHORT_FOLD);
     enword w[16];
     size_t nw = en_words(nd, buf, n, w, 16);
+    if (n + 1 == EN_SHORT_FOLD && nw > 0) {
+        size_t reach = w[nw - 1].e + strlen(" of a ") + kj_dict_maxlen(nd->en_words) + 2;
+        if (reach >= n) {
+            n = kj_num_fold(d, pos, buf, off, sizeof buf);
+            nw = en_words(nd, buf, n, w, 16);
+        }
+    }
     d->work += nw + 1;
     if (nw == 0 || !w[0].known)
         return false;
@@ -747,9 +832,14 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
     if (!any || used == 0)
         return false;
     /* "the one you mentioned", "which one": a pronoun */
-    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos) &&
-        !unit_after(nd, buf, n, w[0].e))
-        return false;
+    if (used == 1 && word_is(buf, &w[0], "one") && after_determiner(d, pos)) {
+        /* a unit word may be longer than the short fold holds: the whole
+         * fold, whose first bytes are the ones read so far */
+        if (n + 1 == EN_SHORT_FOLD)
+            n = kj_num_fold(d, pos, buf, off, sizeof buf);
+        if (!unit_after(nd, buf, n, w[0].e))
+            return false;
+    }
     kj_num c = num_int(cur);
     if (!kj_num_add(&total, total, c))
         return false;
@@ -835,6 +925,17 @@ static void en_scale_more(kiji_doc *d, kj_numtok *t, int sc)
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
 {
     const struct kj_numeric *nd = d->p->numeric;
+    /* the fold below reads no word unless a letter follows the number
+     * after at most one white-space run (the fold's one space): most
+     * numbers (5%, 5円, 5.) end here without it. A longer run is left to
+     * the fold, which may stop in it. */
+    const unsigned char *u = (const unsigned char *)d->norm;
+    size_t k = t->ne;
+    while (k < d->norm_len && k - t->ne < 4 &&
+           (u[k] == ' ' || u[k] == '\n' || u[k] == '\t' || u[k] == '\r'))
+        k++;
+    if (k >= d->norm_len || (k - t->ne < 4 && !is_letter(u[k])))
+        return;
     char buf[24];
     size_t off[24];
     size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
@@ -868,7 +969,7 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         v = -9; /* 1.2b */
     } else if (!sp && i - s == 3 && memcmp(buf + s, "mil", 3) == 0) {
         v = -6; /* 2mil */
-    } else if (!kj_dict_get(nd->en_words, buf + s, i - s, &v)) {
+    } else if (!en_word_get(nd, buf + s, i - s, &v)) {
         return;
     } else if (v == 100 && sp) {
         v = -2; /* 322 hundred */

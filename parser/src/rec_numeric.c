@@ -104,22 +104,35 @@ static bool qual_list(const char *list, struct kj_quals *ql)
     const struct kj_qual *q = ql->q;
     for (size_t i = 0; i < ql->n; i++) {
         uint64_t bit = i < 64 ? 1ull << i : 0;
-        unsigned char l = q[i].len ? (unsigned char)q[i].key[q[i].len - 1] : 0;
         if (i >= 64) {
             memset(ql->last, 0xFF, sizeof ql->last);
-            ql->empty = ~0ull;
-        } else if (q[i].len == 0) {
-            for (int b = 0; b < 256; b++)
-                ql->last[b] |= bit;
+            memset(ql->last2, 0xFF, sizeof ql->last2);
+            ql->empty = ql->short_keys = ~0ull;
+            continue;
+        }
+        if (q[i].len == 0)
             ql->empty |= bit;
-        } else if (l == ' ') {
-            ql->last[' '] |= bit;
-            ql->last['\n'] |= bit;
-        } else if (l >= 'a' && l <= 'z') {
-            ql->last[l] |= bit;
-            ql->last[l - 32] |= bit;
-        } else if (!(l >= 'A' && l <= 'Z')) {
-            ql->last[l] |= bit; /* an upper-case key byte never matches */
+        if (q[i].len < 2)
+            ql->short_keys |= bit;
+        /* the last byte into last, the one before it into last2; a key
+         * too short for either matches whatever byte stands there */
+        for (size_t back = 1; back <= 2; back++) {
+            uint64_t *t = back == 1 ? ql->last : ql->last2;
+            if (q[i].len < back) {
+                for (int b = 0; b < 256; b++)
+                    t[b] |= bit;
+                continue;
+            }
+            unsigned char l = (unsigned char)q[i].key[q[i].len - back];
+            if (l == ' ') {
+                t[' '] |= bit;
+                t['\n'] |= bit;
+            } else if (l >= 'a' && l <= 'z') {
+                t[l] |= bit;
+                t[l - 32] |= bit;
+            } else if (!(l >= 'A' && l <= 'Z')) {
+                t[l] |= bit; /* an upper-case key byte never matches */
+            }
         }
     }
     return true;
@@ -140,8 +153,33 @@ static bool vague_list(struct kj_numeric *nd)
             nd->vague_second['\n'] = true;
         else if (b >= 'a' && b <= 'z')
             nd->vague_second[b - 32] = true;
+        /* the third byte: the key's, the space after a key of two, or the
+         * p of the percent word after a key of one and its space */
+        b = q->len > 2 ? (unsigned char)q->key[2] : q->len == 2 ? ' ' : 'p';
+        nd->vague_third[b] = true;
+        if (b == ' ')
+            nd->vague_third['\n'] = true;
+        else if (b >= 'a' && b <= 'z')
+            nd->vague_third[b - 32] = true;
     }
     return true;
+}
+
+/* Fill nd->scan_class: what kj_rec_numeric's scan does at each byte. */
+static void scan_class_init(struct kj_numeric *nd)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char b = (unsigned char)c;
+        if (c == 'h' || c == 'w')
+            nd->scan_class[c] = SCAN_HW;
+        else if (is_letter(b))
+            nd->scan_class[c] = SCAN_LETTER;
+        else if (c >= 0x80 || is_digit(b) || c == '$' || c == '-' || c == '.' || c == '\\' ||
+                 c == '#')
+            nd->scan_class[c] = SCAN_START;
+        else
+            nd->scan_class[c] = SCAN_SKIP;
+    }
 }
 
 /* Fill nd->word_lead from the tables it summarizes (after they are
@@ -188,6 +226,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
     kj_num_init(nd);
+    scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix ||
@@ -1043,14 +1082,16 @@ static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
 
 /* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
  * several: parser/data/en/vague_share.txt) at a word start in English
- * text, followed by a byte some entry has second (most words at a or s,
- * "and", "said", have none). */
+ * text, followed by bytes some entry has second and third (most words at
+ * a or s, "and", "said", "a new", have none). The third byte is always
+ * there: a key, its space and a percent word follow. */
 static bool vague_en_may_start(const kiji_doc *d, size_t i)
 {
     unsigned char c = (unsigned char)d->norm[i];
     return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
-           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 1 < d->norm_len &&
-           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]];
+           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 2 < d->norm_len &&
+           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]] &&
+           d->p->numeric->vague_third[(unsigned char)d->norm[i + 2]];
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -1353,12 +1394,20 @@ static int qual_before(kiji_doc *d, size_t pos, size_t *qs)
     }
     size_t best = SIZE_MAX;
     int q = 0;
-    /* only the keys that can end with the byte before p, in list order
-     * (the first of two matches at one start wins) */
-    uint64_t cand = p > 0 ? ql->last[(unsigned char)d->norm[p - 1]] : ql->empty;
+    /* only the keys that can end with the two bytes before p (a key of
+     * one byte: the byte before p), in list order (the first of two
+     * matches at one start wins); keys past the first 64 are all tried */
+    uint64_t cand = p > 1   ? ql->last[(unsigned char)d->norm[p - 1]] &
+                                ql->last2[(unsigned char)d->norm[p - 2]]
+                    : p > 0 ? ql->last[(unsigned char)d->norm[p - 1]] & ql->short_keys
+                            : ql->empty;
     for (size_t i = 0; i < ql->n && (i >= 64 || cand >> i); i++) {
-        if (i < 64 && !(cand >> i & 1))
-            continue;
+        if (i < 64) {
+            /* jump to the next candidate */
+            i += (size_t)__builtin_ctzll(cand >> i);
+            if (i >= ql->n)
+                break;
+        }
         d->work++;
         size_t st = before_ci_n(d, p, ql->q[i].key, ql->q[i].len);
         if (st != SIZE_MAX && (best == SIZE_MAX || st < best)) {
@@ -2168,44 +2217,52 @@ void kj_rec_numeric(kiji_doc *d)
     size_t nplain = 0;
     size_t i = 0;
     const char *s = d->norm;
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *cls = nd->scan_class;
     while (i < d->norm_len) {
         d->work++;
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
          * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
          * is tested below */
-        if (c < 0x80 && !(is_digit(c) || is_letter(c) || c == '$' || c == '-' || c == '.' ||
-                          c == '\\' || c == '#')) {
+        unsigned k = c < 0x80 ? cls[c] : SCAN_START;
+        if (k == SCAN_SKIP) {
             i++;
             continue;
         }
+        bool letter = k == SCAN_LETTER || k == SCAN_HW;
+        bool after_letter =
+            letter && i > 0 && (cls[u[i - 1]] == SCAN_LETTER || cls[u[i - 1]] == SCAN_HW);
         /* inside a word every letter but the h of ht and the w of ww (a
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
-        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1]) && !url_may_start(d, i)) {
+        if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
             do
                 i++;
-            while (i < d->norm_len && is_letter((unsigned char)s[i]) && !url_may_start(d, i));
+            while (i < d->norm_len &&
+                   ((k = cls[u[i]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i))));
             continue;
         }
         if (kj_claim_at(d, i)) {
             i++;
             continue;
         }
-        /* a URL holds no amounts: q=30%25%2020% */
-        if ((c == 'h' || c == 'w') &&
-            (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
-             kj_at(s, d->norm_len, i, "www."))) {
-            while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
-                d->work++;
-                i++;
+        if (letter) {
+            /* a URL holds no amounts: q=30%25%2020% */
+            if (k == SCAN_HW &&
+                (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
+                 kj_at(s, d->norm_len, i, "www."))) {
+                while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
+                    d->work++;
+                    i++;
+                }
+                continue;
             }
-            continue;
-        }
-        /* English words start only at a word edge */
-        if (is_letter(c) && i > 0 && is_letter((unsigned char)s[i - 1])) {
-            i++;
-            continue;
+            /* English words start only at a word edge */
+            if (after_letter) {
+                i++;
+                continue;
+            }
         }
         /* the next character's start, where a failed try goes on */
         size_t nx = i;

@@ -25,6 +25,8 @@ enum {
 #define KIND(v) ((int)((uint32_t)(v) >> 24))
 #define INDEX(v) ((int)((v)&0xFFFFFF))
 
+enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
+
 struct kj_numeric {
     /* num.c: kanji numerals */
     kj_dict *ja_stop;   /* words that start with a numeral but are not numbers
@@ -40,6 +42,9 @@ struct kj_numeric {
      * second byte (its space: also a line break; a lower-case letter:
      * either case), or the space after a one-byte key */
     bool vague_second[256];
+    /* the same for the third byte (for a key of two bytes: the space
+     * after it; of one: the first byte of a percent word, p) */
+    bool vague_third[256];
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
@@ -47,6 +52,15 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
+    int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
+    /* num_en.c: the keys of en_words of lower-case letters only (under 16
+     * bytes) and their values, in an open-addressing table (len 0: an
+     * empty slot): the lookups of words read from the text and the fold */
+    struct kj_en_key {
+        char key[16];
+        uint8_t len;
+        int32_t v;
+    } en_hash[256];
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
@@ -82,6 +96,10 @@ struct kj_numeric {
      * and vague_second): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
+     * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
+     * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
+    unsigned char scan_class[256];
     /* rec_numeric.c: the qualifier lists before an amount, parsed once;
      * bit k of last[b]: entry k (of the first 64) can end with the text
      * byte b, so qual_before compares only those */
@@ -93,6 +111,10 @@ struct kj_numeric {
         } *q;
         size_t n;
         uint64_t last[256], empty;
+        /* bit k of last2[b]: entry k can have the text byte b just before
+         * its last byte (every byte for a key of one byte or none);
+         * short_keys: the entries of fewer than two bytes */
+        uint64_t last2[256], short_keys;
     } en_qual, ja_qual;
 };
 
