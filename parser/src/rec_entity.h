@@ -97,6 +97,7 @@ struct kj_entity {
      * title_ja, honor_ja and occ_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first;
+    ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新), of its
      * pass_definitions (( < =) and of the English rec_places (place_first,
      * abbr_first) */
