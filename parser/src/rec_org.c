@@ -986,6 +986,9 @@ static void pass_suffixes(estate *s)
             size_t a = i, b = i;
             int n = 0;
             bool dot = false;
+            /* some character of the run can start an organization word
+             * (osuf_first): without one ja_seg finds no name in it */
+            bool suf = false;
             while (b < s->hi && n < 48) {
                 d->work++;
                 size_t bn;
@@ -999,10 +1002,11 @@ static void pass_suffixes(estate *s)
                         break;
                 }
                 dot |= bc == 0x30FB && b >= a;
+                suf |= ent_first_has(&s->x->osuf_first, bc);
                 b = bn;
                 n++;
             }
-            if (b > a)
+            if (b > a && suf)
                 ja_run(s, a, b, dot);
             i = b > i ? b : nx;
             continue;
