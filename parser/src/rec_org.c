@@ -373,19 +373,14 @@ static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
     for (size_t i = s->lo; i < s->hi; i++) {
-        /* the loop acts only at ( < = and steps over any other character
-         * whole (a valid sequence's first byte gives its length): on to
-         * the next of those or of a character the table does not hold */
-        i = ent_skip_stops(d, i, s->hi, &s->x->def_stops);
+        /* the loop acts only at the bytes ( < = (ASCII, so never inside a
+         * multibyte character): on to the next of them; d->norm ends in
+         * its one NUL byte (kiji_parse refuses text holding another) */
+        i += strcspn(d->norm + i, "(<=");
         if (i >= s->hi)
             break;
         d->work++;
         char c = d->norm[i];
-        if ((unsigned char)c >= 0xC0) {
-            /* a multibyte character holds no ASCII byte: past it at once */
-            i += (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : 1;
-            continue;
-        }
         if (c == '(') {
             size_t j = i + 1, k = j;
             while (k < s->hi && k - j < 96 && d->norm[k] != ')' && d->norm[k] != '(' &&
