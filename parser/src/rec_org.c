@@ -945,6 +945,39 @@ static inline bool skip_latin_word(const estate *s, size_t *i, size_t *end, uint
     return true;
 }
 
+/* Do the eight ASCII bytes in w hold one of A-Z? For a byte b below 0x80,
+ * b + 0x3F has bit 7 set from 'A' on and b + 0x25 from the byte after 'Z'
+ * on; neither sum carries into the next byte. */
+static inline bool upper8(uint64_t w)
+{
+    return ((w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u) != 0;
+}
+
+/* ent_skip(d, i, hi, KJ_CC_UPPER), reading ASCII eight bytes at a time: an
+ * ASCII byte has an entry of its own, one byte long and never slow, whose
+ * classes hold KJ_CC_UPPER for A-Z alone. */
+static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    while (i < hi) {
+        if (hi - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080u) && !upper8(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | KJ_CC_UPPER))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 static void pass_suffixes(estate *s)
 {
     kiji_doc *d = s->d;
@@ -953,9 +986,11 @@ static void pass_suffixes(estate *s)
     /* English acts only at a capital letter, other text also at a name
      * character (A-Z is one): elsewhere the loop below moves on to the
      * next character and does nothing else */
-    uint32_t want = d->lang == KJ_LANG_EN ? KJ_CC_UPPER : KJ_CC_NAME;
     while (i < s->hi) {
-        i = ent_skip(d, i, s->hi, want);
+        if (d->lang == KJ_LANG_EN)
+            i = skip_to_upper(d, i, s->hi);
+        else
+            i = ent_skip(d, i, s->hi, KJ_CC_NAME);
         if (i >= s->hi)
             break;
         d->work++;
