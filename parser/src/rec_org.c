@@ -54,6 +54,7 @@ int org_init(struct kj_entity *x)
                 if (n && !kj_dict_add(x->org, p, n, use))
                     return -1;
                 ent_first_add(&x->org_first, p, n);
+                ent_pair_add(&x->org_pair, p, n);
                 p += n;
                 if (*p == '\t')
                     p++;
@@ -1058,7 +1059,7 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
-    if (!ent_first_has(&s->x->org_first, first))
+    if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)

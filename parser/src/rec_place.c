@@ -59,6 +59,31 @@ static int place_code(struct kj_entity *x, const char *code, int kind)
     return place_new(x, code, kind, NULL, NULL);
 }
 
+/* ent_pair's (rec_entity.h): keys from a Latin letter on are not noted */
+void ent_pair_add(ent_pair *p, const char *key, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)key;
+    uint32_t c[2];
+    size_t i = 0;
+    int k = 0;
+    if (len == 0 || u[0] < 0x80)
+        return;
+    while (k < 2 && i < len) {
+        /* a sequence that valid text does not hold as this code point */
+        if (u[i] >= 0x80 && kj_u8_seq(u + i, len - i) == 0) {
+            p->all = true;
+            return;
+        }
+        c[k++] = kj_u8_next(key, len, &i);
+    }
+    if (k == 1 && c[0] < 0x10000) {
+        p->one[c[0] >> 6] |= 1ull << (c[0] & 63);
+    } else if (k == 2) {
+        uint32_t h = ent_pair_hash(c[0], c[1]);
+        p->bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
 static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
 {
     size_t n = strlen(k);
@@ -67,6 +92,7 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
     if (!kj_dict_add(x->place, k, n, idx))
         return false;
     ent_first_add(&x->place_first, k, n);
+    ent_pair_add(&x->place_pair, k, n);
     /* datelines shout: CHICAGO, BAHRAIN */
     if (upper && n < 64) {
         char u[64];
@@ -568,7 +594,7 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
 {
     const kiji_doc *d = s->d;
     size_t nx;
-    if (!full_may_start(s, pos, first, pc))
+    if (!full_may_start(s, pos, first, pc) || !ent_pair_may(&s->x->place_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->place, pos, idx);
     if (!n)
