@@ -259,6 +259,19 @@ static inline uint32_t ent_cls(const kiji_doc *d, size_t i, size_t *next)
     return cls;
 }
 
+/* kj_claimed(d, i, next) for one character as ent_cp read it (next its
+ * end), with the usual lengths tested without a loop. */
+static inline bool ent_char_claimed(const kiji_doc *d, size_t i, size_t next)
+{
+    if (next <= d->norm_len) {
+        if (next - i == 3)
+            return (d->claim[i] | d->claim[i + 1] | d->claim[i + 2]) != 0;
+        if (next - i == 1)
+            return d->claim[i] != 0;
+    }
+    return kj_claimed(d, i, next);
+}
+
 /* The code point ending just before d->norm[i] and its start in *start
  * (kj_u8_prev, read from the decoded text); at 0: 0, *start = 0. */
 static inline uint32_t ent_prev(const kiji_doc *d, size_t i, size_t *start)

@@ -241,7 +241,7 @@ static size_t ja_name_start(estate *s, size_t b)
         s->d->work++;
         size_t ps;
         uint32_t c = ent_prev(s->d, a, &ps);
-        if (!ent_namechar(c) || kj_claimed(s->d, ps, a))
+        if (!ent_namechar(c) || ent_char_claimed(s->d, ps, a))
             break;
         a = ps;
         k++;
@@ -1026,7 +1026,7 @@ static void pass_suffixes(estate *s)
                 uint32_t cls, bc = ent_cpc(d, b, &bn, &cls);
                 if (!(cls & KJ_CC_NAME)) /* ent_namechar */
                     break;
-                if (kj_claimed(d, b, bn)) {
+                if (ent_char_claimed(d, b, bn)) {
                     if (b == a)
                         a = bn;
                     else

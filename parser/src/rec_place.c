@@ -893,7 +893,7 @@ void rec_places(estate *s)
          * municipality (a kanji opening a kanji run, not after a figure)
          * can start: on (English stops only where a place may start) */
         bool may_place = d->lang == KJ_LANG_EN || place_may_start(s, i, c, pc);
-        if ((!may_place && !municipality_may_start(s, i, c, pc)) || kj_claimed(d, i, nx)) {
+        if ((!may_place && !municipality_may_start(s, i, c, pc)) || ent_char_claimed(d, i, nx)) {
             i = nx;
             continue;
         }
