@@ -55,9 +55,9 @@ static inline bool ent_first_has(const ent_first *f, uint32_t c)
  * first through whole. (In Latin text the lookups rarely miss on the
  * second letter, so those keys are not noted.) */
 typedef struct ent_pair {
-    uint64_t bits[1024];    /* ent_pair_hash of (first, second) */
-    uint64_t one[1024];     /* BMP first code points of one-code-point keys */
-    bool all;               /* a key not read as code points: no filtering */
+    uint64_t bits[1024]; /* ent_pair_hash of (first, second) */
+    uint64_t one[1024];  /* BMP first code points of one-code-point keys */
+    bool all;            /* a key not read as code points: no filtering */
 } ent_pair;
 
 /* Note the key [key, len) (rec_place.c). */
