@@ -48,6 +48,26 @@ static inline bool ent_first_has(const ent_first *f, uint32_t c)
     return f->all || c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
 }
 
+/* The first two code points of a dictionary's keys that start past ASCII,
+ * hashed into a bitmap kept beside it as ent_first keeps the first: where
+ * the text's first two code points are no such key's, a lookup finds no
+ * key of two code points or more, and a key of one code point lets its
+ * first through whole. (In Latin text the lookups rarely miss on the
+ * second letter, so those keys are not noted.) */
+typedef struct ent_pair {
+    uint64_t bits[1024]; /* ent_pair_hash of (first, second) */
+    uint64_t one[1024];  /* BMP first code points of one-code-point keys */
+    bool all;            /* a key not read as code points: no filtering */
+} ent_pair;
+
+/* Note the key [key, len) (rec_place.c). */
+void ent_pair_add(ent_pair *p, const char *key, size_t len);
+
+static inline uint32_t ent_pair_hash(uint32_t first, uint32_t second)
+{
+    return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 16;
+}
+
 /* Where a scan stops (ent_skip_stops): at a character with one of the
  * classes want (KJ_CC_*), one that a key of the first sets given can start
  * with, or the code point also; built once at init (ent_stops_init), so a
@@ -97,6 +117,8 @@ struct kj_entity {
      * title_ja, honor_ja and occ_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first;
+    ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
+    ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新), of its
      * pass_definitions (( < =) and of the English rec_places (place_first,
      * abbr_first) */
@@ -235,6 +257,19 @@ static inline uint32_t ent_cls(const kiji_doc *d, size_t i, size_t *next)
     uint32_t cls;
     ent_cpc(d, i, next, &cls);
     return cls;
+}
+
+/* kj_claimed(d, i, next) for one character as ent_cp read it (next its
+ * end), with the usual lengths tested without a loop. */
+static inline bool ent_char_claimed(const kiji_doc *d, size_t i, size_t next)
+{
+    if (next <= d->norm_len) {
+        if (next - i == 3)
+            return (d->claim[i] | d->claim[i + 1] | d->claim[i + 2]) != 0;
+        if (next - i == 1)
+            return d->claim[i] != 0;
+    }
+    return kj_claimed(d, i, next);
 }
 
 /* The code point ending just before d->norm[i] and its start in *start
@@ -382,6 +417,19 @@ void rec_persons(estate *s);
 
 /* ent_longest at an ASCII byte (rec_entity.c). */
 size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t *v);
+
+/* Can a key of the dictionary whose keys p notes start at pos, where the
+ * code point first starts? When not, ent_longest finds none there (it
+ * reads a key past ASCII byte for byte, so as the same code points). */
+static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos, uint32_t first)
+{
+    if (first < 0x80 || first >= 0x10000 || p->all || (p->one[first >> 6] >> (first & 63) & 1))
+        return true;
+    size_t nx, n2;
+    ent_cp(d, pos, &nx);
+    uint32_t h = ent_pair_hash(first, ent_cp(d, nx, &n2));
+    return p->bits[h >> 6] >> (h & 63) & 1;
+}
 
 /* Longest key of t at pos, reading a line break in Latin text as a space. */
 static inline size_t ent_longest(const estate *s, const kj_dict *t, size_t pos, int32_t *v)

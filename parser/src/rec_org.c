@@ -54,6 +54,7 @@ int org_init(struct kj_entity *x)
                 if (n && !kj_dict_add(x->org, p, n, use))
                     return -1;
                 ent_first_add(&x->org_first, p, n);
+                ent_pair_add(&x->org_pair, p, n);
                 p += n;
                 if (*p == '\t')
                     p++;
@@ -240,7 +241,7 @@ static size_t ja_name_start(estate *s, size_t b)
         s->d->work++;
         size_t ps;
         uint32_t c = ent_prev(s->d, a, &ps);
-        if (!ent_namechar(c) || kj_claimed(s->d, ps, a))
+        if (!ent_namechar(c) || ent_char_claimed(s->d, ps, a))
             break;
         a = ps;
         k++;
@@ -373,19 +374,14 @@ static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
     for (size_t i = s->lo; i < s->hi; i++) {
-        /* the loop acts only at ( < = and steps over any other character
-         * whole (a valid sequence's first byte gives its length): on to
-         * the next of those or of a character the table does not hold */
-        i = ent_skip_stops(d, i, s->hi, &s->x->def_stops);
+        /* the loop acts only at the bytes ( < = (ASCII, so never inside a
+         * multibyte character): on to the next of them; d->norm ends in
+         * its one NUL byte (kiji_parse refuses text holding another) */
+        i += strcspn(d->norm + i, "(<=");
         if (i >= s->hi)
             break;
         d->work++;
         char c = d->norm[i];
-        if ((unsigned char)c >= 0xC0) {
-            /* a multibyte character holds no ASCII byte: past it at once */
-            i += (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : 1;
-            continue;
-        }
         if (c == '(') {
             size_t j = i + 1, k = j;
             while (k < s->hi && k - j < 96 && d->norm[k] != ')' && d->norm[k] != '(' &&
@@ -950,6 +946,39 @@ static inline bool skip_latin_word(const estate *s, size_t *i, size_t *end, uint
     return true;
 }
 
+/* Do the eight ASCII bytes in w hold one of A-Z? For a byte b below 0x80,
+ * b + 0x3F has bit 7 set from 'A' on and b + 0x25 from the byte after 'Z'
+ * on; neither sum carries into the next byte. */
+static inline bool upper8(uint64_t w)
+{
+    return ((w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u) != 0;
+}
+
+/* ent_skip(d, i, hi, KJ_CC_UPPER), reading ASCII eight bytes at a time: an
+ * ASCII byte has an entry of its own, one byte long and never slow, whose
+ * classes hold KJ_CC_UPPER for A-Z alone. */
+static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    while (i < hi) {
+        if (hi - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080u) && !upper8(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | KJ_CC_UPPER))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 static void pass_suffixes(estate *s)
 {
     kiji_doc *d = s->d;
@@ -958,9 +987,11 @@ static void pass_suffixes(estate *s)
     /* English acts only at a capital letter, other text also at a name
      * character (A-Z is one): elsewhere the loop below moves on to the
      * next character and does nothing else */
-    uint32_t want = d->lang == KJ_LANG_EN ? KJ_CC_UPPER : KJ_CC_NAME;
     while (i < s->hi) {
-        i = ent_skip(d, i, s->hi, want);
+        if (d->lang == KJ_LANG_EN)
+            i = skip_to_upper(d, i, s->hi);
+        else
+            i = ent_skip(d, i, s->hi, KJ_CC_NAME);
         if (i >= s->hi)
             break;
         d->work++;
@@ -986,23 +1017,27 @@ static void pass_suffixes(estate *s)
             size_t a = i, b = i;
             int n = 0;
             bool dot = false;
+            /* some character of the run can start an organization word
+             * (osuf_first): without one ja_seg finds no name in it */
+            bool suf = false;
             while (b < s->hi && n < 48) {
                 d->work++;
                 size_t bn;
                 uint32_t cls, bc = ent_cpc(d, b, &bn, &cls);
                 if (!(cls & KJ_CC_NAME)) /* ent_namechar */
                     break;
-                if (kj_claimed(d, b, bn)) {
+                if (ent_char_claimed(d, b, bn)) {
                     if (b == a)
                         a = bn;
                     else
                         break;
                 }
                 dot |= bc == 0x30FB && b >= a;
+                suf |= ent_first_has(&s->x->osuf_first, bc);
                 b = bn;
                 n++;
             }
-            if (b > a)
+            if (b > a && suf)
                 ja_run(s, a, b, dot);
             i = b > i ? b : nx;
             continue;
@@ -1024,7 +1059,7 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
-    if (!ent_first_has(&s->x->org_first, first))
+    if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)

@@ -59,6 +59,31 @@ static int place_code(struct kj_entity *x, const char *code, int kind)
     return place_new(x, code, kind, NULL, NULL);
 }
 
+/* ent_pair's (rec_entity.h): keys from a Latin letter on are not noted */
+void ent_pair_add(ent_pair *p, const char *key, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)key;
+    uint32_t c[2];
+    size_t i = 0;
+    int k = 0;
+    if (len == 0 || u[0] < 0x80)
+        return;
+    while (k < 2 && i < len) {
+        /* a sequence that valid text does not hold as this code point */
+        if (u[i] >= 0x80 && kj_u8_seq(u + i, len - i) == 0) {
+            p->all = true;
+            return;
+        }
+        c[k++] = kj_u8_next(key, len, &i);
+    }
+    if (k == 1 && c[0] < 0x10000) {
+        p->one[c[0] >> 6] |= 1ull << (c[0] & 63);
+    } else if (k == 2) {
+        uint32_t h = ent_pair_hash(c[0], c[1]);
+        p->bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
 static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
 {
     size_t n = strlen(k);
@@ -67,6 +92,7 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
     if (!kj_dict_add(x->place, k, n, idx))
         return false;
     ent_first_add(&x->place_first, k, n);
+    ent_pair_add(&x->place_pair, k, n);
     /* datelines shout: CHICAGO, BAHRAIN */
     if (upper && n < 64) {
         char u[64];
@@ -463,6 +489,9 @@ int place_init(struct kj_entity *x)
     for (int b = 0; b < 0x80; b++)
         if (ent_asc((unsigned char)b) && kj_dict_may_start(x->abbr, (unsigned char)b))
             x->abbr_latin = true;
+    for (size_t k = 0; k < sizeof x->place_any_first.bits / sizeof x->place_any_first.bits[0]; k++)
+        x->place_any_first.bits[k] = x->place_first.bits[k] | x->abbr_first.bits[k];
+    x->place_any_first.all = x->place_first.all || x->abbr_first.all;
     return 0;
 }
 
@@ -624,18 +653,24 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     return 0;
 }
 
+/* Can a full place name start at pos (first and pc the code points at and
+ * before it)? Tested before the lookup: inside a word nothing starts. */
+static inline bool full_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
+{
+    if (ent_word(first) && pos > s->lo && (ent_word(pc) || pc == '-'))
+        return false;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
+        return false; /* ポーランド is not ランド */
+    return ent_first_has(&s->x->place_first, first);
+}
+
 /* A full place name at pos on word boundaries: its length. first and pc
  * are the code points at and before pos (ent_cp, ent_prev). */
 static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
     size_t nx;
-    /* the start is tested before the lookup: inside a word nothing starts */
-    if (ent_word(first) && pos > s->lo && (ent_word(pc) || pc == '-'))
-        return 0;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
-        return 0; /* ポーランド is not ランド */
-    if (!ent_first_has(&s->x->place_first, first))
+    if (!full_may_start(s, pos, first, pc) || !ent_pair_may(&s->x->place_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->place, pos, idx);
     if (!n)
@@ -652,6 +687,15 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
     if (dir_japan(s, pos, pc))
         return 0;
     return n;
+}
+
+/* Can place_at_cp find anything at pos? Where not it returns 0 and does
+ * nothing else, so a scan may move on without the call. */
+static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
+{
+    if (!ent_first_has(&s->x->place_any_first, first))
+        return false;
+    return ent_first_has(&s->x->abbr_first, first) || full_may_start(s, pos, first, pc);
 }
 
 /* place_at with the code points at and before pos known. */
@@ -741,23 +785,32 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     return 0;
 }
 
-/* 高松市, 相模原町: a Japanese municipality written with its own kanji name
- * (one to three kanji at the start of a word, then 市 町 村 区); pc is the
- * code point before pos. */
-static size_t municipality(estate *s, size_t pos, uint32_t pc)
+/* Can municipality find a name at pos (c and pc the code points at and
+ * before it)? Only at a kanji that opens a word. */
+static inline bool municipality_may_start(const estate *s, size_t pos, uint32_t c, uint32_t pc)
 {
-    kiji_doc *d = s->d;
     if (pos > s->lo && kj_is_kanji(pc))
-        return 0;
+        return false;
     /* 震度5弱氷見市: after a figure the kanji go on from it */
     if (pos > s->lo && kj_is_digit(pc))
+        return false;
+    return kj_is_kanji(c);
+}
+
+/* 高松市, 相模原町: a Japanese municipality written with its own kanji name
+ * (one to three kanji at the start of a word, then 市 町 村 区); c and pc
+ * are the code points at and before pos. */
+static size_t municipality(estate *s, size_t pos, uint32_t c, uint32_t pc)
+{
+    kiji_doc *d = s->d;
+    if (!municipality_may_start(s, pos, c, pc))
         return 0;
     size_t i = pos;
     for (int k = 0; k < 4 && i < s->hi; k++) {
         d->work++;
         size_t nx;
-        uint32_t c = ent_cp(d, i, &nx);
-        if (!kj_is_kanji(c))
+        uint32_t ic = ent_cp(d, i, &nx);
+        if (!kj_is_kanji(ic))
             return 0;
         /* 市 町 村 区 (U+5E02 U+753A U+6751 U+533A), read from a valid
          * entry (so written as those three bytes), whole before hi */
@@ -912,13 +965,17 @@ void rec_places(estate *s)
             i = end = nx;
             continue;
         }
-        if (kj_claimed(d, i, nx)) {
+        /* in Japanese, where neither a place (place_may_start) nor a
+         * municipality (a kanji opening a kanji run, not after a figure)
+         * can start: on (English stops only where a place may start) */
+        bool may_place = d->lang == KJ_LANG_EN || place_may_start(s, i, c, pc);
+        if ((!may_place && !municipality_may_start(s, i, c, pc)) || ent_char_claimed(d, i, nx)) {
             i = nx;
             continue;
         }
         ent *e = NULL;
-        size_t n = place_at_cp(s, i, c, pc, &e);
-        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i, pc)) > 0) {
+        size_t n = may_place ? place_at_cp(s, i, c, pc, &e) : 0;
+        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i, c, pc)) > 0) {
             named_place(s, 'c', i, i + n, "JP", PL_CITY);
             i += n;
             continue;

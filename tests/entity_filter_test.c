@@ -1,0 +1,103 @@
+/*
+ * entity_filter_test.c -- the first-two-code-point filter of the entity
+ * lookups (ent_pair, rec_entity.h): on random keys and random texts of a
+ * small alphabet, it never refuses a position where the dictionary finds a
+ * key starting past ASCII, and it does refuse some positions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiji.h"
+#include "rec_entity.h"
+
+static int passed, failed;
+
+static uint32_t rng = 12345u;
+
+static uint32_t next_rand(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* kanji, katakana, hiragana, ・, ー, Latin, a digit and a space */
+static const char *const alphabet[] = {"日", "本", "東", "京", "市", "省", "ア", "メ", "リ",
+                                       "カ", "ー", "・", "の", "は", "A", "b", "7", " "};
+#define NALPHA (sizeof alphabet / sizeof alphabet[0])
+
+static size_t random_word(char *out, size_t cap, int minlen, int maxlen)
+{
+    int n = minlen + (int)(next_rand() % (uint32_t)(maxlen - minlen + 1));
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        const char *a = alphabet[next_rand() % NALPHA];
+        size_t al = strlen(a);
+        if (len + al >= cap)
+            break;
+        memcpy(out + len, a, al);
+        len += al;
+    }
+    out[len] = 0;
+    return len;
+}
+
+int main(void)
+{
+    kiji_error e;
+    kiji_parser *p = kiji_parser_new(NULL, &e);
+    kiji_doc *d = p ? kiji_doc_new(p) : NULL;
+    if (!d) {
+        fprintf(stderr, "entity_filter_test: no parser\n");
+        return 1;
+    }
+    long refused = 0, found = 0;
+    for (int round = 0; round < 40; round++) {
+        kj_dict *t = kj_dict_new();
+        ent_pair *pr = calloc(1, sizeof *pr);
+        if (!t || !pr)
+            return 1;
+        for (int k = 0; k < 30; k++) {
+            char key[64];
+            size_t kl = random_word(key, sizeof key, 1, 4);
+            if (kl && kj_dict_add(t, key, kl, k))
+                ent_pair_add(pr, key, kl);
+        }
+        for (int doc = 0; doc < 10; doc++) {
+            char text[2048];
+            size_t tl = random_word(text, sizeof text, 100, 300);
+            text[0] = text[0] == ' ' ? 'x' : text[0];
+            if (kiji_parse(d, text, tl, NULL, &e) != KIJI_OK)
+                continue;
+            for (size_t i = 0; i < d->norm_len;) {
+                size_t nx;
+                uint32_t c = ent_cp(d, i, &nx);
+                int32_t v;
+                size_t n = kj_dict_longest(t, d->norm, d->norm_len, i, &v);
+                bool may = ent_pair_may(pr, d, i, c);
+                if (c >= 0x80 && n > 0) {
+                    found++;
+                    if (may) {
+                        passed++;
+                    } else {
+                        if (failed++ < 10)
+                            fprintf(stderr, "FAIL: refused a key of %zu bytes at %zu\n", n, i);
+                    }
+                }
+                refused += !may;
+                i = nx > i ? nx : i + 1;
+            }
+        }
+        free(pr);
+        kj_dict_free(t);
+    }
+    if (refused == 0 || found == 0) {
+        failed++;
+        fprintf(stderr, "FAIL: the filter refused %ld positions, the lookups found %ld keys\n",
+                refused, found);
+    }
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+    printf("entity_filter_test: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
