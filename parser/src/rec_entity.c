@@ -583,8 +583,6 @@ int kj_entity_init(kiji_parser *p)
             return -1;
     ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0);
     ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP);
-    ent_stops_init(&x->def_stops, 0, NULL, NULL, ENT_NO_CP);
-    x->def_stops.ascii['('] = x->def_stops.ascii['<'] = x->def_stops.ascii['='] = 1;
     return 0;
 }
 

@@ -119,10 +119,9 @@ struct kj_entity {
     ent_first title_first, honor_first, occ_first;
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
-    /* the stops of rec_orgs' pass_known (A-Z, org_first, 新), of its
-     * pass_definitions (( < =) and of the English rec_places (place_first,
-     * abbr_first) */
-    ent_stops known_stops, def_stops, place_stops_en;
+    /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
+     * English rec_places (place_first, abbr_first) */
+    ent_stops known_stops, place_stops_en;
 };
 
 /* One entity being collected. */
