@@ -1108,6 +1108,35 @@ static bool clock_cue(const ep *p, size_t i)
     return false;
 }
 
+/* "NNNN hours" is a 24-hour clock (a meeting set for 1900 hours, 0600
+ * hours) when written with a leading zero or after a word that announces
+ * a time: at, by, until, or "for" after set, scheduled, due; "for 1500
+ * hours" alone is a duration (cases/en/date). */
+static bool hours_clock(const ep *p, size_t i)
+{
+    static const char *const cue[] = {"at ", "by ", "until ", "till "};
+    static const char *const sched[] = {"set", "scheduled", "slated", "due", "planned", "called",
+                                        "fixed"};
+    if (ch(p, i) == '0')
+        return true;
+    for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
+        size_t n = strlen(cue[k]);
+        if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
+            && (i == n || !alpha(p->lc[i - n - 1])))
+            return true;
+    }
+    if (i < 5 || memcmp(p->lc + i - 4, "for ", 4) != 0 || p->lc[i - 5] != ' ')
+        return false;
+    size_t b = i - 5; /* the space before "for" */
+    for (size_t k = 0; k < sizeof sched / sizeof sched[0]; k++) {
+        size_t n = strlen(sched[k]);
+        if (b >= n && memcmp(p->lc + b - n, sched[k], n) == 0
+            && (b == n || !alpha(p->lc[b - n - 1])))
+            return true;
+    }
+    return false;
+}
+
 /* A meridiem at j: 1 for pm / p.m., -1 for am / a.m., 0 for none; *e after it. */
 static int meridiem(const ep *p, size_t j, size_t *e)
 {
@@ -1325,7 +1354,11 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
             size_t j = sp(p, e), lt;
             if (h / 100 > 23 || h % 100 > 59)
                 return 0;
-            if (wd(p, j, "local time", &lt) || wd(p, j, "hrs", &lt)) {
+            if (wd(p, j, "local time", &lt) || wd(p, j, "hrs", &lt)
+                || (wd(p, j, "hours", &lt) && hours_clock(p, i))) {
+                size_t l2;
+                if (wd(p, sp(p, lt), "local time", &l2) || wd(p, sp(p, lt), "local", &l2))
+                    lt = l2; /* 1900 hours local */
                 t->hh = (int)(h / 100);
                 t->mi = (int)(h % 100);
                 t->grain = t->mi ? KJ_G_MINUTE : KJ_G_HOUR;

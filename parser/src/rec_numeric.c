@@ -1699,6 +1699,30 @@ static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
     return at_ci_n(d, pos, lit, strlen(lit));
 }
 
+/* Whether the words in [from, to) (at most a few dozen bytes) compare what
+ * comes before them with what follows: a compare word or "and" ends there
+ * (" in May from ", ", fob, from ", " in April and "), with no sentence or
+ * clause break (". ", ";") before it. */
+static bool compared_since(const kiji_doc *d, size_t from, size_t to)
+{
+    static const char *const last_words[] = {" from ", " vs ", " vs. ", " versus ", " against ",
+                                             " compared with ", " compared to ", " and "};
+    if (to > d->norm_len || from >= to)
+        return false;
+    for (size_t k = from; k < to; k++) {
+        char c = d->norm[k];
+        bool stop = c == '.' && k + 1 < to && (d->norm[k + 1] == ' ' || d->norm[k + 1] == '\n');
+        if (c == ';' || stop)
+            return false;
+    }
+    for (size_t w = 0; w < sizeof last_words / sizeof *last_words; w++) {
+        size_t n = strlen(last_words[w]);
+        if (to - from >= n && at_ci(d, to - n, last_words[w]) == to)
+            return true;
+    }
+    return false;
+}
+
 static int fact_type(int kind)
 {
     switch (kind) {
@@ -2032,6 +2056,14 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                 }
             }
         }
+        /* a scaled figure compared with the money amount a few words
+         * back in its clause, a date or a trade term between: "to 110 mln
+         * dlrs in May from 525 mln in April", "rose to 2.9 billion dlrs,
+         * fob, from 2.8 billion in April and 2.3 billion a year ago" */
+        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && cx->last_end < a.ns &&
+            a.ns - cx->last_end <= 48 && scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
+            compared_since(d, cx->last_end, a.ns))
+            inherit_unit(d, &a, &cx->last);
     }
 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */

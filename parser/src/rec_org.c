@@ -902,6 +902,10 @@ static size_t en_run(estate *s, size_t a)
             /* Hanil Group and Northwind Motors Corp: two companies */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
                 st = i + 1;
+            /* Bank of Boston and Acme Inc: a name closed by its of-tail */
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i >= 3 && cap[i - 1] &&
+                !cap[i - 2] && !memcmp(d->norm + ws[i - 2], "of", 2) && org[i - 3])
+                st = i + 1;
             /* Apple and Apple Corps: a well-known name before "and" is one;
              * so is one after it (a person's name and World Health
              * Organization staff: the latter alone, cases/en/organization) */
