@@ -90,6 +90,15 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     }
     size_t r = i;
     uint32_t lastc = 0;
+    /* 黒岩祐治・神奈川県知事は: a dot between the name and its title (a
+     * kanji one: 浦田・西堀ペアが is two people) */
+    bool dotted = false;
+    if (at(d, r, "・")) {
+        size_t n;
+        dotted = kj_is_kanji(kj_q_cp(d, r + 3, &n));
+        if (dotted)
+            r += 3;
+    }
     for (int k = 0; k < 12 && r < end; k++) {
         size_t n;
         uint32_t c = kj_q_cp(d, r, &n);
@@ -115,7 +124,7 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         (void)lastc;
         if (bl && strstr(title_end, buf))
             i = r;
-        else if (kj_is_katakana(lastc) || lastc == 0x30FC)
+        else if (!dotted && (kj_is_katakana(lastc) || lastc == 0x30FC))
             i = r; /* a katakana title: マネジャー, アナリスト */
     }
     static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", NULL};
