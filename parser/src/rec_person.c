@@ -1248,6 +1248,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 tb = q + 1;
         }
         size_t end = ja_tail(s, tb, &ts, &te, &aff);
+        /* 黒岩祐治・神奈川県知事, 橋下徹・大阪府知事: a kanji name, a dot, then
+         * the place or body and the title that are that person's own; only
+         * a title counts there (田中・鈴木両氏 is two names; cases/ja/person) */
+        if (!end && kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "・")) {
+            size_t tx;
+            if (kj_is_kanji(ent_cp(d, b + 3, &tx))) {
+                end = ja_tail(s, b + 3, &ts, &te, &aff);
+                if (end && te <= ts) {
+                    end = 0;
+                    aff = NULL;
+                }
+            }
+        }
         if (end && te > ts && kj_at(d->norm, s->hi, end, "・"))
             return 0; /* …代表取締役・井戸実氏: the run names the company */
         if (!end && b < s->hi && d->norm[b] == ':' && a > s->lo && d->norm[a - 1] == '(') {

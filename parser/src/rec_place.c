@@ -824,8 +824,15 @@ static size_t municipality(estate *s, size_t pos, uint32_t c, uint32_t pc)
             static const char *const no[] = {
                 "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
                 "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
-                "山", "市", "町", "村", "区", "朝",   "夜",     NULL};
-            if (kj_is_kanji(a))
+                "山", "市", "町", "村", "区", "朝",   "夜",     "特別", NULL};
+            /* 高松市在住, 高松市出身, 高松市内, 高松市役所, 高松市立: the city
+             * before a word about it; 市長 and 市議 stay out (a surname's
+             * 鈴木市長 is the mayor), and 市民 (一般市民 are citizens; cases/ja/place) */
+            static const char *const on[] = {"在", "出", "内", "役", "立", NULL};
+            bool goes_on = false;
+            for (int z = 0; on[z] && !goes_on && w == 0x5E02; z++)
+                goes_on = kj_at(d->norm, s->hi, nx, on[z]);
+            if (kj_is_kanji(a) && !goes_on)
                 return 0;
             for (int z = 0; no[z]; z++)
                 if (kj_at(d->norm, i, pos, no[z]))

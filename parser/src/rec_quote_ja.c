@@ -90,6 +90,15 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     }
     size_t r = i;
     uint32_t lastc = 0;
+    /* 黒岩祐治・神奈川県知事は: a dot between the name and its title (a
+     * kanji one: 浦田・西堀ペアが is two people) */
+    bool dotted = false;
+    if (at(d, r, "・")) {
+        size_t n;
+        dotted = kj_is_kanji(kj_q_cp(d, r + 3, &n));
+        if (dotted)
+            r += 3;
+    }
     for (int k = 0; k < 12 && r < end; k++) {
         size_t n;
         uint32_t c = kj_q_cp(d, r, &n);
@@ -99,9 +108,11 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         lastc = c;
         d->work++;
     }
-    /* a title ends like one (首相, 事務総長, 上級研究員, 氏); 李大統領晩餐会
-     * is an event, not 李 with a title */
-    static const char title_end[] = "氏相長員官領事手士者督師授家表任席裁官補佐官将";
+    /* a title ends like one (首相, 事務総長, 上級研究員, 氏, 外務大臣, 国王,
+     * 市議, 総統, 俳優, 総理, 大使, 党首, 頭取, 顧問, 常務, 取締役, 横綱);
+     * 李大統領晩餐会 is an event, not 李 with a title */
+    static const char title_end[] = "氏相長員官領事手士者督師授家表任席裁官補佐官将"
+                                    "臣王議統優理使首取頭問務役綱関帝";
     if (r > i) {
         char buf[8];
         size_t bl = 0;
@@ -113,7 +124,7 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         (void)lastc;
         if (bl && strstr(title_end, buf))
             i = r;
-        else if (kj_is_katakana(lastc) || lastc == 0x30FC)
+        else if (!dotted && (kj_is_katakana(lastc) || lastc == 0x30FC))
             i = r; /* a katakana title: マネジャー, アナリスト */
     }
     static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", NULL};
@@ -199,6 +210,12 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     /* a body that says something: 虚構新聞では「…」 (but not Twitter上では) */
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION && at(d, x->m[k].ne, "では"))
         return true;
+    /* ウルフ国連大使は: the body inside the title after a person's name is
+     * part of that title; the person is the subject (cases/ja/quote) */
+    if (k > 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION &&
+        d->facts[x->m[k - 1].fact].type == KIJI_FACT_PERSON && x->m[k - 1].ne <= x->m[k].ns &&
+        skip_name_suffix(d, x->m[k - 1].ne, end) > x->m[k].ns)
+        return false;
     size_t i = marker_at(d, x, k, end);
     if (ends_with_source(d, x, x->m[k].ne, i))
         return false;
