@@ -99,9 +99,9 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         lastc = c;
         d->work++;
     }
-    /* a title ends like one (首相, 事務総長, 上級研究員, 氏); 李大統領晩餐会
+    /* a title ends like one (首相, 事務総長, 上級研究員, 外務大臣, 氏); 李大統領晩餐会
      * is an event, not 李 with a title */
-    static const char title_end[] = "氏相長員官領事手士者督師授家表任席裁官補佐官将";
+    static const char title_end[] = "氏相長員官領事手士者督師授家表任席裁官補佐官将臣";
     if (r > i) {
         char buf[8];
         size_t bl = 0;
