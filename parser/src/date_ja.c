@@ -181,6 +181,8 @@ static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
         uint32_t pc = kj_cp_prev(p->c->d, i, &st);
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
             return false;
+        if (pc == 0x4F55)
+            return false; /* 何十年, 何百年: a vague length, no value */
         /* a kanji numeral in the middle of a word: 統一, 第一 are not numbers */
     }
     if (!dnum(p, i, v, e, nd, z))

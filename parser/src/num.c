@@ -1047,6 +1047,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             return false; /* 万 alone does not start a number (万一, 万全) */
         if (check_prev && ((kj_is_kanji(pc) && is_numeral_char(pc)) || (pc >= '0' && pc <= '9')))
             return false; /* inside a numeral: 万一, 50千 */
+        if (check_prev && pc == 0x4F55)
+            return false; /* 何百万人, 何十倍: 何 makes a vague count with no value */
         /* after another kanji (統一, 唯一, 同一) only before a counter or
          * unit: 男性二人 */
         bool need_follow = check_prev && kj_is_kanji(pc) && !prefix_ok(d, pos);

@@ -223,6 +223,36 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
            at(d, i, "によれば") || at(d, i, "によりますと") || writing_of(d, i);
 }
 
+/* Mention k cites a source (Xによると, Xによれば, Xによりますと) and a
+ * noun marked by は or が stands between that mark and the quote at hi
+ * (毎日新聞によると、少年は調べに「…」と供述した): X reports, the one named
+ * there speaks, though it is no person fact (an unnamed 少年, or a name
+ * not recognized) (cases/ja/quote). */
+static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+{
+    static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
+    size_t i = marker_at(d, x, k, hi), from = 0;
+    for (int j = 0; mark[j] && !from; j++)
+        if (at(d, i, mark[j]))
+            from = i + strlen(mark[j]);
+    if (!from || hi > d->norm_len)
+        return false;
+    if (hi > from + KJ_Q_WINDOW)
+        return false;
+    for (size_t p = from; p + 3 <= hi;) {
+        size_t n, ps;
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (c == 0x300C /* 「 */ || is_stop(c))
+            return false;
+        if ((c == 0x306F /* は */ || c == 0x304C /* が */) && p > from &&
+            is_noun_char(kj_u8_prev(d->norm, p, &ps)))
+            return true;
+        p = n > p ? n : p + 1;
+    }
+    return false;
+}
+
 /* Is mention k marked by は (the topic that carries over to the next
  * sentence), not by が (often the subject of a clause inside)? */
 static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
@@ -1328,6 +1358,9 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 ke += strlen("では");
             if (k >= 0 && others_between(d, x, ke, c->o)) {
                 note = "spoken by unnamed people (からは, では)";
+                subject = true;
+            } else if (k >= 0 && topic_after_source(d, x, k, c->o)) {
+                note = "the source reports; the one named after it speaks";
                 subject = true;
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
