@@ -16,22 +16,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rec_entity.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (cond) {                                                                                \
-            passed++;                                                                              \
-        } else {                                                                                   \
-            failed++;                                                                              \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-        }                                                                                          \
-    } while (0)
 
 static kiji_parser *P;
 static kiji_doc *D;
