@@ -1,12 +1,15 @@
 /*
  * check.h -- the assertion the unit-test programs share: CHECK(cond, fmt, ...)
  * counts a pass or prints the failure with its line and counts it; a test's
- * main prints the counts and fails when `failed` is not zero.
+ * main prints the counts and fails when `failed` is not zero. check_open
+ * makes the parser and document a test works with.
  */
 #ifndef KIJI_TESTS_CHECK_H
 #define KIJI_TESTS_CHECK_H
 
 #include <stdio.h>
+
+#include "kiji.h"
 
 static int passed, failed;
 
@@ -21,5 +24,23 @@ static int passed, failed;
             fputc('\n', stderr);                                                                   \
         }                                                                                          \
     } while (0)
+
+/* The parser and one document a test program works with; false (with the
+ * reason on stderr) when either cannot be made. */
+static inline int check_open(kiji_parser **p, kiji_doc **d)
+{
+    kiji_error e;
+    *p = kiji_parser_new(NULL, &e);
+    if (!*p) {
+        fprintf(stderr, "kiji_parser_new: %s\n", e.text);
+        return 0;
+    }
+    if (!(*d = kiji_doc_new(*p))) {
+        fprintf(stderr, "kiji_doc_new: out of memory\n");
+        kiji_parser_free(*p);
+        return 0;
+    }
+    return 1;
+}
 
 #endif

@@ -521,13 +521,8 @@ static void test_reuse(void)
 
 int main(void)
 {
-    kiji_error e;
-    P = kiji_parser_new(NULL, &e);
-    if (!P) {
-        fprintf(stderr, "kiji_parser_new: %s\n", e.text);
+    if (!check_open(&P, &D))
         return 1;
-    }
-    D = kiji_doc_new(P);
     test_bad_input();
     test_offsets();
     test_sentences();

@@ -155,13 +155,8 @@ static void test_utf8(void)
 
 int main(void)
 {
-    kiji_error e;
-    P = kiji_parser_new(NULL, &e);
-    if (!P) {
-        fprintf(stderr, "kiji_parser_new: %s\n", e.text);
+    if (!check_open(&P, &D))
         return 1;
-    }
-    D = kiji_doc_new(P);
     test_chars();
     test_utf8();
     kiji_doc_free(D);

@@ -1094,18 +1094,24 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
 /* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
 /* A word before i that announces a clock time: at 9:30, by 9:30 (a bare
  * 3:16 may be a verse or a ratio). */
+/* Does one of the `n` words of `list` end at i, with no letter before it? */
+static bool word_ends_at(const ep *p, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strlen(list[k]);
+        if (i >= len && memcmp(p->lc + i - len, list[k], len) == 0
+            && (i == len || !alpha(p->lc[i - len - 1])))
+            return true;
+    }
+    return false;
+}
+
 static bool clock_cue(const ep *p, size_t i)
 {
     static const char *const cue[] = {"at ",     "by ",    "from ",          "until ", "till ",
                                       "to ",     "@ ",     "@",              "around ", "about ",
                                       "circa ",  "approximately "};
-    for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
-        size_t n = strlen(cue[k]);
-        if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
-            && (i == n || !alpha(p->lc[i - n - 1])))
-            return true;
-    }
-    return false;
+    return word_ends_at(p, i, cue, sizeof cue / sizeof cue[0]);
 }
 
 /* "NNNN hours" is a 24-hour clock (a meeting set for 1900 hours, 0600
@@ -1117,24 +1123,12 @@ static bool hours_clock(const ep *p, size_t i)
     static const char *const cue[] = {"at ", "by ", "until ", "till "};
     static const char *const sched[] = {"set", "scheduled", "slated", "due", "planned", "called",
                                         "fixed"};
-    if (ch(p, i) == '0')
+    if (ch(p, i) == '0' || word_ends_at(p, i, cue, sizeof cue / sizeof cue[0]))
         return true;
-    for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++) {
-        size_t n = strlen(cue[k]);
-        if (i >= n && memcmp(p->lc + i - n, cue[k], n) == 0
-            && (i == n || !alpha(p->lc[i - n - 1])))
-            return true;
-    }
     if (i < 5 || memcmp(p->lc + i - 4, "for ", 4) != 0 || p->lc[i - 5] != ' ')
         return false;
-    size_t b = i - 5; /* the space before "for" */
-    for (size_t k = 0; k < sizeof sched / sizeof sched[0]; k++) {
-        size_t n = strlen(sched[k]);
-        if (b >= n && memcmp(p->lc + b - n, sched[k], n) == 0
-            && (b == n || !alpha(p->lc[b - n - 1])))
-            return true;
-    }
-    return false;
+    /* the word before the space before "for" */
+    return word_ends_at(p, i - 5, sched, sizeof sched / sizeof sched[0]);
 }
 
 /* A meridiem at j: 1 for pm / p.m., -1 for am / a.m., 0 for none; *e after it. */
