@@ -109,11 +109,49 @@ typedef struct pctx {
 /* Mentions read back per candidate when finding its last one before a
  * position: mentions come mostly in text order, so the last few decide. */
 #define LAST_MENTIONS 32
+/* Longest word town_seen looks up, plus one (names are shorter). */
+#define TOWN_MAXLEN 48
+/* The size in bits of the per-document filter of registered surnames. */
+#define SURNAME_BITS 2048
+
+/* rec_person.c's state for one document (estate's town, made by
+ * rec_persons): town_word's index, built on first use, and a filter of
+ * the surnames surname_register saw. */
+struct townidx {
+    bool built;    /* pos, npos and cap are filled (town_index) */
+    uint32_t *pos; /* starts of the loc words, in d->norm */
+    size_t npos;
+    uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
+    size_t cap;                 /* slots of each set, a power of two */
+    /* bit surname_bit(p, n) of every surname [p, p + n) given to
+     * surname_register: a clear bit says no "S0:" key holds it, which is
+     * what most surname lookups find (a set bit may be another's) */
+    uint64_t surnames[SURNAME_BITS / 64];
+};
+
+/* The bit of townidx.surnames for the surname [p, p + n). */
+static inline uint32_t surname_bit(const char *p, size_t n)
+{
+    if (n == 0)
+        return 0;
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ u[0] * 0x85EBCA77u ^ u[n - 1] * 0xC2B2AE3Du ^
+                 u[n / 2] * 0x27D4EB2Fu;
+    return (h ^ (h >> 15)) & (SURNAME_BITS - 1);
+}
+
+static inline bool surname_maybe(const estate *s, const char *p, size_t n)
+{
+    uint32_t b = surname_bit(p, n);
+    return s->town->surnames[b >> 6] >> (b & 63) & 1;
+}
 
 /* Add e to the persons whose surname is [p, p + n). */
 static void surname_register(estate *s, const char *p, size_t n, ent *e)
 {
     char key[200];
+    uint32_t b = surname_bit(p, n);
+    s->town->surnames[b >> 6] |= 1ull << (b & 63);
     for (int i = 0; i < SAME_SURNAME; i++) {
         const char pre[4] = {'S', (char)('0' + i), ':', 0};
         int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
@@ -184,7 +222,7 @@ static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, cons
 static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
 {
     kiji_doc *d = s->d;
-    if (se - ss + 4 >= 200)
+    if (se - ss + 4 >= 200 || !surname_maybe(s, d->norm + ss, se - ss))
         return NULL;
     bool none;
     ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title, &none);
@@ -743,15 +781,6 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
  * pass per loc word and one set per length (names are under 48 bytes),
  * however many names are asked about: scanning the whole text again for
  * every name was quadratic on a long text repeating one. */
-#define TOWN_MAXLEN 48
-
-struct townidx {
-    uint32_t *pos; /* starts of the loc words, in d->norm */
-    size_t npos;
-    uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
-    size_t cap;                 /* slots of each set, a power of two */
-};
-
 static uint64_t town_hash(const char *p, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -760,11 +789,10 @@ static uint64_t town_hash(const char *p, size_t n)
     return h;
 }
 
-static struct townidx *town_index(estate *s)
+static void town_index(estate *s, struct townidx *t)
 {
     kiji_doc *d = s->d;
     static const char *const loc[] = {"では", "出身", "に住", "在住", "駅", "区", "空港", "港", NULL};
-    struct townidx *t = kj_alloc(d, sizeof *t);
     size_t n = 0, cap = 16;
     uint32_t *pos = kj_alloc_raw(d, cap * sizeof *pos);
     for (int i = 0; loc[i]; i++) {
@@ -787,15 +815,15 @@ static struct townidx *town_index(estate *s)
     t->cap = 16;
     while (t->cap < 2 * n)
         t->cap *= 2;
-    return t;
+    t->built = true;
 }
 
 static bool town_seen(estate *s, const char *w, size_t n)
 {
     kiji_doc *d = s->d;
-    if (!s->town)
-        s->town = town_index(s);
     struct townidx *t = s->town;
+    if (!t->built)
+        town_index(s, t);
     if (!t->npos || n == 0 || n >= TOWN_MAXLEN)
         return false;
     size_t mask = t->cap - 1;
@@ -2420,6 +2448,7 @@ static void en_persons(estate *s)
 
 void rec_persons(estate *s)
 {
+    s->town = kj_alloc(s->d, sizeof *s->town);
     if (s->d->lang == KJ_LANG_EN)
         en_persons(s);
     else
