@@ -295,47 +295,52 @@ static uint64_t mhash(const ent *e, size_t off)
     return x ^ (x >> 31);
 }
 
-/* Is (e, off) in the mention set? Insert it when add. */
-static bool mk_has(estate *s, const ent *e, size_t off, bool add)
+/* The slot of (e, off) in the mention set: the one holding it, or the
+ * empty one where it would go (the set is at most half full: mk_grow). */
+static inline size_t mk_slot(estate *s, const ent *e, size_t off)
 {
-    if (add && (s->mkn + 1) * 2 > s->mkcap) {
-        struct mkey *old = s->mk;
-        size_t oldcap = s->mkcap;
-        s->mkcap = oldcap ? oldcap * 2 : 64;
-        s->mk = kj_alloc(s->d, s->mkcap * sizeof *s->mk);
-        s->mkn = 0;
-        for (size_t i = 0; i < oldcap; i++)
-            if (old[i].e)
-                mk_has(s, old[i].e, old[i].off, true);
-    }
-    if (!s->mkcap)
-        return false;
     size_t mask = s->mkcap - 1;
     for (size_t i = mhash(e, off) & mask;; i = (i + 1) & mask) {
         s->d->work++;
-        if (!s->mk[i].e) {
-            if (add) {
-                s->mk[i].e = e;
-                s->mk[i].off = off;
-                s->mkn++;
-            }
-            return false;
-        }
-        if (s->mk[i].e == e && s->mk[i].off == off)
-            return true;
+        if (!s->mk[i].e || (s->mk[i].e == e && s->mk[i].off == off))
+            return i;
     }
+}
+
+/* The mention set with twice the slots (64 at first), its keys moved. */
+static __attribute__((noinline)) void mk_grow(estate *s)
+{
+    struct mkey *old = s->mk;
+    size_t oldcap = s->mkcap;
+    s->mkcap = oldcap ? oldcap * 2 : 64;
+    s->mk = kj_alloc(s->d, s->mkcap * sizeof *s->mk);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].e)
+            s->mk[mk_slot(s, old[i].e, old[i].off)] = old[i];
 }
 
 bool ent_mention(estate *s, ent *e, size_t ns, size_t ne)
 {
+    /* room for the two keys below first, so the slots found stay valid */
+    if ((s->mkn + 2) * 2 > s->mkcap)
+        mk_grow(s);
     /* the same name found again by another pass, or a longer or shorter
-     * form at the same start or end */
-    if (mk_has(s, e, ns * 2, false) || mk_has(s, e, ne * 2 + 1, false))
+     * form at the same start or end: the start as ns * 2, the end as
+     * ne * 2 + 1 */
+    size_t a = mk_slot(s, e, ns * 2);
+    if (s->mk[a].e)
+        return false;
+    size_t b = mk_slot(s, e, ne * 2 + 1);
+    if (s->mk[b].e)
         return false;
     if (e->nm && e->m[e->nm - 1].ns < ne && ns < e->m[e->nm - 1].ne)
         return false;
-    mk_has(s, e, ns * 2, true);
-    mk_has(s, e, ne * 2 + 1, true);
+    s->mk[a] = (struct mkey){e, ns * 2};
+    /* both keys may have found the one empty slot: the end probes on */
+    if (b == a)
+        b = mk_slot(s, e, ne * 2 + 1);
+    s->mk[b] = (struct mkey){e, ne * 2 + 1};
+    s->mkn += 2;
     if (e->nm == e->capm) {
         size_t nc = e->capm ? e->capm * 2 : 4;
         e->m = kj_grow(s->d, e->m, e->nm, nc, sizeof *e->m);
