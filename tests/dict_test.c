@@ -8,6 +8,9 @@
  * at every position of random texts, and each answer must be the longest
  * key a scan of the key list finds there, with its value; for
  * kj_dict_longest_sp, in a copy of the text with line breaks as spaces.
+ * kj_dict_get has a filter of its own (a key's length with its last byte,
+ * for keys under 64 bytes): long_keys reads keys on both sides of that
+ * bound.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,9 +175,52 @@ static void zh_surnames_are_kanji(void)
     }
 }
 
+/* kj_dict_get of keys of 1 to 80 bytes, with every length of every key
+ * and with its last byte changed: exact answers on both sides of the
+ * length the length-and-last-byte filter stops at. */
+static void long_keys(void)
+{
+    enum { LONGEST = 80, NLONG = 120 };
+    static char lk[NLONG][LONGEST + 1];
+    static size_t ll[NLONG];
+    kj_dict *t = kj_dict_new();
+    CHECK(t != NULL, "kj_dict_new");
+    if (!t)
+        return;
+    for (int k = 0; k < NLONG; k++) {
+        ll[k] = 1 + rnd(LONGEST);
+        for (size_t i = 0; i < ll[k]; i++)
+            lk[k][i] = "ab\xE3"[rnd(3)];
+        CHECK(kj_dict_add(t, lk[k], ll[k], k), "kj_dict_add");
+    }
+    for (int k = 0; k < NLONG; k++) {
+        char q[LONGEST + 1];
+        for (size_t l = 1; l <= ll[k]; l++) {
+            memcpy(q, lk[k], l);
+            for (int last = 0; last < 4; last++) {
+                if (last > 0)
+                    q[l - 1] = "ab\xE3"[last - 1];
+                int32_t want = -1, got = -1;
+                bool found = false;
+                for (int j = 0; j < NLONG; j++)
+                    if (ll[j] == l && memcmp(lk[j], q, l) == 0) {
+                        found = true;
+                        want = j;
+                    }
+                bool g = kj_dict_get(t, q, l, &got);
+                CHECK(g == found && (!found || got == want),
+                      "kj_dict_get of %zu bytes: %d (value %d), want %d (value %d)", l, (int)g,
+                      (int)got, (int)found, (int)want);
+            }
+        }
+    }
+    kj_dict_free(t);
+}
+
 int main(void)
 {
     zh_surnames_are_kanji();
+    long_keys();
     for (int i = 0; i < 300; i++) {
         /* few pieces (many repeats, long matches) to all of them */
         unsigned variety = 2 + (unsigned)rnd(NPIECES - 1);

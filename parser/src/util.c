@@ -168,6 +168,9 @@ static bool cpu_popcnt(void)
 
 /* The size of kj_dict's two-character filter in bits (a power of two). */
 #define TWO_BITS ((size_t)1 << 16)
+/* Key lengths kj_dict's length-and-last-byte filter tells apart: a key of
+ * this many bytes or more passes it. */
+#define LAST_LENS 64
 /* two_hash's c2 for a key that is its first character alone. */
 #define TWO_END 0u
 
@@ -204,6 +207,9 @@ struct kj_dict {
      * goes on with the character c2, or (c2 = TWO_END) is c1 alone; a set
      * bit may be another pair's (a hash), a clear one rules the pair out */
     uint64_t two[TWO_BITS / 64];
+    /* bit len * 256 + b: a key of len bytes (below LAST_LENS) ends with the
+     * byte b; kj_dict_get's filter */
+    uint64_t last[LAST_LENS * 256 / 64];
     bool nofilter;         /* a key does not start with a whole BMP char */
     bool notwo;            /* a key's second character is no whole one: two[] is unused */
     bool popcnt;           /* the walks count child bits with the popcnt instruction */
@@ -413,6 +419,10 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     t->value[cur] = value;
     if (len > t->maxlen)
         t->maxlen = len;
+    if (len > 0 && len < LAST_LENS) {
+        unsigned l = (unsigned)len * 256u + (unsigned char)key[len - 1];
+        t->last[l >> 6] |= 1ull << (l & 63);
+    }
     if (len > 1 && (unsigned char)key[0] < 0x80) {
         unsigned p2 = (unsigned char)key[0] * 256u + (unsigned char)key[1];
         t->pair[p2 >> 6] |= 1ull << (p2 & 63);
@@ -735,6 +745,13 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
     uint32_t cur = t->root[b];
     if (!cur)
         return false;
+    if (len < LAST_LENS) {
+        /* no key of this length ends with this byte: most words asked
+         * about are no key, and most end here */
+        unsigned l = (unsigned)len * 256u + (unsigned char)key[len - 1];
+        if (!(t->last[l >> 6] >> (l & 63) & 1))
+            return false;
+    }
     if (b >= 0x80)
         return get_wide(t, key, len, cur, value);
     if (len > 1 && !may_pair(t, b, (unsigned char)key[1]))
