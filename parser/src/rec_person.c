@@ -799,7 +799,7 @@ static const struct townfind {
     const char *piece;
     const char *before[3]; /* NULL-ended */
 } town_finds[] = {
-    {"\xA7" "は", {"\xE3\x81", NULL}}, /* では */
+    {"\xA7\xE3\x81\xAF", {"\xE3\x81", NULL}}, /* では: the last byte of で, then は */
     {"出身", {"", NULL}},
     {"住", {"に", "在", NULL}},
     {"駅", {"", NULL}},
