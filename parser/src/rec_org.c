@@ -1161,6 +1161,39 @@ size_t org_at(estate *s, size_t pos, ent **out)
     return org_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+/* ent_skip_stops(d, i, hi, st) that also steps over every character past
+ * ASCII with no name class (the table holds it whole): pass_known does
+ * nothing at one (ent_namechar) but move on, so it need not stop there,
+ * and the class test is cheaper than the stop set's. */
+static inline size_t skip_known(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint32_t *x = d->cpx;
+    while (i < hi) {
+        if (u[i] < 0x80) {
+            if (st->ascii[u[i]])
+                break;
+            i++;
+            while (hi - i >= 8 && ent_pass8(st, u + i))
+                i += 8;
+            continue;
+        }
+        uint32_t v = x[i];
+        if (v & KJ_CPX_SLOW)
+            break;
+        if (v & KJ_CC_NAME) {
+            uint32_t c = v & KJ_CPX_CP;
+            if ((v & st->mask) ||
+                (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
+                break;
+        }
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 static void pass_known(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1169,9 +1202,10 @@ static void pass_known(estate *s)
     uint32_t c = 0;
     while (i < s->hi) {
         /* the loop acts only where a known name starts (org_at_cp looks it
-         * up only when org_first has the character) or an acronym (A-Z or
-         * 新 first): past any other character it moves on */
-        i = ent_skip_stops(d, i, s->hi, &s->x->known_stops);
+         * up only when org_first has the character, and only at a name
+         * character) or an acronym (A-Z or 新 first): past any other
+         * character it moves on */
+        i = skip_known(d, i, s->hi, &s->x->known_stops);
         if (i >= s->hi)
             break;
         d->work++;
