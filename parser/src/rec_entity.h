@@ -306,6 +306,44 @@ static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t w
     return i;
 }
 
+/* ent_skip, and in *last the entry of the last character it stepped over
+ * (untouched when it stepped over none): that character ends at the
+ * returned position, so its code point, *last & KJ_CPX_CP, is the one
+ * ent_prev would decode there. */
+static inline size_t ent_skip_last(const kiji_doc *d, size_t i, size_t hi, uint32_t want,
+                                   uint32_t *last)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want))
+            break;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
+/* The first byte at or after i that holds a claim, or d->norm_len when
+ * none does; read eight bytes at a time. A forward scan keeps the answer
+ * and asks again only once it has passed it, so it reads the claims of
+ * the text about once in all. */
+static inline size_t ent_next_claim(const kiji_doc *d, size_t i)
+{
+    size_t n = d->norm_len;
+    while (i < n && n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, d->claim + i, 8);
+        if (w)
+            break;
+        i += 8;
+    }
+    while (i < n && !d->claim[i])
+        i++;
+    return i < n ? i : n;
+}
+
 /* Do the eight bytes at u pass st: all ASCII, none a stop? */
 static inline bool ent_pass8(const ent_stops *st, const unsigned char *u)
 {

@@ -983,25 +983,78 @@ static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
     return i;
 }
 
-static void pass_suffixes(estate *s)
+/* The name run that pass_suffixes reads from a, when it is plain: every
+ * character to its end (the first with no name class, hi, or the 48th
+ * character) is one the table holds whole, none is claimed and none is ・
+ * or &. Then its end is *b, *suf says whether osuf_first has one of its
+ * characters and *lastc is its last one; false, with nothing set, when
+ * the run is not plain (the exact loop in pass_suffixes reads it).
+ * *claim is ent_next_claim's answer for some position at or before a,
+ * moved on here when a has passed it. */
+static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool *suf,
+                             uint32_t *lastc)
+{
+    kiji_doc *d = s->d;
+    const ent_first *f = &s->x->osuf_first;
+    size_t hi = s->hi < d->norm_len ? s->hi : d->norm_len;
+    size_t p = a;
+    int n = 0;
+    uint32_t any = 0, last = 0;
+    bool has = f->all;
+    while (p < hi && n < 48) {
+        uint32_t v = d->cpx[p];
+        if (v & KJ_CPX_SLOW)
+            return false;
+        if (!(v & KJ_CC_NAME))
+            break;
+        any |= v;
+        last = v & KJ_CPX_CP;
+        if (!has)
+            has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
+        p += v >> KJ_CPX_LEN_SHIFT;
+        n++;
+    }
+    /* ent_cpc reads a slow entry past the run's end as it reads the rest */
+    if (p < hi && n < 48 && (d->cpx[p] & KJ_CPX_SLOW))
+        return false;
+    if (*claim < a)
+        *claim = ent_next_claim(d, a);
+    if ((any & KJ_CC_DOT) || *claim < p)
+        return false;
+    d->work += (uint64_t)n + 1;
+    *b = p;
+    *suf = has;
+    *lastc = last;
+    return true;
+}
+
+/* pass_suffixes for English text (en) or other text: called with a
+ * constant, so each language's loop holds only its own tests. */
+static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool en)
 {
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
+    size_t claim = en ? 0 : ent_next_claim(d, i); /* plain_run's */
     uint32_t c = 0;
     /* English acts only at a capital letter, other text also at a name
      * character (A-Z is one): elsewhere the loop below moves on to the
      * next character and does nothing else */
     while (i < s->hi) {
-        if (d->lang == KJ_LANG_EN)
+        size_t from = i;
+        uint32_t skipped = 0;
+        if (en)
             i = skip_to_upper(d, i, s->hi);
         else
-            i = ent_skip(d, i, s->hi, KJ_CC_NAME);
+            i = ent_skip_last(d, i, s->hi, KJ_CC_NAME, &skipped);
         if (i >= s->hi)
             break;
         d->work++;
         size_t nx;
-        uint32_t pc = ent_prev_in(d, i, end, c);
-        c = ent_cp(d, i, &nx);
+        /* where ent_skip_last stepped over characters, the one before i is
+         * the last of them, and no name character */
+        bool after_other = !en && i != from;
+        uint32_t pc = after_other ? skipped & KJ_CPX_CP : ent_prev_in(d, i, end, c), cls;
+        c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         /* inside a Latin word neither a capitalized run nor a name run
          * starts (both need no name character before them) */
@@ -1012,42 +1065,60 @@ static void pass_suffixes(estate *s)
             /* English capitalized run (also inside Japanese text: no harm),
              * not inside a name already read (<Scott's Hospitality Inc>) */
             size_t e = en_run(s, i);
-            if (d->lang == KJ_LANG_EN) {
+            if (en) {
                 i = e > i ? e : nx;
                 continue;
             }
         }
-        if (d->lang != KJ_LANG_EN && ent_namechar(c) && !ent_namechar(pc) == true) {
+        if (!en && (cls & KJ_CC_NAME) && (after_other || !ent_namechar(pc))) {
             size_t a = i, b = i;
-            int n = 0;
             bool dot = false;
             /* some character of the run can start an organization word
              * (osuf_first): without one ja_seg finds no name in it */
             bool suf = false;
-            while (b < s->hi && n < 48) {
-                d->work++;
-                size_t bn;
-                uint32_t cls, bc = ent_cpc(d, b, &bn, &cls);
-                if (!(cls & KJ_CC_NAME)) /* ent_namechar */
-                    break;
-                if (ent_char_claimed(d, b, bn)) {
-                    if (b == a)
-                        a = bn;
-                    else
+            uint32_t lastc = c; /* the character ending at b */
+            if (!plain_run(s, i, &claim, &b, &suf, &lastc)) {
+                int n = 0;
+                while (b < s->hi && n < 48) {
+                    d->work++;
+                    size_t bn;
+                    uint32_t bcls, bc = ent_cpc(d, b, &bn, &bcls);
+                    if (!(bcls & KJ_CC_NAME)) /* ent_namechar */
                         break;
+                    if (ent_char_claimed(d, b, bn)) {
+                        if (b == a)
+                            a = bn;
+                        else
+                            break;
+                    }
+                    dot |= bc == 0x30FB && b >= a;
+                    suf |= ent_first_has(&s->x->osuf_first, bc);
+                    lastc = bc;
+                    b = bn;
+                    n++;
                 }
-                dot |= bc == 0x30FB && b >= a;
-                suf |= ent_first_has(&s->x->osuf_first, bc);
-                b = bn;
-                n++;
             }
             if (b > a && suf)
                 ja_run(s, a, b, dot);
-            i = b > i ? b : nx;
+            if (b > i) {
+                /* the next ent_prev_in finds the run's last character */
+                i = end = b;
+                c = lastc;
+            } else {
+                i = nx;
+            }
             continue;
         }
         i = nx;
     }
+}
+
+static void pass_suffixes(estate *s)
+{
+    if (s->d->lang == KJ_LANG_EN)
+        scan_suffixes(s, true);
+    else
+        scan_suffixes(s, false);
 }
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
@@ -1090,6 +1161,39 @@ size_t org_at(estate *s, size_t pos, ent **out)
     return org_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+/* ent_skip_stops(d, i, hi, st) that also steps over every character past
+ * ASCII with no name class (the table holds it whole): pass_known does
+ * nothing at one (ent_namechar) but move on, so it need not stop there,
+ * and the class test is cheaper than the stop set's. */
+static inline size_t skip_known(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint32_t *x = d->cpx;
+    while (i < hi) {
+        if (u[i] < 0x80) {
+            if (st->ascii[u[i]])
+                break;
+            i++;
+            while (hi - i >= 8 && ent_pass8(st, u + i))
+                i += 8;
+            continue;
+        }
+        uint32_t v = x[i];
+        if (v & KJ_CPX_SLOW)
+            break;
+        if (v & KJ_CC_NAME) {
+            uint32_t c = v & KJ_CPX_CP;
+            if ((v & st->mask) ||
+                (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
+                break;
+        }
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 static void pass_known(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1098,9 +1202,10 @@ static void pass_known(estate *s)
     uint32_t c = 0;
     while (i < s->hi) {
         /* the loop acts only where a known name starts (org_at_cp looks it
-         * up only when org_first has the character) or an acronym (A-Z or
-         * 新 first): past any other character it moves on */
-        i = ent_skip_stops(d, i, s->hi, &s->x->known_stops);
+         * up only when org_first has the character, and only at a name
+         * character) or an acronym (A-Z or 新 first): past any other
+         * character it moves on */
+        i = skip_known(d, i, s->hi, &s->x->known_stops);
         if (i >= s->hi)
             break;
         d->work++;

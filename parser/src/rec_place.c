@@ -785,26 +785,26 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     return 0;
 }
 
-/* Can municipality find a name at pos (c and pc the code points at and
- * before it)? Only at a kanji that opens a word. */
-static inline bool municipality_may_start(const estate *s, size_t pos, uint32_t c, uint32_t pc)
+/* Can municipality find a name at pos? Only at a kanji (kanji: the
+ * character at pos is one) that opens a word; pc_kanji and pc_digit say
+ * whether the one before pos is a kanji or a digit. */
+static inline bool municipality_may_start(const estate *s, size_t pos, bool kanji, bool pc_kanji,
+                                          bool pc_digit)
 {
-    if (pos > s->lo && kj_is_kanji(pc))
+    if (pos > s->lo && pc_kanji)
         return false;
     /* 震度5弱氷見市: after a figure the kanji go on from it */
-    if (pos > s->lo && kj_is_digit(pc))
+    if (pos > s->lo && pc_digit)
         return false;
-    return kj_is_kanji(c);
+    return kanji;
 }
 
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name
- * (one to three kanji at the start of a word, then 市 町 村 区); c and pc
- * are the code points at and before pos. */
-static size_t municipality(estate *s, size_t pos, uint32_t c, uint32_t pc)
+ * (one to three kanji at the start of a word, then 市 町 村 区) at pos,
+ * where the caller found that municipality_may_start. */
+static size_t municipality(estate *s, size_t pos)
 {
     kiji_doc *d = s->d;
-    if (!municipality_may_start(s, pos, c, pc))
-        return 0;
     size_t i = pos;
     for (int k = 0; k < 4 && i < s->hi; k++) {
         d->work++;
@@ -933,7 +933,9 @@ static void dateline_city(estate *s)
     named_place(s, 'c', i, j, e->code, PL_CITY);
 }
 
-void rec_places(estate *s)
+/* rec_places' scan for English text (en) or other text: called with a
+ * constant, so each language's loop holds only its own tests. */
+static inline __attribute__((always_inline)) void scan_places(estate *s, bool en)
 {
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
@@ -946,15 +948,20 @@ void rec_places(estate *s)
          * acts only where place_at_cp can find a place (full_at looks one
          * up only where place_first has the character, abbr_at only where
          * abbr_first has it: municipalities are Japanese) */
-        if (d->lang == KJ_LANG_EN)
+        size_t from = i;
+        uint32_t skipped = 0;
+        if (en)
             i = ent_skip_stops(d, i, s->hi, &s->x->place_stops_en);
         else
-            i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD);
+            i = ent_skip_last(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD, &skipped);
         if (i >= s->hi)
             break;
         d->work++;
         size_t nx;
-        uint32_t pc = ent_prev_in(d, i, end, c), cls;
+        /* where ent_skip_last stepped over characters, the one before i is
+         * the last of them: no kanji, katakana or word character */
+        bool after_other = !en && i != from;
+        uint32_t pc = after_other ? skipped & KJ_CPX_CP : ent_prev_in(d, i, end, c), cls;
         c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         if (!(cls & (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD))) {
@@ -975,14 +982,18 @@ void rec_places(estate *s)
         /* in Japanese, where neither a place (place_may_start) nor a
          * municipality (a kanji opening a kanji run, not after a figure)
          * can start: on (English stops only where a place may start) */
-        bool may_place = d->lang == KJ_LANG_EN || place_may_start(s, i, c, pc);
-        if ((!may_place && !municipality_may_start(s, i, c, pc)) || ent_char_claimed(d, i, nx)) {
+        bool may_place = en || place_may_start(s, i, c, pc);
+        bool kanji = (cls & KJ_CC_KANJI) != 0;
+        bool may_town = !en && kanji &&
+                        municipality_may_start(s, i, kanji, !after_other && kj_is_kanji(pc),
+                                               !after_other && kj_is_digit(pc));
+        if ((!may_place && !may_town) || ent_char_claimed(d, i, nx)) {
             i = nx;
             continue;
         }
         ent *e = NULL;
         size_t n = may_place ? place_at_cp(s, i, c, pc, &e) : 0;
-        if (!n && d->lang != KJ_LANG_EN && (n = municipality(s, i, c, pc)) > 0) {
+        if (!n && may_town && (n = municipality(s, i)) > 0) {
             named_place(s, 'c', i, i + n, "JP", PL_CITY);
             i += n;
             continue;
@@ -1013,6 +1024,14 @@ void rec_places(estate *s)
         prev_end = i + n;
         i += n;
     }
-    if (d->lang == KJ_LANG_EN)
+}
+
+void rec_places(estate *s)
+{
+    if (s->d->lang == KJ_LANG_EN) {
+        scan_places(s, true);
         dateline_city(s);
+    } else {
+        scan_places(s, false);
+    }
 }
