@@ -42,7 +42,8 @@ typedef struct server {
     const char *config_path;
     int argc;
     char **argv;
-    void *ctx, *in, *out, *api, *jobs, *results;
+    void *ctx, *in, *out, *api;
+    kd_workers *ws; /* the parser threads and their job and result rings */
     void *zap; /* ZAP handler (REP), when CURVE is on */
     void *mon;    /* out's connection events (PAIR), always drained */
     void *in_mon; /* in's disconnections (PAIR), always drained */
@@ -109,9 +110,7 @@ static int open_sockets(server *sv)
     sv->in = zmq_socket(sv->ctx, c->in_sub ? ZMQ_SUB : ZMQ_PULL);
     sv->out = zmq_socket(sv->ctx, ZMQ_XPUB);
     sv->api = zmq_socket(sv->ctx, ZMQ_ROUTER);
-    sv->jobs = zmq_socket(sv->ctx, ZMQ_PUSH);
-    sv->results = zmq_socket(sv->ctx, ZMQ_PULL);
-    if (!sv->in || !sv->out || !sv->api || !sv->jobs || !sv->results) {
+    if (!sv->in || !sv->out || !sv->api) {
         kd_log(KD_LOG_ERR, "cannot create sockets: %s", zmq_strerror(zmq_errno()));
         return -1;
     }
@@ -133,11 +132,6 @@ static int open_sockets(server *sv)
             rc |= zmq_setsockopt(ext[i], ZMQ_ZAP_DOMAIN, "kiji", 4);
         }
     }
-    /* The inproc queues: bounded, never lingering (drained before close). */
-    rc |= set_int(sv->jobs, ZMQ_SNDHWM, c->queue);
-    rc |= set_int(sv->jobs, ZMQ_LINGER, 0);
-    rc |= set_int(sv->results, ZMQ_RCVHWM, c->queue);
-    rc |= set_int(sv->results, ZMQ_LINGER, 0);
     if (rc) {
         kd_log(KD_LOG_ERR, "cannot set socket options: %s", zmq_strerror(zmq_errno()));
         return -1;
@@ -152,10 +146,6 @@ static int open_sockets(server *sv)
         }
         kd_log(KD_LOG_INFO, "curve: on, %s",
                c->nallow ? "allow-list of client keys" : "any client key");
-    }
-    if (zmq_bind(sv->jobs, KD_JOBS_EP) || zmq_bind(sv->results, KD_RESULTS_EP)) {
-        kd_log(KD_LOG_ERR, "cannot bind worker queues: %s", zmq_strerror(zmq_errno()));
-        return -1;
     }
     /* Watch out's connections, so a subscriber lost to a heartbeat timeout
      * shows in the stats. The monitor is read on every loop turn: an unread
@@ -312,7 +302,7 @@ static void dispatch(server *sv, kd_job *job)
         sv->last_result = kd_now(); /* the stuck-worker clock starts now */
     job->fact_topics = sv->cfg.fact_topics;
     job->next = NULL;
-    if (!sv->backlog && zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) >= 0)
+    if (!sv->backlog && kd_workers_submit(sv->ws, job) == 0)
         return;
     /* Queue full: keep it in order; input pauses until the backlog drains. */
     if (sv->backlog_tail)
@@ -330,8 +320,8 @@ static void flush_backlog(server *sv)
         /* Once sent, the job belongs to a worker (which may free it at
          * once): take its successor first. */
         kd_job *next = job->next;
-        if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
-            return;
+        if (kd_workers_submit(sv->ws, job) < 0)
+            return; /* the workers' eventfd says when there is room */
         sv->backlog = next;
         if (!sv->backlog)
             sv->backlog_tail = NULL;
@@ -431,17 +421,20 @@ static void read_subscriptions(server *sv)
     }
 }
 
+/* Results in the order the workers finished them. Stops early while a
+ * message is held (--no-drop) or after BATCH; the loop then looks again
+ * before it sleeps (kd_workers_waiting), as the eventfd only signals a
+ * first result. */
 static void read_results(server *sv)
 {
     for (int i = 0; i < BATCH && !sv->npending; i++) {
-        void *msg[2];
-        if (zmq_recv(sv->results, msg, sizeof msg, ZMQ_DONTWAIT) != (int)sizeof msg)
+        kd_result *r;
+        kd_job *job;
+        if (!kd_workers_take(sv->ws, &r, &job))
             return;
         sv->st.in_flight--;
         sv->last_result = kd_now();
-        kd_result *r = msg[0];
         if (!r) {
-            kd_job *job = msg[1];
             kd_route rt = job->route;
             int api = job->from_api;
             kd_job_free(job);
@@ -731,15 +724,11 @@ static int loop(server *sv)
             i_zap = n;
             items[n++] = (zmq_pollitem_t){sv->zap, 0, ZMQ_POLLIN, 0};
         }
-        int i_results = -1, i_jobs = -1, i_in = -1, i_api = -1;
-        if (!sv->head) {
-            i_results = n;
-            items[n++] = (zmq_pollitem_t){sv->results, 0, ZMQ_POLLIN, 0};
-        }
-        if (sv->backlog) {
-            i_jobs = n;
-            items[n++] = (zmq_pollitem_t){sv->jobs, 0, ZMQ_POLLOUT, 0};
-        }
+        /* The workers' eventfd: results wait, or the job ring has room
+         * for the backlog. */
+        int i_workers = n;
+        items[n++] = (zmq_pollitem_t){NULL, kd_workers_fd(sv->ws), ZMQ_POLLIN, 0};
+        int i_in = -1, i_api = -1;
         /* wait_subscriptions: at start, hold input (and the api) until the
          * subscribers that must see everything are there: XPUB discards
          * what nobody subscribes to. Once open, the gate stays open. */
@@ -783,6 +772,10 @@ static int loop(server *sv)
             if (t2 < timeout)
                 timeout = t2 ? t2 : 1;
         }
+        /* Results left from an earlier turn (a held message, or a full
+         * batch) raise no new wake-up: do not sleep on them. */
+        if (!sv->head && kd_workers_waiting(sv->ws))
+            timeout = 0;
         int rc = zmq_poll(items, n, timeout);
         if (rc < 0) {
             if (zmq_errno() == EINTR)
@@ -800,9 +793,11 @@ static int loop(server *sv)
             read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
             read_subscriptions(sv);
-        if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT))
+        if (items[i_workers].revents & ZMQ_POLLIN)
+            kd_workers_clear(sv->ws);
+        if (sv->backlog)
             flush_backlog(sv);
-        if (i_results >= 0 && (items[i_results].revents & ZMQ_POLLIN))
+        if (!sv->head)
             read_results(sv);
         if (i_in >= 0 && (items[i_in].revents & ZMQ_POLLIN))
             read_in(sv);
@@ -848,9 +843,10 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     sv.ctx = zmq_ctx_new();
     if (!sv.ctx || open_sockets(&sv))
         goto out;
-    ws = kd_workers_start(sv.ctx, parser, sv.cfg.workers, sv.cfg.queue);
+    ws = kd_workers_start(parser, sv.cfg.workers, sv.cfg.queue);
     if (!ws)
         goto out;
+    sv.ws = ws;
     kd_log(KD_LOG_NOTICE, "kijid %s ready: %d workers, %s mode", KIJI_VERSION, sv.cfg.workers,
            sv.cfg.no_drop ? "no-drop" : "drop-and-count");
     kd_notifyf("READY=1\nMAINPID=%ld\nSTATUS=ready: in %s, out %s, api %s", (long)getpid(),
@@ -868,7 +864,7 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     kd_log(KD_LOG_NOTICE, "stopped: %s", status);
 out:
     if (ws)
-        kd_workers_stop(ws, sv.jobs);
+        kd_workers_stop(ws);
     while (sv.backlog) {
         kd_job *next = sv.backlog->next;
         kd_job_free(sv.backlog);
@@ -886,7 +882,7 @@ out:
         zmq_socket_monitor(sv.in, NULL, 0);
         zmq_close(sv.in_mon);
     }
-    void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results, sv.zap};
+    void *socks[] = {sv.in, sv.out, sv.api, sv.zap};
     for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)
         if (socks[i])
             zmq_close(socks[i]);
