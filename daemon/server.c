@@ -1,7 +1,8 @@
 /*
  * server.c -- kijid's main thread: it owns the in, out and api sockets,
  * dispatches jobs to the workers, collects their results and is the only
- * publisher. One zmq_poll loop, never a blocking call.
+ * publisher. One poll loop (poll_items: zmq_poll minus most of its system calls), never a
+ * blocking call.
  *
  * Flow control: out is an XPUB with ZMQ_XPUB_NODROP, sent with ZMQ_DONTWAIT,
  * so a full subscriber shows up as EAGAIN instead of a silent drop (plain PUB
@@ -16,6 +17,7 @@
 #include <jansson.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -31,11 +33,21 @@
 #define RETRY_MIN_MS 1   /* back-off while a subscriber is full */
 #define RETRY_MAX_MS 50
 #define API_BACKLOG 64 /* api inputs taken while the job queue is full */
+#define POLL_MAX 9      /* items in one loop turn's poll */
+#define WATCH_MAX 6     /* sockets polled by descriptor: in out api mon in_mon zap */
 
 typedef struct pending {
     kd_result *r;
     struct pending *next;
 } pending;
+
+/* A socket polled by its ZMQ_FD (poll_items). quiet: the last ZMQ_EVENTS
+ * found nothing to read and the socket has not been used since. */
+typedef struct watched {
+    void *s;
+    int fd;
+    int quiet;
+} watched;
 
 typedef struct server {
     kd_config cfg;
@@ -61,6 +73,8 @@ typedef struct server {
     double next_stats, next_status, next_watchdog;
     uint64_t watchdog_usec;
     double last_result; /* when a worker last returned a result */
+    watched watch[WATCH_MAX];
+    int nwatch;
 } server;
 
 /* ---- sockets ------------------------------------------------------------ */
@@ -173,6 +187,112 @@ static int open_sockets(server *sv)
     return 0;
 }
 
+/* ---- polling ---------------------------------------------------------------- */
+
+/* zmq_poll without most of its system calls. zmq_poll asks every socket for
+ * ZMQ_EVENTS both before and after it sleeps, and each ask is a getpid() and
+ * a poll() inside libzmq: some twenty system calls per loop turn, most for
+ * sockets with nothing to say. A socket's ZMQ_FD turns readable whenever
+ * commands reach the socket (a message arriving among them), and any use
+ * of the socket may take those commands in. So a socket whose last ask
+ * found nothing to read and that was not used since (quiet) needs no ask
+ * until its descriptor fires; every use of a socket calls touch() first. */
+static void watch(server *sv, void *s)
+{
+    int fd = -1;
+    size_t len = sizeof fd;
+    if (!s || sv->nwatch >= WATCH_MAX || zmq_getsockopt(s, ZMQ_FD, &fd, &len))
+        return; /* not watched: polled the slow way (ask on every turn) */
+    sv->watch[sv->nwatch++] = (watched){s, fd, 0};
+}
+
+static watched *watched_of(server *sv, void *s)
+{
+    for (int i = 0; i < sv->nwatch; i++)
+        if (sv->watch[i].s == s)
+            return &sv->watch[i];
+    return NULL;
+}
+
+static void touch(server *sv, void *s)
+{
+    watched *w = watched_of(sv, s);
+    if (w)
+        w->quiet = 0;
+}
+
+/* A receive with ZMQ_DONTWAIT that failed with EAGAIN took in every command
+ * waiting (libzmq looks once more before it gives up): the socket is quiet
+ * until its descriptor fires again, with no ask needed. */
+static void drained(server *sv, void *s)
+{
+    watched *w = watched_of(sv, s);
+    if (w && zmq_errno() == EAGAIN)
+        w->quiet = 1;
+}
+
+/* Ask s for its events: 1 with it->revents set when it has what it->events
+ * wants, 0 when not, -1 on error. */
+static int ask(watched *w, void *s, zmq_pollitem_t *it)
+{
+    int ev = 0;
+    size_t len = sizeof ev;
+    if (zmq_getsockopt(s, ZMQ_EVENTS, &ev, &len))
+        return -1;
+    it->revents = (short)(ev & it->events);
+    if (w)
+        w->quiet = !(ev & ZMQ_POLLIN);
+    return it->revents != 0;
+}
+
+/* zmq_poll's contract for this thread's items (sockets polled for
+ * ZMQ_POLLIN, descriptors): the number of items with revents set, 0 on
+ * timeout, or -1 with errno. */
+static int poll_items(server *sv, zmq_pollitem_t *items, int n, long timeout)
+{
+    struct pollfd pfd[POLL_MAX];
+    watched *w[POLL_MAX];
+    int ready = 0;
+    if (n > POLL_MAX) {
+        errno = EINVAL;
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        items[i].revents = 0;
+        w[i] = items[i].socket ? watched_of(sv, items[i].socket) : NULL;
+        if (!items[i].socket) {
+            pfd[i] = (struct pollfd){items[i].fd, (items[i].events & ZMQ_POLLIN) ? POLLIN : 0, 0};
+            continue;
+        }
+        pfd[i] = (struct pollfd){w[i] ? w[i]->fd : -1, POLLIN, 0};
+        if (!w[i] || !w[i]->quiet) {
+            int rc = ask(w[i], items[i].socket, &items[i]);
+            if (rc < 0)
+                return -1;
+            ready += rc;
+        }
+    }
+    /* With something ready already, the descriptors are only looked at. */
+    int rc = poll(pfd, (nfds_t)n, ready ? 0 : timeout > INT32_MAX ? INT32_MAX : (int)timeout);
+    if (rc < 0)
+        return -1;
+    for (int i = 0; rc > 0 && i < n; i++) {
+        if (!pfd[i].revents || items[i].revents)
+            continue;
+        if (!items[i].socket) {
+            if (pfd[i].revents & (POLLIN | POLLERR | POLLHUP))
+                items[i].revents = ZMQ_POLLIN;
+            ready += items[i].revents != 0;
+        } else {
+            int r = ask(w[i], items[i].socket, &items[i]);
+            if (r < 0)
+                return -1;
+            ready += r;
+        }
+    }
+    return ready;
+}
+
 /* ---- publishing ------------------------------------------------------------ */
 
 static void enqueue(server *sv, kd_result *r)
@@ -220,6 +340,7 @@ static void reply(server *sv, const kd_route *rt, const char *topic, const char 
         sv->st.api_unroutable++; /* a refused routing envelope: nowhere to reply */
         return;
     }
+    touch(sv, sv->api);
     /* The routing frames back in order: the ROUTER takes the first to pick
      * the peer, each proxy on the way takes the next. */
     for (int i = 0, off = 0; i < rt->nhops && rc >= 0; off += rt->len[i], i++)
@@ -244,6 +365,8 @@ static void reply(server *sv, const kd_route *rt, const char *topic, const char 
  * --no-drop holds the rest. */
 static int flush(server *sv)
 {
+    if (sv->head)
+        touch(sv, sv->out);
     while (sv->head) {
         kd_result *r = sv->head->r;
         while (r->next < r->nmsgs) {
@@ -376,20 +499,26 @@ static void take_input(server *sv, kd_input *in)
 
 static void read_in(server *sv)
 {
+    touch(sv, sv->in);
     for (int i = 0; i < BATCH && !sv->backlog && !sv->npending; i++) {
         kd_input in;
-        if (kd_input_recv(sv->in, sv->cfg.in_sub ? KD_IN_SUB : KD_IN_PULL, &in) < 0)
+        if (kd_input_recv(sv->in, sv->cfg.in_sub ? KD_IN_SUB : KD_IN_PULL, &in) < 0) {
+            drained(sv, sv->in);
             return;
+        }
         take_input(sv, &in);
     }
 }
 
 static void read_api(server *sv)
 {
+    touch(sv, sv->api);
     for (int i = 0; i < BATCH && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG; i++) {
         kd_input in;
-        if (kd_input_recv(sv->api, KD_IN_API, &in) < 0)
+        if (kd_input_recv(sv->api, KD_IN_API, &in) < 0) {
+            drained(sv, sv->api);
             return;
+        }
         sv->st.api_requests++;
         take_input(sv, &in);
     }
@@ -399,6 +528,7 @@ static void read_api(server *sv)
  * unsubscribe, then the prefix). Always drained, or XPUB stalls. */
 static void read_subscriptions(server *sv)
 {
+    touch(sv, sv->out);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
@@ -449,6 +579,7 @@ static void read_results(server *sv)
 
 static void read_monitor(server *sv)
 {
+    touch(sv, sv->mon);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t ev, addr;
         zmq_msg_init(&ev);
@@ -487,6 +618,7 @@ static void read_monitor(server *sv)
 
 static void read_in_monitor(server *sv)
 {
+    touch(sv, sv->in_mon);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
@@ -513,6 +645,7 @@ static void read_in_monitor(server *sv)
  * thread, so the allow-list needs no lock; handshakes are rare. */
 static void read_zap(server *sv)
 {
+    touch(sv, sv->zap);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t f[8];
         int n = 0, more = 1;
@@ -711,7 +844,7 @@ static int loop(server *sv)
         }
         timers(sv, now);
 
-        zmq_pollitem_t items[9];
+        zmq_pollitem_t items[POLL_MAX];
         int n = 0;
         items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
         items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
@@ -776,7 +909,7 @@ static int loop(server *sv)
          * batch) raise no new wake-up: do not sleep on them. */
         if (!sv->head && kd_workers_waiting(sv->ws))
             timeout = 0;
-        int rc = zmq_poll(items, n, timeout);
+        int rc = poll_items(sv, items, n, timeout);
         if (rc < 0) {
             if (zmq_errno() == EINTR)
                 continue;
@@ -847,6 +980,9 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     if (!ws)
         goto out;
     sv.ws = ws;
+    void *watched_sockets[] = {sv.in, sv.out, sv.api, sv.mon, sv.in_mon, sv.zap};
+    for (size_t i = 0; i < sizeof watched_sockets / sizeof watched_sockets[0]; i++)
+        watch(&sv, watched_sockets[i]);
     kd_log(KD_LOG_NOTICE, "kijid %s ready: %d workers, %s mode", KIJI_VERSION, sv.cfg.workers,
            sv.cfg.no_drop ? "no-drop" : "drop-and-count");
     kd_notifyf("READY=1\nMAINPID=%ld\nSTATUS=ready: in %s, out %s, api %s", (long)getpid(),
