@@ -40,6 +40,10 @@ struct kd_workers {
     kd_job **jobs;            /* ring of cap jobs */
     done *results;            /* ring of cap results */
     size_t cap, jhead, jlen, rhead, rlen;
+    /* rlen again, written under lock and read without it: the main thread
+     * looks on every loop turn, and taking the lock each time made a worker
+     * finishing a job sleep on it now and then. */
+    size_t rlen_seen;
     int idle;      /* workers waiting on job_ready */
     int full_wait; /* workers waiting on room */
     int want_room; /* the main thread found the job ring full */
@@ -112,6 +116,7 @@ static void *worker_main(void *arg)
         }
         ws->results[(ws->rhead + ws->rlen) % ws->cap] = (done){r, job};
         int first = ws->rlen++ == 0;
+        __atomic_store_n(&ws->rlen_seen, ws->rlen, __ATOMIC_RELEASE);
         pthread_mutex_unlock(&ws->lock);
         /* The main thread drains the ring to empty before it sleeps on the
          * eventfd again, so a wake-up is needed only for a first result. */
@@ -197,6 +202,10 @@ int kd_workers_submit(kd_workers *ws, kd_job *job)
 
 int kd_workers_take(kd_workers *ws, kd_result **r, kd_job **job)
 {
+    /* Only the main thread takes, so a nonzero count stays nonzero until it
+     * does; a zero may be stale, and the result's eventfd write follows. */
+    if (!__atomic_load_n(&ws->rlen_seen, __ATOMIC_ACQUIRE))
+        return 0;
     pthread_mutex_lock(&ws->lock);
     if (!ws->rlen) {
         pthread_mutex_unlock(&ws->lock);
@@ -205,6 +214,7 @@ int kd_workers_take(kd_workers *ws, kd_result **r, kd_job **job)
     done d = ws->results[ws->rhead];
     ws->rhead = (ws->rhead + 1) % ws->cap;
     ws->rlen--;
+    __atomic_store_n(&ws->rlen_seen, ws->rlen, __ATOMIC_RELEASE);
     if (ws->full_wait)
         pthread_cond_signal(&ws->room);
     pthread_mutex_unlock(&ws->lock);
@@ -215,10 +225,7 @@ int kd_workers_take(kd_workers *ws, kd_result **r, kd_job **job)
 
 int kd_workers_waiting(kd_workers *ws)
 {
-    pthread_mutex_lock(&ws->lock);
-    int any = ws->rlen > 0;
-    pthread_mutex_unlock(&ws->lock);
-    return any;
+    return __atomic_load_n(&ws->rlen_seen, __ATOMIC_ACQUIRE) > 0;
 }
 
 void kd_workers_clear(kd_workers *ws)
