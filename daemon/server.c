@@ -373,6 +373,17 @@ static int flush(server *sv)
             kd_outmsg *m = &r->msgs[r->next];
             int rc = zmq_send(sv->out, m->topic, strlen(m->topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
             if (rc < 0 && zmq_errno() == EAGAIN) {
+                /* A send takes in the socket's commands only now and then,
+                 * so the word that a subscriber's queue has room again may
+                 * still wait in its mailbox: take it in (ZMQ_EVENTS) and try
+                 * once more before calling the subscriber full. */
+                int ev;
+                size_t evlen = sizeof ev;
+                if (zmq_getsockopt(sv->out, ZMQ_EVENTS, &ev, &evlen) == 0)
+                    rc = zmq_send(sv->out, m->topic, strlen(m->topic),
+                                  ZMQ_SNDMORE | ZMQ_DONTWAIT);
+            }
+            if (rc < 0 && zmq_errno() == EAGAIN) {
                 if (sv->cfg.no_drop && !sv->drain_forced)
                     return 1;
                 sv->st.dropped++;
