@@ -60,7 +60,7 @@ static const key keys[] = {
     {"no_drop", K_BOOL, OFF(no_drop), 0, 0, "false",
      "slow subscribers push back on input instead of losing messages"},
     {"hwm", K_INT, OFF(hwm), 1, 1000000, "1000", "high-water mark of external sockets"},
-    {"queue", K_INT, OFF(queue), 1, 100000, "64", "high-water mark of the worker queues"},
+    {"queue", K_INT, OFF(queue), 1, 100000, "64", "entries in the worker job and result rings"},
     {"out_linger_ms", K_INT, OFF(out_linger_ms), 0, 60000, "2000",
      "time to flush out at exit (keep below the stop timeout)"},
     {"drain_timeout_ms", K_INT, OFF(drain_timeout_ms), 100, 600000, "5000",

@@ -2,11 +2,11 @@
  * kd.h -- kijid's private interface: configuration, logging, the envelope,
  * worker jobs and results, stats and the systemd notify protocol.
  *
- * Threading: the main thread (kd_server_run) owns every external socket and
- * is the one publisher; N worker threads (worker.c) own one kiji_doc each and
- * talk to the main thread over inproc PUSH/PULL only, passing ownership of
- * heap objects (kd_job, kd_result) as pointer-sized frames. No socket is
- * ever touched by two threads.
+ * Threading: the main thread (kd_server_run) owns every socket and is the
+ * one publisher; N worker threads (worker.c) own one kiji_doc each and touch
+ * no socket: jobs and results (kd_job, kd_result) pass between them and the
+ * main thread through two bounded rings, ownership moving with the pointer.
+ * No socket is ever touched by two threads.
  */
 #ifndef KD_H
 #define KD_H
@@ -213,16 +213,30 @@ size_t kd_discard_rest(void *s);
 int kd_input_recv(void *s, int kind, kd_input *in);
 
 /* ---- workers (worker.c) --------------------------------------------------- */
-#define KD_JOBS_EP "inproc://kd-jobs"
-#define KD_RESULTS_EP "inproc://kd-results"
-
+/* The worker pool and its two bounded rings (jobs in, results out), each of
+ * `queue` entries. Every function but kd_workers_stop is called by the main
+ * thread only, and none of them blocks on a worker for long (one mutex). */
 typedef struct kd_workers kd_workers;
-/* Start n worker threads on ctx; the main thread must have bound
- * KD_JOBS_EP (PUSH) and KD_RESULTS_EP (PULL) already. */
-kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue);
-/* Send each worker its stop (a zero-length frame) over jobs and join them.
- * Call only when no job is in flight. */
-void kd_workers_stop(kd_workers *w, void *jobs);
+/* Start n worker threads parsing with p (shared, immutable). NULL when no
+ * thread could start or out of memory. */
+kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue);
+/* The eventfd that turns readable when results wait (or when the job ring
+ * has room again after a refused submit). Poll it for POLLIN; read it with
+ * kd_workers_clear before taking results, then take them until none is left. */
+int kd_workers_fd(const kd_workers *ws);
+void kd_workers_clear(kd_workers *ws);
+/* Hand a job to the workers; ownership moves with it. -1 when the job ring
+ * is full (the job stays the caller's; the eventfd signals room later). */
+int kd_workers_submit(kd_workers *ws, kd_job *job);
+/* Take one result: 1 with *r set (caller owns it), or with *r NULL and *job
+ * set when the worker ran out of memory (caller owes that input an error
+ * and frees the job); 0 when none waits. */
+int kd_workers_take(kd_workers *ws, kd_result **r, kd_job **job);
+/* 1 when results wait (a take would succeed). */
+int kd_workers_waiting(kd_workers *ws);
+/* Stop the workers and join them; frees ws. Call only when no job is in
+ * flight. */
+void kd_workers_stop(kd_workers *ws);
 
 /* ---- stats (stats.c) -------------------------------------------------------- */
 typedef struct kd_stats {

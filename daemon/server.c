@@ -1,7 +1,8 @@
 /*
  * server.c -- kijid's main thread: it owns the in, out and api sockets,
  * dispatches jobs to the workers, collects their results and is the only
- * publisher. One zmq_poll loop, never a blocking call.
+ * publisher. One poll loop (poll_items: zmq_poll minus most of its system calls), never a
+ * blocking call.
  *
  * Flow control: out is an XPUB with ZMQ_XPUB_NODROP, sent with ZMQ_DONTWAIT,
  * so a full subscriber shows up as EAGAIN instead of a silent drop (plain PUB
@@ -16,6 +17,7 @@
 #include <jansson.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -31,18 +33,29 @@
 #define RETRY_MIN_MS 1   /* back-off while a subscriber is full */
 #define RETRY_MAX_MS 50
 #define API_BACKLOG 64 /* api inputs taken while the job queue is full */
+#define POLL_MAX 9      /* items in one loop turn's poll */
+#define WATCH_MAX 6     /* sockets polled by descriptor: in out api mon in_mon zap */
 
 typedef struct pending {
     kd_result *r;
     struct pending *next;
 } pending;
 
+/* A socket polled by its ZMQ_FD (poll_items). quiet: the last ZMQ_EVENTS
+ * found nothing to read and the socket has not been used since. */
+typedef struct watched {
+    void *s;
+    int fd;
+    int quiet;
+} watched;
+
 typedef struct server {
     kd_config cfg;
     const char *config_path;
     int argc;
     char **argv;
-    void *ctx, *in, *out, *api, *jobs, *results;
+    void *ctx, *in, *out, *api;
+    kd_workers *ws; /* the parser threads and their job and result rings */
     void *zap; /* ZAP handler (REP), when CURVE is on */
     void *mon;    /* out's connection events (PAIR), always drained */
     void *in_mon; /* in's disconnections (PAIR), always drained */
@@ -60,6 +73,8 @@ typedef struct server {
     double next_stats, next_status, next_watchdog;
     uint64_t watchdog_usec;
     double last_result; /* when a worker last returned a result */
+    watched watch[WATCH_MAX];
+    int nwatch;
 } server;
 
 /* ---- sockets ------------------------------------------------------------ */
@@ -109,9 +124,7 @@ static int open_sockets(server *sv)
     sv->in = zmq_socket(sv->ctx, c->in_sub ? ZMQ_SUB : ZMQ_PULL);
     sv->out = zmq_socket(sv->ctx, ZMQ_XPUB);
     sv->api = zmq_socket(sv->ctx, ZMQ_ROUTER);
-    sv->jobs = zmq_socket(sv->ctx, ZMQ_PUSH);
-    sv->results = zmq_socket(sv->ctx, ZMQ_PULL);
-    if (!sv->in || !sv->out || !sv->api || !sv->jobs || !sv->results) {
+    if (!sv->in || !sv->out || !sv->api) {
         kd_log(KD_LOG_ERR, "cannot create sockets: %s", zmq_strerror(zmq_errno()));
         return -1;
     }
@@ -133,11 +146,6 @@ static int open_sockets(server *sv)
             rc |= zmq_setsockopt(ext[i], ZMQ_ZAP_DOMAIN, "kiji", 4);
         }
     }
-    /* The inproc queues: bounded, never lingering (drained before close). */
-    rc |= set_int(sv->jobs, ZMQ_SNDHWM, c->queue);
-    rc |= set_int(sv->jobs, ZMQ_LINGER, 0);
-    rc |= set_int(sv->results, ZMQ_RCVHWM, c->queue);
-    rc |= set_int(sv->results, ZMQ_LINGER, 0);
     if (rc) {
         kd_log(KD_LOG_ERR, "cannot set socket options: %s", zmq_strerror(zmq_errno()));
         return -1;
@@ -152,10 +160,6 @@ static int open_sockets(server *sv)
         }
         kd_log(KD_LOG_INFO, "curve: on, %s",
                c->nallow ? "allow-list of client keys" : "any client key");
-    }
-    if (zmq_bind(sv->jobs, KD_JOBS_EP) || zmq_bind(sv->results, KD_RESULTS_EP)) {
-        kd_log(KD_LOG_ERR, "cannot bind worker queues: %s", zmq_strerror(zmq_errno()));
-        return -1;
     }
     /* Watch out's connections, so a subscriber lost to a heartbeat timeout
      * shows in the stats. The monitor is read on every loop turn: an unread
@@ -181,6 +185,112 @@ static int open_sockets(server *sv)
         attach(sv->in, &c->in, "in"))
         return -1;
     return 0;
+}
+
+/* ---- polling ---------------------------------------------------------------- */
+
+/* zmq_poll without most of its system calls. zmq_poll asks every socket for
+ * ZMQ_EVENTS both before and after it sleeps, and each ask is a getpid() and
+ * a poll() inside libzmq: some twenty system calls per loop turn, most for
+ * sockets with nothing to say. A socket's ZMQ_FD turns readable whenever
+ * commands reach the socket (a message arriving among them), and any use
+ * of the socket may take those commands in. So a socket whose last ask
+ * found nothing to read and that was not used since (quiet) needs no ask
+ * until its descriptor fires; every use of a socket calls touch() first. */
+static void watch(server *sv, void *s)
+{
+    int fd = -1;
+    size_t len = sizeof fd;
+    if (!s || sv->nwatch >= WATCH_MAX || zmq_getsockopt(s, ZMQ_FD, &fd, &len))
+        return; /* not watched: polled the slow way (ask on every turn) */
+    sv->watch[sv->nwatch++] = (watched){s, fd, 0};
+}
+
+static watched *watched_of(server *sv, void *s)
+{
+    for (int i = 0; i < sv->nwatch; i++)
+        if (sv->watch[i].s == s)
+            return &sv->watch[i];
+    return NULL;
+}
+
+static void touch(server *sv, void *s)
+{
+    watched *w = watched_of(sv, s);
+    if (w)
+        w->quiet = 0;
+}
+
+/* A receive with ZMQ_DONTWAIT that failed with EAGAIN took in every command
+ * waiting (libzmq looks once more before it gives up): the socket is quiet
+ * until its descriptor fires again, with no ask needed. */
+static void drained(server *sv, void *s)
+{
+    watched *w = watched_of(sv, s);
+    if (w && zmq_errno() == EAGAIN)
+        w->quiet = 1;
+}
+
+/* Ask s for its events: 1 with it->revents set when it has what it->events
+ * wants, 0 when not, -1 on error. */
+static int ask(watched *w, void *s, zmq_pollitem_t *it)
+{
+    int ev = 0;
+    size_t len = sizeof ev;
+    if (zmq_getsockopt(s, ZMQ_EVENTS, &ev, &len))
+        return -1;
+    it->revents = (short)(ev & it->events);
+    if (w)
+        w->quiet = !(ev & ZMQ_POLLIN);
+    return it->revents != 0;
+}
+
+/* zmq_poll's contract for this thread's items (sockets polled for
+ * ZMQ_POLLIN, descriptors): the number of items with revents set, 0 on
+ * timeout, or -1 with errno. */
+static int poll_items(server *sv, zmq_pollitem_t *items, int n, long timeout)
+{
+    struct pollfd pfd[POLL_MAX];
+    watched *w[POLL_MAX];
+    int ready = 0;
+    if (n > POLL_MAX) {
+        errno = EINVAL;
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        items[i].revents = 0;
+        w[i] = items[i].socket ? watched_of(sv, items[i].socket) : NULL;
+        if (!items[i].socket) {
+            pfd[i] = (struct pollfd){items[i].fd, (items[i].events & ZMQ_POLLIN) ? POLLIN : 0, 0};
+            continue;
+        }
+        pfd[i] = (struct pollfd){w[i] ? w[i]->fd : -1, POLLIN, 0};
+        if (!w[i] || !w[i]->quiet) {
+            int rc = ask(w[i], items[i].socket, &items[i]);
+            if (rc < 0)
+                return -1;
+            ready += rc;
+        }
+    }
+    /* With something ready already, the descriptors are only looked at. */
+    int rc = poll(pfd, (nfds_t)n, ready ? 0 : timeout > INT32_MAX ? INT32_MAX : (int)timeout);
+    if (rc < 0)
+        return -1;
+    for (int i = 0; rc > 0 && i < n; i++) {
+        if (!pfd[i].revents || items[i].revents)
+            continue;
+        if (!items[i].socket) {
+            if (pfd[i].revents & (POLLIN | POLLERR | POLLHUP))
+                items[i].revents = ZMQ_POLLIN;
+            ready += items[i].revents != 0;
+        } else {
+            int r = ask(w[i], items[i].socket, &items[i]);
+            if (r < 0)
+                return -1;
+            ready += r;
+        }
+    }
+    return ready;
 }
 
 /* ---- publishing ------------------------------------------------------------ */
@@ -230,6 +340,7 @@ static void reply(server *sv, const kd_route *rt, const char *topic, const char 
         sv->st.api_unroutable++; /* a refused routing envelope: nowhere to reply */
         return;
     }
+    touch(sv, sv->api);
     /* The routing frames back in order: the ROUTER takes the first to pick
      * the peer, each proxy on the way takes the next. */
     for (int i = 0, off = 0; i < rt->nhops && rc >= 0; off += rt->len[i], i++)
@@ -254,11 +365,24 @@ static void reply(server *sv, const kd_route *rt, const char *topic, const char 
  * --no-drop holds the rest. */
 static int flush(server *sv)
 {
+    if (sv->head)
+        touch(sv, sv->out);
     while (sv->head) {
         kd_result *r = sv->head->r;
         while (r->next < r->nmsgs) {
             kd_outmsg *m = &r->msgs[r->next];
             int rc = zmq_send(sv->out, m->topic, strlen(m->topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
+            if (rc < 0 && zmq_errno() == EAGAIN) {
+                /* A send takes in the socket's commands only now and then,
+                 * so the word that a subscriber's queue has room again may
+                 * still wait in its mailbox: take it in (ZMQ_EVENTS) and try
+                 * once more before calling the subscriber full. */
+                int ev;
+                size_t evlen = sizeof ev;
+                if (zmq_getsockopt(sv->out, ZMQ_EVENTS, &ev, &evlen) == 0)
+                    rc = zmq_send(sv->out, m->topic, strlen(m->topic),
+                                  ZMQ_SNDMORE | ZMQ_DONTWAIT);
+            }
             if (rc < 0 && zmq_errno() == EAGAIN) {
                 if (sv->cfg.no_drop && !sv->drain_forced)
                     return 1;
@@ -312,7 +436,7 @@ static void dispatch(server *sv, kd_job *job)
         sv->last_result = kd_now(); /* the stuck-worker clock starts now */
     job->fact_topics = sv->cfg.fact_topics;
     job->next = NULL;
-    if (!sv->backlog && zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) >= 0)
+    if (!sv->backlog && kd_workers_submit(sv->ws, job) == 0)
         return;
     /* Queue full: keep it in order; input pauses until the backlog drains. */
     if (sv->backlog_tail)
@@ -330,8 +454,8 @@ static void flush_backlog(server *sv)
         /* Once sent, the job belongs to a worker (which may free it at
          * once): take its successor first. */
         kd_job *next = job->next;
-        if (zmq_send(sv->jobs, &job, sizeof job, ZMQ_DONTWAIT) < 0)
-            return;
+        if (kd_workers_submit(sv->ws, job) < 0)
+            return; /* the workers' eventfd says when there is room */
         sv->backlog = next;
         if (!sv->backlog)
             sv->backlog_tail = NULL;
@@ -386,20 +510,26 @@ static void take_input(server *sv, kd_input *in)
 
 static void read_in(server *sv)
 {
+    touch(sv, sv->in);
     for (int i = 0; i < BATCH && !sv->backlog && !sv->npending; i++) {
         kd_input in;
-        if (kd_input_recv(sv->in, sv->cfg.in_sub ? KD_IN_SUB : KD_IN_PULL, &in) < 0)
+        if (kd_input_recv(sv->in, sv->cfg.in_sub ? KD_IN_SUB : KD_IN_PULL, &in) < 0) {
+            drained(sv, sv->in);
             return;
+        }
         take_input(sv, &in);
     }
 }
 
 static void read_api(server *sv)
 {
+    touch(sv, sv->api);
     for (int i = 0; i < BATCH && sv->nbacklog < API_BACKLOG && sv->npending < API_BACKLOG; i++) {
         kd_input in;
-        if (kd_input_recv(sv->api, KD_IN_API, &in) < 0)
+        if (kd_input_recv(sv->api, KD_IN_API, &in) < 0) {
+            drained(sv, sv->api);
             return;
+        }
         sv->st.api_requests++;
         take_input(sv, &in);
     }
@@ -409,6 +539,7 @@ static void read_api(server *sv)
  * unsubscribe, then the prefix). Always drained, or XPUB stalls. */
 static void read_subscriptions(server *sv)
 {
+    touch(sv, sv->out);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
@@ -431,17 +562,20 @@ static void read_subscriptions(server *sv)
     }
 }
 
+/* Results in the order the workers finished them. Stops early while a
+ * message is held (--no-drop) or after BATCH; the loop then looks again
+ * before it sleeps (kd_workers_waiting), as the eventfd only signals a
+ * first result. */
 static void read_results(server *sv)
 {
     for (int i = 0; i < BATCH && !sv->npending; i++) {
-        void *msg[2];
-        if (zmq_recv(sv->results, msg, sizeof msg, ZMQ_DONTWAIT) != (int)sizeof msg)
+        kd_result *r;
+        kd_job *job;
+        if (!kd_workers_take(sv->ws, &r, &job))
             return;
         sv->st.in_flight--;
         sv->last_result = kd_now();
-        kd_result *r = msg[0];
         if (!r) {
-            kd_job *job = msg[1];
             kd_route rt = job->route;
             int api = job->from_api;
             kd_job_free(job);
@@ -456,6 +590,7 @@ static void read_results(server *sv)
 
 static void read_monitor(server *sv)
 {
+    touch(sv, sv->mon);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t ev, addr;
         zmq_msg_init(&ev);
@@ -494,6 +629,7 @@ static void read_monitor(server *sv)
 
 static void read_in_monitor(server *sv)
 {
+    touch(sv, sv->in_mon);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
@@ -520,6 +656,7 @@ static void read_in_monitor(server *sv)
  * thread, so the allow-list needs no lock; handshakes are rare. */
 static void read_zap(server *sv)
 {
+    touch(sv, sv->zap);
     for (int i = 0; i < BATCH; i++) {
         zmq_msg_t f[8];
         int n = 0, more = 1;
@@ -718,7 +855,7 @@ static int loop(server *sv)
         }
         timers(sv, now);
 
-        zmq_pollitem_t items[9];
+        zmq_pollitem_t items[POLL_MAX];
         int n = 0;
         items[n++] = (zmq_pollitem_t){NULL, sv->sigfd, ZMQ_POLLIN, 0};
         items[n++] = (zmq_pollitem_t){sv->out, 0, ZMQ_POLLIN, 0};
@@ -731,15 +868,11 @@ static int loop(server *sv)
             i_zap = n;
             items[n++] = (zmq_pollitem_t){sv->zap, 0, ZMQ_POLLIN, 0};
         }
-        int i_results = -1, i_jobs = -1, i_in = -1, i_api = -1;
-        if (!sv->head) {
-            i_results = n;
-            items[n++] = (zmq_pollitem_t){sv->results, 0, ZMQ_POLLIN, 0};
-        }
-        if (sv->backlog) {
-            i_jobs = n;
-            items[n++] = (zmq_pollitem_t){sv->jobs, 0, ZMQ_POLLOUT, 0};
-        }
+        /* The workers' eventfd: results wait, or the job ring has room
+         * for the backlog. */
+        int i_workers = n;
+        items[n++] = (zmq_pollitem_t){NULL, kd_workers_fd(sv->ws), ZMQ_POLLIN, 0};
+        int i_in = -1, i_api = -1;
         /* wait_subscriptions: at start, hold input (and the api) until the
          * subscribers that must see everything are there: XPUB discards
          * what nobody subscribes to. Once open, the gate stays open. */
@@ -783,7 +916,11 @@ static int loop(server *sv)
             if (t2 < timeout)
                 timeout = t2 ? t2 : 1;
         }
-        int rc = zmq_poll(items, n, timeout);
+        /* Results left from an earlier turn (a held message, or a full
+         * batch) raise no new wake-up: do not sleep on them. */
+        if (!sv->head && kd_workers_waiting(sv->ws))
+            timeout = 0;
+        int rc = poll_items(sv, items, n, timeout);
         if (rc < 0) {
             if (zmq_errno() == EINTR)
                 continue;
@@ -800,9 +937,11 @@ static int loop(server *sv)
             read_zap(sv);
         if (items[1].revents & ZMQ_POLLIN)
             read_subscriptions(sv);
-        if (i_jobs >= 0 && (items[i_jobs].revents & ZMQ_POLLOUT))
+        if (items[i_workers].revents & ZMQ_POLLIN)
+            kd_workers_clear(sv->ws);
+        if (sv->backlog)
             flush_backlog(sv);
-        if (i_results >= 0 && (items[i_results].revents & ZMQ_POLLIN))
+        if (!sv->head)
             read_results(sv);
         if (i_in >= 0 && (items[i_in].revents & ZMQ_POLLIN))
             read_in(sv);
@@ -848,9 +987,13 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     sv.ctx = zmq_ctx_new();
     if (!sv.ctx || open_sockets(&sv))
         goto out;
-    ws = kd_workers_start(sv.ctx, parser, sv.cfg.workers, sv.cfg.queue);
+    ws = kd_workers_start(parser, sv.cfg.workers, sv.cfg.queue);
     if (!ws)
         goto out;
+    sv.ws = ws;
+    void *watched_sockets[] = {sv.in, sv.out, sv.api, sv.mon, sv.in_mon, sv.zap};
+    for (size_t i = 0; i < sizeof watched_sockets / sizeof watched_sockets[0]; i++)
+        watch(&sv, watched_sockets[i]);
     kd_log(KD_LOG_NOTICE, "kijid %s ready: %d workers, %s mode", KIJI_VERSION, sv.cfg.workers,
            sv.cfg.no_drop ? "no-drop" : "drop-and-count");
     kd_notifyf("READY=1\nMAINPID=%ld\nSTATUS=ready: in %s, out %s, api %s", (long)getpid(),
@@ -868,7 +1011,7 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     kd_log(KD_LOG_NOTICE, "stopped: %s", status);
 out:
     if (ws)
-        kd_workers_stop(ws, sv.jobs);
+        kd_workers_stop(ws);
     while (sv.backlog) {
         kd_job *next = sv.backlog->next;
         kd_job_free(sv.backlog);
@@ -886,7 +1029,7 @@ out:
         zmq_socket_monitor(sv.in, NULL, 0);
         zmq_close(sv.in_mon);
     }
-    void *socks[] = {sv.in, sv.out, sv.api, sv.jobs, sv.results, sv.zap};
+    void *socks[] = {sv.in, sv.out, sv.api, sv.zap};
     for (size_t i = 0; i < sizeof socks / sizeof socks[0]; i++)
         if (socks[i])
             zmq_close(socks[i]);

@@ -1,129 +1,170 @@
 /*
  * worker.c -- kijid's parser threads. Each owns one kiji_doc (the parser is
- * shared and immutable), a PULL socket on the job queue and a PUSH socket on
- * the result queue, both inproc. A job and its result travel as pointer-sized
- * frames: ownership moves with the message. A zero-length frame means stop.
- * Both queues are bounded by high-water marks, so a blocked publisher stalls
- * the workers, which stalls the dispatcher, which stops reading input.
+ * shared and immutable). Jobs reach them through a bounded ring under one
+ * mutex, results go back through a second one; ownership of the kd_job and
+ * kd_result moves with the pointer. Workers sleep on condition variables;
+ * the main thread, which polls sockets, is woken by an eventfd that turns
+ * readable when results wait (the only descriptor the queues add).
+ * Both rings are bounded by `queue`, so a blocked publisher stalls the
+ * workers, which stalls the dispatcher, which stops reading input.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "kd.h"
 
-/* Start-up handshake: kd_workers_start returns only once every worker has
- * connected (or given up), so the stop frames of kd_workers_stop find every
- * worker's pipe. Without it a stop soon after start handed all stop frames
- * to the workers already connected, and joining the others hung. */
-typedef struct ready {
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    int count;
-} ready;
-
 typedef struct worker {
     pthread_t tid;
-    void *ctx;
-    const kiji_parser *parser;
-    int queue;
+    kd_workers *ws;
     int index;
     int started;
-    ready *ready;
 } worker;
+
+typedef struct done {
+    kd_result *r; /* NULL: out of memory, job says which input it was */
+    kd_job *job;
+} done;
 
 struct kd_workers {
     int n;
     worker *w;
-    ready ready;
+    const kiji_parser *parser;
+    pthread_mutex_t lock;
+    pthread_cond_t job_ready; /* a job (or the stop) waits for an idle worker */
+    pthread_cond_t room;      /* the result ring has room again */
+    kd_job **jobs;            /* ring of cap jobs */
+    done *results;            /* ring of cap results */
+    size_t cap, jhead, jlen, rhead, rlen;
+    /* rlen again, written under lock and read without it: the main thread
+     * looks on every loop turn, and taking the lock each time made a worker
+     * finishing a job sleep on it now and then. */
+    size_t rlen_seen;
+    int idle;      /* workers waiting on job_ready */
+    int full_wait; /* workers waiting on room */
+    int want_room; /* the main thread found the job ring full */
+    int stop;
+    int efd; /* eventfd: readable when results wait, or the job ring has room */
 };
 
-static void signal_ready(ready *r)
+/* Wake the main thread. An eventfd write only fails when its counter would
+ * overflow, which a pending wake-up already covers. */
+static void wake_main(kd_workers *ws)
 {
-    pthread_mutex_lock(&r->lock);
-    r->count++;
-    pthread_cond_signal(&r->cond);
-    pthread_mutex_unlock(&r->lock);
+    uint64_t one = 1;
+    while (write(ws->efd, &one, sizeof one) < 0 && errno == EINTR)
+        ;
 }
 
 static void *worker_main(void *arg)
 {
     worker *w = arg;
-    void *in = zmq_socket(w->ctx, ZMQ_PULL);
-    void *out = zmq_socket(w->ctx, ZMQ_PUSH);
-    kiji_doc *doc = kiji_doc_new(w->parser);
-    int zero = 0;
-    if (!in || !out || !doc) {
-        kd_log(KD_LOG_ERR, "worker %d: cannot start: %s", w->index,
-               doc ? zmq_strerror(zmq_errno()) : "out of memory");
-        goto out;
-    }
-    zmq_setsockopt(in, ZMQ_RCVHWM, &w->queue, sizeof w->queue);
-    zmq_setsockopt(out, ZMQ_SNDHWM, &w->queue, sizeof w->queue);
-    zmq_setsockopt(in, ZMQ_LINGER, &zero, sizeof zero);
-    /* Results must not be discarded: linger on the result queue is unbounded,
-     * but the main thread reads it until every job is accounted for. */
-    int forever = -1;
-    zmq_setsockopt(out, ZMQ_LINGER, &forever, sizeof forever);
-    if (zmq_connect(in, KD_JOBS_EP) || zmq_connect(out, KD_RESULTS_EP)) {
-        kd_log(KD_LOG_ERR, "worker %d: connect: %s", w->index, zmq_strerror(zmq_errno()));
-        goto out;
-    }
-    signal_ready(w->ready);
-    w->ready = NULL;
+    kd_workers *ws = w->ws;
+    kiji_doc *doc = kiji_doc_new(ws->parser);
+    if (!doc)
+        kd_log(KD_LOG_ERR, "worker %d: cannot start: out of memory", w->index);
     for (;;) {
-        kd_job *job;
-        int n = zmq_recv(in, &job, sizeof job, 0);
-        if (n < 0) {
-            if (zmq_errno() == EINTR)
-                continue;
-            break; /* ETERM */
+        pthread_mutex_lock(&ws->lock);
+        while (!ws->jlen && !ws->stop) {
+            ws->idle++;
+            pthread_cond_wait(&ws->job_ready, &ws->lock);
+            ws->idle--;
         }
-        if (n != sizeof job)
-            break; /* stop */
-        kd_result *r = kd_process(doc, job);
+        if (!ws->jlen) {
+            pthread_mutex_unlock(&ws->lock);
+            break; /* stop, and no job left */
+        }
+        kd_job *job = ws->jobs[ws->jhead];
+        ws->jhead = (ws->jhead + 1) % ws->cap;
+        ws->jlen--;
+        int room = ws->want_room;
+        ws->want_room = 0;
+        pthread_mutex_unlock(&ws->lock);
+        if (room)
+            wake_main(ws);
+
+        kd_result *r = doc ? kd_process(doc, job) : NULL;
         if (r) {
             r->from_api = job->from_api;
             r->route = job->route;
+            kd_job_free(job);
+            job = NULL;
         } else {
             /* Out of memory building the result: the main thread still owes
-             * this input an error, so tell it which request it was. */
+             * this input an error, so the job goes back with it to say which
+             * request it was; the main thread frees it. */
             kd_log(KD_LOG_ERR, "worker %d: out of memory building a result", w->index);
         }
-        /* A NULL result travels with the job's routing so the input is
-         * still accounted for; the job itself is freed by the receiver then. */
-        void *msg[2] = {r, r ? NULL : job};
-        if (r)
+
+        pthread_mutex_lock(&ws->lock);
+        while (ws->rlen == ws->cap && !ws->stop) {
+            ws->full_wait++;
+            pthread_cond_wait(&ws->room, &ws->lock);
+            ws->full_wait--;
+        }
+        if (ws->rlen == ws->cap) {
+            /* Stopped with the main thread no longer reading: it stops only
+             * when nothing is in flight, so this is an error path. */
+            pthread_mutex_unlock(&ws->lock);
+            kd_result_free(r);
             kd_job_free(job);
-        while (zmq_send(out, msg, sizeof msg, 0) < 0 && zmq_errno() == EINTR)
-            ;
+            continue;
+        }
+        ws->results[(ws->rhead + ws->rlen) % ws->cap] = (done){r, job};
+        int first = ws->rlen++ == 0;
+        __atomic_store_n(&ws->rlen_seen, ws->rlen, __ATOMIC_RELEASE);
+        pthread_mutex_unlock(&ws->lock);
+        /* The main thread drains the ring to empty before it sleeps on the
+         * eventfd again, so a wake-up is needed only for a first result. */
+        if (first)
+            wake_main(ws);
     }
-out:
-    if (w->ready)
-        signal_ready(w->ready);
     kiji_doc_free(doc);
-    if (in)
-        zmq_close(in);
-    if (out)
-        zmq_close(out);
     return NULL;
 }
 
-kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue)
+static void destroy(kd_workers *ws)
 {
+    pthread_mutex_destroy(&ws->lock);
+    pthread_cond_destroy(&ws->job_ready);
+    pthread_cond_destroy(&ws->room);
+    if (ws->efd >= 0)
+        close(ws->efd);
+    free(ws->jobs);
+    free(ws->results);
+    free(ws->w);
+    free(ws);
+}
+
+kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue)
+{
+    if (n < 1 || queue < 1)
+        return NULL;
     kd_workers *ws = calloc(1, sizeof *ws);
     if (!ws)
         return NULL;
+    ws->parser = p;
+    ws->cap = (size_t)queue;
+    ws->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    pthread_mutex_init(&ws->lock, NULL);
+    pthread_cond_init(&ws->job_ready, NULL);
+    pthread_cond_init(&ws->room, NULL);
     ws->w = calloc((size_t)n, sizeof *ws->w);
-    if (!ws->w) {
-        free(ws);
+    ws->jobs = calloc(ws->cap, sizeof *ws->jobs);
+    ws->results = calloc(ws->cap, sizeof *ws->results);
+    if (ws->efd < 0 || !ws->w || !ws->jobs || !ws->results) {
+        kd_log(KD_LOG_ERR, "cannot set up the worker queues: %s",
+               ws->efd < 0 ? strerror(errno) : "out of memory");
+        destroy(ws);
         return NULL;
     }
-    pthread_mutex_init(&ws->ready.lock, NULL);
-    pthread_cond_init(&ws->ready.cond, NULL);
     for (int i = 0; i < n; i++) {
         worker *w = &ws->w[i];
-        *w = (worker){.ctx = ctx, .parser = p, .queue = queue, .index = i, .ready = &ws->ready};
+        *w = (worker){.ws = ws, .index = i};
         if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
             kd_log(KD_LOG_ERR, "cannot start worker %d", i);
             break;
@@ -131,39 +172,88 @@ kd_workers *kd_workers_start(void *ctx, const kiji_parser *p, int n, int queue)
         w->started = 1;
         ws->n++;
     }
-    pthread_mutex_lock(&ws->ready.lock);
-    while (ws->ready.count < ws->n)
-        pthread_cond_wait(&ws->ready.cond, &ws->ready.lock);
-    pthread_mutex_unlock(&ws->ready.lock);
     if (ws->n == 0) {
-        pthread_mutex_destroy(&ws->ready.lock);
-        pthread_cond_destroy(&ws->ready.cond);
-        free(ws->w);
-        free(ws);
+        destroy(ws);
         return NULL;
     }
     return ws;
 }
 
-void kd_workers_stop(kd_workers *ws, void *jobs)
+int kd_workers_fd(const kd_workers *ws)
+{
+    return ws->efd;
+}
+
+int kd_workers_submit(kd_workers *ws, kd_job *job)
+{
+    pthread_mutex_lock(&ws->lock);
+    if (ws->jlen == ws->cap) {
+        ws->want_room = 1;
+        pthread_mutex_unlock(&ws->lock);
+        return -1;
+    }
+    ws->jobs[(ws->jhead + ws->jlen) % ws->cap] = job;
+    ws->jlen++;
+    if (ws->idle)
+        pthread_cond_signal(&ws->job_ready);
+    pthread_mutex_unlock(&ws->lock);
+    return 0;
+}
+
+int kd_workers_take(kd_workers *ws, kd_result **r, kd_job **job)
+{
+    /* Only the main thread takes, so a nonzero count stays nonzero until it
+     * does; a zero may be stale, and the result's eventfd write follows. */
+    if (!__atomic_load_n(&ws->rlen_seen, __ATOMIC_ACQUIRE))
+        return 0;
+    pthread_mutex_lock(&ws->lock);
+    if (!ws->rlen) {
+        pthread_mutex_unlock(&ws->lock);
+        return 0;
+    }
+    done d = ws->results[ws->rhead];
+    ws->rhead = (ws->rhead + 1) % ws->cap;
+    ws->rlen--;
+    __atomic_store_n(&ws->rlen_seen, ws->rlen, __ATOMIC_RELEASE);
+    if (ws->full_wait)
+        pthread_cond_signal(&ws->room);
+    pthread_mutex_unlock(&ws->lock);
+    *r = d.r;
+    *job = d.job;
+    return 1;
+}
+
+int kd_workers_waiting(kd_workers *ws)
+{
+    return __atomic_load_n(&ws->rlen_seen, __ATOMIC_ACQUIRE) > 0;
+}
+
+void kd_workers_clear(kd_workers *ws)
+{
+    uint64_t v;
+    while (read(ws->efd, &v, sizeof v) < 0 && errno == EINTR)
+        ;
+}
+
+void kd_workers_stop(kd_workers *ws)
 {
     if (!ws)
         return;
-    /* With every job queue empty, PUSH's round robin hands one stop frame to
-     * each worker: every worker has connected (kd_workers_start), and
-     * ZMQ_EVENTS makes the socket attach the pipes of those connects now
-     * (a send processes its pending commands only now and then). */
-    int ev;
-    size_t evlen = sizeof ev;
-    zmq_getsockopt(jobs, ZMQ_EVENTS, &ev, &evlen);
-    for (int i = 0; i < ws->n; i++)
-        while (zmq_send(jobs, "", 0, 0) < 0 && zmq_errno() == EINTR)
-            ;
+    pthread_mutex_lock(&ws->lock);
+    ws->stop = 1;
+    pthread_cond_broadcast(&ws->job_ready);
+    pthread_cond_broadcast(&ws->room);
+    pthread_mutex_unlock(&ws->lock);
     for (int i = 0; i < ws->n; i++)
         if (ws->w[i].started)
             pthread_join(ws->w[i].tid, NULL);
-    pthread_mutex_destroy(&ws->ready.lock);
-    pthread_cond_destroy(&ws->ready.cond);
-    free(ws->w);
-    free(ws);
+    /* Nothing is left when the caller kept the contract (no job in flight);
+     * free whatever is anyway rather than leak it. */
+    for (; ws->jlen; ws->jlen--, ws->jhead = (ws->jhead + 1) % ws->cap)
+        kd_job_free(ws->jobs[ws->jhead]);
+    for (; ws->rlen; ws->rlen--, ws->rhead = (ws->rhead + 1) % ws->cap) {
+        kd_result_free(ws->results[ws->rhead].r);
+        kd_job_free(ws->results[ws->rhead].job);
+    }
+    destroy(ws);
 }

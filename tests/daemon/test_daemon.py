@@ -70,7 +70,9 @@ def test_traffic(a):
                                 "n": 3}, "meta echo %r" % t1[0].get("meta"))
         check(t1[0]["published"].startswith("2026-02-13"), "published %r" % t1[0]["published"])
         hashed = [x["id"] for x in arts if x["id"].startswith("fnv1a128:")]
-        check(len(hashed) == 3 and hashed.count(hashed[0]) >= 2, "content ids %r" % hashed)
+        # Two workers may finish the three in any order: the repeated text
+        # gives one id twice, the English text another.
+        check(len(hashed) == 3 and len(set(hashed)) == 2, "content ids %r" % hashed)
         check(st["received"] == len(cases) and st["errors"] == len(want_errs), "stats %r" % st)
         check(st["received"] == st["articles"] + st["errors"], "invariant %r" % st)
         # A frame beyond ZMQ_MAXMSGSIZE (2 x max_input + 64 KiB) never
