@@ -226,7 +226,7 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     return false;
 }
 
-/* Build nd->en_one / en_tri from the keys kj_numeric_init puts in
+/* Build nd->en_one / en_tri / en_len from the keys kj_numeric_init puts in
  * en_words (en/numbers, split at the tab and trimmed as kj_dict_add_list
  * does). Only keys of lower-case letters are recorded: word_known looks
  * up nothing else. */
@@ -237,6 +237,7 @@ bool kj_num_en_init(struct kj_numeric *nd)
         return false;
     nd->en_one = 0;
     memset(nd->en_tri, 0, sizeof nd->en_tri);
+    memset(nd->en_len, 0, sizeof nd->en_len);
     memset(nd->en_hash, 0, sizeof nd->en_hash);
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
@@ -255,6 +256,8 @@ bool kj_num_en_init(struct kj_numeric *nd)
             nd->en_one |= 1u << (line[0] - 'a');
         else
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
+        if (n >= 2 && n < 16)
+            nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
     }
     for (unsigned a = 0; a < 26; a++) {
         char key = (char)('a' + a);

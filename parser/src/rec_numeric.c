@@ -182,11 +182,12 @@ static void scan_class_init(struct kj_numeric *nd)
     }
 }
 
-/* Fill nd->word_lead from the tables it summarizes (after they are
- * complete). */
+/* Fill nd->word_lead and nd->lead_other from the tables they summarize
+ * (after they are complete). */
 static void word_lead_init(struct kj_numeric *nd)
 {
     memset(nd->word_lead, 0, sizeof nd->word_lead);
+    memset(nd->lead_other, 0, sizeof nd->lead_other);
     for (unsigned a = 0; a < 128; a++) {
         if (!is_letter((unsigned char)a))
             continue;
@@ -196,11 +197,13 @@ static void word_lead_init(struct kj_numeric *nd)
             /* en_filter: the first two letters, or a one-letter word */
             bool num = lb ? nd->en_tri[la * 26 + ((b | 0x20u) - 'a')] != 0 : (nd->en_one >> la & 1);
             /* the sign words kj_num_may_start reads */
-            num = num || ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
+            bool sign = ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
             bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
-            if (num || money || vague)
+            if (num || sign || money || vague)
                 nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
+            if (sign || money || vague)
+                nd->lead_other[a * 4 + b / 64] |= 1ull << (b % 64);
         }
     }
 }
@@ -2209,8 +2212,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
  * share (vague_en_may_start). Exact: phrase_at fails at every position
  * this rejects, so the loop below skips them.
  * Outside ASCII the caller passes the character cp it decoded; two
- * bitmaps decide (マ of マグニチュード is in num_cp). */
-static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
+ * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
+ * caller passes the end we of the run of letters from i (we <= i:
+ * unknown). */
+static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
+                             size_t we)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == '#') /* the pound sign: hash_pound */
@@ -2224,7 +2230,13 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
          * $ follows within four bytes (HK$, US $: kj_money_may_start) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
-        if (!(nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1)) {
+        bool lead = nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1;
+        /* a word whose first two bytes start only number words ("this",
+         * "for", "there"): a number word is the whole letter run
+         * (word_known), so the run's length must be a key's */
+        if (lead && we > i && !(nd->lead_other[c * 4 + b / 64] >> (b % 64) & 1))
+            lead = kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i);
+        if (!lead) {
             size_t e = d->norm_len - i > 4 ? i + 4 : d->norm_len - 1;
             size_t k = i + 1;
             while (k <= e && u[k] != '$')
@@ -2296,10 +2308,24 @@ void kj_rec_numeric(kiji_doc *d)
                 continue;
             }
         }
-        /* the next character's start, where a failed try goes on */
-        size_t nx = i;
-        uint32_t cp = kj_u8_next(s, d->norm_len, &nx);
-        size_t e = phrase_may_start(d, nd, i, cp)
+        /* the next character's start, where a failed try goes on; after a
+         * letter that is the end of the run the loop above would pass
+         * (the word, up to an h or w where a URL may start) */
+        size_t nx = i, we = 0;
+        uint32_t cp;
+        if (letter) {
+            cp = c;
+            nx = i + 1;
+            while (nx < d->norm_len &&
+                   ((k = cls[u[nx]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, nx))))
+                nx++;
+            /* the length test needs the whole run of letters */
+            if (nx == d->norm_len || !is_letter(u[nx]))
+                we = nx;
+        } else {
+            cp = kj_u8_next(s, d->norm_len, &nx);
+        }
+        size_t e = phrase_may_start(d, nd, i, cp, we)
                        ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {

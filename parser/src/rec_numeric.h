@@ -52,6 +52,9 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
+    /* bit k of en_len[a * 26 + b]: a key of k letters (2 <= k < 16, the
+     * keys word_known can find) starts with 'a'+a 'a'+b */
+    uint16_t en_len[26 * 26];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
     /* num_en.c: the keys of en_words of lower-case letters only (under 16
      * bytes) and their values, in an open-addressing table (len 0: an
@@ -96,6 +99,10 @@ struct kj_numeric {
      * and vague_second): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
+    /* the same without the number words (en_one / en_tri): where only a
+     * number word makes the bit of word_lead, the word's length decides
+     * (kj_num_en_len_may) */
+    uint64_t lead_other[128 * 4];
     /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
      * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
      * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
@@ -152,6 +159,17 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
  * word at pos may start an English number (false: kj_num_scan_en fails). */
 bool kj_num_en_init(struct kj_numeric *nd);
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
+
+/* Whether a word of len letters, the first two a and b (0..25, either
+ * case; b unused for one letter), can be a key of en_words that the
+ * number scanner reads from the text: false proves it is none. */
+static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, unsigned b,
+                                     size_t len)
+{
+    if (len == 1)
+        return nd->en_one >> a & 1;
+    return len < 16 && (nd->en_len[a * 26 + b] >> len & 1);
+}
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
 bool kj_num_may_start(const kiji_doc *d, size_t pos);
