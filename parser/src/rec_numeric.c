@@ -2227,7 +2227,8 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
         return true;
     if (c < 0x80 && is_letter(c) && i + 1 < d->norm_len) {
         /* most words: their first two bytes start nothing below, and no
-         * $ follows within four bytes (HK$, US $: kj_money_may_start) */
+         * $ follows within four bytes (HK$, US $: kj_money_may_start;
+         * with the word's end known, the test prefixed_dollar makes) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
         bool lead = nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1;
@@ -2236,7 +2237,11 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
          * (word_known), so the run's length must be a key's */
         if (lead && we > i && !(nd->lead_other[c * 4 + b / 64] >> (b % 64) & 1))
             lead = kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i);
-        if (!lead) {
+        if (!lead && we > i) {
+            /* prefixed_dollar: one to three letters, maybe a space, $ */
+            if (we - i > 3 || !(u[we] == '$' || (u[we] == ' ' && u[we + 1] == '$')))
+                return false;
+        } else if (!lead) {
             size_t e = d->norm_len - i > 4 ? i + 4 : d->norm_len - 1;
             size_t k = i + 1;
             while (k <= e && u[k] != '$')
