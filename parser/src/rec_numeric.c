@@ -334,6 +334,21 @@ static inline bool url_may_start(const kiji_doc *d, size_t i)
     return (c == 'h' || c == 'w') && i + 1 < d->norm_len && d->norm[i + 1] == (c == 'h' ? 't' : 'w');
 }
 
+/* The end of the run of letters from i that kj_rec_numeric passes at
+ * once: up to a non-letter, or an h or w where a URL may start. The NUL
+ * after the text (SCAN_SKIP) ends the run. */
+static inline size_t run_end(const kiji_doc *d, const unsigned char *cls, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    for (;;) {
+        unsigned k = cls[u[i]];
+        if (k == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i)))
+            i++;
+        else
+            return i;
+    }
+}
+
 /* Look up an English word list on the folded text at pos (after one
  * optional space). Returns the match's norm end, 0 for none. */
 static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_space, int32_t *v,
@@ -2286,10 +2301,7 @@ void kj_rec_numeric(kiji_doc *d)
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
         if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
-            do
-                i++;
-            while (i < d->norm_len &&
-                   ((k = cls[u[i]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i))));
+            i = run_end(d, cls, i + 1);
             continue;
         }
         if (kj_claim_at(d, i)) {
@@ -2320,10 +2332,7 @@ void kj_rec_numeric(kiji_doc *d)
         uint32_t cp;
         if (letter) {
             cp = c;
-            nx = i + 1;
-            while (nx < d->norm_len &&
-                   ((k = cls[u[nx]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, nx))))
-                nx++;
+            nx = run_end(d, cls, i + 1);
             /* the length test needs the whole run of letters */
             if (nx == d->norm_len || !is_letter(u[nx]))
                 we = nx;
