@@ -2337,7 +2337,7 @@ void kj_rec_numeric(kiji_doc *d)
             if (nx == d->norm_len || !is_letter(u[nx]))
                 we = nx;
         } else {
-            cp = kj_u8_next(s, d->norm_len, &nx);
+            cp = kj_cp_next(d, d->norm_len, &nx);
         }
         size_t e = phrase_may_start(d, nd, i, cp, we)
                        ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
