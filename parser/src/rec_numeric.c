@@ -2221,6 +2221,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
+/* phrase_may_start at a non-ASCII character cp, lead byte c. */
+static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
+                                unsigned char c, uint32_t cp)
+{
+    return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
+}
+
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
@@ -2268,7 +2275,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
                vague_en_may_start(d, i);
-    return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
+    return cp_may_start(nd, d, i, c, cp);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -2286,10 +2293,28 @@ void kj_rec_numeric(kiji_doc *d)
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = u[i];
+        /* a non-ASCII character: phrase_may_start's two bitmaps, at the
+         * code point the decoded-character table holds */
+        if (c >= 0x80) {
+            if (kj_claim_at(d, i)) {
+                i++;
+                continue;
+            }
+            size_t nx = i;
+            uint32_t cp = kj_cp_next(d, d->norm_len, &nx);
+            size_t e = cp_may_start(nd, d, i, c, cp)
+                           ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                           : 0;
+            if (e > i) {
+                i = e;
+                continue;
+            }
+            i = nx > i ? nx : i + 1;
+            continue;
+        }
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
-         * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
-         * is tested below */
-        unsigned k = c < 0x80 ? cls[c] : SCAN_START;
+         * some fonts) and # (a pound sign: hash_pound) */
+        unsigned k = cls[c];
         if (k == SCAN_SKIP) {
             i++;
             continue;
@@ -2328,18 +2353,16 @@ void kj_rec_numeric(kiji_doc *d)
         /* the next character's start, where a failed try goes on; after a
          * letter that is the end of the run the loop above would pass
          * (the word, up to an h or w where a URL may start) */
-        size_t nx = i, we = 0;
-        uint32_t cp;
+        size_t nx, we = 0;
         if (letter) {
-            cp = c;
             nx = run_end(d, cls, i + 1);
             /* the length test needs the whole run of letters */
             if (nx == d->norm_len || !is_letter(u[nx]))
                 we = nx;
         } else {
-            cp = kj_cp_next(d, d->norm_len, &nx);
+            nx = i + 1;
         }
-        size_t e = phrase_may_start(d, nd, i, cp, we)
+        size_t e = phrase_may_start(d, nd, i, c, we)
                        ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {
