@@ -208,6 +208,19 @@ static void word_lead_init(struct kj_numeric *nd)
     }
 }
 
+/* Fill nd->start_cp from num_cp and the before_* tables (complete). */
+static void start_cp_init(struct kj_numeric *nd)
+{
+    for (uint32_t cp = 0x80; cp <= 0xFFFF; cp++) {
+        /* the lead byte of cp's UTF-8 form */
+        unsigned char lead = (unsigned char)(cp < 0x800 ? 0xC0 | (cp >> 6) : 0xE0 | (cp >> 12));
+        bool num = !kj_is_hiragana(cp) && (nd->num_cp[cp >> 6] >> (cp & 63) & 1);
+        bool money = nd->before_byte[lead] && (nd->before_cp[cp >> 6] >> (cp & 63) & 1);
+        if (num || money)
+            nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
+    }
+}
+
 int kj_numeric_init(kiji_parser *p)
 {
     struct kj_numeric *nd = calloc(1, sizeof *nd);
@@ -271,8 +284,10 @@ int kj_numeric_init(kiji_parser *p)
          kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
          kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
-    if (ok)
+    if (ok) {
         word_lead_init(nd);
+        start_cp_init(nd);
+    }
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
@@ -2228,6 +2243,19 @@ static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, 
     return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
 }
 
+/* The same where a valid UTF-8 sequence of cp starts at i (its lead byte
+ * the one cp's encoding has): with no key of `before` starting past
+ * U+FFFF, one bit of start_cp decides but for hiragana after a space. */
+static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
+                                      unsigned char c, uint32_t cp)
+{
+    if (nd->before_wide)
+        return cp_may_start(nd, d, i, c, cp);
+    if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
+        return true;
+    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
+}
+
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
@@ -2301,10 +2329,18 @@ void kj_rec_numeric(kiji_doc *d)
                 continue;
             }
             size_t nx = i;
-            uint32_t cp = kj_cp_next(d, d->norm_len, &nx);
-            size_t e = cp_may_start(nd, d, i, c, cp)
-                           ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
-                           : 0;
+            uint32_t v = d->cpx[i];
+            bool may;
+            if (v < KJ_CPX_SLOW) {
+                /* a valid sequence (kj_cp_next's answer, read here) */
+                nx = i + (v >> KJ_CPX_LEN_SHIFT);
+                may = valid_cp_may_start(nd, d, i, c, v & KJ_CPX_CP);
+            } else {
+                uint32_t cp = kj_cp_next(d, d->norm_len, &nx);
+                may = cp_may_start(nd, d, i, c, cp);
+            }
+            size_t e =
+                may ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain) : 0;
             if (e > i) {
                 i = e;
                 continue;

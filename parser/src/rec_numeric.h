@@ -99,6 +99,13 @@ struct kj_numeric {
      * and vague_second): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
+     * kj_num_cp_may_start or kj_money_cp_may_start holds at every
+     * position, when before_wide is false: num_cp but hiragana, and the
+     * first characters of `before` (before_cp, lead byte in before_byte).
+     * Hiragana start a number only after a space; the scan asks that
+     * apart. */
+    uint64_t start_cp[1024];
     /* the same without the number words (en_one / en_tri): where only a
      * number word makes the bit of word_lead, the word's length decides
      * (kj_num_en_len_may) */
