@@ -43,8 +43,44 @@ static bool is_digit(unsigned char c)
 
 /* ---- init ---------------------------------------------------------------- */
 
+/* The class of the byte after a key's first (a text byte, folded as
+ * kj_num_fold folds it, or a key's byte): 0..25 a letter, 26 white space,
+ * 27 anything else. */
+static unsigned after2_class(unsigned char b)
+{
+    if (is_letter(b))
+        return (b | 0x20u) - 'a';
+    return b == ' ' || b == '\n' || b == '\t' || b == '\r' ? 26 : 27;
+}
+
+bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t len, int32_t v)
+{
+    if (!kj_dict_add(t, key, len, v))
+        return false;
+    unsigned char a = len ? (unsigned char)key[0] : 0;
+    if (t != nd->en_after || a < 'a' || a > 'z')
+        return true;
+    uint8_t m = len < 255 ? (uint8_t)len : 255;
+    uint8_t *row = nd->after2 + (a - 'a') * 28;
+    if (len == 1) {
+        /* a key of one byte: before any byte */
+        for (unsigned k = 0; k < 28; k++)
+            if (row[k] < m)
+                row[k] = m;
+        return true;
+    }
+    /* a key's upper-case letter (no folded text has one) or other white
+     * space than a space counts as anything else */
+    unsigned char b = (unsigned char)key[1];
+    unsigned k = b >= 'a' && b <= 'z' ? b - 'a' : b == ' ' ? 26 : 27;
+    if (row[k] < m)
+        row[k] = m;
+    return true;
+}
+
 /* Add every line of a list with value PACK(kind, value in the line). */
-static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value)
+static bool add_kind_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind,
+                          bool use_value)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
     if (!wl)
@@ -56,7 +92,7 @@ static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value
         int k = kind;
         if (use_value && tab)
             k = atoi(tab + 1);
-        if (n && !kj_dict_add(t, line, n, PACK(k, 0)))
+        if (n && !kj_numeric_add(nd, t, line, n, PACK(k, 0)))
             return false;
     }
     return true;
@@ -262,28 +298,28 @@ int kj_numeric_init(kiji_parser *p)
          qual_list("ja/qualifiers_pre", &nd->ja_qual) && vague_list(nd);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
     ok = ok && kj_money_icu(nd);
-    ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
-         add_kind_list(nd->ja_after, "ja/counters", NW_COUNTER, false) &&
-         add_kind_list(nd->ja_after, "ja/counter_stop", 0, false) &&
-         add_kind_list(nd->ja_after, "ja/percent", 0, true) &&
+    ok = ok && add_kind_list(nd, nd->ja_after, "ja/time_units", NW_TIME, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/counters", NW_COUNTER, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/counter_stop", 0, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/percent", 0, true) &&
          kj_money_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
-         add_kind_list(nd->en_after, "en/time_units", NW_TIME, false) &&
-         add_kind_list(nd->en_after, "en/units", NW_COUNTER, false) &&
-         add_kind_list(nd->en_after, "en/percent", 0, true) &&
+         add_kind_list(nd, nd->en_after, "en/time_units", NW_TIME, false) &&
+         add_kind_list(nd, nd->en_after, "en/units", NW_COUNTER, false) &&
+         add_kind_list(nd, nd->en_after, "en/percent", 0, true) &&
          kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
          kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY) &&
          kj_money_shared_init(nd);
     nd->usd = kj_money_code(nd, "USD");
     nd->gbp = kj_money_code(nd, "GBP");
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
-         kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "pennies", 7, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "\xC2\xA2", 2, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+         kj_numeric_add(nd, nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "pennies", 7, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "\xC2\xA2", 2, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
     if (ok) {
         word_lead_init(nd);
         start_cp_init(nd);
@@ -383,8 +419,17 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
     if (u[f] > ' ' && !kj_dict_may_start(t, (unsigned)(u[f] - 'A') < 26u ? u[f] + 32 : u[f]))
         return 0;
     /* a key and the byte after it are all that is read: fold no further
-     * (a space, the longest key, the next byte and the terminator) */
+     * (a space, the longest key, the next byte and the terminator); at a
+     * letter, the longest key of en_after its first two bytes allow
+     * (the NUL after the text is "anything else") */
     size_t want = kj_dict_maxlen(t) + 3;
+    if (t == d->p->numeric->en_after && is_letter(u[f])) {
+        unsigned m = d->p->numeric->after2[((u[f] | 0x20u) - 'a') * 28 + after2_class(u[f + 1])];
+        if (m == 0)
+            return 0;
+        if (m < 255)
+            want = m + 3;
+    }
     size_t n = kj_num_fold(d, pos, buf, off, want < sizeof buf ? want : sizeof buf);
     size_t s = 0;
     if (n > 0 && buf[0] == ' ')

@@ -71,6 +71,12 @@ struct kj_numeric {
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
     kj_dict *en_after;  /* the same for English, keys lower case, one space */
+    /* for the keys of en_after that start with a lower-case letter a:
+     * after2[(a - 'a') * 28 + k] is the length (255: 255 or more) of the
+     * longest one of one byte or whose second byte is of class k (0..25
+     * a letter, 26 a space, 27 anything else); 0: no such key. Kept by
+     * kj_numeric_add; en_lookup reads it before it folds the text. */
+    uint8_t after2[26 * 28];
     kj_dict *before;    /* currency symbols and codes before a number */
     kj_dict *ja_qual_pre, *ja_qual_post, *en_qual_pre, *en_qual_post;
     kj_dict *en_stop;   /* words that end the search for a counted noun */
@@ -131,6 +137,10 @@ struct kj_numeric {
         uint64_t last2[256], short_keys;
     } en_qual, ja_qual;
 };
+
+/* kj_dict_add, and the key's length in after2 when t is nd->en_after:
+ * every key of en_after is added through it. */
+bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t len, int32_t v);
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
  * bytes, stopping at a line break run longer than one; off[i] is the norm
