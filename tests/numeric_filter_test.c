@@ -167,8 +167,8 @@ int main(void)
         fprintf(stderr, "numeric_filter_test: no parser\n");
         return 1;
     }
-    static const char *const lists[] = {"en/numbers",  "en/units",         "en/time_units",
-                                        "en/percent",  "en/currencies",    "en/currency_shared",
+    static const char *const lists[] = {"en/numbers",     "en/units",          "en/time_units",
+                                        "en/percent",     "en/currencies",     "en/currency_shared",
                                         "en/vague_share", "en/qualifiers_post"};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         check_list(nd, lists[i]);

@@ -233,7 +233,8 @@ static void word_lead_init(struct kj_numeric *nd)
             /* en_filter: the first two letters, or a one-letter word */
             bool num = lb ? nd->en_tri[la * 26 + ((b | 0x20u) - 'a')] != 0 : (nd->en_one >> la & 1);
             /* the sign words kj_num_may_start reads */
-            bool sign = ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
+            bool sign =
+                ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
             bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
             if (num || sign || money || vague)
