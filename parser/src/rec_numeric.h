@@ -56,6 +56,10 @@ struct kj_numeric {
      * keys word_known can find) starts with 'a'+a 'a'+b */
     uint16_t en_len[26 * 26];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
+    /* bit c: a word kj_num_en_scale reads after digits may start with
+     * 'a'+c (a key of en_words for a scale, hundred, dozen or dozens, and
+     * k, m, b of 40k, 10M, 1.2b) */
+    uint32_t en_scale_first;
     /* num_en.c: the keys of en_words of lower-case letters only (under 16
      * bytes) and their values, in an open-addressing table (len 0: an
      * empty slot): the lookups of words read from the text and the fold */
