@@ -1,10 +1,11 @@
 /*
  * numeric_filter_test.c -- the tables the numeric scan reads before it asks
  * a dictionary (rec_numeric.h) never refuse what the dictionary finds:
- * en_len (a number word by its first two letters and its length) against
- * en_words, and after2 (the longest key of en_after by its first two
- * bytes) against en_after, on the word lists' own keys, ICU's English
- * currency names and random words; each must also refuse something.
+ * en_len (a number word by its first two letters and its length) and
+ * en_scale_first (a scale word's first letter) against en_words, and
+ * after2 (the longest key of en_after by its first two bytes) against
+ * en_after, on the word lists' own keys, ICU's English currency names and
+ * random words; each must also refuse something.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,13 @@ static void check_word(const struct kj_numeric *nd, const char *w, size_t n)
         passed++;
     }
     len_refused += !may;
+    /* hundred (100), dozen (1012), dozens (5000) and the scales (-12..-1)
+     * are what kj_num_en_scale reads: en_scale_first has their letter */
+    if (key && (v == 100 || v == 1012 || v == 5000 || (v < 0 && v >= -12)) &&
+        !(nd->en_scale_first >> a & 1)) {
+        if (failed++ < 10)
+            fprintf(stderr, "FAIL: en_scale_first refuses the scale word %.*s\n", (int)n, low);
+    }
 }
 
 /* The class of a folded text's byte after a key's first (en_lookup). */
