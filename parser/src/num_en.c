@@ -259,7 +259,8 @@ bool kj_num_en_init(struct kj_numeric *nd)
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
         if (n >= 2 && n < 16)
             nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
-        if (n < sizeof nd->en_hash[0].key && (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v)))
+        if (n < sizeof nd->en_hash[0].key &&
+            (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v)))
             nd->en_scale_first |= 1u << (line[0] - 'a');
     }
     for (unsigned a = 0; a < 26; a++) {
