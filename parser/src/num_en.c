@@ -226,7 +226,7 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     return false;
 }
 
-/* Build nd->en_one / en_tri from the keys kj_numeric_init puts in
+/* Build nd->en_one / en_tri / en_len from the keys kj_numeric_init puts in
  * en_words (en/numbers, split at the tab and trimmed as kj_dict_add_list
  * does). Only keys of lower-case letters are recorded: word_known looks
  * up nothing else. */
@@ -236,7 +236,9 @@ bool kj_num_en_init(struct kj_numeric *nd)
     if (!wl)
         return false;
     nd->en_one = 0;
+    nd->en_scale_first = 1u << ('k' - 'a') | 1u << ('m' - 'a') | 1u << ('b' - 'a');
     memset(nd->en_tri, 0, sizeof nd->en_tri);
+    memset(nd->en_len, 0, sizeof nd->en_len);
     memset(nd->en_hash, 0, sizeof nd->en_hash);
     for (size_t i = 0; i < wl->n; i++) {
         const char *line = wl->lines[i];
@@ -255,6 +257,11 @@ bool kj_num_en_init(struct kj_numeric *nd)
             nd->en_one |= 1u << (line[0] - 'a');
         else
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
+        if (n >= 2 && n < 16)
+            nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
+        if (n < sizeof nd->en_hash[0].key &&
+            (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v)))
+            nd->en_scale_first |= 1u << (line[0] - 'a');
     }
     for (unsigned a = 0; a < 26; a++) {
         char key = (char)('a' + a);
@@ -935,6 +942,9 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
            (u[k] == ' ' || u[k] == '\n' || u[k] == '\t' || u[k] == '\r'))
         k++;
     if (k >= d->norm_len || (k - t->ne < 4 && !is_letter(u[k])))
+        return;
+    /* the word's first letter, which the fold only lower-cases */
+    if (k - t->ne < 4 && !(nd->en_scale_first >> ((u[k] | 0x20u) - 'a') & 1))
         return;
     char buf[24];
     size_t off[24];

@@ -85,7 +85,7 @@ bool kj_money_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind
         int idx = kj_money_code(nd, tab + 1);
         size_t n = (size_t)(tab - line);
         if (idx < 0 || (t == nd->before ? (n && !before_add(nd, line, n, PACK(kind, idx)))
-                                        : !kj_dict_add(t, line, n, PACK(kind, idx))))
+                                        : !kj_numeric_add(nd, t, line, n, PACK(kind, idx))))
             return false;
     }
     return true;
@@ -181,7 +181,7 @@ bool kj_money_icu(struct kj_numeric *nd)
             size_t kl;
             if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
                 (kl = icu_key(name, n, en, key, sizeof key)) > 0)
-                ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+                ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
             if (!en && U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING && n > 0 && n < 90) {
                 /* スイス フラン is also written スイス・フラン */
                 UChar dot[96];
@@ -189,14 +189,14 @@ bool kj_money_icu(struct kj_numeric *nd)
                 for (int32_t x = 0; x < n && m < 95; x++)
                     dot[m++] = name[x] == ' ' ? 0x30FB : name[x];
                 if ((kl = icu_key(dot, m, false, key, sizeof key)) > 0)
-                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+                    ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
             }
             s2 = U_ZERO_ERROR;
             if (en) {
                 name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
                 if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
                     (kl = icu_key(name, n, true, key, sizeof key)) > 0)
-                    ok = ok && kj_dict_add(after, key, kl, PACK(NW_CURRENCY, idx));
+                    ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
                 s2 = U_ZERO_ERROR;
             }
             /* symbols: $, A$, € ... and the narrow ones (₡, ₭) */
@@ -327,7 +327,7 @@ bool kj_money_shared_init(struct kj_numeric *nd)
                 continue;
             size_t n = (size_t)(tab - line);
             int idx = strlen(tab + 1) == 3 ? kj_money_code(nd, tab + 1) : nd->none;
-            if (idx < 0 || !kj_dict_add(after, line, n, PACK(NW_CURRENCY, idx)) ||
+            if (idx < 0 || !kj_numeric_add(nd, after, line, n, PACK(NW_CURRENCY, idx)) ||
                 !kj_dict_add(nd->shared, line, n, 1) ||
                 (l == 0 && !kj_dict_add(nd->ja_follow, line, n, 1)))
                 return false;

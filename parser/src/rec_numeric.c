@@ -43,8 +43,44 @@ static bool is_digit(unsigned char c)
 
 /* ---- init ---------------------------------------------------------------- */
 
+/* The class of the byte after a key's first (a text byte, folded as
+ * kj_num_fold folds it, or a key's byte): 0..25 a letter, 26 white space,
+ * 27 anything else. */
+static unsigned after2_class(unsigned char b)
+{
+    if (is_letter(b))
+        return (b | 0x20u) - 'a';
+    return b == ' ' || b == '\n' || b == '\t' || b == '\r' ? 26 : 27;
+}
+
+bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t len, int32_t v)
+{
+    if (!kj_dict_add(t, key, len, v))
+        return false;
+    unsigned char a = len ? (unsigned char)key[0] : 0;
+    if (t != nd->en_after || a < 'a' || a > 'z')
+        return true;
+    uint8_t m = len < 255 ? (uint8_t)len : 255;
+    uint8_t *row = nd->after2 + (a - 'a') * 28;
+    if (len == 1) {
+        /* a key of one byte: before any byte */
+        for (unsigned k = 0; k < 28; k++)
+            if (row[k] < m)
+                row[k] = m;
+        return true;
+    }
+    /* a key's upper-case letter (no folded text has one) or other white
+     * space than a space counts as anything else */
+    unsigned char b = (unsigned char)key[1];
+    unsigned k = b >= 'a' && b <= 'z' ? b - 'a' : b == ' ' ? 26 : 27;
+    if (row[k] < m)
+        row[k] = m;
+    return true;
+}
+
 /* Add every line of a list with value PACK(kind, value in the line). */
-static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value)
+static bool add_kind_list(struct kj_numeric *nd, kj_dict *t, const char *list, int kind,
+                          bool use_value)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
     if (!wl)
@@ -56,7 +92,7 @@ static bool add_kind_list(kj_dict *t, const char *list, int kind, bool use_value
         int k = kind;
         if (use_value && tab)
             k = atoi(tab + 1);
-        if (n && !kj_dict_add(t, line, n, PACK(k, 0)))
+        if (n && !kj_numeric_add(nd, t, line, n, PACK(k, 0)))
             return false;
     }
     return true;
@@ -182,11 +218,12 @@ static void scan_class_init(struct kj_numeric *nd)
     }
 }
 
-/* Fill nd->word_lead from the tables it summarizes (after they are
- * complete). */
+/* Fill nd->word_lead and nd->lead_other from the tables they summarize
+ * (after they are complete). */
 static void word_lead_init(struct kj_numeric *nd)
 {
     memset(nd->word_lead, 0, sizeof nd->word_lead);
+    memset(nd->lead_other, 0, sizeof nd->lead_other);
     for (unsigned a = 0; a < 128; a++) {
         if (!is_letter((unsigned char)a))
             continue;
@@ -196,12 +233,28 @@ static void word_lead_init(struct kj_numeric *nd)
             /* en_filter: the first two letters, or a one-letter word */
             bool num = lb ? nd->en_tri[la * 26 + ((b | 0x20u) - 'a')] != 0 : (nd->en_one >> la & 1);
             /* the sign words kj_num_may_start reads */
-            num = num || ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
+            bool sign =
+                ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
             bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
-            if (num || money || vague)
+            if (num || sign || money || vague)
                 nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
+            if (sign || money || vague)
+                nd->lead_other[a * 4 + b / 64] |= 1ull << (b % 64);
         }
+    }
+}
+
+/* Fill nd->start_cp from num_cp and the before_* tables (complete). */
+static void start_cp_init(struct kj_numeric *nd)
+{
+    for (uint32_t cp = 0x80; cp <= 0xFFFF; cp++) {
+        /* the lead byte of cp's UTF-8 form */
+        unsigned char lead = (unsigned char)(cp < 0x800 ? 0xC0 | (cp >> 6) : 0xE0 | (cp >> 12));
+        bool num = !kj_is_hiragana(cp) && (nd->num_cp[cp >> 6] >> (cp & 63) & 1);
+        bool money = nd->before_byte[lead] && (nd->before_cp[cp >> 6] >> (cp & 63) & 1);
+        if (num || money)
+            nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
     }
 }
 
@@ -246,30 +299,32 @@ int kj_numeric_init(kiji_parser *p)
          qual_list("ja/qualifiers_pre", &nd->ja_qual) && vague_list(nd);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
     ok = ok && kj_money_icu(nd);
-    ok = ok && add_kind_list(nd->ja_after, "ja/time_units", NW_TIME, false) &&
-         add_kind_list(nd->ja_after, "ja/counters", NW_COUNTER, false) &&
-         add_kind_list(nd->ja_after, "ja/counter_stop", 0, false) &&
-         add_kind_list(nd->ja_after, "ja/percent", 0, true) &&
+    ok = ok && add_kind_list(nd, nd->ja_after, "ja/time_units", NW_TIME, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/counters", NW_COUNTER, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/counter_stop", 0, false) &&
+         add_kind_list(nd, nd->ja_after, "ja/percent", 0, true) &&
          kj_money_list(nd, nd->ja_after, "ja/currencies", NW_CURRENCY) &&
-         add_kind_list(nd->en_after, "en/time_units", NW_TIME, false) &&
-         add_kind_list(nd->en_after, "en/units", NW_COUNTER, false) &&
-         add_kind_list(nd->en_after, "en/percent", 0, true) &&
+         add_kind_list(nd, nd->en_after, "en/time_units", NW_TIME, false) &&
+         add_kind_list(nd, nd->en_after, "en/units", NW_COUNTER, false) &&
+         add_kind_list(nd, nd->en_after, "en/percent", 0, true) &&
          kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
          kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY) &&
          kj_money_shared_init(nd);
     nd->usd = kj_money_code(nd, "USD");
     nd->gbp = kj_money_code(nd, "GBP");
     ok = ok && nd->usd >= 0 && nd->gbp >= 0 &&
-         kj_dict_add(nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "pennies", 7, PACK(NW_PENCE, 0)) &&
-         kj_dict_add(nd->en_after, "\xC2\xA2", 2, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
-         kj_dict_add(nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
-    if (ok)
+         kj_numeric_add(nd, nd->en_after, "pence", 5, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "penny", 5, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "pennies", 7, PACK(NW_PENCE, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "\xC2\xA2", 2, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
+         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+    if (ok) {
         word_lead_init(nd);
+        start_cp_init(nd);
+    }
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
          kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/counters"), 1) &&
@@ -331,6 +386,21 @@ static inline bool url_may_start(const kiji_doc *d, size_t i)
     return (c == 'h' || c == 'w') && i + 1 < d->norm_len && d->norm[i + 1] == (c == 'h' ? 't' : 'w');
 }
 
+/* The end of the run of letters from i that kj_rec_numeric passes at
+ * once: up to a non-letter, or an h or w where a URL may start. The NUL
+ * after the text (SCAN_SKIP) ends the run. */
+static inline size_t run_end(const kiji_doc *d, const unsigned char *cls, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    for (;;) {
+        unsigned k = cls[u[i]];
+        if (k == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i)))
+            i++;
+        else
+            return i;
+    }
+}
+
 /* Look up an English word list on the folded text at pos (after one
  * optional space). Returns the match's norm end, 0 for none. */
 static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_space, int32_t *v,
@@ -350,8 +420,17 @@ static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_spa
     if (u[f] > ' ' && !kj_dict_may_start(t, (unsigned)(u[f] - 'A') < 26u ? u[f] + 32 : u[f]))
         return 0;
     /* a key and the byte after it are all that is read: fold no further
-     * (a space, the longest key, the next byte and the terminator) */
+     * (a space, the longest key, the next byte and the terminator); at a
+     * letter, the longest key of en_after its first two bytes allow
+     * (the NUL after the text is "anything else") */
     size_t want = kj_dict_maxlen(t) + 3;
+    if (t == d->p->numeric->en_after && is_letter(u[f])) {
+        unsigned m = d->p->numeric->after2[((u[f] | 0x20u) - 'a') * 28 + after2_class(u[f + 1])];
+        if (m == 0)
+            return 0;
+        if (m < 255)
+            want = m + 3;
+    }
     size_t n = kj_num_fold(d, pos, buf, off, want < sizeof buf ? want : sizeof buf);
     size_t s = 0;
     if (n > 0 && buf[0] == ' ')
@@ -2203,14 +2282,37 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
+/* phrase_may_start at a non-ASCII character cp, lead byte c. */
+static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
+                                unsigned char c, uint32_t cp)
+{
+    return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
+}
+
+/* The same where a valid UTF-8 sequence of cp starts at i (its lead byte
+ * the one cp's encoding has): with no key of `before` starting past
+ * U+FFFF, one bit of start_cp decides but for hiragana after a space. */
+static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
+                                      unsigned char c, uint32_t cp)
+{
+    if (nd->before_wide)
+        return cp_may_start(nd, d, i, c, cp);
+    if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
+        return true;
+    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
+}
+
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
  * share (vague_en_may_start). Exact: phrase_at fails at every position
  * this rejects, so the loop below skips them.
  * Outside ASCII the caller passes the character cp it decoded; two
- * bitmaps decide (マ of マグニチュード is in num_cp). */
-static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp)
+ * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
+ * caller passes the end we of the run of letters from i (we <= i:
+ * unknown). */
+static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
+                             size_t we)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == '#') /* the pound sign: hash_pound */
@@ -2221,10 +2323,21 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
         return true;
     if (c < 0x80 && is_letter(c) && i + 1 < d->norm_len) {
         /* most words: their first two bytes start nothing below, and no
-         * $ follows within four bytes (HK$, US $: kj_money_may_start) */
+         * $ follows within four bytes (HK$, US $: kj_money_may_start;
+         * with the word's end known, the test prefixed_dollar makes) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
-        if (!(nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1)) {
+        bool lead = nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1;
+        /* a word whose first two bytes start only number words ("this",
+         * "for", "there"): a number word is the whole letter run
+         * (word_known), so the run's length must be a key's */
+        if (lead && we > i && !(nd->lead_other[c * 4 + b / 64] >> (b % 64) & 1))
+            lead = kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i);
+        if (!lead && we > i) {
+            /* prefixed_dollar: one to three letters, maybe a space, $ */
+            if (we - i > 3 || !(u[we] == '$' || (u[we] == ' ' && u[we + 1] == '$')))
+                return false;
+        } else if (!lead) {
             size_t e = d->norm_len - i > 4 ? i + 4 : d->norm_len - 1;
             size_t k = i + 1;
             while (k <= e && u[k] != '$')
@@ -2236,7 +2349,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
     if (c < 0x80)
         return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
                vague_en_may_start(d, i);
-    return kj_num_cp_may_start(nd, d, i, cp) || kj_money_cp_may_start(nd, c, cp);
+    return cp_may_start(nd, d, i, c, cp);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -2254,10 +2367,36 @@ void kj_rec_numeric(kiji_doc *d)
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = u[i];
+        /* a non-ASCII character: phrase_may_start's two bitmaps, at the
+         * code point the decoded-character table holds */
+        if (c >= 0x80) {
+            if (kj_claim_at(d, i)) {
+                i++;
+                continue;
+            }
+            size_t nx = i;
+            uint32_t v = d->cpx[i];
+            bool may;
+            if (v < KJ_CPX_SLOW) {
+                /* a valid sequence (kj_cp_next's answer, read here) */
+                nx = i + (v >> KJ_CPX_LEN_SHIFT);
+                may = valid_cp_may_start(nd, d, i, c, v & KJ_CPX_CP);
+            } else {
+                uint32_t cp = kj_cp_next(d, d->norm_len, &nx);
+                may = cp_may_start(nd, d, i, c, cp);
+            }
+            size_t e =
+                may ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain) : 0;
+            if (e > i) {
+                i = e;
+                continue;
+            }
+            i = nx > i ? nx : i + 1;
+            continue;
+        }
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
-         * some fonts) and # (a pound sign: hash_pound); anything non-ASCII
-         * is tested below */
-        unsigned k = c < 0x80 ? cls[c] : SCAN_START;
+         * some fonts) and # (a pound sign: hash_pound) */
+        unsigned k = cls[c];
         if (k == SCAN_SKIP) {
             i++;
             continue;
@@ -2269,10 +2408,7 @@ void kj_rec_numeric(kiji_doc *d)
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
         if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
-            do
-                i++;
-            while (i < d->norm_len &&
-                   ((k = cls[u[i]]) == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i))));
+            i = run_end(d, cls, i + 1);
             continue;
         }
         if (kj_claim_at(d, i)) {
@@ -2296,10 +2432,19 @@ void kj_rec_numeric(kiji_doc *d)
                 continue;
             }
         }
-        /* the next character's start, where a failed try goes on */
-        size_t nx = i;
-        uint32_t cp = kj_u8_next(s, d->norm_len, &nx);
-        size_t e = phrase_may_start(d, nd, i, cp)
+        /* the next character's start, where a failed try goes on; after a
+         * letter that is the end of the run the loop above would pass
+         * (the word, up to an h or w where a URL may start) */
+        size_t nx, we = 0;
+        if (letter) {
+            nx = run_end(d, cls, i + 1);
+            /* the length test needs the whole run of letters */
+            if (nx == d->norm_len || !is_letter(u[nx]))
+                we = nx;
+        } else {
+            nx = i + 1;
+        }
+        size_t e = phrase_may_start(d, nd, i, c, we)
                        ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {

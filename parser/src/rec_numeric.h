@@ -52,7 +52,14 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
+    /* bit k of en_len[a * 26 + b]: a key of k letters (2 <= k < 16, the
+     * keys word_known can find) starts with 'a'+a 'a'+b */
+    uint16_t en_len[26 * 26];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
+    /* bit c: a word kj_num_en_scale reads after digits may start with
+     * 'a'+c (a key of en_words for a scale, hundred, dozen or dozens, and
+     * k, m, b of 40k, 10M, 1.2b) */
+    uint32_t en_scale_first;
     /* num_en.c: the keys of en_words of lower-case letters only (under 16
      * bytes) and their values, in an open-addressing table (len 0: an
      * empty slot): the lookups of words read from the text and the fold */
@@ -68,6 +75,12 @@ struct kj_numeric {
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
     kj_dict *en_after;  /* the same for English, keys lower case, one space */
+    /* for the keys of en_after that start with a lower-case letter a:
+     * after2[(a - 'a') * 28 + k] is the length (255: 255 or more) of the
+     * longest one of one byte or whose second byte is of class k (0..25
+     * a letter, 26 a space, 27 anything else); 0: no such key. Kept by
+     * kj_numeric_add; en_lookup reads it before it folds the text. */
+    uint8_t after2[26 * 28];
     kj_dict *before;    /* currency symbols and codes before a number */
     kj_dict *ja_qual_pre, *ja_qual_post, *en_qual_pre, *en_qual_post;
     kj_dict *en_stop;   /* words that end the search for a counted noun */
@@ -96,6 +109,17 @@ struct kj_numeric {
      * and vague_second): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
+     * kj_num_cp_may_start or kj_money_cp_may_start holds at every
+     * position, when before_wide is false: num_cp but hiragana, and the
+     * first characters of `before` (before_cp, lead byte in before_byte).
+     * Hiragana start a number only after a space; the scan asks that
+     * apart. */
+    uint64_t start_cp[1024];
+    /* the same without the number words (en_one / en_tri): where only a
+     * number word makes the bit of word_lead, the word's length decides
+     * (kj_num_en_len_may) */
+    uint64_t lead_other[128 * 4];
     /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
      * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
      * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
@@ -117,6 +141,10 @@ struct kj_numeric {
         uint64_t last2[256], short_keys;
     } en_qual, ja_qual;
 };
+
+/* kj_dict_add, and the key's length in after2 when t is nd->en_after:
+ * every key of en_after is added through it. */
+bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t len, int32_t v);
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
  * bytes, stopping at a line break run longer than one; off[i] is the norm
@@ -152,6 +180,17 @@ bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
  * word at pos may start an English number (false: kj_num_scan_en fails). */
 bool kj_num_en_init(struct kj_numeric *nd);
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
+
+/* Whether a word of len letters, the first two a and b (0..25, either
+ * case; b unused for one letter), can be a key of en_words that the
+ * number scanner reads from the text: false proves it is none. */
+static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, unsigned b,
+                                     size_t len)
+{
+    if (len == 1)
+        return nd->en_one >> a & 1;
+    return len < 16 && (nd->en_len[a * 26 + b] >> len & 1);
+}
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
 bool kj_num_may_start(const kiji_doc *d, size_t pos);

@@ -1,0 +1,206 @@
+/*
+ * numeric_filter_test.c -- the tables the numeric scan reads before it asks
+ * a dictionary (rec_numeric.h) never refuse what the dictionary finds:
+ * en_len (a number word by its first two letters and its length) and
+ * en_scale_first (a scale word's first letter) against en_words, and
+ * after2 (the longest key of en_after by its first two bytes) against
+ * en_after, on the word lists' own keys, ICU's English currency names and
+ * random words; each must also refuse something.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+
+#include "kiji.h"
+#include "kj.h"
+#include "rec_numeric.h"
+
+static int passed, failed;
+static long len_refused, after_refused;
+
+static uint32_t rng = 2024u;
+
+static uint32_t next_rand(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* A number word of letters must pass kj_num_en_len_may, in any case. */
+static void check_word(const struct kj_numeric *nd, const char *w, size_t n)
+{
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c < 'a' || c > 'z')
+            return;
+        low[i] = c;
+    }
+    int32_t v;
+    bool key = n < 16 && kj_dict_get(nd->en_words, low, n, &v);
+    unsigned a = (unsigned)(low[0] - 'a'), b = n > 1 ? (unsigned)(low[1] - 'a') : 0;
+    bool may = kj_num_en_len_may(nd, a, b, n);
+    if (key && !may) {
+        if (failed++ < 10)
+            fprintf(stderr, "FAIL: en_len refuses the number word %.*s\n", (int)n, low);
+    } else if (key) {
+        passed++;
+    }
+    len_refused += !may;
+    /* hundred (100), dozen (1012), dozens (5000) and the scales (-12..-1)
+     * are what kj_num_en_scale reads: en_scale_first has their letter */
+    if (key && (v == 100 || v == 1012 || v == 5000 || (v < 0 && v >= -12)) &&
+        !(nd->en_scale_first >> a & 1)) {
+        if (failed++ < 10)
+            fprintf(stderr, "FAIL: en_scale_first refuses the scale word %.*s\n", (int)n, low);
+    }
+}
+
+/* The class of a folded text's byte after a key's first (en_lookup). */
+static unsigned second_class(unsigned char b)
+{
+    if (b >= 'a' && b <= 'z')
+        return b - 'a';
+    return b == ' ' ? 26 : 27;
+}
+
+/* At every position of the folded text s that starts with a lower-case
+ * letter, the key kj_dict_longest finds in en_after is no longer than
+ * after2 allows. */
+static void check_after(const struct kj_numeric *nd, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i];
+        if (a < 'a' || a > 'z')
+            continue;
+        unsigned m = nd->after2[(a - 'a') * 28 + second_class(i + 1 < n ? s[i + 1] : 0)];
+        int32_t v;
+        size_t len = kj_dict_longest(nd->en_after, s, n, i, &v);
+        if (len > 0 && (m == 0 || (m < 255 && len > m))) {
+            if (failed++ < 10)
+                fprintf(stderr, "FAIL: after2 allows %u bytes, en_after has %.*s\n", m, (int)len,
+                        s + i);
+        } else if (len > 0) {
+            passed++;
+        }
+        after_refused += m == 0;
+    }
+}
+
+/* The lines of a word list (keys before a tab), folded: lower case. */
+static void check_list(const struct kj_numeric *nd, const char *name)
+{
+    const kj_wordlist *wl = kj_wordlist_get(name);
+    if (!wl) {
+        failed++;
+        fprintf(stderr, "FAIL: no word list %s\n", name);
+        return;
+    }
+    for (size_t i = 0; i < wl->n; i++) {
+        char buf[256];
+        size_t n = kj_wordlist_key(wl->lines[i]);
+        if (n >= sizeof buf)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            char c = wl->lines[i][k];
+            buf[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        check_after(nd, buf, n);
+        check_word(nd, wl->lines[i], n);
+    }
+}
+
+/* ICU's English long and plural currency names, lower-cased. */
+static void check_icu(const struct kj_numeric *nd)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
+    if (U_FAILURE(st)) {
+        failed++;
+        fprintf(stderr, "FAIL: no ICU currencies\n");
+        return;
+    }
+    const char *code;
+    int32_t clen;
+    int names = 0;
+    while ((code = uenum_next(e, &clen, &st)) != NULL && U_SUCCESS(st)) {
+        if (clen != 3)
+            continue;
+        UChar ucode[4];
+        u_charsToUChars(code, ucode, 3);
+        ucode[3] = 0;
+        for (int kind = 0; kind < 2; kind++) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            UBool choice;
+            int32_t n = 0;
+            const UChar *name = kind == 0
+                                    ? ucurr_getName(ucode, "en", UCURR_LONG_NAME, &choice, &n, &s2)
+                                    : ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
+            UChar low[128];
+            char buf[512];
+            int32_t m, len = 0;
+            if (U_FAILURE(s2) || n <= 0 || n >= 128)
+                continue;
+            m = u_strToLower(low, 128, name, n, "en", &s2);
+            if (U_FAILURE(s2) || m >= 128)
+                continue;
+            u_strToUTF8(buf, (int32_t)sizeof buf - 1, &len, low, m, &s2);
+            if (U_FAILURE(s2) || len <= 0)
+                continue;
+            check_after(nd, buf, (size_t)len);
+            names++;
+        }
+    }
+    uenum_close(e);
+    if (names < 100) {
+        failed++;
+        fprintf(stderr, "FAIL: only %d ICU names\n", names);
+    }
+}
+
+int main(void)
+{
+    kiji_error e;
+    kiji_parser *p = kiji_parser_new(NULL, &e);
+    const struct kj_numeric *nd = p ? p->numeric : NULL;
+    if (!nd) {
+        fprintf(stderr, "numeric_filter_test: no parser\n");
+        return 1;
+    }
+    static const char *const lists[] = {"en/numbers",     "en/units",          "en/time_units",
+                                        "en/percent",     "en/currencies",     "en/currency_shared",
+                                        "en/vague_share", "en/qualifiers_post"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        check_list(nd, lists[i]);
+    check_icu(nd);
+    /* random words and texts of the letters number words and units use */
+    static const char alpha[] = "aeiounrsthlmdfgvwxyzcpbk -";
+    for (int round = 0; round < 200000; round++) {
+        char w[40];
+        size_t n = 1 + next_rand() % 24;
+        for (size_t k = 0; k < n; k++)
+            w[k] = alpha[next_rand() % (sizeof alpha - 1)];
+        if (next_rand() % 4 == 0)
+            w[0] = (char)(w[0] & ~0x20); /* a capital first */
+        check_word(nd, w, n);
+        for (size_t k = 0; k < n; k++)
+            w[k] = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] + 32) : w[k];
+        check_after(nd, w, n);
+    }
+    if (len_refused == 0 || after_refused == 0) {
+        failed++;
+        fprintf(stderr, "FAIL: en_len refused %ld words, after2 %ld positions\n", len_refused,
+                after_refused);
+    }
+    kiji_parser_free(p);
+    printf("numeric_filter_test: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
