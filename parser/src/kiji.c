@@ -312,7 +312,6 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
         return fail(err, KIJI_ERR_EMPTY, 0, "input holds only white space");
     }
     d->claim = kj_alloc(d, d->norm_len + 1);
-    kj_chars(d);
     d->lang = lang ? (kj_lang)lang : detect_lang(d);
     kj_structure(d);
     kj_metadata(d);
