@@ -92,6 +92,61 @@ static void test_chars(void)
           bytes, checked);
 }
 
+/* kj_normalize writes the decoded entries of the runs it copies as they
+ * are and leaves the rest to kj_chars_fill: the table after a parse
+ * against the plain decoder and against kj_chars, the whole-text pass, on
+ * random texts mixing such runs with what NFKC changes (fullwidth forms,
+ * compatibility characters that grow, combining marks, CR), long enough
+ * that the output outgrows its first buffers in the middle of a run. */
+static void test_chars_norm(void)
+{
+    static const char *const alpha[] = {
+        "東京都千代田区霞が関", "カタカナ", "ひらがなの", "。", "「", "」", "漢", "a", " ",
+        "abc def ", "\xef\xbc\xa1", "\xef\xbc\x91", "\xe3\x80\x80", "\xe3\x8d\xbb",
+        "\xe3\x8c\x80", "\xe2\x91\xa0", "\xef\xbd\xb6\xef\xbe\x9e", "\xef\xac\x81",
+        "e\xcc\x81", "\xe3\x81\x8b\xe3\x82\x99", "\r\n", "\r", "\n", "\xf0\x9f\x98\x80",
+        "\xe0\xa4\x95", "\xed\x9f\xbb", "\xef\xa4\x80", "é"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    static char t[16384];
+    static uint32_t saved[16384 * 4];
+    uint64_t x = 0x853C49E6748FEA9Bull;
+    size_t bad = 0, bytes = 0;
+    int checked = 0;
+    for (int k = 0; k < 1500; k++) {
+        /* some texts lead with characters that grow under NFKC (㍻, ㌀)
+         * so that a later run meets the end of the first buffers */
+        size_t n = 0;
+        if (k % 3 == 0)
+            for (int r = 0; r < 8 + k % 40; r++) {
+                memcpy(t + n, alpha[13 + r % 2], 3);
+                n += 3;
+            }
+        n = pieces(t, n, alpha, na, 1 + k % 400, &x);
+        kiji_error e;
+        kiji_meta m = {NULL, NULL, k % 2 ? "ja" : "en"};
+        if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
+            continue;
+        checked++;
+        size_t nl = D->norm_len;
+        if (nl + 1 > sizeof saved / sizeof saved[0]) {
+            bad++;
+            continue;
+        }
+        for (size_t i = 0; i < nl; i++) {
+            uint32_t w = want_entry(D->norm, nl, i);
+            if (D->cpx[i] != w && bad++ < 5)
+                fprintf(stderr, "norm text %d byte %zu: %08x, want %08x\n", k, i, D->cpx[i], w);
+        }
+        bad += D->cpx[nl] != KJ_CPX_SLOW;
+        memcpy(saved, D->cpx, (nl + 1) * sizeof saved[0]);
+        kj_chars(D);
+        bad += memcmp(saved, D->cpx, (nl + 1) * sizeof saved[0]) != 0;
+        bytes += nl;
+    }
+    CHECK(bad == 0 && checked > 1400, "chars after NFKC: %zu wrong in %zu bytes of %d texts", bad,
+          bytes, checked);
+}
+
 /* Is s[0, n) strict UTF-8 (RFC 3629) with no NUL byte? */
 static bool strict_utf8(const unsigned char *s, size_t n)
 {
@@ -158,6 +213,7 @@ int main(void)
     if (!check_open(&P, &D))
         return 1;
     test_chars();
+    test_chars_norm();
     test_utf8();
     kiji_doc_free(D);
     kiji_parser_free(P);

@@ -3,7 +3,11 @@
  * per parse, so that the recognizers' scans read a code point and its
  * length with one load instead of decoding UTF-8 again in every pass, and
  * its classes (KJ_CC_*), so an entity scan steps over characters where it
- * has nothing to do without testing code point ranges.
+ * has nothing to do without testing code point ranges. kj_normalize fills
+ * it as it writes d->norm: the entries of the kana / kanji runs it copies
+ * as they are directly, the rest through kj_chars_fill, so the text is not
+ * walked a second time; kj_chars is the same table in one pass over the
+ * finished text (front_test compares the two).
  *
  * Invariant: kj_cp_next and kj_cp_prev (kj.h) return exactly what
  * kj_u8_next and kj_u8_prev return on d->norm; an entry answers only where
@@ -78,29 +82,34 @@ void kj_chars_init(kiji_parser *p)
         p->cpx_ascii[b] = b | ascii_cx[b];
 }
 
-void kj_chars(kiji_doc *d)
+void kj_chars_reserve(kiji_doc *d, size_t n, size_t keep)
 {
-    size_t n = d->norm_len;
     /* 4 bytes per byte of the normalized text, under the document's cap
-     * like everything else a parse holds (the arena already holds 16 bytes
-     * per normalized byte in the offset maps, so this is never the first
-     * limit reached) */
-    if (n + 1 > d->arena.cap / sizeof(uint32_t))
+     * like everything else a parse holds (the arena already holds 17 bytes
+     * per byte of the normalized text's capacity in it and the offset
+     * maps, so this is never the first limit reached) */
+    if (n > d->arena.cap / sizeof(uint32_t))
         longjmp(*d->oom, KIJI_ERR_MEMORY);
-    if (d->cpx_cap < n + 1) {
-        size_t cap = n + 1 > 4096 ? n + 1 : 4096;
-        uint32_t *x = malloc(cap * sizeof *x);
-        if (!x)
-            longjmp(*d->oom, KIJI_ERR_NOMEM);
-        free(d->cpx);
-        d->cpx = x;
-        d->cpx_cap = cap;
-    }
-    const unsigned char *u = (const unsigned char *)d->norm;
+    if (d->cpx_cap >= n)
+        return;
+    size_t cap = n > 4096 ? n : 4096;
+    uint32_t *x = malloc(cap * sizeof *x);
+    if (!x)
+        longjmp(*d->oom, KIJI_ERR_NOMEM);
+    if (keep)
+        memcpy(x, d->cpx, keep * sizeof *x);
+    free(d->cpx);
+    d->cpx = x;
+    d->cpx_cap = cap;
+}
+
+void kj_chars_fill(kiji_doc *d, const char *text, size_t from, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)text;
     uint32_t *x = d->cpx;
     const uint8_t *cc = d->p->nfkc_tab;
     const uint32_t *ax = d->p->cpx_ascii; /* the entry of an ASCII byte */
-    size_t i = 0;
+    size_t i = from, n = to;
     while (i < n) {
         unsigned char b = u[i];
         if (b < 0x80) {
@@ -150,7 +159,7 @@ void kj_chars(kiji_doc *d)
             continue;
         }
         size_t j = i;
-        uint32_t c = kj_u8_next(d->norm, n, &j);
+        uint32_t c = kj_u8_next(text, n, &j);
         x[i] = c | cp_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
         x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
         if (len > 2)
@@ -159,7 +168,13 @@ void kj_chars(kiji_doc *d)
             x[i + 3] = KJ_CPX_SLOW | (uint32_t)3 << KJ_CPX_BACK_SHIFT;
         i += len;
     }
-    x[n] = KJ_CPX_SLOW;
+}
+
+void kj_chars(kiji_doc *d)
+{
+    kj_chars_reserve(d, d->norm_len + 1, 0);
+    kj_chars_fill(d, d->norm, 0, d->norm_len);
+    d->cpx[d->norm_len] = KJ_CPX_SLOW;
 }
 
 uint32_t kj_cp_next_slow(const kiji_doc *d, size_t lim, size_t *i)

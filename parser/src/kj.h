@@ -421,8 +421,18 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
 
 /* Fill p->cpx_ascii (kiji_parser_new). */
 void kj_chars_init(kiji_parser *p);
-/* Build d->cpx for d->norm (kiji_parse, after normalizing). */
+/* Build d->cpx for d->norm in one pass over the whole text. kiji_parse
+ * gets the same table from kj_normalize, which writes the entries of the
+ * text it copies as it is and fills the rest with kj_chars_fill; this pass
+ * is the reference front_test compares that with. */
 void kj_chars(kiji_doc *d);
+/* Make d->cpx hold at least n entries, keeping its first keep; past the
+ * document's memory cap or out of memory it longjmps like the arena. */
+void kj_chars_reserve(kiji_doc *d, size_t n, size_t keep);
+/* Fill d->cpx[from, to) for the text at text, where to is the end of a
+ * UTF-8 sequence or of a byte no valid sequence holds, so that no byte
+ * past it changes an entry (valid UTF-8 cut at a character boundary). */
+void kj_chars_fill(kiji_doc *d, const char *text, size_t from, size_t to);
 /* The classes (KJ_CC_*) kj_chars gives the code point c (for tables built
  * at init that must agree with d->cpx). */
 uint32_t kj_char_class(uint32_t c);

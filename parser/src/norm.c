@@ -7,7 +7,8 @@
  * the definition of a boundary), and every byte it yields maps to the chunk's
  * original [start, end). So a normalized span [s, e) maps back to
  * [map_start[s], map_end[e-1]), which always cuts the input on code point
- * boundaries. CR LF and lone CR become LF. A chunk is cut after
+ * boundaries. CR LF and lone CR become LF. The decoded table (d->cpx,
+ * chars.c) is written along with the text. A chunk is cut after
  * MAX_CHUNK code points so a run of a million combining marks costs linear
  * time (ICU's canonical reordering is quadratic in a chunk).
  */
@@ -102,11 +103,16 @@ static inline bool cr_or_wide8(const unsigned char *u)
     return ((w | ((x - 0x0101010101010101u) & ~x)) & 0x8080808080808080u) != 0;
 }
 
+/* The normalized text being written, its offset maps and its decoded
+ * table (d->cpx, chars.c): x[0, done) is filled, x[done, len) not yet;
+ * x holds cap entries like the rest. */
 typedef struct out {
     kiji_doc *d;
     char *buf;
     size_t len, cap;
     size_t *ms, *me;
+    uint32_t *x;
+    size_t done;
 } out;
 
 static void grow(out *o, size_t n)
@@ -117,6 +123,8 @@ static void grow(out *o, size_t n)
     o->buf = kj_grow(o->d, o->buf, o->len, cap, 1);
     o->ms = kj_grow(o->d, o->ms, o->len, cap, sizeof(size_t));
     o->me = kj_grow(o->d, o->me, o->len, cap, sizeof(size_t));
+    kj_chars_reserve(o->d, cap, o->done);
+    o->x = o->d->cpx;
     o->cap = cap;
 }
 
@@ -151,6 +159,95 @@ static inline void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
     o->len += n;
 }
 
+/* The code point of the three-byte sequence b0 b1 b2. */
+static inline uint32_t three(unsigned char b0, unsigned char b1, unsigned char b2)
+{
+    return ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(b1 & 0x3F) << 6) | (b2 & 0x3F);
+}
+
+/* The decoded entries (d->cpx) of a three-byte character cp whose flags in
+ * nfkc_tab are f: what kj_chars_fill writes for it, the classes read from
+ * the same table. */
+static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
+{
+    x[0] = cp | (uint32_t)(f >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+    x[1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
+    x[2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
+}
+
+/* Write the three-byte characters src[from, to), each a chunk NFKC keeps
+ * as it is, at the end of the output (reserved by the caller) without
+ * counting them in o->len: their bytes, maps and decoded entries. */
+static void copy_run(out *o, const unsigned char *u, const uint8_t *tab, size_t from, size_t to)
+{
+    memcpy(o->buf + o->len, u + from, to - from);
+    size_t *ms = o->ms + o->len, *me = o->me + o->len;
+    uint32_t *x = o->x + o->len;
+    for (size_t q = from; q < to; q += 3) {
+        ms[0] = ms[1] = ms[2] = q;
+        me[0] = me[1] = me[2] = q + 3;
+        uint32_t cp = three(u[q], u[q + 1], u[q + 2]);
+        put_entry3(x, cp, tab[cp]);
+        ms += 3;
+        me += 3;
+        x += 3;
+    }
+}
+
+/* Where the run of three-byte characters that starts at src[k] ends (see
+ * kj_normalize): k itself if the character there does not continue one. */
+static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size_t len)
+{
+    if (k + 3 > len || (u[k] & 0xF0) != 0xE0)
+        return k;
+    uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
+    while (k + 6 <= len && (u[k + 3] & 0xF0) == 0xE0 && (tab[cp] & NF_STABLE)) {
+        uint32_t nc = three(u[k + 3], u[k + 4], u[k + 5]);
+        if (!(tab[nc] & NF_BOUNDARY))
+            break;
+        k += 3;
+        cp = nc;
+    }
+    return k;
+}
+
+/* The run of three-byte characters that starts at src[i] (see
+ * kj_normalize), written as it is found to ob, ms, me and x (the output
+ * position of src[i]) while it fits in room bytes. Returns where it stopped:
+ * the run's end, or the first character that did not fit. A function of its
+ * own so that its few variables stay in registers. */
+static __attribute__((noinline)) size_t put_run(const unsigned char *u, const uint8_t *tab,
+                                                size_t i, size_t len, size_t room, char *ob,
+                                                size_t *ms, size_t *me, uint32_t *x)
+{
+    if (len < 6 || room < 3)
+        return i;
+    /* the last k whose character and the next are in the input and whose
+     * character fits */
+    size_t lim = len - 6 < i + room - 3 ? len - 6 : i + room - 3;
+    size_t k = i, j = 0;
+    uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
+    uint8_t f = tab[cp];
+    while (k <= lim && (f & NF_STABLE)) {
+        unsigned char n0 = u[k + 3];
+        if ((n0 & 0xF0) != 0xE0)
+            break;
+        uint32_t nc = three(n0, u[k + 4], u[k + 5]);
+        uint8_t nf = tab[nc];
+        if (!(nf & NF_BOUNDARY))
+            break;
+        memcpy(ob + j, u + k, 3);
+        ms[j] = ms[j + 1] = ms[j + 2] = k;
+        me[j] = me[j + 1] = me[j + 2] = k + 3;
+        put_entry3(x + j, cp, f);
+        k += 3;
+        j += 3;
+        cp = nc;
+        f = nf;
+    }
+    return k;
+}
+
 /* Normalize orig[s, e) through UTF-16 and emit the result. */
 static int emit_normalized(out *o, const char *src, size_t s, size_t e, kiji_error *err)
 {
@@ -181,12 +278,14 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
 {
     const char *src = d->orig;
     size_t len = d->orig_len;
-    out o = {d, NULL, 0, 0, NULL, NULL};
+    out o = {d, NULL, 0, 0, NULL, NULL, NULL, 0};
     o.cap = len + 64;
     o.buf = kj_alloc_raw(d, o.cap); /* written before read, like the maps */
     /* every entry up to the sentinel is written before it is read */
     o.ms = kj_alloc_raw(d, o.cap * sizeof(size_t));
     o.me = kj_alloc_raw(d, o.cap * sizeof(size_t));
+    kj_chars_reserve(d, o.cap, 0);
+    o.x = d->cpx;
 
     /* c is the code point at i, decoded up to j, when have is set: the
      * look-ahead that ended the previous chunk, so each code point is
@@ -250,34 +349,30 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
          * as the general path below would. The input is valid UTF-8, so a
          * three-byte lead has its two continuation bytes, and k + 6 <= len
          * keeps both characters in bounds. The character the run stops at
-         * takes the general path. */
+         * takes the general path. Each character is written as it is
+         * found (bytes, maps, decoded entry) while the buffers hold it;
+         * a run that outgrows them is found to its end and grows them once,
+         * as one reserve for the whole run always did. */
         if (b >= 0xE0 && b <= 0xEF && i + 3 <= len) {
             const unsigned char *u = (const unsigned char *)src;
             const uint8_t *tab = d->p->nfkc_tab;
-            size_t k = i;
-            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
-                          (u[k + 2] & 0x3F);
-            /* find the run's end first, then copy it and write its maps in
-             * one go */
-            while (k + 6 <= len && (u[k + 3] & 0xF0) == 0xE0 && (tab[cp] & NF_STABLE)) {
-                uint32_t nc = ((uint32_t)(u[k + 3] & 0x0F) << 12) |
-                              ((uint32_t)(u[k + 4] & 0x3F) << 6) | (u[k + 5] & 0x3F);
-                if (!(tab[nc] & NF_BOUNDARY))
-                    break;
-                k += 3;
-                cp = nc;
+            size_t room = o.cap - o.len - 1; /* what fits without reserve growing */
+            size_t k = put_run(u, tab, i, len, room, o.buf + o.len, o.ms + o.len, o.me + o.len,
+                               o.x + o.len);
+            if (k + 3 > i + room) {
+                /* the buffers are full: the rest of the run, if any */
+                size_t e = run_end(u, tab, k, len);
+                if (e > k) {
+                    reserve(&o, e - i);
+                    copy_run(&o, u, tab, i, e);
+                    k = e;
+                }
             }
             if (k > i) {
-                reserve(&o, k - i);
-                memcpy(o.buf + o.len, src + i, k - i);
-                size_t *ms = o.ms + o.len, *me = o.me + o.len;
-                for (size_t q = i; q < k; q += 3) {
-                    ms[0] = ms[1] = ms[2] = q;
-                    me[0] = me[1] = me[2] = q + 3;
-                    ms += 3;
-                    me += 3;
-                }
+                /* the decoded entries of the text before the run */
+                kj_chars_fill(d, o.buf, o.done, o.len);
                 o.len += k - i;
+                o.done = o.len;
                 d->work += (k - i) / 3 - 1; /* one per chunk, as below */
                 i = k;
                 have = false;
@@ -324,6 +419,8 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
     }
     reserve(&o, 1);
     o.buf[o.len] = 0;
+    kj_chars_fill(d, o.buf, o.done, o.len);
+    o.x[o.len] = KJ_CPX_SLOW;
     o.ms[o.len] = len; /* sentinel: the end of the input */
     o.me[o.len] = len;
     d->norm = o.buf;

@@ -312,7 +312,9 @@ static size_t source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t h
     size_t i0 = i;
     while (i < hi) {
         uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
-        if (cx >= KJ_CPX_SLOW || c0 >= 0x10000 || (first[c0 >> 6] >> (c0 & 63) & 1))
+        /* one test for a continuation byte (KJ_CPX_SLOW) or a code point
+         * past the BMP, the filter's range: either may start a source */
+        if ((cx & (KJ_CPX_SLOW | 0x1F0000)) || (first[c0 >> 6] >> (c0 & 63) & 1))
             break;
         i += cx >> KJ_CPX_LEN_SHIFT;
     }

@@ -474,7 +474,7 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
         work++;
         /* most characters only go on the chain: one load and one test */
         uint32_t v = cpx[i];
-        if (v < KJ_CPX_SLOW && (v & KJ_CPX_CP) < 0x10000 && !(stop >> tab[v & KJ_CPX_CP] & 1)) {
+        if (!(v & (KJ_CPX_SLOW | 0x1F0000)) && !(stop >> tab[v & 0xFFFF] & 1)) {
             i += v >> KJ_CPX_LEN_SHIFT;
             if (v < 2u << KJ_CPX_LEN_SHIFT) {
                 /* an entry of length 1 is ASCII: the rest of a run of
