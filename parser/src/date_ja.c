@@ -82,7 +82,8 @@ static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_
 /* Can a word of the Japanese list start with the character a, whose next
  * character starts at k, by its first two characters (the pair filter of
  * rec_date.h)? */
-static bool word_may_start(const jp *p, uint32_t a, size_t k)
+static inline __attribute__((always_inline)) bool word_may_start(const jp *p, uint32_t a,
+                                                                  size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
     if (dd->jpair4)
@@ -2937,6 +2938,12 @@ static bool may_start(const jp *p, size_t i, uint32_t *cp, size_t *k)
     return b >= 0xF0 || (*cp < 0x10000 && (dd->jstart[*cp >> 3] & (1u << (*cp & 7))));
 }
 
+/* Can an era name begin with the character cp (jera)? */
+static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
+{
+    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
+}
+
 /* Can try_at match at i, a position may_start lets through? Every way it
  * matches begins at i with a scanner literal (dd->jlit, from
  * kj_date_ja_starts), a word of the Japanese list, an era name or a number
@@ -2956,18 +2963,24 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
          * both refuse it (saying_at, slash_date, decimal_at, part_time);
          * what is left is a word of the list or an era name (part_year) */
         int32_t era;
-        return dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0;
+        return dword(p, i, &w) > 0
+               || (era_may_start(p->c->dd, b)
+                   && kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0);
     }
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
         return true;
-    if (p->wpos != i)
-        dword_fill_cp(p, i, cp, k);
+    if (p->wpos != i) {
+        /* dword_fill_cp, its filter inline */
+        p->wpos = i;
+        p->wn = word_may_start(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+    }
     if (p->wn > 0)
         return true;
     /* an era initial (R7) after a letter or digit is no era (part_year,
      * era_numeric) */
     int32_t era;
-    size_t en = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
+    size_t en = era_may_start(p->c->dd, cp) ? kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)
+                                            : 0;
     unsigned char pb = i > 0 ? (unsigned char)p->s[i - 1] : ' ';
     bool glued = (pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z');
     if (en > 1 || (en == 1 && !glued))
@@ -2989,9 +3002,26 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    /* the decoded-character table covers d->norm; c->len is at most its
+     * length, the bound is taken again for the table reads */
+    const uint32_t *cpx = c->d->cpx;
+    const uint8_t *jstart = c->dd->jstart;
+    size_t lim = c->len < c->d->norm_len ? c->len : c->d->norm_len;
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
+        /* most characters start no date: one load of the table and one
+         * bit of jstart step over a whole character (may_start's answer
+         * for a valid sequence of the BMP that ends by the limit) */
+        if (i < lim) {
+            uint32_t v = cpx[i], u = v & KJ_CPX_CP;
+            size_t l = v >> KJ_CPX_LEN_SHIFT;
+            if (v < KJ_CPX_SLOW && l <= lim - i && u < 0x10000
+                && !(jstart[u >> 3] & (1u << (u & 7)))) {
+                i += l;
+                continue;
+            }
+        }
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))

@@ -102,6 +102,10 @@ struct kj_datedata {
      * filter then). */
     uint8_t *jpair, *jone;
     bool jpair4;
+    /* The first characters of the keys of era (one bit per BMP code
+     * point); era4 when a key begins beyond the BMP. */
+    uint8_t *jera;
+    bool era4;
     /* Where an English date can start: the words (runs of a-z in the
      * lowercased text) that begin an entry of en of a kind looked up at a
      * date's first position, a literal of the scanner or a number
