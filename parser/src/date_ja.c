@@ -2938,6 +2938,62 @@ static bool may_start(const jp *p, size_t i, uint32_t *cp, size_t *k)
     return b >= 0xF0 || (*cp < 0x10000 && (dd->jstart[*cp >> 3] & (1u << (*cp & 7))));
 }
 
+/* Can a number (kj_dt_num) start at k: an ASCII digit, or what
+ * kj_num_scan reads, which it reads only where kj_num_may_start says so? */
+static bool num_may_start(const jp *p, size_t k)
+{
+    return k < p->len && (isdig(p, k) || kj_num_may_start(p->c->d, k));
+}
+
+/* Can a literal of the scanner that begins with the character cp (a bit of
+ * jlit) start at i, the character after cp starting at k? By what each
+ * reader reads after that first character (kj_date_ja_starts lists the
+ * literals):
+ *   年 月 週     年1回, 月2回, 週3日, 年に1ヶ月 (try_at): に or a number
+ *   月 .. 日     金曜日, 金曜 (weekday_at): 曜
+ *   一 一日3回 (try_at); 四 四半世紀 (duration); 正 正午 (part_time);
+ *   紀 紀元前, 紀元後 (part_year, part_century); 今 来 今世紀, 来世紀
+ *   (part_century); 今 本 当 今四半期 (try_at)
+ *   第 第2四半期 (try_at); 同 同9日 (part_day): a number
+ * Others ( ( Q 数 半 ) pass. A character refused here may still start a
+ * word of the list, an era name or a number: worth_trying tests those. */
+static bool lit_may_start(const jp *p, uint32_t cp, size_t k)
+{
+    switch (cp) {
+    case 0x5E74: /* 年 */
+    case 0x9031: /* 週 */
+        return at(p, k, "に") || num_may_start(p, k);
+    case 0x6708: /* 月 */
+        return at(p, k, "曜") || at(p, k, "に") || num_may_start(p, k);
+    case 0x706B: /* 火 */
+    case 0x6C34: /* 水 */
+    case 0x6728: /* 木 */
+    case 0x91D1: /* 金 */
+    case 0x571F: /* 土 */
+    case 0x65E5: /* 日 */
+        return at(p, k, "曜");
+    case 0x4E00: /* 一 */
+        return at(p, k, "日");
+    case 0x56DB: /* 四 */
+        return at(p, k, "半");
+    case 0x6B63: /* 正 */
+        return at(p, k, "午");
+    case 0x7D00: /* 紀 */
+        return at(p, k, "元");
+    case 0x4ECA: /* 今 */
+        return at(p, k, "世紀") || at(p, k, "四半期");
+    case 0x6765: /* 来 */
+        return at(p, k, "世紀");
+    case 0x672C: /* 本 */
+    case 0x5F53: /* 当 */
+        return at(p, k, "四半期");
+    case 0x7B2C: /* 第 */
+    case 0x540C: /* 同 */
+        return num_may_start(p, k);
+    }
+    return true;
+}
+
 /* Can an era name begin with the character cp (jera)? */
 static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
 {
@@ -2967,7 +3023,7 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
                || (era_may_start(p->c->dd, b)
                    && kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0);
     }
-    if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
+    if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))) && lit_may_start(p, cp, k))
         return true;
     if (p->wpos != i) {
         /* dword_fill_cp, its filter inline */
