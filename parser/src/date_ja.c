@@ -3032,14 +3032,15 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     }
     if (p->wn > 0)
         return true;
-    /* an era initial (R7) after a letter or digit is no era (part_year,
-     * era_numeric) */
+    /* an era initial (R7) after a letter or digit is no era, nor one that
+     * no number follows (part_year and era_numeric read one right after
+     * the initial: The, TPP, SNS start none) */
     int32_t era;
     size_t en = era_may_start(p->c->dd, cp) ? kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)
                                             : 0;
     unsigned char pb = i > 0 ? (unsigned char)p->s[i - 1] : ' ';
     bool glued = (pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z');
-    if (en > 1 || (en == 1 && !glued))
+    if (en > 1 || (en == 1 && !glued && num_may_start(p, i + 1)))
         return true;
     /* not a digit here, so a number only as one kj_num_scan reads, which it
      * reads only where kj_num_may_start says it may (its own first test) */
