@@ -3043,8 +3043,13 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     if (en > 1 || (en == 1 && !glued && num_may_start(p, i + 1)))
         return true;
     /* not a digit here, so a number only as one kj_num_scan reads, which it
-     * reads only where kj_num_may_start says it may (its own first test) */
-    if (!kj_num_may_start(p->c->d, i))
+     * reads only where kj_num_may_start says it may (its own first test;
+     * its non-ASCII half inline, for a character read whole) */
+    const kiji_doc *d = p->c->d;
+    const struct kj_numeric *numeric = d->p->numeric;
+    if (b >= 0x80 && numeric && k - i == (size_t)kj_u8_len(b)
+            ? !kj_num_cp_may_start(numeric, d, i, cp)
+            : !kj_num_may_start(d, i))
         return false;
     int64_t v;
     size_t e;
