@@ -4259,6 +4259,7 @@ static bool worth_trying(const ep *p, size_t i)
     int32_t v = 0;
     if (e - i > max
         || (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
+        || (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1))
         || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
         return false;
     /* num need not ask kj_dt_num about a word here that starts no number */

@@ -432,6 +432,8 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
     else {
         dd->efirst3[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
         dd->eflen[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n < 31 ? n : 31);
+        if (n > 2)
+            dd->eflast[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (key[n - 1] - 'a');
     }
     kj_dict_get(dd->efirst, key, n, &v);
     return kj_dict_add(dd->efirst, key, n, v | bits);

@@ -123,6 +123,10 @@ struct kj_datedata {
      * n (31 for 31 and more) of eflen[a * 26 + b] for a word of n >= 2
      * letters beginning with a, b. */
     uint32_t eflen[26 * 26];
+    /* The last letters of the words of efirst of three letters or more, by
+     * their first two: bit z of eflast[a * 26 + b] for such a word
+     * beginning with a, b and ending with z. */
+    uint32_t eflast[26 * 26];
     /* What a date that starts at the word "the" reads next: the words
      * (runs of a-z) that may follow "the" and its white space, from the
      * entries of en that begin with "the" (kj_dt_en_the) and the
