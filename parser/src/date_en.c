@@ -4259,6 +4259,7 @@ static bool worth_trying(const ep *p, size_t i)
     int32_t v = 0;
     if (e - i > max
         || (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
+        || (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1))
         || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
         return false;
     /* num need not ask kj_dt_num about a word here that starts no number */
@@ -4279,6 +4280,20 @@ static bool worth_trying(const ep *p, size_t i)
     if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
         && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
         return false;
+    /* "from" and "between" (read as literals only: no number word, no
+     * entry begins with them unless one is found at i): the readers that
+     * read them at i, clock_range_parse and dm_range, want a digit after
+     * them and their white space ("from 3 p.m.", "between 10 and 14
+     * May"); most are before a noun */
+    if ((v & (KJ_EF_LIT | KJ_EF_NUM)) == KJ_EF_LIT
+        && ((e - i == 4 && memcmp(p->lc + i, "from", 4) == 0)
+            || (e - i == 7 && memcmp(p->lc + i, "between", 7) == 0))
+        && !digit(ch(p, sp(p, e)))) {
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0;
+    }
     /* a word that is only a number's first word (and, point, minus) starts
      * a date only as a number kj_num_scan reads, which it reads only where
      * kj_num_may_start says so (it tests that first) */

@@ -82,7 +82,8 @@ static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_
 /* Can a word of the Japanese list start with the character a, whose next
  * character starts at k, by its first two characters (the pair filter of
  * rec_date.h)? */
-static bool word_may_start(const jp *p, uint32_t a, size_t k)
+static inline __attribute__((always_inline)) bool word_may_start(const jp *p, uint32_t a,
+                                                                  size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
     if (dd->jpair4)
@@ -2937,6 +2938,68 @@ static bool may_start(const jp *p, size_t i, uint32_t *cp, size_t *k)
     return b >= 0xF0 || (*cp < 0x10000 && (dd->jstart[*cp >> 3] & (1u << (*cp & 7))));
 }
 
+/* Can a number (kj_dt_num) start at k: an ASCII digit, or what
+ * kj_num_scan reads, which it reads only where kj_num_may_start says so? */
+static bool num_may_start(const jp *p, size_t k)
+{
+    return k < p->len && (isdig(p, k) || kj_num_may_start(p->c->d, k));
+}
+
+/* Can a literal of the scanner that begins with the character cp (a bit of
+ * jlit) start at i, the character after cp starting at k? By what each
+ * reader reads after that first character (kj_date_ja_starts lists the
+ * literals):
+ *   年 月 週     年1回, 月2回, 週3日, 年に1ヶ月 (try_at): に or a number
+ *   月 .. 日     金曜日, 金曜 (weekday_at): 曜
+ *   一 一日3回 (try_at); 四 四半世紀 (duration); 正 正午 (part_time);
+ *   紀 紀元前, 紀元後 (part_year, part_century); 今 来 今世紀, 来世紀
+ *   (part_century); 今 本 当 今四半期 (try_at)
+ *   第 第2四半期 (try_at); 同 同9日 (part_day): a number
+ * Others ( ( Q 数 半 ) pass. A character refused here may still start a
+ * word of the list, an era name or a number: worth_trying tests those. */
+static bool lit_may_start(const jp *p, uint32_t cp, size_t k)
+{
+    switch (cp) {
+    case 0x5E74: /* 年 */
+    case 0x9031: /* 週 */
+        return at(p, k, "に") || num_may_start(p, k);
+    case 0x6708: /* 月 */
+        return at(p, k, "曜") || at(p, k, "に") || num_may_start(p, k);
+    case 0x706B: /* 火 */
+    case 0x6C34: /* 水 */
+    case 0x6728: /* 木 */
+    case 0x91D1: /* 金 */
+    case 0x571F: /* 土 */
+    case 0x65E5: /* 日 */
+        return at(p, k, "曜");
+    case 0x4E00: /* 一 */
+        return at(p, k, "日");
+    case 0x56DB: /* 四 */
+        return at(p, k, "半");
+    case 0x6B63: /* 正 */
+        return at(p, k, "午");
+    case 0x7D00: /* 紀 */
+        return at(p, k, "元");
+    case 0x4ECA: /* 今 */
+        return at(p, k, "世紀") || at(p, k, "四半期");
+    case 0x6765: /* 来 */
+        return at(p, k, "世紀");
+    case 0x672C: /* 本 */
+    case 0x5F53: /* 当 */
+        return at(p, k, "四半期");
+    case 0x7B2C: /* 第 */
+    case 0x540C: /* 同 */
+        return num_may_start(p, k);
+    }
+    return true;
+}
+
+/* Can an era name begin with the character cp (jera)? */
+static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
+{
+    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
+}
+
 /* Can try_at match at i, a position may_start lets through? Every way it
  * matches begins at i with a scanner literal (dd->jlit, from
  * kj_date_ja_starts), a word of the Japanese list, an era name or a number
@@ -2956,25 +3019,37 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
          * both refuse it (saying_at, slash_date, decimal_at, part_time);
          * what is left is a word of the list or an era name (part_year) */
         int32_t era;
-        return dword(p, i, &w) > 0 || kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0;
+        return dword(p, i, &w) > 0
+               || (era_may_start(p->c->dd, b)
+                   && kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era) > 0);
     }
-    if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))))
+    if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))) && lit_may_start(p, cp, k))
         return true;
-    if (p->wpos != i)
-        dword_fill_cp(p, i, cp, k);
+    if (p->wpos != i) {
+        /* dword_fill_cp, its filter inline */
+        p->wpos = i;
+        p->wn = word_may_start(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+    }
     if (p->wn > 0)
         return true;
-    /* an era initial (R7) after a letter or digit is no era (part_year,
-     * era_numeric) */
+    /* an era initial (R7) after a letter or digit is no era, nor one that
+     * no number follows (part_year and era_numeric read one right after
+     * the initial: The, TPP, SNS start none) */
     int32_t era;
-    size_t en = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era);
+    size_t en = era_may_start(p->c->dd, cp) ? kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)
+                                            : 0;
     unsigned char pb = i > 0 ? (unsigned char)p->s[i - 1] : ' ';
     bool glued = (pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z');
-    if (en > 1 || (en == 1 && !glued))
+    if (en > 1 || (en == 1 && !glued && num_may_start(p, i + 1)))
         return true;
     /* not a digit here, so a number only as one kj_num_scan reads, which it
-     * reads only where kj_num_may_start says it may (its own first test) */
-    if (!kj_num_may_start(p->c->d, i))
+     * reads only where kj_num_may_start says it may (its own first test;
+     * its non-ASCII half inline, for a character read whole) */
+    const kiji_doc *d = p->c->d;
+    const struct kj_numeric *numeric = d->p->numeric;
+    if (b >= 0x80 && numeric && k - i == (size_t)kj_u8_len(b)
+            ? !kj_num_cp_may_start(numeric, d, i, cp)
+            : !kj_num_may_start(d, i))
         return false;
     int64_t v;
     size_t e;
@@ -2989,9 +3064,26 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    /* the decoded-character table covers d->norm; c->len is at most its
+     * length, the bound is taken again for the table reads */
+    const uint32_t *cpx = c->d->cpx;
+    const uint8_t *jstart = c->dd->jstart;
+    size_t lim = c->len < c->d->norm_len ? c->len : c->d->norm_len;
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
+        /* most characters start no date: one load of the table and one
+         * bit of jstart step over a whole character (may_start's answer
+         * for a valid sequence of the BMP that ends by the limit) */
+        if (i < lim) {
+            uint32_t v = cpx[i], u = v & KJ_CPX_CP;
+            size_t l = v >> KJ_CPX_LEN_SHIFT;
+            if (v < KJ_CPX_SLOW && l <= lim - i && u < 0x10000
+                && !(jstart[u >> 3] & (1u << (u & 7)))) {
+                i += l;
+                continue;
+            }
+        }
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))

@@ -293,6 +293,23 @@ static int load_icu_names(struct kj_datedata *dd)
     return rc;
 }
 
+/* Add key (n bytes) to era for the era index idx, and its first character
+ * to jera. */
+static bool add_era(struct kj_datedata *dd, const char *key, size_t n, int idx)
+{
+    if (!kj_dict_add(dd->era, key, n, idx))
+        return false;
+    if (n == 0)
+        return true;
+    size_t i = 0;
+    uint32_t cp = kj_u8_next(key, n, &i);
+    if (cp >= 0x10000)
+        dd->era4 = true;
+    else
+        dd->jera[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    return true;
+}
+
 /* Japanese era names and the Gregorian year of each era's first year, from
  * ICU's Japanese calendar, newest first. Eras from 明治 on (the first
  * nera_modern) are read in every form; the older ones (大化 .. 慶応) only as
@@ -324,13 +341,13 @@ static int load_eras(struct kj_datedata *dd)
         int idx = (int)dd->nera;
         dd->era_y1[dd->nera++] = y1;
         if (symbol(fj, UDAT_ERAS, i, u, sizeof u, false)) {
-            if (!kj_dict_add(dd->era, u, strlen(u), idx))
+            if (!add_era(dd, u, strlen(u), idx))
                 rc = -1;
             kj_dt_mark_start(dd, u);
         }
         if (rc == 0 && y1 >= 1868 && symbol(fe, UDAT_ERAS, i, u, sizeof u, false)
             && u[0] >= 'A' && u[0] <= 'Z') {
-            if (!kj_dict_add(dd->era, u, 1, idx))
+            if (!add_era(dd, u, 1, idx))
                 rc = -1;
             kj_dt_mark_start(dd, u);
         }
@@ -354,10 +371,11 @@ int kj_date_init(kiji_parser *p)
     dd->jlit = calloc(0x10000 / 8, 1);
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
+    dd->jera = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->efirst || !dd->ethe)
+        || !dd->jera || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -383,6 +401,7 @@ void kj_date_free(kiji_parser *p)
     free(dd->jlit);
     free(dd->jpair);
     free(dd->jone);
+    free(dd->jera);
     free(dd->w);
     free(dd);
     p->date = NULL;
@@ -413,6 +432,8 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
     else {
         dd->efirst3[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
         dd->eflen[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n < 31 ? n : 31);
+        if (n > 2)
+            dd->eflast[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (key[n - 1] - 'a');
     }
     kj_dict_get(dd->efirst, key, n, &v);
     return kj_dict_add(dd->efirst, key, n, v | bits);

@@ -102,6 +102,10 @@ struct kj_datedata {
      * filter then). */
     uint8_t *jpair, *jone;
     bool jpair4;
+    /* The first characters of the keys of era (one bit per BMP code
+     * point); era4 when a key begins beyond the BMP. */
+    uint8_t *jera;
+    bool era4;
     /* Where an English date can start: the words (runs of a-z in the
      * lowercased text) that begin an entry of en of a kind looked up at a
      * date's first position, a literal of the scanner or a number
@@ -119,6 +123,10 @@ struct kj_datedata {
      * n (31 for 31 and more) of eflen[a * 26 + b] for a word of n >= 2
      * letters beginning with a, b. */
     uint32_t eflen[26 * 26];
+    /* The last letters of the words of efirst of three letters or more, by
+     * their first two: bit z of eflast[a * 26 + b] for such a word
+     * beginning with a, b and ending with z. */
+    uint32_t eflast[26 * 26];
     /* What a date that starts at the word "the" reads next: the words
      * (runs of a-z) that may follow "the" and its white space, from the
      * entries of en that begin with "the" (kj_dt_en_the) and the
