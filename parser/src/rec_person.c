@@ -297,6 +297,20 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         *te = b + n;
         return b + n;
     }
+    /* 麻生太郎元外務大臣, 落合博満前監督: 元 or 前 (former) opens the
+     * title, as in the listed 元首相; the name ends before it
+     * (cases/ja/person_former) */
+    if (!n && !h && (kj_at(d->norm, s->hi, b, "元") || kj_at(d->norm, s->hi, b, "前"))) {
+        size_t fx;
+        size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
+                        ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
+                        : 0;
+        if (fn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + 3, &v) <= fn) {
+            *ts = b;
+            *te = b + 3 + fn;
+            return b + 3 + fn;
+        }
+    }
     if (h) {
         *ts = *te = b;
         return b + h;
