@@ -1158,9 +1158,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             ends[nends++] = b;
         }
-        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 are a surname and a given
-         * name of two each even when the surname is not known (three kanji
-         * split either way, so they are left alone; cases/ja/person) */
+        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 (or さん) are a surname
+         * and a given name of two each even when the surname is not known
+         * (three kanji split either way, so they are left alone;
+         * cases/ja/person) */
         bool short_run = false;
         if (!sl) {
             size_t q = a, qn;
@@ -1178,8 +1179,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_cp(d, a, &q1);
                 ent_cp(d, q1, &q2);
             }
-            /* 突然中野氏, 直接江川氏: a word, then a known surname */
-            if (m == 4 && kj_at(d->norm, s->hi, q, "氏") &&
+            /* 突然中野氏, 直接江川氏: a word, then a known surname. さん
+             * marks a person as 氏 does (筑紫哲也さん), but it also follows
+             * common nouns (人気生主さん): neither half may be a word of
+             * not_names.txt there (cases/ja/person_san) */
+            bool san = m == 4 && kj_at(d->norm, s->hi, q, "さん");
+            if (san && (kj_dict_get(x->notname_ja, d->norm + a, q2 - a, &v) ||
+                        kj_dict_get(x->notname_ja, d->norm + q2, q - q2, &v)))
+                san = false;
+            if (m == 4 && (kj_at(d->norm, s->hi, q, "氏") || san) &&
                 !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
                 sl = q2 - a;
