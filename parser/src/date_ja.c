@@ -1827,6 +1827,29 @@ static int weekday_at(const jp *p, size_t i, size_t *n)
     return k;
 }
 
+/* 金曜ロードショー, 月曜JUNK, ヤングタウン土曜日, 「火曜曲!」: a weekday run
+ * into a word, or opening a bracketed title before a noun that tells no
+ * time of day, is part of a name (a programme, a column), no date
+ * (cases/ja/date_weekday). pc is the character before i, the weekday's
+ * start; wl its length. */
+static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
+{
+    size_t j = i + wl;
+    uint32_t nc = j < p->len ? kj_cp_next(p->c->d, p->len, &j) : 0;
+    /* フジテレビ日曜9時, 「月曜夜」: a time follows, the weekday is one */
+    static const char *const part[] = {"午", "夜", "朝", "昼", "晩", "深", "夕", "早", NULL};
+    if (kj_is_digit(nc))
+        return false;
+    for (int k = 0; part[k]; k++)
+        if (at(p, i + wl, part[k]))
+            return false;
+    if (kj_is_katakana(pc))
+        return true;
+    if (wl == strlen("金曜") && (kj_is_katakana(nc) || kj_is_latin(nc)))
+        return true;
+    return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
+}
+
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* After 年: a month, 度, a quarter or a fiscal period make it a calendar
@@ -2570,7 +2593,8 @@ static size_t try_at(jp *p, size_t i)
     if ((wdn = weekday_at(p, i, &wl)) > 0) {
         size_t st;
         uint32_t pc = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
-        if (!kj_is_digit(pc) && !kj_is_kanji(pc) && !at(p, i + wl, "日")) {
+        if (!kj_is_digit(pc) && !kj_is_kanji(pc) && !at(p, i + wl, "日") &&
+            !weekday_in_name(p, i, wl, pc)) {
             kj_tx_init(&t);
             st = i;
             int dir = kj_before(p->s, i, "次の") ? 1 : kj_before(p->s, i, "前の") ? -1 : 0;

@@ -1052,6 +1052,16 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         /* after another kanji (統一, 唯一, 同一) only before a counter or
          * unit: 男性二人 */
         bool need_follow = check_prev && kj_is_kanji(pc) && !prefix_ok(d, pos);
+        /* 単一チーム, 同一人物: 一 ends a word there (single, same), so a
+         * counter after it counts nothing (cases/ja/quantity_one) */
+        if (need_follow && c == 0x4E00 /* 一 */) {
+            static const uint32_t one_words[] = {0x5358 /* 単 */, 0x540C /* 同 */, 0x7D71 /* 統 */,
+                                                 0x5747 /* 均 */, 0x753B /* 画 */, 0x968F /* 随 */,
+                                                 0x9010 /* 逐 */, 0x629E /* 択 */, 0};
+            for (int k = 0; one_words[k]; k++)
+                if (pc == one_words[k])
+                    return false;
+        }
         if (nd && nd->ja_stop) {
             int32_t v;
             size_t len = kj_dict_longest(nd->ja_stop, d->norm, d->norm_len, pos, &v);

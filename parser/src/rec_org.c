@@ -501,7 +501,9 @@ static void pass_definitions(estate *s)
  * before them. A name ending in 会社 is a company's own name only with its
  * legal form (任天堂株式会社); one ending in グループ is common when it ends
  * in a common word of org_generic.txt longer than グループ (研究グループ,
- * 犯人グループ), while ソフトバンクグループ stays (cases/ja/org). */
+ * 犯人グループ), while ソフトバンクグループ stays (cases/ja/org); one
+ * ending in 電力 likewise (低消費電力, while 東北電力 stays;
+ * cases/ja/organization_power). */
 static bool generic_head(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -518,9 +520,13 @@ static bool generic_head(estate *s, size_t a, size_t b)
         }
         return true;
     }
-    if (!kj_before(d->norm, b, "グループ"))
+    /* 低消費電力, 待機時消費電力: 電力 (power) the same way */
+    size_t tail = kj_before(d->norm, b, "グループ") ? strlen("グループ")
+                  : kj_before(d->norm, b, "電力")   ? strlen("電力")
+                                                    : 0;
+    if (!tail)
         return false;
-    for (size_t p = a; p + 12 < b;) {
+    for (size_t p = a; p + tail < b;) {
         d->work++;
         int32_t v;
         if (kj_dict_get(s->x->ogeneric_ja, d->norm + p, b - p, &v))

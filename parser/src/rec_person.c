@@ -335,6 +335,20 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         *te = b + n;
         return b + n;
     }
+    /* 麻生太郎元外務大臣, 落合博満前監督: 元 or 前 (former) opens the
+     * title, as in the listed 元首相; the name ends before it
+     * (cases/ja/person_former) */
+    if (!n && !h && (kj_at(d->norm, s->hi, b, "元") || kj_at(d->norm, s->hi, b, "前"))) {
+        size_t fx;
+        size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
+                        ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
+                        : 0;
+        if (fn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + 3, &v) <= fn) {
+            *ts = b;
+            *te = b + 3 + fn;
+            return b + 3 + fn;
+        }
+    }
     if (h) {
         *ts = *te = b;
         return b + h;
@@ -1194,9 +1208,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             ends[nends++] = b;
         }
-        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 are a surname and a given
-         * name of two each even when the surname is not known (three kanji
-         * split either way, so they are left alone; cases/ja/person) */
+        /* 槙原寛己氏, 定岡正二氏: four kanji and 氏 (or さん) are a surname
+         * and a given name of two each even when the surname is not known
+         * (three kanji split either way, so they are left alone;
+         * cases/ja/person) */
         bool short_run = false;
         if (!sl) {
             size_t q = a, qn;
@@ -1214,8 +1229,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_cp(d, a, &q1);
                 ent_cp(d, q1, &q2);
             }
-            /* 突然中野氏, 直接江川氏: a word, then a known surname */
-            if (m == 4 && kj_at(d->norm, s->hi, q, "氏") &&
+            /* 突然中野氏, 直接江川氏: a word, then a known surname. さん
+             * marks a person as 氏 does (筑紫哲也さん), but it also follows
+             * common nouns (人気生主さん): neither half may be a word of
+             * not_names.txt there (cases/ja/person_san) */
+            bool san = m == 4 && kj_at(d->norm, s->hi, q, "さん");
+            if (san && (kj_dict_get(x->notname_ja, d->norm + a, q2 - a, &v) ||
+                        kj_dict_get(x->notname_ja, d->norm + q2, q - q2, &v)))
+                san = false;
+            if (m == 4 && (kj_at(d->norm, s->hi, q, "氏") || san) &&
                 !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
                 sl = q2 - a;

@@ -227,7 +227,8 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
  * noun marked by は or が stands between that mark and the quote at hi
  * (毎日新聞によると、少年は調べに「…」と供述した): X reports, the one named
  * there speaks, though it is no person fact (an unnamed 少年, or a name
- * not recognized) (cases/ja/quote). */
+ * not recognized), an age or note in () after it or not (cases/ja/quote,
+ * cases/ja/quote_source). */
 static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
 {
     static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
@@ -239,15 +240,23 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
         return false;
     if (hi > from + KJ_Q_WINDOW)
         return false;
+    size_t open = 0; /* the last ( after from */
     for (size_t p = from; p + 3 <= hi;) {
         size_t n, ps;
         uint32_t c = kj_q_cp(d, p, &n);
         d->work++;
         if (c == 0x300C /* 「 */ || is_stop(c))
             return false;
-        if ((c == 0x306F /* は */ || c == 0x304C /* が */) && p > from &&
-            is_noun_char(kj_u8_prev(d->norm, p, &ps)))
-            return true;
+        if (c == '(')
+            open = p;
+        if ((c == 0x306F /* は */ || c == 0x304C /* が */) && p > from) {
+            uint32_t pc = kj_u8_prev(d->norm, p, &ps);
+            /* 容疑者(35)は, 住職(71歳)は: the noun before an age or a note */
+            if (pc == ')' && open > from)
+                pc = kj_u8_prev(d->norm, open, &ps);
+            if (is_noun_char(pc))
+                return true;
+        }
         p = n > p ? n : p + 1;
     }
     return false;
