@@ -232,7 +232,7 @@ static bool is_space_byte(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
 }
 
-static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b);
+static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool wrapped);
 
 /* English wire copy is hard-wrapped (Reuters): a line break is a soft wrap
  * unless a blank line or an indented line follows, or the line ends a
@@ -253,7 +253,7 @@ static bool hard_newline(const kiji_doc *d, size_t nl)
     char c = t[k - 1];
     /* a line wrapped after an abbreviation goes on (the U.S.|Treasury said) */
     if (c == '.')
-        return !after_abbreviation(d, 0, n);
+        return !after_abbreviation(d, 0, n, true);
     return c == '!' || c == '?' || c == '"' || c == ':';
 }
 
@@ -392,8 +392,10 @@ static bool opener_at(const kiji_doc *d, size_t n)
 }
 
 /* An English boundary at b that follows an abbreviation or an initial
- * (George W. Bush, Northwind Inc. said) is not a sentence end. */
-static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
+ * (George W. Bush, Northwind Inc. said) is not a sentence end. At a line
+ * break (wrapped) only a real abbreviation or initial goes on: a line
+ * ending "over budget." ends its sentence before a digit too. */
+static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool wrapped)
 {
     const char *t = d->norm;
     size_t e = b;
@@ -412,7 +414,7 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
     while (n < d->norm_len && (t[n] == ' ' || t[n] == '"' || t[n] == '('))
         n++;
     bool next_lower = n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
-    if (next_lower)
+    if (next_lower && !wrapped)
         return true;
     /* a single capital initial (not the last letter of AT&T.) */
     if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z' &&
@@ -420,7 +422,7 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
         return true;
     int32_t kind = 0;
     if (kj_dict_get(d->p->abbrev, t + w, e - 1 - w, &kind))
-        return kind == 1 || (kind == 3 && !opener_at(d, n));
+        return kind == 1 || next_lower || (kind == 3 && !opener_at(d, n));
     return false;
 }
 
@@ -824,7 +826,7 @@ void kj_structure(kiji_doc *d)
         d->work += steps;
         (void)newline;
         bool inside = depth > 0 || dquote || bpos == soft_at ||
-                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos)) ||
+                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos, false)) ||
                       (d->lang != KJ_LANG_EN && quote_goes_on(d, start, bpos));
         if (inside && bpos - start < MAX_SENTENCE && bpos < len)
             continue;
