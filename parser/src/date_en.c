@@ -2875,6 +2875,34 @@ static size_t amount(ep *p, size_t i)
                       || kj_before(p->lc, b, "twice") || kj_before(p->lc, b, "times")
                       || kj_before(p->lc, b, "per")))
             return 0;
+        /* "500,000 tonnes of wheat a year", "$300 million in fuel a year":
+         * an amount up to four words before "a year" makes it the rate's
+         * too, unless a preposition right before takes the length (no
+         * interest for a year, within a year) */
+        static const char *const prep[] = {"for",   "in",     "within", "than", "over", "after",
+                                           "about", "nearly", "almost", "only", "just"};
+        bool takes = !(kj_at(p->lc, p->len, i, "a ") || kj_at(p->lc, p->len, i, "an "));
+        size_t pb = b; /* past a line break too (wire copy is wrapped) */
+        while (pb > 0 && (p->lc[pb - 1] == ' ' || p->lc[pb - 1] == '\n') && b - pb < 4)
+            pb--;
+        for (size_t pk = 0; pk < sizeof prep / sizeof prep[0] && !takes; pk++) {
+            size_t pn = strlen(prep[pk]);
+            takes = pb >= pn && kj_before(p->lc, pb, prep[pk]) &&
+                    (pb == pn || !alpha(p->lc[pb - pn - 1]));
+        }
+        size_t pw = pb;
+        for (int words = 0; !takes && words < 4 && pw > 0 && alpha(p->lc[pw - 1]); words++) {
+            while (pw > 0 && alpha(p->lc[pw - 1]) && pb - pw < 64)
+                pw--;
+            size_t ws = pw;
+            while (pw > 0 && (p->lc[pw - 1] == ' ' || p->lc[pw - 1] == '\n') && ws - pw < 4)
+                pw--;
+            if (pw == ws || pw == 0)
+                break;
+            uint8_t ct = kj_claim_at(c->d, pw - 1);
+            if (ct == KIJI_FACT_MONEY || ct == KIJI_FACT_QUANTITY || ct == KIJI_FACT_PERCENT)
+                return 0;
+        }
     }
     /* a bare "one year" after "the": "the one year" is rare; keep it */
     char iso[32];

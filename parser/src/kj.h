@@ -182,6 +182,7 @@ struct kiji_parser {
      * chain of sentence rules (false for every byte from 0x80) */
     bool sb_plain[256];
     kj_dict *abbrev; /* text.c: en/abbreviations */
+    kj_dict *openers; /* text.c: en/sentence_openers */
     /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
      * not end a sentence after, read from ICU's data: the reversed keys
      * (longest match backwards) and the forward keys of the partial ones

@@ -1635,6 +1635,33 @@ static bool after_capital(const kiji_doc *d, size_t pos)
     return k < e && d->norm[k] >= 'A' && d->norm[k] <= 'Z';
 }
 
+/* English month names, full and abbreviated, as capitalized in dates. */
+static const char *const en_months[] = {
+    "January", "February", "March",    "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan",   "Feb", "Mar",  "Apr",  "Jun",    "Jul",
+    "Aug",     "Sep",      "Sept",     "Oct",   "Nov", "Dec",  NULL};
+
+/* Is the word right before ns (one space, after an optional '.') an English
+ * month name, so the number at ns is a day of a date (April 1, Sept. 30)? */
+static bool after_month(const kiji_doc *d, size_t ns)
+{
+    const char *s = d->norm;
+    if (ns < 2 || s[ns - 1] != ' ')
+        return false;
+    size_t e = ns - 1;
+    if (s[e - 1] == '.')
+        e--;
+    size_t w = e;
+    while (w > 0 && e - w < 10 && is_letter((unsigned char)s[w - 1]))
+        w--;
+    if (w == e || (w > 0 && is_letter((unsigned char)s[w - 1])))
+        return false;
+    for (int i = 0; en_months[i]; i++)
+        if (strlen(en_months[i]) == e - w && memcmp(s + w, en_months[i], e - w) == 0)
+            return true;
+    return false;
+}
+
 /* iPhone 2.0, Windows 3.1, version 1.5: a one-digit number with one or two
  * decimals right after a product's name (a capitalized or camel-case word)
  * or "version" names a release, not a measure (cases/en/quantity). */
@@ -1666,11 +1693,11 @@ static bool version_number(const kiji_doc *d, size_t ns, size_t ne)
     if (!cap || w < 2 || s[w - 2] == '.')
         return false;
     /* months and units written capitalized are no products */
-    static const char *const no[] = {"January", "February", "March", "April", "May", "June",
-                                     "July", "August", "September", "October", "November",
-                                     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                     "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Category",
-                                     "Level", "Grade", "Class", "Section", "Article", "Page", NULL};
+    for (int i = 0; en_months[i]; i++)
+        if (strlen(en_months[i]) == wl && memcmp(s + w, en_months[i], wl) == 0)
+            return false;
+    static const char *const no[] = {"No",      "Category", "Level", "Grade", "Class",
+                                     "Section", "Article",  "Page",  NULL};
     for (int i = 0; no[i]; i++)
         if (strlen(no[i]) == wl && memcmp(s + w, no[i], wl) == 0)
             return false;
@@ -2010,9 +2037,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
         }
     }
 
-    /* range: a low end (with or without the unit) and a high end */
+    /* range: a low end (with or without the unit) and a high end; a bare
+     * number after a month name is a day (beginning April 1 to 110 billion
+     * dlrs), no low end */
     bool kara;
     size_t rc = range_connector(d, a.kind ? a.ne : a.tok.ne, between, &kara);
+    if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && after_month(d, a.ns))
+        rc = 0;
     if (rc) {
         size_t bpos = rc;
         if (d->lang == KJ_LANG_EN && bpos < d->norm_len && d->norm[bpos] == ' ')

@@ -737,6 +737,18 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 continue;
             }
         }
+        /* an apposition to a named person is that person, not an unnamed
+         * source (Jane Doe, a senior analyst at a bank, said) */
+        size_t cm = ms;
+        while (cm > sst && (d->norm[cm - 1] == ' ' || d->norm[cm - 1] == '\n'))
+            cm--;
+        if (cm > sst + 1 && d->norm[cm - 1] == ',') {
+            int k = kj_q_mention_at(x, cm - 2);
+            if (k >= 0 && x->m[k].ne == cm - 1 && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+                i = e - 1;
+                continue;
+            }
+        }
         size_t hi = e + 120 < send ? e + 120 : send;
         /* said officials / said one economist */
         size_t b = ms;

@@ -168,7 +168,9 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
     p->abbrev = kj_dict_new();
-    if (!p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2)) {
+    p->openers = kj_dict_new();
+    if (!p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2) ||
+        !p->openers || !kj_dict_add_list(p->openers, kj_wordlist_get("en/sentence_openers"), 1)) {
         if (err) {
             err->code = KIJI_ERR_NOMEM;
             snprintf(err->text, sizeof err->text, "abbreviation list");
@@ -204,6 +206,7 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
 void kj_text_free(kiji_parser *p)
 {
     kj_dict_free(p->abbrev);
+    kj_dict_free(p->openers);
     kj_dict_free(p->sb_rev);
     ubrk_close(p->sbrk_ja);
     ubrk_close(p->sbrk_en);
@@ -229,6 +232,8 @@ static bool is_space_byte(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
 }
 
+static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool wrapped);
+
 /* English wire copy is hard-wrapped (Reuters): a line break is a soft wrap
  * unless a blank line or an indented line follows, or the line ends a
  * sentence. Japanese text is not wrapped: every line break is hard. */
@@ -246,7 +251,10 @@ static bool hard_newline(const kiji_doc *d, size_t nl)
     if (k == 0 || t[k - 1] == '\n')
         return true;
     char c = t[k - 1];
-    return c == '.' || c == '!' || c == '?' || c == '"' || c == ':';
+    /* a line wrapped after an abbreviation goes on (the U.S.|Treasury said) */
+    if (c == '.')
+        return !after_abbreviation(d, 0, n, true);
+    return c == '!' || c == '?' || c == '"' || c == ':';
 }
 
 static void add_sentence(kiji_doc *d, size_t s, size_t e, int para)
@@ -371,9 +379,23 @@ static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
     return is_terminal(kj_u8_prev(t, p, &q)) && q >= start;
 }
 
+/* Does the word at n open a sentence (en/sentence_openers)? */
+static bool opener_at(const kiji_doc *d, size_t n)
+{
+    const char *t = d->norm;
+    size_t e = n;
+    while (e < d->norm_len && e - n < 16 &&
+           ((t[e] >= 'A' && t[e] <= 'Z') || (t[e] >= 'a' && t[e] <= 'z')))
+        e++;
+    int32_t v = 0;
+    return e > n && kj_dict_get(d->p->openers, t + n, e - n, &v);
+}
+
 /* An English boundary at b that follows an abbreviation or an initial
- * (George W. Bush, Northwind Inc. said) is not a sentence end. */
-static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
+ * (George W. Bush, Northwind Inc. said) is not a sentence end. At a line
+ * break (wrapped) only a real abbreviation or initial goes on: a line
+ * ending "over budget." ends its sentence before a digit too. */
+static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool wrapped)
 {
     const char *t = d->norm;
     size_t e = b;
@@ -382,7 +404,7 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
     if (e == start || t[e - 1] != '.')
         return false;
     size_t w = e - 1;
-    while (w > start && w > e - 16 &&
+    while (w > start && w + 16 > e &&
            ((t[w - 1] >= 'A' && t[w - 1] <= 'Z') || (t[w - 1] >= 'a' && t[w - 1] <= 'z') ||
             t[w - 1] == '.'))
         w--;
@@ -392,14 +414,15 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b)
     while (n < d->norm_len && (t[n] == ' ' || t[n] == '"' || t[n] == '('))
         n++;
     bool next_lower = n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
-    if (next_lower)
+    if (next_lower && !wrapped)
         return true;
-    /* a single capital initial */
-    if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z')
+    /* a single capital initial (not the last letter of AT&T.) */
+    if (e - 1 - w == 1 && t[w] >= 'A' && t[w] <= 'Z' &&
+        (w == start || t[w - 1] == ' ' || t[w - 1] == '\n' || t[w - 1] == '('))
         return true;
     int32_t kind = 0;
     if (kj_dict_get(d->p->abbrev, t + w, e - 1 - w, &kind))
-        return kind == 1;
+        return kind == 1 || next_lower || (kind == 3 && !opener_at(d, n));
     return false;
 }
 
@@ -803,7 +826,7 @@ void kj_structure(kiji_doc *d)
         d->work += steps;
         (void)newline;
         bool inside = depth > 0 || dquote || bpos == soft_at ||
-                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos)) ||
+                      (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos, false)) ||
                       (d->lang != KJ_LANG_EN && quote_goes_on(d, start, bpos));
         if (inside && bpos - start < MAX_SENTENCE && bpos < len)
             continue;
