@@ -175,7 +175,9 @@ typedef struct estate {
         size_t off;
     } *mk;
     size_t mkcap, mkn;
-    struct townidx *town; /* rec_person.c: town_word's index, built on first use */
+    /* rec_person.c's per-document state, made by rec_persons: the town
+     * index (built on first use) and the surname filter */
+    struct townidx *town;
 } estate;
 
 /* rec_entity.c: the registry */
