@@ -289,25 +289,6 @@ static inline uint32_t ent_prev_in(const kiji_doc *d, size_t i, size_t end, uint
     return i == end ? c : ent_prev(d, i, &ps);
 }
 
-/* A scan's next stop from i (< hi): the first character at or after i
- * that has one of the classes want (KJ_CC_*), or that the table does not
- * hold whole (ent_cp decodes those), or hi or past it. Every character
- * stepped over is a valid sequence with none of those classes, whose
- * ent_cp is its entry's code point and whose next is i + its length: a
- * scan that at such a character only moves on to next may start here. */
-static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t want)
-{
-    if (hi > d->norm_len)
-        hi = d->norm_len;
-    while (i < hi) {
-        uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want))
-            break;
-        i += v >> KJ_CPX_LEN_SHIFT;
-    }
-    return i;
-}
-
 /* ent_skip, and in *last the entry of the last character it stepped over
  * (untouched when it stepped over none): that character ends at the
  * returned position, so its code point, *last & KJ_CPX_CP, is the one
@@ -325,6 +306,18 @@ static inline size_t ent_skip_last(const kiji_doc *d, size_t i, size_t hi, uint3
         i += v >> KJ_CPX_LEN_SHIFT;
     }
     return i;
+}
+
+/* A scan's next stop from i (< hi): the first character at or after i
+ * that has one of the classes want (KJ_CC_*), or that the table does not
+ * hold whole (ent_cp decodes those), or hi or past it. Every character
+ * stepped over is a valid sequence with none of those classes, whose
+ * ent_cp is its entry's code point and whose next is i + its length: a
+ * scan that at such a character only moves on to next may start here. */
+static inline size_t ent_skip(const kiji_doc *d, size_t i, size_t hi, uint32_t want)
+{
+    uint32_t last; /* not read: inlined, the store goes away */
+    return ent_skip_last(d, i, hi, want, &last);
 }
 
 /* The first byte at or after i that holds a claim, or d->norm_len when
@@ -362,8 +355,11 @@ static inline bool ent_pass8(const ent_stops *st, const unsigned char *u)
  * past it. An ASCII byte always has an entry of its own (kj_chars), one
  * byte long, with kj_char_class's classes: st->ascii answers for it as the
  * entry would, so ASCII runs are read eight bytes at a time where they
- * allow. */
-static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
+ * allow. With pass_unnamed it also steps over every character past ASCII
+ * that the table holds whole and that has no name class, whatever st
+ * says. */
+static inline size_t ent_skip_stops_by(const kiji_doc *d, size_t i, size_t hi,
+                                       const ent_stops *st, bool pass_unnamed)
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
@@ -381,12 +377,25 @@ static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, cons
             continue;
         }
         uint32_t v = x[i];
+        if (pass_unnamed) {
+            if (v & KJ_CPX_SLOW)
+                break;
+            if (!(v & KJ_CC_NAME)) {
+                i += v >> KJ_CPX_LEN_SHIFT;
+                continue;
+            }
+        }
         uint32_t c = v & KJ_CPX_CP;
         if ((v & mask) || (wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
     return i;
+}
+
+static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
+{
+    return ent_skip_stops_by(d, i, hi, st, false);
 }
 
 /* Registry key prefix + [p, p + n) into key (size bytes), cut and

@@ -1173,31 +1173,7 @@ size_t org_at(estate *s, size_t pos, ent **out)
  * and the class test is cheaper than the stop set's. */
 static inline size_t skip_known(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
-    if (hi > d->norm_len)
-        hi = d->norm_len;
-    const unsigned char *u = (const unsigned char *)d->norm;
-    const uint32_t *x = d->cpx;
-    while (i < hi) {
-        if (u[i] < 0x80) {
-            if (st->ascii[u[i]])
-                break;
-            i++;
-            while (hi - i >= 8 && ent_pass8(st, u + i))
-                i += 8;
-            continue;
-        }
-        uint32_t v = x[i];
-        if (v & KJ_CPX_SLOW)
-            break;
-        if (v & KJ_CC_NAME) {
-            uint32_t c = v & KJ_CPX_CP;
-            if ((v & st->mask) ||
-                (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
-                break;
-        }
-        i += v >> KJ_CPX_LEN_SHIFT;
-    }
-    return i;
+    return ent_skip_stops_by(d, i, hi, st, true);
 }
 
 static void pass_known(estate *s)
