@@ -66,7 +66,8 @@ static void *worker_main(void *arg)
     kd_workers *ws = w->ws;
     kiji_doc *doc = kiji_doc_new(ws->parser);
     if (!doc)
-        kd_log(KD_LOG_ERR, "worker %d: cannot start: out of memory", w->index);
+        kd_log(KD_LOG_ERR, "worker %d: no document: out of memory (tried again per job)",
+               w->index);
     for (;;) {
         pthread_mutex_lock(&ws->lock);
         while (!ws->jlen && !ws->stop) {
@@ -87,6 +88,10 @@ static void *worker_main(void *arg)
         if (room)
             wake_main(ws);
 
+        /* A worker whose document could not be made tries again with each
+         * job (memory may be back) and answers an error meanwhile. */
+        if (!doc)
+            doc = kiji_doc_new(ws->parser);
         kd_result *r = doc ? kd_process(doc, job) : NULL;
         if (r) {
             r->from_api = job->from_api;
