@@ -1002,9 +1002,21 @@ int kd_server_run(kd_config *c, const char *config_path, int argc, char **argv)
     rc = loop(&sv);
 
     /* Everything received is published: a final stats message closes the
-     * stream, then out lingers (bounded) to flush it to subscribers. */
-    sv.drain_forced = 1;
+     * stream, held like the rest in no-drop mode while a subscriber is full
+     * (until the drain deadline), then out lingers (bounded) to flush it to
+     * subscribers. */
     publish_stats(&sv, 1);
+    if (!sv.draining)
+        sv.drain_deadline = kd_now() + sv.cfg.drain_timeout_ms / 1000.0;
+    for (int ms = RETRY_MIN_MS; flush(&sv) && kd_now() < sv.drain_deadline;
+         ms = ms * 2 > RETRY_MAX_MS ? RETRY_MAX_MS : ms * 2)
+        poll(NULL, 0, ms);
+    if (sv.head) {
+        kd_log(KD_LOG_ERR, "drain timeout: a subscriber is still full; the final stats "
+                           "message is dropped (counted)");
+        rc = 1;
+    }
+    sv.drain_forced = 1;
     flush(&sv);
     char status[256];
     kd_stats_status(&sv.st, status, sizeof status);

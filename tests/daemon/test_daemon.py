@@ -265,6 +265,30 @@ def test_drain(a):
         print("drain: %d of %d received before SIGTERM, all published" % (final["received"], n))
 
 
+def test_drain_full(a):
+    """--no-drop drain while the subscriber's queue is full: the final stats
+    message waits for room like every article. It used to be sent once, with
+    no wait, and dropped (counted) whenever the last article had filled the
+    queue."""
+    n = 200
+    with Kijid(a["kijid"], ["--no-drop", "--hwm", "5", "--stats-interval", "0"]) as k:
+        sub = k.sub(rcvhwm=5)
+        k.wait_subscribers(1)
+        push = k.push()
+        for i in range(n):
+            push.send_multipart([('{"id":"f-%d"}' % i).encode(), JA.encode()])
+        time.sleep(1.0)  # kijid fills the subscriber's queue and holds the rest
+        os.kill(k.proc.pid, signal.SIGTERM)
+        time.sleep(0.5)
+        got = collect(sub, lambda m: bool(m) and m[-1][0] == "stats", timeout=30, idle=3)
+        rc = k.proc.wait(30)
+        stopped = [l for l in k.stderr().splitlines() if "stopped:" in l]
+        check(rc == 0, "exit status %r" % rc)
+        check(len(stopped) == 1 and " dropped=0" in stopped[0], "kijid says %r" % stopped)
+        ids = [m.get("id") for t, m in got if t == "article"]
+        check(len(ids) == len(set(ids)) and ids, "articles %d, distinct %d" % (len(ids), len(set(ids))))
+
+
 def test_reload(a):
     """SIGHUP reloads log level, stats interval and fact topics; a bad file
     keeps the old configuration; no message is lost meanwhile."""
@@ -672,7 +696,7 @@ def test_curve(a):
 
 
 TESTS = {f.__name__[5:]: f for f in [test_traffic, test_topics, test_api, test_api_proxy, test_api_busy,
-                                      test_drain, test_reload,
+                                      test_drain, test_drain_full, test_reload,
                                       test_nodrop, test_drop_accounting, test_notify, test_config,
                                       test_client, test_sub_input, test_curve]}
 
