@@ -1562,6 +1562,42 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     return b;
 }
 
+/* Where ja_persons goes on after the character ending at i, of the classes
+ * cls: past the rest of its run. A kanji after a kanji, or a katakana or ・
+ * after a katakana or ・, starts no name, and the loop asks nothing else
+ * there but whether 同 (a kanji) begins an anaphor, so it stops at 同, at
+ * any other character and at an entry ent_cp must decode. *c and *end: the
+ * last character stepped over and where it ends (untouched when none), as
+ * the loop keeps them for ent_prev_in. */
+static inline size_t ja_run_rest(kiji_doc *d, size_t i, size_t hi, uint32_t cls, uint32_t *c,
+                                 size_t *end)
+{
+    uint32_t keep;
+    if (cls & KJ_CC_KANJI)
+        keep = KJ_CC_KANJI;
+    else if (cls & KJ_CC_KATA)
+        keep = KJ_CC_KATA | KJ_CC_DOT;
+    else
+        return i;
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    uint64_t work = 0;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        uint32_t cp = v & KJ_CPX_CP;
+        /* KJ_CC_DOT is & too, which is no ・ */
+        if ((v & KJ_CPX_SLOW) || !(v & keep) || cp == 0x540C /* 同 */ ||
+            ((v & KJ_CC_DOT) && cp != 0x30FB))
+            break;
+        work++;
+        *c = cp;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        *end = i;
+    }
+    d->work += work;
+    return i;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1645,7 +1681,7 @@ static void ja_persons(estate *s)
                 }
             }
         }
-        i = nx;
+        i = ja_run_rest(d, nx, s->hi, cls, &c, &end);
     }
     /* ドルジコワはみている: a later bare surname of a katakana name */
     i = s->lo;
