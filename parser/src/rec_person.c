@@ -1181,7 +1181,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
                 return 0;
             size_t q0 = q;
-            while (q < b && !kj_at(d->norm, b, q, "・"))
+            /* ・ is E3 83 BB: its first byte asked first */
+            while (q < b && !((unsigned char)d->norm[q] == 0xE3 && kj_at(d->norm, b, q, "・")))
                 q++;
             size_t h = (q - q0) / 2;
             parts++;
@@ -1216,8 +1217,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
-            while (q < s->hi && m < 5 && !kj_at(d->norm, s->hi, q, "氏") &&
-                   (ent_cls(d, q, &qn) & KJ_CC_KANJI)) {
+            while (q < s->hi && m < 5) {
+                /* 氏 (a kanji) ends the run: read as a code point, where
+                 * the character lies whole before s->hi (kj_at) */
+                uint32_t qcls, qc = ent_cpc(d, q, &qn, &qcls);
+                if (!(qcls & KJ_CC_KANJI) || (qc == 0x6C0F && qn <= s->hi))
+                    break;
                 q = qn;
                 m++;
             }
