@@ -1798,18 +1798,21 @@ static size_t tokenize(estate *s, tok *out, size_t max)
 {
     const kiji_doc *d = s->d;
     const unsigned char *u = (const unsigned char *)d->norm;
+    /* the class table: KJ_CC_WORD is ent_asc of an ASCII byte and
+     * kj_is_latin of any other character (kj_is_digit is ASCII alone);
+     * entries with KJ_CPX_SLOW (never ASCII) are decoded by ent_cp */
+    const uint32_t *cx = d->cpx;
     const size_t hi = s->hi;
     uint64_t work = 0;
     size_t n = 0, i = s->lo;
     while (i < hi && n < max) {
         work++;
-        unsigned char c = u[i];
-        if (c < 0x80) {
-            if (!ent_asc(c)) {
-                i++;
-                continue;
-            }
-        } else {
+        uint32_t v = cx[i];
+        if (!(v & (KJ_CPX_SLOW | KJ_CC_WORD))) {
+            i += v >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
+        if (v & KJ_CPX_SLOW) {
             size_t nx;
             uint32_t cp = ent_cp(d, i, &nx);
             if (!kj_is_latin(cp)) {
@@ -1820,10 +1823,13 @@ static size_t tokenize(estate *s, tok *out, size_t max)
         size_t a = i;
         while (i < hi) {
             work++;
+            uint32_t w = cx[i];
+            if ((w & (KJ_CPX_SLOW | KJ_CC_WORD)) == KJ_CC_WORD) {
+                i += w >> KJ_CPX_LEN_SHIFT; /* most characters of a word: asked first */
+                continue;
+            }
             unsigned char x = u[i];
-            if (ent_asc(x)) {
-                i++; /* most bytes of a word: asked first */
-            } else if (x >= 0x80) {
+            if (w & KJ_CPX_SLOW) {
                 size_t nx;
                 if (!kj_is_latin(ent_cp(d, i, &nx)))
                     break;
