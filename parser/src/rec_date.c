@@ -11,6 +11,7 @@
  * claimed right after.
  */
 #include "rec_date.h"
+#include "rec_numeric.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -307,6 +308,8 @@ static bool add_era(struct kj_datedata *dd, const char *key, size_t n, int idx)
         dd->era4 = true;
     else
         dd->jera[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    if (cp < 0x80 && n > 1)
+        dd->jera_long[cp] = true;
     return true;
 }
 
@@ -358,6 +361,28 @@ static int load_eras(struct kj_datedata *dd)
     return rc;
 }
 
+/* Fill dd->jword (rec_date.h) from the other tables, once all are built;
+ * nd (the parser's numeric tables) may be NULL. */
+static void mark_word_only(struct kj_datedata *dd, const struct kj_numeric *nd)
+{
+    if (dd->jpair4)
+        return;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        size_t b = cp >> 3;
+        uint8_t bit = (uint8_t)(1u << (cp & 7));
+        if (!(dd->jstart[b] & bit) || (dd->jlit[b] & bit) || (dd->jone[b] & bit))
+            continue;
+        if (cp < 0x80) {
+            bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+            if (!letter || dd->jera_long[cp])
+                continue;
+        } else if (!nd || (dd->jera[b] & bit) || (nd->num_cp[cp >> 6] >> (cp & 63) & 1)) {
+            continue;
+        }
+        dd->jword[b] |= bit;
+    }
+}
+
 int kj_date_init(kiji_parser *p)
 {
     struct kj_datedata *dd = calloc(1, sizeof *dd);
@@ -372,10 +397,11 @@ int kj_date_init(kiji_parser *p)
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
     dd->jera = calloc(0x10000 / 8, 1);
+    dd->jword = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->jera || !dd->efirst || !dd->ethe)
+        || !dd->jera || !dd->jword || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -384,6 +410,7 @@ int kj_date_init(kiji_parser *p)
         return -1;
     if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
         return -1;
+    mark_word_only(dd, p->numeric);
     return 0;
 }
 
@@ -402,6 +429,7 @@ void kj_date_free(kiji_parser *p)
     free(dd->jpair);
     free(dd->jone);
     free(dd->jera);
+    free(dd->jword);
     free(dd->w);
     free(dd);
     p->date = NULL;
