@@ -4249,11 +4249,15 @@ static bool after_article(const ep *p, size_t i, size_t e)
     return kj_num_may_start(p->c->d, i);
 }
 
+static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
- * skipped without a look-up of each literal. */
-static bool worth_trying(const ep *p, size_t i)
+ * skipped without a look-up of each literal. Inlined at both calls as far
+ * as the test of a word's first letters, which rules out most words;
+ * worth_trying_word does the rest. */
+static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
@@ -4281,6 +4285,16 @@ static bool worth_trying(const ep *p, size_t i)
         if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
             return false;
     }
+    return worth_trying_word(p, i, b1);
+}
+
+/* The rest of worth_trying at a word (a-z at i) whose first letters begin
+ * a word of efirst; b1 is the second letter less 'a' (26 or more when
+ * none). */
+static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    unsigned char b = (unsigned char)p->lc[i];
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
         e++;
