@@ -164,6 +164,14 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     dd->w[dd->nw] = *w;
     if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
         return -1;
+    if (w->kind == KJ_W_FUTURE && klen > 0) {
+        size_t i = 0;
+        uint32_t cp = kj_u8_next(key, klen, &i);
+        if (cp >= 0x10000)
+            dd->fut4 = true;
+        else
+            dd->futfirst[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
     if (t == dd->ja) {
         kj_dt_mark_start(dd, key);
         mark_pair(dd, key, klen);
@@ -398,10 +406,11 @@ int kj_date_init(kiji_parser *p)
     dd->jone = calloc(0x10000 / 8, 1);
     dd->jera = calloc(0x10000 / 8, 1);
     dd->jword = calloc(0x10000 / 8, 1);
+    dd->futfirst = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->jera || !dd->jword || !dd->efirst || !dd->ethe)
+        || !dd->jera || !dd->jword || !dd->futfirst || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -430,6 +439,7 @@ void kj_date_free(kiji_parser *p)
     free(dd->jone);
     free(dd->jera);
     free(dd->jword);
+    free(dd->futfirst);
     free(dd->w);
     free(dd);
     p->date = NULL;
@@ -549,6 +559,25 @@ static void clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
         }
 }
 
+/* Can a KJ_W_FUTURE key of the list kj_dt_word reads begin at i (i <
+ * c->len)? By the key's first character (dd->futfirst): the longest key
+ * there (kj_dt_word's answer) is no such key where none begins. The
+ * lowercased text differs from d->norm only in ASCII letters, so a
+ * character past ASCII is read from the decoded-character table. */
+static bool future_may_start(const kj_dctx *c, size_t i)
+{
+    const struct kj_datedata *dd = c->dd;
+    unsigned char b = (unsigned char)c->lc[i];
+    uint32_t cp = b;
+    if (b >= 0x80) {
+        size_t k = i;
+        cp = kj_cp_next(c->d, c->len, &k);
+    }
+    if (cp >= 0x10000)
+        return dd->fut4;
+    return dd->futfirst[cp >> 3] & (1u << (cp & 7));
+}
+
 bool kj_dt_future(kj_dctx *c, size_t pos)
 {
     kiji_doc *d = c->d;
@@ -566,7 +595,7 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
         /* inside an English word nothing below can hold: no look-up */
         bool apos = c->lc[i] == '\'' || kj_at(c->lc, c->len, i, "\xe2\x80\x99");
         bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && !apos;
-        size_t n = inword ? 0 : kj_dt_word(c, en, i, &w);
+        size_t n = inword || !future_may_start(c, i) ? 0 : kj_dt_word(c, en, i, &w);
         if (n && w->kind == KJ_W_FUTURE) {
             /* English words need word boundaries: "will" not "willing" */
             bool ok = true;

@@ -121,6 +121,11 @@ struct kj_datedata {
      * is no word of one character. Empty when jpair4, and past ASCII when
      * the parser has no numeric tables. */
     uint8_t *jword;
+    /* The first characters of the KJ_W_FUTURE keys of ja and en (one bit
+     * per BMP code point; fut4 when one lies beyond it): kj_dt_future looks
+     * a word up only where one of them starts. */
+    uint8_t *futfirst;
+    bool fut4;
     /* Where an English date can start: the words (runs of a-z in the
      * lowercased text) that begin an entry of en of a kind looked up at a
      * date's first position, a literal of the scanner or a number
