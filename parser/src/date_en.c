@@ -4295,8 +4295,10 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
+    /* the run of a-z, read up to one letter past the longest word */
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
-    while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
+    size_t wlim = p->len - i > max ? i + max + 1 : p->len;
+    while (e < wlim && (unsigned char)(p->lc[e] - 'a') < 26)
         e++;
     int32_t v = 0;
     if (e - i > max
@@ -4312,7 +4314,8 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
         && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
         size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
-        while (r < p->len && r - q <= tmax && p->lc[r] >= 'a' && p->lc[r] <= 'z')
+        size_t rlim = p->len - q > tmax ? q + tmax + 1 : p->len;
+        while (r < rlim && (unsigned char)(p->lc[r] - 'a') < 26)
             r++;
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
