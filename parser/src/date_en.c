@@ -4249,11 +4249,15 @@ static bool after_article(const ep *p, size_t i, size_t e)
     return kj_num_may_start(p->c->d, i);
 }
 
+static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
- * skipped without a look-up of each literal. */
-static bool worth_trying(const ep *p, size_t i)
+ * skipped without a look-up of each literal. Inlined at both calls as far
+ * as the test of a word's first letters, which rules out most words;
+ * worth_trying_word does the rest. */
+static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
@@ -4281,8 +4285,20 @@ static bool worth_trying(const ep *p, size_t i)
         if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
             return false;
     }
+    return worth_trying_word(p, i, b1);
+}
+
+/* The rest of worth_trying at a word (a-z at i) whose first letters begin
+ * a word of efirst; b1 is the second letter less 'a' (26 or more when
+ * none). */
+static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    unsigned char b = (unsigned char)p->lc[i];
+    /* the run of a-z, read up to one letter past the longest word */
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
-    while (e < p->len && e - i <= max && p->lc[e] >= 'a' && p->lc[e] <= 'z')
+    size_t wlim = p->len - i > max ? i + max + 1 : p->len;
+    while (e < wlim && (unsigned char)(p->lc[e] - 'a') < 26)
         e++;
     int32_t v = 0;
     if (e - i > max
@@ -4298,7 +4314,8 @@ static bool worth_trying(const ep *p, size_t i)
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
         && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
         size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
-        while (r < p->len && r - q <= tmax && p->lc[r] >= 'a' && p->lc[r] <= 'z')
+        size_t rlim = p->len - q > tmax ? q + tmax + 1 : p->len;
+        while (r < rlim && (unsigned char)(p->lc[r] - 'a') < 26)
             r++;
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))

@@ -3082,6 +3082,37 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     return dnum(p, i, &v, &e, &nd, &z);
 }
 
+/* At i, a character u of jstart and of dd->jword, l bytes long, that ends
+ * by lim (the scan's bound on the decoded-character table): is it certain
+ * that worth_trying fails here? Where jword says so, it passes only where
+ * word_may_start does (or, for hiragana after a space or at the start and
+ * for an ASCII letter after none, through a number or an era initial:
+ * those are left to it), so this is word_may_start's test on the pair
+ * read from the table, and no answer (false) where the next character is
+ * not there. */
+static inline __attribute__((always_inline)) bool word_only_fails(const kj_dctx *c, size_t i,
+                                                                  uint32_t u, size_t l,
+                                                                  size_t lim)
+{
+    unsigned char pb = i > 0 ? (unsigned char)c->s[i - 1] : ' ';
+    if (u < 0x80) {
+        if (!((pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z')))
+            return false;
+    } else if (kj_is_hiragana(u) && (pb == ' ' || pb == '\n')) {
+        return false;
+    }
+    size_t k = i + l;
+    if (k >= c->len)
+        return true;
+    if (k >= lim)
+        return false;
+    uint32_t w = c->d->cpx[k];
+    if (w >= KJ_CPX_SLOW || (w >> KJ_CPX_LEN_SHIFT) > lim - k)
+        return false;
+    size_t h = kj_dt_pair(u, w & KJ_CPX_CP);
+    return !(c->dd->jpair[h >> 3] & (1u << (h & 7)));
+}
+
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
@@ -3091,23 +3122,38 @@ void kj_date_scan_ja(kj_dctx *c)
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
     const uint32_t *cpx = c->d->cpx;
-    const uint8_t *jstart = c->dd->jstart;
+    const uint8_t *jstart = c->dd->jstart, *jword = c->dd->jword;
     size_t lim = c->len < c->d->norm_len ? c->len : c->d->norm_len;
+    /* below lim3 every character of up to three bytes ends by lim */
+    size_t lim3 = lim > 2 ? lim - 2 : 0;
     size_t i = 0;
     while (i < c->len) {
-        c->d->work++;
         /* most characters start no date: one load of the table and one
          * bit of jstart step over a whole character (may_start's answer
-         * for a valid sequence of the BMP that ends by the limit) */
-        if (i < lim) {
+         * for a valid sequence of the BMP that ends by the limit); most
+         * of the others (hiragana, letters inside a Latin word) can start
+         * only a word of the list, which the pair after them rules out.
+         * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
+         * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes
+         * before lim take the outer loop's way. The work count takes one
+         * per character stepped over, as if each were a round of the
+         * outer loop. */
+        size_t stepped = 0;
+        while (i < lim3) {
             uint32_t v = cpx[i], u = v & KJ_CPX_CP;
+            if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
+                break;
             size_t l = v >> KJ_CPX_LEN_SHIFT;
-            if (v < KJ_CPX_SLOW && l <= lim - i && u < 0x10000
-                && !(jstart[u >> 3] & (1u << (u & 7)))) {
-                i += l;
-                continue;
-            }
+            if ((jstart[u >> 3] & (1u << (u & 7)))
+                && !((jword[u >> 3] & (1u << (u & 7))) && word_only_fails(c, i, u, l, lim)))
+                break;
+            i += l;
+            stepped++;
         }
+        c->d->work += stepped;
+        if (i >= c->len)
+            break;
+        c->d->work++;
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))

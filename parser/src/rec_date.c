@@ -11,6 +11,7 @@
  * claimed right after.
  */
 #include "rec_date.h"
+#include "rec_numeric.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,14 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     dd->w[dd->nw] = *w;
     if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
         return -1;
+    if (w->kind == KJ_W_FUTURE && klen > 0) {
+        size_t i = 0;
+        uint32_t cp = kj_u8_next(key, klen, &i);
+        if (cp >= 0x10000)
+            dd->fut4 = true;
+        else
+            dd->futfirst[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
     if (t == dd->ja) {
         kj_dt_mark_start(dd, key);
         mark_pair(dd, key, klen);
@@ -307,6 +316,8 @@ static bool add_era(struct kj_datedata *dd, const char *key, size_t n, int idx)
         dd->era4 = true;
     else
         dd->jera[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    if (cp < 0x80 && n > 1)
+        dd->jera_long[cp] = true;
     return true;
 }
 
@@ -358,6 +369,28 @@ static int load_eras(struct kj_datedata *dd)
     return rc;
 }
 
+/* Fill dd->jword (rec_date.h) from the other tables, once all are built;
+ * nd (the parser's numeric tables) may be NULL. */
+static void mark_word_only(struct kj_datedata *dd, const struct kj_numeric *nd)
+{
+    if (dd->jpair4)
+        return;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        size_t b = cp >> 3;
+        uint8_t bit = (uint8_t)(1u << (cp & 7));
+        if (!(dd->jstart[b] & bit) || (dd->jlit[b] & bit) || (dd->jone[b] & bit))
+            continue;
+        if (cp < 0x80) {
+            bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+            if (!letter || dd->jera_long[cp])
+                continue;
+        } else if (!nd || (dd->jera[b] & bit) || (nd->num_cp[cp >> 6] >> (cp & 63) & 1)) {
+            continue;
+        }
+        dd->jword[b] |= bit;
+    }
+}
+
 int kj_date_init(kiji_parser *p)
 {
     struct kj_datedata *dd = calloc(1, sizeof *dd);
@@ -372,10 +405,12 @@ int kj_date_init(kiji_parser *p)
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
     dd->jera = calloc(0x10000 / 8, 1);
+    dd->jword = calloc(0x10000 / 8, 1);
+    dd->futfirst = calloc(0x10000 / 8, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->jera || !dd->efirst || !dd->ethe)
+        || !dd->jera || !dd->jword || !dd->futfirst || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd) < 0)
@@ -384,6 +419,7 @@ int kj_date_init(kiji_parser *p)
         return -1;
     if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
         return -1;
+    mark_word_only(dd, p->numeric);
     return 0;
 }
 
@@ -402,6 +438,8 @@ void kj_date_free(kiji_parser *p)
     free(dd->jpair);
     free(dd->jone);
     free(dd->jera);
+    free(dd->jword);
+    free(dd->futfirst);
     free(dd->w);
     free(dd);
     p->date = NULL;
@@ -477,8 +515,10 @@ size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)
 /* ---- resolution ---------------------------------------------------------- */
 
 /* A sentence break inside what the splitter gave as one sentence: white
- * space after . ! ? (and closing quotes) and before a capital letter. */
-static bool en_break(const kj_dctx *c, size_t i)
+ * space after . ! ? (and closing quotes) and before a capital letter.
+ * Inlined in clause's two loops, which test every byte of up to a window
+ * either side of a date and find white space at few. */
+static inline __attribute__((always_inline)) bool en_break(const kj_dctx *c, size_t i)
 {
     if (i + 1 >= c->len || (c->s[i] != ' ' && c->s[i] != '\n'))
         return false;
@@ -521,6 +561,25 @@ static void clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
         }
 }
 
+/* Can a KJ_W_FUTURE key of the list kj_dt_word reads begin at i (i <
+ * c->len)? By the key's first character (dd->futfirst): the longest key
+ * there (kj_dt_word's answer) is no such key where none begins. The
+ * lowercased text differs from d->norm only in ASCII letters, so a
+ * character past ASCII is read from the decoded-character table. */
+static bool future_may_start(const kj_dctx *c, size_t i)
+{
+    const struct kj_datedata *dd = c->dd;
+    unsigned char b = (unsigned char)c->lc[i];
+    uint32_t cp = b;
+    if (b >= 0x80) {
+        size_t k = i;
+        cp = kj_cp_next(c->d, c->len, &k);
+    }
+    if (cp >= 0x10000)
+        return dd->fut4;
+    return dd->futfirst[cp >> 3] & (1u << (cp & 7));
+}
+
 bool kj_dt_future(kj_dctx *c, size_t pos)
 {
     kiji_doc *d = c->d;
@@ -538,7 +597,7 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
         /* inside an English word nothing below can hold: no look-up */
         bool apos = c->lc[i] == '\'' || kj_at(c->lc, c->len, i, "\xe2\x80\x99");
         bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && !apos;
-        size_t n = inword ? 0 : kj_dt_word(c, en, i, &w);
+        size_t n = inword || !future_may_start(c, i) ? 0 : kj_dt_word(c, en, i, &w);
         if (n && w->kind == KJ_W_FUTURE) {
             /* English words need word boundaries: "will" not "willing" */
             bool ok = true;

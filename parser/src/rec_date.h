@@ -106,6 +106,26 @@ struct kj_datedata {
      * point); era4 when a key begins beyond the BMP. */
     uint8_t *jera;
     bool era4;
+    /* ASCII bytes that begin an era key of more than one byte (jera has
+     * the initials of one byte, R7 / H31, too). */
+    bool jera_long[128];
+    /* The characters at which worth_trying (date_ja.c) can pass only where
+     * a word of ja may start by its first two characters (jone, jpair), so
+     * that the scan tests that pair itself and steps over the rest: a BMP
+     * character past ASCII of jstart that begins no literal (jlit), no era
+     * key (jera), no number at any position (kj_num_cp_may_start's num_cp;
+     * hiragana, which start one after a space, the scan asks apart) and
+     * is no word of one character (jone); an ASCII letter of jstart (which
+     * the scan asks only after a letter or digit, where no era initial and
+     * no number starts) that begins no literal and no key of jera_long and
+     * is no word of one character. Empty when jpair4, and past ASCII when
+     * the parser has no numeric tables. */
+    uint8_t *jword;
+    /* The first characters of the KJ_W_FUTURE keys of ja and en (one bit
+     * per BMP code point; fut4 when one lies beyond it): kj_dt_future looks
+     * a word up only where one of them starts. */
+    uint8_t *futfirst;
+    bool fut4;
     /* Where an English date can start: the words (runs of a-z in the
      * lowercased text) that begin an entry of en of a kind looked up at a
      * date's first position, a literal of the scanner or a number
