@@ -327,6 +327,112 @@ static void put_real(jw *w, const char *g)
     put(w, buf, len);
 }
 
+/* Powers of ten a double holds exactly: 10^22 is the last. */
+static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* m * 10^e for the common reals of news text (a mantissa below 2^53, a few
+ * decimals, shown in "%.17g"'s fixed form) without strtod and snprintf: *dv
+ * is strtod's value of the decimal, g its "%.17g" text in the C locale.
+ * Returns false (g and *dv unset) outside that range; the caller formats
+ * those through the C library. tests/json_real_test.c compares the two on
+ * many values. */
+static bool fast_real(int64_t m, int32_t e, double *dv, char *g, size_t size)
+{
+    if (m == 0 || e >= 0 || e < -22 || m > EXACT_INT || m < -EXACT_INT || size < 32)
+        return false;
+    const char *point = localeconv()->decimal_point;
+    if (point[0] != '.' || point[1])
+        return false;
+    uint64_t am = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
+    /* Both operands exact, so the one rounding of the division gives the
+     * decimal's nearest double, as strtod does (Clinger's fast path). */
+    double x = (double)am / exact_pow10[-e];
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int be = (int)(bits >> 52 & 0x7FF);
+    if (be == 0)
+        return false; /* subnormal: no such value in this range anyway */
+    /* x = mant * 2^bexp exactly */
+    uint64_t mant = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
+    int bexp = be - 1075;
+    /* p: the decimal exponent of x's first digit, first that of the decimal
+     * (x may fall just below it: then x * 10^(16 - p) has 16 digits before
+     * rounding and p is one less); q: x * 10^(16 - p) rounded to an integer,
+     * ties to even as glibc's printf rounds */
+    int nd = 0;
+    for (uint64_t t = am; t; t /= 10)
+        nd++;
+    int p = nd - 1 + e;
+    const uint64_t lo17 = 10000000000000000u, hi17 = 100000000000000000u;
+    if (bexp > 0 || bexp <= -128)
+        return false;
+    unsigned sh = (unsigned)-bexp;
+    unsigned __int128 q;
+    for (int tries = 0;; tries++) {
+        int s = 16 - p;
+        if (p < -4 || p > 16)
+            return false;
+        /* below 2^53 * 10^20 < 2^120 */
+        unsigned __int128 n = (unsigned __int128)mant * (uint64_t)exact_pow10[s < 19 ? s : 19];
+        if (s == 20)
+            n *= 10;
+        q = n >> sh;
+        if (q < lo17) { /* x is below the decimal's power of ten */
+            if (tries)
+                return false;
+            p--;
+            continue;
+        }
+        if (sh) {
+            unsigned __int128 rem = n - (q << sh), half = (unsigned __int128)1 << (sh - 1);
+            if (rem > half || (rem == half && (q & 1)))
+                q++;
+        }
+        break;
+    }
+    if (q > hi17)
+        return false;
+    if (q == hi17) { /* rounded up to the next power of ten */
+        q = lo17;
+        p++;
+        if (p > 16)
+            return false;
+    }
+    char dig[17];
+    uint64_t d17 = (uint64_t)q;
+    for (int i = 16; i >= 0; i--) {
+        dig[i] = (char)('0' + d17 % 10);
+        d17 /= 10;
+    }
+    int nz = 17;
+    while (nz > 1 && dig[nz - 1] == '0')
+        nz--;
+    size_t o = 0;
+    if (m < 0)
+        g[o++] = '-';
+    if (p >= 0) {
+        for (int i = 0; i <= p; i++)
+            g[o++] = dig[i];
+        if (nz > p + 1) {
+            g[o++] = '.';
+            for (int i = p + 1; i < nz; i++)
+                g[o++] = dig[i];
+        }
+    } else {
+        g[o++] = '0';
+        g[o++] = '.';
+        for (int i = 0; i < -p - 1; i++)
+            g[o++] = '0';
+        for (int i = 0; i < nz; i++)
+            g[o++] = dig[i];
+    }
+    g[o] = 0;
+    *dv = m < 0 ? -x : x;
+    return true;
+}
+
 /* A number: an integer when exact within 2^53, else a real plus the exact
  * decimal under skey when the real does not print back the same. Returns
  * bit 0 when k was written, bit 1 when skey was. */
@@ -356,8 +462,11 @@ static unsigned kv_num(jw *w, const char *k, const char *skey, kj_num v)
     char buf[64], back[64];
     kj_num n = {m, e, true};
     kj_num_str(n, buf, sizeof buf);
-    double dv = kj_num_double(n);
-    snprintf(back, sizeof back, "%.17g", dv);
+    double dv;
+    if (!fast_real(m, e, &dv, back, sizeof back)) {
+        dv = kj_num_double(n);
+        snprintf(back, sizeof back, "%.17g", dv);
+    }
     unsigned got = 0;
     if (isfinite(dv)) {
         key(w, k);
@@ -556,6 +665,28 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
 #undef MARK
 }
 
+/* "%04d-%02d-%02d", "%04d-%02d" or "%04d" as the month and day are given,
+ * for a year of 1-9999 and a month and day of 0-99 (buf holds 11 bytes). */
+static void date_str(char *buf, int y, int m, int d)
+{
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    size_t n = 4;
+    if (m) {
+        buf[n++] = '-';
+        buf[n++] = (char)('0' + m / 10);
+        buf[n++] = (char)('0' + m % 10);
+        if (d) {
+            buf[n++] = '-';
+            buf[n++] = (char)('0' + d / 10);
+            buf[n++] = (char)('0' + d % 10);
+        }
+    }
+    buf[n] = 0;
+}
+
 static void put_doc(jw *w, const kiji_doc *d)
 {
     jw_open(w, '{');
@@ -565,7 +696,10 @@ static void put_doc(jw *w, const kiji_doc *d)
     kv_str(w, "lang", d->lang == KJ_LANG_EN ? "en" : "ja");
     if (d->pub_y) {
         char buf[32];
-        if (d->pub_m && d->pub_d)
+        if (d->pub_y > 0 && d->pub_y <= 9999 && d->pub_m >= 0 && d->pub_m <= 99 &&
+            d->pub_d >= 0 && d->pub_d <= 99)
+            date_str(buf, d->pub_y, d->pub_m, d->pub_d);
+        else if (d->pub_m && d->pub_d)
             snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->pub_y, d->pub_m, d->pub_d);
         else if (d->pub_m)
             snprintf(buf, sizeof buf, "%04d-%02d", d->pub_y, d->pub_m);
