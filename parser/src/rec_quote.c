@@ -88,6 +88,7 @@ int kj_quote_init(kiji_parser *p)
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
+    kj_quote_ja_init(q);
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)

@@ -57,7 +57,17 @@ struct kj_quotedata {
     /* bit c: a key of ja_sources may start with the BMP character c (the
      * dict's own first-character filter, and its first bytes for ASCII) */
     uint64_t ja_sources_first[1024];
+    /* bit KJ_QW_*: a word of that list of rec_quote_ja.c starts with a
+     * character whose code point has this low byte (a filter: many
+     * characters share a low byte) */
+    uint8_t ja_word_lo[256];
 };
+#define KJ_QW_COMMENTERS (1u << 0)
+#define KJ_QW_BUZZ (1u << 1)
+#define KJ_QW_CUES (1u << 2)
+
+/* Fills ja_word_lo from the word lists of rec_quote_ja.c. */
+void kj_quote_ja_init(struct kj_quotedata *q);
 
 typedef struct kj_mref {
     size_t ns, ne;
