@@ -20,6 +20,10 @@
  * where kj_qprefix_may says no would find nothing, so the scans skip it. */
 typedef struct kj_qprefix {
     uint64_t tri[1024];     /* bit kj_qprefix_hash(first three bytes) */
+    /* bit (first byte << 8 | second byte) of a key; every second byte of a
+     * one-byte key's first: one load rules out most text positions before
+     * the hash is computed */
+    uint64_t pair[1024];
     bool short_first[256];  /* a key of one or two bytes starts with it */
 } kj_qprefix;
 
@@ -34,6 +38,11 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
     if (i >= len)
         return false;
     const unsigned char *u = (const unsigned char *)s + i;
+    if (len - i >= 2) {
+        unsigned p = (unsigned)u[0] << 8 | u[1];
+        if (!(f->pair[p >> 6] >> (p & 63) & 1))
+            return false;
+    }
     if (f->short_first[u[0]])
         return true;
     if (len - i < 3)
