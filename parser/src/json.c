@@ -146,9 +146,42 @@ static inline void key(jw *w, const char *k)
 
 static void put_int(jw *w, int64_t v)
 {
-    char tmp[24];
-    char *e = tmp + sizeof tmp, *p = e;
+    /* "-9223372036854775808" is the longest: 20 bytes */
+    if (!jw_reserve(w, 20))
+        return;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    /* the digits are written straight into the buffer, last first, so
+     * their count comes first */
+    static const uint64_t pow10[20] = {1u,
+                                       10u,
+                                       100u,
+                                       1000u,
+                                       10000u,
+                                       100000u,
+                                       1000000u,
+                                       10000000u,
+                                       100000000u,
+                                       1000000000u,
+                                       10000000000u,
+                                       100000000000u,
+                                       1000000000000u,
+                                       10000000000000u,
+                                       100000000000000u,
+                                       1000000000000000u,
+                                       10000000000000000u,
+                                       100000000000000000u,
+                                       1000000000000000000u,
+                                       10000000000000000000u};
+    /* t = floor(log10(2) * bit length), 1233 / 4096 standing for log10(2):
+     * the count is t or t + 1 (u | 1 keeps 0 at one digit) */
+    unsigned bits = 64u - (unsigned)__builtin_clzll(u | 1);
+    unsigned t = bits * 1233u >> 12;
+    size_t nd = t + 1 - ((u | 1) < pow10[t]);
+    char *o = w->b + w->n;
+    if (v < 0)
+        *o++ = '-';
+    char *p = o + nd;
+    w->n = (size_t)(p - w->b);
     /* two digits per division */
     static const char pairs[] = "000102030405060708091011121314151617181920212223242526272829"
                                 "303132333435363738394041424344454647484950515253545556575859"
@@ -160,11 +193,8 @@ static void put_int(jw *w, int64_t v)
         *--p = pairs[2 * r + 1];
         *--p = pairs[2 * r];
     }
-    if (u || p == e)
+    if (p > o)
         *--p = (char)('0' + u);
-    if (v < 0)
-        *--p = '-';
-    put(w, p, (size_t)(e - p));
 }
 
 /* Bytes that jansson escapes: the controls below 0x20, '"' and '\\'. */
