@@ -207,6 +207,18 @@ static const unsigned char needs_escape[256] = {
 /* clang-format on */
 
 
+/* None of the eight bytes of x is below 0x20, '"' or '\\', nor past ASCII
+ * when high is 0x80..80 (high 0: the string is known valid UTF-8). For a
+ * word x, (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x
+ * is 0, and (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
+static inline bool plain8(uint64_t x, uint64_t high)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+    uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    return !(((x - ones * 0x20) & ~x & tops) | ((qu - ones) & ~qu & tops) |
+             ((bs - ones) & ~bs & tops) | (x & high));
+}
+
 /* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
  * UTF-8, so only the ASCII escapes are looked for. Returns false (having
  * written a partial string the caller rolls back) on invalid UTF-8. */
@@ -218,23 +230,44 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     const unsigned char *s = (const unsigned char *)str, *end = s + len;
     char *o = w->b + w->n;
     *o++ = '"';
-    /* bytes copied as they are, eight at a time: none below 0x20, '"' or
-     * '\\', and none past ASCII unless the string is known valid. For a
-     * word x, (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of
-     * x is 0, and (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
-    const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
-    const uint64_t high = checked ? 0 : tops;
+    const uint64_t high = checked ? 0 : 0x8080808080808080u;
+    /* Bytes copied as they are, eight at a time while they need no escape
+     * (and are ASCII unless the string is known valid). A string of 4-7
+     * bytes is tested as one word of its first four and last four bytes;
+     * the last 1-7 bytes of a longer one with the word of its last eight:
+     * when all eight are plain, those before s were written as they are,
+     * one byte each, so they are the last output bytes and the overlap is
+     * rewritten with the same bytes. */
+    if (len >= 4 && len < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, end - 4, 4);
+        if (plain8((uint64_t)a | (uint64_t)b << 32, high)) {
+            memcpy(o, s, 4);
+            memcpy(o + len - 4, end - 4, 4);
+            o += len;
+            s = end;
+        }
+    }
     while (s < end) {
         if (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
-            uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-            if (!(((x - ones * 0x20) & ~x & tops) | ((qu - ones) & ~qu & tops) |
-                  ((bs - ones) & ~bs & tops) | (x & high))) {
+            if (plain8(x, high)) {
                 memcpy(o, s, 8);
                 o += 8;
                 s += 8;
                 continue;
+            }
+        } else if (len >= 8) {
+            const unsigned char *t = end - 8;
+            uint64_t x;
+            memcpy(&x, t, 8);
+            if (plain8(x, high)) {
+                memcpy(o - (s - t), t, 8);
+                o += end - s;
+                s = end;
+                break;
             }
         }
         /* a byte of these eight (or of the last few) needs a look: all of
