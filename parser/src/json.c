@@ -328,8 +328,11 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
 }
 
 /* "key": "value", or nothing at all when s is NULL or not valid UTF-8 (the
- * member is rolled back). Returns whether the member was written. */
-static bool kv_strn(jw *w, const char *k, const char *s, size_t len, bool checked)
+ * member is rolled back). Returns whether the member was written. Always
+ * inline, like kv_str and kv_int, so that key's strlen of a literal key
+ * folds to a constant. */
+static inline __attribute__((always_inline)) bool kv_strn(jw *w, const char *k, const char *s,
+                                                          size_t len, bool checked)
 {
     if (!s)
         return false;
@@ -343,12 +346,12 @@ static bool kv_strn(jw *w, const char *k, const char *s, size_t len, bool checke
     return false;
 }
 
-static bool kv_str(jw *w, const char *k, const char *s)
+static inline __attribute__((always_inline)) bool kv_str(jw *w, const char *k, const char *s)
 {
     return kv_strn(w, k, s, s ? strlen(s) : 0, false);
 }
 
-static void kv_int(jw *w, const char *k, int64_t v)
+static inline __attribute__((always_inline)) void kv_int(jw *w, const char *k, int64_t v)
 {
     key(w, k);
     put_int(w, v);
