@@ -146,9 +146,42 @@ static inline void key(jw *w, const char *k)
 
 static void put_int(jw *w, int64_t v)
 {
-    char tmp[24];
-    char *e = tmp + sizeof tmp, *p = e;
+    /* "-9223372036854775808" is the longest: 20 bytes */
+    if (!jw_reserve(w, 20))
+        return;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    /* the digits are written straight into the buffer, last first, so
+     * their count comes first */
+    static const uint64_t pow10[20] = {1u,
+                                       10u,
+                                       100u,
+                                       1000u,
+                                       10000u,
+                                       100000u,
+                                       1000000u,
+                                       10000000u,
+                                       100000000u,
+                                       1000000000u,
+                                       10000000000u,
+                                       100000000000u,
+                                       1000000000000u,
+                                       10000000000000u,
+                                       100000000000000u,
+                                       1000000000000000u,
+                                       10000000000000000u,
+                                       100000000000000000u,
+                                       1000000000000000000u,
+                                       10000000000000000000u};
+    /* t = floor(log10(2) * bit length), 1233 / 4096 standing for log10(2):
+     * the count is t or t + 1 (u | 1 keeps 0 at one digit) */
+    unsigned bits = 64u - (unsigned)__builtin_clzll(u | 1);
+    unsigned t = bits * 1233u >> 12;
+    size_t nd = t + 1 - ((u | 1) < pow10[t]);
+    char *o = w->b + w->n;
+    if (v < 0)
+        *o++ = '-';
+    char *p = o + nd;
+    w->n = (size_t)(p - w->b);
     /* two digits per division */
     static const char pairs[] = "000102030405060708091011121314151617181920212223242526272829"
                                 "303132333435363738394041424344454647484950515253545556575859"
@@ -160,11 +193,8 @@ static void put_int(jw *w, int64_t v)
         *--p = pairs[2 * r + 1];
         *--p = pairs[2 * r];
     }
-    if (u || p == e)
+    if (p > o)
         *--p = (char)('0' + u);
-    if (v < 0)
-        *--p = '-';
-    put(w, p, (size_t)(e - p));
 }
 
 /* Bytes that jansson escapes: the controls below 0x20, '"' and '\\'. */
@@ -177,6 +207,18 @@ static const unsigned char needs_escape[256] = {
 /* clang-format on */
 
 
+/* None of the eight bytes of x is below 0x20, '"' or '\\', nor past ASCII
+ * when high is 0x80..80 (high 0: the string is known valid UTF-8). For a
+ * word x, (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x
+ * is 0, and (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
+static inline bool plain8(uint64_t x, uint64_t high)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+    uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    return !(((x - ones * 0x20) & ~x & tops) | ((qu - ones) & ~qu & tops) |
+             ((bs - ones) & ~bs & tops) | (x & high));
+}
+
 /* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
  * UTF-8, so only the ASCII escapes are looked for. Returns false (having
  * written a partial string the caller rolls back) on invalid UTF-8. */
@@ -188,23 +230,44 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     const unsigned char *s = (const unsigned char *)str, *end = s + len;
     char *o = w->b + w->n;
     *o++ = '"';
-    /* bytes copied as they are, eight at a time: none below 0x20, '"' or
-     * '\\', and none past ASCII unless the string is known valid. For a
-     * word x, (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of
-     * x is 0, and (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
-    const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
-    const uint64_t high = checked ? 0 : tops;
+    const uint64_t high = checked ? 0 : 0x8080808080808080u;
+    /* Bytes copied as they are, eight at a time while they need no escape
+     * (and are ASCII unless the string is known valid). A string of 4-7
+     * bytes is tested as one word of its first four and last four bytes;
+     * the last 1-7 bytes of a longer one with the word of its last eight:
+     * when all eight are plain, those before s were written as they are,
+     * one byte each, so they are the last output bytes and the overlap is
+     * rewritten with the same bytes. */
+    if (len >= 4 && len < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, end - 4, 4);
+        if (plain8((uint64_t)a | (uint64_t)b << 32, high)) {
+            memcpy(o, s, 4);
+            memcpy(o + len - 4, end - 4, 4);
+            o += len;
+            s = end;
+        }
+    }
     while (s < end) {
         if (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
-            uint64_t qu = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-            if (!(((x - ones * 0x20) & ~x & tops) | ((qu - ones) & ~qu & tops) |
-                  ((bs - ones) & ~bs & tops) | (x & high))) {
+            if (plain8(x, high)) {
                 memcpy(o, s, 8);
                 o += 8;
                 s += 8;
                 continue;
+            }
+        } else if (len >= 8) {
+            const unsigned char *t = end - 8;
+            uint64_t x;
+            memcpy(&x, t, 8);
+            if (plain8(x, high)) {
+                memcpy(o - (s - t), t, 8);
+                o += end - s;
+                s = end;
+                break;
             }
         }
         /* a byte of these eight (or of the last few) needs a look: all of
@@ -265,8 +328,11 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
 }
 
 /* "key": "value", or nothing at all when s is NULL or not valid UTF-8 (the
- * member is rolled back). Returns whether the member was written. */
-static bool kv_strn(jw *w, const char *k, const char *s, size_t len, bool checked)
+ * member is rolled back). Returns whether the member was written. Always
+ * inline, like kv_str and kv_int, so that key's strlen of a literal key
+ * folds to a constant. */
+static inline __attribute__((always_inline)) bool kv_strn(jw *w, const char *k, const char *s,
+                                                          size_t len, bool checked)
 {
     if (!s)
         return false;
@@ -280,12 +346,12 @@ static bool kv_strn(jw *w, const char *k, const char *s, size_t len, bool checke
     return false;
 }
 
-static bool kv_str(jw *w, const char *k, const char *s)
+static inline __attribute__((always_inline)) bool kv_str(jw *w, const char *k, const char *s)
 {
     return kv_strn(w, k, s, s ? strlen(s) : 0, false);
 }
 
-static void kv_int(jw *w, const char *k, int64_t v)
+static inline __attribute__((always_inline)) void kv_int(jw *w, const char *k, int64_t v)
 {
     key(w, k);
     put_int(w, v);
@@ -327,6 +393,112 @@ static void put_real(jw *w, const char *g)
     put(w, buf, len);
 }
 
+/* Powers of ten a double holds exactly: 10^22 is the last. */
+static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* m * 10^e for the common reals of news text (a mantissa below 2^53, a few
+ * decimals, shown in "%.17g"'s fixed form) without strtod and snprintf: *dv
+ * is strtod's value of the decimal, g its "%.17g" text in the C locale.
+ * Returns false (g and *dv unset) outside that range; the caller formats
+ * those through the C library. tests/json_real_test.c compares the two on
+ * many values. */
+static bool fast_real(int64_t m, int32_t e, double *dv, char *g, size_t size)
+{
+    if (m == 0 || e >= 0 || e < -22 || m > EXACT_INT || m < -EXACT_INT || size < 32)
+        return false;
+    const char *point = localeconv()->decimal_point;
+    if (point[0] != '.' || point[1])
+        return false;
+    uint64_t am = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
+    /* Both operands exact, so the one rounding of the division gives the
+     * decimal's nearest double, as strtod does (Clinger's fast path). */
+    double x = (double)am / exact_pow10[-e];
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int be = (int)(bits >> 52 & 0x7FF);
+    if (be == 0)
+        return false; /* subnormal: no such value in this range anyway */
+    /* x = mant * 2^bexp exactly */
+    uint64_t mant = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
+    int bexp = be - 1075;
+    /* p: the decimal exponent of x's first digit, first that of the decimal
+     * (x may fall just below it: then x * 10^(16 - p) has 16 digits before
+     * rounding and p is one less); q: x * 10^(16 - p) rounded to an integer,
+     * ties to even as glibc's printf rounds */
+    int nd = 0;
+    for (uint64_t t = am; t; t /= 10)
+        nd++;
+    int p = nd - 1 + e;
+    const uint64_t lo17 = 10000000000000000u, hi17 = 100000000000000000u;
+    if (bexp > 0 || bexp <= -128)
+        return false;
+    unsigned sh = (unsigned)-bexp;
+    unsigned __int128 q;
+    for (int tries = 0;; tries++) {
+        int s = 16 - p;
+        if (p < -4 || p > 16)
+            return false;
+        /* below 2^53 * 10^20 < 2^120 */
+        unsigned __int128 n = (unsigned __int128)mant * (uint64_t)exact_pow10[s < 19 ? s : 19];
+        if (s == 20)
+            n *= 10;
+        q = n >> sh;
+        if (q < lo17) { /* x is below the decimal's power of ten */
+            if (tries)
+                return false;
+            p--;
+            continue;
+        }
+        if (sh) {
+            unsigned __int128 rem = n - (q << sh), half = (unsigned __int128)1 << (sh - 1);
+            if (rem > half || (rem == half && (q & 1)))
+                q++;
+        }
+        break;
+    }
+    if (q > hi17)
+        return false;
+    if (q == hi17) { /* rounded up to the next power of ten */
+        q = lo17;
+        p++;
+        if (p > 16)
+            return false;
+    }
+    char dig[17];
+    uint64_t d17 = (uint64_t)q;
+    for (int i = 16; i >= 0; i--) {
+        dig[i] = (char)('0' + d17 % 10);
+        d17 /= 10;
+    }
+    int nz = 17;
+    while (nz > 1 && dig[nz - 1] == '0')
+        nz--;
+    size_t o = 0;
+    if (m < 0)
+        g[o++] = '-';
+    if (p >= 0) {
+        for (int i = 0; i <= p; i++)
+            g[o++] = dig[i];
+        if (nz > p + 1) {
+            g[o++] = '.';
+            for (int i = p + 1; i < nz; i++)
+                g[o++] = dig[i];
+        }
+    } else {
+        g[o++] = '0';
+        g[o++] = '.';
+        for (int i = 0; i < -p - 1; i++)
+            g[o++] = '0';
+        for (int i = 0; i < nz; i++)
+            g[o++] = dig[i];
+    }
+    g[o] = 0;
+    *dv = m < 0 ? -x : x;
+    return true;
+}
+
 /* A number: an integer when exact within 2^53, else a real plus the exact
  * decimal under skey when the real does not print back the same. Returns
  * bit 0 when k was written, bit 1 when skey was. */
@@ -356,8 +528,11 @@ static unsigned kv_num(jw *w, const char *k, const char *skey, kj_num v)
     char buf[64], back[64];
     kj_num n = {m, e, true};
     kj_num_str(n, buf, sizeof buf);
-    double dv = kj_num_double(n);
-    snprintf(back, sizeof back, "%.17g", dv);
+    double dv;
+    if (!fast_real(m, e, &dv, back, sizeof back)) {
+        dv = kj_num_double(n);
+        snprintf(back, sizeof back, "%.17g", dv);
+    }
     unsigned got = 0;
     if (isfinite(dv)) {
         key(w, k);
@@ -556,6 +731,28 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
 #undef MARK
 }
 
+/* "%04d-%02d-%02d", "%04d-%02d" or "%04d" as the month and day are given,
+ * for a year of 1-9999 and a month and day of 0-99 (buf holds 11 bytes). */
+static void date_str(char *buf, int y, int m, int d)
+{
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    size_t n = 4;
+    if (m) {
+        buf[n++] = '-';
+        buf[n++] = (char)('0' + m / 10);
+        buf[n++] = (char)('0' + m % 10);
+        if (d) {
+            buf[n++] = '-';
+            buf[n++] = (char)('0' + d / 10);
+            buf[n++] = (char)('0' + d % 10);
+        }
+    }
+    buf[n] = 0;
+}
+
 static void put_doc(jw *w, const kiji_doc *d)
 {
     jw_open(w, '{');
@@ -565,7 +762,10 @@ static void put_doc(jw *w, const kiji_doc *d)
     kv_str(w, "lang", d->lang == KJ_LANG_EN ? "en" : "ja");
     if (d->pub_y) {
         char buf[32];
-        if (d->pub_m && d->pub_d)
+        if (d->pub_y > 0 && d->pub_y <= 9999 && d->pub_m >= 0 && d->pub_m <= 99 &&
+            d->pub_d >= 0 && d->pub_d <= 99)
+            date_str(buf, d->pub_y, d->pub_m, d->pub_d);
+        else if (d->pub_m && d->pub_d)
             snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->pub_y, d->pub_m, d->pub_d);
         else if (d->pub_m)
             snprintf(buf, sizeof buf, "%04d-%02d", d->pub_y, d->pub_m);

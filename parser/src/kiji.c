@@ -172,6 +172,22 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
          * bytes with one two-byte load (the mask is the same for either
          * byte order). */
         size_t at = i;
+        /* two characters a round while eight bytes are there: both leads
+         * as below, the four continuation bytes with one eight-byte load
+         * and a mask (bytes 1, 2, 4 and 5, in the host's byte order) */
+        static const unsigned char cont_mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
+        static const unsigned char cont_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
+        uint64_t cm, cb;
+        memcpy(&cm, cont_mask, 8);
+        memcpy(&cb, cont_bits, 8);
+        while (len - i >= 8) {
+            unsigned l0 = (unsigned)s[i] - 0xE0, l1 = (unsigned)s[i + 3] - 0xE0;
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((l0 | l1) >= 16 || !((0xDFFEu >> l0) & (0xDFFEu >> l1) & 1) || (w & cm) != cb)
+                break;
+            i += 6;
+        }
         while (len - i >= 3) {
             unsigned lead = (unsigned)s[i] - 0xE0;
             uint16_t w;

@@ -171,8 +171,10 @@ static inline uint32_t three(unsigned char b0, unsigned char b1, unsigned char b
 static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
 {
     x[0] = cp | (uint32_t)(f >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
-    x[1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
-    x[2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;
+    /* the two continuation entries with one store */
+    static const uint32_t cont[2] = {KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT,
+                                     KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT};
+    memcpy(x + 1, cont, sizeof cont);
 }
 
 /* Write the three-byte characters src[from, to), each a chunk NFKC keeps
@@ -236,7 +238,10 @@ static __attribute__((noinline)) size_t put_run(const unsigned char *u, const ui
         uint8_t nf = tab[nc];
         if (!(nf & NF_BOUNDARY))
             break;
-        memcpy(ob + j, u + k, 3);
+        /* four bytes, one store: the fourth (the next character's lead)
+         * lands at most on buf[cap - 1], the byte room leaves spare, and is
+         * overwritten by whatever is written next */
+        memcpy(ob + j, u + k, 4);
         ms[j] = ms[j + 1] = ms[j + 2] = k;
         me[j] = me[j + 1] = me[j + 2] = k + 3;
         put_entry3(x + j, cp, f);

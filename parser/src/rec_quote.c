@@ -21,6 +21,15 @@ static void prefix_add(kj_qprefix *f, const char *key, size_t len)
     const unsigned char *u = (const unsigned char *)key;
     if (len == 0)
         return;
+    if (len == 1) {
+        for (unsigned b = 0; b < 256; b++) {
+            unsigned p = (unsigned)u[0] << 8 | b;
+            f->pair[p >> 6] |= (uint64_t)1 << (p & 63);
+        }
+    } else {
+        unsigned p = (unsigned)u[0] << 8 | u[1];
+        f->pair[p >> 6] |= (uint64_t)1 << (p & 63);
+    }
     if (len < 3) {
         f->short_first[u[0]] = true;
         return;
@@ -88,6 +97,7 @@ int kj_quote_init(kiji_parser *p)
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
+    kj_quote_ja_init(q);
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)

@@ -20,6 +20,10 @@
  * where kj_qprefix_may says no would find nothing, so the scans skip it. */
 typedef struct kj_qprefix {
     uint64_t tri[1024];     /* bit kj_qprefix_hash(first three bytes) */
+    /* bit (first byte << 8 | second byte) of a key; every second byte of a
+     * one-byte key's first: one load rules out most text positions before
+     * the hash is computed */
+    uint64_t pair[1024];
     bool short_first[256];  /* a key of one or two bytes starts with it */
 } kj_qprefix;
 
@@ -34,6 +38,11 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
     if (i >= len)
         return false;
     const unsigned char *u = (const unsigned char *)s + i;
+    if (len - i >= 2) {
+        unsigned p = (unsigned)u[0] << 8 | u[1];
+        if (!(f->pair[p >> 6] >> (p & 63) & 1))
+            return false;
+    }
     if (f->short_first[u[0]])
         return true;
     if (len - i < 3)
@@ -57,7 +66,17 @@ struct kj_quotedata {
     /* bit c: a key of ja_sources may start with the BMP character c (the
      * dict's own first-character filter, and its first bytes for ASCII) */
     uint64_t ja_sources_first[1024];
+    /* bit KJ_QW_*: a word of that list of rec_quote_ja.c starts with a
+     * character whose code point has this low byte (a filter: many
+     * characters share a low byte) */
+    uint8_t ja_word_lo[256];
 };
+#define KJ_QW_COMMENTERS (1u << 0)
+#define KJ_QW_BUZZ (1u << 1)
+#define KJ_QW_CUES (1u << 2)
+
+/* Fills ja_word_lo from the word lists of rec_quote_ja.c. */
+void kj_quote_ja_init(struct kj_quotedata *q);
 
 typedef struct kj_mref {
     size_t ns, ne;

@@ -31,8 +31,10 @@ static bool word_end(const kiji_doc *d, size_t e)
 }
 
 /* A word from dict t (with value in mask) starting at i: its length or 0.
- * pre holds t's key prefixes: where none starts at i the lookup is skipped. */
-static inline size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
+ * pre holds t's key prefixes: where none starts at i the lookup is skipped.
+ * Always inline: the scans call it at every word, and the prefix test is
+ * the common case. */
+static inline __attribute__((always_inline)) size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
                              int32_t *v)
 {
     if (!kj_qprefix_may(pre, d->norm, d->norm_len, i) || !word_start(d, i))

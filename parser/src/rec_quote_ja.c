@@ -386,10 +386,47 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
     return letter;
 }
 
-/* One of the NULL-ended words w within span bytes of from (and before
- * limit), before a comma, a full stop or a new quote. */
+/* Words of commenters named just after a verb or a particle (と書き込んで
+ * いるユーザー, といった不安の声). ユーザ is ユーザー written without the
+ * long-vowel mark. */
+static const char *const commenter_words[] = {"声",   "意見", "書き込み", "コメント",
+                                              "ツイート", "ユーザ", "人も", "人が",
+                                              "人は", "反応", "話題", NULL};
+/* Talk about it right after と (とネットで話題, と驚きの声). */
+static const char *const buzz_words[] = {"話題", "声", NULL};
+/* What a later sentence's 記事 or 同紙 points back to (publisher_before). */
+static const char *const publisher_cues[] = {"記事", "報じ", "報道", "掲載", "配信",
+                                             "社説", "コラム", "ブログ", NULL};
+
+static void mark_first(struct kj_quotedata *q, const char *const *w, uint8_t bit)
+{
+    for (int k = 0; w[k]; k++) {
+        size_t j = 0;
+        uint32_t c = kj_u8_next(w[k], strlen(w[k]), &j);
+        q->ja_word_lo[c & 0xFF] |= bit;
+    }
+}
+
+void kj_quote_ja_init(struct kj_quotedata *q)
+{
+    mark_first(q, commenter_words, KJ_QW_COMMENTERS);
+    mark_first(q, buzz_words, KJ_QW_BUZZ);
+    mark_first(q, publisher_cues, KJ_QW_CUES);
+}
+
+/* May a word of the lists marked bit start with the code point c? A word
+ * matches at a position only when it starts with the character there, so
+ * where this says no the literal compares would all fail. */
+static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
+{
+    return d->p->quote->ja_word_lo[c & 0xFF] & bit;
+}
+
+/* One of the NULL-ended words w (marked bit in ja_word_lo) within span
+ * bytes of from (and before limit), before a comma, a full stop or a new
+ * quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
-                           const char *const *w)
+                           const char *const *w, uint8_t bit)
 {
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
@@ -397,30 +434,26 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
         d->work++;
         if (c == 0x3001 || is_stop(c) || c == OPEN)
             break;
-        for (int k = 0; w[k]; k++)
-            if (at(d, i, w[k]))
-                return true;
+        if (word_may_start(d, c, bit))
+            for (int k = 0; w[k]; k++)
+                if (at(d, i, w[k]))
+                    return true;
         i = n;
     }
     return false;
 }
 
-/* Words of commenters named just after a verb or a particle (と書き込んで
- * いるユーザー, といった不安の声): within span bytes, before a comma. */
+/* Words of commenters within span bytes, before a comma. */
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    /* ユーザ is ユーザー written without the long-vowel mark */
-    static const char *const w[] = {"声", "意見", "書き込み", "コメント", "ツイート",
-                                    "ユーザ", "人も", "人が", "人は", "反応", "話題", NULL};
-    return word_in_clause(d, from, limit, span, w);
+    return word_in_clause(d, from, limit, span, commenter_words, KJ_QW_COMMENTERS);
 }
 
-/* Talk about it right after と (とネットで話題, と驚きの声): within span
- * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
+/* Talk about it within span bytes, before a comma. Not a person who did it
+ * (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    static const char *const w[] = {"話題", "声", NULL};
-    return word_in_clause(d, from, limit, span, w);
+    return word_in_clause(d, from, limit, span, buzz_words, KJ_QW_BUZZ);
 }
 
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
@@ -777,9 +810,16 @@ static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
 {
     if (o > lo + KJ_Q_WINDOW)
         lo = o - KJ_Q_WINDOW;
+    const unsigned char *u = (const unsigned char *)d->norm;
     for (size_t i = lo; i < o; i++) {
         d->work++;
-        if ((at(d, i, "は") || at(d, i, "が") || at(d, i, "も")) && i >= lo + 3 &&
+        /* は E3 81 AF, が E3 81 8C, も E3 82 82: one test of the first
+         * byte for most bytes, instead of three literal compares */
+        if (i + 3 > d->norm_len || u[i] != 0xE3)
+            continue;
+        if (((u[i + 1] == 0x81 && (u[i + 2] == 0xAF || u[i + 2] == 0x8C)) ||
+             (u[i + 1] == 0x82 && u[i + 2] == 0x82)) &&
+            i >= lo + 3 &&
             !kj_q_in_quote(x, i) && unnamed_people_before(d, x, i))
             return true;
     }
@@ -970,8 +1010,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
  * itself speaks through 記事では, only what comes before that counts. */
 static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
 {
-    static const char *const cue[] = {"記事", "報じ", "報道", "掲載", "配信", "社説", "コラム",
-                                      "ブログ", NULL};
+    const char *const *cue = publisher_cues;
     int s = kj_sentence_of(d, pos);
     size_t hi = pos;
     bool carry = false;
@@ -999,8 +1038,9 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
                 stop = i; /* what follows speaks through the article */
                 break;
             }
-            for (int k = 0; cue[k] && !cued; k++)
-                cued = at(d, i, cue[k]);
+            if (!cued && word_may_start(d, c, KJ_QW_CUES))
+                for (int k = 0; cue[k] && !cued; k++)
+                    cued = at(d, i, cue[k]);
             i = nx;
         }
         if (cued && stop > lo) {
