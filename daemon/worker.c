@@ -175,11 +175,16 @@ kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue)
     ws->idle = calloc((size_t)n, sizeof *ws->idle);
     ws->jobs = calloc(ws->cap, sizeof *ws->jobs);
     ws->results = calloc(ws->cap, sizeof *ws->results);
-    for (int i = 0; ws->w && i < n; i++, ws->nw++)
-        sem_init(&ws->w[i].wake, 0, 0);
-    if (ws->efd < 0 || !ws->w || !ws->idle || !ws->jobs || !ws->results) {
+    int sem_err = 0;
+    for (int i = 0; ws->w && i < n && !sem_err; i++) {
+        if (sem_init(&ws->w[i].wake, 0, 0))
+            sem_err = errno;
+        else
+            ws->nw++;
+    }
+    if (ws->efd < 0 || sem_err || !ws->w || !ws->idle || !ws->jobs || !ws->results) {
         kd_log(KD_LOG_ERR, "cannot set up the worker queues: %s",
-               ws->efd < 0 ? strerror(errno) : "out of memory");
+               ws->efd < 0 ? strerror(errno) : sem_err ? strerror(sem_err) : "out of memory");
         destroy(ws);
         return NULL;
     }
