@@ -4,11 +4,43 @@
  * Exit status: 0 after a clean stop (everything received was published),
  * 1 on a runtime failure, 2 on a bad configuration or command line.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "kd.h"
+
+/* getpid() for the whole process, libzmq included, from a cache. libzmq
+ * checks for a fork on every look into a socket's mailbox and on every
+ * wake-up it sends another thread, each check a getpid() system call
+ * (glibc keeps no cache since 2.25): about ten of the 33 system calls kijid
+ * makes per article at low rates, in the main thread's and the I/O
+ * thread's path. The executable's definition comes first in symbol lookup
+ * (it must be visible: the build hides symbols by default), so the shared
+ * libraries call this one. The pid is read once from the
+ * kernel and forgotten in a forked child (pthread_atfork, registered first
+ * thing in main), so a child still sees its own pid; kijid itself never
+ * forks. */
+static pid_t pid_cache;
+
+static void pid_forget(void)
+{
+    __atomic_store_n(&pid_cache, 0, __ATOMIC_RELAXED);
+}
+
+__attribute__((visibility("default"))) pid_t getpid(void)
+{
+    pid_t p = __atomic_load_n(&pid_cache, __ATOMIC_RELAXED);
+    if (!p) {
+        p = (pid_t)syscall(SYS_getpid);
+        __atomic_store_n(&pid_cache, p, __ATOMIC_RELAXED);
+    }
+    return p;
+}
 
 static void usage(FILE *fp)
 {
@@ -32,6 +64,10 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
+    if (pthread_atfork(NULL, NULL, pid_forget)) {
+        fprintf(stderr, "<3>kijid: pthread_atfork failed\n");
+        return 1;
+    }
     const char *path = NULL;
     int check = 0;
     for (int i = 1; i < argc; i++) {

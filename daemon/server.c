@@ -190,9 +190,9 @@ static int open_sockets(server *sv)
 /* ---- polling ---------------------------------------------------------------- */
 
 /* zmq_poll without most of its system calls. zmq_poll asks every socket for
- * ZMQ_EVENTS both before and after it sleeps, and each ask is a getpid() and
- * a poll() inside libzmq: some twenty system calls per loop turn, most for
- * sockets with nothing to say. A socket's ZMQ_FD turns readable whenever
+ * ZMQ_EVENTS both before and after it sleeps, and each ask is a poll()
+ * inside libzmq (and a getpid(), which main.c answers from a cache): some
+ * ten system calls per loop turn, most for sockets with nothing to say. A socket's ZMQ_FD turns readable whenever
  * commands reach the socket (a message arriving among them), and any use
  * of the socket may take those commands in. So a socket whose last ask
  * found nothing to read and that was not used since (quiet) needs no ask

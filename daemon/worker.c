@@ -2,14 +2,19 @@
  * worker.c -- kijid's parser threads. Each owns one kiji_doc (the parser is
  * shared and immutable). Jobs reach them through a bounded ring under one
  * mutex, results go back through a second one; ownership of the kd_job and
- * kd_result moves with the pointer. Workers sleep on condition variables;
- * the main thread, which polls sockets, is woken by an eventfd that turns
- * readable when results wait (the only descriptor the queues add).
+ * kd_result moves with the pointer. An idle worker sleeps on its own
+ * semaphore, and the main thread wakes the one that went idle last (a
+ * stack, not a queue: at low rates the same worker takes every job, its
+ * document and tables still in its core's caches), posting it after the
+ * lock is let go so the woken worker never waits on it. The main thread,
+ * which polls sockets, is woken by an eventfd that turns readable when
+ * results wait (the only descriptor the queues add).
  * Both rings are bounded by `queue`, so a blocked publisher stalls the
  * workers, which stalls the dispatcher, which stops reading input.
  */
 #include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +28,7 @@ typedef struct worker {
     kd_workers *ws;
     int index;
     int started;
+    sem_t wake; /* posted once per pop from the idle stack */
 } worker;
 
 typedef struct done {
@@ -31,11 +37,11 @@ typedef struct done {
 } done;
 
 struct kd_workers {
-    int n;
+    int n;  /* threads started */
+    int nw; /* entries of w with their semaphore made */
     worker *w;
     const kiji_parser *parser;
     pthread_mutex_t lock;
-    pthread_cond_t job_ready; /* a job (or the stop) waits for an idle worker */
     pthread_cond_t room;      /* the result ring has room again */
     kd_job **jobs;            /* ring of cap jobs */
     done *results;            /* ring of cap results */
@@ -44,7 +50,11 @@ struct kd_workers {
      * looks on every loop turn, and taking the lock each time made a worker
      * finishing a job sleep on it now and then. */
     size_t rlen_seen;
-    int idle;      /* workers waiting on job_ready */
+    /* Idle workers, the last to go idle on top. A worker is on it exactly
+     * while it waits (or is about to wait) on its semaphore with no post
+     * owed to it: whoever pops it posts it once. */
+    int *idle;
+    int nidle;
     int full_wait; /* workers waiting on room */
     int want_room; /* the main thread found the job ring full */
     int stop;
@@ -71,9 +81,11 @@ static void *worker_main(void *arg)
     for (;;) {
         pthread_mutex_lock(&ws->lock);
         while (!ws->jlen && !ws->stop) {
-            ws->idle++;
-            pthread_cond_wait(&ws->job_ready, &ws->lock);
-            ws->idle--;
+            ws->idle[ws->nidle++] = w->index;
+            pthread_mutex_unlock(&ws->lock);
+            while (sem_wait(&w->wake) < 0 && errno == EINTR)
+                ;
+            pthread_mutex_lock(&ws->lock);
         }
         if (!ws->jlen) {
             pthread_mutex_unlock(&ws->lock);
@@ -135,12 +147,14 @@ static void *worker_main(void *arg)
 static void destroy(kd_workers *ws)
 {
     pthread_mutex_destroy(&ws->lock);
-    pthread_cond_destroy(&ws->job_ready);
     pthread_cond_destroy(&ws->room);
+    for (int i = 0; ws->w && i < ws->nw; i++)
+        sem_destroy(&ws->w[i].wake);
     if (ws->efd >= 0)
         close(ws->efd);
     free(ws->jobs);
     free(ws->results);
+    free(ws->idle);
     free(ws->w);
     free(ws);
 }
@@ -156,20 +170,28 @@ kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue)
     ws->cap = (size_t)queue;
     ws->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     pthread_mutex_init(&ws->lock, NULL);
-    pthread_cond_init(&ws->job_ready, NULL);
     pthread_cond_init(&ws->room, NULL);
     ws->w = calloc((size_t)n, sizeof *ws->w);
+    ws->idle = calloc((size_t)n, sizeof *ws->idle);
     ws->jobs = calloc(ws->cap, sizeof *ws->jobs);
     ws->results = calloc(ws->cap, sizeof *ws->results);
-    if (ws->efd < 0 || !ws->w || !ws->jobs || !ws->results) {
+    int sem_err = 0;
+    for (int i = 0; ws->w && i < n && !sem_err; i++) {
+        if (sem_init(&ws->w[i].wake, 0, 0))
+            sem_err = errno;
+        else
+            ws->nw++;
+    }
+    if (ws->efd < 0 || sem_err || !ws->w || !ws->idle || !ws->jobs || !ws->results) {
         kd_log(KD_LOG_ERR, "cannot set up the worker queues: %s",
-               ws->efd < 0 ? strerror(errno) : "out of memory");
+               ws->efd < 0 ? strerror(errno) : sem_err ? strerror(sem_err) : "out of memory");
         destroy(ws);
         return NULL;
     }
     for (int i = 0; i < n; i++) {
         worker *w = &ws->w[i];
-        *w = (worker){.ws = ws, .index = i};
+        w->ws = ws;
+        w->index = i;
         if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
             kd_log(KD_LOG_ERR, "cannot start worker %d", i);
             break;
@@ -199,9 +221,13 @@ int kd_workers_submit(kd_workers *ws, kd_job *job)
     }
     ws->jobs[(ws->jhead + ws->jlen) % ws->cap] = job;
     ws->jlen++;
-    if (ws->idle)
-        pthread_cond_signal(&ws->job_ready);
+    /* One job, one worker woken: the most recently idle one. A worker
+     * already running takes the job if it gets there first; the woken one
+     * then finds the ring empty and goes back on the stack. */
+    worker *wake = ws->nidle ? &ws->w[ws->idle[--ws->nidle]] : NULL;
     pthread_mutex_unlock(&ws->lock);
+    if (wake)
+        sem_post(&wake->wake);
     return 0;
 }
 
@@ -246,7 +272,10 @@ void kd_workers_stop(kd_workers *ws)
         return;
     pthread_mutex_lock(&ws->lock);
     ws->stop = 1;
-    pthread_cond_broadcast(&ws->job_ready);
+    /* No worker goes on the stack once stop is set (it checks under the
+     * lock), so every sleeper is on it now: wake each one. */
+    while (ws->nidle)
+        sem_post(&ws->w[ws->idle[--ws->nidle]].wake);
     pthread_cond_broadcast(&ws->room);
     pthread_mutex_unlock(&ws->lock);
     for (int i = 0; i < ws->n; i++)

@@ -131,6 +131,8 @@ def test_api(a):
         k.wait_subscribers(1)
         t, pong = k.request([b'{"cmd":"ping"}'])
         check(t == "pong" and pong["pong"] is True, "ping %r" % pong)
+        # kijid caches getpid() for libzmq's fork checks: still its own pid.
+        check(pong["pid"] == k.proc.pid, "ping pid %r, kijid is %d" % (pong["pid"], k.proc.pid))
         t, art = k.request([b'{"id":"api-1","published":"2026-02-13"}', JA.encode()])
         check(t == "article" and art["id"] == "api-1", "reply %r %r" % (t, art))
         pub = collect(sub, lambda m: len(m) >= 1)
