@@ -175,6 +175,10 @@ typedef struct estate {
         size_t off;
     } *mk;
     size_t mkcap, mkn;
+    /* acronym keys ("a:NATO") made so far (rec_org.c define, initials):
+     * while there is none, a token that looks like an acronym names no
+     * entity, and pass_known does not read it */
+    size_t nacronyms;
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;

@@ -345,8 +345,10 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
         e->acronym = kj_strndup(d, acr, al);
     char key[40];
     int n = ent_key_str(key, sizeof key, "a:", acr, al);
-    if (n > 0 && (size_t)n < sizeof key)
+    if (n > 0 && (size_t)n < sizeof key) {
         ent_alias(s, type, key, (size_t)n, e);
+        s->nacronyms++;
+    }
     char nkey[160];
     if (ne - ns + 2 < sizeof nkey) {
         n = ent_key_str(nkey, sizeof nkey, "n:", d->norm + ns, ne - ns);
@@ -720,8 +722,10 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
         e->acronym = kj_strndup(d, ini, n);
     char key[24];
     int kl = ent_key_str(key, sizeof key, "a:", ini, strlen(ini));
-    if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl))
+    if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl)) {
         ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl, e);
+        s->nacronyms++;
+    }
     ent_mention(s, e, a, b);
 }
 
@@ -1269,8 +1273,9 @@ static void pass_known(estate *s)
             i += n;
             continue;
         }
-        /* an acronym defined earlier (NATO, IFRI, 新START) */
-        if ((upper(c) || kj_at(d->norm, s->hi, i, "新")) && !ent_word(pc)) {
+        /* an acronym defined earlier (NATO, IFRI, 新START); with none
+         * defined, no token finds one */
+        if (s->nacronyms && (upper(c) || kj_at(d->norm, s->hi, i, "新")) && !ent_word(pc)) {
             size_t b = kj_at(d->norm, s->hi, i, "新") ? i + 3 : i;
             while (b < s->hi && b - i < 20 &&
                    (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&'))
