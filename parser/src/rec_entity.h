@@ -68,17 +68,6 @@ static inline uint32_t ent_pair_hash(uint32_t first, uint32_t second)
     return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 16;
 }
 
-/* The first two bytes of a dictionary's keys that start with an ASCII
- * byte, kept beside it as ent_pair keeps the first two code points past
- * ASCII: where the text's first two bytes (a line break read as a space,
- * as ent_longest reads it) start no such key, a lookup there finds none.
- * English text has a capitalized word at every sentence start and name,
- * and most of them start no key of a short list. */
-typedef struct ent_ascii2 {
-    uint64_t bits[128][2]; /* [first][second >> 6]: a key starts first, second */
-    bool any[128];         /* a key of one byte, or one whose second byte is past ASCII */
-} ent_ascii2;
-
 /* Where a scan stops (ent_skip_stops): at a character with one of the
  * classes want (KJ_CC_*), one that a key of the first sets given can start
  * with, or the code point also; built once at init (ent_stops_init), so a
@@ -130,7 +119,6 @@ struct kj_entity {
     ent_first title_first, honor_first, occ_first;
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
-    ent_ascii2 org_ascii;          /* the keys of org that start in ASCII (org_at_cp) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
      * English rec_places (place_first, abbr_first) */
     ent_stops known_stops, place_stops_en;

@@ -13,34 +13,6 @@
 
 #include "rec_entity.h"
 
-/* Note the key [p, p + n) in a (ent_ascii2); keys that start past ASCII
- * are ent_pair's. */
-static void ascii2_add(ent_ascii2 *a, const char *p, size_t n)
-{
-    unsigned char b0 = (unsigned char)p[0];
-    if (b0 >= 0x80)
-        return;
-    unsigned char b1 = n >= 2 ? (unsigned char)p[1] : 0x80;
-    if (b1 >= 0x80) {
-        a->any[b0] = true;
-        return;
-    }
-    a->bits[b0][b1 >> 6] |= 1ull << (b1 & 63);
-}
-
-/* Can a key that a notes start at pos, where the ASCII byte first stands?
- * (ent_longest reads a line break as a space; a key of one byte, and any
- * key at the scan's last byte, are let through.) */
-static inline bool ascii2_may(const ent_ascii2 *a, const estate *s, size_t pos, uint32_t first)
-{
-    if (a->any[first] || pos + 1 >= s->hi)
-        return true;
-    unsigned char b1 = (unsigned char)s->d->norm[pos + 1];
-    if (b1 == '\n')
-        b1 = ' ';
-    return b1 < 0x80 && (a->bits[first][b1 >> 6] >> (b1 & 63) & 1);
-}
-
 int org_init(struct kj_entity *x)
 {
     x->osuf_ja = ent_dict("ja/org_suffixes", 1);
@@ -83,8 +55,6 @@ int org_init(struct kj_entity *x)
                     return -1;
                 ent_first_add(&x->org_first, p, n);
                 ent_pair_add(&x->org_pair, p, n);
-                if (n)
-                    ascii2_add(&x->org_ascii, p, n);
                 p += n;
                 if (*p == '\t')
                     p++;
@@ -1230,8 +1200,6 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
     if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
-        return 0;
-    if (first < 0x80 && !ascii2_may(&s->x->org_ascii, s, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
