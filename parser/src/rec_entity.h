@@ -175,6 +175,10 @@ typedef struct estate {
         size_t off;
     } *mk;
     size_t mkcap, mkn;
+    /* acronym keys ("a:NATO") made so far (rec_org.c define, initials):
+     * while there is none, a token that looks like an acronym names no
+     * entity, and pass_known does not read it */
+    size_t nacronyms;
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;
@@ -339,15 +343,11 @@ static inline size_t ent_next_claim(const kiji_doc *d, size_t i)
     return i < n ? i : n;
 }
 
-/* Do the eight bytes at u pass st: all ASCII, none a stop? */
-static inline bool ent_pass8(const ent_stops *st, const unsigned char *u)
+/* Is one of the eight ASCII bytes at u a stop of st? */
+static inline bool ent_stop8(const ent_stops *st, const unsigned char *u)
 {
-    uint64_t w;
-    memcpy(&w, u, 8);
-    if (w & 0x8080808080808080u)
-        return false;
-    return !(st->ascii[u[0]] | st->ascii[u[1]] | st->ascii[u[2]] | st->ascii[u[3]] |
-             st->ascii[u[4]] | st->ascii[u[5]] | st->ascii[u[6]] | st->ascii[u[7]]);
+    return (st->ascii[u[0]] | st->ascii[u[1]] | st->ascii[u[2]] | st->ascii[u[3]] |
+            st->ascii[u[4]] | st->ascii[u[5]] | st->ascii[u[6]] | st->ascii[u[7]]) != 0;
 }
 
 /* ent_skip that stops where st says: the first character at or after i
@@ -372,8 +372,21 @@ static inline size_t ent_skip_stops_by(const kiji_doc *d, size_t i, size_t hi,
             if (st->ascii[u[i]])
                 break;
             i++;
-            while (hi - i >= 8 && ent_pass8(st, u + i))
+            while (hi - i >= 8) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080u)
+                    break; /* a byte past ASCII: the loop above reads on */
+                if (ent_stop8(st, u + i)) {
+                    /* eight ASCII bytes, one a stop: the first of them
+                     * ends the scan (reading them one by one from here,
+                     * not eight at a time from each) */
+                    while (!st->ascii[u[i]])
+                        i++;
+                    return i;
+                }
                 i += 8;
+            }
             continue;
         }
         uint32_t v = x[i];

@@ -345,8 +345,10 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
         e->acronym = kj_strndup(d, acr, al);
     char key[40];
     int n = ent_key_str(key, sizeof key, "a:", acr, al);
-    if (n > 0 && (size_t)n < sizeof key)
+    if (n > 0 && (size_t)n < sizeof key) {
         ent_alias(s, type, key, (size_t)n, e);
+        s->nacronyms++;
+    }
     char nkey[160];
     if (ne - ns + 2 < sizeof nkey) {
         n = ent_key_str(nkey, sizeof nkey, "n:", d->norm + ns, ne - ns);
@@ -720,8 +722,10 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
         e->acronym = kj_strndup(d, ini, n);
     char key[24];
     int kl = ent_key_str(key, sizeof key, "a:", ini, strlen(ini));
-    if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl))
+    if (kl > 0 && (size_t)kl < sizeof key && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl)) {
         ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl, e);
+        s->nacronyms++;
+    }
     ent_mention(s, e, a, b);
 }
 
@@ -736,11 +740,12 @@ static bool corp_end(const kiji_doc *d, size_t a, size_t b)
     return false;
 }
 
-static bool en_stop(char c)
-{
-    return c == ' ' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
-           c == ')' || c == '<' || c == '>' || c == '`' || c == '\'';
-}
+/* The bytes that end a word of an English capitalized run (en_run): one
+ * load per byte of the word instead of a dozen comparisons. */
+static const bool en_stop_byte[256] = {
+    [' '] = true, ['\n'] = true, [','] = true, [';'] = true, [':'] = true, ['"'] = true,
+    ['('] = true, [')'] = true,   ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
+};
 
 /* Tokyo-based, Kremlin-owned, State-run: a capitalized word whose last
  * hyphenated part is lower case describes the name that follows. */
@@ -803,7 +808,8 @@ static size_t en_run(estate *s, size_t a)
             }
             break;
         }
-        while (e < s->hi && !en_stop(d->norm[e]) && e - w < 48)
+        size_t elim = s->hi - w > 48 ? w + 48 : s->hi; /* at most 48 bytes */
+        while (e < elim && !en_stop_byte[(unsigned char)d->norm[e]])
             e++;
         /* the length cap must not cut a character (Engla記事…) */
         while (e > w && e < s->hi && ((unsigned char)d->norm[e] & 0xC0) == 0x80)
@@ -993,12 +999,13 @@ static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
  * character to its end (the first with no name class, hi, or the 48th
  * character) is one the table holds whole, none is claimed and none is ・
  * or &. Then its end is *b, *suf says whether osuf_first has one of its
- * characters and *lastc is its last one; false, with nothing set, when
+ * characters, *lastc is its last one and *cls the classes of its
+ * characters together; false, with nothing set, when
  * the run is not plain (the exact loop in pass_suffixes reads it).
  * *claim is ent_next_claim's answer for some position at or before a,
  * moved on here when a has passed it. */
 static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool *suf,
-                             uint32_t *lastc)
+                             uint32_t *lastc, uint32_t *cls)
 {
     kiji_doc *d = s->d;
     const ent_first *f = &s->x->osuf_first;
@@ -1031,12 +1038,56 @@ static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool
     *b = p;
     *suf = has;
     *lastc = last;
+    *cls = any;
     return true;
 }
 
+/* Where pass_media may act: the stretches of text that pass_suffixes read
+ * and found katakana or ・ in (KJ_CC_KATA, KJ_CC_DOT), in text order, a
+ * stretch that touches the one before joined to it. pass_suffixes steps
+ * over no character with those classes unread (ent_skip_last passes only
+ * entries without a name class, skip_latin_word only ASCII), so outside
+ * the stretches pass_media has only characters to move past: it reads the
+ * stretches alone, instead of scanning the whole text a third time. The
+ * array is arena memory, grown as kj_grow grows the registry's. */
+typedef struct kata_spans {
+    struct kata_span {
+        size_t a, b;
+    } *v;
+    size_t n, cap;
+} kata_spans;
+
+#define ENT_KATA_DOT (KJ_CC_KATA | KJ_CC_DOT)
+
+/* Make room for one more stretch in k. */
+static void kata_grow(kiji_doc *d, kata_spans *k)
+{
+    size_t nc = k->cap ? k->cap * 2 : 32;
+    k->v = kj_grow_raw(d, k->v, k->n, nc, sizeof *k->v);
+    k->cap = nc;
+}
+
+/* Note [a, b) (a at or past the start of the last stretch noted). */
+static inline void kata_note(kiji_doc *d, kata_spans *k, size_t a, size_t b)
+{
+    if (k->n && a <= k->v[k->n - 1].b) {
+        if (b > k->v[k->n - 1].b)
+            k->v[k->n - 1].b = b;
+        return;
+    }
+    if (k->n == k->cap)
+        kata_grow(d, k);
+    k->v[k->n].a = a;
+    k->v[k->n].b = b;
+    k->n++;
+}
+
 /* pass_suffixes for English text (en) or other text: called with a
- * constant, so each language's loop holds only its own tests. */
-static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool en)
+ * constant, so each language's loop holds only its own tests. Other text
+ * notes its katakana in *kata (kata_spans); English needs none (pass_media
+ * reads no English text). */
+static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool en,
+                                                                kata_spans *kata)
 {
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
@@ -1083,7 +1134,8 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
              * (osuf_first): without one ja_seg finds no name in it */
             bool suf = false;
             uint32_t lastc = c; /* the character ending at b */
-            if (!plain_run(s, i, &claim, &b, &suf, &lastc)) {
+            uint32_t rcls = 0;  /* the classes of the run's characters */
+            if (!plain_run(s, i, &claim, &b, &suf, &lastc, &rcls)) {
                 int n = 0;
                 while (b < s->hi && n < 48) {
                     d->work++;
@@ -1099,6 +1151,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
                     }
                     dot |= bc == 0x30FB && b >= a;
                     suf |= ent_first_has(&s->x->osuf_first, bc);
+                    rcls |= bcls;
                     lastc = bc;
                     b = bn;
                     n++;
@@ -1107,24 +1160,30 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
             if (b > a && suf)
                 ja_run(s, a, b, dot);
             if (b > i) {
+                if (rcls & ENT_KATA_DOT)
+                    kata_note(d, kata, i, b);
                 /* the next ent_prev_in finds the run's last character */
                 i = end = b;
                 c = lastc;
             } else {
+                if (cls & ENT_KATA_DOT)
+                    kata_note(d, kata, i, nx);
                 i = nx;
             }
             continue;
         }
+        if (!en && (cls & ENT_KATA_DOT))
+            kata_note(d, kata, i, nx);
         i = nx;
     }
 }
 
-static void pass_suffixes(estate *s)
+static void pass_suffixes(estate *s, kata_spans *kata)
 {
     if (s->d->lang == KJ_LANG_EN)
-        scan_suffixes(s, true);
+        scan_suffixes(s, true, NULL);
     else
-        scan_suffixes(s, false);
+        scan_suffixes(s, false, kata);
 }
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
@@ -1216,8 +1275,9 @@ static void pass_known(estate *s)
             i += n;
             continue;
         }
-        /* an acronym defined earlier (NATO, IFRI, 新START) */
-        if ((upper(c) || kj_at(d->norm, s->hi, i, "新")) && !ent_word(pc)) {
+        /* an acronym defined earlier (NATO, IFRI, 新START); with none
+         * defined, no token finds one */
+        if (s->nacronyms && (upper(c) || kj_at(d->norm, s->hi, i, "新")) && !ent_word(pc)) {
             size_t b = kj_at(d->norm, s->hi, i, "新") ? i + 3 : i;
             while (b < s->hi && b - i < 20 &&
                    (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&'))
@@ -1258,13 +1318,77 @@ static bool media_name(const estate *s, size_t a, size_t b)
     return false;
 }
 
+/* One step of pass_media's scan at i (before hi): past characters neither
+ * katakana nor ・ it only moves on, and the last of them leaves *prev (the
+ * character before i is katakana or ・) false; at a katakana name it reads
+ * the name. Returns where the scan goes on. */
+static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
+{
+    kiji_doc *d = s->d;
+    size_t j = ent_skip(d, i, hi, KJ_CC_KATA | KJ_CC_DOT);
+    if (j != i) {
+        *prev = false;
+        return j;
+    }
+    d->work++;
+    size_t nx;
+    uint32_t c = ent_cp(d, i, &nx);
+    if (!ent_kata(c) || *prev) {
+        *prev = ent_kata(c) || c == 0x30FB;
+        return nx;
+    }
+    size_t b = i;
+    int k = 0;
+    while (b < s->hi && k < 30) {
+        d->work++;
+        size_t bn;
+        uint32_t bc = ent_cp(d, b, &bn);
+        if (!(ent_kata(bc) || bc == 0x30FB))
+            break;
+        b = bn;
+        k++;
+    }
+    *prev = false;
+    size_t ax;
+    uint32_t after = b < s->hi ? ent_cp(d, b, &ax) : 0;
+    bool media = false;
+    if (k >= 3 && !kj_before(d->norm, b, "・")) {
+        size_t w = 0;
+        if (kj_at(d->norm, s->hi, b, "紙"))
+            w = 3;
+        else if (kj_at(d->norm, s->hi, b, "通信") && !kj_at(d->norm, s->hi, b, "通信社"))
+            w = 6;
+        size_t wx;
+        if (w)
+            media = b + w >= s->hi || !kj_is_kanji(ent_cp(d, b + w, &wx));
+        /* ガジェット通信: an agency's name holds 通信 */
+        if (media && w == 6)
+            b += 6;
+        else if ((after == 0x306F || after == 0x304C || after == 0x306E || after == 0x3001 ||
+                  kj_at(d->norm, s->hi, b, "によると")) &&
+                 media_name(s, i, b))
+            media = true;
+    }
+    int32_t v;
+    if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);
+        if (e) {
+            longer_name(s, e, i, b);
+            ent_mention(s, e, i, b);
+        }
+    }
+    return b;
+}
+
 /* ワシントン・ポスト紙, ロイター通信, ニューヨーク・タイムズは: a katakana name
  * of three characters or more that a paper's or agency's word follows, or
  * that ends in a news outlet's word (data/ja/media_endings.txt) before a
  * particle, is a news outlet (the name without 紙, with 通信;
  * cases/ja/organization).
- * ファッション誌 is a kind of magazine, so 誌 is not enough. */
-static void pass_media(estate *s)
+ * ファッション誌 is a kind of magazine, so 誌 is not enough.
+ * Only the stretches pass_suffixes noted (kata_spans) hold katakana or ・:
+ * the scan reads them alone. */
+static void pass_media(estate *s, const kata_spans *kata)
 {
     kiji_doc *d = s->d;
     if (d->lang == KJ_LANG_EN)
@@ -1272,64 +1396,18 @@ static void pass_media(estate *s)
     ent_freeze(s);
     size_t i = s->lo;
     bool prev = false; /* the character before i is katakana or ・ */
-    while (i < s->hi) {
-        /* past characters neither katakana nor ・ the loop only moves on,
-         * and the last of them leaves prev false */
-        size_t j = ent_skip(d, i, s->hi, KJ_CC_KATA | KJ_CC_DOT);
-        if (j != i) {
+    for (size_t r = 0; r < kata->n; r++) {
+        size_t hi = kata->v[r].b; /* this stretch's end */
+        if (hi <= i)
+            continue;
+        /* between stretches no character is katakana or ・: moving past
+         * them leaves prev false */
+        if (kata->v[r].a > i) {
+            i = kata->v[r].a;
             prev = false;
-            i = j;
-            continue;
         }
-        d->work++;
-        size_t nx;
-        uint32_t c = ent_cp(d, i, &nx);
-        if (!ent_kata(c) || prev) {
-            prev = ent_kata(c) || c == 0x30FB;
-            i = nx;
-            continue;
-        }
-        size_t b = i;
-        int k = 0;
-        while (b < s->hi && k < 30) {
-            d->work++;
-            size_t bn;
-            uint32_t bc = ent_cp(d, b, &bn);
-            if (!(ent_kata(bc) || bc == 0x30FB))
-                break;
-            b = bn;
-            k++;
-        }
-        prev = false;
-        size_t ax;
-        uint32_t after = b < s->hi ? ent_cp(d, b, &ax) : 0;
-        bool media = false;
-        if (k >= 3 && !kj_before(d->norm, b, "・")) {
-            size_t w = 0;
-            if (kj_at(d->norm, s->hi, b, "紙"))
-                w = 3;
-            else if (kj_at(d->norm, s->hi, b, "通信") && !kj_at(d->norm, s->hi, b, "通信社"))
-                w = 6;
-            size_t wx;
-            if (w)
-                media = b + w >= s->hi || !kj_is_kanji(ent_cp(d, b + w, &wx));
-            /* ガジェット通信: an agency's name holds 通信 */
-            if (media && w == 6)
-                b += 6;
-            else if ((after == 0x306F || after == 0x304C || after == 0x306E || after == 0x3001 ||
-                      kj_at(d->norm, s->hi, b, "によると")) &&
-                     media_name(s, i, b))
-                media = true;
-        }
-        int32_t v;
-        if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
-            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);
-            if (e) {
-                longer_name(s, e, i, b);
-                ent_mention(s, e, i, b);
-            }
-        }
-        i = b;
+        while (i < hi)
+            i = media_at(s, i, hi, &prev);
     }
 }
 
@@ -1337,7 +1415,8 @@ void rec_orgs(estate *s)
 {
     pass_definitions(s);
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
-    pass_suffixes(s);
+    kata_spans kata = {NULL, 0, 0};
+    pass_suffixes(s, &kata);
     pass_known(s);
-    pass_media(s);
+    pass_media(s, &kata);
 }

@@ -1,0 +1,144 @@
+/*
+ * entity_skip_test.c -- ent_skip_stops_by (rec_entity.h), which reads
+ * ASCII eight bytes at a time, checked against a plain character-by-
+ * character scan with the same stops: on random stop sets and random
+ * texts of a small alphabet mixing ASCII words, line breaks and Japanese,
+ * both stop at the same place from every start, for several ends, with
+ * and without stepping over unnamed characters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiji.h"
+#include "rec_entity.h"
+
+static int passed, failed;
+
+static uint32_t rng = 2468u;
+
+static uint32_t next_rand(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* ASCII letters of both cases, a digit, space, line break, punctuation,
+ * and characters past ASCII with and without a name class */
+static const char *const alphabet[] = {"A", "B", "N", "a", "n", "t", "o", "e", "7",  " ", " ",
+                                       "\n", ".", ",", "(", "&", "日", "ア", "の", "・", "é"};
+#define NALPHA (sizeof alphabet / sizeof alphabet[0])
+
+static size_t random_word(char *out, size_t cap, int minlen, int maxlen)
+{
+    int n = minlen + (int)(next_rand() % (uint32_t)(maxlen - minlen + 1));
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        const char *a = alphabet[next_rand() % NALPHA];
+        size_t al = strlen(a);
+        if (len + al >= cap)
+            break;
+        memcpy(out + len, a, al);
+        len += al;
+    }
+    out[len] = 0;
+    return len;
+}
+
+static void check(bool ok, const char *what, size_t at)
+{
+    if (ok) {
+        passed++;
+    } else if (failed++ < 10) {
+        fprintf(stderr, "FAIL: %s at %zu\n", what, at);
+    }
+}
+
+/* ent_skip_stops_by read one character at a time: the first character at
+ * or after i (< hi) that st stops at or the table does not hold whole;
+ * with pass_unnamed, characters past ASCII with no name class never stop
+ * it. */
+static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st,
+                         bool pass_unnamed)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        unsigned char b = (unsigned char)d->norm[i];
+        if (b < 0x80) {
+            if (st->ascii[b])
+                return i;
+            i++;
+            continue;
+        }
+        uint32_t v = d->cpx[i];
+        if (v & KJ_CPX_SLOW)
+            return i;
+        if (pass_unnamed && !(v & KJ_CC_NAME)) {
+            i += v >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
+        uint32_t c = v & KJ_CPX_CP;
+        if ((v & st->mask) ||
+            (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
+            return i;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
+int main(void)
+{
+    kiji_error e;
+    kiji_parser *p = kiji_parser_new(NULL, &e);
+    kiji_doc *d = p ? kiji_doc_new(p) : NULL;
+    ent_stops *st = calloc(1, sizeof *st);
+    ent_first *f = calloc(1, sizeof *f);
+    if (!d || !st || !f) {
+        fprintf(stderr, "entity_skip_test: no parser\n");
+        return 1;
+    }
+    static const uint32_t wants[] = {0, KJ_CC_UPPER, KJ_CC_KANJI | KJ_CC_KATA, KJ_CC_NAME};
+    long stops = 0;
+    for (int round = 0; round < 60; round++) {
+        memset(f, 0, sizeof *f);
+        for (int k = 0; k < 12; k++) {
+            char key[64];
+            size_t kl = random_word(key, sizeof key, 1, 4);
+            if (kl)
+                ent_first_add(f, key, kl);
+        }
+        ent_stops_init(st, wants[round % 4], (round & 4) ? f : NULL, NULL,
+                       (round & 8) ? 0x65E5 : ENT_NO_CP);
+        for (int doc = 0; doc < 8; doc++) {
+            char text[2048];
+            size_t tl = random_word(text, sizeof text, 50, 400);
+            if (!tl || kiji_parse(d, text, tl, NULL, &e) != KIJI_OK)
+                continue;
+            for (size_t i = 0; i < d->norm_len;) {
+                size_t nx;
+                ent_cp(d, i, &nx);
+                size_t ends[3] = {d->norm_len, i + 1 + next_rand() % 24, i + 9};
+                for (int k = 0; k < 3; k++) {
+                    for (int pu = 0; pu < 2; pu++) {
+                        size_t want = plain_skip(d, i, ends[k], st, pu);
+                        size_t got = ent_skip_stops_by(d, i, ends[k], st, pu);
+                        check(got == want, "ent_skip_stops_by stopped elsewhere", i);
+                        stops += want < d->norm_len;
+                    }
+                }
+                i = nx > i ? nx : i + 1;
+            }
+        }
+    }
+    if (stops == 0) {
+        failed++;
+        fprintf(stderr, "FAIL: no scan stopped before the end\n");
+    }
+    free(f);
+    free(st);
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+    printf("entity_skip_test: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
