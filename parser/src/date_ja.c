@@ -12,6 +12,7 @@
 #include "rec_numeric.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct jp {
@@ -403,6 +404,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         if (at(p, e, "度")) {
             *fy = true;
             e += strlen("度");
+            /* 24年度 in 2012 is 平成24年度 with the era left out (FY2012, not
+             * 1924), 12年度 in 2012 is 2012: of the era in force at
+             * publication and 20xx/19xx, the year nearer to it, the era's
+             * only within ten years (cases/ja/date) */
+            const struct kj_datedata *dd = p->c->dd;
+            int py = p->c->py;
+            for (size_t k = 0; nd == 2 && !z && py && k < dd->nera_modern; k++)
+                if (dd->era_y1[k] <= py) {
+                    int ey = dd->era_y1[k] + (int)v - 1;
+                    if (abs(ey - py) <= 10 && abs(ey - py) < abs(t->y - py))
+                        t->y = ey;
+                    break;
+                }
         }
         return e;
     }
