@@ -516,7 +516,7 @@ static bool generic_head(estate *s, size_t a, size_t b)
         for (int i = 0; legal[i]; i++) {
             size_t n = strlen(legal[i]);
             if (b - a >= n && memcmp(d->norm + b - n, legal[i], n) == 0)
-                return false;
+                return b - a == n; /* 株式会社として: the form alone names none */
         }
         return true;
     }
@@ -1321,6 +1321,16 @@ static void pass_media(estate *s)
                      media_name(s, i, b))
                 media = true;
         }
+        /* 株式会社ドワンゴ: a company's legal form written before a katakana
+         * name makes it a company, the form part of its name (cases/ja/org) */
+        static const char *const legal[] = {"株式会社", "有限会社", "合同会社"};
+        bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
+        for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
+            if (i >= s->lo + strlen(legal[q]) && kj_before(d->norm, i, legal[q])) {
+                i -= strlen(legal[q]);
+                media = true;
+                break;
+            }
         int32_t v;
         if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
             ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);
