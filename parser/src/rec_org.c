@@ -1140,6 +1140,10 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
+    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
+     * name (日経) starts at it (cases/ja/organization) */
+    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
+        return 0;
     if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
