@@ -2064,6 +2064,14 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと") || at(p, j, "おき"))
         return true;
+    /* 1日経っても, 2日が経った, 3日もたたず: days that pass are a length
+     * (not 15日経済産業省, a day before a name; cases/ja/duration) */
+    static const char *const pass[] = {"経っ", "経た", "経ち", "経と", "経過",
+                                       "たっ", "たた", "たち", "過ぎ"};
+    bool particle = at(p, j, "が") || at(p, j, "も");
+    for (size_t k = 0; k < sizeof pass / sizeof pass[0]; k++)
+        if (at(p, particle ? j + strlen("が") : j, pass[k]) && (particle || k < 5))
+            return true;
     /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
      * 日の丸) */
     size_t ps;
