@@ -12,6 +12,7 @@
 #include "rec_numeric.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct jp {
@@ -403,6 +404,19 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         if (at(p, e, "度")) {
             *fy = true;
             e += strlen("度");
+            /* 24年度 in 2012 is 平成24年度 with the era left out (FY2012, not
+             * 1924), 12年度 in 2012 is 2012: of the era in force at
+             * publication and 20xx/19xx, the year nearer to it, the era's
+             * only within ten years (cases/ja/date) */
+            const struct kj_datedata *dd = p->c->dd;
+            int py = p->c->py;
+            for (size_t k = 0; nd == 2 && !z && py && k < dd->nera_modern; k++)
+                if (dd->era_y1[k] <= py) {
+                    int ey = dd->era_y1[k] + (int)v - 1;
+                    if (abs(ey - py) <= 10 && abs(ey - py) < abs(t->y - py))
+                        t->y = ey;
+                    break;
+                }
         }
         return e;
     }
@@ -2050,6 +2064,14 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと") || at(p, j, "おき"))
         return true;
+    /* 1日経っても, 2日が経った, 3日もたたず: days that pass are a length
+     * (not 15日経済産業省, a day before a name; cases/ja/duration) */
+    static const char *const pass[] = {"経っ", "経た", "経ち", "経と", "経過",
+                                       "たっ", "たた", "たち", "過ぎ"};
+    bool particle = at(p, j, "が") || at(p, j, "も");
+    for (size_t k = 0; k < sizeof pass / sizeof pass[0]; k++)
+        if (at(p, particle ? j + strlen("が") : j, pass[k]) && (particle || k < 5))
+            return true;
     /* 丸1日, まる1日: a whole day (not 始まる1日, a verb before the 1st, nor
      * 日の丸) */
     size_t ps;

@@ -518,7 +518,7 @@ static bool generic_head(estate *s, size_t a, size_t b)
         for (int i = 0; legal[i]; i++) {
             size_t n = strlen(legal[i]);
             if (b - a >= n && memcmp(d->norm + b - n, legal[i], n) == 0)
-                return false;
+                return b - a == n; /* 株式会社として: the form alone names none */
         }
         return true;
     }
@@ -1199,6 +1199,10 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
         return 0;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
         return 0;
+    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
+     * name (日経) starts at it (cases/ja/organization) */
+    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
+        return 0;
     if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
         return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
@@ -1369,6 +1373,16 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
                  media_name(s, i, b))
             media = true;
     }
+    /* 株式会社ドワンゴ: a company's legal form written before a katakana
+     * name makes it a company, the form part of its name (cases/ja/org) */
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社"};
+    bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
+    for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
+        if (i >= s->lo + strlen(legal[q]) && kj_before(d->norm, i, legal[q])) {
+            i -= strlen(legal[q]);
+            media = true;
+            break;
+        }
     int32_t v;
     if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);
