@@ -246,10 +246,12 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     kiji_doc *d = s->d;
     const char *n = d->norm + ns;
     size_t nl = ne - ns;
-    char key[200];
+    char key[200], nb[200];
     if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
-    int kl = ent_key(key, sizeof key, "n:", n, nl);
+    /* Howard\nBaker wrapped at a line end is the Howard Baker named before
+     * (cases/en/person): the key is the name as ent_set_name writes it */
+    int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
