@@ -276,6 +276,35 @@ static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, boo
     return person >= 0 ? person : org;
 }
 
+/* "…," said a banker who had heard of Lee's offer: a source word of
+ * statement_sources.txt among the first three words after the verb at s,
+ * then two or more words and no comma before the person mention at ms, is
+ * the unnamed speaker; the person belongs to the clause after it (said
+ * analyst Ann Lee, said an official, Ann Lee: the name is the speaker;
+ * cases/en/quote). */
+static bool source_before_name(kiji_doc *d, const kj_qctx *x, size_t s, size_t ms)
+{
+    int words = 0, after = -1;
+    for (size_t i = s; i < ms; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (c == ',' || c == ';' || c == ':')
+            return false;
+        if (!word_start(d, i) || c == ' ' || c == '\n')
+            continue;
+        int32_t v;
+        size_t l = after < 0 && words < 3 ? word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, i, &v) : 0;
+        if (l && !(l >= 6 && memcmp(d->norm + i, "spokes", 6) == 0)) {
+            after = 0;
+            i += l - 1;
+        } else if (after >= 0) {
+            after++;
+        }
+        words++;
+    }
+    return after >= 2;
+}
+
 /* told / tells / asked at v: the name after the verb is the one spoken to
  * (a spokesman told Reuters "…"), never the speaker (cases/en/quote). */
 static bool addressee_verb(const kiji_doc *d, size_t v)
@@ -448,6 +477,9 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         int k = kj_q_mention_in(x, s, s + 1), kp = pick_mention(d, x, s, lim, false);
         if (pronoun(d, s))
             speaker = carry(d, x, sp, q->o);
+        else if (kp >= 0 && d->facts[x->m[kp].fact].type == KIJI_FACT_PERSON &&
+                 source_before_name(d, x, s, x->m[kp].ns))
+            note = "the speaker is not a named person or organization";
         else if (kp >= 0 && d->facts[x->m[kp].fact].type == KIJI_FACT_PERSON)
             speaker = x->m[kp].fact;
         else if (k >= 0)
