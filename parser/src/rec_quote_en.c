@@ -654,8 +654,13 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* “…”, and ``…'' as in tokenized wire copy */
         bool tick = kj_at(d->norm, d->norm_len, i, "``");
         bool ticks = kj_at(d->norm, d->norm_len, i, "''");
-        bool lq = tick || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c");
-        bool rq = ticks || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d");
+        /* ''I am sure,'' he said: two single quotes at a word's start, with
+         * no quote open, open one as `` does */
+        bool topen = ticks && !open && i + 2 < d->norm_len && is_alpha(d->norm[i + 2]) &&
+                     (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n' ||
+                      d->norm[i - 1] == ':' || d->norm[i - 1] == '(');
+        bool lq = tick || topen || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c");
+        bool rq = (ticks && !topen) || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d");
         if (c == '"' || lq || rq) {
             size_t len = c == '"' ? 1 : (tick || ticks) ? 2 : 3;
             if (!open && !rq) {
