@@ -1827,7 +1827,8 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     static const char *const fw[] = {"the", "a", "an", "of", "at", "in", "on", "for", "to",
                                      "said", "says", "and", "with", "by", "from", "as", "that",
                                      "is", "was", "were", "has", "have", "had", "its", "their",
-                                     "his", "her", "including", "former", "new", "then", NULL};
+                                     "his", "her", "including", "former", "new", "then",
+                                     "current", "while", "include", "includes", "left", NULL};
     int k = 0;
     while (q > 0 && k < 2) {
         tok w = t[q - 1];
@@ -1838,8 +1839,11 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
         for (int i = 0; fw[i]; i++)
             if (tok_is(d, w, fw[i]))
                 f = true;
-        /* the firm's chief executive: the possessive names the employer */
-        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's'))
+        /* the firm's chief executive: the possessive names the employer;
+         * embattled chief of staff, deposed president: a participle
+         * describes the person, it is no part of the office */
+        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
+            (w.ne - w.ns > 3 && d->norm[w.ne - 2] == 'e' && d->norm[w.ne - 1] == 'd'))
             break;
         q--;
         k++;
@@ -1904,7 +1908,8 @@ static bool org_named(estate *s, size_t a, size_t b)
 static bool func_word(const kiji_doc *d, tok t)
 {
     static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
-                                     "had", "will", "would", "said", "says", "as", "now", NULL};
+                                     "had", "will", "would", "said", "says", "as", "now",
+                                     "formerly", "currently", NULL};
     for (int i = 0; fw[i]; i++)
         if (tok_is(d, t, fw[i]))
             return true;
@@ -2367,7 +2372,8 @@ static void en_persons(estate *s)
                     if (!aff && of && !cap_word(d, t[o])) {
                         int z = o;
                         while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
-                               t[z].ns - t[z - 1].ne == 1 && d->norm[t[z - 1].ne] == ' ')
+                               t[z].ns - t[z - 1].ne == 1 &&
+                               (d->norm[t[z - 1].ne] == ' ' || d->norm[t[z - 1].ne] == '\n'))
                             z++;
                         te = t[z - 1].ne;
                     }
