@@ -180,6 +180,17 @@ static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
     size_t b = ms;
     while (b > 0 && ms - b < 4 && d->norm[b - 1] == ' ')
         b--;
+    /* an official at a Harbor Bank: the article before the name */
+    static const char *const art[] = {" a", " an", " the", "\na", "\nan", "\nthe", NULL};
+    for (int k = 0; art[k]; k++) {
+        size_t n = strlen(art[k]);
+        if (b > n && kj_before(d->norm, b, art[k])) {
+            b -= n - 1;
+            while (b > 0 && ms - b < 12 && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+                b--;
+            break;
+        }
+    }
     size_t p = b;
     while (p > 0 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z' && b - p < 4)
         p--;
