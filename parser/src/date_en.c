@@ -462,6 +462,19 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             return k;
         }
         kj_dt_bare_md(p->c, t, i);
+        /* last February 28: the latest such day before publication, next
+         * March 5 the first after it, whatever the nearest one is */
+        bool last = kj_before(p->lc, i, "last "), next = kj_before(p->lc, i, "next ");
+        const kj_dctx *c = p->c;
+        if ((last || next) && c->py) {
+            bool before = t->m < c->pm || (t->m == c->pm && t->d < c->pd);
+            bool after = t->m > c->pm || (t->m == c->pm && t->d > c->pd);
+            t->y = last ? (before ? c->py : c->py - 1) : (after ? c->py : c->py + 1);
+            /* last February 29: the leap year before (within eight) */
+            for (int z = 0; z < 8 && t->d > kj_mdays(t->y, t->m); z++)
+                t->y += last ? -1 : 1;
+            t->rel = true;
+        }
         return e;
     }
     /* "May" alone: only after a preposition (the verb is far more common) */

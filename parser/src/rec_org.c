@@ -816,6 +816,19 @@ static size_t en_run(estate *s, size_t a)
             e--;
         /* a possessive ends the name: Sumitomo Bank Ltd's */
         bool poss = e < s->hi && d->norm[e] == '\'' && e + 1 < s->hi && d->norm[e + 1] == 's';
+        if (poss && e + 3 < s->hi && (d->norm[e + 2] == ' ' || d->norm[e + 2] == '\n')) {
+            /* Standard and Poor's Corp, Albertson's Inc: a possessive right
+             * before a legal form is the name's own (cases/en/organization) */
+            size_t q = e + 3, r = q;
+            while (r < s->hi && !en_stop(d->norm[r]) && r - q < 8)
+                r++;
+            if (r > q && d->norm[r - 1] == '.')
+                r--;
+            if (corp_end(d, q, r)) {
+                e += 2;
+                poss = false;
+            }
+        }
         size_t te = e;
         int32_t v;
         bool para_end = false;

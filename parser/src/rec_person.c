@@ -246,10 +246,12 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     kiji_doc *d = s->d;
     const char *n = d->norm + ns;
     size_t nl = ne - ns;
-    char key[200];
+    char key[200], nb[200];
     if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
-    int kl = ent_key(key, sizeof key, "n:", n, nl);
+    /* Howard\nBaker wrapped at a line end is the Howard Baker named before
+     * (cases/en/person): the key is the name as ent_set_name writes it */
+    int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
@@ -1872,7 +1874,8 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     static const char *const fw[] = {"the", "a", "an", "of", "at", "in", "on", "for", "to",
                                      "said", "says", "and", "with", "by", "from", "as", "that",
                                      "is", "was", "were", "has", "have", "had", "its", "their",
-                                     "his", "her", "including", "former", "new", "then", NULL};
+                                     "his", "her", "including", "former", "new", "then",
+                                     "current", "while", "include", "includes", "left", NULL};
     int k = 0;
     while (q > 0 && k < 2) {
         tok w = t[q - 1];
@@ -1883,8 +1886,11 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
         for (int i = 0; fw[i]; i++)
             if (tok_is(d, w, fw[i]))
                 f = true;
-        /* the firm's chief executive: the possessive names the employer */
-        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's'))
+        /* the firm's chief executive: the possessive names the employer;
+         * embattled chief of staff, deposed president: a participle
+         * describes the person, it is no part of the office */
+        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
+            (w.ne - w.ns > 3 && d->norm[w.ne - 2] == 'e' && d->norm[w.ne - 1] == 'd'))
             break;
         q--;
         k++;
@@ -1949,7 +1955,8 @@ static bool org_named(estate *s, size_t a, size_t b)
 static bool func_word(const kiji_doc *d, tok t)
 {
     static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
-                                     "had", "will", "would", "said", "says", "as", "now", NULL};
+                                     "had", "will", "would", "said", "says", "as", "now",
+                                     "formerly", "currently", NULL};
     for (int i = 0; fw[i]; i++)
         if (tok_is(d, t, fw[i]))
             return true;
@@ -2412,7 +2419,8 @@ static void en_persons(estate *s)
                     if (!aff && of && !cap_word(d, t[o])) {
                         int z = o;
                         while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
-                               t[z].ns - t[z - 1].ne == 1 && d->norm[t[z - 1].ne] == ' ')
+                               t[z].ns - t[z - 1].ne == 1 &&
+                               (d->norm[t[z - 1].ne] == ' ' || d->norm[t[z - 1].ne] == '\n'))
                             z++;
                         te = t[z - 1].ne;
                     }
