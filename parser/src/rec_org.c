@@ -820,7 +820,7 @@ static size_t en_run(estate *s, size_t a)
             /* Standard and Poor's Corp, Albertson's Inc: a possessive right
              * before a legal form is the name's own (cases/en/organization) */
             size_t q = e + 3, r = q;
-            while (r < s->hi && !en_stop(d->norm[r]) && r - q < 8)
+            while (r < s->hi && !en_stop_byte[(unsigned char)d->norm[r]] && r - q < 8)
                 r++;
             if (r > q && d->norm[r - 1] == '.')
                 r--;
