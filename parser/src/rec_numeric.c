@@ -2338,6 +2338,32 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
     return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
 }
 
+/* The scan below passes a valid non-ASCII character at i that is not
+ * claimed and where valid_cp_may_start fails by going to its end. Most
+ * characters of Japanese text are such: pass the run of them from i at
+ * once (with no key of `before` past U+FFFF: otherwise none is passed).
+ * Returns the run's end, i when there is none. The NUL after the text
+ * ends the run. */
+static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    if (nd->before_wide)
+        return i;
+    while (u[i] >= 0x80 && !d->claim[i]) {
+        uint32_t v = d->cpx[i];
+        if (v >= KJ_CPX_SLOW)
+            break;
+        /* valid_cp_may_start */
+        uint32_t cp = v & KJ_CPX_CP;
+        if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
+            break;
+        if (kj_is_hiragana(cp) && (i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n'))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
@@ -2406,6 +2432,12 @@ void kj_rec_numeric(kiji_doc *d)
         /* a non-ASCII character: phrase_may_start's two bitmaps, at the
          * code point the decoded-character table holds */
         if (c >= 0x80) {
+            /* one step for the run, as for a word's letters below */
+            size_t q = quiet_run_end(nd, d, i);
+            if (q > i) {
+                i = q;
+                continue;
+            }
             if (kj_claim_at(d, i)) {
                 i++;
                 continue;
