@@ -2349,15 +2349,19 @@ static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *
     const unsigned char *u = (const unsigned char *)d->norm;
     if (nd->before_wide)
         return i;
+    /* valid_cp_may_start holds at hiragana after a space or line break or
+     * at the text's start: only the run's first character can be there
+     * (the others follow a byte above ASCII). Where cpx holds no valid
+     * sequence the loop stops at i all the same. */
+    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP))
+        return i;
     while (u[i] >= 0x80 && !d->claim[i]) {
         uint32_t v = d->cpx[i];
         if (v >= KJ_CPX_SLOW)
             break;
-        /* valid_cp_may_start */
+        /* the rest of valid_cp_may_start */
         uint32_t cp = v & KJ_CPX_CP;
         if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-            break;
-        if (kj_is_hiragana(cp) && (i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n'))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
