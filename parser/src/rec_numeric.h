@@ -85,6 +85,10 @@ struct kj_numeric {
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
+    /* num.c: the byte kj_num_fold copies for each byte above the space
+     * (A-Z lower-cased, the rest as they are), 0 for the space and the
+     * bytes below it */
+    unsigned char fold_byte[256];
 
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
@@ -162,7 +166,8 @@ bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t l
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
  * bytes, stopping at a line break run longer than one; off[i] is the norm
- * offset of buf[i] (off[n] = the end). Returns n. */
+ * offset of buf[i] (off[n] = the end). Returns n. Reads the parser's
+ * fold_byte (kj_num_init). */
 size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size);
 
 /* kj_num_scan without the look-behind, for a number glued to a letter the
