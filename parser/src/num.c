@@ -271,6 +271,7 @@ static bool is_numeral_char(uint32_t c)
 size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size)
 {
     const unsigned char *s = (const unsigned char *)d->norm;
+    const unsigned char *fold = d->p->numeric->fold_byte;
     size_t n = 0, i = pos, len = d->norm_len;
     if (size == 0)
         return 0;
@@ -280,10 +281,10 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
         /* the common bytes, a run of them up to the text's or the
          * buffer's end: copied, A-Z lower-cased (one bound per byte) */
         size_t stop = len - i < lim - n ? len : i + (lim - n);
-        while (i < stop && s[i] > ' ') {
-            unsigned char c = s[i];
+        unsigned char f;
+        while (i < stop && (f = fold[s[i]]) != 0) {
             off[n] = i;
-            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            buf[n++] = (char)f;
             i++;
         }
         if (i == stop)
@@ -1297,6 +1298,8 @@ bool kj_num_may_start(const kiji_doc *d, size_t pos)
 void kj_num_init(struct kj_numeric *nd)
 {
     memset(nd->num_cp, 0, sizeof nd->num_cp);
+    for (unsigned c = 0; c < 256; c++)
+        nd->fold_byte[c] = (unsigned char)(c <= ' ' ? 0 : c - 'A' < 26u ? c + 32 : c);
     for (uint32_t u = 0x2000; u <= 0x9FFF; u++)
         if (u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u))
             nd->num_cp[u >> 6] |= 1ull << (u & 63);

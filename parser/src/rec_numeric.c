@@ -176,27 +176,26 @@ static bool qual_list(const char *list, struct kj_quals *ql)
 
 /* The vague shares of parser/data/en/vague_share.txt, once: the entries
  * with a value and a key of at most 30 bytes (vague_share_en matches the
- * key and a space after it), and the bytes their second byte can match. */
+ * key and a space after it), and the classes of their first three bytes
+ * (vague3). */
 static bool vague_list(struct kj_numeric *nd)
 {
     if (!key_value_lines("en/vague_share", 31, true, &nd->en_vague, &nd->n_vague))
         return false;
     for (size_t i = 0; i < nd->n_vague; i++) {
         const struct kj_qual *q = &nd->en_vague[i];
-        unsigned char b = q->len > 1 ? (unsigned char)q->key[1] : ' ';
-        nd->vague_second[b] = true;
-        if (b == ' ')
-            nd->vague_second['\n'] = true;
-        else if (b >= 'a' && b <= 'z')
-            nd->vague_second[b - 32] = true;
-        /* the third byte: the key's, the space after a key of two, or the
-         * p of the percent word after a key of one and its space */
-        b = q->len > 2 ? (unsigned char)q->key[2] : q->len == 2 ? ' ' : 'p';
-        nd->vague_third[b] = true;
-        if (b == ' ')
-            nd->vague_third['\n'] = true;
-        else if (b >= 'a' && b <= 'z')
-            nd->vague_third[b - 32] = true;
+        /* at_ci_n matches a text byte with a key byte of the same class
+         * only: a key's letter (lower case) either case, its space a space
+         * or a line break, any other byte itself */
+        unsigned f = kj_vague_class((unsigned char)q->key[0]);
+        /* the second byte: the key's, or the space after a one-byte key */
+        unsigned sc = q->len > 1 ? kj_vague_class((unsigned char)q->key[1]) : KJ_VAGUE_SPACE;
+        /* the third: the key's, the space after a key of two, or the p of
+         * the percent word after a key of one and its space */
+        unsigned t = q->len > 2    ? kj_vague_class((unsigned char)q->key[2])
+                     : q->len == 2 ? KJ_VAGUE_SPACE
+                                   : kj_vague_class('p');
+        nd->vague3[f * KJ_VAGUE_NCLASS + sc] |= 1u << t;
     }
     return true;
 }
@@ -236,7 +235,9 @@ static void word_lead_init(struct kj_numeric *nd)
             bool sign =
                 ((a == 'm' || a == 'M') && b == 'i') || ((a == 'n' || a == 'N') && b == 'e');
             bool money = nd->before_one[a] || (nd->before_pair[a * 4 + b / 64] >> (b % 64) & 1);
-            bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') && nd->vague_second[b];
+            bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') &&
+                         nd->vague3[kj_vague_class((unsigned char)a) * KJ_VAGUE_NCLASS +
+                                    kj_vague_class((unsigned char)b)] != 0;
             if (num || sign || money || vague)
                 nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
             if (sign || money || vague)
@@ -1161,16 +1162,20 @@ static bool vague_su(kiji_doc *d, size_t pos, kj_numtok *t)
 
 /* Whether vague_share_en can read anything at i: an 'a' or 's' (a few,
  * several: parser/data/en/vague_share.txt) at a word start in English
- * text, followed by bytes some entry has second and third (most words at
- * a or s, "and", "said", "a new", have none). The third byte is always
- * there: a key, its space and a percent word follow. */
+ * text, its first three bytes those of some entry by class (most words
+ * at a or s, "and", "said", "a new", "a very", are none). The third byte
+ * is always there: a key, its space and a percent word follow. */
 static bool vague_en_may_start(const kiji_doc *d, size_t i)
 {
-    unsigned char c = (unsigned char)d->norm[i];
-    return d->lang == KJ_LANG_EN && (c == 'a' || c == 'A' || c == 's' || c == 'S') &&
-           (i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && i + 2 < d->norm_len &&
-           d->p->numeric->vague_second[(unsigned char)d->norm[i + 1]] &&
-           d->p->numeric->vague_third[(unsigned char)d->norm[i + 2]];
+    const unsigned char *u = (const unsigned char *)d->norm;
+    unsigned char c = u[i];
+    if (d->lang != KJ_LANG_EN || !(c == 'a' || c == 'A' || c == 's' || c == 'S') ||
+        (i > 0 && is_letter(u[i - 1])) || i + 2 >= d->norm_len)
+        return false;
+    /* the third bytes some entry has after these two */
+    uint32_t third =
+        d->p->numeric->vague3[kj_vague_class(c) * KJ_VAGUE_NCLASS + kj_vague_class(u[i + 1])];
+    return third >> kj_vague_class(u[i + 2]) & 1;
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -2333,6 +2338,36 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
     return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
 }
 
+/* The scan below passes a valid non-ASCII character at i that is not
+ * claimed and where valid_cp_may_start fails by going to its end. Most
+ * characters of Japanese text are such: pass the run of them from i at
+ * once (with no key of `before` past U+FFFF: otherwise none is passed).
+ * Returns the run's end, i when there is none. The NUL after the text
+ * ends the run. */
+static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    if (nd->before_wide)
+        return i;
+    /* valid_cp_may_start holds at hiragana after a space or line break or
+     * at the text's start: only the run's first character can be there
+     * (the others follow a byte above ASCII). Where cpx holds no valid
+     * sequence the loop stops at i all the same. */
+    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP))
+        return i;
+    while (u[i] >= 0x80 && !d->claim[i]) {
+        uint32_t v = d->cpx[i];
+        if (v >= KJ_CPX_SLOW)
+            break;
+        /* the rest of valid_cp_may_start */
+        uint32_t cp = v & KJ_CPX_CP;
+        if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
+            break;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
@@ -2401,6 +2436,12 @@ void kj_rec_numeric(kiji_doc *d)
         /* a non-ASCII character: phrase_may_start's two bitmaps, at the
          * code point the decoded-character table holds */
         if (c >= 0x80) {
+            /* one step for the run, as for a word's letters below */
+            size_t q = quiet_run_end(nd, d, i);
+            if (q > i) {
+                i = q;
+                continue;
+            }
             if (kj_claim_at(d, i)) {
                 i++;
                 continue;

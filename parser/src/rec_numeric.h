@@ -27,6 +27,20 @@ enum {
 
 enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
 
+/* The classes of bytes a vague share's key compares (at_ci_n in
+ * rec_numeric.c): a letter of either case 0-25, a space or line break 26,
+ * anything else 27. */
+enum { KJ_VAGUE_SPACE = 26, KJ_VAGUE_OTHER = 27, KJ_VAGUE_NCLASS = 28 };
+
+static inline unsigned kj_vague_class(unsigned char b)
+{
+    if (b >= 'a' && b <= 'z')
+        return b - 'a';
+    if (b >= 'A' && b <= 'Z')
+        return b - 'A';
+    return b == ' ' || b == '\n' ? KJ_VAGUE_SPACE : KJ_VAGUE_OTHER;
+}
+
 struct kj_numeric {
     /* num.c: kanji numerals */
     kj_dict *ja_stop;   /* words that start with a numeral but are not numbers
@@ -38,13 +52,13 @@ struct kj_numeric {
      * value 1 for a count, 2 for a size) */
     struct kj_qual *en_vague;
     size_t n_vague;
-    /* the text bytes a vague share's second byte can match: the key's
-     * second byte (its space: also a line break; a lower-case letter:
-     * either case), or the space after a one-byte key */
-    bool vague_second[256];
-    /* the same for the third byte (for a key of two bytes: the space
-     * after it; of one: the first byte of a percent word, p) */
-    bool vague_third[256];
+    /* the first three bytes a vague share can start with, by their
+     * kj_vague_class: bit t of vague3[f * KJ_VAGUE_NCLASS + s] for a key
+     * whose first, second and third bytes have the classes f, s and t (a
+     * key of two bytes: its third is the space after it; of one: the
+     * space and the p of a percent word). A text byte matches a key byte
+     * only where both have the same class. */
+    uint32_t vague3[KJ_VAGUE_NCLASS * KJ_VAGUE_NCLASS];
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
@@ -71,6 +85,10 @@ struct kj_numeric {
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
+    /* num.c: the byte kj_num_fold copies for each byte above the space
+     * (A-Z lower-cased, the rest as they are), 0 for the space and the
+     * bytes below it */
+    unsigned char fold_byte[256];
 
     /* rec_numeric.c */
     kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
@@ -106,7 +124,7 @@ struct kj_numeric {
     /* rec_numeric.c: bit b of word_lead[a * 4 + b / 64], for a letter a:
      * a word a b may start a number (en_one / en_tri, minus, negative), a
      * key of `before` (before_one, before_pair) or a vague share (a or s
-     * and vague_second): everything phrase_may_start accepts at a letter
+     * and a second byte vague3 has): everything phrase_may_start accepts at a letter
      * but a letter-prefixed dollar (HK$). Built once from those tables. */
     uint64_t word_lead[128 * 4];
     /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
@@ -148,7 +166,8 @@ bool kj_numeric_add(struct kj_numeric *nd, kj_dict *t, const char *key, size_t l
 
 /* Lower-case, white-space-collapsed copy of norm[pos..] of at most size-1
  * bytes, stopping at a line break run longer than one; off[i] is the norm
- * offset of buf[i] (off[n] = the end). Returns n. */
+ * offset of buf[i] (off[n] = the end). Returns n. Reads the parser's
+ * fold_byte (kj_num_init). */
 size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size);
 
 /* kj_num_scan without the look-behind, for a number glued to a letter the
