@@ -9,41 +9,19 @@
 #include <string.h>
 
 #include "kiji.h"
+#include "rand_text.h"
 #include "rec_entity.h"
 
 static int passed, failed;
-
-static uint32_t rng = 12345u;
-
-static uint32_t next_rand(void)
-{
-    rng = rng * 1103515245u + 12345u;
-    return rng >> 8;
-}
 
 /* kanji, katakana, hiragana, ・, ー, Latin, a digit and a space */
 static const char *const alphabet[] = {"日", "本", "東", "京", "市", "省", "ア", "メ", "リ",
                                        "カ", "ー", "・", "の", "は", "A", "b", "7", " "};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
 
-static size_t random_word(char *out, size_t cap, int minlen, int maxlen)
-{
-    int n = minlen + (int)(next_rand() % (uint32_t)(maxlen - minlen + 1));
-    size_t len = 0;
-    for (int k = 0; k < n; k++) {
-        const char *a = alphabet[next_rand() % NALPHA];
-        size_t al = strlen(a);
-        if (len + al >= cap)
-            break;
-        memcpy(out + len, a, al);
-        len += al;
-    }
-    out[len] = 0;
-    return len;
-}
-
 int main(void)
 {
+    rng = 12345u;
     kiji_error e;
     kiji_parser *p = kiji_parser_new(NULL, &e);
     kiji_doc *d = p ? kiji_doc_new(p) : NULL;
@@ -59,13 +37,13 @@ int main(void)
             return 1;
         for (int k = 0; k < 30; k++) {
             char key[64];
-            size_t kl = random_word(key, sizeof key, 1, 4);
+            size_t kl = random_word(key, sizeof key, alphabet, NALPHA, 1, 4);
             if (kl && kj_dict_add(t, key, kl, k))
                 ent_pair_add(pr, key, kl);
         }
         for (int doc = 0; doc < 10; doc++) {
             char text[2048];
-            size_t tl = random_word(text, sizeof text, 100, 300);
+            size_t tl = random_word(text, sizeof text, alphabet, NALPHA, 100, 300);
             text[0] = text[0] == ' ' ? 'x' : text[0];
             if (kiji_parse(d, text, tl, NULL, &e) != KIJI_OK)
                 continue;

@@ -11,39 +11,16 @@
 #include <string.h>
 
 #include "kiji.h"
+#include "rand_text.h"
 #include "rec_entity.h"
 
 static int passed, failed;
-
-static uint32_t rng = 2468u;
-
-static uint32_t next_rand(void)
-{
-    rng = rng * 1103515245u + 12345u;
-    return rng >> 8;
-}
 
 /* ASCII letters of both cases, a digit, space, line break, punctuation,
  * and characters past ASCII with and without a name class */
 static const char *const alphabet[] = {"A", "B", "N", "a", "n", "t", "o", "e", "7",  " ", " ",
                                        "\n", ".", ",", "(", "&", "日", "ア", "の", "・", "é"};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
-
-static size_t random_word(char *out, size_t cap, int minlen, int maxlen)
-{
-    int n = minlen + (int)(next_rand() % (uint32_t)(maxlen - minlen + 1));
-    size_t len = 0;
-    for (int k = 0; k < n; k++) {
-        const char *a = alphabet[next_rand() % NALPHA];
-        size_t al = strlen(a);
-        if (len + al >= cap)
-            break;
-        memcpy(out + len, a, al);
-        len += al;
-    }
-    out[len] = 0;
-    return len;
-}
 
 static void check(bool ok, const char *what, size_t at)
 {
@@ -89,6 +66,7 @@ static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops
 
 int main(void)
 {
+    rng = 2468u;
     kiji_error e;
     kiji_parser *p = kiji_parser_new(NULL, &e);
     kiji_doc *d = p ? kiji_doc_new(p) : NULL;
@@ -104,7 +82,7 @@ int main(void)
         memset(f, 0, sizeof *f);
         for (int k = 0; k < 12; k++) {
             char key[64];
-            size_t kl = random_word(key, sizeof key, 1, 4);
+            size_t kl = random_word(key, sizeof key, alphabet, NALPHA, 1, 4);
             if (kl)
                 ent_first_add(f, key, kl);
         }
@@ -112,7 +90,7 @@ int main(void)
                        (round & 8) ? 0x65E5 : ENT_NO_CP);
         for (int doc = 0; doc < 8; doc++) {
             char text[2048];
-            size_t tl = random_word(text, sizeof text, 50, 400);
+            size_t tl = random_word(text, sizeof text, alphabet, NALPHA, 50, 400);
             if (!tl || kiji_parse(d, text, tl, NULL, &e) != KIJI_OK)
                 continue;
             for (size_t i = 0; i < d->norm_len;) {

@@ -150,6 +150,20 @@ static bool en_first_kind(int kind)
     return false;
 }
 
+/* Marks the first code point of key (n > 0 bytes) in a bitmap of one bit
+ * per BMP code point, or sets *beyond when it lies past the BMP; returns
+ * the code point. */
+static uint32_t mark_first(uint8_t *bits, bool *beyond, const char *key, size_t n)
+{
+    size_t i = 0;
+    uint32_t cp = kj_u8_next(key, n, &i);
+    if (cp >= 0x10000)
+        *beyond = true;
+    else
+        bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    return cp;
+}
+
 static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t klen,
                     const kj_dword *w)
 {
@@ -164,14 +178,8 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
     dd->w[dd->nw] = *w;
     if (!kj_dict_add(t, key, klen, (int32_t)dd->nw))
         return -1;
-    if (w->kind == KJ_W_FUTURE && klen > 0) {
-        size_t i = 0;
-        uint32_t cp = kj_u8_next(key, klen, &i);
-        if (cp >= 0x10000)
-            dd->fut4 = true;
-        else
-            dd->futfirst[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    }
+    if (w->kind == KJ_W_FUTURE && klen > 0)
+        mark_first(dd->futfirst, &dd->fut4, key, klen);
     if (t == dd->ja) {
         kj_dt_mark_start(dd, key);
         mark_pair(dd, key, klen);
@@ -310,12 +318,7 @@ static bool add_era(struct kj_datedata *dd, const char *key, size_t n, int idx)
         return false;
     if (n == 0)
         return true;
-    size_t i = 0;
-    uint32_t cp = kj_u8_next(key, n, &i);
-    if (cp >= 0x10000)
-        dd->era4 = true;
-    else
-        dd->jera[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    uint32_t cp = mark_first(dd->jera, &dd->era4, key, n);
     if (cp < 0x80 && n > 1)
         dd->jera_long[cp] = true;
     return true;
