@@ -4264,6 +4264,43 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "the" (at i) before the one-word ordinal at [q, r)
+ * (first .. nineteenth, twentieth, thirtieth) and white space? What the
+ * readers that start at "the" read after such an ordinal (of those that
+ * dd->ethe lets through, only these read one):
+ *   week_of      the first .. fourth week of
+ *   wday_in      the first .. fifth Friday: an entry of en after the
+ *                white space (dword of the weekday kind)
+ *   date_dm      the fourth of July
+ *   date_nth     the second, where the phrase ends (no letter follows)
+ *   dword at i   an entry of en that begins with "the" and the ordinal
+ *                (the first half of)
+ * So after the white space a word must be "week", "of" or begin an entry,
+ * or an entry must start at i; anything else (the first time, the third
+ * straight year) starts no date here. Anything other than a one-word
+ * ordinal and a letter after the white space is let through. */
+static bool the_ordinal_next(const ep *p, size_t i, size_t q, size_t r)
+{
+    size_t oe;
+    if (r >= p->len || (p->lc[r] != ' ' && p->lc[r] != '\n' && p->lc[r] != '\t')
+        || ordword(p, q, &oe) == 0 || oe != r)
+        return true;
+    size_t a = sp(p, r), b = a;
+    if (a >= p->len || (unsigned char)(p->lc[a] - 'a') >= 26)
+        return true;
+    while (b < p->len && b - a < 5 && (unsigned char)(p->lc[b] - 'a') < 26)
+        b++;
+    if ((b - a == 4 && memcmp(p->lc + a, "week", 4) == 0) || (b - a == 2 && memcmp(p->lc + a, "of", 2) == 0))
+        return true;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    if (k->wn > 0)
+        return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, a, &w) > 0;
+}
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
@@ -4332,6 +4369,8 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
             r++;
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
+            return false;
+        if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
     }
     /* "a" / "an" and a word: only before a word after_article knows */
