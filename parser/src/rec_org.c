@@ -26,6 +26,10 @@ int org_init(struct kj_entity *x)
     if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org ||
         !x->media_endings)
         return -1;
+    if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
+        return -1;
+    for (size_t i = 0; i < x->media_endings->n; i++)
+        x->media_len[i] = strlen(x->media_endings->lines[i]);
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
     for (int l = 0; l < 2; l++) {
@@ -1328,7 +1332,7 @@ static bool media_name(const estate *s, size_t a, size_t b)
     const kj_wordlist *wl = s->x->media_endings; /* looked up once, in org_init */
     for (size_t i = 0; i < wl->n; i++) {
         d->work++;
-        size_t n = strlen(wl->lines[i]);
+        size_t n = s->x->media_len[i];
         if (b - a >= n + 6 && memcmp(d->norm + b - n, wl->lines[i], n) == 0)
             return true;
     }
