@@ -1392,11 +1392,17 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     }
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
-    static const char *const legal[] = {"株式会社", "有限会社", "合同会社"};
+    static const struct {
+        const char *w;
+        size_t n; /* strlen(w), fixed at build time: the loop runs at katakana names */
+    } legal[] = {{"株式会社", sizeof "株式会社" - 1},
+                 {"有限会社", sizeof "有限会社" - 1},
+                 {"合同会社", sizeof "合同会社" - 1}};
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
     for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
-        if (i >= s->lo + strlen(legal[q]) && kj_before(d->norm, i, legal[q])) {
-            i -= strlen(legal[q]);
+        if (i >= s->lo + legal[q].n &&
+            memcmp(d->norm + i - legal[q].n, legal[q].w, legal[q].n) == 0) {
+            i -= legal[q].n;
             media = true;
             break;
         }
