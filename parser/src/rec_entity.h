@@ -110,6 +110,10 @@ struct kj_entity {
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en;
     const kj_wordlist *media_endings; /* ja/media_endings (rec_org.c pass_media) */
+    /* the byte lengths of media_endings' lines, measured once in org_init so
+     * that media_name, asked at every katakana name before a particle, does
+     * no strlen; org_init fails if the list outgrows the array */
+    size_t media_len[64];
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words */
     int norgs;

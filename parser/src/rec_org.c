@@ -26,6 +26,10 @@ int org_init(struct kj_entity *x)
     if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org ||
         !x->media_endings)
         return -1;
+    if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
+        return -1;
+    for (size_t i = 0; i < x->media_endings->n; i++)
+        x->media_len[i] = strlen(x->media_endings->lines[i]);
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
     for (int l = 0; l < 2; l++) {
@@ -1328,7 +1332,7 @@ static bool media_name(const estate *s, size_t a, size_t b)
     const kj_wordlist *wl = s->x->media_endings; /* looked up once, in org_init */
     for (size_t i = 0; i < wl->n; i++) {
         d->work++;
-        size_t n = strlen(wl->lines[i]);
+        size_t n = s->x->media_len[i];
         if (b - a >= n + 6 && memcmp(d->norm + b - n, wl->lines[i], n) == 0)
             return true;
     }
@@ -1388,11 +1392,17 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     }
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
-    static const char *const legal[] = {"株式会社", "有限会社", "合同会社"};
+    static const struct {
+        const char *w;
+        size_t n; /* strlen(w), fixed at build time: the loop runs at katakana names */
+    } legal[] = {{"株式会社", sizeof "株式会社" - 1},
+                 {"有限会社", sizeof "有限会社" - 1},
+                 {"合同会社", sizeof "合同会社" - 1}};
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
     for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
-        if (i >= s->lo + strlen(legal[q]) && kj_before(d->norm, i, legal[q])) {
-            i -= strlen(legal[q]);
+        if (i >= s->lo + legal[q].n &&
+            memcmp(d->norm + i - legal[q].n, legal[q].w, legal[q].n) == 0) {
+            i -= legal[q].n;
             media = true;
             break;
         }
