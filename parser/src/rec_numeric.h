@@ -195,6 +195,8 @@ bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t p
 bool kj_num_div(kj_num *r, kj_num a, kj_num b);
 /* num_en.c: English number words at pos; an English scale after digits. */
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
+/* num_en.c: the same where kj_num_en_may_start(d, pos) is known to hold. */
+bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t);
 /* num_en.c: the en_one / en_tri filter built from en/numbers; whether the
  * word at pos may start an English number (false: kj_num_scan_en fails). */
 bool kj_num_en_init(struct kj_numeric *nd);
