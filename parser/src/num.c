@@ -1262,7 +1262,7 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool
  * the cost of the others to a few byte tests. Exact: scan_at fails at
  * every position it rejects. *en_known is set when it accepts a letter
  * for its number word (kj_num_en_may_start held). */
-static bool may_start(const kiji_doc *d, size_t pos, bool *en_known)
+bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
 {
     const char *s = d->norm;
     size_t n = d->norm_len;
@@ -1300,7 +1300,7 @@ static bool may_start(const kiji_doc *d, size_t pos, bool *en_known)
 bool kj_num_may_start(const kiji_doc *d, size_t pos)
 {
     bool en_known = false;
-    return may_start(d, pos, &en_known);
+    return kj_num_may_start_en(d, pos, &en_known);
 }
 
 void kj_num_init(struct kj_numeric *nd)
@@ -1315,12 +1315,17 @@ void kj_num_init(struct kj_numeric *nd)
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)
 {
-    /* where may_start read the first number word (a letter with no sign
-     * word at pos), scan_at reads no sign and scan_unsigned hands pos to
-     * the English scanner, which need not test that word again */
     bool en_known = false;
-    if (pos >= d->norm_len || !may_start(d, pos, &en_known))
+    if (pos >= d->norm_len || !kj_num_may_start_en(d, pos, &en_known))
         return false;
+    return kj_num_scan_checked(d, pos, t, en_known);
+}
+
+bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known)
+{
+    /* where kj_num_may_start_en read the first number word (a letter with
+     * no sign word at pos), scan_at reads no sign and scan_unsigned hands
+     * pos to the English scanner, which need not test that word again */
     return scan_at(d, pos, t, true, en_known);
 }
 

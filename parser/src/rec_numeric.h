@@ -215,6 +215,12 @@ static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, un
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
 bool kj_num_may_start(const kiji_doc *d, size_t pos);
+/* num.c: the same; *en_known is set when it holds at a letter for the
+ * number word there (kj_num_en_may_start held), else left alone. */
+bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known);
+/* num.c: kj_num_scan where kj_num_may_start_en(d, pos, &en_known) held
+ * (pos < d->norm_len), without testing that again. */
+bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
 
