@@ -981,7 +981,7 @@ static bool power_after(kiji_doc *d, kj_numtok *t)
     return true;
 }
 
-static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
+static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known)
 {
     memset(t, 0, sizeof *t);
     const struct kj_numeric *nd = d->p->numeric;
@@ -1099,7 +1099,7 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
     if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && nd && nd->en_words) {
         if (check_prev && (is_alnum(pc) || pc == '\'' || (pc == '-' && !number_word_before(d, ps))))
             return false;
-        return kj_num_scan_en(d, pos, t);
+        return en_known ? kj_num_scan_en_known(d, pos, t) : kj_num_scan_en(d, pos, t);
     }
     return false;
 }
@@ -1159,9 +1159,9 @@ static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *e
             continue;
         kj_numtok den, f;
         size_t at = pos + strlen(conj[c]);
-        if (scan_unsigned(d, at, &den, false) && den.value.ok && !den.vague && !den.word &&
+        if (scan_unsigned(d, at, &den, false, false) && den.value.ok && !den.vague && !den.word &&
             kj_at(s, n, den.ne, "分の") &&
-            scan_unsigned(d, den.ne + strlen("分の"), &f, false) && f.value.ok && !f.vague &&
+            scan_unsigned(d, den.ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague &&
             !f.word && kj_num_div(x, f.value, den.value) && kj_num_add(x, *x, whole)) {
             *end = f.ne;
             return true;
@@ -1171,7 +1171,7 @@ static bool ja_mixed(kiji_doc *d, size_t pos, kj_num whole, kj_num *x, size_t *e
     return false;
 }
 
-static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev);
+static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known);
 
 /* Japanese forms around a number: ダース (dozens), Xの Y乗 (powers), N分のM
  * (fractions) and the mixed M と N分のK. */
@@ -1196,7 +1196,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         kj_numtok ex;
         kj_num x;
         size_t at = t->ne + strlen("の");
-        if (scan_at(d, at, &ex, false) && ex.value.ok && !ex.vague && ex.value.exp == 0 &&
+        if (scan_at(d, at, &ex, false, false) && ex.value.ok && !ex.vague && ex.value.exp == 0 &&
             kj_at(s, n, ex.ne, "乗") && num_pow(d, t->value, (int)(ex.value.mant > 999 ? 1000 : ex.value.mant < -999 ? -1000 : ex.value.mant), &x)) {
             t->value = x;
             t->ne = ex.ne + strlen("乗");
@@ -1204,7 +1204,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         }
     }
     if (kj_at(s, n, t->ne, "分の") &&
-        scan_unsigned(d, t->ne + strlen("分の"), &f, false) && f.value.ok && !f.vague && !f.word) {
+        scan_unsigned(d, t->ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague && !f.word) {
         kj_num x;
         if (kj_num_div(&x, f.value, t->value)) {
             t->value = x;
@@ -1221,7 +1221,7 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
     }
 }
 
-static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
+static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known)
 {
     const char *s = d->norm;
     size_t n = d->norm_len, ps;
@@ -1242,14 +1242,14 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
             after = pos + 9;
     }
     if (after) {
-        if (!scan_unsigned(d, after, t, false))
+        if (!scan_unsigned(d, after, t, false, false))
             return false;
         ja_after(d, t);
         t->value.mant = -t->value.mant;
         t->ns = pos;
         return true;
     }
-    if (!scan_unsigned(d, pos, t, check_prev))
+    if (!scan_unsigned(d, pos, t, check_prev, en_known))
         return false;
     ja_after(d, t);
     return true;
@@ -1260,8 +1260,9 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev)
  * hiragana after a space, a Latin letter when a number word or a sign word
  * (minus, negative) starts there. Callers try many positions; this keeps
  * the cost of the others to a few byte tests. Exact: scan_at fails at
- * every position it rejects. */
-bool kj_num_may_start(const kiji_doc *d, size_t pos)
+ * every position it rejects. *en_known is set when it accepts a letter
+ * for its number word (kj_num_en_may_start held). */
+bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
 {
     const char *s = d->norm;
     size_t n = d->norm_len;
@@ -1281,7 +1282,8 @@ bool kj_num_may_start(const kiji_doc *d, size_t pos)
             return true;
         if ((c == 'n' || c == 'N') && kj_at(s, n, pos + 1, "egative "))
             return true;
-        return kj_num_en_may_start(d, pos);
+        *en_known = kj_num_en_may_start(d, pos);
+        return *en_known;
     }
     if (c < 0xE2 || c > 0xE9)
         return false; /* numerals and signs lie in U+2000..U+9FFF */
@@ -1293,6 +1295,12 @@ bool kj_num_may_start(const kiji_doc *d, size_t pos)
     if (kj_is_hiragana(u))
         return pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '\n';
     return u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u);
+}
+
+bool kj_num_may_start(const kiji_doc *d, size_t pos)
+{
+    bool en_known = false;
+    return kj_num_may_start_en(d, pos, &en_known);
 }
 
 void kj_num_init(struct kj_numeric *nd)
@@ -1307,9 +1315,18 @@ void kj_num_init(struct kj_numeric *nd)
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)
 {
-    if (pos >= d->norm_len || !kj_num_may_start(d, pos))
+    bool en_known = false;
+    if (pos >= d->norm_len || !kj_num_may_start_en(d, pos, &en_known))
         return false;
-    return scan_at(d, pos, t, true);
+    return kj_num_scan_checked(d, pos, t, en_known);
+}
+
+bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known)
+{
+    /* where kj_num_may_start_en read the first number word (a letter with
+     * no sign word at pos), scan_at reads no sign and scan_unsigned hands
+     * pos to the English scanner, which need not test that word again */
+    return scan_at(d, pos, t, true, en_known);
 }
 
 /* The scanner without the look-behind, for a number glued to a letter the
@@ -1318,5 +1335,5 @@ bool kj_num_scan_glued(kiji_doc *d, size_t pos, kj_numtok *t)
 {
     if (pos >= d->norm_len)
         return false;
-    return scan_at(d, pos, t, false);
+    return scan_at(d, pos, t, false, false);
 }

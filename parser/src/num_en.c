@@ -516,10 +516,17 @@ enum { EN_SHORT_FOLD = 48 };
 
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t)
 {
+    if (!first_word_known(d->p->numeric, d, pos)) {
+        d->work++;
+        return false;
+    }
+    return kj_num_scan_en_known(d, pos, t);
+}
+
+bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
+{
     const struct kj_numeric *nd = d->p->numeric;
     d->work++;
-    if (!first_word_known(nd, d, pos))
-        return false;
     /* Past the words en_words reads, the code below reads at most the
      * bytes of " of a ", one more word of en_words (a letter run longer
      * than every key is no key, however much of it is folded) and the byte

@@ -1233,7 +1233,11 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
 }
 
 /* Read [symbol] number [unit] at pos. */
-static bool read_amount(kiji_doc *d, size_t pos, amount *a)
+/* What the caller of read_amount knows of kj_num_may_start_en at pos:
+ * nothing, false, true, or true with en_known set. */
+enum num_hint { NUM_UNKNOWN, NUM_NOT, NUM_MAY, NUM_MAY_EN };
+
+static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
 {
     const struct kj_numeric *nd = d->p->numeric;
     memset(a, 0, sizeof *a);
@@ -1271,7 +1275,10 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a)
     }
     if (vague_share_en(d, pos, a))
         return true;
-    if (!kj_num_scan(d, pos, &a->tok) && !vague_su(d, pos, &a->tok))
+    bool num = hint == NUM_UNKNOWN
+                   ? kj_num_scan(d, pos, &a->tok)
+                   : hint != NUM_NOT && kj_num_scan_checked(d, pos, &a->tok, hint == NUM_MAY_EN);
+    if (!num && !vague_su(d, pos, &a->tok))
         return false;
     a->ns = a->tok.ns;
     a->ne = a->tok.ne;
@@ -1936,8 +1943,9 @@ static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *
     }
     bool lower = q == 2 || q == 3, lower2 = q2 == 2 || q2 == 3;
     amount b;
-    if (!best || q2 < 2 || q2 > 5 || lower == lower2 || !read_amount(d, k + best + 1, &b) ||
-        b.kind == NW_TIME || (a->kind && b.kind && a->kind != b.kind) ||
+    if (!best || q2 < 2 || q2 > 5 || lower == lower2 ||
+        !read_amount(d, k + best + 1, &b, NUM_UNKNOWN) || b.kind == NW_TIME ||
+        (a->kind && b.kind && a->kind != b.kind) ||
         (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) || !a->value.ok || !b.value.ok)
         return false;
     if (!join_bounds(a, &b, lower, r, hi))
@@ -1963,9 +1971,9 @@ static bool bound_pair_ja(kiji_doc *d, size_t pos, const amount *a, int q, amoun
     if (k < n && s[k] == ' ')
         k++;
     amount b;
-    if (k >= n || !read_amount(d, k, &b) || b.kind == NW_TIME ||
-        (a->kind && b.kind && a->kind != b.kind) || (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) ||
-        !a->value.ok || !b.value.ok)
+    if (k >= n || !read_amount(d, k, &b, NUM_UNKNOWN) || b.kind == NW_TIME ||
+        (a->kind && b.kind && a->kind != b.kind) ||
+        (a->cur >= 0 && b.cur >= 0 && a->cur != b.cur) || !a->value.ok || !b.value.ok)
         return false;
     size_t qe2;
     bool in2;
@@ -2020,10 +2028,11 @@ static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount
 
 /* Try a whole amount phrase at i; returns the end of what was read (0 =
  * nothing starts here). */
-static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *nplain, size_t capplain)
+static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int *plain,
+                        size_t *nplain, size_t capplain)
 {
     amount a;
-    if (!read_magnitude(d, i, &a) && !read_amount(d, i, &a))
+    if (!read_magnitude(d, i, &a) && !read_amount(d, i, &a, hint))
         return 0;
     if (a.kind == NW_TIME)
         return a.tok.ne; /* the date recognizer's */
@@ -2055,9 +2064,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             bpos++;
         amount b;
         bool change = false;
-        if (bpos < d->norm_len && read_amount(d, bpos, &b) && b.kind != NW_TIME &&
-            (a.kind == 0 || a.kind == b.kind) &&
-            (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
+        if (bpos < d->norm_len && read_amount(d, bpos, &b, NUM_UNKNOWN) && b.kind != NW_TIME &&
+            (a.kind == 0 || a.kind == b.kind) && (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
             if (kara) {
                 /* 500円から580円に(なった): a change, not a range */
                 size_t k = b.ne;
@@ -2152,7 +2160,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
             amount b;
             if (!k)
                 continue;
-            if (read_amount(d, k, &b) &&
+            if (read_amount(d, k, &b, NUM_UNKNOWN) &&
                 (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT))
                 inherit_unit(d, &a, &b);
             break;
@@ -2211,8 +2219,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, ctx *cx, int *plain, size_t *npla
                     }
                 }
             }
-            if (read_amount(d, cqs, &c) && c.kind == NW_CURRENCY && c.ne < d->norm_len &&
-                d->norm[c.ne] == ')') {
+            if (read_amount(d, cqs, &c, NUM_UNKNOWN) && c.kind == NW_CURRENCY &&
+                c.ne < d->norm_len && d->norm[c.ne] == ')') {
                 cns = inner;
                 cne = c.ne;
                 cqual = q;
@@ -2376,9 +2384,10 @@ static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *
  * Outside ASCII the caller passes the character cp it decoded; two
  * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
  * caller passes the end we of the run of letters from i (we <= i:
- * unknown). */
+ * unknown). *hint (NUM_UNKNOWN unless set) tells read_amount what it
+ * learnt of kj_num_may_start_en at i. */
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
-                             size_t we)
+                             size_t we, enum num_hint *hint)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == '#') /* the pound sign: hash_pound */
@@ -2412,9 +2421,12 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
                 return false;
         }
     }
-    if (c < 0x80)
-        return kj_num_may_start(d, i) || kj_money_may_start(nd, d, i, c) ||
-               vague_en_may_start(d, i);
+    if (c < 0x80) {
+        bool en_known = false;
+        bool num = kj_num_may_start_en(d, i, &en_known);
+        *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
+        return num || kj_money_may_start(nd, d, i, c) || vague_en_may_start(d, i);
+    }
     return cp_may_start(nd, d, i, c, cp);
 }
 
@@ -2457,8 +2469,9 @@ void kj_rec_numeric(kiji_doc *d)
                 uint32_t cp = kj_cp_next(d, d->norm_len, &nx);
                 may = cp_may_start(nd, d, i, c, cp);
             }
-            size_t e =
-                may ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain) : 0;
+            size_t e = may ? phrase_at(d, i, NUM_UNKNOWN, &cx, plain, &nplain,
+                                       sizeof plain / sizeof *plain)
+                           : 0;
             if (e > i) {
                 i = e;
                 continue;
@@ -2516,8 +2529,9 @@ void kj_rec_numeric(kiji_doc *d)
         } else {
             nx = i + 1;
         }
-        size_t e = phrase_may_start(d, nd, i, c, we)
-                       ? phrase_at(d, i, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+        enum num_hint hint = NUM_UNKNOWN;
+        size_t e = phrase_may_start(d, nd, i, c, we, &hint)
+                       ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {
             i = e;

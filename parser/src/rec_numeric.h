@@ -195,6 +195,8 @@ bool kj_money_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t p
 bool kj_num_div(kj_num *r, kj_num a, kj_num b);
 /* num_en.c: English number words at pos; an English scale after digits. */
 bool kj_num_scan_en(kiji_doc *d, size_t pos, kj_numtok *t);
+/* num_en.c: the same where kj_num_en_may_start(d, pos) is known to hold. */
+bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t);
 /* num_en.c: the en_one / en_tri filter built from en/numbers; whether the
  * word at pos may start an English number (false: kj_num_scan_en fails). */
 bool kj_num_en_init(struct kj_numeric *nd);
@@ -213,6 +215,12 @@ static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, un
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
 bool kj_num_may_start(const kiji_doc *d, size_t pos);
+/* num.c: the same; *en_known is set when it holds at a letter for the
+ * number word there (kj_num_en_may_start held), else left alone. */
+bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known);
+/* num.c: kj_num_scan where kj_num_may_start_en(d, pos, &en_known) held
+ * (pos < d->norm_len), without testing that again. */
+bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
 
