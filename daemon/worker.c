@@ -169,6 +169,7 @@ kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue)
     ws->parser = p;
     ws->cap = (size_t)queue;
     ws->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    int efd_err = ws->efd < 0 ? errno : 0; /* before later calls overwrite errno */
     pthread_mutex_init(&ws->lock, NULL);
     pthread_cond_init(&ws->room, NULL);
     ws->w = calloc((size_t)n, sizeof *ws->w);
@@ -182,9 +183,9 @@ kd_workers *kd_workers_start(const kiji_parser *p, int n, int queue)
         else
             ws->nw++;
     }
-    if (ws->efd < 0 || sem_err || !ws->w || !ws->idle || !ws->jobs || !ws->results) {
+    if (efd_err || sem_err || !ws->w || !ws->idle || !ws->jobs || !ws->results) {
         kd_log(KD_LOG_ERR, "cannot set up the worker queues: %s",
-               ws->efd < 0 ? strerror(errno) : sem_err ? strerror(sem_err) : "out of memory");
+               efd_err ? strerror(efd_err) : sem_err ? strerror(sem_err) : "out of memory");
         destroy(ws);
         return NULL;
     }
