@@ -2171,8 +2171,13 @@ static void en_persons(estate *s)
                 lead = e2;
             ns++;
         }
-        /* back to the first token of that organization (Bank of Canada) */
-        while (lead_start > 0 && lead && ent_overlaps(s, t[lead_start - 1].ns, t[lead_start - 1].ne))
+        /* back to the first token of that organization (Bank of Canada),
+         * at most a name's length (12 tokens) back: entities written
+         * edge to edge would otherwise walk to the article's start for
+         * every name (quadratic; fuzz/regressions/quadratic) */
+        for (int back = 0; back < 12 && lead_start > 0 && lead &&
+                           ent_overlaps(s, t[lead_start - 1].ns, t[lead_start - 1].ne);
+             back++)
             lead_start--;
         if (lead_start >= 0 && !lead) {
             k = j;
