@@ -1280,12 +1280,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q);
                 pc->last = e;
                 return q;
-            } else if (m == 2 && q < s->hi && d->norm[q] != '(' &&
-                       name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q) &&
-                       (sp = surname_person(s, a, q, NULL)) != NULL) {
+            } else if (m == 2 && q < s->hi && d->norm[q] != '(' && name_follow(ent_cp(d, q, &q1)) &&
+                       (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
                 /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
                  * a person's earlier in the text, written alone before a
-                 * particle */
+                 * particle (the person asked first: surname_person's bit
+                 * set turns most words away before ent_overlaps' search) */
                 ent_mention(s, sp, a, q);
                 pc->last = sp;
                 return q;
