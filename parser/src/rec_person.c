@@ -127,6 +127,9 @@ struct townidx {
      * surname_register: a clear bit says no "S0:" key holds it, which is
      * what most surname lookups find (a set bit may be another's) */
     uint64_t surnames[SURNAME_BITS / 64];
+    /* surname_register has run: person made the first person entity
+     * (every "n:", "s:" and "S0:" key of a person is made there or after) */
+    bool persons;
 };
 
 /* The bit of townidx.surnames for the surname [p, p + n). */
@@ -152,6 +155,7 @@ static void surname_register(estate *s, const char *p, size_t n, ent *e)
     char key[200];
     uint32_t b = surname_bit(p, n);
     s->town->surnames[b >> 6] |= 1ull << (b & 63);
+    s->town->persons = true;
     for (int i = 0; i < SAME_SURNAME; i++) {
         const char pre[4] = {'S', (char)('0' + i), ':', 0};
         int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
@@ -1695,7 +1699,11 @@ static void ja_persons(estate *s)
         }
         i = ja_run_rest(d, nx, s->hi, cls, &c, &end);
     }
-    /* ドルジコワはみている: a later bare surname of a katakana name */
+    /* ドルジコワはみている: a later bare surname of a katakana name. With
+     * no person made so far no lookup below finds one, and the pass has
+     * nothing else to do. */
+    if (!s->town->persons)
+        return;
     i = s->lo;
     bool after_kata = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
