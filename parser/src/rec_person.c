@@ -127,9 +127,11 @@ struct townidx {
      * surname_register: a clear bit says no "S0:" key holds it, which is
      * what most surname lookups find (a set bit may be another's) */
     uint64_t surnames[SURNAME_BITS / 64];
-    /* surname_register has run: person made the first person entity
-     * (every "n:", "s:" and "S0:" key of a person is made there or after) */
-    bool persons;
+    /* person has been asked for a name or surname whose text starts with
+     * byte E3 (kana among others): every key of a person ("n:", "s:",
+     * "S0:") is made there, from those texts, so without it no key holds
+     * a katakana word */
+    bool kana_keys;
 };
 
 /* The bit of townidx.surnames for the surname [p, p + n). */
@@ -155,7 +157,6 @@ static void surname_register(estate *s, const char *p, size_t n, ent *e)
     char key[200];
     uint32_t b = surname_bit(p, n);
     s->town->surnames[b >> 6] |= 1ull << (b & 63);
-    s->town->persons = true;
     for (int i = 0; i < SAME_SURNAME; i++) {
         const char pre[4] = {'S', (char)('0' + i), ':', 0};
         int kl = ent_keyn(key, sizeof key, pre, 3, p, n);
@@ -256,6 +257,9 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     /* Howard\nBaker wrapped at a line end is the Howard Baker named before
      * (cases/en/person): the key is the name as ent_set_name writes it */
     int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
+    if ((unsigned char)nb[0] == 0xE3 || (nl && (unsigned char)n[0] == 0xE3) ||
+        (se > ss && (unsigned char)d->norm[ss] == 0xE3))
+        s->town->kana_keys = true;
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
@@ -1700,9 +1704,9 @@ static void ja_persons(estate *s)
         i = ja_run_rest(d, nx, s->hi, cls, &c, &end);
     }
     /* ドルジコワはみている: a later bare surname of a katakana name. With
-     * no person made so far no lookup below finds one, and the pass has
-     * nothing else to do. */
-    if (!s->town->persons)
+     * no person key that starts like a katakana word (kana_keys) no lookup
+     * below finds one, and the pass has nothing else to do. */
+    if (!s->town->kana_keys)
         return;
     i = s->lo;
     bool after_kata = false; /* the character before i is katakana or ・ */
