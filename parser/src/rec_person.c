@@ -987,20 +987,28 @@ static bool human_speech(estate *s, size_t p)
     return false;
 }
 
-/* Four kanji at a that split as an unknown surname and a given name of two
- * each: the last kanji (or two) end given names (given_endings.txt, value 1
- * or 2), the whole is no common word and the last two are neither a known
- * surname nor a title. Fills p with the five character boundaries. */
-static bool four_kanji_name(estate *s, size_t a, size_t p[5])
+/* Four kanji at a: fills p with the five character boundaries. */
+static bool four_kanji_at(estate *s, size_t a, size_t p[5])
+{
+    p[0] = a;
+    for (int k = 0; k < 4; k++) {
+        if (p[k] >= s->hi || !(ent_cls(s->d, p[k], &p[k + 1]) & KJ_CC_KANJI))
+            return false;
+    }
+    return true;
+}
+
+/* The four kanji at p (four_kanji_at) split as an unknown surname and a
+ * given name of two each: the last kanji (or two) end given names
+ * (given_endings.txt, value 1 or 2), the whole is no common word and the
+ * last two are neither a known surname nor a title. Its callers ask it
+ * after their own tests of what follows, which turn most runs away with
+ * fewer lookups. */
+static bool four_kanji_name(estate *s, const size_t p[5])
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    p[0] = a;
-    for (int k = 0; k < 4; k++) {
-        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
-            return false;
-    }
-    size_t b = p[4];
+    size_t a = p[0], b = p[4];
     int32_t v, ev = 0, ev2;
     if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
         ev = 0;
@@ -1021,7 +1029,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    if (!four_kanji_name(s, a, p))
+    if (!four_kanji_at(s, a, p))
         return false;
     size_t b = p[4], bx;
     int32_t v;
@@ -1030,6 +1038,8 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
                    ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
                    : 0;
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
+        return false;
+    if (!four_kanji_name(s, p))
         return false;
     *se = p[2];
     *e = b;
@@ -1047,7 +1057,7 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    if (!four_kanji_name(s, a, p))
+    if (!four_kanji_at(s, a, p))
         return false;
     size_t b = p[4];
     if (b + 1 >= s->hi || d->norm[b] != '(')
@@ -1065,7 +1075,7 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     if (q + 1 >= s->hi || !name_follow(ent_cp(d, q + 1, &qx)))
         return false;
     int32_t v;
-    if (kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
+    if (!four_kanji_name(s, p) || kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
         kj_dict_longest(x->title_ja, d->norm, b, p[3], &v))
         return false;
     *se = p[2];
