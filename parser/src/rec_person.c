@@ -635,14 +635,24 @@ static bool name_follow(uint32_t c)
     }
 }
 
+/* Whether the n bytes at a are a surname of surnames.txt, where listed
+ * is such a length at a already known (0 if none). */
+static bool surname_len(const estate *s, size_t a, size_t n, size_t listed)
+{
+    int32_t v;
+    return (listed && n == listed) || kj_dict_get(s->x->surname_ja, s->d->norm + a, n, &v);
+}
+
 /* 松本清張は, 森喜朗が, 森 喜朗, 中島みゆきの: a known surname and a known
  * given name (data/ja/given_names.txt) that fill the written word, with no
  * title or honorific. The kanji run from a is split where both halves are
  * known, longest surname first; three kanji at least, and a one-kanji
  * surname takes a given name of two. Returns the name's end (0 if none) and
  * the surname's end in *se. sl is the longest surname at a: no surname
- * longer than it starts there, so those lookups are skipped. */
-static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
+ * longer than it starts there, so those lookups are skipped. listed: the
+ * length of a key of surnames.txt at a (the longest lookup's answer, 0 if
+ * none), a surname without a second lookup. */
+static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t *se)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -667,7 +677,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
         for (int k = n - 1; k >= 1; k--) {
             if (n < 3 || (k == 1 && n - k < 2))
                 break;
-            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v) &&
+            if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed) &&
                 kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
                 *se = pos[k];
                 return r;
@@ -684,7 +694,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
         for (int k = n - 1; ev && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
-            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v)) {
+            if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed)) {
                 *se = pos[k];
                 return r;
             }
@@ -703,7 +713,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
             return r;
         }
     }
-    if (r - a > sl || !kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
+    if (r - a > sl || !surname_len(s, a, r - a, listed))
         return 0;
     *se = r;
     /* 森 喜朗: one space between surname and given name */
@@ -1172,7 +1182,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t ends[5];
     int nends = 0;
     size_t hira_end = 0;
-    size_t sur = a, sl = 0;
+    size_t sur = a, sl = 0, listed = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
         int k = 0;
@@ -1234,6 +1244,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kj_is_kanji(c)) {
         int32_t v;
         sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
+        listed = sl;
         size_t b = a + sl;
         if (sl)
             ends[nends++] = b;
@@ -1507,7 +1518,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (ent_kata(c) && sur == a && ja_kata_speaker(s, a, ends[0])) {
         /* ローラは「…」と語った */
         b = ends[0];
-    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, &fse)) > a) {
+    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
     } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は */
