@@ -127,6 +127,11 @@ struct townidx {
      * surname_register: a clear bit says no "S0:" key holds it, which is
      * what most surname lookups find (a set bit may be another's) */
     uint64_t surnames[SURNAME_BITS / 64];
+    /* person has been asked for a name or surname whose text starts with
+     * byte E3 (kana among others): every key of a person ("n:", "s:",
+     * "S0:") is made there, from those texts, so without it no key holds
+     * a katakana word */
+    bool kana_keys;
 };
 
 /* The bit of townidx.surnames for the surname [p, p + n). */
@@ -252,6 +257,9 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     /* Howard\nBaker wrapped at a line end is the Howard Baker named before
      * (cases/en/person): the key is the name as ent_set_name writes it */
     int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
+    if ((unsigned char)nb[0] == 0xE3 || (nl && (unsigned char)n[0] == 0xE3) ||
+        (se > ss && (unsigned char)d->norm[ss] == 0xE3))
+        s->town->kana_keys = true;
     ent *e = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
     if (e)
         return e;
@@ -627,14 +635,24 @@ static bool name_follow(uint32_t c)
     }
 }
 
+/* Whether the n bytes at a are a surname of surnames.txt, where listed
+ * is such a length at a already known (0 if none). */
+static bool surname_len(const estate *s, size_t a, size_t n, size_t listed)
+{
+    int32_t v;
+    return (listed && n == listed) || kj_dict_get(s->x->surname_ja, s->d->norm + a, n, &v);
+}
+
 /* 松本清張は, 森喜朗が, 森 喜朗, 中島みゆきの: a known surname and a known
  * given name (data/ja/given_names.txt) that fill the written word, with no
  * title or honorific. The kanji run from a is split where both halves are
  * known, longest surname first; three kanji at least, and a one-kanji
  * surname takes a given name of two. Returns the name's end (0 if none) and
  * the surname's end in *se. sl is the longest surname at a: no surname
- * longer than it starts there, so those lookups are skipped. */
-static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
+ * longer than it starts there, so those lookups are skipped. listed: the
+ * length of a key of surnames.txt at a (the longest lookup's answer, 0 if
+ * none), a surname without a second lookup. */
+static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t *se)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -659,7 +677,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
         for (int k = n - 1; k >= 1; k--) {
             if (n < 3 || (k == 1 && n - k < 2))
                 break;
-            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v) &&
+            if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed) &&
                 kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
                 *se = pos[k];
                 return r;
@@ -676,7 +694,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
         for (int k = n - 1; ev && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
-            if (pos[k] - a <= sl && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v)) {
+            if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed)) {
                 *se = pos[k];
                 return r;
             }
@@ -695,7 +713,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
             return r;
         }
     }
-    if (r - a > sl || !kj_dict_get(x->surname_ja, d->norm + a, r - a, &v))
+    if (r - a > sl || !surname_len(s, a, r - a, listed))
         return 0;
     *se = r;
     /* 森 喜朗: one space between surname and given name */
@@ -979,20 +997,28 @@ static bool human_speech(estate *s, size_t p)
     return false;
 }
 
-/* Four kanji at a that split as an unknown surname and a given name of two
- * each: the last kanji (or two) end given names (given_endings.txt, value 1
- * or 2), the whole is no common word and the last two are neither a known
- * surname nor a title. Fills p with the five character boundaries. */
-static bool four_kanji_name(estate *s, size_t a, size_t p[5])
+/* Four kanji at a: fills p with the five character boundaries. */
+static bool four_kanji_at(estate *s, size_t a, size_t p[5])
+{
+    p[0] = a;
+    for (int k = 0; k < 4; k++) {
+        if (p[k] >= s->hi || !(ent_cls(s->d, p[k], &p[k + 1]) & KJ_CC_KANJI))
+            return false;
+    }
+    return true;
+}
+
+/* The four kanji at p (four_kanji_at) split as an unknown surname and a
+ * given name of two each: the last kanji (or two) end given names
+ * (given_endings.txt, value 1 or 2), the whole is no common word and the
+ * last two are neither a known surname nor a title. Its callers ask it
+ * after their own tests of what follows, which turn most runs away with
+ * fewer lookups. */
+static bool four_kanji_name(estate *s, const size_t p[5])
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    p[0] = a;
-    for (int k = 0; k < 4; k++) {
-        if (p[k] >= s->hi || !(ent_cls(d, p[k], &p[k + 1]) & KJ_CC_KANJI))
-            return false;
-    }
-    size_t b = p[4];
+    size_t a = p[0], b = p[4];
     int32_t v, ev = 0, ev2;
     if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
         ev = 0;
@@ -1013,7 +1039,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    if (!four_kanji_name(s, a, p))
+    if (!four_kanji_at(s, a, p))
         return false;
     size_t b = p[4], bx;
     int32_t v;
@@ -1022,6 +1048,8 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
                    ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
                    : 0;
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
+        return false;
+    if (!four_kanji_name(s, p))
         return false;
     *se = p[2];
     *e = b;
@@ -1039,7 +1067,7 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    if (!four_kanji_name(s, a, p))
+    if (!four_kanji_at(s, a, p))
         return false;
     size_t b = p[4];
     if (b + 1 >= s->hi || d->norm[b] != '(')
@@ -1057,7 +1085,7 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     if (q + 1 >= s->hi || !name_follow(ent_cp(d, q + 1, &qx)))
         return false;
     int32_t v;
-    if (kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
+    if (!four_kanji_name(s, p) || kj_dict_longest(x->notname_ja, d->norm, b, p[2], &v) ||
         kj_dict_longest(x->title_ja, d->norm, b, p[3], &v))
         return false;
     *se = p[2];
@@ -1075,6 +1103,10 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
     size_t ps;
     if (b - a < 6 || b - a > 30)
         return false;
+    /* は or が after the word, asked first: most katakana words have
+     * neither, and the test is cheaper than the one of the clause start */
+    if (!(kj_at(d->norm, s->hi, b, "は") || kj_at(d->norm, s->hi, b, "が")))
+        return false;
     /* the word opens its clause (奇抜なアイデアは is a noun phrase; 米アップル
      * a company): nothing, punctuation, の or 」と before it */
     if (a > s->lo) {
@@ -1087,8 +1119,6 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
         if (!ok || (pc == 0x3068 && !kj_before(d->norm, a - 3, "」")))
             return false;
     }
-    if (!(kj_at(d->norm, s->hi, b, "は") || kj_at(d->norm, s->hi, b, "が")))
-        return false;
     size_t p = b + 3;
     /* 「…」とローラは(笑顔で)話した */
     if (a >= s->lo + 6 && kj_before(d->norm, a, "と") && kj_before(d->norm, a - 3, "」")) {
@@ -1129,6 +1159,20 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
     return false;
 }
 
+/* Whether the character at p (avail bytes of the text from p) is one of
+ * set, a string of setlen bytes of three-byte characters: what kj_at asks
+ * of each in a list of strings, where it costs a strlen and a memcmp call
+ * each, here three bytes compared inline. */
+static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen)
+{
+    if (avail < 3)
+        return false;
+    for (size_t i = 0; i + 3 <= setlen; i += 3)
+        if (memcmp(p, set + i, 3) == 0)
+            return true;
+    return false;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -1138,7 +1182,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t ends[5];
     int nends = 0;
     size_t hira_end = 0;
-    size_t sur = a, sl = 0;
+    size_t sur = a, sl = 0, listed = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
         int k = 0;
@@ -1200,6 +1244,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kj_is_kanji(c)) {
         int32_t v;
         sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
+        listed = sl;
         size_t b = a + sl;
         if (sl)
             ends[nends++] = b;
@@ -1266,12 +1311,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q);
                 pc->last = e;
                 return q;
-            } else if (m == 2 && q < s->hi && d->norm[q] != '(' &&
-                       name_follow(ent_cp(d, q, &q1)) && !ent_overlaps(s, a, q) &&
-                       (sp = surname_person(s, a, q, NULL)) != NULL) {
+            } else if (m == 2 && q < s->hi && d->norm[q] != '(' && name_follow(ent_cp(d, q, &q1)) &&
+                       (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
                 /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
                  * a person's earlier in the text, written alone before a
-                 * particle */
+                 * particle (the person asked first: surname_person's bit
+                 * set turns most words away before ent_overlaps' search) */
                 ent_mention(s, sp, a, q);
                 pc->last = sp;
                 return q;
@@ -1307,11 +1352,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * before a title names a town's team or delegate, not a person
          * (cases/ja/person) */
         if (k == 1 && k < nends && sl && ends[0] == a + sl && kj_is_kanji(c)) {
-            static const char *const town[] = {"市", "区", "町", "村", "県", "府", NULL};
-            bool tw = false;
-            for (int i = 0; town[i] && !tw; i++)
-                tw = kj_at(d->norm, s->hi, ends[0], town[i]);
-            if (tw)
+            static const char town[] = "市区町村県府";
+            if (char3_in(d->norm + ends[0], s->hi - ends[0], town, sizeof town - 1))
                 continue;
         }
         size_t ts = 0, te = 0;
@@ -1476,7 +1518,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (ent_kata(c) && sur == a && ja_kata_speaker(s, a, ends[0])) {
         /* ローラは「…」と語った */
         b = ends[0];
-    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, &fse)) > a) {
+    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
     } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は */
@@ -1493,21 +1535,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革, 小野賞) */
-        static const char *const notname[] = {"町", "村", "市", "区", "県", "駅", "線", "川", "山",
-                                              "寺", "家", "社", "党", "軍", "橋", "島", "湖", "谷",
-                                              "城", "港", "園", "院", "会", "所", "部", "的", "革",
-                                              "権", "閣", "政", "策", "案", "派", "側", "陣", "流",
-                                              "論", "化", "線", "戦", "氏", "様", "式", "者", "長",
-                                              "選", "票", "判", "件", "題", "業", "品", "母",
-                                              "父", "夫", "妻", "兄", "姉", "弟", "妹", "組", "中",
-                                              "機", "船", "器", "料", "費", "税", "法", "省",
-                                              "庁", "局", "署", "校", "店", "館", "場", "室", "株",
-                                              "価", "率", "額", "量", "性", "制", "層", "界", "圏",
-                                              "州", "語", "版", "書", "誌", "紙", "剤", "薬", "病",
-                                              "著", "編", "訳", "画", "間", "賞", "杯", "祭", "表", NULL};
-        for (int i = 0; notname[i] && okn; i++)
-            if (kj_at(d->norm, b, ls, notname[i]))
-                okn = false;
+        static const char notname[] = "町村市区県駅線川山寺家社党軍橋島湖谷城港園院会所部的"
+                                      "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
+                                      "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
+                                      "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
+                                      "表";
+        if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
+            okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
          * it (a longer given name may end in it: 市川中車) */
         if (okn && ls == a + sl && kj_at(d->norm, b, ls, "車"))
@@ -1690,7 +1724,11 @@ static void ja_persons(estate *s)
         }
         i = ja_run_rest(d, nx, s->hi, cls, &c, &end);
     }
-    /* ドルジコワはみている: a later bare surname of a katakana name */
+    /* ドルジコワはみている: a later bare surname of a katakana name. With
+     * no person key that starts like a katakana word (kana_keys) no lookup
+     * below finds one, and the pass has nothing else to do. */
+    if (!s->town->kana_keys)
+        return;
     i = s->lo;
     bool after_kata = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
