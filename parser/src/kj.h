@@ -239,7 +239,7 @@ struct kiji_doc {
     int title_revision; /* 0 = none */
     bool title_excerpt;
     struct kj_credit { const char *role, *name; } *credits;
-    size_t ncredits;
+    size_t ncredits, credits_cap;
     int agency_fact; /* index of the organization fact for the agency */
     int dl_month, dl_day; /* dateline month/day (0 = none) */
 

@@ -298,10 +298,16 @@ static void add_credit(kiji_doc *d, const char *role, const char *name, size_t n
     }
     if (n == 0 || n > 128)
         return;
-    struct kj_credit *c = kj_grow(d, d->credits, d->ncredits, d->ncredits + 1, sizeof *c);
-    c[d->ncredits].role = role;
-    c[d->ncredits].name = kj_strndup(d, name, n);
-    d->credits = c;
+    /* doubling: a line of thousands of credits grows the list in linear
+     * time and arena (one more slot at a time copied it for every credit;
+     * fuzz/regressions/quadratic/credit-line-repeated) */
+    if (d->ncredits == d->credits_cap) {
+        size_t cap = d->credits_cap ? d->credits_cap * 2 : 8;
+        d->credits = kj_grow_raw(d, d->credits, d->ncredits, cap, sizeof *d->credits);
+        d->credits_cap = cap;
+    }
+    d->credits[d->ncredits].role = role;
+    d->credits[d->ncredits].name = kj_strndup(d, name, n);
     d->ncredits++;
 }
 
