@@ -43,6 +43,7 @@ typedef struct ep {
     size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
     size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
+    int half;      /* does "and a half" occur in the text: 1, 0, -1 not yet looked for */
 } ep;
 
 static bool alpha(char ch)
@@ -2439,8 +2440,24 @@ static bool over_across(const ep *p, size_t i)
  * whole part and end. */
 static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
 {
+    /* The number must end in "and a half": in a text without one (most)
+     * no scan of a number at each word can find it. One search of the
+     * text, on the first call. */
+    if (p->half < 0) {
+        p->half = 0;
+        /* by its last letter, f, rarer than the others */
+        const char *q = p->lc + (p->len < 9 ? p->len : 9), *end = p->lc + p->len;
+        while (q < end && (q = memchr(q, 'f', (size_t)(end - q))) != NULL) {
+            p->c->d->work++;
+            if (memcmp(q - 9, "and a hal", 9) == 0) {
+                p->half = 1;
+                break;
+            }
+            q++;
+        }
+    }
     kj_numtok t;
-    if (!kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
+    if (!p->half || !kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
         || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
         || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
         return false;
@@ -4481,7 +4498,7 @@ void kj_date_scan_en(kj_dctx *c)
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
-            .dclk = SIZE_MAX};
+            .dclk = SIZE_MAX, .half = -1};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
