@@ -612,6 +612,15 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
             fut = ok;
         }
         i += kj_u8_len((unsigned char)c->s[i]);
+        /* the rest of an English word: each letter after a letter is
+         * inside the word (a letter is no apostrophe), a step with no
+         * look-up, counted as the loop counts it */
+        if (en && !fut)
+            while (i < b && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && c->lc[i] >= 'a'
+                   && c->lc[i] <= 'z') {
+                d->work++;
+                i++;
+            }
     }
     return fut;
 }
