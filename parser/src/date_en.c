@@ -4281,6 +4281,42 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at a qualifier of en (over, about, under, within; the
+ * entry at i, ending at e) that is no literal and no number word? Only
+ * amount reads that entry at i (dword of the qualifier kind; every other
+ * reader wants another kind of entry there), and only before what it reads
+ * right after the white space at j:
+ *   a digit      num, decimal, the 1 of 1/2 (NFKC of the half sign)
+ *   a word       half, a / an (a half, a full, a couple of, a few), whole,
+ *                another, full, all, couple, one, several, few, many;
+ *                after "some" a unit (for some days): "some" is let through
+ *   a number     num and words_half at j read one through kj_num_scan,
+ *                which reads nothing where kj_num_may_start says no
+ * Anything else (over the years, about the deal, under pressure) starts no
+ * date here. */
+static bool qual_next(const ep *p, size_t i, size_t e)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } lit[] = {{"a", 1},       {"an", 2},    {"one", 3},     {"all", 3},  {"few", 3},
+               {"half", 4},    {"full", 4},  {"many", 4},    {"whole", 5}, {"couple", 6},
+               {"another", 7}, {"several", 7}};
+    if (e - i == 4 && memcmp(p->lc + i, "some", 4) == 0)
+        return true;
+    size_t j = sp(p, e), r = j;
+    if (j >= p->len || digit(p->lc[j]))
+        return j < p->len;
+    if ((unsigned char)(p->lc[j] - 'a') >= 26)
+        return false;
+    while (r < p->len && r - j < 8 && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+        if (r - j == lit[k].n && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
+            return true;
+    return kj_num_may_start(p->c->d, j);
+}
+
 /* Can a date start at "the" (at i) before the one-word ordinal at [q, r)
  * (first .. nineteenth, twentieth, thirtieth) and white space? What the
  * readers that start at "the" read after such an ordinal (of those that
@@ -4421,7 +4457,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);
-        return k->wn > 0;
+        return k->wn > 0 && (k->ww->kind != KJ_W_QUAL || qual_next(p, i, i + k->wn));
     }
     return true;
 }
