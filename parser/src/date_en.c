@@ -4281,6 +4281,50 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "this" (at i, ending at e)? What the readers that
+ * read "this" at i read right after it and its white space (at j):
+ *   date_rel     this week / weekend / week-end / decade / month / year /
+ *                yr / quarter / qtr / spring / summer / fall / autumn /
+ *                winter; this fiscal / calendar year; an entry of en at j
+ *                (a part of the day: this morning; a named day: this
+ *                Thanksgiving; a month name; a weekday name)
+ *   wday_in      this week + a weekday
+ *   date_any     this day (the anaphor)
+ *   dword at i   an entry of en that begins with "this"
+ * The other readers fail at "this" itself: they want a digit, a literal of
+ * their own or an entry of their own there, and "this" starts no number.
+ * Anything but a lower-case word after white space is let through; so are
+ * the parts of the day by name (tod_word), which date_rel finds as
+ * entries. Any other word (this is, this was, this deal) starts no date
+ * here. */
+static bool this_next(const ep *p, size_t i, size_t e)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } lit[] = {{"yr", 2},       {"day", 3},     {"qtr", 3},       {"week", 4},     {"year", 4},
+               {"fall", 4},     {"month", 5},   {"night", 5},     {"decade", 6},   {"spring", 6},
+               {"summer", 6},   {"autumn", 6},  {"winter", 6},    {"fiscal", 6},   {"weekend", 7},
+               {"quarter", 7},  {"morning", 7}, {"evening", 7},   {"calendar", 8}, {"afternoon", 9}};
+    if (e >= p->len || (p->lc[e] != ' ' && p->lc[e] != '\n' && p->lc[e] != '\t'))
+        return true;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    if (k->wn > 0)
+        return true;
+    size_t j = sp(p, e), r = j;
+    if (j >= p->len || (unsigned char)(p->lc[j] - 'a') >= 26)
+        return true;
+    while (r < p->len && r - j < 10 && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    for (size_t x = 0; x < sizeof lit / sizeof lit[0]; x++)
+        if (r - j == lit[x].n && p->lc[j] == lit[x].w[0] && memcmp(p->lc + j, lit[x].w, lit[x].n) == 0)
+            return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, j, &w) > 0;
+}
+
 /* Can a date start at a qualifier of en (over, about, under, within; the
  * entry at i, ending at e) that is no literal and no number word? Only
  * amount reads that entry at i (dword of the qualifier kind; every other
@@ -4426,6 +4470,9 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
     }
+    /* "this" and a word: only before a word this_next knows */
+    if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
+        return false;
     /* "a" / "an" and a word: only before a word after_article knows */
     if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
         && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
