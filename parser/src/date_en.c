@@ -4329,25 +4329,24 @@ static bool this_next(const ep *p, size_t i, size_t e)
  * entry at i, ending at e) that is no literal and no number word? Only
  * amount reads that entry at i (dword of the qualifier kind; every other
  * reader wants another kind of entry there), and only before what it reads
- * right after the white space at j:
+ * right after the entry and its white space (at j):
  *   a digit      num, decimal, the 1 of 1/2 (NFKC of the half sign)
  *   a word       half, a / an (a half, a full, a couple of, a few), whole,
  *                another, full, all, couple, one, several, few, many;
- *                after "some" a unit (for some days): "some" is let through
+ *                after "some" a plural unit (for some days)
  *   a number     num and words_half at j read one through kj_num_scan,
  *                which reads nothing where kj_num_may_start says no
  * Anything else (over the years, about the deal, under pressure) starts no
  * date here. */
-static bool qual_next(const ep *p, size_t i, size_t e)
+static bool qual_next(const ep *p, size_t e)
 {
     static const struct {
         const char *w;
         size_t n;
     } lit[] = {{"a", 1},       {"an", 2},    {"one", 3},     {"all", 3},  {"few", 3},
                {"half", 4},    {"full", 4},  {"many", 4},    {"whole", 5}, {"couple", 6},
-               {"another", 7}, {"several", 7}};
-    if (e - i == 4 && memcmp(p->lc + i, "some", 4) == 0)
-        return true;
+               {"another", 7}, {"several", 7}, {"days", 4},    {"weeks", 5}, {"years", 5},
+               {"hours", 5},   {"months", 6},  {"minutes", 7}};
     size_t j = sp(p, e), r = j;
     if (j >= p->len || digit(p->lc[j]))
         return j < p->len;
@@ -4470,6 +4469,18 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
     }
+    /* "all" is read at i only by amount, before day, week, month or year
+     * (all day, an all-week strike); an entry may begin with it */
+    if (e - i == 3 && memcmp(p->lc + i, "all", 3) == 0) {
+        ecache *k = p->k;
+        size_t x;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        if (k->wn == 0 && !(e + 1 < p->len && (p->lc[e] == ' ' || p->lc[e] == '-')
+                            && (wd(p, e + 1, "day", &x) || wd(p, e + 1, "week", &x)
+                                || wd(p, e + 1, "month", &x) || wd(p, e + 1, "year", &x))))
+            return false;
+    }
     /* "this" and a word: only before a word this_next knows */
     if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
         return false;
@@ -4504,7 +4515,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);
-        return k->wn > 0 && (k->ww->kind != KJ_W_QUAL || qual_next(p, i, i + k->wn));
+        return k->wn > 0 && (k->ww->kind != KJ_W_QUAL || qual_next(p, i + k->wn));
     }
     return true;
 }
