@@ -4510,12 +4510,18 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     /* a word that only begins entries of en (as, at, new: as many as, at
      * least, new year's day) and no literal or number starts a date only
      * where one of those entries does: the readers find an entry at i
-     * through kj_dt_word alone (dword, wday_word, month) */
+     * through kj_dt_word alone (dword, wday_word, month). Not where that
+     * entry is a unit of time (day, hours, decade): the readers read a
+     * unit only after a number (amount, compound, date_time), never at the
+     * date's first position. A qualifier only before what qual_next
+     * knows. */
     if (!(v & (KJ_EF_LIT | KJ_EF_NUM))) {
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);
-        return k->wn > 0 && (k->ww->kind != KJ_W_QUAL || qual_next(p, i + k->wn));
+        if (k->wn == 0 || k->ww->kind == KJ_W_UNIT)
+            return false;
+        return k->ww->kind != KJ_W_QUAL || qual_next(p, i + k->wn);
     }
     return true;
 }
