@@ -583,18 +583,15 @@ static bool future_may_start(const kj_dctx *c, size_t i)
     return dd->futfirst[cp >> 3] & (1u << (cp & 7));
 }
 
-bool kj_dt_future(kj_dctx *c, size_t pos)
+/* Does a KJ_W_FUTURE word start at a character in [from, to)? Reads from
+ * from up to the first one (*at) or to the end (*end, the first position
+ * at or past to). */
+static bool future_scan(kj_dctx *c, size_t from, size_t to, size_t *at, size_t *end)
 {
     kiji_doc *d = c->d;
-    size_t a, b;
-    clause(c, pos, &a, &b);
     bool en = d->lang == KJ_LANG_EN;
-    /* "since December" starts a span that reaches the present: a past
-     * date whatever the rest of the clause says */
-    if (en && kj_before(c->lc, pos, "since "))
-        return false;
-    bool fut = false;
-    for (size_t i = a; i < b && !fut;) {
+    size_t i = from;
+    while (i < to) {
         d->work++;
         const kj_dword *w;
         /* inside an English word nothing below can hold: no look-up */
@@ -609,20 +606,80 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
                 char pc = i > 0 && !apos ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
                 ok = !(pc >= 'a' && pc <= 'z') && !(nc >= 'a' && nc <= 'z');
             }
-            fut = ok;
+            if (ok) {
+                *at = i;
+                return true;
+            }
         }
         i += kj_u8_len((unsigned char)c->s[i]);
         /* the rest of an English word: each letter after a letter is
          * inside the word (a letter is no apostrophe), a step with no
          * look-up, counted as the loop counts it */
-        if (en && !fut)
-            while (i < b && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && c->lc[i] >= 'a'
+        if (en)
+            while (i < to && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && c->lc[i] >= 'a'
                    && c->lc[i] <= 'z') {
                 d->work++;
                 i++;
             }
     }
-    return fut;
+    *end = i;
+    return false;
+}
+
+/* [x, y) read with no future word in it: joined to the span kj_dt_future
+ * remembers when the two meet, else in its place. */
+static void future_clean(kj_dctx *c, size_t x, size_t y)
+{
+    if (y <= x)
+        return;
+    if (c->fut_cb > c->fut_ca && x <= c->fut_cb && y >= c->fut_ca) {
+        c->fut_ca = x < c->fut_ca ? x : c->fut_ca;
+        c->fut_cb = y > c->fut_cb ? y : c->fut_cb;
+    } else {
+        c->fut_ca = x;
+        c->fut_cb = y;
+    }
+}
+
+bool kj_dt_future(kj_dctx *c, size_t pos)
+{
+    kiji_doc *d = c->d;
+    size_t a, b;
+    clause(c, pos, &a, &b);
+    bool en = d->lang == KJ_LANG_EN;
+    /* "since December" starts a span that reaches the present: a past
+     * date whatever the rest of the clause says */
+    if (en && kj_before(c->lc, pos, "since "))
+        return false;
+    /* Whether a future word starts at a character of [a, b) depends on
+     * the text alone: the clauses of nearby dates overlap, and what an
+     * earlier call read is not read again (the span known to hold none,
+     * the last one found). A scan that starts at the end of a span read
+     * before starts at a character, as one from a would reach it. */
+    if (c->fut_found && c->fut_at >= a && c->fut_at < b)
+        return true;
+    size_t ca = c->fut_ca, cb = c->fut_cb, at, end;
+    if (cb <= ca)
+        ca = cb = SIZE_MAX; /* nothing remembered: one scan of [a, b) */
+    if (a < ca) {
+        size_t to = b < ca ? b : ca;
+        if (future_scan(c, a, to, &at, &end)) {
+            c->fut_found = true;
+            c->fut_at = at;
+            return true;
+        }
+        future_clean(c, a, end);
+    }
+    if (cb != SIZE_MAX && b > cb) {
+        size_t from = a > cb ? a : cb;
+        if (future_scan(c, from, b, &at, &end)) {
+            c->fut_found = true;
+            c->fut_at = at;
+            return true;
+        }
+        future_clean(c, from, end);
+    }
+    return false;
 }
 
 void kj_dt_shift(kj_tx *t, int grain, int n)

@@ -170,6 +170,11 @@ typedef struct kj_dctx {
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
     int last_sent, last_para;
+    /* kj_dt_future's memory of the text it has read: no KJ_W_FUTURE word
+     * starts at a character in [fut_ca, fut_cb); one starts at fut_at
+     * (when fut_found) */
+    size_t fut_ca, fut_cb, fut_at;
+    bool fut_found;
 } kj_dctx;
 
 /* Calendar arithmetic on the proleptic Gregorian calendar. */
