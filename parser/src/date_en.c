@@ -89,11 +89,15 @@ static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 }
 
 /* lit (lowercase) at i, ending at a word boundary. Inlined at every call:
- * most tries fail on the first letter, and the literal's length folds. */
+ * most tries fail on the first two letters (tested here, as wd_n would:
+ * a literal of two letters or more needs i + 1 < len), and the literal's
+ * length folds. */
 static inline __attribute__((always_inline)) bool wd(const ep *p, size_t i, const char *lit,
                                                      size_t *e)
 {
-    return i < p->len && p->lc[i] == lit[0] && wd_n(p, i, lit, __builtin_strlen(lit), e);
+    return i < p->len && p->lc[i] == lit[0]
+        && (__builtin_strlen(lit) < 2 || (i + 1 < p->len && p->lc[i + 1] == lit[1]))
+        && wd_n(p, i, lit, __builtin_strlen(lit), e);
 }
 
 /* Skip spaces (and one line break: "the same\nyear-ago period"). */
