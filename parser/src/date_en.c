@@ -43,6 +43,7 @@ typedef struct ep {
     size_t mcue;   /* a bare abbreviated month may start here (a month range's end) */
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
     size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
+    int half;      /* does "and a half" occur in the text: 1, 0, -1 not yet looked for */
 } ep;
 
 static bool alpha(char ch)
@@ -88,11 +89,15 @@ static bool wd_n(const ep *p, size_t i, const char *lit, size_t n, size_t *e)
 }
 
 /* lit (lowercase) at i, ending at a word boundary. Inlined at every call:
- * most tries fail on the first letter, and the literal's length folds. */
+ * most tries fail on the first two letters (tested here, as wd_n would:
+ * a literal of two letters or more needs i + 1 < len), and the literal's
+ * length folds. */
 static inline __attribute__((always_inline)) bool wd(const ep *p, size_t i, const char *lit,
                                                      size_t *e)
 {
-    return i < p->len && p->lc[i] == lit[0] && wd_n(p, i, lit, __builtin_strlen(lit), e);
+    return i < p->len && p->lc[i] == lit[0]
+        && (__builtin_strlen(lit) < 2 || (i + 1 < p->len && p->lc[i + 1] == lit[1]))
+        && wd_n(p, i, lit, __builtin_strlen(lit), e);
 }
 
 /* Skip spaces (and one line break: "the same\nyear-ago period"). */
@@ -2439,8 +2444,24 @@ static bool over_across(const ep *p, size_t i)
  * whole part and end. */
 static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
 {
+    /* The number must end in "and a half": in a text without one (most)
+     * no scan of a number at each word can find it. One search of the
+     * text, on the first call. */
+    if (p->half < 0) {
+        p->half = 0;
+        /* by its last letter, f, rarer than the others */
+        const char *q = p->lc + (p->len < 9 ? p->len : 9), *end = p->lc + p->len;
+        while (q < end && (q = memchr(q, 'f', (size_t)(end - q))) != NULL) {
+            p->c->d->work++;
+            if (memcmp(q - 9, "and a hal", 9) == 0) {
+                p->half = 1;
+                break;
+            }
+            q++;
+        }
+    }
     kj_numtok t;
-    if (!kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
+    if (!p->half || !kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
         || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
         || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
         return false;
@@ -4264,6 +4285,85 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "this" (at i, ending at e)? What the readers that
+ * read "this" at i read right after it and its white space (at j):
+ *   date_rel     this week / weekend / week-end / decade / month / year /
+ *                yr / quarter / qtr / spring / summer / fall / autumn /
+ *                winter; this fiscal / calendar year; an entry of en at j
+ *                (a part of the day: this morning; a named day: this
+ *                Thanksgiving; a month name; a weekday name)
+ *   wday_in      this week + a weekday
+ *   date_any     this day (the anaphor)
+ *   dword at i   an entry of en that begins with "this"
+ * The other readers fail at "this" itself: they want a digit, a literal of
+ * their own or an entry of their own there, and "this" starts no number.
+ * Anything but a lower-case word after white space is let through; so are
+ * the parts of the day by name (tod_word), which date_rel finds as
+ * entries. Any other word (this is, this was, this deal) starts no date
+ * here. */
+static bool this_next(const ep *p, size_t i, size_t e)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } lit[] = {{"yr", 2},       {"day", 3},     {"qtr", 3},       {"week", 4},     {"year", 4},
+               {"fall", 4},     {"month", 5},   {"night", 5},     {"decade", 6},   {"spring", 6},
+               {"summer", 6},   {"autumn", 6},  {"winter", 6},    {"fiscal", 6},   {"weekend", 7},
+               {"quarter", 7},  {"morning", 7}, {"evening", 7},   {"calendar", 8}, {"afternoon", 9}};
+    if (e >= p->len || (p->lc[e] != ' ' && p->lc[e] != '\n' && p->lc[e] != '\t'))
+        return true;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    if (k->wn > 0)
+        return true;
+    size_t j = sp(p, e), r = j;
+    if (j >= p->len || (unsigned char)(p->lc[j] - 'a') >= 26)
+        return true;
+    while (r < p->len && r - j < 10 && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    for (size_t x = 0; x < sizeof lit / sizeof lit[0]; x++)
+        if (r - j == lit[x].n && p->lc[j] == lit[x].w[0] && memcmp(p->lc + j, lit[x].w, lit[x].n) == 0)
+            return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, j, &w) > 0;
+}
+
+/* Can a date start at a qualifier of en (over, about, under, within; the
+ * entry at i, ending at e) that is no literal and no number word? Only
+ * amount reads that entry at i (dword of the qualifier kind; every other
+ * reader wants another kind of entry there), and only before what it reads
+ * right after the entry and its white space (at j):
+ *   a digit      num, decimal, the 1 of 1/2 (NFKC of the half sign)
+ *   a word       half, a / an (a half, a full, a couple of, a few), whole,
+ *                another, full, all, couple, one, several, few, many;
+ *                after "some" a plural unit (for some days)
+ *   a number     num and words_half at j read one through kj_num_scan,
+ *                which reads nothing where kj_num_may_start says no
+ * Anything else (over the years, about the deal, under pressure) starts no
+ * date here. */
+static bool qual_next(const ep *p, size_t e)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } lit[] = {{"a", 1},       {"an", 2},    {"one", 3},     {"all", 3},  {"few", 3},
+               {"half", 4},    {"full", 4},  {"many", 4},    {"whole", 5}, {"couple", 6},
+               {"another", 7}, {"several", 7}, {"days", 4},    {"weeks", 5}, {"years", 5},
+               {"hours", 5},   {"months", 6},  {"minutes", 7}};
+    size_t j = sp(p, e), r = j;
+    if (j >= p->len || digit(p->lc[j]))
+        return j < p->len;
+    if ((unsigned char)(p->lc[j] - 'a') >= 26)
+        return false;
+    while (r < p->len && r - j < 8 && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
+        if (r - j == lit[k].n && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
+            return true;
+    return kj_num_may_start(p->c->d, j);
+}
+
 /* Can a date start at "the" (at i) before the one-word ordinal at [q, r)
  * (first .. nineteenth, twentieth, thirtieth) and white space? What the
  * readers that start at "the" read after such an ordinal (of those that
@@ -4373,6 +4473,21 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
     }
+    /* "all" is read at i only by amount, before day, week, month or year
+     * (all day, an all-week strike); an entry may begin with it */
+    if (e - i == 3 && memcmp(p->lc + i, "all", 3) == 0) {
+        ecache *k = p->k;
+        size_t x;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        if (k->wn == 0 && !(e + 1 < p->len && (p->lc[e] == ' ' || p->lc[e] == '-')
+                            && (wd(p, e + 1, "day", &x) || wd(p, e + 1, "week", &x)
+                                || wd(p, e + 1, "month", &x) || wd(p, e + 1, "year", &x))))
+            return false;
+    }
+    /* "this" and a word: only before a word this_next knows */
+    if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
+        return false;
     /* "a" / "an" and a word: only before a word after_article knows */
     if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
         && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
@@ -4399,12 +4514,18 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     /* a word that only begins entries of en (as, at, new: as many as, at
      * least, new year's day) and no literal or number starts a date only
      * where one of those entries does: the readers find an entry at i
-     * through kj_dt_word alone (dword, wday_word, month) */
+     * through kj_dt_word alone (dword, wday_word, month). Not where that
+     * entry is a unit of time (day, hours, decade): the readers read a
+     * unit only after a number (amount, compound, date_time), never at the
+     * date's first position. A qualifier only before what qual_next
+     * knows. */
     if (!(v & (KJ_EF_LIT | KJ_EF_NUM))) {
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);
-        return k->wn > 0;
+        if (k->wn == 0 || k->ww->kind == KJ_W_UNIT)
+            return false;
+        return k->ww->kind != KJ_W_QUAL || qual_next(p, i + k->wn);
     }
     return true;
 }
@@ -4481,7 +4602,7 @@ void kj_date_scan_en(kj_dctx *c)
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
-            .dclk = SIZE_MAX};
+            .dclk = SIZE_MAX, .half = -1};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;

@@ -541,7 +541,7 @@ static inline __attribute__((always_inline)) bool en_break(const kj_dctx *c, siz
  * sentences the splitter merged) and at most WIN bytes either side, so a
  * "will" two sentences away never moves a date forward. */
 #define WIN 300
-void kj_dt_clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
+static void clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
 {
     const kiji_doc *d = c->d;
     int si = kj_sentence_of(d, pos);
@@ -583,96 +583,103 @@ static bool future_may_start(const kj_dctx *c, size_t i)
     return dd->futfirst[cp >> 3] & (1u << (cp & 7));
 }
 
-/* Does a KJ_W_FUTURE word start at the character start i? */
-static bool future_at(const kj_dctx *c, bool en, size_t i)
+/* Does a KJ_W_FUTURE word start at a character in [from, to)? Reads from
+ * from up to the first one (*at) or to the end (*end, the first position
+ * at or past to). */
+static bool future_scan(kj_dctx *c, size_t from, size_t to, size_t *at, size_t *end)
 {
-    const kj_dword *w;
-    /* inside an English word nothing below can hold: no look-up */
-    bool apos = c->lc[i] == '\'' || kj_at(c->lc, c->len, i, "\xe2\x80\x99");
-    bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && !apos;
-    size_t n = inword || !future_may_start(c, i) ? 0 : kj_dt_word(c, en, i, &w);
-    if (!n || w->kind != KJ_W_FUTURE)
-        return false;
-    if (!en)
-        return true;
-    /* English words need word boundaries: "will" not "willing"; a
-     * contraction ('ll) follows its word: "I'll", "we'll" */
-    char pc = i > 0 && !apos ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
-    return !(pc >= 'a' && pc <= 'z') && !(nc >= 'a' && nc <= 'z');
-}
-
-/* Read the characters of [a, b) (a a character start) for future words,
- * recording each in c->futbit, up to the first one; returns the character
- * start where the reading stopped: past that word's first character, or
- * at b or past it inside a character when none was found (*found). */
-static size_t future_read(kj_dctx *c, bool en, size_t a, size_t b, bool *found)
-{
-    size_t i = a;
-    *found = false;
-    while (i < b && !*found) {
-        c->d->work++;
-        if (future_at(c, en, i)) {
-            c->futbit[i >> 6] |= (uint64_t)1 << (i & 63);
-            *found = true;
+    kiji_doc *d = c->d;
+    bool en = d->lang == KJ_LANG_EN;
+    size_t i = from;
+    while (i < to) {
+        d->work++;
+        const kj_dword *w;
+        /* inside an English word nothing below can hold: no look-up */
+        bool apos = c->lc[i] == '\'' || kj_at(c->lc, c->len, i, "\xe2\x80\x99");
+        bool inword = en && i > 0 && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && !apos;
+        size_t n = inword || !future_may_start(c, i) ? 0 : kj_dt_word(c, en, i, &w);
+        if (n && w->kind == KJ_W_FUTURE) {
+            /* English words need word boundaries: "will" not "willing" */
+            bool ok = true;
+            if (en) {
+                /* a contraction ('ll) follows its word: "I'll", "we'll" */
+                char pc = i > 0 && !apos ? c->lc[i - 1] : ' ', nc = c->lc[i + n];
+                ok = !(pc >= 'a' && pc <= 'z') && !(nc >= 'a' && nc <= 'z');
+            }
+            if (ok) {
+                *at = i;
+                return true;
+            }
         }
         i += kj_u8_len((unsigned char)c->s[i]);
+        /* the rest of an English word: each letter after a letter is
+         * inside the word (a letter is no apostrophe), a step with no
+         * look-up, counted as the loop counts it */
+        if (en)
+            while (i < to && c->lc[i - 1] >= 'a' && c->lc[i - 1] <= 'z' && c->lc[i] >= 'a'
+                   && c->lc[i] <= 'z') {
+                d->work++;
+                i++;
+            }
     }
-    return i;
+    *end = i;
+    return false;
 }
 
-/* Is a bit of c->futbit set in [a, b)? A word at a time. */
-static bool future_bit(kj_dctx *c, size_t a, size_t b)
+/* [x, y) read with no future word in it: joined to the span kj_dt_future
+ * remembers when the two meet, else in its place. */
+static void future_clean(kj_dctx *c, size_t x, size_t y)
 {
-    if (a >= b)
-        return false;
-    size_t wa = a >> 6, wb = (b - 1) >> 6;
-    for (size_t w = wa; w <= wb; w++) {
-        c->d->work++;
-        uint64_t m = c->futbit[w];
-        if (w == wa)
-            m &= ~(uint64_t)0 << (a & 63);
-        if (w == wb && ((b - 1) & 63) != 63)
-            m &= ((uint64_t)1 << (((b - 1) & 63) + 1)) - 1;
-        if (m)
-            return true;
+    if (y <= x)
+        return;
+    if (c->fut_cb > c->fut_ca && x <= c->fut_cb && y >= c->fut_ca) {
+        c->fut_ca = x < c->fut_ca ? x : c->fut_ca;
+        c->fut_cb = y > c->fut_cb ? y : c->fut_cb;
+    } else {
+        c->fut_ca = x;
+        c->fut_cb = y;
     }
-    return false;
 }
 
 bool kj_dt_future(kj_dctx *c, size_t pos)
 {
     kiji_doc *d = c->d;
     size_t a, b;
-    kj_dt_clause(c, pos, &a, &b);
+    clause(c, pos, &a, &b);
     bool en = d->lang == KJ_LANG_EN;
     /* "since December" starts a span that reaches the present: a past
      * date whatever the rest of the clause says */
     if (en && kj_before(c->lc, pos, "since "))
         return false;
-    /* a window edge inside a character: its first whole character */
-    while (a < b && ((unsigned char)c->s[a] & 0xC0) == 0x80)
-        a++;
-    if (a >= b)
-        return false;
-    if (!c->futbit)
-        c->futbit = kj_alloc(d, (c->len / 64 + 1) * sizeof *c->futbit);
-    /* a clause apart from the range read so far starts a new range */
-    if (c->fut_lo == c->fut_hi || b < c->fut_lo || a > c->fut_hi)
-        c->fut_lo = c->fut_hi = a;
-    if (future_bit(c, a > c->fut_lo ? a : c->fut_lo, b < c->fut_hi ? b : c->fut_hi))
+    /* Whether a future word starts at a character of [a, b) depends on
+     * the text alone: the clauses of nearby dates overlap, and what an
+     * earlier call read is not read again (the span known to hold none,
+     * the last one found). A scan that starts at the end of a span read
+     * before starts at a character, as one from a would reach it. */
+    if (c->fut_found && c->fut_at >= a && c->fut_at < b)
         return true;
-    bool found;
-    if (a < c->fut_lo) {
-        future_read(c, en, a, c->fut_lo, &found);
-        if (found)
-            return true; /* the range stays as it was: the rest is unread */
-        c->fut_lo = a;
+    size_t ca = c->fut_ca, cb = c->fut_cb, at, end;
+    if (cb <= ca)
+        ca = cb = SIZE_MAX; /* nothing remembered: one scan of [a, b) */
+    if (a < ca) {
+        size_t to = b < ca ? b : ca;
+        if (future_scan(c, a, to, &at, &end)) {
+            c->fut_found = true;
+            c->fut_at = at;
+            return true;
+        }
+        future_clean(c, a, end);
     }
-    if (b > c->fut_hi)
-        c->fut_hi = future_read(c, en, c->fut_hi, b, &found);
-    else
-        found = false;
-    return found;
+    if (cb != SIZE_MAX && b > cb) {
+        size_t from = a > cb ? a : cb;
+        if (future_scan(c, from, b, &at, &end)) {
+            c->fut_found = true;
+            c->fut_at = at;
+            return true;
+        }
+        future_clean(c, from, end);
+    }
+    return false;
 }
 
 void kj_dt_shift(kj_tx *t, int grain, int n)

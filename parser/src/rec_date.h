@@ -170,13 +170,11 @@ typedef struct kj_dctx {
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
     int last_sent, last_para;
-    /* kj_dt_future's memory: bit i of futbit says a KJ_W_FUTURE word
-     * starts at byte i, known for the character starts of [fut_lo,
-     * fut_hi) (one range, the last one read; futbit NULL until the first
-     * question), so that dates written close together do not each read
-     * their whole clause again */
-    uint64_t *futbit;
-    size_t fut_lo, fut_hi;
+    /* kj_dt_future's memory of the text it has read: no KJ_W_FUTURE word
+     * starts at a character in [fut_ca, fut_cb); one starts at fut_at
+     * (when fut_found) */
+    size_t fut_ca, fut_cb, fut_at;
+    bool fut_found;
 } kj_dctx;
 
 /* Calendar arithmetic on the proleptic Gregorian calendar. */
@@ -188,11 +186,7 @@ void kj_isoweek(long n, int *wy, int *wk);
 /* Word lookups: the longest entry at s[pos..], its length (0 = none). */
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w);
 
-/* The clause around pos: its sentence, cut at a ". X" inside it (English
- * sentences the splitter merged) and at most 300 bytes either side. */
-void kj_dt_clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b);
-/* Is the clause holding pos about the future (a KJ_W_FUTURE word starting
- * at one of its characters)? Remembers what it read in c (futbit). */
+/* Is the sentence holding pos about the future (a KJ_W_FUTURE word)? */
 bool kj_dt_future(kj_dctx *c, size_t pos);
 
 /* Resolution against the publication date (no-op when it is unknown). */
