@@ -1205,23 +1205,32 @@ static void pass_suffixes(estate *s, kata_spans *kata)
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
 
-/* org_at with the code points at and before pos known (ent_cp, ent_prev). */
-static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
+/* Can org_at_cp find anything at pos (first and pc the code points at and
+ * before it)? Where not it returns 0 and does nothing else. Tested inline
+ * at every call: most calls end here, and then make no stack frame. */
+static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
+{
+    if (!ent_first_has(&s->x->org_first, first))
+        return false;
+    /* the start is tested before the lookup: inside a word nothing starts */
+    if (ent_word(first) && pos > s->lo && ent_word(pc))
+        return false;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
+        return false;
+    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
+     * name (日経) starts at it (cases/ja/organization) */
+    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
+        return false;
+    return ent_pair_may(&s->x->org_pair, s->d, pos, first);
+}
+
+/* org_at_cp past org_may_start: the lookup, and the entity of what it
+ * finds on word boundaries. */
+static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
     int32_t v;
     size_t nx;
-    /* the start is tested before the lookup: inside a word nothing starts */
-    if (ent_word(first) && pos > s->lo && ent_word(pc))
-        return 0;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
-        return 0;
-    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
-     * name (日経) starts at it (cases/ja/organization) */
-    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
-        return 0;
-    if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
-        return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
         return 0;
@@ -1238,6 +1247,12 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
     longer_name(s, e, pos, pos + n);
     *out = e;
     return n;
+}
+
+/* org_at with the code points at and before pos known (ent_cp, ent_prev). */
+static inline size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
+{
+    return org_may_start(s, pos, first, pc) ? org_lookup(s, pos, out) : 0;
 }
 
 size_t org_at(estate *s, size_t pos, ent **out)

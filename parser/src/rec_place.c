@@ -59,15 +59,29 @@ static int place_code(struct kj_entity *x, const char *code, int kind)
     return place_new(x, code, kind, NULL, NULL);
 }
 
-/* ent_pair's (rec_entity.h): keys from a Latin letter on are not noted */
+/* ent_pair's (rec_entity.h): a key from an ASCII letter or digit on is
+ * noted by its first word, another ASCII key not at all */
 void ent_pair_add(ent_pair *p, const char *key, size_t len)
 {
     const unsigned char *u = (const unsigned char *)key;
     uint32_t c[2];
     size_t i = 0;
     int k = 0;
-    if (len == 0 || u[0] < 0x80)
+    if (len == 0)
         return;
+    if (u[0] < 0x80) {
+        uint32_t h = 0;
+        size_t n = 0;
+        while (n < len && ent_asc(u[n]))
+            h = ent_word_hash(h, u[n++]);
+        if (n == 0)
+            return;
+        h >>= 16;
+        p->word[h >> 6] |= 1ull << (h & 63);
+        if (n > p->wordmax)
+            p->wordmax = n;
+        return;
+    }
     while (k < 2 && i < len) {
         /* a sequence that valid text does not hold as this code point */
         if (u[i] >= 0x80 && kj_u8_seq(u + i, len - i) == 0) {
@@ -105,8 +119,10 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         }
         if (ascii && !kj_dict_add(x->place, u, n, idx))
             return false;
-        if (ascii)
+        if (ascii) {
             ent_first_add(&x->place_first, u, n);
+            ent_pair_add(&x->place_pair, u, n);
+        }
     }
     return true;
 }
