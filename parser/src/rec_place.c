@@ -949,6 +949,50 @@ static void dateline_city(estate *s)
     named_place(s, 'c', i, j, e->code, PL_CITY);
 }
 
+/* The Japanese scan of rec_places past a character at which it found
+ * nothing (code point *c, its entry's classes *cls, ending at i): the
+ * kanji and katakana that follow, up to the first at which a place or a
+ * municipality may start, are characters at which the scan, with the one
+ * before known, would only move on. Steps over them as it would, one step
+ * of work each, and returns where the scan goes on, with *c and *cls the
+ * last character's (unchanged when it stepped over none): the scan reads
+ * most characters of a kanji or katakana word so. The tests are the scan's
+ * own, read from the entries' classes (KJ_CC_KANJI is kj_is_kanji,
+ * KJ_CC_KATA ent_kata), for a character past ASCII and past lo. */
+static inline size_t ja_quiet(estate *s, size_t i, uint32_t *c, uint32_t *cls)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t hi = s->hi < d->norm_len ? s->hi : d->norm_len;
+    uint32_t pc = *c, pcls = *cls;
+    size_t steps = 0;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        /* kanji and katakana only: neither is a Latin word character */
+        if ((v & KJ_CPX_SLOW) || !(v & (KJ_CC_KANJI | KJ_CC_KATA)))
+            break;
+        uint32_t cp = v & KJ_CPX_CP;
+        /* place_may_start: a one-kanji form (abbr_at), or a full name
+         * (full_may_start: not katakana after katakana or ・) */
+        if (ent_first_has(&x->abbr_first, cp))
+            break;
+        if (ent_first_has(&x->place_first, cp) &&
+            !((v & KJ_CC_KATA) && ((pcls & KJ_CC_KATA) || pc == 0x30FB)))
+            break;
+        /* municipality_may_start: a kanji not after a kanji or a digit */
+        if ((v & KJ_CC_KANJI) && !(pcls & KJ_CC_KANJI) && !kj_is_digit(pc))
+            break;
+        steps++;
+        pc = cp;
+        pcls = v & ENT_CC;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    d->work += steps;
+    *c = pc;
+    *cls = pcls;
+    return i;
+}
+
 /* rec_places' scan for English text (en) or other text: called with a
  * constant, so each language's loop holds only its own tests. */
 static inline __attribute__((always_inline)) void scan_places(estate *s, bool en)
@@ -1005,6 +1049,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
                                                !after_other && kj_is_digit(pc));
         if ((!may_place && !may_town) || ent_char_claimed(d, i, nx)) {
             i = nx;
+            if (!en)
+                i = end = ja_quiet(s, i, &c, &cls);
             continue;
         }
         ent *e = NULL;
@@ -1016,6 +1062,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         }
         if (!n) {
             i = nx;
+            if (!en)
+                i = end = ja_quiet(s, i, &c, &cls);
             continue;
         }
         size_t cn = city_suffix(s, i + n, e, n);
