@@ -711,7 +711,9 @@ static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, 
 {
     if (!ent_first_has(&s->x->place_any_first, first))
         return false;
-    return ent_first_has(&s->x->abbr_first, first) || full_may_start(s, pos, first, pc);
+    return ent_first_has(&s->x->abbr_first, first) ||
+           (full_may_start(s, pos, first, pc) &&
+            ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
 /* place_at with the code points at and before pos known. */
@@ -1042,7 +1044,7 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         /* in Japanese, where neither a place (place_may_start) nor a
          * municipality (a kanji opening a kanji run, not after a figure)
          * can start: on (English stops only where a place may start) */
-        bool may_place = en || place_may_start(s, i, c, pc);
+        bool may_place = place_may_start(s, i, c, pc);
         bool kanji = (cls & KJ_CC_KANJI) != 0;
         bool may_town = !en && kanji &&
                         municipality_may_start(s, i, kanji, !after_other && kj_is_kanji(pc),
