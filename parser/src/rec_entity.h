@@ -467,6 +467,29 @@ static inline bool ent_asc(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Does p start with the NUL-terminated w (strncmp(p, w, strlen(w)) == 0)?
+ * Inline, byte by byte: the word tables these test are short, and a
+ * mismatch or p's own NUL ends the test at once, where the library calls
+ * measured each entry first. */
+static inline bool ent_starts(const char *p, const char *w)
+{
+    for (; *w; p++, w++)
+        if (*p != *w)
+            return false;
+    return true;
+}
+
+/* Are the n bytes at p the NUL-terminated w (strlen(w) == n && memcmp(p,
+ * w, n) == 0)? Inline as ent_starts. */
+static inline bool ent_equals(const char *p, size_t n, const char *w)
+{
+    size_t k = 0;
+    for (; k < n && w[k]; k++)
+        if (p[k] != w[k])
+            return false;
+    return k == n && !w[k];
+}
+
 /* kanji, katakana, ー, ・, Latin, digits, & */
 static inline bool ent_namechar(uint32_t c)
 {

@@ -130,7 +130,7 @@ size_t kj_org_base(const char *name, size_t nl)
             break;
         bool hit = false;
         for (int i = 0; legal[i] && !hit; i++)
-            hit = strlen(legal[i]) == b - w && memcmp(name + w, legal[i], b - w) == 0;
+            hit = ent_equals(name + w, b - w, legal[i]);
         if (!hit)
             break;
         b = w - 1;
@@ -551,7 +551,7 @@ static bool anaphoric(const char *p)
     static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某",
                                       "現", "元", "前", "旧", "一切", NULL};
     for (int i = 0; pre[i]; i++)
-        if (strncmp(p, pre[i], strlen(pre[i])) == 0)
+        if (ent_starts(p, pre[i]))
             return true;
     return false;
 }
@@ -739,7 +739,7 @@ static bool corp_end(const kiji_doc *d, size_t a, size_t b)
     static const char *const w[] = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.",
                                     "PLC", "plc", "LLC", "Group", "AG", "SA", "NV", "Holdings", NULL};
     for (int i = 0; w[i]; i++)
-        if (strlen(w[i]) == b - a && memcmp(d->norm + a, w[i], b - a) == 0)
+        if (ent_equals(d->norm + a, b - a, w[i]))
             return true;
     return false;
 }

@@ -568,7 +568,7 @@ static bool pair_only(const char *p)
     static const char *const amb[] = {"中", "日", "朝", "西", "比", "加", "印", "越",
                                       "泰", "墨", "伯", "葡", "蘭", NULL};
     for (int i = 0; amb[i]; i++)
-        if (strncmp(p, amb[i], strlen(amb[i])) == 0)
+        if (ent_starts(p, amb[i]))
             return true;
     return false;
 }
