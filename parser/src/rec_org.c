@@ -1407,20 +1407,15 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     }
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
-    static const struct {
-        const char *w;
-        size_t n; /* strlen(w), fixed at build time: the loop runs at katakana names */
-    } legal[] = {{"株式会社", sizeof "株式会社" - 1},
-                 {"有限会社", sizeof "有限会社" - 1},
-                 {"合同会社", sizeof "合同会社" - 1}};
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
-    for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
-        if (i >= s->lo + legal[q].n &&
-            memcmp(d->norm + i - legal[q].n, legal[q].w, legal[q].n) == 0) {
-            i -= legal[q].n;
-            media = true;
-            break;
-        }
+    /* the three forms are four kanji (12 bytes) ending in 会社: that test
+     * first, inline (the loop runs at katakana names) */
+    if (named && i - s->lo >= 12 && kj_before(d->norm, i, "会社") &&
+        (kj_before(d->norm, i, "株式会社") || kj_before(d->norm, i, "有限会社") ||
+         kj_before(d->norm, i, "合同会社"))) {
+        i -= 12;
+        media = true;
+    }
     int32_t v;
     if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);

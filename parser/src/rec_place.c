@@ -712,8 +712,7 @@ static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, 
     if (!ent_first_has(&s->x->place_any_first, first))
         return false;
     return ent_first_has(&s->x->abbr_first, first) ||
-           (full_may_start(s, pos, first, pc) &&
-            ent_pair_may(&s->x->place_pair, s->d, pos, first));
+           (full_may_start(s, pos, first, pc) && ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
 /* place_at with the code points at and before pos known. */
