@@ -5,7 +5,8 @@
  * dictionary finds a key starting past ASCII, the first-word filter never
  * one where it finds a key starting with an ASCII letter or digit that
  * ends outside a Latin word (what full_at and org_at_cp keep), and both
- * do refuse some positions.
+ * do refuse some positions. Also the registry's ent_key_num, which writes
+ * byte by byte what snprintf(key, cap, "%s%d", pfx, v) writes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,27 @@ static long latin_round(kiji_doc *d)
     return refused;
 }
 
+/* ent_key_num against snprintf, for every room from none to more than
+ * enough, on values of every length and sign. */
+static void key_num_round(void)
+{
+    static const char *const pfx[] = {"", "#", "p", "a:"};
+    static const int vals[] = {0, 7, -3, 42, 1000, -99999, 2147483647, -2147483647 - 1};
+    for (size_t a = 0; a < sizeof pfx / sizeof pfx[0]; a++)
+        for (size_t b = 0; b < sizeof vals / sizeof vals[0]; b++)
+            for (size_t cap = 0; cap <= 16; cap++) {
+                char got[16] = "~~~~~~~~~~~~~~~", want[16] = "~~~~~~~~~~~~~~~";
+                int gn = ent_key_num(got, cap, pfx[a], vals[b]);
+                int wn = snprintf(want, cap, "%s%d", pfx[a], vals[b]);
+                if (gn == wn && memcmp(got, want, sizeof got) == 0) {
+                    passed++;
+                } else if (failed++ < 10) {
+                    fprintf(stderr, "FAIL: ent_key_num(%zu, \"%s\", %d) wrote \"%.*s\"\n", cap,
+                            pfx[a], vals[b], (int)sizeof got, got);
+                }
+            }
+}
+
 int main(void)
 {
     rng = 12345u;
@@ -133,6 +155,7 @@ int main(void)
         free(pr);
         kj_dict_free(t);
     }
+    key_num_round();
     long latin_refused = 0;
     int latin_passed = passed;
     for (int round = 0; round < 40; round++)
