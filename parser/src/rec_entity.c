@@ -221,7 +221,19 @@ int ent_key_num(char *key, size_t cap, const char *pfx, int v)
     } while (u > 0);
     if (v < 0)
         dig[--k] = '-';
-    return key_join(key, cap, pfx, strlen(pfx), dig + k, sizeof dig - k);
+    /* byte by byte, cut as key_join cuts: the prefix and the digits are a
+     * few bytes, fewer than the calls of strlen and memcpy cost (a key is
+     * made at every place and organization mention) */
+    size_t pl = 0, n = 0;
+    for (; pfx[pl]; pl++)
+        if (n + 1 < cap)
+            key[n++] = pfx[pl];
+    for (size_t q = k; q < sizeof dig; q++)
+        if (n + 1 < cap)
+            key[n++] = dig[q];
+    if (cap > 0)
+        key[n] = '\0';
+    return (int)(pl + sizeof dig - k);
 }
 
 int ent_key_str(char *key, size_t cap, const char *pfx, const char *p, size_t n)

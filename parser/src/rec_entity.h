@@ -53,10 +53,17 @@ static inline bool ent_first_has(const ent_first *f, uint32_t c)
  * the text's first two code points are no such key's, a lookup finds no
  * key of two code points or more, and a key of one code point lets its
  * first through whole. (In Latin text the lookups rarely miss on the
- * second letter, so those keys are not noted.) */
+ * second letter, so those keys are noted by their first word instead.)
+ * Of a key that starts with an ASCII letter or digit it keeps the first
+ * word, the run of ASCII letters and digits the key opens (South of South
+ * Korea, G7 of G7), hashed into another bitmap: the callers (full_at,
+ * org_at_cp) refuse a match that ends inside a Latin word, so where the
+ * text's run at pos is no key's first word they find nothing there. */
 typedef struct ent_pair {
     uint64_t bits[1024]; /* ent_pair_hash of (first, second) */
     uint64_t one[1024];  /* BMP first code points of one-code-point keys */
+    uint64_t word[1024]; /* ent_word_hash of the first words of ASCII keys */
+    size_t wordmax;      /* the longest such first word, in bytes */
     bool all;            /* a key not read as code points: no filtering */
 } ent_pair;
 
@@ -66,6 +73,13 @@ void ent_pair_add(ent_pair *p, const char *key, size_t len);
 static inline uint32_t ent_pair_hash(uint32_t first, uint32_t second)
 {
     return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 16;
+}
+
+/* One byte more into the hash h of a first word (ent_pair.word: the
+ * index is the hash's top 16 bits). */
+static inline uint32_t ent_word_hash(uint32_t h, unsigned char b)
+{
+    return (h + b + 1) * 0x9E3779B1u;
 }
 
 /* Where a scan stops (ent_skip_stops): at a character with one of the
@@ -453,6 +467,29 @@ static inline bool ent_asc(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Does p start with the NUL-terminated w (strncmp(p, w, strlen(w)) == 0)?
+ * Inline, byte by byte: the word tables these test are short, and a
+ * mismatch or p's own NUL ends the test at once, where the library calls
+ * measured each entry first. */
+static inline bool ent_starts(const char *p, const char *w)
+{
+    for (; *w; p++, w++)
+        if (*p != *w)
+            return false;
+    return true;
+}
+
+/* Are the n bytes at p the NUL-terminated w (strlen(w) == n && memcmp(p,
+ * w, n) == 0)? Inline as ent_starts. */
+static inline bool ent_equals(const char *p, size_t n, const char *w)
+{
+    size_t k = 0;
+    for (; k < n && w[k]; k++)
+        if (p[k] != w[k])
+            return false;
+    return k == n && !w[k];
+}
+
 /* kanji, katakana, ー, ・, Latin, digits, & */
 static inline bool ent_namechar(uint32_t c)
 {
@@ -485,10 +522,30 @@ size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t 
 
 /* Can a key of the dictionary whose keys p notes start at pos, where the
  * code point first starts? When not, ent_longest finds none there (it
- * reads a key past ASCII byte for byte, so as the same code points). */
+ * reads a key past ASCII byte for byte, so as the same code points), or
+ * at an ASCII letter or digit none that ends outside a Latin word: a key
+ * of letters and digits alone that the text's run goes on past, or one
+ * whose first word the text's run is not (the run ends where the key's
+ * first word does, at the same byte or a line break for its space). */
 static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos, uint32_t first)
 {
-    if (first < 0x80 || first >= 0x10000 || p->all || (p->one[first >> 6] >> (first & 63) & 1))
+    if (first < 0x80) {
+        if (!ent_asc((unsigned char)first))
+            return true;
+        /* the run of ASCII letters and digits at pos (first is the byte
+         * there; d->norm ends in a NUL byte, which ends the run), no
+         * longer than the longest first word */
+        const unsigned char *u = (const unsigned char *)d->norm + pos;
+        uint32_t h = 0;
+        for (size_t n = 0; ent_asc(u[n]); n++) {
+            if (n == p->wordmax)
+                return false;
+            h = ent_word_hash(h, u[n]);
+        }
+        h >>= 16;
+        return p->word[h >> 6] >> (h & 63) & 1;
+    }
+    if (first >= 0x10000 || p->all || (p->one[first >> 6] >> (first & 63) & 1))
         return true;
     size_t nx, n2;
     ent_cp(d, pos, &nx);

@@ -130,7 +130,7 @@ size_t kj_org_base(const char *name, size_t nl)
             break;
         bool hit = false;
         for (int i = 0; legal[i] && !hit; i++)
-            hit = strlen(legal[i]) == b - w && memcmp(name + w, legal[i], b - w) == 0;
+            hit = ent_equals(name + w, b - w, legal[i]);
         if (!hit)
             break;
         b = w - 1;
@@ -551,7 +551,7 @@ static bool anaphoric(const char *p)
     static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某",
                                       "現", "元", "前", "旧", "一切", NULL};
     for (int i = 0; pre[i]; i++)
-        if (strncmp(p, pre[i], strlen(pre[i])) == 0)
+        if (ent_starts(p, pre[i]))
             return true;
     return false;
 }
@@ -739,7 +739,7 @@ static bool corp_end(const kiji_doc *d, size_t a, size_t b)
     static const char *const w[] = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.",
                                     "PLC", "plc", "LLC", "Group", "AG", "SA", "NV", "Holdings", NULL};
     for (int i = 0; w[i]; i++)
-        if (strlen(w[i]) == b - a && memcmp(d->norm + a, w[i], b - a) == 0)
+        if (ent_equals(d->norm + a, b - a, w[i]))
             return true;
     return false;
 }
@@ -1205,23 +1205,32 @@ static void pass_suffixes(estate *s, kata_spans *kata)
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
 
-/* org_at with the code points at and before pos known (ent_cp, ent_prev). */
-static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
+/* Can org_at_cp find anything at pos (first and pc the code points at and
+ * before it)? Where not it returns 0 and does nothing else. Tested inline
+ * at every call: most calls end here, and then make no stack frame. */
+static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
+{
+    if (!ent_first_has(&s->x->org_first, first))
+        return false;
+    /* the start is tested before the lookup: inside a word nothing starts */
+    if (ent_word(first) && pos > s->lo && ent_word(pc))
+        return false;
+    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
+        return false;
+    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
+     * name (日経) starts at it (cases/ja/organization) */
+    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
+        return false;
+    return ent_pair_may(&s->x->org_pair, s->d, pos, first);
+}
+
+/* org_at_cp past org_may_start: the lookup, and the entity of what it
+ * finds on word boundaries. */
+static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
     int32_t v;
     size_t nx;
-    /* the start is tested before the lookup: inside a word nothing starts */
-    if (ent_word(first) && pos > s->lo && ent_word(pc))
-        return 0;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
-        return 0;
-    /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
-     * name (日経) starts at it (cases/ja/organization) */
-    if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
-        return 0;
-    if (!ent_first_has(&s->x->org_first, first) || !ent_pair_may(&s->x->org_pair, d, pos, first))
-        return 0;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
         return 0;
@@ -1238,6 +1247,12 @@ static size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent 
     longer_name(s, e, pos, pos + n);
     *out = e;
     return n;
+}
+
+/* org_at with the code points at and before pos known (ent_cp, ent_prev). */
+static inline size_t org_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
+{
+    return org_may_start(s, pos, first, pc) ? org_lookup(s, pos, out) : 0;
 }
 
 size_t org_at(estate *s, size_t pos, ent **out)
@@ -1392,20 +1407,15 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     }
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
-    static const struct {
-        const char *w;
-        size_t n; /* strlen(w), fixed at build time: the loop runs at katakana names */
-    } legal[] = {{"株式会社", sizeof "株式会社" - 1},
-                 {"有限会社", sizeof "有限会社" - 1},
-                 {"合同会社", sizeof "合同会社" - 1}};
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
-    for (size_t q = 0; named && q < sizeof legal / sizeof legal[0]; q++)
-        if (i >= s->lo + legal[q].n &&
-            memcmp(d->norm + i - legal[q].n, legal[q].w, legal[q].n) == 0) {
-            i -= legal[q].n;
-            media = true;
-            break;
-        }
+    /* the three forms are four kanji (12 bytes) ending in 会社: that test
+     * first, inline (the loop runs at katakana names) */
+    if (named && i - s->lo >= 12 && kj_before(d->norm, i, "会社") &&
+        (kj_before(d->norm, i, "株式会社") || kj_before(d->norm, i, "有限会社") ||
+         kj_before(d->norm, i, "合同会社"))) {
+        i -= 12;
+        media = true;
+    }
     int32_t v;
     if (media && !ent_overlaps(s, i, b) && !kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &v)) {
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, b - i, NULL, 0);

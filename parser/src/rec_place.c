@@ -59,15 +59,29 @@ static int place_code(struct kj_entity *x, const char *code, int kind)
     return place_new(x, code, kind, NULL, NULL);
 }
 
-/* ent_pair's (rec_entity.h): keys from a Latin letter on are not noted */
+/* ent_pair's (rec_entity.h): a key from an ASCII letter or digit on is
+ * noted by its first word, another ASCII key not at all */
 void ent_pair_add(ent_pair *p, const char *key, size_t len)
 {
     const unsigned char *u = (const unsigned char *)key;
     uint32_t c[2];
     size_t i = 0;
     int k = 0;
-    if (len == 0 || u[0] < 0x80)
+    if (len == 0)
         return;
+    if (u[0] < 0x80) {
+        uint32_t h = 0;
+        size_t n = 0;
+        while (n < len && ent_asc(u[n]))
+            h = ent_word_hash(h, u[n++]);
+        if (n == 0)
+            return;
+        h >>= 16;
+        p->word[h >> 6] |= 1ull << (h & 63);
+        if (n > p->wordmax)
+            p->wordmax = n;
+        return;
+    }
     while (k < 2 && i < len) {
         /* a sequence that valid text does not hold as this code point */
         if (u[i] >= 0x80 && kj_u8_seq(u + i, len - i) == 0) {
@@ -105,8 +119,10 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         }
         if (ascii && !kj_dict_add(x->place, u, n, idx))
             return false;
-        if (ascii)
+        if (ascii) {
             ent_first_add(&x->place_first, u, n);
+            ent_pair_add(&x->place_pair, u, n);
+        }
     }
     return true;
 }
@@ -552,7 +568,7 @@ static bool pair_only(const char *p)
     static const char *const amb[] = {"中", "日", "朝", "西", "比", "加", "印", "越",
                                       "泰", "墨", "伯", "葡", "蘭", NULL};
     for (int i = 0; amb[i]; i++)
-        if (strncmp(p, amb[i], strlen(amb[i])) == 0)
+        if (ent_starts(p, amb[i]))
             return true;
     return false;
 }
@@ -695,7 +711,8 @@ static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, 
 {
     if (!ent_first_has(&s->x->place_any_first, first))
         return false;
-    return ent_first_has(&s->x->abbr_first, first) || full_may_start(s, pos, first, pc);
+    return ent_first_has(&s->x->abbr_first, first) ||
+           (full_may_start(s, pos, first, pc) && ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
 /* place_at with the code points at and before pos known. */
@@ -933,6 +950,50 @@ static void dateline_city(estate *s)
     named_place(s, 'c', i, j, e->code, PL_CITY);
 }
 
+/* The Japanese scan of rec_places past a character at which it found
+ * nothing (code point *c, its entry's classes *cls, ending at i): the
+ * kanji and katakana that follow, up to the first at which a place or a
+ * municipality may start, are characters at which the scan, with the one
+ * before known, would only move on. Steps over them as it would, one step
+ * of work each, and returns where the scan goes on, with *c and *cls the
+ * last character's (unchanged when it stepped over none): the scan reads
+ * most characters of a kanji or katakana word so. The tests are the scan's
+ * own, read from the entries' classes (KJ_CC_KANJI is kj_is_kanji,
+ * KJ_CC_KATA ent_kata), for a character past ASCII and past lo. */
+static inline size_t ja_quiet(estate *s, size_t i, uint32_t *c, uint32_t *cls)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t hi = s->hi < d->norm_len ? s->hi : d->norm_len;
+    uint32_t pc = *c, pcls = *cls;
+    size_t steps = 0;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        /* kanji and katakana only: neither is a Latin word character */
+        if ((v & KJ_CPX_SLOW) || !(v & (KJ_CC_KANJI | KJ_CC_KATA)))
+            break;
+        uint32_t cp = v & KJ_CPX_CP;
+        /* place_may_start: a one-kanji form (abbr_at), or a full name
+         * (full_may_start: not katakana after katakana or ・) */
+        if (ent_first_has(&x->abbr_first, cp))
+            break;
+        if (ent_first_has(&x->place_first, cp) &&
+            !((v & KJ_CC_KATA) && ((pcls & KJ_CC_KATA) || pc == 0x30FB)))
+            break;
+        /* municipality_may_start: a kanji not after a kanji or a digit */
+        if ((v & KJ_CC_KANJI) && !(pcls & KJ_CC_KANJI) && !kj_is_digit(pc))
+            break;
+        steps++;
+        pc = cp;
+        pcls = v & ENT_CC;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    d->work += steps;
+    *c = pc;
+    *cls = pcls;
+    return i;
+}
+
 /* rec_places' scan for English text (en) or other text: called with a
  * constant, so each language's loop holds only its own tests. */
 static inline __attribute__((always_inline)) void scan_places(estate *s, bool en)
@@ -982,13 +1043,15 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         /* in Japanese, where neither a place (place_may_start) nor a
          * municipality (a kanji opening a kanji run, not after a figure)
          * can start: on (English stops only where a place may start) */
-        bool may_place = en || place_may_start(s, i, c, pc);
+        bool may_place = place_may_start(s, i, c, pc);
         bool kanji = (cls & KJ_CC_KANJI) != 0;
         bool may_town = !en && kanji &&
                         municipality_may_start(s, i, kanji, !after_other && kj_is_kanji(pc),
                                                !after_other && kj_is_digit(pc));
         if ((!may_place && !may_town) || ent_char_claimed(d, i, nx)) {
             i = nx;
+            if (!en)
+                i = end = ja_quiet(s, i, &c, &cls);
             continue;
         }
         ent *e = NULL;
@@ -1000,6 +1063,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         }
         if (!n) {
             i = nx;
+            if (!en)
+                i = end = ja_quiet(s, i, &c, &cls);
             continue;
         }
         size_t cn = city_suffix(s, i + n, e, n);
