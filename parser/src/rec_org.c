@@ -571,6 +571,22 @@ static bool anaphoric_name(const kiji_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* The segment a..p ends with a person's name: katakana (a 前 or 元 between
+ * them is the role's), or it is a surname of ja/surnames. */
+static bool person_before(estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (p > a + 3 && (kj_before(d->norm, p, "前") || kj_before(d->norm, p, "元")))
+        p -= 3;
+    if (p <= a)
+        return false;
+    size_t ps;
+    if (ent_kata(ent_prev(d, p, &ps)))
+        return true;
+    return kj_dict_get(s->x->surname_ja, d->norm + a, p - a, &v);
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -602,6 +618,12 @@ static void ja_seg(estate *s, size_t a, size_t b)
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
+            /* チャン事務局長, ブリックス前事務局長: after a katakana name
+             * (or a surname) the suffix opens a title of ja/titles, which
+             * belongs to the person (高野連事務局長 stays an office) */
+            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, p, &v) > n &&
+                person_before(s, a, p))
+                ok = false;
             if (ok)
                 best = e;
         }

@@ -461,9 +461,14 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         *aff = e;
         return;
     }
-    if (no)
-        return;
+    /* 株式会社ミドリ電機代表取締役社長の: an organization or place already
+     * read, written right against the title, is the one it belongs to */
     ent *e = ent_ending_at(s, q);
+    if (no) {
+        if (e && e->type != KIJI_FACT_PERSON)
+            *aff = e;
+        return;
+    }
     if (e) {
         *aff = e;
         return;
@@ -528,7 +533,11 @@ static ent *ja_of_before(estate *s, size_t a)
     /* 北朝鮮・金正日総書記 joins them with ・ */
     if (a < s->lo + 3 || !(kj_before(s->d->norm, a, "の") || kj_before(s->d->norm, a, "・")))
         return NULL;
-    return ent_ending_at(s, a - 3);
+    ent *e = ent_ending_at(s, a - 3);
+    /* 世界保健機関(WHO)の: the acronym in brackets names it */
+    if (!e && a >= s->lo + 4 && s->d->norm[a - 4] == ')')
+        e = ent_ending_at(s, a - 4);
+    return e;
 }
 
 static bool kata_or_dot(uint32_t c)
