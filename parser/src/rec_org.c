@@ -140,6 +140,27 @@ size_t kj_org_base(const char *name, size_t nl)
     return b;
 }
 
+/* The name without a Japanese legal form before or after it (株式会社X,
+ * X株式会社), when a name of two characters or more is left. */
+static void ja_legal_base(const char **name, size_t *nl)
+{
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社", NULL};
+    for (int i = 0; legal[i]; i++) {
+        size_t n = strlen(legal[i]);
+        if (*nl < n + 6)
+            continue;
+        if (memcmp(*name, legal[i], n) == 0) {
+            *name += n;
+            *nl -= n;
+            return;
+        }
+        if (memcmp(*name + *nl - n, legal[i], n) == 0) {
+            *nl -= n;
+            return;
+        }
+    }
+}
+
 /* The organization entity for a name or acronym: a well-known one when the
  * list has either form (or the name without its legal form), else one keyed
  * by the name without its legal form. */
@@ -162,8 +183,13 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             return ent_make(s, type, key, (size_t)n);
         }
     }
+    const char *base = name;
+    size_t basel = nl;
+    if (type == KIJI_FACT_ORGANIZATION && nl)
+        ja_legal_base(&base, &basel);
     if (type == KIJI_FACT_ORGANIZATION &&
         ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
+         (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) ||
          (al && kj_dict_get(s->x->org, acr, al, &v)))) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
@@ -181,6 +207,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             if (bl > 0)
                 nl = bl;
         }
+        /* 株式会社ミドリ電機 and ミドリ電機, 任天堂株式会社 and 任天堂: the
+         * legal form written before or after the name makes no other
+         * company */
+        if (type == KIJI_FACT_ORGANIZATION)
+            ja_legal_base(&name, &nl);
         /* U.S. Air Force and Air Force: the country before a body's name
          * does not make another body (cases/en/org) */
         static const char *const land[] = {"U.S. ", "US ", "U.S ", "United States ", NULL};
