@@ -734,6 +734,11 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t *se)
         bool ok = !is_hira(gc) && !kj_is_kanji(gc) && !ent_kata(gc);
         for (int i = 0; part[i]; i++)
             ok |= gc == part[i];
+        /* 小林よしのり氏, 前田こずえさん, 井上よしゆき議員: an honorific or a
+         * title after the name */
+        if (!ok && g < s->hi)
+            ok = kj_dict_longest(x->honor_ja, d->norm, s->hi, g, &v) ||
+                 kj_dict_longest(x->title_ja, d->norm, s->hi, g, &v);
         if (ok && is_hira(ent_cp(d, r, &gn)))
             return g;
     }
