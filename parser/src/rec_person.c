@@ -498,6 +498,12 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     }
     /* 競泳選手, 次長課長, 2008年賞金女王: a sport, a role or a figure is
      * no organization (not_names.txt, titles.txt) */
+    /* 東北楽天ゴールデンイーグルス新監督: the name before 新 may be read
+     * already */
+    if (q > r && (e = ent_ending_at(s, q)) != NULL && e->type != KIJI_FACT_PERSON) {
+        *aff = e;
+        return;
+    }
     /* 元日本代表, 前大阪府知事: what is left may be a place */
     ent *pe = NULL;
     if (q > r && place_at(s, r, &pe) == q - r && pe) {
