@@ -142,13 +142,16 @@ size_t kj_org_base(const char *name, size_t nl)
 
 /* The name without a Japanese legal form before or after it (株式会社X,
  * X株式会社), when a name of two characters or more is left. */
-static void ja_legal_base(const char **name, size_t *nl)
+static inline __attribute__((always_inline)) void ja_legal_base(const char **name, size_t *nl)
 {
+    /* each form is 12 bytes and starts with E6 or E5 in UTF-8: a name too
+     * short or with neither end written so is left alone (English names) */
     static const char *const legal[] = {"株式会社", "有限会社", "合同会社", NULL};
+    const unsigned char *u = (const unsigned char *)*name;
+    if (*nl < 18 || (u[0] < 0xE5 && u[*nl - 12] < 0xE5))
+        return;
     for (int i = 0; legal[i]; i++) {
         size_t n = strlen(legal[i]);
-        if (*nl < n + 6)
-            continue;
         if (memcmp(*name, legal[i], n) == 0) {
             *name += n;
             *nl -= n;
@@ -183,14 +186,20 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             return ent_make(s, type, key, (size_t)n);
         }
     }
-    const char *base = name;
-    size_t basel = nl;
-    if (type == KIJI_FACT_ORGANIZATION && nl)
-        ja_legal_base(&base, &basel);
     if (type == KIJI_FACT_ORGANIZATION &&
         ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
-         (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) ||
          (al && kj_dict_get(s->x->org, acr, al, &v)))) {
+        char key[16];
+        int n = ent_key_num(key, sizeof key, "#", (int)v);
+        return ent_make(s, type, key, (size_t)n);
+    }
+    /* 任天堂株式会社: the well-known name with its legal form */
+    const char *base = name;
+    size_t basel = nl;
+    bool ja = type == KIJI_FACT_ORGANIZATION && s->d->lang != KJ_LANG_EN;
+    if (ja)
+        ja_legal_base(&base, &basel);
+    if (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
         return ent_make(s, type, key, (size_t)n);
@@ -210,7 +219,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         /* 株式会社ミドリ電機 and ミドリ電機, 任天堂株式会社 and 任天堂: the
          * legal form written before or after the name makes no other
          * company */
-        if (type == KIJI_FACT_ORGANIZATION)
+        if (ja)
             ja_legal_base(&name, &nl);
         /* U.S. Air Force and Air Force: the country before a body's name
          * does not make another body (cases/en/org) */
