@@ -140,6 +140,30 @@ size_t kj_org_base(const char *name, size_t nl)
     return b;
 }
 
+/* The name without a Japanese legal form before or after it (株式会社X,
+ * X株式会社), when a name of two characters or more is left. */
+static inline __attribute__((always_inline)) void ja_legal_base(const char **name, size_t *nl)
+{
+    /* each form is 12 bytes and starts with E6 or E5 in UTF-8: a name too
+     * short or with neither end written so is left alone (English names) */
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社", NULL};
+    const unsigned char *u = (const unsigned char *)*name;
+    if (*nl < 18 || (u[0] < 0xE5 && u[*nl - 12] < 0xE5))
+        return;
+    for (int i = 0; legal[i]; i++) {
+        size_t n = strlen(legal[i]);
+        if (memcmp(*name, legal[i], n) == 0) {
+            *name += n;
+            *nl -= n;
+            return;
+        }
+        if (memcmp(*name + *nl - n, legal[i], n) == 0) {
+            *nl -= n;
+            return;
+        }
+    }
+}
+
 /* The organization entity for a name or acronym: a well-known one when the
  * list has either form (or the name without its legal form), else one keyed
  * by the name without its legal form. */
@@ -169,6 +193,17 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         int n = ent_key_num(key, sizeof key, "#", (int)v);
         return ent_make(s, type, key, (size_t)n);
     }
+    /* 任天堂株式会社: the well-known name with its legal form */
+    const char *base = name;
+    size_t basel = nl;
+    bool ja = type == KIJI_FACT_ORGANIZATION && s->d->lang != KJ_LANG_EN;
+    if (ja)
+        ja_legal_base(&base, &basel);
+    if (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) {
+        char key[16];
+        int n = ent_key_num(key, sizeof key, "#", (int)v);
+        return ent_make(s, type, key, (size_t)n);
+    }
     char key[160];
     if (nl) {
         if (nl + 2 >= sizeof key)
@@ -181,6 +216,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             if (bl > 0)
                 nl = bl;
         }
+        /* 株式会社ミドリ電機 and ミドリ電機, 任天堂株式会社 and 任天堂: the
+         * legal form written before or after the name makes no other
+         * company */
+        if (ja)
+            ja_legal_base(&name, &nl);
         /* U.S. Air Force and Air Force: the country before a body's name
          * does not make another body (cases/en/org) */
         static const char *const land[] = {"U.S. ", "US ", "U.S ", "United States ", NULL};
@@ -571,6 +611,22 @@ static bool anaphoric_name(const kiji_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* The segment a..p ends with a person's name: katakana (a 前 or 元 between
+ * them is the role's), or it is a surname of ja/surnames. */
+static bool person_before(estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (p > a + 3 && (kj_before(d->norm, p, "前") || kj_before(d->norm, p, "元")))
+        p -= 3;
+    if (p <= a)
+        return false;
+    size_t ps;
+    if (ent_kata(ent_prev(d, p, &ps)))
+        return true;
+    return kj_dict_get(s->x->surname_ja, d->norm + a, p - a, &v);
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -602,6 +658,12 @@ static void ja_seg(estate *s, size_t a, size_t b)
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
+            /* チャン事務局長, ブリックス前事務局長: after a katakana name
+             * (or a surname) the suffix opens a title of ja/titles, which
+             * belongs to the person (高野連事務局長 stays an office) */
+            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, p, &v) > n &&
+                person_before(s, a, p))
+                ok = false;
             if (ok)
                 best = e;
         }

@@ -469,9 +469,14 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         *aff = e;
         return;
     }
-    if (no)
-        return;
+    /* 株式会社ミドリ電機代表取締役社長の: an organization or place already
+     * read, written right against the title, is the one it belongs to */
     ent *e = ent_ending_at(s, q);
+    if (no) {
+        if (e && e->type != KIJI_FACT_PERSON)
+            *aff = e;
+        return;
+    }
     if (e) {
         *aff = e;
         return;
@@ -501,6 +506,12 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     }
     /* 競泳選手, 次長課長, 2008年賞金女王: a sport, a role or a figure is
      * no organization (not_names.txt, titles.txt) */
+    /* 東北楽天ゴールデンイーグルス新監督: the name before 新 may be read
+     * already */
+    if (q > r && (e = ent_ending_at(s, q)) != NULL && e->type != KIJI_FACT_PERSON) {
+        *aff = e;
+        return;
+    }
     /* 元日本代表, 前大阪府知事: what is left may be a place */
     ent *pe = NULL;
     if (q > r && place_at(s, r, &pe) == q - r && pe) {
@@ -536,7 +547,11 @@ static ent *ja_of_before(estate *s, size_t a)
     /* 北朝鮮・金正日総書記 joins them with ・ */
     if (a < s->lo + 3 || !(kj_before(s->d->norm, a, "の") || kj_before(s->d->norm, a, "・")))
         return NULL;
-    return ent_ending_at(s, a - 3);
+    ent *e = ent_ending_at(s, a - 3);
+    /* 世界保健機関(WHO)の: the acronym in brackets names it */
+    if (!e && a >= s->lo + 4 && s->d->norm[a - 4] == ')')
+        e = ent_ending_at(s, a - 4);
+    return e;
 }
 
 static bool kata_or_dot(uint32_t c)
@@ -743,6 +758,11 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
         bool ok = !is_hira(gc) && !kj_is_kanji(gc) && !ent_kata(gc);
         for (int i = 0; part[i]; i++)
             ok |= gc == part[i];
+        /* 小林よしのり氏, 前田こずえさん, 井上よしゆき議員: an honorific or a
+         * title after the name */
+        if (!ok && g < s->hi)
+            ok = kj_dict_longest(x->honor_ja, d->norm, s->hi, g, &v) ||
+                 kj_dict_longest(x->title_ja, d->norm, s->hi, g, &v);
         if (ok && is_hira(ent_cp(d, r, &gn)))
             return g;
     }

@@ -591,9 +591,11 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         uint32_t f = kj_q_cp(d, a + l, &n);
         c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
                    speechlike(d, is, ie, 8);
-        /* 「…」「…」など, といった不安の声: what people wrote */
+        /* 「…」「…」など, といった不安の声, という、同調の声: what people
+         * wrote */
+        size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, a + l, limit, 24));
+                                  commenters_after(d, w, limit, 24));
         return;
     }
     if (l && (v == 2 || v == 5)) {
