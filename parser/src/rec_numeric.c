@@ -2042,6 +2042,9 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     /* prefix qualifier (約400発, about 3.5 pct, between 15 and 24) */
     size_t qs = ns;
     int qual = qual_before(d, ns, &qs);
+    /* the span's start below needs whether a qualifier was read before
+     * the amount (qs holds its start then): qual itself may change */
+    bool qual_pre = qual != 0;
     bool between = false;
     if (!qual && d->lang == KJ_LANG_EN) {
         size_t st = ns > 0 ? before_ci(d, ns - 1, "between") : SIZE_MAX;
@@ -2238,7 +2241,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         qual = post;
     else if (post && in_span)
         qual = post;
-    size_t fs = qual_before(d, ns, &qs) || between ? qs : ns;
+    size_t fs = qual_pre || between ? qs : ns;
     if (fs != ns && !qual && !between)
         fs = ns;
     size_t fe = conv >= 0 ? cns - 1 : ne;
