@@ -196,6 +196,7 @@ static bool vague_list(struct kj_numeric *nd)
                      : q->len == 2 ? KJ_VAGUE_SPACE
                                    : kj_vague_class('p');
         nd->vague3[f * KJ_VAGUE_NCLASS + sc] |= 1u << t;
+        nd->vague_lens |= 1u << q->len;
     }
     return true;
 }
@@ -1173,9 +1174,19 @@ static bool vague_en_may_start(const kiji_doc *d, size_t i)
         (i > 0 && is_letter(u[i - 1])) || i + 2 >= d->norm_len)
         return false;
     /* the third bytes some entry has after these two */
-    uint32_t third =
-        d->p->numeric->vague3[kj_vague_class(c) * KJ_VAGUE_NCLASS + kj_vague_class(u[i + 1])];
-    return third >> kj_vague_class(u[i + 2]) & 1;
+    const struct kj_numeric *nd = d->p->numeric;
+    uint32_t third = nd->vague3[kj_vague_class(c) * KJ_VAGUE_NCLASS + kj_vague_class(u[i + 1])];
+    if (!(third >> kj_vague_class(u[i + 2]) & 1))
+        return false;
+    /* vague_share_en reads a key, a space or line break and a percent
+     * word, each of which starts with p: most words after "a" ("a new",
+     * "a spokesman") have no such p at any key's length */
+    for (uint32_t m = nd->vague_lens; m; m &= m - 1) {
+        size_t k = i + (size_t)__builtin_ctz(m);
+        if (k + 1 < d->norm_len && (u[k] == ' ' || u[k] == '\n') && (u[k + 1] | 0x20u) == 'p')
+            return true;
+    }
+    return false;
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -1205,6 +1216,7 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
     if (!k)
         return false;
     enum { PTS, PT, PCTG, PCT, PER_CENT, PCT_ABBR, NPCT };
+    /* each starts with p, as vague_en_may_start assumes */
     static const char *const pct[NPCT] = {"percentage points", "percentage point", "percentage",
                                           "percent",           "per cent",         "pct"};
     size_t e = 0;

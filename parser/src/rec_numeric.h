@@ -59,6 +59,8 @@ struct kj_numeric {
      * space and the p of a percent word). A text byte matches a key byte
      * only where both have the same class. */
     uint32_t vague3[KJ_VAGUE_NCLASS * KJ_VAGUE_NCLASS];
+    /* bit n: some vague share key has n bytes (all are under 31) */
+    uint32_t vague_lens;
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
