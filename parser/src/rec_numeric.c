@@ -326,6 +326,9 @@ int kj_numeric_init(kiji_parser *p)
     if (ok) {
         word_lead_init(nd);
         start_cp_init(nd);
+        /* prefixed_dollar reads at most three letters, a space and $ */
+        size_t sym = kj_dict_maxlen(nd->before);
+        nd->money_reach = (sym > 5 ? sym : 5) + 1;
     }
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
@@ -1244,6 +1247,20 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
     return true;
 }
 
+/* Whether a digit follows pos closely enough for kj_money_symbol(pos) to
+ * start an amount: scan_after_symbol wants one right after the symbol or
+ * a space after it. Capitalized words that begin a symbol or code ("US",
+ * "U.S.", "GM") are mostly far from any digit. */
+static inline bool money_digit_near(const kiji_doc *d, const struct kj_numeric *nd, size_t pos)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    size_t e = d->norm_len - pos > nd->money_reach ? pos + nd->money_reach : d->norm_len - 1;
+    for (size_t k = pos + 1; k <= e; k++)
+        if (is_digit(u[k]))
+            return true;
+    return false;
+}
+
 /* Read [symbol] number [unit] at pos. */
 /* What the caller of read_amount knows of kj_num_may_start_en at pos:
  * nothing, false, true, or true with en_known set. */
@@ -1255,7 +1272,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     memset(a, 0, sizeof *a);
     a->cur = -1;
     int32_t v;
-    size_t sl = kj_money_symbol(d, pos, &v);
+    size_t sl = money_digit_near(d, nd, pos) ? kj_money_symbol(d, pos, &v) : 0;
     if (sl && KIND(v) == NW_CURRENCY && scan_after_symbol(d, pos + sl, &a->tok)) {
         a->kind = NW_CURRENCY;
         a->cur = INDEX(v);
@@ -2440,7 +2457,8 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
         bool en_known = false;
         bool num = kj_num_may_start_en(d, i, &en_known);
         *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
-        return num || kj_money_may_start(nd, d, i, c) || vague_en_may_start(d, i);
+        return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
+               vague_en_may_start(d, i);
     }
     return cp_may_start(nd, d, i, c, cp);
 }

@@ -61,6 +61,10 @@ struct kj_numeric {
     uint32_t vague3[KJ_VAGUE_NCLASS * KJ_VAGUE_NCLASS];
     /* bit n: some vague share key has n bytes (all are under 31) */
     uint32_t vague_lens;
+    /* the longest currency symbol read before a number (a key of `before`
+     * or a letter-prefixed dollar, HK$, US $) plus one: the digit after
+     * it, maybe a space apart, lies at most this far past its start */
+    size_t money_reach;
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
