@@ -169,9 +169,10 @@ static void check_icu(const struct kj_numeric *nd)
     }
 }
 
-/* Random texts of number words (either case) and other words, spaces,
- * hyphens, line breaks and punctuation: at every word's start where
- * kj_num_scan_en_known reads a number, kj_num_en_may_start holds. It must
+/* Random texts of number words (either case) and other words, digits,
+ * spaces, hyphens, line breaks and punctuation: wherever the scanner reads
+ * a number kj_num_may_start holds, and at every word's start where
+ * kj_num_scan_en_known reads one, kj_num_en_may_start holds. It must
  * also refuse some key of en/numbers there. */
 static void check_starts(kiji_parser *p, const struct kj_numeric *nd)
 {
@@ -183,9 +184,10 @@ static void check_starts(kiji_parser *p, const struct kj_numeric *nd)
         kiji_doc_free(d);
         return;
     }
-    static const char *const other[] = {" ",    " ",   " ",   " ",     "-",   " - ", "\n", ", ",
-                                        ". ",   "the", "of",  "Third", "AND", "5",   "$",  "1,200",
-                                        "term", "the", "per", "cent",  "'s",  "x"};
+    static const char *const other[] = {" ",  " ",     " ",    " ",   "-",     " - ",  "\n",
+                                        ", ", ". ",    "the",  "of",  "Third", "AND",  "5",
+                                        "$",  "1,200", "term", "the", "per",   "cent", "'s",
+                                        "x",  ".",     "-",    "--",  "-.5",   ".08",  "..."};
     long refused_keys = 0;
     for (int round = 0; round < 4000; round++) {
         char text[1024];
@@ -219,6 +221,14 @@ static void check_starts(kiji_parser *p, const struct kj_numeric *nd)
             continue;
         for (size_t i = 0; i < d->norm_len; i++) {
             unsigned char c = (unsigned char)d->norm[i];
+            /* any byte: the scanner without its filter reads nothing where
+             * kj_num_may_start refuses ('-' and '.' before no digit) */
+            kj_numtok u;
+            if (kj_num_scan_checked(d, i, &u, false) && !kj_num_may_start(d, i)) {
+                if (failed++ < 10)
+                    fprintf(stderr, "FAIL: kj_num_may_start refuses the number at %.20s\n",
+                            d->norm + i);
+            }
             unsigned char b = i > 0 ? (unsigned char)d->norm[i - 1] : ' ';
             bool letter = (c | 0x20u) - 'a' < 26u, after = (b | 0x20u) - 'a' < 26u;
             if (!letter || after)

@@ -1271,8 +1271,15 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
         /* nothing ASCII starts right after a letter or digit (A320, x5) */
         if (pos > 0 && is_alnum((unsigned char)s[pos - 1]))
             return false;
-        if ((c >= '0' && c <= '9') || c == '.' || c == '-')
+        if (c >= '0' && c <= '9')
             return true;
+        /* '.' starts a decimal only before a digit (.08); '-' a sign only
+         * before a digit or a decimal's '.' (-5, -.5): scan_unsigned
+         * reads neither byte otherwise */
+        if (c == '.' || c == '-') {
+            unsigned char b = pos + 1 < n ? (unsigned char)s[pos + 1] : 0;
+            return (b >= '0' && b <= '9') || (c == '-' && b == '.');
+        }
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
             return false;
         /* a letter: scan_at reads a sign word or scan_unsigned hands the
