@@ -1318,6 +1318,13 @@ void kj_num_init(struct kj_numeric *nd)
     for (uint32_t u = 0x2000; u <= 0x9FFF; u++)
         if (u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u))
             nd->num_cp[u >> 6] |= 1ull << (u & 63);
+    memset(nd->hira_first, 0, sizeof nd->hira_first);
+    for (size_t h = 0; h < sizeof HIRA / sizeof *HIRA; h++) {
+        size_t k = 0;
+        uint32_t k0 = kj_u8_next(HIRA[h].kana, strlen(HIRA[h].kana), &k) - 0x3040;
+        if (k0 < 128)
+            nd->hira_first[k0 >> 6] |= 1ull << (k0 & 63);
+    }
 }
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)

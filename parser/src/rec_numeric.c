@@ -2374,8 +2374,9 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
     if (nd->before_wide)
         return cp_may_start(nd, d, i, c, cp);
     if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-        return true;
-    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
+        return cp != 0x30DE || kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp);
+    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+           kj_num_hira_first(nd, cp);
 }
 
 /* The scan below passes a valid non-ASCII character at i that is not
@@ -2393,7 +2394,8 @@ static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *
      * at the text's start: only the run's first character can be there
      * (the others follow a byte above ASCII). Where cpx holds no valid
      * sequence the loop stops at i all the same. */
-    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP))
+    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP) &&
+        kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
         return i;
     while (u[i] >= 0x80 && !d->claim[i]) {
         uint32_t v = d->cpx[i];
