@@ -1271,8 +1271,15 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
         /* nothing ASCII starts right after a letter or digit (A320, x5) */
         if (pos > 0 && is_alnum((unsigned char)s[pos - 1]))
             return false;
-        if ((c >= '0' && c <= '9') || c == '.' || c == '-')
+        if (c >= '0' && c <= '9')
             return true;
+        /* '.' starts a decimal only before a digit (.08); '-' a sign only
+         * before a digit or a decimal's '.' (-5, -.5): scan_unsigned
+         * reads neither byte otherwise */
+        if (c == '.' || c == '-') {
+            unsigned char b = pos + 1 < n ? (unsigned char)s[pos + 1] : 0;
+            return (b >= '0' && b <= '9') || (c == '-' && b == '.');
+        }
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
             return false;
         /* a letter: scan_at reads a sign word or scan_unsigned hands the
@@ -1311,6 +1318,13 @@ void kj_num_init(struct kj_numeric *nd)
     for (uint32_t u = 0x2000; u <= 0x9FFF; u++)
         if (u == 0x2212 || u == 0x30DE /* マ */ || is_numeral_char(u))
             nd->num_cp[u >> 6] |= 1ull << (u & 63);
+    memset(nd->hira_first, 0, sizeof nd->hira_first);
+    for (size_t h = 0; h < sizeof HIRA / sizeof *HIRA; h++) {
+        size_t k = 0;
+        uint32_t k0 = kj_u8_next(HIRA[h].kana, strlen(HIRA[h].kana), &k) - 0x3040;
+        if (k0 < 128)
+            nd->hira_first[k0 >> 6] |= 1ull << (k0 & 63);
+    }
 }
 
 bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t)

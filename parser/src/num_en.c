@@ -329,16 +329,20 @@ static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, s
            (v >> 24) != 0;
 }
 
-/* "a", "and", "point" start a number only before another number word
- * ("a dozen", "a half"): they are frequent, so this is tested before the
- * fold. */
+/* "a" starts a number only before another number word ("a dozen", "a
+ * half"); "and", "point" and an ordinal ("first", "third") start none:
+ * kj_num_scan_en_known fails at every such first word but for a quarter
+ * or fourth ("quarter million"). They are frequent, so this is tested
+ * before the fold. */
 static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
 {
     int32_t v;
     size_t e;
     if (!word_known(nd, d, pos, &v, &e))
         return false;
-    if (v != EN_A && v != EN_AND && v != EN_POINT)
+    if (v == EN_AND || v == EN_POINT || (en_ord(v) > 0 && en_den(v) != 4))
+        return false;
+    if (v != EN_A)
         return true;
     if (e < d->norm_len && (d->norm[e] == ' ' || d->norm[e] == '-'))
         e++;

@@ -196,6 +196,7 @@ static bool vague_list(struct kj_numeric *nd)
                      : q->len == 2 ? KJ_VAGUE_SPACE
                                    : kj_vague_class('p');
         nd->vague3[f * KJ_VAGUE_NCLASS + sc] |= 1u << t;
+        nd->vague_lens |= 1u << q->len;
     }
     return true;
 }
@@ -325,6 +326,9 @@ int kj_numeric_init(kiji_parser *p)
     if (ok) {
         word_lead_init(nd);
         start_cp_init(nd);
+        /* prefixed_dollar reads at most three letters, a space and $ */
+        size_t sym = kj_dict_maxlen(nd->before);
+        nd->money_reach = (sym > 5 ? sym : 5) + 1;
     }
     /* what a pure-kanji numeral may precede */
     ok = ok && kj_dict_add_list(nd->ja_follow, kj_wordlist_get("ja/num_follow"), 1) &&
@@ -1173,9 +1177,19 @@ static bool vague_en_may_start(const kiji_doc *d, size_t i)
         (i > 0 && is_letter(u[i - 1])) || i + 2 >= d->norm_len)
         return false;
     /* the third bytes some entry has after these two */
-    uint32_t third =
-        d->p->numeric->vague3[kj_vague_class(c) * KJ_VAGUE_NCLASS + kj_vague_class(u[i + 1])];
-    return third >> kj_vague_class(u[i + 2]) & 1;
+    const struct kj_numeric *nd = d->p->numeric;
+    uint32_t third = nd->vague3[kj_vague_class(c) * KJ_VAGUE_NCLASS + kj_vague_class(u[i + 1])];
+    if (!(third >> kj_vague_class(u[i + 2]) & 1))
+        return false;
+    /* vague_share_en reads a key, a space or line break and a percent
+     * word, each of which starts with p: most words after "a" ("a new",
+     * "a spokesman") have no such p at any key's length */
+    for (uint32_t m = nd->vague_lens; m; m &= m - 1) {
+        size_t k = i + (size_t)__builtin_ctz(m);
+        if (k + 1 < d->norm_len && (u[k] == ' ' || u[k] == '\n') && (u[k + 1] | 0x20u) == 'p')
+            return true;
+    }
+    return false;
 }
 
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
@@ -1205,6 +1219,7 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
     if (!k)
         return false;
     enum { PTS, PT, PCTG, PCT, PER_CENT, PCT_ABBR, NPCT };
+    /* each starts with p, as vague_en_may_start assumes */
     static const char *const pct[NPCT] = {"percentage points", "percentage point", "percentage",
                                           "percent",           "per cent",         "pct"};
     size_t e = 0;
@@ -1232,6 +1247,20 @@ static bool vague_share_en(kiji_doc *d, size_t pos, amount *a)
     return true;
 }
 
+/* Whether a digit follows pos closely enough for kj_money_symbol(pos) to
+ * start an amount: scan_after_symbol wants one right after the symbol or
+ * a space after it. Capitalized words that begin a symbol or code ("US",
+ * "U.S.", "GM") are mostly far from any digit. */
+static inline bool money_digit_near(const kiji_doc *d, const struct kj_numeric *nd, size_t pos)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    size_t e = d->norm_len - pos > nd->money_reach ? pos + nd->money_reach : d->norm_len - 1;
+    for (size_t k = pos + 1; k <= e; k++)
+        if (is_digit(u[k]))
+            return true;
+    return false;
+}
+
 /* Read [symbol] number [unit] at pos. */
 /* What the caller of read_amount knows of kj_num_may_start_en at pos:
  * nothing, false, true, or true with en_known set. */
@@ -1243,7 +1272,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     memset(a, 0, sizeof *a);
     a->cur = -1;
     int32_t v;
-    size_t sl = kj_money_symbol(d, pos, &v);
+    size_t sl = money_digit_near(d, nd, pos) ? kj_money_symbol(d, pos, &v) : 0;
     if (sl && KIND(v) == NW_CURRENCY && scan_after_symbol(d, pos + sl, &a->tok)) {
         a->kind = NW_CURRENCY;
         a->cur = INDEX(v);
@@ -2042,6 +2071,9 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     /* prefix qualifier (約400発, about 3.5 pct, between 15 and 24) */
     size_t qs = ns;
     int qual = qual_before(d, ns, &qs);
+    /* the span's start below needs whether a qualifier was read before
+     * the amount (qs holds its start then): qual itself may change */
+    bool qual_pre = qual != 0;
     bool between = false;
     if (!qual && d->lang == KJ_LANG_EN) {
         size_t st = ns > 0 ? before_ci(d, ns - 1, "between") : SIZE_MAX;
@@ -2238,7 +2270,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         qual = post;
     else if (post && in_span)
         qual = post;
-    size_t fs = qual_before(d, ns, &qs) || between ? qs : ns;
+    size_t fs = qual_pre || between ? qs : ns;
     if (fs != ns && !qual && !between)
         fs = ns;
     size_t fe = conv >= 0 ? cns - 1 : ne;
@@ -2342,8 +2374,9 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
     if (nd->before_wide)
         return cp_may_start(nd, d, i, c, cp);
     if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-        return true;
-    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n');
+        return cp != 0x30DE || kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp);
+    return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+           kj_num_hira_first(nd, cp);
 }
 
 /* The scan below passes a valid non-ASCII character at i that is not
@@ -2361,7 +2394,8 @@ static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *
      * at the text's start: only the run's first character can be there
      * (the others follow a byte above ASCII). Where cpx holds no valid
      * sequence the loop stops at i all the same. */
-    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP))
+    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP) &&
+        kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
         return i;
     while (u[i] >= 0x80 && !d->claim[i]) {
         uint32_t v = d->cpx[i];
@@ -2425,7 +2459,8 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
         bool en_known = false;
         bool num = kj_num_may_start_en(d, i, &en_known);
         *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
-        return num || kj_money_may_start(nd, d, i, c) || vague_en_may_start(d, i);
+        return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
+               vague_en_may_start(d, i);
     }
     return cp_may_start(nd, d, i, c, cp);
 }

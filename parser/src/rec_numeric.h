@@ -59,6 +59,12 @@ struct kj_numeric {
      * space and the p of a percent word). A text byte matches a key byte
      * only where both have the same class. */
     uint32_t vague3[KJ_VAGUE_NCLASS * KJ_VAGUE_NCLASS];
+    /* bit n: some vague share key has n bytes (all are under 31) */
+    uint32_t vague_lens;
+    /* the longest currency symbol read before a number (a key of `before`
+     * or a letter-prefixed dollar, HK$, US $) plus one: the digit after
+     * it, maybe a space apart, lies at most this far past its start */
+    size_t money_reach;
     kj_dict *en_words;  /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
@@ -85,6 +91,9 @@ struct kj_numeric {
     /* num.c: bit cp set for a BMP character a number may start with
      * outside ASCII and hiragana (kanji numerals, 数, U+2212, マ) */
     uint64_t num_cp[1024];
+    /* num.c: bit cp - 0x3040 set for a hiragana that begins a morpheme of
+     * a numeral spelled in hiragana (scan_hiragana's first kana) */
+    uint64_t hira_first[2];
     /* num.c: the byte kj_num_fold copies for each byte above the space
      * (A-Z lower-cased, the rest as they are), 0 for the space and the
      * bytes below it */
@@ -224,6 +233,24 @@ bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
 
+/* Whether the hiragana cp can begin a numeral spelled in hiragana: the
+ * first kana of one of scan_hiragana's morphemes (に, ご, さん, ひゃく ...),
+ * which reads nothing at any other kana. */
+static inline bool kj_num_hira_first(const struct kj_numeric *nd, uint32_t cp)
+{
+    uint32_t k = cp - 0x3040;
+    return k < 128 && (nd->hira_first[k >> 6] >> (k & 63) & 1);
+}
+
+/* Whether マ at pos (its three bytes there) is followed by イ or グ: the
+ * scanner reads マ only in the sign マイナス, read_magnitude only in
+ * マグニチュード. */
+static inline bool kj_num_ma_may_start(const kiji_doc *d, size_t pos)
+{
+    const unsigned char *u = (const unsigned char *)d->norm + pos;
+    return d->norm_len - pos >= 6 && u[3] == 0xE3 && u[4] == 0x82 && (u[5] == 0xA4 || u[5] == 0xB0);
+}
+
 /* The non-ASCII half of kj_num_may_start, for the character cp (decoded
  * from d->norm[pos], a byte >= 0x80): hiragana after a space or at the
  * start, else a character of nd->num_cp. Inline: kj_rec_numeric asks at
@@ -232,7 +259,10 @@ static inline bool kj_num_cp_may_start(const struct kj_numeric *nd, const kiji_d
                                        uint32_t cp)
 {
     if (kj_is_hiragana(cp))
-        return pos == 0 || d->norm[pos - 1] == ' ' || d->norm[pos - 1] == '\n';
+        return (pos == 0 || d->norm[pos - 1] == ' ' || d->norm[pos - 1] == '\n') &&
+               kj_num_hira_first(nd, cp);
+    if (cp == 0x30DE /* マ */)
+        return kj_num_ma_may_start(d, pos);
     return cp <= 0xFFFF && (nd->num_cp[cp >> 6] >> (cp & 63) & 1);
 }
 
