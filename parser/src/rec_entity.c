@@ -631,6 +631,7 @@ void kj_rec_entity(kiji_doc *d)
     rec_orgs(&s);
     ent_freeze(&s);
     rec_persons(&s);
+    place_cities_before(&s);
     ent_freeze(&s);
     emit(&s);
     agency(&s);
