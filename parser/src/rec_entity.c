@@ -627,6 +627,7 @@ void kj_rec_entity(kiji_doc *d)
         s.hi = d->body_ne;
     }
     d->agency_fact = -1;
+    s.poss_budget = 8;
     rec_places(&s);
     rec_orgs(&s);
     ent_freeze(&s);

@@ -186,6 +186,8 @@ typedef struct estate {
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;
+    /* rec_org.c poss_opens_name: searches of the text left (a linear run) */
+    int poss_budget;
 } estate;
 
 /* rec_entity.c: the registry */
