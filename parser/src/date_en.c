@@ -2701,6 +2701,20 @@ static size_t amount(ep *p, size_t i)
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
         return 0; /* the 21st century, the 15th day: ordinals, not lengths */
     }
+    if (!fd && !halfa && !vague && !a && nd > 0 && ch(p, e) == '-' && ch(p, e + 1) == '1'
+        && ch(p, e + 2) == '/' && ch(p, e + 3) == '2' && !digit(ch(p, e + 4))) {
+        /* 12-1/2 years, a 1-1/2-year supply: wire copy's mixed half */
+        halfa = true;
+        e += 4;
+    } else if (!fd && !halfa && !vague && !a && nd == 1 && v == 1 && ch(p, e) == '/'
+               && ch(p, e + 1) == '2' && !digit(ch(p, e + 2)) && (j == 0 || p->lc[j - 1] != '/')) {
+        /* 1/2 hour: half the unit */
+        v = 0;
+        halfa = true;
+        e += 2;
+    } else if (nd > 0 && j > 0 && p->lc[j - 1] == '/') {
+        return 0; /* the 2 of 1/2: a denominator counts nothing */
+    }
     if (!fd && !halfa && !vague && !a) {
         /* 3 ½ years */
         size_t h = sp(p, e);
