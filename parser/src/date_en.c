@@ -2898,6 +2898,10 @@ static size_t amount(ep *p, size_t i)
         size_t b = i;
         while (b > 0 && p->lc[b - 1] == ' ')
             b--;
+        /* once-a-day, twice-a-week: the same rate written as one word */
+        if (b > 5 && p->lc[b - 1] == '-' && (kj_before(p->lc, b - 1, "once")
+                                             || kj_before(p->lc, b - 1, "twice")))
+            return 0;
         if (b > 0 && (kj_claim_at(c->d, b - 1) || digit(p->lc[b - 1]) || kj_before(p->lc, b, "once")
                       || kj_before(p->lc, b, "twice") || kj_before(p->lc, b, "times")
                       || kj_before(p->lc, b, "per")))
