@@ -3059,15 +3059,18 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         return k3;
     }
     if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0) {
-        k = sp(p, e);
-        if (k == e)
+        /* 16:15 UTC, June 1st: a comma before a day with its month */
+        bool comma = ch(p, e) == ',';
+        k = sp(p, comma ? e + 1 : e);
+        if (k == e || (comma && k == e + 1))
             return e;
         k2 = k;
-        if (wd(p, k, "on", &k2))
+        if (!comma && wd(p, k, "on", &k2))
             k2 = sp(p, k2);
         kj_tx d;
         if ((k3 = date_any(p, k2, &d)) == 0 || !d.d
-            || !(d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0)))
+            || !(d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0))
+            || (comma && (d.grain != KJ_G_DAY || !d.mset)))
             return e; /* 3pm tomorrow, 8am this morning */
         t->y = d.y, t->m = d.m, t->d = d.d, t->rel = d.rel;
         t->yset = d.yset, t->mset = d.mset;
