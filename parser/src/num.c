@@ -423,7 +423,7 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
     /* 8,26%: a comma before one or two digits and a percent sign is no
      * thousands separator but a decimal comma (cases/en/percent) */
     bool dec_comma = false;
-    if (j == i + (size_t)run && run <= 3 && j + 2 < n && s[j] == ',' && is_digit_c(s[j + 1])) {
+    if (j + 2 < n && s[j] == ',' && is_digit_c(s[j + 1]) && j == i + (size_t)run && run <= 3) {
         size_t k = j + 2;
         if (k < n && is_digit_c(s[k]))
             k++;

@@ -797,9 +797,9 @@ static bool poss_opens_name(estate *s, size_t w, size_t e, int *budget)
         d->work++;
         if (j != w && memcmp(h, d->norm + w, n) == 0 &&
             (j == 0 || !ent_asc((unsigned char)d->norm[j - 1])) &&
-            (j + n >= s->hi || (!ent_asc((unsigned char)d->norm[j + n]) &&
-                                 !(d->norm[j + n] == '\'' && j + n + 1 < s->hi &&
-                                   d->norm[j + n + 1] == 's'))))
+            (j + n >= s->hi ||
+             (!ent_asc((unsigned char)d->norm[j + n]) &&
+              !(d->norm[j + n] == '\'' && j + n + 1 < s->hi && d->norm[j + n + 1] == 's'))))
             return false;
         i = j + 1;
     }
@@ -883,8 +883,9 @@ static size_t en_run(estate *s, size_t a)
                 r++;
             if (r > q && d->norm[r - 1] == '.')
                 r--;
-            if (corp_end(d, q, r) || ((nw == 0 || (nw == 1 && modifier_word(d, ws[0], we[0]))) &&
-                                     poss_opens_name(s, w, e, &s->poss_budget))) {
+            if (corp_end(d, q, r) || (nw <= 1 && upper((unsigned char)d->norm[q]) &&
+                                      (nw == 0 || modifier_word(d, ws[0], we[0])) &&
+                                      poss_opens_name(s, w, e, &s->poss_budget))) {
                 e += 2;
                 poss = false;
             }

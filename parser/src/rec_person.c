@@ -1792,7 +1792,6 @@ static bool stopword(const kiji_doc *d, tok t)
     return ent_stopword(d, t.ns, t.ne);
 }
 
-
 /* Is the four-letter word at a, with the period after it, an English
  * title (Capt., Sens.)? */
 static bool title_dot4(const estate *s, size_t a)

@@ -1073,7 +1073,7 @@ void place_cities_before(estate *s)
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
-    uint8_t *cov = NULL; /* every person's and organization's bytes, made on first use */
+    long steps = 4096; /* person mentions read, in all */
     size_t nents = s->ne;
     for (size_t i = 0; i < nents; i++) {
         ent *r = s->e[i];
@@ -1120,23 +1120,19 @@ void place_cities_before(estate *s)
                 lower = d->norm[b] >= 'a' && d->norm[b] <= 'z';
             if (!ok || (!lower && p != s->lo))
                 continue;
-            if (!cov) {
-                cov = kj_alloc(d, s->hi + 1);
-                for (size_t k = 0; k < nents; k++) {
-                    const ent *e = s->e[k];
-                    if (e->type != KIJI_FACT_PERSON && e->type != KIJI_FACT_ORGANIZATION &&
-                        e->type != KIJI_FACT_PLACE)
-                        continue;
-                    for (size_t j = 0; j < e->nm; j++)
-                        for (size_t b = e->m[j].ns; b < e->m[j].ne && b < s->hi; b++) {
-                            d->work++;
-                            cov[b] = 1;
-                        }
+            /* a place or organization there (ent_overlaps), or a person:
+             * persons are not indexed by position, so their mentions are
+             * read, a bounded number of steps (past it: taken) */
+            bool taken = ent_overlaps(s, cs, ce);
+            for (size_t k = 0; k < nents && !taken; k++) {
+                const ent *e = s->e[k];
+                if (e->type != KIJI_FACT_PERSON)
+                    continue;
+                for (size_t j = 0; j < e->nm && !taken; j++) {
+                    d->work++;
+                    taken = (e->m[j].ns < ce && cs < e->m[j].ne) || --steps <= 0;
                 }
             }
-            bool taken = false;
-            for (size_t b = cs; b < ce && !taken; b++)
-                taken = cov[b] != 0;
             if (taken || kj_claimed(d, cs, ce))
                 continue;
             bool county = ce - cs > 7 && kj_at(d->norm, ce, ce - 7, " County");
