@@ -2722,6 +2722,20 @@ static size_t amount(ep *p, size_t i)
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
         return 0; /* the 21st century, the 15th day: ordinals, not lengths */
     }
+    if (!fd && !halfa && !vague && !a && nd > 0 && ch(p, e) == '-' && ch(p, e + 1) == '1' &&
+        ch(p, e + 2) == '/' && ch(p, e + 3) == '2' && !digit(ch(p, e + 4))) {
+        /* 12-1/2 years, a 1-1/2-year supply: wire copy's mixed half */
+        halfa = true;
+        e += 4;
+    } else if (!fd && !halfa && !vague && !a && nd == 1 && v == 1 && ch(p, e) == '/' &&
+               ch(p, e + 1) == '2' && !digit(ch(p, e + 2)) && (j == 0 || p->lc[j - 1] != '/')) {
+        /* 1/2 hour: half the unit */
+        v = 0;
+        halfa = true;
+        e += 2;
+    } else if (nd > 0 && j > 0 && p->lc[j - 1] == '/') {
+        return 0; /* the 2 of 1/2: a denominator counts nothing */
+    }
     if (!fd && !halfa && !vague && !a) {
         /* 3 ½ years */
         size_t h = sp(p, e);
@@ -2905,6 +2919,10 @@ static size_t amount(ep *p, size_t i)
         size_t b = i;
         while (b > 0 && p->lc[b - 1] == ' ')
             b--;
+        /* once-a-day, twice-a-week: the same rate written as one word */
+        if (b > 5 && p->lc[b - 1] == '-' &&
+            (kj_before(p->lc, b - 1, "once") || kj_before(p->lc, b - 1, "twice")))
+            return 0;
         if (b > 0 && (kj_claim_at(c->d, b - 1) || digit(p->lc[b - 1]) || kj_before(p->lc, b, "once")
                       || kj_before(p->lc, b, "twice") || kj_before(p->lc, b, "times")
                       || kj_before(p->lc, b, "per")))
@@ -3062,15 +3080,18 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         return k3;
     }
     if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0) {
-        k = sp(p, e);
-        if (k == e)
+        /* 16:15 UTC, June 1st: a comma before a day with its month */
+        bool comma = ch(p, e) == ',';
+        k = sp(p, comma ? e + 1 : e);
+        if (k == e || (comma && (k == e + 1 || p->s[k] < 'A' || p->s[k] > 'Z')))
             return e;
         k2 = k;
-        if (wd(p, k, "on", &k2))
+        if (!comma && wd(p, k, "on", &k2))
             k2 = sp(p, k2);
         kj_tx d;
-        if ((k3 = date_any(p, k2, &d)) == 0 || !d.d
-            || !(d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0)))
+        if ((k3 = date_any(p, k2, &d)) == 0 || !d.d ||
+            !(d.grain == KJ_G_DAY || (d.grain == KJ_G_HOUR && d.hh < 0)) ||
+            (comma && (d.grain != KJ_G_DAY || !d.mset)))
             return e; /* 3pm tomorrow, 8am this morning */
         t->y = d.y, t->m = d.m, t->d = d.d, t->rel = d.rel;
         t->yset = d.yset, t->mset = d.mset;

@@ -420,8 +420,17 @@ static bool scan_arabic(kiji_doc *d, size_t i, kj_num *v, size_t *end, int *ndig
             d->work += 4;
         }
     }
+    /* 8,26%: a comma before one or two digits and a percent sign is no
+     * thousands separator but a decimal comma (cases/en/percent) */
+    bool dec_comma = false;
+    if (j + 2 < n && s[j] == ',' && is_digit_c(s[j + 1]) && j == i + (size_t)run && run <= 3) {
+        size_t k = j + 2;
+        if (k < n && is_digit_c(s[k]))
+            k++;
+        dec_comma = k < n && s[k] == '%';
+    }
     int exp = 0;
-    if (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9' &&
+    if (j + 1 < n && (s[j] == '.' || dec_comma) && s[j + 1] >= '0' && s[j + 1] <= '9' &&
         !(i >= 2 && s[i - 1] == '.' && is_digit_c(s[i - 2]))) {
         size_t dot = j;
         int64_t whole = m;

@@ -639,10 +639,12 @@ void kj_rec_entity(kiji_doc *d)
         s.hi = d->body_ne;
     }
     d->agency_fact = -1;
+    s.poss_budget = 8;
     rec_places(&s);
     rec_orgs(&s);
     ent_freeze(&s);
     rec_persons(&s);
+    place_cities_before(&s);
     ent_freeze(&s);
     emit(&s);
     agency(&s);

@@ -200,6 +200,8 @@ typedef struct estate {
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;
+    /* rec_org.c poss_opens_name: searches of the text left (a linear run) */
+    int poss_budget;
 } estate;
 
 /* rec_entity.c: the registry */
@@ -500,6 +502,9 @@ static inline bool ent_namechar(uint32_t c)
 int place_init(struct kj_entity *x);
 ent *place_entity(estate *s, int idx);
 void rec_places(estate *s);
+/* Cities (and counties) named before a comma and a state or country the
+ * gazetteer knows: run after rec_persons. */
+void place_cities_before(estate *s);
 /* Length of a country written with one kanji or a full name at pos
  * (for 仏 in マクロン仏大統領), and its entity; 0 when none. */
 size_t place_at(estate *s, size_t pos, ent **out);

@@ -813,6 +813,61 @@ static const bool en_stop_byte[256] = {
     ['('] = true, [')'] = true,   ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
 };
 
+/* Moody's Investors Service Inc, Oliver's Stores Inc: a possessive word
+ * [w, e) that opens a run of capitalized words ending in a legal form is
+ * the name's own, unless it is an acronym (UAW's), a place (Poland's
+ * National Bank) or a name the text also writes without 's (Nacco's North
+ * American Coal Co after Nacco Industries Inc; Sugarman's Giant Group Ltd
+ * after Burt Sugarman): the owner's, not the name's (cases/en/organization).
+ * *budget bounds the searches of the text for the word. */
+static bool poss_opens_name(estate *s, size_t w, size_t e, int *budget)
+{
+    kiji_doc *d = s->d;
+    bool lower = false;
+    for (size_t b = w + 1; b < e; b++)
+        lower |= d->norm[b] >= 'a' && d->norm[b] <= 'z';
+    if (!lower || e + 3 >= s->hi || (d->norm[e + 2] != ' ' && d->norm[e + 2] != '\n'))
+        return false;
+    /* up to four capitalized words, the last a legal form */
+    size_t q = e + 3;
+    bool legal = false;
+    for (int k = 0; k < 4 && !legal; k++) {
+        if (q >= s->hi || !upper((unsigned char)d->norm[q]))
+            return false;
+        size_t r = q;
+        while (r < s->hi && !en_stop_byte[(unsigned char)d->norm[r]] && r - q < 24)
+            r++;
+        size_t t = r > q && d->norm[r - 1] == '.' ? r - 1 : r;
+        legal = corp_end(d, q, t) && t > q + 1;
+        if (r >= s->hi || (d->norm[r] != ' ' && d->norm[r] != '\n'))
+            break;
+        q = r + 1;
+    }
+    if (!legal || *budget <= 0)
+        return false;
+    ent *pl = NULL;
+    if (place_at(s, w, &pl) >= e - w)
+        return false;
+    --*budget;
+    /* the word elsewhere, whole and not before 's */
+    size_t n = e - w;
+    for (size_t i = s->lo; i + n <= s->hi;) {
+        const char *h = memchr(d->norm + i, d->norm[w], s->hi - i - n + 1);
+        if (!h)
+            break;
+        size_t j = (size_t)(h - d->norm);
+        d->work++;
+        if (j != w && memcmp(h, d->norm + w, n) == 0 &&
+            (j == 0 || !ent_asc((unsigned char)d->norm[j - 1])) &&
+            (j + n >= s->hi ||
+             (!ent_asc((unsigned char)d->norm[j + n]) &&
+              !(d->norm[j + n] == '\'' && j + n + 1 < s->hi && d->norm[j + n + 1] == 's'))))
+            return false;
+        i = j + 1;
+    }
+    return true;
+}
+
 /* Tokyo-based, Kremlin-owned, State-run: a capitalized word whose last
  * hyphenated part is lower case describes the name that follows. */
 static bool modifier_word(const kiji_doc *d, size_t ws, size_t we)
@@ -890,7 +945,9 @@ static size_t en_run(estate *s, size_t a)
                 r++;
             if (r > q && d->norm[r - 1] == '.')
                 r--;
-            if (corp_end(d, q, r)) {
+            if (corp_end(d, q, r) || (nw <= 1 && upper((unsigned char)d->norm[q]) &&
+                                      (nw == 0 || modifier_word(d, ws[0], we[0])) &&
+                                      poss_opens_name(s, w, e, &s->poss_budget))) {
                 e += 2;
                 poss = false;
             }

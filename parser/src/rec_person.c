@@ -1850,6 +1850,17 @@ static bool stopword(const kiji_doc *d, tok t)
     return ent_stopword(d, t.ns, t.ne);
 }
 
+/* Is the four-letter word at a, with the period after it, an English
+ * title (Capt., Sens.)? */
+static bool title_dot4(const estate *s, size_t a)
+{
+    char low[5];
+    for (int i = 0; i < 5; i++) {
+        char c = s->d->norm[a + (size_t)i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return kj_dict_get(s->x->title_en, low, 5, NULL);
+}
 /* Words of d->norm in [lo, hi): letters, digits, and inner . - '
  * The steps are counted in a local and added to d->work once: through the
  * pointer, every store to out[] would make the count a load and a store
@@ -1900,8 +1911,10 @@ static size_t tokenize(estate *s, tok *out, size_t max)
                 break;
             }
         }
-        /* U.S. / Mr. keep their final period; a sentence end does not */
-        if (i < hi && u[i] == '.' && i - a <= 3 && cap_word(d, (tok){a, i}))
+        /* U.S. / Mr. keep their final period; a sentence end does not;
+         * nor do Capt. / Sens., titles of four letters (en/titles) */
+        if (i < hi && u[i] == '.' && cap_word(d, (tok){a, i}) &&
+            (i - a <= 3 || (i - a == 4 && title_dot4(s, a))))
             i++;
         out[n++] = (tok){a, i};
     }
@@ -2608,11 +2621,55 @@ static void en_persons(estate *s)
     }
 }
 
+/* Sens. Ann Wolde (D-Ore.) and Tom Ruiz: a plural title (a title ending in
+ * s.) is also the title of the name joined to its own by "and". Bounded:
+ * plural titles are rare, so at most 16 are followed (cases/en/person). */
+static void plural_title(estate *s)
+{
+    const kiji_doc *d = s->d;
+    int left = 16;
+    for (size_t i = 0; i < s->ne && left > 0; i++) {
+        const ent *e = s->e[i];
+        size_t tl = e->title ? strlen(e->title) : 0;
+        if (e->type != KIJI_FACT_PERSON || tl < 4 || e->nm == 0 || e->title[tl - 1] != '.' ||
+            e->title[tl - 2] != 's' || e->title[0] < 'A' || e->title[0] > 'Z')
+            continue;
+        left--;
+        size_t q = e->m[0].ne;
+        while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+            q++;
+        if (q < s->hi && d->norm[q] == '(') {
+            size_t c = q;
+            while (c < s->hi && c - q < 40 && d->norm[c] != ')')
+                c++;
+            if (c >= s->hi || d->norm[c] != ')')
+                continue;
+            q = c + 1;
+            while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+                q++;
+        }
+        if (!kj_at(d->norm, s->hi, q, "and ") && !kj_at(d->norm, s->hi, q, "and\n"))
+            continue;
+        q += 4;
+        while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+            q++;
+        for (size_t k = 0; k < s->ne; k++) {
+            ent *f = s->e[k];
+            s->d->work++;
+            if (f != e && f->type == KIJI_FACT_PERSON && !f->title && f->nm && f->m[0].ns == q) {
+                f->title = e->title;
+                break;
+            }
+        }
+    }
+}
+
 void rec_persons(estate *s)
 {
     s->town = kj_alloc(s->d, sizeof *s->town);
-    if (s->d->lang == KJ_LANG_EN)
+    if (s->d->lang == KJ_LANG_EN) {
         en_persons(s);
-    else
+        plural_title(s);
+    } else
         ja_persons(s);
 }

@@ -1100,3 +1100,108 @@ void rec_places(estate *s)
         scan_places(s, false);
     }
 }
+
+/* The capitalized words (up to three) that end at e, each letters with
+ * inner ' . - (Coeur D'Alene, St. Thomas, Hoffman Estates), one space or
+ * line break apart: their start, or e when none. */
+static size_t caps_before(const kiji_doc *d, size_t lo, size_t e)
+{
+    size_t start = e, k = e;
+    for (int w = 0; w < 3; w++) {
+        size_t j = k;
+        while (j > lo) {
+            char ch = d->norm[j - 1];
+            if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '\'' || ch == '.' ||
+                  ch == '-'))
+                break;
+            j--;
+        }
+        if (j == k || d->norm[j] < 'A' || d->norm[j] > 'Z')
+            break;
+        start = j;
+        if (j < lo + 2 || (d->norm[j - 1] != ' ' && d->norm[j - 1] != '\n'))
+            break;
+        k = j - 1;
+    }
+    return start;
+}
+
+/* Bluffton, Ohio; Toulouse, France: capitalized words the gazetteer lacks,
+ * a comma, then a state or a country name a city of it (or a county, a
+ * region). Run once every entity is known, so a person (Sen. Lloyd
+ * Bentsen, Texas Democrat) or an organization there is never taken; a
+ * country only after a lowercase word or ( and before no capital or 's,
+ * as lists (Poland, Czechoslovakia) and openers (However, Kuwait) are
+ * common there (cases/en/place). */
+void place_cities_before(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    long steps = 4096; /* person mentions read, in all */
+    size_t nents = s->ne;
+    for (size_t i = 0; i < nents; i++) {
+        ent *r = s->e[i];
+        if (r->type != KIJI_FACT_PLACE || !r->code || r->code[0] < 'A' || r->code[0] > 'Z' ||
+            (r->kind != PL_REGION && r->kind != PL_COUNTRY))
+            continue;
+        bool country = r->kind == PL_COUNTRY;
+        for (size_t m = 0; m < r->nm; m++) {
+            d->work++;
+            size_t rs = r->m[m].ns, re = r->m[m].ne;
+            if (rs < s->lo + 4 || d->norm[rs - 1] != ' ' || d->norm[rs - 2] != ',')
+                continue;
+            size_t ce = rs - 2, cs = caps_before(d, s->lo, ce);
+            if (cs == ce || kj_at(d->norm, ce, cs, "County"))
+                continue;
+            /* what closes the state or country: punctuation, a lowercase
+             * word or a line's end; a country takes no capital after it
+             * (Dalian, U.S. Secretary) and no 's */
+            char after = re < s->hi ? d->norm[re] : '.';
+            char next = re + 1 < s->hi ? d->norm[re + 1] : ' ';
+            if (after == '\'' || ((after == ' ' || after == '\n') && next >= 'A' && next <= 'Z' &&
+                                  (country || d->norm[re - 1] != '.')))
+                continue;
+            /* what opens the city: a lowercase word, ( or, for a state, a
+             * comma (Trust Co, Glenmora, La.) or a sentence's start when
+             * the state closes with a comma (Valley Cottage, N.Y., based) */
+            size_t p = cs;
+            while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
+                p--;
+            char before = p > s->lo ? d->norm[p - 1] : '.';
+            bool ok = (before >= 'a' && before <= 'z') || before == '(';
+            if (!country && !ok) {
+                size_t w = cs;
+                while (w < ce && d->norm[w] != ' ' && d->norm[w] != '\n')
+                    w++;
+                ok = before == ',' ||
+                     ((before == '.' || before == '"' || p == s->lo) && after == ',' &&
+                      !ent_stopword(d, cs, w) && !(w - cs > 2 && kj_at(d->norm, w, w - 2, "ly")));
+            }
+            /* capitals alone are an acronym (to join GATT, China), save
+             * in a dateline (COEUR D'ALENE, Idaho, March 2) */
+            bool lower = false;
+            for (size_t b = cs; b < ce && !lower; b++)
+                lower = d->norm[b] >= 'a' && d->norm[b] <= 'z';
+            if (!ok || (!lower && p != s->lo))
+                continue;
+            /* a place or organization there (ent_overlaps), or a person:
+             * persons are not indexed by position, so their mentions are
+             * read, a bounded number of steps (past it: taken) */
+            bool taken = ent_overlaps(s, cs, ce);
+            for (size_t k = 0; k < nents && !taken; k++) {
+                const ent *e = s->e[k];
+                if (e->type != KIJI_FACT_PERSON)
+                    continue;
+                for (size_t j = 0; j < e->nm && !taken; j++) {
+                    d->work++;
+                    taken = (e->m[j].ns < ce && cs < e->m[j].ne) || --steps <= 0;
+                }
+            }
+            if (taken || kj_claimed(d, cs, ce))
+                continue;
+            bool county = ce - cs > 7 && kj_at(d->norm, ce, ce - 7, " County");
+            named_place(s, county ? 'r' : 'c', cs, ce, r->code, county ? PL_REGION : PL_CITY);
+        }
+    }
+}
