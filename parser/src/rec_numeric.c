@@ -277,6 +277,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_pre = kj_dict_new();
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
+    nd->en_money_of = kj_dict_new();
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
@@ -284,7 +285,7 @@ int kj_numeric_init(kiji_parser *p)
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->ja_prefix ||
+        !nd->en_qual_post || !nd->en_stop || !nd->en_money_of || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
@@ -295,6 +296,7 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1) &&
+              kj_dict_add_list(nd->en_money_of, kj_wordlist_get("en/pounds_of_money"), 1) &&
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
               kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
@@ -355,6 +357,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_pre);
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
+    kj_dict_free(nd->en_money_of);
     kj_dict_free(nd->ja_bare_stop);
     kj_dict_free(nd->en_bare_stop);
     kj_dict_free(nd->shared);
@@ -1103,6 +1106,49 @@ static bool ratio_en(kiji_doc *d, amount *a)
     return false;
 }
 
+/* Whether "pounds" ending at k is a weight: "of" follows and none of the
+ * next three words names money (parser/data/en/pounds_of_money.txt).
+ * "15 mln pounds of frozen pork" weighs; "40 million pounds of new debt"
+ * and a bare "40 million pounds" stay sterling (cases/en/quantity_units). */
+static bool pounds_of_goods(const kiji_doc *d, size_t k)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const char *s = d->norm;
+    if (!kj_at(s, d->norm_len, k, " of "))
+        return false;
+    k += 4;
+    bool content = false;
+    for (int w = 0; w < 3 && k < d->norm_len && is_letter((unsigned char)s[k]); w++) {
+        char low[24];
+        size_t n = 0;
+        while (k < d->norm_len && (is_letter((unsigned char)s[k]) || s[k] == '-')) {
+            if (n < sizeof low) {
+                unsigned char c = (unsigned char)s[k];
+                low[n] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            }
+            n++;
+            k++;
+        }
+        int32_t v;
+        if (n <= sizeof low) {
+            if (kj_dict_get(nd->en_money_of, low, n, &v))
+                return false;
+            if (!kj_dict_get(nd->en_stop, low, n, &v))
+                content = true;
+        } else {
+            content = true;
+        }
+        if (k < d->norm_len && s[k] == '\'')
+            k++; /* taxpayers' money, the bank's shares */
+        if (k < d->norm_len && s[k] == 's' && k > 0 && s[k - 1] == '\'')
+            k++;
+        if (k >= d->norm_len || s[k] != ' ')
+            break;
+        k++;
+    }
+    return content;
+}
+
 /* "#13 billion", "#0.79 per song": English archives that could not store
  * the pound sign wrote '#' for it. Only an amount with a scale word or a
  * decimal point reads as sterling there, so a rank (#1, #3 seed) stays
@@ -1349,7 +1395,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     }
     if (a->kind == NW_COUNTER && d->lang == KJ_LANG_EN && a->ue - a->us >= 5 &&
         (kj_at(d->norm, d->norm_len, a->us, "pound") || kj_at(d->norm, d->norm_len, a->us, "Pound")) &&
-        scale_of(d, &a->tok)) {
+        scale_of(d, &a->tok) && !pounds_of_goods(d, a->ue)) {
         /* "361 million pounds" is sterling; "3 pounds" of weight is not */
         a->kind = NW_CURRENCY;
         a->cur = nd->gbp;
