@@ -261,10 +261,12 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
                  && dword(p, sp(p, x), KJ_W_MONTHN, &w2) > 0 && kj_before(p->lc, i, "from ")))
             return false;
     }
-    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr)) {
+    if (!(p->s[i] >= 'A' && p->s[i] <= 'Z') && (w->arg == 5 || w->arg == 3 || abbr) &&
+        p->c->d->dl_mpos != i + 1) {
         /* a text without capitals: may / march / jan are months before a
          * number or after in, of, since, until, by, early, late, mid, last,
-         * next, this, from (not "it may rain", "they march on") */
+         * next, this, from (not "it may rain", "they march on"); in the
+         * dateline meta.c found (NEW YORK, march 2 -) in any text */
         size_t j = sp(p, k), x;
         if (!p->caseless
             || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)

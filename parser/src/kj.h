@@ -242,6 +242,7 @@ struct kiji_doc {
     size_t ncredits, credits_cap;
     int agency_fact; /* index of the organization fact for the agency */
     int dl_month, dl_day; /* dateline month/day (0 = none) */
+    size_t dl_mpos;       /* 1 + where the dateline's month starts (0 = none) */
 
     /* facts */
     kj_fact *facts;

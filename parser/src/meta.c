@@ -230,18 +230,24 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
             }
         }
     }
-    /* TOKYO (Reuters) - / CHICAGO, Feb 26 (Reuters) - */
+    /* TOKYO (Reuters) - / CHICAGO, Feb 26 (Reuters) - / Caracas, feb 26 -:
+     * a place in capitals, or capitalized (mixed) when a day follows */
     size_t j = i;
-    while (j < e && j - i < 64 && ((t[j] >= 'A' && t[j] <= 'Z') || t[j] == ' ' || t[j] == '.' ||
-                                   t[j] == '\'' || t[j] == '-'))
+    bool mixed = false;
+    while (j < e && j - i < 64 &&
+           ((t[j] >= 'A' && t[j] <= 'Z') || t[j] == ' ' || t[j] == '.' || t[j] == '\'' ||
+            t[j] == '-' || (j > i && t[j] >= 'a' && t[j] <= 'z'))) {
+        mixed = mixed || (t[j] >= 'a' && t[j] <= 'z');
         j++;
+    }
     if (j - i >= 2) {
         size_t k = j;
-        static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        static const char *const mon[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
         if (k + 2 < e && t[k] == ',' && t[k + 1] == ' ') {
             for (int m = 0; m < 12; m++) {
-                if (kj_at(t, e, k + 2, mon[m])) {
+                /* the month capitalized or not (NEW YORK, march 2 -) */
+                if ((t[k + 2] | 0x20) == mon[m][0] && kj_at(t, e, k + 3, mon[m] + 1)) {
                     size_t q = k + 2 + 3;
                     while (q < e && ((t[q] >= 'a' && t[q] <= 'z') || t[q] == '.'))
                         q++;
@@ -253,6 +259,7 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
                         if (day >= 1 && day <= 31) {
                             d->dl_month = m + 1;
                             d->dl_day = day;
+                            d->dl_mpos = k + 2 + 1;
                             k = q;
                         }
                     }
@@ -260,6 +267,8 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
                 }
             }
         }
+        if (mixed && !d->dl_day)
+            return s; /* "Officials said (Reuters) -" is no dateline */
         while (k < e && t[k] == ' ')
             k++;
         if (k < e && t[k] == '(') {
@@ -284,6 +293,7 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
         }
         d->dl_month = 0;
         d->dl_day = 0;
+        d->dl_mpos = 0;
     }
     return s;
 }
@@ -552,6 +562,7 @@ void kj_metadata(kiji_doc *d)
     const char *t = d->norm;
     size_t len = d->norm_len;
     d->dl_month = d->dl_day = 0;
+    d->dl_mpos = 0;
     d->body_ns = 0;
     d->body_ne = len;
 
