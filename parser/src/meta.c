@@ -233,12 +233,21 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
     /* TOKYO (Reuters) - / CHICAGO, Feb 26 (Reuters) - / Caracas, feb 26 -:
      * a place in capitals, or capitalized (mixed) when a day follows */
     size_t j = i;
-    bool mixed = false;
-    while (j < e && j - i < 64 &&
-           ((t[j] >= 'A' && t[j] <= 'Z') || t[j] == ' ' || t[j] == '.' || t[j] == '\'' ||
-            t[j] == '-' || (j > i && t[j] >= 'a' && t[j] <= 'z'))) {
-        mixed = mixed || (t[j] >= 'a' && t[j] <= 'z');
+    while (j < e && j - i < 64 && ((t[j] >= 'A' && t[j] <= 'Z') || t[j] == ' ' || t[j] == '.' ||
+                                   t[j] == '\'' || t[j] == '-'))
         j++;
+    bool mixed = false;
+    if (j > i && j < e && t[j] >= 'a' && t[j] <= 'z') {
+        /* a capitalized place up to a comma near the line start; most lines
+         * have none, so memchr finds it before the letters are read */
+        const char *cm = memchr(t + i, ',', e - i < 40 ? e - i : 40);
+        size_t c = cm ? (size_t)(cm - t) : j;
+        while (j < c && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z') ||
+                         t[j] == ' ' || t[j] == '.' || t[j] == '\'' || t[j] == '-'))
+            j++;
+        if (j < c || !cm)
+            return s;
+        mixed = true;
     }
     if (j - i >= 2) {
         size_t k = j;
