@@ -1307,6 +1307,9 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         bool clock = k == 2 || k == 3;
         if (clock && !digits)
             return 0;
+        /* 1分け, 3勝2敗1分: draws, not minutes */
+        if (k == 2 && (at(p, j, "け") || kj_record_before(p->s, ns)))
+            return 0;
         if (k == 0 && at(p, e, "日本"))
             return 0;
         /* 3週に1週, 3日に1日: one such unit in every N */
