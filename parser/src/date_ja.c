@@ -1283,6 +1283,44 @@ static bool unit_word(const jp *p, size_t e, bool sec)
     return false;
 }
 
+/* 毎日 at i (n bytes) names the newspaper, not "every day": a reporting
+ * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた), directly or
+ * after another paper joined by と, や or ・ (毎日と産経によれば). */
+static bool press_mainichi(jp *p, size_t i, size_t n)
+{
+    static const char *const cue[] = {"によると", "によれば", "によりますと", "の報道", "報道",
+                                      "が報じ", "は報じ", "が伝え", "は伝え"};
+    if (n != strlen("毎日") || !at(p, i, "毎日"))
+        return false;
+    size_t j = i + n;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
+            if (at(p, j, cue[k]))
+                return true;
+        if (pass == 1)
+            break;
+        if (at(p, j, "と") || at(p, j, "や"))
+            j += strlen("と");
+        else if (at(p, j, "・"))
+            j += strlen("・");
+        else
+            return false;
+        /* the other paper: a short run of kanji or katakana */
+        size_t q = j;
+        for (int c = 0; c < 8 && q < p->len; c++) {
+            size_t r = q;
+            uint32_t ch = kj_cp_next(p->c->d, p->len, &r);
+            if (!kj_is_kanji(ch) && !kj_is_katakana(ch))
+                break;
+            q = r;
+        }
+        if (q == j)
+            return false;
+        j = q;
+    }
+    return false;
+}
+
 /* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
  * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
  * length is meant: before 前, 後, 半 or a qualifier, inside a compound
@@ -2861,6 +2899,8 @@ static size_t try_at(jp *p, size_t i)
         return e - i;
     /* 毎年, 一時, 元日 */
     if ((n = dword(p, i, &w)) > 0) {
+        if (w->kind == KJ_W_SET && press_mainichi(p, i, n))
+            return n;
         if (w->kind == KJ_W_SET) {
             /* 毎週月曜日, 毎週の金曜日午後8時, 毎日午後3時, 毎朝7時: one set, the
              * weekday and clock belong to it (no date of their own) */
