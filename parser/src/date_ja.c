@@ -349,6 +349,11 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         /* R7, H31 alone; the older initials (S, T, M) only with 年 */
         bool alone = !latin || era <= 1;
         size_t j = i + n;
+        /* 平成 20年度: some sources set a space between a modern era's name
+         * and its year */
+        if (!latin && !old && j < p->len && p->s[j] == ' ' && j + 1 < p->len
+            && (isdig(p, j + 1) || at(p, j + 1, "元")))
+            j++;
         if (!latin && at(p, j, "元")) {
             v = 1;
             e = j + strlen("元");
