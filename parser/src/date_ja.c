@@ -1289,12 +1289,14 @@ static bool unit_word(const jp *p, size_t e, bool sec)
 }
 
 /* 毎日 at i (n bytes) names the newspaper, not "every day": a reporting
- * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた), directly or
+ * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた; not 毎日報道
+ * される, reported every day), directly or
  * after another paper joined by と, や or ・ (毎日と産経によれば). */
 static bool press_mainichi(jp *p, size_t i, size_t n)
 {
-    static const char *const cue[] = {"によると", "によれば", "によりますと", "の報道", "報道",
-                                      "が報じ", "は報じ", "が伝え", "は伝え"};
+    static const char *const cue[] = {"によると", "によれば", "によりますと", "の報道では",
+                                      "の報道によ", "報道では", "報道によ", "が報じ",
+                                      "は報じ", "が伝え", "は伝え"};
     if (n != strlen("毎日") || !at(p, i, "毎日"))
         return false;
     size_t j = i + n;
