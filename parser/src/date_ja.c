@@ -351,8 +351,8 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         size_t j = i + n;
         /* 平成 20年度: some sources set a space between a modern era's name
          * and its year */
-        if (!latin && !old && j < p->len && p->s[j] == ' ' && j + 1 < p->len
-            && (isdig(p, j + 1) || at(p, j + 1, "元")))
+        if (!latin && !old && j < p->len && p->s[j] == ' ' && j + 1 < p->len &&
+            (isdig(p, j + 1) || at(p, j + 1, "元")))
             j++;
         if (!latin && at(p, j, "元")) {
             v = 1;
@@ -1294,9 +1294,9 @@ static bool unit_word(const jp *p, size_t e, bool sec)
  * after another paper joined by と, や or ・ (毎日と産経によれば). */
 static bool press_mainichi(jp *p, size_t i, size_t n)
 {
-    static const char *const cue[] = {"によると", "によれば", "によりますと", "の報道では",
-                                      "の報道によ", "報道では", "報道によ", "が報じ",
-                                      "は報じ", "が伝え", "は伝え"};
+    static const char *const cue[] = {"によると",   "によれば", "によりますと", "の報道では",
+                                      "の報道によ", "報道では", "報道によ",     "が報じ",
+                                      "は報じ",     "が伝え",   "は伝え"};
     if (n != strlen("毎日") || !at(p, i, "毎日"))
         return false;
     size_t j = i + n;

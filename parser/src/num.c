@@ -1219,7 +1219,8 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
     }
     /* 71勝62敗11分の3位: draws in a won-lost record, not a fraction */
     if (kj_at(s, n, t->ne, "分の") && !kj_record_before(s, t->ns) &&
-        scan_unsigned(d, t->ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague && !f.word) {
+        scan_unsigned(d, t->ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague &&
+        !f.word) {
         kj_num x;
         if (kj_num_div(&x, f.value, t->value)) {
             t->value = x;
