@@ -349,6 +349,11 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         /* R7, H31 alone; the older initials (S, T, M) only with 年 */
         bool alone = !latin || era <= 1;
         size_t j = i + n;
+        /* 平成 20年度: some sources set a space between a modern era's name
+         * and its year */
+        if (!latin && !old && j < p->len && p->s[j] == ' ' && j + 1 < p->len &&
+            (isdig(p, j + 1) || at(p, j + 1, "元")))
+            j++;
         if (!latin && at(p, j, "元")) {
             v = 1;
             e = j + strlen("元");
@@ -1283,6 +1288,46 @@ static bool unit_word(const jp *p, size_t e, bool sec)
     return false;
 }
 
+/* 毎日 at i (n bytes) names the newspaper, not "every day": a reporting
+ * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた; not 毎日報道
+ * される, reported every day), directly or
+ * after another paper joined by と, や or ・ (毎日と産経によれば). */
+static bool press_mainichi(jp *p, size_t i, size_t n)
+{
+    static const char *const cue[] = {"によると",   "によれば", "によりますと", "の報道では",
+                                      "の報道によ", "報道では", "報道によ",     "が報じ",
+                                      "は報じ",     "が伝え",   "は伝え"};
+    if (n != strlen("毎日") || !at(p, i, "毎日"))
+        return false;
+    size_t j = i + n;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
+            if (at(p, j, cue[k]))
+                return true;
+        if (pass == 1)
+            break;
+        if (at(p, j, "と") || at(p, j, "や"))
+            j += strlen("と");
+        else if (at(p, j, "・"))
+            j += strlen("・");
+        else
+            return false;
+        /* the other paper: a short run of kanji or katakana */
+        size_t q = j;
+        for (int c = 0; c < 8 && q < p->len; c++) {
+            size_t r = q;
+            uint32_t ch = kj_cp_next(p->c->d, p->len, &r);
+            if (!kj_is_kanji(ch) && !kj_is_katakana(ch))
+                break;
+            q = r;
+        }
+        if (q == j)
+            return false;
+        j = q;
+    }
+    return false;
+}
+
 /* The unit of a length at e, after a number: a unit word (年, カ月, 週間,
  * 日間, 時間, 分間, 秒間), or a bare 日 / 週 / 分 / 秒 / 世紀 where only a
  * length is meant: before 前, 後, 半 or a qualifier, inside a compound
@@ -1306,6 +1351,9 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         size_t j = e + strlen(bare[k].w);
         bool clock = k == 2 || k == 3;
         if (clock && !digits)
+            return 0;
+        /* 1分け, 3勝2敗1分: draws, not minutes */
+        if (k == 2 && (at(p, j, "け") || kj_record_before(p->s, ns)))
             return 0;
         if (k == 0 && at(p, e, "日本"))
             return 0;
@@ -2858,6 +2906,8 @@ static size_t try_at(jp *p, size_t i)
         return e - i;
     /* 毎年, 一時, 元日 */
     if ((n = dword(p, i, &w)) > 0) {
+        if (w->kind == KJ_W_SET && press_mainichi(p, i, n))
+            return n;
         if (w->kind == KJ_W_SET) {
             /* 毎週月曜日, 毎週の金曜日午後8時, 毎日午後3時, 毎朝7時: one set, the
              * weekday and clock belong to it (no date of their own) */

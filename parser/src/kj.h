@@ -389,6 +389,15 @@ static inline bool kj_before(const char *s, size_t pos, const char *lit)
     size_t n = __builtin_strlen(lit);
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
 }
+/* s[..pos) ends with a count of wins or losses in digits (71勝, 62敗): a
+ * number at pos goes on a won-lost record (71勝62敗11分), so a 分 after it
+ * counts draws, not minutes, and 11分の3位 is no fraction. */
+static inline bool kj_record_before(const char *s, size_t pos)
+{
+    size_t n = __builtin_strlen("勝");
+    return pos > n && (kj_before(s, pos, "勝") || kj_before(s, pos, "敗")) &&
+           s[pos - n - 1] >= '0' && s[pos - n - 1] <= '9';
+}
 
 /* ---- the decoded text (chars.c) ----------------------------------------- */
 

@@ -1083,6 +1083,11 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
             return false;
         if (need_follow && st.arabic)
             return false;
+        /* 千代の富士, 千代大海, 三千代, 百代: a hundred or more before 代 counts
+         * no decades or generations; the kanji spell a name or a word */
+        if (!st.arabic && !st.vague && kj_at(d->norm, d->norm_len, t->ne, "代") &&
+            kj_num_double(t->value) >= 100)
+            return false;
         /* without the look-behind (a fraction's numerator 五分の一) the
          * context already says number */
         if (check_prev && !st.arabic && nd && nd->ja_follow) {
@@ -1212,8 +1217,10 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
             return;
         }
     }
-    if (kj_at(s, n, t->ne, "分の") &&
-        scan_unsigned(d, t->ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague && !f.word) {
+    /* 71勝62敗11分の3位: draws in a won-lost record, not a fraction */
+    if (kj_at(s, n, t->ne, "分の") && !kj_record_before(s, t->ns) &&
+        scan_unsigned(d, t->ne + strlen("分の"), &f, false, false) && f.value.ok && !f.vague &&
+        !f.word) {
         kj_num x;
         if (kj_num_div(&x, f.value, t->value)) {
             t->value = x;

@@ -511,6 +511,10 @@ static void classify_ja(kiji_doc *d, amount *a)
         return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    /* 3勝2敗1分: the draws of a won-lost record, counted like its wins */
+    if (KIND(v) == NW_TIME && len == strlen("分") && kj_at(d->norm, d->norm_len, k, "分") &&
+        kj_record_before(d->norm, a->tok.ns))
+        v = PACK(NW_COUNTER, 0);
     /* 4年に1度: once in every N units, a set of the date recognizer (not
      * degrees) */
     if (kj_at(d->norm, d->norm_len, k, "度") && !kj_at(d->norm, d->norm_len, k, "度目")) {
