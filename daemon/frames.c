@@ -20,6 +20,18 @@
 
 #define COMMAND_MAX 4096 /* longest api frame read as a command */
 
+/* The next frame of a multipart message already begun. ZeroMQ delivers a
+ * message whole, so the frame is queued: a signal that lands during
+ * libzmq's command processing (EINTR) ends nothing, and the read is tried
+ * again. */
+static int recv_more(zmq_msg_t *m, void *s)
+{
+    int rc;
+    while ((rc = zmq_msg_recv(m, s, 0)) < 0 && zmq_errno() == EINTR)
+        ;
+    return rc;
+}
+
 size_t kd_discard_rest(void *s)
 {
     size_t n = 0;
@@ -29,7 +41,7 @@ size_t kd_discard_rest(void *s)
     while (more) {
         zmq_msg_t m;
         zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, s, 0) < 0) {
+        if (recv_more(&m, s) < 0) {
             zmq_msg_close(&m);
             break;
         }
@@ -164,7 +176,7 @@ int kd_input_recv(void *s, int kind, kd_input *in)
     int more = zmq_msg_more(&f[0]);
     while (more && n < FRAMES_MAX) {
         zmq_msg_init(&f[n]);
-        if (zmq_msg_recv(&f[n], s, 0) < 0) {
+        if (recv_more(&f[n], s) < 0) {
             zmq_msg_close(&f[n]);
             more = 0;
             break;

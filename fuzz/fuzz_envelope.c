@@ -213,16 +213,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         want_code = KD_ERR_FRAMES;
     }
 
+    /* libFuzzer's timer (SIGALRM) can land in libzmq's command processing,
+     * which then fails a call with EINTR: the harness tries it again */
     sockets();
-    for (size_t i = 0; i < nf; i++)
-        FZ_CHECK(zmq_send(sock_tx, fr[i], fl[i], i + 1 < nf ? ZMQ_SNDMORE : 0) == (int)fl[i],
-                 "zmq_send: %s", zmq_strerror(zmq_errno()));
+    for (size_t i = 0; i < nf; i++) {
+        int rc;
+        while ((rc = zmq_send(sock_tx, fr[i], fl[i], i + 1 < nf ? ZMQ_SNDMORE : 0)) < 0 &&
+               zmq_errno() == EINTR)
+            ;
+        FZ_CHECK(rc == (int)fl[i], "zmq_send: %s", zmq_strerror(zmq_errno()));
+    }
     kd_input in;
-    FZ_CHECK(kd_input_recv(sock_rx, kind, &in) == 0, "kd_input_recv found no message");
+    int got;
+    while ((got = kd_input_recv(sock_rx, kind, &in)) != 0 && zmq_errno() == EINTR)
+        ;
+    FZ_CHECK(got == 0, "kd_input_recv found no message");
     zmq_msg_t left;
     zmq_msg_init(&left);
-    FZ_CHECK(zmq_msg_recv(&left, sock_rx, ZMQ_DONTWAIT) < 0 && zmq_errno() == EAGAIN,
-             "kd_input_recv left frames of the message behind");
+    int lrc;
+    while ((lrc = zmq_msg_recv(&left, sock_rx, ZMQ_DONTWAIT)) < 0 && zmq_errno() == EINTR)
+        ;
+    FZ_CHECK(lrc < 0 && zmq_errno() == EAGAIN, "kd_input_recv left frames of the message behind");
     zmq_msg_close(&left);
     FZ_CHECK(in.what == want_what, "input framed as %d, expected %d (%zu frames, kind %d)",
              in.what, want_what, nf, kind);
