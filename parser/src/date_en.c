@@ -4263,6 +4263,25 @@ int kj_date_en_starts(struct kj_datedata *dd)
     return 0;
 }
 
+/* A word of a filter's list, with its length. */
+typedef struct {
+    const char *w;
+    size_t n;
+} elit;
+
+/* Is the run of lower-case letters at j (read up to cap letters) one of
+ * the nlit words of lit? */
+static bool word_in(const ep *p, size_t j, size_t cap, const elit *lit, size_t nlit)
+{
+    size_t r = j;
+    while (r < p->len && r - j < cap && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    for (size_t k = 0; k < nlit; k++)
+        if (r - j == lit[k].n && p->lc[j] == lit[k].w[0] && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
+            return true;
+    return false;
+}
+
 /* Can a date start at the article "a" or "an" (at i, ending at e before
  * white space)? What the readers that start at an article read right after
  * it, reader by reader:
@@ -4282,17 +4301,12 @@ int kj_date_en_starts(struct kj_datedata *dd)
  * article is none of the above: "a 25% stake" starts no date there). */
 static bool after_article(const ep *p, size_t i, size_t e)
 {
-    static const struct {
-        const char *w;
-        size_t n;
-    } lit[] = {{"business", 8}, {"working", 7}, {"night", 5}, {"nights", 6}, {"half", 4},
-               {"full", 4},     {"couple", 6},  {"few", 3},   {"and", 3},    {"quarter", 7}};
-    size_t q = sp(p, e), r = q;
-    while (r < p->len && r - q < 9 && p->lc[r] >= 'a' && p->lc[r] <= 'z')
-        r++;
-    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
-        if (r - q == lit[k].n && p->lc[q] == lit[k].w[0] && memcmp(p->lc + q, lit[k].w, lit[k].n) == 0)
-            return true;
+    static const elit lit[] = {{"business", 8}, {"working", 7}, {"night", 5}, {"nights", 6},
+                               {"half", 4},     {"full", 4},    {"couple", 6}, {"few", 3},
+                               {"and", 3},      {"quarter", 7}};
+    size_t q = sp(p, e);
+    if (word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
+        return true;
     /* an entry at q or at i, on the terms of dword and wday_word: the
      * longest key there, ending before a non-letter or a plural s (Mar in
      * "market" is none) */
@@ -4326,13 +4340,11 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
  * here. */
 static bool this_next(const ep *p, size_t i, size_t e)
 {
-    static const struct {
-        const char *w;
-        size_t n;
-    } lit[] = {{"yr", 2},       {"day", 3},     {"qtr", 3},       {"week", 4},     {"year", 4},
-               {"fall", 4},     {"month", 5},   {"night", 5},     {"decade", 6},   {"spring", 6},
-               {"summer", 6},   {"autumn", 6},  {"winter", 6},    {"fiscal", 6},   {"weekend", 7},
-               {"quarter", 7},  {"morning", 7}, {"evening", 7},   {"calendar", 8}, {"afternoon", 9}};
+    static const elit lit[] = {
+        {"yr", 2},      {"day", 3},     {"qtr", 3},     {"week", 4},     {"year", 4},
+        {"fall", 4},    {"month", 5},   {"night", 5},   {"decade", 6},   {"spring", 6},
+        {"summer", 6},  {"autumn", 6},  {"winter", 6},  {"fiscal", 6},   {"weekend", 7},
+        {"quarter", 7}, {"morning", 7}, {"evening", 7}, {"calendar", 8}, {"afternoon", 9}};
     if (e >= p->len || (p->lc[e] != ' ' && p->lc[e] != '\n' && p->lc[e] != '\t'))
         return true;
     ecache *k = p->k;
@@ -4340,14 +4352,11 @@ static bool this_next(const ep *p, size_t i, size_t e)
         dword_fill(p, i);
     if (k->wn > 0)
         return true;
-    size_t j = sp(p, e), r = j;
+    size_t j = sp(p, e);
     if (j >= p->len || (unsigned char)(p->lc[j] - 'a') >= 26)
         return true;
-    while (r < p->len && r - j < 10 && (unsigned char)(p->lc[r] - 'a') < 26)
-        r++;
-    for (size_t x = 0; x < sizeof lit / sizeof lit[0]; x++)
-        if (r - j == lit[x].n && p->lc[j] == lit[x].w[0] && memcmp(p->lc + j, lit[x].w, lit[x].n) == 0)
-            return true;
+    if (word_in(p, j, 10, lit, sizeof lit / sizeof lit[0]))
+        return true;
     const kj_dword *w;
     return kj_dt_word(p->c, true, j, &w) > 0;
 }
@@ -4367,23 +4376,18 @@ static bool this_next(const ep *p, size_t i, size_t e)
  * date here. */
 static bool qual_next(const ep *p, size_t e)
 {
-    static const struct {
-        const char *w;
-        size_t n;
-    } lit[] = {{"a", 1},       {"an", 2},    {"one", 3},     {"all", 3},  {"few", 3},
-               {"half", 4},    {"full", 4},  {"many", 4},    {"whole", 5}, {"couple", 6},
-               {"another", 7}, {"several", 7}, {"days", 4},    {"weeks", 5}, {"years", 5},
-               {"hours", 5},   {"months", 6},  {"minutes", 7}};
-    size_t j = sp(p, e), r = j;
+    static const elit lit[] = {
+        {"a", 1},       {"an", 2},      {"one", 3},  {"all", 3},   {"few", 3},   {"half", 4},
+        {"full", 4},    {"many", 4},    {"whole", 5}, {"couple", 6}, {"another", 7},
+        {"several", 7}, {"days", 4},    {"weeks", 5}, {"years", 5},  {"hours", 5},
+        {"months", 6},  {"minutes", 7}};
+    size_t j = sp(p, e);
     if (j >= p->len || digit(p->lc[j]))
         return j < p->len;
     if ((unsigned char)(p->lc[j] - 'a') >= 26)
         return false;
-    while (r < p->len && r - j < 8 && (unsigned char)(p->lc[r] - 'a') < 26)
-        r++;
-    for (size_t k = 0; k < sizeof lit / sizeof lit[0]; k++)
-        if (r - j == lit[k].n && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
-            return true;
+    if (word_in(p, j, 8, lit, sizeof lit / sizeof lit[0]))
+        return true;
     return kj_num_may_start(p->c->d, j);
 }
 
