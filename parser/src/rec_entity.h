@@ -506,13 +506,17 @@ void rec_places(estate *s);
  * gazetteer knows: run after rec_persons. */
 void place_cities_before(estate *s);
 /* Length of a country written with one kanji or a full name at pos
- * (for 仏 in マクロン仏大統領), and its entity; 0 when none. */
+ * (for 仏 in マクロン仏大統領), and its entity; 0 when none, and then
+ * nothing else done: always where place_any_first lacks the code point at
+ * pos. */
 size_t place_at(estate *s, size_t pos, ent **out);
 
 /* rec_org.c */
 int org_init(struct kj_entity *x);
 void rec_orgs(estate *s);
-/* Length of a well-known organization form at pos (日銀), 0 if none. */
+/* Length of a well-known organization form at pos (日銀), 0 if none, and
+ * then nothing else done: always where org_first lacks the code point at
+ * pos. */
 size_t org_at(estate *s, size_t pos, ent **out);
 /* The length of English organization name (nl bytes) without a trailing
  * legal form (Inc, LLC, Co Ltd): nl when it has none (rec_org.c). */

@@ -366,7 +366,10 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     ent *e = NULL;
     /* 橋下徹前大阪府知事: 前 or 元 (former) before the place */
     size_t b0 = b;
-    size_t m = place_at(s, b, &e);
+    /* place_at and org_at find nothing, and do nothing, where no key of
+     * theirs starts with the code point (most ends of a name): asked here,
+     * without the calls */
+    size_t m = ent_first_has(&x->place_any_first, bc) ? place_at(s, b, &e) : 0;
     if (!m && (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元"))) {
         ent *e2 = NULL;
         size_t m2 = place_at(s, b + 3, &e2);
@@ -425,7 +428,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* サッカー欧州選手権: only a country names a role's affiliation here */
     if (m && e->kind != PL_COUNTRY)
         m = 0;
-    if (!m)
+    if (!m && ent_first_has(&x->org_first, bc))
         m = org_at(s, b, &e);
     if (!m)
         return 0;
