@@ -536,6 +536,9 @@ const uint64_t *kj_dict_first(const kj_dict *t);
 bool kj_dict_may_start(const kj_dict *t, unsigned char b);
 /* The longest key's length in bytes. */
 size_t kj_dict_maxlen(const kj_dict *t);
+/* May a key of len bytes (len > 0) end with byte b? false only where none
+ * does: the length-and-last-byte filter kj_dict_get applies first. */
+bool kj_dict_may_end(const kj_dict *t, size_t len, unsigned char b);
 /* Exact lookup. */
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value);
 /* Whether t's walks count a node's child bits with the CPU's popcnt

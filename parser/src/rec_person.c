@@ -1196,6 +1196,20 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
     return false;
 }
 
+/* Can a key of t that starts at q (< b) end where a part of the katakana
+ * run [q, b) ends: at one of the n ・ at dots (in order, none before q) or
+ * at b? Asked of kj_dict_may_end at each such end, a few in a run: where
+ * it says no, the longest key at q ends at none of them, so its walk (long
+ * in katakana, where many keys share their first characters) can go. */
+static bool part_end_may(const kj_dict *t, const char *norm, size_t q, const size_t *dots, int n,
+                         size_t b)
+{
+    for (int i = 0; i < n; i++)
+        if (dots[i] > q && kj_dict_may_end(t, dots[i] - q, (unsigned char)norm[dots[i] - 1]))
+            return true;
+    return kj_dict_may_end(t, b - q, (unsigned char)norm[b - 1]);
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -1208,15 +1222,18 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t sur = a, sl = 0, listed = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
-        int k = 0;
+        size_t dots[30]; /* where each ・ of the run starts, in order */
+        int ndots = 0, k = 0;
         while (b < s->hi && k < 30) {
             d->work++;
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kata_or_dot(bc))
                 break;
-            if (bc == 0x30FB)
+            if (bc == 0x30FB) {
                 lastdot = bn;
+                dots[ndots++] = b;
+            }
             b = bn;
             k++;
         }
@@ -1244,15 +1261,18 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * (the two baseball leagues), not a name (イ・ラン has a longer
          * part) */
         int parts = 0, doubled = 0, single = 0;
+        int j = 0; /* dots[j]: the first ・ at or after q, if any */
         for (size_t q = a; q < b;) {
-            int32_t v;
-            size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
-            if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
-                return 0;
+            while (j < ndots && dots[j] < q)
+                j++;
+            if (part_end_may(x->notname_ja, d->norm, q, dots + j, ndots - j, b)) {
+                int32_t v;
+                size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
+                if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
+                    return 0;
+            }
             size_t q0 = q;
-            /* ・ is E3 83 BB: its first byte asked first */
-            while (q < b && !((unsigned char)d->norm[q] == 0xE3 && kj_at(d->norm, b, q, "・")))
-                q++;
+            q = j < ndots ? dots[j] : b; /* the part's end */
             size_t h = (q - q0) / 2;
             parts++;
             if (q - q0 >= 12 && (q - q0) % 6 == 0 && memcmp(d->norm + q0, d->norm + q0 + h, h) == 0)

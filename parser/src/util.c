@@ -731,6 +731,14 @@ static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key
     return get_any(t, key, len, cur, value);
 }
 
+bool kj_dict_may_end(const kj_dict *t, size_t len, unsigned char b)
+{
+    if (len >= LAST_LENS)
+        return true; /* the filter notes shorter keys alone */
+    unsigned l = (unsigned)len * 256u + b;
+    return t->last[l >> 6] >> (l & 63) & 1;
+}
+
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
 {
     if (len == 0) {
