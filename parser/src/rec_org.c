@@ -638,7 +638,9 @@ static void ja_seg(estate *s, size_t a, size_t b)
         int32_t v;
         size_t nx;
         uint32_t c = ent_cp(d, p, &nx);
-        size_t n = ent_first_has(&x->osuf_first, c)
+        /* a suffix needs a character of the name before it (ok below):
+         * none is looked up at a */
+        size_t n = chars > 0 && ent_first_has(&x->osuf_first, c)
                        ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v)
                        : 0;
         if (n) {
