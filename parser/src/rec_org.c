@@ -1137,7 +1137,7 @@ static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
  * character to its end (the first with no name class, hi, or the 48th
  * character) is one the table holds whole, none is claimed and none is ・
  * or &. Then its end is *b, *suf says whether osuf_first has one of its
- * characters, *lastc is its last one and *cls the classes of its
+ * characters past the first, *lastc is its last one and *cls the classes of its
  * characters together; false, with nothing set, when
  * the run is not plain (the exact loop in pass_suffixes reads it).
  * *claim is ent_next_claim's answer for some position at or before a,
@@ -1160,7 +1160,7 @@ static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool
             break;
         any |= v;
         last = v & KJ_CPX_CP;
-        if (!has)
+        if (!has && n > 0)
             has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
         p += v >> KJ_CPX_LEN_SHIFT;
         n++;
@@ -1268,8 +1268,9 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
         if (!en && (cls & KJ_CC_NAME) && (after_other || !ent_namechar(pc))) {
             size_t a = i, b = i;
             bool dot = false;
-            /* some character of the run can start an organization word
-             * (osuf_first): without one ja_seg finds no name in it */
+            /* some character of the run past its first can start an
+             * organization word (osuf_first): without one ja_seg finds no
+             * name in it (a suffix follows a character of the name) */
             bool suf = false;
             uint32_t lastc = c; /* the character ending at b */
             uint32_t rcls = 0;  /* the classes of the run's characters */
@@ -1288,7 +1289,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
                             break;
                     }
                     dot |= bc == 0x30FB && b >= a;
-                    suf |= ent_first_has(&s->x->osuf_first, bc);
+                    suf |= n > 0 && ent_first_has(&s->x->osuf_first, bc);
                     rcls |= bcls;
                     lastc = bc;
                     b = bn;
