@@ -23,6 +23,7 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->title_first, "ja/titles");
     ent_first_list(&x->honor_first, "ja/honorifics");
     ent_first_list(&x->occ_first, "ja/occupations");
+    ent_first_list(&x->surname_first, "ja/surnames");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
@@ -1286,7 +1287,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
         int32_t v;
-        sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
+        /* asked at every kanji that opens a run: the call only where a
+         * surname starts with it */
+        sl = ent_first_has(&x->surname_first, c)
+                 ? kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v)
+                 : 0;
         listed = sl;
         size_t b = a + sl;
         if (sl)
