@@ -24,6 +24,7 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->honor_first, "ja/honorifics");
     ent_first_list(&x->occ_first, "ja/occupations");
     ent_first_list(&x->surname_first, "ja/surnames");
+    ent_first_list(&x->zhsur_first, "ja/surnames_zh");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
@@ -1568,8 +1569,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
-    } else if (kj_is_kanji(c) && (b = ja_zhname(s, a, &fse)) > a) {
-        /* 温家宝は */
+    } else if (kj_is_kanji(c) && ent_first_has(&x->zhsur_first, c) &&
+               (b = ja_zhname(s, a, &fse)) > a) {
+        /* 温家宝は (ja_zhname reads a family name at a first: asked only
+         * where one starts with c) */
     } else if (kj_is_kanji(c) && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
         /* 山田は */
         fse = b;
