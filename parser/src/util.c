@@ -113,6 +113,16 @@ void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
     return r;
 }
 
+void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *b = base;
+    size_t i = 1;
+    while (i < n && cmp(b + (i - 1) * size, b + i * size) <= 0)
+        i++;
+    if (i < n)
+        qsort(base, n, size, cmp);
+}
+
 /* ---- strict UTF-8 -------------------------------------------------------- */
 
 size_t kj_u8_seq(const unsigned char *s, size_t avail)
