@@ -76,6 +76,9 @@ int person_init(struct kj_entity *x)
             w--;
         if (n > w && !kj_dict_add(x->title_last_en, k + w, n - w, 1))
             return -1;
+        unsigned f = (unsigned char)k[w] - 'a', l = (unsigned char)k[n - 1] - 'a';
+        if (n > w && f < 26 && l < 26)
+            x->title_last_fl[f] |= (uint32_t)1 << l;
     }
     return 0;
 }
@@ -2069,6 +2072,14 @@ static int title_ending(estate *s, const tok *t, int k)
      * more makes every span too long */
     size_t kn = t[k].ne - t[k].ns;
     if (kn >= sizeof low)
+        return -1;
+    /* most words end no title: a key that is the word has its first and
+     * last letter, and title_last_fl holds every such pair (a word that
+     * begins or ends with no letter is looked up) */
+    unsigned char c0 = (unsigned char)d->norm[t[k].ns], c1 = (unsigned char)d->norm[t[k].ne - 1];
+    unsigned f = (c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0) - 'a';
+    unsigned l = (c1 >= 'A' && c1 <= 'Z' ? c1 + 32u : c1) - 'a';
+    if (f < 26 && l < 26 && !(s->x->title_last_fl[f] >> l & 1))
         return -1;
     for (size_t i = 0; i < kn; i++) {
         char c = d->norm[t[k].ns + i];
