@@ -4616,12 +4616,12 @@ static size_t bounded(ep *p, size_t i)
 }
 
 /* alpha or digit of d->norm[i] (and of its lowercased copy), from the
- * table: the entry starts a one-byte sequence of the class KJ_CC_WORD, so
- * one load and one compare (i < d->norm_len) */
-static bool ascii_word_at(const kiji_doc *d, size_t i)
+ * table cx = d->cpx: the entry starts a one-byte sequence of the class
+ * KJ_CC_WORD, so one load and one compare (i < d->norm_len) */
+static bool ascii_word_at(const uint32_t *cx, size_t i)
 {
     const uint32_t mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
-    return (d->cpx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
+    return (cx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
 }
 
 void kj_date_scan_en(kj_dctx *c)
@@ -4643,8 +4643,12 @@ void kj_date_scan_en(kj_dctx *c)
         if (n == 0 && !alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
             n = bounded(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
-        /* the rest of a word starts nothing: on to its end */
-        while (i < c->len && ascii_word_at(c->d, i - 1))
+        /* the rest of a word starts nothing: on to its end (the table
+         * read through a local: the stores to d->work above would
+         * otherwise make every step reload c->d and d->cpx) */
+        const uint32_t *cx = c->d->cpx;
+        size_t len = c->len;
+        while (i < len && ascii_word_at(cx, i - 1))
             i++;
     }
 }

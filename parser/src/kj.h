@@ -275,6 +275,13 @@ static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
 
 /* ---- utilities (util.c) -------------------------------------------------- */
 
+/* A stable sort of base[0, n) (elements that compare equal keep their
+ * order, as in glibc's merge sort behind qsort): the lists sorted here (an
+ * entity's mentions, the mentions by position) are mostly written in text
+ * order, so a list in order costs n - 1 comparisons and one of a few sorted
+ * runs a merge pass or two. A list of more than 8 KiB goes to qsort. */
+void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* UTF-8 and character classes. Inline: recognizers call them at every
  * code point, and a call costs more than the work. */
 

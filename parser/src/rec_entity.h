@@ -117,6 +117,10 @@ struct kj_entity {
     kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */
     kj_dict *title_en, *honor_en;
     kj_dict *title_last_en; /* the last words of title_en's keys */
+    /* bit l of title_last_fl[f]: a key of title_last_en begins with the
+     * letter 'a' + f and ends with 'a' + l (title_ending's test before
+     * the look-up) */
+    uint32_t title_last_fl[26];
     kj_dict *surname_ja, *notname_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
     kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */

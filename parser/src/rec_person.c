@@ -78,6 +78,9 @@ int person_init(struct kj_entity *x)
             w--;
         if (n > w && !kj_dict_add(x->title_last_en, k + w, n - w, 1))
             return -1;
+        unsigned f = (unsigned char)k[w] - 'a', l = (unsigned char)k[n - 1] - 'a';
+        if (n > w && f < 26 && l < 26)
+            x->title_last_fl[f] |= (uint32_t)1 << l;
     }
     return 0;
 }
@@ -1906,6 +1909,9 @@ static size_t tokenize(estate *s, tok *out, size_t max)
     const uint32_t *cx = d->cpx;
     const size_t hi = s->hi;
     uint64_t work = 0;
+    /* an entry that starts a one-byte sequence of the class KJ_CC_WORD */
+    const uint32_t ascii_mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
+    const uint32_t ascii_word = ((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
     size_t n = 0, i = s->lo;
     while (i < hi && n < max) {
         work++;
@@ -1924,6 +1930,16 @@ static size_t tokenize(estate *s, tok *out, size_t max)
         }
         size_t a = i;
         while (i < hi) {
+            /* a run of one-byte word characters (ASCII letters, digits),
+             * most of a word: one step each, with no more than one load
+             * and one compare (ascii_word in the loop below) */
+            size_t r = i;
+            while (r < hi && (cx[r] & ascii_mask) == ascii_word)
+                r++;
+            work += r - i;
+            i = r;
+            if (i >= hi)
+                break;
             work++;
             uint32_t w = cx[i];
             if ((w & (KJ_CPX_SLOW | KJ_CC_WORD)) == KJ_CC_WORD) {
@@ -2087,6 +2103,14 @@ static int title_ending(estate *s, const tok *t, int k)
      * more makes every span too long */
     size_t kn = t[k].ne - t[k].ns;
     if (kn >= sizeof low)
+        return -1;
+    /* most words end no title: a key that is the word has its first and
+     * last letter, and title_last_fl holds every such pair (a word that
+     * begins or ends with no letter is looked up) */
+    unsigned char c0 = (unsigned char)d->norm[t[k].ns], c1 = (unsigned char)d->norm[t[k].ne - 1];
+    unsigned f = (c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0) - 'a';
+    unsigned l = (c1 >= 'A' && c1 <= 'Z' ? c1 + 32u : c1) - 'a';
+    if (f < 26 && l < 26 && !(s->x->title_last_fl[f] >> l & 1))
         return -1;
     for (size_t i = 0; i < kn; i++) {
         char c = d->norm[t[k].ns + i];
