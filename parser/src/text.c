@@ -413,7 +413,8 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool w
     size_t n = b;
     while (n < d->norm_len && (t[n] == ' ' || t[n] == '"' || t[n] == '('))
         n++;
-    bool next_lower = n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
+    bool next_lower =
+        n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
     if (next_lower && !wrapped)
         return true;
     /* a single capital initial (not the last letter of AT&T.) */
@@ -425,7 +426,6 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool w
         return kind == 1 || next_lower || (kind == 3 && !opener_at(d, n));
     return false;
 }
-
 
 /* ---- ICU's boundaries without ICU ---------------------------------------- */
 
@@ -505,9 +505,9 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
                  * byte */
                 size_t r = i;
                 /* eight bytes a round (no branch per byte), then the tail */
-                while (len - r >= 8 && (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] &
-                                        plain[u[r + 3]] & plain[u[r + 4]] & plain[u[r + 5]] &
-                                        plain[u[r + 6]] & plain[u[r + 7]]))
+                while (len - r >= 8 &&
+                       (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] & plain[u[r + 3]] &
+                        plain[u[r + 4]] & plain[u[r + 5]] & plain[u[r + 6]] & plain[u[r + 7]]))
                     r += 8;
                 while (r < len && plain[u[r]])
                     r++;
