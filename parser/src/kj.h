@@ -231,6 +231,12 @@ struct kiji_doc {
     size_t body_ns, body_ne;
     kj_sentence *sent;
     size_t nsent, capsent;
+    /* Japanese text: the offsets of the line breaks, 「 and 」 that start
+     * in norm[0, qmarks_end), in order. kj_structure's bracket scan stops
+     * at each of them anyway; kj_quote_ja pairs the brackets from this
+     * list instead of scanning the text again (and scans only the rest). */
+    size_t *qmarks;
+    size_t nqmarks, capqmarks, qmarks_end;
     UBreakIterator *sbrk_ja, *sbrk_en; /* per-doc clones */
 
     /* metadata (arena strings, NULL when absent) */

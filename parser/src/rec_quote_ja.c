@@ -1187,22 +1187,59 @@ static inline bool newline_or_bracket8(const unsigned char *u)
     return (((a - ones) & ~a) | ((b - ones) & ~b)) & 0x8080808080808080u;
 }
 
+/* The top-level 「」 pairs found so far (kj_quote_ja, step 1). */
+typedef struct pairs {
+    jcand *cs;
+    size_t nc, cap;
+    int depth;
+    size_t open; /* the 「 of the pair open at depth 1 */
+} pairs;
+
+/* The line break (t[i] == '\n'), 「 or 」 at norm[i] (the bracket whole
+ * before the scan's end): a line break closes anything left open. */
+static void pair_at(kiji_doc *d, pairs *ps, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)d->norm;
+    if (t[i] == '\n') {
+        ps->depth = 0;
+    } else if (t[i + 2] == 0x8C) {
+        if (ps->depth == 0)
+            ps->open = i;
+        if (ps->depth < 64)
+            ps->depth++;
+    } else if (ps->depth > 0 && --ps->depth == 0) {
+        if (ps->nc == ps->cap) {
+            ps->cs = kj_grow(d, ps->cs, ps->nc, ps->cap * 2, sizeof *ps->cs);
+            ps->cap *= 2;
+        }
+        ps->cs[ps->nc++] =
+            (jcand){.o = ps->open, .c = i, .after = i + 3, .next = -1, .pspeaker = -1};
+    }
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     /* 1. top-level 「」 pairs; a line break closes anything left open */
-    size_t cap = 16, nc = 0;
-    jcand *cs = kj_alloc(d, cap * sizeof *cs);
-    int depth = 0;
-    size_t open = 0;
-    /* A byte scan: 「 and 」 are E3 80 8C and E3 80 8D in UTF-8, and no
-     * other character's encoding contains those three bytes in a row
-     * (continuation bytes never start one), nor a newline byte. So a
-     * character that the decoded text (d->cpx) holds whole before end is
-     * neither unless its code point says so, and the scan steps over it at
-     * once. */
+    pairs pr = {kj_alloc(d, 16 * sizeof(jcand)), 0, 16, 0, 0};
     const unsigned char *t = (const unsigned char *)d->norm;
     size_t end = to < d->norm_len ? to : d->norm_len;
-    for (size_t i = from; i < end; i++) {
+    /* kj_structure noted those in norm[0, qmarks_end) (d->qmarks) */
+    for (size_t k = 0; k < d->nqmarks; k++) {
+        size_t i = d->qmarks[k];
+        d->work++;
+        if (i < from)
+            continue;
+        if (i >= end || (t[i] != '\n' && end - i < 3))
+            break;
+        pair_at(d, &pr, i);
+    }
+    /* A byte scan of the rest: 「 and 」 are E3 80 8C and E3 80 8D in
+     * UTF-8, and no other character's encoding contains those three bytes
+     * in a row (continuation bytes never start one), nor a newline byte.
+     * So a character that the decoded text (d->cpx) holds whole before end
+     * is neither unless its code point says so, and the scan steps over it
+     * at once. */
+    for (size_t i = from > d->qmarks_end ? from : d->qmarks_end; i < end; i++) {
         d->work++;
         /* Eight bytes with no newline and no last byte of 「 or 」 hold
          * neither whole: step six, so a bracket that starts in the last two
@@ -1220,26 +1257,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         if (t[i] == '\n') {
-            depth = 0;
+            pair_at(d, &pr, i);
             continue;
         }
         if (t[i] != 0xE3 || end - i < 3 || t[i + 1] != 0x80 ||
             (t[i + 2] != 0x8C && t[i + 2] != 0x8D))
             continue;
-        if (t[i + 2] == 0x8C) {
-            if (depth == 0)
-                open = i;
-            if (depth < 64)
-                depth++;
-        } else if (depth > 0 && --depth == 0) {
-            if (nc == cap) {
-                cs = kj_grow(d, cs, nc, cap * 2, sizeof *cs);
-                cap *= 2;
-            }
-            cs[nc++] = (jcand){.o = open, .c = i, .after = i + 3, .next = -1, .pspeaker = -1};
-        }
+        pair_at(d, &pr, i);
         i += 2;
     }
+    jcand *cs = pr.cs;
+    size_t nc = pr.nc;
 
     /* 2. decide right to left, so a chain 「A」「B」と inherits from B */
     for (size_t i = nc; i > 0; i--)

@@ -277,6 +277,17 @@ static void add_sentence(kiji_doc *d, size_t s, size_t e, int para)
     d->nsent++;
 }
 
+/* Note a line break, 「 or 」 at i for kj_quote_ja (d->qmarks). */
+static void add_qmark(kiji_doc *d, size_t i)
+{
+    if (d->nqmarks == d->capqmarks) {
+        size_t cap = d->capqmarks ? d->capqmarks * 2 : 64;
+        d->qmarks = kj_grow(d, d->qmarks, d->nqmarks, cap, sizeof *d->qmarks);
+        d->capqmarks = cap;
+    }
+    d->qmarks[d->nqmarks++] = i;
+}
+
 /* The ASCII bytes the bracket scan in kj_structure acts on. */
 static const bool bracket_ascii[128] = {['\n'] = true, ['('] = true, [')'] = true, ['"'] = true};
 
@@ -731,6 +742,8 @@ void kj_structure(kiji_doc *d)
         return;
     }
 
+    /* the line breaks and 「」 for kj_quote_ja, met on the way */
+    bool marks = d->lang != KJ_LANG_EN;
     int depth = 0;
     bool dquote = false; /* inside ASCII "..." */
     size_t pos = 0;      /* scan position for bracket state */
@@ -802,6 +815,8 @@ void kj_structure(kiji_doc *d)
             size_t k = pos;
             uint32_t c = kj_u8_next(t, len, &k);
             d->work++;
+            if (marks && (c == '\n' || c == 0x300C || c == 0x300D))
+                add_qmark(d, pos);
             if (c == '\n' && !hard_newline(d, pos)) {
                 soft_at = k;
             } else if (c == '\n') {
@@ -839,6 +854,8 @@ void kj_structure(kiji_doc *d)
     }
     if (start < len)
         add_sentence(d, start, len, para);
+    if (marks)
+        d->qmarks_end = pos < len ? pos : len; /* the rest was not scanned */
     if (!fast)
         ubrk_setText(bi, NULL, 0, &st); /* u16 goes with the arena */
 }
