@@ -117,7 +117,7 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         char buf[8];
         size_t bl = 0;
         size_t ps;
-        kj_u8_prev(d->norm, r, &ps);
+        kj_cp_prev(d, r, &ps);
         bl = r - ps < sizeof buf - 1 ? r - ps : 0;
         memcpy(buf, d->norm + ps, bl);
         buf[bl] = 0;
@@ -250,10 +250,10 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
         if (c == '(')
             open = p;
         if ((c == 0x306F /* は */ || c == 0x304C /* が */) && p > from) {
-            uint32_t pc = kj_u8_prev(d->norm, p, &ps);
+            uint32_t pc = kj_cp_prev(d, p, &ps);
             /* 容疑者(35)は, 住職(71歳)は: the noun before an age or a note */
             if (pc == ')' && open > from)
-                pc = kj_u8_prev(d->norm, open, &ps);
+                pc = kj_cp_prev(d, open, &ps);
             if (is_noun_char(pc))
                 return true;
         }
@@ -699,7 +699,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * a clause that ends in kana starts another clause, whose と is
          * not this quote's */
         size_t ps;
-        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps)))
+        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_cp_prev(d, p, &ps)))
             break;
         if (ch == 0x3068 /* と */) {
             size_t q = n;
@@ -850,7 +850,7 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
     int depth = 0;
     for (size_t i = o; i > lo;) {
         size_t ps;
-        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        uint32_t c = kj_cp_prev(d, i, &ps);
         d->work++;
         if (c == CLOSE)
             depth++;
@@ -919,7 +919,7 @@ static const char *role_at(kiji_doc *d, size_t i)
     static const char *const roles[] = {"容疑者", "被告人", "被告", "首相", "大統領", "総統",
                                         "知事",   "市長",   "監督", "社長", NULL};
     size_t ps;
-    uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+    uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
     if (is_noun_char(b) || b == ')')
         return NULL; /* 山下容疑者, 金昌根(キム・チャングン)容疑者: a name with its role */
     for (int k = 0; roles[k]; k++) {
@@ -956,7 +956,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
         e = i + (at(d, i, "彼女") ? 6 : 3);
     } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
         size_t ps;
-        uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+        uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
         if (!is_noun_char(b)) {
             kind = ANA_WRITING;
             e = i + (at(d, i, "記事内") ? 9 : 6);
@@ -978,7 +978,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
         if (kind == ANA_NONE) {
             /* 同氏, 同首相, 同社長: a title after 同 */
             size_t t = skip_name_suffix(d, s, s + 24 < d->norm_len ? s + 24 : d->norm_len), ps;
-            if (t > s && kj_is_kanji(kj_u8_prev(d->norm, t, &ps))) { /* not 同ユーザー */
+            if (t > s && kj_is_kanji(kj_cp_prev(d, t, &ps))) { /* not 同ユーザー */
                 kind = ANA_PERSON;
                 e = t;
             }
@@ -1025,7 +1025,7 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
         bool cued = false;
         if (carry && hi > lo) {
             size_t ps;
-            uint32_t b = kj_u8_prev(d->norm, hi, &ps);
+            uint32_t b = kj_cp_prev(d, hi, &ps);
             cued = b != 0x3002 && b != '\n' && d->norm[hi] != '\n';
         }
         carry = false;
@@ -1312,7 +1312,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             for (size_t p = c->rs + 3; p + 3 <= re; p++) {
                 size_t ps;
                 d->work++;
-                if (at(d, p, "、") && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps))) {
+                if (at(d, p, "、") && kj_is_hiragana(kj_cp_prev(d, p, &ps))) {
                     re = p;
                     break;
                 }
@@ -1525,7 +1525,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
     size_t t = s, best = s;
     for (int k = 0; k < 10 && t > 0; k++) {
         size_t ps;
-        kj_u8_prev(d->norm, t, &ps);
+        kj_cp_prev(d, t, &ps);
         t = ps;
         d->work++;
         int32_t v;
@@ -1539,7 +1539,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
     size_t p = best;
     for (int k = 0; k < 24 && p > 0; k++) {
         size_t ps;
-        uint32_t c = kj_u8_prev(d->norm, p, &ps);
+        uint32_t c = kj_cp_prev(d, p, &ps);
         d->work++;
         if (is_noun_char(c)) {
             p = ps;
@@ -1547,7 +1547,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
         }
         if (c == 0x306E /* の */ && ps > 0) {
             size_t pp;
-            uint32_t b = kj_u8_prev(d->norm, ps, &pp);
+            uint32_t b = kj_cp_prev(d, ps, &pp);
             if (is_noun_char(b)) {
                 p = ps;
                 continue;
@@ -1592,7 +1592,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t s = i;
         for (int k = 0; k < 8 && s > 0; k++) {
             size_t ps;
-            uint32_t c = kj_u8_prev(d->norm, s, &ps);
+            uint32_t c = kj_cp_prev(d, s, &ps);
             if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC)
                 break;
             s = ps;
@@ -1607,7 +1607,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         }
         if (!is_named && s >= 3 && kj_before(d->norm, s, "の")) {
             size_t ps;
-            kj_u8_prev(d->norm, s, &ps);
+            kj_cp_prev(d, s, &ps);
             size_t pe = ps;
             if (pe > 0 && d->norm[pe - 1] == ')') { /* フランス国際関係研究所(IFRI)の */
                 for (size_t j = pe - 1; j > 0 && pe - j < 24; j--) {
