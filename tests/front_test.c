@@ -2,9 +2,10 @@
  * front_test.c -- the front end's fast paths against the plain decoder:
  * d->cpx (kj_chars: ASCII runs, runs of three-byte characters, classes
  * read from the parser's per-code-point table) entry by entry against
- * kj_u8_seq, kj_u8_next and kj_char_class, and the input check against a
- * strict decoder, on random texts over pieces that start, end and break
- * those runs.
+ * kj_u8_seq, kj_u8_next and kj_char_class, the input check against a
+ * strict decoder, and the quote marks kj_structure notes (d->qmarks)
+ * against a byte scan, on random texts over pieces that start, end and
+ * break those runs.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -208,6 +209,46 @@ static void test_utf8(void)
           rejected);
 }
 
+/* The line breaks, 「 and 」 kj_structure notes for kj_quote_ja
+ * (d->qmarks) against a byte scan of the normalized text up to where its
+ * bracket scan got (d->qmarks_end), on random Japanese texts over pieces
+ * that open, close and break quotes and sentences. */
+static void test_qmarks(void)
+{
+    static const char *const alpha[] = {
+        "「",       "」", "『",   "』", "\n",           "\r\n",         "。", "、",       "！",
+        "？",       "(",  ")",    "（", "）",           "\"",           "“",  "”",        "…",
+        "—",        " ",  "　",   "a",  "Mr. ",         ". ",           "は", "と述べた", "東京",
+        "カタカナ", "ｶﾞ", "１２", "漢", "\xe2\x80\x8c", "\xe3\x80\x80", "〇", "々",       "é",
+        "\xcc\x81"};
+    const size_t na = sizeof alpha / sizeof alpha[0];
+    static char t[4096];
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    int bad = 0, checked = 0, whole = 0;
+    for (int k = 0; k < 3000; k++) {
+        size_t n = pieces(t, 0, alpha, na, 1 + k % 150, &x);
+        kiji_error e;
+        kiji_meta m = {NULL, NULL, "ja"};
+        if (kiji_parse(D, t, n, &m, &e) != KIJI_OK)
+            continue;
+        checked++;
+        const unsigned char *u = (const unsigned char *)D->norm;
+        size_t end = D->qmarks_end, j = 0;
+        bool ok = end <= D->norm_len;
+        for (size_t i = 0; ok && i < end; i++) {
+            bool mark = u[i] == '\n' || (i + 3 <= D->norm_len && u[i] == 0xE3 && u[i + 1] == 0x80 &&
+                                         (u[i + 2] == 0x8C || u[i + 2] == 0x8D));
+            if (mark)
+                ok = j < D->nqmarks && D->qmarks[j++] == i;
+        }
+        ok = ok && j == D->nqmarks;
+        bad += !ok;
+        whole += end == D->norm_len;
+    }
+    CHECK(bad == 0 && checked > 2900 && whole > checked / 2,
+          "qmarks: %d of %d texts wrong (%d scanned whole)", bad, checked, whole);
+}
+
 int main(void)
 {
     if (!check_open(&P, &D))
@@ -215,6 +256,7 @@ int main(void)
     test_chars();
     test_chars_norm();
     test_utf8();
+    test_qmarks();
     kiji_doc_free(D);
     kiji_parser_free(P);
     printf("%d passed, %d failed\n", passed, failed);

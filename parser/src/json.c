@@ -592,20 +592,35 @@ static bool has_key(const keyset *ks, const char *k)
     return false;
 }
 
+/* Is the string s valid UTF-8? One pass to its NUL, the common
+ * three-byte sequences (kana, kanji) checked inline: a lead E1-EC or EE-EF
+ * and two continuation bytes are valid as they stand (only E0 and ED have
+ * narrower second bytes); kj_u8_seq decides the rest, from the bytes
+ * before the NUL (a sequence never holds one, and is at most four long). */
 static bool str_valid(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
-    while (p < end) {
-        if (*p < 0x80) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            if (!c)
+                return true;
             p++;
             continue;
         }
-        size_t k = kj_u8_seq(p, (size_t)(end - p));
+        if ((unsigned)(c - 0xE1) <= 0xEF - 0xE1 && c != 0xED && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            p += 3;
+            continue;
+        }
+        size_t n = 1; /* the bytes before the NUL, up to four */
+        while (n < 4 && p[n])
+            n++;
+        size_t k = kj_u8_seq(p, n);
         if (!k)
             return false;
         p += k;
     }
-    return true;
 }
 
 static bool attr_valid(const kj_attr *a)

@@ -41,9 +41,9 @@ typedef struct kj_arena {
     size_t cap;      /* kiji_options.max_memory */
 } kj_arena;
 
-void *kj_alloc(kiji_doc *d, size_t n);            /* zeroed; never NULL */
-void *kj_alloc_raw(kiji_doc *d, size_t n);        /* not zeroed; never NULL */
-void kj_arena_reset(kj_arena *a); /* keep the chunks for the next parse */
+void *kj_alloc(kiji_doc *d, size_t n);     /* zeroed; never NULL */
+void *kj_alloc_raw(kiji_doc *d, size_t n); /* not zeroed; never NULL */
+void kj_arena_reset(kj_arena *a);          /* keep the chunks for the next parse */
 void kj_arena_free(kj_arena *a);
 char *kj_strndup(kiji_doc *d, const char *s, size_t n);
 /* Grow an arena array: returns a new array of newcap elements holding the
@@ -95,8 +95,8 @@ typedef struct kj_attr {
     struct kj_attr *next;
     const char *key; /* static storage */
     int kind;
-    const char *s;   /* KJ_ATTR_STR: arena or static */
-    int64_t i;       /* KJ_ATTR_INT / KJ_ATTR_BOOL */
+    const char *s; /* KJ_ATTR_STR: arena or static */
+    int64_t i;     /* KJ_ATTR_INT / KJ_ATTR_BOOL */
 } kj_attr;
 
 struct kiji_fact {
@@ -107,9 +107,9 @@ struct kiji_fact {
     int sentence;      /* index into d->sent, -1 if outside any */
     bool dropped;      /* removed by a later stage; not reported */
 
-    kj_num value, max;    /* numeric value and range top */
-    int qualifier;        /* kj_qualifier */
-    const char *name;     /* entities: the fullest form (NUL-terminated) */
+    kj_num value, max; /* numeric value and range top */
+    int qualifier;     /* kj_qualifier */
+    const char *name;  /* entities: the fullest form (NUL-terminated) */
 
     /* References are indexes into d->facts while parsing (-1 = none);
      * the finisher turns them into ids. */
@@ -145,8 +145,8 @@ void kj_claim(kiji_doc *d, size_t ns, size_t ne, uint8_t type);
 /* ---- structure ------------------------------------------------------- */
 
 typedef struct kj_sentence {
-    size_t ns, ne;  /* normalized span, trailing white space excluded */
-    int para;       /* paragraph index */
+    size_t ns, ne; /* normalized span, trailing white space excluded */
+    int para;      /* paragraph index */
 } kj_sentence;
 
 /* Index of the sentence holding normalized offset i, or -1. O(log n). */
@@ -175,13 +175,13 @@ struct kiji_parser {
     const UNormalizer2 *nfkc;
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
     uint32_t cpx_ascii[128];   /* chars.c: the d->cpx entry of each ASCII byte */
-    UBreakIterator *sbrk_ja; /* templates, cloned per doc */
+    UBreakIterator *sbrk_ja;   /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
     /* text.c: byte b is an ASCII character that neither ends nor breaks a
      * chain of sentence rules (false for every byte from 0x80) */
     bool sb_plain[256];
-    kj_dict *abbrev; /* text.c: en/abbreviations */
+    kj_dict *abbrev;  /* text.c: en/abbreviations */
     kj_dict *openers; /* text.c: en/sentence_openers */
     /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
      * not end a sentence after, read from ICU's data: the reversed keys
@@ -231,6 +231,12 @@ struct kiji_doc {
     size_t body_ns, body_ne;
     kj_sentence *sent;
     size_t nsent, capsent;
+    /* Japanese text: the offsets of the line breaks, 「 and 」 that start
+     * in norm[0, qmarks_end), in order. kj_structure's bracket scan stops
+     * at each of them anyway; kj_quote_ja pairs the brackets from this
+     * list instead of scanning the text again (and scans only the rest). */
+    size_t *qmarks;
+    size_t nqmarks, capqmarks, qmarks_end;
     UBreakIterator *sbrk_ja, *sbrk_en; /* per-doc clones */
 
     /* metadata (arena strings, NULL when absent) */
@@ -238,9 +244,11 @@ struct kiji_doc {
     const char *title_original;
     int title_revision; /* 0 = none */
     bool title_excerpt;
-    struct kj_credit { const char *role, *name; } *credits;
+    struct kj_credit {
+        const char *role, *name;
+    } * credits;
     size_t ncredits, credits_cap;
-    int agency_fact; /* index of the organization fact for the agency */
+    int agency_fact;      /* index of the organization fact for the agency */
     int dl_month, dl_day; /* dateline month/day (0 = none) */
     size_t dl_mpos;       /* 1 + where the dateline's month starts (0 = none) */
 
@@ -508,8 +516,8 @@ static inline uint32_t kj_cp_prev(const kiji_doc *d, size_t i, size_t *start)
 /* ---- word lists (generated from parser/data at build time) ------------- */
 
 typedef struct kj_wordlist {
-    const char *name;          /* "ja/counters" */
-    const char *const *lines;  /* non-empty, non-comment lines */
+    const char *name;         /* "ja/counters" */
+    const char *const *lines; /* non-empty, non-comment lines */
     size_t n;
 } kj_wordlist;
 /* The list parser/data/<name>.txt, or NULL. */
@@ -558,12 +566,12 @@ void kj_dict_free(kj_dict *t);
 
 /* A number token found at a position of d->norm. */
 typedef struct kj_numtok {
-    size_t ns, ne;   /* span of the number itself */
+    size_t ns, ne; /* span of the number itself */
     kj_num value;
-    bool kanji;      /* written (partly) in kanji numerals */
-    bool word;       /* English number words */
-    bool vague;      /* 数百, 十数, dozens: no exact value */
-    int digits;      /* count of arabic digits in the integer part */
+    bool kanji; /* written (partly) in kanji numerals */
+    bool word;  /* English number words */
+    bool vague; /* 数百, 十数, dozens: no exact value */
+    int digits; /* count of arabic digits in the integer part */
 } kj_numtok;
 
 /* Scan a number starting exactly at pos. Returns true and fills t, or false
@@ -582,7 +590,7 @@ void kj_text_free(kiji_parser *p);
 int kj_text_doc_init(kiji_doc *d);
 void kj_text_doc_free(kiji_doc *d);
 void kj_structure(kiji_doc *d);
-void kj_metadata(kiji_doc *d);                    /* meta.c: lead, trailer */
+void kj_metadata(kiji_doc *d); /* meta.c: lead, trailer */
 int kj_meta_init(kiji_parser *p);
 void kj_meta_free(kiji_parser *p);
 

@@ -96,7 +96,8 @@ typedef struct kj_qctx {
 } kj_qctx;
 
 /* The code point at norm[i] and the offset after it (0 and norm_len past
- * the end). Inline: the quote passes call it at every position. */
+ * the end), read from the decoded text (d->cpx). Inline: the quote passes
+ * call it at every position. */
 static inline uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next)
 {
     if (i >= d->norm_len) {
@@ -104,7 +105,7 @@ static inline uint32_t kj_q_cp(const kiji_doc *d, size_t i, size_t *next)
         return 0;
     }
     size_t j = i;
-    uint32_t c = kj_u8_next(d->norm, d->norm_len, &j);
+    uint32_t c = kj_cp_next(d, d->norm_len, &j);
     *next = j;
     return c;
 }

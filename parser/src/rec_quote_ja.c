@@ -117,7 +117,7 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         char buf[8];
         size_t bl = 0;
         size_t ps;
-        kj_u8_prev(d->norm, r, &ps);
+        kj_cp_prev(d, r, &ps);
         bl = r - ps < sizeof buf - 1 ? r - ps : 0;
         memcpy(buf, d->norm + ps, bl);
         buf[bl] = 0;
@@ -186,8 +186,8 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
  * Xの報道によると -- X wrote the words that follow. */
 static bool writing_of(kiji_doc *d, size_t i)
 {
-    static const char *const w[] = {"記事", "ブログ", "報道", "社説", "コラム", "ツイッター",
-                                    "公式サイト", "声明", NULL};
+    static const char *const w[] = {"記事",       "ブログ",     "報道", "社説", "コラム",
+                                    "ツイッター", "公式サイト", "声明", NULL};
     if (!at(d, i, "の"))
         return false;
     i += 3;
@@ -250,10 +250,10 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
         if (c == '(')
             open = p;
         if ((c == 0x306F /* は */ || c == 0x304C /* が */) && p > from) {
-            uint32_t pc = kj_u8_prev(d->norm, p, &ps);
+            uint32_t pc = kj_cp_prev(d, p, &ps);
             /* 容疑者(35)は, 住職(71歳)は: the noun before an age or a note */
             if (pc == ')' && open > from)
-                pc = kj_u8_prev(d->norm, open, &ps);
+                pc = kj_cp_prev(d, open, &ps);
             if (is_noun_char(pc))
                 return true;
         }
@@ -379,8 +379,8 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
         unsigned char c = (unsigned char)d->norm[i];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
             letter = true;
-        else if (!(c >= '0' && c <= '9') && c != ' ' && c != '-' && c != '&' && c != '\''
-                 && c != '.' && c != ':')
+        else if (!(c >= '0' && c <= '9') && c != ' ' && c != '-' && c != '&' && c != '\'' &&
+                 c != '.' && c != ':')
             return false;
     }
     return letter;
@@ -389,13 +389,13 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
 /* Words of commenters named just after a verb or a particle (と書き込んで
  * いるユーザー, といった不安の声). ユーザ is ユーザー written without the
  * long-vowel mark. */
-static const char *const commenter_words[] = {"声",   "意見", "書き込み", "コメント",
-                                              "ツイート", "ユーザ", "人も", "人が",
-                                              "人は", "反応", "話題", NULL};
+static const char *const commenter_words[] = {"声",       "意見",   "書き込み", "コメント",
+                                              "ツイート", "ユーザ", "人も",     "人が",
+                                              "人は",     "反応",   "話題",     NULL};
 /* Talk about it right after と (とネットで話題, と驚きの声). */
 static const char *const buzz_words[] = {"話題", "声", NULL};
 /* What a later sentence's 記事 or 同紙 points back to (publisher_before). */
-static const char *const publisher_cues[] = {"記事", "報じ", "報道", "掲載", "配信",
+static const char *const publisher_cues[] = {"記事", "報じ",   "報道",   "掲載", "配信",
                                              "社説", "コラム", "ブログ", NULL};
 
 static void mark_first(struct kj_quotedata *q, const char *const *w, uint8_t bit)
@@ -487,8 +487,8 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
 static size_t inflection_end(kiji_doc *d, size_t e)
 {
     static const char *const tails[] = {"をしていた", "をしている", "をした", "している",
-                                        "していた", "ている", "ていた", "する", "した", "た",
-                                        "る", NULL};
+                                        "していた",   "ている",     "ていた", "する",
+                                        "した",       "た",         "る",     NULL};
     for (int k = 0; tails[k]; k++) {
         d->work++;
         if (at(d, e, tails[k]))
@@ -501,8 +501,8 @@ static size_t inflection_end(kiji_doc *d, size_t e)
  * Returns the fact of X, or -1. */
 static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
 {
-    static const char *const w[] = {"コメント", "発言", "声明", "見解", "談話", "言葉",
-                                    "主張", "説明", "メッセージ", "回答", "指摘", NULL};
+    static const char *const w[] = {"コメント", "発言", "声明",       "見解", "談話", "言葉",
+                                    "主張",     "説明", "メッセージ", "回答", "指摘", NULL};
     int k = kj_q_mention_in(x, p, p + 1);
     if (k < 0)
         return -1;
@@ -547,8 +547,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (i + 1 < nc && cs[i + 1].o == b) {
         const jcand *nx = &cs[i + 1];
         c->next = (int)i + 1;
-        c->quote = nx->quote && (nx->nominal || nx->asked || nx->standalone ||
-                                 nx->vs < nx->ve || speechlike(d, is, ie, 4));
+        c->quote = nx->quote && (nx->nominal || nx->asked || nx->standalone || nx->vs < nx->ve ||
+                                 speechlike(d, is, ie, 4));
         c->nominal = nx->nominal;
         c->asked = nx->asked;
         c->passive = nx->passive;
@@ -589,8 +589,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
-        c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
-                   speechlike(d, is, ie, 8);
+        c->quote =
+            (at(d, a, "という") && (is_stop(f) || a + l >= send)) || speechlike(d, is, ie, 8);
         /* 「…」「…」など, といった不安の声, という、同調の声: what people
          * wrote */
         size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
@@ -632,9 +632,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->re = c->rs; /* no verb: a name after と speaks only in 「…」とX氏。 */
         /* 「…」と(経済産業省の)X局長。 -- the speaker closes a short clause */
         if (stop < p + 90) {
-            for (int k = kj_q_mention_in(x, p, stop); k >= 0 && (size_t)k < x->nm &&
-                                                      x->m[k].ns < stop;
-                 k++) {
+            for (int k = kj_q_mention_in(x, p, stop);
+                 k >= 0 && (size_t)k < x->nm && x->m[k].ns < stop; k++) {
                 d->work++;
                 if (skip_name_suffix(d, x->m[k].ne, stop) >= stop) {
                     c->quote = true;
@@ -700,7 +699,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * a clause that ends in kana starts another clause, whose と is
          * not this quote's */
         size_t ps;
-        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps)))
+        if (ch == 0x3001 && p > a && kj_is_hiragana(kj_cp_prev(d, p, &ps)))
             break;
         if (ch == 0x3068 /* と */) {
             size_t q = n;
@@ -723,9 +722,10 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
 /* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
  * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
-static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
-                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性",
-                                      "ライター", "カメラマン", "ジャーナリスト", "小僧", NULL};
+static const char *const people[] = {
+    "者", "人", "員", "民", "達",   "たち", "ユーザー", "ユーザ",     "ファン",         "客",
+    "陣", "氏", "男", "女", "男性", "女性", "ライター", "カメラマン", "ジャーナリスト", "小僧",
+    NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
@@ -745,9 +745,9 @@ static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
  * words, 産経新聞では「…」 the paper's). */
 static bool platform_before(const kiji_doc *d, size_t i)
 {
-    static const char *const w[] = {"ツイッター", "Twitter", "フェイスブック", "Facebook",
-                                    "2ちゃんねる", "2ch", "ミクシィ", "mixi", "GREE",
-                                    "ニコニコ動画", "YouTube", "掲示板", NULL};
+    static const char *const w[] = {
+        "ツイッター", "Twitter", "フェイスブック", "Facebook", "2ちゃんねる", "2ch", "ミクシィ",
+        "mixi",       "GREE",    "ニコニコ動画",   "YouTube",  "掲示板",      NULL};
     for (int k = 0; w[k]; k++)
         if (kj_before(d->norm, i, w[k]))
             return true;
@@ -762,8 +762,8 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
 {
     static const char *const m[] = {"からは", "からも", "では、", "では「", "上では", NULL};
     /* where people wrote (掲示板には「…」), not さらには or 斎藤には */
-    static const char *const place[] = {"掲示板", "欄", "サイト", "見出し", "SNS", "ネット",
-                                        "ツイッター", "上", NULL};
+    static const char *const place[] = {"掲示板", "欄",         "サイト", "見出し", "SNS",
+                                        "ネット", "ツイッター", "上",     NULL};
     if (x->nq > 0) {
         size_t qe = x->q[x->nq - 1].ie + 3;
         if (qe > from && qe < to && to - qe > 9)
@@ -772,8 +772,8 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
     if (to > from + KJ_Q_WINDOW)
         from = to - KJ_Q_WINDOW;
     /* where the speaker speaks (記者会見では、「…」と発言した), not others */
-    static const char *const setting[] = {"会見", "番組", "インタビュー", "取材", "席上", "講演",
-                                          "放送", NULL};
+    static const char *const setting[] = {"会見", "番組", "インタビュー", "取材",
+                                          "席上", "講演", "放送",         NULL};
     for (size_t i = from; i < to; i++) {
         d->work++;
         /* every word tried here starts with か (E3 81 8B), で (E3 81 A7),
@@ -821,8 +821,7 @@ static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
             continue;
         if (((u[i + 1] == 0x81 && (u[i + 2] == 0xAF || u[i + 2] == 0x8C)) ||
              (u[i + 1] == 0x82 && u[i + 2] == 0x82)) &&
-            i >= lo + 3 &&
-            !kj_q_in_quote(x, i) && unnamed_people_before(d, x, i))
+            i >= lo + 3 && !kj_q_in_quote(x, i) && unnamed_people_before(d, x, i))
             return true;
     }
     return false;
@@ -851,7 +850,7 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
     int depth = 0;
     for (size_t i = o; i > lo;) {
         size_t ps;
-        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        uint32_t c = kj_cp_prev(d, i, &ps);
         d->work++;
         if (c == CLOSE)
             depth++;
@@ -874,8 +873,8 @@ static int mention_before(const kj_qctx *x, size_t pos)
  * quotes, over at most 48 mentions back; an organization must end in
  * suffix when one is given (同党 -> …党), and be no public body when a
  * company is meant (同社). -1 if none. */
-static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type,
-                      const char *suffix, bool company, const char *follow)
+static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const char *suffix,
+                      bool company, const char *follow)
 {
     int k = mention_before(x, pos);
     for (int n = 0; k >= 0 && n < 48; k--, n++) {
@@ -918,9 +917,9 @@ static const char *role_at(kiji_doc *d, size_t i)
     /* 首相が「…」と発言: a head's title alone, after the name was given
      * with it (…フェレンツ首相), is that person as well */
     static const char *const roles[] = {"容疑者", "被告人", "被告", "首相", "大統領", "総統",
-                                        "知事", "市長", "監督", "社長", NULL};
+                                        "知事",   "市長",   "監督", "社長", NULL};
     size_t ps;
-    uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+    uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
     if (is_noun_char(b) || b == ')')
         return NULL; /* 山下容疑者, 金昌根(キム・チャングン)容疑者: a name with its role */
     for (int k = 0; roles[k]; k++) {
@@ -938,12 +937,12 @@ static const char *role_at(kiji_doc *d, size_t i)
  * ending or the role to match. */
 static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
 {
-    static const char *const writing[] = {"記事内", "記事", "紙", "誌", "サイト", "ブログ",
-                                          "コラム", "社説", "報道", NULL};
-    static const char *const org[] = {"社", "党", "省", "庁", "局", "行", "協会", "団体",
-                                      "グループ", "チーム", "病院", "大学", NULL};
+    static const char *const writing[] = {"記事内", "記事",   "紙",   "誌",   "サイト",
+                                          "ブログ", "コラム", "社説", "報道", NULL};
+    static const char *const org[] = {"社",   "党",       "省",     "庁",   "局",   "行", "協会",
+                                      "団体", "グループ", "チーム", "病院", "大学", NULL};
     static const char *const marks[] = {"によりますと", "によると", "によれば", "では",
-                                        "は", "が", "も", NULL};
+                                        "は",           "が",       "も",       NULL};
     int kind = ANA_NONE;
     size_t e = i;
     *suffix = NULL;
@@ -957,7 +956,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
         e = i + (at(d, i, "彼女") ? 6 : 3);
     } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
         size_t ps;
-        uint32_t b = i > 0 ? kj_u8_prev(d->norm, i, &ps) : 0;
+        uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
         if (!is_noun_char(b)) {
             kind = ANA_WRITING;
             e = i + (at(d, i, "記事内") ? 9 : 6);
@@ -979,7 +978,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
         if (kind == ANA_NONE) {
             /* 同氏, 同首相, 同社長: a title after 同 */
             size_t t = skip_name_suffix(d, s, s + 24 < d->norm_len ? s + 24 : d->norm_len), ps;
-            if (t > s && kj_is_kanji(kj_u8_prev(d->norm, t, &ps))) { /* not 同ユーザー */
+            if (t > s && kj_is_kanji(kj_cp_prev(d, t, &ps))) { /* not 同ユーザー */
                 kind = ANA_PERSON;
                 e = t;
             }
@@ -1026,7 +1025,7 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
         bool cued = false;
         if (carry && hi > lo) {
             size_t ps;
-            uint32_t b = kj_u8_prev(d->norm, hi, &ps);
+            uint32_t b = kj_cp_prev(d, hi, &ps);
             cued = b != 0x3002 && b != '\n' && d->norm[hi] != '\n';
         }
         carry = false;
@@ -1048,9 +1047,8 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
         if (cued && stop > lo) {
             int best = -1, best_wa = -1;
             size_t end = stop + 64 < d->norm_len ? stop + 64 : d->norm_len;
-            for (int k = kj_q_mention_in(x, lo, stop); k >= 0 && (size_t)k < x->nm &&
-                                                       x->m[k].ns < stop;
-                 k++) {
+            for (int k = kj_q_mention_in(x, lo, stop);
+                 k >= 0 && (size_t)k < x->nm && x->m[k].ns < stop; k++) {
                 d->work++;
                 if (kj_q_in_quote(x, x->m[k].ns))
                     continue;
@@ -1077,6 +1075,23 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
     return -1;
 }
 
+/* Is c one of the twelve characters anaphor_speaker tries anaphor_at at?
+ * They differ in their low six bits, so one load of the table indexed by
+ * those and one compare decide (two in one slot would be an initializer
+ * overridden, which the build's warnings report). */
+static inline bool anaphor_head(uint32_t c)
+{
+    static const uint32_t head[64] = {
+        [0x540C & 63] = 0x540C /* 同 */, [0x5F7C & 63] = 0x5F7C /* 彼 */,
+        [0x8A18 & 63] = 0x8A18 /* 記 */, [0x5BB9 & 63] = 0x5BB9 /* 容 */,
+        [0x88AB & 63] = 0x88AB /* 被 */, [0x9996 & 63] = 0x9996 /* 首 */,
+        [0x5927 & 63] = 0x5927 /* 大 */, [0x7DCF & 63] = 0x7DCF /* 総 */,
+        [0x77E5 & 63] = 0x77E5 /* 知 */, [0x5E02 & 63] = 0x5E02 /* 市 */,
+        [0x76E3 & 63] = 0x76E3 /* 監 */, [0x793E & 63] = 0x793E /* 社 */,
+    };
+    return c != 0 && head[c & 63] == c; /* the empty slots hold 0 */
+}
+
 /* The last anaphor in [lo, hi) outside quotes, resolved: the fact it names
  * again, or -1. *pos is where it stands (0 when there is none). */
 static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, size_t *pos,
@@ -1094,11 +1109,7 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         const char *sfx;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if ((c == 0x540C /* 同 */ || c == 0x5F7C /* 彼 */ || c == 0x8A18 /* 記 */ ||
-             c == 0x5BB9 /* 容 */ || c == 0x88AB /* 被 */ || c == 0x9996 /* 首 */ ||
-             c == 0x5927 /* 大 */ || c == 0x7DCF /* 総 */ || c == 0x77E5 /* 知 */ ||
-             c == 0x5E02 /* 市 */ || c == 0x76E3 /* 監 */ || c == 0x793E /* 社 */) &&
-            !kj_q_in_quote(x, i)) {
+        if (anaphor_head(c) && !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx);
             if (k != ANA_NONE) {
                 kind = k;
@@ -1140,8 +1151,8 @@ static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, size_
         if (kj_q_in_quote(x, x->m[k].ns))
             continue;
         size_t i = marker_at(d, x, k, hi);
-        bool agent = at(d, i, "からは") || at(d, i, "からも") || at(d, i, "から「") ||
-                     at(d, i, "から、");
+        bool agent =
+            at(d, i, "からは") || at(d, i, "からも") || at(d, i, "から「") || at(d, i, "から、");
         if (!agent && passive && at(d, i, "に")) {
             size_t j = i + strlen("に");
             if (at(d, j, "も"))
@@ -1189,22 +1200,59 @@ static inline bool newline_or_bracket8(const unsigned char *u)
     return (((a - ones) & ~a) | ((b - ones) & ~b)) & 0x8080808080808080u;
 }
 
+/* The top-level 「」 pairs found so far (kj_quote_ja, step 1). */
+typedef struct pairs {
+    jcand *cs;
+    size_t nc, cap;
+    int depth;
+    size_t open; /* the 「 of the pair open at depth 1 */
+} pairs;
+
+/* The line break (t[i] == '\n'), 「 or 」 at norm[i] (the bracket whole
+ * before the scan's end): a line break closes anything left open. */
+static void pair_at(kiji_doc *d, pairs *ps, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)d->norm;
+    if (t[i] == '\n') {
+        ps->depth = 0;
+    } else if (t[i + 2] == 0x8C) {
+        if (ps->depth == 0)
+            ps->open = i;
+        if (ps->depth < 64)
+            ps->depth++;
+    } else if (ps->depth > 0 && --ps->depth == 0) {
+        if (ps->nc == ps->cap) {
+            ps->cs = kj_grow(d, ps->cs, ps->nc, ps->cap * 2, sizeof *ps->cs);
+            ps->cap *= 2;
+        }
+        ps->cs[ps->nc++] =
+            (jcand){.o = ps->open, .c = i, .after = i + 3, .next = -1, .pspeaker = -1};
+    }
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     /* 1. top-level 「」 pairs; a line break closes anything left open */
-    size_t cap = 16, nc = 0;
-    jcand *cs = kj_alloc(d, cap * sizeof *cs);
-    int depth = 0;
-    size_t open = 0;
-    /* A byte scan: 「 and 」 are E3 80 8C and E3 80 8D in UTF-8, and no
-     * other character's encoding contains those three bytes in a row
-     * (continuation bytes never start one), nor a newline byte. So a
-     * character that the decoded text (d->cpx) holds whole before end is
-     * neither unless its code point says so, and the scan steps over it at
-     * once. */
+    pairs pr = {kj_alloc(d, 16 * sizeof(jcand)), 0, 16, 0, 0};
     const unsigned char *t = (const unsigned char *)d->norm;
     size_t end = to < d->norm_len ? to : d->norm_len;
-    for (size_t i = from; i < end; i++) {
+    /* kj_structure noted those in norm[0, qmarks_end) (d->qmarks) */
+    for (size_t k = 0; k < d->nqmarks; k++) {
+        size_t i = d->qmarks[k];
+        d->work++;
+        if (i < from)
+            continue;
+        if (i >= end || (t[i] != '\n' && end - i < 3))
+            break;
+        pair_at(d, &pr, i);
+    }
+    /* A byte scan of the rest: 「 and 」 are E3 80 8C and E3 80 8D in
+     * UTF-8, and no other character's encoding contains those three bytes
+     * in a row (continuation bytes never start one), nor a newline byte.
+     * So a character that the decoded text (d->cpx) holds whole before end
+     * is neither unless its code point says so, and the scan steps over it
+     * at once. */
+    for (size_t i = from > d->qmarks_end ? from : d->qmarks_end; i < end; i++) {
         d->work++;
         /* Eight bytes with no newline and no last byte of 「 or 」 hold
          * neither whole: step six, so a bracket that starts in the last two
@@ -1222,25 +1270,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         if (t[i] == '\n') {
-            depth = 0;
+            pair_at(d, &pr, i);
             continue;
         }
-        if (t[i] != 0xE3 || end - i < 3 || t[i + 1] != 0x80 || (t[i + 2] != 0x8C && t[i + 2] != 0x8D))
+        if (t[i] != 0xE3 || end - i < 3 || t[i + 1] != 0x80 ||
+            (t[i + 2] != 0x8C && t[i + 2] != 0x8D))
             continue;
-        if (t[i + 2] == 0x8C) {
-            if (depth == 0)
-                open = i;
-            if (depth < 64)
-                depth++;
-        } else if (depth > 0 && --depth == 0) {
-            if (nc == cap) {
-                cs = kj_grow(d, cs, nc, cap * 2, sizeof *cs);
-                cap *= 2;
-            }
-            cs[nc++] = (jcand){.o = open, .c = i, .after = i + 3, .next = -1, .pspeaker = -1};
-        }
+        pair_at(d, &pr, i);
         i += 2;
     }
+    jcand *cs = pr.cs;
+    size_t nc = pr.nc;
 
     /* 2. decide right to left, so a chain 「A」「B」と inherits from B */
     for (size_t i = nc; i > 0; i--)
@@ -1285,7 +1325,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             for (size_t p = c->rs + 3; p + 3 <= re; p++) {
                 size_t ps;
                 d->work++;
-                if (at(d, p, "、") && kj_is_hiragana(kj_u8_prev(d->norm, p, &ps))) {
+                if (at(d, p, "、") && kj_is_hiragana(kj_cp_prev(d, p, &ps))) {
                     re = p;
                     break;
                 }
@@ -1451,7 +1491,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 const kj_sentence *ps = &d->sent[sent - 1];
                 size_t pe = ps->ne > ps->ns + KJ_Q_WINDOW ? ps->ns + KJ_Q_WINDOW : ps->ne;
                 /* …は次のように述べた。⏎「…」 */
-                bool follows = lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
+                bool follows =
+                    lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
                 if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
                     int k = last_topic(d, x, ps->ns, ps->ne, true);
                     if (k >= 0)
@@ -1462,8 +1503,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (at(d, c->vs, "報じ") || at(d, c->vs, "伝え") || at(d, c->vs, "報道")))
                 speaker = publisher_before(d, x, c->o);
             if (speaker < 0 && last >= 0 && (gap == 0 || reported) &&
-                (gap <= 1 ||
-                 (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)))
+                (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)))
                 speaker = last;
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
@@ -1498,7 +1538,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
     size_t t = s, best = s;
     for (int k = 0; k < 10 && t > 0; k++) {
         size_t ps;
-        kj_u8_prev(d->norm, t, &ps);
+        kj_cp_prev(d, t, &ps);
         t = ps;
         d->work++;
         int32_t v;
@@ -1512,7 +1552,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
     size_t p = best;
     for (int k = 0; k < 24 && p > 0; k++) {
         size_t ps;
-        uint32_t c = kj_u8_prev(d->norm, p, &ps);
+        uint32_t c = kj_cp_prev(d, p, &ps);
         d->work++;
         if (is_noun_char(c)) {
             p = ps;
@@ -1520,7 +1560,7 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
         }
         if (c == 0x306E /* の */ && ps > 0) {
             size_t pp;
-            uint32_t b = kj_u8_prev(d->norm, ps, &pp);
+            uint32_t b = kj_cp_prev(d, ps, &pp);
             if (is_noun_char(b)) {
                 p = ps;
                 continue;
@@ -1565,7 +1605,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t s = i;
         for (int k = 0; k < 8 && s > 0; k++) {
             size_t ps;
-            uint32_t c = kj_u8_prev(d->norm, s, &ps);
+            uint32_t c = kj_cp_prev(d, s, &ps);
             if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC)
                 break;
             s = ps;
@@ -1580,7 +1620,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         }
         if (!is_named && s >= 3 && kj_before(d->norm, s, "の")) {
             size_t ps;
-            kj_u8_prev(d->norm, s, &ps);
+            kj_cp_prev(d, s, &ps);
             size_t pe = ps;
             if (pe > 0 && d->norm[pe - 1] == ')') { /* フランス国際関係研究所(IFRI)の */
                 for (size_t j = pe - 1; j > 0 && pe - j < 24; j--) {
@@ -1621,7 +1661,8 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             ve = p + vl;
         } else {
             /* 関係者は、協議は続いていると述べた: a quotative と then a verb */
-            size_t send = kj_q_sent_end(d, i), lim = p + KJ_Q_WINDOW < send ? p + KJ_Q_WINDOW : send;
+            size_t send = kj_q_sent_end(d, i),
+                   lim = p + KJ_Q_WINDOW < send ? p + KJ_Q_WINDOW : send;
             size_t last_to = 0;
             for (size_t r = p; r < lim;) {
                 size_t rn;

@@ -277,6 +277,17 @@ static void add_sentence(kiji_doc *d, size_t s, size_t e, int para)
     d->nsent++;
 }
 
+/* Note a line break, 「 or 」 at i for kj_quote_ja (d->qmarks). */
+static void add_qmark(kiji_doc *d, size_t i)
+{
+    if (d->nqmarks == d->capqmarks) {
+        size_t cap = d->capqmarks ? d->capqmarks * 2 : 64;
+        d->qmarks = kj_grow(d, d->qmarks, d->nqmarks, cap, sizeof *d->qmarks);
+        d->capqmarks = cap;
+    }
+    d->qmarks[d->nqmarks++] = i;
+}
+
 /* The ASCII bytes the bracket scan in kj_structure acts on. */
 static const bool bracket_ascii[128] = {['\n'] = true, ['('] = true, [')'] = true, ['"'] = true};
 
@@ -413,7 +424,8 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool w
     size_t n = b;
     while (n < d->norm_len && (t[n] == ' ' || t[n] == '"' || t[n] == '('))
         n++;
-    bool next_lower = n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
+    bool next_lower =
+        n < d->norm_len && ((t[n] >= 'a' && t[n] <= 'z') || kj_is_digit((unsigned char)t[n]));
     if (next_lower && !wrapped)
         return true;
     /* a single capital initial (not the last letter of AT&T.) */
@@ -425,7 +437,6 @@ static bool after_abbreviation(const kiji_doc *d, size_t start, size_t b, bool w
         return kind == 1 || next_lower || (kind == 3 && !opener_at(d, n));
     return false;
 }
-
 
 /* ---- ICU's boundaries without ICU ---------------------------------------- */
 
@@ -505,9 +516,9 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
                  * byte */
                 size_t r = i;
                 /* eight bytes a round (no branch per byte), then the tail */
-                while (len - r >= 8 && (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] &
-                                        plain[u[r + 3]] & plain[u[r + 4]] & plain[u[r + 5]] &
-                                        plain[u[r + 6]] & plain[u[r + 7]]))
+                while (len - r >= 8 &&
+                       (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] & plain[u[r + 3]] &
+                        plain[u[r + 4]] & plain[u[r + 5]] & plain[u[r + 6]] & plain[u[r + 7]]))
                     r += 8;
                 while (r < len && plain[u[r]])
                     r++;
@@ -731,6 +742,8 @@ void kj_structure(kiji_doc *d)
         return;
     }
 
+    /* the line breaks and 「」 for kj_quote_ja, met on the way */
+    bool marks = d->lang != KJ_LANG_EN;
     int depth = 0;
     bool dquote = false; /* inside ASCII "..." */
     size_t pos = 0;      /* scan position for bracket state */
@@ -802,6 +815,8 @@ void kj_structure(kiji_doc *d)
             size_t k = pos;
             uint32_t c = kj_u8_next(t, len, &k);
             d->work++;
+            if (marks && (c == '\n' || c == 0x300C || c == 0x300D))
+                add_qmark(d, pos);
             if (c == '\n' && !hard_newline(d, pos)) {
                 soft_at = k;
             } else if (c == '\n') {
@@ -839,6 +854,8 @@ void kj_structure(kiji_doc *d)
     }
     if (start < len)
         add_sentence(d, start, len, para);
+    if (marks)
+        d->qmarks_end = pos < len ? pos : len; /* the rest was not scanned */
     if (!fast)
         ubrk_setText(bi, NULL, 0, &st); /* u16 goes with the arena */
 }
