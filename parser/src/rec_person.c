@@ -13,6 +13,7 @@
  * joins the person named last.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "rec_entity.h"
 
@@ -1938,6 +1939,20 @@ static bool poss(const kiji_doc *d, tok t)
     return t.ne - t.ns > 2 && d->norm[t.ne - 2] == '\'' && d->norm[t.ne - 1] == 's';
 }
 
+/* A word naming a building or a site after the person it honours: John
+ * F. Kennedy airport, George Bush Intercontinental Airport, Joe Robbie
+ * Stadium (any case: Reuters writes airport lowercase). */
+static bool facility_word(const kiji_doc *d, tok t)
+{
+    static const char *const w[] = {"airport", "stadium", "arena",  "school", "hospital",
+                                    "library", "museum",  "bridge", NULL};
+    size_t n = t.ne - t.ns;
+    for (int k = 0; w[k]; k++)
+        if (strlen(w[k]) == n && strncasecmp(d->norm + t.ns, w[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Lowercase words before a lowercase title head: bank chief, central bank
  * president (at most two, never function words). */
 static int lower_ext(const kiji_doc *d, const tok *t, int q)
@@ -2209,6 +2224,16 @@ static void en_persons(estate *s)
             ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
              ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
             j--; /* (George Shultz China's troubles: a place's) */
+        /* a facility named after a person is no person: the run holds
+         * its word or runs into it (cases/en/person) */
+        bool facility =
+            j < n && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) && facility_word(d, t[j]);
+        for (int q = k + 1; q < j && !facility; q++)
+            facility = facility_word(d, t[q]);
+        if (facility) {
+            k = j;
+            continue;
+        }
         /* titles inside the run: the name follows the last one */
         int last_title_end = -1, title_start = -1;
         for (int q = k; q < j; q++) {
@@ -2255,20 +2280,24 @@ static void en_persons(estate *s)
             continue;
         }
         /* Secretary of State Hillary Clinton, Minister of Foreign Affairs
-         * Taro Aso: after "title of (the)" the capitalized words name the
-         * office up to the person's given name (data/en/given_names.txt);
-         * an organization there is the lead above (cases/en/person) */
+         * Taro Aso, Commissioner for Trade Alan Brooks: after "title of
+         * (the)" or "title for" the capitalized words name the office up
+         * to the person's given name (data/en/given_names.txt), or, with
+         * none known, the last two of three words; an organization there
+         * is the lead above (cases/en/person) */
         if (title_start < 0 && ns == k && !lead && j - k >= 3 && k >= 2) {
             int o = k - 1;
             if (tok_is(d, t[o], "the") && o >= 2)
                 o--;
-            int a2 = o >= 1 && tok_is(d, t[o], "of") && adjacent(d, t[o - 1], t[o])
-                         ? title_ending(s, t, o - 1)
-                         : -1;
+            bool of = tok_is(d, t[o], "of"), fo = tok_is(d, t[o], "for");
+            int a2 = o >= 1 && (of || fo) && adjacent(d, t[o - 1], t[o]) ? title_ending(s, t, o - 1)
+                                                                         : -1;
             int p = -1;
             for (int q = k + 1; a2 >= 0 && q < j - 1 && p < 0; q++)
                 if (kj_dict_get(s->x->given_en, d->norm + t[q].ns, t[q].ne - t[q].ns, &v))
                     p = q;
+            if (a2 >= 0 && p < 0 && fo && o == k - 1 && j - k == 3 && !poss(d, t[j - 1]))
+                p = k + 1;
             if (p > k) {
                 title_start = a2;
                 last_title_end = p - 1;
