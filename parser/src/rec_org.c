@@ -908,15 +908,16 @@ static bool holiday_after(const kiji_doc *d, size_t e, size_t hi)
  * to a stem of three letters or more, some of them lowercase, names a bank
  * or a company. At a sentence's start (Riverbank, Interbank) only with a
  * capital inside (RepublicBank, UtiliCorp). */
-static bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
+static inline bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
 {
     size_t n = we - ws;
     const char *w = d->norm + ws;
     if (n < 7 || n > 24)
         return false;
     const char *tail = w + n - 4;
-    if (memcmp(tail, "bank", 4) && memcmp(tail, "Bank", 4) && memcmp(tail, "corp", 4) &&
-        memcmp(tail, "Corp", 4))
+    char t0 = (char)(tail[0] | 0x20);
+    if (!((t0 == 'b' && tail[1] == 'a' && tail[2] == 'n' && tail[3] == 'k') ||
+          (t0 == 'c' && tail[1] == 'o' && tail[2] == 'r' && tail[3] == 'p')))
         return false;
     bool lower = false, inner_cap = tail[0] == 'B' || tail[0] == 'C';
     for (size_t i = 1; i < n - 4; i++) {
@@ -1054,10 +1055,11 @@ static size_t en_run(estate *s, size_t a)
     if (nw && holiday_after(d, we[nw - 1], s->hi))
         return ret;
     /* the Bundesbank: one glued bank or company word (glued_org) */
-    int g = 0;
-    while (g < nw - 1 && cap[g] && ent_stopword(d, ws[g], we[g]))
-        g++;
-    if (nw && g == nw - 1 && glued_org(d, s->lo, ws[g], we[g])) {
+    int g = nw - 1;
+    bool glued = nw && cap[g] && glued_org(d, s->lo, ws[g], we[g]);
+    for (int k = 0; glued && k < g; k++)
+        glued = cap[k] && ent_stopword(d, ws[k], we[k]);
+    if (glued) {
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ws[g], we[g] - ws[g], NULL, 0);
         if (e) {
             longer_name(s, e, ws[g], we[g]);
@@ -1122,9 +1124,9 @@ static size_t en_run(estate *s, size_t a)
         if (st > last || (st == last && stop == last))
             break; /* an organization word alone (Bank) names nothing */
         size_t ns = ws[st], ne = we[stop];
-        /* the Bank Holding Company Act, the Financial Administration act:
-         * a name right before Act names a law, not a body (a body the
-         * gazetteer knows stays: the Federal Reserve Act) */
+        /* a Bank Holding Company Act, a Public Borrowing Administration
+         * act: a name right before Act names a law, not a body (a body
+         * the gazetteer knows stays: the Federal Reserve Act) */
         size_t q = ne;
         while (q < s->hi && q - ne < 3 && (d->norm[q] == ' ' || d->norm[q] == '\n'))
             q++;

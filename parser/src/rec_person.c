@@ -1942,13 +1942,21 @@ static bool poss(const kiji_doc *d, tok t)
 /* A word naming a building or a site after the person it honours: John
  * F. Kennedy airport, George Bush Intercontinental Airport, Joe Robbie
  * Stadium (any case: Reuters writes airport lowercase). */
-static bool facility_word(const kiji_doc *d, tok t)
+static inline bool facility_word(const kiji_doc *d, tok t)
 {
-    static const char *const w[] = {"airport", "stadium", "arena",  "school", "hospital",
-                                    "library", "museum",  "bridge", NULL};
+    static const struct {
+        const char *w;
+        size_t n;
+    } w[] = {{"airport", 7},  {"stadium", 7}, {"arena", 5},  {"school", 6},
+             {"hospital", 8}, {"library", 7}, {"museum", 6}, {"bridge", 6}};
     size_t n = t.ne - t.ns;
-    for (int k = 0; w[k]; k++)
-        if (strlen(w[k]) == n && strncasecmp(d->norm + t.ns, w[k], n) == 0)
+    if (n < 5 || n > 8)
+        return false;
+    char c = (char)(d->norm[t.ns] | 0x20);
+    if (c != 'a' && c != 's' && c != 'h' && c != 'l' && c != 'm' && c != 'b')
+        return false;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (w[k].n == n && w[k].w[0] == c && strncasecmp(d->norm + t.ns, w[k].w, n) == 0)
             return true;
     return false;
 }
@@ -2224,13 +2232,11 @@ static void en_persons(estate *s)
             ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
              ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
             j--; /* (George Shultz China's troubles: a place's) */
-        /* a facility named after a person is no person: the run holds
+        /* a facility named after a person is no person: the run ends in
          * its word or runs into it (cases/en/person) */
-        bool facility =
-            j < n && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) && facility_word(d, t[j]);
-        for (int q = k + 1; q < j && !facility; q++)
-            facility = facility_word(d, t[q]);
-        if (facility) {
+        if ((j - 1 > k && facility_word(d, t[j - 1])) ||
+            (j < n && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
+             facility_word(d, t[j]))) {
             k = j;
             continue;
         }
