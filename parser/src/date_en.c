@@ -1111,6 +1111,42 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* GMT +8, UTC-05:00: a shift from GMT written after its zone word (*zone
+ * "Z") at i makes *zone that offset; returns where it ends (i for none). */
+static size_t zone_shift(const ep *p, size_t i, const char **zone)
+{
+    if (!*zone || strcmp(*zone, "Z") != 0)
+        return i;
+    size_t k = ch(p, i) == ' ' ? i + 1 : i;
+    char sign = ch(p, k);
+    if (sign != '+' && sign != '-')
+        return i;
+    k++;
+    int h = 0, m = 0, nd = 0;
+    while (nd < 2 && digit(ch(p, k))) {
+        h = h * 10 + (ch(p, k) - '0');
+        k++;
+        nd++;
+    }
+    if (!nd || digit(ch(p, k)) || h > 14)
+        return i;
+    if (ch(p, k) == ':' && digit(ch(p, k + 1)) && digit(ch(p, k + 2)) && !digit(ch(p, k + 3))) {
+        m = (ch(p, k + 1) - '0') * 10 + (ch(p, k + 2) - '0');
+        k += 3;
+    }
+    if (m > 59 || alpha(ch(p, k)))
+        return i;
+    if (h || m) {
+        char b[8];
+        snprintf(b, sizeof b, "%c%02d:%02d", sign, h, m);
+        const char *o = kj_strndup(p->c->d, b, strlen(b));
+        if (!o)
+            return i;
+        *zone = o;
+    }
+    return k;
+}
+
 /* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
 /* A word before i that announces a clock time: at 9:30, by 9:30 (a bare
  * 3:16 may be a verse or a ratio). */
@@ -1484,9 +1520,16 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
     t->grain = mi ? KJ_G_MINUTE : KJ_G_HOUR;
     const kj_dword *w;
     size_t j = sp(p, e), n;
-    if (j > e && (n = dword(p, j, KJ_W_ZONE, &w)) > 0) {
-        t->zone = w->s;
-        e = j + n;
+    /* 6:40 p.m. (GMT +8): the zone may stand in brackets */
+    bool br = ch(p, j) == '(';
+    size_t z = br ? j + 1 : j;
+    if ((br || j > e) && (n = dword(p, z, KJ_W_ZONE, &w)) > 0) {
+        const char *zone = w->s;
+        size_t q = zone_shift(p, z + n, &zone);
+        if (!br || ch(p, q) == ')') {
+            t->zone = zone;
+            e = br ? q + 1 : q;
+        }
     }
     return e;
 }

@@ -2261,6 +2261,12 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                 }
             }
         }
+        /* where a change in money ends: "rose 3.1 billion francs to 10.5
+         * billion", "fell 45 mln dlrs to 1.2 billion" (a scaled figure
+         * with no unit of its own) */
+        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && a.ns == cx->last_end + 4 &&
+            a.ne == a.tok.ne && at_ci(d, cx->last_end, " to ") == a.ns && scale_of(d, &a.tok) != 0)
+            inherit_unit(d, &a, &cx->last);
         /* a scaled figure compared with the money amount a few words
          * back in its clause, a date or a trade term between: "to 110 mln
          * dlrs in May from 525 mln in April", "rose to 2.9 billion dlrs,

@@ -489,7 +489,10 @@ static void pass_definitions(estate *s)
                         allname = false;
                     q = nx;
                 }
-                if (a < ti && acronym(d, a, ti) && allname)
+                /* 1630 EST (2130 GMT): a clock time in brackets names
+                 * nothing, and no name starts with a digit */
+                bool digit = d->norm[j] >= '0' && d->norm[j] <= '9';
+                if (a < ti && acronym(d, a, ti) && allname && !digit)
                     define(s, j, k, a, ti);
             }
         } else if (c == '<' && d->lang == KJ_LANG_EN) {
@@ -902,6 +905,45 @@ static bool holiday_after(const kiji_doc *d, size_t e, size_t hi)
            (hi - e == 4 || !ent_asc((unsigned char)d->norm[e + 4]));
 }
 
+/* The Bundesbank, KeyCorp, Commerzbank: one capitalized word [ws, we)
+ * (its run's last, after stopwords alone) that ends in bank or corp glued
+ * to a stem of three letters or more, some of them lowercase, names a bank
+ * or a company. At a sentence's start (Riverbank, Interbank) only with a
+ * capital inside (RepublicBank, UtiliCorp). */
+static inline bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
+{
+    size_t n = we - ws;
+    const char *w = d->norm + ws;
+    if (n < 7 || n > 24)
+        return false;
+    const char *tail = w + n - 4;
+    char t0 = (char)(tail[0] | 0x20);
+    if (!((t0 == 'b' && tail[1] == 'a' && tail[2] == 'n' && tail[3] == 'k') ||
+          (t0 == 'c' && tail[1] == 'o' && tail[2] == 'r' && tail[3] == 'p')))
+        return false;
+    bool lower = false, inner_cap = tail[0] == 'B' || tail[0] == 'C';
+    for (size_t i = 1; i < n - 4; i++) {
+        char c = w[i];
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            inner_cap = true;
+        else
+            return false;
+    }
+    if (!lower)
+        return false;
+    size_t p = ws;
+    int sp = 0;
+    while (p > lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && sp < 8) {
+        p--;
+        sp++;
+    }
+    char pc = p > lo ? d->norm[p - 1] : '.';
+    bool initial = pc == '.' || pc == '!' || pc == '?' || pc == '"' || pc == '-' || sp > 1;
+    return !initial || inner_cap;
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1014,6 +1056,19 @@ static size_t en_run(estate *s, size_t a)
     size_t ret = nw ? we[nw - 1] : a + 1;
     if (nw && holiday_after(d, we[nw - 1], s->hi))
         return ret;
+    /* the Bundesbank: one glued bank or company word (glued_org) */
+    int g = nw - 1;
+    bool glued = nw && cap[g] && glued_org(d, s->lo, ws[g], we[g]);
+    for (int k = 0; glued && k < g; k++)
+        glued = cap[k] && ent_stopword(d, ws[k], we[k]);
+    if (glued) {
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ws[g], we[g] - ws[g], NULL, 0);
+        if (e) {
+            longer_name(s, e, ws[g], we[g]);
+            ent_mention(s, e, ws[g], we[g]);
+        }
+        return ret;
+    }
     /* right to left: "the Labour Ministry and the Bank of England" holds two */
     int lim = nw;
     for (int round = 0; round < 4 && lim > 1; round++) {
@@ -1071,7 +1126,18 @@ static size_t en_run(estate *s, size_t a)
         if (st > last || (st == last && stop == last))
             break; /* an organization word alone (Bank) names nothing */
         size_t ns = ws[st], ne = we[stop];
-        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+        /* a Bank Holding Company Act, a Public Borrowing Administration
+         * act: a name right before Act names a law, not a body (a body
+         * the gazetteer knows stays: the Federal Reserve Act) */
+        size_t q = ne;
+        while (q < s->hi && q - ne < 3 && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+            q++;
+        int32_t kv;
+        bool law = q > ne && s->hi - q >= 3 &&
+                   (!memcmp(d->norm + q, "Act", 3) || !memcmp(d->norm + q, "act", 3)) &&
+                   (s->hi - q == 3 || !ent_asc((unsigned char)d->norm[q + 3])) &&
+                   !kj_dict_get(x->org, d->norm + ns, ne - ns, &kv);
+        ent *e = law ? NULL : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
         if (e) {
             longer_name(s, e, ns, ne);
             ent_mention(s, e, ns, ne);

@@ -13,6 +13,7 @@
  * joins the person named last.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "rec_entity.h"
 
@@ -1985,6 +1986,28 @@ static bool poss(const kiji_doc *d, tok t)
     return t.ne - t.ns > 2 && d->norm[t.ne - 2] == '\'' && d->norm[t.ne - 1] == 's';
 }
 
+/* A word naming a building or a site after the person it honours: John
+ * F. Kennedy airport, George Bush Intercontinental Airport, Joe Robbie
+ * Stadium (any case: Reuters writes airport lowercase). */
+static inline bool facility_word(const kiji_doc *d, tok t)
+{
+    static const struct {
+        const char *w;
+        size_t n;
+    } w[] = {{"airport", 7},  {"stadium", 7}, {"arena", 5},  {"school", 6},
+             {"hospital", 8}, {"library", 7}, {"museum", 6}, {"bridge", 6}};
+    size_t n = t.ne - t.ns;
+    if (n < 5 || n > 8)
+        return false;
+    char c = (char)(d->norm[t.ns] | 0x20);
+    if (c != 'a' && c != 's' && c != 'h' && c != 'l' && c != 'm' && c != 'b')
+        return false;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (w[k].n == n && w[k].w[0] == c && strncasecmp(d->norm + t.ns, w[k].w, n) == 0)
+            return true;
+    return false;
+}
+
 /* Lowercase words before a lowercase title head: bank chief, central bank
  * president (at most two, never function words). */
 static int lower_ext(const kiji_doc *d, const tok *t, int q)
@@ -2264,6 +2287,14 @@ static void en_persons(estate *s)
             ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
              ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
             j--; /* (George Shultz China's troubles: a place's) */
+        /* a facility named after a person is no person: the run ends in
+         * its word or runs into it (cases/en/person) */
+        if ((j - 1 > k && facility_word(d, t[j - 1])) ||
+            (j < n && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
+             facility_word(d, t[j]))) {
+            k = j;
+            continue;
+        }
         /* titles inside the run: the name follows the last one */
         int last_title_end = -1, title_start = -1;
         for (int q = k; q < j; q++) {
@@ -2310,20 +2341,24 @@ static void en_persons(estate *s)
             continue;
         }
         /* Secretary of State Hillary Clinton, Minister of Foreign Affairs
-         * Taro Aso: after "title of (the)" the capitalized words name the
-         * office up to the person's given name (data/en/given_names.txt);
-         * an organization there is the lead above (cases/en/person) */
+         * Taro Aso, Commissioner for Trade Alan Brooks: after "title of
+         * (the)" or "title for" the capitalized words name the office up
+         * to the person's given name (data/en/given_names.txt), or, with
+         * none known, the last two of three words; an organization there
+         * is the lead above (cases/en/person) */
         if (title_start < 0 && ns == k && !lead && j - k >= 3 && k >= 2) {
             int o = k - 1;
             if (tok_is(d, t[o], "the") && o >= 2)
                 o--;
-            int a2 = o >= 1 && tok_is(d, t[o], "of") && adjacent(d, t[o - 1], t[o])
-                         ? title_ending(s, t, o - 1)
-                         : -1;
+            bool of = tok_is(d, t[o], "of"), fo = tok_is(d, t[o], "for");
+            int a2 = o >= 1 && (of || fo) && adjacent(d, t[o - 1], t[o]) ? title_ending(s, t, o - 1)
+                                                                         : -1;
             int p = -1;
             for (int q = k + 1; a2 >= 0 && q < j - 1 && p < 0; q++)
                 if (kj_dict_get(s->x->given_en, d->norm + t[q].ns, t[q].ne - t[q].ns, &v))
                     p = q;
+            if (a2 >= 0 && p < 0 && fo && o == k - 1 && j - k == 3 && !poss(d, t[j - 1]))
+                p = k + 1;
             if (p > k) {
                 title_start = a2;
                 last_title_end = p - 1;

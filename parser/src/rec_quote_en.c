@@ -760,6 +760,13 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         size_t e = i + l;
+        /* analysts' forecasts, an economist's note: a possessive source
+         * owns the noun after it and says nothing itself */
+        if (e < d->norm_len && (d->norm[e] == '\'' || (d->norm_len - e >= 3 &&
+                                                       !memcmp(d->norm + e, "\xE2\x80\x99", 3)))) {
+            i = e - 1;
+            continue;
+        }
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
         /* modifiers before: the, other, senior, one */
         size_t ms = i;
