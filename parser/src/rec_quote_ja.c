@@ -369,6 +369,19 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
     return chars >= minchars;
 }
 
+/* Do the words [is, ie) end in a predicate: a sentence mark or comma
+ * inside (speechlike), or four characters or more ending in kana
+ * (レンタル料が高い, 虚偽を広めた), not a noun (白いんげん豆ダイエット法)? */
+static bool predicate_quote(kiji_doc *d, size_t is, size_t ie)
+{
+    if (ie <= is)
+        return false;
+    if (speechlike(d, is, ie, SIZE_MAX))
+        return true;
+    size_t ps;
+    return kj_is_hiragana(kj_u8_prev(d->norm, ie, &ps)) && speechlike(d, is, ie, 4);
+}
+
 /* Is [is, ie) written in Latin letters, digits and spaces only, with no
  * sentence mark (「Melody Cloud Shop」の提供を終了)? A Japanese article
  * brackets such a run as a name, not as someone's words. */
@@ -567,6 +580,27 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
         l = strlen("とし");
         v = 1;
+    }
+    /* 「…」として歓迎した, としてCM契約の継続を発表した: として reports
+     * words that end in a predicate (a verb or an adjective, or a sentence
+     * with a comma in it) when a reporting verb closes its clause before
+     * a comma or a new topic (は); 「平成の名馬」として紹介 names a thing */
+    if (l == strlen("として") && v == 3 && at(d, a, "として") && predicate_quote(d, is, ie)) {
+        size_t p = a + l, ce = p, stop;
+        while (ce < limit) {
+            uint32_t ch = kj_q_cp(d, ce, &n);
+            d->work++;
+            if (ch == 0x3001 || ch == 0x306F /* は */)
+                break;
+            ce = n;
+        }
+        int32_t vv = 0;
+        if (find_verb(d, x, p, ce, &c->vs, &c->ve, &stop, &vv)) {
+            c->quote = true;
+            c->rs = c->re = p; /* the words before the verb are its objects */
+            c->passive = vv == 2;
+            return;
+        }
     }
     if (l && v == 3)
         return;
