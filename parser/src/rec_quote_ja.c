@@ -759,7 +759,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
  * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
 static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
                                       "ファン", "客", "陣", "氏", "男", "女", "男性", "女性",
-                                      "ライター", "カメラマン", "ジャーナリスト", "小僧", NULL};
+                                      "ライター", "カメラマン", "ジャーナリスト", "小僧", "妻",
+                                      "夫", "母親", "父親", "息子", "家族", "親族", "メンバー",
+                                      NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
@@ -860,6 +862,30 @@ static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
             return true;
     }
     return false;
+}
+
+/* The start of the clause of the quote at o, not before lo: just after
+ * the last comma that follows a verb form (指摘し、「…」) or the last
+ * closing bracket; a comma after a particle (妻は、, 男性が、) stays inside. */
+static size_t own_clause(kiji_doc *d, size_t lo, size_t o)
+{
+    if (o > lo + KJ_Q_WINDOW)
+        lo = o - KJ_Q_WINDOW;
+    for (size_t i = o; i > lo;) {
+        size_t ps, pp;
+        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        d->work++;
+        if (c == CLOSE) /* 「…」と題した記事で「…」: a title holds no subject */
+            return i;
+        if (c == 0x3001 && ps > lo) {
+            uint32_t b = kj_u8_prev(d->norm, ps, &pp);
+            if (kj_is_hiragana(b) && b != 0x306F /* は */ && b != 0x304C /* が */ &&
+                b != 0x3082 /* も */ && b != 0x306B /* に */ && b != 0x3067 /* で */)
+                return i;
+        }
+        i = ps;
+    }
+    return lo;
 }
 
 /* Paragraphs with text between sentences a <= b (blank lines hold no
@@ -1383,11 +1409,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * ネット上では「…」と続けた is still the commentator's) */
         if (speaker < 0 && !subject && ka < 0 && apos == 0 && c->ve > c->vs &&
             at(d, c->vs, "続け")) {
-            if (kt >= 0)
+            /* 妻は「…」と話を続けた: someone unnamed takes over */
+            size_t lo = kt >= 0 ? skip_name_suffix(d, x->m[kt].ne, c->o) : cst;
+            if (unnamed_subject(d, x, own_clause(d, lo, c->o), c->o))
+                note = "the speaker is someone unnamed (妻は, 女性が)";
+            else if (kt >= 0)
                 speaker = x->m[kt].fact;
             else if (prev >= 0 && para_gap(d, last_sent, sent) == 0)
                 speaker = prev;
-            subject = speaker >= 0;
+            subject = speaker >= 0 || note;
         }
         if (speaker < 0 && !subject && c->passive) {
             note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
@@ -1448,6 +1478,13 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             } else if (k >= 0 && topic_after_source(d, x, k, c->o)) {
                 note = "the source reports; the one named after it speaks";
+                subject = true;
+            } else if (k >= 0 &&
+                       unnamed_subject(d, x, own_clause(d, skip_name_suffix(d, ke, c->o), c->o),
+                                       c->o)) {
+                /* 安藤氏が紹介した話は、レジの女性が「…」と対応した: the
+                 * subject of the quote's own clause is someone unnamed */
+                note = "the speaker is someone unnamed (妻は, 女性が)";
                 subject = true;
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
