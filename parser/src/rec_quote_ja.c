@@ -620,6 +620,19 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             return;
         }
     }
+    /* 「…」という野村氏は、「…」: the person right after という who is the
+     * subject (は, が, も) or ends the sentence (「…」という星野氏。) says it */
+    if (l && v == 4 && at(d, a, "という")) {
+        int k = kj_q_mention_in(x, a + l, a + l + 1);
+        if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+            size_t e = skip_name_suffix(d, x->m[k].ne, limit);
+            if (at(d, e, "は") || at(d, e, "が") || at(d, e, "も") || at(d, e, "。")) {
+                c->quote = true;
+                c->pspeaker = x->m[k].fact;
+                return;
+            }
+        }
+    }
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
@@ -759,9 +772,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
  * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
 static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
                                       "ファン", "客", "陣", "氏", "男", "女", "男性", "女性",
-                                      "ライター", "カメラマン", "ジャーナリスト", "小僧", "妻",
-                                      "夫", "母親", "父親", "息子", "家族", "親族", "メンバー",
-                                      NULL};
+                                      "ライター", "カメラマン", "ジャーナリスト", "小僧",
+                                      "キャスター", "アナウンサー", "妻", "夫", "母親", "父親",
+                                      "息子", "家族", "親族", "メンバー", NULL};
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
