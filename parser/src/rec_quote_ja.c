@@ -733,8 +733,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* a partial quote inside reported speech: long enough to be someone's
      * words, and the sentence reports speech with と + a verb */
     /* a partial quote is followed by a particle (「…」についても); a name
-     * runs into a noun (「…切手セット」3種) */
-    if (!kj_is_hiragana(f) || kj_before(d->norm, c->o, "いわゆる") ||
+     * runs into a noun (「…切手セット」3種) or is the object of the verb
+     * (「…シリーズ」を発売すると発表した) */
+    if (!kj_is_hiragana(f) || f == 0x3092 /* を */ || kj_before(d->norm, c->o, "いわゆる") ||
         kj_before(d->norm, c->o, "所謂") || kj_before(d->norm, c->o, "通称") ||
         !speechlike(d, is, ie, 10) || latin_name(d, is, ie))
         return;
