@@ -770,22 +770,36 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 }
 
 /* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
- * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
-static const char *const people[] = {"者", "人", "員", "民", "達", "たち", "ユーザー", "ユーザ",
-                                      "ファン", "客", "陣", "氏", "男", "女", "男性", "女性",
-                                      "ライター", "カメラマン", "ジャーナリスト", "小僧",
-                                      "キャスター", "アナウンサー", "妻", "夫", "母親", "父親",
-                                      "息子", "家族", "親族", "メンバー", NULL};
+ * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者;
+ * so are キャスター and a relative or member with no name (妻は「…」).
+ * Each word is kept with its length in bytes; every one ends in a
+ * three-byte character, which is compared first. */
+#define PW(w) {w, sizeof w - 1}
+static const struct {
+    const char *w;
+    size_t n;
+} people[] = {PW("者"),       PW("人"),       PW("員"),       PW("民"),
+              PW("達"),       PW("たち"),     PW("ユーザー"), PW("ユーザ"),
+              PW("ファン"),   PW("客"),       PW("陣"),       PW("氏"),
+              PW("男"),       PW("女"),       PW("男性"),     PW("女性"),
+              PW("ライター"), PW("カメラマン"), PW("ジャーナリスト"), PW("小僧"),
+              PW("キャスター"), PW("アナウンサー"), PW("妻"),   PW("夫"),
+              PW("母親"),     PW("父親"),     PW("息子"),     PW("家族"),
+              PW("親族"),     PW("メンバー")};
+#undef PW
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
-    if (kj_before(d->norm, i, "彼女"))
+    if (i < 3 || i > d->norm_len || kj_before(d->norm, i, "彼女"))
         return false; /* an anaphor, not someone unnamed */
-    for (int k = 0; people[k]; k++) {
+    const char *last = d->norm + i - 3;
+    for (size_t k = 0; k < sizeof people / sizeof people[0]; k++) {
         d->work++;
-        if (kj_before(d->norm, i, people[k]) && kj_q_mention_at(x, i - strlen(people[k])) < 0)
+        size_t n = people[k].n;
+        if (n <= i && memcmp(last, people[k].w + n - 3, 3) == 0 &&
+            memcmp(d->norm + i - n, people[k].w, n) == 0 && kj_q_mention_at(x, i - n) < 0)
             return true;
     }
     return false;
