@@ -436,12 +436,13 @@ static bool link_list_line(kiji_doc *d, size_t s, size_t e)
     return false;
 }
 
-/* Look for a URL token in [s, e); returns whether there is one, and sets
- * *us, *ue to it unless the line belongs to a list of links (then *us ==
- * *ue). The caller keeps it only for a line that is trailer material. */
-static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue)
+/* Look for a URL token in [s, e); returns whether there is one, sets
+ * *us, *ue to it, and *listed when the line belongs to a list of links.
+ * The caller keeps it only for a line that is trailer material. */
+static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue, bool *listed)
 {
     *us = *ue = 0;
+    *listed = false;
     const char *t = d->norm;
     size_t i = s;
     while (i < e) {
@@ -454,10 +455,9 @@ static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue)
         while (en > st && (t[en - 1] == '.' || t[en - 1] == ','))
             en--;
         if (en > st && is_url_token(t + st, en - st)) {
-            if (!link_list_line(d, s, e)) {
-                *us = st;
-                *ue = en;
-            }
+            *us = st;
+            *ue = en;
+            *listed = link_list_line(d, s, e);
             return true;
         }
     }
@@ -562,17 +562,20 @@ static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
             seg++;
     }
     size_t us = 0, ue = 0;
-    bool url_here = !*url_seen && find_url(d, s, e, &us, &ue);
+    bool listed = false;
+    bool url_here = !*url_seen && find_url(d, s, e, &us, &ue, &listed);
     if (url_here)
         *url_seen = true;
     /* a line that is just a link block such as "もっと読むにはこちら url";
-     * a domain inside a body paragraph ("asahi.com『見出し』。朝日新聞社、")
-     * names a cited page, not this article's source */
-    if (!any && !(url_here && n < 200))
-        return false;
-    if (ue > us)
+     * in a longer line only a link written out with its scheme
+     * ("次のURLをご確認ください。 http://…") is the source, and a bare
+     * domain inside a body paragraph ("asahi.com『見出し』。朝日新聞社、")
+     * names a cited page, not this article */
+    bool trailer = any || (url_here && n < 200);
+    if (url_here && !listed &&
+        (trailer || kj_at(t + us, ue - us, 0, "http://") || kj_at(t + us, ue - us, 0, "https://")))
         d->url = kj_strndup(d, t + us, ue - us);
-    return true;
+    return trailer;
 }
 
 void kj_metadata(kiji_doc *d)
