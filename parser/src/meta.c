@@ -373,10 +373,13 @@ static bool is_url_token(const char *s, size_t n)
             host_end = k;
             break;
         }
-        if (c == '.')
+        if (c == '.') {
+            /* every host label holds a character: "...JR" is an ellipsis */
+            if (k == i || s[k - 1] == '.')
+                return false;
             dots++;
-        else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '-'))
+        } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-'))
             return false;
     }
     if (dots == 0)
@@ -433,10 +436,13 @@ static bool link_list_line(kiji_doc *d, size_t s, size_t e)
     return false;
 }
 
-/* Look for a URL token in [s, e); returns whether there is one, and sets
- * d->url to it unless the line belongs to a list of links. */
-static bool find_url(kiji_doc *d, size_t s, size_t e)
+/* Look for a URL token in [s, e); returns whether there is one, sets
+ * *us, *ue to it, and *listed when the line belongs to a list of links.
+ * The caller keeps it only for a line that is trailer material. */
+static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue, bool *listed)
 {
+    *us = *ue = 0;
+    *listed = false;
     const char *t = d->norm;
     size_t i = s;
     while (i < e) {
@@ -449,8 +455,9 @@ static bool find_url(kiji_doc *d, size_t s, size_t e)
         while (en > st && (t[en - 1] == '.' || t[en - 1] == ','))
             en--;
         if (en > st && is_url_token(t + st, en - st)) {
-            if (!link_list_line(d, s, e))
-                d->url = kj_strndup(d, t + st, en - st);
+            *us = st;
+            *ue = en;
+            *listed = link_list_line(d, s, e);
             return true;
         }
     }
@@ -554,16 +561,21 @@ static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
         while (seg < n && (l[seg] == ';' || l[seg] == ' ' || l[seg] == '.' || l[seg] == ')'))
             seg++;
     }
-    bool url_here = !*url_seen && find_url(d, s, e);
+    size_t us = 0, ue = 0;
+    bool listed = false;
+    bool url_here = !*url_seen && find_url(d, s, e, &us, &ue, &listed);
     if (url_here)
         *url_seen = true;
-    if (any)
-        return true;
-    if (url_here && n < 200) {
-        /* a line that is just a link block such as "もっと読むにはこちら url" */
-        return true;
-    }
-    return false;
+    /* a line that is just a link block such as "もっと読むにはこちら url";
+     * in a longer line only a link written out with its scheme
+     * ("次のURLをご確認ください。 http://…") is the source, and a bare
+     * domain inside a body paragraph ("asahi.com『見出し』。朝日新聞社、")
+     * names a cited page, not this article */
+    bool trailer = any || (url_here && n < 200);
+    if (url_here && !listed &&
+        (trailer || kj_at(t + us, ue - us, 0, "http://") || kj_at(t + us, ue - us, 0, "https://")))
+        d->url = kj_strndup(d, t + us, ue - us);
+    return trailer;
 }
 
 void kj_metadata(kiji_doc *d)

@@ -369,6 +369,19 @@ static bool speechlike(kiji_doc *d, size_t is, size_t ie, size_t minchars)
     return chars >= minchars;
 }
 
+/* Do the words [is, ie) end in a predicate: a sentence mark or comma
+ * inside (speechlike), or four characters or more ending in kana
+ * (レンタル料が高い, 虚偽を広めた), not a noun (白いんげん豆ダイエット法)? */
+static bool predicate_quote(kiji_doc *d, size_t is, size_t ie)
+{
+    if (ie <= is)
+        return false;
+    if (speechlike(d, is, ie, SIZE_MAX))
+        return true;
+    size_t ps;
+    return kj_is_hiragana(kj_u8_prev(d->norm, ie, &ps)) && speechlike(d, is, ie, 4);
+}
+
 /* Is [is, ie) written in Latin letters, digits and spaces only, with no
  * sentence mark (「Melody Cloud Shop」の提供を終了)? A Japanese article
  * brackets such a run as a name, not as someone's words. */
@@ -568,6 +581,27 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         l = strlen("とし");
         v = 1;
     }
+    /* 「…」として歓迎した, としてCM契約の継続を発表した: として reports
+     * words that end in a predicate (a verb or an adjective, or a sentence
+     * with a comma in it) when a reporting verb closes its clause before
+     * a comma or a new topic (は); 「平成の名馬」として紹介 names a thing */
+    if (l == strlen("として") && v == 3 && at(d, a, "として") && predicate_quote(d, is, ie)) {
+        size_t p = a + l, ce = p, stop;
+        while (ce < limit) {
+            uint32_t ch = kj_q_cp(d, ce, &n);
+            d->work++;
+            if (ch == 0x3001 || ch == 0x306F /* は */)
+                break;
+            ce = n;
+        }
+        int32_t vv = 0;
+        if (find_verb(d, x, p, ce, &c->vs, &c->ve, &stop, &vv)) {
+            c->quote = true;
+            c->rs = c->re = p; /* the words before the verb are its objects */
+            c->passive = vv == 2;
+            return;
+        }
+    }
     if (l && v == 3)
         return;
     /* 「…」という問いに「…」と答えた: the question is not the answerer's
@@ -584,6 +618,19 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             c->quote = true;
             c->pspeaker = k;
             return;
+        }
+    }
+    /* 「…」という野村氏は、「…」: the person right after という who is the
+     * subject (は, が, も) or ends the sentence (「…」という星野氏。) says it */
+    if (l && v == 4 && at(d, a, "という")) {
+        int k = kj_q_mention_in(x, a + l, a + l + 1);
+        if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+            size_t e = skip_name_suffix(d, x->m[k].ne, limit);
+            if (at(d, e, "は") || at(d, e, "が") || at(d, e, "も") || at(d, e, "。")) {
+                c->quote = true;
+                c->pspeaker = x->m[k].fact;
+                return;
+            }
         }
     }
     if (l && v == 4) {
@@ -685,8 +732,9 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* a partial quote inside reported speech: long enough to be someone's
      * words, and the sentence reports speech with と + a verb */
     /* a partial quote is followed by a particle (「…」についても); a name
-     * runs into a noun (「…切手セット」3種) */
-    if (!kj_is_hiragana(f) || kj_before(d->norm, c->o, "いわゆる") ||
+     * runs into a noun (「…切手セット」3種) or is the object of the verb
+     * (「…シリーズ」を発売すると発表した) */
+    if (!kj_is_hiragana(f) || f == 0x3092 /* を */ || kj_before(d->norm, c->o, "いわゆる") ||
         kj_before(d->norm, c->o, "所謂") || kj_before(d->norm, c->o, "通称") ||
         !speechlike(d, is, ie, 10) || latin_name(d, is, ie))
         return;
@@ -721,21 +769,36 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 }
 
 /* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
- * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者 */
-static const char *const people[] = {
-    "者", "人", "員", "民", "達",   "たち", "ユーザー", "ユーザ",     "ファン",         "客",
-    "陣", "氏", "男", "女", "男性", "女性", "ライター", "カメラマン", "ジャーナリスト", "小僧",
-    NULL};
+ * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者;
+ * so are キャスター and a relative or member with no name (妻は「…」).
+ * Each word is kept with its length in bytes; every one ends in a
+ * three-byte character, which is compared first. */
+#define PW(w) {w, sizeof w - 1}
+static const struct {
+    const char *w;
+    size_t n;
+} people[] = {PW("者"),       PW("人"),       PW("員"),       PW("民"),
+              PW("達"),       PW("たち"),     PW("ユーザー"), PW("ユーザ"),
+              PW("ファン"),   PW("客"),       PW("陣"),       PW("氏"),
+              PW("男"),       PW("女"),       PW("男性"),     PW("女性"),
+              PW("ライター"), PW("カメラマン"), PW("ジャーナリスト"), PW("小僧"),
+              PW("キャスター"), PW("アナウンサー"), PW("妻"),   PW("夫"),
+              PW("母親"),     PW("父親"),     PW("息子"),     PW("家族"),
+              PW("親族"),     PW("メンバー")};
+#undef PW
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
  * name with 氏 that no person fact covers counts: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
-    if (kj_before(d->norm, i, "彼女"))
+    if (i < 3 || i > d->norm_len || kj_before(d->norm, i, "彼女"))
         return false; /* an anaphor, not someone unnamed */
-    for (int k = 0; people[k]; k++) {
+    const char *last = d->norm + i - 3;
+    for (size_t k = 0; k < sizeof people / sizeof people[0]; k++) {
         d->work++;
-        if (kj_before(d->norm, i, people[k]) && kj_q_mention_at(x, i - strlen(people[k])) < 0)
+        size_t n = people[k].n;
+        if (n <= i && memcmp(last, people[k].w + n - 3, 3) == 0 &&
+            memcmp(d->norm + i - n, people[k].w, n) == 0 && kj_q_mention_at(x, i - n) < 0)
             return true;
     }
     return false;
@@ -825,6 +888,30 @@ static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
             return true;
     }
     return false;
+}
+
+/* The start of the clause of the quote at o, not before lo: just after
+ * the last comma that follows a verb form (指摘し、「…」) or the last
+ * closing bracket; a comma after a particle (妻は、, 男性が、) stays inside. */
+static size_t own_clause(kiji_doc *d, size_t lo, size_t o)
+{
+    if (o > lo + KJ_Q_WINDOW)
+        lo = o - KJ_Q_WINDOW;
+    for (size_t i = o; i > lo;) {
+        size_t ps, pp;
+        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        d->work++;
+        if (c == CLOSE) /* 「…」と題した記事で「…」: a title holds no subject */
+            return i;
+        if (c == 0x3001 && ps > lo) {
+            uint32_t b = kj_u8_prev(d->norm, ps, &pp);
+            if (kj_is_hiragana(b) && b != 0x306F /* は */ && b != 0x304C /* が */ &&
+                b != 0x3082 /* も */ && b != 0x306B /* に */ && b != 0x3067 /* で */)
+                return i;
+        }
+        i = ps;
+    }
+    return lo;
 }
 
 /* Paragraphs with text between sentences a <= b (blank lines hold no
@@ -1389,11 +1476,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * ネット上では「…」と続けた is still the commentator's) */
         if (speaker < 0 && !subject && ka < 0 && apos == 0 && c->ve > c->vs &&
             at(d, c->vs, "続け")) {
-            if (kt >= 0)
+            /* 妻は「…」と話を続けた: someone unnamed takes over */
+            size_t lo = kt >= 0 ? skip_name_suffix(d, x->m[kt].ne, c->o) : cst;
+            if (unnamed_subject(d, x, own_clause(d, lo, c->o), c->o))
+                note = "the speaker is someone unnamed (妻は, 女性が)";
+            else if (kt >= 0)
                 speaker = x->m[kt].fact;
             else if (prev >= 0 && para_gap(d, last_sent, sent) == 0)
                 speaker = prev;
-            subject = speaker >= 0;
+            subject = speaker >= 0 || note;
         }
         if (speaker < 0 && !subject && c->passive) {
             note = "the subject of a passive reporting verb (批判を受けた) is not the speaker";
@@ -1454,6 +1545,13 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             } else if (k >= 0 && topic_after_source(d, x, k, c->o)) {
                 note = "the source reports; the one named after it speaks";
+                subject = true;
+            } else if (k >= 0 &&
+                       unnamed_subject(d, x, own_clause(d, skip_name_suffix(d, ke, c->o), c->o),
+                                       c->o)) {
+                /* 安藤氏が紹介した話は、レジの女性が「…」と対応した: the
+                 * subject of the quote's own clause is someone unnamed */
+                note = "the speaker is someone unnamed (妻は, 女性が)";
                 subject = true;
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
