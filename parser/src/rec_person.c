@@ -1263,6 +1263,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
         int32_t v;
+        /* 横綱千代の富士, 元横綱千代の富士: a title that is no surname
+         * (ja/titles, not ja/surnames) opens no name run into it */
+        size_t ra = kj_at(d->norm, s->hi, a, "元") || kj_at(d->norm, s->hi, a, "前") ? a + 3 : a;
+        size_t rl = kj_dict_longest(x->title_ja, d->norm, s->hi, ra, &v);
+        if (rl && !kj_dict_get(x->surname_ja, d->norm + ra, rl, &v) && ra + rl < s->hi) {
+            size_t rx;
+            if (kj_is_kanji(ent_cp(d, ra + rl, &rx)))
+                return 0;
+        }
         sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
         listed = sl;
         size_t b = a + sl;
