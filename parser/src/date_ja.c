@@ -1294,7 +1294,7 @@ static bool unit_word(const jp *p, size_t e, bool sec)
  * after another paper joined by と, や or ・ (毎日と産経によれば). It is
  * part of a title when a katakana or Latin word runs into it (サンデー毎日,
  * MSN毎日) or a Latin one follows it (毎日jp, 毎日.jp). */
-static bool press_mainichi(jp *p, size_t i, size_t n)
+static __attribute__((noinline)) bool press_mainichi(jp *p, size_t i, size_t n)
 {
     static const char *const cue[] = {"によると",   "によれば", "によりますと", "の報道では",
                                       "の報道によ", "報道では", "報道によ",     "が報じ",

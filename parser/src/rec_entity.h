@@ -532,16 +532,6 @@ size_t ent_longest_ascii(const estate *s, const kj_dict *t, size_t pos, int32_t 
  * of letters and digits alone that the text's run goes on past, or one
  * whose first word the text's run is not (the run ends where the key's
  * first word does, at the same byte or a line break for its space). */
-/* A won-lost count in digits starts at i (DeNA3勝2敗: a team's Latin name
- * runs into its record, and ends before it). */
-static inline bool ent_record_at(const kiji_doc *d, size_t i)
-{
-    size_t k = i;
-    while (k < d->norm_len && k - i < 4 && kj_is_digit((unsigned char)d->norm[k]))
-        k++;
-    return k > i && (kj_at(d->norm, d->norm_len, k, "勝") || kj_at(d->norm, d->norm_len, k, "敗"));
-}
-
 static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos, uint32_t first)
 {
     if (first < 0x80) {
@@ -555,8 +545,6 @@ static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos
         for (size_t n = 0; ent_asc(u[n]); n++) {
             if (n == p->wordmax)
                 return false;
-            if (n > 0 && u[n] <= '9' && u[n - 1] > '9' && ent_record_at(d, pos + n))
-                break;
             h = ent_word_hash(h, u[n]);
         }
         h >>= 16;

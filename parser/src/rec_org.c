@@ -1378,7 +1378,7 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);
     uint32_t nc = ent_cp(d, pos + n, &nx);
-    if (ent_word(last) && ent_word(nc) && !(!kj_is_digit(last) && ent_record_at(d, pos + n)))
+    if (ent_word(last) && ent_word(nc))
         return 0;
     if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
         return 0;

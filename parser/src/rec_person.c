@@ -254,6 +254,21 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     char key[200], nb[200];
     if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
+    /* 横綱千代, 元横綱千代: a title that is no surname (ja/titles, not
+     * ja/surnames) begins no name run into it (横綱千代の富士) */
+    uint32_t c0;
+    size_t ra = ns, rx;
+    if (nl > 6 && kj_is_kanji(c0 = ent_cp(d, ns, &rx))) {
+        int32_t v;
+        if (c0 == 0x5143 /* 元 */ || c0 == 0x524D /* 前 */)
+            c0 = ent_cp(d, ra = rx, &rx);
+        size_t rl = ent_first_has(&s->x->title_first, c0)
+                        ? kj_dict_longest(s->x->title_ja, d->norm, ne, ra, &v)
+                        : 0;
+        if (rl && ra + rl < ne && !kj_dict_get(s->x->surname_ja, d->norm + ra, rl, &v) &&
+            kj_is_kanji(ent_cp(d, ra + rl, &rx)))
+            return NULL;
+    }
     /* Howard\nBaker wrapped at a line end is the Howard Baker named before
      * (cases/en/person): the key is the name as ent_set_name writes it */
     int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
@@ -1263,15 +1278,6 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
         int32_t v;
-        /* 横綱千代の富士, 元横綱千代の富士: a title that is no surname
-         * (ja/titles, not ja/surnames) opens no name run into it */
-        size_t ra = kj_at(d->norm, s->hi, a, "元") || kj_at(d->norm, s->hi, a, "前") ? a + 3 : a;
-        size_t rl = kj_dict_longest(x->title_ja, d->norm, s->hi, ra, &v);
-        if (rl && !kj_dict_get(x->surname_ja, d->norm + ra, rl, &v) && ra + rl < s->hi) {
-            size_t rx;
-            if (kj_is_kanji(ent_cp(d, ra + rl, &rx)))
-                return 0;
-        }
         sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v);
         listed = sl;
         size_t b = a + sl;
