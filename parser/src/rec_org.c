@@ -1380,7 +1380,10 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     uint32_t nc = ent_cp(d, pos + n, &nx);
     if (ent_word(last) && ent_word(nc))
         return 0;
-    if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
+    /* ソニー・ミュージック goes on past the known ソニー; a known name
+     * that starts with a kanji ends at its ・ (日テレ・ベレーザ: the
+     * broadcaster's team, no name of a person テレ・ベレーザ) */
+    if (ent_kata(last) && (ent_kata(nc) || (nc == 0x30FB && !kj_is_kanji(ent_cp(d, pos, &nx)))))
         return 0;
     char key[16];
     int kl = ent_key_num(key, sizeof key, "#", (int)v);
