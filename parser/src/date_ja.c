@@ -1291,15 +1291,25 @@ static bool unit_word(const jp *p, size_t e, bool sec)
 /* 毎日 at i (n bytes) names the newspaper, not "every day": a reporting
  * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた; not 毎日報道
  * される, reported every day), directly or
- * after another paper joined by と, や or ・ (毎日と産経によれば). */
-static bool press_mainichi(jp *p, size_t i, size_t n)
+ * after another paper joined by と, や or ・ (毎日と産経によれば). It is
+ * part of a title when a katakana or Latin word runs into it (サンデー毎日,
+ * MSN毎日) or a Latin one follows it (毎日jp, 毎日.jp). */
+static __attribute__((noinline)) bool press_mainichi(jp *p, size_t i, size_t n)
 {
     static const char *const cue[] = {"によると",   "によれば", "によりますと", "の報道では",
                                       "の報道によ", "報道では", "報道によ",     "が報じ",
                                       "は報じ",     "が伝え",   "は伝え"};
     if (n != strlen("毎日") || !at(p, i, "毎日"))
         return false;
-    size_t j = i + n;
+    size_t j = i + n, st, nx = j;
+    uint32_t pc = i > 0 ? kj_cp_prev(p->c->d, i, &st) : 0;
+    if (kj_is_katakana(pc) || kj_is_latin(pc))
+        return true;
+    uint32_t nc = kj_cp_next(p->c->d, p->len, &nx);
+    if (nc == '.' && nx < p->len)
+        nc = kj_cp_next(p->c->d, p->len, &nx);
+    if (kj_is_latin(nc))
+        return true;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
             if (at(p, j, cue[k]))

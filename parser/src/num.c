@@ -990,6 +990,15 @@ static bool power_after(kiji_doc *d, kj_numtok *t)
     return true;
 }
 
+/* The digits at pos count wins or losses (3勝, 12敗). */
+static bool record_after(const kiji_doc *d, size_t pos)
+{
+    size_t k = pos;
+    while (k < d->norm_len && k - pos < 4 && is_digit_c(d->norm[k]))
+        k++;
+    return kj_at(d->norm, d->norm_len, k, "勝") || kj_at(d->norm, d->norm_len, k, "敗");
+}
+
 static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known)
 {
     memset(t, 0, sizeof *t);
@@ -1015,7 +1024,8 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
     }
     if (c >= '0' && c <= '9') {
         if (check_prev) {
-            if (is_alnum(pc))
+            /* DeNA3勝2敗: a won-lost count may follow a team's Latin name */
+            if (is_alnum(pc) && !((pc < '0' || pc > '9') && record_after(d, pos)))
                 return false;
             /* inside 1,670 or 3.25; but 24 in 22,24,26 and 168 in
              * 192.168.1.2 start numbers */
@@ -1284,9 +1294,10 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
     size_t n = d->norm_len;
     unsigned char c = (unsigned char)s[pos];
     if (c < 0x80) {
-        /* nothing ASCII starts right after a letter or digit (A320, x5) */
+        /* nothing ASCII starts right after a letter or digit (A320, x5)
+         * but a won-lost count after a team's name (DeNA3勝) */
         if (pos > 0 && is_alnum((unsigned char)s[pos - 1]))
-            return false;
+            return c >= '0' && c <= '9' && !is_digit_c(s[pos - 1]) && record_after(d, pos);
         if (c >= '0' && c <= '9')
             return true;
         /* '.' starts a decimal only before a digit (.08); '-' a sign only

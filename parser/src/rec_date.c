@@ -838,6 +838,28 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
         t->rel = true;
         return;
     }
+    /* 今年は3月の, 2011年、4月に, 1981年(昭和56年)4月: a year just
+     * before the month, with at most は, 、 or a parenthesis between, is
+     * the month's (not a fiscal year's, whose months run into the next;
+     * not a year in another clause: 2010年に始まった工事は、6月末) */
+    if (c->has_last && c->last.grain == KJ_G_YEAR && c->last.yset && c->last.y && !c->last.m &&
+        c->last_end <= pos && pos - c->last_end <= 24) {
+        size_t g = c->last_end;
+        if (kj_at(c->s, pos, g, "("))
+            while (g < pos && c->s[g] != ')')
+                g++, c->d->work++;
+        if (g < pos && c->s[g] == ')')
+            g++;
+        if (kj_at(c->s, pos, g, "は"))
+            g += strlen("は");
+        if (kj_at(c->s, pos, g, "、"))
+            g += strlen("、");
+        if (g == pos) {
+            t->y = c->last.y;
+            t->rel = true;
+            return;
+        }
+    }
     if (!c->py)
         return;
     t->rel = true;

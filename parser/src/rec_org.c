@@ -634,7 +634,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t best = 0;
+    size_t best = 0, best_p = 0, sitting = 0;
     int chars = 0;
     for (size_t p = a; p < b; chars++) {
         d->work++;
@@ -669,8 +669,22 @@ static void ja_seg(estate *s, size_t a, size_t b)
             if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, p, &v) > n &&
                 person_before(s, a, p))
                 ok = false;
-            if (ok)
+            /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
+             * form, which a name follows (一般財団法人日本気象協会) */
+            if (ok && kj_at(d->norm, b, e, "法人"))
+                ok = false;
+            /* 臨時理事会, 緊急理事会: a sitting of the board, not a body
+             * (nor is 議会 inside 臨時評議会) */
+            if (ok && kj_before(d->norm, e, "会") &&
+                (e == sitting || kj_before(d->norm, p, "臨時") || kj_before(d->norm, p, "緊急") ||
+                 kj_before(d->norm, p, "定例"))) {
+                ok = false;
+                sitting = e;
+            }
+            if (ok) {
                 best = e;
+                best_p = p;
+            }
         }
         p = nx;
     }
@@ -696,6 +710,14 @@ static void ja_seg(estate *s, size_t a, size_t b)
         a += 3;
     if (kj_dict_get(x->ogeneric_ja, d->norm + a, best - a, &v) || anaphoric_name(d, a, best))
         return;
+    /* 与党2党, 第2党, 12社: a count or a rank, not a name */
+    {
+        size_t q = kj_at(d->norm, best_p, a, "第") ? a + strlen("第") : a;
+        while (q < best_p && d->norm[q] >= '0' && d->norm[q] <= '9')
+            q++;
+        if (q == best_p)
+            return;
+    }
     if (generic_head(s, a, best))
         return;
     /* 雲南省, 中国雲南省: a province's 省 is no ministry's; a place name, or
@@ -1427,7 +1449,10 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     uint32_t nc = ent_cp(d, pos + n, &nx);
     if (ent_word(last) && ent_word(nc))
         return 0;
-    if (ent_kata(last) && (ent_kata(nc) || nc == 0x30FB))
+    /* ソニー・ミュージック goes on past the known ソニー; a known name
+     * that starts with a kanji ends at its ・ (日テレ・ベレーザ: the
+     * broadcaster's team, no name of a person テレ・ベレーザ) */
+    if (ent_kata(last) && (ent_kata(nc) || (nc == 0x30FB && !kj_is_kanji(ent_cp(d, pos, &nx)))))
         return 0;
     char key[16];
     int kl = ent_key_num(key, sizeof key, "#", (int)v);
@@ -1494,6 +1519,23 @@ static void pass_known(estate *s)
         /* 国連 inside 国連軍縮研究所 is part of another name */
         if (n && ent_covered(s, KIJI_FACT_ORGANIZATION, i, i + n))
             n = 0;
+        /* 日本IBM, 日本コカ・コーラ: 日本 run into a foreign company's
+         * name names its Japanese arm, one company (米アップル stays the
+         * country and the company) */
+        if (n && (ent_asc((unsigned char)d->norm[i]) || kj_is_katakana(c)) &&
+            kj_before(d->norm, i, "日本") && i - strlen("日本") >= s->lo) {
+            size_t js = i - strlen("日本"), ps;
+            uint32_t jc = js > s->lo ? ent_prev(d, js, &ps) : 0;
+            ent *j = kj_is_kanji(jc)
+                         ? NULL
+                         : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + js, i + n - js, NULL, 0);
+            if (j) {
+                e = j;
+                i = js;
+                n += strlen("日本");
+                longer_name(s, e, i, i + n);
+            }
+        }
         if (n) {
             ent_mention(s, e, i, i + n);
             i += n;

@@ -260,6 +260,21 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
     char key[200], nb[200];
     if (nl + 2 >= sizeof key || se - ss + 2 >= sizeof key)
         return NULL;
+    /* 横綱千代, 元横綱千代: a title that is no surname (ja/titles, not
+     * ja/surnames) begins no name run into it (横綱千代の富士) */
+    uint32_t c0;
+    size_t ra = ns, rx;
+    if (nl > 6 && kj_is_kanji(c0 = ent_cp(d, ns, &rx))) {
+        int32_t v;
+        if (c0 == 0x5143 /* 元 */ || c0 == 0x524D /* 前 */)
+            c0 = ent_cp(d, ra = rx, &rx);
+        size_t rl = ent_first_has(&s->x->title_first, c0)
+                        ? kj_dict_longest(s->x->title_ja, d->norm, ne, ra, &v)
+                        : 0;
+        if (rl && ra + rl < ne && !kj_dict_get(s->x->surname_ja, d->norm + ra, rl, &v) &&
+            kj_is_kanji(ent_cp(d, ra + rl, &rx)))
+            return NULL;
+    }
     /* Howard\nBaker wrapped at a line end is the Howard Baker named before
      * (cases/en/person): the key is the name as ent_set_name writes it */
     int kl = ent_key(key, sizeof key, "n:", nb, ent_strnorm_to(nb, n, nl));
