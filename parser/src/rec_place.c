@@ -1074,7 +1074,9 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
             size_t ce = i + n + cn;
             if (e->kind != PL_CITY)
                 ent_mention(s, e, i, i + n);
-            named_place(s, 'c', cs, ce, "JP", PL_CITY);
+            /* ニューオーリンズ市: the known city keeps its own country */
+            const char *cc = e->kind == PL_CITY && e->code ? e->code : "JP";
+            named_place(s, 'c', cs, ce, cc, PL_CITY);
             i = ce;
             continue;
         }
