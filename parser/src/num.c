@@ -1255,7 +1255,10 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool
     /* a sign: -5, −5 (U+2212), マイナス5, minus five; never after a letter
      * or digit (3-5 is a range, A-1 a name) */
     size_t after = 0;
-    if (!is_alnum(pc) && pc != '-') {
+    /* nor is an ASCII hyphen right after a kanji or katakana one: in
+     * Japanese it joins two parts (構造主義の父-100歳, 1等-2億円) */
+    bool dash = s[pos] == '-' && (kj_is_kanji(pc) || kj_is_katakana(pc));
+    if (!is_alnum(pc) && pc != '-' && !dash) {
         if (s[pos] == '-' && pos + 1 < n && (is_digit_c(s[pos + 1]) || s[pos + 1] == '.'))
             after = pos + 1;
         else if (kj_at(s, n, pos, "\xE2\x88\x92") && pos + 3 < n && is_digit_c(s[pos + 3]))
