@@ -479,10 +479,19 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n)) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         if (isdig(p, i + n)) {
-            /* 明日15日, 本日19日: the day after it is that day (its month) */
+            /* 明日15日, 本日19日: the day after it is that day (its month),
+             * one date written twice when the two agree (or the day the
+             * word names is unknown); 今日1日 on the 12th is "today, one day" */
             p->hint = *t;
             p->hpos = i + n;
             p->hok = t->y && t->m && t->d;
+            kj_tx a;
+            kj_tx_init(&a);
+            size_t e2 = part_day(p, i + n, &a, true);
+            if (e2 > 0 && (!p->hok || a.d == t->d)) {
+                *t = a;
+                return e2;
+            }
         }
         return i + n;
     }
@@ -666,9 +675,10 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     }
     if (j == i && i > 0 && isdig(p, i - 1))
         return 0; /* 25時: not 5時 */
-    if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時")
-        && !at(p, e, "時間")
-        && !at(p, e, "時点") && !at(p, e, "時代") && (nd > 0 || tod || after_date)) {
+    /* 無所属6時事通信: a count, then the word 時事 (no hour) */
+    if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時") &&
+        !at(p, e, "時間") && !at(p, e, "時点") && !at(p, e, "時代") && !at(p, e, "時事") &&
+        (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
         /* a clock hour in digits reads alone (23時に, 9時30分); a kanji
          * numeral needs a date or a part of day (一時 is "for a while") */

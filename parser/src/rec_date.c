@@ -830,9 +830,33 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
     t->m = m.m;
 }
 
+/* 2010年度は3月, 2010年度の6月15日: a bare month right after a fiscal
+ * year (April to March) is in it; January to March are the next year's.
+ * Sets t->y and returns true when one is there. */
+static bool fy_month(kj_dctx *c, kj_tx *t, size_t pos)
+{
+    if (!c->last_fy || c->last_fy_end > pos || pos - c->last_fy_end > 6 || t->m < 1 || t->m > 12)
+        return false;
+    size_t g = c->last_fy_end;
+    if (kj_at(c->s, pos, g, "は") || kj_at(c->s, pos, g, "の"))
+        g += strlen("は");
+    if (kj_at(c->s, pos, g, "、"))
+        g += strlen("、");
+    if (g != pos)
+        return false;
+    int y = t->m <= 3 ? c->last_fy + 1 : c->last_fy;
+    if (t->d > kj_mdays(y, t->m))
+        return false;
+    t->y = y;
+    t->rel = true;
+    return true;
+}
+
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_MONTH;
+    if (fy_month(c, t, pos))
+        return;
     if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
         t->rel = true;
@@ -879,6 +903,8 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_DAY;
+    if (fy_month(c, t, pos))
+        return;
     /* the year of the last date mentioned, unless the day is not in it
      * (2月29日 after a date in a common year: resolved as if alone) */
     if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m &&
@@ -1169,6 +1195,10 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         kj_attr_str(d, f, "max", kj_strndup(d, b, strlen(b)));
     }
     kj_claim(d, ns, ne, KIJI_FACT_DATE);
+    if (t->grain == KJ_G_FY && !max && t->y > 0) {
+        c->last_fy = t->y;
+        c->last_fy_end = ne;
+    }
     if (t->grain != KJ_G_WEEK && t->grain != KJ_G_QUARTER && t->grain != KJ_G_FY
         && t->grain != KJ_G_SEASON && !t->century && !t->bc) {
         c->last = max ? *max : *t;

@@ -170,6 +170,10 @@ typedef struct kj_dctx {
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
     int last_sent, last_para;
+    /* the last fiscal year emitted with a known year (2010年度) and where
+     * its text ends: a bare month right after it is in that year */
+    int last_fy;
+    size_t last_fy_end;
     /* kj_dt_future's memory of the text it has read: no KJ_W_FUTURE word
      * starts at a character in [fut_ca, fut_cb); one starts at fut_at
      * (when fut_found) */
