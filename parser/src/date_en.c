@@ -4471,6 +4471,33 @@ static bool the_ordinal_next(const ep *p, size_t i, size_t q, size_t r)
     return kj_dt_word(p->c, true, a, &w) > 0;
 }
 
+/* Can clock_range_parse or dm_range read the number at j, after "from" or
+ * "between" and white space? Both want one or two digits there:
+ *   clock_range_parse  at most two digits, then ':' and the minutes, or
+ *                (after white space) a meridiem, a dash, to, and, until,
+ *                till: the byte after the digits is ':', white space, a
+ *                letter or '-'
+ *   dm_range     num's one or two digits (num reads no number followed
+ *                by a digit, or by '.' or ',' and a digit), then an
+ *                ordinal suffix or range_to: a dash, or white space and a
+ *                dash or a word (to, and, through): the byte after the
+ *                digits is a letter, '-' or white space
+ * Anything else (from 980,000, between 6.2 and, from 1986) is read by
+ * neither. */
+static bool range_next(const ep *p, size_t j)
+{
+    size_t r = j;
+    while (r < p->len && r - j < 3 && digit(p->lc[r]))
+        r++;
+    if (r == j || r - j > 2)
+        return false;
+    if (r >= p->len)
+        return true;
+    char c = p->lc[r];
+    return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == ':'
+        || (unsigned char)(c - 'a') < 26;
+}
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
@@ -4566,11 +4593,12 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
      * entry begins with them unless one is found at i): the readers that
      * read them at i, clock_range_parse and dm_range, want a digit after
      * them and their white space ("from 3 p.m.", "between 10 and 14
-     * May"); most are before a noun */
+     * May"); most are before a noun, and most digits after them are an
+     * amount (from 980,000, from 6.2 pct), which range_next rules out */
     if ((v & (KJ_EF_LIT | KJ_EF_NUM)) == KJ_EF_LIT
         && ((e - i == 4 && memcmp(p->lc + i, "from", 4) == 0)
             || (e - i == 7 && memcmp(p->lc + i, "between", 7) == 0))
-        && !digit(ch(p, sp(p, e)))) {
+        && !range_next(p, sp(p, e))) {
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);
