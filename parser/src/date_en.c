@@ -4285,7 +4285,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "week",      "month",      "year",      "eighteen",    "nineteen",   "noughties",
         "weekend",   "day",        "next",      "past"};
     for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
-        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), 1))
+        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), KJ_ETHE_READ))
             return -1;
     /* the signs kj_num_scan reads before a number word (minus zero) */
     if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
@@ -4567,6 +4567,17 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
             return false;
+        /* a word only entries have after "the" (the same day, the
+         * previous year, the end of): no reader reads it there, so a date
+         * starts only where an entry does (every reader finds one through
+         * kj_dt_word at i, as dword_fill) */
+        if (r > q && tv == KJ_ETHE_ENTRY) {
+            ecache *k = p->k;
+            if (k->wpos != i)
+                dword_fill(p, i);
+            if (k->wn == 0)
+                return false;
+        }
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
     }
