@@ -4326,7 +4326,7 @@ static bool word_in(const ep *p, size_t j, size_t cap, const elit *lit, size_t n
 }
 
 /* Can a date start at the article "a" or "an" (at i, ending at e before
- * white space)? What the readers that start at an article read right after
+ * white space or a digit)? What the readers that start at an article read right after
  * it, reader by reader:
  *   amount       a / an + a unit of time, an entry of en (a week, an hour,
  *                a decade, a fortnight); a / an + business / working day
@@ -4596,9 +4596,14 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     /* "this" and a word: only before a word this_next knows */
     if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
         return false;
-    /* "a" / "an" and a word: only before a word after_article knows */
+    /* "a" / "an" and a word: only before a word after_article knows. Or
+     * right before a digit (a330, an124): there no reader reads the
+     * article as a literal (wd refuses a literal that ends in a letter
+     * before a digit), so only an entry at i or a number read at i start
+     * a date, which after_article tests too */
     if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
-        && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
+        && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t' || digit(p->lc[e]))
+        && !after_article(p, i, e))
         return false;
     /* "from" and "between" (read as literals only: no number word, no
      * entry begins with them unless one is found at i): the readers that
