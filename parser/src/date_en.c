@@ -4580,6 +4580,18 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         }
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
+        /* digits after "the": the readers that read them there (date_dm,
+         * date_nth: num_digits of one or two digits; week_of, wday_in:
+         * 1st .. 5th) read at most two, so after three or more (the 1986
+         * season, the 747) only an entry at i starts a date */
+        if (r == q && q + 2 < p->len && digit(p->lc[q]) && digit(p->lc[q + 1])
+            && digit(p->lc[q + 2])) {
+            ecache *k = p->k;
+            if (k->wpos != i)
+                dword_fill(p, i);
+            if (k->wn == 0)
+                return false;
+        }
     }
     /* "all" is read at i only by amount, before day, week, month or year
      * (all day, an all-week strike); an entry may begin with it */
