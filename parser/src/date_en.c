@@ -4605,8 +4605,13 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
                                 || wd(p, e + 1, "month", &x) || wd(p, e + 1, "year", &x))))
             return false;
     }
-    /* "this" and a word: only before a word this_next knows */
-    if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
+    /* "this" and a word: only before a word this_next knows. So for
+     * "current": of the readers only date_rel reads it at i, as it reads
+     * "this" (the same offset, the same words after it), and this_next
+     * tests the entries at i too */
+    if (((e - i == 4 && memcmp(p->lc + i, "this", 4) == 0)
+         || (e - i == 7 && memcmp(p->lc + i, "current", 7) == 0))
+        && !this_next(p, i, e))
         return false;
     /* "a" / "an" and a word: only before a word after_article knows. Or
      * right before a digit (a330, an124): there no reader reads the
