@@ -4365,6 +4365,28 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "several", "many" or "few" (at i, ending at e)?
+ * Only amount reads them at i (a vague count: several days, many years)
+ * besides an entry of en at i; after the word it wants, at k (after a dash
+ * or white space), "and a half" / "and half" or a unit: an entry of en
+ * (dword of the unit kind) or bizday (business / working day). Nights and
+ * a bare h follow only a count in digits or an exact one. Anything else
+ * (several times, many of them) starts no date here. */
+static bool vague_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"and", 3}, {"working", 7}, {"business", 8}};
+    ecache *cache = p->k;
+    if (cache->wpos != i)
+        dword_fill(p, i);
+    if (cache->wn > 0)
+        return true;
+    size_t k = ch(p, e) == '-' ? e + 1 : sp(p, e);
+    if (k >= p->len || word_in(p, k, 9, lit, sizeof lit / sizeof lit[0]))
+        return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, k, &w) > 0;
+}
+
 /* Can a date start at "this" (at i, ending at e)? What the readers that
  * read "this" at i read right after it and its white space (at j):
  *   date_rel     this week / weekend / week-end / decade / month / year /
@@ -4612,6 +4634,14 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     if (((e - i == 4 && memcmp(p->lc + i, "this", 4) == 0)
          || (e - i == 7 && memcmp(p->lc + i, "current", 7) == 0))
         && !this_next(p, i, e))
+        return false;
+    /* "several", "many", "few" (no number words): only before what
+     * vague_next knows */
+    if (!(v & KJ_EF_NUM)
+        && ((e - i == 7 && memcmp(p->lc + i, "several", 7) == 0)
+            || (e - i == 4 && memcmp(p->lc + i, "many", 4) == 0)
+            || (e - i == 3 && memcmp(p->lc + i, "few", 3) == 0))
+        && !vague_next(p, i, e))
         return false;
     /* "a" / "an" and a word: only before a word after_article knows. Or
      * right before a digit (a330, an124): there no reader reads the
