@@ -4635,6 +4635,20 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
          || (e - i == 7 && memcmp(p->lc + i, "current", 7) == 0))
         && !this_next(p, i, e))
         return false;
+    /* "year" (a unit, which the readers read only after a count) is read
+     * at i only by date_any as year-end, year end or year and a line
+     * break and end; else only an entry at i of another kind than a unit
+     * starts a date (the year ended, year-ago figures start none) */
+    if (e - i == 4 && memcmp(p->lc + i, "year", 4) == 0 && !(v & KJ_EF_NUM)) {
+        size_t x;
+        if (e + 1 < p->len && (p->lc[e] == '-' || p->lc[e] == ' ' || p->lc[e] == '\n')
+            && wd(p, e + 1, "end", &x))
+            return true;
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0 && k->ww->kind != KJ_W_UNIT;
+    }
     /* "several", "many", "few" (no number words): only before what
      * vague_next knows */
     if (!(v & KJ_EF_NUM)
