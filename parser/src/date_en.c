@@ -4365,6 +4365,25 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "another", "full" or "whole" (at i, ending at e)?
+ * Only amount reads them at i (for another month, for a full day, the
+ * whole week) besides an entry of en at i, and only before a space or a
+ * dash and then day, week, hour, month, year or bizday (business / working
+ * day). Anything else (another company, full year results) starts no date
+ * here. */
+static bool one_unit_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"day", 3},   {"week", 4},    {"hour", 4},    {"year", 4},
+                               {"month", 5}, {"working", 7}, {"business", 8}};
+    ecache *cache = p->k;
+    if (cache->wpos != i)
+        dword_fill(p, i);
+    if (cache->wn > 0)
+        return true;
+    return e + 1 < p->len && (p->lc[e] == ' ' || p->lc[e] == '-')
+        && word_in(p, e + 1, 9, lit, sizeof lit / sizeof lit[0]);
+}
+
 /* Can a date start at "several", "many" or "few" (at i, ending at e)?
  * Only amount reads them at i (a vague count: several days, many years)
  * besides an entry of en at i; after the word it wants, at k (after a dash
@@ -4649,6 +4668,14 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
             dword_fill(p, i);
         return k->wn > 0 && k->ww->kind != KJ_W_UNIT;
     }
+    /* "another", "full", "whole" (no number words): only before what
+     * one_unit_next knows */
+    if (!(v & KJ_EF_NUM)
+        && ((e - i == 7 && memcmp(p->lc + i, "another", 7) == 0)
+            || (e - i == 4 && memcmp(p->lc + i, "full", 4) == 0)
+            || (e - i == 5 && memcmp(p->lc + i, "whole", 5) == 0))
+        && !one_unit_next(p, i, e))
+        return false;
     /* "several", "many", "few" (no number words): only before what
      * vague_next knows */
     if (!(v & KJ_EF_NUM)
