@@ -4285,7 +4285,7 @@ int kj_date_en_starts(struct kj_datedata *dd)
         "week",      "month",      "year",      "eighteen",    "nineteen",   "noughties",
         "weekend",   "day",        "next",      "past"};
     for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
-        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), 1))
+        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), KJ_ETHE_READ))
             return -1;
     /* the signs kj_num_scan reads before a number word (minus zero) */
     if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
@@ -4326,7 +4326,7 @@ static bool word_in(const ep *p, size_t j, size_t cap, const elit *lit, size_t n
 }
 
 /* Can a date start at the article "a" or "an" (at i, ending at e before
- * white space)? What the readers that start at an article read right after
+ * white space or a digit)? What the readers that start at an article read right after
  * it, reader by reader:
  *   amount       a / an + a unit of time, an entry of en (a week, an hour,
  *                a decade, a fortnight); a / an + business / working day
@@ -4364,6 +4364,47 @@ static bool after_article(const ep *p, size_t i, size_t e)
 }
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
+
+/* Can a date start at "another", "full" or "whole" (at i, ending at e)?
+ * Only amount reads them at i (for another month, for a full day, the
+ * whole week) besides an entry of en at i, and only before a space or a
+ * dash and then day, week, hour, month, year or bizday (business / working
+ * day). Anything else (another company, full year results) starts no date
+ * here. */
+static bool one_unit_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"day", 3},   {"week", 4},    {"hour", 4},    {"year", 4},
+                               {"month", 5}, {"working", 7}, {"business", 8}};
+    ecache *cache = p->k;
+    if (cache->wpos != i)
+        dword_fill(p, i);
+    if (cache->wn > 0)
+        return true;
+    return e + 1 < p->len && (p->lc[e] == ' ' || p->lc[e] == '-')
+        && word_in(p, e + 1, 9, lit, sizeof lit / sizeof lit[0]);
+}
+
+/* Can a date start at "several", "many" or "few" (at i, ending at e)?
+ * Only amount reads them at i (a vague count: several days, many years)
+ * besides an entry of en at i; after the word it wants, at k (after a dash
+ * or white space), "and a half" / "and half" or a unit: an entry of en
+ * (dword of the unit kind) or bizday (business / working day). Nights and
+ * a bare h follow only a count in digits or an exact one. Anything else
+ * (several times, many of them) starts no date here. */
+static bool vague_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"and", 3}, {"working", 7}, {"business", 8}};
+    ecache *cache = p->k;
+    if (cache->wpos != i)
+        dword_fill(p, i);
+    if (cache->wn > 0)
+        return true;
+    size_t k = ch(p, e) == '-' ? e + 1 : sp(p, e);
+    if (k >= p->len || word_in(p, k, 9, lit, sizeof lit / sizeof lit[0]))
+        return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, k, &w) > 0;
+}
 
 /* Can a date start at "this" (at i, ending at e)? What the readers that
  * read "this" at i read right after it and its white space (at j):
@@ -4471,6 +4512,33 @@ static bool the_ordinal_next(const ep *p, size_t i, size_t q, size_t r)
     return kj_dt_word(p->c, true, a, &w) > 0;
 }
 
+/* Can clock_range_parse or dm_range read the number at j, after "from" or
+ * "between" and white space? Both want one or two digits there:
+ *   clock_range_parse  at most two digits, then ':' and the minutes, or
+ *                (after white space) a meridiem, a dash, to, and, until,
+ *                till: the byte after the digits is ':', white space, a
+ *                letter or '-'
+ *   dm_range     num's one or two digits (num reads no number followed
+ *                by a digit, or by '.' or ',' and a digit), then an
+ *                ordinal suffix or range_to: a dash, or white space and a
+ *                dash or a word (to, and, through): the byte after the
+ *                digits is a letter, '-' or white space
+ * Anything else (from 980,000, between 6.2 and, from 1986) is read by
+ * neither. */
+static bool range_next(const ep *p, size_t j)
+{
+    size_t r = j;
+    while (r < p->len && r - j < 3 && digit(p->lc[r]))
+        r++;
+    if (r == j || r - j > 2)
+        return false;
+    if (r >= p->len)
+        return true;
+    char c = p->lc[r];
+    return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == ':'
+        || (unsigned char)(c - 'a') < 26;
+}
+
 /* Can try_at match at i, a word start? Every way it matches begins with a
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
@@ -4540,8 +4608,31 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
             return false;
+        /* a word only entries have after "the" (the same day, the
+         * previous year, the end of): no reader reads it there, so a date
+         * starts only where an entry does (every reader finds one through
+         * kj_dt_word at i, as dword_fill) */
+        if (r > q && tv == KJ_ETHE_ENTRY) {
+            ecache *k = p->k;
+            if (k->wpos != i)
+                dword_fill(p, i);
+            if (k->wn == 0)
+                return false;
+        }
         if (r > q && !the_ordinal_next(p, i, q, r))
             return false;
+        /* digits after "the": the readers that read them there (date_dm,
+         * date_nth: num_digits of one or two digits; week_of, wday_in:
+         * 1st .. 5th) read at most two, so after three or more (the 1986
+         * season, the 747) only an entry at i starts a date */
+        if (r == q && q + 2 < p->len && digit(p->lc[q]) && digit(p->lc[q + 1])
+            && digit(p->lc[q + 2])) {
+            ecache *k = p->k;
+            if (k->wpos != i)
+                dword_fill(p, i);
+            if (k->wn == 0)
+                return false;
+        }
     }
     /* "all" is read at i only by amount, before day, week, month or year
      * (all day, an all-week strike); an entry may begin with it */
@@ -4555,22 +4646,63 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
                                 || wd(p, e + 1, "month", &x) || wd(p, e + 1, "year", &x))))
             return false;
     }
-    /* "this" and a word: only before a word this_next knows */
-    if (e - i == 4 && memcmp(p->lc + i, "this", 4) == 0 && !this_next(p, i, e))
+    /* "this" and a word: only before a word this_next knows. So for
+     * "current": of the readers only date_rel reads it at i, as it reads
+     * "this" (the same offset, the same words after it), and this_next
+     * tests the entries at i too */
+    if (((e - i == 4 && memcmp(p->lc + i, "this", 4) == 0)
+         || (e - i == 7 && memcmp(p->lc + i, "current", 7) == 0))
+        && !this_next(p, i, e))
         return false;
-    /* "a" / "an" and a word: only before a word after_article knows */
+    /* "year" (a unit, which the readers read only after a count) is read
+     * at i only by date_any as year-end, year end or year and a line
+     * break and end; else only an entry at i of another kind than a unit
+     * starts a date (the year ended, year-ago figures start none) */
+    if (e - i == 4 && memcmp(p->lc + i, "year", 4) == 0 && !(v & KJ_EF_NUM)) {
+        size_t x;
+        if (e + 1 < p->len && (p->lc[e] == '-' || p->lc[e] == ' ' || p->lc[e] == '\n')
+            && wd(p, e + 1, "end", &x))
+            return true;
+        ecache *k = p->k;
+        if (k->wpos != i)
+            dword_fill(p, i);
+        return k->wn > 0 && k->ww->kind != KJ_W_UNIT;
+    }
+    /* "another", "full", "whole" (no number words): only before what
+     * one_unit_next knows */
+    if (!(v & KJ_EF_NUM)
+        && ((e - i == 7 && memcmp(p->lc + i, "another", 7) == 0)
+            || (e - i == 4 && memcmp(p->lc + i, "full", 4) == 0)
+            || (e - i == 5 && memcmp(p->lc + i, "whole", 5) == 0))
+        && !one_unit_next(p, i, e))
+        return false;
+    /* "several", "many", "few" (no number words): only before what
+     * vague_next knows */
+    if (!(v & KJ_EF_NUM)
+        && ((e - i == 7 && memcmp(p->lc + i, "several", 7) == 0)
+            || (e - i == 4 && memcmp(p->lc + i, "many", 4) == 0)
+            || (e - i == 3 && memcmp(p->lc + i, "few", 3) == 0))
+        && !vague_next(p, i, e))
+        return false;
+    /* "a" / "an" and a word: only before a word after_article knows. Or
+     * right before a digit (a330, an124): there no reader reads the
+     * article as a literal (wd refuses a literal that ends in a letter
+     * before a digit), so only an entry at i or a number read at i start
+     * a date, which after_article tests too */
     if (p->lc[i] == 'a' && (e - i == 1 || (e - i == 2 && p->lc[i + 1] == 'n')) && e < p->len
-        && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t') && !after_article(p, i, e))
+        && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t' || digit(p->lc[e]))
+        && !after_article(p, i, e))
         return false;
     /* "from" and "between" (read as literals only: no number word, no
      * entry begins with them unless one is found at i): the readers that
      * read them at i, clock_range_parse and dm_range, want a digit after
      * them and their white space ("from 3 p.m.", "between 10 and 14
-     * May"); most are before a noun */
+     * May"); most are before a noun, and most digits after them are an
+     * amount (from 980,000, from 6.2 pct), which range_next rules out */
     if ((v & (KJ_EF_LIT | KJ_EF_NUM)) == KJ_EF_LIT
         && ((e - i == 4 && memcmp(p->lc + i, "from", 4) == 0)
             || (e - i == 7 && memcmp(p->lc + i, "between", 7) == 0))
-        && !digit(ch(p, sp(p, e)))) {
+        && !range_next(p, sp(p, e))) {
         ecache *k = p->k;
         if (k->wpos != i)
             dword_fill(p, i);

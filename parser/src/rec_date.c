@@ -500,8 +500,12 @@ bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len)
     while (k < len && key[k] >= 'a' && key[k] <= 'z')
         k++;
     /* a digit or a sign after "the ": the text's next byte is no letter
-     * there, which the test lets through */
-    return k == a || kj_dict_add(dd->ethe, key + a, k - a, 1);
+     * there, which the test lets through. The scanner's words come first
+     * (kj_date_en_starts) and keep their value. */
+    int32_t v;
+    if (k == a || (kj_dict_get(dd->ethe, key + a, k - a, &v) && v == KJ_ETHE_READ))
+        return true;
+    return kj_dict_add(dd->ethe, key + a, k - a, KJ_ETHE_ENTRY);
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)

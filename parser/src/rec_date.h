@@ -150,8 +150,10 @@ struct kj_datedata {
     /* What a date that starts at the word "the" reads next: the words
      * (runs of a-z) that may follow "the" and its white space, from the
      * entries of en that begin with "the" (kj_dt_en_the) and the
-     * scanner's literals (kj_date_en_starts). ethe_any: an entry is "the"
-     * alone, so that anything may follow. */
+     * scanner's literals (kj_date_en_starts), valued KJ_ETHE_READ when a
+     * reader reads the word after "the" itself, KJ_ETHE_ENTRY when only
+     * entries have it. ethe_any: an entry is "the" alone, so that anything
+     * may follow. */
     kj_dict *ethe;
     bool ethe_any;
 };
@@ -246,6 +248,12 @@ enum {
     KJ_EF_WORD = 1, /* an entry of en or a literal of the scanner */
     KJ_EF_NUM = 2,  /* a number (kj_dt_num) */
     KJ_EF_LIT = 4,  /* a literal of the scanner (with KJ_EF_WORD) */
+};
+/* The values of dd->ethe: a word after "the" that a reader of date_en.c
+ * reads there, or one that only entries of en have there. */
+enum {
+    KJ_ETHE_READ = 1,
+    KJ_ETHE_ENTRY = 2,
 };
 /* Add the first word (run of a-z) of the lowercase key (len bytes) to
  * dd->efirst with bits (KJ_EF_*); false when out of memory. */
