@@ -1542,8 +1542,8 @@ static bool zone_minutes(const char *z, int *o)
         return false;
     if (z[0] == 'Z' && !z[1])
         return (*o = 0), true;
-    if ((z[0] != '+' && z[0] != '-') || !digit(z[1]) || !digit(z[2]) || z[3] != ':'
-        || !digit(z[4]) || !digit(z[5]) || z[6])
+    if ((z[0] != '+' && z[0] != '-') || !digit(z[1]) || !digit(z[2]) || z[3] != ':' ||
+        !digit(z[4]) || !digit(z[5]) || z[6])
         return false;
     int m = ((z[1] - '0') * 10 + (z[2] - '0')) * 60 + (z[4] - '0') * 10 + (z[5] - '0');
     *o = z[0] == '-' ? -m : m;
@@ -3140,8 +3140,8 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         t->zone = zone_offset(p->c, t);
         return k3;
     }
-    if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0 && !t->mset
-        && ch(p, e) == '/' && digit(ch(p, e + 1))) {
+    if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0 && !t->mset &&
+        ch(p, e) == '/' && digit(ch(p, e + 1))) {
         /* 1630 EST/2130 GMT, March 30: the same moment in a second zone,
          * whose day gives the first clock's (the end stays: the second
          * clock is a date of its own) */
@@ -3149,12 +3149,12 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         kj_tx_init(&tt);
         size_t te = date_time(p, e + 1, &tt);
         int o1, o2;
-        if (te > 0 && (tt.grain == KJ_G_HOUR || tt.grain == KJ_G_MINUTE) && tt.hh >= 0 && !tt.mset
-            && zone_minutes(t->zone, &o1) && zone_minutes(zone_offset(p->c, &tt), &o2)
-            && day_and_time(p, te, &tt) > te && tt.mset && tt.y && tt.m && tt.d) {
+        if (te > 0 && (tt.grain == KJ_G_HOUR || tt.grain == KJ_G_MINUTE) && tt.hh >= 0 &&
+            !tt.mset && zone_minutes(t->zone, &o1) && zone_minutes(zone_offset(p->c, &tt), &o2) &&
+            day_and_time(p, te, &tt) > te && tt.mset && tt.y && tt.m && tt.d) {
             /* minutes the first clock's day is after the second's */
-            int dm = (t->hh * 60 + (t->mi > 0 ? t->mi : 0) - o1)
-                     - (tt.hh * 60 + (tt.mi > 0 ? tt.mi : 0) - o2);
+            int dm = (t->hh * 60 + (t->mi > 0 ? t->mi : 0) - o1) -
+                     (tt.hh * 60 + (tt.mi > 0 ? tt.mi : 0) - o2);
             if (dm % 1440 == 0 && dm >= -1440 && dm <= 1440) {
                 int y, m, d;
                 kj_civil(kj_days(tt.y, tt.m, tt.d) - dm / 1440, &y, &m, &d);
