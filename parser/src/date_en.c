@@ -2884,6 +2884,12 @@ static size_t amount(ep *p, size_t i)
     if (dated)
         return end - i;
     size_t after = sp(p, end);
+    /* a day high, a session low, a day trader: the single unit names a
+     * kind of price or trader, no length */
+    if (a && !comp && after > end && (wd(p, j, "a", &x) || wd(p, j, "an", &x)) &&
+        (wd(p, after, "high", &x) || wd(p, after, "low", &x) || wd(p, after, "highs", &x) ||
+         wd(p, after, "lows", &x) || wd(p, after, "trader", &x) || wd(p, after, "traders", &x)))
+        return 0;
     int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
     bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
