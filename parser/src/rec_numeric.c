@@ -693,6 +693,34 @@ static void classify_en(kiji_doc *d, amount *a)
     }
     /* "11.6-inch", "29.46-cm" */
     if (a->tok.ne < d->norm_len && d->norm[a->tok.ne] == '-') {
+        /* "a 5.0-mln-dlr loan", "a 1.2-billion-dollar deal": a scale
+         * word between hyphens before a currency or counter */
+        size_t ss = a->tok.ne + 1, se = ss;
+        while (se < d->norm_len && se - ss < 9 && d->norm[se] >= 'a' && d->norm[se] <= 'z')
+            se++;
+        int32_t scv;
+        kj_num sc = a->value;
+        if (!a->tok.word && a->value.ok && se > ss && se + 1 < d->norm_len && d->norm[se] == '-' &&
+            is_letter((unsigned char)d->norm[se + 1]) &&
+            kj_dict_get(nd->en_words, d->norm + ss, se - ss, &scv) && scv <= -3 && scv >= -12 &&
+            kj_num_scale(&sc, (int)-scv)) {
+            e = en_lookup(d, nd->en_after, se + 1, false, &v, &ms);
+            /* (pound, a weight or sterling, is left to the reading below) */
+            if (e && ms == se + 1 &&
+                (KIND(v) == NW_CURRENCY ||
+                 (KIND(v) == NW_COUNTER && !kj_at(d->norm, d->norm_len, ms, "pound")))) {
+                a->value = sc;
+                a->kind = KIND(v);
+                a->cur = KIND(v) == NW_CURRENCY ? INDEX(v) : -1;
+                a->plain_dollar =
+                    KIND(v) == NW_CURRENCY && (kj_at(d->norm, d->norm_len, ms, "dlr") ||
+                                               kj_at(d->norm, d->norm_len, ms, "dollar"));
+                a->us = ms;
+                a->ue = e;
+                a->ne = e;
+                return;
+            }
+        }
         e = en_lookup(d, nd->en_after, a->tok.ne + 1, false, &v, &ms);
         if (e && (KIND(v) == NW_CURRENCY || KIND(v) == NW_CENTS || KIND(v) == NW_PENCE) &&
             ms == a->tok.ne + 1) {
