@@ -475,7 +475,7 @@ static unsigned char lower(unsigned char c)
 
 /* The currency an English article names in full with the shared word
  * (lower case, w[0..wl)): the first "<Word> word" of the text that is a
- * currency name ("Figures quoted in Philippine Pesos" -> PHP); NULL when
+ * currency name ("amounts are in Philippine pesos": PHP); NULL when
  * none. */
 static const char *named_in_text(const kiji_doc *d, const char *w, size_t wl)
 {

@@ -681,11 +681,12 @@ static bool rate_point(kiji_doc *d, amount *a)
 {
     static const char *const rate[] = {"rate", "coupon", "yield", "libor", "prime", "interest"};
     size_t k = a->tok.ne, e;
-    if (a->tok.word || !a->value.ok || kj_num_double(a->value) <= 0 ||
-        kj_num_double(a->value) > 10 ||
-        kj_num_double(a->value) == (double)(int64_t)kj_num_double(a->value) ||
-        (e = at_ci(d, k, " point")) == 0 ||
+    if (k + 6 > d->norm_len || d->norm[k] != ' ' || (d->norm[k + 1] | 0x20) != 'p' ||
+        a->tok.word || !a->value.ok || (e = at_ci(d, k, " point")) == 0 ||
         (e < d->norm_len && (is_letter((unsigned char)d->norm[e]) || d->norm[e] == '-')))
+        return false;
+    double x = kj_num_double(a->value);
+    if (x <= 0 || x > 10 || x == (double)(int64_t)x)
         return false;
     size_t from = a->tok.ns > 100 ? a->tok.ns - 100 : 0,
            to = e + 40 < d->norm_len ? e + 40 : d->norm_len;
