@@ -3148,7 +3148,7 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
     }
     if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0 && !t->mset &&
         ch(p, e) == '/' && digit(ch(p, e + 1))) {
-        /* 1630 EST/2130 GMT, March 30: the same moment in a second zone,
+        /* 0900 EST/1400 GMT, May 20: the same moment in a second zone,
          * whose day gives the first clock's (the end stays: the second
          * clock is a date of its own) */
         kj_tx tt;

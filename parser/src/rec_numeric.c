@@ -673,7 +673,7 @@ static bool window_has(const kiji_doc *d, size_t from, size_t to, const char *w)
     return false;
 }
 
-/* "lowered by 0.37 point", "at 7/8 point over LIBOR": a small fraction
+/* "cut by 0.45 point", "at 7/8 point over LIBOR": a small fraction
  * before a singular "point" in a sentence about a rate, coupon or yield
  * is a percentage point (unit pt), not an index point ("a 6 point
  * gain", whole points). */
