@@ -1534,6 +1534,22 @@ static size_t date_time(ep *p, size_t i, kj_tx *t)
     return e;
 }
 
+/* The minutes east of UTC of a resolved zone ("Z", "+05:30", "-05:00")
+ * in *o; false for none or another form. */
+static bool zone_minutes(const char *z, int *o)
+{
+    if (!z)
+        return false;
+    if (z[0] == 'Z' && !z[1])
+        return (*o = 0), true;
+    if ((z[0] != '+' && z[0] != '-') || !digit(z[1]) || !digit(z[2]) || z[3] != ':' ||
+        !digit(z[4]) || !digit(z[5]) || z[6])
+        return false;
+    int m = ((z[1] - '0') * 10 + (z[2] - '0')) * 60 + (z[4] - '0') * 10 + (z[5] - '0');
+    *o = z[0] == '-' ? -m : m;
+    return true;
+}
+
 /* Resolve a fixed-offset or IANA zone into the "+hh:mm" of that date. */
 static const char *zone_offset(kj_dctx *c, const kj_tx *t)
 {
@@ -2868,6 +2884,12 @@ static size_t amount(ep *p, size_t i)
     if (dated)
         return end - i;
     size_t after = sp(p, end);
+    /* a day high, a session low, a day trader: the single unit names a
+     * kind of price or trader, no length */
+    if (a && !comp && after > end && (wd(p, j, "a", &x) || wd(p, j, "an", &x)) &&
+        (wd(p, after, "high", &x) || wd(p, after, "low", &x) || wd(p, after, "highs", &x) ||
+         wd(p, after, "lows", &x) || wd(p, after, "trader", &x) || wd(p, after, "traders", &x)))
+        return 0;
     int g = strcmp(u, "Y") == 0 ? KJ_G_YEAR : strcmp(u, "M") == 0 ? KJ_G_MONTH
           : strcmp(u, "W") == 0 ? KJ_G_WEEK : strcmp(u, "D") == 0 ? KJ_G_DAY : KJ_G_NONE;
     bool exact = !vague && !half && !fd && !comp && q == KJ_Q_NONE;
@@ -3123,6 +3145,30 @@ static size_t day_and_time(ep *p, size_t e, kj_tx *t)
         t->hh = tt.hh, t->mi = tt.mi, t->grain = tt.grain, t->zone = tt.zone;
         t->zone = zone_offset(p->c, t);
         return k3;
+    }
+    if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0 && !t->mset &&
+        ch(p, e) == '/' && digit(ch(p, e + 1))) {
+        /* 0900 EST/1400 GMT, May 20: the same moment in a second zone,
+         * whose day gives the first clock's (the end stays: the second
+         * clock is a date of its own) */
+        kj_tx tt;
+        kj_tx_init(&tt);
+        size_t te = date_time(p, e + 1, &tt);
+        int o1, o2;
+        if (te > 0 && (tt.grain == KJ_G_HOUR || tt.grain == KJ_G_MINUTE) && tt.hh >= 0 &&
+            !tt.mset && zone_minutes(t->zone, &o1) && zone_minutes(zone_offset(p->c, &tt), &o2) &&
+            day_and_time(p, te, &tt) > te && tt.mset && tt.y && tt.m && tt.d) {
+            /* minutes the first clock's day is after the second's */
+            int dm = (t->hh * 60 + (t->mi > 0 ? t->mi : 0) - o1) -
+                     (tt.hh * 60 + (tt.mi > 0 ? tt.mi : 0) - o2);
+            if (dm % 1440 == 0 && dm >= -1440 && dm <= 1440) {
+                int y, m, d;
+                kj_civil(kj_days(tt.y, tt.m, tt.d) - dm / 1440, &y, &m, &d);
+                t->y = y, t->m = m, t->d = d, t->rel = tt.rel;
+                t->yset = tt.yset, t->mset = tt.mset;
+            }
+        }
+        return e;
     }
     if ((t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) && t->hh >= 0) {
         /* 16:15 UTC, June 1st: a comma before a day with its month */

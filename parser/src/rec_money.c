@@ -468,6 +468,95 @@ static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
     return false;
 }
 
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* The currency an English article names in full with the shared word
+ * (lower case, w[0..wl)): the first "<Word> word" of the text that is a
+ * currency name ("amounts are in Philippine pesos": PHP); NULL when
+ * none. */
+static const char *named_in_text(const kiji_doc *d, const char *w, size_t wl)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t n = d->norm_len;
+    for (size_t i = 2; i + wl <= n; i++) {
+        if (s[i - 1] != ' ' || !is_letter(s[i - 2]) || (i + wl < n && is_letter(s[i + wl])))
+            continue;
+        size_t k = 0;
+        while (k < wl && lower(s[i + k]) == (unsigned char)w[k])
+            k++;
+        if (k < wl)
+            continue;
+        size_t b = i - 1;
+        while (b > 0 && is_letter(s[b - 1]))
+            b--;
+        char key[48];
+        size_t kl = i - b + wl;
+        if (kl >= sizeof key)
+            continue;
+        for (size_t j = 0; j < kl; j++)
+            key[j] = (char)lower(s[b + j]);
+        int32_t v;
+        if (kj_dict_get(nd->en_after, key, kl, &v) && KIND(v) == NW_CURRENCY &&
+            INDEX(v) != nd->none && (size_t)INDEX(v) < nd->ncodes)
+            return nd->codes[INDEX(v)];
+    }
+    return NULL;
+}
+
+/* Is money fact f an amount written with no currency word of its own, its
+ * letters all number or scale words ("127.5 mln", "4.2 billion")? */
+static bool bare_amount(const kiji_doc *d, const kj_fact *f)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    bool digit = false;
+    for (size_t i = f->ns; i < f->ne;) {
+        if (is_digit(s[i]))
+            digit = true;
+        if (!is_letter(s[i])) {
+            if (s[i] >= 0x80 || s[i] == '$')
+                return false;
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < f->ne && is_letter(s[i]))
+            i++;
+        char low[16];
+        if (i - b >= sizeof low)
+            return false;
+        for (size_t k = 0; k < i - b; k++)
+            low[k] = (char)lower(s[b + k]);
+        if (!kj_dict_get(nd->en_words, low, i - b, NULL))
+            return false;
+    }
+    return digit;
+}
+
+/* A bare amount compared with f in its phrase ("154.7 mln pesos vs 127.5
+ * mln") took f's currency when it was read: it takes f's resolved one
+ * too. */
+static void resolve_compared(kiji_doc *d, size_t fi, const char *old, const char *iso)
+{
+    kj_fact *f = kj_fact_at(d, (int)fi);
+    size_t ns = f->ns, ne = f->ne;
+    int sent = f->sentence;
+    for (size_t j = 0; j < d->nfacts; j++) {
+        kj_fact *g = kj_fact_at(d, (int)j);
+        if (j == fi || !g || g->dropped || g->type != KIJI_FACT_MONEY || g->sentence != sent)
+            continue;
+        size_t gap = g->ns >= ne ? g->ns - ne : ns >= g->ne ? ns - g->ne : SIZE_MAX;
+        const kj_attr *at = kj_attr_get(g, "currency");
+        if (gap > 32 || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
+            continue;
+        ((kj_attr *)at)->s = iso;
+    }
+}
+
 void kj_money_resolve(kiji_doc *d)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -479,6 +568,25 @@ void kj_money_resolve(kiji_doc *d)
         size_t ws, we;
         if (!f || f->dropped || f->type != KIJI_FACT_MONEY || !shared_word(d, f, &ws, &we))
             continue;
+        char word[64];
+        size_t wl = we - ws;
+        if (wl >= sizeof word)
+            continue;
+        for (size_t k = 0; k < wl; k++)
+            word[k] = (char)lower((unsigned char)d->norm[ws + k]);
+        word[wl] = '\0';
+        const kj_attr *cur = kj_attr_get(f, "currency");
+        const char *old = cur && cur->s ? cur->s : NULL;
+        const char *named = d->lang == KJ_LANG_EN ? named_in_text(d, word, wl) : NULL;
+        if (named) {
+            if (old && strcmp(old, named) != 0) {
+                char *iso = kj_alloc(d, 4);
+                memcpy(iso, named, 4);
+                ((kj_attr *)cur)->s = iso;
+                resolve_compared(d, i, old, iso);
+            }
+            continue;
+        }
         const char *cc = country_near(d, f->ns, f->ne);
         if (!cc)
             continue;
@@ -497,15 +605,6 @@ void kj_money_resolve(kiji_doc *d)
         if (U_FAILURE(st) || n != 3)
             continue;
         code[3] = 0;
-        char word[64];
-        size_t wl = we - ws;
-        if (wl >= sizeof word)
-            continue;
-        for (size_t k = 0; k < wl; k++) {
-            unsigned char c = (unsigned char)d->norm[ws + k];
-            word[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        word[wl] = '\0';
         if (!name_has(code, d->lang == KJ_LANG_EN, word, wl))
             continue;
         char *iso = kj_alloc(d, 4);
@@ -517,5 +616,7 @@ void kj_money_resolve(kiji_doc *d)
             ((kj_attr *)at)->s = iso; /* attributes are a list: set in place */
         else
             kj_attr_str(d, f, "currency", iso);
+        if (old && strcmp(old, iso) != 0)
+            resolve_compared(d, i, old, iso);
     }
 }

@@ -660,6 +660,57 @@ static bool sec_agency(int32_t v, const char *w, size_t n)
     return KIND(v) == NW_TIME && n == 3 && memcmp(w, "SEC", 3) == 0;
 }
 
+static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
+static size_t at_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n);
+
+/* Does the lower-cased window [from, to) hold a word starting with w? */
+static bool window_has(const kiji_doc *d, size_t from, size_t to, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = from; i + n <= to; i++)
+        if ((i == 0 || !is_letter((unsigned char)d->norm[i - 1])) && at_ci_n(d, i, w, n) == i + n)
+            return true;
+    return false;
+}
+
+/* "cut by 0.45 point", "at 7/8 point over LIBOR": a small fraction
+ * before a singular "point" in a sentence about a rate, coupon or yield
+ * is a percentage point (unit pt), not an index point ("a 6 point
+ * gain", whole points). */
+static bool rate_point(kiji_doc *d, amount *a)
+{
+    static const char *const rate[] = {"rate", "coupon", "yield", "libor", "prime", "interest"};
+    size_t k = a->tok.ne, e;
+    if (k + 6 > d->norm_len || d->norm[k] != ' ' || (d->norm[k + 1] | 0x20) != 'p' ||
+        a->tok.word || !a->value.ok || (e = at_ci(d, k, " point")) == 0 ||
+        (e < d->norm_len && (is_letter((unsigned char)d->norm[e]) || d->norm[e] == '-')))
+        return false;
+    double x = kj_num_double(a->value);
+    if (x <= 0 || x > 10 || x == (double)(int64_t)x)
+        return false;
+    size_t from = a->tok.ns > 100 ? a->tok.ns - 100 : 0,
+           to = e + 40 < d->norm_len ? e + 40 : d->norm_len;
+    for (size_t i = from; i < a->tok.ns; i++)
+        if (d->norm[i] == '.' && i + 1 < a->tok.ns &&
+            (d->norm[i + 1] == ' ' || d->norm[i + 1] == '\n'))
+            from = i + 1; /* this sentence only */
+    for (size_t i = e; i < to; i++)
+        if (d->norm[i] == '.' && (i + 1 == to || d->norm[i + 1] == ' ' || d->norm[i + 1] == '\n')) {
+            to = i;
+            break;
+        }
+    bool ok = false;
+    for (size_t w = 0; !ok && w < sizeof rate / sizeof *rate; w++)
+        ok = window_has(d, from, to, rate[w]);
+    if (!ok)
+        return false;
+    a->kind = NW_POINT;
+    a->unit = "pt";
+    a->us = k + 1;
+    a->ue = a->ne = e;
+    return true;
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -691,8 +742,38 @@ static void classify_en(kiji_doc *d, amount *a)
         }
         return;
     }
+    if (rate_point(d, a))
+        return;
     /* "11.6-inch", "29.46-cm" */
     if (a->tok.ne < d->norm_len && d->norm[a->tok.ne] == '-') {
+        /* "a 5.0-mln-dlr loan", "a 1.2-billion-dollar deal": a scale
+         * word between hyphens before a currency or counter */
+        size_t ss = a->tok.ne + 1, se = ss;
+        while (se < d->norm_len && se - ss < 9 && d->norm[se] >= 'a' && d->norm[se] <= 'z')
+            se++;
+        int32_t scv;
+        kj_num sc = a->value;
+        if (!a->tok.word && a->value.ok && se > ss && se + 1 < d->norm_len && d->norm[se] == '-' &&
+            is_letter((unsigned char)d->norm[se + 1]) &&
+            kj_dict_get(nd->en_words, d->norm + ss, se - ss, &scv) && scv <= -3 && scv >= -12 &&
+            kj_num_scale(&sc, (int)-scv)) {
+            e = en_lookup(d, nd->en_after, se + 1, false, &v, &ms);
+            /* (pound, a weight or sterling, is left to the reading below) */
+            if (e && ms == se + 1 &&
+                (KIND(v) == NW_CURRENCY ||
+                 (KIND(v) == NW_COUNTER && !kj_at(d->norm, d->norm_len, ms, "pound")))) {
+                a->value = sc;
+                a->kind = KIND(v);
+                a->cur = KIND(v) == NW_CURRENCY ? INDEX(v) : -1;
+                a->plain_dollar =
+                    KIND(v) == NW_CURRENCY && (kj_at(d->norm, d->norm_len, ms, "dlr") ||
+                                               kj_at(d->norm, d->norm_len, ms, "dollar"));
+                a->us = ms;
+                a->ue = e;
+                a->ne = e;
+                return;
+            }
+        }
         e = en_lookup(d, nd->en_after, a->tok.ne + 1, false, &v, &ms);
         if (e && (KIND(v) == NW_CURRENCY || KIND(v) == NW_CENTS || KIND(v) == NW_PENCE) &&
             ms == a->tok.ne + 1) {
@@ -1241,9 +1322,6 @@ static bool vague_en_may_start(const kiji_doc *d, size_t i)
     }
     return false;
 }
-
-static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit);
-static size_t at_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n);
 
 /* An English vague share at pos: "a few percent", "several percentage
  * points" (a count: percent or points), "a small percentage", "a large

@@ -821,7 +821,12 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e - 1;
             continue;
         }
-        if (kj_before(d->norm, b, "according to") || kj_before(d->norm, b, "According to")) {
+        /* according to officials; a daily quoted anonymous port sources
+         * (as saying), quoting diplomats: the source is cited */
+        if (kj_before(d->norm, b, "according to") || kj_before(d->norm, b, "According to") ||
+            ((kj_before(d->norm, b, " quoted") || kj_before(d->norm, b, " quoting") ||
+              kj_before(d->norm, b, "Quoting")) &&
+             b < d->norm_len && d->norm[b] == ' ')) {
             kj_q_statement(d, ms, e, ms, e);
             i = e - 1;
             continue;
