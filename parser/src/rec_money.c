@@ -477,11 +477,12 @@ static unsigned char lower(unsigned char c)
  * (lower case, w[0..wl)): the first "<Word> word" of the text that is a
  * currency name ("amounts are in Philippine pesos": PHP); NULL when
  * none. */
-static const char *named_in_text(const kiji_doc *d, const char *w, size_t wl)
+static const char *named_in_text(kiji_doc *d, const char *w, size_t wl)
 {
     const struct kj_numeric *nd = d->p->numeric;
     const unsigned char *s = (const unsigned char *)d->norm;
     size_t n = d->norm_len;
+    d->work += n; /* one pass over the text (once per word: see word_named) */
     for (size_t i = 2; i + wl <= n; i++) {
         if (s[i - 1] != ' ' || !is_letter(s[i - 2]) || (i + wl < n && is_letter(s[i + wl])))
             continue;
@@ -537,24 +538,114 @@ static bool bare_amount(const kiji_doc *d, const kj_fact *f)
     return digit;
 }
 
+/* The longest bare amount resolve_compared looks for, in bytes ("127.5
+ * mln", "four hundred and twenty billion"), and the widest gap between it
+ * and the amount it is compared with. */
+#define COMPARED_MAX 128
+#define COMPARED_GAP 32
+
+/* The article's money facts in text order, built once when the first
+ * currency changes (kj_money_resolve), so that each change looks only at
+ * the facts around it: each fact's neighbours in a list, not every fact. */
+typedef struct money_ref {
+    size_t ns;
+    size_t idx;
+} money_ref;
+
+typedef struct money_refs {
+    money_ref *r;
+    size_t n;
+    bool built;
+} money_refs;
+
+static int ref_cmp(const void *a, const void *b)
+{
+    const money_ref *x = a, *y = b;
+    if (x->ns != y->ns)
+        return x->ns < y->ns ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void refs_build(kiji_doc *d, money_refs *m)
+{
+    m->built = true;
+    size_t n = 0;
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const kj_fact *g = kj_fact_at(d, (int)j);
+        if (g && !g->dropped && g->type == KIJI_FACT_MONEY)
+            n++;
+    }
+    d->work += d->nfacts;
+    if (n == 0)
+        return;
+    m->r = kj_alloc(d, n * sizeof *m->r);
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const kj_fact *g = kj_fact_at(d, (int)j);
+        if (g && !g->dropped && g->type == KIJI_FACT_MONEY)
+            m->r[m->n++] = (money_ref){g->ns, j};
+    }
+    kj_sort(m->r, m->n, sizeof *m->r, ref_cmp);
+}
+
 /* A bare amount compared with f in its phrase ("154.7 mln pesos vs 127.5
  * mln") took f's currency when it was read: it takes f's resolved one
- * too. */
-static void resolve_compared(kiji_doc *d, size_t fi, const char *old, const char *iso)
+ * too. Only the money facts starting in reach of f are looked at. */
+static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *old,
+                             const char *iso)
 {
+    if (!m->built)
+        refs_build(d, m);
     kj_fact *f = kj_fact_at(d, (int)fi);
     size_t ns = f->ns, ne = f->ne;
     int sent = f->sentence;
-    for (size_t j = 0; j < d->nfacts; j++) {
+    size_t from = ns > COMPARED_MAX + COMPARED_GAP ? ns - COMPARED_MAX - COMPARED_GAP : 0;
+    size_t lo = 0, hi = m->n; /* the first reference starting at or after from */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        d->work++;
+        if (m->r[mid].ns < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < m->n && m->r[k].ns <= ne + COMPARED_GAP; k++) {
+        d->work++;
+        size_t j = m->r[k].idx;
         kj_fact *g = kj_fact_at(d, (int)j);
-        if (j == fi || !g || g->dropped || g->type != KIJI_FACT_MONEY || g->sentence != sent)
+        if (j == fi || !g || g->dropped || g->sentence != sent || g->ne - g->ns > COMPARED_MAX)
             continue;
         size_t gap = g->ns >= ne ? g->ns - ne : ns >= g->ne ? ns - g->ne : SIZE_MAX;
         const kj_attr *at = kj_attr_get(g, "currency");
-        if (gap > 32 || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
+        if (gap > COMPARED_GAP || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
             continue;
         ((kj_attr *)at)->s = iso;
     }
+}
+
+/* named_in_text answers for one word once per article: the shared words
+ * are a short list (en/currency_shared.txt), so a few passes at most. */
+typedef struct named_memo {
+    char word[64];
+    size_t wl;
+    const char *named;
+} named_memo;
+
+#define NAMED_MEMO 32
+
+static const char *word_named(kiji_doc *d, named_memo *memo, size_t *nmemo, const char *w,
+                              size_t wl)
+{
+    for (size_t k = 0; k < *nmemo; k++)
+        if (memo[k].wl == wl && memcmp(memo[k].word, w, wl) == 0)
+            return memo[k].named;
+    const char *named = named_in_text(d, w, wl);
+    if (*nmemo < NAMED_MEMO && wl < sizeof memo[0].word) {
+        memcpy(memo[*nmemo].word, w, wl);
+        memo[*nmemo].wl = wl;
+        memo[*nmemo].named = named;
+        (*nmemo)++;
+    }
+    return named;
 }
 
 void kj_money_resolve(kiji_doc *d)
@@ -563,6 +654,9 @@ void kj_money_resolve(kiji_doc *d)
     if (!nd || !nd->shared)
         return;
     size_t nfacts = d->nfacts;
+    money_refs refs = {0};
+    named_memo memo[NAMED_MEMO];
+    size_t nmemo = 0;
     for (size_t i = 0; i < nfacts; i++) {
         kj_fact *f = kj_fact_at(d, (int)i);
         size_t ws, we;
@@ -577,13 +671,13 @@ void kj_money_resolve(kiji_doc *d)
         word[wl] = '\0';
         const kj_attr *cur = kj_attr_get(f, "currency");
         const char *old = cur && cur->s ? cur->s : NULL;
-        const char *named = d->lang == KJ_LANG_EN ? named_in_text(d, word, wl) : NULL;
+        const char *named = d->lang == KJ_LANG_EN ? word_named(d, memo, &nmemo, word, wl) : NULL;
         if (named) {
             if (old && strcmp(old, named) != 0) {
                 char *iso = kj_alloc(d, 4);
                 memcpy(iso, named, 4);
                 ((kj_attr *)cur)->s = iso;
-                resolve_compared(d, i, old, iso);
+                resolve_compared(d, &refs, i, old, iso);
             }
             continue;
         }
@@ -617,6 +711,6 @@ void kj_money_resolve(kiji_doc *d)
         else
             kj_attr_str(d, f, "currency", iso);
         if (old && strcmp(old, iso) != 0)
-            resolve_compared(d, i, old, iso);
+            resolve_compared(d, &refs, i, old, iso);
     }
 }
