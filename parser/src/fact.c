@@ -171,59 +171,21 @@ typedef struct order {
     int idx;
 } order;
 
-/* The output order: by start, longer first, by type, then as added (idx is
- * unique, so the order is total and any correct sort gives the same list). */
-static inline bool order_before(const order *x, const order *y)
+/* The output order, as kj_merge_sort's comparison: by start, longer first,
+ * by type, then as added (idx is unique, so the order is total and any
+ * correct sort gives the same list). Each recognizer adds its facts in text
+ * order, so the list is a few sorted runs (one per recognizer): O(n log
+ * runs), n - 1 comparisons when already sorted. */
+static int order_cmp(const void *a, const void *b)
 {
+    const order *x = a, *y = b;
     if (x->ns != y->ns)
-        return x->ns < y->ns;
+        return x->ns < y->ns ? -1 : 1;
     if (x->ne != y->ne)
-        return x->ne > y->ne; /* longer first */
+        return x->ne > y->ne ? -1 : 1; /* longer first */
     if (x->type != y->type)
-        return x->type < y->type;
-    return x->idx < y->idx;
-}
-
-/* Sort o[0, n) with tmp[0, n) as scratch: a natural merge sort. Each
- * recognizer adds its facts in text order, so the list is a few sorted
- * runs (one per recognizer) and a pass merging neighbouring runs halves
- * their number: O(n log runs), n - 1 comparisons when already sorted. */
-static void sort_orders(order *o, order *tmp, size_t n)
-{
-    order *src = o, *dst = tmp;
-    for (;;) {
-        size_t first = 1;
-        while (first < n && !order_before(&src[first], &src[first - 1]))
-            first++;
-        if (first >= n)
-            break; /* one run: sorted */
-        size_t i = 0;
-        while (i < n) {
-            /* the run src[i, m), then the run src[m, e) */
-            size_t m = i + 1;
-            while (m < n && !order_before(&src[m], &src[m - 1]))
-                m++;
-            size_t e = m;
-            if (m < n) {
-                e = m + 1;
-                while (e < n && !order_before(&src[e], &src[e - 1]))
-                    e++;
-            }
-            size_t a = i, b = m, k = i;
-            while (a < m && b < e)
-                dst[k++] = order_before(&src[b], &src[a]) ? src[b++] : src[a++];
-            while (a < m)
-                dst[k++] = src[a++];
-            while (b < e)
-                dst[k++] = src[b++];
-            i = e;
-        }
-        order *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != o)
-        memcpy(o, src, n * sizeof *o);
+        return x->type < y->type ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 void kj_finish(kiji_doc *d)
@@ -247,7 +209,7 @@ void kj_finish(kiji_doc *d)
         o[k].idx = (int)i;
         k++;
     }
-    sort_orders(o, tmp, k);
+    kj_merge_sort(o, tmp, k, sizeof *o, order_cmp);
     for (size_t i = 0; i < k; i++)
         newid[o[i].idx] = (int)i + 1;
 

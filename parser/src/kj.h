@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
@@ -289,6 +290,50 @@ static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
  * order, so a list in order costs n - 1 comparisons and one of a few sorted
  * runs a merge pass or two. A list of more than 8 KiB goes to qsort. */
 void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* The natural merge sort behind kj_sort, with the caller's scratch
+ * tmp[0, n * size): stable, each pass merges neighbouring sorted runs (the
+ * left one first on ties), so O(n log runs) and n - 1 comparisons on a
+ * sorted list. Inline, so that a caller's comparison is inlined too. */
+static inline void kj_merge_sort(void *base, void *tmp, size_t n, size_t size,
+                                 int (*cmp)(const void *, const void *))
+{
+    char *b = base;
+    char *src = b, *dst = tmp;
+    for (;;) {
+        size_t first = 1;
+        while (first < n && cmp(src + (first - 1) * size, src + first * size) <= 0)
+            first++;
+        if (first >= n)
+            break; /* one run: sorted */
+        size_t i = 0;
+        while (i < n) {
+            /* the run src[i, m), then the run src[m, e) */
+            size_t m = i + 1;
+            while (m < n && cmp(src + (m - 1) * size, src + m * size) <= 0)
+                m++;
+            size_t e = m;
+            if (m < n) {
+                e = m + 1;
+                while (e < n && cmp(src + (e - 1) * size, src + e * size) <= 0)
+                    e++;
+            }
+            size_t a = i, r = m, k = i;
+            while (a < m && r < e) {
+                size_t from = cmp(src + r * size, src + a * size) < 0 ? r++ : a++;
+                memcpy(dst + k++ * size, src + from * size, size);
+            }
+            memcpy(dst + k * size, src + a * size, (m - a) * size);
+            k += m - a;
+            memcpy(dst + k * size, src + r * size, (e - r) * size);
+            i = e;
+        }
+        char *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != b)
+        memcpy(b, src, n * size);
+}
 
 /* UTF-8 and character classes. Inline: recognizers call them at every
  * code point, and a call costs more than the work. */

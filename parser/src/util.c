@@ -117,50 +117,6 @@ void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
  * a longer one goes to qsort. */
 #define SORT_MERGE_MAX 8192
 
-/* Natural merge sort of b[0, n) (n * size <= SORT_MERGE_MAX), stable: each
- * pass merges neighbouring runs, the left one first on ties, so the lists
- * sorted here (a sorted prefix and a short tail, or a few sorted runs) take
- * one or two passes. */
-static void merge_runs(char *b, size_t n, size_t size, int (*cmp)(const void *, const void *))
-{
-    _Alignas(max_align_t) char tmp[SORT_MERGE_MAX];
-    char *src = b, *dst = tmp;
-    for (;;) {
-        size_t first = 1;
-        while (first < n && cmp(src + (first - 1) * size, src + first * size) <= 0)
-            first++;
-        if (first >= n)
-            break; /* one run: sorted */
-        size_t i = 0;
-        while (i < n) {
-            /* the run src[i, m), then the run src[m, e) */
-            size_t m = i + 1;
-            while (m < n && cmp(src + (m - 1) * size, src + m * size) <= 0)
-                m++;
-            size_t e = m;
-            if (m < n) {
-                e = m + 1;
-                while (e < n && cmp(src + (e - 1) * size, src + e * size) <= 0)
-                    e++;
-            }
-            size_t a = i, r = m, k = i;
-            while (a < m && r < e) {
-                size_t from = cmp(src + r * size, src + a * size) < 0 ? r++ : a++;
-                memcpy(dst + k++ * size, src + from * size, size);
-            }
-            memcpy(dst + k * size, src + a * size, (m - a) * size);
-            k += m - a;
-            memcpy(dst + k * size, src + r * size, (e - r) * size);
-            i = e;
-        }
-        char *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != b)
-        memcpy(b, src, n * size);
-}
-
 void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
     char *b = base;
@@ -169,9 +125,10 @@ void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
         i++;
     if (i >= n)
         return;
-    if (size > 0 && n <= SORT_MERGE_MAX / size)
-        merge_runs(b, n, size, cmp);
-    else
+    if (size > 0 && n <= SORT_MERGE_MAX / size) {
+        _Alignas(max_align_t) char tmp[SORT_MERGE_MAX];
+        kj_merge_sort(b, tmp, n, size, cmp);
+    } else
         qsort(base, n, size, cmp);
 }
 
