@@ -341,6 +341,23 @@ static bool is_kata(uint32_t c)
     return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
 }
 
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Is the ASCII word s[b, e) in dict, compared in lower case? A word of 16
+ * bytes or more is in none of the word lists asked here. */
+static bool word_in(const kj_dict *dict, const unsigned char *s, size_t b, size_t e)
+{
+    char low[16];
+    if (e - b >= sizeof low)
+        return false;
+    for (size_t k = b; k < e; k++)
+        low[k - b] = (char)lower(s[k]);
+    return kj_dict_get(dict, low, e - b, NULL);
+}
+
 /* Does the money fact f hold a shared currency name written bare, right
  * after its number (500 pesos, 200 million dinars, 10億ディナール), not
  * after a country word (Iraqi dinars, フィリピンペソ: ICU's names, read as
@@ -363,28 +380,14 @@ static bool shared_word(const kiji_doc *d, const kj_fact *f, size_t *ws, size_t 
             size_t b = i;
             while (i < f->ne && is_letter(s[i]))
                 i++;
-            char low[16];
-            size_t n = i - b;
-            if (n < sizeof low) {
-                for (size_t k = 0; k < n; k++)
-                    low[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] + 32 : s[b + k]);
-                if (kj_dict_get(nd->shared, low, n, NULL)) {
-                    bool bare = prev_num && prev_s == SIZE_MAX;
-                    if (prev_s != SIZE_MAX && prev_e - prev_s < sizeof low) {
-                        /* ten dinars, 200 million dinars */
-                        char w[16];
-                        size_t m = prev_e - prev_s;
-                        for (size_t k = 0; k < m; k++)
-                            w[k] = (char)(s[prev_s + k] >= 'A' && s[prev_s + k] <= 'Z'
-                                              ? s[prev_s + k] + 32
-                                              : s[prev_s + k]);
-                        bare = kj_dict_get(nd->en_words, w, m, NULL);
-                    }
-                    if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
-                        *ws = b;
-                        *we = i;
-                        return true;
-                    }
+            if (word_in(nd->shared, s, b, i)) {
+                bool bare = prev_num && prev_s == SIZE_MAX;
+                if (prev_s != SIZE_MAX) /* ten dinars, 200 million dinars */
+                    bare = word_in(nd->en_words, s, prev_s, prev_e);
+                if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
+                    *ws = b;
+                    *we = i;
+                    return true;
                 }
             }
             prev_s = b;
@@ -468,11 +471,6 @@ static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
     return false;
 }
 
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 /* The currency an English article names in full with the shared word
  * (lower case, w[0..wl)): the first "<Word> word" of the text that is a
  * currency name ("amounts are in Philippine pesos": PHP); NULL when
@@ -527,12 +525,7 @@ static bool bare_amount(const kiji_doc *d, const kj_fact *f)
         size_t b = i;
         while (i < f->ne && is_letter(s[i]))
             i++;
-        char low[16];
-        if (i - b >= sizeof low)
-            return false;
-        for (size_t k = 0; k < i - b; k++)
-            low[k] = (char)lower(s[b + k]);
-        if (!kj_dict_get(nd->en_words, low, i - b, NULL))
+        if (!word_in(nd->en_words, s, b, i))
             return false;
     }
     return digit;
