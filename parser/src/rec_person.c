@@ -1947,11 +1947,16 @@ static size_t tokenize(estate *s, tok *out, size_t max)
         size_t a = i;
         while (i < hi) {
             /* a run of one-byte word characters (ASCII letters, digits),
-             * most of a word: one step each, with no more than one load
-             * and one compare (ascii_word in the loop below) */
+             * most of a word: one step each, with one load and one compare
+             * (ascii_word). No bound in the loop: the entry after the text
+             * (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) ends every
+             * run, and a run that goes on past hi is cut there after it;
+             * tokenize runs once, so at most one word past hi is read */
             size_t r = i;
-            while (r < hi && (cx[r] & ascii_mask) == ascii_word)
+            while ((cx[r] & ascii_mask) == ascii_word)
                 r++;
+            if (r > hi)
+                r = hi;
             work += r - i;
             i = r;
             if (i >= hi)
