@@ -748,12 +748,16 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (i + 1 >= lim)
                 continue;
             /* through pointers held in registers: one load and one test a
-             * byte */
+             * byte, and no bound: the NUL after the text (no word byte)
+             * ends every run, which is cut at pe after it (one call, so
+             * at most one word past lim is read) */
             const bool *in_word = q->en_in_word;
             const unsigned char *u = (const unsigned char *)d->norm, *p = u + i,
                                 *pe = u + lim - 1;
-            while (p < pe && in_word[*p])
+            while (in_word[*p])
                 p++;
+            if (p > pe)
+                p = pe;
             size_t j = (size_t)(p - u);
             d->work += j - i;
             i = j;
