@@ -4866,10 +4866,16 @@ void kj_date_scan_en(kj_dctx *c)
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end (the table
          * read through a local: the stores to d->work above would
-         * otherwise make every step reload c->d and d->cpx) */
+         * otherwise make every step reload c->d and d->cpx). No bound in
+         * the loop: i <= len <= d->norm_len here, and the entry after the
+         * text (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) is no word
+         * byte, so the run ends by norm_len + 1 and is cut at len after
+         * it (one word past the body at most, once) */
         const uint32_t *cx = c->d->cpx;
         size_t len = c->len;
-        while (i < len && ascii_word_at(cx, i - 1))
+        while (ascii_word_at(cx, i - 1))
             i++;
+        if (i > len)
+            i = len;
     }
 }
