@@ -4635,11 +4635,20 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     while (e < wlim && (unsigned char)(p->lc[e] - 'a') < 26)
         e++;
     int32_t v = 0;
-    if (e - i > max
-        || (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
-        || (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1))
-        || !kj_dict_get(dd->efirst, p->lc + i, e - i, &v))
+    if (e - i > max ||
+        (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
+        (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
         return false;
+    if (e - i <= 3) {
+        /* a short word (the, a, and): efshort holds what the look-up
+         * below would find */
+        uint8_t f = dd->efshort[kj_dt_ef_short_at(p->lc + i, e - i)];
+        if (!f)
+            return false;
+        v = f & ~KJ_EF_SHORT_IN;
+    } else if (!kj_dict_get(dd->efirst, p->lc + i, e - i, &v)) {
+        return false;
+    }
     /* num need not ask kj_dt_num about a word here that starts no number */
     p->k->wnpos = i;
     p->k->wnum = (v & KJ_EF_NUM) != 0;

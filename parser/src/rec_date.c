@@ -477,6 +477,8 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
             dd->eflast[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (key[n - 1] - 'a');
     }
     kj_dict_get(dd->efirst, key, n, &v);
+    if (n <= 3)
+        dd->efshort[kj_dt_ef_short_at(key, n)] = (uint8_t)(KJ_EF_SHORT_IN | v | bits);
     return kj_dict_add(dd->efirst, key, n, v | bits);
 }
 

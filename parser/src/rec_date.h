@@ -147,6 +147,11 @@ struct kj_datedata {
      * their first two: bit z of eflast[a * 26 + b] for such a word
      * beginning with a, b and ending with z. */
     uint32_t eflast[26 * 26];
+    /* The words of efirst of one to three letters (most of the words
+     * worth_trying looks up: the, a, and, for, at), so that they are found
+     * without a look-up: KJ_EF_SHORT_IN and their KJ_EF_* bits at
+     * kj_dt_ef_short_at(word), 0 for a word that is none. */
+    uint8_t efshort[26 + 26 * 26 + 26 * 26 * 26];
     /* What a date that starts at the word "the" reads next: the words
      * (runs of a-z) that may follow "the" and its white space, from the
      * entries of en that begin with "the" (kj_dt_en_the) and the
@@ -245,10 +250,23 @@ void kj_date_ja_starts(struct kj_datedata *dd);
 
 /* What a word of dd->efirst may begin (bits of its value). */
 enum {
-    KJ_EF_WORD = 1, /* an entry of en or a literal of the scanner */
-    KJ_EF_NUM = 2,  /* a number (kj_dt_num) */
-    KJ_EF_LIT = 4,  /* a literal of the scanner (with KJ_EF_WORD) */
+    KJ_EF_WORD = 1,        /* an entry of en or a literal of the scanner */
+    KJ_EF_NUM = 2,         /* a number (kj_dt_num) */
+    KJ_EF_LIT = 4,         /* a literal of the scanner (with KJ_EF_WORD) */
+    KJ_EF_SHORT_IN = 0x80, /* efshort: the word is one of efirst */
 };
+/* The index in dd->efshort of the word w of n letters a-z, 1 <= n <= 3:
+ * the words of one letter, then those of two, then those of three. */
+static inline size_t kj_dt_ef_short_at(const char *w, size_t n)
+{
+    size_t a = (size_t)(w[0] - 'a');
+    if (n == 1)
+        return a;
+    size_t b = (size_t)(w[1] - 'a');
+    if (n == 2)
+        return 26 + a * 26 + b;
+    return 26 + 26 * 26 + (a * 26 + b) * 26 + (size_t)(w[2] - 'a');
+}
 /* The values of dd->ethe: a word after "the" that a reader of date_en.c
  * reads there, or one that only entries of en have there. */
 enum {
