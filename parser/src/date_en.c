@@ -4282,7 +4282,7 @@ static size_t try_at(ep *p, size_t i)
     return 0;
 }
 
-int kj_date_en_starts(struct kj_datedata *dd)
+int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd)
 {
     /* The words try_at and the parts test by name at a date's first
      * position (word entries of en are added as they load): a match of a
@@ -4337,16 +4337,23 @@ int kj_date_en_starts(struct kj_datedata *dd)
     if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
         return -1;
     /* number words (amount: "three years"): kj_num_scan reads one only
-     * where the word at i is in en/numbers */
+     * where the word at i is in en/numbers; marked KJ_EF_NUM_NONE where
+     * the key is one word that starts no number (and, first): there
+     * kj_num_may_start says no wherever the word is the whole word */
     const kj_wordlist *wl = kj_wordlist_get("en/numbers");
     if (!wl)
         return -1;
     for (size_t k = 0; k < wl->n; k++) {
         char low[32];
-        size_t n = 0;
+        size_t n = 0, az = 0;
         for (const char *q = wl->lines[k]; *q && *q != '\t' && n + 1 < sizeof low; q++)
             low[n++] = *q >= 'A' && *q <= 'Z' ? (char)(*q - 'A' + 'a') : *q;
-        if (!kj_dt_en_first(dd, low, n, KJ_EF_NUM))
+        while (az < n && low[az] >= 'a' && low[az] <= 'z')
+            az++;
+        int32_t bits = KJ_EF_NUM;
+        if (az == n && kj_num_en_word_starts_none(nd, low, n))
+            bits |= KJ_EF_NUM_NONE;
+        if (!kj_dt_en_first(dd, low, n, bits))
             return -1;
     }
     return 0;
@@ -4649,9 +4656,16 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     } else if (!kj_dict_get(dd->efirst, p->lc + i, e - i, &v)) {
         return false;
     }
-    /* num need not ask kj_dt_num about a word here that starts no number */
+    /* a number word that starts no number as the whole word (and,
+     * first): kj_num_may_start says no at i when the run [i, e) is the
+     * whole word of d->norm too, as it is where the run ends before the
+     * end of the text read (lc is d->norm lower-cased) */
+    bool num_none = (v & KJ_EF_NUM_NONE) && (e < p->len || p->len == p->c->d->norm_len);
+    /* num need not ask kj_dt_num about a word here that starts no number
+     * (kj_dt_num reads a word through kj_num_scan, which asks
+     * kj_num_may_start first) */
     p->k->wnpos = i;
-    p->k->wnum = (v & KJ_EF_NUM) != 0;
+    p->k->wnum = (v & KJ_EF_NUM) != 0 && !num_none;
     /* "the" and a word: a date starts here only if that word is one of
      * dd->ethe (most "the"s are before a noun) */
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
@@ -4767,7 +4781,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
      * a date only as a number kj_num_scan reads, which it reads only where
      * kj_num_may_start says so (it tests that first) */
     if (!(v & KJ_EF_WORD))
-        return kj_num_may_start(p->c->d, i);
+        return !num_none && kj_num_may_start(p->c->d, i);
     /* a word that only begins entries of en (as, at, new: as many as, at
      * least, new year's day) and no literal or number starts a date only
      * where one of those entries does: the readers find an entry at i

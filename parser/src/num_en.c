@@ -334,13 +334,18 @@ static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, s
  * kj_num_scan_en_known fails at every such first word but for a quarter
  * or fourth ("quarter million"). They are frequent, so this is tested
  * before the fold. */
+static bool en_starts_none(int32_t v)
+{
+    return v == EN_AND || v == EN_POINT || (en_ord(v) > 0 && en_den(v) != 4);
+}
+
 static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
 {
     int32_t v;
     size_t e;
     if (!word_known(nd, d, pos, &v, &e))
         return false;
-    if (v == EN_AND || v == EN_POINT || (en_ord(v) > 0 && en_den(v) != 4))
+    if (en_starts_none(v))
         return false;
     if (v != EN_A)
         return true;
@@ -505,6 +510,15 @@ static bool en_fraction(const char *buf, size_t n, const enword *w, size_t nw, k
         return false;
     *last = j;
     return true;
+}
+
+/* first_word_known at a word of two letters or more reads the word's
+ * value from en_word_get alone (word_known): a value en_starts_none
+ * refuses refuses it wherever it is the whole word. */
+bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size_t n)
+{
+    int32_t v;
+    return nd && n >= 2 && en_word_get(nd, w, n, &v) && en_starts_none(v);
 }
 
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos)

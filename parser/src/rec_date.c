@@ -416,7 +416,7 @@ int kj_date_init(kiji_parser *p)
         || !dd->jera || !dd->jword || !dd->futfirst || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
-    if (kj_date_en_starts(dd) < 0)
+    if (kj_date_en_starts(dd, p->numeric) < 0)
         return -1;
     if (load_list(dd, dd->ja, "ja/dates", false) < 0 || load_list(dd, dd->en, "en/dates", true) < 0)
         return -1;

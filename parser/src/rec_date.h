@@ -253,6 +253,8 @@ enum {
     KJ_EF_WORD = 1,        /* an entry of en or a literal of the scanner */
     KJ_EF_NUM = 2,         /* a number (kj_dt_num) */
     KJ_EF_LIT = 4,         /* a literal of the scanner (with KJ_EF_WORD) */
+    KJ_EF_NUM_NONE = 8,    /* a number word that as the whole word starts
+                            * no number (kj_num_en_word_starts_none) */
     KJ_EF_SHORT_IN = 0x80, /* efshort: the word is one of efirst */
 };
 /* The index in dd->efshort of the word w of n letters a-z, 1 <= n <= 3:
@@ -283,7 +285,7 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
  * when out of memory. */
 bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len);
 /* Add the English scanner's own starts (literals, number words); 0 = ok. */
-int kj_date_en_starts(struct kj_datedata *dd);
+int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd);
 
 /* The scanners. */
 void kj_date_scan_ja(kj_dctx *c);

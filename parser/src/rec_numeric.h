@@ -212,6 +212,10 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t);
  * word at pos may start an English number (false: kj_num_scan_en fails). */
 bool kj_num_en_init(struct kj_numeric *nd);
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
+/* num_en.c: is the word w (n lower-case letters) a word that
+ * kj_num_en_may_start refuses wherever it is the whole word at pos (and,
+ * point, an ordinal but a quarter or fourth)? False when unsure. */
+bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size_t n);
 
 /* Whether a word of len letters, the first two a and b (0..25, either
  * case; b unused for one letter), can be a key of en_words that the
