@@ -62,6 +62,13 @@ static int64_t en_den(int32_t v)
     return v == EN_HALF ? 2 : o >= 2 ? o : 0;
 }
 
+/* A first word that starts no number (first_word_known): "and", "point"
+ * and an ordinal but a quarter or fourth ("quarter million"). */
+static bool en_starts_none(int32_t v)
+{
+    return v == EN_AND || v == EN_POINT || (en_ord(v) > 0 && en_den(v) != 4);
+}
+
 static bool is_scale(int32_t v)
 {
     return v < 0 && v >= -12;
@@ -249,7 +256,7 @@ bool kj_num_en_init(struct kj_numeric *nd)
         if (!letters)
             continue;
         /* the value the trie holds (a later line of a key replaces it) */
-        int32_t v;
+        int32_t v = 0;
         if (n < sizeof nd->en_hash[0].key &&
             (!kj_dict_get(nd->en_words, line, n, &v) || !en_hash_put(nd, line, n, v)))
             return false;
@@ -257,7 +264,8 @@ bool kj_num_en_init(struct kj_numeric *nd)
             nd->en_one |= 1u << (line[0] - 'a');
         else
             nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
-        if (n >= 2 && n < 16)
+        /* n < 16 is a key of en_hash, and v its value */
+        if (n >= 2 && n < 16 && !en_starts_none(v))
             nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
         if (n < sizeof nd->en_hash[0].key &&
             (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v)))
@@ -334,11 +342,6 @@ static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, s
  * kj_num_scan_en_known fails at every such first word but for a quarter
  * or fourth ("quarter million"). They are frequent, so this is tested
  * before the fold. */
-static bool en_starts_none(int32_t v)
-{
-    return v == EN_AND || v == EN_POINT || (en_ord(v) > 0 && en_den(v) != 4);
-}
-
 static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
 {
     int32_t v;

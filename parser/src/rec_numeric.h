@@ -73,7 +73,9 @@ struct kj_numeric {
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
     /* bit k of en_len[a * 26 + b]: a key of k letters (2 <= k < 16, the
-     * keys word_known can find) starts with 'a'+a 'a'+b */
+     * keys word_known can find) starts with 'a'+a 'a'+b, of those that
+     * may start a number (not and, point, first: first_word_known refuses
+     * those as the whole word) */
     uint16_t en_len[26 * 26];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
     /* bit c: a word kj_num_en_scale reads after digits may start with
@@ -219,7 +221,8 @@ bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size
 
 /* Whether a word of len letters, the first two a and b (0..25, either
  * case; b unused for one letter), can be a key of en_words that the
- * number scanner reads from the text: false proves it is none. */
+ * number scanner reads from the text and starts a number with: false
+ * proves kj_num_en_may_start fails where that word is the whole word. */
 static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, unsigned b,
                                      size_t len)
 {
