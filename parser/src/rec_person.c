@@ -1728,7 +1728,8 @@ static void ja_persons(estate *s)
         end = nx;
         int32_t v;
         size_t n;
-        if (kj_at(d->norm, s->hi, i, "同") &&
+        /* 同 (kj_at: the character whole before s->hi), read from c */
+        if (c == 0x540C && nx <= s->hi &&
             (n = kj_dict_longest(s->x->anaphora_ja, d->norm, s->hi, i, &v)) > 0) {
             if (pc.last)
                 ent_mention(s, pc.last, i, i + n);
@@ -1737,7 +1738,7 @@ static void ja_persons(estate *s)
         }
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
                      ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
-        if (start && !kj_claimed(d, i, nx)) {
+        if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
             if (cls & KJ_CC_KATA) {
