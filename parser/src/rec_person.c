@@ -1718,12 +1718,16 @@ static void ja_persons(estate *s)
     while (i < s->hi) {
         /* 同 and every start below are kanji or katakana: past any other
          * character the loop only moves on */
-        i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA);
+        size_t from = i;
+        uint32_t skipped = 0;
+        i = ent_skip_last(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA, &skipped);
         if (i >= s->hi)
             break;
         d->work++;
         size_t nx;
-        uint32_t p = ent_prev_in(d, i, end, c), cls;
+        /* where ent_skip_last stepped over characters, the one before i is
+         * the last of them, as ent_prev would decode it */
+        uint32_t p = i != from ? skipped & KJ_CPX_CP : ent_prev_in(d, i, end, c), cls;
         c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         int32_t v;
