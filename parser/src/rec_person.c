@@ -1332,10 +1332,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
-            while (q < s->hi && m < 5) {
+            /* ent_cpc's reading, its table load inline and the decode of
+             * an entry it does not hold whole (a call) apart, so that the
+             * loop keeps the table and its bound in registers; at or past
+             * norm_len ent_cpc gives no class, which ends the run */
+            const uint32_t *cpx = d->cpx;
+            size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+            while (q < lim && m < 5) {
                 /* 氏 (a kanji) ends the run: read as a code point, where
                  * the character lies whole before s->hi (kj_at) */
-                uint32_t qcls, qc = ent_cpc(d, q, &qn, &qcls);
+                uint32_t qv = cpx[q], qcls, qc;
+                if (qv < KJ_CPX_SLOW) {
+                    qn = q + (qv >> KJ_CPX_LEN_SHIFT);
+                    qcls = qv & ENT_CC;
+                    qc = qv & KJ_CPX_CP;
+                } else {
+                    qc = ent_cpc(d, q, &qn, &qcls);
+                }
                 if (!(qcls & KJ_CC_KANJI) || (qc == 0x6C0F && qn <= s->hi))
                     break;
                 q = qn;
