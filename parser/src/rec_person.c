@@ -1245,8 +1245,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t b = a, lastdot = a;
         size_t dots[30]; /* where each ・ of the run starts, in order */
         int ndots = 0, k = 0;
+        /* the steps, added to d->work after the loop: a store to it (a
+         * size_t, as s->hi is) at each step made the compiler read s->hi
+         * and the doc's fields again at the next */
+        uint64_t steps = 0;
         while (b < s->hi && k < 30) {
-            d->work++;
+            steps++;
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kata_or_dot(bc))
@@ -1258,18 +1262,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             k++;
         }
+        d->work += steps;
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
         /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
          * before a title or honorific is the player's team; the name starts
-         * after its ・ (ライブドア・ドット・コム stays whole) */
-        size_t fd = a;
-        while (fd < b && !kj_at(d->norm, b, fd, "・")) {
-            d->work++;
-            size_t fn;
-            ent_cp(d, fd, &fn);
-            fd = fn;
-        }
+         * after its ・ (ライブドア・ドット・コム stays whole). That ・ is the
+         * run's first (dots[0], whole before b), or there is none: fd = b. */
+        size_t fd = ndots > 0 ? dots[0] : b;
         int32_t ov;
         if (fd > a && fd + 3 < b && kj_dict_get(x->org, d->norm + a, fd - a, &ov) &&
             (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
