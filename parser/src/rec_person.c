@@ -1761,7 +1761,21 @@ static void ja_persons(estate *s)
             if (cls & KJ_CC_KATA) {
                 size_t dot = i, mx;
                 int k = 0;
-                while (dot < s->hi && k < 24 && (ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
+                /* ent_cls's reading with its table load inline (the decode
+                 * of an entry not held whole, a call, apart): the table
+                 * and the bound stay in registers; at or past norm_len
+                 * ent_cls gives no class, which ends the run */
+                const uint32_t *cpx = d->cpx;
+                size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+                while (dot < lim && k < 24) {
+                    uint32_t dv = cpx[dot];
+                    if (dv < KJ_CPX_SLOW) {
+                        if (!(dv & KJ_CC_KATA))
+                            break;
+                        mx = dot + (dv >> KJ_CPX_LEN_SHIFT);
+                    } else if (!(ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
+                        break;
+                    }
                     dot = mx;
                     k++;
                 }
