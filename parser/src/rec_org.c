@@ -1482,11 +1482,11 @@ size_t org_at(estate *s, size_t pos, ent **out)
  * test is cheaper than the stop set's. It steps over one more kind of
  * character: one past ASCII that the table holds whole, not 新, where the
  * two-character filter of org_pair (ent_pair_may, org_may_start's last
- * test) says no known name starts. There org_at_cp finds nothing, and no acronym starts (A-Z or
- * 新 first), so pass_known would only move on to the next character:
- * most kanji that org_first lets through (国, 日) are such, and the stop
- * cost more than the filter. Each such character counts one step of
- * d->work, as the stop counted it. */
+ * test) says no known name starts. There org_at_cp finds nothing, and no
+ * acronym starts (A-Z or 新 first), so pass_known would only move on to
+ * the next character: most kanji that org_first lets through (国, 日) are
+ * such, and the stop cost more than the filter. Each such character
+ * counts one step of d->work, as the stop counted it. */
 static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x)
 {
     for (;;) {
