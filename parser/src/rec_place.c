@@ -866,16 +866,28 @@ static size_t municipality(estate *s, size_t pos)
     kiji_doc *d = s->d;
     size_t i = pos, hi = s->hi, n = 0;
     uint64_t steps = 0;
+    /* the table and the text's length in locals: the decode below (a
+     * call) would make the compiler read them again at each step */
+    const uint32_t *cpx = d->cpx;
+    size_t len = d->norm_len;
     for (int k = 0; k < 4 && i < hi; k++) {
         steps++;
         size_t nx;
-        uint32_t cls;
-        ent_cpc(d, i, &nx, &cls);
-        if (!(cls & KJ_CC_KANJI)) /* kj_is_kanji */
-            break;
+        uint32_t v = i < len ? cpx[i] : KJ_CPX_SLOW;
+        if (v < KJ_CPX_SLOW) {
+            if (!(v & KJ_CC_KANJI)) /* kj_is_kanji */
+                break;
+            nx = i + (v >> KJ_CPX_LEN_SHIFT);
+        } else {
+            /* ent_cpc decodes what the table does not hold whole */
+            uint32_t cls;
+            ent_cpc(d, i, &nx, &cls);
+            if (!(cls & KJ_CC_KANJI))
+                break;
+        }
         /* 市 町 村 区 (U+5E02 U+753A U+6751 U+533A), read from a valid
          * entry (so written as those three bytes), whole before hi */
-        uint32_t w = d->cpx[i] & (KJ_CPX_SLOW | KJ_CPX_CP);
+        uint32_t w = v & (KJ_CPX_SLOW | KJ_CPX_CP);
         if (k >= 1 && (w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A) && nx <= hi) {
             n = municipality_at(s, pos, i, nx, w);
             break;
