@@ -1475,13 +1475,34 @@ size_t org_at(estate *s, size_t pos, ent **out)
     return org_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
-/* ent_skip_stops(d, i, hi, st) that also steps over every character past
- * ASCII with no name class (the table holds it whole): pass_known does
- * nothing at one (ent_namechar) but move on, so it need not stop there,
- * and the class test is cheaper than the stop set's. */
-static inline size_t skip_known(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
+/* pass_known's next stop from i (< hi): ent_skip_stops(d, i, hi,
+ * known_stops) that also steps over every character past ASCII with no
+ * name class (the table holds it whole): pass_known does nothing at one
+ * (ent_namechar) but move on, so it need not stop there, and the class
+ * test is cheaper than the stop set's. It steps over one more kind of
+ * character: one past ASCII that the table holds whole, not 新, where the
+ * two-character filter of org_pair (ent_pair_may, org_may_start's last
+ * test) says no known name starts. There org_at_cp finds nothing, and no
+ * acronym starts (A-Z or 新 first), so pass_known would only move on to
+ * the next character: most kanji that org_first lets through (国, 日) are
+ * such, and the stop cost more than the filter. Each such character
+ * counts one step of d->work, as the stop counted it. */
+static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x)
 {
-    return ent_skip_stops_by(d, i, hi, st, true);
+    for (;;) {
+        i = ent_skip_stops_by(d, i, hi, &x->known_stops, true);
+        if (i >= hi || i >= d->norm_len || (unsigned char)d->norm[i] < 0x80)
+            return i;
+        uint32_t v = d->cpx[i];
+        uint32_t c = v & KJ_CPX_CP;
+        if ((v & KJ_CPX_SLOW) || c == 0x65B0 /* 新 */)
+            return i;
+        size_t nx = i + (v >> KJ_CPX_LEN_SHIFT);
+        if (ent_pair_may_wide(&x->org_pair, d, c, nx))
+            return i;
+        d->work++;
+        i = nx;
+    }
 }
 
 static void pass_known(estate *s)
@@ -1495,7 +1516,7 @@ static void pass_known(estate *s)
          * up only when org_first has the character, and only at a name
          * character) or an acronym (A-Z or 新 first): past any other
          * character it moves on */
-        i = skip_known(d, i, s->hi, &s->x->known_stops);
+        i = skip_known(d, i, s->hi, s->x);
         if (i >= s->hi)
             break;
         d->work++;

@@ -1245,8 +1245,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t b = a, lastdot = a;
         size_t dots[30]; /* where each ・ of the run starts, in order */
         int ndots = 0, k = 0;
+        /* the steps, added to d->work after the loop: a store to it (a
+         * size_t, as s->hi is) at each step made the compiler read s->hi
+         * and the doc's fields again at the next */
+        uint64_t steps = 0;
         while (b < s->hi && k < 30) {
-            d->work++;
+            steps++;
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kata_or_dot(bc))
@@ -1258,18 +1262,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = bn;
             k++;
         }
+        d->work += steps;
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
         /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
          * before a title or honorific is the player's team; the name starts
-         * after its ・ (ライブドア・ドット・コム stays whole) */
-        size_t fd = a;
-        while (fd < b && !kj_at(d->norm, b, fd, "・")) {
-            d->work++;
-            size_t fn;
-            ent_cp(d, fd, &fn);
-            fd = fn;
-        }
+         * after its ・ (ライブドア・ドット・コム stays whole). That ・ is the
+         * run's first (dots[0], whole before b), or there is none: fd = b. */
+        size_t fd = ndots > 0 ? dots[0] : b;
         int32_t ov;
         if (fd > a && fd + 3 < b && kj_dict_get(x->org, d->norm + a, fd - a, &ov) &&
             (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
@@ -1332,10 +1332,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!sl) {
             size_t q = a, qn;
             int m = 0;
-            while (q < s->hi && m < 5) {
+            /* ent_cpc's reading, its table load inline and the decode of
+             * an entry it does not hold whole (a call) apart, so that the
+             * loop keeps the table and its bound in registers; at or past
+             * norm_len ent_cpc gives no class, which ends the run */
+            const uint32_t *cpx = d->cpx;
+            size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+            while (q < lim && m < 5) {
                 /* 氏 (a kanji) ends the run: read as a code point, where
                  * the character lies whole before s->hi (kj_at) */
-                uint32_t qcls, qc = ent_cpc(d, q, &qn, &qcls);
+                uint32_t qv = cpx[q], qcls, qc;
+                if (qv < KJ_CPX_SLOW) {
+                    qn = q + (qv >> KJ_CPX_LEN_SHIFT);
+                    qcls = qv & ENT_CC;
+                    qc = qv & KJ_CPX_CP;
+                } else {
+                    qc = ent_cpc(d, q, &qn, &qcls);
+                }
                 if (!(qcls & KJ_CC_KANJI) || (qc == 0x6C0F && qn <= s->hi))
                     break;
                 q = qn;
@@ -1718,17 +1731,22 @@ static void ja_persons(estate *s)
     while (i < s->hi) {
         /* 同 and every start below are kanji or katakana: past any other
          * character the loop only moves on */
-        i = ent_skip(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA);
+        size_t from = i;
+        uint32_t skipped = 0;
+        i = ent_skip_last(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA, &skipped);
         if (i >= s->hi)
             break;
         d->work++;
         size_t nx;
-        uint32_t p = ent_prev_in(d, i, end, c), cls;
+        /* where ent_skip_last stepped over characters, the one before i is
+         * the last of them, as ent_prev would decode it */
+        uint32_t p = i != from ? skipped & KJ_CPX_CP : ent_prev_in(d, i, end, c), cls;
         c = ent_cpc(d, i, &nx, &cls);
         end = nx;
         int32_t v;
         size_t n;
-        if (kj_at(d->norm, s->hi, i, "同") &&
+        /* 同 (kj_at: the character whole before s->hi), read from c */
+        if (c == 0x540C && nx <= s->hi &&
             (n = kj_dict_longest(s->x->anaphora_ja, d->norm, s->hi, i, &v)) > 0) {
             if (pc.last)
                 ent_mention(s, pc.last, i, i + n);
@@ -1737,13 +1755,27 @@ static void ja_persons(estate *s)
         }
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
                      ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
-        if (start && !kj_claimed(d, i, nx)) {
+        if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
             if (cls & KJ_CC_KATA) {
                 size_t dot = i, mx;
                 int k = 0;
-                while (dot < s->hi && k < 24 && (ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
+                /* ent_cls's reading with its table load inline (the decode
+                 * of an entry not held whole, a call, apart): the table
+                 * and the bound stay in registers; at or past norm_len
+                 * ent_cls gives no class, which ends the run */
+                const uint32_t *cpx = d->cpx;
+                size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+                while (dot < lim && k < 24) {
+                    uint32_t dv = cpx[dot];
+                    if (dv < KJ_CPX_SLOW) {
+                        if (!(dv & KJ_CC_KATA))
+                            break;
+                        mx = dot + (dv >> KJ_CPX_LEN_SHIFT);
+                    } else if (!(ent_cls(d, dot, &mx) & KJ_CC_KATA)) {
+                        break;
+                    }
                     dot = mx;
                     k++;
                 }

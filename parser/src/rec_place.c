@@ -816,59 +816,86 @@ static inline bool municipality_may_start(const estate *s, size_t pos, bool kanj
     return kanji;
 }
 
+/* municipality past its scan: 市 町 村 or 区 (w, its code point) at i
+ * (ending at nx) after the kanji [pos, i): the name's length, or 0 where
+ * the words around make it no municipality. */
+static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32_t w)
+{
+    kiji_doc *d = s->d;
+    size_t ax;
+    uint32_t a = ent_cp(d, nx, &ax);
+    /* 市場, 町長, 区別, 都市: other words */
+    /* 小選挙区, 比例区: electoral districts, not wards */
+    static const char *const no[] = {
+        "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
+        "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
+        "山", "市", "町", "村", "区", "朝",   "夜",     "特別",   NULL};
+    /* 高松市在住, 高松市出身, 高松市内, 高松市役所, 高松市立: the city
+     * before a word about it; 市長 and 市議 stay out (a surname's
+     * 鈴木市長 is the mayor), and 市民 (一般市民 are citizens; cases/ja/place) */
+    static const char *const on[] = {"在", "出", "内", "役", "立", NULL};
+    bool goes_on = false;
+    for (int z = 0; on[z] && !goes_on && w == 0x5E02; z++)
+        goes_on = kj_at(d->norm, s->hi, nx, on[z]);
+    if (kj_is_kanji(a) && !goes_on)
+        return 0;
+    for (int z = 0; no[z]; z++)
+        if (kj_at(d->norm, i, pos, no[z]))
+            return 0;
+    size_t qs;
+    ent_prev(d, i, &qs);
+    if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
+        return 0;
+    /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
+     * is a person's name here; the village after its prefecture
+     * is city_suffix's (cases/ja/place) */
+    int32_t v;
+    if (kj_dict_get(s->x->surname_ja, d->norm + pos, nx - pos, &v))
+        return 0;
+    return nx - pos;
+}
+
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name
  * (one to three kanji at the start of a word, then 市 町 村 区) at pos,
- * where the caller found that municipality_may_start. */
+ * where the caller found that municipality_may_start. The scan counts its
+ * steps in a local, added to d->work once: a store to d->work at each
+ * step (a size_t, as the doc's lengths are) made the compiler read the
+ * doc's fields again at the next. */
 static size_t municipality(estate *s, size_t pos)
 {
     kiji_doc *d = s->d;
-    size_t i = pos;
-    for (int k = 0; k < 4 && i < s->hi; k++) {
-        d->work++;
+    size_t i = pos, hi = s->hi, n = 0;
+    uint64_t steps = 0;
+    /* the table and the text's length in locals: the decode below (a
+     * call) would make the compiler read them again at each step */
+    const uint32_t *cpx = d->cpx;
+    size_t len = d->norm_len;
+    for (int k = 0; k < 4 && i < hi; k++) {
+        steps++;
         size_t nx;
-        uint32_t ic = ent_cp(d, i, &nx);
-        if (!kj_is_kanji(ic))
-            return 0;
+        uint32_t v = i < len ? cpx[i] : KJ_CPX_SLOW;
+        if (v < KJ_CPX_SLOW) {
+            if (!(v & KJ_CC_KANJI)) /* kj_is_kanji */
+                break;
+            nx = i + (v >> KJ_CPX_LEN_SHIFT);
+        } else {
+            /* ent_cpc decodes what the table does not hold whole */
+            uint32_t cls;
+            ent_cpc(d, i, &nx, &cls);
+            if (!(cls & KJ_CC_KANJI))
+                break;
+        }
         /* 市 町 村 区 (U+5E02 U+753A U+6751 U+533A), read from a valid
          * entry (so written as those three bytes), whole before hi */
-        uint32_t w = d->cpx[i] & (KJ_CPX_SLOW | KJ_CPX_CP);
-        if (k >= 1 && (w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A) &&
-            nx <= s->hi) {
-            size_t ax;
-            uint32_t a = ent_cp(d, nx, &ax);
-            /* 市場, 町長, 区別, 都市: other words */
-            /* 小選挙区, 比例区: electoral districts, not wards */
-            static const char *const no[] = {
-                "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
-                "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
-                "山", "市", "町", "村", "区", "朝",   "夜",     "特別", NULL};
-            /* 高松市在住, 高松市出身, 高松市内, 高松市役所, 高松市立: the city
-             * before a word about it; 市長 and 市議 stay out (a surname's
-             * 鈴木市長 is the mayor), and 市民 (一般市民 are citizens; cases/ja/place) */
-            static const char *const on[] = {"在", "出", "内", "役", "立", NULL};
-            bool goes_on = false;
-            for (int z = 0; on[z] && !goes_on && w == 0x5E02; z++)
-                goes_on = kj_at(d->norm, s->hi, nx, on[z]);
-            if (kj_is_kanji(a) && !goes_on)
-                return 0;
-            for (int z = 0; no[z]; z++)
-                if (kj_at(d->norm, i, pos, no[z]))
-                    return 0;
-            size_t qs;
-            ent_prev(d, i, &qs);
-            if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
-                return 0;
-            /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
-             * is a person's name here; the village after its prefecture
-             * is city_suffix's (cases/ja/place) */
-            int32_t v;
-            if (kj_dict_get(s->x->surname_ja, d->norm + pos, nx - pos, &v))
-                return 0;
-            return nx - pos;
+        uint32_t w = v & (KJ_CPX_SLOW | KJ_CPX_CP);
+        if (k >= 1 && (w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A) && nx <= hi) {
+            n = municipality_at(s, pos, i, nx, w);
+            break;
         }
         i = nx;
     }
-    return 0;
+    d->work += steps;
+    return n;
 }
 
 /* Seattle, Washington; Albany, New York: a US state that shares its name

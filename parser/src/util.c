@@ -510,31 +510,42 @@ static inline unsigned char text_byte(const char *s, size_t i, bool sp)
     return sp && c == '\n' ? ' ' : c;
 }
 
-/* The walk of kj_dict_longest from cur, the node of s[pos]. */
+/* The walk of kj_dict_longest from cur, the node of s[pos]. The loop
+ * keeps the node it stands at and the end of the longest key so far (pos:
+ * none yet) rather than indices and a length, and steps over a node of one
+ * child inline: fewer values live across the loop, so none of them goes to
+ * the stack at each byte (most walks step through a few nodes of one
+ * child, deep in a key, or of continuation bytes). */
 static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
                                                               size_t len, size_t pos, uint32_t cur,
                                                               int32_t *value, bool sp, bool hw)
 {
     const tnode *nodes = t->nodes;
-    size_t best = 0;
-    uint32_t at = 0;
-    if (nodes[cur].term) {
-        best = 1;
-        at = cur;
-    }
+    const tnode *n = nodes + cur;
+    size_t end = n->term ? pos + 1 : pos;
+    const tnode *at = n;
     for (size_t i = pos + 1; i < len; i++) {
-        long c = child_of(t, &nodes[cur], text_byte(s, i, sp), hw);
-        if (c < 0)
-            break;
-        cur = (uint32_t)c;
-        if (nodes[cur].term) {
-            best = i + 1 - pos;
-            at = cur;
+        unsigned char b = text_byte(s, i, sp);
+        uint32_t c;
+        if (n->n == 1) {
+            if (b != n->base)
+                break;
+            c = n->first;
+        } else {
+            long k = child_of(t, n, b, hw);
+            if (k < 0)
+                break;
+            c = (uint32_t)k;
+        }
+        n = nodes + c;
+        if (n->term) {
+            end = i + 1;
+            at = n;
         }
     }
-    if (best && value)
-        *value = t->value[at];
-    return best;
+    if (end > pos && value)
+        *value = t->value[at - nodes];
+    return end - pos;
 }
 
 /* walk_from, out of line: most lookups end in the filters of
@@ -671,21 +682,33 @@ size_t kj_dict_maxlen(const kj_dict *t)
     return t->maxlen;
 }
 
-/* The walk of kj_dict_get from cur, the node of key[0]. */
+/* The walk of kj_dict_get from cur, the node of key[0], stepping over a
+ * node of one child inline as walk_from does. */
 static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, const char *key,
                                                            size_t len, uint32_t cur,
                                                            int32_t *value, bool hw)
 {
+    const tnode *nodes = t->nodes;
+    const tnode *n = nodes + cur;
     for (size_t i = 1; i < len; i++) {
-        long c = child_of(t, &t->nodes[cur], (unsigned char)key[i], hw);
-        if (c < 0)
-            return false;
-        cur = (uint32_t)c;
+        unsigned char b = (unsigned char)key[i];
+        uint32_t c;
+        if (n->n == 1) {
+            if (b != n->base)
+                return false;
+            c = n->first;
+        } else {
+            long k = child_of(t, n, b, hw);
+            if (k < 0)
+                return false;
+            c = (uint32_t)k;
+        }
+        n = nodes + c;
     }
-    if (!t->nodes[cur].term)
+    if (!n->term)
         return false;
     if (value)
-        *value = t->value[cur];
+        *value = t->value[n - nodes];
     return true;
 }
 
