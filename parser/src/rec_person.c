@@ -1241,6 +1241,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     int nends = 0;
     size_t hira_end = 0;
     size_t sur = a, sl = 0, listed = 0;
+    ent *dot_aff = NULL; /* the country after a name's last ・ */
+    size_t dot_ts = 0, dot_te = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
         size_t dots[30]; /* where each ・ of the run starts, in order */
@@ -1303,6 +1305,26 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if ((parts >= 2 && doubled == parts) || single == parts)
             return 0;
+        /* エリツィン・ロシア前大統領: a country after the last ・ and a title
+         * (前 or 元 may open it) is the role's country; the name ends at
+         * that ・ (cases/ja/person_dot_country) */
+        if (ndots > 0 && dots[ndots - 1] > a) {
+            size_t t =
+                b + (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元") ? 3 : 0);
+            int32_t tv;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, t, &tv);
+            ent *ce = tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, t, &tv) <= tn
+                          ? country_span(s, lastdot, b)
+                          : NULL;
+            if (ce) {
+                ent_mention(s, ce, lastdot, b);
+                dot_aff = ce;
+                dot_ts = b;
+                dot_te = t + tn;
+                b = dots[--ndots];
+                lastdot = ndots ? dots[ndots - 1] + 3 : a;
+            }
+        }
         ends[nends++] = b;
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
@@ -1436,7 +1458,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (q < s->hi && d->norm[q] == ')')
                 tb = q + 1;
         }
-        size_t end = ja_tail(s, tb, &ts, &te, &aff);
+        size_t end = dot_aff ? dot_te : ja_tail(s, tb, &ts, &te, &aff);
+        if (dot_aff) {
+            ts = dot_ts;
+            te = dot_te;
+            aff = dot_aff;
+        }
         /* 黒岩祐治・神奈川県知事, 橋下徹・大阪府知事: a kanji name, a dot, then
          * the place or body and the title that are that person's own; only
          * a title counts there (田中・鈴木両氏 is two names; cases/ja/person) */

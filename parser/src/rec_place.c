@@ -767,6 +767,17 @@ size_t place_at(estate *s, size_t pos, ent **out)
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+ent *country_span(estate *s, size_t pos, size_t end)
+{
+    int32_t idx;
+    if (end <= pos || ent_longest(s, s->x->place, pos, &idx) != end - pos ||
+        s->x->places[idx].kind != PL_COUNTRY)
+        return NULL;
+    ent *e = place_entity(s, idx);
+    use_name(s, e, pos, end, true);
+    return e;
+}
+
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
  * prefecture) after a prefecture or a known city is a city of that country. */
 static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
