@@ -1520,6 +1520,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
             return 0;
+        /* 原作者, 王様: a common word that begins with a surname and runs
+         * past the name (原作, 王様 in ja/not_names) holds no name */
+        if (kj_is_kanji(c) && kj_dict_longest(x->notname_ja, d->norm, s->hi, a, &v) > b - a)
+            return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
         if (title && te - ts < sizeof tbuf) {
