@@ -1694,14 +1694,26 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
     if (!e)
         return 0;
-    size_t ats, ate;
+    /* 韓国五輪代表の洪明甫監督: a title written right after the name (only
+     * ja_zhname's names end before a kanji) is the role, before one
+     * written ahead of it */
+    size_t ats, ate, tend = 0, bx;
     ent *aaff;
-    ja_apposition(s, a, &ats, &ate, &aaff);
-    if (ate > ats)
+    if (kj_is_kanji(ent_cp(d, b, &bx)))
+        tend = ja_tail(s, b, &ats, &ate, &aaff);
+    if (tend && ate > ats) {
+        if (!aaff)
+            aaff = ja_of_before(s, a);
         set_role(s, e, d->norm + ats, ate - ats, aaff);
+    } else {
+        tend = 0;
+        ja_apposition(s, a, &ats, &ate, &aaff);
+        if (ate > ats)
+            set_role(s, e, d->norm + ats, ate - ats, aaff);
+    }
     ent_mention(s, e, a, b);
     pc->last = e;
-    return b;
+    return tend ? tend : b;
 }
 
 /* Where ja_persons goes on after the character ending at i, of the classes
