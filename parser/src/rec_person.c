@@ -473,12 +473,17 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = *te = 0;
     *aff = NULL;
     bool no = false;
-    if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
+    size_t p = a - 3;
+    /* 東京都の副知事である猪瀬直樹氏: である joins a title to the name as
+     * の does */
+    if (a >= s->lo + 9 && kj_before(d->norm, a, "である")) {
+        p = a - 9;
+        no = true;
+    } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
         if (!kj_before(d->norm, a, "の"))
             return;
         no = true;
     }
-    size_t p = a - 3;
     size_t best = title_before(s, p, p - s->lo);
     if (!best)
         return;
