@@ -514,6 +514,10 @@ void place_cities_before(estate *s);
  * nothing else done: always where place_any_first lacks the code point at
  * pos. */
 size_t place_at(estate *s, size_t pos, ent **out);
+/* Is [pos, end) exactly a country's full name (ロシア after the ・ of
+ * エリツィン・ロシア前大統領, where place_at starts nothing)? Then its entity,
+ * named as written when the article has given no full form yet. */
+ent *country_span(estate *s, size_t pos, size_t end);
 
 /* rec_org.c */
 int org_init(struct kj_entity *x);

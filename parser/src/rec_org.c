@@ -1434,6 +1434,25 @@ static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, ui
     return ent_pair_may(&s->x->org_pair, s->d, pos, first);
 }
 
+/* Does the 選 at e close a one-word election (参院選, 衆院選, 知事選), not
+ * 選挙 (参議院選挙: the house and the word for an election) or another
+ * 選 word (選手, 選出, 選抜)? The body named before it is then no mention:
+ * the word names the election. */
+static bool election_after(const kiji_doc *d, size_t e, size_t hi)
+{
+    if (!kj_at(d->norm, hi, e, "選"))
+        return false;
+    size_t nx;
+    uint32_t c = ent_cp(d, e + strlen("選"), &nx);
+    static const uint32_t word[] = {0x6319, 0x624B, 0x51FA, 0x629C, 0x8003, 0x5B9A, 0x629E,
+                                    0x4EFB, 0x5225, 0x66F2, 0x8005, 0x5916, 0x7403};
+    /* 挙 手 出 抜 考 定 択 任 別 曲 者 外 球 */
+    for (size_t k = 0; k < sizeof word / sizeof word[0]; k++)
+        if (c == word[k])
+            return false;
+    return true;
+}
+
 /* org_at_cp past org_may_start: the lookup, and the entity of what it
  * finds on word boundaries. */
 static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
@@ -1453,6 +1472,8 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
      * that starts with a kanji ends at its ・ (日テレ・ベレーザ: the
      * broadcaster's team, no name of a person テレ・ベレーザ) */
     if (ent_kata(last) && (ent_kata(nc) || (nc == 0x30FB && !kj_is_kanji(ent_cp(d, pos, &nx)))))
+        return 0;
+    if (kj_is_kanji(last) && election_after(d, pos + n, s->hi))
         return 0;
     char key[16];
     int kl = ent_key_num(key, sizeof key, "#", (int)v);

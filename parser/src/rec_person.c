@@ -473,12 +473,17 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = *te = 0;
     *aff = NULL;
     bool no = false;
-    if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
+    size_t p = a - 3;
+    /* 東京都の副知事である猪瀬直樹氏: である joins a title to the name as
+     * の does */
+    if (a >= s->lo + 9 && kj_before(d->norm, a, "である")) {
+        p = a - 9;
+        no = true;
+    } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
         if (!kj_before(d->norm, a, "の"))
             return;
         no = true;
     }
-    size_t p = a - 3;
     size_t best = title_before(s, p, p - s->lo);
     if (!best)
         return;
@@ -1241,6 +1246,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     int nends = 0;
     size_t hira_end = 0;
     size_t sur = a, sl = 0, listed = 0;
+    ent *dot_aff = NULL; /* the country after a name's last ・ */
+    size_t dot_ts = 0, dot_te = 0;
     if (ent_kata(c)) {
         size_t b = a, lastdot = a;
         size_t dots[30]; /* where each ・ of the run starts, in order */
@@ -1303,6 +1310,26 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if ((parts >= 2 && doubled == parts) || single == parts)
             return 0;
+        /* エリツィン・ロシア前大統領: a country after the last ・ and a title
+         * (前 or 元 may open it) is the role's country; the name ends at
+         * that ・ (cases/ja/person_dot_country) */
+        if (ndots > 0 && dots[ndots - 1] > a) {
+            size_t t =
+                b + (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元") ? 3 : 0);
+            int32_t tv;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, t, &tv);
+            ent *ce = tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, t, &tv) <= tn
+                          ? country_span(s, lastdot, b)
+                          : NULL;
+            if (ce) {
+                ent_mention(s, ce, lastdot, b);
+                dot_aff = ce;
+                dot_ts = b;
+                dot_te = t + tn;
+                b = dots[--ndots];
+                lastdot = ndots ? dots[ndots - 1] + 3 : a;
+            }
+        }
         ends[nends++] = b;
         sur = lastdot;
     } else if (kj_is_kanji(c)) {
@@ -1449,7 +1476,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (q < s->hi && d->norm[q] == ')')
                 tb = q + 1;
         }
-        size_t end = ja_tail(s, tb, &ts, &te, &aff);
+        size_t end = dot_aff ? dot_te : ja_tail(s, tb, &ts, &te, &aff);
+        if (dot_aff) {
+            ts = dot_ts;
+            te = dot_te;
+            aff = dot_aff;
+        }
         /* 黒岩祐治・神奈川県知事, 橋下徹・大阪府知事: a kanji name, a dot, then
          * the place or body and the title that are that person's own; only
          * a title counts there (田中・鈴木両氏 is two names; cases/ja/person) */
@@ -1505,6 +1537,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             return 0;
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
+            return 0;
+        /* 原作者, 王様: a common word that begins with a surname and runs
+         * past the name (原作, 王様 in ja/not_names) holds no name */
+        if (kj_is_kanji(c) && kj_dict_longest(x->notname_ja, d->norm, s->hi, a, &v) > b - a)
             return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
@@ -1676,14 +1712,26 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
     if (!e)
         return 0;
-    size_t ats, ate;
+    /* 韓国五輪代表の洪明甫監督: a title written right after the name (only
+     * ja_zhname's names end before a kanji) is the role, before one
+     * written ahead of it */
+    size_t ats, ate, tend = 0, bx;
     ent *aaff;
-    ja_apposition(s, a, &ats, &ate, &aaff);
-    if (ate > ats)
+    if (kj_is_kanji(ent_cp(d, b, &bx)))
+        tend = ja_tail(s, b, &ats, &ate, &aaff);
+    if (tend && ate > ats) {
+        if (!aaff)
+            aaff = ja_of_before(s, a);
         set_role(s, e, d->norm + ats, ate - ats, aaff);
+    } else {
+        tend = 0;
+        ja_apposition(s, a, &ats, &ate, &aaff);
+        if (ate > ats)
+            set_role(s, e, d->norm + ats, ate - ats, aaff);
+    }
     ent_mention(s, e, a, b);
     pc->last = e;
-    return b;
+    return tend ? tend : b;
 }
 
 /* Where ja_persons goes on after the character ending at i, of the classes

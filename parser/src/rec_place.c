@@ -625,6 +625,26 @@ static bool pair_opens(estate *s, size_t ps, size_t pos)
     return !kj_is_kanji(c) || c == 0x5728 || (is_abbr(s, pps, &e) && e == ps);
 }
 
+/* Is the pair of one-kanji forms [a, b) the start of a person's name rather
+ * than two countries? A listed surname made of the two that runs on into
+ * another kanji (中西哲生, 中西庸; 日比谷 too is no pair), or a one-kanji
+ * Chinese or Korean surname before a listed given name of two or more kanji
+ * that ends the run (韓英恵). */
+static bool pair_names(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    size_t nx;
+    size_t n = kj_dict_longest(s->x->surname_ja, d->norm, s->hi, a, &v);
+    if (n >= b - a && kj_is_kanji(ent_cp(d, a + n, &nx)))
+        return true;
+    size_t m = kj_dict_longest(s->x->zhsur_ja, d->norm, s->hi, a, &v);
+    if (!m || m >= b - a)
+        return false;
+    size_t g = kj_dict_longest(s->x->given_ja, d->norm, s->hi, a + m, &v);
+    return a + m + g > b && !kj_is_kanji(ent_cp(d, a + m + g, &nx));
+}
+
 static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -636,7 +656,7 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     if (dir_japan(s, pos, pc) || day_counter(s, pos))
         return 0;
     bool left_pair = pos > s->lo && kj_is_kanji(pc) && is_abbr(s, ps, &e2) && e2 == pos &&
-                     pair_opens(s, ps, pos);
+                     pair_opens(s, ps, pos) && !pair_names(s, ps, pos + n);
     if (kj_is_kanji(pc) && !left_pair && pos > s->lo)
         return 0; /* 欧米, 単独, 訪米 */
     size_t end = pos + n, e3;
@@ -646,7 +666,7 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
         for (size_t k = 0; k < sizeof dir_follow / sizeof dir_follow[0]; k++)
             if (kj_at(d->norm, s->hi, end, dir_follow[k]))
                 return 0;
-    bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end);
+    bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end) && !pair_names(s, pos, e3);
     if (left_pair || right_pair)
         return n;
     if (pair_only(d->norm + pos))
@@ -745,6 +765,17 @@ size_t place_at(estate *s, size_t pos, ent **out)
     size_t nx, ps;
     uint32_t first = ent_cp(s->d, pos, &nx);
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
+}
+
+ent *country_span(estate *s, size_t pos, size_t end)
+{
+    int32_t idx;
+    if (end <= pos || ent_longest(s, s->x->place, pos, &idx) != end - pos ||
+        s->x->places[idx].kind != PL_COUNTRY)
+        return NULL;
+    ent *e = place_entity(s, idx);
+    use_name(s, e, pos, end, true);
+    return e;
 }
 
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a

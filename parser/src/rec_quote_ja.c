@@ -90,12 +90,14 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     }
     size_t r = i;
     uint32_t lastc = 0;
-    /* 黒岩祐治・神奈川県知事は: a dot between the name and its title (a
-     * kanji one: 浦田・西堀ペアが is two people) */
+    /* 黒岩祐治・神奈川県知事は, マンモハン・シン・インド首相は: a dot between
+     * the name and its title (a kanji or katakana one that ends as a title
+     * does: 浦田・西堀ペアが is two people) */
     bool dotted = false;
     if (at(d, r, "・")) {
         size_t n;
-        dotted = kj_is_kanji(kj_q_cp(d, r + 3, &n));
+        uint32_t dc = kj_q_cp(d, r + 3, &n);
+        dotted = kj_is_kanji(dc) || kj_is_katakana(dc);
         if (dotted)
             r += 3;
     }
