@@ -1986,6 +1986,27 @@ static bool years_length_follows(jp *p, size_t i, int64_t v, size_t a)
                || (at(p, a, "後") && !at(p, a, "後半") && !at(p, a, "後期")));
 }
 
+/* 中学2年, 県立高校3年, 小学校4年, 大学院1年 at i: a school grade (N年 after a
+ * school word, no 間 after 年), neither a year nor a length of time.
+ * Returns the end of N年, 0 when none. */
+static size_t school_grade(jp *p, size_t i)
+{
+    static const char *const school[] = {"小学", "中学",   "高校", "大学",
+                                         "学校", "大学院", "高専", "短大"};
+    size_t k = 0;
+    for (; k < sizeof school / sizeof *school; k++)
+        if (kj_before(p->s, i, school[k]))
+            break;
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    if (k == sizeof school / sizeof *school || !num_at(p, i, &v, &e, &nd, &z) || v < 1 || v > 6 ||
+        !at(p, e, "年") || at(p, e, "年間"))
+        return 0;
+    return e + strlen("年");
+}
+
 /* Is N年 here a calendar year rather than a length of time? 2025年, 02年,
  * 93年 are years; 3年, 10年 are lengths unless a month follows. */
 static bool years_are_duration(jp *p, size_t i)
@@ -2804,6 +2825,8 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, i + strlen("午後"), &v, &e, &nd, &z) && v > 12 && v < 100 && at(p, e, "時")
         && !at(p, e, "時間"))
         return e + strlen("時") - i;
+    if ((e = school_grade(p, i)) > 0)
+        return e - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
