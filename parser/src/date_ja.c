@@ -1452,6 +1452,46 @@ static void iso_parts(char *b, size_t n, const int64_t *cnt, const bool *has)
 
 static bool day_is_length(jp *p, size_t i);
 
+/* 震災から約半年後, 結婚してから3年後, 日本戦の4日後, 開会2日前, 襲撃の2時間後
+ * at i (the number): a length counted from an event named before it, not
+ * from publication, so its date is unknown. The event is what comes before
+ * から (not 今から, これから: from now), or a noun (a kanji or katakana word)
+ * before の (後 only: 首相の3年前の発言 is three years back) or right before
+ * the number. */
+static bool event_anchor(const jp *p, size_t i, bool later)
+{
+    size_t k = i, ps;
+    if (kj_before(p->s, k, "約"))
+        k -= strlen("約");
+    else if (kj_before(p->s, k, "およそ"))
+        k -= strlen("およそ");
+    if (kj_before(p->s, k, "から")) {
+        k -= strlen("から");
+        static const char *const now[] = {"今", "いま", "現在", "本日", "今日", "きょう", "これ"};
+        for (size_t n = 0; n < sizeof now / sizeof *now; n++)
+            if (kj_before(p->s, k, now[n]))
+                return false;
+        return k > 0;
+    }
+    if (kj_before(p->s, k, "の")) {
+        if (!later)
+            return false;
+        k -= strlen("の");
+    }
+    if (k == 0)
+        return false;
+    uint32_t ch = kj_u8_prev(p->s, k, &ps);
+    if (ch == 0x30FC && ps > 0) /* デビュー: a long vowel ends a katakana word */
+        ch = kj_u8_prev(p->s, ps, &ps);
+    if (kj_is_katakana(ch) && ch != 0x30FB && ch != 0x30FC)
+        return true; /* not ・ */
+    if (!kj_is_kanji(ch))
+        return false;
+    /* 今, 同, 約 and date words are no events (同3日後, 昨年の) */
+    return !(ch == 0x4ECA || ch == 0x540C || ch == 0x7D04 || ch == 0x5E74 || ch == 0x6708 ||
+             ch == 0x65E5 || ch == 0x9031 || ch == 0x524D || ch == 0x5F8C);
+}
+
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
  * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
  * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
@@ -1734,7 +1774,8 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 return end;
             t.grain = g;
             t.rel = true;
-            t.y = c->py, t.m = c->pm, t.d = c->pd;
+            if (!event_anchor(p, i, later))
+                t.y = c->py, t.m = c->pm, t.d = c->pd;
         } else if (kj_before(p->s, i, "その")) {
             st = i - strlen("その");
             if (g == KJ_G_WEEK)
@@ -1757,6 +1798,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
                 t.y = wy, t.wk = wk, t.m = t.d = 0;
             }
+        } else if (event_anchor(p, i, later)) {
+            /* 震災から約半年後: that long after an event, when is unknown */
+            t.grain = g;
+            t.rel = true;
         } else if (g == KJ_G_YEAR && ago && c->py > 0 && v >= c->py) {
             /* 2300年前 from 2012: 289 BC (there is no year 0) */
             t.y = (int)(v - c->py + 1);
