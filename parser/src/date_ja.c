@@ -586,6 +586,27 @@ static size_t weekday_paren(const jp *p, size_t i)
     return 0;
 }
 
+/* 動画(YouTube)(1:10頃から…): M:SS in a parenthesis right after a video
+ * named within the 60 bytes before it is a position in the video, no time of
+ * day. */
+static bool video_position(const jp *p, size_t i)
+{
+    size_t k = i;
+    if (kj_before(p->s, k, "("))
+        k -= 1;
+    else
+        return false;
+    size_t lo = k > 60 ? k - 60 : 0;
+    static const char *const video[] = {"YouTube", "youtube", "動画", "映像", "ニコニコ"};
+    for (size_t n = 0; n < sizeof video / sizeof *video; n++) {
+        size_t l = strlen(video[n]);
+        for (size_t j = lo; j + l <= k; j++)
+            if (memcmp(p->s + j, video[n], l) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* A clock HH:MM[:SS] (NFKC turns ： into :): hour 0-23 in one or two
  * digits, minutes and seconds in two; not a part of a longer run of digits
  * and colons (a race time 2:05:30.5, 1:2:3). Returns the end, 0 when none. */
@@ -605,6 +626,8 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
         e2 = e3;
     }
     if (isdig(p, e2) || at(p, e2, ":") || (at(p, e2, ".") && isdig(p, e2 + 1)))
+        return 0;
+    if (video_position(p, i))
         return 0;
     *hh = h;
     *mm = m;
