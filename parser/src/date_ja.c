@@ -531,8 +531,9 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * 一日中 is all day */
         /* 二十九日 (above ten, no qualifier after it: 十五日ほど is a length) */
         const kj_dword *qw;
-        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m)
-            && (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
+        if (!same && nd == 0 && first &&
+            !(p->c->has_last && p->c->last.mset && p->c->last.m && kj_dt_last_near(p->c, i)) &&
+            (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
             return 0;
         /* 1日中 in digits is all day too when no month comes before it
          * (7月1日中に and 18日中に are days) */
