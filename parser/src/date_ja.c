@@ -1476,6 +1476,18 @@ static void iso_parts(char *b, size_t n, const int64_t *cnt, const bool *has)
 
 static bool day_is_length(jp *p, size_t i);
 
+/* 中学2年, 県立高校3年, 小学校4年, 大学院1年: N年 at i after a school word is
+ * a school grade, neither a year nor a length of time. */
+static bool after_school(const jp *p, size_t i)
+{
+    static const char *const school[] = {"小学", "中学",   "高校", "大学",
+                                         "学校", "大学院", "高専", "短大"};
+    for (size_t k = 0; k < sizeof school / sizeof *school; k++)
+        if (kj_before(p->s, i, school[k]))
+            return true;
+    return false;
+}
+
 /* 震災から約半年後, 結婚してから3年後, 日本戦の4日後, 開会2日前, 襲撃の2時間後
  * at i (the number): a length counted from an event named before it, not
  * from publication, so its date is unknown. The event is what comes before
@@ -1581,7 +1593,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         v *= 100;
         bare_year = false;
     }
-    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "度")))
+    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "度") || after_school(p, i)))
         return 0;
     /* 3日目, 5年目, 1時間目: an ordinal (GUIDELINES: ranks and ordinals are
      * optional quantities), no length */
@@ -2053,27 +2065,6 @@ static bool years_length_follows(jp *p, size_t i, int64_t v, size_t a)
            && ((at(p, a, "前") && !at(p, a, "前半") && !at(p, a, "前後") && !at(p, a, "前期")
                 && !at(p, a, "前年"))
                || (at(p, a, "後") && !at(p, a, "後半") && !at(p, a, "後期")));
-}
-
-/* 中学2年, 県立高校3年, 小学校4年, 大学院1年 at i: a school grade (N年 after a
- * school word, no 間 after 年), neither a year nor a length of time.
- * Returns the end of N年, 0 when none. */
-static size_t school_grade(jp *p, size_t i)
-{
-    static const char *const school[] = {"小学", "中学",   "高校", "大学",
-                                         "学校", "大学院", "高専", "短大"};
-    size_t k = 0;
-    for (; k < sizeof school / sizeof *school; k++)
-        if (kj_before(p->s, i, school[k]))
-            break;
-    int64_t v;
-    size_t e;
-    int nd;
-    bool z;
-    if (k == sizeof school / sizeof *school || !num_at(p, i, &v, &e, &nd, &z) || v < 1 || v > 6 ||
-        !at(p, e, "年") || at(p, e, "年間"))
-        return 0;
-    return e + strlen("年");
 }
 
 /* Is N年 here a calendar year rather than a length of time? 2025年, 02年,
@@ -2894,8 +2885,6 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, i + strlen("午後"), &v, &e, &nd, &z) && v > 12 && v < 100 && at(p, e, "時")
         && !at(p, e, "時間"))
         return e + strlen("時") - i;
-    if ((e = school_grade(p, i)) > 0)
-        return e - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
