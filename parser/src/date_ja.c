@@ -1009,6 +1009,23 @@ static bool length_ago(jp *p, size_t k)
 static size_t season_at(const jp *p, size_t i, int *q);
 static int weekday_at(const jp *p, size_t i, size_t *n);
 
+/* A bare time at pos that shares the day of the date before it: listed
+ * right after a time with a day (5日10時、12時、15時; separated by 、, ・, と or
+ * や only), or after 同 (同17時: the same day as the last date with one). */
+static bool listed_time(const jp *p, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    if (kj_before(p->s, pos, "同"))
+        return c->has_last_day && c->last_day.d;
+    if (!c->has_last || !c->last.d || c->last.hh < 0 || c->last_end > pos)
+        return false;
+    static const char *const sep[] = {"、", "・", "と", "や"};
+    for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
+        if (pos - c->last_end == strlen(sep[k]) && kj_before(p->s, pos, sep[k]))
+            return true;
+    return false;
+}
+
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
@@ -1021,6 +1038,11 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
             t->grain = g;
+        } else if (!have_y && !have_m && !t->d && listed_time(p, pos)) {
+            /* 5日10時、12時、15時; 同日12時8分、同17時: the day of the time before */
+            const kj_tx *l = kj_before(p->s, pos, "同") ? &p->c->last_day : &p->c->last;
+            t->y = l->y, t->m = l->m, t->d = l->d;
+            t->rel = true;
         } else if (!have_y && !have_m && !t->d && p->c->py) {
             /* a bare time takes the publication date */
             t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
