@@ -531,8 +531,9 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * 一日中 is all day */
         /* 二十九日 (above ten, no qualifier after it: 十五日ほど is a length) */
         const kj_dword *qw;
-        if (!same && nd == 0 && first && !(p->c->has_last && p->c->last.mset && p->c->last.m)
-            && (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
+        if (!same && nd == 0 && first &&
+            !(p->c->has_last && p->c->last.mset && p->c->last.m && kj_dt_last_near(p->c, i)) &&
+            (v <= 10 || word(p, e + strlen("日"), KJ_W_QUAL, &qw) > 0))
             return 0;
         /* 1日中 in digits is all day too when no month comes before it
          * (7月1日中に and 18日中に are days) */
@@ -586,6 +587,27 @@ static size_t weekday_paren(const jp *p, size_t i)
     return 0;
 }
 
+/* 動画(YouTube)(1:10頃から…): M:SS in a parenthesis right after a video
+ * named within the 60 bytes before it is a position in the video, no time of
+ * day. */
+static bool video_position(const jp *p, size_t i)
+{
+    size_t k = i;
+    if (kj_before(p->s, k, "("))
+        k -= 1;
+    else
+        return false;
+    size_t lo = k > 60 ? k - 60 : 0;
+    static const char *const video[] = {"YouTube", "youtube", "動画", "映像", "ニコニコ"};
+    for (size_t n = 0; n < sizeof video / sizeof *video; n++) {
+        size_t l = strlen(video[n]);
+        for (size_t j = lo; j + l <= k; j++)
+            if (memcmp(p->s + j, video[n], l) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* A clock HH:MM[:SS] (NFKC turns ： into :): hour 0-23 in one or two
  * digits, minutes and seconds in two; not a part of a longer run of digits
  * and colons (a race time 2:05:30.5, 1:2:3). Returns the end, 0 when none. */
@@ -605,6 +627,8 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
         e2 = e3;
     }
     if (isdig(p, e2) || at(p, e2, ":") || (at(p, e2, ".") && isdig(p, e2 + 1)))
+        return 0;
+    if (video_position(p, i))
         return 0;
     *hh = h;
     *mm = m;
@@ -985,6 +1009,23 @@ static bool length_ago(jp *p, size_t k)
 static size_t season_at(const jp *p, size_t i, int *q);
 static int weekday_at(const jp *p, size_t i, size_t *n);
 
+/* A bare time at pos that shares the day of the date before it: listed
+ * right after a time with a day (5日10時、12時、15時; separated by 、, ・, と or
+ * や only), or after 同 (同17時: the same day as the last date with one). */
+static bool listed_time(const jp *p, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    if (kj_before(p->s, pos, "同"))
+        return c->has_last_day && c->last_day.d;
+    if (!c->has_last || !c->last.d || c->last.hh < 0 || c->last_end > pos)
+        return false;
+    static const char *const sep[] = {"、", "・", "と", "や"};
+    for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
+        if (pos - c->last_end == strlen(sep[k]) && kj_before(p->s, pos, sep[k]))
+            return true;
+    return false;
+}
+
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
@@ -997,6 +1038,11 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
             t->grain = g;
+        } else if (!have_y && !have_m && !t->d && listed_time(p, pos)) {
+            /* 5日10時、12時、15時; 同日12時8分、同17時: the day of the time before */
+            const kj_tx *l = kj_before(p->s, pos, "同") ? &p->c->last_day : &p->c->last;
+            t->y = l->y, t->m = l->m, t->d = l->d;
+            t->rel = true;
         } else if (!have_y && !have_m && !t->d && p->c->py) {
             /* a bare time takes the publication date */
             t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
@@ -1452,6 +1498,58 @@ static void iso_parts(char *b, size_t n, const int64_t *cnt, const bool *has)
 
 static bool day_is_length(jp *p, size_t i);
 
+/* 中学2年, 県立高校3年, 小学校4年, 大学院1年: N年 at i after a school word is
+ * a school grade, neither a year nor a length of time. */
+static bool after_school(const jp *p, size_t i)
+{
+    static const char *const school[] = {"小学", "中学",   "高校", "大学",
+                                         "学校", "大学院", "高専", "短大"};
+    for (size_t k = 0; k < sizeof school / sizeof *school; k++)
+        if (kj_before(p->s, i, school[k]))
+            return true;
+    return false;
+}
+
+/* 震災から約半年後, 結婚してから3年後, 日本戦の4日後, 開会2日前, 襲撃の2時間後
+ * at i (the number): a length counted from an event named before it, not
+ * from publication, so its date is unknown. The event is what comes before
+ * から (not 今から, これから: from now), or a noun (a kanji or katakana word)
+ * before の (後 only: 首相の3年前の発言 is three years back) or right before
+ * the number. */
+static bool event_anchor(const jp *p, size_t i, bool later)
+{
+    size_t k = i, ps;
+    if (kj_before(p->s, k, "約"))
+        k -= strlen("約");
+    else if (kj_before(p->s, k, "およそ"))
+        k -= strlen("およそ");
+    if (kj_before(p->s, k, "から")) {
+        k -= strlen("から");
+        static const char *const now[] = {"今", "いま", "現在", "本日", "今日", "きょう", "これ"};
+        for (size_t n = 0; n < sizeof now / sizeof *now; n++)
+            if (kj_before(p->s, k, now[n]))
+                return false;
+        return k > 0;
+    }
+    if (kj_before(p->s, k, "の")) {
+        if (!later)
+            return false;
+        k -= strlen("の");
+    }
+    if (k == 0)
+        return false;
+    uint32_t ch = kj_u8_prev(p->s, k, &ps);
+    if (ch == 0x30FC && ps > 0) /* デビュー: a long vowel ends a katakana word */
+        ch = kj_u8_prev(p->s, ps, &ps);
+    if (kj_is_katakana(ch) && ch != 0x30FB && ch != 0x30FC)
+        return true; /* not ・ */
+    if (!kj_is_kanji(ch))
+        return false;
+    /* 今, 同, 約 and date words are no events (同3日後, 昨年の) */
+    return !(ch == 0x4ECA || ch == 0x540C || ch == 0x7D04 || ch == 0x5E74 || ch == 0x6708 ||
+             ch == 0x65E5 || ch == 0x9031 || ch == 0x524D || ch == 0x5F8C);
+}
+
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
  * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
  * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
@@ -1517,7 +1615,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         v *= 100;
         bare_year = false;
     }
-    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "度")))
+    if (bare_year && (at(p, j, "代") || at(p, j, "生") || at(p, j, "度") || after_school(p, i)))
         return 0;
     /* 3日目, 5年目, 1時間目: an ordinal (GUIDELINES: ranks and ordinals are
      * optional quantities), no length */
@@ -1734,7 +1832,8 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 return end;
             t.grain = g;
             t.rel = true;
-            t.y = c->py, t.m = c->pm, t.d = c->pd;
+            if (!event_anchor(p, i, later))
+                t.y = c->py, t.m = c->pm, t.d = c->pd;
         } else if (kj_before(p->s, i, "その")) {
             st = i - strlen("その");
             if (g == KJ_G_WEEK)
@@ -1757,6 +1856,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_isoweek(kj_days(t.y, t.m, t.d), &wy, &wk);
                 t.y = wy, t.wk = wk, t.m = t.d = 0;
             }
+        } else if (event_anchor(p, i, later)) {
+            /* 震災から約半年後: that long after an event, when is unknown */
+            t.grain = g;
+            t.rel = true;
         } else if (g == KJ_G_YEAR && ago && c->py > 0 && v >= c->py) {
             /* 2300年前 from 2012: 289 BC (there is no year 0) */
             t.y = (int)(v - c->py + 1);

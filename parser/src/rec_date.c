@@ -795,6 +795,46 @@ static bool ends_past_ja(kj_dctx *c, size_t pos)
     return false;
 }
 
+/* A digit (ASCII or full-width) at i: its length, else 0. */
+static size_t digit_at(const kj_dctx *c, size_t i)
+{
+    if (i < c->len && c->s[i] >= '0' && c->s[i] <= '9')
+        return 1;
+    if (i + 3 <= c->len && (unsigned char)c->s[i] == 0xEF && (unsigned char)c->s[i + 1] == 0xBC &&
+        (unsigned char)c->s[i + 2] >= 0x90 && (unsigned char)c->s[i + 2] <= 0x99)
+        return 3;
+    return 0;
+}
+
+/* 5日、マツコが17日放送予定の番組で…と発言した: the future word found at
+ * c->fut_at speaks of the other day written between (17日), not of the day
+ * at pos that opens the sentence with its comma. True when a day N日 set
+ * off by 、 at pos is followed, before the future word, by words and then
+ * another N日. */
+static bool future_of_other_day(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n, fa = c->fut_at;
+    if (fa <= pos || fa > c->len)
+        return false;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !kj_at(c->s, c->len, i, "日、"))
+        return false;
+    i += strlen("日、");
+    if (digit_at(c, i))
+        return false; /* 15日、16日に開かれる予定: two days of one event */
+    for (bool dig = false; i < fa; i += kj_u8_len((unsigned char)c->s[i])) {
+        c->d->work++;
+        if (digit_at(c, i))
+            dig = true;
+        else if (dig && kj_at(c->s, c->len, i, "日") && !kj_at(c->s, c->len, i, "日間"))
+            return true;
+        else
+            dig = false;
+    }
+    return false;
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
@@ -818,7 +858,7 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     }
     t->rel = true;
-    bool fut = kj_dt_future(c, pos);
+    bool fut = kj_dt_future(c, pos) && !(c->d->lang != KJ_LANG_EN && future_of_other_day(c, pos));
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
     /* the past is preferred, but not over a day at most three days ahead
      * in a Japanese sentence that does not end in the past tense:
