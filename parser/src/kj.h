@@ -288,7 +288,8 @@ static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
  * order, as in glibc's merge sort behind qsort): the lists sorted here (an
  * entity's mentions, the mentions by position) are mostly written in text
  * order, so a list in order costs n - 1 comparisons and one of a few sorted
- * runs a merge pass or two. A list of more than 8 KiB goes to qsort. */
+ * runs a merge pass or two. Scratch for a list of more than 8 KiB comes
+ * from malloc (qsort, if that fails). */
 void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* The natural merge sort behind kj_sort, with the caller's scratch
  * tmp[0, n * size): stable, each pass merges neighbouring sorted runs (the
