@@ -403,8 +403,9 @@ static void test_pathological(void)
 }
 
 /* The entity scans step over characters by the class bits of d->cpx
- * (ent_skip): each bit must be exactly its predicate, on every code point
- * the normalized text can hold. */
+ * (ent_skip), the sentence scans of kj_structure by KJ_CC_BREAK: each bit
+ * must be exactly its predicate, on every code point the normalized text
+ * can hold. */
 static void test_classes(void)
 {
     size_t cap = 0x11000 * 4 + 64, n = 0;
@@ -451,6 +452,7 @@ static void test_classes(void)
         bad += !(v & KJ_CC_WORD) != !ent_word(c);
         bad += !(v & KJ_CC_NAME) != !ent_namechar(c);
         bad += !(v & KJ_CC_UPPER) != !(c >= 'A' && c <= 'Z');
+        bad += !(v & KJ_CC_BREAK) != !kj_text_acts_on(c);
         bad += (v >> KJ_CPX_LEN_SHIFT) != (uint32_t)kj_u8_len((unsigned char)D->norm[i]);
     }
     CHECK(seen > 60000 && bad == 0, "classes: %zu characters, %zu wrong bits", seen, bad);

@@ -148,13 +148,15 @@ static void test_chars_norm(void)
           bytes, checked);
 }
 
-/* Is s[0, n) strict UTF-8 (RFC 3629) with no NUL byte? */
-static bool strict_utf8(const unsigned char *s, size_t n)
+/* Where s[0, n) stops being strict UTF-8 (RFC 3629) with no NUL byte:
+ * the offset of the first NUL or of the first byte that starts no valid
+ * sequence, or n. */
+static size_t strict_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
         if (c == 0)
-            return false;
+            return i;
         size_t len = 0;
         if (c < 0x80)
             len = 1;
@@ -165,28 +167,30 @@ static bool strict_utf8(const unsigned char *s, size_t n)
         else if (c >= 0xF0 && c <= 0xF4)
             len = 4;
         if (!len || len > n - i)
-            return false;
+            return i;
         uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
         for (size_t k = 1; k < len; k++) {
             if ((s[i + k] & 0xC0) != 0x80)
-                return false;
+                return i;
             cp = cp << 6 | (s[i + k] & 0x3F);
         }
         static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
         if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+            return i;
         i += len;
     }
-    return true;
+    return n;
 }
 
-/* The input check accepts exactly strict UTF-8 without NUL: random texts
- * over valid pieces, with one byte now and then replaced by a random one. */
+/* The input check accepts exactly strict UTF-8 without NUL and reports
+ * the first NUL or bad byte where a plain decoder finds it: random texts
+ * over valid pieces (runs of kana and kanji long enough for its rounds of
+ * four characters), with one byte now and then replaced by a random one. */
 static void test_utf8(void)
 {
     static const char *const alpha[] = {
         "a", " ", "abcdefgh", "か", "漢字", "\xe0\xa4\x95", "\xed\x9f\xbf", "\xee\x80\x80",
-        "\xef\xbf\xbd", "é", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\n"};
+        "\xef\xbf\xbd", "é", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\n", "ひらがなと漢字の文"};
     const size_t na = sizeof alpha / sizeof alpha[0];
     static char t[2048];
     uint64_t x = 0x9E3779B97F4A7C15ull;
@@ -200,10 +204,13 @@ static void test_utf8(void)
         kiji_error e;
         kiji_meta m = {NULL, NULL, "ja"};
         int st = kiji_parse(D, t, n, &m, &e);
-        bool ok = strict_utf8((const unsigned char *)t, n);
+        size_t stop = strict_utf8((const unsigned char *)t, n);
         bool refused = st == KIJI_ERR_UTF8 || st == KIJI_ERR_NUL;
         rejected += refused;
-        bad += ok == refused;
+        if (stop == n)
+            bad += refused;
+        else
+            bad += st != (t[stop] ? KIJI_ERR_UTF8 : KIJI_ERR_NUL) || e.offset != stop;
     }
     CHECK(bad == 0 && rejected > 1000, "utf8: %d texts judged wrongly (%d rejected)", bad,
           rejected);

@@ -1,8 +1,9 @@
 /*
  * sort_test.c -- kj_sort (util.c), which leaves a list in order as it is,
- * merges the runs of a list of up to 8 KiB and hands a longer one to
- * qsort, checked against a plain insertion sort (stable): lists of 0-600
- * records (24 bytes, as the mention lists; the longer ones reach qsort)
+ * merges the runs of a list of up to 8 KiB with scratch on the stack and
+ * of a longer one with scratch from malloc, checked against a plain
+ * insertion sort (stable): lists of 0-600 records (24 bytes, as the
+ * mention lists; the longer ones take the malloc path)
  * laid out as kj_sort's callers make them: in order, a sorted prefix and a
  * short random tail, a few sorted runs one after another, all random, and
  * reversed; keys from a small range, so many compare equal, and each

@@ -73,13 +73,13 @@ static inline uint32_t cp_class(uint32_t c)
 
 uint32_t kj_char_class(uint32_t c)
 {
-    return cp_class(c);
+    return cp_class(c) | (kj_text_acts_on(c) ? KJ_CC_BREAK : 0);
 }
 
 void kj_chars_init(kiji_parser *p)
 {
     for (uint32_t b = 0; b < 128; b++)
-        p->cpx_ascii[b] = b | ascii_cx[b];
+        p->cpx_ascii[b] = b | kj_char_class(b) | (uint32_t)1 << KJ_CPX_LEN_SHIFT;
 }
 
 void kj_chars_reserve(kiji_doc *d, size_t n, size_t keep)
@@ -160,7 +160,12 @@ void kj_chars_fill(kiji_doc *d, const char *text, size_t from, size_t to)
         }
         size_t j = i;
         uint32_t c = kj_u8_next(text, n, &j);
-        x[i] = c | cp_class(c) | (uint32_t)len << KJ_CPX_LEN_SHIFT;
+        /* a BMP code point's classes from the table (kj_char_class's, as
+         * for the three-byte run above), a longer one's computed (no
+         * KJ_CC_BREAK there) */
+        uint32_t k =
+            c < 0x10000 ? (uint32_t)(cc[c] >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST : cp_class(c);
+        x[i] = c | k | (uint32_t)len << KJ_CPX_LEN_SHIFT;
         x[i + 1] = KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT;
         if (len > 2)
             x[i + 2] = KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT;

@@ -3317,16 +3317,16 @@ void kj_date_scan_ja(kj_dctx *c)
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
     const uint32_t *cpx = c->d->cpx;
-    const uint8_t *jstart = c->dd->jstart, *jword = c->dd->jword;
+    const uint8_t *jscan = c->dd->jscan;
     size_t lim = c->len < c->d->norm_len ? c->len : c->d->norm_len;
     /* below lim3 every character of up to three bytes ends by lim */
     size_t lim3 = lim > 2 ? lim - 2 : 0;
     size_t i = 0;
     while (i < c->len) {
         /* most characters start no date: one load of the table and one
-         * bit of jstart step over a whole character (may_start's answer
-         * for a valid sequence of the BMP that ends by the limit); most
-         * of the others (hiragana, letters inside a Latin word) can start
+         * byte of jscan (jstart's bit) step over a whole character
+         * (may_start's answer for a valid sequence of the BMP that ends by
+         * the limit); most of the others (hiragana, letters inside a Latin word) can start
          * only a word of the list, which the pair after them rules out.
          * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
          * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes
@@ -3335,12 +3335,13 @@ void kj_date_scan_ja(kj_dctx *c)
          * outer loop. */
         size_t stepped = 0;
         while (i < lim3) {
-            uint32_t v = cpx[i], u = v & KJ_CPX_CP;
+            uint32_t v = cpx[i];
             if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
                 break;
+            uint32_t u = v & 0xFFFF; /* the code point: of the BMP */
             size_t l = v >> KJ_CPX_LEN_SHIFT;
-            if ((jstart[u >> 3] & (1u << (u & 7)))
-                && !((jword[u >> 3] & (1u << (u & 7))) && word_only_fails(c, i, u, l, lim)))
+            unsigned t = jscan[u];
+            if (t && !((t & JSCAN_WORD) && word_only_fails(c, i, u, l, lim)))
                 break;
             i += l;
             stepped++;

@@ -148,7 +148,10 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /* Sort a fact's mentions and drop duplicates. Recognizers add mentions in
- * text order, so the list is mostly sorted already: qsort only when not. */
+ * text order, so the list is mostly sorted already: the check for that is
+ * inline (cmp_span inlined), and a list out of order goes to kj_sort, whose
+ * natural merge sort costs a pass per halving of its sorted runs (cmp_span
+ * orders the whole span, so any sort gives the same list). */
 static void tidy_mentions(kj_fact *f)
 {
     if (f->nmentions < 2)
@@ -157,7 +160,7 @@ static void tidy_mentions(kj_fact *f)
     while (run < f->nmentions && cmp_span(&f->mentions[run - 1], &f->mentions[run]) <= 0)
         run++;
     if (run < f->nmentions)
-        qsort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
+        kj_sort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
     size_t k = 1;
     for (size_t i = 1; i < f->nmentions; i++)
         if (cmp_span(&f->mentions[i], &f->mentions[k - 1]) != 0)

@@ -172,19 +172,38 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
          * bytes with one two-byte load (the mask is the same for either
          * byte order). */
         size_t at = i;
-        /* two characters a round while eight bytes are there: both leads
-         * as below, the four continuation bytes with one eight-byte load
-         * and a mask (bytes 1, 2, 4 and 5, in the host's byte order) */
-        static const unsigned char cont_mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
-        static const unsigned char cont_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
-        uint64_t cm, cb;
-        memcpy(&cm, cont_mask, 8);
-        memcpy(&cb, cont_bits, 8);
+        /* four characters a round while sixteen bytes are there, then two
+         * while eight are: each lead's high nibble (E) and the
+         * continuation bytes with one eight-byte load and a mask per word
+         * (the same for either byte order), the leads' low nibbles (not 0
+         * for E0 nor D for ED) as bits of 0xDFFE */
+        static const unsigned char mask0[8] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0};
+        static const unsigned char bits0[8] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80};
+        static const unsigned char mask1[8] = {0xC0, 0xF0, 0xC0, 0xC0, 0, 0, 0, 0};
+        static const unsigned char bits1[8] = {0x80, 0xE0, 0x80, 0x80, 0, 0, 0, 0};
+        static const unsigned char mask2[8] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0, 0};
+        static const unsigned char bits2[8] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0, 0};
+        uint64_t m0, b0, m1, b1, m2, b2;
+        memcpy(&m0, mask0, 8);
+        memcpy(&b0, bits0, 8);
+        memcpy(&m1, mask1, 8);
+        memcpy(&b1, bits1, 8);
+        memcpy(&m2, mask2, 8);
+        memcpy(&b2, bits2, 8);
+        while (len - i >= 16) {
+            uint64_t w0, w1;
+            memcpy(&w0, s + i, 8);
+            memcpy(&w1, s + i + 8, 8);
+            if ((w0 & m0) != b0 || (w1 & m1) != b1 ||
+                !((0xDFFEu >> (s[i] & 15)) & (0xDFFEu >> (s[i + 3] & 15)) &
+                  (0xDFFEu >> (s[i + 6] & 15)) & (0xDFFEu >> (s[i + 9] & 15)) & 1))
+                break;
+            i += 12;
+        }
         while (len - i >= 8) {
-            unsigned l0 = (unsigned)s[i] - 0xE0, l1 = (unsigned)s[i + 3] - 0xE0;
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if ((l0 | l1) >= 16 || !((0xDFFEu >> l0) & (0xDFFEu >> l1) & 1) || (w & cm) != cb)
+            if ((w & m2) != b2 || !((0xDFFEu >> (s[i] & 15)) & (0xDFFEu >> (s[i + 3] & 15)) & 1))
                 break;
             i += 6;
         }

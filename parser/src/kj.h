@@ -288,7 +288,8 @@ static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
  * order, as in glibc's merge sort behind qsort): the lists sorted here (an
  * entity's mentions, the mentions by position) are mostly written in text
  * order, so a list in order costs n - 1 comparisons and one of a few sorted
- * runs a merge pass or two. A list of more than 8 KiB goes to qsort. */
+ * runs a merge pass or two. Scratch for a list of more than 8 KiB comes
+ * from malloc (qsort, if that fails). */
 void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* The natural merge sort behind kj_sort, with the caller's scratch
  * tmp[0, n * size): stable, each pass merges neighbouring sorted runs (the
@@ -481,12 +482,13 @@ static inline bool kj_record_before(const char *s, size_t pos)
 #define KJ_CC_KATA ((uint32_t)1 << 22)  /* ent_kata: U+30A1-U+30FA, ー */
 #define KJ_CC_WORD ((uint32_t)1 << 23)  /* ent_word: kj_is_latin or kj_is_digit */
 #define KJ_CC_DOT ((uint32_t)1 << 24)   /* ・ or & (the rest of ent_namechar) */
-#define KJ_CC_UPPER ((uint32_t)1 << 25) /* A-Z */
+#define KJ_CC_BREAK ((uint32_t)1 << 25) /* kj_text_acts_on (text.c) */
+#define KJ_CC_UPPER ((uint32_t)1 << 26) /* A-Z */
 /* ent_namechar */
 #define KJ_CC_NAME (KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD | KJ_CC_DOT)
-/* Bits 3-6 of p->nfkc_tab[c] for a non-ASCII BMP code point c: its
- * classes, kj_char_class(c) >> 21 (none is above KJ_CC_DOT there), set by
- * kj_norm_init so that kj_chars reads them with one load. */
+/* Bits 3-7 of p->nfkc_tab[c] for a non-ASCII BMP code point c: its
+ * classes, kj_char_class(c) >> 21 (none is above KJ_CC_BREAK there), set
+ * by kj_norm_init so that kj_chars reads them with one load. */
 #define KJ_NF_CC_SHIFT 3
 #define KJ_NF_CC_FIRST 21
 
@@ -631,6 +633,13 @@ int kj_normalize(kiji_doc *d, kiji_error *err);
 /* Original byte span of normalized span [ns, ne). */
 void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t *end);
 int kj_text_init(kiji_parser *p, kiji_error *err); /* text.c: sentences */
+/* Is c a character the sentence scans of kj_structure act on (the class
+ * KJ_CC_BREAK, so that they step over the rest with one test of the
+ * decoded entry): a BMP code point whose Sentence_Break value ends or
+ * breaks rule_breaks' chain (STerm, ATerm, LF, CR, Sep), or a line break,
+ * bracket or quotation mark the bracket scan tracks. Never one above
+ * U+FFFF: both scans take those their slow way anyway. */
+bool kj_text_acts_on(uint32_t c);
 void kj_text_free(kiji_parser *p);
 int kj_text_doc_init(kiji_doc *d);
 void kj_text_doc_free(kiji_doc *d);

@@ -25,7 +25,7 @@
 #define NF_BOUNDARY 1 /* has a normalization boundary before it */
 #define NF_STABLE 2   /* NFKC of the code point alone is itself */
 #define NF_ASCII 4    /* NFKC of the code point alone is the one byte ascii_of */
-/* bits 3-6: the code point's classes (KJ_NF_CC_SHIFT, kj.h) */
+/* bits 3-7: the code point's classes (KJ_NF_CC_SHIFT, kj.h) */
 
 /* The ASCII character a fullwidth form (U+FF01-U+FF5E) or a space stands
  * for: the only single-byte results of NFKC common in news text (（ ） ！ ？

@@ -394,6 +394,17 @@ static void mark_word_only(struct kj_datedata *dd, const struct kj_numeric *nd)
     }
 }
 
+/* Fill dd->jscan from jstart and jword, once both are final. */
+static void fill_scan(struct kj_datedata *dd)
+{
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        size_t b = cp >> 3;
+        uint8_t bit = (uint8_t)(1u << (cp & 7));
+        dd->jscan[cp] = (uint8_t)(((dd->jstart[b] & bit) ? JSCAN_START : 0) |
+                                  ((dd->jword[b] & bit) ? JSCAN_WORD : 0));
+    }
+}
+
 int kj_date_init(kiji_parser *p)
 {
     struct kj_datedata *dd = calloc(1, sizeof *dd);
@@ -410,10 +421,11 @@ int kj_date_init(kiji_parser *p)
     dd->jera = calloc(0x10000 / 8, 1);
     dd->jword = calloc(0x10000 / 8, 1);
     dd->futfirst = calloc(0x10000 / 8, 1);
+    dd->jscan = calloc(0x10000, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
-    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone
-        || !dd->jera || !dd->jword || !dd->futfirst || !dd->efirst || !dd->ethe)
+    if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
+        !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
     if (kj_date_en_starts(dd, p->numeric) < 0)
@@ -423,6 +435,7 @@ int kj_date_init(kiji_parser *p)
     if (load_icu_names(dd) < 0 || load_eras(dd) < 0)
         return -1;
     mark_word_only(dd, p->numeric);
+    fill_scan(dd);
     return 0;
 }
 
@@ -442,6 +455,7 @@ void kj_date_free(kiji_parser *p)
     free(dd->jone);
     free(dd->jera);
     free(dd->jword);
+    free(dd->jscan);
     free(dd->futfirst);
     free(dd->w);
     free(dd);

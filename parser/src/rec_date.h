@@ -78,6 +78,10 @@ typedef struct kj_dword {
     char s[24];
 } kj_dword;
 
+/* The bits of kj_datedata's jscan. */
+#define JSCAN_START 1 /* jstart */
+#define JSCAN_WORD 2  /* jword (a part of jstart) */
+
 struct kj_datedata {
     kj_dict *ja, *en;    /* word -> index into w */
     kj_dword *w;
@@ -121,6 +125,10 @@ struct kj_datedata {
      * is no word of one character. Empty when jpair4, and past ASCII when
      * the parser has no numeric tables. */
     uint8_t *jword;
+    /* jstart and jword again, a byte per BMP code point (JSCAN_START,
+     * JSCAN_WORD), so that kj_date_scan_ja's step over a character tests
+     * one byte it loads directly. Built from them once both are final. */
+    uint8_t *jscan;
     /* The first characters of the KJ_W_FUTURE keys of ja and en (one bit
      * per BMP code point; fut4 when one lies beyond it): kj_dt_future looks
      * a word up only where one of them starts. */

@@ -342,6 +342,15 @@ static int closer(uint32_t c)
     return 0;
 }
 
+bool kj_text_acts_on(uint32_t c)
+{
+    if (c >= 0x10000)
+        return false;
+    int sb = u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+    return (sb >= 0 && sb < 32 && (SB_STOP >> sb & 1)) || c == '\n' || c == '"' || opener(c) ||
+           closer(c);
+}
+
 static bool is_terminal(uint32_t c)
 {
     return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' ||
@@ -497,18 +506,18 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
     uint32_t *bs = NULL;
     size_t n = 0, cap = 0;
     const uint32_t *cpx = d->cpx;
-    const uint8_t *tab = d->p->sb_tab;
-    /* the values that end or break a chain, or are undecided */
-    const uint32_t stop = SB_STOP;
     const bool *plain = d->p->sb_plain;
     const unsigned char *u = (const unsigned char *)d->norm;
     uint64_t work = 0; /* d->work, kept in a register */
     size_t i = 0;
     while (i < len) {
         work++;
-        /* most characters only go on the chain: one load and one test */
+        /* most characters only go on the chain: one load and one test
+         * (the classes hold KJ_CC_BREAK for every value of stop; the
+         * brackets it also marks take the way below, which lets them go
+         * on the chain as well) */
         uint32_t v = cpx[i];
-        if (!(v & (KJ_CPX_SLOW | 0x1F0000)) && !(stop >> tab[v & 0xFFFF] & 1)) {
+        if (!(v & (KJ_CPX_SLOW | 0x1F0000 | KJ_CC_BREAK))) {
             i += v >> KJ_CPX_LEN_SHIFT;
             if (v < 2u << KJ_CPX_LEN_SHIFT) {
                 /* an entry of length 1 is ASCII: the rest of a run of
@@ -706,6 +715,7 @@ static uint32_t *fast_breaks(kiji_doc *d, size_t *nbs)
 void kj_structure(kiji_doc *d)
 {
     const char *t = d->norm;
+    const uint32_t *cpx = d->cpx;
     size_t len = d->norm_len;
     UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
     UErrorCode st = U_ZERO_ERROR;
@@ -802,6 +812,14 @@ void kj_structure(kiji_doc *d)
             unsigned char b0 = (unsigned char)t[pos];
             if (b0 < 0x80 && bpos - pos >= 8 && plain_ascii8((const unsigned char *)t + pos)) {
                 pos += 8;
+                steps++;
+                continue;
+            }
+            /* the rest: one test of the entry steps over a character
+             * outside KJ_CC_BREAK (all of kana and kanji) */
+            uint32_t v = cpx[pos];
+            if (b0 >= 0x80 && !(v & (KJ_CPX_SLOW | KJ_CC_BREAK))) {
+                pos += v >> KJ_CPX_LEN_SHIFT;
                 steps++;
                 continue;
             }

@@ -113,8 +113,9 @@ void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
     return r;
 }
 
-/* The largest list kj_sort merges, in bytes (its scratch is on the stack);
- * a longer one goes to qsort. */
+/* The largest list kj_sort merges with scratch on the stack; a longer one
+ * (a long document's mentions) gets its scratch from malloc, and goes to
+ * qsort (the same stable order) only if that fails. */
 #define SORT_MERGE_MAX 8192
 
 void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
@@ -128,8 +129,15 @@ void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
     if (size > 0 && n <= SORT_MERGE_MAX / size) {
         _Alignas(max_align_t) char tmp[SORT_MERGE_MAX];
         kj_merge_sort(b, tmp, n, size, cmp);
-    } else
+        return;
+    }
+    void *tmp = size > 0 && n <= SIZE_MAX / size ? malloc(n * size) : NULL;
+    if (!tmp) {
         qsort(base, n, size, cmp);
+        return;
+    }
+    kj_merge_sort(b, tmp, n, size, cmp);
+    free(tmp);
 }
 
 /* ---- strict UTF-8 -------------------------------------------------------- */
