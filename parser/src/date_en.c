@@ -422,19 +422,26 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     /* Jan-1, Sep/23: the day right after a dash or slash, where no other
      * part of a numeric date follows (Sep-23-2020 is date_mixed's) */
     size_t jd = j == e && (ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1)) ? e + 1 : j;
-    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31
-           && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
-                            || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
+    /* not the number of a compound modifier: the January 10-year bond
+     * (a range's end, March 10-April 2, is capitalized) */
+    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31 &&
+              (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k)) ||
+                            (ch(p, k) == '.' && digit(ch(p, k + 1))))) &&
+              !(ch(p, k) == '-' && !p->caseless && k + 1 < p->len && p->s[k + 1] >= 'a' &&
+                p->s[k + 1] <= 'z');
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine), March ten two thousand and five: a number
-     * word as the day, not after May ("May one day") */
+     * word as the day, not after May ("May one day"); a dividend table's
+     * "Pay April three" ends its line, the next line's label capitalized */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
         && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
         int sy;
-        ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
-                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x)
-                                 || (q > k && spelled_year(p, q, &sy, &x)));
+        ok = ch(p, k) != '-' &&
+             (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x) ||
+              wd(p, q, "until", &x) || wd(p, q, "and", &x) ||
+              (q > k && spelled_year(p, q, &sy, &x)) ||
+              (q < p->len && p->s[q] >= 'A' && p->s[q] <= 'Z' && memchr(p->s + k, '\n', q - k)));
         if (!ok)
             v = 0;
     }
