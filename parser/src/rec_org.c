@@ -1601,6 +1601,12 @@ static void pass_known(estate *s)
         /* 国連 inside 国連軍縮研究所 is part of another name */
         if (n && ent_covered(s, KIJI_FACT_ORGANIZATION, i, i + n))
             n = 0;
+        /* Standard and Poor's 500: a possessive name and a number name an
+         * index of the firm's, not the firm */
+        if (n >= 3 && i + n + 1 < s->hi && d->norm[i + n - 2] == '\'' &&
+            d->norm[i + n - 1] == 's' && d->norm[i + n] == ' ' &&
+            kj_is_digit((unsigned char)d->norm[i + n + 1]))
+            n = 0;
         /* 日本IBM, 日本コカ・コーラ: 日本 run into a foreign company's
          * name names its Japanese arm, one company (米アップル stays the
          * country and the company) */
