@@ -711,6 +711,24 @@ static bool rate_point(kiji_doc *d, amount *a)
     return true;
 }
 
+/* 27.5p, 634p: pence glued to digits, the way London prices shares and
+ * dividends. Not 3p.m. (a clock), not a video format (720p, 1080p). */
+static bool glued_pence(const kiji_doc *d, const amount *a)
+{
+    size_t p = a->tok.ne;
+    if (a->tok.word || a->tok.digits == 0 || p >= d->norm_len || d->norm[p] != 'p')
+        return false;
+    unsigned char n = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
+    if (is_letter(n) || is_digit(n) || n == '-' || n == '\'' ||
+        (n == '.' && p + 2 < d->norm_len && is_letter((unsigned char)d->norm[p + 2])))
+        return false;
+    static const int64_t video[] = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320};
+    for (size_t i = 0; i < sizeof video / sizeof *video; i++)
+        if (a->tok.value.exp == 0 && a->tok.value.mant == video[i])
+            return false;
+    return true;
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -719,6 +737,12 @@ static void classify_en(kiji_doc *d, amount *a)
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))
         e = 0;
+    if (!e && glued_pence(d, a)) {
+        a->kind = NW_PENCE;
+        a->us = a->tok.ne;
+        a->ue = a->ne = a->tok.ne + 1;
+        return;
+    }
     if (!e && bracket_unit(d, a))
         return;
     if (e) {
