@@ -712,11 +712,14 @@ static bool rate_point(kiji_doc *d, amount *a)
 }
 
 /* 27.5p, 634p: pence glued to digits, the way London prices shares and
- * dividends. Not 3p.m. (a clock), not a video format (720p, 1080p). */
+ * dividends, in English text that deals in sterling or London. Not 3p.m.
+ * or 3:15p (clocks), not a video format (720p, 1080p, 24p frames: no
+ * sterling near them). */
 static bool glued_pence(const kiji_doc *d, const amount *a)
 {
     size_t p = a->tok.ne;
-    if (a->tok.word || a->tok.digits == 0 || p >= d->norm_len || d->norm[p] != 'p')
+    if (d->lang != KJ_LANG_EN || a->tok.word || a->tok.digits == 0 || p >= d->norm_len ||
+        d->norm[p] != 'p' || (a->tok.ns > 0 && d->norm[a->tok.ns - 1] == ':'))
         return false;
     unsigned char n = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
     if (is_letter(n) || is_digit(n) || n == '-' || n == '\'' ||
@@ -726,7 +729,16 @@ static bool glued_pence(const kiji_doc *d, const amount *a)
     for (size_t i = 0; i < sizeof video / sizeof *video; i++)
         if (a->tok.value.exp == 0 && a->tok.value.mant == video[i])
             return false;
-    return true;
+    /* the text's sterling: stg, £, pound(s), sterling, pence, London */
+    static const char *const uk[] = {"stg",      "\xC2\xA3", "pound",  "Pound",
+                                     "sterling", "pence",    "London", "LONDON"};
+    for (size_t i = 0; i < sizeof uk / sizeof *uk; i++) {
+        size_t n0 = strlen(uk[i]);
+        for (const char *h = d->norm; (h = strstr(h, uk[i])) != NULL; h += n0)
+            if ((size_t)(h - d->norm) + n0 <= d->norm_len)
+                return true;
+    }
+    return false;
 }
 
 static void classify_en(kiji_doc *d, amount *a)
