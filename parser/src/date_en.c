@@ -631,6 +631,16 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
     return k;
 }
 
+/* Does the phrase [i, i + n) end in "before" with a word after it (the
+ * week before the vote, the day before easing)? Then "before" opens a
+ * phrase of its own and the words name no date. */
+static bool before_takes_word(const ep *p, size_t i, size_t n)
+{
+    size_t e = i + n, x;
+    return n > 6 && wd(p, e - 6, "before", &x) && x == e && e < p->len && p->lc[e] == ' ' &&
+           alpha(ch(p, e + 1));
+}
+
 /* The phrase ends at q: the text's end, or a punctuation mark that closes
  * a clause (not a quote, a dash or a decimal point). */
 static bool phrase_end(const ep *p, size_t q)
@@ -2091,8 +2101,11 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
         return i + n;
     }
-    /* the same day, the next day: from the last date */
+    /* the same day, the next day: from the last date (the day before,
+     * not where "before" takes a word: the day before easing) */
     if ((n = dword(p, i, KJ_W_ADAY, &w)) > 0) {
+        if (before_takes_word(p, i, n))
+            return 0;
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
@@ -2143,6 +2156,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return i + n;
     }
     if ((n = dword(p, i, KJ_W_AWEEK, &w)) > 0) {
+        if (before_takes_word(p, i, n))
+            return 0;
         if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, 7 * w->arg) && p->c->has_last)
             return 0;
         t->grain = KJ_G_WEEK;
