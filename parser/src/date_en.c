@@ -422,19 +422,26 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
     /* Jan-1, Sep/23: the day right after a dash or slash, where no other
      * part of a numeric date follows (Sep-23-2020 is date_mixed's) */
     size_t jd = j == e && (ch(p, e) == '-' || ch(p, e) == '/') && digit(ch(p, e + 1)) ? e + 1 : j;
-    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31
-           && (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k))
-                            || (ch(p, k) == '.' && digit(ch(p, k + 1)))));
+    /* not the number of a compound modifier: the January 10-year bond
+     * (a range's end, March 10-April 2, is capitalized) */
+    bool ok = num_digits(p, jd, &v, &k, &nd) && nd >= 1 && nd <= 2 && v >= 1 && v <= 31 &&
+              (jd == j || !(ch(p, k) == '-' || ch(p, k) == '/' || alpha(ch(p, k)) ||
+                            (ch(p, k) == '.' && digit(ch(p, k + 1))))) &&
+              !(ch(p, k) == '-' && !p->caseless && k + 1 < p->len && p->s[k + 1] >= 'a' &&
+                p->s[k + 1] <= 'z');
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine), March ten two thousand and five: a number
-     * word as the day, not after May ("May one day") */
+     * word as the day, not after May ("May one day"); a dividend table's
+     * "Pay April three" ends its line, the next line's label capitalized */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
         && v <= 31 && (m != 5 || v >= 10)) {
         size_t q = sp(p, k), x;
         int sy;
-        ok = ch(p, k) != '-' && (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x)
-                                 || wd(p, q, "until", &x) || wd(p, q, "and", &x)
-                                 || (q > k && spelled_year(p, q, &sy, &x)));
+        ok = ch(p, k) != '-' &&
+             (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x) ||
+              wd(p, q, "until", &x) || wd(p, q, "and", &x) ||
+              (q > k && spelled_year(p, q, &sy, &x)) ||
+              (q < p->len && p->s[q] >= 'A' && p->s[q] <= 'Z' && memchr(p->s + k, '\n', q - k)));
         if (!ok)
             v = 0;
     }
@@ -622,6 +629,16 @@ static size_t date_dm(ep *p, size_t i, kj_tx *t)
         return 0;
     kj_dt_bare_md(p->c, t, i);
     return k;
+}
+
+/* Does the phrase [i, i + n) end in "before" with a word after it (the
+ * week before the vote, the day before easing)? Then "before" opens a
+ * phrase of its own and the words name no date. */
+static bool before_takes_word(const ep *p, size_t i, size_t n)
+{
+    size_t e = i + n, x;
+    return n > 6 && wd(p, e - 6, "before", &x) && x == e && e < p->len && p->lc[e] == ' ' &&
+           alpha(ch(p, e + 1));
 }
 
 /* The phrase ends at q: the text's end, or a punctuation mark that closes
@@ -2084,8 +2101,11 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
         return i + n;
     }
-    /* the same day, the next day: from the last date */
+    /* the same day, the next day: from the last date (the day before,
+     * not where "before" takes a word: the day before easing) */
     if ((n = dword(p, i, KJ_W_ADAY, &w)) > 0) {
+        if (before_takes_word(p, i, n))
+            return 0;
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
     }
@@ -2136,6 +2156,8 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         return i + n;
     }
     if ((n = dword(p, i, KJ_W_AWEEK, &w)) > 0) {
+        if (before_takes_word(p, i, n))
+            return 0;
         if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, 7 * w->arg) && p->c->has_last)
             return 0;
         t->grain = KJ_G_WEEK;

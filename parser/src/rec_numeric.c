@@ -711,6 +711,36 @@ static bool rate_point(kiji_doc *d, amount *a)
     return true;
 }
 
+/* 27.5p, 634p: pence glued to digits, the way London prices shares and
+ * dividends, in English text that deals in sterling or London. Not 3p.m.
+ * or 3:15p (clocks), not a video format (720p, 1080p, 24p frames: no
+ * sterling near them). */
+static bool glued_pence(const kiji_doc *d, const amount *a)
+{
+    size_t p = a->tok.ne;
+    if (d->lang != KJ_LANG_EN || a->tok.word || a->tok.digits == 0 || p >= d->norm_len ||
+        d->norm[p] != 'p' || (a->tok.ns > 0 && d->norm[a->tok.ns - 1] == ':'))
+        return false;
+    unsigned char n = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
+    if (is_letter(n) || is_digit(n) || n == '-' || n == '\'' ||
+        (n == '.' && p + 2 < d->norm_len && is_letter((unsigned char)d->norm[p + 2])))
+        return false;
+    static const int64_t video[] = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320};
+    for (size_t i = 0; i < sizeof video / sizeof *video; i++)
+        if (a->tok.value.exp == 0 && a->tok.value.mant == video[i])
+            return false;
+    /* the text's sterling: stg, £, pound(s), sterling, pence, London */
+    static const char *const uk[] = {"stg",      "\xC2\xA3", "pound",  "Pound",
+                                     "sterling", "pence",    "London", "LONDON"};
+    for (size_t i = 0; i < sizeof uk / sizeof *uk; i++) {
+        size_t n0 = strlen(uk[i]);
+        for (const char *h = d->norm; (h = strstr(h, uk[i])) != NULL; h += n0)
+            if ((size_t)(h - d->norm) + n0 <= d->norm_len)
+                return true;
+    }
+    return false;
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -719,6 +749,12 @@ static void classify_en(kiji_doc *d, amount *a)
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))
         e = 0;
+    if (!e && glued_pence(d, a)) {
+        a->kind = NW_PENCE;
+        a->us = a->tok.ne;
+        a->ue = a->ne = a->tok.ne + 1;
+        return;
+    }
     if (!e && bracket_unit(d, a))
         return;
     if (e) {

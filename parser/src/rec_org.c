@@ -136,6 +136,15 @@ size_t kj_org_base(const char *name, size_t nl)
         b = w - 1;
         if (b > 0 && name[b - 1] == ',')
             b--;
+        /* Morgan Stanley and Co Inc: the "and" before Co goes with it */
+        if (b > 5 && !memcmp(name + b - 4, " and", 4)) {
+            b -= 4;
+            break;
+        }
+        if (b > 3 && !memcmp(name + b - 2, " &", 2)) {
+            b -= 2;
+            break;
+        }
     }
     return b;
 }
@@ -833,6 +842,57 @@ static bool corp_end(const kiji_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Morgan Stanley and Co Inc, Smith and Sons: "and" before Co / Company /
+ * Sons (word i + 1 of the run, not past stop) joins one firm's name. */
+static bool and_co(const kiji_doc *d, int i, int stop, const size_t *ws, const size_t *we)
+{
+    if (i + 1 > stop)
+        return false;
+    const char *t = d->norm + ws[i + 1];
+    size_t n = we[i + 1] - ws[i + 1];
+    return ent_equals(t, n, "Co") || ent_equals(t, n, "Co.") || ent_equals(t, n, "Company") ||
+           ent_equals(t, n, "Sons");
+}
+
+/* Goldman, Sachs and Co; Sears, Roebuck and Co: the partner named before
+ * a comma opens the firm's name that starts at ns ("Sachs and Co"). One
+ * capitalized word with a lowercase letter, not after another comma (a
+ * list), not a place, a sentence opener or a stopword (In Chicago, Smith
+ * and Co). Returns the name's start: ns, or the partner's. */
+static size_t comma_partner(estate *s, size_t ns)
+{
+    const kiji_doc *d = s->d;
+    if (ns < s->lo + 5 || d->norm[ns - 1] != ' ' || d->norm[ns - 2] != ',')
+        return ns;
+    size_t e = ns - 2, w = e;
+    bool lower = false;
+    while (w > s->lo && e - w < 24 && ent_asc((unsigned char)d->norm[w - 1]) &&
+           !kj_is_digit((unsigned char)d->norm[w - 1]))
+        lower |= d->norm[--w] >= 'a' && d->norm[w] <= 'z';
+    if (e - w < 3 || !lower || !upper((unsigned char)d->norm[w]))
+        return ns;
+    char pc = w > s->lo ? d->norm[w - 1] : ' ';
+    if (pc != ' ' && pc != '\n' && pc != '<' && pc != '(')
+        return ns;
+    size_t b = w;
+    while (b > s->lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+        b--;
+    if (b > s->lo && d->norm[b - 1] == ',')
+        return ns;
+    /* chairman Thomas Keene, Keene and Co: the word ends a person's name */
+    size_t pw = b;
+    while (pw > s->lo && ent_asc((unsigned char)d->norm[pw - 1]))
+        pw--;
+    if (b < w && pw < b && upper((unsigned char)d->norm[pw]))
+        return ns;
+    int32_t v;
+    ent *pl = NULL;
+    if (ent_stopword(d, w, e) || kj_dict_get(d->p->openers, d->norm + w, e - w, &v) ||
+        place_at(s, w, &pl) >= e - w || ent_char_claimed(d, w, w + 1))
+        return ns;
+    return w;
+}
+
 /* The bytes that end a word of an English capitalized run (en_run): one
  * load per byte of the word instead of a dozen comparisons. */
 static const bool en_stop_byte[256] = {
@@ -1018,6 +1078,19 @@ static size_t en_run(estate *s, size_t a)
                 poss = false;
             }
         }
+        /* Federation of Growers' Associations of Ontario, Tea Importers'
+         * Association: a plural possessive right before an organization
+         * word goes on with the run (the Rangers' Harbor Foods Inc names the
+         * owner: not before a name) */
+        if (!poss && e + 3 < s->hi && d->norm[e] == '\'' && e > w + 2 && d->norm[e - 1] == 's' &&
+            d->norm[e + 1] == ' ' && upper((unsigned char)d->norm[e + 2]) && ncap > 0) {
+            size_t q = e + 2, r = q;
+            while (r < s->hi && !en_stop_byte[(unsigned char)d->norm[r]] && r - q < 24)
+                r++;
+            int32_t ov;
+            if (kj_dict_get(x->osuf_en, d->norm + q, r - q, &ov))
+                e++;
+        }
         size_t te = e;
         int32_t v;
         bool para_end = false;
@@ -1138,8 +1211,10 @@ static size_t en_run(estate *s, size_t a)
              * Organization staff: the latter alone, cases/en/organization) */
             int32_t kv;
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > st &&
+                !and_co(d, i, stop, ws, we) &&
                 (kj_dict_get(x->org, d->norm + ws[st], we[i - 1] - ws[st], &kv) ||
-                 (i + 1 <= stop && kj_dict_get(x->org, d->norm + ws[i + 1], we[stop] - ws[i + 1], &kv))))
+                 (i + 1 <= stop &&
+                  kj_dict_get(x->org, d->norm + ws[i + 1], we[stop] - ws[i + 1], &kv))))
                 st = i + 1;
         }
         while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st]) ||
@@ -1148,6 +1223,9 @@ static size_t en_run(estate *s, size_t a)
         if (st > last || (st == last && stop == last))
             break; /* an organization word alone (Bank) names nothing */
         size_t ns = ws[st], ne = we[stop];
+        if (st == 0 && stop >= 2 && !cap[1] && ent_equals(d->norm + ws[1], we[1] - ws[1], "and") &&
+            and_co(d, 1, stop, ws, we))
+            ns = comma_partner(s, ns);
         /* a Bank Holding Company Act, a Public Borrowing Administration
          * act: a name right before Act names a law, not a body (a body
          * the gazetteer knows stays: the Federal Reserve Act) */
@@ -1159,7 +1237,11 @@ static size_t en_run(estate *s, size_t a)
                    (!memcmp(d->norm + q, "Act", 3) || !memcmp(d->norm + q, "act", 3)) &&
                    (s->hi - q == 3 || !ent_asc((unsigned char)d->norm[q + 3])) &&
                    !kj_dict_get(x->org, d->norm + ns, ne - ns, &kv);
-        ent *e = law ? NULL : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+        /* the Ministry of Coastal Shipping and Fisheries (MCSF), read
+         * whole by its definition: not its first words again */
+        bool inside = ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne);
+        ent *e = law || inside ? NULL
+                               : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
         if (e) {
             longer_name(s, e, ns, ne);
             ent_mention(s, e, ns, ne);
@@ -1560,6 +1642,12 @@ static void pass_known(estate *s)
             n = 0;
         /* 国連 inside 国連軍縮研究所 is part of another name */
         if (n && ent_covered(s, KIJI_FACT_ORGANIZATION, i, i + n))
+            n = 0;
+        /* Standard and Poor's 500: a possessive name and a number name an
+         * index of the firm's, not the firm */
+        if (n >= 3 && i + n + 1 < s->hi && d->norm[i + n - 2] == '\'' &&
+            d->norm[i + n - 1] == 's' && d->norm[i + n] == ' ' &&
+            kj_is_digit((unsigned char)d->norm[i + n + 1]))
             n = 0;
         /* 日本IBM, 日本コカ・コーラ: 日本 run into a foreign company's
          * name names its Japanese arm, one company (米アップル stays the
