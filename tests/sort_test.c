@@ -1,9 +1,10 @@
 /*
  * sort_test.c -- kj_sort (util.c), which leaves a list in order as it is,
  * merges the runs of a list of up to 8 KiB with scratch on the stack and
- * of a longer one with scratch from malloc, checked against a plain
+ * of a longer one in the caller's kept scratch (grown as needed, one buffer
+ * for all rounds, as a warm doc keeps it), checked against a plain
  * insertion sort (stable): lists of 0-600 records (24 bytes, as the
- * mention lists; the longer ones take the malloc path)
+ * mention lists; the longer ones take the kept-scratch path)
  * laid out as kj_sort's callers make them: in order, a sorted prefix and a
  * short random tail, a few sorted runs one after another, all random, and
  * reversed; keys from a small range, so many compare equal, and each
@@ -91,6 +92,7 @@ int main(void)
 {
     enum { MAXN = 600 };
     static rec got[MAXN], want[MAXN];
+    kj_scratch scratch = {NULL, 0};
     int passed = 0, failed = 0;
     for (int round = 0; round < 4000; round++) {
         size_t n = (size_t)(next_rand() % (round % 10 == 0 ? MAXN + 1 : 40));
@@ -99,7 +101,7 @@ int main(void)
         fill(got, n, kind, range);
         memcpy(want, got, n * sizeof *got);
         insertion_sort(want, n);
-        kj_sort(got, n, sizeof *got, cmp_rec);
+        kj_sort(&scratch, got, n, sizeof *got, cmp_rec);
         bool ok = true;
         for (size_t i = 0; i < n && ok; i++)
             ok = got[i].ns == want[i].ns && got[i].ne == want[i].ne && got[i].seq == want[i].seq;
@@ -111,6 +113,7 @@ int main(void)
                 fprintf(stderr, "FAIL: round %d, %zu records, layout %d\n", round, n, kind);
         }
     }
+    free(scratch.p);
     printf("sort_test: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -152,7 +152,7 @@ static int cmp_span(const void *a, const void *b)
  * inline (cmp_span inlined), and a list out of order goes to kj_sort, whose
  * natural merge sort costs a pass per halving of its sorted runs (cmp_span
  * orders the whole span, so any sort gives the same list). */
-static void tidy_mentions(kj_fact *f)
+static void tidy_mentions(kiji_doc *d, kj_fact *f)
 {
     if (f->nmentions < 2)
         return;
@@ -160,7 +160,7 @@ static void tidy_mentions(kj_fact *f)
     while (run < f->nmentions && cmp_span(&f->mentions[run - 1], &f->mentions[run]) <= 0)
         run++;
     if (run < f->nmentions)
-        kj_sort(f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
+        kj_sort(&d->sort, f->mentions, f->nmentions, sizeof *f->mentions, cmp_span);
     size_t k = 1;
     for (size_t i = 1; i < f->nmentions; i++)
         if (cmp_span(&f->mentions[i], &f->mentions[k - 1]) != 0)
@@ -226,7 +226,7 @@ void kj_finish(kiji_doc *d)
         REMAP(affiliation);
 #undef REMAP
         kj_span_orig(d, f.ns, f.ne, &f.start, &f.end);
-        tidy_mentions(&f);
+        tidy_mentions(d, &f);
         out[i] = f;
         d->work++;
     }

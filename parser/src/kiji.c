@@ -110,11 +110,12 @@ void kiji_doc_free(kiji_doc *d)
     kj_arena_free(&d->arena);
     free(d->json);
     free(d->cpx);
+    free(d->sort.p);
     free(d);
 }
 
 /* Reset everything a parse fills, keeping the arena's chunks, the break
- * iterators, the JSON buffer and the decoded-text table. */
+ * iterators, the JSON buffer, the decoded-text table and the sort scratch. */
 static void reset(kiji_doc *d)
 {
     kj_arena_reset(&d->arena);
@@ -125,6 +126,7 @@ static void reset(kiji_doc *d)
     size_t json_cap = d->json_cap;
     uint32_t *cpx = d->cpx;
     size_t cpx_cap = d->cpx_cap;
+    kj_scratch sort = d->sort;
     memset(d, 0, sizeof *d);
     d->p = p;
     d->arena = arena;
@@ -134,6 +136,7 @@ static void reset(kiji_doc *d)
     d->json_cap = json_cap;
     d->cpx = cpx;
     d->cpx_cap = cpx_cap;
+    d->sort = sort;
     d->agency_fact = -1;
     d->pub_hh = d->pub_mm = -1;
 }

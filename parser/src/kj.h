@@ -201,6 +201,12 @@ struct kiji_parser {
     struct kj_quotedata *quote;
 };
 
+/* A malloc'd buffer kept across parses (kj_sort's scratch). */
+typedef struct kj_scratch {
+    void *p;
+    size_t cap; /* bytes */
+} kj_scratch;
+
 struct kiji_doc {
     const kiji_parser *p;
     kj_arena arena;
@@ -263,6 +269,8 @@ struct kiji_doc {
     /* output */
     char *json; /* malloc'd, reused between parses */
     size_t json_len, json_cap;
+
+    kj_scratch sort; /* kj_sort's scratch for long lists, kept warm */
 };
 
 /* The claim on byte i (0 = none). Inline: the scans ask it at every word. */
@@ -288,9 +296,13 @@ static inline bool kj_claimed(const kiji_doc *d, size_t ns, size_t ne)
  * order, as in glibc's merge sort behind qsort): the lists sorted here (an
  * entity's mentions, the mentions by position) are mostly written in text
  * order, so a list in order costs n - 1 comparisons and one of a few sorted
- * runs a merge pass or two. Scratch for a list of more than 8 KiB comes
- * from malloc (qsort, if that fails). */
-void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+ * runs a merge pass or two. Scratch for a list of up to 8 KiB is on the
+ * stack; a longer one (a long document's mentions) uses sc, a buffer grown
+ * with realloc and kept by the warm doc, so a warm parse of the same text
+ * mallocs nothing; if it cannot grow, the list goes to qsort (the same
+ * stable order). */
+void kj_sort(kj_scratch *sc, void *base, size_t n, size_t size,
+             int (*cmp)(const void *, const void *));
 /* The natural merge sort behind kj_sort, with the caller's scratch
  * tmp[0, n * size): stable, each pass merges neighbouring sorted runs (the
  * left one first on ties), so O(n log runs) and n - 1 comparisons on a

@@ -387,7 +387,7 @@ static int cmp_mref(const void *a, const void *b)
 void ent_freeze(estate *s)
 {
     if (s->nmr)
-        kj_sort(s->mr, s->nmr, sizeof *s->mr, cmp_mref);
+        kj_sort(&s->d->sort, s->mr, s->nmr, sizeof *s->mr, cmp_mref);
     s->nfrozen = s->nmr;
 }
 
@@ -501,7 +501,7 @@ static void emit(estate *s)
         }
         if (e->nm == 0 || !e->name)
             continue;
-        kj_sort(e->m, e->nm, sizeof *e->m, cmp_span);
+        kj_sort(&s->d->sort, e->m, e->nm, sizeof *e->m, cmp_span);
         int idx = kj_fact_add(d, e->type, e->m[0].ns, e->m[0].ne);
         if (idx < 0)
             return;

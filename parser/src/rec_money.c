@@ -577,7 +577,7 @@ static void refs_build(kiji_doc *d, money_refs *m)
         if (g && !g->dropped && g->type == KIJI_FACT_MONEY)
             m->r[m->n++] = (money_ref){g->ns, j};
     }
-    kj_sort(m->r, m->n, sizeof *m->r, ref_cmp);
+    kj_sort(&d->sort, m->r, m->n, sizeof *m->r, ref_cmp);
 }
 
 /* A bare amount compared with f in its phrase ("154.7 mln pesos vs 127.5

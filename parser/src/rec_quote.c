@@ -197,7 +197,7 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
             d->work++;
         }
     }
-    kj_sort(x->m, x->nm, sizeof *x->m, cmp_mref);
+    kj_sort(&d->sort, x->m, x->nm, sizeof *x->m, cmp_mref);
 }
 
 size_t kj_q_mention_from(const kj_qctx *x, size_t pos)

@@ -114,11 +114,11 @@ void *kj_grow(kiji_doc *d, void *old, size_t n, size_t newcap, size_t elem)
 }
 
 /* The largest list kj_sort merges with scratch on the stack; a longer one
- * (a long document's mentions) gets its scratch from malloc, and goes to
- * qsort (the same stable order) only if that fails. */
+ * uses the caller's kept buffer. */
 #define SORT_MERGE_MAX 8192
 
-void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+void kj_sort(kj_scratch *sc, void *base, size_t n, size_t size,
+             int (*cmp)(const void *, const void *))
 {
     char *b = base;
     size_t i = 1;
@@ -131,13 +131,23 @@ void kj_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
         kj_merge_sort(b, tmp, n, size, cmp);
         return;
     }
-    void *tmp = size > 0 && n <= SIZE_MAX / size ? malloc(n * size) : NULL;
-    if (!tmp) {
+    if (size == 0 || n > SIZE_MAX / size) {
         qsort(base, n, size, cmp);
         return;
     }
-    kj_merge_sort(b, tmp, n, size, cmp);
-    free(tmp);
+    if (sc->cap < n * size) {
+        /* grow to twice what is asked, so a list growing parse by parse
+         * reallocates only a few times */
+        size_t want = n * size <= SIZE_MAX / 2 ? 2 * n * size : n * size;
+        void *p = realloc(sc->p, want);
+        if (!p) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+        sc->p = p;
+        sc->cap = want;
+    }
+    kj_merge_sort(b, sc->p, n, size, cmp);
 }
 
 /* ---- strict UTF-8 -------------------------------------------------------- */
