@@ -4353,7 +4353,7 @@ int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd)
         "week",      "month",      "year",      "eighteen",    "nineteen",   "noughties",
         "weekend",   "day",        "next",      "past"};
     for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
-        if (!kj_dict_add(dd->ethe, after_the[k], strlen(after_the[k]), KJ_ETHE_READ))
+        if (!kj_dt_ethe_add(dd, after_the[k], strlen(after_the[k]), KJ_ETHE_READ))
             return -1;
     /* the signs kj_num_scan reads before a number word (minus zero) */
     if (!kj_dt_en_first(dd, "minus", 5, KJ_EF_NUM) || !kj_dt_en_first(dd, "negative", 8, KJ_EF_NUM))
@@ -4693,6 +4693,19 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
         && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
         size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
+        /* a word whose first letters begin no word of ethe is none (the
+         * company, the government): no run or look-up for it */
+        unsigned a0 = q < p->len ? (unsigned)((unsigned char)p->lc[q] - 'a') : 26;
+        if (a0 < 26) {
+            unsigned a1 = q + 1 < p->len ? (unsigned)((unsigned char)p->lc[q + 1] - 'a') : 26;
+            unsigned a2 = a1 < 26 && q + 2 < p->len
+                              ? (unsigned)((unsigned char)p->lc[q + 2] - 'a')
+                              : 26;
+            bool may = a1 >= 26 ? (dd->ethe1 >> a0 & 1)
+                                : (dd->ethe3[a0 * 26 + a1] >> (a2 < 26 ? a2 : 26) & 1);
+            if (!may)
+                return false;
+        }
         size_t rlim = p->len - q > tmax ? q + tmax + 1 : p->len;
         while (r < rlim && (unsigned char)(p->lc[r] - 'a') < 26)
             r++;

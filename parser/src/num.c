@@ -615,9 +615,12 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
         if (!ja_group(d, &gi, &g, st))
             break;
         size_t nb, gj = gi;
-        /* 500余万, 10余り万: "and more" before the unit */
+        /* 500余万, 10余り万: "and more" before the unit (each word a
+         * multi-byte character first: not after an ASCII byte, which
+         * ends most groups of English text) */
         static const char *const yo[] = {"余り", "あまり", "余"};
-        for (int y = 0; y < 3; y++) {
+        bool yo_may = gi < d->norm_len && (unsigned char)d->norm[gi] >= 0x80;
+        for (int y = 0; yo_may && y < 3; y++) {
             size_t l = strlen(yo[y]);
             size_t nb2;
             if (kj_at(d->norm, d->norm_len, gi, yo[y]) && big_unit(peek(d, gi + l, &nb2))) {

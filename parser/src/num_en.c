@@ -233,6 +233,14 @@ static bool after_determiner(const kiji_doc *d, size_t pos)
     return false;
 }
 
+/* Record the first three letters of w (n letters, lower case) in
+ * nd->en_scale_tri, 26 standing for a letter the word lacks. */
+static void scale_tri_add(struct kj_numeric *nd, const char *w, size_t n)
+{
+    unsigned b = n > 1 ? (unsigned)(w[1] - 'a') : 26, c = n > 2 ? (unsigned)(w[2] - 'a') : 26;
+    nd->en_scale_tri[(unsigned)(w[0] - 'a') * 27 + b] |= 1u << c;
+}
+
 /* Build nd->en_one / en_tri / en_len from the keys kj_numeric_init puts in
  * en_words (en/numbers, split at the tab and trimmed as kj_dict_add_list
  * does). Only keys of lower-case letters are recorded: word_known looks
@@ -244,6 +252,13 @@ bool kj_num_en_init(struct kj_numeric *nd)
         return false;
     nd->en_one = 0;
     nd->en_scale_first = 1u << ('k' - 'a') | 1u << ('m' - 'a') | 1u << ('b' - 'a');
+    memset(nd->en_scale_tri, 0, sizeof nd->en_scale_tri);
+    /* the words kj_num_en_scale reads without en_words: k, m, b, mil, mm */
+    scale_tri_add(nd, "k", 1);
+    scale_tri_add(nd, "m", 1);
+    scale_tri_add(nd, "b", 1);
+    scale_tri_add(nd, "mil", 3);
+    scale_tri_add(nd, "mm", 2);
     memset(nd->en_tri, 0, sizeof nd->en_tri);
     memset(nd->en_len, 0, sizeof nd->en_len);
     memset(nd->en_hash, 0, sizeof nd->en_hash);
@@ -268,8 +283,10 @@ bool kj_num_en_init(struct kj_numeric *nd)
         if (n >= 2 && n < 16 && !en_starts_none(v))
             nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
         if (n < sizeof nd->en_hash[0].key &&
-            (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v)))
+            (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v))) {
             nd->en_scale_first |= 1u << (line[0] - 'a');
+            scale_tri_add(nd, line, n);
+        }
     }
     for (unsigned a = 0; a < 26; a++) {
         char key = (char)('a' + a);
@@ -972,8 +989,16 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     if (k >= d->norm_len || (k - t->ne < 4 && !is_letter(u[k])))
         return;
     /* the word's first letter, which the fold only lower-cases */
-    if (k - t->ne < 4 && !(nd->en_scale_first >> ((u[k] | 0x20u) - 'a') & 1))
-        return;
+    if (k - t->ne < 4) {
+        if (!(nd->en_scale_first >> ((u[k] | 0x20u) - 'a') & 1))
+            return;
+        /* the fold would read the word from here: its letters are these
+         * bytes, lower-cased, up to the first byte that is no letter */
+        unsigned b = letter_at(d->norm, d->norm_len, k + 1);
+        unsigned c = b < 26 ? letter_at(d->norm, d->norm_len, k + 2) : 26;
+        if (!(nd->en_scale_tri[((u[k] | 0x20u) - 'a') * 27 + b] >> c & 1))
+            return;
+    }
     char buf[24];
     size_t off[24];
     size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);

@@ -521,7 +521,20 @@ bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len)
     int32_t v;
     if (k == a || (kj_dict_get(dd->ethe, key + a, k - a, &v) && v == KJ_ETHE_READ))
         return true;
-    return kj_dict_add(dd->ethe, key + a, k - a, KJ_ETHE_ENTRY);
+    return kj_dt_ethe_add(dd, key + a, k - a, KJ_ETHE_ENTRY);
+}
+
+bool kj_dt_ethe_add(struct kj_datedata *dd, const char *w, size_t n, int32_t v)
+{
+    bool letters = n > 0;
+    for (size_t k = 0; k < n && letters; k++)
+        letters = w[k] >= 'a' && w[k] <= 'z';
+    /* the text's run of a-z after "the" matches no other key */
+    if (letters && n == 1)
+        dd->ethe1 |= 1u << (w[0] - 'a');
+    else if (letters)
+        dd->ethe3[(w[0] - 'a') * 26 + (w[1] - 'a')] |= 1u << (n > 2 ? w[2] - 'a' : 26);
+    return kj_dict_add(dd->ethe, w, n, v);
 }
 
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)

@@ -169,6 +169,12 @@ struct kj_datedata {
      * may follow. */
     kj_dict *ethe;
     bool ethe_any;
+    /* The first letters of the words of ethe (kj_dt_ethe_add), tested
+     * before the look-up: bit c of ethe3[a * 26 + b] for a word beginning
+     * 'a'+a 'a'+b 'a'+c (c 26: it ends there), bit a of ethe1 for the
+     * one-letter word 'a'+a. */
+    uint32_t ethe3[26 * 26];
+    uint32_t ethe1;
 };
 
 /* Per-parse state of the scanners. */
@@ -292,6 +298,9 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
  * nothing but white space follows "the"; other keys add nothing. False
  * when out of memory. */
 bool kj_dt_en_the(struct kj_datedata *dd, const char *key, size_t len);
+/* Add the word w (n letters a-z) to dd->ethe with the value v (KJ_ETHE_*)
+ * and its first letters to ethe3 / ethe1; false when out of memory. */
+bool kj_dt_ethe_add(struct kj_datedata *dd, const char *w, size_t n, int32_t v);
 /* Add the English scanner's own starts (literals, number words); 0 = ok. */
 int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd);
 

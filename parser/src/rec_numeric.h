@@ -82,6 +82,11 @@ struct kj_numeric {
      * 'a'+c (a key of en_words for a scale, hundred, dozen or dozens, and
      * k, m, b of 40k, 10M, 1.2b) */
     uint32_t en_scale_first;
+    /* bit c of en_scale_tri[a * 27 + b]: such a word starts with 'a'+a,
+     * then 'a'+b (b 26: no second letter), then 'a'+c (c 26: no third
+     * letter; bit 26 alone where b is 26). "to" and "the" after digits
+     * (5 to 10) stop there; "thousand" goes on to the fold. */
+    uint32_t en_scale_tri[26 * 27];
     /* num_en.c: the keys of en_words of lower-case letters only (under 16
      * bytes) and their values, in an open-addressing table (len 0: an
      * empty slot): the lookups of words read from the text and the fold */
