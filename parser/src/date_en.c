@@ -1164,9 +1164,6 @@ static size_t zone_shift(const ep *p, size_t i, const char **zone)
     return k;
 }
 
-/* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
-/* A word before i that announces a clock time: at 9:30, by 9:30 (a bare
- * 3:16 may be a verse or a ratio). */
 /* Does one of the `n` words of `list` end at i, with no letter before it? */
 static bool word_ends_at(const ep *p, size_t i, const char *const *list, size_t n)
 {
@@ -1179,6 +1176,8 @@ static bool word_ends_at(const ep *p, size_t i, const char *const *list, size_t 
     return false;
 }
 
+/* A word before i that announces a clock time: at 9:30, by 9:30 (a bare
+ * 3:16 may be a verse or a ratio). */
 static bool clock_cue(const ep *p, size_t i)
 {
     static const char *const cue[] = {"at ",     "by ",    "from ",          "until ", "till ",
@@ -1375,6 +1374,7 @@ static size_t clock_words(ep *p, size_t i, int64_t *h, int64_t *mi)
     return e;
 }
 
+/* Clock times: 3 p.m., 10:30 am, noon, 1213 GMT; an optional zone. */
 static size_t date_time(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
