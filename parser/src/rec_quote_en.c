@@ -733,10 +733,49 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     return false;
 }
 
+/* From i on (i < to), past the positions where no key of en_sources starts
+ * by its first two bytes (en_sources_pre.pair: word_in refuses them) and
+ * the run of word bytes after each, stepping and counting as the loop of
+ * kj_statement_en does there; the first position the pair lets pass, or
+ * one within a byte of the text's end, or to or past it. A loop of its
+ * own: the text and the count stay in registers (d->work, stored in the
+ * loop, would make every load of d->norm a new one). */
+static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint64_t *pair = q->en_sources_pre.pair;
+    const bool *in_word = q->en_in_word;
+    size_t len = d->norm_len, lim = to < len ? to : len, work = 0;
+    while (i < to && i + 2 <= len) {
+        unsigned pr = (unsigned)u[i] << 8 | u[i + 1];
+        if (pair[pr >> 6] >> (pr & 63) & 1)
+            break;
+        work++;
+        if (i + 1 >= lim) {
+            i++;
+            continue;
+        }
+        /* as in kj_statement_en: the NUL after the text ends every run */
+        const unsigned char *p = u + i, *pe = u + lim - 1;
+        while (in_word[*p])
+            p++;
+        if (p > pe)
+            p = pe;
+        size_t j = (size_t)(p - u);
+        work += j - i;
+        i = j + 1;
+    }
+    d->work += work;
+    return i;
+}
+
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
     for (size_t i = from; i < to; i++) {
+        i = skip_refused(d, q, i, to);
+        if (i >= to)
+            break;
         d->work++;
         int32_t v;
         size_t l = word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
