@@ -631,9 +631,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
 }
 
-/* The bytes kj_quote_en stops at. */
-static const bool quote_byte[256] = {['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
-                                     [0xE2] = true};
+/* The bytes kj_quote_en stops at (strcspn's set). */
+static const char quote_stops[] = "\n\"`'\xE2";
 
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
@@ -648,13 +647,18 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2) {
             const unsigned char *u = (const unsigned char *)d->norm, *p = u + i + 1,
                                 *pe = u + to;
-            /* eight bytes a round (no branch per byte), then the rest */
-            while (pe - p >= 8 && !(quote_byte[p[0]] | quote_byte[p[1]] | quote_byte[p[2]] |
-                                    quote_byte[p[3]] | quote_byte[p[4]] | quote_byte[p[5]] |
-                                    quote_byte[p[6]] | quote_byte[p[7]]))
-                p += 8;
-            while (p < pe && !quote_byte[*p])
+            /* strcspn (sixteen bytes a step in glibc): d->norm is
+             * NUL-terminated, so the search stops at its end at the
+             * latest, once, past to; a NUL inside the text is no quote
+             * byte, so the search goes on after it */
+            while (p < pe) {
+                p += strcspn((const char *)p, quote_stops);
+                if (p >= pe || *p)
+                    break;
                 p++;
+            }
+            if (p > pe)
+                p = pe;
             size_t j = (size_t)(p - u);
             d->work += j - i - 1;
             i = j - 1;
