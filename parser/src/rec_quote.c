@@ -102,8 +102,36 @@ int kj_quote_init(kiji_parser *p)
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)
                             : !first || (first[c >> 6] >> (c & 63) & 1);
-        if (may)
+        if (may) {
             q->ja_sources_first[c >> 6] |= (uint64_t)1 << (c & 63);
+            uint32_t cc = kj_char_class(c);
+            q->ja_sources_cc |= cc ? cc : ~(uint32_t)0;
+        }
+    }
+    /* the first two characters of every key, as source_may_start reads
+     * them from d->cpx */
+    const kj_wordlist *wl = kj_wordlist_get("ja/statement_sources");
+    q->ja_sources_two_ok = wl != NULL;
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        const char *key = wl->lines[i];
+        size_t len = kj_wordlist_key(key), j = 0;
+        if (len == 0)
+            continue; /* kj_dict_add_list adds no empty key */
+        uint32_t c = kj_u8_next(key, len, &j);
+        size_t j1 = j;
+        uint32_t c2 = kj_u8_next(key, len, &j);
+        /* a key of one character, or one whose first two are not both
+         * whole, valid sequences, leaves the pair filter off */
+        bool whole1 =
+            (unsigned char)key[0] < 0x80 || kj_u8_seq((const unsigned char *)key, len) == j1;
+        bool whole2 = j1 < len && ((unsigned char)key[j1] < 0x80 ||
+                                   kj_u8_seq((const unsigned char *)key + j1, len - j1) == j - j1);
+        if (c >= 0x10000 || !whole1 || !whole2) {
+            q->ja_sources_two_ok = false;
+            continue;
+        }
+        unsigned h = kj_q_two_hash(c, c2);
+        q->ja_sources_two[h >> 6] |= (uint64_t)1 << (h & 63);
     }
     return KIJI_OK;
 }

@@ -66,6 +66,17 @@ struct kj_quotedata {
     /* bit c: a key of ja_sources may start with the BMP character c (the
      * dict's own first-character filter, and its first bytes for ASCII) */
     uint64_t ja_sources_first[1024];
+    /* bit kj_q_two_hash(c, c2) for a key of ja_sources whose first two
+     * characters are c and c2 (both valid, c in the BMP); ja_sources_two_ok
+     * says every key has two such characters, so a position whose pair has
+     * no bit starts none (the dict's own two-character filter, read from
+     * the decoded text) */
+    uint64_t ja_sources_two[1024];
+    bool ja_sources_two_ok;
+    /* the classes (KJ_CC_*) of the characters ja_sources_first lets pass,
+     * or every bit when one of them has none: an entry of d->cpx with none
+     * of these bits and no KJ_CPX_SLOW starts no key */
+    uint32_t ja_sources_cc;
     /* bit KJ_QW_*: a word of that list of rec_quote_ja.c starts with a
      * character whose code point has this low byte (a filter: many
      * characters share a low byte) */
@@ -74,6 +85,11 @@ struct kj_quotedata {
 #define KJ_QW_COMMENTERS (1u << 0)
 #define KJ_QW_BUZZ (1u << 1)
 #define KJ_QW_CUES (1u << 2)
+
+static inline unsigned kj_q_two_hash(uint32_t c, uint32_t c2)
+{
+    return (c * 31u + c2) & 0xFFFFu;
+}
 
 /* Fills ja_word_lo from the word lists of rec_quote_ja.c. */
 void kj_quote_ja_init(struct kj_quotedata *q);
@@ -126,6 +142,10 @@ void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const
 /* A statement on [ns, ne) whose source phrase is [ss, se). */
 void kj_q_statement(kiji_doc *d, size_t ns, size_t ne, size_t ss, size_t se);
 
+/* The first position in [i, hi) where a key of ja_sources may start (hi or
+ * past it if none): a lookup at a position it steps over finds nothing
+ * (rec_quote_ja.c; quote_filter_test checks it against the lookup). */
+size_t kj_q_source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t hi);
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
 void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to);
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to);

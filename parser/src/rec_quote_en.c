@@ -631,9 +631,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
 }
 
-/* The bytes kj_quote_en stops at. */
-static const bool quote_byte[256] = {['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
-                                     [0xE2] = true};
+/* The bytes kj_quote_en stops at (strcspn's set). */
+static const char quote_stops[] = "\n\"`'\xE2";
 
 void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
@@ -648,13 +647,18 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (c != '\n' && c != '"' && c != '`' && c != '\'' && (unsigned char)c != 0xE2) {
             const unsigned char *u = (const unsigned char *)d->norm, *p = u + i + 1,
                                 *pe = u + to;
-            /* eight bytes a round (no branch per byte), then the rest */
-            while (pe - p >= 8 && !(quote_byte[p[0]] | quote_byte[p[1]] | quote_byte[p[2]] |
-                                    quote_byte[p[3]] | quote_byte[p[4]] | quote_byte[p[5]] |
-                                    quote_byte[p[6]] | quote_byte[p[7]]))
-                p += 8;
-            while (p < pe && !quote_byte[*p])
+            /* strcspn (sixteen bytes a step in glibc): d->norm is
+             * NUL-terminated, so the search stops at its end at the
+             * latest, once, past to; a NUL inside the text is no quote
+             * byte, so the search goes on after it */
+            while (p < pe) {
+                p += strcspn((const char *)p, quote_stops);
+                if (p >= pe || *p)
+                    break;
                 p++;
+            }
+            if (p > pe)
+                p = pe;
             size_t j = (size_t)(p - u);
             d->work += j - i - 1;
             i = j - 1;
@@ -733,10 +737,49 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     return false;
 }
 
+/* From i on (i < to), past the positions where no key of en_sources starts
+ * by its first two bytes (en_sources_pre.pair: word_in refuses them) and
+ * the run of word bytes after each, stepping and counting as the loop of
+ * kj_statement_en does there; the first position the pair lets pass, or
+ * one within a byte of the text's end, or to or past it. A loop of its
+ * own: the text and the count stay in registers (d->work, stored in the
+ * loop, would make every load of d->norm a new one). */
+static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint64_t *pair = q->en_sources_pre.pair;
+    const bool *in_word = q->en_in_word;
+    size_t len = d->norm_len, lim = to < len ? to : len, work = 0;
+    while (i < to && i + 2 <= len) {
+        unsigned pr = (unsigned)u[i] << 8 | u[i + 1];
+        if (pair[pr >> 6] >> (pr & 63) & 1)
+            break;
+        work++;
+        if (i + 1 >= lim) {
+            i++;
+            continue;
+        }
+        /* as in kj_statement_en: the NUL after the text ends every run */
+        const unsigned char *p = u + i, *pe = u + lim - 1;
+        while (in_word[*p])
+            p++;
+        if (p > pe)
+            p = pe;
+        size_t j = (size_t)(p - u);
+        work += j - i;
+        i = j + 1;
+    }
+    d->work += work;
+    return i;
+}
+
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
     for (size_t i = from; i < to; i++) {
+        i = skip_refused(d, q, i, to);
+        if (i >= to)
+            break;
         d->work++;
         int32_t v;
         size_t l = word_in(d, q->en_sources, &q->en_sources_pre, i, &v);

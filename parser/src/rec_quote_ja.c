@@ -314,19 +314,35 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
 }
 
 /* The first position in [i, hi) where a word of ja_sources may start, by
- * the list's first-character bitmap read from the decoded text (one load
- * a character), or hi or past it. Where it steps, a lookup finds nothing. */
-static size_t source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t hi)
+ * the list's filters read from the decoded text, or hi or past it: an
+ * entry without the classes of any first character goes by with one test
+ * (kana, punctuation), the rest by the first-character bitmap and then by
+ * the pair of the first two characters. Where it steps, a lookup finds
+ * nothing. */
+size_t kj_q_source_may_start(kiji_doc *d, const kj_qctx *x, size_t i, size_t hi)
 {
-    const uint64_t *first = x->qd->ja_sources_first;
+    const struct kj_quotedata *q = x->qd;
+    const uint64_t *first = q->ja_sources_first, *two = q->ja_sources_two;
     const uint32_t *cpx = d->cpx;
+    /* a continuation byte (KJ_CPX_SLOW) or a code point past the BMP, the
+     * filter's range: either may start a source */
+    const uint32_t slow = KJ_CPX_SLOW | 0x1F0000, pass = slow | q->ja_sources_cc;
+    bool two_ok = q->ja_sources_two_ok;
     size_t i0 = i;
     while (i < hi) {
         uint32_t cx = cpx[i], c0 = cx & KJ_CPX_CP;
-        /* one test for a continuation byte (KJ_CPX_SLOW) or a code point
-         * past the BMP, the filter's range: either may start a source */
-        if ((cx & (KJ_CPX_SLOW | 0x1F0000)) || (first[c0 >> 6] >> (c0 & 63) & 1))
-            break;
+        if ((cx & pass) && ((cx & slow) || (first[c0 >> 6] >> (c0 & 63) & 1))) {
+            if (!two_ok || (cx & slow))
+                break;
+            /* cpx holds an entry for norm_len (KJ_CPX_SLOW): the first
+             * character is whole, so i + its length <= norm_len */
+            uint32_t nx = cpx[i + (cx >> KJ_CPX_LEN_SHIFT)];
+            if (nx & KJ_CPX_SLOW)
+                break;
+            unsigned h = kj_q_two_hash(c0, nx & KJ_CPX_CP);
+            if (two[h >> 6] >> (h & 63) & 1)
+                break;
+        }
         i += cx >> KJ_CPX_LEN_SHIFT;
     }
     d->work += i - i0;
@@ -341,7 +357,7 @@ static bool unnamed_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
     if (hi > d->norm_len)
         hi = d->norm_len;
     for (size_t i = lo; i < hi;) {
-        i = source_may_start(d, x, i, hi);
+        i = kj_q_source_may_start(d, x, i, hi);
         if (i >= hi)
             break;
         int32_t v;
@@ -1681,7 +1697,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         to = d->norm_len;
     for (size_t i = from; i < to;) {
         /* the lookup's own first-character filters, without the call */
-        i = source_may_start(d, x, i, to);
+        i = kj_q_source_may_start(d, x, i, to);
         if (i >= to)
             break;
         size_t n = i + (size_t)kj_u8_len((unsigned char)d->norm[i]);
