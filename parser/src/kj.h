@@ -265,6 +265,9 @@ struct kiji_doc {
     bool facts_truncated;
 
     uint64_t work;
+    /* does the text deal in sterling (rec_numeric.c, glued pence)? 0 not
+     * asked yet in this parse, 1 yes, -1 no: read once per parse */
+    int8_t sterling;
 
     /* output */
     char *json; /* malloc'd, reused between parses */

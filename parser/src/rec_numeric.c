@@ -711,11 +711,35 @@ static bool rate_point(kiji_doc *d, amount *a)
     return true;
 }
 
+/* Does the text name sterling or London anywhere (stg, £, pound(s),
+ * sterling, pence, London)? One pass, counted, made at most once per parse
+ * (d->sterling keeps the answer): asked per amount, a pass each would be
+ * quadratic on a text of many glued amounts (fuzz/README.md, finding 23). */
+static bool text_sterling(kiji_doc *d)
+{
+    if (d->sterling)
+        return d->sterling > 0;
+    static const char *const uk[] = {"stg",      "\xC2\xA3", "pound",  "Pound",
+                                     "sterling", "pence",    "London", "LONDON"};
+    bool found = false;
+    size_t i;
+    for (i = 0; i < d->norm_len && !found; i++) {
+        char c = d->norm[i];
+        if (c != 's' && c != '\xC2' && c != 'p' && c != 'P' && c != 'L')
+            continue;
+        for (size_t k = 0; k < sizeof uk / sizeof *uk && !found; k++)
+            found = uk[k][0] == c && kj_at(d->norm, d->norm_len, i, uk[k]);
+    }
+    d->work += i;
+    d->sterling = found ? 1 : -1;
+    return found;
+}
+
 /* 27.5p, 634p: pence glued to digits, the way London prices shares and
  * dividends, in English text that deals in sterling or London. Not 3p.m.
  * or 3:15p (clocks), not a video format (720p, 1080p, 24p frames: no
  * sterling near them). */
-static bool glued_pence(const kiji_doc *d, const amount *a)
+static bool glued_pence(kiji_doc *d, const amount *a)
 {
     size_t p = a->tok.ne;
     if (d->lang != KJ_LANG_EN || a->tok.word || a->tok.digits == 0 || p >= d->norm_len ||
@@ -729,16 +753,7 @@ static bool glued_pence(const kiji_doc *d, const amount *a)
     for (size_t i = 0; i < sizeof video / sizeof *video; i++)
         if (a->tok.value.exp == 0 && a->tok.value.mant == video[i])
             return false;
-    /* the text's sterling: stg, £, pound(s), sterling, pence, London */
-    static const char *const uk[] = {"stg",      "\xC2\xA3", "pound",  "Pound",
-                                     "sterling", "pence",    "London", "LONDON"};
-    for (size_t i = 0; i < sizeof uk / sizeof *uk; i++) {
-        size_t n0 = strlen(uk[i]);
-        for (const char *h = d->norm; (h = strstr(h, uk[i])) != NULL; h += n0)
-            if ((size_t)(h - d->norm) + n0 <= d->norm_len)
-                return true;
-    }
-    return false;
+    return text_sterling(d);
 }
 
 static void classify_en(kiji_doc *d, amount *a)
