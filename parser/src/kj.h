@@ -265,6 +265,9 @@ struct kiji_doc {
     bool facts_truncated;
 
     uint64_t work;
+    /* how many en_scale_more (num_en.c) calls are open: each reads the
+     * next number, whose scale may read the next again */
+    unsigned scale_depth;
     /* does the text deal in sterling (rec_numeric.c, glued pence)? 0 not
      * asked yet in this parse, 1 yes, -1 no: read once per parse */
     int8_t sterling;

@@ -915,6 +915,9 @@ static bool has_scale_word(const struct kj_numeric *nd, const char *buf, size_t 
     return false;
 }
 
+/* The most en_scale_more calls open at once (see there). */
+#define SCALE_DEPTH_MAX 8
+
 /* What may follow a whole number of 10^sc written with digits and a scale
  * word: "and a half" (3 million and a half), a smaller number with its own
  * scale (4 thousand 3 hundred, 6 crore and two hundred) or, after hundred,
@@ -952,9 +955,21 @@ static void en_scale_more(kiji_doc *d, kj_numtok *t, int sc)
     } else {
         return;
     }
+    /* The smaller number is read with its own scale, which may read the
+     * next number after it again: on "4bn 4bn 4bn ..." each call would go
+     * on to the text's end, recursion as deep as the text is long (a
+     * stack overflow at a few KiB of it) and quadratic work over all the
+     * numbers. A number that can be taken has scales that fall at every
+     * step (trillion, billion, million, lakh, thousand, hundred: at most
+     * six), so reading stops at SCALE_DEPTH_MAX open calls (fuzz/README.md,
+     * finding 24). */
+    if (d->scale_depth >= SCALE_DEPTH_MAX)
+        return;
     kj_numtok p;
-    if (i >= n || !kj_num_scan(d, off[i], &p) || !p.value.ok || p.vague || p.value.exp != 0 ||
-        p.value.mant <= 0)
+    d->scale_depth++;
+    bool got = i < n && kj_num_scan(d, off[i], &p);
+    d->scale_depth--;
+    if (!got || !p.value.ok || p.vague || p.value.exp != 0 || p.value.mant <= 0)
         return;
     kj_num lim = num_int(1), x;
     if (!kj_num_scale(&lim, sc) || p.value.mant >= lim.mant || p.ne <= off[i])
