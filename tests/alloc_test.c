@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "kiji.h"
+#include "slurp.h"
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
@@ -45,22 +46,6 @@ void *realloc(void *p, size_t n)
     if (counting)
         count++;
     return __libc_realloc(p, n);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (fread(b, 1, (size_t)n, f) != (size_t)n)
-        n = 0;
-    fclose(f);
-    *len = (size_t)n;
-    return b;
 }
 
 /* A long English article: the same sentences, with their names, again and

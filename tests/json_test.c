@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "kj.h"
+#include "slurp.h"
 
 /* ---- the oracle: the jansson tree builder ------------------------------ */
 
@@ -255,27 +256,6 @@ static void parse_and_compare(kiji_parser **ps, int nps, const char *text, size_
 }
 
 /* ---- inputs ------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b) {
-        b[n] = 0;
-        *len = (size_t)n;
-    }
-    return b;
-}
 
 static bool ends_with(const char *s, const char *suf)
 {
