@@ -88,7 +88,7 @@ bool fz_boundary(const uint8_t *s, size_t n, size_t off)
 }
 
 static const char *const published_table[7] = {
-    NULL,         "2026-02-13", "2019-04-30", "2019-05-01T00:00:00+09:00",
+    NULL,         "2026-02-13", "2019-04-30",           "2019-05-01T00:00:00+09:00",
     "1989-01-08", "2024-02-29", "2026-12-31T23:59:59Z",
 };
 
@@ -295,9 +295,9 @@ static bool date_value_ok(const char *v)
     if (n == 10)
         return true;
     /* TIMEX parts of the day: 2026-02-12TNI (night), TMO, TAF, TEV, TDT */
-    if (n == 13 && v[10] == 'T' && (!strcmp(v + 11, "MO") || !strcmp(v + 11, "MI") ||
-                                    !strcmp(v + 11, "AF") || !strcmp(v + 11, "EV") ||
-                                    !strcmp(v + 11, "NI") || !strcmp(v + 11, "DT")))
+    if (n == 13 && v[10] == 'T' &&
+        (!strcmp(v + 11, "MO") || !strcmp(v + 11, "MI") || !strcmp(v + 11, "AF") ||
+         !strcmp(v + 11, "EV") || !strcmp(v + 11, "NI") || !strcmp(v + 11, "DT")))
         return true;
     if (v[10] != 'T' || n < 16 || !two_digits(v + 11, 0, 24) || v[13] != ':' ||
         !two_digits(v + 14, 0, 59))
@@ -325,25 +325,24 @@ static void check_type_attrs(json_t *facts, json_t *f, int t, const char *what)
                 "%s: a currency fact without a code or with a value", what);
     if ((t == KIJI_FACT_MONEY || t == KIJI_FACT_CURRENCY) && (v = json_object_get(f, "currency"))) {
         const char *c = json_string_value(v);
-        FZ_SPEC(c && strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' &&
-                     c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z',
-                 "%s: currency is not ISO 4217", what);
+        FZ_SPEC(c && strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+                    c[2] >= 'A' && c[2] <= 'Z',
+                "%s: currency is not ISO 4217", what);
     }
     if (t == KIJI_FACT_DATE && (v = json_object_get(f, "value")) && json_is_string(v))
         FZ_SPEC(date_value_ok(json_string_value(v)), "%s: date value \"%s\" is not a valid date",
-                 what, json_string_value(v));
+                what, json_string_value(v));
     if (t == KIJI_FACT_DURATION && (v = json_object_get(f, "value")) && json_is_string(v))
         FZ_SPEC(json_string_value(v)[0] == 'P', "%s: duration value \"%s\" is not ISO 8601", what,
-                 json_string_value(v));
+                json_string_value(v));
     if ((t == KIJI_FACT_PERSON || t == KIJI_FACT_ORGANIZATION || t == KIJI_FACT_PLACE))
-        FZ_SPEC(json_is_string(json_object_get(f, "name")), "%s: an entity without a name",
-                 what);
+        FZ_SPEC(json_is_string(json_object_get(f, "name")), "%s: an entity without a name", what);
     /* A speaker is a person or an organization (GUIDELINES: quote). */
     if ((v = json_object_get(f, "speaker")) && !json_is_null(v)) {
         json_t *sp = json_array_get(facts, (size_t)json_integer_value(v) - 1);
         int st = kiji_fact_type_from_name(json_string_value(json_object_get(sp, "type")));
-        FZ_SPEC(st == KIJI_FACT_PERSON || st == KIJI_FACT_ORGANIZATION,
-                 "%s: speaker is a %s", what, kiji_fact_type_name(st));
+        FZ_SPEC(st == KIJI_FACT_PERSON || st == KIJI_FACT_ORGANIZATION, "%s: speaker is a %s", what,
+                kiji_fact_type_name(st));
     }
 }
 
@@ -415,8 +414,7 @@ static void check_fact(kiji_doc *d, const char *text, size_t len, json_t *facts,
         json_t *p;
         json_array_foreach(m, k, p)
         {
-            FZ_CHECK(json_is_array(p) && json_array_size(p) == 2, "%s: mention %zu shape", what,
-                     k);
+            FZ_CHECK(json_is_array(p) && json_array_size(p) == 2, "%s: mention %zu shape", what, k);
             json_t *a = json_array_get(p, 0), *b = json_array_get(p, 1);
             FZ_CHECK(json_is_integer(a) && json_is_integer(b) && json_integer_value(a) >= 0 &&
                          json_integer_value(b) >= 0,
@@ -434,8 +432,8 @@ static void check_fact(kiji_doc *d, const char *text, size_t len, json_t *facts,
         FZ_CHECK(json_object_get(f, a->key), "%s: attribute \"%s\" is missing from the JSON", what,
                  a->key);
         if (a->kind == KJ_ATTR_STR && a->s)
-            FZ_CHECK(fz_utf8_valid(a->s, strlen(a->s)),
-                     "%s: attribute \"%s\" is invalid UTF-8", what, a->key);
+            FZ_CHECK(fz_utf8_valid(a->s, strlen(a->s)), "%s: attribute \"%s\" is invalid UTF-8",
+                     what, a->key);
     }
 }
 
@@ -581,4 +579,12 @@ int fz_parse_check(kiji_doc *d, const fz_input *in, fz_extra_fn extra)
     if (rc != KIJI_ERR_TOO_LARGE && in->len <= max_input)
         FZ_CHECK(rc != KIJI_ERR_UTF8 || !valid, "valid UTF-8 refused");
     return rc;
+}
+
+int fz_run(const uint8_t *data, size_t size, uint32_t mask, fz_extra_fn extra)
+{
+    fz_input in;
+    if (fz_split(data, size, &in))
+        fz_parse_check(fz_doc(mask, in.tight), &in, extra);
+    return 0;
 }

@@ -20,10 +20,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 void fz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 4, 5)));
-#define FZ_CHECK(cond, ...)                                                                    \
-    do {                                                                                       \
-        if (!(cond))                                                                           \
-            fz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                   \
+#define FZ_CHECK(cond, ...)                                                                        \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            fz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                       \
     } while (0)
 
 /* A check of what GUIDELINES.md specifies (a real calendar date, an ISO
@@ -32,10 +32,10 @@ void fz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
  * KIJI_FUZZ_SPEC=0, which lets a campaign go on past a known, reported
  * spec finding (fuzz/pending/) to look for crashes. */
 bool fz_spec_strict(void);
-#define FZ_SPEC(cond, ...)                                                                     \
-    do {                                                                                       \
-        if (!(cond) && fz_spec_strict())                                                       \
-            fz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                   \
+#define FZ_SPEC(cond, ...)                                                                         \
+    do {                                                                                           \
+        if (!(cond) && fz_spec_strict())                                                           \
+            fz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                       \
     } while (0)
 
 /* Strict UTF-8 (the rules kiji_parse applies), NUL allowed. */
@@ -76,5 +76,10 @@ typedef void (*fz_extra_fn)(kiji_doc *d, const char *text, size_t len, void *roo
 /* Parse in with d, then check every shared invariant and run extra (may be
  * NULL) on success. Returns kiji_parse's status. */
 int fz_parse_check(kiji_doc *d, const fz_input *in, fz_extra_fn extra);
+
+/* A recognizer target's whole body: split data, parse it with the kept doc
+ * reporting the fact types in mask, check as fz_parse_check does. Returns 0
+ * (libFuzzer's "keep going"). */
+int fz_run(const uint8_t *data, size_t size, uint32_t mask, fz_extra_fn extra);
 
 #endif

@@ -45,9 +45,5 @@ static void check_meta(kiji_doc *d, const char *text, size_t len, void *rootp)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fz_input in;
-    if (!fz_split(data, size, &in))
-        return 0;
-    fz_parse_check(fz_doc(MASK, in.tight), &in, check_meta);
-    return 0;
+    return fz_run(data, size, MASK, check_meta);
 }

@@ -14,9 +14,5 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fz_input in;
-    if (!fz_split(data, size, &in))
-        return 0;
-    fz_parse_check(fz_doc(MASK, in.tight), &in, NULL);
-    return 0;
+    return fz_run(data, size, MASK, NULL);
 }

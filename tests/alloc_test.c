@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "kiji.h"
-#include "slurp.h"
+#include "golden_file.h"
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "golden_file.h"
 #include "kiji.h"
-#include "slurp.h"
 
 int main(int argc, char **argv)
 {
@@ -23,17 +23,8 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 2;
     }
-    char published[32] = "";
-    char *body = text;
-    if (strncmp(text, "@published ", 11) == 0) {
-        char *nl = strchr(text, '\n');
-        size_t n = nl ? (size_t)(nl - text - 11) : 0;
-        if (n >= sizeof published)
-            n = sizeof published - 1;
-        memcpy(published, text + 11, n);
-        published[n] = 0;
-        body = nl ? nl + 1 : text + len;
-    }
+    char published[32];
+    char *body = golden_body(text, len, published, sizeof published);
     kiji_error err;
     kiji_parser *p = kiji_parser_new(NULL, &err);
     kiji_doc *d = kiji_doc_new(p);

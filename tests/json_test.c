@@ -21,8 +21,8 @@
 
 #include <jansson.h>
 
+#include "golden_file.h"
 #include "kj.h"
-#include "slurp.h"
 
 /* ---- the oracle: the jansson tree builder ------------------------------ */
 
@@ -265,17 +265,8 @@ static bool ends_with(const char *s, const char *suf)
 
 static void run_golden(kiji_parser **ps, int nps, const char *path, char *text, size_t len)
 {
-    char published[32] = "";
-    char *body = text;
-    if (strncmp(text, "@published ", 11) == 0) {
-        char *nl = strchr(text, '\n');
-        size_t n = nl ? (size_t)(nl - text - 11) : 0;
-        if (n >= sizeof published)
-            n = sizeof published - 1;
-        memcpy(published, text + 11, n);
-        published[n] = 0;
-        body = nl ? nl + 1 : text + len;
-    }
+    char published[32];
+    char *body = golden_body(text, len, published, sizeof published);
     parse_and_compare(ps, nps, body, len - (size_t)(body - text), published[0] ? published : NULL,
                       NULL, path);
 }
