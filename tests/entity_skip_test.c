@@ -6,7 +6,9 @@
  * bitmap's init read them: on random stop sets and random texts of a
  * small alphabet mixing ASCII words, line breaks, Japanese and characters
  * past U+FFFF, both stop at the same place from every start, for several
- * ends, with and without stepping over unnamed characters.
+ * ends, with and without stepping over unnamed characters. ent_skip_last,
+ * which tests hi once per four characters, is checked the same way against
+ * its loop of one test per character (the position and the last entry).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +70,22 @@ static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops
     return i;
 }
 
+/* ent_skip_last one character per test of hi: its position and, in *last,
+ * the entry of the last character stepped over. */
+static size_t plain_skip_last(const kiji_doc *d, size_t i, size_t hi, uint32_t want, uint32_t *last)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want))
+            break;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 int main(void)
 {
     rng = 2468u;
@@ -105,12 +123,19 @@ int main(void)
             for (size_t i = 0; i < d->norm_len;) {
                 size_t nx;
                 ent_cp(d, i, &nx);
-                size_t ends[3] = {d->norm_len, i + 1 + next_rand() % 24, i + 9};
+                size_t ends[3] = {d->norm_len, i + 1 + next_rand() % 40, i + 13};
                 for (int k = 0; k < 3; k++) {
+                    /* ent_skip_last, four characters per test of hi */
+                    uint32_t lw = wants[(round + k) % 4] | (k == 2 ? KJ_CC_WORD : 0);
+                    uint32_t want_last = 7, got_last = 7;
+                    size_t want = plain_skip_last(d, i, ends[k], lw, &want_last);
+                    size_t got = ent_skip_last(d, i, ends[k], lw, &got_last);
+                    check(got == want && got_last == want_last, "ent_skip_last stopped elsewhere",
+                          i);
                     for (int pu = 0; pu < 2; pu++) {
                         const ent_stops *sp = pu ? st2 : st;
-                        size_t want = plain_skip(d, i, ends[k], sp);
-                        size_t got = ent_skip_stops(d, i, ends[k], sp);
+                        want = plain_skip(d, i, ends[k], sp);
+                        got = ent_skip_stops(d, i, ends[k], sp);
                         check(got == want, "ent_skip_stops stopped elsewhere", i);
                         stops += want < d->norm_len;
                     }

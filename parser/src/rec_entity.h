@@ -340,9 +340,36 @@ static inline size_t ent_skip_last(const kiji_doc *d, size_t i, size_t hi, uint3
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
+    const uint32_t *x = d->cpx;
+    const uint32_t stop = KJ_CPX_SLOW | want;
+    /* four characters per test of hi while i + 12 < hi: an entry stepped
+     * over holds a whole character, at most four bytes, so each of the
+     * four starts before hi as the loop below would ask */
+    while (i + 12 < hi) {
+        uint32_t v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
     while (i < hi) {
-        uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want))
+        uint32_t v = x[i];
+        if (v & stop)
             break;
         *last = v;
         i += v >> KJ_CPX_LEN_SHIFT;
