@@ -1,10 +1,14 @@
 /*
- * entity_skip_test.c -- ent_skip_stops_by (rec_entity.h), which reads
- * ASCII eight bytes at a time, checked against a plain character-by-
- * character scan with the same stops: on random stop sets and random
- * texts of a small alphabet mixing ASCII words, line breaks and Japanese,
- * both stop at the same place from every start, for several ends, with
- * and without stepping over unnamed characters.
+ * entity_skip_test.c -- ent_skip_stops (rec_entity.h), which reads
+ * ASCII eight bytes at a time and answers past ASCII from one bitmap
+ * (cp_stop, built at init), checked against a plain character-by-
+ * character scan that tests the entry's classes and the stop sets as the
+ * bitmap's init read them: on random stop sets and random texts of a
+ * small alphabet mixing ASCII words, line breaks, Japanese and characters
+ * past U+FFFF, both stop at the same place from every start, for several
+ * ends, with and without stepping over unnamed characters. ent_skip_last,
+ * which tests hi once per four characters, is checked the same way against
+ * its loop of one test per character (the position and the last entry).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +21,11 @@
 static int passed, failed;
 
 /* ASCII letters of both cases, a digit, space, line break, punctuation,
- * and characters past ASCII with and without a name class */
-static const char *const alphabet[] = {"A", "B", "N", "a", "n", "t", "o", "e", "7",  " ", " ",
-                                       "\n", ".", ",", "(", "&", "日", "ア", "の", "・", "é"};
+ * characters past ASCII with and without a name class, and two past
+ * U+FFFF (a kanji of CJK extension B, an emoji) */
+static const char *const alphabet[] = {"A",  "B",  "N",  "a",  "n",  "t",  "o",  "e",  "7",
+                                       " ",  " ",  "\n", ".",  ",",  "(",  "&",  "日", "ア",
+                                       "の", "・", "é",  "新", "国", "ー", "。", "𠀋", "😀"};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
 
 static void check(bool ok, const char *what, size_t at)
@@ -31,13 +37,13 @@ static void check(bool ok, const char *what, size_t at)
     }
 }
 
-/* ent_skip_stops_by read one character at a time: the first character at
+/* ent_skip_stops read one character at a time: the first character at
  * or after i (< hi) that st stops at or the table does not hold whole;
  * with pass_unnamed, characters past ASCII with no name class never stop
  * it. */
-static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st,
-                         bool pass_unnamed)
+static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
+    bool pass_unnamed = st->pass_unnamed;
     if (hi > d->norm_len)
         hi = d->norm_len;
     while (i < hi) {
@@ -64,21 +70,37 @@ static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops
     return i;
 }
 
+/* ent_skip_last one character per test of hi: its position and, in *last,
+ * the entry of the last character stepped over. */
+static size_t plain_skip_last(const kiji_doc *d, size_t i, size_t hi, uint32_t want, uint32_t *last)
+{
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi) {
+        uint32_t v = d->cpx[i];
+        if (v & (KJ_CPX_SLOW | want))
+            break;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
+    return i;
+}
+
 int main(void)
 {
     rng = 2468u;
     kiji_error e;
     kiji_parser *p = kiji_parser_new(NULL, &e);
     kiji_doc *d = p ? kiji_doc_new(p) : NULL;
-    ent_stops *st = calloc(1, sizeof *st);
+    ent_stops *st = calloc(1, sizeof *st), *st2 = calloc(1, sizeof *st2);
     ent_first *f = calloc(1, sizeof *f);
-    if (!d || !st || !f) {
+    if (!d || !st || !st2 || !f) {
         fprintf(stderr, "entity_skip_test: no parser\n");
         return 1;
     }
     static const uint32_t wants[] = {0, KJ_CC_UPPER, KJ_CC_KANJI | KJ_CC_KATA, KJ_CC_NAME};
     long stops = 0;
-    for (int round = 0; round < 60; round++) {
+    for (int round = 0; round < 64; round++) {
         memset(f, 0, sizeof *f);
         for (int k = 0; k < 12; k++) {
             char key[64];
@@ -86,8 +108,13 @@ int main(void)
             if (kl)
                 ent_first_add(f, key, kl);
         }
-        ent_stops_init(st, wants[round % 4], (round & 4) ? f : NULL, NULL,
-                       (round & 8) ? 0x65E5 : ENT_NO_CP);
+        /* a set that lets every character through (a key that starts
+         * mid-character) stops at every entry */
+        f->all = round % 7 == 6;
+        ent_stops_init(st, wants[round % 4], (round & 4) ? f : NULL, (round & 16) ? f : NULL,
+                       (round & 8) ? 0x65E5 : ENT_NO_CP, (round & 32) != 0);
+        ent_stops_init(st2, wants[round % 4], (round & 4) ? f : NULL, (round & 16) ? f : NULL,
+                       (round & 8) ? 0x65E5 : ENT_NO_CP, (round & 32) == 0);
         for (int doc = 0; doc < 8; doc++) {
             char text[2048];
             size_t tl = random_word(text, sizeof text, alphabet, NALPHA, 50, 400);
@@ -96,12 +123,20 @@ int main(void)
             for (size_t i = 0; i < d->norm_len;) {
                 size_t nx;
                 ent_cp(d, i, &nx);
-                size_t ends[3] = {d->norm_len, i + 1 + next_rand() % 24, i + 9};
+                size_t ends[3] = {d->norm_len, i + 1 + next_rand() % 40, i + 13};
                 for (int k = 0; k < 3; k++) {
+                    /* ent_skip_last, four characters per test of hi */
+                    uint32_t lw = wants[(round + k) % 4] | (k == 2 ? KJ_CC_WORD : 0);
+                    uint32_t want_last = 7, got_last = 7;
+                    size_t want = plain_skip_last(d, i, ends[k], lw, &want_last);
+                    size_t got = ent_skip_last(d, i, ends[k], lw, &got_last);
+                    check(got == want && got_last == want_last, "ent_skip_last stopped elsewhere",
+                          i);
                     for (int pu = 0; pu < 2; pu++) {
-                        size_t want = plain_skip(d, i, ends[k], st, pu);
-                        size_t got = ent_skip_stops_by(d, i, ends[k], st, pu);
-                        check(got == want, "ent_skip_stops_by stopped elsewhere", i);
+                        const ent_stops *sp = pu ? st2 : st;
+                        want = plain_skip(d, i, ends[k], sp);
+                        got = ent_skip_stops(d, i, ends[k], sp);
+                        check(got == want, "ent_skip_stops stopped elsewhere", i);
                         stops += want < d->norm_len;
                     }
                 }
@@ -115,6 +150,7 @@ int main(void)
     }
     free(f);
     free(st);
+    free(st2);
     kiji_doc_free(d);
     kiji_parser_free(p);
     printf("entity_skip_test: %d passed, %d failed\n", passed, failed);

@@ -57,20 +57,30 @@ void ent_first_list(ent_first *f, const char *list)
 }
 
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
-                    uint32_t also)
+                    uint32_t also, bool pass_unnamed)
 {
     memset(st, 0, sizeof *st);
     st->mask = (f && f->all) || (g && g->all) ? UINT32_MAX : KJ_CPX_SLOW | want;
     /* a set always lets a character past U+FFFF through (ent_first_has) */
     st->wide = f || g || (also >= 0x80 && also != ENT_NO_CP);
+    st->pass_unnamed = pass_unnamed;
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool stop = c == also || (f && ent_first_has(f, c)) || (g && ent_first_has(g, c));
+        uint32_t cls = kj_char_class(c);
         if (c < 0x80) {
-            stop |= (kj_char_class(c) & want) != 0;
+            stop |= (cls & want) != 0;
             st->ascii[c] = stop;
         }
         if (stop)
             st->bits[c >> 6] |= 1ull << (c & 63);
+        if (c < 0x80 || (pass_unnamed && !(cls & KJ_CC_NAME)))
+            continue;
+        /* the scan's test of c's entry: v & mask (its classes want, or,
+         * mask all ones, any entry: none is 0), or c in bits where bits
+         * holds characters past ASCII (wide) */
+        bool by_class = st->mask == UINT32_MAX || (cls & want) != 0;
+        if (by_class || (st->wide && stop))
+            st->cp_stop[c >> 6] |= 1ull << (c & 63);
     }
 }
 
@@ -598,8 +608,8 @@ int kj_entity_init(kiji_parser *p)
     for (int i = 0; stopwords[i]; i++)
         if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
             return -1;
-    ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0);
-    ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP);
+    ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0, true);
+    ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP, false);
     return 0;
 }
 

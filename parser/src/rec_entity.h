@@ -85,25 +85,39 @@ static inline uint32_t ent_word_hash(uint32_t h, unsigned char b)
 /* Where a scan stops (ent_skip_stops): at a character with one of the
  * classes want (KJ_CC_*), one that a key of the first sets given can start
  * with, or the code point also; built once at init (ent_stops_init), so a
- * scan tests one table where it tested the sets one by one. */
+ * scan tests one table where it tested the sets one by one. A scan that
+ * passes unnamed characters (pass_unnamed) steps over every character past
+ * ASCII that has no name class, whatever the rest says. */
 typedef struct ent_stops {
     /* KJ_CPX_SLOW and the classes want, or every bit when a set lets
      * every character through (ent_first.all): an entry with one of these
      * stops the scan */
     uint32_t mask;
     bool wide;           /* some character past ASCII is in bits (or past U+FFFF) */
+    bool pass_unnamed;   /* characters past ASCII with no name class never stop */
     uint8_t ascii[128];  /* 1: the scan stops at this ASCII character */
     uint64_t bits[1024]; /* BMP code points it stops at */
+    /* bit c for a BMP code point c past ASCII: where an entry of the table
+     * holds c whole, the scan stops there. The three tests above (mask,
+     * wide and bits, pass_unnamed) for that entry, made once at init from
+     * the classes kj_char_class gives c (those of its entry), so the scan
+     * tests one bit per character */
+    uint64_t cp_stop[1024];
 } ent_stops;
+
+/* The bits of an entry's code point above U+FFFF: an entry without them
+ * (and not slow) holds a BMP character. */
+#define ENT_CP_ASTRAL ((uint32_t)0x1F0000)
 
 /* No code point for ent_stops_init's also. */
 #define ENT_NO_CP UINT32_MAX
 
 /* Fill st: stop at the classes want, where ent_first_has(f, c) or
- * ent_first_has(g, c) (f and g may be NULL), and at also. More ASCII stops
- * may be set in st->ascii afterwards. */
+ * ent_first_has(g, c) (f and g may be NULL), and at also; with
+ * pass_unnamed never at a character past ASCII with no name class. More
+ * ASCII stops may be set in st->ascii afterwards. */
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
-                    uint32_t also);
+                    uint32_t also, bool pass_unnamed);
 
 struct kj_entity {
     kj_place *places;
@@ -326,9 +340,36 @@ static inline size_t ent_skip_last(const kiji_doc *d, size_t i, size_t hi, uint3
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
+    const uint32_t *x = d->cpx;
+    const uint32_t stop = KJ_CPX_SLOW | want;
+    /* four characters per test of hi while i + 12 < hi: an entry stepped
+     * over holds a whole character, at most four bytes, so each of the
+     * four starts before hi as the loop below would ask */
+    while (i + 12 < hi) {
+        uint32_t v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+        v = x[i];
+        if (v & stop)
+            return i;
+        *last = v;
+        i += v >> KJ_CPX_LEN_SHIFT;
+    }
     while (i < hi) {
-        uint32_t v = d->cpx[i];
-        if (v & (KJ_CPX_SLOW | want))
+        uint32_t v = x[i];
+        if (v & stop)
             break;
         *last = v;
         i += v >> KJ_CPX_LEN_SHIFT;
@@ -379,18 +420,15 @@ static inline bool ent_stop8(const ent_stops *st, const unsigned char *u)
  * past it. An ASCII byte always has an entry of its own (kj_chars), one
  * byte long, with kj_char_class's classes: st->ascii answers for it as the
  * entry would, so ASCII runs are read eight bytes at a time where they
- * allow. With pass_unnamed it also steps over every character past ASCII
- * that the table holds whole and that has no name class, whatever st
- * says. */
-static inline size_t ent_skip_stops_by(const kiji_doc *d, size_t i, size_t hi,
-                                       const ent_stops *st, bool pass_unnamed)
+ * allow. Past ASCII one bit of st->cp_stop answers for a BMP character;
+ * past U+FFFF (rare) the entry's classes and st->wide do. */
+static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
     if (hi > d->norm_len)
         hi = d->norm_len;
     const unsigned char *u = (const unsigned char *)d->norm;
     const uint32_t *x = d->cpx;
-    const uint32_t mask = st->mask;
-    const bool wide = st->wide;
+    const uint64_t *cp_stop = st->cp_stop;
     while (i < hi) {
         if (u[i] < 0x80) {
             if (st->ascii[u[i]])
@@ -414,25 +452,17 @@ static inline size_t ent_skip_stops_by(const kiji_doc *d, size_t i, size_t hi,
             continue;
         }
         uint32_t v = x[i];
-        if (pass_unnamed) {
-            if (v & KJ_CPX_SLOW)
+        /* one test for the rare entries: slow, or past U+FFFF */
+        if (v & (KJ_CPX_SLOW | ENT_CP_ASTRAL)) {
+            if ((v & KJ_CPX_SLOW) ||
+                ((!st->pass_unnamed || (v & KJ_CC_NAME)) && ((v & st->mask) || st->wide)))
                 break;
-            if (!(v & KJ_CC_NAME)) {
-                i += v >> KJ_CPX_LEN_SHIFT;
-                continue;
-            }
-        }
-        uint32_t c = v & KJ_CPX_CP;
-        if ((v & mask) || (wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
+        } else if (cp_stop[(v & 0xFFFF) >> 6] >> (v & 63) & 1) {
             break;
+        }
         i += v >> KJ_CPX_LEN_SHIFT;
     }
     return i;
-}
-
-static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
-{
-    return ent_skip_stops_by(d, i, hi, st, false);
 }
 
 /* Registry key prefix + [p, p + n) into key (size bytes), cut and

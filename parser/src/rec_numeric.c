@@ -247,7 +247,8 @@ static void word_lead_init(struct kj_numeric *nd)
     }
 }
 
-/* Fill nd->start_cp from num_cp and the before_* tables (complete). */
+/* Fill nd->start_cp from num_cp and the before_* tables (complete), and
+ * nd->quiet_stop from it. */
 static void start_cp_init(struct kj_numeric *nd)
 {
     for (uint32_t cp = 0x80; cp <= 0xFFFF; cp++) {
@@ -258,6 +259,8 @@ static void start_cp_init(struct kj_numeric *nd)
         if (num || money)
             nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
     }
+    memcpy(nd->quiet_stop, nd->start_cp, sizeof nd->quiet_stop);
+    nd->quiet_stop[0] = nd->quiet_stop[1] = UINT64_MAX; /* U+0000-U+007F */
 }
 
 int kj_numeric_init(kiji_parser *p)
@@ -2564,37 +2567,6 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
            kj_num_hira_first(nd, cp);
 }
 
-/* The scan below passes a valid non-ASCII character at i that is not
- * claimed and where valid_cp_may_start fails by going to its end. Most
- * characters of Japanese text are such: pass the run of them from i at
- * once (with no key of `before` past U+FFFF: otherwise none is passed).
- * Returns the run's end, i when there is none. The NUL after the text
- * ends the run. */
-static inline size_t quiet_run_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)d->norm;
-    if (nd->before_wide)
-        return i;
-    /* valid_cp_may_start holds at hiragana after a space or line break or
-     * at the text's start: only the run's first character can be there
-     * (the others follow a byte above ASCII). Where cpx holds no valid
-     * sequence the loop stops at i all the same. */
-    if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP) &&
-        kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
-        return i;
-    while (u[i] >= 0x80 && !d->claim[i]) {
-        uint32_t v = d->cpx[i];
-        if (v >= KJ_CPX_SLOW)
-            break;
-        /* the rest of valid_cp_may_start */
-        uint32_t cp = v & KJ_CPX_CP;
-        if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-            break;
-        i += v >> KJ_CPX_LEN_SHIFT;
-    }
-    return i;
-}
-
 /* Whether phrase_at(i) can read anything, from the characters at i: a
  * magnitude (M7, マグニチュード), a currency symbol or code
  * (kj_money_may_start), a number (kj_num_may_start) or an English vague
@@ -2669,7 +2641,7 @@ void kj_rec_numeric(kiji_doc *d)
          * code point the decoded-character table holds */
         if (c >= 0x80) {
             /* one step for the run, as for a word's letters below */
-            size_t q = quiet_run_end(nd, d, i);
+            size_t q = kj_num_quiet_end(nd, d, i);
             if (q > i) {
                 i = q;
                 continue;

@@ -1579,10 +1579,10 @@ size_t org_at(estate *s, size_t pos, ent **out)
 }
 
 /* pass_known's next stop from i (< hi): ent_skip_stops(d, i, hi,
- * known_stops) that also steps over every character past ASCII with no
- * name class (the table holds it whole): pass_known does nothing at one
- * (ent_namechar) but move on, so it need not stop there, and the class
- * test is cheaper than the stop set's. It steps over one more kind of
+ * known_stops), which also steps over every character past ASCII with no
+ * name class (the table holds it whole; known_stops passes unnamed
+ * characters): pass_known does nothing at one (ent_namechar) but move on,
+ * so it need not stop there. It steps over one more kind of
  * character: one past ASCII that the table holds whole, not 新, where the
  * two-character filter of org_pair (ent_pair_may, org_may_start's last
  * test) says no known name starts. There org_at_cp finds nothing, and no
@@ -1593,7 +1593,7 @@ size_t org_at(estate *s, size_t pos, ent **out)
 static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x)
 {
     for (;;) {
-        i = ent_skip_stops_by(d, i, hi, &x->known_stops, true);
+        i = ent_skip_stops(d, i, hi, &x->known_stops);
         if (i >= hi || i >= d->norm_len || (unsigned char)d->norm[i] < 0x80)
             return i;
         uint32_t v = d->cpx[i];

@@ -1744,27 +1744,38 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 static inline size_t ja_run_rest(kiji_doc *d, size_t i, size_t hi, uint32_t cls, uint32_t *c,
                                  size_t *end)
 {
-    uint32_t keep;
-    if (cls & KJ_CC_KANJI)
-        keep = KJ_CC_KANJI;
-    else if (cls & KJ_CC_KATA)
-        keep = KJ_CC_KATA | KJ_CC_DOT;
-    else
+    if (!(cls & (KJ_CC_KANJI | KJ_CC_KATA)))
         return i;
     if (hi > d->norm_len)
         hi = d->norm_len;
+    const uint32_t *x = d->cpx;
     uint64_t work = 0;
-    while (i < hi) {
-        uint32_t v = d->cpx[i];
-        uint32_t cp = v & KJ_CPX_CP;
-        /* KJ_CC_DOT is & too, which is no ・ */
-        if ((v & KJ_CPX_SLOW) || !(v & keep) || cp == 0x540C /* 同 */ ||
-            ((v & KJ_CC_DOT) && cp != 0x30FB))
-            break;
-        work++;
-        *c = cp;
-        i += v >> KJ_CPX_LEN_SHIFT;
-        *end = i;
+    if (cls & KJ_CC_KANJI) {
+        /* a run of kanji: one test of the entry (kanji and not slow), and
+         * 同 */
+        while (i < hi) {
+            uint32_t v = x[i];
+            if ((v & (KJ_CPX_SLOW | KJ_CC_KANJI)) != KJ_CC_KANJI ||
+                (v & KJ_CPX_CP) == 0x540C /* 同 */)
+                break;
+            work++;
+            *c = v & KJ_CPX_CP;
+            i += v >> KJ_CPX_LEN_SHIFT;
+            *end = i;
+        }
+    } else {
+        while (i < hi) {
+            uint32_t v = x[i];
+            uint32_t cp = v & KJ_CPX_CP;
+            /* KJ_CC_DOT is & too, which is no ・; 同 is no katakana */
+            if ((v & KJ_CPX_SLOW) || !(v & (KJ_CC_KATA | KJ_CC_DOT)) ||
+                ((v & KJ_CC_DOT) && cp != 0x30FB))
+                break;
+            work++;
+            *c = cp;
+            i += v >> KJ_CPX_LEN_SHIFT;
+            *end = i;
+        }
     }
     d->work += work;
     return i;
