@@ -4,7 +4,7 @@
  *
  * A parse works on d->norm, the NFKC form of the input in UTF-8. Recognizers
  * see and record NORMALIZED byte offsets (ns/ne); the finisher (fact.c) maps
- * them back to original byte offsets through d->map_start/d->map_end, so
+ * them back to original byte offsets through d->map_start (kj_span_orig), so
  * every reported span is exact in the caller's bytes.
  *
  * Memory: everything a parse allocates comes from the doc's arena
@@ -217,9 +217,10 @@ struct kiji_doc {
     size_t orig_len;
     const char *norm; /* NFKC in UTF-8, NUL-terminated */
     size_t norm_len;
-    size_t *map_start; /* norm byte i -> original start of its chunk */
-    size_t *map_end;   /* norm byte i -> original end of its chunk */
-    uint8_t *claim;    /* norm_len bytes */
+    /* norm byte i -> original start of its chunk; norm_len + 1 entries,
+     * the last the end of the input (the ends: kj_map_end) */
+    size_t *map_start;
+    uint8_t *claim; /* norm_len bytes */
     /* the decoded text (chars.c): norm_len + 1 entries, malloc'd and kept
      * by the warm doc for the next parse (cpx_cap entries) */
     uint32_t *cpx;
@@ -648,6 +649,8 @@ bool kj_num_scan(kiji_doc *d, size_t pos, kj_numtok *t);
 
 int kj_norm_init(kiji_parser *p, kiji_error *err); /* norm.c */
 int kj_normalize(kiji_doc *d, kiji_error *err);
+/* The original end of the chunk of norm byte i < norm_len. */
+size_t kj_map_end(const kiji_doc *d, size_t i);
 /* Original byte span of normalized span [ns, ne). */
 void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t *end);
 int kj_text_init(kiji_parser *p, kiji_error *err); /* text.c: sentences */

@@ -6,8 +6,11 @@
  * normalized on its own (the result equals normalizing the whole text, by
  * the definition of a boundary), and every byte it yields maps to the chunk's
  * original [start, end). So a normalized span [s, e) maps back to
- * [map_start[s], map_end[e-1]), which always cuts the input on code point
- * boundaries. CR LF and lone CR become LF. The decoded table (d->cpx,
+ * [map_start[s], the end of e-1's chunk), which always cuts the input on
+ * code point boundaries. Only the starts are kept: chunks tile the input
+ * and each yields at least one byte (no NFKC mapping is empty), so a
+ * chunk's end is the start of the chunk of the first byte after it
+ * (kj_span_orig). CR LF and lone CR become LF. The decoded table (d->cpx,
  * chars.c) is written along with the text. A chunk is cut after
  * MAX_CHUNK code points so a run of a million combining marks costs linear
  * time (ICU's canonical reordering is quadratic in a chunk).
@@ -110,7 +113,7 @@ typedef struct out {
     kiji_doc *d;
     char *buf;
     size_t len, cap;
-    size_t *ms, *me;
+    size_t *ms;
     uint32_t *x;
     size_t done;
 } out;
@@ -122,7 +125,6 @@ static void grow(out *o, size_t n)
         cap *= 2;
     o->buf = kj_grow(o->d, o->buf, o->len, cap, 1);
     o->ms = kj_grow(o->d, o->ms, o->len, cap, sizeof(size_t));
-    o->me = kj_grow(o->d, o->me, o->len, cap, sizeof(size_t));
     kj_chars_reserve(o->d, cap, o->done);
     o->x = o->d->cpx;
     o->cap = cap;
@@ -134,27 +136,25 @@ static inline void reserve(out *o, size_t n)
         grow(o, n);
 }
 
-/* n bytes of output that all map back to orig[os, oe). Mostly one character
- * of 1-3 bytes, so a plain loop beats a memcpy call, and three bytes (kana,
- * kanji) are written without one. */
-static inline void emit(out *o, const char *s, size_t n, size_t os, size_t oe)
+/* n bytes of output that all map back to the chunk that starts at orig[os].
+ * Mostly one character of 1-3 bytes, so a plain loop beats a memcpy call,
+ * and three bytes (kana, kanji) are written without one. */
+static inline void emit(out *o, const char *s, size_t n, size_t os)
 {
     reserve(o, n);
     char *b = o->buf + o->len;
-    size_t *ms = o->ms + o->len, *me = o->me + o->len;
+    size_t *ms = o->ms + o->len;
     if (n == 3) {
         b[0] = s[0];
         b[1] = s[1];
         b[2] = s[2];
         ms[0] = ms[1] = ms[2] = os;
-        me[0] = me[1] = me[2] = oe;
         o->len += 3;
         return;
     }
     for (size_t i = 0; i < n; i++) {
         b[i] = s[i];
         ms[i] = os;
-        me[i] = oe;
     }
     o->len += n;
 }
@@ -183,15 +183,13 @@ static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
 static void copy_run(out *o, const unsigned char *u, const uint8_t *tab, size_t from, size_t to)
 {
     memcpy(o->buf + o->len, u + from, to - from);
-    size_t *ms = o->ms + o->len, *me = o->me + o->len;
+    size_t *ms = o->ms + o->len;
     uint32_t *x = o->x + o->len;
     for (size_t q = from; q < to; q += 3) {
         ms[0] = ms[1] = ms[2] = q;
-        me[0] = me[1] = me[2] = q + 3;
         uint32_t cp = three(u[q], u[q + 1], u[q + 2]);
         put_entry3(x, cp, tab[cp]);
         ms += 3;
-        me += 3;
         x += 3;
     }
 }
@@ -214,13 +212,13 @@ static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size
 }
 
 /* The run of three-byte characters that starts at src[i] (see
- * kj_normalize), written as it is found to ob, ms, me and x (the output
+ * kj_normalize), written as it is found to ob, ms and x (the output
  * position of src[i]) while it fits in room bytes. Returns where it stopped:
  * the run's end, or the first character that did not fit. A function of its
  * own so that its few variables stay in registers. */
 static __attribute__((noinline)) size_t put_run(const unsigned char *u, const uint8_t *tab,
                                                 size_t i, size_t len, size_t room, char *ob,
-                                                size_t *ms, size_t *me, uint32_t *x)
+                                                size_t *ms, uint32_t *x)
 {
     if (len < 6 || room < 3)
         return i;
@@ -243,7 +241,6 @@ static __attribute__((noinline)) size_t put_run(const unsigned char *u, const ui
          * overwritten by whatever is written next */
         memcpy(ob + j, u + k, 4);
         ms[j] = ms[j + 1] = ms[j + 2] = k;
-        me[j] = me[j + 1] = me[j + 2] = k + 3;
         put_entry3(x + j, cp, f);
         k += 3;
         j += 3;
@@ -275,7 +272,7 @@ static int emit_normalized(out *o, const char *src, size_t s, size_t e, kiji_err
         }
         return KIJI_ERR_ICU;
     }
-    emit(o, u8, (size_t)olen, s, e);
+    emit(o, u8, (size_t)olen, s);
     return KIJI_OK;
 }
 
@@ -283,12 +280,11 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
 {
     const char *src = d->orig;
     size_t len = d->orig_len;
-    out o = {d, NULL, 0, 0, NULL, NULL, NULL, 0};
+    out o = {d, NULL, 0, 0, NULL, NULL, 0};
     o.cap = len + 64;
     o.buf = kj_alloc_raw(d, o.cap); /* written before read, like the maps */
     /* every entry up to the sentinel is written before it is read */
     o.ms = kj_alloc_raw(d, o.cap * sizeof(size_t));
-    o.me = kj_alloc_raw(d, o.cap * sizeof(size_t));
     kj_chars_reserve(d, o.cap, 0);
     o.x = d->cpx;
 
@@ -303,7 +299,7 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
         unsigned char b = (unsigned char)src[i];
         if (b == '\r') {
             size_t e = (i + 1 < len && src[i + 1] == '\n') ? i + 2 : i + 1;
-            emit(&o, "\n", 1, i, e);
+            emit(&o, "\n", 1, i);
             i = e;
             have = false;
             continue;
@@ -324,7 +320,7 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             size_t e = f < len && src[f] == '\r' ? f : f - 1;
             reserve(&o, e - i);
             memcpy(o.buf + o.len, src + i, e - i);
-            size_t *ms = o.ms + o.len, *me = o.me + o.len;
+            size_t *ms = o.ms + o.len;
             size_t k = 0;
             /* four bytes a round: the stores pair up into vector stores */
             for (; k + 4 <= e - i; k += 4) {
@@ -333,15 +329,9 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
                 ms[k + 1] = q + 1;
                 ms[k + 2] = q + 2;
                 ms[k + 3] = q + 3;
-                me[k] = q + 1;
-                me[k + 1] = q + 2;
-                me[k + 2] = q + 3;
-                me[k + 3] = q + 4;
             }
-            for (; k < e - i; k++) {
+            for (; k < e - i; k++)
                 ms[k] = i + k;
-                me[k] = i + k + 1;
-            }
             o.len += e - i;
             d->work += e - i - 1;
             i = e;
@@ -362,8 +352,7 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             const unsigned char *u = (const unsigned char *)src;
             const uint8_t *tab = d->p->nfkc_tab;
             size_t room = o.cap - o.len - 1; /* what fits without reserve growing */
-            size_t k = put_run(u, tab, i, len, room, o.buf + o.len, o.ms + o.len, o.me + o.len,
-                               o.x + o.len);
+            size_t k = put_run(u, tab, i, len, room, o.buf + o.len, o.ms + o.len, o.x + o.len);
             if (k + 3 > i + room) {
                 /* the buffers are full: the rest of the run, if any */
                 size_t e = run_end(u, tab, k, len);
@@ -411,10 +400,10 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             d->work++;
         }
         if (n == 1 && (first & NF_STABLE)) {
-            emit(&o, src + s, e - s, s, e);
+            emit(&o, src + s, e - s, s);
         } else if (n == 1 && (first & NF_ASCII)) {
             char a = ascii_of(c0);
-            emit(&o, &a, 1, s, e);
+            emit(&o, &a, 1, s);
         } else {
             int rc = emit_normalized(&o, src, s, e, err);
             if (rc)
@@ -427,12 +416,21 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
     kj_chars_fill(d, o.buf, o.done, o.len);
     o.x[o.len] = KJ_CPX_SLOW;
     o.ms[o.len] = len; /* sentinel: the end of the input */
-    o.me[o.len] = len;
     d->norm = o.buf;
     d->norm_len = o.len;
     d->map_start = o.ms;
-    d->map_end = o.me;
     return KIJI_OK;
+}
+
+size_t kj_map_end(const kiji_doc *d, size_t i)
+{
+    /* the start of the chunk of the first byte after i's chunk, or the
+     * sentinel; a chunk is at most MAX_CHUNK code points, so at most
+     * MAX_CHUNK * 18 bytes (NFKC's longest expansion of one) */
+    size_t s = d->map_start[i];
+    while (i < d->norm_len && d->map_start[i] == s)
+        i++;
+    return d->map_start[i];
 }
 
 void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t *end)
@@ -446,5 +444,5 @@ void kj_span_orig(const kiji_doc *d, size_t ns, size_t ne, size_t *start, size_t
         return;
     }
     *start = d->map_start[ns];
-    *end = d->map_end[ne - 1];
+    *end = kj_map_end(d, ne - 1);
 }
