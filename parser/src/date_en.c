@@ -4440,6 +4440,84 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* Can a date start at "one" (at i, ending at e)? What the readers that read
+ * it at i read right after it (at q, past white space):
+ *   amount       a dash or white space, then a unit (an entry of en),
+ *                bizday (business / working day), night / nights, or
+ *                "and a half" / "and half" before one
+ *   clock_words  the number num reads at i (one, or more words of it),
+ *                then minutes / minute / min / mins, past (after and to
+ *                after minutes), or o'clock / oclock
+ *   wdays_off    the number num reads at i, then a weekday (an entry)
+ *   dword at i   an entry of en that begins with "one"
+ * Where num reads more than the word (one hundred), the word at q is a
+ * number's (a word of dd->efirst marked KJ_EF_NUM). The other readers
+ * fail at "one" itself: they want a digit, "the", a literal or an entry
+ * of their own there. So anything but a lower-case word after white
+ * space is let through; a word is let through when it is one of those
+ * above, a number's or begins an entry of en. Any other (one of them,
+ * one person) starts no date here. */
+static bool one_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"o", 1},       {"to", 2},      {"and", 3},    {"min", 3},
+                               {"mins", 4},    {"past", 4},    {"after", 5},  {"night", 5},
+                               {"minute", 6},  {"nights", 6},  {"oclock", 6}, {"minutes", 7},
+                               {"working", 7}, {"business", 8}};
+    size_t q = sp(p, e);
+    if (q >= p->len || (unsigned char)(p->lc[q] - 'a') >= 26)
+        return true;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    if (k->wn > 0)
+        return true;
+    if (word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
+        return true;
+    const struct kj_datedata *dd = p->c->dd;
+    size_t r = q, max = kj_dict_maxlen(dd->efirst);
+    while (r < p->len && r - q <= max && (unsigned char)(p->lc[r] - 'a') < 26)
+        r++;
+    int32_t v;
+    if (r - q <= max && kj_dict_get(dd->efirst, p->lc + q, r - q, &v) && (v & KJ_EF_NUM))
+        return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, q, &w) > 0;
+}
+
+/* Can a date start at a one-word ordinal (first .. nineteenth, twentieth,
+ * thirtieth: ordword's whole word, at i, ending at e) that starts no
+ * number? What the readers that read it at i read right after it:
+ *   week_of       first .. fourth, white space, week
+ *   wday_in       first .. fifth, white space, a weekday (an entry of en)
+ *   date_quarter  first .. fourth, a dash or white space, quarter / qtr
+ *   date_dm       white space, of (the fourth of July)
+ *   date_nth      after "on ", where the phrase ends: no letter follows
+ *   date_any      white space, century (the nineteenth century)
+ *   dword at i    an entry of en that begins with the ordinal
+ * The other readers fail at the word itself: they want a digit, "the", a
+ * literal or an entry of their own there, or a number (num and the clock
+ * words ask about one only where worth_trying_word found that a number
+ * starts: p->k->wnum). So anything but a lower-case word after white
+ * space is let through; a word is let through when it is one of those
+ * above or begins an entry of en. Any other (the first time, the third
+ * straight year) starts no date here. */
+static bool ordinal_next(const ep *p, size_t i, size_t e)
+{
+    static const elit lit[] = {{"of", 2}, {"qtr", 3}, {"week", 4}, {"quarter", 7}, {"century", 7}};
+    size_t q = sp(p, e);
+    if (q >= p->len || (unsigned char)(p->lc[q] - 'a') >= 26)
+        return true;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    if (k->wn > 0)
+        return true;
+    if (word_in(p, q, 8, lit, sizeof lit / sizeof lit[0]))
+        return true;
+    const kj_dword *w;
+    return kj_dt_word(p->c, true, q, &w) > 0;
+}
+
 /* Can a date start at "another", "full" or "whole" (at i, ending at e)?
  * Only amount reads them at i (for another month, for a full day, the
  * whole week) besides an entry of en at i, and only before a space or a
@@ -4833,6 +4911,14 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
             return false;
         return k->ww->kind != KJ_W_QUAL || qual_next(p, i + k->wn);
     }
+    /* "one": only before what one_next knows */
+    if (e - i == 3 && memcmp(p->lc + i, "one", 3) == 0 && !one_next(p, i, e))
+        return false;
+    /* a one-word ordinal (first, third) that starts no number: only
+     * before what ordinal_next knows */
+    size_t oe;
+    if (e - i >= 5 && !p->k->wnum && ordword(p, i, &oe) > 0 && oe == e && !ordinal_next(p, i, e))
+        return false;
     return true;
 }
 
