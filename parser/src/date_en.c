@@ -4255,7 +4255,7 @@ static size_t try_at(ep *p, size_t i)
             }
         } else if (t.grain == KJ_G_MONTH && t.mset && !t.yset && kj_before(p->lc, i, "between ") &&
                    wd(p, sp(p, k), "and", &k2)) {
-            /* between September and October of 2007: two dates (see
+            /* between June and August of 2010: two dates (see
              * month_to), the year written at the end is the start's too
              * (the year before when the start month is later) */
             kj_tx m2;
