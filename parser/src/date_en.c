@@ -499,6 +499,13 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
                                "early ", "late ", "mid-", "of ", "from ", "to ", "through "};
         for (size_t q = 0; q < sizeof preps / sizeof preps[0] && !prep; q++)
             prep = kj_before(p->lc, b, preps[q]);
+        /* or before "to" and a month: shipment for May to September
+         * (the verb takes no month after "to") */
+        const kj_dword *w2;
+        size_t k2;
+        if (!prep && p->s[i] == 'M' && wd(p, j, "to", &k2) && j > e &&
+            dword(p, sp(p, k2), KJ_W_MONTHN, &w2) > 0)
+            prep = true;
         if (!prep)
             return 0;
     }
@@ -4245,6 +4252,25 @@ static size_t try_at(ep *p, size_t i)
                     max = &b;
                     e = k3;
                 }
+            }
+        } else if (t.grain == KJ_G_MONTH && t.mset && !t.yset && kj_before(p->lc, i, "between ") &&
+                   wd(p, sp(p, k), "and", &k2)) {
+            /* between June and August of 2010: two dates (see
+             * month_to), the year written at the end is the start's too
+             * (the year before when the start month is later) */
+            kj_tx m2;
+            kj_tx_init(&m2);
+            k2 = sp(p, k2);
+            p->mcue = k2;
+            size_t k3 = date_month(p, k2, &m2), me = 0;
+            int mm;
+            /* the year written after the end month: 2007, of 2007, last year */
+            bool written = k3 > 0 && month(p, k2, &mm, &me) && k3 > me;
+            p->mcue = SIZE_MAX;
+            if (written && m2.grain == KJ_G_MONTH && m2.y) {
+                t.y = m2.m >= t.m ? m2.y : m2.y - 1;
+                t.yset = true;
+                t.rel = m2.rel;
             }
         } else if (t.grain == KJ_G_YEAR && !t.decade && (ch(p, k) == '-' || ch(p, k) == ' ')
                    && ch(p, (k2 = k + 1)) == 'q'

@@ -2278,8 +2278,15 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             bpos++;
         amount b;
         bool change = false;
+        /* US$300 to 350 million, $3,000 to 5,000: a currency written
+         * before the low end is the bare high end's too */
+        bool lead_cur = false;
         if (bpos < d->norm_len && read_amount(d, bpos, &b, NUM_UNKNOWN) && b.kind != NW_TIME &&
-            (a.kind == 0 || a.kind == b.kind) && (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
+            (a.kind == 0 || a.kind == b.kind ||
+             (lead_cur = d->lang == KJ_LANG_EN && a.kind == NW_CURRENCY && b.kind == 0 &&
+                         !a.minor && a.ue <= a.tok.ns && a.ne == a.tok.ne && b.value.ok &&
+                         !b.tok.vague)) &&
+            (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
             if (kara) {
                 /* 500円から580円に(なった): a change, not a range */
                 size_t k = b.ne;
@@ -2312,6 +2319,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                 }
                 if (m.cur < 0)
                     m.cur = a.cur;
+                if (lead_cur) {
+                    m.kind = a.kind;
+                    m.plain_dollar = a.plain_dollar;
+                    m.unit = a.unit;
+                    m.us = a.us;
+                    m.ue = a.ue;
+                }
                 /* a range runs upwards (1995-01 is no range) and is no
                  * part of a chain (+1-222-2222: a phone number) */
                 const char *s = d->norm;

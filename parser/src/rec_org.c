@@ -842,6 +842,32 @@ static bool corp_end(const kiji_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Barnett Banks of Florida Inc: "of" (word i of the run) and a place
+ * (up to three words) alone before a legal form (word last) stay in the name of the
+ * capitalized words before them; "Florida Inc" is no company's name. */
+static bool place_of_corp(estate *s, int i, int last, const size_t *ws, const size_t *we,
+                          const bool *cap)
+{
+    const kiji_doc *d = s->d;
+    if (i < 1 || i + 2 > last || i + 4 < last || !cap[i - 1] || !cap[i + 1] || we[i] - ws[i] != 2 ||
+        memcmp(d->norm + ws[i], "of", 2) || !corp_end(d, ws[last], we[last]) ||
+        ent_stopword(d, ws[i - 1], we[i - 1]))
+        return false;
+    /* Chairman of Florida Inc: a role before "of", no name */
+    char low[32];
+    size_t hn = we[i - 1] - ws[i - 1];
+    if (hn >= sizeof low)
+        return false;
+    for (size_t k = 0; k < hn; k++) {
+        char c = d->norm[ws[i - 1] + k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (kj_dict_get(s->x->title_last_en, low, hn, NULL))
+        return false;
+    ent *pl = NULL;
+    return place_at(s, ws[i + 1], &pl) == we[last - 1] - ws[i + 1];
+}
+
 /* Morgan Stanley and Co Inc, Smith and Sons: "and" before Co / Company /
  * Sons (word i + 1 of the run, not past stop) joins one firm's name. */
 static bool and_co(const kiji_doc *d, int i, int stop, const size_t *ws, const size_t *we)
@@ -1197,7 +1223,7 @@ static size_t en_run(estate *s, size_t a)
         for (int i = 0; i < last; i++) {
             if (!cap[i] &&
                 (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
-                !(i > 0 && org[i - 1]))
+                !(i > 0 && org[i - 1]) && !place_of_corp(s, i, last, ws, we, cap))
                 st = i + 1;
             /* Hanil Group and Northwind Motors Corp: two companies */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
