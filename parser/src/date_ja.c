@@ -392,7 +392,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         e = i + n;
         return e;
     }
+    /* 同年代, 同年齢, 同年輩: of the same age, no year */
     if ((n = word(p, i, KJ_W_AYEAR, &w)) > 0) {
+        if (at(p, i + n, "代") || at(p, i + n, "齢") || at(p, i + n, "輩"))
+            return 0;
         kj_dt_anaphor(p->c, t, KJ_G_YEAR, w->arg);
         return i + n;
     }
