@@ -392,7 +392,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         e = i + n;
         return e;
     }
+    /* 同年代, 同年齢, 同年輩: of the same age, no year */
     if ((n = word(p, i, KJ_W_AYEAR, &w)) > 0) {
+        if (at(p, i + n, "代") || at(p, i + n, "齢") || at(p, i + n, "輩"))
+            return 0;
         kj_dt_anaphor(p->c, t, KJ_G_YEAR, w->arg);
         return i + n;
     }
@@ -2037,7 +2040,7 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
 
 /* ---- the scan ----------------------------------------------------------------- */
 
-/* After 年: a month, 度, a quarter or a fiscal period make it a calendar
+/* After 年: a month, 度 (not 度連続), a quarter or a fiscal period make it a calendar
  * year (12年3月, 25年3月期, 12年度, 24年第2四半期). */
 static bool month_follows(jp *p, size_t j)
 {
@@ -2045,7 +2048,7 @@ static bool month_follows(jp *p, size_t j)
     size_t e;
     int nd;
     bool z;
-    if (at(p, j, "度") || at(p, j, "第"))
+    if ((at(p, j, "度") && !at(p, j, "度連続")) || at(p, j, "第"))
         return true;
     if (at(p, j, "の"))
         j += strlen("の");
@@ -2107,6 +2110,12 @@ static bool years_are_duration(jp *p, size_t i)
      * back), not 1950 (93年前半 is 1993) */
     size_t a = e + strlen("年"), qn;
     const kj_dword *w;
+    /* 55年間, 71年目, 3年がかり, 12年度連続: a length or an ordinal, never
+     * 1955; nor 85年以上, 60年余り, 50年近く (a year takes no bound but a
+     * hedge: 95年前後, 95年ほど stay 1995) */
+    if (at(p, a, "間") || at(p, a, "目") || at(p, a, "がかり") || at(p, a, "度連続")
+        || ((qn = word(p, a, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_APPROX))
+        return true;
     if ((qn = word(p, a, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST
         && (at(p, a + qn, "前") || at(p, a + qn, "後")))
         a += qn;
@@ -2233,7 +2242,7 @@ static bool day_is_length(jp *p, size_t i)
         return false;
     size_t j = e + strlen("日");
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
-        || at(p, j, "ごと") || at(p, j, "おき"))
+        || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
     /* 1日経っても, 2日が経った, 3日もたたず: days that pass are a length
      * (not 15日経済産業省, a day before a name; cases/ja/duration) */
@@ -2907,6 +2916,12 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, i + strlen("午後"), &v, &e, &nd, &z) && v > 12 && v < 100 && at(p, e, "時")
         && !at(p, e, "時間"))
         return e + strlen("時") - i;
+    /* 第1日, 大会第4日: the Nth day of a meeting or a tournament, an ordinal
+     * (GUIDELINES: ordinals are optional quantities), not a day of the month;
+     * 第2日曜日 is a weekday's rank */
+    if (kj_before(p->s, i, "第") && isdig(p, i) && num_at(p, i, &v, &e, &nd, &z)
+        && at(p, e, "日") && !at(p, e, "日曜"))
+        return e + strlen("日") - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
