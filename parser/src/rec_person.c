@@ -1314,17 +1314,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * (前 or 元 may open it) is the role's country; the name ends at
          * that ・ (cases/ja/person_dot_country) */
         if (ndots > 0 && dots[ndots - 1] > a) {
+            /* ブッシュ・アメリカ合衆国大統領: the country may run on in kanji
+             * past the katakana (country_len) */
+            size_t cl = country_len(s, lastdot), ce_end = b;
+            if (cl > b - lastdot && b < s->hi && kj_is_kanji(ent_cp(d, b, &(size_t){0})))
+                ce_end = lastdot + cl;
             size_t t =
-                b + (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元") ? 3 : 0);
+                ce_end + (kj_at(d->norm, s->hi, ce_end, "前") || kj_at(d->norm, s->hi, ce_end, "元")
+                              ? 3
+                              : 0);
             int32_t tv;
             size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, t, &tv);
             ent *ce = tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, t, &tv) <= tn
-                          ? country_span(s, lastdot, b)
+                          ? country_span(s, lastdot, ce_end)
                           : NULL;
             if (ce) {
-                ent_mention(s, ce, lastdot, b);
+                ent_mention(s, ce, lastdot, ce_end);
                 dot_aff = ce;
-                dot_ts = b;
+                dot_ts = ce_end;
                 dot_te = t + tn;
                 b = dots[--ndots];
                 lastdot = ndots ? dots[ndots - 1] + 3 : a;
