@@ -1078,6 +1078,24 @@ static bool four_kanji_name(estate *s, const size_t p[5])
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
 }
 
+/* Whether a word of ja/not_names opens after the first character of the
+ * name [a, b) and runs past b (本田同様: 同様). */
+static bool word_across(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    size_t q = a, qn;
+    ent_cp(d, q, &qn);
+    for (q = qn; q < b; q = qn) {
+        ent_cp(d, q, &qn);
+        if (qn <= q)
+            return false;
+        if (kj_dict_longest(s->x->notname_ja, d->norm, s->hi, q, &v) > b - q)
+            return true;
+    }
+    return false;
+}
+
 /* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
  * surname and a given name of two each (four_kanji_name), as 氏 after four
  * kanji is read (a known surname is read elsewhere; 日本代表監督 and
@@ -1549,6 +1567,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * past the name (原作, 王様 in ja/not_names) holds no name */
         if (kj_is_kanji(c) && kj_dict_longest(x->notname_ja, d->norm, s->hi, a, &v) > b - a)
             return 0;
+        /* 本田同様: a common word that opens inside the name and runs past
+         * it (同様 in ja/not_names) ends the name before it */
+        if (kj_is_kanji(c) && word_across(s, a, b))
+            continue;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
         if (title && te - ts < sizeof tbuf) {
