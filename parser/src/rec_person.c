@@ -1078,15 +1078,14 @@ static bool four_kanji_name(estate *s, const size_t p[5])
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
 }
 
-/* Whether a word of ja/not_names opens after the first character of the
- * name [a, b) and runs past b (本田同様: 同様). */
+/* Whether a word of ja/not_names opens in the name [a, b) and runs past b
+ * (原作者: 原作; 本田同様: 同様). */
 static bool word_across(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     int32_t v;
-    size_t q = a, qn;
-    ent_cp(d, q, &qn);
-    for (q = qn; q < b; q = qn) {
+    size_t q, qn;
+    for (q = a; q < b; q = qn) {
         ent_cp(d, q, &qn);
         if (qn <= q)
             return false;
@@ -1565,12 +1564,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             return 0;
         /* 原作者, 王様: a common word that begins with a surname and runs
          * past the name (原作, 王様 in ja/not_names) holds no name */
-        if (kj_is_kanji(c) && kj_dict_longest(x->notname_ja, d->norm, s->hi, a, &v) > b - a)
-            return 0;
-        /* 本田同様: a common word that opens inside the name and runs past
-         * it (同様 in ja/not_names) ends the name before it */
+        /* 本田同様: nor does one that opens inside the name and runs past
+         * it (同様 in ja/not_names) */
         if (kj_is_kanji(c) && word_across(s, a, b))
-            continue;
+            return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
         if (title && te - ts < sizeof tbuf) {
