@@ -2230,6 +2230,37 @@ static size_t time_range_end(jp *p, size_t e, const kj_tx *a, kj_tx *b)
     return e2;
 }
 
+/* 午後1時と3時, 午後2時、4時半: after a clock [i, e) in the afternoon whose
+ * span holds 午後, a bare clock (digits, no meridiem or part of day of its
+ * own) listed with と, 、 or や is on the same afternoon. Fills b and its
+ * start *bs and returns its end, 0 when none. */
+static size_t listed_pm_time(jp *p, size_t i, size_t e, const kj_tx *a, kj_tx *b, size_t *bs)
+{
+    if (a->hh < 12 || a->hh > 23 || (a->grain != KJ_G_HOUR && a->grain != KJ_G_MINUTE))
+        return 0;
+    bool pm = false;
+    for (size_t k = i; k + strlen("午後") <= e && !pm; k++)
+        pm = at(p, k, "午後");
+    if (!pm)
+        return 0;
+    size_t sl = at(p, e, "と")   ? strlen("と")
+                : at(p, e, "、") ? strlen("、")
+                : at(p, e, "や") ? strlen("や")
+                                 : 0;
+    if (!sl || !isdig(p, e + sl))
+        return 0;
+    kj_tx_init(b);
+    size_t e2 = part_time(p, e + sl, b, false);
+    if (!e2 || b->hh < 1 || b->hh > 11 || (b->grain != KJ_G_HOUR && b->grain != KJ_G_MINUTE))
+        return 0;
+    b->hh += 12;
+    b->y = a->y, b->m = a->m, b->d = a->d;
+    b->rel = a->rel;
+    b->zone = a->zone;
+    *bs = e + sl;
+    return e2;
+}
+
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
 static bool day_is_length(jp *p, size_t i)
 {
@@ -2950,6 +2981,14 @@ static size_t try_at(jp *p, size_t i)
         /* 午後1時30分から3時10分: one date with max */
         if ((e3 = time_range_end(p, e, &t, &b)) > 0) {
             kj_dt_emit(c, i, e3, &t, &b);
+            return e3 - i;
+        }
+        /* 午後1時と3時, 午後2時、4時半: a bare clock listed after one in the
+         * afternoon shares its 午後 */
+        size_t bs;
+        if ((e3 = listed_pm_time(p, i, e, &t, &b, &bs)) > 0) {
+            kj_dt_emit(c, i, e, &t, NULL);
+            kj_dt_emit(c, bs, e3, &b, NULL);
             return e3 - i;
         }
         /* 23時-25時, 3時-5時70分: a range whose end is no clock is no time */

@@ -548,6 +548,8 @@ size_t place_at(estate *s, size_t pos, ent **out);
  * エリツィン・ロシア前大統領, where place_at starts nothing)? Then its entity,
  * named as written when the article has given no full form yet. */
 ent *country_span(estate *s, size_t pos, size_t end);
+/* The length of the longest country name at pos, or 0. */
+size_t country_len(estate *s, size_t pos);
 
 /* rec_org.c */
 int org_init(struct kj_entity *x);

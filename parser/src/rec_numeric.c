@@ -374,6 +374,7 @@ void kj_numeric_free(kiji_parser *p)
 
 static int qual_before(kiji_doc *d, size_t pos, size_t *qs);
 static int scale_of(const kiji_doc *d, const kj_numtok *t);
+static bool digit_char(uint32_t c);
 
 /* ---- reading an amount ------------------------------------------------------- */
 
@@ -1774,18 +1775,80 @@ static bool has_scale(const kiji_doc *d, const kj_numtok *t)
     uint32_t c = kj_u8_prev(d->norm, t->ne, &ps);
     if (t->word && !t->kanji)
         return scale_of(d, t) != 0; /* "eight" has none, "two billion" has */
-    return !(c >= '0' && c <= '9');
+    return !digit_char(c);
+}
+
+/* The power of ten of a kanji multiplier (百 千 万 億 兆), or 0. */
+static int kanji_scale(uint32_t c)
+{
+    switch (c) {
+    case 0x767E:
+        return 2; /* 百 */
+    case 0x5343:
+        return 3; /* 千 */
+    case 0x4E07:
+        return 4; /* 万 */
+    case 0x5104:
+        return 8; /* 億 */
+    case 0x5146:
+        return 12; /* 兆 */
+    default:
+        return 0;
+    }
+}
+
+static bool digit_char(uint32_t c)
+{
+    static const uint32_t kd[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    if (c >= '0' && c <= '9')
+        return true;
+    for (size_t i = 0; i < sizeof kd / sizeof kd[0]; i++)
+        if (c == kd[i])
+            return true;
+    return false;
+}
+
+/* The multiplier run a kanji figure ends with, right after a digit: 3千万
+ * → 7, 3百万 → 6, 3千 → 3 (the low end of 2〜3千万円 shares all of it). A
+ * run reads upwards (千万, not 万千); otherwise the last 万/億/兆 alone. */
+static int kanji_run_scale(const kiji_doc *d, const kj_numtok *t)
+{
+    size_t e = t->ne, ps;
+    int sum = 0, last = 0;
+    while (e > t->ns) {
+        uint32_t c = kj_u8_prev(d->norm, e, &ps);
+        int k = kanji_scale(c);
+        if (k == 0) {
+            if (!digit_char(c))
+                return 0;
+            /* 1万2千: a run after an earlier multiplier is no shared scale */
+            for (size_t i = t->ns; i < ps;) {
+                size_t st = i;
+                uint32_t x = kj_u8_next(d->norm, d->norm_len, &i);
+                if (i <= st || kanji_scale(x))
+                    return 0;
+            }
+            return sum;
+        }
+        if (last && k >= last)
+            return 0;
+        sum += k;
+        last = k;
+        e = ps;
+    }
+    return 0;
 }
 
 static int scale_of(const kiji_doc *d, const kj_numtok *t)
 {
     size_t ps;
     uint32_t c = kj_u8_prev(d->norm, t->ne, &ps);
-    switch (c) {
-    case 0x4E07: return 4;
-    case 0x5104: return 8;
-    case 0x5146: return 12;
-    default: break;
+    if (kanji_scale(c)) {
+        int run = kanji_run_scale(d, t);
+        if (run)
+            return run;
+        return kanji_scale(c) >= 4 ? kanji_scale(c) : 0;
     }
     const struct kj_numeric *nd = d->p->numeric;
     size_t s = t->ne;

@@ -1078,6 +1078,23 @@ static bool four_kanji_name(estate *s, const size_t p[5])
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
 }
 
+/* Whether a word of ja/not_names opens in the name [a, b) and runs past b
+ * (原作者: 原作; 本田同様: 同様). */
+static bool word_across(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    size_t q, qn;
+    for (q = a; q < b; q = qn) {
+        ent_cp(d, q, &qn);
+        if (qn <= q)
+            return false;
+        if (kj_dict_longest(s->x->notname_ja, d->norm, s->hi, q, &v) > b - q)
+            return true;
+    }
+    return false;
+}
+
 /* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
  * surname and a given name of two each (four_kanji_name), as 氏 after four
  * kanji is read (a known surname is read elsewhere; 日本代表監督 and
@@ -1314,17 +1331,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * (前 or 元 may open it) is the role's country; the name ends at
          * that ・ (cases/ja/person_dot_country) */
         if (ndots > 0 && dots[ndots - 1] > a) {
+            /* ブッシュ・アメリカ合衆国大統領: the country may run on in kanji
+             * past the katakana (country_len) */
+            size_t cl = country_len(s, lastdot), ce_end = b;
+            if (cl > b - lastdot && b < s->hi && kj_is_kanji(ent_cp(d, b, &(size_t){0})))
+                ce_end = lastdot + cl;
             size_t t =
-                b + (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元") ? 3 : 0);
+                ce_end + (kj_at(d->norm, s->hi, ce_end, "前") || kj_at(d->norm, s->hi, ce_end, "元")
+                              ? 3
+                              : 0);
             int32_t tv;
             size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, t, &tv);
             ent *ce = tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, t, &tv) <= tn
-                          ? country_span(s, lastdot, b)
+                          ? country_span(s, lastdot, ce_end)
                           : NULL;
             if (ce) {
-                ent_mention(s, ce, lastdot, b);
+                ent_mention(s, ce, lastdot, ce_end);
                 dot_aff = ce;
-                dot_ts = b;
+                dot_ts = ce_end;
                 dot_te = t + tn;
                 b = dots[--ndots];
                 lastdot = ndots ? dots[ndots - 1] + 3 : a;
@@ -1540,7 +1564,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             return 0;
         /* 原作者, 王様: a common word that begins with a surname and runs
          * past the name (原作, 王様 in ja/not_names) holds no name */
-        if (kj_is_kanji(c) && kj_dict_longest(x->notname_ja, d->norm, s->hi, a, &v) > b - a)
+        /* 本田同様: nor does one that opens inside the name and runs past
+         * it (同様 in ja/not_names) */
+        if (kj_is_kanji(c) && word_across(s, a, b))
             return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];

@@ -767,6 +767,13 @@ size_t place_at(estate *s, size_t pos, ent **out)
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+size_t country_len(estate *s, size_t pos)
+{
+    int32_t idx;
+    size_t n = ent_longest(s, s->x->place, pos, &idx);
+    return n && s->x->places[idx].kind == PL_COUNTRY ? n : 0;
+}
+
 ent *country_span(estate *s, size_t pos, size_t end)
 {
     int32_t idx;
