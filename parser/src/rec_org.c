@@ -1343,13 +1343,20 @@ static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f,
                              size_t *b, bool *suf, uint32_t *lastc, uint32_t *cls)
 {
     kiji_doc *d = s->d;
-    size_t p = a;
-    int n = 0;
-    uint32_t any = 0, last = 0;
-    bool has = f->all;
     /* a slow entry, here or where the run ends, sends the run to the exact
      * loop (ent_cpc reads a slow entry past the run's end as it reads the
-     * rest): both loops test it before the name class */
+     * rest): each loop tests it before the name class. The caller read a
+     * name character at a (so a < hi): read first, it needs no test for
+     * *suf; were it none, the exact loop would answer. */
+    if (a >= hi)
+        return false;
+    uint32_t v0 = d->cpx[a];
+    if ((v0 & KJ_CPX_SLOW) || !(v0 & KJ_CC_NAME))
+        return false;
+    size_t p = a + (v0 >> KJ_CPX_LEN_SHIFT);
+    int n = 1;
+    uint32_t any = v0, last = v0 & KJ_CPX_CP;
+    bool has = f->all;
     while (!has && p < hi && n < 48) {
         uint32_t v = d->cpx[p];
         if (v & KJ_CPX_SLOW)
@@ -1358,7 +1365,7 @@ static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f,
             break;
         any |= v;
         last = v & KJ_CPX_CP;
-        has = n > 0 && (last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1));
+        has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
         p += v >> KJ_CPX_LEN_SHIFT;
         n++;
     }
