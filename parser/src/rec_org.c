@@ -1332,23 +1332,32 @@ static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
 /* The name run that pass_suffixes reads from a, when it is plain: every
  * character to its end (the first with no name class, hi, or the 48th
  * character) is one the table holds whole, none is claimed and none is ・
- * or &. Then its end is *b, *suf says whether osuf_first has one of its
- * characters past the first, *lastc is its last one and *cls the classes of its
- * characters together; false, with nothing set, when
- * the run is not plain (the exact loop in pass_suffixes reads it).
+ * or &. Then its end is *b, *suf says whether osuf_first (f) has one of its
+ * characters past the first, *lastc is its last one and *cls the classes of
+ * its characters together; false, with nothing set, when the run is not
+ * plain (the exact loop in pass_suffixes reads it). hi is s->hi, or the
+ * text's end before it: the caller reads both once for the whole pass.
  * *claim is ent_next_claim's answer for some position at or before a,
  * moved on here when a has passed it. */
-static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool *suf,
-                             uint32_t *lastc, uint32_t *cls)
+static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f, size_t *claim,
+                             size_t *b, bool *suf, uint32_t *lastc, uint32_t *cls)
 {
     kiji_doc *d = s->d;
-    const ent_first *f = &s->x->osuf_first;
-    size_t hi = s->hi < d->norm_len ? s->hi : d->norm_len;
-    size_t p = a;
-    int n = 0;
-    uint32_t any = 0, last = 0;
+    /* a slow entry, here or where the run ends, sends the run to the exact
+     * loop (ent_cpc reads a slow entry past the run's end as it reads the
+     * rest): each loop tests it before the name class. The caller read a
+     * name character at a (so a < hi): read first, it needs no test for
+     * *suf; were it none, the exact loop would answer. */
+    if (a >= hi)
+        return false;
+    uint32_t v0 = d->cpx[a];
+    if ((v0 & KJ_CPX_SLOW) || !(v0 & KJ_CC_NAME))
+        return false;
+    size_t p = a + (v0 >> KJ_CPX_LEN_SHIFT);
+    int n = 1;
+    uint32_t any = v0, last = v0 & KJ_CPX_CP;
     bool has = f->all;
-    while (p < hi && n < 48) {
+    while (!has && p < hi && n < 48) {
         uint32_t v = d->cpx[p];
         if (v & KJ_CPX_SLOW)
             return false;
@@ -1356,14 +1365,25 @@ static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool
             break;
         any |= v;
         last = v & KJ_CPX_CP;
-        if (!has && n > 0)
-            has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
+        has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
         p += v >> KJ_CPX_LEN_SHIFT;
         n++;
     }
-    /* ent_cpc reads a slow entry past the run's end as it reads the rest */
-    if (p < hi && n < 48 && (d->cpx[p] & KJ_CPX_SLOW))
-        return false;
+    /* has is true only where the loop above stopped for it (it breaks
+     * before it sets has): the rest of the run needs no lookup */
+    if (has) {
+        while (p < hi && n < 48) {
+            uint32_t v = d->cpx[p];
+            if (v & KJ_CPX_SLOW)
+                return false;
+            if (!(v & KJ_CC_NAME))
+                break;
+            any |= v;
+            last = v & KJ_CPX_CP;
+            p += v >> KJ_CPX_LEN_SHIFT;
+            n++;
+        }
+    }
     if (*claim < a)
         *claim = ent_next_claim(d, a);
     if ((any & KJ_CC_DOT) || *claim < p)
@@ -1387,7 +1407,7 @@ static inline bool plain_run(estate *s, size_t a, size_t *claim, size_t *b, bool
 typedef struct kata_spans {
     struct kata_span {
         size_t a, b;
-    } *v;
+    } * v;
     size_t n, cap;
 } kata_spans;
 
@@ -1426,6 +1446,9 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
     size_t claim = en ? 0 : ent_next_claim(d, i); /* plain_run's */
+    /* plain_run's bounds, read once: nothing in the pass moves them */
+    size_t run_hi = s->hi < d->norm_len ? s->hi : d->norm_len;
+    const ent_first *osuf = &s->x->osuf_first;
     uint32_t c = 0;
     /* English acts only at a capital letter, other text also at a name
      * character (A-Z is one): elsewhere the loop below moves on to the
@@ -1470,7 +1493,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
             bool suf = false;
             uint32_t lastc = c; /* the character ending at b */
             uint32_t rcls = 0;  /* the classes of the run's characters */
-            if (!plain_run(s, i, &claim, &b, &suf, &lastc, &rcls)) {
+            if (!plain_run(s, i, run_hi, osuf, &claim, &b, &suf, &lastc, &rcls)) {
                 int n = 0;
                 while (b < s->hi && n < 48) {
                     d->work++;
