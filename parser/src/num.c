@@ -1002,13 +1002,16 @@ static bool record_after(const kiji_doc *d, size_t pos)
     return kj_at(d->norm, d->norm_len, k, "勝") || kj_at(d->norm, d->norm_len, k, "敗");
 }
 
-static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known)
+/* scan_unsigned where the caller has read the character before pos: pc,
+ * which starts at ps (prev_char(d, pos, &ps)). scan_at reads it for its
+ * sign test at every number, so the scan does not decode it again. */
+static bool scan_unsigned_after(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev,
+                                bool en_known, uint32_t pc, size_t ps)
 {
     memset(t, 0, sizeof *t);
     const struct kj_numeric *nd = d->p->numeric;
-    size_t nx, ps;
+    size_t nx;
     uint32_t c = peek(d, pos, &nx);
-    uint32_t pc = prev_char(d, pos, &ps);
     d->work++;
     if (c == '.' && nx < d->norm_len && d->norm[nx] >= '0' && d->norm[nx] <= '9' &&
         !is_alnum(pc) && pc != '.' && pc != ',') {
@@ -1129,6 +1132,13 @@ static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev
         return en_known ? kj_num_scan_en_known(d, pos, t) : kj_num_scan_en(d, pos, t);
     }
     return false;
+}
+
+static bool scan_unsigned(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool en_known)
+{
+    size_t ps;
+    uint32_t pc = prev_char(d, pos, &ps);
+    return scan_unsigned_after(d, pos, t, check_prev, en_known, pc, ps);
 }
 
 /* A decimal point written 点 or ・ after a whole number, with the digits
@@ -1281,7 +1291,7 @@ static bool scan_at(kiji_doc *d, size_t pos, kj_numtok *t, bool check_prev, bool
         t->ns = pos;
         return true;
     }
-    if (!scan_unsigned(d, pos, t, check_prev, en_known))
+    if (!scan_unsigned_after(d, pos, t, check_prev, en_known, pc, ps))
         return false;
     ja_after(d, t);
     return true;
