@@ -1052,6 +1052,25 @@ static inline bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
     return !initial || inner_cap;
 }
 
+/* Is [ns, ne) exactly a place mention read before (rec_places)? A binary
+ * search of the frozen mentions and a few steps. */
+static bool place_exactly(estate *s, size_t ns, size_t ne)
+{
+    size_t lo = 0, hi = s->nfrozen;
+    while (lo < hi) {
+        s->d->work++;
+        size_t mid = (lo + hi) / 2;
+        if (s->mr[mid].ne < ne)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->nfrozen && s->mr[i].ne == ne && i < lo + 8; i++)
+        if (s->mr[i].ns == ns && s->mr[i].e->type == KIJI_FACT_PLACE)
+            return true;
+    return false;
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1266,6 +1285,10 @@ static size_t en_run(estate *s, size_t a)
         /* the Ministry of Coastal Shipping and Fisheries (MCSF), read
          * whole by its definition: not its first words again */
         bool inside = ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne);
+        /* the Soviet Union: a place already read there, whole, is no body
+         * (its last word is an organization word by chance) */
+        if (!inside && !law && place_exactly(s, ns, ne))
+            inside = true;
         ent *e = law || inside ? NULL
                                : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
         if (e) {

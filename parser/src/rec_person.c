@@ -2230,6 +2230,24 @@ static bool org_named(estate *s, size_t a, size_t b)
     return org_named_ent(s, a, b) != NULL;
 }
 
+/* Computer Terminal said, after Computer Terminal Systems Inc: the words
+ * [a, b) are the first whole words of an organization already read. One
+ * pass over the entities, made only for a said-subject with no title. */
+static bool org_short_form(estate *s, size_t a, size_t b)
+{
+    char key[128];
+    if (b <= a || b - a > 96)
+        return false;
+    size_t k = ent_strnorm_to(key, s->d->norm + a, b - a);
+    for (size_t i = 0; i < s->ne; i++) {
+        const ent *o = s->e[i];
+        if (o->type == KIJI_FACT_ORGANIZATION && o->namelen > k && o->name[k] == ' ' &&
+            memcmp(o->name, key, k) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool func_word(const kiji_doc *d, tok t)
 {
     static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
@@ -2784,7 +2802,8 @@ static void en_persons(estate *s)
         bool ok = (te > ts) || (said && len >= 2) || known || of_org || given ||
                   (hon && len >= 1); /* Mr. Merz, Sheikh Omar */
         /* American Express said, after American Express Co: the company */
-        if (ok && te <= ts && !known && !of_org && !given && !hon && org_named(s, a, b))
+        if (ok && te <= ts && !known && !of_org && !given && !hon &&
+            (org_named(s, a, b) || org_short_form(s, a, b)))
             ok = false;
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
