@@ -4466,6 +4466,20 @@ static bool after_article(const ep *p, size_t i, size_t e)
 
 static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
 
+/* What one_next and ordinal_next let through before reading the next
+ * word: anything but a lower-case word after white space, or an entry of
+ * en at i (the word at i, ending at e). Else false, with *q at the next
+ * word. */
+static bool next_not_word(const ep *p, size_t i, size_t e, size_t *q)
+{
+    *q = sp(p, e);
+    if (*q >= p->len || (unsigned char)(p->lc[*q] - 'a') >= 26)
+        return true;
+    if (p->k->wpos != i)
+        dword_fill(p, i);
+    return p->k->wn > 0;
+}
+
 /* Can a date start at "one" (at i, ending at e)? What the readers that read
  * it at i read right after it (at q, past white space):
  *   amount       a dash or white space, then a unit (an entry of en),
@@ -4489,15 +4503,8 @@ static bool one_next(const ep *p, size_t i, size_t e)
                                {"mins", 4},    {"past", 4},    {"after", 5},  {"night", 5},
                                {"minute", 6},  {"nights", 6},  {"oclock", 6}, {"minutes", 7},
                                {"working", 7}, {"business", 8}};
-    size_t q = sp(p, e);
-    if (q >= p->len || (unsigned char)(p->lc[q] - 'a') >= 26)
-        return true;
-    ecache *k = p->k;
-    if (k->wpos != i)
-        dword_fill(p, i);
-    if (k->wn > 0)
-        return true;
-    if (word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
+    size_t q;
+    if (next_not_word(p, i, e, &q) || word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
         return true;
     const struct kj_datedata *dd = p->c->dd;
     size_t r = q, max = kj_dict_maxlen(dd->efirst);
@@ -4530,15 +4537,8 @@ static bool one_next(const ep *p, size_t i, size_t e)
 static bool ordinal_next(const ep *p, size_t i, size_t e)
 {
     static const elit lit[] = {{"of", 2}, {"qtr", 3}, {"week", 4}, {"quarter", 7}, {"century", 7}};
-    size_t q = sp(p, e);
-    if (q >= p->len || (unsigned char)(p->lc[q] - 'a') >= 26)
-        return true;
-    ecache *k = p->k;
-    if (k->wpos != i)
-        dword_fill(p, i);
-    if (k->wn > 0)
-        return true;
-    if (word_in(p, q, 8, lit, sizeof lit / sizeof lit[0]))
+    size_t q;
+    if (next_not_word(p, i, e, &q) || word_in(p, q, 8, lit, sizeof lit / sizeof lit[0]))
         return true;
     const kj_dword *w;
     return kj_dt_word(p->c, true, q, &w) > 0;

@@ -401,8 +401,7 @@ void ent_freeze(estate *s)
     s->nfrozen = s->nmr;
 }
 
-
-ent *ent_ending_at(estate *s, size_t ne)
+size_t ent_frozen_from(estate *s, size_t ne)
 {
     size_t lo = 0, hi = s->nfrozen;
     while (lo < hi) {
@@ -413,6 +412,12 @@ ent *ent_ending_at(estate *s, size_t ne)
         else
             hi = mid;
     }
+    return lo;
+}
+
+ent *ent_ending_at(estate *s, size_t ne)
+{
+    size_t lo = ent_frozen_from(s, ne);
     /* prefer an organization over a place inside it */
     ent *best = NULL;
     size_t bns = 0;
@@ -428,15 +433,7 @@ ent *ent_ending_at(estate *s, size_t ne)
 bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 {
     /* mentions are short (names), so look back a bounded window */
-    size_t lo = 0, hi = s->nfrozen;
-    while (lo < hi) {
-        s->d->work++;
-        size_t mid = (lo + hi) / 2;
-        if (s->mr[mid].ne < ne)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = ent_frozen_from(s, ne);
     for (size_t i = lo; i < s->nfrozen && i < lo + 16; i++) {
         const mref *m = &s->mr[i];
         if (m->e->type == type && m->ns <= ns && m->ne >= ne && (m->ne - m->ns) > (ne - ns))
@@ -449,15 +446,7 @@ bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 
 bool ent_overlaps(estate *s, size_t ns, size_t ne)
 {
-    size_t lo = 0, hi = s->nfrozen;
-    while (lo < hi) {
-        s->d->work++;
-        size_t mid = (lo + hi) / 2;
-        if (s->mr[mid].ne <= ns)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = ent_frozen_from(s, ns + 1);
     for (size_t i = lo; i < s->nfrozen && i < lo + 32; i++) {
         s->d->work++;
         if (s->mr[i].ns < ne && ns < s->mr[i].ne)

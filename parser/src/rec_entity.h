@@ -246,6 +246,9 @@ ent *ent_ending_at(estate *s, size_t ne);
 bool ent_covered(estate *s, int type, size_t ns, size_t ne);
 /* Sort the mentions so far for the lookups above. */
 void ent_freeze(estate *s);
+/* The first of the sorted (frozen) mentions that ends at or after ne: a
+ * binary search, one work step a probe. */
+size_t ent_frozen_from(estate *s, size_t ne);
 /* Any place or organization mention overlapping [ns, ne). */
 bool ent_overlaps(estate *s, size_t ns, size_t ne);
 

@@ -1056,15 +1056,7 @@ static inline bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
  * search of the frozen mentions and a few steps. */
 static bool place_exactly(estate *s, size_t ns, size_t ne)
 {
-    size_t lo = 0, hi = s->nfrozen;
-    while (lo < hi) {
-        s->d->work++;
-        size_t mid = (lo + hi) / 2;
-        if (s->mr[mid].ne < ne)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = ent_frozen_from(s, ne);
     for (size_t i = lo; i < s->nfrozen && s->mr[i].ne == ne && i < lo + 8; i++)
         if (s->mr[i].ns == ns && s->mr[i].e->type == KIJI_FACT_PLACE)
             return true;
