@@ -24,10 +24,24 @@
 /* ---- kj_num ------------------------------------------------------------ */
 
 static const int64_t pow10_tab[19] = {
-    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
-    100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
-    1000000000000LL, 10000000000000LL, 100000000000000LL,
-    1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+    1LL,
+    10LL,
+    100LL,
+    1000LL,
+    10000LL,
+    100000LL,
+    1000000LL,
+    10000000LL,
+    100000000LL,
+    1000000000LL,
+    10000000000LL,
+    100000000000LL,
+    1000000000000LL,
+    10000000000000LL,
+    100000000000000LL,
+    1000000000000000LL,
+    10000000000000000LL,
+    100000000000000000LL,
     1000000000000000000LL,
 };
 
@@ -153,8 +167,10 @@ bool kj_num_div(kj_num *r, kj_num a, kj_num b)
     if (b.mant == 0 || !a.ok || !b.ok)
         return false;
     bool neg = (a.mant < 0) != (b.mant < 0);
-    unsigned __int128 num = a.mant < 0 ? (unsigned __int128)(-(a.mant + 1)) + 1 : (unsigned __int128)a.mant;
-    unsigned __int128 den = b.mant < 0 ? (unsigned __int128)(-(b.mant + 1)) + 1 : (unsigned __int128)b.mant;
+    unsigned __int128 num =
+        a.mant < 0 ? (unsigned __int128)(-(a.mant + 1)) + 1 : (unsigned __int128)a.mant;
+    unsigned __int128 den =
+        b.mant < 0 ? (unsigned __int128)(-(b.mant + 1)) + 1 : (unsigned __int128)b.mant;
     unsigned __int128 q = num / den, rem = num % den;
     if (q > (unsigned __int128)INT64_MAX)
         return false;
@@ -226,13 +242,20 @@ static int kanji_digit(uint32_t c)
     case 0x4E09: /* 三 */
     case 0x53C2: /* 参 */
         return 3;
-    case 0x56DB: return 4; /* 四 */
-    case 0x4E94: return 5; /* 五 */
-    case 0x516D: return 6; /* 六 */
-    case 0x4E03: return 7; /* 七 */
-    case 0x516B: return 8; /* 八 */
-    case 0x4E5D: return 9; /* 九 */
-    default: return -1;
+    case 0x56DB:
+        return 4; /* 四 */
+    case 0x4E94:
+        return 5; /* 五 */
+    case 0x516D:
+        return 6; /* 六 */
+    case 0x4E03:
+        return 7; /* 七 */
+    case 0x516B:
+        return 8; /* 八 */
+    case 0x4E5D:
+        return 9; /* 九 */
+    default:
+        return -1;
     }
 }
 
@@ -311,7 +334,8 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
         if (n == lim)
             break;
         while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
-            if (s[i] == '\n' && (++breaks > 1 || (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))) {
+            if (s[i] == '\n' &&
+                (++breaks > 1 || (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))) {
                 indent = true;
                 break;
             }
@@ -640,7 +664,8 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
             const struct kj_numeric *nd = d->p->numeric;
             int32_t fv;
             if (!kj_is_kanji(fc) || is_numeral_char(fc) ||
-                (nd && nd->ja_after && kj_dict_longest(nd->ja_after, d->norm, d->norm_len, sp, &fv)))
+                (nd && nd->ja_after &&
+                 kj_dict_longest(nd->ja_after, d->norm, d->norm_len, sp, &fv)))
                 gj = gs;
         }
         int b = big_unit(peek(d, gj, &nb));
@@ -695,19 +720,53 @@ static const struct {
     const char *kana;
     int v; /* 0..9 digit, 10 100 1000 small units, -4 -8 -12 big units */
 } HIRA[] = {
-    {"きゅう", 9}, {"じゅう", 10}, {"ひゃく", 100}, {"びゃく", 100}, {"ぴゃく", 100},
-    {"ちょう", -12}, {"せん", 1000}, {"ぜん", 1000}, {"まん", -4}, {"おく", -8},
-    {"いち", 1}, {"いっ", 1}, {"さん", 3}, {"よん", 4}, {"ろく", 6}, {"ろっ", 6},
-    {"なな", 7}, {"しち", 7}, {"はち", 8}, {"はっ", 8}, {"れい", 0}, {"ぜろ", 0},
-    {"に", 2}, {"ご", 5},
+    {"きゅう", 9},   {"じゅう", 10}, {"ひゃく", 100}, {"びゃく", 100}, {"ぴゃく", 100},
+    {"ちょう", -12}, {"せん", 1000}, {"ぜん", 1000},  {"まん", -4},    {"おく", -8},
+    {"いち", 1},     {"いっ", 1},    {"さん", 3},     {"よん", 4},     {"ろく", 6},
+    {"ろっ", 6},     {"なな", 7},    {"しち", 7},     {"はち", 8},     {"はっ", 8},
+    {"れい", 0},     {"ぜろ", 0},    {"に", 2},       {"ご", 5},
 };
+
+size_t kj_num_hira_count(void)
+{
+    return sizeof HIRA / sizeof *HIRA;
+}
+
+const char *kj_num_hira_morpheme(size_t h, int *v)
+{
+    if (h >= sizeof HIRA / sizeof *HIRA)
+        return NULL;
+    *v = HIRA[h].v;
+    return HIRA[h].kana;
+}
+
+/* Every morpheme of HIRA begins with one kana of three bytes, and most
+ * differ there: the three bytes at s[i] are compared first, and the
+ * morpheme's length read only where they match. */
+size_t kj_num_hira_at(const char *s, size_t n, size_t i, int *v)
+{
+    size_t best = 0;
+    if (i > n || n - i < 3)
+        return 0;
+    for (size_t h = 0; h < sizeof HIRA / sizeof *HIRA; h++) {
+        const char *k = HIRA[h].kana;
+        if (k[0] != s[i] || k[1] != s[i + 1] || k[2] != s[i + 2])
+            continue;
+        size_t l = strlen(k);
+        if (l > best && kj_at(s, n, i, k)) {
+            best = l;
+            *v = HIRA[h].v;
+        }
+    }
+    return best;
+}
 
 static bool hira_edge(const kiji_doc *d, size_t i, bool before)
 {
     size_t ps, nx;
     uint32_t c = before ? prev_char(d, i, &ps) : peek(d, i, &nx);
-    return c == 0 || c == ' ' || c == '\n' || c == 0x3002 || c == 0x3001 || c == '.' ||
-           c == ',' || c == '?' || c == '!';
+    return c == 0 || c == ' ' || c == '\n' || c == 0x3002 || c == 0x3001 || c == '.' || c == ',' ||
+           c == '?' || c == '!';
 }
 
 static bool scan_hiragana(kiji_doc *d, size_t pos, kj_numtok *t)
@@ -721,17 +780,10 @@ static bool scan_hiragana(kiji_doc *d, size_t pos, kj_numtok *t)
     bool multi_kana = false;
     while (i < n && !hira_edge(d, i, false)) {
         d->work++;
-        size_t k = 0, best = 0;
-        for (size_t h = 0; h < sizeof HIRA / sizeof *HIRA; h++) {
-            size_t l = strlen(HIRA[h].kana);
-            if (l > best && kj_at(s, n, i, HIRA[h].kana)) {
-                best = l;
-                k = h;
-            }
-        }
+        int v = 0;
+        size_t best = kj_num_hira_at(s, n, i, &v);
         if (!best || ++parts > 16)
             return false;
-        int v = HIRA[k].v;
         if (best > 3)
             multi_kana = true;
         if (parts == 1)
@@ -764,8 +816,8 @@ static bool scan_hiragana(kiji_doc *d, size_t pos, kj_numtok *t)
     }
     /* one morpheme alone is a numeral only as a digit of two kana (ろく,
      * なな); に, ご, さん, せん, まん alone are particles and words */
-    if (parts == 0 || (parts == 1 && (!multi_kana || first_v < 0 || first_v >= 10 ||
-                                      kj_at(s, n, pos, "さん"))))
+    if (parts == 0 ||
+        (parts == 1 && (!multi_kana || first_v < 0 || first_v >= 10 || kj_at(s, n, pos, "さん"))))
         return false;
     total += group + (digit >= 0 ? digit : 0);
     t->ns = pos;
@@ -808,7 +860,8 @@ static bool proper_fraction(const kiji_doc *d, size_t i, kj_num *v, size_t *end)
     j++;
     while (j < n && db < 4 && is_digit_c(s[j]))
         b = b * 10 + (s[j++] - '0'), db++;
-    if (db == 0 || db > 3 || (j < n && (is_digit_c(s[j]) || s[j] == '/' || is_alnum((unsigned char)s[j]))))
+    if (db == 0 || db > 3 ||
+        (j < n && (is_digit_c(s[j]) || s[j] == '/' || is_alnum((unsigned char)s[j]))))
         return false;
     static const int dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100};
     bool ok = false;
@@ -846,8 +899,8 @@ static bool slash_fraction(kiji_doc *d, kj_numtok *t)
         sp++;
     if (sp == t->ne && sp + 1 < n && s[sp] == '-' && is_digit_c(s[sp + 1]))
         sp++; /* 8-1/2 pct: a whole number and a fraction, in wire style */
-    if (sp > t->ne && sp < n && is_digit_c(s[sp]) &&
-        proper_fraction(d, sp, &f, &e) && kj_num_add(&f, f, t->value)) {
+    if (sp > t->ne && sp < n && is_digit_c(s[sp]) && proper_fraction(d, sp, &f, &e) &&
+        kj_num_add(&f, f, t->value)) {
         t->value = f;
         t->ne = e;
         return true;
@@ -911,7 +964,8 @@ static bool number_word_before(const kiji_doc *d, size_t e)
     if (b == e || e - b >= sizeof low - 1 || (b > 0 && is_alnum((unsigned char)d->norm[b - 1])))
         return false;
     for (size_t i = b; i < e; i++)
-        low[i - b] = (char)((d->norm[i] >= 'A' && d->norm[i] <= 'Z') ? d->norm[i] + 32 : d->norm[i]);
+        low[i - b] =
+            (char)((d->norm[i] >= 'A' && d->norm[i] <= 'Z') ? d->norm[i] + 32 : d->norm[i]);
     int32_t v;
     return nd && kj_dict_get(nd->en_words, low, e - b, &v) && v >= 0 && v < 100;
 }
@@ -958,7 +1012,9 @@ static bool power_after(kiji_doc *d, kj_numtok *t)
     if (i + 4 <= n && (s[i] == 'x' || s[i] == 'X') && memcmp(s + i + 1, "10^", 3) == 0) {
         ten = true;
         i += 4;
-    } else if (kj_at(s, n, i, "\xC3\x97" "10^")) { /* ×10^ */
+    } else if (kj_at(s, n, i,
+                     "\xC3\x97"
+                     "10^")) { /* ×10^ */
         ten = true;
         i += 5;
     } else if (i < n && s[i] == '^') {
@@ -1013,8 +1069,8 @@ static bool scan_unsigned_after(kiji_doc *d, size_t pos, kj_numtok *t, bool chec
     size_t nx;
     uint32_t c = peek(d, pos, &nx);
     d->work++;
-    if (c == '.' && nx < d->norm_len && d->norm[nx] >= '0' && d->norm[nx] <= '9' &&
-        !is_alnum(pc) && pc != '.' && pc != ',') {
+    if (c == '.' && nx < d->norm_len && d->norm[nx] >= '0' && d->norm[nx] <= '9' && !is_alnum(pc) &&
+        pc != '.' && pc != ',') {
         /* ".08", "$.50": a decimal without its leading zero */
         kj_num v;
         size_t e;
@@ -1234,7 +1290,12 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
         kj_num x;
         size_t at = t->ne + strlen("の");
         if (scan_at(d, at, &ex, false, false) && ex.value.ok && !ex.vague && ex.value.exp == 0 &&
-            kj_at(s, n, ex.ne, "乗") && num_pow(d, t->value, (int)(ex.value.mant > 999 ? 1000 : ex.value.mant < -999 ? -1000 : ex.value.mant), &x)) {
+            kj_at(s, n, ex.ne, "乗") &&
+            num_pow(d, t->value,
+                    (int)(ex.value.mant > 999    ? 1000
+                          : ex.value.mant < -999 ? -1000
+                                                 : ex.value.mant),
+                    &x)) {
             t->value = x;
             t->ne = ex.ne + strlen("乗");
             return;

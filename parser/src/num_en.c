@@ -37,8 +37,17 @@ static bool is_alnum(uint32_t c)
  * 1012 dozen, 5000 vague plurals (hundreds, dozens), 5001 "a", 5002 "half",
  * 5003 "and", 5004 "point", 6000 + d the ordinals third(s) .. hundredth(s),
  * 7000 + k the ordinals thousandth .. trillionth (10^k). */
-enum { EN_DOZEN = 1012, EN_VAGUE = 5000, EN_A = 5001, EN_HALF = 5002, EN_AND = 5003, EN_POINT = 5004, EN_DEN = 6000, EN_DEN10 = 7000,
-       EN_UNKNOWN = -1000 };
+enum {
+    EN_DOZEN = 1012,
+    EN_VAGUE = 5000,
+    EN_A = 5001,
+    EN_HALF = 5002,
+    EN_AND = 5003,
+    EN_POINT = 5004,
+    EN_DEN = 6000,
+    EN_DEN10 = 7000,
+    EN_UNKNOWN = -1000
+};
 
 /* The ordinal's number: 1 (first), 3 (third, thirds), 20, 100, 10^k; 0 for
  * a word that is no ordinal. */
@@ -183,8 +192,7 @@ static bool clause_end(const char *buf, size_t n, size_t i)
 /* The folded word at buf[i] (lower-case letters up to a non-letter) found
  * in t as a whole word: its value in *v and its end in *end. Every lookup
  * of a word in the fold buffer goes through here. */
-static bool buf_word(const kj_dict *t, const char *buf, size_t n, size_t i, int32_t *v,
-                     size_t *end)
+static bool buf_word(const kj_dict *t, const char *buf, size_t n, size_t i, int32_t *v, size_t *end)
 {
     size_t e = i;
     while (e < n && buf[e] >= 'a' && buf[e] <= 'z')
@@ -215,13 +223,14 @@ static size_t lower_word(const char *s, size_t b, size_t e, char *low, size_t ca
 /* The word before pos (across one space) is a determiner: "the one". */
 static bool after_determiner(const kiji_doc *d, size_t pos)
 {
-    static const char *const det[] = {"the", "which", "that", "this", "each", "every", "no",
+    static const char *const det[] = {"the", "which",   "that", "this", "each",  "every", "no",
                                       "any", "another", "only", "same", "right", "last"};
     const char *s = d->norm;
     if (pos < 2 || (s[pos - 1] != ' ' && s[pos - 1] != '\n'))
         return false;
     size_t e = pos - 1, b = e;
-    while (b > 0 && e - b < 10 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
+    while (b > 0 && e - b < 10 &&
+           ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
         b--;
     char low[10];
     size_t k = lower_word(s, b, e, low, sizeof low - 1);
@@ -278,7 +287,8 @@ bool kj_num_en_init(struct kj_numeric *nd)
         if (n == 1)
             nd->en_one |= 1u << (line[0] - 'a');
         else
-            nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u << (n == 2 ? 26 : line[2] - 'a');
+            nd->en_tri[(line[0] - 'a') * 26 + (line[1] - 'a')] |= 1u
+                                                                  << (n == 2 ? 26 : line[2] - 'a');
         /* n < 16 is a key of en_hash, and v its value */
         if (n >= 2 && n < 16 && !en_starts_none(v))
             nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
@@ -318,17 +328,13 @@ static inline bool en_filter(const struct kj_numeric *nd, const char *s, size_t 
     return nd->en_tri[a * 26 + b] >> letter_at(s, n, pos + 2) & 1;
 }
 
-/* The word at pos (letters only, at most 15) is a number word: a cheap
- * test before the fold, since most words are not; en_filter rejects most
- * words before the word is read. *end (the word's end) is set when it is
- * one. */
-static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, int32_t *v,
-                       size_t *end)
+/* word_known where en_filter(nd, d->norm, d->norm_len, pos) holds: the
+ * caller has tested it. */
+static bool word_known_filtered(const struct kj_numeric *nd, const kiji_doc *d, size_t pos,
+                                int32_t *v, size_t *end)
 {
     const char *s = d->norm;
     size_t n = d->norm_len;
-    if (!en_filter(nd, s, n, pos))
-        return false;
     char low[16];
     size_t e = pos;
     while (e < n && e - pos < sizeof low &&
@@ -342,6 +348,16 @@ static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t po
     }
     size_t k = lower_word(s, pos, e, low, sizeof low - 1);
     return k > 0 && en_word_get(nd, low, k, v);
+}
+
+/* The word at pos (letters only, at most 15) is a number word: a cheap
+ * test before the fold, since most words are not; en_filter rejects most
+ * words before the word is read. *end (the word's end) is set when it is
+ * one. */
+static bool word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos, int32_t *v,
+                       size_t *end)
+{
+    return en_filter(nd, d->norm, d->norm_len, pos) && word_known_filtered(nd, d, pos, v, end);
 }
 
 /* A unit word (mile, km, dollars) follows buf[e]: "that one mile" is a
@@ -358,12 +374,13 @@ static bool unit_after(const struct kj_numeric *nd, const char *buf, size_t n, s
  * half"); "and", "point" and an ordinal ("first", "third") start none:
  * kj_num_scan_en_known fails at every such first word but for a quarter
  * or fourth ("quarter million"). They are frequent, so this is tested
- * before the fold. */
-static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
+ * before the fold. Where en_filter holds at pos: the caller has tested it
+ * (first_word_known does, for callers that have not). */
+static bool first_word_known_filtered(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
 {
     int32_t v;
     size_t e;
-    if (!word_known(nd, d, pos, &v, &e))
+    if (!word_known_filtered(nd, d, pos, &v, &e))
         return false;
     if (en_starts_none(v))
         return false;
@@ -373,6 +390,12 @@ static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, siz
         e++;
     size_t e2;
     return word_known(nd, d, e, &v, &e2);
+}
+
+/* first_word_known_filtered, the filter tested here. */
+static bool first_word_known(const struct kj_numeric *nd, const kiji_doc *d, size_t pos)
+{
+    return en_filter(nd, d->norm, d->norm_len, pos) && first_word_known_filtered(nd, d, pos);
 }
 
 /* A fraction's numerator and denominator from w[j]: "a thirtieth", "one
@@ -386,8 +409,7 @@ static size_t and_fraction(const enword *w, size_t nw, size_t j)
     } else {
         if (k < nw && w[k].known && w[k].v >= 20 && w[k].v < 100 && w[k].v % 10 == 0)
             k++;
-        if (k < nw && w[k].known && w[k].v > 0 && w[k].v < 20 &&
-            !(k > j && w[k].v >= 10))
+        if (k < nw && w[k].known && w[k].v > 0 && w[k].v < 20 && !(k > j && w[k].v >= 10))
             k++;
     }
     if (k == j || k >= nw || !w[k].known)
@@ -423,7 +445,8 @@ static bool en_card(const enword *w, size_t from, size_t to, int64_t *out)
         int32_t v = w[k].v;
         int64_t small = cur % 100;
         if (v >= 0 && v < 20) {
-            if (need_mult || (small != 0 && !(v < 10 && tens && small % 10 == 0)) || (v == 0 && any))
+            if (need_mult || (small != 0 && !(v < 10 && tens && small % 10 == 0)) ||
+                (v == 0 && any))
                 return false;
             cur += v;
             tens = false;
@@ -451,7 +474,8 @@ static bool en_card(const enword *w, size_t from, size_t to, int64_t *out)
             last_scale = sc;
             tens = need_mult = false;
         } else if (v == EN_AND) {
-            if (k == from || w[k - 1].v != 100 || k + 1 >= to || w[k + 1].v < 1 || w[k + 1].v >= 100)
+            if (k == from || w[k - 1].v != 100 || k + 1 >= to || w[k + 1].v < 1 ||
+                w[k + 1].v >= 100)
                 return false;
             continue;
         } else {
@@ -544,9 +568,9 @@ bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size
 bool kj_num_en_may_start(const kiji_doc *d, size_t pos)
 {
     const struct kj_numeric *nd = d->p->numeric;
-    /* the filter first, here: most words stop at it */
+    /* the filter first, here, and only here: most words stop at it */
     return nd && nd->en_words && en_filter(nd, d->norm, d->norm_len, pos) &&
-           first_word_known(nd, d, pos);
+           first_word_known_filtered(nd, d, pos);
 }
 
 /* The first fold kj_num_scan_en tries (bytes with the terminator). */
@@ -658,8 +682,7 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
             return true;
         } else if (!half && ((v == EN_HALF && !(k + 1 < nw && w[k + 1].known &&
                                                 (w[k + 1].v == EN_DOZEN || w[k + 1].v < 0))) ||
-                             (en_den(v) > 2 && k + 1 == nw &&
-                                              clause_end(buf, n, w[k].e)))) {
+                             (en_den(v) > 2 && k + 1 == nw && clause_end(buf, n, w[k].e)))) {
             /* "a half"; "a fifth." at the end of a clause (a third term is
              * an ordinal) */
             kj_num f;
@@ -721,8 +744,8 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
             /* "hundred thousand"; fifteen hundred, ninety-five hundred */
             if (k == 0 && k + 1 < nw && w[k + 1].known && is_scale(w[k + 1].v))
                 cur = 1;
-            if (cur <= 0 ||
-                (cur >= 10 && (cur >= 100 || cur % 10 == 0 || last_scale != 100 || total.mant != 0)))
+            if (cur <= 0 || (cur >= 10 &&
+                             (cur >= 100 || cur % 10 == 0 || last_scale != 100 || total.mant != 0)))
                 break;
             cur *= 100;
             tens = false;
@@ -748,8 +771,7 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
         } else if (en_den(v) > 2 && v != EN_HALF) {
             /* two thirds, three quarters, twenty-three fifths (not the
              * ordinal two millionth) */
-            if (cur - base <= 0 ||
-                (en_ord(v) >= 100 && cur - base != 1 && buf[w[k].e - 1] != 's'))
+            if (cur - base <= 0 || (en_ord(v) >= 100 && cur - base != 1 && buf[w[k].e - 1] != 's'))
                 break;
             kj_num f;
             if (!kj_num_div(&f, num_int(cur - base), num_int(en_den(v))) ||
@@ -870,8 +892,9 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
             size_t j = k + 1;
             while (j < nw && w[j].known && w[j].v >= 0 && w[j].v < 100)
                 j++;
-            if (j < nw && w[j].known && ((w[j].v < 0 && -w[j].v >= last_scale) ||
-                                         (w[j].v == 100 && last_scale == 100 && cur >= 100)))
+            if (j < nw && w[j].known &&
+                ((w[j].v < 0 && -w[j].v >= last_scale) ||
+                 (w[j].v == 100 && last_scale == 100 && cur >= 100)))
                 break;
             base = cur;
             continue;
@@ -1031,7 +1054,8 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     /* a letter glued to digits after "X-" belongs to a name: M-1B (a money
      * supply), F-15K, not one billion or 15,000; a range's end (5k-20k)
      * has digits before the letter */
-    if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' && is_letter((unsigned char)d->norm[t->ns - 2])) {
+    if (!sp && t->ns >= 2 && d->norm[t->ns - 1] == '-' &&
+        is_letter((unsigned char)d->norm[t->ns - 2])) {
         size_t w = t->ns - 2;
         while (w > 0 && t->ns - w < 16 && is_letter((unsigned char)d->norm[w - 1]))
             w--;
@@ -1051,7 +1075,9 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         return;
     } else if (v == 100 && sp) {
         v = -2; /* 322 hundred */
-    } else if ((v == EN_DOZEN || (v == EN_VAGUE && i - s == 6 && memcmp(buf + s, "dozens", 6) == 0)) && sp) {
+    } else if ((v == EN_DOZEN ||
+                (v == EN_VAGUE && i - s == 6 && memcmp(buf + s, "dozens", 6) == 0)) &&
+               sp) {
         kj_num x;
         if (kj_num_mul(&x, t->value, num_int(12))) {
             t->value = x;
@@ -1080,4 +1106,3 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     t->word = true;
     en_scale_more(d, t, sc);
 }
-

@@ -43,9 +43,9 @@ static inline unsigned kj_vague_class(unsigned char b)
 
 struct kj_numeric {
     /* num.c: kanji numerals */
-    kj_dict *ja_stop;   /* words that start with a numeral but are not numbers
-                           (value 1), and exceptions to them (value 0) */
-    kj_dict *ja_follow; /* kanji words a kanji numeral may precede */
+    kj_dict *ja_stop;             /* words that start with a numeral but are not numbers
+                                     (value 1), and exceptions to them (value 0) */
+    kj_dict *ja_follow;           /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
     /* rec_numeric.c: a few, a small: before percent, a vague share
      * (parser/data/en/vague_share.txt, parsed once: key, its length and
@@ -65,7 +65,7 @@ struct kj_numeric {
      * or a letter-prefixed dollar, HK$, US $) plus one: the digit after
      * it, maybe a space apart, lies at most this far past its start */
     size_t money_reach;
-    kj_dict *en_words;  /* English number words: value */
+    kj_dict *en_words; /* English number words: value */
     /* num_en.c: a filter before every en_words lookup of a word read from
      * the text (most words are no number words). Bit c of en_one: the
      * one-letter key 'a'+c; bit c of en_tri[a * 26 + b]: a key of letters
@@ -107,25 +107,25 @@ struct kj_numeric {
     unsigned char fold_byte[256];
 
     /* rec_numeric.c */
-    kj_dict *ja_after;  /* words after a number: counters, currencies, % ... */
-    kj_dict *en_after;  /* the same for English, keys lower case, one space */
+    kj_dict *ja_after; /* words after a number: counters, currencies, % ... */
+    kj_dict *en_after; /* the same for English, keys lower case, one space */
     /* for the keys of en_after that start with a lower-case letter a:
      * after2[(a - 'a') * 28 + k] is the length (255: 255 or more) of the
      * longest one of one byte or whose second byte is of class k (0..25
      * a letter, 26 a space, 27 anything else); 0: no such key. Kept by
      * kj_numeric_add; en_lookup reads it before it folds the text. */
     uint8_t after2[26 * 28];
-    kj_dict *before;    /* currency symbols and codes before a number */
+    kj_dict *before; /* currency symbols and codes before a number */
     kj_dict *ja_qual_pre, *ja_qual_post, *en_qual_pre, *en_qual_post;
-    kj_dict *en_stop;   /* words that end the search for a counted noun */
+    kj_dict *en_stop; /* words that end the search for a counted noun */
     /* nouns after "pounds of" that keep the amount sterling */
     kj_dict *en_money_of;
-    char (*codes)[4];   /* ISO 4217 codes, indexed by currency word values */
+    char (*codes)[4]; /* ISO 4217 codes, indexed by currency word values */
     size_t ncodes, capcodes;
-    int usd, gbp;       /* their indexes in codes */
-    int none;           /* index of XXX: a currency word naming no one currency */
-    kj_dict *shared;    /* rec_money.c: currency names several currencies
-                           share (en and ja keys), value 1 */
+    int usd, gbp;                         /* their indexes in codes */
+    int none;                             /* index of XXX: a currency word naming no one currency */
+    kj_dict *shared;                      /* rec_money.c: currency names several currencies
+                                             share (en and ja keys), value 1 */
     kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
                            that need an amount (元, won), value 1 */
     /* rec_money.c: what the keys of `before` start with, recorded as they
@@ -172,7 +172,7 @@ struct kj_numeric {
             const char *key; /* not NUL-terminated at len */
             size_t len;
             int value;
-        } *q;
+        } * q;
         size_t n;
         uint64_t last[256], empty;
         /* bit k of last2[b]: entry k can have the text byte b just before
@@ -250,6 +250,16 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known);
 bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
+
+/* num.c: the longest of scan_hiragana's morphemes at s[i] (s holding n
+ * bytes): its length in bytes, its value in *v (0..9 a digit, 10 100 1000
+ * a small unit, -4 -8 -12 a big unit); 0 when none starts there. */
+size_t kj_num_hira_at(const char *s, size_t n, size_t i, int *v);
+/* num.c: scan_hiragana's morphemes, for the test that checks
+ * kj_num_hira_at against a plain loop: the h-th (its value in *v), NULL
+ * for h >= kj_num_hira_count(). */
+size_t kj_num_hira_count(void);
+const char *kj_num_hira_morpheme(size_t h, int *v);
 
 /* Whether the hiragana cp can begin a numeral spelled in hiragana: the
  * first kana of one of scan_hiragana's morphemes (に, ご, さん, ひゃく ...),
