@@ -1679,17 +1679,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         bool okn = name_follow(nc);
         size_t ls;
         ent_prev(d, b, &ls);
-        /* last kanji that end common nouns, not given names (橋下改革, 小野賞) */
+        /* last kanji that end common nouns, not given names (橋下改革, 小野賞,
+         * 福島牛 is beef from a place) */
         static const char notname[] = "町村市区県駅線川山寺家社党軍橋島湖谷城港園院会所部的"
                                       "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
                                       "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
                                       "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
-                                      "表";
+                                      "表牛";
         if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
             okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
          * it (a longer given name may end in it: 市川中車) */
         if (okn && ls == a + sl && kj_at(d->norm, b, ls, "車"))
+            okn = false;
+        /* 大津波が: the surname's last kanji and the next make 津波 */
+        if (okn && sl >= 3 && kj_at(d->norm, s->hi, a + sl - 3, "津波"))
             okn = false;
         /* 中村政治は, 吉田構造が: the part after the surname is a common
          * word (a 0 line of given_endings.txt, or not_names.txt) */
