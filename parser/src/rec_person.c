@@ -2430,12 +2430,18 @@ static void en_persons(estate *s)
     while (k < n) {
         d->work++;
         /* a name: 2-4 capitalized tokens (particles inside) */
-        if (!cap_word(d, t[k]) || stopword(d, t[k])) {
+        int32_t v;
+        /* Jan de Vries: a given name that is also a stopword (a month's
+         * short form) opens a name before a particle and a capitalized word */
+        if (!cap_word(d, t[k]) ||
+            (stopword(d, t[k]) &&
+             !(k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k], t[k + 1]) &&
+               adjacent(d, t[k + 1], t[k + 2]) && cap_word(d, t[k + 2]) &&
+               kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v)))) {
             k++;
             continue;
         }
         int j = k + 1;
-        int32_t v;
         while (j < n && j - k < 12 && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
                ((cap_word(d, t[j]) && !stopword(d, t[j])) || particle(d, t[j])))
             j++;
@@ -2516,6 +2522,11 @@ static void en_persons(estate *s)
             for (int q = k + 1; a2 >= 0 && q < j - 1 && p < 0; q++)
                 if (kj_dict_get(s->x->given_en, d->norm + t[q].ns, t[q].ne - t[q].ns, &v))
                     p = q;
+            /* Louw de Graaf, Hans van den Broek: with no given name known,
+             * the word before the first particle opens the name */
+            for (int q = k + 2; a2 >= 0 && q < j - 1 && p < 0; q++)
+                if (particle(d, t[q]) && !cap_word(d, t[q]))
+                    p = q - 1;
             if (a2 >= 0 && p < 0 && fo && o == k - 1 && j - k == 3 && !poss(d, t[j - 1]))
                 p = k + 1;
             if (p > k) {
@@ -2786,10 +2797,17 @@ static void en_persons(estate *s)
         /* Ellen Milligan: a known given name and one or two more capitalized
          * words */
         bool given = false;
-        if (len >= 2 && len <= 3 && ns == k) {
+        if (len >= 2 && len <= 4 && ns == k) {
             given = kj_dict_get(s->x->given_en, d->norm + t[ns].ns, t[ns].ne - t[ns].ns, &v);
-            for (int q = ns + 1; q < j; q++)
-                given &= cap_word(d, t[q]) && t[q].ne - t[q].ns >= 2;
+            /* Antonio Padua de Seixas: a lowercase particle inside does
+             * not count among the three words */
+            int words = 1;
+            for (int q = ns + 1; q < j; q++) {
+                bool inner = q < j - 1 && particle(d, t[q]) && !cap_word(d, t[q]);
+                given &= inner || (cap_word(d, t[q]) && t[q].ne - t[q].ns >= 2);
+                words += !inner;
+            }
+            given &= words <= 3;
             /* from Ryan Milk, in Christian Democrats: after a preposition of
              * place or source, a company or a place as often as a person */
             static const char *const prep[] = {"from", "of", "at", "in", "into", "on", "to", NULL};
@@ -2866,7 +2884,8 @@ static void en_persons(estate *s)
         if (!cap_word(d, t[k]))
             continue;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
-        if (e)
+        /* Jan 5 after Jan de Vries: a stopword is no later mention */
+        if (e && !stopword(d, t[k]))
             ent_mention(s, e, t[k].ns, t[k].ne);
     }
 }
