@@ -227,7 +227,7 @@ static uint32_t prev_char(const kiji_doc *d, size_t i, size_t *start)
     return kj_u8_prev(d->norm, i, start);
 }
 
-static int kanji_digit(uint32_t c)
+int kj_kanji_digit(uint32_t c)
 {
     switch (c) {
     case 0x3007: /* 〇 */
@@ -271,6 +271,12 @@ static int big_unit(uint32_t c)
     return c == 0x4E07 ? 4 : c == 0x5104 ? 8 : c == 0x5146 ? 12 : c == 0x4EAC ? 16 : 0;
 }
 
+int kj_kanji_mult(uint32_t c)
+{
+    int k = small_unit(c);
+    return k ? k : big_unit(c);
+}
+
 #define CH_SU 0x6570 /* 数 */
 
 static bool is_alnum(uint32_t c)
@@ -288,7 +294,7 @@ static bool is_numeral_char(uint32_t c)
     /* all of them are 〇 or lie in U+4E00 (一) .. U+96F6 (零) */
     if (c != 0x3007 && (c < 0x4E00 || c > 0x96F6))
         return false;
-    return kanji_digit(c) >= 0 || small_unit(c) || big_unit(c) || c == CH_SU;
+    return kj_kanji_digit(c) >= 0 || small_unit(c) || big_unit(c) || c == CH_SU;
 }
 
 size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t size)
@@ -523,11 +529,11 @@ static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
         d->work++;
         size_t nx;
         uint32_t c = peek(d, i, &nx);
-        if (kanji_digit(c) == 0) {
+        if (kj_kanji_digit(c) == 0) {
             /* 一万零二百五十: 零 holds an empty place before 二百 */
             size_t n2, n3;
             uint32_t c2 = peek(d, nx, &n2);
-            if (kanji_digit(c2) > 0 && small_unit(peek(d, n2, &n3))) {
+            if (kj_kanji_digit(c2) > 0 && small_unit(peek(d, n2, &n3))) {
                 i = nx;
                 c = c2;
                 nx = n2;
@@ -549,11 +555,11 @@ static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
             small = coef.exp < 0 ? -coef.exp >= 18 || coef.mant < 10 * pow10_tab[-coef.exp]
                                  : coef.mant < 10;
             i = e;
-        } else if (kanji_digit(c) >= 0) {
-            int v = kanji_digit(c);
+        } else if (kj_kanji_digit(c) >= 0) {
+            int v = kj_kanji_digit(c);
             size_t nx2;
             uint32_t c2 = peek(d, nx, &nx2);
-            if (kanji_digit(c2) >= 0) {
+            if (kj_kanji_digit(c2) >= 0) {
                 /* positional: 二〇二五 */
                 int64_t m = v;
                 int len = 1;
@@ -562,11 +568,11 @@ static bool ja_group(kiji_doc *d, size_t *pi, kj_num *out, jstate *st)
                     d->work++;
                     size_t jn;
                     uint32_t cj = peek(d, j, &jn);
-                    if (kanji_digit(cj) < 0)
+                    if (kj_kanji_digit(cj) < 0)
                         break;
                     if (++len > 18)
                         return false;
-                    m = m * 10 + kanji_digit(cj);
+                    m = m * 10 + kj_kanji_digit(cj);
                     j = jn;
                 }
                 coef = num_int(m);
@@ -1223,7 +1229,7 @@ static void ja_decimal(kiji_doc *d, kj_numtok *t)
     for (;;) {
         d->work++;
         uint32_t c = peek(d, i, &nx);
-        int v = arabic ? ((c >= '0' && c <= '9') ? (int)(c - '0') : -1) : kanji_digit(c);
+        int v = arabic ? ((c >= '0' && c <= '9') ? (int)(c - '0') : -1) : kj_kanji_digit(c);
         if (v < 0 || k >= 15)
             break;
         m = m * 10 + v;

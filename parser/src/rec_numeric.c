@@ -1778,35 +1778,18 @@ static bool has_scale(const kiji_doc *d, const kj_numtok *t)
     return !digit_char(c);
 }
 
-/* The power of ten of a kanji multiplier (百 千 万 億 兆), or 0. */
+/* The power of ten of a kanji multiplier that can scale a figure (百 千 万
+ * 億 兆: kj_kanji_mult's but 十, which ends 三十 as a digit of it, and 京),
+ * or 0. */
 static int kanji_scale(uint32_t c)
 {
-    switch (c) {
-    case 0x767E:
-        return 2; /* 百 */
-    case 0x5343:
-        return 3; /* 千 */
-    case 0x4E07:
-        return 4; /* 万 */
-    case 0x5104:
-        return 8; /* 億 */
-    case 0x5146:
-        return 12; /* 兆 */
-    default:
-        return 0;
-    }
+    int k = kj_kanji_mult(c);
+    return k >= 2 && k <= 12 ? k : 0;
 }
 
 static bool digit_char(uint32_t c)
 {
-    static const uint32_t kd[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-    if (c >= '0' && c <= '9')
-        return true;
-    for (size_t i = 0; i < sizeof kd / sizeof kd[0]; i++)
-        if (c == kd[i])
-            return true;
-    return false;
+    return (c >= '0' && c <= '9') || kj_kanji_digit(c) >= 0;
 }
 
 /* The multiplier run a kanji figure ends with, right after a digit: 3千万

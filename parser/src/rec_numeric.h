@@ -250,6 +250,12 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known);
 bool kj_num_scan_checked(kiji_doc *d, size_t pos, kj_numtok *t, bool en_known);
 /* num.c: fill nd->num_cp. */
 void kj_num_init(struct kj_numeric *nd);
+/* num.c: a kanji digit's value (〇 零 一 壱 .. 九: 0..9), -1 for any other
+ * code point. */
+int kj_kanji_digit(uint32_t c);
+/* num.c: a kanji multiplier's power of ten (十 百 千 万 億 兆 京: 1 2 3 4 8
+ * 12 16), 0 for any other code point. */
+int kj_kanji_mult(uint32_t c);
 
 /* num.c: the longest of scan_hiragana's morphemes at s[i] (s holding n
  * bytes): its length in bytes, its value in *v (0..9 a digit, 10 100 1000
