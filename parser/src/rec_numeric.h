@@ -123,7 +123,9 @@ struct kj_numeric {
     char (*codes)[4]; /* ISO 4217 codes, indexed by currency word values */
     size_t ncodes, capcodes;
     int usd, gbp;                         /* their indexes in codes */
-    int none;                             /* index of XXX: a currency word naming no one currency */
+    /* the index of ISO 4217's code "XXX" (no currency): what a currency
+     * word naming no one currency maps to */
+    int none;
     kj_dict *shared;                      /* rec_money.c: currency names several currencies
                                              share (en and ja keys), value 1 */
     kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
