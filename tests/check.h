@@ -1,8 +1,9 @@
 /*
  * check.h -- the assertion the unit-test programs share: CHECK(cond, fmt, ...)
- * counts a pass or prints the failure with its line and counts it; a test's
- * main prints the counts and fails when `failed` is not zero. check_open
- * makes the parser and document a test works with.
+ * counts a pass or prints the failure with its line and counts it (CHECK_FEW
+ * prints only the first ten); a test's main prints the counts and fails when
+ * `failed` is not zero. check_open makes the parser and document a test
+ * works with.
  */
 #ifndef KIJI_TESTS_CHECK_H
 #define KIJI_TESTS_CHECK_H
@@ -19,6 +20,19 @@ static int passed, failed;
             passed++;                                                                              \
         } else {                                                                                   \
             failed++;                                                                              \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
+    } while (0)
+
+/* CHECK for the randomized tests, where one fault can fail thousands of
+ * generated inputs: every failure is counted, only the first ten printed. */
+#define CHECK_FEW(cond, ...)                                                                       \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+        } else if (failed++ < 10) {                                                                \
             fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
             fprintf(stderr, __VA_ARGS__);                                                          \
             fputc('\n', stderr);                                                                   \

@@ -8,19 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rec_date.h"
-
-static int passed, failed;
-
-static void check(bool ok, const char *what, const char *w, size_t n)
-{
-    if (ok) {
-        passed++;
-    } else if (failed++ < 10) {
-        fprintf(stderr, "FAIL: %s: %.*s\n", what, (int)n, w);
-    }
-}
 
 int main(void)
 {
@@ -47,14 +37,16 @@ int main(void)
             int32_t v = 0;
             bool in = kj_dict_get(dd->efirst, w, n, &v);
             uint8_t f = dd->efshort[kj_dt_ef_short_at(w, n)];
-            check(in == (f != 0), "efshort holds another set of words than efirst", w, n);
-            check(!in || (int32_t)(f & ~KJ_EF_SHORT_IN) == v, "efshort holds other bits", w, n);
+            CHECK_FEW(in == (f != 0), "efshort holds another set of words than efirst: %.*s",
+                      (int)n, w);
+            CHECK_FEW(!in || (int32_t)(f & ~KJ_EF_SHORT_IN) == v, "efshort holds other bits: %.*s",
+                      (int)n, w);
             found += in;
         }
     }
     /* the words the scanner tries most: both tables must know them */
-    check(found > 10, "efirst holds almost no short word", "", 0);
-    check(dd->efshort[kj_dt_ef_short_at("the", 3)] != 0, "no \"the\" in efshort", "the", 3);
+    CHECK(found > 10, "efirst holds almost no short word");
+    CHECK(dd->efshort[kj_dt_ef_short_at("the", 3)] != 0, "no \"the\" in efshort");
     kiji_doc_free(d);
     kiji_parser_free(p);
     printf("date_efshort_test: %d passed, %d failed\n", passed, failed);

@@ -12,21 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rand_text.h"
 #include "rec_entity.h"
 
-static int passed, failed;
-
 /* kanji, katakana, hiragana, ・, ー, Latin, a digit and a space */
 static const char *const alphabet[] = {"日", "本", "東", "京", "市", "省", "ア", "メ", "リ",
-                                       "カ", "ー", "・", "の", "は", "A", "b", "7", " "};
+                                       "カ", "ー", "・", "の", "は", "A",  "b",  "7",  " "};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
 
 /* Latin letters (two past ASCII), digits, space, line break, and the
  * punctuation that keys hold (U.S., Rolls-Royce, AT&T) */
-static const char *const latin[] = {"S", "o", "u", "th", "G", "a", "7", "0", " ", " ", "\n",
-                                    ".", "-", "&", "é", "ß", "日"};
+static const char *const latin[] = {"S", "o",  "u", "th", "G", "a", "7", "0", " ",
+                                    " ", "\n", ".", "-",  "&", "é", "ß", "日"};
 #define NLATIN (sizeof latin / sizeof latin[0])
 
 /* The first-word filter against the lookup full_at and org_at_cp make:
@@ -68,11 +67,7 @@ static long latin_round(kiji_doc *d)
                 uint32_t last = ent_prev(d, i + n, &ls);
                 uint32_t nc = ent_cp(d, i + n, &ax);
                 if (!(ent_word(last) && ent_word(nc))) {
-                    if (may) {
-                        passed++;
-                    } else if (failed++ < 10) {
-                        fprintf(stderr, "FAIL: refused a Latin key of %zu bytes at %zu\n", n, i);
-                    }
+                    CHECK_FEW(may, "refused a Latin key of %zu bytes at %zu", n, i);
                 }
             }
             refused += c < 0x80 && !may;
@@ -96,12 +91,9 @@ static void key_num_round(void)
                 char got[16] = "~~~~~~~~~~~~~~~", want[16] = "~~~~~~~~~~~~~~~";
                 int gn = ent_key_num(got, cap, pfx[a], vals[b]);
                 int wn = snprintf(want, cap, "%s%d", pfx[a], vals[b]);
-                if (gn == wn && memcmp(got, want, sizeof got) == 0) {
-                    passed++;
-                } else if (failed++ < 10) {
-                    fprintf(stderr, "FAIL: ent_key_num(%zu, \"%s\", %d) wrote \"%.*s\"\n", cap,
-                            pfx[a], vals[b], (int)sizeof got, got);
-                }
+                CHECK_FEW(gn == wn && memcmp(got, want, sizeof got) == 0,
+                          "ent_key_num(%zu, \"%s\", %d) wrote \"%.*s\"", cap, pfx[a], vals[b],
+                          (int)sizeof got, got);
             }
 }
 

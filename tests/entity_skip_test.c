@@ -14,11 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rand_text.h"
 #include "rec_entity.h"
-
-static int passed, failed;
 
 /* ASCII letters of both cases, a digit, space, line break, punctuation,
  * characters past ASCII with and without a name class, and two past
@@ -27,15 +26,6 @@ static const char *const alphabet[] = {"A",  "B",  "N",  "a",  "n",  "t",  "o", 
                                        " ",  " ",  "\n", ".",  ",",  "(",  "&",  "日", "ア",
                                        "の", "・", "é",  "新", "国", "ー", "。", "𠀋", "😀"};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
-
-static void check(bool ok, const char *what, size_t at)
-{
-    if (ok) {
-        passed++;
-    } else if (failed++ < 10) {
-        fprintf(stderr, "FAIL: %s at %zu\n", what, at);
-    }
-}
 
 /* ent_skip_stops read one character at a time: the first character at
  * or after i (< hi) that st stops at or the table does not hold whole;
@@ -62,8 +52,7 @@ static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops
             continue;
         }
         uint32_t c = v & KJ_CPX_CP;
-        if ((v & st->mask) ||
-            (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
+        if ((v & st->mask) || (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
             return i;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
@@ -130,13 +119,13 @@ int main(void)
                     uint32_t want_last = 7, got_last = 7;
                     size_t want = plain_skip_last(d, i, ends[k], lw, &want_last);
                     size_t got = ent_skip_last(d, i, ends[k], lw, &got_last);
-                    check(got == want && got_last == want_last, "ent_skip_last stopped elsewhere",
-                          i);
+                    CHECK_FEW(got == want && got_last == want_last,
+                              "ent_skip_last stopped elsewhere at %zu", i);
                     for (int pu = 0; pu < 2; pu++) {
                         const ent_stops *sp = pu ? st2 : st;
                         want = plain_skip(d, i, ends[k], sp);
                         got = ent_skip_stops(d, i, ends[k], sp);
-                        check(got == want, "ent_skip_stops stopped elsewhere", i);
+                        CHECK_FEW(got == want, "ent_skip_stops stopped elsewhere at %zu", i);
                         stops += want < d->norm_len;
                     }
                 }

@@ -12,11 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rand_text.h"
 #include "rec_numeric.h"
-
-static int passed, failed;
 
 /* the morphemes' kana, others that share their first bytes (か, ぎ,
  * ょ), ASCII, a kanji, and the first two bytes of に alone */
@@ -54,12 +53,8 @@ int main(void)
                 size_t a = kj_num_hira_at(text, n, i, &v1);
                 size_t b = plain_hira_at(text, n, i, &v2);
                 bool ok = a == b && (a == 0 || v1 == v2);
-                if (ok) {
-                    passed++;
-                } else if (failed++ < 10) {
-                    fprintf(stderr, "FAIL: round %d, at %zu of %zu: %zu (%d) vs %zu (%d)\n", round,
-                            i, n, a, v1, b, v2);
-                }
+                CHECK_FEW(ok, "round %d, at %zu of %zu: %zu (%d) vs %zu (%d)", round, i, n, a, v1,
+                          b, v2);
             }
         }
     }
@@ -68,11 +63,7 @@ int main(void)
         int hv = 0, v = -100;
         const char *k = kj_num_hira_morpheme(h, &hv);
         size_t l = kj_num_hira_at(k, strlen(k), 0, &v);
-        if (l == strlen(k) && v == hv) {
-            passed++;
-        } else if (failed++ < 10) {
-            fprintf(stderr, "FAIL: morpheme %zu alone\n", h);
-        }
+        CHECK_FEW(l == strlen(k) && v == hv, "morpheme %zu alone", h);
     }
     printf("numeric_hira: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -12,26 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rand_text.h"
 #include "rec_numeric.h"
 
-static int passed, failed;
-
 static const char *const alphabet[] = {"一", "二", "十", "百", "万", "億", "円", "約", "の", "に",
                                        "さ", "ご", "を", "は", "ア", "マ", "イ", "グ", "ト", "ー",
-                                       "日", "本", "経", "済", "€", "£", "¥", "$",  "1",  "a",
-                                       " ", "\n", "、", "。", "𠀋", "😀", "é"};
+                                       "日", "本", "経", "済", "€",  "£",  "¥",  "$",  "1",  "a",
+                                       " ",  "\n", "、", "。", "𠀋", "😀",  "é"};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
-
-static void check(bool ok, const char *what, size_t at)
-{
-    if (ok) {
-        passed++;
-    } else if (failed++ < 10) {
-        fprintf(stderr, "FAIL: %s at %zu\n", what, at);
-    }
-}
 
 /* The run's end as the scan read it before quiet_stop: the byte first (the
  * NUL after the text ends the run), then the claim, the entry, start_cp. */
@@ -81,7 +71,7 @@ int main(void)
                 continue;
             size_t want = plain_quiet_end(nd, d, i);
             size_t got = kj_num_quiet_end(nd, d, i);
-            check(got == want, "kj_num_quiet_end ended elsewhere", i);
+            CHECK_FEW(got == want, "kj_num_quiet_end ended elsewhere at %zu", i);
             runs += want > i;
         }
     }
