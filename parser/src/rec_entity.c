@@ -37,7 +37,9 @@ void ent_first_add(ent_first *f, const char *key, size_t len)
         return;
     unsigned char b = (unsigned char)key[0];
     if (b >= 0x80 && !(b >= 0xC2 && b <= 0xF4 && (size_t)kj_u8_len(b) <= len)) {
+        /* every bit as well: ent_first_has then tests the bit alone */
         f->all = true;
+        memset(f->bits, 0xFF, sizeof f->bits);
         return;
     }
     size_t i = 0;

@@ -32,8 +32,10 @@ typedef struct kj_place {
  * start (exact: UTF-8 is prefix-free, so a key whose first character is
  * whole matches only where the text has that character). */
 typedef struct ent_first {
-    uint64_t bits[1024]; /* BMP code points */
-    bool all;            /* a key starts mid-character: no filtering */
+    /* BMP code points; every bit when all is set, so that ent_first_has,
+     * asked at nearly every character of the entity scans, tests no flag */
+    uint64_t bits[1024];
+    bool all; /* a key starts mid-character: no filtering */
 } ent_first;
 
 /* Note the first code point of key [key, key + len); a space also marks a
@@ -45,7 +47,7 @@ void ent_first_list(ent_first *f, const char *list);
 /* Can a key start with the code point c? */
 static inline bool ent_first_has(const ent_first *f, uint32_t c)
 {
-    return f->all || c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
+    return c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
 }
 
 /* The first two code points of a dictionary's keys that start past ASCII,

@@ -374,8 +374,11 @@ static inline long child_of(const kj_dict *t, const tnode *n, unsigned char b, b
         unsigned k = (unsigned)b - n->base;
         if (k >= 64 || !((n->mask >> k) & 1))
             return -1;
-        uint64_t below = n->mask & ((1ull << k) - 1);
-        return (long)(n->first + (hw ? (unsigned)__builtin_popcountll(below) : bits(below)));
+        /* the bits at and below k, shifted up to the top: bit k is set,
+         * so the child's rank is their count less one (no all-ones
+         * constant to keep in a register across the walk) */
+        uint64_t upto = n->mask << (63 - k);
+        return (long)(n->first + (hw ? (unsigned)__builtin_popcountll(upto) : bits(upto)) - 1);
     }
     size_t lo = 0, hi = n->n;
     const unsigned char *e = t->byte + n->first;
