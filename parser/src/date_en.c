@@ -5029,10 +5029,15 @@ void kj_date_scan_en(kj_dctx *c)
         c->d->work++;
         size_t n = 0;
         char pc = i > 0 ? p.lc[i - 1] : ' ';
-        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i) && worth_trying(&p, i))
-            n = try_at(&p, i);
-        if (n == 0 && !alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i))
-            n = bounded(&p, i);
+        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i)) {
+            unsigned char b = (unsigned char)p.lc[i];
+            if (worth_trying(&p, i))
+                n = try_at(&p, i);
+            /* bounded reads only a word that starts with s, a, b or c (its
+             * switch finds no other); try_at may have claimed i */
+            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && !kj_claim_at(c->d, i))
+                n = bounded(&p, i);
+        }
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on to its end (the table
          * read through a local: the stores to d->work above would

@@ -322,7 +322,28 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             memcpy(o.buf + o.len, src + i, e - i);
             size_t *ms = o.ms + o.len;
             size_t k = 0;
-            /* four bytes a round: the stores pair up into vector stores */
+            if (e - i >= 16) {
+                /* eight bytes a round, as four vectors of two positions
+                 * (the compiler keeps the stores of the loop below scalar:
+                 * an add and a store a byte); memcpy, as ms need not be
+                 * 16-byte aligned. Only for a long run: on a short one (digits
+                 * amid kanji) the set-up costs about what it saves */
+                typedef size_t pos2 __attribute__((vector_size(2 * sizeof(size_t))));
+                pos2 p0 = {i, i + 1}, p1 = {i + 2, i + 3}, p2 = {i + 4, i + 5},
+                     p3 = {i + 6, i + 7};
+                const pos2 step = {8, 8};
+                for (; k + 8 <= e - i; k += 8) {
+                    memcpy(ms + k, &p0, sizeof p0);
+                    memcpy(ms + k + 2, &p1, sizeof p1);
+                    memcpy(ms + k + 4, &p2, sizeof p2);
+                    memcpy(ms + k + 6, &p3, sizeof p3);
+                    p0 += step;
+                    p1 += step;
+                    p2 += step;
+                    p3 += step;
+                }
+            }
+            /* the rest (all of a short run): four bytes a round */
             for (; k + 4 <= e - i; k += 4) {
                 size_t q = i + k;
                 ms[k] = q;
