@@ -303,7 +303,8 @@ static size_t ja_name_start(estate *s, size_t b)
 }
 
 /* Start of the English name of `want` significant words ending at b (the
- * Royal United Services Institute): of/the/and/for/& do not count. */
+ * Royal United Services Institute): of/the/and/for/on/& do not count (the
+ * Council on Coastal Fisheries (CCF)). */
 static size_t en_name_start(estate *s, size_t b, int want)
 {
     kiji_doc *d = s->d;
@@ -337,6 +338,7 @@ static size_t en_name_start(estate *s, size_t b, int want)
             break;
         bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
                     (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+                    (tl == 2 && !memcmp(t, "on", 2)) ||
                     (tl == 3 && !memcmp(t, "the", 3) && got > 0);
         if (!conn)
             got++; /* gross domestic product (GDP): lowercase words count */
@@ -1236,8 +1238,13 @@ static size_t en_run(estate *s, size_t a)
                 (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
                 !(i > 0 && org[i - 1]) && !place_of_corp(s, i, last, ws, we, cap))
                 st = i + 1;
-            /* Hanil Group and Northwind Motors Corp: two companies */
-            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
+            /* Hanil Group and Northwind Motors Corp: two companies; so
+             * are Hainan Airlines and Xiamen Airlines (the same
+             * organization word closes both names) */
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 &&
+                (corp_end(d, ws[i - 1], we[i - 1]) ||
+                 (org[i - 1] && we[i - 1] - ws[i - 1] == we[last] - ws[last] &&
+                  !memcmp(d->norm + ws[i - 1], d->norm + ws[last], we[last] - ws[last]))))
                 st = i + 1;
             /* Bank of Boston and Acme Inc: a name closed by its of-tail */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i >= 3 && cap[i - 1] &&
