@@ -2431,12 +2431,16 @@ static void en_persons(estate *s)
         d->work++;
         /* a name: 2-4 capitalized tokens (particles inside) */
         int32_t v;
-        /* Jan de Vries: a given name that is also a stopword (a month's
-         * short form) opens a name before a particle and a capitalized word */
+        /* Jan de Vries, Jan Smit: a given name that is also a stopword (a
+         * month's short form) opens a name before a particle and a
+         * capitalized word, or before a capitalized word alone (a month
+         * comes before a day's number, not a capitalized word) */
         if (!cap_word(d, t[k]) ||
             (stopword(d, t[k]) &&
-             !(k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k], t[k + 1]) &&
-               adjacent(d, t[k + 1], t[k + 2]) && cap_word(d, t[k + 2]) &&
+             !(k + 1 < n && adjacent(d, t[k], t[k + 1]) &&
+               ((k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k + 1], t[k + 2]) &&
+                 cap_word(d, t[k + 2])) ||
+                (cap_word(d, t[k + 1]) && !stopword(d, t[k + 1]))) &&
                kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v)))) {
             k++;
             continue;
