@@ -375,6 +375,35 @@ static bool institution_of(estate *s, size_t a, size_t b)
     return false;
 }
 
+/* Washington Public Power Supply System (WPPSS) ... WPPSS said: a body
+ * that speaks is an organization, though no organization word closes its
+ * name (a program or a treaty defined so says nothing). Looks after the
+ * definition at b for the acronym right before " said" or " says". */
+static bool acronym_says(estate *s, size_t b, const char *acr, size_t al)
+{
+    kiji_doc *d = s->d;
+    const char *p = d->norm + b, *end = d->norm + s->hi;
+    while (al > 0 && (size_t)(end - p) >= al) {
+        d->work++;
+        const char *q = memchr(p, acr[0], (size_t)(end - p) - al + 1);
+        if (!q)
+            return false;
+        const char *r = q + al;
+        if (memcmp(q, acr, al) != 0) {
+            p = q + 1;
+            continue;
+        }
+        bool whole = (q == d->norm || !ent_asc((unsigned char)q[-1])) &&
+                     (r == end || !ent_asc((unsigned char)*r));
+        if (whole && end - r > 5 && (r[0] == ' ' || r[0] == '\n') &&
+            (!memcmp(r + 1, "said", 4) || !memcmp(r + 1, "says", 4)) &&
+            (end - r == 5 || !ent_asc((unsigned char)r[5])))
+            return true;
+        p = r;
+    }
+    return false;
+}
+
 static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
 {
     kiji_doc *d = s->d;
@@ -391,6 +420,8 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
+    if (!org && d->lang == KJ_LANG_EN && upper((unsigned char)d->norm[ns]))
+        org = acronym_says(s, ae, acr, al);
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
     ent *e = org_for(s, type, d->norm + ns, ne - ns, acr, al);
     if (!e)
