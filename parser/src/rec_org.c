@@ -375,7 +375,7 @@ static bool institution_of(estate *s, size_t a, size_t b)
     return false;
 }
 
-/* Washington Public Power Supply System (WPPSS) ... WPPSS said: a body
+/* Northern Grid Supply System (NGSS) ... NGSS said: a body
  * that speaks is an organization, though no organization word closes its
  * name (a program or a treaty defined so says nothing). Looks after the
  * definition at b for the acronym right before " said" or " says". */
@@ -1270,7 +1270,7 @@ static size_t en_run(estate *s, size_t a)
                 !(i > 0 && org[i - 1]) && !place_of_corp(s, i, last, ws, we, cap))
                 st = i + 1;
             /* Hanil Group and Northwind Motors Corp: two companies; so
-             * are Hainan Airlines and Xiamen Airlines (the same
+             * are Kestrel Airlines and Moorland Airlines (the same
              * organization word closes both names) */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 &&
                 (corp_end(d, ws[i - 1], we[i - 1]) ||
