@@ -303,7 +303,8 @@ static size_t ja_name_start(estate *s, size_t b)
 }
 
 /* Start of the English name of `want` significant words ending at b (the
- * Royal United Services Institute): of/the/and/for/& do not count. */
+ * Royal United Services Institute): of/the/and/for/on/& do not count (the
+ * Council on Coastal Fisheries (CCF)). */
 static size_t en_name_start(estate *s, size_t b, int want)
 {
     kiji_doc *d = s->d;
@@ -337,6 +338,7 @@ static size_t en_name_start(estate *s, size_t b, int want)
             break;
         bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
                     (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+                    (tl == 2 && !memcmp(t, "on", 2)) ||
                     (tl == 3 && !memcmp(t, "the", 3) && got > 0);
         if (!conn)
             got++; /* gross domestic product (GDP): lowercase words count */
@@ -373,6 +375,35 @@ static bool institution_of(estate *s, size_t a, size_t b)
     return false;
 }
 
+/* Northern Grid Supply System (NGSS) ... NGSS said: a body
+ * that speaks is an organization, though no organization word closes its
+ * name (a program or a treaty defined so says nothing). Looks after the
+ * definition at b for the acronym right before " said" or " says". */
+static bool acronym_says(estate *s, size_t b, const char *acr, size_t al)
+{
+    kiji_doc *d = s->d;
+    const char *p = d->norm + b, *end = d->norm + s->hi;
+    while (al > 0 && (size_t)(end - p) >= al) {
+        d->work++;
+        const char *q = memchr(p, acr[0], (size_t)(end - p) - al + 1);
+        if (!q)
+            return false;
+        const char *r = q + al;
+        if (memcmp(q, acr, al) != 0) {
+            p = q + 1;
+            continue;
+        }
+        bool whole = (q == d->norm || !ent_asc((unsigned char)q[-1])) &&
+                     (r == end || !ent_asc((unsigned char)*r));
+        if (whole && end - r > 5 && (r[0] == ' ' || r[0] == '\n') &&
+            (!memcmp(r + 1, "said", 4) || !memcmp(r + 1, "says", 4)) &&
+            (end - r == 5 || !ent_asc((unsigned char)r[5])))
+            return true;
+        p = r;
+    }
+    return false;
+}
+
 static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
 {
     kiji_doc *d = s->d;
@@ -389,6 +420,8 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
+    if (!org && d->lang == KJ_LANG_EN && upper((unsigned char)d->norm[ns]))
+        org = acronym_says(s, ae, acr, al);
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
     ent *e = org_for(s, type, d->norm + ns, ne - ns, acr, al);
     if (!e)
@@ -1236,8 +1269,13 @@ static size_t en_run(estate *s, size_t a)
                 (!memcmp(d->norm + ws[i], "of", 2) || !memcmp(d->norm + ws[i], "the", 3)) &&
                 !(i > 0 && org[i - 1]) && !place_of_corp(s, i, last, ws, we, cap))
                 st = i + 1;
-            /* Hanil Group and Northwind Motors Corp: two companies */
-            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && corp_end(d, ws[i - 1], we[i - 1]))
+            /* Hanil Group and Northwind Motors Corp: two companies; so
+             * are Kestrel Airlines and Moorland Airlines (the same
+             * organization word closes both names) */
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 &&
+                (corp_end(d, ws[i - 1], we[i - 1]) ||
+                 (org[i - 1] && we[i - 1] - ws[i - 1] == we[last] - ws[last] &&
+                  !memcmp(d->norm + ws[i - 1], d->norm + ws[last], we[last] - ws[last]))))
                 st = i + 1;
             /* Bank of Boston and Acme Inc: a name closed by its of-tail */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i >= 3 && cap[i - 1] &&

@@ -2431,12 +2431,16 @@ static void en_persons(estate *s)
         d->work++;
         /* a name: 2-4 capitalized tokens (particles inside) */
         int32_t v;
-        /* Jan de Vries: a given name that is also a stopword (a month's
-         * short form) opens a name before a particle and a capitalized word */
+        /* Jan de Vries, Jan Smit: a given name that is also a stopword (a
+         * month's short form) opens a name before a particle and a
+         * capitalized word, or before a capitalized word alone (a month
+         * comes before a day's number, not a capitalized word) */
         if (!cap_word(d, t[k]) ||
             (stopword(d, t[k]) &&
-             !(k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k], t[k + 1]) &&
-               adjacent(d, t[k + 1], t[k + 2]) && cap_word(d, t[k + 2]) &&
+             !(k + 1 < n && adjacent(d, t[k], t[k + 1]) &&
+               ((k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k + 1], t[k + 2]) &&
+                 cap_word(d, t[k + 2])) ||
+                (cap_word(d, t[k + 1]) && !stopword(d, t[k + 1]))) &&
                kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v)))) {
             k++;
             continue;
@@ -2885,8 +2889,23 @@ static void en_persons(estate *s)
             continue;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
         /* Jan 5 after Jan de Vries: a stopword is no later mention */
-        if (e && !stopword(d, t[k]))
-            ent_mention(s, e, t[k].ns, t[k].ne);
+        if (!e || stopword(d, t[k]))
+            continue;
+        /* Louw de Graaf, then De Graaf said: a capitalized word before the
+         * particle of a name read as particle and surname gives the
+         * fuller form (a title's word, Minister de Graaf, is none) */
+        size_t pl = k >= 2 ? t[k - 1].ne - t[k - 1].ns : 0;
+        if (k >= 2 && particle(d, t[k - 1]) && !cap_word(d, t[k - 1]) && cap_word(d, t[k - 2]) &&
+            !stopword(d, t[k - 2]) && adjacent(d, t[k - 2], t[k - 1]) &&
+            adjacent(d, t[k - 1], t[k]) && e->surlen == t[k].ne - t[k].ns &&
+            e->namelen == pl + 1 + e->surlen &&
+            strncasecmp(e->name, d->norm + t[k - 1].ns, pl) == 0 && title_ending(s, t, k - 2) < 0) {
+            ent_set_name(s, e, d->norm + t[k - 2].ns, t[k].ne - t[k - 2].ns);
+            e->surname = e->name + (e->namelen - e->surlen);
+            ent_mention(s, e, t[k - 2].ns, t[k].ne);
+            continue;
+        }
+        ent_mention(s, e, t[k].ns, t[k].ne);
     }
 }
 
