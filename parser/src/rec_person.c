@@ -1692,8 +1692,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * it (a longer given name may end in it: 市川中車) */
         if (okn && ls == a + sl && kj_at(d->norm, b, ls, "車"))
             okn = false;
-        /* 大津波が: the surname's last kanji and the next make 津波 */
-        if (okn && sl >= 3 && kj_at(d->norm, s->hi, a + sl - 3, "津波"))
+        /* 大津波が: the surname's last kanji and the next make 津波
+         * (ja/name_splits) */
+        if (okn && sl >= 3 && ent_splits_word(s, a + sl))
             okn = false;
         /* 中村政治は, 吉田構造が: the part after the surname is a common
          * word (a 0 line of given_endings.txt, or not_names.txt) */

@@ -720,8 +720,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
         return 0; /* 中国語 is a language */
-    if (kj_at(d->norm, s->hi, lstart, "津") && kj_at(d->norm, s->hi, pos + n, "波"))
-        return 0; /* 大津波警報: 津波 is a tsunami, no 大津 */
+    if (ent_splits_word(s, pos + n))
+        return 0; /* 大津波警報: 津波 is a tsunami, no 大津 (ja/name_splits) */
     if (dir_japan(s, pos, pc))
         return 0;
     return n;
