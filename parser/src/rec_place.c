@@ -606,14 +606,15 @@ static bool day_counter(const estate *s, size_t pos)
  * 22日朝 and 同日朝 hold 日中 and 日朝 as time words, not Japan and China or
  * North Korea. And 中日 and 朝日 are no pair: Japanese text names Japan
  * first (日中, 日朝), so those are 中日 (the Chunichi paper and team) and
- * 朝日 (the Asahi paper), as 日日 is a paper's name (cases/ja/place).
+ * 朝日 (the Asahi paper), as 日日 is a paper's name (cases/ja/place), and
+ * 西日 is west (西日暮里, cases/ja/place_west).
  * Looks at most one character before ps. */
 static bool pair_opens(estate *s, size_t ps, size_t pos)
 {
     const kiji_doc *d = s->d;
     if (kj_at(d->norm, s->hi, pos, "日") &&
         (kj_at(d->norm, s->hi, ps, "中") || kj_at(d->norm, s->hi, ps, "朝") ||
-         kj_at(d->norm, s->hi, ps, "日")))
+         kj_at(d->norm, s->hi, ps, "日") || kj_at(d->norm, s->hi, ps, "西")))
         return false;
     if (ps <= s->lo)
         return true;
@@ -662,10 +663,18 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     size_t end = pos + n, e3;
     /* 西 before 海岸, 部, 側 or 日本 is west, not Spain (米西海岸) */
     static const char *const dir_follow[] = {"海岸", "部", "側", "日本", "半球", "端"};
-    if (kj_at(d->norm, s->hi, pos, "西"))
+    if (kj_at(d->norm, s->hi, pos, "西")) {
         for (size_t k = 0; k < sizeof dir_follow / sizeof dir_follow[0]; k++)
             if (kj_at(d->norm, s->hi, end, dir_follow[k]))
                 return 0;
+        /* nor before a full place name longer than a one-kanji form: 西中国
+         * is the west of the Chugoku region, no Spain and China */
+        int32_t fv;
+        size_t fe;
+        size_t fn = kj_dict_longest(s->x->place, d->norm, s->hi, end, &fv);
+        if (fn && !(is_abbr(s, end, &fe) && fe >= end + fn))
+            return 0;
+    }
     bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end) && !pair_names(s, pos, e3);
     if (left_pair || right_pair)
         return n;
