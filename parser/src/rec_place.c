@@ -796,6 +796,22 @@ ent *country_span(estate *s, size_t pos, size_t end)
     return e;
 }
 
+/* Is the Japanese region written as [pos - len, pos) a prefecture: written
+ * with 都 道 府 県, or a short form of one (埼玉 for 埼玉県)? Areas such as
+ * 関東 and 首都圏 hold no municipality right after them (首都圏新都市鉄道). */
+static bool prefecture_at(const estate *s, const ent *e, size_t pos, size_t len)
+{
+    static const char *const end[] = {"県", "府", "都", "道"};
+    const char *canon =
+        e->place >= 0 && (size_t)e->place < s->x->nplaces ? s->x->places[e->place].canon_ja : NULL;
+    size_t cl = canon ? strlen(canon) : 0;
+    for (size_t k = 0; k < sizeof end / sizeof end[0]; k++)
+        if ((len >= 3 && kj_at(s->d->norm, pos, pos - 3, end[k])) ||
+            (cl >= 3 && strcmp(canon + cl - 3, end[k]) == 0))
+            return true;
+    return false;
+}
+
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
  * prefecture) after a prefecture or a known city is a city of that country. */
 static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
@@ -805,9 +821,9 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     int k = 0;
     if (before && before->kind == PL_CITY && kj_at(d->norm, s->hi, pos, "市"))
         i = pos; /* 大阪 + 市 */
-    else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP"))
+    else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP") ||
+             !prefecture_at(s, before, pos, before_len))
         return 0;
-    (void)before_len;
     while (i < s->hi && k < 5) {
         d->work++;
         if (kj_at(d->norm, s->hi, i, "市")) {
