@@ -1903,6 +1903,13 @@ static void ja_persons(estate *s)
                                 : 0;
                 if (m2 > m && v == 1)
                     m = m2;
+                /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
+                 * conjunction or a time adverb (ja/org_lead) run into the
+                 * name; 後 after の is "after" where no name starts at it */
+                if (!m)
+                    m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
+                if (!m && c == 0x5F8C && p == 0x306E)
+                    m = nx - i;
                 size_t mx;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
