@@ -1059,7 +1059,7 @@ static bool four_kanji_at(estate *s, size_t a, size_t p[5])
 
 /* The four kanji at p (four_kanji_at) split as an unknown surname and a
  * given name of two each: the last kanji (or two) end given names
- * (given_endings.txt, value 1 or 2), the whole is no common word and the
+ * (given_endings.txt, value 1 or 2) or make a listed one, the whole is no common word and the
  * last two are neither a known surname nor a title. Its callers ask it
  * after their own tests of what follows, which turn most runs away with
  * fewer lookups. */
@@ -1073,6 +1073,9 @@ static bool four_kanji_name(estate *s, const size_t p[5])
         ev = 0;
     if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
         ev = ev2;
+    /* 平中亮太監督: or the last two are a listed given name */
+    if (ev < 1 && kj_dict_get(x->given_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = 1;
     return ev >= 1 && !kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) &&
            !kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) &&
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
