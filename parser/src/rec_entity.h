@@ -155,6 +155,7 @@ struct kj_entity {
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first, surname_first, zhsur_first;
+    ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the

@@ -26,6 +26,7 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->occ_first, "ja/occupations");
     ent_first_list(&x->surname_first, "ja/surnames");
     ent_first_list(&x->zhsur_first, "ja/surnames_zh");
+    ent_first_list(&x->olead_first, "ja/org_lead");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
@@ -1909,7 +1910,7 @@ static void ja_persons(estate *s)
                 /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
                  * conjunction or a time adverb (ja/org_lead) run into the
                  * name; 後 after の is "after" where no name starts at it */
-                if (!m)
+                if (!m && ent_first_has(&s->x->olead_first, c))
                     m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
