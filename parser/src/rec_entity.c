@@ -29,6 +29,16 @@ bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
     return kj_dict_get(d->p->entity->stop_en, d->norm + ns, ne - ns, NULL);
 }
 
+bool ent_splits_word(const estate *s, size_t end)
+{
+    size_t ls;
+    int32_t v;
+    if (end <= s->lo || end >= s->hi)
+        return false;
+    ent_prev(s->d, end, &ls);
+    return kj_dict_longest(s->x->splits_ja, s->d->norm, s->hi, ls, &v) > end - ls;
+}
+
 /* ---- word lists ---------------------------------------------------------- */
 
 void ent_first_add(ent_first *f, const char *key, size_t len)
@@ -594,7 +604,8 @@ int kj_entity_init(kiji_parser *p)
     if (place_init(x) || org_init(x) || person_init(x))
         return -1;
     x->stop_en = kj_dict_new();
-    if (!x->stop_en)
+    x->splits_ja = ent_dict("ja/name_splits", 1);
+    if (!x->stop_en || !x->splits_ja)
         return -1;
     for (int i = 0; stopwords[i]; i++)
         if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
@@ -618,7 +629,7 @@ void kj_entity_free(kiji_parser *p)
                       x->honor_ja, x->anaphora_ja, x->title_en,    x->honor_en, x->surname_ja,
                       x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->org, x->olead_ja, x->notname_ja,
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
-                      x->stop_en, x->title_rev_ja, x->title_last_en};
+                      x->stop_en, x->title_rev_ja, x->title_last_en, x->splits_ja};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

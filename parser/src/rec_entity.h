@@ -138,6 +138,8 @@ struct kj_entity {
      * the look-up) */
     uint32_t title_last_fl[26];
     kj_dict *surname_ja, *notname_ja;
+    /* ja/name_splits: 津波 (ent_splits_word) */
+    kj_dict *splits_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */
     kj_dict *gend_ja;             /* last kanji of given names: 郎, 子 */
     kj_dict *occ_ja;              /* 女優 (before a name), 妻 (after) */
@@ -155,6 +157,7 @@ struct kj_entity {
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first, surname_first, zhsur_first;
+    ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
@@ -243,6 +246,9 @@ char *ent_strnorm(kiji_doc *d, const char *p, size_t n);
 /* The same into r (room for n + 1 bytes); returns the length written. */
 size_t ent_strnorm_to(char *r, const char *p, size_t n);
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne);
+/* Whether a word of ja/name_splits opens at the last code point before end
+ * and runs past end: a name may not end there (大津 in 大津波). */
+bool ent_splits_word(const estate *s, size_t end);
 /* The place or organization mention ending exactly at ne, or NULL. */
 ent *ent_ending_at(estate *s, size_t ne);
 bool ent_covered(estate *s, int type, size_t ns, size_t ne);

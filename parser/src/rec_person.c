@@ -26,6 +26,7 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->occ_first, "ja/occupations");
     ent_first_list(&x->surname_first, "ja/surnames");
     ent_first_list(&x->zhsur_first, "ja/surnames_zh");
+    ent_first_list(&x->olead_first, "ja/org_lead");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
@@ -1059,7 +1060,7 @@ static bool four_kanji_at(estate *s, size_t a, size_t p[5])
 
 /* The four kanji at p (four_kanji_at) split as an unknown surname and a
  * given name of two each: the last kanji (or two) end given names
- * (given_endings.txt, value 1 or 2), the whole is no common word and the
+ * (given_endings.txt, value 1 or 2) or make a listed one, the whole is no common word and the
  * last two are neither a known surname nor a title. Its callers ask it
  * after their own tests of what follows, which turn most runs away with
  * fewer lookups. */
@@ -1073,6 +1074,9 @@ static bool four_kanji_name(estate *s, const size_t p[5])
         ev = 0;
     if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
         ev = ev2;
+    /* 平中亮太監督: or the last two are a listed given name */
+    if (ev < 1 && kj_dict_get(x->given_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = 1;
     return ev >= 1 && !kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) &&
            !kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) &&
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
@@ -1680,20 +1684,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革, 小野賞,
-         * 福島牛 is beef from a place) */
+         * 福島牛 is beef and 福島産米 rice from a place) */
         static const char notname[] = "町村市区県駅線川山寺家社党軍橋島湖谷城港園院会所部的"
                                       "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
                                       "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
                                       "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
-                                      "表牛";
+                                      "表牛米";
         if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
             okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
          * it (a longer given name may end in it: 市川中車) */
         if (okn && ls == a + sl && kj_at(d->norm, b, ls, "車"))
             okn = false;
-        /* 大津波が: the surname's last kanji and the next make 津波 */
-        if (okn && sl >= 3 && kj_at(d->norm, s->hi, a + sl - 3, "津波"))
+        /* 大津波が: the surname's last kanji and the next make 津波
+         * (ja/name_splits) */
+        if (okn && sl >= 3 && ent_splits_word(s, a + sl))
             okn = false;
         /* 中村政治は, 吉田構造が: the part after the surname is a common
          * word (a 0 line of given_endings.txt, or not_names.txt) */
@@ -1902,6 +1907,13 @@ static void ja_persons(estate *s)
                                 : 0;
                 if (m2 > m && v == 1)
                     m = m2;
+                /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
+                 * conjunction or a time adverb (ja/org_lead) run into the
+                 * name; 後 after の is "after" where no name starts at it */
+                if (!m && ent_first_has(&s->x->olead_first, c))
+                    m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
+                if (!m && c == 0x5F8C && p == 0x306E)
+                    m = nx - i;
                 size_t mx;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {

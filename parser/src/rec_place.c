@@ -606,14 +606,15 @@ static bool day_counter(const estate *s, size_t pos)
  * 22日朝 and 同日朝 hold 日中 and 日朝 as time words, not Japan and China or
  * North Korea. And 中日 and 朝日 are no pair: Japanese text names Japan
  * first (日中, 日朝), so those are 中日 (the Chunichi paper and team) and
- * 朝日 (the Asahi paper), as 日日 is a paper's name (cases/ja/place).
+ * 朝日 (the Asahi paper), as 日日 is a paper's name (cases/ja/place), and
+ * 西日 is west (西日暮里, cases/ja/place_west).
  * Looks at most one character before ps. */
 static bool pair_opens(estate *s, size_t ps, size_t pos)
 {
     const kiji_doc *d = s->d;
     if (kj_at(d->norm, s->hi, pos, "日") &&
         (kj_at(d->norm, s->hi, ps, "中") || kj_at(d->norm, s->hi, ps, "朝") ||
-         kj_at(d->norm, s->hi, ps, "日")))
+         kj_at(d->norm, s->hi, ps, "日") || kj_at(d->norm, s->hi, ps, "西")))
         return false;
     if (ps <= s->lo)
         return true;
@@ -662,10 +663,18 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     size_t end = pos + n, e3;
     /* 西 before 海岸, 部, 側 or 日本 is west, not Spain (米西海岸) */
     static const char *const dir_follow[] = {"海岸", "部", "側", "日本", "半球", "端"};
-    if (kj_at(d->norm, s->hi, pos, "西"))
+    if (kj_at(d->norm, s->hi, pos, "西")) {
         for (size_t k = 0; k < sizeof dir_follow / sizeof dir_follow[0]; k++)
             if (kj_at(d->norm, s->hi, end, dir_follow[k]))
                 return 0;
+        /* nor before a full place name longer than a one-kanji form: 西中国
+         * is the west of the Chugoku region, no Spain and China */
+        int32_t fv;
+        size_t fe;
+        size_t fn = kj_dict_longest(s->x->place, d->norm, s->hi, end, &fv);
+        if (fn && !(is_abbr(s, end, &fe) && fe >= end + fn))
+            return 0;
+    }
     bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end) && !pair_names(s, pos, e3);
     if (left_pair || right_pair)
         return n;
@@ -720,8 +729,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
         return 0; /* 中国語 is a language */
-    if (kj_at(d->norm, s->hi, lstart, "津") && kj_at(d->norm, s->hi, pos + n, "波"))
-        return 0; /* 大津波警報: 津波 is a tsunami, no 大津 */
+    if (ent_splits_word(s, pos + n))
+        return 0; /* 大津波警報: 津波 is a tsunami, no 大津 (ja/name_splits) */
     if (dir_japan(s, pos, pc))
         return 0;
     return n;
@@ -787,6 +796,22 @@ ent *country_span(estate *s, size_t pos, size_t end)
     return e;
 }
 
+/* Is the Japanese region written as [pos - len, pos) a prefecture: written
+ * with 都 道 府 県, or a short form of one (埼玉 for 埼玉県)? Areas such as
+ * 関東 and 首都圏 hold no municipality right after them (首都圏新都市鉄道). */
+static bool prefecture_at(const estate *s, const ent *e, size_t pos, size_t len)
+{
+    static const char *const end[] = {"県", "府", "都", "道"};
+    const char *canon =
+        e->place >= 0 && (size_t)e->place < s->x->nplaces ? s->x->places[e->place].canon_ja : NULL;
+    size_t cl = canon ? strlen(canon) : 0;
+    for (size_t k = 0; k < sizeof end / sizeof end[0]; k++)
+        if ((len >= 3 && kj_at(s->d->norm, pos, pos - 3, end[k])) ||
+            (cl >= 3 && strcmp(canon + cl - 3, end[k]) == 0))
+            return true;
+    return false;
+}
+
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
  * prefecture) after a prefecture or a known city is a city of that country. */
 static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
@@ -796,9 +821,9 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     int k = 0;
     if (before && before->kind == PL_CITY && kj_at(d->norm, s->hi, pos, "市"))
         i = pos; /* 大阪 + 市 */
-    else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP"))
+    else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP") ||
+             !prefecture_at(s, before, pos, before_len))
         return 0;
-    (void)before_len;
     while (i < s->hi && k < 5) {
         d->work++;
         if (kj_at(d->norm, s->hi, i, "市")) {
