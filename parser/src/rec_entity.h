@@ -223,8 +223,10 @@ typedef struct estate {
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;
-    /* rec_org.c poss_opens_name: searches of the text left (a linear run) */
+    /* rec_org.c poss_opens_name and acronym_says: whole-text searches
+     * left (each a linear run; a few keep the document linear) */
     int poss_budget;
+    int says_budget;
 } estate;
 
 /* rec_entity.c: the registry */

@@ -378,10 +378,16 @@ static bool institution_of(estate *s, size_t a, size_t b)
 /* Northern Grid Supply System (NGSS) ... NGSS said: a body
  * that speaks is an organization, though no organization word closes its
  * name (a program or a treaty defined so says nothing). Looks after the
- * definition at b for the acronym right before " said" or " says". */
+ * definition at b for the acronym right before " said" or " says". Each
+ * look reads the rest of the text, so a document gets a few (says_budget;
+ * an article defines a handful of acronyms, a run of hundreds would make
+ * the scan quadratic): past them the answer is no. */
 static bool acronym_says(estate *s, size_t b, const char *acr, size_t al)
 {
     kiji_doc *d = s->d;
+    if (s->says_budget <= 0)
+        return false;
+    s->says_budget--;
     const char *p = d->norm + b, *end = d->norm + s->hi;
     while (al > 0 && (size_t)(end - p) >= al) {
         d->work++;
@@ -395,7 +401,7 @@ static bool acronym_says(estate *s, size_t b, const char *acr, size_t al)
         }
         bool whole = (q == d->norm || !ent_asc((unsigned char)q[-1])) &&
                      (r == end || !ent_asc((unsigned char)*r));
-        if (whole && end - r > 5 && (r[0] == ' ' || r[0] == '\n') &&
+        if (whole && end - r >= 5 && (r[0] == ' ' || r[0] == '\n') &&
             (!memcmp(r + 1, "said", 4) || !memcmp(r + 1, "says", 4)) &&
             (end - r == 5 || !ent_asc((unsigned char)r[5])))
             return true;
