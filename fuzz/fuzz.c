@@ -273,8 +273,9 @@ static bool date_value_ok(const char *v)
      * publication date places it) */
     if (v[5] == 'W')
         return (n == 8 || (n == 11 && !strcmp(v + 8, "-WE"))) && two_digits(v + 6, 1, 53);
+    /* a quarter; XXXX-QX when no publication date places "last quarter" */
     if (v[5] == 'Q')
-        return n == 7 && v[6] >= '1' && v[6] <= '4';
+        return n == 7 && ((v[6] >= '1' && v[6] <= '4') || (v[6] == 'X' && v[0] == 'X'));
     if (!two_digits(v + 5, 1, 12))
         return false;
     if (n == 7)

@@ -879,11 +879,20 @@ static int ordinal(const ep *p, size_t i, size_t *e)
     return 0;
 }
 
-/* second quarter [of 2025] / Q2 [2025] / 4TH QTR */
+/* second quarter [of 2025] / Q2 [2025] / 4TH QTR / the last quarter of
+ * 2025 (the fourth; "last quarter" alone counts back from publication, in
+ * date_rel) */
 static size_t date_quarter(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
     int q = ordinal(p, i, &e);
+    bool last_of = false;
+    if (!q && wd(p, i, "last", &k) &&
+        (wd(p, sp(p, k), "quarter", &e) || wd(p, sp(p, k), "qtr", &e)) &&
+        wd(p, sp(p, e), "of", &k)) {
+        q = -4; /* as Q4: the quarter word is read */
+        last_of = true;
+    }
     if (!q)
         return 0;
     if (q > 0) {
@@ -914,6 +923,10 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
             t->rel = true;
             return k2;
         }
+    }
+    if (last_of) {
+        t->q = 0; /* the last quarter of the game: date_rel's to read */
+        return 0;
     }
     if (year4(p, j, &y, &k) || (ch(p, e) == '-' && year4(p, e + 1, &y, &k))) {
         t->y = y;

@@ -1199,7 +1199,12 @@ static void format(char *b, size_t n, const kj_tx *t)
             snprintf(b, n, "%s-WXX%s", ys, t->weekend ? "-WE" : "");
         break;
     case KJ_G_QUARTER:
-        snprintf(b, n, "%s-Q%d", ys, t->q % 10);
+        /* last quarter with no publication date to count from: the
+         * quarter is as unknown as the year (XXXX-QX) */
+        if (t->q >= 1 && t->q <= 4)
+            snprintf(b, n, "%s-Q%d", ys, t->q);
+        else
+            snprintf(b, n, "%s-QX", ys);
         break;
     case KJ_G_FY:
         snprintf(b, n, "FY%s", ys);
