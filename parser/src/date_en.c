@@ -5028,8 +5028,11 @@ void kj_date_scan_en(kj_dctx *c)
     while (i < c->len) {
         c->d->work++;
         size_t n = 0;
-        char pc = i > 0 ? p.lc[i - 1] : ' ';
-        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i)) {
+        /* i is a word start: the text's first byte, or the byte after the
+         * run the loop below steps over, whose last byte (i - 1) has no
+         * ASCII-word entry in cx, so it is no letter or digit of d->norm
+         * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
+        if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
             if (worth_trying(&p, i))
                 n = try_at(&p, i);
