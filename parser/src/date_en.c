@@ -176,6 +176,45 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 }
 
 static int ordword(const ep *p, size_t i, size_t *e);
+/* first .. fifth or 1st .. 5th at i (a whole word, as wd reads it), up to
+ * max: its number, 0 for none (*e set only then). By the first byte, so
+ * one test rules out most words (a loop over the literals tested each). */
+static int nth_word(const ep *p, size_t i, int max, size_t *e)
+{
+    size_t x;
+    int n = 0;
+    switch (ch(p, i)) {
+    case 'f':
+        n = wd(p, i, "first", &x) ? 1 : wd(p, i, "fourth", &x) ? 4 : wd(p, i, "fifth", &x) ? 5 : 0;
+        break;
+    case 's':
+        n = wd(p, i, "second", &x) ? 2 : 0;
+        break;
+    case 't':
+        n = wd(p, i, "third", &x) ? 3 : 0;
+        break;
+    case '1':
+        n = wd(p, i, "1st", &x) ? 1 : 0;
+        break;
+    case '2':
+        n = wd(p, i, "2nd", &x) ? 2 : 0;
+        break;
+    case '3':
+        n = wd(p, i, "3rd", &x) ? 3 : 0;
+        break;
+    case '4':
+        n = wd(p, i, "4th", &x) ? 4 : 0;
+        break;
+    case '5':
+        n = wd(p, i, "5th", &x) ? 5 : 0;
+        break;
+    }
+    if (n == 0 || n > max)
+        return 0;
+    *e = x;
+    return n;
+}
+
 static bool phrase_end(const ep *p, size_t q);
 static int digits_at(const ep *p, size_t *k, size_t mx);
 static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
@@ -868,15 +907,11 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
 
 static int ordinal(const ep *p, size_t i, size_t *e)
 {
-    static const char *const w[][3] = {{"first", "1st", "q1"},
-                                       {"second", "2nd", "q2"},
-                                       {"third", "3rd", "q3"},
-                                       {"fourth", "4th", "q4"}};
-    for (int q = 0; q < 4; q++)
-        for (int k = 0; k < 3; k++)
-            if (wd(p, i, w[q][k], e))
-                return (q + 1) * (k == 2 ? -1 : 1);
-    return 0;
+    int n = nth_word(p, i, 4, e);
+    if (n || ch(p, i) != 'q')
+        return n;
+    return wd(p, i, "q1", e) ? -1 : wd(p, i, "q2", e) ? -2 : wd(p, i, "q3", e) ? -3
+         : wd(p, i, "q4", e) ? -4 : 0;
 }
 
 /* second quarter [of 2025] / Q2 [2025] / 4TH QTR */
@@ -3713,15 +3748,10 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
  * or earlier; of a year, ISO week N or its last ISO week. Emits it; returns the end, 0 when none. */
 static size_t week_of(ep *p, size_t i)
 {
-    static const char *const nth[][2] = {
-        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}};
     size_t j = i, e = 0;
     if (wd(p, j, "the", &e))
         j = sp(p, e);
-    int n = 0;
-    for (int q = 0; q < 4 && !n; q++)
-        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
-            n = q + 1;
+    int n = nth_word(p, j, 4, &e);
     if (!n && wd(p, j, "last", &e))
         n = -1;
     if (!n)
@@ -3872,8 +3902,6 @@ static size_t week_days(ep *p, size_t i, size_t a, int off)
  * of that ISO week). Emits the day; returns the end, 0 when none. */
 static size_t wday_in(ep *p, size_t i)
 {
-    static const char *const nth[][2] = {
-        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
     kj_dctx *c = p->c;
     const kj_dword *w;
     size_t j = i, e = 0, n;
@@ -3914,9 +3942,7 @@ static size_t wday_in(ep *p, size_t i)
     }
     if (wd(p, j, "the", &e))
         j = sp(p, e);
-    for (int q = 0; q < 5 && !k; q++)
-        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
-            k = q + 1;
+    k = nth_word(p, j, 5, &e);
     if (!k && wd(p, j, "last", &e))
         k = -1;
     if (k)
