@@ -28,6 +28,11 @@ typedef struct ecache {
     int64_t nv;
     int nnd;
     bool nok;
+    /* num at the last digit asked about: its answer and what it read */
+    size_t dpos, dend;
+    int64_t dv;
+    int dnd;
+    bool dok;
     /* the word try_at was started at, and whether it may start a number */
     size_t wnpos;
     bool wnum;
@@ -134,29 +139,56 @@ static inline __attribute__((always_inline)) size_t dword(const ep *p, size_t i,
 }
 
 /* Digits (1-4, optional st/nd/rd/th) or a number word. */
+/* May a number start at i (i < len), by what precedes it? Not inside a
+ * word or an amount ($5, 3.5, 1,200) nor as the 2 of 1⁄2 (½). */
+static bool num_may_follow(const ep *p, size_t i)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
+                  || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
+        return false;
+    return !kj_before(p->lc, i, "\xe2\x81\x84");
+}
+
+/* num at a digit (i < len): at most six digits, then st / nd / rd / th. */
+static bool num_at_digit(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
+{
+    if (!num_may_follow(p, i))
+        return false;
+    size_t k = i;
+    int64_t x = 0;
+    while (k < p->len && digit(p->lc[k]) && k - i < 6)
+        x = x * 10 + (p->lc[k++] - '0');
+    if (digit(ch(p, k)) || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        return false;
+    *nd = (int)(k - i);
+    if (wd(p, k, "st", e) || wd(p, k, "nd", e) || wd(p, k, "rd", e) || wd(p, k, "th", e))
+        k = *e;
+    *v = x;
+    *e = k;
+    return true;
+}
+
 static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 {
     if (i >= p->len)
         return false;
-    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
-                  || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
-        return false;
-    if (kj_before(p->lc, i, "\xe2\x81\x84"))
-        return false; /* the 2 of 1⁄2 (½) */
+    /* digits: the readers ask about the same position in turn, so the
+     * answer at the last one is kept (it depends on the text alone) */
     if (digit(p->lc[i])) {
-        size_t k = i;
-        int64_t x = 0;
-        while (k < p->len && digit(p->lc[k]) && k - i < 6)
-            x = x * 10 + (p->lc[k++] - '0');
-        if (digit(ch(p, k)) || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        ecache *k = p->k;
+        if (k->dpos != i) {
+            k->dpos = i;
+            k->dok = num_at_digit(p, i, &k->dv, &k->dend, &k->dnd);
+        }
+        if (!k->dok)
             return false;
-        *nd = (int)(k - i);
-        if (wd(p, k, "st", e) || wd(p, k, "nd", e) || wd(p, k, "rd", e) || wd(p, k, "th", e))
-            k = *e;
-        *v = x;
-        *e = k;
+        *v = k->dv;
+        *e = k->dend;
+        *nd = k->dnd;
         return true;
     }
+    if (!num_may_follow(p, i))
+        return false;
     if (!alpha(p->lc[i]))
         return false;
     ecache *k = p->k;
@@ -5043,7 +5075,7 @@ static bool ascii_word_at(const uint32_t *cx, size_t i)
 
 void kj_date_scan_en(kj_dctx *c)
 {
-    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
+    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .dpos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
             .dclk = SIZE_MAX, .half = -1};
