@@ -383,7 +383,8 @@ static int ordword(const ep *p, size_t i, size_t *e)
                                     "thirteenth", "fourteenth",  "fifteenth",  "sixteenth",
                                     "seventeenth", "eighteenth", "nineteenth"};
     char c0 = ch(p, i);
-    if (!alpha(c0))
+    /* every literal (and twenty, thirty) begins with e, f, n, s or t */
+    if (c0 != 'e' && c0 != 'f' && c0 != 'n' && c0 != 's' && c0 != 't')
         return 0;
     /* A match is a whole word (wd ends at a non-letter): twenty / thirty
      * before a dash or space, or a word ending in st, nd, rd or th. Any
