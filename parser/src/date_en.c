@@ -4476,9 +4476,7 @@ typedef struct {
  * the nlit words of lit? */
 static bool word_in(const ep *p, size_t j, size_t cap, const elit *lit, size_t nlit)
 {
-    size_t r = j;
-    while (r < p->len && r - j < cap && (unsigned char)(p->lc[r] - 'a') < 26)
-        r++;
+    size_t r = j >= p->len ? j : kj_az_end(p->lc, j, p->len - j > cap ? j + cap : p->len);
     for (size_t k = 0; k < nlit; k++)
         if (r - j == lit[k].n && p->lc[j] == lit[k].w[0] && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
             return true;
@@ -4824,8 +4822,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     /* the run of a-z, read up to one letter past the longest word */
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
-    while (e < wlim && (unsigned char)(p->lc[e] - 'a') < 26)
-        e++;
+    e = kj_az_end(p->lc, i, wlim);
     int32_t v = 0;
     if (e - i > max ||
         (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
@@ -4870,8 +4867,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
                 return false;
         }
         size_t rlim = p->len - q > tmax ? q + tmax + 1 : p->len;
-        while (r < rlim && (unsigned char)(p->lc[r] - 'a') < 26)
-            r++;
+        r = kj_az_end(p->lc, q, rlim);
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
             return false;
