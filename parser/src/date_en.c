@@ -28,6 +28,11 @@ typedef struct ecache {
     int64_t nv;
     int nnd;
     bool nok;
+    /* num at the last digit asked about: its answer and what it read */
+    size_t dpos, dend;
+    int64_t dv;
+    int dnd;
+    bool dok;
     /* the word try_at was started at, and whether it may start a number */
     size_t wnpos;
     bool wnum;
@@ -134,29 +139,56 @@ static inline __attribute__((always_inline)) size_t dword(const ep *p, size_t i,
 }
 
 /* Digits (1-4, optional st/nd/rd/th) or a number word. */
+/* May a number start at i (i < len), by what precedes it? Not inside a
+ * word or an amount ($5, 3.5, 1,200) nor as the 2 of 1⁄2 (½). */
+static bool num_may_follow(const ep *p, size_t i)
+{
+    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
+                  || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
+        return false;
+    return !kj_before(p->lc, i, "\xe2\x81\x84");
+}
+
+/* num at a digit (i < len): at most six digits, then st / nd / rd / th. */
+static bool num_at_digit(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
+{
+    if (!num_may_follow(p, i))
+        return false;
+    size_t k = i;
+    int64_t x = 0;
+    while (k < p->len && digit(p->lc[k]) && k - i < 6)
+        x = x * 10 + (p->lc[k++] - '0');
+    if (digit(ch(p, k)) || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        return false;
+    *nd = (int)(k - i);
+    if (wd(p, k, "st", e) || wd(p, k, "nd", e) || wd(p, k, "rd", e) || wd(p, k, "th", e))
+        k = *e;
+    *v = x;
+    *e = k;
+    return true;
+}
+
 static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 {
     if (i >= p->len)
         return false;
-    if (i > 0 && (digit(p->lc[i - 1]) || alpha(p->lc[i - 1]) || p->lc[i - 1] == '$'
-                  || ((p->lc[i - 1] == '.' || p->lc[i - 1] == ',') && i > 1 && digit(p->lc[i - 2]))))
-        return false;
-    if (kj_before(p->lc, i, "\xe2\x81\x84"))
-        return false; /* the 2 of 1⁄2 (½) */
+    /* digits: the readers ask about the same position in turn, so the
+     * answer at the last one is kept (it depends on the text alone) */
     if (digit(p->lc[i])) {
-        size_t k = i;
-        int64_t x = 0;
-        while (k < p->len && digit(p->lc[k]) && k - i < 6)
-            x = x * 10 + (p->lc[k++] - '0');
-        if (digit(ch(p, k)) || ((ch(p, k) == '.' || ch(p, k) == ',') && digit(ch(p, k + 1))))
+        ecache *k = p->k;
+        if (k->dpos != i) {
+            k->dpos = i;
+            k->dok = num_at_digit(p, i, &k->dv, &k->dend, &k->dnd);
+        }
+        if (!k->dok)
             return false;
-        *nd = (int)(k - i);
-        if (wd(p, k, "st", e) || wd(p, k, "nd", e) || wd(p, k, "rd", e) || wd(p, k, "th", e))
-            k = *e;
-        *v = x;
-        *e = k;
+        *v = k->dv;
+        *e = k->dend;
+        *nd = k->dnd;
         return true;
     }
+    if (!num_may_follow(p, i))
+        return false;
     if (!alpha(p->lc[i]))
         return false;
     ecache *k = p->k;
@@ -176,6 +208,45 @@ static bool num(const ep *p, size_t i, int64_t *v, size_t *e, int *nd)
 }
 
 static int ordword(const ep *p, size_t i, size_t *e);
+/* first .. fifth or 1st .. 5th at i (a whole word, as wd reads it), up to
+ * max: its number, 0 for none (*e set only then). By the first byte, so
+ * one test rules out most words (a loop over the literals tested each). */
+static int nth_word(const ep *p, size_t i, int max, size_t *e)
+{
+    size_t x;
+    int n = 0;
+    switch (ch(p, i)) {
+    case 'f':
+        n = wd(p, i, "first", &x) ? 1 : wd(p, i, "fourth", &x) ? 4 : wd(p, i, "fifth", &x) ? 5 : 0;
+        break;
+    case 's':
+        n = wd(p, i, "second", &x) ? 2 : 0;
+        break;
+    case 't':
+        n = wd(p, i, "third", &x) ? 3 : 0;
+        break;
+    case '1':
+        n = wd(p, i, "1st", &x) ? 1 : 0;
+        break;
+    case '2':
+        n = wd(p, i, "2nd", &x) ? 2 : 0;
+        break;
+    case '3':
+        n = wd(p, i, "3rd", &x) ? 3 : 0;
+        break;
+    case '4':
+        n = wd(p, i, "4th", &x) ? 4 : 0;
+        break;
+    case '5':
+        n = wd(p, i, "5th", &x) ? 5 : 0;
+        break;
+    }
+    if (n == 0 || n > max)
+        return 0;
+    *e = x;
+    return n;
+}
+
 static bool phrase_end(const ep *p, size_t q);
 static int digits_at(const ep *p, size_t *k, size_t mx);
 static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
@@ -312,7 +383,8 @@ static int ordword(const ep *p, size_t i, size_t *e)
                                     "thirteenth", "fourteenth",  "fifteenth",  "sixteenth",
                                     "seventeenth", "eighteenth", "nineteenth"};
     char c0 = ch(p, i);
-    if (!alpha(c0))
+    /* every literal (and twenty, thirty) begins with e, f, n, s or t */
+    if (c0 != 'e' && c0 != 'f' && c0 != 'n' && c0 != 's' && c0 != 't')
         return 0;
     /* A match is a whole word (wd ends at a non-letter): twenty / thirty
      * before a dash or space, or a word ending in st, nd, rd or th. Any
@@ -868,15 +940,11 @@ static size_t date_mdy(ep *p, size_t i, kj_tx *t)
 
 static int ordinal(const ep *p, size_t i, size_t *e)
 {
-    static const char *const w[][3] = {{"first", "1st", "q1"},
-                                       {"second", "2nd", "q2"},
-                                       {"third", "3rd", "q3"},
-                                       {"fourth", "4th", "q4"}};
-    for (int q = 0; q < 4; q++)
-        for (int k = 0; k < 3; k++)
-            if (wd(p, i, w[q][k], e))
-                return (q + 1) * (k == 2 ? -1 : 1);
-    return 0;
+    int n = nth_word(p, i, 4, e);
+    if (n || ch(p, i) != 'q')
+        return n;
+    return wd(p, i, "q1", e) ? -1 : wd(p, i, "q2", e) ? -2 : wd(p, i, "q3", e) ? -3
+         : wd(p, i, "q4", e) ? -4 : 0;
 }
 
 /* second quarter [of 2025] / Q2 [2025] / 4TH QTR / the last quarter of
@@ -3726,15 +3794,10 @@ static size_t day_clock_range(ep *p, size_t i, size_t e, kj_tx *t)
  * or earlier; of a year, ISO week N or its last ISO week. Emits it; returns the end, 0 when none. */
 static size_t week_of(ep *p, size_t i)
 {
-    static const char *const nth[][2] = {
-        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}};
     size_t j = i, e = 0;
     if (wd(p, j, "the", &e))
         j = sp(p, e);
-    int n = 0;
-    for (int q = 0; q < 4 && !n; q++)
-        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
-            n = q + 1;
+    int n = nth_word(p, j, 4, &e);
     if (!n && wd(p, j, "last", &e))
         n = -1;
     if (!n)
@@ -3885,8 +3948,6 @@ static size_t week_days(ep *p, size_t i, size_t a, int off)
  * of that ISO week). Emits the day; returns the end, 0 when none. */
 static size_t wday_in(ep *p, size_t i)
 {
-    static const char *const nth[][2] = {
-        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
     kj_dctx *c = p->c;
     const kj_dword *w;
     size_t j = i, e = 0, n;
@@ -3927,9 +3988,7 @@ static size_t wday_in(ep *p, size_t i)
     }
     if (wd(p, j, "the", &e))
         j = sp(p, e);
-    for (int q = 0; q < 5 && !k; q++)
-        if (wd(p, j, nth[q][0], &e) || wd(p, j, nth[q][1], &e))
-            k = q + 1;
+    k = nth_word(p, j, 5, &e);
     if (!k && wd(p, j, "last", &e))
         k = -1;
     if (k)
@@ -4430,9 +4489,7 @@ typedef struct {
  * the nlit words of lit? */
 static bool word_in(const ep *p, size_t j, size_t cap, const elit *lit, size_t nlit)
 {
-    size_t r = j;
-    while (r < p->len && r - j < cap && (unsigned char)(p->lc[r] - 'a') < 26)
-        r++;
+    size_t r = j >= p->len ? j : kj_az_end(p->lc, j, p->len - j > cap ? j + cap : p->len);
     for (size_t k = 0; k < nlit; k++)
         if (r - j == lit[k].n && p->lc[j] == lit[k].w[0] && memcmp(p->lc + j, lit[k].w, lit[k].n) == 0)
             return true;
@@ -4778,8 +4835,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     /* the run of a-z, read up to one letter past the longest word */
     size_t e = i, max = kj_dict_maxlen(dd->efirst);
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
-    while (e < wlim && (unsigned char)(p->lc[e] - 'a') < 26)
-        e++;
+    e = kj_az_end(p->lc, i, wlim);
     int32_t v = 0;
     if (e - i > max ||
         (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
@@ -4824,8 +4880,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
                 return false;
         }
         size_t rlim = p->len - q > tmax ? q + tmax + 1 : p->len;
-        while (r < rlim && (unsigned char)(p->lc[r] - 'a') < 26)
-            r++;
+        r = kj_az_end(p->lc, q, rlim);
         int32_t tv;
         if (r > q && (r - q > tmax || !kj_dict_get(dd->ethe, p->lc + q, r - q, &tv)))
             return false;
@@ -5030,7 +5085,7 @@ static bool ascii_word_at(const uint32_t *cx, size_t i)
 
 void kj_date_scan_en(kj_dctx *c)
 {
-    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .wnpos = SIZE_MAX};
+    ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .dpos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
             .dclk = SIZE_MAX, .half = -1};
@@ -5041,8 +5096,11 @@ void kj_date_scan_en(kj_dctx *c)
     while (i < c->len) {
         c->d->work++;
         size_t n = 0;
-        char pc = i > 0 ? p.lc[i - 1] : ' ';
-        if (!alpha(pc) && !digit(pc) && !kj_claim_at(c->d, i)) {
+        /* i is a word start: the text's first byte, or the byte after the
+         * run the loop below steps over, whose last byte (i - 1) has no
+         * ASCII-word entry in cx, so it is no letter or digit of d->norm
+         * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
+        if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
             if (worth_trying(&p, i))
                 n = try_at(&p, i);

@@ -271,6 +271,34 @@ enum {
                             * no number (kj_num_en_word_starts_none) */
     KJ_EF_SHORT_IN = 0x80, /* efshort: the word is one of efirst */
 };
+/* The end of the run of bytes a-z in s from i, read no further than lim
+ * (i <= lim; s holds lim bytes at least). The English scanner measures
+ * most words it looks up this way, so it reads eight bytes a round while
+ * eight lie before lim: a byte is a-z when its low seven bits plus 0x1f
+ * reach 0x80 ('a' or above), plus 0x05 do not ('z' or below), and its
+ * high bit is clear (the low seven bits alone never carry into the next
+ * byte). date_az_test checks it against the byte loop. */
+static inline size_t kj_az_end(const char *s, size_t i, size_t lim)
+{
+    const uint64_t hi = 0x8080808080808080u, lo7 = 0x7f7f7f7f7f7f7f7fu;
+    while (lim - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w); /* byte i at the low end */
+#endif
+        uint64_t y = w & lo7;
+        uint64_t az = (y + 0x1f1f1f1f1f1f1f1fu) & ~(y + 0x0505050505050505u) & ~w & hi;
+        uint64_t stop = ~az & hi;
+        if (stop)
+            return i + (size_t)(__builtin_ctzll(stop) >> 3);
+        i += 8;
+    }
+    while (i < lim && (unsigned char)(s[i] - 'a') < 26)
+        i++;
+    return i;
+}
+
 /* The index in dd->efshort of the word w of n letters a-z, 1 <= n <= 3:
  * the words of one letter, then those of two, then those of three. */
 static inline size_t kj_dt_ef_short_at(const char *w, size_t n)
