@@ -2078,6 +2078,7 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             }
         }
         size_t a = i;
+        bool at_space = false;
         while (i < hi) {
             /* a run of one-byte word characters (ASCII letters, digits),
              * most of a word: one step each, with one load and one compare
@@ -2095,6 +2096,12 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             if (i >= hi)
                 break;
             work++;
+            /* a space, after most words: it ends the word, keeps no period
+             * and is stepped over below */
+            if (u[i] == ' ') {
+                at_space = true;
+                break;
+            }
             uint32_t w = cx[i];
             if ((w & (KJ_CPX_SLOW | KJ_CC_WORD)) == KJ_CC_WORD) {
                 i += w >> KJ_CPX_LEN_SHIFT; /* most characters of a word: asked first */
@@ -2111,6 +2118,16 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             } else {
                 break;
             }
+        }
+        if (at_space) {
+            /* the step the loop above would take over the space, counted
+             * as there (one step, none once out[] is full) */
+            out[n++] = (tok){a, i};
+            if (n < max) {
+                work++;
+                i++;
+            }
+            continue;
         }
         /* U.S. / Mr. keep their final period; a sentence end does not;
          * nor do Capt. / Sens., titles of four letters (en/titles) */
