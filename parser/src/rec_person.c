@@ -2294,10 +2294,15 @@ static bool func_word(const kiji_doc *d, tok t)
 
 static bool particle(const kiji_doc *d, tok t)
 {
+    /* every particle opens with one of these letters: most words stop at
+     * this test */
+    char c = d->norm[t.ns];
+    if (c != 'a' && c != 'b' && c != 'v' && c != 'd')
+        return false;
     return tok_is(d, t, "al") || tok_is(d, t, "bin") || tok_is(d, t, "van") ||
-           tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") ||
-           tok_is(d, t, "del") || tok_is(d, t, "der") || tok_is(d, t, "di") ||
-           (t.ne - t.ns > 3 && memcmp(d->norm + t.ns, "al-", 3) == 0);
+           tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") || tok_is(d, t, "del") ||
+           tok_is(d, t, "der") || tok_is(d, t, "di") ||
+           (t.ne - t.ns > 3 && c == 'a' && d->norm[t.ns + 1] == 'l' && d->norm[t.ns + 2] == '-');
 }
 
 /* Longest English title (lowercased dict) ending at token k: its first token. */
@@ -2454,6 +2459,7 @@ static void en_persons(estate *s)
     struct {
         int k;
         ent *e;
+        size_t tl; /* strlen(e->title), set once the titles are final */
     } last[8]; /* the last persons named with a title, for "the minister" */
     int nlast = 0;
     while (k < n) {
@@ -2885,7 +2891,10 @@ static void en_persons(estate *s)
         k = j;
     }
     /* the minister, the chancellor: the last person named before whose
-     * title ends in that word */
+     * title ends in that word. The titles are final here (ent_mention
+     * below sets none): their lengths once, not at every token */
+    for (int q = 0; q < nlast; q++)
+        last[q].tl = strlen(last[q].e->title);
     for (k = 1; k < n && nlast; k++) {
         d->work++;
         if (!(tok_is(d, t[k - 1], "the") || tok_is(d, t[k - 1], "The")) || !adjacent(d, t[k - 1], t[k]) ||
@@ -2895,7 +2904,7 @@ static void en_persons(estate *s)
         ent *best = NULL;
         for (int q = 0; q < nlast; q++) {
             const ent *e = last[q].e;
-            size_t tl = strlen(e->title);
+            size_t tl = last[q].tl;
             if (last[q].k > k || tl < l || (tl > l && e->title[tl - l - 1] != ' '))
                 continue;
             bool same = true;
