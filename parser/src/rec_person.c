@@ -19,6 +19,8 @@
 
 int person_init(struct kj_entity *x)
 {
+    for (int c = 0; c < 256; c++)
+        x->asc_word[c] = ent_asc((unsigned char)c);
     x->title_ja = ent_dict("ja/titles", 1);
     x->honor_ja = ent_dict("ja/honorifics", 1);
     ent_first_list(&x->title_first, "ja/titles");
@@ -2057,10 +2059,8 @@ static size_t tokenize(estate *s, tok *out, size_t max)
      * entries with KJ_CPX_SLOW (never ASCII) are decoded by ent_cp */
     const uint32_t *cx = d->cpx;
     const size_t hi = s->hi;
+    const uint8_t *asc = s->x->asc_word;
     uint64_t work = 0;
-    /* an entry that starts a one-byte sequence of the class KJ_CC_WORD */
-    const uint32_t ascii_mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
-    const uint32_t ascii_word = ((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
     size_t n = 0, i = s->lo;
     while (i < hi && n < max) {
         work++;
@@ -2081,13 +2081,15 @@ static size_t tokenize(estate *s, tok *out, size_t max)
         bool at_space = false;
         while (i < hi) {
             /* a run of one-byte word characters (ASCII letters, digits),
-             * most of a word: one step each, with one load and one compare
-             * (ascii_word). No bound in the loop: the entry after the text
-             * (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) ends every
-             * run, and a run that goes on past hi is cut there after it;
-             * tokenize runs once, so at most one word past hi is read */
+             * most of a word: one step each, with one byte load and one
+             * test of asc_word (the entries of cx there, one-byte
+             * sequences of KJ_CC_WORD, say the same, in more instructions).
+             * No bound in the loop: the NUL byte after the text
+             * (d->norm[d->norm_len]) ends every run, and a run that goes on
+             * past hi is cut there after it; tokenize runs once, so at most
+             * one word past hi is read */
             size_t r = i;
-            while ((cx[r] & ascii_mask) == ascii_word)
+            while (asc[u[r]])
                 r++;
             if (r > hi)
                 r = hi;
