@@ -9,6 +9,8 @@
  * ends, with and without stepping over unnamed characters. ent_skip_last,
  * which tests hi once per four characters, is checked the same way against
  * its loop of one test per character (the position and the last entry).
+ * The byte table of ASCII letters and digits (kj_entity.asc_word) is
+ * checked against the entries of cpx it stands for in en_persons.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +89,16 @@ int main(void)
         fprintf(stderr, "entity_skip_test: no parser\n");
         return 1;
     }
+    /* every printable ASCII byte, for asc_word (below) */
+    char ascii[96];
+    for (int c = ' '; c < 127; c++)
+        ascii[c - ' '] = (char)c;
+    if (kiji_parse(d, ascii, 127 - ' ', NULL, &e) == KIJI_OK)
+        for (size_t i = 0; i <= d->norm_len; i++)
+            CHECK(p->entity->asc_word[(unsigned char)d->norm[i]] ==
+                      ((d->cpx[i] & (KJ_CPX_SLOW | (7u << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD)) ==
+                       ((1u << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD)),
+                  "asc_word and cpx disagree at byte %u", (unsigned char)d->norm[i]);
     static const uint32_t wants[] = {0, KJ_CC_UPPER, KJ_CC_KANJI | KJ_CC_KATA, KJ_CC_NAME};
     long stops = 0;
     for (int round = 0; round < 64; round++) {
@@ -109,6 +121,16 @@ int main(void)
             size_t tl = random_word(text, sizeof text, alphabet, NALPHA, 50, 400);
             if (!tl || kiji_parse(d, text, tl, NULL, &e) != KIJI_OK)
                 continue;
+            /* en_persons' tokenize reads runs of ASCII letters and digits
+             * by the byte through asc_word, where it read the entries of
+             * cpx: one-byte sequences of KJ_CC_WORD. Both agree at every
+             * byte, the NUL after the text included. */
+            const uint32_t amask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
+            const uint32_t aword = ((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
+            for (size_t i = 0; i <= d->norm_len; i++)
+                CHECK_FEW(p->entity->asc_word[(unsigned char)d->norm[i]] ==
+                              ((d->cpx[i] & amask) == aword),
+                          "asc_word and cpx disagree at %zu", i);
             for (size_t i = 0; i < d->norm_len;) {
                 size_t nx;
                 ent_cp(d, i, &nx);

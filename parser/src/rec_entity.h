@@ -137,6 +137,9 @@ struct kj_entity {
      * letter 'a' + f and ends with 'a' + l (title_ending's test before
      * the look-up) */
     uint32_t title_last_fl[26];
+    /* 1 at the ASCII letters and digits (ent_asc): en_persons' tokenize
+     * reads its words' runs of them by the byte */
+    uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
     /* ja/name_splits: 津波 (ent_splits_word) */
     kj_dict *splits_ja;

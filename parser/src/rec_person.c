@@ -19,6 +19,8 @@
 
 int person_init(struct kj_entity *x)
 {
+    for (int c = 0; c < 256; c++)
+        x->asc_word[c] = ent_asc((unsigned char)c);
     x->title_ja = ent_dict("ja/titles", 1);
     x->honor_ja = ent_dict("ja/honorifics", 1);
     ent_first_list(&x->title_first, "ja/titles");
@@ -2057,10 +2059,8 @@ static size_t tokenize(estate *s, tok *out, size_t max)
      * entries with KJ_CPX_SLOW (never ASCII) are decoded by ent_cp */
     const uint32_t *cx = d->cpx;
     const size_t hi = s->hi;
+    const uint8_t *asc = s->x->asc_word;
     uint64_t work = 0;
-    /* an entry that starts a one-byte sequence of the class KJ_CC_WORD */
-    const uint32_t ascii_mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
-    const uint32_t ascii_word = ((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
     size_t n = 0, i = s->lo;
     while (i < hi && n < max) {
         work++;
@@ -2078,15 +2078,18 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             }
         }
         size_t a = i;
+        bool at_space = false;
         while (i < hi) {
             /* a run of one-byte word characters (ASCII letters, digits),
-             * most of a word: one step each, with one load and one compare
-             * (ascii_word). No bound in the loop: the entry after the text
-             * (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) ends every
-             * run, and a run that goes on past hi is cut there after it;
-             * tokenize runs once, so at most one word past hi is read */
+             * most of a word: one step each, with one byte load and one
+             * test of asc_word (the entries of cx there, one-byte
+             * sequences of KJ_CC_WORD, say the same, in more instructions).
+             * No bound in the loop: the NUL byte after the text
+             * (d->norm[d->norm_len]) ends every run, and a run that goes on
+             * past hi is cut there after it; tokenize runs once, so at most
+             * one word past hi is read */
             size_t r = i;
-            while ((cx[r] & ascii_mask) == ascii_word)
+            while (asc[u[r]])
                 r++;
             if (r > hi)
                 r = hi;
@@ -2095,6 +2098,12 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             if (i >= hi)
                 break;
             work++;
+            /* a space, after most words: it ends the word, keeps no period
+             * and is stepped over below */
+            if (u[i] == ' ') {
+                at_space = true;
+                break;
+            }
             uint32_t w = cx[i];
             if ((w & (KJ_CPX_SLOW | KJ_CC_WORD)) == KJ_CC_WORD) {
                 i += w >> KJ_CPX_LEN_SHIFT; /* most characters of a word: asked first */
@@ -2111,6 +2120,16 @@ static size_t tokenize(estate *s, tok *out, size_t max)
             } else {
                 break;
             }
+        }
+        if (at_space) {
+            /* the step the loop above would take over the space, counted
+             * as there (one step, none once out[] is full) */
+            out[n++] = (tok){a, i};
+            if (n < max) {
+                work++;
+                i++;
+            }
+            continue;
         }
         /* U.S. / Mr. keep their final period; a sentence end does not;
          * nor do Capt. / Sens., titles of four letters (en/titles) */
@@ -2277,10 +2296,15 @@ static bool func_word(const kiji_doc *d, tok t)
 
 static bool particle(const kiji_doc *d, tok t)
 {
+    /* every particle opens with one of these letters: most words stop at
+     * this test */
+    char c = d->norm[t.ns];
+    if (c != 'a' && c != 'b' && c != 'v' && c != 'd')
+        return false;
     return tok_is(d, t, "al") || tok_is(d, t, "bin") || tok_is(d, t, "van") ||
-           tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") ||
-           tok_is(d, t, "del") || tok_is(d, t, "der") || tok_is(d, t, "di") ||
-           (t.ne - t.ns > 3 && memcmp(d->norm + t.ns, "al-", 3) == 0);
+           tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") || tok_is(d, t, "del") ||
+           tok_is(d, t, "der") || tok_is(d, t, "di") ||
+           (t.ne - t.ns > 3 && c == 'a' && d->norm[t.ns + 1] == 'l' && d->norm[t.ns + 2] == '-');
 }
 
 /* Longest English title (lowercased dict) ending at token k: its first token. */
@@ -2437,6 +2461,7 @@ static void en_persons(estate *s)
     struct {
         int k;
         ent *e;
+        size_t tl; /* strlen(e->title), set once the titles are final */
     } last[8]; /* the last persons named with a title, for "the minister" */
     int nlast = 0;
     while (k < n) {
@@ -2868,7 +2893,10 @@ static void en_persons(estate *s)
         k = j;
     }
     /* the minister, the chancellor: the last person named before whose
-     * title ends in that word */
+     * title ends in that word. The titles are final here (ent_mention
+     * below sets none): their lengths once, not at every token */
+    for (int q = 0; q < nlast; q++)
+        last[q].tl = strlen(last[q].e->title);
     for (k = 1; k < n && nlast; k++) {
         d->work++;
         if (!(tok_is(d, t[k - 1], "the") || tok_is(d, t[k - 1], "The")) || !adjacent(d, t[k - 1], t[k]) ||
@@ -2878,7 +2906,7 @@ static void en_persons(estate *s)
         ent *best = NULL;
         for (int q = 0; q < nlast; q++) {
             const ent *e = last[q].e;
-            size_t tl = strlen(e->title);
+            size_t tl = last[q].tl;
             if (last[q].k > k || tl < l || (tl > l && e->title[tl - l - 1] != ' '))
                 continue;
             bool same = true;
