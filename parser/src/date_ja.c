@@ -2275,6 +2275,12 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
+    /* 中4日で登板: the days between two starts (a rest), not the 4th; not
+     * 滞在中5日に, where 中 ends a word and a date follows */
+    size_t ns;
+    if (v <= 14 && kj_before(p->s, i, "中") &&
+        (i == strlen("中") || !kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("中"), &ns))))
+        return true;
     /* 1日経っても, 2日が経った, 3日もたたず: days that pass are a length
      * (not 15日経済産業省, a day before a name; cases/ja/duration) */
     static const char *const pass[] = {"経っ", "経た", "経ち", "経と", "経過",
