@@ -3117,6 +3117,17 @@ static size_t try_at(jp *p, size_t i)
             h.d = w->arg % 100;
             h.grain = KJ_G_DAY;
             kj_dt_bare_md(c, &h, i);
+            /* 元日午前0時, 元旦の深夜0時: one date with its time, as 1日午前0時
+             * (GUIDELINES: 16日午前6時 is one date) */
+            kj_tx tt = h;
+            size_t k = i + n, te;
+            bool tno = at(p, k, "の");
+            if (tno)
+                k += strlen("の");
+            if ((te = part_time(p, k, &tt, true)) > 0 && (!tno || tt.hh >= 0)) {
+                kj_dt_emit(c, i, te, &tt, NULL);
+                return te - i;
+            }
             kj_dt_emit(c, i, i + n, &h, NULL);
             return n;
         }
