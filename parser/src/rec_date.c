@@ -999,11 +999,7 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
     /* future-marked: the next such date unless it lies more than half a
      * year farther than the last one (as for a bare month: "will hire by
      * October 1" in March is this October); else (or when there is none)
-     * the nearest, ties to the past: news reports what happened. In
-     * Japanese, not future-marked, a date more than a quarter ahead is not
-     * taken over one behind (3月11日 in a November story is the March just
-     * past), as for a bare month; English briefs mostly give schedules
-     * (payable June 3, the year ending June 30) */
+     * the nearest, ties to the past: news reports what happened */
     long next = -1, prev = -1;
     int ny = 0;
     for (int y = c->py - 1; y <= c->py + 1; y++) {
@@ -1027,8 +1023,6 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
             continue;
         long dist = kj_days(y, t->m, t->d) - p;
         long a = dist < 0 ? -dist : dist;
-        if (!fut && dist > 92 && prev >= 0 && c->d->lang != KJ_LANG_EN)
-            continue;
         if (!have || a < best || (a == best && dist < 0)) {
             best = a;
             by = y;
