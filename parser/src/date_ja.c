@@ -2275,6 +2275,12 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
+    /* 中4日で登板: the days between two starts (a rest), not the 4th; not
+     * 滞在中5日に, where 中 ends a word and a date follows */
+    size_t ns;
+    if (v <= 14 && kj_before(p->s, i, "中") &&
+        (i == strlen("中") || !kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("中"), &ns))))
+        return true;
     /* 1日経っても, 2日が経った, 3日もたたず: days that pass are a length
      * (not 15日経済産業省, a day before a name; cases/ja/duration) */
     static const char *const pass[] = {"経っ", "経た", "経ち", "経と", "経過",
@@ -3111,6 +3117,17 @@ static size_t try_at(jp *p, size_t i)
             h.d = w->arg % 100;
             h.grain = KJ_G_DAY;
             kj_dt_bare_md(c, &h, i);
+            /* 元日午前0時, 元旦の深夜0時: one date with its time, as 1日午前0時
+             * (GUIDELINES: 16日午前6時 is one date) */
+            kj_tx tt = h;
+            size_t k = i + n, te;
+            bool tno = at(p, k, "の");
+            if (tno)
+                k += strlen("の");
+            if ((te = part_time(p, k, &tt, true)) > 0 && (!tno || tt.hh >= 0)) {
+                kj_dt_emit(c, i, te, &tt, NULL);
+                return te - i;
+            }
             kj_dt_emit(c, i, i + n, &h, NULL);
             return n;
         }

@@ -835,9 +835,10 @@ static size_t digit_at(const kj_dctx *c, size_t i)
 
 /* 5日、マツコが17日放送予定の番組で…と発言した: the future word found at
  * c->fut_at speaks of the other day written between (17日), not of the day
- * at pos that opens the sentence with its comma. True when a day N日 set
- * off by 、 at pos is followed, before the future word, by words and then
- * another N日. */
+ * at pos that opens the sentence with its comma; so does one after a month
+ * (3日、…が運賃を10月に改定する方針だと報じた). True when a day N日 set off
+ * by 、 at pos is followed, before the future word, by words and then
+ * another N日 or an N月. */
 static bool future_of_other_day(kj_dctx *c, size_t pos)
 {
     size_t i = pos, n, fa = c->fut_at;
@@ -854,7 +855,8 @@ static bool future_of_other_day(kj_dctx *c, size_t pos)
         c->d->work++;
         if (digit_at(c, i))
             dig = true;
-        else if (dig && kj_at(c->s, c->len, i, "日") && !kj_at(c->s, c->len, i, "日間"))
+        else if (dig && ((kj_at(c->s, c->len, i, "日") && !kj_at(c->s, c->len, i, "日間")) ||
+                         (kj_at(c->s, c->len, i, "月") && !kj_at(c->s, c->len, i, "月間"))))
             return true;
         else
             dig = false;

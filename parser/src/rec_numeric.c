@@ -509,6 +509,12 @@ static void classify_ja(kiji_doc *d, amount *a)
     if (!len)
         return;
     const unsigned char *s = (const unsigned char *)d->norm;
+    /* 84m28 (84.28 m): m2 (a square metre) runs into the next digits; the
+     * shorter unit before them is the one written */
+    if (len > 1 && k + len < d->norm_len && is_digit(s[k + len - 1]) && is_digit(s[k + len]))
+        len = kj_dict_longest(nd->ja_after, d->norm, k + len - 1, k, &v);
+    if (!len)
+        return;
     /* ASCII units need a word edge: 5km, not 5kmh */
     if (k + len < d->norm_len && ((is_letter(s[k + len - 1]) && is_letter(s[k + len])) ||
                                   (is_digit(s[k + len - 1]) && is_digit(s[k + len]))))
