@@ -1096,6 +1096,36 @@ static bool place_exactly(estate *s, size_t ns, size_t ne)
     return false;
 }
 
+/* Is [w, e) then ' the plural possessive of an agent noun (Seafarers,
+ * Teamsters, Employees) before up to four capitalized words that hold an
+ * organization word and no legal form? (en_run) */
+static bool members_poss(estate *s, size_t w, size_t e)
+{
+    const kiji_doc *d = s->d;
+    if (e < w + 5 || e + 3 >= s->hi || (d->norm[e + 1] != ' ' && d->norm[e + 1] != '\n') ||
+        d->norm[e - 1] != 's')
+        return false;
+    const char *t = d->norm + e - 3;
+    if (!((t[0] == 'e' || t[0] == 'o') && t[1] == 'r') && !(t[0] == 'e' && t[1] == 'e'))
+        return false;
+    size_t q = e + 2;
+    bool body = false;
+    for (int k = 0; k < 4 && q < s->hi && upper((unsigned char)d->norm[q]); k++) {
+        size_t r = q;
+        while (r < s->hi && !en_stop_byte[(unsigned char)d->norm[r]] && r - q < 24)
+            r++;
+        size_t u = r > q + 1 && d->norm[r - 1] == '.' ? r - 1 : r;
+        int32_t v;
+        if (corp_end(d, q, u))
+            return false;
+        body |= kj_dict_get(s->x->osuf_en, d->norm + q, u - q, &v);
+        if (r >= s->hi || (d->norm[r] != ' ' && d->norm[r] != '\n'))
+            break;
+        q = r + 1;
+    }
+    return body;
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1161,6 +1191,12 @@ static size_t en_run(estate *s, size_t a)
             if (kj_dict_get(x->osuf_en, d->norm + q, r - q, &ov))
                 e++;
         }
+        /* Seafarers' International Union, Teamsters' National Council: an
+         * agent noun's plural possessive opens a members' body when the
+         * capitalized words after it reach an organization word and no
+         * legal form (the band members' Orchard Records Inc is owned) */
+        if (!poss && e < s->hi && d->norm[e] == '\'' && members_poss(s, w, e))
+            e++;
         size_t te = e;
         int32_t v;
         bool para_end = false;
