@@ -1126,6 +1126,28 @@ static bool members_poss(estate *s, size_t w, size_t e)
     return body;
 }
 
+/* A word of an organization's for-tail (Institute for Humanistic
+ * Studies): capitalized, no stopword (for The Sunday Express) and no given
+ * name (for Acquisition Ann Lee: the person after the office). */
+static bool for_tail_word(estate *s, size_t ws, size_t we)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    return upper((unsigned char)d->norm[ws]) && !ent_stopword(d, ws, we) &&
+           !kj_dict_get(s->x->given_en, d->norm + ws, we - ws, &v);
+}
+
+/* County, District: a for-tail ending in one names where a court or board
+ * sits, not the body (Superior Court for Monmouth County). */
+static bool place_word(const kiji_doc *d, size_t ws, size_t we)
+{
+    static const char *const w[] = {"County", "District", "Province", "State", "Region", NULL};
+    for (int i = 0; w[i]; i++)
+        if (ent_equals(d->norm + ws, we - ws, w[i]))
+            return true;
+    return false;
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1221,6 +1243,13 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
+        /* Council for Voluntary Organisations, Bank for International
+         * Settlements: "for" goes on after an organization word that is no
+         * legal form (the right-to-left pass keeps its tail) */
+        if (!c && !conn && tl == 3 && !memcmp(t, "for", 3) && nw > 0 && org[nw - 1] &&
+            !corp_end(d, ws[nw - 1], we[nw - 1]) &&
+            !ent_equals(d->norm + ws[nw - 1], we[nw - 1] - ws[nw - 1], "Limited"))
+            conn = true;
         if (!c && !conn) {
             /* the Harbour Times newspaper: a publication named before the
              * word for it (its last capitalized word acts as the
@@ -1283,6 +1312,11 @@ static size_t en_run(estate *s, size_t a)
         if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
             cap[2])
             last = 0;
+        /* Institute for Coastal Studies opening the run: its for-tail
+         * (below) makes the name */
+        if (last < 0 && org[0] && lim >= 3 && !cap[1] &&
+            ent_equals(d->norm + ws[1], we[1] - ws[1], "for"))
+            last = 0;
         if (last < 0)
             break;
         int stop = last;
@@ -1294,6 +1328,24 @@ static size_t en_run(estate *s, size_t a)
             stop = last + 2;
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
+        }
+        /* Institute for Humanistic Studies: a for-tail of up to four
+         * capitalized words, not a place (the Fund for Mexico names a loan) */
+        if (last + 2 < lim && !cap[last + 1] && we[last + 1] - ws[last + 1] == 3 &&
+            !memcmp(d->norm + ws[last + 1], "for", 3)) {
+            int k = last + 2;
+            while (k < lim && k < last + 6 && for_tail_word(s, ws[k], we[k]))
+                k++;
+            /* Secretary of the Air Force for Acquisition: after an
+             * office's of-phrase the for-tail is the office's */
+            for (int i = 0; i < last && k > last + 2; i++)
+                if (!cap[i] && (ent_equals(d->norm + ws[i], we[i] - ws[i], "of") ||
+                                ent_equals(d->norm + ws[i], we[i] - ws[i], "the")))
+                    k = last + 2;
+            ent *pl = NULL;
+            if (k > last + 2 && place_at(s, ws[last + 2], &pl) == 0 &&
+                !place_word(d, ws[k - 1], we[k - 1]))
+                stop = k - 1;
         }
         /* Department of Parks and Recreation: the of-tail may join with and */
         while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
