@@ -1740,6 +1740,26 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     uint32_t nc = ent_cp(d, pos + n, &nx);
     if (ent_word(last) && ent_word(nc))
         return 0;
+    /* Daimler-Benz: a known Latin name, a hyphen and a capitalized word
+     * name another company, the whole compound (Boeing-Airbus: two known
+     * names stay two) */
+    if (nc == '-' && last < 0x80 && ent_word(last) && pos + n + 1 < s->hi &&
+        upper((unsigned char)d->norm[pos + n + 1])) {
+        size_t b = pos + n + 1;
+        while (b < s->hi && b - pos < 48 && ent_asc((unsigned char)d->norm[b]))
+            b++;
+        int32_t w;
+        if (b < s->hi && (d->norm[b] == '-' || ent_word((unsigned char)d->norm[b])))
+            return 0;
+        if (!ent_longest(s, s->x->org, pos + n + 1, &w)) {
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + pos, b - pos, NULL, 0);
+            if (!e)
+                return 0;
+            longer_name(s, e, pos, b);
+            *out = e;
+            return b - pos;
+        }
+    }
     /* ソニー・ミュージック goes on past the known ソニー; a known name
      * that starts with a kanji ends at its ・ (日テレ・ベレーザ: the
      * broadcaster's team, no name of a person テレ・ベレーザ) */
