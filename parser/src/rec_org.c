@@ -2028,6 +2028,113 @@ static void pass_media(estate *s, const kata_spans *kata)
     }
 }
 
+/* Does the organization e's name hold the words [ns, ne) whole (Hutton
+ * in E.F. Hutton Group Inc)? */
+static bool name_holds(const ent *e, const char *w, size_t n)
+{
+    for (size_t i = 0; e->namelen >= n && i + n <= e->namelen; i++)
+        if ((i == 0 || e->name[i - 1] == ' ') && !memcmp(e->name + i, w, n) &&
+            (i + n == e->namelen || e->name[i + n] == ' '))
+            return true;
+    return false;
+}
+
+/* Are the capitals w[0, n) the initials of e's capitalized words, its
+ * legal form's with them or not (AMC: American Motors Corp; CFTC:
+ * Commodity Futures Trading Commission)? */
+static bool initials_of(const ent *e, const char *w, size_t n)
+{
+    size_t k = 0, words = 0;
+    for (size_t i = 0; i < e->namelen; i++) {
+        if (i > 0 && e->name[i - 1] != ' ')
+            continue;
+        if (!upper((unsigned char)e->name[i]))
+            continue;
+        words++;
+        if (k < n && e->name[i] == w[k])
+            k++;
+        else if (k < n)
+            return false;
+    }
+    return k == n && n >= 2 && words >= n && words <= n + 1;
+}
+
+/* "a Treasury spokesman", "A Viacom spokeswoman": up to three capitalized
+ * words between an article and spokesman / spokeswoman / spokesperson
+ * name the body the spokesperson speaks for (GUIDELINES: the body is the
+ * speaker): an organization named before whose name holds the words, else
+ * a new one. Not a place, a demonym (a Soviet spokesman) or a lone
+ * organization word (a Bank spokesman). */
+static void pass_spokes(estate *s)
+{
+    kiji_doc *d = s->d;
+    ent_freeze(s);
+    for (size_t i = s->lo; i + 6 < s->hi;) {
+        const char *h = memchr(d->norm + i, 's', s->hi - i - 6);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - d->norm);
+        i = k + 1;
+        if (memcmp(h, "spokes", 6) != 0)
+            continue;
+        i = k + 6;
+        d->work++;
+        if (!(kj_at(d->norm, s->hi, i, "man") || kj_at(d->norm, s->hi, i, "woman") ||
+              kj_at(d->norm, s->hi, i, "person")) ||
+            k < s->lo + 4 || (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
+            continue;
+        /* the capitalized words before it, back to an article */
+        size_t ne = k - 1, ns = ne;
+        int nw = 0;
+        bool art = false;
+        while (nw < 4 && ns > s->lo) {
+            size_t b = ns;
+            while (b > s->lo && d->norm[b - 1] != ' ' && d->norm[b - 1] != '\n' && ns - b < 32)
+                b--;
+            if (ent_equals(d->norm + b, ns - b, "a") || ent_equals(d->norm + b, ns - b, "an") ||
+                ent_equals(d->norm + b, ns - b, "the") || ent_equals(d->norm + b, ns - b, "A") ||
+                ent_equals(d->norm + b, ns - b, "An") || ent_equals(d->norm + b, ns - b, "The")) {
+                art = nw > 0;
+                break;
+            }
+            if (b == ns || !upper((unsigned char)d->norm[b]) || nw == 3 || b == s->lo)
+                break;
+            nw++;
+            ns = b;
+            if (ns > s->lo)
+                ns--;
+            if (ns == s->lo || (d->norm[ns] != ' ' && d->norm[ns] != '\n'))
+                break;
+        }
+        if (!art)
+            continue;
+        ns++;
+        while (ns < ne && (d->norm[ns] == ' ' || d->norm[ns] == '\n'))
+            ns++;
+        int32_t v;
+        ent *pl = NULL;
+        if (ns >= ne || ne - ns > 48 || ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) ||
+            place_at(s, ns, &pl) > 0 || kj_dict_get(s->x->demonym, d->norm + ns, ne - ns, &v) ||
+            kj_dict_get(s->x->osuf_en, d->norm + ns, ne - ns, &v) ||
+            memchr(d->norm + ns, '\n', ne - ns))
+            continue;
+        ent *e = NULL;
+        for (size_t j = 0; j < s->ne && !e; j++)
+            if (s->e[j]->type == KIJI_FACT_ORGANIZATION &&
+                (name_holds(s->e[j], d->norm + ns, ne - ns) ||
+                 initials_of(s->e[j], d->norm + ns, ne - ns) ||
+                 (s->e[j]->acronym && ent_equals(d->norm + ns, ne - ns, s->e[j]->acronym))))
+                e = s->e[j];
+        if (!e) {
+            e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+            if (e)
+                longer_name(s, e, ns, ne);
+        }
+        if (e)
+            ent_mention(s, e, ns, ne);
+    }
+}
+
 void rec_orgs(estate *s)
 {
     pass_definitions(s);
@@ -2036,4 +2143,5 @@ void rec_orgs(estate *s)
     pass_suffixes(s, &kata);
     pass_known(s);
     pass_media(s, &kata);
+    pass_spokes(s);
 }
