@@ -1741,17 +1741,18 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     if (ent_word(last) && ent_word(nc))
         return 0;
     /* Daimler-Benz: a known Latin name, a hyphen and a capitalized word
-     * name another company, the whole compound (Boeing-Airbus: two known
-     * names stay two) */
+     * (a capital, then lower case) name another company, the whole
+     * compound (Boeing-Airbus: two known names stay two; a glued slug
+     * with more capitals is no name) */
     if (nc == '-' && last < 0x80 && ent_word(last) && pos + n + 1 < s->hi &&
         upper((unsigned char)d->norm[pos + n + 1])) {
-        size_t b = pos + n + 1;
-        while (b < s->hi && b - pos < 48 && ent_asc((unsigned char)d->norm[b]))
+        size_t b = pos + n + 2;
+        while (b < s->hi && b - pos < 48 && d->norm[b] >= 'a' && d->norm[b] <= 'z')
             b++;
         int32_t w;
-        if (b < s->hi && (d->norm[b] == '-' || ent_word((unsigned char)d->norm[b])))
-            return 0;
-        if (!ent_longest(s, s->x->org, pos + n + 1, &w)) {
+        bool word = b > pos + n + 2 &&
+                    (b >= s->hi || (d->norm[b] != '-' && !ent_word((unsigned char)d->norm[b])));
+        if (word && !ent_longest(s, s->x->org, pos + n + 1, &w)) {
             ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + pos, b - pos, NULL, 0);
             if (!e)
                 return 0;
