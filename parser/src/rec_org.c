@@ -2069,14 +2069,15 @@ static bool initials_of(const ent *e, const char *w, size_t n)
 static void pass_spokes(estate *s)
 {
     kiji_doc *d = s->d;
-    ent_freeze(s);
-    for (size_t i = s->lo; i + 6 < s->hi;) {
-        const char *h = memchr(d->norm + i, 's', s->hi - i - 6);
+    bool frozen = false;
+    /* the k of "spokes" (rarer than its s) finds each one */
+    for (size_t i = s->lo + 3; i + 3 < s->hi;) {
+        const char *h = memchr(d->norm + i, 'k', s->hi - i - 3);
         if (!h)
             break;
-        size_t k = (size_t)(h - d->norm);
-        i = k + 1;
-        if (memcmp(h, "spokes", 6) != 0)
+        size_t k = (size_t)(h - d->norm) - 3;
+        i = k + 4;
+        if (memcmp(d->norm + k, "spokes", 6) != 0)
             continue;
         i = k + 6;
         d->work++;
@@ -2084,6 +2085,10 @@ static void pass_spokes(estate *s)
               kj_at(d->norm, s->hi, i, "person")) ||
             k < s->lo + 4 || (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
             continue;
+        if (!frozen) {
+            ent_freeze(s); /* ent_covered sees the names read so far */
+            frozen = true;
+        }
         /* the capitalized words before it, back to an article */
         size_t ne = k - 1, ns = ne;
         int nw = 0;
