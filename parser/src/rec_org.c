@@ -1126,7 +1126,7 @@ static bool members_poss(estate *s, size_t w, size_t e)
     return body;
 }
 
-/* A word of an organization's for-tail (Institute for Humanistic
+/* A word of an organization's for-tail (Institute for Coastal
  * Studies): capitalized, no stopword (for The Sunday Express) and no given
  * name (for Acquisition Ann Lee: the person after the office). */
 static bool for_tail_word(estate *s, size_t ws, size_t we)
@@ -1138,7 +1138,7 @@ static bool for_tail_word(estate *s, size_t ws, size_t we)
 }
 
 /* County, District: a for-tail ending in one names where a court or board
- * sits, not the body (Superior Court for Monmouth County). */
+ * sits, not the body (Circuit Court for Harlan County). */
 static bool place_word(const kiji_doc *d, size_t ws, size_t we)
 {
     static const char *const w[] = {"County", "District", "Province", "State", "Region", NULL};
@@ -1243,8 +1243,7 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
-        /* Council for Voluntary Organisations, Bank for International
-         * Settlements: "for" goes on after an organization word that is no
+        /* Council for Rural Housing, Bank for Grain Exporters: "for" goes on after an organization word that is no
          * legal form (the right-to-left pass keeps its tail) */
         if (!c && !conn && tl == 3 && !memcmp(t, "for", 3) && nw > 0 && org[nw - 1] &&
             !corp_end(d, ws[nw - 1], we[nw - 1]) &&
@@ -1329,14 +1328,14 @@ static size_t en_run(estate *s, size_t a)
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
         }
-        /* Institute for Humanistic Studies: a for-tail of up to four
+        /* Institute for Coastal Studies: a for-tail of up to four
          * capitalized words, not a place (the Fund for Mexico names a loan) */
         if (last + 2 < lim && !cap[last + 1] && we[last + 1] - ws[last + 1] == 3 &&
             !memcmp(d->norm + ws[last + 1], "for", 3)) {
             int k = last + 2;
             while (k < lim && k < last + 6 && for_tail_word(s, ws[k], we[k]))
                 k++;
-            /* Secretary of the Air Force for Acquisition: after an
+            /* Secretary of the Navy for Procurement: after an
              * office's of-phrase the for-tail is the office's */
             for (int i = 0; i < last && k > last + 2; i++)
                 if (!cap[i] && (ent_equals(d->norm + ws[i], we[i] - ws[i], "of") ||
@@ -2041,8 +2040,8 @@ static bool name_holds(const ent *e, const char *w, size_t n)
 }
 
 /* Are the capitals w[0, n) the initials of e's capitalized words, its
- * legal form's with them or not (AMC: American Motors Corp; CFTC:
- * Commodity Futures Trading Commission)? */
+ * legal form's with them or not (HMC: Harwick Mills Corp; GTA:
+ * Grain Tariff Authority)? */
 static bool initials_of(const ent *e, const char *w, size_t n)
 {
     size_t k = 0, words = 0;
