@@ -1243,8 +1243,9 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
-        /* Council for Rural Housing, Bank for Grain Exporters: "for" goes on after an organization word that is no
-         * legal form (the right-to-left pass keeps its tail) */
+        /* Council for Rural Housing, Bank for Grain Exporters: "for"
+         * goes on after an organization word that is no legal form (the
+         * right-to-left pass keeps its tail) */
         if (!c && !conn && tl == 3 && !memcmp(t, "for", 3) && nw > 0 && org[nw - 1] &&
             !corp_end(d, ws[nw - 1], we[nw - 1]) &&
             !ent_equals(d->norm + ws[nw - 1], we[nw - 1] - ws[nw - 1], "Limited"))
