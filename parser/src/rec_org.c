@@ -1102,6 +1102,58 @@ static bool place_exactly(estate *s, size_t ns, size_t ne)
     return false;
 }
 
+/* Is [w, e) then ' the plural possessive of an agent noun (Seafarers,
+ * Teamsters, Employees) before up to four capitalized words that hold an
+ * organization word and no legal form? (en_run) */
+static bool members_poss(estate *s, size_t w, size_t e)
+{
+    const kiji_doc *d = s->d;
+    if (e < w + 5 || e + 3 >= s->hi || (d->norm[e + 1] != ' ' && d->norm[e + 1] != '\n') ||
+        d->norm[e - 1] != 's')
+        return false;
+    const char *t = d->norm + e - 3;
+    if (!((t[0] == 'e' || t[0] == 'o') && t[1] == 'r') && !(t[0] == 'e' && t[1] == 'e'))
+        return false;
+    size_t q = e + 2;
+    bool body = false;
+    for (int k = 0; k < 4 && q < s->hi && upper((unsigned char)d->norm[q]); k++) {
+        size_t r = q;
+        while (r < s->hi && !en_stop_byte[(unsigned char)d->norm[r]] && r - q < 24)
+            r++;
+        size_t u = r > q + 1 && d->norm[r - 1] == '.' ? r - 1 : r;
+        int32_t v;
+        if (corp_end(d, q, u))
+            return false;
+        body |= kj_dict_get(s->x->osuf_en, d->norm + q, u - q, &v);
+        if (r >= s->hi || (d->norm[r] != ' ' && d->norm[r] != '\n'))
+            break;
+        q = r + 1;
+    }
+    return body;
+}
+
+/* A word of an organization's for-tail (Institute for Coastal
+ * Studies): capitalized, no stopword (for The Sunday Express) and no given
+ * name (for Acquisition Ann Lee: the person after the office). */
+static bool for_tail_word(estate *s, size_t ws, size_t we)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    return upper((unsigned char)d->norm[ws]) && !ent_stopword(d, ws, we) &&
+           !kj_dict_get(s->x->given_en, d->norm + ws, we - ws, &v);
+}
+
+/* County, District: a for-tail ending in one names where a court or board
+ * sits, not the body (Circuit Court for Harlan County). */
+static bool place_word(const kiji_doc *d, size_t ws, size_t we)
+{
+    static const char *const w[] = {"County", "District", "Province", "State", "Region", NULL};
+    for (int i = 0; w[i]; i++)
+        if (ent_equals(d->norm + ws, we - ws, w[i]))
+            return true;
+    return false;
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1167,6 +1219,12 @@ static size_t en_run(estate *s, size_t a)
             if (kj_dict_get(x->osuf_en, d->norm + q, r - q, &ov))
                 e++;
         }
+        /* Seafarers' International Union, Teamsters' National Council: an
+         * agent noun's plural possessive opens a members' body when the
+         * capitalized words after it reach an organization word and no
+         * legal form (the band members' Orchard Records Inc is owned) */
+        if (!poss && e < s->hi && d->norm[e] == '\'' && members_poss(s, w, e))
+            e++;
         size_t te = e;
         int32_t v;
         bool para_end = false;
@@ -1191,6 +1249,13 @@ static size_t en_run(estate *s, size_t a)
         size_t tl = te - w;
         bool c = upper((unsigned char)t[0]) || (kj_is_digit((unsigned char)t[0]) && ncap);
         bool conn = ncap > 0 && en_conn(t, tl);
+        /* Council for Rural Housing, Bank for Grain Exporters: "for"
+         * goes on after an organization word that is no legal form (the
+         * right-to-left pass keeps its tail) */
+        if (!c && !conn && tl == 3 && !memcmp(t, "for", 3) && nw > 0 && org[nw - 1] &&
+            !corp_end(d, ws[nw - 1], we[nw - 1]) &&
+            !ent_equals(d->norm + ws[nw - 1], we[nw - 1] - ws[nw - 1], "Limited"))
+            conn = true;
         if (!c && !conn) {
             /* the Harbour Times newspaper: a publication named before the
              * word for it (its last capitalized word acts as the
@@ -1253,6 +1318,11 @@ static size_t en_run(estate *s, size_t a)
         if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
             cap[2])
             last = 0;
+        /* Institute for Coastal Studies opening the run: its for-tail
+         * (below) makes the name */
+        if (last < 0 && org[0] && lim >= 3 && !cap[1] &&
+            ent_equals(d->norm + ws[1], we[1] - ws[1], "for"))
+            last = 0;
         if (last < 0)
             break;
         int stop = last;
@@ -1264,6 +1334,24 @@ static size_t en_run(estate *s, size_t a)
             stop = last + 2;
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
+        }
+        /* Institute for Coastal Studies: a for-tail of up to four
+         * capitalized words, not a place (the Fund for Mexico names a loan) */
+        if (last + 2 < lim && !cap[last + 1] && we[last + 1] - ws[last + 1] == 3 &&
+            !memcmp(d->norm + ws[last + 1], "for", 3)) {
+            int k = last + 2;
+            while (k < lim && k < last + 6 && for_tail_word(s, ws[k], we[k]))
+                k++;
+            /* Secretary of the Navy for Procurement: after an
+             * office's of-phrase the for-tail is the office's */
+            for (int i = 0; i < last && k > last + 2; i++)
+                if (!cap[i] && (ent_equals(d->norm + ws[i], we[i] - ws[i], "of") ||
+                                ent_equals(d->norm + ws[i], we[i] - ws[i], "the")))
+                    k = last + 2;
+            ent *pl = NULL;
+            if (k > last + 2 && place_at(s, ws[last + 2], &pl) == 0 &&
+                !place_word(d, ws[k - 1], we[k - 1]))
+                stop = k - 1;
         }
         /* Department of Parks and Recreation: the of-tail may join with and */
         while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
@@ -1658,6 +1746,27 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     uint32_t nc = ent_cp(d, pos + n, &nx);
     if (ent_word(last) && ent_word(nc))
         return 0;
+    /* Daimler-Benz: a known Latin name, a hyphen and a capitalized word
+     * (a capital, then lower case) name another company, the whole
+     * compound (Boeing-Airbus: two known names stay two; a glued slug
+     * with more capitals is no name) */
+    if (nc == '-' && last < 0x80 && ent_word(last) && pos + n + 1 < s->hi &&
+        upper((unsigned char)d->norm[pos + n + 1])) {
+        size_t b = pos + n + 2;
+        while (b < s->hi && b - pos < 48 && d->norm[b] >= 'a' && d->norm[b] <= 'z')
+            b++;
+        int32_t w;
+        bool word = b > pos + n + 2 &&
+                    (b >= s->hi || (d->norm[b] != '-' && !ent_word((unsigned char)d->norm[b])));
+        if (word && !ent_longest(s, s->x->org, pos + n + 1, &w)) {
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + pos, b - pos, NULL, 0);
+            if (!e)
+                return 0;
+            longer_name(s, e, pos, b);
+            *out = e;
+            return b - pos;
+        }
+    }
     /* ソニー・ミュージック goes on past the known ソニー; a known name
      * that starts with a kanji ends at its ・ (日テレ・ベレーザ: the
      * broadcaster's team, no name of a person テレ・ベレーザ) */
@@ -1926,6 +2035,118 @@ static void pass_media(estate *s, const kata_spans *kata)
     }
 }
 
+/* Does the organization e's name hold the words [ns, ne) whole (Hutton
+ * in E.F. Hutton Group Inc)? */
+static bool name_holds(const ent *e, const char *w, size_t n)
+{
+    for (size_t i = 0; e->namelen >= n && i + n <= e->namelen; i++)
+        if ((i == 0 || e->name[i - 1] == ' ') && !memcmp(e->name + i, w, n) &&
+            (i + n == e->namelen || e->name[i + n] == ' '))
+            return true;
+    return false;
+}
+
+/* Are the capitals w[0, n) the initials of e's capitalized words, its
+ * legal form's with them or not (HMC: Harwick Mills Corp; GTA:
+ * Grain Tariff Authority)? */
+static bool initials_of(const ent *e, const char *w, size_t n)
+{
+    size_t k = 0, words = 0;
+    for (size_t i = 0; i < e->namelen; i++) {
+        if (i > 0 && e->name[i - 1] != ' ')
+            continue;
+        if (!upper((unsigned char)e->name[i]))
+            continue;
+        words++;
+        if (k < n && e->name[i] == w[k])
+            k++;
+        else if (k < n)
+            return false;
+    }
+    return k == n && n >= 2 && words >= n && words <= n + 1;
+}
+
+/* "a Treasury spokesman", "A Viacom spokeswoman": up to three capitalized
+ * words between an article and spokesman / spokeswoman / spokesperson
+ * name the body the spokesperson speaks for (GUIDELINES: the body is the
+ * speaker): an organization named before whose name holds the words, else
+ * a new one. Not a place, a demonym (a Soviet spokesman) or a lone
+ * organization word (a Bank spokesman). */
+static void pass_spokes(estate *s)
+{
+    kiji_doc *d = s->d;
+    bool frozen = false;
+    /* the k of "spokes" (rarer than its s) finds each one */
+    for (size_t i = s->lo + 3; i + 3 < s->hi;) {
+        const char *h = memchr(d->norm + i, 'k', s->hi - i - 3);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - d->norm) - 3;
+        i = k + 4;
+        if (memcmp(d->norm + k, "spokes", 6) != 0)
+            continue;
+        i = k + 6;
+        d->work++;
+        if (!(kj_at(d->norm, s->hi, i, "man") || kj_at(d->norm, s->hi, i, "woman") ||
+              kj_at(d->norm, s->hi, i, "person")) ||
+            k < s->lo + 4 || (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
+            continue;
+        if (!frozen) {
+            ent_freeze(s); /* ent_covered sees the names read so far */
+            frozen = true;
+        }
+        /* the capitalized words before it, back to an article */
+        size_t ne = k - 1, ns = ne;
+        int nw = 0;
+        bool art = false;
+        while (nw < 4 && ns > s->lo) {
+            size_t b = ns;
+            while (b > s->lo && d->norm[b - 1] != ' ' && d->norm[b - 1] != '\n' && ns - b < 32)
+                b--;
+            if (ent_equals(d->norm + b, ns - b, "a") || ent_equals(d->norm + b, ns - b, "an") ||
+                ent_equals(d->norm + b, ns - b, "the") || ent_equals(d->norm + b, ns - b, "A") ||
+                ent_equals(d->norm + b, ns - b, "An") || ent_equals(d->norm + b, ns - b, "The")) {
+                art = nw > 0;
+                break;
+            }
+            if (b == ns || !upper((unsigned char)d->norm[b]) || nw == 3 || b == s->lo)
+                break;
+            nw++;
+            ns = b;
+            if (ns > s->lo)
+                ns--;
+            if (ns == s->lo || (d->norm[ns] != ' ' && d->norm[ns] != '\n'))
+                break;
+        }
+        if (!art)
+            continue;
+        ns++;
+        while (ns < ne && (d->norm[ns] == ' ' || d->norm[ns] == '\n'))
+            ns++;
+        int32_t v;
+        ent *pl = NULL;
+        if (ns >= ne || ne - ns > 48 || ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) ||
+            place_at(s, ns, &pl) > 0 || kj_dict_get(s->x->demonym, d->norm + ns, ne - ns, &v) ||
+            kj_dict_get(s->x->osuf_en, d->norm + ns, ne - ns, &v) ||
+            memchr(d->norm + ns, '\n', ne - ns))
+            continue;
+        ent *e = NULL;
+        for (size_t j = 0; j < s->ne && !e; j++)
+            if (s->e[j]->type == KIJI_FACT_ORGANIZATION &&
+                (name_holds(s->e[j], d->norm + ns, ne - ns) ||
+                 initials_of(s->e[j], d->norm + ns, ne - ns) ||
+                 (s->e[j]->acronym && ent_equals(d->norm + ns, ne - ns, s->e[j]->acronym))))
+                e = s->e[j];
+        if (!e) {
+            e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+            if (e)
+                longer_name(s, e, ns, ne);
+        }
+        if (e)
+            ent_mention(s, e, ns, ne);
+    }
+}
+
 void rec_orgs(estate *s)
 {
     pass_definitions(s);
@@ -1934,4 +2155,5 @@ void rec_orgs(estate *s)
     pass_suffixes(s, &kata);
     pass_known(s);
     pass_media(s, &kata);
+    pass_spokes(s);
 }

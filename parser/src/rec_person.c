@@ -2649,6 +2649,11 @@ static void en_persons(estate *s)
                 if (!cap_word(d, t[w]) || !adjacent(d, t[w], t[w + 1]))
                     break;
                 named = org_named_ent(s, t[w].ns, t[q - 1].ne);
+                /* Treasury Secretary: before a capitalized head a body
+                 * named just so (no longer name read before) stays in the
+                 * title, as Oil Minister does */
+                if (named && cap_word(d, t[q]) && named->namelen == t[q - 1].ne - t[w].ns)
+                    named = NULL;
             }
             int q0 = q;
             while (!named && q > 0 && cap_word(d, t[q - 1]) && !set_lead && !poss(d, t[q - 1]) &&
