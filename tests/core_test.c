@@ -388,6 +388,43 @@ static void linear(const char *name, const char *unit)
     free(b);
 }
 
+/* As linear, with a unit that differs each time: "A Bakela spokesman said
+ * so. " names a new body in every sentence (pass_spokes compares each with
+ * the organizations named before it). */
+static void linear_bodies(void)
+{
+    static const char cons[] = "BCDFGHJKLMNPRSTVWZ", vow[] = "aeiou";
+    size_t n1 = 64 * 1024, n4 = 4 * n1;
+    char *b = malloc(n4 + 64);
+    CHECK(b != NULL, "bodies: malloc");
+    if (!b)
+        return;
+    uint64_t w[2];
+    for (int k = 0; k < 2; k++) {
+        size_t target = k ? n4 : n1, len = 0;
+        for (unsigned i = 0; len + 40 <= target; i++) {
+            char name[16];
+            unsigned x = i;
+            for (int sy = 0; sy < 4; sy++, x /= 90) {
+                name[2 * sy] = cons[x % 18];
+                name[2 * sy + 1] = vow[x / 18 % 5];
+            }
+            name[8] = '\0';
+            for (int c = 1; c < 8; c++)
+                name[c] = (char)(name[c] >= 'A' && name[c] <= 'Z' ? name[c] + 32 : name[c]);
+            len += (size_t)snprintf(b + len, 40, "A %s spokesman said so. ", name);
+        }
+        kiji_error e;
+        int rc = parse(b, len, "2026-02-13", &e);
+        CHECK(rc == KIJI_OK, "bodies: parse %zu bytes: %s", len, e.text);
+        w[k] = kiji_doc_work(D);
+    }
+    double ratio = w[0] ? (double)w[1] / (double)w[0] : 0;
+    CHECK(w[0] > 0 && ratio <= 5.0, "bodies: work N=%llu 4N=%llu ratio %.2f > 5",
+          (unsigned long long)w[0], (unsigned long long)w[1], ratio);
+    free(b);
+}
+
 static void test_pathological(void)
 {
     linear("nested brackets", "「（『");
@@ -400,6 +437,8 @@ static void test_pathological(void)
     linear("combining marks", "e\xCC\x81\xCC\x81\xCC\x81");
     linear("newlines", "a\n");
     linear("mixed article", "ドイツのメルツ首相は13日、「約400発だ」と述べた。\n");
+    linear("acronym definitions", "The Northern Grid Supply System (NGSS) met. ");
+    linear_bodies();
 }
 
 /* The entity scans step over characters by the class bits of d->cpx

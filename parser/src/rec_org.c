@@ -2131,12 +2131,17 @@ static void pass_spokes(estate *s)
             memchr(d->norm + ns, '\n', ne - ns))
             continue;
         ent *e = NULL;
-        for (size_t j = 0; j < s->ne && !e; j++)
-            if (s->e[j]->type == KIJI_FACT_ORGANIZATION &&
-                (name_holds(s->e[j], d->norm + ns, ne - ns) ||
-                 initials_of(s->e[j], d->norm + ns, ne - ns) ||
-                 (s->e[j]->acronym && ent_equals(d->norm + ns, ne - ns, s->e[j]->acronym))))
-                e = s->e[j];
+        /* an organization already named (past the budget, none: the body
+         * is made or found by its own name below) */
+        for (size_t j = 0; j < s->ne && !e && s->spokes_budget > 0; j++) {
+            d->work++;
+            s->spokes_budget--;
+            ent *o = s->e[j];
+            if (o->type == KIJI_FACT_ORGANIZATION &&
+                (name_holds(o, d->norm + ns, ne - ns) || initials_of(o, d->norm + ns, ne - ns) ||
+                 (o->acronym && ent_equals(d->norm + ns, ne - ns, o->acronym))))
+                e = o;
+        }
         if (!e) {
             e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
             if (e)
