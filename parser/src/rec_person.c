@@ -1818,6 +1818,22 @@ static inline size_t ja_run_rest(kiji_doc *d, size_t i, size_t hi, uint32_t cls,
     return i;
 }
 
+/* ja_candidate's answer, 0, known without the call for the commonest start
+ * in Japanese text: one kanji (c, its classes cls, ending at nx) that opens
+ * no surname of surnames.txt and is no 氏, then no kanji (行った, 前に).
+ * There ja_candidate finds no surname, reads the kanji run as one
+ * character with no 氏 after it and returns 0 at its short_run exit,
+ * having counted no step and touched no entity; the call, its frame and
+ * its run walk cost some 100 instructions at every such kanji. */
+static inline bool ja_lone_kanji(const estate *s, uint32_t c, uint32_t cls, size_t nx)
+{
+    const kiji_doc *d = s->d;
+    if (!(cls & KJ_CC_KANJI) || c == 0x6C0F /* 氏 */ || ent_first_has(&s->x->surname_first, c))
+        return false;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, nn;
+    return nx >= lim || !(ent_cls(d, nx, &nn) & KJ_CC_KANJI);
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1893,7 +1909,7 @@ static void ja_persons(estate *s)
                     continue;
                 }
             }
-            size_t e = ja_candidate(s, i, &pc);
+            size_t e = ja_lone_kanji(s, c, cls, nx) ? 0 : ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
                 continue;
