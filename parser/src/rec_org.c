@@ -2066,6 +2066,14 @@ static bool initials_of(const ent *e, const char *w, size_t n)
     return k == n && n >= 2 && words >= n && words <= n + 1;
 }
 
+/* Is [p, p + n) an English article, a / an / the, capitalized or not? */
+static bool en_article(const char *p, size_t n)
+{
+    if (n < 1 || n > 3 || (p[0] | 0x20) != (n == 3 ? 't' : 'a'))
+        return false;
+    return n == 1 || !memcmp(p + 1, n == 2 ? "n" : "he", n - 1);
+}
+
 /* "a Treasury spokesman", "A Viacom spokeswoman": up to three capitalized
  * words between an article and spokesman / spokeswoman / spokesperson
  * name the body the spokesperson speaks for (GUIDELINES: the body is the
@@ -2103,9 +2111,7 @@ static void pass_spokes(estate *s)
             size_t b = ns;
             while (b > s->lo && d->norm[b - 1] != ' ' && d->norm[b - 1] != '\n' && ns - b < 32)
                 b--;
-            if (ent_equals(d->norm + b, ns - b, "a") || ent_equals(d->norm + b, ns - b, "an") ||
-                ent_equals(d->norm + b, ns - b, "the") || ent_equals(d->norm + b, ns - b, "A") ||
-                ent_equals(d->norm + b, ns - b, "An") || ent_equals(d->norm + b, ns - b, "The")) {
+            if (en_article(d->norm + b, ns - b)) {
                 art = nw > 0;
                 break;
             }
