@@ -1042,6 +1042,20 @@ static bool range_day_end(jp *p, kj_tx *t, size_t pos)
     if (!(sl > 0 && c->last_end + sl == pos) &&
         !(pos - c->last_end == strlen("から") && kj_before(p->s, pos, "から")))
         return false;
+    /* the end closes the range (まで, にかけて, に, の, は, 、); 今日から4日で,
+     * 21日から4日——: a length, not a day */
+    size_t e = pos;
+    while (e < p->len && e < pos + 12 && !at(p, e, "日"))
+        e += (size_t)kj_u8_len((unsigned char)p->s[e]);
+    if (!at(p, e, "日"))
+        return false;
+    e += strlen("日");
+    static const char *const close[] = {"まで", "に", "の", "は", "、", "(", NULL};
+    bool ok = false;
+    for (int k = 0; close[k] && !ok; k++)
+        ok = at(p, e, close[k]);
+    if (!ok)
+        return false;
     int y = c->last.y, m = c->last.m;
     if (t->d < c->last.d && ++m > 12) {
         m = 1;
