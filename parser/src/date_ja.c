@@ -1029,11 +1029,53 @@ static bool listed_time(const jp *p, size_t pos)
     return false;
 }
 
+/* 27日から30日, 28日〜3日: a bare day right after から or a dash that follows
+ * a date with a known month ends a range that starts there: the same month
+ * when it is later, the next one when it is earlier (a month's end passed),
+ * not the one the nearest-day rule picks alone. True when set. */
+static bool range_day_end(jp *p, kj_tx *t, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    if (!c->has_last || !c->last.d || !c->last.m || c->last_end > pos || t->d == c->last.d)
+        return false;
+    size_t sl = range_sep(p, c->last_end);
+    if (!(sl > 0 && c->last_end + sl == pos) &&
+        !(pos - c->last_end == strlen("から") && kj_before(p->s, pos, "から")))
+        return false;
+    /* the end closes the range (まで, にかけて, に, の, は, 、); 今日から4日で,
+     * 21日から4日——: a length, not a day */
+    size_t e = pos;
+    while (e < p->len && e < pos + 12 && !at(p, e, "日"))
+        e += (size_t)kj_u8_len((unsigned char)p->s[e]);
+    if (!at(p, e, "日"))
+        return false;
+    e += strlen("日");
+    static const char *const close[] = {"まで", "に", "の", "は", "、", "(", NULL};
+    bool ok = false;
+    for (int k = 0; close[k] && !ok; k++)
+        ok = at(p, e, close[k]);
+    if (!ok)
+        return false;
+    int y = c->last.y, m = c->last.m;
+    if (t->d < c->last.d && ++m > 12) {
+        m = 1;
+        y = y ? y + 1 : 0;
+    }
+    if (t->d > kj_mdays(y, m))
+        return false;
+    t->y = y;
+    t->m = m;
+    t->rel = true;
+    return true;
+}
+
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
     if (t->grain == KJ_G_DAY || t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) {
-        if (!have_m && !have_y && t->d) {
+        if (!have_m && !have_y && t->d && range_day_end(p, t, pos)) {
+            /* 27日から30日: the month of the range's start */
+        } else if (!have_m && !have_y && t->d) {
             int g = t->grain;
             kj_dt_bare_day(p->c, t, pos);
             t->grain = g;

@@ -1000,6 +1000,13 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
     bool ok = false;
     for (int i = 0; after[i]; i++)
         ok |= nc == after[i];
+    /* 「…」と答えた長谷部。: a sentence may end in the surname of a person
+     * named before (as a new name it could be any word) */
+    if (!ok && nc == 0x3002)
+        ok = surname_person(s, a, b, NULL) != NULL;
+    /* 名波「…」 at a line's start: a transcript names its speakers so */
+    if (!ok && nc == 0x300C && (a == 0 || d->norm[a - 1] == '\n'))
+        ok = surname_person(s, a, b, NULL) != NULL;
     int32_t v;
     if (!ok || kj_dict_get(s->x->notname_ja, d->norm + a, sl, &v))
         return 0; /* 一見、 甲斐も: words (not_names.txt) */

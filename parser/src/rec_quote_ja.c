@@ -741,6 +741,19 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* a sentence made of the quote alone */
     uint32_t f = kj_q_cp(d, a, &n);
     size_t sst = kj_q_sent_start(d, c->o);
+    /* 矢部浩之「…」 on a line of its own: in a transcript, the person named
+     * at the line's start (a title or honorific may follow) says it */
+    if (is_stop(f) || a >= send) {
+        size_t ls = kj_q_skip_space(d, sst, c->o);
+        int k = kj_q_mention_in(x, ls, ls + 1);
+        if (k >= 0 && (ls == 0 || d->norm[ls - 1] == '\n') &&
+            d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+            skip_name_suffix(d, x->m[k].ne, c->o) == c->o) {
+            c->quote = c->c > is;
+            c->pspeaker = x->m[k].fact;
+            return;
+        }
+    }
     if ((is_stop(f) || a >= send) && kj_q_skip_space(d, sst, c->o) == c->o) {
         c->quote = c->c > is;
         c->standalone = true;
