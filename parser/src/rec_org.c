@@ -23,8 +23,8 @@ int org_init(struct kj_entity *x)
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en ||
-        !x->org || !x->media_endings)
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org ||
+        !x->media_endings)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
         return -1;
@@ -117,10 +117,10 @@ static bool acronym(const kiji_doc *d, size_t a, size_t b)
  * another (cases/en/organization). nl when there is none. */
 size_t kj_org_base(const char *name, size_t nl)
 {
-    static const char *const legal[] = {
-        "Inc",  "Inc.",    "Corp", "Corp.",  "Corporation", "Co",   "Co.", "Company", "Ltd",
-        "Ltd.", "Limited", "LLC",  "L.L.C.", "PLC",         "plc",  "Plc", "AG",      "SA",
-        "S.A.", "NV",      "N.V.", "GmbH",   "LP",          "L.P.", NULL};
+    static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
+                                        "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
+                                        "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
+                                        "GmbH", "LP", "L.P.", NULL};
     size_t b = nl;
     for (int round = 0; round < 2; round++) {
         size_t w = b;
@@ -176,7 +176,8 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
 /* The organization entity for a name or acronym: a well-known one when the
  * list has either form (or the name without its legal form), else one keyed
  * by the name without its legal form. */
-static ent *org_for(estate *s, int type, const char *name, size_t nl, const char *acr, size_t al)
+static ent *org_for(estate *s, int type, const char *name, size_t nl, const char *acr,
+                    size_t al)
 {
     int32_t v;
     /* Securities and\nExchange Commission: a wrapped line is looked up as
@@ -194,8 +195,9 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
             return ent_make(s, type, key, (size_t)n);
         }
     }
-    if (type == KIJI_FACT_ORGANIZATION && ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
-                                           (al && kj_dict_get(s->x->org, acr, al, &v)))) {
+    if (type == KIJI_FACT_ORGANIZATION &&
+        ((nl && kj_dict_get(s->x->org, name, nl, &v)) ||
+         (al && kj_dict_get(s->x->org, acr, al, &v)))) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
         return ent_make(s, type, key, (size_t)n);
@@ -363,10 +365,9 @@ static bool institution_of(estate *s, size_t a, size_t b)
         while (ne < b && d->norm[ne] != ' ' && d->norm[ne] != '\n')
             ne++;
         int32_t v;
-        if (ne < b &&
-            ((ne - nx == 2 && !memcmp(d->norm + nx, "of", 2)) ||
-             (ne - nx == 3 && !memcmp(d->norm + nx, "for", 3)) ||
-             (ne - nx == 2 && !memcmp(d->norm + nx, "on", 2))) &&
+        if (ne < b && ((ne - nx == 2 && !memcmp(d->norm + nx, "of", 2)) ||
+                       (ne - nx == 3 && !memcmp(d->norm + nx, "for", 3)) ||
+                       (ne - nx == 2 && !memcmp(d->norm + nx, "on", 2))) &&
             kj_dict_get(s->x->osuf_en, d->norm + w, e - w, &v))
             return true;
         w = nx;
@@ -638,8 +639,8 @@ static bool generic_head(estate *s, size_t a, size_t b)
 
 static bool anaphoric(const char *p)
 {
-    static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他",   "全",
-                                      "諸", "某", "現", "元", "前", "旧", "一切", NULL};
+    static const char *const pre[] = {"同", "各", "両", "当", "本", "自", "他", "全", "諸", "某",
+                                      "現", "元", "前", "旧", "一切", NULL};
     for (int i = 0; pre[i]; i++)
         if (ent_starts(p, pre[i]))
             return true;
@@ -699,8 +700,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
             bool ok = chars >= (one ? 2 : 1);
             /* 米軍, 英軍: a one-kanji country form before 軍 (not 中 and 日,
              * which stand for their country only beside another such form) */
-            if (!ok && one && chars == 1 && kj_at(d->norm, b, p, "軍") &&
-                !kj_at(d->norm, b, a, "中") && !kj_at(d->norm, b, a, "日"))
+            if (!ok && one && chars == 1 && kj_at(d->norm, b, p, "軍") && !kj_at(d->norm, b, a, "中") &&
+                !kj_at(d->norm, b, a, "日"))
                 ok = kj_dict_get(x->abbr, d->norm + a, p - a, &v);
             /* メディア各社, 同省: 各 and 同 make a common noun */
             if (ok && one && p >= 3 && anaphoric(d->norm + p - 3))
@@ -858,7 +859,8 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
         if (cap[i] && we[i] > ws[i])
             ini[n++] = d->norm[ws[i]];
     ini[n] = 0;
-    if (n < 2 || ne + 1 + n > s->hi || d->norm[ne] != ' ' || memcmp(d->norm + ne + 1, ini, n) != 0)
+    if (n < 2 || ne + 1 + n > s->hi || d->norm[ne] != ' ' ||
+        memcmp(d->norm + ne + 1, ini, n) != 0)
         return;
     size_t a = ne + 1, b = a + n;
     if (b < s->hi && ent_asc((unsigned char)d->norm[b]))
@@ -877,9 +879,8 @@ static void initials(estate *s, ent *e, int st, int stop, const size_t *ws, cons
 /* Words that close a company's name: after them "and" starts another. */
 static bool corp_end(const kiji_doc *d, size_t a, size_t b)
 {
-    static const char *const w[] = {"Co",  "Co.",  "Corp", "Corp.",    "Inc", "Inc.",
-                                    "Ltd", "Ltd.", "PLC",  "plc",      "LLC", "Group",
-                                    "AG",  "SA",   "NV",   "Holdings", NULL};
+    static const char *const w[] = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.",
+                                    "PLC", "plc", "LLC", "Group", "AG", "SA", "NV", "Holdings", NULL};
     for (int i = 0; w[i]; i++)
         if (ent_equals(d->norm + a, b - a, w[i]))
             return true;
@@ -967,7 +968,7 @@ static size_t comma_partner(estate *s, size_t ns)
  * load per byte of the word instead of a dozen comparisons. */
 static const bool en_stop_byte[256] = {
     [' '] = true, ['\n'] = true, [','] = true, [';'] = true, [':'] = true, ['"'] = true,
-    ['('] = true, [')'] = true,  ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
+    ['('] = true, [')'] = true,   ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
 };
 
 /* Moody's Investors Service Inc, Oliver's Stores Inc: a possessive word
@@ -1176,8 +1177,8 @@ static size_t en_run(estate *s, size_t a)
             size_t q = w + 1;
             while (q < s->hi && q - w < 24 && ent_asc((unsigned char)d->norm[q]))
                 q++;
-            if (q < s->hi && d->norm[q] == ')' && q > w + 1 &&
-                upper((unsigned char)d->norm[w + 1]) && q + 1 < s->hi && d->norm[q + 1] == ' ') {
+            if (q < s->hi && d->norm[q] == ')' && q > w + 1 && upper((unsigned char)d->norm[w + 1]) &&
+                q + 1 < s->hi && d->norm[q + 1] == ' ') {
                 ws[nw] = w;
                 we[nw] = q + 1;
                 cap[nw] = true;
@@ -1391,8 +1392,8 @@ static size_t en_run(estate *s, size_t a)
                   kj_dict_get(x->org, d->norm + ws[i + 1], we[stop] - ws[i + 1], &kv))))
                 st = i + 1;
         }
-        while (st < last &&
-               (!cap[st] || ent_stopword(d, ws[st], we[st]) || modifier_word(d, ws[st], we[st])))
+        while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st]) ||
+                             modifier_word(d, ws[st], we[st])))
             st++;
         if (st > last || (st == last && stop == last))
             break; /* an organization word alone (Bank) names nothing */
