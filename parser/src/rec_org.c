@@ -520,6 +520,17 @@ static void pass_definitions(estate *s)
                         define(s, a, b, j, k);
                 } else {
                     a = ja_name_start(s, i);
+                    /* 野党パキスタン人民党(PPP): the name starts after a
+                     * common word of ja/org_lead, as in ja_seg */
+                    for (size_t p = a; p < i;) {
+                        d->work++;
+                        int32_t v;
+                        size_t n = kj_dict_longest(s->x->olead_ja, d->norm, i, p, &v), nx;
+                        ent_cp(d, p, &nx);
+                        if (n && p + n < i)
+                            a = p + n;
+                        p = nx;
+                    }
                     if (a < i && !acronym(d, a, i))
                         define(s, a, i, j, k);
                 }
@@ -787,6 +798,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
             return;
         p = nx;
     }
+    /* 番組向上機構 in 放送倫理・番組向上機構(BPO): the tail of a name that
+     * a definition read whole is no organization of its own */
+    if (ent_covered(s, KIJI_FACT_ORGANIZATION, a, best))
+        return;
     /* ツイッター社: a well-known name plus 社 is that organization */
     ent *e = NULL;
     for (size_t p = best; p > a + 3 && !e;) {
