@@ -767,6 +767,27 @@ static void ja_seg(estate *s, size_t a, size_t b)
         /* 最大野党の, 子会社が: the common word is all there is */
         else if (n && p + n == best)
             return;
+        /* 新党日本120自民党, 改革クラブ85公明党: digits between a kanji or
+         * katakana and a kanji end a row of a seat or result table; the
+         * name starts after them (AKB48グループ and 2ちゃんねる keep
+         * theirs) */
+        else if (d->norm[p] >= '0' && d->norm[p] <= '9') {
+            size_t q = p, ps, qx;
+            while (q < best && d->norm[q] >= '0' && d->norm[q] <= '9')
+                q++;
+            /* 2大政党, ドイツ2大政党: "the two major parties" counts them */
+            if (kj_at(d->norm, best, q, "大"))
+                return;
+            uint32_t pc = p > a ? ent_prev(d, p, &ps) : 0;
+            if (q < best && (kj_is_kanji(pc) || ent_kata(pc)) && kj_is_kanji(ent_cp(d, q, &qx))) {
+                /* the rows before the digits are read on their own (公明党
+                 * of 公明党21共産党 in the call, 共産党 here); each call
+                 * reads a shorter stretch */
+                ja_seg(s, a, p);
+                a = q;
+            }
+            nx = q;
+        }
         p = nx;
     }
     /* 元アメリカ中央情報局長官: former belongs to the role, not the name */
