@@ -520,6 +520,17 @@ static void pass_definitions(estate *s)
                         define(s, a, b, j, k);
                 } else {
                     a = ja_name_start(s, i);
+                    /* 野党パキスタン人民党(PPP): the name starts after a
+                     * common word of ja/org_lead, as in ja_seg */
+                    for (size_t p = a; p < i;) {
+                        d->work++;
+                        int32_t v;
+                        size_t n = kj_dict_longest(s->x->olead_ja, d->norm, i, p, &v), nx;
+                        ent_cp(d, p, &nx);
+                        if (n && p + n < i)
+                            a = p + n;
+                        p = nx;
+                    }
                     if (a < i && !acronym(d, a, i))
                         define(s, a, i, j, k);
                 }
@@ -711,12 +722,18 @@ static void ja_seg(estate *s, size_t a, size_t b)
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
-            /* チャン事務局長, ブリックス前事務局長: after a katakana name
-             * (or a surname) the suffix opens a title of ja/titles, which
-             * belongs to the person (高野連事務局長 stays an office) */
-            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, p, &v) > n &&
-                person_before(s, a, p))
+            /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
+             * of ja/titles. After a katakana name (or a surname) the title
+             * belongs to the person; after anything else it is the role of
+             * the organization named before it (日本高野連事務局長, IAEA
+             * 事務局長), which ends there. */
+            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, p, &v) > n) {
                 ok = false;
+                if (!person_before(s, a, p)) {
+                    best = p;
+                    best_p = p;
+                }
+            }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
              * form, which a name follows (一般財団法人日本気象協会) */
             if (ok && kj_at(d->norm, b, e, "法人"))
@@ -750,6 +767,27 @@ static void ja_seg(estate *s, size_t a, size_t b)
         /* 最大野党の, 子会社が: the common word is all there is */
         else if (n && p + n == best)
             return;
+        /* 新党日本120自民党, 改革クラブ85公明党: digits between a kanji or
+         * katakana and a kanji end a row of a seat or result table; the
+         * name starts after them (AKB48グループ and 2ちゃんねる keep
+         * theirs) */
+        else if (d->norm[p] >= '0' && d->norm[p] <= '9') {
+            size_t q = p, ps, qx;
+            while (q < best && d->norm[q] >= '0' && d->norm[q] <= '9')
+                q++;
+            /* 2大政党, ドイツ2大政党: "the two major parties" counts them */
+            if (kj_at(d->norm, best, q, "大"))
+                return;
+            uint32_t pc = p > a ? ent_prev(d, p, &ps) : 0;
+            if (q < best && (kj_is_kanji(pc) || ent_kata(pc)) && kj_is_kanji(ent_cp(d, q, &qx))) {
+                /* the rows before the digits are read on their own (公明党
+                 * of 公明党21共産党 in the call, 共産党 here); each call
+                 * reads a shorter stretch */
+                ja_seg(s, a, p);
+                a = q;
+            }
+            nx = q;
+        }
         p = nx;
     }
     /* 元アメリカ中央情報局長官: former belongs to the role, not the name */
@@ -781,6 +819,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
             return;
         p = nx;
     }
+    /* 番組向上機構 in 放送倫理・番組向上機構(BPO): the tail of a name that
+     * a definition read whole is no organization of its own */
+    if (ent_covered(s, KIJI_FACT_ORGANIZATION, a, best))
+        return;
     /* ツイッター社: a well-known name plus 社 is that organization */
     ent *e = NULL;
     for (size_t p = best; p > a + 3 && !e;) {

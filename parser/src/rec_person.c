@@ -1927,6 +1927,20 @@ static void ja_persons(estate *s)
                     continue;
                 }
             }
+            /* 急遽槙原氏の, 当初太田氏を: an adverb of ja/org_lead written
+             * against a name is no part of it, even where the whole run
+             * would pass for one */
+            if ((cls & KJ_CC_KANJI) && ent_first_has(&s->x->olead_first, c)) {
+                size_t m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v), mx;
+                if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
+                    !kj_claimed(d, i + m, mx)) {
+                    size_t e2 = ja_candidate(s, i + m, &pc);
+                    if (e2 > i + m) {
+                        i = e2;
+                        continue;
+                    }
+                }
+            }
             size_t e = ja_short_run(s, i, c, cls, nx) ? 0 : ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
