@@ -819,7 +819,8 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t ms = i;
         for (int k = 0; k < 3 && ms > sst + 1; k++) {
             size_t t = ms - 1;
-            if (d->norm[t] != ' ')
+            /* wire copy wraps its lines anywhere: company\nofficials */
+            if (d->norm[t] != ' ' && d->norm[t] != '\n')
                 break;
             size_t ws = t;
             while (ws > sst && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n' &&
