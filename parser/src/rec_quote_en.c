@@ -174,9 +174,10 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
            !word_is(d, p, "spokesperson");
 }
 
-/* "analysts at Barclays said", "a trader with Lakeside Bank said": the
- * mention starting at ms follows a source word of statement_sources.txt
- * and at / with / from, so the body is named and its speaker is not. */
+/* "analysts at Barclays said", "a trader with Lakeside Bank said", "an
+ * aide to Senator Hale said": the mention starting at ms follows a source
+ * word of statement_sources.txt and at / with / from / to, so the body or
+ * person is named and the speaker is not. */
 static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
 {
     size_t b = ms;
@@ -196,7 +197,7 @@ static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
     size_t p = b;
     while (p > 0 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z' && b - p < 4)
         p--;
-    if (!((b - p == 2 && !memcmp(d->norm + p, "at", 2)) ||
+    if (!((b - p == 2 && (!memcmp(d->norm + p, "at", 2) || !memcmp(d->norm + p, "to", 2))) ||
           (b - p == 4 && (!memcmp(d->norm + p, "with", 4) || !memcmp(d->norm + p, "from", 4)))))
         return false;
     size_t we = p;
@@ -513,8 +514,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
                      (speaker = org_subject(d, x, q->o)) >= 0)
                 ; /* "…," it said */
-            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns))
-                speaker = x->m[k].fact;
+            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns) &&
+                     !(d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+                       source_before_name(d, x, p, x->m[k].ns)))
+                speaker = x->m[k].fact; /* not: an aide to Senator Ann Lee said */
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
             else if ((speaker = titled_person(d, x, p, vp)) < 0)
