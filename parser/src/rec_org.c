@@ -1395,6 +1395,23 @@ static size_t en_run(estate *s, size_t a)
                 !place_word(d, ws[k - 1], we[k - 1]))
                 stop = k - 1;
         }
+        /* the Federal District Court for the Western District of Oregon: a
+         * court's "for the ... District" names its district, a part of the
+         * court's name (a bare for-tail place still is not, above) */
+        if (last + 3 < lim && ent_equals(d->norm + ws[last], we[last] - ws[last], "Court") &&
+            ent_equals(d->norm + ws[last + 1], we[last + 1] - ws[last + 1], "for") &&
+            ent_equals(d->norm + ws[last + 2], we[last + 2] - ws[last + 2], "the")) {
+            int k = last + 3;
+            while (k < lim && k < last + 6 && cap[k] &&
+                   !ent_equals(d->norm + ws[k], we[k] - ws[k], "District"))
+                k++;
+            if (k < lim && ent_equals(d->norm + ws[k], we[k] - ws[k], "District")) {
+                stop = k;
+                if (k + 2 < lim && !cap[k + 1] &&
+                    ent_equals(d->norm + ws[k + 1], we[k + 1] - ws[k + 1], "of") && cap[k + 2])
+                    stop = k + 2;
+            }
+        }
         /* Department of Parks and Recreation: the of-tail may join with and */
         while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
                !memcmp(d->norm + ws[stop + 1], "and", 3) && cap[stop + 2] && stop < last + 5)

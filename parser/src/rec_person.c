@@ -2333,9 +2333,10 @@ static bool org_short_form(estate *s, size_t a, size_t b)
 
 static bool func_word(const kiji_doc *d, tok t)
 {
-    static const char *const fw[] = {"who", "which", "that", "is", "was", "also", "and", "has",
-                                     "had", "will", "would", "said", "says", "as", "now",
-                                     "formerly", "currently", NULL};
+    static const char *const fw[] = {
+        "who",  "which",  "that",    "is",     "was",    "also",    "and",      "has",       "had",
+        "will", "would",  "said",    "says",   "as",     "now",     "formerly", "currently", "be",
+        "been", "become", "becomes", "became", "remain", "remains", NULL};
     for (int i = 0; fw[i]; i++)
         if (tok_is(d, t, fw[i]))
             return true;
@@ -2813,8 +2814,9 @@ static void en_persons(estate *s)
                 while (st < h && (tok_is(d, t[st], "the") || tok_is(d, t[st], "a") ||
                                   tok_is(d, t[st], "an")))
                     st++;
-                /* John Henske, who is also chairman: the title starts after
-                 * the clause's own words */
+                /* John Henske, who is also chairman; Ann Lee, who will
+                 * become president: the title starts after the clause's
+                 * own words */
                 for (int z = st; z < h; z++)
                     /* treasurer and vice-president: and between two
                      * titles joins them */

@@ -174,9 +174,10 @@ static bool unnamed_member(kiji_doc *d, const kj_qctx *x, size_t me)
            !word_is(d, p, "spokesperson");
 }
 
-/* "analysts at Barclays said", "a trader with Lakeside Bank said": the
- * mention starting at ms follows a source word of statement_sources.txt
- * and at / with / from, so the body is named and its speaker is not. */
+/* "analysts at Barclays said", "a trader with Lakeside Bank said", "an
+ * aide to Senator Hale said": the mention starting at ms follows a source
+ * word of statement_sources.txt and at / with / from / to, so the body or
+ * person is named and the speaker is not. */
 static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
 {
     size_t b = ms;
@@ -196,7 +197,7 @@ static bool source_at(kiji_doc *d, const kj_qctx *x, size_t ms)
     size_t p = b;
     while (p > 0 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z' && b - p < 4)
         p--;
-    if (!((b - p == 2 && !memcmp(d->norm + p, "at", 2)) ||
+    if (!((b - p == 2 && (!memcmp(d->norm + p, "at", 2) || !memcmp(d->norm + p, "to", 2))) ||
           (b - p == 4 && (!memcmp(d->norm + p, "with", 4) || !memcmp(d->norm + p, "from", 4)))))
         return false;
     size_t we = p;
@@ -258,8 +259,43 @@ static int org_subject(kiji_doc *d, const kj_qctx *x, size_t i)
     return org;
 }
 
+/* A Fed spokesman told a briefing …; He said "…": a body named right before
+ * spokesman / spokeswoman / spokesperson in [after, i), in i's sentence or
+ * the one before, outside quotes and with no person named after it, is the
+ * one he or she speaks for (GUIDELINES.md: a spokesperson's quote has the
+ * organization as speaker). The fact or -1; the look-back is bounded by
+ * KJ_Q_WINDOW. */
+static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
+{
+    size_t lo = kj_q_sent_start(d, i);
+    while (lo > 0 && i - lo < KJ_Q_WINDOW && (d->norm[lo - 1] == ' ' || d->norm[lo - 1] == '\n'))
+        lo--;
+    lo = lo > 0 ? kj_q_sent_start(d, lo - 1) : 0;
+    if (i > KJ_Q_WINDOW && lo < i - KJ_Q_WINDOW)
+        lo = i - KJ_Q_WINDOW;
+    if (lo < after)
+        lo = after;
+    int best = -1;
+    for (int k = kj_q_mention_in(x, lo, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        if (x->m[k].ns < lo || kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        int t = d->facts[x->m[k].fact].type;
+        size_t p = x->m[k].ne;
+        if (t == KIJI_FACT_PERSON)
+            best = -1;
+        else if (t == KIJI_FACT_ORGANIZATION && p + 7 <= d->norm_len &&
+                 (d->norm[p] == ' ' || d->norm[p] == '\n') && !memcmp(d->norm + p + 1, "spokes", 6))
+            best = x->m[k].fact;
+    }
+    return best;
+}
+
 static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
 {
+    int o = spokes_body(d, x, i, 0);
+    if (o >= 0)
+        return o;
     int r = recent_person(d, x, i);
     return r >= 0 ? r : sp->last;
 }
@@ -513,8 +549,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
                      (speaker = org_subject(d, x, q->o)) >= 0)
                 ; /* "…," it said */
-            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns))
-                speaker = x->m[k].fact;
+            else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns) &&
+                     !(d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+                       source_before_name(d, x, p, x->m[k].ns)))
+                speaker = x->m[k].fact; /* not: an aide to Senator Ann Lee said */
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
             else if ((speaker = titled_person(d, x, p, vp)) < 0)
@@ -611,7 +649,12 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     if (!ok && closed && kj_q_skip_space(d, sst, q->o) == q->o &&
         (a2 >= send || d->norm[a2] == '\n')) {
         ok = true;
-        if (sp->last >= 0 && para >= 0 && para - sp->last_para <= 2)
+        /* A Fed spokesman added:|"…": the body spoken for since the last
+         * quote */
+        int o = spokes_body(d, x, q->o, sp->prev_end);
+        if (o >= 0)
+            speaker = o;
+        else if (sp->last >= 0 && para >= 0 && para - sp->last_para <= 2)
             speaker = sp->last;
         else
             note = "no speaker is named in the sentence or the one before it";
@@ -819,7 +862,8 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t ms = i;
         for (int k = 0; k < 3 && ms > sst + 1; k++) {
             size_t t = ms - 1;
-            if (d->norm[t] != ' ')
+            /* wire copy wraps its lines anywhere: company\nofficials */
+            if (d->norm[t] != ' ' && d->norm[t] != '\n')
                 break;
             size_t ws = t;
             while (ws > sst && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n' &&

@@ -254,6 +254,10 @@ static bool hard_newline(const kiji_doc *d, size_t nl)
     /* a line wrapped after an abbreviation goes on (the U.S.|Treasury said) */
     if (c == '.')
         return !after_abbreviation(d, 0, n, true);
+    /* a quote closed by its comma goes on with its attribution on the next
+     * line ("…,"|said one official) */
+    if (c == '"' && k >= 2 && t[k - 2] == ',')
+        return false;
     return c == '!' || c == '?' || c == '"' || c == ':';
 }
 
