@@ -49,6 +49,7 @@ typedef struct ep {
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
     size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
     int half;      /* does "and a half" occur in the text: 1, 0, -1 not yet looked for */
+    bool every;    /* tests only: try every word start (dd->en_try_every) */
 } ep;
 
 static bool alpha(char ch)
@@ -4528,9 +4529,14 @@ static bool after_article(const ep *p, size_t i, size_t e)
     size_t n = kj_dt_word(p->c, true, q, &w);
     if (n > 0 && (!alpha(ch(p, q + n)) || (ch(p, q + n) == 's' && !alpha(ch(p, q + n + 1)))))
         return true;
-    n = kj_dt_word(p->c, true, i, &w);
-    if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
-        return true;
+    /* a key found at the article is a prefix of the text there: "a" or
+     * "an" alone or with the byte after it (white space or a digit), so
+     * no look-up where en has no such key (dd->en_article) */
+    if (p->c->dd->en_article) {
+        n = kj_dt_word(p->c, true, i, &w);
+        if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
+            return true;
+    }
     return kj_num_may_start(p->c->d, i);
 }
 
@@ -5029,7 +5035,7 @@ static bool possessive(const ep *p, size_t e)
  * → at_least, after → over, before → under, by → at_most, around / about /
  * circa → approx). Tries the date after the word; returns the bytes read
  * from i (0 when no date follows). */
-static size_t bounded(ep *p, size_t i)
+static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
 {
     /* by first letter, each word tested with wd (its length folds) */
     size_t e = 0;
@@ -5055,7 +5061,7 @@ static size_t bounded(ep *p, size_t i)
         return 0;
     size_t k = sp(p, e);
     kiji_doc *d = p->c->d;
-    if (k >= p->len || kj_claim_at(d, k) || !worth_trying(p, k))
+    if (k >= p->len || kj_claim_at(d, k) || (!worth_trying(p, k) && !p->every))
         return 0;
     size_t nf = d->nfacts;
     size_t n = try_at(p, k);
@@ -5083,12 +5089,15 @@ static bool ascii_word_at(const uint32_t *cx, size_t i)
     return (cx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
 }
 
-void kj_date_scan_en(kj_dctx *c)
+/* The scanner; with every (tests only: dd->en_try_every) try_at is tried
+ * at every word start that is not claimed, whatever worth_trying says,
+ * here and in bounded. Inlined twice, so the filtered loop tests no flag. */
+static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .dpos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
-            .dclk = SIZE_MAX, .half = -1};
+            .dclk = SIZE_MAX, .half = -1, .every = every};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
@@ -5102,7 +5111,10 @@ void kj_date_scan_en(kj_dctx *c)
          * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
         if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
-            if (worth_trying(&p, i))
+            /* with every, worth_trying runs all the same: what it leaves
+             * for try_at (k->wnpos, k->wnum: date_time reads a number
+             * word as a clock only where it marked one) stays as it is */
+            if (worth_trying(&p, i) || every)
                 n = try_at(&p, i);
             /* bounded reads only a word that starts with s, a, b or c (its
              * switch finds no other); try_at may have claimed i */
@@ -5124,4 +5136,19 @@ void kj_date_scan_en(kj_dctx *c)
         if (i > len)
             i = len;
     }
+}
+
+/* The scanner with no filter, for tests: out of the way of the other. */
+static __attribute__((noinline, cold)) void scan_en_every(kj_dctx *c)
+{
+    scan_en(c, true);
+}
+
+void kj_date_scan_en(kj_dctx *c)
+{
+    if (c->dd->en_try_every) {
+        scan_en_every(c);
+        return;
+    }
+    scan_en(c, false);
 }

@@ -190,6 +190,13 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
      * begins with it, whichever kind a reader asks for */
     if (t == dd->en && !kj_dt_en_the(dd, key, klen))
         return -1;
+    /* every kind too: "a" or "an" alone or before a byte that is no
+     * letter (en keys are lower-cased: a capital counts as no letter,
+     * which only sets the flag more often) */
+    if (t == dd->en && klen > 0 && key[0] == 'a'
+        && (klen == 1 || !(key[1] >= 'a' && key[1] <= 'z')
+            || (key[1] == 'n' && (klen == 2 || !(key[2] >= 'a' && key[2] <= 'z')))))
+        dd->en_article = true;
     dd->nw++;
     return 0;
 }
