@@ -4601,7 +4601,7 @@ static bool one_next(const ep *p, size_t i, size_t e)
     if (next_not_word(p, i, e, &q) || word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
         return true;
     const struct kj_datedata *dd = p->c->dd;
-    size_t r = q, max = kj_dict_maxlen(dd->efirst);
+    size_t r = q, max = dd->efirst_max;
     while (r < p->len && r - q <= max && (unsigned char)(p->lc[r] - 'a') < 26)
         r++;
     int32_t v;
@@ -4857,7 +4857,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
     /* the run of a-z, read up to one letter past the longest word */
-    size_t e = i, max = kj_dict_maxlen(dd->efirst);
+    size_t e = i, max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
     e = kj_az_end(p->lc, i, wlim);
     int32_t v = 0;
@@ -4889,7 +4889,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
      * dd->ethe (most "the"s are before a noun) */
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
         && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
-        size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
+        size_t q = sp(p, e), r = q, tmax = dd->ethe_max;
         /* a word whose first letters begin no word of ethe is none (the
          * company, the government): no run or look-up for it */
         unsigned a0 = q < p->len ? (unsigned)((unsigned char)p->lc[q] - 'a') : 26;

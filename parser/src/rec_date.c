@@ -443,6 +443,8 @@ int kj_date_init(kiji_parser *p)
         return -1;
     mark_word_only(dd, p->numeric);
     fill_scan(dd);
+    dd->efirst_max = kj_dict_maxlen(dd->efirst);
+    dd->ethe_max = kj_dict_maxlen(dd->ethe);
     return 0;
 }
 

@@ -180,6 +180,9 @@ struct kj_datedata {
      * the article where after_article (date_en.c) asks, before white
      * space or a digit. Set by add_word. */
     bool en_article;
+    /* kj_dict_maxlen of efirst and of ethe, read once the lists are in
+     * (the scanner asks at most words) */
+    size_t efirst_max, ethe_max;
     /* For tests only: kj_date_scan_en tries every word start, without its
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */
