@@ -49,6 +49,7 @@ typedef struct ep {
     size_t rfree;  /* a numeric date may start here after a dash (a range's end) */
     size_t dclk;   /* a clock range of bare hours may start here (right after its day) */
     int half;      /* does "and a half" occur in the text: 1, 0, -1 not yet looked for */
+    bool every;    /* tests only: try every word start (dd->en_try_every) */
 } ep;
 
 static bool alpha(char ch)
@@ -4528,9 +4529,32 @@ static bool after_article(const ep *p, size_t i, size_t e)
     size_t n = kj_dt_word(p->c, true, q, &w);
     if (n > 0 && (!alpha(ch(p, q + n)) || (ch(p, q + n) == 's' && !alpha(ch(p, q + n + 1)))))
         return true;
-    n = kj_dt_word(p->c, true, i, &w);
-    if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
-        return true;
+    /* a key found at the article is a prefix of the text there: "a" or
+     * "an" alone or with the byte after it (white space or a digit), so
+     * no look-up where en has no such key (dd->en_article) */
+    if (p->c->dd->en_article) {
+        n = kj_dt_word(p->c, true, i, &w);
+        if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
+            return true;
+    }
+    /* "a" and a space: kj_num_scan reads a number at "a" (the value
+     * EN_A of en/numbers) only before a number word right after the space
+     * (a dozen, a third: first_word_known in num_en.c), a run of letters
+     * that is a key of en/numbers, and every key of en/numbers is a word
+     * of dd->efirst (kj_date_en_starts). So where the first letters there
+     * begin no such word (efirst1, efirst3, read as worth_trying reads
+     * them), or there is no letter, no number starts at i. Only inside
+     * the text read (kj_num_may_start reads d->norm, which may go on). */
+    if (e == i + 1 && p->lc[e] == ' ' && e + 3 < p->len) {
+        const struct kj_datedata *dd = p->c->dd;
+        unsigned a0 = (unsigned char)p->lc[e + 1] - 'a', a1 = (unsigned char)p->lc[e + 2] - 'a';
+        unsigned a2 = (unsigned char)p->lc[e + 3] - 'a';
+        if (a0 >= 26)
+            return false;
+        if (a1 >= 26 ? !(dd->efirst1 >> a0 & 1)
+                     : !(dd->efirst3[a0 * 26 + a1] >> (a2 < 26 ? a2 : 26) & 1))
+            return false;
+    }
     return kj_num_may_start(p->c->d, i);
 }
 
@@ -4577,7 +4601,7 @@ static bool one_next(const ep *p, size_t i, size_t e)
     if (next_not_word(p, i, e, &q) || word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
         return true;
     const struct kj_datedata *dd = p->c->dd;
-    size_t r = q, max = kj_dict_maxlen(dd->efirst);
+    size_t r = q, max = dd->efirst_max;
     while (r < p->len && r - q <= max && (unsigned char)(p->lc[r] - 'a') < 26)
         r++;
     int32_t v;
@@ -4833,7 +4857,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
     /* the run of a-z, read up to one letter past the longest word */
-    size_t e = i, max = kj_dict_maxlen(dd->efirst);
+    size_t e = i, max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
     e = kj_az_end(p->lc, i, wlim);
     int32_t v = 0;
@@ -4865,7 +4889,7 @@ static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
      * dd->ethe (most "the"s are before a noun) */
     if (e - i == 3 && !dd->ethe_any && p->lc[i] == 't' && p->lc[i + 1] == 'h' && p->lc[i + 2] == 'e'
         && e < p->len && (p->lc[e] == ' ' || p->lc[e] == '\n' || p->lc[e] == '\t')) {
-        size_t q = sp(p, e), r = q, tmax = kj_dict_maxlen(dd->ethe);
+        size_t q = sp(p, e), r = q, tmax = dd->ethe_max;
         /* a word whose first letters begin no word of ethe is none (the
          * company, the government): no run or look-up for it */
         unsigned a0 = q < p->len ? (unsigned)((unsigned char)p->lc[q] - 'a') : 26;
@@ -5029,7 +5053,7 @@ static bool possessive(const ep *p, size_t e)
  * → at_least, after → over, before → under, by → at_most, around / about /
  * circa → approx). Tries the date after the word; returns the bytes read
  * from i (0 when no date follows). */
-static size_t bounded(ep *p, size_t i)
+static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
 {
     /* by first letter, each word tested with wd (its length folds) */
     size_t e = 0;
@@ -5055,7 +5079,7 @@ static size_t bounded(ep *p, size_t i)
         return 0;
     size_t k = sp(p, e);
     kiji_doc *d = p->c->d;
-    if (k >= p->len || kj_claim_at(d, k) || !worth_trying(p, k))
+    if (k >= p->len || kj_claim_at(d, k) || (!worth_trying(p, k) && !p->every))
         return 0;
     size_t nf = d->nfacts;
     size_t n = try_at(p, k);
@@ -5083,12 +5107,15 @@ static bool ascii_word_at(const uint32_t *cx, size_t i)
     return (cx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
 }
 
-void kj_date_scan_en(kj_dctx *c)
+/* The scanner; with every (tests only: dd->en_try_every) try_at is tried
+ * at every word start that is not claimed, whatever worth_trying says,
+ * here and in bounded. Inlined twice, so the filtered loop tests no flag. */
+static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every)
 {
     ecache k = {.wpos = SIZE_MAX, .npos = SIZE_MAX, .dpos = SIZE_MAX, .wnpos = SIZE_MAX};
     ep p = {.c = c, .s = c->s, .lc = c->lc, .len = c->len, .k = &k, .caseless = true,
             .cued = SIZE_MAX, .mcue = SIZE_MAX, .rfree = SIZE_MAX,
-            .dclk = SIZE_MAX, .half = -1};
+            .dclk = SIZE_MAX, .half = -1, .every = every};
     for (size_t q = 0; q < c->len && p.caseless; q++)
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
@@ -5102,7 +5129,10 @@ void kj_date_scan_en(kj_dctx *c)
          * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
         if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
-            if (worth_trying(&p, i))
+            /* with every, worth_trying runs all the same: what it leaves
+             * for try_at (k->wnpos, k->wnum: date_time reads a number
+             * word as a clock only where it marked one) stays as it is */
+            if (worth_trying(&p, i) || every)
                 n = try_at(&p, i);
             /* bounded reads only a word that starts with s, a, b or c (its
              * switch finds no other); try_at may have claimed i */
@@ -5124,4 +5154,19 @@ void kj_date_scan_en(kj_dctx *c)
         if (i > len)
             i = len;
     }
+}
+
+/* The scanner with no filter, for tests: out of the way of the other. */
+static __attribute__((noinline, cold)) void scan_en_every(kj_dctx *c)
+{
+    scan_en(c, true);
+}
+
+void kj_date_scan_en(kj_dctx *c)
+{
+    if (c->dd->en_try_every) {
+        scan_en_every(c);
+        return;
+    }
+    scan_en(c, false);
 }

@@ -190,6 +190,13 @@ static int add_word(struct kj_datedata *dd, kj_dict *t, const char *key, size_t 
      * begins with it, whichever kind a reader asks for */
     if (t == dd->en && !kj_dt_en_the(dd, key, klen))
         return -1;
+    /* every kind too: "a" or "an" alone or before a byte that is no
+     * letter (en keys are lower-cased: a capital counts as no letter,
+     * which only sets the flag more often) */
+    if (t == dd->en && klen > 0 && key[0] == 'a'
+        && (klen == 1 || !(key[1] >= 'a' && key[1] <= 'z')
+            || (key[1] == 'n' && (klen == 2 || !(key[2] >= 'a' && key[2] <= 'z')))))
+        dd->en_article = true;
     dd->nw++;
     return 0;
 }
@@ -436,6 +443,8 @@ int kj_date_init(kiji_parser *p)
         return -1;
     mark_word_only(dd, p->numeric);
     fill_scan(dd);
+    dd->efirst_max = kj_dict_maxlen(dd->efirst);
+    dd->ethe_max = kj_dict_maxlen(dd->ethe);
     return 0;
 }
 

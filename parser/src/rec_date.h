@@ -175,6 +175,18 @@ struct kj_datedata {
      * one-letter word 'a'+a. */
     uint32_t ethe3[26 * 26];
     uint32_t ethe1;
+    /* An entry of en is "a" or "an" or begins with either and a byte that
+     * is no letter (a.m., a week): the only keys kj_dt_word can find at
+     * the article where after_article (date_en.c) asks, before white
+     * space or a digit. Set by add_word. */
+    bool en_article;
+    /* kj_dict_maxlen of efirst and of ethe, read once the lists are in
+     * (the scanner asks at most words) */
+    size_t efirst_max, ethe_max;
+    /* For tests only: kj_date_scan_en tries every word start, without its
+     * filter (worth_trying), so that a test can check the filter against
+     * the scanner it stands in front of. Never set by the parser. */
+    bool en_try_every;
 };
 
 /* Per-parse state of the scanners. */

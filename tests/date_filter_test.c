@@ -1,0 +1,137 @@
+/*
+ * date_filter_test.c -- worth_trying (date_en.c), the filter in front of
+ * try_at at each word start of the English date scanner (and in front of
+ * the date after a bound word, bounded), checked against the scanner
+ * with no filter (dd->en_try_every: try_at at every word start): on
+ * random texts strung together from date words (months, weekdays, the
+ * scanner's literals, units, articles, number words), numbers in the
+ * shapes dates take (3, 15, 2024, 10:30, 5/12, 1st) and ordinary words,
+ * with white space, line breaks and punctuation between them, the whole
+ * result JSON of both is the same. The filter may only skip word starts
+ * where try_at reads nothing. (Without the filter worth_trying still runs,
+ * for what it leaves for try_at: the number word it marks at i.) The
+ * article test after_article is part of the filter, and with it
+ * dd->en_article.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "kiji.h"
+#include "kj.h"
+#include "rand_text.h"
+#include "rec_date.h"
+
+/* the pieces of a text: words (most followed by a space below), numbers
+ * and punctuation */
+static const char *const words[] = {
+    /* months, weekdays, seasons, parts of the day */
+    "January", "Feb.", "March", "april", "May", "June", "Jul", "August", "Sept.", "Oct", "November",
+    "dec", "Monday", "tuesday", "Wed.", "Thursday", "Friday", "Sat", "Sunday", "Mondays", "spring",
+    "summer", "fall", "autumn", "winter", "morning", "afternoon", "evening", "night", "nights",
+    "noon", "midnight", "tonight", "today", "yesterday", "tomorrow", "weekend", "week-end",
+    /* units */
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "hour", "hours",
+    "minutes", "quarter", "half", "fortnight", "century", "season",
+    /* the scanner's literals and cue words */
+    "the", "The", "a", "A", "an", "An", "of", "in", "on", "at", "to", "and", "from", "between",
+    "through", "until", "since", "after", "before", "by", "around", "about", "circa", "this",
+    "This", "current", "last", "Last", "past", "previous", "next", "Next", "coming", "upcoming",
+    "early", "mid", "mid-", "late", "end", "rest", "remainder", "earlier", "later", "ago", "every",
+    "each", "daily", "weekly", "all", "whole", "full", "another", "several", "few", "many",
+    "couple", "first", "second", "third", "fifth", "twentieth", "one", "two", "three", "twelve",
+    "twenty", "thirty-one", "hundred", "dozen", "minus", "negative", "fiscal", "calendar", "FY",
+    "Q3", "H1", "p.m.", "a.m.", "pm", "o'clock", "business", "working", "will", "said", "year-end",
+    "yearend",
+    /* pieces of two words, so that the rarer pairs come often enough */
+    "a dozen", "a hundred", "a third", "a half", "a quarter", "an hour", "a week", "a couple",
+    "a few", "the first", "the end", "the next", "this week", "last year", "one of", "two days",
+    "at least", "as many", "in the", "every day",
+    /* ordinary words */
+    "company", "market", "markets", "government", "officials", "share", "shares", "new", "vote",
+    "board", "as", "much", "least", "more", "than", "said", "report", "Reuters", "Smith", "Tokyo",
+    "bank", "an", "amid", "that", "then", "thus", "year's", "Monday's", "athlete", "anniversary",
+    "feast", "midway", "endless", "nightly", "thirds",
+    /* numbers */
+    "3", "15", "31", "2024", "1999", "10:30", "9", "5/12", "2015-16", "2017-03-04", "1st", "22nd",
+    "3rd", "4th", "1990s", "'90s", "60", "7.5", "1,200", "330", "12",
+    /* punctuation */
+    ",", ".", "-", "'s", "(", ")", "\""};
+#define NWORDS (sizeof words / sizeof words[0])
+
+/* what goes between two pieces: mostly a space */
+static const char *const seps[] = {" ", " ", " ", " ", " ", " ", "", "\n", "  ", "-", ", "};
+#define NSEPS (sizeof seps / sizeof seps[0])
+
+/* A random text of n pieces with separators, NUL-terminated in out (cap
+ * bytes); its length. */
+static size_t random_text(char *out, size_t cap, int n)
+{
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        const char *w = words[next_rand() % NWORDS];
+        const char *s = seps[next_rand() % NSEPS];
+        size_t wl = strlen(w), sl = strlen(s);
+        if (len + wl + sl >= cap)
+            break;
+        memcpy(out + len, w, wl);
+        len += wl;
+        memcpy(out + len, s, sl);
+        len += sl;
+    }
+    out[len] = 0;
+    return len;
+}
+
+/* The result JSON of text parsed with the filter (every false) or
+ * without it, copied to out (cap bytes); its length, 0 on an error. */
+static size_t parse_json(kiji_doc *d, struct kj_datedata *dd, bool every, const char *text,
+                         size_t tl, char *out, size_t cap, size_t *dates)
+{
+    kiji_error e;
+    kiji_meta m = {.published = "2026-02-13", .lang = "en"};
+    dd->en_try_every = every;
+    int rc = kiji_parse(d, text, tl, &m, &e);
+    dd->en_try_every = false;
+    const char *js;
+    size_t jl;
+    if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > cap)
+        return 0;
+    for (size_t x = 0; x < d->nfacts; x++)
+        *dates += kj_fact_at(d, (int)x)->type == KIJI_FACT_DATE;
+    memcpy(out, js, jl + 1);
+    return jl;
+}
+
+int main(void)
+{
+    rng = 13579u;
+    kiji_error e;
+    kiji_parser *p = kiji_parser_new(NULL, &e);
+    kiji_doc *d = p ? kiji_doc_new(p) : NULL;
+    static char text[4096], with[1 << 17], without[1 << 17];
+    if (!d || !d->p->date) {
+        fprintf(stderr, "date_filter_test: no parser\n");
+        return 1;
+    }
+    struct kj_datedata *dd = d->p->date;
+    size_t dates_with = 0, dates_without = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 60));
+        if (!tl)
+            continue;
+        size_t a = parse_json(d, dd, false, text, tl, with, sizeof with, &dates_with);
+        size_t b = parse_json(d, dd, true, text, tl, without, sizeof without, &dates_without);
+        CHECK_FEW(a > 0 && a == b && memcmp(with, without, a) == 0,
+                  "the filtered scanner reads another result than the unfiltered one:\n%s", text);
+    }
+    /* the texts must hold dates for the comparison to mean anything */
+    CHECK(dates_with > 3000, "few dates in the random texts: %zu", dates_with);
+    CHECK(dates_with == dates_without, "dates: %zu filtered, %zu unfiltered", dates_with,
+          dates_without);
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+    printf("date_filter_test: %d passed, %d failed (%zu dates)\n", passed, failed, dates_with);
+    return failed ? 1 : 0;
+}
