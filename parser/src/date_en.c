@@ -4537,24 +4537,6 @@ static bool after_article(const ep *p, size_t i, size_t e)
         if (n > 0 && (!alpha(ch(p, i + n)) || (ch(p, i + n) == 's' && !alpha(ch(p, i + n + 1)))))
             return true;
     }
-    /* "a" and a space: kj_num_scan reads a number at "a" (the value
-     * EN_A of en/numbers) only before a number word right after the space
-     * (a dozen, a third: first_word_known in num_en.c), a run of letters
-     * that is a key of en/numbers, and every key of en/numbers is a word
-     * of dd->efirst (kj_date_en_starts). So where the first letters there
-     * begin no such word (efirst1, efirst3, read as worth_trying reads
-     * them), or there is no letter, no number starts at i. Only inside
-     * the text read (kj_num_may_start reads d->norm, which may go on). */
-    if (e == i + 1 && p->lc[e] == ' ' && e + 3 < p->len) {
-        const struct kj_datedata *dd = p->c->dd;
-        unsigned a0 = (unsigned char)p->lc[e + 1] - 'a', a1 = (unsigned char)p->lc[e + 2] - 'a';
-        unsigned a2 = (unsigned char)p->lc[e + 3] - 'a';
-        if (a0 >= 26)
-            return false;
-        if (a1 >= 26 ? !(dd->efirst1 >> a0 & 1)
-                     : !(dd->efirst3[a0 * 26 + a1] >> (a2 < 26 ? a2 : 26) & 1))
-            return false;
-    }
     return kj_num_may_start(p->c->d, i);
 }
 
