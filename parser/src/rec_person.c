@@ -984,6 +984,35 @@ static bool town_word(estate *s, size_t a, size_t b)
     return town_seen(s, d->norm + a, n);
 }
 
+/* 宮崎知事, 藤沢市長: a kanji word that names a prefecture or a city (known
+ * with 県 / 府 / 都 or 市 after it, or written so as a place in the text)
+ * before the head of its government is that office, not a person of the
+ * same surname, unless a person of that surname was named (石川嘉延知事,
+ * later 石川知事; cases/ja/person_seat_place). */
+static bool seat_word(estate *s, size_t a, size_t b, const char *t, size_t tl)
+{
+    kiji_doc *d = s->d;
+    static const char *const gov[] = {"県", "府", "都", NULL};
+    static const char *const mayor[] = {"市", NULL};
+    const char *const *sfx = NULL;
+    if (tl == 6 && memcmp(t, "知事", 6) == 0)
+        sfx = gov;
+    else if (tl == 6 && memcmp(t, "市長", 6) == 0)
+        sfx = mayor;
+    char w[TOWN_MAXLEN];
+    size_t n = b - a;
+    if (!sfx || n < 6 || n + 3 >= sizeof w || surname_person(s, a, b, NULL))
+        return false;
+    memcpy(w, d->norm + a, n);
+    int32_t v;
+    for (int i = 0; sfx[i]; i++) {
+        memcpy(w + n, sfx[i], 3);
+        if (kj_dict_get(s->x->place, w, n + 3, &v) || town_seen(s, w, n + 3))
+            return true;
+    }
+    return false;
+}
+
 /* 山田は, 佐々木が: a surname of two kanji or more (data/ja/surnames.txt)
  * that is the whole kanji run, then a particle. Places and organizations
  * with the same name (宮崎, 三井) are claimed before persons are looked for,
@@ -1574,6 +1603,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             return 0;
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
+            return 0;
+        if (te > ts && kj_is_kanji(c) && seat_word(s, a, b, d->norm + ts, te - ts))
             return 0;
         /* 原作者, 王様: a common word that begins with a surname and runs
          * past the name (原作, 王様 in ja/not_names) holds no name */
