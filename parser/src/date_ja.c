@@ -2303,6 +2303,51 @@ static size_t listed_pm_time(jp *p, size_t i, size_t e, const kj_tx *a, kj_tx *b
     return e2;
 }
 
+/* 午前10時8分、19分、26分: bare minutes (digits) listed with 、, と or や
+ * after a clock [i, e) at minute grain are later clocks in the same hour,
+ * not lengths: each is a date, its minute later than the one before. Emits
+ * the first clock and the listed ones; returns the end of the last, 0 when
+ * none follows (then nothing is emitted). */
+static size_t listed_minutes(jp *p, size_t i, size_t e, const kj_tx *a)
+{
+    if (a->grain != KJ_G_MINUTE || a->hh < 0 || a->mi < 0)
+        return 0;
+    size_t k = e, end = 0;
+    int64_t last = a->mi;
+    for (;;) {
+        p->c->d->work++;
+        size_t sl = at(p, k, "、")   ? strlen("、")
+                    : at(p, k, "と") ? strlen("と")
+                    : at(p, k, "や") ? strlen("や")
+                                     : 0;
+        int64_t m;
+        size_t e2;
+        int nd;
+        bool z;
+        if (!sl || !isdig(p, k + sl) || !dnum(p, k + sl, &m, &e2, &nd, &z) || nd < 1 || nd > 2 ||
+            m <= last || m > 59 || !at(p, e2, "分"))
+            break;
+        size_t fe = e2 + strlen("分");
+        /* 19分間, 19分後, 19分ほど, 19分以上, 19分30秒: a length or more */
+        static const char *const no[] = {"間", "後", "前", "ほど", "程", "以", "余",
+                                         "近", "弱", "強", "半",   "超", "秒", "足"};
+        bool len = false;
+        for (size_t q = 0; q < sizeof no / sizeof *no && !len; q++)
+            len = at(p, fe, no[q]);
+        if (len)
+            break;
+        if (!end)
+            kj_dt_emit(p->c, i, e, a, NULL);
+        kj_tx b = *a;
+        b.mi = (int)m;
+        b.qual = 0;
+        kj_dt_emit(p->c, k + sl, fe, &b, NULL);
+        last = m;
+        k = end = fe;
+    }
+    return end;
+}
+
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
 static bool day_is_length(jp *p, size_t i)
 {
@@ -3039,6 +3084,8 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, bs, e3, &b, NULL);
             return e3 - i;
         }
+        if ((e3 = listed_minutes(p, i, e, &t)) > 0)
+            return e3 - i;
         /* 23時-25時, 3時-5時70分: a range whose end is no clock is no time */
         if (t.hh >= 0 && (sl = range_sep(p, e)) > 0 && isdig(p, e + sl)
             && num_at(p, e + sl, &v, &e2, &nd, &z) && at(p, e2, "時") && !at(p, e2, "時間"))
