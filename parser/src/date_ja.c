@@ -1029,6 +1029,53 @@ static bool listed_time(const jp *p, size_t pos)
     return false;
 }
 
+/* 8日午前8時50分(現地時間、日本時間午後0時50分): a bare clock after 日本時間
+ * inside the parenthesis that follows a clock with a day converts that
+ * clock, so it is on the same day, or the next one when it reads earlier
+ * (Japan is ahead of most zones). A UTC+N past +9 given in the parenthesis
+ * puts Japan behind: then an earlier clock is the same day and a later one
+ * the day before. Sets the day of t; false when the rule does not apply. */
+static bool japan_time_day(jp *p, kj_tx *t, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    const kj_tx *l = &c->last;
+    if (!kj_before(p->s, pos, "日本時間") || !c->has_last || !l->d || l->hh < 0 || t->hh < 0 ||
+        c->last_end >= pos || pos - c->last_end > 64)
+        return false;
+    size_t k = c->last_end;
+    if (!at(p, k, "(") && !at(p, k, "（"))
+        return false;
+    bool behind = false;
+    for (; k < pos; k++) {
+        p->c->d->work++;
+        if (at(p, k, ")") || at(p, k, "）") || at(p, k, "。"))
+            return false;
+        if (at(p, k, "UTC+") && isdig(p, k + 4) && isdig(p, k + 5) && p->s[k + 4] == '1')
+            behind = true; /* UTC+10 to UTC+14 */
+    }
+    int ml = l->hh * 60 + (l->mi > 0 ? l->mi : 0), mt = t->hh * 60 + (t->mi > 0 ? t->mi : 0);
+    t->y = l->y, t->m = l->m, t->d = l->d;
+    t->rel = l->rel;
+    int n = !behind && mt < ml ? 1 : behind && mt > ml ? -1 : 0;
+    if (n && t->y && t->m) {
+        kj_dt_shift(t, KJ_G_DAY, n);
+    } else if (n) {
+        /* no year: a month's length is known but February's; past the
+         * month's end with no month known the day is unknown */
+        int len = t->m && t->m != 2 ? kj_mdays(2001, t->m) : 28;
+        int pl = t->m > 1 && t->m != 3 ? kj_mdays(2001, t->m - 1) : t->m == 1 ? 31 : 0;
+        if (t->d + n >= 1 && t->d + n <= len)
+            t->d += n;
+        else if (n > 0 && t->m && t->d == len)
+            t->d = 1, t->m = t->m % 12 + 1;
+        else if (n < 0 && pl)
+            t->d = pl, t->m = t->m == 1 ? 12 : t->m - 1;
+        else
+            t->d = 0;
+    }
+    return true;
+}
+
 /* 27日から30日, 28日〜3日: a bare day right after から or a dash that follows
  * a date with a known month ends a range that starts there: the same month
  * when it is later, the next one when it is earlier (a month's end passed),
@@ -1088,6 +1135,8 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             const kj_tx *l = kj_before(p->s, pos, "同") ? &p->c->last_day : &p->c->last;
             t->y = l->y, t->m = l->m, t->d = l->d;
             t->rel = true;
+        } else if (!have_y && !have_m && !t->d && japan_time_day(p, t, pos)) {
+            /* 8日午前8時50分(日本時間午後0時50分): the converted clock's day */
         } else if (!have_y && !have_m && !t->d && p->c->py) {
             /* a bare time takes the publication date */
             t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
