@@ -1688,7 +1688,16 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         if ((n = unit_at(p, i, e, true, false, &u)) == 0 || strcmp(u, "CE") == 0)
             return 0;
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000 || v == 0) {
-        return 0;
+        /* 二十数年間, 百数十年: a vague numeral (kj_num_scan) from its first
+         * character, not cut to 数年間; the checks of num_at_ before it */
+        kj_numtok nt;
+        size_t st;
+        uint32_t pc = i > 0 ? kj_cp_prev(c->d, i, &st) : 0;
+        if (digit || kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc) || pc == 0x4F55 ||
+            !kj_num_scan(c->d, i, &nt) || nt.ns != i || !nt.vague || nt.ne <= i)
+            return 0;
+        vague = true;
+        e = nt.ne;
     } else if (nd > 0 && e + 1 < p->len && p->s[e] == ' ') {
         const char *u2;
         size_t un = unit_at(p, i, e + 1, true, false, &u2);
@@ -3483,7 +3492,9 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     size_t e;
     int nd;
     bool z;
-    return dnum(p, i, &v, &e, &nd, &z);
+    /* 二十数年, 十数日: a vague numeral, which dnum refuses, may start a
+     * length (duration); 数 within its next two characters */
+    return dnum(p, i, &v, &e, &nd, &z) || at(p, k, "数") || (k + 3 < p->len && at(p, k + 3, "数"));
 }
 
 /* At i, a character u of jstart and of dd->jword, l bytes long, that ends
