@@ -1029,6 +1029,53 @@ static bool listed_time(const jp *p, size_t pos)
     return false;
 }
 
+/* 8日午前8時50分(現地時間、日本時間午後0時50分): a bare clock after 日本時間
+ * inside the parenthesis that follows a clock with a day converts that
+ * clock, so it is on the same day, or the next one when it reads earlier
+ * (Japan is ahead of most zones). A UTC+N past +9 given in the parenthesis
+ * puts Japan behind: then an earlier clock is the same day and a later one
+ * the day before. Sets the day of t; false when the rule does not apply. */
+static bool japan_time_day(jp *p, kj_tx *t, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    const kj_tx *l = &c->last;
+    if (!kj_before(p->s, pos, "日本時間") || !c->has_last || !l->d || l->hh < 0 || t->hh < 0 ||
+        c->last_end >= pos || pos - c->last_end > 64)
+        return false;
+    size_t k = c->last_end;
+    if (!at(p, k, "(") && !at(p, k, "（"))
+        return false;
+    bool behind = false;
+    for (; k < pos; k++) {
+        p->c->d->work++;
+        if (at(p, k, ")") || at(p, k, "）") || at(p, k, "。"))
+            return false;
+        if (at(p, k, "UTC+") && isdig(p, k + 4) && isdig(p, k + 5) && p->s[k + 4] == '1')
+            behind = true; /* UTC+10 to UTC+14 */
+    }
+    int ml = l->hh * 60 + (l->mi > 0 ? l->mi : 0), mt = t->hh * 60 + (t->mi > 0 ? t->mi : 0);
+    t->y = l->y, t->m = l->m, t->d = l->d;
+    t->rel = l->rel;
+    int n = !behind && mt < ml ? 1 : behind && mt > ml ? -1 : 0;
+    if (n && t->y && t->m) {
+        kj_dt_shift(t, KJ_G_DAY, n);
+    } else if (n) {
+        /* no year: a month's length is known but February's; past the
+         * month's end with no month known the day is unknown */
+        int len = t->m && t->m != 2 ? kj_mdays(2001, t->m) : 28;
+        int pl = t->m > 1 && t->m != 3 ? kj_mdays(2001, t->m - 1) : t->m == 1 ? 31 : 0;
+        if (t->d + n >= 1 && t->d + n <= len)
+            t->d += n;
+        else if (n > 0 && t->m && t->d == len)
+            t->d = 1, t->m = t->m % 12 + 1;
+        else if (n < 0 && pl)
+            t->d = pl, t->m = t->m == 1 ? 12 : t->m - 1;
+        else
+            t->d = 0;
+    }
+    return true;
+}
+
 /* 27日から30日, 28日〜3日: a bare day right after から or a dash that follows
  * a date with a known month ends a range that starts there: the same month
  * when it is later, the next one when it is earlier (a month's end passed),
@@ -1088,6 +1135,8 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             const kj_tx *l = kj_before(p->s, pos, "同") ? &p->c->last_day : &p->c->last;
             t->y = l->y, t->m = l->m, t->d = l->d;
             t->rel = true;
+        } else if (!have_y && !have_m && !t->d && japan_time_day(p, t, pos)) {
+            /* 8日午前8時50分(日本時間午後0時50分): the converted clock's day */
         } else if (!have_y && !have_m && !t->d && p->c->py) {
             /* a bare time takes the publication date */
             t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
@@ -1639,7 +1688,16 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         if ((n = unit_at(p, i, e, true, false, &u)) == 0 || strcmp(u, "CE") == 0)
             return 0;
     } else if (!num_at(p, i, &v, &e, &nd, &z) || v > 100000 || v == 0) {
-        return 0;
+        /* 二十数年間, 百数十年: a vague numeral (kj_num_scan) from its first
+         * character, not cut to 数年間; the checks of num_at_ before it */
+        kj_numtok nt;
+        size_t st;
+        uint32_t pc = i > 0 ? kj_cp_prev(c->d, i, &st) : 0;
+        if (digit || kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc) || pc == 0x4F55 ||
+            !kj_num_scan(c->d, i, &nt) || nt.ns != i || !nt.vague || nt.ne <= i)
+            return 0;
+        vague = true;
+        e = nt.ne;
     } else if (nd > 0 && e + 1 < p->len && p->s[e] == ' ') {
         const char *u2;
         size_t un = unit_at(p, i, e + 1, true, false, &u2);
@@ -2301,6 +2359,51 @@ static size_t listed_pm_time(jp *p, size_t i, size_t e, const kj_tx *a, kj_tx *b
     b->zone = a->zone;
     *bs = e + sl;
     return e2;
+}
+
+/* 午前10時8分、19分、26分: bare minutes (digits) listed with 、, と or や
+ * after a clock [i, e) at minute grain are later clocks in the same hour,
+ * not lengths: each is a date, its minute later than the one before. Emits
+ * the first clock and the listed ones; returns the end of the last, 0 when
+ * none follows (then nothing is emitted). */
+static size_t listed_minutes(jp *p, size_t i, size_t e, const kj_tx *a)
+{
+    if (a->grain != KJ_G_MINUTE || a->hh < 0 || a->mi < 0)
+        return 0;
+    size_t k = e, end = 0;
+    int64_t last = a->mi;
+    for (;;) {
+        p->c->d->work++;
+        size_t sl = at(p, k, "、")   ? strlen("、")
+                    : at(p, k, "と") ? strlen("と")
+                    : at(p, k, "や") ? strlen("や")
+                                     : 0;
+        int64_t m;
+        size_t e2;
+        int nd;
+        bool z;
+        if (!sl || !isdig(p, k + sl) || !dnum(p, k + sl, &m, &e2, &nd, &z) || nd < 1 || nd > 2 ||
+            m <= last || m > 59 || !at(p, e2, "分"))
+            break;
+        size_t fe = e2 + strlen("分");
+        /* 19分間, 19分後, 19分ほど, 19分以上, 19分30秒: a length or more */
+        static const char *const no[] = {"間", "後", "前", "ほど", "程", "以", "余",
+                                         "近", "弱", "強", "半",   "超", "秒", "足"};
+        bool len = false;
+        for (size_t q = 0; q < sizeof no / sizeof *no && !len; q++)
+            len = at(p, fe, no[q]);
+        if (len)
+            break;
+        if (!end)
+            kj_dt_emit(p->c, i, e, a, NULL);
+        kj_tx b = *a;
+        b.mi = (int)m;
+        b.qual = 0;
+        kj_dt_emit(p->c, k + sl, fe, &b, NULL);
+        last = m;
+        k = end = fe;
+    }
+    return end;
 }
 
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
@@ -3039,6 +3142,8 @@ static size_t try_at(jp *p, size_t i)
             kj_dt_emit(c, bs, e3, &b, NULL);
             return e3 - i;
         }
+        if ((e3 = listed_minutes(p, i, e, &t)) > 0)
+            return e3 - i;
         /* 23時-25時, 3時-5時70分: a range whose end is no clock is no time */
         if (t.hh >= 0 && (sl = range_sep(p, e)) > 0 && isdig(p, e + sl)
             && num_at(p, e + sl, &v, &e2, &nd, &z) && at(p, e2, "時") && !at(p, e2, "時間"))
@@ -3387,7 +3492,9 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     size_t e;
     int nd;
     bool z;
-    return dnum(p, i, &v, &e, &nd, &z);
+    /* 二十数年, 十数日: a vague numeral, which dnum refuses, may start a
+     * length (duration); 数 within its next two characters */
+    return dnum(p, i, &v, &e, &nd, &z) || at(p, k, "数") || (k + 3 < p->len && at(p, k + 3, "数"));
 }
 
 /* At i, a character u of jstart and of dd->jword, l bytes long, that ends

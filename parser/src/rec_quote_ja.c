@@ -456,6 +456,27 @@ static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
 /* One of the NULL-ended words w (marked bit in ja_word_lo) within span
  * bytes of from (and before limit), before a comma, a full stop or a new
  * quote. */
+/* 声 at i as what people say (との声, 否定的な声, 驚く声), not a sound the
+ * speaker makes (笑い声, 掛け声, 第一声, 怒声, 歓声), an idiom of how one
+ * speaks (声を大にした, 声をかけた, 声を荒らげた). */
+static bool people_voice(const kiji_doc *d, size_t i)
+{
+    static const char *const prev[] = {"笑い", "掛け", "かけ", "第一", "怒", "歓", "奇",
+                                       "罵",   "嬌",   "泣き", "叫び", "肉", "歌", "美",
+                                       "地",   "裏",   "大",   "小",   NULL};
+    static const char *const manner[] = {"をかけ", "を掛け",   "を大に",   "を荒",   "を立て",
+                                         "を張",   "を震わ",   "を詰まら", "を弾ま", "を落と",
+                                         "を潜め", "をひそめ", "を絞",     NULL};
+    for (int k = 0; prev[k]; k++)
+        if (kj_before(d->norm, i, prev[k]))
+            return false;
+    size_t e = i + strlen("声");
+    for (int k = 0; manner[k]; k++)
+        if (at(d, e, manner[k]))
+            return false;
+    return true;
+}
+
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
                            const char *const *w, uint8_t bit)
 {
@@ -467,7 +488,7 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
             break;
         if (word_may_start(d, c, bit))
             for (int k = 0; w[k]; k++)
-                if (at(d, i, w[k]))
+                if (at(d, i, w[k]) && (strcmp(w[k], "声") != 0 || people_voice(d, i)))
                     return true;
         i = n;
     }
