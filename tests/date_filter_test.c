@@ -44,6 +44,10 @@ static const char *const words[] = {
     "twenty", "thirty-one", "hundred", "dozen", "minus", "negative", "fiscal", "calendar", "FY",
     "Q3", "H1", "p.m.", "a.m.", "pm", "o'clock", "business", "working", "will", "said", "year-end",
     "yearend",
+    /* pieces of two words, so that the rarer pairs come often enough */
+    "a dozen", "a hundred", "a third", "a half", "a quarter", "an hour", "a week", "a couple",
+    "a few", "the first", "the end", "the next", "this week", "last year", "one of", "two days",
+    "at least", "as many", "in the", "every day",
     /* ordinary words */
     "company", "market", "markets", "government", "officials", "share", "shares", "new", "vote",
     "board", "as", "much", "least", "more", "than", "said", "report", "Reuters", "Smith", "Tokyo",
