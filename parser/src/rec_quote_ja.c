@@ -453,9 +453,6 @@ static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
     return d->p->quote->ja_word_lo[c & 0xFF] & bit;
 }
 
-/* One of the NULL-ended words w (marked bit in ja_word_lo) within span
- * bytes of from (and before limit), before a comma, a full stop or a new
- * quote. */
 /* 声 at i as what people say (との声, 否定的な声, 驚く声), not a sound the
  * speaker makes (笑い声, 掛け声, 第一声, 怒声, 歓声), an idiom of how one
  * speaks (声を大にした, 声をかけた, 声を荒らげた). */
@@ -477,6 +474,9 @@ static bool people_voice(const kiji_doc *d, size_t i)
     return true;
 }
 
+/* One of the NULL-ended words w (marked bit in ja_word_lo) within span
+ * bytes of from (and before limit), before a comma, a full stop or a new
+ * quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
                            const char *const *w, uint8_t bit)
 {
