@@ -1879,7 +1879,10 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
     if (kj_at(s, n, pos, "–") || kj_at(s, n, pos, "—"))
         return pos + strlen("–");
     if (d->lang == KJ_LANG_EN && (s[pos] == ' ' || s[pos] == '\n')) {
+        /* "65  to 70 pct": a run of up to three blanks */
         size_t k = pos + 1;
+        while (k < n && k - pos < 3 && (s[k] == ' ' || s[k] == '\n'))
+            k++;
         if (kj_at(s, n, k, "to") && k + 2 < n && (s[k + 2] == ' ' || s[k + 2] == '\n'))
             return k + 3;
         if (kj_at(s, n, k, "through "))
@@ -2259,6 +2262,23 @@ static const char *const move_words[] = {
     "soared",  "plunged", "advanced",  "retreated", "firmed",   "weakened", "edged up",
     "edged down"};
 
+/* "from" right before qs starts a change ("from $3 to $5"), unless a word
+ * of extent leads it: "ranging from $3 to $5", "anywhere from 3 to 5"
+ * bound one range. */
+static bool from_change(const kiji_doc *d, size_t qs)
+{
+    static const char *const extent[] = {"range ",    "ranges ",  "ranged ", "ranging ",
+                                         "vary ",     "varies ",  "varied ", "varying ",
+                                         "anywhere ", "anything "};
+    size_t st = before_ci(d, qs > 0 ? qs - 1 : 0, "from");
+    if (st == SIZE_MAX)
+        return false;
+    for (size_t k = 0; k < sizeof extent / sizeof *extent; k++)
+        if (before_ci(d, st, extent[k]) != SIZE_MAX)
+            return false;
+    return true;
+}
+
 /* After a word of movement, "X to Y" with a unit on both ends is the
  * change and the level it led to, not a range, when "by" says so or the
  * ends are too far apart for
@@ -2346,7 +2366,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                     kj_at(d->norm, d->norm_len, k, "とな"))
                     change = true;
             }
-            if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
+            if (d->lang == KJ_LANG_EN && !between && from_change(d, qs))
                 change = true; /* "from $3 to $5": a change */
             if (d->lang == KJ_LANG_EN && !between && !change && moved_by(d, qs, &a, &b))
                 change = true; /* "down $1.94 to $81.20": the change, then the level */
