@@ -43,6 +43,44 @@ static bool is_digit(unsigned char c)
 
 /* ---- init ---------------------------------------------------------------- */
 
+/* "64 Canadian cts", "80 U.S. cents": the cents of every qualified dollar
+ * in en/currencies (canadian dlrs, u.s. dollars), keyed NW_CENTS with the
+ * currency's index + 1 (a plain cent's index is 0: its dollar comes from
+ * context). */
+static bool qualified_cents(struct kj_numeric *nd)
+{
+    static const char *const dollar[] = {" dlrs", " dollars"};
+    static const char *const cent[] = {" cts", " cents"};
+    const kj_wordlist *wl = kj_wordlist_get("en/currencies");
+    if (!wl)
+        return false;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i], *tab = strchr(line, '\t');
+        if (!tab || strlen(tab + 1) != 3)
+            continue;
+        size_t n = (size_t)(tab - line);
+        for (size_t w = 0; w < 2; w++) {
+            size_t dl = strlen(dollar[w]);
+            if (n <= dl || memcmp(line + n - dl, dollar[w], dl) != 0)
+                continue;
+            int idx = kj_money_code(nd, tab + 1);
+            for (size_t c = 0; c < 2 && idx >= 0; c++) {
+                char key[64];
+                size_t q = n - dl, cl = strlen(cent[c]);
+                int32_t v;
+                if (q + cl > sizeof key)
+                    continue;
+                memcpy(key, line, q);
+                memcpy(key + q, cent[c], cl);
+                if (!kj_dict_get(nd->en_after, key, q + cl, &v) &&
+                    !kj_numeric_add(nd, nd->en_after, key, q + cl, PACK(NW_CENTS, idx + 1)))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
 /* The class of the byte after a key's first (a text byte, folded as
  * kj_num_fold folds it, or a key's byte): 0..25 a letter, 26 white space,
  * 27 anything else. */
@@ -327,7 +365,7 @@ int kj_numeric_init(kiji_parser *p)
          kj_numeric_add(nd, nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
          kj_numeric_add(nd, nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_numeric_add(nd, nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
-         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0)) && qualified_cents(nd);
     if (ok) {
         word_lead_init(nd);
         start_cp_init(nd);
@@ -797,7 +835,9 @@ static void classify_en(kiji_doc *d, amount *a)
                                 kj_at(d->norm, d->norm_len, ms, "Dlr") ||
                                 kj_at(d->norm, d->norm_len, ms, "Dollar")));
         } else if (a->kind == NW_CENTS) {
-            a->plain_dollar = true;
+            /* "64 Canadian cts": the dollar is named (index + 1) */
+            a->cur = INDEX(v) - 1;
+            a->plain_dollar = a->cur < 0;
         } else if (a->kind == NW_COUNTER) {
             feet_inches(d, a);
         }
@@ -1580,8 +1620,9 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     } else if (a->kind == NW_CENTS || a->kind == NW_PENCE) {
         if (!kj_num_scale(&a->value, -2))
             return false;
-        a->cur = a->kind == NW_PENCE ? nd->gbp : -1;
-        a->plain_dollar = a->kind == NW_CENTS;
+        if (a->kind == NW_PENCE)
+            a->cur = nd->gbp;
+        a->plain_dollar = a->kind == NW_CENTS && a->cur < 0;
         a->kind = NW_CURRENCY;
         a->minor = true;
     } else if (a->kind == NW_POINT) {
