@@ -1306,6 +1306,12 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
 
 bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual)
 {
+    return kj_dt_duration_max(c, ns, ne, iso, NULL, qual);
+}
+
+bool kj_dt_duration_max(kj_dctx *c, size_t ns, size_t ne, const char *iso, const char *max,
+                        int qual)
+{
     kiji_doc *d = c->d;
     if (ne <= ns || kj_claimed(d, ns, ne))
         return false;
@@ -1315,6 +1321,8 @@ bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual)
     kj_fact *f = kj_fact_at(d, idx);
     if (iso)
         kj_attr_str(d, f, "value", kj_strndup(d, iso, strlen(iso)));
+    if (max)
+        kj_attr_str(d, f, "max", kj_strndup(d, max, strlen(max)));
     f->qualifier = qual;
     kj_claim(d, ns, ne, KIJI_FACT_DURATION);
     return true;

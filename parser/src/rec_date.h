@@ -253,6 +253,9 @@ void kj_tx_init(kj_tx *t);
 bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max);
 /* A duration: iso may be NULL (vague); qualifier a kj_qualifier. */
 bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual);
+/* A range of lengths ("four to five years"): value iso, max the high end. */
+bool kj_dt_duration_max(kj_dctx *c, size_t ns, size_t ne, const char *iso, const char *max,
+                        int qual);
 bool kj_dt_set(kj_dctx *c, size_t ns, size_t ne, const char *iso);
 /* ISO 8601 duration from a count and a unit letter code ("Y" "M" "W" "D"
  * "H" "MI" "S" "DE"); half adds half a unit. */
