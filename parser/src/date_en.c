@@ -275,6 +275,22 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
     return (int)v;
 }
 
+/* After "on" and a month ("on January eight by saying"), a function word
+ * at q ends the spelled day's phrase: by, in, at, when, after, before,
+ * with, for, as, but (not "of": "on May two of them"). */
+static bool on_day_word(const ep *p, size_t i, size_t q)
+{
+    static const char *const next[] = {"by",     "in",   "at",  "when", "after",
+                                       "before", "with", "for", "as",   "but"};
+    size_t x;
+    if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
+        return false;
+    for (size_t w = 0; w < sizeof next / sizeof *next; w++)
+        if (wd(p, q, next[w], &x) && !alpha(ch(p, x)))
+            return true;
+    return false;
+}
+
 /* A month name: full names anywhere (May and March only capitalized),
  * abbreviations only before a period or a number. */
 static bool month(const ep *p, size_t i, int *m, size_t *e)
@@ -513,7 +529,7 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         ok = ch(p, k) != '-' &&
              (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x) ||
               wd(p, q, "until", &x) || wd(p, q, "and", &x) ||
-              (q > k && spelled_year(p, q, &sy, &x)) ||
+              (q > k && spelled_year(p, q, &sy, &x)) || on_day_word(p, i, q) ||
               (q < p->len && p->s[q] >= 'A' && p->s[q] <= 'Z' && memchr(p->s + k, '\n', q - k)));
         if (!ok)
             v = 0;
