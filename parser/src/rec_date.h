@@ -207,6 +207,9 @@ typedef struct kj_dctx {
      * its text ends: a bare month right after it is in that year */
     int last_fy;
     size_t last_fy_end;
+    /* the last bare month whose year came from a year written nearby
+     * (April 1989 ... in May): where it starts, plus one (0 = none) */
+    size_t anchored_at;
     /* kj_dt_future's memory of the text it has read: no KJ_W_FUTURE word
      * starts at a character in [fut_ca, fut_cb); one starts at fut_at
      * (when fut_found) */
