@@ -1079,7 +1079,8 @@ static void counted_noun_en(kiji_doc *d, amount *a)
     }
 }
 
-/* A capitalized word right before pos that is not a qualifier (About). */
+/* A capitalized word right before pos that is not a qualifier (About),
+ * or a product name capitalized after its first letter (iPhone, eReader). */
 static bool after_name(kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -1088,7 +1089,9 @@ static bool after_name(kiji_doc *d, size_t pos)
     size_t e = pos - 1, b = e;
     while (b > 0 && e - b < 24 && is_letter((unsigned char)s[b - 1]))
         b--;
-    if (b == e || !(s[b] >= 'A' && s[b] <= 'Z'))
+    d->work += e - b;
+    if (b == e || !((s[b] >= 'A' && s[b] <= 'Z') || (e - b >= 3 && s[b] >= 'a' && s[b] <= 'z' &&
+                                                     s[b + 1] >= 'A' && s[b + 1] <= 'Z')))
         return false;
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
