@@ -275,6 +275,22 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
     return (int)v;
 }
 
+/* After "on" and a month ("on January eight by saying"), a function word
+ * at q ends the spelled day's phrase: by, in, at, when, after, before,
+ * with, for, as, but (not "of": "on May two of them"). */
+static bool on_day_word(const ep *p, size_t i, size_t q)
+{
+    static const char *const next[] = {"by",     "in",   "at",  "when", "after",
+                                       "before", "with", "for", "as",   "but"};
+    size_t x;
+    if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
+        return false;
+    for (size_t w = 0; w < sizeof next / sizeof *next; w++)
+        if (wd(p, q, next[w], &x) && !alpha(ch(p, x)))
+            return true;
+    return false;
+}
+
 /* A month name: full names anywhere (May and March only capitalized),
  * abbreviations only before a period or a number. */
 static bool month(const ep *p, size_t i, int *m, size_t *e)
@@ -513,7 +529,7 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
         ok = ch(p, k) != '-' &&
              (!alpha(ch(p, q)) || wd(p, q, "to", &x) || wd(p, q, "through", &x) ||
               wd(p, q, "until", &x) || wd(p, q, "and", &x) ||
-              (q > k && spelled_year(p, q, &sy, &x)) ||
+              (q > k && spelled_year(p, q, &sy, &x)) || on_day_word(p, i, q) ||
               (q < p->len && p->s[q] >= 'A' && p->s[q] <= 'Z' && memchr(p->s + k, '\n', q - k)));
         if (!ok)
             v = 0;
@@ -2777,6 +2793,61 @@ static bool another_end(const ep *p, size_t x)
         && phrase_end(p, sp(p, e));
 }
 
+/* The low end of a range of lengths whose high end (v) starts at st:
+ * "four to five years", "3-4 months", "between two and three hours" (its
+ * start in *ls, its value in *lv). A change ("from four to five years") is
+ * no range; the ends run upwards. */
+static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv)
+{
+    const char *s = p->lc;
+    size_t b = st, ne;
+    bool between = false;
+    if (b >= 2 && s[b - 1] == '-' && digit(s[b - 2]) && digit(ch(p, st))) {
+        ne = b - 1; /* 3-4 months */
+    } else {
+        while (b > 0 && st - b < 3 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+            b--;
+        if (b == st)
+            return false;
+        if (kj_before(s, b, "to"))
+            ne = b - 2;
+        else if (kj_before(s, b, "and"))
+            ne = b - 3, between = true;
+        else
+            return false;
+        if (ne == 0 || (s[ne - 1] != ' ' && s[ne - 1] != '\n'))
+            return false;
+        while (ne > 0 && b - ne < 6 && (s[ne - 1] == ' ' || s[ne - 1] == '\n'))
+            ne--;
+    }
+    size_t ws = ne;
+    while (ws > 0 && ne - ws < 24 && (alpha(s[ws - 1]) || digit(s[ws - 1]) || s[ws - 1] == '-'))
+        ws--;
+    p->c->d->work += st - ws;
+    int64_t x;
+    size_t e;
+    int nd;
+    if (ws == ne ||
+        (ws > 0 && (digit(s[ws - 1]) || s[ws - 1] == '.' || s[ws - 1] == ',' || s[ws - 1] == '$' ||
+                    s[ws - 1] == '/')) ||
+        !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x >= v ||
+        kj_claimed(p->c->d, ws, ne))
+        return false;
+    size_t q = ws;
+    while (q > 0 && ws - q < 3 && (s[q - 1] == ' ' || s[q - 1] == '\n'))
+        q--;
+    if (between) {
+        if (q == ws || !kj_before(s, q, "between") || (q > 7 && alpha(s[q - 8])))
+            return false;
+        ws = q - 7;
+    } else if (q < ws && kj_before(s, q, "from") && (q == 4 || !alpha(s[q - 5]))) {
+        return false;
+    }
+    *ls = ws;
+    *lv = x;
+    return true;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -3154,6 +3225,17 @@ static size_t amount(ep *p, size_t i)
                 snprintf(iso, sizeof iso, "P%lldBD", (long long)v);
             else
                 kj_dt_iso(iso, sizeof iso, v, u, half);
+        }
+        size_t ls;
+        int64_t lv;
+        char lo[32];
+        if (!fd && !half && !comp && !a && strcmp(u, "BD") != 0 && q == KJ_Q_NONE && st == j &&
+            range_low(p, st, v, &ls, &lv)) {
+            /* "four to five years", "3-4 months": one length, the low
+             * end's value and the high end's as max */
+            kj_dt_iso(lo, sizeof lo, lv, u, false);
+            kj_dt_duration_max(c, ls, end, lo, iso, KJ_Q_NONE);
+            return end - i;
         }
         kj_dt_duration(c, st, end, iso, q);
     }

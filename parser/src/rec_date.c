@@ -944,7 +944,23 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
     if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
         t->rel = true;
+        c->anchored_at = pos + 1;
         return;
+    }
+    /* April 1989 ... in May, June and September: a month listed right
+     * after such a month, later in the year, takes its year too */
+    if (c->has_last && c->last.y && c->last.m && c->last.m < t->m && c->last.grain == KJ_G_MONTH &&
+        c->anchored_at && c->anchored_at <= c->last_end && c->last_end - c->anchored_at < 12 &&
+        c->last_end < pos && pos - c->last_end <= 6) {
+        static const char *const list[] = {", ",     ",\n",    " and ", "\nand ",
+                                           " and\n", ", and ", " or ",  ", or "};
+        for (size_t k = 0; k < sizeof list / sizeof *list; k++)
+            if (pos - c->last_end == strlen(list[k]) && kj_at(c->s, pos, c->last_end, list[k])) {
+                t->y = c->last.y;
+                t->rel = true;
+                c->anchored_at = pos + 1;
+                return;
+            }
     }
     /* 今年は3月の, 2011年、4月に, 1981年(昭和56年)4月: a year just
      * before the month, with at most は, 、 or a parenthesis between, is
@@ -1306,6 +1322,12 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
 
 bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual)
 {
+    return kj_dt_duration_max(c, ns, ne, iso, NULL, qual);
+}
+
+bool kj_dt_duration_max(kj_dctx *c, size_t ns, size_t ne, const char *iso, const char *max,
+                        int qual)
+{
     kiji_doc *d = c->d;
     if (ne <= ns || kj_claimed(d, ns, ne))
         return false;
@@ -1315,6 +1337,8 @@ bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual)
     kj_fact *f = kj_fact_at(d, idx);
     if (iso)
         kj_attr_str(d, f, "value", kj_strndup(d, iso, strlen(iso)));
+    if (max)
+        kj_attr_str(d, f, "max", kj_strndup(d, max, strlen(max)));
     f->qualifier = qual;
     kj_claim(d, ns, ne, KIJI_FACT_DURATION);
     return true;

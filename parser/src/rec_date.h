@@ -207,6 +207,9 @@ typedef struct kj_dctx {
      * its text ends: a bare month right after it is in that year */
     int last_fy;
     size_t last_fy_end;
+    /* the last bare month whose year came from a year written nearby
+     * (April 1989 ... in May): where it starts, plus one (0 = none) */
+    size_t anchored_at;
     /* kj_dt_future's memory of the text it has read: no KJ_W_FUTURE word
      * starts at a character in [fut_ca, fut_cb); one starts at fut_at
      * (when fut_found) */
@@ -253,6 +256,9 @@ void kj_tx_init(kj_tx *t);
 bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max);
 /* A duration: iso may be NULL (vague); qualifier a kj_qualifier. */
 bool kj_dt_duration(kj_dctx *c, size_t ns, size_t ne, const char *iso, int qual);
+/* A range of lengths ("four to five years"): value iso, max the high end. */
+bool kj_dt_duration_max(kj_dctx *c, size_t ns, size_t ne, const char *iso, const char *max,
+                        int qual);
 bool kj_dt_set(kj_dctx *c, size_t ns, size_t ne, const char *iso);
 /* ISO 8601 duration from a count and a unit letter code ("Y" "M" "W" "D"
  * "H" "MI" "S" "DE"); half adds half a unit. */

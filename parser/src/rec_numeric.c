@@ -43,6 +43,44 @@ static bool is_digit(unsigned char c)
 
 /* ---- init ---------------------------------------------------------------- */
 
+/* "64 Canadian cts", "80 U.S. cents": the cents of every qualified dollar
+ * in en/currencies (canadian dlrs, u.s. dollars), keyed NW_CENTS with the
+ * currency's index + 1 (a plain cent's index is 0: its dollar comes from
+ * context). */
+static bool qualified_cents(struct kj_numeric *nd)
+{
+    static const char *const dollar[] = {" dlrs", " dollars"};
+    static const char *const cent[] = {" cts", " cents"};
+    const kj_wordlist *wl = kj_wordlist_get("en/currencies");
+    if (!wl)
+        return false;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *line = wl->lines[i], *tab = strchr(line, '\t');
+        if (!tab || strlen(tab + 1) != 3)
+            continue;
+        size_t n = (size_t)(tab - line);
+        for (size_t w = 0; w < 2; w++) {
+            size_t dl = strlen(dollar[w]);
+            if (n <= dl || memcmp(line + n - dl, dollar[w], dl) != 0)
+                continue;
+            int idx = kj_money_code(nd, tab + 1);
+            for (size_t c = 0; c < 2 && idx >= 0; c++) {
+                char key[64];
+                size_t q = n - dl, cl = strlen(cent[c]);
+                int32_t v;
+                if (q + cl > sizeof key)
+                    continue;
+                memcpy(key, line, q);
+                memcpy(key + q, cent[c], cl);
+                if (!kj_dict_get(nd->en_after, key, q + cl, &v) &&
+                    !kj_numeric_add(nd, nd->en_after, key, q + cl, PACK(NW_CENTS, idx + 1)))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
 /* The class of the byte after a key's first (a text byte, folded as
  * kj_num_fold folds it, or a key's byte): 0..25 a letter, 26 white space,
  * 27 anything else. */
@@ -327,7 +365,7 @@ int kj_numeric_init(kiji_parser *p)
          kj_numeric_add(nd, nd->en_after, "cents", 5, PACK(NW_CENTS, 0)) &&
          kj_numeric_add(nd, nd->en_after, "cent", 4, PACK(NW_CENTS, 0)) &&
          kj_numeric_add(nd, nd->en_after, "cts", 3, PACK(NW_CENTS, 0)) &&
-         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0));
+         kj_numeric_add(nd, nd->en_after, "ct", 2, PACK(NW_CENTS, 0)) && qualified_cents(nd);
     if (ok) {
         word_lead_init(nd);
         start_cp_init(nd);
@@ -797,7 +835,9 @@ static void classify_en(kiji_doc *d, amount *a)
                                 kj_at(d->norm, d->norm_len, ms, "Dlr") ||
                                 kj_at(d->norm, d->norm_len, ms, "Dollar")));
         } else if (a->kind == NW_CENTS) {
-            a->plain_dollar = true;
+            /* "64 Canadian cts": the dollar is named (index + 1) */
+            a->cur = INDEX(v) - 1;
+            a->plain_dollar = a->cur < 0;
         } else if (a->kind == NW_COUNTER) {
             feet_inches(d, a);
         }
@@ -1039,7 +1079,8 @@ static void counted_noun_en(kiji_doc *d, amount *a)
     }
 }
 
-/* A capitalized word right before pos that is not a qualifier (About). */
+/* A capitalized word right before pos that is not a qualifier (About),
+ * or a product name capitalized after its first letter (iPhone, eReader). */
 static bool after_name(kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -1048,7 +1089,9 @@ static bool after_name(kiji_doc *d, size_t pos)
     size_t e = pos - 1, b = e;
     while (b > 0 && e - b < 24 && is_letter((unsigned char)s[b - 1]))
         b--;
-    if (b == e || !(s[b] >= 'A' && s[b] <= 'Z'))
+    d->work += e - b;
+    if (b == e || !((s[b] >= 'A' && s[b] <= 'Z') || (e - b >= 3 && s[b] >= 'a' && s[b] <= 'z' &&
+                                                     s[b + 1] >= 'A' && s[b + 1] <= 'Z')))
         return false;
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
@@ -1580,8 +1623,9 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     } else if (a->kind == NW_CENTS || a->kind == NW_PENCE) {
         if (!kj_num_scale(&a->value, -2))
             return false;
-        a->cur = a->kind == NW_PENCE ? nd->gbp : -1;
-        a->plain_dollar = a->kind == NW_CENTS;
+        if (a->kind == NW_PENCE)
+            a->cur = nd->gbp;
+        a->plain_dollar = a->kind == NW_CENTS && a->cur < 0;
         a->kind = NW_CURRENCY;
         a->minor = true;
     } else if (a->kind == NW_POINT) {
@@ -1879,7 +1923,10 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
     if (kj_at(s, n, pos, "–") || kj_at(s, n, pos, "—"))
         return pos + strlen("–");
     if (d->lang == KJ_LANG_EN && (s[pos] == ' ' || s[pos] == '\n')) {
+        /* "65  to 70 pct": a run of up to three blanks */
         size_t k = pos + 1;
+        while (k < n && k - pos < 3 && (s[k] == ' ' || s[k] == '\n'))
+            k++;
         if (kj_at(s, n, k, "to") && k + 2 < n && (s[k + 2] == ' ' || s[k + 2] == '\n'))
             return k + 3;
         if (kj_at(s, n, k, "through "))
@@ -2259,6 +2306,23 @@ static const char *const move_words[] = {
     "soared",  "plunged", "advanced",  "retreated", "firmed",   "weakened", "edged up",
     "edged down"};
 
+/* "from" right before qs starts a change ("from $3 to $5"), unless a word
+ * of extent leads it: "ranging from $3 to $5", "anywhere from 3 to 5"
+ * bound one range. */
+static bool from_change(const kiji_doc *d, size_t qs)
+{
+    static const char *const extent[] = {"range ",    "ranges ",  "ranged ", "ranging ",
+                                         "vary ",     "varies ",  "varied ", "varying ",
+                                         "anywhere ", "anything "};
+    size_t st = before_ci(d, qs > 0 ? qs - 1 : 0, "from");
+    if (st == SIZE_MAX)
+        return false;
+    for (size_t k = 0; k < sizeof extent / sizeof *extent; k++)
+        if (before_ci(d, st, extent[k]) != SIZE_MAX)
+            return false;
+    return true;
+}
+
 /* After a word of movement, "X to Y" with a unit on both ends is the
  * change and the level it led to, not a range, when "by" says so or the
  * ends are too far apart for
@@ -2346,7 +2410,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                     kj_at(d->norm, d->norm_len, k, "とな"))
                     change = true;
             }
-            if (d->lang == KJ_LANG_EN && !between && before_ci(d, qs > 0 ? qs - 1 : 0, "from") != SIZE_MAX)
+            if (d->lang == KJ_LANG_EN && !between && from_change(d, qs))
                 change = true; /* "from $3 to $5": a change */
             if (d->lang == KJ_LANG_EN && !between && !change && moved_by(d, qs, &a, &b))
                 change = true; /* "down $1.94 to $81.20": the change, then the level */
