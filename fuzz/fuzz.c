@@ -336,6 +336,12 @@ static void check_type_attrs(json_t *facts, json_t *f, int t, const char *what)
     if (t == KIJI_FACT_DURATION && (v = json_object_get(f, "value")) && json_is_string(v))
         FZ_SPEC(json_string_value(v)[0] == 'P', "%s: duration value \"%s\" is not ISO 8601", what,
                 json_string_value(v));
+    /* a range of lengths (four to five years): the high end is a length too,
+     * and only with a low end */
+    if (t == KIJI_FACT_DURATION && (v = json_object_get(f, "max")) && !json_is_null(v))
+        FZ_SPEC(json_is_string(v) && json_string_value(v)[0] == 'P' &&
+                    json_is_string(json_object_get(f, "value")),
+                "%s: duration max is no ISO 8601 length after a value", what);
     if ((t == KIJI_FACT_PERSON || t == KIJI_FACT_ORGANIZATION || t == KIJI_FACT_PLACE))
         FZ_SPEC(json_is_string(json_object_get(f, "name")), "%s: an entity without a name", what);
     /* A speaker is a person or an organization (GUIDELINES: quote). */
