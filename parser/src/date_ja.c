@@ -1644,6 +1644,79 @@ static bool event_anchor(const jp *p, size_t i, bool later)
              ch == 0x65E5 || ch == 0x9031 || ch == 0x524D || ch == 0x5F8C);
 }
 
+/* The low end of a range of lengths whose high end (v, a unit after it,
+ * ending at j) starts at i: 3〜4年間, 5~6カ月, 3から4年 (not a change:
+ * 3から4年に延ばす), and 2、3年 (two or three years: adjacent numbers under
+ * ten only, not a list 1、2、3年, nor grades 2、3年合同). The low end is a bare number of up to
+ * three digits or one kanji numeral, below v. Its start in *ls, its value
+ * in *lv. */
+static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, size_t *ls,
+                          int64_t *lv)
+{
+    static const uint32_t kn[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                  0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E,
+                                  0x5343, 0x4E07, 0x6570, 0x4F55, 0x7B2C}; /* 〇 一..九 十 百 千 万
+                                                                              数 何 第 */
+    size_t ce;
+    bool comma = false, kara = false;
+    if (kj_before(p->s, i, "〜"))
+        ce = i - strlen("〜");
+    else if (kj_before(p->s, i, "~"))
+        ce = i - 1;
+    else if (kj_before(p->s, i, "から"))
+        ce = i - strlen("から"), kara = true;
+    else if (kj_before(p->s, i, "、"))
+        ce = i - strlen("、"), comma = true;
+    else
+        return false;
+    if (kara && (at(p, j, "に") || at(p, j, "へ") || at(p, j, "とな")))
+        return false;
+    if (comma && v > 9)
+        return false;
+    /* 2、3年合同 (the second and third years of a school): a kanji after a
+     * bare 年 other than 2、3年先, 以内, 来, 余り, 近く, 程度 */
+    if (comma && bare_year && j < p->len) {
+        size_t nx = j;
+        uint32_t nc = kj_cp_next(p->c->d, p->len, &nx);
+        if (kj_is_kanji(nc) && nc != 0x5148 && nc != 0x4EE5 && nc != 0x6765 && nc != 0x4F59 &&
+            nc != 0x8FD1 && nc != 0x7A0B)
+            return false;
+    }
+    size_t ws = ce, k;
+    while (ws > 0 && ce - ws < 3 && p->s[ws - 1] >= '0' && p->s[ws - 1] <= '9')
+        ws--;
+    p->c->d->work += i - ws;
+    if (ws == ce && ce > 0) {
+        uint32_t ch = kj_u8_prev(p->s, ce, &k);
+        for (size_t n = 1; n < 10; n++)
+            if (ch == kn[n])
+                ws = k; /* 一 to 九 */
+    }
+    if (ws == ce)
+        return false;
+    if (ws > 0) {
+        uint32_t pc = kj_u8_prev(p->s, ws, &k);
+        /* not the tail of a longer number (十二、三年, 1.5〜2年) nor of a
+         * list (1、2、3年) */
+        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc) ||
+            (comma && (pc == 0x3001 || pc == 0x30FB)))
+            return false;
+        for (size_t n = 0; n < sizeof kn / sizeof *kn; n++)
+            if (pc == kn[n])
+                return false;
+    }
+    int64_t x;
+    size_t e;
+    int nd;
+    bool z;
+    if (!dnum(p, ws, &x, &e, &nd, &z) || e != ce || x <= 0 || x >= v || (comma && x + 1 != v) ||
+        kj_claimed(p->c->d, ws, ce))
+        return false;
+    *ls = ws;
+    *lv = x;
+    return true;
+}
+
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
  * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
  * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
@@ -2009,6 +2082,20 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         iso_parts(iso, sizeof iso, cnt, has);
     } else {
         kj_dt_iso(iso, sizeof iso, half && v == 0 ? 0 : v, u, half);
+    }
+    size_t ls;
+    int64_t lv;
+    if (!dec[0] && parts == 1 && !half && !lexical && !century && st == i &&
+        dur_range_low(p, i, j, v, bare_year, &ls, &lv)) {
+        /* 3〜4年間, 2、3年, 約3〜4年: one length, the low end's value and
+         * the high end's as max */
+        char lo[32];
+        kj_dt_iso(lo, sizeof lo, lv, u, false);
+        int rq = q != KJ_Q_NONE ? q : prefix_qual(p, ls);
+        if (rq == KJ_Q_APPROX && kj_before(p->s, ls, "約"))
+            ls -= strlen("約");
+        if (kj_dt_duration_max(c, ls, j, lo, iso, rq))
+            return j;
     }
     kj_dt_duration(c, st, j, iso, q);
     return j;
