@@ -1647,9 +1647,9 @@ static bool event_anchor(const jp *p, size_t i, bool later)
 /* The low end of a range of lengths whose high end (v, a unit after it,
  * ending at j) starts at i: 3〜4年間, 5~6カ月, 3から4年 (not a change:
  * 3から4年に延ばす), and 2、3年 (two or three years: adjacent numbers under
- * ten only, not a list 1、2、3年, nor grades 2、3年合同). The low end is a bare number of up to
- * three digits or one kanji numeral, below v. Its start in *ls, its value
- * in *lv. */
+ * ten only, not a list 1、2、3年, nor grades 2、3年合同). The low end is a
+ * bare number of up to three digits or one kanji numeral, below v. Its
+ * start in *ls, its value in *lv. */
 static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, size_t *ls,
                           int64_t *lv)
 {
