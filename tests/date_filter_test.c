@@ -72,13 +72,8 @@ static size_t random_text(char *out, size_t cap, int n)
     for (int k = 0; k < n; k++) {
         const char *w = words[next_rand() % NWORDS];
         const char *s = seps[next_rand() % NSEPS];
-        size_t wl = strlen(w), sl = strlen(s);
-        if (len + wl + sl >= cap)
+        if (!append_pair(out, cap, &len, w, strlen(w), s))
             break;
-        memcpy(out + len, w, wl);
-        len += wl;
-        memcpy(out + len, s, sl);
-        len += sl;
     }
     out[len] = 0;
     return len;

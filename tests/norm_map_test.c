@@ -48,13 +48,8 @@ static size_t random_text(char *out, size_t cap, bool ascii_only)
         const char *j = joins[next_rand() % NJOINS];
         if (ascii_only)
             j = next_rand() % 2 ? " " : "\n";
-        size_t jn = strlen(j);
-        if (len + n + jn >= cap)
+        if (!append_pair(out, cap, &len, word, n, j))
             break;
-        memcpy(out + len, word, n);
-        len += n;
-        memcpy(out + len, j, jn);
-        len += jn;
     }
     out[len] = 0;
     return len;

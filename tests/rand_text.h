@@ -2,12 +2,14 @@
  * rand_text.h -- what the randomized unit tests share: a fixed-seed
  * xorshift64* generator (a test may set `rng` to its own nonzero seed
  * first; every run draws the same values), random_word, which strings
- * together pieces of a test's alphabet, and base_doc, the document with
+ * together pieces of a test's alphabet, append_pair, which lays a text
+ * out a word and a separator at a time, and base_doc, the document with
  * one fact that the JSON writer tests dress up.
  */
 #ifndef KIJI_TESTS_RAND_TEXT_H
 #define KIJI_TESTS_RAND_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +45,22 @@ static inline size_t random_word(char *out, size_t cap, const char *const *alpha
     }
     out[len] = 0;
     return len;
+}
+
+/* Appends the word w (wl bytes) and then the separator s at out + *len,
+ * keeping a byte of cap for the NUL; false, with nothing written, when
+ * they do not fit. */
+static inline bool append_pair(char *out, size_t cap, size_t *len, const char *w, size_t wl,
+                               const char *s)
+{
+    size_t sl = strlen(s);
+    if (*len + wl + sl >= cap)
+        return false;
+    memcpy(out + *len, w, wl);
+    *len += wl;
+    memcpy(out + *len, s, sl);
+    *len += sl;
+    return true;
 }
 
 /* A parser with every fact type on and a document holding the facts of one
