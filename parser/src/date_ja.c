@@ -1653,10 +1653,6 @@ static bool event_anchor(const jp *p, size_t i, bool later)
 static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, size_t *ls,
                           int64_t *lv)
 {
-    static const uint32_t kn[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                  0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E,
-                                  0x5343, 0x4E07, 0x6570, 0x4F55, 0x7B2C}; /* 〇 一..九 十 百 千 万
-                                                                              数 何 第 */
     size_t ce;
     bool comma = false, kara = false;
     if (kj_before(p->s, i, "〜"))
@@ -1687,10 +1683,8 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
         ws--;
     p->c->d->work += i - ws;
     if (ws == ce && ce > 0) {
-        uint32_t ch = kj_u8_prev(p->s, ce, &k);
-        for (size_t n = 1; n < 10; n++)
-            if (ch == kn[n])
-                ws = k; /* 一 to 九 */
+        if (kj_kanji_digit(kj_u8_prev(p->s, ce, &k)) >= 1)
+            ws = k; /* 一 to 九 */
     }
     if (ws == ce)
         return false;
@@ -1701,9 +1695,10 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc) ||
             (comma && (pc == 0x3001 || pc == 0x30FB)))
             return false;
-        for (size_t n = 0; n < sizeof kn / sizeof *kn; n++)
-            if (pc == kn[n])
-                return false;
+        /* a kanji numeral or multiplier, 数 (十数), 何, 第 */
+        if (kj_kanji_digit(pc) >= 0 || kj_kanji_mult(pc) > 0 || pc == 0x6570 || pc == 0x4F55 ||
+            pc == 0x7B2C)
+            return false;
     }
     int64_t x;
     size_t e;
