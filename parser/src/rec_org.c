@@ -464,6 +464,18 @@ static size_t token_before(estate *s, size_t b)
     return a;
 }
 
+/* The length of the longest common word of ja/org_lead (与党, 野党) at p,
+ * ending by end, or 0; *nx is the next character after p. A name starts
+ * after such a word: the step pass_definitions and ja_seg take at each
+ * character before the name's end. */
+static size_t olead_at(estate *s, size_t p, size_t end, size_t *nx)
+{
+    int32_t v;
+    s->d->work++;
+    ent_cp(s->d, p, nx);
+    return kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v);
+}
+
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
@@ -523,10 +535,7 @@ static void pass_definitions(estate *s)
                     /* 野党パキスタン人民党(PPP): the name starts after a
                      * common word of ja/org_lead, as in ja_seg */
                     for (size_t p = a; p < i;) {
-                        d->work++;
-                        int32_t v;
-                        size_t n = kj_dict_longest(s->x->olead_ja, d->norm, i, p, &v), nx;
-                        ent_cp(d, p, &nx);
+                        size_t nx, n = olead_at(s, p, i, &nx);
                         if (n && p + n < i)
                             a = p + n;
                         p = nx;
@@ -758,10 +767,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     int32_t v;
     /* 韓国与党セヌリ党: the name starts after a common word such as 与党 */
     for (size_t p = a; p < best;) {
-        d->work++;
-        size_t n = kj_dict_longest(x->olead_ja, d->norm, best, p, &v);
-        size_t nx;
-        ent_cp(d, p, &nx);
+        size_t nx, n = olead_at(s, p, best, &nx);
         if (n && p + n < best)
             a = p + n;
         /* 最大野党の, 子会社が: the common word is all there is */
