@@ -417,42 +417,6 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
     return letter;
 }
 
-/* Words of commenters named just after a verb or a particle (と書き込んで
- * いるユーザー, といった不安の声). ユーザ is ユーザー written without the
- * long-vowel mark. */
-static const char *const commenter_words[] = {"声",       "意見",   "書き込み", "コメント",
-                                              "ツイート", "ユーザ", "人も",     "人が",
-                                              "人は",     "反応",   "話題",     NULL};
-/* Talk about it right after と (とネットで話題, と驚きの声). */
-static const char *const buzz_words[] = {"話題", "声", NULL};
-/* What a later sentence's 記事 or 同紙 points back to (publisher_before). */
-static const char *const publisher_cues[] = {"記事", "報じ",   "報道",   "掲載", "配信",
-                                             "社説", "コラム", "ブログ", NULL};
-
-static void mark_first(struct kj_quotedata *q, const char *const *w, uint8_t bit)
-{
-    for (int k = 0; w[k]; k++) {
-        size_t j = 0;
-        uint32_t c = kj_u8_next(w[k], strlen(w[k]), &j);
-        q->ja_word_lo[c & 0xFF] |= bit;
-    }
-}
-
-void kj_quote_ja_init(struct kj_quotedata *q)
-{
-    mark_first(q, commenter_words, KJ_QW_COMMENTERS);
-    mark_first(q, buzz_words, KJ_QW_BUZZ);
-    mark_first(q, publisher_cues, KJ_QW_CUES);
-}
-
-/* May a word of the lists marked bit start with the code point c? A word
- * matches at a position only when it starts with the character there, so
- * where this says no the literal compares would all fail. */
-static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
-{
-    return d->p->quote->ja_word_lo[c & 0xFF] & bit;
-}
-
 /* 声 at i as what people say (との声, 否定的な声, 驚く声), not a sound the
  * speaker makes (笑い声, 掛け声, 第一声, 怒声, 歓声), an idiom of how one
  * speaks (声を大にした, 声をかけた, 声を荒らげた). */
@@ -474,11 +438,56 @@ static bool people_voice(const kiji_doc *d, size_t i)
     return true;
 }
 
-/* One of the NULL-ended words w (marked bit in ja_word_lo) within span
- * bytes of from (and before limit), before a comma, a full stop or a new
- * quote. */
+/* A word of the lists below, and what must also hold where it stands at
+ * i for it to count (NULL: nothing). */
+struct clause_word {
+    const char *w;
+    bool (*fits)(const kiji_doc *d, size_t i);
+};
+
+/* Words of commenters named just after a verb or a particle (と書き込んで
+ * いるユーザー, といった不安の声). ユーザ is ユーザー written without the
+ * long-vowel mark. */
+static const struct clause_word commenter_words[] = {
+    {"声", people_voice}, {"意見", NULL},   {"書き込み", NULL}, {"コメント", NULL},
+    {"ツイート", NULL},   {"ユーザ", NULL}, {"人も", NULL},     {"人が", NULL},
+    {"人は", NULL},       {"反応", NULL},   {"話題", NULL},     {NULL, NULL}};
+/* Talk about it right after と (とネットで話題, と驚きの声). */
+static const struct clause_word buzz_words[] = {{"話題", NULL}, {"声", people_voice}, {NULL, NULL}};
+/* What a later sentence's 記事 or 同紙 points back to (publisher_before). */
+static const char *const publisher_cues[] = {"記事", "報じ",   "報道",   "掲載", "配信",
+                                             "社説", "コラム", "ブログ", NULL};
+
+static void mark_first(struct kj_quotedata *q, const char *w, uint8_t bit)
+{
+    size_t j = 0;
+    uint32_t c = kj_u8_next(w, strlen(w), &j);
+    q->ja_word_lo[c & 0xFF] |= bit;
+}
+
+void kj_quote_ja_init(struct kj_quotedata *q)
+{
+    for (int k = 0; commenter_words[k].w; k++)
+        mark_first(q, commenter_words[k].w, KJ_QW_COMMENTERS);
+    for (int k = 0; buzz_words[k].w; k++)
+        mark_first(q, buzz_words[k].w, KJ_QW_BUZZ);
+    for (int k = 0; publisher_cues[k]; k++)
+        mark_first(q, publisher_cues[k], KJ_QW_CUES);
+}
+
+/* May a word of the lists marked bit start with the code point c? A word
+ * matches at a position only when it starts with the character there, so
+ * where this says no the literal compares would all fail. */
+static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
+{
+    return d->p->quote->ja_word_lo[c & 0xFF] & bit;
+}
+
+/* One of the words w (ended by a NULL word, marked bit in ja_word_lo) that
+ * fits where it stands, within span bytes of from (and before limit),
+ * before a comma, a full stop or a new quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
-                           const char *const *w, uint8_t bit)
+                           const struct clause_word *w, uint8_t bit)
 {
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
@@ -487,8 +496,8 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
         if (c == 0x3001 || is_stop(c) || c == OPEN)
             break;
         if (word_may_start(d, c, bit))
-            for (int k = 0; w[k]; k++)
-                if (at(d, i, w[k]) && (strcmp(w[k], "声") != 0 || people_voice(d, i)))
+            for (int k = 0; w[k].w; k++)
+                if (at(d, i, w[k].w) && (!w[k].fits || w[k].fits(d, i)))
                     return true;
         i = n;
     }
