@@ -1059,19 +1059,21 @@ static bool japan_time_day(jp *p, kj_tx *t, size_t pos)
     int n = !behind && mt < ml ? 1 : behind && mt > ml ? -1 : 0;
     if (n && t->y && t->m) {
         kj_dt_shift(t, KJ_G_DAY, n);
-    } else if (n) {
-        /* no year: a month's length is known but February's; past the
-         * month's end with no month known the day is unknown */
-        int len = t->m && t->m != 2 ? kj_mdays(2001, t->m) : 28;
-        int pl = t->m > 1 && t->m != 3 ? kj_mdays(2001, t->m - 1) : t->m == 1 ? 31 : 0;
-        if (t->d + n >= 1 && t->d + n <= len)
-            t->d += n;
-        else if (n > 0 && t->m && t->d == len)
-            t->d = 1, t->m = t->m % 12 + 1;
-        else if (n < 0 && pl)
-            t->d = pl, t->m = t->m == 1 ? 12 : t->m - 1;
+    } else if (n && t->m) {
+        /* no year: the day the shift gives in a common and in a leap year
+         * alike (12月31日 to 1月1日), unknown where they differ (2月28日 to
+         * 2月29日 or 3月1日, 3月1日 back to 2月28日 or 2月29日) */
+        kj_tx cy = *t, ly = *t;
+        cy.y = 2027, ly.y = 2028;
+        kj_dt_shift(&cy, KJ_G_DAY, n);
+        kj_dt_shift(&ly, KJ_G_DAY, n);
+        if (cy.m == ly.m && cy.d == ly.d)
+            t->m = cy.m, t->d = cy.d;
         else
             t->d = 0;
+    } else if (n) {
+        /* no month: known only within the 28 days every month has */
+        t->d = t->d + n >= 1 && t->d + n <= 28 ? t->d + n : 0;
     }
     return true;
 }
