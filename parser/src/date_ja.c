@@ -633,6 +633,10 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
         return 0;
     if (video_position(p, i))
         return 0;
+    /* UTC+4:30, GMT-3:30, (+9:00): a zone's offset from UTC, not a time */
+    if (i > 0 && (p->s[i - 1] == '+' || kj_before(p->s, i, "−")
+                  || (p->s[i - 1] == '-' && i > 1 && ascii_alpha(p->s[i - 2]))))
+        return 0;
     *hh = h;
     *mm = m;
     return e2;
@@ -1039,7 +1043,10 @@ static bool japan_time_day(jp *p, kj_tx *t, size_t pos)
 {
     const kj_dctx *c = p->c;
     const kj_tx *l = &c->last;
-    if (!kj_before(p->s, pos, "日本時間") || !c->has_last || !l->d || l->hh < 0 || t->hh < 0 ||
+    /* 日本時間午後0時, 日本時間で午後0時, 日本時間では午後0時 */
+    size_t zp = kj_before(p->s, pos, "では") ? pos - strlen("では")
+                : kj_before(p->s, pos, "で") ? pos - strlen("で") : pos;
+    if (!kj_before(p->s, zp, "日本時間") || !c->has_last || !l->d || l->hh < 0 || t->hh < 0 ||
         c->last_end >= pos || pos - c->last_end > 64)
         return false;
     size_t k = c->last_end;
@@ -1650,10 +1657,11 @@ static bool event_anchor(const jp *p, size_t i, bool later)
  * ending at j) starts at i: 3〜4年間, 5~6カ月, 3から4年 (not a change:
  * 3から4年に延ばす), and 2、3年 (two or three years: adjacent numbers under
  * ten only, not a list 1、2、3年, nor grades 2、3年合同). The low end is a
- * bare number of up to three digits or one kanji numeral, below v. Its
- * start in *ls, its value in *lv. */
+ * bare number of up to three digits or one kanji numeral, below v, or
+ * with 、 a kanji ten and a digit (十二、三年: the ten is the high end's
+ * too). Its start in *ls, its value in *lv, the high end's in *hv. */
 static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, size_t *ls,
-                          int64_t *lv)
+                          int64_t *lv, int64_t *hv)
 {
     size_t ce;
     bool comma = false, kara = false;
@@ -1690,6 +1698,27 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
     }
     if (ws == ce)
         return false;
+    *hv = v;
+    if (comma && ws < ce && !isdig(p, ws) && ws > 0) {
+        /* 十二、三年, 二十二、三日 (twelve or thirteen years): a kanji ten
+         * before the low digit carries over to the high end */
+        size_t ts = ws, k2;
+        uint32_t c2 = kj_u8_prev(p->s, ws, &k2);
+        if (c2 == 0x5341 /* 十 */) {
+            ts = k2;
+            if (ts > 0 && kj_kanji_digit(kj_u8_prev(p->s, ts, &k2)) >= 2)
+                ts = k2; /* 二十 to 九十 */
+            int64_t tx;
+            size_t te;
+            int tnd;
+            bool tz;
+            if (dnum(p, ts, &tx, &te, &tnd, &tz) && te == ce && tx > 10 && tx < 99 &&
+                tx % 10 + 1 == v) {
+                ws = ts;
+                *hv = tx - tx % 10 + v;
+            }
+        }
+    }
     if (ws > 0) {
         uint32_t pc = kj_u8_prev(p->s, ws, &k);
         /* not the tail of a longer number (十二、三年, 1.5〜2年) nor of a
@@ -1706,7 +1735,7 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
     size_t e;
     int nd;
     bool z;
-    if (!dnum(p, ws, &x, &e, &nd, &z) || e != ce || x <= 0 || x >= v || (comma && x + 1 != v) ||
+    if (!dnum(p, ws, &x, &e, &nd, &z) || e != ce || x <= 0 || x >= *hv || (comma && x + 1 != *hv) ||
         kj_claimed(p->c->d, ws, ce))
         return false;
     *ls = ws;
@@ -2081,13 +2110,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         kj_dt_iso(iso, sizeof iso, half && v == 0 ? 0 : v, u, half);
     }
     size_t ls;
-    int64_t lv;
+    int64_t lv, hv;
     if (!dec[0] && parts == 1 && !half && !lexical && !century && st == i &&
-        dur_range_low(p, i, j, v, bare_year, &ls, &lv)) {
+        dur_range_low(p, i, j, v, bare_year, &ls, &lv, &hv)) {
         /* 3〜4年間, 2、3年, 約3〜4年: one length, the low end's value and
-         * the high end's as max */
+         * the high end's as max (十二、三年: P12Y to P13Y) */
         char lo[32];
         kj_dt_iso(lo, sizeof lo, lv, u, false);
+        if (hv != v)
+            kj_dt_iso(iso, sizeof iso, hv, u, false);
         int rq = q != KJ_Q_NONE ? q : prefix_qual(p, ls);
         if (rq == KJ_Q_APPROX && kj_before(p->s, ls, "約"))
             ls -= strlen("約");

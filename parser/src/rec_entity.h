@@ -128,6 +128,7 @@ struct kj_entity {
     kj_dict *abbr;        /* 米 -> places index */
     bool abbr_latin;      /* a key of abbr starts with a Latin letter or digit */
     kj_dict *abbr_follow; /* words after 米/仏 that make it a country */
+    kj_dict *abbr_splits; /* words starting with 独/加 that are no country (独自) */
     kj_dict *demonym;     /* German -> places index */
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
     kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */

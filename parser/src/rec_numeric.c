@@ -8,7 +8,8 @@
  * or time unit follows (the date recognizer owns 2025年, 3 years), else a bare
  * `number`. Qualifiers before (約, about) and after (以上, を超え, or more)
  * the amount (>10 and <= 20 too), ranges (300万〜500万円, $3 to $5 billion,
- * 20 through 100, "more than 10 and less than 20"; a range runs upwards and
+ * 20 through 100, "more than 10 and less than 20", 2、3人 and 十二、三人 for two
+ * adjacent numbers; a range runs upwards and
  * 747-400 is a code), English ratios of bare numbers (one in five, two out
  * of three, 1 over 3 at a clause's end), feet and inches (5 feet 2 inches),
  * a unit in brackets (20 (kg)) and parenthetical
@@ -1943,6 +1944,53 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
     return 0;
 }
 
+/* 2、3人, 二、三人, 十二、三人 (two or three, twelve or thirteen): a bare
+ * number, 、 and the next number with a counter are one range. Adjacent
+ * numbers only, the low end one digit (or, in kanji, a ten and one digit),
+ * the high end one digit in the same script; not the tail of a list
+ * (1、2、3人) or of a longer number, not ordinals (1、2位, 1、2番目, 第1、2).
+ * The high end's value in *hi. */
+static bool comma_pair(const kiji_doc *d, const amount *a, const amount *b, kj_num *hi)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    if (d->lang != KJ_LANG_JA || a->kind != 0 || a->ne != a->tok.ne || b->kind != NW_COUNTER ||
+        b->ns != a->tok.ne + strlen("、") || !kj_at(s, n, a->tok.ne, "、") ||
+        a->tok.kanji != b->tok.kanji || a->tok.vague || b->tok.vague || !a->tok.value.ok ||
+        !b->tok.value.ok || a->tok.value.exp != 0 || b->tok.value.exp != 0 ||
+        b->tok.ne - b->tok.ns != (b->tok.kanji ? strlen("三") : 1))
+        return false;
+    int64_t lo = a->tok.value.mant, h = b->tok.value.mant;
+    if (lo >= 1 && lo <= 8 && a->tok.ne - a->tok.ns == (a->tok.kanji ? strlen("三") : 1)) {
+        if (h != lo + 1)
+            return false;
+    } else if (a->tok.kanji && lo > 10 && lo < 99 && lo % 10 >= 1 && lo % 10 + 1 == h) {
+        h = lo - lo % 10 + h; /* 十二、三: twelve or thirteen */
+    } else {
+        return false;
+    }
+    if (a->tok.ns > 0) {
+        size_t k;
+        uint32_t pc = kj_u8_prev(s, a->tok.ns, &k);
+        if (kj_is_digit(pc) || kj_kanji_digit(pc) >= 0 || pc == '.' || pc == ',' ||
+            pc == 0x3001 /* 、 */ || pc == 0x30FB /* ・ */ || pc == 0x7B2C /* 第 */ ||
+            pc == 0x6570 /* 数 */)
+            return false;
+    }
+    /* ordinal counters: the first and the second, not one or two */
+    static const char *const ord[] = {"位", "番", "等", "号", "着", "期", "代", "世", "次",
+                                      "軍", "区", "条", "部", "面", "塁", "年生"};
+    for (size_t k = 0; k < sizeof ord / sizeof *ord; k++)
+        if (kj_at(s, n, b->tok.ne, ord[k]))
+            return false;
+    if (kj_at(s, n, b->ne, "目") || kj_at(s, n, b->ne, "、"))
+        return false; /* 1、2回目; 2、3人、4人 */
+    hi->mant = h;
+    hi->exp = 0;
+    hi->ok = true;
+    return true;
+}
+
 /* The word before pos (across one space) starts with a capital letter:
  * "March 3", "Section 2", "Boeing 747" hold no compared amounts. */
 static bool after_capital(const kiji_doc *d, size_t pos)
@@ -2386,6 +2434,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
      * dlrs), no low end */
     bool kara;
     size_t rc = range_connector(d, a.kind ? a.ne : a.tok.ne, between, &kara);
+    /* 2、3人: 、 joins two adjacent numbers (comma_pair checks the rest) */
+    bool comma = false;
+    if (!rc && d->lang == KJ_LANG_JA && a.kind == 0 && a.ne == a.tok.ne &&
+        kj_at(d->norm, d->norm_len, a.tok.ne, "、"))
+        rc = a.tok.ne + strlen("、"), comma = true;
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && after_month(d, a.ns))
         rc = 0;
     if (rc) {
@@ -2393,6 +2446,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         if (d->lang == KJ_LANG_EN && bpos < d->norm_len && d->norm[bpos] == ' ')
             bpos++;
         amount b;
+        kj_num comma_hi = {0, 0, false};
         bool change = false;
         /* US$300 to 350 million, $3,000 to 5,000: a currency written
          * before the low end is the bare high end's too */
@@ -2402,7 +2456,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
              (lead_cur = d->lang == KJ_LANG_EN && a.kind == NW_CURRENCY && b.kind == 0 &&
                          !a.minor && a.ue <= a.tok.ns && a.ne == a.tok.ne && b.value.ok &&
                          !b.tok.vague)) &&
-            (a.cur < 0 || b.cur < 0 || a.cur == b.cur)) {
+            (a.cur < 0 || b.cur < 0 || a.cur == b.cur) &&
+            (!comma || comma_pair(d, &a, &b, &comma_hi))) {
             if (kara) {
                 /* 500円から580円に(なった): a change, not a range */
                 size_t k = b.ne;
@@ -2473,7 +2528,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                           (is_digit((unsigned char)s[q + 4]) && s[q + 5] == '/'))))
                         return 0;
                 }
-                kj_num hi = b.value;
+                kj_num hi = comma ? comma_hi : b.value;
                 if (between && kj_num_double(lo) > kj_num_double(hi)) {
                     m.value = hi; /* between -30 and -60 */
                     hi = lo;

@@ -407,8 +407,9 @@ int place_init(struct kj_entity *x)
     x->place = kj_dict_new();
     x->abbr = kj_dict_new();
     x->abbr_follow = ent_dict("ja/abbr_follow", 1);
+    x->abbr_splits = ent_dict("ja/abbr_splits", 1);
     x->demonym = kj_dict_new();
-    if (!x->place || !x->abbr || !x->abbr_follow || !x->demonym)
+    if (!x->place || !x->abbr || !x->abbr_follow || !x->abbr_splits || !x->demonym)
         return -1;
 
     /* cities first: a country of the same name (Kuwait, Singapore) wins */
@@ -646,12 +647,20 @@ static bool pair_names(estate *s, size_t a, size_t b)
     return a + m + g > b && !kj_is_kanji(ent_cp(d, a + m + g, &nx));
 }
 
+/* Does an ordinary word (ja/abbr_splits: 独自, 加入) start at pos and run
+ * past the one-kanji form of n bytes there? */
+static bool abbr_word(const estate *s, size_t pos, size_t n)
+{
+    int32_t v;
+    return kj_dict_longest(s->x->abbr_splits, s->d->norm, s->hi, pos, &v) > n;
+}
+
 static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
 {
     const kiji_doc *d = s->d;
     size_t n = kj_dict_longest(s->x->abbr, d->norm, s->hi, pos, idx);
-    if (!n)
-        return 0;
+    if (!n || abbr_word(s, pos, n))
+        return 0; /* 米独自: 独自 is "its own", no Germany */
     size_t ps, e2;
     uint32_t pc = ent_prev(d, pos, &ps);
     if (dir_japan(s, pos, pc) || day_counter(s, pos))
@@ -675,7 +684,8 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
         if (fn && !(is_abbr(s, end, &fe) && fe >= end + fn))
             return 0;
     }
-    bool right_pair = is_abbr(s, end, &e3) && pair_opens(s, pos, end) && !pair_names(s, pos, e3);
+    bool right_pair = is_abbr(s, end, &e3) && !abbr_word(s, end, e3 - end) &&
+                      pair_opens(s, pos, end) && !pair_names(s, pos, e3);
     if (left_pair || right_pair)
         return n;
     if (pair_only(d->norm + pos))
