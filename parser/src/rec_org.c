@@ -767,6 +767,17 @@ static void ja_seg(estate *s, size_t a, size_t b)
         /* 最大野党の, 子会社が: the common word is all there is */
         else if (n && p + n == best)
             return;
+        /* 如水館高校対高知高校: 対 (versus) right after an organization
+         * word pairs two names; the one before is read on its own (a
+         * shorter stretch), the name starts after 対; so it does after
+         * the parenthesis closing the first name's note (平工業高校(福島県)
+         * 対松商学園高校) */
+        else if (kj_at(d->norm, best, p, "対") &&
+                 (p > a ? org_suffix_end(s, a, p) : p > 0 && (kj_before(d->norm, p, ")") || kj_before(d->norm, p, "）")))) {
+            if (p > a)
+                ja_seg(s, a, p);
+            a = nx;
+        }
         /* 新党日本120自民党, 改革クラブ85公明党: digits between a kanji or
          * katakana and a kanji end a row of a seat or result table; the
          * name starts after them (AKB48グループ and 2ちゃんねる keep
