@@ -423,6 +423,15 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
         (kj_dict_get(s->x->org, d->norm + ns + 3, ne - ns - 3, &v) ||
          kj_dict_get(s->x->org, acr, al, &v)))
         ns += 3;
+    /* 情報機関・連邦保安庁(FSB), 与党・自由民主党: a kind of body
+     * (ja/org_lead) and the ・ after it are no part of the name */
+    if (d->lang != KJ_LANG_EN) {
+        size_t n = kj_dict_longest(s->x->olead_ja, d->norm, ne, ns, &v);
+        if (n && ns + n < ne && (kj_at(d->norm, ne, ns + n, "・") || d->norm[ns + n] & 0x80))
+            ns += n;
+        if (ns + 3 < ne && kj_at(d->norm, ne, ns, "・"))
+            ns += 3;
+    }
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
