@@ -569,6 +569,10 @@ size_t place_at(estate *s, size_t pos, ent **out);
  * エリツィン・ロシア前大統領, where place_at starts nothing)? Then its entity,
  * named as written when the article has given no full form yet. */
 ent *country_span(estate *s, size_t pos, size_t end);
+/* 藤沢市 in 鈴木恒夫・藤沢市長: the Japanese municipality [ns, ne) (its 市 町
+ * 村 or 区 included) as a city of JP, whatever the gazetteer knows; its
+ * entity, mentioned there. */
+ent *municipality_named(estate *s, size_t ns, size_t ne);
 /* The length of the longest country name at pos, or 0. */
 size_t country_len(estate *s, size_t pos);
 

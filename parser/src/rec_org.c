@@ -423,6 +423,15 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
         (kj_dict_get(s->x->org, d->norm + ns + 3, ne - ns - 3, &v) ||
          kj_dict_get(s->x->org, acr, al, &v)))
         ns += 3;
+    /* 情報機関・連邦保安庁(FSB), 与党・自由民主党: a kind of body
+     * (ja/org_lead) and the ・ after it are no part of the name */
+    if (d->lang != KJ_LANG_EN) {
+        size_t n = kj_dict_longest(s->x->olead_ja, d->norm, ne, ns, &v);
+        if (n && ns + n < ne && (kj_at(d->norm, ne, ns + n, "・") || d->norm[ns + n] & 0x80))
+            ns += n;
+        if (ns + 3 < ne && kj_at(d->norm, ne, ns, "・"))
+            ns += 3;
+    }
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
@@ -773,6 +782,17 @@ static void ja_seg(estate *s, size_t a, size_t b)
         /* 最大野党の, 子会社が: the common word is all there is */
         else if (n && p + n == best)
             return;
+        /* 如水館高校対高知高校: 対 (versus) right after an organization
+         * word pairs two names; the one before is read on its own (a
+         * shorter stretch), the name starts after 対; so it does after
+         * the parenthesis closing the first name's note (平工業高校(福島県)
+         * 対松商学園高校) */
+        else if (kj_at(d->norm, best, p, "対") &&
+                 (p > a ? org_suffix_end(s, a, p) : p > 0 && (kj_before(d->norm, p, ")") || kj_before(d->norm, p, "）")))) {
+            if (p > a)
+                ja_seg(s, a, p);
+            a = nx;
+        }
         /* 新党日本120自民党, 改革クラブ85公明党: digits between a kanji or
          * katakana and a kanji end a row of a seat or result table; the
          * name starts after them (AKB48グループ and 2ちゃんねる keep

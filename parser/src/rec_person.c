@@ -981,6 +981,16 @@ static bool town_word(estate *s, size_t a, size_t b)
         if (kj_dict_get(s->x->place, w, n + 3, &v))
             return true;
     }
+    /* 藤沢 after 鈴木恒夫・藤沢市長: a municipality the text named before
+     * (municipality_named) */
+    static const char *const muni[] = {"市", "町", "村", NULL};
+    for (int i = 0; muni[i]; i++) {
+        char key[TOWN_MAXLEN + 8];
+        memcpy(w + n, muni[i], 3);
+        int kl = ent_key_str(key, sizeof key, "c", w, n + 3);
+        if (kl > 0 && (size_t)kl < sizeof key && ent_get(s, KIJI_FACT_PLACE, key, (size_t)kl))
+            return true;
+    }
     return town_seen(s, d->norm + a, n);
 }
 
@@ -1530,10 +1540,29 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (char3_in(d->norm + ends[0], s->hi - ends[0], town, sizeof town - 1))
                 continue;
         }
+        /* 宮城両県知事, 鈴木両氏: 両 (both) before a title or honorific
+         * counts the names of a list (両県, 両市 with the kind of
+         * place); it ends no name */
+        if (kj_is_kanji(c) && b > a + 3 &&
+            (kj_before(d->norm, b, "両") ||
+             (b > a + 6 && kj_at(d->norm, b, b - 6, "両") &&
+              char3_in(d->norm + b - 3, 3, "県府市町村国党", sizeof "県府市町村国党" - 1))))
+            continue;
         size_t ts = 0, te = 0;
         ent *aff = NULL;
         /* キム・チャングン(62才)容疑者, 鄭夢準(チョン・モンジュン)議員 */
         size_t tb = b;
+        /* 田中・鈴木両氏, 福見友子、中村美里両選手: the last name of the
+         * list takes the honorific or title (not 宮城両県知事, where 両
+         * counts places) */
+        {
+            int32_t hv;
+            if (kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "両") &&
+                !char3_in(d->norm + b + 3, s->hi - b - 3, "県府市町村国党", sizeof "県府市町村国党" - 1) &&
+                (kj_dict_longest(x->honor_ja, d->norm, s->hi, b + 3, &hv) ||
+                 kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &hv)))
+                tb = b + 3;
+        }
         if (b < s->hi && d->norm[b] == '(') {
             size_t q = b + 1;
             while (q < s->hi && q - b < 48 && d->norm[q] != ')' && d->norm[q] != '\n' &&
@@ -1558,6 +1587,34 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 if (end && te <= ts) {
                     end = 0;
                     aff = NULL;
+                }
+                /* 鈴木恒夫・藤沢市長: one to three kanji and the head of a
+                 * municipality after the name's ・ are that town, even one
+                 * named like a surname, which the gazetteer leaves out */
+                /* (橋下徹・新市長: 新 前 元 現 open the role, no town) */
+                if (!end && !char3_in(d->norm + b + 3, s->hi - b - 3, "新前元現副同各両全",
+                                      sizeof "新前元現副同各両全" - 1)) {
+                    size_t q = b + 3, qx;
+                    int kk = 0;
+                    while (kk < 4 && q < s->hi && kj_is_kanji(ent_cp(d, q, &qx))) {
+                        static const char *const head[] = {"市長", "町長", "村長", "区長", NULL};
+                        int h = 0;
+                        while (kk > 0 && head[h] && !kj_at(d->norm, s->hi, q, head[h]))
+                            h++;
+                        if (kk > 0 && head[h]) {
+                            size_t hx2;
+                            if (q + 6 < s->hi && kj_is_kanji(ent_cp(d, q + 6, &hx2)))
+                                break;
+                            aff = municipality_named(s, b + 3, q + 3);
+                            if (aff) {
+                                ts = q;
+                                te = end = q + 6;
+                            }
+                            break;
+                        }
+                        q = qx;
+                        kk++;
+                    }
                 }
             }
         }

@@ -1026,6 +1026,17 @@ static void named_place(estate *s, char pfx, size_t ns, size_t ne, const char *c
     ent_mention(s, e, ns, ne);
 }
 
+ent *municipality_named(estate *s, size_t ns, size_t ne)
+{
+    kiji_doc *d = s->d;
+    char key[128];
+    int kl = ent_key_str(key, sizeof key, "c", d->norm + ns, ne - ns);
+    if (kl <= 0 || (size_t)kl >= sizeof key)
+        return NULL;
+    named_place(s, 'c', ns, ne, "JP", PL_CITY);
+    return ent_make(s, KIJI_FACT_PLACE, key, (size_t)kl);
+}
+
 /* TORRANCE, Calif., March 3 -: the capitals that open an English
  * dateline, then a state or a country and a comma, name a city of that
  * country even when the gazetteer does not know it (cases/en/place). */
