@@ -184,6 +184,7 @@ struct kiji_parser {
     bool sb_plain[256];
     kj_dict *abbrev;  /* text.c: en/abbreviations */
     kj_dict *openers; /* text.c: en/sentence_openers */
+    kj_dict *period_names; /* text.c: ja/period_names (モーニング娘。) */
     /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
      * not end a sentence after, read from ICU's data: the reversed keys
      * (longest match backwards) and the forward keys of the partial ones

@@ -5,7 +5,8 @@
  * a boundary inside brackets or quotes (「」 『』 () 【】 "" “”) is dropped, so
  * 「…。…」と述べた stays one sentence; Japanese also ends a sentence before
  * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
- * (「やめろ！」と叫んだ). A line break always ends a sentence and closes any
+ * (「やめろ！」と叫んだ), and after the 。 that ends a name written with it
+ * (元モーニング娘。の…, ja/period_names). A line break always ends a sentence and closes any
  * bracket left open, so one stray 「 cannot swallow the article, and a
  * sentence never spans more than MAX_SENTENCE bytes inside brackets.
  *
@@ -169,7 +170,10 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
     UErrorCode st = U_ZERO_ERROR;
     p->abbrev = kj_dict_new();
     p->openers = kj_dict_new();
-    if (!p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2) ||
+    p->period_names = kj_dict_new();
+    if (!p->period_names ||
+        !kj_dict_add_list(p->period_names, kj_wordlist_get("ja/period_names"), 1) ||
+        !p->abbrev || !kj_dict_add_list(p->abbrev, kj_wordlist_get("en/abbreviations"), 2) ||
         !p->openers || !kj_dict_add_list(p->openers, kj_wordlist_get("en/sentence_openers"), 1)) {
         if (err) {
             err->code = KIJI_ERR_NOMEM;
@@ -207,6 +211,7 @@ void kj_text_free(kiji_parser *p)
 {
     kj_dict_free(p->abbrev);
     kj_dict_free(p->openers);
+    kj_dict_free(p->period_names);
     kj_dict_free(p->sb_rev);
     ubrk_close(p->sbrk_ja);
     ubrk_close(p->sbrk_en);
@@ -401,6 +406,33 @@ static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
     if (p <= start || (c != 0x300D && c != 0x300F)) /* 」 』 */
         return false;
     return is_terminal(kj_u8_prev(t, p, &q)) && q >= start;
+}
+
+/* 元モーニング娘。の辻…: the 。 that ends a name written with it
+ * (ja/period_names) is part of the name, not a sentence end, when a letter,
+ * （ or 、 follows at once (no space or line break). The name is matched
+ * backwards from the 。, at most the list's longest entry, from start. */
+static bool name_period(const kiji_doc *d, size_t start, size_t b)
+{
+    const char *t = d->norm;
+    const kj_dict *names = d->p->period_names;
+    if (b < start + 3 || b >= d->norm_len || memcmp(t + b - 3, "\xE3\x80\x82", 3) != 0)
+        return false;
+    size_t nx = b;
+    uint32_t nc = kj_u8_next(t, d->norm_len, &nx);
+    if (!(u_isalnum((UChar32)nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
+        return false;
+    size_t maxlen = kj_dict_maxlen(names);
+    size_t k = b - 3;
+    for (int steps = 0; steps < 16 && k > start && b - k < maxlen; steps++) {
+        size_t ps;
+        kj_u8_prev(t, k, &ps);
+        k = ps;
+        int32_t v = 0;
+        if (kj_dict_get(names, t + k, b - k, &v))
+            return true;
+    }
+    return false;
 }
 
 /* Does the word at n open a sentence (en/sentence_openers)? */
@@ -864,7 +896,8 @@ void kj_structure(kiji_doc *d)
         (void)newline;
         bool inside = depth > 0 || dquote || bpos == soft_at ||
                       (d->lang == KJ_LANG_EN && after_abbreviation(d, start, bpos, false)) ||
-                      (d->lang != KJ_LANG_EN && quote_goes_on(d, start, bpos));
+                      (d->lang != KJ_LANG_EN &&
+                       (quote_goes_on(d, start, bpos) || name_period(d, start, bpos)));
         if (inside && bpos - start < MAX_SENTENCE && bpos < len)
             continue;
         add_sentence(d, start, bpos, para);
