@@ -1103,6 +1103,20 @@ static bool modifier_word(const kiji_doc *d, size_t ws, size_t we)
     return true;
 }
 
+/* New York-based, Hong Kong-listed, State-run: modifier_word whose
+ * lowercase part is a participle (ends in -ed, or run / held / born), so a
+ * word inside a run ends what comes before it (not Co-operation). */
+static bool participle_modifier(const kiji_doc *d, size_t ws, size_t we)
+{
+    if (!modifier_word(d, ws, we))
+        return false;
+    const char *w = d->norm + ws;
+    size_t n = we - ws;
+    return (n >= 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (n >= 4 && (!memcmp(w + n - 4, "-run", 4) || !memcmp(w + n - 4, "held", 4) ||
+                       !memcmp(w + n - 4, "born", 4)));
+}
+
 /* English: a run of capitalized words (with of/and/& inside, one line break
  * allowed between words) whose last organization word ends the name.
  * "Bank of England" keeps a one-word of-tail; "Governor of the Bank of
@@ -1471,6 +1485,13 @@ static size_t en_run(estate *s, size_t a)
                   kj_dict_get(x->org, d->norm + ws[i + 1], we[stop] - ws[i + 1], &kv))))
                 st = i + 1;
         }
+        /* New York-based ITT Corp, Hong Kong-listed Cathay Pacific: a
+         * modifier after the first word ends the words it describes too */
+        for (int k = last - 1; k > st; k--)
+            if (cap[k] && participle_modifier(d, ws[k], we[k])) {
+                st = k + 1;
+                break;
+            }
         while (st < last && (!cap[st] || ent_stopword(d, ws[st], we[st]) ||
                              modifier_word(d, ws[st], we[st])))
             st++;

@@ -2166,6 +2166,14 @@ static bool tok_is(const kiji_doc *d, tok t, const char *w)
     return t.ne - t.ns == n && memcmp(d->norm + t.ns, w, n) == 0;
 }
 
+/* the Kadoorie family, the Rothschild clan: a surname before one of these
+ * names the family, not a person */
+static bool family_word(const kiji_doc *d, tok t)
+{
+    return tok_is(d, t, "family") || tok_is(d, t, "families") || tok_is(d, t, "clan") ||
+           tok_is(d, t, "dynasty");
+}
+
 static bool stopword(const kiji_doc *d, tok t)
 {
     return ent_stopword(d, t.ns, t.ne);
@@ -3013,6 +3021,10 @@ static void en_persons(estate *s)
             ok = false;
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
+        /* the Kadoorie family after Michael Kadoorie: the family */
+        if (ok && len == 1 && te <= ts && !hon && j < n && adjacent(d, t[j - 1], t[j]) &&
+            family_word(d, t[j]))
+            ok = false;
         if (!ok) {
             k = j;
             continue;
@@ -3071,8 +3083,11 @@ static void en_persons(estate *s)
         if (!cap_word(d, t[k]))
             continue;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
-        /* Jan 5 after Jan de Vries: a stopword is no later mention */
+        /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
+         * the Kadoorie family, which names the family, not the person */
         if (!e || stopword(d, t[k]))
+            continue;
+        if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && family_word(d, t[k + 1]))
             continue;
         /* Louw de Graaf, then De Graaf said: a capitalized word before the
          * particle of a name read as particle and surname gives the

@@ -897,6 +897,21 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 continue;
             }
         }
+        /* a title before a name (according to analyst Jane Roe, Analyst
+         * John Doe said, an analyst, John Doe, said): the person is named,
+         * the source is no statement */
+        size_t np = e;
+        if (np < send && d->norm[np] == ',')
+            np++;
+        while (np < send && np - e < 3 && (d->norm[np] == ' ' || d->norm[np] == '\n'))
+            np++;
+        if (np > e && np < send) {
+            int k = kj_q_mention_at(x, np);
+            if (k >= 0 && x->m[k].ns == np && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON) {
+                i = e - 1;
+                continue;
+            }
+        }
         size_t hi = e + 120 < send ? e + 120 : send;
         /* said officials / said one economist */
         size_t b = ms;
