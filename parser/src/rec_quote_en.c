@@ -85,7 +85,8 @@ typedef struct espeaker {
 
 /* The person he/she stands for: the last person named before i outside
  * quotes, passing over the subject of a reported clause (Monsod said Ongpin
- * was looking …, "…," she said → Monsod, not Ongpin); "…," said Julien
+ * was looking …, "…," she said → Monsod, not Ongpin) and the object of a
+ * preposition (met with President Suharto); "…," said Julien
  * Talavan, a spokesman → Talavan still counts. */
 static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
 {
@@ -113,6 +114,16 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
         char after = x->m[k].ne < d->norm_len ? d->norm[x->m[k].ne] : 0;
         if (w < b && word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v) == b - w && v == 1 && after != ',' &&
             after != '.' && after != '\n' && after != 0)
+            continue;
+        /* the object of a preposition (after meeting with President
+         * Suharto) or the subject after "that" (told reporters that Sy
+         * would sit) is not whom a later he / she stands for */
+        static const char *const preps[] = {"with", "by", "for", "from", "of", "on", "at", "against",
+                                            "about", "between", "among", "that"};
+        bool obj = false;
+        for (size_t q = 0; w < b && q < sizeof preps / sizeof preps[0] && !obj; q++)
+            obj = strlen(preps[q]) == b - w && memcmp(d->norm + w, preps[q], b - w) == 0;
+        if (obj)
             continue;
         best = x->m[k].fact;
     }
