@@ -2176,6 +2176,18 @@ static bool compared_since(const kiji_doc *d, size_t from, size_t to)
     return false;
 }
 
+/* No sentence end (". ", a line break before an indented line or a
+ * blank one) in [from, to), at most 160 bytes. */
+static bool same_clause_run(const kiji_doc *d, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && k < d->norm_len; k++) {
+        char c = d->norm[k], n = k + 1 < d->norm_len ? d->norm[k + 1] : 0;
+        if ((c == '.' && (n == ' ' || n == '\n')) || (c == '\n' && (n == ' ' || n == '\n')))
+            return false;
+    }
+    return true;
+}
+
 static int fact_type(int kind)
 {
     switch (kind) {
@@ -2562,6 +2574,26 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             a.ns - cx->last_end <= 48 && scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
             compared_since(d, cx->last_end, a.ns))
             inherit_unit(d, &a, &cx->last);
+        /* wire copy names the currency once a sentence: a scaled figure
+         * with no unit after the money amount just read in its sentence
+         * is in that currency, whatever its size ("a deficit of 97 mln",
+         * "14.30 billion pesos, against 455.8 mln", "an estimated 38.9
+         * billion"); not in cents or pence */
+        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && !cx->last.minor && a.value.ok &&
+            !a.tok.vague && cx->last_end < a.ns && a.ns - cx->last_end <= 160 &&
+            scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne && same_clause_run(d, cx->last_end, a.ns) &&
+            !(a.ne + 1 < d->norm_len && (d->norm[a.ne] == ' ' || d->norm[a.ne] == '\n') &&
+              (d->norm[a.ne + 1] == '"' || d->norm[a.ne + 1] == '`' ||
+               (d->norm[a.ne + 1] >= 'A' && d->norm[a.ne + 1] <= 'Z')))) {
+            /* (not before a quoted or capitalized noun: two mln "preferred
+             * customers") */
+            a.kind = NW_CURRENCY;
+            a.cur = cx->last.cur;
+            a.plain_dollar = cx->last.plain_dollar;
+            a.unit = cx->last.unit;
+            a.us = cx->last.us;
+            a.ue = cx->last.ue;
+        }
     }
 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
