@@ -446,6 +446,76 @@ static bool suffixed(const ep *p, size_t e, int nd)
 static bool of_year(const ep *p, size_t e, int *y, size_t *k);
 static bool possessive(const ep *p, size_t e);
 
+/* "that year", "the same year", "that same year" at j, where the date
+ * before has a year: its end in *k. */
+static bool anaphoric_year(const ep *p, size_t j, size_t *k)
+{
+    size_t x;
+    if (!p->c->has_last || !p->c->last.y)
+        return false;
+    if (wd(p, j, "that", &x)) {
+        if (wd(p, sp(p, x), "same", &x) && !wd(p, sp(p, x), "year", &x))
+            return false;
+    } else if (!(wd(p, j, "the", &x) && wd(p, sp(p, x), "same", &x))) {
+        return false;
+    }
+    if (!wd(p, sp(p, x), "year", k))
+        return false;
+    return ch(p, *k) != '\'' && ch(p, *k) != '-' && !kj_at(p->lc, p->len, *k, "\xe2\x80\x99");
+}
+
+/* A bare month in a list of bare months whose last one carries the year
+ * (March, July and October last year; June and November 2011; May
+ * and June of that year): that year, the same for
+ * each. e is where the month ends; sets t's year. At most twelve months
+ * are walked. */
+static bool list_year(ep *p, size_t e, kj_tx *t)
+{
+    int m2, y;
+    size_t x, k;
+    for (int n = 0; n < 12; n++) {
+        size_t j = e;
+        if (ch(p, j) == ',')
+            j++;
+        if (j == e && ch(p, j) != ' ')
+            return false;
+        j = sp(p, j);
+        if (wd(p, j, "and", &x) || wd(p, j, "or", &x))
+            j = sp(p, x);
+        else if (j == e || ch(p, e) != ',')
+            return false;
+        if (!month(p, j, &m2, &e) || (m2 == 5 && p->s[j] != 'M'))
+            return false;
+        size_t q = sp(p, e);
+        if (q == e)
+            continue;
+        if (year4(p, q, &y, &k) ||
+            ((wd(p, q, "of", &x) || wd(p, q, "in", &x)) && year4(p, sp(p, x), &y, &k))) {
+            if (digit(ch(p, k)))
+                return false;
+            t->y = y - (t->m > m2 ? 1 : 0); /* December, January and February 2025 */
+            t->yset = true;
+            return true;
+        }
+        size_t r = q;
+        if (wd(p, r, "of", &x))
+            r = sp(p, x);
+        int off = wd(p, r, "next", &x) ? 1 : wd(p, r, "last", &x) ? -1 : wd(p, r, "this", &x) ? 0 : 9;
+        if (off != 9 && p->c->py && wd(p, sp(p, x), "year", &k) && ch(p, k) != '\'' &&
+            ch(p, k) != '-' && !kj_at(p->lc, p->len, k, "\xe2\x80\x99")) {
+            t->y = p->c->py + off - (t->m > m2 ? 1 : 0);
+            t->rel = true;
+            return true;
+        }
+        if (anaphoric_year(p, r, &k)) {
+            t->y = p->c->last.y - (t->m > m2 ? 1 : 0);
+            t->rel = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Month-based dates: March / March 13 / March 13, 2025 / March 2025. */
 /* A bare month that ends a range opened by the date just before (from
  * April 1 to September, March 15 through June): the first such month not
@@ -504,6 +574,18 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             && !kj_at(p->lc, p->len, k, "\xe2\x80\x99") && ch(p, k) != '-'
             && (m != 5 || p->s[i] == 'M')) {
             t->y = p->c->py + off;
+            t->rel = true;
+            return k;
+        }
+    }
+    /* June of that year, May of the same year: the year of the date
+     * before (cases/en/date_month_list) */
+    {
+        size_t r = j, x;
+        if (wd(p, r, "of", &x))
+            r = sp(p, x);
+        if (anaphoric_year(p, r, &k) && (m != 5 || p->s[i] == 'M')) {
+            t->y = p->c->last.y;
             t->rel = true;
             return k;
         }
@@ -599,6 +681,8 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
             return 0;
     }
     if (range_end_month(p, i, t))
+        return e;
+    if (list_year(p, e, t))
         return e;
     kj_dt_bare_month(p->c, t, i);
     return e;

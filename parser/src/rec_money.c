@@ -535,7 +535,7 @@ static bool bare_amount(const kiji_doc *d, const kj_fact *f)
  * mln", "four hundred and twenty billion"), and the widest gap between it
  * and the amount it is compared with. */
 #define COMPARED_MAX 128
-#define COMPARED_GAP 32
+#define COMPARED_GAP 160 /* rec_numeric's reach for a bare figure in its sentence */
 
 /* The article's money facts in text order, built once when the first
  * currency changes (kj_money_resolve), so that each change looks only at

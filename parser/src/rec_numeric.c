@@ -319,6 +319,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_pre = kj_dict_new();
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
+    nd->en_part = kj_dict_new();
     nd->en_money_of = kj_dict_new();
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
@@ -327,7 +328,7 @@ int kj_numeric_init(kiji_parser *p)
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->en_money_of || !nd->ja_prefix ||
+        !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
@@ -338,6 +339,7 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_qual_pre, kj_wordlist_get("en/qualifiers_pre"), 0) &&
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1) &&
+              kj_dict_add_list(nd->en_part, kj_wordlist_get("en/counted_participles"), 1) &&
               kj_dict_add_list(nd->en_money_of, kj_wordlist_get("en/pounds_of_money"), 1) &&
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
               kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
@@ -399,6 +401,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_pre);
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
+    kj_dict_free(nd->en_part);
     kj_dict_free(nd->en_money_of);
     kj_dict_free(nd->ja_bare_stop);
     kj_dict_free(nd->en_bare_stop);
@@ -948,6 +951,20 @@ static void classify_en(kiji_doc *d, amount *a)
     }
 }
 
+/* A lower-case plural word (letters only, ending in s but not ss, us,
+ * is) right after the one space at pos, and ending the phrase there. */
+static bool plural_next_en(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len || s[pos] != ' ')
+        return false;
+    size_t b = pos + 1, e = b;
+    while (e < len && e - b < 24 && s[e] >= 'a' && s[e] <= 'z')
+        e++;
+    if (e - b < 3 || (e < len && (is_letter((unsigned char)s[e]) || s[e] == '-' || is_digit((unsigned char)s[e]))))
+        return false;
+    return s[e - 1] == 's' && s[e - 2] != 's' && s[e - 2] != 'u' && s[e - 2] != 'i';
+}
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
@@ -1073,9 +1090,17 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
         /* "12 paused temporarily loan payments": verbs and adverbs
-         * are no modifiers of a counted noun */
-        if (n > 3 && ((low[n - 2] == 'l' && low[n - 1] == 'y') ||
-                      (low[n - 2] == 'e' && low[n - 1] == 'd')))
+         * are no modifiers of a counted noun; a participle of
+         * counted_participles.txt, a hyphenated one or one with un- right
+         * before a lower-case plural is ("109,000 salaried workers",
+         * "25 wide-bodied planes", "15,000 unauthorized copies"; not "2
+         * served pages") */
+        if (n > 3 && low[n - 2] == 'l' && low[n - 1] == 'y')
+            return;
+        if (n > 3 && low[n - 2] == 'e' && low[n - 1] == 'd' &&
+            !((hyphen || (n > 5 && low[0] == 'u' && low[1] == 'n') ||
+               kj_dict_get(nd->en_part, low, n, &v)) &&
+              plural_next_en(s, d->norm_len, we)))
             return;
     }
 }
@@ -2199,6 +2224,18 @@ static bool compared_since(const kiji_doc *d, size_t from, size_t to)
     return false;
 }
 
+/* No sentence end (". ", a line break before an indented line or a
+ * blank one) in [from, to), at most 160 bytes. */
+static bool same_clause_run(const kiji_doc *d, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && k < d->norm_len; k++) {
+        char c = d->norm[k], n = k + 1 < d->norm_len ? d->norm[k + 1] : 0;
+        if ((c == '.' && (n == ' ' || n == '\n')) || (c == '\n' && (n == ' ' || n == '\n')))
+            return false;
+    }
+    return true;
+}
+
 static int fact_type(int kind)
 {
     switch (kind) {
@@ -2592,6 +2629,26 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             a.ns - cx->last_end <= 48 && scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
             compared_since(d, cx->last_end, a.ns))
             inherit_unit(d, &a, &cx->last);
+        /* wire copy names the currency once a sentence: a scaled figure
+         * with no unit after the money amount just read in its sentence
+         * is in that currency, whatever its size ("a deficit of 97 mln",
+         * "14.30 billion pesos, against 455.8 mln", "an estimated 38.9
+         * billion"); not in cents or pence */
+        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && !cx->last.minor && a.value.ok &&
+            !a.tok.vague && cx->last_end < a.ns && a.ns - cx->last_end <= 160 &&
+            scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne && same_clause_run(d, cx->last_end, a.ns) &&
+            !(a.ne + 1 < d->norm_len && (d->norm[a.ne] == ' ' || d->norm[a.ne] == '\n') &&
+              (d->norm[a.ne + 1] == '"' || d->norm[a.ne + 1] == '`' ||
+               (d->norm[a.ne + 1] >= 'A' && d->norm[a.ne + 1] <= 'Z')))) {
+            /* (not before a quoted or capitalized noun: two mln "preferred
+             * customers") */
+            a.kind = NW_CURRENCY;
+            a.cur = cx->last.cur;
+            a.plain_dollar = cx->last.plain_dollar;
+            a.unit = cx->last.unit;
+            a.us = cx->last.us;
+            a.ue = cx->last.ue;
+        }
     }
 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */

@@ -85,7 +85,8 @@ typedef struct espeaker {
 
 /* The person he/she stands for: the last person named before i outside
  * quotes, passing over the subject of a reported clause (Monsod said Ongpin
- * was looking …, "…," she said → Monsod, not Ongpin); "…," said Julien
+ * was looking …, "…," she said → Monsod, not Ongpin) and the object of a
+ * preposition (met with President Suharto); "…," said Julien
  * Talavan, a spokesman → Talavan still counts. */
 static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
 {
@@ -113,6 +114,16 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
         char after = x->m[k].ne < d->norm_len ? d->norm[x->m[k].ne] : 0;
         if (w < b && word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v) == b - w && v == 1 && after != ',' &&
             after != '.' && after != '\n' && after != 0)
+            continue;
+        /* the object of a preposition (after meeting with President
+         * Suharto) or the subject after "that" (told reporters that Sy
+         * would sit) is not whom a later he / she stands for */
+        static const char *const preps[] = {"with", "by", "for", "from", "of", "on", "at", "against",
+                                            "about", "between", "among", "that"};
+        bool obj = false;
+        for (size_t q = 0; w < b && q < sizeof preps / sizeof preps[0] && !obj; q++)
+            obj = strlen(preps[q]) == b - w && memcmp(d->norm + w, preps[q], b - w) == 0;
+        if (obj)
             continue;
         best = x->m[k].fact;
     }
@@ -291,11 +302,97 @@ static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
     return best;
 }
 
-static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i)
+/* The source word ending at e is the head of its phrase, no modifier (a
+ * lower official price): punctuation, a speech verb or a preposition or
+ * relative pronoun follows. */
+static bool source_head(kiji_doc *d, const kj_qctx *x, size_t e)
+{
+    if (e >= d->norm_len)
+        return true;
+    if (d->norm[e] != ' ' && d->norm[e] != '\n')
+        return d->norm[e] != '-';
+    size_t w = e + 1;
+    int32_t v;
+    size_t l = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v);
+    if (l && v == 1)
+        return true;
+    static const char *const next[] = {"who",  "at",   "for",   "with", "from",  "in",  "of",
+                                       "on",   "to",   "close", "said", "says",  "told", "added",
+                                       "also", "says", "noted", "who's", "familiar"};
+    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
+        d->work++;
+        if (word_is(d, w, next[k]))
+            return true;
+    }
+    return false;
+}
+
+/* One analyst said …. "…," he said: an unnamed single source (one, a, an
+ * or another, up to three words, then a singular word of
+ * statement_sources.txt) outside quotes in the sentence before the one at
+ * i or in its own sentence before i, with no person named after it, is
+ * whom he / she stands for; not an apposition after a comma (Mary Kolb, a
+ * trader,) (cases/en/quote_unnamed). */
+static bool unnamed_before(kiji_doc *d, const kj_qctx *x, size_t i)
+{
+    size_t sst = kj_q_sent_start(d, i);
+    size_t lo = sst > 0 ? kj_q_sent_start(d, sst - 1) : sst;
+    if (i > 2 * KJ_Q_WINDOW && lo < i - 2 * KJ_Q_WINDOW)
+        lo = i - 2 * KJ_Q_WINDOW;
+    static const char *const dets[] = {"one", "One", "a", "A", "an", "An", "another", "Another"};
+    size_t found = 0;
+    bool any = false;
+    for (size_t p = lo; p < i; p++) {
+        d->work++;
+        if (!word_start(d, p) || kj_q_in_quote(x, p))
+            continue;
+        size_t dl = 0;
+        for (size_t k = 0; k < sizeof dets / sizeof dets[0] && !dl; k++)
+            if (word_is(d, p, dets[k]))
+                dl = strlen(dets[k]);
+        size_t b = p;
+        while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+            b--;
+        if (!dl || (b > lo && d->norm[b - 1] == ','))
+            continue; /* Mary Kolb, a trader, …: an apposition */
+        size_t w = p + dl;
+        for (int n = 0; n < 4 && w < i && d->norm[w] == ' '; n++) {
+            w++;
+            int32_t v;
+            size_t l = word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, w, &v);
+            if (l && d->norm[w + l - 1] != 's' && source_head(d, x, w + l)) {
+                found = w + l;
+                any = true;
+                break;
+            }
+            size_t e = w;
+            while (e < i && e - w < 24 && is_alpha(d->norm[e]))
+                e++;
+            if (e == w || (e < i && d->norm[e] != ' '))
+                break;
+            w = e;
+        }
+    }
+    if (!any)
+        return false;
+    int k = kj_q_mention_in(x, found, i);
+    for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON && !kj_q_in_quote(x, x->m[k].ns))
+            return false;
+    }
+    return true;
+}
+
+static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i, const char **note)
 {
     int o = spokes_body(d, x, i, 0);
     if (o >= 0)
         return o;
+    if (unnamed_before(d, x, i)) {
+        *note = "the speaker is an unnamed source";
+        return -1;
+    }
     int r = recent_person(d, x, i);
     return r >= 0 ? r : sp->last;
 }
@@ -525,7 +622,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         }
         int k = kj_q_mention_in(x, s, s + 1), kp = pick_mention(d, x, s, lim, false);
         if (pronoun(d, s))
-            speaker = carry(d, x, sp, q->o);
+            speaker = carry(d, x, sp, q->o, &note);
         else if (kp >= 0 && d->facts[x->m[kp].fact].type == KIJI_FACT_PERSON &&
                  source_before_name(d, x, s, x->m[kp].ns))
             note = "the speaker is not a named person or organization";
@@ -545,7 +642,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             ve = vp + l;
             int k = pick_mention(d, x, p, vp, false);
             if (pronoun(d, p))
-                speaker = carry(d, x, sp, q->o);
+                speaker = carry(d, x, sp, q->o, &note);
             else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
                      (speaker = org_subject(d, x, q->o)) >= 0)
                 ; /* "…," it said */
@@ -601,7 +698,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             size_t s0 = kj_q_skip_space(d, cs, best);
             int k = pick_mention(d, x, cs, best, false);
             if (pronoun(d, s0) || pronoun_before(d, best, cs) || he_said)
-                speaker = carry(d, x, sp, q->o);
+                speaker = carry(d, x, sp, q->o, &note);
             else if (k >= 0 && source_at(d, x, x->m[k].ns))
                 note = "the speaker is an unnamed member of the organization";
             else if (k >= 0)

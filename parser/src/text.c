@@ -263,6 +263,9 @@ static bool hard_newline(const kiji_doc *d, size_t nl)
      * line ("…,"|said one official) */
     if (c == '"' && k >= 2 && t[k - 2] == ',')
         return false;
+    /* nor does a colon whose quote opens the next line (he replied:|"…") */
+    if (c == ':' && (t[n] == '"' || t[n] == '`' || kj_at(t, d->norm_len, n, "\xe2\x80\x9c")))
+        return false;
     return c == '!' || c == '?' || c == '"' || c == ':';
 }
 
