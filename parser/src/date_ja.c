@@ -2072,6 +2072,20 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         } else {
             int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                      : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
+            size_t ls;
+            int64_t lv, hv;
+            if (!gfix && !months && !half && parts == 1 && !dec[0]
+                && dur_range_low(p, i, j, v, false, &ls, &lv, &hv)) {
+                /* 2、3年前, 十二、三年前: a range of lengths before 前 / 後
+                 * is a range of dates, as 2〜3年前 (value the earlier end,
+                 * max the later) */
+                kj_tx b;
+                kj_tx_init(&b);
+                kj_dt_rel(c, &t, kind, (int)(ago ? -hv : lv));
+                kj_dt_rel(c, &b, kind, (int)(ago ? -lv : hv));
+                kj_dt_emit(c, ls, end, &t, &b);
+                return end;
+            }
             kj_dt_rel(c, &t, kind, off);
         }
         if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
