@@ -883,14 +883,14 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     }
     if (!c->py) {
-        /* no publication date to fall back on: the month of the last
-         * explicit date of the same paragraph is the only reference a
-         * reader has (8月28日に…。…事件当日の28日 -> XXXX-08-28) */
-        int si = kj_sentence_of(c->d, pos);
-        if (c->has_last && c->last.mset && c->last.m && si >= 0 &&
-            c->d->sent[si].para == c->last_para && t->d <= kj_mdays(c->last.y, c->last.m)) {
-            t->y = c->last.y;
-            t->m = c->last.m;
+        /* no publication date to fall back on: the last month the
+         * article wrote is the only reference a reader has, in a later
+         * sentence or paragraph too (8月28日に…。…事件当日の28日 ->
+         * XXXX-08-28), as a dated article's near day takes its month */
+        const kj_tx *l = &c->last_month;
+        if (c->has_last_month && l->m && t->d <= kj_mdays(l->y, l->m)) {
+            t->y = l->y;
+            t->m = l->m;
             t->rel = true;
         }
         return;
@@ -1315,6 +1315,10 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         if (c->last.d && c->last.m) {
             c->last_day = c->last;
             c->has_last_day = true;
+        }
+        if (c->last.mset && c->last.m) {
+            c->last_month = c->last;
+            c->has_last_month = true;
         }
     }
     return true;

@@ -202,6 +202,8 @@ typedef struct kj_dctx {
     size_t last_end;     /* where that date's text ends (normalized) */
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
+    kj_tx last_month;    /* the last date whose month the text wrote */
+    bool has_last_month;
     int last_sent, last_para;
     /* the last fiscal year emitted with a known year (2010年度) and where
      * its text ends: a bare month right after it is in that year */
