@@ -2571,6 +2571,14 @@ static bool day_is_length(jp *p, size_t i)
             && !(i >= strlen("まる") + 1
                  && kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("まる"), &ps)))))
         return true;
+    /* 2日の合計, 3日間の累計: the total of a few days (rounds of a
+     * tournament, days of a count), not the 2nd; not after a month
+     * (5月2日の合計 is that day's) */
+    static const char *const sum[] = {"の合計", "の累計", "の総計", "の通算"};
+    if (v >= 2 && v <= 7 && !kj_before(p->s, i, "月"))
+        for (size_t k = 0; k < sizeof sum / sizeof sum[0]; k++)
+            if (at(p, j, sum[k]))
+                return true;
     /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
     int64_t v2;
     if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd, &z)
