@@ -1928,17 +1928,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         && !vague)
         return 0;
     /* N年前 / 3日後: a date relative to publication (or to the last date
-     * after その); 10年ほど前, 3年余り前 too (the hedge its qualifier;
-     * 10年以上前 is an open bound, no date) */
+     * after その); 10年ほど前, 3年余り前 too (the hedge bounds the length,
+     * not the date: the date carries no qualifier, as "nearly six months
+     * ago" carries none; 10年以上前 is an open bound, no date) */
     size_t jq = j, qn0;
     if ((qn0 = word(p, j, KJ_W_QUAL, &w)) > 0 && w->arg != KJ_Q_AT_MOST
         && w->arg != KJ_Q_AT_LEAST
         && ((at(p, j + qn0, "前") && !at(p, j + qn0, "前半"))
             || (at(p, j + qn0, "後") && !at(p, j + qn0, "後半"))))
         jq = j + qn0;
-    /* the hedge of the length is the date's qualifier, as it is an
-     * amount's (1週間近く前 under, 10年ほど前 approx, 3年余り前 over) */
-    int lq = jq != j ? w->arg : KJ_Q_NONE;
     bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
     /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
@@ -2086,7 +2084,6 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_tx_init(&b);
                 kj_dt_rel(c, &t, kind, (int)(ago ? -hv : lv));
                 kj_dt_rel(c, &b, kind, (int)(ago ? -lv : hv));
-                t.qual = lq;
                 kj_dt_emit(c, ls, end, &t, &b);
                 return end;
             }
@@ -2094,7 +2091,6 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         }
         if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
             t.grain = KJ_G_DAY;
-        t.qual = lq;
         kj_dt_emit(c, st, end, &t, NULL);
         return end;
     }
