@@ -73,6 +73,13 @@ static bool is_stop(uint32_t c)
     return c == 0x3002 /* 。 */ || c == '\n' || c == 0 || c == '!' || c == '?';
 }
 
+/* is_stop for the character c at byte i, save the 。 that a name written
+ * with it ends (と元モーニング娘。の…は語った goes on to its verb). */
+static bool stop_at(const kiji_doc *d, size_t i, uint32_t c)
+{
+    return is_stop(c) && !(c == 0x3002 && kj_text_name_period(d, i));
+}
+
 /* After a person/organization mention ending at me: skip a title or honorific
  * (首相, 上級研究員, 氏, さん) and an age in parentheses; the position reached. */
 static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
@@ -493,7 +500,7 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if (c == 0x3001 || is_stop(c) || c == OPEN)
+        if (c == 0x3001 || stop_at(d, i, c) || c == OPEN)
             break;
         if (word_may_start(d, c, bit))
             for (int k = 0; w[k].w; k++)
@@ -527,7 +534,7 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if (is_stop(c) || c == OPEN || c == CLOSE)
+        if (stop_at(d, i, c) || c == OPEN || c == CLOSE)
             break;
         int32_t v;
         size_t l = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, i, &v);
@@ -802,7 +809,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     for (size_t p = a; p < limit;) {
         uint32_t ch = kj_q_cp(d, p, &n);
         d->work++;
-        if (ch == 0x3002 || ch == '\n' || ch == OPEN)
+        if (stop_at(d, p, ch) || ch == OPEN)
             break;
         /* 「…」の予告に切り替わったことから、…次々と書き込まれた: a 、 after
          * a clause that ends in kana starts another clause, whose と is
