@@ -585,6 +585,46 @@ static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t li
     return -1;
 }
 
+/* After という at p: a clause that ends in a speaking verb (第一声を上げた,
+ * と話した) and modifies a person, maybe after a role joined by の (新市長の
+ * X氏は), who is the subject (は, が, も) or ends the sentence: X says the
+ * words. Not one who only heard them (という声を聞いたX氏は: 聞い is not a
+ * speaking verb) nor one addressed (…上げたX氏に). Returns the fact or -1. */
+#define VOICE_SPAN 36 /* bytes from the verb's end to the name: 12 letters */
+static int speaker_after_voice(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
+{
+    size_t ce = p, n;
+    while (ce < limit && ce < p + 60) {
+        uint32_t ch = kj_q_cp(d, ce, &n);
+        d->work++;
+        if (ch == 0x3001 || stop_at(d, ce, ch) || ch == OPEN)
+            break;
+        ce = n;
+    }
+    size_t vs, ve, stop;
+    int32_t vv = 0;
+    if (!find_verb(d, x, p, ce, &vs, &ve, &stop, &vv) || vv != 1)
+        return -1;
+    size_t e = inflection_end(d, ve);
+    if (e == ve || !(at(d, e - 3, "た") || at(d, e - 3, "る")))
+        return -1;
+    int k = kj_q_mention_in(x, e, e + VOICE_SPAN + 1);
+    if (k < 0 || x->m[k].ns >= ce || d->facts[x->m[k].fact].type != KIJI_FACT_PERSON)
+        return -1;
+    /* only a role or an affiliation joined by の before the name */
+    for (size_t j = e; j < x->m[k].ns;) {
+        uint32_t ch = kj_q_cp(d, j, &n);
+        d->work++;
+        if (!is_noun_char(ch) && ch != 0x306E /* の */)
+            return -1;
+        j = n;
+    }
+    size_t ne = skip_name_suffix(d, x->m[k].ne, limit);
+    if (at(d, ne, "は") || at(d, ne, "が") || at(d, ne, "も") || at(d, ne, "。"))
+        return x->m[k].fact;
+    return -1;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -688,6 +728,15 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
         }
     }
+    /* 「…」という第一声を上げた新市長のX氏は、: X, whose words they are */
+    if (l && v == 4 && at(d, a, "という")) {
+        int k = speaker_after_voice(d, x, a + l, limit);
+        if (k >= 0) {
+            c->quote = true;
+            c->pspeaker = k;
+            return;
+        }
+    }
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
@@ -726,6 +775,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
             c->quote = true;
             c->passive = vv == 2;
+            /* 「…」と話した主将のX選手は: the verb modifies its speaker */
+            int k = c->passive ? -1 : speaker_after_voice(d, x, p, limit);
+            if (k >= 0) {
+                c->pspeaker = k;
+                return;
+            }
             /* と指摘する声, と批判する書き込み: commenters again */
             if (commenters_after(d, c->ve, limit, 24))
                 c->nominal = true;
