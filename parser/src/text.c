@@ -6,7 +6,8 @@
  * 「…。…」と述べた stays one sentence; Japanese also ends a sentence before
  * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
  * (「やめろ！」と叫んだ), and after the 。 that ends a name written with it
- * (元モーニング娘。の…, ja/period_names). A line break always ends a sentence and closes any
+ * (元モーニング娘。の…, ja/period_names) or after such a name closed in a
+ * parenthesis before kana ((以下モー娘。)は). A line break always ends a sentence and closes any
  * bracket left open, so one stray 「 cannot swallow the article, and a
  * sentence never spans more than MAX_SENTENCE bytes inside brackets.
  *
