@@ -7,9 +7,9 @@
  * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
  * (「やめろ！」と叫んだ), and after the 。 that ends a name written with it
  * (元モーニング娘。の…, ja/period_names) or after such a name closed in a
- * parenthesis before kana ((以下モー娘。)は). A line break always ends a sentence and closes any
- * bracket left open, so one stray 「 cannot swallow the article, and a
- * sentence never spans more than MAX_SENTENCE bytes inside brackets.
+ * parenthesis before kana ((以下モー娘。)は). A line break always ends a
+ * sentence and closes any bracket left open, so one stray 「 cannot swallow
+ * the article, and a sentence never spans more than MAX_SENTENCE bytes inside brackets.
  *
  * Text mostly ends its sentences in a way the rules leave no doubt about
  * (。 or ". " then a letter): rule_breaks finds those boundaries itself, and
