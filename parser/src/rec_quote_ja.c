@@ -808,6 +808,24 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         return;
     }
 
+    /* X氏は「…」ツイートし, 「…」語った: と left out before a verb that is
+     * written inflected (its entry ends in kana), never a noun that names
+     * the words (「…」発言, 「…」批判, 「…」要望書) nor a passive (「…」伝え
+     * られた); the words must read like speech */
+    if (!l) {
+        int32_t vv = 0;
+        size_t vl = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, a, &vv);
+        size_t ps;
+        if (vl && vv == 1 && kj_is_hiragana(kj_cp_prev(d, a + vl, &ps)) &&
+            !at(d, a + vl, "られ") && !at(d, a + vl, "れ") && speechlike(d, is, ie, 8)) {
+            c->quote = true;
+            c->rs = c->re = a;
+            c->vs = a;
+            c->ve = a + vl;
+            return;
+        }
+    }
+
     /* 「…」(高英起・編集長): the speaker in a parenthesis */
     if (d->norm[a] == '(') {
         int k = kj_q_mention_in(x, a + 1, a + 2);
