@@ -295,6 +295,36 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     return false;
 }
 
+/* Xが経営する「…」, Xが運営する店: a が-subject whose verb (a noun + する
+ * or した) runs straight into a noun or a 「 is the subject of a clause
+ * that modifies that noun, not of the sentence. */
+static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    static const char *const tails[] = {"している", "していた", "する", "した", NULL};
+    size_t i = marker_at(d, x, k, end);
+    if (!at(d, i, "が"))
+        return false;
+    size_t p = i + 3, n;
+    int chars = 0;
+    while (p < end && chars < 6) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
+            break;
+        chars++;
+        p = n;
+    }
+    if (chars == 0)
+        return false;
+    for (int t = 0; tails[t]; t++) {
+        if (!at(d, p, tails[t]))
+            continue;
+        uint32_t c = kj_q_cp(d, p + strlen(tails[t]), &n);
+        return c == 0x300C /* 「 */ || kj_is_kanji(c) || kj_is_katakana(c);
+    }
+    return false;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -311,7 +341,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
-        if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end)) {
+        if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
+            !(strict && ga_modifies(d, x, k, end))) {
             best = k;
             if (strict && wa_marked(d, x, k, end))
                 best_wa = k;
