@@ -662,6 +662,9 @@ int kj_text_init(kiji_parser *p, kiji_error *err); /* text.c: sentences */
  * bracket or quotation mark the bracket scan tracks. Never one above
  * U+FFFF: both scans take those their slow way anyway. */
 bool kj_text_acts_on(uint32_t c);
+/* Is the 。 at byte i the last letter of a name written with it (モーニング娘。
+ * before の), not a full stop? (text.c) */
+bool kj_text_name_period(const kiji_doc *d, size_t i);
 void kj_text_free(kiji_parser *p);
 int kj_text_doc_init(kiji_doc *d);
 void kj_text_doc_free(kiji_doc *d);

@@ -73,6 +73,13 @@ static bool is_stop(uint32_t c)
     return c == 0x3002 /* 。 */ || c == '\n' || c == 0 || c == '!' || c == '?';
 }
 
+/* is_stop for the character c at byte i, save the 。 that a name written
+ * with it ends (と元モーニング娘。の…は語った goes on to its verb). */
+static bool stop_at(const kiji_doc *d, size_t i, uint32_t c)
+{
+    return is_stop(c) && !(c == 0x3002 && kj_text_name_period(d, i));
+}
+
 /* After a person/organization mention ending at me: skip a title or honorific
  * (首相, 上級研究員, 氏, さん) and an age in parentheses; the position reached. */
 static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
@@ -288,6 +295,36 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     return false;
 }
 
+/* Xが経営する「…」, Xが運営する店: a が-subject whose verb (a noun + する
+ * or した) runs straight into a noun or a 「 is the subject of a clause
+ * that modifies that noun, not of the sentence. */
+static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    static const char *const tails[] = {"している", "していた", "する", "した", NULL};
+    size_t i = marker_at(d, x, k, end);
+    if (!at(d, i, "が"))
+        return false;
+    size_t p = i + 3, n;
+    int chars = 0;
+    while (p < end && chars < 6) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
+            break;
+        chars++;
+        p = n;
+    }
+    if (chars == 0)
+        return false;
+    for (int t = 0; tails[t]; t++) {
+        if (!at(d, p, tails[t]))
+            continue;
+        uint32_t c = kj_q_cp(d, p + strlen(tails[t]), &n);
+        return c == 0x300C /* 「 */ || kj_is_kanji(c) || kj_is_katakana(c);
+    }
+    return false;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -304,7 +341,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
-        if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end)) {
+        if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
+            !(strict && ga_modifies(d, x, k, end))) {
             best = k;
             if (strict && wa_marked(d, x, k, end))
                 best_wa = k;
@@ -493,7 +531,7 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if (c == 0x3001 || is_stop(c) || c == OPEN)
+        if (c == 0x3001 || stop_at(d, i, c) || c == OPEN)
             break;
         if (word_may_start(d, c, bit))
             for (int k = 0; w[k].w; k++)
@@ -527,7 +565,7 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if (is_stop(c) || c == OPEN || c == CLOSE)
+        if (stop_at(d, i, c) || c == OPEN || c == CLOSE)
             break;
         int32_t v;
         size_t l = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, i, &v);
@@ -575,6 +613,46 @@ static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t li
         if (at(d, e + 3, w[i]))
             return x->m[k].fact;
     }
+    return -1;
+}
+
+/* After という at p: a clause that ends in a speaking verb (第一声を上げた,
+ * と話した) and modifies a person, maybe after a role joined by の (新市長の
+ * X氏は), who is the subject (は, が, も) or ends the sentence: X says the
+ * words. Not one who only heard them (という声を聞いたX氏は: 聞い is not a
+ * speaking verb) nor one addressed (…上げたX氏に). Returns the fact or -1. */
+#define VOICE_SPAN 36 /* bytes from the verb's end to the name: 12 letters */
+static int speaker_after_voice(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
+{
+    size_t ce = p, n;
+    while (ce < limit && ce < p + 60) {
+        uint32_t ch = kj_q_cp(d, ce, &n);
+        d->work++;
+        if (ch == 0x3001 || stop_at(d, ce, ch) || ch == OPEN)
+            break;
+        ce = n;
+    }
+    size_t vs, ve, stop;
+    int32_t vv = 0;
+    if (!find_verb(d, x, p, ce, &vs, &ve, &stop, &vv) || vv != 1)
+        return -1;
+    size_t e = inflection_end(d, ve);
+    if (e == ve || !(at(d, e - 3, "た") || at(d, e - 3, "る")))
+        return -1;
+    int k = kj_q_mention_in(x, e, e + VOICE_SPAN + 1);
+    if (k < 0 || x->m[k].ns >= ce || d->facts[x->m[k].fact].type != KIJI_FACT_PERSON)
+        return -1;
+    /* only a role or an affiliation joined by の before the name */
+    for (size_t j = e; j < x->m[k].ns;) {
+        uint32_t ch = kj_q_cp(d, j, &n);
+        d->work++;
+        if (!is_noun_char(ch) && ch != 0x306E /* の */)
+            return -1;
+        j = n;
+    }
+    size_t ne = skip_name_suffix(d, x->m[k].ne, limit);
+    if (at(d, ne, "は") || at(d, ne, "が") || at(d, ne, "も") || at(d, ne, "。"))
+        return x->m[k].fact;
     return -1;
 }
 
@@ -681,6 +759,15 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
         }
     }
+    /* 「…」という第一声を上げた新市長のX氏は、: X, whose words they are */
+    if (l && v == 4 && at(d, a, "という")) {
+        int k = speaker_after_voice(d, x, a + l, limit);
+        if (k >= 0) {
+            c->quote = true;
+            c->pspeaker = k;
+            return;
+        }
+    }
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
@@ -719,6 +806,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
             c->quote = true;
             c->passive = vv == 2;
+            /* 「…」と話した主将のX選手は: the verb modifies its speaker */
+            int k = c->passive ? -1 : speaker_after_voice(d, x, p, limit);
+            if (k >= 0) {
+                c->pspeaker = k;
+                return;
+            }
             /* と指摘する声, と批判する書き込み: commenters again */
             if (commenters_after(d, c->ve, limit, 24))
                 c->nominal = true;
@@ -744,6 +837,24 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->quote = speechlike(d, is, ie, talk && buzz_after(d, p, limit, 60) ? 2 : 8);
         c->nominal = c->quote && talk;
         return;
+    }
+
+    /* X氏は「…」ツイートし, 「…」語った: と left out before a verb that is
+     * written inflected (its entry ends in kana), never a noun that names
+     * the words (「…」発言, 「…」批判, 「…」要望書) nor a passive (「…」伝え
+     * られた); the words must read like speech */
+    if (!l) {
+        int32_t vv = 0;
+        size_t vl = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, a, &vv);
+        size_t ps;
+        if (vl && vv == 1 && kj_is_hiragana(kj_cp_prev(d, a + vl, &ps)) &&
+            !at(d, a + vl, "られ") && !at(d, a + vl, "れ") && speechlike(d, is, ie, 8)) {
+            c->quote = true;
+            c->rs = c->re = a;
+            c->vs = a;
+            c->ve = a + vl;
+            return;
+        }
     }
 
     /* 「…」(高英起・編集長): the speaker in a parenthesis */
@@ -802,7 +913,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     for (size_t p = a; p < limit;) {
         uint32_t ch = kj_q_cp(d, p, &n);
         d->work++;
-        if (ch == 0x3002 || ch == '\n' || ch == OPEN)
+        if (stop_at(d, p, ch) || ch == OPEN)
             break;
         /* 「…」の予告に切り替わったことから、…次々と書き込まれた: a 、 after
          * a clause that ends in kana starts another clause, whose と is

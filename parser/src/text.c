@@ -6,9 +6,10 @@
  * 「…。…」と述べた stays one sentence; Japanese also ends a sentence before
  * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
  * (「やめろ！」と叫んだ), and after the 。 that ends a name written with it
- * (元モーニング娘。の…, ja/period_names). A line break always ends a sentence and closes any
- * bracket left open, so one stray 「 cannot swallow the article, and a
- * sentence never spans more than MAX_SENTENCE bytes inside brackets.
+ * (元モーニング娘。の…, ja/period_names) or after such a name closed in a
+ * parenthesis before kana ((以下モー娘。)は). A line break always ends a
+ * sentence and closes any bracket left open, so one stray 「 cannot swallow
+ * the article, and a sentence never spans more than MAX_SENTENCE bytes inside brackets.
  *
  * Text mostly ends its sentences in a way the rules leave no doubt about
  * (。 or ". " then a letter): rule_breaks finds those boundaries itself, and
@@ -392,9 +393,33 @@ static size_t before_openers(const kiji_doc *d, size_t lo, size_t b)
     return is_terminal(kj_u8_prev(t, nb, &ps)) ? nb : b;
 }
 
+/* Does a name written with its 。 (ja/period_names) end at b (just after
+ * the 。)? The name is matched backwards from the 。, at most the list's
+ * longest entry, from lo. */
+static bool period_name_ends(const kiji_doc *d, size_t lo, size_t b)
+{
+    const char *t = d->norm;
+    const kj_dict *names = d->p->period_names;
+    if (b < lo + 3 || b > d->norm_len || memcmp(t + b - 3, "\xE3\x80\x82", 3) != 0)
+        return false;
+    size_t maxlen = kj_dict_maxlen(names);
+    size_t k = b - 3;
+    for (int steps = 0; steps < 16 && k > lo && b - k < maxlen; steps++) {
+        size_t ps;
+        kj_u8_prev(t, k, &ps);
+        k = ps;
+        int32_t v = 0;
+        if (kj_dict_get(names, t + k, b - k, &v))
+            return true;
+    }
+    return false;
+}
+
 /* 「やめろ！」と叫んだ: ICU ends a sentence after ！」 or 。」, but when the
  * next character is hiragana or 、 (と, という, など) the quote is part of the
- * sentence that goes on (cases/ja/quote). */
+ * sentence that goes on (cases/ja/quote). So does a parenthesis closed
+ * right after a name's own 。 ((以下モー娘。)は); after a real full stop
+ * (…ではない。)また、 it ends the sentence. */
 static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
 {
     const char *t = d->norm;
@@ -406,36 +431,33 @@ static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
         return false;
     size_t p, q;
     uint32_t c = kj_u8_prev(t, b, &p);
-    if (p <= start || (c != 0x300D && c != 0x300F)) /* 」 』 */
+    if (p <= start)
+        return false;
+    if (c == 0xFF09 /* ） */ || c == ')')
+        return period_name_ends(d, start, p);
+    if (c != 0x300D && c != 0x300F) /* 」 』 */
         return false;
     return is_terminal(kj_u8_prev(t, p, &q)) && q >= start;
 }
 
 /* 元モーニング娘。の辻…: the 。 that ends a name written with it
  * (ja/period_names) is part of the name, not a sentence end, when a letter,
- * （ or 、 follows at once (no space or line break). The name is matched
- * backwards from the 。, at most the list's longest entry, from start. */
+ * （ or 、 follows at once (no space or line break). */
 static bool name_period(const kiji_doc *d, size_t start, size_t b)
 {
-    const char *t = d->norm;
-    const kj_dict *names = d->p->period_names;
-    if (b < start + 3 || b >= d->norm_len || memcmp(t + b - 3, "\xE3\x80\x82", 3) != 0)
+    if (b >= d->norm_len)
         return false;
     size_t nx = b;
-    uint32_t nc = kj_u8_next(t, d->norm_len, &nx);
+    uint32_t nc = kj_u8_next(d->norm, d->norm_len, &nx);
     if (!(u_isalnum((UChar32)nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
         return false;
-    size_t maxlen = kj_dict_maxlen(names);
-    size_t k = b - 3;
-    for (int steps = 0; steps < 16 && k > start && b - k < maxlen; steps++) {
-        size_t ps;
-        kj_u8_prev(t, k, &ps);
-        k = ps;
-        int32_t v = 0;
-        if (kj_dict_get(names, t + k, b - k, &v))
-            return true;
-    }
-    return false;
+    return period_name_ends(d, start, b);
+}
+
+bool kj_text_name_period(const kiji_doc *d, size_t i)
+{
+    size_t lo = i > 64 ? i - 64 : 0;
+    return i + 3 <= d->norm_len && name_period(d, lo, i + 3);
 }
 
 /* Does the word at n open a sentence (en/sentence_openers)? */
