@@ -305,6 +305,17 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
             ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
             return e;
         }
+        /* 高垣さん after 高垣麗子さん: a name of kanji that reads as a
+         * listed surname (高) and a given name is the whole surname of a
+         * person named before (cases/ja/person_san) */
+        bool kanji = nl <= 12;
+        for (size_t q = ns; kanji && q < ne; q = rx)
+            kanji = kj_is_kanji(ent_cp(d, q, &rx));
+        if (kanji) {
+            e = surname_person(s, ns, ne, title);
+            if (e && e->namelen > nl)
+                return e;
+        }
     }
     e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
     ent_set_name(s, e, n, nl);
@@ -1415,6 +1426,20 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sl = ent_first_has(&x->surname_first, c)
                  ? kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v)
                  : 0;
+        /* 高垣麗子さん, 森垣麗子氏: a listed surname of one kanji (高, 森)
+         * opening four kanji whose last two are a listed given name (麗子)
+         * while no listed given name opens the last three (垣…) is a
+         * surname of two the list lacks, split two and two as
+         * four_kanji_name does (林真理子 keeps 林: 真理子 is listed;
+         * cases/ja/person_san) */
+        size_t p4[5];
+        if (sl == 3 && four_kanji_at(s, a, p4) &&
+            (p4[4] >= s->hi || !(ent_cls(d, p4[4], &(size_t){0}) & KJ_CC_KANJI) ||
+             kj_at(d->norm, s->hi, p4[4], "氏")) &&
+            kj_dict_get(x->given_ja, d->norm + p4[2], p4[4] - p4[2], &v) &&
+            !kj_dict_longest(x->given_ja, d->norm, p4[4], p4[1], &v) &&
+            !kj_dict_get(x->notname_ja, d->norm + a, p4[2] - a, &v))
+            sl = p4[2] - a;
         listed = sl;
         size_t b = a + sl;
         if (sl)
