@@ -1328,10 +1328,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t sur = a, sl = 0, listed = 0;
     ent *dot_aff = NULL; /* the country after a name's last ・ */
     size_t dot_ts = 0, dot_te = 0;
-    if (ent_kata(c)) {
-        size_t b = a, lastdot = a;
-        size_t dots[30]; /* where each ・ of the run starts, in order */
-        int ndots = 0, k = 0;
+    /* C・スミヨン, J・F・ケネディ: Latin initials, each with its ・, before
+     * the katakana name belong to it (ja_initials found them) */
+    size_t ini = a;
+    size_t dots[30]; /* where each ・ of the run starts, in order */
+    int ndots = 0;
+    for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
+                    kj_at(d->norm, s->hi, ini + 1, "・");
+         k++) {
+        dots[ndots++] = ini + 1;
+        ini += 4;
+    }
+    if (ini > a && !ent_kata(ent_cp(d, ini, &(size_t){0})))
+        return 0;
+    bool kata = ent_kata(c) || ini > a;
+    if (kata) {
+        size_t b = ini, lastdot = ini;
+        int k = 0;
         /* the steps, added to d->work after the loop: a store to it (a
          * size_t, as s->hi is) at each step made the compiler read s->hi
          * and the doc's fields again at the next */
@@ -1340,8 +1353,16 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             steps++;
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
-            if (!kata_or_dot(bc))
+            if (!kata_or_dot(bc)) {
+                /* ジョージ・W・ブッシュ: a Latin initial between two ・ */
+                if (bc >= 'A' && bc <= 'Z' && b > a && kj_before(d->norm, b, "・") &&
+                    kj_at(d->norm, s->hi, bn, "・")) {
+                    b = bn;
+                    k++;
+                    continue;
+                }
                 break;
+            }
             if (bc == 0x30FB) {
                 lastdot = bn;
                 dots[ndots++] = b;
@@ -1700,7 +1721,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             memcpy(tbuf, title, te - ts);
             tbuf[te - ts] = 0;
         }
-        ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : a + sl,
+        ent *e = person(s, a, b, kata ? sur : a, kata ? b : a + sl,
                         title ? tbuf : NULL);
         if (!e)
             return 0;
@@ -1722,7 +1743,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     /* No title or honorific: a name that can only be a name still is one
      * (ロバート・キャロルは, 女優の山東昭子が). */
     size_t b = 0, fse = a + sl;
-    if (ent_kata(c) && sur > a) {
+    if (kata && sur > a) {
         /* every part of a ・ name has two characters or more */
         size_t p = a;
         int len = 0;
@@ -1781,10 +1802,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     b = 0;
             }
         }
-    } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
+    } else if (kata && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
-    } else if (ent_kata(c) && sur == a && ja_kata_speaker(s, a, ends[0])) {
+    } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0])) {
         /* ローラは「…」と語った */
         b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
@@ -1839,24 +1860,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = 0;
     }
     /* 女優のマドンナは, 作家、田中一が, マドンナの娘: an occupation or a relation */
-    if (!b && nends && (ent_kata(c) ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
-        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+    if (!b && nends && (kata ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
+        size_t r = kata ? ends[0] : ends[nends - 1];
         size_t rx;
         uint32_t rc = r < s->hi ? ent_cp(d, r, &rx) : 0;
         if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
             b = r;
-            fse = ent_kata(c) ? a : a + sl;
-            if (!ent_kata(c) && r - a > sl && kj_is_kanji(c))
+            fse = kata ? a : a + sl;
+            if (!kata && r - a > sl && kj_is_kanji(c))
                 fse = a + sl;
         }
     }
     /* ゴッホ(1853年 - 1890年)は, 田中一(1901年 - )は: a life span in
      * parentheses; a kanji name begins with a known surname */
-    if (!b && nends && (ent_kata(c) || sl) && ends[nends - 1] - a <= 45) {
-        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+    if (!b && nends && (kata || sl) && ends[nends - 1] - a <= 45) {
+        size_t r = kata ? ends[0] : ends[nends - 1];
         if (lifespan(s, r)) {
             b = r;
-            fse = ent_kata(c) ? sur : a + sl;
+            fse = kata ? sur : a + sl;
         }
     }
     if (!b || ent_overlaps(s, a, b))
@@ -1866,7 +1887,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v) ||
         kj_dict_get(x->notname_ja, d->norm + a, b - a, &v))
         return 0;
-    ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
+    ent *e = person(s, a, b, kata ? sur : a, kata ? b : fse, NULL);
     if (!e)
         return 0;
     /* 韓国五輪代表の洪明甫監督: a title written right after the name (only
@@ -1965,6 +1986,25 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
     return !surname_maybe(s, d->norm + i, n2 - i);
 }
 
+/* The start of up to three Latin initials, each followed by ・, that end
+ * at the katakana at i (J・F・ケネディ: the J), or i when there are none or
+ * a letter or digit runs into the first (ABC・ニュース). */
+static size_t ja_initials(const estate *s, size_t i)
+{
+    const char *t = s->d->norm;
+    size_t q = i;
+    for (int k = 0; k < 3 && q >= s->lo + 4 && kj_at(t, q, q - 3, "・") && t[q - 4] >= 'A' &&
+                    t[q - 4] <= 'Z';
+         k++)
+        q -= 4;
+    /* ジョージ・W・ブッシュ: initials inside a name are its start's */
+    if (q < i && q >= s->lo + 3 && kj_before(t, q, "・"))
+        return i;
+    if (q < i && q > s->lo && ((t[q - 1] >= '0' && t[q - 1] <= '9') || ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z')))
+        return i;
+    return q;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1995,6 +2035,18 @@ static void ja_persons(estate *s)
                 ent_mention(s, pc.last, i, i + n);
             i += n;
             continue;
+        }
+        /* C・スミヨン: the katakana after Latin initials and their ・
+         * (ja_initials) open the name at the first initial */
+        if ((cls & KJ_CC_KATA) && p == 0x30FB) {
+            size_t q = ja_initials(s, i);
+            if (q < i && !ent_char_claimed(d, q, q + 1)) {
+                size_t e = ja_candidate(s, q, &pc);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
         }
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
                      ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
