@@ -1572,6 +1572,25 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
             if (m && is_hira(ent_cp(d, b, &hx)))
                 hira_end = b + m;
+            /* 田中れいなさん: two to four hiragana the list lacks between a
+             * listed surname and さん; not when the first is a particle
+             * (鈴木のおばさん, 山田とおばさん; cases/ja/person_hiragana) */
+            static const char particles[] = "のはがをにでへやとも";
+            if (!m && listed == sl && !char3_in(d->norm + b, s->hi - b, particles, sizeof particles - 1)) {
+                size_t q = b;
+                int n = 0;
+                while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &hx))) {
+                    q = hx;
+                    n++;
+                }
+                /* the run may hold the さん itself: end it before that */
+                if (n >= 4 && kj_before(d->norm, q, "さん")) {
+                    q -= 6;
+                    n -= 2;
+                }
+                if (n >= 2 && n <= 4 && kj_at(d->norm, s->hi, q, "さん"))
+                    hira_end = q;
+            }
         }
     } else {
         return 0;
