@@ -305,6 +305,17 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
             ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
             return e;
         }
+        /* 高垣さん after 高垣麗子さん: a name of kanji that reads as a
+         * listed surname (高) and a given name is the whole surname of a
+         * person named before (cases/ja/person_san) */
+        bool kanji = nl <= 12;
+        for (size_t q = ns; kanji && q < ne; q = rx)
+            kanji = kj_is_kanji(ent_cp(d, q, &rx));
+        if (kanji) {
+            e = surname_person(s, ns, ne, title);
+            if (e && e->namelen > nl)
+                return e;
+        }
     }
     e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
     ent_set_name(s, e, n, nl);
@@ -1317,10 +1328,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t sur = a, sl = 0, listed = 0;
     ent *dot_aff = NULL; /* the country after a name's last ・ */
     size_t dot_ts = 0, dot_te = 0;
-    if (ent_kata(c)) {
-        size_t b = a, lastdot = a;
-        size_t dots[30]; /* where each ・ of the run starts, in order */
-        int ndots = 0, k = 0;
+    /* C・スミヨン, J・F・ケネディ: Latin initials, each with its ・, before
+     * the katakana name belong to it (ja_initials found them) */
+    size_t ini = a;
+    size_t dots[30]; /* where each ・ of the run starts, in order */
+    int ndots = 0;
+    for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
+                    kj_at(d->norm, s->hi, ini + 1, "・");
+         k++) {
+        dots[ndots++] = ini + 1;
+        ini += 4;
+    }
+    if (ini > a && !ent_kata(ent_cp(d, ini, &(size_t){0})))
+        return 0;
+    bool kata = ent_kata(c) || ini > a;
+    if (kata) {
+        size_t b = ini, lastdot = ini;
+        int k = 0;
         /* the steps, added to d->work after the loop: a store to it (a
          * size_t, as s->hi is) at each step made the compiler read s->hi
          * and the doc's fields again at the next */
@@ -1329,8 +1353,16 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             steps++;
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
-            if (!kata_or_dot(bc))
+            if (!kata_or_dot(bc)) {
+                /* ジョージ・W・ブッシュ: a Latin initial between two ・ */
+                if (bc >= 'A' && bc <= 'Z' && b > a && kj_before(d->norm, b, "・") &&
+                    kj_at(d->norm, s->hi, bn, "・")) {
+                    b = bn;
+                    k++;
+                    continue;
+                }
                 break;
+            }
             if (bc == 0x30FB) {
                 lastdot = bn;
                 dots[ndots++] = b;
@@ -1415,6 +1447,20 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         sl = ent_first_has(&x->surname_first, c)
                  ? kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v)
                  : 0;
+        /* 高垣麗子さん, 森垣麗子氏: a listed surname of one kanji (高, 森)
+         * opening four kanji whose last two are a listed given name (麗子)
+         * while no listed given name opens the last three (垣…) is a
+         * surname of two the list lacks, split two and two as
+         * four_kanji_name does (林真理子 keeps 林: 真理子 is listed;
+         * cases/ja/person_san) */
+        size_t p4[5];
+        if (sl == 3 && four_kanji_at(s, a, p4) &&
+            (p4[4] >= s->hi || !(ent_cls(d, p4[4], &(size_t){0}) & KJ_CC_KANJI) ||
+             kj_at(d->norm, s->hi, p4[4], "氏")) &&
+            kj_dict_get(x->given_ja, d->norm + p4[2], p4[4] - p4[2], &v) &&
+            !kj_dict_longest(x->given_ja, d->norm, p4[4], p4[1], &v) &&
+            !kj_dict_get(x->notname_ja, d->norm + a, p4[2] - a, &v))
+            sl = p4[2] - a;
         listed = sl;
         size_t b = a + sl;
         if (sl)
@@ -1526,6 +1572,25 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
             if (m && is_hira(ent_cp(d, b, &hx)))
                 hira_end = b + m;
+            /* 田中れいなさん: two to four hiragana the list lacks between a
+             * listed surname and さん; not when the first is a particle
+             * (鈴木のおばさん, 山田とおばさん; cases/ja/person_hiragana) */
+            static const char particles[] = "のはがをにでへやとも";
+            if (!m && listed == sl && !char3_in(d->norm + b, s->hi - b, particles, sizeof particles - 1)) {
+                size_t q = b;
+                int n = 0;
+                while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &hx))) {
+                    q = hx;
+                    n++;
+                }
+                /* the run may hold the さん itself: end it before that */
+                if (n >= 4 && kj_before(d->norm, q, "さん")) {
+                    q -= 6;
+                    n -= 2;
+                }
+                if (n >= 2 && n <= 4 && kj_at(d->norm, s->hi, q, "さん"))
+                    hira_end = q;
+            }
         }
     } else {
         return 0;
@@ -1675,7 +1740,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             memcpy(tbuf, title, te - ts);
             tbuf[te - ts] = 0;
         }
-        ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : a + sl,
+        ent *e = person(s, a, b, kata ? sur : a, kata ? b : a + sl,
                         title ? tbuf : NULL);
         if (!e)
             return 0;
@@ -1697,7 +1762,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     /* No title or honorific: a name that can only be a name still is one
      * (ロバート・キャロルは, 女優の山東昭子が). */
     size_t b = 0, fse = a + sl;
-    if (ent_kata(c) && sur > a) {
+    if (kata && sur > a) {
         /* every part of a ・ name has two characters or more */
         size_t p = a;
         int len = 0;
@@ -1756,10 +1821,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     b = 0;
             }
         }
-    } else if (ent_kata(c) && sur == a && ja_kata_given(s, a, ends[0])) {
+    } else if (kata && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
-    } else if (ent_kata(c) && sur == a && ja_kata_speaker(s, a, ends[0])) {
+    } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0])) {
         /* ローラは「…」と語った */
         b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
@@ -1814,24 +1879,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             b = 0;
     }
     /* 女優のマドンナは, 作家、田中一が, マドンナの娘: an occupation or a relation */
-    if (!b && nends && (ent_kata(c) ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
-        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+    if (!b && nends && (kata ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
+        size_t r = kata ? ends[0] : ends[nends - 1];
         size_t rx;
         uint32_t rc = r < s->hi ? ent_cp(d, r, &rx) : 0;
         if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
             b = r;
-            fse = ent_kata(c) ? a : a + sl;
-            if (!ent_kata(c) && r - a > sl && kj_is_kanji(c))
+            fse = kata ? a : a + sl;
+            if (!kata && r - a > sl && kj_is_kanji(c))
                 fse = a + sl;
         }
     }
     /* ゴッホ(1853年 - 1890年)は, 田中一(1901年 - )は: a life span in
      * parentheses; a kanji name begins with a known surname */
-    if (!b && nends && (ent_kata(c) || sl) && ends[nends - 1] - a <= 45) {
-        size_t r = ent_kata(c) ? ends[0] : ends[nends - 1];
+    if (!b && nends && (kata || sl) && ends[nends - 1] - a <= 45) {
+        size_t r = kata ? ends[0] : ends[nends - 1];
         if (lifespan(s, r)) {
             b = r;
-            fse = ent_kata(c) ? sur : a + sl;
+            fse = kata ? sur : a + sl;
         }
     }
     if (!b || ent_overlaps(s, a, b))
@@ -1841,7 +1906,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->title_ja, d->norm + a, b - a, &v) ||
         kj_dict_get(x->notname_ja, d->norm + a, b - a, &v))
         return 0;
-    ent *e = person(s, a, b, ent_kata(c) ? sur : a, ent_kata(c) ? b : fse, NULL);
+    ent *e = person(s, a, b, kata ? sur : a, kata ? b : fse, NULL);
     if (!e)
         return 0;
     /* 韓国五輪代表の洪明甫監督: a title written right after the name (only
@@ -1940,6 +2005,25 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
     return !surname_maybe(s, d->norm + i, n2 - i);
 }
 
+/* The start of up to three Latin initials, each followed by ・, that end
+ * at the katakana at i (J・F・ケネディ: the J), or i when there are none or
+ * a letter or digit runs into the first (ABC・ニュース). */
+static size_t ja_initials(const estate *s, size_t i)
+{
+    const char *t = s->d->norm;
+    size_t q = i;
+    for (int k = 0; k < 3 && q >= s->lo + 4 && kj_at(t, q, q - 3, "・") && t[q - 4] >= 'A' &&
+                    t[q - 4] <= 'Z';
+         k++)
+        q -= 4;
+    /* ジョージ・W・ブッシュ: initials inside a name are its start's */
+    if (q < i && q >= s->lo + 3 && kj_before(t, q, "・"))
+        return i;
+    if (q < i && q > s->lo && ((t[q - 1] >= '0' && t[q - 1] <= '9') || ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z')))
+        return i;
+    return q;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -1970,6 +2054,18 @@ static void ja_persons(estate *s)
                 ent_mention(s, pc.last, i, i + n);
             i += n;
             continue;
+        }
+        /* C・スミヨン: the katakana after Latin initials and their ・
+         * (ja_initials) open the name at the first initial */
+        if ((cls & KJ_CC_KATA) && p == 0x30FB) {
+            size_t q = ja_initials(s, i);
+            if (q < i && !ent_char_claimed(d, q, q + 1)) {
+                size_t e = ja_candidate(s, q, &pc);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
         }
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
                      ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
