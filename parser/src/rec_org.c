@@ -1075,6 +1075,25 @@ static const bool en_stop_byte[256] = {
     ['('] = true, [')'] = true,   ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
 };
 
+/* Trade Representative's Office, Attorney General's Office: the possessive
+ * of a title's last word (title_last_en) right before Office is a body's
+ * name (cases/en/org_title_office); Smith's Office is no name. */
+static bool title_poss_office(estate *s, size_t w, size_t e, size_t q)
+{
+    const kiji_doc *d = s->d;
+    char low[32];
+    size_t hn = e - w;
+    if (hn >= sizeof low || !upper((unsigned char)d->norm[w]) || q + 6 > s->hi ||
+        memcmp(d->norm + q, "Office", 6) != 0 ||
+        (q + 6 < s->hi && ((d->norm[q + 6] >= 'a' && d->norm[q + 6] <= 'z') || d->norm[q + 6] == '\'')))
+        return false;
+    for (size_t k = 0; k < hn; k++) {
+        char c = d->norm[w + k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return kj_dict_get(s->x->title_last_en, low, hn, NULL);
+}
+
 /* Moody's Investors Service Inc, Oliver's Stores Inc: a possessive word
  * [w, e) that opens a run of capitalized words ending in a legal form is
  * the name's own, unless it is an acronym (UAW's), a place (Poland's
@@ -1323,7 +1342,8 @@ static size_t en_run(estate *s, size_t a)
                 r++;
             if (r > q && d->norm[r - 1] == '.')
                 r--;
-            if (corp_end(d, q, r) || (nw <= 1 && upper((unsigned char)d->norm[q]) &&
+            if (corp_end(d, q, r) || title_poss_office(s, w, e, q) ||
+                (nw <= 1 && upper((unsigned char)d->norm[q]) &&
                                       (nw == 0 || modifier_word(d, ws[0], we[0])) &&
                                       poss_opens_name(s, w, e, &s->poss_budget))) {
                 e += 2;
