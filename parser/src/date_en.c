@@ -115,6 +115,74 @@ static size_t sp(const ep *p, size_t i)
     return k;
 }
 
+/* The word ending at b (a letter before b) starts at *w; false for none
+ * or one longer than 16 letters. */
+static bool wd_ending_at(const ep *p, size_t b, size_t *w)
+{
+    size_t a = b;
+    while (a > 0 && b - a < 17 && alpha(p->lc[a - 1]))
+        a--;
+    if (a == b || b - a > 16 || (a > 0 && (digit(p->lc[a - 1]) || p->lc[a - 1] == '-')))
+        return false;
+    *w = a;
+    return true;
+}
+
+/* A weekday right after a verb in the past tense, with or without "on"
+ * (launched on Tuesday, said Tuesday), is the one just past, however far
+ * (GUIDELINES: past tense -> past): kj_dt_weekday's four-day tip would make
+ * it next week's. A participle of a plan (scheduled, expected, set) or a
+ * passive (be / been launched) names no past event. */
+static void past_weekday(const ep *p, kj_tx *t, size_t i)
+{
+    static const char *const irregular[] = {"said", "was", "were", "rose", "fell", "met", "told",
+                                            "held", "made", "took", "gave", "won", "sold",
+                                            "bought", "began", "came", "went", "paid", "saw", NULL};
+    static const char *const plan[] = {"scheduled", "expected", "planned", "slated", "proposed",
+                                       "intended", "timed", "targeted", "needed", "called", NULL};
+    kj_dctx *c = p->c;
+    if (!c->py || !t->y || kj_days(t->y, t->m, t->d) <= kj_days(c->py, c->pm, c->pd) ||
+        kj_dt_future(c, i))
+        return;
+    size_t b = i, w, e;
+    while (b > 0 && p->lc[b - 1] == ' ')
+        b--;
+    if (b >= 3 && p->lc[b - 1] == 'n' && p->lc[b - 2] == 'o' && wd_ending_at(p, b, &w) && w == b - 2) {
+        b = w;
+        while (b > 0 && p->lc[b - 1] == ' ')
+            b--;
+    }
+    if (!wd_ending_at(p, b, &w))
+        return;
+    bool past = b - w >= 5 && p->lc[b - 1] == 'd' && p->lc[b - 2] == 'e';
+    for (int k = 0; !past && irregular[k]; k++)
+        past = wd(p, w, irregular[k], &e) && e == b;
+    for (int k = 0; past && plan[k]; k++)
+        if (wd(p, w, plan[k], &e) && e == b)
+            past = false;
+    /* to be launched, has been delayed: a passive or perfect auxiliary */
+    size_t a = w, v;
+    while (a > 0 && p->lc[a - 1] == ' ')
+        a--;
+    if (past && wd_ending_at(p, a, &v) &&
+        ((wd(p, v, "be", &e) && e == a) || (wd(p, v, "to", &e) && e == a)))
+        past = false;
+    /* would be infused when markets opened on Friday: a modal earlier in
+     * the sentence (240 bytes back at most) makes the clause a plan */
+    static const char *const modal[] = {"would", "will", "could", "should", "might", "may", NULL};
+    for (size_t q = w; past && q > 0 && w - q < 240; q--) {
+        char c0 = p->lc[q - 1];
+        if (c0 == ';' || (c0 == '.' && (p->lc[q] == ' ' || p->lc[q] == '\n')))
+            break;
+        if (alpha(c0) && (q < 2 || !alpha(p->lc[q - 2])))
+            for (int k = 0; modal[k]; k++)
+                if (wd(p, q - 1, modal[k], &e))
+                    past = false;
+    }
+    if (past)
+        kj_dt_shift(t, KJ_G_DAY, -7);
+}
+
 /* The look-up dword caches: the word entry at i. */
 static void dword_fill(const ep *p, size_t i)
 {
@@ -2460,6 +2528,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             }
         }
         kj_dt_weekday(p->c, t, w->arg, i);
+        past_weekday(p, t, i);
         return we;
     }
     int hy;
