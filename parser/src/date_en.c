@@ -1119,7 +1119,57 @@ static int ordinal(const ep *p, size_t i, size_t *e)
 /* second quarter [of 2025] / Q2 [2025] / 4TH QTR / the last quarter of
  * 2025 (the fourth; "last quarter" alone counts back from publication, in
  * date_rel) */
+static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth);
+
+/* The third and fourth quarters of 1987, the first, second or third
+ * quarter: an ordinal (q, at i, ending at e) listed before the ordinal
+ * that carries the quarter word takes that one's year, or the year a bare
+ * quarter has (cases/en/date_quarter_list). At most three more ordinals. */
+static size_t quarter_list(ep *p, size_t i, size_t e, int q, kj_tx *t)
+{
+    size_t x, j = e;
+    for (int n = 0; n < 3; n++) {
+        bool comma = ch(p, j) == ',';
+        if (comma)
+            j++;
+        size_t a = sp(p, j);
+        if (a == j)
+            return 0;
+        if (wd(p, a, "and", &x) || wd(p, a, "or", &x))
+            a = sp(p, x);
+        else if (!comma)
+            return 0;
+        size_t e2;
+        if (!nth_word(p, a, 4, &e2))
+            return 0;
+        size_t k = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
+        if (wd(p, k, "quarter", &x) || wd(p, k, "quarters", &x) || wd(p, k, "qtr", &x)) {
+            kj_tx u;
+            memset(&u, 0, sizeof u);
+            size_t r = date_quarter_at(p, a, &u, 1);
+            if (!r || u.grain != KJ_G_QUARTER)
+                return 0;
+            t->q = q;
+            t->grain = KJ_G_QUARTER;
+            if (r == x) { /* no year written: as a bare quarter */
+                kj_dt_bare_quarter(p->c, t, i);
+            } else {
+                t->y = u.y;
+                t->rel = u.rel;
+            }
+            return e;
+        }
+        j = e2;
+    }
+    return 0;
+}
+
 static size_t date_quarter(ep *p, size_t i, kj_tx *t)
+{
+    return date_quarter_at(p, i, t, 0);
+}
+
+static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth)
 {
     size_t e, k;
     int q = ordinal(p, i, &e);
@@ -1134,8 +1184,12 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
         return 0;
     if (q > 0) {
         k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-        if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e))
-            return 0;
+        /* the third and fourth quarters: the plural after a list's last */
+        bool listed = kj_before(p->lc, i, "and ") || kj_before(p->lc, i, "or ") ||
+                      kj_before(p->lc, i, ", ");
+        if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e) &&
+            !(listed && wd(p, k, "quarters", &e)))
+            return q <= 4 && depth == 0 ? quarter_list(p, i, e, q, t) : 0;
     } else {
         q = -q;
     }
@@ -4847,7 +4901,9 @@ static bool one_next(const ep *p, size_t i, size_t e)
  * straight year) starts no date here. */
 static bool ordinal_next(const ep *p, size_t i, size_t e)
 {
-    static const elit lit[] = {{"of", 2}, {"qtr", 3}, {"week", 4}, {"quarter", 7}, {"century", 7}};
+    /* and / or: a listed ordinal (the third and fourth quarters) */
+    static const elit lit[] = {{"of", 2},      {"qtr", 3},     {"week", 4}, {"quarter", 7},
+                               {"quarters", 8}, {"century", 7}, {"and", 3},  {"or", 2}};
     size_t q;
     if (next_not_word(p, i, e, &q) || word_in(p, q, 8, lit, sizeof lit / sizeof lit[0]))
         return true;
