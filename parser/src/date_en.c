@@ -160,13 +160,16 @@ static void past_weekday(const ep *p, kj_tx *t, size_t i)
     for (int k = 0; past && plan[k]; k++)
         if (wd(p, w, plan[k], &e) && e == b)
             past = false;
-    /* to be launched, has been delayed: a passive or perfect auxiliary */
+    /* to be launched, is staffed Saturday: a passive in the present or
+     * to come (was replaced Sunday stays past) */
+    static const char *const aux[] = {"be", "to", "is", "are", "am", "being", NULL};
     size_t a = w, v;
     while (a > 0 && p->lc[a - 1] == ' ')
         a--;
-    if (past && wd_ending_at(p, a, &v) &&
-        ((wd(p, v, "be", &e) && e == a) || (wd(p, v, "to", &e) && e == a)))
-        past = false;
+    if (past && wd_ending_at(p, a, &v))
+        for (int k = 0; aux[k]; k++)
+            if (wd(p, v, aux[k], &e) && e == a)
+                past = false;
     /* would be infused when markets opened on Friday: a modal earlier in
      * the sentence (240 bytes back at most) makes the clause a plan */
     static const char *const modal[] = {"would", "will", "could", "should", "might", "may", NULL};
@@ -1121,7 +1124,7 @@ static int ordinal(const ep *p, size_t i, size_t *e)
  * date_rel) */
 static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth);
 
-/* The third and fourth quarters of 1987, the first, second or third
+/* The second and third quarters of 1990, the first, second or third
  * quarter: an ordinal (q, at i, ending at e) listed before the ordinal
  * that carries the quarter word takes that one's year, or the year a bare
  * quarter has (cases/en/date_quarter_list). At most three more ordinals. */
@@ -1184,9 +1187,13 @@ static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth)
         return 0;
     if (q > 0) {
         k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-        /* the third and fourth quarters: the plural after a list's last */
-        bool listed = kj_before(p->lc, i, "and ") || kj_before(p->lc, i, "or ") ||
-                      kj_before(p->lc, i, ", ");
+        /* the second and third quarters: the plural after a list's last */
+        size_t lb = i;
+        while (lb > 0 && i - lb < 4 && (p->lc[lb - 1] == ' ' || p->lc[lb - 1] == '\n'))
+            lb--;
+        bool listed = lb < i && ((lb >= 4 && !alpha(p->lc[lb - 4]) && kj_before(p->lc, lb, "and")) ||
+                                 (lb >= 3 && !alpha(p->lc[lb - 3]) && kj_before(p->lc, lb, "or")) ||
+                                 (lb > 0 && p->lc[lb - 1] == ','));
         if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e) &&
             !(listed && wd(p, k, "quarters", &e)))
             return q <= 4 && depth == 0 ? quarter_list(p, i, e, q, t) : 0;
@@ -4901,7 +4908,7 @@ static bool one_next(const ep *p, size_t i, size_t e)
  * straight year) starts no date here. */
 static bool ordinal_next(const ep *p, size_t i, size_t e)
 {
-    /* and / or: a listed ordinal (the third and fourth quarters) */
+    /* and / or: a listed ordinal (the second and third quarters) */
     static const elit lit[] = {{"of", 2},      {"qtr", 3},     {"week", 4}, {"quarter", 7},
                                {"quarters", 8}, {"century", 7}, {"and", 3},  {"or", 2}};
     size_t q;
