@@ -115,6 +115,77 @@ static size_t sp(const ep *p, size_t i)
     return k;
 }
 
+/* The word ending at b (a letter before b) starts at *w; false for none
+ * or one longer than 16 letters. */
+static bool wd_ending_at(const ep *p, size_t b, size_t *w)
+{
+    size_t a = b;
+    while (a > 0 && b - a < 17 && alpha(p->lc[a - 1]))
+        a--;
+    if (a == b || b - a > 16 || (a > 0 && (digit(p->lc[a - 1]) || p->lc[a - 1] == '-')))
+        return false;
+    *w = a;
+    return true;
+}
+
+/* A weekday right after a verb in the past tense, with or without "on"
+ * (launched on Tuesday, said Tuesday), is the one just past, however far
+ * (GUIDELINES: past tense -> past): kj_dt_weekday's four-day tip would make
+ * it next week's. A participle of a plan (scheduled, expected, set) or a
+ * passive (be / been launched) names no past event. */
+static void past_weekday(const ep *p, kj_tx *t, size_t i)
+{
+    static const char *const irregular[] = {"said", "was", "were", "rose", "fell", "met", "told",
+                                            "held", "made", "took", "gave", "won", "sold",
+                                            "bought", "began", "came", "went", "paid", "saw", NULL};
+    static const char *const plan[] = {"scheduled", "expected", "planned", "slated", "proposed",
+                                       "intended", "timed", "targeted", "needed", "called", NULL};
+    kj_dctx *c = p->c;
+    if (!c->py || !t->y || kj_days(t->y, t->m, t->d) <= kj_days(c->py, c->pm, c->pd) ||
+        kj_dt_future(c, i))
+        return;
+    size_t b = i, w, e;
+    while (b > 0 && p->lc[b - 1] == ' ')
+        b--;
+    if (b >= 3 && p->lc[b - 1] == 'n' && p->lc[b - 2] == 'o' && wd_ending_at(p, b, &w) && w == b - 2) {
+        b = w;
+        while (b > 0 && p->lc[b - 1] == ' ')
+            b--;
+    }
+    if (!wd_ending_at(p, b, &w))
+        return;
+    bool past = b - w >= 5 && p->lc[b - 1] == 'd' && p->lc[b - 2] == 'e';
+    for (int k = 0; !past && irregular[k]; k++)
+        past = wd(p, w, irregular[k], &e) && e == b;
+    for (int k = 0; past && plan[k]; k++)
+        if (wd(p, w, plan[k], &e) && e == b)
+            past = false;
+    /* to be launched, is staffed Saturday: a passive in the present or
+     * to come (was replaced Sunday stays past) */
+    static const char *const aux[] = {"be", "to", "is", "are", "am", "being", NULL};
+    size_t a = w, v;
+    while (a > 0 && p->lc[a - 1] == ' ')
+        a--;
+    if (past && wd_ending_at(p, a, &v))
+        for (int k = 0; aux[k]; k++)
+            if (wd(p, v, aux[k], &e) && e == a)
+                past = false;
+    /* would be infused when markets opened on Friday: a modal earlier in
+     * the sentence (240 bytes back at most) makes the clause a plan */
+    static const char *const modal[] = {"would", "will", "could", "should", "might", "may", NULL};
+    for (size_t q = w; past && q > 0 && w - q < 240; q--) {
+        char c0 = p->lc[q - 1];
+        if (c0 == ';' || (c0 == '.' && (p->lc[q] == ' ' || p->lc[q] == '\n')))
+            break;
+        if (alpha(c0) && (q < 2 || !alpha(p->lc[q - 2])))
+            for (int k = 0; modal[k]; k++)
+                if (wd(p, q - 1, modal[k], &e))
+                    past = false;
+    }
+    if (past)
+        kj_dt_shift(t, KJ_G_DAY, -7);
+}
+
 /* The look-up dword caches: the word entry at i. */
 static void dword_fill(const ep *p, size_t i)
 {
@@ -1051,7 +1122,57 @@ static int ordinal(const ep *p, size_t i, size_t *e)
 /* second quarter [of 2025] / Q2 [2025] / 4TH QTR / the last quarter of
  * 2025 (the fourth; "last quarter" alone counts back from publication, in
  * date_rel) */
+static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth);
+
+/* The second and third quarters of 1990, the first, second or third
+ * quarter: an ordinal (q, at i, ending at e) listed before the ordinal
+ * that carries the quarter word takes that one's year, or the year a bare
+ * quarter has (cases/en/date_quarter_list). At most three more ordinals. */
+static size_t quarter_list(ep *p, size_t i, size_t e, int q, kj_tx *t)
+{
+    size_t x, j = e;
+    for (int n = 0; n < 3; n++) {
+        bool comma = ch(p, j) == ',';
+        if (comma)
+            j++;
+        size_t a = sp(p, j);
+        if (a == j)
+            return 0;
+        if (wd(p, a, "and", &x) || wd(p, a, "or", &x))
+            a = sp(p, x);
+        else if (!comma)
+            return 0;
+        size_t e2;
+        if (!nth_word(p, a, 4, &e2))
+            return 0;
+        size_t k = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
+        if (wd(p, k, "quarter", &x) || wd(p, k, "quarters", &x) || wd(p, k, "qtr", &x)) {
+            kj_tx u;
+            memset(&u, 0, sizeof u);
+            size_t r = date_quarter_at(p, a, &u, 1);
+            if (!r || u.grain != KJ_G_QUARTER)
+                return 0;
+            t->q = q;
+            t->grain = KJ_G_QUARTER;
+            if (r == x) { /* no year written: as a bare quarter */
+                kj_dt_bare_quarter(p->c, t, i);
+            } else {
+                t->y = u.y;
+                t->rel = u.rel;
+            }
+            return e;
+        }
+        j = e2;
+    }
+    return 0;
+}
+
 static size_t date_quarter(ep *p, size_t i, kj_tx *t)
+{
+    return date_quarter_at(p, i, t, 0);
+}
+
+static size_t date_quarter_at(ep *p, size_t i, kj_tx *t, int depth)
 {
     size_t e, k;
     int q = ordinal(p, i, &e);
@@ -1066,8 +1187,16 @@ static size_t date_quarter(ep *p, size_t i, kj_tx *t)
         return 0;
     if (q > 0) {
         k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-        if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e))
-            return 0;
+        /* the second and third quarters: the plural after a list's last */
+        size_t lb = i;
+        while (lb > 0 && i - lb < 4 && (p->lc[lb - 1] == ' ' || p->lc[lb - 1] == '\n'))
+            lb--;
+        bool listed = lb < i && ((lb >= 4 && !alpha(p->lc[lb - 4]) && kj_before(p->lc, lb, "and")) ||
+                                 (lb >= 3 && !alpha(p->lc[lb - 3]) && kj_before(p->lc, lb, "or")) ||
+                                 (lb > 0 && p->lc[lb - 1] == ','));
+        if (!wd(p, k, "quarter", &e) && !wd(p, k, "qtr", &e) &&
+            !(listed && wd(p, k, "quarters", &e)))
+            return q <= 4 && depth == 0 ? quarter_list(p, i, e, q, t) : 0;
     } else {
         q = -q;
     }
@@ -2460,6 +2589,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
             }
         }
         kj_dt_weekday(p->c, t, w->arg, i);
+        past_weekday(p, t, i);
         return we;
     }
     int hy;
@@ -4778,7 +4908,9 @@ static bool one_next(const ep *p, size_t i, size_t e)
  * straight year) starts no date here. */
 static bool ordinal_next(const ep *p, size_t i, size_t e)
 {
-    static const elit lit[] = {{"of", 2}, {"qtr", 3}, {"week", 4}, {"quarter", 7}, {"century", 7}};
+    /* and / or: a listed ordinal (the second and third quarters) */
+    static const elit lit[] = {{"of", 2},      {"qtr", 3},     {"week", 4}, {"quarter", 7},
+                               {"quarters", 8}, {"century", 7}, {"and", 3},  {"or", 2}};
     size_t q;
     if (next_not_word(p, i, e, &q) || word_in(p, q, 8, lit, sizeof lit / sizeof lit[0]))
         return true;

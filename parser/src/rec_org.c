@@ -111,6 +111,46 @@ static bool acronym(const kiji_doc *d, size_t a, size_t b)
     return caps >= 2 && lower <= caps && upper((unsigned char)d->norm[a]);
 }
 
+/* A US politician's party-and-state tag at [a, b): D, R or I, a hyphen and
+ * the state as a capitalized abbreviation or name (D-Ill, R-Ore., R-Iowa),
+ * dotted initials (D-N.Y., R-W.Va.) or a postal code (R-AZ). It follows a
+ * person's name and defines no acronym (cases/en/org_party_tag). */
+static bool party_tag(const kiji_doc *d, size_t a, size_t b)
+{
+    static const char usps[] = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA "
+                               "MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX "
+                               "UT VT VA WA WV WI WY";
+    const char *p = d->norm;
+    if (b - a < 4 || b - a > 12 || (p[a] != 'D' && p[a] != 'R' && p[a] != 'I') || p[a + 1] != '-' ||
+        !upper((unsigned char)p[a + 2]))
+        return false;
+    size_t s = a + 2;
+    if (b - s == 2 && upper((unsigned char)p[s + 1])) {
+        for (size_t i = 0; i + 1 < sizeof usps; i += 3)
+            if (usps[i] == p[s] && usps[i + 1] == p[s + 1])
+                return true;
+        return false;
+    }
+    /* Ill, Ore., Iowa: one capital, then lower case and a final period */
+    size_t i = s + 1;
+    while (i < b && p[i] >= 'a' && p[i] <= 'z')
+        i++;
+    if (i > s + 1 && (i == b || (i + 1 == b && p[i] == '.')))
+        return true;
+    /* N.Y., W.Va.: capitals (each with its lower case) each closed by a period */
+    for (i = s; i < b;) {
+        if (!upper((unsigned char)p[i]))
+            return false;
+        i++;
+        while (i < b && p[i] >= 'a' && p[i] <= 'z')
+            i++;
+        if (i >= b || p[i] != '.')
+            return false;
+        i++;
+    }
+    return true;
+}
+
 /* The length of an English company name without its legal form (Chrysler
  * LLC, Acme Co Ltd, Acme, Inc. -> Chrysler, Acme): such variants name one
  * company, while other organization words (Apple Corps, Apple Computer) make
@@ -503,6 +543,8 @@ static void pass_definitions(estate *s)
                    d->norm[k] != '\n')
                 k++;
             if (k >= s->hi || d->norm[k] != ')' || k == j)
+                continue;
+            if (d->lang == KJ_LANG_EN && party_tag(d, j, k))
                 continue;
             if (acronym(d, j, k)) {
                 size_t a;
@@ -1033,6 +1075,25 @@ static const bool en_stop_byte[256] = {
     ['('] = true, [')'] = true,   ['<'] = true, ['>'] = true, ['`'] = true, ['\''] = true,
 };
 
+/* Trade Representative's Office, Attorney General's Office: the possessive
+ * of a title's last word (title_last_en) right before Office is a body's
+ * name (cases/en/org_title_office); Smith's Office is no name. */
+static bool title_poss_office(estate *s, size_t w, size_t e, size_t q)
+{
+    const kiji_doc *d = s->d;
+    char low[32];
+    size_t hn = e - w;
+    if (hn >= sizeof low || !upper((unsigned char)d->norm[w]) || q + 6 > s->hi ||
+        memcmp(d->norm + q, "Office", 6) != 0 ||
+        (q + 6 < s->hi && ((d->norm[q + 6] >= 'a' && d->norm[q + 6] <= 'z') || d->norm[q + 6] == '\'')))
+        return false;
+    for (size_t k = 0; k < hn; k++) {
+        char c = d->norm[w + k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return kj_dict_get(s->x->title_last_en, low, hn, NULL);
+}
+
 /* Moody's Investors Service Inc, Oliver's Stores Inc: a possessive word
  * [w, e) that opens a run of capitalized words ending in a legal form is
  * the name's own, unless it is an acronym (UAW's), a place (Poland's
@@ -1281,7 +1342,8 @@ static size_t en_run(estate *s, size_t a)
                 r++;
             if (r > q && d->norm[r - 1] == '.')
                 r--;
-            if (corp_end(d, q, r) || (nw <= 1 && upper((unsigned char)d->norm[q]) &&
+            if (corp_end(d, q, r) || title_poss_office(s, w, e, q) ||
+                (nw <= 1 && upper((unsigned char)d->norm[q]) &&
                                       (nw == 0 || modifier_word(d, ws[0], we[0])) &&
                                       poss_opens_name(s, w, e, &s->poss_budget))) {
                 e += 2;
