@@ -344,16 +344,20 @@ static bool unnamed_before(kiji_doc *d, const kj_qctx *x, size_t i)
     bool any = false;
     for (size_t p = lo; p < i; p++) {
         d->work++;
-        if (!word_start(d, p) || kj_q_in_quote(x, p))
+        /* every word of dets starts with a or o, in either case */
+        char c0 = (char)(d->norm[p] | 0x20);
+        if ((c0 != 'a' && c0 != 'o') || !word_start(d, p))
             continue;
         size_t dl = 0;
         for (size_t k = 0; k < sizeof dets / sizeof dets[0] && !dl; k++)
             if (word_is(d, p, dets[k]))
                 dl = strlen(dets[k]);
+        if (!dl || kj_q_in_quote(x, p))
+            continue;
         size_t b = p;
         while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
             b--;
-        if (!dl || (b > lo && d->norm[b - 1] == ','))
+        if (b > lo && d->norm[b - 1] == ',')
             continue; /* Mary Kolb, a trader, …: an apposition */
         size_t w = p + dl;
         for (int n = 0; n < 4 && w < i && d->norm[w] == ' '; n++) {
