@@ -185,6 +185,10 @@ struct kiji_parser {
     kj_dict *abbrev;  /* text.c: en/abbreviations */
     kj_dict *openers; /* text.c: en/sentence_openers */
     kj_dict *period_names; /* text.c: ja/period_names (モーニング娘。) */
+    /* text.c: the characters before the 。 of those names (娘, ニ): a 。
+     * after any other ends no name; period_nprev 0 reads every 。 */
+    uint32_t period_prev[16];
+    size_t period_nprev;
     /* text.c: the abbreviations ICU's English iterator (@ss=standard) does
      * not end a sentence after, read from ICU's data: the reversed keys
      * (longest match backwards) and the forward keys of the partial ones

@@ -166,6 +166,30 @@ static bool sb_load(kiji_parser *p, bool *nomem)
     return ok;
 }
 
+/* The characters before the 。 of the names of ja/period_names, for
+ * period_name_ends to try a 。 only after one of them. A line that ends in
+ * no 。, or more such characters than fit, leaves the filter off. */
+static void period_prev_init(kiji_parser *p)
+{
+    const kj_wordlist *wl = kj_wordlist_get("ja/period_names");
+    p->period_nprev = 0;
+    for (size_t i = 0; wl && i < wl->n; i++) {
+        const char *w = wl->lines[i];
+        size_t len = strcspn(w, "\t"), ps;
+        if (len < 6 || memcmp(w + len - 3, "\xE3\x80\x82", 3) != 0 ||
+            p->period_nprev == sizeof p->period_prev / sizeof p->period_prev[0]) {
+            p->period_nprev = 0;
+            return;
+        }
+        uint32_t c = kj_u8_prev(w, len - 3, &ps);
+        size_t k = 0;
+        while (k < p->period_nprev && p->period_prev[k] != c)
+            k++;
+        if (k == p->period_nprev)
+            p->period_prev[p->period_nprev++] = c;
+    }
+}
+
 int kj_text_init(kiji_parser *p, kiji_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -182,6 +206,7 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
         }
         return KIJI_ERR_NOMEM;
     }
+    period_prev_init(p);
     bool nomem = false;
     p->sb_en_fast = sb_load(p, &nomem);
     if (nomem) {
@@ -402,8 +427,17 @@ static bool period_name_ends(const kiji_doc *d, size_t lo, size_t b)
     const kj_dict *names = d->p->period_names;
     if (b < lo + 3 || b > d->norm_len || memcmp(t + b - 3, "\xE3\x80\x82", 3) != 0)
         return false;
-    size_t maxlen = kj_dict_maxlen(names);
     size_t k = b - 3;
+    if (d->p->period_nprev) {
+        size_t ps;
+        uint32_t c = kj_u8_prev(t, k, &ps);
+        size_t j = 0;
+        while (j < d->p->period_nprev && d->p->period_prev[j] != c)
+            j++;
+        if (j == d->p->period_nprev)
+            return false;
+    }
+    size_t maxlen = kj_dict_maxlen(names);
     for (int steps = 0; steps < 16 && k > lo && b - k < maxlen; steps++) {
         size_t ps;
         kj_u8_prev(t, k, &ps);
