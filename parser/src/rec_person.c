@@ -516,8 +516,10 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         p = a - 9;
         no = true;
     } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
+        /* 弁護士橋下徹氏, 司令官田中頼三: a title written right against
+         * the name; like の, it names no organization of its own */
         if (!kj_before(d->norm, a, "の"))
-            return;
+            p = a;
         no = true;
     }
     size_t best = title_before(s, p, p - s->lo);
