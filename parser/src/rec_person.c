@@ -477,6 +477,28 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     return b + m + n;
 }
 
+/* The longest occupation of data/ja/occupations.txt (not a relation)
+ * ending at p, within OCC_BACK characters of kanji or katakana: its length
+ * in bytes, 0 when none. */
+#define OCC_BACK 10
+static size_t occ_before(estate *s, size_t p)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    size_t q = p, best = 0;
+    for (int k = 0; k < OCC_BACK && q > s->lo; k++) {
+        d->work++;
+        size_t qs;
+        uint32_t c = ent_prev(d, q, &qs);
+        if (!(kj_is_kanji(c) || ent_kata(c)))
+            break;
+        q = qs;
+        if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
+            best = p - q;
+    }
+    return best;
+}
+
 /* A title written before the name: …(UNIDIR)の上級研究員、[name], 代表取締役・
  * [name], 鬼コーチの[name]. The title is returned in ts..te, and the
  * organization or country it belongs to in aff: the one before の, or the
@@ -494,13 +516,26 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         p = a - 9;
         no = true;
     } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
+        /* 弁護士橋下徹氏, 司令官田中頼三: a title written right against
+         * the name; like の, it names no organization of its own */
         if (!kj_before(d->norm, a, "の"))
-            return;
+            p = a;
         no = true;
     }
     size_t best = title_before(s, p, p - s->lo);
-    if (!best)
+    if (!best) {
+        /* 歌手の田中れいなさん, 女優、森垣沙織: an occupation is the role
+         * given with the name too; it belongs to no organization written
+         * against it (ロック歌手 names no company) */
+        best = occ_before(s, p);
+        if (best) {
+            *ts = p - best;
+            *te = p;
+            if (kj_before(d->norm, p - best, "の"))
+                *aff = ent_ending_at(s, p - best - 3);
+        }
         return;
+    }
     *ts = p - best;
     *te = p;
     size_t q = p - best;
