@@ -641,6 +641,64 @@ static const char *word_named(kiji_doc *d, named_memo *memo, size_t *nmemo, cons
     return named;
 }
 
+/* The country of an English dateline's place ("OTTAWA, March 2 -",
+ * "CALGARY, Alberta, March 2 -"): the code of a place mentioned on the
+ * dateline's line before its month; NULL when none. */
+static const char *dateline_country(kiji_doc *d)
+{
+    if (d->lang != KJ_LANG_EN || (d->dl_mpos && d->dl_mpos - 1 > d->norm_len))
+        return NULL;
+    size_t m = d->dl_mpos ? d->dl_mpos - 1 : 0, ls = m;
+    while (d->dl_mpos && ls > 0 && m - ls < 80 && d->norm[ls - 1] != '\n')
+        ls--;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        kj_fact *f = kj_fact_at(d, (int)i);
+        if (!f || f->dropped || f->type != KIJI_FACT_PLACE)
+            continue;
+        const kj_attr *a = kj_attr_get(f, "code");
+        for (size_t k = 0; a && a->s && k < f->nmentions; k++) {
+            size_t ns = f->mentions[k].ns, ne = f->mentions[k].ne;
+            if (d->dl_mpos && ns >= ls && ne <= m)
+                return a->s;
+            /* CALGARY, Alberta, March 2 - (no month right after the
+             * city): a place in capitals opening a line near the top,
+             * then a comma */
+            bool caps = ne > ns + 2;
+            for (size_t j = ns; caps && j < ne; j++)
+                caps = !(d->norm[j] >= 'a' && d->norm[j] <= 'z');
+            if (!d->dl_mpos && caps && ns < 400 && (ns == 0 || d->norm[ns - 1] == '\n') &&
+                ne < d->norm_len && d->norm[ne] == ',')
+                return a->s;
+        }
+    }
+    return NULL;
+}
+
+/* Does money fact f end in a plain dollar word (dlrs, dollars, mln-dlr)
+ * with no U.S. / US / American in its span? */
+static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
+{
+    const char *s = d->norm;
+    size_t e = f->ne, b = e;
+    while (b > f->ns && is_letter((unsigned char)s[b - 1]))
+        b--;
+    size_t n = e - b;
+    char w[8];
+    if (n < 3 || n > 7)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        w[k] = (char)lower((unsigned char)s[b + k]);
+    w[n] = '\0';
+    if (strcmp(w, "dlr") != 0 && strcmp(w, "dlrs") != 0 && strcmp(w, "dollar") != 0 &&
+        strcmp(w, "dollars") != 0)
+        return false;
+    for (size_t i = f->ns; i + 2 <= e; i++)
+        if ((s[i] == 'U' && s[i + 1] == '.') || (s[i] == 'U' && s[i + 1] == 'S') ||
+            s[i] == '$' || (s[i] == 'A' && s[i + 1] == 'm'))
+            return false;
+    return true;
+}
+
 void kj_money_resolve(kiji_doc *d)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -650,6 +708,19 @@ void kj_money_resolve(kiji_doc *d)
     money_refs refs = {0};
     named_memo memo[NAMED_MEMO];
     size_t nmemo = 0;
+    /* Reuters under a Canadian dateline writes Canada's dollars plain
+     * (OTTAWA: 600 mln dlrs) and the US dollar as U.S. dlrs */
+    const char *dc = dateline_country(d);
+    for (size_t i = 0; dc && strcmp(dc, "CA") == 0 && i < nfacts; i++) {
+        kj_fact *f = kj_fact_at(d, (int)i);
+        const kj_attr *cur = f && !f->dropped && f->type == KIJI_FACT_MONEY ? kj_attr_get(f, "currency") : NULL;
+        if (cur && cur->s && strcmp(cur->s, "USD") == 0 && plain_dollar_fact(d, f)) {
+            char *iso = kj_alloc(d, 4);
+            memcpy(iso, "CAD", 4);
+            ((kj_attr *)cur)->s = iso;
+            resolve_compared(d, &refs, i, "USD", iso);
+        }
+    }
     for (size_t i = 0; i < nfacts; i++) {
         kj_fact *f = kj_fact_at(d, (int)i);
         size_t ws, we;

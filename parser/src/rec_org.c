@@ -20,10 +20,11 @@ int org_init(struct kj_entity *x)
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
+    x->onot_en = ent_dict("en/org_not", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->org ||
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->org ||
         !x->media_endings)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -1908,6 +1909,12 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     size_t nx;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
+        return 0;
+    /* Treasury bills, Treasury Secretary: a known name that is the
+     * adjective of a thing or a title names no body (data/en/org_not.txt) */
+    int32_t w0;
+    size_t nn = d->norm[pos] >= 'A' && d->norm[pos] <= 'Z' ? ent_longest(s, s->x->onot_en, pos, &w0) : 0;
+    if (nn > n && (pos + nn >= s->hi || !ent_word((unsigned char)d->norm[pos + nn])))
         return 0;
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);

@@ -708,6 +708,11 @@ static size_t abbr_at(estate *s, size_t pos, int32_t *idx)
     return 0;
 }
 
+static inline bool upper_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
 /* Can a full place name start at pos (first and pc the code points at and
  * before it)? Tested before the lookup: inside a word nothing starts. */
 static inline bool full_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
@@ -716,6 +721,10 @@ static inline bool full_may_start(const estate *s, size_t pos, uint32_t first, u
         return false;
     if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB))
         return false; /* ポーランド is not ランド */
+    /* W.Va.: no Va. after an initial and its period */
+    if (pc == '.' && pos >= s->lo + 2 && upper_ascii((unsigned char)s->d->norm[pos - 2]) &&
+        (pos == s->lo + 2 || !ent_word((unsigned char)s->d->norm[pos - 3])))
+        return false;
     return ent_first_has(&s->x->place_first, first);
 }
 
@@ -1206,11 +1215,70 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
     }
 }
 
+/* The state of a US politician's party tag, (D-Ill.), (R-Ore), (D-N.Y.),
+ * (R-Iowa), (R-AZ): a state written as regions.txt has it, or without its
+ * final period, or a postal code (en/state_postal.txt). Read only inside
+ * such a tag, as Ill or AZ alone name nothing (cases/en/place_party_tag). */
+static void party_state(estate *s, size_t ns, size_t ne)
+{
+    kiji_doc *d = s->d;
+    char buf[24];
+    size_t n = ne - ns;
+    if (n + 2 > sizeof buf)
+        return;
+    memcpy(buf, d->norm + ns, n);
+    buf[n] = '\0';
+    const kj_wordlist *wl = kj_wordlist_get("en/state_postal");
+    if (n == 2 && wl)
+        for (size_t k = 0; k < wl->n; k++) {
+            const char *l = wl->lines[k];
+            if (l[0] == buf[0] && l[1] == buf[1] && l[2] == '\t') {
+                n = strlen(l + 3);
+                if (n + 2 > sizeof buf)
+                    return;
+                memcpy(buf, l + 3, n + 1);
+                break;
+            }
+        }
+    int32_t idx;
+    bool found = kj_dict_get(s->x->place, buf, n, &idx);
+    if (!found && buf[n - 1] != '.') {
+        buf[n] = '.';
+        found = kj_dict_get(s->x->place, buf, n + 1, &idx);
+    }
+    if (found && idx >= 0 && s->x->places[idx].kind == PL_REGION) {
+        ent *e = place_entity(s, idx);
+        use_name(s, e, ns, ne, false);
+        ent_mention(s, e, ns, ne);
+    } else if (ne - ns == 2 && n > 2) {
+        /* NY, WA, GA: a state whose name is a city's or a country's */
+        named_place(s, 'r', ns, ne, "US", PL_REGION);
+    }
+}
+
+static void party_tags(estate *s)
+{
+    const kiji_doc *d = s->d;
+    const char *p = d->norm;
+    for (size_t i = s->lo; i + 5 < s->hi; i++) {
+        if (p[i] != '(' || (p[i + 1] != 'D' && p[i + 1] != 'R' && p[i + 1] != 'I') ||
+            p[i + 2] != '-' || p[i + 3] < 'A' || p[i + 3] > 'Z')
+            continue;
+        size_t b = i + 3;
+        while (b < s->hi && b - i < 16 &&
+               ((p[b] >= 'A' && p[b] <= 'Z') || (p[b] >= 'a' && p[b] <= 'z') || p[b] == '.'))
+            b++;
+        if (b < s->hi && p[b] == ')')
+            party_state(s, i + 3, b);
+    }
+}
+
 void rec_places(estate *s)
 {
     if (s->d->lang == KJ_LANG_EN) {
         scan_places(s, true);
         dateline_city(s);
+        party_tags(s);
     } else {
         scan_places(s, false);
     }
