@@ -1261,8 +1261,13 @@ static void party_tags(estate *s)
     const kiji_doc *d = s->d;
     const char *p = d->norm;
     for (size_t i = s->lo; i + 5 < s->hi; i++) {
-        if (p[i] != '(' || (p[i + 1] != 'D' && p[i + 1] != 'R' && p[i + 1] != 'I') ||
-            p[i + 2] != '-' || p[i + 3] < 'A' || p[i + 3] > 'Z')
+        /* the next ( at once (memchr), most of the text has none */
+        const char *o = memchr(p + i, '(', s->hi - 5 - i);
+        if (!o)
+            break;
+        i = (size_t)(o - p);
+        if ((p[i + 1] != 'D' && p[i + 1] != 'R' && p[i + 1] != 'I') || p[i + 2] != '-' ||
+            p[i + 3] < 'A' || p[i + 3] > 'Z')
             continue;
         size_t b = i + 3;
         while (b < s->hi && b - i < 16 &&
