@@ -679,17 +679,8 @@ static bool occ_evidence(estate *s, size_t a, size_t b)
     size_t p = a;
     if (p >= s->lo + 3 && (kj_before(d->norm, p, "の") || kj_before(d->norm, p, "、")))
         p -= 3;
-    size_t q = p;
-    for (int k = 0; k < 10 && q > s->lo; k++) {
-        d->work++;
-        size_t qs;
-        uint32_t c = ent_prev(d, q, &qs);
-        if (!(kj_is_kanji(c) || ent_kata(c)))
-            break;
-        q = qs;
-        if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
-            return true;
-    }
+    if (occ_before(s, p))
+        return true;
     if (kj_at(d->norm, s->hi, b, "の")) {
         size_t m = kj_dict_longest(s->x->occ_ja, d->norm, s->hi, b + 3, &v);
         size_t mx;
