@@ -885,8 +885,9 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
     if (!c->py) {
         /* no publication date to fall back on: the last month the
          * article wrote is the only reference a reader has, in a later
-         * sentence or paragraph too (8月28日に…。…事件当日の28日 ->
-         * XXXX-08-28), as a dated article's near day takes its month */
+         * sentence or paragraph too (8月28日に…。…事件当日の28日 -> August
+         * 28 of an unknown year, written XXXX-08-28 as docs/DATES.md
+         * does), as a dated article's near day takes its month */
         const kj_tx *l = &c->last_month;
         if (c->has_last_month && l->m && t->d <= kj_mdays(l->y, l->m)) {
             t->y = l->y;
