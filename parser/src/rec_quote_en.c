@@ -318,7 +318,7 @@ static bool source_head(kiji_doc *d, const kj_qctx *x, size_t e)
         return true;
     static const char *const next[] = {"who",  "at",   "for",   "with", "from",  "in",  "of",
                                        "on",   "to",   "close", "said", "says",  "told", "added",
-                                       "also", "says", "noted", "who's", "familiar"};
+                                       "also", "noted", "who's", "familiar"};
     for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
         d->work++;
         if (word_is(d, w, next[k]))
