@@ -133,18 +133,23 @@ static bool wd_ending_at(const ep *p, size_t b, size_t *w)
  * (GUIDELINES: past tense -> past): kj_dt_weekday's four-day tip would make
  * it next week's. A participle of a plan (scheduled, expected, set) or a
  * passive (be / been launched) names no past event. */
+/* The kind (KJ_WV_*) of the word [w, b) in en/weekday_verbs, 0 for none;
+ * the word ends at b (no letter or digit there), as wd reads a literal. */
+static int wverb(const ep *p, size_t w, size_t b)
+{
+    int32_t v;
+    if (alpha(ch(p, b)) || digit(ch(p, b)) || !kj_dict_get(p->c->dd->wverbs, p->lc + w, b - w, &v))
+        return 0;
+    return (int)v;
+}
+
 static void past_weekday(const ep *p, kj_tx *t, size_t i)
 {
-    static const char *const irregular[] = {"said", "was", "were", "rose", "fell", "met", "told",
-                                            "held", "made", "took", "gave", "won", "sold",
-                                            "bought", "began", "came", "went", "paid", "saw", NULL};
-    static const char *const plan[] = {"scheduled", "expected", "planned", "slated", "proposed",
-                                       "intended", "timed", "targeted", "needed", "called", NULL};
     kj_dctx *c = p->c;
     if (!c->py || !t->y || kj_days(t->y, t->m, t->d) <= kj_days(c->py, c->pm, c->pd) ||
         kj_dt_future(c, i))
         return;
-    size_t b = i, w, e;
+    size_t b = i, w;
     while (b > 0 && p->lc[b - 1] == ' ')
         b--;
     if (b >= 3 && p->lc[b - 1] == 'n' && p->lc[b - 2] == 'o' && wd_ending_at(p, b, &w) && w == b - 2) {
@@ -154,33 +159,30 @@ static void past_weekday(const ep *p, kj_tx *t, size_t i)
     }
     if (!wd_ending_at(p, b, &w))
         return;
-    bool past = b - w >= 5 && p->lc[b - 1] == 'd' && p->lc[b - 2] == 'e';
-    for (int k = 0; !past && irregular[k]; k++)
-        past = wd(p, w, irregular[k], &e) && e == b;
-    for (int k = 0; past && plan[k]; k++)
-        if (wd(p, w, plan[k], &e) && e == b)
-            past = false;
+    /* a past form (-ed or irregular), not the participle of a plan */
+    int kind = wverb(p, w, b);
+    bool past = ((b - w >= 5 && p->lc[b - 1] == 'd' && p->lc[b - 2] == 'e') || kind == KJ_WV_PAST)
+                && kind != KJ_WV_PLAN;
     /* to be launched, is staffed Saturday: a passive in the present or
      * to come (was replaced Sunday stays past) */
-    static const char *const aux[] = {"be", "to", "is", "are", "am", "being", NULL};
     size_t a = w, v;
     while (a > 0 && p->lc[a - 1] == ' ')
         a--;
-    if (past && wd_ending_at(p, a, &v))
-        for (int k = 0; aux[k]; k++)
-            if (wd(p, v, aux[k], &e) && e == a)
-                past = false;
+    if (past && wd_ending_at(p, a, &v) && wverb(p, v, a) == KJ_WV_AUX)
+        past = false;
     /* would be infused when markets opened on Friday: a modal earlier in
      * the sentence (240 bytes back at most) makes the clause a plan */
-    static const char *const modal[] = {"would", "will", "could", "should", "might", "may", NULL};
     for (size_t q = w; past && q > 0 && w - q < 240; q--) {
         char c0 = p->lc[q - 1];
         if (c0 == ';' || (c0 == '.' && (p->lc[q] == ' ' || p->lc[q] == '\n')))
             break;
-        if (alpha(c0) && (q < 2 || !alpha(p->lc[q - 2])))
-            for (int k = 0; modal[k]; k++)
-                if (wd(p, q - 1, modal[k], &e))
-                    past = false;
+        if (alpha(c0) && (q < 2 || !alpha(p->lc[q - 2]))) {
+            size_t e = q - 1; /* a word longer than any modal ends past e */
+            while (e < p->len && e - (q - 1) < 8 && alpha(p->lc[e]))
+                e++;
+            if (wverb(p, q - 1, e) == KJ_WV_MODAL)
+                past = false;
+        }
     }
     if (past)
         kj_dt_shift(t, KJ_G_DAY, -7);

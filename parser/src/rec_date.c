@@ -431,6 +431,9 @@ int kj_date_init(kiji_parser *p)
     dd->jscan = calloc(0x10000, 1);
     dd->efirst = kj_dict_new();
     dd->ethe = kj_dict_new();
+    dd->wverbs = kj_dict_new();
+    if (!dd->wverbs || !kj_dict_add_list(dd->wverbs, kj_wordlist_get("en/weekday_verbs"), 0))
+        return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
@@ -458,6 +461,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->era);
     kj_dict_free(dd->efirst);
     kj_dict_free(dd->ethe);
+    kj_dict_free(dd->wverbs);
     free(dd->jstart);
     free(dd->jlit);
     free(dd->jpair);

@@ -183,11 +183,17 @@ struct kj_datedata {
     /* kj_dict_maxlen of efirst and of ethe, read once the lists are in
      * (the scanner asks at most words) */
     size_t efirst_max, ethe_max;
+    /* en/weekday_verbs: the verbs past_weekday (date_en.c) reads before a
+     * bare weekday, valued by kind (KJ_WV_*) */
+    kj_dict *wverbs;
     /* For tests only: kj_date_scan_en tries every word start, without its
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */
     bool en_try_every;
 };
+
+/* The kinds of en/weekday_verbs. */
+enum { KJ_WV_PAST = 1, KJ_WV_PLAN, KJ_WV_AUX, KJ_WV_MODAL };
 
 /* Per-parse state of the scanners. */
 typedef struct kj_dctx {
