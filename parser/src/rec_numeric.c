@@ -128,10 +128,12 @@ static bool add_kind_list(struct kj_numeric *nd, kj_dict *t, const char *list, i
         const char *line = wl->lines[i];
         const char *tab = strchr(line, '\t');
         size_t n = tab ? (size_t)(tab - line) : strlen(line);
-        int k = kind;
+        int k = kind, ix = 0;
         if (use_value && tab)
             k = atoi(tab + 1);
-        if (n && !kj_numeric_add(nd, t, line, n, PACK(k, 0)))
+        else if (tab && strcmp(tab + 1, "ordinal") == 0)
+            ix = NW_ORDINAL;
+        if (n && !kj_numeric_add(nd, t, line, n, PACK(k, ix)))
             return false;
     }
     return true;
@@ -2002,12 +2004,12 @@ static bool comma_pair(const kiji_doc *d, const amount *a, const amount *b, kj_n
             pc == 0x6570 /* 数 */)
             return false;
     }
-    /* ordinal counters: the first and the second, not one or two */
-    static const char *const ord[] = {"位", "番", "等", "号", "着", "期", "代", "世", "次",
-                                      "軍", "区", "条", "部", "面", "塁", "年生"};
-    for (size_t k = 0; k < sizeof ord / sizeof *ord; k++)
-        if (kj_at(s, n, b->tok.ne, ord[k]))
-            return false;
+    /* ordinal counters (ja/counters marks them): the first and the
+     * second, not one or two */
+    int32_t v;
+    if (kj_dict_longest(d->p->numeric->ja_after, s, n, b->tok.ne, &v) && KIND(v) == NW_COUNTER &&
+        INDEX(v) == NW_ORDINAL)
+        return false;
     if (kj_at(s, n, b->ne, "目") || kj_at(s, n, b->ne, "、"))
         return false; /* 1、2回目; 2、3人、4人 */
     hi->mant = h;

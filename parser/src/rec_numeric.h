@@ -24,6 +24,8 @@ enum {
 /* The kind and index of such a trie value. */
 #define KIND(v) ((int)((uint32_t)(v) >> 24))
 #define INDEX(v) ((int)((v)&0xFFFFFF))
+/* The index of an NW_COUNTER that counts places (ja/counters "<TAB>ordinal"). */
+#define NW_ORDINAL 1
 
 enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
 
