@@ -92,12 +92,23 @@ int kj_quote_init(kiji_parser *p)
     q->en_verbs = load("en/speech_verbs", 1, true, &q->en_verbs_pre);
     q->en_sources = load("en/statement_sources", 1, true, &q->en_sources_pre);
     q->en_mods = load("en/statement_modifiers", 1, true, NULL);
+    q->en_context = load("en/source_context", 0, true, NULL);
     if (!q->ja_verbs || !q->ja_after || !q->ja_sources || !q->ja_cues || !q->ja_mods ||
-        !q->en_verbs || !q->en_sources || !q->en_mods) {
+        !q->en_verbs || !q->en_sources || !q->en_mods || !q->en_context) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
     kj_quote_ja_init(q);
+    const kj_wordlist *cw = kj_wordlist_get("en/source_context");
+    for (size_t i = 0; i < cw->n; i++) {
+        const char *tab = strchr(cw->lines[i], '\t');
+        unsigned char b = (unsigned char)cw->lines[i][0];
+        if (tab && strtol(tab + 1, NULL, 10) == KJ_QC_DET) {
+            q->en_det_first[b] = true;
+            if (b >= 'a' && b <= 'z')
+                q->en_det_first[b - 'a' + 'A'] = true;
+        }
+    }
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)
@@ -149,6 +160,7 @@ void kj_quote_free(kiji_parser *p)
     kj_dict_free(q->en_verbs);
     kj_dict_free(q->en_sources);
     kj_dict_free(q->en_mods);
+    kj_dict_free(q->en_context);
     free(q);
     p->quote = NULL;
 }

@@ -51,6 +51,9 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
     return f->tri[h >> 6] >> (h & 63) & 1;
 }
 
+/* The kinds of en/source_context. */
+enum { KJ_QC_DET = 1, KJ_QC_AFTER = 2 };
+
 struct kj_quotedata {
     kj_dict *ja_verbs;   /* ja/speech_verbs */
     kj_dict *ja_after;   /* ja/quote_after: 1 quotative, 2 speech nominal, 3 naming */
@@ -60,6 +63,8 @@ struct kj_quotedata {
     kj_dict *en_verbs;   /* en/speech_verbs: 1 speech, 2 claim */
     kj_dict *en_sources; /* en/statement_sources */
     kj_dict *en_mods;    /* en/statement_modifiers */
+    kj_dict *en_context; /* en/source_context: KJ_QC_* */
+    bool en_det_first[256]; /* a KJ_QC_DET key of en_context starts with the byte */
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
     bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */

@@ -302,6 +302,18 @@ static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
     return best;
 }
 
+/* The kind (KJ_QC_*) of the word of en/source_context at i, its length in
+ * *len; 0 for none. */
+static int context_word(const kiji_doc *d, const kj_qctx *x, size_t i, size_t *len)
+{
+    int32_t v;
+    size_t l = kj_dict_longest(x->qd->en_context, d->norm, d->norm_len, i, &v);
+    if (!l || !word_end(d, i + l))
+        return 0;
+    *len = l;
+    return (int)v;
+}
+
 /* The source word ending at e is the head of its phrase, no modifier (a
  * lower official price): punctuation, a speech verb or a preposition or
  * relative pronoun follows. */
@@ -316,15 +328,9 @@ static bool source_head(kiji_doc *d, const kj_qctx *x, size_t e)
     size_t l = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v);
     if (l && v == 1)
         return true;
-    static const char *const next[] = {"who",  "at",   "for",   "with", "from",  "in",  "of",
-                                       "on",   "to",   "close", "said", "says",  "told", "added",
-                                       "also", "noted", "who's", "familiar"};
-    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
-        d->work++;
-        if (word_is(d, w, next[k]))
-            return true;
-    }
-    return false;
+    d->work++;
+    return w < d->norm_len && d->norm[w] >= 'a' && d->norm[w] <= 'z' &&
+           context_word(d, x, w, &l) == KJ_QC_AFTER;
 }
 
 /* One analyst said …. "…," he said: an unnamed single source (one, a, an
@@ -339,20 +345,14 @@ static bool unnamed_before(kiji_doc *d, const kj_qctx *x, size_t i)
     size_t lo = sst > 0 ? kj_q_sent_start(d, sst - 1) : sst;
     if (i > 2 * KJ_Q_WINDOW && lo < i - 2 * KJ_Q_WINDOW)
         lo = i - 2 * KJ_Q_WINDOW;
-    static const char *const dets[] = {"one", "One", "a", "A", "an", "An", "another", "Another"};
     size_t found = 0;
     bool any = false;
     for (size_t p = lo; p < i; p++) {
         d->work++;
-        /* every word of dets starts with a or o, in either case */
-        char c0 = (char)(d->norm[p] | 0x20);
-        if ((c0 != 'a' && c0 != 'o') || !word_start(d, p))
-            continue;
+        /* a determiner of en/source_context (one, a, an, another) */
         size_t dl = 0;
-        for (size_t k = 0; k < sizeof dets / sizeof dets[0] && !dl; k++)
-            if (word_is(d, p, dets[k]))
-                dl = strlen(dets[k]);
-        if (!dl || kj_q_in_quote(x, p))
+        if (!x->qd->en_det_first[(unsigned char)d->norm[p]] || !word_start(d, p) ||
+            context_word(d, x, p, &dl) != KJ_QC_DET || kj_q_in_quote(x, p))
             continue;
         size_t b = p;
         while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
