@@ -161,6 +161,10 @@ struct kj_entity {
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */
     ent_first place_first, abbr_first, org_first, osuf_first;
     ent_first title_first, honor_first, occ_first, surname_first, zhsur_first;
+    /* the last code points of the occupations of occ_ja (value 1), in an
+     * ent_first: occ_before reads none where the character before its end
+     * is none of them */
+    ent_first occ_last;
     ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */

@@ -12,6 +12,7 @@
  * last before them (with a title after them, the last one holding it); 同氏
  * joins the person named last.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +27,23 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->title_first, "ja/titles");
     ent_first_list(&x->honor_first, "ja/honorifics");
     ent_first_list(&x->occ_first, "ja/occupations");
+    const kj_wordlist *occ = kj_wordlist_get("ja/occupations");
+    for (size_t i = 0; occ && i < occ->n; i++) {
+        const char *key = occ->lines[i], *tab = strchr(key, '\t');
+        size_t len = kj_wordlist_key(key), st;
+        if (len == 0 || (tab && strtol(tab + 1, NULL, 10) != 1))
+            continue;
+        /* the last character, noted as ent_first notes a first one (one
+         * that is no whole character lets every character through) */
+        uint32_t c = kj_u8_prev(key, len, &st);
+        size_t k = st;
+        if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80) {
+            x->occ_last.all = true;
+            memset(x->occ_last.bits, 0xFF, sizeof x->occ_last.bits);
+        } else if (c < 0x10000) {
+            x->occ_last.bits[c >> 6] |= 1ull << (c & 63);
+        }
+    }
     ent_first_list(&x->surname_first, "ja/surnames");
     ent_first_list(&x->zhsur_first, "ja/surnames_zh");
     ent_first_list(&x->olead_first, "ja/org_lead");
@@ -492,6 +510,9 @@ static size_t occ_before(estate *s, size_t p)
         uint32_t c = ent_prev(d, q, &qs);
         if (!(kj_is_kanji(c) || ent_kata(c)))
             break;
+        /* no occupation ends in the character before p: none at all */
+        if (k == 0 && !ent_first_has(&s->x->occ_last, c))
+            return 0;
         q = qs;
         if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
             best = p - q;
