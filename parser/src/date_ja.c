@@ -418,6 +418,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
              * only within ten years (cases/ja/date) */
             const struct kj_datedata *dd = p->c->dd;
             int py = p->c->py;
+            /* no publication date: the year of the last date written
+             * (2008年3月31日。…20年度予算 is 平成20年度, FY2008) */
+            if (!py && p->c->has_last && p->c->last.yset && !p->c->last.bc && p->c->last.y >= 1900)
+                py = p->c->last.y;
             for (size_t k = 0; nd == 2 && !z && py && k < dd->nera_modern; k++)
                 if (dd->era_y1[k] <= py) {
                     int ey = dd->era_y1[k] + (int)v - 1;
