@@ -418,6 +418,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
              * only within ten years (cases/ja/date) */
             const struct kj_datedata *dd = p->c->dd;
             int py = p->c->py;
+            /* no publication date: the year of the last date written
+             * (2008年3月31日。…20年度予算 is 平成20年度, FY2008) */
+            if (!py && p->c->has_last && p->c->last.yset && !p->c->last.bc && p->c->last.y >= 1900)
+                py = p->c->last.y;
             for (size_t k = 0; nd == 2 && !z && py && k < dd->nera_modern; k++)
                 if (dd->era_y1[k] <= py) {
                     int ey = dd->era_y1[k] + (int)v - 1;
@@ -1723,9 +1727,16 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
         uint32_t pc = kj_u8_prev(p->s, ws, &k);
         /* not the tail of a longer number (十二、三年, 1.5〜2年) nor of a
          * list (1、2、3年) */
-        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc) ||
-            (comma && (pc == 0x3001 || pc == 0x30FB)))
+        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
             return false;
+        /* a list has a number before its 、 (1、2、3年); 入院し、2、3日後
+         * has a word there */
+        size_t k3;
+        if (comma && (pc == 0x3001 || pc == 0x30FB) && k > 0) {
+            uint32_t ppc = kj_u8_prev(p->s, k, &k3);
+            if (kj_is_digit(ppc) || kj_kanji_digit(ppc) >= 0 || kj_kanji_mult(ppc) > 0)
+                return false;
+        }
         /* a kanji numeral or multiplier, 数 (十数), 何, 第 */
         if (kj_kanji_digit(pc) >= 0 || kj_kanji_mult(pc) > 0 || pc == 0x6570 || pc == 0x4F55 ||
             pc == 0x7B2C)
@@ -1741,6 +1752,20 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
     *ls = ws;
     *lv = x;
     return true;
+}
+
+/* その before i, or その with a hedge between (その約1週間後, そのおよそ
+ * 2か月後: the hedge bounds the length, the date carries none): the bytes
+ * from its start, 0 when none. */
+static size_t sono_len(const jp *p, size_t i)
+{
+    static const char *const hedge[] = {"", "約", "およそ", "おおよそ"};
+    for (size_t k = 0; k < sizeof hedge / sizeof hedge[0]; k++) {
+        size_t h = strlen(hedge[k]);
+        if (i >= h && (h == 0 || kj_before(p->s, i, hedge[k])) && kj_before(p->s, i - h, "その"))
+            return h + strlen("その");
+    }
+    return 0;
 }
 
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
@@ -1984,7 +2009,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     /* 2年1か月21日前, 1週間3日後: the day that far from publication */
     if ((ago || later) && !half && !vague && parts > 1 && (has[2] || has[3]) && !has[4]
         && !has[5] && !has[6] && cnt[0] < 1000 && cnt[1] < 1000 && cnt[2] < 1000
-        && cnt[3] < 100000 && !kj_before(p->s, i, "その")) {
+        && cnt[3] < 100000 && !sono_len(p, i)) {
         kj_tx t;
         kj_tx_init(&t);
         kj_dt_rel(c, &t, KJ_W_DAY, 0);
@@ -1995,7 +2020,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         return jq + strlen("前");
     }
     if ((ago || later) && half && v == 0 && parts == 1 && strcmp(u, "M") == 0
-        && !kj_before(p->s, i, "その")) {
+        && !sono_len(p, i)) {
         /* 半月前, 半月後: 15 days (半月 is P15D) from publication */
         kj_tx t;
         kj_tx_init(&t);
@@ -2031,14 +2056,14 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         size_t st = i;
         if (g == KJ_G_HOUR || g == KJ_G_MINUTE) {
             /* 3時間前: the publication day; the hour is not known */
-            if (kj_before(p->s, i, "その"))
+            if (sono_len(p, i))
                 return end;
             t.grain = g;
             t.rel = true;
             if (!event_anchor(p, i, later))
                 t.y = c->py, t.m = c->pm, t.d = c->pd;
-        } else if (kj_before(p->s, i, "その")) {
-            st = i - strlen("その");
+        } else if (sono_len(p, i)) {
+            st = i - sono_len(p, i);
             if (g == KJ_G_WEEK)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
             else
@@ -2082,6 +2107,16 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                  * max the later) */
                 kj_tx b;
                 kj_tx_init(&b);
+                if (sono_len(p, ls)) {
+                    /* その2、3日後: counted from the last date, as
+                     * その2〜3日後 (rel_range) */
+                    int ag = g == KJ_G_WEEK ? KJ_G_DAY : g, m = g == KJ_G_WEEK ? 7 : 1;
+                    int o1 = (int)(ago ? -hv : lv), o2 = (int)(ago ? -lv : hv);
+                    if (!kj_dt_anaphor(c, &t, ag, o1 * m) || !kj_dt_anaphor(c, &b, ag, o2 * m))
+                        return end; /* no date before: when is unknown */
+                    kj_dt_emit(c, ls - sono_len(p, ls), end, &t, &b);
+                    return end;
+                }
                 kj_dt_rel(c, &t, kind, (int)(ago ? -hv : lv));
                 kj_dt_rel(c, &b, kind, (int)(ago ? -lv : hv));
                 kj_dt_emit(c, ls, end, &t, &b);
@@ -2550,6 +2585,45 @@ static bool day_is_length(jp *p, size_t i)
     if ((at(p, j, "半") && !at(p, j, "半ば")) || word(p, j, KJ_W_QUAL, &w) > 0
         || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
+    /* 1日遅れ, 3日遅れで開幕: one day late, a length; 平年より6日遅く,
+     * 昨年より7日早い: the gap of a comparison (6日遅く alone may be late
+     * on the 6th, a day); 平年より3日、昨年より8日遅い: a gap listed before
+     * the word that closes it (not 平年(18日)より, a day the より follows) */
+    if (at(p, j, "遅れ"))
+        return true;
+    static const char *const gap[] = {"遅く", "遅い", "遅かっ", "早く", "早い", "早かっ",
+                                      "早ま", "遅ま"};
+    bool closes = false;
+    for (size_t k = 0; k < sizeof gap / sizeof gap[0]; k++)
+        closes = closes || at(p, j, gap[k]);
+    if (closes && v < 100 && !kj_before(p->s, i, "より")) {
+        /* 平年より15日、東海地方では14日遅く: the second gap of a
+         * comparison whose first gap (より N日、) is listed earlier in the
+         * sentence (a bounded look back; not 予定より遅れたが、6日遅くに) */
+        for (size_t q = i; q > 0 && i - q < 60; q--) {
+            if (at(p, q - 1, "。") || p->s[q - 1] == '\n')
+                break;
+            int64_t v0;
+            size_t e0;
+            if (q >= strlen("より") && kj_before(p->s, q, "より") && isdig(p, q)
+                && num_at(p, q, &v0, &e0, &nd, &z) && at(p, e0, "日、"))
+                return true;
+        }
+    }
+    if (kj_before(p->s, i, "より") && v < 100) {
+        if (closes)
+            return true;
+        if (at(p, j, "、")) {
+            /* the next N日 closed by a gap word, within the sentence (a
+             * bounded window) */
+            for (size_t q = j; q < p->len && q < j + 90; q++) {
+                if (at(p, q, "。") || at(p, q, "\n"))
+                    break;
+                if (at(p, q, "日遅") || at(p, q, "日早"))
+                    return q > j && isdig(p, q - 1);
+            }
+        }
+    }
     /* 中4日で登板: the days between two starts (a rest), not the 4th; not
      * 滞在中5日に, where 中 ends a word and a date follows */
     size_t ns;
@@ -2815,13 +2889,13 @@ static size_t rel_range(jp *p, size_t i)
     kj_tx_init(&b);
     int o1 = (int)(ago ? -v2 : v1), o2 = (int)(ago ? -v1 : v2);
     size_t st = i, end = j + strlen("前");
-    if (kj_before(p->s, i, "その")) {
+    if (sono_len(p, i)) {
         /* その2〜3日後: counted from the last date, as その3日後 */
         int g = kind == KJ_W_YEAR ? KJ_G_YEAR : kind == KJ_W_MONTH ? KJ_G_MONTH : KJ_G_DAY;
         int m = kind == KJ_W_WEEK ? 7 : 1;
         if (!kj_dt_anaphor(c, &a, g, o1 * m) || !kj_dt_anaphor(c, &b, g, o2 * m))
             return end - i; /* no date before: when is unknown */
-        st = i - strlen("その");
+        st = i - sono_len(p, i);
     } else {
         kj_dt_rel(c, &a, kind, o1);
         kj_dt_rel(c, &b, kind, o2);

@@ -877,6 +877,17 @@ static bool future_of_other_day(kj_dctx *c, size_t pos)
     return false;
 }
 
+/* Is there a 、 in [x, y) (y - x bounded by the clause's window)? */
+static bool comma_between(kj_dctx *c, size_t x, size_t y)
+{
+    for (size_t i = x; i < y && i < c->len && y - x <= 2 * WIN; i++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, i, "、"))
+            return true;
+    }
+    return false;
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
@@ -901,7 +912,17 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     }
     t->rel = true;
-    bool fut = kj_dt_future(c, pos) && !(c->d->lang != KJ_LANG_EN && future_of_other_day(c, pos));
+    bool ja = c->d->lang != KJ_LANG_EN;
+    bool fut = kj_dt_future(c, pos) && !(ja && future_of_other_day(c, pos));
+    if (fut && ja && c->fut_at < pos && comma_between(c, c->fut_at, pos) && ends_past_ja(c, pos)) {
+        /* 貸与される予定のパンダの費用負担を表明し、28日に報じた: a future
+         * word in an earlier clause (a 、 between) of a sentence that ends
+         * in the past tense speaks of its own clause, not of the day; a
+         * future word after the day still counts (28日に開かれる会議) */
+        size_t a, b, at, end;
+        clause(c, pos, &a, &b);
+        fut = future_scan(c, pos, b, &at, &end);
+    }
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
     /* the past is preferred, but not over a day at most three days ahead
      * in a Japanese sentence that does not end in the past tense:
