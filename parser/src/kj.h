@@ -195,6 +195,9 @@ struct kiji_parser {
      * (Ph.D. after Ph.); sb_en_fast is false when they could not be read
      * as ICU reads them, and ICU then decides every English text */
     bool sb_en_fast;
+    /* tests only (text_run_test): step over every character of a run of
+     * kana and kanji one at a time, not four at a time (text.c) */
+    bool sb_one_by_one;
     kj_dict *sb_rev;
     size_t sb_nfwd;
     uint8_t sb_fwd_len[KJ_SB_KEYS];

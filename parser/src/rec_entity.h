@@ -482,10 +482,22 @@ static inline size_t ent_skip_stops(const kiji_doc *d, size_t i, size_t hi, cons
             if ((v & KJ_CPX_SLOW) ||
                 ((!st->pass_unnamed || (v & KJ_CC_NAME)) && ((v & st->mask) || st->wide)))
                 break;
-        } else if (cp_stop[(v & 0xFFFF) >> 6] >> (v & 63) & 1) {
-            break;
+            i += v >> KJ_CPX_LEN_SHIFT;
+            continue;
         }
-        i += v >> KJ_CPX_LEN_SHIFT;
+        /* the run of BMP characters past ASCII after it, one bit of
+         * cp_stop each, without going back to the byte test (an entry of
+         * length 1 is ASCII's, which the loop above reads) */
+        for (;;) {
+            if (cp_stop[(v & 0xFFFF) >> 6] >> (v & 63) & 1)
+                return i;
+            i += v >> KJ_CPX_LEN_SHIFT;
+            if (i >= hi)
+                return i;
+            v = x[i];
+            if (v & (KJ_CPX_SLOW | ENT_CP_ASTRAL) || v < 2u << KJ_CPX_LEN_SHIFT)
+                break;
+        }
     }
     return i;
 }

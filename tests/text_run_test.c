@@ -1,0 +1,209 @@
+/*
+ * text_run_test.c -- the runs of kana and kanji that the sentence splitter
+ * (text.c: rule_breaks and kj_structure's bracket scan) steps over four
+ * characters at a time (four_plain3), checked against the same scans
+ * stepping one character at a time (p->sb_one_by_one): on random texts
+ * strung together from kana, kanji, the characters those scans act on
+ * (。 、 「 」 （ ） " ( ) and line breaks), characters of two and four
+ * bytes and ASCII words, in Japanese and in English, the sentences, the
+ * work count and the whole result JSON of both are the same. A run the
+ * fast step passes may hold no character the scans act on, and must end
+ * where the steps one at a time would.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "kiji.h"
+#include "kj.h"
+#include "rand_text.h"
+
+/* single characters, so that a stop falls at every place of a run of
+ * four; kana and kanji most often, so that runs are long */
+static const char *const pieces[] = {"の",
+                                     "に",
+                                     "は",
+                                     "た",
+                                     "し",
+                                     "て",
+                                     "い",
+                                     "る",
+                                     "と",
+                                     "が",
+                                     "ア",
+                                     "メ",
+                                     "リ",
+                                     "カ",
+                                     "ー",
+                                     "・",
+                                     "日",
+                                     "本",
+                                     "政",
+                                     "府",
+                                     "首",
+                                     "相",
+                                     "東",
+                                     "京",
+                                     "都",
+                                     "市",
+                                     "長",
+                                     "氏",
+                                     "語",
+                                     "話",
+                                     "者",
+                                     "年",
+                                     "月",
+                                     "円",
+                                     "人",
+                                     "会",
+                                     "社",
+                                     "田",
+                                     "中",
+                                     "山",
+                                     "記",
+                                     "者",
+                                     "発",
+                                     "表",
+                                     "。",
+                                     "、",
+                                     "「",
+                                     "」",
+                                     "（",
+                                     "）",
+                                     "『",
+                                     "』",
+                                     "【",
+                                     "】",
+                                     "〈",
+                                     "〉",
+                                     "！",
+                                     "？",
+                                     "…",
+                                     "\n",
+                                     "\n\n",
+                                     "(",
+                                     ")",
+                                     "\"",
+                                     ".",
+                                     "?",
+                                     "!",
+                                     " ",
+                                     "é",
+                                     "×",
+                                     "Ω",
+                                     "𠮷",
+                                     "😀",
+                                     "2026",
+                                     "Tokyo",
+                                     "Mr.",
+                                     "said",
+                                     "A",
+                                     "3.5",
+                                     "モーニング娘。",
+                                     "ｶﾀｶﾅ",
+                                     "１２",
+                                     "\xE2\x80\x9C",
+                                     "\xE2\x80\x9D",
+                                     "\xE3\x80\x80"};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+/* A random text of n pieces, NUL-terminated in out (cap bytes); its
+ * length. Now and then the same piece a few times over, for long runs. */
+static size_t random_text(char *out, size_t cap, int n)
+{
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        const char *w = pieces[next_rand() % 48]; /* kana and kanji */
+        if (next_rand() % 4 == 0)
+            w = pieces[next_rand() % NPIECES];
+        if (!append_pair(out, cap, &len, w, strlen(w), ""))
+            break;
+    }
+    out[len] = 0;
+    return len;
+}
+
+struct result {
+    char json[1 << 17];
+    size_t jl;
+    kj_sentence sent[512];
+    size_t nsent;
+    uint64_t work;
+};
+
+/* Parse text with the runs stepped four at a time or one at a time (slow)
+ * into r; false on an error. */
+static bool parse(kiji_parser *p, kiji_doc *d, bool slow, const char *lang, const char *text,
+                  size_t tl, struct result *r)
+{
+    kiji_error e;
+    kiji_meta m = {.published = "2026-02-13", .lang = lang};
+    p->sb_one_by_one = slow;
+    int rc = kiji_parse(d, text, tl, &m, &e);
+    p->sb_one_by_one = false;
+    const char *js;
+    size_t jl;
+    if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > sizeof r->json ||
+        d->nsent > sizeof r->sent / sizeof r->sent[0])
+        return false;
+    memcpy(r->json, js, jl + 1);
+    r->jl = jl;
+    memset(r->sent, 0, sizeof r->sent);
+    for (size_t k = 0; k < d->nsent; k++)
+        r->sent[k] = d->sent[k];
+    r->nsent = d->nsent;
+    r->work = d->work;
+    return true;
+}
+
+static bool same_sentences(const struct result *a, const struct result *b)
+{
+    if (a->nsent != b->nsent)
+        return false;
+    for (size_t k = 0; k < a->nsent; k++)
+        if (a->sent[k].ns != b->sent[k].ns || a->sent[k].ne != b->sent[k].ne ||
+            a->sent[k].para != b->sent[k].para)
+            return false;
+    return true;
+}
+
+int main(void)
+{
+    rng = 24680u;
+    kiji_error e;
+    kiji_parser *p = kiji_parser_new(NULL, &e);
+    kiji_doc *d = p ? kiji_doc_new(p) : NULL;
+    static char text[4096];
+    static struct result fast, slow;
+    if (!d) {
+        fprintf(stderr, "text_run_test: no parser\n");
+        return 1;
+    }
+    size_t sentences = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 200));
+        if (!tl)
+            continue;
+        const char *lang = round % 4 == 3 ? "en" : "ja";
+        bool a = parse(p, d, false, lang, text, tl, &fast);
+        bool b = parse(p, d, true, lang, text, tl, &slow);
+        CHECK_FEW(a && b, "a parse failed (%d %d):\n%s", a, b, text);
+        if (!a || !b)
+            continue;
+        sentences += fast.nsent;
+        CHECK_FEW(same_sentences(&fast, &slow),
+                  "the runs four at a time split other sentences (%zu, %zu one at a time):\n%s",
+                  fast.nsent, slow.nsent, text);
+        CHECK_FEW(fast.work == slow.work, "work %llu four at a time, %llu one at a time:\n%s",
+                  (unsigned long long)fast.work, (unsigned long long)slow.work, text);
+        CHECK_FEW(fast.jl == slow.jl && memcmp(fast.json, slow.json, fast.jl) == 0,
+                  "the runs four at a time give another result:\n%s", text);
+    }
+    /* the texts must hold sentences for the comparison to mean anything */
+    CHECK(sentences > 8000, "few sentences in the random texts: %zu", sentences);
+    kiji_doc_free(d);
+    kiji_parser_free(p);
+    printf("text_run_test: %d passed, %d failed (%zu sentences)\n", passed, failed, sentences);
+    return failed ? 1 : 0;
+}
