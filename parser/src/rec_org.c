@@ -21,10 +21,11 @@ int org_init(struct kj_entity *x)
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
     x->onot_en = ent_dict("en/org_not", 1);
+    x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->org ||
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onat_en || !x->org ||
         !x->media_endings)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -1949,6 +1950,33 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
         return 0;
     if (kj_is_kanji(last) && election_after(d, pos + n, s->hi))
         return 0;
+    /* the French Treasury: another country's demonym right before a body
+     * every government has (data/en/org_national.txt) names that
+     * country's own, no mention of the U.S. one */
+    int32_t w1, dv;
+    if (pos >= 2 && d->norm[pos - 1] == ' ' && kj_dict_get(s->x->onat_en, d->norm + pos, n, &w1)) {
+        size_t w = pos - 1;
+        while (w > s->lo && pos - w < 24 && ent_word((unsigned char)d->norm[w - 1]))
+            w--;
+        /* West German, South Korean: a demonym of two words */
+        size_t w2 = w;
+        if (w2 >= s->lo + 2 && d->norm[w2 - 1] == ' ') {
+            w2--;
+            while (w2 > s->lo && w - w2 < 16 && ent_word((unsigned char)d->norm[w2 - 1]))
+                w2--;
+            if (!kj_dict_get(s->x->demonym, d->norm + w2, pos - 1 - w2, &dv))
+                w2 = w;
+        }
+        if (w < pos - 1 && kj_dict_get(s->x->demonym, d->norm + w2, pos - 1 - w2, &dv) &&
+            dv >= 0 && (size_t)dv < s->x->nplaces && strcmp(s->x->places[dv].code, "US") != 0) {
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + w2, pos + n - w2, NULL, 0);
+            if (e) {
+                longer_name(s, e, w2, pos + n);
+                *out = e;
+                return n;
+            }
+        }
+    }
     char key[16];
     int kl = ent_key_num(key, sizeof key, "#", (int)v);
     ent *e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);

@@ -784,6 +784,13 @@ static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, en
         if (!e->name)
             ent_set_name(s, e, s->d->norm + pos, n);
     } else {
+        /* Ore. for Oregon: an abbreviation of a state that regions.txt
+         * joins to its full form is no full form; the fact takes the
+         * state's name unless the text writes it */
+        const char *ce = s->x->places[idx].canon_en;
+        if (full && s->d->lang == KJ_LANG_EN && s->x->places[idx].kind == PL_REGION && ce &&
+            s->d->norm[pos + n - 1] == '.' && (strlen(ce) != n || memcmp(ce, s->d->norm + pos, n) != 0))
+            full = false;
         use_name(s, e, pos, pos + n, full);
     }
     *out = e;
