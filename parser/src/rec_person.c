@@ -525,14 +525,20 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     size_t best = title_before(s, p, p - s->lo);
     if (!best) {
         /* 歌手の田中れいなさん, 女優、森垣沙織: an occupation is the role
-         * given with the name too; it belongs to no organization written
-         * against it (ロック歌手 names no company) */
+         * given with the name too; it belongs to no word written against
+         * it (ロック歌手 names no company), only to an organization
+         * already read there (NHKアナウンサー) */
         best = occ_before(s, p);
         if (best) {
             *ts = p - best;
             *te = p;
-            if (kj_before(d->norm, p - best, "の"))
+            if (kj_before(d->norm, p - best, "の")) {
                 *aff = ent_ending_at(s, p - best - 3);
+            } else {
+                ent *o = ent_ending_at(s, p - best);
+                if (o && o->type == KIJI_FACT_ORGANIZATION)
+                    *aff = o;
+            }
         }
         return;
     }
@@ -2174,7 +2180,14 @@ static void ja_persons(estate *s)
                     m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
-                size_t mx;
+                /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
+                 * name the body met before, its title and the name are
+                 * written against it */
+                size_t mx, tx;
+                if (!m && c == 0x540C && nx < s->hi && (ent_cls(d, nx, &mx) & KJ_CC_KANJI) &&
+                    mx < s->hi && ent_first_has(&s->x->title_first, ent_cp(d, mx, &tx)) &&
+                    (m = kj_dict_longest(s->x->title_ja, d->norm, s->hi, mx, &v)) > 0)
+                    m += mx - i;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
