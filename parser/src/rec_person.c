@@ -1493,6 +1493,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             !kj_dict_longest(x->given_ja, d->norm, p4[4], p4[1], &v) &&
             !kj_dict_get(x->notname_ja, d->norm + a, p4[2] - a, &v))
             sl = p4[2] - a;
+        /* 高垣は after 高垣麗子さん: the two kanji alone before a particle
+         * are the surname of two read there (above), that person again */
+        if (sl == 3 && a + 3 < s->hi) {
+            size_t q1, qn;
+            ent *sp;
+            if ((ent_cls(d, a + 3, &q1) & KJ_CC_KANJI) && q1 < s->hi && d->norm[q1] != '(' &&
+                name_follow(ent_cp(d, q1, &qn)) && (sp = surname_person(s, a, q1, NULL)) != NULL &&
+                !ent_overlaps(s, a, q1)) {
+                ent_mention(s, sp, a, q1);
+                pc->last = sp;
+                return q1;
+            }
+        }
         listed = sl;
         size_t b = a + sl;
         if (sl)
