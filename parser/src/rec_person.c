@@ -535,7 +535,11 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
             if (kj_before(d->norm, p - best, "の")) {
                 *aff = ent_ending_at(s, p - best - 3);
             } else {
-                ent *o = ent_ending_at(s, p - best);
+                /* フジテレビ・アナウンサー: or joined to it by ・ */
+                size_t oe = p - best;
+                if (oe >= s->lo + 3 && kj_before(d->norm, oe, "・"))
+                    oe -= 3;
+                ent *o = ent_ending_at(s, oe);
                 if (o && o->type == KIJI_FACT_ORGANIZATION)
                     *aff = o;
             }
