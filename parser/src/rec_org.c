@@ -918,6 +918,26 @@ static void ja_seg(estate *s, size_t a, size_t b)
 /* 経産省・文科省, ・亀田総合病院・新東京病院: a ・ next to a kanji separates the
  * names of a list; between katakana it is inside one (デイリー・メール).
  * dot: the run holds a ・ (else it is one segment). */
+/* 主婦と生活社, 主婦の友社: a well-known name (data/ja/orgs.txt) that
+ * starts at most KNOWN_BACK characters before the run [a, b), across a
+ * particle, and ends with it: pass_known reads it whole, and the run's
+ * own name (生活社) is none. */
+#define KNOWN_BACK 4
+static bool known_across(estate *s, size_t a, size_t b)
+{
+    size_t q = a;
+    for (int k = 0; k < KNOWN_BACK && q > s->lo; k++) {
+        s->d->work++;
+        size_t ps;
+        ent_prev(s->d, q, &ps);
+        q = ps;
+        int32_t v;
+        if (ent_longest(s, s->x->org, q, &v) == b - q)
+            return true;
+    }
+    return false;
+}
+
 static void ja_run(estate *s, size_t a, size_t b, bool dot)
 {
     if (!dot) {
@@ -1832,7 +1852,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
                     n++;
                 }
             }
-            if (b > a && suf)
+            if (b > a && suf && !known_across(s, a, b))
                 ja_run(s, a, b, dot);
             if (b > i) {
                 if (rcls & ENT_KATA_DOT)

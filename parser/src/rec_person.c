@@ -546,14 +546,24 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     size_t best = title_before(s, p, p - s->lo);
     if (!best) {
         /* 歌手の田中れいなさん, 女優、森垣沙織: an occupation is the role
-         * given with the name too; it belongs to no organization written
-         * against it (ロック歌手 names no company) */
+         * given with the name too; it belongs to no word written against
+         * it (ロック歌手 names no company), only to an organization
+         * already read there (NHKアナウンサー) */
         best = occ_before(s, p);
         if (best) {
             *ts = p - best;
             *te = p;
-            if (kj_before(d->norm, p - best, "の"))
+            if (kj_before(d->norm, p - best, "の")) {
                 *aff = ent_ending_at(s, p - best - 3);
+            } else {
+                /* フジテレビ・アナウンサー: or joined to it by ・ */
+                size_t oe = p - best;
+                if (oe >= s->lo + 3 && kj_before(d->norm, oe, "・"))
+                    oe -= 3;
+                ent *o = ent_ending_at(s, oe);
+                if (o && o->type == KIJI_FACT_ORGANIZATION)
+                    *aff = o;
+            }
         }
         return;
     }
@@ -1508,6 +1518,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             !kj_dict_longest(x->given_ja, d->norm, p4[4], p4[1], &v) &&
             !kj_dict_get(x->notname_ja, d->norm + a, p4[2] - a, &v))
             sl = p4[2] - a;
+        /* 高垣は after 高垣麗子さん: the two kanji alone before a particle
+         * are the surname of two read there (above), that person again */
+        if (sl == 3 && a + 3 < s->hi) {
+            size_t q1, qn;
+            ent *sp;
+            if ((ent_cls(d, a + 3, &q1) & KJ_CC_KANJI) && q1 < s->hi && d->norm[q1] != '(' &&
+                name_follow(ent_cp(d, q1, &qn)) && (sp = surname_person(s, a, q1, NULL)) != NULL &&
+                !ent_overlaps(s, a, q1)) {
+                ent_mention(s, sp, a, q1);
+                pc->last = sp;
+                return q1;
+            }
+        }
         listed = sl;
         size_t b = a + sl;
         if (sl)
@@ -2195,7 +2218,14 @@ static void ja_persons(estate *s)
                     m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
-                size_t mx;
+                /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
+                 * name the body met before, its title and the name are
+                 * written against it */
+                size_t mx, tx;
+                if (!m && c == 0x540C && nx < s->hi && (ent_cls(d, nx, &mx) & KJ_CC_KANJI) &&
+                    mx < s->hi && ent_first_has(&s->x->title_first, ent_cp(d, mx, &tx)) &&
+                    (m = kj_dict_longest(s->x->title_ja, d->norm, s->hi, mx, &v)) > 0)
+                    m += mx - i;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     e = ja_candidate(s, i + m, &pc);
