@@ -977,6 +977,15 @@ static void counted_noun_en(kiji_doc *d, amount *a)
     if (!a->tok.word && !a->tok.kanji && a->tok.digits == 4 && a->tok.value.exp == 0 &&
         a->tok.value.mant >= 1000 && a->tok.value.mant <= 2100 && a->tok.ne - a->tok.ns == 4)
         return;
+    /* a number after capitals and a hyphen ends a name, no count: the
+     * M-3 figures, B-52 bombers, COVID-19 patients */
+    if (a->tok.ns >= 2 && s[a->tok.ns - 1] == '-' && s[a->tok.ns - 2] >= 'A' && s[a->tok.ns - 2] <= 'Z') {
+        size_t w = a->tok.ns - 2;
+        while (w > 0 && a->tok.ns - w < 12 && s[w - 1] >= 'A' && s[w - 1] <= 'Z')
+            w--;
+        if (w == 0 || !is_letter((unsigned char)s[w - 1]))
+            return;
+    }
     bool paren = false;
     for (int k = 0; k < 5; k++) {
         /* one space (or line break) between words */
@@ -1660,6 +1669,28 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     return true;
 }
 
+/* An earthquake word within a short window of [b, e): "quake",
+ * "magnitude", "tremor", "seismic" (any case, as part of a word). */
+static bool quake_near(const kiji_doc *d, size_t b, size_t e)
+{
+    static const char *const word[] = {"quake", "magnitude", "tremor", "seismic", "richter"};
+    size_t lo = b > 120 ? b - 120 : 0, hi = e + 120 < d->norm_len ? e + 120 : d->norm_len;
+    for (size_t i = lo; i < hi; i++) {
+        unsigned char c = (unsigned char)d->norm[i] | 0x20;
+        for (size_t k = 0; k < sizeof word / sizeof word[0]; k++) {
+            size_t n = strlen(word[k]);
+            if (c != (unsigned char)word[k][0] || i + n > hi)
+                continue;
+            size_t j = 1;
+            while (j < n && ((unsigned char)d->norm[i + j] | 0x20) == (unsigned char)word[k][j])
+                j++;
+            if (j == n)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Magnitude: M7, M7.3, マグニチュード7, マグニチュード(M)7 -> unit "M". */
 static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
 {
@@ -1683,6 +1714,10 @@ static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
         return false;
     if (a->tok.value.exp < -1 || a->tok.value.mant > 100)
         return false; /* M7.3 yes, M1670 (a model name) no */
+    /* English writes a whole M3 for a money supply (Sterling M3, M0 fell)
+     * or a motorway (the M4): a whole magnitude needs a quake word near */
+    if (d->lang == KJ_LANG_EN && a->tok.value.exp == 0 && !quake_near(d, pos, a->tok.ne))
+        return false;
     a->ns = pos;
     a->ne = a->tok.ne;
     if (kj_at(s, d->norm_len, a->ne, "級"))
