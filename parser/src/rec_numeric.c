@@ -313,6 +313,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_words = kj_dict_new();
     nd->ja_after = kj_dict_new();
     nd->en_after = kj_dict_new();
+    nd->en_scaled = kj_dict_new();
     nd->before = kj_dict_new();
     nd->ja_qual_pre = kj_dict_new();
     nd->ja_qual_post = kj_dict_new();
@@ -327,7 +328,7 @@ int kj_numeric_init(kiji_parser *p)
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
-        !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
+        !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
@@ -356,6 +357,7 @@ int kj_numeric_init(kiji_parser *p)
          add_kind_list(nd, nd->en_after, "en/units", NW_COUNTER, false) &&
          add_kind_list(nd, nd->en_after, "en/percent", 0, true) &&
          kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
+         kj_money_list(nd, nd->en_scaled, "en/currency_scaled", NW_CURRENCY) &&
          kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY) &&
          kj_money_shared_init(nd);
     nd->usd = kj_money_code(nd, "USD");
@@ -395,6 +397,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_words);
     kj_dict_free(nd->ja_after);
     kj_dict_free(nd->en_after);
+    kj_dict_free(nd->en_scaled);
     kj_dict_free(nd->before);
     kj_dict_free(nd->ja_qual_pre);
     kj_dict_free(nd->ja_qual_post);
@@ -808,6 +811,8 @@ static bool glued_pence(kiji_doc *d, const amount *a)
     return text_sterling(d);
 }
 
+static bool has_scale(const kiji_doc *d, const kj_numtok *t);
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -816,6 +821,11 @@ static void classify_en(kiji_doc *d, amount *a)
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))
         e = 0;
+    /* "a 300 mln mark issue": a currency word only after a scale, and not
+     * the milestone of "passed the one mln mark" */
+    if (!e && has_scale(d, &a->tok) && !kj_before(d->norm, a->tok.ns, "the ") &&
+        !kj_before(d->norm, a->tok.ns, "The "))
+        e = en_lookup(d, nd->en_scaled, a->tok.ne, false, &v, &ms);
     if (!e && glued_pence(d, a)) {
         a->kind = NW_PENCE;
         a->us = a->tok.ne;
