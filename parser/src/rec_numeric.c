@@ -2641,8 +2641,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             amount b;
             if (!k)
                 continue;
+            /* and: a counted noun right after the number too ("1,600
+             * and 400 jobs", "500 and 1,000 songs"; not "1.83 and 2 GHz
+             * models"), not a word of time (the date recognizer's) */
             if (read_amount(d, k, &b, NUM_UNKNOWN) &&
-                (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT))
+                (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT ||
+                 (w == nw && b.kind == NW_COUNTER && b.ue > b.us && b.ns == k &&
+                  b.us <= b.tok.ne + 1)))
                 inherit_unit(d, &a, &b);
             break;
         }
