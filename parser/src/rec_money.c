@@ -675,7 +675,7 @@ static const char *dateline_country(kiji_doc *d)
 }
 
 /* Does money fact f end in a plain dollar word (dlrs, dollars, mln-dlr)
- * with no U.S. / US / American in its span? */
+ * or its cents (cts, cents) with no U.S. / US / American in its span? */
 static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
 {
     const char *s = d->norm;
@@ -684,13 +684,18 @@ static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
         b--;
     size_t n = e - b;
     char w[8];
-    if (n < 3 || n > 7)
+    if (n < 2 || n > 7)
         return false;
     for (size_t k = 0; k < n; k++)
         w[k] = (char)lower((unsigned char)s[b + k]);
     w[n] = '\0';
-    if (strcmp(w, "dlr") != 0 && strcmp(w, "dlrs") != 0 && strcmp(w, "dollar") != 0 &&
-        strcmp(w, "dollars") != 0)
+    /* the cents of a plain dollar follow it: Shr 34 cts vs 1.19 dlrs */
+    static const char *const plain[] = {"dlr", "dlrs", "dollar", "dollars",
+                                        "ct",  "cts",  "cent",   "cents"};
+    bool hit = false;
+    for (size_t k = 0; k < sizeof plain / sizeof plain[0] && !hit; k++)
+        hit = strcmp(w, plain[k]) == 0;
+    if (!hit)
         return false;
     for (size_t i = f->ns; i + 2 <= e; i++)
         if ((s[i] == 'U' && s[i + 1] == '.') || (s[i] == 'U' && s[i + 1] == 'S') ||

@@ -315,6 +315,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_words = kj_dict_new();
     nd->ja_after = kj_dict_new();
     nd->en_after = kj_dict_new();
+    nd->en_scaled = kj_dict_new();
     nd->before = kj_dict_new();
     nd->ja_qual_pre = kj_dict_new();
     nd->ja_qual_post = kj_dict_new();
@@ -329,7 +330,7 @@ int kj_numeric_init(kiji_parser *p)
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
-        !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
+        !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop)
         return -1;
@@ -358,6 +359,7 @@ int kj_numeric_init(kiji_parser *p)
          add_kind_list(nd, nd->en_after, "en/units", NW_COUNTER, false) &&
          add_kind_list(nd, nd->en_after, "en/percent", 0, true) &&
          kj_money_list(nd, nd->en_after, "en/currencies", NW_CURRENCY) &&
+         kj_money_list(nd, nd->en_scaled, "en/currency_scaled", NW_CURRENCY) &&
          kj_money_list(nd, nd->before, "en/currency_symbols", NW_CURRENCY) &&
          kj_money_shared_init(nd);
     nd->usd = kj_money_code(nd, "USD");
@@ -397,6 +399,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_words);
     kj_dict_free(nd->ja_after);
     kj_dict_free(nd->en_after);
+    kj_dict_free(nd->en_scaled);
     kj_dict_free(nd->before);
     kj_dict_free(nd->ja_qual_pre);
     kj_dict_free(nd->ja_qual_post);
@@ -810,6 +813,8 @@ static bool glued_pence(kiji_doc *d, const amount *a)
     return text_sterling(d);
 }
 
+static bool has_scale(const kiji_doc *d, const kj_numtok *t);
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -818,6 +823,11 @@ static void classify_en(kiji_doc *d, amount *a)
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))
         e = 0;
+    /* "a 300 mln mark issue": a currency word only after a scale, and not
+     * the milestone of "passed the one mln mark" */
+    if (!e && has_scale(d, &a->tok) && !kj_before(d->norm, a->tok.ns, "the ") &&
+        !kj_before(d->norm, a->tok.ns, "The "))
+        e = en_lookup(d, nd->en_scaled, a->tok.ne, false, &v, &ms);
     if (!e && glued_pence(d, a)) {
         a->kind = NW_PENCE;
         a->us = a->tok.ne;
@@ -979,6 +989,15 @@ static void counted_noun_en(kiji_doc *d, amount *a)
     if (!a->tok.word && !a->tok.kanji && a->tok.digits == 4 && a->tok.value.exp == 0 &&
         a->tok.value.mant >= 1000 && a->tok.value.mant <= 2100 && a->tok.ne - a->tok.ns == 4)
         return;
+    /* a number after capitals and a hyphen ends a name, no count: the
+     * M-3 figures, B-52 bombers, COVID-19 patients */
+    if (a->tok.ns >= 2 && s[a->tok.ns - 1] == '-' && s[a->tok.ns - 2] >= 'A' && s[a->tok.ns - 2] <= 'Z') {
+        size_t w = a->tok.ns - 2;
+        while (w > 0 && a->tok.ns - w < 12 && s[w - 1] >= 'A' && s[w - 1] <= 'Z')
+            w--;
+        if (w == 0 || !is_letter((unsigned char)s[w - 1]))
+            return;
+    }
     bool paren = false;
     for (int k = 0; k < 5; k++) {
         /* one space (or line break) between words */
@@ -1662,6 +1681,28 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     return true;
 }
 
+/* An earthquake word within a short window of [b, e): "quake",
+ * "magnitude", "tremor", "seismic" (any case, as part of a word). */
+static bool quake_near(const kiji_doc *d, size_t b, size_t e)
+{
+    static const char *const word[] = {"quake", "magnitude", "tremor", "seismic", "richter"};
+    size_t lo = b > 120 ? b - 120 : 0, hi = e + 120 < d->norm_len ? e + 120 : d->norm_len;
+    for (size_t i = lo; i < hi; i++) {
+        unsigned char c = (unsigned char)d->norm[i] | 0x20;
+        for (size_t k = 0; k < sizeof word / sizeof word[0]; k++) {
+            size_t n = strlen(word[k]);
+            if (c != (unsigned char)word[k][0] || i + n > hi)
+                continue;
+            size_t j = 1;
+            while (j < n && ((unsigned char)d->norm[i + j] | 0x20) == (unsigned char)word[k][j])
+                j++;
+            if (j == n)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Magnitude: M7, M7.3, マグニチュード7, マグニチュード(M)7 -> unit "M". */
 static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
 {
@@ -1685,6 +1726,10 @@ static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
         return false;
     if (a->tok.value.exp < -1 || a->tok.value.mant > 100)
         return false; /* M7.3 yes, M1670 (a model name) no */
+    /* English writes a whole M3 for a money supply (Sterling M3, M0 fell)
+     * or a motorway (the M4): a whole magnitude needs a quake word near */
+    if (d->lang == KJ_LANG_EN && a->tok.value.exp == 0 && !quake_near(d, pos, a->tok.ne))
+        return false;
     a->ns = pos;
     a->ne = a->tok.ne;
     if (kj_at(s, d->norm_len, a->ne, "級"))
@@ -2598,8 +2643,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             amount b;
             if (!k)
                 continue;
+            /* and: a counted noun right after the number too ("1,600
+             * and 400 jobs", "500 and 1,000 songs"; not "1.83 and 2 GHz
+             * models"), not a word of time (the date recognizer's) */
             if (read_amount(d, k, &b, NUM_UNKNOWN) &&
-                (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT))
+                (w < nw || b.kind == NW_CURRENCY || b.kind == NW_PERCENT || b.kind == NW_POINT ||
+                 (w == nw && b.kind == NW_COUNTER && b.ue > b.us && b.ns == k &&
+                  b.us <= b.tok.ne + 1)))
                 inherit_unit(d, &a, &b);
             break;
         }

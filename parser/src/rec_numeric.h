@@ -111,6 +111,7 @@ struct kj_numeric {
     /* rec_numeric.c */
     kj_dict *ja_after; /* words after a number: counters, currencies, % ... */
     kj_dict *en_after; /* the same for English, keys lower case, one space */
+    kj_dict *en_scaled; /* currency words only after a scaled amount (300 mln mark) */
     /* for the keys of en_after that start with a lower-case letter a:
      * after2[(a - 'a') * 28 + k] is the length (255: 255 or more) of the
      * longest one of one byte or whose second byte is of class k (0..25
