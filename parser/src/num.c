@@ -637,6 +637,37 @@ static bool scan_ja(kiji_doc *d, size_t pos, kj_numtok *t, jstate *st)
 {
     size_t i = pos;
     kj_num total = NUM_ZERO;
+    if (d->lang == KJ_LANG_EN && is_digit_c(d->norm[pos])) {
+        /* most numbers of English text ("1,670 shares", "3.25%"): arabic
+         * digits with an ASCII byte after them, and after up to three
+         * spaces, so no numeral, unit or 余 the loop below reads; it would
+         * read the one group (ja_group's first step) and stop. The NUL
+         * after the text is ASCII too. Otherwise the loop reads from the
+         * start again, with the work count as it was (Japanese text, where
+         * most numbers have a kanji after them, goes there at once). */
+        uint64_t w0 = d->work;
+        kj_num g;
+        size_t e;
+        int nd;
+        d->work++; /* ja_group's step */
+        if (!scan_arabic(d, pos, &g, &e, &nd))
+            return false;
+        const unsigned char *u = (const unsigned char *)d->norm;
+        size_t gs = e;
+        while (gs < d->norm_len && gs - e < 3 && u[gs] == ' ')
+            gs++;
+        if (u[e] < 0x80 && u[gs] < 0x80) {
+            st->digits = nd;
+            st->arabic = true;
+            if (!kj_num_add(&total, total, g))
+                return false;
+            t->ns = pos;
+            t->ne = e;
+            t->value = total;
+            return true;
+        }
+        d->work = w0;
+    }
     int last_big = 100;
     bool got = false;
     for (int step = 0; step < 6; step++) {
