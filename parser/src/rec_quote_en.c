@@ -77,7 +77,7 @@ typedef struct ecand {
 
 typedef struct espeaker {
     int last;      /* last speaker fact, -1 = none */
-    int last_para; /* its paragraph */
+    int last_para; /* the paragraph its quote ends in */
     size_t prev_end; /* end of the last quote mark pair seen */
     int prev_speaker; /* that quote's speaker (-1 none) */
     int prev_sent;    /* and its sentence */
@@ -902,7 +902,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     kj_q_emit(d, x, is, ie, speaker, note, vs, ve, partial);
     if (speaker >= 0) {
         sp->last = speaker;
-        sp->last_para = para;
+        /* a quote of several paragraphs: the ones after count from its
+         * end (cases/en/quote_short) */
+        int qpe = kj_q_para(d, ie > is ? ie - 1 : is);
+        sp->last_para = qpe >= para ? qpe : para;
     }
 }
 
