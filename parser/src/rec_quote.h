@@ -52,7 +52,15 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
 }
 
 /* The kinds of en/source_context. */
-enum { KJ_QC_DET = 1, KJ_QC_AFTER = 2 };
+enum {
+    KJ_QC_DET = 1,
+    KJ_QC_AFTER = 2,
+    KJ_QC_LINK = 3,
+    KJ_QC_ADV = 4,
+    KJ_QC_CALL = 5,
+    KJ_QC_NEXT = 6,
+    KJ_QC_POSS = 7
+};
 
 struct kj_quotedata {
     kj_dict *ja_verbs;   /* ja/speech_verbs */
