@@ -165,6 +165,7 @@ struct kj_entity {
      * ent_first: occ_before reads none where the character before its end
      * is none of them */
     ent_first occ_last;
+    int occ_back; /* the longest of those occupations, in characters */
     ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */

@@ -36,6 +36,13 @@ int person_init(struct kj_entity *x)
         /* the last character, noted as ent_first notes a first one (one
          * that is no whole character lets every character through) */
         uint32_t c = kj_u8_prev(key, len, &st);
+        /* occ_before looks back as far as the longest entry (シンガー
+         * ソングライター, 11 characters), counted in characters */
+        int nch = 0;
+        for (size_t j = 0; j < len; j++)
+            nch += ((unsigned char)key[j] & 0xC0) != 0x80;
+        if (nch > x->occ_back)
+            x->occ_back = nch;
         size_t k = st;
         if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80) {
             x->occ_last.all = true;
@@ -496,15 +503,14 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 }
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
- * ending at p, within OCC_BACK characters of kanji or katakana: its length
- * in bytes, 0 when none. */
-#define OCC_BACK 10
+ * ending at p, within x->occ_back characters (the longest entry's length)
+ * of kanji or katakana: its length in bytes, 0 when none. */
 static size_t occ_before(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
     int32_t v;
     size_t q = p, best = 0;
-    for (int k = 0; k < OCC_BACK && q > s->lo; k++) {
+    for (int k = 0; k < s->x->occ_back && q > s->lo; k++) {
         d->work++;
         size_t qs;
         uint32_t c = ent_prev(d, q, &qs);
