@@ -582,6 +582,7 @@ void place_cities_before(estate *s);
  * nothing else done: always where place_any_first lacks the code point at
  * pos. */
 size_t place_at(estate *s, size_t pos, ent **out);
+size_t place_at_word(estate *s, size_t pos, ent **out);
 /* Is [pos, end) exactly a country's full name (ロシア after the ・ of
  * エリツィン・ロシア前大統領, where place_at starts nothing)? Then its entity,
  * named as written when the article has given no full form yet. */

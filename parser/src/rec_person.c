@@ -1446,6 +1446,35 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
              kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &ov)))
             a = fd + 3;
+        /* レイ・ネーギンニューオーリンズ市長, メドベージェフロシア大統領: a
+         * known place of three characters or more ending the last part
+         * right before a title of ja/titles is the role's place; the name
+         * (two characters at least) ends before it, and is checked below
+         * as a name (サッカーブラジル代表 is none) */
+        if (!dot_aff && b < s->hi && kj_is_kanji(ent_cp(d, b, &(size_t){0}))) {
+            int32_t tv;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &tv);
+            if (tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &tv) > tn)
+                tn = 0;
+            size_t q = lastdot;
+            int nq = 0;
+            for (int kq = 0; tn && q < b && kq < 30; kq++) {
+                size_t qn;
+                ent_cp(d, q, &qn);
+                ent *pe = NULL;
+                if (nq >= 2 && b - q >= 9 && kj_dict_get(x->place, d->norm + q, b - q, &tv) &&
+                    place_at_word(s, q, &pe) == b - q && pe) {
+                    ent_mention(s, pe, q, b);
+                    dot_aff = pe;
+                    dot_ts = b;
+                    dot_te = b + tn;
+                    b = q;
+                    break;
+                }
+                q = qn;
+                nq++;
+            }
+        }
         /* サッカー選手, ネット・ユーザー: common nouns, not names;
          * ドキドキ・ワクワク: parts that are all doubled words are mimetics,
          * not a name (スシロ・バンバン・ユドヨノ has one doubled part);
@@ -1477,7 +1506,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* エリツィン・ロシア前大統領: a country after the last ・ and a title
          * (前 or 元 may open it) is the role's country; the name ends at
          * that ・ (cases/ja/person_dot_country) */
-        if (ndots > 0 && dots[ndots - 1] > a) {
+        if (!dot_aff && ndots > 0 && dots[ndots - 1] > a) {
             /* ブッシュ・アメリカ合衆国大統領: the country may run on in kanji
              * past the katakana (country_len) */
             size_t cl = country_len(s, lastdot), ce_end = b;

@@ -804,6 +804,15 @@ size_t place_at(estate *s, size_t pos, ent **out)
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+/* place_at as if a word started at pos (a place written against a
+ * katakana name: レイ・ネーギンニューオーリンズ市長, rec_person.c) */
+size_t place_at_word(estate *s, size_t pos, ent **out)
+{
+    size_t nx;
+    uint32_t first = ent_cp(s->d, pos, &nx);
+    return place_at_cp(s, pos, first, 0, out);
+}
+
 size_t country_len(estate *s, size_t pos)
 {
     int32_t idx;
