@@ -165,6 +165,7 @@ struct kj_entity {
      * ent_first: occ_before reads none where the character before its end
      * is none of them */
     ent_first occ_last;
+    int occ_back; /* the longest of those occupations, in characters */
     ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
     ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
@@ -581,6 +582,7 @@ void place_cities_before(estate *s);
  * nothing else done: always where place_any_first lacks the code point at
  * pos. */
 size_t place_at(estate *s, size_t pos, ent **out);
+size_t place_at_word(estate *s, size_t pos, ent **out);
 /* Is [pos, end) exactly a country's full name (ロシア after the ・ of
  * エリツィン・ロシア前大統領, where place_at starts nothing)? Then its entity,
  * named as written when the article has given no full form yet. */

@@ -893,6 +893,32 @@ static void ja_seg(estate *s, size_t a, size_t b)
      * a definition read whole is no organization of its own */
     if (ent_covered(s, KIJI_FACT_ORGANIZATION, a, best))
         return;
+    /* ラストラン朝日新聞, 上記読売新聞社, 2005共同通信社: a news outlet of
+     * data/ja/orgs.txt starts where its known name starts, unless the run
+     * whole is known, begins with a known name (スポーツ報知新聞) or with a
+     * place (a local paper's own name) */
+    if (!kj_dict_get(x->org, d->norm + a, best - a, &v) && !ent_longest(s, x->org, a, &v)) {
+        size_t q = best;
+        if (best - a > 3 && kj_before(d->norm, best, "社"))
+            q = best - 3;
+        size_t p = a;
+        for (int k = 0; k < 24 && p < q; k++) {
+            d->work++;
+            size_t nx;
+            ent_cp(d, p, &nx);
+            p = nx;
+            if (p >= q)
+                break;
+            if (!kj_dict_get(x->org, d->norm + p, q - p, &v) &&
+                !kj_dict_get(x->org, d->norm + p, best - p, &v))
+                continue;
+            bool media = kj_before(d->norm, q, "新聞") || kj_before(d->norm, q, "通信社") ||
+                         kj_before(d->norm, q, "通信") || kj_before(d->norm, q, "日報");
+            if (media && !kj_dict_get(x->place, d->norm + a, p - a, &v))
+                a = p;
+            break;
+        }
+    }
     /* ツイッター社: a well-known name plus 社 is that organization */
     ent *e = NULL;
     for (size_t p = best; p > a + 3 && !e;) {

@@ -36,6 +36,13 @@ int person_init(struct kj_entity *x)
         /* the last character, noted as ent_first notes a first one (one
          * that is no whole character lets every character through) */
         uint32_t c = kj_u8_prev(key, len, &st);
+        /* occ_before looks back as far as the longest entry (シンガー
+         * ソングライター, 11 characters), counted in characters */
+        int nch = 0;
+        for (size_t j = 0; j < len; j++)
+            nch += ((unsigned char)key[j] & 0xC0) != 0x80;
+        if (nch > x->occ_back)
+            x->occ_back = nch;
         size_t k = st;
         if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80) {
             x->occ_last.all = true;
@@ -496,15 +503,14 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 }
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
- * ending at p, within OCC_BACK characters of kanji or katakana: its length
- * in bytes, 0 when none. */
-#define OCC_BACK 10
+ * ending at p, within x->occ_back characters (the longest entry's length)
+ * of kanji or katakana: its length in bytes, 0 when none. */
 static size_t occ_before(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
     int32_t v;
     size_t q = p, best = 0;
-    for (int k = 0; k < OCC_BACK && q > s->lo; k++) {
+    for (int k = 0; k < s->x->occ_back && q > s->lo; k++) {
         d->work++;
         size_t qs;
         uint32_t c = ent_prev(d, q, &qs);
@@ -1440,6 +1446,35 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &ov) ||
              kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &ov)))
             a = fd + 3;
+        /* レイ・ネーギンニューオーリンズ市長, メドベージェフロシア大統領: a
+         * known place of three characters or more ending the last part
+         * right before a title of ja/titles is the role's place; the name
+         * (two characters at least) ends before it, and is checked below
+         * as a name (サッカーブラジル代表 is none) */
+        if (!dot_aff && b < s->hi && kj_is_kanji(ent_cp(d, b, &(size_t){0}))) {
+            int32_t tv;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &tv);
+            if (tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &tv) > tn)
+                tn = 0;
+            size_t q = lastdot;
+            int nq = 0;
+            for (int kq = 0; tn && q < b && kq < 30; kq++) {
+                size_t qn;
+                ent_cp(d, q, &qn);
+                ent *pe = NULL;
+                if (nq >= 2 && b - q >= 9 && kj_dict_get(x->place, d->norm + q, b - q, &tv) &&
+                    place_at_word(s, q, &pe) == b - q && pe) {
+                    ent_mention(s, pe, q, b);
+                    dot_aff = pe;
+                    dot_ts = b;
+                    dot_te = b + tn;
+                    b = q;
+                    break;
+                }
+                q = qn;
+                nq++;
+            }
+        }
         /* サッカー選手, ネット・ユーザー: common nouns, not names;
          * ドキドキ・ワクワク: parts that are all doubled words are mimetics,
          * not a name (スシロ・バンバン・ユドヨノ has one doubled part);
@@ -1471,7 +1506,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* エリツィン・ロシア前大統領: a country after the last ・ and a title
          * (前 or 元 may open it) is the role's country; the name ends at
          * that ・ (cases/ja/person_dot_country) */
-        if (ndots > 0 && dots[ndots - 1] > a) {
+        if (!dot_aff && ndots > 0 && dots[ndots - 1] > a) {
             /* ブッシュ・アメリカ合衆国大統領: the country may run on in kanji
              * past the katakana (country_len) */
             size_t cl = country_len(s, lastdot), ce_end = b;

@@ -804,6 +804,15 @@ size_t place_at(estate *s, size_t pos, ent **out)
     return place_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
 }
 
+/* place_at as if a word started at pos (a place written against a
+ * katakana name: レイ・ネーギンニューオーリンズ市長, rec_person.c) */
+size_t place_at_word(estate *s, size_t pos, ent **out)
+{
+    size_t nx;
+    uint32_t first = ent_cp(s->d, pos, &nx);
+    return place_at_cp(s, pos, first, 0, out);
+}
+
 size_t country_len(estate *s, size_t pos)
 {
     int32_t idx;
@@ -961,11 +970,23 @@ static size_t municipality(estate *s, size_t pos)
      * call) would make the compiler read them again at each step */
     const uint32_t *cpx = d->cpx;
     size_t len = d->norm_len;
+    /* 鳩ヶ谷市, 茅ケ崎市: the small ヶ (or ケ) between two kanji is part of
+     * the name, so no name starts right after it (谷市 is no city) */
+    size_t qs, qq;
+    uint32_t pv = pos > s->lo ? ent_prev(d, pos, &qs) : 0;
+    if ((pv == 0x30F6 || pv == 0x30B1) && qs > s->lo && kj_is_kanji(ent_prev(d, qs, &qq)))
+        return 0;
     for (int k = 0; k < 4 && i < hi; k++) {
         steps++;
         size_t nx;
         uint32_t v = i < len ? cpx[i] : KJ_CPX_SLOW;
         if (v < KJ_CPX_SLOW) {
+            uint32_t cv = v & KJ_CPX_CP;
+            if (k >= 1 && k <= 2 && (cv == 0x30F6 || cv == 0x30B1)) {
+                /* the ヶ of 鳩ヶ谷市: on to the kanji after it */
+                i += v >> KJ_CPX_LEN_SHIFT;
+                continue;
+            }
             if (!(v & KJ_CC_KANJI)) /* kj_is_kanji */
                 break;
             nx = i + (v >> KJ_CPX_LEN_SHIFT);

@@ -1700,6 +1700,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (others_between(d, x, aend, c->o)) {
                 note = "spoken by unnamed people (からは, では)";
                 subject = true;
+            } else if (unnamed_subject(d, x, own_clause(d, aend, c->o), c->o)) {
+                /* 同誌は、…前述した芸人が「…」と発言した旨を伝える: the
+                 * anaphor reports; the unnamed subject of the quote's own
+                 * clause speaks, as after a topic below */
+                note = "the speaker is someone unnamed (妻は, 女性が)";
+                subject = true;
             } else if (af >= 0) {
                 speaker = af;
                 subject = true;
