@@ -2775,6 +2775,10 @@ static void en_persons(estate *s)
     /* not zeroed: tokenize writes t[0, n) and nothing reads past n */
     tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
+    /* opens[k]: token k opens a person's name of two words or more read
+     * below (Steve of Steve Wozniak), which the later one-word mentions
+     * leave alone */
+    bool *opens = kj_alloc(d, (size_t)(n > 0 ? n : 1) * sizeof *opens);
     int k = 0;
     struct {
         int k;
@@ -3209,6 +3213,8 @@ static void en_persons(estate *s)
             else if (of_org && !e->aff)
                 e->aff = aff;
             ent_mention(s, e, a, b);
+            if (len >= 2)
+                opens[ns] = true;
             if (e->title && nlast < 8) {
                 last[nlast].k = j;
                 last[nlast++].e = e;
@@ -3259,6 +3265,10 @@ static void en_persons(estate *s)
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
          * the Kadoorie family, which names the family, not the person */
         if (!e || stopword(d, t[k]))
+            continue;
+        /* Steve Jobs and Steve Wozniak: the Steve that opens another
+         * person's full name is no mention of the first */
+        if (opens[k] && k + 1 < n && adjacent(d, t[k], t[k + 1]))
             continue;
         if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && family_word(d, t[k + 1]))
             continue;
