@@ -2684,7 +2684,8 @@ static int title_ending(estate *s, const tok *t, int k)
  * Reagan, Energy Minister Subroto, system spokesman Beesley): [ts, te) is
  * the title, a the word's start, j the token after the run. Not after a
  * one-word title that also starts names of things (General Binding, Chief
- * Justice, King Jr.), not when a possessive name was cut off the run
+ * Justice, King Jr.; official, also an adjective: official Opec prices),
+ * not when a possessive name was cut off the run
  * (President Barack Obama's: the name is two words) and not a suffix. */
 static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t te, size_t a)
 {
@@ -2698,6 +2699,11 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
     for (int i = 0; weak[i]; i++)
         if (strlen(weak[i]) == te - ts && memcmp(d->norm + ts, weak[i], te - ts) == 0)
             return false;
+    /* official, also an adjective, heads no title of one name word
+     * (below official Opec prices) */
+    if (te - ts >= 8 && strncasecmp(d->norm + te - 8, "official", 8) == 0 &&
+        (te - ts == 8 || d->norm[te - 9] == ' ' || d->norm[te - 9] == '\n'))
+        return false;
     if (j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j]))
         return false;
     static const char *const sfx[] = {"Jr", "Jr.", "Sr", "Sr.", NULL};
