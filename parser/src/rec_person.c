@@ -2782,7 +2782,7 @@ static void en_persons(estate *s)
     tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
     /* opens[k]: token k opens a person's name of two words or more read
-     * below (Steve of Steve Wozniak), which the later one-word mentions
+     * below (the Tom of Tom Brandt), which the later one-word mentions
      * leave alone */
     bool *opens = kj_alloc(d, (size_t)(n > 0 ? n : 1) * sizeof *opens);
     int k = 0;
@@ -3031,6 +3031,18 @@ static void en_persons(estate *s)
                 }
                 if (!aff)
                     aff = named ? named : ent_ending_at(s, t[q - 1].ne);
+                /* the mayor told Bloomberg Interior Secretary Aldo Ferrante: the
+                 * organization told is the listener, not the employer */
+                if (aff && aff->type == KIJI_FACT_ORGANIZATION) {
+                    int w = q - 1;
+                    for (int back = 0; back < 8 && w > 0 && adjacent(d, t[w - 1], t[w]) &&
+                                       ent_overlaps(s, t[w - 1].ns, t[w - 1].ne);
+                         back++)
+                        w--;
+                    if (w > 0 && (tok_is(d, t[w - 1], "told") || tok_is(d, t[w - 1], "tell") ||
+                                  tok_is(d, t[w - 1], "tells") || tok_is(d, t[w - 1], "telling")))
+                        aff = NULL;
+                }
                 /* Apple Inc. CEO: the name may end before the period */
                 if (!aff && d->norm[t[q - 1].ne - 1] == '.')
                     aff = ent_ending_at(s, t[q - 1].ne - 1);
@@ -3272,7 +3284,7 @@ static void en_persons(estate *s)
          * the Kadoorie family, which names the family, not the person */
         if (!e || stopword(d, t[k]))
             continue;
-        /* Steve Jobs and Steve Wozniak: the Steve that opens another
+        /* Tom Keller and Tom Brandt: the Tom that opens another
          * person's full name is no mention of the first */
         if (opens[k] && k + 1 < n && adjacent(d, t[k], t[k + 1]))
             continue;
