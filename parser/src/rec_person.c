@@ -2719,7 +2719,8 @@ static int title_ending(estate *s, const tok *t, int k)
  * Reagan, Energy Minister Subroto, system spokesman Beesley): [ts, te) is
  * the title, a the word's start, j the token after the run. Not after a
  * one-word title that also starts names of things (General Binding, Chief
- * Justice, King Jr.), not when a possessive name was cut off the run
+ * Justice, King Jr.; official, also an adjective: official Opec prices),
+ * not when a possessive name was cut off the run
  * (President Barack Obama's: the name is two words) and not a suffix. */
 static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t te, size_t a)
 {
@@ -2733,6 +2734,11 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
     for (int i = 0; weak[i]; i++)
         if (strlen(weak[i]) == te - ts && memcmp(d->norm + ts, weak[i], te - ts) == 0)
             return false;
+    /* official, also an adjective, heads no title of one name word
+     * (below official Opec prices) */
+    if (te - ts >= 8 && strncasecmp(d->norm + te - 8, "official", 8) == 0 &&
+        (te - ts == 8 || d->norm[te - 9] == ' ' || d->norm[te - 9] == '\n'))
+        return false;
     if (j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j]))
         return false;
     static const char *const sfx[] = {"Jr", "Jr.", "Sr", "Sr.", NULL};
@@ -2810,6 +2816,10 @@ static void en_persons(estate *s)
     /* not zeroed: tokenize writes t[0, n) and nothing reads past n */
     tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
+    /* opens[k]: token k opens a person's name of two words or more read
+     * below (the Tom of Tom Brandt), which the later one-word mentions
+     * leave alone */
+    bool *opens = kj_alloc(d, (size_t)(n > 0 ? n : 1) * sizeof *opens);
     int k = 0;
     struct {
         int k;
@@ -3056,6 +3066,18 @@ static void en_persons(estate *s)
                 }
                 if (!aff)
                     aff = named ? named : ent_ending_at(s, t[q - 1].ne);
+                /* the mayor told Bloomberg Interior Secretary Aldo Ferrante: the
+                 * organization told is the listener, not the employer */
+                if (aff && aff->type == KIJI_FACT_ORGANIZATION) {
+                    int w = q - 1;
+                    for (int back = 0; back < 8 && w > 0 && adjacent(d, t[w - 1], t[w]) &&
+                                       ent_overlaps(s, t[w - 1].ns, t[w - 1].ne);
+                         back++)
+                        w--;
+                    if (w > 0 && (tok_is(d, t[w - 1], "told") || tok_is(d, t[w - 1], "tell") ||
+                                  tok_is(d, t[w - 1], "tells") || tok_is(d, t[w - 1], "telling")))
+                        aff = NULL;
+                }
                 /* Apple Inc. CEO: the name may end before the period */
                 if (!aff && d->norm[t[q - 1].ne - 1] == '.')
                     aff = ent_ending_at(s, t[q - 1].ne - 1);
@@ -3244,6 +3266,8 @@ static void en_persons(estate *s)
             else if (of_org && !e->aff)
                 e->aff = aff;
             ent_mention(s, e, a, b);
+            if (len >= 2)
+                opens[ns] = true;
             if (e->title && nlast < 8) {
                 last[nlast].k = j;
                 last[nlast++].e = e;
@@ -3294,6 +3318,10 @@ static void en_persons(estate *s)
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
          * the Kadoorie family, which names the family, not the person */
         if (!e || stopword(d, t[k]))
+            continue;
+        /* Tom Keller and Tom Brandt: the Tom that opens another
+         * person's full name is no mention of the first */
+        if (opens[k] && k + 1 < n && adjacent(d, t[k], t[k + 1]))
             continue;
         if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && family_word(d, t[k + 1]))
             continue;
