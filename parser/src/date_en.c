@@ -350,11 +350,15 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
 
 /* After "on" and a month ("on January eight by saying"), a function word
  * at q ends the spelled day's phrase: by, in, at, when, after, before,
- * with, for, as, but (not "of": "on May two of them"). */
+ * with, for, as, but, or the subject or verb of the clause it fronts ("on
+ * April one will redeem", "on March one it said"); not "of": "on May two
+ * of them". */
 static bool on_day_word(const ep *p, size_t i, size_t q)
 {
-    static const char *const next[] = {"by",     "in",   "at",  "when", "after",
-                                       "before", "with", "for", "as",   "but"};
+    static const char *const next[] = {"by",    "in",     "at",    "when",  "after", "before",
+                                       "with",  "for",    "as",    "but",   "will",  "would",
+                                       "shall", "should", "could", "must",  "might", "said",
+                                       "it",    "they",   "we",    "he",    "she"};
     size_t x;
     if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
         return false;
