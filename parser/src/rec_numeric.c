@@ -2698,10 +2698,16 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         /* a scaled figure compared with the money amount a few words
          * back in its clause, a date or a trade term between: "to 110 mln
          * dlrs in May from 525 mln in April", "rose to 2.9 billion dlrs,
-         * fob, from 2.8 billion in April and 2.3 billion a year ago" */
-        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && cx->last_end < a.ns &&
-            a.ns - cx->last_end <= 48 && scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
-            compared_since(d, cx->last_end, a.ns))
+         * fob, from 2.8 billion in April and 2.3 billion a year ago"; a
+         * count likewise, where the figure is scaled or has thousands
+         * ("91,250 tonnes in the week ended March 6 from 77,340", "2.41
+         * mln people in May, up from 2.37 mln"; not a small bare number:
+         * "from 9 onward") */
+        if (a.kind == 0 && cx->last_end < a.ns && a.ns - cx->last_end <= 48 &&
+            a.ne == a.tok.ne && compared_since(d, cx->last_end, a.ns) &&
+            ((cx->last.kind == NW_CURRENCY && scale_of(d, &a.tok) != 0) ||
+             (cx->last.kind == NW_COUNTER &&
+              (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)))))
             inherit_unit(d, &a, &cx->last);
         /* wire copy names the currency once a sentence: a scaled figure
          * with no unit after the money amount just read in its sentence
