@@ -350,11 +350,15 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
 
 /* After "on" and a month ("on January eight by saying"), a function word
  * at q ends the spelled day's phrase: by, in, at, when, after, before,
- * with, for, as, but (not "of": "on May two of them"). */
+ * with, for, as, but, or the subject or verb of the clause it fronts ("on
+ * April one will redeem", "on March one it said"); not "of": "on May two
+ * of them". */
 static bool on_day_word(const ep *p, size_t i, size_t q)
 {
-    static const char *const next[] = {"by",     "in",   "at",  "when", "after",
-                                       "before", "with", "for", "as",   "but"};
+    static const char *const next[] = {"by",    "in",     "at",    "when",  "after", "before",
+                                       "with",  "for",    "as",    "but",   "will",  "would",
+                                       "shall", "should", "could", "must",  "might", "said",
+                                       "it",    "they",   "we",    "he",    "she"};
     size_t x;
     if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
         return false;
@@ -3012,8 +3016,11 @@ static bool another_end(const ep *p, size_t x)
 /* The low end of a range of lengths whose high end (v) starts at st:
  * "four to five years", "3-4 months", "between two and three hours" (its
  * start in *ls, its value in *lv). A change ("from four to five years") is
- * no range; the ends run upwards. */
-static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv)
+ * no range; the ends run upwards. Without "between", "5 and 10 years"
+ * lists two lengths sharing the unit: *shared set, *le the low number's
+ * end. */
+static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool *shared,
+                      size_t *le)
 {
     const char *s = p->lc;
     size_t b = st, ne;
@@ -3052,9 +3059,11 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv)
     size_t q = ws;
     while (q > 0 && ws - q < 3 && (s[q - 1] == ' ' || s[q - 1] == '\n'))
         q--;
-    if (between) {
-        if (q == ws || !kj_before(s, q, "between") || (q > 7 && alpha(s[q - 8])))
-            return false;
+    *shared = false;
+    *le = ne;
+    if (between && (q == ws || !kj_before(s, q, "between") || (q > 7 && alpha(s[q - 8])))) {
+        *shared = true;
+    } else if (between) {
         ws = q - 7;
     } else if (q < ws && kj_before(s, q, "from") && (q == 4 || !alpha(s[q - 5]))) {
         return false;
@@ -3442,14 +3451,21 @@ static size_t amount(ep *p, size_t i)
             else
                 kj_dt_iso(iso, sizeof iso, v, u, half);
         }
-        size_t ls;
+        size_t ls, le;
         int64_t lv;
+        bool shared;
         char lo[32];
         if (!fd && !half && !comp && !a && strcmp(u, "BD") != 0 && q == KJ_Q_NONE && st == j &&
-            range_low(p, st, v, &ls, &lv)) {
+            range_low(p, st, v, &ls, &lv, &shared, &le)) {
+            kj_dt_iso(lo, sizeof lo, lv, u, false);
+            if (shared) {
+                /* "5 and 10 years": two lengths, the unit shared */
+                kj_dt_duration(c, ls, le, lo, KJ_Q_NONE);
+                kj_dt_duration(c, st, end, iso, q);
+                return end - i;
+            }
             /* "four to five years", "3-4 months": one length, the low
              * end's value and the high end's as max */
-            kj_dt_iso(lo, sizeof lo, lv, u, false);
             kj_dt_duration_max(c, ls, end, lo, iso, KJ_Q_NONE);
             return end - i;
         }

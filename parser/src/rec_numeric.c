@@ -2271,16 +2271,38 @@ static bool compared_since(const kiji_doc *d, size_t from, size_t to)
     return false;
 }
 
-/* No sentence end (". ", a line break before an indented line or a
- * blank one) in [from, to), at most 160 bytes. */
-static bool same_clause_run(const kiji_doc *d, size_t from, size_t to)
+/* At most `ends` sentence ends (". ", a line break before an indented
+ * line or a blank one) in [from, to), at most 160 bytes. */
+static bool same_clause_run(const kiji_doc *d, size_t from, size_t to, int ends)
 {
     for (size_t k = from; k < to && k < d->norm_len; k++) {
         char c = d->norm[k], n = k + 1 < d->norm_len ? d->norm[k + 1] : 0;
-        if ((c == '.' && (n == ' ' || n == '\n')) || (c == '\n' && (n == ' ' || n == '\n')))
-            return false;
+        if ((c == '.' && (n == ' ' || n == '\n')) || (c == '\n' && (n == ' ' || n == '\n'))) {
+            if (ends-- == 0)
+                return false;
+            if (c == '.' && n == '\n')
+                k++; /* ".\n    ": one end */
+        }
     }
     return true;
+}
+
+/* Whether a number with a counted noun follows in the sentence from
+ * `from` (within 120 bytes): "rose from 3 mln and then 2 mln tonnes". */
+static bool counted_later(kiji_doc *d, size_t from)
+{
+    size_t lim = from + 120 < d->norm_len ? from + 120 : d->norm_len;
+    for (size_t k = from; k < lim; k++) {
+        char c = d->norm[k], n = k + 1 < d->norm_len ? d->norm[k + 1] : 0;
+        if ((c == '.' && (n == ' ' || n == '\n')) || (c == '\n' && (n == ' ' || n == '\n')))
+            return false;
+        if (c >= '0' && c <= '9' && !(d->norm[k - 1] >= '0' && d->norm[k - 1] <= '9')) {
+            amount b;
+            if (read_amount(d, k, &b, NUM_UNKNOWN) && b.kind == NW_COUNTER)
+                return true;
+        }
+    }
+    return false;
 }
 
 static int fact_type(int kind)
@@ -2676,19 +2698,33 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         /* a scaled figure compared with the money amount a few words
          * back in its clause, a date or a trade term between: "to 110 mln
          * dlrs in May from 525 mln in April", "rose to 2.9 billion dlrs,
-         * fob, from 2.8 billion in April and 2.3 billion a year ago" */
-        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && cx->last_end < a.ns &&
-            a.ns - cx->last_end <= 48 && scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
-            compared_since(d, cx->last_end, a.ns))
+         * fob, from 2.8 billion in April and 2.3 billion a year ago"; a
+         * count likewise, where the figure is scaled or has thousands
+         * ("91,250 tonnes in the week ended March 6 from 77,340", "2.41
+         * mln people in May, up from 2.37 mln"; not a small bare number:
+         * "from 9 onward") */
+        if (a.kind == 0 && cx->last_end < a.ns && a.ns - cx->last_end <= 48 &&
+            a.ne == a.tok.ne && compared_since(d, cx->last_end, a.ns) &&
+            ((cx->last.kind == NW_CURRENCY && scale_of(d, &a.tok) != 0) ||
+             (cx->last.kind == NW_COUNTER &&
+              (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)))))
             inherit_unit(d, &a, &cx->last);
         /* wire copy names the currency once a sentence: a scaled figure
          * with no unit after the money amount just read in its sentence
          * is in that currency, whatever its size ("a deficit of 97 mln",
          * "14.30 billion pesos, against 455.8 mln", "an estimated 38.9
-         * billion"); not in cents or pence */
+         * billion"); and in the next sentence, which goes on with the
+         * figures ("capital exports rose to 3.81 billion francs. Loans
+         * made up 940.5 mln of that"), where the amount before is no
+         * price per unit ("at 14 dlrs per share. Another 2.2 mln of the
+         * shares") and no count with its noun follows in the sentence
+         * ("from 3 mln to 2 mln tonnes"); not in cents or pence */
         if (a.kind == 0 && cx->last.kind == NW_CURRENCY && !cx->last.minor && a.value.ok &&
             !a.tok.vague && cx->last_end < a.ns && a.ns - cx->last_end <= 160 &&
-            scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne && same_clause_run(d, cx->last_end, a.ns) &&
+            scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
+            (same_clause_run(d, cx->last_end, a.ns, 0) ||
+             (same_clause_run(d, cx->last_end, a.ns, 1) && !at_ci(d, cx->last_end, " per ") &&
+              !at_ci(d, cx->last_end, " a share") && !counted_later(d, a.ne))) &&
             !(a.ne + 1 < d->norm_len && (d->norm[a.ne] == ' ' || d->norm[a.ne] == '\n') &&
               (d->norm[a.ne + 1] == '"' || d->norm[a.ne + 1] == '`' ||
                (d->norm[a.ne + 1] >= 'A' && d->norm[a.ne + 1] <= 'Z')))) {
