@@ -518,6 +518,14 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
                 p->hpos = j;
                 return 0;
             }
+            /* 死去前日の8月1日: a month and day in digits after it name the
+             * day themselves */
+            size_t me;
+            kj_tx m;
+            kj_tx_init(&m);
+            if (at(p, i + n, link[k]) && isdig(p, j) && (me = part_month(p, j, &m)) > 0 &&
+                isdig(p, me) && part_day(p, me, &a, false) > 0)
+                return 0;
         }
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
