@@ -888,10 +888,35 @@ static bool comma_between(kj_dctx *c, size_t x, size_t y)
     return false;
 }
 
+/* 4月8日から開催予定だった大会も、23日に中止が発表された (published March
+ * 24): the near date lies ahead of publication (a plan, as 来月3日 is),
+ * and its month would put the day after publication too, but the
+ * sentence tells of the day in the past tense and no future word follows
+ * it; the day is read from the publication date as usual (March 23). A
+ * near date in the past keeps lending its month (今月3日、…（日本時間13日）
+ * に出場する選手を発表した is this month's 13th). */
+static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
+{
+    if (c->d->lang == KJ_LANG_EN || !c->py || !c->pm || !c->pd || !c->last.y)
+        return false;
+    long pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    long cand = (long)c->last.y * 10000 + c->last.m * 100 + t->d;
+    long last = (long)c->last.y * 10000 + c->last.m * 100 + c->last.d;
+    /* the near date itself lies ahead (a plan), and is no list's head
+     * (5月3日・10日号 shares its month) */
+    if (!c->last.d || last <= pub || cand <= pub || c->last_end > pos || pos - c->last_end <= 4 ||
+        !ends_past_ja(c, pos))
+        return false;
+    size_t a, b, at, end;
+    clause(c, pos, &a, &b);
+    return !future_scan(c, pos, b, &at, &end);
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
-    if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m)) {
+    if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m) &&
+        !planned_month_past_day(c, t, pos)) {
         t->y = c->last.y;
         t->m = c->last.m;
         t->rel = true;
