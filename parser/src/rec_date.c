@@ -909,7 +909,15 @@ static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
         return false;
     size_t a, b, at, end;
     clause(c, pos, &a, &b);
-    return !future_scan(c, pos, b, &at, &end);
+    if (future_scan(c, pos, b, &at, &end))
+        return false;
+    /* the near date is a plan: a future word after it (開催予定だった), or
+     * its own sentence, an earlier one, does not end in the past tense
+     * (来月3日より…に挑む代表。); 4月1日…、1日に…を持った keeps April */
+    int sl = kj_sentence_of(c->d, c->last_end - 1), sp = kj_sentence_of(c->d, pos);
+    size_t from = pos - c->last_end > 2 * WIN ? pos - 2 * WIN : c->last_end;
+    return future_scan(c, from, pos, &at, &end) ||
+           (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
 }
 
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
@@ -928,7 +936,30 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
          * sentence or paragraph too (8月28日に…。…事件当日の28日 -> August
          * 28 of an unknown year, written XXXX-08-28 as docs/DATES.md
          * does), as a dated article's near day takes its month */
+        /* the first sentence's month and day (…は10月26日、…を申請した)
+         * date the story a later bare day tells of, as a publication date
+         * would: a month written since for background (負債総額は7月末現在
+         * で) lends it none (25日深夜 is October's); with no such lead the
+         * last month */
         const kj_tx *l = &c->last_month;
+        if (c->has_lead && c->lead.m && c->lead.d) {
+            /* the lead's month; a day early in the month after a lead late
+             * in one is the next month's (lead 10月29日: 1日 is November's) */
+            int m = c->lead.m, y = c->lead.y;
+            if (c->lead.d >= 25 && t->d <= 5 && t->d + kj_mdays(y, m) - c->lead.d <= 7) {
+                m++;
+                if (m > 12)
+                    m = 1, y = y ? y + 1 : 0;
+            }
+            if (t->d <= kj_mdays(y, m)) {
+                if (c->has_last_month && l->m == m && l->y)
+                    y = l->y; /* the last month is that one: its year */
+                t->y = y;
+                t->m = m;
+                t->rel = true;
+                return;
+            }
+        }
         if (c->has_last_month && l->m && t->d <= kj_mdays(l->y, l->m)) {
             t->y = l->y;
             t->m = l->m;
@@ -1370,6 +1401,10 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         if (c->last.mset && c->last.m) {
             c->last_month = c->last;
             c->has_last_month = true;
+        }
+        if (!c->has_lead && c->last.mset && c->last.m && c->last.d && si == 0) {
+            c->lead = c->last;
+            c->has_lead = true;
         }
     }
     return true;
