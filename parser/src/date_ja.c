@@ -518,6 +518,14 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
                 p->hpos = j;
                 return 0;
             }
+            /* 死去前日の8月1日: a month and day in digits after it name the
+             * day themselves */
+            size_t me;
+            kj_tx m;
+            kj_tx_init(&m);
+            if (at(p, i + n, link[k]) && isdig(p, j) && (me = part_month(p, j, &m)) > 0 &&
+                isdig(p, me) && part_day(p, me, &a, false) > 0)
+                return 0;
         }
         kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
         return i + n;
@@ -1754,6 +1762,23 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
     return true;
 }
 
+/* 100時間を超え, 3年を超す, 10年を上回る at j (after a length): more than it
+ * (GUIDELINES: を超え → over), as ja/qualifiers_post.txt reads them after
+ * an amount; not negated (5年を超えない範囲で: no bound on the length). */
+static bool over_verb(const jp *p, size_t j)
+{
+    static const char *const verb[] = {"を超え", "を超す", "を上回"};
+    static const char *const neg[] = {"を超えな", "を超えず", "を超さな", "を超さず", "を上回らな",
+                                      "を上回らず"};
+    bool v = false;
+    for (size_t k = 0; k < sizeof verb / sizeof *verb; k++)
+        v = v || at(p, j, verb[k]);
+    for (size_t k = 0; v && k < sizeof neg / sizeof *neg; k++)
+        if (at(p, j, neg[k]))
+            return false;
+    return v;
+}
+
 /* その before i, or その with a hedge between (その約1週間後, そのおよそ
  * 2か月後: the hedge bounds the length, the date carries none): the bytes
  * from its start, 0 when none. */
@@ -2134,6 +2159,8 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     if ((qn = word(p, j, KJ_W_QUAL, &w)) > 0) {
         q = w->arg;
         j += qn;
+    } else if (over_verb(p, j)) {
+        q = KJ_Q_OVER; /* 100時間を超えており: the verb stays out of the span */
     }
     /* N年ぶり, N年連続: optional durations in the gold; still durations;
      * 30年もの間 (as long as 30 years) is one length */

@@ -888,10 +888,43 @@ static bool comma_between(kj_dctx *c, size_t x, size_t y)
     return false;
 }
 
+/* 4月8日から開催予定だった大会も、23日に中止が発表された (published March
+ * 24): the near date lies ahead of publication (a plan, as 来月3日 is),
+ * and its month would put the day after publication too, but the
+ * sentence tells of the day in the past tense and no future word follows
+ * it; the day is read from the publication date as usual (March 23). A
+ * near date in the past keeps lending its month (今月3日、…（日本時間13日）
+ * に出場する選手を発表した is this month's 13th). */
+static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
+{
+    if (c->d->lang == KJ_LANG_EN || !c->py || !c->pm || !c->pd || !c->last.y)
+        return false;
+    long pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    long cand = (long)c->last.y * 10000 + c->last.m * 100 + t->d;
+    long last = (long)c->last.y * 10000 + c->last.m * 100 + c->last.d;
+    /* the near date itself lies ahead (a plan), and is no list's head
+     * (5月3日・10日号 shares its month) */
+    if (!c->last.d || last <= pub || cand <= pub || c->last_end > pos || pos - c->last_end <= 4 ||
+        !ends_past_ja(c, pos))
+        return false;
+    size_t a, b, at, end;
+    clause(c, pos, &a, &b);
+    if (future_scan(c, pos, b, &at, &end))
+        return false;
+    /* the near date is a plan: a future word after it (開催予定だった), or
+     * its own sentence, an earlier one, does not end in the past tense
+     * (来月3日より…に挑む代表。); 4月1日…、1日に…を持った keeps April */
+    int sl = kj_sentence_of(c->d, c->last_end - 1), sp = kj_sentence_of(c->d, pos);
+    size_t from = pos - c->last_end > 2 * WIN ? pos - 2 * WIN : c->last_end;
+    return future_scan(c, from, pos, &at, &end) ||
+           (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
-    if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m)) {
+    if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m) &&
+        !planned_month_past_day(c, t, pos)) {
         t->y = c->last.y;
         t->m = c->last.m;
         t->rel = true;
@@ -903,7 +936,30 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
          * sentence or paragraph too (8月28日に…。…事件当日の28日 -> August
          * 28 of an unknown year, written XXXX-08-28 as docs/DATES.md
          * does), as a dated article's near day takes its month */
+        /* the first sentence's month and day (…は10月26日、…を申請した)
+         * date the story a later bare day tells of, as a publication date
+         * would: a month written since for background (負債総額は7月末現在
+         * で) lends it none (25日深夜 is October's); with no such lead the
+         * last month */
         const kj_tx *l = &c->last_month;
+        if (c->has_lead && c->lead.m && c->lead.d) {
+            /* the lead's month; a day early in the month after a lead late
+             * in one is the next month's (lead 10月29日: 1日 is November's) */
+            int m = c->lead.m, y = c->lead.y;
+            if (c->lead.d >= 25 && t->d <= 5 && t->d + kj_mdays(y, m) - c->lead.d <= 7) {
+                m++;
+                if (m > 12)
+                    m = 1, y = y ? y + 1 : 0;
+            }
+            if (t->d <= kj_mdays(y, m)) {
+                if (c->has_last_month && l->m == m && l->y)
+                    y = l->y; /* the last month is that one: its year */
+                t->y = y;
+                t->m = m;
+                t->rel = true;
+                return;
+            }
+        }
         if (c->has_last_month && l->m && t->d <= kj_mdays(l->y, l->m)) {
             t->y = l->y;
             t->m = l->m;
@@ -1345,6 +1401,10 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         if (c->last.mset && c->last.m) {
             c->last_month = c->last;
             c->has_last_month = true;
+        }
+        if (!c->has_lead && c->last.mset && c->last.m && c->last.d && si == 0) {
+            c->lead = c->last;
+            c->has_lead = true;
         }
     }
     return true;

@@ -210,6 +210,8 @@ typedef struct kj_dctx {
     bool has_last_day;
     kj_tx last_month;    /* the last date whose month the text wrote */
     bool has_last_month;
+    kj_tx lead;          /* the first paragraph's first month and day */
+    bool has_lead;
     int last_sent, last_para;
     /* the last fiscal year emitted with a known year (2010年度) and where
      * its text ends: a bare month right after it is in that year */

@@ -568,6 +568,14 @@ static void classify_ja(kiji_doc *d, amount *a)
         return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    /* 5つ, 12個: つ counts only after arabic digits; 一つ, 二つ in kanji are
+     * as often words (一つになる, 一つ一つ), 1つ1つ is "one by one" and
+     * 2つめ / 2つ目 an ordinal */
+    if (KIND(v) == NW_COUNTER && len == strlen("つ") && kj_at(d->norm, d->norm_len, k, "つ") &&
+        (a->tok.digits == 0 || (k + len < d->norm_len && is_digit(s[k + len])) ||
+         kj_before(d->norm, a->tok.ns, "つ") || kj_at(d->norm, d->norm_len, k + len, "め") ||
+         kj_at(d->norm, d->norm_len, k + len, "目")))
+        return;
     /* 3勝2敗1分: the draws of a won-lost record, counted like its wins */
     if (KIND(v) == NW_TIME && len == strlen("分") && kj_at(d->norm, d->norm_len, k, "分") &&
         kj_record_before(d->norm, a->tok.ns))
