@@ -9,7 +9,10 @@
  * random words; each must also refuse something. And kj_num_en_may_start
  * (which refuses "and", "point" and most ordinals as a number's first
  * word) holds wherever kj_num_scan_en_known reads a number, on random
- * texts of number words.
+ * texts of number words. kj_num_fold (whose eight-byte blocks copy a lone
+ * space as it is) gives what a byte at a time gives, fold_ref below, at
+ * every start and bound on random texts of letters, spaces, line breaks,
+ * tabs, control bytes and UTF-8.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +341,99 @@ static void check_starts(kiji_parser *p, const struct kj_numeric *nd)
     kiji_doc_free(d);
 }
 
+/* kj_num_fold a byte at a time: A-Z lower-cased, a white-space run one
+ * space (the end after its first byte when the space fills the buffer), a
+ * second line break in a run or a line break before indentation ends it */
+static size_t fold_ref(const char *text, size_t len, size_t pos, char *buf, size_t *off,
+                       size_t size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = 0, i = pos, lim = size - 1;
+    while (i < len && n < lim) {
+        unsigned char c = s[i];
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+            off[n] = i;
+            buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int breaks = c == '\n';
+        if (breaks && i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+            break;
+        off[n] = i;
+        buf[n++] = ' ';
+        i++;
+        if (n == lim)
+            break;
+        bool indent = false;
+        while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
+            if (s[i] == '\n' &&
+                (++breaks > 1 || (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))) {
+                indent = true;
+                break;
+            }
+            i++;
+        }
+        if (indent)
+            break;
+    }
+    off[n] = i;
+    buf[n] = '\0';
+    return n;
+}
+
+static void check_fold(kiji_parser *p)
+{
+    kiji_doc *d = kiji_doc_new(p);
+    if (!d) {
+        failed++;
+        fprintf(stderr, "FAIL: no document\n");
+        return;
+    }
+    /* mostly letters of both cases and lone spaces, so that whole blocks
+     * of eight come often, with the bytes that end a block */
+    static const char *const piece[] = {
+        "a",    "Z",    "m",    "Q",        "x", "@",  "[",    "`",    "{",     "~",
+        "\x7f", "0",    " ",    " ",        " ", "  ", "\n",   "\n ",  "\n\n",  "\t",
+        "\r",   "\x01", "\x1f", "\xc3\xa9", "-", "Ab", "word", "WORD", "\xc3@", "\xff@Z["};
+    long fails = 0;
+    for (int round = 0; round < 20000 && fails < 5; round++) {
+        char text[200];
+        size_t len = 0, want = 1 + next_rand() % 180;
+        while (len < want) {
+            const char *a = piece[next_rand() % (sizeof piece / sizeof *piece)];
+            size_t al = strlen(a);
+            if (len + al >= sizeof text)
+                break;
+            memcpy(text + len, a, al);
+            len += al;
+        }
+        text[len] = '\0';
+        d->norm = text;
+        d->norm_len = len;
+        for (int k = 0; k < 8; k++) {
+            size_t pos = next_rand() % (len + 1);
+            size_t size = 1 + next_rand() % 128;
+            char b1[130], b2[130];
+            size_t o1[130], o2[130];
+            size_t n1 = kj_num_fold(d, pos, b1, o1, size);
+            size_t n2 = fold_ref(text, len, pos, b2, o2, size);
+            if (n1 != n2 || memcmp(b1, b2, n1 + 1) != 0 ||
+                memcmp(o1, o2, (n1 + 1) * sizeof *o1) != 0) {
+                fails++;
+                fprintf(stderr, "FAIL: kj_num_fold at %zu, size %zu: \"%s\" not \"%s\" in \"%s\"\n",
+                        pos, size, b1, b2, text);
+            } else {
+                passed++;
+            }
+        }
+    }
+    failed += (int)fails;
+    d->norm = NULL;
+    d->norm_len = 0;
+    kiji_doc_free(d);
+}
+
 int main(void)
 {
     kiji_error e;
@@ -368,6 +464,7 @@ int main(void)
         check_after(nd, w, n);
     }
     check_starts(p, nd);
+    check_fold(p);
     if (len_refused == 0 || after_refused == 0 || starts_none == 0) {
         failed++;
         fprintf(stderr,

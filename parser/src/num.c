@@ -307,6 +307,39 @@ size_t kj_num_fold(const kiji_doc *d, size_t pos, char *buf, size_t *off, size_t
     /* at most size - 1 bytes out, and never past the text */
     size_t lim = size - 1;
     while (i < len && n < lim) {
+        /* eight bytes at a time while they are ASCII above the control
+         * bytes with no two spaces in a row and no space last: a lone
+         * space between two other bytes folds to itself at its own
+         * offset, so the block is copied with A-Z lower-cased */
+        while (len - i >= 8 && lim - n >= 8 && s[i + 7] != ' ') {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+            if ((w & high) || ((w - ones * 0x20) & ~w & high))
+                break;
+            /* exact per-byte masks (every byte below 0x80: no carry
+             * crosses a byte): spaces, and the bytes A-Z */
+            uint64_t y = w ^ (ones * 0x20);
+            uint64_t sp = ~(((y & ~high) + ~high) | y) & high;
+            if (sp & (sp << 8))
+                break;
+            uint64_t up = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
+            w |= up >> 2;
+            memcpy(buf + n, &w, 8);
+            size_t *o = off + n;
+            o[0] = i;
+            o[1] = i + 1;
+            o[2] = i + 2;
+            o[3] = i + 3;
+            o[4] = i + 4;
+            o[5] = i + 5;
+            o[6] = i + 6;
+            o[7] = i + 7;
+            n += 8;
+            i += 8;
+        }
+        if (n == lim)
+            break;
         /* the common bytes, a run of them up to the text's or the
          * buffer's end: copied, A-Z lower-cased (one bound per byte) */
         size_t stop = len - i < lim - n ? len : i + (lim - n);
