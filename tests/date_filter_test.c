@@ -11,7 +11,8 @@
  * where try_at reads nothing. (Without the filter worth_trying still runs,
  * for what it leaves for try_at: the number word it marks at i.) The
  * article test after_article is part of the filter, and with it
- * dd->en_article.
+ * dd->en_article. And kj_dt_en_cut, the cut of a date's clause at a
+ * ". X" inside it, against a byte-at-a-time reference.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,75 @@ static size_t random_text(char *out, size_t cap, int n)
     return len;
 }
 
+/* en_break and the clause cut of rec_date.c a byte at a time: the
+ * reference kj_dt_en_cut (which asks only the bytes after a . ! ?) must
+ * agree with */
+static bool ref_break(const char *s, size_t len, size_t i)
+{
+    if (i + 1 >= len || (s[i] != ' ' && s[i] != '\n'))
+        return false;
+    if (!(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+        return false;
+    size_t k = i;
+    while (k > 0 && i - k < 3 && (s[k - 1] == '\'' || s[k - 1] == '"'))
+        k--;
+    if (k < 2)
+        return false;
+    char pc = s[k - 1], pp = s[k - 2];
+    return (pc == '.' || pc == '!' || pc == '?') &&
+           ((pp >= 'a' && pp <= 'z') || pp == '\'' || pp == '"');
+}
+
+static void ref_cut(const char *s, size_t len, size_t pos, size_t *a, size_t *b)
+{
+    for (size_t i = pos; i > *a; i--)
+        if (ref_break(s, len, i - 1)) {
+            *a = i;
+            break;
+        }
+    for (size_t i = pos; i < *b; i++)
+        if (ref_break(s, len, i)) {
+            *b = i;
+            break;
+        }
+}
+
+/* random texts of the bytes en_break reads, cut around random positions
+ * in random windows */
+static void check_cut(void)
+{
+    static const char *const piece[] = {"a",  "x",    "Q",     "Z",     "1",     " ",  " ",
+                                        "\n", ".",    "!",     "?",     "'",     "\"", "''",
+                                        ",",  "s. T", ".\" A", "z.' B", "?\"' C", "!'\"' D"};
+    kj_dctx c;
+    memset(&c, 0, sizeof c);
+    for (int round = 0; round < 20000; round++) {
+        char text[120];
+        size_t len = 0, want = next_rand() % 110;
+        while (len < want) {
+            const char *x = piece[next_rand() % (sizeof piece / sizeof *piece)];
+            size_t xl = strlen(x);
+            if (len + xl >= sizeof text)
+                break;
+            memcpy(text + len, x, xl);
+            len += xl;
+        }
+        text[len] = '\0';
+        c.s = text;
+        c.len = len;
+        for (int k = 0; k < 8; k++) {
+            size_t pos = next_rand() % (len + 1);
+            size_t a = next_rand() % (pos + 1), b = pos + next_rand() % (len - pos + 1);
+            size_t ra = a, rb = b;
+            kj_dt_en_cut(&c, pos, &a, &b);
+            ref_cut(text, len, pos, &ra, &rb);
+            CHECK_FEW(a == ra && b == rb,
+                      "kj_dt_en_cut at %zu: [%zu, %zu), not [%zu, %zu) in \"%s\"", pos, a, b, ra,
+                      rb, text);
+        }
+    }
+}
+
 /* The result JSON of text parsed with the filter (every false) or
  * without it, copied to out (cap bytes); its length, 0 on an error. */
 static size_t parse_json(kiji_doc *d, struct kj_datedata *dd, bool every, const char *text,
@@ -111,6 +181,7 @@ int main(void)
         return 1;
     }
     struct kj_datedata *dd = d->p->date;
+    check_cut();
     size_t dates_with = 0, dates_without = 0;
     for (int round = 0; round < 3000; round++) {
         size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 60));

@@ -598,16 +598,56 @@ static void clause(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
     *b = hi > pos + WIN ? pos + WIN : hi;
     if (d->lang != KJ_LANG_EN)
         return;
-    for (size_t i = pos; i > *a; i--)
-        if (en_break(c, i - 1)) {
-            *a = i;
-            break;
+    kj_dt_en_cut(c, pos, a, b);
+}
+
+/* Is byte b a sentence's last mark (. ! ?)? */
+static inline bool end_mark(char b)
+{
+    return b == '.' || b == '!' || b == '?';
+}
+
+void kj_dt_en_cut(const kj_dctx *c, size_t pos, size_t *a, size_t *b)
+{
+    /* en_break holds at i only with a mark at one of i - 4 .. i - 1 (up
+     * to three quotes between it and i): the marks are found first, and
+     * en_break asked only at the four bytes after each, nearest pos
+     * first. The last i > *a with en_break(i - 1): the breaks x = i - 1
+     * in [*a, pos), from pos - 1 down. */
+    const char *s = c->s;
+    if (pos > *a) {
+        size_t lo = *a, x_next = pos; /* every x >= x_next is asked */
+        size_t j = pos - 1;           /* marks at j - 1 and below */
+        size_t jlo = lo > 4 ? lo - 4 : 0;
+        while (j > jlo) {
+            j--;
+            if (!end_mark(s[j]))
+                continue;
+            size_t top = j + 4 < x_next ? j + 4 + 1 : x_next;
+            for (size_t x = top; x > j + 1 && x > lo; x--)
+                if (en_break(c, x - 1)) {
+                    *a = x;
+                    goto fwd;
+                }
+            x_next = j + 1 > lo ? j + 1 : lo;
         }
-    for (size_t i = pos; i < *b; i++)
-        if (en_break(c, i)) {
-            *b = i;
-            break;
-        }
+    }
+fwd:;
+    /* the first i in [pos, *b) with en_break(i) */
+    size_t hi = *b, i_next = pos; /* every i < i_next is asked */
+    for (size_t j = pos > 4 ? pos - 4 : 0; j + 1 < hi; j++) {
+        if (!end_mark(s[j]))
+            continue;
+        size_t from = j + 1 > i_next ? j + 1 : i_next;
+        size_t to = j + 5 < hi ? j + 5 : hi;
+        for (size_t i = from; i < to; i++)
+            if (en_break(c, i)) {
+                *b = i;
+                return;
+            }
+        if (to > i_next)
+            i_next = to;
+    }
 }
 
 /* Can a KJ_W_FUTURE key of the list kj_dt_word reads begin at i (i <

@@ -234,6 +234,9 @@ int kj_wday(long n);                             /* 1 = Monday .. 7 */
 void kj_isoweek(long n, int *wy, int *wk);
 
 /* Word lookups: the longest entry at s[pos..], its length (0 = none). */
+/* English: narrows the clause [*a, *b) around pos to the last ". X"
+ * before pos and the first from pos on (a sentence the splitter merged) */
+void kj_dt_en_cut(const kj_dctx *c, size_t pos, size_t *a, size_t *b);
 size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w);
 
 /* Is the sentence holding pos about the future (a KJ_W_FUTURE word)? */
