@@ -2003,6 +2003,13 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
         return pos + 1;
     if (kj_at(s, n, pos, "–") || kj_at(s, n, pos, "—"))
         return pos + strlen("–");
+    /* 30-to-60-day, 30- to 60-day: a range in a compound modifier */
+    if (d->lang == KJ_LANG_EN && s[pos] == '-' && kj_at(s, n, pos + 1, "to-") && pos + 4 < n &&
+        is_digit((unsigned char)s[pos + 4]))
+        return pos + 4;
+    if (d->lang == KJ_LANG_EN && s[pos] == '-' && kj_at(s, n, pos + 1, " to ") && pos + 5 < n &&
+        is_digit((unsigned char)s[pos + 5]))
+        return pos + 5;
     if (d->lang == KJ_LANG_EN && (s[pos] == ' ' || s[pos] == '\n')) {
         /* "65  to 70 pct": a run of up to three blanks */
         size_t k = pos + 1;
@@ -2466,7 +2473,8 @@ static const char *const move_words[] = {
     "gained",  "lost",    "slipped",   "jumped",    "eased",    "added",    "shed",
     "rising",  "falling", "increased", "decreased", "declined", "slid",     "tumbled",
     "soared",  "plunged", "advanced",  "retreated", "firmed",   "weakened", "edged up",
-    "edged down"};
+    "edged down", "raised",  "lowered",   "cut",       "reduced",  "lifted",   "hiked",
+    "boosted",    "trimmed", "slashed"};
 
 /* "from" right before qs starts a change ("from $3 to $5"), unless a word
  * of extent leads it: "ranging from $3 to $5", "anywhere from 3 to 5"
@@ -2489,7 +2497,8 @@ static bool from_change(const kiji_doc *d, size_t qs)
  * change and the level it led to, not a range, when "by" says so or the
  * ends are too far apart for
  * one range (more than 4x: a range's ends are of one order, a change and
- * the level it reached are not). "shares fell 3 to 5 pct" stays a range. */
+ * the level it reached are not). "shares fell 3 to 5 pct" stays a range;
+ * "was raised 25 cts to 7.75 dlrs" is two amounts. */
 static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount *b)
 {
     size_t p = qs;
