@@ -3027,6 +3027,9 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     bool between = false;
     if (b >= 2 && s[b - 1] == '-' && digit(s[b - 2]) && digit(ch(p, st))) {
         ne = b - 1; /* 3-4 months */
+    } else if (b >= 5 && s[b - 1] == '-' && kj_before(s, b - 1, "-to") && digit(s[b - 5]) &&
+               digit(ch(p, st))) {
+        ne = b - 4; /* 30-to-60-day */
     } else {
         while (b > 0 && st - b < 3 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
             b--;
@@ -3042,6 +3045,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
             return false;
         while (ne > 0 && b - ne < 6 && (s[ne - 1] == ' ' || s[ne - 1] == '\n'))
             ne--;
+        if (ne > 1 && s[ne - 1] == '-' && digit(s[ne - 2]))
+            ne--; /* 30- to 60-day: the low end's unit left to the high end */
     }
     size_t ws = ne;
     while (ws > 0 && ne - ws < 24 && (alpha(s[ws - 1]) || digit(s[ws - 1]) || s[ws - 1] == '-'))
