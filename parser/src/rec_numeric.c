@@ -985,6 +985,24 @@ static bool plural_next_en(const char *s, size_t len, size_t pos)
     return s[e - 1] == 's' && s[e - 2] != 's' && s[e - 2] != 'u' && s[e - 2] != 'i';
 }
 
+/* A model number among the modifiers of a small whole count: "five new 737
+ * aircraft", "four 747-400 jets" (three digits, not led by 0, an optional
+ * hyphen and digits); a count with a scale or a fraction reads none. */
+static bool model_number(const amount *a, const char *w, size_t n)
+{
+    if (a->tok.value.exp != 0 || a->tok.value.mant <= 0 || a->tok.value.mant >= 1000 || n < 3 ||
+        w[0] == '0' || !is_digit((unsigned char)w[1]) || !is_digit((unsigned char)w[2]))
+        return false;
+    if (n == 3)
+        return true;
+    if (w[3] != '-' || n < 5 || n > 8)
+        return false;
+    for (size_t k = 4; k < n; k++)
+        if (!is_digit((unsigned char)w[k]))
+            return false;
+    return true;
+}
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
@@ -1045,7 +1063,7 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             we--;
         if (we - ws < 2 || (!is_letter((unsigned char)s[ws]) && !digit))
             return;
-        if (!is_letter((unsigned char)s[ws]) && !upper)
+        if (!is_letter((unsigned char)s[ws]) && !upper && !model_number(a, s + ws, we - ws))
             return; /* another number ("88 some 2.7 billion"), not a model name */
         char low[48];
         size_t n = we - ws;
