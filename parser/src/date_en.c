@@ -433,7 +433,20 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * next, this, from (not "it may rain", "they march on"); in the
          * dateline meta.c found (NEW YORK, march 2 -) in any text */
         size_t j = sp(p, k), x;
-        if (!p->caseless
+        /* in mixed case, lower-case march only after in early / in late /
+         * in mid- (a line break after in too) and before no lower-case word ("in late march, it said";
+         * not "came in late march on"): no verb fits there */
+        size_t pl = kj_before(p->lc, i, "early ") ? 6
+                  : kj_before(p->lc, i, "late ")  ? 5
+                  : kj_before(p->lc, i, "mid-")   ? 4
+                                                  : 0;
+        bool part = pl && i >= pl + 3 && w->arg == 3 && !abbr && !alpha(ch(p, k))
+                 && !(ch(p, j) >= 'a' && ch(p, j) <= 'z')
+                 && (p->lc[i - pl - 1] == ' ' || p->lc[i - pl - 1] == '\n')
+                 && kj_before(p->lc, i - pl - 1, "in") && (i == pl + 3 || !alpha(p->lc[i - pl - 4]));
+        if (part)
+            ;
+        else if (!p->caseless
             || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
                  || (i >= 2 && p->lc[i - 1] == '-' && digit(p->lc[i - 2]))
                  || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
