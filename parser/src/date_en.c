@@ -360,7 +360,11 @@ static bool on_day_word(const ep *p, size_t i, size_t q)
                                        "shall", "should", "could", "must",  "might", "said",
                                        "it",    "they",   "we",    "he",    "she"};
     size_t x;
-    if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
+    /* or a verb in the past tense right before the month ("submitted
+     * March one by", "was signed May two in"), as for weekdays */
+    bool past = i >= 5 && p->lc[i - 1] == ' ' && kj_before(p->lc, i - 1, "ed") && alpha(p->lc[i - 4]) &&
+                alpha(p->lc[i - 5]);
+    if (!past && (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4]))))
         return false;
     for (size_t w = 0; w < sizeof next / sizeof *next; w++)
         if (wd(p, q, next[w], &x) && !alpha(ch(p, x)))
