@@ -360,7 +360,11 @@ static bool on_day_word(const ep *p, size_t i, size_t q)
                                        "shall", "should", "could", "must",  "might", "said",
                                        "it",    "they",   "we",    "he",    "she"};
     size_t x;
-    if (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4])))
+    /* or a verb in the past tense right before the month ("submitted
+     * March one by", "was signed May two in"), as for weekdays */
+    bool past = i >= 5 && p->lc[i - 1] == ' ' && kj_before(p->lc, i - 1, "ed") && alpha(p->lc[i - 4]) &&
+                alpha(p->lc[i - 5]);
+    if (!past && (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4]))))
         return false;
     for (size_t w = 0; w < sizeof next / sizeof *next; w++)
         if (wd(p, q, next[w], &x) && !alpha(ch(p, x)))
@@ -433,7 +437,20 @@ static bool month(const ep *p, size_t i, int *m, size_t *e)
          * next, this, from (not "it may rain", "they march on"); in the
          * dateline meta.c found (NEW YORK, march 2 -) in any text */
         size_t j = sp(p, k), x;
-        if (!p->caseless
+        /* in mixed case, lower-case march only after in early / in late /
+         * in mid- (a line break after in too) and before no lower-case word ("in late march, it said";
+         * not "came in late march on"): no verb fits there */
+        size_t pl = kj_before(p->lc, i, "early ") ? 6
+                  : kj_before(p->lc, i, "late ")  ? 5
+                  : kj_before(p->lc, i, "mid-")   ? 4
+                                                  : 0;
+        bool part = pl && i >= pl + 3 && w->arg == 3 && !abbr && !alpha(ch(p, k))
+                 && !(ch(p, j) >= 'a' && ch(p, j) <= 'z')
+                 && (p->lc[i - pl - 1] == ' ' || p->lc[i - pl - 1] == '\n')
+                 && kj_before(p->lc, i - pl - 1, "in") && (i == pl + 3 || !alpha(p->lc[i - pl - 4]));
+        if (part)
+            ;
+        else if (!p->caseless
             || !(digit(ch(p, j)) || dayed || (j > k && spelled_day(p, j, &x) > 0)
                  || (i >= 2 && p->lc[i - 1] == '-' && digit(p->lc[i - 2]))
                  || ((ch(p, k) == '-' || ch(p, k) == '/') && digit(ch(p, k + 1))) || kj_before(p->lc, i, "in ") || kj_before(p->lc, i, "of ")
@@ -3027,6 +3044,9 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     bool between = false;
     if (b >= 2 && s[b - 1] == '-' && digit(s[b - 2]) && digit(ch(p, st))) {
         ne = b - 1; /* 3-4 months */
+    } else if (b >= 5 && s[b - 1] == '-' && kj_before(s, b - 1, "-to") && digit(s[b - 5]) &&
+               digit(ch(p, st))) {
+        ne = b - 4; /* 30-to-60-day */
     } else {
         while (b > 0 && st - b < 3 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
             b--;
@@ -3042,6 +3062,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
             return false;
         while (ne > 0 && b - ne < 6 && (s[ne - 1] == ' ' || s[ne - 1] == '\n'))
             ne--;
+        if (ne > 1 && s[ne - 1] == '-' && digit(s[ne - 2]))
+            ne--; /* 30- to 60-day: the low end's unit left to the high end */
     }
     size_t ws = ne;
     while (ws > 0 && ne - ws < 24 && (alpha(s[ws - 1]) || digit(s[ws - 1]) || s[ws - 1] == '-'))

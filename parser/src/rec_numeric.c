@@ -985,6 +985,24 @@ static bool plural_next_en(const char *s, size_t len, size_t pos)
     return s[e - 1] == 's' && s[e - 2] != 's' && s[e - 2] != 'u' && s[e - 2] != 'i';
 }
 
+/* A model number among the modifiers of a small whole count: "five new 737
+ * aircraft", "four 747-400 jets" (three digits, not led by 0, an optional
+ * hyphen and digits); a count with a scale or a fraction reads none. */
+static bool model_number(const amount *a, const char *w, size_t n)
+{
+    if (a->tok.value.exp != 0 || a->tok.value.mant <= 0 || a->tok.value.mant >= 1000 || n < 3 ||
+        w[0] == '0' || !is_digit((unsigned char)w[1]) || !is_digit((unsigned char)w[2]))
+        return false;
+    if (n == 3)
+        return true;
+    if (w[3] != '-' || n < 5 || n > 8)
+        return false;
+    for (size_t k = 4; k < n; k++)
+        if (!is_digit((unsigned char)w[k]))
+            return false;
+    return true;
+}
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
@@ -1045,7 +1063,7 @@ static void counted_noun_en(kiji_doc *d, amount *a)
             we--;
         if (we - ws < 2 || (!is_letter((unsigned char)s[ws]) && !digit))
             return;
-        if (!is_letter((unsigned char)s[ws]) && !upper)
+        if (!is_letter((unsigned char)s[ws]) && !upper && !model_number(a, s + ws, we - ws))
             return; /* another number ("88 some 2.7 billion"), not a model name */
         char low[48];
         size_t n = we - ws;
@@ -2003,6 +2021,13 @@ static size_t range_connector(const kiji_doc *d, size_t pos, bool between, bool 
         return pos + 1;
     if (kj_at(s, n, pos, "–") || kj_at(s, n, pos, "—"))
         return pos + strlen("–");
+    /* 30-to-60-day, 30- to 60-day: a range in a compound modifier */
+    if (d->lang == KJ_LANG_EN && s[pos] == '-' && kj_at(s, n, pos + 1, "to-") && pos + 4 < n &&
+        is_digit((unsigned char)s[pos + 4]))
+        return pos + 4;
+    if (d->lang == KJ_LANG_EN && s[pos] == '-' && kj_at(s, n, pos + 1, " to ") && pos + 5 < n &&
+        is_digit((unsigned char)s[pos + 5]))
+        return pos + 5;
     if (d->lang == KJ_LANG_EN && (s[pos] == ' ' || s[pos] == '\n')) {
         /* "65  to 70 pct": a run of up to three blanks */
         size_t k = pos + 1;
@@ -2466,7 +2491,8 @@ static const char *const move_words[] = {
     "gained",  "lost",    "slipped",   "jumped",    "eased",    "added",    "shed",
     "rising",  "falling", "increased", "decreased", "declined", "slid",     "tumbled",
     "soared",  "plunged", "advanced",  "retreated", "firmed",   "weakened", "edged up",
-    "edged down"};
+    "edged down", "raised",  "lowered",   "cut",       "reduced",  "lifted",   "hiked",
+    "boosted",    "trimmed", "slashed"};
 
 /* "from" right before qs starts a change ("from $3 to $5"), unless a word
  * of extent leads it: "ranging from $3 to $5", "anywhere from 3 to 5"
@@ -2489,7 +2515,8 @@ static bool from_change(const kiji_doc *d, size_t qs)
  * change and the level it led to, not a range, when "by" says so or the
  * ends are too far apart for
  * one range (more than 4x: a range's ends are of one order, a change and
- * the level it reached are not). "shares fell 3 to 5 pct" stays a range. */
+ * the level it reached are not). "shares fell 3 to 5 pct" stays a range;
+ * "was raised 25 cts to 7.75 dlrs" is two amounts. */
 static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount *b)
 {
     size_t p = qs;
