@@ -973,9 +973,14 @@ static size_t municipality(estate *s, size_t pos)
     /* 鳩ヶ谷市, 茅ケ崎市: the small ヶ (or ケ) between two kanji is part of
      * the name, so no name starts right after it (谷市 is no city) */
     size_t qs, qq;
-    uint32_t pv = pos > s->lo ? ent_prev(d, pos, &qs) : 0;
-    if ((pv == 0x30F6 || pv == 0x30B1) && qs > s->lo && kj_is_kanji(ent_prev(d, qs, &qq)))
-        return 0;
+    const unsigned char *ub = (const unsigned char *)d->norm;
+    /* ヶ is E3 83 B6, ケ E3 82 B1: the bytes are read before the code point */
+    if (pos >= s->lo + 3 && ((ub[pos - 1] == 0xB6 && ub[pos - 2] == 0x83) || (ub[pos - 1] == 0xB1 && ub[pos - 2] == 0x82)) &&
+        ub[pos - 3] == 0xE3) {
+        uint32_t pv = ent_prev(d, pos, &qs);
+        if ((pv == 0x30F6 || pv == 0x30B1) && qs > s->lo && kj_is_kanji(ent_prev(d, qs, &qq)))
+            return 0;
+    }
     for (int k = 0; k < 4 && i < hi; k++) {
         steps++;
         size_t nx;
