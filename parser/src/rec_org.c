@@ -955,10 +955,12 @@ static bool known_across(estate *s, size_t a, size_t b)
     for (int k = 0; k < KNOWN_BACK && q > s->lo; k++) {
         s->d->work++;
         size_t ps;
-        ent_prev(s->d, q, &ps);
+        uint32_t c = ent_prev(s->d, q, &ps);
         q = ps;
+        /* only where a known name can start (org_first holds the first
+         * character of every key of x->org) */
         int32_t v;
-        if (ent_longest(s, s->x->org, q, &v) == b - q)
+        if (ent_first_has(&s->x->org_first, c) && ent_longest(s, s->x->org, q, &v) == b - q)
             return true;
     }
     return false;
