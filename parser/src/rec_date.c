@@ -991,9 +991,13 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
                 if (m > 12)
                     m = 1, y = y ? y + 1 : 0;
             }
+            /* the last month is that one: its year (before the day is
+             * checked against the month: 29日 after 2024年2月13日 and
+             * 2025年2月 is no February 29; regressions/parse/
+             * lead-month-leap-day) */
+            if (c->has_last_month && l->m == m && l->y)
+                y = l->y;
             if (t->d <= kj_mdays(y, m)) {
-                if (c->has_last_month && l->m == m && l->y)
-                    y = l->y; /* the last month is that one: its year */
                 t->y = y;
                 t->m = m;
                 t->rel = true;
