@@ -2078,7 +2078,7 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         int off = (int)(ago ? -mag : mag);
         kj_tx t;
         kj_tx_init(&t);
-        size_t st = i;
+        size_t st = i, sn;
         if (g == KJ_G_HOUR || g == KJ_G_MINUTE) {
             /* 3時間前: the publication day; the hour is not known */
             if (sono_len(p, i))
@@ -2087,8 +2087,8 @@ static size_t duration(jp *p, size_t i, bool years_ok)
             t.rel = true;
             if (!event_anchor(p, i, later))
                 t.y = c->py, t.m = c->pm, t.d = c->pd;
-        } else if (sono_len(p, i)) {
-            st = i - sono_len(p, i);
+        } else if ((sn = sono_len(p, i)) != 0) {
+            st = i - sn;
             if (g == KJ_G_WEEK)
                 kj_dt_anaphor(c, &t, KJ_G_DAY, off * 7);
             else
@@ -2132,14 +2132,15 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                  * max the later) */
                 kj_tx b;
                 kj_tx_init(&b);
-                if (sono_len(p, ls)) {
+                size_t lsn = sono_len(p, ls);
+                if (lsn) {
                     /* その2、3日後: counted from the last date, as
                      * その2〜3日後 (rel_range) */
                     int ag = g == KJ_G_WEEK ? KJ_G_DAY : g, m = g == KJ_G_WEEK ? 7 : 1;
                     int o1 = (int)(ago ? -hv : lv), o2 = (int)(ago ? -lv : hv);
                     if (!kj_dt_anaphor(c, &t, ag, o1 * m) || !kj_dt_anaphor(c, &b, ag, o2 * m))
                         return end; /* no date before: when is unknown */
-                    kj_dt_emit(c, ls - sono_len(p, ls), end, &t, &b);
+                    kj_dt_emit(c, ls - lsn, end, &t, &b);
                     return end;
                 }
                 kj_dt_rel(c, &t, kind, (int)(ago ? -hv : lv));
@@ -2916,13 +2917,14 @@ static size_t rel_range(jp *p, size_t i)
     kj_tx_init(&b);
     int o1 = (int)(ago ? -v2 : v1), o2 = (int)(ago ? -v1 : v2);
     size_t st = i, end = j + strlen("前");
-    if (sono_len(p, i)) {
+    size_t sn = sono_len(p, i);
+    if (sn) {
         /* その2〜3日後: counted from the last date, as その3日後 */
         int g = kind == KJ_W_YEAR ? KJ_G_YEAR : kind == KJ_W_MONTH ? KJ_G_MONTH : KJ_G_DAY;
         int m = kind == KJ_W_WEEK ? 7 : 1;
         if (!kj_dt_anaphor(c, &a, g, o1 * m) || !kj_dt_anaphor(c, &b, g, o2 * m))
             return end - i; /* no date before: when is unknown */
-        st = i - sono_len(p, i);
+        st = i - sn;
     } else {
         kj_dt_rel(c, &a, kind, o1);
         kj_dt_rel(c, &b, kind, o2);
