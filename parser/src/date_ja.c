@@ -1779,15 +1779,18 @@ static bool over_verb(const jp *p, size_t j)
     return v;
 }
 
-/* その before i, or その with a hedge between (その約1週間後, そのおよそ
- * 2か月後: the hedge bounds the length, the date carries none): the bytes
- * from its start, 0 when none. */
+/* その before i, or その with a hedge of ja/sono_hedges between (その約
+ * 1週間後, そのおよそ2か月後: the hedge bounds the length, the date carries
+ * none): the bytes from its start, 0 when none. */
 static size_t sono_len(const jp *p, size_t i)
 {
-    static const char *const hedge[] = {"", "約", "およそ", "おおよそ"};
-    for (size_t k = 0; k < sizeof hedge / sizeof hedge[0]; k++) {
-        size_t h = strlen(hedge[k]);
-        if (i >= h && (h == 0 || kj_before(p->s, i, hedge[k])) && kj_before(p->s, i - h, "その"))
+    if (kj_before(p->s, i, "その"))
+        return strlen("その");
+    const kj_wordlist *wl = p->c->dd->sono_hedges;
+    for (size_t k = 0; k < wl->n; k++) {
+        const char *hedge = wl->lines[k];
+        size_t h = strlen(hedge);
+        if (h > 0 && i >= h && kj_before(p->s, i, hedge) && kj_before(p->s, i - h, "その"))
             return h + strlen("その");
     }
     return 0;
@@ -2614,16 +2617,14 @@ static bool day_is_length(jp *p, size_t i)
         || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
     /* 1日遅れ, 3日遅れで開幕: one day late, a length; 平年より6日遅く,
-     * 昨年より7日早い: the gap of a comparison (6日遅く alone may be late
-     * on the 6th, a day); 平年より3日、昨年より8日遅い: a gap listed before
-     * the word that closes it (not 平年(18日)より, a day the より follows) */
+     * 昨年より7日早い: the gap of a comparison, closed by a word of
+     * ja/day_gap_words (6日遅く alone may be late on the 6th, a day);
+     * 平年より3日、昨年より8日遅い: a gap listed before the word that
+     * closes it (not 平年(18日)より, a day the より follows) */
     if (at(p, j, "遅れ"))
         return true;
-    static const char *const gap[] = {"遅く", "遅い", "遅かっ", "早く", "早い", "早かっ",
-                                      "早ま", "遅ま"};
-    bool closes = false;
-    for (size_t k = 0; k < sizeof gap / sizeof gap[0]; k++)
-        closes = closes || at(p, j, gap[k]);
+    int32_t gv;
+    bool closes = kj_dict_longest(p->c->dd->day_gap, p->s, p->len, j, &gv) > 0;
     if (closes && v < 100 && !kj_before(p->s, i, "より")) {
         /* 平年より15日、東海地方では14日遅く: the second gap of a
          * comparison whose first gap (より N日、) is listed earlier in the
