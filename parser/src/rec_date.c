@@ -441,6 +441,11 @@ int kj_date_init(kiji_parser *p)
         !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
         !dd->sono_hedges)
         return -1;
+    dd->unit_words = kj_dict_new();
+    dd->press_cues = kj_dict_new();
+    if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
+        !dd->press_cues || !kj_dict_add_list(dd->press_cues, kj_wordlist_get("ja/press_cues"), 1))
+        return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
@@ -471,6 +476,8 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->wverbs);
     kj_dict_free(dd->on_day);
     kj_dict_free(dd->day_gap);
+    kj_dict_free(dd->unit_words);
+    kj_dict_free(dd->press_cues);
     free(dd->jstart);
     free(dd->jlit);
     free(dd->jpair);

@@ -195,6 +195,12 @@ struct kj_datedata {
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
+    /* ja/unit_words: words that start with 分 (1) or 秒 (2), no length
+     * (unit_word, date_ja.c) */
+    kj_dict *unit_words;
+    /* ja/press_cues: what after 毎日 makes it the newspaper (によると,
+     * が報じ; press_mainichi, date_ja.c) */
+    kj_dict *press_cues;
     /* For tests only: kj_date_scan_en tries every word start, without its
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */
