@@ -348,28 +348,24 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
     return (int)v;
 }
 
-/* After "on" and a month ("on January eight by saying"), a function word
- * at q ends the spelled day's phrase: by, in, at, when, after, before,
- * with, for, as, but, or the subject or verb of the clause it fronts ("on
- * April one will redeem", "on March one it said"); not "of": "on May two
- * of them". */
+/* After "on" and a month ("on January eight by saying"), a word of
+ * en/on_day_words at q ends the spelled day's phrase: a function word (by,
+ * in, when) or the subject or verb of the clause it fronts ("on April one
+ * will redeem", "on March one it said"); not "of": "on May two of them". */
 static bool on_day_word(const ep *p, size_t i, size_t q)
 {
-    static const char *const next[] = {"by",    "in",     "at",    "when",  "after", "before",
-                                       "with",  "for",    "as",    "but",   "will",  "would",
-                                       "shall", "should", "could", "must",  "might", "said",
-                                       "it",    "they",   "we",    "he",    "she"};
-    size_t x;
     /* or a verb in the past tense right before the month ("submitted
      * March one by", "was signed May two in"), as for weekdays */
     bool past = i >= 5 && p->lc[i - 1] == ' ' && kj_before(p->lc, i - 1, "ed") && alpha(p->lc[i - 4]) &&
                 alpha(p->lc[i - 5]);
     if (!past && (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4]))))
         return false;
-    for (size_t w = 0; w < sizeof next / sizeof *next; w++)
-        if (wd(p, q, next[w], &x) && !alpha(ch(p, x)))
-            return true;
-    return false;
+    /* the whole word at q, as wd reads a literal: no letter or digit
+     * after it */
+    size_t x = q;
+    while (x < p->len && x - q < 16 && alpha(p->lc[x]))
+        x++;
+    return x > q && !alnum_at(p, x) && kj_dict_get(p->c->dd->on_day, p->lc + q, x - q, NULL);
 }
 
 /* A month name: full names anywhere (May and March only capitalized),

@@ -1439,37 +1439,24 @@ static size_t sec_frac(const jp *p, size_t j)
     return k;
 }
 
-/* 分 / 秒 at e starting a word (3分野, 2分割, 5分子, 秒速): no length. A
- * kanji after them otherwise leaves the length (30分遅れ, 20分不在). */
+/* 分 / 秒 at e starting a word of ja/unit_words (3分野, 2分割, 5分子, 秒速):
+ * no length. A kanji after them otherwise leaves the length (30分遅れ,
+ * 20分不在). The words of 分 have the value 1, those of 秒 2: one word's
+ * start is no other kind's (each starts with its unit). */
 static bool unit_word(const jp *p, size_t e, bool sec)
 {
-    static const char *const mw[] = {
-        "分野", "分析", "分類", "分割", "分配", "分散", "分担", "分解", "分裂", "分離",
-        "分布", "分岐", "分子", "分母", "分別", "分量", "分身", "分家", "分校", "分娩",
-        "分泌", "分譲", "分厚", "分業", "分権", "分際", "分隊", "分署", "分室", "分館",
-        "分店", "分社", "分科", "分冊", "分数", "分界", "分断", "分立", "分光", "分点",
-        "分節", "分水", "分乗", "分納", "分売", "分院", "分会", "分局", "分化", "分与",
-        "分限", "分家", "分県", "分団", "分派", "分遣", "分詞", "分銅", "分度", "分野"};
-    static const char *const sw[] = {"秒速", "秒針", "秒殺", "秒単位"};
-    const char *const *l = sec ? sw : mw;
-    size_t n = sec ? sizeof sw / sizeof sw[0] : sizeof mw / sizeof mw[0];
-    for (size_t k = 0; k < n; k++)
-        if (at(p, e, l[k]))
-            return true;
-    return false;
+    int32_t v;
+    return kj_dict_longest(p->c->dd->unit_words, p->s, p->len, e, &v) > 0 && v == (sec ? 2 : 1);
 }
 
 /* 毎日 at i (n bytes) names the newspaper, not "every day": a reporting
- * cue follows it (毎日によると, 毎日の報道では, 毎日が報じた; not 毎日報道
+ * cue of ja/press_cues follows it (毎日によると, 毎日の報道では, 毎日が報じた; not 毎日報道
  * される, reported every day), directly or
  * after another paper joined by と, や or ・ (毎日と産経によれば). It is
  * part of a title when a katakana or Latin word runs into it (サンデー毎日,
  * MSN毎日) or a Latin one follows it (毎日jp, 毎日.jp). */
 static __attribute__((noinline)) bool press_mainichi(jp *p, size_t i, size_t n)
 {
-    static const char *const cue[] = {"によると",   "によれば", "によりますと", "の報道では",
-                                      "の報道によ", "報道では", "報道によ",     "が報じ",
-                                      "は報じ",     "が伝え",   "は伝え"};
     if (n != strlen("毎日") || !at(p, i, "毎日"))
         return false;
     size_t j = i + n, st, nx = j;
@@ -1482,9 +1469,9 @@ static __attribute__((noinline)) bool press_mainichi(jp *p, size_t i, size_t n)
     if (kj_is_latin(nc))
         return true;
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
-            if (at(p, j, cue[k]))
-                return true;
+        int32_t v;
+        if (kj_dict_longest(p->c->dd->press_cues, p->s, p->len, j, &v) > 0)
+            return true;
         if (pass == 1)
             break;
         if (at(p, j, "と") || at(p, j, "や"))
@@ -1779,15 +1766,18 @@ static bool over_verb(const jp *p, size_t j)
     return v;
 }
 
-/* その before i, or その with a hedge between (その約1週間後, そのおよそ
- * 2か月後: the hedge bounds the length, the date carries none): the bytes
- * from its start, 0 when none. */
+/* その before i, or その with a hedge of ja/sono_hedges between (その約
+ * 1週間後, そのおよそ2か月後: the hedge bounds the length, the date carries
+ * none): the bytes from its start, 0 when none. */
 static size_t sono_len(const jp *p, size_t i)
 {
-    static const char *const hedge[] = {"", "約", "およそ", "おおよそ"};
-    for (size_t k = 0; k < sizeof hedge / sizeof hedge[0]; k++) {
-        size_t h = strlen(hedge[k]);
-        if (i >= h && (h == 0 || kj_before(p->s, i, hedge[k])) && kj_before(p->s, i - h, "その"))
+    if (kj_before(p->s, i, "その"))
+        return strlen("その");
+    const kj_wordlist *wl = p->c->dd->sono_hedges;
+    for (size_t k = 0; k < wl->n; k++) {
+        const char *hedge = wl->lines[k];
+        size_t h = strlen(hedge);
+        if (h > 0 && i >= h && kj_before(p->s, i, hedge) && kj_before(p->s, i - h, "その"))
             return h + strlen("その");
     }
     return 0;
@@ -2614,16 +2604,14 @@ static bool day_is_length(jp *p, size_t i)
         || at(p, j, "ごと") || at(p, j, "おき") || at(p, j, "がかり"))
         return true;
     /* 1日遅れ, 3日遅れで開幕: one day late, a length; 平年より6日遅く,
-     * 昨年より7日早い: the gap of a comparison (6日遅く alone may be late
-     * on the 6th, a day); 平年より3日、昨年より8日遅い: a gap listed before
-     * the word that closes it (not 平年(18日)より, a day the より follows) */
+     * 昨年より7日早い: the gap of a comparison, closed by a word of
+     * ja/day_gap_words (6日遅く alone may be late on the 6th, a day);
+     * 平年より3日、昨年より8日遅い: a gap listed before the word that
+     * closes it (not 平年(18日)より, a day the より follows) */
     if (at(p, j, "遅れ"))
         return true;
-    static const char *const gap[] = {"遅く", "遅い", "遅かっ", "早く", "早い", "早かっ",
-                                      "早ま", "遅ま"};
-    bool closes = false;
-    for (size_t k = 0; k < sizeof gap / sizeof gap[0]; k++)
-        closes = closes || at(p, j, gap[k]);
+    int32_t gv;
+    bool closes = kj_dict_longest(p->c->dd->day_gap, p->s, p->len, j, &gv) > 0;
     if (closes && v < 100 && !kj_before(p->s, i, "より")) {
         /* 平年より15日、東海地方では14日遅く: the second gap of a
          * comparison whose first gap (より N日、) is listed earlier in the

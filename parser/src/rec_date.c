@@ -434,6 +434,18 @@ int kj_date_init(kiji_parser *p)
     dd->wverbs = kj_dict_new();
     if (!dd->wverbs || !kj_dict_add_list(dd->wverbs, kj_wordlist_get("en/weekday_verbs"), 0))
         return -1;
+    dd->on_day = kj_dict_new();
+    dd->day_gap = kj_dict_new();
+    dd->sono_hedges = kj_wordlist_get("ja/sono_hedges");
+    if (!dd->on_day || !kj_dict_add_list(dd->on_day, kj_wordlist_get("en/on_day_words"), 1) ||
+        !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
+        !dd->sono_hedges)
+        return -1;
+    dd->unit_words = kj_dict_new();
+    dd->press_cues = kj_dict_new();
+    if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
+        !dd->press_cues || !kj_dict_add_list(dd->press_cues, kj_wordlist_get("ja/press_cues"), 1))
+        return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
@@ -462,6 +474,10 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->efirst);
     kj_dict_free(dd->ethe);
     kj_dict_free(dd->wverbs);
+    kj_dict_free(dd->on_day);
+    kj_dict_free(dd->day_gap);
+    kj_dict_free(dd->unit_words);
+    kj_dict_free(dd->press_cues);
     free(dd->jstart);
     free(dd->jlit);
     free(dd->jpair);

@@ -186,6 +186,21 @@ struct kj_datedata {
     /* en/weekday_verbs: the verbs past_weekday (date_en.c) reads before a
      * bare weekday, valued by kind (KJ_WV_*) */
     kj_dict *wverbs;
+    /* en/on_day_words: the words after "on" and a month that end a spelled
+     * day's phrase (on_day_word, date_en.c) */
+    kj_dict *on_day;
+    /* ja/day_gap_words: the words after N日 that close the gap of a
+     * comparison (day_is_length, date_ja.c) */
+    kj_dict *day_gap;
+    /* ja/sono_hedges: the hedges between その and a length (sono_len,
+     * date_ja.c), matched backwards, so the list's lines */
+    const kj_wordlist *sono_hedges;
+    /* ja/unit_words: words that start with 分 (1) or 秒 (2), no length
+     * (unit_word, date_ja.c) */
+    kj_dict *unit_words;
+    /* ja/press_cues: what after 毎日 makes it the newspaper (によると,
+     * が報じ; press_mainichi, date_ja.c) */
+    kj_dict *press_cues;
     /* For tests only: kj_date_scan_en tries every word start, without its
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */

@@ -13,17 +13,6 @@
 
 #include "rec_entity.h"
 
-/* Capitalized words that start sentences or name dates, never a name. */
-static const char *const stopwords[] = {
-    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "It", "He", "She", "They",
-    "We", "I", "You", "This", "That", "These", "Those", "If", "When", "While", "After",
-    "Before", "As", "By", "From", "With", "Its", "His", "Her", "Their", "Our", "There",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
-    "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
-    "Analysts", "Officials", "Economists", NULL};
-
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
 {
     return kj_dict_get(d->p->entity->stop_en, d->norm + ns, ne - ns, NULL);
@@ -603,13 +592,10 @@ int kj_entity_init(kiji_parser *p)
     p->entity = x;
     if (place_init(x) || org_init(x) || person_init(x))
         return -1;
-    x->stop_en = kj_dict_new();
+    x->stop_en = ent_dict("en/name_stopwords", 1);
     x->splits_ja = ent_dict("ja/name_splits", 1);
     if (!x->stop_en || !x->splits_ja)
         return -1;
-    for (int i = 0; stopwords[i]; i++)
-        if (!kj_dict_add(x->stop_en, stopwords[i], strlen(stopwords[i]), 1))
-            return -1;
     ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0, true);
     ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP, false);
     return 0;
@@ -630,7 +616,7 @@ void kj_entity_free(kiji_parser *p)
                       x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->onot_en, x->onat_en, x->org, x->olead_ja, x->notname_ja,
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
                       x->stop_en, x->title_rev_ja, x->title_last_en, x->splits_ja,
-                      x->abbr_splits};
+                      x->abbr_splits, x->person_speech_ja, x->firm_people_en};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

@@ -155,7 +155,9 @@ struct kj_entity {
      * no strlen; org_init fails if the list outgrows the array */
     size_t media_len[64];
     kj_dict *org;         /* well-known organization form -> org id */
-    kj_dict *stop_en;     /* ent_stopword's words */
+    kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
+    kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */
+    kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
     int norgs;
     /* first code points of the keys of place, abbr, org, osuf_ja,
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */

@@ -674,8 +674,9 @@ static const char *dateline_country(kiji_doc *d)
     return NULL;
 }
 
-/* Does money fact f end in a plain dollar word (dlrs, dollars, mln-dlr)
- * or its cents (cts, cents) with no U.S. / US / American in its span? */
+/* Does money fact f end in a plain dollar word of en/plain_dollar (dlrs,
+ * dollars, mln-dlr) or its cents (cts, cents: Shr 34 cts vs 1.19 dlrs),
+ * two letters or more, with no U.S. / US / American in its span? */
 static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
 {
     const char *s = d->norm;
@@ -683,19 +684,12 @@ static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
     while (b > f->ns && is_letter((unsigned char)s[b - 1]))
         b--;
     size_t n = e - b;
-    char w[8];
-    if (n < 2 || n > 7)
+    char w[32];
+    if (n < 2 || n >= sizeof w)
         return false;
     for (size_t k = 0; k < n; k++)
         w[k] = (char)lower((unsigned char)s[b + k]);
-    w[n] = '\0';
-    /* the cents of a plain dollar follow it: Shr 34 cts vs 1.19 dlrs */
-    static const char *const plain[] = {"dlr", "dlrs", "dollar", "dollars",
-                                        "ct",  "cts",  "cent",   "cents"};
-    bool hit = false;
-    for (size_t k = 0; k < sizeof plain / sizeof plain[0] && !hit; k++)
-        hit = strcmp(w, plain[k]) == 0;
-    if (!hit)
+    if (!kj_dict_get(d->p->numeric->en_plain_dollar, w, n, NULL))
         return false;
     for (size_t i = f->ns; i + 2 <= e; i++)
         if ((s[i] == 'U' && s[i + 1] == '.') || (s[i] == 'U' && s[i + 1] == 'S') ||

@@ -327,12 +327,14 @@ int kj_numeric_init(kiji_parser *p)
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
+    nd->en_plain_dollar = kj_dict_new();
+    nd->en_quake = kj_wordlist_get("en/quake_words");
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
-        !nd->ja_bare_stop || !nd->en_bare_stop)
+        !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -345,7 +347,8 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_part, kj_wordlist_get("en/counted_participles"), 1) &&
               kj_dict_add_list(nd->en_money_of, kj_wordlist_get("en/pounds_of_money"), 1) &&
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
-              kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1);
+              kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1) &&
+              kj_dict_add_list(nd->en_plain_dollar, kj_wordlist_get("en/plain_dollar"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
          qual_list("ja/qualifiers_pre", &nd->ja_qual) && vague_list(nd);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
@@ -410,6 +413,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_money_of);
     kj_dict_free(nd->ja_bare_stop);
     kj_dict_free(nd->en_bare_stop);
+    kj_dict_free(nd->en_plain_dollar);
     kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);
@@ -1707,20 +1711,21 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
     return true;
 }
 
-/* An earthquake word within a short window of [b, e): "quake",
- * "magnitude", "tremor", "seismic" (any case, as part of a word). */
+/* An earthquake word of en/quake_words within a short window of [b, e):
+ * "quake", "magnitude", "seismic" (any case, as part of a word). */
 static bool quake_near(const kiji_doc *d, size_t b, size_t e)
 {
-    static const char *const word[] = {"quake", "magnitude", "tremor", "seismic", "richter"};
+    const kj_wordlist *wl = d->p->numeric->en_quake;
     size_t lo = b > 120 ? b - 120 : 0, hi = e + 120 < d->norm_len ? e + 120 : d->norm_len;
     for (size_t i = lo; i < hi; i++) {
         unsigned char c = (unsigned char)d->norm[i] | 0x20;
-        for (size_t k = 0; k < sizeof word / sizeof word[0]; k++) {
-            size_t n = strlen(word[k]);
-            if (c != (unsigned char)word[k][0] || i + n > hi)
+        for (size_t k = 0; k < wl->n; k++) {
+            const char *word = wl->lines[k];
+            size_t n = kj_wordlist_key(word);
+            if (n == 0 || c != (unsigned char)word[0] || i + n > hi)
                 continue;
             size_t j = 1;
-            while (j < n && ((unsigned char)d->norm[i + j] | 0x20) == (unsigned char)word[k][j])
+            while (j < n && ((unsigned char)d->norm[i + j] | 0x20) == (unsigned char)word[j])
                 j++;
             if (j == n)
                 return true;

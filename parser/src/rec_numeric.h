@@ -134,6 +134,12 @@ struct kj_numeric {
                                              share (en and ja keys), value 1 */
     kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
                            that need an amount (元, won), value 1 */
+    /* rec_money.c: en/plain_dollar, the dollar and cent words that name
+     * no country (dlrs, cents), value 1 */
+    kj_dict *en_plain_dollar;
+    /* rec_numeric.c: en/quake_words, the words that make M7 a magnitude in
+     * English (quake, seismic), matched in any case within a word */
+    const kj_wordlist *en_quake;
     /* rec_money.c: what the keys of `before` start with, recorded as they
      * are added: a first byte (before_byte) and, for a non-ASCII key, its
      * first code point (bit cp of before_cp; before_wide when one starts

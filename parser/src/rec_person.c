@@ -67,6 +67,8 @@ int person_init(struct kj_entity *x)
     x->honor_en = ent_dict("en/honorifics", 1);
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
     x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
+    x->person_speech_ja = ent_dict("ja/person_speech", 1);
+    x->firm_people_en = ent_dict("en/firm_people", 1);
     x->title_en = kj_dict_new();
     x->title_last_en = kj_dict_new();
     /* ja/titles lines as written, reversed: the longest title ending at a
@@ -86,7 +88,8 @@ int person_init(struct kj_entity *x)
             return -1;
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
-        !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja)
+        !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
+        !x->person_speech_ja || !x->firm_people_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -1157,16 +1160,12 @@ static bool ja_kata_given(estate *s, size_t a, size_t b)
     return kj_dict_get(s->x->given_ja, d->norm + a, b - a, &v);
 }
 
-/* A verb that only a person speaks with: 語った, 話した, 明かした (an
- * organization 発表 / 説明 / コメント as often). */
+/* A verb that only a person speaks with, of ja/person_speech: 語った,
+ * 話した, 明かした (an organization 発表 / 説明 / コメント as often). */
 static bool human_speech(estate *s, size_t p)
 {
-    static const char *const verb[] = {"語っ", "語り", "話し", "明かし", "振り返っ", "笑っ",
-                                       "笑顔で", "喜ん", "つぶやい", "打ち明け", NULL};
-    for (int i = 0; verb[i]; i++)
-        if (kj_at(s->d->norm, s->hi, p, verb[i]))
-            return true;
-    return false;
+    int32_t v;
+    return kj_dict_longest(s->x->person_speech_ja, s->d->norm, s->hi, p, &v) > 0;
 }
 
 /* Four kanji at a: fills p with the five character boundaries. */
@@ -2779,15 +2778,9 @@ static bool employer_before(estate *s, const tok *t, int n, int k, int j)
         return false;
     if (title_ending(s, t, j) != j)
         return false;
-    /* a firm's people: Social Affairs minister, Senate Republican leader
-     * name an office, not an employer */
-    static const char *const firm[] = {"analyst",    "economist",   "strategist",    "trader",
-                                       "dealer",     "spokesman",   "spokeswoman",   "spokesperson",
-                                       "chairman",   "president",   "director",      NULL};
-    bool ok = false;
-    for (int i = 0; firm[i] && !ok; i++)
-        ok = tok_is(d, t[j], firm[i]);
-    if (!ok)
+    /* a firm's people (en/firm_people): Social Affairs minister, Senate
+     * Republican leader name an office, not an employer */
+    if (!kj_dict_get(s->x->firm_people_en, d->norm + t[j].ns, t[j].ne - t[j].ns, NULL))
         return false;
     /* Automotive analyst, Republican chairman: an adjective (-ive, -al,
      * -ic, -an) ends no firm's name; AC and R chairman: a letter after

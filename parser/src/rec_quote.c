@@ -93,8 +93,9 @@ int kj_quote_init(kiji_parser *p)
     q->en_sources = load("en/statement_sources", 1, true, &q->en_sources_pre);
     q->en_mods = load("en/statement_modifiers", 1, true, NULL);
     q->en_context = load("en/source_context", 0, true, NULL);
+    q->ja_nominal = load("ja/speech_nouns", 1, false, NULL);
     if (!q->ja_verbs || !q->ja_after || !q->ja_sources || !q->ja_cues || !q->ja_mods ||
-        !q->en_verbs || !q->en_sources || !q->en_mods || !q->en_context) {
+        !q->en_verbs || !q->en_sources || !q->en_mods || !q->en_context || !q->ja_nominal) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
@@ -161,6 +162,7 @@ void kj_quote_free(kiji_parser *p)
     kj_dict_free(q->en_sources);
     kj_dict_free(q->en_mods);
     kj_dict_free(q->en_context);
+    kj_dict_free(q->ja_nominal);
     free(q);
     p->quote = NULL;
 }

@@ -72,6 +72,7 @@ struct kj_quotedata {
     kj_dict *en_sources; /* en/statement_sources */
     kj_dict *en_mods;    /* en/statement_modifiers */
     kj_dict *en_context; /* en/source_context: KJ_QC_* */
+    kj_dict *ja_nominal; /* ja/speech_nouns: コメント, 発言 after という X の */
     bool en_det_first[256]; /* a KJ_QC_DET key of en_context starts with the byte */
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */

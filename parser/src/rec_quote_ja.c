@@ -596,24 +596,21 @@ static size_t inflection_end(kiji_doc *d, size_t e)
     return e;
 }
 
-/* After という/との: X(氏|社…)の + a speech noun (コメント, 発言, 声明).
- * Returns the fact of X, or -1. */
+/* After という/との: X(氏|社…)の + a speech noun of ja/speech_nouns
+ * (コメント, 発言, 声明). Returns the fact of X, or -1. */
 static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
 {
-    static const char *const w[] = {"コメント", "発言", "声明",       "見解", "談話", "言葉",
-                                    "主張",     "説明", "メッセージ", "回答", "指摘", NULL};
     int k = kj_q_mention_in(x, p, p + 1);
     if (k < 0)
         return -1;
     size_t e = skip_name_suffix(d, x->m[k].ne, limit);
     if (!at(d, e, "の"))
         return -1;
-    for (int i = 0; w[i]; i++) {
-        d->work++;
-        if (at(d, e + 3, w[i]))
-            return x->m[k].fact;
-    }
-    return -1;
+    int32_t v;
+    d->work++;
+    return kj_dict_longest(x->qd->ja_nominal, d->norm, d->norm_len, e + strlen("の"), &v) > 0
+               ? x->m[k].fact
+               : -1;
 }
 
 /* After という at p: a clause that ends in a speaking verb (第一声を上げた,
