@@ -127,6 +127,7 @@ struct kj_entity {
     kj_dict *place;       /* name -> places index (ja and en keys) */
     kj_dict *abbr;        /* 米 -> places index */
     bool abbr_latin;      /* a key of abbr starts with a Latin letter or digit */
+    bool muni_slow;       /* municipality without its quick refusal (tests only) */
     kj_dict *abbr_follow; /* words after 米/仏 that make it a country */
     kj_dict *abbr_splits; /* words starting with 独/加 that are no country (独自) */
     kj_dict *demonym;     /* German -> places index */

@@ -955,6 +955,14 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
     return nx - pos;
 }
 
+/* Is the entry v (d->cpx) a valid one of 市 町 村 区 (U+5E02 U+753A U+6751
+ * U+533A)? */
+static inline bool muni_suffix(uint32_t v)
+{
+    uint32_t w = v & (KJ_CPX_SLOW | KJ_CPX_CP);
+    return w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A;
+}
+
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name
  * (one to three kanji at the start of a word, then 市 町 村 区) at pos,
  * where the caller found that municipality_may_start. The scan counts its
@@ -970,6 +978,19 @@ static size_t municipality(estate *s, size_t pos)
      * call) would make the compiler read them again at each step */
     const uint32_t *cpx = d->cpx;
     size_t len = d->norm_len;
+    /* Most kanji open no municipality. Where the characters at pos, pos + 3
+     * and pos + 6 are whole three-byte entries, the loop below reads the
+     * entries at pos + 3, pos + 6 and pos + 9 for k = 1 to 3 and no others
+     * (ヶ and ケ are three bytes too): with none of 市 町 村 区 among them
+     * it finds nothing. (x->muni_slow turns this off: tests compare.) */
+    if (pos + 12 <= len && !s->x->muni_slow) {
+        uint32_t a = cpx[pos], b = cpx[pos + 3], c = cpx[pos + 6], e = cpx[pos + 9];
+        if (!((a | b | c) & KJ_CPX_SLOW) && ((a & b & c) >> KJ_CPX_LEN_SHIFT) == 3 &&
+            !muni_suffix(b) && !muni_suffix(c) && !muni_suffix(e)) {
+            d->work++;
+            return 0;
+        }
+    }
     /* 鳩ヶ谷市, 茅ケ崎市: the small ヶ (or ケ) between two kanji is part of
      * the name, so no name starts right after it (谷市 is no city) */
     size_t qs, qq;
