@@ -2421,8 +2421,11 @@ static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *
     for (int c = 0; c < 4 && !k; c++)
         if (kj_at(s, n, pos, conn[c]))
             k = pos + strlen(conn[c]);
+    if (!k)
+        return false;
+    /* found by name (a search of the lists), so only after a connective */
     const kj_wordlist *wl = kj_wordlist_get("en/qualifiers_pre");
-    if (!k || !wl)
+    if (!wl)
         return false;
     size_t best = 0;
     int q2 = 0;

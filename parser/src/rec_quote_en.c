@@ -347,12 +347,18 @@ static bool unnamed_before(kiji_doc *d, const kj_qctx *x, size_t i)
         lo = i - 2 * KJ_Q_WINDOW;
     size_t found = 0;
     bool any = false;
+    /* one step of d->work per byte, counted at once (nothing in the loop
+     * reads it); most bytes are no determiner's first (en_det_first), a
+     * test of one table through locals */
+    d->work += i > lo ? i - lo : 0;
+    const bool *det_first = x->qd->en_det_first;
+    const unsigned char *u = (const unsigned char *)d->norm;
     for (size_t p = lo; p < i; p++) {
-        d->work++;
+        if (!det_first[u[p]])
+            continue;
         /* a determiner of en/source_context (one, a, an, another) */
         size_t dl = 0;
-        if (!x->qd->en_det_first[(unsigned char)d->norm[p]] || !word_start(d, p) ||
-            context_word(d, x, p, &dl) != KJ_QC_DET || kj_q_in_quote(x, p))
+        if (!word_start(d, p) || context_word(d, x, p, &dl) != KJ_QC_DET || kj_q_in_quote(x, p))
             continue;
         size_t b = p;
         while (b > lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
