@@ -576,6 +576,13 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = p - best;
     *te = p;
     size_t q = p - best;
+    /* 民主党の元代表・小沢一郎氏: a role's prefix (元 前 新 現) between の
+     * and the title keeps the body before の as the affiliation */
+    if (q >= s->lo + 6 &&
+        (kj_before(d->norm, q, "元") || kj_before(d->norm, q, "前") ||
+         kj_before(d->norm, q, "新") || kj_before(d->norm, q, "現")) &&
+        kj_before(d->norm, q - 3, "の"))
+        q -= 3;
     if (kj_before(d->norm, q, "の")) {
         size_t r = q - 3;
         ent *e = ent_ending_at(s, r);
