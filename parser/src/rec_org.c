@@ -474,6 +474,11 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
         if (ns + 3 < ne && kj_at(d->norm, ne, ns, "・"))
             ns += 3;
     }
+    /* DeNA新卒採用(DeNA): a name that opens with its own "acronym" is
+     * that body and a common noun after it, which the parenthesis only
+     * names again: it defines nothing (cases/ja/organization) */
+    if (ne - ns > al && !memcmp(d->norm + ns, acr, al))
+        return;
     bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
@@ -613,7 +618,14 @@ static void pass_definitions(estate *s)
                 /* 1630 EST (2130 GMT): a clock time in brackets names
                  * nothing, and no name starts with a digit */
                 bool digit = d->norm[j] >= '0' && d->norm[j] <= '9';
-                if (a < ti && acronym(d, a, ti) && allname && !digit)
+                /* AKB48(公式サイト): a well-known name before a note in
+                 * brackets that is no organization's name defines nothing */
+                int32_t kv;
+                bool note = d->lang != KJ_LANG_EN && a < ti &&
+                            kj_dict_get(s->x->org, d->norm + a, ti - a, &kv) &&
+                            !org_suffix_end(s, j, k) &&
+                            !kj_dict_get(s->x->org, d->norm + j, k - j, &kv);
+                if (a < ti && acronym(d, a, ti) && allname && !digit && !note)
                     define(s, j, k, a, ti);
             }
         } else if (c == '<' && d->lang == KJ_LANG_EN) {

@@ -579,6 +579,13 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = p - best;
     *te = p;
     size_t q = p - best;
+    /* 民主党の元代表・小沢一郎氏: a role's prefix (元 前 新 現) between の
+     * and the title keeps the body before の as the affiliation */
+    if (q >= s->lo + 6 &&
+        (kj_before(d->norm, q, "元") || kj_before(d->norm, q, "前") ||
+         kj_before(d->norm, q, "新") || kj_before(d->norm, q, "現")) &&
+        kj_before(d->norm, q - 3, "の"))
+        q -= 3;
     if (kj_before(d->norm, q, "の")) {
         size_t r = q - 3;
         ent *e = ent_ending_at(s, r);
@@ -1378,6 +1385,60 @@ static bool part_end_may(const kj_dict *t, const char *norm, size_t q, const siz
     return kj_dict_may_end(t, b - q, (unsigned char)norm[b - 1]);
 }
 
+/* 道重さゆみさん, 今井メロさん, 和田アキ子さん: a given name in kana the
+ * list lacks after a surname at b, up to the さん or 氏 right after it:
+ * its end, or 0. Hiragana: two to four after a listed surname (listed),
+ * three or four after an unlisted one, not opening with a particle or an
+ * adjective's ending (鈴木のおばさん, 面白いおばさん), nor ending in a
+ * kinship word (近所おばさん) nor holding a verb's ending (前置きしたさんま). Katakana, after a listed surname only: two
+ * or three, ー counted, and a 子 may close them (アキ子); a common
+ * katakana word is none (中村マネージャーさん has four and more). */
+static size_t kana_given_end(estate *s, size_t b, bool listed)
+{
+    kiji_doc *d = s->d;
+    static const char lead[] = "のはがをにでへやともいしくなっただてよか";
+    static const char *const kin[] = {"おば", "おじ", "ばあ", "じい", "ねえ", "にい", "ちゃ", NULL};
+    static const char *const verb[] = {"した", "して", "った", "って", "れた", "れて", "きた", "ます", NULL};
+    size_t q = b, qn;
+    uint32_t c = ent_cp(d, b, &qn);
+    int n = 0;
+    if (is_hira(c)) {
+        if (char3_in(d->norm + b, s->hi - b, lead, sizeof lead - 1))
+            return 0;
+        while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &qn))) {
+            q = qn;
+            n++;
+        }
+        /* the run may hold the さん itself: end it before that */
+        if (n >= 4 && kj_before(d->norm, q, "さん")) {
+            q -= 6;
+            n -= 2;
+        }
+        if (n < (listed ? 2 : 3) || n > 4)
+            return 0;
+        for (int k = 0; kin[k]; k++)
+            if (kj_before(d->norm, q, kin[k]))
+                return 0;
+        /* 前置きしたさんまは: a verb's ending, then a name of kana */
+        for (size_t p = b; p + 6 <= q; p += 3)
+            for (int k = 0; verb[k]; k++)
+                if (kj_at(d->norm, q, p, verb[k]))
+                    return 0;
+    } else if (listed && ent_kata(c)) {
+        while (n < 4 && q < s->hi && ent_kata(ent_cp(d, q, &qn))) {
+            q = qn;
+            n++;
+        }
+        if (n < 2 || n > 3)
+            return 0;
+        if (kj_at(d->norm, s->hi, q, "子"))
+            q += 3;
+    } else {
+        return 0;
+    }
+    return kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏") ? q : 0;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -1386,7 +1447,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     uint32_t c = ent_cp(d, a, &nx);
     size_t ends[5];
     int nends = 0;
-    size_t hira_end = 0;
+    size_t hira_end = 0, unl_kana = 0;
     size_t sur = a, sl = 0, listed = 0;
     ent *dot_aff = NULL; /* the country after a name's last ・ */
     size_t dot_ts = 0, dot_te = 0;
@@ -1658,6 +1719,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 /* 槙原氏 after 槙原寛己氏: the surname read there */
                 sl = q - a;
                 ends[nends++] = q;
+            } else if (m == 2 && (unl_kana = kana_given_end(s, q, false)) > 0 &&
+                       !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v)) {
+                /* 道重さゆみさん: two kanji the list lacks and a hiragana
+                 * given name before さん or 氏 (cases/ja/person_hiragana) */
+                sl = q - a;
+                b = q;
+                ends[nends++] = q;
             }
         }
         /* No known surname at a and a kanji run of one or two characters
@@ -1672,7 +1740,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * (given_names.txt) after the surname, tried with a title or
          * honorific after it only (the bare form is ja_fullname's) */
         size_t hx;
-        if (sl && nends == 1 && b < s->hi && is_hira(ent_cp(d, b, &hx))) {
+        if (unl_kana) {
+            hira_end = unl_kana;
+        } else if (sl && nends == 1 && listed == sl && b < s->hi && ent_kata(ent_cp(d, b, &hx))) {
+            /* 今井メロさん, 和田アキ子さん: a katakana given name */
+            hira_end = kana_given_end(s, b, true);
+        } else if (sl && nends == 1 && b < s->hi && is_hira(ent_cp(d, b, &hx))) {
             size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
             if (m && is_hira(ent_cp(d, b, &hx)))
                 hira_end = b + m;

@@ -943,9 +943,25 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
         if (kj_at(d->norm, i, pos, no[z]))
             return 0;
     size_t qs;
-    ent_prev(d, i, &qs);
+    uint32_t last = ent_prev(d, i, &qs);
     if (kj_at(d->norm, i, qs, "都") || kj_at(d->norm, i, qs, "下"))
         return 0;
+    /* 四ヶ村, 十数ヶ町: a count of villages or towns, not one (五ヶ瀬町
+     * goes on past its ヶ) */
+    if (last == 0x30F6 || last == 0x30B1) {
+        size_t k = pos;
+        while (k < qs) {
+            size_t kx;
+            uint32_t c = ent_cp(d, k, &kx);
+            if (!(c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+                  c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 ||
+                  c == 0x767E || c == 0x6570 || c == 0x4F55 || c == 0x5E7E))
+                break;
+            k = kx;
+        }
+        if (k == qs)
+            return 0;
+    }
     /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
      * is a person's name here; the village after its prefecture
      * is city_suffix's (cases/ja/place) */
@@ -1232,6 +1248,14 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         }
         ent *e = NULL;
         size_t n = may_place ? place_at_cp(s, i, c, pc, &e) : 0;
+        /* 旧鳩ヶ谷市: a former municipality is a named city all the same;
+         * 旧 is no part of its name */
+        if (!n && may_town && kj_at(d->norm, s->hi, i, "旧") &&
+            (n = municipality(s, i + 3)) > 0) {
+            named_place(s, 'c', i + 3, i + 3 + n, "JP", PL_CITY);
+            i += 3 + n;
+            continue;
+        }
         if (!n && may_town && (n = municipality(s, i)) > 0) {
             named_place(s, 'c', i, i + n, "JP", PL_CITY);
             i += n;

@@ -325,6 +325,35 @@ static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return false;
 }
 
+/* Xが起用されていることから: a が-subject of a passive verb (a noun +
+ * され) in a reason clause (ことから) is the one acted on, not who
+ * speaks after it (Xが起用されたことについて「…」と話した stays X's;
+ * cases/ja/quote). */
+static bool ga_passive_koto(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    static const char *const tails[] = {"されていることから", "されたことから", "されることから",
+                                        NULL};
+    size_t i = marker_at(d, x, k, end);
+    if (!at(d, i, "が"))
+        return false;
+    size_t p = i + 3, n;
+    int chars = 0;
+    while (p < end && chars < 8) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
+            break;
+        chars++;
+        p = n;
+    }
+    if (chars == 0)
+        return false;
+    for (int t = 0; tails[t]; t++)
+        if (at(d, p, tails[t]))
+            return true;
+    return false;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -342,7 +371,7 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
-            !(strict && ga_modifies(d, x, k, end))) {
+            !(strict && ga_modifies(d, x, k, end)) && !ga_passive_koto(d, x, k, end)) {
             best = k;
             if (strict && wa_marked(d, x, k, end))
                 best_wa = k;
@@ -939,7 +968,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
 /* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
  * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者;
- * so are キャスター and a relative or member with no name (妻は「…」).
+ * so are キャスター, a relative or member with no name (妻は「…」) and
+ * a minor (少年は, 長女は).
  * Each word is kept with its length in bytes; every one ends in a
  * three-byte character, which is compared first. */
 #define PW(w) {w, sizeof w - 1}
@@ -953,7 +983,9 @@ static const struct {
               PW("ライター"), PW("カメラマン"), PW("ジャーナリスト"), PW("小僧"),
               PW("キャスター"), PW("アナウンサー"), PW("妻"),   PW("夫"),
               PW("母親"),     PW("父親"),     PW("息子"),     PW("家族"),
-              PW("親族"),     PW("メンバー")};
+              PW("親族"),     PW("メンバー"), PW("少年"),   PW("少女"),
+              PW("長男"),     PW("長女"),     PW("次男"),     PW("次女"),
+              PW("娘")};
 #undef PW
 
 /* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
