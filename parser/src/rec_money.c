@@ -617,9 +617,9 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
         kj_fact *g = kj_fact_at(d, (int)j);
         if (j == fi || !g || g->dropped || g->ne - g->ns > COMPARED_MAX)
             continue;
-        /* the next sentence going on with the figures ("a 300 mln franc
-         * issue. X will lead a 300 mln issue"; "Net loss 23.3 mln vs loss
-         * 44.8 mln"): only a bare amount right after f or after one this
+        /* the next sentence going on with the figures ("a 900 mln franc
+         * issue. Another bank leads a 400 mln issue"; "Net 8.2 mln pesos /
+         * Revs 61.3 mln vs 55.9 mln"): only a bare amount right after f or after one this
          * loop has just resolved */
         if (g->sentence != sent && (g->sentence != sent + 1 || g->ns < ne || k == 0 ||
                                     !(m->r[k - 1].idx == fi || resolved_here(d, m->r[k - 1].idx, iso))))

@@ -2500,8 +2500,8 @@ static const char *const move_transitive[] = {"raised",  "lowered", "cut",      
                                               "slashed", "increased", "decreased"};
 
 /* The object of a transitive verb of movement between it and the change:
- * "raised its quarterly payout 15 cts to 2.40 dlrs", "cut the price of
- * its crude 1.50 dlrs to 16 dlrs". p ends the object (the text before the
+ * "raised its semi-annual dividend 12 cts to 1.85 dlrs", "cut the
+ * posted price of its heavy crude 1.25 dlrs to 15.50 dlrs". p ends the object (the text before the
  * amount, spaces left out): is it a phrase of at most eight lower-case
  * words (semi-annual) whose first is a determiner (its, their, the, his, her) right after one
  * of move_transitive? */
@@ -2654,8 +2654,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                 /* the low end has no unit after it (150〜, $3 to); not
                  * when the scale would lift a low end written with
                  * thousands over a high end it is below as written:
-                 * "between 500,000 and one mln" (a year stays no low
-                 * end: "in 1987 to 1.45 mln") */
+                 * "between 600,000 and one mln" (a year stays no low
+                 * end: "in 1988 to 2.45 mln") */
                 if (sc && !has_scale(d, &a.tok) && a.ne == a.tok.ne) {
                     kj_num t = lo;
                     kj_num_scale(&t, sc);
