@@ -619,8 +619,8 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
             continue;
         /* the next sentence going on with the figures ("a 900 mln franc
          * issue. Another bank leads a 400 mln issue"; "Net 8.2 mln pesos /
-         * Revs 61.3 mln vs 55.9 mln"): only a bare amount right after f or after one this
-         * loop has just resolved */
+         * Revs 61.3 mln vs 55.9 mln"): only a bare amount right after f
+         * or after one this loop has just resolved */
         if (g->sentence != sent && (g->sentence != sent + 1 || g->ns < ne || k == 0 ||
                                     !(m->r[k - 1].idx == fi || resolved_here(d, m->r[k - 1].idx, iso))))
             continue;
