@@ -1440,7 +1440,7 @@ static size_t date_rel(ep *p, size_t i, kj_tx *t)
     return 0;
 }
 
-/* fiscal 2025 / fiscal year 2025 / calendar 1986 / FY2025 */
+/* fiscal 2025 / fiscal year 2025 / fiscal 1985/86 / calendar 1986 / FY2025 */
 static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
 {
     size_t e, k;
@@ -1459,6 +1459,17 @@ static size_t date_fiscal(ep *p, size_t i, kj_tx *t)
         j = sp(p, k);
     if (!year4(p, j, &y, &k))
         return 0;
+    /* fiscal 1985/86, fiscal 1986-1987: a split year, named by the year
+     * it starts in (as 2025年度 is FY2025) */
+    if (fiscal && (ch(p, k) == '/' || ch(p, k) == '-')) {
+        int r = 0, v = 0;
+        while (r < 5 && digit(ch(p, k + 1 + (size_t)r)))
+            v = v * 10 + (ch(p, k + 1 + (size_t)r) - '0'), r++;
+        char nx = ch(p, k + 1 + (size_t)r);
+        if (((r == 2 && v == (y + 1) % 100) || (r == 4 && v == y + 1)) && !alpha(nx) &&
+            !((nx == '/' || nx == '-') && digit(ch(p, k + 2 + (size_t)r))))
+            k += 1 + (size_t)r;
+    }
     t->y = y;
     t->yset = true;
     t->grain = fiscal ? KJ_G_FY : KJ_G_YEAR;

@@ -384,7 +384,7 @@ static bool shared_word(const kiji_doc *d, const kj_fact *f, size_t *ws, size_t 
                 bool bare = prev_num && prev_s == SIZE_MAX;
                 if (prev_s != SIZE_MAX) /* ten dinars, 200 million dinars */
                     bare = word_in(nd->en_words, s, prev_s, prev_e);
-                if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
+                if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
                     *ws = b;
                     *we = i;
                     return true;
@@ -581,8 +581,18 @@ static void refs_build(kiji_doc *d, money_refs *m)
 }
 
 /* A bare amount compared with f in its phrase ("154.7 mln pesos vs 127.5
- * mln") took f's currency when it was read: it takes f's resolved one
- * too. Only the money facts starting in reach of f are looked at. */
+ * mln"), or going on with it in the next sentence, took f's currency when
+ * it was read: it takes f's resolved one too. Only the money facts
+ * starting in reach of f are looked at. */
+/* Has this resolve_compared call just set fact j's currency (to iso, the
+ * very string it sets)? */
+static bool resolved_here(kiji_doc *d, size_t j, const char *iso)
+{
+    const kj_fact *g = kj_fact_at(d, (int)j);
+    const kj_attr *at = g ? kj_attr_get(g, "currency") : NULL;
+    return at && at->s == iso;
+}
+
 static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *old,
                              const char *iso)
 {
@@ -605,7 +615,14 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
         d->work++;
         size_t j = m->r[k].idx;
         kj_fact *g = kj_fact_at(d, (int)j);
-        if (j == fi || !g || g->dropped || g->sentence != sent || g->ne - g->ns > COMPARED_MAX)
+        if (j == fi || !g || g->dropped || g->ne - g->ns > COMPARED_MAX)
+            continue;
+        /* the next sentence going on with the figures ("a 900 mln franc
+         * issue. Another bank leads a 400 mln issue"; "Net 8.2 mln pesos /
+         * Revs 61.3 mln vs 55.9 mln"): only a bare amount right after f
+         * or after one this loop has just resolved */
+        if (g->sentence != sent && (g->sentence != sent + 1 || g->ns < ne || k == 0 ||
+                                    !(m->r[k - 1].idx == fi || resolved_here(d, m->r[k - 1].idx, iso))))
             continue;
         size_t gap = g->ns >= ne ? g->ns - ne : ns >= g->ne ? ns - g->ne : SIZE_MAX;
         const kj_attr *at = kj_attr_get(g, "currency");

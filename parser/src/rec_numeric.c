@@ -2502,6 +2502,39 @@ static const char *const move_words[] = {
     "edged down", "raised",  "lowered",   "cut",       "reduced",  "lifted",   "hiked",
     "boosted",    "trimmed", "slashed"};
 
+/* Verbs of movement that take an object before the change. */
+static const char *const move_transitive[] = {"raised",  "lowered", "cut",       "reduced",
+                                              "lifted",  "hiked",   "boosted",   "trimmed",
+                                              "slashed", "increased", "decreased"};
+
+/* The object of a transitive verb of movement between it and the change:
+ * "raised its semi-annual dividend 12 cts to 1.85 dlrs", "cut the
+ * posted price of its heavy crude 1.25 dlrs to 15.50 dlrs". p ends the object (the text before the
+ * amount, spaces left out): is it a phrase of at most eight lower-case
+ * words (semi-annual) whose first is a determiner (its, their, the, his, her) right after one
+ * of move_transitive? */
+static bool object_moved(const kiji_doc *d, size_t p)
+{
+    static const char *const det[] = {"its", "their", "the", "his", "her"};
+    const char *s = d->norm;
+    for (int w = 0; w < 8 && p > 1; w++) {
+        size_t b = p;
+        while (b > 0 && p - b < 24 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || s[b - 1] == '-'))
+            b--;
+        if (b == p || b == 0 || (s[b - 1] != ' ' && s[b - 1] != '\n'))
+            return false;
+        for (size_t k = 0; k < sizeof det / sizeof det[0]; k++) {
+            if (p - b != strlen(det[k]) || memcmp(s + b, det[k], p - b) != 0)
+                continue;
+            for (size_t v = 0; v < sizeof move_transitive / sizeof move_transitive[0]; v++)
+                if (before_ci(d, b - 1, move_transitive[v]) != SIZE_MAX)
+                    return true;
+        }
+        p = b - 1;
+    }
+    return false;
+}
+
 /* "from" right before qs starts a change ("from $3 to $5"), unless a word
  * of extent leads it: "ranging from $3 to $5", "anywhere from 3 to 5"
  * bound one range. */
@@ -2532,13 +2565,16 @@ static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount
         p--;
     if (p == qs)
         return false;
-    for (size_t k = 0; k < sizeof move_words / sizeof move_words[0]; k++) {
-        if (before_ci(d, p, move_words[k]) == SIZE_MAX)
+    bool obj = object_moved(d, p);
+    size_t nm = sizeof move_words / sizeof move_words[0];
+    for (size_t k = 0; k <= nm; k++) {
+        const char *mw = k < nm ? move_words[k] : "";
+        if (k < nm ? before_ci(d, p, mw) == SIZE_MAX : !obj)
             continue;
         /* "expand by 25 to 30 pct": a low end without its unit is a range */
         if (a->kind == 0)
             return false;
-        if (strcmp(move_words[k], "by") == 0)
+        if (strcmp(mw, "by") == 0)
             return true;
         double lo = kj_num_double(a->value), hi = kj_num_double(b->value);
         if (lo <= 0)
@@ -2623,9 +2659,19 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             if (!change) {
                 kj_num lo = a.value;
                 int sc = scale_of(d, &b.tok);
-                /* the low end has no unit after it (150〜, $3 to) */
-                if (sc && !has_scale(d, &a.tok) && a.ne == a.tok.ne)
-                    kj_num_scale(&lo, sc);
+                /* the low end has no unit after it (150〜, $3 to); not
+                 * when the scale would lift a low end written with
+                 * thousands over a high end it is below as written:
+                 * "between 600,000 and one mln" (a year stays no low
+                 * end: "in 1988 to 2.45 mln") */
+                if (sc && !has_scale(d, &a.tok) && a.ne == a.tok.ne) {
+                    kj_num t = lo;
+                    kj_num_scale(&t, sc);
+                    double hv = kj_num_double(b.value);
+                    if (!(kj_num_double(t) > hv && kj_num_double(lo) <= hv &&
+                          memchr(d->norm + a.tok.ns, ',', a.tok.ne - a.tok.ns)))
+                        lo = t;
+                }
                 amount m = b;
                 m.value = lo;
                 bool years = a.tok.digits == 4 && b.tok.digits == 4 && !a.tok.word &&
