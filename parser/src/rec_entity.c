@@ -22,7 +22,11 @@ static const char *const stopwords[] = {
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
     "Oct", "Nov", "Dec", "Also", "However", "Meanwhile", "Under", "Some", "Many", "Most",
-    "Analysts", "Officials", "Economists", NULL};
+    "Analysts", "Officials", "Economists",
+    /* conjunctions and sentence adverbs that open a clause before a name
+     * (Although Jane Roe, senior vice president at ..., noted) */
+    "Although", "Though", "Because", "Unless", "Whether", "Moreover", "Furthermore",
+    "Nevertheless", "Nonetheless", "Thus", "Despite", "Instead", "Besides", NULL};
 
 bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne)
 {
