@@ -2421,6 +2421,95 @@ static void pass_spokes(estate *s)
     }
 }
 
+/* "..., SIA said.", AMC says: an acronym of two to five capitals that is
+ * the subject of said / says is a body speaking (GUIDELINES: a body may be
+ * a quote's speaker). Its organization named before (by its acronym or
+ * its initials) gets the mention, else it is a new one. Not a title
+ * (CEO), a place (US, UK), a stopword, nor a token with periods; a
+ * headline in capitals writes SAID, so it is never met. */
+static void pass_says(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    bool frozen = false;
+    for (size_t i = s->lo + 3; i + 5 <= s->hi;) {
+        const char *h = memchr(d->norm + i, 's', s->hi - i - 4);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - d->norm);
+        i = k + 1;
+        d->work++;
+        if (!(kj_at(d->norm, s->hi, k, "said") || kj_at(d->norm, s->hi, k, "says")) ||
+            (k + 4 < s->hi && ent_asc((unsigned char)d->norm[k + 4])) ||
+            (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
+            continue;
+        size_t ne = k - 1, ns = ne;
+        while (ns > s->lo && ne - ns < 6 && upper((unsigned char)d->norm[ns - 1]))
+            ns--;
+        if (ne - ns < 2 || ne - ns > 5)
+            continue;
+        if (ns > s->lo) {
+            unsigned char c = (unsigned char)d->norm[ns - 1];
+            if (c != ' ' && c != '\n' && c != '(' && c != '"')
+                continue;
+        }
+        /* Consolidated TVX said: the end of a longer name */
+        size_t pe = ns;
+        while (pe > s->lo && (d->norm[pe - 1] == ' ' || d->norm[pe - 1] == '\n') && ns - pe < 4)
+            pe--;
+        size_t pb = pe;
+        while (pb > s->lo && ent_asc((unsigned char)d->norm[pb - 1]) && pe - pb < 32)
+            pb--;
+        if (pb < pe && pe < ns && upper((unsigned char)d->norm[pb]) && !ent_stopword(d, pb, pe))
+            continue;
+        /* HRI and CPA said: a joint subject has no single speaker
+         * (GUIDELINES), and the capitals may name nothing */
+        if (pe < ns && ((pe - pb == 3 && !memcmp(d->norm + pb, "and", 3)) ||
+                        (pe - pb == 2 && !memcmp(d->norm + pb, "or", 2))))
+            continue;
+        if (!frozen) {
+            ent_freeze(s); /* ent_covered sees the names read so far */
+            frozen = true;
+        }
+        int32_t v;
+        ent *pl = NULL;
+        char low[8]; /* title_en holds lower case keys */
+        for (size_t j = 0; j < ne - ns; j++)
+            low[j] = (char)(d->norm[ns + j] + 32);
+        if (ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) || ent_stopword(d, ns, ne) ||
+            place_at(s, ns, &pl) > 0 || kj_dict_get(s->x->title_en, low, ne - ns, &v) ||
+            kj_dict_get(s->x->honor_en, low, ne - ns, &v) ||
+            kj_dict_get(s->x->honor_en, d->norm + ns, ne - ns, &v))
+            continue;
+        ent *e = NULL;
+        /* the same acronym or a name opening with it (WEDGE Group Inc)
+         * first, then a name it spells the initials of */
+        for (int pass = 0; pass < 2 && !e; pass++) {
+            for (size_t j = 0; j < s->ne && !e && s->spokes_budget > 0; j++) {
+                d->work++;
+                s->spokes_budget--;
+                ent *o = s->e[j];
+                if (o->type != KIJI_FACT_ORGANIZATION || !o->name)
+                    continue;
+                if (pass == 0 ? (o->acronym && ent_equals(d->norm + ns, ne - ns, o->acronym)) ||
+                                    (o->namelen > ne - ns && !memcmp(o->name, d->norm + ns, ne - ns) &&
+                                     o->name[ne - ns] == ' ') ||
+                                    ent_equals(d->norm + ns, ne - ns, o->name)
+                              : initials_of(o, d->norm + ns, ne - ns))
+                    e = o;
+            }
+        }
+        if (!e) {
+            e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+            if (e)
+                longer_name(s, e, ns, ne);
+        }
+        if (e)
+            ent_mention(s, e, ns, ne);
+    }
+}
+
 void rec_orgs(estate *s)
 {
     pass_definitions(s);
@@ -2430,4 +2519,5 @@ void rec_orgs(estate *s)
     pass_known(s);
     pass_media(s, &kata);
     pass_spokes(s);
+    pass_says(s);
 }

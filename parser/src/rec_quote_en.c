@@ -1191,7 +1191,11 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         int32_t vv = 0;
         size_t vl = word_in(d, q->en_verbs, &q->en_verbs_pre, p, &vv);
         size_t vp = p;
-        if (!vl && linking(d, p)) {
+        /* a source ending in its preposition (person familiar with, people
+         * close to) goes on through the preposition's object */
+        bool open = e > i + 3 && (kj_before(d->norm, e, " with") || kj_before(d->norm, e, " to") ||
+                                  kj_before(d->norm, e, " on"));
+        if (!vl && (open || linking(d, p))) {
             for (size_t r = p; r < hi; r++) {
                 d->work++;
                 char c = d->norm[r];
@@ -1210,7 +1214,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* the source runs through a prepositional phrase (analysts in
          * international oil markets), not through a parenthesis */
         size_t se = e;
-        if (vp > p && (word_is(d, p, "in") || word_is(d, p, "at") || word_is(d, p, "of") ||
+        if (vp > p && (open || word_is(d, p, "in") || word_is(d, p, "at") || word_is(d, p, "of") ||
                        word_is(d, p, "familiar") || word_is(d, p, "close") || word_is(d, p, "to"))) {
             se = vp;
             while (se > e && d->norm[se - 1] == ' ')
