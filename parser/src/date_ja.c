@@ -1793,6 +1793,21 @@ static size_t sono_len(const jp *p, size_t i)
     return 0;
 }
 
+/* 8日に初会合を開いた後、4日後に結論を出した: N日後 (or N週間後) in a
+ * sentence that ends in the past tense, after a day written in it or in the
+ * sentence before (same paragraph), counts from that day, as その4日後 does; a sentence that speaks ahead (8日に
+ * 会談したが、3日後に再開する見通し) counts from publication. */
+static bool dated_event_before(const jp *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    if (!c->has_last || !c->has_last_day || !c->last.d ||
+        (c->last.grain != KJ_G_DAY && c->last.grain != KJ_G_HOUR && c->last.grain != KJ_G_MINUTE) ||
+        c->last_end > i || c->last.y != c->last_day.y || c->last.m != c->last_day.m ||
+        c->last.d != c->last_day.d)
+        return false;
+    return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
+}
+
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
  * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
  * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
@@ -2148,7 +2163,12 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_dt_emit(c, ls, end, &t, &b);
                 return end;
             }
-            kj_dt_rel(c, &t, kind, off);
+            if (later && (g == KJ_G_DAY || g == KJ_G_WEEK) && dated_event_before(p, i)) {
+                kj_dt_anaphor(c, &t, KJ_G_DAY, g == KJ_G_WEEK ? off * 7 : off);
+                t.grain = KJ_G_DAY;
+            } else {
+                kj_dt_rel(c, &t, kind, off);
+            }
         }
         if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
             t.grain = KJ_G_DAY;

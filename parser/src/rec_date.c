@@ -875,6 +875,11 @@ static bool ends_past_ja(kj_dctx *c, size_t pos)
     return false;
 }
 
+bool kj_dt_ends_past_ja(kj_dctx *c, size_t pos)
+{
+    return ends_past_ja(c, pos);
+}
+
 /* A digit (ASCII or full-width) at i: its length, else 0. */
 static size_t digit_at(const kj_dctx *c, size_t i)
 {
