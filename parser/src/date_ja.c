@@ -1549,7 +1549,10 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
-            && !kj_before(p->s, ns, "分")) {
+            && !kj_before(p->s, ns, "分")
+            /* 前半9分, 後半32分: the minute of the match a goal came in, a
+             * point in its time (an ordinal), no length */
+            && !(k == 2 && (kj_before(p->s, ns, "前半") || kj_before(p->s, ns, "後半")))) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;
