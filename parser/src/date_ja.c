@@ -2386,6 +2386,32 @@ static bool year_point(const jp *p, size_t a)
     return (at(p, a, "末") && !at(p, a, "末期")) || season_at(p, a, &q) > 0;
 }
 
+/* 17〜19年に実施した, 17-19年の3年間: two abbreviated years (at i, 年 ending
+ * at a) a few years apart, the end not after the publication year and at
+ * most twenty years before it, before a particle that places them (に, は,
+ * 、, から, まで; の before a number), are those years (2017 to 2019), not a length: lengths
+ * that long are rarely a range of close numbers, and one that ends after
+ * publication (17-19年だからな in 2012) stays a length; not hedged (約),
+ * not before a length's words (にわたり, に及ぶ, の間). */
+static bool recent_years(const jp *p, size_t i, int64_t v, int64_t v2, size_t a)
+{
+    const kj_dctx *c = p->c;
+    int py = c->py % 100;
+    if (c->py < 2000 || c->py >= 2100 || v2 - v > 5 || v2 > py || v < py - 20
+        || prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "懲役") || kj_before(p->s, i, "禁錮"))
+        return false;
+    if (at(p, a, "にわた") || at(p, a, "に及") || at(p, a, "の間") || at(p, a, "もの"))
+        return false;
+    /* の only before the span's own length (17〜19年の3年間): 20〜25年の歳月 is one */
+    if (at(p, a, "の"))
+        return isdig(p, a + strlen("の"));
+    static const char *const w[] = {"に", "は", "、", "から", "まで"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (at(p, a, w[k]))
+            return true;
+    return false;
+}
+
 /* After a four-digit N年 (at i, 年 ending at a): words that make it that
  * many years, not the year N: 1300年近く前, 1500年ほど前, 約2000年前, 1000年以上前,
  * 1000年ぶり, 2000年近く, and a bare 2000年前 / 1000年後 in round hundreds (a
@@ -3148,7 +3174,8 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
         /* 25〜30年ごろ: two abbreviated years, when the end reads as a year */
-        bool yy = nd1 == 2 && nd == 2 && at(p, e2, "年") && year_point(p, e2 + strlen("年"));
+        bool yy = nd1 == 2 && nd == 2 && at(p, e2, "年")
+                  && (year_point(p, e2 + strlen("年")) || recent_years(p, i, v, v2, e2 + strlen("年")));
         bool yr = at(p, e2, "年") && (year_like(v, 4, false) || yy) && !at(p, e2, "年間");
         /* the abbreviated end (2025〜26) is for years only: a month or
          * day range runs from a smaller number of its own kind */
