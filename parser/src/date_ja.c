@@ -1536,7 +1536,10 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
-            && !kj_before(p->s, ns, "分")) {
+            && !kj_before(p->s, ns, "分")
+            /* 前半9分, 後半32分: the minute of the match a goal came in, a
+             * point in its time (an ordinal), no length */
+            && !(k == 2 && (kj_before(p->s, ns, "前半") || kj_before(p->s, ns, "後半")))) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;
@@ -1781,6 +1784,21 @@ static size_t sono_len(const jp *p, size_t i)
             return h + strlen("その");
     }
     return 0;
+}
+
+/* 8日に初会合を開いた後、4日後に結論を出した: N日後 (or N週間後) in a
+ * sentence that ends in the past tense, after a day written in it or in the
+ * sentence before (same paragraph), counts from that day, as その4日後 does; a sentence that speaks ahead (8日に
+ * 会談したが、3日後に再開する見通し) counts from publication. */
+static bool dated_event_before(const jp *p, size_t i)
+{
+    kj_dctx *c = p->c;
+    if (!c->has_last || !c->has_last_day || !c->last.d ||
+        (c->last.grain != KJ_G_DAY && c->last.grain != KJ_G_HOUR && c->last.grain != KJ_G_MINUTE) ||
+        c->last_end > i || c->last.y != c->last_day.y || c->last.m != c->last_day.m ||
+        c->last.d != c->last_day.d)
+        return false;
+    return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
 }
 
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
@@ -2138,7 +2156,12 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_dt_emit(c, ls, end, &t, &b);
                 return end;
             }
-            kj_dt_rel(c, &t, kind, off);
+            if (later && (g == KJ_G_DAY || g == KJ_G_WEEK) && dated_event_before(p, i)) {
+                kj_dt_anaphor(c, &t, KJ_G_DAY, g == KJ_G_WEEK ? off * 7 : off);
+                t.grain = KJ_G_DAY;
+            } else {
+                kj_dt_rel(c, &t, kind, off);
+            }
         }
         if (t.grain == KJ_G_WEEK && st != i && p->apos != i)
             t.grain = KJ_G_DAY;
@@ -2351,6 +2374,32 @@ static bool year_point(const jp *p, size_t a)
             return true;
     int q;
     return (at(p, a, "末") && !at(p, a, "末期")) || season_at(p, a, &q) > 0;
+}
+
+/* 17〜19年に実施した, 17-19年の3年間: two abbreviated years (at i, 年 ending
+ * at a) a few years apart, the end not after the publication year and at
+ * most twenty years before it, before a particle that places them (に, は,
+ * 、, から, まで; の before a number), are those years (2017 to 2019), not a length: lengths
+ * that long are rarely a range of close numbers, and one that ends after
+ * publication (17-19年だからな in 2012) stays a length; not hedged (約),
+ * not before a length's words (にわたり, に及ぶ, の間). */
+static bool recent_years(const jp *p, size_t i, int64_t v, int64_t v2, size_t a)
+{
+    const kj_dctx *c = p->c;
+    int py = c->py % 100;
+    if (c->py < 2000 || c->py >= 2100 || v2 - v > 5 || v2 > py || v < py - 20
+        || prefix_qual(p, i) != KJ_Q_NONE || kj_before(p->s, i, "懲役") || kj_before(p->s, i, "禁錮"))
+        return false;
+    if (at(p, a, "にわた") || at(p, a, "に及") || at(p, a, "の間") || at(p, a, "もの"))
+        return false;
+    /* の only before the span's own length (17〜19年の3年間): 20〜25年の歳月 is one */
+    if (at(p, a, "の"))
+        return isdig(p, a + strlen("の"));
+    static const char *const w[] = {"に", "は", "、", "から", "まで"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (at(p, a, w[k]))
+            return true;
+    return false;
 }
 
 /* After a four-digit N年 (at i, 年 ending at a): words that make it that
@@ -3113,7 +3162,8 @@ static size_t try_at(jp *p, size_t i)
         && dnum(p, e + sl, &v2, &e2, &nd, &z)
         && (v2 > v || (v >= 1000 && v2 < 100 && v - v % 100 + v2 > v))) {
         /* 25〜30年ごろ: two abbreviated years, when the end reads as a year */
-        bool yy = nd1 == 2 && nd == 2 && at(p, e2, "年") && year_point(p, e2 + strlen("年"));
+        bool yy = nd1 == 2 && nd == 2 && at(p, e2, "年")
+                  && (year_point(p, e2 + strlen("年")) || recent_years(p, i, v, v2, e2 + strlen("年")));
         bool yr = at(p, e2, "年") && (year_like(v, 4, false) || yy) && !at(p, e2, "年間");
         /* the abbreviated end (2025〜26) is for years only: a month or
          * day range runs from a smaller number of its own kind */

@@ -891,6 +891,11 @@ static bool ends_past_ja(kj_dctx *c, size_t pos)
     return false;
 }
 
+bool kj_dt_ends_past_ja(kj_dctx *c, size_t pos)
+{
+    return ends_past_ja(c, pos);
+}
+
 /* A digit (ASCII or full-width) at i: its length, else 0. */
 static size_t digit_at(const kj_dctx *c, size_t i)
 {
@@ -931,6 +936,43 @@ static bool future_of_other_day(kj_dctx *c, size_t pos)
             dig = false;
     }
     return false;
+}
+
+/* Is the future word at c->fut_at the object of a verb in the past tense
+ * in its clause (方針を採ったと, 予定だったが)? At most 12 characters on, not
+ * past a 、 or 。. */
+static bool future_word_past(kj_dctx *c)
+{
+    size_t i = c->fut_at;
+    for (int k = 0; k < 12 && i < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, i, "、") || kj_at(c->s, c->len, i, "。"))
+            return false;
+        if (kj_at(c->s, c->len, i, "た")) {
+            size_t j = i + strlen("た");
+            return kj_at(c->s, c->len, j, "と") || kj_at(c->s, c->len, j, "が") ||
+                   kj_at(c->s, c->len, j, "、") || kj_at(c->s, c->len, j, "。");
+        }
+        i += kj_u8_len((unsigned char)c->s[i]);
+    }
+    return false;
+}
+
+/* 2日、共同通信は…方針を採ったと伝えた: a day set off by 、 that opens
+ * a sentence is the day the story tells of (a report, a statement) when
+ * the sentence ends in the past tense or the future word later in it
+ * (方針, 予定) is itself told in the past (方針を採ったと伝え、…醸している):
+ * that word speaks of what was reported, not of the day. */
+static bool lead_day_past(kj_dctx *c, size_t pos)
+{
+    int si = kj_sentence_of(c->d, pos);
+    if (si < 0 || c->d->sent[si].ns != pos)
+        return false;
+    size_t i = pos, n;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    return i != pos && kj_at(c->s, c->len, i, "日、") &&
+           (ends_past_ja(c, pos) || (c->fut_at > pos && future_word_past(c)));
 }
 
 /* Is there a 、 in [x, y) (y - x bounded by the clause's window)? */
@@ -1029,7 +1071,7 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
     }
     t->rel = true;
     bool ja = c->d->lang != KJ_LANG_EN;
-    bool fut = kj_dt_future(c, pos) && !(ja && future_of_other_day(c, pos));
+    bool fut = kj_dt_future(c, pos) && !(ja && (future_of_other_day(c, pos) || lead_day_past(c, pos)));
     if (fut && ja && c->fut_at < pos && comma_between(c, c->fut_at, pos) && ends_past_ja(c, pos)) {
         /* 貸与される予定のパンダの費用負担を表明し、28日に報じた: a future
          * word in an earlier clause (a 、 between) of a sentence that ends

@@ -264,6 +264,8 @@ void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off);
 /* Is the last date emitted close enough to lend its month or year (same
  * paragraph, this sentence or the one before)? */
 bool kj_dt_last_near(kj_dctx *c, size_t pos);
+/* Does the Japanese sentence holding pos end in the past tense (…した。)? */
+bool kj_dt_ends_past_ja(kj_dctx *c, size_t pos);
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos);
 /* A month with no year: an explicit year just before, else the nearest. */
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos);
