@@ -11,6 +11,7 @@
  * work is linear in the input. The Japanese rules are in rec_quote_ja.c, the
  * English ones in rec_quote_en.c; this file holds what both share.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,44 @@ static kj_dict *load(const char *name, int32_t def, bool capitalize, kj_qprefix 
     return t;
 }
 
+#define NO_PRE ((size_t)-1)
+/* The dicts of struct kj_quotedata: the list, where the dict goes, where
+ * its kj_qprefix goes (NO_PRE: none), the default value, and whether each
+ * lower-case key is added capitalized too (load). */
+static const struct qdict {
+    const char *name;
+    size_t at, pre;
+    int32_t def;
+    bool capitalize;
+} qdicts[] = {
+    {"ja/speech_verbs", offsetof(struct kj_quotedata, ja_verbs), NO_PRE, 1, false},
+    {"ja/quote_after", offsetof(struct kj_quotedata, ja_after), NO_PRE, 1, false},
+    {"ja/statement_sources", offsetof(struct kj_quotedata, ja_sources), NO_PRE, 1, false},
+    {"ja/source_cues", offsetof(struct kj_quotedata, ja_cues), NO_PRE, 2, false},
+    {"ja/source_modifiers", offsetof(struct kj_quotedata, ja_mods), NO_PRE, 1, false},
+    {"en/speech_verbs", offsetof(struct kj_quotedata, en_verbs),
+     offsetof(struct kj_quotedata, en_verbs_pre), 1, true},
+    {"en/statement_sources", offsetof(struct kj_quotedata, en_sources),
+     offsetof(struct kj_quotedata, en_sources_pre), 1, true},
+    {"en/statement_modifiers", offsetof(struct kj_quotedata, en_mods), NO_PRE, 1, true},
+    {"en/source_context", offsetof(struct kj_quotedata, en_context), NO_PRE, 0, true},
+    {"ja/speech_nouns", offsetof(struct kj_quotedata, ja_nominal), NO_PRE, 1, false},
+    {"ja/commenter_words", offsetof(struct kj_quotedata, ja_commenters), NO_PRE, 1, false},
+    {"ja/buzz_words", offsetof(struct kj_quotedata, ja_buzz), NO_PRE, 1, false},
+    {"ja/publisher_cues", offsetof(struct kj_quotedata, ja_pub_cues), NO_PRE, 1, false},
+    {"ja/writing_nouns", offsetof(struct kj_quotedata, ja_writings), NO_PRE, 1, false},
+    {"ja/anaphor_roles", offsetof(struct kj_quotedata, ja_roles), NO_PRE, 1, false},
+    {"ja/anaphor_writings", offsetof(struct kj_quotedata, ja_ana_writ), NO_PRE, 1, false},
+    {"ja/anaphor_orgs", offsetof(struct kj_quotedata, ja_ana_org), NO_PRE, 1, false},
+    {"ja/ask_verbs", offsetof(struct kj_quotedata, ja_ask), NO_PRE, 1, false},
+    {"en/object_preps", offsetof(struct kj_quotedata, en_obj_preps), NO_PRE, 1, false},
+};
+
+static kj_dict **qdict_slot(struct kj_quotedata *q, const struct qdict *t)
+{
+    return (kj_dict **)(void *)((char *)q + t->at);
+}
+
 int kj_quote_init(kiji_parser *p)
 {
     struct kj_quotedata *q = calloc(1, sizeof *q);
@@ -84,18 +123,21 @@ int kj_quote_init(kiji_parser *p)
     p->quote = q;
     for (int c = 0; c < 256; c++)
         q->en_in_word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c >= 0x80;
-    q->ja_verbs = load("ja/speech_verbs", 1, false, NULL);
-    q->ja_after = load("ja/quote_after", 1, false, NULL);
-    q->ja_sources = load("ja/statement_sources", 1, false, NULL);
-    q->ja_cues = load("ja/source_cues", 2, false, NULL);
-    q->ja_mods = load("ja/source_modifiers", 1, false, NULL);
-    q->en_verbs = load("en/speech_verbs", 1, true, &q->en_verbs_pre);
-    q->en_sources = load("en/statement_sources", 1, true, &q->en_sources_pre);
-    q->en_mods = load("en/statement_modifiers", 1, true, NULL);
-    q->en_context = load("en/source_context", 0, true, NULL);
-    q->ja_nominal = load("ja/speech_nouns", 1, false, NULL);
-    if (!q->ja_verbs || !q->ja_after || !q->ja_sources || !q->ja_cues || !q->ja_mods ||
-        !q->en_verbs || !q->en_sources || !q->en_mods || !q->en_context || !q->ja_nominal) {
+    bool ok = true;
+    for (size_t i = 0; i < sizeof qdicts / sizeof qdicts[0]; i++) {
+        const struct qdict *t = &qdicts[i];
+        kj_qprefix *pre = t->pre == NO_PRE ? NULL : (kj_qprefix *)(void *)((char *)q + t->pre);
+        kj_dict **slot = qdict_slot(q, t);
+        *slot = load(t->name, t->def, t->capitalize, pre);
+        ok = ok && *slot;
+    }
+    q->ja_post_places = kj_wordlist_get("ja/post_places");
+    q->ja_settings = kj_wordlist_get("ja/speech_settings");
+    q->en_naming_adv = kj_wordlist_get("en/naming_adverbs");
+    q->en_links = kj_wordlist_get("en/source_links");
+    q->en_openers = kj_wordlist_get("en/clause_openers");
+    if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_links ||
+        !q->en_openers) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
@@ -153,16 +195,8 @@ void kj_quote_free(kiji_parser *p)
     struct kj_quotedata *q = p ? p->quote : NULL;
     if (!q)
         return;
-    kj_dict_free(q->ja_verbs);
-    kj_dict_free(q->ja_after);
-    kj_dict_free(q->ja_sources);
-    kj_dict_free(q->ja_cues);
-    kj_dict_free(q->ja_mods);
-    kj_dict_free(q->en_verbs);
-    kj_dict_free(q->en_sources);
-    kj_dict_free(q->en_mods);
-    kj_dict_free(q->en_context);
-    kj_dict_free(q->ja_nominal);
+    for (size_t i = 0; i < sizeof qdicts / sizeof qdicts[0]; i++)
+        kj_dict_free(*qdict_slot(q, &qdicts[i]));
     free(q);
     p->quote = NULL;
 }

@@ -73,6 +73,20 @@ struct kj_quotedata {
     kj_dict *en_mods;    /* en/statement_modifiers */
     kj_dict *en_context; /* en/source_context: KJ_QC_* */
     kj_dict *ja_nominal; /* ja/speech_nouns: コメント, 発言 after という X の */
+    kj_dict *ja_commenters; /* ja/commenter_words: 2 for 声 as people's voice */
+    kj_dict *ja_buzz;       /* ja/buzz_words: the same values */
+    kj_dict *ja_pub_cues;   /* ja/publisher_cues: 記事, 報じ, 掲載 */
+    kj_dict *ja_writings;   /* ja/writing_nouns: 記事, ブログ after Xの */
+    kj_dict *ja_roles;      /* ja/anaphor_roles: 容疑者, 首相 standing alone */
+    kj_dict *ja_ana_writ;   /* ja/anaphor_writings: 紙, 記事 after 同 */
+    kj_dict *ja_ana_org;    /* ja/anaphor_orgs: 社, 党 after 同; 2 the same kind */
+    kj_dict *ja_ask;        /* ja/ask_verbs: 尋ね, 質問 */
+    kj_dict *en_obj_preps;  /* en/object_preps: whole words before an object */
+    const kj_wordlist *ja_post_places;  /* ja/post_places: before には「 */
+    const kj_wordlist *ja_settings;     /* ja/speech_settings: before では */
+    const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */
+    const kj_wordlist *en_links;        /* en/source_links: whole words */
+    const kj_wordlist *en_openers;      /* en/clause_openers: before a subject */
     bool en_det_first[256]; /* a KJ_QC_DET key of en_context starts with the byte */
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
@@ -91,10 +105,15 @@ struct kj_quotedata {
      * or every bit when one of them has none: an entry of d->cpx with none
      * of these bits and no KJ_CPX_SLOW starts no key */
     uint32_t ja_sources_cc;
-    /* bit KJ_QW_*: a word of that list of rec_quote_ja.c starts with a
-     * character whose code point has this low byte (a filter: many
-     * characters share a low byte) */
+    /* bit KJ_QW_*: a word of that list (ja/commenter_words, ja/buzz_words,
+     * ja/publisher_cues) starts with a character whose code point has this
+     * low byte (a filter: many characters share a low byte) */
     uint8_t ja_word_lo[256];
+    /* bit c: anaphor_at may find an anaphor starting with the BMP
+     * character c (同, 彼, 記 and the first character of each word of
+     * ja_roles); ja_anaphor_astral: one starts past the BMP */
+    uint64_t ja_anaphor_head[1024];
+    bool ja_anaphor_astral;
 };
 #define KJ_QW_COMMENTERS (1u << 0)
 #define KJ_QW_BUZZ (1u << 1)
@@ -105,7 +124,8 @@ static inline unsigned kj_q_two_hash(uint32_t c, uint32_t c2)
     return (c * 31u + c2) & 0xFFFFu;
 }
 
-/* Fills ja_word_lo from the word lists of rec_quote_ja.c. */
+/* Fills ja_word_lo and ja_anaphor_head from the word lists of
+ * rec_quote_ja.c. */
 void kj_quote_ja_init(struct kj_quotedata *q);
 
 typedef struct kj_mref {

@@ -54,6 +54,14 @@ static inline bool word_is(const kiji_doc *d, size_t i, const char *w)
     return word_end(d, i + n);
 }
 
+/* Does the text before i end with the word w and one space, all at or
+ * after lo? */
+static bool word_then_space_before(const kiji_doc *d, size_t i, size_t lo, const char *w)
+{
+    size_t n = strlen(w);
+    return i >= lo + n + 1 && d->norm[i - 1] == ' ' && kj_before(d->norm, i - 1, w);
+}
+
 static bool pronoun(const kiji_doc *d, size_t i)
 {
     return word_is(d, i, "he") || word_is(d, i, "He") || word_is(d, i, "she") ||
@@ -117,13 +125,9 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
             continue;
         /* the object of a preposition (after meeting with President
          * Suharto) or the subject after "that" (told reporters that Sy
-         * would sit) is not whom a later he / she stands for */
-        static const char *const preps[] = {"with", "by", "for", "from", "of", "on", "at", "against",
-                                            "about", "between", "among", "that"};
-        bool obj = false;
-        for (size_t q = 0; w < b && q < sizeof preps / sizeof preps[0] && !obj; q++)
-            obj = strlen(preps[q]) == b - w && memcmp(d->norm + w, preps[q], b - w) == 0;
-        if (obj)
+         * would sit; en/object_preps) is not whom a later he / she stands
+         * for */
+        if (w < b && kj_dict_get(x->qd->en_obj_preps, d->norm + w, b - w, &v))
             continue;
         best = x->m[k].fact;
     }
@@ -523,18 +527,16 @@ static bool title_like(kiji_doc *d, size_t is, size_t ie)
     return words <= 5;
 }
 
-/* "commonly called", "also known as": a name, not words said. */
+/* "commonly called", "also known as" (an adverb of en/naming_adverbs and
+ * a space before the verb): a name, not words said. */
 static bool naming(const kiji_doc *d, size_t v, size_t lo)
 {
     if (!word_is(d, v, "called") && !word_is(d, v, "termed") && !word_is(d, v, "described"))
         return false;
-    static const char *const adv[] = {"commonly ", "also ", "often ", "sometimes ",
-                                      "popularly ", "widely ", "officially ", NULL};
-    for (int k = 0; adv[k]; k++) {
-        size_t n = strlen(adv[k]);
-        if (v >= lo + n && kj_before(d->norm, v, adv[k]))
+    const kj_wordlist *adv = d->p->quote->en_naming_adv;
+    for (size_t k = 0; k < adv->n; k++)
+        if (word_then_space_before(d, v, lo, adv->lines[k]))
             return true;
-    }
     return false;
 }
 
@@ -983,18 +985,16 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 
 /* ---- statements -------------------------------------------------------- */
 
-/* Words that may stand between a source and its verb (analysts in oil
- * markets estimate, bankers have estimated, traders and analysts say). */
+/* Words that may stand between a source and its verb (en/source_links:
+ * analysts in oil markets estimate, bankers have estimated, traders and
+ * analysts say). */
 static bool linking(const kiji_doc *d, size_t i)
 {
-    static const char *const w[] = {"in",   "at",      "of",    "from",  "and",       "who",
-                                    "have", "has",     "had",   "also",  "here",      "there",
-                                    "were", "are",     "generally", "polled", "surveyed",
-                                    "contacted", "familiar", "close", "including", "on", "to", NULL};
     if (d->norm[i] == ',')
         return true;
-    for (int k = 0; w[k]; k++)
-        if (word_is(d, i, w[k]))
+    const kj_wordlist *w = d->p->quote->en_links;
+    for (size_t k = 0; k < w->n; k++)
+        if (word_is(d, i, w->lines[k]))
             return true;
     return false;
 }
@@ -1009,15 +1009,12 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     char c = d->norm[t - 1];
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '"')
         return true;
-    /* a sentence may open on its conjunction: But the aide to the minister said */
-    static const char *const w[] = {"and ", "but ", "while ", "that ", "as ", "because ",
-                                    "although ", "though ", "according to ", "And ", "But ",
-                                    NULL};
-    for (int k = 0; w[k]; k++) {
-        size_t n = strlen(w[k]);
-        if (t + 1 >= n && ms >= n && kj_before(d->norm, t + 1, w[k]))
+    /* a sentence may open on its conjunction (en/clause_openers): But the
+     * aide to the minister said */
+    const kj_wordlist *w = d->p->quote->en_openers;
+    for (size_t k = 0; k < w->n; k++)
+        if (ms >= strlen(w->lines[k]) + 1 && word_then_space_before(d, t + 1, 0, w->lines[k]))
             return true;
-    }
     return false;
 }
 

@@ -191,26 +191,23 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return i;
 }
 
-/* A writing of the body or person before it: Xの記事では, Xのブログで,
- * Xの報道によると -- X wrote the words that follow. */
+/* A writing of ja/writing_nouns of the body or person before it: Xの記事
+ * では, Xのブログで, Xの報道によると -- X wrote the words that follow. */
 static bool writing_of(kiji_doc *d, size_t i)
 {
-    static const char *const w[] = {"記事",       "ブログ",     "報道", "社説", "コラム",
-                                    "ツイッター", "公式サイト", "声明", NULL};
     if (!at(d, i, "の"))
         return false;
     i += 3;
-    for (int k = 0; w[k]; k++) {
-        d->work++;
-        if (!at(d, i, w[k]))
-            continue;
-        size_t e = i + strlen(w[k]);
-        if (at(d, e, "内"))
-            e += 3;
-        return at(d, e, "では") || at(d, e, "で") || at(d, e, "は") || at(d, e, "によると") ||
-               at(d, e, "によれば") || at(d, e, "に");
-    }
-    return false;
+    int32_t v;
+    d->work++;
+    size_t l = kj_dict_longest(d->p->quote->ja_writings, d->norm, d->norm_len, i, &v);
+    if (l == 0)
+        return false;
+    size_t e = i + l;
+    if (at(d, e, "内"))
+        e += 3;
+    return at(d, e, "では") || at(d, e, "で") || at(d, e, "は") || at(d, e, "によると") ||
+           at(d, e, "によれば") || at(d, e, "に");
 }
 
 /* Is mention k the topic or subject of its clause (X氏は, X首相が)? */
@@ -487,7 +484,7 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
 /* 声 at i as what people say (との声, 否定的な声, 驚く声), not a sound the
  * speaker makes (笑い声, 掛け声, 第一声, 怒声, 歓声), an idiom of how one
  * speaks (声を大にした, 声をかけた, 声を荒らげた). */
-static bool people_voice(const kiji_doc *d, size_t i)
+static bool people_voice(const kiji_doc *d, size_t i, size_t len)
 {
     static const char *const prev[] = {"笑い", "掛け", "かけ", "第一", "怒", "歓", "奇",
                                        "罵",   "嬌",   "泣き", "叫び", "肉", "歌", "美",
@@ -498,48 +495,51 @@ static bool people_voice(const kiji_doc *d, size_t i)
     for (int k = 0; prev[k]; k++)
         if (kj_before(d->norm, i, prev[k]))
             return false;
-    size_t e = i + strlen("声");
+    size_t e = i + len;
     for (int k = 0; manner[k]; k++)
         if (at(d, e, manner[k]))
             return false;
     return true;
 }
 
-/* A word of the lists below, and what must also hold where it stands at
- * i for it to count (NULL: nothing). */
-struct clause_word {
-    const char *w;
-    bool (*fits)(const kiji_doc *d, size_t i);
-};
+/* The value of a word of ja/commenter_words or ja/buzz_words that counts
+ * only as what people say (声, not 笑い声: people_voice). */
+#define CW_VOICE 2
 
-/* Words of commenters named just after a verb or a particle (と書き込んで
- * いるユーザー, といった不安の声). ユーザ is ユーザー written without the
- * long-vowel mark. */
-static const struct clause_word commenter_words[] = {
-    {"声", people_voice}, {"意見", NULL},   {"書き込み", NULL}, {"コメント", NULL},
-    {"ツイート", NULL},   {"ユーザ", NULL}, {"人も", NULL},     {"人が", NULL},
-    {"人は", NULL},       {"反応", NULL},   {"話題", NULL},     {NULL, NULL}};
-/* Talk about it right after と (とネットで話題, と驚きの声). */
-static const struct clause_word buzz_words[] = {{"話題", NULL}, {"声", people_voice}, {NULL, NULL}};
-/* What a later sentence's 記事 or 同紙 points back to (publisher_before). */
-static const char *const publisher_cues[] = {"記事", "報じ",   "報道",   "掲載", "配信",
-                                             "社説", "コラム", "ブログ", NULL};
-
-static void mark_first(struct kj_quotedata *q, const char *w, uint8_t bit)
+/* Marks bit in ja_word_lo for the first character of each word of the
+ * list name (of kj_quote_init's lists: it loaded them all). */
+static void mark_first(struct kj_quotedata *q, const char *name, uint8_t bit)
 {
-    size_t j = 0;
-    uint32_t c = kj_u8_next(w, strlen(w), &j);
-    q->ja_word_lo[c & 0xFF] |= bit;
+    const kj_wordlist *wl = kj_wordlist_get(name);
+    for (size_t k = 0; wl && k < wl->n; k++) {
+        size_t j = 0, len = kj_wordlist_key(wl->lines[k]);
+        if (len == 0)
+            continue; /* kj_dict_add_list adds no empty key */
+        uint32_t c = kj_u8_next(wl->lines[k], len, &j);
+        q->ja_word_lo[c & 0xFF] |= bit;
+    }
 }
 
 void kj_quote_ja_init(struct kj_quotedata *q)
 {
-    for (int k = 0; commenter_words[k].w; k++)
-        mark_first(q, commenter_words[k].w, KJ_QW_COMMENTERS);
-    for (int k = 0; buzz_words[k].w; k++)
-        mark_first(q, buzz_words[k].w, KJ_QW_BUZZ);
-    for (int k = 0; publisher_cues[k]; k++)
-        mark_first(q, publisher_cues[k], KJ_QW_CUES);
+    mark_first(q, "ja/commenter_words", KJ_QW_COMMENTERS);
+    mark_first(q, "ja/buzz_words", KJ_QW_BUZZ);
+    mark_first(q, "ja/publisher_cues", KJ_QW_CUES);
+    /* where anaphor_at may find an anaphor: 同, 彼, 記 and each role */
+    static const uint32_t fixed[] = {0x540C /* 同 */, 0x5F7C /* 彼 */, 0x8A18 /* 記 */};
+    for (size_t k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
+        q->ja_anaphor_head[fixed[k] >> 6] |= (uint64_t)1 << (fixed[k] & 63);
+    const kj_wordlist *wl = kj_wordlist_get("ja/anaphor_roles");
+    for (size_t k = 0; wl && k < wl->n; k++) {
+        size_t j = 0, len = kj_wordlist_key(wl->lines[k]);
+        if (len == 0)
+            continue;
+        uint32_t c = kj_u8_next(wl->lines[k], len, &j);
+        if (c >= 0x10000)
+            q->ja_anaphor_astral = true;
+        else
+            q->ja_anaphor_head[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
 }
 
 /* May a word of the lists marked bit start with the code point c? A word
@@ -550,11 +550,11 @@ static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
     return d->p->quote->ja_word_lo[c & 0xFF] & bit;
 }
 
-/* One of the words w (ended by a NULL word, marked bit in ja_word_lo) that
- * fits where it stands, within span bytes of from (and before limit),
- * before a comma, a full stop or a new quote. */
+/* A word of w (marked bit in ja_word_lo) that fits where it stands (one
+ * of value CW_VOICE is people's voice), within span bytes of from (and
+ * before limit), before a comma, a full stop or a new quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
-                           const struct clause_word *w, uint8_t bit)
+                           const kj_dict *w, uint8_t bit)
 {
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
@@ -562,26 +562,27 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
         d->work++;
         if (c == 0x3001 || stop_at(d, i, c) || c == OPEN)
             break;
-        if (word_may_start(d, c, bit))
-            for (int k = 0; w[k].w; k++)
-                if (at(d, i, w[k].w) && (!w[k].fits || w[k].fits(d, i)))
-                    return true;
+        int32_t v;
+        size_t l = word_may_start(d, c, bit) ? kj_dict_longest(w, d->norm, d->norm_len, i, &v) : 0;
+        if (l > 0 && (v != CW_VOICE || people_voice(d, i, l)))
+            return true;
         i = n;
     }
     return false;
 }
 
-/* Words of commenters within span bytes, before a comma. */
+/* Words of commenters (ja/commenter_words: と書き込んでいるユーザー,
+ * といった不安の声) within span bytes, before a comma. */
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, commenter_words, KJ_QW_COMMENTERS);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS);
 }
 
-/* Talk about it within span bytes, before a comma. Not a person who did it
- * (と…購入したユーザー). */
+/* Talk about it (ja/buzz_words: とネットで話題, と驚きの声) within span
+ * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, buzz_words, KJ_QW_BUZZ);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_buzz, KJ_QW_BUZZ);
 }
 
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
@@ -1025,9 +1026,9 @@ static bool platform_before(const kiji_doc *d, size_t i)
 static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
 {
     static const char *const m[] = {"からは", "からも", "では、", "では「", "上では", NULL};
-    /* where people wrote (掲示板には「…」), not さらには or 斎藤には */
-    static const char *const place[] = {"掲示板", "欄",         "サイト", "見出し", "SNS",
-                                        "ネット", "ツイッター", "上",     NULL};
+    /* where people wrote (掲示板には「…」; ja/post_places), not さらには or
+     * 斎藤には */
+    const kj_wordlist *place = d->p->quote->ja_post_places;
     if (x->nq > 0) {
         size_t qe = x->q[x->nq - 1].ie + 3;
         if (qe > from && qe < to && to - qe > 9)
@@ -1035,9 +1036,9 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
     }
     if (to > from + KJ_Q_WINDOW)
         from = to - KJ_Q_WINDOW;
-    /* where the speaker speaks (記者会見では、「…」と発言した), not others */
-    static const char *const setting[] = {"会見", "番組", "インタビュー", "取材",
-                                          "席上", "講演", "放送",         NULL};
+    /* where the speaker speaks (記者会見では、「…」と発言した;
+     * ja/speech_settings), not others */
+    const kj_wordlist *setting = d->p->quote->ja_settings;
     for (size_t i = from; i < to; i++) {
         d->work++;
         /* every word tried here starts with か (E3 81 8B), で (E3 81 A7),
@@ -1051,15 +1052,15 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
             if (!at(d, i, m[k]))
                 continue;
             bool own = false;
-            for (int j = 0; at(d, i, "では") && setting[j] && !own; j++)
-                own = kj_before(d->norm, i, setting[j]);
+            for (size_t j = 0; at(d, i, "では") && j < setting->n && !own; j++)
+                own = kj_before(d->norm, i, setting->lines[j]);
             if (!own)
                 return true;
         }
         if (at(d, i, "には「") || at(d, i, "には、「") || at(d, i, "から「")) {
             bool written = at(d, i, "に");
-            for (int k = 0; written && place[k]; k++)
-                if (kj_before(d->norm, i, place[k]))
+            for (size_t k = 0; written && k < place->n; k++)
+                if (kj_before(d->norm, i, place->lines[k]))
                     return true;
             /* 視聴者たちから「…」 (a named source is from_agent's) */
             if (!written && unnamed_people_before(d, x, i))
@@ -1158,11 +1159,12 @@ static int mention_before(const kj_qctx *x, size_t pos)
 }
 
 /* The fact of the last person (or organization) named before pos outside
- * quotes, over at most 48 mentions back; an organization must end in
- * suffix when one is given (同党 -> …党), and be no public body when a
- * company is meant (同社). -1 if none. */
+ * quotes, over at most 48 mentions back; an organization must end in the
+ * sfn bytes at suffix when sfn > 0 (同党 -> …党), and be no public body
+ * when a company is meant (同社); a person must be followed by the fln
+ * bytes at follow when fln > 0 (容疑者). -1 if none. */
 static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const char *suffix,
-                      bool company, const char *follow)
+                      size_t sfn, bool company, const char *follow, size_t fln)
 {
     int k = mention_before(x, pos);
     for (int n = 0; k >= 0 && n < 48; k--, n++) {
@@ -1170,9 +1172,9 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
         const kj_mref *m = &x->m[k];
         if (d->facts[m->fact].type != type || kj_q_in_quote(x, m->ns))
             continue;
-        if (suffix && !kj_before(d->norm, m->ne, suffix))
+        if (sfn > 0 && !(m->ne >= sfn && memcmp(d->norm + m->ne - sfn, suffix, sfn) == 0))
             continue;
-        if (follow) { /* 容疑者は: the person named with 容疑者 before */
+        if (fln > 0) { /* 容疑者は: the person named with 容疑者 before */
             size_t e = m->ne;
             for (size_t j = e + 1; d->norm[e] == '(' && j < d->norm_len && j < e + 60; j++) {
                 d->work++;
@@ -1181,7 +1183,7 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
                     break;
                 }
             }
-            if (!at(d, e, follow))
+            if (!(e + fln <= d->norm_len && memcmp(d->norm + e, follow, fln) == 0))
                 continue;
         }
         if (company && (kj_before(d->norm, m->ne, "会") || kj_before(d->norm, m->ne, "省") ||
@@ -1196,49 +1198,44 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
 
 enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE };
 
-/* A role noun at i that stands alone for the person named with it before
- * (山下清人容疑者は… 容疑者は「…」と供述; …フェレンツ首相の… 首相が「…」と発言):
- * the news style drops the name.
- * Returns the role, or NULL. */
-static const char *role_at(kiji_doc *d, size_t i)
+/* A role noun of ja/anaphor_roles at i that stands alone for the person
+ * named with it before (山下清人容疑者は… 容疑者は「…」と供述; …フェレンツ
+ * 首相の… 首相が「…」と発言): the news style drops the name. A head's title
+ * alone, after the name was given with it (…フェレンツ首相), is that person
+ * as well. Returns the role's length in bytes, or 0. */
+static size_t role_at(kiji_doc *d, size_t i)
 {
-    /* 首相が「…」と発言: a head's title alone, after the name was given
-     * with it (…フェレンツ首相), is that person as well */
-    static const char *const roles[] = {"容疑者", "被告人", "被告", "首相", "大統領", "総統",
-                                        "知事",   "市長",   "監督", "社長", NULL};
     size_t ps;
     uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
     if (is_noun_char(b) || b == ')')
-        return NULL; /* 山下容疑者, 金昌根(キム・チャングン)容疑者: a name with its role */
-    for (int k = 0; roles[k]; k++) {
-        d->work++;
-        if (at(d, i, roles[k]))
-            return roles[k];
-    }
-    return NULL;
+        return 0; /* 山下容疑者, 金昌根(キム・チャングン)容疑者: a name with its role */
+    int32_t v;
+    d->work++;
+    return kj_dict_longest(d->p->quote->ja_roles, d->norm, d->norm_len, i, &v);
 }
 
 /* An anaphor at i that names a speaker again, with its particle: 同氏は,
- * 同首相が, 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG), 記事では, 同紙は,
- * 同記事によると (ANA_WRITING: the article's writer), 容疑者は (ANA_ROLE).
- * Returns the kind; *end is past the particle, *suffix the organization
- * ending or the role to match. */
-static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
+ * 同首相が, 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG; after 同 a word of
+ * ja/anaphor_orgs), 記事では, 同紙は, 同記事によると (ANA_WRITING: the
+ * article's writer; after 同 a word of ja/anaphor_writings), 容疑者は
+ * (ANA_ROLE). Returns the kind; *end is past the particle, the *sfn bytes
+ * at *suffix (in the text) the organization ending or the role to match
+ * (*sfn 0: none). */
+static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, size_t *sfn)
 {
-    static const char *const writing[] = {"記事内", "記事",   "紙",   "誌",   "サイト",
-                                          "ブログ", "コラム", "社説", "報道", NULL};
-    static const char *const org[] = {"社",   "党",       "省",     "庁",   "局",   "行", "協会",
-                                      "団体", "グループ", "チーム", "病院", "大学", NULL};
+    const struct kj_quotedata *q = d->p->quote;
     static const char *const marks[] = {"によりますと", "によると", "によれば", "では",
                                         "は",           "が",       "も",       NULL};
     int kind = ANA_NONE;
     size_t e = i;
     *suffix = NULL;
-    const char *role = role_at(d, i);
-    if (role) {
+    *sfn = 0;
+    size_t role = role_at(d, i);
+    if (role > 0) {
         kind = ANA_ROLE;
-        e = i + strlen(role);
-        *suffix = role;
+        e = i + role;
+        *suffix = d->norm + i;
+        *sfn = role;
     } else if (at(d, i, "彼女") || (at(d, i, "彼") && !at(d, i, "彼ら"))) {
         kind = ANA_PERSON;
         e = i + (at(d, i, "彼女") ? 6 : 3);
@@ -1250,19 +1247,20 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
             e = i + (at(d, i, "記事内") ? 9 : 6);
         }
     } else if (at(d, i, "同")) {
-        size_t s = i + 3;
-        for (int k = 0; writing[k] && kind == ANA_NONE; k++)
-            if (at(d, s, writing[k])) {
-                kind = ANA_WRITING;
-                e = s + strlen(writing[k]);
+        size_t s = i + 3, l;
+        int32_t v;
+        d->work++;
+        if ((l = kj_dict_longest(q->ja_ana_writ, d->norm, d->norm_len, s, &v)) > 0) {
+            kind = ANA_WRITING;
+            e = s + l;
+        } else if ((l = kj_dict_longest(q->ja_ana_org, d->norm, d->norm_len, s, &v)) > 0) {
+            kind = ANA_ORG;
+            e = s + l;
+            if (v == 2) { /* 同党 is a party, 同省 a ministry */
+                *suffix = d->norm + s;
+                *sfn = l;
             }
-        for (int k = 0; org[k] && kind == ANA_NONE; k++)
-            if (at(d, s, org[k])) {
-                kind = ANA_ORG;
-                e = s + strlen(org[k]);
-                if (k >= 1 && k <= 4)
-                    *suffix = org[k]; /* 同党 is a party, 同省 a ministry */
-            }
+        }
         if (kind == ANA_NONE) {
             /* 同氏, 同首相, 同社長: a title after 同 */
             size_t t = skip_name_suffix(d, s, s + 24 < d->norm_len ? s + 24 : d->norm_len), ps;
@@ -1278,6 +1276,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
                 kind = t > e ? ANA_PERSON : ANA_NONE;
                 e = t;
                 *suffix = NULL;
+                *sfn = 0;
             }
         }
     }
@@ -1299,7 +1298,8 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix)
  * itself speaks through 記事では, only what comes before that counts. */
 static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
 {
-    const char *const *cue = publisher_cues;
+    const kj_dict *cue = d->p->quote->ja_pub_cues;
+    int32_t cv;
     int s = kj_sentence_of(d, pos);
     size_t hi = pos;
     bool carry = false;
@@ -1318,18 +1318,17 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
         }
         carry = false;
         for (size_t i = lo; i < stop;) {
-            size_t nx, ae;
+            size_t nx, ae, sfn;
             const char *sfx;
             d->work++;
             uint32_t c = kj_q_cp(d, i, &nx);
             if ((c == 0x540C /* 同 */ || c == 0x8A18 /* 記 */) &&
-                anaphor_at(d, i, &ae, &sfx) == ANA_WRITING) {
+                anaphor_at(d, i, &ae, &sfx, &sfn) == ANA_WRITING) {
                 stop = i; /* what follows speaks through the article */
                 break;
             }
             if (!cued && word_may_start(d, c, KJ_QW_CUES))
-                for (int k = 0; cue[k] && !cued; k++)
-                    cued = at(d, i, cue[k]);
+                cued = kj_dict_longest(cue, d->norm, d->norm_len, i, &cv) > 0;
             i = nx;
         }
         if (cued && stop > lo) {
@@ -1341,9 +1340,8 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
                 if (kj_q_in_quote(x, x->m[k].ns))
                     continue;
                 size_t mk = marker_at(d, x, k, end);
-                bool of_writing = false;
-                for (int w = 0; cue[w] && !of_writing; w++)
-                    of_writing = at(d, mk, "の") && at(d, mk + 3, cue[w]);
+                bool of_writing =
+                    at(d, mk, "の") && kj_dict_longest(cue, d->norm, d->norm_len, mk + 3, &cv) > 0;
                 if (of_writing || topic_marked(d, x, k, end)) {
                     best = k;
                     if (wa_marked(d, x, k, end))
@@ -1363,21 +1361,15 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
     return -1;
 }
 
-/* Is c one of the twelve characters anaphor_speaker tries anaphor_at at?
- * They differ in their low six bits, so one load of the table indexed by
- * those and one compare decide (two in one slot would be an initializer
- * overridden, which the build's warnings report). */
-static inline bool anaphor_head(uint32_t c)
+/* Is c a character anaphor_speaker tries anaphor_at at: 同, 彼, 記 or the
+ * first character of a role of ja/anaphor_roles (ja_anaphor_head, built
+ * from the list)? */
+static inline bool anaphor_head(const kiji_doc *d, uint32_t c)
 {
-    static const uint32_t head[64] = {
-        [0x540C & 63] = 0x540C /* 同 */, [0x5F7C & 63] = 0x5F7C /* 彼 */,
-        [0x8A18 & 63] = 0x8A18 /* 記 */, [0x5BB9 & 63] = 0x5BB9 /* 容 */,
-        [0x88AB & 63] = 0x88AB /* 被 */, [0x9996 & 63] = 0x9996 /* 首 */,
-        [0x5927 & 63] = 0x5927 /* 大 */, [0x7DCF & 63] = 0x7DCF /* 総 */,
-        [0x77E5 & 63] = 0x77E5 /* 知 */, [0x5E02 & 63] = 0x5E02 /* 市 */,
-        [0x76E3 & 63] = 0x76E3 /* 監 */, [0x793E & 63] = 0x793E /* 社 */,
-    };
-    return c != 0 && head[c & 63] == c; /* the empty slots hold 0 */
+    const struct kj_quotedata *q = d->p->quote;
+    if (c >= 0x10000)
+        return q->ja_anaphor_astral;
+    return q->ja_anaphor_head[c >> 6] >> (c & 63) & 1;
 }
 
 /* The last anaphor in [lo, hi) outside quotes, resolved: the fact it names
@@ -1387,21 +1379,23 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
 {
     int kind = ANA_NONE;
     const char *suffix = NULL;
+    size_t sfn = 0;
     bool company = false;
     *pos = 0;
     *end = 0;
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
     for (size_t i = lo; i < hi;) {
-        size_t n, e;
+        size_t n, e, sn;
         const char *sfx;
         uint32_t c = kj_q_cp(d, i, &n);
         d->work++;
-        if (anaphor_head(c) && !kj_q_in_quote(x, i)) {
-            int k = anaphor_at(d, i, &e, &sfx);
+        if (anaphor_head(d, c) && !kj_q_in_quote(x, i)) {
+            int k = anaphor_at(d, i, &e, &sfx, &sn);
             if (k != ANA_NONE) {
                 kind = k;
                 suffix = sfx;
+                sfn = sn;
                 company = at(d, i, "同社");
                 *pos = i;
                 *end = e;
@@ -1411,11 +1405,11 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         i = n > i ? n : i + 1;
     }
     if (kind == ANA_PERSON)
-        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false, NULL);
+        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
     if (kind == ANA_ROLE)
-        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, false, suffix);
+        return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, suffix, sfn);
     if (kind == ANA_ORG)
-        return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, company, NULL);
+        return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, sfn, company, NULL, 0);
     if (kind == ANA_WRITING)
         return publisher_before(d, x, *pos);
     return -1;
@@ -1458,19 +1452,19 @@ static int from_agent(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, size_
     return best;
 }
 
-/* Does [from, to) between two quotes ask a question (「Q」と尋ねると、「A」,
- * 「Q」と訊かれるや、「A」) and name no speaker (…と尋ねると、X氏は「A」)?
- * Then A answers Q and is not the asker's. */
+/* Does [from, to) between two quotes ask a question with a verb of
+ * ja/ask_verbs (「Q」と尋ねると、「A」, 「Q」と訊かれるや、「A」) and name no
+ * speaker (…と尋ねると、X氏は「A」)? Then A answers Q and is not the
+ * asker's. */
 static bool asked_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
 {
-    static const char *const w[] = {"尋ね", "訊", "聞か", "聞く", "問わ", "問う", "質問", NULL};
     if (kj_q_mention_in(x, from, to) >= 0)
         return false;
     for (size_t i = from; i < to; i++) {
+        int32_t v;
         d->work++;
-        for (int k = 0; w[k]; k++)
-            if (at(d, i, w[k]))
-                return true;
+        if (kj_dict_longest(x->qd->ja_ask, d->norm, d->norm_len, i, &v) > 0)
+            return true;
     }
     return false;
 }
