@@ -228,6 +228,23 @@ static size_t utf8_check(const unsigned char *s, size_t len, size_t *nul)
     return len;
 }
 
+/* The error of a text that is not strict UTF-8 or holds a NUL byte (the
+ * first bad byte's), replacing any error already in err; 0 for a good text.
+ * kj_normalize makes the same check as it reads; this is for the errors
+ * found before it finishes, which a bad text's error comes before. */
+static int check_text(kiji_error *err, const char *text, size_t len)
+{
+    size_t nul;
+    size_t bad = utf8_check((const unsigned char *)text, len, &nul);
+    if (nul == len && bad == len)
+        return 0;
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (nul < bad)
+        return fail(err, KIJI_ERR_NUL, nul, "NUL byte at offset %zu", nul);
+    return fail(err, KIJI_ERR_UTF8, bad, "invalid UTF-8 at byte offset %zu", bad);
+}
+
 static int two(const char *s)
 {
     return (s[0] - '0') * 10 + (s[1] - '0');
@@ -307,23 +324,25 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
                     "input of %zu bytes exceeds the limit of %zu bytes", len, p->opt.max_input);
     if (len == 0)
         return fail(err, KIJI_ERR_EMPTY, 0, "empty input");
-    size_t nul;
-    size_t bad = utf8_check((const unsigned char *)text, len, &nul);
-    if (nul < bad)
-        return fail(err, KIJI_ERR_NUL, nul, "NUL byte at offset %zu", nul);
-    if (bad < len)
-        return fail(err, KIJI_ERR_UTF8, bad, "invalid UTF-8 at byte offset %zu", bad);
-    if (meta && meta->published && *meta->published && !parse_published(d, meta->published))
-        return fail(err, KIJI_ERR_PUBLISHED, 0,
-                    "published is not a valid YYYY-MM-DD date or RFC 3339 date-time");
+    /* The text itself (UTF-8, NUL bytes) is checked by kj_normalize as it
+     * reads it; an error found before that pass finishes checks the text
+     * first (check_text), as a bad text's error comes before any other. */
+    if (meta && meta->published && *meta->published && !parse_published(d, meta->published)) {
+        int bad = check_text(err, text, len);
+        return bad ? bad
+                   : fail(err, KIJI_ERR_PUBLISHED, 0,
+                          "published is not a valid YYYY-MM-DD date or RFC 3339 date-time");
+    }
     int lang = 0;
     if (meta && meta->lang && *meta->lang) {
         if (strcmp(meta->lang, "ja") == 0)
             lang = KJ_LANG_JA;
         else if (strcmp(meta->lang, "en") == 0)
             lang = KJ_LANG_EN;
-        else if (strcmp(meta->lang, "auto") != 0)
-            return fail(err, KIJI_ERR_LANG, 0, "lang must be ja, en or auto");
+        else if (strcmp(meta->lang, "auto") != 0) {
+            int bad = check_text(err, text, len);
+            return bad ? bad : fail(err, KIJI_ERR_LANG, 0, "lang must be ja, en or auto");
+        }
     }
 
     jmp_buf jb;
@@ -334,6 +353,11 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
         d->nfacts = 0;
         d->nsent = 0;
         d->oom = NULL;
+        if (!d->norm) {
+            int bad = check_text(err, text, len); /* the cap was hit before the check ended */
+            if (bad)
+                return bad;
+        }
         return fail(err, rc, 0,
                     rc == KIJI_ERR_MEMORY ? "the document's memory cap of %zu bytes was reached"
                                           : "out of memory (cap %zu bytes)",
@@ -346,6 +370,11 @@ int kiji_parse(kiji_doc *d, const char *text, size_t len, const kiji_meta *meta,
     rc = kj_normalize(d, err);
     if (rc) {
         d->oom = NULL;
+        if (rc != KIJI_ERR_UTF8 && rc != KIJI_ERR_NUL) {
+            int bad = check_text(err, text, len); /* ICU failed before the check ended */
+            if (bad)
+                return bad;
+        }
         return rc;
     }
     bool blank = true;

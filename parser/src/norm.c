@@ -14,6 +14,11 @@
  * chars.c) is written along with the text. A chunk is cut after
  * MAX_CHUNK code points so a run of a million combining marks costs linear
  * time (ICU's canonical reordering is quadratic in a chunk).
+ *
+ * The input is checked as it is read: strict UTF-8 (kj_u8_seq) and no NUL
+ * byte. Every sequence is checked, left to right, before it is used, so the
+ * first bad one stops the pass with the error and offset kiji_parse reports
+ * (KIJI_ERR_NUL or KIJI_ERR_UTF8, as a separate check before would).
  */
 #include <stdio.h>
 #include <string.h>
@@ -96,14 +101,16 @@ static inline uint8_t flags_of(const kiji_parser *p, uint32_t c)
     return f;
 }
 
-/* Is one of the eight bytes at u (maybe unaligned) a CR or not ASCII? */
-static inline bool cr_or_wide8(const unsigned char *u)
+/* Is one of the eight bytes at u (maybe unaligned) a CR, a NUL or not
+ * ASCII? */
+static inline bool cr_nul_or_wide8(const unsigned char *u)
 {
     uint64_t w, x;
     memcpy(&w, u, 8);
     x = w ^ 0x0D0D0D0D0D0D0D0Du; /* a CR byte becomes 0 */
-    /* (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of x is 0 */
-    return ((w | ((x - 0x0101010101010101u) & ~x)) & 0x8080808080808080u) != 0;
+    /* (v - 0x01..) & ~v & 0x80.. is nonzero exactly when a byte of v is 0 */
+    return ((w | ((x - 0x0101010101010101u) & ~x) | ((w - 0x0101010101010101u) & ~w)) &
+            0x8080808080808080u) != 0;
 }
 
 /* The normalized text being written, its offset maps and its decoded
@@ -165,6 +172,57 @@ static inline uint32_t three(unsigned char b0, unsigned char b1, unsigned char b
     return ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(b1 & 0x3F) << 6) | (b2 & 0x3F);
 }
 
+/* Are b1 b2 continuation bytes and the three-byte sequence lead b1 b2,
+ * whose code point is cp, not an overlong form? (A surrogate passes: its
+ * flags in nfkc_tab are only NF_BOUNDARY, so the runs below never copy one
+ * and the general path refuses it.) */
+static inline bool three_ok(unsigned char b1, unsigned char b2, uint32_t cp)
+{
+    return ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) & (cp >= 0x800);
+}
+
+/* The first invalid sequence or NUL byte at src[at]: the error kiji_parse
+ * reports for it (the input is checked as it is normalized). */
+static int bad_input(kiji_error *err, const char *src, size_t at)
+{
+    int code = src[at] == 0 ? KIJI_ERR_NUL : KIJI_ERR_UTF8;
+    if (err && !err->code) {
+        err->code = code;
+        err->offset = at;
+        if (code == KIJI_ERR_NUL)
+            snprintf(err->text, sizeof err->text, "NUL byte at offset %zu", at);
+        else
+            snprintf(err->text, sizeof err->text, "invalid UTF-8 at byte offset %zu", at);
+    }
+    return code;
+}
+
+/* The code point at src[*i] and *i past it, or (uint32_t)-1 when no valid
+ * sequence starts there or it is a NUL byte (*i unchanged). */
+static inline uint32_t next_checked(const char *src, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    size_t k = *i;
+    unsigned c = u[k];
+    if (c < 0x80) {
+        if (!c)
+            return (uint32_t)-1;
+        *i = k + 1;
+        return c;
+    }
+    if ((c & 0xF0) == 0xE0 && len - k >= 3) { /* the common case, inline */
+        uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
+        if (!three_ok(u[k + 1], u[k + 2], cp) || (cp >= 0xD800 && cp <= 0xDFFF))
+            return (uint32_t)-1;
+        *i = k + 3;
+        return cp;
+    }
+    size_t n = kj_u8_seq(u + k, len - k);
+    if (!n)
+        return (uint32_t)-1;
+    return kj_u8_next(src, len, i);
+}
+
 /* The decoded entries (d->cpx) of a three-byte character cp whose flags in
  * nfkc_tab are f: what kj_chars_fill writes for it, the classes read from
  * the same table. */
@@ -201,9 +259,11 @@ static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size
     if (k + 3 > len || (u[k] & 0xF0) != 0xE0)
         return k;
     uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
+    if (!three_ok(u[k + 1], u[k + 2], cp))
+        return k;
     while (k + 6 <= len && (u[k + 3] & 0xF0) == 0xE0 && (tab[cp] & NF_STABLE)) {
         uint32_t nc = three(u[k + 3], u[k + 4], u[k + 5]);
-        if (!(tab[nc] & NF_BOUNDARY))
+        if (!three_ok(u[k + 4], u[k + 5], nc) || !(tab[nc] & NF_BOUNDARY))
             break;
         k += 3;
         cp = nc;
@@ -227,14 +287,24 @@ static __attribute__((noinline)) size_t put_run(const unsigned char *u, const ui
     size_t lim = len - 6 < i + room - 3 ? len - 6 : i + room - 3;
     size_t k = i, j = 0;
     uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
+    if (!three_ok(u[k + 1], u[k + 2], cp))
+        return i;
     uint8_t f = tab[cp];
+    /* the next character's lead nibble and continuation bytes with one
+     * four-byte load (from the current one's last byte, so in bounds) and
+     * one mask, the same for either byte order */
+    static const unsigned char mask4[4] = {0, 0xF0, 0xC0, 0xC0}, bits4[4] = {0, 0xE0, 0x80, 0x80};
+    uint32_t m4, b4;
+    memcpy(&m4, mask4, 4);
+    memcpy(&b4, bits4, 4);
     while (k <= lim && (f & NF_STABLE)) {
-        unsigned char n0 = u[k + 3];
-        if ((n0 & 0xF0) != 0xE0)
+        uint32_t w;
+        memcpy(&w, u + k + 2, 4);
+        if ((w & m4) != b4)
             break;
-        uint32_t nc = three(n0, u[k + 4], u[k + 5]);
+        uint32_t nc = three(u[k + 3], u[k + 4], u[k + 5]);
         uint8_t nf = tab[nc];
-        if (!(nf & NF_BOUNDARY))
+        if (nc < 0x800 || !(nf & NF_BOUNDARY))
             break;
         /* four bytes, one store: the fourth (the next character's lead)
          * lands at most on buf[cap - 1], the byte room leaves spare, and is
@@ -308,16 +378,16 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
          * own, already NFKC (ASCII is stable and has a boundary before
          * every character); the run's last byte takes the general path,
          * since a combining mark may follow it. */
-        if (b < 0x80 && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
+        if ((unsigned char)(b - 1) < 0x7F && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
             /* f: the first CR or non-ASCII byte after i (or len); the run
              * ends at a CR, or before the byte that precedes a non-ASCII one
              * (or the last byte). Eight bytes at a time while none is. */
             size_t f = i + 1;
-            while (len - f >= 8 && !cr_or_wide8((const unsigned char *)src + f))
+            while (len - f >= 8 && !cr_nul_or_wide8((const unsigned char *)src + f))
                 f += 8;
-            while (f < len && (unsigned char)src[f] < 0x80 && src[f] != '\r')
+            while (f < len && (unsigned char)(src[f] - 1) < 0x7F && src[f] != '\r')
                 f++;
-            size_t e = f < len && src[f] == '\r' ? f : f - 1;
+            size_t e = f < len && (src[f] == '\r' || src[f] == 0) ? f : f - 1;
             reserve(&o, e - i);
             memcpy(o.buf + o.len, src + i, e - i);
             size_t *ms = o.ms + o.len;
@@ -362,10 +432,10 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
         /* A run of three-byte characters (kana, kanji, CJK punctuation):
          * one that is NFKC on its own and followed by a three-byte character
          * with a boundary before it is a chunk of its own, copied as it is,
-         * as the general path below would. The input is valid UTF-8, so a
-         * three-byte lead has its two continuation bytes, and k + 6 <= len
-         * keeps both characters in bounds. The character the run stops at
-         * takes the general path. Each character is written as it is
+         * as the general path below would. k + 6 <= len keeps both
+         * characters in bounds; a character is taken only when it is valid
+         * UTF-8 (three_ok; a surrogate is never NF_STABLE). The character
+         * the run stops at takes the general path, which checks it. Each character is written as it is
          * found (bytes, maps, decoded entry) while the buffers hold it;
          * a run that outgrows them is found to its end and grows them once,
          * as one reserve for the whole run always did. */
@@ -397,7 +467,9 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
         /* A chunk: this code point plus followers with no boundary before. */
         if (!have) {
             j = i;
-            c = kj_u8_next(src, len, &j);
+            c = next_checked(src, len, &j);
+            if (c == (uint32_t)-1)
+                return bad_input(err, src, i);
         }
         have = false;
         size_t s = i;
@@ -407,7 +479,9 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
         size_t e = j;
         while (e < len && n < MAX_CHUNK) {
             size_t k = e;
-            uint32_t c2 = kj_u8_next(src, len, &k);
+            uint32_t c2 = next_checked(src, len, &k);
+            if (c2 == (uint32_t)-1)
+                return bad_input(err, src, e);
             if (c2 == '\r')
                 break;
             if (flags_of(d->p, c2) & NF_BOUNDARY) {
