@@ -1537,7 +1537,7 @@ static size_t en_run(estate *s, size_t a)
         if (last + 2 < lim && !cap[last + 1] && !memcmp(d->norm + ws[last + 1], "of", 2) &&
             cap[last + 2] && !corp_end(d, ws[last], we[last])) {
             stop = last + 2;
-            /* Federal Reserve Bank of New York: a place of more words
+            /* Reserve Bank of San Francisco: a place of more words
              * after of is the tail whole, not its first word */
             ent *pl = NULL;
             size_t pn = place_at(s, ws[stop], &pl);
