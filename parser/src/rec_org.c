@@ -8,7 +8,6 @@
  * and the acronyms defined earlier. A definition whose name is no
  * organization (国内総生産(GDP)) becomes a definition fact.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "rec_entity.h"
@@ -1538,6 +1537,15 @@ static size_t en_run(estate *s, size_t a)
         if (last + 2 < lim && !cap[last + 1] && !memcmp(d->norm + ws[last + 1], "of", 2) &&
             cap[last + 2] && !corp_end(d, ws[last], we[last])) {
             stop = last + 2;
+            /* Reserve Bank of San Francisco: a place of more words
+             * after of is the tail whole, not its first word */
+            ent *pl = NULL;
+            size_t pn = place_at(s, ws[stop], &pl);
+            for (int k = stop + 1; pn > 0 && k < lim && k < stop + 4; k++)
+                if (we[k] == ws[last + 2] + pn) {
+                    stop = k;
+                    break;
+                }
             if (stop + 1 < lim && org[stop + 1])
                 stop++;
         }
@@ -1577,9 +1585,15 @@ static size_t en_run(estate *s, size_t a)
             }
         }
         /* Department of Parks and Recreation: the of-tail may join with and */
+        /* (not into a place of more words: the Bank of England and New
+         * Zealand officials) */
         while (stop > last && stop + 2 < lim && !cap[stop + 1] &&
-               !memcmp(d->norm + ws[stop + 1], "and", 3) && cap[stop + 2] && stop < last + 5)
+               !memcmp(d->norm + ws[stop + 1], "and", 3) && cap[stop + 2] && stop < last + 5) {
+            ent *pl = NULL;
+            if (place_at(s, ws[stop + 2], &pl) > we[stop + 2] - ws[stop + 2])
+                break;
             stop += 2;
+        }
         int st = 0;
         for (int i = 0; i < last; i++) {
             if (!cap[i] &&

@@ -1054,6 +1054,30 @@ static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, 
     return i;
 }
 
+/* The start of the run of statement modifiers (statement_modifiers.txt,
+ * at most three words) right before the source word at i, within the
+ * sentence from sst; i itself when there is none. */
+static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t sst)
+{
+    size_t ms = i;
+    for (int k = 0; k < 3 && ms > sst + 1; k++) {
+        size_t t = ms - 1;
+        /* wire copy wraps its lines anywhere: company\nofficials */
+        if (d->norm[t] != ' ' && d->norm[t] != '\n')
+            break;
+        size_t ws = t;
+        while (ws > sst && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n' && t - ws < 24)
+            ws--;
+        d->work += t - ws + 1;
+        int32_t mv;
+        if (t > ws && kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv))
+            ms = ws;
+        else
+            break;
+    }
+    return ms;
+}
+
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
@@ -1096,33 +1120,27 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
-        /* modifiers before: the, other, senior, one */
         size_t ms = i;
-        for (int k = 0; k < 3 && ms > sst + 1; k++) {
-            size_t t = ms - 1;
-            /* wire copy wraps its lines anywhere: company\nofficials */
-            if (d->norm[t] != ' ' && d->norm[t] != '\n')
-                break;
-            size_t ws = t;
-            while (ws > sst && d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n' &&
-                   t - ws < 24)
-                ws--;
-            d->work += t - ws + 1;
-            int32_t mv;
-            if (t > ws && kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv))
-                ms = ws;
-            else
-                break;
-        }
-        /* a named body right before makes it a named source (a Labour
-         * Ministry official) */
-        if (ms > 1 && d->norm[ms - 1] == ' ') {
-            int k = kj_q_mention_at(x, ms - 2);
-            if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
-                i = e - 1;
-                continue;
+        /* an unnamed member of a named body is an unnamed source: a
+         * Commerce Department official said, Finance Ministry sources said
+         * (the body stays an organization of its own); the phrase takes
+         * the body and its modifiers (a senior Treasury official) */
+        if (i > sst + 1 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n')) {
+            int k = kj_q_mention_at(x, i - 2);
+            if (k >= 0 && x->m[k].ne == i - 1 && x->m[k].ns >= sst &&
+                d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
+                /* but a body's spokesman speaks for the body, which is
+                 * named (GUIDELINES: a spokesperson's quote has the
+                 * organization as speaker) */
+                if (d->norm_len - i > 6 && !memcmp(d->norm + i + 1, "pokes", 5)) {
+                    i = e - 1;
+                    continue;
+                }
+                ms = x->m[k].ns;
             }
         }
+        /* modifiers before: the, other, senior, one */
+        ms = mods_before(d, q, ms, sst);
         /* an apposition to a named person is that person, not an unnamed
          * source (Jane Doe, a senior analyst at a bank, said) */
         size_t cm = ms;
