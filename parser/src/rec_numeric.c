@@ -2364,6 +2364,25 @@ static bool same_clause_run(const kiji_doc *d, size_t from, size_t to, int ends)
     return true;
 }
 
+/* Whether a word that may be a noun of its own follows pos: a small
+ * letter word but the few that go on after a compared count ("from 4,000
+ * staff" has its noun; "from 3.1 mln last year", "from 900 in May" do
+ * not). */
+static bool noun_next(const kiji_doc *d, size_t pos)
+{
+    static const char *const go_on[] = {"in ",   "last ", "a ",    "at ",      "on ",   "for ",
+                                        "this ", "the ",  "and ",  "or ",      "now",   "year",
+                                        "earlier", "previously", "during ", "ago", NULL};
+    const char *s = d->norm;
+    if (pos + 1 >= d->norm_len || (s[pos] != ' ' && s[pos] != '\n') || s[pos + 1] < 'a' ||
+        s[pos + 1] > 'z')
+        return false;
+    for (int w = 0; go_on[w]; w++)
+        if (kj_at(s, d->norm_len, pos + 1, go_on[w]))
+            return false;
+    return true;
+}
+
 /* Whether a bare figure at pos is set against the percentage or money
  * amount that ends at from, with no other figure between (at most 120
  * bytes): a compare word in the same sentence ("grew 0.6 pct against a
@@ -2901,12 +2920,18 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     }
 
     /* a bare figure set against the percentage or money amount just
-     * read takes its unit (set_against); a percentage only from a figure
+     * read takes its unit (set_against), and a scaled figure or one with
+     * thousands set against a count with a compare word ("filled to 640
+     * mln barrels, up from 410 mln"); a percentage only from a figure
      * with no scale; not where a pair, a clock time or a name goes on
      * ("3.80/90", "7 Group"), nor after a capitalized word or a month
      * ("Wednesday February 25", "Section 2") */
     if (a.kind == 0 && d->lang == KJ_LANG_EN && !max.ok && a.value.ok && !a.tok.vague &&
-        a.ne == a.tok.ne && (cx->last.kind == NW_PERCENT || cx->last.kind == NW_CURRENCY) &&
+        a.ne == a.tok.ne &&
+        (cx->last.kind == NW_PERCENT || cx->last.kind == NW_CURRENCY ||
+         (cx->last.kind == NW_COUNTER && !(qual >= 2 && qual <= 5) &&
+          (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)) &&
+          !noun_next(d, a.ne))) &&
         !(cx->last.kind == NW_PERCENT && scale_of(d, &a.tok) != 0) &&
         !(a.ne < d->norm_len && (d->norm[a.ne] == '/' || d->norm[a.ne] == ':' ||
                                  d->norm[a.ne] == '-')) &&
