@@ -724,15 +724,21 @@ void kj_money_resolve(kiji_doc *d)
     money_refs refs = {0};
     named_memo memo[NAMED_MEMO];
     size_t nmemo = 0;
-    /* Reuters under a Canadian dateline writes Canada's dollars plain
-     * (OTTAWA: 600 mln dlrs) and the US dollar as U.S. dlrs */
+    /* Reuters under a Canadian, Australian or New Zealand dateline
+     * writes that country's dollars plain (OTTAWA: 600 mln dlrs; SYDNEY:
+     * 40 mln dlrs) and the US dollar as U.S. dlrs */
     const char *dc = dateline_country(d);
-    for (size_t i = 0; dc && strcmp(dc, "CA") == 0 && i < nfacts; i++) {
+    const char *own = !dc                     ? NULL
+                      : strcmp(dc, "CA") == 0 ? "CAD"
+                      : strcmp(dc, "AU") == 0 ? "AUD"
+                      : strcmp(dc, "NZ") == 0 ? "NZD"
+                                              : NULL;
+    for (size_t i = 0; own && i < nfacts; i++) {
         kj_fact *f = kj_fact_at(d, (int)i);
         const kj_attr *cur = f && !f->dropped && f->type == KIJI_FACT_MONEY ? kj_attr_get(f, "currency") : NULL;
         if (cur && cur->s && strcmp(cur->s, "USD") == 0 && plain_dollar_fact(d, f)) {
             char *iso = kj_alloc(d, 4);
-            memcpy(iso, "CAD", 4);
+            memcpy(iso, own, 4);
             ((kj_attr *)cur)->s = iso;
             resolve_compared(d, &refs, i, "USD", iso);
         }

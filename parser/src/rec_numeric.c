@@ -2186,6 +2186,45 @@ static bool version_number(const kiji_doc *d, size_t ns, size_t ne)
 
 /* ---- the recognizer ---------------------------------------------------------- */
 
+/* A number after a hyphen that ends a product or model code: "VC-10
+ * aircraft", "A340-600", "RB211-535E4 engines", "CFM56-7B", "F-16". The
+ * code before the hyphen (up to 8 bytes, at a word edge) starts with a
+ * capital letter and holds a digit or no small letter; "mid-30s",
+ * "over-60s" and "1990-91" are no codes. The end of the code's last part
+ * (*letter: a letter in it), or 0. */
+static size_t code_part(const kiji_doc *d, size_t p, bool *letter)
+{
+    const char *s = d->norm;
+    if (d->lang != KJ_LANG_EN || p < 2 || s[p - 1] != '-' || !is_digit((unsigned char)s[p]))
+        return 0;
+    size_t w = p - 1;
+    while (w > 0 && p - 1 - w < 9 &&
+           (is_letter((unsigned char)s[w - 1]) || is_digit((unsigned char)s[w - 1])))
+        w--;
+    if (w == p - 1 || p - 1 - w > 8 || (w > 0 && is_letter((unsigned char)s[w - 1])) ||
+        !(s[w] >= 'A' && s[w] <= 'Z'))
+        return 0;
+    bool digit = false, small = false;
+    for (size_t k = w; k < p - 1; k++) {
+        digit |= is_digit((unsigned char)s[k]);
+        small |= s[k] >= 'a' && s[k] <= 'z';
+    }
+    if (!digit && small)
+        return 0;
+    /* the rest of the code: "535E4", "-600" in A-300-600 */
+    size_t e = p;
+    *letter = false;
+    while (e < d->norm_len && e - p < 16 &&
+           (is_letter((unsigned char)s[e]) || is_digit((unsigned char)s[e]) ||
+            (s[e] == '-' && e + 1 < d->norm_len &&
+             (is_letter((unsigned char)s[e + 1]) || is_digit((unsigned char)s[e + 1]))))) {
+        *letter |= is_letter((unsigned char)s[e]);
+        e++;
+    }
+    return e;
+}
+
+
 typedef struct ctx {
     int explicit_usd;    /* money written as U.S./US$ dollars */
     int other_dollar;    /* first qualified non-US dollar currency, -1 */
@@ -2323,6 +2362,52 @@ static bool same_clause_run(const kiji_doc *d, size_t from, size_t to, int ends)
         }
     }
     return true;
+}
+
+/* Whether a word that may be a noun of its own follows pos: a small
+ * letter word but the few that go on after a compared count ("from 4,000
+ * staff" has its noun; "from 3.1 mln last year", "from 900 in May" do
+ * not). */
+static bool noun_next(const kiji_doc *d, size_t pos)
+{
+    static const char *const go_on[] = {"in ",   "last ", "a ",    "at ",      "on ",   "for ",
+                                        "this ", "the ",  "and ",  "or ",      "now",   "year",
+                                        "earlier", "previously", "during ", "ago", NULL};
+    const char *s = d->norm;
+    if (pos + 1 >= d->norm_len || (s[pos] != ' ' && s[pos] != '\n') || s[pos + 1] < 'a' ||
+        s[pos + 1] > 'z')
+        return false;
+    for (int w = 0; go_on[w]; w++)
+        if (kj_at(s, d->norm_len, pos + 1, go_on[w]))
+            return false;
+    return true;
+}
+
+/* Whether a bare figure at pos is set against the percentage or money
+ * amount that ends at from, with no other figure between (at most 120
+ * bytes): a compare word in the same sentence ("grew 0.6 pct against a
+ * revised fall of 0.4", "closed at 41 pesos, down from 43.25"), or a
+ * bound word right before the figure (qual: over, under, at least, at
+ * most) in that sentence or the next ("the rate held at 4.1 pct. Above 5
+ * it would ..."). */
+static bool set_against(const kiji_doc *d, size_t from, size_t pos, int qual)
+{
+    static const char *const words[] = {" from ", " vs ", " vs. ", " versus ", " against ",
+                                        " compared with ", " compared to ", " than "};
+    if (from >= pos || pos - from > 120)
+        return false;
+    for (size_t k = from; k < pos; k++)
+        if (is_digit((unsigned char)d->norm[k]) || d->norm[k] == ';')
+            return false;
+    if (qual >= 2 && qual <= 5)
+        return same_clause_run(d, from, pos, 1);
+    if (!same_clause_run(d, from, pos, 0))
+        return false;
+    for (size_t k = from; k < pos; k++)
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+            if (at_ci(d, k, words[w]))
+                return true;
+    return false;
 }
 
 /* Whether a number with a counted noun follows in the sentence from
@@ -2596,6 +2681,12 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         return 0;
     if (a.kind == NW_TIME)
         return a.tok.ne; /* the date recognizer's */
+    /* RB211-535E4 engines, VC-10 aircraft: a code, no amount; a bare
+     * number stays one ("SCP-173") */
+    bool code_letter = false;
+    size_t ce = code_part(d, a.tok.ns + (d->norm[a.tok.ns] == '-'), &code_letter);
+    if (ce && (a.kind != 0 || code_letter))
+        return ce > a.tok.ne ? ce : a.tok.ne;
     size_t ns = a.ns, ne = a.ne;
     kj_num max = {0, 0, false};
 
@@ -2827,6 +2918,28 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             a.ue = cx->last.ue;
         }
     }
+
+    /* a bare figure set against the percentage or money amount just
+     * read takes its unit (set_against), and a scaled figure or one with
+     * thousands set against a count with a compare word ("filled to 640
+     * mln barrels, up from 410 mln"); a percentage only from a figure
+     * with no scale; not where a pair, a clock time or a name goes on
+     * ("3.80/90", "7 Group"), nor after a capitalized word or a month
+     * ("Wednesday February 25", "Section 2") */
+    if (a.kind == 0 && d->lang == KJ_LANG_EN && !max.ok && a.value.ok && !a.tok.vague &&
+        a.ne == a.tok.ne &&
+        (cx->last.kind == NW_PERCENT || cx->last.kind == NW_CURRENCY ||
+         (cx->last.kind == NW_COUNTER && !(qual >= 2 && qual <= 5) &&
+          (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)) &&
+          !noun_next(d, a.ne))) &&
+        !(cx->last.kind == NW_PERCENT && scale_of(d, &a.tok) != 0) &&
+        !(a.ne < d->norm_len && (d->norm[a.ne] == '/' || d->norm[a.ne] == ':' ||
+                                 d->norm[a.ne] == '-')) &&
+        !(a.ne + 1 < d->norm_len && d->norm[a.ne] == ' ' &&
+          (d->norm[a.ne + 1] == '"' || (d->norm[a.ne + 1] >= 'A' && d->norm[a.ne + 1] <= 'Z'))) &&
+        !after_capital(d, qs) && !after_month(d, a.ns) && cx->last_end != SIZE_MAX &&
+        set_against(d, cx->last_end, qs, qual))
+        inherit_unit(d, &a, &cx->last);
 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
     int conv = -1;
