@@ -2155,9 +2155,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_tx b;
                 kj_tx_init(&b);
                 size_t lsn = sono_len(p, ls);
-                if (lsn) {
+                if (lsn || (later && (g == KJ_G_DAY || g == KJ_G_WEEK) && dated_event_before(p, ls))) {
                     /* その2、3日後: counted from the last date, as
-                     * その2〜3日後 (rel_range) */
+                     * その2〜3日後 (rel_range); so is 4、5日後 after a
+                     * dated event, as 4日後 is (dated_event_before) */
                     int ag = g == KJ_G_WEEK ? KJ_G_DAY : g, m = g == KJ_G_WEEK ? 7 : 1;
                     int o1 = (int)(ago ? -hv : lv), o2 = (int)(ago ? -lv : hv);
                     if (!kj_dt_anaphor(c, &t, ag, o1 * m) || !kj_dt_anaphor(c, &b, ag, o2 * m))
