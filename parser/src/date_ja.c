@@ -1030,12 +1030,21 @@ static int weekday_at(const jp *p, size_t i, size_t *n);
 
 /* A bare time at pos that shares the day of the date before it: listed
  * right after a time with a day (5日10時、12時、15時; separated by 、, ・, と or
- * や only), or after 同 (同17時: the same day as the last date with one). */
+ * や only), or after 同 (同17時: the same day as the last date with one)
+ * or 同時刻の. */
+/* 同17時, 同時刻の午前7時25分, 同時刻、7時25分: the clock at pos is on the
+ * day of the last date with one (同時刻 is the time just told of). */
+static bool same_day_clock(const jp *p, size_t pos)
+{
+    return kj_before(p->s, pos, "同") || kj_before(p->s, pos, "同時刻の") ||
+           kj_before(p->s, pos, "同時刻、");
+}
+
 static bool listed_time(const jp *p, size_t pos)
 {
     const kj_dctx *c = p->c;
-    if (kj_before(p->s, pos, "同"))
-        return c->has_last_day && c->last_day.d;
+    if (same_day_clock(p, pos))
+        return (c->has_last && c->last.d) || (c->has_last_day && c->last_day.d);
     if (!c->has_last || !c->last.d || c->last.hh < 0 || c->last_end > pos)
         return false;
     static const char *const sep[] = {"、", "・", "と", "や"};
@@ -1153,7 +1162,12 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             t->grain = g;
         } else if (!have_y && !have_m && !t->d && listed_time(p, pos)) {
             /* 5日10時、12時、15時; 同日12時8分、同17時: the day of the time before */
-            const kj_tx *l = kj_before(p->s, pos, "同") ? &p->c->last_day : &p->c->last;
+            /* after 同, the last date with a day: the last date itself when
+             * it has one (with no publication date its month may be
+             * unknown, 11日 → XXXX-XX-11, which last_day does not keep) */
+            const kj_tx *l = same_day_clock(p, pos) && !(p->c->has_last && p->c->last.d)
+                                 ? &p->c->last_day
+                                 : &p->c->last;
             t->y = l->y, t->m = l->m, t->d = l->d;
             t->rel = true;
         } else if (!have_y && !have_m && !t->d && japan_time_day(p, t, pos)) {
@@ -2141,9 +2155,10 @@ static size_t duration(jp *p, size_t i, bool years_ok)
                 kj_tx b;
                 kj_tx_init(&b);
                 size_t lsn = sono_len(p, ls);
-                if (lsn) {
+                if (lsn || (later && (g == KJ_G_DAY || g == KJ_G_WEEK) && dated_event_before(p, ls))) {
                     /* その2、3日後: counted from the last date, as
-                     * その2〜3日後 (rel_range) */
+                     * その2〜3日後 (rel_range); so is 4、5日後 after a
+                     * dated event, as 4日後 is (dated_event_before) */
                     int ag = g == KJ_G_WEEK ? KJ_G_DAY : g, m = g == KJ_G_WEEK ? 7 : 1;
                     int o1 = (int)(ago ? -hv : lv), o2 = (int)(ago ? -lv : hv);
                     if (!kj_dt_anaphor(c, &t, ag, o1 * m) || !kj_dt_anaphor(c, &b, ag, o2 * m))

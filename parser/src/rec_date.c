@@ -1018,11 +1018,23 @@ static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
            (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
 }
 
+/* 昨年10月、…自殺した。3日、…が発覚した (published in July): a month
+ * with no day in an earlier sentence sets a scene; it is no dated
+ * narration a later bare day continues, so that day is read from the
+ * publication date (3日 is July's). In its own sentence the month still
+ * lends itself (10月に入り、3日には). Japanese, with a publication date. */
+static bool month_only_before(kj_dctx *c, size_t pos)
+{
+    if (c->d->lang == KJ_LANG_EN || !c->py || c->last.d || c->last.grain != KJ_G_MONTH)
+        return false;
+    return kj_sentence_of(c->d, pos) != c->last_sent;
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
     if (kj_dt_last_near(c, pos) && c->last.mset && c->last.m && t->d <= kj_mdays(c->last.y, c->last.m) &&
-        !planned_month_past_day(c, t, pos)) {
+        !planned_month_past_day(c, t, pos) && !month_only_before(c, pos)) {
         t->y = c->last.y;
         t->m = c->last.m;
         t->rel = true;
@@ -1184,6 +1196,19 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
         t->y = t->m < c->pm ? c->py : c->py - 1;
 }
 
+/* 2007年11月に…。1月30日には… : a month and day with no year, in the
+ * sentence after a date late in a year (November, December) and early in
+ * the year itself (January, February), nine or more months back, is the
+ * next year's: a story told in order crosses the new year, and one that
+ * goes back most of a year writes the year. Japanese only; not when the
+ * next year would lie past a known publication year. */
+static bool turn_of_year(const kj_dctx *c, const kj_tx *t)
+{
+    if (c->d->lang == KJ_LANG_EN || c->last.m - t->m < 9)
+        return false;
+    return !c->py || c->last.y < c->py;
+}
+
 void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_DAY;
@@ -1194,6 +1219,8 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
     if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m &&
         t->d <= kj_mdays(c->last.y, t->m)) {
         t->y = c->last.y;
+        if (turn_of_year(c, t))
+            t->y++;
         t->rel = true;
         return;
     }
