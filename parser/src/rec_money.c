@@ -320,15 +320,24 @@ bool kj_money_shared_init(struct kj_numeric *nd)
         if (!wl)
             return false;
         kj_dict *after = l ? nd->en_after : nd->ja_after;
-        for (size_t i = 0; i < wl->n; i++) {
+        nd->shared_wl[l] = wl;
+        for (size_t i = 0; i < wl->n && i < (1u << 24) - 1; i++) {
             const char *line = wl->lines[i];
             const char *tab = strchr(line, '\t');
             if (!tab || tab == line)
                 continue;
             size_t n = (size_t)(tab - line);
-            int idx = strlen(tab + 1) == 3 ? kj_money_code(nd, tab + 1) : nd->none;
+            const char *code = tab + 1, *tab2 = strchr(code, '\t');
+            size_t cl = tab2 ? (size_t)(tab2 - code) : strlen(code);
+            char iso[4];
+            int idx = nd->none;
+            if (cl == 3) {
+                memcpy(iso, code, 3);
+                iso[3] = '\0';
+                idx = kj_money_code(nd, iso);
+            }
             if (idx < 0 || !kj_numeric_add(nd, after, line, n, PACK(NW_CURRENCY, idx)) ||
-                !kj_dict_add(nd->shared, line, n, 1) ||
+                !kj_dict_add(nd->shared, line, n, (int32_t)(((uint32_t)l << 24) | (uint32_t)(i + 1))) ||
                 (l == 0 && !kj_dict_add(nd->ja_follow, line, n, 1)))
                 return false;
         }
@@ -467,6 +476,32 @@ static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
             if (memcmp(key + i, word, wl) == 0 && (!en || i == 0 || key[i - 1] == ' ') &&
                 (!en || i + wl == kl || key[i + wl] == ' '))
                 return true;
+    }
+    return false;
+}
+
+/* Does ICU's name of currency code have one of the other words the
+ * shared word's list line gives in its third column (crowns: krona kronor
+ * krone kroner koruna), space-separated? */
+static bool alias_has(const struct kj_numeric *nd, const UChar *code, bool en, const char *word,
+                      size_t wl)
+{
+    int32_t v;
+    if (!kj_dict_get(nd->shared, word, wl, &v) || v <= 0)
+        return false;
+    const kj_wordlist *list = nd->shared_wl[(uint32_t)v >> 24 & 1];
+    size_t line = ((uint32_t)v & 0xFFFFFF) - 1;
+    if (!list || line >= list->n)
+        return false;
+    const char *a = strchr(list->lines[line], '\t');
+    a = a ? strchr(a + 1, '\t') : NULL;
+    while (a && *a) {
+        while (*a == '\t' || *a == ' ')
+            a++;
+        size_t n = strcspn(a, " \t");
+        if (n && name_has(code, en, a, n))
+            return true;
+        a += n;
     }
     return false;
 }
@@ -785,7 +820,8 @@ void kj_money_resolve(kiji_doc *d)
         if (U_FAILURE(st) || n != 3)
             continue;
         code[3] = 0;
-        if (!name_has(code, d->lang == KJ_LANG_EN, word, wl))
+        if (!name_has(code, d->lang == KJ_LANG_EN, word, wl) &&
+            !alias_has(nd, code, d->lang == KJ_LANG_EN, word, wl))
             continue;
         char *iso = kj_alloc(d, 4);
         u_UCharsToChars(code, iso, 3);

@@ -130,8 +130,11 @@ struct kj_numeric {
     /* the index of ISO 4217's code "XXX" (no currency): what a currency
      * word naming no one currency maps to */
     int none;
-    kj_dict *shared;                      /* rec_money.c: currency names several currencies
-                                             share (en and ja keys), value 1 */
+    /* rec_money.c: currency names several currencies share (en and ja
+     * keys); value (list << 24) | (line + 1) in shared_wl[list], whose
+     * third column holds other words ICU's currency names use for it */
+    kj_dict *shared;
+    const kj_wordlist *shared_wl[2];
     kj_dict *ja_bare_stop, *en_bare_stop; /* rec_currency.c: currency words
                            that need an amount (元, won), value 1 */
     /* rec_money.c: en/plain_dollar, the dollar and cent words that name
