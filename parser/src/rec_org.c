@@ -24,8 +24,9 @@ int org_init(struct kj_entity *x)
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
+    x->media_kinds = kj_wordlist_get("ja/media_kinds");
     if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onat_en || !x->org ||
-        !x->media_endings)
+        !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
         return -1;
@@ -2312,6 +2313,74 @@ static void pass_media(estate *s, const kata_spans *kata)
     }
 }
 
+/* Does a kind of news outlet (data/ja/media_kinds.txt) end at q? */
+static bool media_kind_before(const estate *s, size_t q)
+{
+    const kj_wordlist *wl = s->x->media_kinds;
+    for (size_t i = 0; i < wl->n; i++) {
+        s->d->work++;
+        size_t n = strlen(wl->lines[i]);
+        if (q >= s->lo + n && kj_before(s->d->norm, q, wl->lines[i]))
+            return true;
+    }
+    return false;
+}
+
+/* 韓国のニュースサイト「デイリアン」は, 英字紙「デイリー・タイムス」によると: the
+ * name in 「」 right after a kind of news outlet (data/ja/media_kinds.txt)
+ * is that outlet when a particle, 、 or によると follows (cases/ja/
+ * organization). The name holds no punctuation and at most 20 characters:
+ * a headline or a quote is none. */
+static void pass_media_kind(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang == KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    const char *open = "「", *close = "」";
+    for (size_t i = s->lo; i + 3 <= s->hi;) {
+        const char *p = memchr(d->norm + i, 0xE3, s->hi - i);
+        if (!p)
+            break;
+        i = (size_t)(p - d->norm) + 1;
+        if (!kj_at(d->norm, s->hi, i - 1, open) || !media_kind_before(s, i - 1))
+            continue;
+        size_t a = i + 2, b = a;
+        int k = 0;
+        bool ok = true;
+        while (b < s->hi && k <= 20) {
+            d->work++;
+            if (kj_at(d->norm, s->hi, b, close))
+                break;
+            size_t nx;
+            uint32_t c = ent_cp(d, b, &nx);
+            if (c == 0x3001 || c == 0x3002 || c == 0x300C || c == '\n' || c == ' ' || c == 0x3000) {
+                ok = false;
+                break;
+            }
+            b = nx;
+            k++;
+        }
+        if (!ok || k == 0 || k > 20 || b >= s->hi || !kj_at(d->norm, s->hi, b, close))
+            continue;
+        size_t q = b + 3, qx;
+        uint32_t after = q < s->hi ? ent_cp(d, q, &qx) : 0;
+        if (!(after == 0x306F || after == 0x304C || after == 0x306E || after == 0x3001 ||
+              after == 0x3082 || after == 0x3067 || after == 0x306B ||
+              kj_at(d->norm, s->hi, q, "によると") || kj_at(d->norm, s->hi, q, "によれば")))
+            continue;
+        int32_t v;
+        if (ent_overlaps(s, a, b) || kj_dict_get(s->x->notname_ja, d->norm + a, b - a, &v))
+            continue;
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, b - a, NULL, 0);
+        if (e) {
+            longer_name(s, e, a, b);
+            ent_mention(s, e, a, b);
+        }
+        i = b;
+    }
+}
+
 /* Does the organization e's name hold the words [ns, ne) whole (Hutton
  * in E.F. Hutton Group Inc)? */
 static bool name_holds(const ent *e, const char *w, size_t n)
@@ -2532,6 +2601,7 @@ void rec_orgs(estate *s)
     pass_suffixes(s, &kata);
     pass_known(s);
     pass_media(s, &kata);
+    pass_media_kind(s);
     pass_spokes(s);
     pass_says(s);
 }

@@ -2201,6 +2201,44 @@ static size_t ja_initials(const estate *s, size_t i)
     return q;
 }
 
+/* 香川真司(ドルトムント)が, 山田太郎(トヨタ自動車)は: an organization alone in
+ * parentheses right after a person's name, then a particle or 、, is the
+ * team or employer the person belongs to (GUIDELINES: the organization
+ * given with the name), when no other affiliation is known. The first four
+ * mentions of each person are read; an organization's mentions are
+ * weighed up to 64. */
+static void paren_affiliations(estate *s)
+{
+    kiji_doc *d = s->d;
+    for (size_t i = 0; i < s->ne; i++) {
+        ent *e = s->e[i];
+        if (e->type != KIJI_FACT_PERSON || e->aff)
+            continue;
+        for (size_t j = 0; j < e->nm && j < 4 && !e->aff; j++) {
+            size_t b = e->m[j].ne;
+            if (b + 1 >= s->hi || d->norm[b] != '(')
+                continue;
+            size_t q = b + 1;
+            while (q < s->hi && q - b < 64 && d->norm[q] != ')' && d->norm[q] != '\n' &&
+                   d->norm[q] != '(')
+                q++;
+            d->work += q - b;
+            if (q >= s->hi || d->norm[q] != ')' || q == b + 1)
+                continue;
+            ent *o = ent_ending_at(s, q);
+            if (!o || o->type != KIJI_FACT_ORGANIZATION)
+                continue;
+            bool fills = false;
+            for (size_t k = 0; k < o->nm && k < 64 && !fills; k++)
+                fills = o->m[k].ns == b + 1 && o->m[k].ne == q;
+            size_t qx;
+            uint32_t c = q + 1 < s->hi ? ent_cp(d, q + 1, &qx) : 0;
+            if (fills && (name_follow(c) || c == 0x3001))
+                e->aff = o;
+        }
+    }
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -2348,8 +2386,10 @@ static void ja_persons(estate *s)
     /* ドルジコワはみている: a later bare surname of a katakana name. With
      * no person key that starts like a katakana word (kana_keys) no lookup
      * below finds one, and the pass has nothing else to do. */
-    if (!s->town->kana_keys)
+    if (!s->town->kana_keys) {
+        paren_affiliations(s);
         return;
+    }
     i = s->lo;
     bool after_kata = false; /* the character before i is katakana or ・ */
     while (i < s->hi) {
@@ -2402,6 +2442,7 @@ static void ja_persons(estate *s)
         after_kata = b > i;
         i = b > i ? b : nx;
     }
+    paren_affiliations(s);
 }
 
 /* ---- English ------------------------------------------------------------------- */

@@ -730,6 +730,23 @@ static inline bool full_may_start(const estate *s, size_t pos, uint32_t first, u
 
 /* A full place name at pos on word boundaries: its length. first and pc
  * are the code points at and before pos (ent_cp, ent_prev). */
+/* Do two or three ASCII digits at pos, then は が の を と も, follow a place
+ * written in kanji as one name (東京03の, a comedy group)? A dateline's day
+ * (東京1日), an address (東京都1-2-3) and a count with its counter have a
+ * kanji or a sign after the digits and stay places. */
+static bool digits_name(const estate *s, size_t pos)
+{
+    const char *t = s->d->norm;
+    size_t q = pos;
+    while (q < s->hi && q - pos < 5 && t[q] >= '0' && t[q] <= '9')
+        q++;
+    if (q - pos < 2 || q - pos > 3 || q >= s->hi)
+        return false;
+    size_t nx;
+    uint32_t c = ent_cp(s->d, q, &nx);
+    return c == 0x306F || c == 0x304C || c == 0x306E || c == 0x3092 || c == 0x3068 || c == 0x3082;
+}
+
 static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -752,6 +769,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0; /* 大津波警報: 津波 is a tsunami, no 大津 (ja/name_splits) */
     if (dir_japan(s, pos, pc))
         return 0;
+    if (kj_is_kanji(last) && digits_name(s, pos + n))
+        return 0; /* 東京03の: a comedy group, no Tokyo */
     return n;
 }
 
