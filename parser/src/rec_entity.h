@@ -156,6 +156,7 @@ struct kj_entity {
      * that media_name, asked at every katakana name before a particle, does
      * no strlen; org_init fails if the list outgrows the array */
     size_t media_len[64];
+    size_t media_kind_len[64]; /* byte lengths of media_kinds' lines */
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */

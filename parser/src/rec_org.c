@@ -32,6 +32,10 @@ int org_init(struct kj_entity *x)
         return -1;
     for (size_t i = 0; i < x->media_endings->n; i++)
         x->media_len[i] = strlen(x->media_endings->lines[i]);
+    if (x->media_kinds->n > sizeof x->media_kind_len / sizeof x->media_kind_len[0])
+        return -1;
+    for (size_t i = 0; i < x->media_kinds->n; i++)
+        x->media_kind_len[i] = strlen(x->media_kinds->lines[i]);
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
     for (int l = 0; l < 2; l++) {
@@ -2319,8 +2323,10 @@ static bool media_kind_before(const estate *s, size_t q)
     const kj_wordlist *wl = s->x->media_kinds;
     for (size_t i = 0; i < wl->n; i++) {
         s->d->work++;
-        size_t n = strlen(wl->lines[i]);
-        if (q >= s->lo + n && kj_before(s->d->norm, q, wl->lines[i]))
+        size_t n = s->x->media_kind_len[i];
+        /* the last byte first: most brackets follow no kind of outlet */
+        if (n && q >= s->lo + n && s->d->norm[q - 1] == wl->lines[i][n - 1] &&
+            memcmp(s->d->norm + q - n, wl->lines[i], n) == 0)
             return true;
     }
     return false;
@@ -2337,13 +2343,20 @@ static void pass_media_kind(estate *s)
     if (d->lang == KJ_LANG_EN)
         return;
     ent_freeze(s);
-    const char *open = "「", *close = "」";
+    const char *close = "」";
     for (size_t i = s->lo; i + 3 <= s->hi;) {
-        const char *p = memchr(d->norm + i, 0xE3, s->hi - i);
+        /* 「 is E3 80 8C: look for its last byte, rare in kana and
+         * kanji, rather than its first, which most of them share */
+        const char *p = i + 2 < s->hi ? memchr(d->norm + i + 2, 0x8C, s->hi - i - 2) : NULL;
         if (!p)
             break;
-        i = (size_t)(p - d->norm) + 1;
-        if (!kj_at(d->norm, s->hi, i - 1, open) || !media_kind_before(s, i - 1))
+        size_t at = (size_t)(p - d->norm);
+        i = at + 1;
+        d->work++;
+        if ((unsigned char)d->norm[at - 2] != 0xE3 || (unsigned char)d->norm[at - 1] != 0x80)
+            continue;
+        i = at - 1; /* just past the bracket's first byte, as before */
+        if (!media_kind_before(s, i - 1))
             continue;
         size_t a = i + 2, b = a;
         int k = 0;
