@@ -1259,6 +1259,8 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     kj_tx_init(t);
     size_t j = i, e;
     bool fy = false, have_y = false, have_m = false, have_d = false;
+    int wd_own = 0; /* a weekday after 日に、 / 日で、, its length and start */
+    size_t wd_len = 0, wd_end = 0;
     if ((e = part_century(p, i, t)) > 0) {
         /* 今世紀の20年代, 19世紀の80年代: that century's decade */
         int64_t v;
@@ -1368,6 +1370,11 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && have_m && at(p, j, "、")
                 && weekday_at(p, j + strlen("、"), &wl) > 0)
                 wl += strlen("、");
+            /* 2009年7月5日に、日曜日で / 5日で、月曜日: kept below only when it
+             * is the date's own weekday */
+            if (!wl && have_m && (at(p, j, "に、") || at(p, j, "で、"))
+                && (wd_own = weekday_at(p, j + strlen("に、"), &wd_len)) > 0)
+                wd_len += strlen("に、"), wd_end = j;
             j += wl;
         }
     }
@@ -1401,6 +1408,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     if (t->m && t->d && t->d > kj_mdays(t->y, t->m))
         return 0;
     complete(p, t, i, have_y, have_m);
+    if (wd_own && j == wd_end && t->y && t->m && t->d
+        && kj_wday(kj_days(t->y, t->m, t->d)) == wd_own)
+        j += wd_len;
     return j;
 }
 

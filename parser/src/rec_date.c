@@ -868,8 +868,27 @@ bool kj_dt_last_near(kj_dctx *c, size_t pos)
     return si - c->last_sent <= 1 && c->d->sent[si].para == c->last_para;
 }
 
+/* 読んだ, 死んだ, つかんだ, 及んだ: the だ ending at e is a past tense
+ * after ん, unless the ん is the explanatory one after a dictionary form
+ * or な (するんだ, 行くんだ, いいんだ, 問題なんだ). lo is the sentence start. */
+static bool nda_past(kj_dctx *c, size_t lo, size_t e)
+{
+    size_t ps;
+    if (e <= lo || kj_u8_prev(c->s, e, &ps) != 0x3093 || ps <= lo) /* ん */
+        return false;
+    uint32_t ch = kj_u8_prev(c->s, ps, &ps);
+    static const uint32_t expl[] = {0x3044, 0x3046, 0x304F, 0x3050, 0x3059, 0x305A, 0x3064,
+                                    0x3065, 0x306A, 0x306C, 0x3075, 0x3076, 0x3077, 0x3080,
+                                    0x3086, 0x308B}; /* いうくぐすずつづなぬふぶぷむゆる */
+    for (size_t k = 0; k < sizeof expl / sizeof expl[0]; k++)
+        if (ch == expl[k])
+            return false;
+    return kj_is_kanji(ch) || (ch >= 0x3041 && ch <= 0x3096);
+}
+
 /* Does the Japanese sentence holding pos end in the past tense (…した。,
- * …だった」)? Closing marks and spaces after the predicate are skipped. */
+ * …だった」, …を読んだ。)? Closing marks and spaces after the predicate are
+ * skipped. */
 static bool ends_past_ja(kj_dctx *c, size_t pos)
 {
     const kiji_doc *d = c->d;
@@ -883,6 +902,8 @@ static bool ends_past_ja(kj_dctx *c, size_t pos)
         c->d->work++;
         if (ch == 0x305F) /* た */
             return true;
+        if (ch == 0x3060) /* だ: past only in …んだ (読んだ, つかんだ) */
+            return nda_past(c, lo, ps);
         if (!(ch == 0x3002 || ch == '!' || ch == '?' || ch == 0x300D || ch == 0x300F ||
               ch == ')' || ch == ' ' || ch == '\n' || ch == 0x3000))
             return false;

@@ -784,6 +784,28 @@ static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, 
            (full_may_start(s, pos, first, pc) && ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
+/* 九州、四国、中国 / 中国・四国地方: 中国 at pos listed (、 ・ や と) right
+ * next to another region of Japan is the Chugoku region, not China. */
+static bool chugoku_listed(const estate *s, size_t pos)
+{
+    static const char *const reg[] = {"四国", "九州", "近畿", "関東", "東北", "北陸", "東海", NULL};
+    static const char *const sep[] = {"、", "・", "や", "と", NULL};
+    const char *t = s->d->norm;
+    size_t e = pos + strlen("中国");
+    for (int a = 0; sep[a]; a++) {
+        size_t sl = strlen(sep[a]);
+        for (int b = 0; reg[b]; b++) {
+            size_t rl = strlen(reg[b]);
+            if (kj_at(t, s->hi, e, sep[a]) && kj_at(t, s->hi, e + sl, reg[b]))
+                return true;
+            if (pos >= s->lo + sl + rl && kj_before(t, pos, sep[a]) &&
+                kj_before(t, pos - sl, reg[b]))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* place_at with the code points at and before pos known. */
 static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, ent **out)
 {
@@ -794,6 +816,10 @@ static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, en
         n = abbr_at(s, pos, &idx);
     if (!n)
         return 0;
+    int32_t cg;
+    if (full && n == strlen("中国") && kj_at(s->d->norm, s->hi, pos, "中国") && chugoku_listed(s, pos) &&
+        kj_dict_get(s->x->place, "中国地方", strlen("中国地方"), &cg) && cg >= 0)
+        idx = cg;
     ent *e = place_entity(s, idx);
     /* 埼玉 for 埼玉県: the short form names the place only until the 県
      * form is read (regions.txt lists both as one place) */
