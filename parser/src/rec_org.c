@@ -219,6 +219,31 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
     }
 }
 
+/* The one organization read so far whose name ends in the words of name
+ * (of two words or more), longer than it; NULL when none or several. Reads
+ * the last 256 entities at most. */
+static ent *org_tail_of(estate *s, const char *name, size_t nl)
+{
+    if (!memchr(name, ' ', nl))
+        return NULL;
+    ent *hit = NULL;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        s->d->work++;
+        const ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name)
+            continue;
+        size_t ol = kj_org_base(o->name, o->namelen); /* Hanil Motors Corp */
+        if (ol <= nl + 1 || o->name[ol - nl - 1] != ' ' ||
+            memcmp(o->name + ol - nl, name, nl) != 0)
+            continue;
+        if (hit && hit != o)
+            return NULL;
+        hit = s->e[j];
+    }
+    return hit;
+}
+
 /* The organization entity for a name or acronym: a well-known one when the
  * list has either form (or the name without its legal form), else one keyed
  * by the name without its legal form. */
@@ -260,6 +285,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         return ent_make(s, type, key, (size_t)n);
     }
     char key[160];
+    bool landed = false; /* the U.S. Air Force: not the Royal Air Force's tail */
     if (nl) {
         if (nl + 2 >= sizeof key)
             return NULL;
@@ -285,6 +311,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
                 name[ll] <= 'Z') {
                 name += ll;
                 nl -= ll;
+                landed = true;
                 break;
             }
         }
@@ -302,6 +329,16 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     if (!nl)
         return NULL;
     int n = ent_key_str(key, sizeof key, "n:", name, nl);
+    /* National Bank after the Alpine National Bank: a name of two words or
+     * more that ends exactly one longer organization already read is a
+     * short mention of it (two such: the short form is left its own) */
+    ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
+                    ? org_tail_of(s, name, nl)
+                    : NULL;
+    if (tail) {
+        ent_alias(s, type, key, (size_t)n, tail);
+        return tail;
+    }
     return ent_make(s, type, key, (size_t)n);
 }
 

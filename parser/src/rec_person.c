@@ -2733,19 +2733,54 @@ static bool org_named(estate *s, size_t a, size_t b)
 /* Computer Terminal said, after Computer Terminal Systems Inc: the words
  * [a, b) are the first whole words of an organization already read. One
  * pass over the entities, made only for a said-subject with no title. */
-static bool org_short_form(estate *s, size_t a, size_t b)
+static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
 {
     char key[128];
+    *surname = false;
     if (b <= a || b - a > 96)
-        return false;
+        return NULL;
     size_t k = ent_strnorm_to(key, s->d->norm + a, b - a);
+    ent *hit = NULL;
+    int n = 0;
     for (size_t i = 0; i < s->ne; i++) {
-        const ent *o = s->e[i];
+        ent *o = s->e[i];
+        if (o->type == KIJI_FACT_PERSON && o->surname && o->surlen == k &&
+            memcmp(o->surname, key, k) == 0)
+            *surname = true;
         if (o->type == KIJI_FACT_ORGANIZATION && o->namelen > k && o->name[k] == ' ' &&
-            memcmp(o->name, key, k) == 0)
-            return true;
+            memcmp(o->name, key, k) == 0 && o != hit) {
+            hit = o;
+            n++;
+        }
     }
-    return false;
+    return n == 1 ? hit : n ? s->e[0] : NULL;
+}
+
+static bool org_short_form(estate *s, size_t a, size_t b)
+{
+    bool sur;
+    return org_short_ent(s, a, b, &sur) != NULL;
+}
+
+/* Hollowell said, after Hollowell Whampoa Ltd: a said-subject that is the
+ * first words of exactly one organization read before, and no surname of
+ * a person read nor a place, is a mention of it. */
+static void org_short_mention(estate *s, size_t a, size_t b)
+{
+    bool sur;
+    ent *o = org_short_ent(s, a, b, &sur);
+    if (!o || sur || o->type != KIJI_FACT_ORGANIZATION || ent_overlaps(s, a, b))
+        return;
+    /* exactly one: a second prefix match leaves it (org_short_ent gives
+     * s->e[0] then, which must be that one organization to count) */
+    size_t k = b - a, n = 0;
+    for (size_t i = 0; i < s->ne && n < 2; i++) {
+        const ent *e = s->e[i];
+        n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
+             memcmp(e->name, s->d->norm + a, k) == 0;
+    }
+    if (n == 1)
+        ent_mention(s, o, a, b);
 }
 
 static bool func_word(const kiji_doc *d, tok t)
@@ -3317,6 +3352,12 @@ static void en_persons(estate *s)
             if (len == 1 && kl > 0 && (size_t)kl < sizeof key)
                 known = ent_get(s, KIJI_FACT_PERSON, key, (size_t)kl);
         }
+        /* the subject before said / says / told (said Iranian forces
+         * names no company) */
+        bool subj = j < n && adjacent(d, t[j - 1], t[j]) &&
+                    (tok_is(d, t[j], "said") || tok_is(d, t[j], "says") || tok_is(d, t[j], "told"));
+        if (subj && len == 1 && !known && !hon && te <= ts)
+            org_short_mention(s, a, b);
         /* Citibank, committee chairman: one word and an apposition is not
          * enough (a title before the name is) */
         if (len == 1 && !known && !hon && !title_one(s, t, n, j, ts, te, a)) {
@@ -3356,6 +3397,8 @@ static void en_persons(estate *s)
         if (ok && te <= ts && !known && !of_org && !given && !hon &&
             (org_named(s, a, b) || org_short_form(s, a, b)))
             ok = false;
+        if (subj && said && !ok && te <= ts && !known && !hon && !memchr(d->norm + a, '\n', b - a))
+            org_short_mention(s, a, b);
         if (len == 1 && !known && te <= ts && !hon)
             ok = false;
         /* the Kadoorie family after Michael Kadoorie: the family */
