@@ -143,6 +143,8 @@ struct kj_entity {
      * reads its words' runs of them by the byte */
     uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
+    kj_dict *counter_ja; /* ja/counters: 人, 名 (kata_kanji_given_end) */
+    kj_dict *rolemod_ja; /* ja/role_modifiers: 広報, 担当 (kata_kanji_given_end) */
     /* ja/name_splits: 津波 (ent_splits_word) */
     kj_dict *splits_ja;
     kj_dict *given_ja, *given_en; /* given names: 喜朗, John */

@@ -57,6 +57,8 @@ int person_init(struct kj_entity *x)
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
+    x->counter_ja = ent_dict("ja/counters", 1);
+    x->rolemod_ja = ent_dict("ja/role_modifiers", 1);
     x->given_ja = ent_dict("ja/given_names", 1);
     const kj_wordlist *kata = kj_wordlist_get("ja/given_names_kata");
     if (x->given_ja && kata && !kj_dict_add_list(x->given_ja, kata, 1))
@@ -87,7 +89,7 @@ int person_init(struct kj_entity *x)
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
             return -1;
     }
-    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
         !x->person_speech_ja || !x->firm_people_en)
         return -1;
@@ -1439,6 +1441,83 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
     return kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏") ? q : 0;
 }
 
+/* ハーマン健さん, ロペス瑠美選手: a given name of one or two kanji after a
+ * katakana surname [a, b) of two to six characters, up to the さん, 氏 or
+ * title of ja/titles right after it: its end, or 0. The surname is no
+ * known organization or place (a common katakana word ja_candidate turned
+ * away before); the kanji open no title (ロシア大統領), counter, common
+ * word of ja/not_names or place (チーム監督, メンバー全員), start with no
+ * prefix of a role (元社長, 新監督) nor a word of ja/role_modifiers
+ * (ニトリ広報室長) and end in none of the kanji that end common nouns
+ * (ラグビー部監督, コンビニ店員さん). A katakana given name
+ * (川辺エリカ高森氏) is no surname. */
+static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    static const char prefix[] = "元前新現副同各両全総旧故次主首名鬼若老長代一二三四五六七八九十百千万数第";
+    static const char last[] = "部課局社会所界家側陣軍党省庁室店館場校院団員組隊班系派業産製版語者的屋友学"
+                               "車船機品式型用内外中上下後間籍勢人国州県市町村区都府道線駅";
+    /* マリア姉さん, ミャル子さん: a kinship word, or 子 closing a kana
+     * given name (kana_given_end's), alone after the katakana; 大 alone
+     * is a university (ハーバード大教授), not a name (大輔 is) */
+    static const char kin[] = "姉兄弟妹父母夫妻娘嫁子孫";
+    int32_t v;
+    size_t n = (b - a) / 3, qn;
+    if (n < 2 || n > 6 || (b - a) % 3 || b >= s->hi)
+        return 0;
+    if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->place, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->given_ja, d->norm + a, b - a, &v))
+        return 0; /* 川辺エリカ高森氏: a given name (エリカ), then another's surname */
+    if (!kj_is_kanji(ent_cp(d, b, &qn)))
+        return 0;
+    if (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v) ||
+        kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) ||
+        kj_dict_longest(x->counter_ja, d->norm, s->hi, b, &v) ||
+        kj_dict_longest(x->rolemod_ja, d->norm, s->hi, b, &v) ||
+        kj_dict_longest(x->place, d->norm, s->hi, b, &v) ||
+        char3_in(d->norm + b, s->hi - b, prefix, sizeof prefix - 1))
+        return 0;
+    size_t q = b;
+    for (int g = 1; g <= 2; g++) {
+        size_t k;
+        if (!kj_is_kanji(ent_cp(d, q, &k)))
+            return 0;
+        /* the kanji before the cue: none ends a common noun */
+        bool bad = char3_in(d->norm + q, k - q, last, sizeof last - 1) ||
+                   (g == 1 && (char3_in(d->norm + q, k - q, kin, sizeof kin - 1) ||
+                               kj_at(d->norm, k, q, "大")));
+        q = k;
+        size_t tn = 0;
+        if (q < s->hi && !kj_at(d->norm, s->hi, q, "さん") && !kj_at(d->norm, s->hi, q, "氏")) {
+            tn = kj_dict_longest(x->title_ja, d->norm, s->hi, q, &v);
+            if (!tn || kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) > tn)
+                continue;
+        } else if (q >= s->hi) {
+            return 0;
+        }
+        /* 木下, 井上: a listed surname may end in 下 or 上 */
+        bool sur = kj_dict_get(x->surname_ja, d->norm + b, q - b, &v);
+        if ((bad && !sur) || kj_dict_get(x->notname_ja, d->norm + b, q - b, &v) ||
+            kj_dict_get(x->place, d->norm + b, q - b, &v) || kj_dict_get(x->org, d->norm + b, q - b, &v))
+            return 0;
+        /* パドレス斎藤投手: a team and a listed surname before a title
+         * (ボンバー鈴木さん, ダンカン木下氏 are stage names: さん or 氏 only) */
+        if (tn && sur)
+            return 0;
+        /* ブラザーズ今村さん after 今村良一: the surname of a person
+         * named before, and a group's name ahead of it */
+        if (surname_person(s, b, q, NULL))
+            return 0;
+        /* 氏名, 氏族: 氏 opening a word is no honorific */
+        if (kj_at(d->norm, s->hi, q, "氏") && q + 3 < s->hi && kj_is_kanji(ent_cp(d, q + 3, &k)))
+            return 0;
+        return q;
+    }
+    return 0;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -1448,6 +1527,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t ends[5];
     int nends = 0;
     size_t hira_end = 0, unl_kana = 0;
+    size_t kg_end = 0, kg_sur = 0; /* ハーマン健: the name's end, its surname's */
     size_t sur = a, sl = 0, listed = 0;
     ent *dot_aff = NULL; /* the country after a name's last ・ */
     size_t dot_ts = 0, dot_te = 0;
@@ -1592,6 +1672,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         ends[nends++] = b;
         sur = lastdot;
+        /* ハーマン健さん: a kanji given name after the katakana surname,
+         * tried after the surname alone (cases/ja/person_kata_kanji) */
+        if (!dot_aff && ndots == 0 && ini == a && (kg_end = kata_kanji_given_end(s, a, b)) > 0) {
+            kg_sur = b;
+            ends[nends++] = kg_end;
+        }
     } else if (kj_is_kanji(c)) {
         int32_t v;
         /* asked at every kanji that opens a run: the call only where a
@@ -1917,7 +2003,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             memcpy(tbuf, title, te - ts);
             tbuf[te - ts] = 0;
         }
-        ent *e = person(s, a, b, kata ? sur : a, kata ? b : a + sl,
+        ent *e = person(s, a, b, kata ? sur : a, kata ? (kg_end && b == kg_end ? kg_sur : b) : a + sl,
                         title ? tbuf : NULL);
         if (!e)
             return 0;
