@@ -1466,28 +1466,14 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
     size_t n = (b - a) / 3, qn;
     if (n < 2 || n > 6 || (b - a) % 3 || b >= s->hi)
         return 0;
-    if (kj_dict_get(x->org, d->norm + a, b - a, &v) || kj_dict_get(x->place, d->norm + a, b - a, &v) ||
-        kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
-        kj_dict_get(x->given_ja, d->norm + a, b - a, &v))
-        return 0; /* 川辺エリカ高森氏: a given name (エリカ), then another's surname */
     if (!kj_is_kanji(ent_cp(d, b, &qn)))
-        return 0;
-    if (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v) ||
-        kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) ||
-        kj_dict_longest(x->counter_ja, d->norm, s->hi, b, &v) ||
-        kj_dict_longest(x->rolemod_ja, d->norm, s->hi, b, &v) ||
-        kj_dict_longest(x->place, d->norm, s->hi, b, &v) ||
-        char3_in(d->norm + b, s->hi - b, prefix, sizeof prefix - 1))
         return 0;
     size_t q = b;
     for (int g = 1; g <= 2; g++) {
         size_t k;
         if (!kj_is_kanji(ent_cp(d, q, &k)))
             return 0;
-        /* the kanji before the cue: none ends a common noun */
-        bool bad = char3_in(d->norm + q, k - q, last, sizeof last - 1) ||
-                   (g == 1 && (char3_in(d->norm + q, k - q, kin, sizeof kin - 1) ||
-                               kj_at(d->norm, k, q, "大")));
+        size_t q0 = q; /* the kanji before the cue, tested once a cue is found */
         q = k;
         size_t tn = 0;
         if (q < s->hi && !kj_at(d->norm, s->hi, q, "さん") && !kj_at(d->norm, s->hi, q, "氏")) {
@@ -1497,6 +1483,25 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
         } else if (q >= s->hi) {
             return 0;
         }
+        /* a cue follows: only now the look-ups on the surname and the
+         * kanji after it (most katakana runs have no cue; each test
+         * below refuses, so their order does not change the answer) */
+        if (kj_dict_get(x->org, d->norm + a, b - a, &v) ||
+            kj_dict_get(x->place, d->norm + a, b - a, &v) ||
+            kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
+            kj_dict_get(x->given_ja, d->norm + a, b - a, &v))
+            return 0; /* 川辺エリカ高森氏: a given name (エリカ), then another's surname */
+        if (kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v) ||
+            kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) ||
+            kj_dict_longest(x->counter_ja, d->norm, s->hi, b, &v) ||
+            kj_dict_longest(x->rolemod_ja, d->norm, s->hi, b, &v) ||
+            kj_dict_longest(x->place, d->norm, s->hi, b, &v) ||
+            char3_in(d->norm + b, s->hi - b, prefix, sizeof prefix - 1))
+            return 0;
+        /* the kanji before the cue: none ends a common noun */
+        bool bad = char3_in(d->norm + q0, q - q0, last, sizeof last - 1) ||
+                   (g == 1 && (char3_in(d->norm + q0, q - q0, kin, sizeof kin - 1) ||
+                               kj_at(d->norm, q, q0, "大")));
         /* 木下, 井上: a listed surname may end in 下 or 上 */
         bool sur = kj_dict_get(x->surname_ja, d->norm + b, q - b, &v);
         if ((bad && !sur) || kj_dict_get(x->notname_ja, d->norm + b, q - b, &v) ||
