@@ -2470,6 +2470,20 @@ static bool en_article(const char *p, size_t n)
     return n == 1 || !memcmp(p + 1, n == 2 ? "n" : "he", n - 1);
 }
 
+/* A mention [ns, ne) of organization e found before it, or, when e is
+ * NULL, of a new organization of that name (pass_spokes, pass_says). */
+static void mention_or_new(estate *s, ent *e, size_t ns, size_t ne)
+{
+    kiji_doc *d = s->d;
+    if (!e) {
+        e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+        if (e)
+            longer_name(s, e, ns, ne);
+    }
+    if (e)
+        ent_mention(s, e, ns, ne);
+}
+
 /* "a Treasury spokesman", "A Viacom spokeswoman": up to three capitalized
  * words between an article and spokesman / spokeswoman / spokesperson
  * name the body the spokesperson speaks for (GUIDELINES: the body is the
@@ -2544,13 +2558,7 @@ static void pass_spokes(estate *s)
                  (o->acronym && ent_equals(d->norm + ns, ne - ns, o->acronym))))
                 e = o;
         }
-        if (!e) {
-            e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
-            if (e)
-                longer_name(s, e, ns, ne);
-        }
-        if (e)
-            ent_mention(s, e, ns, ne);
+        mention_or_new(s, e, ns, ne);
     }
 }
 
@@ -2633,13 +2641,7 @@ static void pass_says(estate *s)
                     e = o;
             }
         }
-        if (!e) {
-            e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
-            if (e)
-                longer_name(s, e, ns, ne);
-        }
-        if (e)
-            ent_mention(s, e, ns, ne);
+        mention_or_new(s, e, ns, ne);
     }
 }
 

@@ -292,18 +292,17 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     return false;
 }
 
-/* Xが経営する「…」, Xが運営する店: a が-subject whose verb (a noun + する
- * or した) runs straight into a noun or a 「 is the subject of a clause
- * that modifies that noun, not of the sentence. */
-static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+/* After the が that marks candidate k's subject: the end of the run of
+ * kanji, katakana and ー right after it (at most max characters, before
+ * end), the noun of the verb that follows; 0 when no が or no run. */
+static size_t ga_noun_end(kiji_doc *d, const kj_qctx *x, int k, size_t end, int max)
 {
-    static const char *const tails[] = {"している", "していた", "する", "した", NULL};
     size_t i = marker_at(d, x, k, end);
     if (!at(d, i, "が"))
-        return false;
+        return 0;
     size_t p = i + 3, n;
     int chars = 0;
-    while (p < end && chars < 6) {
+    while (p < end && chars < max) {
         uint32_t c = kj_q_cp(d, p, &n);
         d->work++;
         if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
@@ -311,7 +310,17 @@ static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
         chars++;
         p = n;
     }
-    if (chars == 0)
+    return chars ? p : 0;
+}
+
+/* Xが経営する「…」, Xが運営する店: a が-subject whose verb (a noun + する
+ * or した) runs straight into a noun or a 「 is the subject of a clause
+ * that modifies that noun, not of the sentence. */
+static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
+{
+    static const char *const tails[] = {"している", "していた", "する", "した", NULL};
+    size_t p = ga_noun_end(d, x, k, end, 6), n;
+    if (!p)
         return false;
     for (int t = 0; tails[t]; t++) {
         if (!at(d, p, tails[t]))
@@ -330,20 +339,8 @@ static bool ga_passive_koto(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
     static const char *const tails[] = {"されていることから", "されたことから", "されることから",
                                         NULL};
-    size_t i = marker_at(d, x, k, end);
-    if (!at(d, i, "が"))
-        return false;
-    size_t p = i + 3, n;
-    int chars = 0;
-    while (p < end && chars < 8) {
-        uint32_t c = kj_q_cp(d, p, &n);
-        d->work++;
-        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
-            break;
-        chars++;
-        p = n;
-    }
-    if (chars == 0)
+    size_t p = ga_noun_end(d, x, k, end, 8);
+    if (!p)
         return false;
     for (int t = 0; tails[t]; t++)
         if (at(d, p, tails[t]))
