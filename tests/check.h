@@ -39,12 +39,13 @@ static int passed, failed;
         }                                                                                          \
     } while (0)
 
-/* The parser and one document a test program works with; false (with the
- * reason on stderr) when either cannot be made. */
-static inline int check_open(kiji_parser **p, kiji_doc **d)
+/* The parser (with options o, NULL for the defaults) and one document a
+ * test program works with; false (with the reason on stderr) when either
+ * cannot be made. */
+static inline int check_open_with(const kiji_options *o, kiji_parser **p, kiji_doc **d)
 {
     kiji_error e;
-    *p = kiji_parser_new(NULL, &e);
+    *p = kiji_parser_new(o, &e);
     if (!*p) {
         fprintf(stderr, "kiji_parser_new: %s\n", e.text);
         return 0;
@@ -55,6 +56,11 @@ static inline int check_open(kiji_parser **p, kiji_doc **d)
         return 0;
     }
     return 1;
+}
+
+static inline int check_open(kiji_parser **p, kiji_doc **d)
+{
+    return check_open_with(NULL, p, d);
 }
 
 #endif

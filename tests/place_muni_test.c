@@ -49,18 +49,11 @@ static bool parse(kiji_doc *d, struct kj_entity *x, bool slow, const char *text,
 
 int main(void)
 {
-    kiji_error err;
     kiji_options all = {.facts = 0xFFFFFFFFu};
-    kiji_parser *p = kiji_parser_new(&all, &err);
-    if (!p) {
-        fprintf(stderr, "parser: %s\n", err.text);
+    kiji_parser *p;
+    kiji_doc *d;
+    if (!check_open_with(&all, &p, &d))
         return 1;
-    }
-    kiji_doc *d = kiji_doc_new(p);
-    if (!d) {
-        kiji_parser_free(p);
-        return 1;
-    }
     struct kj_entity *x = p->entity;
     static struct result fast, slow;
     long compared = 0, named = 0;
