@@ -108,6 +108,7 @@ static const struct qdict {
     {"ja/anaphor_orgs", offsetof(struct kj_quotedata, ja_ana_org), NO_PRE, 1, false},
     {"ja/ask_verbs", offsetof(struct kj_quotedata, ja_ask), NO_PRE, 1, false},
     {"en/object_preps", offsetof(struct kj_quotedata, en_obj_preps), NO_PRE, 1, false},
+    {"ja/outlet_kinds", offsetof(struct kj_quotedata, ja_outlet_kinds), NO_PRE, 1, false},
 };
 
 static kj_dict **qdict_slot(struct kj_quotedata *q, const struct qdict *t)
@@ -136,12 +137,16 @@ int kj_quote_init(kiji_parser *p)
     q->en_naming_adv = kj_wordlist_get("en/naming_adverbs");
     q->en_links = kj_wordlist_get("en/source_links");
     q->en_openers = kj_wordlist_get("en/clause_openers");
+    q->ja_people = kj_wordlist_get("ja/unnamed_people");
+    q->ja_voice_sounds = kj_wordlist_get("ja/voice_sounds");
+    q->ja_voice_idioms = kj_wordlist_get("ja/voice_idioms");
+    q->ja_platforms = kj_wordlist_get("ja/post_platforms");
     if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_links ||
-        !q->en_openers) {
+        !q->en_openers || !q->ja_people || !q->ja_voice_sounds || !q->ja_voice_idioms ||
+        !q->ja_platforms || !kj_quote_ja_init(q)) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }
-    kj_quote_ja_init(q);
     const kj_wordlist *cw = kj_wordlist_get("en/source_context");
     for (size_t i = 0; i < cw->n; i++) {
         const char *tab = strchr(cw->lines[i], '\t');

@@ -87,6 +87,15 @@ struct kj_quotedata {
     const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */
     const kj_wordlist *en_links;        /* en/source_links: whole words */
     const kj_wordlist *en_openers;      /* en/clause_openers: before a subject */
+    const kj_wordlist *ja_people;       /* ja/unnamed_people: 視聴者, 妻 */
+    const kj_wordlist *ja_voice_sounds; /* ja/voice_sounds: 笑い before 声 */
+    const kj_wordlist *ja_voice_idioms; /* ja/voice_idioms: を荒 after 声 */
+    const kj_wordlist *ja_platforms;    /* ja/post_platforms: before では */
+    kj_dict *ja_outlet_kinds;           /* ja/outlet_kinds: 通信, 紙 after a name */
+    /* the byte lengths of ja_people's lines, measured once at init so that
+     * unnamed_people_before does no strlen (init fails if the list
+     * outgrows the array or a word does not end in a 3-byte character) */
+    uint8_t ja_people_len[64];
     bool en_det_first[256]; /* a KJ_QC_DET key of en_context starts with the byte */
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
@@ -124,9 +133,9 @@ static inline unsigned kj_q_two_hash(uint32_t c, uint32_t c2)
     return (c * 31u + c2) & 0xFFFFu;
 }
 
-/* Fills ja_word_lo and ja_anaphor_head from the word lists of
- * rec_quote_ja.c. */
-void kj_quote_ja_init(struct kj_quotedata *q);
+/* Fills ja_word_lo, ja_anaphor_head and ja_people_len from the word lists
+ * of rec_quote_ja.c; false when ja/unnamed_people does not fit. */
+bool kj_quote_ja_init(struct kj_quotedata *q);
 
 typedef struct kj_mref {
     size_t ns, ne;

@@ -181,12 +181,8 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     /* ロイター通信は, ワシントン・ポスト紙が: an outlet's name and the word
      * for what it is */
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
-        static const char *const media[] = {"通信社", "通信", "紙", NULL};
-        for (int j = 0; media[j]; j++)
-            if (at(d, i, media[j])) {
-                i += strlen(media[j]);
-                break;
-            }
+        int32_t v;
+        i += kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i, &v);
     }
     return i;
 }
@@ -483,18 +479,14 @@ static bool latin_name(const kiji_doc *d, size_t is, size_t ie)
  * speaks (声を大にした, 声をかけた, 声を荒らげた). */
 static bool people_voice(const kiji_doc *d, size_t i, size_t len)
 {
-    static const char *const prev[] = {"笑い", "掛け", "かけ", "第一", "怒", "歓", "奇",
-                                       "罵",   "嬌",   "泣き", "叫び", "肉", "歌", "美",
-                                       "地",   "裏",   "大",   "小",   NULL};
-    static const char *const manner[] = {"をかけ", "を掛け",   "を大に",   "を荒",   "を立て",
-                                         "を張",   "を震わ",   "を詰まら", "を弾ま", "を落と",
-                                         "を潜め", "をひそめ", "を絞",     NULL};
-    for (int k = 0; prev[k]; k++)
-        if (kj_before(d->norm, i, prev[k]))
+    const kj_wordlist *prev = d->p->quote->ja_voice_sounds;
+    for (size_t k = 0; k < prev->n; k++)
+        if (kj_before(d->norm, i, prev->lines[k]))
             return false;
+    const kj_wordlist *manner = d->p->quote->ja_voice_idioms;
     size_t e = i + len;
-    for (int k = 0; manner[k]; k++)
-        if (at(d, e, manner[k]))
+    for (size_t k = 0; k < manner->n; k++)
+        if (at(d, e, manner->lines[k]))
             return false;
     return true;
 }
@@ -517,8 +509,20 @@ static void mark_first(struct kj_quotedata *q, const char *name, uint8_t bit)
     }
 }
 
-void kj_quote_ja_init(struct kj_quotedata *q)
+bool kj_quote_ja_init(struct kj_quotedata *q)
 {
+    const kj_wordlist *people = q->ja_people;
+    if (people->n > sizeof q->ja_people_len / sizeof q->ja_people_len[0])
+        return false;
+    for (size_t k = 0; k < people->n; k++) {
+        size_t n = strlen(people->lines[k]);
+        /* unnamed_people_before compares the last three bytes first: they
+         * must be one whole character */
+        if (n < 3 || n > 255 || (unsigned char)people->lines[k][n - 3] < 0xE0 ||
+            (unsigned char)people->lines[k][n - 3] >= 0xF0)
+            return false;
+        q->ja_people_len[k] = (uint8_t)n;
+    }
     mark_first(q, "ja/commenter_words", KJ_QW_COMMENTERS);
     mark_first(q, "ja/buzz_words", KJ_QW_BUZZ);
     mark_first(q, "ja/publisher_cues", KJ_QW_CUES);
@@ -537,6 +541,7 @@ void kj_quote_ja_init(struct kj_quotedata *q)
         else
             q->ja_anaphor_head[c >> 6] |= (uint64_t)1 << (c & 63);
     }
+    return true;
 }
 
 /* May a word of the lists marked bit start with the code point c? A word
@@ -964,40 +969,23 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
 }
 
-/* ライター, カメラマン, ジャーナリスト, 小僧: a role with no name (同誌に
- * コメントを寄せるスポーツライターは「…」) is someone unnamed, like 記者;
- * so are キャスター, a relative or member with no name (妻は「…」) and
- * a minor (少年は, 長女は).
- * Each word is kept with its length in bytes; every one ends in a
- * three-byte character, which is compared first. */
-#define PW(w) {w, sizeof w - 1}
-static const struct {
-    const char *w;
-    size_t n;
-} people[] = {PW("者"),       PW("人"),       PW("員"),       PW("民"),
-              PW("達"),       PW("たち"),     PW("ユーザー"), PW("ユーザ"),
-              PW("ファン"),   PW("客"),       PW("陣"),       PW("氏"),
-              PW("男"),       PW("女"),       PW("男性"),     PW("女性"),
-              PW("ライター"), PW("カメラマン"), PW("ジャーナリスト"), PW("小僧"),
-              PW("キャスター"), PW("アナウンサー"), PW("妻"),   PW("夫"),
-              PW("母親"),     PW("父親"),     PW("息子"),     PW("家族"),
-              PW("親族"),     PW("メンバー"), PW("少年"),   PW("少女"),
-              PW("長男"),     PW("長女"),     PW("次男"),     PW("次女"),
-              PW("娘")};
-#undef PW
-
-/* Does a noun for people end at i (視聴者, ユーザー達), outside a name? A
- * name with 氏 that no person fact covers counts: someone unknown speaks. */
+/* Does a noun for people of ja/unnamed_people end at i (視聴者, ユーザー
+ * 達, スポーツライター, 妻, 長女), outside a name? A role, relative or minor
+ * with no name is someone unnamed, like 記者; so is a name with 氏 that no
+ * person fact covers: someone unknown speaks. */
 static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
 {
     if (i < 3 || i > d->norm_len || kj_before(d->norm, i, "彼女"))
         return false; /* an anaphor, not someone unnamed */
+    /* each word's last character (three bytes) is compared first */
     const char *last = d->norm + i - 3;
-    for (size_t k = 0; k < sizeof people / sizeof people[0]; k++) {
+    const kj_wordlist *people = x->qd->ja_people;
+    for (size_t k = 0; k < people->n; k++) {
         d->work++;
-        size_t n = people[k].n;
-        if (n <= i && memcmp(last, people[k].w + n - 3, 3) == 0 &&
-            memcmp(d->norm + i - n, people[k].w, n) == 0 && kj_q_mention_at(x, i - n) < 0)
+        size_t n = x->qd->ja_people_len[k];
+        const char *w = people->lines[k];
+        if (n <= i && memcmp(last, w + n - 3, 3) == 0 && memcmp(d->norm + i - n, w, n) == 0 &&
+            kj_q_mention_at(x, i - n) < 0)
             return true;
     }
     return false;
@@ -1007,11 +995,9 @@ static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
  * words, 産経新聞では「…」 the paper's). */
 static bool platform_before(const kiji_doc *d, size_t i)
 {
-    static const char *const w[] = {
-        "ツイッター", "Twitter", "フェイスブック", "Facebook", "2ちゃんねる", "2ch", "ミクシィ",
-        "mixi",       "GREE",    "ニコニコ動画",   "YouTube",  "掲示板",      NULL};
-    for (int k = 0; w[k]; k++)
-        if (kj_before(d->norm, i, w[k]))
+    const kj_wordlist *w = d->p->quote->ja_platforms;
+    for (size_t k = 0; k < w->n; k++)
+        if (kj_before(d->norm, i, w->lines[k]))
             return true;
     return false;
 }
