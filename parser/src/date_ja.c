@@ -339,13 +339,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         if (old && (kj_is_kanji(pc) || kj_is_katakana(pc) || kj_is_latin(pc) || kj_is_digit(pc)))
             return 0;
         /* older era names that are everyday words (延長3年 is "extended to
-         * three years") */
-        static const char *const word_eras[] = {"延長", "治安", "保安", "永久", "文化", "大同",
-                                                "長久", "文明", "天文", "養老", "正中", "興国",
-                                                "天長"};
-        for (size_t q = 0; old && q < sizeof word_eras / sizeof word_eras[0]; q++)
-            if (n == strlen(word_eras[q]) && at(p, i, word_eras[q]))
-                return 0;
+         * three years"; ja/era_words) */
+        int32_t wv;
+        if (old && kj_dict_get(p->c->dd->era_words, p->s + i, n, &wv))
+            return 0;
         /* R7, H31 alone; the older initials (S, T, M) only with 年 */
         bool alone = !latin || era <= 1;
         size_t j = i + n;
@@ -462,17 +459,14 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
     return 0;
 }
 
-/* この日韓スワップ, この日記: the 日 of この日 starts a word (日韓, 日記) */
+/* この日韓スワップ, この日記: the 日 of この日 starts a word (日韓, 日記;
+ * ja/day_compounds) */
 static bool day_compound(const jp *p, size_t e)
 {
-    static const char *const next[] = {"韓", "米", "中", "朝", "露", "英", "仏", "独", "本",
-                                       "記", "曜", "系", "銀", "経", "刊", "程", "付", "焼", "暮"};
     if (!kj_before(p->s, e, "日"))
         return false;
-    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
-        if (at(p, e, next[k]))
-            return true;
-    return false;
+    int32_t v;
+    return kj_dict_longest(p->c->dd->day_compounds, p->s, p->len, e, &v) > 0;
 }
 
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
@@ -603,8 +597,8 @@ static size_t weekday_paren(const jp *p, size_t i)
 }
 
 /* 動画(YouTube)(1:10頃から…): M:SS in a parenthesis right after a video
- * named within the 60 bytes before it is a position in the video, no time of
- * day. */
+ * (ja/video_words) named within the 60 bytes before it is a position in the
+ * video, no time of day. */
 static bool video_position(const jp *p, size_t i)
 {
     size_t k = i;
@@ -613,11 +607,11 @@ static bool video_position(const jp *p, size_t i)
     else
         return false;
     size_t lo = k > 60 ? k - 60 : 0;
-    static const char *const video[] = {"YouTube", "youtube", "動画", "映像", "ニコニコ"};
-    for (size_t n = 0; n < sizeof video / sizeof *video; n++) {
-        size_t l = strlen(video[n]);
+    const kj_wordlist *video = p->c->dd->video_words;
+    for (size_t n = 0; n < video->n; n++) {
+        size_t l = strlen(video->lines[n]);
         for (size_t j = lo; j + l <= k; j++)
-            if (memcmp(p->s + j, video[n], l) == 0)
+            if (memcmp(p->s + j, video->lines[n], l) == 0)
                 return true;
     }
     return false;

@@ -446,6 +446,14 @@ int kj_date_init(kiji_parser *p)
     if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
         !dd->press_cues || !kj_dict_add_list(dd->press_cues, kj_wordlist_get("ja/press_cues"), 1))
         return -1;
+    dd->era_words = kj_dict_new();
+    dd->day_compounds = kj_dict_new();
+    dd->video_words = kj_wordlist_get("ja/video_words");
+    if (!dd->era_words || !kj_dict_add_list(dd->era_words, kj_wordlist_get("ja/era_words"), 1) ||
+        !dd->day_compounds ||
+        !kj_dict_add_list(dd->day_compounds, kj_wordlist_get("ja/day_compounds"), 1) ||
+        !dd->video_words)
+        return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
@@ -478,6 +486,8 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->day_gap);
     kj_dict_free(dd->unit_words);
     kj_dict_free(dd->press_cues);
+    kj_dict_free(dd->era_words);
+    kj_dict_free(dd->day_compounds);
     free(dd->jstart);
     free(dd->jlit);
     free(dd->jpair);

@@ -201,6 +201,14 @@ struct kj_datedata {
     /* ja/press_cues: what after 毎日 makes it the newspaper (によると,
      * が報じ; press_mainichi, date_ja.c) */
     kj_dict *press_cues;
+    /* ja/era_words: older eras' names that are everyday words (延長) */
+    kj_dict *era_words;
+    /* ja/day_compounds: what after 日 makes a word of it (日韓, 日記;
+     * day_compound, date_ja.c) */
+    kj_dict *day_compounds;
+    /* ja/video_words: 動画, YouTube before an M:SS (video_position,
+     * date_ja.c) */
+    const kj_wordlist *video_words;
     /* For tests only: kj_date_scan_en tries every word start, without its
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */
