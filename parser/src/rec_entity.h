@@ -163,6 +163,8 @@ struct kj_entity {
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */
     kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
+    kj_dict *weak_title_en;    /* en/weak_titles: General, Chief (title_one) */
+    const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
     int norgs;
     /* first code points of the keys of place, abbr, org, osuf_ja,
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */

@@ -18,6 +18,13 @@
 
 #include "rec_entity.h"
 
+/* The heads of a local government, written after its place's name (大阪
+ * 市長, 大阪府知事): a municipality's first (MUNI_HEADS of them), then a
+ * prefecture's. */
+static const char *const local_heads[] = {"市長",   "町長",   "村長",   "区長", "県知事",
+                                          "府知事", "都知事", "道知事", NULL};
+#define MUNI_HEADS 4
+
 int person_init(struct kj_entity *x)
 {
     for (int c = 0; c < 256; c++)
@@ -71,6 +78,8 @@ int person_init(struct kj_entity *x)
     x->zhgiven_ja = ent_dict("ja/given_chars_zh", 1);
     x->person_speech_ja = ent_dict("ja/person_speech", 1);
     x->firm_people_en = ent_dict("en/firm_people", 1);
+    x->weak_title_en = ent_dict("en/weak_titles", 1);
+    x->kin_ja = kj_wordlist_get("ja/kin_endings");
     x->title_en = kj_dict_new();
     x->title_last_en = kj_dict_new();
     /* ja/titles lines as written, reversed: the longest title ending at a
@@ -91,7 +100,7 @@ int person_init(struct kj_entity *x)
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
-        !x->person_speech_ja || !x->firm_people_en)
+        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -468,11 +477,9 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     }
     /* 大阪市長, 大阪府知事 after a place named without its suffix (大阪) */
     if (m && e->kind != PL_COUNTRY) {
-        static const char *const head[] = {"市長", "町長", "村長", "区長", "県知事", "府知事",
-                                           "都知事", "道知事", NULL};
-        for (int i = 0; head[i]; i++)
-            if (kj_at(d->norm, s->hi, b + m, head[i])) {
-                size_t hl = strlen(head[i]);
+        for (int i = 0; local_heads[i]; i++)
+            if (kj_at(d->norm, s->hi, b + m, local_heads[i])) {
+                size_t hl = strlen(local_heads[i]);
                 /* 大阪市 read as a place of its own: that one */
                 ent *e2 = ent_ending_at(s, b + m + 3);
                 if (e2 && e2->type == KIJI_FACT_PLACE && e2->kind != PL_COUNTRY)
@@ -1399,7 +1406,6 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
 {
     kiji_doc *d = s->d;
     static const char lead[] = "のはがをにでへやともいしくなっただてよか";
-    static const char *const kin[] = {"おば", "おじ", "ばあ", "じい", "ねえ", "にい", "ちゃ", NULL};
     static const char *const verb[] = {"した", "して", "った", "って", "れた", "れて", "きた", "ます", NULL};
     size_t q = b, qn;
     uint32_t c = ent_cp(d, b, &qn);
@@ -1418,8 +1424,9 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
         }
         if (n < (listed ? 2 : 3) || n > 4)
             return 0;
-        for (int k = 0; kin[k]; k++)
-            if (kj_before(d->norm, q, kin[k]))
+        const kj_wordlist *kin = s->x->kin_ja; /* ja/kin_endings */
+        for (size_t k = 0; k < kin->n; k++)
+            if (kj_before(d->norm, q, kin->lines[k]))
                 return 0;
         /* 前置きしたさんまは: a verb's ending, then a name of kana */
         for (size_t p = b; p + 6 <= q; p += 3)
@@ -1930,11 +1937,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     size_t q = b + 3, qx;
                     int kk = 0;
                     while (kk < 4 && q < s->hi && kj_is_kanji(ent_cp(d, q, &qx))) {
-                        static const char *const head[] = {"市長", "町長", "村長", "区長", NULL};
                         int h = 0;
-                        while (kk > 0 && head[h] && !kj_at(d->norm, s->hi, q, head[h]))
+                        while (kk > 0 && h < MUNI_HEADS &&
+                               !kj_at(d->norm, s->hi, q, local_heads[h]))
                             h++;
-                        if (kk > 0 && head[h]) {
+                        if (kk > 0 && h < MUNI_HEADS) {
                             size_t hx2;
                             if (q + 6 < s->hi && kj_is_kanji(ent_cp(d, q + 6, &hx2)))
                                 break;
@@ -2957,8 +2964,9 @@ static int title_ending(estate *s, const tok *t, int k)
 /* One capitalized word is a name after a title right before it (President
  * Reagan, Energy Minister Subroto, system spokesman Beesley): [ts, te) is
  * the title, a the word's start, j the token after the run. Not after a
- * one-word title that also starts names of things (General Binding, Chief
- * Justice, King Jr.; official, also an adjective: official Opec prices),
+ * one-word title that also starts names of things (en/weak_titles: General
+ * Binding, Chief Justice, King Jr.; official, also an adjective: official
+ * Opec prices),
  * not when a possessive name was cut off the run
  * (President Barack Obama's: the name is two words) and not a suffix. */
 static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t te, size_t a)
@@ -2966,13 +2974,8 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
     const kiji_doc *d = s->d;
     if (te <= ts || te > a || a - te > 1)
         return false;
-    static const char *const weak[] = {"General", "Chief", "Head",      "Leader",  "Deputy",
-                                       "Executive", "Fellow", "King",    "Queen",   "Prince",
-                                       "Justice", "Chair",  "Representative", "Manager",
-                                       "Founder", "Co-founder", NULL};
-    for (int i = 0; weak[i]; i++)
-        if (strlen(weak[i]) == te - ts && memcmp(d->norm + ts, weak[i], te - ts) == 0)
-            return false;
+    if (kj_dict_get(s->x->weak_title_en, d->norm + ts, te - ts, NULL))
+        return false; /* en/weak_titles */
     /* official, also an adjective, heads no title of one name word
      * (below official Opec prices) */
     if (te - ts >= 8 && strncasecmp(d->norm + te - 8, "official", 8) == 0 &&
