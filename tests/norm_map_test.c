@@ -13,19 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "kiji.h"
 #include "rand_text.h"
-
-static int passed, failed;
-
-static void check(bool ok, const char *what, size_t at)
-{
-    if (ok) {
-        passed++;
-    } else if (failed++ < 10) {
-        fprintf(stderr, "FAIL: %s at %zu\n", what, at);
-    }
-}
 
 /* letters, a digit and punctuation for the words; the rest join them */
 static const char *const letters[] = {"a", "e", "t", "n", "S", "R", "7", "2", "-", ","};
@@ -59,16 +49,10 @@ int main(void)
 {
     kiji_error err;
     kiji_options all = {.facts = 0xFFFFFFFFu};
-    kiji_parser *p = kiji_parser_new(&all, &err);
-    if (!p) {
-        fprintf(stderr, "parser: %s\n", err.text);
+    kiji_parser *p;
+    kiji_doc *d;
+    if (!check_open_with(&all, &p, &d))
         return 1;
-    }
-    kiji_doc *d = kiji_doc_new(p);
-    if (!d) {
-        kiji_parser_free(p);
-        return 1;
-    }
     /* the English of the words is what kiji_parse detects; a text it
      * refuses is counted and skipped */
     const char *prefix = "The council said on Monday that ";
@@ -87,19 +71,20 @@ int main(void)
         size_t run = 0;
         for (size_t k = 0; k < d->norm_len; k++) {
             size_t s = d->map_start[k];
-            check(s < d->orig_len, "a position past the input", k);
+            CHECK_FEW(s < d->orig_len, "a position past the input at %zu", k);
             if (s >= d->orig_len)
                 break;
             unsigned char b = (unsigned char)o[s];
             if (ascii_only)
-                check(s == k && d->norm[k] == o[k], "an ASCII text moved", k);
+                CHECK_FEW(s == k && d->norm[k] == o[k], "an ASCII text moved at %zu", k);
             if (b < 0x80) {
                 char want = b == '\r' ? '\n' : (char)b;
-                check(d->norm[k] == want, "an ASCII byte read from elsewhere", k);
+                CHECK_FEW(d->norm[k] == want, "an ASCII byte read from elsewhere at %zu", k);
                 if (k > 0 && b != '\r' && (unsigned char)d->norm[k - 1] < 0x80 &&
                     d->map_start[k - 1] < s && (unsigned char)o[d->map_start[k - 1]] < 0x80 &&
                     o[d->map_start[k - 1]] != '\r')
-                    check(d->map_start[k - 1] + 1 == s, "two ASCII bytes not in a row", k);
+                    CHECK_FEW(d->map_start[k - 1] + 1 == s, "two ASCII bytes not in a row at %zu",
+                              k);
                 run = (unsigned char)d->norm[k] < 0x80 ? run + 1 : 0;
                 long_runs += run == 16;
             } else {
