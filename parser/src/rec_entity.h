@@ -165,6 +165,7 @@ struct kj_entity {
     kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
     kj_dict *weak_title_en;    /* en/weak_titles: General, Chief (title_one) */
     const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
+    const kj_wordlist *company_en; /* en/company_words: Co, Inc (org_named_ent) */
     int norgs;
     /* first code points of the keys of place, abbr, org, osuf_ja,
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */

@@ -80,6 +80,7 @@ int person_init(struct kj_entity *x)
     x->firm_people_en = ent_dict("en/firm_people", 1);
     x->weak_title_en = ent_dict("en/weak_titles", 1);
     x->kin_ja = kj_wordlist_get("ja/kin_endings");
+    x->company_en = kj_wordlist_get("en/company_words");
     x->title_en = kj_dict_new();
     x->title_last_en = kj_dict_new();
     /* ja/titles lines as written, reversed: the longest title ending at a
@@ -100,7 +101,8 @@ int person_init(struct kj_entity *x)
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
-        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja)
+        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
+        !x->company_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
@@ -2795,13 +2797,11 @@ static bool apposed_name_end(const kiji_doc *d, size_t e)
 }
 
 /* Is an organization already read named by the words [a, b) and a
- * company word after them (American Express Co, Acme Inc)? A fixed number
- * of registry lookups. */
+ * company word of en/company_words after them (American Express Co, Acme
+ * Inc)? A fixed number of registry lookups. */
 static ent *org_named_ent(estate *s, size_t a, size_t b)
 {
-    static const char *const suf[] = {"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",
-                                      "Ltd.", "Company", "Corporation", "Group", "Plc",
-                                      "PLC", "AG", "SA", "NV", NULL};
+    const kj_wordlist *suf = s->x->company_en;
     char key[128] = "n:"; /* org_for's key: "n:" and the name */
     if (b <= a || b - a > 96)
         return NULL;
@@ -2811,11 +2811,11 @@ static ent *org_named_ent(estate *s, size_t a, size_t b)
     if (o)
         return o;
     key[k++] = ' ';
-    for (int i = 0; suf[i]; i++) {
-        size_t sl = strlen(suf[i]);
+    for (size_t i = 0; i < suf->n; i++) {
+        size_t sl = strlen(suf->lines[i]);
         if (k + sl >= sizeof key)
             continue;
-        memcpy(key + k, suf[i], sl);
+        memcpy(key + k, suf->lines[i], sl);
         o = ent_get(s, KIJI_FACT_ORGANIZATION, key, k + sl);
         if (o)
             return o;
