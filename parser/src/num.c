@@ -1344,6 +1344,16 @@ static void ja_after(kiji_doc *d, kj_numtok *t)
     size_t n = d->norm_len;
     if (!t->value.ok || t->vague || t->word)
         return;
+    /* every form below is read at t->ne (ja_decimal first, which moves
+     * t->ne only past a form of its own) and begins with one of 点 ・ ダ
+     * の 分 と ま 又, whose UTF-8 starts E7 82, E3 83, E3 83, E3 81, E5 88,
+     * E3 81, E3 81, E5 8F: any other two bytes there (an ASCII byte, as
+     * after most numbers in English text) begin none of them */
+    if (t->ne + 1 >= n)
+        return;
+    unsigned lead = (unsigned)(unsigned char)s[t->ne] << 8 | (unsigned char)s[t->ne + 1];
+    if (lead != 0xE381 && lead != 0xE383 && lead != 0xE588 && lead != 0xE58F && lead != 0xE782)
+        return;
     ja_decimal(d, t);
     if (kj_at(s, n, t->ne, "ダース")) {
         kj_num x;

@@ -2115,11 +2115,29 @@ static bool after_capital(const kiji_doc *d, size_t pos)
     return k < e && d->norm[k] >= 'A' && d->norm[k] <= 'Z';
 }
 
+/* A word of a fixed list, with its length (no strlen per compare). */
+typedef struct {
+    const char *w;
+    size_t n;
+} nlit;
+#define NLIT(s) {s, sizeof s - 1}
+
 /* English month names, full and abbreviated, as capitalized in dates. */
-static const char *const en_months[] = {
-    "January", "February", "March",    "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan",   "Feb", "Mar",  "Apr",  "Jun",    "Jul",
-    "Aug",     "Sep",      "Sept",     "Oct",   "Nov", "Dec",  NULL};
+static const nlit en_months[] = {
+    NLIT("January"), NLIT("February"), NLIT("March"), NLIT("April"),   NLIT("May"),
+    NLIT("June"),    NLIT("July"),     NLIT("August"), NLIT("September"), NLIT("October"),
+    NLIT("November"), NLIT("December"), NLIT("Jan"),   NLIT("Feb"),     NLIT("Mar"),
+    NLIT("Apr"),     NLIT("Jun"),      NLIT("Jul"),   NLIT("Aug"),     NLIT("Sep"),
+    NLIT("Sept"),    NLIT("Oct"),      NLIT("Nov"),   NLIT("Dec")};
+
+/* Are the n bytes at w one of en_months? */
+static bool en_month_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof en_months / sizeof *en_months; i++)
+        if (en_months[i].n == n && memcmp(w, en_months[i].w, n) == 0)
+            return true;
+    return false;
+}
 
 /* Is the word right before ns (one space, after an optional '.') an English
  * month name, so the number at ns is a day of a date (April 1, Sept. 30)? */
@@ -2136,10 +2154,7 @@ static bool after_month(const kiji_doc *d, size_t ns)
         w--;
     if (w == e || (w > 0 && is_letter((unsigned char)s[w - 1])))
         return false;
-    for (int i = 0; en_months[i]; i++)
-        if (strlen(en_months[i]) == e - w && memcmp(s + w, en_months[i], e - w) == 0)
-            return true;
-    return false;
+    return en_month_word(s + w, e - w);
 }
 
 /* iPhone 2.0, Windows 3.1, version 1.5: a one-digit number with one or two
@@ -2173,9 +2188,8 @@ static bool version_number(const kiji_doc *d, size_t ns, size_t ne)
     if (!cap || w < 2 || s[w - 2] == '.')
         return false;
     /* months and units written capitalized are no products */
-    for (int i = 0; en_months[i]; i++)
-        if (strlen(en_months[i]) == wl && memcmp(s + w, en_months[i], wl) == 0)
-            return false;
+    if (en_month_word(s + w, wl))
+        return false;
     static const char *const no[] = {"No",      "Category", "Level", "Grade", "Class",
                                      "Section", "Article",  "Page",  NULL};
     for (int i = 0; no[i]; i++)
@@ -2292,9 +2306,9 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
 
 /* English words that compare two amounts, each with a space on both sides
  * (matched by before_ci / at_ci): "to 3 from 2 pct", "5.2 mln vs 4.8 mln". */
-static const char *const compare_words[] = {" from ",    " vs ",          " vs. ",
-                                            " versus ",  " against ",     " compared with ",
-                                            " compared to "};
+static const nlit compare_words[] = {
+    NLIT(" from "),    NLIT(" vs "),     NLIT(" vs. "),          NLIT(" versus "),
+    NLIT(" against "), NLIT(" compared with "), NLIT(" compared to ")};
 
 /* ASCII-case-insensitive "s[pos..) starts with the n bytes at lit", a
  * space in lit matching a space or a line break: the end of the match, or
@@ -2330,8 +2344,9 @@ static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
  * clause break (". ", ";") before it. */
 static bool compared_since(const kiji_doc *d, size_t from, size_t to)
 {
-    static const char *const last_words[] = {" from ", " vs ", " vs. ", " versus ", " against ",
-                                             " compared with ", " compared to ", " and "};
+    static const nlit last_words[] = {
+        NLIT(" from "),    NLIT(" vs "),            NLIT(" vs. "),         NLIT(" versus "),
+        NLIT(" against "), NLIT(" compared with "), NLIT(" compared to "), NLIT(" and ")};
     if (to > d->norm_len || from >= to)
         return false;
     for (size_t k = from; k < to; k++) {
@@ -2341,8 +2356,8 @@ static bool compared_since(const kiji_doc *d, size_t from, size_t to)
             return false;
     }
     for (size_t w = 0; w < sizeof last_words / sizeof *last_words; w++) {
-        size_t n = strlen(last_words[w]);
-        if (to - from >= n && at_ci(d, to - n, last_words[w]) == to)
+        size_t n = last_words[w].n;
+        if (to - from >= n && at_ci_n(d, to - n, last_words[w].w, n) == to)
             return true;
     }
     return false;
@@ -2840,8 +2855,9 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && !after_capital(d, a.ns)) {
         size_t nw = sizeof compare_words / sizeof *compare_words;
         for (size_t w = 0; w < nw + 2; w++) {
-            const char *cw = w < nw ? compare_words[w] : w == nw ? " and " : " or ";
-            size_t k = at_ci(d, a.tok.ne, cw);
+            static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
+            const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
+            size_t k = at_ci_n(d, a.tok.ne, cw->w, cw->n);
             amount b;
             if (!k)
                 continue;
@@ -2862,8 +2878,9 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             if (at < d->norm_len && d->norm[at] == ',')
                 at++;
             for (size_t w = 0; w < nw; w++) {
-                size_t cl = strlen(compare_words[w]);
-                if (a.ns >= cl && a.ns - cl == at && at_ci(d, at, compare_words[w]) == a.ns) {
+                size_t cl = compare_words[w].n;
+                if (a.ns >= cl && a.ns - cl == at &&
+                    at_ci_n(d, at, compare_words[w].w, cl) == a.ns) {
                     inherit_unit(d, &a, &cx->last);
                     break;
                 }
