@@ -928,12 +928,23 @@ static size_t digit_at(const kj_dctx *c, size_t i)
     return 0;
 }
 
+/* 来年, 来春, 来月, 来週, 来季, 来期 (not 来日, "a visit to Japan"): a
+ * kanji of the coming period at i. */
+static bool next_season(const kj_dctx *c, size_t i)
+{
+    static const char *const w[] = {"年", "春", "夏", "秋", "冬", "月", "週", "季", "期"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (kj_at(c->s, c->len, i, w[k]))
+            return true;
+    return false;
+}
+
 /* 5日、マツコが17日放送予定の番組で…と発言した: the future word found at
  * c->fut_at speaks of the other day written between (17日), not of the day
  * at pos that opens the sentence with its comma; so does one after a month
  * (3日、…が運賃を10月に改定する方針だと報じた). True when a day N日 set off
  * by 、 at pos is followed, before the future word, by words and then
- * another N日 or an N月. */
+ * another N日 or an N月, or a coming period (13日、来春放送予定のアニメ). */
 static bool future_of_other_day(kj_dctx *c, size_t pos)
 {
     size_t i = pos, n, fa = c->fut_at;
@@ -953,6 +964,8 @@ static bool future_of_other_day(kj_dctx *c, size_t pos)
         else if (dig && ((kj_at(c->s, c->len, i, "日") && !kj_at(c->s, c->len, i, "日間")) ||
                          (kj_at(c->s, c->len, i, "月") && !kj_at(c->s, c->len, i, "月間"))))
             return true;
+        else if (kj_at(c->s, c->len, i, "来") && next_season(c, i + strlen("来")))
+            return true; /* 13日、来春放送予定の…: the plan is next spring's */
         else
             dig = false;
     }
@@ -987,7 +1000,7 @@ static bool future_word_past(kj_dctx *c)
 static bool lead_day_past(kj_dctx *c, size_t pos)
 {
     int si = kj_sentence_of(c->d, pos);
-    if (si < 0 || c->d->sent[si].ns != pos)
+    if (si < 0 || (c->d->sent[si].ns != pos && !kj_before(c->s, pos, "、")))
         return false;
     size_t i = pos, n;
     while ((n = digit_at(c, i)) > 0)
@@ -1039,6 +1052,43 @@ static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
            (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
 }
 
+/* 5月に結婚した女優が、12日、…告白した; 3月に開かれた会議を受け、15日に:
+ * a verb in the past tense that closes a clause (…した + a noun, の, が,
+ * と, 、, 「) between x and y. Its た (or the だ of 読んだ) follows a verb's
+ * stem (a kana of the i or e row, っ, ん), which leaves また, 新たな,
+ * ために, 私たち alone. At most 2 * WIN bytes are read. */
+static bool past_clause_between(kj_dctx *c, size_t x, size_t y)
+{
+    if (y > c->len)
+        y = c->len;
+    size_t i = y > x + 2 * WIN ? y - 2 * WIN : x;
+    while (i < y && ((unsigned char)c->s[i] & 0xC0) == 0x80)
+        i++;
+    uint32_t pv = 0;
+    for (size_t k = i; k < y;) {
+        c->d->work++;
+        uint32_t ch = kj_u8_next(c->s, y, &k);
+        bool past = false;
+        if (ch == 0x3060) /* だ of 読んだ */
+            past = pv == 0x3093;
+        else if (ch == 0x305F) /* た after っ ん or a kana of the i or e row */
+            past = pv == 0x3063 || pv == 0x3093 || pv == 0x3044 || pv == 0x304D || pv == 0x304E ||
+                   pv == 0x3057 || pv == 0x3058 || pv == 0x3061 || pv == 0x306B || pv == 0x3072 ||
+                   pv == 0x3073 || pv == 0x307F || pv == 0x308A || pv == 0x3048 || pv == 0x3051 ||
+                   pv == 0x3052 || pv == 0x305B || pv == 0x3066 || pv == 0x3067 || pv == 0x306D ||
+                   pv == 0x3079 || pv == 0x3081 || pv == 0x308C;
+        pv = ch;
+        if (!past || k >= y)
+            continue;
+        size_t j = k;
+        uint32_t nx = kj_u8_next(c->s, y, &j);
+        if (kj_is_kanji(nx) || kj_is_katakana(nx) || nx == 0x306E || nx == 0x304C || /* の が */
+            nx == 0x3068 || nx == 0x3001 || nx == 0x300C)                           /* と 、 「 */
+            return true;
+    }
+    return false;
+}
+
 /* 昨年10月、…自殺した。3日、…が発覚した (published in July): a month
  * with no day in an earlier sentence sets a scene; it is no dated
  * narration a later bare day continues, so that day is read from the
@@ -1048,7 +1098,7 @@ static bool month_only_before(kj_dctx *c, size_t pos)
 {
     if (c->d->lang == KJ_LANG_EN || !c->py || c->last.d || c->last.grain != KJ_G_MONTH)
         return false;
-    return kj_sentence_of(c->d, pos) != c->last_sent;
+    return kj_sentence_of(c->d, pos) != c->last_sent || past_clause_between(c, c->last_end, pos);
 }
 
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
