@@ -1101,6 +1101,73 @@ static bool month_only_before(kj_dctx *c, size_t pos)
     return kj_sentence_of(c->d, pos) != c->last_sent || past_clause_between(c, c->last_end, pos);
 }
 
+/* 15日に新方針を発表した, 10日、…の計画を明かした: in a Japanese sentence
+ * that ends in the past tense, a future noun (方針, 計画, 予定; 計画案)
+ * taken as the object (を) of the verb is what was announced on the day,
+ * not a plan for it. The day must stand on its own (15日に, 15日、,
+ * 15日は), not modify a noun (15日の予定を変えた); a future word after a
+ * verb's dictionary form or ない (会議を開く予定を, 開かない方針を) still
+ * speaks of that verb, and so maybe of the day. True when every future
+ * word of the clause is such an object. */
+static bool future_noun_done(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n, a, b, at, end;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !(kj_at(c->s, c->len, i, "日に") || kj_at(c->s, c->len, i, "日、") ||
+                      kj_at(c->s, c->len, i, "日は")))
+        return false;
+    if (!ends_past_ja(c, pos))
+        return false;
+    clause(c, pos, &a, &b);
+    bool any = false;
+    for (size_t from = a; from < b && future_scan(c, from, b, &at, &end);) {
+        const kj_dword *w;
+        size_t wn = kj_dt_word(c, false, at, &w), ps;
+        size_t e = at + (wn ? wn : 1);
+        uint32_t pv = kj_u8_prev(c->s, at, &ps);
+        static const uint32_t verb_end[] = {0x3046, 0x304F, 0x3050, 0x3059, 0x3064, 0x306C,
+                                            0x3076, 0x3080, 0x308B}; /* うくぐすつぬぶむる */
+        for (size_t k = 0; k < sizeof verb_end / sizeof verb_end[0]; k++)
+            if (pv == verb_end[k])
+                return false;
+        if (kj_before(c->s, at, "ない"))
+            return false;
+        if (kj_at(c->s, c->len, e, "案"))
+            e += strlen("案");
+        if (!kj_at(c->s, c->len, e, "を"))
+            return false;
+        any = true;
+        from = e;
+    }
+    return any;
+}
+
+/* 12日に放送された番組では、…を迎えるも…: the day's own verb, at most ten
+ * characters on in its clause (no 、 or 。 between), is in the past tense
+ * with no future word before it; a future word further on speaks of
+ * something else. Japanese. */
+static bool own_verb_past(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n, at, end;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !kj_at(c->s, c->len, i, "日に"))
+        return false;
+    i += strlen("日に");
+    size_t e = i;
+    for (int k = 0; k < 10 && e < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, e, "、") || kj_at(c->s, c->len, e, "。"))
+            break;
+        e += kj_u8_len((unsigned char)c->s[e]);
+    }
+    /* one more character: what follows the た */
+    if (e < c->len)
+        e += kj_u8_len((unsigned char)c->s[e]);
+    return past_clause_between(c, i, e) && !future_scan(c, pos, e, &at, &end);
+}
+
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = KJ_G_DAY;
@@ -1164,6 +1231,8 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         clause(c, pos, &a, &b);
         fut = future_scan(c, pos, b, &at, &end);
     }
+    if (fut && ja && (future_noun_done(c, pos) || own_verb_past(c, pos)))
+        fut = false;
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
     /* the past is preferred, but not over a day at most three days ahead
      * in a Japanese sentence that does not end in the past tense:
