@@ -1178,6 +1178,18 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         t->rel = true;
         return;
     }
+    /* 開幕は3月20日で、21日は休み、23日まで: a later day in the sentence of a
+     * month and day, after a bare day that took that month, takes it too */
+    const kj_tx *lm = &c->last_month;
+    if (c->has_last && c->has_last_month && !c->last.mset && c->last.grain == KJ_G_DAY &&
+        c->last.m == lm->m && c->last.y == lm->y && lm->m && lm->d && t->d > c->last.d &&
+        t->d <= kj_mdays(lm->y, lm->m) && c->last_sent == c->last_month_sent &&
+        kj_sentence_of(c->d, pos) == c->last_sent) {
+        t->y = lm->y;
+        t->m = lm->m;
+        t->rel = true;
+        return;
+    }
     if (!c->py) {
         /* no publication date to fall back on: the last month the
          * article wrote is the only reference a reader has, in a later
@@ -1670,6 +1682,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         if (c->last.mset && c->last.m) {
             c->last_month = c->last;
             c->has_last_month = true;
+            c->last_month_sent = si;
         }
         if (!c->has_lead && c->last.mset && c->last.m && c->last.d && si == 0) {
             c->lead = c->last;
@@ -1820,6 +1833,7 @@ void kj_rec_date(kiji_doc *d)
         return;
     kj_dctx c = {.d = d, .dd = d->p->date, .s = d->norm, .len = d->norm_len};
     c.last_sent = -1;
+    c.last_month_sent = -1;
     /* the trailer (原題, ©2026, URLs) holds no dates of the story */
     if (d->body_ne > d->body_ns && d->body_ne <= d->norm_len)
         c.len = d->body_ne;
