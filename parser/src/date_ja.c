@@ -1557,7 +1557,12 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             && !kj_before(p->s, ns, "分")
             /* 前半9分, 後半32分: the minute of the match a goal came in, a
              * point in its time (an ordinal), no length */
-            && !(k == 2 && (kj_before(p->s, ns, "前半") || kj_before(p->s, ns, "後半")))) {
+            && !(k == 2 && (kj_before(p->s, ns, "前半") || kj_before(p->s, ns, "後半")))
+            /* 9分に同点に追いつく, 15分に家を出た: a bare minute taken with
+             * に is a point (of a match, past the hour); not 5分にわたり,
+             * 10分に及ぶ, 10分に1本 (one in every ten minutes) */
+            && !(k == 2 && at(p, j, "に") && !at(p, j, "にわた") && !at(p, j, "に及")
+                 && !at(p, j, "にも及") && !isdig(p, j + strlen("に")))) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;

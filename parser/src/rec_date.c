@@ -938,12 +938,23 @@ static size_t digit_at(const kj_dctx *c, size_t i)
     return 0;
 }
 
+/* 来年, 来春, 来月, 来週, 来季, 来期 (not 来日, "a visit to Japan"): a
+ * kanji of the coming period at i. */
+static bool next_season(const kj_dctx *c, size_t i)
+{
+    static const char *const w[] = {"年", "春", "夏", "秋", "冬", "月", "週", "季", "期"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (kj_at(c->s, c->len, i, w[k]))
+            return true;
+    return false;
+}
+
 /* 5日、マツコが17日放送予定の番組で…と発言した: the future word found at
  * c->fut_at speaks of the other day written between (17日), not of the day
  * at pos that opens the sentence with its comma; so does one after a month
  * (3日、…が運賃を10月に改定する方針だと報じた). True when a day N日 set off
  * by 、 at pos is followed, before the future word, by words and then
- * another N日 or an N月. */
+ * another N日 or an N月, or a coming period (13日、来春放送予定のアニメ). */
 static bool future_of_other_day(kj_dctx *c, size_t pos)
 {
     size_t i = pos, n, fa = c->fut_at;
@@ -963,6 +974,8 @@ static bool future_of_other_day(kj_dctx *c, size_t pos)
         else if (dig && ((kj_at(c->s, c->len, i, "日") && !kj_at(c->s, c->len, i, "日間")) ||
                          (kj_at(c->s, c->len, i, "月") && !kj_at(c->s, c->len, i, "月間"))))
             return true;
+        else if (kj_at(c->s, c->len, i, "来") && next_season(c, i + strlen("来")))
+            return true; /* 13日、来春放送予定の…: the plan is next spring's */
         else
             dig = false;
     }
@@ -997,7 +1010,7 @@ static bool future_word_past(kj_dctx *c)
 static bool lead_day_past(kj_dctx *c, size_t pos)
 {
     int si = kj_sentence_of(c->d, pos);
-    if (si < 0 || c->d->sent[si].ns != pos)
+    if (si < 0 || (c->d->sent[si].ns != pos && !kj_before(c->s, pos, "、")))
         return false;
     size_t i = pos, n;
     while ((n = digit_at(c, i)) > 0)
@@ -1049,6 +1062,43 @@ static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
            (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
 }
 
+/* 5月に結婚した女優が、12日、…告白した; 3月に開かれた会議を受け、15日に:
+ * a verb in the past tense that closes a clause (…した + a noun, の, が,
+ * と, 、, 「) between x and y. Its た (or the だ of 読んだ) follows a verb's
+ * stem (a kana of the i or e row, っ, ん), which leaves また, 新たな,
+ * ために, 私たち alone. At most 2 * WIN bytes are read. */
+static bool past_clause_between(kj_dctx *c, size_t x, size_t y)
+{
+    if (y > c->len)
+        y = c->len;
+    size_t i = y > x + 2 * WIN ? y - 2 * WIN : x;
+    while (i < y && ((unsigned char)c->s[i] & 0xC0) == 0x80)
+        i++;
+    uint32_t pv = 0;
+    for (size_t k = i; k < y;) {
+        c->d->work++;
+        uint32_t ch = kj_u8_next(c->s, y, &k);
+        bool past = false;
+        if (ch == 0x3060) /* だ of 読んだ */
+            past = pv == 0x3093;
+        else if (ch == 0x305F) /* た after っ ん or a kana of the i or e row */
+            past = pv == 0x3063 || pv == 0x3093 || pv == 0x3044 || pv == 0x304D || pv == 0x304E ||
+                   pv == 0x3057 || pv == 0x3058 || pv == 0x3061 || pv == 0x306B || pv == 0x3072 ||
+                   pv == 0x3073 || pv == 0x307F || pv == 0x308A || pv == 0x3048 || pv == 0x3051 ||
+                   pv == 0x3052 || pv == 0x305B || pv == 0x3066 || pv == 0x3067 || pv == 0x306D ||
+                   pv == 0x3079 || pv == 0x3081 || pv == 0x308C;
+        pv = ch;
+        if (!past || k >= y)
+            continue;
+        size_t j = k;
+        uint32_t nx = kj_u8_next(c->s, y, &j);
+        if (kj_is_kanji(nx) || kj_is_katakana(nx) || nx == 0x306E || nx == 0x304C || /* の が */
+            nx == 0x3068 || nx == 0x3001 || nx == 0x300C)                           /* と 、 「 */
+            return true;
+    }
+    return false;
+}
+
 /* 昨年10月、…自殺した。3日、…が発覚した (published in July): a month
  * with no day in an earlier sentence sets a scene; it is no dated
  * narration a later bare day continues, so that day is read from the
@@ -1058,7 +1108,74 @@ static bool month_only_before(kj_dctx *c, size_t pos)
 {
     if (c->d->lang == KJ_LANG_EN || !c->py || c->last.d || c->last.grain != KJ_G_MONTH)
         return false;
-    return kj_sentence_of(c->d, pos) != c->last_sent;
+    return kj_sentence_of(c->d, pos) != c->last_sent || past_clause_between(c, c->last_end, pos);
+}
+
+/* 15日に新方針を発表した, 10日、…の計画を明かした: in a Japanese sentence
+ * that ends in the past tense, a future noun (方針, 計画, 予定; 計画案)
+ * taken as the object (を) of the verb is what was announced on the day,
+ * not a plan for it. The day must stand on its own (15日に, 15日、,
+ * 15日は), not modify a noun (15日の予定を変えた); a future word after a
+ * verb's dictionary form or ない (会議を開く予定を, 開かない方針を) still
+ * speaks of that verb, and so maybe of the day. True when every future
+ * word of the clause is such an object. */
+static bool future_noun_done(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n, a, b, at, end;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !(kj_at(c->s, c->len, i, "日に") || kj_at(c->s, c->len, i, "日、") ||
+                      kj_at(c->s, c->len, i, "日は")))
+        return false;
+    if (!ends_past_ja(c, pos))
+        return false;
+    clause(c, pos, &a, &b);
+    bool any = false;
+    for (size_t from = a; from < b && future_scan(c, from, b, &at, &end);) {
+        const kj_dword *w;
+        size_t wn = kj_dt_word(c, false, at, &w), ps;
+        size_t e = at + (wn ? wn : 1);
+        uint32_t pv = kj_u8_prev(c->s, at, &ps);
+        static const uint32_t verb_end[] = {0x3046, 0x304F, 0x3050, 0x3059, 0x3064, 0x306C,
+                                            0x3076, 0x3080, 0x308B}; /* うくぐすつぬぶむる */
+        for (size_t k = 0; k < sizeof verb_end / sizeof verb_end[0]; k++)
+            if (pv == verb_end[k])
+                return false;
+        if (kj_before(c->s, at, "ない"))
+            return false;
+        if (kj_at(c->s, c->len, e, "案"))
+            e += strlen("案");
+        if (!kj_at(c->s, c->len, e, "を"))
+            return false;
+        any = true;
+        from = e;
+    }
+    return any;
+}
+
+/* 12日に放送された番組では、…を迎えるも…: the day's own verb, at most ten
+ * characters on in its clause (no 、 or 。 between), is in the past tense
+ * with no future word before it; a future word further on speaks of
+ * something else. Japanese. */
+static bool own_verb_past(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n, at, end;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !kj_at(c->s, c->len, i, "日に"))
+        return false;
+    i += strlen("日に");
+    size_t e = i;
+    for (int k = 0; k < 10 && e < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, e, "、") || kj_at(c->s, c->len, e, "。"))
+            break;
+        e += kj_u8_len((unsigned char)c->s[e]);
+    }
+    /* one more character: what follows the た */
+    if (e < c->len)
+        e += kj_u8_len((unsigned char)c->s[e]);
+    return past_clause_between(c, i, e) && !future_scan(c, pos, e, &at, &end);
 }
 
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
@@ -1068,6 +1185,18 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         !planned_month_past_day(c, t, pos) && !month_only_before(c, pos)) {
         t->y = c->last.y;
         t->m = c->last.m;
+        t->rel = true;
+        return;
+    }
+    /* 開幕は3月20日で、21日は休み、23日まで: a later day in the sentence of a
+     * month and day, after a bare day that took that month, takes it too */
+    const kj_tx *lm = &c->last_month;
+    if (c->has_last && c->has_last_month && !c->last.mset && c->last.grain == KJ_G_DAY &&
+        c->last.m == lm->m && c->last.y == lm->y && lm->m && lm->d && t->d > c->last.d &&
+        t->d <= kj_mdays(lm->y, lm->m) && c->last_sent == c->last_month_sent &&
+        kj_sentence_of(c->d, pos) == c->last_sent) {
+        t->y = lm->y;
+        t->m = lm->m;
         t->rel = true;
         return;
     }
@@ -1124,6 +1253,8 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         clause(c, pos, &a, &b);
         fut = future_scan(c, pos, b, &at, &end);
     }
+    if (fut && ja && (future_noun_done(c, pos) || own_verb_past(c, pos)))
+        fut = false;
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
     /* the past is preferred, but not over a day at most three days ahead
      * in a Japanese sentence that does not end in the past tense:
@@ -1561,6 +1692,7 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         if (c->last.mset && c->last.m) {
             c->last_month = c->last;
             c->has_last_month = true;
+            c->last_month_sent = si;
         }
         if (!c->has_lead && c->last.mset && c->last.m && c->last.d && si == 0) {
             c->lead = c->last;
@@ -1711,6 +1843,7 @@ void kj_rec_date(kiji_doc *d)
         return;
     kj_dctx c = {.d = d, .dd = d->p->date, .s = d->norm, .len = d->norm_len};
     c.last_sent = -1;
+    c.last_month_sent = -1;
     /* the trailer (原題, ©2026, URLs) holds no dates of the story */
     if (d->body_ne > d->body_ns && d->body_ne <= d->norm_len)
         c.len = d->body_ne;

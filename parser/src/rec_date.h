@@ -233,6 +233,7 @@ typedef struct kj_dctx {
     bool has_last_day;
     kj_tx last_month;    /* the last date whose month the text wrote */
     bool has_last_month;
+    int last_month_sent; /* its sentence */
     kj_tx lead;          /* the first paragraph's first month and day */
     bool has_lead;
     int last_sent, last_para;
