@@ -1541,12 +1541,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t ini = a;
     size_t dots[30]; /* where each ・ of the run starts, in order */
     int ndots = 0;
-    for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
-                    kj_at(d->norm, s->hi, ini + 1, "・");
-         k++) {
-        dots[ndots++] = ini + 1;
-        ini += 4;
-    }
+    /* the first initial is the byte at a, which c holds whole there: at
+     * the kanji and katakana of most starts the loop is not entered */
+    if ((c >= 'A' && c <= 'Z') || a >= d->norm_len)
+        for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
+                        kj_at(d->norm, s->hi, ini + 1, "・");
+             k++) {
+            dots[ndots++] = ini + 1;
+            ini += 4;
+        }
     if (ini > a && !ent_kata(ent_cp(d, ini, &(size_t){0})))
         return 0;
     bool kata = ent_kata(c) || ini > a;
@@ -1557,8 +1560,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * size_t, as s->hi is) at each step made the compiler read s->hi
          * and the doc's fields again at the next */
         uint64_t steps = 0;
+        /* a katakana letter or ー held whole in d->cpx (KJ_CC_KATA is
+         * ent_kata) is stepped over at one test of its entry; ・ and any
+         * other character go the way below */
+        const uint32_t *cpx = d->cpx;
+        size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
         while (b < s->hi && k < 30) {
             steps++;
+            if (b < lim) {
+                uint32_t bv = cpx[b];
+                if ((bv & (KJ_CPX_SLOW | KJ_CC_KATA)) == KJ_CC_KATA) {
+                    b += bv >> KJ_CPX_LEN_SHIFT;
+                    k++;
+                    continue;
+                }
+            }
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kata_or_dot(bc)) {
@@ -1735,7 +1751,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * cases/ja/person) */
         bool short_run = false;
         if (!sl) {
-            size_t q = a, qn;
+            size_t q = a, qn, q4 = a; /* q4: the end of the fourth kanji */
             int m = 0;
             /* ent_cpc's reading, its table load inline and the decode of
              * an entry it does not hold whole (a call) apart, so that the
@@ -1757,7 +1773,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 if (!(qcls & KJ_CC_KANJI) || (qc == 0x6C0F && qn <= s->hi))
                     break;
                 q = qn;
-                m++;
+                if (++m == 4)
+                    q4 = q;
             }
             /* the whole kanji run from a: one or two characters */
             short_run = m < 3 && !kj_at(d->norm, s->hi, q, "氏");
@@ -1780,12 +1797,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
                 sl = q2 - a;
                 ends[nends++] = q;
-            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") &&
+            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
+                       ent_first_has(&x->title_first, ent_cp(d, q4, &q1)) &&
                        unknown_before_title(s, a, &q2, &q)) {
+                /* (unknown_before_title reads its four kanji to q4 and
+                 * wants a title at q4, which can start only with a
+                 * character of title_first: asked here first) */
                 /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
-            } else if (m == 4 && unknown_before_aff(s, a, &q2, &q, &oaff)) {
+            } else if (m == 4 && q + 1 < s->hi && d->norm[q] == '(' &&
+                       unknown_before_aff(s, a, &q2, &q, &oaff)) {
+                /* (its four kanji end at q, where unknown_before_aff
+                 * wants the parenthesis: asked here first) */
                 /* 萩谷拓輝(トヨタ自動車)が with the surname unknown */
                 if (ent_overlaps(s, a, q))
                     return 0;
