@@ -413,7 +413,9 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* 麻生太郎元外務大臣, 落合博満前監督: 元 or 前 (former) opens the
      * title, as in the listed 元首相; the name ends before it
      * (cases/ja/person_former) */
-    if (!n && !h && (kj_at(d->norm, s->hi, b, "元") || kj_at(d->norm, s->hi, b, "前"))) {
+    /* 元 and 前 (kj_at): the code point bc, read whole before s->hi */
+    bool former = (bc == 0x5143 || bc == 0x524D) && bx <= s->hi;
+    if (!n && !h && former) {
         size_t fx;
         size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
@@ -435,7 +437,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
      * theirs starts with the code point (most ends of a name): asked here,
      * without the calls */
     size_t m = ent_first_has(&x->place_any_first, bc) ? place_at(s, b, &e) : 0;
-    if (!m && (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元"))) {
+    if (!m && former) {
         ent *e2 = NULL;
         size_t m2 = place_at(s, b + 3, &e2);
         if (m2 && e2->kind != PL_COUNTRY) {
@@ -793,14 +795,27 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     int n = 0;
     pos[0] = a;
     size_t r = a;
+    /* ent_cls's reading with the table load inline (an entry not held
+     * whole, and any place at or past norm_len, go to ent_cls), the steps
+     * counted in a local and added to d->work once */
+    const uint32_t *cpx = d->cpx;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    uint64_t steps = 0;
     while (r < s->hi && n < 7) {
-        d->work++;
+        steps++;
         size_t rn;
-        if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI))
+        uint32_t rv = r < lim ? cpx[r] : KJ_CPX_SLOW;
+        if (rv < KJ_CPX_SLOW) {
+            if (!(rv & KJ_CC_KANJI))
+                break;
+            rn = r + (rv >> KJ_CPX_LEN_SHIFT);
+        } else if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI)) {
             break;
+        }
         r = rn;
         pos[++n] = r;
     }
+    d->work += steps;
     if (n == 7 || n < 1)
         return 0; /* a longer run is a compound word, not a name */
     size_t nx;
