@@ -424,7 +424,9 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* 麻生太郎元外務大臣, 落合博満前監督: 元 or 前 (former) opens the
      * title, as in the listed 元首相; the name ends before it
      * (cases/ja/person_former) */
-    if (!n && !h && (kj_at(d->norm, s->hi, b, "元") || kj_at(d->norm, s->hi, b, "前"))) {
+    /* 元 and 前 (kj_at): the code point bc, read whole before s->hi */
+    bool former = (bc == 0x5143 || bc == 0x524D) && bx <= s->hi;
+    if (!n && !h && former) {
         size_t fx;
         size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
@@ -446,7 +448,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
      * theirs starts with the code point (most ends of a name): asked here,
      * without the calls */
     size_t m = ent_first_has(&x->place_any_first, bc) ? place_at(s, b, &e) : 0;
-    if (!m && (kj_at(d->norm, s->hi, b, "前") || kj_at(d->norm, s->hi, b, "元"))) {
+    if (!m && former) {
         ent *e2 = NULL;
         size_t m2 = place_at(s, b + 3, &e2);
         if (m2 && e2->kind != PL_COUNTRY) {
@@ -802,14 +804,27 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     int n = 0;
     pos[0] = a;
     size_t r = a;
+    /* ent_cls's reading with the table load inline (an entry not held
+     * whole, and any place at or past norm_len, go to ent_cls), the steps
+     * counted in a local and added to d->work once */
+    const uint32_t *cpx = d->cpx;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    uint64_t steps = 0;
     while (r < s->hi && n < 7) {
-        d->work++;
+        steps++;
         size_t rn;
-        if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI))
+        uint32_t rv = r < lim ? cpx[r] : KJ_CPX_SLOW;
+        if (rv < KJ_CPX_SLOW) {
+            if (!(rv & KJ_CC_KANJI))
+                break;
+            rn = r + (rv >> KJ_CPX_LEN_SHIFT);
+        } else if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI)) {
             break;
+        }
         r = rn;
         pos[++n] = r;
     }
+    d->work += steps;
     if (n == 7 || n < 1)
         return 0; /* a longer run is a compound word, not a name */
     size_t nx;
@@ -1550,12 +1565,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     size_t ini = a;
     size_t dots[30]; /* where each ・ of the run starts, in order */
     int ndots = 0;
-    for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
-                    kj_at(d->norm, s->hi, ini + 1, "・");
-         k++) {
-        dots[ndots++] = ini + 1;
-        ini += 4;
-    }
+    /* the first initial is the byte at a, which c holds whole there: at
+     * the kanji and katakana of most starts the loop is not entered */
+    if ((c >= 'A' && c <= 'Z') || a >= d->norm_len)
+        for (int k = 0; k < 3 && ini + 4 < s->hi && d->norm[ini] >= 'A' && d->norm[ini] <= 'Z' &&
+                        kj_at(d->norm, s->hi, ini + 1, "・");
+             k++) {
+            dots[ndots++] = ini + 1;
+            ini += 4;
+        }
     if (ini > a && !ent_kata(ent_cp(d, ini, &(size_t){0})))
         return 0;
     bool kata = ent_kata(c) || ini > a;
@@ -1566,8 +1584,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * size_t, as s->hi is) at each step made the compiler read s->hi
          * and the doc's fields again at the next */
         uint64_t steps = 0;
+        /* a katakana letter or ー held whole in d->cpx (KJ_CC_KATA is
+         * ent_kata) is stepped over at one test of its entry; ・ and any
+         * other character go the way below */
+        const uint32_t *cpx = d->cpx;
+        size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
         while (b < s->hi && k < 30) {
             steps++;
+            if (b < lim) {
+                uint32_t bv = cpx[b];
+                if ((bv & (KJ_CPX_SLOW | KJ_CC_KATA)) == KJ_CC_KATA) {
+                    b += bv >> KJ_CPX_LEN_SHIFT;
+                    k++;
+                    continue;
+                }
+            }
             size_t bn;
             uint32_t bc = ent_cp(d, b, &bn);
             if (!kata_or_dot(bc)) {
@@ -1744,7 +1775,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * cases/ja/person) */
         bool short_run = false;
         if (!sl) {
-            size_t q = a, qn;
+            size_t q = a, qn, q4 = a; /* q4: the end of the fourth kanji */
             int m = 0;
             /* ent_cpc's reading, its table load inline and the decode of
              * an entry it does not hold whole (a call) apart, so that the
@@ -1766,7 +1797,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 if (!(qcls & KJ_CC_KANJI) || (qc == 0x6C0F && qn <= s->hi))
                     break;
                 q = qn;
-                m++;
+                if (++m == 4)
+                    q4 = q;
             }
             /* the whole kanji run from a: one or two characters */
             short_run = m < 3 && !kj_at(d->norm, s->hi, q, "氏");
@@ -1789,12 +1821,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {
                 sl = q2 - a;
                 ends[nends++] = q;
-            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") &&
+            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
+                       ent_first_has(&x->title_first, ent_cp(d, q4, &q1)) &&
                        unknown_before_title(s, a, &q2, &q)) {
+                /* (unknown_before_title reads its four kanji to q4 and
+                 * wants a title at q4, which can start only with a
+                 * character of title_first: asked here first) */
                 /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
-            } else if (m == 4 && unknown_before_aff(s, a, &q2, &q, &oaff)) {
+            } else if (m == 4 && q + 1 < s->hi && d->norm[q] == '(' &&
+                       unknown_before_aff(s, a, &q2, &q, &oaff)) {
+                /* (its four kanji end at q, where unknown_before_aff
+                 * wants the parenthesis: asked here first) */
                 /* 萩谷拓輝(トヨタ自動車)が with the surname unknown */
                 if (ent_overlaps(s, a, q))
                     return 0;
