@@ -430,7 +430,61 @@ static size_t en_name_start(estate *s, size_t b, int want)
     return got == want ? a : b;
 }
 
+/* Is [a, b) a word of two to five capitals (MCV), nothing else? */
+static bool all_caps(const kiji_doc *d, size_t a, size_t b)
+{
+    if (b - a < 2 || b - a > 5)
+        return false;
+    for (size_t p = a; p < b; p++)
+        if (d->norm[p] < 'A' || d->norm[p] > 'Z')
+            return false;
+    return true;
+}
+
 /* ---- pass A: definitions ------------------------------------------------------ */
+
+/* Do the capitals acr [j, k) spell the name [a, b) with one letter more than
+ * its words: each significant word's initial in turn, the extra capital a
+ * later letter of the word before it (Singapore Airlines (SIA): S, i of
+ * Singapore, A)? of / and / the / for / on / & count no initial, as in
+ * en_name_start. */
+static bool inner_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size_t k)
+{
+    size_t q = j;
+    int extra = 0;
+    for (size_t w = a; w < b;) {
+        size_t e = w;
+        while (e < b && d->norm[e] != ' ' && d->norm[e] != '\n')
+            e++;
+        const char *t = d->norm + w;
+        size_t tl = e - w;
+        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
+                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+                    (tl == 2 && !memcmp(t, "on", 2)) || (tl == 3 && !memcmp(t, "the", 3));
+        if (!conn && tl > 0) {
+            if (q >= k || (t[0] & 0xDF) != (d->norm[q] & 0xDF))
+                return false;
+            q++;
+            /* the extra capital: a letter inside this word, when the
+             * next capital is not the next word's initial */
+            size_t nw = e;
+            while (nw < b && (d->norm[nw] == ' ' || d->norm[nw] == '\n'))
+                nw++;
+            if (!extra && q < k && (nw >= b || (d->norm[nw] & 0xDF) != (d->norm[q] & 0xDF))) {
+                for (size_t z = w + 1; z < e; z++)
+                    if ((d->norm[z] & 0xDF) == (d->norm[q] & 0xDF)) {
+                        q++;
+                        extra = 1;
+                        break;
+                    }
+            }
+        }
+        w = e;
+        while (w < b && (d->norm[w] == ' ' || d->norm[w] == '\n'))
+            w++;
+    }
+    return q == k && extra;
+}
 
 /* An English name with an organization word right before of / for / on
  * inside it: National Council of Grain Handlers, Institute for Ocean
@@ -626,6 +680,14 @@ static void pass_definitions(estate *s)
                         a = b2 < b && b2 > lo2 ? en_name_start(s, b2, caps) : b2;
                         if (b2 >= b || a >= b2)
                             a = b;
+                    }
+                    /* Singapore Airlines (SIA): one capital more than
+                     * words, the extra one a later letter of a word */
+                    if (!(a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF)) && caps >= 3 &&
+                        caps == (int)(k - j)) {
+                        size_t a2 = en_name_start(s, b, caps - 1);
+                        if (a2 < b && org_suffix_end(s, a2, b) && inner_initials(d, a2, b, j, k))
+                            a = a2;
                     }
                     if (a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF))
                         define(s, a, b, j, k);
@@ -1650,6 +1712,12 @@ static size_t en_run(estate *s, size_t a)
                  (org[i - 1] && we[i - 1] - ws[i - 1] == we[last] - ws[last] &&
                   !memcmp(d->norm + ws[i - 1], d->norm + ws[last], we[last] - ws[last]))))
                 st = i + 1;
+            /* Whitcombe and KLD Holdings Inc: an acronym of two capitals
+             * or more after "and", a mixed-case word before it, opens a
+             * company of its own (not AT and T, nor Food and Drug) */
+            if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 && i + 1 < last &&
+                all_caps(d, ws[i + 1], we[i + 1]) && !all_caps(d, ws[i - 1], we[i - 1]))
+                st = i + 1;
             /* Bank of Boston and Acme Inc: a name closed by its of-tail */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i >= 3 && cap[i - 1] &&
                 !cap[i - 2] && !memcmp(d->norm + ws[i - 2], "of", 2) && org[i - 3])
@@ -2564,7 +2632,8 @@ static void pass_spokes(estate *s)
 
 /* "..., SIA said.", AMC says: an acronym of two to five capitals that is
  * the subject of said / says is a body speaking (GUIDELINES: a body may be
- * a quote's speaker). Its organization named before (by its acronym or
+ * a quote's speaker); so is one before officials / sources / spokesman
+ * (FAA officials said: the member is an unnamed source, rec_quote_en). Its organization named before (by its acronym or
  * its initials) gets the mention, else it is a new one. Not a title
  * (CEO), a place (US, UK), a stopword, nor a token with periods; a
  * headline in capitals writes SAID, so it is never met. */
@@ -2586,6 +2655,19 @@ static void pass_says(estate *s)
             (d->norm[k - 1] != ' ' && d->norm[k - 1] != '\n'))
             continue;
         size_t ne = k - 1, ns = ne;
+        /* FAA officials said, UAW sources said: the body of an unnamed
+         * member speaking (GUIDELINES: the member is a statement) */
+        static const char *const members[] = {"officials", "official", "sources", "spokesman",
+                                              "spokeswoman", "executives", NULL};
+        for (int m = 0; members[m]; m++) {
+            size_t ml = strlen(members[m]);
+            if (ne - s->lo > ml + 3 && !memcmp(d->norm + ne - ml, members[m], ml) &&
+                (d->norm[ne - ml - 1] == ' ' || d->norm[ne - ml - 1] == '\n')) {
+                ne -= ml + 1;
+                ns = ne;
+                break;
+            }
+        }
         while (ns > s->lo && ne - ns < 6 && upper((unsigned char)d->norm[ns - 1]))
             ns--;
         if (ne - ns < 2 || ne - ns > 5)

@@ -3399,6 +3399,18 @@ static void en_persons(estate *s)
                     break;
                 q++;
             }
+            /* Vehicul Dabrow, a regional official said: an indefinite
+             * title right before said / says / told is the clause's own
+             * unnamed speaker, no apposition of the words before the comma */
+            if (h >= 0 && h + 1 < n && (tok_is(d, t[j], "a") || tok_is(d, t[j], "an")) &&
+                adjacent(d, t[h], t[h + 1]) &&
+                (tok_is(d, t[h + 1], "said") || tok_is(d, t[h + 1], "says") ||
+                 tok_is(d, t[h + 1], "told")))
+                h = -1;
+            /* Orvane Cinemas, run by chairman Tom Brandt:
+             * a title right before a capitalized name is that name's */
+            if (h >= 0 && h + 1 < n && adjacent(d, t[h], t[h + 1]) && cap_word(d, t[h + 1]))
+                h = -1;
             if (h >= 0) {
                 int st = j;
                 /* Orion's chief executive, the Nordic Investment Bank president */

@@ -253,6 +253,14 @@ static int cmp_mref(const void *a, const void *b)
     return x->ne > y->ne ? -1 : x->ne < y->ne;
 }
 
+static int cmp_mref_end(const void *a, const void *b)
+{
+    const kj_mref *x = a, *y = b;
+    if (x->ne != y->ne)
+        return x->ne < y->ne ? -1 : 1;
+    return x->ns < y->ns ? -1 : x->ns > y->ns;
+}
+
 /* Every mention of every person and organization fact, by position. */
 static void build_mentions(kiji_doc *d, kj_qctx *x)
 {
@@ -279,6 +287,40 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
         }
     }
     kj_sort(&d->sort, x->m, x->nm, sizeof *x->m, cmp_mref);
+    /* the ends of place mentions, for a place's unnamed members */
+    n = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const kj_fact *f = &d->facts[i];
+        if (!f->dropped && f->type == KIJI_FACT_PLACE)
+            n += f->nmentions ? f->nmentions : 1;
+    }
+    x->pe = kj_alloc(d, (n ? n : 1) * sizeof *x->pe);
+    x->npe = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const kj_fact *f = &d->facts[i];
+        if (f->dropped || f->type != KIJI_FACT_PLACE)
+            continue;
+        if (f->nmentions == 0)
+            x->pe[x->npe++] = (kj_mref){f->ns, f->ne, (int)i};
+        for (size_t k = 0; k < f->nmentions; k++) {
+            x->pe[x->npe++] = (kj_mref){f->mentions[k].ns, f->mentions[k].ne, (int)i};
+            d->work++;
+        }
+    }
+    kj_sort(&d->sort, x->pe, x->npe, sizeof *x->pe, cmp_mref_end);
+}
+
+size_t kj_q_place_ends(const kj_qctx *x, size_t e)
+{
+    size_t a = 0, b = x->npe;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (x->pe[mid].ne < e)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a < x->npe && x->pe[a].ne == e ? x->pe[a].ns : e;
 }
 
 size_t kj_q_mention_from(const kj_qctx *x, size_t pos)

@@ -150,9 +150,14 @@ typedef struct kj_qctx {
     const struct kj_quotedata *qd;
     kj_mref *m; /* person/organization mentions by position */
     size_t nm;
+    kj_mref *pe; /* place mentions by their end (Beijing officials said) */
+    size_t npe;
     kj_qspan *q; /* accepted quotes, in text order */
     size_t nq, capq;
 } kj_qctx;
+
+/* The start of a place mention that ends exactly at e, or e. */
+size_t kj_q_place_ends(const kj_qctx *x, size_t e);
 
 /* The code point at norm[i] and the offset after it (0 and norm_len past
  * the end), read from the decoded text (d->cpx). Inline: the quote passes

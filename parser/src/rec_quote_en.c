@@ -1137,6 +1137,12 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     continue;
                 }
                 ms = x->m[k].ns;
+            } else if (k < 0) {
+                /* so is one of a place (Beijing officials said, as
+                 * Japanese officials said), in the sentence */
+                size_t ps = kj_q_place_ends(x, i - 1);
+                if (ps < i - 1 && ps >= sst)
+                    ms = ps;
             }
         }
         /* modifiers before: the, other, senior, one */
