@@ -922,6 +922,23 @@ static void classify_en(kiji_doc *d, amount *a)
             a->us = ms;
             a->ue = e;
             a->ne = e;
+        } else if (e && (KIND(v) == NW_PERCENT || KIND(v) == NW_POINT) && ms == a->tok.ne + 1 &&
+                   (e >= d->norm_len || !is_letter((unsigned char)d->norm[e]))) {
+            /* "a two-percent decline", "a 50-pct stake", "a 0.5-pct-point
+             * cut", "a 3-percentage-point drop" */
+            int kind = KIND(v);
+            size_t pe = e;
+            if (kj_at(d->norm, d->norm_len, e, "-points"))
+                pe = e + 7, kind = NW_POINT;
+            else if (kj_at(d->norm, d->norm_len, e, "-point"))
+                pe = e + 6, kind = NW_POINT;
+            if (pe >= d->norm_len ||
+                (!is_letter((unsigned char)d->norm[pe]) && d->norm[pe] != '-')) {
+                a->kind = kind;
+                a->us = ms;
+                a->ue = pe;
+                a->ne = pe;
+            }
         } else if (e && KIND(v) == NW_TIME) {
             a->kind = NW_TIME;
         } else if (!e && !a->tok.word) {
