@@ -2660,9 +2660,20 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
     }
     int y;
     if ((e = date_time(p, i, t)) > 0) {
-        if (p->c->py) {
-            t->y = p->c->py, t->m = p->c->pm, t->d = p->c->pd;
+        const kj_dctx *c = p->c;
+        if (c->py) {
+            t->y = c->py, t->m = c->pm, t->d = c->pd;
             t->rel = true;
+        }
+        /* "until midnight yesterday (1100 GMT)": a clock with its zone in
+         * brackets right after a time of a day converts it, on that day
+         * (a day nearer than the publication's, if not its own across
+         * the zone) */
+        if (t->zone && i >= 2 && p->s[i - 1] == '(' && c->has_last && c->last_end + 2 == i &&
+            p->s[i - 2] == ' ' && c->last.y && c->last.m && c->last.d && c->last.hh >= 0 &&
+            !c->last.zone) {
+            t->y = c->last.y, t->m = c->last.m, t->d = c->last.d;
+            t->rel = c->last.rel;
         }
         t->zone = zone_offset(p->c, t);
         return e;

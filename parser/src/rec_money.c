@@ -646,7 +646,13 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
         else
             hi = mid;
     }
-    for (size_t k = lo; k < m->n && m->r[k].ns <= ne + COMPARED_GAP; k++) {
+    /* reach: the end of f or of the last bare amount this loop resolved
+     * in a sentence after f's, and that one's sentence: a table's rows
+     * go on from one to the next ("Shr 11 cts / Loss 739,146 / Revs
+     * 11,754,251") */
+    size_t reach = ne;
+    int rsent = sent;
+    for (size_t k = lo; k < m->n && m->r[k].ns <= reach + COMPARED_GAP; k++) {
         d->work++;
         size_t j = m->r[k].idx;
         kj_fact *g = kj_fact_at(d, (int)j);
@@ -655,15 +661,22 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
         /* the next sentence going on with the figures ("a 900 mln franc
          * issue. Another bank leads a 400 mln issue"; "Net 8.2 mln pesos /
          * Revs 61.3 mln vs 55.9 mln"): only a bare amount right after f
-         * or after one this loop has just resolved */
-        if (g->sentence != sent && (g->sentence != sent + 1 || g->ns < ne || k == 0 ||
-                                    !(m->r[k - 1].idx == fi || resolved_here(d, m->r[k - 1].idx, iso))))
+         * or after one this loop has just resolved, in the sentence of
+         * that one or the next */
+        bool later = g->sentence != sent;
+        if (later && (g->sentence < rsent || g->sentence > rsent + 1 || g->ns < ne || k == 0 ||
+                      !(m->r[k - 1].idx == fi || resolved_here(d, m->r[k - 1].idx, iso))))
             continue;
-        size_t gap = g->ns >= ne ? g->ns - ne : ns >= g->ne ? ns - g->ne : SIZE_MAX;
+        size_t from_end = later ? reach : ne;
+        size_t gap = g->ns >= from_end ? g->ns - from_end : ns >= g->ne ? ns - g->ne : SIZE_MAX;
         const kj_attr *at = kj_attr_get(g, "currency");
         if (gap > COMPARED_GAP || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
             continue;
         ((kj_attr *)at)->s = iso;
+        if (later) {
+            reach = g->ne;
+            rsent = g->sentence;
+        }
     }
 }
 

@@ -328,13 +328,15 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
     nd->en_plain_dollar = kj_dict_new();
+    nd->en_table_rows = kj_dict_new();
     nd->en_quake = kj_wordlist_get("en/quake_words");
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
-        !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake)
+        !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake ||
+        !nd->en_table_rows)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -348,7 +350,8 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_money_of, kj_wordlist_get("en/pounds_of_money"), 1) &&
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
               kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1) &&
-              kj_dict_add_list(nd->en_plain_dollar, kj_wordlist_get("en/plain_dollar"), 1);
+              kj_dict_add_list(nd->en_plain_dollar, kj_wordlist_get("en/plain_dollar"), 1) &&
+              kj_dict_add_list(nd->en_table_rows, kj_wordlist_get("en/table_rows"), 1);
     ok = ok && qual_list("en/qualifiers_pre", &nd->en_qual) &&
          qual_list("ja/qualifiers_pre", &nd->ja_qual) && vague_list(nd);
     /* ICU first, so the word lists override its choices (¥ is JPY, 元 CNY) */
@@ -414,6 +417,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->ja_bare_stop);
     kj_dict_free(nd->en_bare_stop);
     kj_dict_free(nd->en_plain_dollar);
+    kj_dict_free(nd->en_table_rows);
     kj_dict_free(nd->shared);
     free(nd->codes);
     free(nd->en_qual.q);
@@ -918,6 +922,23 @@ static void classify_en(kiji_doc *d, amount *a)
             a->us = ms;
             a->ue = e;
             a->ne = e;
+        } else if (e && (KIND(v) == NW_PERCENT || KIND(v) == NW_POINT) && ms == a->tok.ne + 1 &&
+                   (e >= d->norm_len || !is_letter((unsigned char)d->norm[e]))) {
+            /* "a two-percent decline", "a 50-pct stake", "a 0.5-pct-point
+             * cut", "a 3-percentage-point drop" */
+            int kind = KIND(v);
+            size_t pe = e;
+            if (kj_at(d->norm, d->norm_len, e, "-points"))
+                pe = e + 7, kind = NW_POINT;
+            else if (kj_at(d->norm, d->norm_len, e, "-point"))
+                pe = e + 6, kind = NW_POINT;
+            if (pe >= d->norm_len ||
+                (!is_letter((unsigned char)d->norm[pe]) && d->norm[pe] != '-')) {
+                a->kind = kind;
+                a->us = ms;
+                a->ue = pe;
+                a->ne = pe;
+            }
         } else if (e && KIND(v) == NW_TIME) {
             a->kind = NW_TIME;
         } else if (!e && !a->tok.word) {
@@ -2247,6 +2268,10 @@ typedef struct ctx {
      * unit (see inherit_unit) */
     amount last;
     size_t last_end;
+    /* the last money amount read and its end: a results table's currency
+     * (see table_row) */
+    amount money;
+    size_t money_end;
     bool dollar_seen;    /* any $ / dollars / cents amount */
     bool pound_seen;     /* any amount in pounds or pence */
     int penny[32];       /* facts read from "penny" / "pennies" */
@@ -2336,6 +2361,79 @@ static size_t at_ci_n(const kiji_doc *d, size_t pos, const char *lit, size_t n)
 static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
 {
     return at_ci_n(d, pos, lit, strlen(lit));
+}
+
+/* Whether the figure at pos is in a row of a results table, and which:
+ * 1 a row of money, 2 a row of counts ("Avg shrs"), 0 none. Its line
+ * (from a line break or the dateline's " - ", at most 96 bytes back)
+ * starts with a capitalized label of en/table_rows (its value: "Net",
+ * "Oper net", "Revs" 1; "Avg shrs" 2; with "loss" or "profit" after it: "Net loss"), then the figure,
+ * or the row's first figure and "vs" ("Net 1,545,160 vs 2,188,933", "Net
+ * loss 12,000 vs profit 45,000"). */
+static int table_row(const kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    size_t ls = pos, k = pos;
+    bool found = false;
+    while (k > 0 && pos - k < 96) {
+        if (s[k - 1] == '\n') {
+            found = true;
+            break;
+        }
+        if (k >= 3 && s[k - 1] == ' ' && s[k - 2] == '-' && s[k - 3] == ' ' && k >= 4 &&
+            is_digit((unsigned char)s[k - 4])) {
+            found = true;
+            break;
+        }
+        k--;
+    }
+    if (!found)
+        return 0;
+    ls = k;
+    while (ls < pos && s[ls] == ' ')
+        ls++;
+    if (ls >= pos || s[ls] < 'A' || s[ls] > 'Z')
+        return 0;
+    /* the label: letters, spaces and hyphens up to the first figure */
+    size_t le = ls;
+    while (le < pos && (is_letter((unsigned char)s[le]) || s[le] == ' ' || s[le] == '-'))
+        le++;
+    if (le < pos) {
+        /* the row's first figure, then vs [loss|profit] */
+        if (!is_digit((unsigned char)s[le]))
+            return 0;
+        static const char *const tails[] = {"vs ", "vs. ", "vs loss ", "vs profit ",
+                                            "vs. loss ", "vs. profit "};
+        bool tail = false;
+        for (size_t t = 0; t < sizeof tails / sizeof *tails && !tail; t++) {
+            size_t n = strlen(tails[t]);
+            tail = pos - le > n && at_ci(d, pos - n, tails[t]) == pos;
+        }
+        for (size_t j = le; tail && j < pos; j++)
+            if (s[j] == ';' || s[j] == '\n' || (s[j] == '.' && s[j + 1] == ' '))
+                tail = false;
+        if (!tail)
+            return 0;
+    }
+    while (le > ls && s[le - 1] == ' ')
+        le--;
+    char w[48];
+    size_t n = le - ls;
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        w[j] = (char)(s[ls + j] >= 'A' && s[ls + j] <= 'Z' ? s[ls + j] + 32 : s[ls + j]);
+    const kj_dict *rows = d->p->numeric->en_table_rows;
+    int32_t v = 0;
+    if (kj_dict_get(rows, w, n, &v))
+        return v;
+    static const char *const after[] = {" loss", " profit"};
+    for (size_t t = 0; t < 2; t++) {
+        size_t an = strlen(after[t]);
+        if (n > an && memcmp(w + n - an, after[t], an) == 0 && kj_dict_get(rows, w, n - an, &v))
+            return v;
+    }
+    return 0;
 }
 
 /* Whether the words in [from, to) (at most a few dozen bytes) compare what
@@ -2847,6 +2945,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         }
     }
 
+    amount a0 = a; /* before the rules below: a row of counts takes no currency */
     /* an English bare number compared with an amount that has the unit:
      * "to 3 from 2 pct", "1.5 and 3 percent" (and, or: money and
      * percentages only), or compared with the amount just read: "1.4
@@ -2957,6 +3056,29 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         !after_capital(d, qs) && !after_month(d, a.ns) && cx->last_end != SIZE_MAX &&
         set_against(d, cx->last_end, qs, qual))
         inherit_unit(d, &a, &cx->last);
+
+    /* a bare figure in a row of a results table (table_row) that no rule
+     * above gave a unit is money in the currency of the table's money
+     * amount just read (cx->money), in whole units though that one is in
+     * cents: "Shr 39 cts vs 50 cts / Net 1,545,160 vs 2,188,933 / Revs
+     * 25.2 mln vs 19.5 mln"; a figure in a row of counts is none,
+     * whatever the amount before it ("Net 2.1 mln vs 1.8 mln / Avg shrs
+     * 4.2 mln vs 4.1 mln") */
+    int row = a0.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && a.value.ok && !a.tok.vague &&
+                      a.ne == a.tok.ne && (a.kind == 0 || a.kind == NW_CURRENCY)
+                  ? table_row(d, a.ns)
+                  : 0;
+    if (row == 2 && a.kind == NW_CURRENCY)
+        a = a0;
+    else if (row == 1 && a.kind == 0 && cx->money_end != SIZE_MAX && cx->money_end < a.ns &&
+             a.ns - cx->money_end <= 600) {
+        a.kind = NW_CURRENCY;
+        a.cur = cx->money.cur;
+        a.plain_dollar = cx->money.plain_dollar;
+        a.minor = false;
+        a.unit = NULL;
+        a.us = a.ue = a.ne;
+    }
 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
     int conv = -1;
@@ -3081,6 +3203,10 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         cx->last = a;
         cx->last_end = fe;
     }
+    if (idx >= 0 && a.kind == NW_CURRENCY && conv < 0) {
+        cx->money = a;
+        cx->money_end = fe;
+    }
     if (idx >= 0 && penny && cx->npenny < sizeof cx->penny / sizeof cx->penny[0])
         cx->penny[cx->npenny++] = idx;
     if (idx >= 0 && conv >= 0) {
@@ -3176,7 +3302,7 @@ void kj_rec_numeric(kiji_doc *d)
     const struct kj_numeric *nd = d->p->numeric;
     if (!nd)
         return;
-    ctx cx = {.explicit_usd = 0, .other_dollar = -1, .last_end = SIZE_MAX};
+    ctx cx = {.explicit_usd = 0, .other_dollar = -1, .last_end = SIZE_MAX, .money_end = SIZE_MAX};
     int plain[256];
     size_t nplain = 0;
     size_t i = 0;

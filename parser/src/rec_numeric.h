@@ -140,6 +140,9 @@ struct kj_numeric {
     /* rec_money.c: en/plain_dollar, the dollar and cent words that name
      * no country (dlrs, cents), value 1 */
     kj_dict *en_plain_dollar;
+    /* rec_numeric.c: en/table_rows, the row labels of a results table
+     * (Net, Revs, Sales) whose bare figures are money, value 1 */
+    kj_dict *en_table_rows;
     /* rec_numeric.c: en/quake_words, the words that make M7 a magnitude in
      * English (quake, seismic), matched in any case within a word */
     const kj_wordlist *en_quake;
