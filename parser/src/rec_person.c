@@ -1688,6 +1688,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         if ((parts >= 2 && doubled == parts) || single == parts)
             return 0;
+        /* フジ・アナ: a last part that is a title (アナ of titles.txt) is a
+         * role of the part before it, no name */
+        for (int z = ndots - 1; z >= 0; z--) {
+            if (dots[z] >= b)
+                continue;
+            size_t ls = dots[z] + 3;
+            int32_t v;
+            if (dots[z] >= a && ls < b && kj_dict_longest(x->title_ja, d->norm, b, ls, &v) == b - ls)
+                return 0;
+            break;
+        }
         /* エリツィン・ロシア前大統領: a country after the last ・ and a title
          * (前 or 元 may open it) is the role's country; the name ends at
          * that ・ (cases/ja/person_dot_country) */

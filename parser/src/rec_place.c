@@ -765,6 +765,14 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "語"))
         return 0; /* 中国語 is a language */
+    /* 日本橋の: a district of Tokyo and of Osaka, no Japan (和歌山県橋本市
+     * goes on into a town) */
+    if (kj_is_kanji(last) && kj_at(d->norm, s->hi, pos + n, "橋")) {
+        size_t bx;
+        ent_cp(d, pos + n, &bx);
+        if (!kj_is_kanji(ent_cp(d, bx, &bx)))
+            return 0;
+    }
     if (ent_splits_word(s, pos + n))
         return 0; /* 大津波警報: 津波 is a tsunami, no 大津 (ja/name_splits) */
     if (dir_japan(s, pos, pc))
@@ -911,6 +919,11 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
             uint32_t c2 = ent_cp(d, i + 3, &after);
             /* 市場, 市況 are other words */
             if (c2 == 0x5834 || c2 == 0x6CC1)
+                return 0;
+            /* 沖縄都市モノレール, 県朝市: 都市 (a city), 朝市 and 夜市 (markets)
+             * are common nouns, no municipality */
+            if (i == pos + 3 && (kj_at(d->norm, i, pos, "都") || kj_at(d->norm, i, pos, "朝") ||
+                                 kj_at(d->norm, i, pos, "夜")))
                 return 0;
             return i + 3 - pos;
         }

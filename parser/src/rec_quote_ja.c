@@ -488,7 +488,8 @@ static bool people_voice(const kiji_doc *d, size_t i, size_t len)
     for (size_t k = 0; k < manner->n; k++)
         if (at(d, e, manner->lines[k]))
             return false;
-    return true;
+    /* 犯行声明, 声優: a word that only begins with 声 */
+    return !at(d, e, "明") && !at(d, e, "優");
 }
 
 /* The value of a word of ja/commenter_words or ja/buzz_words that counts
@@ -831,6 +832,23 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
                     c->vs = c->ve = 0;
                     c->quote = speechlike(d, is, ie, 4);
                     return;
+                }
+            }
+            /* 「…」と擁護する声が挙がったものの、大半は…伝える: the clause of
+             * と ends in commenters' words before a 、 after kana; the verb
+             * past it belongs to another clause and another subject */
+            for (size_t r = p; r + 3 <= c->vs; r++) {
+                size_t ps;
+                d->work++;
+                if (at(d, r, "、") && kj_is_hiragana(kj_cp_prev(d, r, &ps))) {
+                    if (commenters_after(d, p, r, 120)) {
+                        c->re = c->rs;
+                        c->vs = c->ve = 0;
+                        c->quote = true;
+                        c->nominal = true;
+                        return;
+                    }
+                    break;
                 }
             }
             c->quote = true;
