@@ -3064,14 +3064,17 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
      * 25.2 mln vs 19.5 mln"; a figure in a row of counts is none,
      * whatever the amount before it ("Net 2.1 mln vs 1.8 mln / Avg shrs
      * 4.2 mln vs 4.1 mln") */
+    /* table_row scans back up to 96 bytes: ask it only when its answer
+     * can change the amount (a currency to undo, or money just read) */
+    bool money_near = a.kind == 0 && cx->money_end != SIZE_MAX && cx->money_end < a.ns &&
+                      a.ns - cx->money_end <= 600;
     int row = a0.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && a.value.ok && !a.tok.vague &&
-                      a.ne == a.tok.ne && (a.kind == 0 || a.kind == NW_CURRENCY)
+                      a.ne == a.tok.ne && (a.kind == NW_CURRENCY || money_near)
                   ? table_row(d, a.ns)
                   : 0;
     if (row == 2 && a.kind == NW_CURRENCY)
         a = a0;
-    else if (row == 1 && a.kind == 0 && cx->money_end != SIZE_MAX && cx->money_end < a.ns &&
-             a.ns - cx->money_end <= 600) {
+    else if (row == 1 && money_near) {
         a.kind = NW_CURRENCY;
         a.cur = cx->money.cur;
         a.plain_dollar = cx->money.plain_dollar;
