@@ -121,6 +121,9 @@ typedef struct ent_stops {
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
                     uint32_t also, bool pass_unnamed);
 
+/* The size in bits of kj_entity.notname_bits. */
+#define ENT_NOTNAME_BITS 16384
+
 struct kj_entity {
     kj_place *places;
     size_t nplaces, capplaces;
@@ -143,6 +146,9 @@ struct kj_entity {
      * reads its words' runs of them by the byte */
     uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
+    /* bit notname_bit(k) of every key k of notname_ja (rec_person.c): a
+     * clear bit says a text is no key, before a walk of the trie */
+    uint64_t notname_bits[ENT_NOTNAME_BITS / 64];
     kj_dict *counter_ja; /* ja/counters: 人, 名 (kata_kanji_given_end) */
     kj_dict *rolemod_ja; /* ja/role_modifiers: 広報, 担当 (kata_kanji_given_end) */
     /* ja/name_splits: 津波 (ent_splits_word) */

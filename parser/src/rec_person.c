@@ -25,6 +25,24 @@ static const char *const local_heads[] = {"市長",   "町長",   "村長",   "�
                                           "府知事", "都知事", "道知事", NULL};
 #define MUNI_HEADS 4
 
+/* The bit of kj_entity.notname_bits for the text [p, p + n) (n > 0):
+ * a hash of all its bytes, four at a time. */
+static inline uint32_t notname_bit(const char *p, size_t n)
+{
+    uint32_t h = (uint32_t)n * 0x9E3779B1u;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint32_t w;
+        memcpy(&w, p + i, 4);
+        h = (h ^ w) * 0x85EBCA77u;
+        h ^= h >> 13;
+    }
+    for (; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 0xC2B2AE3Du;
+    h ^= h >> 16;
+    return h & (ENT_NOTNAME_BITS - 1);
+}
+
 int person_init(struct kj_entity *x)
 {
     for (int c = 0; c < 256; c++)
@@ -64,6 +82,14 @@ int person_init(struct kj_entity *x)
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
+    const kj_wordlist *nn = kj_wordlist_get("ja/not_names");
+    for (size_t i = 0; nn && i < nn->n; i++) {
+        size_t n = kj_wordlist_key(nn->lines[i]);
+        if (n) {
+            uint32_t bit = notname_bit(nn->lines[i], n);
+            x->notname_bits[bit >> 6] |= 1ull << (bit & 63);
+        }
+    }
     x->counter_ja = ent_dict("ja/counters", 1);
     x->rolemod_ja = ent_dict("ja/role_modifiers", 1);
     x->given_ja = ent_dict("ja/given_names", 1);
@@ -1397,18 +1423,29 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
     return false;
 }
 
-/* Can a key of t that starts at q (< b) end where a part of the katakana
- * run [q, b) ends: at one of the n ・ at dots (in order, none before q) or
- * at b? Asked of kj_dict_may_end at each such end, a few in a run: where
- * it says no, the longest key at q ends at none of them, so its walk (long
- * in katakana, where many keys share their first characters) can go. */
-static bool part_end_may(const kj_dict *t, const char *norm, size_t q, const size_t *dots, int n,
-                         size_t b)
+/* May [q, e) be a key of x->notname_ja: kj_dict_may_end's filter (its
+ * length and last byte), then notname_bits (the whole text). */
+static inline bool notname_may(const struct kj_entity *x, const char *norm, size_t q, size_t e)
+{
+    if (!kj_dict_may_end(x->notname_ja, e - q, (unsigned char)norm[e - 1]))
+        return false;
+    uint32_t bit = notname_bit(norm + q, e - q);
+    return x->notname_bits[bit >> 6] >> (bit & 63) & 1;
+}
+
+/* Can a key of ja/not_names that starts at q (< b) end where a part of
+ * the katakana run [q, b) ends: at one of the n ・ at dots (in order, none
+ * before q) or at b? Asked of notname_may at each such end, a few in a
+ * run: where it says no, the longest key at q ends at none of them, so
+ * its walk (long in katakana, where many keys share their first
+ * characters) can go. */
+static bool part_end_may(const struct kj_entity *x, const char *norm, size_t q, const size_t *dots,
+                         int n, size_t b)
 {
     for (int i = 0; i < n; i++)
-        if (dots[i] > q && kj_dict_may_end(t, dots[i] - q, (unsigned char)norm[dots[i] - 1]))
+        if (dots[i] > q && notname_may(x, norm, q, dots[i]))
             return true;
-    return kj_dict_may_end(t, b - q, (unsigned char)norm[b - 1]);
+    return notname_may(x, norm, q, b);
 }
 
 /* 道重さゆみさん, 今井メロさん, 和田アキ子さん: a given name in kana the
@@ -1671,7 +1708,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         for (size_t q = a; q < b;) {
             while (j < ndots && dots[j] < q)
                 j++;
-            if (part_end_may(x->notname_ja, d->norm, q, dots + j, ndots - j, b)) {
+            if (part_end_may(x, d->norm, q, dots + j, ndots - j, b)) {
                 int32_t v;
                 size_t m = kj_dict_longest(x->notname_ja, d->norm, b, q, &v);
                 if (m && (q + m == b || kj_at(d->norm, b, q + m, "・")))
