@@ -2016,11 +2016,19 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e;
             continue;
         }
-        size_t ms = modifier_start(d, x, s);
+        size_t ms = modifier_start(d, x, s), ps0 = s;
+        /* 韓国のメディア各社, 英国のネットユーザー: the country the
+         * source belongs to is part of the phrase (a named body is not,
+         * above); the verb still joins only a bare source */
+        if (ms == s && s >= 3 && kj_before(d->norm, s, "の")) {
+            size_t pst = kj_q_place_ends(x, s - 3);
+            if (pst < s - 3)
+                ps0 = pst;
+        }
         int32_t cv = 0;
         size_t cl = kj_dict_longest(q->ja_cues, d->norm, d->norm_len, e, &cv);
         if (cl && cv == 1) {
-            kj_q_statement(d, ms, e, ms, e);
+            kj_q_statement(d, ps0 < ms ? ps0 : ms, e, ps0 < ms ? ps0 : ms, e);
             i = e;
             continue;
         }
@@ -2068,6 +2076,9 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             ve = 0; /* the span stays on the source phrase when the verb is far */
         }
         /* 匿名を条件に関係者は語った: the condition belongs to the statement */
+        bool bare = ms == s && ps0 == s;
+        if (ps0 < ms)
+            ms = ps0;
         size_t ss = ms, k = ms;
         if (kj_before(d->norm, k, "、"))
             k -= 3;
@@ -2075,7 +2086,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             ss = k - strlen("匿名を条件に");
         /* the verb joins a bare source (関係者は付け加えた, 専門家は指摘する);
          * a described one stands alone (事情に詳しい関係者) */
-        if (ve && ms == s)
+        if (ve && bare)
             kj_q_statement(d, ss, inflection_end(d, ve), ms, e);
         else
             kj_q_statement(d, ss, e, ms, e);
