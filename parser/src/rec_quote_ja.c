@@ -1117,6 +1117,87 @@ static size_t own_clause(kiji_doc *d, size_t lo, size_t o)
     return lo;
 }
 
+/* Someone other than the one carried over may speak a quote at o: a
+ * person or organization named in [lo, o) (その浅田に「…」と), an honorific
+ * (母・美加さんは「…」), a source (関係者によると), or a list item (・…). */
+static bool names_before(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
+{
+    int k = kj_q_mention_in(x, lo, o);
+    if (k >= 0 && (size_t)k < x->nm && x->m[k].ns < o)
+        return true;
+    if (at(d, lo, "・") || unnamed_topic(d, x, lo, o))
+        return true;
+    static const char *const cue[] = {"さん", "氏", "アナ", "によると", "によれば", "関係者"};
+    for (size_t j = 0; j < sizeof cue / sizeof cue[0]; j++)
+        if (lit_in(d, lo, o, cue[j]))
+            return true;
+    return false;
+}
+
+/* The reporting verb of the quote cs[i] (or of the chain it opens)
+ * modifies a noun, 「…」と前置きしたさんまは: the one named there speaks,
+ * known person or not. */
+static bool named_after(kiji_doc *d, const jcand *cs, size_t nc, size_t i)
+{
+    size_t h = i;
+    for (size_t n = 0; n < 8 && cs[h].next > (int)h && (size_t)cs[h].next < nc; n++)
+        h = (size_t)cs[h].next;
+    const jcand *c = &cs[h];
+    if (c->ve <= c->vs)
+        return false;
+    size_t te = inflection_end(d, c->ve);
+    if (te >= d->norm_len)
+        return false;
+    size_t ps;
+    uint32_t b = kj_cp_prev(d, te, &ps);
+    /* した, 語った: a past or plain form runs on into the noun it
+     * modifies; 語ると, 語りつつ, 述べ、 end a clause */
+    if (!(at(d, ps, "た") || at(d, ps, "る")) || b == 0)
+        return false;
+    return !(at(d, te, "、") || at(d, te, "。") || at(d, te, "！") || at(d, te, "」") ||
+             at(d, te, "\n") || at(d, te, "が") || at(d, te, "と") || at(d, te, "の"));
+}
+
+/* Someone with an honorific or a title is the subject in [lo, o): 枡田アナが,
+ * 母の美加さんは. */
+static bool honored_subject(kiji_doc *d, size_t lo, size_t o)
+{
+    static const char *const cue[] = {"アナが", "アナは", "さんが", "さんは", "氏が", "氏は"};
+    for (size_t j = 0; j < sizeof cue / sizeof cue[0]; j++)
+        if (lit_in(d, lo, o, cue[j]))
+            return true;
+    return false;
+}
+
+/* A sentence that ends on a person named after a clause, …とぶちまけた
+ * 小川。 or …と語った田中氏。 (a noun-ended sentence, 体言止め), puts that
+ * person forward as the one the next quote is about: the person fact, or -1.
+ * The name must close the sentence (a title or honorific may follow) and
+ * follow a verb's hiragana ending, so 暴走王・小川。 or 小川と谷。 do not. */
+static int closing_person(kiji_doc *d, const kj_qctx *x, int sent)
+{
+    const kj_sentence *s = &d->sent[sent];
+    if (at(d, s->ns, "・"))
+        return -1; /* an item of a list of links */
+    size_t lo = s->ne > s->ns + 64 ? s->ne - 64 : s->ns;
+    int best = -1;
+    for (int k = kj_q_mention_in(x, lo, s->ne); k >= 0 && (size_t)k < x->nm && x->m[k].ns < s->ne;
+         k++) {
+        d->work++;
+        best = k;
+    }
+    if (best < 0 || kj_q_in_quote(x, x->m[best].ns) || x->m[best].ns <= s->ns ||
+        d->facts[x->m[best].fact].type != KIJI_FACT_PERSON)
+        return -1;
+    size_t e = skip_name_suffix(d, x->m[best].ne, s->ne);
+    if (e != s->ne && !at(d, e, "。"))
+        return -1;
+    size_t ps;
+    if (!kj_is_hiragana(kj_cp_prev(d, x->m[best].ns, &ps)))
+        return -1;
+    return x->m[best].fact;
+}
+
 /* Paragraphs with text between sentences a <= b (blank lines hold no
  * sentence, so they add nothing): 0 within one paragraph; 9 when far. */
 static int para_gap(kiji_doc *d, int a, int b)
@@ -1576,8 +1657,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
      * 「Q1」と訊かれると「A1」…「Q2」と尋ねられると「A2」: A2 is not X's
      * either, though Q2's asker is unnamed); asker_para: its paragraph */
     int asker = -1, asker_para = -1;
+    bool last_close = false; /* last came from a closing name (closing_person) */
     for (size_t i = 0; i < nc; i++) {
         jcand *c = &cs[i];
+        bool from_close = false;
         if (!c->quote)
             continue;
         int sent = kj_sentence_of(d, c->o);
@@ -1798,12 +1881,23 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     if (k >= 0)
                         speaker = x->m[k].fact;
                 }
+                /* …とぶちまけた小川。⏎「…」と語ると: the person the
+                 * paragraph before closes on speaks a reported quote */
+                bool first = i == 0 || kj_sentence_of(d, cs[i - 1].o) != sent;
+                if (speaker < 0 && reported && first && para_gap(d, sent - 1, sent) <= 1 &&
+                    !names_before(d, x, sst, c->o) && !named_after(d, cs, nc, i)) {
+                    speaker = closing_person(d, x, sent - 1);
+                    from_close = speaker >= 0;
+                }
             }
             if (speaker < 0 && !unnamed && c->ve > c->vs &&
                 (at(d, c->vs, "報じ") || at(d, c->vs, "伝え") || at(d, c->vs, "報道")))
                 speaker = publisher_before(d, x, c->o);
+            /* a speaker carried from a closing name gives way to anyone
+             * named before the quote (枡田アナが「…」と尋ねる) */
             if (speaker < 0 && last >= 0 && (gap == 0 || reported) &&
-                (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)))
+                (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
+                !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
             if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
@@ -1823,6 +1917,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         prev = speaker;
         prev_close = c->c;
         if (speaker >= 0) {
+            last_close = from_close || (last_close && speaker == last);
             last = speaker;
             last_sent = sent;
         }
@@ -1939,11 +2034,19 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e;
             continue;
         }
-        size_t ms = modifier_start(d, x, s);
+        size_t ms = modifier_start(d, x, s), ps0 = s;
+        /* 韓国のメディア各社, 英国のネットユーザー: the country the
+         * source belongs to is part of the phrase (a named body is not,
+         * above); the verb still joins only a bare source */
+        if (ms == s && s >= 3 && kj_before(d->norm, s, "の")) {
+            size_t pst = kj_q_place_ends(x, s - 3);
+            if (pst < s - 3)
+                ps0 = pst;
+        }
         int32_t cv = 0;
         size_t cl = kj_dict_longest(q->ja_cues, d->norm, d->norm_len, e, &cv);
         if (cl && cv == 1) {
-            kj_q_statement(d, ms, e, ms, e);
+            kj_q_statement(d, ps0 < ms ? ps0 : ms, e, ps0 < ms ? ps0 : ms, e);
             i = e;
             continue;
         }
@@ -1991,6 +2094,9 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             ve = 0; /* the span stays on the source phrase when the verb is far */
         }
         /* 匿名を条件に関係者は語った: the condition belongs to the statement */
+        bool bare = ms == s && ps0 == s;
+        if (ps0 < ms)
+            ms = ps0;
         size_t ss = ms, k = ms;
         if (kj_before(d->norm, k, "、"))
             k -= 3;
@@ -1998,7 +2104,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             ss = k - strlen("匿名を条件に");
         /* the verb joins a bare source (関係者は付け加えた, 専門家は指摘する);
          * a described one stands alone (事情に詳しい関係者) */
-        if (ve && ms == s)
+        if (ve && bare)
             kj_q_statement(d, ss, inflection_end(d, ve), ms, e);
         else
             kj_q_statement(d, ss, e, ms, e);
