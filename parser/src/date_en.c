@@ -3684,12 +3684,12 @@ static size_t day_tod(ep *p, size_t e, kj_tx *t)
 static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
 {
     size_t j = i, e, k, k2;
-    bool between = false;
+    bool between = false, led = false;
     char c0 = ch(p, i);
     if (c0 == 'f' && wd(p, i, "from", &e))
-        j = sp(p, e);
+        j = sp(p, e), led = true;
     else if (c0 == 'b' && wd(p, i, "between", &e))
-        j = sp(p, e), between = true;
+        j = sp(p, e), between = true, led = true;
     if (!digit(ch(p, j)))
         return 0;
     /* most numbers are no clock: one or two digits, then (after :MM and a
@@ -3762,10 +3762,12 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
                 r = -3;
             else if ((r = tod_after(p, x, &m2)) != 0)
                 end = bare ? m2 : 0;
-            else if (x > e2 && ((r = day_after_hour(p, x)) > -2
-                                || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
+            else if (x > e2 && (led || a.mi || bm || !bare) /* 1-2 yesterday: a score */
+                     && ((r = day_after_hour(p, x)) > -2
+                         || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
                 end = e2;
-            else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
+            else if (x > e2 && bare && (led || a.mi || bm) /* 2-1 on Sunday: a score */
+                     && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
                      && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
                 end = e2, r = 0, dayed = true;
             else if (i == p->dclk && bare && ch(p, x) != '-' && ch(p, x) != '/'
