@@ -760,6 +760,9 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
                                "early ", "late ", "mid-", "of ", "from ", "to ", "through "};
         for (size_t q = 0; q < sizeof preps / sizeof preps[0] && !prep; q++)
             prep = kj_before(p->lc, b, preps[q]);
+        /* or the end of a month range: shipment March-May (month_to) */
+        if (i == p->mcue && p->s[i] == 'M')
+            prep = true;
         /* or before "to" and a month: shipment for May to September
          * (the verb takes no month after "to") */
         const kj_dword *w2;
@@ -3319,6 +3322,13 @@ static size_t amount(ep *p, size_t i)
              && compound(p, j, u, v, &end, ciso, sizeof ciso, &dated);
     if (dated)
         return end - i;
+    /* a year-on-year rise, year-over-year, day-to-day, year-after-year: the
+     * unit begins an adjective of comparison, no length */
+    if (ch(p, end) == '-'
+        && (kj_at(p->lc, p->len, end + 1, "on-") || kj_at(p->lc, p->len, end + 1, "over-")
+            || kj_at(p->lc, p->len, end + 1, "to-") || kj_at(p->lc, p->len, end + 1, "by-")
+            || kj_at(p->lc, p->len, end + 1, "after-")))
+        return 0;
     size_t after = sp(p, end);
     /* a day high, a session low, a day trader: the single unit names a
      * kind of price or trader, no length */
