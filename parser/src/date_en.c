@@ -3250,6 +3250,12 @@ static size_t amount(ep *p, size_t i)
     if (!fd && (wd(p, k, "and a half", &n) || wd(p, k, "and half", &n))) {
         half = true;
         k = sp(p, n);
+    } else if (!fd && !half && k == e + 1 && kj_at(p->lc, p->len, k, "and-a-half-")) {
+        half = true; /* five-and-a-half-month, three-and-a-half weeks */
+        k += 11;
+    } else if (!fd && !half && k == e + 1 && kj_at(p->lc, p->len, k, "and-a-half ")) {
+        half = true;
+        k = sp(p, k + 10);
     }
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
@@ -3313,6 +3319,10 @@ static size_t amount(ep *p, size_t i)
             || (wd(p, sp(p, end), "and half", &x) && !wd(p, sp(p, x), "of", &k)))) {
         half = true;
         end = x;
+    } else if (!vague && !half && !fd && kj_at(p->lc, p->len, end, "-and-a-half")
+               && !alnum_at(p, end + 11)) {
+        half = true; /* a year-and-a-half */
+        end += 11;
     }
     /* 1 hour and 30 minutes, three years and six months, 2 years 1 month:
      * one length (cases/en/duration) */
