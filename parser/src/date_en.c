@@ -760,6 +760,9 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
                                "early ", "late ", "mid-", "of ", "from ", "to ", "through "};
         for (size_t q = 0; q < sizeof preps / sizeof preps[0] && !prep; q++)
             prep = kj_before(p->lc, b, preps[q]);
+        /* or the end of a month range: shipment March-May (month_to) */
+        if (i == p->mcue && p->s[i] == 'M')
+            prep = true;
         /* or before "to" and a month: shipment for May to September
          * (the verb takes no month after "to") */
         const kj_dword *w2;
@@ -3258,6 +3261,12 @@ static size_t amount(ep *p, size_t i)
     if (!fd && (wd(p, k, "and a half", &n) || wd(p, k, "and half", &n))) {
         half = true;
         k = sp(p, n);
+    } else if (!fd && !half && k == e + 1 && kj_at(p->lc, p->len, k, "and-a-half-")) {
+        half = true; /* five-and-a-half-month, three-and-a-half weeks */
+        k += 11;
+    } else if (!fd && !half && k == e + 1 && kj_at(p->lc, p->len, k, "and-a-half ")) {
+        half = true;
+        k = sp(p, k + 10);
     }
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
@@ -3321,6 +3330,10 @@ static size_t amount(ep *p, size_t i)
             || (wd(p, sp(p, end), "and half", &x) && !wd(p, sp(p, x), "of", &k)))) {
         half = true;
         end = x;
+    } else if (!vague && !half && !fd && kj_at(p->lc, p->len, end, "-and-a-half")
+               && !alnum_at(p, end + 11)) {
+        half = true; /* a year-and-a-half */
+        end += 11;
     }
     /* 1 hour and 30 minutes, three years and six months, 2 years 1 month:
      * one length (cases/en/duration) */
@@ -3330,6 +3343,13 @@ static size_t amount(ep *p, size_t i)
              && compound(p, j, u, v, &end, ciso, sizeof ciso, &dated);
     if (dated)
         return end - i;
+    /* a year-on-year rise, year-over-year, day-to-day, year-after-year: the
+     * unit begins an adjective of comparison, no length */
+    if (ch(p, end) == '-'
+        && (kj_at(p->lc, p->len, end + 1, "on-") || kj_at(p->lc, p->len, end + 1, "over-")
+            || kj_at(p->lc, p->len, end + 1, "to-") || kj_at(p->lc, p->len, end + 1, "by-")
+            || kj_at(p->lc, p->len, end + 1, "after-")))
+        return 0;
     size_t after = sp(p, end);
     /* a day high, a session low, a day trader: the single unit names a
      * kind of price or trader, no length */
@@ -3695,12 +3715,12 @@ static size_t day_tod(ep *p, size_t e, kj_tx *t)
 static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
 {
     size_t j = i, e, k, k2;
-    bool between = false;
+    bool between = false, led = false;
     char c0 = ch(p, i);
     if (c0 == 'f' && wd(p, i, "from", &e))
-        j = sp(p, e);
+        j = sp(p, e), led = true;
     else if (c0 == 'b' && wd(p, i, "between", &e))
-        j = sp(p, e), between = true;
+        j = sp(p, e), between = true, led = true;
     if (!digit(ch(p, j)))
         return 0;
     /* most numbers are no clock: one or two digits, then (after :MM and a
@@ -3773,10 +3793,12 @@ static size_t clock_range_parse(ep *p, size_t i, kj_tx *pa, kj_tx *pb)
                 r = -3;
             else if ((r = tod_after(p, x, &m2)) != 0)
                 end = bare ? m2 : 0;
-            else if (x > e2 && ((r = day_after_hour(p, x)) > -2
-                                || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
+            else if (x > e2 && (led || a.mi || bm || !bare) /* 1-2 yesterday: a score */
+                     && ((r = day_after_hour(p, x)) > -2
+                         || (wd(p, x, "last", &m2) && wd(p, sp(p, m2), "night", &m2) && (r = 1))))
                 end = e2;
-            else if (x > e2 && bare && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
+            else if (x > e2 && bare && (led || a.mi || bm) /* 2-1 on Sunday: a score */
+                     && (wd(p, x, "on", &m2) || wd(p, x, "of", &m2))
                      && date_any(p, sp(p, m2), &dd) > 0 && dd.grain == KJ_G_DAY && dd.d)
                 end = e2, r = 0, dayed = true;
             else if (i == p->dclk && bare && ch(p, x) != '-' && ch(p, x) != '/'
