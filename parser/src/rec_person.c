@@ -1864,6 +1864,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (san && (kj_dict_get(x->notname_ja, d->norm + a, q2 - a, &v) ||
                         kj_dict_get(x->notname_ja, d->norm + q2, q - q2, &v)))
                 san = false;
+            /* ゴルフ場支配人さん, 球場経営者さん: a run ending in a title or
+             * an occupation of three or two kanji is a job addressed with
+             * さん, no name */
+            if (san && (kj_dict_get(x->title_ja, d->norm + q1, q - q1, &v) ||
+                        kj_dict_get(x->occ_ja, d->norm + q1, q - q1, &v) ||
+                        kj_dict_get(x->title_ja, d->norm + q2, q - q2, &v) ||
+                        kj_dict_get(x->occ_ja, d->norm + q2, q - q2, &v)))
+                san = false;
             if (m == 4 && (kj_at(d->norm, s->hi, q, "氏") || san) &&
                 !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) &&
                 !kj_dict_get(x->surname_ja, d->norm + q2, q - q2, &v)) {

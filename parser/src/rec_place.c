@@ -792,14 +792,54 @@ static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, 
            (full_may_start(s, pos, first, pc) && ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
+/* Does one of the words in w (NULL-ended) start at pos? Its length, or 0. */
+static size_t word_at(const estate *s, size_t pos, const char *const *w)
+{
+    for (int i = 0; w[i]; i++)
+        if (kj_at(s->d->norm, s->hi, pos, w[i]))
+            return strlen(w[i]);
+    return 0;
+}
+
+/* 中国から関東甲信まで / 関東から中国にかけて: 中国 at pos as one end of a
+ * stretch (から … まで/にかけて) whose other end is a region of Japan is
+ * the Chugoku region. The far end must be closed (まで, にかけて, or a
+ * case particle after REGから中国), since 中国から九州に飛来 is China. */
+static bool chugoku_span(const estate *s, const char *const *reg, size_t pos, size_t e)
+{
+    static const char *const end[] = {"まで", "にかけて", NULL};
+    static const char *const back_end[] = {"まで", "にかけて", "が", "で", NULL};
+    static const char *const tail[] = {"甲信越", "甲信", "地方", NULL};
+    const char *t = s->d->norm;
+    size_t kl = strlen("から");
+    size_t rl = kj_at(t, s->hi, e, "から") ? word_at(s, e + kl, reg) : 0;
+    if (rl) {
+        size_t q = e + kl + rl;
+        q += word_at(s, q, tail);
+        if (word_at(s, q, end))
+            return true;
+    }
+    if (pos < s->lo + kl || !kj_before(t, pos, "から") || !word_at(s, e, back_end))
+        return false;
+    for (int b = 0; reg[b]; b++) {
+        size_t l = strlen(reg[b]);
+        if (pos >= s->lo + kl + l && kj_before(t, pos - kl, reg[b]))
+            return true;
+    }
+    return false;
+}
+
 /* 九州、四国、中国 / 中国・四国地方: 中国 at pos listed (、 ・ や と) right
- * next to another region of Japan is the Chugoku region, not China. */
+ * next to another region of Japan is the Chugoku region, not China;
+ * so is 中国 at one end of a stretch to another region (chugoku_span). */
 static bool chugoku_listed(const estate *s, size_t pos)
 {
-    static const char *const reg[] = {"四国", "九州", "近畿", "関東", "東北", "北陸", "東海", NULL};
+    static const char *const reg[] = {"四国", "九州", "近畿", "関東", "関西", "東北", "北陸", "東海", NULL};
     static const char *const sep[] = {"、", "・", "や", "と", NULL};
     const char *t = s->d->norm;
     size_t e = pos + strlen("中国");
+    if (chugoku_span(s, reg, pos, e))
+        return true;
     for (int a = 0; sep[a]; a++) {
         size_t sl = strlen(sep[a]);
         for (int b = 0; reg[b]; b++) {
