@@ -763,6 +763,30 @@ static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
     return true;
 }
 
+/* The currency of country cc (ISO 3166 alpha-2) at the publication date,
+ * into code, when ICU's name of it (or the list's third column) has the
+ * shared word. */
+static bool shared_code(kiji_doc *d, const struct kj_numeric *nd, const char *cc, const char *word,
+                        size_t wl, UChar code[8])
+{
+    char loc[8] = "und_";
+    memcpy(loc + 4, cc, 2);
+    loc[6] = '\0';
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n;
+    if (d->pub_y > 0 && d->pub_m > 0 && d->pub_d > 0)
+        n = ucurr_forLocaleAndDate(loc, (UDate)kj_days(d->pub_y, d->pub_m, d->pub_d) *
+                                            86400000.0 + 43200000.0,
+                                   1, code, 8, &st);
+    else
+        n = ucurr_forLocale(loc, code, 8, &st);
+    if (U_FAILURE(st) || n != 3)
+        return false;
+    code[3] = 0;
+    return name_has(code, d->lang == KJ_LANG_EN, word, wl) ||
+           alias_has(nd, code, d->lang == KJ_LANG_EN, word, wl);
+}
+
 void kj_money_resolve(kiji_doc *d)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -815,26 +839,16 @@ void kj_money_resolve(kiji_doc *d)
             }
             continue;
         }
-        const char *cc = country_near(d, f->ns, f->ne);
-        if (!cc)
-            continue;
-        char loc[8] = "und_";
-        memcpy(loc + 4, cc, 2);
-        loc[6] = '\0';
+        /* the country named nearest (before, else after); when its
+         * currency has no such word, the dateline's country (STOCKHOLM,
+         * then a London-based financier, then 400 crowns: SEK) */
+        const char *cands[2] = {country_near(d, f->ns, f->ne), dc};
         UChar code[8];
-        UErrorCode st = U_ZERO_ERROR;
-        int32_t n;
-        if (d->pub_y > 0 && d->pub_m > 0 && d->pub_d > 0)
-            n = ucurr_forLocaleAndDate(loc, (UDate)kj_days(d->pub_y, d->pub_m, d->pub_d) *
-                                                86400000.0 + 43200000.0,
-                                       1, code, 8, &st);
-        else
-            n = ucurr_forLocale(loc, code, 8, &st);
-        if (U_FAILURE(st) || n != 3)
-            continue;
-        code[3] = 0;
-        if (!name_has(code, d->lang == KJ_LANG_EN, word, wl) &&
-            !alias_has(nd, code, d->lang == KJ_LANG_EN, word, wl))
+        bool found = false;
+        for (int c = 0; c < 2 && !found; c++)
+            found = cands[c] && (c == 0 || !cands[0] || strcmp(cands[0], cands[c]) != 0) &&
+                    shared_code(d, nd, cands[c], word, wl, code);
+        if (!found)
             continue;
         char *iso = kj_alloc(d, 4);
         u_UCharsToChars(code, iso, 3);

@@ -1598,6 +1598,12 @@ static size_t en_run(estate *s, size_t a)
     }
     while (nw > 0 && !cap[nw - 1])
         nw--;
+    /* the Swedish AB also heads a name (AB Investor, Forvaltnings AB
+     * Providentia): one with a capitalized word after it ends no name
+     * here (Skanska AB does) */
+    for (int i = 0; i + 1 < nw; i++)
+        if (org[i] && cap[i + 1] && ent_equals(d->norm + ws[i], we[i] - ws[i], "AB"))
+            org[i] = false;
     size_t ret = nw ? we[nw - 1] : a + 1;
     if (nw && holiday_after(d, we[nw - 1], s->hi))
         return ret;

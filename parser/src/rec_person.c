@@ -3262,7 +3262,11 @@ static void en_persons(estate *s)
             for (int q = k + 2; a2 >= 0 && q < j - 1 && p < 0; q++)
                 if (particle(d, t[q]) && !cap_word(d, t[q]))
                     p = q - 1;
-            if (a2 >= 0 && p < 0 && fo && o == k - 1 && j - k == 3 && !poss(d, t[j - 1]))
+            /* Chief Inspector of Mines Ahmad Tolu: after a capitalized
+             * title's "of" too (chief investment officer of Harbin Value
+             * Management names a firm) */
+            if (a2 >= 0 && p < 0 && (fo || (of && cap_word(d, t[a2]))) && o == k - 1 && j - k == 3 &&
+                !poss(d, t[j - 1]))
                 p = k + 1;
             if (p > k) {
                 title_start = a2;

@@ -403,6 +403,13 @@ void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const
     if (ve > vs)
         kj_attr_strn(d, f, "verb", d->norm + vs, ve - vs);
     kj_attr_bool(d, f, "partial", partial);
+    kj_q_mark(d, x, is, ie);
+}
+
+/* Keep is..ie as quoted text (names inside it speak no words outside)
+ * without a quote fact: a title in quotes. */
+void kj_q_mark(kiji_doc *d, kj_qctx *x, size_t is, size_t ie)
+{
     if (x->nq == x->capq) {
         size_t cap = x->capq ? x->capq * 2 : 64;
         x->q = kj_grow(d, x->q, x->nq, cap, sizeof *x->q);

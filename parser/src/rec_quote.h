@@ -187,6 +187,8 @@ int kj_q_mention_at(const kj_qctx *x, size_t i);
 bool kj_q_in_quote(const kj_qctx *x, size_t i);
 void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const char *note,
                size_t vs, size_t ve, bool partial);
+/* Keep [is, ie) as quoted text without a quote fact (a title in quotes). */
+void kj_q_mark(kiji_doc *d, kj_qctx *x, size_t is, size_t ie);
 /* A statement on [ns, ne) whose source phrase is [ss, se). */
 void kj_q_statement(kiji_doc *d, size_t ns, size_t ne, size_t ss, size_t se);
 

@@ -527,6 +527,63 @@ static bool title_like(kiji_doc *d, size_t is, size_t ie)
     return words <= 5;
 }
 
+static size_t word_before(const kiji_doc *d, size_t e, size_t lo);
+
+/* A broadcast's title in quotes (GUIDELINES: titles are no quotes): a
+ * title-cased run of at most seven words (small words such as the, on,
+ * with may stay lower case; a colon may part it) right after a word for a
+ * programme and an optional comma (the CBS News program, "Face the
+ * Nation,"), or after "on" and an optional possessive (appearing on ABC's
+ * "This Week With David Brinkley"; cases/en/quote). */
+static bool programme_title(kiji_doc *d, size_t o, size_t is, size_t ie, size_t lo)
+{
+    static const char *const small[] = {"the", "a", "an", "of", "on", "in", "and", "with", "for", "to", "at"};
+    static const char *const shows[] = {"program", "programme", "show", "series", "broadcast"};
+    while (ie > is && (d->norm[ie - 1] == '.' || d->norm[ie - 1] == ','))
+        ie--;
+    if (ie <= is || ie - is > 64 || !(d->norm[is] >= 'A' && d->norm[is] <= 'Z'))
+        return false;
+    int words = 0;
+    for (size_t i = is; i < ie; i++) {
+        d->work++;
+        char c = d->norm[i];
+        if (c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == '"')
+            return false;
+        if (i > is && d->norm[i - 1] != ' ' && d->norm[i - 1] != '\n')
+            continue;
+        if (++words > 7)
+            return false;
+        if (c >= 'A' && c <= 'Z')
+            continue;
+        bool sm = false;
+        for (size_t k = 0; k < sizeof small / sizeof *small && !sm; k++)
+            sm = word_is(d, i, small[k]);
+        if (!sm)
+            return false;
+    }
+    size_t e = o;
+    while (e > lo && (d->norm[e - 1] == ' ' || d->norm[e - 1] == '\n'))
+        e--;
+    bool comma = e > lo && d->norm[e - 1] == ',';
+    if (!comma && e >= lo + 3 && d->norm[e - 1] == 's' && d->norm[e - 2] == '\'') {
+        /* on ABC's "…": a possessive after "on" */
+        size_t n = e - 2;
+        while (n > lo && n + 24 > e && d->norm[n - 1] != ' ' && d->norm[n - 1] != '\n')
+            n--;
+        if (n < lo + 3 || !(d->norm[n] >= 'A' && d->norm[n] <= 'Z'))
+            return false;
+        size_t w = word_before(d, n, lo);
+        return w != SIZE_MAX && word_is(d, w, "on");
+    }
+    size_t w = word_before(d, comma ? e - 1 : e, lo);
+    if (w == SIZE_MAX)
+        return false;
+    for (size_t k = 0; k < sizeof shows / sizeof *shows; k++)
+        if (word_is(d, w, shows[k]))
+            return true;
+    return !comma && word_is(d, w, "on");
+}
+
 /* "commonly called", "also known as" (an adverb of en/naming_adverbs and
  * a space before the verb): a name, not words said. */
 static bool naming(const kiji_doc *d, size_t v, size_t lo)
@@ -689,6 +746,10 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         return;
     if (kj_before(d->norm, q->o, "so-called ") || kj_before(d->norm, q->o, "so called "))
         return;
+    if (programme_title(d, q->o, is, ie, kj_q_sent_start(d, q->o))) {
+        kj_q_mark(d, x, is, ie);
+        return;
+    }
     char last = d->norm[q->c - 1];
     bool closed = comma || last == '.' || last == '!' || last == '?';
     int para = kj_q_para(d, q->o);
