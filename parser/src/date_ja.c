@@ -2718,6 +2718,14 @@ static bool day_is_length(jp *p, size_t i)
             }
         }
     }
+    /* 年間20日, 月間10日, 週2日: days in each year, month or week (a
+     * length counted per period), not a day of the month; not 先週20日,
+     * 今週16日 (a kanji before 週 names the week the day is in) */
+    size_t ws;
+    if (kj_before(p->s, i, "年間") || kj_before(p->s, i, "月間")
+        || (kj_before(p->s, i, "週")
+            && (i == strlen("週") || !kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("週"), &ws)))))
+        return true;
     /* 中4日で登板: the days between two starts (a rest), not the 4th; not
      * 滞在中5日に, where 中 ends a word and a date follows */
     size_t ns;
