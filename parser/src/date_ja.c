@@ -1562,7 +1562,12 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
              * に is a point (of a match, past the hour); not 5分にわたり,
              * 10分に及ぶ, 10分に1本 (one in every ten minutes) */
             && !(k == 2 && at(p, j, "に") && !at(p, j, "にわた") && !at(p, j, "に及")
-                 && !at(p, j, "にも及") && !isdig(p, j + strlen("に")))) {
+                 && !at(p, j, "にも及") && !isdig(p, j + strlen("に")))
+            /* 24分と26分に: the first minute of a pair taken with に is a
+             * point too */
+            && !(k == 2 && at(p, j, "と") && dnum(p, j + strlen("と"), &v2, &e2, &nd2, &z2)
+                 && nd2 > 0 && at(p, e2, "分に") && !at(p, e2, "分にわた")
+                 && !at(p, e2, "分に及"))) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;
