@@ -1562,7 +1562,12 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
              * に is a point (of a match, past the hour); not 5分にわたり,
              * 10分に及ぶ, 10分に1本 (one in every ten minutes) */
             && !(k == 2 && at(p, j, "に") && !at(p, j, "にわた") && !at(p, j, "に及")
-                 && !at(p, j, "にも及") && !isdig(p, j + strlen("に")))) {
+                 && !at(p, j, "にも及") && !isdig(p, j + strlen("に")))
+            /* 24分と26分に: the first minute of a pair taken with に is a
+             * point too */
+            && !(k == 2 && at(p, j, "と") && dnum(p, j + strlen("と"), &v2, &e2, &nd2, &z2)
+                 && nd2 > 0 && at(p, e2, "分に") && !at(p, e2, "分にわた")
+                 && !at(p, e2, "分に及"))) {
             size_t q = j;
             uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
             size_t se = j;
@@ -2020,6 +2025,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         jq = j + qn0;
     bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
+    /* 3秒後, 1分30秒前: a count of seconds is no time of day a reader can
+     * place (電源を入れると3秒後に立ち上がる is how long it takes): the
+     * length alone is read, 前/後 outside it */
+    if (unit_rank(u) == 6 || has[6])
+        ago = later = false;
     /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
      * a whole number of the next finer unit (54 months, 90 minutes, 12
      * hours) is that many of it, as 18か月前 / 90分後 / 12時間前 are; a day
@@ -2713,6 +2723,14 @@ static bool day_is_length(jp *p, size_t i)
             }
         }
     }
+    /* 年間20日, 月間10日, 週2日: days in each year, month or week (a
+     * length counted per period), not a day of the month; not 先週20日,
+     * 今週16日 (a kanji before 週 names the week the day is in) */
+    size_t ws;
+    if (kj_before(p->s, i, "年間") || kj_before(p->s, i, "月間")
+        || (kj_before(p->s, i, "週")
+            && (i == strlen("週") || !kj_is_kanji(kj_cp_prev(p->c->d, i - strlen("週"), &ws)))))
+        return true;
     /* 中4日で登板: the days between two starts (a rest), not the 4th; not
      * 滞在中5日に, where 中 ends a word and a date follows */
     size_t ns;

@@ -1002,6 +1002,66 @@ static bool future_word_past(kj_dctx *c)
     return false;
 }
 
+/* 報じた, 報じ、, 伝えて: a verb of reporting at i in a form that tells
+ * the report as done (た, a 、 or て chaining it to what followed: 報じ、
+ * 話題になっている); not 報じる, 伝える, 伝えたい. Its length, else 0. */
+static size_t report_done_at(const kj_dctx *c, size_t i)
+{
+    static const char *const v[] = {"報じ", "伝え", "報道し"};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+        if (!kj_at(c->s, c->len, i, v[k]))
+            continue;
+        size_t j = i + strlen(v[k]);
+        if ((kj_at(c->s, c->len, j, "た") && !kj_at(c->s, c->len, j, "たい")) ||
+            kj_at(c->s, c->len, j, "、") || kj_at(c->s, c->len, j, "て"))
+            return j - i;
+    }
+    return 0;
+}
+
+/* 1日、通信社は…総会を前に…を出したと報じ、話題となっている: a verb of
+ * reporting after the future word at c->fut_at, later in its sentence
+ * (at most 80 characters on), tells that word as the content of a report
+ * already made: it speaks of what was reported, not of the day. */
+static bool future_word_reported(kj_dctx *c)
+{
+    int si = kj_sentence_of(c->d, c->fut_at);
+    if (si < 0)
+        return false;
+    size_t e = c->d->sent[si].ne < c->len ? c->d->sent[si].ne : c->len;
+    size_t i = c->fut_at;
+    for (int k = 0; k < 80 && i < e; k++) {
+        c->d->work++;
+        if (report_done_at(c, i))
+            return true;
+        i += kj_u8_len((unsigned char)c->s[i]);
+    }
+    return false;
+}
+
+/* 16日の地元紙が報じ、…, 16日付の同紙が伝えた: the day is the day of a
+ * report already made, its verb at most 16 characters on with no 、 or 。
+ * between; a future word elsewhere in the sentence speaks of what was
+ * reported. Japanese. */
+static bool day_of_report(kj_dctx *c, size_t pos)
+{
+    size_t i = pos, n;
+    while ((n = digit_at(c, i)) > 0)
+        i += n;
+    if (i == pos || !(kj_at(c->s, c->len, i, "日の") || kj_at(c->s, c->len, i, "日付の") ||
+                      kj_at(c->s, c->len, i, "日に")))
+        return false;
+    for (int k = 0; k < 16 && i < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, i, "、") || kj_at(c->s, c->len, i, "。"))
+            return false;
+        if (report_done_at(c, i))
+            return true;
+        i += kj_u8_len((unsigned char)c->s[i]);
+    }
+    return false;
+}
+
 /* 2日、共同通信は…方針を採ったと伝えた: a day set off by 、 that opens
  * a sentence is the day the story tells of (a report, a statement) when
  * the sentence ends in the past tense or the future word later in it
@@ -1016,7 +1076,7 @@ static bool lead_day_past(kj_dctx *c, size_t pos)
     while ((n = digit_at(c, i)) > 0)
         i += n;
     return i != pos && kj_at(c->s, c->len, i, "日、") &&
-           (ends_past_ja(c, pos) || (c->fut_at > pos && future_word_past(c)));
+           (ends_past_ja(c, pos) || (c->fut_at > pos && (future_word_past(c) || future_word_reported(c))));
 }
 
 /* Is there a 、 in [x, y) (y - x bounded by the clause's window)? */
@@ -1253,7 +1313,7 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
         clause(c, pos, &a, &b);
         fut = future_scan(c, pos, b, &at, &end);
     }
-    if (fut && ja && (future_noun_done(c, pos) || own_verb_past(c, pos)))
+    if (fut && ja && (future_noun_done(c, pos) || own_verb_past(c, pos) || day_of_report(c, pos)))
         fut = false;
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
     /* the past is preferred, but not over a day at most three days ahead
