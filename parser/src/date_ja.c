@@ -2025,11 +2025,6 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         jq = j + qn0;
     bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
     bool later = at(p, jq, "後") && !at(p, jq, "後半");
-    /* 3秒後, 1分30秒前: a count of seconds is no time of day a reader can
-     * place (電源を入れると3秒後に立ち上がる is how long it takes): the
-     * length alone is read, 前/後 outside it */
-    if (unit_rank(u) == 6 || has[6])
-        ago = later = false;
     /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
      * a whole number of the next finer unit (54 months, 90 minutes, 12
      * hours) is that many of it, as 18か月前 / 90分後 / 12時間前 are; a day
