@@ -932,8 +932,12 @@ static void classify_en(kiji_doc *d, amount *a)
                 pe = e + 7, kind = NW_POINT;
             else if (kj_at(d->norm, d->norm_len, e, "-point"))
                 pe = e + 6, kind = NW_POINT;
+            /* "a 30-pct-owned unit", "its 51-pct-held affiliate": a
+             * participle after the hyphen leaves the percent a percent */
             if (pe >= d->norm_len ||
-                (!is_letter((unsigned char)d->norm[pe]) && d->norm[pe] != '-')) {
+                (!is_letter((unsigned char)d->norm[pe]) &&
+                 (d->norm[pe] != '-' ||
+                  (pe + 1 < d->norm_len && d->norm[pe + 1] >= 'a' && d->norm[pe + 1] <= 'z')))) {
                 a->kind = kind;
                 a->us = ms;
                 a->ue = pe;
@@ -1028,14 +1032,14 @@ static bool model_number(const amount *a, const char *w, size_t n)
     return true;
 }
 
+static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok);
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
 static void counted_noun_en(kiji_doc *d, amount *a)
 {
-    const struct kj_numeric *nd = d->p->numeric;
     const char *s = d->norm;
-    size_t i = a->tok.ne;
     /* a year is no count: "in 1987 sales rose" */
     if (!a->tok.word && !a->tok.kanji && a->tok.digits == 4 && a->tok.value.exp == 0 &&
         a->tok.value.mant >= 1000 && a->tok.value.mant <= 2100 && a->tok.ne - a->tok.ns == 4)
@@ -1049,8 +1053,17 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         if (w == 0 || !is_letter((unsigned char)s[w - 1]))
             return;
     }
+    counted_scan(d, a, a->tok.ne, 0, true);
+}
+
+/* The words from i on, k0 of them read: see counted_noun_en. name_ok: a
+ * capitalized plural first word may be a name before the noun. */
+static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const char *s = d->norm;
     bool paren = false;
-    for (int k = 0; k < 5; k++) {
+    for (int k = k0; k < 5; k++) {
         /* one space (or line break) between words */
         if (i >= d->norm_len || (s[i] != ' ' && s[i] != '\n'))
             return;
@@ -1153,6 +1166,17 @@ static void counted_noun_en(kiji_doc *d, amount *a)
         if (plural && !hyphen) {
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
+            /* "110,000 Cyclops common shares": a capitalized word that
+             * looks plural is a company's name when a counted noun
+             * follows it; else it is the noun ("13.7 million Macs") */
+            if (upper && !digit && name_ok && we == i) {
+                amount t = *a;
+                counted_scan(d, &t, we, k + 1, false);
+                if (t.kind == NW_COUNTER && t.us > we) {
+                    *a = t;
+                    return;
+                }
+            }
             a->kind = NW_COUNTER;
             a->us = ws;
             a->ue = wl;
@@ -2436,6 +2460,12 @@ static int table_row(const kiji_doc *d, size_t pos)
     return 0;
 }
 
+/* " each", " a share" or " per share" at pos: a price per unit ends there. */
+static bool per_unit_at(const kiji_doc *d, size_t pos)
+{
+    return at_ci(d, pos, " each") || at_ci(d, pos, " a share") || at_ci(d, pos, " per share");
+}
+
 /* Whether the words in [from, to) (at most a few dozen bytes) compare what
  * comes before them with what follows: a compare word or "and" ends there
  * (" in May from ", ", fob, from ", " in April and "), with no sentence or
@@ -3056,6 +3086,16 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         !after_capital(d, qs) && !after_month(d, a.ns) && cx->last_end != SIZE_MAX &&
         set_against(d, cx->last_end, qs, qual))
         inherit_unit(d, &a, &cx->last);
+
+    /* a price per unit written bare after one with its currency a little
+     * back in its sentence or the next: "six mln shares at 3.20 dlrs each
+     * to its parent, and two mln to fund managers at 3.20 each" (at X each,
+     * a share, per share on both) */
+    if (a.kind == 0 && d->lang == KJ_LANG_EN && !max.ok && a.ne == a.tok.ne &&
+        cx->money_end != SIZE_MAX && cx->money_end < a.ns && a.ns - cx->money_end <= 160 &&
+        before_ci(d, a.ns, "at ") != SIZE_MAX && per_unit_at(d, a.ne) &&
+        per_unit_at(d, cx->money_end) && same_clause_run(d, cx->money_end, a.ns, 1))
+        inherit_unit(d, &a, &cx->money);
 
     /* a bare figure in a row of a results table (table_row) that no rule
      * above gave a unit is money in the currency of the table's money
