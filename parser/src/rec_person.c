@@ -2840,6 +2840,19 @@ static inline bool facility_word(const kiji_doc *d, tok t)
     return false;
 }
 
+/* A lowercase body or its paper right after a single capitalized word
+ * names it after a person (the Tower commission, the Tower report): the
+ * word is no mention of that person (cases/en/person_body). */
+static bool body_word(const kiji_doc *d, tok t)
+{
+    static const char *const w[] = {"commission", "report", "board", "panel", "inquiry"};
+    size_t n = t.ne - t.ns;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (strlen(w[k]) == n && memcmp(d->norm + t.ns, w[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Lowercase words before a lowercase title head: bank chief, central bank
  * president (at most two, never function words). */
 static int lower_ext(const kiji_doc *d, const tok *t, int q)
@@ -3191,7 +3204,9 @@ static void en_persons(estate *s)
          * its word or runs into it (cases/en/person) */
         if ((j - 1 > k && facility_word(d, t[j - 1])) ||
             (j < n && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
-             facility_word(d, t[j]))) {
+             facility_word(d, t[j])) ||
+            (j == k + 1 && j < n && adjacent(d, t[k], t[j]) && !poss(d, t[k]) &&
+             body_word(d, t[j]))) {
             k = j;
             continue;
         }
@@ -3679,6 +3694,10 @@ static void en_persons(estate *s)
         if (opens[k] && k + 1 < n && adjacent(d, t[k], t[k + 1]))
             continue;
         if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && family_word(d, t[k + 1]))
+            continue;
+        /* the Tower commission after John Tower: the body, not him */
+        if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && !poss(d, t[k]) && body_word(d, t[k + 1]) &&
+            !(k > 0 && adjacent(d, t[k - 1], t[k]) && cap_word(d, t[k - 1]) && !stopword(d, t[k - 1])))
             continue;
         /* Louw de Graaf, then De Graaf said: a capitalized word before the
          * particle of a name read as particle and surname gives the
