@@ -344,6 +344,19 @@ static bool ga_passive_koto(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return false;
 }
 
+/* Mention k cites a source (Xによると, Xによれば, Xによりますと) right
+ * after the は of topic t, a comma between or not (谷口財務相は読売新聞
+ * によると、「…」と述べた): the source only tells where the words were
+ * reported; the topic stays the speaker (cases/ja/quote_source). */
+static bool source_right_after(kiji_doc *d, const kj_qctx *x, int t, int k, size_t end)
+{
+    size_t w = marker_at(d, x, t, end) + strlen("は");
+    if (x->m[k].ns != w && !(at(d, w, "、") && x->m[k].ns == w + strlen("、")))
+        return false;
+    size_t i = marker_at(d, x, k, end);
+    return at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと");
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -360,6 +373,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
+        if (best >= 0 && wa_marked(d, x, best, end) && source_right_after(d, x, best, k, end))
+            continue; /* X氏は読売新聞によると、「…」: X keeps the word */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
             !(strict && ga_modifies(d, x, k, end)) && !ga_passive_koto(d, x, k, end)) {
             best = k;
