@@ -344,6 +344,19 @@ static bool ga_passive_koto(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return false;
 }
 
+/* Mention k cites a source (Xによると, Xによれば, Xによりますと) right
+ * after the は of topic t, a comma between or not (谷口財務相は読売新聞
+ * によると、「…」と述べた): the source only tells where the words were
+ * reported; the topic stays the speaker (cases/ja/quote_source). */
+static bool source_right_after(kiji_doc *d, const kj_qctx *x, int t, int k, size_t end)
+{
+    size_t w = marker_at(d, x, t, end) + strlen("は");
+    if (x->m[k].ns != w && !(at(d, w, "、") && x->m[k].ns == w + strlen("、")))
+        return false;
+    size_t i = marker_at(d, x, k, end);
+    return at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと");
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -360,6 +373,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
+        if (best >= 0 && wa_marked(d, x, best, end) && source_right_after(d, x, best, k, end))
+            continue; /* X氏は読売新聞によると、「…」: X keeps the word */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
             !(strict && ga_modifies(d, x, k, end)) && !ga_passive_koto(d, x, k, end)) {
             best = k;
@@ -686,9 +701,50 @@ static int speaker_after_voice(kiji_doc *d, const kj_qctx *x, size_t p, size_t l
     return -1;
 }
 
+/* Is the bracket pair o..after inside a title in 『』 (共同通信『「…」と
+ *評価声明』。, 『「…」と書いた人に訊きたい』と題し)? A title is not a
+ * quote (GUIDELINES), nor the words bracketed in it (headline quotes are
+ * optional). A passage in 『』 after a comma (同紙は、『…「…」という
+ * 意見が相次いでいる』) is reported writing, not a title; no 。 or line
+ * break stands between 『 and 』 (cases/ja/quote_title). */
+static bool in_title(kiji_doc *d, size_t o, size_t after)
+{
+    size_t lo = o > KJ_Q_WINDOW ? o - KJ_Q_WINDOW : 0, hi = after + KJ_Q_WINDOW, open = 0;
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    for (size_t p = o; p >= lo + 3 && !open;) {
+        size_t ps;
+        uint32_t c = kj_cp_prev(d, p, &ps);
+        d->work++;
+        if (c == 0x300F /* 』 */ || c == 0x3002 /* 。 */ || c == '\n')
+            return false;
+        if (c == 0x300E /* 『 */)
+            open = ps;
+        p = ps < p ? ps : p - 1;
+    }
+    if (!open)
+        return false;
+    size_t ps;
+    if (open > 0 && kj_cp_prev(d, open, &ps) == 0x3001 /* 、 */)
+        return false;
+    for (size_t p = after; p < hi;) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (c == 0x300E || c == 0x3002 || c == '\n' || c == 0)
+            return false;
+        if (c == 0x300F)
+            return true;
+        p = n > p ? n : p + 1;
+    }
+    return false;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
+    if (in_title(d, c->o, c->after))
+        return; /* c->quote stays false */
     size_t is = c->o + 3, ie = c->c, a = c->after;
     size_t send = kj_q_sent_end(d, c->o);
     size_t limit = a + KJ_Q_WINDOW < send ? a + KJ_Q_WINDOW : send;
