@@ -1159,6 +1159,62 @@ static bool seat_word(estate *s, size_t a, size_t b, const char *t, size_t tl)
     return false;
 }
 
+/* One item of a 、 list: the kanji run [*ia, *ib) that ends at e (dir < 0)
+ * or starts at e (dir > 0), of two to eight kanji; false when the run is
+ * no such item (kana, a longer run, no 、 beyond it). */
+static bool list_item(estate *s, size_t e, int dir, size_t *ia, size_t *ib)
+{
+    kiji_doc *d = s->d;
+    size_t p = e, n = 0, nx;
+    if (dir > 0) {
+        while (p < s->hi && n <= 8 && kj_is_kanji(ent_cp(d, p, &nx)))
+            p = nx, n++;
+        *ia = e, *ib = p;
+    } else {
+        while (p > s->lo && n <= 8 && kj_is_kanji(ent_prev(d, p, &nx)))
+            p = nx, n++;
+        *ia = p, *ib = e;
+    }
+    return n >= 2 && n <= 8;
+}
+
+/* 酒田、若松、小名浜: a surname alone among 、 items of which one is a
+ * town (town_word) or two are kanji words no surname starts is one of a
+ * list of places or things, not of persons (one such word may be a
+ * player's given name, 中澤、闘莉王、長友, or a clause before the list,
+ * 全員、橋下に). Up to eight items each way. */
+static bool thing_list(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int odd = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t e = dir < 0 ? a : b, ps;
+        for (int k = 0; k < 8; k++) {
+            size_t ia, ib;
+            if (dir < 0) {
+                if (e <= s->lo || ent_prev(d, e, &ps) != 0x3001)
+                    break;
+                e = ps;
+            } else {
+                size_t nx;
+                if (e >= s->hi || ent_cp(d, e, &nx) != 0x3001)
+                    break;
+                e = nx;
+            }
+            if (!list_item(s, e, dir, &ia, &ib))
+                break;
+            int32_t v;
+            size_t sl = kj_dict_longest(s->x->surname_ja, d->norm, ib, ia, &v);
+            if (town_word(s, ia, ib))
+                return true;
+            if (sl < 6 && ++odd >= 2)
+                return true;
+            e = dir < 0 ? ia : ib;
+        }
+    }
+    return false;
+}
+
 /* 山田は, 佐々木が: a surname of two kanji or more (data/ja/surnames.txt)
  * that is the whole kanji run, then a particle. Places and organizations
  * with the same name (宮崎, 三井) are claimed before persons are looked for,
@@ -1198,6 +1254,8 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
             return 0;
     }
     if (town_word(s, a, b))
+        return 0;
+    if (!surname_person(s, a, b, NULL) && thing_list(s, a, b))
         return 0;
     return b;
 }
