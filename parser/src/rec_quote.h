@@ -154,6 +154,7 @@ typedef struct kj_qctx {
     size_t npe;
     kj_qspan *q; /* accepted quotes, in text order */
     size_t nq, capq;
+    size_t title0; /* ja: the start of the first 『, SIZE_MAX for none */
 } kj_qctx;
 
 /* The start of a place mention that ends exactly at e, or e. */

@@ -707,9 +707,13 @@ static int speaker_after_voice(kiji_doc *d, const kj_qctx *x, size_t p, size_t l
  * optional). A passage in 『』 after a comma (同紙は、『…「…」という
  * 意見が相次いでいる』) is reported writing, not a title; no 。 or line
  * break stands between 『 and 』 (cases/ja/quote_title). */
-static bool in_title(kiji_doc *d, size_t o, size_t after)
+static bool in_title(kiji_doc *d, const kj_qctx *x, size_t o, size_t after)
 {
+    if (x->title0 >= o)
+        return false; /* no 『 before the bracket: most texts have none */
     size_t lo = o > KJ_Q_WINDOW ? o - KJ_Q_WINDOW : 0, hi = after + KJ_Q_WINDOW, open = 0;
+    if (lo < x->title0)
+        lo = x->title0; /* the scan back stops at the first 『 at the latest */
     if (hi > d->norm_len)
         hi = d->norm_len;
     for (size_t p = o; p >= lo + 3 && !open;) {
@@ -743,7 +747,7 @@ static bool in_title(kiji_doc *d, size_t o, size_t after)
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
-    if (in_title(d, c->o, c->after))
+    if (in_title(d, x, c->o, c->after))
         return; /* c->quote stays false */
     size_t is = c->o + 3, ie = c->c, a = c->after;
     size_t send = kj_q_sent_end(d, c->o);
@@ -1650,8 +1654,27 @@ static void pair_at(kiji_doc *d, pairs *ps, size_t i)
     }
 }
 
+/* The start of the first 『 (E3 80 8E) in norm[0, end), SIZE_MAX for none:
+ * a search for its last byte, which other characters share, then a look
+ * at the two before it. */
+static size_t first_title_open(const kiji_doc *d, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)d->norm;
+    for (size_t i = 2; i < end;) {
+        const unsigned char *h = memchr(s + i, 0x8E, end - i);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - s);
+        if (s[k - 1] == 0x80 && s[k - 2] == 0xE3)
+            return k - 2;
+        i = k + 1;
+    }
+    return SIZE_MAX;
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
+    x->title0 = first_title_open(d, d->norm_len);
     /* 1. top-level 「」 pairs; a line break closes anything left open */
     pairs pr = {kj_alloc(d, 16 * sizeof(jcand)), 0, 16, 0, 0};
     const unsigned char *t = (const unsigned char *)d->norm;
