@@ -310,30 +310,30 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
     kj_sort(&d->sort, x->pe, x->npe, sizeof *x->pe, cmp_mref_end);
 }
 
-size_t kj_q_place_ends(const kj_qctx *x, size_t e)
+/* The first of v[0, n) whose start (by_end: end) is at or after pos; v is
+ * sorted on that field. */
+static size_t mref_lower(const kj_mref *v, size_t n, size_t pos, bool by_end)
 {
-    size_t a = 0, b = x->npe;
+    size_t a = 0, b = n;
     while (a < b) {
         size_t mid = a + (b - a) / 2;
-        if (x->pe[mid].ne < e)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    return a < x->npe && x->pe[a].ne == e ? x->pe[a].ns : e;
-}
-
-size_t kj_q_mention_from(const kj_qctx *x, size_t pos)
-{
-    size_t a = 0, b = x->nm;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (x->m[mid].ns < pos)
+        if ((by_end ? v[mid].ne : v[mid].ns) < pos)
             a = mid + 1;
         else
             b = mid;
     }
     return a;
+}
+
+size_t kj_q_place_ends(const kj_qctx *x, size_t e)
+{
+    size_t a = mref_lower(x->pe, x->npe, e, true);
+    return a < x->npe && x->pe[a].ne == e ? x->pe[a].ns : e;
+}
+
+size_t kj_q_mention_from(const kj_qctx *x, size_t pos)
+{
+    return mref_lower(x->m, x->nm, pos, false);
 }
 
 /* Index of the first mention starting at or after lo and before hi, or -1. */
