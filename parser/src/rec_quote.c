@@ -141,9 +141,10 @@ int kj_quote_init(kiji_parser *p)
     q->ja_voice_sounds = kj_wordlist_get("ja/voice_sounds");
     q->ja_voice_idioms = kj_wordlist_get("ja/voice_idioms");
     q->ja_platforms = kj_wordlist_get("ja/post_platforms");
+    q->ja_scopes = kj_wordlist_get("ja/source_scopes");
     if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_links ||
         !q->en_openers || !q->ja_people || !q->ja_voice_sounds || !q->ja_voice_idioms ||
-        !q->ja_platforms || !kj_quote_ja_init(q)) {
+        !q->ja_platforms || !q->ja_scopes || !kj_quote_ja_init(q)) {
         kj_quote_free(p);
         return KIJI_ERR_NOMEM;
     }

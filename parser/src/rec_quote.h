@@ -91,6 +91,7 @@ struct kj_quotedata {
     const kj_wordlist *ja_voice_sounds; /* ja/voice_sounds: 笑い before 声 */
     const kj_wordlist *ja_voice_idioms; /* ja/voice_idioms: を荒 after 声 */
     const kj_wordlist *ja_platforms;    /* ja/post_platforms: before では */
+    const kj_wordlist *ja_scopes;       /* ja/source_scopes: before の + source */
     kj_dict *ja_outlet_kinds;           /* ja/outlet_kinds: 通信, 紙 after a name */
     /* the byte lengths of ja_people's lines, measured once at init so that
      * unnamed_people_before does no strlen (init fails if the list
