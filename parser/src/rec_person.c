@@ -82,6 +82,7 @@ int person_init(struct kj_entity *x)
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
+    x->thing_kind_ja = ent_dict("ja/thing_kinds", 1);
     const kj_wordlist *nn = kj_wordlist_get("ja/not_names");
     for (size_t i = 0; nn && i < nn->n; i++) {
         size_t n = kj_wordlist_key(nn->lines[i]);
@@ -125,7 +126,7 @@ int person_init(struct kj_entity *x)
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
             return -1;
     }
-    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
         !x->company_en)
@@ -730,6 +731,25 @@ static bool is_hira(uint32_t c)
 
 /* "(1853年 - 1890年)", "(1950年3月1日 - )", "(1901年生まれ)" at p: a person's
  * life span. */
+/* Whether the name at a follows a kind of thing and の (ワープロソフトの
+ * 一太郎, 伝統行事の相馬野馬追): the word before の ends in a word of
+ * ja/thing_kinds, read back at most eight characters */
+static bool thing_kind_before(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    if (a < s->lo + 6 || !kj_before(d->norm, a, "の"))
+        return false;
+    size_t e = a - 3, q = e;
+    for (int n = 0; n < 8 && q > s->lo; n++) {
+        d->work++;
+        ent_prev(d, q, &q);
+        int32_t v;
+        if (kj_dict_get(s->x->thing_kind_ja, d->norm + q, e - q, &v))
+            return true;
+    }
+    return false;
+}
+
 static bool lifespan(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
@@ -2281,7 +2301,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                                       "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
                                       "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
                                       "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
-                                      "表牛米";
+                                      "表牛米追";
         if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
             okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
@@ -2330,6 +2350,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     }
     if (!b || ent_overlaps(s, a, b))
+        return 0;
+    /* ワープロソフトの一太郎, 伝統行事の相馬野馬追: a thing named after its
+     * kind (ja/thing_kinds.txt) */
+    if (!kata && thing_kind_before(s, a))
         return 0;
     int32_t v;
     /* 聖人君子, 一姫二太郎: idioms that split like a name (not_names.txt) */
