@@ -1773,6 +1773,11 @@ static size_t en_run(estate *s, size_t a)
          * (its last word is an organization word by chance) */
         if (!inside && !law && place_exactly(s, ns, ne))
             inside = true;
+        /* But Trade Union leaders: a common noun written in capitals,
+         * the whole name, is no body (data/en/org_not.txt; the Trade
+         * Union Congress is one) */
+        if (!inside && !law && kj_dict_get(x->onot_en, d->norm + ns, ne - ns, &kv))
+            inside = true;
         ent *e = law || inside ? NULL
                                : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
         if (e) {
