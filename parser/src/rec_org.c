@@ -1773,6 +1773,11 @@ static size_t en_run(estate *s, size_t a)
          * (its last word is an organization word by chance) */
         if (!inside && !law && place_exactly(s, ns, ne))
             inside = true;
+        /* But Trade Union leaders: a common noun written in capitals,
+         * the whole name, is no body (data/en/org_not.txt; the Trade
+         * Union Congress is one) */
+        if (!inside && !law && kj_dict_get(x->onot_en, d->norm + ns, ne - ns, &kv))
+            inside = true;
         ent *e = law || inside ? NULL
                                : org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
         if (e) {
@@ -2676,7 +2681,22 @@ static void pass_says(estate *s)
         }
         while (ns > s->lo && ne - ns < 6 && upper((unsigned char)d->norm[ns - 1]))
             ns--;
-        if (ne - ns < 2 || ne - ns > 5)
+        /* Westpac officials said, after Westpac Banking Corp: one
+         * capitalized word before a member word, the first word of an
+         * organization read before, is a mention of it (never a new one) */
+        bool short_form = false;
+        if (ne - ns <= 1 && ne < k - 1) {
+            size_t p = ne;
+            while (p > s->lo && ne - p < 24 && d->norm[p - 1] >= 'a' && d->norm[p - 1] <= 'z')
+                p--;
+            int32_t dv; /* French officials: a demonym names no company */
+            if (p > s->lo && upper((unsigned char)d->norm[p - 1]) && ne - p >= 2 &&
+                !kj_dict_get(s->x->demonym, d->norm + p - 1, ne - p + 1, &dv)) {
+                ns = p - 1;
+                short_form = true;
+            }
+        }
+        if (ne - ns < 2 || (ne - ns > 5 && !short_form))
             continue;
         if (ns > s->lo) {
             unsigned char c = (unsigned char)d->norm[ns - 1];
@@ -2703,9 +2723,10 @@ static void pass_says(estate *s)
         }
         int32_t v;
         ent *pl = NULL;
-        char low[8]; /* title_en holds lower case keys */
+        char low[32]; /* title_en holds lower case keys */
         for (size_t j = 0; j < ne - ns; j++)
-            low[j] = (char)(d->norm[ns + j] + 32);
+            low[j] = (char)(upper((unsigned char)d->norm[ns + j]) ? d->norm[ns + j] + 32
+                                                                  : d->norm[ns + j]);
         if (ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) || ent_stopword(d, ns, ne) ||
             place_at(s, ns, &pl) > 0 || kj_dict_get(s->x->title_en, low, ne - ns, &v) ||
             kj_dict_get(s->x->honor_en, low, ne - ns, &v) ||
@@ -2728,6 +2749,17 @@ static void pass_says(estate *s)
                               : initials_of(o, d->norm + ns, ne - ns))
                     e = o;
             }
+        }
+        if (short_form) {
+            /* exactly one organization opens with the word */
+            size_t n = 0;
+            for (size_t j = 0; j < s->ne && n < 2; j++) {
+                const ent *o = s->e[j];
+                n += o->type == KIJI_FACT_ORGANIZATION && o->name && o->namelen > ne - ns &&
+                     !memcmp(o->name, d->norm + ns, ne - ns) && o->name[ne - ns] == ' ';
+            }
+            if (!e || n != 1 || e->namelen <= ne - ns || e->name[ne - ns] != ' ')
+                continue;
         }
         mention_or_new(s, e, ns, ne);
     }
