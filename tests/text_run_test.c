@@ -8,7 +8,10 @@
  * bytes and ASCII words, in Japanese and in English, the sentences, the
  * work count and the whole result JSON of both are the same. A run the
  * fast step passes may hold no character the scans act on, and must end
- * where the steps one at a time would.
+ * where the steps one at a time would. The bracket scan that goes from one
+ * of the stops rule_breaks noted to the next (p->sb_walk_all off) finds
+ * the same sentences, 「」 and line breaks (d->qmarks) and result as the
+ * scan reading every character.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,23 +133,34 @@ struct result {
     kj_sentence sent[512];
     size_t nsent;
     uint64_t work;
+    size_t qmarks[1024];
+    size_t nqmarks, qmarks_end;
 };
 
-/* Parse text with the runs stepped four at a time or one at a time (slow)
- * into r; false on an error. */
-static bool parse(kiji_parser *p, kiji_doc *d, bool slow, const char *lang, const char *text,
-                  size_t tl, struct result *r)
+/* Parse text with the runs stepped four at a time or one at a time (slow),
+ * and the bracket scan going from stop to stop or reading every character
+ * (walk_all), into r; false on an error. */
+static bool parse(kiji_parser *p, kiji_doc *d, bool slow, bool walk_all, const char *lang,
+                  const char *text, size_t tl, struct result *r)
 {
     kiji_error e;
     kiji_meta m = {.published = "2026-02-13", .lang = lang};
     p->sb_one_by_one = slow;
+    p->sb_walk_all = walk_all;
     int rc = kiji_parse(d, text, tl, &m, &e);
     p->sb_one_by_one = false;
+    p->sb_walk_all = false;
     const char *js;
     size_t jl;
     if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > sizeof r->json ||
-        d->nsent > sizeof r->sent / sizeof r->sent[0])
+        d->nsent > sizeof r->sent / sizeof r->sent[0] ||
+        d->nqmarks > sizeof r->qmarks / sizeof r->qmarks[0])
         return false;
+    memset(r->qmarks, 0, sizeof r->qmarks);
+    for (size_t k = 0; k < d->nqmarks; k++)
+        r->qmarks[k] = d->qmarks[k];
+    r->nqmarks = d->nqmarks;
+    r->qmarks_end = d->qmarks_end;
     memcpy(r->json, js, jl + 1);
     r->jl = jl;
     memset(r->sent, 0, sizeof r->sent);
@@ -175,22 +189,34 @@ int main(void)
     kiji_parser *p = kiji_parser_new(NULL, &e);
     kiji_doc *d = p ? kiji_doc_new(p) : NULL;
     static char text[4096];
-    static struct result fast, slow;
+    static struct result fast, slow, walked;
     if (!d) {
         fprintf(stderr, "text_run_test: no parser\n");
         return 1;
     }
-    size_t sentences = 0;
+    size_t sentences = 0, stopped = 0;
     for (int round = 0; round < 3000; round++) {
         size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 200));
         if (!tl)
             continue;
         const char *lang = round % 4 == 3 ? "en" : "ja";
-        bool a = parse(p, d, false, lang, text, tl, &fast);
-        bool b = parse(p, d, true, lang, text, tl, &slow);
-        CHECK_FEW(a && b, "a parse failed (%d %d):\n%s", a, b, text);
-        if (!a || !b)
+        bool a = parse(p, d, false, false, lang, text, tl, &fast);
+        bool b = parse(p, d, true, false, lang, text, tl, &slow);
+        bool c = parse(p, d, false, true, lang, text, tl, &walked);
+        CHECK_FEW(a && b && c, "a parse failed (%d %d %d):\n%s", a, b, c, text);
+        if (!a || !b || !c)
             continue;
+        /* the bracket scan from stop to stop (rule_breaks decided the
+         * text) against the scan reading every character */
+        stopped += kj_text_breaks_agree(d) >= 0;
+        CHECK_FEW(same_sentences(&fast, &walked),
+                  "the scan from stop to stop splits other sentences (%zu, %zu read whole):\n%s",
+                  fast.nsent, walked.nsent, text);
+        CHECK_FEW(fast.nqmarks == walked.nqmarks && fast.qmarks_end == walked.qmarks_end &&
+                      memcmp(fast.qmarks, walked.qmarks, sizeof fast.qmarks) == 0,
+                  "the scan from stop to stop notes other 「」 and line breaks:\n%s", text);
+        CHECK_FEW(fast.jl == walked.jl && memcmp(fast.json, walked.json, fast.jl) == 0,
+                  "the scan from stop to stop gives another result:\n%s", text);
         sentences += fast.nsent;
         CHECK_FEW(same_sentences(&fast, &slow),
                   "the runs four at a time split other sentences (%zu, %zu one at a time):\n%s",
@@ -202,8 +228,10 @@ int main(void)
     }
     /* the texts must hold sentences for the comparison to mean anything */
     CHECK(sentences > 8000, "few sentences in the random texts: %zu", sentences);
+    CHECK(stopped > 1000, "few texts scanned from stop to stop: %zu", stopped);
     kiji_doc_free(d);
     kiji_parser_free(p);
-    printf("text_run_test: %d passed, %d failed (%zu sentences)\n", passed, failed, sentences);
+    printf("text_run_test: %d passed, %d failed (%zu sentences, %zu texts from stop to stop)\n", passed, failed,
+           sentences, stopped);
     return failed ? 1 : 0;
 }

@@ -198,6 +198,9 @@ struct kiji_parser {
     /* tests only (text_run_test): step over every character of a run of
      * kana and kanji one at a time, not four at a time (text.c) */
     bool sb_one_by_one;
+    /* tests only (text_run_test): kj_structure's bracket scan reads every
+     * character, not only the stops rule_breaks noted (text.c) */
+    bool sb_walk_all;
     kj_dict *sb_rev;
     size_t sb_nfwd;
     uint8_t sb_fwd_len[KJ_SB_KEYS];

@@ -219,7 +219,9 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
     for (uint32_t c = 0; c < 0x10000; c++)
         p->sb_tab[c] = (uint8_t)u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
     for (uint32_t c = 0; c < 0x80; c++)
-        p->sb_plain[c] = !(SB_STOP >> p->sb_tab[c] & 1);
+        /* ( ) and " stop a run too, for rule_breaks' stops (the bracket
+         * scan acts on them); they then go on the chain one at a time */
+        p->sb_plain[c] = !(SB_STOP >> p->sb_tab[c] & 1) && c != '(' && c != ')' && c != '"';
     p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
     if (U_SUCCESS(st))
         p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -326,8 +328,6 @@ static void add_qmark(kiji_doc *d, size_t i)
     d->qmarks[d->nqmarks++] = i;
 }
 
-/* The ASCII bytes the bracket scan in kj_structure acts on. */
-static const bool bracket_ascii[128] = {['\n'] = true, ['('] = true, [')'] = true, ['"'] = true};
 
 /* Are the eight bytes at u (maybe unaligned) all ASCII? */
 static inline bool ascii8(const unsigned char *u)
@@ -576,6 +576,9 @@ static int sb_at(const kiji_doc *d, size_t i, size_t *next)
     return sb_of(d->p, v & KJ_CPX_CP);
 }
 
+/* The ASCII bytes the bracket scan in kj_structure acts on. */
+static const bool bracket_ascii[128] = {['\n'] = true, ['('] = true, [')'] = true, ['"'] = true};
+
 static void push_break(kiji_doc *d, uint32_t **bs, size_t *n, size_t *cap, size_t at)
 {
     if (*n == *cap) {
@@ -584,6 +587,31 @@ static void push_break(kiji_doc *d, uint32_t **bs, size_t *n, size_t *cap, size_
         *cap = nc;
     }
     (*bs)[(*n)++] = (uint32_t)at;
+}
+
+/* The characters kj_structure's bracket scan acts on (a line break, ( ) "
+ * and the rest of bracket_ascii, and the characters of KJ_CC_BREAK that
+ * start E2 80 or E3 80: 「 」 “ ” and the like), in text order, as
+ * rule_breaks meets them on its own walk: every such character either
+ * takes its slow way (KJ_CC_BREAK, and ( ) " end its ASCII runs) or is
+ * a Close or Sp of a terminator's run. The scan then goes from one to the
+ * next without reading the characters between (p->sb_walk_all: it reads
+ * them all, as text_run_test compares). */
+struct scan_stops {
+    uint32_t *at;
+    size_t n, cap;
+};
+
+/* Does the bracket scan act on the character at i (a character start,
+ * its entry not slow)? Its own test, read the same way. */
+static inline bool scan_stop(const kiji_doc *d, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    unsigned char b0 = u[i];
+    if (b0 < 0x80)
+        return bracket_ascii[b0];
+    return (d->cpx[i] & (KJ_CPX_SLOW | KJ_CC_BREAK)) && (b0 == 0xE2 || b0 == 0xE3) &&
+           !(i + 1 < d->norm_len && u[i + 1] != 0x80);
 }
 
 /*
@@ -609,7 +637,7 @@ static void push_break(kiji_doc *d, uint32_t **bs, size_t *n, size_t *cap, size_
  * character is read at most twice (SB8's lookahead stops at the next
  * terminator, where the next run starts).
  */
-static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
+static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
 {
     const size_t len = d->norm_len;
     uint32_t *bs = NULL;
@@ -657,6 +685,8 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
         int sb = sb_at(d, i, &next);
         if (sb < 0 || sb == U_SB_CR || sb == U_SB_SEP)
             goto undecided;
+        if (st && scan_stop(d, i))
+            push_break(d, &st->at, &st->n, &st->cap, i);
         if (sb == U_SB_LF) {
             push_break(d, &bs, &n, &cap, next);
             i = next;
@@ -680,6 +710,8 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs)
             } else {
                 break;
             }
+            if (st && scan_stop(d, q))
+                push_break(d, &st->at, &st->n, &st->cap, q);
             q = qn;
         }
         if (q >= len) /* the end of the text is the boundary */
@@ -803,9 +835,9 @@ static bool sb_suppressed(kiji_doc *d, size_t n)
  * as rule_breaks: the rule boundaries less the ones after an abbreviation
  * of ICU's list (the end of the text always stays); NULL when the rules
  * leave the text to ICU. */
-static uint32_t *en_breaks(kiji_doc *d, size_t *nbs)
+static uint32_t *en_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
 {
-    uint32_t *bs = rule_breaks(d, nbs);
+    uint32_t *bs = rule_breaks(d, nbs, st);
     if (!bs)
         return NULL;
     size_t k = 0;
@@ -820,13 +852,13 @@ static uint32_t *en_breaks(kiji_doc *d, size_t *nbs)
 }
 
 /* ICU's boundaries for d's text found without it, or NULL. */
-static uint32_t *fast_breaks(kiji_doc *d, size_t *nbs)
+static uint32_t *fast_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
 {
     if (d->norm_len >= INT32_MAX / 2)
         return NULL;
     if (d->lang != KJ_LANG_EN)
-        return rule_breaks(d, nbs);
-    return d->p->sb_en_fast ? en_breaks(d, nbs) : NULL;
+        return rule_breaks(d, nbs, st);
+    return d->p->sb_en_fast ? en_breaks(d, nbs, st) : NULL;
 }
 
 void kj_structure(kiji_doc *d)
@@ -839,7 +871,10 @@ void kj_structure(kiji_doc *d)
     UErrorCode st = U_ZERO_ERROR;
     /* ICU's boundaries found without it, else ICU runs */
     size_t nfast = 0, kf = 0;
-    uint32_t *fast = fast_breaks(d, &nfast);
+    struct scan_stops stops = {0};
+    uint32_t *fast = fast_breaks(d, &nfast, d->p->sb_walk_all ? NULL : &stops);
+    size_t ks = 0; /* stops.at[ks]: the next stop at or after pos */
+    const bool jump = fast && !d->p->sb_walk_all;
     /* ICU iterates UTF-16 twice as fast as UTF-8 through UText: convert
      * once, and map boundaries back with one forward cursor (u16 -> u8). */
     UChar *u16 = NULL;
@@ -922,6 +957,20 @@ void kj_structure(kiji_doc *d)
          * below). */
         uint64_t steps = 0;
         while (pos < bpos) {
+            if (jump) {
+                /* from one stop to the next (struct scan_stops); past the
+                 * last before bpos to bpos, a character start where its
+                 * entry is not slow (rule_breaks read every character
+                 * start so: a slow one left the text to ICU), else on by
+                 * the characters below */
+                steps++;
+                if (ks < stops.n && stops.at[ks] < bpos) {
+                    pos = stops.at[ks++];
+                } else if (bpos >= len || !(cpx[bpos] & KJ_CPX_SLOW)) {
+                    pos = bpos;
+                    break;
+                }
+            }
             /* Most characters change nothing here: only a line break, ( ) "
              * and the brackets and quotation marks below, which are
              * U+2000-U+203F or U+3000-U+303F (E2 80 xx or E3 80 xx), need a
@@ -1005,7 +1054,7 @@ void kj_structure(kiji_doc *d)
 int kj_text_breaks_agree(kiji_doc *d)
 {
     size_t n = 0, len = d->norm_len;
-    const uint32_t *fast = fast_breaks(d, &n);
+    const uint32_t *fast = fast_breaks(d, &n, NULL);
     if (!fast)
         return -1;
     UBreakIterator *bi = d->lang == KJ_LANG_EN ? d->sbrk_en : d->sbrk_ja;
