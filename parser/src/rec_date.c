@@ -1450,7 +1450,6 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     t->rel = true;
     long p = kj_days(c->py, c->pm, c->pd);
-    bool fut = kj_dt_future(c, pos);
     long best = 0;
     int by = c->py;
     bool have = false;
@@ -1471,7 +1470,9 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
             prev = -dist;
         }
     }
-    bool ahead = fut && next >= 0 && (prev < 0 || next < prev + 183);
+    /* the tense last: only where the next one is near enough to win
+     * (the clause scan is the costly part) */
+    bool ahead = next >= 0 && (prev < 0 || next < prev + 183) && kj_dt_future(c, pos);
     if (ahead) {
         by = ny;
         have = true;
