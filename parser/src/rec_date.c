@@ -1450,7 +1450,6 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     t->rel = true;
     long p = kj_days(c->py, c->pm, c->pd);
-    bool fut = kj_dt_future(c, pos);
     long best = 0;
     int by = c->py;
     bool have = false;
@@ -1471,7 +1470,9 @@ void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
             prev = -dist;
         }
     }
-    bool ahead = fut && next >= 0 && (prev < 0 || next < prev + 183);
+    /* the tense last: only where the next one is near enough to win
+     * (the clause scan is the costly part) */
+    bool ahead = next >= 0 && (prev < 0 || next < prev + 183) && kj_dt_future(c, pos);
     if (ahead) {
         by = ny;
         have = true;
@@ -1502,8 +1503,11 @@ void kj_dt_weekday(kj_dctx *c, kj_tx *t, int wd, size_t pos)
     int dp = (w0 - wd + 7) % 7, df = (wd - w0 + 7) % 7;
     /* the nearer one, with the tense tipping four days either way: on a
      * Saturday "Wednesday" is the one just past, on a Tuesday it is
-     * tomorrow; "will ... Tuesday" on a Friday is next week's */
-    bool fut = kj_dt_future(c, pos) ? df <= 4 : dp > 4;
+     * tomorrow; "will ... Tuesday" on a Friday is next week's. That is
+     * kj_dt_future(c, pos) ? df <= 4 : dp > 4 with dp + df = 7 (or both
+     * 0, the day itself either way): the tense decides only at df 3 or
+     * 4, so the clause is read only there (it is the costly part) */
+    bool fut = df != 0 && (df <= 2 || (df <= 4 && kj_dt_future(c, pos)));
     long n = fut ? p + df : p - dp;
     kj_civil(n, &t->y, &t->m, &t->d);
 }
