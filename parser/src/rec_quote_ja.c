@@ -1002,7 +1002,24 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             return;
         }
     }
-    if ((is_stop(f) || a >= send) && kj_q_skip_space(d, sst, c->o) == c->o) {
+    /* 「A」「B」。: a run of quotes right after one another (a 、 or ・
+     * between) makes the sentence as one quote does, and the last one
+     * is a sentence of its own for the speaker it carries on; at most
+     * eight back */
+    size_t lead = c->o;
+    for (size_t j = i, k = 0; j > 0 && k < 8; j--, k++) {
+        size_t g = cs[j - 1].after;
+        d->work++;
+        if (at(d, g, "、") || at(d, g, "・"))
+            g += 3;
+        if (g != cs[j].o)
+            break;
+        lead = cs[j - 1].o;
+    }
+    /* a run must close on its stop (「A」「B」。): one that runs into a
+     * line break may go on to its attribution (⏎と反応, ⏎といった声) */
+    bool ends = lead == c->o ? is_stop(f) || a >= send : f == 0x3002 || f == '!' || f == '?';
+    if (ends && kj_q_skip_space(d, sst, lead) == lead) {
         c->quote = c->c > is;
         c->standalone = true;
         return;
