@@ -1122,6 +1122,33 @@ static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
            (sl >= 0 && sl < sp && !ends_past_ja(c, c->last_end - 1));
 }
 
+/* 13日に発表する予定だったという, 20日に開く方針だったが: the future word
+ * after the day (its own clause, read by kj_dt_future) is told in the past
+ * tense right after it (だった, でした): the plan was for that day, which
+ * may have come or not; the day is the nearest one (GUIDELINES), neither
+ * the past nor the future preferred. Japanese. */
+static bool plan_told_past(kj_dctx *c, size_t pos)
+{
+    if (!c->fut_found || c->fut_at <= pos || c->fut_at >= c->len)
+        return false;
+    /* 開かれる予定だった: the word told in the past may be a later one
+     * of a run of future words; at most eight characters on, in the
+     * clause */
+    size_t i = c->fut_at;
+    for (int k = 0; k < 8 && i < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, i, "、") || kj_at(c->s, c->len, i, "。"))
+            return false;
+        const kj_dword *w;
+        size_t n = kj_dt_word(c, false, i, &w);
+        if (n && w->kind == KJ_W_FUTURE &&
+            (kj_at(c->s, c->len, i + n, "だった") || kj_at(c->s, c->len, i + n, "でした")))
+            return true;
+        i += kj_u8_len((unsigned char)c->s[i]);
+    }
+    return false;
+}
+
 /* 5月に結婚した女優が、12日、…告白した; 3月に開かれた会議を受け、15日に:
  * a verb in the past tense that closes a clause (…した + a noun, の, が,
  * と, 、, 「) between x and y. Its た (or the だ of 読んだ) follows a verb's
@@ -1316,6 +1343,28 @@ void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos)
     if (fut && ja && (future_noun_done(c, pos) || own_verb_past(c, pos) || day_of_report(c, pos)))
         fut = false;
     kj_tx m = {.y = c->py, .m = c->pm, .d = 1};
+    if (fut && ja && plan_told_past(c, pos)) {
+        /* the nearest such day, ties to the past: published on the 20th,
+         * 13日に…予定だった is this month's 13th, 28日に…予定だった this
+         * month's 28th */
+        kj_tx pm = m;
+        kj_dt_shift(&pm, KJ_G_MONTH, -1);
+        int dmon = kj_mdays(m.y, m.m), dprev = kj_mdays(pm.y, pm.m);
+        if (t->d > c->pd) {
+            fut = t->d - c->pd < c->pd + dprev - t->d;
+            if (!fut)
+                m = pm;
+        } else {
+            fut = dmon - c->pd + t->d < c->pd - t->d;
+            if (fut)
+                kj_dt_shift(&m, KJ_G_MONTH, 1);
+        }
+        for (int k = 0; k < 2 && t->d > kj_mdays(m.y, m.m); k++)
+            kj_dt_shift(&m, KJ_G_MONTH, fut ? 1 : -1);
+        t->y = m.y;
+        t->m = m.m;
+        return;
+    }
     /* the past is preferred, but not over a day at most three days ahead
      * in a Japanese sentence that does not end in the past tense:
      * published on the 17th, 18日から放送される is tomorrow's */

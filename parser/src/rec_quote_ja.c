@@ -1002,7 +1002,24 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             return;
         }
     }
-    if ((is_stop(f) || a >= send) && kj_q_skip_space(d, sst, c->o) == c->o) {
+    /* 「A」「B」。: a run of quotes right after one another (a 、 or ・
+     * between) makes the sentence as one quote does, and the last one
+     * is a sentence of its own for the speaker it carries on; at most
+     * eight back */
+    size_t lead = c->o;
+    for (size_t j = i, k = 0; j > 0 && k < 8; j--, k++) {
+        size_t g = cs[j - 1].after;
+        d->work++;
+        if (at(d, g, "、") || at(d, g, "・"))
+            g += 3;
+        if (g != cs[j].o)
+            break;
+        lead = cs[j - 1].o;
+    }
+    /* a run must close on its stop (「A」「B」。): one that runs into a
+     * line break may go on to its attribution (⏎と反応, ⏎といった声) */
+    bool ends = lead == c->o ? is_stop(f) || a >= send : f == 0x3002 || f == '!' || f == '?';
+    if (ends && kj_q_skip_space(d, sst, lead) == lead) {
         c->quote = c->c > is;
         c->standalone = true;
         return;
@@ -2049,9 +2066,12 @@ static size_t modifier_start(kiji_doc *d, const kj_qctx *x, size_t s)
 }
 
 /* Where a scope word (ja/source_scopes: 海外, 現地, 地元) ending at e
- * starts, a whole word (not 米国内 for 国内), or dflt when none does:
- * 海外のメディア joins the source as 韓国のメディア各社 does. */
-static size_t scope_ends(kiji_doc *d, size_t e, size_t dflt)
+ * starts, a whole word (not the 国内 of 社国内), or dflt when none does:
+ * 海外のメディア joins the source as 韓国のメディア各社 does. A place
+ * right before the word joins with it (米国内のメディア, 中国国内の専門家:
+ * the place's own scope), and a one-character word (内) stands only
+ * after a place. */
+static size_t scope_ends(kiji_doc *d, const kj_qctx *x, size_t e, size_t dflt)
 {
     const kj_wordlist *wl = d->p->quote->ja_scopes;
     for (size_t k = 0; k < wl->n; k++) {
@@ -2060,6 +2080,11 @@ static size_t scope_ends(kiji_doc *d, size_t e, size_t dflt)
         if (len > e || memcmp(d->norm + e - len, wl->lines[k], len) != 0)
             continue;
         size_t b = e - len, pb;
+        size_t pst = b > 0 ? kj_q_place_ends(x, b) : b;
+        if (pst < b)
+            return pst;
+        if (len <= 3)
+            continue;
         if (b > 0) {
             uint32_t c = kj_cp_prev(d, b, &pb);
             if (kj_is_kanji(c) || kj_is_katakana(c) || c == 0x30FC)
@@ -2144,7 +2169,7 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (pst < s - 3)
                 ps0 = pst;
             else
-                ps0 = scope_ends(d, s - 3, s);
+                ps0 = scope_ends(d, x, s - 3, s);
         }
         int32_t cv = 0;
         size_t cl = kj_dict_longest(q->ja_cues, d->norm, d->norm_len, e, &cv);
