@@ -2307,6 +2307,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (b && kj_is_kanji(ent_cp(d, b, &(size_t){0})) &&
             kj_dict_longest(x->thing_follow_ja, d->norm, s->hi, b, &tv))
             b = 0;
+        /* 「ゴロウ・デラックスSP」: a name opening a bracket and running
+         * into Latin letters is a title's (アンゲラ・メルケルCDU党首 is no
+         * title); 州都バンダ・アチェ: one written against a capital is a
+         * city */
+        if (b && b < s->hi && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『")) &&
+            ((d->norm[b] >= 'A' && d->norm[b] <= 'Z') || (d->norm[b] >= 'a' && d->norm[b] <= 'z')))
+            b = 0;
+        static const char *const capital[] = {"首都", "州都", "県都", "省都", NULL};
+        for (int ci = 0; b && capital[ci]; ci++)
+            if (a >= s->lo + 6 && kj_before(d->norm, a, capital[ci]))
+                b = 0;
         /* 「デイリー・ポスト」紙: a bracketed title named as a paper,
          * a magazine or a station is no person */
         if (b && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『"))) {
