@@ -454,7 +454,13 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
      * (cases/ja/person_former) */
     /* 元 and 前 (kj_at): the code point bc, read whole before s->hi */
     bool former = (bc == 0x5143 || bc == 0x524D) && bx <= s->hi;
-    if (!n && !h && former) {
+    /* 橋下新市長, 山田新社長: 新 (newly appointed) opens a title the same
+     * way after a kanji name, not a place (新大阪 is one), nor a player's
+     * (藤原新選手 is 藤原新); ライブドア新代表 names a company's head */
+    size_t fps;
+    bool fresh = bc == 0x65B0 && bx <= s->hi && b > s->lo && kj_is_kanji(ent_prev(d, b, &fps)) &&
+                 !kj_at(d->norm, s->hi, bx, "選手");
+    if (!n && !h && (former || fresh)) {
         size_t fx;
         size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
