@@ -147,6 +147,7 @@ struct kj_entity {
     uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
     kj_dict *thing_kind_ja; /* ソフト, 行事: kinds of a named thing (ja/thing_kinds) */
+    kj_dict *thing_follow_ja; /* 技術, 手術: nouns after a ・ name of a thing (ja/thing_follow) */
     /* bit notname_bit(k) of every key k of notname_ja (rec_person.c): a
      * clear bit says a text is no key, before a walk of the trie */
     uint64_t notname_bits[ENT_NOTNAME_BITS / 64];

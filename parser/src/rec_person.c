@@ -83,6 +83,7 @@ int person_init(struct kj_entity *x)
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
     x->thing_kind_ja = ent_dict("ja/thing_kinds", 1);
+    x->thing_follow_ja = ent_dict("ja/thing_follow", 1);
     const kj_wordlist *nn = kj_wordlist_get("ja/not_names");
     for (size_t i = 0; nn && i < nn->n; i++) {
         size_t n = kj_wordlist_key(nn->lines[i]);
@@ -126,7 +127,7 @@ int person_init(struct kj_entity *x)
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
             return -1;
     }
-    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
         !x->company_en)
@@ -453,7 +454,13 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
      * (cases/ja/person_former) */
     /* 元 and 前 (kj_at): the code point bc, read whole before s->hi */
     bool former = (bc == 0x5143 || bc == 0x524D) && bx <= s->hi;
-    if (!n && !h && former) {
+    /* 橋下新市長, 山田新社長: 新 (newly appointed) opens a title the same
+     * way after a kanji name, not a place (新大阪 is one), nor a player's
+     * (藤原新選手 is 藤原新); ライブドア新代表 names a company's head */
+    size_t fps;
+    bool fresh = bc == 0x65B0 && bx <= s->hi && b > s->lo && kj_is_kanji(ent_prev(d, b, &fps)) &&
+                 !kj_at(d->norm, s->hi, bx, "選手");
+    if (!n && !h && (former || fresh)) {
         size_t fx;
         size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
@@ -1662,6 +1669,38 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
     return 0;
 }
 
+/* Where a stage name of katakana and a verb's or adjective's ending る or
+ * い (ビビる) starts before the listed surname at a: two to six katakana
+ * before the kana, nothing of them claimed, the character before them no
+ * katakana; a when there is none. */
+static size_t stage_start(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    if (a < s->lo + 9 || !(kj_before(d->norm, a, "る") || kj_before(d->norm, a, "い")))
+        return a;
+    size_t q = a - 3;
+    int k = 0;
+    while (q > s->lo && k < 7) {
+        d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(d, q, &ps);
+        if (!ent_kata(c))
+            break;
+        q = ps;
+        k++;
+    }
+    if (k < 2 || k > 6 || ent_char_claimed(d, q, a - 3))
+        return a;
+    /* よくキレる田中さん: after an adverb's kana the verb is a description
+     * of the person, not a part of the name; a particle may stand there
+     * (司会のビビる大木さん) */
+    size_t ps;
+    uint32_t pc = q > s->lo ? ent_prev(d, q, &ps) : 0;
+    if (kj_is_hiragana(pc) && !name_follow(pc))
+        return a;
+    return q;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -2190,10 +2229,18 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             memcpy(tbuf, title, te - ts);
             tbuf[te - ts] = 0;
         }
-        ent *e = person(s, a, b, kata ? sur : a, kata ? (kg_end && b == kg_end ? kg_sur : b) : a + sl,
+        /* ビビる大木さん: a stage name that opens with katakana and the
+         * ending る or い of a verb or adjective, against a listed surname
+         * and its cue, is the whole name; the surname is the later
+         * mention (cases/ja/person_stage) */
+        size_t sa = a;
+        if (!kata && sl)
+            sa = stage_start(s, a);
+        ent *e = person(s, sa, b, kata ? sur : a, kata ? (kg_end && b == kg_end ? kg_sur : b) : a + sl,
                         title ? tbuf : NULL);
         if (!e)
             return 0;
+        a = sa;
         size_t ats, ate;
         ent *aaff;
         if (!title) {
@@ -2260,6 +2307,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 q++;
             q += 3;
         }
+        /* スマート・グリッド技術, トミー・ジョン手術: a ・ name right before a
+         * kanji noun of ja/thing_follow names a thing */
+        int32_t tv;
+        if (b && kj_is_kanji(ent_cp(d, b, &(size_t){0})) &&
+            kj_dict_longest(x->thing_follow_ja, d->norm, s->hi, b, &tv))
+            b = 0;
+        /* 「ゴロウ・デラックスSP」: a name opening a bracket and running
+         * into Latin letters is a title's (アンゲラ・メルケルCDU党首 is no
+         * title); 州都バンダ・アチェ: one written against a capital is a
+         * city */
+        if (b && b < s->hi && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『")) &&
+            ((d->norm[b] >= 'A' && d->norm[b] <= 'Z') || (d->norm[b] >= 'a' && d->norm[b] <= 'z')))
+            b = 0;
+        static const char *const capital[] = {"首都", "州都", "県都", "省都", NULL};
+        for (int ci = 0; b && capital[ci]; ci++)
+            if (a >= s->lo + 6 && kj_before(d->norm, a, capital[ci]))
+                b = 0;
         /* 「デイリー・ポスト」紙: a bracketed title named as a paper,
          * a magazine or a station is no person */
         if (b && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『"))) {
@@ -2511,6 +2575,18 @@ static void paren_affiliations(estate *s)
             size_t qx;
             uint32_t c = q + 1 < s->hi ? ent_cp(d, q + 1, &qx) : 0;
             if (fills && (name_follow(c) || c == 0x3001))
+                e->aff = o;
+        }
+        /* 浦和レッズの山田太郎は, 自民党の石破茂が: a person named with no
+         * role right after an organization and の belongs to it (GUIDELINES:
+         * the organization given with the name); one with a title took its
+         * affiliation with it, or has none (プーチン大統領) */
+        for (size_t j = 0; j < e->nm && j < 4 && !e->aff && !e->title; j++) {
+            size_t a = e->m[j].ns;
+            if (a < s->lo + 6 || !kj_before(d->norm, a, "の"))
+                continue;
+            ent *o = ent_ending_at(s, a - 3);
+            if (o && o->type == KIJI_FACT_ORGANIZATION)
                 e->aff = o;
         }
     }
