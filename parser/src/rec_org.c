@@ -244,6 +244,62 @@ static ent *org_tail_of(estate *s, const char *name, size_t nl)
     return hit;
 }
 
+/* The one organization read so far whose name is the well-known bare name
+ * (of at most 40 bytes) then only organization words, its legal form aside
+ * (Qantas Airways Ltd for Qantas, Reuters Holdings PLC for Reuters): the
+ * bare name is a short form of it. NULL when none or several (Apple
+ * Computer and Apple Corps), or when another word stands between (Boeing
+ * Commercial Airplanes, Senate Finance Committee: a part or a committee of
+ * the body). Reads the last 256 entities at most. */
+static ent *org_head_of(estate *s, const char *name, size_t nl)
+{
+    if (nl == 0 || nl > 40)
+        return NULL;
+    ent *hit = NULL;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        s->d->work++;
+        ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->acronym)
+            continue;
+        size_t ol = kj_org_base(o->name, o->namelen);
+        if (ol <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
+            continue;
+        bool words = true;
+        for (size_t w = nl + 1; w < ol && words;) {
+            size_t x = w;
+            while (x < ol && o->name[x] != ' ')
+                x++;
+            int32_t v;
+            words = kj_dict_get(s->x->osuf_en, o->name + w, x - w, &v);
+            w = x + 1;
+        }
+        if (!words)
+            continue;
+        if (hit && hit != o)
+            return NULL;
+        hit = o;
+    }
+    return hit;
+}
+
+/* The entity of well-known organization v written as name: Qantas after
+ * Qantas Airways Ltd is a short form of the one longer name read that adds
+ * organization words only (GUIDELINES: one fact per entity), in English. */
+static ent *org_known(estate *s, int v, const char *name, size_t nl)
+{
+    char key[16];
+    int n = ent_key_num(key, sizeof key, "#", v);
+    if (s->d->lang == KJ_LANG_EN && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n)) {
+        ent *head = org_head_of(s, name, nl);
+        if (head) {
+            ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)n, head);
+            return head;
+        }
+    }
+    return ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)n);
+}
+
 /* The organization entity for a name or acronym: a well-known one when the
  * list has either form (or the name without its legal form), else one keyed
  * by the name without its legal form. */
@@ -271,7 +327,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
          (al && kj_dict_get(s->x->org, acr, al, &v)))) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
-        return ent_make(s, type, key, (size_t)n);
+        return nl && !al ? org_known(s, (int)v, name, nl) : ent_make(s, type, key, (size_t)n);
     }
     /* 任天堂株式会社: the well-known name with its legal form */
     const char *base = name;
@@ -627,6 +683,43 @@ static size_t olead_at(estate *s, size_t p, size_t end, size_t *nx)
     return kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v);
 }
 
+/* The Alberta Pipeline Safety Board (PSB): a place right
+ * before the English name an acronym spells, with no capitalized word
+ * before it, is the first words of the body's name, which the acronym
+ * leaves out (the body is one organization: GUIDELINES). The start of the
+ * name, a when none; looks back three words at most. */
+static size_t place_head(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    if (a < s->lo + 2 || (d->norm[a - 1] != ' ' && d->norm[a - 1] != '\n'))
+        return a;
+    size_t w = a - 1, best = a;
+    for (int n = 0; n < 3 && w > s->lo; n++) {
+        d->work++;
+        size_t b = w;
+        while (b > s->lo && a - b < 40 && ent_asc((unsigned char)d->norm[b - 1]))
+            b--;
+        if (b == w || !upper((unsigned char)d->norm[b]))
+            break;
+        ent *pl = NULL;
+        if (place_at(s, b, &pl) == a - 1 - b)
+            best = b; /* New South Wales over Wales */
+        if (b == s->lo || (d->norm[b - 1] != ' ' && d->norm[b - 1] != '\n'))
+            break;
+        w = b - 1;
+    }
+    if (best == a)
+        return a;
+    /* the word before the place: none capitalized (the, for) */
+    size_t q = best;
+    while (q > s->lo && (d->norm[q - 1] == ' ' || d->norm[q - 1] == '\n') && best - q < 3)
+        q--;
+    size_t p = q;
+    while (p > s->lo && q - p < 40 && ent_asc((unsigned char)d->norm[p - 1]))
+        p--;
+    return p < q && upper((unsigned char)d->norm[p]) ? a : best;
+}
+
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
@@ -690,7 +783,7 @@ static void pass_definitions(estate *s)
                             a = a2;
                     }
                     if (a < b && (d->norm[a] & 0xDF) == (d->norm[j] & 0xDF))
-                        define(s, a, b, j, k);
+                        define(s, place_head(s, a), b, j, k);
                 } else {
                     a = ja_name_start(s, i);
                     /* 野党パキスタン人民党(PPP): the name starts after a
@@ -1602,8 +1695,15 @@ static size_t en_run(estate *s, size_t a)
      * Providentia): one with a capitalized word after it ends no name
      * here (Skanska AB does) */
     for (int i = 0; i + 1 < nw; i++)
-        if (org[i] && cap[i + 1] && ent_equals(d->norm + ws[i], we[i] - ws[i], "AB"))
+        if (org[i] && cap[i + 1] && ent_equals(d->norm + ws[i], we[i] - ws[i], "AB")) {
             org[i] = false;
+            /* AB Investor, AB Volvo: the one capitalized word it heads
+             * ends the name (an organization word after it goes on:
+             * AB Investor Group; a date is none: four AB Tuesday) */
+            if (i + 1 < nw && ent_asc((unsigned char)d->norm[ws[i + 1] + 1]) &&
+                (i + 2 >= nw || !org[i + 2]) && !kj_claimed(d, ws[i + 1], we[i + 1]))
+                org[i + 1] = true;
+        }
     size_t ret = nw ? we[nw - 1] : a + 1;
     if (nw && holiday_after(d, we[nw - 1], s->hi))
         return ret;
@@ -1715,6 +1815,8 @@ static size_t en_run(estate *s, size_t a)
              * organization word closes both names) */
             if (!cap[i] && !memcmp(d->norm + ws[i], "and", 3) && i > 0 &&
                 (corp_end(d, ws[i - 1], we[i - 1]) ||
+                 /* AB Investor and ...: the word AB heads closes it */
+                 (i > 1 && org[i - 1] && ent_equals(d->norm + ws[i - 2], we[i - 2] - ws[i - 2], "AB")) ||
                  (org[i - 1] && we[i - 1] - ws[i - 1] == we[last] - ws[last] &&
                   !memcmp(d->norm + ws[i - 1], d->norm + ws[last], we[last] - ws[last]))))
                 st = i + 1;
@@ -2172,9 +2274,7 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
             }
         }
     }
-    char key[16];
-    int kl = ent_key_num(key, sizeof key, "#", (int)v);
-    ent *e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+    ent *e = org_known(s, (int)v, d->norm + pos, n);
     longer_name(s, e, pos, pos + n);
     *out = e;
     return n;

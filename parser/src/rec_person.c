@@ -3858,6 +3858,23 @@ static void en_persons(estate *s)
          * person's full name is no mention of the first */
         if (opens[k] && k + 1 < n && adjacent(d, t[k], t[k + 1]))
             continue;
+        /* nomination of Robert Gates after Robert Dole: a first name with
+         * a capitalized word after it opens someone else's name (the
+         * surname of the person read before stays a mention: Dole Fruit) */
+        if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && cap_word(d, t[k + 1]) &&
+            !stopword(d, t[k + 1]) && e->surname &&
+            !(e->surlen == t[k].ne - t[k].ns && !memcmp(e->surname, d->norm + t[k].ns, e->surlen))) {
+            /* Ted Bates again, not read as a name there: the whole name is
+             * one mention, not two */
+            size_t fl = t[k + 1].ne - t[k].ns;
+            if (e->namelen == fl && !memcmp(e->name, d->norm + t[k].ns, t[k].ne - t[k].ns) &&
+                e->name[t[k].ne - t[k].ns] == ' ' && e->surlen == t[k + 1].ne - t[k + 1].ns &&
+                !memcmp(e->surname, d->norm + t[k + 1].ns, e->surlen)) {
+                ent_mention(s, e, t[k].ns, t[k + 1].ne);
+                k++;
+            }
+            continue;
+        }
         if (k + 1 < n && adjacent(d, t[k], t[k + 1]) && family_word(d, t[k + 1]))
             continue;
         /* the Tower commission after John Tower: the body, not him */
