@@ -40,6 +40,9 @@ typedef struct jp {
     size_t hpos;
     kj_tx hint;
     bool hok;
+    /* 1 + the start of a day anaphor counted from an event with no day
+     * before it (試合翌日): its day stays unknown */
+    size_t evday;
     /* the end and day number of the last weekday read (水曜日から金曜日) */
     size_t wend;
     long wday_dn;
@@ -469,6 +472,8 @@ static bool day_compound(const jp *p, size_t e)
     return kj_dict_longest(p->c->dd->day_compounds, p->s, p->len, e, &v) > 0;
 }
 
+static bool event_anchor(const jp *p, size_t i, bool later);
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -521,7 +526,17 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
                 isdig(p, me) && part_day(p, me, &a, false) > 0)
                 return 0;
         }
-        kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
+        /* 試合翌日, 会談の翌日, 事件当日, 大会前日: the day after (of, before)
+         * an event the text names; with no day written before it, the
+         * event's day is not known, and the publication date would be a
+         * wrong day, not an unknown one (GUIDELINES: anaphora resolve from
+         * the date they refer back to). この日 / 同日 name no event. */
+        if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg) && !at(p, i, "この") && !at(p, i, "同")
+            && event_anchor(p, i, true)) {
+            t->y = t->m = t->d = 0;
+            t->yset = t->mset = false;
+            p->evday = i + 1;
+        }
         return i + n;
     }
     size_t j = i;
@@ -1143,6 +1158,8 @@ static bool range_day_end(jp *p, kj_tx *t, size_t pos)
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
+    if (p->evday == pos + 1 && !have_y && !have_m && !t->d)
+        return; /* 試合翌日: the event's day is unknown */
     if (t->grain == KJ_G_DAY || t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) {
         if (!have_m && !have_y && t->d && range_day_end(p, t, pos)) {
             /* 27日から30日: the month of the range's start */
