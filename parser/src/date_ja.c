@@ -502,10 +502,11 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
-        /* 発売前日となる18日, 当日の18日: the day that follows is the date;
+        /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
+         * follows is the date;
          * the 前日 counts from an event, not from a date in the text */
         static const char *const link[] = {"となる", "となった", "にあたる", "に当たる",
-                                           "である", "の"};
+                                           "である", "の", "（", "("};
         for (size_t k = 0; k < sizeof link / sizeof link[0]; k++) {
             size_t j = i + n + strlen(link[k]);
             kj_tx a;
