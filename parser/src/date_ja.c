@@ -506,7 +506,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * follows is the date;
          * the 前日 counts from an event, not from a date in the text */
         static const char *const link[] = {"となる", "となった", "にあたる", "に当たる",
-                                           "である", "の", "（", "("};
+                                           "である", "の", "（", "(", "・"};
         for (size_t k = 0; k < sizeof link / sizeof link[0]; k++) {
             size_t j = i + n + strlen(link[k]);
             kj_tx a;
@@ -524,16 +524,30 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
             kj_tx m;
             kj_tx_init(&m);
             if (at(p, i + n, link[k]) && isdig(p, j) && (me = part_month(p, j, &m)) > 0 &&
-                isdig(p, me) && part_day(p, me, &a, false) > 0)
+                isdig(p, me) && part_day(p, me, &a, false) > 0) {
+                /* 当日(2月28日) with no publication date: the year of the
+                 * anaphor's day when that is the same month and day */
+                kj_tx_init(&p->hint);
+                p->hok = kj_dt_anaphor(p->c, &p->hint, KJ_G_DAY, w->arg);
+                p->hpos = j;
                 return 0;
+            }
         }
         /* 試合翌日, 会談の翌日, 事件当日, 大会前日: the day after (of, before)
-         * an event the text names; with no day written before it, the
+         * an event the text names; with no day written just before it, the
          * event's day is not known, and the publication date would be a
          * wrong day, not an unknown one (GUIDELINES: anaphora resolve from
          * the date they refer back to). この日 / 同日 name no event. */
-        if (!kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg) && !at(p, i, "この") && !at(p, i, "同")
-            && event_anchor(p, i, true)) {
+        kj_dctx *c = p->c;
+        bool had = kj_dt_anaphor(c, t, KJ_G_DAY, w->arg);
+        /* a day before it counts only when it is the last date, in the
+         * sentence or the one before (same paragraph): 10日に大勝した韓国戦
+         * 翌日 is the 11th, but 23日に中止が発表された。震災翌日には is not
+         * the 24th */
+        bool near = had && (!c->has_last_day
+                            || (kj_dt_last_near(c, i) && c->last.d == c->last_day.d
+                                && c->last.m == c->last_day.m && c->last.y == c->last_day.y));
+        if (!near && !at(p, i, "この") && !at(p, i, "同") && event_anchor(p, i, true)) {
             t->y = t->m = t->d = 0;
             t->yset = t->mset = false;
             p->evday = i + 1;
@@ -1168,6 +1182,12 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_day(p->c, t, pos);
             t->grain = g;
+        } else if (!have_y && t->m && t->d && p->hok && p->hpos == pos && p->hint.y
+                   && p->hint.m == t->m && p->hint.d == t->d) {
+            /* 当日(2月28日): the year of the anaphor's day */
+            t->y = p->hint.y;
+            t->yset = p->hint.yset;
+            t->rel = true;
         } else if (!have_y && t->m && t->d) {
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
