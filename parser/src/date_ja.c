@@ -1588,6 +1588,11 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         bool z2;
         bool ok = length_follows(p, j) || (chained && k != 4)
                   || (k <= 1 && (at(p, j, "おき") || at(p, j, "ごと"))) /* 3.5日おき */
+                  /* わずか数日で, ここ数日の: a vague day count has no
+                   * date reading (not 数日中, within days; not 複数日) */
+                  || (k == 0 && !digits && kj_before(p->s, e, "数") && !at(p, j, "中")
+                      && !kj_before(p->s, e, "複数") && !kj_before(p->s, e, "少数")
+                      && !kj_before(p->s, e, "多数"))
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
