@@ -40,6 +40,9 @@ typedef struct jp {
     size_t hpos;
     kj_tx hint;
     bool hok;
+    /* 1 + the start of a day anaphor counted from an event with no day
+     * before it (試合翌日): its day stays unknown */
+    size_t evday;
     /* the end and day number of the last weekday read (水曜日から金曜日) */
     size_t wend;
     long wday_dn;
@@ -469,6 +472,8 @@ static bool day_compound(const jp *p, size_t e)
     return kj_dict_longest(p->c->dd->day_compounds, p->s, p->len, e, &v) > 0;
 }
 
+static bool event_anchor(const jp *p, size_t i, bool later);
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -497,10 +502,11 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
-        /* 発売前日となる18日, 当日の18日: the day that follows is the date;
+        /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
+         * follows is the date;
          * the 前日 counts from an event, not from a date in the text */
         static const char *const link[] = {"となる", "となった", "にあたる", "に当たる",
-                                           "である", "の"};
+                                           "である", "の", "（", "(", "・"};
         for (size_t k = 0; k < sizeof link / sizeof link[0]; k++) {
             size_t j = i + n + strlen(link[k]);
             kj_tx a;
@@ -518,10 +524,34 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
             kj_tx m;
             kj_tx_init(&m);
             if (at(p, i + n, link[k]) && isdig(p, j) && (me = part_month(p, j, &m)) > 0 &&
-                isdig(p, me) && part_day(p, me, &a, false) > 0)
+                isdig(p, me) && part_day(p, me, &a, false) > 0) {
+                /* 当日(2月28日) with no publication date: the year of the
+                 * anaphor's day when that is the same month and day */
+                kj_tx_init(&p->hint);
+                p->hok = kj_dt_anaphor(p->c, &p->hint, KJ_G_DAY, w->arg);
+                p->hpos = j;
                 return 0;
+            }
         }
-        kj_dt_anaphor(p->c, t, KJ_G_DAY, w->arg);
+        /* 試合翌日, 会談の翌日, 事件当日, 大会前日: the day after (of, before)
+         * an event the text names; with no day written just before it, the
+         * event's day is not known, and the publication date would be a
+         * wrong day, not an unknown one (GUIDELINES: anaphora resolve from
+         * the date they refer back to). この日 / 同日 name no event. */
+        kj_dctx *c = p->c;
+        bool had = kj_dt_anaphor(c, t, KJ_G_DAY, w->arg);
+        /* a day before it counts only when it is the last date, in the
+         * sentence or the one before (same paragraph): 10日に大勝した韓国戦
+         * 翌日 is the 11th, but 23日に中止が発表された。震災翌日には is not
+         * the 24th */
+        bool near = had && (!c->has_last_day
+                            || (kj_dt_last_near(c, i) && c->last.d == c->last_day.d
+                                && c->last.m == c->last_day.m && c->last.y == c->last_day.y));
+        if (!near && !at(p, i, "この") && !at(p, i, "同") && event_anchor(p, i, true)) {
+            t->y = t->m = t->d = 0;
+            t->yset = t->mset = false;
+            p->evday = i + 1;
+        }
         return i + n;
     }
     size_t j = i;
@@ -1143,6 +1173,8 @@ static bool range_day_end(jp *p, kj_tx *t, size_t pos)
 /* Fill the parts the text leaves out from the publication date. */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
+    if (p->evday == pos + 1 && !have_y && !have_m && !t->d)
+        return; /* 試合翌日: the event's day is unknown */
     if (t->grain == KJ_G_DAY || t->grain == KJ_G_HOUR || t->grain == KJ_G_MINUTE) {
         if (!have_m && !have_y && t->d && range_day_end(p, t, pos)) {
             /* 27日から30日: the month of the range's start */
@@ -1150,6 +1182,12 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_day(p->c, t, pos);
             t->grain = g;
+        } else if (!have_y && t->m && t->d && p->hok && p->hpos == pos && p->hint.y
+                   && p->hint.m == t->m && p->hint.d == t->d) {
+            /* 当日(2月28日): the year of the anaphor's day */
+            t->y = p->hint.y;
+            t->yset = p->hint.yset;
+            t->rel = true;
         } else if (!have_y && t->m && t->d) {
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
@@ -1550,6 +1588,11 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
         bool z2;
         bool ok = length_follows(p, j) || (chained && k != 4)
                   || (k <= 1 && (at(p, j, "おき") || at(p, j, "ごと"))) /* 3.5日おき */
+                  /* わずか数日で, ここ数日の: a vague day count has no
+                   * date reading (not 数日中, within days; not 複数日) */
+                  || (k == 0 && !digits && kj_before(p->s, e, "数") && !at(p, j, "中")
+                      && !kj_before(p->s, e, "複数") && !kj_before(p->s, e, "少数")
+                      && !kj_before(p->s, e, "多数"))
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
