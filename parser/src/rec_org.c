@@ -262,8 +262,12 @@ static ent *org_head_of(estate *s, const char *name, size_t nl)
         ent *o = s->e[j];
         if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->acronym)
             continue;
+        /* the cheap prefix test first: the legal form is read only
+         * for a name that starts with the bare one */
+        if (o->namelen <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
+            continue;
         size_t ol = kj_org_base(o->name, o->namelen);
-        if (ol <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
+        if (ol <= nl + 1)
             continue;
         bool words = true;
         for (size_t w = nl + 1; w < ol && words;) {
