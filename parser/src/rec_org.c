@@ -294,7 +294,10 @@ static ent *org_known(estate *s, int v, const char *name, size_t nl)
 {
     char key[16];
     int n = ent_key_num(key, sizeof key, "#", v);
-    if (s->d->lang == KJ_LANG_EN && !ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n)) {
+    ent *e = ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n);
+    if (e)
+        return e;
+    if (s->d->lang == KJ_LANG_EN) {
         ent *head = org_head_of(s, name, nl);
         if (head) {
             ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)n, head);
