@@ -1026,6 +1026,14 @@ static size_t year_slash_month(const jp *p, size_t i, int *m)
     return k;
 }
 
+/* 週に数日, 月に数日: how many days in a week or month, a frequency,
+ * not a length (e ends the vague numeral 数). */
+static bool freq_days(const jp *p, size_t e)
+{
+    return kj_before(p->s, e, "週に数") || kj_before(p->s, e, "月に数") ||
+           kj_before(p->s, e, "年に数");
+}
+
 static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, const char **u);
 
 /* A single length in years, months, weeks or days at k before 後 or 前
@@ -1592,7 +1600,7 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
                    * date reading (not 数日中, within days; not 複数日) */
                   || (k == 0 && !digits && kj_before(p->s, e, "数") && !at(p, j, "中")
                       && !kj_before(p->s, e, "複数") && !kj_before(p->s, e, "少数")
-                      && !kj_before(p->s, e, "多数"))
+                      && !kj_before(p->s, e, "多数") && !freq_days(p, e))
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
         if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
