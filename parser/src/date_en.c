@@ -2886,8 +2886,8 @@ static bool over_across(const ep *p, size_t i)
     return false;
 }
 
-/* A number in words ending in "and a half" at i (two and a half): its
- * whole part and end. */
+/* A number in words ending in "and a half" at i (two and a half), or
+ * hyphenated (five-and-a-half): its whole part and end. */
 static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
 {
     /* The number must end in "and a half": in a text without one (most)
@@ -2899,7 +2899,7 @@ static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
         const char *q = p->lc + (p->len < 9 ? p->len : 9), *end = p->lc + p->len;
         while (q < end && (q = memchr(q, 'f', (size_t)(end - q))) != NULL) {
             p->c->d->work++;
-            if (memcmp(q - 9, "and a hal", 9) == 0) {
+            if (memcmp(q - 9, "and a hal", 9) == 0 || memcmp(q - 9, "and-a-hal", 9) == 0) {
                 p->half = 1;
                 break;
             }
@@ -2909,7 +2909,8 @@ static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
     kj_numtok t;
     if (!p->half || !kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
         || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
-        || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
+        || t.value.mant > 1000000 || t.ne < 10
+        || !(kj_before(p->lc, t.ne, "and a half") || kj_before(p->lc, t.ne, "-and-a-half")))
         return false;
     *v = t.value.mant / 10;
     *e = t.ne;
