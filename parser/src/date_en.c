@@ -188,6 +188,44 @@ static void past_weekday(const ep *p, kj_tx *t, size_t i)
         kj_dt_shift(t, KJ_G_DAY, -7);
 }
 
+/* A weekday after "would" earlier in its sentence (the budget would be
+ * presented at a meeting on Thursday) is a plan reported in the
+ * past: the day ahead within four days, as after "will", though the
+ * sentence's "said" put it in the week just past (kj_dt_weekday). Not
+ * "would have" (a past that did not happen) nor across ";", a sentence
+ * end or a word that opens a clause of its own (since, before, when ...);
+ * 240 bytes back at most. */
+static void would_weekday(const ep *p, kj_tx *t, size_t i)
+{
+    kj_dctx *c = p->c;
+    if (!c->py || !t->y)
+        return;
+    long pub = kj_days(c->py, c->pm, c->pd), z = kj_days(t->y, t->m, t->d);
+    if (z >= pub || z + 7 - pub > 4)
+        return;
+    for (size_t q = i; q > 0 && i - q < 240; q--) {
+        char c0 = p->lc[q - 1];
+        if (c0 == ';' || (c0 == '.' && (p->lc[q] == ' ' || p->lc[q] == '\n')))
+            return;
+        size_t x;
+        if (!alpha(c0) || (q >= 2 && alpha(p->lc[q - 2])))
+            continue;
+        /* a clause of its own between: a bid would come since a deal
+         * was signed Friday */
+        static const char *const subs[] = {"since", "before", "after", "when",
+                                           "because", "while", "although", "but"};
+        for (size_t k = 0; k < sizeof subs / sizeof *subs; k++)
+            if (wd(p, q - 1, subs[k], &x))
+                return;
+        if (c0 == 'w' && wd(p, q - 1, "would", &x)) {
+            if (wd(p, sp(p, x), "have", &x))
+                return;
+            kj_dt_shift(t, KJ_G_DAY, 7);
+            return;
+        }
+    }
+}
+
 /* The look-up dword caches: the word entry at i. */
 static void dword_fill(const ep *p, size_t i)
 {
@@ -2623,6 +2661,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
         kj_dt_weekday(p->c, t, w->arg, i);
         past_weekday(p, t, i);
+        would_weekday(p, t, i);
         return we;
     }
     int hy;
