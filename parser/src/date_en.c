@@ -3092,11 +3092,35 @@ static bool another_end(const ep *p, size_t x)
 }
 
 /* The low end of a range of lengths whose high end (v) starts at st:
- * "four to five years", "3-4 months", "between two and three hours" (its
+ * "four to five years", "3-4 months", "3–4 months", "30 -- 40 days",
+ * "between two and three hours" (its
  * start in *ls, its value in *lv). A change ("from four to five years") is
  * no range; the ends run upwards. Without "between", "5 and 10 years"
  * lists two lengths sharing the unit: *shared set, *le the low number's
  * end. */
+/* The end of a range's low end in digits before an en dash at b, closed
+ * up or spaced on both sides (3–4 months; 30 -- 40 days, the dash as
+ * typed "--"): that end, 0 for none. */
+static size_t dash_low(const char *s, size_t b)
+{
+    size_t k = b;
+    bool spaced = k >= 1 && s[k - 1] == ' ';
+    if (spaced)
+        k--;
+    if (k >= 3 && memcmp(s + k - 3, "\xe2\x80\x93", 3) == 0)
+        k -= 3;
+    else if (k >= 2 && s[k - 1] == '-' && s[k - 2] == '-')
+        k -= 2;
+    else
+        return 0;
+    if (spaced) {
+        if (k < 1 || s[k - 1] != ' ')
+            return 0;
+        k--;
+    }
+    return k >= 1 && digit(s[k - 1]) ? k : 0;
+}
+
 static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool *shared,
                       size_t *le)
 {
@@ -3108,6 +3132,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     } else if (b >= 5 && s[b - 1] == '-' && kj_before(s, b - 1, "-to") && digit(s[b - 5]) &&
                digit(ch(p, st))) {
         ne = b - 4; /* 30-to-60-day */
+    } else if (digit(ch(p, st)) && (ne = dash_low(s, b)) > 0) {
+        /* 3–4 months, 30 -- 40 days */
     } else {
         while (b > 0 && st - b < 3 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
             b--;
