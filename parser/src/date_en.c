@@ -188,6 +188,44 @@ static void past_weekday(const ep *p, kj_tx *t, size_t i)
         kj_dt_shift(t, KJ_G_DAY, -7);
 }
 
+/* A weekday after "would" earlier in its sentence (the budget would be
+ * presented at a meeting on Thursday) is a plan reported in the
+ * past: the day ahead within four days, as after "will", though the
+ * sentence's "said" put it in the week just past (kj_dt_weekday). Not
+ * "would have" (a past that did not happen) nor across ";", a sentence
+ * end or a word that opens a clause of its own (since, before, when ...);
+ * 240 bytes back at most. */
+static void would_weekday(const ep *p, kj_tx *t, size_t i)
+{
+    kj_dctx *c = p->c;
+    if (!c->py || !t->y)
+        return;
+    long pub = kj_days(c->py, c->pm, c->pd), z = kj_days(t->y, t->m, t->d);
+    if (z >= pub || z + 7 - pub > 4)
+        return;
+    for (size_t q = i; q > 0 && i - q < 240; q--) {
+        char c0 = p->lc[q - 1];
+        if (c0 == ';' || (c0 == '.' && (p->lc[q] == ' ' || p->lc[q] == '\n')))
+            return;
+        size_t x;
+        if (!alpha(c0) || (q >= 2 && alpha(p->lc[q - 2])))
+            continue;
+        /* a clause of its own between: a bid would come since a deal
+         * was signed Friday */
+        static const char *const subs[] = {"since", "before", "after", "when",
+                                           "because", "while", "although", "but"};
+        for (size_t k = 0; k < sizeof subs / sizeof *subs; k++)
+            if (wd(p, q - 1, subs[k], &x))
+                return;
+        if (c0 == 'w' && wd(p, q - 1, "would", &x)) {
+            if (wd(p, sp(p, x), "have", &x))
+                return;
+            kj_dt_shift(t, KJ_G_DAY, 7);
+            return;
+        }
+    }
+}
+
 /* The look-up dword caches: the word entry at i. */
 static void dword_fill(const ep *p, size_t i)
 {
@@ -2623,6 +2661,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
         }
         kj_dt_weekday(p->c, t, w->arg, i);
         past_weekday(p, t, i);
+        would_weekday(p, t, i);
         return we;
     }
     int hy;
@@ -2886,8 +2925,8 @@ static bool over_across(const ep *p, size_t i)
     return false;
 }
 
-/* A number in words ending in "and a half" at i (two and a half): its
- * whole part and end. */
+/* A number in words ending in "and a half" at i (two and a half), or
+ * hyphenated (five-and-a-half): its whole part and end. */
 static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
 {
     /* The number must end in "and a half": in a text without one (most)
@@ -2899,7 +2938,7 @@ static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
         const char *q = p->lc + (p->len < 9 ? p->len : 9), *end = p->lc + p->len;
         while (q < end && (q = memchr(q, 'f', (size_t)(end - q))) != NULL) {
             p->c->d->work++;
-            if (memcmp(q - 9, "and a hal", 9) == 0) {
+            if (memcmp(q - 9, "and a hal", 9) == 0 || memcmp(q - 9, "and-a-hal", 9) == 0) {
                 p->half = 1;
                 break;
             }
@@ -2909,7 +2948,8 @@ static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
     kj_numtok t;
     if (!p->half || !kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague
         || t.value.exp != -1 || t.value.mant % 10 != 5 || t.value.mant < 15
-        || t.value.mant > 1000000 || t.ne < 10 || !kj_before(p->lc, t.ne, "and a half"))
+        || t.value.mant > 1000000 || t.ne < 10
+        || !(kj_before(p->lc, t.ne, "and a half") || kj_before(p->lc, t.ne, "-and-a-half")))
         return false;
     *v = t.value.mant / 10;
     *e = t.ne;
@@ -3052,11 +3092,35 @@ static bool another_end(const ep *p, size_t x)
 }
 
 /* The low end of a range of lengths whose high end (v) starts at st:
- * "four to five years", "3-4 months", "between two and three hours" (its
+ * "four to five years", "3-4 months", "3–4 months", "30 -- 40 days",
+ * "between two and three hours" (its
  * start in *ls, its value in *lv). A change ("from four to five years") is
  * no range; the ends run upwards. Without "between", "5 and 10 years"
  * lists two lengths sharing the unit: *shared set, *le the low number's
  * end. */
+/* The end of a range's low end in digits before an en dash at b, closed
+ * up or spaced on both sides (3–4 months; 30 -- 40 days, the dash as
+ * typed "--"): that end, 0 for none. */
+static size_t dash_low(const char *s, size_t b)
+{
+    size_t k = b;
+    bool spaced = k >= 1 && s[k - 1] == ' ';
+    if (spaced)
+        k--;
+    if (k >= 3 && memcmp(s + k - 3, "\xe2\x80\x93", 3) == 0)
+        k -= 3;
+    else if (k >= 2 && s[k - 1] == '-' && s[k - 2] == '-')
+        k -= 2;
+    else
+        return 0;
+    if (spaced) {
+        if (k < 1 || s[k - 1] != ' ')
+            return 0;
+        k--;
+    }
+    return k >= 1 && digit(s[k - 1]) ? k : 0;
+}
+
 static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool *shared,
                       size_t *le)
 {
@@ -3068,6 +3132,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     } else if (b >= 5 && s[b - 1] == '-' && kj_before(s, b - 1, "-to") && digit(s[b - 5]) &&
                digit(ch(p, st))) {
         ne = b - 4; /* 30-to-60-day */
+    } else if (digit(ch(p, st)) && (ne = dash_low(s, b)) > 0) {
+        /* 3–4 months, 30 -- 40 days */
     } else {
         while (b > 0 && st - b < 3 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
             b--;

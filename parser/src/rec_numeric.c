@@ -2602,8 +2602,23 @@ static int emit(kiji_doc *d, const amount *a, size_t ns, size_t ne, int qual, co
     if (type == KIJI_FACT_QUANTITY || type == KIJI_FACT_PERCENT) {
         if (a->unit)
             kj_attr_str(d, f, "unit", a->unit);
-        else if (a->ue > a->us && type == KIJI_FACT_QUANTITY)
-            kj_attr_strn(d, f, "unit", d->norm + a->us, a->ue - a->us);
+        else if (a->ue > a->us && type == KIJI_FACT_QUANTITY) {
+            /* as written, but a line break or a run of spaces inside a
+             * unit of two words (basis\npoints) is one space */
+            char u[64];
+            size_t n = 0, k = a->us;
+            for (; k < a->ue && n < sizeof u; k++) {
+                char b = d->norm[k];
+                bool ws = b == ' ' || b == '\n' || b == '\t' || b == '\r';
+                if (ws && n > 0 && u[n - 1] == ' ')
+                    continue;
+                u[n++] = ws ? ' ' : b;
+            }
+            if (k == a->ue)
+                kj_attr_strn(d, f, "unit", u, n);
+            else
+                kj_attr_strn(d, f, "unit", d->norm + a->us, a->ue - a->us);
+        }
     }
     if (a->tok.vague)
         kj_attr_bool(d, f, "vague", true);
