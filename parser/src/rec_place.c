@@ -1049,11 +1049,12 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
     size_t ax;
     uint32_t a = ent_cp(d, nx, &ax);
     /* 市場, 町長, 区別, 都市: other words */
-    /* 小選挙区, 比例区: electoral districts, not wards */
+    /* 小選挙区, 比例区: electoral districts, not wards; 特区, 特別区: a
+     * special zone or the kind of ward */
     static const char *const no[] = {
         "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
         "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
-        "山", "市", "町", "村", "区", "朝",   "夜",     "特別",   NULL};
+        "山", "市", "町", "村", "区", "朝",   "夜",     "特",     NULL};
     /* 高松市在住, 高松市出身, 高松市内, 高松市役所, 高松市立: the city
      * before a word about it; 市長 and 市議 stay out (a surname's
      * 鈴木市長 is the mayor), and 市民 (一般市民 are citizens; cases/ja/place) */
