@@ -146,6 +146,7 @@ struct kj_entity {
      * reads its words' runs of them by the byte */
     uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
+    kj_dict *thing_before_ja; /* 台風, 愛犬: kinds written right before a name (ja/thing_before) */
     kj_dict *thing_kind_ja; /* ソフト, 行事: kinds of a named thing (ja/thing_kinds) */
     kj_dict *thing_follow_ja; /* 技術, 手術: nouns after a ・ name of a thing (ja/thing_follow) */
     /* bit notname_bit(k) of every key k of notname_ja (rec_person.c): a

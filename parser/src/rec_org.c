@@ -1075,6 +1075,33 @@ static void ja_seg(estate *s, size_t a, size_t b)
         }
         p = nx;
     }
+    /* 翻訳ロシア大統領府, 発表ロシア連邦保安庁: a word of two kanji or more
+     * run into a country's katakana name that opens the body's name; the
+     * name starts at the country (在日ロシア大使館, 駐日アメリカ大使館: 在
+     * and 駐 say where the body sits; 日本リビア友好協会 and 中央アフリカ
+     * 共和国 open with a place) */
+    {
+        size_t p = a;
+        int k = 0;
+        while (p < best && k < 6) {
+            d->work++;
+            size_t nx;
+            if (!kj_is_kanji(ent_cp(d, p, &nx)))
+                break;
+            p = nx;
+            k++;
+        }
+        size_t px;
+        int32_t pv, av;
+        size_t pn = k >= 2 && p < best && ent_kata(ent_cp(d, p, &px))
+                        ? kj_dict_longest(x->place, d->norm, best, p, &pv)
+                        : 0;
+        if (pn && pv >= 0 && (size_t)pv < x->nplaces && x->places[pv].kind == PL_COUNTRY &&
+            p + pn < best && !kj_at(d->norm, best, a, "在") && !kj_at(d->norm, best, a, "駐") &&
+            kj_dict_longest(x->place, d->norm, best, a, &av) == 0 &&
+            kj_dict_longest(x->org, d->norm, best, a, &av) <= p - a)
+            a = p;
+    }
     /* 元アメリカ中央情報局長官: former belongs to the role, not the name */
     if (best - a > 3 && (kj_at(d->norm, best, a, "元") || kj_at(d->norm, best, a, "前")) &&
         kj_dict_get(x->org, d->norm + a + 3, best - a - 3, &v))

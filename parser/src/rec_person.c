@@ -83,6 +83,7 @@ int person_init(struct kj_entity *x)
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
     x->thing_kind_ja = ent_dict("ja/thing_kinds", 1);
+    x->thing_before_ja = ent_dict("ja/thing_before", 1);
     x->thing_follow_ja = ent_dict("ja/thing_follow", 1);
     const kj_wordlist *nn = kj_wordlist_get("ja/not_names");
     for (size_t i = 0; nn && i < nn->n; i++) {
@@ -127,7 +128,7 @@ int person_init(struct kj_entity *x)
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
             return -1;
     }
-    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
         !x->company_en)
@@ -752,6 +753,30 @@ static bool thing_kind_before(estate *s, size_t a)
         ent_prev(d, q, &q);
         int32_t v;
         if (kj_dict_get(s->x->thing_kind_ja, d->norm + q, e - q, &v))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the name at a is a thing's named right after its kind (台風
+ * 「エマ」, サイクロン・ナルギス, 愛犬ハナ): one of 「 『 ・ or a space may
+ * stand between; the kind (ja/thing_before) is read back at most six
+ * characters. */
+static bool thing_before(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    size_t e = a, q;
+    if (e <= s->lo)
+        return false;
+    uint32_t c = ent_prev(d, e, &q);
+    if (c == 0x300C || c == 0x300E || c == 0x30FB || c == ' ')
+        e = q;
+    q = e;
+    for (int n = 0; n < 6 && q > s->lo; n++) {
+        d->work++;
+        ent_prev(d, q, &q);
+        int32_t v;
+        if (kj_dict_get(s->x->thing_before_ja, d->norm + q, e - q, &v))
             return true;
     }
     return false;
@@ -1701,6 +1726,61 @@ static size_t stage_start(estate *s, size_t a)
     return q;
 }
 
+/* At p a match line's "versus": " vs " (vs. VS, with or without the
+ * spaces) or 対 then a listed surname (亀田興毅 vs 内藤大助, 山中一樹対島田剛). */
+static bool match_vs(estate *s, size_t p)
+{
+    kiji_doc *d = s->d;
+    size_t q = p;
+    if (q < s->hi && d->norm[q] == ' ')
+        q++;
+    if (q + 2 <= s->hi && (d->norm[q] == 'v' || d->norm[q] == 'V') &&
+        (d->norm[q + 1] == 's' || d->norm[q + 1] == 'S')) {
+        q += 2;
+        if (q < s->hi && d->norm[q] == '.')
+            q++;
+        return q >= s->hi || !ent_asc((unsigned char)d->norm[q]);
+    }
+    int32_t v;
+    return kj_at(d->norm, s->hi, p, "対") &&
+           kj_dict_longest(s->x->surname_ja, d->norm, s->hi, p + 3, &v) >= 6;
+}
+
+/* セガサミー会長 after セガサミーホールディングス: the katakana run [a, b)
+ * is the head of exactly one company read before, whose name is the run
+ * and then a company's word (ホールディングス, グループ, 社): that company,
+ * else NULL. Not where a person read before bears the run as a name or
+ * its last part (マンデラ財団 after ネルソン・マンデラ: a body named after
+ * a person, who keeps the mentions). Reads the last 256 entities at most. */
+static ent *ja_org_head(estate *s, size_t a, size_t b)
+{
+    static const char *const firm[] = {"ホールディングス", "ホールディング", "グループ", "社",
+                                       "株式会社", "コーポレーション", "カンパニー", NULL};
+    const char *run = s->d->norm + a;
+    size_t k = b - a;
+    ent *hit = NULL;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t i = from; i < s->ne; i++) {
+        s->d->work++;
+        ent *o = s->e[i];
+        if (!o->name || o->namelen < k)
+            continue;
+        if (o->type == KIJI_FACT_PERSON && memcmp(o->name + o->namelen - k, run, k) == 0)
+            return NULL;
+        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k || memcmp(o->name, run, k) != 0)
+            continue;
+        bool word = false;
+        for (int w = 0; firm[w] && !word; w++)
+            word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
+        if (!word)
+            continue;
+        if (hit && hit != o)
+            return NULL;
+        hit = o;
+    }
+    return hit;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -1731,6 +1811,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     if (ini > a && !ent_kata(ent_cp(d, ini, &(size_t){0})))
         return 0;
     bool kata = ent_kata(c) || ini > a;
+    /* 台風「エマ」, 愛犬ハナ: a storm's or a pet's name */
+    if (thing_before(s, a))
+        return 0;
     if (kata) {
         size_t b = ini, lastdot = ini;
         int k = 0;
@@ -2212,6 +2295,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* フランス大統領, 金融庁長官: a place or an organization, not a name */
         if (ent_overlaps(s, a, b))
             return 0;
+        /* セガサミー会長 after セガサミーホールディングス: the company's short
+         * name, no person */
+        if (kata && sur == a) {
+            ent *o = ja_org_head(s, a, b);
+            if (o) {
+                ent_mention(s, o, a, b);
+                return b;
+            }
+        }
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
             return 0;
@@ -2411,6 +2503,22 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (lifespan(s, r)) {
             b = r;
             fse = kata ? sur : a + sl;
+        }
+    }
+    /* 亀田興毅 vs 内藤大助, 山中一樹対島田剛: a match line pits two
+     * people; a listed surname of two kanji or more and a given name of two
+     * or three kanji before it make a full name */
+    if (!b && !kata && sl >= 6 && kj_is_kanji(c)) {
+        for (int k = nends - 1; k >= 0 && !b; k--) {
+            size_t r = ends[k];
+            int32_t gv;
+            if (r - (a + sl) >= 6 && r - (a + sl) <= 9 && match_vs(s, r) &&
+                !kj_dict_get(x->notname_ja, d->norm + a + sl, r - a - sl, &gv) &&
+                !kj_dict_get(x->title_ja, d->norm + a + sl, r - a - sl, &gv) &&
+                !(kj_dict_get(x->gend_ja, d->norm + a + sl, r - a - sl, &gv) && gv == 0)) {
+                b = r;
+                fse = a + sl;
+            }
         }
     }
     if (!b || ent_overlaps(s, a, b))

@@ -747,6 +747,30 @@ static bool digits_name(const estate *s, size_t pos)
     return c == 0x306F || c == 0x304C || c == 0x306E || c == 0x3092 || c == 0x3068 || c == 0x3082;
 }
 
+/* 大分ふっくらした, 大分よくなった: a place name that is also an adverb
+ * (大分 read だいぶ, "considerably") is the adverb when kana other than a
+ * particle follow it (大分の, 大分では, 大分から stay the city). */
+static bool adverb_place(const estate *s, size_t pos, size_t n)
+{
+    static const char *const adverbs[] = {"大分", NULL};
+    static const char *const particles[] = {"は", "が", "の", "を", "に", "へ", "と", "も", "や",
+                                            "で", "から", "まで", "より", "など", "だ", "か",
+                                            "ら", NULL};
+    const kiji_doc *d = s->d;
+    bool hit = false;
+    for (int i = 0; adverbs[i] && !hit; i++)
+        hit = strlen(adverbs[i]) == n && memcmp(d->norm + pos, adverbs[i], n) == 0;
+    if (!hit || pos + n >= s->hi)
+        return false;
+    size_t nx;
+    if (!kj_is_hiragana(ent_cp(d, pos + n, &nx)))
+        return false;
+    for (int i = 0; particles[i]; i++)
+        if (kj_at(d->norm, s->hi, pos + n, particles[i]))
+            return false;
+    return true;
+}
+
 static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -779,6 +803,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0;
     if (kj_is_kanji(last) && digits_name(s, pos + n))
         return 0; /* 東京03の: a comedy group, no Tokyo */
+    if (adverb_place(s, pos, n))
+        return 0; /* 大分ふっくらした: the adverb だいぶ */
     return n;
 }
 
@@ -1023,11 +1049,12 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
     size_t ax;
     uint32_t a = ent_cp(d, nx, &ax);
     /* 市場, 町長, 区別, 都市: other words */
-    /* 小選挙区, 比例区: electoral districts, not wards */
+    /* 小選挙区, 比例区: electoral districts, not wards; 特区, 特別区: a
+     * special zone or the kind of ward */
     static const char *const no[] = {
         "都", "同", "各", "全", "地", "選挙", "小選挙", "中選挙", "大選挙", "比例",
         "本", "当", "両", "他", "自", "旧",   "現",     "新",     "農",     "漁",
-        "山", "市", "町", "村", "区", "朝",   "夜",     "特別",   NULL};
+        "山", "市", "町", "村", "区", "朝",   "夜",     "特",     NULL};
     /* 高松市在住, 高松市出身, 高松市内, 高松市役所, 高松市立: the city
      * before a word about it; 市長 and 市議 stay out (a surname's
      * 鈴木市長 is the mayor), and 市民 (一般市民 are citizens; cases/ja/place) */
