@@ -1148,6 +1148,20 @@ static bool others_between(kiji_doc *d, const kj_qctx *x, size_t from, size_t to
     return false;
 }
 
+/* Words written, not said, right after the closing mark at a: 「…」とある
+ * (also とあり、, とあった; とある支持者 is someone unnamed too), 「…」と書かれ,
+ * と記され, と記載され. */
+static bool written_after(const kiji_doc *d, size_t a)
+{
+    /* not とあっさり, とありがたい */
+    static const char *const w[] = {"とある", "とあり、", "とあり。", "とありま", "とあった",
+                                     "と書かれ", "と記され", "と記載され", NULL};
+    for (int k = 0; w[k]; k++)
+        if (at(d, a, w[k]))
+            return true;
+    return false;
+}
+
 /* An unnamed subject before the quote in [lo, o): a noun for people marked
  * by は, が or も (ネットユーザー達は, 別のユーザーが, 視聴者は, 記者も). Then
  * no one named before speaks these words. */
@@ -1958,7 +1972,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
             bool unnamed = unnamed_subject(d, x, cst, c->o);
-            if (unnamed) {
+            /* 「…」とある, 「…」と書かれていた: words on a page or a sign
+             * that no one in the clause wrote are not the last speaker's */
+            bool written = written_after(d, c->after);
+            if (unnamed || written) {
                 gap = 9;
             } else if (last >= 0 && last_sent == sent) {
                 speaker = last;
@@ -1995,7 +2012,13 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
-            if (speaker < 0)
+            size_t na = c->after + strlen("とある");
+            if (speaker < 0 && written && at(d, c->after, "とある") &&
+                is_noun_char(kj_u8_next(d->norm, d->norm_len, &na)))
+                note = "the speaker is someone unnamed (妻は, 女性が)"; /* とある支持者 */
+            else if (speaker < 0 && written)
+                note = "words written somewhere, not said (「…」とある, と書かれた)";
+            else if (speaker < 0)
                 note = "no speaker is named in the sentence or the one before it";
         }
         int para = sent >= 0 ? d->sent[sent].para : -1;
