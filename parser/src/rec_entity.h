@@ -147,6 +147,8 @@ struct kj_entity {
     uint8_t asc_word[256];
     kj_dict *surname_ja, *notname_ja;
     kj_dict *thing_before_ja; /* 台風, 愛犬: kinds written right before a name (ja/thing_before) */
+    uint64_t thing_before_tail; /* bit b - 0x80 for each UTF-8 last byte b of a ja/thing_before word (all bits: one ends in ASCII) */
+    uint64_t thing_before_tail2; /* the same for the byte before the last (all bits: one's last character is not 3 bytes) */
     kj_dict *thing_kind_ja; /* ソフト, 行事: kinds of a named thing (ja/thing_kinds) */
     kj_dict *thing_follow_ja; /* 技術, 手術: nouns after a ・ name of a thing (ja/thing_follow) */
     /* bit notname_bit(k) of every key k of notname_ja (rec_person.c): a

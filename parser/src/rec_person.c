@@ -84,6 +84,16 @@ int person_init(struct kj_entity *x)
     x->notname_ja = ent_dict("ja/not_names", 1);
     x->thing_kind_ja = ent_dict("ja/thing_kinds", 1);
     x->thing_before_ja = ent_dict("ja/thing_before", 1);
+    /* the last bytes of its words: thing_before reads back only after one */
+    const kj_wordlist *tb = kj_wordlist_get("ja/thing_before");
+    for (size_t i = 0; tb && i < tb->n; i++) {
+        size_t n = strlen(tb->lines[i]);
+        unsigned char lb = n ? (unsigned char)tb->lines[i][n - 1] : 0;
+        x->thing_before_tail |= lb >= 0x80 && lb < 0xC0 ? UINT64_C(1) << (lb - 0x80) : ~UINT64_C(0);
+        unsigned char l2 = n >= 3 ? (unsigned char)tb->lines[i][n - 2] : 0;
+        x->thing_before_tail2 |= l2 >= 0x80 && l2 < 0xC0 && (unsigned char)tb->lines[i][n - 3] >= 0xE0
+                                     ? UINT64_C(1) << (l2 - 0x80) : ~UINT64_C(0);
+    }
     x->thing_follow_ja = ent_dict("ja/thing_follow", 1);
     const kj_wordlist *nn = kj_wordlist_get("ja/not_names");
     for (size_t i = 0; nn && i < nn->n; i++) {
@@ -762,16 +772,13 @@ static bool thing_kind_before(estate *s, size_t a)
  * 「エマ」, サイクロン・ナルギス, 愛犬ハナ): one of 「 『 ・ or a space may
  * stand between; the kind (ja/thing_before) is read back at most six
  * characters. */
-static bool thing_before(estate *s, size_t a)
+/* Does a kind of ja/thing_before end at e? Read back six characters at
+ * most. Out of line: thing_before's gate, at every start of a name,
+ * seldom lets a position through. */
+static __attribute__((noinline)) bool kind_ends_at(estate *s, size_t e)
 {
     kiji_doc *d = s->d;
-    size_t e = a, q;
-    if (e <= s->lo)
-        return false;
-    uint32_t c = ent_prev(d, e, &q);
-    if (c == 0x300C || c == 0x300E || c == 0x30FB || c == ' ')
-        e = q;
-    q = e;
+    size_t q = e;
     for (int n = 0; n < 6 && q > s->lo; n++) {
         d->work++;
         ent_prev(d, q, &q);
@@ -780,6 +787,36 @@ static bool thing_before(estate *s, size_t a)
             return true;
     }
     return false;
+}
+
+static inline bool thing_before(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    size_t e = a, q;
+    if (e <= s->lo)
+        return false;
+    uint64_t tail = s->x->thing_before_tail;
+    unsigned char lb = (unsigned char)d->norm[e - 1];
+    /* 「 『 ・ (E3 80 8C, E3 80 8E, E3 83 BB) or a space between: the
+     * character is decoded only after one of their last bytes */
+    if (lb == ' ' || lb == 0x8C || lb == 0x8E || lb == 0xBB) {
+        uint32_t c = ent_prev(d, e, &q);
+        if (c == 0x300C || c == 0x300E || c == 0x30FB || c == ' ') {
+            e = q;
+            if (e <= s->lo)
+                return false;
+            lb = (unsigned char)d->norm[e - 1];
+        }
+    }
+    /* no kind ends in the bytes before e: none read back (the byte before
+     * the last read only when e - 2 is still in the text) */
+    if (lb >= 0x80 && lb < 0xC0 ? !(tail >> (lb - 0x80) & 1) : tail != ~UINT64_C(0))
+        return false;
+    uint64_t tail2 = s->x->thing_before_tail2;
+    unsigned char l2 = e >= 2 ? (unsigned char)d->norm[e - 2] : 0;
+    if (tail2 != ~UINT64_C(0) && !(l2 >= 0x80 && l2 < 0xC0 && tail2 >> (l2 - 0x80) & 1))
+        return false;
+    return kind_ends_at(s, e);
 }
 
 static bool lifespan(estate *s, size_t p)
