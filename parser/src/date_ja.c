@@ -1431,6 +1431,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             have_d = true;
             if (t->rel && t->y)
                 have_y = have_m = true;
+            else if (t->rel && t->m && t->d)
+                have_m = true; /* 同日 after 11月6日 with no year known: that
+                                * month, not the last bare month's */
             j = e;
             size_t wl = weekday_paren(p, j), ws = 0;
             if (!wl && have_m)
