@@ -539,7 +539,16 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * wrong day, not an unknown one (GUIDELINES: anaphora resolve from
          * the date they refer back to). この日 / 同日 name no event. */
         kj_dctx *c = p->c;
-        bool had = kj_dt_anaphor(c, t, KJ_G_DAY, w->arg);
+        bool had;
+        if (c->has_story_day && w->arg == 0 && (at(p, i, "この") || at(p, i, "同"))) {
+            /* the story's day, past a day that only dates a noun */
+            kj_tx keep = c->last_day;
+            c->last_day = c->story_day;
+            had = kj_dt_anaphor(c, t, KJ_G_DAY, 0);
+            c->last_day = keep;
+        } else {
+            had = kj_dt_anaphor(c, t, KJ_G_DAY, w->arg);
+        }
         /* a day before it counts only when it is the last date, in the
          * sentence or the one before (same paragraph): 10日に大勝した韓国戦
          * 翌日 is the 11th, but 23日に中止が発表された。震災翌日には is not
@@ -678,6 +687,30 @@ static size_t clock(jp *p, size_t i, int64_t *hh, int64_t *mm)
     return e2;
 }
 
+/* 「5時に夢中!」(東京MXテレビ), 「5時に夢中!」のスポンサー: a clock that opens
+ * a short bracketed title is part of the name (a programme), no time of
+ * day (cases/ja/date_time). A title: the bracket closes within 36 bytes
+ * with no 、 or 。 in it, and either ends on ! or ? or is followed by a
+ * parenthesis (the broadcaster); never before と or って (a quote:
+ * 「5時に起きた」と話した). i is the clock's first digit. */
+static bool clock_in_title(const jp *p, size_t i)
+{
+    if (!kj_before(p->s, i, "「") && !kj_before(p->s, i, "『"))
+        return false;
+    size_t lim = i + 36 < p->len ? i + 36 : p->len;
+    for (size_t j = i; j < lim; j++) {
+        if (at(p, j, "、") || at(p, j, "。") || at(p, j, "「") || at(p, j, "『"))
+            return false;
+        if (!at(p, j, "」") && !at(p, j, "』"))
+            continue;
+        size_t k = j + strlen("」");
+        if (at(p, k, "と") || at(p, k, "って"))
+            return false;
+        return p->s[j - 1] == '!' || p->s[j - 1] == '?' || at(p, k, "(");
+    }
+    return false;
+}
+
 /* Time: [午前|午後|朝|夜..] N時[M分|半] | HH:MM | 正午 | a part of day alone. */
 static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
 {
@@ -794,7 +827,7 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
         if (!ok && (at(p, k, "ごろ") || at(p, k, "頃") || at(p, k, "過ぎ") || at(p, k, "から")
                     || at(p, k, "まで") || at(p, k, "に")))
             ok = true;
-        if (!ok)
+        if (!ok || (j == i && clock_in_title(p, i)))
             return 0;
         /* 25時30分, 深夜25時, 14日26時: a broadcast or late-night clock past
          * 24 (kj_dt_emit moves it to the next day); 25時 alone is no clock */
@@ -1398,6 +1431,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             have_d = true;
             if (t->rel && t->y)
                 have_y = have_m = true;
+            else if (t->rel && t->m && t->d)
+                have_m = true; /* 同日 after 11月6日 with no year known: that
+                                * month, not the last bare month's */
             j = e;
             size_t wl = weekday_paren(p, j), ws = 0;
             if (!wl && have_m)
@@ -1501,6 +1537,36 @@ static size_t sec_frac(const jp *p, size_t j)
         || nc == ':' || nc == '/' || nc == '-')
         return 0;
     return k;
+}
+
+/* After N unit に 1: a counter of events (試合, 便, 本; no kanji after it: not
+ * 本目, 本塁打) that makes
+ * 3日に1試合 a recurrence, one in every three days, not the 3rd. Returns the
+ * counter's length, 0 when none. */
+static size_t one_event(const jp *p, size_t e)
+{
+    static const char *const w[] = {"試合", "便", "本", NULL};
+    for (int k = 0; w[k]; k++)
+        if (at(p, e, w[k])) {
+            size_t q = e + strlen(w[k]);
+            uint32_t nc = q < p->len ? kj_cp_next(p->c->d, p->len, &q) : 0;
+            return kj_is_kanji(nc) ? 0 : strlen(w[k]); /* not 本目, 本塁打 */
+        }
+    return 0;
+}
+
+/* 90分スペシャル, 15分ハーフ, 30分ドラマ, 15秒スポット: a katakana noun
+ * for something that lasts, right after a bare 分 / 秒 (at j), keeps the
+ * length (GUIDELINES: a length is a duration); any other katakana run
+ * into the unit leaves none (20分コーナーキック, 6秒マグニチュード). */
+static bool length_noun(const jp *p, size_t j)
+{
+    static const char *const w[] = {"スペシャル", "ハーフ", "ドラマ", "アニメ", "コース",
+                                    "レッスン", "プログラム", "スポット", "ライブ", "ステージ", NULL};
+    for (int k = 0; w[k]; k++)
+        if (at(p, j, w[k]))
+            return true;
+    return false;
 }
 
 /* 分 / 秒 at e starting a word of ja/unit_words (3分野, 2分割, 5分子, 秒速):
@@ -1625,7 +1691,8 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
             while (k == 2 && isdig(p, se) && se - j < 3)
                 se++;
             /* 1分59秒: minutes and seconds; 9秒95: seconds and hundredths */
-            ok = (!kj_is_kanji(nc) || !unit_word(p, e, k == 3)) && !kj_is_katakana(nc)
+            ok = (!kj_is_kanji(nc) || !unit_word(p, e, k == 3))
+                 && (!kj_is_katakana(nc) || length_noun(p, j))
                  && (!kj_is_digit(nc) || (k == 3 && sec_frac(p, j) > 0)
                      || (k == 2 && se > j && at(p, se, "秒")));
         }
@@ -2043,6 +2110,9 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "回") && !at(p, e2, "回目"))
             k = e2 + strlen("回");
+        else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 == 1
+                 && v >= 2 && v <= 9 && (k = one_event(p, e2)) > 0)
+            k += e2; /* 3日に1試合: one match in every three days */
         else if (at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2) && v2 >= 1
                  && v2 <= 1000 && at(p, e2, "度") && !at(p, e2, "度目") && v >= 2)
             k = e2 + strlen("度"); /* 4年に1度 */
@@ -2810,7 +2880,8 @@ static bool day_is_length(jp *p, size_t i)
     /* 3日に1回, 3日に1日 (13日に1回 is more likely the 13th) */
     int64_t v2;
     if (v <= 10 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd, &z)
-        && ((at(p, e2, "回") && !at(p, e2, "回目")) || (at(p, e2, "日") && v2 < v)))
+        && ((at(p, e2, "回") && !at(p, e2, "回目")) || (at(p, e2, "日") && v2 < v)
+            || (v >= 2 && v <= 9 && v2 == 1 && one_event(p, e2) > 0)))
         return true;
     return dnum(p, j, &v, &e2, &nd, &z)
            && (at(p, e2, "時間") || (nd > 0 && (at(p, e2, "分") || at(p, e2, "秒"))));

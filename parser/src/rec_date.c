@@ -1750,6 +1750,32 @@ static void format(char *b, size_t n, const kj_tx *t)
     }
 }
 
+/* 14日発売の, 16日放送の, 10日付の: a day (ending at e) followed by one or
+ * two kanji of a verbal noun and の dates that noun only (an attribute),
+ * not the story's event; not a part of the day or a bound (14日夜の,
+ * 14日以降の, 14日午前の, 14日前の). */
+static bool attributive_day(const kj_dctx *c, size_t e)
+{
+    static const char *const stop[] = {"以", "前", "後", "夜", "朝", "昼", "午", "夕", "未",
+                                       "深", "早", "頃", "時", "中", "現", "当"};
+    if (e < 3 || memcmp(c->s + e - 3, "日", 3) != 0)
+        return false;
+    for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++)
+        if (e + 3 <= c->len && memcmp(c->s + e, stop[k], 3) == 0)
+            return false;
+    size_t j = e;
+    int n = 0;
+    while (n < 3 && j < c->len) {
+        size_t q = j;
+        uint32_t ch = kj_cp_next(c->d, c->len, &q);
+        if (!kj_is_kanji(ch))
+            break;
+        j = q;
+        n++;
+    }
+    return n >= 1 && n <= 2 && j + 3 <= c->len && memcmp(c->s + j, "の", 3) == 0;
+}
+
 bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *max)
 {
     kiji_doc *d = c->d;
@@ -1799,6 +1825,19 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
         c->last_sent = si;
         c->last_para = si >= 0 ? d->sent[si].para : -1;
         if (c->last.d && c->last.m) {
+            /* 16日放送の番組で…今月14日発売の週刊誌で…この日: a day that only
+             * dates a noun, earlier than the day written before it, is
+             * background; the story's day stays the one この日 names */
+            if (c->has_last_day && c->last_day.y == c->last.y && c->last_day.d
+                && kj_days(c->last.y, c->last.m, c->last.d)
+                       < kj_days(c->last_day.y, c->last_day.m, c->last_day.d)
+                && attributive_day(c, ne)) {
+                if (!c->has_story_day)
+                    c->story_day = c->last_day;
+                c->has_story_day = true;
+            } else {
+                c->has_story_day = false;
+            }
             c->last_day = c->last;
             c->has_last_day = true;
         }

@@ -231,6 +231,10 @@ typedef struct kj_dctx {
     size_t last_end;     /* where that date's text ends (normalized) */
     kj_tx last_day;      /* the last date with a known day (同日, 翌日) */
     bool has_last_day;
+    /* the day この日 / 同日 take when the last day only dates a noun and
+     * is earlier than the day before it (rec_date.c attributive_day) */
+    kj_tx story_day;
+    bool has_story_day;
     kj_tx last_month;    /* the last date whose month the text wrote */
     bool has_last_month;
     int last_month_sent; /* its sentence */

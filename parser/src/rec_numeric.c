@@ -601,6 +601,25 @@ static void classify_ja(kiji_doc *d, amount *a)
             }
         }
     }
+    /* 3日に1試合, 2時間に1便: one event in every N units, a set of the date
+     * recognizer (date_ja.c one_event) */
+    size_t ke = k + len;
+    uint32_t kc = ke < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &ke) : 0;
+    if ((kj_at(d->norm, d->norm_len, k, "試合") || kj_at(d->norm, d->norm_len, k, "便")
+         || kj_at(d->norm, d->norm_len, k, "本"))
+        && !kj_is_kanji(kc) && a->tok.ne == a->tok.ns + 1 && d->norm[a->tok.ns] == '1') {
+        /* the period in one digit (13日に1試合 is on the 13th) */
+        static const char *const per_ni[] = {"年に", "月に", "週に", "日に", "間に"};
+        for (size_t q = 0; q < sizeof per_ni / sizeof per_ni[0]; q++) {
+            size_t b = a->tok.ns, pl = strlen(per_ni[q]);
+            if (kj_before(d->norm, b, per_ni[q]) && b >= pl + 1
+                && is_digit((unsigned char)d->norm[b - pl - 1])
+                && (b == pl + 1 || !is_digit((unsigned char)d->norm[b - pl - 2]))) {
+                a->kind = NW_TIME;
+                return;
+            }
+        }
+    }
     /* 年1回, 週2回, 3日に1回: a frequency, which the date recognizer reads as a set */
     if (KIND(v) == NW_COUNTER && kj_at(d->norm, d->norm_len, k, "回") &&
         !kj_at(d->norm, d->norm_len, k, "回目")) {
