@@ -250,6 +250,9 @@ struct kiji_doc {
     size_t body_ns, body_ne;
     kj_sentence *sent;
     size_t nsent, capsent;
+    /* kj_sentence_of's last answer, tried first (its callers ask about
+     * nearby offsets in turn); any value is safe, it is checked */
+    size_t sent_hint;
     /* Japanese text: the offsets of the line breaks, 「 and 」 that start
      * in norm[0, qmarks_end), in order. kj_structure's bracket scan stops
      * at each of them anyway; kj_quote_ja pairs the brackets from this
