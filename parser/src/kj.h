@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
 #include "kiji.h"
@@ -462,6 +463,19 @@ static inline bool kj_is_latin(uint32_t c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* u_isalnum (a letter or a decimal digit), answered without ICU for ASCII,
+ * kana and the main kanji block (every code point of those ranges is a
+ * letter: Lo or Lm); core_test checks it against u_isalnum everywhere. */
+static inline bool kj_isalnum(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+        (c >= 0x4E00 && c <= 0x9FFF))
+        return true;
+    return u_isalnum((UChar32)c);
 }
 
 /* ASCII 0-9 (the text is NFKC) */

@@ -497,7 +497,7 @@ static bool name_period(const kiji_doc *d, size_t start, size_t b)
         return false;
     size_t nx = b;
     uint32_t nc = kj_u8_next(d->norm, d->norm_len, &nx);
-    if (!(u_isalnum((UChar32)nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
+    if (!(kj_isalnum(nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
         return false;
     return period_name_ends(d, start, b);
 }
