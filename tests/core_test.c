@@ -496,6 +496,12 @@ static void test_classes(void)
     }
     CHECK(seen > 60000 && bad == 0, "classes: %zu characters, %zu wrong bits", seen, bad);
     free(t);
+    /* kj_isalnum's ranges answered without ICU */
+    size_t alnum_bad = 0;
+    for (uint32_t c = 0; c < 0x110000; c++)
+        alnum_bad += !kj_isalnum(c) != !u_isalnum((UChar32)c);
+    CHECK(alnum_bad == 0, "classes: kj_isalnum differs from u_isalnum at %zu code points",
+          alnum_bad);
 }
 
 /* norm.c copies characters NFKC leaves alone and writes fullwidth forms

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
 #include "kiji.h"
@@ -250,6 +251,9 @@ struct kiji_doc {
     size_t body_ns, body_ne;
     kj_sentence *sent;
     size_t nsent, capsent;
+    /* kj_sentence_of's last answer, tried first (its callers ask about
+     * nearby offsets in turn); any value is safe, it is checked */
+    size_t sent_hint;
     /* Japanese text: the offsets of the line breaks, 「 and 」 that start
      * in norm[0, qmarks_end), in order. kj_structure's bracket scan stops
      * at each of them anyway; kj_quote_ja pairs the brackets from this
@@ -459,6 +463,19 @@ static inline bool kj_is_latin(uint32_t c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* u_isalnum (a letter or a decimal digit), answered without ICU for ASCII,
+ * kana and the main kanji block (every code point of those ranges is a
+ * letter: Lo or Lm); core_test checks it against u_isalnum everywhere. */
+static inline bool kj_isalnum(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+        (c >= 0x4E00 && c <= 0x9FFF))
+        return true;
+    return u_isalnum((UChar32)c);
 }
 
 /* ASCII 0-9 (the text is NFKC) */

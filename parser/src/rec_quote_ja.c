@@ -31,11 +31,15 @@ typedef struct jcand {
     int pspeaker;    /* fact named in a parenthesis after the quote, or -1 */
 } jcand;
 
-/* kj_at, byte by byte: most probes fail at the first or second byte, and
- * the words of a list are no constants the compiler could compare whole,
- * so the loop ends sooner than a length and a compare call would. */
+/* kj_at for a string literal (its length folds to a constant, the compare
+ * to a few loads); byte by byte for the words of a list, which are no
+ * constants the compiler could compare whole: most probes fail at the
+ * first or second byte, so the loop ends sooner than a length and a
+ * compare call would. */
 static inline bool at(const kiji_doc *d, size_t i, const char *lit)
 {
+    if (__builtin_constant_p(__builtin_strlen(lit)) && __builtin_strlen(lit) > 0)
+        return kj_at(d->norm, d->norm_len, i, lit);
     for (size_t k = 0; lit[k]; k++)
         if (i + k >= d->norm_len || d->norm[i + k] != lit[k])
             return false;

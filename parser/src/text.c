@@ -497,7 +497,7 @@ static bool name_period(const kiji_doc *d, size_t start, size_t b)
         return false;
     size_t nx = b;
     uint32_t nc = kj_u8_next(d->norm, d->norm_len, &nx);
-    if (!(u_isalnum((UChar32)nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
+    if (!(kj_isalnum(nc) || nc == 0xFF08 /* （ */ || nc == '(' || nc == 0x3001 /* 、 */))
         return false;
     return period_name_ends(d, start, b);
 }
@@ -1081,15 +1081,33 @@ int kj_text_breaks_agree(kiji_doc *d)
 
 int kj_sentence_of(const kiji_doc *d, size_t i)
 {
-    size_t lo = 0, hi = d->nsent;
+    /* The sentences are in order and do not overlap, so the one holding i
+     * is the only one: the last answer or the next, when either holds i,
+     * is what the search would find. The hint is a cache, not part of the
+     * doc's value: writing it through the const pointer is fine (the doc
+     * is never a const object). */
+    size_t h = d->sent_hint, lo = 0, hi = d->nsent;
+    if (h < hi) {
+        if (d->sent[h].ns > i)
+            hi = h; /* before the hint: search [0, h) */
+        else if (i < d->sent[h].ne)
+            return (int)h;
+        else if (h + 1 < hi && d->sent[h + 1].ns <= i && i < d->sent[h + 1].ne) {
+            ((kiji_doc *)d)->sent_hint = h + 1;
+            return (int)(h + 1);
+        } else
+            lo = h + 1; /* after the hint: search [h + 1, nsent) */
+    }
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (d->sent[mid].ne <= i)
             lo = mid + 1;
         else if (d->sent[mid].ns > i)
             hi = mid;
-        else
+        else {
+            ((kiji_doc *)d)->sent_hint = mid;
             return (int)mid;
+        }
     }
     return -1;
 }
