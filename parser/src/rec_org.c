@@ -320,8 +320,10 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         name = ent_strnorm(s->d, name, nl);
         nl = strlen(name);
     }
-    if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1]) &&
-        !kj_dict_get(s->x->org, name, nl, &v)) {
+    /* the legal form is English (ja_legal_base reads the Japanese): a
+     * Latin last letter, or the full stop of Inc. / Co. / S.A. */
+    bool latin = nl && (ent_asc((unsigned char)name[nl - 1]) || name[nl - 1] == '.');
+    if (type == KIJI_FACT_ORGANIZATION && latin && !kj_dict_get(s->x->org, name, nl, &v)) {
         size_t bl = kj_org_base(name, nl);
         if (bl < nl && bl > 0 && kj_dict_get(s->x->org, name, bl, &v)) {
             char key[16];
@@ -355,7 +357,8 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         /* a wrapped line does not make another organization */
         name = ent_strnorm(s->d, name, nl);
         nl = strlen(name);
-        if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1])) {
+        if (type == KIJI_FACT_ORGANIZATION && nl &&
+            (ent_asc((unsigned char)name[nl - 1]) || name[nl - 1] == '.')) {
             size_t bl = kj_org_base(name, nl);
             if (bl > 0)
                 nl = bl;
@@ -659,6 +662,22 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     if (ne - ns + 2 < sizeof nkey) {
         n = ent_key_str(nkey, sizeof nkey, "n:", d->norm + ns, ne - ns);
         ent_alias(s, type, nkey, (size_t)n, e);
+        /* British Broadcasting Corp (BBC), BBC a form of orgs.txt: the
+         * entity is the listed one, so the name is read again later by
+         * org_for under its key without the legal form (and a wrapped
+         * line as one space); that key is this entity too, or the same
+         * name would make a second organization */
+        if (type == KIJI_FACT_ORGANIZATION && d->lang == KJ_LANG_EN) {
+            char nb[160];
+            size_t bl = ent_strnorm_to(nb, d->norm + ns, ne - ns);
+            if (bl && (ent_asc((unsigned char)nb[bl - 1]) || nb[bl - 1] == '.'))
+                bl = kj_org_base(nb, bl);
+            if (bl > 0 && (bl < ne - ns || memchr(d->norm + ns, '\n', ne - ns))) {
+                n = ent_key_str(nkey, sizeof nkey, "n:", nb, bl);
+                if (!ent_get(s, type, nkey, (size_t)n))
+                    ent_alias(s, type, nkey, (size_t)n, e);
+            }
+        }
     }
     ent_mention(s, e, ns, ne);
 }
@@ -855,10 +874,18 @@ static void pass_definitions(estate *s)
                             org_suffix_end(s, i + 1, k);
             if (k < s->hi && d->norm[k] == '>' && lower && upper((unsigned char)d->norm[i + 1]) &&
                 !acr_next) {
-                ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, k - i - 1, NULL, 0);
+                /* <Siemens AG's> U.S. subsidiary: the mark closes on the
+                 * owner's possessive, no part of the name (an 's inside
+                 * it stays: <Gray's Printing Ltd>) */
+                size_t ke = k;
+                if (ke - i > 4 && d->norm[ke - 1] == 's' && d->norm[ke - 2] == '\'')
+                    ke -= 2;
+                else if (ke - i > 4 && d->norm[ke - 1] == '\'' && d->norm[ke - 2] == 's')
+                    ke -= 1;
+                ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, ke - i - 1, NULL, 0);
                 if (e) {
-                    longer_name(s, e, i + 1, k);
-                    ent_mention(s, e, i + 1, k);
+                    longer_name(s, e, i + 1, ke);
+                    ent_mention(s, e, i + 1, ke);
                 }
             }
         } else if (c == '=' && i > s->lo) {
