@@ -219,6 +219,44 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
     }
 }
 
+/* The one organization read so far named name then " of " and more
+ * (National Bank of Canada for National Bank), name of two words or more;
+ * NULL when none or several. The head written alone later is a short
+ * mention of it (GUIDELINES: one fact per entity). Reads the last 256
+ * entities at most. */
+/* Does a possessive ('s or s') and one space stand right before name,
+ * when name points into the text (org_for is also given copies)? */
+static bool owner_before(const kiji_doc *d, const char *name)
+{
+    uintptr_t p = (uintptr_t)name, lo = (uintptr_t)d->norm;
+    if (p < lo + 3 || p >= lo + d->norm_len)
+        return false;
+    size_t i = (size_t)(p - lo);
+    const char *u = d->norm;
+    if (u[i - 1] != ' ' && u[i - 1] != '\n')
+        return false;
+    return u[i - 2] == '\'' || (u[i - 2] == 's' && u[i - 3] == '\'');
+}
+
+static ent *org_of_head(estate *s, const char *name, size_t nl)
+{
+    if (nl < 5 || !memchr(name, ' ', nl))
+        return NULL;
+    ent *hit = NULL;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        s->d->work++;
+        ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->namelen < nl + 5 ||
+            memcmp(o->name, name, nl) != 0 || memcmp(o->name + nl, " of ", 4) != 0)
+            continue;
+        if (hit && hit != o)
+            return NULL;
+        hit = o;
+    }
+    return hit;
+}
+
 /* The one organization read so far whose name ends in the words of name
  * (of two words or more), longer than it; NULL when none or several. Reads
  * the last 256 entities at most. */
@@ -314,6 +352,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
                     size_t al)
 {
     int32_t v;
+    const char *written = name; /* in the text; name may become a copy */
     /* Securities and\nExchange Commission: a wrapped line is looked up as
      * one space, so the gazetteer finds it as the one-line form */
     if (nl && nl + 2 < 160 && memchr(name, '\n', nl)) {
@@ -401,6 +440,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
                     ? org_tail_of(s, name, nl)
                     : NULL;
+    /* Vienna's Stock Exchange after the Stock Exchange of Malta: an
+     * owner's possessive right before the name makes it another body */
+    if (!tail && type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed &&
+        !owner_before(s->d, written))
+        tail = org_of_head(s, name, nl);
     if (tail) {
         ent_alias(s, type, key, (size_t)n, tail);
         return tail;
