@@ -641,6 +641,7 @@ void kj_rec_entity(kiji_doc *d)
     d->agency_fact = -1;
     s.poss_budget = 8;
     s.says_budget = 8;
+    s.alone_budget = 8;
     s.spokes_budget = 4096;
     rec_places(&s);
     rec_orgs(&s);

@@ -257,6 +257,8 @@ typedef struct estate {
      * left (each a linear run; a few keep the document linear) */
     int poss_budget;
     int says_budget;
+    /* rec_person.c surname_alone: whole-text searches left */
+    int alone_budget;
     /* rec_org.c pass_spokes: organizations left to compare a spokesman's
      * body with (each comparison reads one entity; a budget keeps a text
      * of thousands of bodies linear) */

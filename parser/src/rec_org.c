@@ -219,6 +219,44 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
     }
 }
 
+/* The one organization read so far named name then " of " and more
+ * (National Bank of Canada for National Bank), name of two words or more;
+ * NULL when none or several. The head written alone later is a short
+ * mention of it (GUIDELINES: one fact per entity). Reads the last 256
+ * entities at most. */
+/* Does a possessive ('s or s') and one space stand right before name,
+ * when name points into the text (org_for is also given copies)? */
+static bool owner_before(const kiji_doc *d, const char *name)
+{
+    uintptr_t p = (uintptr_t)name, lo = (uintptr_t)d->norm;
+    if (p < lo + 3 || p >= lo + d->norm_len)
+        return false;
+    size_t i = (size_t)(p - lo);
+    const char *u = d->norm;
+    if (u[i - 1] != ' ' && u[i - 1] != '\n')
+        return false;
+    return u[i - 2] == '\'' || (u[i - 2] == 's' && u[i - 3] == '\'');
+}
+
+static ent *org_of_head(estate *s, const char *name, size_t nl)
+{
+    if (nl < 5 || !memchr(name, ' ', nl))
+        return NULL;
+    ent *hit = NULL;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        s->d->work++;
+        ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->namelen < nl + 5 ||
+            memcmp(o->name, name, nl) != 0 || memcmp(o->name + nl, " of ", 4) != 0)
+            continue;
+        if (hit && hit != o)
+            return NULL;
+        hit = o;
+    }
+    return hit;
+}
+
 /* The one organization read so far whose name ends in the words of name
  * (of two words or more), longer than it; NULL when none or several. Reads
  * the last 256 entities at most. */
@@ -314,14 +352,17 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
                     size_t al)
 {
     int32_t v;
+    const char *written = name; /* in the text; name may become a copy */
     /* Securities and\nExchange Commission: a wrapped line is looked up as
      * one space, so the gazetteer finds it as the one-line form */
     if (nl && nl + 2 < 160 && memchr(name, '\n', nl)) {
         name = ent_strnorm(s->d, name, nl);
         nl = strlen(name);
     }
-    if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1]) &&
-        !kj_dict_get(s->x->org, name, nl, &v)) {
+    /* the legal form is English (ja_legal_base reads the Japanese): a
+     * Latin last letter, or the full stop of Inc. / Co. / S.A. */
+    bool latin = nl && (ent_asc((unsigned char)name[nl - 1]) || name[nl - 1] == '.');
+    if (type == KIJI_FACT_ORGANIZATION && latin && !kj_dict_get(s->x->org, name, nl, &v)) {
         size_t bl = kj_org_base(name, nl);
         if (bl < nl && bl > 0 && kj_dict_get(s->x->org, name, bl, &v)) {
             char key[16];
@@ -355,7 +396,8 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         /* a wrapped line does not make another organization */
         name = ent_strnorm(s->d, name, nl);
         nl = strlen(name);
-        if (type == KIJI_FACT_ORGANIZATION && nl && ent_asc((unsigned char)name[nl - 1])) {
+        if (type == KIJI_FACT_ORGANIZATION && nl &&
+            (ent_asc((unsigned char)name[nl - 1]) || name[nl - 1] == '.')) {
             size_t bl = kj_org_base(name, nl);
             if (bl > 0)
                 nl = bl;
@@ -398,6 +440,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
                     ? org_tail_of(s, name, nl)
                     : NULL;
+    /* Vienna's Stock Exchange after the Stock Exchange of Malta: an
+     * owner's possessive right before the name makes it another body */
+    if (!tail && type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed &&
+        !owner_before(s->d, written))
+        tail = org_of_head(s, name, nl);
     if (tail) {
         ent_alias(s, type, key, (size_t)n, tail);
         return tail;
@@ -659,6 +706,22 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
     if (ne - ns + 2 < sizeof nkey) {
         n = ent_key_str(nkey, sizeof nkey, "n:", d->norm + ns, ne - ns);
         ent_alias(s, type, nkey, (size_t)n, e);
+        /* British Broadcasting Corp (BBC), BBC a form of orgs.txt: the
+         * entity is the listed one, so the name is read again later by
+         * org_for under its key without the legal form (and a wrapped
+         * line as one space); that key is this entity too, or the same
+         * name would make a second organization */
+        if (type == KIJI_FACT_ORGANIZATION && d->lang == KJ_LANG_EN) {
+            char nb[160];
+            size_t bl = ent_strnorm_to(nb, d->norm + ns, ne - ns);
+            if (bl && (ent_asc((unsigned char)nb[bl - 1]) || nb[bl - 1] == '.'))
+                bl = kj_org_base(nb, bl);
+            if (bl > 0 && (bl < ne - ns || memchr(d->norm + ns, '\n', ne - ns))) {
+                n = ent_key_str(nkey, sizeof nkey, "n:", nb, bl);
+                if (!ent_get(s, type, nkey, (size_t)n))
+                    ent_alias(s, type, nkey, (size_t)n, e);
+            }
+        }
     }
     ent_mention(s, e, ns, ne);
 }
@@ -855,10 +918,18 @@ static void pass_definitions(estate *s)
                             org_suffix_end(s, i + 1, k);
             if (k < s->hi && d->norm[k] == '>' && lower && upper((unsigned char)d->norm[i + 1]) &&
                 !acr_next) {
-                ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, k - i - 1, NULL, 0);
+                /* <Siemens AG's> U.S. subsidiary: the mark closes on the
+                 * owner's possessive, no part of the name (an 's inside
+                 * it stays: <Gray's Printing Ltd>) */
+                size_t ke = k;
+                if (ke - i > 4 && d->norm[ke - 1] == 's' && d->norm[ke - 2] == '\'')
+                    ke -= 2;
+                else if (ke - i > 4 && d->norm[ke - 1] == '\'' && d->norm[ke - 2] == 's')
+                    ke -= 1;
+                ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i + 1, ke - i - 1, NULL, 0);
                 if (e) {
-                    longer_name(s, e, i + 1, k);
-                    ent_mention(s, e, i + 1, k);
+                    longer_name(s, e, i + 1, ke);
+                    ent_mention(s, e, i + 1, ke);
                 }
             }
         } else if (c == '=' && i > s->lo) {

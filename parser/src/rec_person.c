@@ -2985,6 +2985,50 @@ static bool tok_is(const kiji_doc *d, tok t, const char *w)
     return t.ne - t.ns == n && memcmp(d->norm + t.ns, w, n) == 0;
 }
 
+/* Is the word [ws, we) (a surname) written alone elsewhere in the text:
+ * whole, with no capitalized word right before or after it (Marlow said,
+ * at Marlow's request; not Anna Marlow, not Marlow Foundation)? The
+ * appointment of Dennis Marlow then names the person the text calls Marlow,
+ * where from Ryan Milk alone may be a company. Each call is one linear
+ * search of the text; s->alone_budget bounds the calls per document. */
+static bool surname_alone(estate *s, size_t ws, size_t we)
+{
+    const kiji_doc *d = s->d;
+    size_t n = we - ws;
+    if (n < 3 || s->alone_budget <= 0)
+        return false;
+    s->alone_budget--;
+    const char *u = d->norm;
+    for (size_t i = s->lo; i + n <= s->hi;) {
+        const char *h = memchr(u + i, u[ws], s->hi - i - n + 1);
+        if (!h)
+            break;
+        size_t j = (size_t)(h - u);
+        i = j + 1;
+        s->d->work++;
+        if (j == ws || memcmp(h, u + ws, n) != 0 || (j > 0 && ent_asc((unsigned char)u[j - 1])) ||
+            (j + n < s->hi && ent_asc((unsigned char)u[j + n])))
+            continue;
+        /* the word before, past one space or line break */
+        size_t p = j;
+        if (p > s->lo && (u[p - 1] == ' ' || u[p - 1] == '\n'))
+            p--;
+        if (p < j && p > s->lo && ent_asc((unsigned char)u[p - 1])) {
+            size_t q = p;
+            while (q > s->lo && j - q < 40 && (ent_asc((unsigned char)u[q - 1]) || u[q - 1] == '.'))
+                q--;
+            if ((u[q] >= 'A' && u[q] <= 'Z'))
+                continue;
+        }
+        /* the word after */
+        size_t r = j + n;
+        if (r + 1 < s->hi && (u[r] == ' ' || u[r] == '\n') && (u[r + 1] >= 'A' && u[r + 1] <= 'Z'))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* the Kadoorie family, the Rothschild clan: a surname before one of these
  * names the family, not a person */
 static bool family_word(const kiji_doc *d, tok t)
@@ -3911,9 +3955,13 @@ static void en_persons(estate *s)
             /* from Ryan Milk, in Christian Democrats: after a preposition of
              * place or source, a company or a place as often as a person */
             static const char *const prep[] = {"from", "of", "at", "in", "into", "on", "to", NULL};
+            bool after = false;
             for (int q = 0; given && prep[q] && ns > 0; q++)
-                if (tok_is(d, t[ns - 1], prep[q]))
-                    given = false;
+                after |= tok_is(d, t[ns - 1], prep[q]);
+            /* the appointment of Dennis Marlow ... Marlow said: the surname
+             * alone elsewhere makes the name a person's all the same */
+            if (after)
+                given = surname_alone(s, t[j - 1].ns, t[j - 1].ne);
         }
         /* Savings Corp of Santa Rosa said: after "of", the place or
          * body something belongs to (Chief Inspector of Mines X said: a
