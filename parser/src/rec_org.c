@@ -219,11 +219,6 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
     }
 }
 
-/* The one organization read so far named name then " of " and more
- * (National Bank of Canada for National Bank), name of two words or more;
- * NULL when none or several. The head written alone later is a short
- * mention of it (GUIDELINES: one fact per entity). Reads the last 256
- * entities at most. */
 /* Does a possessive ('s or s') and one space stand right before name,
  * when name points into the text (org_for is also given copies)? */
 static bool owner_before(const kiji_doc *d, const char *name)
@@ -238,17 +233,19 @@ static bool owner_before(const kiji_doc *d, const char *name)
     return u[i - 2] == '\'' || (u[i - 2] == 's' && u[i - 3] == '\'');
 }
 
-static ent *org_of_head(estate *s, const char *name, size_t nl)
+/* How name (of nl bytes) relates to the organization o read before. */
+typedef bool (*org_match)(estate *s, const ent *o, const char *name, size_t nl);
+
+/* The one organization among the last 256 entities that match accepts;
+ * NULL when none or several. */
+static ent *org_unique(estate *s, const char *name, size_t nl, org_match match)
 {
-    if (nl < 5 || !memchr(name, ' ', nl))
-        return NULL;
     ent *hit = NULL;
     size_t from = s->ne > 256 ? s->ne - 256 : 0;
     for (size_t j = from; j < s->ne; j++) {
         s->d->work++;
         ent *o = s->e[j];
-        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->namelen < nl + 5 ||
-            memcmp(o->name, name, nl) != 0 || memcmp(o->name + nl, " of ", 4) != 0)
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || !match(s, o, name, nl))
             continue;
         if (hit && hit != o)
             return NULL;
@@ -257,29 +254,65 @@ static ent *org_of_head(estate *s, const char *name, size_t nl)
     return hit;
 }
 
+/* o is named name then " of " and more (National Bank of Canada for
+ * National Bank). */
+static bool named_of(estate *s, const ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    return o->namelen >= nl + 5 && memcmp(o->name, name, nl) == 0 && memcmp(o->name + nl, " of ", 4) == 0;
+}
+
+/* The one organization read so far named name then " of " and more, name
+ * of two words or more; NULL when none or several. The head written alone
+ * later is a short mention of it (GUIDELINES: one fact per entity). */
+static ent *org_of_head(estate *s, const char *name, size_t nl)
+{
+    if (nl < 5 || !memchr(name, ' ', nl))
+        return NULL;
+    return org_unique(s, name, nl, named_of);
+}
+
+/* o's name, its legal form aside, ends in the words of name and is longer
+ * (Hanil Motors Corp for Motors). */
+static bool named_ending(estate *s, const ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    size_t ol = kj_org_base(o->name, o->namelen);
+    return ol > nl + 1 && o->name[ol - nl - 1] == ' ' && memcmp(o->name + ol - nl, name, nl) == 0;
+}
+
 /* The one organization read so far whose name ends in the words of name
- * (of two words or more), longer than it; NULL when none or several. Reads
- * the last 256 entities at most. */
+ * (of two words or more), longer than it; NULL when none or several. */
 static ent *org_tail_of(estate *s, const char *name, size_t nl)
 {
     if (!memchr(name, ' ', nl))
         return NULL;
-    ent *hit = NULL;
-    size_t from = s->ne > 256 ? s->ne - 256 : 0;
-    for (size_t j = from; j < s->ne; j++) {
-        s->d->work++;
-        const ent *o = s->e[j];
-        if (o->type != KIJI_FACT_ORGANIZATION || !o->name)
-            continue;
-        size_t ol = kj_org_base(o->name, o->namelen); /* Hanil Motors Corp */
-        if (ol <= nl + 1 || o->name[ol - nl - 1] != ' ' ||
-            memcmp(o->name + ol - nl, name, nl) != 0)
-            continue;
-        if (hit && hit != o)
-            return NULL;
-        hit = s->e[j];
+    return org_unique(s, name, nl, named_ending);
+}
+
+/* o, with no acronym, is named name then only organization words, its
+ * legal form aside (Qantas Airways Ltd for Qantas). */
+static bool named_head(estate *s, const ent *o, const char *name, size_t nl)
+{
+    if (o->acronym)
+        return false;
+    /* the cheap prefix test first: the legal form is read only for a name
+     * that starts with the bare one */
+    if (o->namelen <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
+        return false;
+    size_t ol = kj_org_base(o->name, o->namelen);
+    if (ol <= nl + 1)
+        return false;
+    for (size_t w = nl + 1; w < ol;) {
+        size_t x = w;
+        while (x < ol && o->name[x] != ' ')
+            x++;
+        int32_t v;
+        if (!kj_dict_get(s->x->osuf_en, o->name + w, x - w, &v))
+            return false;
+        w = x + 1;
     }
-    return hit;
+    return true;
 }
 
 /* The one organization read so far whose name is the well-known bare name
@@ -288,41 +321,12 @@ static ent *org_tail_of(estate *s, const char *name, size_t nl)
  * bare name is a short form of it. NULL when none or several (Apple
  * Computer and Apple Corps), or when another word stands between (Boeing
  * Commercial Airplanes, Senate Finance Committee: a part or a committee of
- * the body). Reads the last 256 entities at most. */
+ * the body). */
 static ent *org_head_of(estate *s, const char *name, size_t nl)
 {
     if (nl == 0 || nl > 40)
         return NULL;
-    ent *hit = NULL;
-    size_t from = s->ne > 256 ? s->ne - 256 : 0;
-    for (size_t j = from; j < s->ne; j++) {
-        s->d->work++;
-        ent *o = s->e[j];
-        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->acronym)
-            continue;
-        /* the cheap prefix test first: the legal form is read only
-         * for a name that starts with the bare one */
-        if (o->namelen <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
-            continue;
-        size_t ol = kj_org_base(o->name, o->namelen);
-        if (ol <= nl + 1)
-            continue;
-        bool words = true;
-        for (size_t w = nl + 1; w < ol && words;) {
-            size_t x = w;
-            while (x < ol && o->name[x] != ' ')
-                x++;
-            int32_t v;
-            words = kj_dict_get(s->x->osuf_en, o->name + w, x - w, &v);
-            w = x + 1;
-        }
-        if (!words)
-            continue;
-        if (hit && hit != o)
-            return NULL;
-        hit = o;
-    }
-    return hit;
+    return org_unique(s, name, nl, named_head);
 }
 
 /* The entity of well-known organization v written as name: Qantas after

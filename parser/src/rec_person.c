@@ -747,48 +747,36 @@ static bool is_hira(uint32_t c)
     return c >= 0x3041 && c <= 0x3096;
 }
 
-/* "(1853年 - 1890年)", "(1950年3月1日 - )", "(1901年生まれ)" at p: a person's
- * life span. */
+/* Does a word of dict end at e, starting at most max characters back?
+ * Out of line: its callers' gates seldom let a position through. */
+static __attribute__((noinline)) bool word_ends_at(estate *s, const kj_dict *dict, size_t e, int max)
+{
+    kiji_doc *d = s->d;
+    size_t q = e;
+    for (int n = 0; n < max && q > s->lo; n++) {
+        d->work++;
+        ent_prev(d, q, &q);
+        int32_t v;
+        if (kj_dict_get(dict, d->norm + q, e - q, &v))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the name at a follows a kind of thing and の (ワープロソフトの
  * 一太郎, 伝統行事の相馬野馬追): the word before の ends in a word of
  * ja/thing_kinds, read back at most eight characters */
 static bool thing_kind_before(estate *s, size_t a)
 {
-    kiji_doc *d = s->d;
-    if (a < s->lo + 6 || !kj_before(d->norm, a, "の"))
+    if (a < s->lo + 6 || !kj_before(s->d->norm, a, "の"))
         return false;
-    size_t e = a - 3, q = e;
-    for (int n = 0; n < 8 && q > s->lo; n++) {
-        d->work++;
-        ent_prev(d, q, &q);
-        int32_t v;
-        if (kj_dict_get(s->x->thing_kind_ja, d->norm + q, e - q, &v))
-            return true;
-    }
-    return false;
+    return word_ends_at(s, s->x->thing_kind_ja, a - 3, 8);
 }
 
 /* Whether the name at a is a thing's named right after its kind (台風
  * 「エマ」, サイクロン・ナルギス, 愛犬ハナ): one of 「 『 ・ or a space may
  * stand between; the kind (ja/thing_before) is read back at most six
- * characters. */
-/* Does a kind of ja/thing_before end at e? Read back six characters at
- * most. Out of line: thing_before's gate, at every start of a name,
- * seldom lets a position through. */
-static __attribute__((noinline)) bool kind_ends_at(estate *s, size_t e)
-{
-    kiji_doc *d = s->d;
-    size_t q = e;
-    for (int n = 0; n < 6 && q > s->lo; n++) {
-        d->work++;
-        ent_prev(d, q, &q);
-        int32_t v;
-        if (kj_dict_get(s->x->thing_before_ja, d->norm + q, e - q, &v))
-            return true;
-    }
-    return false;
-}
-
+ * characters, and only after the last two bytes of one of its words. */
 static inline bool thing_before(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -816,9 +804,11 @@ static inline bool thing_before(estate *s, size_t a)
     unsigned char l2 = e >= 2 ? (unsigned char)d->norm[e - 2] : 0;
     if (tail2 != ~UINT64_C(0) && !(l2 >= 0x80 && l2 < 0xC0 && tail2 >> (l2 - 0x80) & 1))
         return false;
-    return kind_ends_at(s, e);
+    return word_ends_at(s, s->x->thing_before_ja, e, 6);
 }
 
+/* "(1853年 - 1890年)", "(1950年3月1日 - )", "(1901年生まれ)" at p: a person's
+ * life span. */
 static bool lifespan(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
