@@ -1947,6 +1947,34 @@ static bool dated_event_before(const jp *p, size_t i)
     return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
 }
 
+/* 「24時間テレビ」, 27時間テレビで, 「HEY!HEY!HEY!2時間スペシャル」: hours
+ * straight before テレビ, or before スペシャル / SP in a title whose bracket
+ * closes within 40 bytes (no 、 。 「 between), are part of a programme's
+ * name, no length. 3時間テレビを見た stays a length. j is the unit's end. */
+static bool hours_in_programme(const jp *p, size_t j)
+{
+    if (at(p, j, "テレビ")) {
+        size_t k = j + strlen("テレビ");
+        if (!at(p, k, "を") && !at(p, k, "は見") && !at(p, k, "も見"))
+            return true;
+    }
+    size_t k;
+    if (at(p, j, "スペシャル"))
+        k = j + strlen("スペシャル");
+    else if (at(p, j, "SP"))
+        k = j + strlen("SP");
+    else
+        return false;
+    size_t lim = k + 40 < p->len ? k + 40 : p->len;
+    for (; k < lim; k++) {
+        if (at(p, k, "、") || at(p, k, "。") || at(p, k, "「") || at(p, k, "『"))
+            return false;
+        if (at(p, k, "」") || at(p, k, "』"))
+            return true;
+    }
+    return false;
+}
+
 /* N + unit [半] [qualifier] [前|後], compounds (1時間30分), decimals
  * (1.5時間), 数 + unit, 半年, 半月, 半世紀, 四半世紀. Returns the end, 0 when
  * nothing. 3年前 / 2日後 are relative dates; その2日後 is anaphoric; 3時間前
@@ -2026,6 +2054,8 @@ static size_t duration(jp *p, size_t i, bool years_ok)
     /* 3日目, 5年目, 1時間目: an ordinal (GUIDELINES: ranks and ordinals are
      * optional quantities), no length */
     if (at(p, j, "目"))
+        return 0;
+    if (strcmp(u, "H") == 0 && hours_in_programme(p, j))
         return 0;
     if (!lexical && at(p, j, "半")) {
         j += strlen("半");
