@@ -771,6 +771,31 @@ static bool adverb_place(const estate *s, size_t pos, size_t n)
     return true;
 }
 
+/* 最多タイ, 日本タイ記録, 2位タイ, 3勝3敗のタイ, 59-59のタイ: タイ at pos
+ * (n bytes) is a tie in sport, no Thailand: before 記録, after 最多 最高
+ * 最長 最少 最速 首位 or N位, or after a score's の (a digit or 敗
+ * before it). タイ王者 (a Thai champion) and タイの首相 stay places. */
+static bool tie_not_thai(const estate *s, size_t pos, size_t n)
+{
+    static const char *const before[] = {"最多", "最高", "最長", "最少", "最速", "首位", NULL};
+    const char *t = s->d->norm;
+    if (n != strlen("タイ") || memcmp(t + pos, "タイ", n) != 0)
+        return false;
+    if (kj_at(t, s->hi, pos + n, "記録"))
+        return true;
+    for (int i = 0; before[i]; i++)
+        if (pos >= s->lo + strlen(before[i]) && kj_before(t, pos, before[i]))
+            return true;
+    size_t b;
+    if (pos >= s->lo + strlen("位") && kj_before(t, pos, "位")
+        && kj_is_digit(ent_prev(s->d, pos - strlen("位"), &b)))
+        return true; /* 2位タイ */
+    if (pos < s->lo + strlen("の") || !kj_before(t, pos, "の"))
+        return false;
+    size_t q = pos - strlen("の");
+    return kj_is_digit(ent_prev(s->d, q, &b)) || (q >= s->lo + strlen("敗") && kj_before(t, q, "敗"));
+}
+
 static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -805,6 +830,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0; /* 東京03の: a comedy group, no Tokyo */
     if (adverb_place(s, pos, n))
         return 0; /* 大分ふっくらした: the adverb だいぶ */
+    if (tie_not_thai(s, pos, n))
+        return 0;
     return n;
 }
 
