@@ -1360,7 +1360,10 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
                     break;
                 }
             }
-            if (!(e + fln <= d->norm_len && memcmp(d->norm + e, follow, fln) == 0))
+            /* or its title ends with the role: 太田国土交通大臣 … 同大臣は */
+            size_t t = skip_name_suffix(d, m->ne, m->ne + 48 < pos ? m->ne + 48 : pos);
+            if (!(e + fln <= d->norm_len && memcmp(d->norm + e, follow, fln) == 0) &&
+                !(t >= e + fln && memcmp(d->norm + t - fln, follow, fln) == 0))
                 continue;
         }
         if (company && (kj_before(d->norm, m->ne, "会") || kj_before(d->norm, m->ne, "省") ||
@@ -1392,10 +1395,10 @@ static size_t role_at(kiji_doc *d, size_t i)
 }
 
 /* An anaphor at i that names a speaker again, with its particle: 同氏は,
- * 同首相が, 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG; after 同 a word of
+ * 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG; after 同 a word of
  * ja/anaphor_orgs), 記事では, 同紙は, 同記事によると (ANA_WRITING: the
- * article's writer; after 同 a word of ja/anaphor_writings), 容疑者は
- * (ANA_ROLE). Returns the kind; *end is past the particle, the *sfn bytes
+ * article's writer; after 同 a word of ja/anaphor_writings), 容疑者は,
+ * 同首相が, 同記者は (ANA_ROLE: the person named with that title). Returns the kind; *end is past the particle, the *sfn bytes
  * at *suffix (in the text) the organization ending or the role to match
  * (*sfn 0: none). */
 static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, size_t *sfn)
@@ -1444,6 +1447,11 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
             if (t > s && kj_is_kanji(kj_cp_prev(d, t, &ps))) { /* not 同ユーザー */
                 kind = ANA_PERSON;
                 e = t;
+                if (!at(d, s, "氏")) { /* 同記者: the one named with 記者 */
+                    kind = ANA_ROLE;
+                    *suffix = d->norm + s;
+                    *sfn = t - s;
+                }
             }
         } else if (kind == ANA_ORG) {
             size_t n;
