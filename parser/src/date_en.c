@@ -2828,6 +2828,23 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
                     return 0;
             }
         }
+        /* the Russell 2000 Index, the Wilshire 5000 Index: a capitalized
+         * name, the number and Index name an index (In 2000 Index funds:
+         * a preposition before is a year's) */
+        if (ch(p, e) == ' ' && e + 6 <= p->len && p->s[e + 1] == 'I' && wd(p, e + 1, "index", &r) &&
+            !alpha(ch(p, r)) && i >= 3 && p->lc[i - 1] == ' ' && alpha(p->lc[i - 2])) {
+            size_t ws = i - 2;
+            while (ws > 0 && i - ws < 24 && alpha(p->lc[ws - 1]))
+                ws--;
+            static const char *const prep[] = {"in ", "since ", "by ", "of ", "the ", "for ",
+                                               "until ", "from ", "to ", "and ", "after ", "before "};
+            bool is_prep = false;
+            for (size_t k = 0; k < sizeof prep / sizeof *prep; k++)
+                if (wd(p, ws, prep[k], &r))
+                    is_prep = true;
+            if (!p->caseless && p->s[ws] >= 'A' && p->s[ws] <= 'Z' && !is_prep)
+                return 0;
+        }
         t->y = y;
         t->yset = true;
         t->grain = KJ_G_YEAR;

@@ -1184,8 +1184,12 @@ static bool scan_unsigned_after(kiji_doc *d, size_t pos, kj_numtok *t, bool chec
             t->ne = fe;
             return true;
         }
-        if (!st.kanji && slash_fraction(d, t))
+        if (!st.kanji && slash_fraction(d, t)) {
+            /* 3-1/2 billion dlrs: the scale word after the fraction */
+            if (nd)
+                kj_num_en_scale(d, t);
             return true;
+        }
         if (!st.kanji && power_after(d, t))
             return true;
         if (!st.kanji && nd)

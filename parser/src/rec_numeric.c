@@ -2894,6 +2894,29 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         rc = a.tok.ne + strlen("、"), comma = true;
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && after_month(d, a.ns))
         rc = 0;
+    /* 3.85/95 pct, 1.8520/30 marks: a bid/offer quote, the high end
+     * written as the low end's last digits (3.95), no more of them than
+     * the low end has decimals; a range */
+    int slash = 0;
+    int decs = 0; /* the low end's decimals as written (3.80: two) */
+    if (!rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && a.tok.value.ok &&
+        a.tok.ne < d->norm_len && d->norm[a.tok.ne] == '/') {
+        size_t dot = a.tok.ne;
+        while (dot > a.tok.ns && a.tok.ne - dot < 6 && is_digit((unsigned char)d->norm[dot - 1]))
+            dot--;
+        if (dot > a.tok.ns && d->norm[dot - 1] == '.')
+            decs = (int)(a.tok.ne - dot);
+        size_t k = a.tok.ne + 1;
+        while (k < d->norm_len && k - a.tok.ne <= 4 && is_digit((unsigned char)d->norm[k]))
+            k++;
+        int nd = (int)(k - a.tok.ne - 1);
+        if (nd >= 1 && nd <= decs &&
+            (k >= d->norm_len || (d->norm[k] != '/' && d->norm[k] != '.' && d->norm[k] != ',' &&
+                                  !is_digit((unsigned char)d->norm[k])))) {
+            rc = a.tok.ne + 1;
+            slash = nd;
+        }
+    }
     if (rc) {
         size_t bpos = rc;
         if (d->lang == KJ_LANG_EN && bpos < d->norm_len && d->norm[bpos] == ' ')
@@ -2910,7 +2933,26 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                          !a.minor && a.ue <= a.tok.ns && a.ne == a.tok.ne && b.value.ok &&
                          !b.tok.vague)) &&
             (a.cur < 0 || b.cur < 0 || a.cur == b.cur) &&
-            (!comma || comma_pair(d, &a, &b, &comma_hi))) {
+            (!comma || comma_pair(d, &a, &b, &comma_hi)) &&
+            (!slash || (b.kind != 0 && b.ns == bpos && b.tok.ne == bpos + (size_t)slash &&
+                        b.value.ok && b.value.exp == 0 && !has_scale(d, &b.tok)))) {
+            if (slash) {
+                /* the low end with its last digits replaced; 3.95/05: over
+                 * the next whole step (4.05) */
+                int64_t step = 1;
+                for (int k = 0; k < slash; k++)
+                    step *= 10;
+                comma_hi = a.tok.value;
+                for (int k = 0; k < 6 && comma_hi.exp > -decs; k++) {
+                    comma_hi.mant *= 10;
+                    comma_hi.exp--;
+                }
+                int64_t lo_m = comma_hi.mant;
+                comma_hi.mant = lo_m - lo_m % step + b.value.mant;
+                if (comma_hi.mant < lo_m)
+                    comma_hi.mant += step;
+                comma = true; /* the high end is comma_hi */
+            }
             if (kara) {
                 /* 500円から580円に(なった): a change, not a range */
                 size_t k = b.ne;
