@@ -2293,16 +2293,23 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 continue;
             size_t best = title_before(s, q, q - b - 2);
             size_t oe = q - best;
+            /* (山田: TBS): the body starts after the spaces; none left
+             * ((山田: )) is no body, as (山田:) is none */
+            size_t ob = b + 1;
+            while (ob < oe && d->norm[ob] == ' ')
+                ob++;
+            if (ob >= oe)
+                continue;
             ent *o = ent_ending_at(s, oe);
             if (!o || o->type == KIJI_FACT_PERSON) {
                 char key[200];
-                int kl = ent_key(key, sizeof key, "n:", d->norm + b + 1, oe - b - 1);
+                int kl = ent_key(key, sizeof key, "n:", d->norm + ob, oe - ob);
                 if (kl <= 0 || (size_t)kl >= sizeof key)
                     continue;
                 o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
                 if (!o->name)
-                    ent_set_name(s, o, d->norm + b + 1, oe - b - 1);
-                ent_mention(s, o, b + 1, oe);
+                    ent_set_name(s, o, d->norm + ob, oe - ob);
+                ent_mention(s, o, ob, oe);
             }
             if (ent_overlaps(s, a, b))
                 return 0;
