@@ -2899,7 +2899,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
      * the low end has decimals; a range */
     int slash = 0;
     int decs = 0; /* the low end's decimals as written (3.80: two) */
+    /* the low end's mantissa under 10^12: with up to six digits added
+     * below (its written decimals) and a step of 10^4, the high end
+     * stays inside int64 */
     if (!rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && a.tok.value.ok &&
+        a.tok.value.mant >= 0 && a.tok.value.mant < INT64_C(1000000000000) &&
         a.tok.ne < d->norm_len && d->norm[a.tok.ne] == '/') {
         size_t dot = a.tok.ne;
         while (dot > a.tok.ns && a.tok.ne - dot < 6 && is_digit((unsigned char)d->norm[dot - 1]))

@@ -262,16 +262,6 @@ static bool named_of(estate *s, const ent *o, const char *name, size_t nl)
     return o->namelen >= nl + 5 && memcmp(o->name, name, nl) == 0 && memcmp(o->name + nl, " of ", 4) == 0;
 }
 
-/* The one organization read so far named name then " of " and more, name
- * of two words or more; NULL when none or several. The head written alone
- * later is a short mention of it (GUIDELINES: one fact per entity). */
-static ent *org_of_head(estate *s, const char *name, size_t nl)
-{
-    if (nl < 5 || !memchr(name, ' ', nl))
-        return NULL;
-    return org_unique(s, name, nl, named_of);
-}
-
 /* o's name, its legal form aside, ends in the words of name and is longer
  * (Hanil Motors Corp for Motors). */
 static bool named_ending(estate *s, const ent *o, const char *name, size_t nl)
@@ -281,13 +271,37 @@ static bool named_ending(estate *s, const ent *o, const char *name, size_t nl)
     return ol > nl + 1 && o->name[ol - nl - 1] == ' ' && memcmp(o->name + ol - nl, name, nl) == 0;
 }
 
-/* The one organization read so far whose name ends in the words of name
- * (of two words or more), longer than it; NULL when none or several. */
-static ent *org_tail_of(estate *s, const char *name, size_t nl)
+/* The organization read so far that name (of two words or more) is a
+ * short form of, in one walk of the last 256 entities: the one whose name
+ * ends in name's words (National Bank after the Alpine National Bank),
+ * else, with of_head, the one named name then " of " and more (National
+ * Bank after National Bank of Canada); NULL when none or several of the
+ * kind that answers (GUIDELINES: one fact per entity). */
+static ent *org_short_of(estate *s, const char *name, size_t nl, bool of_head)
 {
     if (!memchr(name, ' ', nl))
         return NULL;
-    return org_unique(s, name, nl, named_ending);
+    of_head = of_head && nl >= 5;
+    ent *tail = NULL, *of = NULL;
+    bool tails = false, ofs = false; /* several of the kind */
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        s->d->work++;
+        ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name)
+            continue;
+        if (!tails && named_ending(s, o, name, nl)) {
+            tails = tail && tail != o;
+            tail = o;
+        }
+        if (of_head && !ofs && named_of(s, o, name, nl)) {
+            ofs = of && of != o;
+            of = o;
+        }
+    }
+    if (tail && !tails)
+        return tail;
+    return of && !ofs ? of : NULL;
 }
 
 /* o, with no acronym, is named name then only organization words, its
@@ -441,14 +455,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     /* National Bank after the Alpine National Bank: a name of two words or
      * more that ends exactly one longer organization already read is a
      * short mention of it (two such: the short form is left its own) */
-    ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
-                    ? org_tail_of(s, name, nl)
-                    : NULL;
     /* Vienna's Stock Exchange after the Stock Exchange of Malta: an
      * owner's possessive right before the name makes it another body */
-    if (!tail && type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed &&
-        !owner_before(s->d, written))
-        tail = org_of_head(s, name, nl);
+    ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
+                    ? org_short_of(s, name, nl, !owner_before(s->d, written))
+                    : NULL;
     if (tail) {
         ent_alias(s, type, key, (size_t)n, tail);
         return tail;
