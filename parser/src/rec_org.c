@@ -2668,11 +2668,31 @@ static bool media_kind_before(const estate *s, size_t q)
     return false;
 }
 
+/* Does a mention overlap [ns, ne), other than a place inside it (韓国 in
+ * 「韓国経済」: a place inside an organization's name is dropped at the
+ * end, rec_entity.c drop_inner_places)? */
+static bool overlaps_but_inner_place(estate *s, size_t ns, size_t ne)
+{
+    size_t lo = ent_frozen_from(s, ns + 1);
+    for (size_t i = lo; i < s->nfrozen && i < lo + 32; i++) {
+        s->d->work++;
+        const mref *m = &s->mr[i];
+        if (m->ns < ne && ns < m->ne &&
+            !(m->e->type == KIJI_FACT_PLACE && m->ns >= ns && m->ne <= ne && m->ne - m->ns < ne - ns))
+            return true;
+        if (m->ne > ne + 512)
+            break;
+    }
+    return false;
+}
+
 /* 韓国のニュースサイト「デイリアン」は, 英字紙「デイリー・タイムス」によると: the
  * name in 「」 right after a kind of news outlet (data/ja/media_kinds.txt)
  * is that outlet when a particle, 、 or によると follows (cases/ja/
  * organization). The name holds no punctuation and at most 20 characters:
- * a headline or a quote is none. */
+ * a headline or a quote is none; a space only between Latin letters or
+ * digits (英国紙「Daily Mail」). A place inside it is part of the name
+ * (韓国紙「ソウル経済」). */
 static void pass_media_kind(estate *s)
 {
     kiji_doc *d = s->d;
@@ -2703,6 +2723,12 @@ static void pass_media_kind(estate *s)
                 break;
             size_t nx;
             uint32_t c = ent_cp(d, b, &nx);
+            if (c == ' ' && b > a && nx < s->hi && ent_asc((unsigned char)d->norm[b - 1]) &&
+                ent_asc((unsigned char)d->norm[nx])) {
+                b = nx;
+                k++;
+                continue;
+            }
             if (c == 0x3001 || c == 0x3002 || c == 0x300C || c == '\n' || c == ' ' || c == 0x3000) {
                 ok = false;
                 break;
@@ -2719,7 +2745,7 @@ static void pass_media_kind(estate *s)
               kj_at(d->norm, s->hi, q, "によると") || kj_at(d->norm, s->hi, q, "によれば")))
             continue;
         int32_t v;
-        if (ent_overlaps(s, a, b) || kj_dict_get(s->x->notname_ja, d->norm + a, b - a, &v))
+        if (overlaps_but_inner_place(s, a, b) || kj_dict_get(s->x->notname_ja, d->norm + a, b - a, &v))
             continue;
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, b - a, NULL, 0);
         if (e) {
