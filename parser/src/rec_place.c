@@ -994,12 +994,17 @@ static bool prefecture_at(const estate *s, const ent *e, size_t pos, size_t len)
 }
 
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
- * prefecture) after a prefecture or a known city is a city of that country. */
-static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len)
+ * prefecture) after a prefecture or a known city is a city of that country.
+ * 北海道山越郡長万部町: a town or village after its county (one to four
+ * kanji and 郡) is named without the county; *town is where its name starts
+ * (pos when no county comes first). */
+static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t before_len,
+                          size_t *town)
 {
     kiji_doc *d = s->d;
-    size_t i = pos, nx;
+    size_t i = pos, nx, ts = pos;
     int k = 0;
+    *town = pos;
     if (before && before->kind == PL_CITY && kj_at(d->norm, s->hi, pos, "市"))
         i = pos; /* 大阪 + 市 */
     else if (!before || before->kind != PL_REGION || !before->code || strcmp(before->code, "JP") ||
@@ -1008,6 +1013,9 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
     while (i < s->hi && k < 5) {
         d->work++;
         if (kj_at(d->norm, s->hi, i, "市")) {
+            /* 大和郡山市, 小郡市: a county holds towns and villages, no
+             * city; the 郡 was the city's own */
+            ts = pos;
             size_t after;
             uint32_t c2 = ent_cp(d, i + 3, &after);
             /* 市場, 市況 are other words */
@@ -1020,10 +1028,21 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
                 return 0;
             return i + 3 - pos;
         }
+        /* 山越郡: the county; the town's name starts after it (市 and 区
+         * are no county's) */
+        if (k >= 1 && ts == pos && before->kind == PL_REGION && kj_at(d->norm, s->hi, i, "郡")) {
+            size_t gx;
+            if (!kj_is_kanji(ent_cp(d, i + 3, &gx)))
+                return 0;
+            ts = i + 3;
+            i = ts;
+            k = 0;
+            continue;
+        }
         /* 宮城県南三陸町, 福島県大熊町: a town or village after its prefecture
-         * (no 郡 between them), and 東京都世田谷区: a special ward of Tokyo;
+         * (or its county), and 東京都世田谷区: a special ward of Tokyo;
          * 町長 and 町民 still end the name there (cases/ja/place) */
-        if (k >= 1 && before->kind == PL_REGION &&
+        if (k >= 1 && before->kind == PL_REGION && (ts == pos || !kj_at(d->norm, s->hi, i, "区")) &&
             (kj_at(d->norm, s->hi, i, "町") || kj_at(d->norm, s->hi, i, "村") ||
              kj_at(d->norm, s->hi, i, "区"))) {
             size_t after;
@@ -1034,15 +1053,17 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
                 okk = kj_at(d->norm, s->hi, i + 3, ok2[z]);
             static const char *const no[] = {"全", "各", "同", "当", "他", "両", "旧", "新", "市", "郡", NULL};
             for (int z = 0; no[z] && okk; z++)
-                if (kj_at(d->norm, i, pos, no[z]))
+                if (kj_at(d->norm, i, ts, no[z]))
                     okk = false;
             /* 東京都選挙区, 東京都地区, 特区, 学区: a kind of district, no ward */
             static const char *const nok[] = {"選", "比", "地", "特", "学", "管", "行", "小", NULL};
             for (int z = 0; nok[z] && okk && kj_at(d->norm, s->hi, i, "区"); z++)
-                if (kj_at(d->norm, i, pos, nok[z]))
+                if (kj_at(d->norm, i, ts, nok[z]))
                     okk = false;
-            if (okk)
+            if (okk) {
+                *town = ts;
                 return i + 3 - pos; /* else 十日町市: the run goes on */
+            }
         }
         uint32_t c = ent_cp(d, i, &nx);
         if (!kj_is_kanji(c))
@@ -1408,6 +1429,16 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
             i += 3 + n;
             continue;
         }
+        /* 同県能代市, 同府豊中市: the prefecture named before, then a
+         * municipality of it */
+        if (!n && may_town &&
+            (kj_at(d->norm, s->hi, i, "同県") || kj_at(d->norm, s->hi, i, "同府") ||
+             kj_at(d->norm, s->hi, i, "同道") || kj_at(d->norm, s->hi, i, "同都")) &&
+            (n = municipality(s, i + 6)) > 0) {
+            named_place(s, 'c', i + 6, i + 6 + n, "JP", PL_CITY);
+            i += 6 + n;
+            continue;
+        }
         if (!n && may_town && (n = municipality(s, i)) > 0) {
             named_place(s, 'c', i, i + n, "JP", PL_CITY);
             i += n;
@@ -1419,10 +1450,12 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
                 i = end = ja_quiet(s, i, &c, &cls);
             continue;
         }
-        size_t cn = city_suffix(s, i + n, e, n);
+        size_t town;
+        size_t cn = city_suffix(s, i + n, e, n, &town);
         if (cn) {
-            /* the city's own entity, keyed by its name */
-            size_t cs = e->kind == PL_CITY ? i : i + n;
+            /* the city's own entity, keyed by its name (a town's without
+             * its county) */
+            size_t cs = e->kind == PL_CITY ? i : town;
             size_t ce = i + n + cn;
             if (e->kind != PL_CITY)
                 ent_mention(s, e, i, i + n);
