@@ -3542,8 +3542,11 @@ static void en_persons(estate *s)
         size_t tl; /* strlen(e->title), set once the titles are final */
     } last[8]; /* the last persons named with a title, for "the minister" */
     int nlast = 0;
+    /* the steps of the loops below in a local, added to d->work after
+     * each (a store to it at each token would be a load and a store) */
+    uint64_t steps = 0;
     while (k < n) {
-        d->work++;
+        steps++;
         /* a name: 2-4 capitalized tokens (particles inside) */
         int32_t v;
         /* Jan de Vries, Jan Smit: a given name that is also a stopword (a
@@ -4029,9 +4032,8 @@ static void en_persons(estate *s)
      * below sets none): their lengths once, not at every token */
     for (int q = 0; q < nlast; q++)
         last[q].tl = strlen(last[q].e->title);
-    /* the steps in a local, added to d->work after the loop (a store to
-     * it at each token would be a load and a store there) */
-    uint64_t steps = 0;
+    d->work += steps;
+    steps = 0;
     for (k = 1; k < n && nlast; k++) {
         steps++;
         if (!(cls[k - 1] & TOK_THE) || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
