@@ -313,11 +313,9 @@ static ent *surname_nearest(estate *s, const char *p, size_t n, size_t pos, cons
 
 /* The person whose surname alone is [ss, se) at ss, or NULL: the nearest
  * before it (surname_nearest), else the one the "s:" key names. */
-static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
+static ent *surname_person_known(estate *s, size_t ss, size_t se, const char *title)
 {
     kiji_doc *d = s->d;
-    if (se - ss + 4 >= 200 || !surname_maybe(s, d->norm + ss, se - ss))
-        return NULL;
     bool none;
     ent *e = surname_nearest(s, d->norm + ss, se - ss, ss, title, &none);
     if (e)
@@ -330,6 +328,16 @@ static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
     char skey[200];
     int sl = ent_key(skey, sizeof skey, "s:", d->norm + ss, se - ss);
     return ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl);
+}
+
+/* Inline: the bit test alone answers most calls (en_persons asks it of
+ * every capitalized word), without the call's frame of key buffers. */
+static inline __attribute__((always_inline)) ent *surname_person(estate *s, size_t ss, size_t se,
+                                                                 const char *title)
+{
+    if (se - ss + 4 >= 200 || !surname_maybe(s, s->d->norm + ss, se - ss))
+        return NULL;
+    return surname_person_known(s, ss, se, title);
 }
 
 /* The person named [ns, ne) whose surname is [ss, se): the same name, or a
@@ -2976,6 +2984,9 @@ static inline bool cap_word(const kiji_doc *d, tok t)
     return t.ne - t.ns <= 1 || not_headline(d, t);
 }
 
+/* en_persons' per-token classes (cls[]) */
+enum { TOK_CAP = 1, TOK_THE = 2 };
+
 static bool tok_is(const kiji_doc *d, tok t, const char *w)
 {
     size_t n = strlen(w);
@@ -3511,6 +3522,15 @@ static void en_persons(estate *s)
     /* not zeroed: tokenize writes t[0, n) and nothing reads past n */
     tok *t = kj_alloc_raw(d, max * sizeof *t);
     int n = (int)tokenize(s, t, max);
+    /* cls[k]: what the loops below ask of token k at every token, once:
+     * TOK_CAP is cap_word, TOK_THE is "the" or "The" (t[] is final here) */
+    uint8_t *cls = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1));
+    for (int q = 0; q < n; q++) {
+        cls[q] = (uint8_t)((cap_word(d, t[q]) ? TOK_CAP : 0) |
+                           (t[q].ne - t[q].ns == 3 && (tok_is(d, t[q], "the") || tok_is(d, t[q], "The"))
+                                ? TOK_THE
+                                : 0));
+    }
     /* opens[k]: token k opens a person's name of two words or more read
      * below (the Tom of Tom Brandt), which the later one-word mentions
      * leave alone */
@@ -3522,15 +3542,18 @@ static void en_persons(estate *s)
         size_t tl; /* strlen(e->title), set once the titles are final */
     } last[8]; /* the last persons named with a title, for "the minister" */
     int nlast = 0;
+    /* the steps of the loops below in a local, added to d->work after
+     * each (a store to it at each token would be a load and a store) */
+    uint64_t steps = 0;
     while (k < n) {
-        d->work++;
+        steps++;
         /* a name: 2-4 capitalized tokens (particles inside) */
         int32_t v;
         /* Jan de Vries, Jan Smit: a given name that is also a stopword (a
          * month's short form) opens a name before a particle and a
          * capitalized word, or before a capitalized word alone (a month
          * comes before a day's number, not a capitalized word) */
-        if (!cap_word(d, t[k]) ||
+        if (!(cls[k] & TOK_CAP) ||
             (stopword(d, t[k]) &&
              !(k + 1 < n && adjacent(d, t[k], t[k + 1]) &&
                ((k + 2 < n && particle(d, t[k + 1]) && adjacent(d, t[k + 1], t[k + 2]) &&
@@ -3542,7 +3565,7 @@ static void en_persons(estate *s)
         }
         int j = k + 1;
         while (j < n && j - k < 12 && adjacent(d, t[j - 1], t[j]) && !poss(d, t[j - 1]) &&
-               ((cap_word(d, t[j]) && !stopword(d, t[j])) || particle(d, t[j])))
+               (((cls[j] & TOK_CAP) && !stopword(d, t[j])) || particle(d, t[j])))
             j++;
         /* Sumitomo's Tsukihara: a possessive before another name is no
          * name; President Barack Obama's aides: before a common word it
@@ -4009,10 +4032,11 @@ static void en_persons(estate *s)
      * below sets none): their lengths once, not at every token */
     for (int q = 0; q < nlast; q++)
         last[q].tl = strlen(last[q].e->title);
+    d->work += steps;
+    steps = 0;
     for (k = 1; k < n && nlast; k++) {
-        d->work++;
-        if (!(tok_is(d, t[k - 1], "the") || tok_is(d, t[k - 1], "The")) || !adjacent(d, t[k - 1], t[k]) ||
-            cap_word(d, t[k]))
+        steps++;
+        if (!(cls[k - 1] & TOK_THE) || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
             continue;
         size_t l = t[k].ne - t[k].ns;
         ent *best = NULL;
@@ -4034,10 +4058,12 @@ static void en_persons(estate *s)
         if (best && !(k + 1 < n && adjacent(d, t[k], t[k + 1]) && cap_word(d, t[k + 1])))
             ent_mention(s, best, t[k - 1].ns, t[k].ne);
     }
+    d->work += steps;
+    steps = 0;
     /* later surname mentions: Merz */
     for (k = 0; k < n; k++) {
-        d->work++;
-        if (!cap_word(d, t[k]))
+        steps++;
+        if (!(cls[k] & TOK_CAP))
             continue;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
@@ -4087,6 +4113,7 @@ static void en_persons(estate *s)
         }
         ent_mention(s, e, t[k].ns, t[k].ne);
     }
+    d->work += steps;
 }
 
 /* Sens. Ann Wolde (D-Ore.) and Tom Ruiz: a plural title (a title ending in
