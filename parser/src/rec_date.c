@@ -1190,10 +1190,15 @@ static bool past_clause_between(kj_dctx *c, size_t x, size_t y)
  * with no day in an earlier sentence sets a scene; it is no dated
  * narration a later bare day continues, so that day is read from the
  * publication date (3日 is July's). In its own sentence the month still
- * lends itself (10月に入り、3日には). Japanese, with a publication date. */
+ * lends itself (10月に入り、3日には). Japanese, with a publication date
+ * or, without one, a lead month and day. */
 static bool month_only_before(kj_dctx *c, size_t pos)
 {
-    if (c->d->lang == KJ_LANG_EN || !c->py || c->last.d || c->last.grain != KJ_G_MONTH)
+    /* with no publication date, the first sentence's month and day (the
+     * story's own day) takes the publication date's place: …は10月26日、
+     * …。負債総額は7月末現在で…。…25日深夜に -> October 25 */
+    bool anchor = c->py || (c->has_lead && c->lead.m && c->lead.d);
+    if (c->d->lang == KJ_LANG_EN || !anchor || c->last.d || c->last.grain != KJ_G_MONTH)
         return false;
     return kj_sentence_of(c->d, pos) != c->last_sent || past_clause_between(c, c->last_end, pos);
 }
