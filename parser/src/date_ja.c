@@ -778,7 +778,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     /* 無所属6時事通信: a count, then the word 時事 (no hour) */
     if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時") &&
         !at(p, e, "時間") && !at(p, e, "時点") && !at(p, e, "時代") && !at(p, e, "時事") &&
-        (nd > 0 || tod || after_date)) {
+        /* 4時限目, 2時限の授業: a class period, no hour (3時限りで is one) */
+        !(at(p, e, "時限") && !at(p, e, "時限り")) && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
         /* a clock hour in digits reads alone (23時に, 9時30分); a kanji
          * numeral needs a date or a part of day (一時 is "for a while") */
