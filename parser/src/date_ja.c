@@ -2870,6 +2870,13 @@ static bool day_is_length(jp *p, size_t i)
             }
         }
     }
+    /* 2泊3日, 三泊四日: the days of a stay after its nights, a length */
+    if (i > strlen("泊") && kj_before(p->s, i, "泊")) {
+        size_t ns;
+        uint32_t nc = kj_cp_prev(p->c->d, i - strlen("泊"), &ns);
+        if ((nc >= '0' && nc <= '9') || (nc >= 0xFF10 && nc <= 0xFF19) || kj_kanji_digit(nc) >= 0)
+            return true;
+    }
     /* 年間20日, 月間10日, 週2日: days in each year, month or week (a
      * length counted per period), not a day of the month; not 先週20日,
      * 今週16日 (a kanji before 週 names the week the day is in) */
