@@ -1463,7 +1463,12 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             k += strlen("の");
         else if (at(p, k, " ") && isdig(p, k + 1))
             k++; /* 3月17日 20時15 */
-        if ((e = part_time(p, k, &tt, true)) > 0 && (!no || tt.hh >= 0)) {
+        /* 8日日本時間16時42分: the zone named between the day and its clock
+         * (a clock must follow) */
+        bool jst = !no && at(p, k, "日本時間");
+        if (jst)
+            k += strlen("日本時間");
+        if ((e = part_time(p, k, &tt, true)) > 0 && (!(no || jst) || tt.hh >= 0)) {
             *t = tt;
             j = e;
         }
