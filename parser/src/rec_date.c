@@ -1099,9 +1099,17 @@ static bool comma_between(kj_dctx *c, size_t x, size_t y)
  * に出場する選手を発表した is this month's 13th). */
 static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
 {
-    if (c->d->lang == KJ_LANG_EN || !c->py || !c->pm || !c->pd || !c->last.y)
+    if (c->d->lang == KJ_LANG_EN)
         return false;
-    long pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    long pub;
+    if (c->py && c->pm && c->pd && c->last.y)
+        pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    else if (!c->py && c->has_lead && c->lead.m && c->lead.d && c->last.y == c->lead.y)
+        /* no publication date: the lead's month and day (the story's own
+         * day) stands for it, in the same (maybe unknown) year */
+        pub = (long)c->lead.y * 10000 + c->lead.m * 100 + c->lead.d;
+    else
+        return false;
     long cand = (long)c->last.y * 10000 + c->last.m * 100 + t->d;
     long last = (long)c->last.y * 10000 + c->last.m * 100 + c->last.d;
     /* the near date itself lies ahead (a plan), and is no list's head
