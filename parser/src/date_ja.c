@@ -778,7 +778,8 @@ static size_t part_time(jp *p, size_t i, kj_tx *t, bool after_date)
     /* 無所属6時事通信: a count, then the word 時事 (no hour) */
     if (dnum(p, j, &v, &e, &nd, &z) && v <= 29 && at(p, (e = sp_unit(p, j, e, nd, "時")), "時") &&
         !at(p, e, "時間") && !at(p, e, "時点") && !at(p, e, "時代") && !at(p, e, "時事") &&
-        (nd > 0 || tod || after_date)) {
+        /* 4時限目, 2時限の授業: a class period, no hour (3時限りで is one) */
+        !(at(p, e, "時限") && !at(p, e, "時限り")) && (nd > 0 || tod || after_date)) {
         size_t k = e + strlen("時");
         /* a clock hour in digits reads alone (23時に, 9時30分); a kanji
          * numeral needs a date or a part of day (一時 is "for a while") */
@@ -1462,7 +1463,12 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             k += strlen("の");
         else if (at(p, k, " ") && isdig(p, k + 1))
             k++; /* 3月17日 20時15 */
-        if ((e = part_time(p, k, &tt, true)) > 0 && (!no || tt.hh >= 0)) {
+        /* 8日日本時間16時42分: the zone named between the day and its clock
+         * (a clock must follow) */
+        bool jst = !no && at(p, k, "日本時間");
+        if (jst)
+            k += strlen("日本時間");
+        if ((e = part_time(p, k, &tt, true)) > 0 && (!(no || jst) || tt.hh >= 0)) {
             *t = tt;
             j = e;
         }
@@ -2868,6 +2874,13 @@ static bool day_is_length(jp *p, size_t i)
                     return q > j && isdig(p, q - 1);
             }
         }
+    }
+    /* 2泊3日, 三泊四日: the days of a stay after its nights, a length */
+    if (i > strlen("泊") && kj_before(p->s, i, "泊")) {
+        size_t ns;
+        uint32_t nc = kj_cp_prev(p->c->d, i - strlen("泊"), &ns);
+        if ((nc >= '0' && nc <= '9') || (nc >= 0xFF10 && nc <= 0xFF19) || kj_kanji_digit(nc) >= 0)
+            return true;
     }
     /* 年間20日, 月間10日, 週2日: days in each year, month or week (a
      * length counted per period), not a day of the month; not 先週20日,

@@ -1099,9 +1099,17 @@ static bool comma_between(kj_dctx *c, size_t x, size_t y)
  * に出場する選手を発表した is this month's 13th). */
 static bool planned_month_past_day(kj_dctx *c, const kj_tx *t, size_t pos)
 {
-    if (c->d->lang == KJ_LANG_EN || !c->py || !c->pm || !c->pd || !c->last.y)
+    if (c->d->lang == KJ_LANG_EN)
         return false;
-    long pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    long pub;
+    if (c->py && c->pm && c->pd && c->last.y)
+        pub = (long)c->py * 10000 + c->pm * 100 + c->pd;
+    else if (!c->py && c->has_lead && c->lead.m && c->lead.d && c->last.y == c->lead.y)
+        /* no publication date: the lead's month and day (the story's own
+         * day) stands for it, in the same (maybe unknown) year */
+        pub = (long)c->lead.y * 10000 + c->lead.m * 100 + c->lead.d;
+    else
+        return false;
     long cand = (long)c->last.y * 10000 + c->last.m * 100 + t->d;
     long last = (long)c->last.y * 10000 + c->last.m * 100 + c->last.d;
     /* the near date itself lies ahead (a plan), and is no list's head
@@ -1190,10 +1198,15 @@ static bool past_clause_between(kj_dctx *c, size_t x, size_t y)
  * with no day in an earlier sentence sets a scene; it is no dated
  * narration a later bare day continues, so that day is read from the
  * publication date (3日 is July's). In its own sentence the month still
- * lends itself (10月に入り、3日には). Japanese, with a publication date. */
+ * lends itself (10月に入り、3日には). Japanese, with a publication date
+ * or, without one, a lead month and day. */
 static bool month_only_before(kj_dctx *c, size_t pos)
 {
-    if (c->d->lang == KJ_LANG_EN || !c->py || c->last.d || c->last.grain != KJ_G_MONTH)
+    /* with no publication date, the first sentence's month and day (the
+     * story's own day) takes the publication date's place: …は10月26日、
+     * …。負債総額は7月末現在で…。…25日深夜に -> October 25 */
+    bool anchor = c->py || (c->has_lead && c->lead.m && c->lead.d);
+    if (c->d->lang == KJ_LANG_EN || !anchor || c->last.d || c->last.grain != KJ_G_MONTH)
         return false;
     return kj_sentence_of(c->d, pos) != c->last_sent || past_clause_between(c, c->last_end, pos);
 }
