@@ -170,6 +170,12 @@ struct kj_entity {
      * no strlen; org_init fails if the list outgrows the array */
     size_t media_len[64];
     size_t media_kind_len[64]; /* byte lengths of media_kinds' lines */
+    /* the distinct last three bytes of media_kinds' lines (紙, 社, サイト's
+     * ト ...), so that media_kind_before rejects a bracket after any other
+     * character in a few compares; 0 tails = no filter (a line shorter than
+     * three bytes) */
+    char media_kind_tail[8][3];
+    int media_kind_ntail;
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */

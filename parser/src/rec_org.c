@@ -34,8 +34,28 @@ int org_init(struct kj_entity *x)
         x->media_len[i] = strlen(x->media_endings->lines[i]);
     if (x->media_kinds->n > sizeof x->media_kind_len / sizeof x->media_kind_len[0])
         return -1;
-    for (size_t i = 0; i < x->media_kinds->n; i++)
-        x->media_kind_len[i] = strlen(x->media_kinds->lines[i]);
+    x->media_kind_ntail = 0;
+    bool tails = true;
+    for (size_t i = 0; i < x->media_kinds->n; i++) {
+        size_t n = x->media_kind_len[i] = strlen(x->media_kinds->lines[i]);
+        const char *t = x->media_kinds->lines[i] + n - 3;
+        int k = 0;
+        if (n < 3) {
+            tails = false;
+            continue;
+        }
+        while (k < x->media_kind_ntail && memcmp(x->media_kind_tail[k], t, 3))
+            k++;
+        if (k == x->media_kind_ntail) {
+            if (k == (int)(sizeof x->media_kind_tail / sizeof x->media_kind_tail[0])) {
+                tails = false;
+                continue;
+            }
+            memcpy(x->media_kind_tail[x->media_kind_ntail++], t, 3);
+        }
+    }
+    if (!tails)
+        x->media_kind_ntail = 0;
     const char *lists[2] = {"ja/orgs", "en/orgs"};
     int id = 0;
     for (int l = 0; l < 2; l++) {
@@ -2657,6 +2677,15 @@ static void pass_media(estate *s, const kata_spans *kata)
 static bool media_kind_before(const estate *s, size_t q)
 {
     const kj_wordlist *wl = s->x->media_kinds;
+    if (s->x->media_kind_ntail) {
+        int k = 0;
+        if (q < s->lo + 3)
+            return false;
+        while (k < s->x->media_kind_ntail && memcmp(s->d->norm + q - 3, s->x->media_kind_tail[k], 3))
+            k++;
+        if (k == s->x->media_kind_ntail)
+            return false;
+    }
     for (size_t i = 0; i < wl->n; i++) {
         s->d->work++;
         size_t n = s->x->media_kind_len[i];

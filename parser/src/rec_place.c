@@ -1431,9 +1431,9 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         }
         /* 同県能代市, 同府豊中市: the prefecture named before, then a
          * municipality of it */
-        if (!n && may_town &&
-            (kj_at(d->norm, s->hi, i, "同県") || kj_at(d->norm, s->hi, i, "同府") ||
-             kj_at(d->norm, s->hi, i, "同道") || kj_at(d->norm, s->hi, i, "同都")) &&
+        if (!n && may_town && c == 0x540C /* 同 */ &&
+            (kj_at(d->norm, s->hi, i + 3, "県") || kj_at(d->norm, s->hi, i + 3, "府") ||
+             kj_at(d->norm, s->hi, i + 3, "道") || kj_at(d->norm, s->hi, i + 3, "都")) &&
             (n = municipality(s, i + 6)) > 0) {
             named_place(s, 'c', i + 6, i + 6 + n, "JP", PL_CITY);
             i += 6 + n;
