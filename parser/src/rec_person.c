@@ -763,6 +763,17 @@ static __attribute__((noinline)) bool word_ends_at(estate *s, const kj_dict *dic
     return false;
 }
 
+/* ゴルファー＝ポーラ・クリーマー, エース＝キム・ヨンギョン: NHK's and the
+ * sports pages' ＝ after a role or common noun (ja/occupations, titles,
+ * not_names, read back at most eight characters) is an apposition, not the
+ * join of a double name (ジャン＝ピエール); e is where the = stands. */
+static bool apposition_eq(estate *s, size_t e)
+{
+    const struct kj_entity *x = s->x;
+    return word_ends_at(s, x->notname_ja, e, 8) || word_ends_at(s, x->occ_ja, e, 8) ||
+           word_ends_at(s, x->title_ja, e, 8);
+}
+
 /* Whether the name at a follows a kind of thing and の (ワープロソフトの
  * 一太郎, 伝統行事の相馬野馬追): the word before の ends in a word of
  * ja/thing_kinds, read back at most eight characters */
@@ -1869,6 +1880,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 /* ジョージ・W・ブッシュ: a Latin initial between two ・ */
                 if (bc >= 'A' && bc <= 'Z' && b > a && kj_before(d->norm, b, "・") &&
                     kj_at(d->norm, s->hi, bn, "・")) {
+                    b = bn;
+                    k++;
+                    continue;
+                }
+                /* ジャン＝ピエール, レヴィ＝ストロース: ＝ (= once
+                 * normalized) between two katakana joins a double name
+                 * inside one part; it is no ・, so no part ends there */
+                if (bc == '=' && b > a && ent_kata(ent_prev(d, b, &(size_t){0})) &&
+                    ent_kata(ent_cp(d, bn, &(size_t){0})) && !apposition_eq(s, b)) {
                     b = bn;
                     k++;
                     continue;
