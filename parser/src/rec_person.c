@@ -335,6 +335,36 @@ static ent *surname_person(estate *s, size_t ss, size_t se, const char *title)
 /* The person named [ns, ne) whose surname is [ss, se): the same name, or a
  * surname-only form of one named before, or a fuller form of one first
  * named by surname (メルツ, later フリードリヒ・メルツ). */
+/* 猫田ひろし(本名・滝本邦夫), 赤田不二夫氏(本名:赤田藤雄): a name right
+ * after (本名 and a ・ or : (or none) is the real name of the person whose
+ * mention ends before the bracket (さん or 氏 may stand between): one
+ * person, the stage name kept. That person, else NULL; reads the last 16
+ * entities at most. */
+static ent *stage_person(estate *s, size_t ns)
+{
+    const char *n = s->d->norm;
+    size_t p = ns;
+    if (p > s->lo && n[p - 1] == ':')
+        p--;
+    else if (p >= s->lo + 3 && kj_before(n, p, "・"))
+        p -= 3;
+    if (p < s->lo + 7 || !kj_before(n, p, "本名") || n[p - 7] != '(')
+        return NULL;
+    p -= 7;
+    size_t q = p;
+    if (q >= s->lo + 6 && kj_before(n, q, "さん"))
+        q -= 6;
+    else if (q >= s->lo + 3 && kj_before(n, q, "氏"))
+        q -= 3;
+    size_t from = s->ne > 16 ? s->ne - 16 : 0;
+    for (size_t i = s->ne; i > from; i--) {
+        ent *e = s->e[i - 1];
+        if (e->type == KIJI_FACT_PERSON && e->nm && (e->m[e->nm - 1].ne == p || e->m[e->nm - 1].ne == q))
+            return e;
+    }
+    return NULL;
+}
+
 static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const char *title)
 {
     kiji_doc *d = s->d;
@@ -396,6 +426,16 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
             if (e && e->namelen > nl)
                 return e;
         }
+    }
+    if ((e = stage_person(s, ns)) != NULL) {
+        /* the real surname alone later (鈴木 after 鈴木弘満) is this
+         * person too */
+        ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
+        if (se > ss && !ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl)) {
+            ent_alias(s, KIJI_FACT_PERSON, skey, (size_t)sl, e);
+            surname_register(s, d->norm + ss, se - ss, e);
+        }
+        return e;
     }
     e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
     ent_set_name(s, e, n, nl);
