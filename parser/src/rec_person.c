@@ -2837,8 +2837,17 @@ static void ja_persons(estate *s)
                 }
             }
         }
+        /* 岡村剛毅対堀田慎介: after a person's name and 対 (match_vs
+         * ended it there) the other side's name starts at the kanji after
+         * 対, which the rest of the run would skip */
+        if (c == 0x5BFE && nx < s->hi && pc.last && pc.last->nm && pc.last->m[pc.last->nm - 1].ne == i) {
+            i = nx;
+            continue;
+        }
+        bool vs = p == 0x5BFE && pc.last && pc.last->nm && i >= s->lo + 3 &&
+                  pc.last->m[pc.last->nm - 1].ne == i - 3;
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
-                     ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
+                     ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
