@@ -343,6 +343,36 @@ static inline __attribute__((always_inline)) ent *surname_person(estate *s, size
 /* The person named [ns, ne) whose surname is [ss, se): the same name, or a
  * surname-only form of one named before, or a fuller form of one first
  * named by surname (メルツ, later フリードリヒ・メルツ). */
+/* 猫田ひろし(本名・滝本邦夫), 赤田不二夫氏(本名:赤田藤雄): a name right
+ * after (本名 and a ・ or : (or none) is the real name of the person whose
+ * mention ends before the bracket (さん or 氏 may stand between): one
+ * person, the stage name kept. That person, else NULL; reads the last 16
+ * entities at most. */
+static ent *stage_person(estate *s, size_t ns)
+{
+    const char *n = s->d->norm;
+    size_t p = ns;
+    if (p > s->lo && n[p - 1] == ':')
+        p--;
+    else if (p >= s->lo + 3 && kj_before(n, p, "・"))
+        p -= 3;
+    if (p < s->lo + 7 || !kj_before(n, p, "本名") || n[p - 7] != '(')
+        return NULL;
+    p -= 7;
+    size_t q = p;
+    if (q >= s->lo + 6 && kj_before(n, q, "さん"))
+        q -= 6;
+    else if (q >= s->lo + 3 && kj_before(n, q, "氏"))
+        q -= 3;
+    size_t from = s->ne > 16 ? s->ne - 16 : 0;
+    for (size_t i = s->ne; i > from; i--) {
+        ent *e = s->e[i - 1];
+        if (e->type == KIJI_FACT_PERSON && e->nm && (e->m[e->nm - 1].ne == p || e->m[e->nm - 1].ne == q))
+            return e;
+    }
+    return NULL;
+}
+
 static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const char *title)
 {
     kiji_doc *d = s->d;
@@ -404,6 +434,16 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
             if (e && e->namelen > nl)
                 return e;
         }
+    }
+    if ((e = stage_person(s, ns)) != NULL) {
+        /* the real surname alone later (鈴木 after 鈴木弘満) is this
+         * person too */
+        ent_alias(s, KIJI_FACT_PERSON, key, (size_t)kl, e);
+        if (se > ss && !ent_get(s, KIJI_FACT_PERSON, skey, (size_t)sl)) {
+            ent_alias(s, KIJI_FACT_PERSON, skey, (size_t)sl, e);
+            surname_register(s, d->norm + ss, se - ss, e);
+        }
+        return e;
     }
     e = ent_make(s, KIJI_FACT_PERSON, key, (size_t)kl);
     ent_set_name(s, e, n, nl);
@@ -769,6 +809,17 @@ static __attribute__((noinline)) bool word_ends_at(estate *s, const kj_dict *dic
             return true;
     }
     return false;
+}
+
+/* ゴルファー＝ポーラ・クリーマー, エース＝キム・ヨンギョン: NHK's and the
+ * sports pages' ＝ after a role or common noun (ja/occupations, titles,
+ * not_names, read back at most eight characters) is an apposition, not the
+ * join of a double name (ジャン＝ピエール); e is where the = stands. */
+static bool apposition_eq(estate *s, size_t e)
+{
+    const struct kj_entity *x = s->x;
+    return word_ends_at(s, x->notname_ja, e, 8) || word_ends_at(s, x->occ_ja, e, 8) ||
+           word_ends_at(s, x->title_ja, e, 8);
 }
 
 /* Whether the name at a follows a kind of thing and の (ワープロソフトの
@@ -1881,6 +1932,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     k++;
                     continue;
                 }
+                /* ジャン＝ピエール, レヴィ＝ストロース: ＝ (= once
+                 * normalized) between two katakana joins a double name
+                 * inside one part; it is no ・, so no part ends there */
+                if (bc == '=' && b > a && ent_kata(ent_prev(d, b, &(size_t){0})) &&
+                    ent_kata(ent_cp(d, bn, &(size_t){0})) && !apposition_eq(s, b)) {
+                    b = bn;
+                    k++;
+                    continue;
+                }
                 break;
             }
             if (bc == 0x30FB) {
@@ -2785,8 +2845,17 @@ static void ja_persons(estate *s)
                 }
             }
         }
+        /* 岡村剛毅対堀田慎介: after a person's name and 対 (match_vs
+         * ended it there) the other side's name starts at the kanji after
+         * 対, which the rest of the run would skip */
+        if (c == 0x5BFE && nx < s->hi && pc.last && pc.last->nm && pc.last->m[pc.last->nm - 1].ne == i) {
+            i = nx;
+            continue;
+        }
+        bool vs = p == 0x5BFE && pc.last && pc.last->nm && i >= s->lo + 3 &&
+                  pc.last->m[pc.last->nm - 1].ne == i - 3;
         bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
-                     ((cls & KJ_CC_KANJI) && !(i > s->lo && kj_is_kanji(p)));
+                     ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
