@@ -2406,13 +2406,96 @@ static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
     return at_ci_n(d, pos, lit, strlen(lit));
 }
 
+/* The row label at [ls, le) with a trailing " loss" / " profit" dropped,
+ * lower-cased into w: its en/table_rows value, 0 when none. */
+static int row_label(const kiji_doc *d, size_t ls, size_t le)
+{
+    const char *s = d->norm;
+    char w[48];
+    size_t n = le - ls;
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        w[j] = (char)(s[ls + j] >= 'A' && s[ls + j] <= 'Z' ? s[ls + j] + 32 : s[ls + j]);
+    const kj_dict *rows = d->p->numeric->en_table_rows;
+    int32_t v = 0;
+    if (kj_dict_get(rows, w, n, &v))
+        return v;
+    static const char *const after[] = {" loss", " profit"};
+    for (size_t t = 0; t < 2; t++) {
+        size_t an = strlen(after[t]);
+        if (n > an && memcmp(w + n - an, after[t], an) == 0 && kj_dict_get(rows, w, n - an, &v))
+            return v;
+    }
+    return 0;
+}
+
+/* Whether the line starting at ls (its row label unknown) is one of the
+ * parts a sub-heading of the table lists: the lines above it, at most 8
+ * and 480 bytes, are rows of the same shape (a capitalized label, then a
+ * figure and "vs") up to a line "<label of a money row> includes -" (or
+ * "include", "comprises"; "-" or ":"): "Operating profit includes - /
+ * Retail 12.4 mln vs 10.1 mln / Wholesale 3.2 mln vs 2.9 mln". The parts
+ * of a money row are money (1); none else (0). A line of another shape
+ * (a note, a period line) ends the search: the table's rule runs to the
+ * sub-heading's last part and no further. */
+static int subheading_rows(const kiji_doc *d, size_t ls)
+{
+    const char *s = d->norm;
+    size_t e = ls; /* the end of the line above, after its '\n' */
+    for (int lines = 0; lines < 8 && e > 0 && s[e - 1] == '\n' && ls - e < 480; lines++) {
+        size_t b = e - 1;
+        while (b > 0 && s[b - 1] != '\n' && e - b < 120)
+            b--;
+        if (b > 0 && s[b - 1] != '\n')
+            return 0;
+        size_t t = b, le = e - 1;
+        while (t < le && s[t] == ' ')
+            t++;
+        while (le > t && s[le - 1] == ' ')
+            le--;
+        if (t >= le || s[t] < 'A' || s[t] > 'Z')
+            return 0;
+        size_t x = t;
+        while (x < le && (is_letter((unsigned char)s[x]) || s[x] == ' ' || s[x] == '-'))
+            x++;
+        if (x < le) {
+            /* a row of the same shape: label, figure, vs */
+            bool vs = false;
+            for (size_t j = x; j + 3 <= le && !vs; j++)
+                vs = s[j] == ' ' && s[j + 1] == 'v' && s[j + 2] == 's';
+            if (!is_digit((unsigned char)s[x]) || !vs)
+                return 0;
+            e = b;
+            continue;
+        }
+        /* no figure: the sub-heading, or the search ends */
+        size_t h = le;
+        if (s[h - 1] == '-' || s[h - 1] == ':')
+            h--;
+        else
+            return 0;
+        while (h > t && s[h - 1] == ' ')
+            h--;
+        static const char *const verbs[] = {" includes", " include", " comprises"};
+        for (size_t q = 0; q < sizeof verbs / sizeof *verbs; q++) {
+            size_t vn = strlen(verbs[q]);
+            if (h > t + vn && memcmp(s + h - vn, verbs[q], vn) == 0)
+                return row_label(d, t, h - vn) == 1 ? 1 : 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Whether the figure at pos is in a row of a results table, and which:
  * 1 a row of money, 2 a row of counts ("Avg shrs"), 0 none. Its line
  * (from a line break or the dateline's " - ", at most 96 bytes back)
  * starts with a capitalized label of en/table_rows (its value: "Net",
  * "Oper net", "Revs" 1; "Avg shrs" 2; with "loss" or "profit" after it: "Net loss"), then the figure,
  * or the row's first figure and "vs" ("Net 1,545,160 vs 2,188,933", "Net
- * loss 12,000 vs profit 45,000"). */
+ * loss 12,000 vs profit 45,000"); or a row of another label listed under
+ * a sub-heading of a money row (subheading_rows). */
 static int table_row(const kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -2460,23 +2543,18 @@ static int table_row(const kiji_doc *d, size_t pos)
     }
     while (le > ls && s[le - 1] == ' ')
         le--;
-    char w[48];
-    size_t n = le - ls;
-    if (n == 0 || n >= sizeof w)
-        return 0;
-    for (size_t j = 0; j < n; j++)
-        w[j] = (char)(s[ls + j] >= 'A' && s[ls + j] <= 'Z' ? s[ls + j] + 32 : s[ls + j]);
-    const kj_dict *rows = d->p->numeric->en_table_rows;
-    int32_t v = 0;
-    if (kj_dict_get(rows, w, n, &v))
+    int v = row_label(d, ls, le);
+    if (v)
         return v;
-    static const char *const after[] = {" loss", " profit"};
-    for (size_t t = 0; t < 2; t++) {
-        size_t an = strlen(after[t]);
-        if (n > an && memcmp(w + n - an, after[t], an) == 0 && kj_dict_get(rows, w, n - an, &v))
-            return v;
-    }
-    return 0;
+    /* a part under a sub-heading: the row's shape, its first figure
+     * right after the label and "vs" after it on the line */
+    size_t f = le;
+    while (f < pos && s[f] == ' ')
+        f++;
+    bool vs = false;
+    for (size_t j = f; j + 3 <= d->norm_len && j - f < 80 && s[j] != '\n' && !vs; j++)
+        vs = s[j] == ' ' && s[j + 1] == 'v' && s[j + 2] == 's';
+    return vs && f < d->norm_len && is_digit((unsigned char)s[f]) ? subheading_rows(d, k) : 0;
 }
 
 /* " each", " a share" or " per share" at pos: a price per unit ends there. */
