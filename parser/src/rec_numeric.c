@@ -2488,6 +2488,62 @@ static int subheading_rows(const kiji_doc *d, size_t ls)
     return 0;
 }
 
+/* The money amount of a parenthetical conversion at pos, closed by ")"
+ * right after it: one amount ("($3.3 million)") or a range of them
+ * ("($3.3-5.5 million)", "($3.3 to $5.5 million)", "(3.3 to 5.5 mln
+ * dlrs)"), its high end into *max then (a low end without the scale
+ * takes the high end's: 3.3 -> 3.3 million). Not a change (から...に)
+ * nor a range running downwards. */
+static bool read_conversion(kiji_doc *d, size_t pos, amount *c, kj_num *max)
+{
+    max->ok = false;
+    if (!read_amount(d, pos, c, NUM_UNKNOWN) || c->kind == NW_TIME)
+        return false;
+    const char *s = d->norm;
+    if (c->kind == NW_CURRENCY && c->ne < d->norm_len && s[c->ne] == ')')
+        return true;
+    if (!c->value.ok || c->tok.vague || (c->kind != NW_CURRENCY && c->kind != 0))
+        return false;
+    bool kara;
+    size_t rc = range_connector(d, c->kind ? c->ne : c->tok.ne, false, &kara);
+    if (!rc || kara)
+        return false;
+    if (rc < d->norm_len && s[rc] == ' ')
+        rc++;
+    amount b;
+    if (rc >= d->norm_len || !read_amount(d, rc, &b, NUM_UNKNOWN) || b.ne >= d->norm_len ||
+        s[b.ne] != ')' || !b.value.ok || b.tok.vague || (b.kind != NW_CURRENCY && b.kind != 0) ||
+        (c->kind != NW_CURRENCY && b.kind != NW_CURRENCY) ||
+        (c->cur >= 0 && b.cur >= 0 && c->cur != b.cur))
+        return false;
+    kj_num lo = c->value;
+    int sc = scale_of(d, &b.tok);
+    if (sc && !has_scale(d, &c->tok) && c->ne == c->tok.ne)
+        kj_num_scale(&lo, sc);
+    if (kj_num_double(lo) > kj_num_double(b.value))
+        return false;
+    if (b.kind == NW_CURRENCY) {
+        /* (3.3 to 5.5 mln dlrs), ($3.3 to $5.5 million): the high end's
+         * unit */
+        amount m = b;
+        m.value = lo;
+        m.ns = c->ns;
+        if (m.cur < 0)
+            m.cur = c->cur;
+        *c = m;
+    } else {
+        /* ($3.3-5.5 million): the currency before the low end, the
+         * scale after the high end */
+        if (c->ue > c->tok.ns || c->minor)
+            return false;
+        c->value = lo;
+        c->ne = b.ne;
+    }
+    *max = b.value;
+    max->ok = true;
+    return true;
+}
+
 /* Whether the figure at pos is in a row of a results table, and which:
  * 1 a row of money, 2 a row of counts ("Avg shrs"), 0 none. Its line
  * (from a line break or the dateline's " - ", at most 96 bytes back)
@@ -3284,6 +3340,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
     int conv = -1;
     amount c;
+    kj_num cmax = {0, 0, false};
     size_t cns = 0, cne = 0;
     int cqual = 0;
     if (a.kind == NW_CURRENCY) {
@@ -3311,8 +3368,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                     }
                 }
             }
-            if (read_amount(d, cqs, &c, NUM_UNKNOWN) && c.kind == NW_CURRENCY &&
-                c.ne < d->norm_len && d->norm[c.ne] == ')') {
+            if (read_conversion(d, cqs, &c, &cmax)) {
                 cns = inner;
                 cne = c.ne;
                 cqual = q;
@@ -3412,7 +3468,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         cx->penny[cx->npenny++] = idx;
     if (idx >= 0 && conv >= 0) {
         size_t cs = cns;
-        int ci = emit(d, &c, cs, cne, cqual, NULL);
+        int ci = emit(d, &c, cs, cne, cqual, cmax.ok ? &cmax : NULL);
         if (ci >= 0)
             kj_fact_at(d, idx)->equivalent = ci;
         if (ci >= 0 && c.plain_dollar && *nplain < capplain)
