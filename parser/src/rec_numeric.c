@@ -1205,12 +1205,14 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
         /* "12 paused temporarily loan payments": verbs and adverbs
-         * are no modifiers of a counted noun; a participle of
+         * are no modifiers of a counted noun (an adjective in -ly of the
+         * list is: "40 weekly newspapers"); a participle of
          * counted_participles.txt, a hyphenated one or one with un- right
          * before a lower-case plural is ("109,000 salaried workers",
          * "25 wide-bodied planes", "15,000 unauthorized copies"; not "2
          * served pages") */
-        if (n > 3 && low[n - 2] == 'l' && low[n - 1] == 'y')
+        if (n > 3 && low[n - 2] == 'l' && low[n - 1] == 'y' &&
+            !(kj_dict_get(nd->en_part, low, n, &v) && plural_next_en(s, d->norm_len, we)))
             return;
         if (n > 3 && low[n - 2] == 'e' && low[n - 1] == 'd' &&
             !((hyphen || (n > 5 && low[0] == 'u' && low[1] == 'n') ||
