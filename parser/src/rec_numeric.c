@@ -1182,7 +1182,9 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
                       low[n - 2] != 'u' && low[n - 2] != 'i' && low[n - 2] != '\'';
-        if (plural && !hyphen) {
+        /* a hyphenated plural is the noun ("15 wide-bodies", "four
+         * vice-presidents") unless a plural noun follows it */
+        if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
             /* "110,000 Cyclops common shares": a capitalized word that
