@@ -647,7 +647,7 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
             hi = mid;
     }
     /* reach: the end of f or of the last bare amount this loop resolved
-     * in a sentence after f's, and that one's sentence: a table's rows
+     * after it, and that one's sentence: a table's rows
      * go on from one to the next ("Shr 11 cts / Loss 739,146 / Revs
      * 11,754,251") */
     size_t reach = ne;
@@ -673,7 +673,11 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
         if (gap > COMPARED_GAP || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
             continue;
         ((kj_attr *)at)->s = iso;
-        if (later) {
+        /* the chain goes on from the last amount resolved, in f's
+         * sentence too: a note's list of figures runs into the next
+         * sentence from its last one ("interest 52.60 mln vs 48.10 mln.
+         * Net excludes a charge of 77.4 mln") */
+        if (g->ne > reach) {
             reach = g->ne;
             rsent = g->sentence;
         }

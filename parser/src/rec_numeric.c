@@ -1182,7 +1182,9 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
                       low[n - 2] != 'u' && low[n - 2] != 'i' && low[n - 2] != '\'';
-        if (plural && !hyphen) {
+        /* a hyphenated plural is the noun ("15 wide-bodies", "four
+         * vice-presidents") unless a plural noun follows it */
+        if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
             /* "110,000 Cyclops common shares": a capitalized word that
@@ -1205,12 +1207,14 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
         /* "12 paused temporarily loan payments": verbs and adverbs
-         * are no modifiers of a counted noun; a participle of
+         * are no modifiers of a counted noun (an adjective in -ly of the
+         * list is: "40 weekly newspapers"); a participle of
          * counted_participles.txt, a hyphenated one or one with un- right
          * before a lower-case plural is ("109,000 salaried workers",
          * "25 wide-bodied planes", "15,000 unauthorized copies"; not "2
          * served pages") */
-        if (n > 3 && low[n - 2] == 'l' && low[n - 1] == 'y')
+        if (n > 3 && low[n - 2] == 'l' && low[n - 1] == 'y' &&
+            !(kj_dict_get(nd->en_part, low, n, &v) && plural_next_en(s, d->norm_len, we)))
             return;
         if (n > 3 && low[n - 2] == 'e' && low[n - 1] == 'd' &&
             !((hyphen || (n > 5 && low[0] == 'u' && low[1] == 'n') ||
@@ -2406,13 +2410,152 @@ static size_t at_ci(const kiji_doc *d, size_t pos, const char *lit)
     return at_ci_n(d, pos, lit, strlen(lit));
 }
 
+/* The row label at [ls, le) with a trailing " loss" / " profit" dropped,
+ * lower-cased into w: its en/table_rows value, 0 when none. */
+static int row_label(const kiji_doc *d, size_t ls, size_t le)
+{
+    const char *s = d->norm;
+    char w[48];
+    size_t n = le - ls;
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        w[j] = (char)(s[ls + j] >= 'A' && s[ls + j] <= 'Z' ? s[ls + j] + 32 : s[ls + j]);
+    const kj_dict *rows = d->p->numeric->en_table_rows;
+    int32_t v = 0;
+    if (kj_dict_get(rows, w, n, &v))
+        return v;
+    static const char *const after[] = {" loss", " profit"};
+    for (size_t t = 0; t < 2; t++) {
+        size_t an = strlen(after[t]);
+        if (n > an && memcmp(w + n - an, after[t], an) == 0 && kj_dict_get(rows, w, n - an, &v))
+            return v;
+    }
+    return 0;
+}
+
+/* Whether the line starting at ls (its row label unknown) is one of the
+ * parts a sub-heading of the table lists: the lines above it, at most 8
+ * and 480 bytes, are rows of the same shape (a capitalized label, then a
+ * figure and "vs") up to a line "<label of a money row> includes -" (or
+ * "include", "comprises"; "-" or ":"): "Operating profit includes - /
+ * Retail 12.4 mln vs 10.1 mln / Wholesale 3.2 mln vs 2.9 mln". The parts
+ * of a money row are money (1); none else (0). A line of another shape
+ * (a note, a period line) ends the search: the table's rule runs to the
+ * sub-heading's last part and no further. */
+static int subheading_rows(const kiji_doc *d, size_t ls)
+{
+    const char *s = d->norm;
+    size_t e = ls; /* the end of the line above, after its '\n' */
+    for (int lines = 0; lines < 8 && e > 0 && s[e - 1] == '\n' && ls - e < 480; lines++) {
+        size_t b = e - 1;
+        while (b > 0 && s[b - 1] != '\n' && e - b < 120)
+            b--;
+        if (b > 0 && s[b - 1] != '\n')
+            return 0;
+        size_t t = b, le = e - 1;
+        while (t < le && s[t] == ' ')
+            t++;
+        while (le > t && s[le - 1] == ' ')
+            le--;
+        if (t >= le || s[t] < 'A' || s[t] > 'Z')
+            return 0;
+        size_t x = t;
+        while (x < le && (is_letter((unsigned char)s[x]) || s[x] == ' ' || s[x] == '-'))
+            x++;
+        if (x < le) {
+            /* a row of the same shape: label, figure, vs */
+            bool vs = false;
+            for (size_t j = x; j + 3 <= le && !vs; j++)
+                vs = s[j] == ' ' && s[j + 1] == 'v' && s[j + 2] == 's';
+            if (!is_digit((unsigned char)s[x]) || !vs)
+                return 0;
+            e = b;
+            continue;
+        }
+        /* no figure: the sub-heading, or the search ends */
+        size_t h = le;
+        if (s[h - 1] == '-' || s[h - 1] == ':')
+            h--;
+        else
+            return 0;
+        while (h > t && s[h - 1] == ' ')
+            h--;
+        static const char *const verbs[] = {" includes", " include", " comprises"};
+        for (size_t q = 0; q < sizeof verbs / sizeof *verbs; q++) {
+            size_t vn = strlen(verbs[q]);
+            if (h > t + vn && memcmp(s + h - vn, verbs[q], vn) == 0)
+                return row_label(d, t, h - vn) == 1 ? 1 : 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* The money amount of a parenthetical conversion at pos, closed by ")"
+ * right after it: one amount ("($3.3 million)") or a range of them
+ * ("($3.3-5.5 million)", "($3.3 to $5.5 million)", "(3.3 to 5.5 mln
+ * dlrs)"), its high end into *max then (a low end without the scale
+ * takes the high end's: 3.3 -> 3.3 million). Not a change (から...に)
+ * nor a range running downwards. */
+static bool read_conversion(kiji_doc *d, size_t pos, amount *c, kj_num *max)
+{
+    max->ok = false;
+    if (!read_amount(d, pos, c, NUM_UNKNOWN) || c->kind == NW_TIME)
+        return false;
+    const char *s = d->norm;
+    if (c->kind == NW_CURRENCY && c->ne < d->norm_len && s[c->ne] == ')')
+        return true;
+    if (!c->value.ok || c->tok.vague || (c->kind != NW_CURRENCY && c->kind != 0))
+        return false;
+    bool kara;
+    size_t rc = range_connector(d, c->kind ? c->ne : c->tok.ne, false, &kara);
+    if (!rc || kara)
+        return false;
+    if (rc < d->norm_len && s[rc] == ' ')
+        rc++;
+    amount b;
+    if (rc >= d->norm_len || !read_amount(d, rc, &b, NUM_UNKNOWN) || b.ne >= d->norm_len ||
+        s[b.ne] != ')' || !b.value.ok || b.tok.vague || (b.kind != NW_CURRENCY && b.kind != 0) ||
+        (c->kind != NW_CURRENCY && b.kind != NW_CURRENCY) ||
+        (c->cur >= 0 && b.cur >= 0 && c->cur != b.cur))
+        return false;
+    kj_num lo = c->value;
+    int sc = scale_of(d, &b.tok);
+    if (sc && !has_scale(d, &c->tok) && c->ne == c->tok.ne)
+        kj_num_scale(&lo, sc);
+    if (kj_num_double(lo) > kj_num_double(b.value))
+        return false;
+    if (b.kind == NW_CURRENCY) {
+        /* (3.3 to 5.5 mln dlrs), ($3.3 to $5.5 million): the high end's
+         * unit */
+        amount m = b;
+        m.value = lo;
+        m.ns = c->ns;
+        if (m.cur < 0)
+            m.cur = c->cur;
+        *c = m;
+    } else {
+        /* ($3.3-5.5 million): the currency before the low end, the
+         * scale after the high end */
+        if (c->ue > c->tok.ns || c->minor)
+            return false;
+        c->value = lo;
+        c->ne = b.ne;
+    }
+    *max = b.value;
+    max->ok = true;
+    return true;
+}
+
 /* Whether the figure at pos is in a row of a results table, and which:
  * 1 a row of money, 2 a row of counts ("Avg shrs"), 0 none. Its line
  * (from a line break or the dateline's " - ", at most 96 bytes back)
  * starts with a capitalized label of en/table_rows (its value: "Net",
  * "Oper net", "Revs" 1; "Avg shrs" 2; with "loss" or "profit" after it: "Net loss"), then the figure,
  * or the row's first figure and "vs" ("Net 1,545,160 vs 2,188,933", "Net
- * loss 12,000 vs profit 45,000"). */
+ * loss 12,000 vs profit 45,000"); or a row of another label listed under
+ * a sub-heading of a money row (subheading_rows). */
 static int table_row(const kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -2460,23 +2603,18 @@ static int table_row(const kiji_doc *d, size_t pos)
     }
     while (le > ls && s[le - 1] == ' ')
         le--;
-    char w[48];
-    size_t n = le - ls;
-    if (n == 0 || n >= sizeof w)
-        return 0;
-    for (size_t j = 0; j < n; j++)
-        w[j] = (char)(s[ls + j] >= 'A' && s[ls + j] <= 'Z' ? s[ls + j] + 32 : s[ls + j]);
-    const kj_dict *rows = d->p->numeric->en_table_rows;
-    int32_t v = 0;
-    if (kj_dict_get(rows, w, n, &v))
+    int v = row_label(d, ls, le);
+    if (v)
         return v;
-    static const char *const after[] = {" loss", " profit"};
-    for (size_t t = 0; t < 2; t++) {
-        size_t an = strlen(after[t]);
-        if (n > an && memcmp(w + n - an, after[t], an) == 0 && kj_dict_get(rows, w, n - an, &v))
-            return v;
-    }
-    return 0;
+    /* a part under a sub-heading: the row's shape, its first figure
+     * right after the label and "vs" after it on the line */
+    size_t f = le;
+    while (f < pos && s[f] == ' ')
+        f++;
+    bool vs = false;
+    for (size_t j = f; j + 3 <= d->norm_len && j - f < 80 && s[j] != '\n' && !vs; j++)
+        vs = s[j] == ' ' && s[j + 1] == 'v' && s[j + 2] == 's';
+    return vs && f < d->norm_len && is_digit((unsigned char)s[f]) ? subheading_rows(d, k) : 0;
 }
 
 /* " each", " a share" or " per share" at pos: a price per unit ends there. */
@@ -3206,6 +3344,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     /* parenthetical conversion: 5300億ドル(約81兆円), €1.78 billion ($2.4 billion) */
     int conv = -1;
     amount c;
+    kj_num cmax = {0, 0, false};
     size_t cns = 0, cne = 0;
     int cqual = 0;
     if (a.kind == NW_CURRENCY) {
@@ -3233,8 +3372,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                     }
                 }
             }
-            if (read_amount(d, cqs, &c, NUM_UNKNOWN) && c.kind == NW_CURRENCY &&
-                c.ne < d->norm_len && d->norm[c.ne] == ')') {
+            if (read_conversion(d, cqs, &c, &cmax)) {
                 cns = inner;
                 cne = c.ne;
                 cqual = q;
@@ -3334,7 +3472,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         cx->penny[cx->npenny++] = idx;
     if (idx >= 0 && conv >= 0) {
         size_t cs = cns;
-        int ci = emit(d, &c, cs, cne, cqual, NULL);
+        int ci = emit(d, &c, cs, cne, cqual, cmax.ok ? &cmax : NULL);
         if (ci >= 0)
             kj_fact_at(d, idx)->equivalent = ci;
         if (ci >= 0 && c.plain_dollar && *nplain < capplain)
