@@ -187,6 +187,8 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
         int32_t v;
         i += kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i, &v);
+    } else if (at(d, i, "側")) {
+        i += strlen("側"); /* 佐藤さん側は: the person's side speaks for them */
     }
     return i;
 }
@@ -1084,8 +1086,20 @@ static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
         size_t n = x->qd->ja_people_len[k];
         const char *w = people->lines[k];
         if (n <= i && memcmp(last, w + n - 3, 3) == 0 && memcmp(d->norm + i - n, w, n) == 0 &&
-            kj_q_mention_at(x, i - n) < 0)
+            kj_q_mention_at(x, i - n) < 0) {
+            /* トヨタ側は, 田原氏側が: the side of a body or person named
+             * right before (an honorific between) is theirs, no one unnamed */
+            if (n == 3 && memcmp(w, "側", 3) == 0) {
+                size_t b = i - n;
+                if (kj_before(d->norm, b, "氏"))
+                    b -= strlen("氏");
+                else if (kj_before(d->norm, b, "さん"))
+                    b -= strlen("さん");
+                if (b > 0 && kj_q_mention_at(x, b - 1) >= 0)
+                    return false;
+            }
             return true;
+        }
     }
     return false;
 }
