@@ -750,6 +750,34 @@ static bool in_title(kiji_doc *d, const kj_qctx *x, size_t o, size_t after)
     return false;
 }
 
+/* An editor's note in brackets at a, between two quotes of a run:
+ * 「A」（中略）「B」, 「A」［編集部注：…］「B」. Its end when it names no one
+ * (「…」(X・編集長) names the speaker) and holds no quote or 。, at most
+ * 60 bytes on; a otherwise. */
+static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
+{
+    static const char *const pair[][2] = {{"（", "）"}, {"(", ")"}, {"［", "］"}, {"[", "]"},
+                                          {"〔", "〕"}, {NULL, NULL}};
+    int p = 0;
+    while (pair[p][0] && !at(d, a, pair[p][0]))
+        p++;
+    if (!pair[p][0])
+        return a;
+    size_t lo = a + strlen(pair[p][0]), hi = lo + 60 < d->norm_len ? lo + 60 : d->norm_len;
+    for (size_t j = lo; j < hi; j++) {
+        d->work++;
+        if (at(d, j, "。") || at(d, j, "「") || at(d, j, "」") || d->norm[j] == '\n')
+            return a;
+        if (at(d, j, pair[p][1])) {
+            size_t e = j + strlen(pair[p][1]);
+            if (j == lo || kj_q_mention_in(x, lo, j) >= 0 || !at(d, e, "「"))
+                return a;
+            return e;
+        }
+    }
+    return a;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -769,6 +797,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         b += strlen("ことや");
     else if (c0 == 0x3001 || c0 == 0x30FB || at(d, b, "や") || at(d, b, "と"))
         b = n;
+    else
+        b = note_end(d, x, b);
     /* a list of comments may wrap: 「A」「B」⏎「C」と書き込む (one line break,
      * not a blank line, though the sentence splitter ends a sentence there) */
     size_t bl = a + 16 < d->norm_len ? a + 16 : d->norm_len;
@@ -793,6 +823,10 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->re = nx->re;
         c->pspeaker = nx->pspeaker;
         c->partial = nx->partial;
+        /* 「A」「B」。 standing as a sentence: A is reported as B is, so
+         * both carry the speaker on; a list wrapped over lines (「A」⏎「B」)
+         * is more often others' comments and carries nothing on */
+        c->standalone = nx->standalone && lines == 0;
         return;
     }
 
@@ -1018,6 +1052,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         d->work++;
         if (at(d, g, "、") || at(d, g, "・"))
             g += 3;
+        else
+            g = note_end(d, x, g); /* 「A」（中略）「B」。 */
         if (g != cs[j].o)
             break;
         lead = cs[j - 1].o;
