@@ -1303,6 +1303,27 @@ static bool named_after(kiji_doc *d, const jcand *cs, size_t nc, size_t i)
              at(d, te, "\n") || at(d, te, "が") || at(d, te, "と") || at(d, te, "の"));
 }
 
+/* The others' words of the run cs[i] opens are what its topic answers:
+ * a nominal of ja/quote_after value 2 right before に対し, を受け or に
+ * 反論 (X氏は「…」という声に対し、「…」と述べた). */
+static bool answered(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_t nc, size_t i)
+{
+    static const char *const resp[] = {"に対し", "を受け", "に反論", "に応え", "に答え", NULL};
+    size_t h = i;
+    for (size_t n = 0; n < 8 && cs[h].next > (int)h && (size_t)cs[h].next < nc; n++)
+        h = (size_t)cs[h].next;
+    int32_t v = 0;
+    size_t a = cs[h].after;
+    size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    d->work++;
+    if (l == 0 || v != 2)
+        return false;
+    for (int k = 0; resp[k]; k++)
+        if (at(d, a + l, resp[k]))
+            return true;
+    return false;
+}
+
 /* Someone with an honorific or a title is the subject in [lo, o): 枡田アナが,
  * 母の美加さんは. */
 static bool honored_subject(kiji_doc *d, size_t lo, size_t o)
@@ -1944,7 +1965,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* 大島麻衣は「…」「…」など、…と暴露した: a person whose は opens
          * the quotes speaks them, など or not (ネット上では「…」など is the
          * commenters') */
-        if (speaker < 0 && !subject && c->nominal && kt >= 0 && apos == 0 && ka < 0 &&
+        if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
+            apos == 0 && ka < 0 &&
             d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON && chain_o >= x->m[kt].ne + 3 &&
             chain_o - x->m[kt].ne <= 15 && at(d, chain_o - 3, "は") &&
             !others_between(d, x, x->m[kt].ne, chain_o)) {
