@@ -443,6 +443,12 @@ static bool unnamed_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
         d->work++;
         if (l && (at(d, i + l, "は") || at(d, i + l, "が")))
             return true;
+        /* 「…」と外務省関係者の言葉も伝えた: the source's words (a speech
+         * noun of ja/speech_nouns after の) */
+        int32_t w;
+        if (l && at(d, i + l, "の") &&
+            kj_dict_longest(x->qd->ja_nominal, d->norm, d->norm_len, i + l + 3, &w))
+            return true;
         kj_q_cp(d, i, &n);
         i = n > i ? n : i + 1;
     }
