@@ -279,8 +279,9 @@ static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 }
 
 /* Xが行ったモノマネについては「…」: a が-subject with no comma after it,
- * followed by a について(は) phrase before hi, is inside the phrase the
- * sentence is about; X氏が、…について「…」 keeps X. */
+ * followed by a について(は) phrase or a reason clause of ことから before
+ * hi, is inside the phrase the sentence is about (Xが同じ県の出身である
+ * ことから「…」: the topic before speaks); X氏が、…について「…」 keeps X. */
 static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t end)
 {
     size_t i = marker_at(d, x, k, end);
@@ -289,6 +290,9 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     for (size_t p = i + 3; p < hi && p < i + 3 + 120; p++) {
         d->work++;
         if (at(d, p, "については") || at(d, p, "に関しては") || at(d, p, "に対しては"))
+            return true;
+        /* Xが…出身であることから「…」: X is the subject of the reason */
+        if (at(d, p, "ことから"))
             return true;
     }
     return false;
