@@ -187,6 +187,8 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
         int32_t v;
         i += kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i, &v);
+    } else if (at(d, i, "側")) {
+        i += strlen("側"); /* 佐藤さん側は: the person's side speaks for them */
     }
     return i;
 }
@@ -277,8 +279,9 @@ static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 }
 
 /* Xが行ったモノマネについては「…」: a が-subject with no comma after it,
- * followed by a について(は) phrase before hi, is inside the phrase the
- * sentence is about; X氏が、…について「…」 keeps X. */
+ * followed by a について(は) phrase or a reason clause of ことから before
+ * hi, is inside the phrase the sentence is about (Xが同じ県の出身である
+ * ことから「…」: the topic before speaks); X氏が、…について「…」 keeps X. */
 static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t end)
 {
     size_t i = marker_at(d, x, k, end);
@@ -287,6 +290,9 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     for (size_t p = i + 3; p < hi && p < i + 3 + 120; p++) {
         d->work++;
         if (at(d, p, "については") || at(d, p, "に関しては") || at(d, p, "に対しては"))
+            return true;
+        /* Xが…出身であることから「…」: X is the subject of the reason */
+        if (at(d, p, "ことから"))
             return true;
     }
     return false;
@@ -440,6 +446,12 @@ static bool unnamed_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi)
         size_t n, l = kj_dict_longest(x->qd->ja_sources, d->norm, d->norm_len, i, &v);
         d->work++;
         if (l && (at(d, i + l, "は") || at(d, i + l, "が")))
+            return true;
+        /* 「…」と外務省関係者の言葉も伝えた: the source's words (a speech
+         * noun of ja/speech_nouns after の) */
+        int32_t w;
+        if (l && at(d, i + l, "の") &&
+            kj_dict_longest(x->qd->ja_nominal, d->norm, d->norm_len, i + l + 3, &w))
             return true;
         kj_q_cp(d, i, &n);
         i = n > i ? n : i + 1;
@@ -748,6 +760,34 @@ static bool in_title(kiji_doc *d, const kj_qctx *x, size_t o, size_t after)
     return false;
 }
 
+/* An editor's note in brackets at a, between two quotes of a run:
+ * 「A」（中略）「B」, 「A」［編集部注：…］「B」. Its end when it names no one
+ * (「…」(X・編集長) names the speaker) and holds no quote or 。, at most
+ * 60 bytes on; a otherwise. */
+static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
+{
+    static const char *const pair[][2] = {{"（", "）"}, {"(", ")"}, {"［", "］"}, {"[", "]"},
+                                          {"〔", "〕"}, {NULL, NULL}};
+    int p = 0;
+    while (pair[p][0] && !at(d, a, pair[p][0]))
+        p++;
+    if (!pair[p][0])
+        return a;
+    size_t lo = a + strlen(pair[p][0]), hi = lo + 60 < d->norm_len ? lo + 60 : d->norm_len;
+    for (size_t j = lo; j < hi; j++) {
+        d->work++;
+        if (at(d, j, "。") || at(d, j, "「") || at(d, j, "」") || d->norm[j] == '\n')
+            return a;
+        if (at(d, j, pair[p][1])) {
+            size_t e = j + strlen(pair[p][1]);
+            if (j == lo || kj_q_mention_in(x, lo, j) >= 0 || !at(d, e, "「"))
+                return a;
+            return e;
+        }
+    }
+    return a;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -767,6 +807,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         b += strlen("ことや");
     else if (c0 == 0x3001 || c0 == 0x30FB || at(d, b, "や") || at(d, b, "と"))
         b = n;
+    else
+        b = note_end(d, x, b);
     /* a list of comments may wrap: 「A」「B」⏎「C」と書き込む (one line break,
      * not a blank line, though the sentence splitter ends a sentence there) */
     size_t bl = a + 16 < d->norm_len ? a + 16 : d->norm_len;
@@ -791,6 +833,10 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->re = nx->re;
         c->pspeaker = nx->pspeaker;
         c->partial = nx->partial;
+        /* 「A」「B」。 standing as a sentence: A is reported as B is, so
+         * both carry the speaker on; a list wrapped over lines (「A」⏎「B」)
+         * is more often others' comments and carries nothing on */
+        c->standalone = nx->standalone && lines == 0;
         return;
     }
 
@@ -1016,6 +1062,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         d->work++;
         if (at(d, g, "、") || at(d, g, "・"))
             g += 3;
+        else
+            g = note_end(d, x, g); /* 「A」（中略）「B」。 */
         if (g != cs[j].o)
             break;
         lead = cs[j - 1].o;
@@ -1084,8 +1132,20 @@ static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i)
         size_t n = x->qd->ja_people_len[k];
         const char *w = people->lines[k];
         if (n <= i && memcmp(last, w + n - 3, 3) == 0 && memcmp(d->norm + i - n, w, n) == 0 &&
-            kj_q_mention_at(x, i - n) < 0)
+            kj_q_mention_at(x, i - n) < 0) {
+            /* トヨタ側は, 田原氏側が: the side of a body or person named
+             * right before (an honorific between) is theirs, no one unnamed */
+            if (n == 3 && memcmp(w, "側", 3) == 0) {
+                size_t b = i - n;
+                if (kj_before(d->norm, b, "氏"))
+                    b -= strlen("氏");
+                else if (kj_before(d->norm, b, "さん"))
+                    b -= strlen("さん");
+                if (b > 0 && kj_q_mention_at(x, b - 1) >= 0)
+                    return false;
+            }
             return true;
+        }
     }
     return false;
 }
@@ -1251,6 +1311,27 @@ static bool named_after(kiji_doc *d, const jcand *cs, size_t nc, size_t i)
         return false;
     return !(at(d, te, "、") || at(d, te, "。") || at(d, te, "！") || at(d, te, "」") ||
              at(d, te, "\n") || at(d, te, "が") || at(d, te, "と") || at(d, te, "の"));
+}
+
+/* The others' words of the run cs[i] opens are what its topic answers:
+ * a nominal of ja/quote_after value 2 right before に対し, を受け or に
+ * 反論 (X氏は「…」という声に対し、「…」と述べた). */
+static bool answered(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_t nc, size_t i)
+{
+    static const char *const resp[] = {"に対し", "を受け", "に反論", "に応え", "に答え", NULL};
+    size_t h = i;
+    for (size_t n = 0; n < 8 && cs[h].next > (int)h && (size_t)cs[h].next < nc; n++)
+        h = (size_t)cs[h].next;
+    int32_t v = 0;
+    size_t a = cs[h].after;
+    size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    d->work++;
+    if (l == 0 || v != 2)
+        return false;
+    for (int k = 0; resp[k]; k++)
+        if (at(d, a + l, resp[k]))
+            return true;
+    return false;
 }
 
 /* Someone with an honorific or a title is the subject in [lo, o): 枡田アナが,
@@ -1894,7 +1975,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* 大島麻衣は「…」「…」など、…と暴露した: a person whose は opens
          * the quotes speaks them, など or not (ネット上では「…」など is the
          * commenters') */
-        if (speaker < 0 && !subject && c->nominal && kt >= 0 && apos == 0 && ka < 0 &&
+        if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
+            apos == 0 && ka < 0 &&
             d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON && chain_o >= x->m[kt].ne + 3 &&
             chain_o - x->m[kt].ne <= 15 && at(d, chain_o - 3, "は") &&
             !others_between(d, x, x->m[kt].ne, chain_o)) {
