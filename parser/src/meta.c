@@ -464,6 +464,32 @@ static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue, bo
     return false;
 }
 
+/* total 55.8 (33.7).        REUTER: a sign-off set after a run of four
+ * spaces or more at the end of the last line of text (a table's last row)
+ * is the agency's, and the body ends before the spaces. */
+static void signoff_in_line(kiji_doc *d, size_t s, size_t e)
+{
+    const char *t = d->norm;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    size_t w = e;
+    while (w > s && e - w <= 16 && t[w - 1] != ' ')
+        w--;
+    size_t sp = w;
+    while (sp > s && t[sp - 1] == ' ')
+        sp--;
+    if (w - sp < 4 || sp == s || e - w > 16)
+        return;
+    for (size_t i = w; i < e; i++)
+        if (t[i] < 'A' || t[i] > 'Z')
+            return; /* the sign-off is written in capitals */
+    const pair *a = agency_match(d, t + w, e - w, false, NULL);
+    if (!a)
+        return;
+    set_agency(d, a, t + w, e - w);
+    d->body_ne = sp;
+}
+
 /* One trailer line [s, e). Returns true if it is trailer material.
  * *url_seen says a line below already held a URL. */
 static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
@@ -512,11 +538,17 @@ static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
         d->copyright = kj_strndup(d, l, n);
         return true;
     }
-    /* sign-off: " REUTER" */
+    /* sign-off: " REUTER", or " REUTER..." with the wire's
+     * continuation dots (the credit is the word without them) */
     {
-        const pair *a = agency_match(d, l, n, false, NULL);
-        if (a && n <= 16) {
-            set_agency(d, a, l, n);
+        size_t an = n;
+        while (an > 0 && n - an < 3 && l[an - 1] == '.')
+            an--;
+        if (an < n && n - an != 3)
+            an = n;
+        const pair *a = agency_match(d, l, an, false, NULL);
+        if (a && an <= 16) {
+            set_agency(d, a, l, an);
             return true;
         }
     }
@@ -616,8 +648,11 @@ void kj_metadata(kiji_doc *d)
             ls--;
         d->work += e - ls;
         if (!blank(t + ls, e - ls)) {
-            if (!trailer_line(d, ls, e, &url_seen))
+            if (!trailer_line(d, ls, e, &url_seen)) {
+                if (d->body_ne == len)
+                    signoff_in_line(d, ls, e);
                 break;
+            }
             d->body_ne = ls;
         }
         if (ls == 0)

@@ -719,7 +719,11 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
      * names again: it defines nothing (cases/ja/organization) */
     if (ne - ns > al && !memcmp(d->norm + ns, acr, al))
         return;
-    bool org = org_suffix_end(s, ns, ne) || kj_dict_get(s->x->org, acr, al, &v) ||
+    /* Local Area Network (LAN): a common noun in capitals
+     * (data/en/org_not.txt) defines a term, no body */
+    bool org = (org_suffix_end(s, ns, ne) &&
+                !(d->lang == KJ_LANG_EN && kj_dict_get(s->x->onot_en, d->norm + ns, ne - ns, &v))) ||
+               kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
     if (!org && d->lang == KJ_LANG_EN && upper((unsigned char)d->norm[ns]))

@@ -3653,6 +3653,28 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
+        /* General Binding will carry, after General Binding Corp: a run of
+         * two words or more that is exactly an organization's name read
+         * before, its legal form aside, is a mention of it whatever
+         * follows (one word could be a surname; General is no title here) */
+        if (j - k >= 2 &&
+            !(kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v) &&
+              ((k > 0 && adjacent(d, t[k - 1], t[k]) && title_ending(s, t, k - 1) >= 0) ||
+               (t[j - 1].ne < s->hi && d->norm[t[j - 1].ne] == ',')))) {
+            /* (a given name first, after a title or before a comma, is
+             * the person the company is named for: chairman John Harlow,
+             * John Harlow, its chairman, of John Harlow Inc; sole manager
+             * Thomson McKinnon is the firm) */
+            size_t ra = t[k].ns, rb = t[j - 1].ne;
+            if (poss(d, t[j - 1]))
+                rb -= 2;
+            ent *o = ent_overlaps(s, ra, rb) ? NULL : org_named_ent(s, ra, rb);
+            if (o && o->type == KIJI_FACT_ORGANIZATION && o->m) {
+                ent_mention(s, o, ra, rb);
+                k = j;
+                continue;
+            }
+        }
         /* titles inside the run: the name follows the last one */
         int last_title_end = -1, title_start = -1;
         for (int q = k; q < j; q++) {

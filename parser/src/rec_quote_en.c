@@ -484,6 +484,16 @@ static bool pronoun_before(const kiji_doc *d, size_t v, size_t lo)
             (t >= 2 && pronoun(d, t - 2) && word_start(d, t - 2)));
 }
 
+/* The source predicted X would need "…": a clause opening with an
+ * article (The / A / An) before the verb at v has its subject there, so
+ * the name after the verb opens the reported clause, no inverted speaker
+ * (said X: "…"). */
+static bool subject_before(const kiji_doc *d, size_t s0, size_t v)
+{
+    return v > s0 + 4 &&
+           (word_is(d, s0, "The") || word_is(d, s0, "A") || word_is(d, s0, "An"));
+}
+
 /* A speech verb (value 1) in [from, hi) at a word start, stopping at a
  * quote mark; its position or hi. */
 static size_t find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t hi, size_t *len)
@@ -901,7 +911,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
                      (speaker = org_subject(d, x, s0)) >= 0)
                 ; /* It said: "…" */
-            else if (!addressee_verb(d, best) &&
+            else if (!addressee_verb(d, best) && !subject_before(d, s0, best) &&
                      (k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
                      x->m[k].ns == kj_q_skip_space(d, best + bl, t))
                 speaker = x->m[k].fact; /* said X: "…" (told X "…": X is spoken to) */
