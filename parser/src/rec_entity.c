@@ -177,8 +177,36 @@ static hslot *hfind(estate *s, int type, const char *k, size_t kl)
     }
 }
 
+/* the bit of org_fw for a first word */
+static unsigned fw_bit(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return (h ^ (h >> 15)) & 1023;
+}
+
+/* the word of "n:" key k up to its first space */
+static size_t fw_len(const char *k, size_t kl)
+{
+    size_t i = 2;
+    while (i < kl && k[i] != ' ')
+        i++;
+    return i - 2;
+}
+
+bool ent_org_first_word(const estate *s, const char *key, size_t kl)
+{
+    unsigned b = fw_bit(key + 2, fw_len(key, kl));
+    return (s->org_fw[b >> 6] >> (b & 63)) & 1;
+}
+
 static void hput(estate *s, int type, const char *k, size_t kl, ent *e)
 {
+    if (type == KIJI_FACT_ORGANIZATION && kl >= 2 && k[0] == 'n' && k[1] == ':') {
+        unsigned b = fw_bit(k + 2, fw_len(k, kl));
+        s->org_fw[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
     if ((s->hn + 1) * 2 > s->hcap) {
         hslot *old = s->h;
         size_t oldcap = s->hcap;

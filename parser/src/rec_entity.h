@@ -242,6 +242,10 @@ typedef struct estate {
     size_t ne, cape;
     hslot *h;
     size_t hcap, hn;
+    /* the first words of every organization key "n:Name ..." (a bit per
+     * hash of the word), so that a lookup of a run whose first word no
+     * organization key starts with is skipped (ent_org_first_word) */
+    uint64_t org_fw[16];
     mref *mr;
     size_t nmr, capmr;
     size_t nfrozen; /* mr[0, nfrozen) is sorted and searchable */
@@ -273,6 +277,9 @@ typedef struct estate {
 
 /* rec_entity.c: the registry */
 ent *ent_get(estate *s, int type, const char *key, size_t kl); /* NULL if absent */
+/* false: no organization key starts with the first word of "n:" key key
+ * (a cheap test before ent_get of it or of its longer forms) */
+bool ent_org_first_word(const estate *s, const char *key, size_t kl);
 ent *ent_make(estate *s, int type, const char *key, size_t kl);
 void ent_alias(estate *s, int type, const char *key, size_t kl, ent *e);
 /* A registry key: the prefix pfx then the decimal v ("#12", "p7"), or

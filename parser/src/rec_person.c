@@ -3345,6 +3345,9 @@ static ent *org_named_ent(estate *s, size_t a, size_t b)
     if (b <= a || b - a > 96)
         return NULL;
     size_t k = 2 + ent_strnorm_to(key + 2, s->d->norm + a, b - a);
+    /* every key tried below starts with the run's first word */
+    if (!ent_org_first_word(s, key, k))
+        return NULL;
     /* keys leave out the legal form (rec_org.c kj_org_base) */
     ent *o = ent_get(s, KIJI_FACT_ORGANIZATION, key, k);
     if (o)
