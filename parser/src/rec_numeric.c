@@ -1178,6 +1178,15 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
                 return;
             }
         }
+        /* "the 200 series", "Kestrel's 80 series terminals": digits before
+         * series name a product line, no count (3 series of talks is) */
+        if (k == 0 && n == 6 && memcmp(low, "series", 6) == 0 && !a->tok.word &&
+            a->tok.digits > 0 && !kj_at(s, d->norm_len, we, " of ") &&
+            (kj_before(s, a->tok.ns, "the ") || kj_before(s, a->tok.ns, "The ") ||
+             kj_before(s, a->tok.ns, "'s ") || kj_before(s, a->tok.ns, " a ") ||
+             (a->tok.ns >= 2 && s[a->tok.ns - 1] == ' ' && s[a->tok.ns - 2] >= 'A' &&
+              s[a->tok.ns - 2] <= 'Z')))
+            return;
         /* "one rumor suggests": a plural noun never follows one */
         bool one = a->tok.value.ok && a->tok.value.mant == 1 && a->tok.value.exp == 0;
         bool plural = !one && n >= 3 && !inner_dot && low[n - 1] == 's' && low[n - 2] != 's' &&
