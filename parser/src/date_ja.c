@@ -2515,6 +2515,12 @@ static int weekday_at(const jp *p, size_t i, size_t *n)
 static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
 {
     size_t j = i + wl;
+    /* 水曜日のレギュラー陣, 火曜のアシスタント: a role of a weekly programme
+     * (ja/weekday_roles) names every such day, no one date */
+    int32_t rv;
+    if (at(p, j, "の")
+        && kj_dict_longest(p->c->dd->weekday_roles, p->s, p->len, j + strlen("の"), &rv) > 0)
+        return true;
     uint32_t nc = j < p->len ? kj_cp_next(p->c->d, p->len, &j) : 0;
     /* フジテレビ日曜9時, 「月曜夜」: a time follows, the weekday is one */
     static const char *const part[] = {"午", "夜", "朝", "昼", "晩", "深", "夕", "早", NULL};
@@ -2822,6 +2828,23 @@ static size_t listed_minutes(jp *p, size_t i, size_t e, const kj_tx *a)
         k = end = fe;
     }
     return end;
+}
+
+/* 1日あたり, 1日平均, 1日の許容摂取量: 1日 "per day", a rate with no date
+ * and no length, as per day has none in English (ja/day_rate_words; not
+ * 3月1日あたり, a day of its month): the bytes of 1日, 0 when not. */
+static size_t day_rate(jp *p, size_t i)
+{
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    int32_t rv;
+    if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || v != 1 || nd > 1 || !at(p, e, "日")
+        || kj_before(p->s, i, "月")
+        || kj_dict_longest(p->c->dd->day_rate, p->s, p->len, e + strlen("日"), &rv) == 0)
+        return 0;
+    return e + strlen("日") - i;
 }
 
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
@@ -3585,6 +3608,8 @@ static size_t try_at(jp *p, size_t i)
     if (kj_before(p->s, i, "第") && isdig(p, i) && num_at(p, i, &v, &e, &nd, &z)
         && at(p, e, "日") && !at(p, e, "日曜"))
         return e + strlen("日") - i;
+    if ((n = day_rate(p, i)) > 0)
+        return n;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
