@@ -2536,6 +2536,65 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
     return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
 }
 
+/* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
+ * 。 or line break between; SIZE_MAX when none. */
+static size_t open_bracket(const jp *p, size_t i)
+{
+    for (size_t q = i; q >= strlen("「") && i - q < 60; q--) {
+        p->c->d->work++;
+        if (p->s[q - 1] == '\n')
+            return SIZE_MAX;
+        if (kj_before(p->s, q, "」") || kj_before(p->s, q, "。"))
+            return SIZE_MAX;
+        if (kj_before(p->s, q, "「"))
+            return q - strlen("「");
+    }
+    return SIZE_MAX;
+}
+
+/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「). */
+static bool title_kind_before(const jp *p, size_t o)
+{
+    const kj_wordlist *wl = p->c->dd->title_kinds;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, o, wl->lines[k]))
+            return true;
+    return false;
+}
+
+/* ドラマ「明日、ママがいない」, 映画「A」や「今日、恋をはじめます」: i inside a
+ * work's title in 「」, named by a kind of work of ja/title_kinds right before
+ * its 「 or before the first of two titles joined by や / 、 / と; the title
+ * names the work, no date (cases/ja/date_in_title). Returns the bytes to its
+ * 」 (which must close within 90 bytes, no 。 or line break between), 0 when
+ * i is in no such title. */
+static size_t in_work_title(const jp *p, size_t i)
+{
+    size_t o = open_bracket(p, i);
+    if (o == SIZE_MAX)
+        return 0;
+    bool named = title_kind_before(p, o);
+    if (!named) {
+        static const char *const join[] = {"」や", "」、", "」と"};
+        for (size_t k = 0; k < 3 && !named; k++)
+            if (kj_before(p->s, o, join[k])) {
+                size_t c = o - strlen(join[k]);
+                size_t o2 = open_bracket(p, c);
+                named = o2 != SIZE_MAX && title_kind_before(p, o2);
+            }
+    }
+    if (!named)
+        return 0;
+    for (size_t q = i; q < p->len && q < i + 90; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+            return 0;
+        if (at(p, q, "」"))
+            return q - i;
+    }
+    return 0;
+}
+
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* After 年: a month, 度 (not 度連続), a quarter or a fiscal period make it a calendar
@@ -4078,7 +4137,8 @@ void kj_date_scan_ja(kj_dctx *c)
         c->d->work++;
         size_t n = 0, k;
         uint32_t cp;
-        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))
+        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
+            && (n = in_work_title(&p, i)) == 0)
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }

@@ -443,8 +443,9 @@ int kj_date_init(kiji_parser *p)
         return -1;
     dd->day_rate = kj_dict_new();
     dd->weekday_roles = kj_dict_new();
+    dd->title_kinds = kj_wordlist_get("ja/title_kinds");
     if (!dd->day_rate || !kj_dict_add_list(dd->day_rate, kj_wordlist_get("ja/day_rate_words"), 1) ||
-        !dd->weekday_roles ||
+        !dd->weekday_roles || !dd->title_kinds ||
         !kj_dict_add_list(dd->weekday_roles, kj_wordlist_get("ja/weekday_roles"), 1))
         return -1;
     dd->unit_words = kj_dict_new();

@@ -198,6 +198,9 @@ struct kj_datedata {
     /* ja/weekday_roles: the roles of a weekly programme after a weekday and
      * の (weekday_in_name, date_ja.c) */
     kj_dict *weekday_roles;
+    /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
+     * date_ja.c), matched backwards */
+    const kj_wordlist *title_kinds;
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
