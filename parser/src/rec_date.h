@@ -193,7 +193,7 @@ struct kj_datedata {
      * comparison (day_is_length, date_ja.c) */
     kj_dict *day_gap;
     /* ja/day_rate_words: the words after 1日 that make it "per day"
-     * (day_is_length, date_ja.c) */
+     * (day_rate, date_ja.c) */
     kj_dict *day_rate;
     /* ja/weekday_roles: the roles of a weekly programme after a weekday and
      * の (weekday_in_name, date_ja.c) */
