@@ -2566,8 +2566,8 @@ static bool title_kind_before(const jp *p, size_t o)
  * work's title in 「」, named by a kind of work of ja/title_kinds right before
  * its 「 or before the first of two titles joined by や / 、 / と; the title
  * names the work, no date (cases/ja/date_in_title). Returns the bytes to its
- * 」 (which must close within 90 bytes, no 。 or line break between), 0 when
- * i is in no such title. */
+ * 」 (which must close within 90 bytes, no 。 or line break between, and not
+ * before と, a quote), 0 when i is in no such title. */
 static size_t in_work_title(const jp *p, size_t i)
 {
     size_t o = open_bracket(p, i);
@@ -2589,8 +2589,14 @@ static size_t in_work_title(const jp *p, size_t i)
         p->c->d->work++;
         if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
             return 0;
-        if (at(p, q, "」"))
+        if (at(p, q, "」")) {
+            /* ブログ「今日、入籍しました」と報告: words quoted with と stay a
+             * quote (not 「A」と「B」, two titles) */
+            size_t a = q + strlen("」");
+            if (at(p, a, "と") && !at(p, a, "と「"))
+                return 0;
             return q - i;
+        }
     }
     return 0;
 }
