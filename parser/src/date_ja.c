@@ -2515,6 +2515,12 @@ static int weekday_at(const jp *p, size_t i, size_t *n)
 static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
 {
     size_t j = i + wl;
+    /* 水曜日のレギュラー陣, 火曜のアシスタント: a role of a weekly programme
+     * (ja/weekday_roles) names every such day, no one date */
+    int32_t rv;
+    if (at(p, j, "の")
+        && kj_dict_longest(p->c->dd->weekday_roles, p->s, p->len, j + strlen("の"), &rv) > 0)
+        return true;
     uint32_t nc = j < p->len ? kj_cp_next(p->c->d, p->len, &j) : 0;
     /* フジテレビ日曜9時, 「月曜夜」: a time follows, the weekday is one */
     static const char *const part[] = {"午", "夜", "朝", "昼", "晩", "深", "夕", "早", NULL};
@@ -2528,6 +2534,71 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
     if (wl == strlen("金曜") && (kj_is_katakana(nc) || kj_is_latin(nc)))
         return true;
     return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
+}
+
+/* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
+ * 。 or line break between; SIZE_MAX when none. */
+static size_t open_bracket(const jp *p, size_t i)
+{
+    for (size_t q = i; q >= strlen("「") && i - q < 60; q--) {
+        p->c->d->work++;
+        if (p->s[q - 1] == '\n')
+            return SIZE_MAX;
+        if (kj_before(p->s, q, "」") || kj_before(p->s, q, "。"))
+            return SIZE_MAX;
+        if (kj_before(p->s, q, "「"))
+            return q - strlen("「");
+    }
+    return SIZE_MAX;
+}
+
+/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「). */
+static bool title_kind_before(const jp *p, size_t o)
+{
+    const kj_wordlist *wl = p->c->dd->title_kinds;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, o, wl->lines[k]))
+            return true;
+    return false;
+}
+
+/* ドラマ「明日、ママがいない」, 映画「A」や「今日、恋をはじめます」: i inside a
+ * work's title in 「」, named by a kind of work of ja/title_kinds right before
+ * its 「 or before the first of two titles joined by や / 、 / と; the title
+ * names the work, no date (cases/ja/date_in_title). Returns the bytes to its
+ * 」 (which must close within 90 bytes, no 。 or line break between, and not
+ * before と, a quote), 0 when i is in no such title. */
+static size_t in_work_title(const jp *p, size_t i)
+{
+    size_t o = open_bracket(p, i);
+    if (o == SIZE_MAX)
+        return 0;
+    bool named = title_kind_before(p, o);
+    if (!named) {
+        static const char *const join[] = {"」や", "」、", "」と"};
+        for (size_t k = 0; k < 3 && !named; k++)
+            if (kj_before(p->s, o, join[k])) {
+                size_t c = o - strlen(join[k]);
+                size_t o2 = open_bracket(p, c);
+                named = o2 != SIZE_MAX && title_kind_before(p, o2);
+            }
+    }
+    if (!named)
+        return 0;
+    for (size_t q = i; q < p->len && q < i + 90; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+            return 0;
+        if (at(p, q, "」")) {
+            /* ブログ「今日、入籍しました」と報告: words quoted with と stay a
+             * quote (not 「A」と「B」, two titles) */
+            size_t a = q + strlen("」");
+            if (at(p, a, "と") && !at(p, a, "と「"))
+                return 0;
+            return q - i;
+        }
+    }
+    return 0;
 }
 
 /* ---- the scan ----------------------------------------------------------------- */
@@ -2822,6 +2893,23 @@ static size_t listed_minutes(jp *p, size_t i, size_t e, const kj_tx *a)
         k = end = fe;
     }
     return end;
+}
+
+/* 1日あたり, 1日平均, 1日の許容摂取量: 1日 "per day", a rate with no date
+ * and no length, as per day has none in English (ja/day_rate_words; not
+ * 3月1日あたり, a day of its month): the bytes of 1日, 0 when not. */
+static size_t day_rate(jp *p, size_t i)
+{
+    int64_t v;
+    size_t e;
+    int nd;
+    bool z;
+    int32_t rv;
+    if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || v != 1 || nd > 1 || !at(p, e, "日")
+        || kj_before(p->s, i, "月")
+        || kj_dict_longest(p->c->dd->day_rate, p->s, p->len, e + strlen("日"), &rv) == 0)
+        return 0;
+    return e + strlen("日") - i;
 }
 
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
@@ -3585,6 +3673,8 @@ static size_t try_at(jp *p, size_t i)
     if (kj_before(p->s, i, "第") && isdig(p, i) && num_at(p, i, &v, &e, &nd, &z)
         && at(p, e, "日") && !at(p, e, "日曜"))
         return e + strlen("日") - i;
+    if ((n = day_rate(p, i)) > 0)
+        return n;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
@@ -4053,7 +4143,8 @@ void kj_date_scan_ja(kj_dctx *c)
         c->d->work++;
         size_t n = 0, k;
         uint32_t cp;
-        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k))
+        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
+            && (n = in_work_title(&p, i)) == 0)
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }

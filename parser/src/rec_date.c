@@ -441,6 +441,13 @@ int kj_date_init(kiji_parser *p)
         !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
         !dd->sono_hedges)
         return -1;
+    dd->day_rate = kj_dict_new();
+    dd->weekday_roles = kj_dict_new();
+    dd->title_kinds = kj_wordlist_get("ja/title_kinds");
+    if (!dd->day_rate || !kj_dict_add_list(dd->day_rate, kj_wordlist_get("ja/day_rate_words"), 1) ||
+        !dd->weekday_roles || !dd->title_kinds ||
+        !kj_dict_add_list(dd->weekday_roles, kj_wordlist_get("ja/weekday_roles"), 1))
+        return -1;
     dd->unit_words = kj_dict_new();
     dd->press_cues = kj_dict_new();
     if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
@@ -484,6 +491,8 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->wverbs);
     kj_dict_free(dd->on_day);
     kj_dict_free(dd->day_gap);
+    kj_dict_free(dd->day_rate);
+    kj_dict_free(dd->weekday_roles);
     kj_dict_free(dd->unit_words);
     kj_dict_free(dd->press_cues);
     kj_dict_free(dd->era_words);

@@ -192,6 +192,15 @@ struct kj_datedata {
     /* ja/day_gap_words: the words after N日 that close the gap of a
      * comparison (day_is_length, date_ja.c) */
     kj_dict *day_gap;
+    /* ja/day_rate_words: the words after 1日 that make it "per day"
+     * (day_rate, date_ja.c) */
+    kj_dict *day_rate;
+    /* ja/weekday_roles: the roles of a weekly programme after a weekday and
+     * の (weekday_in_name, date_ja.c) */
+    kj_dict *weekday_roles;
+    /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
+     * date_ja.c), matched backwards */
+    const kj_wordlist *title_kinds;
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
