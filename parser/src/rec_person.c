@@ -2802,6 +2802,31 @@ static void paren_affiliations(estate *s)
     }
 }
 
+/* After a kanji word and ・ (担当・ホームズ事務次長, 父・ファルサさん): does
+ * the run of katakana and ・ from i (30 characters at most) end right
+ * before a title of ja/titles (no longer word of ja/not_names opening
+ * there), an honorific of ja/honorifics or a parenthesis (an age)?
+ * (cases/ja/person_dot_role) */
+static bool kata_dot_cue(estate *s, size_t i)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t q = i, qn;
+    int k = 0;
+    while (q < s->hi && k < 30 && kata_or_dot(ent_cp(d, q, &qn))) {
+        q = qn;
+        k++;
+    }
+    if (q >= s->hi || k < 2 || kj_before(d->norm, q, "・"))
+        return false;
+    int32_t v;
+    size_t tn;
+    if (d->norm[q] == '(' || kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v))
+        return true;
+    tn = kj_dict_longest(x->title_ja, d->norm, s->hi, q, &v);
+    return tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) <= tn;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -2854,7 +2879,15 @@ static void ja_persons(estate *s)
         }
         bool vs = p == 0x5BFE && pc.last && pc.last->nm && i >= s->lo + 3 &&
                   pc.last->m[pc.last->nm - 1].ne == i - 3;
-        bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
+        /* 担当・ホームズ事務次長: katakana after a kanji word and its ・
+         * open a name, as after any other kanji, when a title or an
+         * honorific follows the katakana (kata_dot_cue); not after a
+         * person's name (宮本慎也・ヤクルトスワローズ選手: the team) */
+        bool kdot = (cls & KJ_CC_KATA) && p == 0x30FB && i >= s->lo + 6 &&
+                    kj_is_kanji(ent_prev(d, i - 3, &(size_t){0})) &&
+                    !(pc.last && pc.last->nm && pc.last->m[pc.last->nm - 1].ne == i - 3) &&
+                    kata_dot_cue(s, i);
+        bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
