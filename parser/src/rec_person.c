@@ -1867,6 +1867,54 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
     return hit;
 }
 
+/* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
+ * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ and
+ * one to three kanji before an honorific of ja/honorifics (本人 apart)
+ * name a relative by the given name alone: the kanji's end, or 0. Not a
+ * title, occupation, word of ja/not_names, place, organization or a kin
+ * word there, nor a role's prefix opening it; not a listed surname alone
+ * or a listed surname and a listed given name (山田太郎: the full name's
+ * own reading). (cases/ja/person_kin_dot) */
+static size_t kin_given_end(const estate *s, size_t a)
+{
+    const kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    static const char kin1[] = "父母夫妻兄姉弟妹娘孫";
+    static const char *const kin2[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
+                                       "長女", "次女", "三女", "四女"};
+    static const char prefix[] = "元前新現副故同各両全";
+    if (a < s->lo + 6 || !kj_before(d->norm, a, "・"))
+        return 0;
+    bool kin = char3_in(d->norm + a - 6, 3, kin1, sizeof kin1 - 1);
+    for (size_t k = 0; !kin && k < sizeof kin2 / sizeof kin2[0]; k++)
+        kin = a >= s->lo + 9 && kj_before(d->norm, a - 3, kin2[k]);
+    if (!kin)
+        return 0;
+    /* the honorific may be kanji (容疑者): tried after each kanji */
+    size_t q = a, qn, hn = 0;
+    int32_t v;
+    for (int n = 0; n < 3 && !hn && q < s->hi && kj_is_kanji(ent_cp(d, q, &qn)) &&
+                    !kj_at(d->norm, s->hi, q, "氏");
+         n++) {
+        q = qn;
+        hn = kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v);
+    }
+    if (!hn || kj_at(d->norm, s->hi, q, "本人"))
+        return 0;
+    if (char3_in(d->norm + a, q - a, prefix, sizeof prefix - 1) ||
+        (q - a == 3 && char3_in(d->norm + a, 3, kin1, sizeof kin1 - 1)) ||
+        kj_dict_get(x->title_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->occ_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->place, d->norm + a, q - a, &v) || kj_dict_get(x->org, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->surname_ja, d->norm + a, q - a, &v))
+        return 0;
+    size_t sl = kj_dict_longest(x->surname_ja, d->norm, q, a, &v);
+    if (sl && a + sl < q && kj_dict_get(x->given_ja, d->norm + a + sl, q - a - sl, &v))
+        return 0;
+    return q;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -2068,6 +2116,29 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     } else if (kj_is_kanji(c)) {
         int32_t v;
+        /* 母・美加さん: a relative's given name alone (kin_given_end) */
+        size_t kq = kin_given_end(s, a);
+        if (kq) {
+            if (ent_overlaps(s, a, kq))
+                return 0;
+            /* 息子・潤氏 after 中内潤氏: the given name of a person named
+             * before, surname and given name (the last 64 entities) */
+            ent *e = NULL;
+            size_t gl = kq - a;
+            for (size_t i = s->ne, k = 0; i > 0 && k < 64 && !e; i--, k++) {
+                ent *f = s->e[i - 1];
+                if (f->type == KIJI_FACT_PERSON && f->name && f->surlen &&
+                    f->namelen == f->surlen + gl && memcmp(f->name + f->surlen, d->norm + a, gl) == 0)
+                    e = f;
+            }
+            if (!e)
+                e = person(s, a, kq, a, kq, NULL);
+            if (!e)
+                return 0;
+            ent_mention(s, e, a, kq);
+            pc->last = e;
+            return kq;
+        }
         /* asked at every kanji that opens a run: the call only where a
          * surname starts with it */
         sl = ent_first_has(&x->surname_first, c)
@@ -2721,6 +2792,10 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
     const kiji_doc *d = s->d;
     if (!(cls & KJ_CC_KANJI) || c == 0x6C0F /* 氏 */ || ent_first_has(&s->x->surname_first, c))
         return false;
+    /* 母・優奈さん: a relative's given name (kin_given_end, asked after
+     * a ・ only) */
+    if (i >= s->lo + 6 && kj_before(d->norm, i, "・") && kin_given_end(s, i))
+        return false;
     size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, n2, n3;
     uint32_t cls2;
     if (nx >= lim)
@@ -2802,6 +2877,31 @@ static void paren_affiliations(estate *s)
     }
 }
 
+/* After a kanji word and ・ (担当・ホームズ事務次長, 父・ファルサさん): does
+ * the run of katakana and ・ from i (30 characters at most) end right
+ * before a title of ja/titles (no longer word of ja/not_names opening
+ * there), an honorific of ja/honorifics or a parenthesis (an age)?
+ * (cases/ja/person_dot_role) */
+static bool kata_dot_cue(estate *s, size_t i)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t q = i, qn;
+    int k = 0;
+    while (q < s->hi && k < 30 && kata_or_dot(ent_cp(d, q, &qn))) {
+        q = qn;
+        k++;
+    }
+    if (q >= s->hi || k < 2 || kj_before(d->norm, q, "・"))
+        return false;
+    int32_t v;
+    size_t tn;
+    if (d->norm[q] == '(' || kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v))
+        return true;
+    tn = kj_dict_longest(x->title_ja, d->norm, s->hi, q, &v);
+    return tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) <= tn;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -2854,7 +2954,15 @@ static void ja_persons(estate *s)
         }
         bool vs = p == 0x5BFE && pc.last && pc.last->nm && i >= s->lo + 3 &&
                   pc.last->m[pc.last->nm - 1].ne == i - 3;
-        bool start = ((cls & KJ_CC_KATA) && !(i > s->lo && kata_or_dot(p))) ||
+        /* 担当・ホームズ事務次長: katakana after a kanji word and its ・
+         * open a name, as after any other kanji, when a title or an
+         * honorific follows the katakana (kata_dot_cue); not after a
+         * person's name (宮本慎也・ヤクルトスワローズ選手: the team) */
+        bool kdot = (cls & KJ_CC_KATA) && p == 0x30FB && i >= s->lo + 6 &&
+                    kj_is_kanji(ent_prev(d, i - 3, &(size_t){0})) &&
+                    !(pc.last && pc.last->nm && pc.last->m[pc.last->nm - 1].ne == i - 3) &&
+                    kata_dot_cue(s, i);
+        bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
