@@ -231,22 +231,57 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
            at(d, i, "によれば") || at(d, i, "によりますと") || writing_of(d, i);
 }
 
-/* Mention k cites a source (Xによると, Xによれば, Xによりますと) and a
- * noun marked by は or が stands between that mark and the quote at hi
- * (毎日新聞によると、少年は調べに「…」と供述した): X reports, the one named
- * there speaks, though it is no person fact (an unnamed 少年, or a name
- * not recognized), an age or note in () after it or not (cases/ja/quote,
- * cases/ja/quote_source). */
-static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+/* The end of a source cue at i, or 0: によると, によれば, によりますと,
+ * or a report clause after its subject, が報じたところによると / の伝えた
+ * ところでは (the paper only reports what follows). */
+static size_t source_cue_end(kiji_doc *d, size_t i)
 {
     static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
-    size_t i = marker_at(d, x, k, hi), from = 0;
-    for (int j = 0; mark[j] && !from; j++)
+    static const char *const verb[] = {"報じた", "伝えた", "報道した", "配信した", NULL};
+    for (int j = 0; mark[j]; j++)
         if (at(d, i, mark[j]))
-            from = i + strlen(mark[j]);
-    if (!from || hi > d->norm_len)
-        return false;
-    if (hi > from + KJ_Q_WINDOW)
+            return i + strlen(mark[j]);
+    if (!at(d, i, "が") && !at(d, i, "の"))
+        return 0;
+    size_t p = i + strlen("が");
+    for (int j = 0; verb[j]; j++) {
+        if (!at(d, p, verb[j]))
+            continue;
+        p += strlen(verb[j]);
+        if (!at(d, p, "ところ"))
+            return 0;
+        p += strlen("ところ");
+        for (int m = 0; mark[m]; m++)
+            if (at(d, p, mark[m]))
+                return p + strlen(mark[m]);
+        return at(d, p, "では") ? p + strlen("では") : 0;
+    }
+    return 0;
+}
+
+/* The end of a source cue that ends the anaphor apos..aend (記事によると,
+ * 同紙によれば) or follows it (同紙が報じたところでは), or 0. */
+static size_t cue_after(kiji_doc *d, size_t apos, size_t aend)
+{
+    static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
+    for (int j = 0; mark[j]; j++) {
+        size_t n = strlen(mark[j]);
+        if (aend >= apos + n && memcmp(d->norm + aend - n, mark[j], n) == 0)
+            return aend;
+    }
+    return source_cue_end(d, aend);
+}
+
+/* A noun marked by は or が stands in [from, hi), after a source cue that
+ * ends at from, before any quote (毎日新聞によると、少年は調べに「…」と
+ * 供述した; 東亜日報が伝えたところによると、この利用者は「…」と質問し、
+ * 「…」と答えた): the source reports, the one named there speaks, though
+ * it is no person fact (an unnamed 少年, or a name not recognized), an age
+ * or note in () after it or not (cases/ja/quote, cases/ja/quote_source,
+ * cases/ja/quote_outlet_reports). */
+static bool subject_after_cue(kiji_doc *d, size_t from, size_t hi)
+{
+    if (!from || hi > d->norm_len || hi > from + KJ_Q_WINDOW)
         return false;
     size_t open = 0; /* the last ( after from */
     for (size_t p = from; p + 3 <= hi;) {
@@ -268,6 +303,13 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
         p = n > p ? n : p + 1;
     }
     return false;
+}
+
+/* Mention k cites a source (Xによると, Xが報じたところによると) and a
+ * noun marked by は or が stands between that cue and the quote at hi. */
+static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+{
+    return subject_after_cue(d, source_cue_end(d, marker_at(d, x, k, hi)), hi);
 }
 
 /* Is mention k marked by は (the topic that carries over to the next
@@ -612,6 +654,33 @@ static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span
     return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS);
 }
 
+/* という + a noun phrase of someone unnamed, joined by の, + 声 (という
+ * 化粧品店の店員の声を掲載): a voice the writer prints, not the writer's own
+ * words. No one named in the phrase (という田中氏の声), nor an anaphor
+ * (という同氏の声); at most 24 letters. */
+static bool unnamed_voice_after(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit)
+{
+    if (at(d, from, "同"))
+        return false;
+    for (size_t i = from; i < limit && i < from + 72;) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, i, &n);
+        d->work++;
+        if (c == 0x306E /* の */ && i > from) {
+            int32_t v;
+            size_t l = kj_dict_longest(d->p->quote->ja_commenters, d->norm, d->norm_len, n, &v);
+            if (l > 0 && v == CW_VOICE && people_voice(d, n, l)) {
+                int k = kj_q_mention_in(x, from, i);
+                return !(k >= 0 && (size_t)k < x->nm && x->m[k].ns < i);
+            }
+        } else if (!is_noun_char(c)) {
+            return false;
+        }
+        i = n > i ? n : i + 1;
+    }
+    return false;
+}
+
 /* Talk about it (ja/buzz_words: とネットで話題, と驚きの声) within span
  * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
@@ -917,7 +986,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * wrote */
         size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, w, limit, 24));
+                                  commenters_after(d, w, limit, 24) ||
+                                  (at(d, a, "という") && unnamed_voice_after(d, x, w, limit)));
         return;
     }
     if (l && (v == 2 || v == 5)) {
@@ -2016,6 +2086,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                  * anaphor reports; the unnamed subject of the quote's own
                  * clause speaks, as after a topic below */
                 note = "the speaker is someone unnamed (妻は, 女性が)";
+                subject = true;
+            } else if (subject_after_cue(d, cue_after(d, apos, aend), c->o)) {
+                /* 記事によると、某市議が「…」と述べた: the article reports */
+                note = "the source reports; the one named after it speaks";
                 subject = true;
             } else if (af >= 0) {
                 speaker = af;
