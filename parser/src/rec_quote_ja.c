@@ -305,11 +305,38 @@ static bool subject_after_cue(kiji_doc *d, size_t from, size_t hi)
     return false;
 }
 
+static size_t own_clause(kiji_doc *d, size_t lo, size_t o);
+
+/* A subject of its own right before o: a run of three or more noun
+ * letters marked by は, が or も, maybe with a comma after, ending the clause
+ * before the quote (韓国の郵政事業本部は「…」, …について北の湖理事長は「…」).
+ * Shorter runs are often a time or the one carried (最後は, 今回は, 本人は). */
+static bool own_subject_before(kiji_doc *d, size_t lo, size_t o)
+{
+    size_t i = o, ps;
+    if (i >= lo + 3 && at(d, i - 3, "、"))
+        i -= 3;
+    if (i < lo + 3 || !(at(d, i - 3, "は") || at(d, i - 3, "が") || at(d, i - 3, "も")))
+        return false;
+    i -= 3;
+    int n = 0;
+    while (i > lo && n < 3 && is_noun_char(kj_cp_prev(d, i, &ps))) {
+        d->work++;
+        i = ps;
+        n++;
+    }
+    return n >= 3;
+}
+
 /* Mention k cites a source (Xによると, Xが報じたところによると) and a
- * noun marked by は or が stands between that cue and the quote at hi. */
+ * noun marked by は or が stands between that cue and the quote at hi, or
+ * ends the quote's own clause (産経新聞によると、…では「…」としていたが、
+ * …について北の湖理事長は「…」). */
 static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
 {
-    return subject_after_cue(d, source_cue_end(d, marker_at(d, x, k, hi)), hi);
+    size_t from = source_cue_end(d, marker_at(d, x, k, hi));
+    return subject_after_cue(d, from, hi) ||
+           (from && hi <= from + KJ_Q_WINDOW && own_subject_before(d, own_clause(d, from, hi), hi));
 }
 
 /* Is mention k marked by は (the topic that carries over to the next
@@ -2136,6 +2163,11 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * と伝えた, 報じた), or the last speaker of this paragraph or of
              * one of the two before when no one else is the topic between */
             int gap = para_gap(d, last_sent, sent);
+            /* 韓国の郵政事業本部は「…」: a subject of its own, though no
+             * fact, takes the words from an organization carried over (a
+             * paper that reported the paragraph before speaks only its own
+             * words); a person carried over keeps them (試合序盤は「…」) */
+            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o);
             /* beyond its paragraph, only a quote that is reported (a verb
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
@@ -2180,6 +2212,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
+            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION)
+                speaker = -1;
             size_t na = c->after + strlen("とある");
             if (speaker < 0 && written && at(d, c->after, "とある") &&
                 is_noun_char(kj_u8_next(d->norm, d->norm_len, &na)))
