@@ -311,7 +311,7 @@ static size_t own_clause(kiji_doc *d, size_t lo, size_t o);
  * letters marked by は, が or も, maybe with a comma after, ending the clause
  * before the quote (韓国の郵政事業本部は「…」, …について北の湖理事長は「…」).
  * Shorter runs are often a time or the one carried (最後は, 今回は, 本人は). */
-static bool own_subject_before(kiji_doc *d, size_t lo, size_t o)
+static bool own_subject_before(kiji_doc *d, size_t lo, size_t o, size_t *rs)
 {
     size_t i = o, ps;
     if (i >= lo + 3 && at(d, i - 3, "、"))
@@ -320,11 +320,13 @@ static bool own_subject_before(kiji_doc *d, size_t lo, size_t o)
         return false;
     i -= 3;
     int n = 0;
-    while (i > lo && n < 3 && is_noun_char(kj_cp_prev(d, i, &ps))) {
+    while (i > lo && is_noun_char(kj_cp_prev(d, i, &ps)) && n < 24) {
         d->work++;
         i = ps;
         n++;
     }
+    if (rs)
+        *rs = i;
     return n >= 3;
 }
 
@@ -336,7 +338,7 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
 {
     size_t from = source_cue_end(d, marker_at(d, x, k, hi));
     return subject_after_cue(d, from, hi) ||
-           (from && hi <= from + KJ_Q_WINDOW && own_subject_before(d, own_clause(d, from, hi), hi));
+           (from && hi <= from + KJ_Q_WINDOW && own_subject_before(d, own_clause(d, from, hi), hi, NULL));
 }
 
 /* Is mention k marked by は (the topic that carries over to the next
@@ -2167,7 +2169,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * fact, takes the words from an organization carried over (a
              * paper that reported the paragraph before speaks only its own
              * words); a person carried over keeps them (試合序盤は「…」) */
-            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o);
+            size_t own_at = 0;
+            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o, &own_at);
             /* beyond its paragraph, only a quote that is reported (a verb
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
@@ -2212,8 +2215,21 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
-            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION)
-                speaker = -1;
+            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
+                /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
+                bool desk = false;
+                if (own_at >= 3 && at(d, own_at - 3, "の")) {
+                    size_t lo = own_at > 3 + 96 ? own_at - 3 - 96 : 0;
+                    for (int k = kj_q_mention_in(x, lo, own_at - 3);
+                         k >= 0 && (size_t)k < x->nm && x->m[k].ns < own_at - 3; k++) {
+                        d->work++;
+                        if (x->m[k].ne == own_at - 3 && x->m[k].fact == speaker)
+                            desk = true;
+                    }
+                }
+                if (!desk)
+                    speaker = -1;
+            }
             size_t na = c->after + strlen("とある");
             if (speaker < 0 && written && at(d, c->after, "とある") &&
                 is_noun_char(kj_u8_next(d->norm, d->norm_len, &na)))
