@@ -231,22 +231,57 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
            at(d, i, "によれば") || at(d, i, "によりますと") || writing_of(d, i);
 }
 
-/* Mention k cites a source (Xによると, Xによれば, Xによりますと) and a
- * noun marked by は or が stands between that mark and the quote at hi
- * (毎日新聞によると、少年は調べに「…」と供述した): X reports, the one named
- * there speaks, though it is no person fact (an unnamed 少年, or a name
- * not recognized), an age or note in () after it or not (cases/ja/quote,
- * cases/ja/quote_source). */
-static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+/* The end of a source cue at i, or 0: によると, によれば, によりますと,
+ * or a report clause after its subject, が報じたところによると / の伝えた
+ * ところでは (the paper only reports what follows). */
+static size_t source_cue_end(kiji_doc *d, size_t i)
 {
     static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
-    size_t i = marker_at(d, x, k, hi), from = 0;
-    for (int j = 0; mark[j] && !from; j++)
+    static const char *const verb[] = {"報じた", "伝えた", "報道した", "配信した", NULL};
+    for (int j = 0; mark[j]; j++)
         if (at(d, i, mark[j]))
-            from = i + strlen(mark[j]);
-    if (!from || hi > d->norm_len)
-        return false;
-    if (hi > from + KJ_Q_WINDOW)
+            return i + strlen(mark[j]);
+    if (!at(d, i, "が") && !at(d, i, "の"))
+        return 0;
+    size_t p = i + strlen("が");
+    for (int j = 0; verb[j]; j++) {
+        if (!at(d, p, verb[j]))
+            continue;
+        p += strlen(verb[j]);
+        if (!at(d, p, "ところ"))
+            return 0;
+        p += strlen("ところ");
+        for (int m = 0; mark[m]; m++)
+            if (at(d, p, mark[m]))
+                return p + strlen(mark[m]);
+        return at(d, p, "では") ? p + strlen("では") : 0;
+    }
+    return 0;
+}
+
+/* The end of a source cue that ends the anaphor apos..aend (記事によると,
+ * 同紙によれば) or follows it (同紙が報じたところでは), or 0. */
+static size_t cue_after(kiji_doc *d, size_t apos, size_t aend)
+{
+    static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
+    for (int j = 0; mark[j]; j++) {
+        size_t n = strlen(mark[j]);
+        if (aend >= apos + n && memcmp(d->norm + aend - n, mark[j], n) == 0)
+            return aend;
+    }
+    return source_cue_end(d, aend);
+}
+
+/* A noun marked by は or が stands in [from, hi), after a source cue that
+ * ends at from, before any quote (毎日新聞によると、少年は調べに「…」と
+ * 供述した; 東亜日報が伝えたところによると、この利用者は「…」と質問し、
+ * 「…」と答えた): the source reports, the one named there speaks, though
+ * it is no person fact (an unnamed 少年, or a name not recognized), an age
+ * or note in () after it or not (cases/ja/quote, cases/ja/quote_source,
+ * cases/ja/quote_outlet_reports). */
+static bool subject_after_cue(kiji_doc *d, size_t from, size_t hi)
+{
+    if (!from || hi > d->norm_len || hi > from + KJ_Q_WINDOW)
         return false;
     size_t open = 0; /* the last ( after from */
     for (size_t p = from; p + 3 <= hi;) {
@@ -268,6 +303,42 @@ static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
         p = n > p ? n : p + 1;
     }
     return false;
+}
+
+static size_t own_clause(kiji_doc *d, size_t lo, size_t o);
+
+/* A subject of its own right before o: a run of three or more noun
+ * letters marked by は, が or も, maybe with a comma after, ending the clause
+ * before the quote (韓国の郵政事業本部は「…」, …について北の湖理事長は「…」).
+ * Shorter runs are often a time or the one carried (最後は, 今回は, 本人は). */
+static bool own_subject_before(kiji_doc *d, size_t lo, size_t o, size_t *rs)
+{
+    size_t i = o, ps;
+    if (i >= lo + 3 && at(d, i - 3, "、"))
+        i -= 3;
+    if (i < lo + 3 || !(at(d, i - 3, "は") || at(d, i - 3, "が") || at(d, i - 3, "も")))
+        return false;
+    i -= 3;
+    int n = 0;
+    while (i > lo && is_noun_char(kj_cp_prev(d, i, &ps)) && n < 24) {
+        d->work++;
+        i = ps;
+        n++;
+    }
+    if (rs)
+        *rs = i;
+    return n >= 3;
+}
+
+/* Mention k cites a source (Xによると, Xが報じたところによると) and a
+ * noun marked by は or が stands between that cue and the quote at hi, or
+ * ends the quote's own clause (産経新聞によると、…では「…」としていたが、
+ * …について北の湖理事長は「…」). */
+static bool topic_after_source(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+{
+    size_t from = source_cue_end(d, marker_at(d, x, k, hi));
+    return subject_after_cue(d, from, hi) ||
+           (from && hi <= from + KJ_Q_WINDOW && own_subject_before(d, own_clause(d, from, hi), hi, NULL));
 }
 
 /* Is mention k marked by は (the topic that carries over to the next
@@ -612,6 +683,33 @@ static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span
     return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS);
 }
 
+/* という + a noun phrase of someone unnamed, joined by の, + 声 (という
+ * 化粧品店の店員の声を掲載): a voice the writer prints, not the writer's own
+ * words. No one named in the phrase (という田中氏の声), nor an anaphor
+ * (という同氏の声); at most 24 letters. */
+static bool unnamed_voice_after(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit)
+{
+    if (at(d, from, "同"))
+        return false;
+    for (size_t i = from; i < limit && i < from + 72;) {
+        size_t n;
+        uint32_t c = kj_q_cp(d, i, &n);
+        d->work++;
+        if (c == 0x306E /* の */ && i > from) {
+            int32_t v;
+            size_t l = kj_dict_longest(d->p->quote->ja_commenters, d->norm, d->norm_len, n, &v);
+            if (l > 0 && v == CW_VOICE && people_voice(d, n, l)) {
+                int k = kj_q_mention_in(x, from, i);
+                return !(k >= 0 && (size_t)k < x->nm && x->m[k].ns < i);
+            }
+        } else if (!is_noun_char(c)) {
+            return false;
+        }
+        i = n > i ? n : i + 1;
+    }
+    return false;
+}
+
 /* Talk about it (ja/buzz_words: とネットで話題, と驚きの声) within span
  * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
@@ -917,7 +1015,8 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * wrote */
         size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, w, limit, 24));
+                                  commenters_after(d, w, limit, 24) ||
+                                  (at(d, a, "という") && unnamed_voice_after(d, x, w, limit)));
         return;
     }
     if (l && (v == 2 || v == 5)) {
@@ -2017,6 +2116,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                  * clause speaks, as after a topic below */
                 note = "the speaker is someone unnamed (妻は, 女性が)";
                 subject = true;
+            } else if (subject_after_cue(d, cue_after(d, apos, aend), c->o)) {
+                /* 記事によると、某市議が「…」と述べた: the article reports */
+                note = "the source reports; the one named after it speaks";
+                subject = true;
             } else if (af >= 0) {
                 speaker = af;
                 subject = true;
@@ -2062,6 +2165,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * と伝えた, 報じた), or the last speaker of this paragraph or of
              * one of the two before when no one else is the topic between */
             int gap = para_gap(d, last_sent, sent);
+            /* 韓国の郵政事業本部は「…」: a subject of its own, though no
+             * fact, takes the words from an organization carried over (a
+             * paper that reported the paragraph before speaks only its own
+             * words); a person carried over keeps them (試合序盤は「…」) */
+            size_t own_at = 0;
+            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o, &own_at);
             /* beyond its paragraph, only a quote that is reported (a verb
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
@@ -2106,6 +2215,21 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
+            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
+                /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
+                bool desk = false;
+                if (own_at >= 3 && at(d, own_at - 3, "の")) {
+                    size_t lo = own_at > 3 + 96 ? own_at - 3 - 96 : 0;
+                    for (int k = kj_q_mention_in(x, lo, own_at - 3);
+                         k >= 0 && (size_t)k < x->nm && x->m[k].ns < own_at - 3; k++) {
+                        d->work++;
+                        if (x->m[k].ne == own_at - 3 && x->m[k].fact == speaker)
+                            desk = true;
+                    }
+                }
+                if (!desk)
+                    speaker = -1;
+            }
             size_t na = c->after + strlen("とある");
             if (speaker < 0 && written && at(d, c->after, "とある") &&
                 is_noun_char(kj_u8_next(d->norm, d->norm_len, &na)))
