@@ -3202,9 +3202,19 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
      * a capitalized word: "March 3 from", "Section 2 and". */
     if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && !after_capital(d, a.ns)) {
         size_t nw = sizeof compare_words / sizeof *compare_words;
-        for (size_t w = 0; w < nw + 2; w++) {
+        /* every word is " " and a letter first: at_ci_n matches none
+         * unless a space or line break follows the number, and only those
+         * with the letter after it (A-Z folded as at_ci_n folds it) */
+        size_t p = a.tok.ne;
+        unsigned char c0 = p < d->norm_len ? (unsigned char)d->norm[p] : 0;
+        unsigned char c1 = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
+        if (c1 >= 'A' && c1 <= 'Z')
+            c1 += 32;
+        for (size_t w = 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
             static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
             const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
+            if ((unsigned char)cw->w[1] != c1)
+                continue;
             size_t k = at_ci_n(d, a.tok.ne, cw->w, cw->n);
             amount b;
             if (!k)
