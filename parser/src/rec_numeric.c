@@ -330,13 +330,15 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_plain_dollar = kj_dict_new();
     nd->en_table_rows = kj_dict_new();
     nd->en_quake = kj_wordlist_get("en/quake_words");
+    nd->ja_qual_pre_list = kj_wordlist_get("ja/qualifiers_pre");
+    nd->en_qual_pre_list = kj_wordlist_get("en/qualifiers_pre");
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
         !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
         !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake ||
-        !nd->en_table_rows)
+        !nd->en_table_rows || !nd->ja_qual_pre_list || !nd->en_qual_pre_list)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -2832,8 +2834,7 @@ static bool bound_pair(kiji_doc *d, size_t pos, const amount *a, int q, amount *
             k = pos + strlen(conn[c]);
     if (!k)
         return false;
-    /* found by name (a search of the lists), so only after a connective */
-    const kj_wordlist *wl = kj_wordlist_get("en/qualifiers_pre");
+    const kj_wordlist *wl = d->p->numeric->en_qual_pre_list;
     if (!wl)
         return false;
     size_t best = 0;
@@ -3210,9 +3211,19 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
      * a capitalized word: "March 3 from", "Section 2 and". */
     if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN && !after_capital(d, a.ns)) {
         size_t nw = sizeof compare_words / sizeof *compare_words;
-        for (size_t w = 0; w < nw + 2; w++) {
+        /* every word is " " and a letter first: at_ci_n matches none
+         * unless a space or line break follows the number, and only those
+         * with the letter after it (A-Z folded as at_ci_n folds it) */
+        size_t p = a.tok.ne;
+        unsigned char c0 = p < d->norm_len ? (unsigned char)d->norm[p] : 0;
+        unsigned char c1 = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
+        if (c1 >= 'A' && c1 <= 'Z')
+            c1 += 32;
+        for (size_t w = 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
             static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
             const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
+            if ((unsigned char)cw->w[1] != c1)
+                continue;
             size_t k = at_ci_n(d, a.tok.ne, cw->w, cw->n);
             amount b;
             if (!k)
@@ -3365,8 +3376,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             size_t cqs = inner;
             int q = 0;
             /* a qualifier inside: (約81兆円), (about $6.4 million) */
-            const kj_wordlist *wl = kj_wordlist_get(d->lang == KJ_LANG_EN ? "en/qualifiers_pre"
-                                                                           : "ja/qualifiers_pre");
+            const kj_wordlist *wl = d->lang == KJ_LANG_EN ? d->p->numeric->en_qual_pre_list
+                                                          : d->p->numeric->ja_qual_pre_list;
             for (size_t w = 0; wl && w < wl->n; w++) {
                 const char *line = wl->lines[w];
                 const char *tab = strchr(line, '\t');

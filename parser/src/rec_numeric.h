@@ -49,6 +49,9 @@ struct kj_numeric {
                                      (value 1), and exceptions to them (value 0) */
     kj_dict *ja_follow;           /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
+    /* the lists {ja,en}/qualifiers_pre, looked up once here: bound_pair and
+     * the parenthetical conversion read them line by line per amount */
+    const kj_wordlist *ja_qual_pre_list, *en_qual_pre_list;
     /* rec_numeric.c: a few, a small: before percent, a vague share
      * (parser/data/en/vague_share.txt, parsed once: key, its length and
      * value 1 for a count, 2 for a size) */
