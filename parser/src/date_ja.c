@@ -2538,18 +2538,55 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
 
 /* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
  * 。 or line break between; SIZE_MAX when none. */
-static size_t open_bracket(const jp *p, size_t i)
+/* The 「 that i stands in: the first 「, 」, 。 or line break before i,
+ * within 60 bytes, is a 「 (its offset), else SIZE_MAX. */
+static size_t open_bracket_scan(const jp *p, size_t i)
 {
     for (size_t q = i; q >= strlen("「") && i - q < 60; q--) {
         p->c->d->work++;
-        if (p->s[q - 1] == '\n')
+        unsigned char b = (unsigned char)p->s[q - 1];
+        if (b == '\n')
             return SIZE_MAX;
+        /* 「 」 。 are E3 80 8C / 8D / 82: only those last bytes are tested
+         * further */
+        if (b != 0x8C && b != 0x8D && b != 0x82)
+            continue;
         if (kj_before(p->s, q, "」") || kj_before(p->s, q, "。"))
             return SIZE_MAX;
         if (kj_before(p->s, q, "「"))
             return q - strlen("「");
     }
     return SIZE_MAX;
+}
+
+/* open_bracket_scan's answer from kj_structure's list of the line breaks,
+ * 「 and 」 before qmarks_end (d->qmarks, in order): the last of them
+ * before i must be a 「 within the window with no 。 or line break after
+ * it; the byte scan beyond the list (date_title_test compares the two:
+ * dd->ja_bracket_scan). */
+static size_t open_bracket(const jp *p, size_t i)
+{
+    const kiji_doc *d = p->c->d;
+    if (p->s != d->norm || i > d->qmarks_end || p->c->dd->ja_bracket_scan)
+        return open_bracket_scan(p, i);
+    size_t lo = 0, hi = d->nqmarks;
+    while (lo < hi) { /* the first mark at or after i */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->qmarks[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    p->c->d->work++;
+    if (lo == 0)
+        return SIZE_MAX;
+    size_t o = d->qmarks[lo - 1];
+    if (p->s[o] == '\n' || !kj_at(p->s, i, o, "「") || i - (o + strlen("「")) >= 60)
+        return SIZE_MAX;
+    for (size_t q = o + strlen("「"); q < i; q++)
+        if (p->s[q] == '\n' || kj_at(p->s, i, q, "。"))
+            return SIZE_MAX;
+    return o;
 }
 
 /* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「). */

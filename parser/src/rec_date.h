@@ -222,6 +222,10 @@ struct kj_datedata {
      * filter (worth_trying), so that a test can check the filter against
      * the scanner it stands in front of. Never set by the parser. */
     bool en_try_every;
+    /* For tests only: in_work_title (date_ja.c) finds a date's 「 with the
+     * byte scan instead of kj_structure's list of brackets (d->qmarks),
+     * so that a test can compare the two. Never set by the parser. */
+    bool ja_bracket_scan;
 };
 
 /* The kinds of en/weekday_verbs. */
