@@ -32,7 +32,7 @@ static const char *const alphabet[] = {"A",  "B",  "N",  "a",  "n",  "t",  "o", 
 /* ent_skip_stops read one character at a time: the first character at
  * or after i (< hi) that st stops at or the table does not hold whole;
  * with pass_unnamed, characters past ASCII with no name class never stop
- * it. */
+ * it, but hiragana that st's first sets hold does. */
 static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops *st)
 {
     bool pass_unnamed = st->pass_unnamed;
@@ -49,11 +49,12 @@ static size_t plain_skip(const kiji_doc *d, size_t i, size_t hi, const ent_stops
         uint32_t v = d->cpx[i];
         if (v & KJ_CPX_SLOW)
             return i;
-        if (pass_unnamed && !(v & KJ_CC_NAME)) {
+        uint32_t c = v & KJ_CPX_CP;
+        if (pass_unnamed && !(v & KJ_CC_NAME) &&
+            !(kj_is_hiragana(c) && (st->bits[c >> 6] >> (c & 63) & 1))) {
             i += v >> KJ_CPX_LEN_SHIFT;
             continue;
         }
-        uint32_t c = v & KJ_CPX_CP;
         if ((v & st->mask) || (st->wide && (c >= 0x10000 || (st->bits[c >> 6] >> (c & 63) & 1))))
             return i;
         i += v >> KJ_CPX_LEN_SHIFT;

@@ -74,7 +74,9 @@ void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_
         }
         if (stop)
             st->bits[c >> 6] |= 1ull << (c & 63);
-        if (c < 0x80 || (pass_unnamed && !(cls & KJ_CC_NAME)))
+        /* a hiragana character a key starts with (みんなの党) stops the
+         * scan even where unnamed characters pass */
+        if (c < 0x80 || (pass_unnamed && !(cls & KJ_CC_NAME) && !(stop && kj_is_hiragana(c))))
             continue;
         /* the scan's test of c's entry: v & mask (its classes want, or,
          * mask all ones, any entry: none is 0), or c in bits where bits

@@ -89,14 +89,15 @@ static inline uint32_t ent_word_hash(uint32_t h, unsigned char b)
  * with, or the code point also; built once at init (ent_stops_init), so a
  * scan tests one table where it tested the sets one by one. A scan that
  * passes unnamed characters (pass_unnamed) steps over every character past
- * ASCII that has no name class, whatever the rest says. */
+ * ASCII that has no name class, whatever the rest says, but a hiragana
+ * character that a key of the first sets starts with. */
 typedef struct ent_stops {
     /* KJ_CPX_SLOW and the classes want, or every bit when a set lets
      * every character through (ent_first.all): an entry with one of these
      * stops the scan */
     uint32_t mask;
     bool wide;           /* some character past ASCII is in bits (or past U+FFFF) */
-    bool pass_unnamed;   /* characters past ASCII with no name class never stop */
+    bool pass_unnamed;   /* unnamed characters past ASCII (but listed hiragana) never stop */
     uint8_t ascii[128];  /* 1: the scan stops at this ASCII character */
     uint64_t bits[1024]; /* BMP code points it stops at */
     /* bit c for a BMP code point c past ASCII: where an entry of the table
@@ -116,7 +117,8 @@ typedef struct ent_stops {
 
 /* Fill st: stop at the classes want, where ent_first_has(f, c) or
  * ent_first_has(g, c) (f and g may be NULL), and at also; with
- * pass_unnamed never at a character past ASCII with no name class. More
+ * pass_unnamed never at a character past ASCII with no name class but
+ * hiragana that f or g holds. More
  * ASCII stops may be set in st->ascii afterwards. */
 void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
                     uint32_t also, bool pass_unnamed);

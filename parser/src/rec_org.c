@@ -2486,7 +2486,9 @@ static void pass_known(estate *s)
         uint32_t pc = ent_prev_in(d, i, end, c);
         c = ent_cp(d, i, &nx);
         end = nx;
-        if (!ent_namechar(c)) {
+        /* hiragana stops here only where a listed name starts with it
+         * (みんなの党: known_stops) */
+        if (!ent_namechar(c) && !(kj_is_hiragana(c) && ent_first_has(&s->x->org_first, c))) {
             i = nx;
             continue;
         }
