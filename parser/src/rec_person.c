@@ -1885,6 +1885,11 @@ static size_t kin_given_end(const estate *s, size_t a)
     static const char prefix[] = "元前新現副故同各両全";
     if (a < s->lo + 6 || !kj_before(d->norm, a, "・"))
         return 0;
+    /* every kin word ends in a kanji led by E5 to E8 (父 E7, 母 E6, 子 E5,
+     * 親 E8): a katakana name's ・ (ジョン・スミス) stops here */
+    unsigned char k0 = (unsigned char)d->norm[a - 6];
+    if (k0 < 0xE5 || k0 > 0xE8)
+        return 0;
     bool kin = char3_in(d->norm + a - 6, 3, kin1, sizeof kin1 - 1);
     for (size_t k = 0; !kin && k < sizeof kin2 / sizeof kin2[0]; k++)
         kin = a >= s->lo + 9 && kj_before(d->norm, a - 3, kin2[k]);

@@ -866,6 +866,10 @@ static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
 {
     static const char *const pair[][2] = {{"（", "）"}, {"(", ")"}, {"［", "］"}, {"[", "]"},
                                           {"〔", "〕"}, {NULL, NULL}};
+    /* （ ［ are EF BC .., 〔 E3 80 94: most quotes are followed by none */
+    unsigned char b0 = a < d->norm_len ? (unsigned char)d->norm[a] : 0;
+    if (b0 != 0xEF && b0 != 0xE3 && b0 != '(' && b0 != '[')
+        return a;
     int p = 0;
     while (pair[p][0] && !at(d, a, pair[p][0]))
         p++;
