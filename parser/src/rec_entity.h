@@ -208,6 +208,11 @@ typedef struct ent {
     int type;            /* KIJI_FACT_PERSON ... */
     const char *name;    /* fullest form so far (arena, NUL-terminated) */
     size_t namelen;
+    /* organizations: kj_org_base of name, read when base_of == name (a
+     * new name is a new arena string, so the pointer says whether it is
+     * still the name's; ent_org_base) */
+    const char *base_of;
+    size_t baselen;
     int place;           /* gazetteer index for places, -1 otherwise */
     const char *code;    /* places: ISO 3166-1 / M49 code, NULL = none */
     int kind;            /* places: PL_* */

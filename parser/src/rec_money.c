@@ -431,29 +431,90 @@ static bool shared_word(const kiji_doc *d, const kj_fact *f, size_t *ws, size_t 
 /* The country the article speaks of around [ns, ne): the code of the
  * nearest place mention before it (a country, or a city or region with its
  * country's code), else of the first one after it; NULL when none. */
-static const char *country_near(kiji_doc *d, size_t ns, size_t ne)
+/* The mentions of the places with a two-letter country code, in text
+ * order (ties in fact and mention order), built once per article when
+ * the first amount asks country_near: each amount then finds its
+ * neighbours by binary search instead of reading every fact (a long
+ * document of many amounts and places made that quadratic). */
+typedef struct country_mention {
+    size_t ns, ne, ord;
+    const char *code;
+} country_mention;
+
+typedef struct country_mentions {
+    country_mention *v;
+    size_t n;
+    bool built;
+} country_mentions;
+
+static int cm_cmp(const void *a, const void *b)
 {
-    const char *before = NULL, *after = NULL;
-    size_t best_b = 0, best_a = SIZE_MAX;
-    for (size_t i = 0; i < d->nfacts; i++) {
-        kj_fact *f = kj_fact_at(d, (int)i);
-        if (!f || f->dropped || f->type != KIJI_FACT_PLACE)
-            continue;
-        const kj_attr *a = kj_attr_get(f, "code");
-        if (!a || !a->s || strlen(a->s) != 2 || !is_letter((unsigned char)a->s[0]))
-            continue;
-        for (size_t m = 0; m < f->nmentions; m++) {
-            const kj_span *sp = &f->mentions[m];
-            if (sp->ne <= ns && (!before || sp->ns >= best_b)) {
-                before = a->s;
-                best_b = sp->ns;
-            } else if (sp->ns >= ne && sp->ns < best_a) {
-                after = a->s;
-                best_a = sp->ns;
-            }
+    const country_mention *x = a, *y = b;
+    if (x->ns != y->ns)
+        return x->ns < y->ns ? -1 : 1;
+    return x->ord < y->ord ? -1 : x->ord > y->ord;
+}
+
+static void cm_build(kiji_doc *d, country_mentions *c)
+{
+    c->built = true;
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t ord = 0;
+        for (size_t i = 0; i < d->nfacts; i++) {
+            kj_fact *f = kj_fact_at(d, (int)i);
+            d->work++;
+            if (!f || f->dropped || f->type != KIJI_FACT_PLACE)
+                continue;
+            const kj_attr *a = kj_attr_get(f, "code");
+            if (!a || !a->s || strlen(a->s) != 2 || !is_letter((unsigned char)a->s[0]))
+                continue;
+            for (size_t m = 0; m < f->nmentions; m++, ord++)
+                if (pass == 1)
+                    c->v[c->n++] =
+                        (country_mention){f->mentions[m].ns, f->mentions[m].ne, ord, a->s};
+            n = ord;
+        }
+        if (pass == 0) {
+            if (n == 0)
+                return;
+            c->v = kj_alloc(d, n * sizeof *c->v);
         }
     }
-    return before ? before : after;
+    kj_sort(&d->sort, c->v, c->n, sizeof *c->v, cm_cmp);
+}
+
+/* The country of the place mentioned nearest before [ns, ne) (the latest
+ * mention ending by ns), else nearest after it (the first starting at or
+ * after ne). */
+static const char *country_near(kiji_doc *d, country_mentions *c, size_t ns, size_t ne)
+{
+    if (!c->built)
+        cm_build(d, c);
+    size_t lo = 0, hi = c->n; /* the first mention starting at or after ns */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        d->work++;
+        if (c->v[mid].ns < ns)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        d->work++;
+        if (c->v[k].ne <= ns)
+            return c->v[k].code;
+    }
+    lo = 0, hi = c->n; /* the first mention starting at or after ne */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        d->work++;
+        if (c->v[mid].ns < ne)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n ? c->v[lo].code : NULL;
 }
 
 /* Does ICU's name of currency code (long or plural, in the text's
@@ -798,6 +859,7 @@ void kj_money_resolve(kiji_doc *d)
         return;
     size_t nfacts = d->nfacts;
     money_refs refs = {0};
+    country_mentions cms = {0};
     named_memo memo[NAMED_MEMO];
     size_t nmemo = 0;
     /* Reuters under a Canadian, Australian or New Zealand dateline
@@ -846,7 +908,7 @@ void kj_money_resolve(kiji_doc *d)
         /* the country named nearest (before, else after); when its
          * currency has no such word, the dateline's country (STOCKHOLM,
          * then a London-based financier, then 400 crowns: SEK) */
-        const char *cands[2] = {country_near(d, f->ns, f->ne), dc};
+        const char *cands[2] = {country_near(d, &cms, f->ns, f->ne), dc};
         UChar code[8];
         bool found = false;
         for (int c = 0; c < 2 && !found; c++)

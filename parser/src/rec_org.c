@@ -254,7 +254,7 @@ static bool owner_before(const kiji_doc *d, const char *name)
 }
 
 /* How name (of nl bytes) relates to the organization o read before. */
-typedef bool (*org_match)(estate *s, const ent *o, const char *name, size_t nl);
+typedef bool (*org_match)(estate *s, ent *o, const char *name, size_t nl);
 
 /* The one organization among the last 256 entities that match accepts;
  * NULL when none or several. */
@@ -274,6 +274,17 @@ static ent *org_unique(estate *s, const char *name, size_t nl, org_match match)
     return hit;
 }
 
+/* kj_org_base of o's name, read once per name: org_short_of asks it of
+ * the last 256 entities at each new name */
+static size_t ent_org_base(ent *o)
+{
+    if (o->base_of != o->name) {
+        o->baselen = kj_org_base(o->name, o->namelen);
+        o->base_of = o->name;
+    }
+    return o->baselen;
+}
+
 /* o is named name then " of " and more (National Bank of Canada for
  * National Bank). */
 static bool named_of(estate *s, const ent *o, const char *name, size_t nl)
@@ -284,10 +295,10 @@ static bool named_of(estate *s, const ent *o, const char *name, size_t nl)
 
 /* o's name, its legal form aside, ends in the words of name and is longer
  * (Hanil Motors Corp for Motors). */
-static bool named_ending(estate *s, const ent *o, const char *name, size_t nl)
+static bool named_ending(estate *s, ent *o, const char *name, size_t nl)
 {
     (void)s;
-    size_t ol = kj_org_base(o->name, o->namelen);
+    size_t ol = ent_org_base(o);
     return ol > nl + 1 && o->name[ol - nl - 1] == ' ' && memcmp(o->name + ol - nl, name, nl) == 0;
 }
 
@@ -326,7 +337,7 @@ static ent *org_short_of(estate *s, const char *name, size_t nl, bool of_head)
 
 /* o, with no acronym, is named name then only organization words, its
  * legal form aside (Qantas Airways Ltd for Qantas). */
-static bool named_head(estate *s, const ent *o, const char *name, size_t nl)
+static bool named_head(estate *s, ent *o, const char *name, size_t nl)
 {
     if (o->acronym)
         return false;
@@ -334,7 +345,7 @@ static bool named_head(estate *s, const ent *o, const char *name, size_t nl)
      * that starts with the bare one */
     if (o->namelen <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
         return false;
-    size_t ol = kj_org_base(o->name, o->namelen);
+    size_t ol = ent_org_base(o);
     if (ol <= nl + 1)
         return false;
     for (size_t w = nl + 1; w < ol;) {
