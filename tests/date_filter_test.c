@@ -150,23 +150,11 @@ static void check_cut(void)
 }
 
 /* The result JSON of text parsed with the filter (every false) or
- * without it, copied to out (cap bytes); its length, 0 on an error. */
+ * without it (rand_text.h parse_json_with). */
 static size_t parse_json(kiji_doc *d, struct kj_datedata *dd, bool every, const char *text,
                          size_t tl, char *out, size_t cap, size_t *dates)
 {
-    kiji_error e;
-    kiji_meta m = {.published = "2026-02-13", .lang = "en"};
-    dd->en_try_every = every;
-    int rc = kiji_parse(d, text, tl, &m, &e);
-    dd->en_try_every = false;
-    const char *js;
-    size_t jl;
-    if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > cap)
-        return 0;
-    for (size_t x = 0; x < d->nfacts; x++)
-        *dates += kj_fact_at(d, (int)x)->type == KIJI_FACT_DATE;
-    memcpy(out, js, jl + 1);
-    return jl;
+    return parse_json_with(d, &dd->en_try_every, every, "en", text, tl, out, cap, dates);
 }
 
 int main(void)

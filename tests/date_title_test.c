@@ -27,24 +27,12 @@ static const char *const piece[] = {
     "恋", "放送", "東京", "新しい", "始まる", "ある", "ママがいない", "の", "で",
     "発表された作品について話した", "ABC", "7", " "};
 
-/* The result JSON of text parsed with the bracket list (scan false) or the
- * byte scan, copied to out (cap bytes); its length, 0 on an error. */
+/* The result JSON of text parsed with the bracket list (scan false) or
+ * the byte scan (rand_text.h parse_json_with). */
 static size_t parse_json(kiji_doc *d, struct kj_datedata *dd, bool scan, const char *text,
                          size_t tl, char *out, size_t cap, size_t *dates)
 {
-    kiji_error e;
-    kiji_meta m = {.published = "2026-02-13", .lang = "ja"};
-    dd->ja_bracket_scan = scan;
-    int rc = kiji_parse(d, text, tl, &m, &e);
-    dd->ja_bracket_scan = false;
-    const char *js;
-    size_t jl;
-    if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > cap)
-        return 0;
-    for (size_t x = 0; x < d->nfacts; x++)
-        *dates += kj_fact_at(d, (int)x)->type == KIJI_FACT_DATE;
-    memcpy(out, js, jl + 1);
-    return jl;
+    return parse_json_with(d, &dd->ja_bracket_scan, scan, "ja", text, tl, out, cap, dates);
 }
 
 int main(void)

@@ -63,6 +63,30 @@ static inline bool append_pair(char *out, size_t cap, size_t *len, const char *w
     return true;
 }
 
+/* text parsed in lang (published 2026-02-13) with *flag, a tests-only
+ * switch of the parser, set to on for that parse only: its result JSON
+ * copied to out (cap bytes), its length, 0 on an error; its date facts are
+ * added to *dates. The randomized tests parse each text with a shortcut
+ * and with the path it stands for, and compare. */
+static inline size_t parse_json_with(kiji_doc *d, bool *flag, bool on, const char *lang,
+                                     const char *text, size_t tl, char *out, size_t cap,
+                                     size_t *dates)
+{
+    kiji_error e;
+    kiji_meta m = {.published = "2026-02-13", .lang = lang};
+    *flag = on;
+    int rc = kiji_parse(d, text, tl, &m, &e);
+    *flag = false;
+    const char *js;
+    size_t jl;
+    if (rc != KIJI_OK || kiji_doc_json(d, 0, &js, &jl) != KIJI_OK || jl + 1 > cap)
+        return 0;
+    for (size_t x = 0; x < d->nfacts; x++)
+        *dates += kj_fact_at(d, (int)x)->type == KIJI_FACT_DATE;
+    memcpy(out, js, jl + 1);
+    return jl;
+}
+
 /* A parser with every fact type on and a document holding the facts of one
  * plain sentence, the first of them kept; NULL (with the reason on stderr)
  * when either cannot be made. The caller frees both. */

@@ -484,6 +484,21 @@ static void cm_build(kiji_doc *d, country_mentions *c)
     kj_sort(&d->sort, c->v, c->n, sizeof *c->v, cm_cmp);
 }
 
+/* The first of c's mentions starting at or after pos. */
+static size_t cm_from(kiji_doc *d, const country_mentions *c, size_t pos)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        d->work++;
+        if (c->v[mid].ns < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The country of the place mentioned nearest before [ns, ne) (the latest
  * mention ending by ns), else nearest after it (the first starting at or
  * after ne). */
@@ -491,30 +506,13 @@ static const char *country_near(kiji_doc *d, country_mentions *c, size_t ns, siz
 {
     if (!c->built)
         cm_build(d, c);
-    size_t lo = 0, hi = c->n; /* the first mention starting at or after ns */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        d->work++;
-        if (c->v[mid].ns < ns)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k-- > 0;) {
+    for (size_t k = cm_from(d, c, ns); k-- > 0;) {
         d->work++;
         if (c->v[k].ne <= ns)
             return c->v[k].code;
     }
-    lo = 0, hi = c->n; /* the first mention starting at or after ne */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        d->work++;
-        if (c->v[mid].ns < ne)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->n ? c->v[lo].code : NULL;
+    size_t k = cm_from(d, c, ne);
+    return k < c->n ? c->v[k].code : NULL;
 }
 
 /* Does ICU's name of currency code (long or plural, in the text's
