@@ -565,41 +565,6 @@ static bool alias_has(const struct kj_numeric *nd, const UChar *code, bool en, c
     return false;
 }
 
-/* The currency an English article names in full with the shared word
- * (lower case, w[0..wl)): the first "<Word> word" of the text that is a
- * currency name ("amounts are in Philippine pesos": PHP); NULL when
- * none. */
-static const char *named_in_text(kiji_doc *d, const char *w, size_t wl)
-{
-    const struct kj_numeric *nd = d->p->numeric;
-    const unsigned char *s = (const unsigned char *)d->norm;
-    size_t n = d->norm_len;
-    d->work += n; /* one pass over the text (once per word: see word_named) */
-    for (size_t i = 2; i + wl <= n; i++) {
-        if (s[i - 1] != ' ' || !is_letter(s[i - 2]) || (i + wl < n && is_letter(s[i + wl])))
-            continue;
-        size_t k = 0;
-        while (k < wl && lower(s[i + k]) == (unsigned char)w[k])
-            k++;
-        if (k < wl)
-            continue;
-        size_t b = i - 1;
-        while (b > 0 && is_letter(s[b - 1]))
-            b--;
-        char key[48];
-        size_t kl = i - b + wl;
-        if (kl >= sizeof key)
-            continue;
-        for (size_t j = 0; j < kl; j++)
-            key[j] = (char)lower(s[b + j]);
-        int32_t v;
-        if (kj_dict_get(nd->en_after, key, kl, &v) && KIND(v) == NW_CURRENCY &&
-            INDEX(v) != nd->none && (size_t)INDEX(v) < nd->ncodes)
-            return nd->codes[INDEX(v)];
-    }
-    return NULL;
-}
-
 /* Is money fact f an amount written with no currency word of its own, its
  * letters all number or scale words ("127.5 mln", "4.2 billion")? */
 static bool bare_amount(const kiji_doc *d, const kj_fact *f)
@@ -743,30 +708,119 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
     }
 }
 
-/* named_in_text answers for one word once per article: the shared words
- * are a short list (en/currency_shared.txt), so a few passes at most. */
+/* The currency an English article names in full with a shared word: the
+ * first "<Word> word" of the text that is a currency name ("amounts are
+ * in Philippine pesos": PHP), NULL when none. The words an article's
+ * money facts use are gathered first and answered in one pass over the
+ * text, however many there are. */
 typedef struct named_memo {
-    char word[64];
+    char word[64]; /* lower case */
     size_t wl;
     const char *named;
+    bool done;
 } named_memo;
 
 #define NAMED_MEMO 32
 
-static const char *word_named(kiji_doc *d, named_memo *memo, size_t *nmemo, const char *w,
+/* One pass over the text answering every open entry of memo[0..n). */
+static void named_scan(kiji_doc *d, named_memo *memo, size_t n)
+{
+    const struct kj_numeric *nd = d->p->numeric;
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t len = d->norm_len, left = 0;
+    uint32_t first = 0; /* the first letters of the open words */
+    for (size_t k = 0; k < n; k++)
+        if (!memo[k].done && memo[k].wl) {
+            first |= 1u << (memo[k].word[0] - 'a');
+            left++;
+        }
+    d->work += len;
+    for (size_t i = 2; i < len && left; i++) {
+        if (s[i - 1] != ' ' || !is_letter(s[i - 2]) || !is_letter(s[i]) ||
+            !(first >> (lower(s[i]) - 'a') & 1))
+            continue;
+        size_t e = i;
+        while (e < len && is_letter(s[e]))
+            e++;
+        for (size_t k = 0; k < n; k++) {
+            named_memo *m = &memo[k];
+            size_t j = 0;
+            if (m->done || m->wl != e - i)
+                continue;
+            while (j < m->wl && lower(s[i + j]) == (unsigned char)m->word[j])
+                j++;
+            if (j < m->wl)
+                continue;
+            size_t b = i - 1;
+            while (b > 0 && is_letter(s[b - 1]))
+                b--;
+            char key[48];
+            size_t kl = e - b;
+            if (kl >= sizeof key)
+                break;
+            for (size_t q = 0; q < kl; q++)
+                key[q] = (char)lower(s[b + q]);
+            int32_t v;
+            if (kj_dict_get(nd->en_after, key, kl, &v) && KIND(v) == NW_CURRENCY &&
+                INDEX(v) != nd->none && (size_t)INDEX(v) < nd->ncodes) {
+                m->named = nd->codes[INDEX(v)];
+                m->done = true;
+                left--;
+            }
+            break;
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        memo[k].done = true;
+}
+
+/* Copies fact f's shared currency word, lower case, into m; false when f
+ * has none or it does not fit. */
+static bool fact_word(const kiji_doc *d, const kj_fact *f, named_memo *m)
+{
+    size_t ws, we;
+    if (!f || f->dropped || f->type != KIJI_FACT_MONEY || !shared_word(d, f, &ws, &we) ||
+        we - ws >= sizeof m->word)
+        return false;
+    m->wl = we - ws;
+    for (size_t k = 0; k < m->wl; k++)
+        m->word[k] = (char)lower((unsigned char)d->norm[ws + k]);
+    m->word[m->wl] = '\0';
+    m->named = NULL;
+    m->done = false;
+    return true;
+}
+
+/* Gathers the distinct shared words of the article's money facts into
+ * memo (at most NAMED_MEMO) and answers them all in one pass. */
+static size_t named_gather(kiji_doc *d, named_memo *memo, size_t nfacts)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nfacts && n < NAMED_MEMO; i++) {
+        if (!fact_word(d, kj_fact_at(d, (int)i), &memo[n]))
+            continue;
+        size_t k = 0;
+        while (k < n && !(memo[k].wl == memo[n].wl && memcmp(memo[k].word, memo[n].word, memo[n].wl) == 0))
+            k++;
+        n += k == n;
+    }
+    if (n)
+        named_scan(d, memo, n);
+    return n;
+}
+
+/* The answer for word w (lower case, wl bytes): from the gathered memo, or
+ * a pass of its own for a word beyond it. */
+static const char *word_named(kiji_doc *d, const named_memo *memo, size_t nmemo, const char *w,
                               size_t wl)
 {
-    for (size_t k = 0; k < *nmemo; k++)
+    for (size_t k = 0; k < nmemo; k++)
         if (memo[k].wl == wl && memcmp(memo[k].word, w, wl) == 0)
             return memo[k].named;
-    const char *named = named_in_text(d, w, wl);
-    if (*nmemo < NAMED_MEMO && wl < sizeof memo[0].word) {
-        memcpy(memo[*nmemo].word, w, wl);
-        memo[*nmemo].wl = wl;
-        memo[*nmemo].named = named;
-        (*nmemo)++;
-    }
-    return named;
+    named_memo one = {.wl = wl};
+    memcpy(one.word, w, wl);
+    named_scan(d, &one, 1);
+    return one.named;
 }
 
 /* The country of an English dateline's place ("OTTAWA, March 2 -",
@@ -859,7 +913,7 @@ void kj_money_resolve(kiji_doc *d)
     money_refs refs = {0};
     country_mentions cms = {0};
     named_memo memo[NAMED_MEMO];
-    size_t nmemo = 0;
+    size_t nmemo = d->lang == KJ_LANG_EN ? named_gather(d, memo, nfacts) : 0;
     /* Reuters under a Canadian, Australian or New Zealand dateline
      * writes that country's dollars plain (OTTAWA: 600 mln dlrs; SYDNEY:
      * 40 mln dlrs) and the US dollar as U.S. dlrs */
@@ -893,7 +947,7 @@ void kj_money_resolve(kiji_doc *d)
         word[wl] = '\0';
         const kj_attr *cur = kj_attr_get(f, "currency");
         const char *old = cur && cur->s ? cur->s : NULL;
-        const char *named = d->lang == KJ_LANG_EN ? word_named(d, memo, &nmemo, word, wl) : NULL;
+        const char *named = d->lang == KJ_LANG_EN ? word_named(d, memo, nmemo, word, wl) : NULL;
         if (named) {
             if (old && strcmp(old, named) != 0) {
                 char *iso = kj_alloc(d, 4);

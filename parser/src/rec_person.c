@@ -3483,9 +3483,14 @@ static bool org_named(estate *s, size_t a, size_t b)
     return org_named_ent(s, a, b) != NULL;
 }
 
+/* How many of the latest entities a said-subject's short form is looked
+ * for among: news articles read far fewer, and a long text stays linear. */
+#define ORG_SHORT_REACH 256
+
 /* Computer Terminal said, after Computer Terminal Systems Inc: the words
  * [a, b) are the first whole words of an organization already read. One
- * pass over the entities, made only for a said-subject with no title. */
+ * pass over the latest ORG_SHORT_REACH entities, made only for a
+ * said-subject with no title. */
 static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
 {
     char key[128];
@@ -3495,7 +3500,7 @@ static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
     size_t k = ent_strnorm_to(key, s->d->norm + a, b - a);
     ent *hit = NULL;
     int n = 0;
-    for (size_t i = 0; i < s->ne; i++) {
+    for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne; i++) {
         ent *o = s->e[i];
         if (o->type == KIJI_FACT_PERSON && o->surname && o->surlen == k &&
             memcmp(o->surname, key, k) == 0)
@@ -3527,7 +3532,7 @@ static void org_short_mention(estate *s, size_t a, size_t b)
     /* exactly one: a second prefix match leaves it (org_short_ent gives
      * s->e[0] then, which must be that one organization to count) */
     size_t k = b - a, n = 0;
-    for (size_t i = 0; i < s->ne && n < 2; i++) {
+    for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
         const ent *e = s->e[i];
         n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
              memcmp(e->name, s->d->norm + a, k) == 0;
