@@ -484,19 +484,29 @@ static void cm_build(kiji_doc *d, country_mentions *c)
     kj_sort(&d->sort, c->v, c->n, sizeof *c->v, cm_cmp);
 }
 
-/* The first of c's mentions starting at or after pos. */
-static size_t cm_from(kiji_doc *d, const country_mentions *c, size_t pos)
+/* The index of the first element of v[0..n), sorted by start, that
+ * starts at or after pos: v's elements are size bytes each and open with
+ * their start offset (a size_t), as money_ref and country_mention do. */
+static size_t span_from(kiji_doc *d, const void *v, size_t n, size_t size, size_t pos)
 {
-    size_t lo = 0, hi = c->n;
+    const unsigned char *p = v;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
+        size_t mid = lo + (hi - lo) / 2, ns;
+        memcpy(&ns, p + mid * size, sizeof ns);
         d->work++;
-        if (c->v[mid].ns < pos)
+        if (ns < pos)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* The first of c's mentions starting at or after pos. */
+static size_t cm_from(kiji_doc *d, const country_mentions *c, size_t pos)
+{
+    return span_from(d, c->v, c->n, sizeof *c->v, pos);
 }
 
 /* The country of the place mentioned nearest before [ns, ne) (the latest
@@ -661,15 +671,7 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
     size_t ns = f->ns, ne = f->ne;
     int sent = f->sentence;
     size_t from = ns > COMPARED_MAX + COMPARED_GAP ? ns - COMPARED_MAX - COMPARED_GAP : 0;
-    size_t lo = 0, hi = m->n; /* the first reference starting at or after from */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        d->work++;
-        if (m->r[mid].ns < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = span_from(d, m->r, m->n, sizeof *m->r, from);
     /* reach: the end of f or of the last bare amount this loop resolved
      * after it, and that one's sentence: a table's rows
      * go on from one to the next ("Shr 11 cts / Loss 739,146 / Revs
