@@ -1071,15 +1071,54 @@ static bool day_of_report(kj_dctx *c, size_t pos)
     return false;
 }
 
+/* Does pos's sentence end in a verb of stating or announcing in the past
+ * tense (…と発表した。, …を明らかにした。, …と述べた」)? The subject's
+ * day then is the day of that statement, not of what it announces
+ * (会議は25日、開かれる見通しとなった states no one's statement). */
+static bool ends_reported_ja(kj_dctx *c, size_t pos)
+{
+    static const char *const v[] = {"発表し", "明らかにし", "公表し", "表明し", "述べ",
+                                    "語っ",   "話し",       "説明し", "報じ",   "伝え",
+                                    "強調し", "指摘し",     "示し",   "答え",   "発言し"};
+    const kiji_doc *d = c->d;
+    int si = kj_sentence_of(d, pos);
+    if (si < 0)
+        return false;
+    size_t lo = d->sent[si].ns, i = d->sent[si].ne < c->len ? d->sent[si].ne : c->len;
+    for (int k = 0; k < 8 && i > lo; k++) {
+        size_t ps;
+        uint32_t ch = kj_u8_prev(c->s, i, &ps);
+        c->d->work++;
+        if (ch == 0x305F) { /* た */
+            for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
+                if (ps >= lo + strlen(v[j]) && kj_before(c->s, ps, v[j]))
+                    return true;
+            return false;
+        }
+        if (!(ch == 0x3002 || ch == '!' || ch == '?' || ch == 0x300D || ch == 0x300F ||
+              ch == ')' || ch == ' ' || ch == '\n' || ch == 0x3000))
+            return false;
+        i = ps;
+    }
+    return false;
+}
+
 /* 2日、共同通信は…方針を採ったと伝えた: a day set off by 、 that opens
- * a sentence is the day the story tells of (a report, a statement) when
+ * a sentence, or a clause (after 、), or follows the sentence's subject
+ * (トヨタ自動車は5日、…減益になる見通しだと発表した; 同社が5日、; 政府も5日、)
+ * is the day the story tells of (a report, a statement) when
  * the sentence ends in the past tense or the future word later in it
  * (方針, 予定) is itself told in the past (方針を採ったと伝え、…醸している):
  * that word speaks of what was reported, not of the day. */
 static bool lead_day_past(kj_dctx *c, size_t pos)
 {
     int si = kj_sentence_of(c->d, pos);
-    if (si < 0 || (c->d->sent[si].ns != pos && !kj_before(c->s, pos, "、")))
+    if (si < 0)
+        return false;
+    bool opens = c->d->sent[si].ns == pos || kj_before(c->s, pos, "、");
+    if (!opens && !((kj_before(c->s, pos, "は") || kj_before(c->s, pos, "が") ||
+                     kj_before(c->s, pos, "も")) &&
+                    ends_reported_ja(c, pos)))
         return false;
     size_t i = pos, n;
     while ((n = digit_at(c, i)) > 0)
