@@ -735,8 +735,9 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         if (q > r + 3 && kj_at(d->norm, q, r, pre[i]))
             r += 3;
     }
-    /* 競泳選手, 次長課長, 2008年賞金女王: a sport, a role or a figure is
-     * no organization (not_names.txt, titles.txt) */
+    /* 競泳選手, 次長課長, 2008年賞金女王, 暴力団組長: a sport, a role, a
+     * figure or a common noun is no organization (not_names.txt,
+     * titles.txt, org_generic.txt) */
     /* 東北楽天ゴールデンイーグルス新監督: the name before 新 may be read
      * already */
     if (q > r && (e = ent_ending_at(s, q)) != NULL && e->type != KIJI_FACT_PERSON) {
@@ -752,7 +753,8 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     }
     int32_t v;
     bool word = kj_dict_get(s->x->notname_ja, d->norm + r, q - r, &v) ||
-                kj_dict_get(s->x->title_ja, d->norm + r, q - r, &v);
+                kj_dict_get(s->x->title_ja, d->norm + r, q - r, &v) ||
+                kj_dict_get(s->x->ogeneric_ja, d->norm + r, q - r, &v);
     for (size_t i = r; i < q && !word; i++)
         word = kj_is_digit((unsigned char)d->norm[i]);
     k = 0;
