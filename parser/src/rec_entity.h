@@ -179,6 +179,7 @@ struct kj_entity {
     char media_kind_tail[8][3];
     int media_kind_ntail;
     kj_dict *org;         /* well-known organization form -> org id */
+    kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> org id */
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */
     kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
@@ -644,6 +645,10 @@ void rec_orgs(estate *s);
  * then nothing else done: always where org_first lacks the code point at
  * pos. */
 size_t org_at(estate *s, size_t pos, ent **out);
+/* A party's short form of data/ja/org_short.txt (社民, 自民) in
+ * [pos, end): its organization, NULL when the bytes are none. Nothing is
+ * recorded; the caller adds the mention when a title follows. */
+ent *org_short_named(estate *s, size_t pos, size_t end);
 /* The length of English organization name (nl bytes) without a trailing
  * legal form (Inc, LLC, Co Ltd): nl when it has none (rec_org.c). */
 size_t kj_org_base(const char *name, size_t nl);

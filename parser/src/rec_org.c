@@ -92,6 +92,17 @@ int org_init(struct kj_entity *x)
         }
     }
     x->norgs = id;
+    /* ja/org_short: a party's short form -> its line (org_short_named
+     * reads the full form there; a line without one fails the start) */
+    x->oshort_ja = kj_dict_new();
+    const kj_wordlist *sl = kj_wordlist_get("ja/org_short");
+    if (!x->oshort_ja || !sl)
+        return -1;
+    for (size_t i = 0; i < sl->n; i++) {
+        const char *p = sl->lines[i], *t = strchr(p, '\t');
+        if (!t || t == p || !t[1] || !kj_dict_add(x->oshort_ja, p, (size_t)(t - p), (int32_t)i))
+            return -1;
+    }
     return 0;
 }
 
@@ -2446,6 +2457,21 @@ size_t org_at(estate *s, size_t pos, ent **out)
     size_t nx, ps;
     uint32_t first = ent_cp(s->d, pos, &nx);
     return org_at_cp(s, pos, first, ent_prev(s->d, pos, &ps), out);
+}
+
+ent *org_short_named(estate *s, size_t pos, size_t end)
+{
+    int32_t v;
+    if (end <= pos || end > s->hi ||
+        !kj_dict_get(s->x->oshort_ja, s->d->norm + pos, end - pos, &v))
+        return NULL;
+    /* the full form, as the suffix pass or pass_known would name it
+     * (民主党 by its 党, 社民党 by its line in orgs.txt) */
+    const char *full = strchr(kj_wordlist_get("ja/org_short")->lines[v], '\t') + 1;
+    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, full, strlen(full), NULL, 0);
+    if (e)
+        longer_name(s, e, pos, end); /* named as written when nothing longer is */
+    return e;
 }
 
 /* pass_known's next stop from i (< hi): ent_skip_stops(d, i, hi,

@@ -599,16 +599,39 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         m = 0;
     if (!m && ent_first_has(&x->org_first, bc))
         m = org_at(s, b, &e);
-    if (!m)
-        return 0;
-    n = kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v);
-    if (!n)
+    size_t tb = b + m; /* where the title starts */
+    n = m ? kj_dict_longest(x->title_ja, d->norm, s->hi, tb, &v) : 0;
+    /* 福島社民党首: the title shares the name's last kanji (党首 after
+     * 社民党), as 市長 shares 市 above */
+    if (m > 3 && !n) {
+        size_t ls;
+        if (kj_is_kanji(ent_prev(d, b + m, &ls))) {
+            size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, ls, &v);
+            if (n2 > b + m - ls) {
+                tb = ls;
+                n = n2;
+            }
+        }
+    }
+    /* 小沢民主代表, 谷垣自民総裁: a party's short form (data/ja/org_short)
+     * right before a title is that party */
+    for (size_t k = 6; !m && k <= 9; k += 3) {
+        ent *e2 = org_short_named(s, b, b + k);
+        size_t n2 = e2 ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v) : 0;
+        if (n2) {
+            e = e2;
+            m = k;
+            tb = b + k;
+            n = n2;
+        }
+    }
+    if (!m || !n)
         return 0;
     ent_mention(s, e, b, b + m);
     *aff = e;
-    *ts = b + m;
-    *te = b + m + n;
-    return b + m + n;
+    *ts = tb;
+    *te = tb + n;
+    return tb + n;
 }
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
@@ -703,6 +726,24 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     /* 株式会社ミドリ電機代表取締役社長の: an organization or place already
      * read, written right against the title, is the one it belongs to */
     ent *e = ent_ending_at(s, q);
+    /* 社民党首の福島瑞穂氏: an organization ending in the title's first
+     * kanji (社民党, 党首) shares it, as in ja_tail */
+    if (!e && p - q > 3) {
+        ent *o = ent_ending_at(s, q + 3);
+        if (o && o->type == KIJI_FACT_ORGANIZATION)
+            e = o;
+    }
+    /* 自民総裁の谷垣禎一氏: a party's short form (data/ja/org_short) at
+     * the start of the word written against the title */
+    for (size_t k = 6; !e && k <= 9 && q >= s->lo + k; k += 3) {
+        size_t ps;
+        uint32_t pc = q - k > s->lo ? ent_prev(d, q - k, &ps) : 0;
+        ent *o = kj_is_kanji(pc) || ent_kata(pc) ? NULL : org_short_named(s, q - k, q);
+        if (o) {
+            ent_mention(s, o, q - k, q);
+            e = o;
+        }
+    }
     if (no) {
         if (e && e->type != KIJI_FACT_PERSON)
             *aff = e;
