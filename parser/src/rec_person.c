@@ -1855,6 +1855,56 @@ static size_t stage_start(estate *s, size_t a)
     return q;
 }
 
+/* お笑い芸人のカンニング竹山が, タレントのラサール石井は: where a stage name
+ * of two to six katakana written against the listed surname at a starts,
+ * when an occupation and の or 、 stand right before the katakana (the
+ * occupation is the evidence a bare name needs); a when there is none.
+ * The katakana are nothing claimed, no known organization, place, given
+ * name, title or occupation, and the character before them is no
+ * katakana; the surname ends at end. */
+#define STAGE_AGAIN 4096 /* bytes after a stage name where it is looked for again */
+static size_t kata_stage_start(estate *s, size_t a, size_t end)
+{
+    kiji_doc *d = s->d;
+    size_t q = a;
+    int k = 0;
+    while (q > s->lo && k < 7) {
+        d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(d, q, &ps);
+        if (!ent_kata(c))
+            break;
+        q = ps;
+        k++;
+    }
+    if (k < 2 || k > 6 || ent_char_claimed(d, q, a))
+        return a;
+    if (q < s->lo + 3 || !(kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) ||
+        !occ_before(s, q - 3))
+        return a;
+    int32_t v;
+    const struct kj_entity *x = s->x;
+    if (kj_dict_get(x->org, d->norm + q, a - q, &v) || kj_dict_get(x->place, d->norm + q, a - q, &v) ||
+        kj_dict_get(x->title_ja, d->norm + q, a - q, &v) ||
+        kj_dict_get(x->occ_ja, d->norm + q, a - q, &v) ||
+        kj_dict_get(x->given_ja, d->norm + q, a - q, &v))
+        return a;
+    /* マネージャー森川, ファン田中: a common word (ja/not_names) is a role
+     * before the surname unless the whole name is written again, as a
+     * stage name is (カンニング竹山 … カンニング竹山): looked for in the
+     * next STAGE_AGAIN bytes only */
+    if (kj_dict_get(x->notname_ja, d->norm + q, a - q, &v)) {
+        size_t n = end - q, hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
+        for (size_t j = end; j + n <= hi; j++) {
+            d->work++;
+            if (memcmp(d->norm + j, d->norm + q, n) == 0)
+                return q;
+        }
+        return a;
+    }
+    return q;
+}
+
 /* At p a match line's "versus": " vs " (vs. VS, with or without the
  * spaces) or 対 then a listed surname (亀田興毅 vs 内藤大助, 山中一樹対島田剛). */
 static bool match_vs(estate *s, size_t p)
@@ -2715,6 +2765,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             fse = kata ? a : a + sl;
             if (!kata && r - a > sl && kj_is_kanji(c))
                 fse = a + sl;
+        } else if (!kj_is_kanji(rc) && !kata && r - a == sl && name_follow(rc)) {
+            /* 芸人のカンニング竹山が: a stage name of katakana and the
+             * surname alone, after an occupation (cases/ja/person_stage);
+             * the surname is the later mention */
+            size_t ka = kata_stage_start(s, a, r);
+            if (ka < a && !ent_overlaps(s, ka, r)) {
+                ent *e = person(s, ka, r, a, r, NULL);
+                if (!e)
+                    return 0;
+                size_t ats, ate;
+                ent *aaff;
+                ja_apposition(s, ka, &ats, &ate, &aaff);
+                if (ate > ats)
+                    set_role(s, e, d->norm + ats, ate - ats, aaff);
+                ent_mention(s, e, ka, r);
+                pc->last = e;
+                return r;
+            }
         }
     }
     /* ゴッホ(1853年 - 1890年)は, 田中一(1901年 - )は: a life span in

@@ -1066,6 +1066,20 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             }
             c->quote = true;
             c->passive = vv == 2;
+            /* 「…」と、その身を案じるコメントも寄せられた: the verb is a
+             * commenters' word (ja/commenter_words) used as a noun, the
+             * subject (が, も) of what follows; others' comments, not the
+             * speech of whoever the sentence named (Xがコメントした is a
+             * verb and stays X's) */
+            int32_t cv = 0;
+            if (!c->passive && (at(d, c->ve, "が") || at(d, c->ve, "も")) &&
+                kj_dict_longest(d->p->quote->ja_commenters, d->norm, d->norm_len, c->vs, &cv) ==
+                    c->ve - c->vs) {
+                c->nominal = true;
+                c->re = c->rs; /* a noun: no reporting verb */
+                c->vs = c->ve = 0;
+                return;
+            }
             /* 「…」と話した主将のX選手は: the verb modifies its speaker */
             int k = c->passive ? -1 : speaker_after_voice(d, x, p, limit);
             if (k >= 0) {
