@@ -20,12 +20,13 @@ int org_init(struct kj_entity *x)
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
     x->onot_en = ent_dict("en/org_not", 1);
+    x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -2368,6 +2369,11 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     int32_t w0;
     size_t nn = d->norm[pos] >= 'A' && d->norm[pos] <= 'Z' ? ent_longest(s, s->x->onot_en, pos, &w0) : 0;
     if (nn > n && (pos + nn >= s->hi || !ent_word((unsigned char)d->norm[pos + nn])))
+        return 0;
+    /* 東大阪, 北大西洋, 東北大会: a longer word that opens with a known
+     * short form (東大, 北大, 東北大) names something else
+     * (data/ja/org_not.txt) */
+    if ((unsigned char)d->norm[pos] >= 0x80 && ent_longest(s, s->x->onot_ja, pos, &w0) > n)
         return 0;
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);
