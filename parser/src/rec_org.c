@@ -1119,6 +1119,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
             /* one kanji, or a word marked 2 in the list (航空, 証券), ends a
              * name only at the end of the written word or before a word of
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
+            /* 清水建設, 佐川急便: a business word marked 3 ends a name only
+             * after a surname of ja/surnames written alone before it (ダム
+             * 建設, 住宅建設 are common nouns), at the end of the written
+             * word or before a word of org_follow.txt */
+            if (ok && v == 3) {
+                int32_t sv;
+                ok = kj_dict_get(x->surname_ja, d->norm + a, p - a, &sv) &&
+                     (e == b || kj_dict_longest(x->ofollow_ja, d->norm, b, e, &sv) > 0);
+            }
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
@@ -1259,9 +1268,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
         return;
     /* ラストラン朝日新聞, 上記読売新聞社, 2005共同通信社: a news outlet of
      * data/ja/orgs.txt starts where its known name starts, unless the run
-     * whole is known, begins with a known name (スポーツ報知新聞) or with a
-     * place (a local paper's own name) */
-    if (!kj_dict_get(x->org, d->norm + a, best - a, &v) && !ent_longest(s, x->org, a, &v)) {
+     * whole is known, begins with a known name and a word of at most three
+     * characters (スポーツ報知新聞; 早稲田大学卒業後毎日新聞社 is two
+     * names) or with a place (a local paper's own name) */
+    size_t kl = ent_longest(s, x->org, a, &v);
+    if (!kj_dict_get(x->org, d->norm + a, best - a, &v) && (!kl || best - a - kl > 9)) {
         size_t q = best;
         if (best - a > 3 && kj_before(d->norm, best, "社"))
             q = best - 3;
