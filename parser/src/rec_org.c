@@ -20,12 +20,13 @@ int org_init(struct kj_entity *x)
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
     x->onot_en = ent_dict("en/org_not", 1);
+    x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -1129,6 +1130,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
             /* one kanji, or a word marked 2 in the list (航空, 証券), ends a
              * name only at the end of the written word or before a word of
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
+            /* 清水建設, 佐川急便: a business word marked 3 ends a name only
+             * after a surname of ja/surnames written alone before it (ダム
+             * 建設, 住宅建設 are common nouns), at the end of the written
+             * word or before a word of org_follow.txt */
+            if (ok && v == 3) {
+                int32_t sv;
+                ok = kj_dict_get(x->surname_ja, d->norm + a, p - a, &sv) &&
+                     (e == b || kj_dict_longest(x->ofollow_ja, d->norm, b, e, &sv) > 0);
+            }
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
@@ -1269,9 +1279,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
         return;
     /* ラストラン朝日新聞, 上記読売新聞社, 2005共同通信社: a news outlet of
      * data/ja/orgs.txt starts where its known name starts, unless the run
-     * whole is known, begins with a known name (スポーツ報知新聞) or with a
-     * place (a local paper's own name) */
-    if (!kj_dict_get(x->org, d->norm + a, best - a, &v) && !ent_longest(s, x->org, a, &v)) {
+     * whole is known, begins with a known name and a word of at most three
+     * characters (スポーツ報知新聞; 早稲田大学卒業後毎日新聞社 is two
+     * names) or with a place (a local paper's own name) */
+    size_t kl = ent_longest(s, x->org, a, &v);
+    if (!kj_dict_get(x->org, d->norm + a, best - a, &v) && (!kl || best - a - kl > 9)) {
         size_t q = best;
         if (best - a > 3 && kj_before(d->norm, best, "社"))
             q = best - 3;
@@ -2379,6 +2391,11 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     int32_t w0;
     size_t nn = d->norm[pos] >= 'A' && d->norm[pos] <= 'Z' ? ent_longest(s, s->x->onot_en, pos, &w0) : 0;
     if (nn > n && (pos + nn >= s->hi || !ent_word((unsigned char)d->norm[pos + nn])))
+        return 0;
+    /* 東大阪, 北大西洋, 東北大会: a longer word that opens with a known
+     * short form (東大, 北大, 東北大) names something else
+     * (data/ja/org_not.txt) */
+    if ((unsigned char)d->norm[pos] >= 0x80 && ent_longest(s, s->x->onot_ja, pos, &w0) > n)
         return 0;
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);

@@ -2740,11 +2740,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (okn && sl >= 3 && ent_splits_word(s, a + sl))
             okn = false;
         /* 中村政治は, 吉田構造が: the part after the surname is a common
-         * word (a 0 line of given_endings.txt, or not_names.txt) */
+         * word (a 0 line of given_endings.txt, or not_names.txt); 清水建設,
+         * 佐川急便: or a word of two kanji or more that ends an
+         * organization's name (ja/org_suffixes) */
         for (size_t g = a + sl; okn && g < b;) {
             int32_t gv;
             if ((kj_dict_get(x->gend_ja, d->norm + g, b - g, &gv) && gv == 0) ||
-                kj_dict_get(x->notname_ja, d->norm + g, b - g, &gv))
+                kj_dict_get(x->notname_ja, d->norm + g, b - g, &gv) ||
+                (b - g >= 6 && kj_dict_get(x->osuf_ja, d->norm + g, b - g, &gv)))
                 okn = false;
             size_t gx;
             ent_cp(d, g, &gx);
