@@ -1710,6 +1710,21 @@ static bool place_word(const kiji_doc *d, size_t ws, size_t we)
     return false;
 }
 
+/* Is the word [ws, we) a title's word (Governor, Chairman, Minister)? */
+static bool title_word(estate *s, size_t ws, size_t we)
+{
+    char low[32];
+    size_t n = we - ws;
+    if (n == 0 || n >= sizeof low)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s->d->norm[ws + k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    int32_t v;
+    return kj_dict_get(s->x->title_en, low, n, &v) || kj_dict_get(s->x->title_last_en, low, n, &v);
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1883,11 +1898,15 @@ static size_t en_run(estate *s, size_t a)
             if (org[i])
                 last = i;
         /* Bank of America opening the run: the word alone names nothing,
-         * its one-word of-tail does (below); a longer tail (Bank of New
-         * York) is left alone rather than cut */
-        if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
-            cap[2])
+         * its of-tail does (below: one word, a place of more words, or
+         * words joined by and: the Ministry of Fisheries and Forests
+         * opens a run when "the" before it is lower case) */
+        bool head_open = false; /* an organization word opens a run of four words or more */
+        if (last < 0 && org[0] && lim >= 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
+            cap[2]) {
             last = 0;
+            head_open = lim > 3;
+        }
         /* Institute for Coastal Studies opening the run: its for-tail
          * (below) makes the name */
         if (last < 0 && org[0] && lim >= 3 && !cap[1] &&
@@ -1958,6 +1977,19 @@ static size_t en_run(estate *s, size_t a)
             if (place_at(s, ws[stop + 2], &pl) > we[stop + 2] - ws[stop + 2])
                 break;
             stop += 2;
+        }
+        /* the Federation of Coastal Hauliers, the Office of Rail
+         * Safety: a run that an organization word opens is its name when
+         * the tail reaches the run's end, one or two capitalized words
+         * after it that are no title's (the Bank of Japan Governor Tom
+         * Aki names a person after the bank: left alone) */
+        if (head_open && stop < lim - 1) {
+            bool whole = stop + 3 >= lim;
+            for (int k = stop + 1; whole && k < lim; k++)
+                whole = cap[k] && !title_word(s, ws[k], we[k]);
+            if (!whole)
+                break;
+            stop = lim - 1;
         }
         int st = 0;
         for (int i = 0; i < last; i++) {
