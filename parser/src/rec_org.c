@@ -374,9 +374,21 @@ static ent *org_head_of(estate *s, const char *name, size_t nl)
     return org_unique(s, name, nl, named_head);
 }
 
+static bool initials_of(const ent *e, const char *w, size_t n);
+
+/* o, with no other acronym, has capitalized words whose initials name
+ * spells (Financial News Network for FNN). */
+static bool spelled_by(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    return (!o->acronym || ent_equals(name, nl, o->acronym)) && initials_of(o, name, nl);
+}
+
 /* The entity of well-known organization v written as name: Qantas after
  * Qantas Airways Ltd is a short form of the one longer name read that adds
- * organization words only (GUIDELINES: one fact per entity), in English. */
+ * organization words only (GUIDELINES: one fact per entity), in English;
+ * a listed acronym of two to five capitals (FNN) after the one name read
+ * that it spells the initials of (Financial News Network) is that body. */
 static ent *org_known(estate *s, int v, const char *name, size_t nl)
 {
     char key[16];
@@ -386,6 +398,11 @@ static ent *org_known(estate *s, int v, const char *name, size_t nl)
         return e;
     if (s->d->lang == KJ_LANG_EN) {
         ent *head = org_head_of(s, name, nl);
+        bool caps = nl >= 2 && nl <= 5;
+        for (size_t i = 0; caps && i < nl; i++)
+            caps = upper((unsigned char)name[i]);
+        if (!head && caps)
+            head = org_unique(s, name, nl, spelled_by);
         if (head) {
             ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)n, head);
             return head;
