@@ -268,6 +268,7 @@ typedef struct estate {
      * while there is none, a token that looks like an acronym names no
      * entity, and pass_known does not read it */
     size_t nacronyms;
+    size_t nword_acr; /* word acronyms defined (Pemex): the acronym scan reads words too */
     /* rec_person.c's per-document state, made by rec_persons: the town
      * index (built on first use) and the surname filter */
     struct townidx *town;

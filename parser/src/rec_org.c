@@ -386,9 +386,21 @@ static ent *org_head_of(estate *s, const char *name, size_t nl)
     return org_unique(s, name, nl, named_head);
 }
 
+static bool initials_of(const ent *e, const char *w, size_t n);
+
+/* o, with no other acronym, has capitalized words whose initials name
+ * spells (Financial News Network for FNN). */
+static bool spelled_by(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    return (!o->acronym || ent_equals(name, nl, o->acronym)) && initials_of(o, name, nl);
+}
+
 /* The entity of well-known organization v written as name: Qantas after
  * Qantas Airways Ltd is a short form of the one longer name read that adds
- * organization words only (GUIDELINES: one fact per entity), in English. */
+ * organization words only (GUIDELINES: one fact per entity), in English;
+ * a listed acronym of two to five capitals (FNN) after the one name read
+ * that it spells the initials of (Financial News Network) is that body. */
 static ent *org_known(estate *s, int v, const char *name, size_t nl)
 {
     char key[16];
@@ -398,6 +410,11 @@ static ent *org_known(estate *s, int v, const char *name, size_t nl)
         return e;
     if (s->d->lang == KJ_LANG_EN) {
         ent *head = org_head_of(s, name, nl);
+        bool caps = nl >= 2 && nl <= 5;
+        for (size_t i = 0; caps && i < nl; i++)
+            caps = upper((unsigned char)name[i]);
+        if (!head && caps)
+            head = org_unique(s, name, nl, spelled_by);
         if (head) {
             ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)n, head);
             return head;
@@ -715,7 +732,16 @@ static bool acronym_says(estate *s, size_t b, const char *acr, size_t al)
     return false;
 }
 
+static void define_as(estate *s, size_t ns, size_t ne, size_t as, size_t ae, bool body);
+
 static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
+{
+    define_as(s, ns, ne, as, ae, false);
+}
+
+/* body: the definition is an organization whatever its name's last word
+ * (a word acronym: Petroleos Mexicanos (Pemex)) */
+static void define_as(estate *s, size_t ns, size_t ne, size_t as, size_t ae, bool body)
 {
     kiji_doc *d = s->d;
     if (ne <= ns)
@@ -750,7 +776,7 @@ static void define(estate *s, size_t ns, size_t ne, size_t as, size_t ae)
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
     if (!org && d->lang == KJ_LANG_EN && upper((unsigned char)d->norm[ns]))
-        org = acronym_says(s, ae, acr, al);
+        org = body || acronym_says(s, ae, acr, al);
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
     ent *e = org_for(s, type, d->norm + ns, ne - ns, acr, al);
     if (!e)
@@ -852,6 +878,87 @@ static size_t place_head(estate *s, size_t a)
     return p < q && upper((unsigned char)d->norm[p]) ? a : best;
 }
 
+/* Does the word acronym w [0, n) spell the words [a, b) as the first
+ * letters of each capitalized word in turn, one or more of each (Comex:
+ * COMmodity EXchange; Pemex: PEtroleos MEXicanos)? of / and / the / de
+ * count none. Each word tries its longest prefix first, then shorter: at
+ * most six words and twelve letters, so the search stays small. */
+static bool word_spells(const kiji_doc *d, const size_t *ws, const size_t *we, int nw, int i,
+                        const char *w, size_t n)
+{
+    if (i == nw)
+        return n == 0;
+    if (n == 0)
+        return false;
+    const char *t = d->norm + ws[i];
+    size_t tl = we[i] - ws[i];
+    if (!upper((unsigned char)t[0]))
+        return word_spells(d, ws, we, nw, i + 1, w, n);
+    for (size_t m = tl < n ? tl : n; m >= 1; m--) {
+        size_t k = 0;
+        while (k < m && (t[k] | 0x20) == (w[k] | 0x20))
+            k++;
+        if (k == m && word_spells(d, ws, we, nw, i + 1, w + m, n - m))
+            return true;
+    }
+    return false;
+}
+
+/* Petroleos Mexicanos (Pemex), Commodity Exchange (Comex): one word in
+ * brackets, a capital then three to eleven lower-case letters, that the
+ * capitalized words right before it spell by their first letters (two
+ * words or more, the longest such name) defines a word acronym, and the
+ * name is an organization (a term is given capitals: GDP). Returns the
+ * name's start, or b when none. */
+static size_t word_acronym_name(estate *s, size_t b, size_t j, size_t k)
+{
+    kiji_doc *d = s->d;
+    if (k - j < 4 || k - j > 12 || !upper((unsigned char)d->norm[j]))
+        return b;
+    for (size_t q = j + 1; q < k; q++)
+        if (d->norm[q] < 'a' || d->norm[q] > 'z')
+            return b;
+    enum { MAXW = 6 };
+    size_t ws[MAXW], we[MAXW];
+    int nw = 0;
+    size_t p = b;
+    while (nw < MAXW && p > s->lo) {
+        size_t e = p, w = p;
+        while (w > s->lo && e - w < 24 && ent_asc((unsigned char)d->norm[w - 1]))
+            w--;
+        if (w == e)
+            break;
+        size_t wl = e - w;
+        bool conn = (wl == 2 && (!memcmp(d->norm + w, "of", 2) || !memcmp(d->norm + w, "de", 2))) ||
+                    (wl == 3 && (!memcmp(d->norm + w, "and", 3) || !memcmp(d->norm + w, "the", 3)));
+        if (!upper((unsigned char)d->norm[w]) && !conn)
+            break;
+        /* newest word first: shift the arrays as words are found */
+        memmove(ws + 1, ws, (size_t)nw * sizeof ws[0]);
+        memmove(we + 1, we, (size_t)nw * sizeof we[0]);
+        ws[0] = w;
+        we[0] = e;
+        nw++;
+        if (w == s->lo || (d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n'))
+            break;
+        p = w - 1;
+        if (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
+            break; /* two spaces or a blank: a new paragraph's indent */
+    }
+    /* the longest name: the earliest capitalized start, two words or more */
+    for (int st = 0; st + 1 < nw; st++) {
+        if (!upper((unsigned char)d->norm[ws[st]]) || ent_stopword(d, ws[st], we[st]))
+            continue;
+        int caps = 0;
+        for (int q = st; q < nw; q++)
+            caps += upper((unsigned char)d->norm[ws[q]]);
+        if (caps >= 2 && upper((unsigned char)d->norm[ws[nw - 1]]) &&
+            word_spells(d, ws, we, nw, st, d->norm + j, k - j))
+            return ws[st];
+    }
+    return b;
+}
+
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
@@ -930,6 +1037,17 @@ static void pass_definitions(estate *s)
                         define(s, a, i, j, k);
                 }
             } else {
+                if (d->lang == KJ_LANG_EN) {
+                    size_t b = i;
+                    while (b > s->lo && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n') && i - b < 3)
+                        b--;
+                    size_t a = word_acronym_name(s, b, j, k);
+                    if (a < b) {
+                        define_as(s, a, b, j, k, true);
+                        s->nword_acr++;
+                        continue;
+                    }
+                }
                 /* NATO(北大西洋条約機構), NATO (North Atlantic Treaty Organization) */
                 size_t ti = i;
                 while (ti > s->lo && d->norm[ti - 1] == ' ' && i - ti < 2)
@@ -1733,6 +1851,21 @@ static bool place_word(const kiji_doc *d, size_t ws, size_t we)
     return false;
 }
 
+/* Is the word [ws, we) a title's word (Governor, Chairman, Minister)? */
+static bool title_word(estate *s, size_t ws, size_t we)
+{
+    char low[32];
+    size_t n = we - ws;
+    if (n == 0 || n >= sizeof low)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s->d->norm[ws + k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    int32_t v;
+    return kj_dict_get(s->x->title_en, low, n, &v) || kj_dict_get(s->x->title_last_en, low, n, &v);
+}
+
 static size_t en_run(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
@@ -1906,11 +2039,15 @@ static size_t en_run(estate *s, size_t a)
             if (org[i])
                 last = i;
         /* Bank of America opening the run: the word alone names nothing,
-         * its one-word of-tail does (below); a longer tail (Bank of New
-         * York) is left alone rather than cut */
-        if (last < 0 && org[0] && lim == 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
-            cap[2])
+         * its of-tail does (below: one word, a place of more words, or
+         * words joined by and: the Ministry of Fisheries and Forests
+         * opens a run when "the" before it is lower case) */
+        bool head_open = false; /* an organization word opens a run of four words or more */
+        if (last < 0 && org[0] && lim >= 3 && !cap[1] && !memcmp(d->norm + ws[1], "of", 2) &&
+            cap[2]) {
             last = 0;
+            head_open = lim > 3;
+        }
         /* Institute for Coastal Studies opening the run: its for-tail
          * (below) makes the name */
         if (last < 0 && org[0] && lim >= 3 && !cap[1] &&
@@ -1981,6 +2118,19 @@ static size_t en_run(estate *s, size_t a)
             if (place_at(s, ws[stop + 2], &pl) > we[stop + 2] - ws[stop + 2])
                 break;
             stop += 2;
+        }
+        /* the Federation of Coastal Hauliers, the Office of Rail
+         * Safety: a run that an organization word opens is its name when
+         * the tail reaches the run's end, one or two capitalized words
+         * after it that are no title's (the Bank of Japan Governor Tom
+         * Aki names a person after the bank: left alone) */
+        if (head_open && stop < lim - 1) {
+            bool whole = stop + 3 >= lim;
+            for (int k = stop + 1; whole && k < lim; k++)
+                whole = cap[k] && !title_word(s, ws[k], we[k]);
+            if (!whole)
+                break;
+            stop = lim - 1;
         }
         int st = 0;
         for (int i = 0; i < last; i++) {
@@ -2593,7 +2743,7 @@ static void pass_known(estate *s)
             while (b < s->hi && b - i < 20 &&
                    (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&'))
                 b++;
-            if (b > i && acronym(d, i, b)) {
+            if (b > i && (acronym(d, i, b) || (s->nword_acr && b - i >= 4 && b - i <= 12))) {
                 char key[40];
                 int kl = ent_key_str(key, sizeof key, "a:", d->norm + i, b - i);
                 if (kl > 0 && (size_t)kl < sizeof key) {
