@@ -615,10 +615,15 @@ static bool orig_span_valid(const kiji_doc *d, size_t s, size_t e)
 typedef struct keyset {
     const char *k[16];
     int n;
+    /* bit b & 63 for the first byte b of each key: a name whose first byte
+     * has no bit here is none of them (most attributes: currency, unit) */
+    uint64_t first;
 } keyset;
 
 static bool has_key(const keyset *ks, const char *k)
 {
+    if (!(ks->first >> ((unsigned char)k[0] & 63) & 1))
+        return false;
     for (int i = 0; i < ks->n; i++)
         if (ks->k[i][0] == k[0] && strcmp(ks->k[i], k) == 0)
             return true;
@@ -686,8 +691,9 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
 {
     keyset ks;
     ks.n = 0;
+    ks.first = 0;
     /* Mark where the fixed keys went by name, to test attributes against. */
-#define MARK(name) (ks.k[ks.n++] = (name))
+#define MARK(name) (ks.first |= 1ull << ((unsigned char)(name)[0] & 63), ks.k[ks.n++] = (name))
     jw_open(w, '{');
     kv_int(w, "id", f->id);
     MARK("id");

@@ -454,7 +454,9 @@ static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue, bo
         size_t en = i;
         while (en > st && (t[en - 1] == '.' || t[en - 1] == ','))
             en--;
-        if (en > st && is_url_token(t + st, en - st)) {
+        /* a URL's host holds a dot (is_url_token): a token without one
+         * (most words of a trailer line) is none */
+        if (en > st && memchr(t + st, '.', en - st) && is_url_token(t + st, en - st)) {
             *us = st;
             *ue = en;
             *listed = link_list_line(d, s, e);

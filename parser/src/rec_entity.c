@@ -434,15 +434,20 @@ void ent_freeze(estate *s)
 
 size_t ent_frozen_from(estate *s, size_t ne)
 {
+    /* the table and the steps in locals, the steps added once: a store to
+     * d->work at each step made the compiler read s->mr again at the next */
+    const mref *mr = s->mr;
     size_t lo = 0, hi = s->nfrozen;
+    uint64_t steps = 0;
     while (lo < hi) {
-        s->d->work++;
+        steps++;
         size_t mid = (lo + hi) / 2;
-        if (s->mr[mid].ne < ne)
+        if (mr[mid].ne < ne)
             lo = mid + 1;
         else
             hi = mid;
     }
+    s->d->work += steps;
     return lo;
 }
 
@@ -478,14 +483,22 @@ bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 bool ent_overlaps(estate *s, size_t ns, size_t ne)
 {
     size_t lo = ent_frozen_from(s, ns + 1);
-    for (size_t i = lo; i < s->nfrozen && i < lo + 32; i++) {
-        s->d->work++;
-        if (s->mr[i].ns < ne && ns < s->mr[i].ne)
-            return true;
-        if (s->mr[i].ne > ne + 512)
+    /* as in ent_frozen_from: locals, the steps added once */
+    const mref *mr = s->mr;
+    size_t nf = s->nfrozen;
+    uint64_t steps = 0;
+    bool hit = false;
+    for (size_t i = lo; i < nf && i < lo + 32; i++) {
+        steps++;
+        if (mr[i].ns < ne && ns < mr[i].ne) {
+            hit = true;
+            break;
+        }
+        if (mr[i].ne > ne + 512)
             break;
     }
-    return false;
+    s->d->work += steps;
+    return hit;
 }
 
 /* ---- facts --------------------------------------------------------------- */
