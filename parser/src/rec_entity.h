@@ -189,7 +189,7 @@ struct kj_entity {
     int norgs;
     /* first code points of the keys of place, abbr, org, osuf_ja,
      * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */
-    ent_first place_first, abbr_first, org_first, osuf_first;
+    ent_first place_first, abbr_first, org_first, osuf_first, oshort_first;
     ent_first title_first, honor_first, occ_first, surname_first, zhsur_first;
     /* the last code points of the occupations of occ_ja (value 1), in an
      * ent_first: occ_before reads none where the character before its end

@@ -103,6 +103,7 @@ int org_init(struct kj_entity *x)
         const char *p = sl->lines[i], *t = strchr(p, '\t');
         if (!t || t == p || !t[1] || !kj_dict_add(x->oshort_ja, p, (size_t)(t - p), (int32_t)i))
             return -1;
+        ent_first_add(&x->oshort_first, p, (size_t)(t - p));
     }
     return 0;
 }
@@ -2629,7 +2630,9 @@ size_t org_at(estate *s, size_t pos, ent **out)
 ent *org_short_named(estate *s, size_t pos, size_t end)
 {
     int32_t v;
+    /* most calls start at no short form's first character */
     if (end <= pos || end > s->hi ||
+        !ent_first_has(&s->x->oshort_first, s->d->cpx[pos] & KJ_CPX_CP) ||
         !kj_dict_get(s->x->oshort_ja, s->d->norm + pos, end - pos, &v))
         return NULL;
     /* the full form, as the suffix pass or pass_known would name it
