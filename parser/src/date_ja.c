@@ -1111,8 +1111,20 @@ static bool listed_time(const jp *p, size_t pos)
     const kj_dctx *c = p->c;
     if (same_day_clock(p, pos))
         return (c->has_last && c->last.d) || (c->has_last_day && c->last_day.d);
-    if (!c->has_last || !c->last.d || c->last.hh < 0 || c->last_end > pos)
+    if (!c->has_last || !c->last.d || c->last_end > pos)
         return false;
+    if (c->last.hh < 0) {
+        /* 20日は午前10時から, 市は20日、午前10時から, 20日(現地時間)午前7時,
+         * 今日(22日)午後4時半: a clock right after a day with no clock, past a
+         * topic, a comma, a closing parenthesis or 現地時間, is on that day
+         * (a bare time elsewhere is the publication day's) */
+        static const char *const gap[] = {"は", "も", "には", "、", ")", "）",
+                                          "、現地時間", "は現地時間", "(現地時間)"};
+        for (size_t k = 0; k < sizeof gap / sizeof *gap; k++)
+            if (pos - c->last_end == strlen(gap[k]) && kj_before(p->s, pos, gap[k]))
+                return true;
+        return false;
+    }
     static const char *const sep[] = {"、", "・", "と", "や"};
     for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
         if (pos - c->last_end == strlen(sep[k]) && kj_before(p->s, pos, sep[k]))
@@ -1463,9 +1475,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             k += strlen("の");
         else if (at(p, k, " ") && isdig(p, k + 1))
             k++; /* 3月17日 20時15 */
-        /* 8日日本時間16時42分: the zone named between the day and its clock
-         * (a clock must follow) */
-        bool jst = !no && at(p, k, "日本時間");
+        /* 8日日本時間16時42分, 20日現地時間午前7時55分: the zone named
+         * between the day and its clock (a clock must follow) */
+        bool jst = !no && (at(p, k, "日本時間") || at(p, k, "現地時間"));
         if (jst)
             k += strlen("日本時間");
         if ((e = part_time(p, k, &tt, true)) > 0 && (!(no || jst) || tt.hh >= 0)) {
