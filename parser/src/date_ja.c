@@ -1111,8 +1111,20 @@ static bool listed_time(const jp *p, size_t pos)
     const kj_dctx *c = p->c;
     if (same_day_clock(p, pos))
         return (c->has_last && c->last.d) || (c->has_last_day && c->last_day.d);
-    if (!c->has_last || !c->last.d || c->last.hh < 0 || c->last_end > pos)
+    if (!c->has_last || !c->last.d || c->last_end > pos)
         return false;
+    if (c->last.hh < 0) {
+        /* 20日は午前10時から, 市は20日、午前10時から, 20日(現地時間)午前7時,
+         * 今日(22日)午後4時半: a clock right after a day with no clock, past a
+         * topic, a comma, a closing parenthesis or 現地時間, is on that day
+         * (a bare time elsewhere is the publication day's) */
+        static const char *const gap[] = {"は", "も", "には", "、", ")", "）",
+                                          "、現地時間", "は現地時間", "(現地時間)"};
+        for (size_t k = 0; k < sizeof gap / sizeof *gap; k++)
+            if (pos - c->last_end == strlen(gap[k]) && kj_before(p->s, pos, gap[k]))
+                return true;
+        return false;
+    }
     static const char *const sep[] = {"、", "・", "と", "や"};
     for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
         if (pos - c->last_end == strlen(sep[k]) && kj_before(p->s, pos, sep[k]))
@@ -1463,9 +1475,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             k += strlen("の");
         else if (at(p, k, " ") && isdig(p, k + 1))
             k++; /* 3月17日 20時15 */
-        /* 8日日本時間16時42分: the zone named between the day and its clock
-         * (a clock must follow) */
-        bool jst = !no && at(p, k, "日本時間");
+        /* 8日日本時間16時42分, 20日現地時間午前7時55分: the zone named
+         * between the day and its clock (a clock must follow) */
+        bool jst = !no && (at(p, k, "日本時間") || at(p, k, "現地時間"));
         if (jst)
             k += strlen("日本時間");
         if ((e = part_time(p, k, &tt, true)) > 0 && (!(no || jst) || tt.hh >= 0)) {
@@ -2932,9 +2944,62 @@ static size_t listed_minutes(jp *p, size_t i, size_t e, const kj_tx *a)
     return end;
 }
 
+/* Another day of the month (N日, not 日本 / 日間) in the sentence around
+ * 1日 at [i, e), within a bounded window each side: 31日は…、1日に…、3日には
+ * lists days, so 1日 is one of them. */
+static bool day_listed(jp *p, size_t i, size_t e)
+{
+    for (size_t q = i; q > 0 && i - q < 120; q--) {
+        if (at(p, q - 1, "。") || p->s[q - 1] == '\n')
+            break;
+        if (q < i && at(p, q, "日") && !at(p, q, "日本") && !at(p, q, "日間") && isdig(p, q - 1))
+            return true;
+    }
+    for (size_t q = e; q < p->len && q < e + 120; q++) {
+        if (at(p, q, "。") || p->s[q] == '\n')
+            break;
+        if (at(p, q, "日") && !at(p, q, "日本") && !at(p, q, "日間") && isdig(p, q - 1))
+            return true;
+    }
+    return false;
+}
+
+/* 1日に20本, 1日に約3000人: 1日に before a count (a quantity rec_numeric.c
+ * found right after に) is "per day", as 1日に3回 is; 1日に開かれた, 1日に
+ * 5万円 (a price on the day) and 1日に2位 (a rank) stay the 1st, and so does
+ * a 1日 among other days of its sentence (31日は…、1日に…、3日には). */
+static bool day_count_rate(jp *p, size_t i, size_t j)
+{
+    if (!at(p, j, "に"))
+        return false;
+    size_t k = j + strlen("に");
+    if (kj_claim_at(p->c->d, k) != KIJI_FACT_QUANTITY) {
+        /* 1日に十数作品, 1日に数百本: a vague count before a noun (not 数日,
+         * 数時間, a length) */
+        size_t vn = at(p, k, "十数") ? strlen("十数") : at(p, k, "数") ? strlen("数") : 0;
+        size_t ns = k + vn;
+        uint32_t nc = vn && ns < p->len ? kj_cp_next(p->c->d, p->len, &ns) : 0;
+        static const char *const unit[] = {"日", "時", "分", "秒", "年", "月", "週"};
+        if (!kj_is_kanji(nc))
+            return false;
+        for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++)
+            if (at(p, k + vn, unit[u]))
+                return false;
+        return !day_listed(p, i, j);
+    }
+    while (k < p->len && k < j + 64 && kj_claim_at(p->c->d, k) == KIJI_FACT_QUANTITY)
+        k++;
+    static const char *const rank[] = {"位", "倍", "番", "等", "着", "目"};
+    for (size_t r = 0; r < sizeof rank / sizeof rank[0]; r++)
+        if (kj_before(p->s, k, rank[r]))
+            return false;
+    return !day_listed(p, i, j);
+}
+
 /* 1日あたり, 1日平均, 1日の許容摂取量: 1日 "per day", a rate with no date
  * and no length, as per day has none in English (ja/day_rate_words; not
- * 3月1日あたり, a day of its month): the bytes of 1日, 0 when not. */
+ * 3月1日あたり, a day of its month; not 同1日, 今月1日, a kanji before it),
+ * and 1日に before a count (day_count_rate): the bytes of 1日, 0 when not. */
 static size_t day_rate(jp *p, size_t i)
 {
     int64_t v;
@@ -2943,10 +3008,15 @@ static size_t day_rate(jp *p, size_t i)
     bool z;
     int32_t rv;
     if (!isdig(p, i) || !num_at(p, i, &v, &e, &nd, &z) || v != 1 || nd > 1 || !at(p, e, "日")
-        || kj_before(p->s, i, "月")
-        || kj_dict_longest(p->c->dd->day_rate, p->s, p->len, e + strlen("日"), &rv) == 0)
+        || kj_before(p->s, i, "月"))
         return 0;
-    return e + strlen("日") - i;
+    size_t j = e + strlen("日");
+    if (kj_dict_longest(p->c->dd->day_rate, p->s, p->len, j, &rv) > 0)
+        return j - i;
+    size_t ps;
+    if (i > 0 && kj_is_kanji(kj_cp_prev(p->c->d, i, &ps)))
+        return 0;
+    return day_count_rate(p, i, j) ? j - i : 0;
 }
 
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
