@@ -944,6 +944,16 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     int32_t v = 0;
     size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    /* 「…」と呼びかけた, と称賛した: a reporting verb right after と that
+     * outruns the naming word (と呼び, と称) is speech, not a name */
+    if (l > strlen("と") && v == 3 && at(d, a, "と")) {
+        int32_t vv = 0;
+        size_t vl = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, a + strlen("と"), &vv);
+        if (vl && vv == 1 && strlen("と") + vl > l) {
+            l = strlen("と");
+            v = 1;
+        }
+    }
     /* 「…」としており, としていた: the quotative とする, not として */
     if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
         l = strlen("とし");
