@@ -297,7 +297,10 @@ static bool subject_after_cue(kiji_doc *d, size_t from, size_t hi)
             /* 容疑者(35)は, 住職(71歳)は: the noun before an age or a note */
             if (pc == ')' && open > from)
                 pc = kj_cp_prev(d, open, &ps);
-            if (is_noun_char(pc))
+            /* 寒川さんは, 花子ちゃんが: a name not recognized, with its
+             * honorific */
+            if (is_noun_char(pc) || (p >= from + 6 && (at(d, p - 6, "さん") || at(d, p - 6, "さま") ||
+                                                       at(d, p - 6, "くん"))))
                 return true;
         }
         p = n > p ? n : p + 1;
@@ -438,6 +441,25 @@ static bool source_right_after(kiji_doc *d, const kj_qctx *x, int t, int k, size
     return at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと");
 }
 
+/* Organization mention k only cites where the words were reported (読売
+ * 新聞によると、「…」と主張している): when the quote's own verb (vs..ve) is
+ * not the body's reporting (報じ, 伝え, 掲載), its left-out subject, someone
+ * named before, speaks, not the source (cases/ja/quote_source). */
+static bool cue_only(kiji_doc *d, const kj_qctx *x, int k, size_t vs, size_t ve, size_t end)
+{
+    static const char *const own[] = {"報じ", "報道", "伝え", "掲載", "配信", "紹介",
+                                      "記し", "書い", "書き", "発表", "公表", NULL};
+    if (d->facts[x->m[k].fact].type != KIJI_FACT_ORGANIZATION || ve <= vs)
+        return false;
+    size_t i = marker_at(d, x, k, end);
+    if (!(at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと")))
+        return false;
+    for (int j = 0; own[j]; j++)
+        if (at(d, vs, own[j]))
+            return false;
+    return true;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -454,6 +476,9 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
+        if (strict && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION &&
+            source_cue_end(d, marker_at(d, x, k, end)))
+            continue; /* 読売新聞によると、…。: it only told where, then */
         if (best >= 0 && wa_marked(d, x, best, end) && source_right_after(d, x, best, k, end))
             continue; /* X氏は読売新聞によると、「…」: X keeps the word */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
@@ -2159,6 +2184,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                  * subject of the quote's own clause is someone unnamed */
                 note = "the speaker is someone unnamed (妻は, 女性が)";
                 subject = true;
+            } else if (k >= 0 && cue_only(d, x, k, c->vs, c->ve, c->o)) {
+                /* the source reports; the speaker is carried below */
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
