@@ -684,7 +684,7 @@ static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
  * of value CW_VOICE is people's voice), within span bytes of from (and
  * before limit), before a comma, a full stop or a new quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
-                           const kj_dict *w, uint8_t bit)
+                           const kj_dict *w, uint8_t bit, bool voice_only)
 {
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
@@ -694,7 +694,7 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
             break;
         int32_t v;
         size_t l = word_may_start(d, c, bit) ? kj_dict_longest(w, d->norm, d->norm_len, i, &v) : 0;
-        if (l > 0 && (v != CW_VOICE || people_voice(d, i, l)))
+        if (l > 0 && (v != CW_VOICE || people_voice(d, i, l)) && (!voice_only || v == CW_VOICE))
             return true;
         i = n;
     }
@@ -705,7 +705,8 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
  * といった不安の声) within span bytes, before a comma. */
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS,
+                          false);
 }
 
 /* という + a noun phrase of someone unnamed, joined by の, + 声 (という
@@ -739,7 +740,7 @@ static bool unnamed_voice_after(kiji_doc *d, const kj_qctx *x, size_t from, size
  * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, d->p->quote->ja_buzz, KJ_QW_BUZZ);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_buzz, KJ_QW_BUZZ, false);
 }
 
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
@@ -1048,13 +1049,28 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
-        c->quote =
-            (at(d, a, "という") && (is_stop(f) || a + l >= send)) || speechlike(d, is, ie, 8);
+        size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
+        /* 「…」といった安達を非難する声, という山田氏に対する批判の声: the
+         * voice may close a longer clause that modifies it, up to 30
+         * letters; a noun marked by で or に (という内容で…書き込みを行った,
+         * という離婚理由に怒りの声) ends the phrase: what follows is the
+         * topic's own deed, or a voice about that noun */
+        size_t we = w;
+        for (size_t ps; we < limit && we < w + 90; we += 3) {
+            d->work++;
+            if ((at(d, we, "で") || (at(d, we, "に") && !at(d, we, "に対"))) && we > w &&
+                kj_is_kanji(kj_cp_prev(d, we, &ps)))
+                break;
+        }
+        we = we < limit ? we : limit;
+        bool voice = word_in_clause(d, w, we, 90, d->p->quote->ja_commenters, KJ_QW_COMMENTERS, true);
+        c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
+                   speechlike(d, is, ie, 8) || (!at(d, a, "など") && voice);
         /* 「…」「…」など, といった不安の声, という、同調の声: what people
          * wrote */
-        size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, w, limit, 24) ||
+                                  commenters_after(d, w, limit, 24) || voice ||
+                                  commenters_after(d, w, we, 90) ||
                                   (at(d, a, "という") && unnamed_voice_after(d, x, w, limit)));
         return;
     }
