@@ -460,6 +460,16 @@ static bool cue_only(kiji_doc *d, const kj_qctx *x, int k, size_t vs, size_t ve,
     return true;
 }
 
+/* The subject from..o of own_subject_before is marked by が (a comma
+ * after it or not), not by は or も. */
+static bool role_ga(kiji_doc *d, size_t from, size_t o)
+{
+    size_t i = o;
+    if (i >= from + 3 && at(d, i - 3, "、"))
+        i -= 3;
+    return i >= from + 3 && at(d, i - 3, "が");
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -2272,6 +2282,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
+            /* 番組MCの魔裟斗が、「…」と尋ねると: a role and の, then a
+             * subject marked by が, names someone new, though no person
+             * fact covers the name; a person carried over does not speak */
+            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_PERSON &&
+                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, c->o))
+                speaker = -1;
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
                 /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
                 bool desk = false;
