@@ -297,7 +297,10 @@ static bool subject_after_cue(kiji_doc *d, size_t from, size_t hi)
             /* 容疑者(35)は, 住職(71歳)は: the noun before an age or a note */
             if (pc == ')' && open > from)
                 pc = kj_cp_prev(d, open, &ps);
-            if (is_noun_char(pc))
+            /* 寒川さんは, 花子ちゃんが: a name not recognized, with its
+             * honorific */
+            if (is_noun_char(pc) || (p >= from + 6 && (at(d, p - 6, "さん") || at(d, p - 6, "さま") ||
+                                                       at(d, p - 6, "くん"))))
                 return true;
         }
         p = n > p ? n : p + 1;
@@ -438,6 +441,35 @@ static bool source_right_after(kiji_doc *d, const kj_qctx *x, int t, int k, size
     return at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと");
 }
 
+/* Organization mention k only cites where the words were reported (読売
+ * 新聞によると、「…」と主張している): when the quote's own verb (vs..ve) is
+ * not the body's reporting (報じ, 伝え, 掲載), its left-out subject, someone
+ * named before, speaks, not the source (cases/ja/quote_source). */
+static bool cue_only(kiji_doc *d, const kj_qctx *x, int k, size_t vs, size_t ve, size_t end)
+{
+    static const char *const own[] = {"報じ", "報道", "伝え", "掲載", "配信", "紹介",
+                                      "記し", "書い", "書き", "発表", "公表", NULL};
+    if (d->facts[x->m[k].fact].type != KIJI_FACT_ORGANIZATION || ve <= vs)
+        return false;
+    size_t i = marker_at(d, x, k, end);
+    if (!(at(d, i, "によると") || at(d, i, "によれば") || at(d, i, "によりますと")))
+        return false;
+    for (int j = 0; own[j]; j++)
+        if (at(d, vs, own[j]))
+            return false;
+    return true;
+}
+
+/* The subject from..o of own_subject_before is marked by が (a comma
+ * after it or not), not by は or も. */
+static bool role_ga(kiji_doc *d, size_t from, size_t o)
+{
+    size_t i = o;
+    if (i >= from + 3 && at(d, i - 3, "、"))
+        i -= 3;
+    return i >= from + 3 && at(d, i - 3, "が");
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -454,6 +486,9 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue;
         if (strict && at(d, x->m[k].ne, "では"))
             continue; /* a platform or paper of the sentence before */
+        if (strict && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION &&
+            source_cue_end(d, marker_at(d, x, k, end)))
+            continue; /* 読売新聞によると、…。: it only told where, then */
         if (best >= 0 && wa_marked(d, x, best, end) && source_right_after(d, x, best, k, end))
             continue; /* X氏は読売新聞によると、「…」: X keeps the word */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
@@ -659,7 +694,7 @@ static inline bool word_may_start(const kiji_doc *d, uint32_t c, uint8_t bit)
  * of value CW_VOICE is people's voice), within span bytes of from (and
  * before limit), before a comma, a full stop or a new quote. */
 static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
-                           const kj_dict *w, uint8_t bit)
+                           const kj_dict *w, uint8_t bit, bool voice_only)
 {
     for (size_t i = from; i < limit && i < from + span;) {
         size_t n;
@@ -669,7 +704,7 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
             break;
         int32_t v;
         size_t l = word_may_start(d, c, bit) ? kj_dict_longest(w, d->norm, d->norm_len, i, &v) : 0;
-        if (l > 0 && (v != CW_VOICE || people_voice(d, i, l)))
+        if (l > 0 && (v != CW_VOICE || people_voice(d, i, l)) && (!voice_only || v == CW_VOICE))
             return true;
         i = n;
     }
@@ -680,7 +715,8 @@ static bool word_in_clause(kiji_doc *d, size_t from, size_t limit, size_t span,
  * といった不安の声) within span bytes, before a comma. */
 static bool commenters_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_commenters, KJ_QW_COMMENTERS,
+                          false);
 }
 
 /* という + a noun phrase of someone unnamed, joined by の, + 声 (という
@@ -714,7 +750,7 @@ static bool unnamed_voice_after(kiji_doc *d, const kj_qctx *x, size_t from, size
  * bytes, before a comma. Not a person who did it (と…購入したユーザー). */
 static bool buzz_after(kiji_doc *d, size_t from, size_t limit, size_t span)
 {
-    return word_in_clause(d, from, limit, span, d->p->quote->ja_buzz, KJ_QW_BUZZ);
+    return word_in_clause(d, from, limit, span, d->p->quote->ja_buzz, KJ_QW_BUZZ, false);
 }
 
 /* Find a reporting verb in [from, limit), stopping at a full stop or a new
@@ -944,6 +980,16 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     int32_t v = 0;
     size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    /* 「…」と呼びかけた, と称賛した: a reporting verb right after と that
+     * outruns the naming word (と呼び, と称) is speech, not a name */
+    if (l > strlen("と") && v == 3 && at(d, a, "と")) {
+        int32_t vv = 0;
+        size_t vl = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, a + strlen("と"), &vv);
+        if (vl && vv == 1 && strlen("と") + vl > l) {
+            l = strlen("と");
+            v = 1;
+        }
+    }
     /* 「…」としており, としていた: the quotative とする, not として */
     if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
         l = strlen("とし");
@@ -1013,13 +1059,28 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (l && v == 4) {
         /* 「…」という。 closes a sentence: hearsay speech, not a name */
         uint32_t f = kj_q_cp(d, a + l, &n);
-        c->quote =
-            (at(d, a, "という") && (is_stop(f) || a + l >= send)) || speechlike(d, is, ie, 8);
+        size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
+        /* 「…」といった安達を非難する声, という山田氏に対する批判の声: the
+         * voice may close a longer clause that modifies it, up to 30
+         * letters; a noun marked by で or に (という内容で…書き込みを行った,
+         * という離婚理由に怒りの声) ends the phrase: what follows is the
+         * topic's own deed, or a voice about that noun */
+        size_t we = w;
+        for (size_t ps; we < limit && we < w + 90; we += 3) {
+            d->work++;
+            if ((at(d, we, "で") || (at(d, we, "に") && !at(d, we, "に対"))) && we > w &&
+                kj_is_kanji(kj_cp_prev(d, we, &ps)))
+                break;
+        }
+        we = we < limit ? we : limit;
+        bool voice = word_in_clause(d, w, we, 90, d->p->quote->ja_commenters, KJ_QW_COMMENTERS, true);
+        c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
+                   speechlike(d, is, ie, 8) || (!at(d, a, "など") && voice);
         /* 「…」「…」など, といった不安の声, という、同調の声: what people
          * wrote */
-        size_t w = at(d, a + l, "、") ? a + l + 3 : a + l;
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
-                                  commenters_after(d, w, limit, 24) ||
+                                  commenters_after(d, w, limit, 24) || voice ||
+                                  commenters_after(d, w, we, 90) ||
                                   (at(d, a, "という") && unnamed_voice_after(d, x, w, limit)));
         return;
     }
@@ -2163,6 +2224,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                  * subject of the quote's own clause is someone unnamed */
                 note = "the speaker is someone unnamed (妻は, 女性が)";
                 subject = true;
+            } else if (k >= 0 && cue_only(d, x, k, c->vs, c->ve, c->o)) {
+                /* the source reports; the speaker is carried below */
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
@@ -2233,6 +2296,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
                 !(last_close && honored_subject(d, cst, c->o)))
                 speaker = last;
+            /* 番組MCの魔裟斗が、「…」と尋ねると: a role and の, then a
+             * subject marked by が, names someone new, though no person
+             * fact covers the name; a person carried over does not speak */
+            if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_PERSON &&
+                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, c->o))
+                speaker = -1;
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
                 /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
                 bool desk = false;
