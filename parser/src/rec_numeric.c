@@ -1055,6 +1055,42 @@ static bool model_number(const amount *a, const char *w, size_t n)
 
 static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok);
 
+/* Determiners that open a sentence before a count: "The 400 machines",
+ * "Its 30 workers" are counts, as after "the" in lower case. */
+static const char *const sentence_det[] = {"The",  "Its",  "Their", "His",   "Her",
+                                           "Our",  "My",   "Your",  "These", "Those",
+                                           "All",  "Both", "Each",  "Every", "Another"};
+
+/* The word right before pos (one space apart) is one of sentence_det. */
+static bool after_sentence_det(const char *s, size_t pos)
+{
+    if (pos < 2 || s[pos - 1] != ' ')
+        return false;
+    size_t e = pos - 1, b = e;
+    while (b > 0 && e - b < 8 && is_letter((unsigned char)s[b - 1]))
+        b--;
+    if (b == e || (b > 0 && is_letter((unsigned char)s[b - 1])))
+        return false;
+    for (size_t i = 0; i < sizeof sentence_det / sizeof *sentence_det; i++)
+        if (strlen(sentence_det[i]) == e - b && memcmp(s + b, sentence_det[i], e - b) == 0)
+            return true;
+    return false;
+}
+
+/* An object's determiner one space after pos: "The 787 illustrates the
+ * strategy" -- a sentence's subject is followed by its verb, so the word
+ * before it that looks plural is that verb, not a counted noun. */
+static bool object_det_next(const char *s, size_t len, size_t pos)
+{
+    static const char *const det[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her ", "our "};
+    if (pos >= len || s[pos] != ' ')
+        return false;
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (kj_at(s, len, pos + 1, det[i]))
+            return true;
+    return false;
+}
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
@@ -1196,6 +1232,8 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         /* a hyphenated plural is the noun ("15 wide-bodies", "four
          * vice-presidents") unless a plural noun follows it */
         if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
+            if (!upper && after_sentence_det(s, a->tok.ns) && object_det_next(s, d->norm_len, we))
+                return; /* "The 787 illustrates the ...": a verb */
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
             /* "110,000 Cyclops common shares": a capitalized word that
@@ -1217,6 +1255,10 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         }
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
+        /* "the 717 program's demise": a possessive ends the phrase, the
+         * number names a model and no count */
+        if (n > 2 && low[n - 2] == '\'' && low[n - 1] == 's')
+            return;
         /* "12 paused temporarily loan payments": verbs and adverbs
          * are no modifiers of a counted noun (an adjective in -ly of the
          * list is: "40 weekly newspapers"); a participle of
@@ -1235,8 +1277,9 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
     }
 }
 
-/* A capitalized word right before pos that is not a qualifier (About),
- * or a product name capitalized after its first letter (iPhone, eReader). */
+/* A capitalized word right before pos that is not a qualifier (About)
+ * nor a determiner opening a sentence (sentence_det), or a product name
+ * capitalized after its first letter (iPhone, eReader). */
 static bool after_name(kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -1248,6 +1291,8 @@ static bool after_name(kiji_doc *d, size_t pos)
     d->work += e - b;
     if (b == e || !((s[b] >= 'A' && s[b] <= 'Z') || (e - b >= 3 && s[b] >= 'a' && s[b] <= 'z' &&
                                                      s[b + 1] >= 'A' && s[b + 1] <= 'Z')))
+        return false;
+    if (after_sentence_det(s, pos))
         return false;
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
