@@ -2432,6 +2432,39 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
+/* The bare numbers listed after the one from start to pos, each after ", "
+ * ("3, 4 and 5 tonnes", "10, 20, or 30 pct"; at most LIST_ITEMS): where
+ * the " and " or " or " before the last one starts (after a serial
+ * comma), or pos when no such list follows. */
+#define LIST_ITEMS 8
+static size_t list_tail(kiji_doc *d, size_t start, size_t pos)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, p = pos;
+    /* the number is a list's second or later item ("10, 20, or") */
+    bool mid = start >= 3 && (s[start - 1] == ' ' || s[start - 1] == '\n') &&
+               s[start - 2] == ',' && is_digit((unsigned char)s[start - 3]);
+    for (int k = 0; k < LIST_ITEMS; k++) {
+        if (p + 2 >= n || s[p] != ',' || (s[p + 1] != ' ' && s[p + 1] != '\n'))
+            return pos;
+        /* a serial comma closes a list of three or more ("10, 20, or 30
+         * pct"); after one number it ends a clause: "at 314, and 6,000
+         * tonnes of palm olein" */
+        if ((k > 0 || mid) && (at_ci_n(d, p + 1, " and ", 5) || at_ci_n(d, p + 1, " or ", 4)))
+            return p + 1;
+        if (!is_digit((unsigned char)s[p + 2]))
+            return pos;
+        amount b;
+        if (!read_amount(d, p + 2, &b, NUM_UNKNOWN) || b.kind != 0 || b.tok.vague ||
+            b.ne != b.tok.ne || b.tok.ns != p + 2)
+            return pos;
+        p = b.ne;
+        if (at_ci_n(d, p, " and ", 5) || at_ci_n(d, p, " or ", 4))
+            return p;
+    }
+    return pos;
+}
+
 /* English words that compare two amounts, each with a space on both sides
  * (matched by before_ci / at_ci): "to 3 from 2 pct", "5.2 mln vs 4.8 mln". */
 static const nlit compare_words[] = {
@@ -3249,6 +3282,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     }
 
     amount a0 = a; /* before the rules below: a row of counts takes no currency */
+    /* a list of bare numbers up to the "and" or "or" before its last one
+     * shares that one's unit: "3, 4 and 5 tonnes", "10, 20, or 30 pct" */
+    size_t lp = a.tok.ne;
+    if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN)
+        lp = list_tail(d, a.tok.ns, a.tok.ne);
     /* an English bare number compared with an amount that has the unit:
      * "to 3 from 2 pct", "1.5 and 3 percent" (and, or: money and
      * percentages only), or compared with the amount just read: "1.4
@@ -3259,17 +3297,17 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         /* every word is " " and a letter first: at_ci_n matches none
          * unless a space or line break follows the number, and only those
          * with the letter after it (A-Z folded as at_ci_n folds it) */
-        size_t p = a.tok.ne;
+        size_t p = lp;
         unsigned char c0 = p < d->norm_len ? (unsigned char)d->norm[p] : 0;
         unsigned char c1 = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
         if (c1 >= 'A' && c1 <= 'Z')
             c1 += 32;
-        for (size_t w = 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
+        for (size_t w = lp > a.tok.ne ? nw : 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
             static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
             const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
             if ((unsigned char)cw->w[1] != c1)
                 continue;
-            size_t k = at_ci_n(d, a.tok.ne, cw->w, cw->n);
+            size_t k = at_ci_n(d, p, cw->w, cw->n);
             amount b;
             if (!k)
                 continue;
