@@ -3143,7 +3143,7 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
 {
     const char *s = p->lc;
     size_t b = st, ne;
-    bool between = false;
+    bool between = false, alt = false;
     if (b >= 2 && s[b - 1] == '-' && digit(s[b - 2]) && digit(ch(p, st))) {
         ne = b - 1; /* 3-4 months */
     } else if (b >= 5 && s[b - 1] == '-' && kj_before(s, b - 1, "-to") && digit(s[b - 5]) &&
@@ -3160,6 +3160,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
             ne = b - 2;
         else if (kj_before(s, b, "and"))
             ne = b - 3, between = true;
+        else if (kj_before(s, b, "or"))
+            ne = b - 2, alt = true;
         else
             return false;
         if (ne == 0 || (s[ne - 1] != ' ' && s[ne - 1] != '\n'))
@@ -3187,7 +3189,11 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
         q--;
     *shared = false;
     *le = ne;
-    if (between && (q == ws || !kj_before(s, q, "between") || (q > 7 && alpha(s[q - 8])))) {
+    /* "five or six years": adjacent numbers under ten are one range, as
+     * 2、3年 is; other alternatives are two lengths ("5 or 10 years") */
+    if (alt && (x + 1 != v || v >= 10))
+        *shared = true;
+    else if (between && (q == ws || !kj_before(s, q, "between") || (q > 7 && alpha(s[q - 8])))) {
         *shared = true;
     } else if (between) {
         ws = q - 7;

@@ -141,6 +141,68 @@ static size_t icu_key(const UChar *name, int32_t n, bool en, char *out, size_t c
     return (size_t)len;
 }
 
+/* Add the ISO code, the ja and en names (en plural too) and the symbols
+ * of one currency; a retired one (legacy) only by its names. */
+static bool add_currency(struct kj_numeric *nd, kj_dict *code_stop, const char *code, bool legacy)
+{
+    UChar ucode[4];
+    u_charsToUChars(code, ucode, 3);
+    ucode[3] = 0;
+    int idx = kj_money_code(nd, code);
+    if (idx < 0)
+        return false;
+    bool ok = true;
+    /* ALL, TOP, CUP are words in a headline before a number */
+    if (!legacy && !kj_dict_get(code_stop, code, 3, NULL))
+        ok = before_add(nd, code, 3, PACK(NW_CURRENCY, idx));
+    char key[256];
+    static const char *const locs[] = {"ja", "en"};
+    for (int l = 0; l < 2 && ok; l++) {
+        bool en = l == 1;
+        kj_dict *after = en ? nd->en_after : nd->ja_after;
+        UBool choice;
+        int32_t n = 0;
+        UErrorCode s2 = U_ZERO_ERROR;
+        const UChar *name = ucurr_getName(ucode, locs[l], UCURR_LONG_NAME, &choice, &n, &s2);
+        size_t kl;
+        if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
+            (kl = icu_key(name, n, en, key, sizeof key)) > 0)
+            ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
+        if (!en && U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING && n > 0 && n < 90) {
+            /* スイス フラン is also written スイス・フラン */
+            UChar dot[96];
+            int32_t m = 0;
+            for (int32_t x = 0; x < n && m < 95; x++)
+                dot[m++] = name[x] == ' ' ? 0x30FB : name[x];
+            if ((kl = icu_key(dot, m, false, key, sizeof key)) > 0)
+                ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
+        }
+        s2 = U_ZERO_ERROR;
+        if (en) {
+            name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
+            if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
+                (kl = icu_key(name, n, true, key, sizeof key)) > 0)
+                ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
+            s2 = U_ZERO_ERROR;
+        }
+        /* symbols: $, A$, € ... and the narrow ones (₡, ₭) */
+        static const UCurrNameStyle styles[] = {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME};
+        for (int y = 0; y < 2 && ok && !legacy; y++) {
+            s2 = U_ZERO_ERROR;
+            name = ucurr_getName(ucode, locs[l], styles[y], &choice, &n, &s2);
+            /* a narrow "$" or "¥" is ambiguous: keep only symbols of
+             * their own (₡ is CRC alone) */
+            if (y == 1 && n == 1 && (name[0] == '$' || name[0] == 0xA5 || name[0] == 0xA3))
+                continue;
+            if (U_SUCCESS(s2) && is_symbolic(name, n) &&
+                (kl = icu_key(name, n, false, key, sizeof key)) > 0 &&
+                !kj_dict_get(nd->before, key, kl, NULL))
+                ok = ok && before_add(nd, key, kl, PACK(NW_CURRENCY, idx));
+        }
+    }
+    return ok;
+}
+
 bool kj_money_icu(struct kj_numeric *nd)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -149,73 +211,25 @@ bool kj_money_icu(struct kj_numeric *nd)
         kj_dict_free(code_stop);
         return false;
     }
-    UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
-    if (U_FAILURE(st))
-        return false;
+    /* Pass 0: the current currencies, by code, name and symbol. Pass 1:
+     * the retired ones a dated wire still writes (Spanish pesetas, Austrian
+     * schillings, German marks), by their names only: their codes (ATS,
+     * SIT, SUR) are words before a number and their symbols are shared
+     * with the current ones. ICU's names of dated variants ("(1990-2002)")
+     * are left out (icu_key). */
     bool ok = true;
-    const char *code;
-    int32_t clen;
-    while (ok && (code = uenum_next(e, &clen, &st)) != NULL && U_SUCCESS(st)) {
-        if (clen != 3)
-            continue;
-        UChar ucode[4];
-        u_charsToUChars(code, ucode, 3);
-        ucode[3] = 0;
-        int idx = kj_money_code(nd, code);
-        if (idx < 0) {
-            ok = false;
+    for (int pass = 0; pass < 2 && ok; pass++) {
+        UEnumeration *e = ucurr_openISOCurrencies(
+            pass == 0 ? UCURR_COMMON | UCURR_NON_DEPRECATED : UCURR_DEPRECATED, &st);
+        if (U_FAILURE(st))
             break;
-        }
-        /* ALL, TOP, CUP are words in a headline before a number */
-        if (!code_stop || !kj_dict_get(code_stop, code, 3, NULL))
-            ok = before_add(nd, code, 3, PACK(NW_CURRENCY, idx));
-        char key[256];
-        static const char *const locs[] = {"ja", "en"};
-        for (int l = 0; l < 2 && ok; l++) {
-            bool en = l == 1;
-            kj_dict *after = en ? nd->en_after : nd->ja_after;
-            UBool choice;
-            int32_t n = 0;
-            UErrorCode s2 = U_ZERO_ERROR;
-            const UChar *name = ucurr_getName(ucode, locs[l], UCURR_LONG_NAME, &choice, &n, &s2);
-            size_t kl;
-            if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
-                (kl = icu_key(name, n, en, key, sizeof key)) > 0)
-                ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
-            if (!en && U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING && n > 0 && n < 90) {
-                /* スイス フラン is also written スイス・フラン */
-                UChar dot[96];
-                int32_t m = 0;
-                for (int32_t x = 0; x < n && m < 95; x++)
-                    dot[m++] = name[x] == ' ' ? 0x30FB : name[x];
-                if ((kl = icu_key(dot, m, false, key, sizeof key)) > 0)
-                    ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
-            }
-            s2 = U_ZERO_ERROR;
-            if (en) {
-                name = ucurr_getPluralName(ucode, "en", &choice, "other", &n, &s2);
-                if (U_SUCCESS(s2) && s2 != U_USING_DEFAULT_WARNING &&
-                    (kl = icu_key(name, n, true, key, sizeof key)) > 0)
-                    ok = ok && kj_numeric_add(nd, after, key, kl, PACK(NW_CURRENCY, idx));
-                s2 = U_ZERO_ERROR;
-            }
-            /* symbols: $, A$, € ... and the narrow ones (₡, ₭) */
-            static const UCurrNameStyle styles[] = {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME};
-            for (int y = 0; y < 2 && ok; y++) {
-                s2 = U_ZERO_ERROR;
-                name = ucurr_getName(ucode, locs[l], styles[y], &choice, &n, &s2);
-                /* a narrow "$" or "¥" is ambiguous: keep only symbols of
-                 * their own (₡ is CRC alone) */
-                if (y == 1 && n == 1 && (name[0] == '$' || name[0] == 0xA5 || name[0] == 0xA3))
-                    continue;
-                if (U_SUCCESS(s2) && is_symbolic(name, n) &&
-                    (kl = icu_key(name, n, false, key, sizeof key)) > 0 &&
-                    !kj_dict_get(nd->before, key, kl, NULL))
-                    ok = ok && before_add(nd, key, kl, PACK(NW_CURRENCY, idx));
-            }
-        }
+        const char *code;
+        int32_t clen;
+        while (ok && (code = uenum_next(e, &clen, &st)) != NULL && U_SUCCESS(st))
+            if (clen == 3)
+                ok = add_currency(nd, code_stop, code, pass == 1);
+        uenum_close(e);
     }
-    uenum_close(e);
     kj_dict_free(code_stop);
     return ok && U_SUCCESS(st);
 }
@@ -275,8 +289,7 @@ size_t kj_money_symbol(const kiji_doc *d, size_t pos, int32_t *v)
     if (is_letter(s[pos])) {
         if (pos > 0 && (is_letter(s[pos - 1]) || is_digit(s[pos - 1])))
             return 0;
-        if (is_letter(s[pos + len - 1]) && pos + len < d->norm_len &&
-            is_letter(s[pos + len]))
+        if (is_letter(s[pos + len - 1]) && pos + len < d->norm_len && is_letter(s[pos + len]))
             return 0;
     }
     return len;
@@ -337,7 +350,8 @@ bool kj_money_shared_init(struct kj_numeric *nd)
                 idx = kj_money_code(nd, iso);
             }
             if (idx < 0 || !kj_numeric_add(nd, after, line, n, PACK(NW_CURRENCY, idx)) ||
-                !kj_dict_add(nd->shared, line, n, (int32_t)(((uint32_t)l << 24) | (uint32_t)(i + 1))) ||
+                !kj_dict_add(nd->shared, line, n,
+                             (int32_t)(((uint32_t)l << 24) | (uint32_t)(i + 1))) ||
                 (l == 0 && !kj_dict_add(nd->ja_follow, line, n, 1)))
                 return false;
         }
@@ -393,7 +407,8 @@ static bool shared_word(const kiji_doc *d, const kj_fact *f, size_t *ws, size_t 
                 bool bare = prev_num && prev_s == SIZE_MAX;
                 if (prev_s != SIZE_MAX) /* ten dinars, 200 million dinars */
                     bare = word_in(nd->en_words, s, prev_s, prev_e);
-                if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '-' || is_digit(s[b - 1]))) {
+                if (bare && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '-' ||
+                             is_digit(s[b - 1]))) {
                     *ws = b;
                     *we = i;
                     return true;
@@ -533,9 +548,9 @@ static bool name_has(const UChar *code, bool en, const char *word, size_t wl)
         UBool choice;
         int32_t n = 0;
         UErrorCode st = U_ZERO_ERROR;
-        const UChar *name = k == 0 ? ucurr_getName(code, en ? "en" : "ja", UCURR_LONG_NAME,
-                                                   &choice, &n, &st)
-                                   : ucurr_getPluralName(code, "en", &choice, "other", &n, &st);
+        const UChar *name =
+            k == 0 ? ucurr_getName(code, en ? "en" : "ja", UCURR_LONG_NAME, &choice, &n, &st)
+                   : ucurr_getPluralName(code, "en", &choice, "other", &n, &st);
         char key[256];
         size_t kl;
         if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING ||
@@ -802,7 +817,8 @@ static size_t named_gather(kiji_doc *d, named_memo *memo, size_t nfacts)
         if (!fact_word(d, kj_fact_at(d, (int)i), &memo[n]))
             continue;
         size_t k = 0;
-        while (k < n && !(memo[k].wl == memo[n].wl && memcmp(memo[k].word, memo[n].word, memo[n].wl) == 0))
+        while (k < n &&
+               !(memo[k].wl == memo[n].wl && memcmp(memo[k].word, memo[n].word, memo[n].wl) == 0))
             k++;
         n += k == n;
     }
@@ -876,8 +892,8 @@ static bool plain_dollar_fact(const kiji_doc *d, const kj_fact *f)
     if (!kj_dict_get(d->p->numeric->en_plain_dollar, w, n, NULL))
         return false;
     for (size_t i = f->ns; i + 2 <= e; i++)
-        if ((s[i] == 'U' && s[i + 1] == '.') || (s[i] == 'U' && s[i + 1] == 'S') ||
-            s[i] == '$' || (s[i] == 'A' && s[i + 1] == 'm'))
+        if ((s[i] == 'U' && s[i + 1] == '.') || (s[i] == 'U' && s[i + 1] == 'S') || s[i] == '$' ||
+            (s[i] == 'A' && s[i + 1] == 'm'))
             return false;
     return true;
 }
@@ -894,9 +910,9 @@ static bool shared_code(kiji_doc *d, const struct kj_numeric *nd, const char *cc
     UErrorCode st = U_ZERO_ERROR;
     int32_t n;
     if (d->pub_y > 0 && d->pub_m > 0 && d->pub_d > 0)
-        n = ucurr_forLocaleAndDate(loc, (UDate)kj_days(d->pub_y, d->pub_m, d->pub_d) *
-                                            86400000.0 + 43200000.0,
-                                   1, code, 8, &st);
+        n = ucurr_forLocaleAndDate(
+            loc, (UDate)kj_days(d->pub_y, d->pub_m, d->pub_d) * 86400000.0 + 43200000.0, 1, code, 8,
+            &st);
     else
         n = ucurr_forLocale(loc, code, 8, &st);
     if (U_FAILURE(st) || n != 3)
@@ -927,7 +943,8 @@ void kj_money_resolve(kiji_doc *d)
                                               : NULL;
     for (size_t i = 0; own && i < nfacts; i++) {
         kj_fact *f = kj_fact_at(d, (int)i);
-        const kj_attr *cur = f && !f->dropped && f->type == KIJI_FACT_MONEY ? kj_attr_get(f, "currency") : NULL;
+        const kj_attr *cur =
+            f && !f->dropped && f->type == KIJI_FACT_MONEY ? kj_attr_get(f, "currency") : NULL;
         if (cur && cur->s && strcmp(cur->s, "USD") == 0 && plain_dollar_fact(d, f)) {
             char *iso = kj_alloc(d, 4);
             memcpy(iso, own, 4);

@@ -1055,6 +1055,42 @@ static bool model_number(const amount *a, const char *w, size_t n)
 
 static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok);
 
+/* Determiners that open a sentence before a count: "The 400 machines",
+ * "Its 30 workers" are counts, as after "the" in lower case. */
+static const char *const sentence_det[] = {"The",  "Its",  "Their", "His",   "Her",
+                                           "Our",  "My",   "Your",  "These", "Those",
+                                           "All",  "Both", "Each",  "Every", "Another"};
+
+/* The word right before pos (one space apart) is one of sentence_det. */
+static bool after_sentence_det(const char *s, size_t pos)
+{
+    if (pos < 2 || s[pos - 1] != ' ')
+        return false;
+    size_t e = pos - 1, b = e;
+    while (b > 0 && e - b < 8 && is_letter((unsigned char)s[b - 1]))
+        b--;
+    if (b == e || (b > 0 && is_letter((unsigned char)s[b - 1])))
+        return false;
+    for (size_t i = 0; i < sizeof sentence_det / sizeof *sentence_det; i++)
+        if (strlen(sentence_det[i]) == e - b && memcmp(s + b, sentence_det[i], e - b) == 0)
+            return true;
+    return false;
+}
+
+/* An object's determiner one space after pos: "The 787 illustrates the
+ * strategy" -- a sentence's subject is followed by its verb, so the word
+ * before it that looks plural is that verb, not a counted noun. */
+static bool object_det_next(const char *s, size_t len, size_t pos)
+{
+    static const char *const det[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her ", "our "};
+    if (pos >= len || s[pos] != ' ')
+        return false;
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (kj_at(s, len, pos + 1, det[i]))
+            return true;
+    return false;
+}
+
 /* The counted noun after an English number: "five factories", "twelve new
  * long-haul Airbus jets", "13.7 million Macs", "24 A320s". Up to three
  * modifiers, then a plural noun or a listed unit. */
@@ -1196,6 +1232,8 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         /* a hyphenated plural is the noun ("15 wide-bodies", "four
          * vice-presidents") unless a plural noun follows it */
         if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
+            if (!upper && after_sentence_det(s, a->tok.ns) && object_det_next(s, d->norm_len, we))
+                return; /* "The 787 illustrates the ...": a verb */
             if (upper && !digit && k > 0)
                 return; /* "three Ford Motors" is a name */
             /* "110,000 Cyclops common shares": a capitalized word that
@@ -1217,6 +1255,10 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         }
         if (we < i && !inner_dot)
             return; /* a sentence end ends the phrase; U.S. does not */
+        /* "the 717 program's demise": a possessive ends the phrase, the
+         * number names a model and no count */
+        if (n > 2 && low[n - 2] == '\'' && low[n - 1] == 's')
+            return;
         /* "12 paused temporarily loan payments": verbs and adverbs
          * are no modifiers of a counted noun (an adjective in -ly of the
          * list is: "40 weekly newspapers"); a participle of
@@ -1235,8 +1277,9 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
     }
 }
 
-/* A capitalized word right before pos that is not a qualifier (About),
- * or a product name capitalized after its first letter (iPhone, eReader). */
+/* A capitalized word right before pos that is not a qualifier (About)
+ * nor a determiner opening a sentence (sentence_det), or a product name
+ * capitalized after its first letter (iPhone, eReader). */
 static bool after_name(kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
@@ -1248,6 +1291,8 @@ static bool after_name(kiji_doc *d, size_t pos)
     d->work += e - b;
     if (b == e || !((s[b] >= 'A' && s[b] <= 'Z') || (e - b >= 3 && s[b] >= 'a' && s[b] <= 'z' &&
                                                      s[b + 1] >= 'A' && s[b + 1] <= 'Z')))
+        return false;
+    if (after_sentence_det(s, pos))
         return false;
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
@@ -2387,6 +2432,39 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
+/* The bare numbers listed after the one from start to pos, each after ", "
+ * ("3, 4 and 5 tonnes", "10, 20, or 30 pct"; at most LIST_ITEMS): where
+ * the " and " or " or " before the last one starts (after a serial
+ * comma), or pos when no such list follows. */
+#define LIST_ITEMS 8
+static size_t list_tail(kiji_doc *d, size_t start, size_t pos)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, p = pos;
+    /* the number is a list's second or later item ("10, 20, or") */
+    bool mid = start >= 3 && (s[start - 1] == ' ' || s[start - 1] == '\n') &&
+               s[start - 2] == ',' && is_digit((unsigned char)s[start - 3]);
+    for (int k = 0; k < LIST_ITEMS; k++) {
+        if (p + 2 >= n || s[p] != ',' || (s[p + 1] != ' ' && s[p + 1] != '\n'))
+            return pos;
+        /* a serial comma closes a list of three or more ("10, 20, or 30
+         * pct"); after one number it ends a clause: "at 314, and 6,000
+         * tonnes of palm olein" */
+        if ((k > 0 || mid) && (at_ci_n(d, p + 1, " and ", 5) || at_ci_n(d, p + 1, " or ", 4)))
+            return p + 1;
+        if (!is_digit((unsigned char)s[p + 2]))
+            return pos;
+        amount b;
+        if (!read_amount(d, p + 2, &b, NUM_UNKNOWN) || b.kind != 0 || b.tok.vague ||
+            b.ne != b.tok.ne || b.tok.ns != p + 2)
+            return pos;
+        p = b.ne;
+        if (at_ci_n(d, p, " and ", 5) || at_ci_n(d, p, " or ", 4))
+            return p;
+    }
+    return pos;
+}
+
 /* English words that compare two amounts, each with a space on both sides
  * (matched by before_ci / at_ci): "to 3 from 2 pct", "5.2 mln vs 4.8 mln". */
 static const nlit compare_words[] = {
@@ -3204,6 +3282,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     }
 
     amount a0 = a; /* before the rules below: a row of counts takes no currency */
+    /* a list of bare numbers up to the "and" or "or" before its last one
+     * shares that one's unit: "3, 4 and 5 tonnes", "10, 20, or 30 pct" */
+    size_t lp = a.tok.ne;
+    if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_EN)
+        lp = list_tail(d, a.tok.ns, a.tok.ne);
     /* an English bare number compared with an amount that has the unit:
      * "to 3 from 2 pct", "1.5 and 3 percent" (and, or: money and
      * percentages only), or compared with the amount just read: "1.4
@@ -3214,17 +3297,17 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         /* every word is " " and a letter first: at_ci_n matches none
          * unless a space or line break follows the number, and only those
          * with the letter after it (A-Z folded as at_ci_n folds it) */
-        size_t p = a.tok.ne;
+        size_t p = lp;
         unsigned char c0 = p < d->norm_len ? (unsigned char)d->norm[p] : 0;
         unsigned char c1 = p + 1 < d->norm_len ? (unsigned char)d->norm[p + 1] : 0;
         if (c1 >= 'A' && c1 <= 'Z')
             c1 += 32;
-        for (size_t w = 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
+        for (size_t w = lp > a.tok.ne ? nw : 0; (c0 == ' ' || c0 == '\n') && w < nw + 2; w++) {
             static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
             const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
             if ((unsigned char)cw->w[1] != c1)
                 continue;
-            size_t k = at_ci_n(d, a.tok.ne, cw->w, cw->n);
+            size_t k = at_ci_n(d, p, cw->w, cw->n);
             amount b;
             if (!k)
                 continue;
