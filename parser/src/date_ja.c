@@ -474,6 +474,18 @@ static bool day_compound(const jp *p, size_t e)
 
 static bool event_anchor(const jp *p, size_t i, bool later);
 
+/* 明日 right after a kanji other than 今 (今明日中に) is the end of a word
+ * or a name running into 日 (表明 日米, 白川方明 日銀総裁, 説明日): no
+ * tomorrow. */
+static bool ashita_ok(const jp *p, size_t i)
+{
+    size_t st;
+    if (i == 0 || !at(p, i, "明日"))
+        return true;
+    uint32_t a = kj_cp_prev(p->c->d, i, &st);
+    return !kj_is_kanji(a) || a == 0x4ECA; /* 今 */
+}
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -482,7 +494,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
     int64_t v;
     int nd;
     bool z;
-    if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n)) {
+    if (first && (n = word(p, i, KJ_W_DAY, &w)) > 0 && hira_ok(p, i, n) && ashita_ok(p, i)) {
         kj_dt_rel(p->c, t, KJ_W_DAY, w->arg);
         if (isdig(p, i + n)) {
             /* 明日15日, 本日19日: the day after it is that day (its month),
