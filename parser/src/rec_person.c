@@ -1162,6 +1162,19 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
             *se = pos[n == 5 ? 3 : 2];
             return r;
         }
+        /* 民主党の鷺坂郁夫を: right after an organization and の, two
+         * kanji and two that end like a given name (of value 2 too: 夫),
+         * then a particle, are a member's name; a place there is not
+         * enough (大阪の…), nor a listed common word */
+        if (ev && n == 4 && a >= s->lo + 3 && kj_before(d->norm, a, "の") &&
+            !kj_dict_get(x->notname_ja, d->norm + a, r - a, &v) &&
+            !kj_dict_get(x->title_ja, d->norm + a, r - a, &v)) {
+            ent *o = ent_ending_at(s, a - 3);
+            if (o && o->type == KIJI_FACT_ORGANIZATION) {
+                *se = pos[2];
+                return r;
+            }
+        }
     }
     /* 鳩山由紀夫は with 鳩山 unknown: two or three kanji, a known given name
      * of two or three, then a particle or punctuation */
