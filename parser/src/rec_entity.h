@@ -137,6 +137,7 @@ struct kj_entity {
     kj_dict *abbr_splits; /* words starting with 独/加 that are no country (独自) */
     kj_dict *demonym;     /* German -> places index */
     kj_dict *title_ja, *honor_ja, *anaphora_ja;
+    kj_dict *anaorg_ja; /* ja/anaphor_orgs: 社, 党 after 同; 2 the same kind (rec_person.c) */
     kj_dict *title_rev_ja; /* ja/titles lines reversed (rec_person.c) */
     kj_dict *title_en, *honor_en;
     kj_dict *title_last_en; /* the last words of title_en's keys */

@@ -80,6 +80,7 @@ int person_init(struct kj_entity *x)
     ent_first_list(&x->zhsur_first, "ja/surnames_zh");
     ent_first_list(&x->olead_first, "ja/org_lead");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
+    x->anaorg_ja = ent_dict("ja/anaphor_orgs", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
     x->notname_ja = ent_dict("ja/not_names", 1);
     x->thing_kind_ja = ent_dict("ja/thing_kinds", 1);
@@ -138,7 +139,7 @@ int person_init(struct kj_entity *x)
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
             return -1;
     }
-    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->surname_ja || !x->honor_en ||
+    if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->anaorg_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
         !x->company_en)
@@ -658,6 +659,90 @@ static size_t occ_before(estate *s, size_t p)
     return best;
 }
 
+/* 同社, 同党, 同省 (同 + a word of ja/anaphor_orgs) ending at e: the
+ * organization it names again, as rec_quote_ja.c anaphor_at resolves it
+ * for a speaker. The latest organization mentioned before 同 that fits:
+ * one whose mention ends in the word (同党 a …党, 同省 a …省, 同行 a
+ * …銀行: stricter than a speaker's value-1 words, since an affiliation
+ * wrongly given is worse than none; 同団体 is no 市議会), for 同社 any but
+ * a public body (…省, …会, …党, 地裁, also by its full name: 東証 for
+ * 東京証券取引所); never a source cited (Xによると). Read
+ * back at most ANA_BACK mentions within ANA_WINDOW bytes; NULL when none
+ * fits, or when 同 ends a word (共同, 合同). */
+enum { ANA_BACK = 48, ANA_WINDOW = 1800 };
+
+static ent *ja_anaphor_org(estate *s, size_t e)
+{
+    kiji_doc *d = s->d;
+    size_t w = e, a = 0, wl = 0;
+    int32_t v = 0;
+    for (int k = 0; k < 4 && w > s->lo + 3; k++) {
+        d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(d, w, &ps);
+        if (!(kj_is_kanji(c) || ent_kata(c)))
+            return NULL;
+        w = ps;
+        if (w >= s->lo + 3 && kj_before(d->norm, w, "同") &&
+            kj_dict_get(s->x->anaorg_ja, d->norm + w, e - w, &v)) {
+            a = w - 3;
+            wl = e - w;
+            break;
+        }
+    }
+    if (!wl)
+        return NULL;
+    size_t ps;
+    if (a > s->lo && kj_is_kanji(ent_prev(d, a, &ps)))
+        return NULL; /* 共同, 合同: no anaphor */
+    bool company = wl == 3 && kj_at(d->norm, s->hi, w, "社");
+    static const char *const bodies[] = {"会",   "省",   "庁", "党", "局",
+                                         "機構", "政府", "所", "裁", NULL};
+    ent *best = NULL;
+    size_t bne = 0, bns = 0;
+    size_t i = ent_frozen_from(s, a);
+    for (int n = 0; i > 0 && n < ANA_BACK; n++) {
+        d->work++;
+        const mref *m = &s->mr[--i];
+        if (m->ne + ANA_WINDOW < a || (best && m->ne < bne))
+            break;
+        if (m->e->type != KIJI_FACT_ORGANIZATION)
+            continue;
+        /* 産経新聞によると、同社の…: the source cited names no company,
+         * nor one cited with another (産経新聞・朝日新聞によると) */
+        size_t f = m->ne;
+        if (kj_at(d->norm, s->hi, f, "・"))
+            for (int k = 0; k < 16 && f < s->hi; k++) {
+                d->work++;
+                size_t fx;
+                uint32_t c = ent_cp(d, f, &fx);
+                if (!(kj_is_kanji(c) || ent_kata(c) || c == 0x30FB))
+                    break;
+                f = fx;
+            }
+        if (kj_at(d->norm, s->hi, f, "によ"))
+            continue;
+        if (!company &&
+            !(m->ne - m->ns >= wl && memcmp(d->norm + m->ne - wl, d->norm + w, wl) == 0))
+            continue;
+        bool body = false;
+        /* the mention or the name it stands for (東証 for 東京証券取引所) */
+        const char *nm = m->e->name;
+        size_t nl = nm ? m->e->namelen : 0;
+        for (int j = 0; company && bodies[j] && !body; j++)
+            body = kj_before(d->norm, m->ne, bodies[j]) || (nl && kj_before(nm, nl, bodies[j]));
+        if (body)
+            continue; /* 同社 is a company, not the committee named before */
+        /* of the mentions ending at one place the longest */
+        if (!best || m->ns < bns) {
+            best = m->e;
+            bne = m->ne;
+            bns = m->ns;
+        }
+    }
+    return best;
+}
+
 /* A title written before the name: …(UNIDIR)の上級研究員、[name], 代表取締役・
  * [name], 鬼コーチの[name]. The title is returned in ts..te, and the
  * organization or country it belongs to in aff: the one before の, or the
@@ -693,6 +778,8 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
             *te = p;
             if (kj_before(d->norm, p - best, "の")) {
                 *aff = ent_ending_at(s, p - best - 3);
+                if (!*aff) /* 同社の広報担当者: the one 同社 names */
+                    *aff = ja_anaphor_org(s, p - best - 3);
             } else {
                 /* フジテレビ・アナウンサー: or joined to it by ・ */
                 size_t oe = p - best;
@@ -720,12 +807,17 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         ent *e = ent_ending_at(s, r);
         if (!e && r > s->lo && d->norm[r - 1] == ')')
             e = ent_ending_at(s, r - 1);
+        if (!e) /* 同党の幹事長、X氏: the party 同党 names */
+            e = ja_anaphor_org(s, r);
         *aff = e;
         return;
     }
     /* 株式会社ミドリ電機代表取締役社長の: an organization or place already
      * read, written right against the title, is the one it belongs to */
     ent *e = ent_ending_at(s, q);
+    /* 同社社長の山田太郎氏: the organization 同社 names again */
+    if (!e)
+        e = ja_anaphor_org(s, q);
     /* 社民党首の福島瑞穂氏: an organization ending in the title's first
      * kanji (社民党, 党首) shares it, as in ja_tail */
     if (!e && p - q > 3) {
@@ -825,6 +917,9 @@ static ent *ja_of_before(estate *s, size_t a)
     /* 世界保健機関(WHO)の: the acronym in brackets names it */
     if (!e && a >= s->lo + 4 && s->d->norm[a - 4] == ')')
         e = ent_ending_at(s, a - 4);
+    /* 同社の佐藤社長: the organization 同社 names again */
+    if (!e)
+        e = ja_anaphor_org(s, a - 3);
     return e;
 }
 
@@ -1066,6 +1161,19 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
         if (ev == 1 && n <= 5) {
             *se = pos[n == 5 ? 3 : 2];
             return r;
+        }
+        /* 民主党の鷺坂郁夫を: right after an organization and の, two
+         * kanji and two that end like a given name (of value 2 too: 夫),
+         * then a particle, are a member's name; a place there is not
+         * enough (大阪の…), nor a listed common word */
+        if (ev && n == 4 && a >= s->lo + 3 && kj_before(d->norm, a, "の") &&
+            !kj_dict_get(x->notname_ja, d->norm + a, r - a, &v) &&
+            !kj_dict_get(x->title_ja, d->norm + a, r - a, &v)) {
+            ent *o = ent_ending_at(s, a - 3);
+            if (o && o->type == KIJI_FACT_ORGANIZATION) {
+                *se = pos[2];
+                return r;
+            }
         }
     }
     /* 鳩山由紀夫は with 鳩山 unknown: two or three kanji, a known given name
