@@ -2548,6 +2548,24 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
      * (data/ja/org_not.txt) */
     if ((unsigned char)d->norm[pos] >= 0x80 && ent_longest(s, s->x->onot_ja, pos, &w0) > n)
         return 0;
+    /* 千葉大輔: a short form ending in 大 (千葉大, 神戸大) whose 大 opens a
+     * listed given name running past it is a person's name */
+    if (n > 3 && kj_before(d->norm, pos + n, "大") &&
+        kj_dict_longest(s->x->given_ja, d->norm, s->hi, pos + n - 3, &w0) > 3)
+        return 0;
+    /* 山田GM: a known acronym that is also a title of ja/titles (GM, the
+     * general manager) right after a surname of ja/surnames is the title */
+    if (pos > s->lo && (unsigned char)d->norm[pos] < 0x80 && kj_dict_get(s->x->title_ja, d->norm + pos, n, &w0)) {
+        size_t q = pos;
+        for (int k = 0; k < 4 && q > s->lo; k++) {
+            size_t qs;
+            if (!kj_is_kanji(ent_prev(d, q, &qs)))
+                break;
+            q = qs;
+            if (kj_dict_get(s->x->surname_ja, d->norm + q, pos - q, &w0))
+                return 0;
+        }
+    }
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);
     uint32_t nc = ent_cp(d, pos + n, &nx);
