@@ -1272,6 +1272,31 @@ static void ja_seg(estate *s, size_t a, size_t b)
                     best_p = p;
                 }
             }
+            /* 古賀伸明連合会長: a title (会長) that opens inside the suffix
+             * (連合会) after a shorter suffix (連合) and runs past it, with a
+             * person's name (a listed surname, then a listed given name or
+             * one or two kanji) before: the
+             * name, body and title of a person, no body 古賀伸明連合会 */
+            if (ok && e < b && p > a) {
+                for (size_t q = nx; q < e; q += kj_u8_len((unsigned char)d->norm[q])) {
+                    d->work++;
+                    int32_t tv, sv;
+                    if (kj_dict_longest(x->title_ja, d->norm, b, q, &tv) <= e - q ||
+                        !kj_dict_get(x->osuf_ja, d->norm + p, q - p, &sv))
+                        continue;
+                    size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, a, &sv);
+                    /* the given name listed, or one or two kanji (伸明) */
+                    size_t gl = sl ? p - a - sl : 0;
+                    bool kanji2 = gl == 3 || gl == 6;
+                    for (size_t g = a + sl; kanji2 && g < p; g += 3) {
+                        size_t gx;
+                        kanji2 = kj_is_kanji(ent_cp(d, g, &gx)) && gx == g + 3;
+                    }
+                    if (sl && gl && (kanji2 || kj_dict_get(x->given_ja, d->norm + a + sl, gl, &sv)))
+                        ok = false;
+                    break;
+                }
+            }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
              * form, which a name follows (一般財団法人日本気象協会) */
             if (ok && kj_at(d->norm, b, e, "法人"))
