@@ -23,10 +23,11 @@ int org_init(struct kj_entity *x)
     x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
+    x->firm_not_ja = ent_dict("ja/firm_not", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -1270,6 +1271,31 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 if (!person_before(s, a, p)) {
                     best = p;
                     best_p = p;
+                }
+            }
+            /* 古賀伸明連合会長: a title (会長) that opens inside the suffix
+             * (連合会) after a shorter suffix (連合) and runs past it, with a
+             * person's name (a listed surname, then a listed given name or
+             * one or two kanji) before: the
+             * name, body and title of a person, no body 古賀伸明連合会 */
+            if (ok && e < b && p > a) {
+                for (size_t q = nx; q < e; q += kj_u8_len((unsigned char)d->norm[q])) {
+                    d->work++;
+                    int32_t tv, sv;
+                    if (kj_dict_longest(x->title_ja, d->norm, b, q, &tv) <= e - q ||
+                        !kj_dict_get(x->osuf_ja, d->norm + p, q - p, &sv))
+                        continue;
+                    size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, a, &sv);
+                    /* the given name listed, or one or two kanji (伸明) */
+                    size_t gl = sl ? p - a - sl : 0;
+                    bool kanji2 = gl == 3 || gl == 6;
+                    for (size_t g = a + sl; kanji2 && g < p; g += 3) {
+                        size_t gx;
+                        kanji2 = kj_is_kanji(ent_cp(d, g, &gx)) && gx == g + 3;
+                    }
+                    if (sl && gl && (kanji2 || kj_dict_get(x->given_ja, d->norm + a + sl, gl, &sv)))
+                        ok = false;
+                    break;
                 }
             }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
@@ -2548,6 +2574,24 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
      * (data/ja/org_not.txt) */
     if ((unsigned char)d->norm[pos] >= 0x80 && ent_longest(s, s->x->onot_ja, pos, &w0) > n)
         return 0;
+    /* 千葉大輔: a short form ending in 大 (千葉大, 神戸大) whose 大 opens a
+     * listed given name running past it is a person's name */
+    if (n > 3 && kj_before(d->norm, pos + n, "大") &&
+        kj_dict_longest(s->x->given_ja, d->norm, s->hi, pos + n - 3, &w0) > 3)
+        return 0;
+    /* 山田GM: a known acronym that is also a title of ja/titles (GM, the
+     * general manager) right after a surname of ja/surnames is the title */
+    if (pos > s->lo && (unsigned char)d->norm[pos] < 0x80 && kj_dict_get(s->x->title_ja, d->norm + pos, n, &w0)) {
+        size_t q = pos;
+        for (int k = 0; k < 4 && q > s->lo; k++) {
+            size_t qs;
+            if (!kj_is_kanji(ent_prev(d, q, &qs)))
+                break;
+            q = qs;
+            if (kj_dict_get(s->x->surname_ja, d->norm + q, pos - q, &w0))
+                return 0;
+        }
+    }
     size_t ls;
     uint32_t last = ent_prev(d, pos + n, &ls);
     uint32_t nc = ent_cp(d, pos + n, &nx);
@@ -2998,6 +3042,121 @@ static void pass_media_kind(estate *s)
     }
 }
 
+/* ---- pass E: companies named after a one-kanji country --------------------- */
+
+/* Can c stand in a company's name run after a one-kanji country: katakana,
+ * ー, ・, Latin letters, digits, &? */
+static bool firm_char(uint32_t c)
+{
+    return ent_kata(c) || c == 0x30FB || kj_is_latin(c) || kj_is_digit(c) || c == '&';
+}
+
+/* Does a particle or a punctuation mark start at b, so the run before it is
+ * a whole name (米オープンAIは, 独BASF、)? */
+static bool firm_ends(const estate *s, size_t b)
+{
+    static const uint32_t stop[] = {0x306F, 0x304C, 0x306E, 0x3092, 0x306B, 0x3067, 0x3068,
+                                    0x3082, 0x3078, 0x3084, /* は が の を に で と も へ や */
+                                    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x300D, 0x300F, 0xFF09,
+                                    0xFF08, 0x3011, '(', ')', ',', '.', '\n', ' ', 0x3000};
+    if (b >= s->hi)
+        return true;
+    size_t nx;
+    uint32_t c = ent_cp(s->d, b, &nx);
+    for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++)
+        if (c == stop[k])
+            return true;
+    return false;
+}
+
+/* Is the run [a, b) after a one-kanji country no company: a place
+ * (英ロンドン, and a state or city named without 州 / 市: 米テキサス), a
+ * common noun or currency (data/ja/not_names.txt whole, data/ja/firm_not.txt
+ * as the run or its katakana tail: 米メディア, 米ソーシャルメディア, 米GDP), or a person
+ * whose first name part is a listed given name (米アレッサンドロ・ウルフ)? */
+static bool firm_not(estate *s, size_t a, size_t b)
+{
+    kiji_doc *d = s->d;
+    int32_t v;
+    const struct kj_entity *x = s->x;
+    if (kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) || kj_dict_get(x->place, d->norm + a, b - a, &v))
+        return true;
+    char key[160];
+    static const char *const admin[] = {"州", "市", "県", "省"};
+    for (size_t k = 0; k < sizeof admin / sizeof admin[0] && b - a + 3 < sizeof key; k++) {
+        memcpy(key, d->norm + a, b - a);
+        memcpy(key + (b - a), admin[k], 3);
+        if (kj_dict_get(x->place, key, b - a + 3, &v))
+            return true;
+    }
+    /* the whole run, or a katakana tail (AI in オープンAI is no tail) */
+    for (size_t q = a; q < b;) {
+        d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, q, &nx);
+        if ((q == a || ent_kata(c)) && kj_dict_get(x->firm_not_ja, d->norm + q, b - q, &v))
+            return true;
+        q = nx;
+    }
+    size_t dot = a;
+    while (dot < b && !kj_at(d->norm, b, dot, "・"))
+        dot++;
+    return dot < b && dot > a && kj_dict_get(x->given_ja, d->norm + a, dot - a, &v);
+}
+
+/* 米オープンAIは, 仏ダノンは, 独BASF、: a katakana or Latin run (・ and digits
+ * inside) written right after a one-kanji country form that rec_places read
+ * as the country (米, 英, 仏, 独, 露, 韓 ...; not after a kanji: 雪印メグミルク,
+ * 強豪アルゼンチン) and closed by a particle or punctuation is a company of
+ * that country; the country stays a place. Not a place, currency, common
+ * noun or person (firm_not), nor a run already read (アップル, BBC, ロンドン);
+ * a kanji after the run (米アップル株, 米トランプ大統領) leaves it to the
+ * other passes. The scan reads the frozen place mentions once and each run
+ * up to 30 characters (cases/ja/org_country_firm). */
+static void pass_country_firms(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang == KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    size_t nf = s->nfrozen;
+    for (size_t i = 0; i < nf; i++) {
+        d->work++;
+        const mref m = s->mr[i];
+        if (m.e->type != KIJI_FACT_PLACE || m.ne - m.ns != 3)
+            continue;
+        int32_t v;
+        if (!kj_dict_get(s->x->abbr, d->norm + m.ns, 3, &v))
+            continue;
+        size_t ps;
+        if (m.ns > s->lo && kj_is_kanji(ent_prev(d, m.ns, &ps)))
+            continue; /* 日韓スワップ: the second of a pair of countries */
+        size_t a = m.ne, b = a, nx;
+        int k = 0;
+        uint32_t c = ent_cp(d, a, &nx);
+        if (!(ent_kata(c) && c != 0x30FC) && !kj_is_latin(c))
+            continue;
+        uint32_t last = 0;
+        while (b < s->hi && k < 30) {
+            c = ent_cp(d, b, &nx);
+            if (!firm_char(c))
+                break;
+            last = c;
+            b = nx;
+            k++;
+        }
+        if (k < 2 || k >= 30 || last == 0x30FB || !firm_ends(s, b))
+            continue;
+        if (ent_overlaps(s, a, b) || firm_not(s, a, b))
+            continue;
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, b - a, NULL, 0);
+        if (e) {
+            longer_name(s, e, a, b);
+            ent_mention(s, e, a, b);
+        }
+    }
+}
+
 /* Does the organization e's name hold the words [ns, ne) whole (Hutton
  * in E.F. Hutton Group Inc)? */
 static bool name_holds(const ent *e, const char *w, size_t n)
@@ -3262,6 +3421,7 @@ void rec_orgs(estate *s)
     pass_known(s);
     pass_media(s, &kata);
     pass_media_kind(s);
+    pass_country_firms(s);
     pass_spokes(s);
     pass_says(s);
 }
