@@ -1232,6 +1232,13 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         /* a hyphenated plural is the noun ("15 wide-bodies", "four
          * vice-presidents") unless a plural noun follows it */
         if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
+            /* "the 9-1/8 debentures", "its 7-3/4 notes": a figure in
+             * fractions before a noun that is no unit of measure is a
+             * coupon or a price, not a count (nothing is counted in
+             * eighths; "1-1/2 miles" is a unit, read above) */
+            if (!a->tok.word && memchr(s + a->tok.ns, '/', a->tok.ne - a->tok.ns) &&
+                kj_num_double(a->tok.value) != floor(kj_num_double(a->tok.value)))
+                return;
             if (!upper && after_sentence_det(s, a->tok.ns) && object_det_next(s, d->norm_len, we))
                 return; /* "The 787 illustrates the ...": a verb */
             if (upper && !digit && k > 0)
