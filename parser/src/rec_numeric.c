@@ -1232,6 +1232,13 @@ static void counted_scan(kiji_doc *d, amount *a, size_t i, int k0, bool name_ok)
         /* a hyphenated plural is the noun ("15 wide-bodies", "four
          * vice-presidents") unless a plural noun follows it */
         if (plural && (!hyphen || !plural_next_en(s, d->norm_len, we))) {
+            /* "the 9-1/8 debentures", "its 7-3/4 notes": a figure in
+             * fractions before a noun that is no unit of measure is a
+             * coupon or a price, not a count (nothing is counted in
+             * eighths; "1-1/2 miles" is a unit, read above) */
+            if (!a->tok.word && memchr(s + a->tok.ns, '/', a->tok.ne - a->tok.ns) &&
+                kj_num_double(a->tok.value) != floor(kj_num_double(a->tok.value)))
+                return;
             if (!upper && after_sentence_det(s, a->tok.ns) && object_det_next(s, d->norm_len, we))
                 return; /* "The 787 illustrates the ...": a verb */
             if (upper && !digit && k > 0)
@@ -2715,8 +2722,11 @@ static bool per_unit_at(const kiji_doc *d, size_t pos)
 /* Whether the words in [from, to) (at most a few dozen bytes) compare what
  * comes before them with what follows: a compare word or "and" ends there
  * (" in May from ", ", fob, from ", " in April and "), with no sentence or
- * clause break (". ", ";") before it. */
-static bool compared_since(const kiji_doc *d, size_t from, size_t to)
+ * clause break (". ", ";") before it; or "to" where the figure at to,
+ * ending at ne, is itself compared with one after it: a second change
+ * in the clause ("212,300 tonnes from 198,700 and exports to 64,100 from
+ * 59,800"; not "bringing the workforce to 1,500 at the end"). */
+static bool compared_since(const kiji_doc *d, size_t from, size_t to, size_t ne)
 {
     static const nlit last_words[] = {
         NLIT(" from "),    NLIT(" vs "),            NLIT(" vs. "),         NLIT(" versus "),
@@ -2734,6 +2744,11 @@ static bool compared_since(const kiji_doc *d, size_t from, size_t to)
         if (to - from >= n && at_ci_n(d, to - n, last_words[w].w, n) == to)
             return true;
     }
+    if (to - from < 4 || at_ci_n(d, to - 4, " to ", 4) != to)
+        return false;
+    for (size_t w = 0; w < sizeof compare_words / sizeof *compare_words; w++)
+        if (at_ci_n(d, ne, compare_words[w].w, compare_words[w].n))
+            return true;
     return false;
 }
 
@@ -3349,9 +3364,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
          * count likewise, where the figure is scaled or has thousands
          * ("91,250 tonnes in the week ended March 6 from 77,340", "2.41
          * mln people in May, up from 2.37 mln"; not a small bare number:
-         * "from 9 onward") */
+         * "from 9 onward"); and a second change in the clause, "to" a
+         * figure compared in turn ("rose to 212,300 tonnes from 198,700
+         * and exports to 64,100 from 59,800") */
         if (a.kind == 0 && cx->last_end < a.ns && a.ns - cx->last_end <= 48 &&
-            a.ne == a.tok.ne && compared_since(d, cx->last_end, a.ns) &&
+            a.ne == a.tok.ne && compared_since(d, cx->last_end, a.ns, a.ne) &&
             ((cx->last.kind == NW_CURRENCY && scale_of(d, &a.tok) != 0) ||
              (cx->last.kind == NW_COUNTER &&
               (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)))))
