@@ -3021,6 +3021,100 @@ static bool kata_dot_cue(estate *s, size_t i)
     return tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) <= tn;
 }
 
+/* Whether a list of names closes within 24 characters of pos: the run of
+ * kanji, katakana, ・ and 、 from pos (names and their separators) reaches
+ * 各氏, 両氏, a count of persons and 氏 (3氏, 三氏), each after an optional
+ * の, or ら. (岡田克也・二階俊博・野田毅の各氏, 二階俊博、野田毅の2氏) */
+static bool ja_list_closes(const kiji_doc *d, size_t pos, size_t hi)
+{
+    size_t q = pos, qn;
+    for (int k = 0; q < hi && k < 24; k++) {
+        uint32_t c = ent_cp(d, q, &qn);
+        if (kj_at(d->norm, hi, q, "各氏") || kj_at(d->norm, hi, q, "両氏") ||
+            kj_at(d->norm, hi, q, "の各氏") || kj_at(d->norm, hi, q, "ら"))
+            return true;
+        size_t r = kj_at(d->norm, hi, q, "の") ? q + 3 : q, rn;
+        uint32_t rc = r < hi ? ent_cp(d, r, &rn) : 0;
+        static const char kn[] = "二三四五六七八九十";
+        if (((rc >= '2' && rc <= '9') || (r < hi && char3_in(d->norm + r, hi - r, kn, sizeof kn - 1))) &&
+            kj_at(d->norm, hi, rn, "氏"))
+            return true;
+        if (!(kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || c == 0x3001))
+            return false;
+        q = qn;
+    }
+    return false;
+}
+
+/* 二階俊博氏, 岡田克也・二階俊博・野田毅の各氏: a listed surname that reads
+ * as a kanji numeral and a counter (二階: the numeric pass claimed it as a
+ * quantity) opening a name with a person's cue after it: an honorific or
+ * a title (両 before either), or a ・ or 、 list of names closed by 各氏,
+ * 両氏, N氏 or ら. The name is a given name of one to three kanji or two
+ * to four hiragana after the surname, or the surname alone before an
+ * honorific or a title where a person of that surname was named before.
+ * The claim is lifted and ja_candidate reads the name; where it makes a
+ * person there, the quantity is dropped, else the claim is put back.
+ * 二階の窓, 二階建て (no given name, no cue) stay counts. Returns the end
+ * ja_candidate gave, or 0. s->recount_budget bounds the fact searches
+ * per document. (cases/ja/person_count_surname) */
+static size_t ja_count_surname(estate *s, size_t i, pctx *pc)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    if (s->recount_budget <= 0 || kj_claim_at(d, i) != KIJI_FACT_QUANTITY)
+        return 0;
+    int32_t v;
+    size_t sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, i, &v);
+    size_t qe = i;
+    while (qe < i + sl && kj_claim_at(d, qe) == KIJI_FACT_QUANTITY)
+        qe++;
+    if (!sl || qe < i + 6 || kj_claim_at(d, qe) != 0)
+        return 0;
+    size_t se = i + sl, b = se, bn;
+    bool cue = false;
+    bool list_before = i >= s->lo + 3 && (kj_before(d->norm, i, "・") || kj_before(d->norm, i, "、"));
+    /* the surname alone, a person of that surname named before */
+    for (int k = 0; k < 5 && !cue && b < s->hi; k++) {
+        if (b > se || surname_person(s, i, se, NULL)) {
+            size_t tb = kj_at(d->norm, s->hi, b, "両") ? b + 3 : b;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, tb, &v);
+            if (tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, tb, &v) > tn)
+                tn = 0;
+            cue = tn || kj_dict_longest(x->honor_ja, d->norm, s->hi, tb, &v);
+            if (!cue && b > se && (list_before || kj_at(d->norm, s->hi, b, "・") ||
+                                   kj_at(d->norm, s->hi, b, "、")))
+                cue = ja_list_closes(d, b, s->hi);
+            if (cue)
+                break;
+        }
+        uint32_t c = ent_cp(d, b, &bn);
+        bool hira = is_hira(c);
+        if (!(kj_is_kanji(c) || hira) || (b > se && hira != is_hira(ent_cp(d, se, &(size_t){0}))) ||
+            (!hira && k >= 3) || c == 0x6C0F)
+            break;
+        b = bn;
+    }
+    if (!cue)
+        return 0;
+    s->recount_budget--;
+    memset(d->claim + i, 0, qe - i);
+    size_t e = ja_candidate(s, i, pc);
+    const ent *p = pc->last;
+    bool ok = e > i && p && p->type == KIJI_FACT_PERSON && p->nm && p->m[p->nm - 1].ns == i &&
+              p->m[p->nm - 1].ne >= se;
+    if (!ok) {
+        memset(d->claim + i, KIJI_FACT_QUANTITY, qe - i);
+        return e > i ? e : 0;
+    }
+    for (size_t k = 0; k < d->nfacts; k++) {
+        kj_fact *f = &d->facts[k];
+        if (f->type == KIJI_FACT_QUANTITY && !f->dropped && f->ns == i && f->ne == qe)
+            f->dropped = true;
+    }
+    return e;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -3083,6 +3177,14 @@ static void ja_persons(estate *s)
                     kata_dot_cue(s, i);
         bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
+        /* 二階俊博氏: a surname claimed as a count (ja_count_surname) */
+        if (start && (cls & KJ_CC_KANJI) && ent_char_claimed(d, i, nx)) {
+            size_t e = ja_count_surname(s, i, &pc);
+            if (e > i) {
+                i = e;
+                continue;
+            }
+        }
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
