@@ -1960,6 +1960,68 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
     return hit;
 }
 
+/* Whether a list of names closes within 24 characters of pos: the run of
+ * kanji, katakana, ・ and 、 from pos (names and their separators) reaches
+ * 各氏, 両氏, a count of persons and 氏 (3氏, 三氏), each after an optional
+ * の, or ら (*ra set: ら also follows lists of things).
+ * (岡田克也・二階俊博・野田毅の各氏, 二階俊博、野田毅の2氏) */
+static bool ja_list_closes(const kiji_doc *d, size_t pos, size_t hi, bool *ra)
+{
+    size_t q = pos, qn;
+    *ra = false;
+    for (int k = 0; q < hi && k < 24; k++) {
+        uint32_t c = ent_cp(d, q, &qn);
+        if (kj_at(d->norm, hi, q, "各氏") || kj_at(d->norm, hi, q, "両氏") ||
+            kj_at(d->norm, hi, q, "の各氏"))
+            return true;
+        if (kj_at(d->norm, hi, q, "ら"))
+            return (*ra = true);
+        size_t r = kj_at(d->norm, hi, q, "の") ? q + 3 : q, rn;
+        uint32_t rc = r < hi ? ent_cp(d, r, &rn) : 0;
+        static const char kn[] = "二三四五六七八九十";
+        if (((rc >= '2' && rc <= '9') || (r < hi && char3_in(d->norm + r, hi - r, kn, sizeof kn - 1))) &&
+            kj_at(d->norm, hi, rn, "氏"))
+            return true;
+        if (!(kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || c == 0x3001))
+            return false;
+        q = qn;
+    }
+    return false;
+}
+
+/* Whether the four kanji [a, q), split two and two at q2, stand in a list
+ * of persons: a ・ or 、 before a or at q, and the list closed by 各氏,
+ * 両氏, N氏 or ら (ja_list_closes) from q, before ら the second half a
+ * listed given name or ending like one; neither half a word of
+ * not_names.txt, a title or an occupation (国土交通、経済産業の各省 is no
+ * list of names). */
+static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
+{
+    const kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    if (q >= s->hi)
+        return false;
+    bool before = a >= s->lo + 3 && (kj_before(d->norm, a, "・") || kj_before(d->norm, a, "、"));
+    bool after = kj_at(d->norm, s->hi, q, "・") || kj_at(d->norm, s->hi, q, "、") ||
+                 kj_at(d->norm, s->hi, q, "両氏");
+    bool ra;
+    if (!(before || after) || !ja_list_closes(d, q, s->hi, &ra))
+        return false;
+    int32_t v;
+    /* before ら (世界経済、国際金融ら) the second half must read as a given
+     * name: listed, or ending in a kanji of given_endings.txt */
+    if (ra && !kj_dict_get(x->given_ja, d->norm + q2, q - q2, &v) &&
+        !(kj_dict_get(x->gend_ja, d->norm + q - 3, 3, &v) && v > 0))
+        return false;
+    const size_t hs[2] = {a, q2}, he[2] = {q2, q};
+    for (int k = 0; k < 2; k++)
+        if (kj_dict_get(x->notname_ja, d->norm + hs[k], he[k] - hs[k], &v) ||
+            kj_dict_get(x->title_ja, d->norm + hs[k], he[k] - hs[k], &v) ||
+            kj_dict_get(x->occ_ja, d->norm + hs[k], he[k] - hs[k], &v))
+            return false;
+    return !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v);
+}
+
 /* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
  * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ and
  * one to three kanji before an honorific of ja/honorifics (本人 apart)
@@ -2365,6 +2427,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q);
                 pc->last = e;
                 return q;
+            } else if ((m == 4 || (m == 5 && q4 + 3 == q && kj_at(d->norm, s->hi, q4, "両"))) &&
+                       ja_list_member(s, a, q4, a + 6)) {
+                /* 槙原寛己、定岡正二らが, 槙原寛己・定岡正二の各氏: four
+                 * kanji in a list of persons are a name of two and two with
+                 * the surname unknown (cases/ja/person_list) */
+                if (ent_overlaps(s, a, q4))
+                    return 0;
+                ent *e = person(s, a, q4, a, a + 6, NULL);
+                if (!e)
+                    return 0;
+                ent_mention(s, e, a, q4);
+                pc->last = e;
+                return q4;
             } else if (m == 2 && q < s->hi && d->norm[q] != '(' && name_follow(ent_cp(d, q, &q1)) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
                 /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
@@ -3021,31 +3096,6 @@ static bool kata_dot_cue(estate *s, size_t i)
     return tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) <= tn;
 }
 
-/* Whether a list of names closes within 24 characters of pos: the run of
- * kanji, katakana, ・ and 、 from pos (names and their separators) reaches
- * 各氏, 両氏, a count of persons and 氏 (3氏, 三氏), each after an optional
- * の, or ら. (岡田克也・二階俊博・野田毅の各氏, 二階俊博、野田毅の2氏) */
-static bool ja_list_closes(const kiji_doc *d, size_t pos, size_t hi)
-{
-    size_t q = pos, qn;
-    for (int k = 0; q < hi && k < 24; k++) {
-        uint32_t c = ent_cp(d, q, &qn);
-        if (kj_at(d->norm, hi, q, "各氏") || kj_at(d->norm, hi, q, "両氏") ||
-            kj_at(d->norm, hi, q, "の各氏") || kj_at(d->norm, hi, q, "ら"))
-            return true;
-        size_t r = kj_at(d->norm, hi, q, "の") ? q + 3 : q, rn;
-        uint32_t rc = r < hi ? ent_cp(d, r, &rn) : 0;
-        static const char kn[] = "二三四五六七八九十";
-        if (((rc >= '2' && rc <= '9') || (r < hi && char3_in(d->norm + r, hi - r, kn, sizeof kn - 1))) &&
-            kj_at(d->norm, hi, rn, "氏"))
-            return true;
-        if (!(kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || c == 0x3001))
-            return false;
-        q = qn;
-    }
-    return false;
-}
-
 /* 二階俊博氏, 岡田克也・二階俊博・野田毅の各氏: a listed surname that reads
  * as a kanji numeral and a counter (二階: the numeric pass claimed it as a
  * quantity) opening a name with a person's cue after it: an honorific or
@@ -3084,7 +3134,7 @@ static size_t ja_count_surname(estate *s, size_t i, pctx *pc)
             cue = tn || kj_dict_longest(x->honor_ja, d->norm, s->hi, tb, &v);
             if (!cue && b > se && (list_before || kj_at(d->norm, s->hi, b, "・") ||
                                    kj_at(d->norm, s->hi, b, "、")))
-                cue = ja_list_closes(d, b, s->hi);
+                cue = ja_list_closes(d, b, s->hi, &(bool){false});
             if (cue)
                 break;
         }
