@@ -2449,8 +2449,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, sp, a, q);
                 pc->last = sp;
                 return q;
-            } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
-                /* 槙原氏 after 槙原寛己氏: the surname read there */
+            } else if (m == 2 &&
+                       (kj_at(d->norm, s->hi, q, "氏") || kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v)) &&
+                       surname_person(s, a, q, NULL)) {
+                /* 槙原氏 after 槙原寛己氏: the surname read there; 慶子さん
+                 * after 母・慶子さん (kin_given_end): the given name a
+                 * relative was named by alone */
                 sl = q - a;
                 ends[nends++] = q;
             } else if (m == 2 && (unl_kana = kana_given_end(s, q, false)) > 0 &&
