@@ -1879,9 +1879,8 @@ static size_t kata_stage_start(estate *s, size_t a, size_t end)
     }
     if (k < 2 || k > 6 || ent_char_claimed(d, q, a))
         return a;
-    if (q < s->lo + 3 || !(kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) ||
-        !occ_before(s, q - 3))
-        return a;
+    bool occ = q >= s->lo + 3 && (kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) &&
+               occ_before(s, q - 3);
     int32_t v;
     const struct kj_entity *x = s->x;
     if (kj_dict_get(x->org, d->norm + q, a - q, &v) || kj_dict_get(x->place, d->norm + q, a - q, &v) ||
@@ -1889,6 +1888,36 @@ static size_t kata_stage_start(estate *s, size_t a, size_t end)
         kj_dict_get(x->occ_ja, d->norm + q, a - q, &v) ||
         kj_dict_get(x->given_ja, d->norm + q, a - q, &v))
         return a;
+    /* ラサール石井が … ラサール石井の: with no occupation before it, the
+     * whole name written twice, within STAGE_AGAIN bytes before or after,
+     * is the evidence; a common word (ja/not_names: マネージャー森川, ファン
+     * 田中) never is */
+    if (!occ) {
+        /* (テレビユー福島: a common word opening the katakana too) */
+        if (kj_dict_longest(x->notname_ja, d->norm, a, q, &v))
+            return a;
+        /* テレビユー福島, ベガルタ仙台: a place after the katakana names a
+         * station or a team; オセロ中島 after 中島知子: a group's name
+         * before a member named before is no second person */
+        ent *pl = NULL;
+        if (kj_dict_get(x->place, d->norm + a, end - a, &v) || place_at_word(s, a, &pl) == end - a)
+            return a;
+        const ent *sp = surname_person(s, a, end, NULL);
+        if (sp && !(sp->name && sp->namelen == end - q && memcmp(sp->name, d->norm + q, end - q) == 0))
+            return a;
+        size_t n = end - q, lo = q > STAGE_AGAIN ? q - STAGE_AGAIN : 0;
+        size_t hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
+        for (size_t j = lo; j + n <= hi; j++) {
+            d->work++;
+            if (j == q) {
+                j = end - 1; /* the name itself */
+                continue;
+            }
+            if (memcmp(d->norm + j, d->norm + q, n) == 0)
+                return q;
+        }
+        return a;
+    }
     /* マネージャー森川, ファン田中: a common word (ja/not_names) is a role
      * before the surname unless the whole name is written again, as a
      * stage name is (カンニング竹山 … カンニング竹山): looked for in the
