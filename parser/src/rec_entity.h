@@ -280,6 +280,8 @@ typedef struct estate {
     int says_budget;
     /* rec_person.c surname_alone: whole-text searches left */
     int alone_budget;
+    /* rec_person.c ja_count_surname: searches of the fact list left */
+    int recount_budget;
     /* rec_org.c pass_spokes: organizations left to compare a spokesman's
      * body with (each comparison reads one entity; a budget keeps a text
      * of thousands of bodies linear) */

@@ -1987,9 +1987,8 @@ static size_t kata_stage_start(estate *s, size_t a, size_t end)
     }
     if (k < 2 || k > 6 || ent_char_claimed(d, q, a))
         return a;
-    if (q < s->lo + 3 || !(kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) ||
-        !occ_before(s, q - 3))
-        return a;
+    bool occ = q >= s->lo + 3 && (kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) &&
+               occ_before(s, q - 3);
     int32_t v;
     const struct kj_entity *x = s->x;
     if (kj_dict_get(x->org, d->norm + q, a - q, &v) || kj_dict_get(x->place, d->norm + q, a - q, &v) ||
@@ -1997,6 +1996,36 @@ static size_t kata_stage_start(estate *s, size_t a, size_t end)
         kj_dict_get(x->occ_ja, d->norm + q, a - q, &v) ||
         kj_dict_get(x->given_ja, d->norm + q, a - q, &v))
         return a;
+    /* ラサール石井が … ラサール石井の: with no occupation before it, the
+     * whole name written twice, within STAGE_AGAIN bytes before or after,
+     * is the evidence; a common word (ja/not_names: マネージャー森川, ファン
+     * 田中) never is */
+    if (!occ) {
+        /* (テレビユー福島: a common word opening the katakana too) */
+        if (kj_dict_longest(x->notname_ja, d->norm, a, q, &v))
+            return a;
+        /* テレビユー福島, ベガルタ仙台: a place after the katakana names a
+         * station or a team; オセロ中島 after 中島知子: a group's name
+         * before a member named before is no second person */
+        ent *pl = NULL;
+        if (kj_dict_get(x->place, d->norm + a, end - a, &v) || place_at_word(s, a, &pl) == end - a)
+            return a;
+        const ent *sp = surname_person(s, a, end, NULL);
+        if (sp && !(sp->name && sp->namelen == end - q && memcmp(sp->name, d->norm + q, end - q) == 0))
+            return a;
+        size_t n = end - q, lo = q > STAGE_AGAIN ? q - STAGE_AGAIN : 0;
+        size_t hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
+        for (size_t j = lo; j + n <= hi; j++) {
+            d->work++;
+            if (j == q) {
+                j = end - 1; /* the name itself */
+                continue;
+            }
+            if (memcmp(d->norm + j, d->norm + q, n) == 0)
+                return q;
+        }
+        return a;
+    }
     /* マネージャー森川, ファン田中: a common word (ja/not_names) is a role
      * before the surname unless the whole name is written again, as a
      * stage name is (カンニング竹山 … カンニング竹山): looked for in the
@@ -2066,6 +2095,68 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
         hit = o;
     }
     return hit;
+}
+
+/* Whether a list of names closes within 24 characters of pos: the run of
+ * kanji, katakana, ・ and 、 from pos (names and their separators) reaches
+ * 各氏, 両氏, a count of persons and 氏 (3氏, 三氏), each after an optional
+ * の, or ら (*ra set: ら also follows lists of things).
+ * (岡田克也・二階俊博・野田毅の各氏, 二階俊博、野田毅の2氏) */
+static bool ja_list_closes(const kiji_doc *d, size_t pos, size_t hi, bool *ra)
+{
+    size_t q = pos, qn;
+    *ra = false;
+    for (int k = 0; q < hi && k < 24; k++) {
+        uint32_t c = ent_cp(d, q, &qn);
+        if (kj_at(d->norm, hi, q, "各氏") || kj_at(d->norm, hi, q, "両氏") ||
+            kj_at(d->norm, hi, q, "の各氏"))
+            return true;
+        if (kj_at(d->norm, hi, q, "ら"))
+            return (*ra = true);
+        size_t r = kj_at(d->norm, hi, q, "の") ? q + 3 : q, rn;
+        uint32_t rc = r < hi ? ent_cp(d, r, &rn) : 0;
+        static const char kn[] = "二三四五六七八九十";
+        if (((rc >= '2' && rc <= '9') || (r < hi && char3_in(d->norm + r, hi - r, kn, sizeof kn - 1))) &&
+            kj_at(d->norm, hi, rn, "氏"))
+            return true;
+        if (!(kj_is_kanji(c) || ent_kata(c) || c == 0x30FB || c == 0x3001))
+            return false;
+        q = qn;
+    }
+    return false;
+}
+
+/* Whether the four kanji [a, q), split two and two at q2, stand in a list
+ * of persons: a ・ or 、 before a or at q, and the list closed by 各氏,
+ * 両氏, N氏 or ら (ja_list_closes) from q, before ら the second half a
+ * listed given name or ending like one; neither half a word of
+ * not_names.txt, a title or an occupation (国土交通、経済産業の各省 is no
+ * list of names). */
+static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
+{
+    const kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    if (q >= s->hi)
+        return false;
+    bool before = a >= s->lo + 3 && (kj_before(d->norm, a, "・") || kj_before(d->norm, a, "、"));
+    bool after = kj_at(d->norm, s->hi, q, "・") || kj_at(d->norm, s->hi, q, "、") ||
+                 kj_at(d->norm, s->hi, q, "両氏");
+    bool ra;
+    if (!(before || after) || !ja_list_closes(d, q, s->hi, &ra))
+        return false;
+    int32_t v;
+    /* before ら (世界経済、国際金融ら) the second half must read as a given
+     * name: listed, or ending in a kanji of given_endings.txt */
+    if (ra && !kj_dict_get(x->given_ja, d->norm + q2, q - q2, &v) &&
+        !(kj_dict_get(x->gend_ja, d->norm + q - 3, 3, &v) && v > 0))
+        return false;
+    const size_t hs[2] = {a, q2}, he[2] = {q2, q};
+    for (int k = 0; k < 2; k++)
+        if (kj_dict_get(x->notname_ja, d->norm + hs[k], he[k] - hs[k], &v) ||
+            kj_dict_get(x->title_ja, d->norm + hs[k], he[k] - hs[k], &v) ||
+            kj_dict_get(x->occ_ja, d->norm + hs[k], he[k] - hs[k], &v))
+            return false;
+    return !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v);
 }
 
 /* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
@@ -2473,6 +2564,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q);
                 pc->last = e;
                 return q;
+            } else if ((m == 4 || (m == 5 && q4 + 3 == q && kj_at(d->norm, s->hi, q4, "両"))) &&
+                       ja_list_member(s, a, q4, a + 6)) {
+                /* 槙原寛己、定岡正二らが, 槙原寛己・定岡正二の各氏: four
+                 * kanji in a list of persons are a name of two and two with
+                 * the surname unknown (cases/ja/person_list) */
+                if (ent_overlaps(s, a, q4))
+                    return 0;
+                ent *e = person(s, a, q4, a, a + 6, NULL);
+                if (!e)
+                    return 0;
+                ent_mention(s, e, a, q4);
+                pc->last = e;
+                return q4;
             } else if (m == 2 && q < s->hi && d->norm[q] != '(' && name_follow(ent_cp(d, q, &q1)) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
                 /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
@@ -2482,8 +2586,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, sp, a, q);
                 pc->last = sp;
                 return q;
-            } else if (m == 2 && kj_at(d->norm, s->hi, q, "氏") && surname_person(s, a, q, NULL)) {
-                /* 槙原氏 after 槙原寛己氏: the surname read there */
+            } else if (m == 2 &&
+                       (kj_at(d->norm, s->hi, q, "氏") || kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v)) &&
+                       surname_person(s, a, q, NULL)) {
+                /* 槙原氏 after 槙原寛己氏: the surname read there; 慶子さん
+                 * after 母・慶子さん (kin_given_end): the given name a
+                 * relative was named by alone */
                 sl = q - a;
                 ends[nends++] = q;
             } else if (m == 2 && (unl_kana = kana_given_end(s, q, false)) > 0 &&
@@ -3129,6 +3237,75 @@ static bool kata_dot_cue(estate *s, size_t i)
     return tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) <= tn;
 }
 
+/* 二階俊博氏, 岡田克也・二階俊博・野田毅の各氏: a listed surname that reads
+ * as a kanji numeral and a counter (二階: the numeric pass claimed it as a
+ * quantity) opening a name with a person's cue after it: an honorific or
+ * a title (両 before either), or a ・ or 、 list of names closed by 各氏,
+ * 両氏, N氏 or ら. The name is a given name of one to three kanji or two
+ * to four hiragana after the surname, or the surname alone before an
+ * honorific or a title where a person of that surname was named before.
+ * The claim is lifted and ja_candidate reads the name; where it makes a
+ * person there, the quantity is dropped, else the claim is put back.
+ * 二階の窓, 二階建て (no given name, no cue) stay counts. Returns the end
+ * ja_candidate gave, or 0. s->recount_budget bounds the fact searches
+ * per document. (cases/ja/person_count_surname) */
+static size_t ja_count_surname(estate *s, size_t i, pctx *pc)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    if (s->recount_budget <= 0 || kj_claim_at(d, i) != KIJI_FACT_QUANTITY)
+        return 0;
+    int32_t v;
+    size_t sl = kj_dict_longest(x->surname_ja, d->norm, s->hi, i, &v);
+    size_t qe = i;
+    while (qe < i + sl && kj_claim_at(d, qe) == KIJI_FACT_QUANTITY)
+        qe++;
+    if (!sl || qe < i + 6 || kj_claim_at(d, qe) != 0)
+        return 0;
+    size_t se = i + sl, b = se, bn;
+    bool cue = false;
+    bool list_before = i >= s->lo + 3 && (kj_before(d->norm, i, "・") || kj_before(d->norm, i, "、"));
+    /* the surname alone, a person of that surname named before */
+    for (int k = 0; k < 5 && !cue && b < s->hi; k++) {
+        if (b > se || surname_person(s, i, se, NULL)) {
+            size_t tb = kj_at(d->norm, s->hi, b, "両") ? b + 3 : b;
+            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, tb, &v);
+            if (tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, tb, &v) > tn)
+                tn = 0;
+            cue = tn || kj_dict_longest(x->honor_ja, d->norm, s->hi, tb, &v);
+            if (!cue && b > se && (list_before || kj_at(d->norm, s->hi, b, "・") ||
+                                   kj_at(d->norm, s->hi, b, "、")))
+                cue = ja_list_closes(d, b, s->hi, &(bool){false});
+            if (cue)
+                break;
+        }
+        uint32_t c = ent_cp(d, b, &bn);
+        bool hira = is_hira(c);
+        if (!(kj_is_kanji(c) || hira) || (b > se && hira != is_hira(ent_cp(d, se, &(size_t){0}))) ||
+            (!hira && k >= 3) || c == 0x6C0F)
+            break;
+        b = bn;
+    }
+    if (!cue)
+        return 0;
+    s->recount_budget--;
+    memset(d->claim + i, 0, qe - i);
+    size_t e = ja_candidate(s, i, pc);
+    const ent *p = pc->last;
+    bool ok = e > i && p && p->type == KIJI_FACT_PERSON && p->nm && p->m[p->nm - 1].ns == i &&
+              p->m[p->nm - 1].ne >= se;
+    if (!ok) {
+        memset(d->claim + i, KIJI_FACT_QUANTITY, qe - i);
+        return e > i ? e : 0;
+    }
+    for (size_t k = 0; k < d->nfacts; k++) {
+        kj_fact *f = &d->facts[k];
+        if (f->type == KIJI_FACT_QUANTITY && !f->dropped && f->ns == i && f->ne == qe)
+            f->dropped = true;
+    }
+    return e;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -3191,6 +3368,14 @@ static void ja_persons(estate *s)
                     kata_dot_cue(s, i);
         bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
+        /* 二階俊博氏: a surname claimed as a count (ja_count_surname) */
+        if (start && (cls & KJ_CC_KANJI) && ent_char_claimed(d, i, nx)) {
+            size_t e = ja_count_surname(s, i, &pc);
+            if (e > i) {
+                i = e;
+                continue;
+            }
+        }
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
