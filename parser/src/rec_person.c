@@ -119,6 +119,7 @@ int person_init(struct kj_entity *x)
     x->person_speech_ja = ent_dict("ja/person_speech", 1);
     x->firm_people_en = ent_dict("en/firm_people", 1);
     x->weak_title_en = ent_dict("en/weak_titles", 1);
+    x->title_verbs_en = kj_wordlist_get("en/title_verbs");
     x->kin_ja = kj_wordlist_get("ja/kin_endings");
     x->company_en = kj_wordlist_get("en/company_words");
     x->title_en = kj_dict_new();
@@ -141,7 +142,7 @@ int person_init(struct kj_entity *x)
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->anaorg_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
-        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->kin_ja ||
+        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->title_verbs_en || !x->kin_ja ||
         !x->company_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
@@ -3973,6 +3974,28 @@ static bool particle(const kiji_doc *d, tok t)
            (t.ne - t.ns > 3 && c == 'a' && d->norm[t.ns + 1] == 'l' && d->norm[t.ns + 2] == '-');
 }
 
+/* Ann Lee has been elected president: the token after a verb phrase of
+ * en/title_verbs written right at token j (words parted by one space),
+ * else -1. A few phrases of a few words: a bounded compare each. */
+static int title_verb_end(const estate *s, const tok *t, int n, int j)
+{
+    const kiji_doc *d = s->d;
+    const kj_wordlist *wl = s->x->title_verbs_en;
+    if (j >= n)
+        return -1;
+    for (size_t i = 0; i < wl->n; i++) {
+        const char *ph = wl->lines[i];
+        size_t l = strlen(ph);
+        if (ph[0] != d->norm[t[j].ns] || t[j].ns + l > s->hi ||
+            memcmp(d->norm + t[j].ns, ph, l) != 0)
+            continue;
+        for (int z = j; z < n && z < j + 5 && t[z].ne <= t[j].ns + l; z++)
+            if (t[z].ne == t[j].ns + l)
+                return z + 1 < n ? z + 1 : -1;
+    }
+    return -1;
+}
+
 /* Longest English title (lowercased dict) ending at token k: its first token. */
 static int title_ending(estate *s, const tok *t, int k)
 {
@@ -4436,9 +4459,14 @@ static void en_persons(estate *s)
         }
         if (set_lead)
             aff = lead;
-        /* Name, title of/at Org, */
+        /* Name, title of/at Org, -- or Name has been elected title of
+         * Org (en/title_verbs): the title right after the verb phrase */
         bool said = false;
-        if (te == 0 && b + 2 < s->hi && d->norm[b] == ',') {
+        int jv = te == 0 && b + 2 < s->hi && d->norm[b] == ' ' ? title_verb_end(s, t, n, j) : -1;
+        if (te == 0 && b + 2 < s->hi && (d->norm[b] == ',' || jv > j)) {
+            const int j0 = j;
+            if (jv > j)
+                j = jv;
             int q = j;
             int h = -1;
             while (q < n && q < j + 8) {
@@ -4479,6 +4507,18 @@ static void en_persons(estate *s)
              * a title right before a capitalized name is that name's */
             if (h >= 0 && h + 1 < n && adjacent(d, t[h], t[h + 1]) && cap_word(d, t[h + 1]))
                 h = -1;
+            /* after a verb phrase the title follows at once (an article or
+             * as between): was named after his father gives none */
+            if (h >= 0 && jv > j0) {
+                int ts0 = title_ending(s, t, h);
+                int z = j;
+                if (z < h && (tok_is(d, t[z], "the") || tok_is(d, t[z], "a") ||
+                              tok_is(d, t[z], "an") || tok_is(d, t[z], "as") ||
+                              tok_is(d, t[z], "its") || tok_is(d, t[z], "their")))
+                    z++;
+                if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
+                    h = -1;
+            }
             if (h >= 0) {
                 int st = j;
                 /* Orion's chief executive, the Nordic Investment Bank president */
@@ -4533,12 +4573,32 @@ static void en_persons(estate *s)
                         int z = o;
                         while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
                                t[z].ns - t[z - 1].ne == 1 &&
-                               (d->norm[t[z - 1].ne] == ' ' || d->norm[t[z - 1].ne] == '\n'))
+                               (d->norm[t[z - 1].ne] == ' ' || d->norm[t[z - 1].ne] == '\n')) {
+                            /* president of the cable company and
+                             * executive vice president of …: and before
+                             * another title starts a second role */
+                            bool second = false;
+                            for (int w = z + 1; tok_is(d, t[z], "and") && w < n && w < z + 5; w++)
+                                second = second || title_ending(s, t, w) >= 0;
+                            if (second)
+                                break;
                             z++;
-                        te = t[z - 1].ne;
+                        }
+                        /* president of the cable company: the firm
+                         * spoken of, no part of the role (its "the
+                         * company" later is no mention of the person;
+                         * of the merged group stays, cases/en/person) */
+                        static const char *const firm[] = {"company", "corporation", "firm",
+                                                           "concern", NULL};
+                        bool body = false;
+                        for (int f = 0; firm[f] && o > h + 2 && z > o; f++)
+                            body = body || tok_is(d, t[z - 1], firm[f]);
+                        if (!body)
+                            te = t[z - 1].ne;
                     }
                 }
             }
+            j = j0;
         }
         /* Kenji Arata of Harbor Trust Bank */
         if (te == 0 && !aff && j + 1 < n && tok_is(d, t[j], "of") && adjacent(d, t[j - 1], t[j])) {

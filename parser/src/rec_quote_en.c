@@ -769,6 +769,29 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     if (send < a)
         send = a;
     size_t hi = a + 200 < send ? a + 200 : send;
+    /* "How can it go on?" Ann Lee asked: the splitter ends a sentence at
+     * ?" or !" whatever follows; the words after it on the same line may
+     * still be the quote's attribution, looked for in the next sentence
+     * only when it opens with the speaker (see the after branch) */
+    size_t next_from = SIZE_MAX;
+    bool next_line = false;
+    if (last == '?' || last == '!') {
+        size_t n = a;
+        while (n < d->norm_len && n - a < 4 && (d->norm[n] == ' ' || d->norm[n] == '\n')) {
+            if (d->norm[n] == '\n') {
+                if (next_line || para_break(d, n))
+                    break;
+                next_line = true;
+            }
+            n++;
+        }
+        if (n < d->norm_len && n > a && (d->norm[n - 1] == ' ' || d->norm[n - 1] == '\n')) {
+            size_t ne = kj_q_sent_end(d, n);
+            next_from = n;
+            if (ne > hi)
+                hi = a + 200 < ne ? a + 200 : ne;
+        }
+    }
     /* a short quote inside its sentence may be a term or a scare quote */
     bool shrt = short_quote(d, is, ie) && kj_q_skip_space(d, sst, q->o) != q->o;
     if (shrt && term_quote(d, x, q->o, sst))
@@ -789,6 +812,31 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
     int32_t v;
     size_t vl = word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, p, &v);
+    /* across the sentence break after ?" only X said / X, the mayor,
+     * asked / he asked: a name or a pronoun opening it, the verb within
+     * a few words of it (not: That is what Ann Lee asked) */
+    bool next_ok = false;
+    if (p >= next_from && !(vl && v == 1)) {
+        size_t l, vp = find_verb(d, x, p, hi, &l);
+        int k = kj_q_mention_in(x, p, p + 1);
+        size_t ne = k >= 0 ? x->m[k].ne : p + (pronoun(d, p) ? 2 : 0);
+        /* on the next line only a verb with nothing reported after it
+         * (Ann Lee asked. / Ann Lee recalled asking, "…"): Ann Lee said
+         * the vote was close opens a statement of its own */
+        size_t t = vp + l;
+        while (t < hi && d->norm[t] == ' ')
+            t++;
+        int32_t v2; /* recalled asking, "…": the second verb */
+        size_t l2 = t < hi ? word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, t, &v2) : 0;
+        if (l2 && v2 == 1)
+            for (t += l2; t < hi && d->norm[t] == ' ';)
+                t++;
+        bool bare = t >= hi || d->norm[t] == ',' || d->norm[t] == ':' || d->norm[t] == '.';
+        if (!l || (k < 0 && !pronoun(d, p)) || vp < ne || vp - ne > 40 || (next_line && !bare))
+            hi = p;
+        else
+            next_ok = next_line;
+    }
     if (closed && vl && v == 1) {
         ok = true;
         vs = p;
@@ -821,7 +869,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             speaker = x->m[k].fact;
         else if ((speaker = titled_person(d, x, s, lim)) < 0)
             note = "the speaker is not a named person or organization";
-    } else if (closed && p < hi && (comma || !memchr(d->norm + a, '\n', p - a))) {
+    } else if (closed && p < hi && (comma || next_ok || !memchr(d->norm + a, '\n', p - a))) {
         /* a quote closed by its own full stop and a line break ends its
          * sentence: what follows is not its attribution */
         size_t l, vp = find_verb(d, x, p, hi, &l);
