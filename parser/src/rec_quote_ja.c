@@ -980,6 +980,13 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     int32_t v = 0;
     size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    /* 「…」「…」 などの声: one space before the follower is spacing */
+    if (!l && a < limit && (d->norm[a] == ' ' || at(d, a, "\u3000"))) {
+        size_t a2 = a + (d->norm[a] == ' ' ? 1 : strlen("\u3000"));
+        l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a2, &v);
+        if (l)
+            a = a2;
+    }
     /* 「…」と呼びかけた, と称賛した: a reporting verb right after と that
      * outruns the naming word (と呼び, と称) is speech, not a name */
     if (l > strlen("と") && v == 3 && at(d, a, "と")) {
@@ -989,6 +996,13 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             l = strlen("と");
             v = 1;
         }
+    }
+    /* 「…」と同じアスリートとして讃えた: words that end in a predicate are
+     * no thing to compare with; と is the quotative and the reporting verb
+     * comes later (「平成の名馬」と同じ血統 compares) */
+    if (l == strlen("と同じ") && v == 3 && at(d, a, "と同じ") && predicate_quote(d, is, ie)) {
+        l = strlen("と");
+        v = 1;
     }
     /* 「…」としており, としていた: the quotative とする, not として */
     if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
