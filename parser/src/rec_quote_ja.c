@@ -795,7 +795,8 @@ static size_t inflection_end(kiji_doc *d, size_t e)
 }
 
 /* After という/との: X(氏|社…)の + a speech noun of ja/speech_nouns
- * (コメント, 発言, 声明). Returns the fact of X, or -1. */
+ * (コメント, 発言, 声明, 発表), not a meeting (発表会, 説明会). Returns the
+ * fact of X, or -1. */
 static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit)
 {
     int k = kj_q_mention_in(x, p, p + 1);
@@ -806,9 +807,10 @@ static int speaker_of_nominal(kiji_doc *d, const kj_qctx *x, size_t p, size_t li
         return -1;
     int32_t v;
     d->work++;
-    return kj_dict_longest(x->qd->ja_nominal, d->norm, d->norm_len, e + strlen("の"), &v) > 0
-               ? x->m[k].fact
-               : -1;
+    size_t q = e + strlen("の");
+    size_t l = kj_dict_longest(x->qd->ja_nominal, d->norm, d->norm_len, q, &v);
+    /* 発表会, 説明会: a meeting, not words */
+    return l > 0 && !at(d, q + l, "会") ? x->m[k].fact : -1;
 }
 
 /* After という at p: a clause that ends in a speaking verb (第一声を上げた,
@@ -980,6 +982,13 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     int32_t v = 0;
     size_t l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a, &v);
+    /* 「…」「…」 などの声: one space before the follower is spacing */
+    if (!l && a < limit && (d->norm[a] == ' ' || at(d, a, "\u3000"))) {
+        size_t a2 = a + (d->norm[a] == ' ' ? 1 : strlen("\u3000"));
+        l = kj_dict_longest(x->qd->ja_after, d->norm, d->norm_len, a2, &v);
+        if (l)
+            a = a2;
+    }
     /* 「…」と呼びかけた, と称賛した: a reporting verb right after と that
      * outruns the naming word (と呼び, と称) is speech, not a name */
     if (l > strlen("と") && v == 3 && at(d, a, "と")) {
@@ -989,6 +998,13 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             l = strlen("と");
             v = 1;
         }
+    }
+    /* 「…」と同じアスリートとして讃えた: words that end in a predicate are
+     * no thing to compare with; と is the quotative and the reporting verb
+     * comes later (「平成の名馬」と同じ血統 compares) */
+    if (l == strlen("と同じ") && v == 3 && at(d, a, "と同じ") && predicate_quote(d, is, ie)) {
+        l = strlen("と");
+        v = 1;
     }
     /* 「…」としており, としていた: the quotative とする, not として */
     if (l && v == 3 && at(d, a, "として") && (at(d, a + 9, "い") || at(d, a + 9, "お"))) {
@@ -1074,8 +1090,20 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         }
         we = we < limit ? we : limit;
         bool voice = word_in_clause(d, w, we, 90, d->p->quote->ja_commenters, KJ_QW_COMMENTERS, true);
+        /* 「…」「…」など、批判が殺到: words that end in kana before など and
+         * a comma, then commenters' words (「ポケモン」など、… names things) */
+        size_t pe;
+        bool listed = at(d, a, "など") && at(d, a + l, "、") && ie > is &&
+                      kj_is_hiragana(kj_cp_prev(d, ie, &pe));
+        bool blame = voice || commenters_after(d, w, we, 90);
+        for (size_t j = w; listed && !blame && j < we; j++) {
+            d->work++;
+            if (d->norm[j] == '\n' || at(d, j, "、") || at(d, j, "。"))
+                break;
+            blame = at(d, j, "批判") || at(d, j, "非難") || at(d, j, "反発") || at(d, j, "苦言");
+        }
         c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
-                   speechlike(d, is, ie, 8) || (!at(d, a, "など") && voice);
+                   speechlike(d, is, ie, 8) || (!at(d, a, "など") && voice) || (listed && blame);
         /* 「…」「…」など, といった不安の声, という、同調の声: what people
          * wrote */
         c->nominal = c->quote && ((at(d, a, "など") && !at(d, a, "などと")) ||
