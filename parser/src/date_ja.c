@@ -612,6 +612,11 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * (7月1日中に and 18日中に are days) */
         if (at(p, e, "日中") && (nd == 0 || (v == 1 && first && !same)))
             return 0;
+        /* 1日フルに使う, 1日フルで働く, 1日丸ごと: a whole day, no date (1日
+         * フルマラソン stays the 1st) */
+        if ((at(p, e, "日フルに") || at(p, e, "日フルで") || at(p, e, "日丸ごと")) && v == 1
+            && first && !same)
+            return 0;
         if (first && !same && p->hok && p->hpos == i && p->hint.d == v && p->hint.y
             && p->hint.m) {
             t->y = p->hint.y;
