@@ -486,6 +486,18 @@ static bool ashita_ok(const jp *p, size_t i)
     return !kj_is_kanji(a) || a == 0x4ECA; /* 今 */
 }
 
+/* 同夜 / 同晩 (n bytes at i) stand alone: not the end of a word (共同夜行,
+ * 合同夜) nor the start of one (同夜間, 同晩年, 同晩餐会). Other words pass. */
+static bool night_ok(const jp *p, size_t i, size_t n)
+{
+    if (n < strlen("夜") || (!kj_before(p->s, i + n, "夜") && !kj_before(p->s, i + n, "晩")))
+        return true;
+    size_t st, k = i + n;
+    if (i > 0 && kj_is_kanji(kj_cp_prev(p->c->d, i, &st)))
+        return false;
+    return k >= p->len || !kj_is_kanji(kj_cp_next(p->c->d, p->len, &k));
+}
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -513,7 +525,8 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         }
         return i + n;
     }
-    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)) {
+    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)
+        && night_ok(p, i, n)) {
         /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
          * follows is the date;
          * the 前日 counts from an event, not from a date in the text */
@@ -598,6 +611,11 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         /* 1日中 in digits is all day too when no month comes before it
          * (7月1日中に and 18日中に are days) */
         if (at(p, e, "日中") && (nd == 0 || (v == 1 && first && !same)))
+            return 0;
+        /* 1日フルに使う, 1日フルで働く, 1日丸ごと: a whole day, no date (1日
+         * フルマラソン stays the 1st) */
+        if ((at(p, e, "日フルに") || at(p, e, "日フルで") || at(p, e, "日丸ごと")) && v == 1
+            && first && !same)
             return 0;
         if (first && !same && p->hok && p->hpos == i && p->hint.d == v && p->hint.y
             && p->hint.m) {
@@ -1459,6 +1477,9 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             else if (t->rel && t->m && t->d)
                 have_m = true; /* 同日 after 11月6日 with no year known: that
                                 * month, not the last bare month's */
+            else if (t->rel && t->d && !t->m && !t->y)
+                have_y = have_m = true; /* 同日 after a bare 30日 with no
+                                         * month known: XXXX-XX-30 */
             j = e;
             size_t wl = weekday_paren(p, j), ws = 0;
             if (!wl && have_m)

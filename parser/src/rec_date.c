@@ -1669,6 +1669,16 @@ bool kj_dt_anaphor(kj_dctx *c, kj_tx *t, int grain, int off)
             return true;
         }
     }
+    /* only a day before, with neither month nor year known (30日午後 …
+     * 同日午後6時 -> XXXX-XX-30T18:00): the day; a shift stays inside the
+     * 28 days every month has */
+    if (grain == KJ_G_DAY && have && !l->y && !l->m && l->d
+        && (off == 0 || (l->d + off >= 1 && l->d + off <= 28))) {
+        t->y = t->m = 0;
+        t->d = l->d + off;
+        t->yset = t->mset = false;
+        return true;
+    }
     /* only a month or year before (昨年12月に…その翌日): the day after a day
      * of that month or year, whose day the text does not give (the
      * publication date would be a wrong day, not an unknown one) */
@@ -1899,6 +1909,12 @@ bool kj_dt_emit(kj_dctx *c, size_t ns, size_t ne, const kj_tx *t, const kj_tx *m
             } else {
                 c->has_story_day = false;
             }
+            c->last_day = c->last;
+            c->has_last_day = true;
+        } else if (c->last.d && !c->last.m && !c->last.y) {
+            /* 30日 with no month known (no publication date): 同日 is still
+             * that day */
+            c->has_story_day = false;
             c->last_day = c->last;
             c->has_last_day = true;
         }
