@@ -1972,6 +1972,28 @@ static size_t stage_start(estate *s, size_t a)
  * name, title or occupation, and the character before them is no
  * katakana; the surname ends at end. */
 #define STAGE_AGAIN 4096 /* bytes after a stage name where it is looked for again */
+
+/* Is the text [q, end) written again wholly inside [lo, hi)? Each start
+ * position counts one step of work; its first four bytes are compared as
+ * one word before the rest (a stage name holds at least two katakana and
+ * a kanji, nine bytes). The steps counted end at the match. */
+static bool written_again(kiji_doc *d, size_t q, size_t end, size_t lo, size_t hi)
+{
+    size_t n = end - q;
+    if (n < 4 || hi < lo + n)
+        return false;
+    uint32_t first, w;
+    memcpy(&first, d->norm + q, 4);
+    for (size_t j = lo; j + n <= hi; j++) {
+        memcpy(&w, d->norm + j, 4);
+        if (w == first && memcmp(d->norm + j + 4, d->norm + q + 4, n - 4) == 0) {
+            d->work += j - lo + 1;
+            return true;
+        }
+    }
+    d->work += hi - lo - n + 1;
+    return false;
+}
 static size_t kata_stage_start(estate *s, size_t a, size_t end)
 {
     kiji_doc *d = s->d;
@@ -2014,31 +2036,19 @@ static size_t kata_stage_start(estate *s, size_t a, size_t end)
         const ent *sp = surname_person(s, a, end, NULL);
         if (sp && !(sp->name && sp->namelen == end - q && memcmp(sp->name, d->norm + q, end - q) == 0))
             return a;
-        size_t n = end - q, lo = q > STAGE_AGAIN ? q - STAGE_AGAIN : 0;
+        size_t lo = q > STAGE_AGAIN ? q - STAGE_AGAIN : 0;
         size_t hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
-        for (size_t j = lo; j + n <= hi; j++) {
-            d->work++;
-            if (j == q) {
-                j = end - 1; /* the name itself */
-                continue;
-            }
-            if (memcmp(d->norm + j, d->norm + q, n) == 0)
-                return q;
-        }
-        return a;
+        /* before: starting before the name, perhaps running into it */
+        size_t bhi = q - 1 + (end - q) < hi ? q - 1 + (end - q) : hi;
+        return written_again(d, q, end, lo, bhi) || written_again(d, q, end, end, hi) ? q : a;
     }
     /* マネージャー森川, ファン田中: a common word (ja/not_names) is a role
      * before the surname unless the whole name is written again, as a
      * stage name is (カンニング竹山 … カンニング竹山): looked for in the
      * next STAGE_AGAIN bytes only */
     if (kj_dict_get(x->notname_ja, d->norm + q, a - q, &v)) {
-        size_t n = end - q, hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
-        for (size_t j = end; j + n <= hi; j++) {
-            d->work++;
-            if (memcmp(d->norm + j, d->norm + q, n) == 0)
-                return q;
-        }
-        return a;
+        size_t hi = end + STAGE_AGAIN < d->norm_len ? end + STAGE_AGAIN : d->norm_len;
+        return written_again(d, q, end, end, hi) ? q : a;
     }
     return q;
 }
