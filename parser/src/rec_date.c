@@ -905,29 +905,46 @@ static bool nda_past(kj_dctx *c, size_t lo, size_t e)
     return kj_is_kanji(ch) || (ch >= 0x3041 && ch <= 0x3096);
 }
 
-/* Does the Japanese sentence holding pos end in the past tense (…した。,
- * …だった」, …を読んだ。)? Closing marks and spaces after the predicate are
- * skipped. */
-static bool ends_past_ja(kj_dctx *c, size_t pos)
+/* The last character of the Japanese sentence holding pos before its
+ * closing marks and spaces (。 ! ? 」 』 ), at most eight back: its code
+ * point in *ch, where it starts in *at, the sentence's start in *lo;
+ * false when there is none. */
+static bool sentence_last_ja(kj_dctx *c, size_t pos, uint32_t *ch, size_t *at, size_t *lo)
 {
     const kiji_doc *d = c->d;
     int si = kj_sentence_of(d, pos);
     if (si < 0)
         return false;
-    size_t lo = d->sent[si].ns, i = d->sent[si].ne < c->len ? d->sent[si].ne : c->len;
-    for (int k = 0; k < 8 && i > lo; k++) {
+    *lo = d->sent[si].ns;
+    size_t i = d->sent[si].ne < c->len ? d->sent[si].ne : c->len;
+    for (int k = 0; k < 8 && i > *lo; k++) {
         size_t ps;
-        uint32_t ch = kj_u8_prev(c->s, i, &ps);
+        uint32_t u = kj_u8_prev(c->s, i, &ps);
         c->d->work++;
-        if (ch == 0x305F) /* た */
+        if (!(u == 0x3002 || u == '!' || u == '?' || u == 0x300D || u == 0x300F || u == ')' ||
+              u == ' ' || u == '\n' || u == 0x3000)) {
+            *ch = u;
+            *at = ps;
             return true;
-        if (ch == 0x3060) /* だ: past only in …んだ (読んだ, つかんだ) */
-            return nda_past(c, lo, ps);
-        if (!(ch == 0x3002 || ch == '!' || ch == '?' || ch == 0x300D || ch == 0x300F ||
-              ch == ')' || ch == ' ' || ch == '\n' || ch == 0x3000))
-            return false;
+        }
         i = ps;
     }
+    return false;
+}
+
+/* Does the Japanese sentence holding pos end in the past tense (…した。,
+ * …だった」, …を読んだ。)? Closing marks and spaces after the predicate are
+ * skipped. */
+static bool ends_past_ja(kj_dctx *c, size_t pos)
+{
+    uint32_t ch;
+    size_t at, lo;
+    if (!sentence_last_ja(c, pos, &ch, &at, &lo))
+        return false;
+    if (ch == 0x305F) /* た */
+        return true;
+    if (ch == 0x3060) /* だ: past only in …んだ (読んだ, つかんだ) */
+        return nda_past(c, lo, at);
     return false;
 }
 
@@ -1080,26 +1097,13 @@ static bool ends_reported_ja(kj_dctx *c, size_t pos)
     static const char *const v[] = {"発表し", "明らかにし", "公表し", "表明し", "述べ",
                                     "語っ",   "話し",       "説明し", "報じ",   "伝え",
                                     "強調し", "指摘し",     "示し",   "答え",   "発言し"};
-    const kiji_doc *d = c->d;
-    int si = kj_sentence_of(d, pos);
-    if (si < 0)
+    uint32_t ch;
+    size_t at, lo;
+    if (!sentence_last_ja(c, pos, &ch, &at, &lo) || ch != 0x305F) /* た */
         return false;
-    size_t lo = d->sent[si].ns, i = d->sent[si].ne < c->len ? d->sent[si].ne : c->len;
-    for (int k = 0; k < 8 && i > lo; k++) {
-        size_t ps;
-        uint32_t ch = kj_u8_prev(c->s, i, &ps);
-        c->d->work++;
-        if (ch == 0x305F) { /* た */
-            for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
-                if (ps >= lo + strlen(v[j]) && kj_before(c->s, ps, v[j]))
-                    return true;
-            return false;
-        }
-        if (!(ch == 0x3002 || ch == '!' || ch == '?' || ch == 0x300D || ch == 0x300F ||
-              ch == ')' || ch == ' ' || ch == '\n' || ch == 0x3000))
-            return false;
-        i = ps;
-    }
+    for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
+        if (at >= lo + strlen(v[j]) && kj_before(c->s, at, v[j]))
+            return true;
     return false;
 }
 

@@ -1932,6 +1932,23 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
     return 0;
 }
 
+/* The start of the run of katakana ending at e, read back at most seven
+ * characters; *k gets how many were read. */
+static size_t kata_back(estate *s, size_t e, int *k)
+{
+    size_t q = e;
+    *k = 0;
+    while (q > s->lo && *k < 7) {
+        s->d->work++;
+        size_t ps;
+        uint32_t c = ent_prev(s->d, q, &ps);
+        if (!ent_kata(c))
+            break;
+        q = ps;
+        (*k)++;
+    }
+    return q;
+}
 /* Where a stage name of katakana and a verb's or adjective's ending る or
  * い (ビビる) starts before the listed surname at a: two to six katakana
  * before the kana, nothing of them claimed, the character before them no
@@ -1941,17 +1958,8 @@ static size_t stage_start(estate *s, size_t a)
     kiji_doc *d = s->d;
     if (a < s->lo + 9 || !(kj_before(d->norm, a, "る") || kj_before(d->norm, a, "い")))
         return a;
-    size_t q = a - 3;
-    int k = 0;
-    while (q > s->lo && k < 7) {
-        d->work++;
-        size_t ps;
-        uint32_t c = ent_prev(d, q, &ps);
-        if (!ent_kata(c))
-            break;
-        q = ps;
-        k++;
-    }
+    int k;
+    size_t q = kata_back(s, a - 3, &k);
     if (k < 2 || k > 6 || ent_char_claimed(d, q, a - 3))
         return a;
     /* よくキレる田中さん: after an adverb's kana the verb is a description
@@ -1994,20 +2002,12 @@ static bool written_again(kiji_doc *d, size_t q, size_t end, size_t lo, size_t h
     d->work += hi - lo - n + 1;
     return false;
 }
+
 static size_t kata_stage_start(estate *s, size_t a, size_t end)
 {
     kiji_doc *d = s->d;
-    size_t q = a;
-    int k = 0;
-    while (q > s->lo && k < 7) {
-        d->work++;
-        size_t ps;
-        uint32_t c = ent_prev(d, q, &ps);
-        if (!ent_kata(c))
-            break;
-        q = ps;
-        k++;
-    }
+    int k;
+    size_t q = kata_back(s, a, &k);
     if (k < 2 || k > 6 || ent_char_claimed(d, q, a))
         return a;
     bool occ = q >= s->lo + 3 && (kj_before(d->norm, q, "の") || kj_before(d->norm, q, "、")) &&
