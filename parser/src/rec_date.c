@@ -456,7 +456,9 @@ int kj_date_init(kiji_parser *p)
     dd->era_words = kj_dict_new();
     dd->day_compounds = kj_dict_new();
     dd->video_words = kj_wordlist_get("ja/video_words");
-    if (!dd->era_words || !kj_dict_add_list(dd->era_words, kj_wordlist_get("ja/era_words"), 1) ||
+    dd->announce_verbs = kj_wordlist_get("ja/announce_verbs");
+    if (!dd->announce_verbs ||
+        !dd->era_words || !kj_dict_add_list(dd->era_words, kj_wordlist_get("ja/era_words"), 1) ||
         !dd->day_compounds ||
         !kj_dict_add_list(dd->day_compounds, kj_wordlist_get("ja/day_compounds"), 1) ||
         !dd->video_words)
@@ -1091,18 +1093,17 @@ static bool day_of_report(kj_dctx *c, size_t pos)
 /* Does pos's sentence end in a verb of stating or announcing in the past
  * tense (…と発表した。, …を明らかにした。, …と述べた」)? The subject's
  * day then is the day of that statement, not of what it announces
- * (会議は25日、開かれる見通しとなった states no one's statement). */
+ * (会議は25日、開かれる見通しとなった states no one's statement). The
+ * verbs are ja/announce_verbs. */
 static bool ends_reported_ja(kj_dctx *c, size_t pos)
 {
-    static const char *const v[] = {"発表し", "明らかにし", "公表し", "表明し", "述べ",
-                                    "語っ",   "話し",       "説明し", "報じ",   "伝え",
-                                    "強調し", "指摘し",     "示し",   "答え",   "発言し"};
+    const kj_wordlist *v = c->dd->announce_verbs;
     uint32_t ch;
     size_t at, lo;
     if (!sentence_last_ja(c, pos, &ch, &at, &lo) || ch != 0x305F) /* た */
         return false;
-    for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
-        if (at >= lo + strlen(v[j]) && kj_before(c->s, at, v[j]))
+    for (size_t j = 0; j < v->n; j++)
+        if (at >= lo + strlen(v->lines[j]) && kj_before(c->s, at, v->lines[j]))
             return true;
     return false;
 }
