@@ -97,7 +97,7 @@ int org_init(struct kj_entity *x)
     /* ja/org_short: a party's short form -> its line (org_short_named
      * reads the full form there; a line without one fails the start) */
     x->oshort_ja = kj_dict_new();
-    const kj_wordlist *sl = kj_wordlist_get("ja/org_short");
+    const kj_wordlist *sl = x->oshort_lines = kj_wordlist_get("ja/org_short");
     if (!x->oshort_ja || !sl)
         return -1;
     for (size_t i = 0; i < sl->n; i++) {
@@ -394,7 +394,7 @@ static bool initials_of(const ent *e, const char *w, size_t n);
  * spells (Financial News Network for FNN). */
 static bool spelled_by(estate *s, ent *o, const char *name, size_t nl)
 {
-    (void)s;
+    (void)s; /* an org_match: named_head reads s, this test needs only o */
     return (!o->acronym || ent_equals(name, nl, o->acronym)) && initials_of(o, name, nl);
 }
 
@@ -2681,7 +2681,7 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
         return NULL;
     /* the full form, as the suffix pass or pass_known would name it
      * (民主党 by its 党, 社民党 by its line in orgs.txt) */
-    const char *full = strchr(kj_wordlist_get("ja/org_short")->lines[v], '\t') + 1;
+    const char *full = strchr(s->x->oshort_lines->lines[v], '\t') + 1;
     ent *e = org_for(s, KIJI_FACT_ORGANIZATION, full, strlen(full), NULL, 0);
     if (e)
         longer_name(s, e, pos, end); /* named as written when nothing longer is */
