@@ -1298,6 +1298,19 @@ static void ja_seg(estate *s, size_t a, size_t b)
                     break;
                 }
             }
+            /* 石破茂自民党総裁: a listed surname and a listed given name,
+             * then a body of ja/orgs ending in the suffix and a title of
+             * ja/titles right after it: the person's name, then the body
+             * (read after the name: rec_person.c ja_tail) and the title;
+             * 山田太郎記念財団 names no known body, so stays one */
+            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, e, &v) > 0) {
+                int32_t sv;
+                size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, a, &sv);
+                size_t gl = sl ? kj_dict_longest(x->given_ja, d->norm, p, a + sl, &sv) : 0;
+                ent *ko = NULL;
+                if (sl && gl && a + sl + gl < p && org_at(s, a + sl + gl, &ko) == e - (a + sl + gl))
+                    ok = false;
+            }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
              * form, which a name follows (一般財団法人日本気象協会) */
             if (ok && kj_at(d->norm, b, e, "法人"))

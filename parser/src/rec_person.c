@@ -1815,14 +1815,12 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
     if (is_hira(c)) {
         if (char3_in(d->norm + b, s->hi - b, lead, sizeof lead - 1))
             return 0;
-        while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &qn))) {
+        /* the run ends before the さん (ふみさんが: the particle after it
+         * is no part of the name) */
+        while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &qn)) &&
+               !(n >= 2 && kj_at(d->norm, s->hi, q, "さん"))) {
             q = qn;
             n++;
-        }
-        /* the run may hold the さん itself: end it before that */
-        if (n >= 4 && kj_before(d->norm, q, "さん")) {
-            q -= 6;
-            n -= 2;
         }
         if (n < (listed ? 2 : 3) || n > 4)
             return 0;
@@ -1848,6 +1846,56 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
         return 0;
     }
     return kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏") ? q : 0;
+}
+
+/* 女優の二階堂ふみが: a given name of two or three hiragana the list
+ * lacks after a listed surname ending at b, written bare, then a particle
+ * or punctuation; asked only with an occupation before the name
+ * (ja_candidate). The shortest such run is taken (ふみが, not ふみがの).
+ * Not a run that opens with a particle or the ending of a word (佐藤のは,
+ * 佐藤らが, 佐藤しかいない), nor with an honorific (佐藤さんが), nor a
+ * particle of its own (山田さえも, 佐藤まで, 鈴木ほどの): its end, or 0. */
+static size_t occ_kana_given_end(estate *s, size_t b)
+{
+    kiji_doc *d = s->d;
+    static const char lead[] = "のはがをにでへやともいしくなっただてよからえ";
+    static const char *const func[] = {"さえ", "すら", "まで", "ほど", "ばかり", "ぐらい", "こそ", "ごと",
+                                       "ずつ", "ども", "ぶり", "ほか", "あて", "まみれ", "ゆえ", NULL};
+    int32_t v;
+    size_t q = b, qn;
+    if (char3_in(d->norm + b, s->hi - b, lead, sizeof lead - 1) ||
+        kj_dict_longest(s->x->honor_ja, d->norm, s->hi, b, &v))
+        return 0;
+    for (int k = 0; func[k]; k++)
+        if (kj_at(d->norm, s->hi, b, func[k]))
+            return 0;
+    for (int n = 1; n <= 3 && q < s->hi && is_hira(ent_cp(d, q, &qn)); n++) {
+        q = qn;
+        if (n < 2 || q >= s->hi)
+            continue;
+        size_t nx;
+        uint32_t nc = ent_cp(d, q, &nx);
+        if (!name_follow(nc))
+            continue;
+        /* ふみから, ふみまで: the run's last kana opens a particle of two */
+        static const char *const part2[] = {"から", "まで", "より", "など", "だけ", "ほど", "しか", NULL};
+        bool p2 = false;
+        for (int k = 0; part2[k]; k++)
+            p2 |= kj_at(d->norm, s->hi, q - 3, part2[k]);
+        if (p2)
+            continue;
+        /* 二階堂ふみが出演: after the particle, no more of the run (a
+         * particle of two kana, ふみからは, is no end) */
+        if (is_hira(nc) && nx < s->hi && is_hira(ent_cp(d, nx, &qn)) &&
+            !name_follow(ent_cp(d, nx, &qn)))
+            continue;
+        const kj_wordlist *kin = s->x->kin_ja; /* ja/kin_endings */
+        for (size_t k = 0; k < kin->n; k++)
+            if (kj_before(d->norm, q, kin->lines[k]))
+                return 0;
+        return q;
+    }
+    return 0;
 }
 
 /* ハーマン健さん, ロペス瑠美選手: a given name of one or two kanji after a
@@ -2642,14 +2690,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (!m && listed == sl && !char3_in(d->norm + b, s->hi - b, particles, sizeof particles - 1)) {
                 size_t q = b;
                 int n = 0;
-                while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &hx))) {
+                /* the run ends before the さん, whatever follows it
+                 * (佐藤ふみさんが) */
+                while (n < 5 && q < s->hi && is_hira(ent_cp(d, q, &hx)) &&
+                       !(n >= 2 && kj_at(d->norm, s->hi, q, "さん"))) {
                     q = hx;
                     n++;
-                }
-                /* the run may hold the さん itself: end it before that */
-                if (n >= 4 && kj_before(d->norm, q, "さん")) {
-                    q -= 6;
-                    n -= 2;
                 }
                 if (n >= 2 && n <= 4 && kj_at(d->norm, s->hi, q, "さん"))
                     hira_end = q;
@@ -2995,6 +3041,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             fse = kata ? a : a + sl;
             if (!kata && r - a > sl && kj_is_kanji(c))
                 fse = a + sl;
+            /* 女優の二階堂ふみが: a hiragana given name after the surname
+             * (cases/ja/person_hiragana_occupation) */
+            size_t g;
+            if (!kata && r - a == sl && listed == sl && is_hira(rc) &&
+                (g = occ_kana_given_end(s, r)) > r)
+                b = g;
         } else if (!kj_is_kanji(rc) && !kata && r - a == sl && name_follow(rc)) {
             /* 芸人のカンニング竹山が: a stage name of katakana and the
              * surname alone, after an occupation (cases/ja/person_stage);
