@@ -928,6 +928,13 @@ static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
     return a;
 }
 
+/* Is blame for the commenters (批判, 非難, 反発, 苦言) at j? What a list
+ * of quotes closing on 「…」など、批判が殺到 stands for. */
+static bool blame_at(const kiji_doc *d, size_t j)
+{
+    return at(d, j, "批判") || at(d, j, "非難") || at(d, j, "反発") || at(d, j, "苦言");
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -1100,7 +1107,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             d->work++;
             if (d->norm[j] == '\n' || at(d, j, "、") || at(d, j, "。"))
                 break;
-            blame = at(d, j, "批判") || at(d, j, "非難") || at(d, j, "反発") || at(d, j, "苦言");
+            blame = blame_at(d, j);
         }
         c->quote = (at(d, a, "という") && (is_stop(f) || a + l >= send)) ||
                    speechlike(d, is, ie, 8) || (!at(d, a, "など") && voice) || (listed && blame);
@@ -2002,6 +2009,82 @@ static size_t first_title_open(const kiji_doc *d, size_t end)
     return SIZE_MAX;
 }
 
+/* Is the quote cs[i] one of a run of quotes that stand on their own lines
+ * (only spaces and line breaks between them) and that the text around
+ * gives to commenters? Either the sentence before the run ends in a clause
+ * of their talk (…はネット掲示板で瞬く間に話題となり、⏎「…」, …のツイッター
+ * が炎上した。⏎「…」, …疑問の声が上がった。⏎「…」: ja/buzz_words, 声, or a
+ * commenters' word before a 、 that the quotes go on), or the run closes
+ * on their words (⏎など、批判が殺到した, ⏎といった声が相次いだ). Such a
+ * list is others' posts, not the words of whoever spoke last; one that a
+ * speaker introduces (次のように語った。) is still theirs. At most 32
+ * quotes either way. */
+static bool commenters_run(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_t nc, size_t i)
+{
+    size_t h = i, e = i;
+    for (int k = 0; k < 32 && h > 0 && cs[h - 1].quote &&
+                    kj_q_skip_space(d, cs[h - 1].after, cs[h].o) == cs[h].o;
+         k++)
+        h--;
+    for (int k = 0; k < 32 && e + 1 < nc && cs[e + 1].quote &&
+                    kj_q_skip_space(d, cs[e].after, cs[e + 1].o) == cs[e + 1].o;
+         k++)
+        e++;
+    /* the run closes: など、, といった, との, という + their words */
+    size_t p = kj_q_skip_space(d, cs[e].after, d->norm_len < cs[e].after + 16 ? d->norm_len
+                                                                            : cs[e].after + 16);
+    static const char *const close[] = {"など", "といった", "との", "という", NULL};
+    for (int k = 0; close[k]; k++) {
+        if (!at(d, p, close[k]))
+            continue;
+        size_t w = p + strlen(close[k]);
+        if (at(d, w, "、"))
+            w += strlen("、");
+        size_t lim = w + 90 < d->norm_len ? w + 90 : d->norm_len;
+        if (commenters_after(d, w, lim, 90))
+            return true;
+        for (size_t j = w; j < lim; j++) {
+            d->work++;
+            if (d->norm[j] == '\n' || at(d, j, "、") || at(d, j, "。"))
+                break;
+            if (blame_at(d, j))
+                return true;
+        }
+        break;
+    }
+    /* the sentence before the run, when the run opens a sentence */
+    int s = kj_sentence_of(d, cs[h].o);
+    if (s <= 0 || kj_q_skip_space(d, d->sent[s].ns, cs[h].o) != cs[h].o)
+        return false;
+    const kj_sentence *ps = &d->sent[s - 1];
+    size_t pe = ps->ne;
+    size_t b;
+    /* …について次のように語った。⏎「…」: the one who introduces them */
+    size_t pw = pe > ps->ns + KJ_Q_WINDOW ? ps->ns + KJ_Q_WINDOW : pe;
+    if (lit_in(d, ps->ns, pw, "次のように") || lit_in(d, ps->ns, pw, "以下のように"))
+        return false;
+    while (pe > ps->ns && kj_q_space(kj_cp_prev(d, pe, &b)))
+        pe = b;
+    uint32_t last = pe > ps->ns ? kj_cp_prev(d, pe, &b) : 0;
+    bool comma = last == 0x3001;
+    if (comma || last == 0x3002)
+        pe = b;
+    /* its last clause: after the 、 before it, at most a window back */
+    size_t cl = pe > ps->ns + KJ_Q_WINDOW ? pe - KJ_Q_WINDOW : ps->ns;
+    for (size_t j = pe; j > cl;) {
+        uint32_t c = kj_cp_prev(d, j, &b);
+        d->work++;
+        if (c == 0x3001 || c == 0x3002 || c == CLOSE) {
+            cl = j;
+            break;
+        }
+        j = b;
+    }
+    return word_in_clause(d, cl, pe, pe - cl, d->p->quote->ja_buzz, KJ_QW_BUZZ, false) ||
+           word_in_clause(d, cl, pe, pe - cl, d->p->quote->ja_commenters, KJ_QW_COMMENTERS,
+                          !comma);
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     x->title0 = first_title_open(d, d->norm_len);
@@ -2322,8 +2405,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * named before the quote (枡田アナが「…」と尋ねる) */
             if (speaker < 0 && last >= 0 && (gap == 0 || reported) &&
                 (gap <= 1 || (gap == 2 && last_topic(d, x, d->sent[last_sent].ne, cst, false) < 0)) &&
-                !(last_close && honored_subject(d, cst, c->o)))
-                speaker = last;
+                !(last_close && honored_subject(d, cst, c->o))) {
+                if (c->standalone && commenters_run(d, x, cs, nc, i))
+                    note = "words of unnamed commenters (との声, といった書き込み)";
+                else
+                    speaker = last;
+            }
             /* 番組MCの魔裟斗が、「…」と尋ねると: a role and の, then a
              * subject marked by が, names someone new, though no person
              * fact covers the name; a person carried over does not speak */
@@ -2351,7 +2438,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 note = "the speaker is someone unnamed (妻は, 女性が)"; /* とある支持者 */
             else if (speaker < 0 && written)
                 note = "words written somewhere, not said (「…」とある, と書かれた)";
-            else if (speaker < 0)
+            else if (speaker < 0 && !note)
                 note = "no speaker is named in the sentence or the one before it";
         }
         int para = sent >= 0 ? d->sent[sent].para : -1;

@@ -4,7 +4,7 @@
  * ICU's sentence break iterator proposes boundaries on the normalized text;
  * a boundary inside brackets or quotes (「」 『』 () 【】 "" “”) is dropped, so
  * 「…。…」と述べた stays one sentence; Japanese also ends a sentence before
- * the 「 of 。「 and goes on after ！」 / 。」 when hiragana follows
+ * the 「 of 。「 and goes on after ！」 / 。」 / …」 when hiragana follows
  * (「やめろ！」と叫んだ), and after the 。 that ends a name written with it
  * (元モーニング娘。の…, ja/period_names) or after such a name closed in a
  * parenthesis before kana ((以下モー娘。)は). A line break always ends a
@@ -463,9 +463,9 @@ static bool period_name_ends(const kiji_doc *d, size_t lo, size_t b)
     return false;
 }
 
-/* 「やめろ！」と叫んだ: ICU ends a sentence after ！」 or 。」, but when the
- * next character is hiragana or 、 (と, という, など) the quote is part of the
- * sentence that goes on (cases/ja/quote). So does a parenthesis closed
+/* 「やめろ！」と叫んだ: ICU ends a sentence after ！」 or 。」 (and after
+ * …」), but when the next character is hiragana or 、 (と, という, など) the
+ * quote is part of the sentence that goes on (cases/ja/quote). So does a parenthesis closed
  * right after a name's own 。 ((以下モー娘。)は); after a real full stop
  * (…ではない。)また、 it ends the sentence. */
 static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
@@ -485,7 +485,15 @@ static bool quote_goes_on(const kiji_doc *d, size_t start, size_t b)
         return period_name_ends(d, start, p);
     if (c != 0x300D && c != 0x300F) /* 」 』 */
         return false;
-    return is_terminal(kj_u8_prev(t, p, &q)) && q >= start;
+    uint32_t e = kj_u8_prev(t, p, &q);
+    if (q < start)
+        return false;
+    /* 「…のでは…」と懸念する: words trailing off in an ellipsis (…, ‥,
+     * ...) go on into the sentence as a stop does */
+    size_t r;
+    if (e == 0x2026 || e == 0x2025 || (e == '.' && q > start && kj_u8_prev(t, q, &r) == '.'))
+        return true;
+    return is_terminal(e);
 }
 
 /* 元モーニング娘。の辻…: the 。 that ends a name written with it
