@@ -554,6 +554,30 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
     return false;
 }
 
+/* 米ゼネラル・モーターズ(GM), 米カリフォルニア工科大学: a one-kanji
+ * country form that rec_places read as the country, written right before a
+ * katakana or Latin name, says where the body is from and is no part of its
+ * name (as Tokyo-based is not in English; GUIDELINES: such a form is a
+ * mention of the country). A kanji name keeps it: 米国防総省, 英王立防衛
+ * 安全保障研究所. The start of the name in [a, b): past the form, or a. */
+static size_t ja_country_label(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (b - a <= 3 || !kj_dict_get(s->x->abbr, d->norm + a, 3, &v))
+        return a;
+    size_t nx;
+    uint32_t c = ent_cp(d, a + 3, &nx);
+    if (!(ent_kata(c) && c != 0x30FC) && !(c >= 'A' && c <= 'Z'))
+        return a;
+    /* the place mention [a, a + 3) among those frozen (few end there) */
+    size_t lo = ent_frozen_from(s, a + 3);
+    for (size_t i = lo; i < s->nfrozen && i < lo + 8 && s->mr[i].ne == a + 3; i++)
+        if (s->mr[i].ns == a && s->mr[i].e->type == KIJI_FACT_PLACE)
+            return a + 3;
+    return a;
+}
+
 /* Start of the Japanese name that ends at b: back over name characters, not
  * into bytes a date or number took, at most 24 characters. */
 static size_t ja_name_start(estate *s, size_t b)
@@ -1035,6 +1059,7 @@ static void pass_definitions(estate *s)
                             a = p + n;
                         p = nx;
                     }
+                    a = ja_country_label(s, a, i);
                     if (a < i && !acronym(d, a, i))
                         define(s, a, i, j, k);
                 }
@@ -1320,6 +1345,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     if (!best)
         return;
     int32_t v;
+    a = ja_country_label(s, a, best);
     /* 韓国与党セヌリ党: the name starts after a common word such as 与党 */
     for (size_t p = a; p < best;) {
         size_t nx, n = olead_at(s, p, best, &nx);
@@ -3414,6 +3440,7 @@ static void pass_says(estate *s)
 
 void rec_orgs(estate *s)
 {
+    ent_freeze(s); /* ja_country_label sees the places read */
     pass_definitions(s);
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     kata_spans kata = {NULL, 0, 0};
