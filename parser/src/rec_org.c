@@ -24,10 +24,11 @@ int org_init(struct kj_entity *x)
     x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->firm_not_ja = ent_dict("ja/firm_not", 1);
+    x->firm_stem_not_ja = ent_dict("ja/firm_stem_not", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->firm_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -1244,6 +1245,34 @@ static bool person_before(estate *s, size_t a, size_t p)
     return kj_dict_get(s->x->surname_ja, d->norm + a, p - a, &v);
 }
 
+/* エルピーダメモリ, スカイマークエアラインズ, NECエレクトロニクス: a
+ * business word in katakana marked 4 in ja/org_suffixes, starting at p and
+ * ending at e, ends a company's name when the stem [a, p) before it is
+ * katakana (・ inside) or Latin capitals and digits, two characters or more
+ * and at most 24, the word ends the written word (メモリーカード goes on),
+ * and neither the stem nor a tail of it that starts at a katakana
+ * character is a common word of ja/firm_stem_not (フラッシュメモリ, NAND
+ * フラッシュメモリ, ベンチャーキャピタル, ITソリューションズ are things). */
+static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e)
+{
+    kiji_doc *d = s->d;
+    size_t nx;
+    if (e < s->hi && ent_kata(ent_cp(d, e, &nx)))
+        return false;
+    int k = 0;
+    for (size_t q = a; q < p; q = nx, k++) {
+        d->work++;
+        uint32_t c = ent_cp(d, q, &nx);
+        bool kata = ent_kata(c) && c != 0x30FC;
+        if (k >= 24 || !(ent_kata(c) || c == 0x30FB || (c >= 'A' && c <= 'Z') || kj_is_digit(c)))
+            return false;
+        int32_t v;
+        if ((q == a || kata) && kj_dict_get(s->x->firm_stem_not_ja, d->norm + q, p - q, &v))
+            return false;
+    }
+    return k >= 2;
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -1284,6 +1313,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 ok = kj_dict_get(x->surname_ja, d->norm + a, p - a, &sv) &&
                      (e == b || kj_dict_longest(x->ofollow_ja, d->norm, b, e, &sv) > 0);
             }
+            if (ok && v == 4)
+                ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
