@@ -536,6 +536,9 @@ static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
         ent_set_name(s, e, s->d->norm + ns, ne - ns);
 }
 
+static size_t ja_country_label(estate *s, size_t a, size_t b);
+static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e);
+
 /* Does the name [a, b) end in an organization word? */
 static bool org_suffix_end(estate *s, size_t a, size_t b)
 {
@@ -550,7 +553,8 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
     for (size_t p = a; p < b; p++) {
         s->d->work++;
         if ((d->norm[p] & 0xC0) != 0x80 && kj_dict_get(s->x->osuf_ja, d->norm + p, b - p, &v))
-            return p > a;
+            /* 内蔵メモリ(ROM): a business word marked 4 needs its stem */
+            return p > a && (v != 4 || kata_firm_stem(s, ja_country_label(s, a, p), p, b));
     }
     return false;
 }
