@@ -24,10 +24,11 @@ int org_init(struct kj_entity *x)
     x->onat_en = ent_dict("en/org_national", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->firm_not_ja = ent_dict("ja/firm_not", 1);
+    x->firm_stem_not_ja = ent_dict("ja/firm_stem_not", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->firm_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -535,6 +536,9 @@ static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
         ent_set_name(s, e, s->d->norm + ns, ne - ns);
 }
 
+static size_t ja_country_label(estate *s, size_t a, size_t b);
+static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e);
+
 /* Does the name [a, b) end in an organization word? */
 static bool org_suffix_end(estate *s, size_t a, size_t b)
 {
@@ -549,9 +553,34 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
     for (size_t p = a; p < b; p++) {
         s->d->work++;
         if ((d->norm[p] & 0xC0) != 0x80 && kj_dict_get(s->x->osuf_ja, d->norm + p, b - p, &v))
-            return p > a;
+            /* 内蔵メモリ(ROM): a business word marked 4 needs its stem */
+            return p > a && (v != 4 || kata_firm_stem(s, ja_country_label(s, a, p), p, b));
     }
     return false;
+}
+
+/* 米ゼネラル・モーターズ(GM), 米カリフォルニア工科大学: a one-kanji
+ * country form that rec_places read as the country, written right before a
+ * katakana or Latin name, says where the body is from and is no part of its
+ * name (as Tokyo-based is not in English; GUIDELINES: such a form is a
+ * mention of the country). A kanji name keeps it: 米国防総省, 英王立防衛
+ * 安全保障研究所. The start of the name in [a, b): past the form, or a. */
+static size_t ja_country_label(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (b - a <= 3 || !kj_dict_get(s->x->abbr, d->norm + a, 3, &v))
+        return a;
+    size_t nx;
+    uint32_t c = ent_cp(d, a + 3, &nx);
+    if (!(ent_kata(c) && c != 0x30FC) && !(c >= 'A' && c <= 'Z'))
+        return a;
+    /* the place mention [a, a + 3) among those frozen (few end there) */
+    size_t lo = ent_frozen_from(s, a + 3);
+    for (size_t i = lo; i < s->nfrozen && i < lo + 8 && s->mr[i].ne == a + 3; i++)
+        if (s->mr[i].ns == a && s->mr[i].e->type == KIJI_FACT_PLACE)
+            return a + 3;
+    return a;
 }
 
 /* Start of the Japanese name that ends at b: back over name characters, not
@@ -1035,6 +1064,7 @@ static void pass_definitions(estate *s)
                             a = p + n;
                         p = nx;
                     }
+                    a = ja_country_label(s, a, i);
                     if (a < i && !acronym(d, a, i))
                         define(s, a, i, j, k);
                 }
@@ -1219,6 +1249,34 @@ static bool person_before(estate *s, size_t a, size_t p)
     return kj_dict_get(s->x->surname_ja, d->norm + a, p - a, &v);
 }
 
+/* エルピーダメモリ, スカイマークエアラインズ, NECエレクトロニクス: a
+ * business word in katakana marked 4 in ja/org_suffixes, starting at p and
+ * ending at e, ends a company's name when the stem [a, p) before it is
+ * katakana (・ inside) or Latin capitals and digits, two characters or more
+ * and at most 24, the word ends the written word (メモリーカード goes on),
+ * and neither the stem nor a tail of it that starts at a katakana
+ * character is a common word of ja/firm_stem_not (フラッシュメモリ, NAND
+ * フラッシュメモリ, ベンチャーキャピタル, ITソリューションズ are things). */
+static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e)
+{
+    kiji_doc *d = s->d;
+    size_t nx;
+    if (e < s->hi && ent_kata(ent_cp(d, e, &nx)))
+        return false;
+    int k = 0;
+    for (size_t q = a; q < p; q = nx, k++) {
+        d->work++;
+        uint32_t c = ent_cp(d, q, &nx);
+        bool kata = ent_kata(c) && c != 0x30FC;
+        if (k >= 24 || !(ent_kata(c) || c == 0x30FB || (c >= 'A' && c <= 'Z') || kj_is_digit(c)))
+            return false;
+        int32_t v;
+        if ((q == a || kata) && kj_dict_get(s->x->firm_stem_not_ja, d->norm + q, p - q, &v))
+            return false;
+    }
+    return k >= 2;
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -1259,6 +1317,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 ok = kj_dict_get(x->surname_ja, d->norm + a, p - a, &sv) &&
                      (e == b || kj_dict_longest(x->ofollow_ja, d->norm, b, e, &sv) > 0);
             }
+            if (ok && v == 4)
+                ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
@@ -1333,6 +1393,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     if (!best)
         return;
     int32_t v;
+    a = ja_country_label(s, a, best);
     /* 韓国与党セヌリ党: the name starts after a common word such as 与党 */
     for (size_t p = a; p < best;) {
         size_t nx, n = olead_at(s, p, best, &nx);
@@ -3427,6 +3488,7 @@ static void pass_says(estate *s)
 
 void rec_orgs(estate *s)
 {
+    ent_freeze(s); /* ja_country_label sees the places read */
     pass_definitions(s);
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     kata_spans kata = {NULL, 0, 0};
