@@ -990,14 +990,91 @@ static size_t word_acronym_name(estate *s, size_t b, size_t j, size_t k)
     return b;
 }
 
+/* Do the words [a, b) spell the capitals [j, k) by their initials, each
+ * word but of / and / for / on / the / & capitalized and giving the next
+ * capital, every capital used (Commodity Credit Corporation for CCC)? */
+static bool exact_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size_t k)
+{
+    size_t q = j;
+    for (size_t w = a; w < b;) {
+        size_t e = w;
+        while (e < b && d->norm[e] != ' ' && d->norm[e] != '\n')
+            e++;
+        const char *t = d->norm + w;
+        size_t tl = e - w;
+        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
+                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+                    (tl == 2 && !memcmp(t, "on", 2)) || (tl == 3 && !memcmp(t, "the", 3));
+        if (!conn && tl > 0) {
+            if (q >= k || !upper((unsigned char)t[0]) || t[0] != d->norm[q])
+                return false;
+            q++;
+        }
+        w = e;
+        while (w < b && (d->norm[w] == ' ' || d->norm[w] == '\n'))
+            w++;
+    }
+    return q == k;
+}
+
+/* The Harbour Pilots Federation, HPF, has ...; the dockers' union, KVB,
+ * said: two to six capitals between commas (or a comma and the sentence's
+ * full stop) right after a name whose capitalized words spell them by
+ * their initials define that acronym, as brackets do; between commas after a common noun of a body (a word of
+ * data/en/org_suffixes.txt in lower case: union, agency) they are that
+ * body's name. Anything else between commas (the city, Paris,; Citibank,
+ * HSBC, and ...) defines nothing. i is the first comma. */
+static void comma_acronym(estate *s, size_t i)
+{
+    kiji_doc *d = s->d;
+    size_t j = i + 1;
+    while (j < s->hi && j - i < 4 && (d->norm[j] == ' ' || d->norm[j] == '\n'))
+        j++;
+    size_t k = j;
+    while (k < s->hi && k - j < 7 && upper((unsigned char)d->norm[k]))
+        k++;
+    if (j == i + 1 || k - j < 2 || k - j > 6 || k >= s->hi || (d->norm[k] != ',' && d->norm[k] != '.'))
+        return;
+    size_t a = en_name_start(s, i, (int)(k - j));
+    if (a < i && exact_initials(d, a, i, j, k)) {
+        define(s, place_head(s, a), i, j, k);
+        return;
+    }
+    if (d->norm[k] != ',')
+        return;
+    /* the body's common noun: one lower-case word right before the comma */
+    size_t w = i;
+    while (w > s->lo && i - w < 16 && d->norm[w - 1] >= 'a' && d->norm[w - 1] <= 'z')
+        w--;
+    if (w == i || i - w < 3 || (w > s->lo && d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n'))
+        return;
+    char cap[16];
+    memcpy(cap, d->norm + w, i - w);
+    cap[0] = (char)(cap[0] & 0xDF);
+    int32_t v;
+    if (!kj_dict_get(s->x->osuf_en, cap, i - w, &v))
+        return;
+    ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + j, k - j, NULL, 0);
+    if (!e)
+        return;
+    char key[40];
+    int n = ent_key_str(key, sizeof key, "a:", d->norm + j, k - j);
+    if (n > 0 && (size_t)n < sizeof key) {
+        ent_alias(s, KIJI_FACT_ORGANIZATION, key, (size_t)n, e);
+        s->nacronyms++;
+    }
+    longer_name(s, e, j, k);
+    ent_mention(s, e, j, k);
+}
+
 static void pass_definitions(estate *s)
 {
     kiji_doc *d = s->d;
     for (size_t i = s->lo; i < s->hi; i++) {
-        /* the loop acts only at the bytes ( < = (ASCII, so never inside a
+        /* the loop acts only at the bytes ( < = , (ASCII, so never inside a
          * multibyte character): on to the next of them; d->norm ends in
          * its one NUL byte (kiji_parse refuses text holding another) */
-        i += strcspn(d->norm + i, "(<=");
+        i += strcspn(d->norm + i, "(<=,");
         if (i >= s->hi)
             break;
         d->work++;
@@ -1144,6 +1221,8 @@ static void pass_definitions(estate *s)
                     ent_mention(s, e, i + 1, ke);
                 }
             }
+        } else if (c == ',' && d->lang == KJ_LANG_EN) {
+            comma_acronym(s, i);
         } else if (c == '=' && i > s->lo) {
             /* NHK: OECD=経済協力開発機構 */
             size_t a = token_before(s, i);
@@ -2149,6 +2228,12 @@ static size_t en_run(estate *s, size_t a)
             last = 0;
             head_open = lim > 3;
         }
+        /* The Federation of Coastal Hauliers said: a sentence's
+         * capitalized The before the organization word opens the run
+         * all the same */
+        if (last == 1 && lim > 4 && ent_equals(d->norm + ws[0], we[0] - ws[0], "The") && !cap[2] &&
+            ent_equals(d->norm + ws[2], we[2] - ws[2], "of") && cap[3])
+            head_open = true;
         /* Institute for Coastal Studies opening the run: its for-tail
          * (below) makes the name */
         if (last < 0 && org[0] && lim >= 3 && !cap[1] &&

@@ -4632,8 +4632,11 @@ static void en_persons(estate *s)
                     if (!aff)
                         aff = pl;
                     if (!aff && of && !cap_word(d, t[o])) {
+                        /* deputy head of the regional board of water and
+                         * soil quality research: the lower-case phrase up
+                         * to the apposition's comma, twelve words at most */
                         int z = o;
-                        while (z < n && z < o + 6 && !cap_word(d, t[z]) &&
+                        while (z < n && z < o + 12 && !cap_word(d, t[z]) &&
                                t[z].ns - t[z - 1].ne == 1 &&
                                (d->norm[t[z - 1].ne] == ' ' || d->norm[t[z - 1].ne] == '\n')) {
                             /* president of the cable company and
