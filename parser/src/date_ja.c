@@ -474,6 +474,19 @@ static bool day_compound(const jp *p, size_t e)
 
 static bool event_anchor(const jp *p, size_t i, bool later);
 
+/* A noun of ja/incident_words (事件, 事故発生) right before i, or before の
+ * and i: the story's own incident, named before a day anaphor. */
+static bool incident_before(const jp *p, size_t i)
+{
+    if (kj_before(p->s, i, "の"))
+        i -= strlen("の");
+    const kj_wordlist *wl = p->c->dd->incident_words;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, i, wl->lines[k]))
+            return true;
+    return false;
+}
+
 /* 明日 right after a kanji other than 今 (今明日中に) is the end of a word
  * or a name running into 日 (表明 日米, 白川方明 日銀総裁, 説明日): no
  * tomorrow. */
@@ -578,9 +591,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * sentence or the one before (same paragraph): 10日に大勝した韓国戦
          * 翌日 is the 11th, but 23日に中止が発表された。震災翌日には is not
          * the 24th */
-        bool near = had && (!c->has_last_day
-                            || (kj_dt_last_near(c, i) && c->last.d == c->last_day.d
-                                && c->last.m == c->last_day.m && c->last.y == c->last_day.y));
+        bool last_is_day = c->last.d == c->last_day.d && c->last.m == c->last_day.m &&
+                           c->last.y == c->last_day.y;
+        /* 事件発生の翌々日: the story's incident counts from the last day
+         * however far back, when no later date came between */
+        bool near = had && (!c->has_last_day || (kj_dt_last_near(c, i) && last_is_day) ||
+                            (last_is_day && c->last_day.m && incident_before(p, i)));
         if (!near && !at(p, i, "この") && !at(p, i, "同") && event_anchor(p, i, true)) {
             t->y = t->m = t->d = 0;
             t->yset = t->mset = false;

@@ -204,6 +204,9 @@ struct kj_datedata {
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
+    /* ja/incident_words: nouns for the story's incident before a day
+     * anaphor (incident_before, date_ja.c), matched backwards */
+    const kj_wordlist *incident_words;
     /* ja/unit_words: words that start with 分 (1) or 秒 (2), no length
      * (unit_word, date_ja.c) */
     kj_dict *unit_words;
