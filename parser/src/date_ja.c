@@ -2597,6 +2597,25 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
     return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
 }
 
+/* A weekday from st, with its clock up to k, that is a weekly broadcast
+ * slot: a word of ja/weekday_slots after it (日曜午後9時枠, 木曜19時の
+ * ゴールデンタイム, 日曜劇場), or alone in brackets right after a title
+ * (「運命の人」(日曜午後9時)). Every such day, a set as 毎週月曜日 is. */
+static bool weekly_slot(const jp *p, size_t st, size_t k)
+{
+    int32_t rv;
+    if (kj_dict_longest(p->c->dd->weekday_slots, p->s, p->len, k, &rv) > 0)
+        return true;
+    size_t o;
+    if (kj_before(p->s, st, "("))
+        o = st - strlen("(");
+    else if (kj_before(p->s, st, "（"))
+        o = st - strlen("（");
+    else
+        return false;
+    return kj_before(p->s, o, "」") && (at(p, k, ")") || at(p, k, "）"));
+}
+
 /* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
  * 。 or line break between; SIZE_MAX when none. */
 /* The 「 that i stands in: the first 「, 」, 。 or line break before i,
@@ -3745,6 +3764,10 @@ static size_t try_at(jp *p, size_t i)
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
+            }
+            if (weekly_slot(p, st, k)) {
+                kj_dt_set(c, st, k, "P1W");
+                return k - i;
             }
             if (t.y && t.m && t.d) {
                 p->wend = k;

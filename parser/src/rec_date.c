@@ -445,6 +445,9 @@ int kj_date_init(kiji_parser *p)
         return -1;
     dd->day_rate = kj_dict_new();
     dd->weekday_roles = kj_dict_new();
+    dd->weekday_slots = kj_dict_new();
+    if (!dd->weekday_slots || !kj_dict_add_list(dd->weekday_slots, kj_wordlist_get("ja/weekday_slots"), 1))
+        return -1;
     dd->title_kinds = kj_wordlist_get("ja/title_kinds");
     if (!dd->day_rate || !kj_dict_add_list(dd->day_rate, kj_wordlist_get("ja/day_rate_words"), 1) ||
         !dd->weekday_roles || !dd->title_kinds ||
@@ -495,6 +498,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->day_gap);
     kj_dict_free(dd->day_rate);
     kj_dict_free(dd->weekday_roles);
+    kj_dict_free(dd->weekday_slots);
     kj_dict_free(dd->unit_words);
     kj_dict_free(dd->press_cues);
     kj_dict_free(dd->era_words);

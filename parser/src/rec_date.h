@@ -198,6 +198,9 @@ struct kj_datedata {
     /* ja/weekday_roles: the roles of a weekly programme after a weekday and
      * の (weekday_in_name, date_ja.c) */
     kj_dict *weekday_roles;
+    /* ja/weekday_slots: what after a weekday (and its clock) makes it a
+     * weekly broadcast slot (weekly_slot, date_ja.c) */
+    kj_dict *weekday_slots;
     /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
      * date_ja.c), matched backwards */
     const kj_wordlist *title_kinds;
