@@ -462,14 +462,32 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
     return 0;
 }
 
-/* この日韓スワップ, この日記: the 日 of この日 starts a word (日韓, 日記;
- * ja/day_compounds) */
-static bool day_compound(const jp *p, size_t e)
+/* この日韓スワップ, この日記: the 日 of この日 (from i, ending at e) starts a
+ * word (日韓, 日記; ja/day_compounds). Not 同日付 (dated the same day) nor
+ * 同日中に / この日中まで (within the day), where 付 and 中 follow the day. */
+static bool day_compound(const jp *p, size_t i, size_t e)
 {
     if (!kj_before(p->s, e, "日"))
         return false;
+    if (at(p, i, "同日") && at(p, e, "付"))
+        return false;
+    if (at(p, e, "中に") || at(p, e, "中まで"))
+        return false;
     int32_t v;
     return kj_dict_longest(p->c->dd->day_compounds, p->s, p->len, e, &v) > 0;
+}
+
+/* 合同日程, 共同日本海, 一同日ごろ: the 同 at i ends a word of ja/dou_words,
+ * so 同日 there is no anaphor. */
+static bool dou_word(const jp *p, size_t i)
+{
+    if (!at(p, i, "同"))
+        return false;
+    const kj_wordlist *wl = p->c->dd->dou_words;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, i + strlen("同"), wl->lines[k]))
+            return true;
+    return false;
 }
 
 static bool event_anchor(const jp *p, size_t i, bool later);
@@ -538,7 +556,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         }
         return i + n;
     }
-    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)
+    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i, i + n) && !dou_word(p, i)
         && night_ok(p, i, n)) {
         /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
          * follows is the date;

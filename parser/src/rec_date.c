@@ -438,7 +438,8 @@ int kj_date_init(kiji_parser *p)
     dd->day_gap = kj_dict_new();
     dd->sono_hedges = kj_wordlist_get("ja/sono_hedges");
     dd->incident_words = kj_wordlist_get("ja/incident_words");
-    if (!dd->incident_words ||
+    dd->dou_words = kj_wordlist_get("ja/dou_words");
+    if (!dd->incident_words || !dd->dou_words ||
         !dd->on_day || !kj_dict_add_list(dd->on_day, kj_wordlist_get("en/on_day_words"), 1) ||
         !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
         !dd->sono_hedges)

@@ -210,6 +210,9 @@ struct kj_datedata {
     /* ja/incident_words: nouns for the story's incident before a day
      * anaphor (incident_before, date_ja.c), matched backwards */
     const kj_wordlist *incident_words;
+    /* ja/dou_words: words ending in 同 (合同, 共同) whose 同 before 日 is
+     * no 同日 (dou_word, date_ja.c), matched backwards */
+    const kj_wordlist *dou_words;
     /* ja/unit_words: words that start with 分 (1) or 秒 (2), no length
      * (unit_word, date_ja.c) */
     kj_dict *unit_words;
