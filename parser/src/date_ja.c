@@ -491,6 +491,7 @@ static bool dou_word(const jp *p, size_t i)
 }
 
 static bool event_anchor(const jp *p, size_t i, bool later);
+static bool slot_after(jp *p, size_t k);
 
 /* A noun of ja/incident_words (事件, 事故発生) right before i, or before の
  * and i: the story's own incident, named before a day anaphor. */
@@ -1522,10 +1523,15 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
                 && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
                 wl += ws;
-            /* 10月12日、月曜日 */
+            /* 10月12日、月曜日; not a weekly slot (2月5日、日曜午後9時枠の
+             * 番組を: every Sunday, a set of its own) */
             if (!wl && have_m && at(p, j, "、")
-                && weekday_at(p, j + strlen("、"), &wl) > 0)
-                wl += strlen("、");
+                && weekday_at(p, j + strlen("、"), &wl) > 0) {
+                if (slot_after(p, j + strlen("、") + wl))
+                    wl = 0;
+                else
+                    wl += strlen("、");
+            }
             /* 2009年7月5日に、日曜日で / 5日で、月曜日: kept below only when it
              * is the date's own weekday */
             if (!wl && have_m && (at(p, j, "に、") || at(p, j, "で、"))
@@ -2632,6 +2638,16 @@ static bool weekly_slot(const jp *p, size_t st, size_t k)
     else
         return false;
     return kj_before(p->s, o, "」") && (at(p, k, ")") || at(p, k, "）"));
+}
+
+/* The weekday ending at k, with the clock after it, is a weekly slot
+ * (weekly_slot): 2月5日、日曜午後9時枠 keeps the day apart. */
+static bool slot_after(jp *p, size_t k)
+{
+    kj_tx tt;
+    kj_tx_init(&tt);
+    size_t e = part_time(p, k, &tt, true);
+    return weekly_slot(p, k, e > 0 && tt.hh >= 0 ? e : k);
 }
 
 /* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
