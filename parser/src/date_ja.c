@@ -491,7 +491,7 @@ static bool dou_word(const jp *p, size_t i)
 }
 
 static bool event_anchor(const jp *p, size_t i, bool later);
-static bool slot_after(jp *p, size_t k);
+static size_t slot_end(jp *p, size_t st, size_t k);
 
 /* A noun of ja/incident_words (事件, 事故発生) right before i, or before の
  * and i: the story's own incident, named before a day anaphor. */
@@ -1527,7 +1527,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
              * 番組を: every Sunday, a set of its own) */
             if (!wl && have_m && at(p, j, "、")
                 && weekday_at(p, j + strlen("、"), &wl) > 0) {
-                if (slot_after(p, j + strlen("、") + wl))
+                if (slot_end(p, j + strlen("、"), j + strlen("、") + wl))
                     wl = 0;
                 else
                     wl += strlen("、");
@@ -2640,14 +2640,18 @@ static bool weekly_slot(const jp *p, size_t st, size_t k)
     return kj_before(p->s, o, "」") && (at(p, k, ")") || at(p, k, "）"));
 }
 
-/* The weekday ending at k, with the clock after it, is a weekly slot
- * (weekly_slot): 2月5日、日曜午後9時枠 keeps the day apart. */
-static bool slot_after(jp *p, size_t k)
+/* The weekday from st, ending at k, with the clock after it (read here
+ * too when no day was known to take it), is a weekly slot (weekly_slot):
+ * the slot's end, 0 when it is none. 2月5日、日曜午後9時枠 keeps the day
+ * apart. */
+static size_t slot_end(jp *p, size_t st, size_t k)
 {
     kj_tx tt;
     kj_tx_init(&tt);
     size_t e = part_time(p, k, &tt, true);
-    return weekly_slot(p, k, e > 0 && tt.hh >= 0 ? e : k);
+    if (e == 0 || tt.hh < 0)
+        e = k;
+    return weekly_slot(p, st, e) ? e : 0;
 }
 
 /* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
@@ -3799,9 +3803,10 @@ static size_t try_at(jp *p, size_t i)
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
             }
-            if (weekly_slot(p, st, k)) {
-                kj_dt_set(c, st, k, "P1W");
-                return k - i;
+            size_t se = k == i + wl ? slot_end(p, st, k) : weekly_slot(p, st, k) ? k : 0;
+            if (se) {
+                kj_dt_set(c, st, se, "P1W");
+                return se - i;
             }
             if (t.y && t.m && t.d) {
                 p->wend = k;
