@@ -462,17 +462,49 @@ static size_t part_month(jp *p, size_t i, kj_tx *t)
     return 0;
 }
 
-/* この日韓スワップ, この日記: the 日 of この日 starts a word (日韓, 日記;
- * ja/day_compounds) */
-static bool day_compound(const jp *p, size_t e)
+/* この日韓スワップ, この日記: the 日 of この日 (from i, ending at e) starts a
+ * word (日韓, 日記; ja/day_compounds). Not 同日付 (dated the same day) nor
+ * 同日中に / この日中まで (within the day), where 付 and 中 follow the day. */
+static bool day_compound(const jp *p, size_t i, size_t e)
 {
     if (!kj_before(p->s, e, "日"))
+        return false;
+    if (at(p, i, "同日") && at(p, e, "付"))
+        return false;
+    if (at(p, e, "中に") || at(p, e, "中まで"))
         return false;
     int32_t v;
     return kj_dict_longest(p->c->dd->day_compounds, p->s, p->len, e, &v) > 0;
 }
 
+/* 合同日程, 共同日本海, 一同日ごろ: the 同 at i ends a word of ja/dou_words,
+ * so 同日 there is no anaphor. */
+static bool dou_word(const jp *p, size_t i)
+{
+    if (!at(p, i, "同"))
+        return false;
+    const kj_wordlist *wl = p->c->dd->dou_words;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, i + strlen("同"), wl->lines[k]))
+            return true;
+    return false;
+}
+
 static bool event_anchor(const jp *p, size_t i, bool later);
+static size_t slot_end(jp *p, size_t st, size_t k);
+
+/* A noun of ja/incident_words (事件, 事故発生) right before i, or before の
+ * and i: the story's own incident, named before a day anaphor. */
+static bool incident_before(const jp *p, size_t i)
+{
+    if (kj_before(p->s, i, "の"))
+        i -= strlen("の");
+    const kj_wordlist *wl = p->c->dd->incident_words;
+    for (size_t k = 0; k < wl->n; k++)
+        if (kj_before(p->s, i, wl->lines[k]))
+            return true;
+    return false;
+}
 
 /* 明日 right after a kanji other than 今 (今明日中に) is the end of a word
  * or a name running into 日 (表明 日米, 白川方明 日銀総裁, 説明日): no
@@ -525,7 +557,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         }
         return i + n;
     }
-    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i + n)
+    if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i, i + n) && !dou_word(p, i)
         && night_ok(p, i, n)) {
         /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
          * follows is the date;
@@ -578,9 +610,12 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
          * sentence or the one before (same paragraph): 10日に大勝した韓国戦
          * 翌日 is the 11th, but 23日に中止が発表された。震災翌日には is not
          * the 24th */
-        bool near = had && (!c->has_last_day
-                            || (kj_dt_last_near(c, i) && c->last.d == c->last_day.d
-                                && c->last.m == c->last_day.m && c->last.y == c->last_day.y));
+        bool last_is_day = c->last.d == c->last_day.d && c->last.m == c->last_day.m &&
+                           c->last.y == c->last_day.y;
+        /* 事件発生の翌々日: the story's incident counts from the last day
+         * however far back, when no later date came between */
+        bool near = had && (!c->has_last_day || (kj_dt_last_near(c, i) && last_is_day) ||
+                            (last_is_day && c->last_day.m && incident_before(p, i)));
         if (!near && !at(p, i, "この") && !at(p, i, "同") && event_anchor(p, i, true)) {
             t->y = t->m = t->d = 0;
             t->yset = t->mset = false;
@@ -1488,10 +1523,15 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
                 && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
                 wl += ws;
-            /* 10月12日、月曜日 */
+            /* 10月12日、月曜日; not a weekly slot (2月5日、日曜午後9時枠の
+             * 番組を: every Sunday, a set of its own) */
             if (!wl && have_m && at(p, j, "、")
-                && weekday_at(p, j + strlen("、"), &wl) > 0)
-                wl += strlen("、");
+                && weekday_at(p, j + strlen("、"), &wl) > 0) {
+                if (slot_end(p, j + strlen("、"), j + strlen("、") + wl))
+                    wl = 0;
+                else
+                    wl += strlen("、");
+            }
             /* 2009年7月5日に、日曜日で / 5日で、月曜日: kept below only when it
              * is the date's own weekday */
             if (!wl && have_m && (at(p, j, "に、") || at(p, j, "で、"))
@@ -2579,6 +2619,39 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
     if (wl == strlen("金曜") && (kj_is_katakana(nc) || kj_is_latin(nc)))
         return true;
     return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
+}
+
+/* A weekday from st, with its clock up to k, that is a weekly broadcast
+ * slot: a word of ja/weekday_slots after it (日曜午後9時枠, 木曜19時の
+ * ゴールデンタイム, 日曜劇場), or alone in brackets right after a title
+ * (「運命の人」(日曜午後9時)). Every such day, a set as 毎週月曜日 is. */
+static bool weekly_slot(const jp *p, size_t st, size_t k)
+{
+    int32_t rv;
+    if (kj_dict_longest(p->c->dd->weekday_slots, p->s, p->len, k, &rv) > 0)
+        return true;
+    size_t o;
+    if (kj_before(p->s, st, "("))
+        o = st - strlen("(");
+    else if (kj_before(p->s, st, "（"))
+        o = st - strlen("（");
+    else
+        return false;
+    return kj_before(p->s, o, "」") && (at(p, k, ")") || at(p, k, "）"));
+}
+
+/* The weekday from st, ending at k, with the clock after it (read here
+ * too when no day was known to take it), is a weekly slot (weekly_slot):
+ * the slot's end, 0 when it is none. 2月5日、日曜午後9時枠 keeps the day
+ * apart. */
+static size_t slot_end(jp *p, size_t st, size_t k)
+{
+    kj_tx tt;
+    kj_tx_init(&tt);
+    size_t e = part_time(p, k, &tt, true);
+    if (e == 0 || tt.hh < 0)
+        e = k;
+    return weekly_slot(p, st, e) ? e : 0;
 }
 
 /* The 「 that opens the bracket holding i, at most 60 bytes back with no 」,
@@ -3729,6 +3802,11 @@ static size_t try_at(jp *p, size_t i)
                 kj_dt_shift(&b, KJ_G_DAY, (wd2 - wdn + 7) % 7);
                 kj_dt_emit(c, st, k + sl2 + wl2, &t, &b);
                 return k + sl2 + wl2 - i;
+            }
+            size_t se = k == i + wl ? slot_end(p, st, k) : weekly_slot(p, st, k) ? k : 0;
+            if (se) {
+                kj_dt_set(c, st, se, "P1W");
+                return se - i;
             }
             if (t.y && t.m && t.d) {
                 p->wend = k;

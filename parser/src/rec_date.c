@@ -437,12 +437,18 @@ int kj_date_init(kiji_parser *p)
     dd->on_day = kj_dict_new();
     dd->day_gap = kj_dict_new();
     dd->sono_hedges = kj_wordlist_get("ja/sono_hedges");
-    if (!dd->on_day || !kj_dict_add_list(dd->on_day, kj_wordlist_get("en/on_day_words"), 1) ||
+    dd->incident_words = kj_wordlist_get("ja/incident_words");
+    dd->dou_words = kj_wordlist_get("ja/dou_words");
+    if (!dd->incident_words || !dd->dou_words ||
+        !dd->on_day || !kj_dict_add_list(dd->on_day, kj_wordlist_get("en/on_day_words"), 1) ||
         !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
         !dd->sono_hedges)
         return -1;
     dd->day_rate = kj_dict_new();
     dd->weekday_roles = kj_dict_new();
+    dd->weekday_slots = kj_dict_new();
+    if (!dd->weekday_slots || !kj_dict_add_list(dd->weekday_slots, kj_wordlist_get("ja/weekday_slots"), 1))
+        return -1;
     dd->title_kinds = kj_wordlist_get("ja/title_kinds");
     if (!dd->day_rate || !kj_dict_add_list(dd->day_rate, kj_wordlist_get("ja/day_rate_words"), 1) ||
         !dd->weekday_roles || !dd->title_kinds ||
@@ -495,6 +501,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->day_gap);
     kj_dict_free(dd->day_rate);
     kj_dict_free(dd->weekday_roles);
+    kj_dict_free(dd->weekday_slots);
     kj_dict_free(dd->unit_words);
     kj_dict_free(dd->press_cues);
     kj_dict_free(dd->era_words);

@@ -198,6 +198,9 @@ struct kj_datedata {
     /* ja/weekday_roles: the roles of a weekly programme after a weekday and
      * の (weekday_in_name, date_ja.c) */
     kj_dict *weekday_roles;
+    /* ja/weekday_slots: what after a weekday (and its clock) makes it a
+     * weekly broadcast slot (weekly_slot, date_ja.c) */
+    kj_dict *weekday_slots;
     /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
      * date_ja.c), matched backwards */
     const kj_wordlist *title_kinds;
@@ -207,6 +210,12 @@ struct kj_datedata {
     /* ja/announce_verbs: verbs of announcing before a final た
      * (ends_reported_ja, rec_date.c), matched backwards */
     const kj_wordlist *announce_verbs;
+    /* ja/incident_words: nouns for the story's incident before a day
+     * anaphor (incident_before, date_ja.c), matched backwards */
+    const kj_wordlist *incident_words;
+    /* ja/dou_words: words ending in 同 (合同, 共同) whose 同 before 日 is
+     * no 同日 (dou_word, date_ja.c), matched backwards */
+    const kj_wordlist *dou_words;
     /* ja/unit_words: words that start with 分 (1) or 秒 (2), no length
      * (unit_word, date_ja.c) */
     kj_dict *unit_words;
