@@ -386,17 +386,33 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
     return (int)v;
 }
 
+/* Is the word right before the month at i, across one space or line
+ * break, one of en/day_lead_words (on, by, effective, payable)? */
+static bool day_lead(const ep *p, size_t i)
+{
+    size_t e = i;
+    if (e > 0 && (p->lc[e - 1] == ' ' || p->lc[e - 1] == '\n'))
+        e--;
+    size_t b = e;
+    while (b > 0 && e - b < 16 && alpha(p->lc[b - 1]))
+        b--;
+    return b < e && e < i && !(b > 0 && alnum_at(p, b - 1)) &&
+           kj_dict_get(p->c->dd->day_lead, p->lc + b, e - b, NULL);
+}
+
 /* After "on" and a month ("on January eight by saying"), a word of
  * en/on_day_words at q ends the spelled day's phrase: a function word (by,
  * in, when) or the subject or verb of the clause it fronts ("on April one
- * will redeem", "on March one it said"); not "of": "on May two of them". */
+ * will redeem", "on March one it said"); not "of": "on May two of them".
+ * Other words of en/day_lead_words do as "on" does: "effective April one
+ * when", "as of March One it". */
 static bool on_day_word(const ep *p, size_t i, size_t q)
 {
     /* or a verb in the past tense right before the month ("submitted
      * March one by", "was signed May two in"), as for weekdays */
     bool past = i >= 5 && p->lc[i - 1] == ' ' && kj_before(p->lc, i - 1, "ed") && alpha(p->lc[i - 4]) &&
                 alpha(p->lc[i - 5]);
-    if (!past && (!kj_before(p->lc, i, "on ") || (i > 3 && alpha(p->lc[i - 4]))))
+    if (!past && !day_lead(p, i))
         return false;
     /* the whole word at q, as wd reads a literal: no letter or digit
      * after it */
@@ -730,10 +746,12 @@ static size_t date_month(ep *p, size_t i, kj_tx *t)
                 p->s[k + 1] <= 'z');
     /* payable April one, from March one, 1988 (wire style spells days
      * one to nine), March ten two thousand and five: a number
-     * word as the day, not after May ("May one day"); a dividend table's
-     * "Pay April three" ends its line, the next line's label capitalized */
+     * word as the day, not after May ("May one day") unless a word of
+     * en/day_lead_words comes before it ("payable May one to", "Pay May
+     * One"); a dividend table's "Pay April three" ends its line, the next
+     * line's label capitalized */
     if (!ok && j > e && alpha(ch(p, j)) && num(p, j, &v, &k, &nd) && nd == 0 && v >= 1
-        && v <= 31 && (m != 5 || v >= 10)) {
+        && v <= 31 && (m != 5 || v >= 10 || (p->s[i] == 'M' && !p->caseless && day_lead(p, i)))) {
         size_t q = sp(p, k), x;
         int sy;
         ok = ch(p, k) != '-' &&

@@ -189,6 +189,9 @@ struct kj_datedata {
     /* en/on_day_words: the words after "on" and a month that end a spelled
      * day's phrase (on_day_word, date_en.c) */
     kj_dict *on_day;
+    /* en/day_lead_words: the words before a month that let on_day read a
+     * spelled day after it (on, by, effective, payable) */
+    kj_dict *day_lead;
     /* ja/day_gap_words: the words after N日 that close the gap of a
      * comparison (day_is_length, date_ja.c) */
     kj_dict *day_gap;

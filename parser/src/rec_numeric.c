@@ -3366,9 +3366,10 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
          * mln people in May, up from 2.37 mln"; not a small bare number:
          * "from 9 onward"); and a second change in the clause, "to" a
          * figure compared in turn ("rose to 212,300 tonnes from 198,700
-         * and exports to 64,100 from 59,800") */
-        if (a.kind == 0 && cx->last_end < a.ns && a.ns - cx->last_end <= 48 &&
-            a.ne == a.tok.ne && compared_since(d, cx->last_end, a.ns, a.ne) &&
+         * and exports to 64,100 from 59,800"); the compare word may come
+         * before a qualifier ("from 85,000 in 1986 and around 90,000") */
+        if (a.kind == 0 && cx->last_end < qs && a.ns - cx->last_end <= 48 &&
+            a.ne == a.tok.ne && compared_since(d, cx->last_end, qs, a.ne) &&
             ((cx->last.kind == NW_CURRENCY && scale_of(d, &a.tok) != 0) ||
              (cx->last.kind == NW_COUNTER &&
               (scale_of(d, &a.tok) != 0 || memchr(d->norm + a.ns, ',', a.ne - a.ns)))))
