@@ -617,7 +617,11 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     }
     /* 小沢民主代表, 谷垣自民総裁: a party's short form (data/ja/org_short)
      * right before a title is that party */
-    for (size_t k = 6; !m && k <= 9; k += 3) {
+    /* org_short_named finds nothing where the text before s->hi is too
+     * short for k = 6 or where no short form starts with the character
+     * at b (its own first test, made here once for both calls) */
+    bool oshort = b + 6 <= s->hi && ent_first_has(&x->oshort_first, d->cpx[b] & KJ_CPX_CP);
+    for (size_t k = 6; oshort && !m && k <= 9; k += 3) {
         ent *e2 = org_short_named(s, b, b + k);
         size_t n2 = e2 ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v) : 0;
         if (n2) {
