@@ -2430,8 +2430,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     } else if (kj_is_kanji(c)) {
         int32_t v;
-        /* 母・美加さん: a relative's given name alone (kin_given_end) */
-        size_t kq = kin_given_end(s, a);
+        /* 母・美加さん: a relative's given name alone (kin_given_end);
+         * asked only after a ・, kin_given_end's own first test, which
+         * most kanji starts fail: made here, it spares the call */
+        size_t kq = a >= s->lo + 6 && kj_before(d->norm, a, "・") ? kin_given_end(s, a) : 0;
         if (kq) {
             if (ent_overlaps(s, a, kq))
                 return 0;
