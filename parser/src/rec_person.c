@@ -617,7 +617,11 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     }
     /* 小沢民主代表, 谷垣自民総裁: a party's short form (data/ja/org_short)
      * right before a title is that party */
-    for (size_t k = 6; !m && k <= 9; k += 3) {
+    /* org_short_named finds nothing where the text before s->hi is too
+     * short for k = 6 or where no short form starts with the character
+     * at b (its own first test, made here once for both calls) */
+    bool oshort = b + 6 <= s->hi && ent_first_has(&x->oshort_first, d->cpx[b] & KJ_CPX_CP);
+    for (size_t k = 6; oshort && !m && k <= 9; k += 3) {
         ent *e2 = org_short_named(s, b, b + k);
         size_t n2 = e2 ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v) : 0;
         if (n2) {
@@ -974,8 +978,10 @@ static bool thing_kind_before(estate *s, size_t a)
 /* Whether the name at a is a thing's named right after its kind (台風
  * 「エマ」, サイクロン・ナルギス, 愛犬ハナ): one of 「 『 ・ or a space may
  * stand between; the kind (ja/thing_before) is read back at most six
- * characters, and only after the last two bytes of one of its words. */
-static inline bool thing_before(estate *s, size_t a)
+ * characters, and only after the last two bytes of one of its words.
+ * Always inline: ja_candidate asks it at every start, and the call cost
+ * more than the byte tests that answer most of them. */
+static inline __attribute__((always_inline)) bool thing_before(estate *s, size_t a)
 {
     kiji_doc *d = s->d;
     size_t e = a, q;
@@ -2472,8 +2478,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     } else if (kj_is_kanji(c)) {
         int32_t v;
-        /* 母・美加さん: a relative's given name alone (kin_given_end) */
-        size_t kq = kin_given_end(s, a);
+        /* 母・美加さん: a relative's given name alone (kin_given_end);
+         * asked only after a ・, kin_given_end's own first test, which
+         * most kanji starts fail: made here, it spares the call */
+        size_t kq = a >= s->lo + 6 && kj_before(d->norm, a, "・") ? kin_given_end(s, a) : 0;
         if (kq) {
             if (ent_overlaps(s, a, kq))
                 return 0;
