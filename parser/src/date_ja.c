@@ -4293,12 +4293,13 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
  * for an ASCII letter after none, through a number or an era initial:
  * those are left to it), so this is word_may_start's test on the pair
  * read from the table, and no answer (false) where the next character is
- * not there. */
-static inline __attribute__((always_inline)) bool word_only_fails(const kj_dctx *c, size_t i,
-                                                                  uint32_t u, size_t l,
-                                                                  size_t lim)
+ * not there. cpx, jpair and s are c->d->cpx, c->dd->jpair and c->s, held
+ * by the scan loop so that they are not loaded again at each character. */
+static inline __attribute__((always_inline)) bool
+word_only_fails(const kj_dctx *c, const uint32_t *cpx, const uint8_t *jpair, const char *s,
+                size_t i, uint32_t u, size_t l, size_t lim)
 {
-    unsigned char pb = i > 0 ? (unsigned char)c->s[i - 1] : ' ';
+    unsigned char pb = i > 0 ? (unsigned char)s[i - 1] : ' ';
     if (u < 0x80) {
         if (!((pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z')))
             return false;
@@ -4310,11 +4311,11 @@ static inline __attribute__((always_inline)) bool word_only_fails(const kj_dctx 
         return true;
     if (k >= lim)
         return false;
-    uint32_t w = c->d->cpx[k];
+    uint32_t w = cpx[k];
     if (w >= KJ_CPX_SLOW || (w >> KJ_CPX_LEN_SHIFT) > lim - k)
         return false;
     size_t h = kj_dt_pair(u, w & KJ_CPX_CP);
-    return !(c->dd->jpair[h >> 3] & (1u << (h & 7)));
+    return !(jpair[h >> 3] & (1u << (h & 7)));
 }
 
 void kj_date_scan_ja(kj_dctx *c)
@@ -4326,7 +4327,7 @@ void kj_date_scan_ja(kj_dctx *c)
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
     const uint32_t *cpx = c->d->cpx;
-    const uint8_t *jscan = c->dd->jscan;
+    const uint8_t *jscan = c->dd->jscan, *jpair = c->dd->jpair;
     size_t lim = c->len < c->d->norm_len ? c->len : c->d->norm_len;
     /* below lim3 every character of up to three bytes ends by lim */
     size_t lim3 = lim > 2 ? lim - 2 : 0;
@@ -4350,7 +4351,7 @@ void kj_date_scan_ja(kj_dctx *c)
             uint32_t u = v & 0xFFFF; /* the code point: of the BMP */
             size_t l = v >> KJ_CPX_LEN_SHIFT;
             unsigned t = jscan[u];
-            if (t && !((t & JSCAN_WORD) && word_only_fails(c, i, u, l, lim)))
+            if (t && !((t & JSCAN_WORD) && word_only_fails(c, cpx, jpair, p.s, i, u, l, lim)))
                 break;
             i += l;
             stepped++;

@@ -287,6 +287,17 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
                 continue;
             }
             if (c >= 0x80) {
+                /* kana and kanji inline, as in str_valid: a lead E1-EC or
+                 * EE-EF and two continuation bytes are valid as they stand */
+                if ((unsigned)(c - 0xE1) <= 0xEF - 0xE1 && c != 0xED && end - s >= 3 &&
+                    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+                    o[0] = (char)c;
+                    o[1] = (char)s[1];
+                    o[2] = (char)s[2];
+                    o += 3;
+                    s += 3;
+                    continue;
+                }
                 size_t k = kj_u8_seq(s, (size_t)(end - s));
                 if (!k)
                     return false;

@@ -271,6 +271,40 @@ static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size
     return k;
 }
 
+/* A step of put_run: the character cp (flags f) at u[k], NFKC on its own
+ * and in bounds with the next one, is a chunk of its own when the next is a
+ * valid three-byte character with a boundary before it: then write it at
+ * ob, ms and x, set *nc and *nf to the next one's code point and flags and
+ * return true. */
+static inline __attribute__((always_inline)) bool
+run_step(const unsigned char *u, const uint8_t *tab, size_t k, uint32_t cp, uint8_t f, uint32_t *nc,
+         uint8_t *nf, char *ob, size_t *ms, uint32_t *x)
+{
+    /* the next character's lead nibble and continuation bytes with one
+     * four-byte load (from the current one's last byte, so in bounds) and
+     * one mask, the same for either byte order */
+    static const unsigned char mask4[4] = {0, 0xF0, 0xC0, 0xC0}, bits4[4] = {0, 0xE0, 0x80, 0x80};
+    uint32_t m4, b4, w;
+    memcpy(&m4, mask4, 4);
+    memcpy(&b4, bits4, 4);
+    memcpy(&w, u + k + 2, 4);
+    if ((w & m4) != b4)
+        return false;
+    uint32_t c = three(u[k + 3], u[k + 4], u[k + 5]);
+    uint8_t g = tab[c];
+    if (c < 0x800 || !(g & NF_BOUNDARY))
+        return false;
+    /* four bytes, one store: the fourth (the next character's lead)
+     * lands at most on buf[cap - 1], the byte room leaves spare, and is
+     * overwritten by whatever is written next */
+    memcpy(ob, u + k, 4);
+    ms[0] = ms[1] = ms[2] = k;
+    put_entry3(x, cp, f);
+    *nc = c;
+    *nf = g;
+    return true;
+}
+
 /* The run of three-byte characters that starts at src[i] (see
  * kj_normalize), written as it is found to ob, ms and x (the output
  * position of src[i]) while it fits in room bytes. Returns where it stopped:
@@ -290,32 +324,21 @@ static __attribute__((noinline)) size_t put_run(const unsigned char *u, const ui
     if (!three_ok(u[k + 1], u[k + 2], cp))
         return i;
     uint8_t f = tab[cp];
-    /* the next character's lead nibble and continuation bytes with one
-     * four-byte load (from the current one's last byte, so in bounds) and
-     * one mask, the same for either byte order */
-    static const unsigned char mask4[4] = {0, 0xF0, 0xC0, 0xC0}, bits4[4] = {0, 0xE0, 0x80, 0x80};
-    uint32_t m4, b4;
-    memcpy(&m4, mask4, 4);
-    memcpy(&b4, bits4, 4);
-    while (k <= lim && (f & NF_STABLE)) {
-        uint32_t w;
-        memcpy(&w, u + k + 2, 4);
-        if ((w & m4) != b4)
+    /* two characters a round, the second's code point and flags in c2 and
+     * f2: no copying of the next character's values to the current one's */
+    uint32_t c2;
+    uint8_t f2;
+    for (;;) {
+        if (k > lim || !(f & NF_STABLE) ||
+            !run_step(u, tab, k, cp, f, &c2, &f2, ob + j, ms + j, x + j))
             break;
-        uint32_t nc = three(u[k + 3], u[k + 4], u[k + 5]);
-        uint8_t nf = tab[nc];
-        if (nc < 0x800 || !(nf & NF_BOUNDARY))
-            break;
-        /* four bytes, one store: the fourth (the next character's lead)
-         * lands at most on buf[cap - 1], the byte room leaves spare, and is
-         * overwritten by whatever is written next */
-        memcpy(ob + j, u + k, 4);
-        ms[j] = ms[j + 1] = ms[j + 2] = k;
-        put_entry3(x + j, cp, f);
         k += 3;
         j += 3;
-        cp = nc;
-        f = nf;
+        if (k > lim || !(f2 & NF_STABLE) ||
+            !run_step(u, tab, k, c2, f2, &cp, &f, ob + j, ms + j, x + j))
+            break;
+        k += 3;
+        j += 3;
     }
     return k;
 }
