@@ -2228,12 +2228,6 @@ static size_t en_run(estate *s, size_t a)
             last = 0;
             head_open = lim > 3;
         }
-        /* The Federation of Coastal Hauliers said: a sentence's
-         * capitalized The before the organization word opens the run
-         * all the same */
-        if (last == 1 && lim > 4 && ent_equals(d->norm + ws[0], we[0] - ws[0], "The") && !cap[2] &&
-            ent_equals(d->norm + ws[2], we[2] - ws[2], "of") && cap[3])
-            head_open = true;
         /* Institute for Coastal Studies opening the run: its for-tail
          * (below) makes the name */
         if (last < 0 && org[0] && lim >= 3 && !cap[1] &&
