@@ -869,6 +869,9 @@ static size_t olead_at(estate *s, size_t p, size_t end, size_t *nx)
     int32_t v;
     s->d->work++;
     ent_cp(s->d, p, nx);
+    /* その後大阪府警は: the kanji of その後 (after that) opens the run */
+    if (p >= s->lo + 6 && kj_before(s->d->norm, p, "その") && kj_at(s->d->norm, end, p, "後"))
+        return 3;
     return kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v);
 }
 
