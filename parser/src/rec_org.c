@@ -869,6 +869,9 @@ static size_t olead_at(estate *s, size_t p, size_t end, size_t *nx)
     int32_t v;
     s->d->work++;
     ent_cp(s->d, p, nx);
+    /* その後大阪府警は: the kanji of その後 (after that) opens the run */
+    if (p >= s->lo + 6 && kj_before(s->d->norm, p, "その") && kj_at(s->d->norm, end, p, "後"))
+        return 3;
     return kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v);
 }
 
@@ -1398,6 +1401,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
             if (ok && v == 4)
                 ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
+            /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
+             * before the suffix make a common noun, a body somewhere in
+             * the place, not a name (町内会 and 村内 are left alone: 町内会
+             * names a residents' association) */
+            if (ok && p >= a + 6 && kj_before(d->norm, p, "内")) {
+                static const char *const area[] = {"都", "道", "府", "県", "市", "区", "国", NULL};
+                for (int i = 0; area[i] && ok; i++)
+                    ok = !kj_before(d->norm, p - 3, area[i]);
+            }
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title

@@ -873,6 +873,11 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
         if (q > r + 3 && kj_at(d->norm, q, r, pre[i]))
             r += 3;
     }
+    /* 読売ジャイアンツ終身名誉監督: 名誉 and 終身 before the title are
+     * part of the role, not of the organization (at most two, 終身名誉) */
+    for (int i = 0; i < 2 && q > r + 6; i++)
+        if (kj_before(d->norm, q, "名誉") || kj_before(d->norm, q, "終身"))
+            q -= 6;
     /* 競泳選手, 次長課長, 2008年賞金女王, 暴力団組長: a sport, a role, a
      * figure or a common noun is no organization (not_names.txt,
      * titles.txt, org_generic.txt) */
