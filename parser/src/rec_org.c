@@ -1315,6 +1315,18 @@ static bool anaphoric_name(const kiji_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* Whether [a, b) is kanji only (the caller bounds it to a few). */
+static bool kanji_only(const kiji_doc *d, size_t a, size_t b)
+{
+    for (size_t q = a; q < b;) {
+        size_t qx;
+        if (!kj_is_kanji(ent_cp(d, q, &qx)))
+            return false;
+        q = qx;
+    }
+    return true;
+}
+
 /* The segment a..p ends with a person's name: katakana (a 前 or 元 between
  * them is the role's), or it is a surname of ja/surnames. */
 static bool person_before(estate *s, size_t a, size_t p)
@@ -1363,7 +1375,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t best = 0, best_p = 0, sitting = 0;
+    size_t best = 0, best_p = 0, best_cut = 0, sitting = 0;
     int chars = 0;
     for (size_t p = a; p < b; chars++) {
         d->work++;
@@ -1376,7 +1388,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
                        ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v)
                        : 0;
         if (n) {
-            size_t e = p + n;
+            size_t e = p + n, cut = 0;
             bool one = (nx == e); /* a one-character suffix: 省 党 社 庁 */
             bool ok = chars >= (one ? 2 : 1);
             /* 米軍, 英軍: a one-kanji country form before 軍 (not 中 and 日,
@@ -1421,6 +1433,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 ok = false;
                 if (!person_before(s, a, p)) {
                     best = p;
+                    best_cut = 0;
                     best_p = p;
                 }
             }
@@ -1446,6 +1459,17 @@ static void ja_seg(estate *s, size_t a, size_t b)
                     }
                     if (sl && gl && (kanji2 || kj_dict_get(x->given_ja, d->norm + a + sl, gl, &sv)))
                         ok = false;
+                    /* 芳野友子連合会長: four kanji with the surname unlisted
+                     * when the body's short form (ja/org_short) is the
+                     * shorter suffix: a name of two and two (rec_person.c
+                     * unknown_before_org), unless the four open with a
+                     * place or are a common word (関西経済連合会) */
+                    else if (!sl && p - a == 12 && kanji_only(d, a, p) &&
+                             kj_dict_get(x->oshort_ja, d->norm + p, q - p, &sv) &&
+                             !kj_dict_longest(x->place, d->norm, p, a, &sv) &&
+                             !kj_dict_get(x->notname_ja, d->norm + a, 6, &sv) &&
+                             !kj_dict_get(x->notname_ja, d->norm + a + 6, 6, &sv))
+                        ok = false;
                     break;
                 }
             }
@@ -1458,9 +1482,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 int32_t sv;
                 size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, a, &sv);
                 size_t gl = sl ? kj_dict_longest(x->given_ja, d->norm, p, a + sl, &sv) : 0;
+                size_t ne = a + sl + gl;
                 ent *ko = NULL;
-                if (sl && gl && a + sl + gl < p && org_at(s, a + sl + gl, &ko) == e - (a + sl + gl))
+                if (sl && gl && ne < p && org_at(s, ne, &ko) == e - ne)
                     ok = false;
+                /* 鈴木一郎民主党代表: a party named by its 党 (one to three
+                 * kanji before it) after the name starts after the name */
+                else if (sl && gl && ne < p && one && kj_at(d->norm, b, p, "党") &&
+                         p - ne <= 9 && kanji_only(d, ne, p))
+                    cut = ne;
             }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
              * form, which a name follows (一般財団法人日本気象協会) */
@@ -1477,6 +1507,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
             if (ok) {
                 best = e;
                 best_p = p;
+                best_cut = cut;
             }
         }
         p = nx;
@@ -1484,6 +1515,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
     if (!best)
         return;
     int32_t v;
+    if (best_cut)
+        a = best_cut;
     a = ja_country_label(s, a, best);
     /* 韓国与党セヌリ党: the name starts after a common word such as 与党 */
     for (size_t p = a; p < best;) {

@@ -631,6 +631,24 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
             n = n2;
         }
     }
+    /* 鈴木一郎民主党代表: a party the suffix pass named by its 党 (two to
+     * four kanji) right before a title (rec_org.c ja_seg starts it after
+     * the name) */
+    for (size_t k = 6; !m && k <= 12 && b + k <= s->hi; k += 3) {
+        if (!kj_at(d->norm, s->hi, b + k - 3, "党"))
+            continue;
+        size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v);
+        ent *e2 = n2 ? ent_ending_at(s, b + k) : NULL;
+        for (size_t i = 0; e2 && e2->type == KIJI_FACT_ORGANIZATION && i < e2->nm; i++)
+            if (e2->m[i].ns == b && e2->m[i].ne == b + k) {
+                e = e2;
+                m = k;
+                tb = b + k;
+                n = n2;
+                break;
+            }
+        break;
+    }
     if (!m || !n)
         return 0;
     ent_mention(s, e, b, b + m);
@@ -1665,6 +1683,46 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     return true;
 }
 
+/* 十倉雅和経団連会長, 芳野友子連合会長: four kanji, then a known body (ja/orgs
+ * or ja/org_short) and a title, are an unknown surname and a given name
+ * of two each: the body and title are the evidence, so the given name need
+ * not end as given names do (four_kanji_name) when neither half is a
+ * common word, the first is no place and the second no surname or title
+ * (関西経済連合会長 names none). On success *se is the surname's end and *e
+ * the name's; ja_tail reads the body and title after. */
+static bool unknown_before_org(estate *s, size_t a, size_t *se, size_t *e)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t p[5];
+    if (!four_kanji_at(s, a, p))
+        return false;
+    size_t b = p[4];
+    int32_t v;
+    ent *o = NULL;
+    size_t m = ent_first_has(&x->org_first, d->cpx[b] & KJ_CPX_CP) ? org_at(s, b, &o) : 0;
+    bool oshort = false; /* a short form (自民, 連合) is a weaker cue */
+    for (size_t k = 6; !m && k <= 9 && b + k <= s->hi; k += 3)
+        if (kj_dict_get(x->oshort_ja, d->norm + b, k, &v))
+            m = k, oshort = true; /* (looked up only: ja_tail names the body) */
+    /* (a body's name read over the four kanji keeps them: 関西経済連合会) */
+    if (!m || !kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v) || ent_overlaps(s, a, b))
+        return false;
+    /* 意向表明自民総裁: after a short form the given name must end as
+     * given names do */
+    if (!four_kanji_name(s, p) &&
+        (oshort || kj_dict_get(x->notname_ja, d->norm + a, p[2] - a, &v) ||
+         kj_dict_get(x->notname_ja, d->norm + p[2], b - p[2], &v) ||
+         kj_dict_longest(x->place, d->norm, b, a, &v) ||
+         kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
+         kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v) ||
+         kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) || word_across(s, a, b)))
+        return false;
+    *se = p[2];
+    *e = b;
+    return true;
+}
+
 /* 萩谷拓輝(トヨタ自動車)が: four kanji, then an organization alone in
  * parentheses and a particle, are an unknown surname and a given name
  * (four_kanji_name: the team or employer in parentheses is the evidence the
@@ -2619,6 +2677,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                  * wants a title at q4, which can start only with a
                  * character of title_first: asked here first) */
                 /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
+                sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
+                       unknown_before_org(s, a, &q2, &q)) {
+                /* 十倉雅和経団連会長 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m == 4 && q + 1 < s->hi && d->norm[q] == '(' &&
