@@ -3781,6 +3781,11 @@ static size_t try_at(jp *p, size_t i)
                 t.rel = true;
             } else {
                 kj_dt_weekday(c, &t, wdn, i);
+                /* 水曜日の会合で決めた on a Tuesday: a past event, the
+                 * week just past */
+                if (t.y && kj_days(t.y, t.m, t.d) > kj_days(c->py, c->pm, c->pd)
+                    && kj_dt_weekday_past_ja(c, i, i + wl))
+                    kj_dt_shift(&t, KJ_G_DAY, -7);
             }
             size_t k = i + wl, e3, sl2, wl2;
             int wd2;
