@@ -1158,6 +1158,7 @@ static bool length_ago(jp *p, size_t k)
 
 static size_t season_at(const jp *p, size_t i, int *q);
 static int weekday_at(const jp *p, size_t i, size_t *n);
+static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc);
 
 /* A bare time at pos that shares the day of the date before it: listed
  * right after a time with a day (5日10時、12時、15時; separated by 、, ・, と or
@@ -1519,6 +1520,11 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             size_t wl = weekday_paren(p, j), ws = 0;
             if (!wl && have_m)
                 weekday_at(p, j, &wl); /* 8月27日水曜日 */
+            /* 9日土曜日 with no month: one date, as 9日(土) is; not a
+             * weekly slot or a name (5日日曜22時枠, 1日金曜ロードショー) */
+            if (!wl && !have_m && weekday_at(p, j, &wl) > 0
+                && (slot_end(p, j, j + wl) || weekday_in_name(p, j, wl, 0x65E5 /* 日 */)))
+                wl = 0;
             /* 2日の土曜日, 2016年1月12日 月曜日 */
             if (!wl && (at(p, j, "の") || (have_m && at(p, j, " ")))
                 && weekday_at(p, j + (ws = at(p, j, "の") ? strlen("の") : 1), &wl) > 0)
@@ -3781,6 +3787,11 @@ static size_t try_at(jp *p, size_t i)
                 t.rel = true;
             } else {
                 kj_dt_weekday(c, &t, wdn, i);
+                /* 水曜日の会合で決めた on a Tuesday: a past event, the
+                 * week just past */
+                if (t.y && kj_days(t.y, t.m, t.d) > kj_days(c->py, c->pm, c->pd)
+                    && kj_dt_weekday_past_ja(c, i, i + wl))
+                    kj_dt_shift(&t, KJ_G_DAY, -7);
             }
             size_t k = i + wl, e3, sl2, wl2;
             int wd2;

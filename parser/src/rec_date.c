@@ -965,6 +965,44 @@ bool kj_dt_ends_past_ja(kj_dctx *c, size_t pos)
     return ends_past_ja(c, pos);
 }
 
+/* 水曜日の会合で決めた, 月曜日に開かれた会議で: the weekday ending at
+ * end tells of a past event when its own clause (at most 20 characters
+ * on, to the first 、 or 。) holds a verb in the past tense that closes
+ * a clause, or ends the sentence in the past tense, with no future word
+ * (予定, 方針) from the weekday to there (GUIDELINES: past tense ->
+ * past). 水曜日に会合を開くと発表した: 開く is the day's own verb. */
+static bool past_clause_between(kj_dctx *c, size_t x, size_t y);
+
+bool kj_dt_weekday_past_ja(kj_dctx *c, size_t pos, size_t end)
+{
+    size_t e = end, at, fe;
+    bool stop = false;
+    for (int k = 0; k < 20 && e < c->len; k++) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, e, "、") || kj_at(c->s, c->len, e, "。")) {
+            stop = true;
+            break;
+        }
+        e += kj_u8_len((unsigned char)c->s[e]);
+    }
+    if (!stop)
+        return false;
+    bool past = kj_at(c->s, c->len, e, "。") && kj_before(c->s, e, "た") && ends_past_ja(c, pos);
+    /* 水曜日に会合を開くと発表した, 開くことを決めた: a verb quoted or
+     * made a noun before the sentence's た is the day's own, not past */
+    for (size_t q = end; past && q < e;) {
+        c->d->work++;
+        if (kj_at(c->s, c->len, q, "と") || kj_at(c->s, c->len, q, "こと") ||
+            kj_at(c->s, c->len, q, "よう"))
+            past = false;
+        q += kj_u8_len((unsigned char)c->s[q]);
+    }
+    /* one more character: what follows the た */
+    if (!past)
+        past = past_clause_between(c, end, e + kj_u8_len((unsigned char)c->s[e]));
+    return past && !future_scan(c, pos, e, &at, &fe);
+}
+
 /* A digit (ASCII or full-width) at i: its length, else 0. */
 static size_t digit_at(const kj_dctx *c, size_t i)
 {

@@ -307,6 +307,9 @@ void kj_dt_rel(kj_dctx *c, kj_tx *t, int kind, int off);
 bool kj_dt_last_near(kj_dctx *c, size_t pos);
 /* Does the Japanese sentence holding pos end in the past tense (…した。)? */
 bool kj_dt_ends_past_ja(kj_dctx *c, size_t pos);
+/* Does the Japanese weekday [pos, end) tell of a past event (its own
+ * clause in the past tense: 水曜日の会合で決めた)? */
+bool kj_dt_weekday_past_ja(kj_dctx *c, size_t pos, size_t end);
 void kj_dt_bare_day(kj_dctx *c, kj_tx *t, size_t pos);
 /* A month with no year: an explicit year just before, else the nearest. */
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos);
