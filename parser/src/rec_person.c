@@ -202,6 +202,10 @@ typedef struct pctx {
 #define LAST_MENTIONS 32
 /* Longest word town_seen looks up, plus one (names are shorter). */
 #define TOWN_MAXLEN 48
+/* Questions town_seen answers by a scan for the word before building
+ * its index: each scan is one pass over the text, the index six, so no
+ * document pays more than twice what the index alone costs. */
+#define TOWN_SCANS 6
 /* The size in bits of the per-document filter of registered surnames. */
 #define SURNAME_BITS 2048
 
@@ -210,6 +214,7 @@ typedef struct pctx {
  * the surnames surname_register saw. */
 struct townidx {
     bool built;    /* pos, npos and cap are filled (town_index) */
+    int scans;     /* questions town_scan answered before the index */
     uint32_t *pos; /* starts of the loc words, in d->norm */
     size_t npos;
     uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
@@ -1381,10 +1386,52 @@ static void town_index(estate *s, struct townidx *t)
     t->built = true;
 }
 
+/* The loc words town_finds finds, whole: the word right before one of
+ * them is what town_seen looks for. */
+static const struct {
+    char w[7];
+    unsigned char l; /* bytes: one character or two */
+} town_words[] = {{"では", 6}, {"出身", 6}, {"に住", 6}, {"在住", 6},
+                  {"駅", 3},   {"区", 3},   {"空港", 6}, {"港", 3}};
+
+/* Is the word [w, w + n) right before a loc word anywhere in the text?
+ * One strstr pass for the word itself, where town_index makes one per
+ * piece: the answer for the first few questions of a document (most ask
+ * one or two), before the index pays. The pass looks for the word from
+ * its second byte, then checks the first: strstr stops wherever the
+ * needle's first two bytes are, and a kanji's lead and second byte are
+ * shared by 64 characters, its second and third by few. */
+static bool town_scan(kiji_doc *d, const char *w, size_t n)
+{
+    char k[TOWN_MAXLEN];
+    if (n < 2)
+        return false; /* a word is at least one kanji, three bytes */
+    memcpy(k, w + 1, n - 1);
+    k[n - 1] = '\0';
+    for (const char *q = strstr(d->norm + 1, k); q; q = strstr(q + 1, k)) {
+        d->work++;
+        if (q[-1] != w[0])
+            continue;
+        size_t e = (size_t)(q - d->norm) + n - 1;
+        for (size_t i = 0; i < sizeof town_words / sizeof town_words[0]; i++) {
+            const char *tw = town_words[i].w;
+            size_t l = town_words[i].l;
+            if (e + l <= d->norm_len && memcmp(d->norm + e, tw, 3) == 0 &&
+                (l == 3 || memcmp(d->norm + e + 3, tw + 3, 3) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool town_seen(estate *s, const char *w, size_t n)
 {
     kiji_doc *d = s->d;
     struct townidx *t = s->town;
+    if (!t->built && n > 0 && n < TOWN_MAXLEN && t->scans < TOWN_SCANS) {
+        t->scans++;
+        return town_scan(d, w, n);
+    }
     if (!t->built)
         town_index(s, t);
     if (!t->npos || n == 0 || n >= TOWN_MAXLEN)
