@@ -3632,10 +3632,11 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
  * Outside ASCII the caller passes the character cp it decoded; two
  * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
  * caller passes the end we of the run of letters from i (we <= i:
- * unknown). *hint (NUM_UNKNOWN unless set) tells read_amount what it
+ * unknown); letter tells whether c is an ASCII letter (the scan class
+ * the caller read, SCAN_LETTER or SCAN_HW). *hint (NUM_UNKNOWN unless set) tells read_amount what it
  * learnt of kj_num_may_start_en at i. */
 static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
-                             size_t we, enum num_hint *hint)
+                             bool letter, size_t we, enum num_hint *hint)
 {
     unsigned char c = (unsigned char)d->norm[i];
     if (c == '#') /* the pound sign: hash_pound */
@@ -3644,7 +3645,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
      * (May, Minister) go to the tests below like any letter */
     if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
         return true;
-    if (c < 0x80 && is_letter(c) && i + 1 < d->norm_len) {
+    if (letter && i + 1 < d->norm_len) {
         /* most words: their first two bytes start nothing below, and no
          * $ follows within four bytes (HK$, US $: kj_money_may_start;
          * with the word's end known, the test prefixed_dollar makes) */
@@ -3773,13 +3774,15 @@ void kj_rec_numeric(kiji_doc *d)
         if (letter) {
             nx = run_end(d, cls, i + 1);
             /* the length test needs the whole run of letters */
-            if (nx == d->norm_len || !is_letter(u[nx]))
+            /* run_end stops only at a byte of no letter (the NUL after
+             * the text among them) or at an h or w */
+            if (u[nx] != 'h' && u[nx] != 'w')
                 we = nx;
         } else {
             nx = i + 1;
         }
         enum num_hint hint = NUM_UNKNOWN;
-        size_t e = phrase_may_start(d, nd, i, c, we, &hint)
+        size_t e = phrase_may_start(d, nd, i, c, letter, we, &hint)
                        ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                        : 0;
         if (e > i) {

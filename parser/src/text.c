@@ -667,11 +667,20 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
             i += v >> KJ_CPX_LEN_SHIFT;
             /* after kana or kanji, the run of them four at a time (one
              * step of work each, as above) */
-            if (v >= 3u << KJ_CPX_LEN_SHIFT && four)
+            if (v >= 3u << KJ_CPX_LEN_SHIFT && four) {
                 while (i + 12 <= len && four_plain3(cpx, i, 0x1F0000 | KJ_CC_BREAK)) {
                     i += 12;
                     work += 4;
                 }
+                /* the run's last characters (at most three once the four
+                 * fail) one at a time here, rather than each by the test
+                 * above and then a failed four */
+                while (i < len && !(cpx[i] & (KJ_CPX_SLOW | 0x1F0000 | KJ_CC_BREAK)) &&
+                       cpx[i] >> KJ_CPX_LEN_SHIFT == 3) {
+                    i += 3;
+                    work++;
+                }
+            }
             if (v < 2u << KJ_CPX_LEN_SHIFT) {
                 /* an entry of length 1 is ASCII: the rest of a run of
                  * such ASCII (English words and spaces), one table test a
