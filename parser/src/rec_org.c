@@ -2348,7 +2348,19 @@ static size_t en_run(estate *s, size_t a)
          * Safety: a run that an organization word opens is its name when
          * the tail reaches the run's end, one or two capitalized words
          * after it that are no title's (the Bank of Japan Governor Tom
-         * Aki names a person after the bank: left alone) */
+         * Aki names a person after the bank: left alone, unless a
+         * title word follows the tail: the Bank of Norland Governor Tom
+         * Aki, the Federation of Coastal Hauliers Chairman Tom Aki, names
+         * a body the gazetteer may not know, up to the title) */
+        if (head_open && stop < lim - 1) {
+            int k = stop + 1;
+            while (k < lim && k < stop + 4 && cap[k] && !title_word(s, ws[k], we[k]))
+                k++;
+            if (k < lim && cap[k] && title_word(s, ws[k], we[k])) {
+                stop = k - 1;
+                head_open = false;
+            }
+        }
         if (head_open && stop < lim - 1) {
             bool whole = stop + 3 >= lim;
             for (int k = stop + 1; whole && k < lim; k++)
