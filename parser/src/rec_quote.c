@@ -391,6 +391,19 @@ void kj_q_emit(kiji_doc *d, kj_qctx *x, size_t is, size_t ie, int speaker, const
     /* 「」 or 「 」 quotes nothing: no fact (and none with an empty span) */
     if (kj_q_skip_space(d, is, ie) >= ie)
         return;
+    /* the text is the words inside the brackets: a space before the
+     * closing bracket (「…すごい 」) is layout, not words (bounded by is,
+     * as the span holds a non-space) */
+    const unsigned char *u = (const unsigned char *)d->norm;
+    for (;;) {
+        if (u[ie - 1] == ' ' || u[ie - 1] == '\t' || u[ie - 1] == '\n' || u[ie - 1] == '\r')
+            ie--;
+        else if (ie - is >= 3 && u[ie - 3] == 0xe3 && u[ie - 2] == 0x80 && u[ie - 1] == 0x80)
+            ie -= 3;
+        else
+            break;
+        d->work++;
+    }
     int idx = kj_fact_add(d, KIJI_FACT_QUOTE, is, ie);
     if (idx < 0)
         return;

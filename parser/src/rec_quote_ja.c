@@ -227,6 +227,9 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     size_t i = marker_at(d, x, k, end);
     if (ends_with_source(d, x, x->m[k].ne, i))
         return false;
+    /* X氏による、「…」というコメント: by X, right before the words */
+    if (at(d, i, "による") && (at(d, i + strlen("による"), "「") || at(d, i + strlen("による"), "、「")))
+        return true;
     return at(d, i, "は") || at(d, i, "が") || at(d, i, "も") || at(d, i, "によると") ||
            at(d, i, "によれば") || at(d, i, "によりますと") || writing_of(d, i);
 }
