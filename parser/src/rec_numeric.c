@@ -3571,6 +3571,15 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     size_t qe = ne;
     bool in_span = false;
     int post = qual_after(d, ne, &qe, &in_span);
+    /* "plus" after a unit word and before a word adds a thing: "290
+     * passengers plus cargo", "50 dlrs plus interest" (no bound; "400,000
+     * plus units", "20 pct plus." are "or more") */
+    if (post && d->lang == KJ_LANG_EN && a.ne > a.tok.ne && qe >= 4 && qe + 1 < d->norm_len &&
+        at_ci_n(d, qe - 4, "plus", 4) && (d->norm[qe] == ' ' || d->norm[qe] == '\n') &&
+        (is_letter((unsigned char)d->norm[qe + 1]) || is_digit((unsigned char)d->norm[qe + 1]))) {
+        post = 0;
+        in_span = false;
+    }
     if (post && !qual)
         qual = post;
     else if (post && in_span)
