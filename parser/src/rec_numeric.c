@@ -2439,6 +2439,31 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
+/* A money amount after a currency symbol ("$3.5") and nothing after its
+ * figure: where it is read (not "$3.5 billion", not "3.5 dlrs"). */
+static bool symbol_bare(const kiji_doc *d, const amount *a)
+{
+    return a->kind == NW_CURRENCY && a->value.ok && !a->tok.vague && !a->minor &&
+           a->ns < a->tok.ns && !is_digit((unsigned char)d->norm[a->ns]) && a->ne == a->tok.ne &&
+           !has_scale(d, &a->tok);
+}
+
+/* A symbol amount with no scale compared with or listed next to a scaled
+ * one in its currency takes that scale, where only the scaled value is of
+ * the other's order: "rose to $3.5 from $2.9 billion", "$40, $50 and $60
+ * million" (the rule inherit_unit keeps for bare numbers). */
+static void symbol_scale(const kiji_doc *d, amount *a, const amount *u)
+{
+    if (!symbol_bare(d, a) || u->kind != NW_CURRENCY || u->cur != a->cur || !u->value.ok ||
+        u->minor || u->ns >= u->tok.ns || is_digit((unsigned char)d->norm[u->ns]))
+        return;
+    int sc = scale_of(d, &u->tok);
+    kj_num v = a->value;
+    if (!sc || comparable(v, u->value) || !kj_num_scale(&v, sc) || !comparable(v, u->value))
+        return;
+    a->value = v;
+}
+
 /* The bare numbers listed after the one from start to pos, each after ", "
  * ("3, 4 and 5 tonnes", "10, 20, or 30 pct"; at most LIST_ITEMS): where
  * the " and " or " or " before the last one starts (after a serial
@@ -3296,6 +3321,45 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         }
     }
 
+    /* a symbol amount with no scale, then (after a list of such amounts,
+     * "$40, $50 and") a compare word, "and" or "or" and a scaled one:
+     * "rose to $3.5 from $2.9 billion"; or after a scaled one and a
+     * compare word: "to $3.5 billion from $2.9" (not "$3 from the $2.9
+     * billion fund": the words must meet the amount) */
+    if (d->lang == KJ_LANG_EN && !max.ok && symbol_bare(d, &a)) {
+        static const nlit and_or[] = {NLIT(" and "), NLIT(" or ")};
+        size_t nw = sizeof compare_words / sizeof *compare_words, p = a.ne;
+        amount b;
+        for (int k = 0; k < LIST_ITEMS && p + 2 < d->norm_len && d->norm[p] == ',' &&
+                        (d->norm[p + 1] == ' ' || d->norm[p + 1] == '\n');
+             k++) {
+            if (!read_amount(d, p + 2, &b, NUM_UNKNOWN) || b.ns != p + 2 || !symbol_bare(d, &b) ||
+                b.cur != a.cur)
+                break;
+            p = b.ne;
+        }
+        /* a serial comma after a list: "$40, $50, and $60 million" */
+        if (p < d->norm_len && d->norm[p] == ',' &&
+            (p > a.ne || (a.ns >= 2 && d->norm[a.ns - 2] == ',')))
+            p++;
+        for (size_t w = 0; w < nw + 2; w++) {
+            const nlit *cw = w < nw ? &compare_words[w] : &and_or[w - nw];
+            size_t k = at_ci_n(d, p, cw->w, cw->n);
+            if (k) {
+                if (read_amount(d, k, &b, NUM_UNKNOWN) && b.ns == k)
+                    symbol_scale(d, &a, &b);
+                break;
+            }
+        }
+        for (size_t w = 0; w < nw && cx->last.kind == NW_CURRENCY; w++) {
+            size_t cl = compare_words[w].n, at = cx->last_end;
+            if (a.ns >= cl && a.ns - cl == at && at_ci_n(d, at, compare_words[w].w, cl) == a.ns) {
+                symbol_scale(d, &a, &cx->last);
+                break;
+            }
+        }
+    }
+
     amount a0 = a; /* before the rules below: a row of counts takes no currency */
     /* a list of bare numbers up to the "and" or "or" before its last one
      * shares that one's unit: "3, 4 and 5 tonnes", "10, 20, or 30 pct" */
@@ -3507,6 +3571,15 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     size_t qe = ne;
     bool in_span = false;
     int post = qual_after(d, ne, &qe, &in_span);
+    /* "plus" after a unit word and before a word adds a thing: "290
+     * passengers plus cargo", "50 dlrs plus interest" (no bound; "400,000
+     * plus units", "20 pct plus." are "or more") */
+    if (post && d->lang == KJ_LANG_EN && a.ne > a.tok.ne && qe >= 4 && qe + 1 < d->norm_len &&
+        at_ci_n(d, qe - 4, "plus", 4) && (d->norm[qe] == ' ' || d->norm[qe] == '\n') &&
+        (is_letter((unsigned char)d->norm[qe + 1]) || is_digit((unsigned char)d->norm[qe + 1]))) {
+        post = 0;
+        in_span = false;
+    }
     if (post && !qual)
         qual = post;
     else if (post && in_span)
