@@ -601,6 +601,15 @@ static size_t ja_name_start(estate *s, size_t b)
     return a;
 }
 
+/* The words an acronym gives no letter: of, and, for, on, the, & (the
+ * National Bank of Norland for NBN). */
+static bool initial_free(const char *t, size_t tl)
+{
+    return (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
+           (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
+           (tl == 2 && !memcmp(t, "on", 2)) || (tl == 3 && !memcmp(t, "the", 3));
+}
+
 /* Start of the English name of `want` significant words ending at b (the
  * Royal United Services Institute): of/the/and/for/on/& do not count (the
  * Council on Coastal Fisheries (CCF)). */
@@ -635,10 +644,7 @@ static size_t en_name_start(estate *s, size_t b, int want)
         size_t tl = e - w;
         if (!ent_asc((unsigned char)t[0]) && t[0] != '&')
             break;
-        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
-                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
-                    (tl == 2 && !memcmp(t, "on", 2)) ||
-                    (tl == 3 && !memcmp(t, "the", 3) && got > 0);
+        bool conn = initial_free(t, tl) && (got > 0 || tl != 3 || memcmp(t, "the", 3) != 0);
         if (!conn)
             got++; /* gross domestic product (GDP): lowercase words count */
         a = w;
@@ -674,9 +680,7 @@ static bool inner_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size
             e++;
         const char *t = d->norm + w;
         size_t tl = e - w;
-        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
-                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
-                    (tl == 2 && !memcmp(t, "on", 2)) || (tl == 3 && !memcmp(t, "the", 3));
+        bool conn = initial_free(t, tl);
         if (!conn && tl > 0) {
             if (q >= k || (t[0] & 0xDF) != (d->norm[q] & 0xDF))
                 return false;
@@ -1005,9 +1009,7 @@ static bool exact_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size
             e++;
         const char *t = d->norm + w;
         size_t tl = e - w;
-        bool conn = (tl == 2 && !memcmp(t, "of", 2)) || (tl == 3 && !memcmp(t, "and", 3)) ||
-                    (tl == 3 && !memcmp(t, "for", 3)) || (tl == 1 && t[0] == '&') ||
-                    (tl == 2 && !memcmp(t, "on", 2)) || (tl == 3 && !memcmp(t, "the", 3));
+        bool conn = initial_free(t, tl);
         if (!conn && tl > 0) {
             if (q >= k || !upper((unsigned char)t[0]) || t[0] != d->norm[q])
                 return false;
