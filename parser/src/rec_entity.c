@@ -466,6 +466,16 @@ ent *ent_ending_at(estate *s, size_t ne)
     return best;
 }
 
+ent *ent_exactly(estate *s, int type, size_t ns, size_t ne)
+{
+    /* few frozen mentions end at one position */
+    size_t lo = ent_frozen_from(s, ne);
+    for (size_t i = lo; i < s->nfrozen && s->mr[i].ne == ne && i < lo + 8; i++)
+        if (s->mr[i].ns == ns && s->mr[i].e->type == type)
+            return s->mr[i].e;
+    return NULL;
+}
+
 bool ent_covered(estate *s, int type, size_t ns, size_t ne)
 {
     /* mentions are short (names), so look back a bounded window */

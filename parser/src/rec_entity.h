@@ -318,6 +318,8 @@ bool ent_stopword(const kiji_doc *d, size_t ns, size_t ne);
 bool ent_splits_word(const estate *s, size_t end);
 /* The place or organization mention ending exactly at ne, or NULL. */
 ent *ent_ending_at(estate *s, size_t ne);
+/* The entity of type with a frozen mention exactly [ns, ne), or NULL. */
+ent *ent_exactly(estate *s, int type, size_t ns, size_t ne);
 bool ent_covered(estate *s, int type, size_t ns, size_t ne);
 /* Sort the mentions so far for the lookups above. */
 void ent_freeze(estate *s);

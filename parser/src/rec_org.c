@@ -575,12 +575,8 @@ static size_t ja_country_label(estate *s, size_t a, size_t b)
     uint32_t c = ent_cp(d, a + 3, &nx);
     if (!(ent_kata(c) && c != 0x30FC) && !(c >= 'A' && c <= 'Z'))
         return a;
-    /* the place mention [a, a + 3) among those frozen (few end there) */
-    size_t lo = ent_frozen_from(s, a + 3);
-    for (size_t i = lo; i < s->nfrozen && i < lo + 8 && s->mr[i].ne == a + 3; i++)
-        if (s->mr[i].ns == a && s->mr[i].e->type == KIJI_FACT_PLACE)
-            return a + 3;
-    return a;
+    /* the place mention [a, a + 3) among those frozen */
+    return ent_exactly(s, KIJI_FACT_PLACE, a, a + 3) ? a + 3 : a;
 }
 
 /* Start of the Japanese name that ends at b: back over name characters, not
@@ -2019,11 +2015,7 @@ static inline bool glued_org(const kiji_doc *d, size_t lo, size_t ws, size_t we)
  * search of the frozen mentions and a few steps. */
 static bool place_exactly(estate *s, size_t ns, size_t ne)
 {
-    size_t lo = ent_frozen_from(s, ne);
-    for (size_t i = lo; i < s->nfrozen && s->mr[i].ne == ne && i < lo + 8; i++)
-        if (s->mr[i].ns == ns && s->mr[i].e->type == KIJI_FACT_PLACE)
-            return true;
-    return false;
+    return ent_exactly(s, KIJI_FACT_PLACE, ns, ne) != NULL;
 }
 
 /* Is [w, e) then ' the plural possessive of an agent noun (Seafarers,

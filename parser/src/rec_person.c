@@ -643,15 +643,13 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         if (!kj_at(d->norm, s->hi, b + k - 3, "党"))
             continue;
         size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v);
-        ent *e2 = n2 ? ent_ending_at(s, b + k) : NULL;
-        for (size_t i = 0; e2 && e2->type == KIJI_FACT_ORGANIZATION && i < e2->nm; i++)
-            if (e2->m[i].ns == b && e2->m[i].ne == b + k) {
-                e = e2;
-                m = k;
-                tb = b + k;
-                n = n2;
-                break;
-            }
+        ent *e2 = n2 ? ent_exactly(s, KIJI_FACT_ORGANIZATION, b, b + k) : NULL;
+        if (e2) {
+            e = e2;
+            m = k;
+            tb = b + k;
+            n = n2;
+        }
         break;
     }
     if (!m || !n)
