@@ -30,43 +30,49 @@ bool ent_splits_word(const estate *s, size_t end)
 
 /* ---- word lists ---------------------------------------------------------- */
 
-void ent_first_add(ent_first *f, const char *key, size_t len)
+void ent_first_all(struct kj_entity *x, ent_first f)
+{
+    /* every code point's flag as well: ent_first_has then tests the flag alone */
+    x->first_every |= f;
+    for (size_t c = 0; c < 0x10000; c++)
+        x->first[c] |= (uint16_t)f;
+}
+
+void ent_first_add(struct kj_entity *x, ent_first f, const char *key, size_t len)
 {
     if (len == 0)
         return;
     unsigned char b = (unsigned char)key[0];
     if (b >= 0x80 && !(b >= 0xC2 && b <= 0xF4 && (size_t)kj_u8_len(b) <= len)) {
-        /* every bit as well: ent_first_has then tests the bit alone */
-        f->all = true;
-        memset(f->bits, 0xFF, sizeof f->bits);
+        ent_first_all(x, f);
         return;
     }
     size_t i = 0;
     uint32_t c = kj_u8_next(key, len, &i);
     if (c >= 0x10000)
         return; /* ent_first_has lets every such character through */
-    f->bits[c >> 6] |= 1ull << (c & 63);
+    x->first[c] |= (uint16_t)f;
     if (c == ' ')
-        f->bits['\n' >> 6] |= 1ull << ('\n' & 63);
+        x->first['\n'] |= (uint16_t)f;
 }
 
-void ent_first_list(ent_first *f, const char *list)
+void ent_first_list(struct kj_entity *x, ent_first f, const char *list)
 {
     const kj_wordlist *wl = kj_wordlist_get(list);
     for (size_t i = 0; wl && i < wl->n; i++)
-        ent_first_add(f, wl->lines[i], kj_wordlist_key(wl->lines[i]));
+        ent_first_add(x, f, wl->lines[i], kj_wordlist_key(wl->lines[i]));
 }
 
-void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
+void ent_stops_init(ent_stops *st, uint32_t want, const struct kj_entity *x, ent_first f,
                     uint32_t also, bool pass_unnamed)
 {
     memset(st, 0, sizeof *st);
-    st->mask = (f && f->all) || (g && g->all) ? UINT32_MAX : KJ_CPX_SLOW | want;
+    st->mask = (x->first_every & f) ? UINT32_MAX : KJ_CPX_SLOW | want;
     /* a set always lets a character past U+FFFF through (ent_first_has) */
-    st->wide = f || g || (also >= 0x80 && also != ENT_NO_CP);
+    st->wide = f || (also >= 0x80 && also != ENT_NO_CP);
     st->pass_unnamed = pass_unnamed;
     for (uint32_t c = 0; c < 0x10000; c++) {
-        bool stop = c == also || (f && ent_first_has(f, c)) || (g && ent_first_has(g, c));
+        bool stop = c == also || (f && ent_first_has(x, f, c));
         uint32_t cls = kj_char_class(c);
         if (c < 0x80) {
             stop |= (cls & want) != 0;
@@ -649,8 +655,8 @@ int kj_entity_init(kiji_parser *p)
     x->splits_ja = ent_dict("ja/name_splits", 1);
     if (!x->stop_en || !x->splits_ja)
         return -1;
-    ent_stops_init(&x->known_stops, KJ_CC_UPPER, &x->org_first, NULL, 0x65B0, true);
-    ent_stops_init(&x->place_stops_en, 0, &x->place_first, &x->abbr_first, ENT_NO_CP, false);
+    ent_stops_init(&x->known_stops, KJ_CC_UPPER, x, ENT_F_ORG, 0x65B0, true);
+    ent_stops_init(&x->place_stops_en, 0, x, ENT_F_PLACE_ANY, ENT_NO_CP, false);
     return 0;
 }
 

@@ -27,28 +27,40 @@ typedef struct kj_place {
     char *canon_en;
 } kj_place;
 
-/* The first code points of a dictionary's keys, kept beside it so that a
- * scan asks ent_first_has instead of calling the lookup where no key can
- * start (exact: UTF-8 is prefix-free, so a key whose first character is
- * whole matches only where the text has that character). */
-typedef struct ent_first {
-    /* BMP code points; every bit when all is set, so that ent_first_has,
-     * asked at nearly every character of the entity scans, tests no flag */
-    uint64_t bits[1024];
-    bool all; /* a key starts mid-character: no filtering */
-} ent_first;
+/* The first code points of a dictionary's keys, noted so that a scan asks
+ * ent_first_has instead of calling the lookup where no key can start
+ * (exact: UTF-8 is prefix-free, so a key whose first character is whole
+ * matches only where the text has that character). One ENT_F_* bit names
+ * a dictionary's set; the sets share one table of flags per parser
+ * (kj_entity.first), read with one load at nearly every character of the
+ * entity scans. A value of several bits asks for any of those sets. */
+typedef unsigned ent_first;
+enum {
+    ENT_F_PLACE = 1u << 0,    /* place */
+    ENT_F_ABBR = 1u << 1,     /* abbr */
+    ENT_F_ORG = 1u << 2,      /* org */
+    ENT_F_OSUF = 1u << 3,     /* osuf_ja */
+    ENT_F_OSHORT = 1u << 4,   /* oshort_ja */
+    ENT_F_TITLE = 1u << 5,    /* title_ja */
+    ENT_F_HONOR = 1u << 6,    /* honor_ja */
+    ENT_F_OCC = 1u << 7,      /* occ_ja */
+    ENT_F_SURNAME = 1u << 8,  /* surname_ja */
+    ENT_F_ZHSUR = 1u << 9,    /* ja/surnames_zh */
+    ENT_F_OLEAD = 1u << 10,   /* olead_ja */
+    /* the last code points of the occupations of occ_ja (value 1), noted
+     * as the first ones: occ_before reads none where the character before
+     * its end is none of them */
+    ENT_F_OCC_LAST = 1u << 11,
+    ENT_F_PLACE_ANY = ENT_F_PLACE | ENT_F_ABBR, /* rec_places */
+};
 
-/* Note the first code point of key [key, key + len); a space also marks a
- * line break, which ent_longest reads as a space. */
-void ent_first_add(ent_first *f, const char *key, size_t len);
+/* Note the first code point of key [key, key + len) in the set f of x; a
+ * space also marks a line break, which ent_longest reads as a space. */
+void ent_first_add(struct kj_entity *x, ent_first f, const char *key, size_t len);
 /* The same for each line of a word list, keyed as kj_dict_add_list keys it. */
-void ent_first_list(ent_first *f, const char *list);
-
-/* Can a key start with the code point c? */
-static inline bool ent_first_has(const ent_first *f, uint32_t c)
-{
-    return c >= 0x10000 || (f->bits[c >> 6] >> (c & 63) & 1);
-}
+void ent_first_list(struct kj_entity *x, ent_first f, const char *list);
+/* Let every code point through the set f of x (a key starts mid-character). */
+void ent_first_all(struct kj_entity *x, ent_first f);
 
 /* The first two code points of a dictionary's keys that start past ASCII,
  * hashed into a bitmap kept beside it as ent_first keeps the first: where
@@ -115,12 +127,11 @@ typedef struct ent_stops {
 /* No code point for ent_stops_init's also. */
 #define ENT_NO_CP UINT32_MAX
 
-/* Fill st: stop at the classes want, where ent_first_has(f, c) or
- * ent_first_has(g, c) (f and g may be NULL), and at also; with
- * pass_unnamed never at a character past ASCII with no name class but
- * hiragana that f or g holds. More
- * ASCII stops may be set in st->ascii afterwards. */
-void ent_stops_init(ent_stops *st, uint32_t want, const ent_first *f, const ent_first *g,
+/* Fill st: stop at the classes want, where ent_first_has(x, f, c) (f may
+ * be 0: no set, or several sets), and at also; with pass_unnamed never at
+ * a character past ASCII with no name class but hiragana that f holds.
+ * More ASCII stops may be set in st->ascii afterwards. */
+void ent_stops_init(ent_stops *st, uint32_t want, const struct kj_entity *x, ent_first f,
                     uint32_t also, bool pass_unnamed);
 
 /* The size in bits of kj_entity.notname_bits. */
@@ -192,22 +203,22 @@ struct kj_entity {
     const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
     const kj_wordlist *company_en; /* en/company_words: Co, Inc (org_named_ent) */
     int norgs;
-    /* first code points of the keys of place, abbr, org, osuf_ja,
-     * title_ja, honor_ja, occ_ja, surname_ja and zhsur_ja */
-    ent_first place_first, abbr_first, org_first, osuf_first, oshort_first;
-    ent_first title_first, honor_first, occ_first, surname_first, zhsur_first;
-    /* the last code points of the occupations of occ_ja (value 1), in an
-     * ent_first: occ_before reads none where the character before its end
-     * is none of them */
-    ent_first occ_last;
-    int occ_back; /* the longest of those occupations, in characters */
-    ent_first olead_first; /* first characters of ja/org_lead (ja_persons) */
-    ent_first place_any_first; /* place_first and abbr_first in one (rec_places) */
+    /* the ENT_F_* sets (ent_first) that each BMP code point is in, and
+     * the sets that let every code point through */
+    uint16_t first[0x10000];
+    ent_first first_every;
+    int occ_back; /* the longest occupation of ENT_F_OCC_LAST, in characters */
     ent_pair place_pair, org_pair; /* the keys of place and org (full_at, org_at_cp) */
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
      * English rec_places (place_first, abbr_first) */
     ent_stops known_stops, place_stops_en;
 };
+
+/* Can a key of a set of f start with the code point c? */
+static inline bool ent_first_has(const struct kj_entity *x, ent_first f, uint32_t c)
+{
+    return c >= 0x10000 || (x->first[c] & f);
+}
 
 /* One entity being collected. */
 typedef struct ent {

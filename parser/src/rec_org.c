@@ -15,7 +15,7 @@
 int org_init(struct kj_entity *x)
 {
     x->osuf_ja = ent_dict("ja/org_suffixes", 1);
-    ent_first_list(&x->osuf_first, "ja/org_suffixes");
+    ent_first_list(x, ENT_F_OSUF, "ja/org_suffixes");
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
     x->ofollow_ja = ent_dict("ja/org_follow", 1);
     x->osuf_en = ent_dict("en/org_suffixes", 1);
@@ -86,7 +86,7 @@ int org_init(struct kj_entity *x)
                 size_t n = t ? (size_t)(t - p) : strlen(p);
                 if (n && !kj_dict_add(x->org, p, n, use))
                     return -1;
-                ent_first_add(&x->org_first, p, n);
+                ent_first_add(x, ENT_F_ORG, p, n);
                 ent_pair_add(&x->org_pair, p, n);
                 p += n;
                 if (*p == '\t')
@@ -105,7 +105,7 @@ int org_init(struct kj_entity *x)
         const char *p = sl->lines[i], *t = strchr(p, '\t');
         if (!t || t == p || !t[1] || !kj_dict_add(x->oshort_ja, p, (size_t)(t - p), (int32_t)i))
             return -1;
-        ent_first_add(&x->oshort_first, p, (size_t)(t - p));
+        ent_first_add(x, ENT_F_OSHORT, p, (size_t)(t - p));
     }
     return 0;
 }
@@ -1382,7 +1382,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
         uint32_t c = ent_cp(d, p, &nx);
         /* a suffix needs a character of the name before it (ok below):
          * none is looked up at a */
-        size_t n = chars > 0 && ent_first_has(&x->osuf_first, c)
+        size_t n = chars > 0 && ent_first_has(x, ENT_F_OSUF, c)
                        ? kj_dict_longest(x->osuf_ja, d->norm, b, p, &v)
                        : 0;
         if (n) {
@@ -1684,10 +1684,10 @@ static bool known_across(estate *s, size_t a, size_t b)
         size_t ps;
         uint32_t c = ent_prev(s->d, q, &ps);
         q = ps;
-        /* only where a known name can start (org_first holds the first
+        /* only where a known name can start (ENT_F_ORG holds the first
          * character of every key of x->org) */
         int32_t v;
-        if (ent_first_has(&s->x->org_first, c) && ent_longest(s, s->x->org, q, &v) == b - q)
+        if (ent_first_has(s->x, ENT_F_ORG, c) && ent_longest(s, s->x->org, q, &v) == b - q)
             return true;
     }
     return false;
@@ -2505,14 +2505,14 @@ static inline size_t skip_to_upper(const kiji_doc *d, size_t i, size_t hi)
 /* The name run that pass_suffixes reads from a, when it is plain: every
  * character to its end (the first with no name class, hi, or the 48th
  * character) is one the table holds whole, none is claimed and none is ・
- * or &. Then its end is *b, *suf says whether osuf_first (f) has one of its
+ * or &. Then its end is *b, *suf says whether the set f (ENT_F_OSUF) has one of its
  * characters past the first, *lastc is its last one and *cls the classes of
  * its characters together; false, with nothing set, when the run is not
  * plain (the exact loop in pass_suffixes reads it). hi is s->hi, or the
  * text's end before it: the caller reads both once for the whole pass.
  * *claim is ent_next_claim's answer for some position at or before a,
  * moved on here when a has passed it. */
-static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f, size_t *claim,
+static inline bool plain_run(estate *s, size_t a, size_t hi, ent_first f, size_t *claim,
                              size_t *b, bool *suf, uint32_t *lastc, uint32_t *cls)
 {
     kiji_doc *d = s->d;
@@ -2529,7 +2529,8 @@ static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f,
     size_t p = a + (v0 >> KJ_CPX_LEN_SHIFT);
     int n = 1;
     uint32_t any = v0, last = v0 & KJ_CPX_CP;
-    bool has = f->all;
+    const struct kj_entity *x = s->x;
+    bool has = (x->first_every & f) != 0;
     while (!has && p < hi && n < 48) {
         uint32_t v = d->cpx[p];
         if (v & KJ_CPX_SLOW)
@@ -2538,7 +2539,7 @@ static inline bool plain_run(estate *s, size_t a, size_t hi, const ent_first *f,
             break;
         any |= v;
         last = v & KJ_CPX_CP;
-        has = last >= 0x10000 || (f->bits[last >> 6] >> (last & 63) & 1);
+        has = ent_first_has(x, f, last);
         p += v >> KJ_CPX_LEN_SHIFT;
         n++;
     }
@@ -2621,7 +2622,6 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
     size_t claim = en ? 0 : ent_next_claim(d, i); /* plain_run's */
     /* plain_run's bounds, read once: nothing in the pass moves them */
     size_t run_hi = s->hi < d->norm_len ? s->hi : d->norm_len;
-    const ent_first *osuf = &s->x->osuf_first;
     uint32_t c = 0;
     /* English acts only at a capital letter, other text also at a name
      * character (A-Z is one): elsewhere the loop below moves on to the
@@ -2661,12 +2661,12 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
             size_t a = i, b = i;
             bool dot = false;
             /* some character of the run past its first can start an
-             * organization word (osuf_first): without one ja_seg finds no
+             * organization word (ENT_F_OSUF): without one ja_seg finds no
              * name in it (a suffix follows a character of the name) */
             bool suf = false;
             uint32_t lastc = c; /* the character ending at b */
             uint32_t rcls = 0;  /* the classes of the run's characters */
-            if (!plain_run(s, i, run_hi, osuf, &claim, &b, &suf, &lastc, &rcls)) {
+            if (!plain_run(s, i, run_hi, ENT_F_OSUF, &claim, &b, &suf, &lastc, &rcls)) {
                 int n = 0;
                 while (b < s->hi && n < 48) {
                     d->work++;
@@ -2681,7 +2681,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
                             break;
                     }
                     dot |= bc == 0x30FB && b >= a;
-                    suf |= n > 0 && ent_first_has(&s->x->osuf_first, bc);
+                    suf |= n > 0 && ent_first_has(s->x, ENT_F_OSUF, bc);
                     rcls |= bcls;
                     lastc = bc;
                     b = bn;
@@ -2724,7 +2724,7 @@ static void pass_suffixes(estate *s, kata_spans *kata)
  * at every call: most calls end here, and then make no stack frame. */
 static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
 {
-    if (!ent_first_has(&s->x->org_first, first))
+    if (!ent_first_has(s->x, ENT_F_ORG, first))
         return false;
     /* the start is tested before the lookup: inside a word nothing starts */
     if (ent_word(first) && pos > s->lo && ent_word(pc))
@@ -2880,7 +2880,7 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
     int32_t v;
     /* most calls start at no short form's first character */
     if (end <= pos || end > s->hi ||
-        !ent_first_has(&s->x->oshort_first, s->d->cpx[pos] & KJ_CPX_CP) ||
+        !ent_first_has(s->x, ENT_F_OSHORT, s->d->cpx[pos] & KJ_CPX_CP) ||
         !kj_dict_get(s->x->oshort_ja, s->d->norm + pos, end - pos, &v))
         return NULL;
     /* the full form, as the suffix pass or pass_known would name it
@@ -2901,7 +2901,7 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
  * two-character filter of org_pair (ent_pair_may, org_may_start's last
  * test) says no known name starts. There org_at_cp finds nothing, and no
  * acronym starts (A-Z or 新 first), so pass_known would only move on to
- * the next character: most kanji that org_first lets through (国, 日) are
+ * the next character: most kanji that ENT_F_ORG lets through (国, 日) are
  * such, and the stop cost more than the filter. Each such character
  * counts one step of d->work, as the stop counted it. */
 static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x)
@@ -2930,7 +2930,7 @@ static void pass_known(estate *s)
     uint32_t c = 0;
     while (i < s->hi) {
         /* the loop acts only where a known name starts (org_at_cp looks it
-         * up only when org_first has the character, and only at a name
+         * up only when ENT_F_ORG has the character, and only at a name
          * character) or an acronym (A-Z or 新 first): past any other
          * character it moves on */
         i = skip_known(d, i, s->hi, s->x);
@@ -2943,7 +2943,7 @@ static void pass_known(estate *s)
         end = nx;
         /* hiragana stops here only where a listed name starts with it
          * (みんなの党: known_stops) */
-        if (!ent_namechar(c) && !(kj_is_hiragana(c) && ent_first_has(&s->x->org_first, c))) {
+        if (!ent_namechar(c) && !(kj_is_hiragana(c) && ent_first_has(s->x, ENT_F_ORG, c))) {
             i = nx;
             continue;
         }

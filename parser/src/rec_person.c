@@ -49,9 +49,9 @@ int person_init(struct kj_entity *x)
         x->asc_word[c] = ent_asc((unsigned char)c);
     x->title_ja = ent_dict("ja/titles", 1);
     x->honor_ja = ent_dict("ja/honorifics", 1);
-    ent_first_list(&x->title_first, "ja/titles");
-    ent_first_list(&x->honor_first, "ja/honorifics");
-    ent_first_list(&x->occ_first, "ja/occupations");
+    ent_first_list(x, ENT_F_TITLE, "ja/titles");
+    ent_first_list(x, ENT_F_HONOR, "ja/honorifics");
+    ent_first_list(x, ENT_F_OCC, "ja/occupations");
     const kj_wordlist *occ = kj_wordlist_get("ja/occupations");
     for (size_t i = 0; occ && i < occ->n; i++) {
         const char *key = occ->lines[i], *tab = strchr(key, '\t');
@@ -69,16 +69,14 @@ int person_init(struct kj_entity *x)
         if (nch > x->occ_back)
             x->occ_back = nch;
         size_t k = st;
-        if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80) {
-            x->occ_last.all = true;
-            memset(x->occ_last.bits, 0xFF, sizeof x->occ_last.bits);
-        } else if (c < 0x10000) {
-            x->occ_last.bits[c >> 6] |= 1ull << (c & 63);
-        }
+        if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80)
+            ent_first_all(x, ENT_F_OCC_LAST);
+        else if (c < 0x10000)
+            x->first[c] |= ENT_F_OCC_LAST;
     }
-    ent_first_list(&x->surname_first, "ja/surnames");
-    ent_first_list(&x->zhsur_first, "ja/surnames_zh");
-    ent_first_list(&x->olead_first, "ja/org_lead");
+    ent_first_list(x, ENT_F_SURNAME, "ja/surnames");
+    ent_first_list(x, ENT_F_ZHSUR, "ja/surnames_zh");
+    ent_first_list(x, ENT_F_OLEAD, "ja/org_lead");
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->anaorg_ja = ent_dict("ja/anaphor_orgs", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
@@ -396,7 +394,7 @@ static ent *person(estate *s, size_t ns, size_t ne, size_t ss, size_t se, const 
         int32_t v;
         if (c0 == 0x5143 /* 元 */ || c0 == 0x524D /* 前 */)
             c0 = ent_cp(d, ra = rx, &rx);
-        size_t rl = ent_first_has(&s->x->title_first, c0)
+        size_t rl = ent_first_has(s->x, ENT_F_TITLE, c0)
                         ? kj_dict_longest(s->x->title_ja, d->norm, ne, ra, &v)
                         : 0;
         if (rl && ra + rl < ne && !kj_dict_get(s->x->surname_ja, d->norm + ra, rl, &v) &&
@@ -501,10 +499,10 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     *aff = NULL;
     size_t bx;
     uint32_t bc = ent_cp(d, b, &bx);
-    size_t n = ent_first_has(&x->title_first, bc)
+    size_t n = ent_first_has(x, ENT_F_TITLE, bc)
                    ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
                    : 0;
-    size_t h = ent_first_has(&x->honor_first, bc)
+    size_t h = ent_first_has(x, ENT_F_HONOR, bc)
                    ? kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v)
                    : 0;
     /* 選手権, 大統領選: a longer common noun that begins with the title */
@@ -528,7 +526,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
                  !kj_at(d->norm, s->hi, bx, "選手");
     if (!n && !h && (former || fresh)) {
         size_t fx;
-        size_t fn = ent_first_has(&x->title_first, ent_cp(d, b + 3, &fx))
+        size_t fn = ent_first_has(x, ENT_F_TITLE, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
                         : 0;
         if (fn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + 3, &v) <= fn) {
@@ -547,7 +545,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* place_at and org_at find nothing, and do nothing, where no key of
      * theirs starts with the code point (most ends of a name): asked here,
      * without the calls */
-    size_t m = ent_first_has(&x->place_any_first, bc) ? place_at(s, b, &e) : 0;
+    size_t m = ent_first_has(x, ENT_F_PLACE_ANY, bc) ? place_at(s, b, &e) : 0;
     if (!m && former) {
         ent *e2 = NULL;
         size_t m2 = place_at(s, b + 3, &e2);
@@ -604,7 +602,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* サッカー欧州選手権: only a country names a role's affiliation here */
     if (m && e->kind != PL_COUNTRY)
         m = 0;
-    if (!m && ent_first_has(&x->org_first, bc))
+    if (!m && ent_first_has(x, ENT_F_ORG, bc))
         m = org_at(s, b, &e);
     size_t tb = b + m; /* where the title starts */
     n = m ? kj_dict_longest(x->title_ja, d->norm, s->hi, tb, &v) : 0;
@@ -625,7 +623,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* org_short_named finds nothing where the text before s->hi is too
      * short for k = 6 or where no short form starts with the character
      * at b (its own first test, made here once for both calls) */
-    bool oshort = b + 6 <= s->hi && ent_first_has(&x->oshort_first, d->cpx[b] & KJ_CPX_CP);
+    bool oshort = b + 6 <= s->hi && ent_first_has(x, ENT_F_OSHORT, d->cpx[b] & KJ_CPX_CP);
     for (size_t k = 6; oshort && !m && k <= 9; k += 3) {
         ent *e2 = org_short_named(s, b, b + k);
         size_t n2 = e2 ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v) : 0;
@@ -676,7 +674,7 @@ static size_t occ_before(estate *s, size_t p)
         if (!(kj_is_kanji(c) || ent_kata(c)))
             break;
         /* no occupation ends in the character before p: none at all */
-        if (k == 0 && !ent_first_has(&s->x->occ_last, c))
+        if (k == 0 && !ent_first_has(s->x, ENT_F_OCC_LAST, c))
             return 0;
         q = qs;
         if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
@@ -1283,7 +1281,7 @@ static size_t ja_zhname(estate *s, size_t a, size_t *se)
             break;
         /* 馬英九氏, 陳水扁総統: 氏 or a title ends the given name */
         if (k == 2 && (kj_at(d->norm, s->hi, r, "氏") ||
-                       (ent_first_has(&x->title_first, c) &&
+                       (ent_first_has(x, ENT_F_TITLE, c) &&
                         kj_dict_longest(x->title_ja, d->norm, s->hi, r, &v) &&
                         kj_dict_longest(x->notname_ja, d->norm, s->hi, r, &v) == 0))) {
             tail = true;
@@ -1716,7 +1714,7 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     size_t b = p[4], bx;
     int32_t v;
     uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
-    size_t n = ent_first_has(&x->title_first, bc)
+    size_t n = ent_first_has(x, ENT_F_TITLE, bc)
                    ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
                    : 0;
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
@@ -1745,7 +1743,7 @@ static bool unknown_before_org(estate *s, size_t a, size_t *se, size_t *e)
     size_t b = p[4];
     int32_t v;
     ent *o = NULL;
-    size_t m = ent_first_has(&x->org_first, d->cpx[b] & KJ_CPX_CP) ? org_at(s, b, &o) : 0;
+    size_t m = ent_first_has(x, ENT_F_ORG, d->cpx[b] & KJ_CPX_CP) ? org_at(s, b, &o) : 0;
     bool oshort = false; /* a short form (自民, 連合) is a weaker cue */
     for (size_t k = 6; !m && k <= 9 && b + k <= s->hi; k += 3)
         if (kj_dict_get(x->oshort_ja, d->norm + b, k, &v))
@@ -2613,7 +2611,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
         /* asked at every kanji that opens a run: the call only where a
          * surname starts with it */
-        sl = ent_first_has(&x->surname_first, c)
+        sl = ent_first_has(x, ENT_F_SURNAME, c)
                  ? kj_dict_longest(x->surname_ja, d->norm, s->hi, a, &v)
                  : 0;
         /* 高垣麗子さん, 森垣麗子氏: a listed surname of one kanji (高, 森)
@@ -2716,11 +2714,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
-                       ent_first_has(&x->title_first, ent_cp(d, q4, &q1)) &&
+                       ent_first_has(x, ENT_F_TITLE, ent_cp(d, q4, &q1)) &&
                        unknown_before_title(s, a, &q2, &q)) {
                 /* (unknown_before_title reads its four kanji to q4 and
                  * wants a title at q4, which can start only with a
-                 * character of title_first: asked here first) */
+                 * character of ENT_F_TITLE: asked here first) */
                 /* 柱谷哲也監督, 宮坂隆夫教授 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
@@ -3100,7 +3098,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
-    } else if (kj_is_kanji(c) && ent_first_has(&x->zhsur_first, c) &&
+    } else if (kj_is_kanji(c) && ent_first_has(x, ENT_F_ZHSUR, c) &&
                (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は (ja_zhname reads a family name at a first: asked only
          * where one starts with c) */
@@ -3309,7 +3307,7 @@ static inline size_t ja_run_rest(kiji_doc *d, size_t i, size_t hi, uint32_t cls,
 static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t cls, size_t nx)
 {
     const kiji_doc *d = s->d;
-    if (!(cls & KJ_CC_KANJI) || c == 0x6C0F /* 氏 */ || ent_first_has(&s->x->surname_first, c))
+    if (!(cls & KJ_CC_KANJI) || c == 0x6C0F /* 氏 */ || ent_first_has(s->x, ENT_F_SURNAME, c))
         return false;
     /* 母・優奈さん: a relative's given name (kin_given_end, asked after
      * a ・ only) */
@@ -3605,7 +3603,7 @@ static void ja_persons(estate *s)
             /* 急遽槙原氏の, 当初太田氏を: an adverb of ja/org_lead written
              * against a name is no part of it, even where the whole run
              * would pass for one */
-            if ((cls & KJ_CC_KANJI) && ent_first_has(&s->x->olead_first, c)) {
+            if ((cls & KJ_CC_KANJI) && ent_first_has(s->x, ENT_F_OLEAD, c)) {
                 size_t m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v), mx;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
@@ -3624,10 +3622,10 @@ static void ja_persons(estate *s)
             /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
              * against the name */
             if (cls & KJ_CC_KANJI) {
-                size_t m = ent_first_has(&s->x->title_first, c)
+                size_t m = ent_first_has(s->x, ENT_F_TITLE, c)
                                ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v)
                                : 0;
-                size_t m2 = ent_first_has(&s->x->occ_first, c)
+                size_t m2 = ent_first_has(s->x, ENT_F_OCC, c)
                                 ? kj_dict_longest(s->x->occ_ja, d->norm, s->hi, i, &v)
                                 : 0;
                 if (m2 > m && v == 1)
@@ -3635,7 +3633,7 @@ static void ja_persons(estate *s)
                 /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
                  * conjunction or a time adverb (ja/org_lead) run into the
                  * name; 後 after の is "after" where no name starts at it */
-                if (!m && ent_first_has(&s->x->olead_first, c))
+                if (!m && ent_first_has(s->x, ENT_F_OLEAD, c))
                     m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
@@ -3644,7 +3642,7 @@ static void ja_persons(estate *s)
                  * written against it */
                 size_t mx, tx;
                 if (!m && c == 0x540C && nx < s->hi && (ent_cls(d, nx, &mx) & KJ_CC_KANJI) &&
-                    mx < s->hi && ent_first_has(&s->x->title_first, ent_cp(d, mx, &tx)) &&
+                    mx < s->hi && ent_first_has(s->x, ENT_F_TITLE, ent_cp(d, mx, &tx)) &&
                     (m = kj_dict_longest(s->x->title_ja, d->norm, s->hi, mx, &v)) > 0)
                     m += mx - i;
                 if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&

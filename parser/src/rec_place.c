@@ -105,7 +105,7 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         return true;
     if (!kj_dict_add(x->place, k, n, idx))
         return false;
-    ent_first_add(&x->place_first, k, n);
+    ent_first_add(x, ENT_F_PLACE, k, n);
     ent_pair_add(&x->place_pair, k, n);
     /* datelines shout: CHICAGO, BAHRAIN */
     if (upper && n < 64) {
@@ -120,7 +120,7 @@ static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)
         if (ascii && !kj_dict_add(x->place, u, n, idx))
             return false;
         if (ascii) {
-            ent_first_add(&x->place_first, u, n);
+            ent_first_add(x, ENT_F_PLACE, u, n);
             ent_pair_add(&x->place_pair, u, n);
         }
     }
@@ -500,15 +500,12 @@ int place_init(struct kj_entity *x)
             if (idx < 0 || !kj_dict_add(dst[l], wl->lines[i], (size_t)(tab - wl->lines[i]), idx))
                 return -1;
             if (dst[l] == x->abbr)
-                ent_first_add(&x->abbr_first, wl->lines[i], (size_t)(tab - wl->lines[i]));
+                ent_first_add(x, ENT_F_ABBR, wl->lines[i], (size_t)(tab - wl->lines[i]));
         }
     }
     for (int b = 0; b < 0x80; b++)
         if (ent_asc((unsigned char)b) && kj_dict_may_start(x->abbr, (unsigned char)b))
             x->abbr_latin = true;
-    for (size_t k = 0; k < sizeof x->place_any_first.bits / sizeof x->place_any_first.bits[0]; k++)
-        x->place_any_first.bits[k] = x->place_first.bits[k] | x->abbr_first.bits[k];
-    x->place_any_first.all = x->place_first.all || x->abbr_first.all;
     return 0;
 }
 
@@ -725,7 +722,7 @@ static inline bool full_may_start(const estate *s, size_t pos, uint32_t first, u
     if (pc == '.' && pos >= s->lo + 2 && upper_ascii((unsigned char)s->d->norm[pos - 2]) &&
         (pos == s->lo + 2 || !ent_word((unsigned char)s->d->norm[pos - 3])))
         return false;
-    return ent_first_has(&s->x->place_first, first);
+    return ent_first_has(s->x, ENT_F_PLACE, first);
 }
 
 /* A full place name at pos on word boundaries: its length. first and pc
@@ -839,9 +836,9 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
  * nothing else, so a scan may move on without the call. */
 static inline bool place_may_start(const estate *s, size_t pos, uint32_t first, uint32_t pc)
 {
-    if (!ent_first_has(&s->x->place_any_first, first))
+    if (!ent_first_has(s->x, ENT_F_PLACE_ANY, first))
         return false;
-    return ent_first_has(&s->x->abbr_first, first) ||
+    return ent_first_has(s->x, ENT_F_ABBR, first) ||
            (full_may_start(s, pos, first, pc) && ent_pair_may(&s->x->place_pair, s->d, pos, first));
 }
 
@@ -913,7 +910,7 @@ static size_t place_at_cp(estate *s, size_t pos, uint32_t first, uint32_t pc, en
     int32_t idx;
     size_t n = full_at(s, pos, first, pc, &idx);
     bool full = n > 0;
-    if (!n && ent_first_has(&s->x->abbr_first, first))
+    if (!n && ent_first_has(s->x, ENT_F_ABBR, first))
         n = abbr_at(s, pos, &idx);
     if (!n)
         return 0;
@@ -1340,9 +1337,9 @@ static inline size_t ja_quiet(estate *s, size_t i, uint32_t *c, uint32_t *cls)
         uint32_t cp = v & KJ_CPX_CP;
         /* place_may_start: a one-kanji form (abbr_at), or a full name
          * (full_may_start: not katakana after katakana or ・) */
-        if (ent_first_has(&x->abbr_first, cp))
+        if (ent_first_has(x, ENT_F_ABBR, cp))
             break;
-        if (ent_first_has(&x->place_first, cp) &&
+        if (ent_first_has(x, ENT_F_PLACE, cp) &&
             !((v & KJ_CC_KATA) && ((pcls & KJ_CC_KATA) || pc == 0x30FB)))
             break;
         /* municipality_may_start: a kanji not after a kanji or a digit */
@@ -1372,8 +1369,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         /* the loop moves on at once past a character that is not kanji,
          * katakana or a Latin word character (see below); in English it
          * acts only where place_at_cp can find a place (full_at looks one
-         * up only where place_first has the character, abbr_at only where
-         * abbr_first has it: municipalities are Japanese) */
+         * up only where ENT_F_PLACE has the character, abbr_at only where
+         * ENT_F_ABBR has it: municipalities are Japanese) */
         size_t from = i;
         uint32_t skipped = 0;
         if (en)
