@@ -75,10 +75,12 @@ void ent_first_all(struct kj_entity *x, ent_first f);
  * text's run at pos is no key's first word they find nothing there. */
 typedef struct ent_pair {
     uint64_t bits[1024]; /* ent_pair_hash of (first, second) */
-    uint64_t one[1024];  /* BMP first code points of one-code-point keys */
+    /* BMP first code points of one-code-point keys; every bit where a key
+     * is not read as code points (no filtering past ASCII), so that the
+     * lookups' filter tests one bit */
+    uint64_t one[1024];
     uint64_t word[1024]; /* ent_word_hash of the first words of ASCII keys */
     size_t wordmax;      /* the longest such first word, in bytes */
-    bool all;            /* a key not read as code points: no filtering */
 } ent_pair;
 
 /* Note the key [key, len) (rec_place.c). */
@@ -105,7 +107,7 @@ static inline uint32_t ent_word_hash(uint32_t h, unsigned char b)
  * character that a key of the first sets starts with. */
 typedef struct ent_stops {
     /* KJ_CPX_SLOW and the classes want, or every bit when a set lets
-     * every character through (ent_first.all): an entry with one of these
+     * every character through (kj_entity.first_every): an entry with one of these
      * stops the scan */
     uint32_t mask;
     bool wide;           /* some character past ASCII is in bits (or past U+FFFF) */
@@ -706,7 +708,7 @@ static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos
         h >>= 16;
         return p->word[h >> 6] >> (h & 63) & 1;
     }
-    if (first >= 0x10000 || p->all || (p->one[first >> 6] >> (first & 63) & 1))
+    if (first >= 0x10000 || (p->one[first >> 6] >> (first & 63) & 1))
         return true;
     size_t nx, n2;
     ent_cp(d, pos, &nx);
@@ -721,7 +723,7 @@ static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos
 static inline __attribute__((always_inline)) bool
 ent_pair_may_wide(const ent_pair *p, const kiji_doc *d, uint32_t first, size_t next)
 {
-    if (first >= 0x10000 || p->all || (p->one[first >> 6] >> (first & 63) & 1))
+    if (first >= 0x10000 || (p->one[first >> 6] >> (first & 63) & 1))
         return true;
     size_t n2;
     uint32_t h = ent_pair_hash(first, ent_cp(d, next, &n2));

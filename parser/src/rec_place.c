@@ -85,7 +85,7 @@ void ent_pair_add(ent_pair *p, const char *key, size_t len)
     while (k < 2 && i < len) {
         /* a sequence that valid text does not hold as this code point */
         if (u[i] >= 0x80 && kj_u8_seq(u + i, len - i) == 0) {
-            p->all = true;
+            memset(p->one, 0xFF, sizeof p->one);
             return;
         }
         c[k++] = kj_u8_next(key, len, &i);
