@@ -22,13 +22,14 @@ int org_init(struct kj_entity *x)
     x->onot_en = ent_dict("en/org_not", 1);
     x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
+    x->ohead_en = ent_dict("en/org_heads", 1);
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->firm_not_ja = ent_dict("ja/firm_not", 1);
     x->firm_stem_not_ja = ent_dict("ja/firm_stem_not", 1);
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
-    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->org ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -806,6 +807,9 @@ static void define_as(estate *s, size_t ns, size_t ne, size_t as, size_t ae, boo
                kj_dict_get(s->x->org, acr, al, &v) ||
                kj_dict_get(s->x->org, d->norm + ns, ne - ns, &v) ||
                (d->lang == KJ_LANG_EN && institution_of(s, ns, ne));
+    /* Banque Lorraine (BL): a name pass_heads read there is a body */
+    if (!org && d->lang == KJ_LANG_EN && ent_exactly(s, KIJI_FACT_ORGANIZATION, ns, ne))
+        org = true;
     if (!org && d->lang == KJ_LANG_EN && upper((unsigned char)d->norm[ns]))
         org = body || acronym_says(s, ae, acr, al);
     int type = org ? KIJI_FACT_ORGANIZATION : KIJI_FACT_DEFINITION;
@@ -3616,9 +3620,152 @@ static void pass_says(estate *s)
     }
 }
 
+/* The Romance particles that join the words of a name that a word of
+ * en/org_heads opens (Banque Lorraine de Nancy, Banque Rurale a Metz SA,
+ * Caisse Regionale des Vignerons Unis). */
+static bool head_particle(const char *t, size_t n)
+{
+    static const char *const w[] = {"de", "du", "des", "di", "del", "della", "dei", "degli",
+                                    "da", "do", "dos", "das", "la", "le", "les", "et", "y",
+                                    "a", "per", "pour", NULL};
+    for (int i = 0; w[i]; i++)
+        if (ent_equals(t, n, w[i]))
+            return true;
+    return false;
+}
+
+/* The end of the Latin word at w (letters, digits, - & . and an
+ * apostrophe inside: d'Aide, l'Equipement), at most 40 bytes. */
+static size_t head_word_end(const estate *s, size_t w)
+{
+    const kiji_doc *d = s->d;
+    size_t e = w;
+    while (e < s->hi && e - w < 40) {
+        unsigned char c = (unsigned char)d->norm[e];
+        if (!(ent_asc(c) || c == '-' || c == '&' || c == '.' ||
+              (c == '\'' && e > w && e + 1 < s->hi && ent_asc((unsigned char)d->norm[e + 1]))))
+            break;
+        e++;
+    }
+    return e;
+}
+
+/* Banque Lorraine de Nancy (BLN), Caisse d'Epargne a l'Usage des Marins
+ * Bretons, Credit Alsacien, Statistics Norland: a word of
+ * data/en/org_heads.txt that opens a capitalized run (not after another
+ * capitalized word but a stopword: a Farm Credit Office is read by its
+ * last word) heads a body's name, the capitalized words after it joined
+ * by the particles of head_particle, up to a title's word (Banque
+ * Lorraine Chairman Tom Aki), a sentence's or a line's end. A head
+ * word with no capitalized word after it names nothing (Credit markets).
+ * An acronym in brackets right after the name is defined as its. */
+static void pass_heads(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    size_t i = s->lo;
+    while (i < s->hi) {
+        d->work++;
+        unsigned char c = (unsigned char)d->norm[i];
+        if (!upper(c) || (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) ||
+                                         d->norm[i - 1] == '-' || d->norm[i - 1] == '\''))) {
+            i++;
+            continue;
+        }
+        size_t he = head_word_end(s, i);
+        int32_t v;
+        if (!kj_dict_get(s->x->ohead_en, d->norm + i, he - i, &v)) {
+            i = he > i ? he : i + 1;
+            continue;
+        }
+        /* the word before: none, lowercase, a stopword (the, In) or not a word */
+        size_t p = i;
+        while (p > s->lo && p + 2 > i && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
+            p--;
+        size_t pw = p;
+        while (pw > s->lo && p - pw < 40 && ent_asc((unsigned char)d->norm[pw - 1]))
+            pw--;
+        if (p < i && pw < p && upper((unsigned char)d->norm[pw]) && !ent_stopword(d, pw, p)) {
+            i = he;
+            continue;
+        }
+        size_t ne = he, w = he;
+        int words = 0, caps = 0;
+        while (w < s->hi && words < 10) {
+            /* one space or one line break (not before an indented line) */
+            size_t q = w;
+            int nl = 0;
+            while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n') && q - w < 8)
+                nl += d->norm[q++] == '\n';
+            if (q == w || nl > 1 || (nl == 1 && d->norm[q - 1] == ' ') || q >= s->hi)
+                break;
+            size_t e = head_word_end(s, q);
+            if (e == q)
+                break;
+            size_t te = e;
+            bool stop = d->norm[te - 1] == '.';
+            while (te > q && d->norm[te - 1] == '.')
+                te--; /* a sentence's full stop ends the name */
+            bool poss = te - q > 2 && d->norm[te - 1] == 's' && d->norm[te - 2] == '\'';
+            if (poss)
+                te -= 2; /* Banque Lorraine's: the possessive ends it */
+            if (te == q)
+                break;
+            const char *t = d->norm + q;
+            size_t tl = te - q;
+            bool cap = upper((unsigned char)t[0]) ||
+                       (tl > 2 && (t[0] == 'd' || t[0] == 'l') && t[1] == '\'' &&
+                        upper((unsigned char)t[2]));
+            if (cap && (title_word(s, q, te) || ent_stopword(d, q, te) ||
+                        kj_claimed(d, q, te)))
+                break;
+            if (!cap && !head_particle(t, tl))
+                break;
+            words++;
+            if (cap) {
+                caps++;
+                ne = te;
+            }
+            if (stop || poss || te < e)
+                break;
+            w = e;
+        }
+        /* Credit Bank of Moscow: an of-tail goes on past the particles;
+         * the run is the organization-word pass's (en_run), whole */
+        size_t q = ne;
+        while (q < s->hi && q - ne < 2 && (d->norm[q] == ' ' || d->norm[q] == '\n'))
+            q++;
+        bool of_tail = s->hi - q > 3 && !memcmp(d->norm + q, "of", 2) &&
+                       (d->norm[q + 2] == ' ' || d->norm[q + 2] == '\n') &&
+                       upper((unsigned char)d->norm[q + 3]);
+        if (caps == 0 || of_tail) {
+            i = he;
+            continue;
+        }
+        /* an acronym in brackets after it: Banque Lorraine de Nancy (BLN) */
+        size_t k = q + 1;
+        while (q < s->hi && d->norm[q] == '(' && k < s->hi && k - q < 14 && d->norm[k] != ')')
+            k++;
+        if (q < s->hi && d->norm[q] == '(' && k < s->hi && d->norm[k] == ')' &&
+            acronym(d, q + 1, k) && d->norm[q + 1] == d->norm[i]) {
+            define_as(s, i, ne, q + 1, k, true);
+        } else {
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + i, ne - i, NULL, 0);
+            if (e) {
+                longer_name(s, e, i, ne);
+                ent_mention(s, e, i, ne);
+            }
+        }
+        i = ne;
+    }
+}
+
 void rec_orgs(estate *s)
 {
     ent_freeze(s); /* ja_country_label sees the places read */
+    pass_heads(s);
+    ent_freeze(s); /* define_as sees the names pass_heads read */
     pass_definitions(s);
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     kata_spans kata = {NULL, 0, 0};

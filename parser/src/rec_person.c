@@ -4648,6 +4648,16 @@ static void en_persons(estate *s)
             const int j0 = j;
             if (jv > j)
                 j = jv;
+            /* Tom Brandt, 54, president of Orvane Cinemas: an age of one
+             * to three digits in apposition goes before the title */
+            else if (j + 1 < n && t[j].ns == b + 2 && t[j].ne - t[j].ns <= 3 &&
+                     t[j].ne < s->hi && d->norm[t[j].ne] == ',') {
+                bool age = true;
+                for (size_t z = t[j].ns; z < t[j].ne; z++)
+                    age = age && kj_is_digit((unsigned char)d->norm[z]);
+                if (age)
+                    j++;
+            }
             int q = j;
             int h = -1;
             while (q < n && q < j + 8) {
