@@ -2887,6 +2887,10 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
         !ent_first_has(s->x, ENT_F_OSHORT, s->d->cpx[pos] & KJ_CPX_CP) ||
         !kj_dict_get(s->x->oshort_ja, s->d->norm + pos, end - pos, &v))
         return NULL;
+    /* 関西経済連合会長: the short form inside a longer body already read
+     * (関西経済連合会) is part of that name, no body of its own */
+    if (ent_covered(s, KIJI_FACT_ORGANIZATION, pos, end))
+        return NULL;
     /* the full form, as the suffix pass or pass_known would name it
      * (民主党 by its 党, 社民党 by its line in orgs.txt) */
     const char *full = strchr(s->x->oshort_lines->lines[v], '\t') + 1;
