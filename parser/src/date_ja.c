@@ -1015,6 +1015,22 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
     const kj_dword *w;
     /* 今年の後半, 3月の下旬: の before the part (not 検討の末, 列の頭) */
     size_t k = at(p, i, "の") ? i + strlen("の") : i;
+    /* 2015年の年末, 昨年の年明け: the end (start) of the year before の,
+     * not of the publication year (GUIDELINES: 年末 -> end, 年明け ->
+     * start); not 年末年始 (the holidays across both years) nor 年初来
+     * (year to date) */
+    static const struct {
+        const char *w;
+        int mod;
+    } ypart[] = {{"年末", KJ_MOD_END},   {"年明け", KJ_MOD_START}, {"年初", KJ_MOD_START},
+                 {"年始", KJ_MOD_START}, {"年頭", KJ_MOD_START}};
+    if (k != i && t->grain == KJ_G_YEAR && t->y && !t->decade && !t->century
+        && !at(p, k, "年末年始") && !at(p, k, "年初来"))
+        for (size_t q = 0; q < sizeof ypart / sizeof ypart[0]; q++)
+            if (at(p, k, ypart[q].w)) {
+                t->mod = ypart[q].mod;
+                return k + strlen(ypart[q].w);
+            }
     size_t n = word(p, k, KJ_W_MOD, &w);
     if (!n || t->grain == KJ_G_DAY)
         return 0;
