@@ -305,6 +305,8 @@ static bool era_initial_year(const jp *p, int32_t era, int64_t v)
     return p->c->py && p->c->py < dd->era_y1[era - 1] && v <= p->c->py - dd->era_y1[era] + 1 + 20;
 }
 
+static bool sono_ok(const jp *p, size_t i, int grain);
+
 /* Year part: 2025年 / 令和7年 / R7 / 昨年(の) / 同年. Sets t->y; returns the end
  * or 0. Does not decide 3年 (a duration) unless a month follows. */
 static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
@@ -395,6 +397,10 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
     /* 同年代, 同年齢, 同年輩: of the same age, no year */
     if ((n = word(p, i, KJ_W_AYEAR, &w)) > 0) {
         if (at(p, i + n, "代") || at(p, i + n, "齢") || at(p, i + n, "輩"))
+            return 0;
+        /* その年度 (a fiscal year of its own), その年ごろ / 年頃 (of that age) */
+        if (at(p, i, "その") && (at(p, i + n, "度") || at(p, i + n, "ごろ") || at(p, i + n, "頃")
+                                 || !sono_ok(p, i, KJ_G_YEAR)))
             return 0;
         kj_dt_anaphor(p->c, t, KJ_G_YEAR, w->arg);
         return i + n;
@@ -530,6 +536,33 @@ static bool night_ok(const jp *p, size_t i, size_t n)
     return k >= p->len || !kj_is_kanji(kj_cp_next(p->c->d, p->len, &k));
 }
 
+/* その日 / その年 (at i) refer back to a date only when one is written in
+ * their sentence or the one before, in the same paragraph: the last day
+ * for a day (grain KJ_G_DAY), the last date's year for a year. With none
+ * there (いつかその日が来る), or after a clause or noun that names its own
+ * event (調査したその日に, 発表その日に), the antecedent is absent or not a
+ * date, and その日 is no date. */
+static bool sono_ok(const jp *p, size_t i, int grain)
+{
+    kj_dctx *c = p->c;
+    if (!at(p, i, "その"))
+        return true;
+    size_t st;
+    uint32_t a = i > 0 ? kj_cp_prev(c->d, i, &st) : 0;
+    /* a verb or adjective ending (した, する, 新しい) ends a clause on
+     * the day; the adverb また (and also) does not */
+    bool verb = (a == 0x305F /* た */ && !kj_before(p->s, i, "また")) || a == 0x308B /* る */
+                || a == 0x3044 /* い */;
+    if (kj_is_kanji(a) || kj_is_katakana(a) || verb)
+        return false;
+    if (!kj_dt_last_near(c, i))
+        return false;
+    if (grain == KJ_G_YEAR)
+        return c->last.y != 0;
+    return c->has_last_day && c->last.d == c->last_day.d && c->last.m == c->last_day.m &&
+           c->last.y == c->last_day.y;
+}
+
 /* Day part: 13日 / 同日 / 同9日 / 今日. */
 static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
 {
@@ -558,7 +591,7 @@ static size_t part_day(jp *p, size_t i, kj_tx *t, bool first)
         return i + n;
     }
     if (first && (n = word(p, i, KJ_W_ADAY, &w)) > 0 && !day_compound(p, i, i + n) && !dou_word(p, i)
-        && night_ok(p, i, n)) {
+        && night_ok(p, i, n) && sono_ok(p, i, KJ_G_DAY)) {
         /* 発売前日となる18日, 当日の18日, 出荷前日（7月18日）: the day that
          * follows is the date;
          * the 前日 counts from an event, not from a date in the text */
@@ -982,6 +1015,22 @@ static size_t part_mod(jp *p, size_t i, kj_tx *t)
     const kj_dword *w;
     /* 今年の後半, 3月の下旬: の before the part (not 検討の末, 列の頭) */
     size_t k = at(p, i, "の") ? i + strlen("の") : i;
+    /* 2015年の年末, 昨年の年明け: the end (start) of the year before の,
+     * not of the publication year (GUIDELINES: 年末 -> end, 年明け ->
+     * start); not 年末年始 (the holidays across both years) nor 年初来
+     * (year to date) */
+    static const struct {
+        const char *w;
+        int mod;
+    } ypart[] = {{"年末", KJ_MOD_END},   {"年明け", KJ_MOD_START}, {"年初", KJ_MOD_START},
+                 {"年始", KJ_MOD_START}, {"年頭", KJ_MOD_START}};
+    if (k != i && t->grain == KJ_G_YEAR && t->y && !t->decade && !t->century
+        && !at(p, k, "年末年始") && !at(p, k, "年初来"))
+        for (size_t q = 0; q < sizeof ypart / sizeof ypart[0]; q++)
+            if (at(p, k, ypart[q].w)) {
+                t->mod = ypart[q].mod;
+                return k + strlen(ypart[q].w);
+            }
     size_t n = word(p, k, KJ_W_MOD, &w);
     if (!n || t->grain == KJ_G_DAY)
         return 0;

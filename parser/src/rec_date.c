@@ -1517,6 +1517,19 @@ static bool fy_month(kj_dctx *c, kj_tx *t, size_t pos)
     return true;
 }
 
+/* 2007年11月に…。1月30日には… (or 2月末には…): a month (and day) with
+ * no year, in the sentence after a date late in a year (November, December) and early in
+ * the year itself (January, February), nine or more months back, is the
+ * next year's: a story told in order crosses the new year, and one that
+ * goes back most of a year writes the year. Japanese only; not when the
+ * next year would lie past a known publication year. */
+static bool turn_of_year(const kj_dctx *c, const kj_tx *t)
+{
+    if (c->d->lang == KJ_LANG_EN || c->last.m - t->m < 9)
+        return false;
+    return !c->py || c->last.y < c->py;
+}
+
 void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
 {
     t->grain = t->grain ? t->grain : KJ_G_MONTH;
@@ -1524,6 +1537,8 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
         return;
     if (kj_dt_last_near(c, pos) && c->last.yset && c->last.y && c->last.m) {
         t->y = c->last.y;
+        if (turn_of_year(c, t))
+            t->y++;
         t->rel = true;
         c->anchored_at = pos + 1;
         return;
@@ -1579,19 +1594,6 @@ void kj_dt_bare_month(kj_dctx *c, kj_tx *t, size_t pos)
         t->y = t->m > c->pm ? c->py : c->py + 1;
     else
         t->y = t->m < c->pm ? c->py : c->py - 1;
-}
-
-/* 2007年11月に…。1月30日には… : a month and day with no year, in the
- * sentence after a date late in a year (November, December) and early in
- * the year itself (January, February), nine or more months back, is the
- * next year's: a story told in order crosses the new year, and one that
- * goes back most of a year writes the year. Japanese only; not when the
- * next year would lie past a known publication year. */
-static bool turn_of_year(const kj_dctx *c, const kj_tx *t)
-{
-    if (c->d->lang == KJ_LANG_EN || c->last.m - t->m < 9)
-        return false;
-    return !c->py || c->last.y < c->py;
 }
 
 void kj_dt_bare_md(kj_dctx *c, kj_tx *t, size_t pos)
