@@ -355,10 +355,36 @@ static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return at(d, i, "は") || at(d, i, "も");
 }
 
+/* A conditional と at p, after a verb's plain form, that ends right
+ * before the quote at hi, a comma between or not (触れると、「, 尋ねると「,
+ * 果たすと、「): the clause it closes is a condition of the quote's
+ * sentence. Not によると (a source), nor a passive (訊かれると, 選ばれると:
+ * the one asked answers; 触れると is no passive). */
+static bool conditional_to(kiji_doc *d, size_t p, size_t hi)
+{
+    static const char *const ends[] = {"ると", "うと", "くと", "すと", "つと", "むと",
+                                       "ぶと", "ぐと", "ぬと", NULL};
+    size_t ps;
+    if (p >= 6 && at(d, p - 6, "によ"))
+        return false;
+    /* かれ, ばれ, られ, され: a passive; 触れ, 入れ are verbs of their own */
+    if (p >= 6 && at(d, p - 3, "れ") && kj_is_hiragana(kj_cp_prev(d, p - 3, &ps)))
+        return false;
+    for (int k = 0; ends[k]; k++) {
+        if (!at(d, p, ends[k]))
+            continue;
+        size_t q = p + strlen(ends[k]);
+        return q == hi || (at(d, q, "、") && q + strlen("、") == hi);
+    }
+    return false;
+}
+
 /* Xが行ったモノマネについては「…」: a が-subject with no comma after it,
  * followed by a について(は) phrase or a reason clause of ことから before
  * hi, is inside the phrase the sentence is about (Xが同じ県の出身である
- * ことから「…」: the topic before speaks); X氏が、…について「…」 keeps X. */
+ * ことから「…」: the topic before speaks) or a condition closed by と
+ * (Xが…に触れると、「…」: the one the sentence is about answers);
+ * X氏が、…について「…」 keeps X. */
 static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t end)
 {
     size_t i = marker_at(d, x, k, end);
@@ -370,6 +396,8 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
             return true;
         /* Xが…出身であることから「…」: X is the subject of the reason */
         if (at(d, p, "ことから"))
+            return true;
+        if (conditional_to(d, p, hi))
             return true;
     }
     return false;
