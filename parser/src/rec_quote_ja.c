@@ -140,7 +140,8 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
         else if (!dotted && (kj_is_katakana(lastc) || lastc == 0x30FC))
             i = r; /* a katakana title: マネジャー, アナリスト */
     }
-    static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", NULL};
+    /* honorifics; 夫人 too (デヴィ夫人は): no title, though kanji */
+    static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", "夫人", NULL};
     for (int k = 0; hon[k]; k++) {
         if (at(d, i, hon[k])) {
             i += strlen(hon[k]);
@@ -355,10 +356,36 @@ static bool wa_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return at(d, i, "は") || at(d, i, "も");
 }
 
+/* A conditional と at p, after a verb's plain form, that ends right
+ * before the quote at hi, a comma between or not (触れると、「, 尋ねると「,
+ * 果たすと、「): the clause it closes is a condition of the quote's
+ * sentence. Not によると (a source), nor a passive (訊かれると, 選ばれると:
+ * the one asked answers; 触れると is no passive). */
+static bool conditional_to(kiji_doc *d, size_t p, size_t hi)
+{
+    static const char *const ends[] = {"ると", "うと", "くと", "すと", "つと", "むと",
+                                       "ぶと", "ぐと", "ぬと", NULL};
+    size_t ps;
+    if (p >= 6 && at(d, p - 6, "によ"))
+        return false;
+    /* かれ, ばれ, られ, され: a passive; 触れ, 入れ are verbs of their own */
+    if (p >= 6 && at(d, p - 3, "れ") && kj_is_hiragana(kj_cp_prev(d, p - 3, &ps)))
+        return false;
+    for (int k = 0; ends[k]; k++) {
+        if (!at(d, p, ends[k]))
+            continue;
+        size_t q = p + strlen(ends[k]);
+        return q == hi || (at(d, q, "、") && q + strlen("、") == hi);
+    }
+    return false;
+}
+
 /* Xが行ったモノマネについては「…」: a が-subject with no comma after it,
  * followed by a について(は) phrase or a reason clause of ことから before
  * hi, is inside the phrase the sentence is about (Xが同じ県の出身である
- * ことから「…」: the topic before speaks); X氏が、…について「…」 keeps X. */
+ * ことから「…」: the topic before speaks) or a condition closed by と
+ * (Xが…に触れると、「…」: the one the sentence is about answers);
+ * X氏が、…について「…」 keeps X. */
 static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t end)
 {
     size_t i = marker_at(d, x, k, end);
@@ -370,6 +397,8 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
             return true;
         /* Xが…出身であることから「…」: X is the subject of the reason */
         if (at(d, p, "ことから"))
+            return true;
+        if (conditional_to(d, p, hi))
             return true;
     }
     return false;
@@ -667,8 +696,9 @@ bool kj_quote_ja_init(struct kj_quotedata *q)
     mark_first(q, "ja/commenter_words", KJ_QW_COMMENTERS);
     mark_first(q, "ja/buzz_words", KJ_QW_BUZZ);
     mark_first(q, "ja/publisher_cues", KJ_QW_CUES);
-    /* where anaphor_at may find an anaphor: 同, 彼, 記 and each role */
-    static const uint32_t fixed[] = {0x540C /* 同 */, 0x5F7C /* 彼 */, 0x8A18 /* 記 */};
+    /* where anaphor_at may find an anaphor: 同, 彼, 記, 本 and each role */
+    static const uint32_t fixed[] = {0x540C /* 同 */, 0x5F7C /* 彼 */, 0x8A18 /* 記 */,
+                                     0x672C /* 本 */};
     for (size_t k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
         q->ja_anaphor_head[fixed[k] >> 6] |= (uint64_t)1 << (fixed[k] & 63);
     const kj_wordlist *wl = kj_wordlist_get("ja/anaphor_roles");
@@ -1673,7 +1703,63 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
     return -1;
 }
 
-enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE };
+/* The person a short name right after a quote's verb stands for, though
+ * no mention covers it (「…」と語った斎藤だが, 「…」と明かす理恵は): the
+ * name modified by the verb is the speaker. The name is the run of kanji
+ * and katakana at te, or its first part before a title or honorific
+ * (中畑監督は), with だが, は, も, が, に, 、 or 。 after it; it is the
+ * surname (a mention's start) or given name (its end) of the person
+ * mentioned last before o outside quotes, over at most 48 mentions back.
+ * 本人 there is the person named last (「…」と話す本人は). -1 if none. */
+static int name_after_verb(kiji_doc *d, const kj_qctx *x, size_t te, size_t o)
+{
+    static const char *const stops[] = {"だが", "は", "も", "が", "に", "、", "。", NULL};
+    size_t r = te, n;
+    int chars = 0;
+    while (r < d->norm_len && chars < 10) {
+        uint32_t c = kj_q_cp(d, r, &n);
+        d->work++;
+        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
+            break;
+        chars++;
+        r = n;
+    }
+    if (chars < 2)
+        return -1;
+    /* the longest first part that a title or honorific (or nothing) ends
+     * where a stop word follows */
+    size_t ne = 0;
+    for (size_t e = r; e > te + 3 && ne == 0;) {
+        size_t ps, t = skip_name_suffix(d, e, e + 24 < d->norm_len ? e + 24 : d->norm_len);
+        kj_cp_prev(d, e, &ps);
+        d->work++;
+        if (t >= r) {
+            for (int k = 0; stops[k] && ne == 0; k++)
+                if (at(d, t, stops[k]))
+                    ne = e;
+        }
+        e = ps;
+    }
+    if (ne == 0)
+        return -1;
+    size_t len = ne - te;
+    if (len == strlen("本人") && at(d, te, "本人"))
+        return last_named(d, x, te, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
+    int k = mention_before(x, o);
+    for (int m = 0; k >= 0 && m < 48; k--, m++) {
+        d->work++;
+        const kj_mref *mr = &x->m[k];
+        size_t ml = mr->ne - mr->ns;
+        if (d->facts[mr->fact].type != KIJI_FACT_PERSON || kj_q_in_quote(x, mr->ns) || ml < len)
+            continue;
+        if (memcmp(d->norm + mr->ns, d->norm + te, len) == 0 ||
+            (ml > len && memcmp(d->norm + mr->ne - len, d->norm + te, len) == 0))
+            return mr->fact;
+    }
+    return -1;
+}
+
+enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE, ANA_SELF };
 
 /* A role noun of ja/anaphor_roles at i that stands alone for the person
  * named with it before (山下清人容疑者は… 容疑者は「…」と供述; …フェレンツ
@@ -1695,7 +1781,8 @@ static size_t role_at(kiji_doc *d, size_t i)
  * 彼は, 同社は, 同党も (ANA_PERSON / ANA_ORG; after 同 a word of
  * ja/anaphor_orgs), 記事では, 同紙は, 同記事によると (ANA_WRITING: the
  * article's writer; after 同 a word of ja/anaphor_writings), 容疑者は,
- * 同首相が, 同記者は (ANA_ROLE: the person named with that title). Returns the kind; *end is past the particle, the *sfn bytes
+ * 同首相が, 同記者は (ANA_ROLE: the person named with that title), 本人は
+ * (ANA_SELF: the person the text is about). Returns the kind; *end is past the particle, the *sfn bytes
  * at *suffix (in the text) the organization ending or the role to match
  * (*sfn 0: none). */
 static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, size_t *sfn)
@@ -1716,6 +1803,15 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
     } else if (at(d, i, "彼女") || (at(d, i, "彼") && !at(d, i, "彼ら"))) {
         kind = ANA_PERSON;
         e = i + (at(d, i, "彼女") ? 6 : 3);
+    } else if (at(d, i, "本人")) {
+        /* 本人は「…」: the person the text is about, named last (not
+         * 日本人, nor 窪塚本人 -- a name before it is its own) */
+        size_t ps;
+        uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
+        if (!is_noun_char(b)) {
+            kind = ANA_SELF;
+            e = i + strlen("本人");
+        }
     } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
         size_t ps;
         uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
@@ -1764,6 +1860,18 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
     }
     if (kind == ANA_NONE)
         return ANA_NONE;
+    if (kind == ANA_WRITING && at(d, i, "同")) {
+        /* 同ブログ上では, 同ブログの中で、「…」: where in the writing
+         * named before (記事で、 is any article's) */
+        if (at(d, e, "上"))
+            e += strlen("上");
+        else if (at(d, e, "の中"))
+            e += strlen("の中");
+        if (at(d, e, "で、") || at(d, e, "で「")) {
+            *end = e + strlen("で");
+            return kind;
+        }
+    }
     for (int k = 0; marks[k]; k++) {
         d->work++;
         if (at(d, e, marks[k])) {
@@ -1843,7 +1951,46 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
     return -1;
 }
 
-/* Is c a character anaphor_speaker tries anaphor_at at: 同, 彼, 記 or the
+/* The person 本人 at pos stands for: the one named last before it outside
+ * quotes, unless a topic that holds no name (福井は, 母親は: a noun run
+ * marked by は) stands between that name and pos, within KJ_Q_WINDOW bytes
+ * before pos; then who 本人 is is not known. -1 if none. */
+static int self_named(kiji_doc *d, const kj_qctx *x, size_t pos)
+{
+    int f = last_named(d, x, pos, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
+    if (f < 0)
+        return -1;
+    size_t from = 0;
+    for (int k = mention_before(x, pos), n = 0; k >= 0 && n < 48; k--, n++) {
+        d->work++;
+        if (x->m[k].fact == f && !kj_q_in_quote(x, x->m[k].ns)) {
+            from = x->m[k].ne;
+            break;
+        }
+    }
+    if (pos > from + KJ_Q_WINDOW)
+        from = pos - KJ_Q_WINDOW;
+    for (size_t i = from + 3; i + 3 <= pos; i++) {
+        size_t ps = i;
+        d->work++;
+        if (!at(d, i, "は") || kj_q_in_quote(x, i))
+            continue;
+        /* the noun run before は; one that holds a name or follows one
+         * (斎藤投手は) is a named topic, which last_named has seen */
+        bool named = false;
+        int n = 0;
+        size_t j = i;
+        for (; j > 0 && n < 12 && !named && is_noun_char(kj_cp_prev(d, j, &ps)); j = ps, n++) {
+            d->work++;
+            named = kj_q_mention_at(x, ps) >= 0;
+        }
+        if (n > 0 && !named && !(j > 0 && kj_q_mention_at(x, j - 1) >= 0))
+            return -1;
+    }
+    return f;
+}
+
+/* Is c a character anaphor_speaker tries anaphor_at at: 同, 彼, 記, 本 or the
  * first character of a role of ja/anaphor_roles (ja_anaphor_head, built
  * from the list)? */
 static inline bool anaphor_head(const kiji_doc *d, uint32_t c)
@@ -1888,6 +2035,8 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
     }
     if (kind == ANA_PERSON)
         return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
+    if (kind == ANA_SELF)
+        return self_named(d, x, *pos);
     if (kind == ANA_ROLE)
         return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, suffix, sfn);
     if (kind == ANA_ORG)
@@ -2287,10 +2436,14 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         if (speaker < 0 && !subject && c->ve > c->vs) {
             /* 「…」と呟いた有吉。 -- the speaker right after the verb */
             size_t te = inflection_end(d, c->ve);
+            if (te == c->ve && at(d, te, "す"))
+                te += strlen("す"); /* 明かす, 話す */
             int k = kj_q_mention_in(x, te, te + 1);
             if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
+            } else if ((speaker = name_after_verb(d, x, te, c->o)) >= 0) {
+                subject = true; /* 「…」と語った斎藤だが */
             }
         }
         /* an unnamed source after it speaks (記事によると、番組関係者は「…」) */
