@@ -364,8 +364,10 @@ static int digits_at(const ep *p, size_t *k, size_t mx);
 static bool spelled_year(const ep *p, size_t j, int *y, size_t *k);
 
 /* A day spelled in words right after a month name at j (first,
- * twenty-first, the eleventh, twenty one) where the phrase ends after it or
- * a year in words follows: the day, or 0. */
+ * twenty-first, the eleventh, twenty one) where the phrase ends after it,
+ * its line ends before a capitalized word (a table's "Ended Jan four" over
+ * its "Shr" row, as date_mdy reads a day in words) or a year in words
+ * follows: the day, or 0. */
 static int spelled_day(const ep *p, size_t j, size_t *e)
 {
     size_t x;
@@ -381,7 +383,8 @@ static int spelled_day(const ep *p, size_t j, size_t *e)
     }
     size_t q = sp(p, *e), ye;
     int y;
-    if (v < 1 || v > 31 || !(phrase_end(p, q) || (q > *e && spelled_year(p, q, &y, &ye))))
+    bool line_end = q < p->len && p->s[q] >= 'A' && p->s[q] <= 'Z' && memchr(p->s + *e, '\n', q - *e);
+    if (v < 1 || v > 31 || !(phrase_end(p, q) || line_end || (q > *e && spelled_year(p, q, &y, &ye))))
         return 0;
     return (int)v;
 }

@@ -774,6 +774,27 @@ static void future_clean(kj_dctx *c, size_t x, size_t y)
     }
 }
 
+/* Does lc[..pos) end with "deadline of " (any white space: the line may
+ * break between the words)? The date of a deadline is one still ahead
+ * when it is set ("bids are due by a deadline of May"). English. */
+static bool deadline_of_before(const char *lc, size_t pos)
+{
+    size_t k = pos;
+    for (int part = 0; part < 2; part++) {
+        size_t w = k;
+        while (w > 0 && k - w < 4 && (lc[w - 1] == ' ' || lc[w - 1] == '\n'))
+            w--;
+        if (w == k)
+            return false;
+        const char *word = part == 0 ? "of" : "deadline";
+        size_t n = strlen(word);
+        if (!kj_before(lc, w, word))
+            return false;
+        k = w - n;
+    }
+    return k == 0 || !(lc[k - 1] >= 'a' && lc[k - 1] <= 'z');
+}
+
 bool kj_dt_future(kj_dctx *c, size_t pos)
 {
     kiji_doc *d = c->d;
@@ -784,6 +805,8 @@ bool kj_dt_future(kj_dctx *c, size_t pos)
      * date whatever the rest of the clause says */
     if (en && kj_before(c->lc, pos, "since "))
         return false;
+    if (en && deadline_of_before(c->lc, pos))
+        return true;
     /* Whether a future word starts at a character of [a, b) depends on
      * the text alone: the clauses of nearby dates overlap, and what an
      * earlier call read is not read again (the span known to hold none,

@@ -2497,6 +2497,33 @@ static size_t list_tail(kiji_doc *d, size_t start, size_t pos)
     return pos;
 }
 
+/* "N of the [word] M units" with a the bare number N: it takes the unit of
+ * M, a count with its noun right after the figure (see the caller). */
+static void part_of_whole(kiji_doc *d, amount *a)
+{
+    static const nlit dets[] = {NLIT(" of the "), NLIT(" of its "), NLIT(" of their ")};
+    size_t k = 0;
+    for (size_t w = 0; w < sizeof dets / sizeof *dets && !k; w++)
+        k = at_ci_n(d, a->ne, dets[w].w, dets[w].n);
+    if (!k || k >= d->norm_len)
+        return;
+    /* one lower-case word before the figure: "outstanding", "remaining" */
+    if (d->norm[k] >= 'a' && d->norm[k] <= 'z') {
+        size_t j = k;
+        while (j < d->norm_len && j - k < 16 && d->norm[j] >= 'a' && d->norm[j] <= 'z')
+            j++;
+        if (j >= d->norm_len || (d->norm[j] != ' ' && d->norm[j] != '\n'))
+            return;
+        k = j + 1;
+    }
+    amount b;
+    if (k >= d->norm_len || !is_digit((unsigned char)d->norm[k]) || !read_amount(d, k, &b, NUM_UNKNOWN) ||
+        b.ns != k || b.kind != NW_COUNTER || b.ue <= b.us || b.us > b.tok.ne + 1 || !b.value.ok ||
+        !comparable(a->value, b.value))
+        return;
+    inherit_unit(d, a, &b);
+}
+
 /* English words that compare two amounts, each with a space on both sides
  * (matched by before_ci / at_ci): "to 3 from 2 pct", "5.2 mln vs 4.8 mln". */
 static const nlit compare_words[] = {
@@ -3400,6 +3427,13 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
                 inherit_unit(d, &a, &b);
             break;
         }
+        /* a part of a whole counted in the same noun, written on the
+         * whole only: "14.6 mln of the remaining 15 mln shares", "300
+         * of its 1,200 stores" (of the / its / their, at most one word
+         * between). Of one order only: not "three of the 20 mln
+         * holders", which does not take the whole's scale. */
+        if (a.kind == 0 && lp == a.tok.ne && a.ne == a.tok.ne)
+            part_of_whole(d, &a);
         /* the amount just read may end its clause with a comma: "rose to
          * 1.2 billion dlrs, from 980 mln" */
         if (a.kind == 0 && cx->last.kind) {
