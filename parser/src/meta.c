@@ -8,6 +8,7 @@
  * Every scan is bounded: at most LEAD_LINES lines from the top and
  * TRAILER_LINES from the bottom, each looked at once.
  */
+#define _GNU_SOURCE /* memrchr */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,11 +419,12 @@ static bool link_list_line(kiji_doc *d, size_t s, size_t e)
     bool first = true;
     for (int ln = 0; ln < LINK_LINES && ls > d->body_ns && scanned < LINK_BYTES; ln++) {
         size_t le = ls - 1; /* the newline ending the line above */
-        ls = le;
-        while (ls > d->body_ns && d->norm[ls - 1] != '\n' && scanned < LINK_BYTES) {
-            ls--;
-            scanned++;
-        }
+        /* the line's start, past the last line break before le, within
+         * the bytes left to scan */
+        size_t n = le - d->body_ns < LINK_BYTES - scanned ? le - d->body_ns : LINK_BYTES - scanned;
+        const char *nl = memrchr(d->norm + le - n, '\n', n);
+        ls = nl ? (size_t)(nl - d->norm) + 1 : le - n;
+        scanned += le - ls;
         d->work += le - ls;
         if (blank(d->norm + ls, le - ls))
             continue;
@@ -446,9 +448,16 @@ static bool find_url(kiji_doc *d, size_t s, size_t e, size_t *us, size_t *ue, bo
     const char *t = d->norm;
     size_t i = s;
     while (i < e) {
-        while (i < e && (t[i] == ' ' || (unsigned char)t[i] >= 0x80))
-            i++;
-        size_t st = i;
+        /* a token (a run of ASCII but the space) holding no dot is none:
+         * go to the token of the next dot, from its start (back to i at
+         * most: each byte is read about twice in all) */
+        const char *dot = memchr(t + i, '.', e - i);
+        if (!dot)
+            break;
+        size_t st = (size_t)(dot - t);
+        while (st > i && t[st - 1] != ' ' && (unsigned char)t[st - 1] < 0x80)
+            st--;
+        i = (size_t)(dot - t) + 1;
         while (i < e && t[i] != ' ' && (unsigned char)t[i] < 0x80)
             i++;
         size_t en = i;
@@ -645,9 +654,9 @@ void kj_metadata(kiji_doc *d)
     size_t e = len;
     bool url_seen = false;
     for (int ln = 0; ln < TRAILER_LINES && e > d->body_ns; ln++) {
-        size_t ls = e;
-        while (ls > d->body_ns && t[ls - 1] != '\n')
-            ls--;
+        /* the line's start: past the last line break before e */
+        const char *nl = memrchr(t + d->body_ns, '\n', e - d->body_ns);
+        size_t ls = nl ? (size_t)(nl - t) + 1 : d->body_ns;
         d->work += e - ls;
         if (!blank(t + ls, e - ls)) {
             if (!trailer_line(d, ls, e, &url_seen)) {

@@ -470,6 +470,13 @@ static inline size_t run_end(const kiji_doc *d, const unsigned char *cls, size_t
     }
 }
 
+/* Is byte b an ASCII letter to kj_rec_numeric's scan (SCAN_LETTER or
+ * SCAN_HW)? */
+static inline bool scan_letter(const unsigned char *cls, unsigned char b)
+{
+    return cls[b] == SCAN_LETTER || cls[b] == SCAN_HW;
+}
+
 /* Look up an English word list on the folded text at pos (after one
  * optional space). Returns the match's norm end, 0 for none. */
 static size_t en_lookup(kiji_doc *d, const kj_dict *t, size_t pos, bool need_space, int32_t *v,
@@ -3799,6 +3806,10 @@ void kj_rec_numeric(kiji_doc *d)
     const char *s = d->norm;
     const unsigned char *u = (const unsigned char *)s;
     const unsigned char *cls = nd->scan_class;
+    /* whether the byte before i is a letter (scan_letter): each step
+     * below knows it from the bytes it passed, so no step reads the byte
+     * before it again */
+    bool pl = false;
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = u[i];
@@ -3809,10 +3820,12 @@ void kj_rec_numeric(kiji_doc *d)
             size_t q = kj_num_quiet_end(nd, d, i);
             if (q > i) {
                 i = q;
+                pl = false; /* past valid sequences above ASCII only */
                 continue;
             }
             if (kj_claim_at(d, i)) {
                 i++;
+                pl = false;
                 continue;
             }
             size_t nx = i;
@@ -3831,9 +3844,12 @@ void kj_rec_numeric(kiji_doc *d)
                            : 0;
             if (e > i) {
                 i = e;
+                pl = scan_letter(cls, u[i - 1]);
                 continue;
             }
             i = nx > i ? nx : i + 1;
+            /* a valid sequence ends in a byte above ASCII */
+            pl = v >= KJ_CPX_SLOW && scan_letter(cls, u[i - 1]);
             continue;
         }
         /* ASCII starts only digits, letters, $, -, ., \ (a yen sign in
@@ -3841,20 +3857,22 @@ void kj_rec_numeric(kiji_doc *d)
         unsigned k = cls[c];
         if (k == SCAN_SKIP) {
             i++;
+            pl = false;
             continue;
         }
         bool letter = k == SCAN_LETTER || k == SCAN_HW;
-        bool after_letter =
-            letter && i > 0 && (cls[u[i - 1]] == SCAN_LETTER || cls[u[i - 1]] == SCAN_HW);
+        bool after_letter = letter && pl;
         /* inside a word every letter but the h of ht and the w of ww (a
          * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
          * the run at once */
         if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
-            i = run_end(d, cls, i + 1);
+            i = run_end(d, cls, i + 1); /* past letters only */
+            pl = true;
             continue;
         }
         if (kj_claim_at(d, i)) {
             i++;
+            pl = letter;
             continue;
         }
         if (letter) {
@@ -3866,11 +3884,13 @@ void kj_rec_numeric(kiji_doc *d)
                     d->work++;
                     i++;
                 }
+                pl = scan_letter(cls, u[i - 1]);
                 continue;
             }
             /* English words start only at a word edge */
             if (after_letter) {
                 i++;
+                pl = true;
                 continue;
             }
         }
@@ -3894,9 +3914,12 @@ void kj_rec_numeric(kiji_doc *d)
                        : 0;
         if (e > i) {
             i = e;
+            pl = scan_letter(cls, u[i - 1]);
             continue;
         }
+        /* past a run of letters (run_end) or the one byte of no letter */
         i = nx > i ? nx : i + 1;
+        pl = letter;
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars
      * when no amount is written as US dollars */
