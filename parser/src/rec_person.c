@@ -604,6 +604,16 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* サッカー欧州選手権: only a country names a role's affiliation here */
     if (m && e->kind != PL_COUNTRY)
         m = 0;
+    /* 森田哲郎日本経団連会長: a body whose name opens with the country's
+     * (日本経団連) is read whole where the country is followed by no title */
+    if (m && ent_first_has(&x->org_first, bc) && !kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v)) {
+        ent *o = NULL;
+        size_t om = org_at(s, b, &o);
+        if (om > m && o) {
+            m = om;
+            e = o;
+        }
+    }
     if (!m && ent_first_has(&x->org_first, bc))
         m = org_at(s, b, &e);
     size_t tb = b + m; /* where the title starts */
