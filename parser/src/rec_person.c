@@ -2881,6 +2881,20 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
             if (m && is_hira(ent_cp(d, b, &hx)))
                 hira_end = b + m;
+            /* 佐藤あやのさん, 井上ゆみこ氏: one or two hiragana more after a
+             * listed given name (あや), then さん or 氏, are the name's own
+             * (the の is no particle: none stands before さん), four at
+             * most in all */
+            size_t mx = b + m, mn;
+            for (int k = 0; m && m <= 9 && k < 2 && mx < s->hi && is_hira(ent_cp(d, mx, &mn)) &&
+                            !kj_at(d->norm, s->hi, mx, "さん");
+                 k++) {
+                mx = mn;
+                if (mx - b <= 12 && (kj_at(d->norm, s->hi, mx, "さん") || kj_at(d->norm, s->hi, mx, "氏"))) {
+                    hira_end = mx;
+                    break;
+                }
+            }
             /* 田中れいなさん: two to four hiragana the list lacks between a
              * listed surname and さん; not when the first is a particle
              * (鈴木のおばさん, 山田とおばさん; cases/ja/person_hiragana) */
@@ -2895,7 +2909,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     q = hx;
                     n++;
                 }
-                if (n >= 2 && n <= 4 && kj_at(d->norm, s->hi, q, "さん"))
+                if (n >= 2 && n <= 4 && (kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏")))
                     hira_end = q;
             }
         }
