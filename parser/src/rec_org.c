@@ -1439,6 +1439,24 @@ static void ja_seg(estate *s, size_t a, size_t b)
                     best_p = p;
                 }
             }
+            /* 山田春男市議会議員: a council's title (市議会議員, 県議会議長)
+             * that opens one kanji before the suffix 議会 and runs past
+             * it, after a listed surname and a listed given name (or one
+             * or two kanji ending as given names do, ja/given_endings
+             * value 1 or 2) filling the rest: the person's name and title,
+             * no body 山田春男市議会 (長崎市議会議員 stays the city's) */
+            if (ok && e < b && p >= a + 12 && kj_at(d->norm, b, p, "議会") &&
+                kj_dict_longest(x->title_ja, d->norm, b, p - 3, &v) > e - (p - 3)) {
+                int32_t sv;
+                size_t q = p - 3;
+                size_t sl = kj_dict_longest(x->surname_ja, d->norm, q, a, &sv);
+                size_t gl = sl ? kj_dict_longest(x->given_ja, d->norm, q, a + sl, &sv) : 0;
+                size_t g = a + sl;
+                if (sl && (gl == q - g || ((q - g == 3 || q - g == 6) && kanji_only(d, g, q) &&
+                                           kj_dict_get(x->gend_ja, d->norm + q - 3, 3, &sv) &&
+                                           sv >= 1 && sv <= 2)))
+                    ok = false;
+            }
             /* 古賀伸明連合会長: a title (会長) that opens inside the suffix
              * (連合会) after a shorter suffix (連合) and runs past it, with a
              * person's name (a listed surname, then a listed given name or

@@ -602,6 +602,16 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* サッカー欧州選手権: only a country names a role's affiliation here */
     if (m && e->kind != PL_COUNTRY)
         m = 0;
+    /* 森田哲郎日本経団連会長: a body whose name opens with the country's
+     * (日本経団連) is read whole where the country is followed by no title */
+    if (m && ent_first_has(x, ENT_F_ORG, bc) && !kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v)) {
+        ent *o = NULL;
+        size_t om = org_at(s, b, &o);
+        if (om > m && o) {
+            m = om;
+            e = o;
+        }
+    }
     if (!m && ent_first_has(x, ENT_F_ORG, bc))
         m = org_at(s, b, &e);
     size_t tb = b + m; /* where the title starts */
@@ -1179,8 +1189,8 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     if (n >= 3 && n <= 5 && name_follow(nc)) {
         int32_t ev = 0;
         for (int j = n - 1; j >= n - 3 && j >= 1; j--)
-            if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v))
-                ev = v;
+            if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
+                ev = v; /* (3: body_before_title's only) */
         for (int k = n - 1; ev && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
@@ -1675,9 +1685,9 @@ static bool four_kanji_name(estate *s, const size_t p[5])
     if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
         ev = ev2;
     /* 平中亮太監督: or the last two are a listed given name */
-    if (ev < 1 && kj_dict_get(x->given_ja, d->norm + p[2], b - p[2], &ev2))
+    if ((ev < 1 || ev > 2) && kj_dict_get(x->given_ja, d->norm + p[2], b - p[2], &ev2))
         ev = 1;
-    return ev >= 1 && !kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) &&
+    return ev >= 1 && ev <= 2 && !kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) &&
            !kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) &&
            !kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v);
 }
@@ -1720,6 +1730,67 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
         return false;
     if (!four_kanji_name(s, p))
+        return false;
+    *se = p[2];
+    *e = b;
+    return true;
+}
+
+/* 京都市の門川昌史市長, 東京大学の早野龍五教授; 桃井恒和社長は at a
+ * sentence's start: four kanji before a title (as unknown_before_title
+ * reads one), after an organization or a place and の or at the start of
+ * a sentence, with a particle or punctuation after the title, are an
+ * unknown surname and a given name of two each when the given name ends
+ * as given names do, the endings of value 3 that common words share too
+ * (歴史, 式典: their 0 lines) counted here, or is a listed one. Neither
+ * half may be a common word, the first no place, the second no surname,
+ * title or occupation (日本の金田外務副大臣, 北朝鮮の看板女性アナ). On
+ * success *se is the surname's end and *e the name's. */
+static bool body_before_title(estate *s, size_t a, size_t *se, size_t *e)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t p[5];
+    if (!four_kanji_at(s, a, p))
+        return false;
+    size_t b = p[4], bx, px;
+    int32_t v;
+    uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
+    size_t n = ent_first_has(x, ENT_F_TITLE, bc)
+                   ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
+                   : 0;
+    if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n || b + n >= s->hi ||
+        !name_follow(ent_cp(d, b + n, &bx)))
+        return false;
+    bool ok = false;
+    if (a <= s->lo) {
+        ok = true;
+    } else {
+        uint32_t pc = ent_prev(d, a, &px);
+        if (pc == 0x3002 || pc == '\n' || pc == ' ') {
+            ok = true;
+        } else if (pc == 0x306E && px > s->lo) {
+            ent *o = ent_ending_at(s, px);
+            ok = o && (o->type == KIJI_FACT_ORGANIZATION || o->type == KIJI_FACT_PLACE);
+        }
+    }
+    if (!ok || ent_overlaps(s, a, b))
+        return false;
+    int32_t ev = 0, ev2;
+    if (!kj_dict_get(x->gend_ja, d->norm + p[3], b - p[3], &ev))
+        ev = 0;
+    if (kj_dict_get(x->gend_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = ev2;
+    if (ev < 1 && kj_dict_get(x->given_ja, d->norm + p[2], b - p[2], &ev2))
+        ev = 1;
+    if (ev < 1 || kj_dict_get(x->notname_ja, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, p[2] - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_get(x->place, d->norm + a, p[2] - a, &v) ||
+        kj_dict_get(x->place, d->norm + a, b - a, &v) ||
+        kj_dict_get(x->surname_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_get(x->title_ja, d->norm + p[2], b - p[2], &v) ||
+        kj_dict_get(x->occ_ja, d->norm + p[2], b - p[2], &v) || word_across(s, a, b))
         return false;
     *se = p[2];
     *e = b;
@@ -2319,7 +2390,7 @@ static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
     /* before ら (世界経済、国際金融ら) the second half must read as a given
      * name: listed, or ending in a kanji of given_endings.txt */
     if (ra && !kj_dict_get(x->given_ja, d->norm + q2, q - q2, &v) &&
-        !(kj_dict_get(x->gend_ja, d->norm + q - 3, 3, &v) && v > 0))
+        !(kj_dict_get(x->gend_ja, d->norm + q - 3, 3, &v) && v > 0 && v < 3))
         return false;
     const size_t hs[2] = {a, q2}, he[2] = {q2, q};
     for (int k = 0; k < 2; k++)
@@ -2723,6 +2794,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
+                       ent_first_has(x, ENT_F_TITLE, ent_cp(d, q4, &q1)) &&
+                       body_before_title(s, a, &q2, &q)) {
+                /* 京都市の門川昌史市長 with the surname unknown */
+                sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
                        unknown_before_org(s, a, &q2, &q)) {
                 /* 十倉雅和経団連会長 with the surname unknown */
                 sl = q2 - a;
@@ -2802,6 +2879,20 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             size_t m = kj_dict_longest(x->given_ja, d->norm, s->hi, b, &v);
             if (m && is_hira(ent_cp(d, b, &hx)))
                 hira_end = b + m;
+            /* 佐藤あやのさん, 井上ゆみこ氏: one or two hiragana more after a
+             * listed given name (あや), then さん or 氏, are the name's own
+             * (the の is no particle: none stands before さん), four at
+             * most in all */
+            size_t mx = b + m, mn;
+            for (int k = 0; m && m <= 9 && k < 2 && mx < s->hi && is_hira(ent_cp(d, mx, &mn)) &&
+                            !kj_at(d->norm, s->hi, mx, "さん");
+                 k++) {
+                mx = mn;
+                if (mx - b <= 12 && (kj_at(d->norm, s->hi, mx, "さん") || kj_at(d->norm, s->hi, mx, "氏"))) {
+                    hira_end = mx;
+                    break;
+                }
+            }
             /* 田中れいなさん: two to four hiragana the list lacks between a
              * listed surname and さん; not when the first is a particle
              * (鈴木のおばさん, 山田とおばさん; cases/ja/person_hiragana) */
@@ -2816,7 +2907,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                     q = hx;
                     n++;
                 }
-                if (n >= 2 && n <= 4 && kj_at(d->norm, s->hi, q, "さん"))
+                if (n >= 2 && n <= 4 && (kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏")))
                     hira_end = q;
             }
         }
