@@ -1709,18 +1709,15 @@ static bool word_across(estate *s, size_t a, size_t b)
     return false;
 }
 
-/* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
- * surname and a given name of two each (four_kanji_name), as 氏 after four
- * kanji is read (a known surname is read elsewhere; 日本代表監督 and
- * 経済産業大臣 end in no given name). On success *se is the surname's end and
- * *e the name's. */
-static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
+/* Four kanji at a (four_kanji_at fills p) and a title right after them
+ * that no longer common word overrides (日本代表監督): the title's length,
+ * or 0. */
+static size_t four_kanji_title(estate *s, size_t a, size_t p[5])
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t p[5];
     if (!four_kanji_at(s, a, p))
-        return false;
+        return 0;
     size_t b = p[4], bx;
     int32_t v;
     uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
@@ -1728,11 +1725,22 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
                    ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
                    : 0;
     if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n)
-        return false;
-    if (!four_kanji_name(s, p))
+        return 0;
+    return n;
+}
+
+/* 柱谷哲也監督, 宮坂隆夫教授: four kanji then a title are an unknown
+ * surname and a given name of two each (four_kanji_name), as 氏 after four
+ * kanji is read (a known surname is read elsewhere; 日本代表監督 and
+ * 経済産業大臣 end in no given name). On success *se is the surname's end and
+ * *e the name's. */
+static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
+{
+    size_t p[5];
+    if (!four_kanji_title(s, a, p) || !four_kanji_name(s, p))
         return false;
     *se = p[2];
-    *e = b;
+    *e = p[4];
     return true;
 }
 
@@ -1751,16 +1759,12 @@ static bool body_before_title(estate *s, size_t a, size_t *se, size_t *e)
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t p[5];
-    if (!four_kanji_at(s, a, p))
+    size_t n = four_kanji_title(s, a, p);
+    if (!n)
         return false;
     size_t b = p[4], bx, px;
     int32_t v;
-    uint32_t bc = b < s->hi ? ent_cp(d, b, &bx) : 0;
-    size_t n = ent_first_has(x, ENT_F_TITLE, bc)
-                   ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
-                   : 0;
-    if (!n || kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > n || b + n >= s->hi ||
-        !name_follow(ent_cp(d, b + n, &bx)))
+    if (b + n >= s->hi || !name_follow(ent_cp(d, b + n, &bx)))
         return false;
     bool ok = false;
     if (a <= s->lo) {
