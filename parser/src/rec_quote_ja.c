@@ -404,6 +404,24 @@ static bool inside_topic(kiji_doc *d, const kj_qctx *x, int k, size_t hi, size_t
     return false;
 }
 
+/* The end of the run of kanji, katakana and ー from p (at most max
+ * characters, before end): a noun, as in 名誉会長 or 斎藤. *chars gets the
+ * run's length in characters. */
+static size_t noun_run_end(kiji_doc *d, size_t p, size_t end, int max, int *chars)
+{
+    size_t n;
+    *chars = 0;
+    while (p < end && *chars < max) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
+            break;
+        (*chars)++;
+        p = n;
+    }
+    return p;
+}
+
 /* After the が that marks candidate k's subject: the end of the run of
  * kanji, katakana and ー right after it (at most max characters, before
  * end), the noun of the verb that follows; 0 when no が or no run. */
@@ -412,16 +430,8 @@ static size_t ga_noun_end(kiji_doc *d, const kj_qctx *x, int k, size_t end, int 
     size_t i = marker_at(d, x, k, end);
     if (!at(d, i, "が"))
         return 0;
-    size_t p = i + 3, n;
-    int chars = 0;
-    while (p < end && chars < max) {
-        uint32_t c = kj_q_cp(d, p, &n);
-        d->work++;
-        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
-            break;
-        chars++;
-        p = n;
-    }
+    int chars;
+    size_t p = noun_run_end(d, i + 3, end, max, &chars);
     return chars ? p : 0;
 }
 
@@ -1714,16 +1724,8 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
 static int name_after_verb(kiji_doc *d, const kj_qctx *x, size_t te, size_t o)
 {
     static const char *const stops[] = {"だが", "は", "も", "が", "に", "、", "。", NULL};
-    size_t r = te, n;
-    int chars = 0;
-    while (r < d->norm_len && chars < 10) {
-        uint32_t c = kj_q_cp(d, r, &n);
-        d->work++;
-        if (!kj_is_kanji(c) && !kj_is_katakana(c) && c != 0x30FC /* ー */)
-            break;
-        chars++;
-        r = n;
-    }
+    int chars;
+    size_t r = noun_run_end(d, te, d->norm_len, 10, &chars);
     if (chars < 2)
         return -1;
     /* the longest first part that a title or honorific (or nothing) ends
