@@ -180,6 +180,9 @@ struct kj_entity {
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en, *onot_en, *onot_ja, *onat_en;
     kj_dict *ohead_en; /* en/org_heads: Banque, Caisse (rec_org.c pass_heads) */
+    /* the capitals that open a word of en/org_heads, each once (BCSI):
+     * pass_heads looks only where one of them stands */
+    char ohead_caps[27];
     kj_dict *firm_not_ja; /* ja/firm_not: words after 米 that name no company */
     kj_dict *firm_stem_not_ja; /* ja/firm_stem_not: フラッシュ before メモリ */
     const kj_wordlist *media_endings; /* ja/media_endings (rec_org.c pass_media) */

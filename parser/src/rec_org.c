@@ -23,6 +23,16 @@ int org_init(struct kj_entity *x)
     x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
     x->ohead_en = ent_dict("en/org_heads", 1);
+    const kj_wordlist *heads = kj_wordlist_get("en/org_heads");
+    if (!heads)
+        return -1;
+    size_t ncaps = 0;
+    for (size_t i = 0; i < heads->n; i++) {
+        char c = heads->lines[i][0];
+        if (c >= 'A' && c <= 'Z' && !memchr(x->ohead_caps, c, ncaps))
+            x->ohead_caps[ncaps++] = c;
+    }
+    x->ohead_caps[ncaps] = '\0';
     x->olead_ja = ent_dict("ja/org_lead", 1);
     x->firm_not_ja = ent_dict("ja/firm_not", 1);
     x->firm_stem_not_ja = ent_dict("ja/firm_stem_not", 1);
@@ -3686,12 +3696,31 @@ static void pass_heads(estate *s)
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
+    /* where each capital that opens a head word next stands (memchr),
+     * moved on only once the pass has gone past it */
+    const char *hc = s->x->ohead_caps;
+    size_t ncaps = strlen(hc), next[26];
+    for (size_t k = 0; k < ncaps; k++) {
+        const char *f = memchr(d->norm + s->lo, hc[k], s->hi - s->lo);
+        next[k] = f ? (size_t)(f - d->norm) : s->hi;
+    }
     size_t i = s->lo;
-    while (i < s->hi) {
+    for (;;) {
+        size_t at = s->hi;
+        for (size_t k = 0; k < ncaps; k++) {
+            if (next[k] < i) {
+                const char *f = memchr(d->norm + i, hc[k], s->hi - i);
+                next[k] = f ? (size_t)(f - d->norm) : s->hi;
+            }
+            if (next[k] < at)
+                at = next[k];
+        }
+        if (at >= s->hi)
+            break;
+        i = at;
         d->work++;
-        unsigned char c = (unsigned char)d->norm[i];
-        if (!upper(c) || (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) ||
-                                         d->norm[i - 1] == '-' || d->norm[i - 1] == '\''))) {
+        if (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) || d->norm[i - 1] == '-' ||
+                          d->norm[i - 1] == '\'')) {
             i++;
             continue;
         }
