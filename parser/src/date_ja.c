@@ -2364,6 +2364,14 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         kj_dt_duration(c, i, j, iso, KJ_Q_NONE);
         return jq + strlen("前");
     }
+    if ((ago || later) && parts == 1 && !half && !vague && strcmp(u, "S") == 0) {
+        /* 終了19秒前, 3秒後: seconds before or after a moment name no clock
+         * time (no date is finer than the minute); their length is read */
+        char iso[48];
+        kj_dt_iso(iso, sizeof iso, v, u, false);
+        kj_dt_duration(c, i, j, iso, KJ_Q_NONE);
+        return jq + strlen("前");
+    }
     /* 2年1か月21日前, 1週間3日後: the day that far from publication */
     if ((ago || later) && !half && !vague && parts > 1 && (has[2] || has[3]) && !has[4]
         && !has[5] && !has[6] && cnt[0] < 1000 && cnt[1] < 1000 && cnt[2] < 1000
