@@ -2681,6 +2681,19 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
         return true;
     if (wl == strlen("金曜") && (kj_is_katakana(nc) || kj_is_latin(nc)))
         return true;
+    /* 火曜曲, 日曜紙, 土曜編集長: 曜 (not 曜日) run into a kanji word names a
+     * programme, a paper or a role; a word that places something on the
+     * day (日曜未明, 月曜以降, 水曜正午, 金曜終値, 木曜中) keeps it a date, and
+     * a slot word (日曜劇場, ja/weekday_slots) is read as a weekly slot */
+    static const char *const keep[] = {"未明", "以降", "以前", "以来", "正午", "中", "付",
+                                       "終値", "始値", "投開票", "開催", "発表", "時点", NULL};
+    if (wl == strlen("金曜") && kj_is_kanji(nc)
+        && kj_dict_longest(p->c->dd->weekday_slots, p->s, p->len, i + wl, &rv) <= 0) {
+        for (int k = 0; keep[k]; k++)
+            if (at(p, i + wl, keep[k]))
+                return false;
+        return true;
+    }
     return (pc == 0x300C /* 「 */ || pc == 0x300E /* 『 */) && kj_is_kanji(nc);
 }
 
