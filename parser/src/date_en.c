@@ -4671,6 +4671,17 @@ static size_t try_at(ep *p, size_t i)
         mod = n == 3 && wd(p, i, "mid", &e) ? KJ_MOD_MID : w->mod;
         j = i + n;
         j = ch(p, j) == '-' ? j + 1 : sp(p, j);
+    } else {
+        /* the end of with a line break inside it (by the end\nof this
+         * month, before the\nend of March), which the list's keys with
+         * single spaces miss: the same mod */
+        size_t x = i, y;
+        if (wd(p, x, "the", &y) && sp(p, y) > y)
+            x = sp(p, y);
+        if (wd(p, x, "end", &y) && sp(p, y) > y && wd(p, sp(p, y), "of", &y)) {
+            mod = KJ_MOD_END;
+            j = sp(p, y);
+        }
     }
     size_t inthe = mod ? j : SIZE_MAX; /* where "in the week" may start */
     if (wd(p, j, "earlier", &e) || wd(p, j, "later", &e)) {
@@ -4924,6 +4935,7 @@ int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd)
      *                nineteen / twenty seventies, the noughties; the
      *                weekend, the week-end; the day (the same anaphor)
      *   amount       the next / past / last three years
+     *   try_at       the end of with a line break in it (the\nend of)
      * and every entry of en that begins with "the" (the end of, the next
      * day: kj_dt_en_the at load), which the readers look up at i (dword,
      * month, wday_word). The other readers fail at "the" itself: they
@@ -4936,7 +4948,7 @@ int kj_date_en_starts(struct kj_datedata *dd, const struct kj_numeric *nd)
         "nineteenth", "twentieth", "thirtieth", "twenty",      "thirty",     "last",
         "rest",      "remainder",  "morning",   "afternoon",   "evening",    "night",
         "week",      "month",      "year",      "eighteen",    "nineteen",   "noughties",
-        "weekend",   "day",        "next",      "past"};
+        "weekend",   "day",        "next",      "past",        "end"};
     for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
         if (!kj_dt_ethe_add(dd, after_the[k], strlen(after_the[k]), KJ_ETHE_READ))
             return -1;
