@@ -1436,6 +1436,13 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
             if (ok && (one || v == 2) && e < b)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
+            /* 公明離党: the kanji before a one-kanji suffix and the suffix
+             * make a verb noun of org_generic.txt marked 2 (離党, 入党), no
+             * name's end: the party's short form is acted on */
+            if (ok && one && p >= a + 3) {
+                int32_t gv;
+                ok = !(kj_dict_get(x->ogeneric_ja, d->norm + p - 3, e - p + 3, &gv) && gv == 2);
+            }
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
              * of ja/titles. After a katakana name (or a surname) the title
              * belongs to the person; after anything else it is the role of
@@ -1510,16 +1517,30 @@ static void ja_seg(estate *s, size_t a, size_t b)
              * 山田太郎記念財団 names no known body, so stays one */
             if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, e, &v) > 0) {
                 int32_t sv;
-                size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, a, &sv);
-                size_t gl = sl ? kj_dict_longest(x->given_ja, d->norm, p, a + sl, &sv) : 0;
-                size_t ne = a + sl + gl;
+                /* 中旬麻生太郎自民党総裁: a common word of ja/org_lead (a
+                 * date word) run into the name: the name starts after it,
+                 * and the body after the name */
+                size_t lx, ln = olead_at(s, a, p, &lx), na = a + ln;
+                size_t sl = kj_dict_longest(x->surname_ja, d->norm, p, na, &sv);
+                size_t gl = sl ? kj_dict_longest(x->given_ja, d->norm, p, na + sl, &sv) : 0;
+                size_t ne = na + sl + gl;
                 ent *ko = NULL;
-                if (sl && gl && ne < p && org_at(s, ne, &ko) == e - ne)
-                    ok = false;
+                if (sl && gl && ne < p && org_at(s, ne, &ko) == e - ne) {
+                    if (ln)
+                        cut = ne;
+                    else
+                        ok = false;
+                }
                 /* 鈴木一郎民主党代表: a party named by its 党 (one to three
                  * kanji before it) after the name starts after the name */
                 else if (sl && gl && ne < p && one && kj_at(d->norm, b, p, "党") &&
                          p - ne <= 9 && kanji_only(d, ne, p))
+                    cut = ne;
+                /* 小沢民主党代表: a listed surname alone, then a party of
+                 * two kanji and 党 and a title: the person's surname, then
+                 * the party (not a place: 大阪民主党 keeps its place) */
+                else if (sl && !gl && p - ne == 6 && one && kj_at(d->norm, b, p, "党") &&
+                         kanji_only(d, a, p) && !kj_dict_longest(x->place, d->norm, p, a, &sv))
                     cut = ne;
             }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
