@@ -660,6 +660,23 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         }
         break;
     }
+    /* 鈴木一郎民主党の代表: a party named by its 党, の and a title that no
+     * longer common word overrides (代表選 is an election) */
+    for (size_t k = 6; !n && k <= 12 && b + k + 3 < s->hi; k += 3) {
+        if (!kj_at(d->norm, s->hi, b + k - 3, "党") || !kj_at(d->norm, s->hi, b + k, "の"))
+            continue;
+        size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k + 3, &v);
+        ent *e2 = n2 && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + k + 3, &v) <= n2
+                      ? ent_exactly(s, KIJI_FACT_ORGANIZATION, b, b + k)
+                      : NULL;
+        if (e2) {
+            e = e2;
+            m = k;
+            tb = b + k + 3;
+            n = n2;
+        }
+        break;
+    }
     if (!m || !n)
         return 0;
     ent_mention(s, e, b, b + m);
