@@ -1514,8 +1514,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
              * then a body of ja/orgs ending in the suffix and a title of
              * ja/titles right after it: the person's name, then the body
              * (read after the name: rec_person.c ja_tail) and the title;
-             * 山田太郎記念財団 names no known body, so stays one */
-            if (ok && e < b && kj_dict_longest(x->title_ja, d->norm, b, e, &v) > 0) {
+             * 山田太郎記念財団 names no known body, so stays one;
+             * 鈴木一郎民主党の代表: or の and the title */
+            bool no = e == b && kj_at(d->norm, s->hi, e, "の");
+            if (ok && (e < b || no) &&
+                kj_dict_longest(x->title_ja, d->norm, no ? s->hi : b, no ? e + 3 : e, &v) > 0) {
                 int32_t sv;
                 /* 中旬麻生太郎自民党総裁: a common word of ja/org_lead (a
                  * date word) run into the name: the name starts after it,

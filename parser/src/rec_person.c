@@ -660,6 +660,23 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         }
         break;
     }
+    /* 鈴木一郎民主党の代表: a party named by its 党, の and a title that no
+     * longer common word overrides (代表選 is an election) */
+    for (size_t k = 6; !n && k <= 12 && b + k + 3 < s->hi; k += 3) {
+        if (!kj_at(d->norm, s->hi, b + k - 3, "党") || !kj_at(d->norm, s->hi, b + k, "の"))
+            continue;
+        size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k + 3, &v);
+        ent *e2 = n2 && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + k + 3, &v) <= n2
+                      ? ent_exactly(s, KIJI_FACT_ORGANIZATION, b, b + k)
+                      : NULL;
+        if (e2) {
+            e = e2;
+            m = k;
+            tb = b + k + 3;
+            n = n2;
+        }
+        break;
+    }
     if (!m || !n)
         return 0;
     ent_mention(s, e, b, b + m);
@@ -1746,8 +1763,8 @@ static bool unknown_before_title(estate *s, size_t a, size_t *se, size_t *e)
 
 /* 京都市の門川昌史市長, 東京大学の早野龍五教授; 桃井恒和社長は at a
  * sentence's start: four kanji before a title (as unknown_before_title
- * reads one), after an organization or a place and の or at the start of
- * a sentence, with a particle or punctuation after the title, are an
+ * reads one), after an organization or a place and の or ・ or at the
+ * start of a sentence, with a particle or punctuation after the title, are an
  * unknown surname and a given name of two each when the given name ends
  * as given names do, the endings of value 3 that common words share too
  * (歴史, 式典: their 0 lines) counted here, or is a listed one. Neither
@@ -1773,7 +1790,9 @@ static bool body_before_title(estate *s, size_t a, size_t *se, size_t *e)
         uint32_t pc = ent_prev(d, a, &px);
         if (pc == 0x3002 || pc == '\n' || pc == ' ') {
             ok = true;
-        } else if (pc == 0x306E && px > s->lo) {
+        } else if ((pc == 0x306E || pc == 0x30FB) && px > s->lo) {
+            /* 中日ドラゴンズ・井端弘和内野手: a team's or a body's name
+             * joined to the name by ・ as by の */
             ent *o = ent_ending_at(s, px);
             ok = o && (o->type == KIJI_FACT_ORGANIZATION || o->type == KIJI_FACT_PLACE);
         }
