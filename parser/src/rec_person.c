@@ -4082,7 +4082,10 @@ static bool body_word(const kiji_doc *d, tok t)
 }
 
 /* Lowercase words before a lowercase title head: bank chief, central bank
- * president (at most two, never function words). */
+ * president (at most two, never function words). company CEO, firm
+ * chairman: the generic company or firm refers back to an employer named
+ * before and is no part of the title (GUIDELINES: the role given with the
+ * name); a bank or an exchange is the body itself (bank chief). */
 static int lower_ext(const kiji_doc *d, const tok *t, int q)
 {
     static const char *const fw[] = {"the", "a", "an", "of", "at", "in", "on", "for", "to",
@@ -4103,7 +4106,8 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
         /* the firm's chief executive: the possessive names the employer;
          * embattled chief of staff, deposed president: a participle
          * describes the person, it is no part of the office */
-        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
+        if (f || tok_is(d, w, "company") || tok_is(d, w, "firm") ||
+            (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
             (w.ne - w.ns > 3 && d->norm[w.ne - 2] == 'e' && d->norm[w.ne - 1] == 'd'))
             break;
         q--;
