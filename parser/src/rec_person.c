@@ -4806,6 +4806,12 @@ static void en_persons(estate *s)
                               tok_is(d, t[z], "an") || tok_is(d, t[z], "as") ||
                               tok_is(d, t[z], "its") || tok_is(d, t[z], "their")))
                     z++;
+                /* Ann Lee has joined Orvane Cinemas as president: after
+                 * joined the employer comes first, the title right after
+                 * its as (joined the chairman in ... gives none) */
+                bool join = tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join");
+                if (join)
+                    z = ts0 > j + 1 && tok_is(d, t[ts0 - 1], "as") ? ts0 : -1;
                 if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
                     h = -1;
             }
