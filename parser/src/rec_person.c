@@ -4101,7 +4101,10 @@ static bool body_word(const kiji_doc *d, tok t)
 }
 
 /* Lowercase words before a lowercase title head: bank chief, central bank
- * president (at most two, never function words). */
+ * president (at most two, never function words). company CEO, firm
+ * chairman: the generic company or firm refers back to an employer named
+ * before and is no part of the title (GUIDELINES: the role given with the
+ * name); a bank or an exchange is the body itself (bank chief). */
 static int lower_ext(const kiji_doc *d, const tok *t, int q)
 {
     static const char *const fw[] = {"the", "a", "an", "of", "at", "in", "on", "for", "to",
@@ -4122,7 +4125,8 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
         /* the firm's chief executive: the possessive names the employer;
          * embattled chief of staff, deposed president: a participle
          * describes the person, it is no part of the office */
-        if (f || (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
+        if (f || tok_is(d, w, "company") || tok_is(d, w, "firm") ||
+            (w.ne - w.ns > 2 && d->norm[w.ne - 2] == '\'' && d->norm[w.ne - 1] == 's') ||
             (w.ne - w.ns > 3 && d->norm[w.ne - 2] == 'e' && d->norm[w.ne - 1] == 'd'))
             break;
         q--;
@@ -4821,6 +4825,12 @@ static void en_persons(estate *s)
                               tok_is(d, t[z], "an") || tok_is(d, t[z], "as") ||
                               tok_is(d, t[z], "its") || tok_is(d, t[z], "their")))
                     z++;
+                /* Ann Lee has joined Orvane Cinemas as president: after
+                 * joined the employer comes first, the title right after
+                 * its as (joined the chairman in ... gives none) */
+                bool join = tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join");
+                if (join)
+                    z = ts0 > j + 1 && tok_is(d, t[ts0 - 1], "as") ? ts0 : -1;
                 if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
                     h = -1;
             }
