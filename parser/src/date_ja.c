@@ -2688,7 +2688,7 @@ static bool weekday_in_name(const jp *p, size_t i, size_t wl, uint32_t pc)
     static const char *const keep[] = {"未明", "以降", "以前", "以来", "正午", "中", "付",
                                        "終値", "始値", "投開票", "開催", "発表", "時点", NULL};
     if (wl == strlen("金曜") && kj_is_kanji(nc)
-        && kj_dict_longest(p->c->dd->weekday_slots, p->s, p->len, i + wl, &rv) <= 0) {
+        && kj_dict_longest(p->c->dd->weekday_slots, p->s, p->len, i + wl, &rv) == 0) {
         for (int k = 0; keep[k]; k++)
             if (at(p, i + wl, keep[k]))
                 return false;

@@ -3756,7 +3756,7 @@ static void pass_heads(estate *s)
         }
         /* the word before: none, lowercase, a stopword (the, In) or not a word */
         size_t p = i;
-        while (p > s->lo && p + 2 > i && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
+        while (p > s->lo && i - p < 2 && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
             p--;
         size_t pw = p;
         while (pw > s->lo && p - pw < 40 && ent_asc((unsigned char)d->norm[pw - 1]))
