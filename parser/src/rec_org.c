@@ -1408,9 +1408,16 @@ static void ja_seg(estate *s, size_t a, size_t b)
             if (!ok && one && chars == 1 && kj_at(d->norm, b, p, "軍") && !kj_at(d->norm, b, a, "中") &&
                 !kj_at(d->norm, b, a, "日"))
                 ok = kj_dict_get(x->abbr, d->norm + a, p - a, &v);
-            /* メディア各社, 同省: 各 and 同 make a common noun */
-            if (ok && one && p >= 3 && anaphoric(d->norm + p - 3))
+            /* メディア各社, 同省: 各 and 同 make a common noun, unless the
+             * kanji ends a place of two to four kanji written before the
+             * suffix (日本軍: 本 is 日本's) */
+            if (ok && one && p >= 3 && anaphoric(d->norm + p - 3)) {
                 ok = false;
+                for (size_t w = 6; w <= 12 && p >= a + w && !ok; w += 3) {
+                    int32_t pv;
+                    ok = kj_dict_get(x->place, d->norm + p - w, w, &pv);
+                }
+            }
             /* one kanji, or a word marked 2 in the list (航空, 証券), ends a
              * name only at the end of the written word or before a word of
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */
@@ -1442,6 +1449,26 @@ static void ja_seg(estate *s, size_t a, size_t b)
             if (ok && one && p >= a + 3) {
                 int32_t gv;
                 ok = !(kj_dict_get(x->ogeneric_ja, d->norm + p - 3, e - p + 3, &gv) && gv == 2);
+            }
+            /* 超会議会場, 抗議会見, 日本会議会員: the kanji before the suffix
+             * and its first character make a word of org_generic.txt
+             * marked 3 (会議, 抗議), and a character runs on after the
+             * suffix: the word ends inside the suffix and its last
+             * character opens the next word (会場, 会見), no body 議会 */
+            if (ok && e < b && p >= a + 3) {
+                int32_t gv;
+                ok = !(kj_dict_get(x->ogeneric_ja, d->norm + p - 3, 3 + kj_u8_len((unsigned char)d->norm[p]), &gv) &&
+                       gv == 3);
+            }
+            /* 雲南省地震政府: an event noun of org_generic.txt marked 4 (地震,
+             * 洪水) right before 政府 names what happened, not whose
+             * government it is: a place's government is named by the place */
+            if (ok && kj_at(d->norm, b, p, "政府")) {
+                for (size_t w = 6; w <= 9 && p >= a + w; w += 3) {
+                    int32_t gv;
+                    if (kj_dict_get(x->ogeneric_ja, d->norm + p - w, w, &gv) && gv == 4)
+                        ok = false;
+                }
             }
             /* チャン事務局長, ブリックス前事務局長: the suffix opens a title
              * of ja/titles. After a katakana name (or a surname) the title
@@ -1640,6 +1667,33 @@ static void ja_seg(estate *s, size_t a, size_t b)
             kj_dict_longest(x->place, d->norm, best, a, &av) == 0 &&
             kj_dict_longest(x->org, d->norm, best, a, &av) <= p - a)
             a = p;
+        /* ゴーサインドイツ議会: a katakana word run into a country's
+         * katakana name of three characters or more that the body's
+         * kanji words follow; the name starts at the country (a run that
+         * opens with a place or a known name keeps it: ニュージーランド
+         * 政府) */
+        else if (k == 0 && kj_dict_longest(x->place, d->norm, best, a, &av) == 0 &&
+                 kj_dict_longest(x->org, d->norm, best, a, &av) == 0) {
+            size_t q = a;
+            int kk = 0;
+            while (q < best && kk < 12) {
+                d->work++;
+                size_t qx;
+                if (!ent_kata(ent_cp(d, q, &qx)))
+                    break;
+                if (kk >= 2) {
+                    pn = kj_dict_longest(x->place, d->norm, best, q, &pv);
+                    size_t cx;
+                    if (pn >= 9 && pv >= 0 && (size_t)pv < x->nplaces && x->places[pv].kind == PL_COUNTRY &&
+                        q + pn < best && kj_is_kanji(ent_cp(d, q + pn, &cx))) {
+                        a = q;
+                        break;
+                    }
+                }
+                q = qx;
+                kk++;
+            }
+        }
     }
     /* 元アメリカ中央情報局長官: former belongs to the role, not the name */
     if (best - a > 3 && (kj_at(d->norm, best, a, "元") || kj_at(d->norm, best, a, "前")) &&
