@@ -3672,6 +3672,24 @@ static void ja_persons(estate *s)
                 continue;
             }
         }
+        /* 昨年野村克也氏, ３日山田太郎民主党代表は: a date written against
+         * the name (its kanji claimed by the date pass) is no part of it;
+         * the name starts where the date's claim ends (at most eight
+         * characters on) */
+        if (start && (cls & KJ_CC_KANJI) && kj_claim_at(d, i) == KIJI_FACT_DATE) {
+            size_t q = i, qx;
+            for (int k = 0; q < s->hi && k < 8 && kj_claim_at(d, q) == KIJI_FACT_DATE; k++) {
+                ent_cp(d, q, &qx);
+                q = qx;
+            }
+            if (q > i && q < s->hi && (ent_cls(d, q, &qx) & KJ_CC_KANJI) && !kj_claimed(d, q, qx)) {
+                size_t e = ja_candidate(s, q, &pc);
+                if (e > q) {
+                    i = e;
+                    continue;
+                }
+            }
+        }
         if (start && !ent_char_claimed(d, i, nx)) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
