@@ -5557,7 +5557,9 @@ static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
         q = wd(p, i, "circa", &e) ? KJ_Q_APPROX : KJ_Q_NONE;
         break;
     }
-    if (!q || ch(p, e) != ' ')
+    /* the word and the date on one line, or the line wrapped between them
+     * (by\nthe end of 1988; not a paragraph's indented start) */
+    if (!q || !(ch(p, e) == ' ' || (ch(p, e) == '\n' && alnum_at(p, e + 1))))
         return 0;
     size_t k = sp(p, e);
     kiji_doc *d = p->c->d;

@@ -601,7 +601,10 @@ size_t kj_dt_word(const kj_dctx *c, bool en, size_t pos, const kj_dword **w)
 {
     int32_t v = 0;
     const char *s = en ? c->lc : c->s;
-    size_t n = kj_dict_longest(en ? c->dd->en : c->dd->ja, s, c->len, pos, &v);
+    /* English news wraps its lines inside phrases: a line break reads as
+     * the space of a key of several words (less\nthan, by\nthe end of) */
+    size_t n = en ? kj_dict_longest_sp(c->dd->en, s, c->len, pos, &v)
+                  : kj_dict_longest(c->dd->ja, s, c->len, pos, &v);
     if (n == 0 || v < 0 || (size_t)v >= c->dd->nw)
         return 0;
     *w = &c->dd->w[v];
