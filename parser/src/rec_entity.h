@@ -226,6 +226,15 @@ static inline bool ent_first_has(const struct kj_entity *x, ent_first f, uint32_
     return c >= 0x10000 || (x->first[c] & f);
 }
 
+/* The sets of x that a key of can start with the code point c, for a
+ * scan that asks about several sets at one character: ent_first_has(x,
+ * f, c) is (ent_first_of(x, c) & f) != 0, with one load of the table
+ * where each test made its own (a call between them reads it again). */
+static inline ent_first ent_first_of(const struct kj_entity *x, uint32_t c)
+{
+    return c >= 0x10000 ? ~(ent_first)0 : x->first[c];
+}
+
 /* One entity being collected. */
 typedef struct ent {
     int type;            /* KIJI_FACT_PERSON ... */

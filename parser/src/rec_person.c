@@ -499,10 +499,11 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     *aff = NULL;
     size_t bx;
     uint32_t bc = ent_cp(d, b, &bx);
-    size_t n = ent_first_has(x, ENT_F_TITLE, bc)
-                   ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v)
-                   : 0;
-    size_t h = ent_first_has(x, ENT_F_HONOR, bc)
+    /* the sets of bc, asked below for titles, honorifics, places and
+     * organizations */
+    const ent_first bf = ent_first_of(x, bc);
+    size_t n = (bf & ENT_F_TITLE) ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &v) : 0;
+    size_t h = (bf & ENT_F_HONOR)
                    ? kj_dict_longest(x->honor_ja, d->norm, s->hi, b, &v)
                    : 0;
     /* 選手権, 大統領選: a longer common noun that begins with the title */
@@ -545,7 +546,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* place_at and org_at find nothing, and do nothing, where no key of
      * theirs starts with the code point (most ends of a name): asked here,
      * without the calls */
-    size_t m = ent_first_has(x, ENT_F_PLACE_ANY, bc) ? place_at(s, b, &e) : 0;
+    size_t m = (bf & ENT_F_PLACE_ANY) ? place_at(s, b, &e) : 0;
     if (!m && former) {
         ent *e2 = NULL;
         size_t m2 = place_at(s, b + 3, &e2);
@@ -604,7 +605,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         m = 0;
     /* 森田哲郎日本経団連会長: a body whose name opens with the country's
      * (日本経団連) is read whole where the country is followed by no title */
-    if (m && ent_first_has(x, ENT_F_ORG, bc) && !kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v)) {
+    if (m && (bf & ENT_F_ORG) && !kj_dict_longest(x->title_ja, d->norm, s->hi, b + m, &v)) {
         ent *o = NULL;
         size_t om = org_at(s, b, &o);
         if (om > m && o) {
@@ -612,7 +613,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
             e = o;
         }
     }
-    if (!m && ent_first_has(x, ENT_F_ORG, bc))
+    if (!m && (bf & ENT_F_ORG))
         m = org_at(s, b, &e);
     size_t tb = b + m; /* where the title starts */
     n = m ? kj_dict_longest(x->title_ja, d->norm, s->hi, tb, &v) : 0;
@@ -644,12 +645,21 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
             n = n2;
         }
     }
+    /* the party of two to four kanji after the name that the two tests
+     * below look for ends in 党: the first 党 that ends b + k (k = 6, 9,
+     * 12) is where both start, 0 when there is none (most ends of a name),
+     * read once for both */
+    size_t party = 0;
+    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= s->hi; k += 3)
+        if (kj_at(d->norm, s->hi, b + k - 3, "党")) {
+            party = k;
+            break;
+        }
     /* 鈴木一郎民主党代表: a party the suffix pass named by its 党 (two to
      * four kanji) right before a title (rec_org.c ja_seg starts it after
      * the name) */
-    for (size_t k = 6; !m && k <= 12 && b + k <= s->hi; k += 3) {
-        if (!kj_at(d->norm, s->hi, b + k - 3, "党"))
-            continue;
+    if (!m && party) {
+        size_t k = party;
         size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k, &v);
         ent *e2 = n2 ? ent_exactly(s, KIJI_FACT_ORGANIZATION, b, b + k) : NULL;
         if (e2) {
@@ -658,11 +668,10 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
             tb = b + k;
             n = n2;
         }
-        break;
     }
     /* 鈴木一郎民主党の代表: a party named by its 党, の and a title that no
      * longer common word overrides (代表選 is an election) */
-    for (size_t k = 6; !n && k <= 12 && b + k + 3 < s->hi; k += 3) {
+    for (size_t k = party; party && !n && k <= 12 && b + k + 3 < s->hi; k += 3) {
         if (!kj_at(d->norm, s->hi, b + k - 3, "党") || !kj_at(d->norm, s->hi, b + k, "の"))
             continue;
         size_t n2 = kj_dict_longest(x->title_ja, d->norm, s->hi, b + k + 3, &v);
