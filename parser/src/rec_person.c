@@ -4821,7 +4821,11 @@ static void en_persons(estate *s)
             }
             int q = j;
             int h = -1;
-            while (q < n && q < j + 8) {
+            /* joined the firm in March 2001 as chief financial officer: after
+             * joined a time phrase may stand between the employer and the
+             * title, so the title is looked for further on */
+            bool joined = jv > j0 && (tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join"));
+            while (q < n && q < j + (joined ? 12 : 8)) {
                 if (t[q].ns > b + 2 + 80)
                     break;
                 bool stop = false;
@@ -4872,8 +4876,12 @@ static void en_persons(estate *s)
                  * joined the employer comes first, the title right after
                  * its as (joined the chairman in ... gives none) */
                 bool join = tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join");
+                /* as a consultant: an article may stand after as */
+                int as = ts0 - 1;
+                if (as > j + 1 && (tok_is(d, t[as], "a") || tok_is(d, t[as], "an")))
+                    as--;
                 if (join)
-                    z = ts0 > j + 1 && tok_is(d, t[ts0 - 1], "as") ? ts0 : -1;
+                    z = ts0 > j + 1 && as > j && tok_is(d, t[as], "as") ? ts0 : -1;
                 if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
                     h = -1;
             }
@@ -4902,6 +4910,11 @@ static void en_persons(estate *s)
                     if (func_word(d, t[z]) &&
                         !(tok_is(d, t[z], "and") && z > st && title_ending(s, t, z - 1) >= 0))
                         st = z + 1;
+                /* joined ... as a director: the article after as is no
+                 * part of the title */
+                if (st < h && st > j && tok_is(d, t[st - 1], "as") &&
+                    (tok_is(d, t[st], "a") || tok_is(d, t[st], "an")))
+                    st++;
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
