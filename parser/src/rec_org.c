@@ -3475,6 +3475,107 @@ static void pass_country_firms(estate *s)
     }
 }
 
+/* o is the company named name with its legal form (Texaco Inc for
+ * Texaco), or by the acronym name (Pemex for Petroleos Mexicanos). */
+static bool firm_named(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    size_t bl = ent_org_base(o);
+    return (bl == nl && bl < o->namelen && memcmp(o->name, name, nl) == 0) ||
+           (o->acronym && ent_equals(name, nl, o->acronym));
+}
+
+/* Texaco Canada, Ford Australia, Pemex Japan representative: a company's
+ * one-word name right before a country's names its subsidiary there, one
+ * organization, not the company and a place (Shell Canada Ltd, with its
+ * legal form, is en_run's). The word must be a company of the same text:
+ * an organization mention there (Ford), the name of one read with its
+ * legal form or acronym (Texaco Inc, Pemex), or a well-known one; so a
+ * sentence opener, a person or a place before a country (But Italy,
+ * Brandt Canada, Paris France) stays apart, and so does a company told
+ * something (told Reuters Taiwan would). The mention of the company
+ * on the word moves to the subsidiary. One walk of the frozen mentions,
+ * each looking back over one word (cases/en/org_subsidiary). */
+static void pass_country_subsidiaries(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    size_t nf = s->nfrozen;
+    size_t gone[32]; /* frozen mentions of companies moved to a subsidiary */
+    int ngone = 0;
+    for (size_t i = 0; i < nf && ngone < 32; i++) {
+        d->work++;
+        const mref m = s->mr[i];
+        if (m.e->type != KIJI_FACT_PLACE || m.e->kind != PL_COUNTRY || m.ns < s->lo + 3 ||
+            d->norm[m.ns - 1] != ' ')
+            continue;
+        /* a letter, hyphen or apostrophe going on: not the country's name whole */
+        if (m.ne < s->hi && (ent_asc((unsigned char)d->norm[m.ne]) || d->norm[m.ne] == '-'))
+            continue;
+        size_t p = m.ns - 1, w = p;
+        while (w > s->lo && p - w < 24 && ent_asc((unsigned char)d->norm[w - 1]))
+            w--;
+        if (p - w < 2 || p - w >= 24 || !upper((unsigned char)d->norm[w]) ||
+            (w > s->lo && d->norm[w - 1] != ' ' && d->norm[w - 1] != '\n' &&
+             d->norm[w - 1] != '(' && d->norm[w - 1] != '"'))
+            continue;
+        if (ent_stopword(d, w, p) || title_word(s, w, p) ||
+            ent_covered(s, KIJI_FACT_ORGANIZATION, m.ns, m.ne))
+            continue;
+        /* told Reuters Taiwan would: the company is told, the country starts
+         * what it is told */
+        static const char *const tell[] = {"told ", "tell ", "tells ", "telling ", NULL};
+        bool told = false;
+        for (int t = 0; tell[t] && !told; t++) {
+            size_t tl = strlen(tell[t]);
+            told = w >= s->lo + tl && memcmp(d->norm + w - tl, tell[t], tl) == 0 &&
+                   (w == s->lo + tl || !ent_asc((unsigned char)d->norm[w - tl - 1]));
+        }
+        if (told)
+            continue;
+        /* the company: a mention on the word, else one named by it */
+        ent *firm = ent_exactly(s, KIJI_FACT_ORGANIZATION, w, p);
+        int32_t v;
+        if (!firm && ent_overlaps(s, w, p))
+            continue;
+        if (!firm && !org_unique(s, d->norm + w, p - w, firm_named) &&
+            !kj_dict_get(s->x->org, d->norm + w, p - w, &v))
+            continue;
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + w, m.ne - w, NULL, 0);
+        if (!e || e == firm)
+            continue;
+        if (firm) {
+            /* the word's mention is the subsidiary's now */
+            size_t k = 0;
+            for (size_t j = 0; j < firm->nm; j++)
+                if (!(firm->m[j].ns == w && firm->m[j].ne == p))
+                    firm->m[k++] = firm->m[j];
+            firm->nm = k;
+            for (size_t j = ent_frozen_from(s, p); j < nf && s->mr[j].ne == p; j++)
+                if (s->mr[j].e == firm && s->mr[j].ns == w && ngone < 32)
+                    gone[ngone++] = j;
+        }
+        longer_name(s, e, w, m.ne);
+        ent_mention(s, e, w, m.ne);
+    }
+    /* drop the moved mentions from the index, in one walk */
+    if (ngone) {
+        size_t k = 0;
+        for (size_t j = 0; j < s->nmr; j++) {
+            d->work++;
+            bool drop = false;
+            for (int q = 0; q < ngone && !drop; q++)
+                drop = gone[q] == j;
+            if (!drop)
+                s->mr[k++] = s->mr[j];
+        }
+        s->nmr = k;
+        ent_freeze(s);
+    }
+}
+
 /* Does the organization e's name hold the words [ns, ne) whole (Hutton
  * in E.F. Hutton Group Inc)? */
 static bool name_holds(const ent *e, const char *w, size_t n)
@@ -3903,6 +4004,7 @@ void rec_orgs(estate *s)
     pass_media(s, &kata);
     pass_media_kind(s);
     pass_country_firms(s);
+    pass_country_subsidiaries(s);
     pass_spokes(s);
     pass_says(s);
 }

@@ -4162,6 +4162,47 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     return q;
 }
 
+/* company CEO Steve Jobs, the bank's chairman Erik Lund: the generic
+ * company, firm or bank (a possessive after the) right before a title
+ * refers back to the employer: the organization mentioned last before
+ * word w (for a bank, the last with Bank in its name). Read back at most
+ * ANA_BACK mentions within ANA_WINDOW bytes; NULL when the word is no
+ * such reference or none fits. */
+static ent *en_firm_anaphor(estate *s, const tok *t, int w)
+{
+    kiji_doc *d = s->d;
+    static const char *const bare[] = {"company", "firm", NULL};
+    static const char *const own[] = {"company's", "firm's", "bank's", NULL};
+    bool ref = false, bank = false;
+    for (int i = 0; bare[i] && !ref; i++)
+        ref = tok_is(d, t[w], bare[i]);
+    /* the company's, the bank's: a possessive after the article only (a
+     * bank's chairman is any bank's) */
+    for (int i = 0; own[i] && !ref && w > 0; i++)
+        if (tok_is(d, t[w], own[i]) && (tok_is(d, t[w - 1], "the") || tok_is(d, t[w - 1], "The"))) {
+            ref = true;
+            bank = i == 2;
+        }
+    /* a parent company, another firm: some other body */
+    if (!ref || (w > 0 && (tok_is(d, t[w - 1], "a") || tok_is(d, t[w - 1], "an") ||
+                           tok_is(d, t[w - 1], "another") || tok_is(d, t[w - 1], "parent") ||
+                           tok_is(d, t[w - 1], "holding") || tok_is(d, t[w - 1], "other"))))
+        return NULL;
+    size_t a = t[w].ns;
+    size_t i = ent_frozen_from(s, a);
+    for (int n = 0; i > 0 && n < ANA_BACK; n++) {
+        d->work++;
+        const mref *m = &s->mr[--i];
+        if (m->ne + ANA_WINDOW < a)
+            break;
+        if (m->ne > a || m->e->type != KIJI_FACT_ORGANIZATION || !m->e->name)
+            continue;
+        if (!bank || strstr(m->e->name, "Bank") || strstr(m->e->name, "bank"))
+            return m->e;
+    }
+    return NULL;
+}
+
 /* The name in "the union's chairman, Karl Brandt, said" ends the
  * apposition at e: a comma, a full stop or a speech verb follows, not a
  * noun it modifies (vice president, South Asian marketing). */
@@ -4775,6 +4816,8 @@ static void en_persons(estate *s)
                     aff = ent_ending_at(s, t[q - 1].ne - 1);
                 if (!aff && poss(d, t[q - 1]))
                     aff = ent_ending_at(s, t[q - 1].ne - 2); /* Oman's Oil Minister */
+                if (!aff)
+                    aff = en_firm_anaphor(s, t, q - 1);
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
                     const kj_place *p = &s->x->places[aff->place];
                     const char *c = p->canon_en ? p->canon_en : p->code;
@@ -4805,7 +4848,11 @@ static void en_persons(estate *s)
             }
             int q = j;
             int h = -1;
-            while (q < n && q < j + 8) {
+            /* joined the firm in March 2001 as chief financial officer: after
+             * joined a time phrase may stand between the employer and the
+             * title, so the title is looked for further on */
+            bool joined = jv > j0 && (tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join"));
+            while (q < n && q < j + (joined ? 12 : 8)) {
                 if (t[q].ns > b + 2 + 80)
                     break;
                 bool stop = false;
@@ -4856,8 +4903,12 @@ static void en_persons(estate *s)
                  * joined the employer comes first, the title right after
                  * its as (joined the chairman in ... gives none) */
                 bool join = tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join");
+                /* as a consultant: an article may stand after as */
+                int as = ts0 - 1;
+                if (as > j + 1 && (tok_is(d, t[as], "a") || tok_is(d, t[as], "an")))
+                    as--;
                 if (join)
-                    z = ts0 > j + 1 && tok_is(d, t[ts0 - 1], "as") ? ts0 : -1;
+                    z = ts0 > j + 1 && as > j && tok_is(d, t[as], "as") ? ts0 : -1;
                 if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
                     h = -1;
             }
@@ -4886,6 +4937,11 @@ static void en_persons(estate *s)
                     if (func_word(d, t[z]) &&
                         !(tok_is(d, t[z], "and") && z > st && title_ending(s, t, z - 1) >= 0))
                         st = z + 1;
+                /* joined ... as a director: the article after as is no
+                 * part of the title */
+                if (st < h && st > j && tok_is(d, t[st - 1], "as") &&
+                    (tok_is(d, t[st], "a") || tok_is(d, t[st], "an")))
+                    st++;
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
