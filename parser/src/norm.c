@@ -228,7 +228,10 @@ static inline uint32_t next_checked(const char *src, size_t len, size_t *i)
  * the same table. */
 static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
 {
-    x[0] = cp | (uint32_t)(f >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+    /* the class bits masked in place and moved with one shift (a shift
+     * down and up would take a zero extension between them) */
+    uint32_t cc = ((uint32_t)f & (0xFFu << KJ_NF_CC_SHIFT)) << (KJ_NF_CC_FIRST - KJ_NF_CC_SHIFT);
+    x[0] = cp | cc | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
     /* the two continuation entries with one store */
     static const uint32_t cont[2] = {KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT,
                                      KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT};

@@ -208,8 +208,6 @@ static bool cpu_popcnt(void)
 /* Key lengths kj_dict's length-and-last-byte filter tells apart: a key of
  * this many bytes or more passes it. */
 #define LAST_LENS 64
-/* two_hash's c2 for a key that is its first character alone. */
-#define TWO_END 0u
 
 /* The children of a node lie side by side in nodes[], sorted by their byte,
  * so a step from a node to its child is one load: nodes[first + rank]. A
@@ -241,9 +239,14 @@ struct kj_dict {
     uint64_t first[1024];  /* bit c: a key starts with BMP code point c */
     uint64_t pair[128 * 4]; /* bit b * 256 + c: a key starts with ASCII b, then byte c */
     /* bit two_hash(c1, c2): a key that starts with the BMP character c1
-     * goes on with the character c2, or (c2 = TWO_END) is c1 alone; a set
-     * bit may be another pair's (a hash), a clear one rules the pair out */
+     * goes on with the character c2; a set bit may be another pair's (a
+     * hash), a clear one rules the pair out */
     uint64_t two[TWO_BITS / 64];
+    /* bit c: a key is the BMP code point c alone (exact, so a lookup whose
+     * next character fails two[] asks it with one load, no hash); bytes,
+     * not words like first[], so that the compiler keeps no word index of
+     * c from the first[] test for it, a register fewer */
+    uint8_t alone[65536 / 8];
     /* bit len * 256 + b: a key of len bytes (below LAST_LENS) ends with the
      * byte b; kj_dict_get's filter */
     uint64_t last[LAST_LENS * 256 / 64];
@@ -360,6 +363,12 @@ static inline bool two_has(const kj_dict *t, uint32_t c1, uint32_t c2)
 {
     uint32_t h = two_hash(c1, c2);
     return t->two[h >> 6] >> (h & 63) & 1;
+}
+
+/* Is a key the BMP character c alone? */
+static inline bool alone_has(const kj_dict *t, uint32_t c)
+{
+    return t->alone[c >> 3] >> (c & 7) & 1;
 }
 
 /* The child of n on byte b, or -1. hw: count the window's bits with
@@ -483,11 +492,15 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
             uint32_t c1 = n == 2 ? ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F)
                                  : ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
                                        (u[2] & 0x3F);
-            uint32_t c2 = TWO_END;
-            if (len > n && !lead_cp((const unsigned char *)key + n, len - n, &c2))
+            uint32_t c2;
+            if (len == n) {
+                t->alone[c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+            } else if (!lead_cp((const unsigned char *)key + n, len - n, &c2)) {
                 t->notwo = true;
-            uint32_t h = two_hash(c1, c2);
-            t->two[h >> 6] |= 1ull << (h & 63);
+            } else {
+                uint32_t h = two_hash(c1, c2);
+                t->two[h >> 6] |= 1ull << (h & 63);
+            }
         }
     }
     return true;
@@ -531,18 +544,20 @@ static inline unsigned char text_byte(const char *s, size_t i, bool sp)
     return sp && c == '\n' ? ' ' : c;
 }
 
-/* The walk of kj_dict_longest from cur, the node of s[pos]. The loop
+/* The walk of kj_dict_longest from the node of s[pos] (a child of the
+ * root), which it looks up itself: its callers then keep no node across
+ * their filters, and save no registers for it. The loop
  * keeps the node it stands at and the end of the longest key so far (pos:
  * none yet) rather than indices and a length, and steps over a node of one
  * child inline: fewer values live across the loop, so none of them goes to
  * the stack at each byte (most walks step through a few nodes of one
  * child, deep in a key, or of continuation bytes). */
 static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, const char *s,
-                                                              size_t len, size_t pos, uint32_t cur,
+                                                              size_t len, size_t pos,
                                                               int32_t *value, bool sp, bool hw)
 {
     const tnode *nodes = t->nodes;
-    const tnode *n = nodes + cur;
+    const tnode *n = nodes + t->root[text_byte(s, pos, sp)];
     size_t end = n->term ? pos + 1 : pos;
     const tnode *at = n;
     for (size_t i = pos + 1; i < len; i++) {
@@ -572,48 +587,86 @@ static inline __attribute__((always_inline)) size_t walk_from(const kj_dict *t, 
 /* walk_from, out of line: most lookups end in the filters of
  * kj_dict_longest, which then need no stack frame. */
 static __attribute__((noinline)) size_t walk_longest(const kj_dict *t, const char *s, size_t len,
-                                                     size_t pos, uint32_t cur, int32_t *value)
+                                                     size_t pos, int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, false, false);
+    return walk_from(t, s, len, pos, value, false, false);
 }
 
 static __attribute__((noinline)) size_t walk_longest_sp(const kj_dict *t, const char *s,
-                                                        size_t len, size_t pos, uint32_t cur,
+                                                        size_t len, size_t pos,
                                                         int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, true, false);
+    return walk_from(t, s, len, pos, value, true, false);
 }
 
 #if KJ_DICT_POPCNT
 /* walk_longest and walk_longest_sp built for the popcnt instruction */
 static __attribute__((noinline, target("popcnt"))) size_t
-walk_longest_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+walk_longest_hw(const kj_dict *t, const char *s, size_t len, size_t pos,
                 int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, false, true);
+    return walk_from(t, s, len, pos, value, false, true);
 }
 
 static __attribute__((noinline, target("popcnt"))) size_t
-walk_longest_sp_hw(const kj_dict *t, const char *s, size_t len, size_t pos, uint32_t cur,
+walk_longest_sp_hw(const kj_dict *t, const char *s, size_t len, size_t pos,
                    int32_t *value)
 {
-    return walk_from(t, s, len, pos, cur, value, true, true);
+    return walk_from(t, s, len, pos, value, true, true);
 }
 #endif
 
-/* The walk of kj_dict_longest (sp false) or kj_dict_longest_sp from cur,
- * in the build t->popcnt says. */
+/* The walk of kj_dict_longest (sp false) or kj_dict_longest_sp from the
+ * node of s[pos], in the build t->popcnt says. */
 static inline __attribute__((always_inline)) size_t walk(const kj_dict *t, const char *s,
-                                                        size_t len, size_t pos, uint32_t cur,
+                                                        size_t len, size_t pos,
                                                         int32_t *value, bool sp)
 {
 #if KJ_DICT_POPCNT
     if (t->popcnt)
-        return sp ? walk_longest_sp_hw(t, s, len, pos, cur, value)
-                  : walk_longest_hw(t, s, len, pos, cur, value);
+        return sp ? walk_longest_sp_hw(t, s, len, pos, value)
+                  : walk_longest_hw(t, s, len, pos, value);
 #endif
-    return sp ? walk_longest_sp(t, s, len, pos, cur, value)
-              : walk_longest(t, s, len, pos, cur, value);
+    return sp ? walk_longest_sp(t, s, len, pos, value)
+              : walk_longest(t, s, len, pos, value);
+}
+
+/* kj_dict_longest past the root filter for a text that starts with the
+ * byte s[pos] of 0x80 or more when every key starts with a whole BMP
+ * character (!t->nofilter): the first character must be one that a key
+ * starts with (first[]), and then (two[], unless notwo) a key must go on
+ * with the text's next character or be the first alone (alone[], the
+ * walk then ends within it). The general case, out of line; a three-byte
+ * character followed by another, by ASCII or by the end of the text is
+ * tested in kj_dict_longest, so that its path saves no registers. */
+static __attribute__((noinline)) size_t longest_wide(const kj_dict *t, const char *s, size_t len,
+                                                     size_t pos, int32_t *value)
+{
+    const unsigned char *u = (const unsigned char *)s + pos;
+    unsigned char b = u[0];
+    uint32_t cp;
+    if (b < 0xC0 || b >= 0xF0)
+        return 0;
+    if (b < 0xE0) {
+        if (len - pos < 2)
+            return 0;
+        cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+    } else {
+        if (len - pos < 3)
+            return 0;
+        cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+    if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
+        return 0;
+    if (t->notwo)
+        return walk(t, s, len, pos, value, false);
+    size_t n1 = b < 0xE0 ? 2 : 3;
+    uint32_t c2;
+    if (len - pos > n1 && lead_cp(u + n1, len - pos - n1, &c2) && two_has(t, cp, c2))
+        return walk(t, s, len, pos, value, false);
+    if (!alone_has(t, cp))
+        return 0;
+    return walk(t, s, pos + n1, pos, value, false);
 }
 
 size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -630,46 +683,34 @@ size_t kj_dict_longest(const kj_dict *t, const char *s, size_t len, size_t pos, 
         if (len - pos < 2 || !may_pair(t, b, (unsigned char)s[pos + 1]))
             return 0;
     } else if (b >= 0x80 && !t->nofilter) {
-        /* every key starts with a whole BMP character: test it first */
+        /* longest_wide's filters, inline for kana and kanji (three bytes)
+         * followed by kana, kanji or other three-byte characters, ASCII or
+         * the end of the text: most walks they would start end at once */
+        if (b < 0xE0 || b >= 0xF0 || len - pos < 3 || t->notwo)
+            return longest_wide(t, s, len, pos, value);
         const unsigned char *u = (const unsigned char *)s + pos;
-        uint32_t cp;
-        if (b < 0xC0 || b >= 0xF0)
-            return 0;
-        if (b < 0xE0) {
-            if (len - pos < 2)
-                return 0;
-            cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
-        } else {
-            if (len - pos < 3)
-                return 0;
-            cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        }
+        uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return 0;
-        if (!t->notwo) {
-            /* the two-character filter, here too (most walks it would
-             * start end at once): a key of two characters or more goes on
-             * with the text's next character, and a key of cp alone ends
-             * within it */
-            size_t n1 = b < 0xE0 ? 2 : 3;
-            const unsigned char *v = u + n1;
-            size_t avail = len - pos - n1;
+        size_t avail = len - pos - 3;
+        if (avail > 0) {
+            /* lead_cp's answer for these */
             uint32_t c2;
-            /* kana and kanji (three bytes) first: lead_cp's answer for them */
-            if (avail >= 3 && v[0] >= 0xE0 && v[0] <= 0xEF) {
-                c2 = ((uint32_t)(v[0] & 0x0F) << 12) | ((uint32_t)(v[1] & 0x3F) << 6) |
-                     (v[2] & 0x3F);
-                if (two_has(t, cp, c2))
-                    return walk(t, s, len, pos, cur, value, false);
-            } else if (avail > 0 && lead_cp(v, avail, &c2) && two_has(t, cp, c2)) {
-                return walk(t, s, len, pos, cur, value, false);
-            }
-            if (!two_has(t, cp, TWO_END))
-                return 0;
-            return walk(t, s, pos + n1, pos, cur, value, false);
+            if (avail >= 3 && u[3] >= 0xE0 && u[3] <= 0xEF)
+                c2 = ((uint32_t)(u[3] & 0x0F) << 12) | ((uint32_t)(u[4] & 0x3F) << 6) |
+                     (u[5] & 0x3F);
+            else if (u[3] < 0x80)
+                c2 = u[3];
+            else
+                return longest_wide(t, s, len, pos, value);
+            if (two_has(t, cp, c2))
+                return walk(t, s, len, pos, value, false);
         }
+        if (!alone_has(t, cp))
+            return 0;
+        return walk(t, s, pos + 3, pos, value, false);
     }
-    return walk(t, s, len, pos, cur, value, false);
+    return walk(t, s, len, pos, value, false);
 }
 
 size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t pos, int32_t *value)
@@ -685,7 +726,7 @@ size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t po
     if (b < 0x80 && !t->nodes[cur].term &&
         (len - pos < 2 || !may_pair(t, b, text_byte(s, pos + 1, true))))
         return 0;
-    return walk(t, s, len, pos, cur, value, true);
+    return walk(t, s, len, pos, value, true);
 }
 
 const uint64_t *kj_dict_first(const kj_dict *t)
@@ -784,11 +825,12 @@ static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key
         }
         if (!(t->first[cp >> 6] & (1ull << (cp & 63))))
             return false;
-        /* and two[]: the pair of its first two characters, or the
-         * first alone */
+        /* and two[]: the pair of its first two characters, or alone[]:
+         * the first alone */
         size_t n1 = b < 0xE0 ? 2 : 3;
-        uint32_t c2 = TWO_END;
-        if (!t->notwo && (len == n1 || lead_cp(u + n1, len - n1, &c2)) && !two_has(t, cp, c2))
+        uint32_t c2;
+        if (!t->notwo && (len == n1 ? !alone_has(t, cp)
+                                    : lead_cp(u + n1, len - n1, &c2) && !two_has(t, cp, c2)))
             return false;
     }
     return get_any(t, key, len, cur, value);
