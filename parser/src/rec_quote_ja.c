@@ -2330,6 +2330,38 @@ static bool commenters_run(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_
                           !comma);
 }
 
+/* Between topic k (X は or も) and the quotes at o: one clause that ends
+ * in a speaking verb of ja/speech_verbs and a comma right before o (…に
+ * ついてツイートしており、「), at most 40 letters, naming no one else and
+ * holding no other comma, stop or quote. */
+static bool spoke_before(kiji_doc *d, const kj_qctx *x, int k, size_t o)
+{
+    size_t e = skip_name_suffix(d, x->m[k].ne, o);
+    if (!(at(d, e, "は") || at(d, e, "も")) || o < e + 6 || o - e > 120 || !at(d, o - 3, "、"))
+        return false;
+    size_t from = e + strlen("は"), vs = 0, ve = 0, stop;
+    for (size_t j = from; j + 3 < o; j++) {
+        d->work++;
+        if (at(d, j, "、") || at(d, j, "。") || at(d, j, "「") || d->norm[j] == '\n')
+            return false;
+    }
+    /* the verb closes the clause: only its kana ending follows (ツイート
+     * し|ており, not 書き込み|を読んでおり) */
+    bool closes = false;
+    for (size_t p = from; !closes && p < o - 3;) {
+        int32_t v = 0;
+        if (!find_verb(d, x, p, o - 3, &vs, &ve, &stop, &v))
+            break;
+        closes = v == 1;
+        for (size_t j = ve, n; closes && j < o - 3; j = n) {
+            d->work++;
+            closes = kj_is_hiragana(kj_q_cp(d, j, &n));
+        }
+        p = ve;
+    }
+    return closes && !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     x->title0 = first_title_open(d, d->norm_len);
@@ -2521,6 +2553,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 speaker = x->m[kt].fact;
                 subject = true;
             }
+        }
+        /* 夫のXも…ツイートしており、「…」「…」など、…語った: the clause
+         * of X's topic ends in a speaking verb and a comma right before the
+         * quotes; X speaks them, as above */
+        if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
+            apos == 0 && ka < 0 && d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON &&
+            spoke_before(d, x, kt, chain_o)) {
+            speaker = x->m[kt].fact;
+            subject = true;
         }
         if (speaker < 0 && !subject && c->nominal) {
             note = "words of unnamed commenters (との声, といった書き込み)";
