@@ -2674,6 +2674,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 /* …は次のように述べた。⏎「…」 */
                 bool follows =
                     lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
+                /* その対談の中で、Xは⏎「…」: the line breaks right after a
+                 * person's topic, whose predicate is the quote below */
+                int kl = last_topic(d, x, ps->ns, ps->ne, true);
+                if (kl >= 0 && d->facts[x->m[kl].fact].type == KIJI_FACT_PERSON) {
+                    size_t e = skip_name_suffix(d, x->m[kl].ne, c->o);
+                    if ((at(d, e, "は") || at(d, e, "も")) &&
+                        kj_q_skip_space(d, e + strlen("は"), c->o) == c->o)
+                        speaker = x->m[kl].fact;
+                }
                 if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
                     int k = last_topic(d, x, ps->ns, ps->ne, true);
                     if (k >= 0)
