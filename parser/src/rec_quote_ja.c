@@ -896,6 +896,85 @@ static int speaker_after_voice(kiji_doc *d, const kj_qctx *x, size_t p, size_t l
     return -1;
 }
 
+/* A particle that ends a noun phrase (の, が, は, に, で, と, も, へ, や),
+ * not a noun's kana ending. */
+static bool case_particle(uint32_t c)
+{
+    return c == 0x306E || c == 0x304C || c == 0x306F || c == 0x306B || c == 0x3067 ||
+           c == 0x3068 || c == 0x3082 || c == 0x3078 || c == 0x3084;
+}
+
+/* After という at p: a noun marked by を that a speaking verb takes, the
+ * pair an entry of ja/speech_verbs (という考えを示した, という認識を明らか
+ * にした) or the verb one by itself (という持論を語った, という動機を語っ
+ * ていた). The speaker may stand between, marked by が or は (という考えを
+ * 佐藤財務相が示した): *who gets that person's or organization's fact, -1
+ * when none. False when no such verb follows (という点を確認した, という
+ * 声を聞いた). */
+#define OBJ_VERB_SPAN 48 /* bytes of the verb read after the speaker: 16 letters */
+static bool toiu_object_verb(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit, int *who)
+{
+    *who = -1;
+    /* a noun, its kana ending too (考え, 思い): up to six letters, the
+     * first a kanji or katakana, no particle among them */
+    size_t e = p, n;
+    for (int k = 0; k < 6 && e < limit && !at(d, e, "を"); k++) {
+        uint32_t ch = kj_q_cp(d, e, &n);
+        d->work++;
+        bool noun = kj_is_kanji(ch) || kj_is_katakana(ch) || ch == 0x30FC /* ー */;
+        if (!(noun || (k > 0 && kj_is_hiragana(ch) && !case_particle(ch))))
+            return false;
+        e = n;
+    }
+    if (e == p || !at(d, e, "を"))
+        return false;
+    size_t obj = e + strlen("を") - p; /* 考えを */
+    int32_t v = 0;
+    size_t l = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, p, &v);
+    if (l > obj && v == 1)
+        return true;
+    size_t q = e + strlen("を");
+    if (at(d, q, "、"))
+        q += strlen("、");
+    if (kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, q, &v) && v == 1)
+        return true;
+    int k = kj_q_mention_in(x, q, q + 1);
+    if (k < 0 || (d->facts[x->m[k].fact].type != KIJI_FACT_PERSON &&
+                  d->facts[x->m[k].fact].type != KIJI_FACT_ORGANIZATION))
+        return false;
+    size_t ne = skip_name_suffix(d, x->m[k].ne, limit);
+    if (!at(d, ne, "が") && !at(d, ne, "は"))
+        return false;
+    size_t vs = ne + strlen("が");
+    if (at(d, vs, "、"))
+        vs += strlen("、");
+    /* the verb may come a few words on (X氏が記者団に示した), in its clause */
+    size_t ve = vs + OBJ_VERB_SPAN < limit ? vs + OBJ_VERB_SPAN : limit;
+    char buf[6 * 3 + 3 + OBJ_VERB_SPAN];
+    memcpy(buf, d->norm + p, obj);
+    for (size_t j = vs; j < ve;) {
+        uint32_t ch = kj_q_cp(d, j, &n);
+        d->work++;
+        if (ch == 0x3001 || stop_at(d, j, ch) || ch == OPEN)
+            break;
+        if (kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, j, &v) && v == 1) {
+            *who = x->m[k].fact;
+            return true;
+        }
+        /* the noun and its verb read as one, the words between left out */
+        size_t vn = ve - j;
+        memcpy(buf + obj, d->norm + j, vn);
+        d->work += vn;
+        l = kj_dict_longest(x->qd->ja_verbs, buf, obj + vn, 0, &v);
+        if (l > obj && v == 1) {
+            *who = x->m[k].fact;
+            return true;
+        }
+        j = n;
+    }
+    return false;
+}
+
 /* Is the bracket pair o..after inside a title in 『』 (共同通信『「…」と
  *評価声明』。, 『「…」と書いた人に訊きたい』と題し)? A title is not a
  * quote (GUIDELINES), nor the words bracketed in it (headline quotes are
@@ -1119,6 +1198,18 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         if (k >= 0) {
             c->quote = true;
             c->pspeaker = k;
+            return;
+        }
+    }
+    /* 「…」という考えを示した, という動機を語った: words that end in a
+     * predicate (「ストロング」という価値観を提案 names a thing) as the
+     * object of a speaking verb; the one named before it (という考えをX氏
+     * が示した) speaks, else the speaker is found as for 「…」と述べた */
+    if (l && v == 4 && at(d, a, "という") && predicate_quote(d, is, ie)) {
+        int who;
+        if (toiu_object_verb(d, x, a + l, limit, &who)) {
+            c->quote = true;
+            c->pspeaker = who;
             return;
         }
     }
@@ -2239,6 +2330,38 @@ static bool commenters_run(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_
                           !comma);
 }
 
+/* Between topic k (X は or も) and the quotes at o: one clause that ends
+ * in a speaking verb of ja/speech_verbs and a comma right before o (…に
+ * ついてツイートしており、「), at most 40 letters, naming no one else and
+ * holding no other comma, stop or quote. */
+static bool spoke_before(kiji_doc *d, const kj_qctx *x, int k, size_t o)
+{
+    size_t e = skip_name_suffix(d, x->m[k].ne, o);
+    if (!(at(d, e, "は") || at(d, e, "も")) || o < e + 6 || o - e > 120 || !at(d, o - 3, "、"))
+        return false;
+    size_t from = e + strlen("は"), vs = 0, ve = 0, stop;
+    for (size_t j = from; j + 3 < o; j++) {
+        d->work++;
+        if (at(d, j, "、") || at(d, j, "。") || at(d, j, "「") || d->norm[j] == '\n')
+            return false;
+    }
+    /* the verb closes the clause: only its kana ending follows (ツイート
+     * し|ており, not 書き込み|を読んでおり) */
+    bool closes = false;
+    for (size_t p = from; !closes && p < o - 3;) {
+        int32_t v = 0;
+        if (!find_verb(d, x, p, o - 3, &vs, &ve, &stop, &v))
+            break;
+        closes = v == 1;
+        for (size_t j = ve, n; closes && j < o - 3; j = n) {
+            d->work++;
+            closes = kj_is_hiragana(kj_q_cp(d, j, &n));
+        }
+        p = ve;
+    }
+    return closes && !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     x->title0 = first_title_open(d, d->norm_len);
@@ -2431,6 +2554,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             }
         }
+        /* 夫のXも…ツイートしており、「…」「…」など、…語った: the clause
+         * of X's topic ends in a speaking verb and a comma right before the
+         * quotes; X speaks them, as above */
+        if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
+            apos == 0 && ka < 0 && d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON &&
+            spoke_before(d, x, kt, chain_o)) {
+            speaker = x->m[kt].fact;
+            subject = true;
+        }
         if (speaker < 0 && !subject && c->nominal) {
             note = "words of unnamed commenters (との声, といった書き込み)";
             subject = true;
@@ -2542,6 +2674,15 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 /* …は次のように述べた。⏎「…」 */
                 bool follows =
                     lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
+                /* その対談の中で、Xは⏎「…」: the line breaks right after a
+                 * person's topic, whose predicate is the quote below */
+                int kl = last_topic(d, x, ps->ns, ps->ne, true);
+                if (kl >= 0 && d->facts[x->m[kl].fact].type == KIJI_FACT_PERSON) {
+                    size_t e = skip_name_suffix(d, x->m[kl].ne, c->o);
+                    if ((at(d, e, "は") || at(d, e, "も")) &&
+                        kj_q_skip_space(d, e + strlen("は"), c->o) == c->o)
+                        speaker = x->m[kl].fact;
+                }
                 if ((follows && reported) || para_gap(d, sent - 1, sent) == 0) {
                     int k = last_topic(d, x, ps->ns, ps->ne, true);
                     if (k >= 0)
