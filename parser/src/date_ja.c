@@ -3977,6 +3977,13 @@ static size_t try_at(jp *p, size_t i)
         return e + strlen("日") - i;
     if ((n = day_rate(p, i)) > 0)
         return n;
+    /* 週5日制, 週休2日制: N日 before 制 names a system of so many days a
+     * week, no day of the month and no length (not 5日制作, 2日制定: a
+     * kanji after 制 makes another word) */
+    size_t se;
+    if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && at(p, e, "日制")
+        && ((se = e + strlen("日制")) >= p->len || !kj_is_kanji(kj_cp_next(p->c->d, p->len, &se))))
+        return e + strlen("日制") - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;
