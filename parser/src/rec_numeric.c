@@ -1906,8 +1906,15 @@ static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
     a->cur = -1;
     if (k >= d->norm_len || !is_digit((unsigned char)s[k]) || !kj_num_scan_glued(d, k, &a->tok))
         return false;
-    if (a->tok.value.exp < -1 || a->tok.value.mant > 100)
-        return false; /* M7.3 yes, M1670 (a model name) no */
+    if (a->tok.value.exp < -1 || a->tok.value.mant >= (a->tok.value.exp ? 100 : 10))
+        return false; /* M7.3, M9 yes, M100, M1670 (model names) no */
+    /* ZM-M100, M200/M100, Sniper M3: an M after a hyphen, a slash or (in
+     * Japanese text) a Latin word names a model in a series; English puts
+     * its articles there (an M6 earthquake) */
+    if (pos > 0 && (s[pos - 1] == '-' || s[pos - 1] == '/' ||
+                    (d->lang == KJ_LANG_JA && s[pos - 1] == ' ' && pos > 1 &&
+                     is_letter((unsigned char)s[pos - 2]))))
+        return false;
     /* English writes a whole M3 for a money supply (Sterling M3, M0 fell)
      * or a motorway (the M4): a whole magnitude needs a quake word near */
     if (d->lang == KJ_LANG_EN && a->tok.value.exp == 0 && !quake_near(d, pos, a->tok.ne))
