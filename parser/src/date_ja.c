@@ -2320,8 +2320,11 @@ static size_t duration(jp *p, size_t i, bool years_ok)
         && ((at(p, j + qn0, "前") && !at(p, j + qn0, "前半"))
             || (at(p, j + qn0, "後") && !at(p, j + qn0, "後半"))))
         jq = j + qn0;
-    bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後");
-    bool later = at(p, jq, "後") && !at(p, jq, "後半");
+    /* 15分前倒し, 1週間後ろ倒し: moved earlier or later by that length, a
+     * length (PT15M), no date */
+    bool ago = at(p, jq, "前") && !at(p, jq, "前半") && !at(p, jq, "前後") && !at(p, jq, "前倒");
+    bool later =
+        at(p, jq, "後") && !at(p, jq, "後半") && !at(p, jq, "後ろ倒") && !at(p, jq, "後倒");
     /* 4.5年後, 1.5時間前, 1時間半後, 半日前: a half or a decimal that makes
      * a whole number of the next finer unit (54 months, 90 minutes, 12
      * hours) is that many of it, as 18か月前 / 90分後 / 12時間前 are; a day
@@ -3974,6 +3977,13 @@ static size_t try_at(jp *p, size_t i)
         return e + strlen("日") - i;
     if ((n = day_rate(p, i)) > 0)
         return n;
+    /* 週5日制, 週休2日制: N日 before 制 names a system of so many days a
+     * week, no day of the month and no length (not 5日制作, 2日制定: a
+     * kanji after 制 makes another word) */
+    size_t se;
+    if (isdig(p, i) && num_at(p, i, &v, &e, &nd, &z) && at(p, e, "日制")
+        && ((se = e + strlen("日制")) >= p->len || !kj_is_kanji(kj_cp_next(p->c->d, p->len, &se))))
+        return e + strlen("日制") - i;
     bool dur_years = years_are_duration(p, i);
     if (!dur_years && !day_is_length(p, i) && (e = parse_date(p, i, &t)) > 0) {
         kj_tx b, *max = NULL;

@@ -1217,6 +1217,11 @@ static bool scan_unsigned_after(kiji_doc *d, size_t pos, kj_numtok *t, bool chec
             for (int k = 0; one_words[k]; k++)
                 if (pc == one_words[k])
                     return false;
+            /* 卓球一本で, 左足一本で: X alone, no count of one (ja/alone_before) */
+            if (nd && nd->ja_alone && kj_at(d->norm, d->norm_len, pos, "一本"))
+                for (size_t k = 0; k < nd->ja_alone->n; k++)
+                    if (kj_before(d->norm, pos, nd->ja_alone->lines[k]))
+                        return false;
         }
         if (nd && nd->ja_stop) {
             int32_t v;

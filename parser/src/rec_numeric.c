@@ -327,6 +327,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
     nd->ja_prefix = kj_wordlist_get("ja/num_prefix");
+    nd->ja_alone = kj_wordlist_get("ja/alone_before");
     nd->en_plain_dollar = kj_dict_new();
     nd->en_table_rows = kj_dict_new();
     nd->en_quake = kj_wordlist_get("en/quake_words");
@@ -335,10 +336,11 @@ int kj_numeric_init(kiji_parser *p)
     kj_num_init(nd);
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
-        !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post || !nd->en_qual_pre ||
-        !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of || !nd->ja_prefix ||
-        !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake ||
-        !nd->en_table_rows || !nd->ja_qual_pre_list || !nd->en_qual_pre_list)
+        !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post ||
+        !nd->en_qual_pre || !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of ||
+        !nd->ja_prefix || !nd->ja_alone || !nd->ja_bare_stop || !nd->en_bare_stop ||
+        !nd->en_plain_dollar || !nd->en_quake || !nd->en_table_rows || !nd->ja_qual_pre_list ||
+        !nd->en_qual_pre_list)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -585,6 +587,17 @@ static void classify_ja(kiji_doc *d, amount *a)
         return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    /* 一本一本, 一枚一枚, 一軒一軒: one and a counter said twice is "one by
+     * one", no count (一人一人 is in ja/num_stop; its second half is caught
+     * here) */
+    if (a->tok.kanji && a->tok.ne == a->tok.ns + strlen("一") &&
+        kj_at(d->norm, d->norm_len, a->tok.ns, "一")) {
+        size_t w = k + len - a->tok.ns;
+        if ((k + len + w <= d->norm_len &&
+             memcmp(d->norm + a->tok.ns, d->norm + k + len, w) == 0) ||
+            (a->tok.ns >= w && memcmp(d->norm + a->tok.ns - w, d->norm + a->tok.ns, w) == 0))
+            return;
+    }
     /* 5つ, 12個: つ counts only after arabic digits; 一つ, 二つ in kanji are
      * as often words (一つになる, 一つ一つ), 1つ1つ is "one by one" and
      * 2つめ / 2つ目 an ordinal */
@@ -1893,8 +1906,15 @@ static bool read_magnitude(kiji_doc *d, size_t pos, amount *a)
     a->cur = -1;
     if (k >= d->norm_len || !is_digit((unsigned char)s[k]) || !kj_num_scan_glued(d, k, &a->tok))
         return false;
-    if (a->tok.value.exp < -1 || a->tok.value.mant > 100)
-        return false; /* M7.3 yes, M1670 (a model name) no */
+    if (a->tok.value.exp < -1 || a->tok.value.mant >= (a->tok.value.exp ? 100 : 10))
+        return false; /* M7.3, M9 yes, M100, M1670 (model names) no */
+    /* ZM-M100, M200/M100, Sniper M3: an M after a hyphen, a slash or (in
+     * Japanese text) a Latin word names a model in a series; English puts
+     * its articles there (an M6 earthquake) */
+    if (pos > 0 && (s[pos - 1] == '-' || s[pos - 1] == '/' ||
+                    (d->lang == KJ_LANG_JA && s[pos - 1] == ' ' && pos > 1 &&
+                     is_letter((unsigned char)s[pos - 2]))))
+        return false;
     /* English writes a whole M3 for a money supply (Sterling M3, M0 fell)
      * or a motorway (the M4): a whole magnitude needs a quake word near */
     if (d->lang == KJ_LANG_EN && a->tok.value.exp == 0 && !quake_near(d, pos, a->tok.ne))

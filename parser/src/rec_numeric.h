@@ -49,6 +49,7 @@ struct kj_numeric {
                                      (value 1), and exceptions to them (value 0) */
     kj_dict *ja_follow;           /* kanji words a kanji numeral may precede */
     const kj_wordlist *ja_prefix; /* kanji a numeral may follow (約, 第 ...) */
+    const kj_wordlist *ja_alone;  /* words before 一本 meaning "X alone" (卓球一本) */
     /* the lists {ja,en}/qualifiers_pre, looked up once here: bound_pair and
      * the parenthetical conversion read them line by line per amount */
     const kj_wordlist *ja_qual_pre_list, *en_qual_pre_list;
