@@ -501,6 +501,52 @@ static void signoff_in_line(kiji_doc *d, size_t s, size_t e)
     d->body_ne = sp;
 }
 
+/* Is the line l[0, n), holding a domain at [us, ue), a sentence of running
+ * text that names a site ("Rounding out the list were Example.com and
+ * Target at 6 percent each.") rather than a trailer line ("Read more at
+ * example.com", a line that is just a URL)? It is when it ends with a full
+ * stop after a word past the domain, and holds a run of three
+ * lower-case words outside the domain (a clause: "points to the rise"), in
+ * six words or more. A credit written as such a sentence ("First published
+ * on example.com with our thanks.") reads the same and stays in the body. */
+static bool running_text(const char *l, size_t n, size_t us, size_t ue)
+{
+    if (n < 2 || l[n - 1] != '.')
+        return false;
+    size_t w = n - 1;
+    while (w > 0 && ((l[w - 1] >= 'a' && l[w - 1] <= 'z') || (l[w - 1] >= 'A' && l[w - 1] <= 'Z') ||
+                     kj_is_digit((unsigned char)l[w - 1])))
+        w--;
+    /* the last word is letters or digits ("each.", "in 2009."), a whole
+     * token after the domain; a telephone number (555-0100.) is not */
+    if (n - 1 - w < 2 || (w > 0 && l[w - 1] != ' ') || w < ue)
+        return false;
+    size_t words = 0, run = 0, best = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && l[i] == ' ')
+            i++;
+        size_t ws = i;
+        while (i < n && l[i] != ' ')
+            i++;
+        if (i == ws)
+            break;
+        words++;
+        /* a lower-case word: letters, perhaps with a closing comma or
+         * full stop, outside the domain */
+        size_t we = i;
+        if (we > ws && (l[we - 1] == ',' || l[we - 1] == '.'))
+            we--;
+        bool lower = we > ws && (ws >= ue || i <= us);
+        for (size_t k = ws; lower && k < we; k++)
+            lower = l[k] >= 'a' && l[k] <= 'z';
+        run = lower ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best >= 3 && words >= 6;
+}
+
 /* One trailer line [s, e). Returns true if it is trailer material.
  * *url_seen says a line below already held a URL. */
 static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
@@ -613,8 +659,9 @@ static bool trailer_line(kiji_doc *d, size_t s, size_t e, bool *url_seen)
      * in a longer line only a link written out with its scheme
      * ("次のURLをご確認ください。 http://…") is the source, and a bare
      * domain inside a body paragraph ("asahi.com『見出し』。朝日新聞社、")
-     * names a cited page, not this article */
-    bool trailer = any || (url_here && n < 200);
+     * names a cited page, not this article; so does a domain in a
+     * sentence of running text, which ends the trailer */
+    bool trailer = any || (url_here && n < 200 && !running_text(l, n, us - s, ue - s));
     if (url_here && !listed &&
         (trailer || kj_at(t + us, ue - us, 0, "http://") || kj_at(t + us, ue - us, 0, "https://")))
         d->url = kj_strndup(d, t + us, ue - us);
