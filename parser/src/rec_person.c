@@ -4171,18 +4171,20 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
 static ent *en_firm_anaphor(estate *s, const tok *t, int w)
 {
     kiji_doc *d = s->d;
-    static const char *const bare[] = {"company", "firm", NULL};
-    static const char *const own[] = {"company's", "firm's", "bank's", NULL};
-    bool ref = false, bank = false;
-    for (int i = 0; bare[i] && !ref; i++)
-        ref = tok_is(d, t[w], bare[i]);
+    /* most words before a title are none of the five: their first letter
+     * says so without a compare */
+    char c = d->norm[t[w].ns];
+    if (c != 'c' && c != 'f' && c != 'b')
+        return NULL;
+    bool bank = false;
+    bool ref = tok_is(d, t[w], "company") || tok_is(d, t[w], "firm");
     /* the company's, the bank's: a possessive after the article only (a
      * bank's chairman is any bank's) */
-    for (int i = 0; own[i] && !ref && w > 0; i++)
-        if (tok_is(d, t[w], own[i]) && (tok_is(d, t[w - 1], "the") || tok_is(d, t[w - 1], "The"))) {
-            ref = true;
-            bank = i == 2;
-        }
+    if (!ref && w > 0 &&
+        (tok_is(d, t[w], "company's") || tok_is(d, t[w], "firm's") ||
+         (bank = tok_is(d, t[w], "bank's"))) &&
+        (tok_is(d, t[w - 1], "the") || tok_is(d, t[w - 1], "The")))
+        ref = true;
     /* a parent company, another firm: some other body */
     if (!ref || (w > 0 && (tok_is(d, t[w - 1], "a") || tok_is(d, t[w - 1], "an") ||
                            tok_is(d, t[w - 1], "another") || tok_is(d, t[w - 1], "parent") ||

@@ -512,6 +512,24 @@ static bool role_ga(kiji_doc *d, size_t from, size_t o)
     return i >= from + 3 && at(d, i - 3, "が");
 }
 
+/* Does only white space stand between は or も and the quote at o (the
+ * line before ends on a topic: Xは⏎「…」)? A test of a few bytes that
+ * spares the topic search for the quotes it cannot concern. */
+static bool topic_ends_line(const kiji_doc *d, size_t lo, size_t o)
+{
+    size_t e = o;
+    while (e > lo) {
+        unsigned char b = (unsigned char)d->norm[e - 1];
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r')
+            e--;
+        else if (e >= lo + 3 && kj_at(d->norm, d->norm_len, e - 3, "\u3000"))
+            e -= 3;
+        else
+            break;
+    }
+    return e >= lo + 3 && (kj_at(d->norm, d->norm_len, e - 3, "は") || kj_at(d->norm, d->norm_len, e - 3, "も"));
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -2676,7 +2694,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     lit_in(d, ps->ns, pe, "次のように") || lit_in(d, ps->ns, pe, "以下のように");
                 /* その対談の中で、Xは⏎「…」: the line breaks right after a
                  * person's topic, whose predicate is the quote below */
-                int kl = last_topic(d, x, ps->ns, ps->ne, true);
+                int kl = topic_ends_line(d, ps->ns, c->o) ? last_topic(d, x, ps->ns, ps->ne, true) : -1;
                 if (kl >= 0 && d->facts[x->m[kl].fact].type == KIJI_FACT_PERSON) {
                     size_t e = skip_name_suffix(d, x->m[kl].ne, c->o);
                     if ((at(d, e, "は") || at(d, e, "も")) &&
