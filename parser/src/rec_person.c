@@ -2572,6 +2572,24 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         d->work += steps;
         if (b <= a || kj_before(d->norm, b, "・"))
             return 0;
+        /* アパホテル社長, ミキハウスグループ社長: one katakana word before
+         * 社長, 会長 or 代表 that ends in a common noun of ja/not_names of
+         * three characters or more (ホテル, グループ) after two or more of
+         * its own is the body whose head the title names, no name
+         * (ラフヘッド大将 and マンゴールド監督 are names: the test needs a
+         * head's title) */
+        if (ndots == 0 && ini == a && b < s->hi) {
+            bool head_title = kj_at(d->norm, s->hi, b, "社長") || kj_at(d->norm, s->hi, b, "会長") ||
+                              kj_at(d->norm, s->hi, b, "代表");
+            size_t q = a, qn;
+            for (int kq = 0; head_title && q < b && kq < 30; kq++) {
+                ent_cp(d, q, &qn);
+                q = qn;
+                if (kq >= 1 && b - q >= 9 &&
+                    kj_dict_get(x->notname_ja, d->norm + q, b - q, &(int32_t){0}))
+                    return 0;
+            }
+        }
         /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
          * before a title or honorific is the player's team; the name starts
          * after its ・ (ライブドア・ドット・コム stays whole). That ・ is the
@@ -3611,6 +3629,17 @@ static size_t ja_count_surname(estate *s, size_t i, pctx *pc)
     return e;
 }
 
+/* Is the 年 at p a school grade's (小学4年, 中学2年, 高校3年, 大学1年)?
+ * One or two digits, and the school word before them. */
+static bool grade_before(const kiji_doc *d, size_t p)
+{
+    size_t q = p;
+    for (int k = 0; k < 2 && q > 0 && d->norm[q - 1] >= '0' && d->norm[q - 1] <= '9'; k++)
+        q--;
+    return q < p && (kj_before(d->norm, q, "小学") || kj_before(d->norm, q, "中学") ||
+                     kj_before(d->norm, q, "高校") || kj_before(d->norm, q, "大学"));
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -3692,6 +3721,21 @@ static void ja_persons(estate *s)
                 q = qx;
             }
             if (q > i && q < s->hi && (ent_cls(d, q, &qx) & KJ_CC_KANJI) && !kj_claimed(d, q, qx)) {
+                size_t e = ja_candidate(s, q, &pc);
+                if (e > q) {
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        /* 小学4年山田花子さん, 高校3年生田中一郎君: a school grade written
+         * against the name is no part of it; the name starts after 年 (or
+         * 年生) */
+        if (start && c == 0x5E74 && grade_before(d, i)) {
+            size_t q = nx, qx;
+            if (kj_at(d->norm, s->hi, q, "生"))
+                q += 3;
+            if (q < s->hi && (ent_cls(d, q, &qx) & KJ_CC_KANJI) && !kj_claimed(d, q, qx)) {
                 size_t e = ja_candidate(s, q, &pc);
                 if (e > q) {
                     i = e;
