@@ -1308,6 +1308,16 @@ static bool after_name(kiji_doc *d, size_t pos)
         return false;
     if (after_sentence_det(s, pos))
         return false;
+    /* "A 43-year-old man", "An 18-year-old": the article that opens a
+     * sentence is capitalized, no name (not "Class A 30", mid-sentence) */
+    if ((e - b == 1 && s[b] == 'A') || (e - b == 2 && s[b] == 'A' && s[b + 1] == 'n')) {
+        int si = kj_sentence_of(d, b);
+        size_t k = si >= 0 ? d->sent[si].ns : b + 1;
+        while (k < b && (s[k] == '"' || s[k] == '\'' || s[k] == '(' || s[k] == ' '))
+            k++;
+        if (k == b)
+            return false;
+    }
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
 }
