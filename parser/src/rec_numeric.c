@@ -3231,6 +3231,19 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             slash = nd;
         }
     }
+    /* "1.5 to 2 years", "2.5-3 months": a bare low end before a length
+     * in whole units is the date recognizer's range of lengths, as the
+     * high end is (it reads no range to a high end with decimals) */
+    if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
+        size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
+        amount t;
+        int32_t tv;
+        if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
+            !memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns) &&
+            en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
+            KIND(tv) == NW_TIME)
+            return a.tok.ne;
+    }
     if (rc) {
         size_t bpos = rc;
         if (d->lang == KJ_LANG_EN && bpos < d->norm_len && d->norm[bpos] == ' ')
