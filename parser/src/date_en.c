@@ -3135,7 +3135,8 @@ static bool another_end(const ep *p, size_t x)
  * start in *ls, its value in *lv). A change ("from four to five years") is
  * no range; the ends run upwards. Without "between", "5 and 10 years"
  * lists two lengths sharing the unit: *shared set, *le the low number's
- * end. */
+ * end. A low end with decimals ("1.5 to 2 years") has them in *lf, *lfd
+ * digits (0 for none). */
 /* The end of a range's low end in digits before an en dash at b, closed
  * up or spaced on both sides (3–4 months; 30 -- 40 days, the dash as
  * typed "--"): that end, 0 for none. */
@@ -3159,8 +3160,8 @@ static size_t dash_low(const char *s, size_t b)
     return k >= 1 && digit(s[k - 1]) ? k : 0;
 }
 
-static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool *shared,
-                      size_t *le)
+static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, int64_t *lf,
+                      int *lfd, bool *shared, size_t *le)
 {
     const char *s = p->lc;
     size_t b = st, ne;
@@ -3196,15 +3197,23 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     while (ws > 0 && ne - ws < 24 && (alpha(s[ws - 1]) || digit(s[ws - 1]) || s[ws - 1] == '-'))
         ws--;
     p->c->d->work += st - ws;
-    int64_t x;
+    int64_t x, f = 0;
     size_t e;
-    int nd;
-    if (ws == ne ||
+    int nd, fd = 0;
+    /* "1.5 to 2 years": the low end's whole digits before its point */
+    size_t ds = ws;
+    while (ds > 0 && ws - ds < 6 && (digit(s[ds - 1]) || (ds == ws && s[ds - 1] == '.')))
+        ds--;
+    if (ds + 1 < ws && s[ws - 1] == '.' && digit(s[ds]) && decimal(p, ds, &x, &f, &fd, &e) &&
+        e == ne && !kj_claimed(p->c->d, ds, ne) && x < v) {
+        ws = ds;
+    } else if (ws == ne ||
         (ws > 0 && (digit(s[ws - 1]) || s[ws - 1] == '.' || s[ws - 1] == ',' || s[ws - 1] == '$' ||
                     s[ws - 1] == '/')) ||
-        !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x >= v ||
-        kj_claimed(p->c->d, ws, ne))
+               !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x >= v ||
+               kj_claimed(p->c->d, ws, ne)) {
         return false;
+    }
     size_t q = ws;
     while (q > 0 && ws - q < 3 && (s[q - 1] == ' ' || s[q - 1] == '\n'))
         q--;
@@ -3223,6 +3232,8 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, bool
     }
     *ls = ws;
     *lv = x;
+    *lf = f;
+    *lfd = fd;
     return true;
 }
 
@@ -3622,12 +3633,22 @@ static size_t amount(ep *p, size_t i)
                 kj_dt_iso(iso, sizeof iso, v, u, half);
         }
         size_t ls, le;
-        int64_t lv;
+        int64_t lv, lf;
+        int lfd;
         bool shared;
         char lo[32];
         if (!fd && !half && !comp && !a && strcmp(u, "BD") != 0 && q == KJ_Q_NONE && st == j &&
-            range_low(p, st, v, &ls, &lv, &shared, &le)) {
-            kj_dt_iso(lo, sizeof lo, lv, u, false);
+            range_low(p, st, v, &ls, &lv, &lf, &lfd, &shared, &le)) {
+            bool tm = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
+            if (lfd == 1 && lf == 5)
+                kj_dt_iso(lo, sizeof lo, lv, u, true); /* 1.5 years: as "a year and a half" */
+            else if (lfd && (strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0))
+                return 0;
+            else if (lfd)
+                snprintf(lo, sizeof lo, "P%s%lld.%0*lld%s", tm ? "T" : "", (long long)lv, lfd,
+                         (long long)lf, strcmp(u, "MI") == 0 ? "M" : u);
+            else
+                kj_dt_iso(lo, sizeof lo, lv, u, false);
             if (shared) {
                 /* "5 and 10 years": two lengths, the unit shared */
                 kj_dt_duration(c, ls, le, lo, KJ_Q_NONE);

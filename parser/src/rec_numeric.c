@@ -1321,6 +1321,16 @@ static bool after_name(kiji_doc *d, size_t pos)
         return false;
     if (after_sentence_det(s, pos))
         return false;
+    /* "A 43-year-old man", "An 18-year-old": the article that opens a
+     * sentence is capitalized, no name (not "Class A 30", mid-sentence) */
+    if ((e - b == 1 && s[b] == 'A') || (e - b == 2 && s[b] == 'A' && s[b + 1] == 'n')) {
+        int si = kj_sentence_of(d, b);
+        size_t k = si >= 0 ? d->sent[si].ns : b + 1;
+        while (k < b && (s[k] == '"' || s[k] == '\'' || s[k] == '(' || s[k] == ' '))
+            k++;
+        if (k == b)
+            return false;
+    }
     size_t qs;
     return qual_before(d, pos, &qs) == 0;
 }
@@ -3240,6 +3250,19 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             rc = a.tok.ne + 1;
             slash = nd;
         }
+    }
+    /* "1.5 to 2 years", "2.5-3 months": a bare low end before a length
+     * in whole units is the date recognizer's range of lengths, as the
+     * high end is (it reads no range to a high end with decimals) */
+    if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
+        size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
+        amount t;
+        int32_t tv;
+        if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
+            !memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns) &&
+            en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
+            KIND(tv) == NW_TIME)
+            return a.tok.ne;
     }
     if (rc) {
         size_t bpos = rc;
