@@ -4998,6 +4998,24 @@ static void en_persons(estate *s)
                             te = t[z - 1].ne;
                     }
                 }
+                /* Olin Corp said Ann Lee, 54, president, will retire: the
+                 * organization saying so right before said / says (that)
+                 * is the employer when the title names no body of its own */
+                int sv = k - 1;
+                if (sv >= 1 && tok_is(d, t[sv], "that") && adjacent(d, t[sv - 1], t[sv]))
+                    sv--;
+                if (!aff && ns == k && sv >= 1 && adjacent(d, t[sv], t[sv + 1]) &&
+                    adjacent(d, t[sv - 1], t[sv]) &&
+                    (tok_is(d, t[sv], "said") || tok_is(d, t[sv], "says")) &&
+                    !(h + 1 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
+                                    tok_is(d, t[h + 1], "for")))) {
+                    size_t oe = t[sv - 1].ne;
+                    ent *o = ent_ending_at(s, oe);
+                    if (!o && d->norm[oe - 1] == '.')
+                        o = ent_ending_at(s, oe - 1); /* Olin Corp. said */
+                    if (o && o->type == KIJI_FACT_ORGANIZATION)
+                        aff = o;
+                }
             }
             j = j0;
         }
