@@ -4162,6 +4162,23 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     return q;
 }
 
+/* Does token k open its sentence (after . ? ! or a quote mark, a line
+ * break and indentation, or at the start)? */
+static bool sentence_initial(const estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    size_t p = t[k].ns;
+    int n = 0;
+    while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && n < 8) {
+        p--;
+        n++;
+    }
+    if (p <= s->lo)
+        return true;
+    char c = d->norm[p - 1];
+    return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
+}
+
 /* company CEO Steve Jobs, the bank's chairman Erik Lund: the generic
  * company, firm or bank (a possessive after the) right before a title
  * refers back to the employer: the organization mentioned last before
@@ -4176,6 +4193,10 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
     bool ref = false, bank = false;
     for (int i = 0; bare[i] && !ref; i++)
         ref = tok_is(d, t[w], bare[i]);
+    /* Company chairman Ann Lee: capitalized only because it opens the
+     * sentence */
+    if (!ref && (tok_is(d, t[w], "Company") || tok_is(d, t[w], "Firm")) && sentence_initial(s, t, w))
+        ref = true;
     /* the company's, the bank's: a possessive after the article only (a
      * bank's chairman is any bank's) */
     for (int i = 0; own[i] && !ref && w > 0; i++)
@@ -4445,23 +4466,6 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
         if (tok_is(d, t[j - 1], sfx[i]))
             return false;
     return true;
-}
-
-/* Does token k open its sentence (after . ? ! or a quote mark, a line
- * break and indentation, or at the start)? */
-static bool sentence_initial(const estate *s, const tok *t, int k)
-{
-    const kiji_doc *d = s->d;
-    size_t p = t[k].ns;
-    int n = 0;
-    while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && n < 8) {
-        p--;
-        n++;
-    }
-    if (p <= s->lo)
-        return true;
-    char c = d->norm[p - 1];
-    return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
 }
 
 /* Kestrel Hartley analyst Mira Telford, Banque Orlane economist: capitalized
@@ -4758,6 +4762,11 @@ static void en_persons(estate *s)
                 size_t dn = kj_dict_longest(s->x->demonym, d->norm, t[q - 1].ne + 1, t[q - 1].ns, &dv);
                 if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne) ||
                     (d->norm[t[q - 1].ne - 1] == '.' && ent_ending_at(s, t[q - 1].ne - 1)))
+                    break;
+                /* Company chairman Ann Lee: the generic company opening
+                 * the sentence refers back to the employer (en_firm_anaphor) */
+                if ((tok_is(d, t[q - 1], "Company") || tok_is(d, t[q - 1], "Firm")) &&
+                    sentence_initial(s, t, q - 1))
                     break;
                 /* Mr Justice Smith: the honorific is no part of the title */
                 if (kj_dict_get(s->x->honor_en, d->norm + t[q - 1].ns, t[q - 1].ne - t[q - 1].ns, &dv))
