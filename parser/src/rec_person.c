@@ -4206,6 +4206,23 @@ static int lower_ext(const kiji_doc *d, const tok *t, int q)
     return q;
 }
 
+/* Does token k open its sentence (after . ? ! or a quote mark, a line
+ * break and indentation, or at the start)? */
+static bool sentence_initial(const estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    size_t p = t[k].ns;
+    int n = 0;
+    while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && n < 8) {
+        p--;
+        n++;
+    }
+    if (p <= s->lo)
+        return true;
+    char c = d->norm[p - 1];
+    return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
+}
+
 /* company CEO Steve Jobs, the bank's chairman Erik Lund: the generic
  * company, firm or bank (a possessive after the) right before a title
  * refers back to the employer: the organization mentioned last before
@@ -4218,10 +4235,14 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
     /* most words before a title are none of the five: their first letter
      * says so without a compare */
     char c = d->norm[t[w].ns];
-    if (c != 'c' && c != 'f' && c != 'b')
+    if (c != 'c' && c != 'f' && c != 'b' && c != 'C' && c != 'F')
         return NULL;
     bool bank = false;
     bool ref = tok_is(d, t[w], "company") || tok_is(d, t[w], "firm");
+    /* Company chairman Ann Lee: capitalized only because it opens the
+     * sentence */
+    if (!ref && (tok_is(d, t[w], "Company") || tok_is(d, t[w], "Firm")) && sentence_initial(s, t, w))
+        ref = true;
     /* the company's, the bank's: a possessive after the article only (a
      * bank's chairman is any bank's) */
     if (!ref && w > 0 &&
@@ -4491,23 +4512,6 @@ static bool title_one(estate *s, const tok *t, int n, int j, size_t ts, size_t t
         if (tok_is(d, t[j - 1], sfx[i]))
             return false;
     return true;
-}
-
-/* Does token k open its sentence (after . ? ! or a quote mark, a line
- * break and indentation, or at the start)? */
-static bool sentence_initial(const estate *s, const tok *t, int k)
-{
-    const kiji_doc *d = s->d;
-    size_t p = t[k].ns;
-    int n = 0;
-    while (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n') && n < 8) {
-        p--;
-        n++;
-    }
-    if (p <= s->lo)
-        return true;
-    char c = d->norm[p - 1];
-    return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
 }
 
 /* Kestrel Hartley analyst Mira Telford, Banque Orlane economist: capitalized
@@ -4805,6 +4809,11 @@ static void en_persons(estate *s)
                 if (dn == t[q - 1].ne - t[q - 1].ns || ent_ending_at(s, t[q - 1].ne) ||
                     (d->norm[t[q - 1].ne - 1] == '.' && ent_ending_at(s, t[q - 1].ne - 1)))
                     break;
+                /* Company chairman Ann Lee: the generic company opening
+                 * the sentence refers back to the employer (en_firm_anaphor) */
+                if ((tok_is(d, t[q - 1], "Company") || tok_is(d, t[q - 1], "Firm")) &&
+                    sentence_initial(s, t, q - 1))
+                    break;
                 /* Mr Justice Smith: the honorific is no part of the title */
                 if (kj_dict_get(s->x->honor_en, d->norm + t[q - 1].ns, t[q - 1].ne - t[q - 1].ns, &dv))
                     break;
@@ -5043,6 +5052,24 @@ static void en_persons(estate *s)
                         if (!body)
                             te = t[z - 1].ne;
                     }
+                }
+                /* Olin Corp said Ann Lee, 54, president, will retire: the
+                 * organization saying so right before said / says (that)
+                 * is the employer when the title names no body of its own */
+                int sv = k - 1;
+                if (sv >= 1 && tok_is(d, t[sv], "that") && adjacent(d, t[sv - 1], t[sv]))
+                    sv--;
+                if (!aff && ns == k && sv >= 1 && adjacent(d, t[sv], t[sv + 1]) &&
+                    adjacent(d, t[sv - 1], t[sv]) &&
+                    (tok_is(d, t[sv], "said") || tok_is(d, t[sv], "says")) &&
+                    !(h + 1 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
+                                    tok_is(d, t[h + 1], "for")))) {
+                    size_t oe = t[sv - 1].ne;
+                    ent *o = ent_ending_at(s, oe);
+                    if (!o && d->norm[oe - 1] == '.')
+                        o = ent_ending_at(s, oe - 1); /* Olin Corp. said */
+                    if (o && o->type == KIJI_FACT_ORGANIZATION)
+                        aff = o;
                 }
             }
             j = j0;
