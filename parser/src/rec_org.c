@@ -1383,6 +1383,37 @@ static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e)
     return k >= 2;
 }
 
+static bool ascii_letter(char c)
+{
+    unsigned char u = (unsigned char)c | 0x20;
+    return u >= 'a' && u <= 'z';
+}
+
+/* モデル大分高校, ファン・サンミン延世大学, 河上和雄駿河台大学: [a, p)
+ * before a known body or a place is a word run into the name, not part
+ * of it: katakana only (・ inside) and no place, or a person's full
+ * name (a listed surname, then a listed given name). Bounded by the
+ * caller's run. */
+static bool glued_word(estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (p <= a || kj_dict_longest(s->x->place, d->norm, p, a, &v))
+        return false;
+    bool kata = true;
+    for (size_t q = a; q < p && kata;) {
+        s->d->work++;
+        size_t nx;
+        uint32_t c = ent_cp(d, q, &nx);
+        kata = ent_kata(c) || c == 0x30FB;
+        q = nx;
+    }
+    if (kata)
+        return true;
+    size_t sl = kj_dict_longest(s->x->surname_ja, d->norm, p, a, &v);
+    return sl && a + sl < p && kj_dict_get(s->x->given_ja, d->norm + a + sl, p - a - sl, &v);
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -1573,6 +1604,14 @@ static void ja_seg(estate *s, size_t a, size_t b)
                          kanji_only(d, a, p) && !kj_dict_longest(x->place, d->norm, p, a, &sv))
                     cut = ne;
             }
+            /* 世代大学生, ｗ大学, 実大学: 大学 before 生 (a student) or
+             * after one character is no university's name unless a place
+             * opens the run or the name is known (東京大学生, 早稲田大学生) */
+            if (ok && kj_at(d->norm, b, p, "大学") && (chars == 1 || kj_at(d->norm, b, e, "生"))) {
+                int32_t pv;
+                ok = kj_dict_longest(x->place, d->norm, p, a, &pv) > 0 ||
+                     kj_dict_get(x->org, d->norm + a, e - a, &pv);
+            }
             /* 一般財団法人, 公益社団法人: before 法人 the word is a legal
              * form, which a name follows (一般財団法人日本気象協会) */
             if (ok && kj_at(d->norm, b, e, "法人"))
@@ -1617,6 +1656,15 @@ static void ja_seg(estate *s, size_t a, size_t b)
             if (p > a)
                 ja_seg(s, a, p);
             a = nx;
+        }
+        /* 住民vs新聞社: vs (versus) written alone pairs two sides; the
+         * name starts after it, and the side before is read on its own
+         * where it ends in an organization word */
+        else if (best - p > 2 && (kj_at(d->norm, best, p, "vs") || kj_at(d->norm, best, p, "VS")) &&
+                 !ascii_letter(d->norm[p + 2]) && (p == a || !ascii_letter(d->norm[p - 1]))) {
+            if (p > a && org_suffix_end(s, a, p))
+                ja_seg(s, a, p);
+            a = nx = p + 2;
         }
         /* 新党日本120自民党, 改革クラブ85公明党: digits between a kanji or
          * katakana and a kanji end a row of a seat or result table; the
@@ -1679,8 +1727,18 @@ static void ja_seg(estate *s, size_t a, size_t b)
             while (q < best && kk < 12) {
                 d->work++;
                 size_t qx;
-                if (!ent_kata(ent_cp(d, q, &qx)))
+                /* モデル大分高校: a katakana word run into a place of
+                 * two kanji or more that the body's words follow; the
+                 * name starts at the place */
+                uint32_t c = ent_cp(d, q, &qx);
+                if (!ent_kata(c)) {
+                    pn = kk >= 2 && kj_is_kanji(c)
+                             ? kj_dict_longest(x->place, d->norm, best, q, &pv)
+                             : 0;
+                    if (pn >= 6 && q + pn < best)
+                        a = q;
                     break;
+                }
                 if (kk >= 2) {
                     pn = kj_dict_longest(x->place, d->norm, best, q, &pv);
                     size_t cx;
@@ -1751,7 +1809,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 continue;
             bool media = kj_before(d->norm, q, "新聞") || kj_before(d->norm, q, "通信社") ||
                          kj_before(d->norm, q, "通信") || kj_before(d->norm, q, "日報");
-            if (media && !kj_dict_get(x->place, d->norm + a, p - a, &v))
+            if ((media && !kj_dict_get(x->place, d->norm + a, p - a, &v)) || glued_word(s, a, p))
                 a = p;
             break;
         }
