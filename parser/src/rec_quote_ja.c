@@ -929,6 +929,7 @@ static bool case_particle(uint32_t c)
  * 佐藤財務相が示した): *who gets that person's or organization's fact, -1
  * when none. False when no such verb follows (という点を確認した, という
  * 声を聞いた). */
+#define OBJ_NOUN_MAX 6   /* letters of the noun before を */
 #define OBJ_VERB_SPAN 48 /* bytes of the verb read after the speaker: 16 letters */
 static bool toiu_object_verb(kiji_doc *d, const kj_qctx *x, size_t p, size_t limit, int *who)
 {
@@ -936,7 +937,7 @@ static bool toiu_object_verb(kiji_doc *d, const kj_qctx *x, size_t p, size_t lim
     /* a noun, its kana ending too (考え, 思い): up to six letters, the
      * first a kanji or katakana, no particle among them */
     size_t e = p, n;
-    for (int k = 0; k < 6 && e < limit && !at(d, e, "を"); k++) {
+    for (int k = 0; k < OBJ_NOUN_MAX && e < limit && !at(d, e, "を"); k++) {
         uint32_t ch = kj_q_cp(d, e, &n);
         d->work++;
         bool noun = kj_is_kanji(ch) || kj_is_katakana(ch) || ch == 0x30FC /* ー */;
@@ -968,7 +969,9 @@ static bool toiu_object_verb(kiji_doc *d, const kj_qctx *x, size_t p, size_t lim
         vs += strlen("、");
     /* the verb may come a few words on (X氏が記者団に示した), in its clause */
     size_t ve = vs + OBJ_VERB_SPAN < limit ? vs + OBJ_VERB_SPAN : limit;
-    char buf[6 * 3 + 3 + OBJ_VERB_SPAN];
+    /* the noun's letters take up to four bytes each (a kanji beyond the
+     * BMP), を three */
+    char buf[OBJ_NOUN_MAX * 4 + 3 + OBJ_VERB_SPAN];
     memcpy(buf, d->norm + p, obj);
     for (size_t j = vs; j < ve;) {
         uint32_t ch = kj_q_cp(d, j, &n);
