@@ -3640,6 +3640,17 @@ static bool grade_before(const kiji_doc *d, size_t p)
                      kj_before(d->norm, q, "高校") || kj_before(d->norm, q, "大学"));
 }
 
+/* A name read from q, where something glued before it (a date, a school
+ * grade) ends: an unclaimed kanji must open it. Returns its end, or 0. */
+static size_t name_from(estate *s, size_t q, pctx *pc)
+{
+    size_t qx;
+    if (q >= s->hi || !(ent_cls(s->d, q, &qx) & KJ_CC_KANJI) || kj_claimed(s->d, q, qx))
+        return 0;
+    size_t e = ja_candidate(s, q, pc);
+    return e > q ? e : 0;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -3720,27 +3731,23 @@ static void ja_persons(estate *s)
                 ent_cp(d, q, &qx);
                 q = qx;
             }
-            if (q > i && q < s->hi && (ent_cls(d, q, &qx) & KJ_CC_KANJI) && !kj_claimed(d, q, qx)) {
-                size_t e = ja_candidate(s, q, &pc);
-                if (e > q) {
-                    i = e;
-                    continue;
-                }
+            size_t e = q > i ? name_from(s, q, &pc) : 0;
+            if (e) {
+                i = e;
+                continue;
             }
         }
         /* 小学4年山田花子さん, 高校3年生田中一郎君: a school grade written
          * against the name is no part of it; the name starts after 年 (or
          * 年生) */
         if (start && c == 0x5E74 && grade_before(d, i)) {
-            size_t q = nx, qx;
+            size_t q = nx;
             if (kj_at(d->norm, s->hi, q, "生"))
                 q += 3;
-            if (q < s->hi && (ent_cls(d, q, &qx) & KJ_CC_KANJI) && !kj_claimed(d, q, qx)) {
-                size_t e = ja_candidate(s, q, &pc);
-                if (e > q) {
-                    i = e;
-                    continue;
-                }
+            size_t e = name_from(s, q, &pc);
+            if (e) {
+                i = e;
+                continue;
             }
         }
         if (start && !ent_char_claimed(d, i, nx)) {
@@ -4957,12 +4964,11 @@ static void en_persons(estate *s)
                 /* Ann Lee has joined Orvane Cinemas as president: after
                  * joined the employer comes first, the title right after
                  * its as (joined the chairman in ... gives none) */
-                bool join = tok_is(d, t[j - 1], "joined") || tok_is(d, t[j - 1], "join");
                 /* as a consultant: an article may stand after as */
                 int as = ts0 - 1;
                 if (as > j + 1 && (tok_is(d, t[as], "a") || tok_is(d, t[as], "an")))
                     as--;
-                if (join)
+                if (joined)
                     z = ts0 > j + 1 && as > j && tok_is(d, t[as], "as") ? ts0 : -1;
                 if (ts0 != z || !adjacent(d, t[j0 - 1], t[j0]))
                     h = -1;
