@@ -1420,6 +1420,19 @@ static void ja_seg(estate *s, size_t a, size_t b)
     const struct kj_entity *x = s->x;
     size_t best = 0, best_p = 0, best_cut = 0, sitting = 0;
     int chars = 0;
+    /* 旧日本軍, 旧三井銀行: 旧 (former) before a body's name is no part of
+     * it, as 旧鳩ヶ谷市 is the city 鳩ヶ谷市 (rec_place.c): the name is
+     * read after it, by the same rules as when written alone (旧海軍 is
+     * none, as 海軍 is). Not where 旧 opens a word of its own, 旧制 (旧制
+     * 高校: the old school system), 旧来, 旧式, 旧型, 旧姓, 旧称, 旧態 */
+    if (b - a > 6 && kj_at(d->norm, b, a, "旧")) {
+        static const char *const word[] = {"制", "来", "式", "型", "姓", "称", "態", NULL};
+        bool own = false;
+        for (int i = 0; word[i] && !own; i++)
+            own = kj_at(d->norm, b, a + 3, word[i]);
+        if (!own)
+            a += 3;
+    }
     for (size_t p = a; p < b; chars++) {
         d->work++;
         int32_t v;
