@@ -4938,6 +4938,10 @@ static void en_persons(estate *s)
                 if ((tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for")) &&
                     (h >= 0 || !cap_word(d, t[q - 1]) || q + 1 >= n || !cap_word(d, t[q + 1])))
                     break;
+                /* an analyst with Dean Witter: with after the title starts
+                 * the employer too */
+                if (h >= 0 && tok_is(d, t[q], "with"))
+                    break;
                 q++;
             }
             /* Vehicul Dabrow, a regional official said: an indefinite
@@ -5006,7 +5010,10 @@ static void en_persons(estate *s)
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
-                if (h + 2 < n && (of || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
+                /* an official with Amtorg: with names the employer when an
+                 * organization follows (no place, no lowercase phrase) */
+                bool with = h + 2 < n && tok_is(d, t[h + 1], "with");
+                if (h + 2 < n && (of || with || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
                     int o = h + 2;
                     if (tok_is(d, t[o], "the") && o + 1 < n)
                         o++;
@@ -5026,7 +5033,7 @@ static void en_persons(estate *s)
                         if (z + 1 < n && !adjacent(d, t[z], t[z + 1]))
                             break;
                     }
-                    if (!aff)
+                    if (!aff && !with)
                         aff = pl;
                     if (!aff && of && !cap_word(d, t[o])) {
                         /* deputy head of the regional board of water and
@@ -5069,7 +5076,7 @@ static void en_persons(estate *s)
                     adjacent(d, t[sv - 1], t[sv]) &&
                     (tok_is(d, t[sv], "said") || tok_is(d, t[sv], "says")) &&
                     !(h + 1 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
-                                    tok_is(d, t[h + 1], "for")))) {
+                                    tok_is(d, t[h + 1], "for") || tok_is(d, t[h + 1], "with")))) {
                     size_t oe = t[sv - 1].ne;
                     ent *o = ent_ending_at(s, oe);
                     if (!o && d->norm[oe - 1] == '.')
