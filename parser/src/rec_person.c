@@ -4230,8 +4230,31 @@ static bool sentence_initial(const estate *s, const tok *t, int k)
     return c == '.' || c == '?' || c == '!' || c == '"' || n > 1;
 }
 
-/* company CEO Steve Jobs, the bank's chairman Erik Lund: the generic
- * company, firm or bank (a possessive after the) right before a title
+/* Does its at a refer back to the mention ending at e? Both in one
+ * sentence, at most ITS_SPAN bytes apart, and every capitalized word
+ * between part of a mention (Shearson said it was elevating its chief
+ * operating officer: an unread name may be the body meant). */
+enum { ITS_SPAN = 240 };
+static bool its_clear(estate *s, size_t e, size_t a)
+{
+    const kiji_doc *d = s->d;
+    if (a < e || a - e > ITS_SPAN)
+        return false;
+    for (size_t p = e; p < a; p++) {
+        unsigned char c = (unsigned char)d->norm[p];
+        if ((c == '.' || c == '?' || c == '!') && p + 1 < a &&
+            (d->norm[p + 1] == ' ' || d->norm[p + 1] == '\n'))
+            return false;
+        if (c >= 'A' && c <= 'Z' && p > e && !ent_word((unsigned char)d->norm[p - 1]) &&
+            !ent_overlaps(s, p, p + 1))
+            return false;
+    }
+    return true;
+}
+
+/* company CEO Steve Jobs, the bank's chairman Erik Lund, its president
+ * Ann Lee: the generic company, firm or bank (a possessive after the), or
+ * its, right before a title
  * refers back to the employer: the organization mentioned last before
  * word w (for a bank, the last with Bank in its name). Read back at most
  * ANA_BACK mentions within ANA_WINDOW bytes; NULL when the word is no
@@ -4242,10 +4265,13 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
     /* most words before a title are none of the five: their first letter
      * says so without a compare */
     char c = d->norm[t[w].ns];
-    if (c != 'c' && c != 'f' && c != 'b' && c != 'C' && c != 'F')
+    if (c != 'c' && c != 'f' && c != 'b' && c != 'C' && c != 'F' && c != 'i' && c != 'I')
         return NULL;
     bool bank = false;
-    bool ref = tok_is(d, t[w], "company") || tok_is(d, t[w], "firm");
+    /* its president Warren Idsal: its refers back to the body named last,
+     * unless a place was named after it (Canada and its prime minister) */
+    bool its = tok_is(d, t[w], "its") || tok_is(d, t[w], "Its");
+    bool ref = its || tok_is(d, t[w], "company") || tok_is(d, t[w], "firm");
     /* Company chairman Ann Lee: capitalized only because it opens the
      * sentence */
     if (!ref && (tok_is(d, t[w], "Company") || tok_is(d, t[w], "Firm")) && sentence_initial(s, t, w))
@@ -4269,8 +4295,12 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
         const mref *m = &s->mr[--i];
         if (m->ne + ANA_WINDOW < a)
             break;
+        if (its && m->ne <= a && m->e->type == KIJI_FACT_PLACE)
+            return NULL;
         if (m->ne > a || m->e->type != KIJI_FACT_ORGANIZATION || !m->e->name)
             continue;
+        if (its && !its_clear(s, m->ne, a))
+            return NULL;
         if (!bank || strstr(m->e->name, "Bank") || strstr(m->e->name, "bank"))
             return m->e;
     }
@@ -4938,6 +4968,10 @@ static void en_persons(estate *s)
                 if ((tok_is(d, t[q], "of") || tok_is(d, t[q], "at") || tok_is(d, t[q], "for")) &&
                     (h >= 0 || !cap_word(d, t[q - 1]) || q + 1 >= n || !cap_word(d, t[q + 1])))
                     break;
+                /* an analyst with Dean Witter: with after the title starts
+                 * the employer too */
+                if (h >= 0 && tok_is(d, t[q], "with"))
+                    break;
                 q++;
             }
             /* Vehicul Dabrow, a regional official said: an indefinite
@@ -5006,7 +5040,10 @@ static void en_persons(estate *s)
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
-                if (h + 2 < n && (of || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
+                /* an official with Amtorg: with names the employer when an
+                 * organization follows (no place, no lowercase phrase) */
+                bool with = h + 2 < n && tok_is(d, t[h + 1], "with");
+                if (h + 2 < n && (of || with || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
                     int o = h + 2;
                     if (tok_is(d, t[o], "the") && o + 1 < n)
                         o++;
@@ -5026,7 +5063,7 @@ static void en_persons(estate *s)
                         if (z + 1 < n && !adjacent(d, t[z], t[z + 1]))
                             break;
                     }
-                    if (!aff)
+                    if (!aff && !with)
                         aff = pl;
                     if (!aff && of && !cap_word(d, t[o])) {
                         /* deputy head of the regional board of water and
@@ -5069,7 +5106,7 @@ static void en_persons(estate *s)
                     adjacent(d, t[sv - 1], t[sv]) &&
                     (tok_is(d, t[sv], "said") || tok_is(d, t[sv], "says")) &&
                     !(h + 1 < n && (tok_is(d, t[h + 1], "of") || tok_is(d, t[h + 1], "at") ||
-                                    tok_is(d, t[h + 1], "for")))) {
+                                    tok_is(d, t[h + 1], "for") || tok_is(d, t[h + 1], "with")))) {
                     size_t oe = t[sv - 1].ne;
                     ent *o = ent_ending_at(s, oe);
                     if (!o && d->norm[oe - 1] == '.')

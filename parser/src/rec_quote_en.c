@@ -617,6 +617,25 @@ static bool lower_word_before(const kiji_doc *d, size_t j, size_t lo)
     return w < j && d->norm[w] >= 'a' && d->norm[w] <= 'z';
 }
 
+/* Does the full stop at j end the words after "said" that started at lo?
+ * After a lowercase word (said the company.), and after a capitalized
+ * word of two or more letters that is no abbreviation of
+ * en/abbreviations (said Clements. | Mary Pike, ...); not after Inc. or
+ * an initial (said Apple Inc. CEO Steve Jobs). */
+static bool attribution_stop(const kiji_doc *d, size_t j, size_t lo)
+{
+    if (lower_word_before(d, j, lo))
+        return true;
+    size_t w = j;
+    while (w > lo && is_alpha(d->norm[w - 1]) && j - w < 24)
+        w--;
+    int32_t kind;
+    /* U.S.: the letter after an inner full stop is an initial */
+    return j - w >= 2 && (w == 0 || d->norm[w - 1] != '.') &&
+           (j + 1 >= d->norm_len || d->norm[j + 1] == ' ' || d->norm[j + 1] == '\n') &&
+           !kj_dict_get(d->p->abbrev, d->norm + w, j - w, &kind);
+}
+
 /* At least n words in [is, ie). */
 static bool words_at_least(kiji_doc *d, size_t is, size_t ie, int n)
 {
@@ -852,7 +871,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             d->work++;
             char ch = d->norm[j];
             if (ch == '"' || ch == '`' || ch == ';' || (ch == '\n' && para_break(d, j)) ||
-                (ch == '.' && lower_word_before(d, j, s))) {
+                (ch == '.' && attribution_stop(d, j, s))) {
                 lim = j;
                 break;
             }
