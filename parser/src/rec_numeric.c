@@ -3800,7 +3800,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
                              bool letter, size_t we, enum num_hint *hint)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (c == '#') /* the pound sign: hash_pound */
+    if (!letter && c == '#') /* the pound sign: hash_pound */
         return true;
     /* read_magnitude reads M only before a digit (M7); other words at M
      * (May, Minister) go to the tests below like any letter */
