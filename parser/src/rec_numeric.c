@@ -462,13 +462,17 @@ static inline bool url_may_start(const kiji_doc *d, size_t i)
  * after the text (SCAN_SKIP) ends the run. */
 static inline size_t run_end(const kiji_doc *d, const unsigned char *cls, size_t i)
 {
-    const unsigned char *u = (const unsigned char *)d->norm;
+    const unsigned char *u = (const unsigned char *)d->norm, *q = u + i;
     for (;;) {
-        unsigned k = cls[u[i]];
-        if (k == SCAN_LETTER || (k == SCAN_HW && !url_may_start(d, i)))
-            i++;
-        else
-            return i;
+        /* the letters but h and w, most of a word: one load of the byte
+         * and one of its class each */
+        while (cls[*q] == SCAN_LETTER)
+            q++;
+        /* url_may_start, from the two bytes (the NUL after the text
+         * is neither t nor w) */
+        if (cls[*q] != SCAN_HW || memcmp(q, "ht", 2) == 0 || memcmp(q, "ww", 2) == 0)
+            return (size_t)(q - u);
+        q++;
     }
 }
 
@@ -3796,7 +3800,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
                              bool letter, size_t we, enum num_hint *hint)
 {
     unsigned char c = (unsigned char)d->norm[i];
-    if (c == '#') /* the pound sign: hash_pound */
+    if (!letter && c == '#') /* the pound sign: hash_pound */
         return true;
     /* read_magnitude reads M only before a digit (M7); other words at M
      * (May, Minister) go to the tests below like any letter */

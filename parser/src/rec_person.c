@@ -4621,6 +4621,13 @@ static void en_persons(estate *s)
     uint64_t steps = 0;
     while (k < n) {
         steps++;
+        /* most tokens open no name: the run of those with no capital at
+         * once, a step each */
+        if (!(cls[k] & TOK_CAP)) {
+            for (k++; k < n && !(cls[k] & TOK_CAP); k++)
+                steps++;
+            continue;
+        }
         /* a name: 2-4 capitalized tokens (particles inside) */
         int32_t v;
         /* Jan de Vries, Jan Smit: a given name that is also a stopword (a
