@@ -3251,15 +3251,17 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             slash = nd;
         }
     }
-    /* "1.5 to 2 years", "2.5-3 months": a bare low end before a length
-     * in whole units is the date recognizer's range of lengths, as the
-     * high end is (it reads no range to a high end with decimals) */
+    /* "1.5 to 2 years", "2.5-3 months", "2 to 2.5 years": a bare low end
+     * before a length is the date recognizer's range of lengths, as the
+     * high end is (it reads a high end with at most two decimals) */
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
         size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
         amount t;
         int32_t tv;
+        const char *dp;
         if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
-            !memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns) &&
+            (!(dp = memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns)) ||
+             (size_t)(d->norm + t.tok.ne - dp) <= 3) &&
             en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
             KIND(tv) == NW_TIME)
             return a.tok.ne;
