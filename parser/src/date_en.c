@@ -3160,8 +3160,8 @@ static size_t dash_low(const char *s, size_t b)
     return k >= 1 && digit(s[k - 1]) ? k : 0;
 }
 
-static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, int64_t *lf,
-                      int *lfd, bool *shared, size_t *le)
+static bool range_low(ep *p, size_t st, int64_t v, int64_t hf, int hfd, size_t *ls, int64_t *lv,
+                      int64_t *lf, int *lfd, bool *shared, size_t *le)
 {
     const char *s = p->lc;
     size_t b = st, ne;
@@ -3200,17 +3200,21 @@ static bool range_low(ep *p, size_t st, int64_t v, size_t *ls, int64_t *lv, int6
     int64_t x, f = 0;
     size_t e;
     int nd, fd = 0;
+    /* the high end in hundredths, its decimals too (2 to 2.5 years):
+     * the low end lies below it */
+    int64_t hv = v * 100 + (hfd == 1 ? hf * 10 : hfd == 2 ? hf : 0);
     /* "1.5 to 2 years": the low end's whole digits before its point */
     size_t ds = ws;
     while (ds > 0 && ws - ds < 6 && (digit(s[ds - 1]) || (ds == ws && s[ds - 1] == '.')))
         ds--;
     if (ds + 1 < ws && s[ws - 1] == '.' && digit(s[ds]) && decimal(p, ds, &x, &f, &fd, &e) &&
-        e == ne && !kj_claimed(p->c->d, ds, ne) && x < v) {
+        e == ne && !kj_claimed(p->c->d, ds, ne) &&
+        x * 100 + (fd == 1 ? f * 10 : f) < hv) {
         ws = ds;
     } else if (ws == ne ||
         (ws > 0 && (digit(s[ws - 1]) || s[ws - 1] == '.' || s[ws - 1] == ',' || s[ws - 1] == '$' ||
                     s[ws - 1] == '/')) ||
-               !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x >= v ||
+               !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x * 100 >= hv ||
                kj_claimed(p->c->d, ws, ne)) {
         return false;
     }
@@ -3637,8 +3641,10 @@ static size_t amount(ep *p, size_t i)
         int lfd;
         bool shared;
         char lo[32];
-        if (!fd && !half && !comp && !a && strcmp(u, "BD") != 0 && q == KJ_Q_NONE && st == j &&
-            range_low(p, st, v, &ls, &lv, &lf, &lfd, &shared, &le)) {
+        /* the high end may have decimals (2 to 2.5 years), not a
+         * spelled half (two to two and a half years) */
+        if ((fd || !half) && !comp && !a && strcmp(u, "BD") != 0 && q == KJ_Q_NONE && st == j &&
+            range_low(p, st, v, frac, fd, &ls, &lv, &lf, &lfd, &shared, &le)) {
             bool tm = strcmp(u, "H") == 0 || strcmp(u, "MI") == 0 || strcmp(u, "S") == 0;
             if (lfd == 1 && lf == 5)
                 kj_dt_iso(lo, sizeof lo, lv, u, true); /* 1.5 years: as "a year and a half" */

@@ -254,29 +254,66 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
         size_t k = j;
         static const char *const mon[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec"};
+        /* WESTPORT, Conn., Feb 26 - / CALGARY, Alberta, March 2 -: a state,
+         * province or country between the place and its month, capitalized
+         * words up to a comma at most 24 bytes on; kept only when a day
+         * follows it */
+        size_t k0 = k;
+        if (k + 3 < e && t[k] == ',' && t[k + 1] == ' ' && t[k + 2] >= 'A' && t[k + 2] <= 'Z') {
+            size_t r = k + 2;
+            while (r < e && r - k < 26 &&
+                   ((t[r] >= 'A' && t[r] <= 'Z') || (t[r] >= 'a' && t[r] <= 'z') || t[r] == '.' ||
+                    (t[r] == ' ' && r + 1 < e && t[r + 1] >= 'A' && t[r + 1] <= 'Z')))
+                r++;
+            if (r + 2 < e && t[r] == ',' && t[r + 1] == ' ')
+                k = r;
+        }
         if (k + 2 < e && t[k] == ',' && t[k + 1] == ' ') {
-            for (int m = 0; m < 12; m++) {
-                /* the month capitalized or not (NEW YORK, march 2 -) */
-                if ((t[k + 2] | 0x20) == mon[m][0] && kj_at(t, e, k + 3, mon[m] + 1)) {
-                    size_t q = k + 2 + 3;
-                    while (q < e && ((t[q] >= 'a' && t[q] <= 'z') || t[q] == '.'))
-                        q++;
-                    if (q < e && t[q] == ' ' && q + 1 < e && kj_is_digit((unsigned char)t[q + 1])) {
-                        int day = atoi(t + q + 1);
-                        q++;
+            /* the day first or after the month (AMSTERDAM, 2 March -;
+             * CHICAGO, March  2 -) */
+            size_t ms = k + 2, q;
+            int day = 0;
+            if (kj_is_digit((unsigned char)t[ms])) {
+                day = atoi(t + ms);
+                while (ms < e && ms - k < 5 && kj_is_digit((unsigned char)t[ms]))
+                    ms++;
+                if (ms < e && t[ms] == ' ')
+                    ms++;
+                else
+                    day = 0;
+            }
+            for (int m = 0; m < 12 && ms + 3 < e && (day || ms == k + 2); m++) {
+                /* the month in any case (NEW YORK, march 2 -; MARCH 2;
+                 * FEb 26, a typing slip) */
+                if ((t[ms] | 0x20) != mon[m][0] || (t[ms + 1] | 0x20) != mon[m][1] ||
+                    (t[ms + 2] | 0x20) != mon[m][2])
+                    continue;
+                q = ms + 3;
+                while (q < e && q - ms < 10 && ((t[q] >= 'a' && t[q] <= 'z') || (t[q] >= 'A' && t[q] <= 'Z') ||
+                                 t[q] == '.'))
+                    q++;
+                if (!day) {
+                    size_t dg = q;
+                    while (dg < e && dg - q < 2 && t[dg] == ' ')
+                        dg++;
+                    if (dg > q && dg < e && kj_is_digit((unsigned char)t[dg])) {
+                        day = atoi(t + dg);
+                        q = dg;
                         while (q < e && kj_is_digit((unsigned char)t[q]))
                             q++;
-                        if (day >= 1 && day <= 31) {
-                            d->dl_month = m + 1;
-                            d->dl_day = day;
-                            d->dl_mpos = k + 2 + 1;
-                            k = q;
-                        }
                     }
-                    break;
                 }
+                if (day >= 1 && day <= 31) {
+                    d->dl_month = m + 1;
+                    d->dl_day = day;
+                    d->dl_mpos = ms + 1;
+                    k = q;
+                }
+                break;
             }
         }
+        if (!d->dl_day)
+            k = k0;
         if (mixed && !d->dl_day)
             return s; /* "Officials said (Reuters) -" is no dateline */
         while (k < e && t[k] == ' ')

@@ -1339,6 +1339,42 @@ static bool after_name(kiji_doc *d, size_t pos)
     return qual_before(d, pos, &qs) == 0;
 }
 
+/* A model number after a descriptive adjective that itself follows a
+ * determiner or a possessive: "Boeing's larger 777 planes", "their new
+ * 787 aircraft". English puts a count before such adjectives (five new
+ * 737 aircraft), so the number there is a name and no count. */
+static bool after_model_adjective(const kiji_doc *d, size_t pos)
+{
+    static const char *const adj[] = {"new",     "newer",    "newest",  "latest", "larger",
+                                      "largest", "bigger",   "biggest", "smaller", "smallest",
+                                      "older",   "oldest",   "long-range"};
+    static const char *const det[] = {"the", "their", "its", "his", "her", "our", "this", "these", "those"};
+    const char *s = d->norm;
+    if (pos < 2 || s[pos - 1] != ' ')
+        return false;
+    size_t e = pos - 1, b = e;
+    while (b > 0 && e - b < 12 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || s[b - 1] == '-'))
+        b--;
+    bool hit = false;
+    for (size_t i = 0; i < sizeof adj / sizeof *adj && !hit; i++)
+        hit = strlen(adj[i]) == e - b && memcmp(s + b, adj[i], e - b) == 0;
+    if (!hit || b < 2 || s[b - 1] != ' ')
+        return false;
+    e = b - 1;
+    if (e >= 2 && s[e - 1] == 's' && s[e - 2] == '\'')
+        return true; /* Boeing's */
+    b = e;
+    while (b > 0 && e - b < 6 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
+        b--;
+    if (b > 0 && is_letter((unsigned char)s[b - 1]))
+        return false;
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (strlen(det[i]) == e - b && ((s[b] | 0x20) == det[i][0]) &&
+            memcmp(s + b + 1, det[i] + 1, e - b - 1) == 0)
+            return true;
+    return false;
+}
+
 /* A currency symbol right after the number: "10 €", "100₾" (not the
  * prefix of a next amount: "10 $ 30"). */
 static void symbol_after(kiji_doc *d, amount *a)
@@ -1801,7 +1837,10 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
             counted_noun_en(d, a);
         /* "Boeing 787 aircraft", "Windows 95": a model number after a name */
         if (a->kind == NW_COUNTER && !a->tok.word && a->tok.value.exp == 0 &&
-            a->tok.digits == (int)(a->tok.ne - a->tok.ns) && after_name(d, a->tok.ns))
+            a->tok.digits == (int)(a->tok.ne - a->tok.ns) &&
+            (after_name(d, a->tok.ns) ||
+             (model_number(a, d->norm + a->tok.ns, a->tok.ne - a->tok.ns) &&
+              after_model_adjective(d, a->tok.ns))))
             a->kind = 0;
     } else {
         classify_ja(d, a);
@@ -3255,15 +3294,17 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             slash = nd;
         }
     }
-    /* "1.5 to 2 years", "2.5-3 months": a bare low end before a length
-     * in whole units is the date recognizer's range of lengths, as the
-     * high end is (it reads no range to a high end with decimals) */
+    /* "1.5 to 2 years", "2.5-3 months", "2 to 2.5 years": a bare low end
+     * before a length is the date recognizer's range of lengths, as the
+     * high end is (it reads a high end with at most two decimals) */
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
         size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
         amount t;
         int32_t tv;
+        const char *dp;
         if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
-            !memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns) &&
+            (!(dp = memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns)) ||
+             (size_t)(d->norm + t.tok.ne - dp) <= 3) &&
             en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
             KIND(tv) == NW_TIME)
             return a.tok.ne;

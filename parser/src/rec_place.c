@@ -1292,7 +1292,14 @@ ent *municipality_named(estate *s, size_t ns, size_t ne)
 static void dateline_city(estate *s)
 {
     kiji_doc *d = s->d;
-    size_t i = d->body_ne > d->body_ns ? d->body_ns : s->lo, j = i;
+    size_t i = d->body_ne > d->body_ns ? d->body_ns : s->lo, j;
+    /* meta.c took the dateline off the body: its line holds the month */
+    if (d->dl_mpos && d->dl_mpos - 1 <= d->body_ns) {
+        i = d->dl_mpos - 1;
+        while (i > s->lo && d->dl_mpos - 1 - i < 80 && d->norm[i - 1] != '\n')
+            i--;
+    }
+    j = i;
     while (j < s->hi && j - i < 40) {
         char ch = d->norm[j];
         if (!((ch >= 'A' && ch <= 'Z') || (j > i && (ch == ' ' || ch == '.' || ch == '-'))))
