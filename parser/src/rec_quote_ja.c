@@ -503,14 +503,15 @@ static bool cue_only(kiji_doc *d, const kj_qctx *x, int k, size_t vs, size_t ve,
     return true;
 }
 
-/* The subject from..o of own_subject_before is marked by が (a comma
- * after it or not), not by は or も. */
+/* The subject from..o of own_subject_before is marked by が or も (a comma
+ * after it or not), not by は: a topic (後半の試合序盤は) may be no one,
+ * while も adds someone new to those who spoke (指揮官のXも「…」). */
 static bool role_ga(kiji_doc *d, size_t from, size_t o)
 {
     size_t i = o;
     if (i >= from + 3 && at(d, i - 3, "、"))
         i -= 3;
-    return i >= from + 3 && at(d, i - 3, "が");
+    return i >= from + 3 && (at(d, i - 3, "が") || at(d, i - 3, "も"));
 }
 
 /* Does only white space stand between は or も and the quote at o (the
@@ -2746,7 +2747,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * paper that reported the paragraph before speaks only its own
              * words); a person carried over keeps them (試合序盤は「…」) */
             size_t own_at = 0;
-            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o, &own_at);
+            bool own = own_subject_before(d, own_clause(d, cst, chain_o), chain_o, &own_at);
             /* beyond its paragraph, only a quote that is reported (a verb
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
@@ -2805,10 +2806,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     speaker = last;
             }
             /* 番組MCの魔裟斗が、「…」と尋ねると: a role and の, then a
-             * subject marked by が, names someone new, though no person
-             * fact covers the name; a person carried over does not speak */
+             * subject marked by が or も, names someone new, though no
+             * person fact covers the name; a person carried over does not
+             * speak. The subject stands before the first quote of a run
+             * (指揮官のXも「A」「B」と), so every quote of it is read there. */
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_PERSON &&
-                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, c->o))
+                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, chain_o))
                 speaker = -1;
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
                 /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
