@@ -1213,7 +1213,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
      * with a comma in it) when a reporting verb closes its clause before
      * a comma or a new topic (は); 「平成の名馬」として紹介 names a thing */
     if (l == strlen("として") && v == 3 && at(d, a, "として") && predicate_quote(d, is, ie)) {
-        size_t p = a + l, ce = p, stop;
+        size_t p = a + l, ce, stop;
+        /* 「…」として、吉田の入団を発表した: a comma may follow として
+         * itself; the clause runs on to its verb */
+        if (at(d, p, "、"))
+            p += strlen("、");
+        ce = p;
         while (ce < limit) {
             uint32_t ch = kj_q_cp(d, ce, &n);
             d->work++;
