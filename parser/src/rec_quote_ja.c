@@ -29,6 +29,7 @@ typedef struct jcand {
     size_t vs, ve;   /* reporting verb, empty if none */
     size_t rs, re;   /* where a speaker may stand after the quote */
     int pspeaker;    /* fact named in a parenthesis after the quote, or -1 */
+    bool unnamed;    /* someone unnamed is credited in a parenthesis after it */
 } jcand;
 
 /* kj_at for a string literal (its length folds to a constant, the compare
@@ -502,14 +503,15 @@ static bool cue_only(kiji_doc *d, const kj_qctx *x, int k, size_t vs, size_t ve,
     return true;
 }
 
-/* The subject from..o of own_subject_before is marked by が (a comma
- * after it or not), not by は or も. */
+/* The subject from..o of own_subject_before is marked by が or も (a comma
+ * after it or not), not by は: a topic (後半の試合序盤は) may be no one,
+ * while も adds someone new to those who spoke (指揮官のXも「…」). */
 static bool role_ga(kiji_doc *d, size_t from, size_t o)
 {
     size_t i = o;
     if (i >= from + 3 && at(d, i - 3, "、"))
         i -= 3;
-    return i >= from + 3 && at(d, i - 3, "が");
+    return i >= from + 3 && (at(d, i - 3, "が") || at(d, i - 3, "も"));
 }
 
 /* Does only white space stand between は or も and the quote at o (the
@@ -1078,6 +1080,50 @@ static bool blame_at(const kiji_doc *d, size_t j)
     return at(d, j, "批判") || at(d, j, "非難") || at(d, j, "反発") || at(d, j, "苦言");
 }
 
+static int short_named(kiji_doc *d, const kj_qctx *x, size_t s, size_t len, size_t o);
+
+/* The ) that closes a parenthesis at a, right after a quote's 」, within
+ * 60 bytes and with no 。, bracket or line break inside; 0 if none. */
+static size_t paren_close(kiji_doc *d, size_t a, size_t limit)
+{
+    if (a >= limit || d->norm[a] != '(')
+        return 0;
+    for (size_t j = a + 1; j < limit && j < a + 61; j++) {
+        d->work++;
+        if (d->norm[j] == ')')
+            return j > a + 1 ? j : 0;
+        if (d->norm[j] == '(' || d->norm[j] == '\n' || at(d, j, "。") || at(d, j, "「") ||
+            at(d, j, "」"))
+            return 0;
+    }
+    return 0;
+}
+
+/* An editor's note between 」 and the quotative と: 「…」(原文まま)と綴った,
+ * 「…」(産経新聞の記事より)と語った. A note is words, not a name: some
+ * letter in it is no noun letter (a parenthesis of nouns alone credits a
+ * speaker, 「…」(菅野)と, or names a thing, 「…」(フレアシリーズ)と呼ばれる),
+ * and it names no person. The position past it, else a. */
+static size_t note_before_to(kiji_doc *d, const kj_qctx *x, size_t a, size_t limit)
+{
+    size_t e = paren_close(d, a, limit);
+    if (!e || !at(d, e + 1, "と"))
+        return a;
+    for (int k = kj_q_mention_in(x, a + 1, e); k >= 0 && (size_t)k < x->nm && x->m[k].ns < e;
+         k++) {
+        d->work++;
+        if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON)
+            return a;
+    }
+    for (size_t p = a + 1, n; p < e; p = n) {
+        d->work++;
+        if (!is_noun_char(kj_q_cp(d, p, &n)))
+            return e + 1;
+    }
+    return a;
+}
+
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -1089,6 +1135,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     if (limit < a)
         limit = a;
     size_t n;
+    a = c->after = note_before_to(d, x, a, limit);
 
     /* 「A」「B」といった声, 「A」と「B」と述べた: A shares B's fate. */
     size_t b = a;
@@ -1166,7 +1213,12 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
      * with a comma in it) when a reporting verb closes its clause before
      * a comma or a new topic (は); 「平成の名馬」として紹介 names a thing */
     if (l == strlen("として") && v == 3 && at(d, a, "として") && predicate_quote(d, is, ie)) {
-        size_t p = a + l, ce = p, stop;
+        size_t p = a + l, ce, stop;
+        /* 「…」として、吉田の入団を発表した: a comma may follow として
+         * itself; the clause runs on to its verb */
+        if (at(d, p, "、"))
+            p += strlen("、");
+        ce = p;
         while (ce < limit) {
             uint32_t ch = kj_q_cp(d, ce, &n);
             d->work++;
@@ -1384,7 +1436,16 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
 
     /* 「…」(高英起・編集長): the speaker in a parenthesis */
     if (d->norm[a] == '(') {
-        int k = kj_q_mention_in(x, a + 1, a + 2);
+        int k = kj_q_mention_in(x, a + 1, a + 2), chars;
+        /* 「…」(巨人・内海哲也), (広島・前田健太): a team, body or place, a
+         * dot, then the person who speaks, closing the parenthesis */
+        if (k < 0 || d->facts[x->m[k].fact].type != KIJI_FACT_PERSON) {
+            size_t dot = k >= 0 ? x->m[k].ne : noun_run_end(d, a + 1, limit, 8, &chars);
+            int kp = at(d, dot, "・") ? kj_q_mention_in(x, dot + 3, dot + 4) : -1;
+            if (kp >= 0 && d->facts[x->m[kp].fact].type == KIJI_FACT_PERSON &&
+                at(d, skip_name_suffix(d, x->m[kp].ne, limit), ")"))
+                k = kp;
+        }
         /* 「笑っていいとも!」(フジテレビ系列): a title and its broadcaster */
         if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION)
             return;
@@ -1392,6 +1453,17 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             c->quote = true;
             c->pspeaker = x->m[k].fact;
             return;
+        }
+        /* 「…」(松田)、「…」(北島)と語った: a surname or given name alone,
+         * of a person named before, credits words that read as speech */
+        size_t ne = noun_run_end(d, a + 1, limit, 6, &chars);
+        if (chars >= 2 && at(d, ne, ")") && speechlike(d, is, ie, 4)) {
+            int who = short_named(d, x, a + 1, ne - (a + 1), c->o);
+            if (who >= 0) {
+                c->quote = true;
+                c->pspeaker = who;
+                return;
+            }
         }
         /* (name:affiliation) credits the words even when the name is not
          * a known person */
@@ -1825,6 +1897,25 @@ static int last_named(kiji_doc *d, const kj_qctx *x, size_t pos, int type, const
     return -1;
 }
 
+/* The person whose surname (a mention's start) or given name (its end)
+ * the len bytes at s are, among the persons mentioned last before o
+ * outside quotes, over at most 48 mentions back; -1 if none. */
+static int short_named(kiji_doc *d, const kj_qctx *x, size_t s, size_t len, size_t o)
+{
+    int k = mention_before(x, o);
+    for (int m = 0; k >= 0 && m < 48; k--, m++) {
+        d->work++;
+        const kj_mref *mr = &x->m[k];
+        size_t ml = mr->ne - mr->ns;
+        if (d->facts[mr->fact].type != KIJI_FACT_PERSON || kj_q_in_quote(x, mr->ns) || ml < len)
+            continue;
+        if (memcmp(d->norm + mr->ns, d->norm + s, len) == 0 ||
+            (ml > len && memcmp(d->norm + mr->ne - len, d->norm + s, len) == 0))
+            return mr->fact;
+    }
+    return -1;
+}
+
 /* The person a short name right after a quote's verb stands for, though
  * no mention covers it (「…」と語った斎藤だが, 「…」と明かす理恵は): the
  * name modified by the verb is the speaker. The name is the run of kanji
@@ -1856,21 +1947,9 @@ static int name_after_verb(kiji_doc *d, const kj_qctx *x, size_t te, size_t o)
     }
     if (ne == 0)
         return -1;
-    size_t len = ne - te;
-    if (len == strlen("本人") && at(d, te, "本人"))
+    if (ne - te == strlen("本人") && at(d, te, "本人"))
         return last_named(d, x, te, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
-    int k = mention_before(x, o);
-    for (int m = 0; k >= 0 && m < 48; k--, m++) {
-        d->work++;
-        const kj_mref *mr = &x->m[k];
-        size_t ml = mr->ne - mr->ns;
-        if (d->facts[mr->fact].type != KIJI_FACT_PERSON || kj_q_in_quote(x, mr->ns) || ml < len)
-            continue;
-        if (memcmp(d->norm + mr->ns, d->norm + te, len) == 0 ||
-            (ml > len && memcmp(d->norm + mr->ne - len, d->norm + te, len) == 0))
-            return mr->fact;
-    }
-    return -1;
+    return short_named(d, x, te, ne - te, o);
 }
 
 enum { ANA_NONE, ANA_PERSON, ANA_ORG, ANA_WRITING, ANA_ROLE, ANA_SELF };
@@ -2673,7 +2752,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
              * paper that reported the paragraph before speaks only its own
              * words); a person carried over keeps them (試合序盤は「…」) */
             size_t own_at = 0;
-            bool own = own_subject_before(d, own_clause(d, cst, c->o), c->o, &own_at);
+            bool own = own_subject_before(d, own_clause(d, cst, chain_o), chain_o, &own_at);
             /* beyond its paragraph, only a quote that is reported (a verb
              * or a sentence of its own) carries the speaker on */
             bool reported = c->ve > c->vs || c->standalone || c->rs > 0;
@@ -2732,10 +2811,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     speaker = last;
             }
             /* 番組MCの魔裟斗が、「…」と尋ねると: a role and の, then a
-             * subject marked by が, names someone new, though no person
-             * fact covers the name; a person carried over does not speak */
+             * subject marked by が or も, names someone new, though no
+             * person fact covers the name; a person carried over does not
+             * speak. The subject stands before the first quote of a run
+             * (指揮官のXも「A」「B」と), so every quote of it is read there. */
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_PERSON &&
-                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, c->o))
+                own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, chain_o))
                 speaker = -1;
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
                 /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
