@@ -388,7 +388,16 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         return e;
     }
     if ((n = word(p, i, KJ_W_YEAR, &w)) > 0 && hira_ok(p, i, n)) {
-        kj_dt_rel(p->c, t, KJ_W_YEAR, w->arg);
+        int off = w->arg;
+        /* 年末年始: the holidays across the turn of the year, the end of
+         * one year and the start of the next; late in a year they are this
+         * year's end and next year's start, early in one (January, after
+         * the holidays) last year's end and this year's start */
+        if (p->c->pm >= 7 && at(p, i, "年始") && kj_before(p->s, i, "年末"))
+            off++;
+        else if (p->c->py > 0 && p->c->pm < 7 && at(p, i, "年末年始"))
+            off--;
+        kj_dt_rel(p->c, t, KJ_W_YEAR, off);
         t->yset = true;
         t->mod = w->mod;
         e = i + n;
