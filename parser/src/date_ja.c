@@ -388,7 +388,16 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         return e;
     }
     if ((n = word(p, i, KJ_W_YEAR, &w)) > 0 && hira_ok(p, i, n)) {
-        kj_dt_rel(p->c, t, KJ_W_YEAR, w->arg);
+        int off = w->arg;
+        /* 年末年始: the holidays across the turn of the year, the end of
+         * one year and the start of the next; late in a year they are this
+         * year's end and next year's start, early in one (January, after
+         * the holidays) last year's end and this year's start */
+        if (p->c->pm >= 7 && at(p, i, "年始") && kj_before(p->s, i, "年末"))
+            off++;
+        else if (p->c->py > 0 && p->c->pm < 7 && at(p, i, "年末年始"))
+            off--;
+        kj_dt_rel(p->c, t, KJ_W_YEAR, off);
         t->yset = true;
         t->mod = w->mod;
         e = i + n;
@@ -1715,6 +1724,19 @@ static bool length_noun(const jp *p, size_t j)
     return false;
 }
 
+/* 5分の遅れ, 30分の誤差, 徒歩10分の距離, 2〜3分の間: after 分の / 秒の at
+ * j, a noun that the length measures; other words after の leave it (3分の1
+ * is a fraction, 2分の1秒 too). */
+static bool length_of(const jp *p, size_t j)
+{
+    static const char *const w[] = {"間", "遅れ", "距離", "誤差", "時間差", "差", "休憩", "延長",
+                                    "道のり", "生放送", "映像", "動画", NULL};
+    for (int k = 0; w[k]; k++)
+        if (at(p, j, w[k]))
+            return true;
+    return false;
+}
+
 /* 分 / 秒 at e starting a word of ja/unit_words (3分野, 2分割, 5分子, 秒速):
  * no length. A kanji after them otherwise leaves the length (30分遅れ,
  * 20分不在). The words of 分 have the value 1, those of 秒 2: one word's
@@ -1815,7 +1837,8 @@ static size_t unit_at(jp *p, size_t ns, size_t e, bool digits, bool chained, con
                       && !kj_before(p->s, e, "多数") && !freq_days(p, e))
                   || (k <= 1 && at(p, j, "に") && dnum(p, j + strlen("に"), &v2, &e2, &nd2, &z2)
                       && nd2 > 0 && at(p, e2, bare[k].w));
-        if (!ok && clock && !at(p, j, "の") && !kj_before(p->s, ns, "時")
+        if (!ok && clock && (!at(p, j, "の") || length_of(p, j + strlen("の")))
+            && !kj_before(p->s, ns, "時")
             && !kj_before(p->s, ns, "度") && !kj_before(p->s, ns, "割")
             && !kj_before(p->s, ns, "分")
             /* 前半9分, 後半32分: the minute of the match a goal came in, a

@@ -558,6 +558,44 @@ static bool scan_after_symbol(kiji_doc *d, size_t pos, kj_numtok *t)
     return kj_num_scan_glued(d, pos, t);
 }
 
+/* 一回も勝てなかった, 1人もいない, 1円も払わない: one and a counter (or a
+ * currency) before も, denied later in the clause, is "not even one", an
+ * idiom for none, no count (一度も is in ja/num_stop). k is the counter's
+ * end. もう1人も (one more, too) and a clause with no denial (1人も重体)
+ * stay counts. The look ahead stops at the clause's end, 20 characters at
+ * most. */
+static bool not_even_one(const kiji_doc *d, const amount *a, size_t k)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    size_t w = a->tok.ne - a->tok.ns;
+    if (!(w == strlen("一") && kj_at(s, n, a->tok.ns, "一")) && !(w == 1 && s[a->tok.ns] == '1'))
+        return false; /* 15人も, 約1人 */
+    if (!kj_at(s, n, k, "も") || kj_before(s, a->tok.ns, "もう"))
+        return false;
+    static const char *const neg[] = {"ない", "なかっ", "なく", "なし", "ません", "無い", "無く"};
+    size_t i = k + strlen("も");
+    uint32_t prev = 0;
+    for (int cps = 0; i < n && cps < 20; cps++) {
+        for (size_t q = 0; q < sizeof neg / sizeof *neg; q++)
+            if (kj_at(s, n, i, neg[q]))
+                return true;
+        size_t j = i;
+        uint32_t c = kj_u8_next(s, n, &j);
+        if (c == 0x3002 /* 。 */ || c == 0x3001 /* 、 */ || c == 0x300C /* 「 */ ||
+            c == 0x300D /* 」 */ || c == '\n' || c == '!' || c == '?')
+            return false;
+        /* 挙げられず, おらず: ず after a verb's kana stem; まず, わずか are
+         * other words */
+        if (c == 0x305A /* ず */ && kj_is_hiragana(prev) && prev != 0x307E /* ま */ &&
+            prev != 0x308F /* わ */)
+            return true;
+        prev = c;
+        i = j;
+    }
+    return false;
+}
+
 static void classify_ja(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -591,6 +629,8 @@ static void classify_ja(kiji_doc *d, amount *a)
         return; /* nor m2 in 24703m212 */
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
+    if ((KIND(v) == NW_COUNTER || KIND(v) == NW_CURRENCY) && not_even_one(d, a, k + len))
+        return;
     /* 一本一本, 一枚一枚, 一軒一軒: one and a counter said twice is "one by
      * one", no count (一人一人 is in ja/num_stop; its second half is caught
      * here) */
