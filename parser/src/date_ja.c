@@ -4421,10 +4421,8 @@ word_only_fails(const kj_dctx *c, const uint32_t *cpx, const uint8_t *jpair, con
         return false;
     }
     size_t k = i + l;
-    if (k >= c->len)
-        return true;
-    if (k >= lim)
-        return false;
+    if (k >= lim) /* lim is at most c->len: at the end of the text, no pair */
+        return k >= c->len;
     uint32_t w = cpx[k];
     if (w >= KJ_CPX_SLOW || (w >> KJ_CPX_LEN_SHIFT) > lim - k)
         return false;
@@ -4462,12 +4460,11 @@ void kj_date_scan_ja(kj_dctx *c)
             uint32_t v = cpx[i];
             if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
                 break;
-            uint32_t u = v & 0xFFFF; /* the code point: of the BMP */
-            size_t l = v >> KJ_CPX_LEN_SHIFT;
-            unsigned t = jscan[u];
-            if (t && !((t & JSCAN_WORD) && word_only_fails(c, cpx, jpair, p.s, i, u, l, lim)))
+            unsigned t = jscan[v & 0xFFFF]; /* the code point: of the BMP */
+            if (t && !((t & JSCAN_WORD) &&
+                       word_only_fails(c, cpx, jpair, p.s, i, v & 0xFFFF, v >> KJ_CPX_LEN_SHIFT, lim)))
                 break;
-            i += l;
+            i += v >> KJ_CPX_LEN_SHIFT;
             stepped++;
         }
         c->d->work += stepped;

@@ -279,9 +279,11 @@ static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size
  * valid three-byte character with a boundary before it: then write it at
  * ob, ms and x, set *nc and *nf to the next one's code point and flags and
  * return true. */
+typedef size_t run_pos2 __attribute__((vector_size(2 * sizeof(size_t))));
+
 static inline __attribute__((always_inline)) bool
 run_step(const unsigned char *u, const uint8_t *tab, size_t k, uint32_t cp, uint8_t f, uint32_t *nc,
-         uint8_t *nf, char *ob, size_t *ms, uint32_t *x)
+         uint8_t *nf, char *ob, size_t *ms, uint32_t *x, run_pos2 *kk)
 {
     /* the next character's lead nibble and continuation bytes with one
      * four-byte load (from the current one's last byte, so in bounds) and
@@ -293,7 +295,10 @@ run_step(const unsigned char *u, const uint8_t *tab, size_t k, uint32_t cp, uint
     memcpy(&w, u + k + 2, 4);
     if ((w & m4) != b4)
         return false;
-    uint32_t c = three(u[k + 3], u[k + 4], u[k + 5]);
+    /* three() less its masks: the lead and continuation bits just checked
+     * come off with one subtraction */
+    size_t c = ((size_t)u[k + 3] << 12) + ((size_t)u[k + 4] << 6) + u[k + 5] -
+               ((0xE0u << 12) + (0x80u << 6) + 0x80u);
     uint8_t g = tab[c];
     if (c < 0x800 || !(g & NF_BOUNDARY))
         return false;
@@ -301,9 +306,11 @@ run_step(const unsigned char *u, const uint8_t *tab, size_t k, uint32_t cp, uint
      * lands at most on buf[cap - 1], the byte room leaves spare, and is
      * overwritten by whatever is written next */
     memcpy(ob, u + k, 4);
-    ms[0] = ms[1] = ms[2] = k;
+    memcpy(ms, kk, sizeof *kk);
+    ms[2] = k;
+    *kk += 3;
     put_entry3(x, cp, f);
-    *nc = c;
+    *nc = (uint32_t)c;
     *nf = g;
     return true;
 }
@@ -331,14 +338,15 @@ static __attribute__((noinline)) size_t put_run(const unsigned char *u, const ui
      * f2: no copying of the next character's values to the current one's */
     uint32_t c2;
     uint8_t f2;
+    run_pos2 kk = {k, k};
     for (;;) {
         if (k > lim || !(f & NF_STABLE) ||
-            !run_step(u, tab, k, cp, f, &c2, &f2, ob + j, ms + j, x + j))
+            !run_step(u, tab, k, cp, f, &c2, &f2, ob + j, ms + j, x + j, &kk))
             break;
         k += 3;
         j += 3;
         if (k > lim || !(f2 & NF_STABLE) ||
-            !run_step(u, tab, k, c2, f2, &cp, &f, ob + j, ms + j, x + j))
+            !run_step(u, tab, k, c2, f2, &cp, &f, ob + j, ms + j, x + j, &kk))
             break;
         k += 3;
         j += 3;
