@@ -2337,11 +2337,14 @@ static bool match_vs(estate *s, size_t p)
 }
 
 /* セガサミー会長 after セガサミーホールディングス: the katakana run [a, b)
- * is the head of exactly one company read before, whose name is the run
- * and then a company's word (ホールディングス, グループ, 社): that company,
- * else NULL. Not where a person read before bears the run as a name or
- * its last part (マンデラ財団 after ネルソン・マンデラ: a body named after
- * a person, who keeps the mentions). Reads the last 256 entities at most. */
+ * is the head of a company read before, whose name is the run and then a
+ * company's word (ホールディングス, グループ, 社; グッドウィル会長 after
+ * both グッドウィルグループ and グッドウィル社: the group's companies,
+ * the first of them), or a team whose name is kanji (its home) and then
+ * the run (レッズ監督 after 浦和レッズ): that body, else NULL. Not where a
+ * person read before bears the run as a name or its last part (マンデラ
+ * 財団 after ネルソン・マンデラ: a body named after a person, who keeps the
+ * mentions). Reads the last 256 entities at most. */
 static ent *ja_org_head(estate *s, size_t a, size_t b)
 {
     static const char *const firm[] = {"ホールディングス", "ホールディング", "グループ", "社",
@@ -2357,16 +2360,20 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
             continue;
         if (o->type == KIJI_FACT_PERSON && memcmp(o->name + o->namelen - k, run, k) == 0)
             return NULL;
-        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k || memcmp(o->name, run, k) != 0)
+        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k)
             continue;
         bool word = false;
-        for (int w = 0; firm[w] && !word; w++)
-            word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
-        if (!word)
-            continue;
-        if (hit && hit != o)
-            return NULL;
-        hit = o;
+        if (memcmp(o->name, run, k) == 0)
+            for (int w = 0; firm[w] && !word; w++)
+                word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
+        else if (k >= 9 && memcmp(o->name + o->namelen - k, run, k) == 0) {
+            /* 浦和レッズ: all kanji before the run */
+            word = true;
+            for (size_t q = 0; word && q < o->namelen - k;)
+                word = kj_is_kanji(kj_u8_next(o->name, o->namelen - k, &q));
+        }
+        if (word && !hit)
+            hit = o;
     }
     return hit;
 }
