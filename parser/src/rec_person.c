@@ -2337,11 +2337,14 @@ static bool match_vs(estate *s, size_t p)
 }
 
 /* セガサミー会長 after セガサミーホールディングス: the katakana run [a, b)
- * is the head of exactly one company read before, whose name is the run
- * and then a company's word (ホールディングス, グループ, 社): that company,
- * else NULL. Not where a person read before bears the run as a name or
- * its last part (マンデラ財団 after ネルソン・マンデラ: a body named after
- * a person, who keeps the mentions). Reads the last 256 entities at most. */
+ * is the head of a company read before, whose name is the run and then a
+ * company's word (ホールディングス, グループ, 社; グッドウィル会長 after
+ * both グッドウィルグループ and グッドウィル社: the group's companies,
+ * the first of them), or a team whose name is kanji (its home) and then
+ * the run (レッズ監督 after 浦和レッズ): that body, else NULL. Not where a
+ * person read before bears the run as a name or its last part (マンデラ
+ * 財団 after ネルソン・マンデラ: a body named after a person, who keeps the
+ * mentions). Reads the last 256 entities at most. */
 static ent *ja_org_head(estate *s, size_t a, size_t b)
 {
     static const char *const firm[] = {"ホールディングス", "ホールディング", "グループ", "社",
@@ -2357,16 +2360,20 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
             continue;
         if (o->type == KIJI_FACT_PERSON && memcmp(o->name + o->namelen - k, run, k) == 0)
             return NULL;
-        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k || memcmp(o->name, run, k) != 0)
+        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k)
             continue;
         bool word = false;
-        for (int w = 0; firm[w] && !word; w++)
-            word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
-        if (!word)
-            continue;
-        if (hit && hit != o)
-            return NULL;
-        hit = o;
+        if (memcmp(o->name, run, k) == 0)
+            for (int w = 0; firm[w] && !word; w++)
+                word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
+        else if (k >= 9 && memcmp(o->name + o->namelen - k, run, k) == 0) {
+            /* 浦和レッズ: all kanji before the run */
+            word = true;
+            for (size_t q = 0; word && q < o->namelen - k;)
+                word = kj_is_kanji(kj_u8_next(o->name, o->namelen - k, &q));
+        }
+        if (word && !hit)
+            hit = o;
     }
     return hit;
 }
@@ -3651,6 +3658,92 @@ static size_t name_from(estate *s, size_t q, pctx *pc)
     return e > q ? e : 0;
 }
 
+/* The ranks of sumo wrestlers that stand against a ring name (横綱白鵬,
+ * 大関・琴奨菊): a closed set; 前頭 comes with a side and a number (東前頭
+ * 6枚目) and is not read here. */
+static const char *const sumo_ranks[] = {"横綱", "大関", "関脇", "小結", NULL};
+
+/* 横綱朝青龍が, 新大関琴欧州を, 元横綱・北の湖の: a sumo rank (元 or 新
+ * may open it, a ・ may follow it) before a ring name of two to five
+ * kanji, with at most one の or ノ before its last kanji (北の湖, 三重ノ
+ * 海), that kana or punctuation ends, is that wrestler with the rank as
+ * his title (大関 is a surname too: without this 大関魁皇 read as one
+ * name). No common word, title or occupation opens the ring name (大関
+ * 昇進, 横綱自身: ja/not_names); before a given name (大関暁夫: ja/given_
+ * names, or a last kanji of ja/given_endings) a rank that is a listed
+ * surname is the surname. Returns the name's end, 0 when none. */
+static size_t ja_rank_name(estate *s, size_t i, pctx *pc)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t r = i;
+    if (kj_at(d->norm, s->hi, r, "元") || kj_at(d->norm, s->hi, r, "新"))
+        r += 3;
+    int k = 0;
+    while (sumo_ranks[k] && !kj_at(d->norm, s->hi, r, sumo_ranks[k]))
+        k++;
+    if (!sumo_ranks[k])
+        return 0;
+    size_t te = r + 6, ns = te;
+    if (kj_at(d->norm, s->hi, ns, "・"))
+        ns += 3;
+    size_t q = ns, qx, last = ns;
+    int kanji = 0;
+    bool no = false;
+    for (int n = 0; q < s->hi && n < 6; n++) {
+        uint32_t c = ent_cp(d, q, &qx);
+        if (kj_is_kanji(c)) {
+            last = q;
+            q = qx;
+            kanji++;
+            continue;
+        }
+        if ((c != 0x306E /* の */ && c != 0x30CE /* ノ */) || no || kanji == 0 || qx >= s->hi)
+            break;
+        /* 北の湖, 三重ノ海: one kanji after the の, then no more; 白鵬の
+         * 優勝 may be no name at all, so two or more read none */
+        size_t q2, q3;
+        if (!kj_is_kanji(ent_cp(d, qx, &q2)))
+            break;
+        if (q2 < s->hi && kj_is_kanji(ent_cp(d, q2, &q3)))
+            return 0;
+        no = true;
+        last = qx;
+        q = q2;
+        kanji++;
+        break;
+    }
+    if (kanji < 2 || kanji > 5)
+        return 0;
+    /* kana or punctuation after it (大関初白星-大相撲 names no wrestler) */
+    if (q < s->hi) {
+        uint32_t c = ent_cp(d, q, &qx);
+        if (!(is_hira(c) || c == 0x3001 || c == 0x3002 || c == 0x300C || c == 0x300D ||
+              c == 0x30FB || c == '(' || c == ')' || c == ','))
+            return 0;
+    }
+    int32_t v;
+    if (kj_dict_longest(x->notname_ja, d->norm, q, ns, &v) ||
+        kj_dict_longest(x->title_ja, d->norm, q, ns, &v) ||
+        kj_dict_longest(x->occ_ja, d->norm, q, ns, &v))
+        return 0;
+    if (!no && kj_dict_get(x->surname_ja, d->norm + r, 6, &v) &&
+        (kj_dict_get(x->given_ja, d->norm + ns, q - ns, &v) ||
+         (kj_dict_get(x->gend_ja, d->norm + last, q - last, &v) && v >= 1 && v <= 2)))
+        return 0;
+    /* 琴欧州: a place read inside the ring name (欧州) leaves it a name;
+     * a fact or an entity read from its first kanji does not */
+    if (kj_claimed(d, ns, ns + 3) || ent_overlaps(s, ns, ns + 3))
+        return 0;
+    ent *e = person(s, ns, q, ns, q, NULL);
+    if (!e)
+        return 0;
+    set_role(s, e, d->norm + i, te - i, NULL);
+    ent_mention(s, e, ns, q);
+    pc->last = e;
+    return q;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
@@ -3806,7 +3899,14 @@ static void ja_persons(estate *s)
                     }
                 }
             }
-            size_t e = ja_short_run(s, i, c, cls, nx) ? 0 : ja_candidate(s, i, &pc);
+            /* 横綱白鵬, 大関魁皇: a sumo rank before a ring name (asked
+             * where a rank, or 元 or 新 before one, can start) */
+            size_t e = 0;
+            if (c == 0x6A2A /* 横 */ || c == 0x5927 /* 大 */ || c == 0x95A2 /* 関 */ ||
+                c == 0x5C0F /* 小 */ || c == 0x5143 /* 元 */ || c == 0x65B0 /* 新 */)
+                e = ja_rank_name(s, i, &pc);
+            if (!e)
+                e = ja_short_run(s, i, c, cls, nx) ? 0 : ja_candidate(s, i, &pc);
             if (e > i) {
                 i = e;
                 continue;
