@@ -4554,11 +4554,14 @@ static int title_verb_end(const estate *s, const tok *t, int n, int j)
     const kj_wordlist *wl = s->x->title_verbs_en;
     if (j >= n)
         return -1;
+    char c = d->norm[t[j].ns];
     for (size_t i = 0; i < wl->n; i++) {
         const char *ph = wl->lines[i];
+        /* the first letter before the length: most phrases stop there */
+        if (ph[0] != c)
+            continue;
         size_t l = strlen(ph);
-        if (ph[0] != d->norm[t[j].ns] || t[j].ns + l > s->hi ||
-            memcmp(d->norm + t[j].ns, ph, l) != 0)
+        if (t[j].ns + l > s->hi || memcmp(d->norm + t[j].ns, ph, l) != 0)
             continue;
         for (int z = j; z < n && z < j + 5 && t[z].ne <= t[j].ns + l; z++)
             if (t[z].ne == t[j].ns + l)
