@@ -3672,7 +3672,7 @@ static const char *const sumo_ranks[] = {"横綱", "大関", "関脇", "小結",
  * 昇進, 横綱自身: ja/not_names); before a given name (大関暁夫: ja/given_
  * names, or a last kanji of ja/given_endings) a rank that is a listed
  * surname is the surname. Returns the name's end, 0 when none. */
-static size_t ja_rank_name(estate *s, size_t i, pctx *pc)
+static __attribute__((noinline)) size_t ja_rank_name(estate *s, size_t i, pctx *pc)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
