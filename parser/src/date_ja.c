@@ -1981,11 +1981,13 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
                           int64_t *lv, int64_t *hv)
 {
     size_t ce;
-    bool comma = false, kara = false;
+    bool comma = false, kara = false, hyph = false;
     if (kj_before(p->s, i, "〜"))
         ce = i - strlen("〜");
     else if (kj_before(p->s, i, "~"))
         ce = i - 1;
+    else if (kj_before(p->s, i, "-") && i >= 2 && isdig(p, i - 2))
+        ce = i - 1, hyph = true; /* 2-3年, 4-5か月: a hyphen between digits */
     else if (kj_before(p->s, i, "から"))
         ce = i - strlen("から"), kara = true;
     else if (kj_before(p->s, i, "、"))
@@ -2041,6 +2043,9 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
         /* not the tail of a longer number (十二、三年, 1.5〜2年) nor of a
          * list (1、2、3年) */
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+            return false;
+        /* 1-2-3: a code or an address, no range */
+        if (hyph && (pc == '-' || pc == '/' || pc == ':' || pc == 0x2010 || pc == 0x2212))
             return false;
         /* a list has a number before its 、 (1、2、3年); 入院し、2、3日後
          * has a word there */
