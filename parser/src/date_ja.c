@@ -1981,11 +1981,13 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
                           int64_t *lv, int64_t *hv)
 {
     size_t ce;
-    bool comma = false, kara = false;
+    bool comma = false, kara = false, hyph = false;
     if (kj_before(p->s, i, "〜"))
         ce = i - strlen("〜");
     else if (kj_before(p->s, i, "~"))
         ce = i - 1;
+    else if (kj_before(p->s, i, "-") && i >= 2 && isdig(p, i - 2))
+        ce = i - 1, hyph = true; /* 2-3年, 4-5か月: a hyphen between digits */
     else if (kj_before(p->s, i, "から"))
         ce = i - strlen("から"), kara = true;
     else if (kj_before(p->s, i, "、"))
@@ -2041,6 +2043,9 @@ static bool dur_range_low(jp *p, size_t i, size_t j, int64_t v, bool bare_year, 
         /* not the tail of a longer number (十二、三年, 1.5〜2年) nor of a
          * list (1、2、3年) */
         if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+            return false;
+        /* 1-2-3: a code or an address, no range */
+        if (hyph && (pc == '-' || pc == '/' || pc == ':' || pc == 0x2010 || pc == 0x2212))
             return false;
         /* a list has a number before its 、 (1、2、3年); 入院し、2、3日後
          * has a word there */
@@ -3227,6 +3232,39 @@ static size_t day_rate(jp *p, size_t i)
     return day_count_rate(p, i, j) ? j - i : 0;
 }
 
+/* 株価は1日で20%下落, 2日で1割上昇: N日で (at j, after 日), an amount and a
+ * word of change (ja/day_change_words) after it: the length the change
+ * took, not a day of the month. The amount is a run of digits, separators,
+ * % and the bytes of facts read before (its counter); a bounded window. */
+static bool day_change(jp *p, size_t j)
+{
+    if (!at(p, j, "で"))
+        return false;
+    size_t k = j + strlen("で");
+    if (at(p, k, "約"))
+        k += strlen("約");
+    if (!isdig(p, k))
+        return false;
+    size_t lim = k + 40;
+    while (k < p->len && k < lim
+           && (isdig(p, k) || p->s[k] == '.' || p->s[k] == ',' || p->s[k] == '%'
+               || kj_claim_at(p->c->d, k) != 0))
+        k++;
+    if (k >= lim || k >= p->len)
+        return false;
+    /* 5割, 3ポイント, 200円 when not yet read: one counter word */
+    static const char *const unit[] = {"割", "ポイント", "円", "ドル", "倍"};
+    for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++)
+        if (at(p, k, unit[u])) {
+            k += strlen(unit[u]);
+            break;
+        }
+    if (at(p, k, "も") || at(p, k, "近く") || at(p, k, "超"))
+        k += at(p, k, "近く") ? strlen("近く") : strlen("も");
+    int32_t v;
+    return kj_dict_longest(p->c->dd->day_change, p->s, p->len, k, &v) > 0;
+}
+
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
 static bool day_is_length(jp *p, size_t i)
 {
@@ -3247,6 +3285,11 @@ static bool day_is_length(jp *p, size_t i)
      * 平年より3日、昨年より8日遅い: a gap listed before the word that
      * closes it (not 平年(18日)より, a day the より follows) */
     if (at(p, j, "遅れ"))
+        return true;
+    /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で) */
+    size_t pk;
+    if (!kj_before(p->s, i, "月") && !(i > 0 && kj_is_kanji(kj_cp_prev(p->c->d, i, &pk)))
+        && day_change(p, j))
         return true;
     int32_t gv;
     bool closes = kj_dict_longest(p->c->dd->day_gap, p->s, p->len, j, &gv) > 0;

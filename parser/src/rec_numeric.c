@@ -2559,6 +2559,44 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
+/* A bare number before × in a size (幅69×縦136×厚み17mm, 257×144×221mm):
+ * it takes the unit of the first side after it that has one, over at most
+ * DIM_SIDES sides, each after × and an optional label of up to three
+ * kanji or katakana (縦, 厚み, 奥行き). Only a unit of length, area or
+ * weight counts (not 3×4人, a product). */
+#define DIM_SIDES 4
+static bool dim_unit(kiji_doc *d, amount *a)
+{
+    static const char *const len[] = {"mm", "cm", "m", "km", "インチ", "ミリ", "センチ", "メートル"};
+    const char *s = d->norm;
+    size_t n = d->norm_len, k = a->ne;
+    for (int side = 0; side < DIM_SIDES; side++) {
+        if (!kj_at(s, n, k, "×"))
+            return false;
+        k += strlen("×");
+        for (int c = 0; c < 3 && k < n && !is_digit((unsigned char)s[k]); c++) {
+            size_t k2 = k;
+            uint32_t cp = kj_u8_next(s, n, &k2);
+            if (!kj_is_kanji(cp) && !kj_is_katakana(cp) && !(cp >= 0x3041 && cp <= 0x3093))
+                return false;
+            k = k2;
+        }
+        amount b;
+        if (!is_digit((unsigned char)s[k]) || !read_amount(d, k, &b, NUM_UNKNOWN) || b.ns != k)
+            return false;
+        if (b.kind == NW_COUNTER && b.ue > b.us) {
+            for (size_t u = 0; u < sizeof len / sizeof *len; u++)
+                if (b.ue - b.us == strlen(len[u]) && kj_at(s, n, b.us, len[u]))
+                    return inherit_unit(d, a, &b);
+            return false;
+        }
+        if (b.kind != 0 || b.ne != b.tok.ne)
+            return false;
+        k = b.ne;
+    }
+    return false;
+}
+
 /* A money amount after a currency symbol ("$3.5") and nothing after its
  * figure: where it is read (not "$3.5 billion", not "3.5 dlrs"). */
 static bool symbol_bare(const kiji_doc *d, const amount *a)
@@ -3521,6 +3559,11 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
             }
         }
     }
+
+    /* 幅69×縦136×厚み17mm, 257×144×221mm: the sides of a size share the
+     * unit written on the last one */
+    if (a.kind == 0 && !max.ok && d->lang == KJ_LANG_JA)
+        dim_unit(d, &a);
 
     amount a0 = a; /* before the rules below: a row of counts takes no currency */
     /* a list of bare numbers up to the "and" or "or" before its last one
