@@ -4332,7 +4332,7 @@ static bool sentence_initial(const estate *s, const tok *t, int k)
 
 /* Does its at a refer back to the mention ending at e? Both in one
  * sentence, at most ITS_SPAN bytes apart, and every capitalized word
- * between part of a mention (Shearson said it was elevating its chief
+ * between part of a mention (Brandtex said it would promote its chief
  * operating officer: an unread name may be the body meant). */
 enum { ITS_SPAN = 240 };
 static bool its_clear(estate *s, size_t e, size_t a)
@@ -4368,7 +4368,7 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
     if (c != 'c' && c != 'f' && c != 'b' && c != 'C' && c != 'F' && c != 'i' && c != 'I')
         return NULL;
     bool bank = false;
-    /* its president Warren Idsal: its refers back to the body named last,
+    /* its president Nora Keld: its refers back to the body named last,
      * unless a place was named after it (Canada and its prime minister) */
     bool its = tok_is(d, t[w], "its") || tok_is(d, t[w], "Its");
     bool ref = its || tok_is(d, t[w], "company") || tok_is(d, t[w], "firm");
