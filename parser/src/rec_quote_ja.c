@@ -1182,6 +1182,22 @@ static size_t note_before_to(kiji_doc *d, const kj_qctx *x, size_t a, size_t lim
 }
 
 
+/* c is read as nx, the quote it runs on to (「A」「B」と述べた,
+ * 「A」として、「B」と語った): the same verb and the same speaker. */
+static void inherit(jcand *c, const jcand *nx)
+{
+    c->nominal = nx->nominal;
+    c->asked = nx->asked;
+    c->passive = nx->passive;
+    c->vs = nx->vs;
+    c->ve = nx->ve;
+    c->rs = nx->rs;
+    c->re = nx->re;
+    c->pspeaker = nx->pspeaker;
+    c->pnote = nx->pnote;
+    c->partial = nx->partial;
+}
+
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
     jcand *c = &cs[i];
@@ -1219,16 +1235,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->next = (int)i + 1;
         c->quote = nx->quote && (nx->nominal || nx->asked || nx->standalone || nx->vs < nx->ve ||
                                  speechlike(d, is, ie, 4));
-        c->nominal = nx->nominal;
-        c->asked = nx->asked;
-        c->passive = nx->passive;
-        c->vs = nx->vs;
-        c->ve = nx->ve;
-        c->rs = nx->rs;
-        c->re = nx->re;
-        c->pspeaker = nx->pspeaker;
-        c->pnote = nx->pnote;
-        c->partial = nx->partial;
+        inherit(c, nx);
         /* 「A」「B」。 standing as a sentence: A is reported as B is, so
          * both carry the speaker on; a list wrapped over lines (「A」⏎「B」)
          * is more often others' comments and carries nothing on */
@@ -1277,6 +1284,15 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * itself; the clause runs on to its verb */
         if (at(d, p, "、"))
             p += strlen("、");
+        /* 「…」として、「…」と語った: the words go on in the next quote,
+         * whose verb and speaker they share */
+        if (i + 1 < nc && cs[i + 1].o == p && cs[i + 1].quote && cs[i + 1].ve > cs[i + 1].vs &&
+            !cs[i + 1].nominal) {
+            c->next = (int)i + 1;
+            c->quote = true;
+            inherit(c, &cs[i + 1]);
+            return;
+        }
         ce = p;
         while (ce < limit) {
             uint32_t ch = kj_q_cp(d, ce, &n);
