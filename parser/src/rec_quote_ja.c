@@ -1182,6 +1182,20 @@ static size_t note_before_to(kiji_doc *d, const kj_qctx *x, size_t a, size_t lim
 }
 
 
+/* Do only a conjunction and a comma stand in [s, o), before the quote at
+ * o (さらに、「…」 on a line of its own)? The quote is then a sentence of
+ * its own, the speaker's words going on. */
+static bool conjunction_only(kiji_doc *d, size_t s, size_t o)
+{
+    static const char *const w[] = {"さらに", "また", "そして", "続けて", "加えて", "その上で",
+                                     "最後に", NULL};
+    s = kj_q_skip_space(d, s, o);
+    for (int k = 0; w[k]; k++)
+        if (at(d, s, w[k]) && s + strlen(w[k]) + strlen("、") == o && at(d, o - 3, "、"))
+            return true;
+    return false;
+}
+
 /* c is read as nx, the quote it runs on to (「A」「B」と述べた,
  * 「A」として、「B」と語った): the same verb and the same speaker. */
 static void inherit(jcand *c, const jcand *nx)
@@ -1599,7 +1613,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* a run must close on its stop (「A」「B」。): one that runs into a
      * line break may go on to its attribution (⏎と反応, ⏎といった声) */
     bool ends = lead == c->o ? is_stop(f) || a >= send : f == 0x3002 || f == '!' || f == '?';
-    if (ends && kj_q_skip_space(d, sst, lead) == lead) {
+    if (ends && (kj_q_skip_space(d, sst, lead) == lead || conjunction_only(d, sst, lead))) {
         c->quote = c->c > is;
         c->standalone = true;
         return;
