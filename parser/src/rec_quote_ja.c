@@ -29,7 +29,8 @@ typedef struct jcand {
     size_t vs, ve;   /* reporting verb, empty if none */
     size_t rs, re;   /* where a speaker may stand after the quote */
     int pspeaker;    /* fact named in a parenthesis after the quote, or -1 */
-    bool unnamed;    /* someone unnamed is credited in a parenthesis after it */
+    const char *pnote; /* why no one named speaks, from a parenthesis after
+                          the quote crediting someone unnamed, or NULL */
 } jcand;
 
 /* kj_at for a string literal (its length folds to a constant, the compare
@@ -1041,6 +1042,77 @@ static bool in_title(kiji_doc *d, const kj_qctx *x, size_t o, size_t after)
     return false;
 }
 
+static bool unnamed_people_before(kiji_doc *d, const kj_qctx *x, size_t i);
+static int short_named(kiji_doc *d, const kj_qctx *x, size_t s, size_t len, size_t o);
+
+/* The ) that closes a parenthesis at a, right after a quote's 」, within
+ * 60 bytes and with no 。, bracket or line break inside; 0 if none. */
+static size_t paren_close(kiji_doc *d, size_t a, size_t limit)
+{
+    if (a >= limit || d->norm[a] != '(')
+        return 0;
+    for (size_t j = a + 1; j < limit && j < a + 61; j++) {
+        d->work++;
+        if (d->norm[j] == ')')
+            return j > a + 1 ? j : 0;
+        if (d->norm[j] == '(' || d->norm[j] == '\n' || at(d, j, "。") || at(d, j, "「") ||
+            at(d, j, "」"))
+            return 0;
+    }
+    return 0;
+}
+
+/* The person a parenthesis [s, e) after the quote at o names by a
+ * surname or given name alone (「…」(松田)), maybe after an adverb of at
+ * most four letters that ends in kana ((再び松原), (また北島)): one of
+ * the persons named last before o; -1 if none. */
+static int paren_named(kiji_doc *d, const kj_qctx *x, size_t s, size_t e, size_t o)
+{
+    size_t p = s, q = s, n;
+    for (int k = 0; k < 4 && q < e; k++) {
+        uint32_t c = kj_q_cp(d, q, &n);
+        d->work++;
+        q = n > q ? n : q + 1;
+        if (kj_is_hiragana(c))
+            p = q;
+    }
+    int chars;
+    if (noun_run_end(d, p, e, 6, &chars) != e || chars < 2)
+        return -1;
+    return short_named(d, x, p, e - p, o);
+}
+
+/* Why no one named speaks a quote followed by the parenthesis [s, e)
+ * when it credits a role with no name: 「…」(スポーツ紙デスク)という,
+ * (後援会幹部)として, (球界関係者)と -- nouns, maybe joined by の, that
+ * end in a source noun of ja/statement_sources (an unnamed source) or in
+ * a noun for people of ja/unnamed_people of two letters or more, or 者
+ * (someone unnamed). One letter alone (員, 人, 氏, 男) ends a name with
+ * its title too, (今村朗執行役員), whose person may be no fact; nor is an
+ * anaphor (同記者) a role. NULL when the parenthesis is no role. */
+static const char *paren_role(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
+{
+    if (e <= s || e > s + 60 || at(d, s, "同"))
+        return NULL;
+    for (size_t p = s, n; p < e; p = n) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (n <= p || !(is_noun_char(c) || c == 0x306E /* の */))
+            return NULL;
+    }
+    if (ends_with_source(d, x, s, e))
+        return "the speaker is an unnamed source";
+    const kj_wordlist *people = x->qd->ja_people;
+    bool role = e >= s + 6 && at(d, e - 3, "者");
+    for (size_t k = 0; k < people->n && !role; k++) {
+        size_t n = x->qd->ja_people_len[k];
+        d->work++;
+        role = n > 3 && n <= e - s && memcmp(d->norm + e - n, people->lines[k], n) == 0;
+    }
+    return role && unnamed_people_before(d, x, e) ? "the speaker is someone unnamed (妻は, 女性が)"
+                                                  : NULL;
+}
+
 /* An editor's note in brackets at a, between two quotes of a run:
  * 「A」（中略）「B」, 「A」［編集部注：…］「B」. Its end when it names no one
  * (「…」(X・編集長) names the speaker) and holds no quote or 。, at most
@@ -1065,7 +1137,9 @@ static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
             return a;
         if (at(d, j, pair[p][1])) {
             size_t e = j + strlen(pair[p][1]);
-            if (j == lo || kj_q_mention_in(x, lo, j) >= 0 || !at(d, e, "「"))
+            /* a role or a short name there credits the words before it */
+            if (j == lo || kj_q_mention_in(x, lo, j) >= 0 || !at(d, e, "「") ||
+                paren_role(d, x, lo, j) || paren_named(d, x, lo, j, a) >= 0)
                 return a;
             return e;
         }
@@ -1078,25 +1152,6 @@ static size_t note_end(kiji_doc *d, const kj_qctx *x, size_t a)
 static bool blame_at(const kiji_doc *d, size_t j)
 {
     return at(d, j, "批判") || at(d, j, "非難") || at(d, j, "反発") || at(d, j, "苦言");
-}
-
-static int short_named(kiji_doc *d, const kj_qctx *x, size_t s, size_t len, size_t o);
-
-/* The ) that closes a parenthesis at a, right after a quote's 」, within
- * 60 bytes and with no 。, bracket or line break inside; 0 if none. */
-static size_t paren_close(kiji_doc *d, size_t a, size_t limit)
-{
-    if (a >= limit || d->norm[a] != '(')
-        return 0;
-    for (size_t j = a + 1; j < limit && j < a + 61; j++) {
-        d->work++;
-        if (d->norm[j] == ')')
-            return j > a + 1 ? j : 0;
-        if (d->norm[j] == '(' || d->norm[j] == '\n' || at(d, j, "。") || at(d, j, "「") ||
-            at(d, j, "」"))
-            return 0;
-    }
-    return 0;
 }
 
 /* An editor's note between 」 and the quotative と: 「…」(原文まま)と綴った,
@@ -1115,6 +1170,9 @@ static size_t note_before_to(kiji_doc *d, const kj_qctx *x, size_t a, size_t lim
         if (d->facts[x->m[k].fact].type == KIJI_FACT_PERSON)
             return a;
     }
+    /* (再び松原), (東北地方の小4女子): a name or a role, no note */
+    if (paren_role(d, x, a + 1, e) || paren_named(d, x, a + 1, e, a) >= 0)
+        return a;
     for (size_t p = a + 1, n; p < e; p = n) {
         d->work++;
         if (!is_noun_char(kj_q_cp(d, p, &n)))
@@ -1123,6 +1181,36 @@ static size_t note_before_to(kiji_doc *d, const kj_qctx *x, size_t a, size_t lim
     return a;
 }
 
+
+/* Do only a conjunction and a comma stand in [s, o), before the quote at
+ * o (さらに、「…」 on a line of its own)? The quote is then a sentence of
+ * its own, the speaker's words going on. */
+static bool conjunction_only(kiji_doc *d, size_t s, size_t o)
+{
+    static const char *const w[] = {"さらに", "また", "そして", "続けて", "加えて", "その上で",
+                                     "最後に", NULL};
+    s = kj_q_skip_space(d, s, o);
+    for (int k = 0; w[k]; k++)
+        if (at(d, s, w[k]) && s + strlen(w[k]) + strlen("、") == o && at(d, o - 3, "、"))
+            return true;
+    return false;
+}
+
+/* c is read as nx, the quote it runs on to (「A」「B」と述べた,
+ * 「A」として、「B」と語った): the same verb and the same speaker. */
+static void inherit(jcand *c, const jcand *nx)
+{
+    c->nominal = nx->nominal;
+    c->asked = nx->asked;
+    c->passive = nx->passive;
+    c->vs = nx->vs;
+    c->ve = nx->ve;
+    c->rs = nx->rs;
+    c->re = nx->re;
+    c->pspeaker = nx->pspeaker;
+    c->pnote = nx->pnote;
+    c->partial = nx->partial;
+}
 
 static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i)
 {
@@ -1161,15 +1249,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
         c->next = (int)i + 1;
         c->quote = nx->quote && (nx->nominal || nx->asked || nx->standalone || nx->vs < nx->ve ||
                                  speechlike(d, is, ie, 4));
-        c->nominal = nx->nominal;
-        c->asked = nx->asked;
-        c->passive = nx->passive;
-        c->vs = nx->vs;
-        c->ve = nx->ve;
-        c->rs = nx->rs;
-        c->re = nx->re;
-        c->pspeaker = nx->pspeaker;
-        c->partial = nx->partial;
+        inherit(c, nx);
         /* 「A」「B」。 standing as a sentence: A is reported as B is, so
          * both carry the speaker on; a list wrapped over lines (「A」⏎「B」)
          * is more often others' comments and carries nothing on */
@@ -1218,6 +1298,15 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
          * itself; the clause runs on to its verb */
         if (at(d, p, "、"))
             p += strlen("、");
+        /* 「…」として、「…」と語った: the words go on in the next quote,
+         * whose verb and speaker they share */
+        if (i + 1 < nc && cs[i + 1].o == p && cs[i + 1].quote && cs[i + 1].ve > cs[i + 1].vs &&
+            !cs[i + 1].nominal) {
+            c->next = (int)i + 1;
+            c->quote = true;
+            inherit(c, &cs[i + 1]);
+            return;
+        }
         ce = p;
         while (ce < limit) {
             uint32_t ch = kj_q_cp(d, ce, &n);
@@ -1454,14 +1543,27 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
             c->pspeaker = x->m[k].fact;
             return;
         }
-        /* 「…」(松田)、「…」(北島)と語った: a surname or given name alone,
-         * of a person named before, credits words that read as speech */
-        size_t ne = noun_run_end(d, a + 1, limit, 6, &chars);
-        if (chars >= 2 && at(d, ne, ")") && speechlike(d, is, ie, 4)) {
-            int who = short_named(d, x, a + 1, ne - (a + 1), c->o);
-            if (who >= 0) {
+        /* 「…」(松田)、「…」(北島)と語った, (再び松原)と: a surname or
+         * given name alone, of a person named before, credits words that
+         * read as speech */
+        size_t pe = paren_close(d, a, limit);
+        if (pe && speechlike(d, is, ie, 4)) {
+            int who = paren_named(d, x, a + 1, pe, c->o);
+            /* 「…」(スポーツ紙デスク)という: someone unnamed */
+            c->pnote = who < 0 ? paren_role(d, x, a + 1, pe) : NULL;
+            if (who >= 0 || c->pnote) {
                 c->quote = true;
                 c->pspeaker = who;
+                /* (松田)と語った: the reporting verb right after と */
+                int32_t vv = 0;
+                size_t tv = pe + 1 + strlen("と");
+                size_t vl = at(d, pe + 1, "と")
+                                ? kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, tv, &vv)
+                                : 0;
+                if (vl && vv == 1) {
+                    c->vs = tv;
+                    c->ve = tv + vl;
+                }
                 return;
             }
         }
@@ -1511,7 +1613,7 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     /* a run must close on its stop (「A」「B」。): one that runs into a
      * line break may go on to its attribution (⏎と反応, ⏎といった声) */
     bool ends = lead == c->o ? is_stop(f) || a >= send : f == 0x3002 || f == '!' || f == '?';
-    if (ends && kj_q_skip_space(d, sst, lead) == lead) {
+    if (ends && (kj_q_skip_space(d, sst, lead) == lead || conjunction_only(d, sst, lead))) {
         c->quote = c->c > is;
         c->standalone = true;
         return;
@@ -2541,6 +2643,9 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 
         if (c->pspeaker >= 0) {
             speaker = c->pspeaker;
+            subject = true;
+        } else if (c->pnote) {
+            note = c->pnote; /* 「…」(スポーツ紙デスク) */
             subject = true;
         }
         /* 「…」という問いに: the asker speaks only when marked by から
