@@ -2875,7 +2875,7 @@ static size_t date_any(ep *p, size_t i, kj_tx *t)
 }
 
 /* N units ago / earlier / later / from now; a duration otherwise. */
-/* A decimal 2.5 / 3.75 (one or two decimals, whole part at most 5 digits)
+/* A decimal 2.5 / 3.75 / 2.125 (one to three decimals, whole part at most 5 digits)
  * starting at a word edge: whole part, fraction digits and their count. */
 static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, size_t *e)
 {
@@ -2889,9 +2889,9 @@ static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, s
     if (k - i > 5 || ch(p, k) != '.' || !digit(ch(p, k + 1)))
         return false;
     size_t d = ++k;
-    while (k < p->len && digit(p->lc[k]) && k - d < 3)
+    while (k < p->len && digit(p->lc[k]) && k - d < 4)
         f = f * 10 + (p->lc[k++] - '0');
-    if (k - d > 2 || ch(p, k) == '.' || ch(p, k) == ',')
+    if (k - d > 3 || ch(p, k) == '.' || ch(p, k) == ',')
         return false;
     *v = x;
     *frac = f;
@@ -3200,21 +3200,21 @@ static bool range_low(ep *p, size_t st, int64_t v, int64_t hf, int hfd, size_t *
     int64_t x, f = 0;
     size_t e;
     int nd, fd = 0;
-    /* the high end in hundredths, its decimals too (2 to 2.5 years):
-     * the low end lies below it */
-    int64_t hv = v * 100 + (hfd == 1 ? hf * 10 : hfd == 2 ? hf : 0);
+    /* the high end in thousandths, its decimals too (2 to 2.5 years,
+     * 1.5 to 2.555 hours): the low end lies below it */
+    int64_t hv = v * 1000 + (hfd == 1 ? hf * 100 : hfd == 2 ? hf * 10 : hfd == 3 ? hf : 0);
     /* "1.5 to 2 years": the low end's whole digits before its point */
     size_t ds = ws;
     while (ds > 0 && ws - ds < 6 && (digit(s[ds - 1]) || (ds == ws && s[ds - 1] == '.')))
         ds--;
     if (ds + 1 < ws && s[ws - 1] == '.' && digit(s[ds]) && decimal(p, ds, &x, &f, &fd, &e) &&
         e == ne && !kj_claimed(p->c->d, ds, ne) &&
-        x * 100 + (fd == 1 ? f * 10 : f) < hv) {
+        x * 1000 + (fd == 1 ? f * 100 : fd == 2 ? f * 10 : f) < hv) {
         ws = ds;
     } else if (ws == ne ||
         (ws > 0 && (digit(s[ws - 1]) || s[ws - 1] == '.' || s[ws - 1] == ',' || s[ws - 1] == '$' ||
                     s[ws - 1] == '/')) ||
-               !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x * 100 >= hv ||
+               !num(p, ws, &x, &e, &nd) || e != ne || nd > 3 || x <= 0 || x * 1000 >= hv ||
                kj_claimed(p->c->d, ws, ne)) {
         return false;
     }

@@ -257,32 +257,39 @@ static size_t lead_credit(kiji_doc *d, size_t s, size_t e)
         /* WESTPORT, Conn., Feb 26 - / CALGARY, Alberta, March 2 -: a state,
          * province or country between the place and its month, capitalized
          * words up to a comma at most 24 bytes on; kept only when a day
-         * follows it */
-        size_t k0 = k;
+         * follows it. An abbreviation's period may end the part instead of
+         * a comma (RICHMOND, Va. Feb 26 -): then the month starts one
+         * space after it. */
+        size_t k0 = k, m0 = k + 2; /* m0: where the day or month starts */
         if (k + 3 < e && t[k] == ',' && t[k + 1] == ' ' && t[k + 2] >= 'A' && t[k + 2] <= 'Z') {
-            size_t r = k + 2;
+            size_t r = k + 2, dot = 0;
             while (r < e && r - k < 26 &&
                    ((t[r] >= 'A' && t[r] <= 'Z') || (t[r] >= 'a' && t[r] <= 'z') || t[r] == '.' ||
-                    (t[r] == ' ' && r + 1 < e && t[r + 1] >= 'A' && t[r + 1] <= 'Z')))
+                    (t[r] == ' ' && r + 1 < e && t[r + 1] >= 'A' && t[r + 1] <= 'Z'))) {
+                if (!dot && t[r] == '.' && r + 1 < e && t[r + 1] == ' ')
+                    dot = r + 1;
                 r++;
+            }
             if (r + 2 < e && t[r] == ',' && t[r + 1] == ' ')
-                k = r;
+                k = r, m0 = r + 2;
+            else if (dot)
+                k = dot, m0 = dot + 1;
         }
-        if (k + 2 < e && t[k] == ',' && t[k + 1] == ' ') {
+        if (m0 < e && (m0 == k + 1 || (t[k] == ',' && t[k + 1] == ' '))) {
             /* the day first or after the month (AMSTERDAM, 2 March -;
              * CHICAGO, March  2 -) */
-            size_t ms = k + 2, q;
+            size_t ms = m0, q;
             int day = 0;
             if (kj_is_digit((unsigned char)t[ms])) {
                 day = atoi(t + ms);
-                while (ms < e && ms - k < 5 && kj_is_digit((unsigned char)t[ms]))
+                while (ms < e && ms - m0 < 2 && kj_is_digit((unsigned char)t[ms]))
                     ms++;
                 if (ms < e && t[ms] == ' ')
                     ms++;
                 else
                     day = 0;
             }
-            for (int m = 0; m < 12 && ms + 3 < e && (day || ms == k + 2); m++) {
+            for (int m = 0; m < 12 && ms + 3 < e && (day || ms == m0); m++) {
                 /* the month in any case (NEW YORK, march 2 -; MARCH 2;
                  * FEb 26, a typing slip) */
                 if ((t[ms] | 0x20) != mon[m][0] || (t[ms + 1] | 0x20) != mon[m][1] ||

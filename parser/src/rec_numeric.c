@@ -916,11 +916,67 @@ static bool glued_pence(kiji_doc *d, const amount *a)
 
 static bool has_scale(const kiji_doc *d, const kj_numtok *t);
 
+/* A percent or points word right after the space at pos ("percent",
+ * "percentage point", not "percent-owned"): sets a's kind and unit span as
+ * classify_en does; false when none is there. */
+static bool percent_word_en(kiji_doc *d, size_t pos, amount *a)
+{
+    int32_t v;
+    size_t ms;
+    size_t e = en_lookup(d, d->p->numeric->en_after, pos, true, &v, &ms);
+    if (!e || (KIND(v) != NW_PERCENT && KIND(v) != NW_POINT) ||
+        (e < d->norm_len && d->norm[e] == '-'))
+        return false;
+    a->kind = KIND(v);
+    a->us = ms;
+    a->ue = a->ne = e;
+    return true;
+}
+
+/* A percent word after " of a " or " of one " at pos: "(a quarter) of a
+ * percent", "(two thirds) of one percentage point", "(half) of a percent". */
+static bool of_one_percent(kiji_doc *d, size_t pos, amount *a)
+{
+    size_t k = at_ci(d, pos, " of a");
+    if (!k)
+        k = at_ci(d, pos, " of one");
+    return k && percent_word_en(d, k, a);
+}
+
+/* An English half of one percent at pos: "half a percent", "half of one
+ * percentage point" (0.5 percent or points), which the number reader
+ * leaves alone ("half a" wants a scale after it: half a million). */
+static bool half_share_en(kiji_doc *d, size_t pos, amount *a)
+{
+    if (d->lang != KJ_LANG_EN || (d->norm[pos] | 0x20) != 'h' ||
+        (pos > 0 && is_letter((unsigned char)d->norm[pos - 1])))
+        return false;
+    size_t k = at_ci(d, pos, "half");
+    if (!k)
+        return false;
+    memset(a, 0, sizeof *a);
+    a->cur = -1;
+    size_t b = at_ci(d, k, " a");
+    if (!(b && percent_word_en(d, b, a)) && !of_one_percent(d, k, a))
+        return false;
+    a->ns = a->tok.ns = pos;
+    a->tok.ne = k;
+    a->tok.word = true;
+    a->tok.value = (kj_num){5, -1, true};
+    a->value = a->tok.value;
+    a->unit = a->kind == NW_POINT ? "pt" : NULL;
+    return true;
+}
+
 static void classify_en(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
     int32_t v;
     size_t ms;
+    /* "a quarter of a percent": a word fraction of one percent */
+    if (a->tok.word && a->value.ok && !a->tok.vague && kj_num_double(a->value) < 1.0 &&
+        of_one_percent(d, a->tok.ne, a))
+        return;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))
         e = 0;
@@ -1852,7 +1908,7 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
         a->value = a->tok.value;
         return true;
     }
-    if (vague_share_en(d, pos, a))
+    if (vague_share_en(d, pos, a) || half_share_en(d, pos, a))
         return true;
     bool num = hint == NUM_UNKNOWN
                    ? kj_num_scan(d, pos, &a->tok)
