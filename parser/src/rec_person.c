@@ -4358,8 +4358,10 @@ static bool its_clear(estate *s, size_t e, size_t a)
  * refers back to the employer: the organization mentioned last before
  * word w (for a bank, the last with Bank in its name). Read back at most
  * ANA_BACK mentions within ANA_WINDOW bytes; NULL when the word is no
- * such reference or none fits. */
-static ent *en_firm_anaphor(estate *s, const tok *t, int w)
+ * such reference or none fits. Capitalized words between the body and
+ * its end the reference, up to byte clear (named Ann Lee as its
+ * president: the name being read is no other body). */
+static ent *en_firm_anaphor(estate *s, const tok *t, int w, size_t clear)
 {
     kiji_doc *d = s->d;
     /* most words before a title are none of the five: their first letter
@@ -4399,7 +4401,7 @@ static ent *en_firm_anaphor(estate *s, const tok *t, int w)
             return NULL;
         if (m->ne > a || m->e->type != KIJI_FACT_ORGANIZATION || !m->e->name)
             continue;
-        if (its && !its_clear(s, m->ne, a))
+        if (its && !its_clear(s, m->ne, clear < a ? clear : a))
             return NULL;
         if (!bank || strstr(m->e->name, "Bank") || strstr(m->e->name, "bank"))
             return m->e;
@@ -4543,6 +4545,21 @@ static bool particle(const kiji_doc *d, tok t)
            tok_is(d, t, "von") || tok_is(d, t, "de") || tok_is(d, t, "da") || tok_is(d, t, "del") ||
            tok_is(d, t, "der") || tok_is(d, t, "di") ||
            (t.ne - t.ns > 3 && c == 'a' && d->norm[t.ns + 1] == 'l' && d->norm[t.ns + 2] == '-');
+}
+
+/* Orvane Cinemas named Ann Lee as its president: a verb that gives the
+ * person after it a role (active voice, any tense). */
+static bool naming_verb(const kiji_doc *d, tok w)
+{
+    static const char *const v[] = {"named",  "names",     "name",     "elected",   "elects",
+                                    "elect",  "appointed", "appoints", "appoint",   "hired",
+                                    "hires",  "picked",    "picks",    "promoted",  "promotes",
+                                    "tapped", "taps",      "chose",    "chosen",    "selected",
+                                    NULL};
+    for (int i = 0; v[i]; i++)
+        if (tok_is(d, w, v[i]))
+            return true;
+    return false;
 }
 
 /* Ann Lee has been elected president: the token after a verb phrase of
@@ -5019,7 +5036,7 @@ static void en_persons(estate *s)
                 if (!aff && poss(d, t[q - 1]))
                     aff = ent_ending_at(s, t[q - 1].ne - 2); /* Oman's Oil Minister */
                 if (!aff)
-                    aff = en_firm_anaphor(s, t, q - 1);
+                    aff = en_firm_anaphor(s, t, q - 1, t[q - 1].ns);
                 if (aff && aff->type == KIJI_FACT_PLACE && !aff->name) {
                     const kj_place *p = &s->x->places[aff->place];
                     const char *c = p->canon_en ? p->canon_en : p->code;
@@ -5034,7 +5051,13 @@ static void en_persons(estate *s)
          * Org (en/title_verbs): the title right after the verb phrase */
         bool said = false;
         int jv = te == 0 && b + 2 < s->hi && d->norm[b] == ' ' ? title_verb_end(s, t, n, j) : -1;
-        if (te == 0 && b + 2 < s->hi && (d->norm[b] == ',' || jv > j)) {
+        /* Orvane Cinemas named Ann Lee as its president: a naming verb
+         * before the name gives the title after as / its, its employer
+         * the body its refers to */
+        bool namer = jv < 0 && te == 0 && ns >= 1 && j < n && b + 2 < s->hi && d->norm[b] == ' ' &&
+                     adjacent(d, t[ns - 1], t[ns]) && naming_verb(d, t[ns - 1]) &&
+                     (tok_is(d, t[j], "as") || tok_is(d, t[j], "its"));
+        if (te == 0 && b + 2 < s->hi && (d->norm[b] == ',' || jv > j || namer)) {
             const int j0 = j;
             if (jv > j)
                 j = jv;
@@ -5098,13 +5121,26 @@ static void en_persons(estate *s)
                 h = -1;
             /* after a verb phrase the title follows at once (an article or
              * as between): was named after his father gives none */
-            if (h >= 0 && jv > j0) {
+            int nz = -1; /* after a naming verb: the title's first token */
+            if (h >= 0 && (jv > j0 || namer)) {
                 int ts0 = title_ending(s, t, h);
                 int z = j;
                 if (z < h && (tok_is(d, t[z], "the") || tok_is(d, t[z], "a") ||
                               tok_is(d, t[z], "an") || tok_is(d, t[z], "as") ||
                               tok_is(d, t[z], "its") || tok_is(d, t[z], "their")))
                     z++;
+                /* named Ann Lee as its new president: its after as, and
+                 * new before the title, no part of it */
+                if (namer && z < h && tok_is(d, t[z - 1], "as") && tok_is(d, t[z], "its"))
+                    z++;
+                if (namer && z < h && tok_is(d, t[z], "new"))
+                    z++;
+                /* as its treasurer and general counsel: a title and
+                 * another after it */
+                if (namer && ts0 > z + 1 && tok_is(d, t[ts0 - 1], "and") && title_ending(s, t, ts0 - 2) == z)
+                    ts0 = z;
+                if (namer)
+                    nz = z;
                 /* Ann Lee has joined Orvane Cinemas as president: after
                  * joined the employer comes first, the title right after
                  * its as (joined the chairman in ... gives none) */
@@ -5147,6 +5183,15 @@ static void en_persons(estate *s)
                 if (st < h && st > j && tok_is(d, t[st - 1], "as") &&
                     (tok_is(d, t[st], "a") || tok_is(d, t[st], "an")))
                     st++;
+                if (nz > st)
+                    st = nz;
+                if (namer && !aff) {
+                    int w = st - 1;
+                    if (w > j && tok_is(d, t[w], "new"))
+                        w--;
+                    if (w >= j && tok_is(d, t[w], "its"))
+                        aff = en_firm_anaphor(s, t, w, t[ns].ns);
+                }
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
