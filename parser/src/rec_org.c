@@ -2415,6 +2415,12 @@ static size_t en_run(estate *s, size_t a)
                 (i + 2 >= nw || !org[i + 2]) && !kj_claimed(d, ws[i + 1], we[i + 1]))
                 org[i + 1] = true;
         }
+    /* Solaris Asset Management: Management ends a name only as the run's
+     * last word (the Office of Management and Budget goes on; a Retail
+     * Management System is a product) */
+    for (int i = 0; i + 1 < nw; i++)
+        if (org[i] && ent_equals(d->norm + ws[i], we[i] - ws[i], "Management"))
+            org[i] = false;
     size_t ret = nw ? we[nw - 1] : a + 1;
     if (nw && holiday_after(d, we[nw - 1], s->hi))
         return ret;
@@ -3557,8 +3563,10 @@ static bool firm_named(estate *s, ent *o, const char *name, size_t nl)
 }
 
 /* Texaco Canada, Ford Australia, Pemex Japan representative: a company's
- * one-word name right before a country's names its subsidiary there, one
- * organization, not the company and a place (Shell Canada Ltd, with its
+ * one-word name right before a country's (or a world region's: Ford
+ * Europe) names its subsidiary there, one organization, not the company
+ * and a place; so does Air before a country or a city name an airline
+ * (Air Canada, Air Berlin) (Shell Canada Ltd, with its
  * legal form, is en_run's). The word must be a company of the same text:
  * an organization mention there (Ford), the name of one read with its
  * legal form or acronym (Texaco Inc, Pemex), or a well-known one; so a
@@ -3579,7 +3587,7 @@ static void pass_country_subsidiaries(estate *s)
     for (size_t i = 0; i < nf && ngone < 32; i++) {
         d->work++;
         const mref m = s->mr[i];
-        if (m.e->type != KIJI_FACT_PLACE || m.e->kind != PL_COUNTRY || m.ns < s->lo + 3 ||
+        if (m.e->type != KIJI_FACT_PLACE || m.e->kind == PL_REGION || m.ns < s->lo + 3 ||
             d->norm[m.ns - 1] != ' ')
             continue;
         /* a letter, hyphen or apostrophe going on: not the country's name whole */
@@ -3594,6 +3602,29 @@ static void pass_country_subsidiaries(estate *s)
             continue;
         if (ent_stopword(d, w, p) || title_word(s, w, p) ||
             ent_covered(s, KIJI_FACT_ORGANIZATION, m.ns, m.ne))
+            continue;
+        /* Air Canada, Air India, Air Berlin: Air opening a capitalized run
+         * before a country, a world region or a city names an airline
+         * (Texas Air, Burlington Air Express go on from a name before) */
+        if (p - w == 3 && !memcmp(d->norm + w, "Air", 3)) {
+            size_t b = w;
+            while (b > s->lo && w - b < 2 && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+                b--;
+            size_t bw = b;
+            while (bw > s->lo && b - bw < 24 && ent_asc((unsigned char)d->norm[bw - 1]))
+                bw--;
+            if (bw < b && upper((unsigned char)d->norm[bw]) && !ent_stopword(d, bw, b))
+                continue;
+            ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + w, m.ne - w, NULL, 0);
+            if (e) {
+                longer_name(s, e, w, m.ne);
+                ent_mention(s, e, w, m.ne);
+            }
+            continue;
+        }
+        /* Texaco Canada, Ford Europe: a company's subsidiary is named by a
+         * country or a world region, not a city (Paris, London) */
+        if (m.e->kind == PL_CITY)
             continue;
         /* told Reuters Taiwan would: the company is told, the country starts
          * what it is told */
@@ -3644,6 +3675,282 @@ static void pass_country_subsidiaries(estate *s)
         }
         s->nmr = k;
         ent_freeze(s);
+    }
+}
+
+/* Is [a, b) a stock ticker as Reuters writes it in angle brackets: one to
+ * six capitals, then maybe a period and one to three capitals of the
+ * exchange (TATE, RHON.PA, NKKT.T)? */
+static bool ticker(const kiji_doc *d, size_t a, size_t b)
+{
+    size_t q = a;
+    while (q < b && q - a < 7 && d->norm[q] >= 'A' && d->norm[q] <= 'Z')
+        q++;
+    if (q == a || q - a > 6)
+        return false;
+    if (q == b)
+        return true;
+    if (d->norm[q] != '.' || b - q < 2 || b - q > 4)
+        return false;
+    for (q++; q < b; q++)
+        if (d->norm[q] < 'A' || d->norm[q] > 'Z')
+            return false;
+    return true;
+}
+
+/* Can the byte c stand in a capitalized word of a company's name before
+ * its ticker (Rhone-Poulenc, H.J. Heinz, Ashton-Tate)? */
+static bool ticker_name_char(unsigned char c)
+{
+    return ent_asc(c) || c == '-' || c == '.' || c == '&' || c == '\'';
+}
+
+/* The capitalized words (at most six, one space or line break between
+ * them) that end at ne, read back for a company's name written right
+ * before its ticker or its apposition: their start, or ne when none may
+ * be a name. None when a joining word goes on before them after a
+ * capitalized word (BBC AG Brown Boveri und Cie, Wyrough and Loser Inc of
+ * Trenton: the name starts earlier; a unit of Burlington Northern starts
+ * after of), when a sentence's full stop parts them (the U.S. Acme: a
+ * word ending in a period, not initials), when they end in a possessive
+ * (Texas Air Corp's <TXN> names the owner of what follows) or are a
+ * title's or a stopword alone. A leading stopword (The) is no part of
+ * the name. */
+static size_t name_before(const estate *s, size_t ne)
+{
+    const kiji_doc *d = s->d;
+    size_t ns = ne, start = ne;
+    int nw = 0;
+    bool joined = false;
+    while (nw < 6 && ns > s->lo) {
+        size_t b = ns;
+        while (b > s->lo && ns - b < 40 && ticker_name_char((unsigned char)d->norm[b - 1]))
+            b--;
+        if (b == ns || ns - b >= 40)
+            break;
+        if (!upper((unsigned char)d->norm[b])) {
+            /* a joining word (Procter & Gamble) after a capitalized word */
+            static const char *const join[] = {"of", "and", "und", "et", "de", "du",
+                                               "des", "della", "y", "van", "von", "&", NULL};
+            for (int k = 0; join[k] && !joined; k++)
+                joined = ent_equals(d->norm + b, ns - b, join[k]);
+            size_t p = b;
+            if (p > s->lo && (d->norm[p - 1] == ' ' || d->norm[p - 1] == '\n'))
+                p--;
+            size_t pw = p;
+            while (pw > s->lo && p - pw < 40 && ent_asc((unsigned char)d->norm[pw - 1]))
+                pw--;
+            joined &= pw < p && upper((unsigned char)d->norm[pw]);
+            break;
+        }
+        /* a full stop after a word before the last: the sentence before */
+        if (nw > 0 && d->norm[ns - 1] == '.' && !memchr(d->norm + b, '.', ns - 1 - b))
+            break;
+        ns = b;
+        start = b;
+        nw++;
+        if (ns == s->lo || (d->norm[ns - 1] != ' ' && d->norm[ns - 1] != '\n'))
+            break;
+        ns--;
+    }
+    if (nw == 0 || joined)
+        return ne;
+    ns = start;
+    size_t we = ns;
+    while (we < ne && d->norm[we] != ' ' && d->norm[we] != '\n')
+        we++;
+    if (we < ne && ent_stopword(d, ns, we)) {
+        ns = we + 1;
+        while (ns < ne && (d->norm[ns] == ' ' || d->norm[ns] == '\n'))
+            ns++;
+    }
+    if (ns >= ne || !upper((unsigned char)d->norm[ns]) || ent_stopword(d, ns, ne) ||
+        (ne - ns > 2 && d->norm[ne - 1] == 's' && d->norm[ne - 2] == '\'') ||
+        d->norm[ne - 1] == '\'' || title_word((estate *)s, ns, ne))
+        return ne;
+    return ns;
+}
+
+/* o's name opens with the words of name and goes on (Supermac
+ * Technology for Supermac). */
+static bool named_first(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    return o->namelen > nl + 1 && o->name[nl] == ' ' && memcmp(o->name, name, nl) == 0;
+}
+
+/* Reads the company named [ns, ne) unless a name read before overlaps it
+ * (a place inside it is part of its name): the one organization read
+ * before whose name opens with those words (Supermac after Supermac
+ * Technology) or whose initials they spell, else one of that name. */
+static void firm_at(estate *s, size_t ns, size_t ne)
+{
+    if (overlaps_but_inner_place(s, ns, ne) || kj_claimed(s->d, ns, ne))
+        return;
+    const char *name = s->d->norm + ns;
+    size_t nl = ne - ns;
+    ent *e = memchr(name, '\n', nl) ? NULL : org_unique(s, name, nl, named_first);
+    /* DRS, a warfare systems producer, after Diagnostic Retrieval
+     * Systems Inc: the initials of one name read before */
+    bool caps = nl >= 2 && nl <= 5;
+    for (size_t i = 0; caps && i < nl; i++)
+        caps = upper((unsigned char)name[i]);
+    if (!e && caps)
+        e = org_unique(s, name, nl, spelled_by);
+    if (e) {
+        ent_mention(s, e, ns, ne);
+        return;
+    }
+    e = org_for(s, KIJI_FACT_ORGANIZATION, s->d->norm + ns, ne - ns, NULL, 0);
+    if (e) {
+        longer_name(s, e, ns, ne);
+        ent_mention(s, e, ns, ne);
+    }
+}
+
+/* Rhone-Poulenc <RHON.PA> said, software makers such as Ashton-Tate
+ * <TATE>: Reuters writes a listed company's ticker in angle brackets
+ * right after its name, so the capitalized words right before one
+ * (name_before) are a company, read here when no pass read a name there;
+ * not words in capitals only, a headline's (cases/en/org_ticker). */
+static void pass_tickers(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    bool frozen = false;
+    for (size_t i = s->lo + 1; i + 2 < s->hi;) {
+        const char *h = memchr(d->norm + i, '<', s->hi - i - 2);
+        if (!h)
+            break;
+        size_t lt = (size_t)(h - d->norm);
+        i = lt + 1;
+        d->work++;
+        size_t gt = lt + 1;
+        while (gt < s->hi && gt - lt < 12 && d->norm[gt] != '>')
+            gt++;
+        if (gt >= s->hi || d->norm[gt] != '>' || !ticker(d, lt + 1, gt))
+            continue;
+        /* one space or one line break before the bracket */
+        size_t ne = lt;
+        if (ne > s->lo && (d->norm[ne - 1] == ' ' || d->norm[ne - 1] == '\n'))
+            ne--;
+        size_t ns = name_before(s, ne);
+        /* DEAN FOODS <DF> SEES: a headline in capitals, whose name the
+         * story writes again as it is (Dean Foods Co) */
+        bool lower = false;
+        for (size_t q = ns; q < ne && !lower; q++)
+            lower = d->norm[q] >= 'a' && d->norm[q] <= 'z';
+        if (!lower)
+            continue;
+        if (!frozen) {
+            ent_freeze(s); /* the overlap test sees the names read so far */
+            frozen = true;
+        }
+        firm_at(s, ns, ne);
+    }
+}
+
+/* Is [a, b) a word naming what a company is, the head of an apposition
+ * (a maker of circuit boards, a privately held firm)? */
+static bool firm_kind(const char *t, size_t n)
+{
+    static const char *const w[] = {"company", "firm", "subsidiary", "unit", "maker",
+                                    "manufacturer", "group", "organization", "organisation",
+                                    "concern", "retailer", "airline", "carrier", "insurer",
+                                    "lender", "producer", "supplier", "distributor",
+                                    "publisher", "conglomerate", "brokerage", NULL};
+    for (int i = 0; w[i]; i++)
+        if (ent_equals(t, n, w[i]))
+            return true;
+    return false;
+}
+
+/* May the word [a, b) follow the head of a company's apposition, so the
+ * head ends its noun phrase (a maker of, a firm that, a firm based in; a
+ * company spokesman is a person)? */
+static bool firm_kind_tail(const char *t, size_t n)
+{
+    static const char *const w[] = {"of", "that", "which", "based", "with", "in", "for",
+                                    "owned", "controlled", "whose", "headquartered", NULL};
+    for (int i = 0; w[i]; i++)
+        if (ent_equals(t, n, w[i]))
+            return true;
+    return false;
+}
+
+/* CMP, a public gold mining company in which; Ionic, a maker of circuit
+ * boards; Amtorg, a Soviet trading organization: the capitalized words
+ * (name_before) right before a comma and an apposition of a or an, at
+ * most five words, whose head names what a company is (firm_kind) and
+ * ends its noun phrase (a punctuation mark or a word of firm_kind_tail
+ * after it: Canada, a company spokesman said names no company) are a
+ * company, read here when no pass read a name there. Not a person's
+ * name that opens with a given name (John Hale, a maker of films). Each
+ * comma looks on over at most seven words (cases/en/org_apposition). */
+static void pass_appositions(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    bool frozen = false;
+    for (size_t i = s->lo + 1; i + 4 < s->hi;) {
+        const char *h = memchr(d->norm + i, ',', s->hi - i - 4);
+        if (!h)
+            break;
+        size_t c = (size_t)(h - d->norm);
+        i = c + 1;
+        d->work++;
+        size_t q = c + 1;
+        if (d->norm[q] != ' ' && d->norm[q] != '\n')
+            continue;
+        q++;
+        if (d->norm[q] != 'a' ||
+            !(d->norm[q + 1] == ' ' || d->norm[q + 1] == '\n' ||
+              (d->norm[q + 1] == 'n' && q + 2 < s->hi &&
+               (d->norm[q + 2] == ' ' || d->norm[q + 2] == '\n'))))
+            continue;
+        q += d->norm[q + 1] == 'n' ? 3 : 2;
+        /* the words of the noun phrase, up to its head */
+        bool head = false;
+        for (int k = 0; k < 7 && q < s->hi && !head; k++) {
+            size_t e = q;
+            while (e < s->hi && e - q < 32 &&
+                   (ent_asc((unsigned char)d->norm[e]) || d->norm[e] == '-'))
+                e++;
+            if (e == q || e - q >= 32 || k >= 6)
+                break;
+            bool kind = firm_kind(d->norm + q, e - q);
+            size_t r = e;
+            if (r < s->hi && (d->norm[r] == ' ' || d->norm[r] == '\n')) {
+                r++;
+                size_t re = r;
+                while (re < s->hi && re - r < 16 && ent_asc((unsigned char)d->norm[re]))
+                    re++;
+                head = kind && firm_kind_tail(d->norm + r, re - r);
+                q = r;
+            } else {
+                head = kind && r < s->hi && strchr(",.;)", d->norm[r]);
+                if (!head)
+                    break;
+            }
+        }
+        if (!head)
+            continue;
+        size_t ns = name_before(s, c);
+        if (ns >= c)
+            continue;
+        size_t fw = ns;
+        while (fw < c && ent_asc((unsigned char)d->norm[fw]))
+            fw++;
+        int32_t v;
+        if (fw < c && kj_dict_get(s->x->given_en, d->norm + ns, fw - ns, &v))
+            continue;
+        if (!frozen) {
+            ent_freeze(s); /* the overlap test sees the names read so far */
+            frozen = true;
+        }
+        firm_at(s, ns, c);
     }
 }
 
@@ -4076,6 +4383,8 @@ void rec_orgs(estate *s)
     pass_media_kind(s);
     pass_country_firms(s);
     pass_country_subsidiaries(s);
+    pass_tickers(s);
+    pass_appositions(s);
     pass_spokes(s);
     pass_says(s);
 }

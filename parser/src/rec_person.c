@@ -5005,6 +5005,12 @@ static void en_persons(estate *s)
                     q = 0; /* nothing more before it */
                 }
             }
+            /* acquired by Acme Management. Analyst Ann Lee: a full stop
+             * between the words and the title parts them (Acme Corp.
+             * Chairman: the period of a legal form does not) */
+            if (q > 0 && d->norm[t[q - 1].ne] == '.' &&
+                !kj_dict_get(s->x->osuf_en, d->norm + t[q - 1].ns, t[q - 1].ne + 1 - t[q - 1].ns, NULL))
+                q = 0;
             if (q > 0) {
                 /* Saudi Arabian / German / Dean Foods before the title */
                 int dw = q - 1;

@@ -1365,6 +1365,23 @@ static inline size_t ja_quiet(estate *s, size_t i, uint32_t *c, uint32_t *cls)
 
 /* rec_places' scan for English text (en) or other text: called with a
  * constant, so each language's loop holds only its own tests. */
+/* The Gulf of Mexico, the Sea of Japan: a body of water named after the
+ * place at pos is a place of its own, not that place. Returns where its
+ * name starts ("Gulf of " right before pos), else pos. */
+static size_t water_of(const estate *s, size_t pos)
+{
+    static const char *const water[] = {"Gulf of ", "Sea of ", "Bay of ", "Strait of ",
+                                        "Straits of ", NULL};
+    const char *t = s->d->norm;
+    for (int k = 0; water[k]; k++) {
+        size_t n = strlen(water[k]);
+        if (pos >= s->lo + n && memcmp(t + pos - n, water[k], n) == 0 &&
+            (pos == s->lo + n || !ent_asc((unsigned char)t[pos - n - 1])))
+            return pos - n;
+    }
+    return pos;
+}
+
 static inline __attribute__((always_inline)) void scan_places(estate *s, bool en)
 {
     kiji_doc *d = s->d;
@@ -1472,6 +1489,13 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         if (state_after_city(s, e, i, n, prev, prev_end)) {
             /* Seattle, Washington: the state, an entity of its own */
             named_place(s, 'r', i, i + n, e->code, PL_REGION);
+            i += n;
+            continue;
+        }
+        size_t ws = en ? water_of(s, i) : i;
+        if (ws < i) {
+            /* the Gulf of Mexico: a place with no code of its own */
+            named_place(s, 'w', ws, i + n, "-", PL_WORLD);
             i += n;
             continue;
         }
