@@ -3245,13 +3245,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (a >= s->lo + 6 && kj_before(d->norm, a, capital[ci]))
                 b = 0;
         /* 「デイリー・ポスト」紙: a bracketed title named as a paper,
-         * a magazine or a station is no person */
+         * a magazine or a station is no person; TBS「サンデー・ジャポン」:
+         * nor is one written right after an organization (a channel's
+         * show, a publisher's title) */
         if (b && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『"))) {
             size_t k = b;
             if (kj_at(d->norm, s->hi, k, "」") || kj_at(d->norm, s->hi, k, "』")) {
                 k += 3;
+                ent *o = a >= s->lo + 4 ? ent_ending_at(s, a - 3) : NULL;
                 if (kj_at(d->norm, s->hi, k, "紙") || kj_at(d->norm, s->hi, k, "誌") ||
-                    kj_at(d->norm, s->hi, k, "局") || kj_at(d->norm, s->hi, k, "社"))
+                    kj_at(d->norm, s->hi, k, "局") || kj_at(d->norm, s->hi, k, "社") ||
+                    (o && o->type == KIJI_FACT_ORGANIZATION))
                     b = 0;
             }
         }
