@@ -1972,6 +1972,23 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
     return false;
 }
 
+/* Whether the katakana word at a..b ends in a common noun of ja/not_names
+ * of min bytes or more (three characters: 9) after two or more characters
+ * of its own (アパホテル, ミキハウスグループ, ウィキペディアサッカー): the
+ * word names a body or a thing, no person. */
+static bool kata_ends_common(estate *s, size_t a, size_t b, size_t min)
+{
+    kiji_doc *d = s->d;
+    size_t q = a, qn;
+    for (int kq = 0; q < b && kq < 30; kq++) {
+        ent_cp(d, q, &qn);
+        q = qn;
+        if (kq >= 1 && b - q >= min && kj_dict_get(s->x->notname_ja, d->norm + q, b - q, &(int32_t){0}))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the character at p (avail bytes of the text from p) is one of
  * set, a string of setlen bytes of three-byte characters: what kj_at asks
  * of each in a list of strings, where it costs a strlen and a memcmp call
@@ -2585,18 +2602,11 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * its own is the body whose head the title names, no name
          * (ラフヘッド大将 and マンゴールド監督 are names: the test needs a
          * head's title) */
-        if (ndots == 0 && ini == a && b < s->hi) {
-            bool head_title = kj_at(d->norm, s->hi, b, "社長") || kj_at(d->norm, s->hi, b, "会長") ||
-                              kj_at(d->norm, s->hi, b, "代表");
-            size_t q = a, qn;
-            for (int kq = 0; head_title && q < b && kq < 30; kq++) {
-                ent_cp(d, q, &qn);
-                q = qn;
-                if (kq >= 1 && b - q >= 9 &&
-                    kj_dict_get(x->notname_ja, d->norm + q, b - q, &(int32_t){0}))
-                    return 0;
-            }
-        }
+        if (ndots == 0 && ini == a && b < s->hi &&
+            (kj_at(d->norm, s->hi, b, "社長") || kj_at(d->norm, s->hi, b, "会長") ||
+             kj_at(d->norm, s->hi, b, "代表")) &&
+            kata_ends_common(s, a, b, 9))
+            return 0;
         /* 千葉ロッテ・ジョーダン外野手: a first part that is a known organization
          * before a title or honorific is the player's team; the name starts
          * after its ・ (ライブドア・ドット・コム stays whole). That ・ is the
@@ -2625,7 +2635,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent *pe = NULL;
                 if (nq >= 2 && b - q >= 9 && kj_dict_get(x->place, d->norm + q, b - q, &tv) &&
                     place_at_word(s, q, &pe) == b - q && pe) {
+                    /* ウィキペディアサッカーエクアドル代表: the part before
+                     * the place ends in a common noun (サッカー), so the
+                     * place and title name a team, no person's role; one
+                     * of four characters at least (イワノフスキー ends in
+                     * スキー and is a name) */
                     ent_mention(s, pe, q, b);
+                    if (kata_ends_common(s, lastdot, q, 12))
+                        return 0;
                     dot_aff = pe;
                     dot_ts = b;
                     dot_te = b + tn;
@@ -3228,13 +3245,17 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             if (a >= s->lo + 6 && kj_before(d->norm, a, capital[ci]))
                 b = 0;
         /* 「デイリー・ポスト」紙: a bracketed title named as a paper,
-         * a magazine or a station is no person */
+         * a magazine or a station is no person; TBS「サンデー・ジャポン」:
+         * nor is one written right after an organization (a channel's
+         * show, a publisher's title) */
         if (b && a > s->lo && (kj_before(d->norm, a, "「") || kj_before(d->norm, a, "『"))) {
             size_t k = b;
             if (kj_at(d->norm, s->hi, k, "」") || kj_at(d->norm, s->hi, k, "』")) {
                 k += 3;
+                ent *o = a >= s->lo + 4 ? ent_ending_at(s, a - 3) : NULL;
                 if (kj_at(d->norm, s->hi, k, "紙") || kj_at(d->norm, s->hi, k, "誌") ||
-                    kj_at(d->norm, s->hi, k, "局") || kj_at(d->norm, s->hi, k, "社"))
+                    kj_at(d->norm, s->hi, k, "局") || kj_at(d->norm, s->hi, k, "社") ||
+                    (o && o->type == KIJI_FACT_ORGANIZATION))
                     b = 0;
             }
         }
