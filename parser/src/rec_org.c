@@ -2416,7 +2416,7 @@ static size_t en_run(estate *s, size_t a)
                 org[i + 1] = true;
         }
     /* Solaris Asset Management: Management ends a name only as the run's
-     * last word (the Office of Management and Budget goes on; a Retail
+     * last word (a Bureau of Management and Planning goes on; a Retail
      * Management System is a product) */
     for (int i = 0; i + 1 < nw; i++)
         if (org[i] && ent_equals(d->norm + ws[i], we[i] - ws[i], "Management"))
@@ -3790,8 +3790,8 @@ static void firm_at(estate *s, size_t ns, size_t ne)
     const char *name = s->d->norm + ns;
     size_t nl = ne - ns;
     ent *e = memchr(name, '\n', nl) ? NULL : org_unique(s, name, nl, named_first);
-    /* DRS, a warfare systems producer, after Diagnostic Retrieval
-     * Systems Inc: the initials of one name read before */
+    /* KDS, a radar parts maker, after Kolm Defense Systems Inc: the
+     * initials of one name read before */
     bool caps = nl >= 2 && nl <= 5;
     for (size_t i = 0; caps && i < nl; i++)
         caps = upper((unsigned char)name[i]);
@@ -3808,8 +3808,8 @@ static void firm_at(estate *s, size_t ns, size_t ne)
     }
 }
 
-/* Rhone-Poulenc <RHON.PA> said, software makers such as Ashton-Tate
- * <TATE>: Reuters writes a listed company's ticker in angle brackets
+/* Rhone-Poulenc <RHON.PA> said, toy makers such as Brill-Ode
+ * <BRLO>: Reuters writes a listed company's ticker in angle brackets
  * right after its name, so the capitalized words right before one
  * (name_before) are a company, read here when no pass read a name there;
  * not words in capitals only, a headline's (cases/en/org_ticker). */
@@ -3879,12 +3879,12 @@ static bool firm_kind_tail(const char *t, size_t n)
     return false;
 }
 
-/* CMP, a public gold mining company in which; Ionic, a maker of circuit
- * boards; Amtorg, a Soviet trading organization: the capitalized words
+/* Nortek, a small copper mining company in which; Ionic, a maker of circuit
+ * boards; Velmar, a state trading organization: the capitalized words
  * (name_before) right before a comma and an apposition of a or an, at
  * most five words, whose head names what a company is (firm_kind) and
  * ends its noun phrase (a punctuation mark or a word of firm_kind_tail
- * after it: Canada, a company spokesman said names no company) are a
+ * after it: Norway, a company spokesman said names no company) are a
  * company, read here when no pass read a name there. Not a person's
  * name that opens with a given name (John Hale, a maker of films). Each
  * comma looks on over at most seven words (cases/en/org_apposition). */

@@ -5222,7 +5222,7 @@ static void en_persons(estate *s)
                 ts = t[st].ns;
                 te = t[h].ne;
                 bool of = h + 2 < n && tok_is(d, t[h + 1], "of");
-                /* an official with Amtorg: with names the employer when an
+                /* an official with Velmar: with names the employer when an
                  * organization follows (no place, no lowercase phrase) */
                 bool with = h + 2 < n && tok_is(d, t[h + 1], "with");
                 if (h + 2 < n && (of || with || tok_is(d, t[h + 1], "at") || tok_is(d, t[h + 1], "for"))) {
