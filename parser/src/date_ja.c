@@ -4457,7 +4457,12 @@ word_only_fails(const kj_dctx *c, const uint32_t *cpx, const uint8_t *jpair, con
                 size_t i, uint32_t u, size_t l, size_t lim)
 {
     unsigned char pb = i > 0 ? (unsigned char)s[i - 1] : ' ';
-    if (u < 0x80) {
+    if (u <= '9') {
+        /* a digit: worth_trying reads only a word or an era key in the
+         * tail of a run of digits; a digit after anything else passes */
+        if (!(pb >= '0' && pb <= '9'))
+            return false;
+    } else if (u < 0x80) {
         if (!((pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z')))
             return false;
     } else if (kj_is_hiragana(u) && (pb == ' ' || pb == '\n')) {
@@ -4491,7 +4496,8 @@ void kj_date_scan_ja(kj_dctx *c)
         /* most characters start no date: one load of the table and one
          * byte of jscan (jstart's bit) step over a whole character
          * (may_start's answer for a valid sequence of the BMP that ends by
-         * the limit); most of the others (hiragana, letters inside a Latin word) can start
+         * the limit); most of the others (hiragana, letters inside a Latin word,
+         * digits inside a run of digits) can start
          * only a word of the list, which the pair after them rules out.
          * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
          * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes

@@ -390,7 +390,10 @@ static void mark_word_only(struct kj_datedata *dd, const struct kj_numeric *nd)
         uint8_t bit = (uint8_t)(1u << (cp & 7));
         if (!(dd->jstart[b] & bit) || (dd->jlit[b] & bit) || (dd->jone[b] & bit))
             continue;
-        if (cp < 0x80) {
+        if (cp >= '0' && cp <= '9') {
+            if (dd->jera[b] & bit)
+                continue;
+        } else if (cp < 0x80) {
             bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
             if (!letter || dd->jera_long[cp])
                 continue;

@@ -122,7 +122,10 @@ struct kj_datedata {
      * is no word of one character (jone); an ASCII letter of jstart (which
      * the scan asks only after a letter or digit, where no era initial and
      * no number starts) that begins no literal and no key of jera_long and
-     * is no word of one character. Empty when jpair4, and past ASCII when
+     * is no word of one character; an ASCII digit that begins no literal,
+     * no era key and is no word of one character (in the tail of a run of
+     * digits worth_trying reads only a word or an era key; the scan asks
+     * only there). Empty when jpair4, and past ASCII when
      * the parser has no numeric tables. */
     uint8_t *jword;
     /* jstart and jword again, a byte per BMP code point (JSCAN_START,
