@@ -973,9 +973,11 @@ static void classify_en(kiji_doc *d, amount *a)
     const struct kj_numeric *nd = d->p->numeric;
     int32_t v;
     size_t ms;
-    /* "a quarter of a percent": a word fraction of one percent */
-    if (a->tok.word && a->value.ok && !a->tok.vague && kj_num_double(a->value) < 1.0 &&
-        of_one_percent(d, a->tok.ne, a))
+    /* "a quarter of a percent": a word fraction of one percent (the text
+     * first: kj_num_double formats and parses the number) */
+    if (a->tok.word && a->value.ok && !a->tok.vague &&
+        (at_ci(d, a->tok.ne, " of a") || at_ci(d, a->tok.ne, " of one")) &&
+        kj_num_double(a->value) < 1.0 && of_one_percent(d, a->tok.ne, a))
         return;
     size_t e = en_lookup(d, nd->en_after, a->tok.ne, false, &v, &ms);
     if (e && sec_agency(v, d->norm + ms, e - ms))

@@ -4577,8 +4577,10 @@ static bool naming_verb(const kiji_doc *d, tok w)
                                     "hires",  "picked",    "picks",    "promoted",  "promotes",
                                     "tapped", "taps",      "chose",    "chosen",    "selected",
                                     NULL};
+    /* the first letter before a whole compare: most verbs stop there */
+    char c = d->norm[w.ns];
     for (int i = 0; v[i]; i++)
-        if (tok_is(d, w, v[i]))
+        if (v[i][0] == c && tok_is(d, w, v[i]))
             return true;
     return false;
 }
