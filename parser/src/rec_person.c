@@ -2527,7 +2527,8 @@ static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
 }
 
 /* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
- * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ and
+ * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ (or
+ * の, the kanji then a listed given name or ending as one: 妻の紀代美さん) and
  * one to three kanji before an honorific of ja/honorifics (本人 apart)
  * name a relative by the given name alone: the kanji's end, or 0. Not a
  * title, occupation, word of ja/not_names, place, organization or a kin
@@ -2542,7 +2543,8 @@ static size_t kin_given_end(const estate *s, size_t a)
     static const char *const kin2[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
                                        "長女", "次女", "三女", "四女"};
     static const char prefix[] = "元前新現副故同各両全";
-    if (a < s->lo + 6 || !kj_before(d->norm, a, "・"))
+    /* 妻の恵理子さん: の joins them as ・ does */
+    if (a < s->lo + 6 || !(kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の")))
         return 0;
     /* every kin word ends in a kanji led by E5 to E8 (父 E7, 母 E6, 子 E5,
      * 親 E8): a katakana name's ・ (ジョン・スミス) stops here */
@@ -2576,6 +2578,13 @@ static size_t kin_given_end(const estate *s, size_t a)
     size_t sl = kj_dict_longest(x->surname_ja, d->norm, q, a, &v);
     if (sl && a + sl < q && kj_dict_get(x->given_ja, d->norm + a + sl, q - a - sl, &v))
         return 0;
+    /* after の (母の友人さん is no name) the kanji must be a listed given
+     * name or end as given names do (ja/given_endings, values 1 to 3) */
+    if (kj_before(d->norm, a, "の") && !kj_dict_get(x->given_ja, d->norm + a, q - a, &v)) {
+        size_t lx = q - 3;
+        if (!kj_dict_get(x->gend_ja, d->norm + lx, q - lx, &v) || v < 1)
+            return 0;
+    }
     return q;
 }
 
@@ -2801,7 +2810,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 母・美加さん: a relative's given name alone (kin_given_end);
          * asked only after a ・, kin_given_end's own first test, which
          * most kanji starts fail: made here, it spares the call */
-        size_t kq = a >= s->lo + 6 && kj_before(d->norm, a, "・") ? kin_given_end(s, a) : 0;
+        size_t kq = a >= s->lo + 6 && (kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の"))
+                        ? kin_given_end(s, a)
+                        : 0;
         if (kq) {
             if (ent_overlaps(s, a, kq))
                 return 0;
@@ -3558,7 +3569,8 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
         return false;
     /* 母・優奈さん: a relative's given name (kin_given_end, asked after
      * a ・ only) */
-    if (i >= s->lo + 6 && kj_before(d->norm, i, "・") && kin_given_end(s, i))
+    if (i >= s->lo + 6 && (kj_before(d->norm, i, "・") || kj_before(d->norm, i, "の")) &&
+        kin_given_end(s, i))
         return false;
     size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, n2, n3;
     uint32_t cls2;
