@@ -724,6 +724,7 @@ void kj_rec_entity(kiji_doc *d)
     s.poss_budget = 8;
     s.says_budget = 8;
     s.alone_budget = 8;
+    s.firm_budget = 8;
     s.recount_budget = 16;
     s.spokes_budget = 4096;
     rec_places(&s);

@@ -309,6 +309,8 @@ typedef struct estate {
     int says_budget;
     /* rec_person.c surname_alone: whole-text searches left */
     int alone_budget;
+    /* rec_person.c firm_staff: whole-text searches left */
+    int firm_budget;
     /* rec_person.c ja_count_surname: searches of the fact list left */
     int recount_budget;
     /* rec_org.c pass_spokes: organizations left to compare a spokesman's

@@ -736,7 +736,12 @@ static ent *ja_anaphor_org(estate *s, size_t e)
     kiji_doc *d = s->d;
     size_t w = e, a = 0, wl = 0;
     int32_t v = 0;
-    for (int k = 0; k < 4 && w > s->lo + 3; k++) {
+    /* 同・山田太郎会長: 同 alone before ・ names again the organization
+     * named last, whatever its kind (bare: no word to fit) */
+    bool bare = e >= s->lo + 3 && kj_before(d->norm, e, "同") && kj_at(d->norm, s->hi, e, "・");
+    if (bare)
+        a = w = e - 3;
+    for (int k = 0; !bare && k < 4 && w > s->lo + 3; k++) {
         d->work++;
         size_t ps;
         uint32_t c = ent_prev(d, w, &ps);
@@ -750,7 +755,7 @@ static ent *ja_anaphor_org(estate *s, size_t e)
             break;
         }
     }
-    if (!wl)
+    if (!wl && !bare)
         return NULL;
     size_t ps;
     if (a > s->lo && kj_is_kanji(ent_prev(d, a, &ps)))
@@ -1683,6 +1688,25 @@ static bool human_speech(estate *s, size_t p)
     return kj_dict_longest(s->x->person_speech_ja, s->d->norm, s->hi, p, &v) > 0;
 }
 
+/* Whether the kanji run [a, q) is two kanji, the surname of a person
+ * named before, and a title of ja/titles filling the rest that opens no
+ * longer common word (市議会): 與那原市議 after 與那原健司. On success *b is
+ * the surname's end. */
+static bool title_after_surname(estate *s, size_t a, size_t q, size_t *b)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t bx;
+    int32_t v;
+    ent_cp(d, a, &bx);
+    ent_cp(d, bx, b);
+    if (*b >= q || !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
+        kj_dict_longest(x->title_ja, d->norm, q, *b, &v) != q - *b ||
+        kj_dict_longest(x->notname_ja, d->norm, s->hi, *b, &v) > q - *b)
+        return false;
+    return surname_person(s, a, *b, NULL) != NULL && !ent_overlaps(s, a, q);
+}
+
 /* Four kanji at a: fills p with the five character boundaries. */
 static bool four_kanji_at(estate *s, size_t a, size_t p[5])
 {
@@ -2353,6 +2377,37 @@ static bool match_vs(estate *s, size_t p)
            kj_dict_longest(s->x->surname_ja, d->norm, s->hi, p + 3, &v) >= 6;
 }
 
+/* Whether the text writes the katakana run [a, b) somewhere as a firm's:
+ * before 社員 or の社員 (サクラミの社員, 元サクラミ社員, 「サクラミ」の社員),
+ * the run filling its katakana word. One whole-text search, s->firm_budget of them a document. */
+static bool firm_staff(estate *s, size_t a, size_t b)
+{
+    const kiji_doc *d = s->d;
+    const char *u = d->norm;
+    size_t n = b - a;
+    if (n < 6 || s->firm_budget <= 0)
+        return false;
+    s->firm_budget--;
+    for (size_t i = s->lo; i + n + 6 <= s->hi;) {
+        const char *h = memchr(u + i, u[a], s->hi - i - n - 6 + 1);
+        if (!h)
+            break;
+        size_t j = (size_t)(h - u), jx;
+        i = j + 1;
+        s->d->work++;
+        if (memcmp(h, u + a, n) != 0 || (j > s->lo && ent_kata(ent_prev(s->d, j, &jx))))
+            continue;
+        size_t r = j + n;
+        if (kj_at(u, s->hi, r, "」") || kj_at(u, s->hi, r, "』"))
+            r += 3;
+        if (kj_at(u, s->hi, r, "の"))
+            r += 3;
+        if (kj_at(u, s->hi, r, "社員"))
+            return true;
+    }
+    return false;
+}
+
 /* セガサミー会長 after セガサミーホールディングス: the katakana run [a, b)
  * is the head of a company read before, whose name is the run and then a
  * company's word (ホールディングス, グループ, 社; グッドウィル会長 after
@@ -2361,7 +2416,10 @@ static bool match_vs(estate *s, size_t p)
  * the run (レッズ監督 after 浦和レッズ): that body, else NULL. Not where a
  * person read before bears the run as a name or its last part (マンデラ
  * 財団 after ネルソン・マンデラ: a body named after a person, who keeps the
- * mentions). Reads the last 256 entities at most. */
+ * mentions). An organization of exactly the run's name is that body too,
+ * and so is a run the text writes elsewhere before 社員 or の社員
+ * (サクラミ社長 where サクラミの社員 is written: the firm, which becomes an
+ * organization; firm_staff). Reads the last 256 entities at most. */
 static ent *ja_org_head(estate *s, size_t a, size_t b)
 {
     static const char *const firm[] = {"ホールディングス", "ホールディング", "グループ", "社",
@@ -2377,10 +2435,12 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
             continue;
         if (o->type == KIJI_FACT_PERSON && memcmp(o->name + o->namelen - k, run, k) == 0)
             return NULL;
-        if (o->type != KIJI_FACT_ORGANIZATION || o->namelen == k)
+        if (o->type != KIJI_FACT_ORGANIZATION)
             continue;
         bool word = false;
-        if (memcmp(o->name, run, k) == 0)
+        if (o->namelen == k)
+            word = memcmp(o->name, run, k) == 0;
+        else if (memcmp(o->name, run, k) == 0)
             for (int w = 0; firm[w] && !word; w++)
                 word = o->namelen - k == strlen(firm[w]) && memcmp(o->name + k, firm[w], o->namelen - k) == 0;
         else if (k >= 9 && memcmp(o->name + o->namelen - k, run, k) == 0) {
@@ -2391,6 +2451,15 @@ static ent *ja_org_head(estate *s, size_t a, size_t b)
         }
         if (word && !hit)
             hit = o;
+    }
+    if (!hit && firm_staff(s, a, b)) {
+        char key[200];
+        int kl = ent_key(key, sizeof key, "n:", run, k);
+        if (kl > 0 && (size_t)kl < sizeof key) {
+            hit = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+            if (!hit->name)
+                ent_set_name(s, hit, run, k);
+        }
     }
     return hit;
 }
@@ -2458,7 +2527,8 @@ static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
 }
 
 /* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
- * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ and
+ * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ (or
+ * の, the kanji then a listed given name or ending as one: 妻の紀代美さん) and
  * one to three kanji before an honorific of ja/honorifics (本人 apart)
  * name a relative by the given name alone: the kanji's end, or 0. Not a
  * title, occupation, word of ja/not_names, place, organization or a kin
@@ -2473,7 +2543,8 @@ static size_t kin_given_end(const estate *s, size_t a)
     static const char *const kin2[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
                                        "長女", "次女", "三女", "四女"};
     static const char prefix[] = "元前新現副故同各両全";
-    if (a < s->lo + 6 || !kj_before(d->norm, a, "・"))
+    /* 妻の恵理子さん: の joins them as ・ does */
+    if (a < s->lo + 6 || !(kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の")))
         return 0;
     /* every kin word ends in a kanji led by E5 to E8 (父 E7, 母 E6, 子 E5,
      * 親 E8): a katakana name's ・ (ジョン・スミス) stops here */
@@ -2507,6 +2578,13 @@ static size_t kin_given_end(const estate *s, size_t a)
     size_t sl = kj_dict_longest(x->surname_ja, d->norm, q, a, &v);
     if (sl && a + sl < q && kj_dict_get(x->given_ja, d->norm + a + sl, q - a - sl, &v))
         return 0;
+    /* after の (母の友人さん is no name) the kanji must be a listed given
+     * name or end as given names do (ja/given_endings, values 1 to 3) */
+    if (kj_before(d->norm, a, "の") && !kj_dict_get(x->given_ja, d->norm + a, q - a, &v)) {
+        size_t lx = q - 3;
+        if (!kj_dict_get(x->gend_ja, d->norm + lx, q - lx, &v) || v < 1)
+            return 0;
+    }
     return q;
 }
 
@@ -2732,7 +2810,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 母・美加さん: a relative's given name alone (kin_given_end);
          * asked only after a ・, kin_given_end's own first test, which
          * most kanji starts fail: made here, it spares the call */
-        size_t kq = a >= s->lo + 6 && kj_before(d->norm, a, "・") ? kin_given_end(s, a) : 0;
+        size_t kq = a >= s->lo + 6 && (kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の"))
+                        ? kin_given_end(s, a)
+                        : 0;
         if (kq) {
             if (ent_overlaps(s, a, kq))
                 return 0;
@@ -2906,12 +2986,21 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q4);
                 pc->last = e;
                 return q4;
-            } else if (m == 2 && q < s->hi && d->norm[q] != '(' && name_follow(ent_cp(d, q, &q1)) &&
+            } else if (m >= 3 && m < 5 && title_after_surname(s, a, q, &q2)) {
+                /* 與那原市議 after 與那原健司: two kanji the list lacks, the
+                 * surname of a person named before, then a title that
+                 * ends the run (cases/ja/person_surname_unlisted) */
+                sl = q2 - a;
+                ends[nends++] = q2;
+            } else if (m >= 2 && m < 5 && q < s->hi && d->norm[q] != '(' &&
+                       name_follow(ent_cp(d, q, &q1)) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
                 /* 萩谷は after 萩谷拓輝: a surname the list lacks, read as
                  * a person's earlier in the text, written alone before a
                  * particle (the person asked first: surname_person's bit
-                 * set turns most words away before ent_overlaps' search) */
+                 * set turns most words away before ent_overlaps' search);
+                 * so is a ring name of three or four kanji, a wrestler's
+                 * whole name (琴風山は after 大関琴風山) */
                 ent_mention(s, sp, a, q);
                 pc->last = sp;
                 return q;
@@ -3480,7 +3569,8 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
         return false;
     /* 母・優奈さん: a relative's given name (kin_given_end, asked after
      * a ・ only) */
-    if (i >= s->lo + 6 && kj_before(d->norm, i, "・") && kin_given_end(s, i))
+    if (i >= s->lo + 6 && (kj_before(d->norm, i, "・") || kj_before(d->norm, i, "の")) &&
+        kin_given_end(s, i))
         return false;
     size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, n2, n3;
     uint32_t cls2;
