@@ -719,6 +719,28 @@ static void classify_ja(kiji_doc *d, amount *a)
     a->ne = k + len;
     if (a->kind == NW_CURRENCY)
         a->cur = INDEX(v);
+    /* 1打差, 7.5ゲームの差: a margin's counter (listed with 差 in
+     * ja/counters, as it counts nothing else) is the unit; (の)差 stays out,
+     * as after 2点差, 3票差 */
+    if (a->kind == NW_COUNTER && len > strlen("差") && kj_before(d->norm, k + len, "差")) {
+        a->ue -= strlen("差");
+        if (kj_before(d->norm, a->ue, "の"))
+            a->ue -= strlen("の");
+        a->ne = a->ue;
+    }
+    /* 1馬身半, 2杯半: a counter and a half (0.5 added); not an ordinal (2位),
+     * nor 半ば, 半導体 (a word after: a kanji other than 差, 1馬身半差) */
+    size_t h = a->ne + strlen("半");
+    uint32_t hc = h < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &h) : 0;
+    h = a->ne + strlen("半");
+    kj_num half = {5, -1, true}, x;
+    if (a->kind == NW_COUNTER && INDEX(v) != NW_ORDINAL && a->ne == k + len && a->value.ok &&
+        !a->tok.vague && kj_at(d->norm, d->norm_len, a->ne, "半") &&
+        !kj_at(d->norm, d->norm_len, h, "ば") && (!kj_is_kanji(hc) || hc == 0x5DEE /* 差 */) &&
+        kj_num_add(&x, a->value, half)) {
+        a->value = x;
+        a->ne = h;
+    }
 }
 
 /* "75 USD million": a scale word after an upper-case ISO code that
