@@ -2639,10 +2639,11 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
-/* A bare number before × in a size (幅69×縦136×厚み17mm, 257×144×221mm):
- * it takes the unit of the first side after it that has one, over at most
- * DIM_SIDES sides, each after × and an optional label of up to three
- * kanji or katakana (縦, 厚み, 奥行き). Only a unit of length, area or
+/* A bare number before × in a size (幅69×縦136×厚み17mm, 257×144×221mm,
+ * W69×H136×D17mm, W69 x H136 x D17mm): it takes the unit of the first side
+ * after it that has one, over at most DIM_SIDES sides, each after × (or an
+ * x spaced or before a letter label) and an optional label of up to three
+ * kanji or katakana (縦, 厚み, 奥行き) or one letter (W, H, D, L). Only a unit of length, area or
  * weight counts (not 3×4人, a product). */
 #define DIM_SIDES 4
 static bool dim_unit(kiji_doc *d, amount *a)
@@ -2651,9 +2652,26 @@ static bool dim_unit(kiji_doc *d, amount *a)
     const char *s = d->norm;
     size_t n = d->norm_len, k = a->ne;
     for (int side = 0; side < DIM_SIDES; side++) {
-        if (!kj_at(s, n, k, "×"))
+        /* W69 x H136 x D17mm: a spaced x, or x before a side's label
+         * letter (W69xH136), joins sides too */
+        size_t k0 = k;
+        while (k < n && k - k0 < 2 && s[k] == ' ')
+            k++;
+        if (kj_at(s, n, k, "×")) {
+            k += strlen("×");
+        } else if (k < n && (s[k] == 'x' || s[k] == 'X') &&
+                   (k > k0 || (k + 1 < n && (s[k + 1] == 'W' || s[k + 1] == 'H' ||
+                                             s[k + 1] == 'D' || s[k + 1] == 'L')))) {
+            k++;
+        } else {
             return false;
-        k += strlen("×");
+        }
+        while (k < n && k - k0 < 5 && s[k] == ' ')
+            k++;
+        /* a Latin label letter of a side (W, H, D, L) */
+        if (k + 1 < n && (s[k] == 'W' || s[k] == 'H' || s[k] == 'D' || s[k] == 'L') &&
+            is_digit((unsigned char)s[k + 1]))
+            k++;
         for (int c = 0; c < 3 && k < n && !is_digit((unsigned char)s[k]); c++) {
             size_t k2 = k;
             uint32_t cp = kj_u8_next(s, n, &k2);
