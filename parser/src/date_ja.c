@@ -3265,8 +3265,52 @@ static bool day_change(jp *p, size_t j)
     return kj_dict_longest(p->c->dd->day_change, p->s, p->len, k, &v) > 0;
 }
 
+/* 公開から1日で, 発売から2〜3日で: N日 (at i, the number) counted from
+ * an event named before から, a length. The low end of a range before it
+ * (2〜, 1日〜) is stepped over. Not after a date or a time of day before
+ * から (1日から5日で, 12月から20日で, 4日夜から: a range of dates). */
+static bool day_from_event(const jp *p, size_t i)
+{
+    size_t s = i, k;
+    if (kj_before(p->s, s, "〜"))
+        s -= strlen("〜");
+    else if (kj_before(p->s, s, "~") || kj_before(p->s, s, "-"))
+        s -= 1;
+    if (s != i) {
+        if (kj_before(p->s, s, "日"))
+            s -= strlen("日");
+        size_t ds = s;
+        while (s > 0 && ds - s < 3 && p->s[s - 1] >= '0' && p->s[s - 1] <= '9')
+            s--;
+        if (s == ds)
+            return false;
+    }
+    if (!kj_before(p->s, s, "から") || s < strlen("から") + 1)
+        return false;
+    uint32_t pc = kj_u8_prev(p->s, s - strlen("から"), &k);
+    if (!kj_is_kanji(pc) && !kj_is_katakana(pc))
+        return false;
+    /* 日 月 年 週 時 分 秒 旬 末 朝 昼 夕 夜 晩 午 頃 降: a time before から */
+    static const uint32_t when[] = {0x65E5, 0x6708, 0x5E74, 0x9031, 0x6642, 0x5206,
+                                    0x79D2, 0x65EC, 0x672B, 0x671D, 0x663C, 0x5915,
+                                    0x591C, 0x6669, 0x5348, 0x9803, 0x964D};
+    for (size_t w = 0; w < sizeof when / sizeof when[0]; w++)
+        if (pc == when[w])
+            return false;
+    return kj_kanji_digit(pc) < 0 && kj_kanji_mult(pc) <= 0;
+}
+
+static bool day_is_length_(jp *p, size_t i, bool chain);
+
 /* 1日近く, 1日半, 3日10時間: N日 as a length, not a day of the month. */
 static bool day_is_length(jp *p, size_t i)
+{
+    return day_is_length_(p, i, true);
+}
+
+/* chain: a range's low end written with its unit (1日〜2日かかる) may take
+ * the length of its high end (one step, not down a list of days). */
+static bool day_is_length_(jp *p, size_t i, bool chain)
 {
     int64_t v;
     size_t e, e2;
@@ -3285,6 +3329,22 @@ static bool day_is_length(jp *p, size_t i)
      * 平年より3日、昨年より8日遅い: a gap listed before the word that
      * closes it (not 平年(18日)より, a day the より follows) */
     if (at(p, j, "遅れ"))
+        return true;
+    /* 修理に3日かかる, 2日かけて, 5日を要した: the time a task takes
+     * (ja/day_length_words); 公開から3日で: counted from an event */
+    int32_t lw;
+    if (kj_dict_longest(p->c->dd->day_length, p->s, p->len, j, &lw) > 0
+        || (at(p, j, "で") && day_from_event(p, i)))
+        return true;
+    /* 1日〜2日かかる: the low end of a range of lengths, each end with its
+     * unit (two lengths, as 3年〜5年) */
+    size_t rs;
+    int64_t hv;
+    int hnd;
+    bool hz;
+    if (chain && (rs = range_sep(p, j)) > 0 && isdig(p, j + rs)
+        && dnum(p, j + rs, &hv, &e2, &hnd, &hz) && hv > v && hv < 100 && at(p, e2, "日")
+        && day_is_length_(p, j + rs, false))
         return true;
     /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で) */
     size_t pk;
@@ -3817,7 +3877,10 @@ static size_t try_at(jp *p, size_t i)
          * day range runs from a smaller number of its own kind */
         bool mo = at(p, e2, "月") && v >= 1 && v < v2 && v2 <= 12 && !at(p, e2, "月期")
                   && !at(p, e2, "月間");
-        bool dy = at(p, e2, "日") && v >= 1 && v < v2 && v2 <= 31 && !at(p, e2, "日間");
+        /* 2〜3日かかる, 3〜4日ほど: a range of lengths (day_is_length on
+         * its high end), read by duration() */
+        bool dy = at(p, e2, "日") && v >= 1 && v < v2 && v2 <= 31 && !at(p, e2, "日間")
+                  && !day_is_length(p, e + sl);
         if (yr || mo || dy) {
             kj_tx a, b;
             kj_tx_init(&a);

@@ -1128,6 +1128,58 @@ static bool record_after(const kiji_doc *d, size_t pos)
     return kj_at(d->norm, d->norm_len, k, "勝") || kj_at(d->norm, d->norm_len, k, "敗");
 }
 
+/* The size joiner at k (×, or x / X / * between digits, spaces or a
+ * unit): its end, or 0. Spaces before it are skipped, one or two. */
+static size_t dim_joiner(const kiji_doc *d, size_t k)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len, k0 = k;
+    while (k < n && k - k0 < 2 && s[k] == ' ')
+        k++;
+    if (kj_at(s, n, k, "\xC3\x97")) /* × */
+        return k + 2;
+    if (k < n && (s[k] == 'x' || s[k] == 'X' || s[k] == '*'))
+        return k + 1;
+    return 0;
+}
+
+/* W69×H136×D17mm, W69mm x H136mm: the digits at pos follow a side's label
+ * (W, H, D or L, after no other letter) in a size, joined by a joiner
+ * (dim_joiner) to a side before the label or to a labelled side after the
+ * number and its unit (a bounded look: 4 digits, 2 letters, 2 spaces). */
+static bool dim_label_before(const kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    char lb = s[pos - 1];
+    if (lb != 'W' && lb != 'H' && lb != 'D' && lb != 'L')
+        return false;
+    /* a joiner before the label: x between a side and the label (136xD17)
+     * or × / a spaced x */
+    size_t b = pos - 1;
+    if (b >= 2 && (s[b - 1] == 'x' || s[b - 1] == 'X' || s[b - 1] == '*') &&
+        (is_digit_c(s[b - 2]) || s[b - 2] == 'm' || s[b - 2] == ' '))
+        return true;
+    if (b >= 1 && is_alnum((unsigned char)s[b - 1]))
+        return false;
+    while (b > 0 && pos - 1 - b < 2 && s[b - 1] == ' ')
+        b--;
+    if (kj_before(s, b, "\xC3\x97") ||
+        (b < pos - 1 && b >= 1 && (s[b - 1] == 'x' || s[b - 1] == 'X')))
+        return true;
+    /* a labelled side after this one */
+    size_t k = pos;
+    while (k < n && k - pos < 6 && (is_digit_c(s[k]) || s[k] == '.'))
+        k++;
+    for (int u = 0; u < 2 && k < n && (s[k] == 'm' || s[k] == 'c'); u++)
+        k++;
+    size_t j = dim_joiner(d, k);
+    while (j && j < n && s[j] == ' ' && j - k < 5)
+        j++;
+    return j && j + 1 < n && (s[j] == 'W' || s[j] == 'H' || s[j] == 'D' || s[j] == 'L') &&
+           is_digit_c(s[j + 1]);
+}
+
 /* scan_unsigned where the caller has read the character before pos: pc,
  * which starts at ps (prev_char(d, pos, &ps)). scan_at reads it for its
  * sign test at every number, so the scan does not decode it again. */
@@ -1157,7 +1209,8 @@ static bool scan_unsigned_after(kiji_doc *d, size_t pos, kj_numtok *t, bool chec
     if (c >= '0' && c <= '9') {
         if (check_prev) {
             /* DeNA3勝2敗: a won-lost count may follow a team's Latin name */
-            if (is_alnum(pc) && !((pc < '0' || pc > '9') && record_after(d, pos)))
+            if (is_alnum(pc) && !((pc < '0' || pc > '9') &&
+                                  (record_after(d, pos) || dim_label_before(d, pos))))
                 return false;
             /* inside 1,670 or 3.25; but 24 in 22,24,26 and 168 in
              * 192.168.1.2 start numbers */
@@ -1463,7 +1516,8 @@ bool kj_num_may_start_en(const kiji_doc *d, size_t pos, bool *en_known)
         /* nothing ASCII starts right after a letter or digit (A320, x5)
          * but a won-lost count after a team's name (DeNA3勝) */
         if (pos > 0 && is_alnum((unsigned char)s[pos - 1]))
-            return c >= '0' && c <= '9' && !is_digit_c(s[pos - 1]) && record_after(d, pos);
+            return c >= '0' && c <= '9' && !is_digit_c(s[pos - 1]) &&
+                   (record_after(d, pos) || dim_label_before(d, pos));
         if (c >= '0' && c <= '9')
             return true;
         /* '.' starts a decimal only before a digit (.08); '-' a sign only

@@ -441,6 +441,7 @@ int kj_date_init(kiji_parser *p)
     dd->day_lead = kj_dict_new();
     dd->day_gap = kj_dict_new();
     dd->day_change = kj_dict_new();
+    dd->day_length = kj_dict_new();
     dd->sono_hedges = kj_wordlist_get("ja/sono_hedges");
     dd->incident_words = kj_wordlist_get("ja/incident_words");
     dd->dou_words = kj_wordlist_get("ja/dou_words");
@@ -450,6 +451,8 @@ int kj_date_init(kiji_parser *p)
         !dd->day_gap || !kj_dict_add_list(dd->day_gap, kj_wordlist_get("ja/day_gap_words"), 1) ||
         !dd->day_change ||
         !kj_dict_add_list(dd->day_change, kj_wordlist_get("ja/day_change_words"), 1) ||
+        !dd->day_length ||
+        !kj_dict_add_list(dd->day_length, kj_wordlist_get("ja/day_length_words"), 1) ||
         !dd->sono_hedges)
         return -1;
     dd->day_rate = kj_dict_new();
@@ -509,6 +512,7 @@ void kj_date_free(kiji_parser *p)
     kj_dict_free(dd->day_lead);
     kj_dict_free(dd->day_gap);
     kj_dict_free(dd->day_change);
+    kj_dict_free(dd->day_length);
     kj_dict_free(dd->day_rate);
     kj_dict_free(dd->weekday_roles);
     kj_dict_free(dd->weekday_slots);

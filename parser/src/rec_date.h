@@ -201,6 +201,9 @@ struct kj_datedata {
     /* ja/day_change_words: the words of change after N日で and an amount
      * that make N日 a length (day_change, date_ja.c) */
     kj_dict *day_change;
+    /* ja/day_length_words: the words after N日 of the time a task takes
+     * (かかる, を要し) that make N日 a length (day_is_length, date_ja.c) */
+    kj_dict *day_length;
     /* ja/day_rate_words: the words after 1日 that make it "per day"
      * (day_rate, date_ja.c) */
     kj_dict *day_rate;

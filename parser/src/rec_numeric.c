@@ -719,6 +719,28 @@ static void classify_ja(kiji_doc *d, amount *a)
     a->ne = k + len;
     if (a->kind == NW_CURRENCY)
         a->cur = INDEX(v);
+    /* 1打差, 7.5ゲームの差: a margin's counter (listed with 差 in
+     * ja/counters, as it counts nothing else) is the unit; (の)差 stays out,
+     * as after 2点差, 3票差 */
+    if (a->kind == NW_COUNTER && len > strlen("差") && kj_before(d->norm, k + len, "差")) {
+        a->ue -= strlen("差");
+        if (kj_before(d->norm, a->ue, "の"))
+            a->ue -= strlen("の");
+        a->ne = a->ue;
+    }
+    /* 1馬身半, 2杯半: a counter and a half (0.5 added); not an ordinal (2位),
+     * nor 半ば, 半導体 (a word after: a kanji other than 差, 1馬身半差) */
+    size_t h = a->ne + strlen("半");
+    uint32_t hc = h < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &h) : 0;
+    h = a->ne + strlen("半");
+    kj_num half = {5, -1, true}, x;
+    if (a->kind == NW_COUNTER && INDEX(v) != NW_ORDINAL && a->ne == k + len && a->value.ok &&
+        !a->tok.vague && kj_at(d->norm, d->norm_len, a->ne, "半") &&
+        !kj_at(d->norm, d->norm_len, h, "ば") && (!kj_is_kanji(hc) || hc == 0x5DEE /* 差 */) &&
+        kj_num_add(&x, a->value, half)) {
+        a->value = x;
+        a->ne = h;
+    }
 }
 
 /* "75 USD million": a scale word after an upper-case ISO code that
@@ -2617,10 +2639,11 @@ static bool inherit_unit(const kiji_doc *d, amount *a, const amount *u)
     return true;
 }
 
-/* A bare number before × in a size (幅69×縦136×厚み17mm, 257×144×221mm):
- * it takes the unit of the first side after it that has one, over at most
- * DIM_SIDES sides, each after × and an optional label of up to three
- * kanji or katakana (縦, 厚み, 奥行き). Only a unit of length, area or
+/* A bare number before × in a size (幅69×縦136×厚み17mm, 257×144×221mm,
+ * W69×H136×D17mm, W69 x H136 x D17mm): it takes the unit of the first side
+ * after it that has one, over at most DIM_SIDES sides, each after × (or an
+ * x spaced or before a letter label) and an optional label of up to three
+ * kanji or katakana (縦, 厚み, 奥行き) or one letter (W, H, D, L). Only a unit of length, area or
  * weight counts (not 3×4人, a product). */
 #define DIM_SIDES 4
 static bool dim_unit(kiji_doc *d, amount *a)
@@ -2629,9 +2652,26 @@ static bool dim_unit(kiji_doc *d, amount *a)
     const char *s = d->norm;
     size_t n = d->norm_len, k = a->ne;
     for (int side = 0; side < DIM_SIDES; side++) {
-        if (!kj_at(s, n, k, "×"))
+        /* W69 x H136 x D17mm: a spaced x, or x before a side's label
+         * letter (W69xH136), joins sides too */
+        size_t k0 = k;
+        while (k < n && k - k0 < 2 && s[k] == ' ')
+            k++;
+        if (kj_at(s, n, k, "×")) {
+            k += strlen("×");
+        } else if (k < n && (s[k] == 'x' || s[k] == 'X') &&
+                   (k > k0 || (k + 1 < n && (s[k + 1] == 'W' || s[k + 1] == 'H' ||
+                                             s[k + 1] == 'D' || s[k + 1] == 'L')))) {
+            k++;
+        } else {
             return false;
-        k += strlen("×");
+        }
+        while (k < n && k - k0 < 5 && s[k] == ' ')
+            k++;
+        /* a Latin label letter of a side (W, H, D, L) */
+        if (k + 1 < n && (s[k] == 'W' || s[k] == 'H' || s[k] == 'D' || s[k] == 'L') &&
+            is_digit((unsigned char)s[k + 1]))
+            k++;
         for (int c = 0; c < 3 && k < n && !is_digit((unsigned char)s[k]); c++) {
             size_t k2 = k;
             uint32_t cp = kj_u8_next(s, n, &k2);
