@@ -265,6 +265,60 @@ static inline __attribute__((always_inline)) void ja_legal_base(const char **nam
     }
 }
 
+/* The key form of a Japanese court's, prosecutor's or police body's name
+ * in out (of cap bytes; its length, 0 when it does not fit): news writes
+ * 東山地方裁判所 and 東山地裁, 南海県警察本部 and 南海県警, 北町警察署 and
+ * 北町署 for one body (GUIDELINES: one fact per entity, named by its
+ * fullest form), so each long form is read as its short one. A station
+ * named with its force before it (南海県警北町警察署, 警視庁北町署) is the
+ * station written alone: the key starts after the force (cases/ja/org). */
+static size_t ja_body_key(const char *name, size_t nl, char *out, size_t cap)
+{
+    static const char *const form[][2] = {
+        {"地方裁判所", "地裁"}, {"高等裁判所", "高裁"}, {"家庭裁判所", "家裁"},
+        {"簡易裁判所", "簡裁"}, {"地方検察庁", "地検"}, {"高等検察庁", "高検"},
+        {"県警察本部", "県警"}, {"府警察本部", "府警"}, {"道警察本部", "道警"},
+        {"県警察", "県警"},     {"府警察", "府警"},     {"道警察", "道警"},
+        {"警察署", "署"},       {NULL, NULL}};
+    size_t o = 0, force = 0;
+    for (size_t i = 0; i < nl;) {
+        size_t fl = 0;
+        int f = 0;
+        /* every form starts with a kanji of three bytes */
+        for (; ((unsigned char)name[i] & 0xF0) == 0xE0 && form[f][0]; f++) {
+            fl = strlen(form[f][0]);
+            if (fl <= nl - i && memcmp(name + i, form[f][0], fl) == 0)
+                break;
+        }
+        const char *w = name + i;
+        size_t wl = (size_t)kj_u8_len((unsigned char)name[i]);
+        if (wl > nl - i)
+            wl = nl - i;
+        if (((unsigned char)name[i] & 0xF0) == 0xE0 && form[f][0]) {
+            w = form[f][1];
+            wl = strlen(w);
+            i += fl;
+        } else {
+            i += wl;
+        }
+        if (o + wl > cap)
+            return 0;
+        memcpy(out + o, w, wl);
+        o += wl;
+        /* the force: 県警, 府警, 道警 or 警視庁, with a station after it */
+        if (!force && o >= 6 &&
+            (kj_before(out, o, "県警") || kj_before(out, o, "府警") || kj_before(out, o, "道警") ||
+             (o >= 9 && kj_before(out, o, "警視庁"))))
+            force = o;
+    }
+    /* 南海県警北町署: two kanji at least between the force and 署 */
+    if (force && o >= force + 9 && kj_before(out, o, "署")) {
+        memmove(out, out + force, o - force);
+        o -= force;
+    }
+    return o;
+}
+
 /* Does a possessive ('s or s') and one space stand right before name,
  * when name points into the text (org_for is also given copies)? */
 static bool owner_before(const kiji_doc *d, const char *name)
@@ -480,7 +534,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         int n = ent_key_num(key, sizeof key, "#", (int)v);
         return ent_make(s, type, key, (size_t)n);
     }
-    char key[160];
+    char key[160], body[160]; /* body: ja_body_key's form of name */
     bool landed = false; /* the U.S. Air Force: not the Royal Air Force's tail */
     if (nl) {
         if (nl + 2 >= sizeof key)
@@ -499,6 +553,11 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
          * company */
         if (ja)
             ja_legal_base(&name, &nl);
+        size_t bodyl = ja ? ja_body_key(name, nl, body, sizeof body) : 0;
+        if (bodyl) {
+            name = body;
+            nl = bodyl;
+        }
         /* U.S. Air Force and Air Force: the country before a body's name
          * does not make another body (cases/en/org) */
         static const char *const land[] = {"U.S. ", "US ", "U.S ", "United States ", NULL};
@@ -549,6 +608,7 @@ static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
 
 static size_t ja_country_label(estate *s, size_t a, size_t b);
 static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e);
+static bool station_end(estate *s, size_t a, size_t p);
 
 /* Does the name [a, b) end in an organization word? */
 static bool org_suffix_end(estate *s, size_t a, size_t b)
@@ -564,8 +624,10 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
     for (size_t p = a; p < b; p++) {
         s->d->work++;
         if ((d->norm[p] & 0xC0) != 0x80 && kj_dict_get(s->x->osuf_ja, d->norm + p, b - p, &v))
-            /* 内蔵メモリ(ROM): a business word marked 4 needs its stem */
-            return p > a && (v != 4 || kata_firm_stem(s, ja_country_label(s, a, p), p, b));
+            /* 内蔵メモリ(ROM): a business word marked 4 needs its stem,
+             * 署 marked 5 its force or full name */
+            return p > a && (v != 4 || kata_firm_stem(s, ja_country_label(s, a, p), p, b)) &&
+                   (v != 5 || station_end(s, a, p));
     }
     return false;
 }
@@ -1414,6 +1476,43 @@ static bool glued_word(estate *s, size_t a, size_t p)
     return sl && a + sl < p && kj_dict_get(s->x->given_ja, d->norm + a + sl, p - a - sl, &v);
 }
 
+/* Where a police force's name (南海県警, 警視庁, 南海県警察) ends in [a, p)
+ * with two to five kanji between it and p, the station word's start
+ * (南海県警|北町|署); 0 when none. */
+static size_t force_end(const kiji_doc *d, size_t a, size_t p)
+{
+    static const char *const force[] = {"県警", "府警", "道警", "警視庁", "県警察", "府警察", "道警察", NULL};
+    size_t q = p;
+    for (int k = 1; k <= 5 && q >= a + 6; k++) {
+        size_t qs;
+        if (!kj_is_kanji(ent_prev(d, q, &qs)) || q - qs != 3)
+            break;
+        q = qs;
+        for (int f = 0; k >= 2 && force[f]; f++)
+            if (q >= a + strlen(force[f]) && kj_before(d->norm, q, force[f]))
+                return q;
+    }
+    return 0;
+}
+
+/* Does 署 at p end a police station's name in the run from a (the suffix
+ * marked 5 in org_suffixes)? 署 alone also ends 部署 and 署名, so it needs
+ * the force written right before two to five kanji (南海県警北町署, 警視庁
+ * 西町署), or the station read already under its full name (北町署 after
+ * 北町警察署: ja_body_key reads both as one). */
+static bool station_end(estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    if (force_end(d, a, p))
+        return true;
+    char body[96], key[100];
+    size_t bl = p + 3 - a < sizeof body ? ja_body_key(d->norm + a, p + 3 - a, body, sizeof body) : 0;
+    if (bl < 9) /* two kanji and 署 at least */
+        return false;
+    int n = ent_key_str(key, sizeof key, "n:", body, bl);
+    return n > 0 && (size_t)n < sizeof key && ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n);
+}
+
 static void ja_seg(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
@@ -1476,6 +1575,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
             if (ok && v == 4)
                 ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
+            if (ok && v == 5)
+                ok = station_end(s, a, p);
             /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
              * before the suffix make a common noun, a body somewhere in
              * the place, not a name (町内会 and 村内 are left alone: 町内会
@@ -1847,6 +1948,17 @@ static void ja_seg(estate *s, size_t a, size_t b)
         return;
     longer_name(s, e, a, best);
     ent_mention(s, e, a, best);
+    /* 南海県警北町署: the station is named with its force, and the force
+     * is an organization named there too (GUIDELINES: every named one) */
+    size_t st = kj_before(d->norm, best, "警察署") ? best - 9 : kj_before(d->norm, best, "署") ? best - 3 : 0;
+    size_t q = st > a ? force_end(d, a, st) : 0;
+    ent *f = q && !kj_dict_get(x->ogeneric_ja, d->norm + a, q - a, &v)
+                 ? org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, q - a, NULL, 0)
+                 : NULL;
+    if (f && f != e) {
+        longer_name(s, f, a, q);
+        ent_mention(s, f, a, q);
+    }
 }
 
 /* 経産省・文科省, ・亀田総合病院・新東京病院: a ・ next to a kanji separates the
