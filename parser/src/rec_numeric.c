@@ -3432,7 +3432,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     }
     /* "1.5 to 2 years", "2.5-3 months", "2 to 2.5 years": a bare low end
      * before a length is the date recognizer's range of lengths, as the
-     * high end is (it reads a high end with at most two decimals) */
+     * high end is (it reads a high end with at most three decimals, as
+     * its lengths do: 1.5 to 2.555 hours) */
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
         size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
         amount t;
@@ -3440,7 +3441,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         const char *dp;
         if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
             (!(dp = memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns)) ||
-             (size_t)(d->norm + t.tok.ne - dp) <= 3) &&
+             (size_t)(d->norm + t.tok.ne - dp) <= 4) &&
             en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
             KIND(tv) == NW_TIME)
             return a.tok.ne;
