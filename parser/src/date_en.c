@@ -3241,6 +3241,39 @@ static bool range_low(ep *p, size_t st, int64_t v, int64_t hf, int hfd, size_t *
     return true;
 }
 
+/* Quarters of a unit at j: "a quarter of a century", "three quarters of an
+ * hour", "a quarter century", "a quarter-hour"; a bare "quarter" only where
+ * lead is set (the past quarter century, nearly a quarter of an hour read
+ * after their lead words). *qn = the quarters (1 or 3), *e = the end before
+ * the unit word. Not "a quarter of the staff" nor "a quarter of a million":
+ * the caller wants a unit at *e. */
+static bool quarter_of(const ep *p, size_t j, bool lead, int *qn, size_t *e)
+{
+    size_t x = j, y, k;
+    int n = 1;
+    if (wd(p, x, "a", &y) || wd(p, x, "one", &y))
+        x = sp(p, y);
+    else if (wd(p, x, "three", &y))
+        x = sp(p, y), n = 3;
+    else if (!lead)
+        return false;
+    if (!(n == 3 ? wd(p, x, "quarters", &y) : wd(p, x, "quarter", &y)))
+        return false;
+    if (wd(p, sp(p, y), "of", &k) && (wd(p, sp(p, k), "a", &x) || wd(p, sp(p, k), "an", &x))) {
+        *qn = n;
+        *e = x;
+        return true;
+    }
+    /* the closed-up form names the unit right after: a quarter century */
+    if (n == 1 && (ch(p, y) == ' ' || ch(p, y) == '-')
+        && (wd(p, y + 1, "century", &k) || wd(p, y + 1, "hour", &k))) {
+        *qn = 1;
+        *e = y;
+        return true;
+    }
+    return false;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -3252,7 +3285,7 @@ static size_t amount(ep *p, size_t i)
     const kj_dword *w;
     int q = KJ_Q_NONE;
     int64_t frac = 0;
-    int fd = 0;
+    int fd = 0, qn = 0;
     size_t st = i, j = i;
     bool every = false;
     if (ch(p, j) == 'e' && (wd(p, j, "every", &e) || wd(p, j, "each", &e))) {
@@ -3310,6 +3343,8 @@ static size_t amount(ep *p, size_t i)
         v = 1;
         a = true;
         e = x;
+    } else if (!every && quarter_of(p, j, j > i, &qn, &e)) {
+        /* a quarter of a century: read in the unit below */
     } else if (wd(p, j, "a couple of", &e)
                || (wd(p, j, "couple of", &e) && !kj_before(p->lc, j, "the "))) {
         /* a couple of days: as vague as a few (not "the couple of"
@@ -3418,6 +3453,20 @@ static size_t amount(ep *p, size_t i)
         u = "H";
     } else {
         return 0;
+    }
+    if (qn) {
+        /* quarters of a unit in the next unit down: a quarter of a
+         * century is 25 years, three quarters of an hour 45 minutes */
+        static const char *const qu[][2] = {{"CE", "Y"}, {"Y", "M"}, {"D", "H"}, {"H", "MI"},
+                                            {"MI", "S"}};
+        static const int qf[] = {25, 3, 6, 15, 15};
+        size_t r = 0;
+        while (r < 5 && strcmp(u, qu[r][0]) != 0)
+            r++;
+        if (r == 5)
+            return 0;
+        v = (int64_t)qf[r] * qn;
+        u = qu[r][1];
     }
     if (strcmp(u, "QU") == 0) {
         /* two quarters, the past three quarters: three months each (not

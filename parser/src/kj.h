@@ -287,6 +287,12 @@ struct kiji_doc {
     /* does the text deal in sterling (rec_numeric.c, glued pence)? 0 not
      * asked yet in this parse, 1 yes, -1 no: read once per parse */
     int8_t sterling;
+    /* three-digit model numbers the text names after a name mid-sentence
+     * (rec_numeric.c: "a Boeing 787"), so "the 787 offers" holds no count:
+     * models_read 0 not read yet in this parse, 1 read; at most 8 kept */
+    int8_t models_read;
+    uint8_t nmodels;
+    uint16_t models[8];
 
     /* output */
     char *json; /* malloc'd, reused between parses */

@@ -1459,6 +1459,48 @@ static bool after_name(kiji_doc *d, size_t pos)
     return qual_before(d, pos, &qs) == 0;
 }
 
+/* Is the three-digit number at pos one the text names as a model after a
+ * name elsewhere ("a Boeing 787", "its Airbus 350 fleet"), a name not
+ * opening its sentence (But 300 ...)? The text is read once per parse
+ * (d->models keeps up to eight such numbers). */
+static bool text_model(kiji_doc *d, size_t pos)
+{
+    const char *s = d->norm;
+    size_t n = d->norm_len;
+    if (!d->models_read) {
+        d->models_read = 1;
+        size_t i;
+        for (i = 1; i + 3 <= n && d->nmodels < 8; i++) {
+            if (s[i - 1] != ' ' || s[i] < '1' || s[i] > '9' || !is_digit((unsigned char)s[i + 1]) ||
+                !is_digit((unsigned char)s[i + 2]) ||
+                (i + 3 < n && (is_digit((unsigned char)s[i + 3]) || is_letter((unsigned char)s[i + 3]) ||
+                               ((s[i + 3] == ',' || s[i + 3] == '.') && i + 4 < n &&
+                                is_digit((unsigned char)s[i + 4])))))
+                continue;
+            if (i < 3 || !is_letter((unsigned char)s[i - 2]) || !after_name(d, i))
+                continue;
+            size_t b = i - 1;
+            while (b > 0 && i - 1 - b < 24 && is_letter((unsigned char)s[b - 1]))
+                b--;
+            int si = kj_sentence_of(d, b);
+            size_t k = si >= 0 ? d->sent[si].ns : b;
+            while (k < b && (s[k] == '"' || s[k] == '\'' || s[k] == '(' || s[k] == ' '))
+                k++;
+            if (k == b)
+                continue;
+            d->models[d->nmodels++] = (uint16_t)((s[i] - '0') * 100 + (s[i + 1] - '0') * 10 + (s[i + 2] - '0'));
+        }
+        d->work += i;
+    }
+    if (pos + 3 > n)
+        return false;
+    uint16_t v = (uint16_t)((s[pos] - '0') * 100 + (s[pos + 1] - '0') * 10 + (s[pos + 2] - '0'));
+    for (size_t k = 0; k < d->nmodels; k++)
+        if (d->models[k] == v)
+            return true;
+    return false;
+}
+
 /* A model number after a descriptive adjective that itself follows a
  * determiner or a possessive: "Boeing's larger 777 planes", "their new
  * 787 aircraft". English puts a count before such adjectives (five new
@@ -1961,6 +2003,14 @@ static bool read_amount(kiji_doc *d, size_t pos, amount *a, enum num_hint hint)
             (after_name(d, a->tok.ns) ||
              (model_number(a, d->norm + a->tok.ns, a->tok.ne - a->tok.ns) &&
               after_model_adjective(d, a->tok.ns))))
+            a->kind = 0;
+        /* "the 787 offers": after the, a model the text names after a
+         * name elsewhere (a Boeing 787) and no count */
+        else if (a->kind == NW_COUNTER && !a->tok.word && a->tok.value.exp == 0 &&
+                 a->tok.digits == 3 && a->tok.ne - a->tok.ns == 3 && a->tok.ns >= 4 &&
+                 (kj_before(d->norm, a->tok.ns, "the ") || kj_before(d->norm, a->tok.ns, "The ")) &&
+                 (a->tok.ns == 4 || !is_letter((unsigned char)d->norm[a->tok.ns - 5])) &&
+                 text_model(d, a->tok.ns))
             a->kind = 0;
     } else {
         classify_ja(d, a);
@@ -3472,7 +3522,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     }
     /* "1.5 to 2 years", "2.5-3 months", "2 to 2.5 years": a bare low end
      * before a length is the date recognizer's range of lengths, as the
-     * high end is (it reads a high end with at most two decimals) */
+     * high end is (it reads a high end with at most three decimals, as
+     * its lengths do: 1.5 to 2.555 hours) */
     if (rc && d->lang == KJ_LANG_EN && a.kind == 0 && a.ne == a.tok.ne && !slash) {
         size_t tp = rc < d->norm_len && d->norm[rc] == ' ' ? rc + 1 : rc, ms;
         amount t;
@@ -3480,7 +3531,7 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         const char *dp;
         if (read_amount(d, tp, &t, NUM_UNKNOWN) && t.kind == NW_TIME && t.ns == tp &&
             (!(dp = memchr(d->norm + t.tok.ns, '.', t.tok.ne - t.tok.ns)) ||
-             (size_t)(d->norm + t.tok.ne - dp) <= 3) &&
+             (size_t)(d->norm + t.tok.ne - dp) <= 4) &&
             en_lookup(d, d->p->numeric->en_after, t.tok.ne, false, &tv, &ms) &&
             KIND(tv) == NW_TIME)
             return a.tok.ne;
