@@ -3493,17 +3493,37 @@ static void pass_media_kind(estate *s)
         return;
     ent_freeze(s);
     const char *close = "」";
+    /* kj_structure noted the line breaks, 「 and 」 that start before
+     * qmarks_end (d->qmarks, in order): the scan takes the 「 from there,
+     * and reads the text only past qmarks_end */
+    size_t km = 0;
     for (size_t i = s->lo; i + 3 <= s->hi;) {
-        /* 「 is E3 80 8C: look for its last byte, rare in kana and
-         * kanji, rather than its first, which most of them share */
-        const char *p = i + 2 < s->hi ? memchr(d->norm + i + 2, 0x8C, s->hi - i - 2) : NULL;
-        if (!p)
-            break;
-        size_t at = (size_t)(p - d->norm);
-        i = at + 1;
-        d->work++;
-        if ((unsigned char)d->norm[at - 2] != 0xE3 || (unsigned char)d->norm[at - 1] != 0x80)
-            continue;
+        size_t at;
+        if (i < d->qmarks_end) {
+            while (km < d->nqmarks && (d->qmarks[km] < i || d->norm[d->qmarks[km]] == '\n' ||
+                                       (unsigned char)d->norm[d->qmarks[km] + 2] != 0x8C))
+                km++;
+            if (km < d->nqmarks) {
+                at = d->qmarks[km++] + 2;
+                if (at >= s->hi)
+                    break;
+                d->work++;
+            } else {
+                i = d->qmarks_end;
+                continue;
+            }
+        } else {
+            /* 「 is E3 80 8C: look for its last byte, rare in kana and
+             * kanji, rather than its first, which most of them share */
+            const char *p = i + 2 < s->hi ? memchr(d->norm + i + 2, 0x8C, s->hi - i - 2) : NULL;
+            if (!p)
+                break;
+            at = (size_t)(p - d->norm);
+            i = at + 1;
+            d->work++;
+            if ((unsigned char)d->norm[at - 2] != 0xE3 || (unsigned char)d->norm[at - 1] != 0x80)
+                continue;
+        }
         i = at - 1; /* just past the bracket's first byte, as before */
         if (!media_kind_before(s, i - 1))
             continue;

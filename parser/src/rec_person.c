@@ -3774,6 +3774,20 @@ static size_t name_from(estate *s, size_t q, pctx *pc)
  * 6枚目) and is not read here. */
 static const char *const sumo_ranks[] = {"横綱", "大関", "関脇", "小結", NULL};
 
+/* Can ja_rank_name match at the character c: a rank's first kanji, or 元
+ * or 新 before one (横 大 関 小 元 新)? Asked at most name starts, so the
+ * low six bits of each, distinct, are tested first as one bit of a word:
+ * most other characters fail there without the six comparisons. */
+static inline bool rank_may_start(uint32_t c)
+{
+    const uint64_t low = 1ull << (0x6A2A & 63) | 1ull << (0x5927 & 63) | 1ull << (0x95A2 & 63) |
+                         1ull << (0x5C0F & 63) | 1ull << (0x5143 & 63) | 1ull << (0x65B0 & 63);
+    if (!(low >> (c & 63) & 1))
+        return false;
+    return c == 0x6A2A /* 横 */ || c == 0x5927 /* 大 */ || c == 0x95A2 /* 関 */ ||
+           c == 0x5C0F /* 小 */ || c == 0x5143 /* 元 */ || c == 0x65B0 /* 新 */;
+}
+
 /* 横綱朝青龍が, 新大関琴欧州を, 元横綱・北の湖の: a sumo rank (元 or 新
  * may open it, a ・ may follow it) before a ring name of two to five
  * kanji, with at most one の or ノ before its last kanji (北の湖, 三重ノ
@@ -4013,8 +4027,7 @@ static void ja_persons(estate *s)
             /* 横綱白鵬, 大関魁皇: a sumo rank before a ring name (asked
              * where a rank, or 元 or 新 before one, can start) */
             size_t e = 0;
-            if (c == 0x6A2A /* 横 */ || c == 0x5927 /* 大 */ || c == 0x95A2 /* 関 */ ||
-                c == 0x5C0F /* 小 */ || c == 0x5143 /* 元 */ || c == 0x65B0 /* 新 */)
+            if (rank_may_start(c))
                 e = ja_rank_name(s, i, &pc);
             if (!e)
                 e = ja_short_run(s, i, c, cls, nx) ? 0 : ja_candidate(s, i, &pc);
