@@ -3058,6 +3058,48 @@ static bool election_after(const kiji_doc *d, size_t e, size_t hi)
 
 /* org_at_cp past org_may_start: the lookup, and the entity of what it
  * finds on word boundaries. */
+/* Is [a, b) one capitalized Latin word, or an initial (J.)? */
+static bool cap_latin_word(const kiji_doc *d, size_t a, size_t b)
+{
+    if (b <= a || !upper((unsigned char)d->norm[a]))
+        return false;
+    if (b - a == 2 && d->norm[a + 1] == '.')
+        return true;
+    for (size_t i = a + 1; i < b; i++)
+        if (d->norm[i] < 'a' || d->norm[i] > 'z')
+            return false;
+    return true;
+}
+
+/* Henry Ford, Edsel B. Ford Jr.: a known name of one Latin word right
+ * after a given name of en/given_names, one middle name or initial
+ * between them or none, is that person's surname, no mention of the
+ * company (cases/en/person_known_surname). */
+static bool given_before(estate *s, size_t pos, size_t n)
+{
+    const kiji_doc *d = s->d;
+    if (!cap_latin_word(d, pos, pos + n) || pos < s->lo + 3 || d->norm[pos - 1] != ' ')
+        return false;
+    size_t e = pos - 1;
+    for (int w = 0; w < 2 && e > s->lo; w++) {
+        size_t b = e;
+        if (d->norm[b - 1] == '.')
+            b--; /* an initial's full stop */
+        while (b > s->lo && e - b < 16 && ent_asc((unsigned char)d->norm[b - 1]))
+            b--;
+        if (!cap_latin_word(d, b, e))
+            return false;
+        int32_t v;
+        if (e - b > 2 && kj_dict_get(s->x->given_en, d->norm + b, e - b, &v) &&
+            !ent_stopword(d, b, e))
+            return true;
+        if (b < s->lo + 3 || d->norm[b - 1] != ' ')
+            return false;
+        e = b - 1;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
@@ -3099,6 +3141,8 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     uint32_t last = ent_prev(d, pos + n, &ls);
     uint32_t nc = ent_cp(d, pos + n, &nx);
     if (ent_word(last) && ent_word(nc))
+        return 0;
+    if (given_before(s, pos, n))
         return 0;
     /* Daimler-Benz: a known Latin name, a hyphen and a capitalized word
      * (a capital, then lower case) name another company, the whole
@@ -3694,6 +3738,47 @@ static bool firm_named(estate *s, ent *o, const char *name, size_t nl)
            (o->acronym && ent_equals(name, nl, o->acronym));
 }
 
+/* Halvik Canada said: a capitalized word [w, p) and a country's name
+ * ending at ce, the two the subject of said / says, name a company's
+ * subsidiary speaking even where the company is named nowhere else; not a
+ * given name (Jean Canada), nor the end of a longer capitalized run
+ * (Minister Tom Brandt Canada), a sentence's opener (ent_stopword, as
+ * the caller tests) or a demonym. */
+static bool subsidiary_says(estate *s, size_t w, size_t p, size_t ce)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (!(kj_at(d->norm, s->hi, ce, " said") || kj_at(d->norm, s->hi, ce, " says") ||
+          kj_at(d->norm, s->hi, ce, "\nsaid") || kj_at(d->norm, s->hi, ce, "\nsays")) ||
+        (ce + 5 < s->hi && ent_asc((unsigned char)d->norm[ce + 5])))
+        return false;
+    if (kj_dict_get(s->x->given_en, d->norm + w, p - w, &v) ||
+        kj_dict_get(s->x->demonym, d->norm + w, p - w, &v))
+        return false;
+    size_t b = w;
+    while (b > s->lo && w - b < 3 && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+        b--;
+    /* another word right before; a full stop ends a sentence, but not
+     * an initial's (J. Halvik Canada) */
+    if (b > s->lo && (ent_asc((unsigned char)d->norm[b - 1]) ||
+                      (d->norm[b - 1] == '.' && b - 1 > s->lo && upper((unsigned char)d->norm[b - 2]))))
+        return false;
+    return b < w || b == s->lo;
+}
+
+/* Is [w, ce) the name of a subsidiary read before (Halvik Canada said,
+ * then Halvik Canada last changed its prices)? */
+static bool subsidiary_read(estate *s, size_t w, size_t ce)
+{
+    char name[48], key[64];
+    if (ce - w >= sizeof name)
+        return false;
+    size_t nl = ent_strnorm_to(name, s->d->norm + w, ce - w); /* a wrapped line as a space */
+    int kl = ent_key_str(key, sizeof key, "n:", name, nl);
+    return kl > 0 && (size_t)kl < sizeof key &&
+           ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl) != NULL;
+}
+
 /* Texaco Canada, Ford Australia, Pemex Japan representative: a company's
  * one-word name right before a country's (or a world region's: Ford
  * Europe) names its subsidiary there, one organization, not the company
@@ -3775,7 +3860,8 @@ static void pass_country_subsidiaries(estate *s)
         if (!firm && ent_overlaps(s, w, p))
             continue;
         if (!firm && !org_unique(s, d->norm + w, p - w, firm_named) &&
-            !kj_dict_get(s->x->org, d->norm + w, p - w, &v))
+            !kj_dict_get(s->x->org, d->norm + w, p - w, &v) && !subsidiary_says(s, w, p, m.ne) &&
+            !subsidiary_read(s, w, m.ne))
             continue;
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + w, m.ne - w, NULL, 0);
         if (!e || e == firm)
@@ -4341,6 +4427,110 @@ static void pass_says(estate *s)
     }
 }
 
+/* Is [a, b) a word of two capitals or more and nothing else (a
+ * headline's TO, UAW)? */
+static bool caps_word(const kiji_doc *d, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!upper((unsigned char)d->norm[i]))
+            return false;
+    return true;
+}
+
+/* The United Auto Workers union ... the UAW: three to five capitals
+ * written after an organization, spelling the initials of its
+ * capitalized words, are a mention of it, not another body, also where no
+ * parenthesis defined them (cases/en/org_initials_later). Exactly one
+ * organization read before must spell them, one with no acronym of its
+ * own (pass_known finds a defined one); not in a line of capitals (a
+ * headline), nor a title (CEO) or a stopword, nor a ticker in angle
+ * brackets (<HMC>: pass_tickers) or a product's slashed name (HMC/Net). */
+static void pass_initials_later(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    /* the candidates, each with its first mention: the organizations of
+     * three to six capitalized words (initials_of lets a legal form's
+     * word be one more than the capitals) */
+    enum { MAXC = 16 };
+    ent *cand[MAXC];
+    size_t first[MAXC], nc = 0;
+    for (size_t j = 0; j < s->ne && nc < MAXC; j++) {
+        ent *o = s->e[j];
+        d->work++;
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->acronym || o->nm == 0 ||
+            o->namelen > 96)
+            continue;
+        int words = 0;
+        for (size_t i = 0; i < o->namelen; i++)
+            words += (i == 0 || o->name[i - 1] == ' ') && upper((unsigned char)o->name[i]);
+        if (words < 3 || words > 6)
+            continue;
+        size_t f = o->m[0].ns;
+        for (size_t m = 1; m < o->nm; m++)
+            if (o->m[m].ns < f)
+                f = o->m[m].ns;
+        cand[nc] = o;
+        first[nc++] = f;
+    }
+    if (nc == 0)
+        return;
+    ent_freeze(s); /* ent_overlaps sees the names read so far */
+    for (size_t i = s->lo; i < s->hi; i++) {
+        if (!upper((unsigned char)d->norm[i]) ||
+            (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) || d->norm[i - 1] == '.' ||
+                           d->norm[i - 1] == '-' || d->norm[i - 1] == '&' ||
+                           d->norm[i - 1] == '<' || d->norm[i - 1] == '/')))
+            continue;
+        size_t b = i;
+        while (b < s->hi && b - i < 7 && upper((unsigned char)d->norm[b]))
+            b++;
+        size_t a = i;
+        i = b;
+        d->work++;
+        if (b - a < 3 || b - a > 5 ||
+            (b < s->hi && (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&' ||
+                           d->norm[b] == '>' || d->norm[b] == '/' ||
+                           (d->norm[b] == '.' && b + 1 < s->hi &&
+                            ent_asc((unsigned char)d->norm[b + 1])))))
+            continue;
+        /* the words on either side: a word of capitals makes a headline */
+        size_t pe = a;
+        while (pe > s->lo && a - pe < 3 && !ent_asc((unsigned char)d->norm[pe - 1]))
+            pe--;
+        size_t pb = pe;
+        while (pb > s->lo && pe - pb < 16 && ent_asc((unsigned char)d->norm[pb - 1]))
+            pb--;
+        size_t nb = b;
+        while (nb < s->hi && nb - b < 3 && !ent_asc((unsigned char)d->norm[nb]))
+            nb++;
+        size_t nx = nb;
+        while (nx < s->hi && nx - nb < 16 && ent_asc((unsigned char)d->norm[nx]))
+            nx++;
+        if (caps_word(d, pb, pe) || caps_word(d, nb, nx))
+            continue;
+        char low[8];
+        int32_t v;
+        for (size_t j = a; j < b; j++)
+            low[j - a] = (char)(d->norm[j] + 32);
+        if (ent_overlaps(s, a, b) || ent_stopword(d, a, b) ||
+            kj_dict_get(s->x->title_en, low, b - a, &v))
+            continue;
+        ent *e = NULL;
+        int hits = 0;
+        for (size_t c = 0; c < nc; c++)
+            if (first[c] < a && initials_of(cand[c], d->norm + a, b - a)) {
+                e = cand[c];
+                hits++;
+            }
+        if (hits == 1)
+            ent_mention(s, e, a, b);
+    }
+}
+
 /* The Romance particles that join the words of a name that a word of
  * en/org_heads opens (Banque Lorraine de Nancy, Banque Rurale a Metz SA,
  * Caisse Regionale des Vignerons Unis). */
@@ -4519,4 +4709,5 @@ void rec_orgs(estate *s)
     pass_appositions(s);
     pass_spokes(s);
     pass_says(s);
+    pass_initials_later(s);
 }

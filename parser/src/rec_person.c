@@ -5237,6 +5237,16 @@ static void en_persons(estate *s)
                  * the employer too */
                 if (h >= 0 && tok_is(d, t[q], "with"))
                     break;
+                /* former Orvane president to head the new unit: to and a
+                 * verb after the title open what the person will do, and a
+                 * title there (head) is no role held (adviser to the
+                 * minister keeps its article) */
+                if (h >= 0 && tok_is(d, t[q], "to") && q + 1 < n && adjacent(d, t[q], t[q + 1]) &&
+                    !cap_word(d, t[q + 1]) && !tok_is(d, t[q + 1], "the") &&
+                    !tok_is(d, t[q + 1], "a") && !tok_is(d, t[q + 1], "an") &&
+                    !tok_is(d, t[q + 1], "its") && !tok_is(d, t[q + 1], "his") &&
+                    !tok_is(d, t[q + 1], "her") && !tok_is(d, t[q + 1], "their"))
+                    break;
                 q++;
             }
             /* Vehicul Dabrow, a regional official said: an indefinite
@@ -5291,6 +5301,15 @@ static void en_persons(estate *s)
                 for (int z = j; z < h; z++) {
                     size_t ze = poss(d, t[z]) ? t[z].ne - 2 : t[z].ne;
                     ent *o = ent_ending_at(s, ze);
+                    /* Tom Brandt, former Orvane president, after Orvane
+                     * Inc: the short form of a company read before (no
+                     * mention of its own there) is the employer too */
+                    for (int w = z; !o && w >= j && w > z - 3 && cap_word(d, t[w]) &&
+                                    (w == z || adjacent(d, t[w], t[w + 1]));
+                         w--)
+                        if ((o = org_named_ent(s, t[w].ns, ze)) != NULL &&
+                            !ent_overlaps(s, t[w].ns, ze))
+                            ent_mention(s, o, t[w].ns, ze);
                     if (o && o->type != KIJI_FACT_PERSON) {
                         aff = o;
                         st = z + 1;
@@ -5552,6 +5571,10 @@ static void en_persons(estate *s)
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
          * the Kadoorie family, which names the family, not the person */
         if (!e || stopword(d, t[k]))
+            continue;
+        /* Ford said, after Henry Ford: a word read as an organization's
+         * mention is the company's, not the person's surname */
+        if (ent_exactly(s, KIJI_FACT_ORGANIZATION, t[k].ns, poss(d, t[k]) ? t[k].ne - 2 : t[k].ne))
             continue;
         /* Tom Keller and Tom Brandt: the Tom that opens another
          * person's full name is no mention of the first */

@@ -135,6 +135,7 @@ int kj_quote_init(kiji_parser *p)
     q->ja_post_places = kj_wordlist_get("ja/post_places");
     q->ja_settings = kj_wordlist_get("ja/speech_settings");
     q->en_naming_adv = kj_wordlist_get("en/naming_adverbs");
+    q->en_naming_words = kj_wordlist_get("en/naming_words");
     q->en_links = kj_wordlist_get("en/source_links");
     q->en_openers = kj_wordlist_get("en/clause_openers");
     q->ja_people = kj_wordlist_get("ja/unnamed_people");
@@ -142,7 +143,7 @@ int kj_quote_init(kiji_parser *p)
     q->ja_voice_idioms = kj_wordlist_get("ja/voice_idioms");
     q->ja_platforms = kj_wordlist_get("ja/post_platforms");
     q->ja_scopes = kj_wordlist_get("ja/source_scopes");
-    if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_links ||
+    if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_naming_words || !q->en_links ||
         !q->en_openers || !q->ja_people || !q->ja_voice_sounds || !q->ja_voice_idioms ||
         !q->ja_platforms || !q->ja_scopes || !kj_quote_ja_init(q)) {
         kj_quote_free(p);

@@ -85,6 +85,7 @@ struct kj_quotedata {
     const kj_wordlist *ja_post_places;  /* ja/post_places: before には「 */
     const kj_wordlist *ja_settings;     /* ja/speech_settings: before では */
     const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */
+    const kj_wordlist *en_naming_words; /* en/naming_words: dubbed "…" names */
     const kj_wordlist *en_links;        /* en/source_links: whole words */
     const kj_wordlist *en_openers;      /* en/clause_openers: before a subject */
     const kj_wordlist *ja_people;       /* ja/unnamed_people: 視聴者, 妻 */

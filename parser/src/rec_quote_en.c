@@ -607,6 +607,26 @@ static bool naming(const kiji_doc *d, size_t v, size_t lo)
     return false;
 }
 
+/* under the name "Polar Line", a plan called "Fast Track": a word of
+ * en/naming_words right before the opening mark at o (spaces between,
+ * a word start before it) gives the quote as a name, not words said
+ * (cases/en/quote_name). */
+static bool name_quote(const kiji_doc *d, size_t o, size_t lo)
+{
+    size_t e = o;
+    while (e > lo && o - e < 3 && (d->norm[e - 1] == ' ' || d->norm[e - 1] == '\n'))
+        e--;
+    if (e == o)
+        return false;
+    const kj_wordlist *w = d->p->quote->en_naming_words;
+    for (size_t k = 0; k < w->n; k++) {
+        size_t n = strlen(w->lines[k]);
+        if (e >= lo + n && kj_before(d->norm, e, w->lines[k]) && word_start(d, e - n))
+            return true;
+    }
+    return false;
+}
+
 /* The word ending at j starts with a lower-case letter (company.), so a
  * full stop there ends a sentence, unlike Inc. or Mr. */
 static bool lower_word_before(const kiji_doc *d, size_t j, size_t lo)
@@ -773,7 +793,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
     }
     if (ie <= is)
         return;
-    if (kj_before(d->norm, q->o, "so-called ") || kj_before(d->norm, q->o, "so called "))
+    if (kj_before(d->norm, q->o, "so-called ") || kj_before(d->norm, q->o, "so called ") ||
+        name_quote(d, q->o, kj_q_sent_start(d, q->o)))
         return;
     if (programme_title(d, q->o, is, ie, kj_q_sent_start(d, q->o))) {
         kj_q_mark(d, x, is, ie);
