@@ -1456,6 +1456,18 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
     if (l && v == 1) {
         size_t p = a + l, stop;
+        /* 「…」とし、山田と女優のXが交際していると報じた: とし (とする, to
+         * state) reports the words itself and the clause ends at its 、;
+         * a name past it is the subject of what follows, not the speaker
+         * (3日間を「…」とし, to name it so, is left to the reading below) */
+        if (l == strlen("とし") && at(d, a, "とし") && at(d, p, "、") &&
+            !(c->o >= 3 && at(d, c->o - 3, "を"))) {
+            c->quote = true;
+            c->rs = c->re = p;
+            c->vs = a;
+            c->ve = p;
+            return;
+        }
         if (at(d, p, "、"))
             p += 3;
         c->rs = p;
