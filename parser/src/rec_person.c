@@ -3771,29 +3771,64 @@ static size_t name_from(estate *s, size_t q, pctx *pc)
 
 /* The ranks of sumo wrestlers that stand against a ring name (横綱白鵬,
  * 大関・琴奨菊): a closed set; 前頭 comes with a side and a number (東前頭
- * 6枚目) and is not read here. */
+ * 4枚目の) and is read by rank_position. 平幕 is left out: it opens common
+ * compounds as often (平幕優勝, 平幕同士). */
 static const char *const sumo_ranks[] = {"横綱", "大関", "関脇", "小結", NULL};
 
-/* Can ja_rank_name match at the character c: a rank's first kanji, or 元
- * or 新 before one (横 大 関 小 元 新)? Asked at most name starts, so the
- * low six bits of each, distinct, are tested first as one bit of a word:
- * most other characters fail there without the six comparisons. */
+/* 東前頭4枚目の, 西前頭十枚目: a wrestler's full position, a side, 前頭,
+ * a number in digits or kanji numerals and 枚目, with の after it or
+ * not. The end of it, 0 when none. */
+static size_t rank_position(kiji_doc *d, size_t hi, size_t r)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    if (!kj_at(d->norm, hi, r, "東") && !kj_at(d->norm, hi, r, "西"))
+        return 0;
+    r += 3;
+    if (!kj_at(d->norm, hi, r, "前頭"))
+        return 0;
+    r += 6;
+    size_t q = r;
+    for (int n = 0; n < 3 && q < hi; n++) {
+        size_t qx;
+        uint32_t c = ent_cp(d, q, &qx);
+        bool num = kj_is_digit(c);
+        for (const char *m = numerals; !num && *m && qx - q == 3 && qx <= hi; m += 3)
+            num = memcmp(m, d->norm + q, 3) == 0;
+        if (!num)
+            break;
+        q = qx;
+    }
+    if (q == r || !kj_at(d->norm, hi, q, "枚目"))
+        return 0;
+    q += 6;
+    if (kj_at(d->norm, hi, q, "の"))
+        q += 3;
+    return q;
+}
+
+/* Can ja_rank_name match at the character c: a rank's first kanji, 元 or
+ * 新 before one, or the side of a full position (横 大 関 小 元 新 東 西)?
+ * Asked at most name starts, so the low six bits of each, distinct, are
+ * tested first as one bit of a word: most other characters fail there
+ * without the eight comparisons. */
 static inline bool rank_may_start(uint32_t c)
 {
     const uint64_t low = 1ull << (0x6A2A & 63) | 1ull << (0x5927 & 63) | 1ull << (0x95A2 & 63) |
-                         1ull << (0x5C0F & 63) | 1ull << (0x5143 & 63) | 1ull << (0x65B0 & 63);
+                         1ull << (0x5C0F & 63) | 1ull << (0x5143 & 63) | 1ull << (0x65B0 & 63) |
+                         1ull << (0x6771 & 63) | 1ull << (0x897F & 63);
     if (!(low >> (c & 63) & 1))
         return false;
     return c == 0x6A2A /* 横 */ || c == 0x5927 /* 大 */ || c == 0x95A2 /* 関 */ ||
-           c == 0x5C0F /* 小 */ || c == 0x5143 /* 元 */ || c == 0x65B0 /* 新 */;
+           c == 0x5C0F /* 小 */ || c == 0x5143 /* 元 */ || c == 0x65B0 /* 新 */ ||
+           c == 0x6771 /* 東 */ || c == 0x897F /* 西 */;
 }
 
 /* 横綱朝青龍が, 新大関琴欧州を, 元横綱・北の湖の: a sumo rank (元 or 新
- * may open it, a ・ may follow it) before a ring name of two to five
- * kanji, with at most one の or ノ before its last kanji (北の湖, 三重ノ
- * 海), that kana or punctuation ends, is that wrestler with the rank as
- * his title (大関 is a surname too: without this 大関魁皇 read as one
- * name). No common word, title or occupation opens the ring name (大関
+ * may open it, a ・ may follow it; or a position, 東前頭4枚目の) before
+ * a ring name of two to five kanji, with at most one の or ノ before its
+ * last kanji (北の湖, 三重ノ海), that kana or punctuation ends, is that
+ * wrestler with the rank as his title (大関 is a surname too: without
+ * this 大関魁皇 read as one name). No common word, title or occupation opens the ring name (大関
  * 昇進, 横綱自身: ja/not_names); before a given name (大関暁夫: ja/given_
  * names, or a last kanji of ja/given_endings) a rank that is a listed
  * surname is the surname. Returns the name's end, 0 when none. */
@@ -3807,11 +3842,16 @@ static __attribute__((noinline)) size_t ja_rank_name(estate *s, size_t i, pctx *
     int k = 0;
     while (sumo_ranks[k] && !kj_at(d->norm, s->hi, r, sumo_ranks[k]))
         k++;
-    if (!sumo_ranks[k])
-        return 0;
     size_t te = r + 6, ns = te;
-    if (kj_at(d->norm, s->hi, ns, "・"))
+    if (!sumo_ranks[k]) {
+        /* 東前頭4枚目の若葉山: the position is the title */
+        ns = r == i ? rank_position(d, s->hi, r) : 0;
+        if (!ns)
+            return 0;
+        te = kj_at(d->norm, s->hi, ns - 3, "の") ? ns - 3 : ns;
+    } else if (kj_at(d->norm, s->hi, ns, "・")) {
         ns += 3;
+    }
     size_t q = ns, qx, last = ns;
     int kanji = 0;
     bool no = false;

@@ -178,11 +178,45 @@ static bool ends_with_source(kiji_doc *d, const kj_qctx *x, size_t from, size_t 
     return false;
 }
 
+/* A person's name that closes a parenthesis glossing a title before it:
+ * 桜川理事長(元大関・桜川)は -- the parenthesis opens right after a kanji
+ * title and holds only the former rank or title (kanji, ・) before the name,
+ * so the name is the one the title belongs to. The byte after the ), or 0. */
+static size_t gloss_close(kiji_doc *d, const kj_qctx *x, int k, size_t i)
+{
+    if (d->facts[x->m[k].fact].type != KIJI_FACT_PERSON || !at(d, i, ")"))
+        return 0;
+    size_t ns = x->m[k].ns, p = ns;
+    for (int n = 0; n < 8 && p > 0; n++) {
+        size_t ps;
+        uint32_t c = kj_cp_prev(d, p, &ps);
+        d->work++;
+        if (c == '(') {
+            size_t bs;
+            if (p == ns || ps == 0 || !kj_is_kanji(kj_cp_prev(d, ps, &bs)))
+                return 0;
+            /* the title before it is no one's named here: that name would
+             * be the topic itself (山田社長(元横綱・X)は is 山田's) */
+            if (k > 0 && d->facts[x->m[k - 1].fact].type == KIJI_FACT_PERSON &&
+                x->m[k - 1].ne <= ps && x->m[k - 1].ne + 16 > ps)
+                return 0;
+            return i + 1;
+        }
+        if (!kj_is_kanji(c) && c != 0x30FB /* ・ */)
+            return 0;
+        p = ps;
+    }
+    return 0;
+}
+
 /* Where the particle after mention k stands: past a title or honorific and
  * past the 」 of a name given in brackets (新聞「デイリー・メール」が). */
 static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
     size_t i = skip_name_suffix(d, x->m[k].ne, end);
+    size_t g = gloss_close(d, x, k, i);
+    if (g)
+        i = g;
     if (at(d, i, "」") && kj_before(d->norm, x->m[k].ns, "「"))
         i += 3;
     /* ロイター通信は, ワシントン・ポスト紙が: an outlet's name and the word
@@ -1422,6 +1456,18 @@ static void decide(kiji_doc *d, const kj_qctx *x, jcand *cs, size_t nc, size_t i
     }
     if (l && v == 1) {
         size_t p = a + l, stop;
+        /* 「…」とし、山田と女優のXが交際していると報じた: とし (とする, to
+         * state) reports the words itself and the clause ends at its 、;
+         * a name past it is the subject of what follows, not the speaker
+         * (3日間を「…」とし, to name it so, is left to the reading below) */
+        if (l == strlen("とし") && at(d, a, "とし") && at(d, p, "、") &&
+            !(c->o >= 3 && at(d, c->o - 3, "を"))) {
+            c->quote = true;
+            c->rs = c->re = p;
+            c->vs = a;
+            c->ve = p;
+            return;
+        }
         if (at(d, p, "、"))
             p += 3;
         c->rs = p;
