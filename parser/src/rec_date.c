@@ -2175,8 +2175,11 @@ void kj_rec_date(kiji_doc *d)
         c.pd = d->pub_d;
     }
     if (d->lang == KJ_LANG_EN) {
-        char *lc = kj_alloc(d, d->norm_len + 1);
+        /* every byte written: the text's, then its NUL (no memset of
+         * the whole text first) */
+        char *lc = kj_alloc_raw(d, d->norm_len + 1);
         lower_ascii(d->norm, d->norm_len, lc);
+        lc[d->norm_len] = '\0';
         c.lc = lc;
         kj_date_scan_en(&c);
     } else {

@@ -1215,8 +1215,11 @@ static bool after_sentence_det(const char *s, size_t pos)
         b--;
     if (b == e || (b > 0 && is_letter((unsigned char)s[b - 1])))
         return false;
+    /* a word's first letter before its length: most words before a
+     * number start with none of the determiners' */
     for (size_t i = 0; i < sizeof sentence_det / sizeof *sentence_det; i++)
-        if (strlen(sentence_det[i]) == e - b && memcmp(s + b, sentence_det[i], e - b) == 0)
+        if (sentence_det[i][0] == s[b] && strlen(sentence_det[i]) == e - b &&
+            memcmp(s + b, sentence_det[i], e - b) == 0)
             return true;
     return false;
 }
@@ -1519,7 +1522,8 @@ static bool after_model_adjective(const kiji_doc *d, size_t pos)
         b--;
     bool hit = false;
     for (size_t i = 0; i < sizeof adj / sizeof *adj && !hit; i++)
-        hit = strlen(adj[i]) == e - b && memcmp(s + b, adj[i], e - b) == 0;
+        hit = b < e && adj[i][0] == s[b] && strlen(adj[i]) == e - b &&
+              memcmp(s + b, adj[i], e - b) == 0;
     if (!hit || b < 2 || s[b - 1] != ' ')
         return false;
     e = b - 1;
