@@ -222,8 +222,14 @@ static size_t marker_at(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     /* ロイター通信は, ワシントン・ポスト紙が: an outlet's name and the word
      * for what it is */
     if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION) {
-        int32_t v;
-        i += kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i, &v);
+        int32_t v = 0;
+        size_t l = kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i, &v);
+        /* 東西電機の広報担当者は: the body's press desk joined by の */
+        if (!l && at(d, i, "の")) {
+            l = kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, i + 3, &v);
+            l = l && v == 2 ? l + strlen("の") : 0;
+        }
+        i += l;
     } else if (at(d, i, "側")) {
         i += strlen("側"); /* 佐藤さん側は: the person's side speaks for them */
     }
@@ -249,6 +255,18 @@ static bool writing_of(kiji_doc *d, size_t i)
            at(d, e, "によれば") || at(d, e, "に");
 }
 
+/* Is [from, to) the press desk of ja/outlet_kinds value 2 (広報担当者,
+ * の広報部) after a body's name? Then the body speaks, though the desk's
+ * word ends like an unnamed source (担当者). */
+static bool desk_of(kiji_doc *d, const kj_qctx *x, size_t from, size_t to)
+{
+    int32_t v = 0;
+    if (at(d, from, "の"))
+        from += strlen("の");
+    size_t l = kj_dict_longest(x->qd->ja_outlet_kinds, d->norm, d->norm_len, from, &v);
+    return l && v == 2 && from + l == to;
+}
+
 /* Is mention k the topic or subject of its clause (X氏は, X首相が)? */
 static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
 {
@@ -262,7 +280,7 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
         skip_name_suffix(d, x->m[k - 1].ne, end) > x->m[k].ns)
         return false;
     size_t i = marker_at(d, x, k, end);
-    if (ends_with_source(d, x, x->m[k].ne, i))
+    if (ends_with_source(d, x, x->m[k].ne, i) && !desk_of(d, x, x->m[k].ne, i))
         return false;
     /* X氏による、「…」というコメント: by X, right before the words */
     if (at(d, i, "による") && (at(d, i + strlen("による"), "「") || at(d, i + strlen("による"), "、「")))
