@@ -1931,6 +1931,33 @@ static bool unknown_before_aff(estate *s, size_t a, size_t *se, size_t *e, ent *
     return true;
 }
 
+/* 須藤栞(しおり)さん, 室伏陸斗(むろふし・りくと)監督: a reading in
+ * hiragana (・ or a space may part surname and given name) in brackets at
+ * b, then an honorific or a title: the kanji before it are a name, the
+ * writer glossing how it is read. True if so. */
+static const char body_ends[] = "会社団省庁局部課院所党校館園寺宮店市町村県区府都道";
+
+static bool reading_before_role(estate *s, size_t b)
+{
+    kiji_doc *d = s->d;
+    if (b + 1 >= s->hi || d->norm[b] != '(')
+        return false;
+    size_t q = b + 1, qn;
+    int n = 0;
+    while (q < s->hi && n < 17) {
+        uint32_t qc = ent_cp(d, q, &qn);
+        if (!is_hira(qc) && !((qc == 0x30FB || qc == ' ') && n > 0))
+            break;
+        q = qn;
+        n++;
+    }
+    if (n < 2 || n > 16 || q >= s->hi || d->norm[q] != ')' || !is_hira(ent_prev(d, q, &qn)))
+        return false;
+    int32_t v;
+    return kj_dict_longest(s->x->honor_ja, d->norm, s->hi, q + 1, &v) ||
+           kj_dict_longest(s->x->title_ja, d->norm, s->hi, q + 1, &v);
+}
+
 /* ローラは「…」と語った, 「…」とヒカキンは話した: a one-word katakana name
  * (a stage name) at a..b that speaks in the sentence with a verb only a
  * person uses (cases/ja/person). */
@@ -2911,11 +2938,19 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             }
             /* the whole kanji run from a: one or two characters */
             short_run = m < 3 && !kj_at(d->norm, s->hi, q, "氏");
-            size_t q1, q2 = a;
+            size_t q1 = a, q2 = a;
             ent *oaff = NULL, *sp = NULL;
             if (m == 4) {
                 ent_cp(d, a, &q1);
                 ent_cp(d, q1, &q2);
+            }
+            /* the end of the first two kanji, where a surname of two the
+             * list lacks ends */
+            size_t two = a, t1 = a;
+            char key4[200];
+            if (m >= 3) {
+                ent_cp(d, a, &t1);
+                ent_cp(d, t1, &two);
             }
             /* 突然中野氏, 直接江川氏: a word, then a known surname. さん
              * marks a person as 氏 does (筑紫哲也さん), but it also follows
@@ -2957,6 +2992,30 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                        unknown_before_org(s, a, &q2, &q)) {
                 /* 十倉雅和経団連会長 with the surname unknown */
                 sl = q2 - a;
+                ends[nends++] = q;
+            } else if (m >= 3 && ent_first_has(x, ENT_F_TITLE, ent_cp(d, two, &qn)) &&
+                       kj_dict_longest(x->title_ja, d->norm, s->hi, two, &v) &&
+                       surname_person(s, a, two, NULL) != NULL &&
+                       !ent_get(s, KIJI_FACT_PERSON, key4,
+                                (size_t)ent_key(key4, sizeof key4, "n:", d->norm + a, q - a))) {
+                /* 須藤市議 after 須藤栞(しおり)さん: two kanji the list
+                 * lacks, read as a person's surname earlier in the text,
+                 * then a title are that person again (not where the whole
+                 * run is a person's name: 青山侍従さん, a handle) */
+                sl = two - a;
+                ends[nends++] = two;
+            } else if ((m == 3 || m == 4) && reading_before_role(s, q) && two - t1 == t1 - a &&
+                       memcmp(d->norm + a, d->norm + t1, t1 - a) != 0 &&
+                       !char3_in(d->norm + q - 3, 3, body_ends, sizeof body_ends - 1) &&
+                       !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v)) {
+                /* 須藤栞(しおり)さん, 室伏陸斗(むろふし・りくと)監督 with
+                 * the surname unknown: three or four kanji glossed with
+                 * their reading are a surname of two and a given name; a
+                 * last kanji that ends the name of a body, a temple or a
+                 * town (同好会(どうこうかい)会長, 松風町(まつかぜちょう)町長)
+                 * ends no name, nor does one kanji written twice (a
+                 * child's made-up given name) */
+                sl = two - a;
                 ends[nends++] = q;
             } else if (m == 4 && q + 1 < s->hi && d->norm[q] == '(' &&
                        unknown_before_aff(s, a, &q2, &q, &oaff)) {
