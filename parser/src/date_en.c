@@ -3608,6 +3608,21 @@ static size_t amount(ep *p, size_t i)
         kj_dt_emit(c, ts, x, &t, NULL);
         return x - i;
     }
+    /* a decade ago, half a century ago, two and a half decades ago: the
+     * year that many years back, as 25 years ago (within a millennium;
+     * not the "a century" of a fraction's "quarter of a century") */
+    size_t ds = j;
+    if ((ago || later) && !vague && !fd && (strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)
+        && !(a && kj_before(p->lc, i, "of "))) {
+        int64_t per = u[0] == 'D' ? 10 : 100;
+        if (v * per + (half ? per / 2 : 0) <= 1000) {
+            v = v * per + (half ? per / 2 : 0);
+            half = false;
+            g = KJ_G_YEAR;
+            if (st < i)
+                ds = st; /* the span holds "half" */
+        }
+    }
     if ((ago || later) && !vague && !half && !fd) {
         if (g == KJ_G_NONE)
             return x - i;
@@ -3616,7 +3631,7 @@ static size_t amount(ep *p, size_t i)
         int kind = g == KJ_G_YEAR ? KJ_W_YEAR : g == KJ_G_MONTH ? KJ_W_MONTH
                  : g == KJ_G_WEEK ? KJ_W_WEEK : KJ_W_DAY;
         kj_dt_rel(c, &t, kind, (int)(ago ? -v : v));
-        size_t ts = j;
+        size_t ts = ds;
         if (later && kj_before(p->lc, st, "in "))
             ts = st - 3; /* the span holds "in" */
         kj_dt_emit(c, ts, x, &t, NULL);

@@ -1024,6 +1024,11 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     while (k < d->norm_len && k - t->ne < 4 &&
            (u[k] == ' ' || u[k] == '\n' || u[k] == '\t' || u[k] == '\r'))
         k++;
+    /* "$1.75-billion", "a 3-million-dollar plan": a spelled scale after
+     * one hyphen (only a spelled one: 5-m, 3-k are no scales) */
+    bool hy = k == t->ne && k + 1 < d->norm_len && u[k] == '-' && is_letter(u[k + 1]);
+    if (hy)
+        k++;
     if (k >= d->norm_len || (k - t->ne < 4 && !is_letter(u[k])))
         return;
     /* the word's first letter, which the fold only lower-cases */
@@ -1039,7 +1044,7 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
     }
     char buf[24];
     size_t off[24];
-    size_t n = kj_num_fold(d, t->ne, buf, off, sizeof buf);
+    size_t n = kj_num_fold(d, t->ne + hy, buf, off, sizeof buf);
     size_t i = 0;
     bool sp = n > 0 && buf[0] == ' ';
     if (sp)
@@ -1062,7 +1067,10 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         if (w == 0 || !(d->norm[w - 1] >= '0' && d->norm[w - 1] <= '9'))
             return;
     }
-    if (i - s == 1 && buf[s] == 'k' && (!sp || (o[0] == 'k' && clause_end(buf, n, i)))) {
+    if (hy) {
+        if (i - s <= 3 || !en_word_get(nd, buf + s, i - s, &v) || v >= 0 || v < -12)
+            return;
+    } else if (i - s == 1 && buf[s] == 'k' && (!sp || (o[0] == 'k' && clause_end(buf, n, i)))) {
         v = -3; /* 40k, "2.33 k." */
     } else if ((i - s == 1 && o[0] == 'M' && t->ne - t->ns >= 2) ||
                (!sp && i - s == 2 && o[0] == 'M' && o[1] == 'M')) {
@@ -1089,7 +1097,7 @@ void kj_num_en_scale(kiji_doc *d, kj_numtok *t)
         return;
     }
     /* spelled scales may stand apart; "mln", "bn", "k" also attached */
-    if (!sp && i - s > 3)
+    if (!sp && !hy && i - s > 3)
         return;
     int sc = -v;
     size_t e = i;

@@ -323,6 +323,7 @@ int kj_numeric_init(kiji_parser *p)
     nd->en_qual_post = kj_dict_new();
     nd->en_stop = kj_dict_new();
     nd->en_part = kj_dict_new();
+    nd->en_count_open = kj_dict_new();
     nd->en_money_of = kj_dict_new();
     nd->ja_bare_stop = kj_dict_new();
     nd->en_bare_stop = kj_dict_new();
@@ -337,10 +338,10 @@ int kj_numeric_init(kiji_parser *p)
     scan_class_init(nd);
     if (!nd->ja_stop || !nd->ja_follow || !nd->en_words || !nd->ja_after || !nd->en_after ||
         !nd->en_scaled || !nd->before || !nd->ja_qual_pre || !nd->ja_qual_post ||
-        !nd->en_qual_pre || !nd->en_qual_post || !nd->en_stop || !nd->en_part || !nd->en_money_of ||
-        !nd->ja_prefix || !nd->ja_alone || !nd->ja_bare_stop || !nd->en_bare_stop ||
-        !nd->en_plain_dollar || !nd->en_quake || !nd->en_table_rows || !nd->ja_qual_pre_list ||
-        !nd->en_qual_pre_list)
+        !nd->en_qual_pre || !nd->en_qual_post || !nd->en_stop || !nd->en_part ||
+        !nd->en_count_open || !nd->en_money_of || !nd->ja_prefix || !nd->ja_alone ||
+        !nd->ja_bare_stop || !nd->en_bare_stop || !nd->en_plain_dollar || !nd->en_quake ||
+        !nd->en_table_rows || !nd->ja_qual_pre_list || !nd->en_qual_pre_list)
         return -1;
     bool ok = kj_dict_add_list(nd->ja_stop, kj_wordlist_get("ja/num_stop"), 1) &&
               kj_dict_add_list(nd->en_words, kj_wordlist_get("en/numbers"), 0) &&
@@ -351,6 +352,7 @@ int kj_numeric_init(kiji_parser *p)
               kj_dict_add_list(nd->en_qual_post, kj_wordlist_get("en/qualifiers_post"), 0) &&
               kj_dict_add_list(nd->en_stop, kj_wordlist_get("en/counted_stop"), 1) &&
               kj_dict_add_list(nd->en_part, kj_wordlist_get("en/counted_participles"), 1) &&
+              kj_dict_add_list(nd->en_count_open, kj_wordlist_get("en/count_openers"), 1) &&
               kj_dict_add_list(nd->en_money_of, kj_wordlist_get("en/pounds_of_money"), 1) &&
               kj_dict_add_list(nd->ja_bare_stop, kj_wordlist_get("ja/currency_bare_stop"), 1) &&
               kj_dict_add_list(nd->en_bare_stop, kj_wordlist_get("en/currency_bare_stop"), 1) &&
@@ -417,6 +419,7 @@ void kj_numeric_free(kiji_parser *p)
     kj_dict_free(nd->en_qual_post);
     kj_dict_free(nd->en_stop);
     kj_dict_free(nd->en_part);
+    kj_dict_free(nd->en_count_open);
     kj_dict_free(nd->en_money_of);
     kj_dict_free(nd->ja_bare_stop);
     kj_dict_free(nd->en_bare_stop);
@@ -1447,6 +1450,11 @@ static bool after_name(kiji_doc *d, size_t pos)
                                                      s[b + 1] >= 'A' && s[b + 1] <= 'Z')))
         return false;
     if (after_sentence_det(s, pos))
+        return false;
+    /* "But 300 workers", "Yet 12 ships": a conjunction or a sentence
+     * adverb (en/count_openers) is no name */
+    int32_t v;
+    if (kj_dict_get(d->p->numeric->en_count_open, s + b, e - b, &v))
         return false;
     /* "A 43-year-old man", "An 18-year-old": the article that opens a
      * sentence is capitalized, no name (not "Class A 30", mid-sentence) */

@@ -126,6 +126,7 @@ struct kj_numeric {
     kj_dict *ja_qual_pre, *ja_qual_post, *en_qual_pre, *en_qual_post;
     kj_dict *en_stop; /* words that end the search for a counted noun */
     kj_dict *en_part; /* participles that modify a counted noun (salaried) */
+    kj_dict *en_count_open; /* sentence openers before a count, no names (But) */
     /* nouns after "pounds of" that keep the amount sterling */
     kj_dict *en_money_of;
     char (*codes)[4]; /* ISO 4217 codes, indexed by currency word values */
