@@ -3855,8 +3855,8 @@ static void head_firm(estate *s, size_t ns, size_t ne)
 {
     kiji_doc *d = s->d;
     size_t lf = caps_legal_form(d, ns, ne);
-    /* the name opens the headline: CALNY INC <CLNY> SUES PEPSICO INC
-     * <PEP> reads no SUES into the second name */
+    /* the name opens the headline: TARVO INC <TRV> SUES MEDLIN CORP
+     * <MDL> reads no SUES into the second name */
     if (lf >= ne || (ns > s->lo && d->norm[ns - 1] != '\n') || memchr(d->norm + ns, '\n', ne - ns) ||
         overlaps_but_inner_place(s, ns, ne) || kj_claimed(d, ns, ne))
         return;
