@@ -4026,6 +4026,93 @@ static void firm_at(estate *s, size_t ns, size_t ne)
     }
 }
 
+/* The byte c in ASCII lower case (case-blind name tests below). */
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Do the n bytes at a and b match in any case? */
+static bool same_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (fold((unsigned char)a[k]) != fold((unsigned char)b[k]))
+            return false;
+    return true;
+}
+
+/* The start of the last word of [ns, ne) when it is a company's legal
+ * form in capitals (BRELTON CORP, VANSKE FOODS INC) after another word,
+ * else ne. */
+static size_t caps_legal_form(const kiji_doc *d, size_t ns, size_t ne)
+{
+    static const char *const w[] = {"INC", "CORP", "CO", "COS", "LTD", "PLC", "NV", "N.V.",
+                                    "AG", "SA", "S.A.", "LP", "L.P.", "CORPORATION",
+                                    "COMPANY", "LIMITED", NULL};
+    size_t b = ne;
+    while (b > ns && ne - b < 16 && d->norm[b - 1] != ' ')
+        b--;
+    if (b <= ns + 1 || d->norm[b - 1] != ' ')
+        return ne;
+    for (int k = 0; w[k]; k++)
+        if (ent_equals(d->norm + b, ne - b, w[k]))
+            return b;
+    return ne;
+}
+
+/* BRELTON CORP <BRL> 4TH QTR NET: a headline in capitals [ns, ne) whose
+ * last word is a legal form names the company, also when the story is a
+ * table of figures that never writes it again, when it opens the
+ * headline's line. A mention of the one
+ * organization read before whose name opens with the headline's words
+ * but the legal form, in any case (Brelton Corp, Brelton); none when
+ * another's name only shares the first word (BRELTON GAS SYSTEM INC
+ * before Brelton Gas Systems Inc: a spelling apart, no new company);
+ * else a company named as written. */
+static void head_firm(estate *s, size_t ns, size_t ne)
+{
+    kiji_doc *d = s->d;
+    size_t lf = caps_legal_form(d, ns, ne);
+    /* the name opens the headline: TARVO INC <TRV> SUES MEDLIN CORP
+     * <MDL> reads no SUES into the second name */
+    if (lf >= ne || (ns > s->lo && d->norm[ns - 1] != '\n') || memchr(d->norm + ns, '\n', ne - ns) ||
+        overlaps_but_inner_place(s, ns, ne) || kj_claimed(d, ns, ne))
+        return;
+    size_t bl = lf - 1 - ns; /* the words before the legal form */
+    size_t fw = 0;
+    while (fw < bl && d->norm[ns + fw] != ' ')
+        fw++;
+    ent *hit = NULL;
+    bool kin = false;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t j = from; j < s->ne; j++) {
+        d->work++;
+        ent *o = s->e[j];
+        if (o->type != KIJI_FACT_ORGANIZATION || !o->name || o->namelen < fw ||
+            (o->namelen > fw && o->name[fw] != ' ') || !same_ci(o->name, d->norm + ns, fw))
+            continue;
+        if (o->namelen >= bl && (o->namelen == bl || o->name[bl] == ' ') &&
+            same_ci(o->name, d->norm + ns, bl)) {
+            if (hit && hit != o)
+                return;
+            hit = o;
+        } else {
+            kin = true;
+        }
+    }
+    if (!hit && kin)
+        return;
+    if (hit) {
+        ent_mention(s, hit, ns, ne);
+        return;
+    }
+    hit = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + ns, ne - ns, NULL, 0);
+    if (hit) {
+        longer_name(s, hit, ns, ne);
+        ent_mention(s, hit, ns, ne);
+    }
+}
+
 /* Rhone-Poulenc <RHON.PA> said, toy makers such as Brill-Ode
  * <BRLO>: Reuters writes a listed company's ticker in angle brackets
  * right after its name, so the capitalized words right before one
@@ -4055,17 +4142,19 @@ static void pass_tickers(estate *s)
             ne--;
         size_t ns = name_before(s, ne);
         /* DEAN FOODS <DF> SEES: a headline in capitals, whose name the
-         * story writes again as it is (Dean Foods Co) */
+         * story writes again as it is (Dean Foods Co); one that ends in
+         * a legal form is read by head_firm */
         bool lower = false;
         for (size_t q = ns; q < ne && !lower; q++)
             lower = d->norm[q] >= 'a' && d->norm[q] <= 'z';
-        if (!lower)
-            continue;
         if (!frozen) {
             ent_freeze(s); /* the overlap test sees the names read so far */
             frozen = true;
         }
-        firm_at(s, ns, ne);
+        if (lower)
+            firm_at(s, ns, ne);
+        else if (ns < ne)
+            head_firm(s, ns, ne);
     }
 }
 
