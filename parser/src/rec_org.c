@@ -4516,6 +4516,38 @@ static void pass_says(estate *s)
     }
 }
 
+/* The first position from i on where two capitals A-Z stand side by
+ * side, hi when none, reading ASCII text eight bytes at a time and the
+ * rest a byte at a time. A run of just two split across two words of
+ * eight may be passed over; a run of three or more never is, as it shows
+ * a pair inside one word (pass_initials_later wants those alone). */
+static size_t caps_pair(const kiji_doc *d, size_t i, size_t hi)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    while (i + 1 < hi) {
+        if (hi - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                /* bit 7 of each byte that is A-Z (upper8), then of each
+                 * byte whose next one is A-Z too: the shift moves byte
+                 * k + 1's bit to byte k on a little-endian load, byte k -
+                 * 1's on a big-endian one, a pair either way */
+                uint64_t m = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) &
+                             0x8080808080808080u;
+                if (!(m & (m >> 8))) {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        if (upper(u[i]) && upper(u[i + 1]))
+            return i;
+        i++;
+    }
+    return hi;
+}
+
 /* Is [a, b) a word of two capitals or more and nothing else (a
  * headline's TO, UAW)? */
 static bool caps_word(const kiji_doc *d, size_t a, size_t b)
@@ -4568,18 +4600,23 @@ static void pass_initials_later(estate *s)
     if (nc == 0)
         return;
     ent_freeze(s); /* ent_overlaps sees the names read so far */
-    for (size_t i = s->lo; i < s->hi; i++) {
-        if (!upper((unsigned char)d->norm[i]) ||
-            (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) || d->norm[i - 1] == '.' ||
-                           d->norm[i - 1] == '-' || d->norm[i - 1] == '&' ||
-                           d->norm[i - 1] == '<' || d->norm[i - 1] == '/')))
-            continue;
-        size_t b = i;
-        while (b < s->hi && b - i < 7 && upper((unsigned char)d->norm[b]))
-            b++;
-        size_t a = i;
-        i = b;
+    /* a run of three capitals or more holds two side by side: the scan
+     * goes from one such pair to the next, and takes the run around it */
+    size_t done = s->lo; /* the runs before it are taken */
+    for (size_t j = caps_pair(d, s->lo, s->hi); j < s->hi; j = caps_pair(d, j, s->hi)) {
         d->work++;
+        size_t i = j, r = j + 2;
+        while (i > done && upper((unsigned char)d->norm[i - 1]))
+            i--;
+        while (r < s->hi && upper((unsigned char)d->norm[r]))
+            r++;
+        done = j = r;
+        if (i > s->lo && (ent_asc((unsigned char)d->norm[i - 1]) || d->norm[i - 1] == '.' ||
+                          d->norm[i - 1] == '-' || d->norm[i - 1] == '&' ||
+                          d->norm[i - 1] == '<' || d->norm[i - 1] == '/'))
+            continue;
+        size_t b = i + (r - i < 7 ? r - i : 7);
+        size_t a = i;
         if (b - a < 3 || b - a > 5 ||
             (b < s->hi && (ent_asc((unsigned char)d->norm[b]) || d->norm[b] == '&' ||
                            d->norm[b] == '>' || d->norm[b] == '/' ||
@@ -4603,8 +4640,8 @@ static void pass_initials_later(estate *s)
             continue;
         char low[8];
         int32_t v;
-        for (size_t j = a; j < b; j++)
-            low[j - a] = (char)(d->norm[j] + 32);
+        for (size_t k = a; k < b; k++)
+            low[k - a] = (char)(d->norm[k] + 32);
         if (ent_overlaps(s, a, b) || ent_stopword(d, a, b) ||
             kj_dict_get(s->x->title_en, low, b - a, &v))
             continue;
