@@ -2553,6 +2553,14 @@ static bool ja_list_member(const estate *s, size_t a, size_t q, size_t q2)
     return !kj_dict_get(x->notname_ja, d->norm + a, q - a, &v);
 }
 
+/* Does ・ or の end right before a (a >= 3)? Asked at kanji after every
+ * の, so the bytes are compared in line: ・ is E3 83 BB, の E3 81 AE. */
+static inline bool dot_or_no_before(const char *norm, size_t a)
+{
+    const unsigned char *j = (const unsigned char *)norm + a - 3;
+    return j[0] == 0xE3 && ((j[1] == 0x83 && j[2] == 0xBB) || (j[1] == 0x81 && j[2] == 0xAE));
+}
+
 /* 母・美加さん, 父親・勝彦氏, 妻・和歌子容疑者: a kinship word (one ending
  * in 父 母 夫 妻 兄 姉 弟 妹 娘 孫, or 父親 母親 息子 長男 次女 …), a ・ (or
  * の, the kanji then a listed given name or ending as one: 妻の紀代美さん) and
@@ -2571,16 +2579,19 @@ static size_t kin_given_end(const estate *s, size_t a)
                                        "長女", "次女", "三女", "四女"};
     static const char prefix[] = "元前新現副故同各両全";
     /* 妻の恵理子さん: の joins them as ・ does */
-    if (a < s->lo + 6 || !(kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の")))
+    if (a < s->lo + 6 || !dot_or_no_before(d->norm, a))
         return 0;
     /* every kin word ends in a kanji led by E5 to E8 (父 E7, 母 E6, 子 E5,
      * 親 E8): a katakana name's ・ (ジョン・スミス) stops here */
     unsigned char k0 = (unsigned char)d->norm[a - 6];
     if (k0 < 0xE5 || k0 > 0xE8)
         return 0;
+    /* the two-kanji kin words end in 親 子 男 女: the list is read after
+     * one of those alone */
     bool kin = char3_in(d->norm + a - 6, 3, kin1, sizeof kin1 - 1);
-    for (size_t k = 0; !kin && k < sizeof kin2 / sizeof kin2[0]; k++)
-        kin = a >= s->lo + 9 && kj_before(d->norm, a - 3, kin2[k]);
+    if (!kin && a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12))
+        for (size_t k = 0; !kin && k < sizeof kin2 / sizeof kin2[0]; k++)
+            kin = kj_before(d->norm, a - 3, kin2[k]);
     if (!kin)
         return 0;
     /* the honorific may be kanji (容疑者): tried after each kanji */
@@ -2837,7 +2848,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 母・美加さん: a relative's given name alone (kin_given_end);
          * asked only after a ・, kin_given_end's own first test, which
          * most kanji starts fail: made here, it spares the call */
-        size_t kq = a >= s->lo + 6 && (kj_before(d->norm, a, "・") || kj_before(d->norm, a, "の"))
+        size_t kq = a >= s->lo + 6 && dot_or_no_before(d->norm, a)
                         ? kin_given_end(s, a)
                         : 0;
         if (kq) {
@@ -3628,7 +3639,7 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
         return false;
     /* 母・優奈さん: a relative's given name (kin_given_end, asked after
      * a ・ only) */
-    if (i >= s->lo + 6 && (kj_before(d->norm, i, "・") || kj_before(d->norm, i, "の")) &&
+    if (i >= s->lo + 6 && dot_or_no_before(d->norm, i) &&
         kin_given_end(s, i))
         return false;
     size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, n2, n3;
