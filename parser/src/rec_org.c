@@ -280,6 +280,19 @@ static size_t ja_body_key(const char *name, size_t nl, char *out, size_t cap)
         {"県警察本部", "県警"}, {"府警察本部", "府警"}, {"道警察本部", "道警"},
         {"県警察", "県警"},     {"府警察", "府警"},     {"道警察", "道警"},
         {"警察署", "署"},       {NULL, NULL}};
+    /* every form and every force holds 裁, 検 or 警: a name with none of
+     * them (most names, asked for each) is its own key */
+    bool body = false;
+    for (size_t i = 0; i + 3 <= nl && !body; i++)
+        body = (name[i] == '\xE8' && ((name[i + 1] == '\xA3' && name[i + 2] == '\x81') ||    /* 裁 */
+                                     (name[i + 1] == '\xAD' && name[i + 2] == '\xA6'))) || /* 警 */
+               (name[i] == '\xE6' && name[i + 1] == '\xA4' && name[i + 2] == '\x9C');     /* 検 */
+    if (!body) {
+        if (nl > cap)
+            return 0;
+        memcpy(out, name, nl);
+        return nl;
+    }
     size_t o = 0, force = 0;
     for (size_t i = 0; i < nl;) {
         size_t fl = 0;
