@@ -2781,12 +2781,18 @@ static inline bool skip_latin_word(const estate *s, size_t *i, size_t *end, uint
     return true;
 }
 
-/* Do the eight ASCII bytes in w hold one of A-Z? For a byte b below 0x80,
- * b + 0x3F has bit 7 set from 'A' on and b + 0x25 from the byte after 'Z'
- * on; neither sum carries into the next byte. */
+/* Bit 7 of each of the eight ASCII bytes in w that is A-Z: for a byte b
+ * below 0x80, b + 0x3F has bit 7 set from 'A' on and b + 0x25 from the
+ * byte after 'Z' on; neither sum carries into the next byte. */
+static inline uint64_t upper_bits8(uint64_t w)
+{
+    return (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
+}
+
+/* Do the eight ASCII bytes in w hold one of A-Z? */
 static inline bool upper8(uint64_t w)
 {
-    return ((w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u) != 0;
+    return upper_bits8(w) != 0;
 }
 
 /* ent_skip(d, i, hi, KJ_CC_UPPER), reading ASCII eight bytes at a time: an
@@ -4542,12 +4548,11 @@ static size_t caps_pair(const kiji_doc *d, size_t i, size_t hi)
             uint64_t w;
             memcpy(&w, u + i, 8);
             if (!(w & 0x8080808080808080u)) {
-                /* bit 7 of each byte that is A-Z (upper8), then of each
-                 * byte whose next one is A-Z too: the shift moves byte
-                 * k + 1's bit to byte k on a little-endian load, byte k -
-                 * 1's on a big-endian one, a pair either way */
-                uint64_t m = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) &
-                             0x8080808080808080u;
+                /* the bit of each byte that is A-Z, then of each byte
+                 * whose next one is A-Z too: the shift moves byte k + 1's
+                 * bit to byte k on a little-endian load, byte k - 1's on
+                 * a big-endian one, a pair either way */
+                uint64_t m = upper_bits8(w);
                 if (!(m & (m >> 8))) {
                     i += 8;
                     continue;
