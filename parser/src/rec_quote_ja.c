@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "rec_entity.h"
 #include "rec_quote.h"
 
 #define OPEN 0x300C  /* 「 */
@@ -389,6 +390,101 @@ static bool own_subject_before(kiji_doc *d, size_t lo, size_t o, size_t *rs)
     if (rs)
         *rs = i;
     return n >= 3;
+}
+
+/* The subject run [rs, re) of own_subject_before names someone by a
+ * name and a title, though no person fact covers it (巨人の桃井恒和球団
+ * 社長は, 春田会長は, 佐野譲顕制作局長は): it ends in a line of ja/titles
+ * (or 氏) and the name before the title starts with a surname of
+ * ja/surnames, or is two to four kanji alone that end no body's name
+ * (部, 局, 党: 総務部長 is a role). A title with nothing before it (防衛
+ * 大臣, 代表取締役社長) is a role that stands for the one named before. */
+static bool titled_name(kiji_doc *d, size_t rs, size_t re)
+{
+    const struct kj_entity *ex = d->p->entity;
+    char r[TITLE_MAX];
+    size_t m = kj_dict_maxlen(ex->title_rev_ja);
+    if (m > re - rs)
+        m = re - rs;
+    for (size_t j = 0; j < m; j++)
+        r[j] = d->norm[re - 1 - j];
+    size_t t = kj_dict_longest(ex->title_rev_ja, r, m, 0, NULL);
+    if (!t && re >= rs + 3 && at(d, re - 3, "氏"))
+        t = strlen("氏");
+    if (!t || re - t < rs + 6)
+        return false;
+    size_t pe = re - t, ps;
+    /* a title before the title (代表取締役社長) is no name */
+    size_t pm = m < pe - rs ? m : pe - rs;
+    for (size_t j = 0; j < pm; j++)
+        r[j] = d->norm[pe - 1 - j];
+    if (kj_dict_longest(ex->title_rev_ja, r, pm, 0, NULL))
+        return false;
+    int32_t v;
+    if (kj_dict_longest(ex->surname_ja, d->norm, pe, rs, &v))
+        return true;
+    int chars = 0;
+    for (size_t i = rs; i < pe && chars <= 4; chars++) {
+        size_t n;
+        if (!kj_is_kanji(kj_q_cp(d, i, &n)))
+            return false;
+        i = n;
+    }
+    kj_cp_prev(d, pe, &ps);
+    static const char body_end[] = "部局課室党省庁会社団所院県市町村府国連協組";
+    char b[8] = {0};
+    if (pe - ps < sizeof b)
+        memcpy(b, d->norm + ps, pe - ps);
+    return chars >= 2 && chars <= 4 && !strstr(body_end, b) &&
+           !at(d, rs, "同") && !at(d, rs, "元") && !at(d, rs, "前") && !at(d, rs, "副");
+}
+
+/* The subject of its own that own_subject_before found at rs, right
+ * before the quote at o, is a titled_name that no mention covers. */
+static bool titled_subject(kiji_doc *d, const kj_qctx *x, size_t rs, size_t o)
+{
+    size_t re = o;
+    if (re >= rs + 3 && at(d, re - 3, "、"))
+        re -= 3;
+    re -= 3; /* は, が or も */
+    int k = kj_q_mention_in(x, rs, re);
+    if (k >= 0 && (size_t)k < x->nm && x->m[k].ns < re)
+        return false;
+    return titled_name(d, rs, re);
+}
+
+/* Xは「A」としており、またYも「B」と: after the topic k spoke a quote
+ * of this sentence (cs[i] is a later one, whose run opens at o), a subject
+ * of its own that no mention covers stands right before o. It is someone
+ * new when it is a titled_name, when も marks it (Y as well as X), or
+ * when k is an organization (a body's words go on only through its own
+ * desk, which the の after k shows: Xの広報部は). */
+static bool new_after_quote(kiji_doc *d, const kj_qctx *x, const jcand *cs, size_t i, int k,
+                            size_t cst, size_t o)
+{
+    size_t rs;
+    if (!own_subject_before(d, own_clause(d, cst, o), o, &rs) || rs <= x->m[k].ne)
+        return false;
+    bool spoke = false;
+    for (size_t j = i; j > 0 && !spoke; j--) {
+        const jcand *p = &cs[j - 1];
+        d->work++;
+        if (p->c < x->m[k].ne)
+            break;
+        spoke = p->quote && p->after <= rs;
+    }
+    if (!spoke)
+        return false;
+    size_t re = o;
+    if (re >= rs + 3 && at(d, re - 3, "、"))
+        re -= 3;
+    re -= 3;
+    int mk = kj_q_mention_in(x, rs, re);
+    if (mk >= 0 && (size_t)mk < x->nm && x->m[mk].ns < re)
+        return false;
+    if (d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION)
+        return !(rs >= 3 && at(d, rs - 3, "の"));
+    return at(d, re, "も") || titled_name(d, rs, re);
 }
 
 /* Mention k cites a source (Xによると, Xが報じたところによると) and a
@@ -2692,6 +2788,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
      * 「Q1」と訊かれると「A1」…「Q2」と尋ねられると「A2」: A2 is not X's
      * either, though Q2's asker is unnamed); asker_para: its paragraph */
     int asker = -1, asker_para = -1;
+    /* named_sent: the sentence whose quote a titled name no fact covers
+     * spoke (巨人の桃井恒和球団社長は「A」としたうえで、「B」): B is theirs
+     * too, and no one carried from before speaks it */
+    int named_sent = -1;
+    static const char new_note[] =
+        "the subject right before the quote names someone new, no known person or organization";
     bool last_close = false; /* last came from a closing name (closing_person) */
     for (size_t i = 0; i < nc; i++) {
         jcand *c = &cs[i];
@@ -2896,6 +2998,10 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             } else if (k >= 0 && cue_only(d, x, k, c->vs, c->ve, c->o)) {
                 /* the source reports; the speaker is carried below */
+            } else if (k >= 0 && new_after_quote(d, x, cs, i, k, cst, chain_o)) {
+                note = new_note;
+                named_sent = sent;
+                subject = true;
             } else if (k >= 0) {
                 speaker = x->m[k].fact;
                 subject = true;
@@ -2987,6 +3093,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_PERSON &&
                 own_at >= 3 && at(d, own_at - 3, "の") && role_ga(d, own_at, chain_o))
                 speaker = -1;
+            /* 巨人の桃井恒和球団社長は「…」: a name with a title, though no
+             * person fact, is someone new; neither a person nor a body
+             * carried over speaks (the body's desk below is no name) */
+            if (own && speaker >= 0 && titled_subject(d, x, own_at, chain_o)) {
+                speaker = -1;
+                named_sent = sent;
+                note = new_note;
+            } else if (speaker >= 0 && named_sent == sent && !own) {
+                speaker = -1;
+                note = new_note;
+            }
             if (own && speaker >= 0 && d->facts[speaker].type == KIJI_FACT_ORGANIZATION) {
                 /* 日本テレビの総合広報部は「…」: the body's own desk keeps it */
                 bool desk = false;
