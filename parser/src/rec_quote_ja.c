@@ -681,6 +681,27 @@ static bool topic_ends_line(const kiji_doc *d, size_t lo, size_t o)
     return e >= lo + 3 && (kj_at(d->norm, d->norm_len, e - 3, "は") || kj_at(d->norm, d->norm_len, e - 3, "も"));
 }
 
+/* Mention k is the second of two subjects joined by と or や (X氏とY氏は,
+ * A社とB社は), both persons or both organizations: the two speak together,
+ * and a joint statement has no single speaker (GUIDELINES). */
+static bool joint_topic(kiji_doc *d, const kj_qctx *x, int k)
+{
+    size_t ns = x->m[k].ns;
+    if (k == 0 || ns < 3 || !(at(d, ns - 3, "と") || at(d, ns - 3, "や")))
+        return false;
+    for (int j = k - 1; j >= 0 && j >= k - 4; j--) {
+        d->work++;
+        if (x->m[j].ns >= ns)
+            continue;
+        if (d->facts[x->m[j].fact].type != d->facts[x->m[k].fact].type ||
+            x->m[j].fact == x->m[k].fact)
+            return false;
+        /* the first one's title or honorific may stand before と */
+        return skip_name_suffix(d, x->m[j].ne, ns) == ns - 3;
+    }
+    return false;
+}
+
 /* The last topic-marked mention in [lo, hi) outside any accepted quote.
  * strict (a sentence before the quote's own): no platform (では), and a
  * は-topic wins over a later が-subject, which is often inside a clause
@@ -702,6 +723,8 @@ static int last_topic(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, bool 
             continue; /* 読売新聞によると、…。: it only told where, then */
         if (best >= 0 && wa_marked(d, x, best, end) && source_right_after(d, x, best, k, end))
             continue; /* X氏は読売新聞によると、「…」: X keeps the word */
+        if (strict && joint_topic(d, x, k))
+            continue; /* X氏とY氏は…。「…」: neither carries on alone */
         if (topic_marked(d, x, k, end) && !inside_topic(d, x, k, hi, end) &&
             !(strict && ga_modifies(d, x, k, end)) && !ga_passive_koto(d, x, k, end)) {
             best = k;
@@ -2998,6 +3021,9 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 subject = true;
             } else if (k >= 0 && cue_only(d, x, k, c->vs, c->ve, c->o)) {
                 /* the source reports; the speaker is carried below */
+            } else if (k >= 0 && joint_topic(d, x, k)) {
+                note = "a joint statement of two named together (X氏とY氏は)";
+                subject = true;
             } else if (k >= 0 && new_after_quote(d, x, cs, i, k, cst, chain_o)) {
                 note = new_note;
                 named_sent = sent;
