@@ -3177,15 +3177,12 @@ static bool day_listed(jp *p, size_t i, size_t e)
     return false;
 }
 
-/* 1日に20本, 1日に約3000人: 1日に before a count (a quantity rec_numeric.c
- * found right after に) is "per day", as 1日に3回 is; 1日に開かれた, 1日に
- * 5万円 (a price on the day) and 1日に2位 (a rank) stay the 1st, and so does
- * a 1日 among other days of its sentence (31日は…、1日に…、3日には). */
-static bool day_count_rate(jp *p, size_t i, size_t j)
+/* 1日に20本, 1日で約3000人: a count right after the particle at k (a
+ * quantity rec_numeric.c found there, or a vague count before a noun) that
+ * is no rank (2位), with no other day of the month in the sentence around
+ * 1日 at [i, j) (31日は…、1日に…、3日には lists days). */
+static bool day_count_after(jp *p, size_t i, size_t j, size_t k)
 {
-    if (!at(p, j, "に"))
-        return false;
-    size_t k = j + strlen("に");
     if (kj_claim_at(p->c->d, k) != KIJI_FACT_QUANTITY) {
         /* 1日に十数作品, 1日に数百本: a vague count before a noun (not 数日,
          * 数時間, a length) */
@@ -3207,6 +3204,14 @@ static bool day_count_rate(jp *p, size_t i, size_t j)
         if (kj_before(p->s, k, rank[r]))
             return false;
     return !day_listed(p, i, j);
+}
+
+/* 1日に20本, 1日に約3000人: 1日に before a count is "per day", as 1日に3回
+ * is; 1日に開かれた, 1日に5万円 (a price on the day) and 1日に2位 (a rank)
+ * stay the 1st, and so does a 1日 among other days of its sentence. */
+static bool day_count_rate(jp *p, size_t i, size_t j)
+{
+    return at(p, j, "に") && day_count_after(p, i, j, j + strlen("に"));
 }
 
 /* 1日あたり, 1日平均, 1日の許容摂取量: 1日 "per day", a rate with no date
@@ -3346,10 +3351,14 @@ static bool day_is_length_(jp *p, size_t i, bool chain)
         && dnum(p, j + rs, &hv, &e2, &hnd, &hz) && hv > v && hv < 100 && at(p, e2, "日")
         && day_is_length_(p, j + rs, false))
         return true;
-    /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で) */
+    /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で);
+     * 1日で3000個, 1日で約100本: one day before a count, the time the count
+     * took ("in one day"), as with a change; 1日で2位 (a rank) and other
+     * days (17日で5万人を突破: a mark reached by that day) stay dates */
     size_t pk;
     if (!kj_before(p->s, i, "月") && !(i > 0 && kj_is_kanji(kj_cp_prev(p->c->d, i, &pk)))
-        && day_change(p, j))
+        && (day_change(p, j)
+            || (v == 1 && nd <= 1 && at(p, j, "で") && day_count_after(p, i, j, j + strlen("で")))))
         return true;
     int32_t gv;
     bool closes = kj_dict_longest(p->c->dd->day_gap, p->s, p->len, j, &gv) > 0;
