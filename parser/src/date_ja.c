@@ -1464,6 +1464,8 @@ static size_t part_century(jp *p, size_t i, kj_tx *t)
 }
 
 /* Read a date at i. Returns its end, 0 when none. */
+static int wday_char(uint32_t cp);
+
 static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -1471,6 +1473,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     bool fy = false, have_y = false, have_m = false, have_d = false;
     int wd_own = 0; /* a weekday after 日に、 / 日で、, its length and start */
     size_t wd_len = 0, wd_end = 0;
+    int wd_bare = 0; /* the weekday written with a day that has no month */
     if ((e = part_century(p, i, t)) > 0) {
         /* 今世紀の20年代, 19世紀の80年代: that century's decade */
         int64_t v;
@@ -1601,6 +1604,12 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && have_m && (at(p, j, "に、") || at(p, j, "で、"))
                 && (wd_own = weekday_at(p, j + strlen("に、"), &wd_len)) > 0)
                 wd_len += strlen("に、"), wd_end = j;
+            if (wl && !have_m && !have_y) {
+                /* 10日(木), 9日土曜日, 2日の土曜日: the weekday's character
+                 * after one opening ( or の */
+                size_t q = at(p, j, "(") ? j + 1 : at(p, j, "の") ? j + strlen("の") : j;
+                wd_bare = q < p->len ? wday_char(kj_cp_next(p->c->d, p->len, &q)) : 0;
+            }
             j += wl;
         }
     }
@@ -1639,6 +1648,21 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     if (t->m && t->d && t->d > kj_mdays(t->y, t->m))
         return 0;
     complete(p, t, i, have_y, have_m);
+    /* 10日(木) published on 9 May 2012 and told in the past tense: the
+     * nearest-day rule gives 10 April, a Tuesday; the weekday written with
+     * it names the month, the one before or after whose 10th is a Thursday
+     * (two months apart, the two are never both that weekday) */
+    if (wd_bare && t->rel && t->y && t->m && t->d && kj_wday(kj_days(t->y, t->m, t->d)) != wd_bare) {
+        for (int sg = -1; sg <= 1; sg += 2) {
+            kj_tx o = {.y = t->y, .m = t->m, .d = 1};
+            kj_dt_shift(&o, KJ_G_MONTH, sg);
+            if (t->d <= kj_mdays(o.y, o.m) && kj_wday(kj_days(o.y, o.m, t->d)) == wd_bare) {
+                t->y = o.y;
+                t->m = o.m;
+                break;
+            }
+        }
+    }
     if (wd_own && j == wd_end && t->y && t->m && t->d
         && kj_wday(kj_days(t->y, t->m, t->d)) == wd_own)
         j += wd_len;
