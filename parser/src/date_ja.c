@@ -1464,6 +1464,8 @@ static size_t part_century(jp *p, size_t i, kj_tx *t)
 }
 
 /* Read a date at i. Returns its end, 0 when none. */
+static int wday_char(uint32_t cp);
+
 static size_t parse_date(jp *p, size_t i, kj_tx *t)
 {
     kj_tx_init(t);
@@ -1471,6 +1473,7 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     bool fy = false, have_y = false, have_m = false, have_d = false;
     int wd_own = 0; /* a weekday after 日に、 / 日で、, its length and start */
     size_t wd_len = 0, wd_end = 0;
+    int wd_bare = 0; /* the weekday written with a day that has no month */
     if ((e = part_century(p, i, t)) > 0) {
         /* 今世紀の20年代, 19世紀の80年代: that century's decade */
         int64_t v;
@@ -1601,6 +1604,12 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
             if (!wl && have_m && (at(p, j, "に、") || at(p, j, "で、"))
                 && (wd_own = weekday_at(p, j + strlen("に、"), &wd_len)) > 0)
                 wd_len += strlen("に、"), wd_end = j;
+            if (wl && !have_m && !have_y) {
+                /* 10日(木), 9日土曜日, 2日の土曜日: the weekday's character
+                 * after one opening ( or の */
+                size_t q = at(p, j, "(") ? j + 1 : at(p, j, "の") ? j + strlen("の") : j;
+                wd_bare = q < p->len ? wday_char(kj_cp_next(p->c->d, p->len, &q)) : 0;
+            }
             j += wl;
         }
     }
@@ -1639,6 +1648,21 @@ static size_t parse_date(jp *p, size_t i, kj_tx *t)
     if (t->m && t->d && t->d > kj_mdays(t->y, t->m))
         return 0;
     complete(p, t, i, have_y, have_m);
+    /* 10日(木) published on 9 May 2012 and told in the past tense: the
+     * nearest-day rule gives 10 April, a Tuesday; the weekday written with
+     * it names the month, the one before or after whose 10th is a Thursday
+     * (two months apart, the two are never both that weekday) */
+    if (wd_bare && t->rel && t->y && t->m && t->d && kj_wday(kj_days(t->y, t->m, t->d)) != wd_bare) {
+        for (int sg = -1; sg <= 1; sg += 2) {
+            kj_tx o = {.y = t->y, .m = t->m, .d = 1};
+            kj_dt_shift(&o, KJ_G_MONTH, sg);
+            if (t->d <= kj_mdays(o.y, o.m) && kj_wday(kj_days(o.y, o.m, t->d)) == wd_bare) {
+                t->y = o.y;
+                t->m = o.m;
+                break;
+            }
+        }
+    }
     if (wd_own && j == wd_end && t->y && t->m && t->d
         && kj_wday(kj_days(t->y, t->m, t->d)) == wd_own)
         j += wd_len;
@@ -3177,15 +3201,12 @@ static bool day_listed(jp *p, size_t i, size_t e)
     return false;
 }
 
-/* 1日に20本, 1日に約3000人: 1日に before a count (a quantity rec_numeric.c
- * found right after に) is "per day", as 1日に3回 is; 1日に開かれた, 1日に
- * 5万円 (a price on the day) and 1日に2位 (a rank) stay the 1st, and so does
- * a 1日 among other days of its sentence (31日は…、1日に…、3日には). */
-static bool day_count_rate(jp *p, size_t i, size_t j)
+/* 1日に20本, 1日で約3000人: a count right after the particle at k (a
+ * quantity rec_numeric.c found there, or a vague count before a noun) that
+ * is no rank (2位), with no other day of the month in the sentence around
+ * 1日 at [i, j) (31日は…、1日に…、3日には lists days). */
+static bool day_count_after(jp *p, size_t i, size_t j, size_t k)
 {
-    if (!at(p, j, "に"))
-        return false;
-    size_t k = j + strlen("に");
     if (kj_claim_at(p->c->d, k) != KIJI_FACT_QUANTITY) {
         /* 1日に十数作品, 1日に数百本: a vague count before a noun (not 数日,
          * 数時間, a length) */
@@ -3207,6 +3228,14 @@ static bool day_count_rate(jp *p, size_t i, size_t j)
         if (kj_before(p->s, k, rank[r]))
             return false;
     return !day_listed(p, i, j);
+}
+
+/* 1日に20本, 1日に約3000人: 1日に before a count is "per day", as 1日に3回
+ * is; 1日に開かれた, 1日に5万円 (a price on the day) and 1日に2位 (a rank)
+ * stay the 1st, and so does a 1日 among other days of its sentence. */
+static bool day_count_rate(jp *p, size_t i, size_t j)
+{
+    return at(p, j, "に") && day_count_after(p, i, j, j + strlen("に"));
 }
 
 /* 1日あたり, 1日平均, 1日の許容摂取量: 1日 "per day", a rate with no date
@@ -3346,10 +3375,14 @@ static bool day_is_length_(jp *p, size_t i, bool chain)
         && dnum(p, j + rs, &hv, &e2, &hnd, &hz) && hv > v && hv < 100 && at(p, e2, "日")
         && day_is_length_(p, j + rs, false))
         return true;
-    /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で) */
+    /* 1日で20%下落: not after a month (3月1日で) nor a kanji (同1日で);
+     * 1日で3000個, 1日で約100本: one day before a count, the time the count
+     * took ("in one day"), as with a change; 1日で2位 (a rank) and other
+     * days (17日で5万人を突破: a mark reached by that day) stay dates */
     size_t pk;
     if (!kj_before(p->s, i, "月") && !(i > 0 && kj_is_kanji(kj_cp_prev(p->c->d, i, &pk)))
-        && day_change(p, j))
+        && (day_change(p, j)
+            || (v == 1 && nd <= 1 && at(p, j, "で") && day_count_after(p, i, j, j + strlen("で")))))
         return true;
     int32_t gv;
     bool closes = kj_dict_longest(p->c->dd->day_gap, p->s, p->len, j, &gv) > 0;

@@ -732,15 +732,26 @@ static void classify_ja(kiji_doc *d, amount *a)
         a->ne = a->ue;
     }
     /* 1馬身半, 2杯半: a counter and a half (0.5 added); not an ordinal (2位),
-     * nor 半ば, 半導体 (a word after: a kanji other than 差, 1馬身半差) */
+     * nor 半ば, 半導体 (a word after). A kanji after 半 is 差 (1馬身半差) or
+     * opens a verb, the kanji with kana after it (2杯半飲んだ, 1個半食べ),
+     * but not a 半 noun taking する or a particle (1棟半焼し, 半減した,
+     * 半額で, 半数が) */
     size_t h = a->ne + strlen("半");
     uint32_t hc = h < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &h) : 0;
+    uint32_t hc2 = h < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &h) : 0;
     h = a->ne + strlen("半");
+    /* 減 壊 焼 額 分 数 期 年 日 月 身 島 値 面 旗 端 径 */
+    static const uint32_t noun[] = {0x6E1B, 0x58CA, 0x713C, 0x984D, 0x5206, 0x6570,
+                                    0x671F, 0x5E74, 0x65E5, 0x6708, 0x8EAB, 0x5CF6,
+                                    0x5024, 0x9762, 0x65D7, 0x7AEF, 0x5F84};
+    bool verb = kj_is_kanji(hc) && hc2 >= 0x3041 && hc2 <= 0x309F;
+    for (size_t q = 0; verb && q < sizeof noun / sizeof noun[0]; q++)
+        verb = hc != noun[q];
     kj_num half = {5, -1, true}, x;
     if (a->kind == NW_COUNTER && INDEX(v) != NW_ORDINAL && a->ne == k + len && a->value.ok &&
         !a->tok.vague && kj_at(d->norm, d->norm_len, a->ne, "半") &&
-        !kj_at(d->norm, d->norm_len, h, "ば") && (!kj_is_kanji(hc) || hc == 0x5DEE /* 差 */) &&
-        kj_num_add(&x, a->value, half)) {
+        !kj_at(d->norm, d->norm_len, h, "ば") &&
+        (!kj_is_kanji(hc) || hc == 0x5DEE /* 差 */ || verb) && kj_num_add(&x, a->value, half)) {
         a->value = x;
         a->ne = h;
     }
