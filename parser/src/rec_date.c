@@ -2133,24 +2133,21 @@ bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool 
 /* ---- entry point ------------------------------------------------------------ */
 
 /* s[0..n) into out with A-Z lower-cased and every other byte as it is.
- * Eight bytes at a time: in each byte of x the low seven bits plus
- * 0x7F - 'Z' reach the top bit above 'Z', plus 0x80 - 'A' from 'A' on (no
- * sum carries into the next byte); a byte with its own top bit clear and
- * exactly one of those two set is A-Z, and gets 0x20 (its top bit moved
- * two down). */
+ * Sixteen bytes at a time in the compiler's vectors (SSE2 on x86-64, a
+ * pair of words elsewhere): a byte b is A-Z when b - 'A', wrapping, is
+ * below 26, and then gets 0x20; the bytes after the last sixteen one at a
+ * time. */
+typedef unsigned char lower_v16 __attribute__((vector_size(16)));
+
 static void lower_ascii(const char *s, size_t n, char *out)
 {
-    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
     size_t i = 0;
-    for (; n - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t low7 = x & ~tops;
-        uint64_t above_z = low7 + (0x7F - 'Z') * ones;
-        uint64_t from_a = low7 + (0x80 - 'A') * ones;
-        uint64_t upper = (above_z ^ from_a) & ~x & tops;
-        x |= upper >> 2;
-        memcpy(out + i, &x, 8);
+    for (; n - i >= 16; i += 16) {
+        lower_v16 x;
+        memcpy(&x, s + i, 16);
+        lower_v16 up = (lower_v16)((lower_v16)(x - 'A') < 26);
+        x |= up & 0x20;
+        memcpy(out + i, &x, 16);
     }
     for (; i < n; i++) {
         char ch = s[i];

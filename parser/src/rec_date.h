@@ -375,24 +375,25 @@ enum {
 /* The end of the run of bytes a-z in s from i, read no further than lim
  * (i <= lim; s holds lim bytes at least). The English scanner measures
  * most words it looks up this way, so it reads eight bytes a round while
- * eight lie before lim: a byte is a-z when its low seven bits plus 0x1f
- * reach 0x80 ('a' or above), plus 0x05 do not ('z' or below), and its
- * high bit is clear (the low seven bits alone never carry into the next
- * byte). date_az_test checks it against the byte loop. */
+ * eight lie before lim, in one of the compiler's vectors (SSE2 on x86-64):
+ * a byte b is a-z when b - 'a', wrapping, is below 26, which sets the
+ * byte to 0xFF; the first byte left 0 ends the run. date_az_test checks
+ * it against the byte loop. */
+typedef unsigned char kj_az_v8 __attribute__((vector_size(8)));
+
 static inline size_t kj_az_end(const char *s, size_t i, size_t lim)
 {
-    const uint64_t hi = 0x8080808080808080u, lo7 = 0x7f7f7f7f7f7f7f7fu;
     while (lim - i >= 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
+        kj_az_v8 x;
+        memcpy(&x, s + i, 8);
+        kj_az_v8 az = (kj_az_v8)((kj_az_v8)(x - 'a') < 26);
+        uint64_t m;
+        memcpy(&m, &az, 8);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        w = __builtin_bswap64(w); /* byte i at the low end */
+        m = __builtin_bswap64(m); /* byte i at the low end */
 #endif
-        uint64_t y = w & lo7;
-        uint64_t az = (y + 0x1f1f1f1f1f1f1f1fu) & ~(y + 0x0505050505050505u) & ~w & hi;
-        uint64_t stop = ~az & hi;
-        if (stop)
-            return i + (size_t)(__builtin_ctzll(stop) >> 3);
+        if (~m)
+            return i + (size_t)(__builtin_ctzll(~m) >> 3);
         i += 8;
     }
     while (i < lim && (unsigned char)(s[i] - 'a') < 26)
