@@ -491,14 +491,17 @@ static inline bool kj_is_digit(uint32_t c)
 }
 
 /* s[pos..len) starts with the NUL-terminated lit. Inline so that strlen of
- * a literal folds to a constant: recognizers call these at every byte. */
-static inline bool kj_at(const char *s, size_t len, size_t pos, const char *lit)
+ * a literal folds to a constant: recognizers call these at every byte.
+ * Always inline: a copy out of line would call strlen and memcmp. */
+static inline __attribute__((always_inline)) bool kj_at(const char *s, size_t len, size_t pos,
+                                                        const char *lit)
 {
     size_t n = __builtin_strlen(lit);
     return pos <= len && len - pos >= n && __builtin_memcmp(s + pos, lit, n) == 0;
 }
 /* s[..pos) ends with lit. */
-static inline bool kj_before(const char *s, size_t pos, const char *lit)
+static inline __attribute__((always_inline)) bool kj_before(const char *s, size_t pos,
+                                                            const char *lit)
 {
     size_t n = __builtin_strlen(lit);
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;

@@ -80,11 +80,23 @@ typedef struct ent_pair {
      * lookups' filter tests one bit */
     uint64_t one[1024];
     uint64_t word[1024]; /* ent_word_hash of the first words of ASCII keys */
-    size_t wordmax;      /* the longest such first word, in bytes */
+    /* what follows such a first word in its key: the word's hash and
+     * then the space and the next byte where a space and a byte follow
+     * (The Hague: The, ' ', 'H'), else the word's hash and a NUL byte
+     * (the key ends, or goes on with no space: U.S.); so where the text's
+     * run is followed by white space, the byte after that space is tested
+     * as well (The in The Times: no key The T... and no key The) */
+    uint64_t next[1024];
+    size_t wordmax; /* the longest such first word, in bytes */
 } ent_pair;
 
 /* Note the key [key, len) (rec_place.c). */
 void ent_pair_add(ent_pair *p, const char *key, size_t len);
+/* Where the text's run of ASCII letters and digits, whose ent_word_hash
+ * is h (unshifted), is a key's first word and white space follows it:
+ * can a key match, the run alone or the run, a space and then b (the
+ * text's byte after the white space, a line break read as a space)? */
+bool ent_pair_next(const ent_pair *p, uint32_t h, unsigned char b);
 
 static inline uint32_t ent_pair_hash(uint32_t first, uint32_t second)
 {
@@ -719,13 +731,19 @@ static inline bool ent_pair_may(const ent_pair *p, const kiji_doc *d, size_t pos
          * longer than the longest first word */
         const unsigned char *u = (const unsigned char *)d->norm + pos;
         uint32_t h = 0;
-        for (size_t n = 0; ent_asc(u[n]); n++) {
+        size_t n = 0;
+        for (; ent_asc(u[n]); n++) {
             if (n == p->wordmax)
                 return false;
             h = ent_word_hash(h, u[n]);
         }
-        h >>= 16;
-        return p->word[h >> 6] >> (h & 63) & 1;
+        uint32_t w = h >> 16;
+        if (!(p->word[w >> 6] >> (w & 63) & 1))
+            return false;
+        /* a space or a line break (a space to ent_longest) after the run:
+         * the byte after it is tested too (out of line, so that the
+         * scans that inline this test stay small) */
+        return (u[n] != ' ' && u[n] != '\n') || ent_pair_next(p, h, u[n + 1]);
     }
     if (first >= 0x10000 || (p->one[first >> 6] >> (first & 63) & 1))
         return true;

@@ -2404,9 +2404,21 @@ static bool match_vs(estate *s, size_t p)
            kj_dict_longest(s->x->surname_ja, d->norm, s->hi, p + 3, &v) >= 6;
 }
 
+/* Is the katakana run [a, a + n) written at j, filling its katakana word
+ * there (no katakana before it)? */
+static bool firm_run_at(const estate *s, size_t a, size_t n, size_t j)
+{
+    size_t jx;
+    return j >= s->lo && memcmp(s->d->norm + j, s->d->norm + a, n) == 0 &&
+           !(j > s->lo && ent_kata(ent_prev(s->d, j, &jx)));
+}
+
 /* Whether the text writes the katakana run [a, b) somewhere as a firm's:
  * before 社員 or の社員 (サクラミの社員, 元サクラミ社員, 「サクラミ」の社員),
- * the run filling its katakana word. One whole-text search, s->firm_budget of them a document. */
+ * the run filling its katakana word. One whole-text search, s->firm_budget
+ * of them a document: for each 社員 (found by the last byte of 社, rarer
+ * in the text than the lead byte that every kana has), the run is looked
+ * for right before it, before its の, its 」 or 』, or its 」の or 』の. */
 static bool firm_staff(estate *s, size_t a, size_t b)
 {
     const kiji_doc *d = s->d;
@@ -2415,21 +2427,24 @@ static bool firm_staff(estate *s, size_t a, size_t b)
     if (n < 6 || s->firm_budget <= 0)
         return false;
     s->firm_budget--;
-    for (size_t i = s->lo; i + n + 6 <= s->hi;) {
-        const char *h = memchr(u + i, u[a], s->hi - i - n - 6 + 1);
+    /* the 社員 at k: k >= lo + n, k + 6 <= hi; its byte 0xBE at k + 2 */
+    for (size_t i = s->lo + n + 2; i + 4 <= s->hi;) {
+        const char *h = memchr(u + i, 0xBE, s->hi - i - 3);
         if (!h)
             break;
-        size_t j = (size_t)(h - u), jx;
-        i = j + 1;
+        size_t k = (size_t)(h - u) - 2;
+        i = k + 3;
         s->d->work++;
-        if (memcmp(h, u + a, n) != 0 || (j > s->lo && ent_kata(ent_prev(s->d, j, &jx))))
+        if (!kj_at(u, s->hi, k, "社員"))
             continue;
-        size_t r = j + n;
-        if (kj_at(u, s->hi, r, "」") || kj_at(u, s->hi, r, "』"))
-            r += 3;
-        if (kj_at(u, s->hi, r, "の"))
-            r += 3;
-        if (kj_at(u, s->hi, r, "社員"))
+        if (firm_run_at(s, a, n, k - n))
+            return true;
+        bool no = kj_before(u, k, "の");
+        if ((no || kj_before(u, k, "」") || kj_before(u, k, "』")) && k - 3 >= n &&
+            firm_run_at(s, a, n, k - 3 - n))
+            return true;
+        if (no && (kj_before(u, k - 3, "」") || kj_before(u, k - 3, "』")) && k - 6 >= n &&
+            firm_run_at(s, a, n, k - 6 - n))
             return true;
     }
     return false;

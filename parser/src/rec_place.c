@@ -76,6 +76,11 @@ void ent_pair_add(ent_pair *p, const char *key, size_t len)
             h = ent_word_hash(h, u[n++]);
         if (n == 0)
             return;
+        /* the word alone (or and a space), or the word, a space and a byte */
+        uint32_t x = n + 1 < len && u[n] == ' ' ? ent_word_hash(ent_word_hash(h, ' '), u[n + 1])
+                                                : ent_word_hash(h, 0);
+        x >>= 16;
+        p->next[x >> 6] |= 1ull << (x & 63);
         h >>= 16;
         p->word[h >> 6] |= 1ull << (h & 63);
         if (n > p->wordmax)
@@ -96,6 +101,13 @@ void ent_pair_add(ent_pair *p, const char *key, size_t len)
         uint32_t h = ent_pair_hash(c[0], c[1]);
         p->bits[h >> 6] |= 1ull << (h & 63);
     }
+}
+
+bool ent_pair_next(const ent_pair *p, uint32_t h, unsigned char b)
+{
+    uint32_t a = ent_word_hash(h, 0) >> 16;
+    uint32_t c = ent_word_hash(ent_word_hash(h, ' '), b == '\n' ? ' ' : b) >> 16;
+    return (p->next[a >> 6] >> (a & 63) & 1) || (p->next[c >> 6] >> (c & 63) & 1);
 }
 
 static bool add_key(struct kj_entity *x, const char *k, int idx, bool upper)

@@ -38,8 +38,9 @@ typedef struct jcand {
  * to a few loads); byte by byte for the words of a list, which are no
  * constants the compiler could compare whole: most probes fail at the
  * first or second byte, so the loop ends sooner than a length and a
- * compare call would. */
-static inline bool at(const kiji_doc *d, size_t i, const char *lit)
+ * compare call would. Always inline: a copy out of line (gcc made one for
+ * decide) sees no constant and compares every literal byte by byte. */
+static inline __attribute__((always_inline)) bool at(const kiji_doc *d, size_t i, const char *lit)
 {
     if (__builtin_constant_p(__builtin_strlen(lit)) && __builtin_strlen(lit) > 0)
         return kj_at(d->norm, d->norm_len, i, lit);
