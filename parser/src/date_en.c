@@ -3428,6 +3428,12 @@ static size_t amount(ep *p, size_t i)
         half = true;
         k = sp(p, k + 10);
     }
+    /* three more years, two additional weeks, 2 extra days, a few more
+     * hours: the length added is still a length of the unit */
+    if (!every && !half && k > e
+        && (wd(p, k, "more", &x) || wd(p, k, "additional", &x) || wd(p, k, "extra", &x))
+        && sp(p, x) > x && dword(p, sp(p, x), KJ_W_UNIT, &w) > 0)
+        k = sp(p, x);
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
         /* "a second" / "the second": not a unit of time here; nor the
