@@ -2994,6 +2994,34 @@ static bool words_half(ep *p, size_t i, int64_t *v, size_t *e)
     return true;
 }
 
+/* A number in words right before "and a quarter" or "and three
+ * quarters" at i (two and a quarter hours): its whole part, and *e the end
+ * of the word, where the caller reads the quarters. One word (or a
+ * hyphened one, twenty-two) only. */
+static bool words_quarter(ep *p, size_t i, int64_t *v, size_t *e)
+{
+    size_t w = i, x;
+    while (w < p->len && w - i < 24 && (alpha(p->lc[w]) || p->lc[w] == '-'))
+        w++;
+    if (w == i || ch(p, w) != ' ' || ch(p, w + 1) != 'a'
+        || !(wd(p, w + 1, "and a quarter", &x) || wd(p, w + 1, "and one quarter", &x)
+             || wd(p, w + 1, "and three quarters", &x) || wd(p, w + 1, "and three quarter", &x)
+             || wd(p, w + 1, "and three-quarters", &x)))
+        return false;
+    kj_numtok t;
+    if (!kj_num_scan(p->c->d, i, &t) || t.ns != i || !t.value.ok || t.vague)
+        return false;
+    if (t.ne == w && t.value.exp == 0 && t.value.mant >= 0 && t.value.mant <= 100000)
+        *v = t.value.mant;
+    else if (t.ne > w && t.ne <= x && t.value.exp == -2 && t.value.mant >= 0
+             && t.value.mant <= 10000000 && t.value.mant % 25 == 0)
+        *v = t.value.mant / 100;
+    else
+        return false;
+    *e = w;
+    return true;
+}
+
 /* The place of a duration unit in the order of a compound length: Y M W D
  * H MI S (0-6), -1 for decades and centuries. */
 static int unit_rank(const char *u)
@@ -3388,6 +3416,8 @@ static size_t amount(ep *p, size_t i)
     } else if (alpha(ch(p, j)) && words_half(p, j, &v, &e)) {
         /* two and a half hours */
         halfa = true;
+    } else if (alpha(ch(p, j)) && words_quarter(p, j, &v, &e)) {
+        /* two and a quarter hours: the quarters are read after it */
     } else if (decimal(p, j, &v, &frac, &fd, &e)) {
         /* 2.5 hours, 3.75 years */
     } else if (!num(p, j, &v, &e, &nd) || v > 100000 || nd > 5 || suffixed(p, e, nd)) {
@@ -3428,6 +3458,27 @@ static size_t amount(ep *p, size_t i)
         half = true;
         k = sp(p, k + 10);
     }
+    /* 2 and a quarter hours, four and three quarters years: quarters of
+     * the unit, read in the unit below once the unit is known */
+    int wq = 0;
+    if (!fd && !half && !qn && !vague && !every && k > e && ch(p, k) == 'a') {
+        if (wd(p, k, "and a quarter", &x) || wd(p, k, "and one quarter", &x))
+            wq = 1;
+        else if (wd(p, k, "and three quarters", &x) || wd(p, k, "and three quarter", &x)
+                 || wd(p, k, "and three-quarters", &x))
+            wq = 3;
+        if (wq) {
+            if (sp(p, x) == x || wd(p, sp(p, x), "of", &n))
+                return 0; /* two and a quarter of the shares: a fraction */
+            k = sp(p, x);
+        }
+    }
+    /* three more years, two additional weeks, 2 extra days, a few more
+     * hours: the length added is still a length of the unit */
+    if (!every && !half && k > e
+        && (wd(p, k, "more", &x) || wd(p, k, "additional", &x) || wd(p, k, "extra", &x))
+        && sp(p, x) > x && dword(p, sp(p, x), KJ_W_UNIT, &w) > 0)
+        k = sp(p, x);
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
         /* "a second" / "the second": not a unit of time here; nor the
@@ -3468,6 +3519,41 @@ static size_t amount(ep *p, size_t i)
         v = (int64_t)qf[r] * qn;
         u = qu[r][1];
     }
+    size_t end = k + n, end0 = end;
+    bool wafter = false;
+    if (!wq && !qn && !vague && !half && !fd && !every) {
+        /* an hour and a quarter, a year and three quarters: the quarters
+         * after the unit */
+        size_t y = sp(p, end);
+        if (y > end && ch(p, y) == 'a' && (wd(p, y, "and a quarter", &x) || wd(p, y, "and one quarter", &x)))
+            wq = 1;
+        else if (y > end && ch(p, y) == 'a'
+                 && (wd(p, y, "and three quarters", &x) || wd(p, y, "and three-quarters", &x)))
+            wq = 3;
+        if (wq && wd(p, sp(p, x), "of", &y))
+            wq = 0; /* an hour and a quarter of the budget */
+        else if (wq)
+            end = x, wafter = true;
+    }
+    if (wq) {
+        /* in the unit below: two and a quarter hours is 135 minutes, a
+         * year and three quarters 21 months; no whole number of a unit
+         * below a week or a month's quarter */
+        static const char *const wu[][2] = {{"CE", "Y"}, {"Y", "M"}, {"D", "H"}, {"H", "MI"},
+                                            {"MI", "S"}};
+        static const int wm[] = {100, 12, 24, 60, 60};
+        size_t r = 0;
+        while (r < 5 && strcmp(u, wu[r][0]) != 0)
+            r++;
+        if (r < 5 && v >= 0 && v <= 100000) {
+            v = v * wm[r] + (int64_t)(wm[r] / 4) * wq;
+            u = wu[r][1];
+        } else if (wafter) {
+            end = end0; /* two weeks and a quarter: the weeks alone */
+        } else {
+            return 0;
+        }
+    }
     if (strcmp(u, "QU") == 0) {
         /* two quarters, the past three quarters: three months each (not
          * "three quarters of the staff", a fraction) */
@@ -3485,7 +3571,6 @@ static size_t amount(ep *p, size_t i)
         half = false;
         u = "W";
     }
-    size_t end = k + n;
     if (every) {
         char is[32];
         if (vague || fd || half || a || strcmp(u, "DE") == 0 || strcmp(u, "CE") == 0)

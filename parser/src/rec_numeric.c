@@ -1180,10 +1180,11 @@ static void classify_en(kiji_doc *d, amount *a)
 }
 
 /* A lower-case plural word (letters only, ending in s but not ss, us,
- * is) right after the one space at pos, and ending the phrase there. */
+ * is) right after the one space or line break at pos (wire text wraps
+ * "5000 salaried\nemployees"), and ending the phrase there. */
 static bool plural_next_en(const char *s, size_t len, size_t pos)
 {
-    if (pos >= len || s[pos] != ' ')
+    if (pos >= len || (s[pos] != ' ' && s[pos] != '\n'))
         return false;
     size_t b = pos + 1, e = b;
     while (e < len && e - b < 24 && s[e] >= 'a' && s[e] <= 'z')
