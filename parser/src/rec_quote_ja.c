@@ -2905,6 +2905,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 note = "the speaker is an unnamed source";
                 subject = true;
             }
+            /* 「…」と、X以外のメンバーが非難した, と他の出演者が: people with
+             * no name (ja/unnamed_people) marked by が or は report the
+             * words, not the one who spoke before */
+            for (size_t p = c->rs + 3; speaker < 0 && !subject && p + 3 <= re; p++) {
+                d->work++;
+                if ((at(d, p, "が") || at(d, p, "は")) && !kj_q_in_quote(x, p) &&
+                    unnamed_people_before(d, x, p)) {
+                    note = "the speaker is someone unnamed (妻は, 女性が)";
+                    subject = true;
+                }
+            }
             /* 「…」と名古屋市長の河村たかし氏が発言: someone is named there,
              * though no person fact covers the name; no one before speaks */
             for (size_t p = c->rs; speaker < 0 && !subject && p + 6 <= re; p++) {
