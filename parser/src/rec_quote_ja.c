@@ -604,6 +604,36 @@ static bool ga_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     return false;
 }
 
+/* 「…」と、Xが怒りの標的とする芸能人を推測する人: a が-subject after the
+ * quote whose clause closes in a verb (する, した) that runs straight into
+ * a noun, before the reporting verb at ve, modifies that noun; the one
+ * who reports is someone else (Xが反論する一幕, whose verb is the
+ * reporting one, stays X's; cases/ja/quote_relative). */
+static bool ga_clause_modifies(kiji_doc *d, const kj_qctx *x, int k, size_t ve)
+{
+    static const char *const tails[] = {"する", "した", NULL};
+    size_t i = marker_at(d, x, k, ve), n;
+    if (!at(d, i, "が"))
+        return false;
+    for (size_t p = i + strlen("が"); p < ve; p = n) {
+        uint32_t c = kj_q_cp(d, p, &n);
+        d->work++;
+        if (c == 0x3001 || c == 0x3002 || c == 0x300C || n <= p)
+            return false;
+        for (int t = 0; tails[t]; t++) {
+            if (!at(d, p, tails[t]))
+                continue;
+            size_t q = p + strlen(tails[t]);
+            if (q >= ve)
+                return false;
+            uint32_t f = kj_q_cp(d, q, &n);
+            if (kj_is_kanji(f) || kj_is_katakana(f))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Xが起用されていることから: a が-subject of a passive verb (a noun +
  * され) in a reason clause (ことから) is the one acted on, not who
  * speaks after it (Xが起用されたことについて「…」と話した stays X's;
@@ -2864,6 +2894,8 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             for (; k >= 0 && (size_t)k < x->nm && x->m[k].ns < re; k++) {
                 d->work++;
                 size_t e = skip_name_suffix(d, x->m[k].ne, c->re + 3);
+                if (ga_clause_modifies(d, x, k, c->re))
+                    continue; /* と、Xが…とする芸能人: X modifies a noun */
                 if (topic_marked(d, x, k, c->re + 3) || e >= c->re) {
                     speaker = x->m[k].fact;
                     subject = true;
@@ -2873,6 +2905,17 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             if (speaker < 0 && unnamed_topic(d, x, c->rs, c->re)) {
                 note = "the speaker is an unnamed source";
                 subject = true;
+            }
+            /* 「…」と、X以外のメンバーが非難した, と他の出演者が: people with
+             * no name (ja/unnamed_people) marked by が or は report the
+             * words, not the one who spoke before */
+            for (size_t p = c->rs + 3; speaker < 0 && !subject && p + 3 <= re; p++) {
+                d->work++;
+                if ((at(d, p, "が") || at(d, p, "は")) && !kj_q_in_quote(x, p) &&
+                    unnamed_people_before(d, x, p)) {
+                    note = "the speaker is someone unnamed (妻は, 女性が)";
+                    subject = true;
+                }
             }
             /* 「…」と名古屋市長の河村たかし氏が発言: someone is named there,
              * though no person fact covers the name; no one before speaks */
