@@ -3443,12 +3443,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革, 小野賞,
-         * 福島牛 is beef and 福島産米 rice from a place) */
+         * 福島牛 is beef and 福島産米 rice from a place); 高 ends a high
+         * school's short name (桐生高, 佐野松陽高), as 校 and 中 do */
         static const char notname[] = "町村市区県駅線川山寺家社党軍橋島湖谷城港園院会所部的"
                                       "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
                                       "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
                                       "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
-                                      "表牛米追";
+                                      "表牛米追高";
         if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
             okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
