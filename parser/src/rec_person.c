@@ -525,13 +525,16 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     size_t fps;
     bool fresh = bc == 0x65B0 && bx <= s->hi && b > s->lo && kj_is_kanji(ent_prev(d, b, &fps)) &&
                  !kj_at(d->norm, s->hi, bx, "選手");
-    if (!n && !h && (former || fresh)) {
+    /* 小泉現首相, 山田現社長: 現 (current) before a title ends the name
+     * too; it is no part of the role, which the title alone names */
+    bool now = bc == 0x73FE && bx <= s->hi;
+    if (!n && !h && (former || fresh || now)) {
         size_t fx;
         size_t fn = ent_first_has(x, ENT_F_TITLE, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
                         : 0;
         if (fn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + 3, &v) <= fn) {
-            *ts = b;
+            *ts = now ? b + 3 : b;
             *te = b + 3 + fn;
             return b + 3 + fn;
         }
