@@ -4138,6 +4138,21 @@ static void ja_persons(estate *s)
                     }
                 }
             }
+            /* 故木下順二さん: 故 (the late) written against a name is no
+             * part of it (故・X, with the dot, starts the name at X
+             * anyway; 事故, 何故 hold it inside a run, where no name
+             * starts); 故郷, 故意 start none at their second kanji
+             * (cases/ja/person_late) */
+            if (c == 0x6545 && nx < s->hi) {
+                size_t mx;
+                if ((ent_cls(d, nx, &mx) & KJ_CC_KANJI) && !kj_claimed(d, nx, mx)) {
+                    size_t e2 = ja_candidate(s, nx, &pc);
+                    if (e2 > nx) {
+                        i = e2;
+                        continue;
+                    }
+                }
+            }
             /* 横綱白鵬, 大関魁皇: a sumo rank before a ring name (asked
              * where a rank, or 元 or 新 before one, can start) */
             size_t e = 0;
