@@ -3442,7 +3442,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         b = ends[nends - 1];
         size_t bx;
         uint32_t nc = ent_cp(d, b, &bx);
-        bool okn = name_follow(nc);
+        /* 渡辺圭『…』: a name written against the 『 of a work is its
+         * author's (a byline before a cited article's headline;
+         * cases/ja/person_byline) */
+        bool okn = name_follow(nc) || nc == 0x300E;
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革, 小野賞,
