@@ -525,13 +525,16 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     size_t fps;
     bool fresh = bc == 0x65B0 && bx <= s->hi && b > s->lo && kj_is_kanji(ent_prev(d, b, &fps)) &&
                  !kj_at(d->norm, s->hi, bx, "選手");
-    if (!n && !h && (former || fresh)) {
+    /* 小泉現首相, 山田現社長: 現 (current) before a title ends the name
+     * too; it is no part of the role, which the title alone names */
+    bool now = bc == 0x73FE && bx <= s->hi;
+    if (!n && !h && (former || fresh || now)) {
         size_t fx;
         size_t fn = ent_first_has(x, ENT_F_TITLE, ent_cp(d, b + 3, &fx))
                         ? kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &v)
                         : 0;
         if (fn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b + 3, &v) <= fn) {
-            *ts = b;
+            *ts = now ? b + 3 : b;
             *te = b + 3 + fn;
             return b + 3 + fn;
         }
@@ -1216,8 +1219,9 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
         }
     }
     /* 田中健太郎は, 鳩山一郎が: a given name that ends like one
-     * (data/ja/given_endings.txt), then a particle or punctuation */
-    if (n >= 3 && n <= 5 && name_follow(nc)) {
+     * (data/ja/given_endings.txt), then a particle or punctuation, or
+     * the 『 of a work, as in ja_candidate (松本時夫『…』: a byline) */
+    if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E)) {
         int32_t ev = 0;
         for (int j = n - 1; j >= n - 3 && j >= 1; j--)
             if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
@@ -3454,16 +3458,20 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         b = ends[nends - 1];
         size_t bx;
         uint32_t nc = ent_cp(d, b, &bx);
-        bool okn = name_follow(nc);
+        /* 渡辺圭『…』: a name written against the 『 of a work is its
+         * author's (a byline before a cited article's headline;
+         * cases/ja/person_byline) */
+        bool okn = name_follow(nc) || nc == 0x300E;
         size_t ls;
         ent_prev(d, b, &ls);
         /* last kanji that end common nouns, not given names (橋下改革, 小野賞,
-         * 福島牛 is beef and 福島産米 rice from a place) */
+         * 福島牛 is beef and 福島産米 rice from a place); 高 ends a high
+         * school's short name (桐生高, 佐野松陽高), as 校 and 中 do */
         static const char notname[] = "町村市区県駅線川山寺家社党軍橋島湖谷城港園院会所部的"
                                       "革権閣政策案派側陣流論化戦氏様式者長選票判件題業品母"
                                       "父夫妻兄姉弟妹組中機船器料費税法省庁局署校店館場室株"
                                       "価率額量性制層界圏州語版書誌紙剤薬病著編訳画間賞杯祭"
-                                      "表牛米追";
+                                      "表牛米追高";
         if (okn && char3_in(d->norm + ls, b - ls, notname, sizeof notname - 1))
             okn = false;
         /* 三輪車: one kanji after the surname that makes a common noun of
@@ -4144,6 +4152,21 @@ static void ja_persons(estate *s)
                     !kj_claimed(d, i + m, mx)) {
                     size_t e2 = ja_candidate(s, i + m, &pc);
                     if (e2 > i + m) {
+                        i = e2;
+                        continue;
+                    }
+                }
+            }
+            /* 故木下順二さん: 故 (the late) written against a name is no
+             * part of it (故・X, with the dot, starts the name at X
+             * anyway; 事故, 何故 hold it inside a run, where no name
+             * starts); 故郷, 故意 start none at their second kanji
+             * (cases/ja/person_late) */
+            if (c == 0x6545 && nx < s->hi) {
+                size_t mx;
+                if ((ent_cls(d, nx, &mx) & KJ_CC_KANJI) && !kj_claimed(d, nx, mx)) {
+                    size_t e2 = ja_candidate(s, nx, &pc);
+                    if (e2 > nx) {
                         i = e2;
                         continue;
                     }
