@@ -198,6 +198,11 @@ struct kj_entity {
      * three bytes) */
     char media_kind_tail[8][3];
     int media_kind_ntail;
+    /* ja/firm_cues: 大手・, 所属事務所の before a company's katakana name
+     * (rec_org.c media_at), and their byte lengths (org_init fails if the
+     * list outgrows the array) */
+    const kj_wordlist *firm_cues;
+    size_t firm_cue_len[32];
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> its line */
     const kj_wordlist *oshort_lines; /* ja/org_short's lines (the full forms) */

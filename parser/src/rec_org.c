@@ -39,6 +39,11 @@ int org_init(struct kj_entity *x)
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
+    x->firm_cues = kj_wordlist_get("ja/firm_cues");
+    if (!x->firm_cues || x->firm_cues->n > sizeof x->firm_cue_len / sizeof x->firm_cue_len[0])
+        return -1;
+    for (size_t i = 0; i < x->firm_cues->n; i++)
+        x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
     if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
@@ -3047,8 +3052,14 @@ static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, ui
     /* the start is tested before the lookup: inside a word nothing starts */
     if (ent_word(first) && pos > s->lo && ent_word(pc))
         return false;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
-        return false;
+    /* inside a katakana name (ソニー・ミュージック) nothing starts; a ・
+     * after a kanji parts a list or a descriptor from the name (通信大手・
+     * ソフトバンク, 経産省・トヨタ), as in ja_run */
+    if (ent_kata(first) && pos > s->lo && (ent_kata(pc) || pc == 0x30FB)) {
+        size_t ds;
+        if (pc != 0x30FB || pos < s->lo + 6 || !kj_is_kanji(ent_prev(s->d, pos - 3, &ds)))
+            return false;
+    }
     /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
      * name (日経) starts at it (cases/ja/organization) */
     if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
@@ -3396,6 +3407,27 @@ static bool media_name(const estate *s, size_t a, size_t b)
     return false;
 }
 
+static bool firm_ends(const estate *s, size_t b);
+static bool firm_not(estate *s, size_t a, size_t b);
+
+/* Does a word of ja/firm_cues (訪問介護大手・, 所属事務所の) end at i? Each
+ * ends in ・ or の: that test first, as the scan asks at every katakana
+ * name after の. */
+static bool firm_cue_before(const estate *s, size_t i)
+{
+    const char *u = s->d->norm;
+    if (i < s->lo + 6 || (!kj_before(u, i, "・") && !kj_before(u, i, "の")))
+        return false;
+    const kj_wordlist *wl = s->x->firm_cues;
+    for (size_t k = 0; k < wl->n; k++) {
+        s->d->work++;
+        size_t n = s->x->firm_cue_len[k];
+        if (i >= s->lo + n && memcmp(u + i - n, wl->lines[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* One step of pass_media's scan at i (before hi): past characters neither
  * katakana nor ・ it only moves on, and the last of them leaves *prev (the
  * character before i is katakana or ・) false; at a katakana name it reads
@@ -3411,10 +3443,19 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     d->work++;
     size_t nx;
     uint32_t c = ent_cp(d, i, &nx);
-    if (!ent_kata(c) || *prev) {
+    /* 訪問介護大手・コムスン: the ・ of a cue opens no name of its own; the
+     * name after it is read as a company's (cue) */
+    bool cue = false;
+    if (c == 0x30FB && !*prev && nx < hi && firm_cue_before(s, nx)) {
+        i = nx;
+        c = ent_cp(d, i, &nx);
+        cue = true;
+    }
+    if (!ent_kata(c) || (*prev && !cue)) {
         *prev = ent_kata(c) || c == 0x30FB;
         return nx;
     }
+    cue = cue || firm_cue_before(s, i);
     size_t b = i;
     int k = 0;
     while (b < s->hi && k < 30) {
@@ -3447,6 +3488,14 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
                  media_name(s, i, b))
             media = true;
     }
+    /* 訪問介護大手・コムスンは, 所属事務所のミドリプロは: a katakana name of
+     * two characters or more after a word of ja/firm_cues that says what
+     * the company is, closed by a particle, punctuation or など, is that
+     * company; not a common word of ja/firm_not (大手・メーカー, 所属事務所の
+     * スタッフ: firm_not also reads not_names and places) */
+    if (cue && !media && k >= 2 && k < 30 && !kj_before(d->norm, b, "・") &&
+        (firm_ends(s, b) || kj_at(d->norm, s->hi, b, "など")) && !firm_not(s, i, b))
+        media = true;
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
