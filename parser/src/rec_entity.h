@@ -322,6 +322,13 @@ typedef struct estate {
      * body with (each comparison reads one entity; a budget keeps a text
      * of thousands of bodies linear) */
     int spokes_budget;
+    /* rec_org.c ja_seg: runs ending in 署 that named no station when read
+     * (北町署 before 北町警察署), read again once pass_suffixes has read the
+     * whole text (pass_stations_later); at most 8 */
+    struct {
+        size_t a, b;
+    } station_wait[8];
+    int nstation_wait;
 } estate;
 
 /* rec_entity.c: the registry */

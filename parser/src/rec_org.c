@@ -1516,8 +1516,9 @@ static size_t force_end(const kiji_doc *d, size_t a, size_t p)
 /* Does 署 at p end a police station's name in the run from a (the suffix
  * marked 5 in org_suffixes)? 署 alone also ends 部署 and 署名, so it needs
  * the force written right before two to five kanji (南海県警北町署, 警視庁
- * 西町署), or the station read already under its full name (北町署 after
- * 北町警察署: ja_body_key reads both as one). */
+ * 西町署), or the station read under its full name (北町署 after
+ * 北町警察署: ja_body_key reads both as one; a run read before the full
+ * form is asked again by pass_stations_later). */
 static bool station_end(estate *s, size_t a, size_t p)
 {
     const kiji_doc *d = s->d;
@@ -1537,6 +1538,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     const struct kj_entity *x = s->x;
     size_t best = 0, best_p = 0, best_cut = 0, sitting = 0;
     int chars = 0;
+    bool station = false; /* a 署 that station_end refused */
     /* 旧日本軍, 旧三井銀行: 旧 (former) before a body's name is no part of
      * it, as 旧鳩ヶ谷市 is the city 鳩ヶ谷市 (rec_place.c): the name is
      * read after it, by the same rules as when written alone (旧海軍 is
@@ -1593,8 +1595,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
             if (ok && v == 4)
                 ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
-            if (ok && v == 5)
+            if (ok && v == 5) {
                 ok = station_end(s, a, p);
+                station |= !ok;
+            }
             /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
              * before the suffix make a common noun, a body somewhere in
              * the place, not a name (町内会 and 村内 are left alone: 町内会
@@ -1763,6 +1767,13 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
         }
         p = nx;
+    }
+    /* 北町署 before 北町警察署: the run may name the station once the
+     * full form is read later in the text */
+    if (!best && station && s->nstation_wait < 8) {
+        s->station_wait[s->nstation_wait].a = a;
+        s->station_wait[s->nstation_wait].b = b;
+        s->nstation_wait++;
     }
     if (!best)
         return;
@@ -3038,6 +3049,25 @@ static void pass_suffixes(estate *s, kata_spans *kata)
         scan_suffixes(s, true, NULL);
     else
         scan_suffixes(s, false, kata);
+}
+
+/* 北町署によると … 北町警察署は: a station written short before its full
+ * form names it as the full form does (ja_body_key reads both as one),
+ * but station_end finds the full form only once it is read. The runs
+ * ending in 署 that named nothing (ja_seg noted up to 8) are read again
+ * after the whole text: where the full form was read, station_end now
+ * finds it (部署, 署名 still name none). */
+static void pass_stations_later(estate *s)
+{
+    int n = s->nstation_wait;
+    size_t a[8], b[8];
+    for (int i = 0; i < n; i++) {
+        a[i] = s->station_wait[i].a;
+        b[i] = s->station_wait[i].b;
+    }
+    for (int i = 0; i < n; i++)
+        ja_seg(s, a[i], b[i]);
+    s->nstation_wait = 0;
 }
 
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
@@ -4893,6 +4923,7 @@ void rec_orgs(estate *s)
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     kata_spans kata = {NULL, 0, 0};
     pass_suffixes(s, &kata);
+    pass_stations_later(s);
     pass_known(s);
     pass_media(s, &kata);
     pass_media_kind(s);
