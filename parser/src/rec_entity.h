@@ -203,6 +203,10 @@ struct kj_entity {
      * list outgrows the array) */
     const kj_wordlist *firm_cues;
     size_t firm_cue_len[32];
+    /* ja/org_cued: a Latin form of orgs.txt and the word a text must write
+     * for the form to name the body (AU, アフリカ: rec_org.c cued_form);
+     * org_init fails past 8 lines */
+    const kj_wordlist *org_cued;
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> its line */
     const kj_wordlist *oshort_lines; /* ja/org_short's lines (the full forms) */
@@ -329,6 +333,9 @@ typedef struct estate {
         size_t a, b;
     } station_wait[8];
     int nstation_wait;
+    /* rec_org.c cued_form: whether the text writes ja/org_cued's word of
+     * each line (0 not yet searched, 1 yes, -1 no): one search a text */
+    signed char cued_seen[8];
 } estate;
 
 /* rec_entity.c: the registry */

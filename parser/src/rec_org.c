@@ -40,6 +40,12 @@ int org_init(struct kj_entity *x)
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
     x->firm_cues = kj_wordlist_get("ja/firm_cues");
+    x->org_cued = kj_wordlist_get("ja/org_cued");
+    if (!x->org_cued || x->org_cued->n > 8)
+        return -1;
+    for (size_t i = 0; i < x->org_cued->n; i++)
+        if (!strchr(x->org_cued->lines[i], '\t'))
+            return -1;
     if (!x->firm_cues || x->firm_cues->n > sizeof x->firm_cue_len / sizeof x->firm_cue_len[0])
         return -1;
     for (size_t i = 0; i < x->firm_cues->n; i++)
@@ -3160,6 +3166,57 @@ static bool given_before(estate *s, size_t pos, size_t n)
     return false;
 }
 
+/* Does the text [lo, hi) hold w (wl bytes)? */
+static bool text_has(const kiji_doc *d, size_t lo, size_t hi, const char *w, size_t wl)
+{
+    if (!wl)
+        return false;
+    for (size_t i = lo; i + wl <= hi;) {
+        const char *f = memchr(d->norm + i, w[0], hi - wl + 1 - i);
+        if (!f)
+            return false;
+        i = (size_t)(f - d->norm);
+        if (memcmp(f, w, wl) == 0)
+            return true;
+        i++;
+    }
+    return false;
+}
+
+/* May the Latin form [pos, pos + n) of orgs.txt name its body here? Most
+ * forms may. A form of ja/org_cued (AU: also the astronomical unit and
+ * Australia's code) names it only where the text writes the line's word
+ * (アフリカ, in アフリカ連合 or 南アフリカ too; the search runs once a
+ * text). A form of one or two lower-case letters (au, the mobile brand)
+ * is a word in Latin text (au pair): it names the body only in Japanese
+ * text and right before hiragana or punctuation (auが, ドコモ、au、), not
+ * run into a product or service name (au版, auショップ, au Wi-Fi,
+ * auお客さまサポート). */
+static bool cued_form(estate *s, size_t pos, size_t n)
+{
+    const kiji_doc *d = s->d;
+    const char *u = d->norm + pos;
+    if (n <= 2 && u[0] >= 'a' && u[0] <= 'z' && (n < 2 || (u[1] >= 'a' && u[1] <= 'z'))) {
+        if (d->lang != KJ_LANG_JA || pos + n >= s->hi)
+            return d->lang == KJ_LANG_JA;
+        size_t nx;
+        uint32_t c = ent_cp(d, pos + n, &nx);
+        /* お and ご open a noun (auお客さまサポート: a service's name) */
+        return (kj_is_hiragana(c) && c != 0x304A && c != 0x3054) || c == 0x3001 || c == 0x3002 || c == 0x300D || c == 0x300F ||
+               c == 0x30FB || c == ')' || c == '!' || c == '?' || c == '\n';
+    }
+    const kj_wordlist *wl = s->x->org_cued;
+    for (size_t k = 0; k < wl->n && k < 8; k++) {
+        const char *t = strchr(wl->lines[k], '\t');
+        if (!t || (size_t)(t - wl->lines[k]) != n || memcmp(wl->lines[k], u, n) != 0)
+            continue;
+        if (!s->cued_seen[k])
+            s->cued_seen[k] = text_has(d, s->lo, s->hi, t + 1, strlen(t + 1)) ? 1 : -1;
+        return s->cued_seen[k] > 0;
+    }
+    return true;
+}
+
 static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
@@ -3167,6 +3224,8 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     size_t nx;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
+        return 0;
+    if ((unsigned char)d->norm[pos] < 0x80 && n <= 5 && !cued_form(s, pos, n))
         return 0;
     /* Treasury bills, Treasury Secretary: a known name that is the
      * adjective of a thing or a title names no body (data/en/org_not.txt) */
