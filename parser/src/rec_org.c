@@ -1963,9 +1963,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
             break;
         }
     }
-    /* ツイッター社: a well-known name plus 社 is that organization */
+    /* ツイッター社: a well-known name plus 社 is that organization; a run
+     * listed whole (三菱UFJ銀行 after 三菱UFJ, 阪急電鉄 after 阪急) is its
+     * own line's, as pass_known reads it (else two facts of one name) */
     ent *e = NULL;
-    for (size_t p = best; p > a + 3 && !e;) {
+    for (size_t p = kj_dict_get(x->org, d->norm + a, best - a, &v) ? a : best; p > a + 3 && !e;) {
         size_t ps;
         ent_prev(d, p, &ps);
         if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
