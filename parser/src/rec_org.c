@@ -553,6 +553,10 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     bool ja = type == KIJI_FACT_ORGANIZATION && s->d->lang != KJ_LANG_EN;
     if (ja)
         ja_legal_base(&base, &basel);
+    /* 読売新聞社 in a definition (YOMIURIONLINE(読売新聞社)): a known name
+     * and 社 is that organization, as ja_seg reads it in running text */
+    if (ja && basel == nl && nl > 6 && kj_before(name, nl, "社") && kj_dict_get(s->x->org, name, nl - 3, &v))
+        basel = nl - 3;
     if (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
