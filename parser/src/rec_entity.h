@@ -210,6 +210,15 @@ struct kj_entity {
      * three bytes) */
     char media_kind_tail[8][3];
     int media_kind_ntail;
+    /* ja/firm_cues: 大手・, 所属事務所の before a company's katakana name
+     * (rec_org.c media_at), and their byte lengths (org_init fails if the
+     * list outgrows the array) */
+    const kj_wordlist *firm_cues;
+    size_t firm_cue_len[32];
+    /* ja/org_cued: a Latin form of orgs.txt and the word a text must write
+     * for the form to name the body (AU, アフリカ: rec_org.c cued_form);
+     * org_init fails past 8 lines */
+    const kj_wordlist *org_cued;
     kj_dict *org;         /* well-known organization form -> org id */
     kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> its line */
     const kj_wordlist *oshort_lines; /* ja/org_short's lines (the full forms) */
@@ -329,6 +338,16 @@ typedef struct estate {
      * body with (each comparison reads one entity; a budget keeps a text
      * of thousands of bodies linear) */
     int spokes_budget;
+    /* rec_org.c ja_seg: runs ending in 署 that named no station when read
+     * (北町署 before 北町警察署), read again once pass_suffixes has read the
+     * whole text (pass_stations_later); at most 8 */
+    struct {
+        size_t a, b;
+    } station_wait[8];
+    int nstation_wait;
+    /* rec_org.c cued_form: whether the text writes ja/org_cued's word of
+     * each line (0 not yet searched, 1 yes, -1 no): one search a text */
+    signed char cued_seen[8];
 } estate;
 
 /* rec_entity.c: the registry */

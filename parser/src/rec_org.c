@@ -39,6 +39,17 @@ int org_init(struct kj_entity *x)
     x->org = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
+    x->firm_cues = kj_wordlist_get("ja/firm_cues");
+    x->org_cued = kj_wordlist_get("ja/org_cued");
+    if (!x->org_cued || x->org_cued->n > 8)
+        return -1;
+    for (size_t i = 0; i < x->org_cued->n; i++)
+        if (!strchr(x->org_cued->lines[i], '\t'))
+            return -1;
+    if (!x->firm_cues || x->firm_cues->n > sizeof x->firm_cue_len / sizeof x->firm_cue_len[0])
+        return -1;
+    for (size_t i = 0; i < x->firm_cues->n; i++)
+        x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
     if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org ||
         !x->media_endings || !x->media_kinds)
         return -1;
@@ -542,6 +553,10 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     bool ja = type == KIJI_FACT_ORGANIZATION && s->d->lang != KJ_LANG_EN;
     if (ja)
         ja_legal_base(&base, &basel);
+    /* 読売新聞社 in a definition (YOMIURIONLINE(読売新聞社)): a known name
+     * and 社 is that organization, as ja_seg reads it in running text */
+    if (ja && basel == nl && nl > 6 && kj_before(name, nl, "社") && kj_dict_get(s->x->org, name, nl - 3, &v))
+        basel = nl - 3;
     if (basel < nl && kj_dict_get(s->x->org, base, basel, &v)) {
         char key[16];
         int n = ent_key_num(key, sizeof key, "#", (int)v);
@@ -1511,8 +1526,9 @@ static size_t force_end(const kiji_doc *d, size_t a, size_t p)
 /* Does 署 at p end a police station's name in the run from a (the suffix
  * marked 5 in org_suffixes)? 署 alone also ends 部署 and 署名, so it needs
  * the force written right before two to five kanji (南海県警北町署, 警視庁
- * 西町署), or the station read already under its full name (北町署 after
- * 北町警察署: ja_body_key reads both as one). */
+ * 西町署), or the station read under its full name (北町署 after
+ * 北町警察署: ja_body_key reads both as one; a run read before the full
+ * form is asked again by pass_stations_later). */
 static bool station_end(estate *s, size_t a, size_t p)
 {
     const kiji_doc *d = s->d;
@@ -1532,6 +1548,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     const struct kj_entity *x = s->x;
     size_t best = 0, best_p = 0, best_cut = 0, sitting = 0;
     int chars = 0;
+    bool station = false; /* a 署 that station_end refused */
     /* 旧日本軍, 旧三井銀行: 旧 (former) before a body's name is no part of
      * it, as 旧鳩ヶ谷市 is the city 鳩ヶ谷市 (rec_place.c): the name is
      * read after it, by the same rules as when written alone (旧海軍 is
@@ -1588,8 +1605,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
             if (ok && v == 4)
                 ok = kata_firm_stem(s, ja_country_label(s, a, p), p, e);
-            if (ok && v == 5)
+            if (ok && v == 5) {
                 ok = station_end(s, a, p);
+                station |= !ok;
+            }
             /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
              * before the suffix make a common noun, a body somewhere in
              * the place, not a name (町内会 and 村内 are left alone: 町内会
@@ -1758,6 +1777,13 @@ static void ja_seg(estate *s, size_t a, size_t b)
             }
         }
         p = nx;
+    }
+    /* 北町署 before 北町警察署: the run may name the station once the
+     * full form is read later in the text */
+    if (!best && station && s->nstation_wait < 8) {
+        s->station_wait[s->nstation_wait].a = a;
+        s->station_wait[s->nstation_wait].b = b;
+        s->nstation_wait++;
     }
     if (!best)
         return;
@@ -1941,9 +1967,11 @@ static void ja_seg(estate *s, size_t a, size_t b)
             break;
         }
     }
-    /* ツイッター社: a well-known name plus 社 is that organization */
+    /* ツイッター社: a well-known name plus 社 is that organization; a run
+     * listed whole (三菱UFJ銀行 after 三菱UFJ, 阪急電鉄 after 阪急) is its
+     * own line's, as pass_known reads it (else two facts of one name) */
     ent *e = NULL;
-    for (size_t p = best; p > a + 3 && !e;) {
+    for (size_t p = kj_dict_get(x->org, d->norm + a, best - a, &v) ? a : best; p > a + 3 && !e;) {
         size_t ps;
         ent_prev(d, p, &ps);
         if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
@@ -3035,6 +3063,25 @@ static void pass_suffixes(estate *s, kata_spans *kata)
         scan_suffixes(s, false, kata);
 }
 
+/* 北町署によると … 北町警察署は: a station written short before its full
+ * form names it as the full form does (ja_body_key reads both as one),
+ * but station_end finds the full form only once it is read. The runs
+ * ending in 署 that named nothing (ja_seg noted up to 8) are read again
+ * after the whole text: where the full form was read, station_end now
+ * finds it (部署, 署名 still name none). */
+static void pass_stations_later(estate *s)
+{
+    int n = s->nstation_wait;
+    size_t a[8], b[8];
+    for (int i = 0; i < n; i++) {
+        a[i] = s->station_wait[i].a;
+        b[i] = s->station_wait[i].b;
+    }
+    for (int i = 0; i < n; i++)
+        ja_seg(s, a[i], b[i]);
+    s->nstation_wait = 0;
+}
+
 /* ---- pass C: well-known names and defined acronyms ---------------------------- */
 
 /* Can org_at_cp find anything at pos (first and pc the code points at and
@@ -3047,8 +3094,14 @@ static inline bool org_may_start(const estate *s, size_t pos, uint32_t first, ui
     /* the start is tested before the lookup: inside a word nothing starts */
     if (ent_word(first) && pos > s->lo && ent_word(pc))
         return false;
-    if (ent_kata(first) && (ent_kata(pc) || pc == 0x30FB) && pos > s->lo)
-        return false;
+    /* inside a katakana name (ソニー・ミュージック) nothing starts; a ・
+     * after a kanji parts a list or a descriptor from the name (通信大手・
+     * ソフトバンク, 経産省・トヨタ), as in ja_run */
+    if (ent_kata(first) && pos > s->lo && (ent_kata(pc) || pc == 0x30FB)) {
+        size_t ds;
+        if (pc != 0x30FB || pos < s->lo + 6 || !kj_is_kanji(ent_prev(s->d, pos - 3, &ds)))
+            return false;
+    }
     /* 3月15日経済産業省, 50日経った: a 日 after a digit counts days, so no
      * name (日経) starts at it (cases/ja/organization) */
     if (first == 0x65E5 && pos > s->lo && kj_is_digit(pc))
@@ -3119,6 +3172,57 @@ static bool given_before(estate *s, size_t pos, size_t n)
     return false;
 }
 
+/* Does the text [lo, hi) hold w (wl bytes)? */
+static bool text_has(const kiji_doc *d, size_t lo, size_t hi, const char *w, size_t wl)
+{
+    if (!wl)
+        return false;
+    for (size_t i = lo; i + wl <= hi;) {
+        const char *f = memchr(d->norm + i, w[0], hi - wl + 1 - i);
+        if (!f)
+            return false;
+        i = (size_t)(f - d->norm);
+        if (memcmp(f, w, wl) == 0)
+            return true;
+        i++;
+    }
+    return false;
+}
+
+/* May the Latin form [pos, pos + n) of orgs.txt name its body here? Most
+ * forms may. A form of ja/org_cued (AU: also the astronomical unit and
+ * Australia's code) names it only where the text writes the line's word
+ * (アフリカ, in アフリカ連合 or 南アフリカ too; the search runs once a
+ * text). A form of one or two lower-case letters (au, the mobile brand)
+ * is a word in Latin text (au pair): it names the body only in Japanese
+ * text and right before hiragana or punctuation (auが, ドコモ、au、), not
+ * run into a product or service name (au版, auショップ, au Wi-Fi,
+ * auお客さまサポート). */
+static bool cued_form(estate *s, size_t pos, size_t n)
+{
+    const kiji_doc *d = s->d;
+    const char *u = d->norm + pos;
+    if (n <= 2 && u[0] >= 'a' && u[0] <= 'z' && (n < 2 || (u[1] >= 'a' && u[1] <= 'z'))) {
+        if (d->lang != KJ_LANG_JA || pos + n >= s->hi)
+            return d->lang == KJ_LANG_JA;
+        size_t nx;
+        uint32_t c = ent_cp(d, pos + n, &nx);
+        /* お and ご open a noun (auお客さまサポート: a service's name) */
+        return (kj_is_hiragana(c) && c != 0x304A && c != 0x3054) || c == 0x3001 || c == 0x3002 || c == 0x300D || c == 0x300F ||
+               c == 0x30FB || c == ')' || c == '!' || c == '?' || c == '\n';
+    }
+    const kj_wordlist *wl = s->x->org_cued;
+    for (size_t k = 0; k < wl->n && k < 8; k++) {
+        const char *t = strchr(wl->lines[k], '\t');
+        if (!t || (size_t)(t - wl->lines[k]) != n || memcmp(wl->lines[k], u, n) != 0)
+            continue;
+        if (!s->cued_seen[k])
+            s->cued_seen[k] = text_has(d, s->lo, s->hi, t + 1, strlen(t + 1)) ? 1 : -1;
+        return s->cued_seen[k] > 0;
+    }
+    return true;
+}
+
 static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
@@ -3126,6 +3230,8 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
     size_t nx;
     size_t n = ent_longest(s, s->x->org, pos, &v);
     if (!n)
+        return 0;
+    if ((unsigned char)d->norm[pos] < 0x80 && n <= 5 && !cued_form(s, pos, n))
         return 0;
     /* Treasury bills, Treasury Secretary: a known name that is the
      * adjective of a thing or a title names no body (data/en/org_not.txt) */
@@ -3396,6 +3502,27 @@ static bool media_name(const estate *s, size_t a, size_t b)
     return false;
 }
 
+static bool firm_ends(const estate *s, size_t b);
+static bool firm_not(estate *s, size_t a, size_t b);
+
+/* Does a word of ja/firm_cues (訪問介護大手・, 所属事務所の) end at i? Each
+ * ends in ・ or の: that test first, as the scan asks at every katakana
+ * name after の. */
+static bool firm_cue_before(const estate *s, size_t i)
+{
+    const char *u = s->d->norm;
+    if (i < s->lo + 6 || (!kj_before(u, i, "・") && !kj_before(u, i, "の")))
+        return false;
+    const kj_wordlist *wl = s->x->firm_cues;
+    for (size_t k = 0; k < wl->n; k++) {
+        s->d->work++;
+        size_t n = s->x->firm_cue_len[k];
+        if (i >= s->lo + n && memcmp(u + i - n, wl->lines[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* One step of pass_media's scan at i (before hi): past characters neither
  * katakana nor ・ it only moves on, and the last of them leaves *prev (the
  * character before i is katakana or ・) false; at a katakana name it reads
@@ -3411,10 +3538,19 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     d->work++;
     size_t nx;
     uint32_t c = ent_cp(d, i, &nx);
-    if (!ent_kata(c) || *prev) {
+    /* 訪問介護大手・コムスン: the ・ of a cue opens no name of its own; the
+     * name after it is read as a company's (cue) */
+    bool cue = false;
+    if (c == 0x30FB && !*prev && nx < hi && firm_cue_before(s, nx)) {
+        i = nx;
+        c = ent_cp(d, i, &nx);
+        cue = true;
+    }
+    if (!ent_kata(c) || (*prev && !cue)) {
         *prev = ent_kata(c) || c == 0x30FB;
         return nx;
     }
+    cue = cue || firm_cue_before(s, i);
     size_t b = i;
     int k = 0;
     while (b < s->hi && k < 30) {
@@ -3447,6 +3583,14 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
                  media_name(s, i, b))
             media = true;
     }
+    /* 訪問介護大手・コムスンは, 所属事務所のミドリプロは: a katakana name of
+     * two characters or more after a word of ja/firm_cues that says what
+     * the company is, closed by a particle, punctuation or など, is that
+     * company; not a common word of ja/firm_not (大手・メーカー, 所属事務所の
+     * スタッフ: firm_not also reads not_names and places) */
+    if (cue && !media && k >= 2 && k < 30 && !kj_before(d->norm, b, "・") &&
+        (firm_ends(s, b) || kj_at(d->norm, s->hi, b, "など")) && !firm_not(s, i, b))
+        media = true;
     /* 株式会社ドワンゴ: a company's legal form written before a katakana
      * name makes it a company, the form part of its name (cases/ja/org) */
     bool named = !media && k >= 2 && !kj_before(d->norm, b, "・");
@@ -4844,6 +4988,7 @@ void rec_orgs(estate *s)
     ent_freeze(s); /* pass_suffixes skips names inside those just read */
     kata_spans kata = {NULL, 0, 0};
     pass_suffixes(s, &kata);
+    pass_stations_later(s);
     pass_known(s);
     pass_media(s, &kata);
     pass_media_kind(s);
