@@ -5683,8 +5683,11 @@ static void en_persons(estate *s)
         if (!e || stopword(d, t[k]))
             continue;
         /* Ford said, after Henry Ford: a word read as an organization's
-         * mention is the company's, not the person's surname */
-        if (ent_exactly(s, KIJI_FACT_ORGANIZATION, t[k].ns, poss(d, t[k]) ? t[k].ne - 2 : t[k].ne))
+         * mention is the company's, not the person's surname; so is one
+         * inside an organization's name (Dean of Dean Foods Co, with a
+         * Howard Dean named too) */
+        if (ent_exactly(s, KIJI_FACT_ORGANIZATION, t[k].ns, poss(d, t[k]) ? t[k].ne - 2 : t[k].ne) ||
+            ent_covered(s, KIJI_FACT_ORGANIZATION, t[k].ns, t[k].ne))
             continue;
         /* Tom Keller and Tom Brandt: the Tom that opens another
          * person's full name is no mention of the first */
