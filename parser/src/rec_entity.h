@@ -199,6 +199,7 @@ struct kj_entity {
     char media_kind_tail[8][3];
     int media_kind_ntail;
     kj_dict *org;         /* well-known organization form -> org id */
+    kj_dict *org_full;    /* the first form of each line of orgs.txt (its full name) -> org id */
     kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> its line */
     const kj_wordlist *oshort_lines; /* ja/org_short's lines (the full forms) */
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */
