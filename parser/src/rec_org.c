@@ -1147,13 +1147,45 @@ static bool exact_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size
     return q == k;
 }
 
+/* The start of the name ending at b that one line of data/en/orgs.txt
+ * lists with the capitals [j, k) (National Statistics Institute for
+ * INSEE): the longest of at most eight words of ASCII letters, the first
+ * capitalized, a wrapped line read as one space; b when none. */
+static size_t listed_with(estate *s, size_t b, size_t j, size_t k)
+{
+    const kiji_doc *d = s->d;
+    int32_t v, w;
+    if (!kj_dict_get(s->x->org, d->norm + j, k - j, &v))
+        return b;
+    size_t best = b, p = b;
+    for (int nw = 0; nw < 8 && p > s->lo; nw++) {
+        size_t st = p;
+        while (st > s->lo && p - st < 24 &&
+               (ent_asc((unsigned char)d->norm[st - 1]) || d->norm[st - 1] == '-'))
+            st--;
+        if (st == p)
+            break;
+        char nb[160];
+        if (upper((unsigned char)d->norm[st]) && b - st < sizeof nb) {
+            size_t bl = ent_strnorm_to(nb, d->norm + st, b - st);
+            if (bl && kj_dict_get(s->x->org, nb, bl, &w) && w == v)
+                best = st;
+        }
+        if (st == s->lo || (d->norm[st - 1] != ' ' && d->norm[st - 1] != '\n'))
+            break;
+        p = st - 1;
+    }
+    return best;
+}
+
 /* The Harbour Pilots Federation, HPF, has ...; the dockers' union, KVB,
  * said: two to six capitals between commas (or a comma and the sentence's
  * full stop) right after a name whose capitalized words spell them by
  * their initials define that acronym, as brackets do; between commas after a common noun of a body (a word of
  * data/en/org_suffixes.txt in lower case: union, agency) they are that
- * body's name. Anything else between commas (the city, Paris,; Citibank,
- * HSBC, and ...) defines nothing. i is the first comma. */
+ * body's name. So do capitals listed with the name on one line of
+ * data/en/orgs.txt (listed_with). Anything else between commas (the city,
+ * Paris,; Citibank, HSBC, and ...) defines nothing. i is the first comma. */
 static void comma_acronym(estate *s, size_t i)
 {
     kiji_doc *d = s->d;
@@ -1168,6 +1200,15 @@ static void comma_acronym(estate *s, size_t i)
     size_t a = en_name_start(s, i, (int)(k - j));
     if (a < i && exact_initials(d, a, i, j, k)) {
         define(s, place_head(s, a), i, j, k);
+        return;
+    }
+    /* INSEE between commas after National Statistics Institute: a name
+     * and the acronym listed on one line of orgs.txt (a French body's
+     * acronym after an English rendering of its name) define it just the
+     * same */
+    a = listed_with(s, i, j, k);
+    if (a < i) {
+        define(s, a, i, j, k);
         return;
     }
     if (d->norm[k] != ',')
