@@ -5508,6 +5508,11 @@ static void en_persons(estate *s)
                         bool body = false;
                         for (int f = 0; firm[f] && o > h + 2 && z > o; f++)
                             body = body || tok_is(d, t[z - 1], firm[f]);
+                        /* leader of the moderate Tarvel Workers group:
+                         * lower-case words running into a capitalized
+                         * name describe that body, no office of the role */
+                        if (z < n && z < o + 12 && cap_word(d, t[z]) && adjacent(d, t[z - 1], t[z]))
+                            body = true;
                         if (!body)
                             te = t[z - 1].ne;
                     }
