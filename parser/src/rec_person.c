@@ -5158,6 +5158,36 @@ static void en_persons(estate *s)
                 last_title_end = k - 1;
             }
         }
+        /* the former president of Halvik Corp, Tom Rask: a title of (the)
+         * an organization in apposition before a full name; the
+         * organization is the affiliation */
+        if (title_start < 0 && !lead && (ns > k || (j - k >= 2 && apposed_name_end(d, t[j - 1].ne))) &&
+            k >= 3 && t[k].ns == t[k - 1].ne + 2 && d->norm[t[k - 1].ne] == ',' &&
+            d->norm[t[k - 1].ne + 1] == ' ') {
+            ent *o = ent_ending_at(s, t[k - 1].ne);
+            size_t os = SIZE_MAX;
+            for (size_t m = 0; o && o->type == KIJI_FACT_ORGANIZATION && m < o->nm; m++)
+                if (o->m[m].ne == t[k - 1].ne)
+                    os = o->m[m].ns;
+            int q = k - 1;
+            while (os != SIZE_MAX && q > 0 && k - q < 12 && t[q].ns > os)
+                q--;
+            if (os != SIZE_MAX && t[q].ns == os && q >= 2) {
+                int w = q - 1;
+                if (tok_is(d, t[w], "the") && w >= 2 && adjacent(d, t[w], t[w + 1]))
+                    w--;
+                int a2 = tok_is(d, t[w], "of") && adjacent(d, t[w], t[w + 1]) &&
+                                 adjacent(d, t[w - 1], t[w])
+                             ? title_ending(s, t, w - 1)
+                             : -1;
+                if (a2 >= 0) {
+                    title_start = a2;
+                    last_title_end = w - 1;
+                    lead = o;
+                    set_lead = true;
+                }
+            }
+        }
         if (lead && title_start < 0 && lead_start >= 2 && tok_is(d, t[lead_start - 1], "the") &&
             tok_is(d, t[lead_start - 2], "of") && lead_start >= 3) {
             int a2 = title_ending(s, t, lead_start - 3);
