@@ -5006,9 +5006,12 @@ static void en_persons(estate *s)
             j++;
         /* Sumitomo's Tsukihara: a possessive before another name is no
          * name; President Barack Obama's aides: before a common word it
-         * ends the name (read without 's) */
+         * ends the name (read without 's), and so it does before a
+         * name when a given name opens it (Robert Maxwell's Harwick
+         * Printing Corp: the owner) */
         if (poss(d, t[j - 1]) && j - 1 > k &&
-            ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
+            ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j]) &&
+              !kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v)) ||
              ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
             j--; /* (George Shultz China's troubles: a place's) */
         /* a facility named after a person is no person: the run ends in
