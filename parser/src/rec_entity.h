@@ -220,6 +220,7 @@ struct kj_entity {
      * org_init fails past 8 lines */
     const kj_wordlist *org_cued;
     kj_dict *org;         /* well-known organization form -> org id */
+    kj_dict *org_full;    /* the first form of each line of orgs.txt (its full name) -> org id */
     kj_dict *oshort_ja;   /* ja/org_short: a party's short form -> its line */
     const kj_wordlist *oshort_lines; /* ja/org_short's lines (the full forms) */
     kj_dict *stop_en;     /* ent_stopword's words (en/name_stopwords) */

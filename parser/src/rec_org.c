@@ -37,6 +37,7 @@ int org_init(struct kj_entity *x)
     x->firm_not_ja = ent_dict("ja/firm_not", 1);
     x->firm_stem_not_ja = ent_dict("ja/firm_stem_not", 1);
     x->org = kj_dict_new();
+    x->org_full = kj_dict_new();
     x->media_endings = kj_wordlist_get("ja/media_endings");
     x->media_kinds = kj_wordlist_get("ja/media_kinds");
     x->firm_cues = kj_wordlist_get("ja/firm_cues");
@@ -50,7 +51,7 @@ int org_init(struct kj_entity *x)
         return -1;
     for (size_t i = 0; i < x->firm_cues->n; i++)
         x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
-    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org || !x->org_full ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -103,6 +104,10 @@ int org_init(struct kj_entity *x)
             if (use == id)
                 id++;
             const char *p = wl->lines[i];
+            const char *tab = strchr(p, '\t');
+            size_t fl = tab ? (size_t)(tab - p) : strlen(p);
+            if (fl && !kj_dict_add(x->org_full, p, fl, use))
+                return -1;
             while (*p) {
                 const char *t = strchr(p, '\t');
                 size_t n = t ? (size_t)(t - p) : strlen(p);
@@ -467,8 +472,8 @@ static bool named_head(estate *s, ent *o, const char *name, size_t nl)
 /* The one organization read so far whose name is the well-known bare name
  * (of at most 40 bytes) then only organization words, its legal form aside
  * (Qantas Airways Ltd for Qantas, Reuters Holdings PLC for Reuters): the
- * bare name is a short form of it. NULL when none or several (Apple
- * Computer and Apple Corps), or when another word stands between (Boeing
+ * bare name is a short form of it. NULL when none or several (Samsung
+ * Electronics Co and Samsung Securities Co), or when another word stands between (Boeing
  * Commercial Airplanes, Senate Finance Committee: a part or a committee of
  * the body). */
 static ent *org_head_of(estate *s, const char *name, size_t nl)
@@ -628,8 +633,43 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     return ent_make(s, type, key, (size_t)n);
 }
 
+/* Is [a, a + an) the words [b, b + bn) opens with (Jiji in Jiji Press)? */
+static bool word_prefix(const char *a, size_t an, const char *b, size_t bn)
+{
+    return an < bn && b[an] == ' ' && memcmp(a, b, an) == 0;
+}
+
+/* Apple Computer after Apple Inc. (or before it) in English: two forms of
+ * one line of orgs.txt, neither the other with words added (Jiji Press
+ * after Jiji is its fuller form); the line's first form, its full name,
+ * names the organization, not the longer of the two. */
+static bool listed_full(estate *s, const ent *e, size_t ns, size_t ne, bool *full)
+{
+    int32_t v, w, f;
+    const char *p = s->d->norm + ns;
+    size_t n = ne - ns;
+    if (s->d->lang != KJ_LANG_EN || !e->name || word_prefix(e->name, e->namelen, p, n) ||
+        word_prefix(p, n, e->name, e->namelen) ||
+        !kj_dict_get(s->x->org, e->name, e->namelen, &v) || !kj_dict_get(s->x->org, p, n, &w) ||
+        v != w)
+        return false;
+    if (kj_dict_get(s->x->org_full, p, n, &f))
+        *full = true; /* the mention is the full name */
+    else if (kj_dict_get(s->x->org_full, e->name, e->namelen, &f))
+        *full = false; /* the name is */
+    else
+        return false;
+    return true;
+}
+
 static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
 {
+    bool full;
+    if (listed_full(s, e, ns, ne, &full)) {
+        if (full)
+            ent_set_name(s, e, s->d->norm + ns, ne - ns);
+        return;
+    }
     if (!e->name || ne - ns > e->namelen)
         ent_set_name(s, e, s->d->norm + ns, ne - ns);
 }
@@ -1122,13 +1162,45 @@ static bool exact_initials(const kiji_doc *d, size_t a, size_t b, size_t j, size
     return q == k;
 }
 
+/* The start of the name ending at b that one line of data/en/orgs.txt
+ * lists with the capitals [j, k) (National Statistics Institute for
+ * INSEE): the longest of at most eight words of ASCII letters, the first
+ * capitalized, a wrapped line read as one space; b when none. */
+static size_t listed_with(estate *s, size_t b, size_t j, size_t k)
+{
+    const kiji_doc *d = s->d;
+    int32_t v, w;
+    if (!kj_dict_get(s->x->org, d->norm + j, k - j, &v))
+        return b;
+    size_t best = b, p = b;
+    for (int nw = 0; nw < 8 && p > s->lo; nw++) {
+        size_t st = p;
+        while (st > s->lo && p - st < 24 &&
+               (ent_asc((unsigned char)d->norm[st - 1]) || d->norm[st - 1] == '-'))
+            st--;
+        if (st == p)
+            break;
+        char nb[160];
+        if (upper((unsigned char)d->norm[st]) && b - st < sizeof nb) {
+            size_t bl = ent_strnorm_to(nb, d->norm + st, b - st);
+            if (bl && kj_dict_get(s->x->org, nb, bl, &w) && w == v)
+                best = st;
+        }
+        if (st == s->lo || (d->norm[st - 1] != ' ' && d->norm[st - 1] != '\n'))
+            break;
+        p = st - 1;
+    }
+    return best;
+}
+
 /* The Harbour Pilots Federation, HPF, has ...; the dockers' union, KVB,
  * said: two to six capitals between commas (or a comma and the sentence's
  * full stop) right after a name whose capitalized words spell them by
  * their initials define that acronym, as brackets do; between commas after a common noun of a body (a word of
  * data/en/org_suffixes.txt in lower case: union, agency) they are that
- * body's name. Anything else between commas (the city, Paris,; Citibank,
- * HSBC, and ...) defines nothing. i is the first comma. */
+ * body's name. So do capitals listed with the name on one line of
+ * data/en/orgs.txt (listed_with). Anything else between commas (the city,
+ * Paris,; Citibank, HSBC, and ...) defines nothing. i is the first comma. */
 static void comma_acronym(estate *s, size_t i)
 {
     kiji_doc *d = s->d;
@@ -1143,6 +1215,15 @@ static void comma_acronym(estate *s, size_t i)
     size_t a = en_name_start(s, i, (int)(k - j));
     if (a < i && exact_initials(d, a, i, j, k)) {
         define(s, place_head(s, a), i, j, k);
+        return;
+    }
+    /* INSEE between commas after National Statistics Institute: a name
+     * and the acronym listed on one line of orgs.txt (a French body's
+     * acronym after an English rendering of its name) define it just the
+     * same */
+    a = listed_with(s, i, j, k);
+    if (a < i) {
+        define(s, a, i, j, k);
         return;
     }
     if (d->norm[k] != ',')

@@ -5044,9 +5044,12 @@ static void en_persons(estate *s)
             j++;
         /* Sumitomo's Tsukihara: a possessive before another name is no
          * name; President Barack Obama's aides: before a common word it
-         * ends the name (read without 's) */
+         * ends the name (read without 's), and so it does before a
+         * name when a given name opens it (Robert Maxwell's Harwick
+         * Printing Corp: the owner) */
         if (poss(d, t[j - 1]) && j - 1 > k &&
-            ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j])) ||
+            ((j < n && adjacent(d, t[j - 1], t[j]) && cap_word(d, t[j]) &&
+              !kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v)) ||
              ent_overlaps(s, t[j - 1].ns, t[j - 1].ne - 2)))
             j--; /* (George Shultz China's troubles: a place's) */
         /* a facility named after a person is no person: the run ends in
@@ -5194,6 +5197,36 @@ static void en_persons(estate *s)
             if (a2 >= 0) {
                 title_start = a2;
                 last_title_end = k - 1;
+            }
+        }
+        /* the former president of Halvik Corp, Tom Rask: a title of (the)
+         * an organization in apposition before a full name; the
+         * organization is the affiliation */
+        if (title_start < 0 && !lead && (ns > k || (j - k >= 2 && apposed_name_end(d, t[j - 1].ne))) &&
+            k >= 3 && t[k].ns == t[k - 1].ne + 2 && d->norm[t[k - 1].ne] == ',' &&
+            d->norm[t[k - 1].ne + 1] == ' ') {
+            ent *o = ent_ending_at(s, t[k - 1].ne);
+            size_t os = SIZE_MAX;
+            for (size_t m = 0; o && o->type == KIJI_FACT_ORGANIZATION && m < o->nm; m++)
+                if (o->m[m].ne == t[k - 1].ne)
+                    os = o->m[m].ns;
+            int q = k - 1;
+            while (os != SIZE_MAX && q > 0 && k - q < 12 && t[q].ns > os)
+                q--;
+            if (os != SIZE_MAX && t[q].ns == os && q >= 2) {
+                int w = q - 1;
+                if (tok_is(d, t[w], "the") && w >= 2 && adjacent(d, t[w], t[w + 1]))
+                    w--;
+                int a2 = tok_is(d, t[w], "of") && adjacent(d, t[w], t[w + 1]) &&
+                                 adjacent(d, t[w - 1], t[w])
+                             ? title_ending(s, t, w - 1)
+                             : -1;
+                if (a2 >= 0) {
+                    title_start = a2;
+                    last_title_end = w - 1;
+                    lead = o;
+                    set_lead = true;
+                }
             }
         }
         if (lead && title_start < 0 && lead_start >= 2 && tok_is(d, t[lead_start - 1], "the") &&
@@ -5546,6 +5579,11 @@ static void en_persons(estate *s)
                         bool body = false;
                         for (int f = 0; firm[f] && o > h + 2 && z > o; f++)
                             body = body || tok_is(d, t[z - 1], firm[f]);
+                        /* leader of the moderate Tarvel Workers group:
+                         * lower-case words running into a capitalized
+                         * name describe that body, no office of the role */
+                        if (z < n && z < o + 12 && cap_word(d, t[z]) && adjacent(d, t[z - 1], t[z]))
+                            body = true;
                         if (!body)
                             te = t[z - 1].ne;
                     }
@@ -5721,8 +5759,11 @@ static void en_persons(estate *s)
         if (!e || stopword(d, t[k]))
             continue;
         /* Ford said, after Henry Ford: a word read as an organization's
-         * mention is the company's, not the person's surname */
-        if (ent_exactly(s, KIJI_FACT_ORGANIZATION, t[k].ns, poss(d, t[k]) ? t[k].ne - 2 : t[k].ne))
+         * mention is the company's, not the person's surname; so is one
+         * inside an organization's name (Dean of Dean Foods Co, with a
+         * Howard Dean named too) */
+        if (ent_exactly(s, KIJI_FACT_ORGANIZATION, t[k].ns, poss(d, t[k]) ? t[k].ne - 2 : t[k].ne) ||
+            ent_covered(s, KIJI_FACT_ORGANIZATION, t[k].ns, t[k].ne))
             continue;
         /* Tom Keller and Tom Brandt: the Tom that opens another
          * person's full name is no mention of the first */
