@@ -566,6 +566,12 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
          * company */
         if (ja)
             ja_legal_base(&name, &nl);
+        /* 富山新聞社 and 富山新聞, 岩手日報社 and 岩手日報: the publisher
+         * written with 社 is its paper (the fullest form names the fact,
+         * as 朝日新聞社 does 朝日新聞 of data/ja/orgs.txt) */
+        if (ja && nl > 9 && (kj_before(name, nl, "新聞社") || kj_before(name, nl, "日報社") ||
+                             kj_before(name, nl, "新報社")))
+            nl -= 3;
         size_t bodyl = ja ? ja_body_key(name, nl, body, sizeof body) : 0;
         if (bodyl) {
             name = body;
