@@ -3443,6 +3443,12 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
         else if (kj_at(d->norm, s->hi, b, "通信") && !kj_at(d->norm, s->hi, b, "通信社"))
             w = 6;
         size_t wx;
+        int32_t cv;
+        /* モバイル通信, パソコン通信, データ通信: a common katakana noun
+         * (data/ja/not_names.txt) before 通信 or 紙 is a kind of
+         * communication or paper, no outlet's name */
+        if (w && kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &cv))
+            w = 0;
         if (w)
             media = b + w >= s->hi || !kj_is_kanji(ent_cp(d, b + w, &wx));
         /* ガジェット通信: an agency's name holds 通信 */
