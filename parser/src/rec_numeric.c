@@ -599,6 +599,31 @@ static bool not_even_one(const kiji_doc *d, const amount *a, size_t k)
     return false;
 }
 
+/* 5V, 550W: a capital letter alone as the unit (volts, watts) at k after
+ * the number of a. Letters and figures name models too (KDL-40V5000,
+ * HDR-CX 700V, storm 01W) and W stands for double (衆参W選, W杯): the unit
+ * takes arabic digits with no leading zero, no code or model before them
+ * (a Latin letter or - right before, or a Latin letter or digit and a
+ * space), and no Latin, kanji or katakana word after it (12Wで is one). */
+static bool upper_unit(const kiji_doc *d, const amount *a, size_t k)
+{
+    const unsigned char *s = (const unsigned char *)d->norm;
+    size_t ns = a->tok.ns, e = k + 1;
+    if (a->tok.kanji || a->tok.digits == 0 || (s[ns] == '0' && a->tok.digits > 1))
+        return false;
+    if (e < d->norm_len && (is_letter(s[e]) || is_digit(s[e])))
+        return false; /* a Latin word goes on: 40V5000 */
+    size_t nx = e;
+    uint32_t c = e < d->norm_len ? kj_u8_next(d->norm, d->norm_len, &nx) : 0;
+    if (kj_is_kanji(c) || (c >= 0x30A1 && c <= 0x30FF && c != 0x30FB))
+        return false; /* a kanji or katakana word goes on: W選, W杯, 32V型 */
+    if (ns > 0 && (is_letter(s[ns - 1]) || s[ns - 1] == '-'))
+        return false;
+    if (ns > 1 && s[ns - 1] == ' ' && (is_letter(s[ns - 2]) || is_digit(s[ns - 2])))
+        return false;
+    return true;
+}
+
 static void classify_ja(kiji_doc *d, amount *a)
 {
     const struct kj_numeric *nd = d->p->numeric;
@@ -630,6 +655,8 @@ static void classify_ja(kiji_doc *d, amount *a)
     if (k + len < d->norm_len && ((is_letter(s[k + len - 1]) && is_letter(s[k + len])) ||
                                   (is_digit(s[k + len - 1]) && is_digit(s[k + len]))))
         return; /* nor m2 in 24703m212 */
+    if (len == 1 && s[k] >= 'A' && s[k] <= 'Z' && !upper_unit(d, a, k))
+        return;
     if (KIND(v) == 0)
         return; /* 発注, 台風: a word, not a counter (ja/counter_stop) */
     if ((KIND(v) == NW_COUNTER || KIND(v) == NW_CURRENCY) && not_even_one(d, a, k + len))

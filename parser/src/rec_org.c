@@ -586,6 +586,12 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
          * company */
         if (ja)
             ja_legal_base(&name, &nl);
+        /* 富山新聞社 and 富山新聞, 岩手日報社 and 岩手日報: the publisher
+         * written with 社 is its paper (the fullest form names the fact,
+         * as 朝日新聞社 does 朝日新聞 of data/ja/orgs.txt) */
+        if (ja && nl > 9 && (kj_before(name, nl, "新聞社") || kj_before(name, nl, "日報社") ||
+                             kj_before(name, nl, "新報社")))
+            nl -= 3;
         size_t bodyl = ja ? ja_body_key(name, nl, body, sizeof body) : 0;
         if (bodyl) {
             name = body;
@@ -3654,6 +3660,12 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
         else if (kj_at(d->norm, s->hi, b, "通信") && !kj_at(d->norm, s->hi, b, "通信社"))
             w = 6;
         size_t wx;
+        int32_t cv;
+        /* モバイル通信, パソコン通信, データ通信: a common katakana noun
+         * (data/ja/not_names.txt) before 通信 or 紙 is a kind of
+         * communication or paper, no outlet's name */
+        if (w && kj_dict_get(s->x->notname_ja, d->norm + i, b - i, &cv))
+            w = 0;
         if (w)
             media = b + w >= s->hi || !kj_is_kanji(ent_cp(d, b + w, &wx));
         /* ガジェット通信: an agency's name holds 通信 */
@@ -3722,6 +3734,59 @@ static void pass_media(estate *s, const kata_spans *kata)
         }
         while (i < hi)
             i = media_at(s, i, hi, &prev);
+    }
+}
+
+/* 株式会社VOYAGE GROUP, 株式会社Yomuca: a company's legal form written
+ * before a name in Latin letters (words of letters, digits, & . -, each
+ * after the first opening with a capital, one space between them) makes
+ * it a company, the form part of its name, as before a katakana name
+ * (media_at). The form must open the written word: after a kanji, kana
+ * or Latin name it closes that one (ソニー株式会社). Bounded: each form is
+ * read once, six words at most (cases/ja/org_legal_latin). */
+static void pass_legal_latin(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang == KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    const char *t = d->norm;
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社", NULL};
+    for (const char *q = strstr(t + s->lo, "会社"); q && (size_t)(q - t) + 6 < s->hi;
+         q = strstr(q + 6, "会社")) {
+        d->work++;
+        size_t e = (size_t)(q - t) + 6;
+        if (e < s->lo + 12)
+            continue;
+        size_t a = e - 12;
+        bool form = false;
+        for (int i = 0; legal[i] && !form; i++)
+            form = memcmp(t + a, legal[i], 12) == 0;
+        size_t ps;
+        if (!form || (a > s->lo && ent_namechar(ent_prev(d, a, &ps))))
+            continue;
+        size_t p = e < s->hi && t[e] == ' ' ? e + 1 : e, end = p;
+        for (int w = 0; w < 6 && p < s->hi; w++) {
+            d->work++;
+            unsigned char c = (unsigned char)t[p];
+            if (!((c >= 'A' && c <= 'Z') || (w == 0 && c >= 'a' && c <= 'z')))
+                break;
+            size_t x = p;
+            while (x < s->hi && (ent_asc((unsigned char)t[x]) || t[x] == '&' || t[x] == '.' || t[x] == '-'))
+                x++;
+            end = x;
+            if (x + 1 < s->hi && t[x] == ' ' && t[x + 1] >= 'A' && t[x + 1] <= 'Z')
+                p = x + 1;
+            else
+                break;
+        }
+        if (end < p + 2 || ent_overlaps(s, a, end))
+            continue;
+        ent *o = org_for(s, KIJI_FACT_ORGANIZATION, t + a, end - a, NULL, 0);
+        if (o) {
+            longer_name(s, o, a, end);
+            ent_mention(s, o, a, end);
+        }
     }
 }
 
@@ -5072,6 +5137,7 @@ void rec_orgs(estate *s)
     pass_stations_later(s);
     pass_known(s);
     pass_media(s, &kata);
+    pass_legal_latin(s);
     pass_media_kind(s);
     pass_country_firms(s);
     pass_country_subsidiaries(s);

@@ -1660,9 +1660,13 @@ static size_t ja_surname_alone(estate *s, size_t a, size_t sl)
         if (ent_kata(p) || ent_word(p))
             return 0;
     }
-    if (town_word(s, a, b))
+    /* 宮崎は after 宮崎大輔: a person of that surname named before is
+     * who the word names, though the gazetteer knows the town (宮崎県),
+     * unless the text writes it as a location (宮崎では, 宮崎出身) */
+    ent *known = surname_person(s, a, b, NULL);
+    if (town_word(s, a, b) && (!known || town_seen(s, d->norm + a, b - a)))
         return 0;
-    if (!surname_person(s, a, b, NULL) && thing_list(s, a, b))
+    if (!known && thing_list(s, a, b))
         return 0;
     return b;
 }

@@ -1002,6 +1002,25 @@ static bool prefecture_at(const estate *s, const ent *e, size_t pos, size_t len)
     return false;
 }
 
+/* 地区, 選挙区, 投票区, 激戦区, 教区, 学区, 管区, 校区, 街区, 漁区, 鉱区,
+ * 工区 (and 原子力村, 選手村, 農村, 漁村, 無医村, 寒村): a common noun
+ * ending in 区 or 村 at i, the kanji right before it one of a kind of
+ * district (or village) no ward's or village's own name ends in; the
+ * name [pos, i) is then no municipality (舟山地区, インド統治地区,
+ * 激戦区, 原子力村; cases/ja/place_district_nouns). */
+static bool district_noun(const estate *s, size_t pos, size_t i)
+{
+    static const char *const ku[] = {"地", "挙", "票", "戦", "教", "学", "管",
+                                     "校", "街", "漁", "鉱", "工", NULL};
+    static const char *const mura[] = {"力", "手", "農", "漁", "医", "寒", NULL};
+    const char *t = s->d->norm;
+    const char *const *w = kj_at(t, s->hi, i, "区") ? ku : kj_at(t, s->hi, i, "村") ? mura : NULL;
+    for (int z = 0; w && w[z]; z++)
+        if (i >= pos + 3 && kj_before(t, i, w[z]))
+            return true;
+    return false;
+}
+
 /* 山口県下関市, 大阪市: a kanji run ending in 市 (or 町 / 村 after a
  * prefecture) after a prefecture or a known city is a city of that country.
  * 北海道山越郡長万部町: a town or village after its county (one to four
@@ -1057,7 +1076,13 @@ static size_t city_suffix(estate *s, size_t pos, const ent *before, size_t befor
             size_t after;
             uint32_t c2 = ent_cp(d, i + 3, &after);
             static const char *const ok2[] = {"長", "議", "民", "役", "内", "立", "在", "出", "沖", NULL};
-            bool okk = !kj_is_kanji(c2);
+            /* 東京都渋谷区神泉町, 東京都中央区銀座: an address goes on
+             * from the ward to its district; a ward's name holds no
+             * other 区, so the run ends there (十日町市 goes on past a
+             * 町) */
+            bool okk = !kj_is_kanji(c2) || (ts == pos && kj_at(d->norm, s->hi, i, "区"));
+            if (district_noun(s, ts, i))
+                okk = false;
             for (int z = 0; ok2[z] && !okk; z++)
                 okk = kj_at(d->norm, s->hi, i + 3, ok2[z]);
             static const char *const no[] = {"全", "各", "同", "当", "他", "両", "旧", "新", "市", "郡", NULL};
@@ -1146,9 +1171,15 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
     }
     /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
      * is a person's name here; the village after its prefecture
-     * is city_suffix's (cases/ja/place) */
+     * is city_suffix's (cases/ja/place). 三村, 浅村, 香村: one kanji
+     * and 村 written alone is a surname too, listed or not (a village
+     * of one kanji is named after its prefecture) */
     int32_t v;
     if (kj_dict_get(s->x->surname_ja, d->norm + pos, nx - pos, &v))
+        return 0;
+    if (w == 0x6751 && qs == pos)
+        return 0;
+    if (district_noun(s, pos, i))
         return 0;
     return nx - pos;
 }
