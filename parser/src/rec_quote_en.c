@@ -501,7 +501,7 @@ static size_t find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t hi, s
     for (size_t i = from; i < hi; i++) {
         d->work++;
         char c = d->norm[i];
-        if (c == '"' || kj_at(d->norm, d->norm_len, i, "``") ||
+        if ((c == '"' && !kj_dq_apostrophe(d->norm, d->norm_len, i)) || kj_at(d->norm, d->norm_len, i, "``") ||
             kj_at(d->norm, d->norm_len, i, "''") || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c") ||
             kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d"))
             break;
@@ -891,7 +891,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         for (size_t j = s; j < lim; j++) {
             d->work++;
             char ch = d->norm[j];
-            if (ch == '"' || ch == '`' || ch == ';' || (ch == '\n' && para_break(d, j)) ||
+            if ((ch == '"' && !kj_dq_apostrophe(d->norm, d->norm_len, j)) || ch == '`' || ch == ';' ||
+                (ch == '\n' && para_break(d, j)) ||
                 (ch == '.' && attribution_stop(d, j, s))) {
                 lim = j;
                 break;
@@ -1123,6 +1124,8 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                       d->norm[i - 1] == ':' || d->norm[i - 1] == '(');
         bool lq = tick || topen || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c");
         bool rq = (ticks && !topen) || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d");
+        if (c == '"' && kj_dq_apostrophe(d->norm, d->norm_len, i))
+            continue;
         if (c == '"' || lq || rq) {
             size_t len = c == '"' ? 1 : (tick || ticks) ? 2 : 3;
             if (!open && !rq) {
