@@ -1111,7 +1111,22 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         if (para_break(d, i)) {
-            open = false; /* an unclosed quote ends with its paragraph */
+            /* an unclosed quote ends with its paragraph; when the next
+             * paragraph opens with a quote mark, the words go on there
+             * (wire style leaves a quote open at a paragraph's end when
+             * the same speaker goes on), and this paragraph's part is a
+             * quote of its own */
+            size_t n = i + 1;
+            while (n < d->norm_len && n - i < 16 && (d->norm[n] == ' ' || d->norm[n] == '\n' ||
+                                                     d->norm[n] == '\t' || d->norm[n] == '\r'))
+                n++;
+            if (open && n < d->norm_len && (d->norm[n] == '"' || kj_at(d->norm, d->norm_len, n, "``") ||
+                                            kj_at(d->norm, d->norm_len, n, "\xe2\x80\x9c"))) {
+                q.c = i;
+                q.cl = 0;
+                one_quote(d, x, &q, &sp);
+            }
+            open = false;
             continue;
         }
         /* “…”, and ``…'' as in tokenized wire copy */
