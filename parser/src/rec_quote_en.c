@@ -177,6 +177,23 @@ static size_t last_the(kiji_doc *d, size_t lo, size_t hi)
     return hi;
 }
 
+/* The subject right before a verb at v is a "the" phrase at th (after a
+ * comma that closes a clause), and the person mention ending at me stands
+ * before that comma: the person is not the subject (a body there may be
+ * what "the company" names again). */
+static bool the_subject(const kiji_doc *d, size_t me, size_t th, size_t v)
+{
+    if (th >= v || me > th || v - th > 40)
+        return false;
+    for (size_t i = th; i < v; i++)
+        if (d->norm[i] == ',' || d->norm[i] == '"' || d->norm[i] == ';')
+            return false;
+    size_t b = th;
+    while (b > me && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+        b--;
+    return b > me && d->norm[b - 1] == ',';
+}
+
 /* "a Finance Ministry official said": the body is named, its speaker is
  * not. A spokesperson speaks for the body (GUIDELINES.md), so the body
  * stays the speaker then. */
@@ -995,7 +1012,13 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = carry(d, x, sp, q->o, &note);
             else if (k >= 0 && source_at(d, x, x->m[k].ns))
                 note = "the speaker is an unnamed member of the organization";
-            else if (k >= 0)
+            else if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+                     the_subject(d, x->m[k].ne, last_the(d, cs, best), best)) {
+                /* asked if he thought Gates would win, the senator shot
+                 * back: "…": the name is in the clause before the subject */
+                if ((speaker = titled_person(d, x, last_the(d, cs, best), best)) < 0)
+                    note = "the speaker is not a named person or organization";
+            } else if (k >= 0)
                 speaker = x->m[k].fact;
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
                      (speaker = org_subject(d, x, s0)) >= 0)
