@@ -1319,6 +1319,16 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e - 1;
             continue;
         }
+        /* the spokesman again, after a body's spokesman in this sentence
+         * or the one before (A Treasury spokesman said … The spokesman
+         * said): the body is named, as it was the first time */
+        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6) && i >= 4 &&
+            (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+            (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4) &&
+            spokes_body(d, x, i, 0) >= 0) {
+            i = e - 1;
+            continue;
+        }
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
         size_t ms = i;
         /* an unnamed member of a named body is an unnamed source: a
