@@ -4967,7 +4967,11 @@ static size_t try_at(ep *p, size_t i)
         int nd;
         size_t k = e, k2, e2;
         (void)v, (void)nd;
-        if (t.grain == KJ_G_DAY && t.mset && !mod && (k2 = day_range_end(p, e, &t, &b)) > 0) {
+        /* the dash after a dateline's date (NEW YORK, March 3 - Jan 31
+         * end) ends the dateline: no range across it */
+        bool dl_dash = p->c->d->dl_mpos == i + 1 && ch(p, sp(p, e)) == '-';
+        if (t.grain == KJ_G_DAY && t.mset && !mod && !dl_dash &&
+            (k2 = day_range_end(p, e, &t, &b)) > 0) {
             max = &b;
             e = k2;
         } else if (t.grain == KJ_G_DAY && t.yset && !mod && (k2 = num_range_to(p, k)) > 0

@@ -506,6 +506,25 @@ static inline __attribute__((always_inline)) bool kj_before(const char *s, size_
     size_t n = __builtin_strlen(lit);
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
 }
+/* The straight double quote at s[pos] stands for an apostrophe, as some
+ * wire copy types it: between a letter and a contraction's or possessive's
+ * ending and a word end (Kuwait"s, isn"t, it"ll), where no quote mark
+ * stands. The quote pairing of the sentence splitter and of the English
+ * quotes both pass over it. */
+static inline bool kj_dq_apostrophe(const char *s, size_t len, size_t pos)
+{
+    static const char *const ends[] = {"s", "t", "d", "m", "ll", "re", "ve"};
+    if (pos == 0 || pos >= len || s[pos] != '"' ||
+        !((s[pos - 1] >= 'a' && s[pos - 1] <= 'z') || (s[pos - 1] >= 'A' && s[pos - 1] <= 'Z')))
+        return false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t n = __builtin_strlen(ends[k]), e = pos + 1 + n;
+        if (e <= len && __builtin_memcmp(s + pos + 1, ends[k], n) == 0 &&
+            (e == len || !((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z') || s[e] == '-')))
+            return true;
+    }
+    return false;
+}
 /* s[..pos) ends with a count of wins or losses in digits (71勝, 62敗): a
  * number at pos goes on a won-lost record (71勝62敗11分), so a 分 after it
  * counts draws, not minutes, and 11分の3位 is no fraction. */

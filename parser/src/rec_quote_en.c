@@ -177,6 +177,23 @@ static size_t last_the(kiji_doc *d, size_t lo, size_t hi)
     return hi;
 }
 
+/* The subject right before a verb at v is a "the" phrase at th (after a
+ * comma that closes a clause), and the person mention ending at me stands
+ * before that comma: the person is not the subject (a body there may be
+ * what "the company" names again). */
+static bool the_subject(const kiji_doc *d, size_t me, size_t th, size_t v)
+{
+    if (th >= v || me > th || v - th > 40)
+        return false;
+    for (size_t i = th; i < v; i++)
+        if (d->norm[i] == ',' || d->norm[i] == '"' || d->norm[i] == ';')
+            return false;
+    size_t b = th;
+    while (b > me && (d->norm[b - 1] == ' ' || d->norm[b - 1] == '\n'))
+        b--;
+    return b > me && d->norm[b - 1] == ',';
+}
+
 /* "a Finance Ministry official said": the body is named, its speaker is
  * not. A spokesperson speaks for the body (GUIDELINES.md), so the body
  * stays the speaker then. */
@@ -501,7 +518,7 @@ static size_t find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t hi, s
     for (size_t i = from; i < hi; i++) {
         d->work++;
         char c = d->norm[i];
-        if (c == '"' || kj_at(d->norm, d->norm_len, i, "``") ||
+        if ((c == '"' && !kj_dq_apostrophe(d->norm, d->norm_len, i)) || kj_at(d->norm, d->norm_len, i, "``") ||
             kj_at(d->norm, d->norm_len, i, "''") || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c") ||
             kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d"))
             break;
@@ -891,7 +908,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         for (size_t j = s; j < lim; j++) {
             d->work++;
             char ch = d->norm[j];
-            if (ch == '"' || ch == '`' || ch == ';' || (ch == '\n' && para_break(d, j)) ||
+            if ((ch == '"' && !kj_dq_apostrophe(d->norm, d->norm_len, j)) || ch == '`' || ch == ';' ||
+                (ch == '\n' && para_break(d, j)) ||
                 (ch == '.' && attribution_stop(d, j, s))) {
                 lim = j;
                 break;
@@ -994,7 +1012,13 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = carry(d, x, sp, q->o, &note);
             else if (k >= 0 && source_at(d, x, x->m[k].ns))
                 note = "the speaker is an unnamed member of the organization";
-            else if (k >= 0)
+            else if (k >= 0 && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+                     the_subject(d, x->m[k].ne, last_the(d, cs, best), best)) {
+                /* asked if he thought Gates would win, the senator shot
+                 * back: "…": the name is in the clause before the subject */
+                if ((speaker = titled_person(d, x, last_the(d, cs, best), best)) < 0)
+                    note = "the speaker is not a named person or organization";
+            } else if (k >= 0)
                 speaker = x->m[k].fact;
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
                      (speaker = org_subject(d, x, s0)) >= 0)
@@ -1110,7 +1134,22 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         if (para_break(d, i)) {
-            open = false; /* an unclosed quote ends with its paragraph */
+            /* an unclosed quote ends with its paragraph; when the next
+             * paragraph opens with a quote mark, the words go on there
+             * (wire style leaves a quote open at a paragraph's end when
+             * the same speaker goes on), and this paragraph's part is a
+             * quote of its own */
+            size_t n = i + 1;
+            while (n < d->norm_len && n - i < 16 && (d->norm[n] == ' ' || d->norm[n] == '\n' ||
+                                                     d->norm[n] == '\t' || d->norm[n] == '\r'))
+                n++;
+            if (open && n < d->norm_len && (d->norm[n] == '"' || kj_at(d->norm, d->norm_len, n, "``") ||
+                                            kj_at(d->norm, d->norm_len, n, "\xe2\x80\x9c"))) {
+                q.c = i;
+                q.cl = 0;
+                one_quote(d, x, &q, &sp);
+            }
+            open = false;
             continue;
         }
         /* “…”, and ``…'' as in tokenized wire copy */
@@ -1123,6 +1162,8 @@ void kj_quote_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                       d->norm[i - 1] == ':' || d->norm[i - 1] == '(');
         bool lq = tick || topen || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9c");
         bool rq = (ticks && !topen) || kj_at(d->norm, d->norm_len, i, "\xe2\x80\x9d");
+        if (c == '"' && kj_dq_apostrophe(d->norm, d->norm_len, i))
+            continue;
         if (c == '"' || lq || rq) {
             size_t len = c == '"' ? 1 : (tick || ticks) ? 2 : 3;
             if (!open && !rq) {
@@ -1275,6 +1316,16 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * owns the noun after it and says nothing itself */
         if (e < d->norm_len && (d->norm[e] == '\'' || (d->norm_len - e >= 3 &&
                                                        !memcmp(d->norm + e, "\xE2\x80\x99", 3)))) {
+            i = e - 1;
+            continue;
+        }
+        /* the spokesman again, after a body's spokesman in this sentence
+         * or the one before (A Treasury spokesman said … The spokesman
+         * said): the body is named, as it was the first time */
+        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6) && i >= 4 &&
+            (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+            (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4) &&
+            spokes_body(d, x, i, 0) >= 0) {
             i = e - 1;
             continue;
         }

@@ -1040,7 +1040,7 @@ void kj_structure(kiji_doc *d)
             } else if (closer(c)) {
                 if (depth > 0)
                     depth--;
-            } else if (c == '"') {
+            } else if (c == '"' && !kj_dq_apostrophe(t, len, pos)) {
                 dquote = !dquote;
             }
             pos = k;
