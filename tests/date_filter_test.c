@@ -48,7 +48,8 @@ static const char *const words[] = {
     /* pieces of two words, so that the rarer pairs come often enough */
     "a dozen", "a hundred", "a third", "a half", "a quarter", "an hour", "a week", "a couple",
     "a few", "the first", "the end", "the next", "this week", "last year", "one of", "two days",
-    "at least", "as many", "in the", "every day",
+    "at least", "as many", "in the", "every day", "one more", "many more", "few more",
+    "several additional", "one extra",
     /* ordinary words */
     "company", "market", "markets", "government", "officials", "share", "shares", "new", "vote",
     "board", "as", "much", "least", "more", "than", "said", "report", "Reuters", "Smith", "Tokyo",

@@ -5237,8 +5237,9 @@ static bool next_not_word(const ep *p, size_t i, size_t e, size_t *q)
 /* Can a date start at "one" (at i, ending at e)? What the readers that read
  * it at i read right after it (at q, past white space):
  *   amount       a dash or white space, then a unit (an entry of en),
- *                bizday (business / working day), night / nights, or
- *                "and a half" / "and half" before one
+ *                bizday (business / working day), night / nights,
+ *                "and a half" / "and half" before one, or more /
+ *                additional / extra before a unit (one more year)
  *   clock_words  the number num reads at i (one, or more words of it),
  *                then minutes / minute / min / mins, past (after and to
  *                after minutes), or o'clock / oclock
@@ -5253,12 +5254,13 @@ static bool next_not_word(const ep *p, size_t i, size_t e, size_t *q)
  * one person) starts no date here. */
 static bool one_next(const ep *p, size_t i, size_t e)
 {
-    static const elit lit[] = {{"o", 1},       {"to", 2},      {"and", 3},    {"min", 3},
-                               {"mins", 4},    {"past", 4},    {"after", 5},  {"night", 5},
-                               {"minute", 6},  {"nights", 6},  {"oclock", 6}, {"minutes", 7},
-                               {"working", 7}, {"business", 8}};
+    static const elit lit[] = {{"o", 1},       {"to", 2},       {"and", 3},       {"min", 3},
+                               {"mins", 4},    {"past", 4},     {"more", 4},      {"after", 5},
+                               {"extra", 5},   {"night", 5},    {"minute", 6},    {"nights", 6},
+                               {"oclock", 6},  {"minutes", 7},  {"working", 7},   {"business", 8},
+                               {"additional", 10}};
     size_t q;
-    if (next_not_word(p, i, e, &q) || word_in(p, q, 9, lit, sizeof lit / sizeof lit[0]))
+    if (next_not_word(p, i, e, &q) || word_in(p, q, 11, lit, sizeof lit / sizeof lit[0]))
         return true;
     const struct kj_datedata *dd = p->c->dd;
     size_t r = q, max = dd->efirst_max;
@@ -5322,20 +5324,22 @@ static bool one_unit_next(const ep *p, size_t i, size_t e)
 /* Can a date start at "several", "many" or "few" (at i, ending at e)?
  * Only amount reads them at i (a vague count: several days, many years)
  * besides an entry of en at i; after the word it wants, at k (after a dash
- * or white space), "and a half" / "and half" or a unit: an entry of en
- * (dword of the unit kind) or bizday (business / working day). Nights and
+ * or white space), "and a half" / "and half", more / additional / extra
+ * (many more years) or a unit: an entry of en (dword of the unit kind) or
+ * bizday (business / working day). Nights and
  * a bare h follow only a count in digits or an exact one. Anything else
  * (several times, many of them) starts no date here. */
 static bool vague_next(const ep *p, size_t i, size_t e)
 {
-    static const elit lit[] = {{"and", 3}, {"working", 7}, {"business", 8}};
+    static const elit lit[] = {{"and", 3},     {"more", 4},     {"extra", 5},
+                               {"working", 7}, {"business", 8}, {"additional", 10}};
     ecache *cache = p->k;
     if (cache->wpos != i)
         dword_fill(p, i);
     if (cache->wn > 0)
         return true;
     size_t k = ch(p, e) == '-' ? e + 1 : sp(p, e);
-    if (k >= p->len || word_in(p, k, 9, lit, sizeof lit / sizeof lit[0]))
+    if (k >= p->len || word_in(p, k, 11, lit, sizeof lit / sizeof lit[0]))
         return true;
     const kj_dword *w;
     return kj_dt_word(p->c, true, k, &w) > 0;
