@@ -323,6 +323,51 @@ static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
     return best;
 }
 
+/* The spokesman / spokeswoman / spokesperson word [i, e) brings in a
+ * named spokesperson: a body right before it (a Treasury spokesman, the
+ * Fed's spokesman), a person right after it (spokesman John Doe) or a
+ * name after for / of (a spokesman for Keidanren, a spokeswoman for the
+ * New York exchange); not a spokesman for the ministry. */
+static bool spokes_named(kiji_doc *d, const kj_qctx *x, size_t i, size_t e)
+{
+    if (i >= 2 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n')) {
+        size_t oe = i - 1; /* where the word before ends */
+        if (oe >= 3 && d->norm[oe - 1] == 's' && d->norm[oe - 2] == '\'')
+            oe -= 2; /* the Fed's spokesman */
+        int k = kj_q_mention_at(x, oe - 1);
+        if (k >= 0 && x->m[k].ne == oe && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION)
+            return true;
+    }
+    size_t n = d->norm_len, p = e;
+    if (p < n && d->norm[p] == ',')
+        p++;
+    for (int s = 0; s < 2 && p < n && (d->norm[p] == ' ' || d->norm[p] == '\n'); s++)
+        p++;
+    if (p == e || p >= n)
+        return false;
+    int k = kj_q_mention_at(x, p);
+    if (k >= 0 && x->m[k].ns == p && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON)
+        return true;
+    if (p > e + 1 || !(word_is(d, p, "for") || word_is(d, p, "of")))
+        return false;
+    p += d->norm[p] == 'f' ? 3 : 2;
+    for (int w = 0; w < 2; w++) {
+        size_t s0 = p;
+        for (int s = 0; s < 2 && p < n && (d->norm[p] == ' ' || d->norm[p] == '\n'); s++)
+            p++;
+        if (p == s0 || p >= n)
+            return false;
+        if (w == 0 && word_is(d, p, "the"))
+            p += 3;
+        else
+            break;
+    }
+    k = kj_q_mention_at(x, p);
+    if (k >= 0 && x->m[k].ns == p)
+        return true;
+    return d->norm[p] >= 'A' && d->norm[p] <= 'Z';
+}
+
 /* The kind (KJ_QC_*) of the word of en/source_context at i, its length in
  * *len; 0 for none. */
 static int context_word(const kiji_doc *d, const kj_qctx *x, size_t i, size_t *len)
@@ -1281,6 +1326,9 @@ static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, s
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
+    /* the last spokesperson brought in (not "the spokesman") had a body
+     * or a name */
+    bool sp_named = false;
     for (size_t i = from; i < to; i++) {
         i = skip_refused(d, q, i, to);
         if (i >= to)
@@ -1319,15 +1367,21 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e - 1;
             continue;
         }
-        /* the spokesman again, after a body's spokesman in this sentence
-         * or the one before (A Treasury spokesman said … The spokesman
-         * said): the body is named, as it was the first time */
-        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6) && i >= 4 &&
-            (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
-            (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4) &&
-            spokes_body(d, x, i, 0) >= 0) {
-            i = e - 1;
-            continue;
+        /* the spokesman again (A Treasury spokesman said … The spokesman
+         * said) is the spokesperson brought in last, by any earlier
+         * sentence: when that one's body or name was given, this one is
+         * named too, as it was the first time (GUIDELINES: a named
+         * source is no statement) */
+        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6)) {
+            if (i >= 4 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+                (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4)) {
+                if (sp_named) {
+                    i = e - 1;
+                    continue;
+                }
+            } else {
+                sp_named = spokes_named(d, x, i, e);
+            }
         }
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
         size_t ms = i;
