@@ -473,6 +473,44 @@ static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i, co
     return r >= 0 ? r : sp->last;
 }
 
+/* Reagan confidant Paul Laxalt, Dole aide Ann Lee: a one-word person
+ * mention k, one lower-case role word, then a person named in full
+ * before hi: that person holds the role and k only says whose it is. The
+ * mention index of the holder, or k. The word is no preposition
+ * (en/object_preps), speech verb or joining word (Reagan and Bush, Baker
+ * told Dole). */
+static int role_holder(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+{
+    static const char *const joins[] = {"and", "or", "nor", "but", "to", "in", "as", "than", "after",
+                                        "before", "who", "was", "is", "has", "had", "told", "met",
+                                        "versus", "vs", "into", "over", "not", "also", NULL};
+    size_t ns = x->m[k].ns, p = x->m[k].ne;
+    if (p >= hi || (d->norm[p] != ' ' && d->norm[p] != '\n') || memchr(d->norm + ns, ' ', p - ns) ||
+        memchr(d->norm + ns, '\n', p - ns))
+        return k;
+    size_t w = ++p;
+    while (p < hi && p - w <= 14 && d->norm[p] >= 'a' && d->norm[p] <= 'z')
+        p++;
+    d->work += p - w;
+    if (p - w < 3 || p >= hi || (d->norm[p] != ' ' && d->norm[p] != '\n'))
+        return k;
+    int32_t v;
+    if (kj_dict_get(x->qd->en_obj_preps, d->norm + w, p - w, &v) ||
+        word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v) == p - w ||
+        !memcmp(d->norm + p - 3, "ing", 3) || !memcmp(d->norm + p - 2, "ed", 2))
+        return k;
+    for (int j = 0; joins[j]; j++)
+        if (strlen(joins[j]) == p - w && !memcmp(d->norm + w, joins[j], p - w))
+            return k;
+    int h = kj_q_mention_at(x, p + 1);
+    if (h < 0 || x->m[h].ns != p + 1 || x->m[h].ne > hi ||
+        d->facts[x->m[h].fact].type != KIJI_FACT_PERSON || x->m[h].fact == x->m[k].fact ||
+        (!memchr(d->norm + x->m[h].ns, ' ', x->m[h].ne - x->m[h].ns) &&
+         !memchr(d->norm + x->m[h].ns, '\n', x->m[h].ne - x->m[h].ns)))
+        return k;
+    return h;
+}
+
 /* The speaker mention in [lo, hi) outside quotes: a person before an
  * organization (Harbor Air Chief Executive Nora Quinn stated; Peter
  * Vance, chairman of Lakeside Dairy, said), the first or the last person as
@@ -495,6 +533,8 @@ static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, boo
             org = k;
         }
     }
+    if (person >= 0 && !last_person)
+        person = role_holder(d, x, person, hi);
     return person >= 0 ? person : org;
 }
 
