@@ -134,6 +134,70 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
     return best;
 }
 
+/* Does person fact f hold a seat or a party card: a title of a lawmaker
+ * (Sen., Rep., Senator, Congressman, Republican leader) or a body of
+ * Congress for affiliation (Senate, House …)? party is "Democrat" or
+ * "Republican" for a description that names one, which a title naming the
+ * other refuses. */
+static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
+{
+    static const char *const marks[] = {"Sen.", "Senator", "senator", "Rep.", "Representative",
+                                        "Congressman", "Congresswoman", "congressman",
+                                        "Republican", "Democrat", "lawmaker", NULL};
+    const kj_attr *t = kj_attr_get(f, "title");
+    const char *ts = t && t->kind == KJ_ATTR_STR ? t->s : NULL;
+    if (ts && party && strstr(ts, party[0] == 'D' ? "Republican" : "Democrat"))
+        return false;
+    for (int j = 0; ts && marks[j]; j++)
+        if (strstr(ts, marks[j]))
+            return true;
+    if (f->affiliation < 0 || (size_t)f->affiliation >= d->nfacts)
+        return false;
+    const char *a = d->facts[f->affiliation].name;
+    return a && (strstr(a, "Senate") || strstr(a, "Congress") || !strncmp(a, "House ", 6) ||
+                 strstr(a, "House of Representatives"));
+}
+
+/* "the Kansas senator said", "said the Illinois Democrat": the, a place,
+ * then senator / congressman / lawmaker / Democrat / Republican … ([s, e)
+ * the phrase after the, up to a comma) is the lawmaker named last before
+ * the sentence (Senate Republican leader Robert Dole; Rep. Ann Lee): the
+ * fact or -1; looks back over at most 48 mentions. */
+static int lawmaker_ref(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
+{
+    static const char *const nouns[] = {"senator", "Senator", "congressman", "congresswoman",
+                                        "representative", "lawmaker", "legislator", "Democrat",
+                                        "Republican", NULL};
+    const char *c = memchr(d->norm + s, ',', e - s);
+    size_t pe = c ? (size_t)(c - d->norm) : e, ws = pe;
+    while (ws > s && is_alpha(d->norm[ws - 1]))
+        ws--;
+    if (ws <= s + 1 || (d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n'))
+        return -1;
+    int j = 0;
+    while (nouns[j] && !(strlen(nouns[j]) == pe - ws && !memcmp(d->norm + ws, nouns[j], pe - ws)))
+        j++;
+    if (!nouns[j] || kj_q_place_ends(x, ws - 1) != s)
+        return -1;
+    const char *party = d->norm[ws] == 'D' ? "Democrat" : d->norm[ws] == 'R' ? "Republican" : NULL;
+    size_t sst = kj_q_sent_start(d, s);
+    size_t a = 0, b = x->nm;
+    while (a < b) { /* the last mention before the sentence */
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < sst)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (int k = (int)a - 1, n = 0; k >= 0 && n < 48; k--, n++) {
+        d->work++;
+        const kj_fact *f = &d->facts[x->m[k].fact];
+        if (f->type == KIJI_FACT_PERSON && !kj_q_in_quote(x, x->m[k].ns) && lawmaker(d, f, party))
+            return x->m[k].fact;
+    }
+    return -1;
+}
+
 /* "the bank chief said": a definite description that repeats the title of
  * a person named before (US bank chief Ben Bernanke) names that person.
  * [s, e) is the subject phrase; looks back over at most 48 mentions. */
@@ -161,7 +225,7 @@ static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
         if (t && t->s && strlen(t->s) == e - s && strncasecmp(t->s, d->norm + s, e - s) == 0)
             return x->m[k].fact;
     }
-    return -1;
+    return lawmaker_ref(d, x, s, e);
 }
 
 /* Where the last "the" in [lo, hi) starts (Addressing a conference, the
