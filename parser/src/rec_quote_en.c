@@ -161,7 +161,7 @@ static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
 /* "the Kansas senator said", "said the Illinois Democrat": the, a place,
  * then senator / congressman / lawmaker / Democrat / Republican … ([s, e)
  * the phrase after the, up to a comma) is the lawmaker named last before
- * the sentence (Senate Republican leader Robert Dole; Rep. Ann Lee): the
+ * the sentence (Senate majority leader Ann Lee; Rep. Tom Beale): the
  * fact or -1; looks back over at most 48 mentions. */
 static int lawmaker_ref(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
 {
@@ -391,7 +391,7 @@ static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
  * named spokesperson: a body right before it (a Treasury spokesman, the
  * Fed's spokesman), a person right after it (spokesman John Doe) or a
  * name after for / of (a spokesman for Keidanren, a spokeswoman for the
- * New York exchange); not a spokesman for the ministry. */
+ * New York exchange); not a spokesman for the tax office. */
 static bool spokes_named(kiji_doc *d, const kj_qctx *x, size_t i, size_t e)
 {
     if (i >= 2 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n')) {
@@ -537,7 +537,7 @@ static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i, co
     return r >= 0 ? r : sp->last;
 }
 
-/* Reagan confidant Paul Laxalt, Dole aide Ann Lee: a one-word person
+/* Harlan adviser Mark Toller, Dole aide Ann Lee: a one-word person
  * mention k, one lower-case role word, then a person named in full
  * before hi: that person holds the role and k only says whose it is. The
  * mention index of the holder, or k. The word is no preposition
