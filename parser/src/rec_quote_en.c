@@ -134,6 +134,70 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
     return best;
 }
 
+/* Does person fact f hold a seat or a party card: a title of a lawmaker
+ * (Sen., Rep., Senator, Congressman, Republican leader) or a body of
+ * Congress for affiliation (Senate, House …)? party is "Democrat" or
+ * "Republican" for a description that names one, which a title naming the
+ * other refuses. */
+static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
+{
+    static const char *const marks[] = {"Sen.", "Senator", "senator", "Rep.", "Representative",
+                                        "Congressman", "Congresswoman", "congressman",
+                                        "Republican", "Democrat", "lawmaker", NULL};
+    const kj_attr *t = kj_attr_get(f, "title");
+    const char *ts = t && t->kind == KJ_ATTR_STR ? t->s : NULL;
+    if (ts && party && strstr(ts, party[0] == 'D' ? "Republican" : "Democrat"))
+        return false;
+    for (int j = 0; ts && marks[j]; j++)
+        if (strstr(ts, marks[j]))
+            return true;
+    if (f->affiliation < 0 || (size_t)f->affiliation >= d->nfacts)
+        return false;
+    const char *a = d->facts[f->affiliation].name;
+    return a && (strstr(a, "Senate") || strstr(a, "Congress") || !strncmp(a, "House ", 6) ||
+                 strstr(a, "House of Representatives"));
+}
+
+/* "the Kansas senator said", "said the Illinois Democrat": the, a place,
+ * then senator / congressman / lawmaker / Democrat / Republican … ([s, e)
+ * the phrase after the, up to a comma) is the lawmaker named last before
+ * the sentence (Senate majority leader Ann Lee; Rep. Tom Beale): the
+ * fact or -1; looks back over at most 48 mentions. */
+static int lawmaker_ref(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
+{
+    static const char *const nouns[] = {"senator", "Senator", "congressman", "congresswoman",
+                                        "representative", "lawmaker", "legislator", "Democrat",
+                                        "Republican", NULL};
+    const char *c = memchr(d->norm + s, ',', e - s);
+    size_t pe = c ? (size_t)(c - d->norm) : e, ws = pe;
+    while (ws > s && is_alpha(d->norm[ws - 1]))
+        ws--;
+    if (ws <= s + 1 || (d->norm[ws - 1] != ' ' && d->norm[ws - 1] != '\n'))
+        return -1;
+    int j = 0;
+    while (nouns[j] && !(strlen(nouns[j]) == pe - ws && !memcmp(d->norm + ws, nouns[j], pe - ws)))
+        j++;
+    if (!nouns[j] || kj_q_place_ends(x, ws - 1) != s)
+        return -1;
+    const char *party = d->norm[ws] == 'D' ? "Democrat" : d->norm[ws] == 'R' ? "Republican" : NULL;
+    size_t sst = kj_q_sent_start(d, s);
+    size_t a = 0, b = x->nm;
+    while (a < b) { /* the last mention before the sentence */
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < sst)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (int k = (int)a - 1, n = 0; k >= 0 && n < 48; k--, n++) {
+        d->work++;
+        const kj_fact *f = &d->facts[x->m[k].fact];
+        if (f->type == KIJI_FACT_PERSON && !kj_q_in_quote(x, x->m[k].ns) && lawmaker(d, f, party))
+            return x->m[k].fact;
+    }
+    return -1;
+}
+
 /* "the bank chief said": a definite description that repeats the title of
  * a person named before (US bank chief Ben Bernanke) names that person.
  * [s, e) is the subject phrase; looks back over at most 48 mentions. */
@@ -161,7 +225,7 @@ static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
         if (t && t->s && strlen(t->s) == e - s && strncasecmp(t->s, d->norm + s, e - s) == 0)
             return x->m[k].fact;
     }
-    return -1;
+    return lawmaker_ref(d, x, s, e);
 }
 
 /* Where the last "the" in [lo, hi) starts (Addressing a conference, the
@@ -323,6 +387,51 @@ static int spokes_body(kiji_doc *d, const kj_qctx *x, size_t i, size_t after)
     return best;
 }
 
+/* The spokesman / spokeswoman / spokesperson word [i, e) brings in a
+ * named spokesperson: a body right before it (a Treasury spokesman, the
+ * Fed's spokesman), a person right after it (spokesman John Doe) or a
+ * name after for / of (a spokesman for Keidanren, a spokeswoman for the
+ * New York exchange); not a spokesman for the tax office. */
+static bool spokes_named(kiji_doc *d, const kj_qctx *x, size_t i, size_t e)
+{
+    if (i >= 2 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n')) {
+        size_t oe = i - 1; /* where the word before ends */
+        if (oe >= 3 && d->norm[oe - 1] == 's' && d->norm[oe - 2] == '\'')
+            oe -= 2; /* the Fed's spokesman */
+        int k = kj_q_mention_at(x, oe - 1);
+        if (k >= 0 && x->m[k].ne == oe && d->facts[x->m[k].fact].type == KIJI_FACT_ORGANIZATION)
+            return true;
+    }
+    size_t n = d->norm_len, p = e;
+    if (p < n && d->norm[p] == ',')
+        p++;
+    for (int s = 0; s < 2 && p < n && (d->norm[p] == ' ' || d->norm[p] == '\n'); s++)
+        p++;
+    if (p == e || p >= n)
+        return false;
+    int k = kj_q_mention_at(x, p);
+    if (k >= 0 && x->m[k].ns == p && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON)
+        return true;
+    if (p > e + 1 || !(word_is(d, p, "for") || word_is(d, p, "of")))
+        return false;
+    p += d->norm[p] == 'f' ? 3 : 2;
+    for (int w = 0; w < 2; w++) {
+        size_t s0 = p;
+        for (int s = 0; s < 2 && p < n && (d->norm[p] == ' ' || d->norm[p] == '\n'); s++)
+            p++;
+        if (p == s0 || p >= n)
+            return false;
+        if (w == 0 && word_is(d, p, "the"))
+            p += 3;
+        else
+            break;
+    }
+    k = kj_q_mention_at(x, p);
+    if (k >= 0 && x->m[k].ns == p)
+        return true;
+    return d->norm[p] >= 'A' && d->norm[p] <= 'Z';
+}
+
 /* The kind (KJ_QC_*) of the word of en/source_context at i, its length in
  * *len; 0 for none. */
 static int context_word(const kiji_doc *d, const kj_qctx *x, size_t i, size_t *len)
@@ -428,6 +537,44 @@ static int carry(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t i, co
     return r >= 0 ? r : sp->last;
 }
 
+/* Harlan adviser Mark Toller, Dole aide Ann Lee: a one-word person
+ * mention k, one lower-case role word, then a person named in full
+ * before hi: that person holds the role and k only says whose it is. The
+ * mention index of the holder, or k. The word is no preposition
+ * (en/object_preps), speech verb or joining word (Reagan and Bush, Baker
+ * told Dole). */
+static int role_holder(kiji_doc *d, const kj_qctx *x, int k, size_t hi)
+{
+    static const char *const joins[] = {"and", "or", "nor", "but", "to", "in", "as", "than", "after",
+                                        "before", "who", "was", "is", "has", "had", "told", "met",
+                                        "versus", "vs", "into", "over", "not", "also", NULL};
+    size_t ns = x->m[k].ns, p = x->m[k].ne;
+    if (p >= hi || (d->norm[p] != ' ' && d->norm[p] != '\n') || memchr(d->norm + ns, ' ', p - ns) ||
+        memchr(d->norm + ns, '\n', p - ns))
+        return k;
+    size_t w = ++p;
+    while (p < hi && p - w <= 14 && d->norm[p] >= 'a' && d->norm[p] <= 'z')
+        p++;
+    d->work += p - w;
+    if (p - w < 3 || p >= hi || (d->norm[p] != ' ' && d->norm[p] != '\n'))
+        return k;
+    int32_t v;
+    if (kj_dict_get(x->qd->en_obj_preps, d->norm + w, p - w, &v) ||
+        word_in(d, x->qd->en_verbs, &x->qd->en_verbs_pre, w, &v) == p - w ||
+        !memcmp(d->norm + p - 3, "ing", 3) || !memcmp(d->norm + p - 2, "ed", 2))
+        return k;
+    for (int j = 0; joins[j]; j++)
+        if (strlen(joins[j]) == p - w && !memcmp(d->norm + w, joins[j], p - w))
+            return k;
+    int h = kj_q_mention_at(x, p + 1);
+    if (h < 0 || x->m[h].ns != p + 1 || x->m[h].ne > hi ||
+        d->facts[x->m[h].fact].type != KIJI_FACT_PERSON || x->m[h].fact == x->m[k].fact ||
+        (!memchr(d->norm + x->m[h].ns, ' ', x->m[h].ne - x->m[h].ns) &&
+         !memchr(d->norm + x->m[h].ns, '\n', x->m[h].ne - x->m[h].ns)))
+        return k;
+    return h;
+}
+
 /* The speaker mention in [lo, hi) outside quotes: a person before an
  * organization (Harbor Air Chief Executive Nora Quinn stated; Peter
  * Vance, chairman of Lakeside Dairy, said), the first or the last person as
@@ -450,6 +597,8 @@ static int pick_mention(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, boo
             org = k;
         }
     }
+    if (person >= 0 && !last_person)
+        person = role_holder(d, x, person, hi);
     return person >= 0 ? person : org;
 }
 
@@ -1281,6 +1430,9 @@ static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, s
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
+    /* the last spokesperson brought in (not "the spokesman") had a body
+     * or a name */
+    bool sp_named = false;
     for (size_t i = from; i < to; i++) {
         i = skip_refused(d, q, i, to);
         if (i >= to)
@@ -1319,15 +1471,21 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e - 1;
             continue;
         }
-        /* the spokesman again, after a body's spokesman in this sentence
-         * or the one before (A Treasury spokesman said … The spokesman
-         * said): the body is named, as it was the first time */
-        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6) && i >= 4 &&
-            (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
-            (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4) &&
-            spokes_body(d, x, i, 0) >= 0) {
-            i = e - 1;
-            continue;
+        /* the spokesman again (A Treasury spokesman said … The spokesman
+         * said) is the spokesperson brought in last, by any earlier
+         * sentence: when that one's body or name was given, this one is
+         * named too, as it was the first time (GUIDELINES: a named
+         * source is no statement) */
+        if (l >= 6 && !memcmp(d->norm + i, "spokes", 6)) {
+            if (i >= 4 && (d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
+                (word_is(d, i - 4, "the") || word_is(d, i - 4, "The")) && word_start(d, i - 4)) {
+                if (sp_named) {
+                    i = e - 1;
+                    continue;
+                }
+            } else {
+                sp_named = spokes_named(d, x, i, e);
+            }
         }
         size_t sst = kj_q_sent_start(d, i), send = kj_q_sent_end(d, i);
         size_t ms = i;
