@@ -227,6 +227,7 @@ struct kj_entity {
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */
     kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
     kj_dict *weak_title_en;    /* en/weak_titles: General, Chief (title_one) */
+    kj_dict *party_en;         /* en/party_members: Democrats (en_persons) */
     const kj_wordlist *title_verbs_en; /* en/title_verbs: was elected (appointed titles) */
     const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
     const kj_wordlist *company_en; /* en/company_words: Co, Inc (org_named_ent) */

@@ -117,6 +117,7 @@ int person_init(struct kj_entity *x)
     x->person_speech_ja = ent_dict("ja/person_speech", 1);
     x->firm_people_en = ent_dict("en/firm_people", 1);
     x->weak_title_en = ent_dict("en/weak_titles", 1);
+    x->party_en = ent_dict("en/party_members", 1);
     x->title_verbs_en = kj_wordlist_get("en/title_verbs");
     x->kin_ja = kj_wordlist_get("ja/kin_endings");
     x->company_en = kj_wordlist_get("en/company_words");
@@ -140,7 +141,7 @@ int person_init(struct kj_entity *x)
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->anaorg_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
-        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->title_verbs_en || !x->kin_ja ||
+        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->party_en || !x->title_verbs_en || !x->kin_ja ||
         !x->company_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
@@ -5174,6 +5175,13 @@ static void en_persons(estate *s)
         }
         /* General Binding Corp: a name never ends in an organization word */
         if (kj_dict_get(s->x->osuf_en, d->norm + t[j - 1].ns, t[j - 1].ne - t[j - 1].ns, &v)) {
+            k = j;
+            continue;
+        }
+        /* the Christian Democrats, a Christian Democrat: nor in a party's
+         * member word (en/party_members), a given name before it or not */
+        size_t pe = poss(d, t[j - 1]) ? t[j - 1].ne - 2 : t[j - 1].ne;
+        if (kj_dict_get(s->x->party_en, d->norm + t[j - 1].ns, pe - t[j - 1].ns, &v)) {
             k = j;
             continue;
         }
