@@ -4969,11 +4969,17 @@ static bool employer_before(estate *s, const tok *t, int n, int k, int j)
     if (!kj_dict_get(s->x->firm_people_en, d->norm + t[j].ns, t[j].ne - t[j].ns, NULL))
         return false;
     /* Automotive analyst, Republican chairman: an adjective (-ive, -al,
-     * -ic, -an) ends no firm's name; AC and R chairman: a letter after
-     * and is the tail of a name the run does not hold */
+     * -ic, -an) alone is no firm's name, nor after another word when it
+     * is a demonym or a party's (Senate Republican spokesman); after
+     * another word it may end one (Orbis Capital analyst). AC and R
+     * chairman: a letter after and is the tail of a name the run does
+     * not hold */
     size_t le = t[j - 1].ne, ll = le - t[j - 1].ns;
     static const char *const adj[] = {"ive", "al", "ic", "an", NULL};
-    for (int i = 0; adj[i]; i++) {
+    bool one = j - 1 == k;
+    bool party = !one && (kj_dict_get(s->x->party_en, d->norm + t[j - 1].ns, ll, &v) ||
+                          kj_dict_get(s->x->demonym, d->norm + t[j - 1].ns, ll, &v));
+    for (int i = 0; adj[i] && (one || party); i++) {
         size_t al = strlen(adj[i]);
         if (ll > al + 2 && memcmp(d->norm + le - al, adj[i], al) == 0)
             return false;
@@ -4981,8 +4987,11 @@ static bool employer_before(estate *s, const tok *t, int n, int k, int j)
     if (t[k].ne - t[k].ns < 2 ||
         (k > 0 && (tok_is(d, t[k - 1], "and") || tok_is(d, t[k - 1], "of"))))
         return false;
+    /* a word opening the sentence may be an adjective or a desk's name
+     * (Automotive analyst, Research director); two words or more there
+     * are a firm's name as they are elsewhere (Orbis Capital analyst) */
     if (kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v) ||
-        sentence_initial(s, t, k))
+        (one && sentence_initial(s, t, k)))
         return false;
     /* Reagan spokesman after President Reagan: a person named before */
     return !surname_person(s, t[k].ns, t[j - 1].ne, NULL);
