@@ -192,6 +192,7 @@ struct kj_entity {
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en, *onot_en, *onot_ja, *onat_en;
     kj_dict *ohead_en; /* en/org_heads: Banque, Caisse (rec_org.c pass_heads) */
+    kj_dict *paper_en; /* en/paper_words: Times, Herald (rec_org.c pass_papers) */
     /* the capitals that open a word of en/org_heads, each once (BCSI):
      * pass_heads looks only where one of them stands */
     char ohead_caps[27];
