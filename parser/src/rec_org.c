@@ -2623,6 +2623,13 @@ static size_t en_run(estate *s, size_t a)
         we[nw] = te;
         cap[nw] = c;
         org[nw] = c && kj_dict_get(x->osuf_en, t, tl, &v);
+        /* Texas Commerce Bank-Houston: an organization word joined by a
+         * hyphen to a place's name (data/places) names the body's branch
+         * there and ends a name as the word alone does */
+        const char *hy = c && !org[nw] && tl > 4 ? memchr(t + 1, '-', tl - 2) : NULL;
+        if (hy && upper((unsigned char)hy[1]) && kj_dict_get(x->osuf_en, t, (size_t)(hy - t), &v) &&
+            kj_dict_get(x->place, hy + 1, (size_t)(t + tl - hy - 1), &v))
+            org[nw] = true;
         nw++;
         ncap += c;
         if (poss || te < e || e >= s->hi || para_end)
