@@ -2624,7 +2624,7 @@ static size_t en_run(estate *s, size_t a)
         cap[nw] = c;
         org[nw] = c && kj_dict_get(x->osuf_en, t, tl, &v);
         /* Texas Commerce Bank-Houston: an organization word joined by a
-         * hyphen to a place's name (data/places) names the body's branch
+         * hyphen to a place's name (the place lists) names the body's branch
          * there and ends a name as the word alone does */
         const char *hy = c && !org[nw] && tl > 4 ? memchr(t + 1, '-', tl - 2) : NULL;
         if (hy && upper((unsigned char)hy[1]) && kj_dict_get(x->osuf_en, t, (size_t)(hy - t), &v) &&
@@ -3930,6 +3930,8 @@ static void pass_media_kind(estate *s)
     }
 }
 
+static size_t head_word_end(const estate *s, size_t w);
+
 /* The Sunday Express, the Halden Herald: "the" (or "The"), then a run of
  * one to three capitalized words (stopwords too: Sunday) closed by a word
  * of data/en/paper_words.txt, with no capitalized word after it, names a
@@ -3939,8 +3941,6 @@ static void pass_media_kind(estate *s)
  * for a place inside it (The Halden Herald after Halden), or that a date
  * or a number claimed, names none. Each "the" is read once, five words
  * at most (cases/en/org_newspaper). */
-static size_t head_word_end(const estate *s, size_t w);
-
 static void pass_papers(estate *s)
 {
     kiji_doc *d = s->d;
