@@ -703,7 +703,7 @@ void kj_entity_free(kiji_parser *p)
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
                       x->stop_en, x->title_rev_ja, x->title_last_en, x->splits_ja,
                       x->abbr_splits, x->person_speech_ja, x->firm_people_en, x->counter_ja,
-                      x->rolemod_ja, x->weak_title_en, x->thing_kind_ja, x->thing_before_ja, x->thing_follow_ja};
+                      x->rolemod_ja, x->weak_title_en, x->party_en, x->paper_en, x->thing_kind_ja, x->thing_before_ja, x->thing_follow_ja};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i])
             kj_dict_free(all[i]);

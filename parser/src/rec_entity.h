@@ -192,6 +192,7 @@ struct kj_entity {
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en, *onot_en, *onot_ja, *onat_en;
     kj_dict *ohead_en; /* en/org_heads: Banque, Caisse (rec_org.c pass_heads) */
+    kj_dict *paper_en; /* en/paper_words: Times, Herald (rec_org.c pass_papers) */
     /* the capitals that open a word of en/org_heads, each once (BCSI):
      * pass_heads looks only where one of them stands */
     char ohead_caps[27];
@@ -227,6 +228,7 @@ struct kj_entity {
     kj_dict *person_speech_ja; /* ja/person_speech: 語っ, 話し (human_speech) */
     kj_dict *firm_people_en;   /* en/firm_people: analyst, spokesman */
     kj_dict *weak_title_en;    /* en/weak_titles: General, Chief (title_one) */
+    kj_dict *party_en;         /* en/party_members: Democrats (en_persons) */
     const kj_wordlist *title_verbs_en; /* en/title_verbs: was elected (appointed titles) */
     const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
     const kj_wordlist *company_en; /* en/company_words: Co, Inc (org_named_ent) */

@@ -23,6 +23,7 @@ int org_init(struct kj_entity *x)
     x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
     x->ohead_en = ent_dict("en/org_heads", 1);
+    x->paper_en = ent_dict("en/paper_words", 1);
     const kj_wordlist *heads = kj_wordlist_get("en/org_heads");
     if (!heads)
         return -1;
@@ -51,7 +52,7 @@ int org_init(struct kj_entity *x)
         return -1;
     for (size_t i = 0; i < x->firm_cues->n; i++)
         x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
-    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->org || !x->org_full ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->paper_en || !x->org || !x->org_full ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -2622,6 +2623,13 @@ static size_t en_run(estate *s, size_t a)
         we[nw] = te;
         cap[nw] = c;
         org[nw] = c && kj_dict_get(x->osuf_en, t, tl, &v);
+        /* Texas Commerce Bank-Houston: an organization word joined by a
+         * hyphen to a place's name (the place lists) names the body's branch
+         * there and ends a name as the word alone does */
+        const char *hy = c && !org[nw] && tl > 4 ? memchr(t + 1, '-', tl - 2) : NULL;
+        if (hy && upper((unsigned char)hy[1]) && kj_dict_get(x->osuf_en, t, (size_t)(hy - t), &v) &&
+            kj_dict_get(x->place, hy + 1, (size_t)(t + tl - hy - 1), &v))
+            org[nw] = true;
         nw++;
         ncap += c;
         if (poss || te < e || e >= s->hi || para_end)
@@ -3922,6 +3930,78 @@ static void pass_media_kind(estate *s)
     }
 }
 
+static size_t head_word_end(const estate *s, size_t w);
+
+/* The Sunday Express, the Halden Herald: "the" (or "The"), then a run of
+ * one to three capitalized words (stopwords too: Sunday) closed by a word
+ * of data/en/paper_words.txt, with no capitalized word after it, names a
+ * newspaper, an organization; its name leaves the article out, so both
+ * spellings are one paper. A run that another name already holds (The New
+ * York Times of data/en/orgs.txt, a company read by its legal form) but
+ * for a place inside it (The Halden Herald after Halden), or that a date
+ * or a number claimed, names none. Each "the" is read once, five words
+ * at most (cases/en/org_newspaper). */
+static void pass_papers(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    ent_freeze(s);
+    size_t i = s->lo + 1;
+    while (i + 2 < s->hi) {
+        const char *f = memchr(d->norm + i, 'h', s->hi - i - 1);
+        if (!f)
+            break;
+        size_t h = (size_t)(f - d->norm);
+        i = h + 1;
+        d->work++;
+        if (h < s->lo + 1 || h + 2 >= s->hi || (d->norm[h - 1] != 't' && d->norm[h - 1] != 'T') ||
+            d->norm[h + 1] != 'e' || (d->norm[h + 2] != ' ' && d->norm[h + 2] != '\n') ||
+            (h >= s->lo + 2 && ent_asc((unsigned char)d->norm[h - 2])))
+            continue;
+        /* the capitalized run after it: one space or one line break
+         * between words, up to a lowercase word or one that ends in
+         * punctuation (five words: too long a run for a paper's name) */
+        size_t a = h + 3, w = a, ne = a, last = a;
+        int words = 0;
+        while (w < s->hi && words < 5) {
+            size_t e = head_word_end(s, w);
+            if (e == w || !upper((unsigned char)d->norm[w]))
+                break;
+            size_t te = e;
+            while (te > w && d->norm[te - 1] == '.')
+                te--;
+            bool poss = te - w > 2 && d->norm[te - 1] == 's' && d->norm[te - 2] == '\'';
+            if (poss)
+                te -= 2; /* the Sunday Express's poll */
+            if (te == w)
+                break;
+            words++;
+            last = w;
+            ne = te;
+            if (te < e || (e < s->hi && d->norm[e] != ' ' && d->norm[e] != '\n'))
+                break;
+            size_t q = e;
+            int nl = 0;
+            while (q < s->hi && (d->norm[q] == ' ' || d->norm[q] == '\n') && q - e < 8)
+                nl += d->norm[q++] == '\n';
+            if (nl > 1 || (nl == 1 && d->norm[q - 1] == ' ') || q - e > 1 + (size_t)nl)
+                break;
+            w = q;
+        }
+        int32_t v;
+        if (words < 2 || words > 4 || !kj_dict_get(s->x->paper_en, d->norm + last, ne - last, &v) ||
+            kj_claimed(d, a, ne) || overlaps_but_inner_place(s, a, ne))
+            continue;
+        ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, ne - a, NULL, 0);
+        if (e) {
+            longer_name(s, e, a, ne);
+            ent_mention(s, e, a, ne);
+        }
+        i = ne;
+    }
+}
+
 /* ---- pass E: companies named after a one-kanji country --------------------- */
 
 /* Can c stand in a company's name run after a one-kanji country: katakana,
@@ -5139,6 +5219,7 @@ void rec_orgs(estate *s)
     pass_media(s, &kata);
     pass_legal_latin(s);
     pass_media_kind(s);
+    pass_papers(s);
     pass_country_firms(s);
     pass_country_subsidiaries(s);
     pass_tickers(s);

@@ -117,6 +117,7 @@ int person_init(struct kj_entity *x)
     x->person_speech_ja = ent_dict("ja/person_speech", 1);
     x->firm_people_en = ent_dict("en/firm_people", 1);
     x->weak_title_en = ent_dict("en/weak_titles", 1);
+    x->party_en = ent_dict("en/party_members", 1);
     x->title_verbs_en = kj_wordlist_get("en/title_verbs");
     x->kin_ja = kj_wordlist_get("ja/kin_endings");
     x->company_en = kj_wordlist_get("en/company_words");
@@ -140,7 +141,7 @@ int person_init(struct kj_entity *x)
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->anaorg_ja || !x->surname_ja || !x->honor_en ||
         !x->title_en || !x->title_last_en || !x->zhsur_ja || !x->zhgiven_ja ||
-        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->title_verbs_en || !x->kin_ja ||
+        !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->party_en || !x->title_verbs_en || !x->kin_ja ||
         !x->company_en)
         return -1;
     /* English titles match case-insensitively: keys are stored lowercased */
@@ -4798,6 +4799,30 @@ static void org_short_mention(estate *s, size_t a, size_t b)
         ent_mention(s, o, a, b);
 }
 
+/* Halvik after Halvik Corp, Hollowell after Hollowell Whampoa Ltd: the
+ * organization read before that the capitalized words [a, b) name by
+ * itself or as its first words (exactly one such, no person's surname),
+ * NULL when none or when another name holds the words. */
+static ent *org_read_before(estate *s, size_t a, size_t b)
+{
+    if (b <= a || ent_overlaps(s, a, b))
+        return NULL;
+    ent *o = org_named_ent(s, a, b);
+    if (o)
+        return o->type == KIJI_FACT_ORGANIZATION ? o : NULL;
+    bool sur;
+    o = org_short_ent(s, a, b, &sur);
+    if (!o || sur || o->type != KIJI_FACT_ORGANIZATION)
+        return NULL;
+    size_t k = b - a, n = 0;
+    for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
+        const ent *e = s->e[i];
+        n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
+             memcmp(e->name, s->d->norm + a, k) == 0;
+    }
+    return n == 1 ? o : NULL;
+}
+
 static bool func_word(const kiji_doc *d, tok t)
 {
     static const char *const fw[] = {
@@ -4968,11 +4993,17 @@ static bool employer_before(estate *s, const tok *t, int n, int k, int j)
     if (!kj_dict_get(s->x->firm_people_en, d->norm + t[j].ns, t[j].ne - t[j].ns, NULL))
         return false;
     /* Automotive analyst, Republican chairman: an adjective (-ive, -al,
-     * -ic, -an) ends no firm's name; AC and R chairman: a letter after
-     * and is the tail of a name the run does not hold */
+     * -ic, -an) alone is no firm's name, nor after another word when it
+     * is a demonym or a party's (Senate Republican spokesman); after
+     * another word it may end one (Orbis Capital analyst). AC and R
+     * chairman: a letter after and is the tail of a name the run does
+     * not hold */
     size_t le = t[j - 1].ne, ll = le - t[j - 1].ns;
     static const char *const adj[] = {"ive", "al", "ic", "an", NULL};
-    for (int i = 0; adj[i]; i++) {
+    bool one = j - 1 == k;
+    bool party = !one && (kj_dict_get(s->x->party_en, d->norm + t[j - 1].ns, ll, &v) ||
+                          kj_dict_get(s->x->demonym, d->norm + t[j - 1].ns, ll, &v));
+    for (int i = 0; adj[i] && (one || party); i++) {
         size_t al = strlen(adj[i]);
         if (ll > al + 2 && memcmp(d->norm + le - al, adj[i], al) == 0)
             return false;
@@ -4980,11 +5011,52 @@ static bool employer_before(estate *s, const tok *t, int n, int k, int j)
     if (t[k].ne - t[k].ns < 2 ||
         (k > 0 && (tok_is(d, t[k - 1], "and") || tok_is(d, t[k - 1], "of"))))
         return false;
+    /* a word opening the sentence may be an adjective or a desk's name
+     * (Automotive analyst, Research director); two words or more there
+     * are a firm's name as they are elsewhere (Orbis Capital analyst) */
     if (kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v) ||
-        sentence_initial(s, t, k))
+        (one && sentence_initial(s, t, k)))
         return false;
     /* Reagan spokesman after President Reagan: a person named before */
     return !surname_person(s, t[k].ns, t[j - 1].ne, NULL);
+}
+
+/* president of Halvik, Tom Rask; Tom Rask, chairman of Orvane: the one
+ * or two capitalized words [a, b) after a firm's title (data/en/
+ * firm_people.txt, at token h) and "of", closed by a comma or the
+ * sentence's end, that no other name holds, name an organization of
+ * their own when no word is a stopword or a title's, the first no given
+ * name and the words no person's surname nor the first words of names
+ * read before (org_read_before takes exactly one); NULL when not. */
+static ent *org_after_title(estate *s, const tok *t, int h, int a, int b)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    size_t ns = t[a].ns, ne = t[b].ne;
+    if (b < a || b - a > 1 || ne >= s->hi || ne - ns > 96 ||
+        (d->norm[ne] != ',' && d->norm[ne] != '.') ||
+        !kj_dict_get(s->x->firm_people_en, d->norm + t[h].ns, t[h].ne - t[h].ns, NULL) ||
+        kj_dict_get(s->x->given_en, d->norm + ns, t[a].ne - ns, &v) || ent_overlaps(s, ns, ne) ||
+        kj_claimed(d, ns, ne) || surname_person(s, ns, ne, NULL))
+        return NULL;
+    /* Orvane after Orvane Mills Inc and Orvane Foods Ltd: the first words
+     * of more than one name read before name none of them, nor a new one */
+    bool sur;
+    if (org_short_ent(s, ns, ne, &sur))
+        return NULL;
+    for (int q = a; q <= b; q++)
+        if (!cap_word(d, t[q]) || stopword(d, t[q]) || t[q].ne - t[q].ns < 2 ||
+            title_ending(s, t, q) >= 0 || poss(d, t[q]))
+            return NULL;
+    char nb[128], key[160];
+    size_t nl = ent_strnorm_to(nb, d->norm + ns, ne - ns);
+    int kl = ent_key(key, sizeof key, "n:", nb, nl);
+    if (kl <= 0 || (size_t)kl >= sizeof key)
+        return NULL;
+    ent *o = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kl);
+    if (!o->name)
+        ent_set_name(s, o, d->norm + ns, ne - ns);
+    return o;
 }
 
 static void en_persons(estate *s)
@@ -5177,6 +5249,13 @@ static void en_persons(estate *s)
             k = j;
             continue;
         }
+        /* the Christian Democrats, a Christian Democrat: nor in a party's
+         * member word (en/party_members), a given name before it or not */
+        size_t pe = poss(d, t[j - 1]) ? t[j - 1].ne - 2 : t[j - 1].ne;
+        if (kj_dict_get(s->x->party_en, d->norm + t[j - 1].ns, pe - t[j - 1].ns, &v)) {
+            k = j;
+            continue;
+        }
         size_t a = t[ns].ns, b = t[j - 1].ne;
         if (poss(d, t[j - 1]) && b - a > 2)
             b -= 2; /* President Reagan's: the name without 's */
@@ -5214,6 +5293,26 @@ static void en_persons(estate *s)
             for (size_t m = 0; o && o->type == KIJI_FACT_ORGANIZATION && m < o->nm; m++)
                 if (o->m[m].ne == t[k - 1].ne)
                     os = o->m[m].ns;
+            /* the former president of Halvik, Tom Rask, after Halvik
+             * Corp: the short form of an organization read before, up to
+             * three capitalized words, is that organization */
+            bool short_form = false;
+            if (!o && cap_word(d, t[k - 1]) && !stopword(d, t[k - 1])) {
+                int r = k - 1;
+                while (r > 0 && k - 1 - r < 2 && adjacent(d, t[r - 1], t[r]) && cap_word(d, t[r - 1]) &&
+                       !stopword(d, t[r - 1]))
+                    r--;
+                o = org_read_before(s, t[r].ns, t[k - 1].ne);
+                /* read for the first time: after a firm's title and of */
+                int w = r - 1;
+                if (!o && w >= 2 && tok_is(d, t[w], "of") && adjacent(d, t[w - 1], t[w]) &&
+                    adjacent(d, t[w], t[r]) && title_ending(s, t, w - 1) >= 0)
+                    o = org_after_title(s, t, w - 1, r, k - 1);
+                if (o) {
+                    os = t[r].ns;
+                    short_form = true;
+                }
+            }
             int q = k - 1;
             while (os != SIZE_MAX && q > 0 && k - q < 12 && t[q].ns > os)
                 q--;
@@ -5230,6 +5329,8 @@ static void en_persons(estate *s)
                     last_title_end = w - 1;
                     lead = o;
                     set_lead = true;
+                    if (short_form)
+                        ent_mention(s, o, os, t[k - 1].ne);
                 }
             }
         }
@@ -5553,6 +5654,26 @@ static void en_persons(estate *s)
                             pl = e;
                         if (z + 1 < n && !adjacent(d, t[z], t[z + 1]))
                             break;
+                    }
+                    /* Tom Rask, former president of Halvik, after Halvik
+                     * Corp: the short form of an organization read before,
+                     * no place, is the employer */
+                    if (!aff && !pl && cap_word(d, t[o])) {
+                        int z = o;
+                        while (z + 1 < n && z - o < 2 && adjacent(d, t[z], t[z + 1]) && !poss(d, t[z]) &&
+                               cap_word(d, t[z + 1]) && !stopword(d, t[z + 1]))
+                            z++;
+                        size_t ze = poss(d, t[z]) ? t[z].ne - 2 : t[z].ne;
+                        /* the whole capitalized run, not its first words */
+                        bool more = z + 1 < n && adjacent(d, t[z], t[z + 1]) && !poss(d, t[z]) &&
+                                    cap_word(d, t[z + 1]);
+                        ent *sf = more || stopword(d, t[o]) ? NULL : org_read_before(s, t[o].ns, ze);
+                        if (!sf && !more && of && o == h + 2)
+                            sf = org_after_title(s, t, h, o, z);
+                        if (sf) {
+                            aff = sf;
+                            ent_mention(s, sf, t[o].ns, ze);
+                        }
                     }
                     if (!aff && !with)
                         aff = pl;
