@@ -2903,7 +2903,8 @@ static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, s
 /* "in N units" at [st, end) reads as a date ahead: "in" before it, a
  * future-marked sentence, nothing before it in the sentence that makes it a
  * span (a number, an amount, a superlative: up 5% in two years, the lowest
- * in five years, the first time in a decade), and no word after it but
+ * in five years, the first time in a decade; an ability: able to finish
+ * in a day, the time a thing takes), and no word after it but
  * "time" ("in two years' time") or a conjunction. *x = the end. */
 static bool in_future(ep *p, size_t st, size_t end, size_t *x)
 {
@@ -2929,7 +2930,8 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
                 w1++;
             if ((w1 - w0 > 4 && memcmp(p->lc + w1 - 3, "est", 3) == 0) || wd(p, w0, "first", &y)
                 || wd(p, w0, "since", &y) || wd(p, w0, "over", &y) || wd(p, w0, "most", &y)
-                || wd(p, w0, "last", &y) || wd(p, w0, "time", &y))
+                || wd(p, w0, "last", &y) || wd(p, w0, "time", &y) || wd(p, w0, "able", &y)
+                || wd(p, w0, "unable", &y) || wd(p, w0, "capable", &y))
                 return false;
         }
     }
