@@ -2903,7 +2903,8 @@ static bool decimal(const ep *p, size_t i, int64_t *v, int64_t *frac, int *fd, s
 /* "in N units" at [st, end) reads as a date ahead: "in" before it, a
  * future-marked sentence, nothing before it in the sentence that makes it a
  * span (a number, an amount, a superlative: up 5% in two years, the lowest
- * in five years, the first time in a decade), and no word after it but
+ * in five years, the first time in a decade; an ability: able to finish
+ * in a day, the time a thing takes), and no word after it but
  * "time" ("in two years' time") or a conjunction. *x = the end. */
 static bool in_future(ep *p, size_t st, size_t end, size_t *x)
 {
@@ -2929,7 +2930,8 @@ static bool in_future(ep *p, size_t st, size_t end, size_t *x)
                 w1++;
             if ((w1 - w0 > 4 && memcmp(p->lc + w1 - 3, "est", 3) == 0) || wd(p, w0, "first", &y)
                 || wd(p, w0, "since", &y) || wd(p, w0, "over", &y) || wd(p, w0, "most", &y)
-                || wd(p, w0, "last", &y) || wd(p, w0, "time", &y))
+                || wd(p, w0, "last", &y) || wd(p, w0, "time", &y) || wd(p, w0, "able", &y)
+                || wd(p, w0, "unable", &y) || wd(p, w0, "capable", &y))
                 return false;
         }
     }
@@ -3035,7 +3037,8 @@ static int unit_rank(const char *u)
 
 /* After the length "v u" ending at *end: more counted units, each finer
  * than the last, joined by nothing, a comma or "and" (1 hour and 30
- * minutes, 2 years 1 month 21 days), or a coarser one with nothing between
+ * minutes, 2 years 1 month 21 days; 1 hour fifteen: minutes with no word
+ * where the phrase ends), or a coarser one with nothing between
  * (2 days 1 month), each unit once, but not between years, months or weeks
  * and clock units. Writes the ISO 8601 length (weeks become days
  * beside other units) and moves *end; false when none. Before ago / later /
@@ -3069,6 +3072,14 @@ static bool compound(ep *p, size_t st, const char *u, int64_t v, size_t *end, ch
         k2 = ch(p, e2) == '-' ? e2 + 1 : sp(p, e2);
         size_t n2 = dword(p, k2, KJ_W_UNIT, &w2);
         int u2 = n2 ? unit_rank(w2->s) : -1;
+        if (u2 < 0 && last == 4 && ch(p, h - 1) != ',' && r == 0 && nd2 <= 2 && v2 >= 1 &&
+            v2 < 60 && phrase_end(p, sp(p, e2))) {
+            /* 1 hour fifteen, two hours 30.: a bare count below 60 right
+             * after the hours where the phrase ends is their minutes */
+            u2 = 5;
+            k2 = e2;
+            n2 = 0;
+        }
         /* a coarser unit after a finer one only with nothing between
          * them (2 days 1 month; not 2 days and 1 month, a list) */
         if (u2 < 0 || used[u2] || (u2 <= last && (joined || h == ce)))
@@ -3302,6 +3313,30 @@ static bool quarter_of(const ep *p, size_t j, bool lead, int *qn, size_t *e)
     return false;
 }
 
+/* "one" at j and a unit of seconds at [k, k + n): one sec, or one second
+ * where the phrase ends or a word of time or comparison follows (one
+ * second from now, a one second time difference); not the ordinal of one
+ * second place, one second-round vote. */
+static bool one_second(const ep *p, size_t j, size_t k, size_t n)
+{
+    static const char *const next[] = {"from", "later", "ago", "earlier", "time",
+                                       "delay", "and",  "or",  "after",   "before"};
+    size_t x;
+    if (!wd(p, j, "one", &x))
+        return false;
+    if (n <= 4)
+        return true; /* sec, secs */
+    size_t y = sp(p, k + n);
+    if (phrase_end(p, y))
+        return true;
+    if (y == k + n)
+        return false; /* second-round */
+    for (size_t w = 0; w < sizeof next / sizeof next[0]; w++)
+        if (wd(p, y, next[w], &x))
+            return true;
+    return false;
+}
+
 static size_t amount(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -3481,9 +3516,10 @@ static size_t amount(ep *p, size_t i)
         k = sp(p, x);
     const char *u;
     if ((n = dword(p, k, KJ_W_UNIT, &w)) > 0) {
-        /* "a second" / "the second": not a unit of time here; nor the
-         * agency in "five SEC commissioners" */
-        if (strcmp(w->s, "S") == 0 && (a || p->s[k] == 'S'))
+        /* "a second" / "the second": not a unit of time here (one
+         * second, one sec are); nor the agency in "five SEC
+         * commissioners" */
+        if (strcmp(w->s, "S") == 0 && ((a && !one_second(p, j, k, n)) || p->s[k] == 'S'))
             return 0;
         u = w->s;
     } else if (!every && !fd && !half && (n = bizday(p, k)) > 0) {

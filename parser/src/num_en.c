@@ -2,7 +2,8 @@
  * num_en.c -- English number words for kj_num_scan: three, twenty-five,
  * two hundred and five thousand, ninety-five hundred, 1.2 billion, 530 bln,
  * three lakh crore, a dozen, half a million, two thirds (of a million), one
- * and a half, five point five; fractions over ordinals (one twenty-fifth,
+ * and a half, five point five, two point two million, three billions (a
+ * plural scale after a count); fractions over ordinals (one twenty-fifth,
  * one hundred thirty-fifths, a hundred trillionths), and after digits and a
  * scale the smaller parts (4 thousand 3 hundred and 21, 3 million and a
  * half). Words come from parser/data/en/numbers.txt; a number is a run of
@@ -93,6 +94,21 @@ static bool word_is(const char *buf, const enword *w, const char *lit)
 {
     size_t n = strlen(lit);
     return w->e - w->s == n && memcmp(buf + w->s, lit, n) == 0;
+}
+
+/* The power of ten of a scale written plural (thousands 3, millions 6,
+ * billions 9, trillions 12; en/numbers reads them as vague plurals), or
+ * 0. */
+static int plural_scale(const char *buf, const enword *w)
+{
+    static const struct {
+        const char *w;
+        int sc;
+    } pl[] = {{"thousands", 3}, {"millions", 6}, {"billions", 9}, {"trillions", 12}};
+    for (size_t i = 0; i < sizeof pl / sizeof pl[0]; i++)
+        if (word_is(buf, w, pl[i].w))
+            return pl[i].sc;
+    return 0;
 }
 
 /* FNV-1a over a word's bytes: the slot of nd->en_hash it starts at. */
@@ -785,6 +801,18 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
         } else if (v == EN_VAGUE && cur > base && k > 0 && word_is(buf, &w[k], "dozens")) {
             cur = base + (cur - base) * 12; /* three dozens */
             tens = false;
+        } else if (v == EN_VAGUE && cur > 0 && k > 0 && plural_scale(buf, &w[k]) &&
+                   plural_scale(buf, &w[k]) < last_scale) {
+            /* "three billions", "two millions": a scale written plural
+             * after a count ends the number (the plural alone is vague:
+             * millions of people) */
+            kj_num g = num_int(cur);
+            if (!kj_num_scale(&g, plural_scale(buf, &w[k])) || !kj_num_add(&total, total, g))
+                return false;
+            cur = 0;
+            any = true;
+            used = k + 1;
+            break;
         } else if (v == EN_AND && (cur > 0 || last_scale < 100) && k + 2 < nw && w[k + 1].known &&
                    w[k + 1].v == EN_A && w[k + 2].known && en_den(w[k + 2].v)) {
             /* one and a half, five and a half million, one million and a
@@ -873,7 +901,16 @@ bool kj_num_scan_en_known(kiji_doc *d, size_t pos, kj_numtok *t)
                     last = j;
                 }
             }
-            if (!kj_num_scale(&f, 0) || !kj_num_add(&total, total, f))
+            /* "two point two million": a scale after the decimals scales
+             * them, below any scale before ("one billion two point five
+             * million") */
+            int fsc = 0;
+            if (last + 1 < nw && w[last + 1].known && is_scale(w[last + 1].v) &&
+                -w[last + 1].v < last_scale) {
+                fsc = -w[last + 1].v;
+                last++;
+            }
+            if (!kj_num_scale(&f, fsc) || !kj_num_add(&total, total, f))
                 return false;
             t->ns = pos;
             t->ne = off[w[last].e];

@@ -591,15 +591,16 @@ static bool alias_has(const struct kj_numeric *nd, const UChar *code, bool en, c
 }
 
 /* Is money fact f an amount written with no currency word of its own, its
- * letters all number or scale words ("127.5 mln", "4.2 billion")? */
+ * letters all number or scale words ("127.5 mln", "4.2 billion", "two
+ * billion")? */
 static bool bare_amount(const kiji_doc *d, const kj_fact *f)
 {
     const struct kj_numeric *nd = d->p->numeric;
     const unsigned char *s = (const unsigned char *)d->norm;
-    bool digit = false;
+    bool any = false; /* a figure or a number word */
     for (size_t i = f->ns; i < f->ne;) {
-        if (is_digit(s[i]))
-            digit = true;
+        if (is_digit(s[i]) || is_letter(s[i]))
+            any = true;
         if (!is_letter(s[i])) {
             if (s[i] >= 0x80 || s[i] == '$')
                 return false;
@@ -612,7 +613,7 @@ static bool bare_amount(const kiji_doc *d, const kj_fact *f)
         if (!word_in(nd->en_words, s, b, i))
             return false;
     }
-    return digit;
+    return any;
 }
 
 /* The longest bare amount resolve_compared looks for, in bytes ("127.5
@@ -666,7 +667,9 @@ static void refs_build(kiji_doc *d, money_refs *m)
 
 /* A bare amount compared with f in its phrase ("154.7 mln pesos vs 127.5
  * mln"), or going on with it in the next sentence, took f's currency when
- * it was read: it takes f's resolved one too. Only the money facts
+ * it was read: it takes f's resolved one too, and where f had none
+ * before (old NULL: 400 mln crowns, read as SEK from the dateline), the
+ * amount, which had none either, takes it. Only the money facts
  * starting in reach of f are looked at. */
 /* Has this resolve_compared call just set fact j's currency (to iso, the
  * very string it sets)? */
@@ -710,10 +713,16 @@ static void resolve_compared(kiji_doc *d, money_refs *m, size_t fi, const char *
             continue;
         size_t from_end = later ? reach : ne;
         size_t gap = g->ns >= from_end ? g->ns - from_end : ns >= g->ne ? ns - g->ne : SIZE_MAX;
+        /* old NULL: f had no currency when g took f's, so g has none */
         const kj_attr *at = kj_attr_get(g, "currency");
-        if (gap > COMPARED_GAP || !at || !at->s || strcmp(at->s, old) != 0 || !bare_amount(d, g))
+        const char *gs = at ? at->s : NULL;
+        if (gap > COMPARED_GAP || (old ? !gs || strcmp(gs, old) != 0 : gs != NULL) ||
+            !bare_amount(d, g))
             continue;
-        ((kj_attr *)at)->s = iso;
+        if (at)
+            ((kj_attr *)at)->s = iso;
+        else
+            kj_attr_str(d, g, "currency", iso);
         /* the chain goes on from the last amount resolved, in f's
          * sentence too: a note's list of figures runs into the next
          * sentence from its last one ("interest 52.60 mln vs 48.10 mln.
@@ -968,10 +977,13 @@ void kj_money_resolve(kiji_doc *d)
         const char *old = cur && cur->s ? cur->s : NULL;
         const char *named = d->lang == KJ_LANG_EN ? word_named(d, memo, nmemo, word, wl) : NULL;
         if (named) {
-            if (old && strcmp(old, named) != 0) {
+            if (!old || strcmp(old, named) != 0) {
                 char *iso = kj_alloc(d, 4);
                 memcpy(iso, named, 4);
-                ((kj_attr *)cur)->s = iso;
+                if (cur)
+                    ((kj_attr *)cur)->s = iso;
+                else
+                    kj_attr_str(d, f, "currency", iso);
                 resolve_compared(d, &refs, i, old, iso);
             }
             continue;
@@ -996,7 +1008,7 @@ void kj_money_resolve(kiji_doc *d)
             ((kj_attr *)at)->s = iso; /* attributes are a list: set in place */
         else
             kj_attr_str(d, f, "currency", iso);
-        if (old && strcmp(old, iso) != 0)
+        if (!old || strcmp(old, iso) != 0)
             resolve_compared(d, &refs, i, old, iso);
     }
 }

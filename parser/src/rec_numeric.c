@@ -3500,6 +3500,38 @@ static bool moved_by(const kiji_doc *d, size_t qs, const amount *a, const amount
 
 /* Try a whole amount phrase at i; returns the end of what was read (0 =
  * nothing starts here). */
+/* "forty-five (45)", "twelve (12) months": a figure in brackets right
+ * after the same number written in words restates it, no number of its
+ * own. The words are looked for back from the bracket, at most
+ * RESTATE_WORDS words within RESTATE_BYTES bytes. */
+#define RESTATE_WORDS 8
+#define RESTATE_BYTES 64
+static bool restated(kiji_doc *d, const amount *a)
+{
+    const char *s = d->norm;
+    size_t ns = a->tok.ns;
+    if (d->lang != KJ_LANG_EN || a->kind != 0 || a->tok.word || a->tok.vague || !a->tok.value.ok ||
+        ns < 3 || s[ns - 1] != '(' || s[ns - 2] != ' ' || a->tok.ne >= d->norm_len ||
+        s[a->tok.ne] != ')')
+        return false;
+    size_t end = ns - 2, b = end;
+    for (int words = 0; words < RESTATE_WORDS && b > 0 && end - b < RESTATE_BYTES; words++) {
+        size_t k = b;
+        while (k > 0 && end - k < RESTATE_BYTES &&
+               (is_letter((unsigned char)s[k - 1]) || s[k - 1] == '-'))
+            k--;
+        if (k == b || !is_letter((unsigned char)s[k]))
+            return false;
+        kj_numtok t;
+        if (kj_num_scan(d, k, &t) && t.word && !t.vague && t.value.ok && t.ns == k && t.ne == end)
+            return kj_num_double(t.value) == kj_num_double(a->tok.value);
+        if (k == 0 || (s[k - 1] != ' ' && s[k - 1] != '\n'))
+            return false;
+        b = k - 1;
+    }
+    return false;
+}
+
 static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int *plain,
                         size_t *nplain, size_t capplain)
 {
@@ -3508,6 +3540,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
         return 0;
     if (a.kind == NW_TIME)
         return a.tok.ne; /* the date recognizer's */
+    if (restated(d, &a))
+        return a.tok.ne + 1;
     /* RB211-535E4 engines, VC-10 aircraft: a code, no amount; a bare
      * number stays one ("SCP-173") */
     bool code_letter = false;
