@@ -1592,6 +1592,18 @@ static bool glued_word(estate *s, size_t a, size_t p)
     return sl && a + sl < p && kj_dict_get(s->x->given_ja, d->norm + a + sl, p - a - sl, &v);
 }
 
+/* 北の湖相撲協会理事長: one kanji [a, p) right after a kanji and の, before
+ * a known body, ends a name written with の (a wrestler's 北の湖, 千代の
+ * 富士), no part of the body's name; the body starts after it. */
+static bool name_tail(const estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    size_t ax, ps;
+    if (a < s->lo + 6 || !kj_is_kanji(ent_cp(d, a, &ax)) || ax != p || !kj_before(d->norm, a, "の"))
+        return false;
+    return kj_is_kanji(ent_prev(d, a - 3, &ps));
+}
+
 /* Where a police force's name (南海県警, 警視庁, 南海県警察) ends in [a, p)
  * with two to five kanji between it and p, the station word's start
  * (南海県警|北町|署); 0 when none. */
@@ -2094,7 +2106,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 continue;
             bool media = kj_before(d->norm, q, "新聞") || kj_before(d->norm, q, "通信社") ||
                          kj_before(d->norm, q, "通信") || kj_before(d->norm, q, "日報");
-            if ((media && !kj_dict_get(x->place, d->norm + a, p - a, &v)) || glued_word(s, a, p))
+            if ((media && !kj_dict_get(x->place, d->norm + a, p - a, &v)) || glued_word(s, a, p) ||
+                name_tail(s, a, p))
                 a = p;
             break;
         }
