@@ -1592,6 +1592,21 @@ static bool glued_word(estate *s, size_t a, size_t p)
     return sl && a + sl < p && kj_dict_get(s->x->given_ja, d->norm + a + sl, p - a - sl, &v);
 }
 
+/* IAEA理事会, AU委員会: a board, commission, council or secretariat of a
+ * known body, written [p, b) after its name, is a body of its own (as
+ * 欧州委員会 is not 欧州連合, nor 国連安全保障理事会 国連), no form of the
+ * known one (ツイッター社 is). */
+static bool organ_word(const kiji_doc *d, size_t p, size_t b)
+{
+    static const char *const organ[] = {"委員会", "理事会", "評議会", "事務局", "総会", NULL};
+    for (int i = 0; organ[i]; i++) {
+        size_t n = strlen(organ[i]);
+        if (b - p == n && memcmp(d->norm + p, organ[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* 北の湖相撲協会理事長: one kanji [a, p) right after a kanji and の, before
  * a known body, ends a name written with の (a wrestler's 北の湖, 千代の
  * 富士), no part of the body's name; the body starts after it. */
@@ -2119,7 +2134,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     for (size_t p = kj_dict_get(x->org, d->norm + a, best - a, &v) ? a : best; p > a + 3 && !e;) {
         size_t ps;
         ent_prev(d, p, &ps);
-        if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
+        if (kj_dict_get(x->org, d->norm + a, ps - a, &v) && !organ_word(d, ps, best)) {
             char key[16];
             int kn = ent_key_num(key, sizeof key, "#", (int)v);
             e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kn);
