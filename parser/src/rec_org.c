@@ -1768,6 +1768,10 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 ok = rail_place(s, a, p);
                 line = ok && e < b && line_after(d, e, b);
             }
+            /* 広島電鉄宮島線: so does a word marked 2 (電鉄, 航空) after a
+             * place, before one of its lines */
+            if (ok && v == 2 && e < b && line_after(d, e, b) && rail_place(s, a, p))
+                line = true;
             /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
              * before the suffix make a common noun, a body somewhere in
              * the place, not a name (町内会 and 村内 are left alone: 町内会
