@@ -1169,6 +1169,17 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
         if (k == qs)
             return 0;
     }
+    /* 五つの鉾町, 三つの村: a count of things right before (a numeral, つ
+     * and の) makes the word a kind of district, several of them, no one
+     * municipality */
+    if (pos >= s->lo + 9 && kj_before(d->norm, pos, "つの")) {
+        size_t ns;
+        uint32_t nc = ent_prev(d, pos - 6, &ns);
+        if ((nc >= '0' && nc <= '9') || nc == 0x4E00 || nc == 0x4E8C || nc == 0x4E09 ||
+            nc == 0x56DB || nc == 0x4E94 || nc == 0x516D || nc == 0x4E03 || nc == 0x516B ||
+            nc == 0x4E5D || nc == 0x6570 || nc == 0x5E7E) /* 一..九 数 幾 */
+            return 0;
+    }
     /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
      * is a person's name here; the village after its prefecture
      * is city_suffix's (cases/ja/place). 三村, 浅村, 香村: one kanji
