@@ -79,6 +79,7 @@ int person_init(struct kj_entity *x)
     }
     x->honor_ja = ent_dict("ja/honorifics", 1);
     ent_first_list(x, ENT_F_TITLE, "ja/titles");
+    ent_first_add(x, ENT_F_TITLE, "副", strlen("副")); /* deputy_title's forms */
     ent_first_list(x, ENT_F_HONOR, "ja/honorifics");
     ent_first_list(x, ENT_F_OCC, "ja/occupations");
     const kj_wordlist *occ = kj_wordlist_get("ja/occupations");
