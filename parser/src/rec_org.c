@@ -684,6 +684,7 @@ static void longer_name(estate *s, ent *e, size_t ns, size_t ne)
 static size_t ja_country_label(estate *s, size_t a, size_t b);
 static bool kata_firm_stem(estate *s, size_t a, size_t p, size_t e);
 static bool station_end(estate *s, size_t a, size_t p);
+static bool rail_place(estate *s, size_t a, size_t p);
 
 /* Does the name [a, b) end in an organization word? */
 static bool org_suffix_end(estate *s, size_t a, size_t b)
@@ -702,7 +703,7 @@ static bool org_suffix_end(estate *s, size_t a, size_t b)
             /* 内蔵メモリ(ROM): a business word marked 4 needs its stem,
              * 署 marked 5 its force or full name */
             return p > a && (v != 4 || kata_firm_stem(s, ja_country_label(s, a, p), p, b)) &&
-                   (v != 5 || station_end(s, a, p));
+                   (v != 5 || station_end(s, a, p)) && (v != 6 || rail_place(s, a, p));
     }
     return false;
 }
@@ -1592,6 +1593,33 @@ static bool glued_word(estate *s, size_t a, size_t p)
     return sl && a + sl < p && kj_dict_get(s->x->given_ja, d->norm + a + sl, p - a - sl, &v);
 }
 
+/* IAEA理事会, AU委員会: a board, commission, council or secretariat of a
+ * known body, written [p, b) after its name, is a body of its own (as
+ * 欧州委員会 is not 欧州連合, nor 国連安全保障理事会 国連), no form of the
+ * known one (ツイッター社 is). */
+static bool organ_word(const kiji_doc *d, size_t p, size_t b)
+{
+    static const char *const organ[] = {"委員会", "理事会", "評議会", "事務局", "総会", NULL};
+    for (int i = 0; organ[i]; i++) {
+        size_t n = strlen(organ[i]);
+        if (b - p == n && memcmp(d->norm + p, organ[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* 北の湖相撲協会理事長: one kanji [a, p) right after a kanji and の, before
+ * a known body, ends a name written with の (a wrestler's 北の湖, 千代の
+ * 富士), no part of the body's name; the body starts after it. */
+static bool name_tail(const estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    size_t ax, ps;
+    if (a < s->lo + 6 || !kj_is_kanji(ent_cp(d, a, &ax)) || ax != p || !kj_before(d->norm, a, "の"))
+        return false;
+    return kj_is_kanji(ent_prev(d, a - 3, &ps));
+}
+
 /* Where a police force's name (南海県警, 警視庁, 南海県警察) ends in [a, p)
  * with two to five kanji between it and p, the station word's start
  * (南海県警|北町|署); 0 when none. */
@@ -1628,6 +1656,41 @@ static bool station_end(estate *s, size_t a, size_t p)
         return false;
     int n = ent_key_str(key, sizeof key, "n:", body, bl);
     return n > 0 && (size_t)n < sizeof key && ent_get(s, KIJI_FACT_ORGANIZATION, key, (size_t)n);
+}
+
+/* 富山地方鉄道, 広島電気鉄道: is the stem [a, p) before a railway word a
+ * place of the gazetteer, or a prefecture's name without its 県 or 府
+ * (富山 for 富山県)? A railway word marked 6 in ja/org_suffixes ends a
+ * company's name only there: 高速鉄道, 森林鉄道, 空港鉄道 are kinds of
+ * railway, and a place inside a longer stem (近畿日本鉄道) names none. */
+static bool rail_place(estate *s, size_t a, size_t p)
+{
+    const kiji_doc *d = s->d;
+    int32_t v;
+    if (p < a + 6)
+        return false;
+    if (kj_dict_get(s->x->place, d->norm + a, p - a, &v))
+        return true;
+    char key[40];
+    size_t n = p - a;
+    if (n + 3 > sizeof key || !kanji_only(d, a, p))
+        return false;
+    memcpy(key, d->norm + a, n);
+    memcpy(key + n, "県", 3);
+    if (kj_dict_get(s->x->place, key, n + 3, &v))
+        return true;
+    memcpy(key + n, "府", 3);
+    return kj_dict_get(s->x->place, key, n + 3, &v);
+}
+
+/* Does the run [e, b) after a railway company's name name one of its
+ * lines (広島電鉄宮島線, 富山地方鉄道富山市内軌道線): kanji, at most
+ * eight, ending in 線? */
+static bool line_after(const kiji_doc *d, size_t e, size_t b)
+{
+    if (b - e < 6 || b - e > 24 || !kj_before(d->norm, b, "線"))
+        return false;
+    return kanji_only(d, e, b);
 }
 
 static void ja_seg(estate *s, size_t a, size_t b)
@@ -1697,6 +1760,19 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 ok = station_end(s, a, p);
                 station |= !ok;
             }
+            /* 富山地方鉄道: a railway word marked 6 ends a company's name
+             * only after a place (rail_place), at the end of the written
+             * word, before a word of org_follow.txt or before one of its
+             * lines (富山地方鉄道富山市内軌道線) */
+            bool line = false;
+            if (ok && v == 6) {
+                ok = rail_place(s, a, p);
+                line = ok && e < b && line_after(d, e, b);
+            }
+            /* 広島電鉄宮島線: so does a word marked 2 (電鉄, 航空) after a
+             * place, before one of its lines */
+            if (ok && v == 2 && e < b && line_after(d, e, b) && rail_place(s, a, p))
+                line = true;
             /* 東京都内病院, 県内大学, 国内銀行: a place and 内 (inside it)
              * before the suffix make a common noun, a body somewhere in
              * the place, not a name (町内会 and 村内 are left alone: 町内会
@@ -1706,7 +1782,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 for (int i = 0; area[i] && ok; i++)
                     ok = !kj_before(d->norm, p - 3, area[i]);
             }
-            if (ok && (one || v == 2) && e < b)
+            if (ok && (one || v == 2 || v == 6) && e < b && !line)
                 ok = kj_dict_longest(x->ofollow_ja, d->norm, b, e, &v) > 0;
             /* 公明離党: the kanji before a one-kanji suffix and the suffix
              * make a verb noun of org_generic.txt marked 2 (離党, 入党), no
@@ -2050,7 +2126,8 @@ static void ja_seg(estate *s, size_t a, size_t b)
                 continue;
             bool media = kj_before(d->norm, q, "新聞") || kj_before(d->norm, q, "通信社") ||
                          kj_before(d->norm, q, "通信") || kj_before(d->norm, q, "日報");
-            if ((media && !kj_dict_get(x->place, d->norm + a, p - a, &v)) || glued_word(s, a, p))
+            if ((media && !kj_dict_get(x->place, d->norm + a, p - a, &v)) || glued_word(s, a, p) ||
+                name_tail(s, a, p))
                 a = p;
             break;
         }
@@ -2062,7 +2139,7 @@ static void ja_seg(estate *s, size_t a, size_t b)
     for (size_t p = kj_dict_get(x->org, d->norm + a, best - a, &v) ? a : best; p > a + 3 && !e;) {
         size_t ps;
         ent_prev(d, p, &ps);
-        if (kj_dict_get(x->org, d->norm + a, ps - a, &v)) {
+        if (kj_dict_get(x->org, d->norm + a, ps - a, &v) && !organ_word(d, ps, best)) {
             char key[16];
             int kn = ent_key_num(key, sizeof key, "#", (int)v);
             e = ent_make(s, KIJI_FACT_ORGANIZATION, key, (size_t)kn);

@@ -43,13 +43,43 @@ static inline uint32_t notname_bit(const char *p, size_t n)
     return h & (ENT_NOTNAME_BITS - 1);
 }
 
+/* The deputy's form of the title line t (副 and the title: 副署長 for 署長)
+ * written into out (size bytes), its length; 0 for a title that opens with
+ * a prefix of its own (元首相, 前社長, 副社長, 次期大統領) or does not fit.
+ * The list names a deputy's title only where it reads otherwise. */
+static size_t deputy_title(const char *t, char *out, size_t size)
+{
+    static const char *const pre[] = {"元", "前", "副", "次期", NULL};
+    size_t len = strlen(t);
+    for (int i = 0; pre[i]; i++)
+        if (strncmp(t, pre[i], strlen(pre[i])) == 0)
+            return 0;
+    if (len == 0 || len + 3 > size)
+        return 0;
+    memcpy(out, "副", 3);
+    memcpy(out + 3, t, len);
+    return len + 3;
+}
+
 int person_init(struct kj_entity *x)
 {
     for (int c = 0; c < 256; c++)
         x->asc_word[c] = ent_asc((unsigned char)c);
     x->title_ja = ent_dict("ja/titles", 1);
+    /* 副署長, 副首相, 副局長: 副 (deputy) before a title of the list is
+     * that deputy's title, written whole (not 署長 with 副 lost), in
+     * title_ja and title_rev_ja alike (deputy_title) */
+    const kj_wordlist *tw = kj_wordlist_get("ja/titles");
+    for (size_t i = 0; x->title_ja && tw && i < tw->n; i++) {
+        char key[TITLE_MAX];
+        size_t len = deputy_title(tw->lines[i], key, sizeof key);
+        int32_t v;
+        if (len && !kj_dict_get(x->title_ja, key, len, &v) && !kj_dict_add(x->title_ja, key, len, 1))
+            return -1;
+    }
     x->honor_ja = ent_dict("ja/honorifics", 1);
     ent_first_list(x, ENT_F_TITLE, "ja/titles");
+    ent_first_add(x, ENT_F_TITLE, "副", strlen("副")); /* deputy_title's forms */
     ent_first_list(x, ENT_F_HONOR, "ja/honorifics");
     ent_first_list(x, ENT_F_OCC, "ja/occupations");
     const kj_wordlist *occ = kj_wordlist_get("ja/occupations");
@@ -130,13 +160,18 @@ int person_init(struct kj_entity *x)
     if (!x->title_rev_ja)
         return -1;
     for (size_t i = 0; tl && i < tl->n; i++) {
-        char r[TITLE_MAX];
+        char r[TITLE_MAX], dep[TITLE_MAX];
         size_t n = strlen(tl->lines[i]);
         if (n >= sizeof r)
             return -1; /* a title that long is a data error */
         for (size_t j = 0; j < n; j++)
             r[j] = tl->lines[i][n - 1 - j];
         if (n && !kj_dict_add(x->title_rev_ja, r, n, 1))
+            return -1;
+        size_t dn = deputy_title(tl->lines[i], dep, sizeof dep);
+        for (size_t j = 0; j < dn; j++)
+            r[j] = dep[dn - 1 - j];
+        if (dn && !kj_dict_add(x->title_rev_ja, r, dn, 1))
             return -1;
     }
     if (!x->given_ja || !x->given_en || !x->gend_ja || !x->occ_ja || !x->notname_ja || !x->thing_kind_ja || !x->thing_before_ja || !x->thing_follow_ja || !x->counter_ja || !x->rolemod_ja || !x->title_ja || !x->honor_ja || !x->anaphora_ja || !x->anaorg_ja || !x->surname_ja || !x->honor_en ||

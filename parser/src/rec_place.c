@@ -1169,6 +1169,17 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
         if (k == qs)
             return 0;
     }
+    /* 五つの鉾町, 三つの村: a count of things right before (a numeral, つ
+     * and の) makes the word a kind of district, several of them, no one
+     * municipality */
+    if (pos >= s->lo + 9 && kj_before(d->norm, pos, "つの")) {
+        size_t ns;
+        uint32_t nc = ent_prev(d, pos - 6, &ns);
+        if ((nc >= '0' && nc <= '9') || nc == 0x4E00 || nc == 0x4E8C || nc == 0x4E09 ||
+            nc == 0x56DB || nc == 0x4E94 || nc == 0x516D || nc == 0x4E03 || nc == 0x516B ||
+            nc == 0x4E5D || nc == 0x6570 || nc == 0x5E7E) /* 一..九 数 幾 */
+            return 0;
+    }
     /* 野村, 中村, 北村: a surname of the list (data/ja/surnames.txt)
      * is a person's name here; the village after its prefecture
      * is city_suffix's (cases/ja/place). 三村, 浅村, 香村: one kanji
@@ -1220,15 +1231,19 @@ static size_t municipality(estate *s, size_t pos)
             return 0;
         }
     }
-    /* 鳩ヶ谷市, 茅ケ崎市: the small ヶ (or ケ) between two kanji is part of
-     * the name, so no name starts right after it (谷市 is no city) */
+    /* 鳩ヶ谷市, 茅ケ崎市, 二ツ井町: the small ヶ (or ケ, or ツ) between two
+     * kanji is part of the name, so no name starts right after it (谷市,
+     * 井町 are none) */
     size_t qs, qq;
     const unsigned char *ub = (const unsigned char *)d->norm;
-    /* ヶ is E3 83 B6, ケ E3 82 B1: the bytes are read before the code point */
-    if (pos >= s->lo + 3 && ((ub[pos - 1] == 0xB6 && ub[pos - 2] == 0x83) || (ub[pos - 1] == 0xB1 && ub[pos - 2] == 0x82)) &&
+    /* ヶ is E3 83 B6, ケ E3 82 B1, ツ E3 83 84: the bytes are read before
+     * the code point */
+    if (pos >= s->lo + 3 &&
+        ((ub[pos - 1] == 0xB6 && ub[pos - 2] == 0x83) || (ub[pos - 1] == 0xB1 && ub[pos - 2] == 0x82) ||
+         (ub[pos - 1] == 0x84 && ub[pos - 2] == 0x83)) &&
         ub[pos - 3] == 0xE3) {
         uint32_t pv = ent_prev(d, pos, &qs);
-        if ((pv == 0x30F6 || pv == 0x30B1) && qs > s->lo && kj_is_kanji(ent_prev(d, qs, &qq)))
+        if ((pv == 0x30F6 || pv == 0x30B1 || pv == 0x30C4) && qs > s->lo && kj_is_kanji(ent_prev(d, qs, &qq)))
             return 0;
     }
     for (int k = 0; k < 4 && i < hi; k++) {
@@ -1237,8 +1252,9 @@ static size_t municipality(estate *s, size_t pos)
         uint32_t v = i < len ? cpx[i] : KJ_CPX_SLOW;
         if (v < KJ_CPX_SLOW) {
             uint32_t cv = v & KJ_CPX_CP;
-            if (k >= 1 && k <= 2 && (cv == 0x30F6 || cv == 0x30B1)) {
-                /* the ヶ of 鳩ヶ谷市: on to the kanji after it */
+            if (k >= 1 && k <= 2 && (cv == 0x30F6 || cv == 0x30B1 || cv == 0x30C4)) {
+                /* the ヶ of 鳩ヶ谷市 (the ツ of 二ツ井町): on to the kanji
+                 * after it */
                 i += v >> KJ_CPX_LEN_SHIFT;
                 continue;
             }
