@@ -1230,7 +1230,36 @@ static bool same_day_clock(const jp *p, size_t pos)
            kj_before(p->s, pos, "同時刻、");
 }
 
-static bool listed_time(const jp *p, size_t pos)
+/* 14日に放送された番組(21:00〜)の中で, 開幕戦(4月3日)は午後6時開始: a
+ * clock later in the same sentence as a day with no clock of its own is on
+ * that day (elsewhere a bare time is the publication day's). Not when the
+ * day bounds a range (11月7日までの毎日、午前9時から; 同日より放送の枠を
+ * 午前8時開始に), when the clock recurs (平日, 毎日, 毎週, 連日) or when a
+ * later step follows the day's event (15日に可決されたことを受けて、午後1時
+ * から開かれた本会議). */
+static bool same_sentence_day(const jp *p, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    if (c->last_sent < 0 || kj_sentence_of(c->d, pos) != c->last_sent)
+        return false;
+    size_t e = c->last_end;
+    if (at(p, e, "から") || at(p, e, "より") || at(p, e, "まで") || at(p, e, "にかけ") ||
+        at(p, e, "以降") || range_sep(p, e) > 0)
+        return false;
+    static const char *const stop[] = {"平日", "毎日", "毎週", "毎朝", "毎晩", "連日",
+                                       "週末", "土日", "を受け"};
+    for (size_t k = e; k < pos; k++) {
+        p->c->d->work++;
+        for (size_t q = 0; q < sizeof stop / sizeof *stop; q++)
+            if (at(p, k, stop[q]))
+                return false;
+    }
+    return true;
+}
+
+/* clock: the time at pos is a clock alone (no relative word such as 昨日
+ * whose day the publication date gives). */
+static bool listed_time(const jp *p, size_t pos, bool clock)
 {
     const kj_dctx *c = p->c;
     if (same_day_clock(p, pos))
@@ -1247,7 +1276,7 @@ static bool listed_time(const jp *p, size_t pos)
         for (size_t k = 0; k < sizeof gap / sizeof *gap; k++)
             if (pos - c->last_end == strlen(gap[k]) && kj_before(p->s, pos, gap[k]))
                 return true;
-        return false;
+        return clock && same_sentence_day(p, pos);
     }
     static const char *const sep[] = {"、", "・", "と", "や"};
     for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
@@ -1370,7 +1399,7 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
             t->grain = g;
-        } else if (!have_y && !have_m && !t->d && listed_time(p, pos)) {
+        } else if (!have_y && !have_m && !t->d && listed_time(p, pos, t->hh >= 0 && !t->rel)) {
             /* 5日10時、12時、15時; 同日12時8分、同17時: the day of the time before */
             /* after 同, the last date with a day: the last date itself when
              * it has one (with no publication date its month may be
