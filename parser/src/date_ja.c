@@ -55,6 +55,8 @@ typedef struct jp {
     size_t apos, ast;
     kj_tx anchor;
     bool aused;
+    /* the first 『 of the text (SIZE_MAX: none), found once by the scan */
+    size_t t0;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -2916,6 +2918,95 @@ static size_t in_work_title(const jp *p, size_t i)
     return 0;
 }
 
+/* The start of the first 『 (E3 80 8E) in s[0, len), SIZE_MAX for none. */
+static size_t first_kagi2(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 2; i < len;) {
+        const unsigned char *h = memchr(u + i, 0x8E, len - i);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - u);
+        if (u[k - 1] == 0x80 && u[k - 2] == 0xE3)
+            return k - 2;
+        i = k + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* 舞台『七月大歌舞伎』で, 著書『大丈夫、きっと明日は晴れる』が, 監督作品
+ * 『今日は秋刀魚の日』【…】, 「『明日の安心』対話集会」: i inside a title in
+ * 『』, the mark of a work's name, so a date word in it names the work
+ * (cases/ja/date_in_title). The 『 is at most 90 bytes back and the 』 at
+ * most 90 bytes on, with no 。, line break or other 『 or 』 between. A
+ * title when a kind of work of ja/title_kinds stands before the 『 (spaces
+ * between allowed), or when the text goes on after the 』 with a particle
+ * (が を で に は の へ も や), a kanji or katakana word (『…』対話集会) or 【
+ * and no 記事 or 見出し stands before the 『 (a headline reports dates). Not
+ * a title before と or って (words quoted: 『今日はだめ』と言われた) or
+ * before 。 (a source's headline after an article: 『…』。新聞名、日付。),
+ * a line break or a space. Returns the bytes to the 』, 0 when i is in no
+ * such title. */
+static size_t in_kagi2_title(const jp *p, size_t i)
+{
+    if (p->t0 == SIZE_MAX || i <= p->t0)
+        return 0;
+    size_t o = SIZE_MAX;
+    for (size_t q = i; q >= strlen("『") && i - q < 90; q--) {
+        p->c->d->work++;
+        unsigned char b = (unsigned char)p->s[q - 1];
+        if (b == '\n')
+            return 0;
+        /* 『 』 。 end in 8E / 8F / 82 */
+        if (b != 0x8E && b != 0x8F && b != 0x82)
+            continue;
+        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            return 0;
+        if (kj_before(p->s, q, "『")) {
+            o = q - strlen("『");
+            break;
+        }
+    }
+    if (o == SIZE_MAX)
+        return 0;
+    size_t c = SIZE_MAX;
+    for (size_t q = i; q < p->len && q < i + 90; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return 0;
+        if (at(p, q, "』")) {
+            c = q;
+            break;
+        }
+    }
+    if (c == SIZE_MAX)
+        return 0;
+    size_t a = c + strlen("』");
+    if (a >= p->len || at(p, a, "と") || at(p, a, "って") || at(p, a, "。"))
+        return 0;
+    /* a kind of work before the 『, past spaces (監督作品　『…』) */
+    size_t k = o;
+    for (int n = 0; n < 8 && k > 0; n++) {
+        if (p->s[k - 1] == ' ')
+            k--;
+        else if (kj_before(p->s, k, "　"))
+            k -= strlen("　");
+        else
+            break;
+    }
+    if (title_kind_before(p, k))
+        return c - i;
+    if (kj_before(p->s, o, "記事") || kj_before(p->s, o, "見出し"))
+        return 0;
+    static const char *const go[] = {"が", "を", "で", "に", "は", "の", "へ", "も", "や", "【"};
+    for (size_t q = 0; q < sizeof go / sizeof *go; q++)
+        if (at(p, a, go[q]))
+            return c - i;
+    size_t e = a;
+    uint32_t nc = kj_cp_next(p->c->d, p->len, &e);
+    return kj_is_kanji(nc) || kj_is_katakana(nc) ? c - i : 0;
+}
+
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* After 年: a month, 度 (not 度連続), a quarter or a fiscal period make it a calendar
@@ -4609,6 +4700,7 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    p.t0 = first_kagi2(c->s, c->len);
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
     const uint32_t *cpx = c->d->cpx;
@@ -4648,7 +4740,7 @@ void kj_date_scan_ja(kj_dctx *c)
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
-            && (n = in_work_title(&p, i)) == 0)
+            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0)
             n = try_at(&p, i);
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }
