@@ -186,7 +186,9 @@ static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
     if (i > 0) {
         size_t st;
         uint32_t pc = kj_cp_prev(p->c->d, i, &st);
-        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+        /* ... (… in NFKC) ends a phrase, no decimal point: 隠す…10か月 */
+        bool dots = pc == '.' && st > 0 && p->s[st - 1] == '.';
+        if (kj_is_digit(pc) || (pc == '.' && !dots) || pc == ',' || kj_is_latin(pc))
             return false;
         if (pc == 0x4F55)
             return false; /* 何十年, 何百年: a vague length, no value */
