@@ -153,10 +153,11 @@ static bool isdig(const jp *p, size_t i)
     return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
 }
 
-/* 〜 ~ - between the ends of a range. */
+/* 〜 ~ - between the ends of a range; the hyphen ‐, the en dash – and the
+ * minus sign − that NFKC keeps too (12月15‐16日), three bytes each as 〜. */
 static size_t range_sep(const jp *p, size_t i)
 {
-    if (at(p, i, "〜"))
+    if (at(p, i, "〜") || at(p, i, "‐") || at(p, i, "–") || at(p, i, "−"))
         return strlen("〜");
     if (at(p, i, "~") || at(p, i, "-"))
         return 1;
