@@ -57,6 +57,11 @@ typedef struct jp {
     bool aused;
     /* the first 『 of the text (SIZE_MAX: none), found once by the scan */
     size_t t0;
+    /* inside a source's headline (headline_date): the publication date
+     * the scan swapped out for the source's, which bare days, months and
+     * clocks keep (a headline tells of the future in the present tense) */
+    bool hl;
+    int opy, opm, opd;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -1382,8 +1387,24 @@ static bool range_day_end(jp *p, kj_tx *t, size_t pos)
     return true;
 }
 
-/* Fill the parts the text leaves out from the publication date. */
+static void complete_(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m);
+
+/* Fill the parts the text leaves out from the publication date (the
+ * article's, also inside a source's headline: see jp.hl). */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
+{
+    kj_dctx *c = p->c;
+    if (!p->hl) {
+        complete_(p, t, pos, have_y, have_m);
+        return;
+    }
+    int y = c->py, m = c->pm, d = c->pd;
+    c->py = p->opy, c->pm = p->opm, c->pd = p->opd;
+    complete_(p, t, pos, have_y, have_m);
+    c->py = y, c->pm = m, c->pd = d;
+}
+
+static void complete_(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
     if (p->evday == pos + 1 && !have_y && !have_m && !t->d)
         return; /* 試合翌日: the event's day is unknown */
@@ -3008,6 +3029,80 @@ static size_t in_kagi2_title(const jp *p, size_t i)
     size_t e = a;
     uint32_t nc = kj_cp_next(p->c->d, p->len, &e);
     return kj_is_kanji(nc) || kj_is_katakana(nc) ? c - i : 0;
+}
+
+/* Digits at s[k..] (up to four): their value, the end in *e; -1 for none. */
+static int small_num(const jp *p, size_t k, size_t *e, int maxd)
+{
+    int v = 0, n = 0;
+    while (k < p->len && n < maxd && p->s[k] >= '0' && p->s[k] <= '9') {
+        v = v * 10 + (p->s[k] - '0');
+        k++;
+        n++;
+    }
+    *e = k;
+    return n ? v : -1;
+}
+
+/* 『台風18号、本州に8日接近か』。毎日新聞、2009年10月6日。: i inside a
+ * source's headline in 『』 that a 。 closes and a full date (the source's)
+ * follows after a 、 within 80 bytes, with no 。, 『 or line break between:
+ * that date in *y *m *d, which the headline's own dates count from (8日 is
+ * the 8th of October 2009, きょう the 6th), not the article's. */
+static bool headline_date(const jp *p, size_t i, int *y, int *m, int *d)
+{
+    if (p->t0 == SIZE_MAX || i <= p->t0)
+        return false;
+    size_t o = SIZE_MAX;
+    for (size_t q = i; q >= strlen("『") && i - q < 150; q--) {
+        p->c->d->work++;
+        unsigned char b = (unsigned char)p->s[q - 1];
+        if (b == '\n')
+            return false;
+        if (b != 0x8E && b != 0x8F && b != 0x82)
+            continue;
+        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            return false;
+        if (kj_before(p->s, q, "『")) {
+            o = q - strlen("『");
+            break;
+        }
+    }
+    if (o == SIZE_MAX)
+        return false;
+    size_t c = SIZE_MAX;
+    for (size_t q = i; q < p->len && q < i + 150; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return false;
+        if (at(p, q, "』")) {
+            c = q;
+            break;
+        }
+    }
+    if (c == SIZE_MAX || !at(p, c + strlen("』"), "。"))
+        return false;
+    size_t a = c + strlen("』。");
+    for (size_t q = a; q < p->len && q < a + 80; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return false;
+        if (!at(p, q, "、"))
+            continue;
+        size_t e;
+        int yy = small_num(p, q + strlen("、"), &e, 4);
+        if (yy < 1000 || e != q + strlen("、") + 4 || !at(p, e, "年"))
+            continue;
+        int mm = small_num(p, e + strlen("年"), &e, 2);
+        if (mm < 1 || mm > 12 || !at(p, e, "月"))
+            continue;
+        int dd = small_num(p, e + strlen("月"), &e, 2);
+        if (dd < 1 || dd > kj_mdays(yy, mm) || !at(p, e, "日"))
+            continue;
+        *y = yy, *m = mm, *d = dd;
+        return true;
+    }
+    return false;
 }
 
 /* ---- the scan ----------------------------------------------------------------- */
@@ -4743,8 +4838,19 @@ void kj_date_scan_ja(kj_dctx *c)
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
-            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0)
+            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0) {
+            int hy, hm, hd, py = c->py, pm = c->pm, pd = c->pd;
+            bool h = headline_date(&p, i, &hy, &hm, &hd);
+            if (h) {
+                p.hl = true, p.opy = py, p.opm = pm, p.opd = pd;
+                c->py = hy, c->pm = hm, c->pd = hd;
+            }
             n = try_at(&p, i);
+            if (h) {
+                p.hl = false;
+                c->py = py, c->pm = pm, c->pd = pd;
+            }
+        }
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }
 }
