@@ -55,6 +55,13 @@ typedef struct jp {
     size_t apos, ast;
     kj_tx anchor;
     bool aused;
+    /* the first 『 of the text (SIZE_MAX: none), found once by the scan */
+    size_t t0;
+    /* inside a source's headline (headline_date): the publication date
+     * the scan swapped out for the source's, which bare days, months and
+     * clocks keep (a headline tells of the future in the present tense) */
+    bool hl;
+    int opy, opm, opd;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -151,10 +158,11 @@ static bool isdig(const jp *p, size_t i)
     return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
 }
 
-/* 〜 ~ - between the ends of a range. */
+/* 〜 ~ - between the ends of a range; the hyphen ‐, the en dash – and the
+ * minus sign − that NFKC keeps too (12月15‐16日), three bytes each as 〜. */
 static size_t range_sep(const jp *p, size_t i)
 {
-    if (at(p, i, "〜"))
+    if (at(p, i, "〜") || at(p, i, "‐") || at(p, i, "–") || at(p, i, "−"))
         return strlen("〜");
     if (at(p, i, "~") || at(p, i, "-"))
         return 1;
@@ -184,7 +192,9 @@ static bool num_at_(jp *p, size_t i, int64_t *v, size_t *e, int *nd, bool *z)
     if (i > 0) {
         size_t st;
         uint32_t pc = kj_cp_prev(p->c->d, i, &st);
-        if (kj_is_digit(pc) || pc == '.' || pc == ',' || kj_is_latin(pc))
+        /* ... (… in NFKC) ends a phrase, no decimal point: 隠す…10か月 */
+        bool dots = pc == '.' && st > 0 && p->s[st - 1] == '.';
+        if (kj_is_digit(pc) || (pc == '.' && !dots) || pc == ',' || kj_is_latin(pc))
             return false;
         if (pc == 0x4F55)
             return false; /* 何十年, 何百年: a vague length, no value */
@@ -1230,7 +1240,36 @@ static bool same_day_clock(const jp *p, size_t pos)
            kj_before(p->s, pos, "同時刻、");
 }
 
-static bool listed_time(const jp *p, size_t pos)
+/* 14日に放送された番組(21:00〜)の中で, 開幕戦(4月3日)は午後6時開始: a
+ * clock later in the same sentence as a day with no clock of its own is on
+ * that day (elsewhere a bare time is the publication day's). Not when the
+ * day bounds a range (11月7日までの毎日、午前9時から; 同日より放送の枠を
+ * 午前8時開始に), when the clock recurs (平日, 毎日, 毎週, 連日) or when a
+ * later step follows the day's event (15日に可決されたことを受けて、午後1時
+ * から開かれた本会議). */
+static bool same_sentence_day(const jp *p, size_t pos)
+{
+    const kj_dctx *c = p->c;
+    if (c->last_sent < 0 || kj_sentence_of(c->d, pos) != c->last_sent)
+        return false;
+    size_t e = c->last_end;
+    if (at(p, e, "から") || at(p, e, "より") || at(p, e, "まで") || at(p, e, "にかけ") ||
+        at(p, e, "以降") || range_sep(p, e) > 0)
+        return false;
+    static const char *const stop[] = {"平日", "毎日", "毎週", "毎朝", "毎晩", "連日",
+                                       "週末", "土日", "を受け"};
+    for (size_t k = e; k < pos; k++) {
+        p->c->d->work++;
+        for (size_t q = 0; q < sizeof stop / sizeof *stop; q++)
+            if (at(p, k, stop[q]))
+                return false;
+    }
+    return true;
+}
+
+/* clock: the time at pos is a clock alone (no relative word such as 昨日
+ * whose day the publication date gives). */
+static bool listed_time(const jp *p, size_t pos, bool clock)
 {
     const kj_dctx *c = p->c;
     if (same_day_clock(p, pos))
@@ -1247,7 +1286,7 @@ static bool listed_time(const jp *p, size_t pos)
         for (size_t k = 0; k < sizeof gap / sizeof *gap; k++)
             if (pos - c->last_end == strlen(gap[k]) && kj_before(p->s, pos, gap[k]))
                 return true;
-        return false;
+        return clock && same_sentence_day(p, pos);
     }
     static const char *const sep[] = {"、", "・", "と", "や"};
     for (size_t k = 0; k < sizeof sep / sizeof *sep; k++)
@@ -1348,8 +1387,24 @@ static bool range_day_end(jp *p, kj_tx *t, size_t pos)
     return true;
 }
 
-/* Fill the parts the text leaves out from the publication date. */
+static void complete_(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m);
+
+/* Fill the parts the text leaves out from the publication date (the
+ * article's, also inside a source's headline: see jp.hl). */
 static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
+{
+    kj_dctx *c = p->c;
+    if (!p->hl) {
+        complete_(p, t, pos, have_y, have_m);
+        return;
+    }
+    int y = c->py, m = c->pm, d = c->pd;
+    c->py = p->opy, c->pm = p->opm, c->pd = p->opd;
+    complete_(p, t, pos, have_y, have_m);
+    c->py = y, c->pm = m, c->pd = d;
+}
+
+static void complete_(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
 {
     if (p->evday == pos + 1 && !have_y && !have_m && !t->d)
         return; /* 試合翌日: the event's day is unknown */
@@ -1370,7 +1425,7 @@ static void complete(jp *p, kj_tx *t, size_t pos, bool have_y, bool have_m)
             int g = t->grain;
             kj_dt_bare_md(p->c, t, pos);
             t->grain = g;
-        } else if (!have_y && !have_m && !t->d && listed_time(p, pos)) {
+        } else if (!have_y && !have_m && !t->d && listed_time(p, pos, t->hh >= 0 && !t->rel)) {
             /* 5日10時、12時、15時; 同日12時8分、同17時: the day of the time before */
             /* after 同, the last date with a day: the last date itself when
              * it has one (with no publication date its month may be
@@ -2885,6 +2940,169 @@ static size_t in_work_title(const jp *p, size_t i)
         }
     }
     return 0;
+}
+
+/* The start of the first 『 (E3 80 8E) in s[0, len), SIZE_MAX for none. */
+static size_t first_kagi2(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 2; i < len;) {
+        const unsigned char *h = memchr(u + i, 0x8E, len - i);
+        if (!h)
+            break;
+        size_t k = (size_t)(h - u);
+        if (u[k - 1] == 0x80 && u[k - 2] == 0xE3)
+            return k - 2;
+        i = k + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* 舞台『七月大歌舞伎』で, 著書『大丈夫、きっと明日は晴れる』が, 監督作品
+ * 『今日は秋刀魚の日』【…】, 「『明日の安心』対話集会」: i inside a title in
+ * 『』, the mark of a work's name, so a date word in it names the work
+ * (cases/ja/date_in_title). The 『 is at most 90 bytes back and the 』 at
+ * most 90 bytes on, with no 。, line break or other 『 or 』 between. A
+ * title when a kind of work of ja/title_kinds stands before the 『 (spaces
+ * between allowed), or when the text goes on after the 』 with a particle
+ * (が を で に は の へ も や), a kanji or katakana word (『…』対話集会) or 【
+ * and no 記事 or 見出し stands before the 『 (a headline reports dates). Not
+ * a title before と or って (words quoted: 『今日はだめ』と言われた) or
+ * before 。 (a source's headline after an article: 『…』。新聞名、日付。),
+ * a line break or a space. Returns the bytes to the 』, 0 when i is in no
+ * such title. */
+static size_t in_kagi2_title(const jp *p, size_t i)
+{
+    if (p->t0 == SIZE_MAX || i <= p->t0)
+        return 0;
+    size_t o = SIZE_MAX;
+    for (size_t q = i; q >= strlen("『") && i - q < 90; q--) {
+        p->c->d->work++;
+        unsigned char b = (unsigned char)p->s[q - 1];
+        if (b == '\n')
+            return 0;
+        /* 『 』 。 end in 8E / 8F / 82 */
+        if (b != 0x8E && b != 0x8F && b != 0x82)
+            continue;
+        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            return 0;
+        if (kj_before(p->s, q, "『")) {
+            o = q - strlen("『");
+            break;
+        }
+    }
+    if (o == SIZE_MAX)
+        return 0;
+    size_t c = SIZE_MAX;
+    for (size_t q = i; q < p->len && q < i + 90; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return 0;
+        if (at(p, q, "』")) {
+            c = q;
+            break;
+        }
+    }
+    if (c == SIZE_MAX)
+        return 0;
+    size_t a = c + strlen("』");
+    if (a >= p->len || at(p, a, "と") || at(p, a, "って") || at(p, a, "。"))
+        return 0;
+    /* a kind of work before the 『, past spaces (監督作品　『…』) */
+    size_t k = o;
+    for (int n = 0; n < 8 && k > 0; n++) {
+        if (p->s[k - 1] == ' ')
+            k--;
+        else if (kj_before(p->s, k, "　"))
+            k -= strlen("　");
+        else
+            break;
+    }
+    if (title_kind_before(p, k))
+        return c - i;
+    if (kj_before(p->s, o, "記事") || kj_before(p->s, o, "見出し"))
+        return 0;
+    static const char *const go[] = {"が", "を", "で", "に", "は", "の", "へ", "も", "や", "【"};
+    for (size_t q = 0; q < sizeof go / sizeof *go; q++)
+        if (at(p, a, go[q]))
+            return c - i;
+    size_t e = a;
+    uint32_t nc = kj_cp_next(p->c->d, p->len, &e);
+    return kj_is_kanji(nc) || kj_is_katakana(nc) ? c - i : 0;
+}
+
+/* Digits at s[k..] (up to four): their value, the end in *e; -1 for none. */
+static int small_num(const jp *p, size_t k, size_t *e, int maxd)
+{
+    int v = 0, n = 0;
+    while (k < p->len && n < maxd && p->s[k] >= '0' && p->s[k] <= '9') {
+        v = v * 10 + (p->s[k] - '0');
+        k++;
+        n++;
+    }
+    *e = k;
+    return n ? v : -1;
+}
+
+/* 『台風18号、本州に8日接近か』。毎日新聞、2009年10月6日。: i inside a
+ * source's headline in 『』 that a 。 closes and a full date (the source's)
+ * follows after a 、 within 80 bytes, with no 。, 『 or line break between:
+ * that date in *y *m *d, which the headline's own dates count from (8日 is
+ * the 8th of October 2009, きょう the 6th), not the article's. */
+static bool headline_date(const jp *p, size_t i, int *y, int *m, int *d)
+{
+    if (p->t0 == SIZE_MAX || i <= p->t0)
+        return false;
+    size_t o = SIZE_MAX;
+    for (size_t q = i; q >= strlen("『") && i - q < 150; q--) {
+        p->c->d->work++;
+        unsigned char b = (unsigned char)p->s[q - 1];
+        if (b == '\n')
+            return false;
+        if (b != 0x8E && b != 0x8F && b != 0x82)
+            continue;
+        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            return false;
+        if (kj_before(p->s, q, "『")) {
+            o = q - strlen("『");
+            break;
+        }
+    }
+    if (o == SIZE_MAX)
+        return false;
+    size_t c = SIZE_MAX;
+    for (size_t q = i; q < p->len && q < i + 150; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return false;
+        if (at(p, q, "』")) {
+            c = q;
+            break;
+        }
+    }
+    if (c == SIZE_MAX || !at(p, c + strlen("』"), "。"))
+        return false;
+    size_t a = c + strlen("』。");
+    for (size_t q = a; q < p->len && q < a + 80; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "『"))
+            return false;
+        if (!at(p, q, "、"))
+            continue;
+        size_t e;
+        int yy = small_num(p, q + strlen("、"), &e, 4);
+        if (yy < 1000 || e != q + strlen("、") + 4 || !at(p, e, "年"))
+            continue;
+        int mm = small_num(p, e + strlen("年"), &e, 2);
+        if (mm < 1 || mm > 12 || !at(p, e, "月"))
+            continue;
+        int dd = small_num(p, e + strlen("月"), &e, 2);
+        if (dd < 1 || dd > kj_mdays(yy, mm) || !at(p, e, "日"))
+            continue;
+        *y = yy, *m = mm, *d = dd;
+        return true;
+    }
+    return false;
 }
 
 /* ---- the scan ----------------------------------------------------------------- */
@@ -4580,6 +4798,7 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    p.t0 = first_kagi2(c->s, c->len);
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
     const uint32_t *cpx = c->d->cpx;
@@ -4619,8 +4838,19 @@ void kj_date_scan_ja(kj_dctx *c)
         size_t n = 0, k;
         uint32_t cp;
         if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
-            && (n = in_work_title(&p, i)) == 0)
+            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0) {
+            int hy, hm, hd, py = c->py, pm = c->pm, pd = c->pd;
+            bool h = headline_date(&p, i, &hy, &hm, &hd);
+            if (h) {
+                p.hl = true, p.opy = py, p.opm = pm, p.opd = pd;
+                c->py = hy, c->pm = hm, c->pd = hd;
+            }
             n = try_at(&p, i);
+            if (h) {
+                p.hl = false;
+                c->py = py, c->pm = pm, c->pd = pd;
+            }
+        }
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
     }
 }
