@@ -2842,6 +2842,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
      * 「Q1」と訊かれると「A1」…「Q2」と尋ねられると「A2」: A2 is not X's
      * either, though Q2's asker is unnamed); asker_para: its paragraph */
     int asker = -1, asker_para = -1;
+    /* X氏に「Q」と振られると「A」と返した: Q's agent asks, the passive's
+     * subject answers. answerer: that subject (the topic before the agent,
+     * or one carried from before; -1 when none is named);
+     * agent_close: the 」 of Q, 0 when the quote before was no such one */
+    int answerer = -1;
+    size_t agent_close = 0;
     /* named_sent: the sentence whose quote a titled name no fact covers
      * spoke (巨人の桃井恒和球団社長は「A」としたうえで、「B」): B is theirs
      * too, and no one carried from before speaks it */
@@ -3107,6 +3113,16 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             bool written = written_after(d, c->after);
             if (unnamed || written) {
                 gap = 9;
+            } else if (agent_close > 0 && agent_close == prev_close && !c->passive &&
+                       c->o < prev_close + 48 && kj_q_mention_in(x, prev_close, c->o) < 0) {
+                /* 「A」 answers the agent's 「Q」 right before it; a later
+                 * answer in the paragraph is not the agent's either */
+                speaker = answerer;
+                if (speaker < 0)
+                    note = "the answer to a question is not the asker's";
+                asker = prev;
+                asker_para = sent >= 0 ? d->sent[sent].para : -1;
+                gap = 9;
             } else if (last >= 0 && last_sent == sent) {
                 speaker = last;
             } else if (cst > sst) {
@@ -3208,6 +3224,27 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             asker_para = para;
             speaker = -1;
             note = "the answer to a question is not the asker's";
+        }
+        agent_close = 0;
+        if (ka >= 0 && speaker == x->m[ka].fact &&
+            (c->passive || (c->ve > c->vs && at(d, c->ve, "られ")))) {
+            /* a passive whose agent is marked by に or から (X氏に「…」と
+             * 振られ, X氏から「…」と声をかけられ): its subject is the topic
+             * before the agent, the one who spoke last in this paragraph or
+             * the one before, or the topic of the sentence before */
+            agent_close = c->c;
+            answerer = -1;
+            if (kt >= 0 && x->m[kt].ns < x->m[ka].ns && x->m[kt].fact != speaker)
+                answerer = x->m[kt].fact;
+            else if (kt < 0 && last >= 0 && last != speaker && last != asker &&
+                     para_gap(d, last_sent, sent) <= 1)
+                answerer = last;
+            else if (kt < 0 && last < 0 && sent > 0 && para_gap(d, sent - 1, sent) == 0) {
+                /* 山本は会見に出席した。司会のX氏に「Q」と… */
+                int kp = last_topic(d, x, d->sent[sent - 1].ns, d->sent[sent - 1].ne, true);
+                if (kp >= 0 && x->m[kp].fact != speaker)
+                    answerer = x->m[kp].fact;
+            }
         }
         kj_q_emit(d, x, c->o + 3, c->c, speaker, note, c->vs, c->ve, c->partial);
         prev = speaker;
