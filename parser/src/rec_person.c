@@ -2649,6 +2649,41 @@ static size_t kin_given_end(const estate *s, size_t a)
     return q;
 }
 
+/* 同会長 after X会長 and then Y記者: the title in [t, te) after 同 (not
+ * 氏) names the person mentioned last before it whose title ends with it
+ * (国土交通大臣 … 同大臣), over the last 256 entities; NULL when no one
+ * holds it (then the person named last is meant). */
+static ent *titled_last(estate *s, size_t t, size_t te)
+{
+    const kiji_doc *d = s->d;
+    size_t tl = te - t;
+    if (tl == 0 || kj_at(d->norm, te, t, "氏"))
+        return NULL;
+    ent *best = NULL;
+    size_t best_at = 0;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t i = from; i < s->ne; i++) {
+        ent *f = s->e[i];
+        if (f->type != KIJI_FACT_PERSON || !f->title || !f->nm)
+            continue;
+        size_t fl = strlen(f->title);
+        if (fl < tl || memcmp(f->title + fl - tl, d->norm + t, tl) != 0)
+            continue;
+        /* its last mention before the anaphor */
+        size_t at = 0;
+        for (size_t k = f->nm; k > 0; k--)
+            if (f->m[k - 1].ne <= t) {
+                at = f->m[k - 1].ns + 1;
+                break;
+            }
+        if (at > best_at) {
+            best_at = at;
+            best = f;
+        }
+    }
+    return best;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -4032,8 +4067,11 @@ static void ja_persons(estate *s)
         /* 同 (kj_at: the character whole before s->hi), read from c */
         if (c == 0x540C && nx <= s->hi &&
             (n = kj_dict_longest(s->x->anaphora_ja, d->norm, s->hi, i, &v)) > 0) {
-            if (pc.last)
-                ent_mention(s, pc.last, i, i + n);
+            ent *who = titled_last(s, i + strlen("同"), i + n);
+            if (!who)
+                who = pc.last;
+            if (who)
+                ent_mention(s, who, i, i + n);
             i += n;
             continue;
         }
