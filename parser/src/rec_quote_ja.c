@@ -284,6 +284,10 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     size_t i = marker_at(d, x, k, end);
     if (ends_with_source(d, x, x->m[k].ne, i) && !desk_of(d, x, x->m[k].ne, i))
         return false;
+    /* 記事では、香川はもちろん、本田も…: X はもちろん / はおろか names one
+     * of a list (not to mention X), no topic */
+    if (at(d, i, "はもちろん") || at(d, i, "はおろか"))
+        return false;
     /* X氏による、「…」というコメント: by X, right before the words */
     if (at(d, i, "による") && (at(d, i + strlen("による"), "「") || at(d, i + strlen("による"), "、「")))
         return true;
