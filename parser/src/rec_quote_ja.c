@@ -1979,7 +1979,10 @@ static bool written_after(const kiji_doc *d, size_t a)
 {
     /* not とあっさり, とありがたい */
     static const char *const w[] = {"とある", "とあり、", "とあり。", "とありま", "とあった",
-                                     "と書かれ", "と記され", "と記載され", NULL};
+                                     "と書かれ", "と記され", "と記載され",
+                                     /* という旨の文章が記載, との一文 */
+                                     "という旨の文", "との旨の文", "という文章", "との文章",
+                                     "という文面", "との文面", "という一文", "との一文", NULL};
     for (int k = 0; w[k]; k++)
         if (at(d, a, w[k]))
             return true;
@@ -2944,6 +2947,25 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * commenters' nominal does not override). */
         int kt = -1, ka = -1, af = -1;
         size_t apos = 0, aend = 0, chain_o = c->o;
+        if (!subject) {
+            size_t h = i;
+            while (h > 0 && cs[h - 1].next == (int)h && cs[h - 1].quote)
+                h--;
+            chain_o = cs[h].o;
+            /* セルジオ氏による「…」: by someone named with an honorific
+             * whom no fact covers (X氏による「…」 with a person X is
+             * topic_marked's); no one before speaks */
+            static const char *const by[] = {"氏による", "氏による、", "さんによる",
+                                             "さんによる、", NULL};
+            for (int k = 0; by[k] && !subject; k++) {
+                size_t l = strlen(by[k]);
+                if (chain_o >= cst + l + 3 && at(d, chain_o - l, by[k]) &&
+                    kj_q_mention_at(x, chain_o - l - 1) < 0) {
+                    note = new_note;
+                    subject = true;
+                }
+            }
+        }
         if (!subject) {
             kt = last_topic(d, x, cst, c->o, false);
             size_t h = i;
