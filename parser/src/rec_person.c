@@ -2685,6 +2685,82 @@ static size_t kin_given_end(const estate *s, size_t a)
     return q;
 }
 
+/* 、千秋は「…」: a stage name that is a listed given name alone (two or
+ * three kanji, ja/given_names), after 、 or 。 or a line's start and
+ * right before は, が or も and the quote (a 、 may stand between), names
+ * a person; not a title, occupation, word of ja/not_names, place or
+ * organization. Returns the name's end, or 0. (cases/ja/person_stage_given) */
+static size_t stage_given_end(const estate *s, size_t a)
+{
+    const kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    size_t ps;
+    if (a > s->lo) {
+        uint32_t b = ent_prev(d, a, &ps);
+        if (b != 0x3001 /* 、 */ && b != 0x3002 /* 。 */ && b != '\n')
+            return 0;
+    }
+    size_t q = a, qn;
+    int n = 0;
+    while (n < 4 && q < s->hi && kj_is_kanji(ent_cp(d, q, &qn))) {
+        q = qn;
+        n++;
+    }
+    if (n < 2 || n > 3)
+        return 0;
+    size_t r = q + 3; /* past は, が or も */
+    if (!(kj_at(d->norm, s->hi, q, "は") || kj_at(d->norm, s->hi, q, "が") ||
+          kj_at(d->norm, s->hi, q, "も")))
+        return 0;
+    if (kj_at(d->norm, s->hi, r, "、"))
+        r += strlen("、");
+    if (!kj_at(d->norm, s->hi, r, "「"))
+        return 0;
+    int32_t v;
+    if (!kj_dict_get(x->given_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->title_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->occ_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) ||
+        kj_dict_get(x->place, d->norm + a, q - a, &v) || kj_dict_get(x->org, d->norm + a, q - a, &v))
+        return 0;
+    return q;
+}
+
+/* 同会長 after X会長 and then Y記者: the title in [t, te) after 同 (not
+ * 氏) names the person mentioned last before it whose title ends with it
+ * (国土交通大臣 … 同大臣), over the last 256 entities; NULL when no one
+ * holds it (then the person named last is meant). */
+static ent *titled_last(estate *s, size_t t, size_t te)
+{
+    const kiji_doc *d = s->d;
+    size_t tl = te - t;
+    if (tl == 0 || kj_at(d->norm, te, t, "氏"))
+        return NULL;
+    ent *best = NULL;
+    size_t best_at = 0;
+    size_t from = s->ne > 256 ? s->ne - 256 : 0;
+    for (size_t i = from; i < s->ne; i++) {
+        ent *f = s->e[i];
+        if (f->type != KIJI_FACT_PERSON || !f->title || !f->nm)
+            continue;
+        size_t fl = strlen(f->title);
+        if (fl < tl || memcmp(f->title + fl - tl, d->norm + t, tl) != 0)
+            continue;
+        /* its last mention before the anaphor */
+        size_t at = 0;
+        for (size_t k = f->nm; k > 0; k--)
+            if (f->m[k - 1].ne <= t) {
+                at = f->m[k - 1].ns + 1;
+                break;
+            }
+        if (at > best_at) {
+            best_at = at;
+            best = f;
+        }
+    }
+    return best;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -2910,6 +2986,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         size_t kq = a >= s->lo + 6 && dot_or_no_before(d->norm, a)
                         ? kin_given_end(s, a)
                         : 0;
+        if (!kq)
+            kq = stage_given_end(s, a);
         if (kq) {
             if (ent_overlaps(s, a, kq))
                 return 0;
@@ -3705,6 +3783,9 @@ static inline bool ja_short_run(const estate *s, size_t i, uint32_t c, uint32_t 
     if (i >= s->lo + 6 && dot_or_no_before(d->norm, i) &&
         kin_given_end(s, i))
         return false;
+    /* 、千秋は「: a stage name (stage_given_end) */
+    if (stage_given_end(s, i))
+        return false;
     size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len, n2, n3;
     uint32_t cls2;
     if (nx >= lim)
@@ -4068,8 +4149,11 @@ static void ja_persons(estate *s)
         /* 同 (kj_at: the character whole before s->hi), read from c */
         if (c == 0x540C && nx <= s->hi &&
             (n = kj_dict_longest(s->x->anaphora_ja, d->norm, s->hi, i, &v)) > 0) {
-            if (pc.last)
-                ent_mention(s, pc.last, i, i + n);
+            ent *who = titled_last(s, i + strlen("同"), i + n);
+            if (!who)
+                who = pc.last;
+            if (who)
+                ent_mention(s, who, i, i + n);
             i += n;
             continue;
         }

@@ -284,6 +284,10 @@ static bool topic_marked(kiji_doc *d, const kj_qctx *x, int k, size_t end)
     size_t i = marker_at(d, x, k, end);
     if (ends_with_source(d, x, x->m[k].ne, i) && !desk_of(d, x, x->m[k].ne, i))
         return false;
+    /* 記事では、香川はもちろん、本田も…: X はもちろん / はおろか names one
+     * of a list (not to mention X), no topic */
+    if (at(d, i, "はもちろん") || at(d, i, "はおろか"))
+        return false;
     /* X氏による、「…」というコメント: by X, right before the words */
     if (at(d, i, "による") && (at(d, i + strlen("による"), "「") || at(d, i + strlen("による"), "、「")))
         return true;
@@ -1975,7 +1979,10 @@ static bool written_after(const kiji_doc *d, size_t a)
 {
     /* not とあっさり, とありがたい */
     static const char *const w[] = {"とある", "とあり、", "とあり。", "とありま", "とあった",
-                                     "と書かれ", "と記され", "と記載され", NULL};
+                                     "と書かれ", "と記され", "と記載され",
+                                     /* という旨の文章が記載, との一文 */
+                                     "という旨の文", "との旨の文", "という文章", "との文章",
+                                     "という文面", "との文面", "という一文", "との一文", NULL};
     for (int k = 0; w[k]; k++)
         if (at(d, a, w[k]))
             return true;
@@ -2842,6 +2849,12 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
      * 「Q1」と訊かれると「A1」…「Q2」と尋ねられると「A2」: A2 is not X's
      * either, though Q2's asker is unnamed); asker_para: its paragraph */
     int asker = -1, asker_para = -1;
+    /* X氏に「Q」と振られると「A」と返した: Q's agent asks, the passive's
+     * subject answers. answerer: that subject (the topic before the agent,
+     * or one carried from before; -1 when none is named);
+     * agent_close: the 」 of Q, 0 when the quote before was no such one */
+    int answerer = -1;
+    size_t agent_close = 0;
     /* named_sent: the sentence whose quote a titled name no fact covers
      * spoke (巨人の桃井恒和球団社長は「A」としたうえで、「B」): B is theirs
      * too, and no one carried from before speaks it */
@@ -2934,6 +2947,25 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * commenters' nominal does not override). */
         int kt = -1, ka = -1, af = -1;
         size_t apos = 0, aend = 0, chain_o = c->o;
+        if (!subject) {
+            size_t h = i;
+            while (h > 0 && cs[h - 1].next == (int)h && cs[h - 1].quote)
+                h--;
+            chain_o = cs[h].o;
+            /* セルジオ氏による「…」: by someone named with an honorific
+             * whom no fact covers (X氏による「…」 with a person X is
+             * topic_marked's); no one before speaks */
+            static const char *const by[] = {"氏による", "氏による、", "さんによる",
+                                             "さんによる、", NULL};
+            for (int k = 0; by[k] && !subject; k++) {
+                size_t l = strlen(by[k]);
+                if (chain_o >= cst + l + 3 && at(d, chain_o - l, by[k]) &&
+                    kj_q_mention_at(x, chain_o - l - 1) < 0) {
+                    note = new_note;
+                    subject = true;
+                }
+            }
+        }
         if (!subject) {
             kt = last_topic(d, x, cst, c->o, false);
             size_t h = i;
@@ -3107,6 +3139,16 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             bool written = written_after(d, c->after);
             if (unnamed || written) {
                 gap = 9;
+            } else if (agent_close > 0 && agent_close == prev_close && !c->passive &&
+                       c->o < prev_close + 48 && kj_q_mention_in(x, prev_close, c->o) < 0) {
+                /* 「A」 answers the agent's 「Q」 right before it; a later
+                 * answer in the paragraph is not the agent's either */
+                speaker = answerer;
+                if (speaker < 0)
+                    note = "the answer to a question is not the asker's";
+                asker = prev;
+                asker_para = sent >= 0 ? d->sent[sent].para : -1;
+                gap = 9;
             } else if (last >= 0 && last_sent == sent) {
                 speaker = last;
             } else if (cst > sst) {
@@ -3208,6 +3250,27 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             asker_para = para;
             speaker = -1;
             note = "the answer to a question is not the asker's";
+        }
+        agent_close = 0;
+        if (ka >= 0 && speaker == x->m[ka].fact &&
+            (c->passive || (c->ve > c->vs && at(d, c->ve, "られ")))) {
+            /* a passive whose agent is marked by に or から (X氏に「…」と
+             * 振られ, X氏から「…」と声をかけられ): its subject is the topic
+             * before the agent, the one who spoke last in this paragraph or
+             * the one before, or the topic of the sentence before */
+            agent_close = c->c;
+            answerer = -1;
+            if (kt >= 0 && x->m[kt].ns < x->m[ka].ns && x->m[kt].fact != speaker)
+                answerer = x->m[kt].fact;
+            else if (kt < 0 && last >= 0 && last != speaker && last != asker &&
+                     para_gap(d, last_sent, sent) <= 1)
+                answerer = last;
+            else if (kt < 0 && last < 0 && sent > 0 && para_gap(d, sent - 1, sent) == 0) {
+                /* 山本は会見に出席した。司会のX氏に「Q」と… */
+                int kp = last_topic(d, x, d->sent[sent - 1].ns, d->sent[sent - 1].ne, true);
+                if (kp >= 0 && x->m[kp].fact != speaker)
+                    answerer = x->m[kp].fact;
+            }
         }
         kj_q_emit(d, x, c->o + 3, c->c, speaker, note, c->vs, c->ve, c->partial);
         prev = speaker;
