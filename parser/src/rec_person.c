@@ -4174,6 +4174,26 @@ static void ja_persons(estate *s)
                 continue;
             }
         }
+        /* 鹿児島撤退伊藤知事: a headline's run of a place or organization
+         * read before (a mention starting here), a predicate of
+         * ja/org_lead and a name: the name starts after the predicate */
+        if (start && (cls & KJ_CC_KANJI) && ent_overlaps(s, i, nx)) {
+            size_t q = 0, m, mx, lo = ent_frozen_from(s, i + 1);
+            for (size_t k = lo; k < s->nfrozen && k < lo + 16 && s->mr[k].ns <= i + 36; k++)
+                if (s->mr[k].ns == i && s->mr[k].ne > q && s->mr[k].ne < s->hi &&
+                    (s->mr[k].e->type == KIJI_FACT_PLACE || s->mr[k].e->type == KIJI_FACT_ORGANIZATION))
+                    q = s->mr[k].ne;
+            if (q > i && (ent_cls(d, q, &mx) & KJ_CC_KANJI) && !ent_overlaps(s, q, mx) &&
+                ent_first_has(s->x, ENT_F_OLEAD, ent_cp(d, q, &mx)) &&
+                (m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, q, &v)) > 0 && q + m < s->hi &&
+                (ent_cls(d, q + m, &mx) & KJ_CC_KANJI) && !ent_overlaps(s, q + m, mx)) {
+                size_t e = ja_candidate(s, q + m, &pc);
+                if (e > q + m) {
+                    i = e;
+                    continue;
+                }
+            }
+        }
         /* 昨年野村克也氏, ３日山田太郎民主党代表は: a date written against
          * the name (its kanji claimed by the date pass) is no part of it;
          * the name starts where the date's claim ends (at most eight
