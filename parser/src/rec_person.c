@@ -1220,8 +1220,9 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     }
     /* 田中健太郎は, 鳩山一郎が: a given name that ends like one
      * (data/ja/given_endings.txt), then a particle or punctuation, or
-     * the 『 of a work, as in ja_candidate (松本時夫『…』: a byline) */
-    if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E)) {
+     * the 『 of a work, as in ja_candidate (松本時夫『…』: a byline), or
+     * など ending a list of names (太宰治など) */
+    if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E || kj_at(d->norm, s->hi, r, "など"))) {
         int32_t ev = 0;
         for (int j = n - 1; j >= n - 3 && j >= 1; j--)
             if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
