@@ -2650,9 +2650,79 @@ static size_t kin_given_end(const estate *s, size_t a)
     return q;
 }
 
+/* The end of the kanji run at q, at most max + 1 characters read; its
+ * length in *n. */
+static size_t byline_run(kiji_doc *d, size_t q, size_t hi, int max, int *n)
+{
+    *n = 0;
+    while (q < hi && *n <= max) {
+        size_t qn;
+        if (!(ent_cls(d, q, &qn) & KJ_CC_KANJI))
+            break;
+        q = qn;
+        (*n)++;
+    }
+    return q;
+}
+
+/* Whether a byline's name may start at a: it opens the sentence, or it
+ * follows co-writers' names of two to six kanji, each before its 、, that
+ * open it (石川勝義、傳田賢史『…』; up to six). */
+static bool byline_opens(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    size_t q = a;
+    for (int k = 0; k < 7; k++) {
+        if (q == s->lo || kj_before(d->norm, q, "。") || (q > 0 && d->norm[q - 1] == '\n'))
+            return true;
+        if (q < s->lo + 3 || !kj_before(d->norm, q, "、"))
+            return false;
+        q -= 3;
+        int n = 0;
+        size_t st;
+        while (q > s->lo && n < 7 && kj_is_kanji(ent_prev(d, q, &st))) {
+            q = st;
+            n++;
+        }
+        if (n < 2 || n > 6)
+            return false;
+    }
+    return false;
+}
+
+/* Where the 『 of a byline's headline starts after a name ending at r (0 if
+ * none): right there, after a parenthesis (南敦子(毎日jp)『), or after 、
+ * and co-writers' names of two to six kanji (up to six). */
+static size_t byline_quote(estate *s, size_t r)
+{
+    kiji_doc *d = s->d;
+    for (int k = 0; k < 7 && r < s->hi; k++) {
+        if (d->norm[r] == '(') {
+            size_t q = r + 1;
+            while (q < s->hi && q < r + 60 && d->norm[q] != ')')
+                q++;
+            if (q >= s->hi || d->norm[q] != ')')
+                return 0;
+            r = q + 1;
+        }
+        if (kj_at(d->norm, s->hi, r, "『"))
+            return r;
+        if (!kj_at(d->norm, s->hi, r, "、"))
+            return 0;
+        int n;
+        size_t e = byline_run(d, r + 3, s->hi, 6, &n);
+        if (n < 2 || n > 6)
+            return 0;
+        r = e;
+    }
+    return 0;
+}
+
 /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline. A
  * run of three to five kanji opening a sentence right before the 『 of a
- * headline whose 』 is followed by 。, a publisher, 、 and a date's digit
+ * headline (or with co-writers and 、 around it, or a parenthesis before
+ * the 『: 石川勝義、傳田賢史『, 南敦子(毎日jp)『) whose 』 is followed by
+ * 。, a publisher, 、 and a date's digit
  * (a list of sources) is the writer's name where it splits into a
  * surname of surnames.txt (林) and one to three kanji, a surname of one to
  * three kanji and a given name of given_names.txt or one ending like one
@@ -2666,7 +2736,7 @@ static size_t ja_byline(estate *s, size_t a, size_t *se)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    if (a != s->lo && !kj_before(d->norm, a, "。") && !(a > 0 && d->norm[a - 1] == '\n'))
+    if (!byline_opens(s, a))
         return 0;
     size_t pos[7]; /* a start and up to six ends */
     int n = 0;
@@ -2679,12 +2749,13 @@ static size_t ja_byline(estate *s, size_t a, size_t *se)
         r = rn;
         pos[++n] = r;
     }
-    if (n < 3 || n > 5 || !kj_at(d->norm, s->hi, r, "『"))
+    size_t oq = n >= 3 && n <= 5 ? byline_quote(s, r) : 0;
+    if (!oq)
         return 0;
     /* the headline's 』, then 。, a publisher, 、 and a digit */
-    size_t q = r + 3, lim = d->norm_len, qn;
-    if (lim > r + 900)
-        lim = r + 900;
+    size_t q = oq + 3, lim = d->norm_len, qn;
+    if (lim > oq + 900)
+        lim = oq + 900;
     while (q < lim && d->norm[q] != '\n' && !kj_at(d->norm, lim, q, "』") &&
            !kj_at(d->norm, lim, q, "『")) {
         ent_cp(d, q, &qn);
