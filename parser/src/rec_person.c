@@ -2726,7 +2726,8 @@ static size_t byline_quote(estate *s, size_t r)
  * (a list of sources) is the writer's name where it splits into a
  * surname of surnames.txt (林) and one to three kanji, a surname of one to
  * three kanji and a given name of given_names.txt or one ending like one
- * (隅俊之, 下桐実雅子: given_endings.txt, values 1 and 2), or a family
+ * (隅俊之, 下桐実雅子: given_endings.txt, values 1 and 2; 3 in four kanji
+ * or five, as before a title: 重石岳史), or a family
  * name of surnames_zh.txt and two kanji (金秀蓮); not where the run
  * starts with a known place or organization (北京時事, 東京夕刊: a
  * dateline) or the part after the surname is a common word (鈴木撮影: a
@@ -2795,7 +2796,8 @@ static size_t ja_byline(estate *s, size_t a, size_t *se)
             if (pass == 0 && kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v))
                 split = pos[k];
             for (int j = n - 1; pass == 1 && j >= k && !split; j--)
-                if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && (v == 1 || v == 2))
+                if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) &&
+                    (v == 1 || v == 2 || (v == 3 && n >= 4)))
                     split = pos[k];
         }
     if (!split && n == 3 && kj_dict_get(x->zhsur_ja, d->norm + a, pos[1] - a, &v))
