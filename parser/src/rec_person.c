@@ -1204,7 +1204,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     d->work += steps;
     if (n == 7 || n < 1)
         return 0; /* a longer run is a compound word, not a name */
-    size_t nx;
+    size_t nx = 0;
     uint32_t nc = r < s->hi ? ent_cp(d, r, &nx) : 0;
     int32_t v;
     if (!ent_kata(nc)) {
@@ -1277,6 +1277,26 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
         if (m >= 1 && m < 4 && kj_dict_get(x->given_ja, d->norm + nx, g - nx, &v)) {
             uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
             if (!ent_kata(gc) && gc != ' ')
+                return g;
+        }
+        /* 福沢 章さん, 島村 武志 氏: an unlisted given name before さん or
+         * 氏 (one space may come between); 牧田 亜紀子): one that ends like
+         * a given name (given_endings.txt, values 1 and 2) before a
+         * particle or punctuation; not a common word, title or occupation
+         * (金本 球審は) */
+        if (m >= 1 && m < 4 && (m >= 2 || r - a >= 6) &&
+            !(kj_dict_get(x->gend_ja, d->norm + nx, g - nx, &v) && v == 0) &&
+            !kj_dict_get(x->notname_ja, d->norm + nx, g - nx, &v) &&
+            !kj_dict_get(x->title_ja, d->norm + nx, g - nx, &v) &&
+            !kj_dict_get(x->occ_ja, d->norm + nx, g - nx, &v)) {
+            size_t h = g < s->hi && d->norm[g] == ' ' ? g + 1 : g;
+            if (kj_at(d->norm, s->hi, h, "さん") || kj_at(d->norm, s->hi, h, "氏"))
+                return g;
+            uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
+            size_t l = g - 3;
+            if ((name_follow(gc) || gc == '\n' || gc == ']') && gc != 0x30FB &&
+                ((kj_dict_get(x->gend_ja, d->norm + l, g - l, &v) && (v == 1 || v == 2)) ||
+                 (m == 3 && kj_dict_get(x->gend_ja, d->norm + l - 3, g - l + 3, &v) && (v == 1 || v == 2))))
                 return g;
         }
         return 0;
