@@ -1240,7 +1240,7 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     d->work += steps;
     if (n == 7 || n < 1)
         return 0; /* a longer run is a compound word, not a name */
-    size_t nx;
+    size_t nx = 0;
     uint32_t nc = r < s->hi ? ent_cp(d, r, &nx) : 0;
     int32_t v;
     if (!ent_kata(nc)) {
@@ -1256,8 +1256,9 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     }
     /* 田中健太郎は, 鳩山一郎が: a given name that ends like one
      * (data/ja/given_endings.txt), then a particle or punctuation, or
-     * the 『 of a work, as in ja_candidate (松本時夫『…』: a byline) */
-    if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E)) {
+     * the 『 of a work, as in ja_candidate (松本時夫『…』: a byline), or
+     * など ending a list of names (太宰治など) */
+    if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E || kj_at(d->norm, s->hi, r, "など"))) {
         int32_t ev = 0;
         for (int j = n - 1; j >= n - 3 && j >= 1; j--)
             if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
@@ -1312,6 +1313,26 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
         if (m >= 1 && m < 4 && kj_dict_get(x->given_ja, d->norm + nx, g - nx, &v)) {
             uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
             if (!ent_kata(gc) && gc != ' ')
+                return g;
+        }
+        /* 福沢 章さん, 島村 武志 氏: an unlisted given name before さん or
+         * 氏 (one space may come between); 牧田 亜紀子): one that ends like
+         * a given name (given_endings.txt, values 1 and 2) before a
+         * particle or punctuation; not a common word, title or occupation
+         * (金本 球審は) */
+        if (m >= 1 && m < 4 && (m >= 2 || r - a >= 6) &&
+            !(kj_dict_get(x->gend_ja, d->norm + nx, g - nx, &v) && v == 0) &&
+            !kj_dict_get(x->notname_ja, d->norm + nx, g - nx, &v) &&
+            !kj_dict_get(x->title_ja, d->norm + nx, g - nx, &v) &&
+            !kj_dict_get(x->occ_ja, d->norm + nx, g - nx, &v)) {
+            size_t h = g < s->hi && d->norm[g] == ' ' ? g + 1 : g;
+            if (kj_at(d->norm, s->hi, h, "さん") || kj_at(d->norm, s->hi, h, "氏"))
+                return g;
+            uint32_t gc = g < s->hi ? ent_cp(d, g, &gn) : 0;
+            size_t l = g - 3;
+            if ((name_follow(gc) || gc == '\n' || gc == ']') && gc != 0x30FB &&
+                ((kj_dict_get(x->gend_ja, d->norm + l, g - l, &v) && (v == 1 || v == 2)) ||
+                 (m == 3 && kj_dict_get(x->gend_ja, d->norm + l - 3, g - l + 3, &v) && (v == 1 || v == 2))))
                 return g;
         }
         return 0;
@@ -2761,6 +2782,169 @@ static ent *titled_last(estate *s, size_t t, size_t te)
     return best;
 }
 
+/* The end of the kanji run at q, at most max + 1 characters read; its
+ * length in *n. */
+static size_t byline_run(kiji_doc *d, size_t q, size_t hi, int max, int *n)
+{
+    *n = 0;
+    while (q < hi && *n <= max) {
+        size_t qn;
+        if (!(ent_cls(d, q, &qn) & KJ_CC_KANJI))
+            break;
+        q = qn;
+        (*n)++;
+    }
+    return q;
+}
+
+/* Whether a byline's name may start at a: it opens the sentence, or it
+ * follows co-writers' names of two to six kanji, each before its 、, that
+ * open it (石川勝義、傳田賢史『…』; up to six). */
+static bool byline_opens(estate *s, size_t a)
+{
+    kiji_doc *d = s->d;
+    size_t q = a;
+    for (int k = 0; k < 7; k++) {
+        if (q == s->lo || kj_before(d->norm, q, "。") || (q > 0 && d->norm[q - 1] == '\n'))
+            return true;
+        if (q < s->lo + 3 || !kj_before(d->norm, q, "、"))
+            return false;
+        q -= 3;
+        int n = 0;
+        size_t st;
+        while (q > s->lo && n < 7 && kj_is_kanji(ent_prev(d, q, &st))) {
+            q = st;
+            n++;
+        }
+        if (n < 2 || n > 6)
+            return false;
+    }
+    return false;
+}
+
+/* Where the 『 of a byline's headline starts after a name ending at r (0 if
+ * none): right there, after a parenthesis (南敦子(毎日jp)『), or after 、
+ * and co-writers' names of two to six kanji (up to six). */
+static size_t byline_quote(estate *s, size_t r)
+{
+    kiji_doc *d = s->d;
+    for (int k = 0; k < 7 && r < s->hi; k++) {
+        if (d->norm[r] == '(') {
+            size_t q = r + 1;
+            while (q < s->hi && q < r + 60 && d->norm[q] != ')')
+                q++;
+            if (q >= s->hi || d->norm[q] != ')')
+                return 0;
+            r = q + 1;
+        }
+        if (kj_at(d->norm, s->hi, r, "『"))
+            return r;
+        if (!kj_at(d->norm, s->hi, r, "、"))
+            return 0;
+        int n;
+        size_t e = byline_run(d, r + 3, s->hi, 6, &n);
+        if (n < 2 || n > 6)
+            return 0;
+        r = e;
+    }
+    return 0;
+}
+
+/* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline. A
+ * run of three to five kanji opening a sentence right before the 『 of a
+ * headline (or with co-writers and 、 around it, or a parenthesis before
+ * the 『: 石川勝義、傳田賢史『, 南敦子(毎日jp)『) whose 』 is followed by
+ * 。, a publisher, 、 and a date's digit
+ * (a list of sources) is the writer's name where it splits into a
+ * surname of surnames.txt (林) and one to three kanji, a surname of one to
+ * three kanji and a given name of given_names.txt or one ending like one
+ * (隅俊之, 下桐実雅子: given_endings.txt, values 1 and 2; 3 in four kanji
+ * or five, as before a title: 重石岳史), or a family
+ * name of surnames_zh.txt and two kanji (金秀蓮); not where the run
+ * starts with a known place or organization (北京時事, 東京夕刊: a
+ * dateline) or the part after the surname is a common word (鈴木撮影: a
+ * credit). Returns the name's end (0 if none), the surname's in *se.
+ * (cases/ja/person_byline_cited) */
+static size_t ja_byline(estate *s, size_t a, size_t *se)
+{
+    kiji_doc *d = s->d;
+    const struct kj_entity *x = s->x;
+    if (!byline_opens(s, a))
+        return 0;
+    size_t pos[7]; /* a start and up to six ends */
+    int n = 0;
+    size_t r = a;
+    pos[0] = a;
+    while (r < s->hi && n < 6) {
+        size_t rn;
+        if (!(ent_cls(d, r, &rn) & KJ_CC_KANJI))
+            break;
+        r = rn;
+        pos[++n] = r;
+    }
+    size_t oq = n >= 3 && n <= 5 ? byline_quote(s, r) : 0;
+    if (!oq)
+        return 0;
+    /* the headline's 』, then 。, a publisher, 、 and a digit */
+    size_t q = oq + 3, lim = d->norm_len, qn;
+    if (lim > oq + 900)
+        lim = oq + 900;
+    while (q < lim && d->norm[q] != '\n' && !kj_at(d->norm, lim, q, "』") &&
+           !kj_at(d->norm, lim, q, "『")) {
+        ent_cp(d, q, &qn);
+        q = qn;
+    }
+    if (!kj_at(d->norm, lim, q, "』。"))
+        return 0;
+    q += 6;
+    size_t plim = q + 120 < d->norm_len ? q + 120 : d->norm_len;
+    bool dated = false;
+    while (q < plim && d->norm[q] != '\n' && !kj_at(d->norm, plim, q, "。")) {
+        if (kj_at(d->norm, plim, q, "、")) {
+            dated = q + 3 < d->norm_len && d->norm[q + 3] >= '0' && d->norm[q + 3] <= '9';
+            break;
+        }
+        ent_cp(d, q, &qn);
+        q = qn;
+    }
+    if (!dated)
+        return 0;
+    int32_t v;
+    if (kj_dict_longest(x->place, d->norm, r, a, &v) || kj_dict_longest(x->org, d->norm, r, a, &v) ||
+        kj_dict_get(x->notname_ja, d->norm + a, r - a, &v))
+        return 0;
+    /* split: a listed surname first (longest), then a known given name */
+    size_t split = 0;
+    for (int k = n - 1 < 3 ? n - 1 : 3; k >= 1 && !split; k--)
+        if (n - k <= 3 && kj_dict_get(x->surname_ja, d->norm + a, pos[k] - a, &v))
+            split = pos[k];
+    /* two kanji of surname first, then one, then three (河崎真澄, 隅俊之) */
+    static const int klen[3] = {2, 1, 3};
+    for (int pass = 0; pass < 2 && !split; pass++)
+        for (int t = 0; t < 3 && !split; t++) {
+            int k = klen[t];
+            if (k >= n || n - k > 3)
+                continue;
+            if (pass == 0 && kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v))
+                split = pos[k];
+            for (int j = n - 1; pass == 1 && j >= k && !split; j--)
+                if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) &&
+                    (v == 1 || v == 2 || (v == 3 && n >= 4)))
+                    split = pos[k];
+        }
+    if (!split && n == 3 && kj_dict_get(x->zhsur_ja, d->norm + a, pos[1] - a, &v))
+        split = pos[1];
+    if (!split)
+        return 0;
+    if ((kj_dict_get(x->gend_ja, d->norm + split, r - split, &v) && v == 0) ||
+        kj_dict_get(x->notname_ja, d->norm + split, r - split, &v) ||
+        kj_dict_get(x->title_ja, d->norm + split, r - split, &v) ||
+        kj_dict_get(x->occ_ja, d->norm + split, r - split, &v))
+        return 0;
+    *se = split;
+    return r;
+}
+
 static size_t ja_candidate(estate *s, size_t a, pctx *pc)
 {
     kiji_doc *d = s->d;
@@ -3680,6 +3864,14 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             }
         }
     }
+    /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline */
+    if (!b && !kata && kj_is_kanji(c)) {
+        size_t bse = 0, be = ja_byline(s, a, &bse);
+        if (be > a) {
+            b = be;
+            fse = bse;
+        }
+    }
     if (!b || ent_overlaps(s, a, b))
         return 0;
     /* ワープロソフトの一太郎, 伝統行事の相馬野馬追: a thing named after its
@@ -4194,6 +4386,26 @@ static void ja_persons(estate *s)
             if (e > i) {
                 i = e;
                 continue;
+            }
+        }
+        /* 鹿児島撤退伊藤知事: a headline's run of a place or organization
+         * read before (a mention starting here), a predicate of
+         * ja/org_lead and a name: the name starts after the predicate */
+        if (start && (cls & KJ_CC_KANJI) && ent_overlaps(s, i, nx)) {
+            size_t q = 0, m, mx, lo = ent_frozen_from(s, i + 1);
+            for (size_t k = lo; k < s->nfrozen && k < lo + 16 && s->mr[k].ns <= i + 36; k++)
+                if (s->mr[k].ns == i && s->mr[k].ne > q && s->mr[k].ne < s->hi &&
+                    (s->mr[k].e->type == KIJI_FACT_PLACE || s->mr[k].e->type == KIJI_FACT_ORGANIZATION))
+                    q = s->mr[k].ne;
+            if (q > i && (ent_cls(d, q, &mx) & KJ_CC_KANJI) && !ent_overlaps(s, q, mx) &&
+                ent_first_has(s->x, ENT_F_OLEAD, ent_cp(d, q, &mx)) &&
+                (m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, q, &v)) > 0 && q + m < s->hi &&
+                (ent_cls(d, q + m, &mx) & KJ_CC_KANJI) && !ent_overlaps(s, q + m, mx)) {
+                size_t e = ja_candidate(s, q + m, &pc);
+                if (e > q + m) {
+                    i = e;
+                    continue;
+                }
             }
         }
         /* 昨年野村克也氏, ３日山田太郎民主党代表は: a date written against
