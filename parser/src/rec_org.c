@@ -3604,7 +3604,9 @@ static bool firm_cue_before(const estate *s, size_t i)
     for (size_t k = 0; k < wl->n; k++) {
         s->d->work++;
         size_t n = s->x->firm_cue_len[k];
-        if (i >= s->lo + n && memcmp(u + i - n, wl->lines[k], n) == 0)
+        /* the cue's first byte before the compare: most differ there */
+        if (i >= s->lo + n && u[i - n] == wl->lines[k][0] &&
+            memcmp(u + i - n, wl->lines[k], n) == 0)
             return true;
     }
     return false;
