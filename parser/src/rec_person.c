@@ -2056,8 +2056,11 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
 {
     if (avail < 3)
         return false;
+    /* the character's bytes loaded once; its last byte first, where
+     * kanji of one block differ most */
+    char a = p[0], b = p[1], c = p[2];
     for (size_t i = 0; i + 3 <= setlen; i += 3)
-        if (memcmp(p, set + i, 3) == 0)
+        if (set[i + 2] == c && set[i + 1] == b && set[i] == a)
             return true;
     return false;
 }
