@@ -496,6 +496,25 @@ static inline bool kj_is_digit(uint32_t c)
 static inline __attribute__((always_inline)) bool kj_at(const char *s, size_t len, size_t pos,
                                                         const char *lit)
 {
+    /* a word of a list (no constant): its first three bytes compared
+     * inline before the strlen and memcmp calls, where most probes fail;
+     * each stops at the word's NUL and at len */
+    if (!__builtin_constant_p(__builtin_strlen(lit))) {
+        if (!lit[0])
+            return pos <= len;
+        if (pos >= len || s[pos] != lit[0])
+            return false;
+        if (!lit[1])
+            return true;
+        if (len - pos < 2 || s[pos + 1] != lit[1])
+            return false;
+        if (!lit[2])
+            return true;
+        if (len - pos < 3 || s[pos + 2] != lit[2])
+            return false;
+        if (!lit[3])
+            return true;
+    }
     size_t n = __builtin_strlen(lit);
     return pos <= len && len - pos >= n && __builtin_memcmp(s + pos, lit, n) == 0;
 }
