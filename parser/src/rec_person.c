@@ -143,6 +143,10 @@ int person_init(struct kj_entity *x)
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->title_verbs_en || !x->kin_ja ||
         !x->company_en)
         return -1;
+    for (size_t i = 0; i < x->title_verbs_en->n; i++) {
+        unsigned char b = (unsigned char)x->title_verbs_en->lines[i][0];
+        x->title_verb_first[b >> 6] |= 1ull << (b & 63);
+    }
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
     for (size_t i = 0; wl && i < wl->n; i++) {
@@ -4853,6 +4857,10 @@ static int title_verb_end(const estate *s, const tok *t, int n, int j)
     if (j >= n)
         return -1;
     char c = d->norm[t[j].ns];
+    /* a word no phrase starts with (said, told): no phrase compared */
+    unsigned char uc = (unsigned char)c;
+    if (!(s->x->title_verb_first[uc >> 6] >> (uc & 63) & 1))
+        return -1;
     for (size_t i = 0; i < wl->n; i++) {
         const char *ph = wl->lines[i];
         /* the first letter before the length: most phrases stop there */
