@@ -298,7 +298,8 @@ static size_t source_cue_end(kiji_doc *d, size_t i)
 {
     static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
     static const char *const verb[] = {"報じた", "伝えた", "報道した", "配信した", NULL};
-    for (int j = 0; mark[j]; j++)
+    /* every mark opens with によ: the list only where it stands */
+    for (int j = 0; at(d, i, "によ") && mark[j]; j++)
         if (at(d, i, mark[j]))
             return i + strlen(mark[j]);
     if (!at(d, i, "が") && !at(d, i, "の"))
@@ -517,6 +518,10 @@ static bool conditional_to(kiji_doc *d, size_t p, size_t hi)
     static const char *const ends[] = {"ると", "うと", "くと", "すと", "つと", "むと",
                                        "ぶと", "ぐと", "ぬと", NULL};
     size_t ps;
+    /* every end is a kana and と: without と after one character, none
+     * (the test the loop below would make of each end, at once) */
+    if (!at(d, p + 3, "と"))
+        return false;
     if (p >= 6 && at(d, p - 6, "によ"))
         return false;
     /* かれ, ばれ, られ, され: a passive; 触れ, 入れ are verbs of their own */
