@@ -2156,18 +2156,24 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
 {
     size_t lo = o > sst + KJ_Q_WINDOW ? o - KJ_Q_WINDOW : sst;
     int depth = 0;
+    /* the steps in a local, added once (a store to d->work at each made
+     * the compiler read the doc's fields again at the next) */
+    uint64_t steps = 0;
     for (size_t i = o; i > lo;) {
         size_t ps;
         uint32_t c = kj_cp_prev(d, i, &ps);
-        d->work++;
+        steps++;
         if (c == CLOSE)
             depth++;
         else if (c == OPEN && depth > 0)
             depth--;
-        else if (c == 0x3002 && depth == 0)
+        else if (c == 0x3002 && depth == 0) {
+            d->work += steps;
             return i;
+        }
         i = ps;
     }
+    d->work += steps;
     return sst;
 }
 
@@ -2507,9 +2513,8 @@ static int self_named(kiji_doc *d, const kj_qctx *x, size_t pos)
 /* Is c a character anaphor_speaker tries anaphor_at at: 同, 彼, 記, 本 or the
  * first character of a role of ja/anaphor_roles (ja_anaphor_head, built
  * from the list)? */
-static inline bool anaphor_head(const kiji_doc *d, uint32_t c)
+static inline bool anaphor_head(const struct kj_quotedata *q, uint32_t c)
 {
-    const struct kj_quotedata *q = d->p->quote;
     if (c >= 0x10000)
         return q->ja_anaphor_astral;
     return q->ja_anaphor_head[c >> 6] >> (c & 63) & 1;
@@ -2528,12 +2533,16 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
     *end = 0;
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
+    /* the quote data and the step count in locals: a store to d->work at
+     * each character made the compiler read d->p->quote again at the next */
+    const struct kj_quotedata *qd = d->p->quote;
+    uint64_t steps = 0;
     for (size_t i = lo; i < hi;) {
         size_t n, e, sn;
         const char *sfx;
         uint32_t c = kj_q_cp(d, i, &n);
-        d->work++;
-        if (anaphor_head(d, c) && !kj_q_in_quote(x, i)) {
+        steps++;
+        if (anaphor_head(qd, c) && !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx, &sn);
             if (k != ANA_NONE) {
                 kind = k;
@@ -2547,6 +2556,7 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         }
         i = n > i ? n : i + 1;
     }
+    d->work += steps;
     if (kind == ANA_PERSON)
         return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
     if (kind == ANA_SELF)
