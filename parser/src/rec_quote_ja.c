@@ -146,7 +146,9 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     }
     /* honorifics; 夫人 too (デヴィ夫人は): no title, though kanji */
     static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", "夫人", NULL};
-    for (int k = 0; hon[k]; k++) {
+    /* each opens with さ, ち, く or 夫: the list only after one */
+    bool may_hon = at(d, i, "さ") || at(d, i, "ち") || at(d, i, "く") || at(d, i, "夫");
+    for (int k = 0; may_hon && hon[k]; k++) {
         if (at(d, i, hon[k])) {
             i += strlen(hon[k]);
             break;
@@ -1057,6 +1059,13 @@ static size_t inflection_end(kiji_doc *d, size_t e)
     static const char *const tails[] = {"をしていた", "をしている", "をした", "している",
                                         "していた",   "ている",     "ていた", "する",
                                         "した",       "た",         "る",     NULL};
+    /* each opens with を, し, て, す, た or る: before any other character
+     * no tail matches, the steps counted as the loop would */
+    if (!(at(d, e, "を") || at(d, e, "し") || at(d, e, "て") || at(d, e, "す") || at(d, e, "た") ||
+          at(d, e, "る"))) {
+        d->work += sizeof tails / sizeof tails[0] - 1;
+        return e;
+    }
     for (int k = 0; tails[k]; k++) {
         d->work++;
         if (at(d, e, tails[k]))
