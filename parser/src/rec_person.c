@@ -184,7 +184,21 @@ static size_t title_before(const estate *s, size_t p, size_t max)
         m = max;
     if (m > p)
         m = p;
-    for (size_t j = 0; j < m; j++)
+    /* eight bytes a step while eight remain (a load, a byte swap and a
+     * store: the eight before p - j reversed), then one at a time */
+    size_t j = 0;
+    for (; j + 8 <= m; j += 8) {
+        uint64_t w;
+        memcpy(&w, s->d->norm + p - j - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        w = __builtin_bswap64(w);
+        memcpy(r + j, &w, 8);
+#else
+        for (int b = 0; b < 8; b++)
+            r[j + b] = s->d->norm[p - 1 - j - b];
+#endif
+    }
+    for (; j < m; j++)
         r[j] = s->d->norm[p - 1 - j];
     return kj_dict_longest(s->x->title_rev_ja, r, m, 0, NULL);
 }
