@@ -447,10 +447,15 @@ static inline uint32_t kj_u8_prev(const char *s, size_t i, size_t *start)
 
 static inline bool kj_is_kanji(uint32_t c)
 {
+    /* below 0x3005 (ASCII, Latin) at once; then the common block, then
+     * the rest by range, each test one subtraction and compare */
     if (c < 0x3005)
         return false;
-    return (c >= 0x4E00 && c <= 0x9FFF) || c <= 0x3007 || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+    if (c - 0x4E00 <= 0x9FFF - 0x4E00)
+        return true;
+    if (c < 0x3400)
+        return c <= 0x3007; /* 々 〆 〇 */
+    return c <= 0x4DBF || c - 0xF900 <= 0xFAFF - 0xF900 || c - 0x20000 <= 0x2FA1F - 0x20000;
 }
 
 static inline bool kj_is_hiragana(uint32_t c)
