@@ -447,10 +447,15 @@ static inline uint32_t kj_u8_prev(const char *s, size_t i, size_t *start)
 
 static inline bool kj_is_kanji(uint32_t c)
 {
+    /* below 0x3005 (ASCII, Latin) at once; then the common block, then
+     * the rest by range, each test one subtraction and compare */
     if (c < 0x3005)
         return false;
-    return (c >= 0x4E00 && c <= 0x9FFF) || c <= 0x3007 || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+    if (c - 0x4E00 <= 0x9FFF - 0x4E00)
+        return true;
+    if (c < 0x3400)
+        return c <= 0x3007; /* 々 〆 〇 */
+    return c <= 0x4DBF || c - 0xF900 <= 0xFAFF - 0xF900 || c - 0x20000 <= 0x2FA1F - 0x20000;
 }
 
 static inline bool kj_is_hiragana(uint32_t c)
@@ -467,8 +472,11 @@ static inline bool kj_is_katakana(uint32_t c)
 
 static inline bool kj_is_latin(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+    /* ASCII: A-Z and a-z with one test (the 0x20 bit set folds the cases;
+     * no other byte below 0x80 lands in a-z with it) */
+    if (c < 0x80)
+        return (c | 0x20) - 'a' < 26;
+    return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
 
 /* u_isalnum (a letter or a decimal digit), answered without ICU for ASCII,
@@ -496,6 +504,25 @@ static inline bool kj_is_digit(uint32_t c)
 static inline __attribute__((always_inline)) bool kj_at(const char *s, size_t len, size_t pos,
                                                         const char *lit)
 {
+    /* a word of a list (no constant): its first three bytes compared
+     * inline before the strlen and memcmp calls, where most probes fail;
+     * each stops at the word's NUL and at len */
+    if (!__builtin_constant_p(__builtin_strlen(lit))) {
+        if (!lit[0])
+            return pos <= len;
+        if (pos >= len || s[pos] != lit[0])
+            return false;
+        if (!lit[1])
+            return true;
+        if (len - pos < 2 || s[pos + 1] != lit[1])
+            return false;
+        if (!lit[2])
+            return true;
+        if (len - pos < 3 || s[pos + 2] != lit[2])
+            return false;
+        if (!lit[3])
+            return true;
+    }
     size_t n = __builtin_strlen(lit);
     return pos <= len && len - pos >= n && __builtin_memcmp(s + pos, lit, n) == 0;
 }
@@ -504,6 +531,11 @@ static inline __attribute__((always_inline)) bool kj_before(const char *s, size_
                                                             const char *lit)
 {
     size_t n = __builtin_strlen(lit);
+    /* a word of a list (no constant): its first and last bytes compared
+     * inline before the memcmp call, where most probes fail */
+    if (!__builtin_constant_p(n) && n > 0 && pos >= n &&
+        (s[pos - n] != lit[0] || s[pos - 1] != lit[n - 1]))
+        return false;
     return pos >= n && __builtin_memcmp(s + pos - n, lit, n) == 0;
 }
 /* The straight double quote at s[pos] stands for an apostrophe, as some

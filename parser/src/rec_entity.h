@@ -230,6 +230,7 @@ struct kj_entity {
     kj_dict *weak_title_en;    /* en/weak_titles: General, Chief (title_one) */
     kj_dict *party_en;         /* en/party_members: Democrats (en_persons) */
     const kj_wordlist *title_verbs_en; /* en/title_verbs: was elected (appointed titles) */
+    uint64_t title_verb_first[4];      /* the first bytes of its phrases */
     const kj_wordlist *kin_ja; /* ja/kin_endings: おば, じい (kana_given_end) */
     const kj_wordlist *company_en; /* en/company_words: Co, Inc (org_named_ent) */
     int norgs;

@@ -3689,7 +3689,10 @@ static bool firm_cue_before(const estate *s, size_t i)
     for (size_t k = 0; k < wl->n; k++) {
         s->d->work++;
         size_t n = s->x->firm_cue_len[k];
-        if (i >= s->lo + n && memcmp(u + i - n, wl->lines[k], n) == 0)
+        /* before the compare, the last byte of the character before the
+         * cue's ・ or の (most cues differ there) and the cue's first */
+        if (i >= s->lo + n && (n < 4 || u[i - 4] == wl->lines[k][n - 4]) &&
+            u[i - n] == wl->lines[k][0] && memcmp(u + i - n, wl->lines[k], n) == 0)
             return true;
     }
     return false;

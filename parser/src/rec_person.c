@@ -179,6 +179,10 @@ int person_init(struct kj_entity *x)
         !x->person_speech_ja || !x->firm_people_en || !x->weak_title_en || !x->party_en || !x->title_verbs_en || !x->kin_ja ||
         !x->company_en)
         return -1;
+    for (size_t i = 0; i < x->title_verbs_en->n; i++) {
+        unsigned char b = (unsigned char)x->title_verbs_en->lines[i][0];
+        x->title_verb_first[b >> 6] |= 1ull << (b & 63);
+    }
     /* English titles match case-insensitively: keys are stored lowercased */
     const kj_wordlist *wl = kj_wordlist_get("en/titles");
     for (size_t i = 0; wl && i < wl->n; i++) {
@@ -216,7 +220,21 @@ static size_t title_before(const estate *s, size_t p, size_t max)
         m = max;
     if (m > p)
         m = p;
-    for (size_t j = 0; j < m; j++)
+    /* eight bytes a step while eight remain (a load, a byte swap and a
+     * store: the eight before p - j reversed), then one at a time */
+    size_t j = 0;
+    for (; j + 8 <= m; j += 8) {
+        uint64_t w;
+        memcpy(&w, s->d->norm + p - j - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        w = __builtin_bswap64(w);
+        memcpy(r + j, &w, 8);
+#else
+        for (int b = 0; b < 8; b++)
+            r[j + b] = s->d->norm[p - 1 - j - b];
+#endif
+    }
+    for (; j < m; j++)
         r[j] = s->d->norm[p - 1 - j];
     return kj_dict_longest(s->x->title_rev_ja, r, m, 0, NULL);
 }
@@ -2113,8 +2131,11 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
 {
     if (avail < 3)
         return false;
+    /* the character's bytes loaded once; its last byte first, where
+     * kanji of one block differ most */
+    char a = p[0], b = p[1], c = p[2];
     for (size_t i = 0; i + 3 <= setlen; i += 3)
-        if (memcmp(p, set + i, 3) == 0)
+        if (set[i + 2] == c && set[i + 1] == b && set[i] == a)
             return true;
     return false;
 }
@@ -5206,6 +5227,10 @@ static int title_verb_end(const estate *s, const tok *t, int n, int j)
     if (j >= n)
         return -1;
     char c = d->norm[t[j].ns];
+    /* a word no phrase starts with (said, told): no phrase compared */
+    unsigned char uc = (unsigned char)c;
+    if (!(s->x->title_verb_first[uc >> 6] >> (uc & 63) & 1))
+        return -1;
     for (size_t i = 0; i < wl->n; i++) {
         const char *ph = wl->lines[i];
         /* the first letter before the length: most phrases stop there */

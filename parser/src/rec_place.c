@@ -1200,7 +1200,10 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
 static inline bool muni_suffix(uint32_t v)
 {
     uint32_t w = v & (KJ_CPX_SLOW | KJ_CPX_CP);
-    return w == 0x5E02 || w == 0x753A || w == 0x6751 || w == 0x533A;
+    /* the four land on four slots of w * 0x9E3779B1 >> 30: one compare
+     * with the one that may be w */
+    static const uint32_t slot[4] = {0x753A, 0x6751, 0x5E02, 0x533A};
+    return slot[(uint32_t)(w * 0x9E3779B1u) >> 30] == w;
 }
 
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name

@@ -146,7 +146,9 @@ static size_t skip_name_suffix(kiji_doc *d, size_t me, size_t end)
     }
     /* honorifics; 夫人 too (デヴィ夫人は): no title, though kanji */
     static const char *const hon[] = {"さん", "ちゃん", "くん", "さま", "夫人", NULL};
-    for (int k = 0; hon[k]; k++) {
+    /* each opens with さ, ち, く or 夫: the list only after one */
+    bool may_hon = at(d, i, "さ") || at(d, i, "ち") || at(d, i, "く") || at(d, i, "夫");
+    for (int k = 0; may_hon && hon[k]; k++) {
         if (at(d, i, hon[k])) {
             i += strlen(hon[k]);
             break;
@@ -302,7 +304,8 @@ static size_t source_cue_end(kiji_doc *d, size_t i)
 {
     static const char *const mark[] = {"によりますと", "によると", "によれば", NULL};
     static const char *const verb[] = {"報じた", "伝えた", "報道した", "配信した", NULL};
-    for (int j = 0; mark[j]; j++)
+    /* every mark opens with によ: the list only where it stands */
+    for (int j = 0; at(d, i, "によ") && mark[j]; j++)
         if (at(d, i, mark[j]))
             return i + strlen(mark[j]);
     if (!at(d, i, "が") && !at(d, i, "の"))
@@ -521,6 +524,10 @@ static bool conditional_to(kiji_doc *d, size_t p, size_t hi)
     static const char *const ends[] = {"ると", "うと", "くと", "すと", "つと", "むと",
                                        "ぶと", "ぐと", "ぬと", NULL};
     size_t ps;
+    /* every end is a kana and と: without と after one character, none
+     * (the test the loop below would make of each end, at once) */
+    if (!at(d, p + 3, "と"))
+        return false;
     if (p >= 6 && at(d, p - 6, "によ"))
         return false;
     /* かれ, ばれ, られ, され: a passive; 触れ, 入れ are verbs of their own */
@@ -1056,6 +1063,13 @@ static size_t inflection_end(kiji_doc *d, size_t e)
     static const char *const tails[] = {"をしていた", "をしている", "をした", "している",
                                         "していた",   "ている",     "ていた", "する",
                                         "した",       "た",         "る",     NULL};
+    /* each opens with を, し, て, す, た or る: before any other character
+     * no tail matches, the steps counted as the loop would */
+    if (!(at(d, e, "を") || at(d, e, "し") || at(d, e, "て") || at(d, e, "す") || at(d, e, "た") ||
+          at(d, e, "る"))) {
+        d->work += sizeof tails / sizeof tails[0] - 1;
+        return e;
+    }
     for (int k = 0; tails[k]; k++) {
         d->work++;
         if (at(d, e, tails[k]))
@@ -2158,18 +2172,24 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
 {
     size_t lo = o > sst + KJ_Q_WINDOW ? o - KJ_Q_WINDOW : sst;
     int depth = 0;
+    /* the steps in a local, added once (a store to d->work at each made
+     * the compiler read the doc's fields again at the next) */
+    uint64_t steps = 0;
     for (size_t i = o; i > lo;) {
         size_t ps;
         uint32_t c = kj_cp_prev(d, i, &ps);
-        d->work++;
+        steps++;
         if (c == CLOSE)
             depth++;
         else if (c == OPEN && depth > 0)
             depth--;
-        else if (c == 0x3002 && depth == 0)
+        else if (c == 0x3002 && depth == 0) {
+            d->work += steps;
             return i;
+        }
         i = ps;
     }
+    d->work += steps;
     return sst;
 }
 
@@ -2509,9 +2529,8 @@ static int self_named(kiji_doc *d, const kj_qctx *x, size_t pos)
 /* Is c a character anaphor_speaker tries anaphor_at at: 同, 彼, 記, 本 or the
  * first character of a role of ja/anaphor_roles (ja_anaphor_head, built
  * from the list)? */
-static inline bool anaphor_head(const kiji_doc *d, uint32_t c)
+static inline bool anaphor_head(const struct kj_quotedata *q, uint32_t c)
 {
-    const struct kj_quotedata *q = d->p->quote;
     if (c >= 0x10000)
         return q->ja_anaphor_astral;
     return q->ja_anaphor_head[c >> 6] >> (c & 63) & 1;
@@ -2530,12 +2549,16 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
     *end = 0;
     if (hi > lo + KJ_Q_WINDOW)
         lo = hi - KJ_Q_WINDOW;
+    /* the quote data and the step count in locals: a store to d->work at
+     * each character made the compiler read d->p->quote again at the next */
+    const struct kj_quotedata *qd = d->p->quote;
+    uint64_t steps = 0;
     for (size_t i = lo; i < hi;) {
         size_t n, e, sn;
         const char *sfx;
         uint32_t c = kj_q_cp(d, i, &n);
-        d->work++;
-        if (anaphor_head(d, c) && !kj_q_in_quote(x, i)) {
+        steps++;
+        if (anaphor_head(qd, c) && !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx, &sn);
             if (k != ANA_NONE) {
                 kind = k;
@@ -2549,6 +2572,7 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
         }
         i = n > i ? n : i + 1;
     }
+    d->work += steps;
     if (kind == ANA_PERSON)
         return last_named(d, x, *pos, KIJI_FACT_PERSON, NULL, 0, false, NULL, 0);
     if (kind == ANA_SELF)
