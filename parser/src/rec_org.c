@@ -655,7 +655,9 @@ static bool listed_full(estate *s, const ent *e, size_t ns, size_t ne, bool *ful
     int32_t v, w, f;
     const char *p = s->d->norm + ns;
     size_t n = ne - ns;
-    if (s->d->lang != KJ_LANG_EN || !e->name || word_prefix(e->name, e->namelen, p, n) ||
+    /* the name written again (most mentions) is no second form */
+    if (s->d->lang != KJ_LANG_EN || !e->name || (n == e->namelen && memcmp(p, e->name, n) == 0) ||
+        word_prefix(e->name, e->namelen, p, n) ||
         word_prefix(p, n, e->name, e->namelen) ||
         !kj_dict_get(s->x->org, e->name, e->namelen, &v) || !kj_dict_get(s->x->org, p, n, &w) ||
         v != w)
@@ -4045,8 +4047,10 @@ static void pass_papers(estate *s)
         size_t a = h + 3, w = a, ne = a, last = a;
         int words = 0;
         while (w < s->hi && words < 5) {
+            if (!upper((unsigned char)d->norm[w]))
+                break;
             size_t e = head_word_end(s, w);
-            if (e == w || !upper((unsigned char)d->norm[w]))
+            if (e == w)
                 break;
             size_t te = e;
             while (te > w && d->norm[te - 1] == '.')

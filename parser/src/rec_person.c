@@ -4336,12 +4336,60 @@ static __attribute__((noinline)) size_t ja_rank_name(estate *s, size_t i, pctx *
     return q;
 }
 
+/* The starts of the places and organizations read before this pass (the
+ * frozen mentions), in order, for the headline rule of ja_persons
+ * (鹿児島撤退伊藤知事), which asks at each kanji run's start whether one
+ * starts there. */
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t *body_starts(estate *s, size_t *n)
+{
+    size_t *a = s->nfrozen ? kj_alloc(s->d, s->nfrozen * sizeof *a) : NULL;
+    *n = 0;
+    for (size_t k = 0; k < s->nfrozen; k++)
+        if (s->mr[k].e->type == KIJI_FACT_PLACE || s->mr[k].e->type == KIJI_FACT_ORGANIZATION)
+            a[(*n)++] = s->mr[k].ns;
+    if (*n > 1)
+        kj_sort(&s->d->sort, a, *n, sizeof *a, cmp_size);
+    s->d->work += s->nfrozen;
+    return a;
+}
+
+/* Does one of a[0, n) equal i? *k is a cursor that moves on as i does
+ * (the pass reads forward; where it went back, a binary search finds the
+ * place again). */
+static bool body_starts_at(kiji_doc *d, const size_t *a, size_t n, size_t *k, size_t i)
+{
+    if (*k > 0 && a[*k - 1] >= i) {
+        size_t lo = 0, hi = *k;
+        while (lo < hi) {
+            d->work++;
+            size_t mid = (lo + hi) / 2;
+            if (a[mid] < i)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        *k = lo;
+    }
+    while (*k < n && a[*k] < i) {
+        d->work++;
+        (*k)++;
+    }
+    return *k < n && a[*k] == i;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
     pctx pc = {0};
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
+    size_t nbs, kbs = 0, *bs = body_starts(s, &nbs);
     while (i < s->hi) {
         /* 同 and every start below are kanji or katakana: past any other
          * character the loop only moves on */
@@ -4412,7 +4460,8 @@ static void ja_persons(estate *s)
         /* 鹿児島撤退伊藤知事: a headline's run of a place or organization
          * read before (a mention starting here), a predicate of
          * ja/org_lead and a name: the name starts after the predicate */
-        if (start && (cls & KJ_CC_KANJI) && ent_overlaps(s, i, nx)) {
+        if (start && (cls & KJ_CC_KANJI) && body_starts_at(d, bs, nbs, &kbs, i) &&
+            ent_overlaps(s, i, nx)) {
             size_t q = 0, m, mx, lo = ent_frozen_from(s, i + 1);
             for (size_t k = lo; k < s->nfrozen && k < lo + 16 && s->mr[k].ns <= i + 36; k++)
                 if (s->mr[k].ns == i && s->mr[k].ne > q && s->mr[k].ne < s->hi &&
