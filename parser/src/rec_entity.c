@@ -698,7 +698,7 @@ void kj_entity_free(kiji_parser *p)
     free(x->places);
     kj_dict *all[] = {x->place,    x->abbr,        x->abbr_follow, x->demonym,  x->title_ja,
                       x->honor_ja, x->anaphora_ja, x->anaorg_ja, x->title_en,  x->honor_en, x->surname_ja,
-                      x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->onot_en, x->onot_ja, x->onat_en, x->ohead_en,
+                      x->osuf_ja,  x->ogeneric_ja, x->ofollow_ja,  x->osuf_en,  x->onot_en, x->onot_ja, x->onat_en, x->pqual_en, x->ohead_en,
                       x->firm_not_ja, x->firm_stem_not_ja, x->org, x->org_full, x->oshort_ja, x->olead_ja, x->notname_ja,
                       x->given_ja, x->given_en, x->gend_ja, x->occ_ja, x->zhsur_ja, x->zhgiven_ja,
                       x->stop_en, x->title_rev_ja, x->title_last_en, x->splits_ja,

@@ -191,6 +191,7 @@ struct kj_entity {
     kj_dict *occ_ja;              /* 女優 (before a name), 妻 (after) */
     kj_dict *zhsur_ja, *zhgiven_ja; /* 李, 諸葛; 明, 博: Chinese / Korean names */
     kj_dict *osuf_ja, *ogeneric_ja, *ofollow_ja, *olead_ja, *osuf_en, *onot_en, *onot_ja, *onat_en;
+    kj_dict *pqual_en; /* en/party_qualifiers: Christian (pass_party_members) */
     kj_dict *ohead_en; /* en/org_heads: Banque, Caisse (rec_org.c pass_heads) */
     kj_dict *paper_en; /* en/paper_words: Times, Herald (rec_org.c pass_papers) */
     /* the capitals that open a word of en/org_heads, each once (BCSI):

@@ -22,6 +22,7 @@ int org_init(struct kj_entity *x)
     x->onot_en = ent_dict("en/org_not", 1);
     x->onot_ja = ent_dict("ja/org_not", 1);
     x->onat_en = ent_dict("en/org_national", 1);
+    x->pqual_en = ent_dict("en/party_qualifiers", 1);
     x->ohead_en = ent_dict("en/org_heads", 1);
     x->paper_en = ent_dict("en/paper_words", 1);
     const kj_wordlist *heads = kj_wordlist_get("en/org_heads");
@@ -52,7 +53,7 @@ int org_init(struct kj_entity *x)
         return -1;
     for (size_t i = 0; i < x->firm_cues->n; i++)
         x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
-    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->ohead_en || !x->paper_en || !x->org || !x->org_full ||
+    if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->pqual_en || !x->ohead_en || !x->paper_en || !x->org || !x->org_full ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
@@ -5289,6 +5290,86 @@ static void pass_heads(estate *s)
     }
 }
 
+/* Does organization o's name open with name as whole words but its last,
+ * which may go on in letters (Christian Democratic Union for Christian
+ * Democrat)? (pass_party_members) */
+static bool named_party(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    return o->namelen > nl && !memcmp(o->name, name, nl) && ent_asc((unsigned char)o->name[nl]);
+}
+
+/* "the Christian Democrats", "The conservative Social Democrats", "the
+ * Tories": the article, up to two lower-case words, one or two capitalized
+ * party qualifiers (en/party_qualifiers) and a party member's plural
+ * (en/party_members, ending in s), or a plural that names the party by
+ * itself (party_qualifiers value 2), name the party, an organization
+ * (GUIDELINES: parties are organizations). An organization read before
+ * whose name opens with the qualifiers and the member's singular
+ * (Christian Democratic Union for the Christian Democrats) is the one
+ * meant; else a new one of the words as written. With no qualifier (the
+ * Democrats) or another word before the plural (House Democrats, Senate
+ * Republicans, Three Democrats) the words name members, no organization
+ * (cases/en/org_party_members). */
+static void pass_party_members(estate *s)
+{
+    kiji_doc *d = s->d;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    const char *p = d->norm;
+    for (size_t i = s->lo; i + 5 < s->hi; i++) {
+        if ((p[i] != 't' && p[i] != 'T') || p[i + 1] != 'h' || p[i + 2] != 'e' ||
+            (p[i + 3] != ' ' && p[i + 3] != '\n') ||
+            (i > s->lo && ent_asc((unsigned char)p[i - 1])))
+            continue;
+        d->work++;
+        size_t q = i + 4, ns = 0, ne = 0;
+        int lower = 0, quals = 0;
+        for (int k = 0; k < 5 && q < s->hi; k++) {
+            d->work++;
+            size_t e = q;
+            while (e < s->hi && e - q < 24 && ascii_letter(p[e]))
+                e++;
+            if (e == q || (e < s->hi && (ascii_letter(p[e]) || p[e] == '-')))
+                break;
+            int32_t v = 0;
+            if (!upper((unsigned char)p[q])) {
+                if (quals || lower == 2)
+                    break;
+                lower++;
+            } else if (kj_dict_get(s->x->pqual_en, p + q, e - q, &v) && v == 1 && quals < 2) {
+                if (!quals)
+                    ns = q;
+                quals++;
+            } else {
+                int32_t w;
+                if (quals && p[e - 1] == 's' && kj_dict_get(s->x->party_en, p + q, e - q, &w))
+                    ne = e;
+                else if (!quals && v == 2)
+                    ns = q, ne = e;
+                break;
+            }
+            if (e >= s->hi || (p[e] != ' ' && p[e] != '\n'))
+                break;
+            q = e + 1;
+        }
+        if (!ne || ent_overlaps(s, ns, ne))
+            continue;
+        ent *o = NULL;
+        if (quals) {
+            /* the qualifiers and the member's singular, one space apart */
+            char key[96];
+            size_t kl = 0;
+            for (size_t j = ns; j < ne - 1 && kl < sizeof key; j++)
+                key[kl++] = p[j] == '\n' ? ' ' : p[j];
+            if (kl < sizeof key)
+                o = org_unique(s, key, kl, named_party);
+        }
+        mention_or_new(s, o, ns, ne);
+        i = ne;
+    }
+}
+
 void rec_orgs(estate *s)
 {
     ent_freeze(s); /* ja_country_label sees the places read */
@@ -5310,5 +5391,7 @@ void rec_orgs(estate *s)
     pass_appositions(s);
     pass_spokes(s);
     pass_says(s);
+    ent_freeze(s); /* pass_party_members skips names read */
+    pass_party_members(s);
     pass_initials_later(s);
 }
