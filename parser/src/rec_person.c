@@ -2041,10 +2041,52 @@ static bool reading_before_role(estate *s, size_t b)
            kj_dict_longest(s->x->title_ja, d->norm, s->hi, q + 1, &v);
 }
 
+/* Verbs a person is the agent of, passive, after Xに「…」と: 言われ,
+ * 褒められ (an organization's words are 指摘され or 発表され as often). */
+static const char *const passive_speech[] = {"言われ", "褒められ", "ほめられ", "叱られ",
+                                             "怒られ", "諭され",   "励まされ", NULL};
+
+/* ヒロシゲに「どうぞ」と言われ, ヒロシゲいわく「…」: the word at a..b, then に
+ * and a quote closed by と and a verb of passive_speech, or いわく and a
+ * quote; the agent is the speaker. */
+static bool ja_kata_agent(estate *s, size_t b)
+{
+    kiji_doc *d = s->d;
+    size_t q = b + strlen("に");
+    if (kj_at(d->norm, s->hi, b, "いわく")) {
+        q = b + strlen("いわく");
+        if (kj_at(d->norm, s->hi, q, "、"))
+            q += strlen("、");
+        return kj_at(d->norm, s->hi, q, "「");
+    }
+    if (!kj_at(d->norm, s->hi, b, "に") || !kj_at(d->norm, s->hi, q, "「"))
+        return false;
+    int depth = 0;
+    for (size_t r = q; r < s->hi && r < q + 900; r++) {
+        d->work++;
+        if (kj_at(d->norm, s->hi, r, "「"))
+            depth++;
+        else if (kj_at(d->norm, s->hi, r, "」") && --depth == 0) {
+            size_t t = r + strlen("」");
+            if (!kj_at(d->norm, s->hi, t, "と"))
+                return false;
+            t += strlen("と");
+            for (int k = 0; passive_speech[k]; k++)
+                if (kj_at(d->norm, s->hi, t, passive_speech[k]))
+                    return true;
+            return false;
+        }
+    }
+    return false;
+}
+
 /* ローラは「…」と語った, 「…」とヒカキンは話した: a one-word katakana name
  * (a stage name) at a..b that speaks in the sentence with a verb only a
- * person uses (cases/ja/person). */
-static bool ja_kata_speaker(estate *s, size_t a, size_t b)
+ * person uses (cases/ja/person), or is the agent of one (ヒロシゲに「…」と
+ * 言われ; cases/ja/person_kata_agent). With any_before (a listed surname and a given
+ * name of kana, a name's shape of its own) the word need not open its
+ * clause (紹介された岡田ゆうすけは「…」と語った). */
+static bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
 {
     kiji_doc *d = s->d;
     size_t ps;
@@ -2052,11 +2094,15 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
         return false;
     /* は or が after the word, asked first: most katakana words have
      * neither, and the test is cheaper than the one of the clause start */
-    if (!(kj_at(d->norm, s->hi, b, "は") || kj_at(d->norm, s->hi, b, "が")))
-        return false;
+    bool agent = false;
+    if (!(kj_at(d->norm, s->hi, b, "は") || kj_at(d->norm, s->hi, b, "が"))) {
+        if (!(kj_at(d->norm, s->hi, b, "に") || kj_at(d->norm, s->hi, b, "いわく")))
+            return false;
+        agent = true;
+    }
     /* the word opens its clause (奇抜なアイデアは is a noun phrase; 米アップル
      * a company): nothing, punctuation, の or 」と before it */
-    if (a > s->lo) {
+    if (a > s->lo && !any_before) {
         uint32_t pc = ent_prev(d, a, &ps);
         static const uint32_t open[] = {0x3001, 0x3002, 0x300D, 0x300F, 0x306E, 0x3068,
                                         ')', ' ', '\n', 0};
@@ -2066,6 +2112,8 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b)
         if (!ok || (pc == 0x3068 && !kj_before(d->norm, a - 3, "」")))
             return false;
     }
+    if (agent)
+        return ja_kata_agent(s, b);
     size_t p = b + 3;
     /* 「…」とローラは(笑顔で)話した */
     if (a >= s->lo + 6 && kj_before(d->norm, a, "と") && kj_before(d->norm, a - 3, "」")) {
@@ -2217,14 +2265,15 @@ static size_t kana_given_end(estate *s, size_t b, bool listed)
     return kj_at(d->norm, s->hi, q, "さん") || kj_at(d->norm, s->hi, q, "氏") ? q : 0;
 }
 
-/* 女優の二階堂ふみが: a given name of two or three hiragana the list
+/* 女優の二階堂ふみが: a given name of two to max hiragana the list
  * lacks after a listed surname ending at b, written bare, then a particle
- * or punctuation; asked only with an occupation before the name
- * (ja_candidate). The shortest such run is taken (ふみが, not ふみがの).
+ * or punctuation; asked only with an occupation before the name (max 3),
+ * or with the name speaking a quote (岡田ゆうすけは「…」と語った, max 4;
+ * ja_candidate). The shortest such run is taken (ふみが, not ふみがの).
  * Not a run that opens with a particle or the ending of a word (佐藤のは,
  * 佐藤らが, 佐藤しかいない), nor with an honorific (佐藤さんが), nor a
  * particle of its own (山田さえも, 佐藤まで, 鈴木ほどの): its end, or 0. */
-static size_t occ_kana_given_end(estate *s, size_t b)
+static size_t occ_kana_given_end(estate *s, size_t b, int max)
 {
     kiji_doc *d = s->d;
     static const char lead[] = "のはがをにでへやともいしくなっただてよからえ";
@@ -2238,7 +2287,7 @@ static size_t occ_kana_given_end(estate *s, size_t b)
     for (int k = 0; func[k]; k++)
         if (kj_at(d->norm, s->hi, b, func[k]))
             return 0;
-    for (int n = 1; n <= 3 && q < s->hi && is_hira(ent_cp(d, q, &qn)); n++) {
+    for (int n = 1; n <= max && q < s->hi && is_hira(ent_cp(d, q, &qn)); n++) {
         q = qn;
         if (n < 2 || q >= s->hi)
             continue;
@@ -3763,7 +3812,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kata && sur == a && ja_kata_given(s, a, ends[0])) {
         /* パウルは: a given name alone */
         b = ends[0];
-    } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0])) {
+    } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0], false)) {
         /* ローラは「…」と語った */
         b = ends[0];
     } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
@@ -3827,6 +3876,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     /* 女優のマドンナは, 作家、田中一が, マドンナの娘: an occupation or a relation */
     if (!b && nends && (kata ? sur == a : sl > 0) && ends[nends - 1] - a <= 45) {
         size_t r = kata ? ends[0] : ends[nends - 1];
+        size_t g3;
         size_t rx;
         uint32_t rc = r < s->hi ? ent_cp(d, r, &rx) : 0;
         if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
@@ -3838,8 +3888,15 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
              * (cases/ja/person_hiragana_occupation) */
             size_t g;
             if (!kata && r - a == sl && listed == sl && is_hira(rc) &&
-                (g = occ_kana_given_end(s, r)) > r)
+                (g = occ_kana_given_end(s, r, 3)) > r)
                 b = g;
+        } else if (!kata && r - a == sl && listed == sl && is_hira(rc) &&
+                   (g3 = occ_kana_given_end(s, r, 4)) > r && ja_kata_speaker(s, a, g3, true)) {
+            /* 岡田ゆうすけは「…」と語った: a listed surname, a given name
+             * of hiragana and a verb only a person speaks with
+             * (cases/ja/person_hiragana_speaker) */
+            b = g3;
+            fse = a + sl;
         } else if (!kj_is_kanji(rc) && !kata && r - a == sl && name_follow(rc)) {
             /* 芸人のカンニング竹山が: a stage name of katakana and the
              * surname alone, after an occupation (cases/ja/person_stage);
