@@ -5317,25 +5317,33 @@ static void pass_party_members(estate *s)
     if (d->lang != KJ_LANG_EN)
         return;
     const char *p = d->norm;
+    /* from one h to the next (memchr), the one of the or The */
     for (size_t i = s->lo; i + 5 < s->hi; i++) {
-        if ((p[i] != 't' && p[i] != 'T') || p[i + 1] != 'h' || p[i + 2] != 'e' ||
+        const char *h = memchr(p + i + 1, 'h', s->hi - 5 - i);
+        if (!h)
+            break;
+        i = (size_t)(h - p) - 1;
+        d->work++;
+        if ((p[i] != 't' && p[i] != 'T') || p[i + 2] != 'e' ||
             (p[i + 3] != ' ' && p[i + 3] != '\n') ||
             (i > s->lo && ent_asc((unsigned char)p[i - 1])))
             continue;
-        d->work++;
         size_t q = i + 4, ns = 0, ne = 0;
         int lower = 0, quals = 0;
         for (int k = 0; k < 5 && q < s->hi; k++) {
             d->work++;
+            bool up = upper((unsigned char)p[q]);
+            /* a lower-case word after a qualifier or two others ends the
+             * run, whatever its length */
+            if (!up && (quals || lower == 2))
+                break;
             size_t e = q;
             while (e < s->hi && e - q < 24 && ascii_letter(p[e]))
                 e++;
             if (e == q || (e < s->hi && (ascii_letter(p[e]) || p[e] == '-')))
                 break;
             int32_t v = 0;
-            if (!upper((unsigned char)p[q])) {
-                if (quals || lower == 2)
-                    break;
+            if (!up) {
                 lower++;
             } else if (kj_dict_get(s->x->pqual_en, p + q, e - q, &v) && v == 1 && quals < 2) {
                 if (!quals)
