@@ -682,6 +682,12 @@ int kj_entity_init(kiji_parser *p)
     if (!x->stop_en || !x->splits_ja)
         return -1;
     ent_stops_init(&x->known_stops, KJ_CC_UPPER, x, ENT_F_ORG, 0x65B0, true);
+    x->known_stops_latin = x->known_stops;
+    for (uint32_t c = 'a'; c <= 'z'; c++)
+        if (!(x->org_lower_first >> (c - 'a') & 1)) {
+            x->known_stops_latin.ascii[c] = 0;
+            x->known_stops_latin.bits[c >> 6] &= ~(1ull << (c & 63));
+        }
     ent_stops_init(&x->place_stops_en, 0, x, ENT_F_PLACE_ANY, ENT_NO_CP, false);
     return 0;
 }

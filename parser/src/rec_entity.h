@@ -244,6 +244,13 @@ struct kj_entity {
     /* the stops of rec_orgs' pass_known (A-Z, org_first, 新) and of the
      * English rec_places (place_first, abbr_first) */
     ent_stops known_stops, place_stops_en;
+    /* known_stops for text not in Japanese: without the lower-case letters
+     * that open only keys of one or two lower-case letters (au), which
+     * name their body only in Japanese text (rec_org.c cued_form) */
+    ent_stops known_stops_latin;
+    /* bit c - 'a': a key of orgs.txt opens with the lower-case letter c
+     * and is not such a key (org_init) */
+    uint32_t org_lower_first;
 };
 
 /* Can a key of a set of f start with the code point c? */

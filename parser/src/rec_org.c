@@ -115,6 +115,8 @@ int org_init(struct kj_entity *x)
                 size_t n = t ? (size_t)(t - p) : strlen(p);
                 if (n && !kj_dict_add(x->org, p, n, use))
                     return -1;
+                if (n && p[0] >= 'a' && p[0] <= 'z' && (n > 2 || (n == 2 && (p[1] < 'a' || p[1] > 'z'))))
+                    x->org_lower_first |= 1u << (p[0] - 'a');
                 ent_first_add(x, ENT_F_ORG, p, n);
                 ent_pair_add(&x->org_pair, p, n);
                 p += n;
@@ -3540,7 +3542,7 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
 }
 
 /* pass_known's next stop from i (< hi): ent_skip_stops(d, i, hi,
- * known_stops), which also steps over every character past ASCII with no
+ * stops: known_stops or known_stops_latin), which also steps over every character past ASCII with no
  * name class (the table holds it whole; known_stops passes unnamed
  * characters): pass_known does nothing at one (ent_namechar) but move on,
  * so it need not stop there. It steps over one more kind of
@@ -3551,10 +3553,11 @@ ent *org_short_named(estate *s, size_t pos, size_t end)
  * the next character: most kanji that ENT_F_ORG lets through (国, 日) are
  * such, and the stop cost more than the filter. Each such character
  * counts one step of d->work, as the stop counted it. */
-static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x)
+static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct kj_entity *x,
+                                const ent_stops *stops)
 {
     for (;;) {
-        i = ent_skip_stops(d, i, hi, &x->known_stops);
+        i = ent_skip_stops(d, i, hi, stops);
         if (i >= hi || i >= d->norm_len || (unsigned char)d->norm[i] < 0x80)
             return i;
         uint32_t v = d->cpx[i];
@@ -3572,6 +3575,10 @@ static inline size_t skip_known(kiji_doc *d, size_t i, size_t hi, const struct k
 static void pass_known(estate *s)
 {
     kiji_doc *d = s->d;
+    /* the stops: known_stops_latin outside Japanese text (no stop at a
+     * lower-case letter that opens only a key like au) */
+    const ent_stops *stops =
+        d->lang == KJ_LANG_JA ? &s->x->known_stops : &s->x->known_stops_latin;
     ent_freeze(s);
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
@@ -3580,7 +3587,7 @@ static void pass_known(estate *s)
          * up only when ENT_F_ORG has the character, and only at a name
          * character) or an acronym (A-Z or 新 first): past any other
          * character it moves on */
-        i = skip_known(d, i, s->hi, s->x);
+        i = skip_known(d, i, s->hi, s->x, stops);
         if (i >= s->hi)
             break;
         d->work++;
