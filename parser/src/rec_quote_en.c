@@ -158,6 +158,21 @@ static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
                  strstr(a, "House of Representatives"));
 }
 
+/* The number of mentions in x that start before pos (they are in text
+ * order): the last one before pos is the one before that index. */
+static size_t mentions_before(const kj_qctx *x, size_t pos)
+{
+    size_t a = 0, b = x->nm;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (x->m[mid].ns < pos)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
+
 /* "the Kansas senator said", "said the Illinois Democrat": the, a place,
  * then senator / congressman / lawmaker / Democrat / Republican … ([s, e)
  * the phrase after the, up to a comma) is the lawmaker named last before
@@ -181,14 +196,7 @@ static int lawmaker_ref(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
         return -1;
     const char *party = d->norm[ws] == 'D' ? "Democrat" : d->norm[ws] == 'R' ? "Republican" : NULL;
     size_t sst = kj_q_sent_start(d, s);
-    size_t a = 0, b = x->nm;
-    while (a < b) { /* the last mention before the sentence */
-        size_t mid = a + (b - a) / 2;
-        if (x->m[mid].ns < sst)
-            a = mid + 1;
-        else
-            b = mid;
-    }
+    size_t a = mentions_before(x, sst);
     for (int k = (int)a - 1, n = 0; k >= 0 && n < 48; k--, n++) {
         d->work++;
         const kj_fact *f = &d->facts[x->m[k].fact];
@@ -208,14 +216,7 @@ static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
     if (!(word_is(d, s, "the") || word_is(d, s, "The")) || e <= s + 4 || e - s > 64)
         return -1;
     s += 4;
-    size_t a = 0, b = x->nm;
-    while (a < b) { /* the last mention before s */
-        size_t mid = a + (b - a) / 2;
-        if (x->m[mid].ns < s)
-            a = mid + 1;
-        else
-            b = mid;
-    }
+    size_t a = mentions_before(x, s);
     for (int k = (int)a - 1, n = 0; k >= 0 && n < 48; k--, n++) {
         d->work++;
         const kj_fact *f = &d->facts[x->m[k].fact];
