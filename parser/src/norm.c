@@ -238,119 +238,140 @@ static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
     memcpy(x + 1, cont, sizeof cont);
 }
 
-/* Write the three-byte characters src[from, to), each a chunk NFKC keeps
- * as it is, at the end of the output (reserved by the caller) without
- * counting them in o->len: their bytes, maps and decoded entries. */
-static void copy_run(out *o, const unsigned char *u, const uint8_t *tab, size_t from, size_t to)
+/* Is the character after the one that ends at u[0] a three-byte sequence:
+ * a lead byte E0-EF at u[1] and continuation bytes at u[2] and u[3]? One
+ * four-byte load and one mask, the same for either byte order. */
+static inline bool next3(const unsigned char *u)
 {
-    memcpy(o->buf + o->len, u + from, to - from);
-    size_t *ms = o->ms + o->len;
-    uint32_t *x = o->x + o->len;
-    for (size_t q = from; q < to; q += 3) {
-        ms[0] = ms[1] = ms[2] = q;
-        uint32_t cp = three(u[q], u[q + 1], u[q + 2]);
-        put_entry3(x, cp, tab[cp]);
-        ms += 3;
-        x += 3;
-    }
-}
-
-/* Where the run of three-byte characters that starts at src[k] ends (see
- * kj_normalize): k itself if the character there does not continue one. */
-static size_t run_end(const unsigned char *u, const uint8_t *tab, size_t k, size_t len)
-{
-    if (k + 3 > len || (u[k] & 0xF0) != 0xE0)
-        return k;
-    uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
-    if (!three_ok(u[k + 1], u[k + 2], cp))
-        return k;
-    while (k + 6 <= len && (u[k + 3] & 0xF0) == 0xE0 && (tab[cp] & NF_STABLE)) {
-        uint32_t nc = three(u[k + 3], u[k + 4], u[k + 5]);
-        if (!three_ok(u[k + 4], u[k + 5], nc) || !(tab[nc] & NF_BOUNDARY))
-            break;
-        k += 3;
-        cp = nc;
-    }
-    return k;
-}
-
-/* A step of put_run: the character cp (flags f) at u[k], NFKC on its own
- * and in bounds with the next one, is a chunk of its own when the next is a
- * valid three-byte character with a boundary before it: then write it at
- * ob, ms and x, set *nc and *nf to the next one's code point and flags and
- * return true. */
-typedef size_t run_pos2 __attribute__((vector_size(2 * sizeof(size_t))));
-
-static inline __attribute__((always_inline)) bool
-run_step(const unsigned char *u, const uint8_t *tab, size_t k, uint32_t cp, uint8_t f, uint32_t *nc,
-         uint8_t *nf, char *ob, size_t *ms, uint32_t *x, run_pos2 *kk)
-{
-    /* the next character's lead nibble and continuation bytes with one
-     * four-byte load (from the current one's last byte, so in bounds) and
-     * one mask, the same for either byte order */
     static const unsigned char mask4[4] = {0, 0xF0, 0xC0, 0xC0}, bits4[4] = {0, 0xE0, 0x80, 0x80};
     uint32_t m4, b4, w;
     memcpy(&m4, mask4, 4);
     memcpy(&b4, bits4, 4);
-    memcpy(&w, u + k + 2, 4);
-    if ((w & m4) != b4)
-        return false;
-    /* three() less its masks: the lead and continuation bits just checked
-     * come off with one subtraction */
-    size_t c = ((size_t)u[k + 3] << 12) + ((size_t)u[k + 4] << 6) + u[k + 5] -
-               ((0xE0u << 12) + (0x80u << 6) + 0x80u);
-    uint8_t g = tab[c];
-    if (c < 0x800 || !(g & NF_BOUNDARY))
-        return false;
-    /* four bytes, one store: the fourth (the next character's lead)
-     * lands at most on buf[cap - 1], the byte room leaves spare, and is
-     * overwritten by whatever is written next */
-    memcpy(ob, u + k, 4);
-    memcpy(ms, kk, sizeof *kk);
-    ms[2] = k;
-    *kk += 3;
-    put_entry3(x, cp, f);
-    *nc = (uint32_t)c;
-    *nf = g;
-    return true;
+    memcpy(&w, u, 4);
+    return (w & m4) == b4;
 }
 
-/* The run of three-byte characters that starts at src[i] (see
- * kj_normalize), written as it is found to ob, ms and x (the output
- * position of src[i]) while it fits in room bytes. Returns where it stopped:
- * the run's end, or the first character that did not fit. A function of its
- * own so that its few variables stay in registers. */
-static __attribute__((noinline)) size_t put_run(const unsigned char *u, const uint8_t *tab,
-                                                size_t i, size_t len, size_t room, char *ob,
-                                                size_t *ms, uint32_t *x)
+/* The code point of the three-byte sequence at u that next3 checked:
+ * three() less its masks, the lead and continuation bits taken off with
+ * one subtraction. */
+static inline uint32_t three_checked(const unsigned char *u)
 {
-    if (len < 6 || room < 3)
-        return i;
-    /* the last k whose character and the next are in the input and whose
-     * character fits */
-    size_t lim = len - 6 < i + room - 3 ? len - 6 : i + room - 3;
-    size_t k = i, j = 0;
-    uint32_t cp = three(u[k], u[k + 1], u[k + 2]);
-    if (!three_ok(u[k + 1], u[k + 2], cp))
-        return i;
-    uint8_t f = tab[cp];
-    /* two characters a round, the second's code point and flags in c2 and
-     * f2: no copying of the next character's values to the current one's */
-    uint32_t c2;
-    uint8_t f2;
-    run_pos2 kk = {k, k};
-    for (;;) {
-        if (k > lim || !(f & NF_STABLE) ||
-            !run_step(u, tab, k, cp, f, &c2, &f2, ob + j, ms + j, x + j, &kk))
-            break;
-        k += 3;
-        j += 3;
-        if (k > lim || !(f2 & NF_STABLE) ||
-            !run_step(u, tab, k, c2, f2, &cp, &f, ob + j, ms + j, x + j, &kk))
-            break;
-        k += 3;
-        j += 3;
+    return ((uint32_t)u[0] << 12) + ((uint32_t)u[1] << 6) + u[2] -
+           ((0xE0u << 12) + (0x80u << 6) + 0x80u);
+}
+
+/* The run of characters that starts at src[i] (see kj_normalize), written
+ * as it is found to ob, ms and x (the output position of src[i]): ASCII
+ * and three-byte characters (kana, kanji, CJK punctuation), each NFKC on
+ * its own (NF_STABLE) and followed by a character of those kinds with a
+ * boundary before it, so a chunk of its own that the general path would
+ * copy as it is. No CR or NUL is taken (kj_normalize turns CR LF into LF;
+ * a NUL is an error), nor an invalid or overlong sequence (a surrogate is
+ * never NF_STABLE), and the output is the input byte for byte, so the
+ * offset maps are the input positions. A character is taken only six
+ * bytes or more before the end of the input and of room (the output bytes
+ * that fit without growing): it and the next are in bounds and it fits.
+ * The run stops before eight plain ASCII bytes it did not start at
+ * (kj_normalize copies those faster) and at a character it cannot take,
+ * which the general path then checks and writes. Returns where it
+ * stopped, with the characters written in *chars. A function of its own
+ * so that its few variables stay in registers. */
+static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const uint8_t *tab,
+                                                  const uint32_t *ax, size_t i, size_t len,
+                                                  size_t room, char *ob, size_t *ms, uint32_t *x,
+                                                  size_t *chars)
+{
+    size_t lim = len - i < room ? len : i + room;
+    size_t k = i, nc = 0;
+    uint32_t cp = 0;
+    uint8_t f = 0;
+    if (lim - i < 6)
+        goto done;
+    lim -= 6; /* the last position a character is taken at */
+    if (u[k] >= 0x80) {
+        if ((u[k] & 0xF0) != 0xE0)
+            goto done;
+        cp = three(u[k], u[k + 1], u[k + 2]);
+        if (!three_ok(u[k + 1], u[k + 2], cp))
+            goto done;
+        f = tab[cp];
+        goto kanji;
     }
+    for (;;) {
+        /* the ASCII character u[k] */
+        for (;;) {
+            unsigned b = u[k];
+            if (!(tab[b] & NF_STABLE) || b == '\r' || b == 0 ||
+                (k > i && len - k >= 8 && !cr_nul_or_wide8(u + k)))
+                goto done;
+            unsigned nb = u[k + 1];
+            size_t j = k - i;
+            if (nb < 0x80) {
+                if (!nb || !(tab[nb] & NF_BOUNDARY))
+                    goto done;
+                ob[j] = (char)b;
+                ms[j] = k;
+                x[j] = ax[b];
+                nc++;
+                if (++k > lim)
+                    goto done;
+                continue;
+            }
+            if (!next3(u + k))
+                goto done;
+            uint32_t c = three_checked(u + k + 1);
+            uint8_t g = tab[c];
+            if (c < 0x800 || !(g & NF_BOUNDARY))
+                goto done;
+            ob[j] = (char)b;
+            ms[j] = k;
+            x[j] = ax[b];
+            nc++;
+            cp = c;
+            f = g;
+            if (++k > lim)
+                goto done;
+            break;
+        }
+    kanji:
+        /* the three-byte character cp (flags f) at u[k] */
+        for (;;) {
+            if (!(f & NF_STABLE))
+                goto done;
+            size_t j = k - i;
+            if (!next3(u + k + 2)) {
+                unsigned nb = u[k + 3];
+                if (nb >= 0x80 || !nb || !(tab[nb] & NF_BOUNDARY))
+                    goto done;
+                /* four bytes, one store: the fourth lands at most on the
+                 * last byte of room and is overwritten by whatever is
+                 * written next */
+                memcpy(ob + j, u + k, 4);
+                ms[j] = ms[j + 1] = ms[j + 2] = k;
+                put_entry3(x + j, cp, f);
+                nc++;
+                k += 3;
+                if (k > lim)
+                    goto done;
+                break;
+            }
+            uint32_t c = three_checked(u + k + 3);
+            uint8_t g = tab[c];
+            if (c < 0x800 || !(g & NF_BOUNDARY))
+                goto done;
+            memcpy(ob + j, u + k, 4);
+            ms[j] = ms[j + 1] = ms[j + 2] = k;
+            put_entry3(x + j, cp, f);
+            nc++;
+            k += 3;
+            cp = c;
+            f = g;
+            if (k > lim)
+                goto done;
+        }
+    }
+done:
+    *chars = nc;
     return k;
 }
 
@@ -408,15 +429,17 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             have = false;
             continue;
         }
-        /* A run of ASCII followed by ASCII: every byte is a chunk of its
-         * own, already NFKC (ASCII is stable and has a boundary before
-         * every character); the run's last byte takes the general path,
-         * since a combining mark may follow it. */
-        if ((unsigned char)(b - 1) < 0x7F && i + 1 < len && (unsigned char)src[i + 1] < 0x80) {
-            /* f: the first CR or non-ASCII byte after i (or len); the run
-             * ends at a CR, or before the byte that precedes a non-ASCII one
-             * (or the last byte). Eight bytes at a time while none is. */
-            size_t f = i + 1;
+        /* A run of ASCII that starts with eight bytes of no CR or NUL:
+         * every byte is a chunk of its own, already NFKC (ASCII is stable
+         * and has a boundary before every character); the run's last byte
+         * takes put_mixed's way below, since a combining mark may follow
+         * it. A shorter run (digits amid kanji) goes that way whole. */
+        if (len - i >= 8 && !cr_nul_or_wide8((const unsigned char *)src + i)) {
+            /* f: the first CR, NUL or non-ASCII byte past the eight (or
+             * len); the run ends at a CR or NUL, or before the byte that
+             * precedes a non-ASCII one (or the last byte). Eight bytes at a
+             * time while none is. */
+            size_t f = i + 8;
             while (len - f >= 8 && !cr_nul_or_wide8((const unsigned char *)src + f))
                 f += 8;
             while (f < len && (unsigned char)(src[f] - 1) < 0x7F && src[f] != '\r')
@@ -463,36 +486,21 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
             have = false;
             continue;
         }
-        /* A run of three-byte characters (kana, kanji, CJK punctuation):
-         * one that is NFKC on its own and followed by a three-byte character
-         * with a boundary before it is a chunk of its own, copied as it is,
-         * as the general path below would. k + 6 <= len keeps both
-         * characters in bounds; a character is taken only when it is valid
-         * UTF-8 (three_ok; a surrogate is never NF_STABLE). The character
-         * the run stops at takes the general path, which checks it. Each character is written as it is
-         * found (bytes, maps, decoded entry) while the buffers hold it;
-         * a run that outgrows them is found to its end and grows them once,
-         * as one reserve for the whole run always did. */
-        if (b >= 0xE0 && b <= 0xEF && i + 3 <= len) {
-            const unsigned char *u = (const unsigned char *)src;
-            const uint8_t *tab = d->p->nfkc_tab;
+        /* A run of ASCII and three-byte characters, each a chunk NFKC
+         * keeps as it is (put_mixed), copied as the general path below
+         * would copy it; the character it stops at takes that path, which
+         * checks it (and grows the buffers when they are full). */
+        if (b < 0x80 || (b & 0xF0) == 0xE0) {
             size_t room = o.cap - o.len - 1; /* what fits without reserve growing */
-            size_t k = put_run(u, tab, i, len, room, o.buf + o.len, o.ms + o.len, o.x + o.len);
-            if (k + 3 > i + room) {
-                /* the buffers are full: the rest of the run, if any */
-                size_t e = run_end(u, tab, k, len);
-                if (e > k) {
-                    reserve(&o, e - i);
-                    copy_run(&o, u, tab, i, e);
-                    k = e;
-                }
-            }
+            size_t chars;
+            size_t k = put_mixed((const unsigned char *)src, d->p->nfkc_tab, d->p->cpx_ascii, i, len,
+                                 room, o.buf + o.len, o.ms + o.len, o.x + o.len, &chars);
             if (k > i) {
                 /* the decoded entries of the text before the run */
                 kj_chars_fill(d, o.buf, o.done, o.len);
                 o.len += k - i;
                 o.done = o.len;
-                d->work += (k - i) / 3 - 1; /* one per chunk, as below */
+                d->work += chars - 1; /* one per chunk, as below */
                 i = k;
                 have = false;
                 continue;
