@@ -491,8 +491,40 @@ static void run_edited(kiji_parser *p)
     kiji_doc_free(d);
 }
 
+/* The writer copies fact type and qualifier names without looking for
+ * escapes (json.c, kv_name): each must be lowercase ASCII letters and '_'
+ * (a name with a '"' would fail here, not just in an article's JSON). */
+static bool plain_name(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+            return false;
+    return true;
+}
+
+static void check_names(void)
+{
+    for (int t = 1; t <= KIJI_FACT_MAX; t++) {
+        checked++;
+        if (!plain_name(kiji_fact_type_name(t))) {
+            failed++;
+            fprintf(stderr, "FAIL fact type %d: name is not plain\n", t);
+        }
+    }
+    for (int q = KJ_Q_APPROX; q <= KJ_Q_AT_MOST; q++) {
+        checked++;
+        if (!plain_name(kj_qualifier_name(q))) {
+            failed++;
+            fprintf(stderr, "FAIL qualifier %d: name is not plain\n", q);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    check_names();
     kiji_error err;
     kiji_options all = {.facts = 0xFFFFFFFFu};
     kiji_options few = {.facts = 0xFFFFFFFFu, .max_facts = 3};

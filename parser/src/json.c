@@ -99,8 +99,9 @@ static void indent(jw *w, int depth)
 }
 
 /* Before a member of the innermost container: "," between members, and the
- * pretty-printer's newline and indentation. */
-static void member(jw *w)
+ * pretty-printer's newline and indentation. Inline: one of the most
+ * frequent calls, and two tests in the compact form. */
+static inline void member(jw *w)
 {
     if (w->first[w->depth])
         w->first[w->depth] = false;
@@ -366,6 +367,27 @@ static inline __attribute__((always_inline)) bool kv_strn(jw *w, const char *k, 
 static inline __attribute__((always_inline)) bool kv_str(jw *w, const char *k, const char *s)
 {
     return kv_strn(w, k, s, s ? strlen(s) : 0, false);
+}
+
+/* "key": "name" for a name of our own that needs no escaping (a fact
+ * type's or a qualifier's: lowercase ASCII letters and '_', as
+ * tests/json_test checks), copied as it is; nothing when name is NULL.
+ * Returns whether the member was written. */
+static inline __attribute__((always_inline)) bool kv_name(jw *w, const char *k, const char *name)
+{
+    if (!name)
+        return false;
+    key(w, k);
+    size_t n = strlen(name);
+    if (jw_reserve(w, n + 2)) {
+        char *o = w->b + w->n;
+        *o++ = '"';
+        memcpy(o, name, n);
+        o += n;
+        *o++ = '"';
+        w->n = (size_t)(o - w->b);
+    }
+    return true;
 }
 
 static inline __attribute__((always_inline)) void kv_int(jw *w, const char *k, int64_t v)
@@ -686,10 +708,38 @@ static bool attr_shadowed(const kj_fact *f, const kj_attr *a)
     return false;
 }
 
-/* An attribute's key, escaped like any string (recognizers name them). */
+/* Attribute keys up to this long are copied byte by byte in attr_key. */
+#define ATTR_KEY_FAST 24
+
+/* An attribute's key, escaped like any string (recognizers name them).
+ * Most are our own short names of plain ASCII (currency, mentions):
+ * copied as they are read, up to the NUL, when none of their bytes needs
+ * a look (a control, '"', '\\' or past ASCII; 0x7F is plain, as in put_str)
+ * and they are no longer than
+ * ATTR_KEY_FAST; any other takes put_str, which writes over them. */
 static void attr_key(jw *w, const char *k)
 {
     member(w);
+    if (jw_reserve(w, ATTR_KEY_FAST + 4)) {
+        char *o = w->b + w->n;
+        *o++ = '"';
+        size_t i = 0;
+        for (; i < ATTR_KEY_FAST; i++) {
+            unsigned char c = (unsigned char)k[i];
+            if (needs_escape[c] | (c >> 7)) /* the NUL as well */
+                break;
+            o[i] = (char)c;
+        }
+        if (!k[i]) {
+            o += i;
+            *o++ = '"';
+            *o++ = ':';
+            if (w->pretty)
+                *o++ = ' ';
+            w->n = (size_t)(o - w->b);
+            return;
+        }
+    }
     if (!put_str(w, k, strlen(k), false))
         w->bad = true; /* jansson's dump fails on such a key as well */
     if (w->pretty)
@@ -708,7 +758,7 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
     jw_open(w, '{');
     kv_int(w, "id", f->id);
     MARK("id");
-    if (kv_str(w, "type", kiji_fact_type_name(f->type)))
+    if (kv_name(w, "type", kiji_fact_type_name(f->type)))
         MARK("type");
     /* A span cut inside a character is no valid string: no "text" then. */
     if (orig_span_valid(d, f->start, f->end) &&
@@ -739,7 +789,7 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
             MARK("max_str");
     }
     const char *q = kj_qualifier_name(f->qualifier);
-    if (q && kv_str(w, "qualifier", q))
+    if (q && kv_name(w, "qualifier", q))
         MARK("qualifier");
     if (f->equivalent > 0) {
         kv_int(w, "equivalent", f->equivalent);
