@@ -4,11 +4,10 @@
  * length with one load instead of decoding UTF-8 again in every pass, and
  * its classes (KJ_CC_*), so an entity scan steps over characters where it
  * has nothing to do without testing code point ranges. kj_normalize fills
- * it as it writes d->norm: the entries of the kana / kanji runs (and the
- * short ASCII stretches between them) it copies
- * as they are directly, the rest through kj_chars_fill, so the text is not
- * walked a second time; kj_chars is the same table in one pass over the
- * finished text (front_test compares the two).
+ * it as it writes d->norm: the entries of the runs it copies as they are
+ * (ASCII, kana, kanji) directly, the rest through kj_chars_fill, so the
+ * text is not walked a second time; kj_chars is the same table in one
+ * pass over the finished text (front_test compares the two).
  *
  * Invariant: kj_cp_next and kj_cp_prev (kj.h) return exactly what
  * kj_u8_next and kj_u8_prev return on d->norm; an entry answers only where

@@ -446,8 +446,14 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
                 f++;
             size_t e = f < len && (src[f] == '\r' || src[f] == 0) ? f : f - 1;
             reserve(&o, e - i);
+            /* the decoded entries of the text before the run; the run's are
+             * written with its maps below */
+            kj_chars_fill(d, o.buf, o.done, o.len);
             memcpy(o.buf + o.len, src + i, e - i);
             size_t *ms = o.ms + o.len;
+            uint32_t *x = o.x + o.len;
+            const unsigned char *u = (const unsigned char *)src + i;
+            const uint32_t *ax = d->p->cpx_ascii;
             size_t k = 0;
             if (e - i >= 16) {
                 /* eight bytes a round, as four vectors of two positions
@@ -468,6 +474,14 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
                     p1 += step;
                     p2 += step;
                     p3 += step;
+                    x[k] = ax[u[k]];
+                    x[k + 1] = ax[u[k + 1]];
+                    x[k + 2] = ax[u[k + 2]];
+                    x[k + 3] = ax[u[k + 3]];
+                    x[k + 4] = ax[u[k + 4]];
+                    x[k + 5] = ax[u[k + 5]];
+                    x[k + 6] = ax[u[k + 6]];
+                    x[k + 7] = ax[u[k + 7]];
                 }
             }
             /* the rest (all of a short run): four bytes a round */
@@ -477,10 +491,17 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
                 ms[k + 1] = q + 1;
                 ms[k + 2] = q + 2;
                 ms[k + 3] = q + 3;
+                x[k] = ax[u[k]];
+                x[k + 1] = ax[u[k + 1]];
+                x[k + 2] = ax[u[k + 2]];
+                x[k + 3] = ax[u[k + 3]];
             }
-            for (; k < e - i; k++)
+            for (; k < e - i; k++) {
                 ms[k] = i + k;
+                x[k] = ax[u[k]];
+            }
             o.len += e - i;
+            o.done = o.len;
             d->work += e - i - 1;
             i = e;
             have = false;
