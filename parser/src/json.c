@@ -198,7 +198,9 @@ static inline char *int_at(char *o, int64_t v)
     return end;
 }
 
-static void put_int(jw *w, int64_t v)
+/* Inline: the most frequent value (ids, offsets, sentence numbers), and a
+ * call cost a fifth of its work. */
+static inline void put_int(jw *w, int64_t v)
 {
     if (jw_reserve(w, INT_MAX_LEN))
         w->n = (size_t)(int_at(w->b + w->n, v) - w->b);
