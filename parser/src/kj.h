@@ -44,7 +44,7 @@ typedef struct kj_arena {
 } kj_arena;
 
 void *kj_alloc(kiji_doc *d, size_t n);     /* zeroed; never NULL */
-void *kj_alloc_raw(kiji_doc *d, size_t n); /* not zeroed; never NULL */
+/* kj_alloc_raw (not zeroed; never NULL) is inline, below struct kiji_doc */
 void kj_arena_reset(kj_arena *a);          /* keep the chunks for the next parse */
 void kj_arena_free(kj_arena *a);
 char *kj_strndup(kiji_doc *d, const char *s, size_t n);
@@ -300,6 +300,23 @@ struct kiji_doc {
 
     kj_scratch sort; /* kj_sort's scratch for long lists, kept warm */
 };
+
+/* n bytes from the doc's arena, not zeroed; never NULL. The common case
+ * inline (room in the current chunk: one test and an add, no call);
+ * kj_alloc_chunk (util.c) takes a new chunk. */
+void *kj_alloc_chunk(kiji_doc *d, size_t n);
+static inline void *kj_alloc_raw(kiji_doc *d, size_t n)
+{
+    n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (n == 0)
+        n = sizeof(max_align_t);
+    kj_chunk *c = d->arena.head;
+    if (!c || c->size - c->used < n)
+        return kj_alloc_chunk(d, n);
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
 
 /* The claim on byte i (0 = none). Inline: the scans ask it at every word. */
 static inline uint8_t kj_claim_at(const kiji_doc *d, size_t i)

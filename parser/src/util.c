@@ -24,12 +24,11 @@ void *kj_alloc(kiji_doc *d, size_t n)
     return p;
 }
 
-void *kj_alloc_raw(kiji_doc *d, size_t n)
+/* kj_alloc_raw (kj.h) where the current chunk has no room for n bytes (n
+ * already rounded up to max_align_t). */
+void *kj_alloc_chunk(kiji_doc *d, size_t n)
 {
     kj_arena *a = &d->arena;
-    n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-    if (n == 0)
-        n = sizeof(max_align_t);
     kj_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
         /* Reuse a spare chunk from an earlier parse if one is big enough. */
