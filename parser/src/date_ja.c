@@ -2903,29 +2903,67 @@ static bool title_kind_before(const jp *p, size_t o)
     return false;
 }
 
+/* Is the 「 at o a work's title named so: a kind of work of ja/title_kinds
+ * right before it or before the first of two titles joined by や / 、 / と
+ * (ドラマ「A」や「B」)? */
+static bool work_named(const jp *p, size_t o)
+{
+    if (title_kind_before(p, o))
+        return true;
+    static const char *const join[] = {"」や", "」、", "」と"};
+    for (size_t k = 0; k < 3; k++)
+        if (kj_before(p->s, o, join[k])) {
+            size_t c = o - strlen(join[k]);
+            size_t o2 = open_bracket(p, c);
+            if (o2 != SIZE_MAX && title_kind_before(p, o2))
+                return true;
+        }
+    return false;
+}
+
+/* The 「…」 at [o, e) (e past its 」) is written elsewhere in the text as a
+ * work's title (work_named there, and not before と: ブログ「…」と報告 is
+ * a quote): 「明日、ママがいない」 in a headline after ドラマ「明日、ママが
+ * いない」 in the body names the same drama. Titles of three characters or
+ * more in the brackets only (a bare 「今日」 stays a word). */
+static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
+{
+    size_t n = e - o;
+    if (n < strlen("「」") + 9)
+        return false;
+    /* searched by the last byte of the title's first character (a lead
+     * byte E3 starts most of them) */
+    size_t k = o + strlen("「");
+    size_t f = k + (size_t)kj_u8_len((unsigned char)p->s[k]) - 1 - o;
+    if (f >= n)
+        return false;
+    for (size_t r = f; r + n - f <= p->len;) {
+        const char *h = memchr(p->s + r, p->s[o + f], p->len - r - (n - f) + 1);
+        p->c->d->work += (h ? (size_t)(h - (p->s + r)) : p->len - r) / 16 + 1;
+        if (!h)
+            break;
+        size_t b = (size_t)(h - p->s) - f; /* the candidate's 「 */
+        if (b != o && memcmp(p->s + b, p->s + o, n) == 0 && work_named(p, b) &&
+            !(at(p, b + n, "と") && !at(p, b + n, "と「")))
+            return true;
+        r = (size_t)(h - p->s) + 1;
+    }
+    return false;
+}
+
 /* ドラマ「明日、ママがいない」, 映画「A」や「今日、恋をはじめます」: i inside a
  * work's title in 「」, named by a kind of work of ja/title_kinds right before
- * its 「 or before the first of two titles joined by や / 、 / と; the title
- * names the work, no date (cases/ja/date_in_title). Returns the bytes to its
- * 」 (which must close within 90 bytes, no 。 or line break between, and not
- * before と, a quote), 0 when i is in no such title. */
+ * its 「 or before the first of two titles joined by や / 、 / と, or written
+ * so elsewhere in the text (work_named_elsewhere); the title names the work,
+ * no date (cases/ja/date_in_title). Returns the bytes to its 」 (which must
+ * close within 90 bytes, no 。 or line break between, and not before と, a
+ * quote), 0 when i is in no such title. */
 static size_t in_work_title(const jp *p, size_t i)
 {
     size_t o = open_bracket(p, i);
     if (o == SIZE_MAX)
         return 0;
-    bool named = title_kind_before(p, o);
-    if (!named) {
-        static const char *const join[] = {"」や", "」、", "」と"};
-        for (size_t k = 0; k < 3 && !named; k++)
-            if (kj_before(p->s, o, join[k])) {
-                size_t c = o - strlen(join[k]);
-                size_t o2 = open_bracket(p, c);
-                named = o2 != SIZE_MAX && title_kind_before(p, o2);
-            }
-    }
-    if (!named)
-        return 0;
+    bool named = work_named(p, o);
     for (size_t q = i; q < p->len && q < i + 90; q++) {
         p->c->d->work++;
         if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
@@ -2936,7 +2974,7 @@ static size_t in_work_title(const jp *p, size_t i)
             size_t a = q + strlen("」");
             if (at(p, a, "と") && !at(p, a, "と「"))
                 return 0;
-            return q - i;
+            return named || work_named_elsewhere(p, o, a) ? q - i : 0;
         }
     }
     return 0;
