@@ -15,6 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Up to 16 「…」 the text names as works' titles (ドラマ「…」): each 「's
+ * start and the length through its 」. */
+struct work_titles {
+    bool done;
+    int n;
+    size_t o[16], len[16];
+};
+
 typedef struct jp {
     kj_dctx *c;
     const char *s;
@@ -62,6 +70,9 @@ typedef struct jp {
      * clocks keep (a headline tells of the future in the present tense) */
     bool hl;
     int opy, opm, opd;
+    /* the works' titles the text names (work_titles), found at the first
+     * date word inside a 「」 that no kind of work names */
+    struct work_titles *wt;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -2942,29 +2953,47 @@ static bool work_named(const jp *p, size_t o)
  * work's title (work_named there, and not before と: ブログ「…」と報告 is
  * a quote): 「明日、ママがいない」 in a headline after ドラマ「明日、ママが
  * いない」 in the body names the same drama. Titles of three characters or
- * more in the brackets only (a bare 「今日」 stays a word). */
+ * more in the brackets only (a bare 「今日」 stays a word). The text's
+ * titles are found once, at the first call (one pass over its 「, up to 16
+ * titles), so each call compares at most 16. */
 static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
 {
+    struct work_titles *wt = p->wt;
     size_t n = e - o;
-    if (n < strlen("「」") + 9)
+    if (!wt || n < strlen("「」") + 9)
         return false;
-    /* searched by the last byte of the title's first character (a lead
-     * byte E3 starts most of them) */
-    size_t k = o + strlen("「");
-    size_t f = k + (size_t)kj_u8_len((unsigned char)p->s[k]) - 1 - o;
-    if (f >= n)
-        return false;
-    for (size_t r = f; r + n - f <= p->len;) {
-        const char *h = memchr(p->s + r, p->s[o + f], p->len - r - (n - f) + 1);
-        p->c->d->work += (h ? (size_t)(h - (p->s + r)) : p->len - r) / 16 + 1;
-        if (!h)
-            break;
-        size_t b = (size_t)(h - p->s) - f; /* the candidate's 「 */
-        if (b != o && memcmp(p->s + b, p->s + o, n) == 0 && work_named(p, b) &&
-            !(at(p, b + n, "と") && !at(p, b + n, "と「")))
-            return true;
-        r = (size_t)(h - p->s) + 1;
+    if (!wt->done) {
+        wt->done = true;
+        const unsigned char *u = (const unsigned char *)p->s;
+        /* 「 is E3 80 8C: found by its last byte */
+        for (size_t q = 2; q < p->len && wt->n < 16;) {
+            const unsigned char *h = memchr(u + q, 0x8C, p->len - q);
+            p->c->d->work += (h ? (size_t)(h - (u + q)) : p->len - q) / 16 + 1;
+            if (!h)
+                break;
+            size_t k = (size_t)(h - u);
+            q = k + 1;
+            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, k - 2))
+                continue;
+            size_t b = k - 2;
+            for (size_t r = b + strlen("「"); r < p->len && r < b + 90; r++) {
+                p->c->d->work++;
+                if (p->s[r] == '\n' || at(p, r, "。") || at(p, r, "「"))
+                    break;
+                if (at(p, r, "」")) {
+                    size_t a = r + strlen("」");
+                    if (!(at(p, a, "と") && !at(p, a, "と「")) && a - b >= strlen("「」") + 9) {
+                        wt->o[wt->n] = b;
+                        wt->len[wt->n++] = a - b;
+                    }
+                    break;
+                }
+            }
+        }
     }
+    for (int k = 0; k < wt->n; k++)
+        if (wt->len[k] == n && wt->o[k] != o && memcmp(p->s + wt->o[k], p->s + o, n) == 0)
+            return true;
     return false;
 }
 
@@ -4853,6 +4882,8 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    struct work_titles wt = {0};
+    p.wt = &wt;
     p.t0 = first_kagi2(c->s, c->len);
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
