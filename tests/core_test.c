@@ -433,6 +433,9 @@ static void test_pathological(void)
     linear("kanji numerals", "一二三四五六七八九十百千万億兆");
     linear("one long sentence", "欧州は再軍備を急ぎ、");
     linear("quotes", "「核の傘」と");
+    /* every date word in a 「」 asks whether a work's title elsewhere
+     * repeats it (date_ja.c work_named_elsewhere) */
+    linear("dated quotes and titles", "ドラマ「明日、春が来たら」。「今日は晴れだ」。「明日、春が来たら」が");
     linear("english", "the 3 billion dollars said ");
     linear("combining marks", "e\xCC\x81\xCC\x81\xCC\x81");
     linear("newlines", "a\n");

@@ -15,6 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Up to 16 「…」 the text names as works' titles (ドラマ「…」): each 「's
+ * start and the length through its 」. */
+struct work_titles {
+    bool done;
+    int n;
+    size_t o[16], len[16];
+};
+
 typedef struct jp {
     kj_dctx *c;
     const char *s;
@@ -62,6 +70,9 @@ typedef struct jp {
      * clocks keep (a headline tells of the future in the present tense) */
     bool hl;
     int opy, opm, opd;
+    /* the works' titles the text names (work_titles), found at the first
+     * date word inside a 「」 that no kind of work names */
+    struct work_titles *wt;
 } jp;
 
 /* kj_dt_num, remembering the last few positions asked: at one position the
@@ -2200,15 +2211,32 @@ static bool dated_event_before(const jp *p, size_t i)
     return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
 }
 
-/* 「24時間テレビ」, 27時間テレビで, 「HEY!HEY!HEY!2時間スペシャル」: hours
- * straight before テレビ, or before スペシャル / SP in a title whose bracket
- * closes within 40 bytes (no 、 。 「 between), are part of a programme's
- * name, no length. 3時間テレビを見た stays a length. j is the unit's end. */
+/* 「24時間テレビ」, 27時間テレビを3人で, 「HEY!HEY!HEY!2時間スペシャル」,
+ * 「…2時間半SP」: hours (a half after them too) straight before テレビ, or
+ * before スペシャル / SP in a title whose bracket closes within 40 bytes (no
+ * 、 。 「 between), are part of a programme's name, no length. Watching
+ * keeps the length: 3時間テレビを見た (a verb of watching within six
+ * characters after を), は見, も見. j is the unit's end. */
 static bool hours_in_programme(const jp *p, size_t j)
 {
+    if (at(p, j, "半"))
+        j += strlen("半");
     if (at(p, j, "テレビ")) {
         size_t k = j + strlen("テレビ");
         if (!at(p, k, "を") && !at(p, k, "は見") && !at(p, k, "も見"))
+            return true;
+        /* after を, a verb of watching within six characters (を見,
+         * をだらだら見る, をつけ, を視聴) */
+        static const char *const watch[] = {"見", "観", "みる", "みて", "みた", "つけ", "視聴"};
+        size_t lim = k + strlen("を") + 18 < p->len ? k + strlen("を") + 18 : p->len;
+        bool watched = false;
+        for (size_t q = k + strlen("を"); q < lim && !watched; q++) {
+            if (at(p, q, "、") || at(p, q, "。"))
+                break;
+            for (size_t w = 0; w < sizeof watch / sizeof *watch && !watched; w++)
+                watched = at(p, q, watch[w]);
+        }
+        if (!watched)
             return true;
     }
     size_t k;
@@ -2903,29 +2931,85 @@ static bool title_kind_before(const jp *p, size_t o)
     return false;
 }
 
+/* Is the 「 at o a work's title named so: a kind of work of ja/title_kinds
+ * right before it or before the first of two titles joined by や / 、 / と
+ * (ドラマ「A」や「B」)? */
+static bool work_named(const jp *p, size_t o)
+{
+    if (title_kind_before(p, o))
+        return true;
+    static const char *const join[] = {"」や", "」、", "」と"};
+    for (size_t k = 0; k < 3; k++)
+        if (kj_before(p->s, o, join[k])) {
+            size_t c = o - strlen(join[k]);
+            size_t o2 = open_bracket(p, c);
+            if (o2 != SIZE_MAX && title_kind_before(p, o2))
+                return true;
+        }
+    return false;
+}
+
+/* The 「…」 at [o, e) (e past its 」) is written elsewhere in the text as a
+ * work's title (work_named there, and not before と: ブログ「…」と報告 is
+ * a quote): 「明日、ママがいない」 in a headline after ドラマ「明日、ママが
+ * いない」 in the body names the same drama. Titles of three characters or
+ * more in the brackets only (a bare 「今日」 stays a word). The text's
+ * titles are found once, at the first call (one pass over its 「, up to 16
+ * titles), so each call compares at most 16. */
+static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
+{
+    struct work_titles *wt = p->wt;
+    size_t n = e - o;
+    if (!wt || n < strlen("「」") + 9)
+        return false;
+    if (!wt->done) {
+        wt->done = true;
+        const unsigned char *u = (const unsigned char *)p->s;
+        /* 「 is E3 80 8C: found by its last byte */
+        for (size_t q = 2; q < p->len && wt->n < 16;) {
+            const unsigned char *h = memchr(u + q, 0x8C, p->len - q);
+            p->c->d->work += (h ? (size_t)(h - (u + q)) : p->len - q) / 16 + 1;
+            if (!h)
+                break;
+            size_t k = (size_t)(h - u);
+            q = k + 1;
+            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, k - 2))
+                continue;
+            size_t b = k - 2;
+            for (size_t r = b + strlen("「"); r < p->len && r < b + 90; r++) {
+                p->c->d->work++;
+                if (p->s[r] == '\n' || at(p, r, "。") || at(p, r, "「"))
+                    break;
+                if (at(p, r, "」")) {
+                    size_t a = r + strlen("」");
+                    if (!(at(p, a, "と") && !at(p, a, "と「")) && a - b >= strlen("「」") + 9) {
+                        wt->o[wt->n] = b;
+                        wt->len[wt->n++] = a - b;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    for (int k = 0; k < wt->n; k++)
+        if (wt->len[k] == n && wt->o[k] != o && memcmp(p->s + wt->o[k], p->s + o, n) == 0)
+            return true;
+    return false;
+}
+
 /* ドラマ「明日、ママがいない」, 映画「A」や「今日、恋をはじめます」: i inside a
  * work's title in 「」, named by a kind of work of ja/title_kinds right before
- * its 「 or before the first of two titles joined by や / 、 / と; the title
- * names the work, no date (cases/ja/date_in_title). Returns the bytes to its
- * 」 (which must close within 90 bytes, no 。 or line break between, and not
- * before と, a quote), 0 when i is in no such title. */
+ * its 「 or before the first of two titles joined by や / 、 / と, or written
+ * so elsewhere in the text (work_named_elsewhere); the title names the work,
+ * no date (cases/ja/date_in_title). Returns the bytes to its 」 (which must
+ * close within 90 bytes, no 。 or line break between, and not before と, a
+ * quote), 0 when i is in no such title. */
 static size_t in_work_title(const jp *p, size_t i)
 {
     size_t o = open_bracket(p, i);
     if (o == SIZE_MAX)
         return 0;
-    bool named = title_kind_before(p, o);
-    if (!named) {
-        static const char *const join[] = {"」や", "」、", "」と"};
-        for (size_t k = 0; k < 3 && !named; k++)
-            if (kj_before(p->s, o, join[k])) {
-                size_t c = o - strlen(join[k]);
-                size_t o2 = open_bracket(p, c);
-                named = o2 != SIZE_MAX && title_kind_before(p, o2);
-            }
-    }
-    if (!named)
-        return 0;
+    bool named = work_named(p, o);
     for (size_t q = i; q < p->len && q < i + 90; q++) {
         p->c->d->work++;
         if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
@@ -2936,7 +3020,7 @@ static size_t in_work_title(const jp *p, size_t i)
             size_t a = q + strlen("」");
             if (at(p, a, "と") && !at(p, a, "と「"))
                 return 0;
-            return q - i;
+            return named || work_named_elsewhere(p, o, a) ? q - i : 0;
         }
     }
     return 0;
@@ -4798,6 +4882,8 @@ void kj_date_scan_ja(kj_dctx *c)
             .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
+    struct work_titles wt = {0};
+    p.wt = &wt;
     p.t0 = first_kagi2(c->s, c->len);
     /* the decoded-character table covers d->norm; c->len is at most its
      * length, the bound is taken again for the table reads */
