@@ -2809,6 +2809,32 @@ static bool spoke_before(kiji_doc *d, const kj_qctx *x, int k, size_t o)
     return closes && !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
 }
 
+/* Between topic k (X は or も and a comma) and the quotes at o: nothing,
+ * or at most a short phrase of where or what the words are about (試合後
+ * には, ほかのツイートでも, 英メディアの姿勢を), with no comma, stop, quote
+ * or line break, naming no one else and no place where others write
+ * (others_between: ネット上では, 掲示板には). X speaks the quotes (奥寺氏も、
+ * 試合後には「…」といったツイートを行い). Without the comma the words may
+ * be said of X (前田も「…」など陰口を叩かれ; X は「 is the rule above). */
+static bool topic_short_lead(kiji_doc *d, const kj_qctx *x, int k, size_t o)
+{
+    size_t e = skip_name_suffix(d, x->m[k].ne, o);
+    if (!(at(d, e, "は") || at(d, e, "も")) || o < e + 3)
+        return false;
+    size_t from = e + strlen("は");
+    if (!at(d, from, "、"))
+        return false;
+    from += strlen("、");
+    if (o < from || o - from > 15 * 3)
+        return false;
+    for (size_t j = from; j < o; j++) {
+        d->work++;
+        if (at(d, j, "、") || at(d, j, "。") || at(d, j, "「") || at(d, j, "」") || d->norm[j] == '\n')
+            return false;
+    }
+    return !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
+}
+
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     x->title0 = first_title_open(d, d->norm_len);
@@ -3053,7 +3079,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * quotes; X speaks them, as above */
         if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
             apos == 0 && ka < 0 && d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON &&
-            spoke_before(d, x, kt, chain_o)) {
+            (spoke_before(d, x, kt, chain_o) || topic_short_lead(d, x, kt, chain_o))) {
             speaker = x->m[kt].fact;
             subject = true;
         }
