@@ -360,6 +360,13 @@ typedef struct estate {
     /* rec_org.c cued_form: whether the text writes ja/org_cued's word of
      * each line (0 not yet searched, 1 yes, -1 no): one search a text */
     signed char cued_seen[8];
+    /* rec_org.c role_acronym: whether the text uses a known acronym that is
+     * also a title (GM) as a role anywhere (GMを務める; 0 not yet searched,
+     * 1 yes, -1 no): one search a text for each of up to 4 forms */
+    struct {
+        char form[8];
+        signed char seen;
+    } role_acr[4];
 } estate;
 
 /* rec_entity.c: the registry */

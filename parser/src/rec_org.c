@@ -3400,6 +3400,46 @@ static bool cued_form(estate *s, size_t pos, size_t n)
     return true;
 }
 
+/* Does the text use the acronym [pos, pos + n), a known name that is also
+ * a title of ja/titles (GM: General Motors, the general manager), as a
+ * role anywhere: before a word only a role takes (GMを務める, GM代行,
+ * GMに就任, GMになった, GMを辞任) or after a person's の (清武氏のGM)? An
+ * article uses such a form one way, so one role use makes every one of
+ * its mentions the title. One search a text for each of up to 4 forms;
+ * a fifth is taken as no role (only GM is both a name and a title now). */
+static bool role_acronym(estate *s, size_t pos, size_t n)
+{
+    static const char *const after[] = {"を務め", "代行", "に就任", "就任", "になっ", "を辞任", "を退任", NULL};
+    static const char *const before[] = {"氏の", "さんの", NULL};
+    const kiji_doc *d = s->d;
+    if (n == 0 || n >= sizeof s->role_acr[0].form)
+        return false;
+    size_t k = 0;
+    for (; k < 4 && s->role_acr[k].seen; k++)
+        if (strlen(s->role_acr[k].form) == n && memcmp(s->role_acr[k].form, d->norm + pos, n) == 0)
+            return s->role_acr[k].seen > 0;
+    if (k == 4)
+        return false;
+    char w[32];
+    bool role = false;
+    for (int i = 0; after[i] && !role; i++) {
+        size_t l = strlen(after[i]);
+        memcpy(w, d->norm + pos, n);
+        memcpy(w + n, after[i], l);
+        role = text_has(d, s->lo, s->hi, w, n + l);
+    }
+    for (int i = 0; before[i] && !role; i++) {
+        size_t l = strlen(before[i]);
+        memcpy(w, before[i], l);
+        memcpy(w + l, d->norm + pos, n);
+        role = text_has(d, s->lo, s->hi, w, n + l);
+    }
+    memcpy(s->role_acr[k].form, d->norm + pos, n);
+    s->role_acr[k].form[n] = '\0';
+    s->role_acr[k].seen = role ? 1 : -1;
+    return role;
+}
+
 static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **out)
 {
     kiji_doc *d = s->d;
@@ -3427,8 +3467,11 @@ static __attribute__((noinline)) size_t org_lookup(estate *s, size_t pos, ent **
         kj_dict_longest(s->x->given_ja, d->norm, s->hi, pos + n - 3, &w0) > 3)
         return 0;
     /* 山田GM: a known acronym that is also a title of ja/titles (GM, the
-     * general manager) right after a surname of ja/surnames is the title */
+     * general manager) right after a surname of ja/surnames is the title,
+     * as it is anywhere in a text that uses it as a role (role_acronym) */
     if (pos > s->lo && (unsigned char)d->norm[pos] < 0x80 && kj_dict_get(s->x->title_ja, d->norm + pos, n, &w0)) {
+        if (d->lang == KJ_LANG_JA && role_acronym(s, pos, n))
+            return 0;
         size_t q = pos;
         for (int k = 0; k < 4 && q > s->lo; k++) {
             size_t qs;

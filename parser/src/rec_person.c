@@ -881,6 +881,17 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     if (a >= s->lo + 9 && kj_before(d->norm, a, "である")) {
         p = a - 9;
         no = true;
+    } else if (a >= s->lo + 12 && kj_before(d->norm, a, "を務める")) {
+        /* 横浜FCのGMを務める奥寺康彦氏: a role the person holds, joined
+         * as である joins it; a whole title of ja/titles only (not 監督 of
+         * 総監督, コーチ of 担当コーチ), and no occupation (司会を務める,
+         * 先発を務める; を務めた is a role once held) */
+        p = a - 12;
+        size_t t = title_before(s, p, p - s->lo), ps;
+        uint32_t pc = p - t > s->lo ? ent_prev(d, p - t, &ps) : 0;
+        if (!t || kj_is_kanji(pc) || ent_kata(pc))
+            return;
+        no = true;
     } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
         /* 弁護士橋下徹氏, 司令官田中頼三: a title written right against
          * the name; like の, it names no organization of its own */

@@ -2348,7 +2348,7 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
             kind = ANA_SELF;
             e = i + strlen("本人");
         }
-    } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の")) {
+    } else if (at(d, i, "記事") && !kj_before(d->norm, i, "の") && !kj_before(d->norm, i, "という")) {
         size_t ps;
         uint32_t b = i > 0 ? kj_cp_prev(d, i, &ps) : 0;
         if (!is_noun_char(b)) {
@@ -2418,11 +2418,36 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
     return ANA_NONE;
 }
 
+/* Is the mention whose marker is at mk where something was published: に,
+ * then 掲載 in the same clause (Xに「…」という記事が掲載され), at most 60
+ * letters on and before hi, with no comma or stop outside quotes between? */
+static bool published_in(kiji_doc *d, const kj_qctx *x, size_t mk, size_t hi)
+{
+    if (!at(d, mk, "に"))
+        return false;
+    size_t lim = mk + 180 < hi ? mk + 180 : hi;
+    for (size_t i = mk + strlen("に"), n; i + 6 <= lim; i = n) {
+        d->work++;
+        uint32_t c = kj_q_cp(d, i, &n);
+        if (n <= i)
+            break;
+        if (kj_q_in_quote(x, i))
+            continue;
+        if (c == 0x3001 || c == 0x3002 || c == '\n')
+            return false;
+        if (at(d, i, "掲載"))
+            return true;
+    }
+    return false;
+}
+
 /* The writer of what a later sentence calls 記事 or 同紙: the body or person
  * that published it before (英国紙Xは…記事を掲載, 新聞「X」が…報じた, Xの
  * 記事). Looks back over at most 16 sentences from pos; in a sentence that
- * itself speaks through 記事では, only what comes before that counts. */
-static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
+ * itself speaks through 記事では, only what comes before that counts. With
+ * body, only a body counts (同紙, 同誌: a paper or a magazine is no person
+ * who spoke in that sentence, Xに記事が掲載され、Y氏が…). */
+static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos, bool body)
 {
     const kj_dict *cue = d->p->quote->ja_pub_cues;
     int32_t cv;
@@ -2463,12 +2488,13 @@ static int publisher_before(kiji_doc *d, const kj_qctx *x, size_t pos)
             for (int k = kj_q_mention_in(x, lo, stop);
                  k >= 0 && (size_t)k < x->nm && x->m[k].ns < stop; k++) {
                 d->work++;
-                if (kj_q_in_quote(x, x->m[k].ns))
+                if (kj_q_in_quote(x, x->m[k].ns) ||
+                    (body && d->facts[x->m[k].fact].type != KIJI_FACT_ORGANIZATION))
                     continue;
                 size_t mk = marker_at(d, x, k, end);
                 bool of_writing =
                     at(d, mk, "の") && kj_dict_longest(cue, d->norm, d->norm_len, mk + 3, &cv) > 0;
-                if (of_writing || topic_marked(d, x, k, end)) {
+                if (of_writing || topic_marked(d, x, k, end) || published_in(d, x, mk, stop)) {
                     best = k;
                     if (wa_marked(d, x, k, end))
                         best_wa = k; /* Xは、Y代表が…と報じた: X reports */
@@ -2582,7 +2608,7 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
     if (kind == ANA_ORG)
         return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, sfn, company, NULL, 0);
     if (kind == ANA_WRITING)
-        return publisher_before(d, x, *pos);
+        return publisher_before(d, x, *pos, at(d, *pos, "同紙") || at(d, *pos, "同誌"));
     return -1;
 }
 
@@ -2807,6 +2833,32 @@ static bool spoke_before(kiji_doc *d, const kj_qctx *x, int k, size_t o)
         p = ve;
     }
     return closes && !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
+}
+
+/* Between topic k (X は or も and a comma) and the quotes at o: nothing,
+ * or at most a short phrase of where or what the words are about (試合後
+ * には, ほかのツイートでも, 英メディアの姿勢を), with no comma, stop, quote
+ * or line break, naming no one else and no place where others write
+ * (others_between: ネット上では, 掲示板には). X speaks the quotes (奥寺氏も、
+ * 試合後には「…」といったツイートを行い). Without the comma the words may
+ * be said of X (前田も「…」など陰口を叩かれ; X は「 is the rule above). */
+static bool topic_short_lead(kiji_doc *d, const kj_qctx *x, int k, size_t o)
+{
+    size_t e = skip_name_suffix(d, x->m[k].ne, o);
+    if (!(at(d, e, "は") || at(d, e, "も")) || o < e + 3)
+        return false;
+    size_t from = e + strlen("は");
+    if (!at(d, from, "、"))
+        return false;
+    from += strlen("、");
+    if (o < from || o - from > 15 * 3)
+        return false;
+    for (size_t j = from; j < o; j++) {
+        d->work++;
+        if (at(d, j, "、") || at(d, j, "。") || at(d, j, "「") || at(d, j, "」") || d->norm[j] == '\n')
+            return false;
+    }
+    return !others_between(d, x, from, o) && kj_q_mention_in(x, from, o) < 0;
 }
 
 void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
@@ -3053,7 +3105,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
          * quotes; X speaks them, as above */
         if (speaker < 0 && !subject && c->nominal && !answered(d, x, cs, nc, i) && kt >= 0 &&
             apos == 0 && ka < 0 && d->facts[x->m[kt].fact].type == KIJI_FACT_PERSON &&
-            spoke_before(d, x, kt, chain_o)) {
+            (spoke_before(d, x, kt, chain_o) || topic_short_lead(d, x, kt, chain_o))) {
             speaker = x->m[kt].fact;
             subject = true;
         }
@@ -3210,7 +3262,7 @@ void kj_quote_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             }
             if (speaker < 0 && !unnamed && c->ve > c->vs &&
                 (at(d, c->vs, "報じ") || at(d, c->vs, "伝え") || at(d, c->vs, "報道")))
-                speaker = publisher_before(d, x, c->o);
+                speaker = publisher_before(d, x, c->o, false);
             /* a speaker carried from a closing name gives way to anyone
              * named before the quote (枡田アナが「…」と尋ねる) */
             if (speaker < 0 && last >= 0 && (gap == 0 || reported) &&
