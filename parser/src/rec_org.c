@@ -1384,11 +1384,16 @@ static void pass_definitions(estate *s)
             }
         } else if (c == '<' && d->lang == KJ_LANG_EN) {
             /* Reuters marks companies: <Maserati>, <Consolidated TVX Mining
-             * Corp>; an all-capital ticker (<DF>) is no name */
+             * Corp>; an all-capital ticker (<DF>) is no name. The mark
+             * may wrap at a line break between two words (<Airbus
+             * Industrie>), not at one that opens a paragraph. */
             size_t k = i + 1;
             bool lower = false;
             while (k < s->hi && k - i < 64 && d->norm[k] != '>' && d->norm[k] != '<' &&
-                   d->norm[k] != '\n') {
+                   d->norm[k] != '^' && /* <Pratt^M: a carriage return typed out */
+                   (d->norm[k] != '\n' ||
+                    (k > i + 1 && d->norm[k - 1] != ' ' && k + 1 < s->hi &&
+                     d->norm[k + 1] != ' ' && d->norm[k + 1] != '\n'))) {
                 lower |= d->norm[k] >= 'a' && d->norm[k] <= 'z';
                 k++;
             }
