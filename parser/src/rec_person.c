@@ -6270,6 +6270,13 @@ static void en_persons(estate *s)
         if (ok && te <= ts && !known && !of_org && !given && !hon &&
             (org_named(s, a, b) || org_short_form(s, a, b)))
             ok = false;
+        /* Prime said Prime Medusa/pc is, after Prime Computer Inc: words
+         * after said that open with the first word of an organization
+         * read before name its product or unit, no person (a given name
+         * first stays a person: Arvin Corp said Arvin Lee has ...) */
+        if (ok && said && len >= 2 && te <= ts && !known && !of_org && !given && !hon &&
+            org_short_form(s, t[ns].ns, t[ns].ne))
+            ok = false;
         if (subj && said && !ok && te <= ts && !known && !hon && !memchr(d->norm + a, '\n', b - a))
             org_short_mention(s, a, b);
         if (len == 1 && !known && te <= ts && !hon)
