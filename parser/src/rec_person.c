@@ -5272,11 +5272,13 @@ static ent *org_read_before(estate *s, size_t a, size_t b)
     o = org_short_ent(s, a, b, &sur);
     if (!o || sur || o->type != KIJI_FACT_ORGANIZATION)
         return NULL;
-    size_t k = b - a, n = 0;
+    /* the words as org_short_ent keyed them (a wrapped line: a space) */
+    char key[128];
+    size_t k = ent_strnorm_to(key, s->d->norm + a, b - a), n = 0;
     for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
         const ent *e = s->e[i];
         n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
-             memcmp(e->name, s->d->norm + a, k) == 0;
+             memcmp(e->name, key, k) == 0;
     }
     return n == 1 ? o : NULL;
 }
@@ -5616,6 +5618,22 @@ static void en_persons(estate *s)
             if (poss(d, t[j - 1]))
                 rb -= 2;
             ent *o = ent_overlaps(s, ra, rb) ? NULL : org_named_ent(s, ra, rb);
+            /* not charging Dean Witter with, after Dean Witter Reynolds
+             * Inc: likewise the first words of exactly one company's
+             * name with a legal form written before it, no person's
+             * surname (org_short_ent); not where the name goes on with
+             * "and" (International Minerals and Chemical said) */
+            bool and_cap = rb + 5 < s->hi && kj_at(d->norm, s->hi, rb, " and ") &&
+                           d->norm[rb + 5] >= 'A' && d->norm[rb + 5] <= 'Z';
+            if (!o && !and_cap && !ent_overlaps(s, ra, rb)) {
+                bool sur;
+                ent *f = org_short_ent(s, ra, rb, &sur);
+                size_t fl = f ? kj_org_base(f->name, f->namelen) : 0;
+                if (f && !sur && f->type == KIJI_FACT_ORGANIZATION && f->m &&
+                    f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1 &&
+                    org_read_before(s, ra, rb) == f)
+                    o = f;
+            }
             if (o && o->type == KIJI_FACT_ORGANIZATION && o->m) {
                 ent_mention(s, o, ra, rb);
                 k = j;
