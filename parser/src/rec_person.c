@@ -5622,7 +5622,7 @@ static void en_persons(estate *s)
              * Inc: likewise the first words of exactly one company's
              * name with a legal form written before it, no person's
              * surname (org_short_ent); not where the name goes on with
-             * "and" (International Minerals and Chemical said) */
+             * "and" (Harlow Minerals and Chemical said) */
             bool and_cap = rb + 5 < s->hi && kj_at(d->norm, s->hi, rb, " and ") &&
                            d->norm[rb + 5] >= 'A' && d->norm[rb + 5] <= 'Z';
             if (!o && !and_cap && !ent_overlaps(s, ra, rb)) {
