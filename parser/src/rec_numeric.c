@@ -2683,6 +2683,8 @@ typedef struct ctx {
      * (see table_row) */
     amount money;
     size_t money_end;
+    int unit_kind;       /* kind of the last amount read with a unit that
+                          * is no percentage or points (0 = none) */
     bool dollar_seen;    /* any $ / dollars / cents amount */
     bool pound_seen;     /* any amount in pounds or pence */
     int penny[32];       /* facts read from "penny" / "pennies" */
@@ -3893,24 +3895,34 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
          * made up 940.5 mln of that"), where the amount before is no
          * price per unit ("at 14 dlrs per share. Another 2.2 mln of the
          * shares") and no count with its noun follows in the sentence
-         * ("from 3 mln to 2 mln tonnes"); not in cents or pence */
-        if (a.kind == 0 && cx->last.kind == NW_CURRENCY && !cx->last.minor && a.value.ok &&
-            !a.tok.vague && cx->last_end < a.ns && a.ns - cx->last_end <= 160 &&
+         * ("from 3 mln to 2 mln tonnes"); not in cents or pence. A
+         * percentage read since the money amount is a change in it, no
+         * unit of the figure ("rose to 47.8 billion dlrs, then fell 10
+         * pct to 43.1 billion", "up 15.5 pct to 101.1 mln"), where no
+         * count was read after the money (unit_kind) */
+        const amount *m = cx->last.kind == NW_CURRENCY ? &cx->last
+                          : ((cx->last.kind == NW_PERCENT || cx->last.kind == NW_POINT) &&
+                             cx->unit_kind == NW_CURRENCY && cx->money_end != SIZE_MAX)
+                              ? &cx->money
+                              : NULL;
+        size_t mend = m == &cx->last ? cx->last_end : cx->money_end;
+        if (a.kind == 0 && m && !m->minor && a.value.ok &&
+            !a.tok.vague && mend < a.ns && a.ns - mend <= 160 &&
             scale_of(d, &a.tok) != 0 && a.ne == a.tok.ne &&
-            (same_clause_run(d, cx->last_end, a.ns, 0) ||
-             (same_clause_run(d, cx->last_end, a.ns, 1) && !at_ci(d, cx->last_end, " per ") &&
-              !at_ci(d, cx->last_end, " a share") && !counted_later(d, a.ne))) &&
+            (same_clause_run(d, mend, a.ns, 0) ||
+             (same_clause_run(d, mend, a.ns, 1) && !at_ci(d, mend, " per ") &&
+              !at_ci(d, mend, " a share") && !counted_later(d, a.ne))) &&
             !(a.ne + 1 < d->norm_len && (d->norm[a.ne] == ' ' || d->norm[a.ne] == '\n') &&
               (d->norm[a.ne + 1] == '"' || d->norm[a.ne + 1] == '`' ||
                (d->norm[a.ne + 1] >= 'A' && d->norm[a.ne + 1] <= 'Z')))) {
             /* (not before a quoted or capitalized noun: two mln "preferred
              * customers") */
             a.kind = NW_CURRENCY;
-            a.cur = cx->last.cur;
-            a.plain_dollar = cx->last.plain_dollar;
-            a.unit = cx->last.unit;
-            a.us = cx->last.us;
-            a.ue = cx->last.ue;
+            a.cur = m->cur;
+            a.plain_dollar = m->plain_dollar;
+            a.unit = m->unit;
+            a.us = m->us;
+            a.ue = m->ue;
         }
     }
 
@@ -4103,6 +4115,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     if (idx >= 0 && a.kind && conv < 0) {
         cx->last = a;
         cx->last_end = fe;
+        if (a.kind != NW_PERCENT && a.kind != NW_POINT)
+            cx->unit_kind = a.kind;
     }
     if (idx >= 0 && a.kind == NW_CURRENCY && conv < 0) {
         cx->money = a;

@@ -473,6 +473,17 @@ static bool named_head(estate *s, ent *o, const char *name, size_t nl)
     return true;
 }
 
+/* o, with no acronym, is named name then one word or more and a legal
+ * form (Columbia Gas System Inc for Columbia Gas). */
+static bool named_lead(estate *s, ent *o, const char *name, size_t nl)
+{
+    (void)s;
+    if (o->acronym || o->namelen <= nl + 1 || o->name[nl] != ' ' || memcmp(o->name, name, nl) != 0)
+        return false;
+    size_t ol = ent_org_base(o);
+    return ol < o->namelen && ol > nl + 1;
+}
+
 /* The one organization read so far whose name is the well-known bare name
  * (of at most 40 bytes) then only organization words, its legal form aside
  * (Qantas Airways Ltd for Qantas, Reuters Holdings PLC for Reuters): the
@@ -573,6 +584,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     }
     char key[160], body[160]; /* body: ja_body_key's form of name */
     bool landed = false; /* the U.S. Air Force: not the Royal Air Force's tail */
+    bool legal = false;  /* written with a legal form (Thomson McKinnon Inc) */
     if (nl) {
         if (nl + 2 >= sizeof key)
             return NULL;
@@ -582,6 +594,7 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
         if (type == KIJI_FACT_ORGANIZATION && nl &&
             (ent_asc((unsigned char)name[nl - 1]) || name[nl - 1] == '.')) {
             size_t bl = kj_org_base(name, nl);
+            legal = bl < nl;
             if (bl > 0)
                 nl = bl;
         }
@@ -636,6 +649,17 @@ static ent *org_for(estate *s, int type, const char *name, size_t nl, const char
     ent *tail = type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed
                     ? org_short_of(s, name, nl, !owner_before(s->d, written))
                     : NULL;
+    /* Columbia Gas after Columbia Gas System Inc: a name with no legal
+     * form of its own that opens exactly one company's full name written
+     * before it in the text is that company's short form (two such, as
+     * a parent and its unit: left its own) */
+    if (!tail && type == KIJI_FACT_ORGANIZATION && s->d->lang == KJ_LANG_EN && !al && !landed &&
+        written >= s->d->norm && written < s->d->norm + s->d->norm_len &&
+        !legal && !owner_before(s->d, written)) {
+        ent *lead = org_unique(s, name, nl, named_lead);
+        if (lead && lead->nm && lead->m[0].ns < (size_t)(written - s->d->norm))
+            tail = lead;
+    }
     if (tail) {
         ent_alias(s, type, key, (size_t)n, tail);
         return tail;
@@ -1384,11 +1408,16 @@ static void pass_definitions(estate *s)
             }
         } else if (c == '<' && d->lang == KJ_LANG_EN) {
             /* Reuters marks companies: <Maserati>, <Consolidated TVX Mining
-             * Corp>; an all-capital ticker (<DF>) is no name */
+             * Corp>; an all-capital ticker (<DF>) is no name. The mark
+             * may wrap at a line break between two words (<Airbus
+             * Industrie>), not at one that opens a paragraph. */
             size_t k = i + 1;
             bool lower = false;
             while (k < s->hi && k - i < 64 && d->norm[k] != '>' && d->norm[k] != '<' &&
-                   d->norm[k] != '\n') {
+                   d->norm[k] != '^' && /* <Pratt^M: a carriage return typed out */
+                   (d->norm[k] != '\n' ||
+                    (k > i + 1 && d->norm[k - 1] != ' ' && k + 1 < s->hi &&
+                     d->norm[k + 1] != ' ' && d->norm[k + 1] != '\n'))) {
                 lower |= d->norm[k] >= 'a' && d->norm[k] <= 'z';
                 k++;
             }

@@ -5283,11 +5283,13 @@ static ent *org_read_before(estate *s, size_t a, size_t b)
     o = org_short_ent(s, a, b, &sur);
     if (!o || sur || o->type != KIJI_FACT_ORGANIZATION)
         return NULL;
-    size_t k = b - a, n = 0;
+    /* the words as org_short_ent keyed them (a wrapped line: a space) */
+    char key[128];
+    size_t k = ent_strnorm_to(key, s->d->norm + a, b - a), n = 0;
     for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
         const ent *e = s->e[i];
         n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
-             memcmp(e->name, s->d->norm + a, k) == 0;
+             memcmp(e->name, key, k) == 0;
     }
     return n == 1 ? o : NULL;
 }
@@ -5627,6 +5629,22 @@ static void en_persons(estate *s)
             if (poss(d, t[j - 1]))
                 rb -= 2;
             ent *o = ent_overlaps(s, ra, rb) ? NULL : org_named_ent(s, ra, rb);
+            /* not charging Dean Witter with, after Dean Witter Reynolds
+             * Inc: likewise the first words of exactly one company's
+             * name with a legal form written before it, no person's
+             * surname (org_short_ent); not where the name goes on with
+             * "and" (Harlow Minerals and Chemical said) */
+            bool and_cap = rb + 5 < s->hi && kj_at(d->norm, s->hi, rb, " and ") &&
+                           d->norm[rb + 5] >= 'A' && d->norm[rb + 5] <= 'Z';
+            if (!o && !and_cap && !ent_overlaps(s, ra, rb)) {
+                bool sur;
+                ent *f = org_short_ent(s, ra, rb, &sur);
+                size_t fl = f ? kj_org_base(f->name, f->namelen) : 0;
+                if (f && !sur && f->type == KIJI_FACT_ORGANIZATION && f->m &&
+                    f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1 &&
+                    org_read_before(s, ra, rb) == f)
+                    o = f;
+            }
             if (o && o->type == KIJI_FACT_ORGANIZATION && o->m) {
                 ent_mention(s, o, ra, rb);
                 k = j;
@@ -6280,6 +6298,13 @@ static void en_persons(estate *s)
         /* American Express said, after American Express Co: the company */
         if (ok && te <= ts && !known && !of_org && !given && !hon &&
             (org_named(s, a, b) || org_short_form(s, a, b)))
+            ok = false;
+        /* Prime said Prime Medusa/pc is, after Prime Computer Inc: words
+         * after said that open with the first word of an organization
+         * read before name its product or unit, no person (a given name
+         * first stays a person: Arvin Corp said Arvin Lee has ...) */
+        if (ok && said && len >= 2 && te <= ts && !known && !of_org && !given && !hon &&
+            org_short_form(s, t[ns].ns, t[ns].ne))
             ok = false;
         if (subj && said && !ok && te <= ts && !known && !hon && !memchr(d->norm + a, '\n', b - a))
             org_short_mention(s, a, b);
