@@ -5531,11 +5531,20 @@ static void en_persons(estate *s)
     /* cls[k]: what the loops below ask of token k at every token, once:
      * TOK_CAP is cap_word, TOK_THE is "the" or "The" (t[] is final here) */
     uint8_t *cls = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1));
+    /* caps[0, ncap): the tokens with TOK_CAP, thes[0, nthe) those with
+     * TOK_THE, in order: the loops below that stop only at those go from
+     * one to the next, not through every token */
+    int *caps = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *caps);
+    int *thes = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *thes);
+    int ncap = 0, nthe = 0;
     for (int q = 0; q < n; q++) {
-        cls[q] = (uint8_t)((cap_word(d, t[q]) ? TOK_CAP : 0) |
-                           (t[q].ne - t[q].ns == 3 && (tok_is(d, t[q], "the") || tok_is(d, t[q], "The"))
-                                ? TOK_THE
-                                : 0));
+        bool cap = cap_word(d, t[q]);
+        bool the = t[q].ne - t[q].ns == 3 && (tok_is(d, t[q], "the") || tok_is(d, t[q], "The"));
+        cls[q] = (uint8_t)((cap ? TOK_CAP : 0) | (the ? TOK_THE : 0));
+        caps[ncap] = q;
+        ncap += cap;
+        thes[nthe] = q;
+        nthe += the;
     }
     /* opens[k]: token k opens a person's name of two words or more read
      * below (the Tom of Tom Brandt), which the later one-word mentions
@@ -5551,13 +5560,17 @@ static void en_persons(estate *s)
     /* the steps of the loops below in a local, added to d->work after
      * each (a store to it at each token would be a load and a store) */
     uint64_t steps = 0;
+    int ci = 0; /* caps[ci]: the first token with TOK_CAP at k or after */
     while (k < n) {
         steps++;
-        /* most tokens open no name: the run of those with no capital at
-         * once, a step each */
+        /* most tokens open no name: on to the next with a capital at
+         * once (k only grows), a step for each token passed */
         if (!(cls[k] & TOK_CAP)) {
-            for (k++; k < n && !(cls[k] & TOK_CAP); k++)
-                steps++;
+            while (ci < ncap && caps[ci] <= k)
+                ci++;
+            int nk = ci < ncap ? caps[ci] : n;
+            steps += (uint64_t)(nk - k - 1);
+            k = nk;
             continue;
         }
         /* a name: 2-4 capitalized tokens (particles inside) */
@@ -6309,9 +6322,13 @@ static void en_persons(estate *s)
         last[q].tl = strlen(last[q].e->title);
     d->work += steps;
     steps = 0;
-    for (k = 1; k < n && nlast; k++) {
-        steps++;
-        if (!(cls[k - 1] & TOK_THE) || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
+    /* a step for each token the loop would pass (k from 1 to n - 1), taken
+     * at the tokens after a "the" alone */
+    if (nlast && n > 1)
+        steps += (uint64_t)(n - 1);
+    for (int h = 0; h < nthe && nlast; h++) {
+        k = thes[h] + 1;
+        if (k >= n || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
             continue;
         size_t l = t[k].ne - t[k].ns;
         ent *best = NULL;
@@ -6336,10 +6353,16 @@ static void en_persons(estate *s)
     d->work += steps;
     steps = 0;
     /* later surname mentions: Merz */
-    for (k = 0; k < n; k++) {
-        steps++;
-        if (!(cls[k] & TOK_CAP))
+    /* at the tokens with TOK_CAP alone (caps[]), past any a step below
+     * took with it (k++); a step for each token, as the walk through all
+     * of them would take */
+    steps += (uint64_t)n;
+    int kdone = -1; /* the last token read or taken */
+    for (int ck = 0; ck < ncap; ck++) {
+        if (caps[ck] <= kdone)
             continue;
+        k = caps[ck];
+        kdone = k;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
          * the Kadoorie family, which names the family, not the person */
@@ -6369,7 +6392,8 @@ static void en_persons(estate *s)
                 e->name[t[k].ne - t[k].ns] == ' ' && e->surlen == t[k + 1].ne - t[k + 1].ns &&
                 !memcmp(e->surname, d->norm + t[k + 1].ns, e->surlen)) {
                 ent_mention(s, e, t[k].ns, t[k + 1].ne);
-                k++;
+                kdone = k + 1; /* the next token taken, with no step */
+                steps--;
             }
             continue;
         }
