@@ -11,6 +11,7 @@
  */
 #include "rec_date.h"
 #include "rec_numeric.h"
+#include "rec_entity.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -5802,15 +5803,6 @@ static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
     return k + n - i;
 }
 
-/* alpha or digit of d->norm[i] (and of its lowercased copy), from the
- * table cx = d->cpx: the entry starts a one-byte sequence of the class
- * KJ_CC_WORD, so one load and one compare (i < d->norm_len) */
-static bool ascii_word_at(const uint32_t *cx, size_t i)
-{
-    const uint32_t mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
-    return (cx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
-}
-
 /* The scanner; with every (tests only: dd->en_try_every) try_at is tried
  * at every word start that is not claimed, whatever worth_trying says,
  * here and in bounded. Inlined twice, so the filtered loop tests no flag. */
@@ -5828,9 +5820,8 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
         c->d->work++;
         size_t n = 0;
         /* i is a word start: the text's first byte, or the byte after the
-         * run the loop below steps over, whose last byte (i - 1) has no
-         * ASCII-word entry in cx, so it is no letter or digit of d->norm
-         * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
+         * run the loop below steps over, whose last byte (i - 1) is no
+         * ASCII letter or digit of d->norm (ent_asc) nor of lc */
         if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
             /* with every, worth_trying runs all the same: what it leaves
@@ -5844,19 +5835,24 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
                 n = bounded(&p, i);
         }
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
-        /* the rest of a word starts nothing: on to its end (the table
-         * read through a local: the stores to d->work above would
-         * otherwise make every step reload c->d and d->cpx). No bound in
-         * the loop: i <= len <= d->norm_len here, and the entry after the
-         * text (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) is no word
-         * byte, so the run ends by norm_len + 1 and is cut at len after
-         * it (one word past the body at most, once) */
-        const uint32_t *cx = c->d->cpx;
+        /* the rest of a word starts nothing: on from a letter or digit
+         * (ent_asc: an ASCII byte of the class KJ_CC_WORD, which a byte
+         * of a longer sequence never is) past the run and the byte after
+         * it, through locals (the stores to d->work above would otherwise
+         * make every step reload c->s). No bound in the loop: i <= len <=
+         * d->norm_len here, and the NUL after the text (d->norm[norm_len])
+         * is no word byte, so the run ends by norm_len + 1 and is cut at
+         * len after it (one word past the body at most, once; an i past
+         * len otherwise ends the scan all the same) */
+        const unsigned char *u = (const unsigned char *)c->s;
         size_t len = c->len;
-        while (ascii_word_at(cx, i - 1))
+        if (ent_asc(u[i - 1])) {
+            while (ent_asc(u[i]))
+                i++;
             i++;
-        if (i > len)
-            i = len;
+            if (i > len)
+                i = len;
+        }
     }
 }
 
