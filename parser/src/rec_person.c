@@ -5538,13 +5538,19 @@ static void en_persons(estate *s)
     int *thes = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *thes);
     int ncap = 0, nthe = 0;
     for (int q = 0; q < n; q++) {
-        bool cap = cap_word(d, t[q]);
-        bool the = t[q].ne - t[q].ns == 3 && (tok_is(d, t[q], "the") || tok_is(d, t[q], "The"));
-        cls[q] = (uint8_t)((cap ? TOK_CAP : 0) | (the ? TOK_THE : 0));
-        caps[ncap] = q;
-        ncap += cap;
-        thes[nthe] = q;
-        nthe += the;
+        /* most tokens start with a small letter other than t: one test */
+        const char *w = d->norm + t[q].ns;
+        unsigned char c0 = (unsigned char)w[0];
+        uint8_t k = 0;
+        if (c0 >= 'A' && c0 <= 'Z' && cap_word(d, t[q])) {
+            k = TOK_CAP;
+            caps[ncap++] = q;
+        }
+        if ((c0 == 't' || c0 == 'T') && t[q].ne - t[q].ns == 3 && w[1] == 'h' && w[2] == 'e') {
+            k |= TOK_THE;
+            thes[nthe++] = q;
+        }
+        cls[q] = k;
     }
     /* opens[k]: token k opens a person's name of two words or more read
      * below (the Tom of Tom Brandt), which the later one-word mentions
