@@ -4958,12 +4958,13 @@ static size_t tokenize(estate *s, tok *out, size_t max)
 /* Only spaces (one line break at most) between two tokens. */
 static bool adjacent(const kiji_doc *d, tok a, tok b)
 {
-    if (b.ns < a.ne || b.ns - a.ne > 3)
+    if (b.ns <= a.ne || b.ns - a.ne > 3)
         return false;
+    const char *u = d->norm;
     for (size_t i = a.ne; i < b.ns; i++)
-        if (d->norm[i] != ' ' && d->norm[i] != '\n')
+        if (u[i] != ' ' && u[i] != '\n')
             return false;
-    return b.ns > a.ne;
+    return true;
 }
 
 static bool poss(const kiji_doc *d, tok t)
