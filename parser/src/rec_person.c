@@ -4752,6 +4752,9 @@ typedef struct tok {
     size_t ns, ne;
 } tok;
 
+/* title_ending: the longest span of tokens it looks up, in bytes, plus one */
+enum { TITLE_SPAN_MAX = 64 };
+
 /* cap_word past its first letter: a word of two characters or more that
  * is all capitals is a headline word unless it spells initials. */
 static bool not_headline(const kiji_doc *d, tok t)
@@ -5353,20 +5356,21 @@ static int title_verb_end(const estate *s, const tok *t, int n, int j)
     return -1;
 }
 
-/* Longest English title (lowercased dict) ending at token k: its first token. */
-static int title_ending(estate *s, const tok *t, int k)
+static int title_ending_looked_up(estate *s, const tok *t, int k);
+
+/* Longest English title (lowercased dict) ending at token k: its first
+ * token. Inline as far as the tests that rule out most words, which
+ * need no copy of the word (title_ending_looked_up does the rest). */
+static inline int title_ending(estate *s, const tok *t, int k)
 {
     const kiji_doc *d = s->d;
-    /* the spans all end at token k: the longest one that qualifies is
-     * lowercased once, the shorter ones are its tails */
-    char low[64];
     /* every span tried is its tokens joined by one space (a line break
      * reads as one: adjacency below), so a key that matches ends in
      * t[k]'s own text after its last space; a word that ends no title
      * (title_last_en) ends no span either, and a token of 64 bytes or
-     * more makes every span too long */
+     * more makes every span too long (TITLE_SPAN_MAX) */
     size_t kn = t[k].ne - t[k].ns;
-    if (kn >= sizeof low)
+    if (kn >= TITLE_SPAN_MAX)
         return -1;
     /* most words end no title: a key that is the word has its first and
      * last letter, and title_last_fl holds every such pair (a word that
@@ -5376,6 +5380,19 @@ static int title_ending(estate *s, const tok *t, int k)
     unsigned l = (c1 >= 'A' && c1 <= 'Z' ? c1 + 32u : c1) - 'a';
     if (f < 26 && l < 26 && !(s->x->title_last_fl[f] >> l & 1))
         return -1;
+    return title_ending_looked_up(s, t, k);
+}
+
+/* title_ending past its first tests (the word at k is shorter than
+ * TITLE_SPAN_MAX): the word looked up, then the spans of up to four
+ * tokens ending at it. */
+static int title_ending_looked_up(estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    /* the spans all end at token k: the longest one that qualifies is
+     * lowercased once, the shorter ones are its tails */
+    char low[TITLE_SPAN_MAX];
+    size_t kn = t[k].ne - t[k].ns;
     for (size_t i = 0; i < kn; i++) {
         char c = d->norm[t[k].ns + i];
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -5391,7 +5408,7 @@ static int title_ending(estate *s, const tok *t, int k)
         for (int j = a; j < k; j++)
             if (t[j + 1].ns - t[j].ne > 1 || (d->norm[t[j].ne] != ' ' && d->norm[t[j].ne] != '\n'))
                 adj = false;
-        if (!adj || t[k].ne - t[a].ns >= 64)
+        if (!adj || t[k].ne - t[a].ns >= TITLE_SPAN_MAX)
             continue;
         size_t n = t[k].ne - t[a].ns;
         if (base == SIZE_MAX) {
