@@ -5255,7 +5255,7 @@ static bool after_article(const ep *p, size_t i, size_t e)
     return kj_num_may_start(p->c->d, i);
 }
 
-static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
+static bool worth_trying_word(const ep *p, size_t i, size_t e);
 
 /* What one_next and ordinal_next let through before reading the next
  * word: anything but a lower-case word after white space, or an entry of
@@ -5519,8 +5519,8 @@ static bool range_next(const ep *p, size_t j)
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
  * skipped without a look-up of each literal. Inlined at both calls as far
- * as the test of a word's first letters, which rules out most words;
- * worth_trying_word does the rest. */
+ * as the tests of a word's first letters, length and last letter, which
+ * rule out most words; worth_trying_word does the rest. */
 static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
@@ -5549,25 +5549,24 @@ static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size
         if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
             return false;
     }
-    return worth_trying_word(p, i, b1);
-}
-
-/* The rest of worth_trying at a word (a-z at i) whose first letters begin
- * a word of efirst; b1 is the second letter less 'a' (26 or more when
- * none). */
-static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
-{
-    const struct kj_datedata *dd = p->c->dd;
-    unsigned char b = (unsigned char)p->lc[i];
-    /* the run of a-z, read up to one letter past the longest word */
-    size_t e = i, max = dd->efirst_max;
+    /* the run of a-z, read up to one letter past the longest word: its
+     * length and last letter rule out most words that pass the above */
+    size_t max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
-    e = kj_az_end(p->lc, i, wlim);
-    int32_t v = 0;
+    size_t e = kj_az_end(p->lc, i, wlim);
     if (e - i > max ||
         (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
         (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
         return false;
+    return worth_trying_word(p, i, e);
+}
+
+/* The rest of worth_trying at a word (a-z at i, to e) whose first
+ * letters, length and last letter may be those of a word of efirst. */
+static bool worth_trying_word(const ep *p, size_t i, size_t e)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    int32_t v = 0;
     if (e - i <= 3) {
         /* a short word (the, a, and): efshort holds what the look-up
          * below would find */
