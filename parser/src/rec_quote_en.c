@@ -1396,11 +1396,10 @@ static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, 
             }
         }
         work++;
-        if (i + 1 >= lim) {
-            i++;
-            continue;
-        }
-        /* as in kj_statement_en: the NUL after the text ends every run */
+        /* as in kj_statement_en: the NUL after the text ends every run.
+         * i < lim here (i < to, i + 2 <= len), so pe >= u + i: at the last
+         * byte before lim (kj_statement_en's i + 1 >= lim) the run is cut
+         * at i and the step is one byte, as there */
         const unsigned char *p = u + i, *pe = u + lim - 1;
         while (in_word[*p])
             p++;
