@@ -5840,17 +5840,13 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
          * it, through locals (the stores to d->work above would otherwise
          * make every step reload c->s). No bound in the loop: i <= len <=
          * d->norm_len here, and the NUL after the text (d->norm[norm_len])
-         * is no word byte, so the run ends by norm_len + 1 and is cut at
-         * len after it (one word past the body at most, once; an i past
-         * len otherwise ends the scan all the same) */
+         * is no word byte, so the run ends by norm_len + 1 (one word past
+         * the body at most, once: an i past len ends the scan) */
         const unsigned char *u = (const unsigned char *)c->s;
-        size_t len = c->len;
         if (ent_asc(u[i - 1])) {
             while (ent_asc(u[i]))
                 i++;
             i++;
-            if (i > len)
-                i = len;
         }
     }
 }
