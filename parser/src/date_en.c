@@ -11,6 +11,7 @@
  */
 #include "rec_date.h"
 #include "rec_numeric.h"
+#include "rec_entity.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -5254,7 +5255,7 @@ static bool after_article(const ep *p, size_t i, size_t e)
     return kj_num_may_start(p->c->d, i);
 }
 
-static bool worth_trying_word(const ep *p, size_t i, unsigned b1);
+static bool worth_trying_word(const ep *p, size_t i, size_t e);
 
 /* What one_next and ordinal_next let through before reading the next
  * word: anything but a lower-case word after white space, or an entry of
@@ -5518,8 +5519,8 @@ static bool range_next(const ep *p, size_t j)
  * digit, a word of dd->efirst, an entry of en (whose first byte, when it
  * is no letter, kj_dict_may_start knows) or a number: everything else is
  * skipped without a look-up of each literal. Inlined at both calls as far
- * as the test of a word's first letters, which rules out most words;
- * worth_trying_word does the rest. */
+ * as the tests of a word's first letters, length and last letter, which
+ * rule out most words; worth_trying_word does the rest. */
 static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i)
 {
     const struct kj_datedata *dd = p->c->dd;
@@ -5548,25 +5549,24 @@ static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size
         if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
             return false;
     }
-    return worth_trying_word(p, i, b1);
-}
-
-/* The rest of worth_trying at a word (a-z at i) whose first letters begin
- * a word of efirst; b1 is the second letter less 'a' (26 or more when
- * none). */
-static bool worth_trying_word(const ep *p, size_t i, unsigned b1)
-{
-    const struct kj_datedata *dd = p->c->dd;
-    unsigned char b = (unsigned char)p->lc[i];
-    /* the run of a-z, read up to one letter past the longest word */
-    size_t e = i, max = dd->efirst_max;
+    /* the run of a-z, read up to one letter past the longest word: its
+     * length and last letter rule out most words that pass the above */
+    size_t max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
-    e = kj_az_end(p->lc, i, wlim);
-    int32_t v = 0;
+    size_t e = kj_az_end(p->lc, i, wlim);
     if (e - i > max ||
         (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
         (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
         return false;
+    return worth_trying_word(p, i, e);
+}
+
+/* The rest of worth_trying at a word (a-z at i, to e) whose first
+ * letters, length and last letter may be those of a word of efirst. */
+static bool worth_trying_word(const ep *p, size_t i, size_t e)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    int32_t v = 0;
     if (e - i <= 3) {
         /* a short word (the, a, and): efshort holds what the look-up
          * below would find */
@@ -5802,15 +5802,6 @@ static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
     return k + n - i;
 }
 
-/* alpha or digit of d->norm[i] (and of its lowercased copy), from the
- * table cx = d->cpx: the entry starts a one-byte sequence of the class
- * KJ_CC_WORD, so one load and one compare (i < d->norm_len) */
-static bool ascii_word_at(const uint32_t *cx, size_t i)
-{
-    const uint32_t mask = KJ_CPX_SLOW | ((uint32_t)7 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD;
-    return (cx[i] & mask) == (((uint32_t)1 << KJ_CPX_LEN_SHIFT) | KJ_CC_WORD);
-}
-
 /* The scanner; with every (tests only: dd->en_try_every) try_at is tried
  * at every word start that is not claimed, whatever worth_trying says,
  * here and in bounded. Inlined twice, so the filtered loop tests no flag. */
@@ -5828,9 +5819,8 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
         c->d->work++;
         size_t n = 0;
         /* i is a word start: the text's first byte, or the byte after the
-         * run the loop below steps over, whose last byte (i - 1) has no
-         * ASCII-word entry in cx, so it is no letter or digit of d->norm
-         * (every ASCII byte has its entry there, kj_chars_fill) nor of lc */
+         * run the loop below steps over, whose last byte (i - 1) is no
+         * ASCII letter or digit of d->norm (ent_asc) nor of lc */
         if (!kj_claim_at(c->d, i)) {
             unsigned char b = (unsigned char)p.lc[i];
             /* with every, worth_trying runs all the same: what it leaves
@@ -5844,19 +5834,20 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
                 n = bounded(&p, i);
         }
         i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
-        /* the rest of a word starts nothing: on to its end (the table
-         * read through a local: the stores to d->work above would
-         * otherwise make every step reload c->d and d->cpx). No bound in
-         * the loop: i <= len <= d->norm_len here, and the entry after the
-         * text (cx[d->norm_len], KJ_CPX_SLOW: kj_chars_fill) is no word
-         * byte, so the run ends by norm_len + 1 and is cut at len after
-         * it (one word past the body at most, once) */
-        const uint32_t *cx = c->d->cpx;
-        size_t len = c->len;
-        while (ascii_word_at(cx, i - 1))
+        /* the rest of a word starts nothing: on from a letter or digit
+         * (ent_asc: an ASCII byte of the class KJ_CC_WORD, which a byte
+         * of a longer sequence never is) past the run and the byte after
+         * it, through locals (the stores to d->work above would otherwise
+         * make every step reload c->s). No bound in the loop: i <= len <=
+         * d->norm_len here, and the NUL after the text (d->norm[norm_len])
+         * is no word byte, so the run ends by norm_len + 1 (one word past
+         * the body at most, once: an i past len ends the scan) */
+        const unsigned char *u = (const unsigned char *)c->s;
+        if (ent_asc(u[i - 1])) {
+            while (ent_asc(u[i]))
+                i++;
             i++;
-        if (i > len)
-            i = len;
+        }
     }
 }
 

@@ -4763,6 +4763,9 @@ typedef struct tok {
     size_t ns, ne;
 } tok;
 
+/* title_ending: the longest span of tokens it looks up, in bytes, plus one */
+enum { TITLE_SPAN_MAX = 64 };
+
 /* cap_word past its first letter: a word of two characters or more that
  * is all capitals is a headline word unless it spells initials. */
 static bool not_headline(const kiji_doc *d, tok t)
@@ -4969,12 +4972,13 @@ static size_t tokenize(estate *s, tok *out, size_t max)
 /* Only spaces (one line break at most) between two tokens. */
 static bool adjacent(const kiji_doc *d, tok a, tok b)
 {
-    if (b.ns < a.ne || b.ns - a.ne > 3)
+    if (b.ns <= a.ne || b.ns - a.ne > 3)
         return false;
+    const char *u = d->norm;
     for (size_t i = a.ne; i < b.ns; i++)
-        if (d->norm[i] != ' ' && d->norm[i] != '\n')
+        if (u[i] != ' ' && u[i] != '\n')
             return false;
-    return b.ns > a.ne;
+    return true;
 }
 
 static bool poss(const kiji_doc *d, tok t)
@@ -5365,20 +5369,21 @@ static int title_verb_end(const estate *s, const tok *t, int n, int j)
     return -1;
 }
 
-/* Longest English title (lowercased dict) ending at token k: its first token. */
-static int title_ending(estate *s, const tok *t, int k)
+static int title_ending_looked_up(estate *s, const tok *t, int k);
+
+/* Longest English title (lowercased dict) ending at token k: its first
+ * token. Inline as far as the tests that rule out most words, which
+ * need no copy of the word (title_ending_looked_up does the rest). */
+static inline int title_ending(estate *s, const tok *t, int k)
 {
     const kiji_doc *d = s->d;
-    /* the spans all end at token k: the longest one that qualifies is
-     * lowercased once, the shorter ones are its tails */
-    char low[64];
     /* every span tried is its tokens joined by one space (a line break
      * reads as one: adjacency below), so a key that matches ends in
      * t[k]'s own text after its last space; a word that ends no title
      * (title_last_en) ends no span either, and a token of 64 bytes or
-     * more makes every span too long */
+     * more makes every span too long (TITLE_SPAN_MAX) */
     size_t kn = t[k].ne - t[k].ns;
-    if (kn >= sizeof low)
+    if (kn >= TITLE_SPAN_MAX)
         return -1;
     /* most words end no title: a key that is the word has its first and
      * last letter, and title_last_fl holds every such pair (a word that
@@ -5388,6 +5393,19 @@ static int title_ending(estate *s, const tok *t, int k)
     unsigned l = (c1 >= 'A' && c1 <= 'Z' ? c1 + 32u : c1) - 'a';
     if (f < 26 && l < 26 && !(s->x->title_last_fl[f] >> l & 1))
         return -1;
+    return title_ending_looked_up(s, t, k);
+}
+
+/* title_ending past its first tests (the word at k is shorter than
+ * TITLE_SPAN_MAX): the word looked up, then the spans of up to four
+ * tokens ending at it. */
+static int title_ending_looked_up(estate *s, const tok *t, int k)
+{
+    const kiji_doc *d = s->d;
+    /* the spans all end at token k: the longest one that qualifies is
+     * lowercased once, the shorter ones are its tails */
+    char low[TITLE_SPAN_MAX];
+    size_t kn = t[k].ne - t[k].ns;
     for (size_t i = 0; i < kn; i++) {
         char c = d->norm[t[k].ns + i];
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -5403,7 +5421,7 @@ static int title_ending(estate *s, const tok *t, int k)
         for (int j = a; j < k; j++)
             if (t[j + 1].ns - t[j].ne > 1 || (d->norm[t[j].ne] != ' ' && d->norm[t[j].ne] != '\n'))
                 adj = false;
-        if (!adj || t[k].ne - t[a].ns >= 64)
+        if (!adj || t[k].ne - t[a].ns >= TITLE_SPAN_MAX)
             continue;
         size_t n = t[k].ne - t[a].ns;
         if (base == SIZE_MAX) {
@@ -5544,11 +5562,26 @@ static void en_persons(estate *s)
     /* cls[k]: what the loops below ask of token k at every token, once:
      * TOK_CAP is cap_word, TOK_THE is "the" or "The" (t[] is final here) */
     uint8_t *cls = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1));
+    /* caps[0, ncap): the tokens with TOK_CAP, thes[0, nthe) those with
+     * TOK_THE, in order: the loops below that stop only at those go from
+     * one to the next, not through every token */
+    int *caps = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *caps);
+    int *thes = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *thes);
+    int ncap = 0, nthe = 0;
     for (int q = 0; q < n; q++) {
-        cls[q] = (uint8_t)((cap_word(d, t[q]) ? TOK_CAP : 0) |
-                           (t[q].ne - t[q].ns == 3 && (tok_is(d, t[q], "the") || tok_is(d, t[q], "The"))
-                                ? TOK_THE
-                                : 0));
+        /* most tokens start with a small letter other than t: one test */
+        const char *w = d->norm + t[q].ns;
+        unsigned char c0 = (unsigned char)w[0];
+        uint8_t k = 0;
+        if (c0 >= 'A' && c0 <= 'Z' && cap_word(d, t[q])) {
+            k = TOK_CAP;
+            caps[ncap++] = q;
+        }
+        if ((c0 == 't' || c0 == 'T') && t[q].ne - t[q].ns == 3 && w[1] == 'h' && w[2] == 'e') {
+            k |= TOK_THE;
+            thes[nthe++] = q;
+        }
+        cls[q] = k;
     }
     /* opens[k]: token k opens a person's name of two words or more read
      * below (the Tom of Tom Brandt), which the later one-word mentions
@@ -5564,13 +5597,17 @@ static void en_persons(estate *s)
     /* the steps of the loops below in a local, added to d->work after
      * each (a store to it at each token would be a load and a store) */
     uint64_t steps = 0;
+    int ci = 0; /* caps[ci]: the first token with TOK_CAP at k or after */
     while (k < n) {
         steps++;
-        /* most tokens open no name: the run of those with no capital at
-         * once, a step each */
+        /* most tokens open no name: on to the next with a capital at
+         * once (k only grows), a step for each token passed */
         if (!(cls[k] & TOK_CAP)) {
-            for (k++; k < n && !(cls[k] & TOK_CAP); k++)
-                steps++;
+            while (ci < ncap && caps[ci] <= k)
+                ci++;
+            int nk = ci < ncap ? caps[ci] : n;
+            steps += (uint64_t)(nk - k - 1);
+            k = nk;
             continue;
         }
         /* a name: 2-4 capitalized tokens (particles inside) */
@@ -6345,9 +6382,13 @@ static void en_persons(estate *s)
         last[q].tl = strlen(last[q].e->title);
     d->work += steps;
     steps = 0;
-    for (k = 1; k < n && nlast; k++) {
-        steps++;
-        if (!(cls[k - 1] & TOK_THE) || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
+    /* a step for each token the loop would pass (k from 1 to n - 1), taken
+     * at the tokens after a "the" alone */
+    if (nlast && n > 1)
+        steps += (uint64_t)(n - 1);
+    for (int h = 0; h < nthe && nlast; h++) {
+        k = thes[h] + 1;
+        if (k >= n || !adjacent(d, t[k - 1], t[k]) || (cls[k] & TOK_CAP))
             continue;
         size_t l = t[k].ne - t[k].ns;
         ent *best = NULL;
@@ -6372,10 +6413,16 @@ static void en_persons(estate *s)
     d->work += steps;
     steps = 0;
     /* later surname mentions: Merz */
-    for (k = 0; k < n; k++) {
-        steps++;
-        if (!(cls[k] & TOK_CAP))
+    /* at the tokens with TOK_CAP alone (caps[]), past any a step below
+     * took with it (k++); a step for each token, as the walk through all
+     * of them would take */
+    steps += (uint64_t)n;
+    int kdone = -1; /* the last token read or taken */
+    for (int ck = 0; ck < ncap; ck++) {
+        if (caps[ck] <= kdone)
             continue;
+        k = caps[ck];
+        kdone = k;
         ent *e = surname_person(s, t[k].ns, t[k].ne, NULL);
         /* Jan 5 after Jan de Vries: a stopword is no later mention; nor is
          * the Kadoorie family, which names the family, not the person */
@@ -6405,7 +6452,8 @@ static void en_persons(estate *s)
                 e->name[t[k].ne - t[k].ns] == ' ' && e->surlen == t[k + 1].ne - t[k + 1].ns &&
                 !memcmp(e->surname, d->norm + t[k + 1].ns, e->surlen)) {
                 ent_mention(s, e, t[k].ns, t[k + 1].ne);
-                k++;
+                kdone = k + 1; /* the next token taken, with no step */
+                steps--;
             }
             continue;
         }

@@ -1369,28 +1369,37 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
 }
 
 /* From i on (i < to), past the positions where no key of en_sources starts
- * by its first two bytes (en_sources_pre.pair: word_in refuses them) and
+ * (kj_qprefix_may of en_sources_pre: its pair of first bytes, then its
+ * first byte of a short key or hash of three; word_in refuses them) and
  * the run of word bytes after each, stepping and counting as the loop of
- * kj_statement_en does there; the first position the pair lets pass, or
- * one within a byte of the text's end, or to or past it. A loop of its
+ * kj_statement_en does there; the first position the prefixes let pass,
+ * or one within a byte of the text's end, or to or past it. A loop of its
  * own: the text and the count stay in registers (d->work, stored in the
  * loop, would make every load of d->norm a new one). */
 static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t to)
 {
     const unsigned char *u = (const unsigned char *)d->norm;
-    const uint64_t *pair = q->en_sources_pre.pair;
+    const kj_qprefix *pre = &q->en_sources_pre;
     const bool *in_word = q->en_in_word;
     size_t len = d->norm_len, lim = to < len ? to : len, work = 0;
     while (i < to && i + 2 <= len) {
-        unsigned pr = (unsigned)u[i] << 8 | u[i + 1];
-        if (pair[pr >> 6] >> (pr & 63) & 1)
-            break;
-        work++;
-        if (i + 1 >= lim) {
-            i++;
-            continue;
+        /* kj_qprefix_may, with its bounds known here (two bytes at i) */
+        const unsigned char *w = u + i;
+        unsigned pr = (unsigned)w[0] << 8 | w[1];
+        if (pre->pair[pr >> 6] >> (pr & 63) & 1) {
+            if (pre->short_first[w[0]])
+                break;
+            if (len - i >= 3) {
+                unsigned h = kj_qprefix_hash(w);
+                if (pre->tri[h >> 6] >> (h & 63) & 1)
+                    break;
+            }
         }
-        /* as in kj_statement_en: the NUL after the text ends every run */
+        work++;
+        /* as in kj_statement_en: the NUL after the text ends every run.
+         * i < lim here (i < to, i + 2 <= len), so pe >= u + i: at the last
+         * byte before lim (kj_statement_en's i + 1 >= lim) the run is cut
+         * at i and the step is one byte, as there */
         const unsigned char *p = u + i, *pe = u + lim - 1;
         while (in_word[*p])
             p++;
