@@ -891,14 +891,19 @@ static bool term_quote(kiji_doc *d, const kj_qctx *x, size_t o, size_t lo)
  * (would answer the union "next week."). Not when a word other than a
  * preposition or conjunction follows (had "captured" 40 villages,
  * wants "flexible" credit lines): a modifier or a verb in
- * scare quotes (cases/en/quote_short). */
-static bool complement(kiji_doc *d, const kj_qctx *x, size_t o, size_t a, size_t lo, size_t hi)
+ * scare quotes (cases/en/quote_short). comma: the quote's words end with
+ * the clause's comma inside the marks (were "small," adding), which
+ * closes the clause as a comma after them does. */
+static bool complement(kiji_doc *d, const kj_qctx *x, size_t o, size_t a, size_t lo, size_t hi,
+                       bool comma)
 {
     size_t n = a;
     while (n < hi && d->norm[n] == ' ')
         n++;
     size_t l;
-    if (n < hi && (is_alpha(d->norm[n]) || (d->norm[n] >= '0' && d->norm[n] <= '9'))) {
+    if (comma) {
+        /* the word after the quote opens the next clause */
+    } else if (n < hi && (is_alpha(d->norm[n]) || (d->norm[n] >= '0' && d->norm[n] <= '9'))) {
         int k = d->norm[n] >= 'a' && d->norm[n] <= 'z' ? context_word(d, x, n, &l) : 0;
         if (k != KJ_QC_AFTER && k != KJ_QC_NEXT && k != KJ_QC_LINK)
             return false;
@@ -1151,7 +1156,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         if (bl && naming(d, best, cs))
             return; /* commonly called "apps" */
         if (bl && (intro || !title_like(d, is, ie)) &&
-            !(shrt && !complement(d, x, q->o, a, cs, send))) {
+            !(shrt && !complement(d, x, q->o, a, cs, send, comma))) {
             ok = true;
             partial = !intro;
             vs = best;
