@@ -1433,6 +1433,16 @@ static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, s
     return ms;
 }
 
+/* A word (letters or digits) ends right before w, spaces and line breaks
+ * skipped, within the sentence from sst: the subject of the verb at w. */
+static bool subject_word_before(const kiji_doc *d, size_t w, size_t sst)
+{
+    size_t t = w;
+    while (t > sst && w - t < 8 && (d->norm[t - 1] == ' ' || d->norm[t - 1] == '\n'))
+        t--;
+    return t > sst && t < w && (is_alpha(d->norm[t - 1]) || (d->norm[t - 1] >= '0' && d->norm[t - 1] <= '9'));
+}
+
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
 {
     const struct kj_quotedata *q = x->qd;
@@ -1549,7 +1559,9 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             }
         }
         size_t hi = e + 120 < send ? e + 120 : send;
-        /* said officials / said one economist */
+        /* ", said officials / said one economist: said inverted after a
+         * quote or a clause, no subject word before it (Lee said
+         * investment managers are bullish: Lee says it) */
         size_t b = ms;
         while (b > sst && d->norm[b - 1] == ' ')
             b--;
@@ -1558,7 +1570,8 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             w0--;
         int32_t bv;
         if (b > w0 && word_in(d, q->en_verbs, &q->en_verbs_pre, w0, &bv) == b - w0 && bv == 1 &&
-            (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added"))) {
+            (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added")) &&
+            !subject_word_before(d, w0, sst)) {
             kj_q_statement(d, w0, e, ms, e);
             i = e - 1;
             continue;
