@@ -1615,7 +1615,12 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 }
             }
         }
-        if (!vl) {
+        /* traders were said to be waiting: a passive hedge, the traders
+         * are talked about and say nothing (GUIDELINES) */
+        if (!vl || (vp > p && word_is(d, vp, "said") &&
+                    (kj_before(d->norm, vp, "were ") || kj_before(d->norm, vp, "was ") ||
+                     kj_before(d->norm, vp, "are ") || kj_before(d->norm, vp, "is ") ||
+                     kj_before(d->norm, vp, "been ")))) {
             i = e - 1;
             continue;
         }
