@@ -229,6 +229,51 @@ static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
     return lawmaker_ref(d, x, s, e);
 }
 
+/* "…," the minister said: "the" and one role word of en/titles that is
+ * no unnamed source's (not the official, the analyst) stand for the
+ * speaker of the quote before, a person, when no person is named outside
+ * quotes since that quote and the person's title, if any, ends in the
+ * word (a quote before by Sheikh Ali or by Oil Minister Ali, then "the
+ * minister said"; GUIDELINES: the speaker is found the way a reader finds
+ * it). [s, e) is the subject phrase, o the quote's opening mark. The fact
+ * or -1. */
+static int role_goes_on(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t s, size_t e, size_t o)
+{
+    while (e > s && (d->norm[e - 1] == ' ' || d->norm[e - 1] == '\n'))
+        e--;
+    if (sp->prev_speaker < 0 || (size_t)sp->prev_speaker >= d->nfacts || sp->prev_end > o ||
+        d->facts[sp->prev_speaker].type != KIJI_FACT_PERSON ||
+        !(word_is(d, s, "the") || word_is(d, s, "The")) || e <= s + 5 || e - s > 28)
+        return -1;
+    size_t w = s + 4, wl = e - w;
+    for (size_t j = w; j < e; j++)
+        if (!is_alpha(d->norm[j]))
+            return -1;
+    int32_t v;
+    if (word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, w, &v) == wl)
+        return -1;
+    const kj_wordlist *tl = kj_wordlist_get("en/titles");
+    bool role = false;
+    for (size_t k = 0; tl && k < tl->n && !role; k++)
+        role = strlen(tl->lines[k]) == wl && strncasecmp(tl->lines[k], d->norm + w, wl) == 0;
+    if (!role)
+        return -1;
+    const kj_attr *t = kj_attr_get(&d->facts[sp->prev_speaker], "title");
+    if (t && t->kind == KJ_ATTR_STR && t->s) {
+        size_t tl2 = strlen(t->s);
+        if (tl2 < wl || strncasecmp(t->s + tl2 - wl, d->norm + w, wl) != 0 ||
+            (tl2 > wl && t->s[tl2 - wl - 1] != ' '))
+            return -1;
+    }
+    for (int k = kj_q_mention_in(x, sp->prev_end, o); k >= 0 && (size_t)k < x->nm && x->m[k].ns < o; k++) {
+        d->work++;
+        if (x->m[k].ns >= sp->prev_end && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+            !kj_q_in_quote(x, x->m[k].ns))
+            return -1;
+    }
+    return sp->prev_speaker;
+}
+
 /* Where the last "the" in [lo, hi) starts (Addressing a conference, the
  * bank chief said), or hi. */
 static size_t last_the(kiji_doc *d, size_t lo, size_t hi)
@@ -1102,7 +1147,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = x->m[k].fact; /* not: an aide to Senator Ann Lee said */
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
-            else if ((speaker = titled_person(d, x, p, vp)) < 0)
+            else if ((speaker = titled_person(d, x, p, vp)) < 0 &&
+                     (speaker = role_goes_on(d, x, sp, p, vp, q->o)) < 0)
                 note = "the speaker is not a named person or organization";
         }
     }
