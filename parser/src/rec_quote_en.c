@@ -1670,6 +1670,13 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             i = e - 1;
             continue;
         }
+        /* Most dealers are optimistic …, he said: a pronoun right before
+         * the verb found past the source is that verb's subject */
+        if (vp > p && (pronoun_before(d, vp, p) || word_then_space_before(d, vp, p, "they") ||
+                       word_then_space_before(d, vp, p, "we"))) {
+            i = e - 1;
+            continue;
+        }
         /* the source runs through a prepositional phrase (analysts in
          * international oil markets), not through a parenthesis */
         size_t se = e;
