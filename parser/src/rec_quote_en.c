@@ -1671,9 +1671,13 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             continue;
         }
         /* Most dealers are optimistic …, he said: a pronoun right before
-         * the verb found past the source is that verb's subject */
-        if (vp > p && (pronoun_before(d, vp, p) || word_then_space_before(d, vp, p, "they") ||
-                       word_then_space_before(d, vp, p, "we"))) {
+         * the verb found past the source is that verb's subject;
+         * officials agreed to buy 60 aircraft: an infinitive after the
+         * verb makes it an act, nothing said */
+        size_t ve2 = kj_q_skip_space(d, vp + vl, hi);
+        if ((vp > p && (pronoun_before(d, vp, p) || word_then_space_before(d, vp, p, "they") ||
+                        word_then_space_before(d, vp, p, "we"))) ||
+            (ve2 > vp + vl && word_is(d, ve2, "to"))) {
             i = e - 1;
             continue;
         }
