@@ -1455,8 +1455,9 @@ static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, 
     return i;
 }
 
-/* The start of the run of statement modifiers (statement_modifiers.txt,
- * at most three words) right before the source word at i, within the
+/* The start of the run of statement modifiers (statement_modifiers.txt
+ * or a demonym of en/demonyms: a senior Soviet official, at most three
+ * words) right before the source word at i, within the
  * sentence from sst; i itself when there is none. */
 static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t sst)
 {
@@ -1471,7 +1472,8 @@ static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, s
             ws--;
         d->work += t - ws + 1;
         int32_t mv;
-        if (t > ws && kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv))
+        if (t > ws && (kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv) ||
+                       kj_dict_get(q->en_demonyms, d->norm + ws, t - ws, &mv)))
             ms = ws;
         else
             break;
