@@ -1410,6 +1410,10 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     char c = d->norm[t - 1];
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '"')
         return true;
+    /* a closing mark of wire copy's ``…'' or a typographic ” */
+    if ((c == '\'' && t >= sst + 2 && d->norm[t - 2] == '\'') ||
+        (t >= sst + 3 && kj_before(d->norm, t, "\xe2\x80\x9d")))
+        return true;
     /* a sentence may open on its conjunction (en/clause_openers): But the
      * aide to the minister said */
     const kj_wordlist *w = d->p->quote->en_openers;
