@@ -1613,7 +1613,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         size_t hi = e + 120 < send ? e + 120 : send;
         /* ", said officials / said one economist: said inverted after a
          * quote or a clause, no subject word before it (Lee said
-         * investment managers are bullish: Lee says it) */
+         * fund managers were buying: Lee says it) */
         size_t b = ms;
         while (b > sst && d->norm[b - 1] == ' ')
             b--;
@@ -1667,7 +1667,7 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 }
             }
         }
-        /* traders were said to be waiting: a passive hedge, the traders
+        /* brokers were said to be holding off: a passive hedge, the brokers
          * are talked about and say nothing (GUIDELINES) */
         if (!vl || (vp > p && word_is(d, vp, "said") &&
                     (kj_before(d->norm, vp, "were ") || kj_before(d->norm, vp, "was ") ||
