@@ -4870,6 +4870,50 @@ static bool year_month(ep *p, size_t j, kj_tx *t, size_t *e)
     return true;
 }
 
+/* The set word [i, i + n) (daily, weekly) is a newspaper's name or a
+ * newspaper: written in title case after a word or a comma (China Daily,
+ * the Weekly Standard; a sentence may open with Weekly auctions), or
+ * after the / a / an / 's and one or two lower-case words and before a
+ * name (the local daily al-Qabas, a leading weekly Der Spiegel). */
+static bool set_paper(const ep *p, size_t i, size_t n)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 8 && (p->lc[b - 1] == ' ' || p->lc[b - 1] == '\n'))
+        b--;
+    if (!p->caseless && p->s[i] >= 'A' && p->s[i] <= 'Z' && n > 1 && p->s[i + 1] >= 'a'
+        && p->s[i + 1] <= 'z' && b > 0 && b < i
+        && (alpha(p->lc[b - 1]) || digit(p->lc[b - 1]) || p->lc[b - 1] == ','))
+        return true;
+    /* a name after it: a word with a capital letter, on the same line */
+    size_t k = i + n;
+    if (p->caseless || ch(p, k) != ' ')
+        return false;
+    bool name = false;
+    for (size_t e = k + 1; e < p->len && e - k < 24 && (alpha(p->s[e]) || p->s[e] == '-'); e++)
+        name = name || (p->s[e] >= 'A' && p->s[e] <= 'Z');
+    if (!name)
+        return false;
+    /* back over one or two lower-case words to the determiner */
+    size_t w = i;
+    for (int words = 0; words < 2; words++) {
+        if (w < 2 || (p->lc[w - 1] != ' ' && p->lc[w - 1] != '\n'))
+            return false;
+        size_t a = w - 1;
+        while (a > 0 && w - a < 20 && p->s[a - 1] >= 'a' && p->s[a - 1] <= 'z')
+            a--;
+        if (a == w - 1 || (a > 0 && alpha(p->s[a - 1])))
+            return false;
+        static const char *const dets[] = {"the ", "a ", "an ", "'s "};
+        for (size_t j = 0; j < sizeof dets / sizeof *dets; j++) {
+            size_t dl = __builtin_strlen(dets[j]);
+            if (kj_before(p->lc, a, dets[j]) && (a == dl || !alpha(p->lc[a - dl - 1]) || j == 3))
+                return true;
+        }
+        w = a;
+    }
+    return false;
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -5096,7 +5140,7 @@ static size_t try_at(ep *p, size_t i)
     if ((n = dword(p, i, KJ_W_SET, &w)) > 0) {
         /* "the emirate's daily", "a weekly": a newspaper, not a recurrence */
         if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || kj_before(p->lc, i, "'s ")
-            || kj_before(p->lc, i, "an "))
+            || kj_before(p->lc, i, "an ") || set_paper(p, i, n))
             return n;
         /* every day at 7 p.m., everyday 6am: the clock is the set's (as
          * 毎日午後3時) */

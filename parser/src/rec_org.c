@@ -5379,10 +5379,12 @@ static bool named_party(estate *s, ent *o, const char *name, size_t nl)
 }
 
 /* "the Christian Democrats", "The conservative Social Democrats", "the
- * Tories": the article, up to two lower-case words, one or two capitalized
- * party qualifiers (en/party_qualifiers) and a party member's plural
- * (en/party_members, ending in s), or a plural that names the party by
- * itself (party_qualifiers value 2), name the party, an organization
+ * Tories", "the German Social Democrats": the article, up to two
+ * lower-case words or demonyms (en/demonyms, left out of the name), one
+ * or two capitalized party qualifiers (en/party_qualifiers) and a party
+ * member's plural (en/party_members, ending in s), or a plural that names
+ * the party by itself (party_qualifiers value 2: the Conservatives),
+ * name the party, an organization
  * (GUIDELINES: parties are organizations). An organization read before
  * whose name opens with the qualifiers and the member's singular
  * (Christian Democratic Union for the Christian Democrats) is the one
@@ -5421,9 +5423,16 @@ static void pass_party_members(estate *s)
                 e++;
             if (e == q || (e < s->hi && (ascii_letter(p[e]) || p[e] == '-')))
                 break;
-            int32_t v = 0;
-            if (!up) {
-                lower++;
+            int32_t v = 0, dv;
+            size_t dl = up && !quals && lower < 2
+                            ? kj_dict_longest(s->x->demonym, p, s->hi, q, &dv)
+                            : 0;
+            if (dl > e - q && q + dl < s->hi && !ascii_letter(p[q + dl]))
+                e = q + dl; /* West German */
+            else if (dl != e - q)
+                dl = 0;
+            if (!up || dl) {
+                lower++; /* the ruling, the German: no part of the name */
             } else if (kj_dict_get(s->x->pqual_en, p + q, e - q, &v) && v == 1 && quals < 2) {
                 if (!quals)
                     ns = q;

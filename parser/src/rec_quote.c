@@ -108,6 +108,7 @@ static const struct qdict {
     {"ja/anaphor_orgs", offsetof(struct kj_quotedata, ja_ana_org), NO_PRE, 1, false},
     {"ja/ask_verbs", offsetof(struct kj_quotedata, ja_ask), NO_PRE, 1, false},
     {"en/object_preps", offsetof(struct kj_quotedata, en_obj_preps), NO_PRE, 1, false},
+    {"en/demonyms", offsetof(struct kj_quotedata, en_demonyms), NO_PRE, 1, false},
     {"ja/outlet_kinds", offsetof(struct kj_quotedata, ja_outlet_kinds), NO_PRE, 1, false},
 };
 

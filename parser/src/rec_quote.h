@@ -82,6 +82,7 @@ struct kj_quotedata {
     kj_dict *ja_ana_org;    /* ja/anaphor_orgs: 社, 党 after 同; 2 the same kind */
     kj_dict *ja_ask;        /* ja/ask_verbs: 尋ね, 質問 */
     kj_dict *en_obj_preps;  /* en/object_preps: whole words before an object */
+    kj_dict *en_demonyms;   /* en/demonyms: Romanian officials, a Taiwanese banker */
     const kj_wordlist *ja_post_places;  /* ja/post_places: before には「 */
     const kj_wordlist *ja_settings;     /* ja/speech_settings: before では */
     const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */

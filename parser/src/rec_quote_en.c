@@ -229,6 +229,51 @@ static int titled_person(kiji_doc *d, const kj_qctx *x, size_t s, size_t e)
     return lawmaker_ref(d, x, s, e);
 }
 
+/* "…," the minister said: "the" and one role word of en/titles that is
+ * no unnamed source's (not the official, the analyst) stand for the
+ * speaker of the quote before, a person, when no person is named outside
+ * quotes since that quote and the person's title, if any, ends in the
+ * word (a quote before by Sheikh Ali or by Oil Minister Ali, then "the
+ * minister said"; GUIDELINES: the speaker is found the way a reader finds
+ * it). [s, e) is the subject phrase, o the quote's opening mark. The fact
+ * or -1. */
+static int role_goes_on(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_t s, size_t e, size_t o)
+{
+    while (e > s && (d->norm[e - 1] == ' ' || d->norm[e - 1] == '\n'))
+        e--;
+    if (sp->prev_speaker < 0 || (size_t)sp->prev_speaker >= d->nfacts || sp->prev_end > o ||
+        d->facts[sp->prev_speaker].type != KIJI_FACT_PERSON ||
+        !(word_is(d, s, "the") || word_is(d, s, "The")) || e <= s + 5 || e - s > 28)
+        return -1;
+    size_t w = s + 4, wl = e - w;
+    for (size_t j = w; j < e; j++)
+        if (!is_alpha(d->norm[j]))
+            return -1;
+    int32_t v;
+    if (word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, w, &v) == wl)
+        return -1;
+    const kj_wordlist *tl = kj_wordlist_get("en/titles");
+    bool role = false;
+    for (size_t k = 0; tl && k < tl->n && !role; k++)
+        role = strlen(tl->lines[k]) == wl && strncasecmp(tl->lines[k], d->norm + w, wl) == 0;
+    if (!role)
+        return -1;
+    const kj_attr *t = kj_attr_get(&d->facts[sp->prev_speaker], "title");
+    if (t && t->kind == KJ_ATTR_STR && t->s) {
+        size_t tl2 = strlen(t->s);
+        if (tl2 < wl || strncasecmp(t->s + tl2 - wl, d->norm + w, wl) != 0 ||
+            (tl2 > wl && t->s[tl2 - wl - 1] != ' '))
+            return -1;
+    }
+    for (int k = kj_q_mention_in(x, sp->prev_end, o); k >= 0 && (size_t)k < x->nm && x->m[k].ns < o; k++) {
+        d->work++;
+        if (x->m[k].ns >= sp->prev_end && d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
+            !kj_q_in_quote(x, x->m[k].ns))
+            return -1;
+    }
+    return sp->prev_speaker;
+}
+
 /* Where the last "the" in [lo, hi) starts (Addressing a conference, the
  * bank chief said), or hi. */
 static size_t last_the(kiji_doc *d, size_t lo, size_t hi)
@@ -891,14 +936,19 @@ static bool term_quote(kiji_doc *d, const kj_qctx *x, size_t o, size_t lo)
  * (would answer the union "next week."). Not when a word other than a
  * preposition or conjunction follows (had "captured" 40 villages,
  * wants "flexible" credit lines): a modifier or a verb in
- * scare quotes (cases/en/quote_short). */
-static bool complement(kiji_doc *d, const kj_qctx *x, size_t o, size_t a, size_t lo, size_t hi)
+ * scare quotes (cases/en/quote_short). comma: the quote's words end with
+ * the clause's comma inside the marks (were "small," adding), which
+ * closes the clause as a comma after them does. */
+static bool complement(kiji_doc *d, const kj_qctx *x, size_t o, size_t a, size_t lo, size_t hi,
+                       bool comma)
 {
     size_t n = a;
     while (n < hi && d->norm[n] == ' ')
         n++;
     size_t l;
-    if (n < hi && (is_alpha(d->norm[n]) || (d->norm[n] >= '0' && d->norm[n] <= '9'))) {
+    if (comma) {
+        /* the word after the quote opens the next clause */
+    } else if (n < hi && (is_alpha(d->norm[n]) || (d->norm[n] >= '0' && d->norm[n] <= '9'))) {
         int k = d->norm[n] >= 'a' && d->norm[n] <= 'z' ? context_word(d, x, n, &l) : 0;
         if (k != KJ_QC_AFTER && k != KJ_QC_NEXT && k != KJ_QC_LINK)
             return false;
@@ -1097,7 +1147,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 speaker = x->m[k].fact; /* not: an aide to Senator Ann Lee said */
             else if (k >= 0)
                 note = "the speaker is an unnamed member of the organization";
-            else if ((speaker = titled_person(d, x, p, vp)) < 0)
+            else if ((speaker = titled_person(d, x, p, vp)) < 0 &&
+                     (speaker = role_goes_on(d, x, sp, p, vp, q->o)) < 0)
                 note = "the speaker is not a named person or organization";
         }
     }
@@ -1151,7 +1202,7 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         if (bl && naming(d, best, cs))
             return; /* commonly called "apps" */
         if (bl && (intro || !title_like(d, is, ie)) &&
-            !(shrt && !complement(d, x, q->o, a, cs, send))) {
+            !(shrt && !complement(d, x, q->o, a, cs, send, comma))) {
             ok = true;
             partial = !intro;
             vs = best;
@@ -1359,6 +1410,10 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
     char c = d->norm[t - 1];
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '"')
         return true;
+    /* a closing mark of wire copy's ``…'' or a typographic ” */
+    if ((c == '\'' && t >= sst + 2 && d->norm[t - 2] == '\'') ||
+        (t >= sst + 3 && kj_before(d->norm, t, "\xe2\x80\x9d")))
+        return true;
     /* a sentence may open on its conjunction (en/clause_openers): But the
      * aide to the minister said */
     const kj_wordlist *w = d->p->quote->en_openers;
@@ -1413,8 +1468,9 @@ static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, 
     return i;
 }
 
-/* The start of the run of statement modifiers (statement_modifiers.txt,
- * at most three words) right before the source word at i, within the
+/* The start of the run of statement modifiers (statement_modifiers.txt
+ * or a demonym of en/demonyms: a senior Soviet official, at most three
+ * words) right before the source word at i, within the
  * sentence from sst; i itself when there is none. */
 static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t sst)
 {
@@ -1429,12 +1485,23 @@ static size_t mods_before(kiji_doc *d, const struct kj_quotedata *q, size_t i, s
             ws--;
         d->work += t - ws + 1;
         int32_t mv;
-        if (t > ws && kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv))
+        if (t > ws && (kj_dict_get(q->en_mods, d->norm + ws, t - ws, &mv) ||
+                       kj_dict_get(q->en_demonyms, d->norm + ws, t - ws, &mv)))
             ms = ws;
         else
             break;
     }
     return ms;
+}
+
+/* A word (letters or digits) ends right before w, spaces and line breaks
+ * skipped, within the sentence from sst: the subject of the verb at w. */
+static bool subject_word_before(const kiji_doc *d, size_t w, size_t sst)
+{
+    size_t t = w;
+    while (t > sst && w - t < 8 && (d->norm[t - 1] == ' ' || d->norm[t - 1] == '\n'))
+        t--;
+    return t > sst && t < w && (is_alpha(d->norm[t - 1]) || (d->norm[t - 1] >= '0' && d->norm[t - 1] <= '9'));
 }
 
 void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
@@ -1553,7 +1620,9 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             }
         }
         size_t hi = e + 120 < send ? e + 120 : send;
-        /* said officials / said one economist */
+        /* ", said officials / said one economist: said inverted after a
+         * quote or a clause, no subject word before it (Lee said
+         * fund managers were buying: Lee says it) */
         size_t b = ms;
         while (b > sst && d->norm[b - 1] == ' ')
             b--;
@@ -1562,7 +1631,8 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             w0--;
         int32_t bv;
         if (b > w0 && word_in(d, q->en_verbs, &q->en_verbs_pre, w0, &bv) == b - w0 && bv == 1 &&
-            (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added"))) {
+            (word_is(d, w0, "said") || word_is(d, w0, "says") || word_is(d, w0, "added")) &&
+            !subject_word_before(d, w0, sst)) {
             kj_q_statement(d, w0, e, ms, e);
             i = e - 1;
             continue;
@@ -1606,7 +1676,23 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                 }
             }
         }
-        if (!vl) {
+        /* brokers were said to be holding off: a passive hedge, the brokers
+         * are talked about and say nothing (GUIDELINES) */
+        if (!vl || (vp > p && word_is(d, vp, "said") &&
+                    (kj_before(d->norm, vp, "were ") || kj_before(d->norm, vp, "was ") ||
+                     kj_before(d->norm, vp, "are ") || kj_before(d->norm, vp, "is ") ||
+                     kj_before(d->norm, vp, "been ")))) {
+            i = e - 1;
+            continue;
+        }
+        /* Most dealers are optimistic …, he said: a pronoun right before
+         * the verb found past the source is that verb's subject;
+         * officials agreed to buy 60 aircraft: an infinitive after the
+         * verb makes it an act, nothing said */
+        size_t ve2 = kj_q_skip_space(d, vp + vl, hi);
+        if ((vp > p && (pronoun_before(d, vp, p) || word_then_space_before(d, vp, p, "they") ||
+                        word_then_space_before(d, vp, p, "we"))) ||
+            (ve2 > vp + vl && word_is(d, ve2, "to"))) {
             i = e - 1;
             continue;
         }
