@@ -705,10 +705,14 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* the party of two to four kanji after the name that the two tests
      * below look for ends in 党: the first 党 that ends b + k (k = 6, 9,
      * 12) is where both start, 0 when there is none (most ends of a name),
-     * read once for both */
+     * read once for both; 党 (U+515A) whole before s->hi is that entry of
+     * the table, never slow (three valid bytes, E5 85 9A, written only as
+     * one character) */
     size_t party = 0;
-    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= s->hi; k += 3)
-        if (kj_at(d->norm, s->hi, b + k - 3, "党")) {
+    const uint32_t *cpx = d->cpx;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= lim; k += 3)
+        if ((cpx[b + k - 3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A) {
             party = k;
             break;
         }
@@ -4623,10 +4627,14 @@ static void ja_persons(estate *s)
             }
             /* 急遽槙原氏の, 当初太田氏を: an adverb of ja/org_lead written
              * against a name is no part of it, even where the whole run
-             * would pass for one */
-            if ((cls & KJ_CC_KANJI) && ent_first_has(s->x, ENT_F_OLEAD, c)) {
-                size_t m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v), mx;
-                if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
+             * would pass for one (lead: that adverb's length, 0 when
+             * none, which the title test below asks for again) */
+            size_t lead = (cls & KJ_CC_KANJI) && ent_first_has(s->x, ENT_F_OLEAD, c)
+                              ? kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v)
+                              : 0;
+            if (lead) {
+                size_t m = lead, mx;
+                if (i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     size_t e2 = ja_candidate(s, i + m, &pc);
                     if (e2 > i + m) {
@@ -4675,8 +4683,8 @@ static void ja_persons(estate *s)
                 /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
                  * conjunction or a time adverb (ja/org_lead) run into the
                  * name; 後 after の is "after" where no name starts at it */
-                if (!m && ent_first_has(s->x, ENT_F_OLEAD, c))
-                    m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
+                if (!m)
+                    m = lead;
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
                 /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
