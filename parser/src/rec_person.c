@@ -1787,7 +1787,10 @@ static bool title_after_surname(estate *s, size_t a, size_t q, size_t *b)
     int32_t v;
     ent_cp(d, a, &bx);
     ent_cp(d, bx, b);
-    if (*b >= q || !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
+    /* surname_person's bit test first (most two-kanji words name no one
+     * read before): it costs less than the title lookups */
+    if (*b >= q || *b - a + 4 >= 200 || !surname_maybe(s, d->norm + a, *b - a) ||
+        !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
         kj_dict_longest(x->title_ja, d->norm, q, *b, &v) != q - *b ||
         kj_dict_longest(x->notname_ja, d->norm, s->hi, *b, &v) > q - *b)
         return false;
@@ -2090,7 +2093,8 @@ static bool ja_kata_agent(estate *s, size_t b)
  * 言われ; cases/ja/person_kata_agent). With any_before (a listed surname and a given
  * name of kana, a name's shape of its own) the word need not open its
  * clause (紹介された岡田ゆうすけは「…」と語った). */
-static bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
+static __attribute__((noinline)) bool ja_kata_speaker_read(estate *s, size_t a, size_t b,
+                                                          bool any_before)
 {
     kiji_doc *d = s->d;
     size_t ps;
@@ -2156,6 +2160,19 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
         }
     }
     return false;
+}
+
+/* ja_kata_speaker_read's first test, inline (asked at most katakana
+ * words, which few of those particles follow): は (E3 81 AF), が (E3 81
+ * 8C), に (E3 81 AB) or the い (E3 81 84) of いわく, whole before s->hi,
+ * at b. */
+static inline bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
+{
+    const unsigned char *u = (const unsigned char *)s->d->norm + b;
+    if (b + 3 > s->hi || u[0] != 0xE3 || u[1] != 0x81 ||
+        (u[2] != 0xAF && u[2] != 0x8C && u[2] != 0xAB && u[2] != 0x84))
+        return false;
+    return ja_kata_speaker_read(s, a, b, any_before);
 }
 
 /* Whether the katakana word at a..b ends in a common noun of ja/not_names
@@ -3963,7 +3980,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     }
     /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline */
     if (!b && !kata && kj_is_kanji(c)) {
-        size_t bse = 0, be = ja_byline(s, a, &bse);
+        /* (byline_opens, ja_byline's first test, wants 、 。 or a line
+         * break before a, or a at s->lo: clause_opens_at, inline, first) */
+        size_t bse = 0, be = clause_opens_at(s, a) ? ja_byline(s, a, &bse) : 0;
         if (be > a) {
             b = be;
             fse = bse;
