@@ -217,6 +217,10 @@ struct kj_entity {
      * list outgrows the array) */
     const kj_wordlist *firm_cues;
     size_t firm_cue_len[32];
+    /* bit b: a cue of four bytes or more has the byte b four bytes before
+     * its end (the last of the character before its ・ or の), or a cue
+     * is shorter (every bit then): firm_cue_before's filter */
+    uint64_t firm_cue_end[4];
     /* ja/org_cued: a Latin form of orgs.txt and the word a text must write
      * for the form to name the body (AU, アフリカ: rec_org.c cued_form);
      * org_init fails past 8 lines */
