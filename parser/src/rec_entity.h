@@ -205,6 +205,9 @@ struct kj_entity {
      * that media_name, asked at every katakana name before a particle, does
      * no strlen; org_init fails if the list outgrows the array */
     size_t media_len[64];
+    /* bit b: a line of media_endings ends in the byte b (media_name's
+     * filter; an empty line sets every bit) */
+    uint64_t media_last[4];
     size_t media_kind_len[64]; /* byte lengths of media_kinds' lines */
     /* the distinct last three bytes of media_kinds' lines (紙, 社, サイト's
      * ト ...), so that media_kind_before rejects a bracket after any other

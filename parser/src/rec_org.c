@@ -63,8 +63,13 @@ int org_init(struct kj_entity *x)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
         return -1;
-    for (size_t i = 0; i < x->media_endings->n; i++)
-        x->media_len[i] = strlen(x->media_endings->lines[i]);
+    for (size_t i = 0; i < x->media_endings->n; i++) {
+        size_t n = strlen(x->media_endings->lines[i]);
+        x->media_len[i] = n;
+        for (unsigned b = 0; b < 256; b++)
+            if (n == 0 || (unsigned char)x->media_endings->lines[i][n - 1] == b)
+                x->media_last[b >> 6] |= 1ull << (b & 63);
+    }
     if (x->media_kinds->n > sizeof x->media_kind_len / sizeof x->media_kind_len[0])
         return -1;
     x->media_kind_ntail = 0;
@@ -3680,6 +3685,11 @@ static bool media_name(const estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const kj_wordlist *wl = s->x->media_endings; /* looked up once, in org_init */
+    /* no ending ends in the name's last byte (media_last): none matches
+     * (b > a: the caller read three characters at least) */
+    unsigned char z = (unsigned char)d->norm[b - 1];
+    if (!(s->x->media_last[z >> 6] >> (z & 63) & 1))
+        return false;
     for (size_t i = 0; i < wl->n; i++) {
         d->work++;
         size_t n = s->x->media_len[i];

@@ -759,7 +759,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 /* The longest occupation of data/ja/occupations.txt (not a relation)
  * ending at p, within x->occ_back characters (the longest entry's length)
  * of kanji or katakana: its length in bytes, 0 when none. */
-static size_t occ_before(estate *s, size_t p)
+static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
     int32_t v;
@@ -778,6 +778,20 @@ static size_t occ_before(estate *s, size_t p)
             best = p - q;
     }
     return best;
+}
+
+/* occ_before_read's first step, inline: the character before p must be a
+ * kanji or katakana in which an occupation ends (ENT_F_OCC_LAST), or
+ * there is none (most names have a particle or punctuation before them). */
+static inline size_t occ_before(estate *s, size_t p)
+{
+    if (p <= s->lo || s->x->occ_back <= 0)
+        return 0;
+    size_t qs;
+    uint32_t c = ent_prev(s->d, p, &qs);
+    if (!(kj_is_kanji(c) || ent_kata(c)) || !ent_first_has(s->x, ENT_F_OCC_LAST, c))
+        return 0;
+    return occ_before_read(s, p);
 }
 
 /* 同社, 同党, 同省 (同 + a word of ja/anaphor_orgs) ending at e: the
