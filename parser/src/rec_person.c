@@ -1200,7 +1200,7 @@ static bool occ_evidence(estate *s, size_t a, size_t b)
 }
 
 /* A particle or punctuation that may follow a name written bare. */
-static bool name_follow(uint32_t c)
+static inline bool name_follow(uint32_t c)
 {
     /* a switch, not a loop over a list: asked at most name candidates,
      * and mostly of a character that is none of these */
@@ -2755,7 +2755,7 @@ static inline bool dot_or_no_before(const char *norm, size_t a)
  * word there, nor a role's prefix opening it; not a listed surname alone
  * or a listed surname and a listed given name (山田太郎: the full name's
  * own reading). (cases/ja/person_kin_dot) */
-static size_t kin_given_end(const estate *s, size_t a)
+static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a)
 {
     const kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -2809,6 +2809,40 @@ static size_t kin_given_end(const estate *s, size_t a)
             return 0;
     }
     return q;
+}
+
+/* kin_given_read's kin test, inline (asked at kanji after every ・ and
+ * の): the character before the ・ or の (whole in the table: a-6 is its
+ * start when it is one of three bytes) must be a kin word's last, one of
+ * 父 母 夫 妻 兄 姉 弟 妹 娘 孫 or 親 子 男 女; an entry the table does not
+ * hold whole goes to the full test. */
+static inline size_t kin_given_end(const estate *s, size_t a)
+{
+    if (a < s->lo + 6 || !dot_or_no_before(s->d->norm, a))
+        return 0;
+    uint32_t v = s->d->cpx[a - 6];
+    if (!(v & KJ_CPX_SLOW)) {
+        switch (v & KJ_CPX_CP) {
+        case 0x7236: /* 父 */
+        case 0x6BCD: /* 母 */
+        case 0x592B: /* 夫 */
+        case 0x59BB: /* 妻 */
+        case 0x5144: /* 兄 */
+        case 0x59C9: /* 姉 */
+        case 0x5F1F: /* 弟 */
+        case 0x59B9: /* 妹 */
+        case 0x5A18: /* 娘 */
+        case 0x5B6B: /* 孫 */
+        case 0x89AA: /* 親 */
+        case 0x5B50: /* 子 */
+        case 0x7537: /* 男 */
+        case 0x5973: /* 女 */
+            break;
+        default:
+            return 0;
+        }
+    }
+    return kin_given_read(s, a);
 }
 
 /* 、千秋は「…」: a stage name that is a listed given name alone (two or
