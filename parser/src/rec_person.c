@@ -2361,7 +2361,7 @@ static size_t occ_kana_given_end(estate *s, size_t b, int max)
  * (ニトリ広報室長) and end in none of the kanji that end common nouns
  * (ラグビー部監督, コンビニ店員さん). A katakana given name
  * (川辺エリカ高森氏) is no surname. */
-static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
+static __attribute__((noinline)) size_t kata_kanji_given_read(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -2431,6 +2431,21 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
         return q;
     }
     return 0;
+}
+
+/* kata_kanji_given_read's first tests, inline (asked after most katakana
+ * words): two to six katakana of three bytes each, then a kanji before
+ * s->hi (KJ_CC_KANJI, read from an entry the table holds whole; any other
+ * entry goes to the full test). */
+static inline size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
+{
+    size_t n = (b - a) / 3;
+    if (n < 2 || n > 6 || (b - a) % 3 || b >= s->hi || b >= s->d->norm_len)
+        return 0;
+    uint32_t v = s->d->cpx[b];
+    if (!(v & KJ_CPX_SLOW) && !(v & KJ_CC_KANJI))
+        return 0;
+    return kata_kanji_given_read(s, a, b);
 }
 
 /* The start of the run of katakana ending at e, read back at most seven
@@ -2858,7 +2873,18 @@ static __attribute__((noinline)) size_t stage_given_read(const estate *s, size_t
     const struct kj_entity *x = s->x;
     size_t q = a, qn;
     int n = 0;
-    while (n < 4 && q < s->hi && kj_is_kanji(ent_cp(d, q, &qn))) {
+    /* the kanji run: an entry the table holds whole read in line
+     * (KJ_CC_KANJI is kj_is_kanji), any other by ent_cp */
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    while (n < 4 && q < s->hi) {
+        uint32_t v = q < lim ? d->cpx[q] : KJ_CPX_SLOW;
+        if (v < KJ_CPX_SLOW) {
+            if (!(v & KJ_CC_KANJI))
+                break;
+            qn = q + (v >> KJ_CPX_LEN_SHIFT);
+        } else if (!kj_is_kanji(ent_cp(d, q, &qn))) {
+            break;
+        }
         q = qn;
         n++;
     }
