@@ -1997,6 +1997,16 @@ static bool unknown_before_org(estate *s, size_t a, size_t *se, size_t *e)
     return true;
 }
 
+/* Can unknown_before_org find its body at b, where its four kanji end?
+ * Only where an organization (ENT_F_ORG) or a short form (ENT_F_OSHORT)
+ * can start with the character: asked first, inline (an entry the table
+ * does not hold whole goes to the full test). */
+static inline bool org_may_start_at(const estate *s, size_t b)
+{
+    uint32_t v = s->d->cpx[b];
+    return (v & KJ_CPX_SLOW) || (ent_first_of(s->x, v & KJ_CPX_CP) & (ENT_F_ORG | ENT_F_OSHORT));
+}
+
 /* 萩谷拓輝(トヨタ自動車)が: four kanji, then an organization alone in
  * parentheses and a particle, are an unknown surname and a given name
  * (four_kanji_name: the team or employer in parentheses is the evidence the
@@ -3501,7 +3511,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
-                       unknown_before_org(s, a, &q2, &q)) {
+                       org_may_start_at(s, q4) && unknown_before_org(s, a, &q2, &q)) {
                 /* 十倉雅和経団連会長 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
