@@ -3567,7 +3567,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q4);
                 pc->last = e;
                 return q4;
-            } else if (m >= 3 && m < 5 && title_after_surname(s, a, q, &q2)) {
+            } else if (m >= 3 && m < 5 && two < q && surname_maybe(s, d->norm + a, two - a) &&
+                       title_after_surname(s, a, q, &q2)) {
+                /* (title_after_surname's surname ends at two, and its
+                 * first test is surname_person's bit: asked here first) */
                 /* 與那原市議 after 與那原健司: two kanji the list lacks, the
                  * surname of a person named before, then a title that
                  * ends the run (cases/ja/person_surname_unlisted) */
