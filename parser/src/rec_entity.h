@@ -205,6 +205,9 @@ struct kj_entity {
      * that media_name, asked at every katakana name before a particle, does
      * no strlen; org_init fails if the list outgrows the array */
     size_t media_len[64];
+    /* bit b: a line of media_endings ends in the byte b (media_name's
+     * filter; an empty line sets every bit) */
+    uint64_t media_last[4];
     size_t media_kind_len[64]; /* byte lengths of media_kinds' lines */
     /* the distinct last three bytes of media_kinds' lines (紙, 社, サイト's
      * ト ...), so that media_kind_before rejects a bracket after any other
@@ -217,6 +220,10 @@ struct kj_entity {
      * list outgrows the array) */
     const kj_wordlist *firm_cues;
     size_t firm_cue_len[32];
+    /* bit b: a cue of four bytes or more has the byte b four bytes before
+     * its end (the last of the character before its ・ or の), or a cue
+     * is shorter (every bit then): firm_cue_before's filter */
+    uint64_t firm_cue_end[4];
     /* ja/org_cued: a Latin form of orgs.txt and the word a text must write
      * for the form to name the body (AU, アフリカ: rec_org.c cued_form);
      * org_init fails past 8 lines */

@@ -51,15 +51,25 @@ int org_init(struct kj_entity *x)
             return -1;
     if (!x->firm_cues || x->firm_cues->n > sizeof x->firm_cue_len / sizeof x->firm_cue_len[0])
         return -1;
-    for (size_t i = 0; i < x->firm_cues->n; i++)
-        x->firm_cue_len[i] = strlen(x->firm_cues->lines[i]);
+    for (size_t i = 0; i < x->firm_cues->n; i++) {
+        size_t n = strlen(x->firm_cues->lines[i]);
+        x->firm_cue_len[i] = n;
+        for (unsigned b = 0; b < 256; b++)
+            if (n < 4 || (unsigned char)x->firm_cues->lines[i][n - 4] == b)
+                x->firm_cue_end[b >> 6] |= 1ull << (b & 63);
+    }
     if (!x->olead_ja || !x->firm_not_ja || !x->firm_stem_not_ja || !x->osuf_ja || !x->ogeneric_ja || !x->ofollow_ja || !x->osuf_en || !x->onot_en || !x->onot_ja || !x->onat_en || !x->pqual_en || !x->ohead_en || !x->paper_en || !x->org || !x->org_full ||
         !x->media_endings || !x->media_kinds)
         return -1;
     if (x->media_endings->n > sizeof x->media_len / sizeof x->media_len[0])
         return -1;
-    for (size_t i = 0; i < x->media_endings->n; i++)
-        x->media_len[i] = strlen(x->media_endings->lines[i]);
+    for (size_t i = 0; i < x->media_endings->n; i++) {
+        size_t n = strlen(x->media_endings->lines[i]);
+        x->media_len[i] = n;
+        for (unsigned b = 0; b < 256; b++)
+            if (n == 0 || (unsigned char)x->media_endings->lines[i][n - 1] == b)
+                x->media_last[b >> 6] |= 1ull << (b & 63);
+    }
     if (x->media_kinds->n > sizeof x->media_kind_len / sizeof x->media_kind_len[0])
         return -1;
     x->media_kind_ntail = 0;
@@ -3747,6 +3757,11 @@ static bool media_name(const estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const kj_wordlist *wl = s->x->media_endings; /* looked up once, in org_init */
+    /* no ending ends in the name's last byte (media_last): none matches
+     * (b > a: the caller read three characters at least) */
+    unsigned char z = (unsigned char)d->norm[b - 1];
+    if (!(s->x->media_last[z >> 6] >> (z & 63) & 1))
+        return false;
     for (size_t i = 0; i < wl->n; i++) {
         d->work++;
         size_t n = s->x->media_len[i];
@@ -3766,6 +3781,10 @@ static bool firm_cue_before(const estate *s, size_t i)
 {
     const char *u = s->d->norm;
     if (i < s->lo + 6 || (!kj_before(u, i, "・") && !kj_before(u, i, "の")))
+        return false;
+    /* no cue's byte there (firm_cue_end): the loop would find none */
+    unsigned char e = (unsigned char)u[i - 4];
+    if (!(s->x->firm_cue_end[e >> 6] >> (e & 63) & 1))
         return false;
     const kj_wordlist *wl = s->x->firm_cues;
     for (size_t k = 0; k < wl->n; k++) {
@@ -3810,15 +3829,29 @@ static size_t media_at(estate *s, size_t i, size_t hi, bool *prev)
     cue = cue || firm_cue_before(s, i);
     size_t b = i;
     int k = 0;
+    /* the run of katakana and ・: an entry the table holds whole is read
+     * in line (KJ_CC_KATA is ent_kata), any other goes to ent_cp; the
+     * steps counted in a local, added to d->work once */
+    const uint32_t *cpx = d->cpx;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    uint64_t steps = 0;
     while (b < s->hi && k < 30) {
-        d->work++;
+        steps++;
         size_t bn;
-        uint32_t bc = ent_cp(d, b, &bn);
-        if (!(ent_kata(bc) || bc == 0x30FB))
-            break;
+        uint32_t bv = b < lim ? cpx[b] : KJ_CPX_SLOW;
+        if (bv < KJ_CPX_SLOW) {
+            if (!(bv & KJ_CC_KATA) && (bv & KJ_CPX_CP) != 0x30FB)
+                break;
+            bn = b + (bv >> KJ_CPX_LEN_SHIFT);
+        } else {
+            uint32_t bc = ent_cp(d, b, &bn);
+            if (!(ent_kata(bc) || bc == 0x30FB))
+                break;
+        }
         b = bn;
         k++;
     }
+    d->work += steps;
     *prev = false;
     size_t ax;
     uint32_t after = b < s->hi ? ent_cp(d, b, &ax) : 0;

@@ -705,10 +705,14 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     /* the party of two to four kanji after the name that the two tests
      * below look for ends in 党: the first 党 that ends b + k (k = 6, 9,
      * 12) is where both start, 0 when there is none (most ends of a name),
-     * read once for both */
+     * read once for both; 党 (U+515A) whole before s->hi is that entry of
+     * the table, never slow (three valid bytes, E5 85 9A, written only as
+     * one character) */
     size_t party = 0;
-    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= s->hi; k += 3)
-        if (kj_at(d->norm, s->hi, b + k - 3, "党")) {
+    const uint32_t *cpx = d->cpx;
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= lim; k += 3)
+        if ((cpx[b + k - 3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A) {
             party = k;
             break;
         }
@@ -755,7 +759,7 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 /* The longest occupation of data/ja/occupations.txt (not a relation)
  * ending at p, within x->occ_back characters (the longest entry's length)
  * of kanji or katakana: its length in bytes, 0 when none. */
-static size_t occ_before(estate *s, size_t p)
+static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
     int32_t v;
@@ -774,6 +778,20 @@ static size_t occ_before(estate *s, size_t p)
             best = p - q;
     }
     return best;
+}
+
+/* occ_before_read's first step, inline: the character before p must be a
+ * kanji or katakana in which an occupation ends (ENT_F_OCC_LAST), or
+ * there is none (most names have a particle or punctuation before them). */
+static inline size_t occ_before(estate *s, size_t p)
+{
+    if (p <= s->lo || s->x->occ_back <= 0)
+        return 0;
+    size_t qs;
+    uint32_t c = ent_prev(s->d, p, &qs);
+    if (!(kj_is_kanji(c) || ent_kata(c)) || !ent_first_has(s->x, ENT_F_OCC_LAST, c))
+        return 0;
+    return occ_before_read(s, p);
 }
 
 /* 同社, 同党, 同省 (同 + a word of ja/anaphor_orgs) ending at e: the
@@ -1193,7 +1211,7 @@ static bool occ_evidence(estate *s, size_t a, size_t b)
 }
 
 /* A particle or punctuation that may follow a name written bare. */
-static bool name_follow(uint32_t c)
+static inline bool name_follow(uint32_t c)
 {
     /* a switch, not a loop over a list: asked at most name candidates,
      * and mostly of a character that is none of these */
@@ -1794,7 +1812,10 @@ static bool title_after_surname(estate *s, size_t a, size_t q, size_t *b)
     int32_t v;
     ent_cp(d, a, &bx);
     ent_cp(d, bx, b);
-    if (*b >= q || !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
+    /* surname_person's bit test first (most two-kanji words name no one
+     * read before): it costs less than the title lookups */
+    if (*b >= q || *b - a + 4 >= 200 || !surname_maybe(s, d->norm + a, *b - a) ||
+        !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
         kj_dict_longest(x->title_ja, d->norm, q, *b, &v) != q - *b ||
         kj_dict_longest(x->notname_ja, d->norm, s->hi, *b, &v) > q - *b)
         return false;
@@ -1987,6 +2008,16 @@ static bool unknown_before_org(estate *s, size_t a, size_t *se, size_t *e)
     return true;
 }
 
+/* Can unknown_before_org find its body at b, where its four kanji end?
+ * Only where an organization (ENT_F_ORG) or a short form (ENT_F_OSHORT)
+ * can start with the character: asked first, inline (an entry the table
+ * does not hold whole goes to the full test). */
+static inline bool org_may_start_at(const estate *s, size_t b)
+{
+    uint32_t v = s->d->cpx[b];
+    return (v & KJ_CPX_SLOW) || (ent_first_of(s->x, v & KJ_CPX_CP) & (ENT_F_ORG | ENT_F_OSHORT));
+}
+
 /* 萩谷拓輝(トヨタ自動車)が: four kanji, then an organization alone in
  * parentheses and a particle, are an unknown surname and a given name
  * (four_kanji_name: the team or employer in parentheses is the evidence the
@@ -2097,7 +2128,8 @@ static bool ja_kata_agent(estate *s, size_t b)
  * 言われ; cases/ja/person_kata_agent). With any_before (a listed surname and a given
  * name of kana, a name's shape of its own) the word need not open its
  * clause (紹介された岡田ゆうすけは「…」と語った). */
-static bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
+static __attribute__((noinline)) bool ja_kata_speaker_read(estate *s, size_t a, size_t b,
+                                                          bool any_before)
 {
     kiji_doc *d = s->d;
     size_t ps;
@@ -2163,6 +2195,19 @@ static bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
         }
     }
     return false;
+}
+
+/* ja_kata_speaker_read's first test, inline (asked at most katakana
+ * words, which few of those particles follow): は (E3 81 AF), が (E3 81
+ * 8C), に (E3 81 AB) or the い (E3 81 84) of いわく, whole before s->hi,
+ * at b. */
+static inline bool ja_kata_speaker(estate *s, size_t a, size_t b, bool any_before)
+{
+    const unsigned char *u = (const unsigned char *)s->d->norm + b;
+    if (b + 3 > s->hi || u[0] != 0xE3 || u[1] != 0x81 ||
+        (u[2] != 0xAF && u[2] != 0x8C && u[2] != 0xAB && u[2] != 0x84))
+        return false;
+    return ja_kata_speaker_read(s, a, b, any_before);
 }
 
 /* Whether the katakana word at a..b ends in a common noun of ja/not_names
@@ -2337,7 +2382,7 @@ static size_t occ_kana_given_end(estate *s, size_t b, int max)
  * (ニトリ広報室長) and end in none of the kanji that end common nouns
  * (ラグビー部監督, コンビニ店員さん). A katakana given name
  * (川辺エリカ高森氏) is no surname. */
-static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
+static __attribute__((noinline)) size_t kata_kanji_given_read(estate *s, size_t a, size_t b)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -2407,6 +2452,21 @@ static size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
         return q;
     }
     return 0;
+}
+
+/* kata_kanji_given_read's first tests, inline (asked after most katakana
+ * words): two to six katakana of three bytes each, then a kanji before
+ * s->hi (KJ_CC_KANJI, read from an entry the table holds whole; any other
+ * entry goes to the full test). */
+static inline size_t kata_kanji_given_end(estate *s, size_t a, size_t b)
+{
+    size_t n = (b - a) / 3;
+    if (n < 2 || n > 6 || (b - a) % 3 || b >= s->hi || b >= s->d->norm_len)
+        return 0;
+    uint32_t v = s->d->cpx[b];
+    if (!(v & KJ_CPX_SLOW) && !(v & KJ_CC_KANJI))
+        return 0;
+    return kata_kanji_given_read(s, a, b);
 }
 
 /* The start of the run of katakana ending at e, read back at most seven
@@ -2731,7 +2791,7 @@ static inline bool dot_or_no_before(const char *norm, size_t a)
  * word there, nor a role's prefix opening it; not a listed surname alone
  * or a listed surname and a listed given name (山田太郎: the full name's
  * own reading). (cases/ja/person_kin_dot) */
-static size_t kin_given_end(const estate *s, size_t a)
+static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a)
 {
     const kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -2787,24 +2847,65 @@ static size_t kin_given_end(const estate *s, size_t a)
     return q;
 }
 
+/* kin_given_read's kin test, inline (asked at kanji after every ・ and
+ * の): the character before the ・ or の (whole in the table: a-6 is its
+ * start when it is one of three bytes) must be a kin word's last, one of
+ * 父 母 夫 妻 兄 姉 弟 妹 娘 孫 or 親 子 男 女; an entry the table does not
+ * hold whole goes to the full test. */
+static inline size_t kin_given_end(const estate *s, size_t a)
+{
+    if (a < s->lo + 6 || !dot_or_no_before(s->d->norm, a))
+        return 0;
+    uint32_t v = s->d->cpx[a - 6];
+    if (!(v & KJ_CPX_SLOW)) {
+        switch (v & KJ_CPX_CP) {
+        case 0x7236: /* 父 */
+        case 0x6BCD: /* 母 */
+        case 0x592B: /* 夫 */
+        case 0x59BB: /* 妻 */
+        case 0x5144: /* 兄 */
+        case 0x59C9: /* 姉 */
+        case 0x5F1F: /* 弟 */
+        case 0x59B9: /* 妹 */
+        case 0x5A18: /* 娘 */
+        case 0x5B6B: /* 孫 */
+        case 0x89AA: /* 親 */
+        case 0x5B50: /* 子 */
+        case 0x7537: /* 男 */
+        case 0x5973: /* 女 */
+            break;
+        default:
+            return 0;
+        }
+    }
+    return kin_given_read(s, a);
+}
+
 /* 、千秋は「…」: a stage name that is a listed given name alone (two or
  * three kanji, ja/given_names), after 、 or 。 or a line's start and
  * right before は, が or も and the quote (a 、 may stand between), names
  * a person; not a title, occupation, word of ja/not_names, place or
- * organization. Returns the name's end, or 0. (cases/ja/person_stage_given) */
-static size_t stage_given_end(const estate *s, size_t a)
+ * organization. Returns the name's end, or 0. (cases/ja/person_stage_given)
+ * stage_given_end asks clause_opens_at first, inline, then this for the
+ * rest. */
+static __attribute__((noinline)) size_t stage_given_read(const estate *s, size_t a)
 {
     const kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    size_t ps;
-    if (a > s->lo) {
-        uint32_t b = ent_prev(d, a, &ps);
-        if (b != 0x3001 /* 、 */ && b != 0x3002 /* 。 */ && b != '\n')
-            return 0;
-    }
     size_t q = a, qn;
     int n = 0;
-    while (n < 4 && q < s->hi && kj_is_kanji(ent_cp(d, q, &qn))) {
+    /* the kanji run: an entry the table holds whole read in line
+     * (KJ_CC_KANJI is kj_is_kanji), any other by ent_cp */
+    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
+    while (n < 4 && q < s->hi) {
+        uint32_t v = q < lim ? d->cpx[q] : KJ_CPX_SLOW;
+        if (v < KJ_CPX_SLOW) {
+            if (!(v & KJ_CC_KANJI))
+                break;
+            qn = q + (v >> KJ_CPX_LEN_SHIFT);
+        } else if (!kj_is_kanji(ent_cp(d, q, &qn))) {
+            break;
+        }
         q = qn;
         n++;
     }
@@ -2826,6 +2927,25 @@ static size_t stage_given_end(const estate *s, size_t a)
         kj_dict_get(x->place, d->norm + a, q - a, &v) || kj_dict_get(x->org, d->norm + a, q - a, &v))
         return 0;
     return q;
+}
+
+/* Does a stage name's clause open at a: at s->lo, or after 、 (E3 80 81),
+ * 。 (E3 80 82) or a line break? Read from the bytes (valid UTF-8, where
+ * those bytes are those characters alone), inline at every kanji start
+ * that asks: most fail here, without the call. */
+static inline bool clause_opens_at(const estate *s, size_t a)
+{
+    if (a <= s->lo)
+        return true;
+    const unsigned char *u = (const unsigned char *)s->d->norm;
+    if (u[a - 1] == '\n')
+        return true;
+    return a >= 3 && u[a - 3] == 0xE3 && u[a - 2] == 0x80 && (u[a - 1] == 0x81 || u[a - 1] == 0x82);
+}
+
+static inline size_t stage_given_end(const estate *s, size_t a)
+{
+    return clause_opens_at(s, a) ? stage_given_read(s, a) : 0;
 }
 
 /* 同会長 after X会長 and then Y記者: the title in [t, te) after 同 (not
@@ -3402,7 +3522,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 sl = q2 - a;
                 ends[nends++] = q;
             } else if (m >= 4 && !kj_at(d->norm, s->hi, q, "氏") && q4 < s->hi &&
-                       unknown_before_org(s, a, &q2, &q)) {
+                       org_may_start_at(s, q4) && unknown_before_org(s, a, &q2, &q)) {
                 /* 十倉雅和経団連会長 with the surname unknown */
                 sl = q2 - a;
                 ends[nends++] = q;
@@ -3458,7 +3578,10 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 ent_mention(s, e, a, q4);
                 pc->last = e;
                 return q4;
-            } else if (m >= 3 && m < 5 && title_after_surname(s, a, q, &q2)) {
+            } else if (m >= 3 && m < 5 && two < q && surname_maybe(s, d->norm + a, two - a) &&
+                       title_after_surname(s, a, q, &q2)) {
+                /* (title_after_surname's surname ends at two, and its
+                 * first test is surname_person's bit: asked here first) */
                 /* 與那原市議 after 與那原健司: two kanji the list lacks, the
                  * surname of a person named before, then a title that
                  * ends the run (cases/ja/person_surname_unlisted) */
@@ -3955,7 +4078,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     }
     /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline */
     if (!b && !kata && kj_is_kanji(c)) {
-        size_t bse = 0, be = ja_byline(s, a, &bse);
+        /* (byline_opens, ja_byline's first test, wants 、 。 or a line
+         * break before a, or a at s->lo: clause_opens_at, inline, first) */
+        size_t bse = 0, be = clause_opens_at(s, a) ? ja_byline(s, a, &bse) : 0;
         if (be > a) {
             b = be;
             fse = bse;
@@ -4619,10 +4744,14 @@ static void ja_persons(estate *s)
             }
             /* 急遽槙原氏の, 当初太田氏を: an adverb of ja/org_lead written
              * against a name is no part of it, even where the whole run
-             * would pass for one */
-            if ((cls & KJ_CC_KANJI) && ent_first_has(s->x, ENT_F_OLEAD, c)) {
-                size_t m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v), mx;
-                if (m && i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
+             * would pass for one (lead: that adverb's length, 0 when
+             * none, which the title test below asks for again) */
+            size_t lead = (cls & KJ_CC_KANJI) && ent_first_has(s->x, ENT_F_OLEAD, c)
+                              ? kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v)
+                              : 0;
+            if (lead) {
+                size_t m = lead, mx;
+                if (i + m < s->hi && (ent_cls(d, i + m, &mx) & KJ_CC_KANJI) &&
                     !kj_claimed(d, i + m, mx)) {
                     size_t e2 = ja_candidate(s, i + m, &pc);
                     if (e2 > i + m) {
@@ -4671,8 +4800,8 @@ static void ja_persons(estate *s)
                 /* 一方田中社長は, 今後山田氏が, その後田中元社長は: a
                  * conjunction or a time adverb (ja/org_lead) run into the
                  * name; 後 after の is "after" where no name starts at it */
-                if (!m && ent_first_has(s->x, ENT_F_OLEAD, c))
-                    m = kj_dict_longest(s->x->olead_ja, d->norm, s->hi, i, &v);
+                if (!m)
+                    m = lead;
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
                 /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)

@@ -1208,11 +1208,12 @@ static inline bool muni_suffix(uint32_t v)
 
 /* 高松市, 相模原町: a Japanese municipality written with its own kanji name
  * (one to three kanji at the start of a word, then 市 町 村 区) at pos,
- * where the caller found that municipality_may_start. The scan counts its
+ * where the caller found that municipality_may_start (municipality, below,
+ * tries its inline filter first, then this). The scan counts its
  * steps in a local, added to d->work once: a store to d->work at each
  * step (a size_t, as the doc's lengths are) made the compiler read the
  * doc's fields again at the next. */
-static size_t municipality(estate *s, size_t pos)
+static __attribute__((noinline)) size_t municipality_read(estate *s, size_t pos)
 {
     kiji_doc *d = s->d;
     size_t i = pos, hi = s->hi, n = 0;
@@ -1221,19 +1222,6 @@ static size_t municipality(estate *s, size_t pos)
      * call) would make the compiler read them again at each step */
     const uint32_t *cpx = d->cpx;
     size_t len = d->norm_len;
-    /* Most kanji open no municipality. Where the characters at pos, pos + 3
-     * and pos + 6 are whole three-byte entries, the loop below reads the
-     * entries at pos + 3, pos + 6 and pos + 9 for k = 1 to 3 and no others
-     * (ヶ and ケ are three bytes too): with none of 市 町 村 区 among them
-     * it finds nothing. (x->muni_slow turns this off: tests compare.) */
-    if (pos + 12 <= len && !s->x->muni_slow) {
-        uint32_t a = cpx[pos], b = cpx[pos + 3], c = cpx[pos + 6], e = cpx[pos + 9];
-        if (!((a | b | c) & KJ_CPX_SLOW) && ((a & b & c) >> KJ_CPX_LEN_SHIFT) == 3 &&
-            !muni_suffix(b) && !muni_suffix(c) && !muni_suffix(e)) {
-            d->work++;
-            return 0;
-        }
-    }
     /* 鳩ヶ谷市, 茅ケ崎市, 二ツ井町: the small ヶ (or ケ, or ツ) between two
      * kanji is part of the name, so no name starts right after it (谷市,
      * 井町 are none) */
@@ -1282,6 +1270,27 @@ static size_t municipality(estate *s, size_t pos)
     }
     d->work += steps;
     return n;
+}
+
+/* municipality_read's answer, 0, known inline at most kanji: where the
+ * characters at pos, pos + 3 and pos + 6 are whole three-byte entries,
+ * its loop reads the entries at pos + 3, pos + 6 and pos + 9 for k = 1 to
+ * 3 and no others (ヶ and ケ are three bytes too): with none of 市 町 村
+ * 区 among them it finds nothing. (x->muni_slow turns this off: tests
+ * compare.) */
+static inline size_t municipality(estate *s, size_t pos)
+{
+    kiji_doc *d = s->d;
+    const uint32_t *cpx = d->cpx;
+    if (pos + 12 <= d->norm_len && !s->x->muni_slow) {
+        uint32_t a = cpx[pos], b = cpx[pos + 3], c = cpx[pos + 6], e = cpx[pos + 9];
+        if (!((a | b | c) & KJ_CPX_SLOW) && ((a & b & c) >> KJ_CPX_LEN_SHIFT) == 3 &&
+            !muni_suffix(b) && !muni_suffix(c) && !muni_suffix(e)) {
+            d->work++;
+            return 0;
+        }
+    }
+    return municipality_read(s, pos);
 }
 
 /* Seattle, Washington; Albany, New York: a US state that shares its name
