@@ -109,6 +109,8 @@ static const struct qdict {
     {"ja/ask_verbs", offsetof(struct kj_quotedata, ja_ask), NO_PRE, 1, false},
     {"en/object_preps", offsetof(struct kj_quotedata, en_obj_preps), NO_PRE, 1, false},
     {"en/demonyms", offsetof(struct kj_quotedata, en_demonyms), NO_PRE, 1, false},
+    {"en/anaphor_orgs", offsetof(struct kj_quotedata, en_ana_org), NO_PRE, 1, true},
+    {"en/company_words", offsetof(struct kj_quotedata, en_company), NO_PRE, 1, false},
     {"ja/outlet_kinds", offsetof(struct kj_quotedata, ja_outlet_kinds), NO_PRE, 1, false},
 };
 

@@ -83,6 +83,8 @@ struct kj_quotedata {
     kj_dict *ja_ask;        /* ja/ask_verbs: 尋ね, 質問 */
     kj_dict *en_obj_preps;  /* en/object_preps: whole words before an object */
     kj_dict *en_demonyms;   /* en/demonyms: Romanian officials, a Taiwanese banker */
+    kj_dict *en_ana_org;    /* en/anaphor_orgs: the company, the bank; 1 company, 2 in the name */
+    kj_dict *en_company;    /* en/company_words: Corp, Inc, Ltd ending a company's name */
     const kj_wordlist *ja_post_places;  /* ja/post_places: before には「 */
     const kj_wordlist *ja_settings;     /* ja/speech_settings: before では */
     const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */

@@ -401,6 +401,64 @@ static int org_subject(kiji_doc *d, const kj_qctx *x, size_t i)
     return org;
 }
 
+/* Does the organization f belong to the kind of en/anaphor_orgs value v
+ * and word [w, w + wl): (1) its name ends in a word of en/company_words
+ * (Harlow Mining Corp, Acme Ltd), (2) its name holds the word capitalized
+ * as a whole word (the bank: Lakeside Bank)? The name is its fullest form,
+ * else its first span; bounded by the name's length. */
+static bool org_of_kind(kiji_doc *d, const kj_qctx *x, const kj_fact *f, int32_t v, size_t w, size_t wl)
+{
+    const char *nm = f->name ? f->name : d->norm + f->ns;
+    size_t n = f->name ? strlen(f->name) : f->ne - f->ns;
+    d->work += n;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (nm[i] == ' ' || nm[i] == '\n'))
+            i++;
+        size_t e = i;
+        while (e < n && nm[e] != ' ' && nm[e] != '\n')
+            e++;
+        if (e == i)
+            break;
+        int32_t cv;
+        if (v == 1 && e == n && kj_dict_get(x->qd->en_company, nm + i, e - i, &cv))
+            return true;
+        if (v == 2 && e - i == wl && (nm[i] | 0x20) == (d->norm[w] | 0x20) && nm[i] >= 'A' &&
+            nm[i] <= 'Z' && !memcmp(nm + i + 1, d->norm + w + 1, wl - 1))
+            return true;
+        i = e;
+    }
+    return false;
+}
+
+/* "…," the company said / The trust said "…": "the" + a word of
+ * en/anaphor_orgs at i, then only spaces up to the verb at v, names again
+ * the one organization of that kind named before i outside quotes
+ * (GUIDELINES.md: the organization as speaker). The fact, or -1 when no
+ * organization or more than one fits (the bank, after two banks). The
+ * mentions before i are each looked at once. */
+static int kind_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
+{
+    if (!(word_is(d, i, "the") || word_is(d, i, "The")) || i + 4 >= v || d->norm[i + 3] != ' ')
+        return -1;
+    size_t w = i + 4;
+    int32_t kv;
+    size_t wl = kj_dict_longest(x->qd->en_ana_org, d->norm, d->norm_len, w, &kv);
+    if (!wl || !word_end(d, w + wl) || kj_q_skip_space(d, w + wl, v) != v)
+        return -1;
+    int found = -1;
+    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        int f = x->m[k].fact;
+        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns) ||
+            !org_of_kind(d, x, &d->facts[f], kv, w, wl))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = f;
+    }
+    return found;
+}
+
 /* A Fed spokesman told a briefing …; He said "…": a body named right before
  * spokesman / spokeswoman / spokesperson in [after, i), in i's sentence or
  * the one before, outside quotes and with no person named after it, is the
@@ -1141,6 +1199,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (k < 0 && it_word(d, p) && (vp == p + 3 || vp == p + 12) &&
                      (speaker = org_subject(d, x, q->o)) >= 0)
                 ; /* "…," it said */
+            else if (k < 0 && (speaker = kind_org(d, x, p, vp)) >= 0)
+                ; /* "…," the bank said */
             else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns) &&
                      !(d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
                        source_before_name(d, x, p, x->m[k].ns)))
@@ -1224,6 +1284,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
             else if (it_word(d, s0) && (best == s0 + 3 || best == s0 + 12) &&
                      (speaker = org_subject(d, x, s0)) >= 0)
                 ; /* It said: "…" */
+            else if ((speaker = kind_org(d, x, s0, best)) >= 0)
+                ; /* The trust said "…" */
             else if (!addressee_verb(d, best) && !subject_before(d, s0, best) &&
                      (k = kj_q_mention_in(x, kj_q_skip_space(d, best + bl, t), t)) >= 0 &&
                      x->m[k].ns == kj_q_skip_space(d, best + bl, t))
