@@ -4129,7 +4129,8 @@ static size_t head_word_end(const estate *s, size_t w);
 
 /* The Sunday Express, the Halden Herald: "the" (or "The"), then a run of
  * one to three capitalized words (stopwords too: Sunday) closed by a word
- * of data/en/paper_words.txt, with no capitalized word after it, names a
+ * of data/en/paper_words.txt (Courier, Star only right after Weekly,
+ * Evening and the like), with no capitalized word after it, names a
  * newspaper, an organization; its name leaves the article out, so both
  * spellings are one paper. A run that another name already holds (The New
  * York Times of data/en/orgs.txt, a company read by its legal form) but
@@ -4157,7 +4158,7 @@ static void pass_papers(estate *s)
         /* the capitalized run after it: one space or one line break
          * between words, up to a lowercase word or one that ends in
          * punctuation (five words: too long a run for a paper's name) */
-        size_t a = h + 3, w = a, ne = a, last = a;
+        size_t a = h + 3, w = a, ne = a, last = a, prev = a, prev_e = a;
         int words = 0;
         while (w < s->hi && words < 5) {
             if (!upper((unsigned char)d->norm[w]))
@@ -4174,6 +4175,8 @@ static void pass_papers(estate *s)
             if (te == w)
                 break;
             words++;
+            prev = last;
+            prev_e = ne;
             last = w;
             ne = te;
             if (te < e || (e < s->hi && d->norm[e] != ' ' && d->norm[e] != '\n'))
@@ -4186,8 +4189,12 @@ static void pass_papers(estate *s)
                 break;
             w = q;
         }
-        int32_t v;
+        /* the closing word's value: 1 closes a name, 2 only right after
+         * a word of value 4 (the Weekly Courier, not the Network Courier) */
+        int32_t v, pv;
         if (words < 2 || words > 4 || !kj_dict_get(s->x->paper_en, d->norm + last, ne - last, &v) ||
+            !((v & 1) || ((v & 2) && kj_dict_get(s->x->paper_en, d->norm + prev, prev_e - prev, &pv) &&
+                          (pv & 4))) ||
             kj_claimed(d, a, ne) || overlaps_but_inner_place(s, a, ne))
             continue;
         ent *e = org_for(s, KIJI_FACT_ORGANIZATION, d->norm + a, ne - a, NULL, 0);
