@@ -459,6 +459,47 @@ static int kind_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
     return found;
 }
 
+/* "…," Montagu said: one capitalized word at i, then only spaces up to the
+ * verb at v, that is no mention but a whole word of the name of exactly
+ * one organization named before i outside quotes (Samuel Montagu and Co
+ * Ltd), and no company word of en/company_words: a short form of that
+ * organization. The fact or -1; the mentions before i are each looked at
+ * once. */
+static int short_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
+{
+    size_t e = i;
+    while (e < v && e - i < 32 && is_alpha(d->norm[e]))
+        e++;
+    int32_t cv;
+    if (e - i < 3 || d->norm[i] < 'A' || d->norm[i] > 'Z' || !word_end(d, e) ||
+        kj_q_skip_space(d, e, v) != v || kj_dict_get(x->qd->en_company, d->norm + i, e - i, &cv))
+        return -1;
+    int found = -1;
+    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        int f = x->m[k].fact;
+        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns))
+            continue;
+        const char *nm = d->facts[f].name ? d->facts[f].name : d->norm + d->facts[f].ns;
+        size_t n = d->facts[f].name ? strlen(d->facts[f].name) : d->facts[f].ne - d->facts[f].ns;
+        bool has = false;
+        d->work += n;
+        for (size_t a = 0; a < n && !has;) {
+            size_t b = a;
+            while (b < n && nm[b] != ' ' && nm[b] != '\n')
+                b++;
+            has = b - a == e - i && !memcmp(nm + a, d->norm + i, e - i);
+            a = b + 1;
+        }
+        if (!has)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = f;
+    }
+    return found;
+}
+
 /* A Fed spokesman told a briefing …; He said "…": a body named right before
  * spokesman / spokeswoman / spokesperson in [after, i), in i's sentence or
  * the one before, outside quotes and with no person named after it, is the
@@ -1201,6 +1242,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 ; /* "…," it said */
             else if (k < 0 && (speaker = kind_org(d, x, p, vp)) >= 0)
                 ; /* "…," the bank said */
+            else if (k < 0 && (speaker = short_org(d, x, p, vp)) >= 0)
+                ; /* "…," Montagu said */
             else if (k >= 0 && !unnamed_member(d, x, x->m[k].ne) && !source_at(d, x, x->m[k].ns) &&
                      !(d->facts[x->m[k].fact].type == KIJI_FACT_PERSON &&
                        source_before_name(d, x, p, x->m[k].ns)))
