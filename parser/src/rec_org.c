@@ -1786,6 +1786,12 @@ static void ja_seg(estate *s, size_t a, size_t b)
                     ok = kj_dict_get(x->place, d->norm + p - w, w, &pv);
                 }
             }
+            /* 中国南部広東省, ベトナム北部クアンニン省: a province that
+             * rec_places read, ending with the suffix 省, is no ministry */
+            if (ok && one && kj_at(d->norm, b, p, "省")) {
+                const ent *pe = ent_ending_at(s, e);
+                ok = !(pe && pe->type == KIJI_FACT_PLACE && pe->kind == PL_REGION);
+            }
             /* one kanji, or a word marked 2 in the list (航空, 証券), ends a
              * name only at the end of the written word or before a word of
              * org_follow.txt: 航空宇宙局 and 有価証券報告書 go on */

@@ -805,6 +805,16 @@ static bool tie_not_thai(const estate *s, size_t pos, size_t n)
     return kj_is_digit(ent_prev(s->d, q, &b)) || (q >= s->lo + strlen("敗") && kj_before(t, q, "敗"));
 }
 
+/* A香港型, Aソ連型, B香港型: a flu strain named after a place (a type
+ * letter, the place, 型) names no place. pc is the code point before pos,
+ * the place [pos, pos + n). */
+static __attribute__((noinline)) bool strain_name(const estate *s, size_t pos, size_t n, uint32_t pc)
+{
+    if (!kj_at(s->d->norm, s->hi, pos + n, "型"))
+        return false;
+    return pos == s->lo + 1 || !ent_asc((unsigned char)s->d->norm[pos - 2]);
+}
+
 static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_t *idx)
 {
     const kiji_doc *d = s->d;
@@ -840,6 +850,8 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
     if (adverb_place(s, pos, n))
         return 0; /* 大分ふっくらした: the adverb だいぶ */
     if (tie_not_thai(s, pos, n))
+        return 0;
+    if (pc >= 'A' && pc <= 'C' && strain_name(s, pos, n, pc))
         return 0;
     return n;
 }
@@ -1390,6 +1402,155 @@ static void dateline_city(estate *s)
     named_place(s, 'c', i, j, e->code, PL_CITY);
 }
 
+/* Does the text before b end with a direction written with 部 (北部,
+ * 南西部, 中部), then maybe の? */
+static bool direction_before(const estate *s, size_t b)
+{
+    const char *t = s->d->norm;
+    if (b >= s->lo + 3 && kj_before(t, b, "の"))
+        b -= 3;
+    if (b < s->lo + 6 || !kj_before(t, b, "部"))
+        return false;
+    size_t ps;
+    uint32_t c = ent_prev(s->d, b - 3, &ps);
+    return c == 0x6771 || c == 0x897F || c == 0x5357 || c == 0x5317 || c == 0x4E2D; /* 東西南北中 */
+}
+
+/* The last foreign country rec_places read before p in the same sentence
+ * (its mention's end in *end), or NULL: the sentence read back at most 600
+ * bytes, the mentions read last first, at most 16 of them. */
+static const ent *country_before(const estate *s, size_t p, size_t *end)
+{
+    const char *t = s->d->norm;
+    size_t lim = p - s->lo > 600 ? p - 600 : s->lo, ss = p;
+    while (ss > lim && t[ss - 1] != '\n' && !(ss >= lim + 3 && kj_before(t, ss, "。")))
+        ss--;
+    for (size_t k = s->nmr, n = 0; k > 0 && n < 16; k--, n++) {
+        const mref *m = &s->mr[k - 1];
+        if (m->ne > p || m->e->type != KIJI_FACT_PLACE)
+            continue;
+        if (m->ns < ss)
+            return NULL;
+        if (m->e->kind == PL_COUNTRY && m->e->code && strcmp(m->e->code, "JP") != 0) {
+            *end = m->ne;
+            return m->e;
+        }
+    }
+    return NULL;
+}
+
+/* The country that opens a run with a state (カナダ in カナダ・
+ * ブリティッシュコロンビア州), at [ns, ne): a mention as written. */
+static void own_country(estate *s, ent *e, size_t ns, size_t ne)
+{
+    use_name(s, e, ns, ne, true);
+    ent_mention(s, e, ns, ne);
+}
+
+/* A foreign state or province written in katakana before 州 (or 省) at p:
+ * ブリティッシュコロンビア州 in カナダ・ブリティッシュコロンビア州,
+ * チワワ州 in メキシコ北部チワワ州. A listed one (ja/regions.txt) is that
+ * place, wherever its country is written; an unlisted one is a region of
+ * the country written right before it (アメリカコネチカット州, メキシコ・
+ * キンタナロー州) or else of the last foreign country read in the same
+ * sentence (country_before). The katakana keeps
+ * its inner ・ (ナングロ・アチェ・ダルサラーム州) only right after a
+ * country, の or a direction; elsewhere a run such as a person's name and a
+ * state (…・バイエルン州知事) gives its last part alone, and that only when
+ * listed. 省 after katakana names a ministry (エネルギー省) unless a
+ * direction comes first (ベトナム北部クアンニン省). A one-kanji direction
+ * that opens a word, or follows the country, opens the name (インドネシアの
+ * 北スマトラ州). Mentions what it finds
+ * and returns the end of 州, or 0 (cases/ja/place_kata_state). */
+static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
+{
+    kiji_doc *d = s->d;
+    size_t cend = 0;
+    const ent *country = country_before(s, p, &cend);
+    const char *t = d->norm;
+    size_t r = p, ps, nx;
+    bool dot = false;
+    /* the katakana run before p, at most 24 characters */
+    for (int k = 0; k < 24 && r > s->lo; k++) {
+        uint32_t c = ent_prev(d, r, &ps);
+        if (!ent_kata(c) && c != 0x30FB)
+            break;
+        r = ps;
+    }
+    while (r < p && kj_at(t, p, r, "・"))
+        r += 3; /* 地元・フロリダ州: the ・ before is no part of it */
+    if (r >= p || kj_before(t, p, "・"))
+        return 0;
+    bool shou = kj_at(t, s->hi, p, "省");
+    size_t e = p + 3;
+    if (ent_char_claimed(d, r, e))
+        return 0;
+    /* a country that opens the run: アメリカコネチカット州 */
+    size_t rs = r;
+    ent *own = NULL;
+    size_t cl = country_len(s, r);
+    if (cl && r + cl < p) {
+        /* after ・, or before a listed state: アルバイ州 is no アルバ */
+        int32_t idx, sv;
+        size_t after = kj_at(t, p, r + cl, "・") ? r + cl + 3 : r + cl;
+        bool split = after > r + cl || (kj_dict_get(s->x->place, t + after, e - after, &sv) &&
+                                        sv >= 0 && s->x->places[sv].kind == PL_REGION);
+        if (split && after < p && ent_longest(s, s->x->place, r, &idx) == cl) {
+            own = place_entity(s, idx);
+            rs = after;
+        }
+    }
+    for (size_t q = rs; q < p; q = nx)
+        if (ent_cp(d, q, &nx) == 0x30FB)
+            dot = true;
+    uint32_t before = ent_prev(d, r, &ps);
+    if (before == '=' || before == 0xFF1D)
+        return 0; /* ノルトライン=ヴェストファーレン州: the name starts before */
+    bool lead = own || (country && cend == r) || before == 0x306E /* の */ ||
+                direction_before(s, r);
+    if (dot && !lead) {
+        /* the last part after the last ・ */
+        for (size_t q = rs; q < p; q = nx)
+            if (ent_cp(d, q, &nx) == 0x30FB)
+                rs = nx;
+    }
+    /* 北スマトラ州: a one-kanji direction that opens the name (not in a
+     * kanji word, or right after the country) */
+    size_t ns = rs;
+    if (rs == r && !own && (before == 0x5317 || before == 0x5357 || before == 0x6771 || before == 0x897F)) {
+        size_t pps;
+        uint32_t b2 = ent_prev(d, ps, &pps);
+        if (!kj_is_kanji(b2) || (country && cend == ps))
+            ns = ps;
+    }
+    if (rs >= p)
+        return 0;
+    int32_t idx;
+    if (!shou && kj_dict_get(s->x->place, t + rs, e - rs, &idx) && idx >= 0 &&
+        s->x->places[idx].kind == PL_REGION) {
+        if (own)
+            own_country(s, own, r, r + cl);
+        ent *pl = place_entity(s, idx);
+        use_name(s, pl, rs, e, true);
+        ent_mention(s, pl, rs, e);
+        return e;
+    }
+    if (dot && !lead)
+        return 0;
+    if (shou && !direction_before(s, r))
+        return 0;
+    /* ケント州立大学 is named after a town; アジア州 is a continent */
+    if (kj_at(t, s->hi, e, "立") || ent_longest(s, s->x->place, rs, &idx) == p - rs)
+        return 0;
+    const ent *of = own ? own : country;
+    if (!of || !of->code || !of->code[0])
+        return 0;
+    if (own)
+        own_country(s, own, r, r + cl);
+    named_place(s, 'r', ns, e, of->code, PL_REGION);
+    return e;
+}
+
 /* The Japanese scan of rec_places past a character at which it found
  * nothing (code point *c, its entry's classes *cls, ending at i): the
  * kanji and katakana that follow, up to the first at which a place or a
@@ -1537,6 +1698,12 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
             continue;
         }
         if (!n) {
+            /* 州 or 省 after katakana: a foreign state (kata_state) */
+            size_t ke = !en && (c == 0x5DDE || c == 0x7701) && ent_kata(pc) ? kata_state(s, i) : 0;
+            if (ke) {
+                i = end = ke; /* c is still the 州 or 省 that ends there */
+                continue;
+            }
             i = nx;
             if (!en)
                 i = end = ja_quiet(s, i, &c, &cls);
