@@ -5569,10 +5569,21 @@ static int title_ending_looked_up(estate *s, const tok *t, int k)
 
 /* John Harlow, its chairman,: a title in the apposition that opens at
  * token j (right after the name's comma), up to the next comma, full
- * stop or semicolon and at most eight words. */
+ * stop or semicolon and at most eight words; or an apposition that only
+ * a person takes: an age of one to three digits before a comma (John
+ * Harlow, 71,) or who (John Harlow, who founded it). */
 static bool apposed_title(estate *s, const tok *t, int n, int j)
 {
     const kiji_doc *d = s->d;
+    if (j < n && tok_is(d, t[j], "who"))
+        return true;
+    if (j < n && t[j].ne - t[j].ns <= 3 && t[j].ne < s->hi && d->norm[t[j].ne] == ',') {
+        bool age = true;
+        for (size_t z = t[j].ns; z < t[j].ne; z++)
+            age = age && kj_is_digit((unsigned char)d->norm[z]);
+        if (age)
+            return true;
+    }
     for (int q = j; q < n && q < j + 8; q++) {
         if (q > j) {
             bool stop = false;
