@@ -4914,6 +4914,28 @@ static bool set_paper(const ep *p, size_t i, size_t n)
     return false;
 }
 
+/* The set word [i, i + n) after 's names the owner's newspaper, not a
+ * recurrence, as a noun: in title case (Britain's Daily), before a
+ * name (the emirate's daily Al-Qabas), or with no word after it that it
+ * could modify: a punctuation mark or the text's end (the emirate's
+ * daily.), or a verb in the past (en/weekday_verbs kind 1 or a word in
+ * -ed: the emirate's daily said, reported). Before any other word it
+ * modifies it (the central bank's daily operations: a set). */
+static bool poss_paper(const ep *p, size_t i, size_t n)
+{
+    if (!kj_before(p->lc, i, "'s "))
+        return false;
+    if (p->caseless || (p->s[i] >= 'A' && p->s[i] <= 'Z'))
+        return true;
+    size_t w = sp(p, i + n);
+    if (!alpha(ch(p, w)) || (p->s[w] >= 'A' && p->s[w] <= 'Z'))
+        return true;
+    size_t b = w;
+    while (b < p->len && b - w < 24 && alpha(p->lc[b]))
+        b++;
+    return wverb(p, w, b) == KJ_WV_PAST || (b - w > 3 && p->lc[b - 2] == 'e' && p->lc[b - 1] == 'd');
+}
+
 static size_t try_at(ep *p, size_t i)
 {
     kj_dctx *c = p->c;
@@ -5138,8 +5160,9 @@ static size_t try_at(ep *p, size_t i)
     if ((n = amount(p, i)) > 0)
         return n;
     if ((n = dword(p, i, KJ_W_SET, &w)) > 0) {
-        /* "the emirate's daily", "a weekly": a newspaper, not a recurrence */
-        if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || kj_before(p->lc, i, "'s ")
+        /* "the emirate's daily said", "a weekly": a newspaper, not a
+         * recurrence (the bank's daily operations: a recurrence) */
+        if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || poss_paper(p, i, n)
             || kj_before(p->lc, i, "an ") || set_paper(p, i, n))
             return n;
         /* every day at 7 p.m., everyday 6am: the clock is the set's (as

@@ -5567,6 +5567,38 @@ static int title_ending_looked_up(estate *s, const tok *t, int k)
     return -1;
 }
 
+/* John Harlow, its chairman,: a title in the apposition that opens at
+ * token j (right after the name's comma), up to the next comma, full
+ * stop or semicolon and at most eight words; or an apposition that only
+ * a person takes: an age of one to three digits before a comma (John
+ * Harlow, 71,) or who (John Harlow, who founded it). */
+static bool apposed_title(estate *s, const tok *t, int n, int j)
+{
+    const kiji_doc *d = s->d;
+    if (j < n && tok_is(d, t[j], "who"))
+        return true;
+    if (j < n && t[j].ne - t[j].ns <= 3 && t[j].ne < s->hi && d->norm[t[j].ne] == ',') {
+        bool age = true;
+        for (size_t z = t[j].ns; z < t[j].ne; z++)
+            age = age && kj_is_digit((unsigned char)d->norm[z]);
+        if (age)
+            return true;
+    }
+    for (int q = j; q < n && q < j + 8; q++) {
+        if (q > j) {
+            bool stop = false;
+            for (size_t z = t[q - 1].ne; z < t[q].ns; z++)
+                if (d->norm[z] == ',' || d->norm[z] == '.' || d->norm[z] == ';')
+                    stop = true;
+            if (stop)
+                break;
+        }
+        if (title_ending(s, t, q) >= 0)
+            return true;
+    }
+    return false;
+}
+
 /* One capitalized word is a name after a title right before it (President
  * Reagan, Energy Minister Subroto, system spokesman Beesley): [ts, te) is
  * the title, a the word's start, j the token after the run. Not after a
@@ -5786,11 +5818,13 @@ static void en_persons(estate *s)
         if (j - k >= 2 &&
             !(kj_dict_get(s->x->given_en, d->norm + t[k].ns, t[k].ne - t[k].ns, &v) &&
               ((k > 0 && adjacent(d, t[k - 1], t[k]) && title_ending(s, t, k - 1) >= 0) ||
-               (t[j - 1].ne < s->hi && d->norm[t[j - 1].ne] == ',')))) {
-            /* (a given name first, after a title or before a comma, is
-             * the person the company is named for: chairman John Harlow,
-             * John Harlow, its chairman, of John Harlow Inc; sole manager
-             * Thomson McKinnon is the firm) */
+               (t[j - 1].ne < s->hi && d->norm[t[j - 1].ne] == ',' && apposed_title(s, t, n, j))))) {
+            /* (a given name first, after a title or before a comma and
+             * an apposed title, is the person the company is named for:
+             * chairman John Harlow, John Harlow, its chairman, of John
+             * Harlow Inc; sole manager Thomson McKinnon is the firm. A
+             * comma alone introduces no person: a fine for Dean Witter, a
+             * big broker, after Dean Witter Reynolds Inc) */
             size_t ra = t[k].ns, rb = t[j - 1].ne;
             if (poss(d, t[j - 1]))
                 rb -= 2;

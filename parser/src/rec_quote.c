@@ -140,6 +140,7 @@ int kj_quote_init(kiji_parser *p)
     q->en_naming_adv = kj_wordlist_get("en/naming_adverbs");
     q->en_naming_words = kj_wordlist_get("en/naming_words");
     q->en_links = kj_wordlist_get("en/source_links");
+    q->en_chambers = kj_wordlist_get("en/lawmaker_bodies");
     q->en_openers = kj_wordlist_get("en/clause_openers");
     q->ja_people = kj_wordlist_get("ja/unnamed_people");
     q->ja_voice_sounds = kj_wordlist_get("ja/voice_sounds");
@@ -147,6 +148,7 @@ int kj_quote_init(kiji_parser *p)
     q->ja_platforms = kj_wordlist_get("ja/post_platforms");
     q->ja_scopes = kj_wordlist_get("ja/source_scopes");
     if (!ok || !q->ja_post_places || !q->ja_settings || !q->en_naming_adv || !q->en_naming_words || !q->en_links ||
+        !q->en_chambers ||
         !q->en_openers || !q->ja_people || !q->ja_voice_sounds || !q->ja_voice_idioms ||
         !q->ja_platforms || !q->ja_scopes || !kj_quote_ja_init(q)) {
         kj_quote_free(p);

@@ -90,6 +90,7 @@ struct kj_quotedata {
     const kj_wordlist *en_naming_adv;   /* en/naming_adverbs: before called */
     const kj_wordlist *en_naming_words; /* en/naming_words: dubbed "…" names */
     const kj_wordlist *en_links;        /* en/source_links: whole words */
+    const kj_wordlist *en_chambers;     /* en/lawmaker_bodies: Senate, House */
     const kj_wordlist *en_openers;      /* en/clause_openers: before a subject */
     const kj_wordlist *ja_people;       /* ja/unnamed_people: 視聴者, 妻 */
     const kj_wordlist *ja_voice_sounds; /* ja/voice_sounds: 笑い before 声 */

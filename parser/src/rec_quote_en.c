@@ -9,6 +9,7 @@
  * quotes and titles (so-called "…", a film called "…" with no speaker) are
  * not. Invariant: each scan covers at most KJ_Q_WINDOW bytes from its start.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -135,8 +136,8 @@ static int recent_person(kiji_doc *d, const kj_qctx *x, size_t i)
 }
 
 /* Does person fact f hold a seat or a party card: a title of a lawmaker
- * (Sen., Rep., Senator, Congressman, Republican leader) or a body of
- * Congress for affiliation (Senate, House …)? party is "Democrat" or
+ * (Sen., Rep., Senator, Congressman, Republican leader) or a chamber for
+ * affiliation (en/lawmaker_bodies: Senate, House …)? party is "Democrat" or
  * "Republican" for a description that names one, which a title naming the
  * other refuses. */
 static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
@@ -154,8 +155,26 @@ static bool lawmaker(const kiji_doc *d, const kj_fact *f, const char *party)
     if (f->affiliation < 0 || (size_t)f->affiliation >= d->nfacts)
         return false;
     const char *a = d->facts[f->affiliation].name;
-    return a && (strstr(a, "Senate") || strstr(a, "Congress") || !strncmp(a, "House ", 6) ||
-                 strstr(a, "House of Representatives"));
+    if (!a)
+        return false;
+    const kj_wordlist *w = d->p->quote->en_chambers;
+    for (size_t k = 0; k < w->n; k++) {
+        const char *line = w->lines[k];
+        size_t n = kj_wordlist_key(line);
+        const char *tab = strchr(line, '\t');
+        bool opens = tab && strtol(tab + 1, NULL, 10) == 2;
+        if (n == 0)
+            continue;
+        if (opens) {
+            if (!strncmp(a, line, n) && a[n] == ' ')
+                return true;
+            continue;
+        }
+        for (const char *c = a; *c; c++)
+            if (*c == line[0] && !strncmp(c, line, n))
+                return true;
+    }
+    return false;
 }
 
 /* The number of mentions in x that start before pos (they are in text
