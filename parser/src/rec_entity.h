@@ -51,6 +51,9 @@ enum {
      * as the first ones: occ_before reads none where the character before
      * its end is none of them */
     ENT_F_OCC_LAST = 1u << 11,
+    /* the first code points of the kinship words of rec_person.c
+     * (kin1_ja, kin2_ja): kin_kana_name is asked at none other */
+    ENT_F_KIN = 1u << 12,
     ENT_F_PLACE_ANY = ENT_F_PLACE | ENT_F_ABBR, /* rec_places */
 };
 

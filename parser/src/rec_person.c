@@ -25,6 +25,14 @@ static const char *const local_heads[] = {"市長",   "町長",   "村長",   "�
                                           "府知事", "都知事", "道知事", NULL};
 #define MUNI_HEADS 4
 
+/* The kinship words that name a relative before the relative's given
+ * name (母・美加さん, 長女・優奈さん; kin_given_read, kin_kana_name): one
+ * kanji of kin1_ja, or a word of kin2_ja. person_init notes their first
+ * characters as the set ENT_F_KIN. */
+static const char kin1_ja[] = "父母夫妻兄姉弟妹娘孫";
+static const char *const kin2_ja[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
+                                      "長女", "次女", "三女", "四女"};
+
 /* The bit of kj_entity.notname_bits for the text [p, p + n) (n > 0):
  * a hash of all its bytes, four at a time. */
 static inline uint32_t notname_bit(const char *p, size_t n)
@@ -107,6 +115,10 @@ int person_init(struct kj_entity *x)
     ent_first_list(x, ENT_F_SURNAME, "ja/surnames");
     ent_first_list(x, ENT_F_ZHSUR, "ja/surnames_zh");
     ent_first_list(x, ENT_F_OLEAD, "ja/org_lead");
+    for (size_t i = 0; i + 3 <= sizeof kin1_ja - 1; i += 3)
+        ent_first_add(x, ENT_F_KIN, kin1_ja + i, 3);
+    for (size_t i = 0; i < sizeof kin2_ja / sizeof kin2_ja[0]; i++)
+        ent_first_add(x, ENT_F_KIN, kin2_ja[i], strlen(kin2_ja[i]));
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->anaorg_ja = ent_dict("ja/anaphor_orgs", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
@@ -2795,9 +2807,6 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
 {
     const kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
-    static const char kin1[] = "父母夫妻兄姉弟妹娘孫";
-    static const char *const kin2[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
-                                       "長女", "次女", "三女", "四女"};
     static const char prefix[] = "元前新現副故同各両全";
     /* 妻の恵理子さん: の joins them as ・ does */
     if (a < s->lo + 6 || !dot_or_no_before(d->norm, a))
@@ -2809,10 +2818,10 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
         return 0;
     /* the two-kanji kin words end in 親 子 男 女: the list is read after
      * one of those alone */
-    bool kin = char3_in(d->norm + a - 6, 3, kin1, sizeof kin1 - 1);
+    bool kin = char3_in(d->norm + a - 6, 3, kin1_ja, sizeof kin1_ja - 1);
     if (!kin && a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12))
-        for (size_t k = 0; !kin && k < sizeof kin2 / sizeof kin2[0]; k++)
-            kin = kj_before(d->norm, a - 3, kin2[k]);
+        for (size_t k = 0; !kin && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
+            kin = kj_before(d->norm, a - 3, kin2_ja[k]);
     if (!kin)
         return 0;
     /* the honorific may be kanji (容疑者): tried after each kanji */
@@ -2827,7 +2836,7 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
     if (!hn || kj_at(d->norm, s->hi, q, "本人"))
         return 0;
     if (char3_in(d->norm + a, q - a, prefix, sizeof prefix - 1) ||
-        (q - a == 3 && char3_in(d->norm + a, 3, kin1, sizeof kin1 - 1)) ||
+        (q - a == 3 && char3_in(d->norm + a, 3, kin1_ja, sizeof kin1_ja - 1)) ||
         kj_dict_get(x->title_ja, d->norm + a, q - a, &v) ||
         kj_dict_get(x->occ_ja, d->norm + a, q - a, &v) ||
         kj_dict_get(x->notname_ja, d->norm + a, q - a, &v) ||
@@ -2879,6 +2888,82 @@ static inline size_t kin_given_end(const estate *s, size_t a)
         }
     }
     return kin_given_read(s, a);
+}
+
+/* The length of a ・, ＝ (= after NFKC) or の at b before hi, or 0. */
+static inline size_t kin_mark_at(const kiji_doc *d, size_t hi, size_t b)
+{
+    if (b < hi && d->norm[b] == '=')
+        return 1;
+    return kj_at(d->norm, hi, b, "・") || kj_at(d->norm, hi, b, "の") ? 3 : 0;
+}
+
+/* 妻・いづみさん, 母＝りえさん, 長女のあやちゃん: a kinship word (kin1_ja,
+ * kin2_ja) written alone at a, then ・, ＝ or の, two to four hiragana
+ * and さん, ちゃん or くん name a relative by a given name in hiragana
+ * (the hiragana, as kin_given_read names one in kanji). Not a run
+ * opening with お or a particle (母のおばさん), ending as a kinship word
+ * does (ja/kin_endings: 父のおじさん) or written as a common noun of
+ * family (娘のあかちゃん, 父のだんなさん), nor one holding a verb's ending
+ * (母のいったさん); after the honorific a particle, punctuation or no
+ * hiragana. Asked at a start whose character opens a kinship word
+ * (ENT_F_KIN). Returns the name's end, or 0. (cases/ja/person_kin_kana) */
+static __attribute__((noinline)) size_t kin_kana_name(estate *s, size_t a, pctx *pc)
+{
+    kiji_doc *d = s->d;
+    static const char *const nouns[] = {"あか", "みな", "ぼっ", "むすこ", "むすめ", "だんな",
+                                        "よめ", "かあ", "とう", "あん", NULL};
+    static const char *const verb[] = {"した", "して", "った", "って", "れた", "れて", "きた", "ます", NULL};
+    static const char lead[] = "のはがをにでへやっゃゅょんゎぁぃぅぇぉお";
+    static const char after[] = "はがをにのともやへでらたかよ";
+    /* the kinship word, one kanji or two (every kin2_ja word is two),
+     * then its mark: the mark read first, most starts have none */
+    size_t b = a + 3, m;
+    if (!(m = kin_mark_at(d, s->hi, b)) && !(m = kin_mark_at(d, s->hi, b += 3)))
+        return 0;
+    bool is_kin = false;
+    if (b == a + 3)
+        is_kin = char3_in(d->norm + a, 3, kin1_ja, sizeof kin1_ja - 1);
+    for (size_t k = 0; !is_kin && b == a + 6 && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
+        is_kin = memcmp(d->norm + a, kin2_ja[k], 6) == 0;
+    if (!is_kin)
+        return 0;
+    b += m;
+    if (b + 12 > s->hi || char3_in(d->norm + b, 3, lead, sizeof lead - 1))
+        return 0;
+    /* the shortest run of two to four hiragana before an honorific */
+    size_t q = b, qn, h = 0;
+    for (int n = 0; n < 4 && q < s->hi && is_hira(ent_cp(d, q, &qn)) && !h; n++) {
+        q = qn;
+        if (n >= 1)
+            h = kj_at(d->norm, s->hi, q, "さん") ? 6 : kj_at(d->norm, s->hi, q, "ちゃん") ? 9
+                : kj_at(d->norm, s->hi, q, "くん")                                   ? 6
+                                                                                     : 0;
+    }
+    if (!h)
+        return 0;
+    size_t r = q + h, rn;
+    if (r < s->hi && is_hira(ent_cp(d, r, &rn)) && !char3_in(d->norm + r, 3, after, sizeof after - 1))
+        return 0;
+    const kj_wordlist *kin = s->x->kin_ja; /* ja/kin_endings */
+    for (size_t k = 0; k < kin->n; k++)
+        if (kj_before(d->norm, q, kin->lines[k]))
+            return 0;
+    for (int k = 0; nouns[k]; k++)
+        if (kj_before(d->norm, q, nouns[k]))
+            return 0;
+    for (size_t p = b; p + 6 <= q; p += 3)
+        for (int k = 0; verb[k]; k++)
+            if (kj_at(d->norm, q, p, verb[k]))
+                return 0;
+    if (kj_claimed(d, b, q) || ent_overlaps(s, b, q))
+        return 0;
+    ent *e = person(s, b, q, b, q, NULL);
+    if (!e)
+        return 0;
+    ent_mention(s, e, b, q);
+    pc->last = e;
+    return q;
 }
 
 /* 、千秋は「…」: a stage name that is a listed given name alone (two or
@@ -4789,10 +4874,16 @@ static void ja_persons(estate *s)
             /* 司令官田中頼三, 漫画家麻生周一: a title or an occupation written
              * against the name */
             if (cls & KJ_CC_KANJI) {
-                size_t m = ent_first_has(s->x, ENT_F_TITLE, c)
-                               ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v)
-                               : 0;
-                size_t m2 = ent_first_has(s->x, ENT_F_OCC, c)
+                /* the sets c opens a key of, read once for the three tests */
+                ent_first fc = ent_first_of(s->x, c);
+                /* 母・りえさん: a relative's given name in hiragana (asked
+                 * here, where ja_candidate found none at the kinship word) */
+                if ((fc & ENT_F_KIN) && (e = kin_kana_name(s, i, &pc)) > i) {
+                    i = e;
+                    continue;
+                }
+                size_t m = (fc & ENT_F_TITLE) ? kj_dict_longest(s->x->title_ja, d->norm, s->hi, i, &v) : 0;
+                size_t m2 = (fc & ENT_F_OCC)
                                 ? kj_dict_longest(s->x->occ_ja, d->norm, s->hi, i, &v)
                                 : 0;
                 if (m2 > m && v == 1)
@@ -4804,6 +4895,11 @@ static void ja_persons(estate *s)
                     m = lead;
                 if (!m && c == 0x5F8C && p == 0x306E)
                     m = nx - i;
+                /* 先輩中村に, 後輩山田が: a senior or a junior written
+                 * against the name (no title: the relation is no role) */
+                if (!m && (c == 0x5148 || c == 0x5F8C) &&
+                    (kj_at(d->norm, s->hi, i, "先輩") || kj_at(d->norm, s->hi, i, "後輩")))
+                    m = 6;
                 /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
                  * name the body met before, its title and the name are
                  * written against it */

@@ -1202,6 +1202,13 @@ static size_t municipality_at(estate *s, size_t pos, size_t i, size_t nx, uint32
         return 0;
     if (w == 0x6751 && qs == pos)
         return 0;
+    /* 監督中村に, 先輩野村が: a title of ja/titles (or 先輩, 後輩) written
+     * against a listed surname is a person's name, no municipality */
+    for (size_t k = pos + 6; k + 3 < nx && k <= pos + 15; k += 3)
+        if (kj_dict_get(s->x->surname_ja, d->norm + k, nx - k, &v) &&
+            (kj_dict_get(s->x->title_ja, d->norm + pos, k - pos, &v) ||
+             (k == pos + 6 && (kj_at(d->norm, k, pos, "先輩") || kj_at(d->norm, k, pos, "後輩")))))
+            return 0;
     if (district_noun(s, pos, i))
         return 0;
     return nx - pos;
