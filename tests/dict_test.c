@@ -11,7 +11,9 @@
  * kj_dict_get has a filter of its own (a key's length with its last byte,
  * for keys under 64 bytes): long_keys reads keys on both sides of that
  * bound. kj_dict_may_end answers from that filter, for callers that skip
- * a lookup where it says no key ends so: it must say yes for every key.
+ * a lookup where it says no key ends so: it must say yes for every key;
+ * so must kj_dict_may_start_at and kj_dict_may_start_cp, the gates callers
+ * ask before kj_dict_longest, wherever a key starts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +122,19 @@ static void one_dict(unsigned variety, bool strays)
             CHECK(got == want && (!want || got_v == want_v),
                   "kj_dict_longest at %zu of %zu: %zu (value %d), want %zu (value %d)", pos, lim,
                   got, (int)got_v, want, (int)want_v);
+            /* the gates callers ask before kj_dict_longest: no "no" where
+             * a key starts (the character at pos as its bytes read, for
+             * kj_dict_may_start_cp, where they are a whole one) */
+            CHECK(!want || kj_dict_may_start_at(t, text, lim, pos),
+                  "kj_dict_may_start_at %zu of %zu: no, a key of %zu bytes starts there", pos, lim,
+                  want);
+            if (want) {
+                size_t i = pos;
+                uint32_t c = kj_u8_next(text, lim, &i);
+                CHECK(c == 0xFFFD || kj_dict_may_start_cp(t, c),
+                      "kj_dict_may_start_cp U+%04X at %zu: no, a key starts there", (unsigned)c,
+                      pos);
+            }
             /* the same text with its line breaks as spaces */
             char sp[TEXTCAP];
             for (size_t k = 0; k < lim; k++)

@@ -352,7 +352,8 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         return e + strlen("年");
     }
     int32_t era;
-    if ((n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
+    if (kj_dict_may_start_at(p->c->dd->era, p->s, p->len, i)
+        && (n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
         && (size_t)era < p->c->dd->nera) {
         size_t st;
         bool latin = n == 1;
@@ -4405,7 +4406,8 @@ static size_t try_at(jp *p, size_t i)
     /* 令和00年, 平成100年: no year of that era, and its digits are no
      * year either (not 2000) */
     int32_t era;
-    if (!isdig(p, i) && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
+    if (!isdig(p, i) && kj_dict_may_start_at(c->dd->era, p->s, p->len, i)
+        && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
         && era >= 0 && (size_t)era < c->dd->nera_modern
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
         return e - i;

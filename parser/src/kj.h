@@ -718,6 +718,31 @@ size_t kj_dict_longest_sp(const kj_dict *t, const char *s, size_t len, size_t po
  * does not filter (a key starts mid-character): then only the lookup
  * knows. Valid as long as t. */
 const uint64_t *kj_dict_first(const kj_dict *t);
+/* May a key start at a character c of the text (read from the bytes
+ * kj_dict_longest would read), by first, the kj_dict_first of its dict?
+ * false only where kj_dict_longest would find none there: a test inline
+ * before a lookup at a character the caller has read, where most
+ * characters start no key (ASCII: kj_dict_may_start knows). */
+static inline bool kj_dict_first_may(const uint64_t *first, uint32_t c)
+{
+    return !first || c < 0x80 || c >= 0x10000 || (first[c >> 6] >> (c & 63) & 1);
+}
+/* kj_dict_first_may for the dict t, whose filter it fetches only for a
+ * character past ASCII (where the English text's lookups pass at once). */
+static inline bool kj_dict_may_start_cp(const kj_dict *t, uint32_t c)
+{
+    return c < 0x80 || c >= 0x10000 || kj_dict_first_may(kj_dict_first(t), c);
+}
+/* kj_dict_may_start_cp for the character at s[pos] (len bytes), read
+ * here where it is three bytes (kana, kanji): true for any other. */
+static inline bool kj_dict_may_start_at(const kj_dict *t, const char *s, size_t len, size_t pos)
+{
+    const unsigned char *u = (const unsigned char *)s + pos;
+    if (pos >= len || len - pos < 3 || u[0] < 0xE0 || u[0] > 0xEF)
+        return true;
+    uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return kj_dict_may_start_cp(t, c);
+}
 /* Does some key start with byte b? */
 bool kj_dict_may_start(const kj_dict *t, unsigned char b);
 /* The longest key's length in bytes. */

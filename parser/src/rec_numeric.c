@@ -2329,7 +2329,9 @@ static int qual_after(kiji_doc *d, size_t pos, size_t *qe, bool *in_span)
         *in_span = true;
         return v;
     }
-    size_t len = kj_dict_longest(nd->ja_qual_post, d->norm, d->norm_len, pos, &v);
+    size_t len = kj_dict_may_start_at(nd->ja_qual_post, d->norm, d->norm_len, pos)
+                     ? kj_dict_longest(nd->ja_qual_post, d->norm, d->norm_len, pos, &v)
+                     : 0;
     if (!len)
         return 0;
     size_t e = pos + len;

@@ -1059,11 +1059,13 @@ static size_t olead_at(estate *s, size_t p, size_t end, size_t *nx)
 {
     int32_t v;
     s->d->work++;
-    ent_cp(s->d, p, nx);
+    uint32_t c = ent_cp(s->d, p, nx);
     /* その後大阪府警は: the kanji of その後 (after that) opens the run */
     if (p >= s->lo + 6 && kj_before(s->d->norm, p, "その") && kj_at(s->d->norm, end, p, "後"))
         return 3;
-    return kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v);
+    return ent_first_has(s->x, ENT_F_OLEAD, c)
+               ? kj_dict_longest(s->x->olead_ja, s->d->norm, end, p, &v)
+               : 0;
 }
 
 /* The Alberta Pipeline Safety Board (PSB): a place right

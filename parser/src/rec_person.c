@@ -2420,7 +2420,9 @@ static __attribute__((noinline)) size_t kata_kanji_given_read(estate *s, size_t 
         q = k;
         size_t tn = 0;
         if (q < s->hi && !kj_at(d->norm, s->hi, q, "さん") && !kj_at(d->norm, s->hi, q, "氏")) {
-            tn = kj_dict_longest(x->title_ja, d->norm, s->hi, q, &v);
+            tn = ent_first_has(x, ENT_F_TITLE, ent_cp(d, q, &(size_t){0}))
+                     ? kj_dict_longest(x->title_ja, d->norm, s->hi, q, &v)
+                     : 0;
             if (!tn || kj_dict_longest(x->notname_ja, d->norm, s->hi, q, &v) > tn)
                 continue;
         } else if (q >= s->hi) {
@@ -3345,7 +3347,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * as a name (サッカーブラジル代表 is none) */
         if (!dot_aff && b < s->hi && kj_is_kanji(ent_cp(d, b, &(size_t){0}))) {
             int32_t tv;
-            size_t tn = kj_dict_longest(x->title_ja, d->norm, s->hi, b, &tv);
+            size_t tn = ent_first_has(x, ENT_F_TITLE, ent_cp(d, b, &(size_t){0}))
+                            ? kj_dict_longest(x->title_ja, d->norm, s->hi, b, &tv)
+                            : 0;
             if (tn && kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &tv) > tn)
                 tn = 0;
             size_t q = lastdot;
@@ -3685,7 +3689,9 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 pc->last = sp;
                 return q;
             } else if (m == 2 &&
-                       (kj_at(d->norm, s->hi, q, "氏") || kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v)) &&
+                       (kj_at(d->norm, s->hi, q, "氏") ||
+                        (ent_first_has(x, ENT_F_HONOR, ent_cp(d, q, &(size_t){0})) &&
+                         kj_dict_longest(x->honor_ja, d->norm, s->hi, q, &v))) &&
                        surname_person(s, a, q, NULL)) {
                 /* 槙原氏 after 槙原寛己氏: the surname read there; 慶子さん
                  * after 母・慶子さん (kin_given_end): the given name a

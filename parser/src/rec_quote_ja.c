@@ -1036,6 +1036,8 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
                       size_t *ve, size_t *stop, int32_t *value)
 {
     size_t i = from;
+    /* most characters start no verb: no lookup at them */
+    const uint64_t *first = kj_dict_first(x->qd->ja_verbs);
     while (i < limit) {
         size_t n;
         uint32_t c = kj_q_cp(d, i, &n);
@@ -1043,7 +1045,9 @@ static bool find_verb(kiji_doc *d, const kj_qctx *x, size_t from, size_t limit, 
         if (stop_at(d, i, c) || c == OPEN || c == CLOSE)
             break;
         int32_t v;
-        size_t l = kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, i, &v);
+        size_t l = kj_dict_first_may(first, c)
+                       ? kj_dict_longest(x->qd->ja_verbs, d->norm, d->norm_len, i, &v)
+                       : 0;
         if (l) {
             *vs = i;
             *ve = i + l;
@@ -3542,7 +3546,8 @@ void kj_statement_ja(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
                     break;
                 if (c == 0x3068 /* と */) {
                     last_to = rn;
-                } else if ((vl = kj_dict_longest(q->ja_verbs, d->norm, d->norm_len, r, &vv))) {
+                } else if (kj_dict_may_start_cp(q->ja_verbs, c) &&
+                           (vl = kj_dict_longest(q->ja_verbs, d->norm, d->norm_len, r, &vv))) {
                     /* after a quotative と, or closing the sentence
                      * (高官は…意欲を示した。) */
                     size_t te = inflection_end(d, r + vl), tn;
