@@ -274,6 +274,20 @@ static inline uint32_t three_checked(const unsigned char *u)
            ((0xE0u << 12) + (0x80u << 6) + 0x80u);
 }
 
+/* put_mixed's store of the three-byte character cp (flags f) at u[k] at
+ * output offset j: its bytes in ob, its maps (all k) in ms and its decoded
+ * entries in x. Four bytes, one store: the fourth is the next character's
+ * lead, overwritten by whatever is written next. In bounds as put_mixed
+ * takes a character only where k + 6 <= len and j + 6 <= room: the load
+ * ends at u[k + 3], the store at ob[j + 3]. */
+static inline void put_char3(char *ob, size_t *ms, uint32_t *x, size_t j, const unsigned char *u,
+                             size_t k, uint32_t cp, uint8_t f)
+{
+    memcpy(ob + j, u + k, 4);
+    ms[j] = ms[j + 1] = ms[j + 2] = k;
+    put_entry3(x + j, cp, f);
+}
+
 /* The run of characters that starts at src[i] (see kj_normalize), written
  * as it is found to ob, ms and x (the output position of src[i]): ASCII
  * and three-byte characters (kana, kanji, CJK punctuation), each NFKC on
@@ -357,12 +371,7 @@ static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const 
                 unsigned nb = u[k + 3];
                 if (nb >= 0x80 || !nb || !(tab[nb] & NF_BOUNDARY))
                     goto done;
-                /* four bytes, one store: the fourth lands at most on the
-                 * last byte of room and is overwritten by whatever is
-                 * written next */
-                memcpy(ob + j, u + k, 4);
-                ms[j] = ms[j + 1] = ms[j + 2] = k;
-                put_entry3(x + j, cp, f);
+                put_char3(ob, ms, x, j, u, k, cp, f);
                 nc++;
                 k += 3;
                 if (k > lim)
@@ -373,9 +382,7 @@ static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const 
             uint8_t g = tab[c];
             if (c < 0x800 || !(g & NF_BOUNDARY))
                 goto done;
-            memcpy(ob + j, u + k, 4);
-            ms[j] = ms[j + 1] = ms[j + 2] = k;
-            put_entry3(x + j, cp, f);
+            put_char3(ob, ms, x, j, u, k, cp, f);
             nc++;
             k += 3;
             cp = c;
