@@ -25,44 +25,39 @@ void *kj_alloc(kiji_doc *d, size_t n)
 }
 
 /* kj_alloc_raw (kj.h) where the current chunk has no room for n bytes (n
- * already rounded up to max_align_t). */
+ * already rounded up to max_align_t): a spare chunk from an earlier parse
+ * if one is big enough, else a new one. */
 void *kj_alloc_chunk(kiji_doc *d, size_t n)
 {
     kj_arena *a = &d->arena;
     kj_chunk *c = a->head;
-    if (!c || c->size - c->used < n) {
-        /* Reuse a spare chunk from an earlier parse if one is big enough. */
-        kj_chunk **pp = &a->spare, *nc = NULL;
-        for (; *pp; pp = &(*pp)->next) {
-            if ((*pp)->size >= n) {
-                nc = *pp;
-                *pp = nc->next;
-                break;
-            }
+    kj_chunk **pp = &a->spare, *nc = NULL;
+    for (; *pp; pp = &(*pp)->next) {
+        if ((*pp)->size >= n) {
+            nc = *pp;
+            *pp = nc->next;
+            break;
         }
-        if (!nc) {
-            size_t sz = n > CHUNK_MIN ? n : CHUNK_MIN;
-            if (c && c->size * 2 > sz)
-                sz = c->size * 2;
-            if (a->total + sz > a->cap) {
-                if (a->total + n > a->cap)
-                    oom(d);
-                sz = n;
-            }
-            nc = malloc(sizeof(kj_chunk) + sz);
-            if (!nc)
-                longjmp(*d->oom, KIJI_ERR_NOMEM);
-            nc->size = sz;
-            a->total += sz;
-        }
-        nc->used = 0;
-        nc->next = a->head;
-        a->head = nc;
-        c = nc;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += n;
-    return p;
+    if (!nc) {
+        size_t sz = n > CHUNK_MIN ? n : CHUNK_MIN;
+        if (c && c->size * 2 > sz)
+            sz = c->size * 2;
+        if (a->total + sz > a->cap) {
+            if (a->total + n > a->cap)
+                oom(d);
+            sz = n;
+        }
+        nc = malloc(sizeof(kj_chunk) + sz);
+        if (!nc)
+            longjmp(*d->oom, KIJI_ERR_NOMEM);
+        nc->size = sz;
+        a->total += sz;
+    }
+    nc->used = n;
+    nc->next = a->head;
+    a->head = nc;
+    return nc->data;
 }
 
 void kj_arena_reset(kj_arena *a)
