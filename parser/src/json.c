@@ -716,9 +716,9 @@ static bool attr_shadowed(const kj_fact *f, const kj_attr *a)
 /* An attribute's key, escaped like any string (recognizers name them).
  * Most are our own short names of plain ASCII (currency, mentions):
  * copied as they are read, up to the NUL, when none of their bytes needs
- * a look (a control, '"', '\\' or past ASCII; 0x7F is plain, as in put_str)
- * and they are no longer than
- * ATTR_KEY_FAST; any other takes put_str, which writes over them. */
+ * a look (a control, '"', '\\' or past ASCII; 0x7F is plain, as in
+ * put_str) and they are no longer than ATTR_KEY_FAST; any other takes
+ * put_str, which writes over them. */
 static void attr_key(jw *w, const char *k)
 {
     member(w);
