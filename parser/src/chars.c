@@ -45,8 +45,6 @@ static const uint32_t ascii_cx[128] = {
 #undef A
 #undef L
 
-/* The classes of a code point (KJ_CC_*): the predicates named at their
- * definitions in kj.h, so that a scan may test the bit in their place. */
 /* Are the eight bytes at u all ASCII? (u may be unaligned) */
 static inline bool ascii8(const unsigned char *u)
 {
@@ -55,6 +53,8 @@ static inline bool ascii8(const unsigned char *u)
     return !(w & 0x8080808080808080u);
 }
 
+/* The classes of a code point (KJ_CC_*): the predicates named at their
+ * definitions in kj.h, so that a scan may test the bit in their place. */
 static inline uint32_t cp_class(uint32_t c)
 {
     if (c < 0x80)
