@@ -1812,26 +1812,22 @@ static bool human_speech(estate *s, size_t p)
     return kj_dict_longest(s->x->person_speech_ja, s->d->norm, s->hi, p, &v) > 0;
 }
 
-/* Whether the kanji run [a, q) is two kanji, the surname of a person
- * named before, and a title of ja/titles filling the rest that opens no
- * longer common word (市議会): 與那原市議 after 與那原健司. On success *b is
- * the surname's end. */
-static bool title_after_surname(estate *s, size_t a, size_t q, size_t *b)
+/* Whether the kanji run [a, q), whose first two kanji end at b (< q),
+ * is those two, the surname of a person named before, and a title of
+ * ja/titles filling the rest that opens no longer common word (市議会):
+ * 與那原市議 after 與那原健司. Its caller asks surname_person's bit test
+ * (surname_maybe) first: most two-kanji words name no one read before. */
+static bool title_after_surname(estate *s, size_t a, size_t b, size_t q)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t bx;
     int32_t v;
-    ent_cp(d, a, &bx);
-    ent_cp(d, bx, b);
-    /* surname_person's bit test first (most two-kanji words name no one
-     * read before): it costs less than the title lookups */
-    if (*b >= q || *b - a + 4 >= 200 || !surname_maybe(s, d->norm + a, *b - a) ||
-        !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
-        kj_dict_longest(x->title_ja, d->norm, q, *b, &v) != q - *b ||
-        kj_dict_longest(x->notname_ja, d->norm, s->hi, *b, &v) > q - *b)
+    if (!ent_first_has(x, ENT_F_TITLE, ent_cp(d, b, &bx)) ||
+        kj_dict_longest(x->title_ja, d->norm, q, b, &v) != q - b ||
+        kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > q - b)
         return false;
-    return surname_person(s, a, *b, NULL) != NULL && !ent_overlaps(s, a, q);
+    return surname_person(s, a, b, NULL) != NULL && !ent_overlaps(s, a, q);
 }
 
 /* Four kanji at a: fills p with the five character boundaries. */
@@ -3668,14 +3664,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 pc->last = e;
                 return q4;
             } else if (m >= 3 && m < 5 && two < q && surname_maybe(s, d->norm + a, two - a) &&
-                       title_after_surname(s, a, q, &q2)) {
-                /* (title_after_surname's surname ends at two, and its
-                 * first test is surname_person's bit: asked here first) */
+                       title_after_surname(s, a, two, q)) {
                 /* 與那原市議 after 與那原健司: two kanji the list lacks, the
                  * surname of a person named before, then a title that
                  * ends the run (cases/ja/person_surname_unlisted) */
-                sl = q2 - a;
-                ends[nends++] = q2;
+                sl = two - a;
+                ends[nends++] = two;
             } else if (m >= 2 && m < 5 && q < s->hi && d->norm[q] != '(' &&
                        name_follow(ent_cp(d, q, &q1)) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
