@@ -905,7 +905,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = *te = 0;
     *aff = NULL;
     bool no = false;
-    size_t p = a - 3;
+    size_t p = a - 3, held = 0; /* held: を務める's title, read once */
     /* 東京都の副知事である猪瀬直樹氏: である joins a title to the name as
      * の does */
     if (a >= s->lo + 9 && kj_before(d->norm, a, "である")) {
@@ -917,9 +917,10 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
          * 総監督, コーチ of 担当コーチ), and no occupation (司会を務める,
          * 先発を務める; を務めた is a role once held) */
         p = a - 12;
-        size_t t = title_before(s, p, p - s->lo), ps;
-        uint32_t pc = p - t > s->lo ? ent_prev(d, p - t, &ps) : 0;
-        if (!t || kj_is_kanji(pc) || ent_kata(pc))
+        held = title_before(s, p, p - s->lo);
+        size_t ps;
+        uint32_t pc = p - held > s->lo ? ent_prev(d, p - held, &ps) : 0;
+        if (!held || kj_is_kanji(pc) || ent_kata(pc))
             return;
         no = true;
     } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
@@ -929,7 +930,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
             p = a;
         no = true;
     }
-    size_t best = title_before(s, p, p - s->lo);
+    size_t best = held ? held : title_before(s, p, p - s->lo);
     if (!best) {
         /* 歌手の田中れいなさん, 女優、森垣沙織: an occupation is the role
          * given with the name too; it belongs to no word written against
