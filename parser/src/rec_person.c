@@ -5447,11 +5447,13 @@ static bool org_named(estate *s, size_t a, size_t b)
 /* Computer Terminal said, after Computer Terminal Systems Inc: the words
  * [a, b) are the first whole words of an organization already read. One
  * pass over the latest ORG_SHORT_REACH entities, made only for a
- * said-subject with no title. */
-static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
+ * said-subject with no title; *count gets how many organizations there
+ * open with those words. */
+static ent *org_short_count(estate *s, size_t a, size_t b, bool *surname, int *count)
 {
     char key[128];
     *surname = false;
+    *count = 0;
     if (b <= a || b - a > 96)
         return NULL;
     size_t k = ent_strnorm_to(key, s->d->norm + a, b - a);
@@ -5468,7 +5470,26 @@ static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
             n++;
         }
     }
+    *count = n;
     return n == 1 ? hit : n ? s->e[0] : NULL;
+}
+
+/* org_short_count's answer alone: *surname set, and the organization
+ * whose first words [a, b) are, or s->e[0] when several such are read. */
+static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
+{
+    int n;
+    return org_short_count(s, a, b, surname, &n);
+}
+
+/* The one organization read before whose first words [a, b) are, where
+ * they are no person's surname: NULL when none, several or a surname. */
+static ent *org_short_one(estate *s, size_t a, size_t b)
+{
+    bool sur;
+    int n;
+    ent *o = org_short_count(s, a, b, &sur, &n);
+    return n == 1 && !sur && o->type == KIJI_FACT_ORGANIZATION ? o : NULL;
 }
 
 static bool org_short_form(estate *s, size_t a, size_t b)
@@ -5509,19 +5530,7 @@ static ent *org_read_before(estate *s, size_t a, size_t b)
     ent *o = org_named_ent(s, a, b);
     if (o)
         return o->type == KIJI_FACT_ORGANIZATION ? o : NULL;
-    bool sur;
-    o = org_short_ent(s, a, b, &sur);
-    if (!o || sur || o->type != KIJI_FACT_ORGANIZATION)
-        return NULL;
-    /* the words as org_short_ent keyed them (a wrapped line: a space) */
-    char key[128];
-    size_t k = ent_strnorm_to(key, s->d->norm + a, b - a), n = 0;
-    for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
-        const ent *e = s->e[i];
-        n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
-             memcmp(e->name, key, k) == 0;
-    }
-    return n == 1 ? o : NULL;
+    return org_short_one(s, a, b);
 }
 
 static bool func_word(const kiji_doc *d, tok t)
@@ -5925,7 +5934,8 @@ static void en_persons(estate *s)
             size_t ra = t[k].ns, rb = t[j - 1].ne;
             if (poss(d, t[j - 1]))
                 rb -= 2;
-            ent *o = ent_overlaps(s, ra, rb) ? NULL : org_named_ent(s, ra, rb);
+            bool overlap = ent_overlaps(s, ra, rb);
+            ent *o = overlap ? NULL : org_named_ent(s, ra, rb);
             /* not charging Dean Witter with, after Dean Witter Reynolds
              * Inc: likewise the first words of exactly one company's
              * name with a legal form written before it, no person's
@@ -5933,13 +5943,12 @@ static void en_persons(estate *s)
              * "and" (Harlow Minerals and Chemical said) */
             bool and_cap = rb + 5 < s->hi && kj_at(d->norm, s->hi, rb, " and ") &&
                            d->norm[rb + 5] >= 'A' && d->norm[rb + 5] <= 'Z';
-            if (!o && !and_cap && !ent_overlaps(s, ra, rb)) {
-                bool sur;
-                ent *f = org_short_ent(s, ra, rb, &sur);
+            if (!o && !and_cap && !overlap) {
+                /* (org_named_ent found none here: what org_read_before
+                 * would answer) */
+                ent *f = org_short_one(s, ra, rb);
                 size_t fl = f ? kj_org_base(f->name, f->namelen) : 0;
-                if (f && !sur && f->type == KIJI_FACT_ORGANIZATION && f->m &&
-                    f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1 &&
-                    org_read_before(s, ra, rb) == f)
+                if (f && f->m && f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1)
                     o = f;
             }
             if (o && o->type == KIJI_FACT_ORGANIZATION && o->m) {
