@@ -28,7 +28,8 @@ static const char *const local_heads[] = {"市長",   "町長",   "村長",   "�
 /* The kinship words that name a relative before the relative's given
  * name (母・美加さん, 長女・優奈さん; kin_given_read, kin_kana_name): one
  * kanji of kin1_ja, or a word of kin2_ja. person_init notes their first
- * characters as the set ENT_F_KIN. */
+ * characters as the set ENT_F_KIN, their last as ENT_F_KIN_LAST (every
+ * character of them is three bytes). */
 static const char kin1_ja[] = "父母夫妻兄姉弟妹娘孫";
 static const char *const kin2_ja[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
                                       "長女", "次女", "三女", "四女"};
@@ -116,9 +117,12 @@ int person_init(struct kj_entity *x)
     ent_first_list(x, ENT_F_ZHSUR, "ja/surnames_zh");
     ent_first_list(x, ENT_F_OLEAD, "ja/org_lead");
     for (size_t i = 0; i + 3 <= sizeof kin1_ja - 1; i += 3)
-        ent_first_add(x, ENT_F_KIN, kin1_ja + i, 3);
-    for (size_t i = 0; i < sizeof kin2_ja / sizeof kin2_ja[0]; i++)
-        ent_first_add(x, ENT_F_KIN, kin2_ja[i], strlen(kin2_ja[i]));
+        ent_first_add(x, ENT_F_KIN | ENT_F_KIN_LAST, kin1_ja + i, 3);
+    for (size_t i = 0; i < sizeof kin2_ja / sizeof kin2_ja[0]; i++) {
+        size_t n = strlen(kin2_ja[i]);
+        ent_first_add(x, ENT_F_KIN, kin2_ja[i], n);
+        ent_first_add(x, ENT_F_KIN_LAST, kin2_ja[i] + n - 3, 3);
+    }
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->anaorg_ja = ent_dict("ja/anaphor_orgs", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
@@ -2857,35 +2861,16 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
 
 /* kin_given_read's kin test, inline (asked at kanji after every ・ and
  * の): the character before the ・ or の (whole in the table: a-6 is its
- * start when it is one of three bytes) must be a kin word's last, one of
- * 父 母 夫 妻 兄 姉 弟 妹 娘 孫 or 親 子 男 女; an entry the table does not
- * hold whole goes to the full test. */
+ * start when it is one of three bytes) must end a kinship word
+ * (ENT_F_KIN_LAST); an entry the table does not hold whole goes to the
+ * full test. */
 static inline size_t kin_given_end(const estate *s, size_t a)
 {
     if (a < s->lo + 6 || !dot_or_no_before(s->d->norm, a))
         return 0;
     uint32_t v = s->d->cpx[a - 6];
-    if (!(v & KJ_CPX_SLOW)) {
-        switch (v & KJ_CPX_CP) {
-        case 0x7236: /* 父 */
-        case 0x6BCD: /* 母 */
-        case 0x592B: /* 夫 */
-        case 0x59BB: /* 妻 */
-        case 0x5144: /* 兄 */
-        case 0x59C9: /* 姉 */
-        case 0x5F1F: /* 弟 */
-        case 0x59B9: /* 妹 */
-        case 0x5A18: /* 娘 */
-        case 0x5B6B: /* 孫 */
-        case 0x89AA: /* 親 */
-        case 0x5B50: /* 子 */
-        case 0x7537: /* 男 */
-        case 0x5973: /* 女 */
-            break;
-        default:
-            return 0;
-        }
-    }
+    if (!(v & KJ_CPX_SLOW) && !ent_first_has(s->x, ENT_F_KIN_LAST, v & KJ_CPX_CP))
+        return 0;
     return kin_given_read(s, a);
 }
 
