@@ -774,7 +774,8 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
  * ending at p, within x->occ_back characters (the longest entry's length)
- * of kanji or katakana: its length in bytes, 0 when none. */
+ * of kanji or katakana: its length in bytes, 0 when none. Asked by
+ * occ_before alone, once the character before p may end one. */
 static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
@@ -786,9 +787,6 @@ static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
         uint32_t c = ent_prev(d, q, &qs);
         if (!(kj_is_kanji(c) || ent_kata(c)))
             break;
-        /* no occupation ends in the character before p: none at all */
-        if (k == 0 && !ent_first_has(s->x, ENT_F_OCC_LAST, c))
-            return 0;
         q = qs;
         if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
             best = p - q;
