@@ -4881,8 +4881,7 @@ static void ja_persons(estate *s)
                     m = nx - i;
                 /* 先輩中村に, 後輩山田が: a senior or a junior written
                  * against the name (no title: the relation is no role) */
-                if (!m && (c == 0x5148 || c == 0x5F8C) &&
-                    (kj_at(d->norm, s->hi, i, "先輩") || kj_at(d->norm, s->hi, i, "後輩")))
+                if (!m && (c == 0x5148 || c == 0x5F8C) && kj_at(d->norm, s->hi, i + 3, "輩"))
                     m = 6;
                 /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
                  * name the body met before, its title and the name are
