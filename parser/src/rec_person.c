@@ -29,7 +29,8 @@ static const char *const local_heads[] = {"市長",   "町長",   "村長",   "�
  * name (母・美加さん, 長女・優奈さん; kin_given_read, kin_kana_name): one
  * kanji of kin1_ja, or a word of kin2_ja. person_init notes their first
  * characters as the set ENT_F_KIN, their last as ENT_F_KIN_LAST (every
- * character of them is three bytes). */
+ * character of them is three bytes, every word of kin2_ja two kanji:
+ * kin_word). */
 static const char kin1_ja[] = "父母夫妻兄姉弟妹娘孫";
 static const char *const kin2_ja[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
                                       "長女", "次女", "三女", "四女"};
@@ -2255,6 +2256,18 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
     return false;
 }
 
+/* Is [p, p + n) a kinship word: a kanji of kin1_ja (n = 3) or a word
+ * of kin2_ja (n = 6, two kanji each)? The caller has the n bytes. */
+static bool kin_word(const char *p, size_t n)
+{
+    if (n == 3)
+        return char3_in(p, 3, kin1_ja, sizeof kin1_ja - 1);
+    for (size_t k = 0; n == 6 && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
+        if (memcmp(p, kin2_ja[k], 6) == 0)
+            return true;
+    return false;
+}
+
 /* May [q, e) be a key of x->notname_ja: kj_dict_may_end's filter (its
  * length and last byte), then notname_bits (the whole text). */
 static inline bool notname_may(const struct kj_entity *x, const char *norm, size_t q, size_t e)
@@ -2819,11 +2832,8 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
         return 0;
     /* the two-kanji kin words end in 親 子 男 女: the list is read after
      * one of those alone */
-    bool kin = char3_in(d->norm + a - 6, 3, kin1_ja, sizeof kin1_ja - 1);
-    if (!kin && a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12))
-        for (size_t k = 0; !kin && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
-            kin = kj_before(d->norm, a - 3, kin2_ja[k]);
-    if (!kin)
+    if (!kin_word(d->norm + a - 6, 3) &&
+        !(a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12) && kin_word(d->norm + a - 9, 6)))
         return 0;
     /* the honorific may be kanji (容疑者): tried after each kanji */
     size_t q = a, qn, hn = 0;
@@ -2903,12 +2913,7 @@ static __attribute__((noinline)) size_t kin_kana_name(estate *s, size_t a, pctx 
     size_t b = a + 3, m;
     if (!(m = kin_mark_at(d, s->hi, b)) && !(m = kin_mark_at(d, s->hi, b += 3)))
         return 0;
-    bool is_kin = false;
-    if (b == a + 3)
-        is_kin = char3_in(d->norm + a, 3, kin1_ja, sizeof kin1_ja - 1);
-    for (size_t k = 0; !is_kin && b == a + 6 && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
-        is_kin = memcmp(d->norm + a, kin2_ja[k], 6) == 0;
-    if (!is_kin)
+    if (!kin_word(d->norm + a, b - a))
         return 0;
     b += m;
     if (b + 12 > s->hi || char3_in(d->norm + b, 3, lead, sizeof lead - 1))
