@@ -54,6 +54,9 @@ enum {
     /* the first code points of the kinship words of rec_person.c
      * (kin1_ja, kin2_ja): kin_kana_name is asked at none other */
     ENT_F_KIN = 1u << 12,
+    /* their last code points, noted as the first ones: kin_given_read is
+     * asked after no other */
+    ENT_F_KIN_LAST = 1u << 13,
     ENT_F_PLACE_ANY = ENT_F_PLACE | ENT_F_ABBR, /* rec_places */
 };
 

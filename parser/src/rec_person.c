@@ -28,7 +28,9 @@ static const char *const local_heads[] = {"市長",   "町長",   "村長",   "�
 /* The kinship words that name a relative before the relative's given
  * name (母・美加さん, 長女・優奈さん; kin_given_read, kin_kana_name): one
  * kanji of kin1_ja, or a word of kin2_ja. person_init notes their first
- * characters as the set ENT_F_KIN. */
+ * characters as the set ENT_F_KIN, their last as ENT_F_KIN_LAST (every
+ * character of them is three bytes, every word of kin2_ja two kanji:
+ * kin_word). */
 static const char kin1_ja[] = "父母夫妻兄姉弟妹娘孫";
 static const char *const kin2_ja[] = {"父親", "母親", "息子", "長男", "次男", "三男", "四男",
                                       "長女", "次女", "三女", "四女"};
@@ -116,9 +118,12 @@ int person_init(struct kj_entity *x)
     ent_first_list(x, ENT_F_ZHSUR, "ja/surnames_zh");
     ent_first_list(x, ENT_F_OLEAD, "ja/org_lead");
     for (size_t i = 0; i + 3 <= sizeof kin1_ja - 1; i += 3)
-        ent_first_add(x, ENT_F_KIN, kin1_ja + i, 3);
-    for (size_t i = 0; i < sizeof kin2_ja / sizeof kin2_ja[0]; i++)
-        ent_first_add(x, ENT_F_KIN, kin2_ja[i], strlen(kin2_ja[i]));
+        ent_first_add(x, ENT_F_KIN | ENT_F_KIN_LAST, kin1_ja + i, 3);
+    for (size_t i = 0; i < sizeof kin2_ja / sizeof kin2_ja[0]; i++) {
+        size_t n = strlen(kin2_ja[i]);
+        ent_first_add(x, ENT_F_KIN, kin2_ja[i], n);
+        ent_first_add(x, ENT_F_KIN_LAST, kin2_ja[i] + n - 3, 3);
+    }
     x->anaphora_ja = ent_dict("ja/anaphora", 1);
     x->anaorg_ja = ent_dict("ja/anaphor_orgs", 1);
     x->surname_ja = ent_dict("ja/surnames", 1);
@@ -770,7 +775,8 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
  * ending at p, within x->occ_back characters (the longest entry's length)
- * of kanji or katakana: its length in bytes, 0 when none. */
+ * of kanji or katakana: its length in bytes, 0 when none. Asked by
+ * occ_before alone, once the character before p may end one. */
 static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
@@ -782,9 +788,6 @@ static __attribute__((noinline)) size_t occ_before_read(estate *s, size_t p)
         uint32_t c = ent_prev(d, q, &qs);
         if (!(kj_is_kanji(c) || ent_kata(c)))
             break;
-        /* no occupation ends in the character before p: none at all */
-        if (k == 0 && !ent_first_has(s->x, ENT_F_OCC_LAST, c))
-            return 0;
         q = qs;
         if (kj_dict_get(s->x->occ_ja, d->norm + q, p - q, &v) && v == 1)
             best = p - q;
@@ -905,7 +908,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
     *ts = *te = 0;
     *aff = NULL;
     bool no = false;
-    size_t p = a - 3;
+    size_t p = a - 3, held = 0; /* held: を務める's title, read once */
     /* 東京都の副知事である猪瀬直樹氏: である joins a title to the name as
      * の does */
     if (a >= s->lo + 9 && kj_before(d->norm, a, "である")) {
@@ -917,9 +920,10 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
          * 総監督, コーチ of 担当コーチ), and no occupation (司会を務める,
          * 先発を務める; を務めた is a role once held) */
         p = a - 12;
-        size_t t = title_before(s, p, p - s->lo), ps;
-        uint32_t pc = p - t > s->lo ? ent_prev(d, p - t, &ps) : 0;
-        if (!t || kj_is_kanji(pc) || ent_kata(pc))
+        held = title_before(s, p, p - s->lo);
+        size_t ps;
+        uint32_t pc = p - held > s->lo ? ent_prev(d, p - held, &ps) : 0;
+        if (!held || kj_is_kanji(pc) || ent_kata(pc))
             return;
         no = true;
     } else if (!kj_before(d->norm, a, "、") && !kj_before(d->norm, a, "・")) {
@@ -929,7 +933,7 @@ static void ja_apposition(estate *s, size_t a, size_t *ts, size_t *te, ent **aff
             p = a;
         no = true;
     }
-    size_t best = title_before(s, p, p - s->lo);
+    size_t best = held ? held : title_before(s, p, p - s->lo);
     if (!best) {
         /* 歌手の田中れいなさん, 女優、森垣沙織: an occupation is the role
          * given with the name too; it belongs to no word written against
@@ -1812,26 +1816,22 @@ static bool human_speech(estate *s, size_t p)
     return kj_dict_longest(s->x->person_speech_ja, s->d->norm, s->hi, p, &v) > 0;
 }
 
-/* Whether the kanji run [a, q) is two kanji, the surname of a person
- * named before, and a title of ja/titles filling the rest that opens no
- * longer common word (市議会): 與那原市議 after 與那原健司. On success *b is
- * the surname's end. */
-static bool title_after_surname(estate *s, size_t a, size_t q, size_t *b)
+/* Whether the kanji run [a, q), whose first two kanji end at b (< q),
+ * is those two, the surname of a person named before, and a title of
+ * ja/titles filling the rest that opens no longer common word (市議会):
+ * 與那原市議 after 與那原健司. Its caller asks surname_person's bit test
+ * (surname_maybe) first: most two-kanji words name no one read before. */
+static bool title_after_surname(estate *s, size_t a, size_t b, size_t q)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
     size_t bx;
     int32_t v;
-    ent_cp(d, a, &bx);
-    ent_cp(d, bx, b);
-    /* surname_person's bit test first (most two-kanji words name no one
-     * read before): it costs less than the title lookups */
-    if (*b >= q || *b - a + 4 >= 200 || !surname_maybe(s, d->norm + a, *b - a) ||
-        !ent_first_has(x, ENT_F_TITLE, ent_cp(d, *b, &bx)) ||
-        kj_dict_longest(x->title_ja, d->norm, q, *b, &v) != q - *b ||
-        kj_dict_longest(x->notname_ja, d->norm, s->hi, *b, &v) > q - *b)
+    if (!ent_first_has(x, ENT_F_TITLE, ent_cp(d, b, &bx)) ||
+        kj_dict_longest(x->title_ja, d->norm, q, b, &v) != q - b ||
+        kj_dict_longest(x->notname_ja, d->norm, s->hi, b, &v) > q - b)
         return false;
-    return surname_person(s, a, *b, NULL) != NULL && !ent_overlaps(s, a, q);
+    return surname_person(s, a, b, NULL) != NULL && !ent_overlaps(s, a, q);
 }
 
 /* Four kanji at a: fills p with the five character boundaries. */
@@ -2252,6 +2252,18 @@ static bool char3_in(const char *p, size_t avail, const char *set, size_t setlen
     char a = p[0], b = p[1], c = p[2];
     for (size_t i = 0; i + 3 <= setlen; i += 3)
         if (set[i + 2] == c && set[i + 1] == b && set[i] == a)
+            return true;
+    return false;
+}
+
+/* Is [p, p + n) a kinship word: a kanji of kin1_ja (n = 3) or a word
+ * of kin2_ja (n = 6, two kanji each)? The caller has the n bytes. */
+static bool kin_word(const char *p, size_t n)
+{
+    if (n == 3)
+        return char3_in(p, 3, kin1_ja, sizeof kin1_ja - 1);
+    for (size_t k = 0; n == 6 && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
+        if (memcmp(p, kin2_ja[k], 6) == 0)
             return true;
     return false;
 }
@@ -2820,11 +2832,8 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
         return 0;
     /* the two-kanji kin words end in 親 子 男 女: the list is read after
      * one of those alone */
-    bool kin = char3_in(d->norm + a - 6, 3, kin1_ja, sizeof kin1_ja - 1);
-    if (!kin && a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12))
-        for (size_t k = 0; !kin && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
-            kin = kj_before(d->norm, a - 3, kin2_ja[k]);
-    if (!kin)
+    if (!kin_word(d->norm + a - 6, 3) &&
+        !(a >= s->lo + 9 && char3_in(d->norm + a - 6, 3, "親子男女", 12) && kin_word(d->norm + a - 9, 6)))
         return 0;
     /* the honorific may be kanji (容疑者): tried after each kanji */
     size_t q = a, qn, hn = 0;
@@ -2860,35 +2869,16 @@ static __attribute__((noinline)) size_t kin_given_read(const estate *s, size_t a
 
 /* kin_given_read's kin test, inline (asked at kanji after every ・ and
  * の): the character before the ・ or の (whole in the table: a-6 is its
- * start when it is one of three bytes) must be a kin word's last, one of
- * 父 母 夫 妻 兄 姉 弟 妹 娘 孫 or 親 子 男 女; an entry the table does not
- * hold whole goes to the full test. */
+ * start when it is one of three bytes) must end a kinship word
+ * (ENT_F_KIN_LAST); an entry the table does not hold whole goes to the
+ * full test. */
 static inline size_t kin_given_end(const estate *s, size_t a)
 {
     if (a < s->lo + 6 || !dot_or_no_before(s->d->norm, a))
         return 0;
     uint32_t v = s->d->cpx[a - 6];
-    if (!(v & KJ_CPX_SLOW)) {
-        switch (v & KJ_CPX_CP) {
-        case 0x7236: /* 父 */
-        case 0x6BCD: /* 母 */
-        case 0x592B: /* 夫 */
-        case 0x59BB: /* 妻 */
-        case 0x5144: /* 兄 */
-        case 0x59C9: /* 姉 */
-        case 0x5F1F: /* 弟 */
-        case 0x59B9: /* 妹 */
-        case 0x5A18: /* 娘 */
-        case 0x5B6B: /* 孫 */
-        case 0x89AA: /* 親 */
-        case 0x5B50: /* 子 */
-        case 0x7537: /* 男 */
-        case 0x5973: /* 女 */
-            break;
-        default:
-            return 0;
-        }
-    }
+    if (!(v & KJ_CPX_SLOW) && !ent_first_has(s->x, ENT_F_KIN_LAST, v & KJ_CPX_CP))
+        return 0;
     return kin_given_read(s, a);
 }
 
@@ -2923,12 +2913,7 @@ static __attribute__((noinline)) size_t kin_kana_name(estate *s, size_t a, pctx 
     size_t b = a + 3, m;
     if (!(m = kin_mark_at(d, s->hi, b)) && !(m = kin_mark_at(d, s->hi, b += 3)))
         return 0;
-    bool is_kin = false;
-    if (b == a + 3)
-        is_kin = char3_in(d->norm + a, 3, kin1_ja, sizeof kin1_ja - 1);
-    for (size_t k = 0; !is_kin && b == a + 6 && k < sizeof kin2_ja / sizeof kin2_ja[0]; k++)
-        is_kin = memcmp(d->norm + a, kin2_ja[k], 6) == 0;
-    if (!is_kin)
+    if (!kin_word(d->norm + a, b - a))
         return 0;
     b += m;
     if (b + 12 > s->hi || char3_in(d->norm + b, 3, lead, sizeof lead - 1))
@@ -3668,14 +3653,12 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
                 pc->last = e;
                 return q4;
             } else if (m >= 3 && m < 5 && two < q && surname_maybe(s, d->norm + a, two - a) &&
-                       title_after_surname(s, a, q, &q2)) {
-                /* (title_after_surname's surname ends at two, and its
-                 * first test is surname_person's bit: asked here first) */
+                       title_after_surname(s, a, two, q)) {
                 /* 與那原市議 after 與那原健司: two kanji the list lacks, the
                  * surname of a person named before, then a title that
                  * ends the run (cases/ja/person_surname_unlisted) */
-                sl = q2 - a;
-                ends[nends++] = q2;
+                sl = two - a;
+                ends[nends++] = two;
             } else if (m >= 2 && m < 5 && q < s->hi && d->norm[q] != '(' &&
                        name_follow(ent_cp(d, q, &q1)) &&
                        (sp = surname_person(s, a, q, NULL)) != NULL && !ent_overlaps(s, a, q)) {
@@ -4903,8 +4886,7 @@ static void ja_persons(estate *s)
                     m = nx - i;
                 /* 先輩中村に, 後輩山田が: a senior or a junior written
                  * against the name (no title: the relation is no role) */
-                if (!m && (c == 0x5148 || c == 0x5F8C) &&
-                    (kj_at(d->norm, s->hi, i, "先輩") || kj_at(d->norm, s->hi, i, "後輩")))
+                if (!m && (c == 0x5148 || c == 0x5F8C) && kj_at(d->norm, s->hi, i + 3, "輩"))
                     m = 6;
                 /* 同社社長山田太郎氏: 同 and one kanji (同社, 同省, 同党)
                  * name the body met before, its title and the name are
@@ -5452,11 +5434,13 @@ static bool org_named(estate *s, size_t a, size_t b)
 /* Computer Terminal said, after Computer Terminal Systems Inc: the words
  * [a, b) are the first whole words of an organization already read. One
  * pass over the latest ORG_SHORT_REACH entities, made only for a
- * said-subject with no title. */
-static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
+ * said-subject with no title; *count gets how many organizations there
+ * open with those words. */
+static ent *org_short_count(estate *s, size_t a, size_t b, bool *surname, int *count)
 {
     char key[128];
     *surname = false;
+    *count = 0;
     if (b <= a || b - a > 96)
         return NULL;
     size_t k = ent_strnorm_to(key, s->d->norm + a, b - a);
@@ -5473,7 +5457,26 @@ static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
             n++;
         }
     }
+    *count = n;
     return n == 1 ? hit : n ? s->e[0] : NULL;
+}
+
+/* org_short_count's answer alone: *surname set, and the organization
+ * whose first words [a, b) are, or s->e[0] when several such are read. */
+static ent *org_short_ent(estate *s, size_t a, size_t b, bool *surname)
+{
+    int n;
+    return org_short_count(s, a, b, surname, &n);
+}
+
+/* The one organization read before whose first words [a, b) are, where
+ * they are no person's surname: NULL when none, several or a surname. */
+static ent *org_short_one(estate *s, size_t a, size_t b)
+{
+    bool sur;
+    int n;
+    ent *o = org_short_count(s, a, b, &sur, &n);
+    return n == 1 && !sur && o->type == KIJI_FACT_ORGANIZATION ? o : NULL;
 }
 
 static bool org_short_form(estate *s, size_t a, size_t b)
@@ -5514,19 +5517,7 @@ static ent *org_read_before(estate *s, size_t a, size_t b)
     ent *o = org_named_ent(s, a, b);
     if (o)
         return o->type == KIJI_FACT_ORGANIZATION ? o : NULL;
-    bool sur;
-    o = org_short_ent(s, a, b, &sur);
-    if (!o || sur || o->type != KIJI_FACT_ORGANIZATION)
-        return NULL;
-    /* the words as org_short_ent keyed them (a wrapped line: a space) */
-    char key[128];
-    size_t k = ent_strnorm_to(key, s->d->norm + a, b - a), n = 0;
-    for (size_t i = s->ne > ORG_SHORT_REACH ? s->ne - ORG_SHORT_REACH : 0; i < s->ne && n < 2; i++) {
-        const ent *e = s->e[i];
-        n += e->type == KIJI_FACT_ORGANIZATION && e->namelen > k && e->name[k] == ' ' &&
-             memcmp(e->name, key, k) == 0;
-    }
-    return n == 1 ? o : NULL;
+    return org_short_one(s, a, b);
 }
 
 static bool func_word(const kiji_doc *d, tok t)
@@ -5930,7 +5921,8 @@ static void en_persons(estate *s)
             size_t ra = t[k].ns, rb = t[j - 1].ne;
             if (poss(d, t[j - 1]))
                 rb -= 2;
-            ent *o = ent_overlaps(s, ra, rb) ? NULL : org_named_ent(s, ra, rb);
+            bool overlap = ent_overlaps(s, ra, rb);
+            ent *o = overlap ? NULL : org_named_ent(s, ra, rb);
             /* not charging Dean Witter with, after Dean Witter Reynolds
              * Inc: likewise the first words of exactly one company's
              * name with a legal form written before it, no person's
@@ -5938,13 +5930,12 @@ static void en_persons(estate *s)
              * "and" (Harlow Minerals and Chemical said) */
             bool and_cap = rb + 5 < s->hi && kj_at(d->norm, s->hi, rb, " and ") &&
                            d->norm[rb + 5] >= 'A' && d->norm[rb + 5] <= 'Z';
-            if (!o && !and_cap && !ent_overlaps(s, ra, rb)) {
-                bool sur;
-                ent *f = org_short_ent(s, ra, rb, &sur);
+            if (!o && !and_cap && !overlap) {
+                /* (org_named_ent found none here: what org_read_before
+                 * would answer) */
+                ent *f = org_short_one(s, ra, rb);
                 size_t fl = f ? kj_org_base(f->name, f->namelen) : 0;
-                if (f && !sur && f->type == KIJI_FACT_ORGANIZATION && f->m &&
-                    f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1 &&
-                    org_read_before(s, ra, rb) == f)
+                if (f && f->m && f->m[0].ns < ra && fl < f->namelen && fl > rb - ra + 1)
                     o = f;
             }
             if (o && o->type == KIJI_FACT_ORGANIZATION && o->m) {
