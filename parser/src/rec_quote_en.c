@@ -449,6 +449,25 @@ static bool org_of_kind(kiji_doc *d, const kj_qctx *x, const kj_fact *f, int32_t
     return false;
 }
 
+/* The one organization named before i outside quotes that is of kind v
+ * for the word [w, w + wl) (org_of_kind), or -1 when none or more than
+ * one is; the mentions before i are each looked at once. */
+static int one_org_of_kind(kiji_doc *d, const kj_qctx *x, size_t i, int32_t v, size_t w, size_t wl)
+{
+    int found = -1;
+    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        int f = x->m[k].fact;
+        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns) ||
+            !org_of_kind(d, x, &d->facts[f], v, w, wl))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = f;
+    }
+    return found;
+}
+
 /* "…," the company said / The trust said "…": "the" + a word of
  * en/anaphor_orgs at i, then only spaces up to the verb at v, names again
  * the one organization of that kind named before i outside quotes
@@ -464,18 +483,7 @@ static int kind_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
     size_t wl = kj_dict_longest(x->qd->en_ana_org, d->norm, d->norm_len, w, &kv);
     if (!wl || !word_end(d, w + wl) || kj_q_skip_space(d, w + wl, v) != v)
         return -1;
-    int found = -1;
-    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
-        d->work++;
-        int f = x->m[k].fact;
-        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns) ||
-            !org_of_kind(d, x, &d->facts[f], kv, w, wl))
-            continue;
-        if (found >= 0)
-            return -1;
-        found = f;
-    }
-    return found;
+    return one_org_of_kind(d, x, i, kv, w, wl);
 }
 
 /* "…," Montagu said: one capitalized word at i, then only spaces up to the
@@ -493,30 +501,9 @@ static int short_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
     if (e - i < 3 || d->norm[i] < 'A' || d->norm[i] > 'Z' || !word_end(d, e) ||
         kj_q_skip_space(d, e, v) != v || kj_dict_get(x->qd->en_company, d->norm + i, e - i, &cv))
         return -1;
-    int found = -1;
-    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
-        d->work++;
-        int f = x->m[k].fact;
-        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns))
-            continue;
-        const char *nm = d->facts[f].name ? d->facts[f].name : d->norm + d->facts[f].ns;
-        size_t n = d->facts[f].name ? strlen(d->facts[f].name) : d->facts[f].ne - d->facts[f].ns;
-        bool has = false;
-        d->work += n;
-        for (size_t a = 0; a < n && !has;) {
-            size_t b = a;
-            while (b < n && nm[b] != ' ' && nm[b] != '\n')
-                b++;
-            has = b - a == e - i && !memcmp(nm + a, d->norm + i, e - i);
-            a = b + 1;
-        }
-        if (!has)
-            continue;
-        if (found >= 0)
-            return -1;
-        found = f;
-    }
-    return found;
+    /* the text word is capitalized: kind 2 asks for it as a whole word of
+     * the name */
+    return one_org_of_kind(d, x, i, 2, i, e - i);
 }
 
 /* A Fed spokesman told a briefing …; He said "…": a body named right before
