@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rec_entity.h"
 #include "rec_quote.h"
 
 static bool is_alpha(char c)
@@ -271,11 +272,14 @@ static int role_goes_on(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_
     int32_t v;
     if (word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, w, &v) == wl)
         return -1;
-    const kj_wordlist *tl = kj_wordlist_get("en/titles");
-    bool role = false;
-    for (size_t k = 0; tl && k < tl->n && !role; k++)
-        role = strlen(tl->lines[k]) == wl && strncasecmp(tl->lines[k], d->norm + w, wl) == 0;
-    if (!role)
+    /* a line of en/titles, case aside: the entity recognizer's title_en
+     * holds them lowercased (wl < 24: e - s <= 28) */
+    char low[32];
+    for (size_t j = 0; j < wl; j++) {
+        char c = d->norm[w + j];
+        low[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (!kj_dict_get(d->p->entity->title_en, low, wl, &v))
         return -1;
     const kj_attr *t = kj_attr_get(&d->facts[sp->prev_speaker], "title");
     if (t && t->kind == KJ_ATTR_STR && t->s) {
