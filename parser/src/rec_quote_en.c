@@ -56,12 +56,13 @@ static inline bool word_is(const kiji_doc *d, size_t i, const char *w)
     return word_end(d, i + n);
 }
 
-/* Does the text before i end with the word w and one space, all at or
- * after lo? */
+/* Does the text before i end with the word w (a whole word: Paris does
+ * not end with is) and one space, all at or after lo? */
 static bool word_then_space_before(const kiji_doc *d, size_t i, size_t lo, const char *w)
 {
     size_t n = strlen(w);
-    return i >= lo + n + 1 && d->norm[i - 1] == ' ' && kj_before(d->norm, i - 1, w);
+    return i >= lo + n + 1 && d->norm[i - 1] == ' ' && kj_before(d->norm, i - 1, w) &&
+           word_start(d, i - 1 - n);
 }
 
 static bool pronoun(const kiji_doc *d, size_t i)
@@ -1794,9 +1795,11 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* brokers were said to be holding off: a passive hedge, the brokers
          * are talked about and say nothing (GUIDELINES) */
         if (!vl || (vp > p && word_is(d, vp, "said") &&
-                    (kj_before(d->norm, vp, "were ") || kj_before(d->norm, vp, "was ") ||
-                     kj_before(d->norm, vp, "are ") || kj_before(d->norm, vp, "is ") ||
-                     kj_before(d->norm, vp, "been ")))) {
+                    (word_then_space_before(d, vp, p, "were") ||
+                     word_then_space_before(d, vp, p, "was") ||
+                     word_then_space_before(d, vp, p, "are") ||
+                     word_then_space_before(d, vp, p, "is") ||
+                     word_then_space_before(d, vp, p, "been")))) {
             i = e - 1;
             continue;
         }
