@@ -4903,12 +4903,9 @@ static bool set_paper(const ep *p, size_t i, size_t n)
             a--;
         if (a == w - 1 || (a > 0 && alpha(p->s[a - 1])))
             return false;
-        static const char *const dets[] = {"the ", "a ", "an ", "'s "};
-        for (size_t j = 0; j < sizeof dets / sizeof *dets; j++) {
-            size_t dl = __builtin_strlen(dets[j]);
-            if (kj_before(p->lc, a, dets[j]) && (a == dl || !alpha(p->lc[a - dl - 1]) || j == 3))
-                return true;
-        }
+        if (word_before(p, a, "the") || word_before(p, a, "a") || word_before(p, a, "an") ||
+            kj_before(p->lc, a, "'s "))
+            return true;
         w = a;
     }
     return false;
@@ -5162,8 +5159,8 @@ static size_t try_at(ep *p, size_t i)
     if ((n = dword(p, i, KJ_W_SET, &w)) > 0) {
         /* "the emirate's daily said", "a weekly": a newspaper, not a
          * recurrence (the bank's daily operations: a recurrence) */
-        if (kj_before(p->lc, i, "the ") || kj_before(p->lc, i, "a ") || poss_paper(p, i, n)
-            || kj_before(p->lc, i, "an ") || set_paper(p, i, n))
+        if (word_before(p, i, "the") || word_before(p, i, "a") || poss_paper(p, i, n)
+            || word_before(p, i, "an") || set_paper(p, i, n))
             return n;
         /* every day at 7 p.m., everyday 6am: the clock is the set's (as
          * 毎日午後3時) */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rec_entity.h"
 #include "rec_quote.h"
 
 static bool is_alpha(char c)
@@ -55,12 +56,13 @@ static inline bool word_is(const kiji_doc *d, size_t i, const char *w)
     return word_end(d, i + n);
 }
 
-/* Does the text before i end with the word w and one space, all at or
- * after lo? */
+/* Does the text before i end with the word w (a whole word: Paris does
+ * not end with is) and one space, all at or after lo? */
 static bool word_then_space_before(const kiji_doc *d, size_t i, size_t lo, const char *w)
 {
     size_t n = strlen(w);
-    return i >= lo + n + 1 && d->norm[i - 1] == ' ' && kj_before(d->norm, i - 1, w);
+    return i >= lo + n + 1 && d->norm[i - 1] == ' ' && kj_before(d->norm, i - 1, w) &&
+           word_start(d, i - 1 - n);
 }
 
 static bool pronoun(const kiji_doc *d, size_t i)
@@ -271,11 +273,14 @@ static int role_goes_on(kiji_doc *d, const kj_qctx *x, const espeaker *sp, size_
     int32_t v;
     if (word_in(d, x->qd->en_sources, &x->qd->en_sources_pre, w, &v) == wl)
         return -1;
-    const kj_wordlist *tl = kj_wordlist_get("en/titles");
-    bool role = false;
-    for (size_t k = 0; tl && k < tl->n && !role; k++)
-        role = strlen(tl->lines[k]) == wl && strncasecmp(tl->lines[k], d->norm + w, wl) == 0;
-    if (!role)
+    /* a line of en/titles, case aside: the entity recognizer's title_en
+     * holds them lowercased (wl < 24: e - s <= 28) */
+    char low[32];
+    for (size_t j = 0; j < wl; j++) {
+        char c = d->norm[w + j];
+        low[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (!kj_dict_get(d->p->entity->title_en, low, wl, &v))
         return -1;
     const kj_attr *t = kj_attr_get(&d->facts[sp->prev_speaker], "title");
     if (t && t->kind == KJ_ATTR_STR && t->s) {
@@ -449,6 +454,25 @@ static bool org_of_kind(kiji_doc *d, const kj_qctx *x, const kj_fact *f, int32_t
     return false;
 }
 
+/* The one organization named before i outside quotes that is of kind v
+ * for the word [w, w + wl) (org_of_kind), or -1 when none or more than
+ * one is; the mentions before i are each looked at once. */
+static int one_org_of_kind(kiji_doc *d, const kj_qctx *x, size_t i, int32_t v, size_t w, size_t wl)
+{
+    int found = -1;
+    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
+        d->work++;
+        int f = x->m[k].fact;
+        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns) ||
+            !org_of_kind(d, x, &d->facts[f], v, w, wl))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = f;
+    }
+    return found;
+}
+
 /* "…," the company said / The trust said "…": "the" + a word of
  * en/anaphor_orgs at i, then only spaces up to the verb at v, names again
  * the one organization of that kind named before i outside quotes
@@ -464,18 +488,7 @@ static int kind_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
     size_t wl = kj_dict_longest(x->qd->en_ana_org, d->norm, d->norm_len, w, &kv);
     if (!wl || !word_end(d, w + wl) || kj_q_skip_space(d, w + wl, v) != v)
         return -1;
-    int found = -1;
-    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
-        d->work++;
-        int f = x->m[k].fact;
-        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns) ||
-            !org_of_kind(d, x, &d->facts[f], kv, w, wl))
-            continue;
-        if (found >= 0)
-            return -1;
-        found = f;
-    }
-    return found;
+    return one_org_of_kind(d, x, i, kv, w, wl);
 }
 
 /* "…," Montagu said: one capitalized word at i, then only spaces up to the
@@ -493,30 +506,9 @@ static int short_org(kiji_doc *d, const kj_qctx *x, size_t i, size_t v)
     if (e - i < 3 || d->norm[i] < 'A' || d->norm[i] > 'Z' || !word_end(d, e) ||
         kj_q_skip_space(d, e, v) != v || kj_dict_get(x->qd->en_company, d->norm + i, e - i, &cv))
         return -1;
-    int found = -1;
-    for (int k = kj_q_mention_in(x, 0, i); k >= 0 && (size_t)k < x->nm && x->m[k].ns < i; k++) {
-        d->work++;
-        int f = x->m[k].fact;
-        if (f == found || d->facts[f].type != KIJI_FACT_ORGANIZATION || kj_q_in_quote(x, x->m[k].ns))
-            continue;
-        const char *nm = d->facts[f].name ? d->facts[f].name : d->norm + d->facts[f].ns;
-        size_t n = d->facts[f].name ? strlen(d->facts[f].name) : d->facts[f].ne - d->facts[f].ns;
-        bool has = false;
-        d->work += n;
-        for (size_t a = 0; a < n && !has;) {
-            size_t b = a;
-            while (b < n && nm[b] != ' ' && nm[b] != '\n')
-                b++;
-            has = b - a == e - i && !memcmp(nm + a, d->norm + i, e - i);
-            a = b + 1;
-        }
-        if (!has)
-            continue;
-        if (found >= 0)
-            return -1;
-        found = f;
-    }
-    return found;
+    /* the text word is capitalized: kind 2 asks for it as a whole word of
+     * the name */
+    return one_org_of_kind(d, x, i, 2, i, e - i);
 }
 
 /* A Fed spokesman told a briefing …; He said "…": a body named right before
@@ -1803,9 +1795,11 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
         /* brokers were said to be holding off: a passive hedge, the brokers
          * are talked about and say nothing (GUIDELINES) */
         if (!vl || (vp > p && word_is(d, vp, "said") &&
-                    (kj_before(d->norm, vp, "were ") || kj_before(d->norm, vp, "was ") ||
-                     kj_before(d->norm, vp, "are ") || kj_before(d->norm, vp, "is ") ||
-                     kj_before(d->norm, vp, "been ")))) {
+                    (word_then_space_before(d, vp, p, "were") ||
+                     word_then_space_before(d, vp, p, "was") ||
+                     word_then_space_before(d, vp, p, "are") ||
+                     word_then_space_before(d, vp, p, "is") ||
+                     word_then_space_before(d, vp, p, "been")))) {
             i = e - 1;
             continue;
         }
