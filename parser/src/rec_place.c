@@ -1425,17 +1425,20 @@ static bool direction_before(const estate *s, size_t b)
 
 /* The last foreign country rec_places read before p in the same sentence
  * (its mention's end in *end), or NULL: the sentence read back at most 600
- * bytes, the mentions read last first, at most 16 of them. */
+ * bytes, the mentions read last first, at most 16 of them. The sentence's
+ * start ss is read back only as far as the place mention asked about (none
+ * read before p: no reading at all), each byte once a call. */
 static const ent *country_before(const estate *s, size_t p, size_t *end)
 {
     const char *t = s->d->norm;
     size_t lim = p - s->lo > 600 ? p - 600 : s->lo, ss = p;
-    while (ss > lim && t[ss - 1] != '\n' && !(ss >= lim + 3 && kj_before(t, ss, "。")))
-        ss--;
     for (size_t k = s->nmr, n = 0; k > 0 && n < 16; k--, n++) {
         const mref *m = &s->mr[k - 1];
         if (m->ne > p || m->e->type != KIJI_FACT_PLACE)
             continue;
+        while (ss > lim && ss > m->ns && t[ss - 1] != '\n' &&
+               !(ss >= lim + 3 && kj_before(t, ss, "。")))
+            ss--;
         if (m->ns < ss)
             return NULL;
         if (m->e->kind == PL_COUNTRY && m->e->code && strcmp(m->e->code, "JP") != 0) {
@@ -1472,8 +1475,6 @@ static void own_country(estate *s, ent *e, size_t ns, size_t ne)
 static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
-    size_t cend = 0;
-    const ent *country = country_before(s, p, &cend);
     const char *t = d->norm;
     size_t r = p, ps, nx;
     bool dot = false;
@@ -1492,6 +1493,8 @@ static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
     size_t e = p + 3;
     if (ent_char_claimed(d, r, e))
         return 0;
+    size_t cend = 0; /* asked only past the cheap refusals above */
+    const ent *country = country_before(s, p, &cend);
     /* a country that opens the run: アメリカコネチカット州 */
     size_t rs = r;
     ent *own = NULL;
