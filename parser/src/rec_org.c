@@ -3454,7 +3454,7 @@ static bool cued_form(estate *s, size_t pos, size_t n)
  * article uses such a form one way, so one role use makes every one of
  * its mentions the title. One search a text for each of up to 4 forms;
  * a fifth is taken as no role (only GM is both a name and a title now). */
-static bool role_acronym(estate *s, size_t pos, size_t n)
+static __attribute__((noinline)) bool role_acronym(estate *s, size_t pos, size_t n)
 {
     static const char *const after[] = {"を務め", "代行", "に就任", "就任", "になっ", "を辞任", "を退任", NULL};
     static const char *const before[] = {"氏の", "さんの", NULL};
@@ -3467,19 +3467,21 @@ static bool role_acronym(estate *s, size_t pos, size_t n)
             return s->role_acr[k].seen > 0;
     if (k == 4)
         return false;
-    char w[32];
+    /* one pass over the form's occurrences, the words around each read
+     * in place */
+    const char *t = d->norm;
     bool role = false;
-    for (int i = 0; after[i] && !role; i++) {
-        size_t l = strlen(after[i]);
-        memcpy(w, d->norm + pos, n);
-        memcpy(w + n, after[i], l);
-        role = text_has(d, s->lo, s->hi, w, n + l);
-    }
-    for (int i = 0; before[i] && !role; i++) {
-        size_t l = strlen(before[i]);
-        memcpy(w, before[i], l);
-        memcpy(w + l, d->norm + pos, n);
-        role = text_has(d, s->lo, s->hi, w, n + l);
+    for (size_t i = s->lo; !role && i + n <= s->hi; i++) {
+        const char *f = memchr(t + i, t[pos], s->hi - n + 1 - i);
+        if (!f)
+            break;
+        i = (size_t)(f - t);
+        if (memcmp(f, t + pos, n) != 0)
+            continue;
+        for (int j = 0; after[j] && !role; j++)
+            role = kj_at(t, s->hi, i + n, after[j]);
+        for (int j = 0; before[j] && !role; j++)
+            role = i >= s->lo + strlen(before[j]) && kj_before(t, i, before[j]);
     }
     memcpy(s->role_acr[k].form, d->norm + pos, n);
     s->role_acr[k].form[n] = '\0';

@@ -806,9 +806,9 @@ static bool tie_not_thai(const estate *s, size_t pos, size_t n)
 }
 
 /* A香港型, Aソ連型, B香港型: a flu strain named after a place (a type
- * letter, the place, 型) names no place. pc is the code point before pos,
- * the place [pos, pos + n). */
-static __attribute__((noinline)) bool strain_name(const estate *s, size_t pos, size_t n, uint32_t pc)
+ * letter, the place, 型) names no place: the place [pos, pos + n), the
+ * caller having read A to C right before it. */
+static __attribute__((noinline)) bool strain_name(const estate *s, size_t pos, size_t n)
 {
     if (!kj_at(s->d->norm, s->hi, pos + n, "型"))
         return false;
@@ -851,7 +851,7 @@ static size_t full_at(estate *s, size_t pos, uint32_t first, uint32_t pc, int32_
         return 0; /* 大分ふっくらした: the adverb だいぶ */
     if (tie_not_thai(s, pos, n))
         return 0;
-    if (pc >= 'A' && pc <= 'C' && strain_name(s, pos, n, pc))
+    if (pc >= 'A' && pc <= 'C' && strain_name(s, pos, n))
         return 0;
     return n;
 }
@@ -1425,17 +1425,20 @@ static bool direction_before(const estate *s, size_t b)
 
 /* The last foreign country rec_places read before p in the same sentence
  * (its mention's end in *end), or NULL: the sentence read back at most 600
- * bytes, the mentions read last first, at most 16 of them. */
+ * bytes, the mentions read last first, at most 16 of them. The sentence's
+ * start ss is read back only as far as the place mention asked about (none
+ * read before p: no reading at all), each byte once a call. */
 static const ent *country_before(const estate *s, size_t p, size_t *end)
 {
     const char *t = s->d->norm;
     size_t lim = p - s->lo > 600 ? p - 600 : s->lo, ss = p;
-    while (ss > lim && t[ss - 1] != '\n' && !(ss >= lim + 3 && kj_before(t, ss, "。")))
-        ss--;
     for (size_t k = s->nmr, n = 0; k > 0 && n < 16; k--, n++) {
         const mref *m = &s->mr[k - 1];
         if (m->ne > p || m->e->type != KIJI_FACT_PLACE)
             continue;
+        while (ss > lim && ss > m->ns && t[ss - 1] != '\n' &&
+               !(ss >= lim + 3 && kj_before(t, ss, "。")))
+            ss--;
         if (m->ns < ss)
             return NULL;
         if (m->e->kind == PL_COUNTRY && m->e->code && strcmp(m->e->code, "JP") != 0) {
@@ -1446,9 +1449,10 @@ static const ent *country_before(const estate *s, size_t p, size_t *end)
     return NULL;
 }
 
-/* The country that opens a run with a state (カナダ in カナダ・
- * ブリティッシュコロンビア州), at [ns, ne): a mention as written. */
-static void own_country(estate *s, ent *e, size_t ns, size_t ne)
+/* A mention of the place e as written at [ns, ne): the country that opens
+ * a run with a state (カナダ in カナダ・ブリティッシュコロンビア州), a
+ * listed state. */
+static void mention_written(estate *s, ent *e, size_t ns, size_t ne)
 {
     use_name(s, e, ns, ne, true);
     ent_mention(s, e, ns, ne);
@@ -1472,8 +1476,6 @@ static void own_country(estate *s, ent *e, size_t ns, size_t ne)
 static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
 {
     kiji_doc *d = s->d;
-    size_t cend = 0;
-    const ent *country = country_before(s, p, &cend);
     const char *t = d->norm;
     size_t r = p, ps, nx;
     bool dot = false;
@@ -1492,6 +1494,8 @@ static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
     size_t e = p + 3;
     if (ent_char_claimed(d, r, e))
         return 0;
+    size_t cend = 0; /* asked only past the cheap refusals above */
+    const ent *country = country_before(s, p, &cend);
     /* a country that opens the run: アメリカコネチカット州 */
     size_t rs = r;
     ent *own = NULL;
@@ -1507,20 +1511,19 @@ static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
             rs = after;
         }
     }
+    size_t past_dot = rs; /* the end of the last ・ in [rs, p) */
     for (size_t q = rs; q < p; q = nx)
-        if (ent_cp(d, q, &nx) == 0x30FB)
+        if (ent_cp(d, q, &nx) == 0x30FB) {
             dot = true;
+            past_dot = nx;
+        }
     uint32_t before = ent_prev(d, r, &ps);
     if (before == '=' || before == 0xFF1D)
         return 0; /* ノルトライン=ヴェストファーレン州: the name starts before */
     bool lead = own || (country && cend == r) || before == 0x306E /* の */ ||
                 direction_before(s, r);
-    if (dot && !lead) {
-        /* the last part after the last ・ */
-        for (size_t q = rs; q < p; q = nx)
-            if (ent_cp(d, q, &nx) == 0x30FB)
-                rs = nx;
-    }
+    if (dot && !lead)
+        rs = past_dot; /* the last part after the last ・ */
     /* 北スマトラ州: a one-kanji direction that opens the name (not in a
      * kanji word, or right after the country) */
     size_t ns = rs;
@@ -1536,10 +1539,8 @@ static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
     if (!shou && kj_dict_get(s->x->place, t + rs, e - rs, &idx) && idx >= 0 &&
         s->x->places[idx].kind == PL_REGION) {
         if (own)
-            own_country(s, own, r, r + cl);
-        ent *pl = place_entity(s, idx);
-        use_name(s, pl, rs, e, true);
-        ent_mention(s, pl, rs, e);
+            mention_written(s, own, r, r + cl);
+        mention_written(s, place_entity(s, idx), rs, e);
         return e;
     }
     if (dot && !lead)
@@ -1553,7 +1554,7 @@ static __attribute__((noinline)) size_t kata_state(estate *s, size_t p)
     if (!of || !of->code || !of->code[0])
         return 0;
     if (own)
-        own_country(s, own, r, r + cl);
+        mention_written(s, own, r, r + cl);
     named_place(s, 'r', ns, e, of->code, PL_REGION);
     return e;
 }
