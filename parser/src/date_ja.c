@@ -17,10 +17,11 @@
 
 /* Up to 16 「…」 the text names as works' titles (ドラマ「…」): each 「's
  * start and the length through its 」. */
+enum { WORK_TITLES_MAX = 16 };
 struct work_titles {
     bool done;
     int n;
-    size_t o[16], len[16];
+    size_t o[WORK_TITLES_MAX], len[WORK_TITLES_MAX];
 };
 
 typedef struct jp {
@@ -2950,45 +2951,59 @@ static bool work_named(const jp *p, size_t o)
     return false;
 }
 
+/* The end past the 」 that closes a work's title read from q: the 」
+ * before lim, with no line break, 。 or 「 before it, and not before と
+ * (ブログ「今日、入籍しました」と報告: words quoted with と stay a quote;
+ * 「A」と「B」 is two titles); 0 when none. */
+static size_t title_close(const jp *p, size_t q, size_t lim)
+{
+    for (; q < p->len && q < lim; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+            return 0;
+        if (at(p, q, "」")) {
+            size_t a = q + strlen("」");
+            return at(p, a, "と") && !at(p, a, "と「") ? 0 : a;
+        }
+    }
+    return 0;
+}
+
+/* The shortest 「…」 work_named_elsewhere compares, in bytes with its
+ * brackets: three characters in them (a bare 「今日」 stays a word). */
+#define WORK_TITLE_MIN (strlen("「」") + 9)
+
 /* The 「…」 at [o, e) (e past its 」) is written elsewhere in the text as a
- * work's title (work_named there, and not before と: ブログ「…」と報告 is
- * a quote): 「明日、ママがいない」 in a headline after ドラマ「明日、ママが
- * いない」 in the body names the same drama. Titles of three characters or
- * more in the brackets only (a bare 「今日」 stays a word). The text's
- * titles are found once, at the first call (one pass over its 「, up to 16
- * titles), so each call compares at most 16. */
+ * work's title (work_named there, closed as title_close closes it):
+ * 「明日、ママがいない」 in a headline after ドラマ「明日、ママがいない」 in
+ * the body names the same drama. Titles of WORK_TITLE_MIN bytes or more
+ * only. The text's titles are found once, at the first call (one pass over
+ * its 「, up to WORK_TITLES_MAX titles), so each call compares at most that
+ * many. */
 static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
 {
     struct work_titles *wt = p->wt;
     size_t n = e - o;
-    if (!wt || n < strlen("「」") + 9)
+    if (n < WORK_TITLE_MIN)
         return false;
     if (!wt->done) {
         wt->done = true;
         const unsigned char *u = (const unsigned char *)p->s;
         /* 「 is E3 80 8C: found by its last byte */
-        for (size_t q = 2; q < p->len && wt->n < 16;) {
+        for (size_t q = 2; q < p->len && wt->n < WORK_TITLES_MAX;) {
             const unsigned char *h = memchr(u + q, 0x8C, p->len - q);
             p->c->d->work += (h ? (size_t)(h - (u + q)) : p->len - q) / 16 + 1;
             if (!h)
                 break;
             size_t k = (size_t)(h - u);
             q = k + 1;
-            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, k - 2))
-                continue;
             size_t b = k - 2;
-            for (size_t r = b + strlen("「"); r < p->len && r < b + 90; r++) {
-                p->c->d->work++;
-                if (p->s[r] == '\n' || at(p, r, "。") || at(p, r, "「"))
-                    break;
-                if (at(p, r, "」")) {
-                    size_t a = r + strlen("」");
-                    if (!(at(p, a, "と") && !at(p, a, "と「")) && a - b >= strlen("「」") + 9) {
-                        wt->o[wt->n] = b;
-                        wt->len[wt->n++] = a - b;
-                    }
-                    break;
-                }
+            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, b))
+                continue;
+            size_t a = title_close(p, b + strlen("「"), b + 90);
+            if (a != 0 && a - b >= WORK_TITLE_MIN) {
+                wt->o[wt->n] = b;
+                wt->len[wt->n++] = a - b;
             }
         }
     }
@@ -3003,28 +3018,17 @@ static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
  * its 「 or before the first of two titles joined by や / 、 / と, or written
  * so elsewhere in the text (work_named_elsewhere); the title names the work,
  * no date (cases/ja/date_in_title). Returns the bytes to its 」 (which must
- * close within 90 bytes, no 。 or line break between, and not before と, a
- * quote), 0 when i is in no such title. */
+ * close within 90 bytes as title_close closes it), 0 when i is in no such
+ * title. */
 static size_t in_work_title(const jp *p, size_t i)
 {
     size_t o = open_bracket(p, i);
     if (o == SIZE_MAX)
         return 0;
-    bool named = work_named(p, o);
-    for (size_t q = i; q < p->len && q < i + 90; q++) {
-        p->c->d->work++;
-        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
-            return 0;
-        if (at(p, q, "」")) {
-            /* ブログ「今日、入籍しました」と報告: words quoted with と stay a
-             * quote (not 「A」と「B」, two titles) */
-            size_t a = q + strlen("」");
-            if (at(p, a, "と") && !at(p, a, "と「"))
-                return 0;
-            return named || work_named_elsewhere(p, o, a) ? q - i : 0;
-        }
-    }
-    return 0;
+    size_t a = title_close(p, i, i + 90);
+    if (a == 0 || !(work_named(p, o) || work_named_elsewhere(p, o, a)))
+        return 0;
+    return a - strlen("」") - i;
 }
 
 /* The start of the first 『 (E3 80 8E) in s[0, len), SIZE_MAX for none. */
