@@ -2213,33 +2213,37 @@ static bool dated_event_before(const jp *p, size_t i)
     return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
 }
 
+/* A verb of watching within six characters from q, before any 、 or 。
+ * (見, をだらだら見る, つけ, 視聴). */
+static bool watching_from(const jp *p, size_t q)
+{
+    static const char *const watch[] = {"見", "観", "みる", "みて", "みた", "つけ", "視聴"};
+    size_t lim = q + 18 < p->len ? q + 18 : p->len;
+    for (; q < lim; q++) {
+        if (at(p, q, "、") || at(p, q, "。"))
+            return false;
+        for (size_t w = 0; w < sizeof watch / sizeof *watch; w++)
+            if (at(p, q, watch[w]))
+                return true;
+    }
+    return false;
+}
+
 /* 「24時間テレビ」, 27時間テレビを3人で, 「HEY!HEY!HEY!2時間スペシャル」,
  * 「…2時間半SP」: hours (a half after them too) straight before テレビ, or
  * before スペシャル / SP in a title whose bracket closes within 40 bytes (no
  * 、 。 「 between), are part of a programme's name, no length. Watching
- * keeps the length: 3時間テレビを見た (a verb of watching within six
- * characters after を), は見, も見. j is the unit's end. */
+ * keeps the length: 3時間テレビを見た (a verb of watching after を,
+ * watching_from), は見, も見. j is the unit's end. */
 static bool hours_in_programme(const jp *p, size_t j)
 {
     if (at(p, j, "半"))
         j += strlen("半");
     if (at(p, j, "テレビ")) {
         size_t k = j + strlen("テレビ");
-        if (!at(p, k, "を") && !at(p, k, "は見") && !at(p, k, "も見"))
-            return true;
-        /* after を, a verb of watching within six characters (を見,
-         * をだらだら見る, をつけ, を視聴) */
-        static const char *const watch[] = {"見", "観", "みる", "みて", "みた", "つけ", "視聴"};
-        size_t lim = k + strlen("を") + 18 < p->len ? k + strlen("を") + 18 : p->len;
-        bool watched = false;
-        for (size_t q = k + strlen("を"); q < lim && !watched; q++) {
-            if (at(p, q, "、") || at(p, q, "。"))
-                break;
-            for (size_t w = 0; w < sizeof watch / sizeof *watch && !watched; w++)
-                watched = at(p, q, watch[w]);
-        }
-        if (!watched)
-            return true;
+        if (at(p, k, "は見") || at(p, k, "も見"))
+            return false;
+        return !at(p, k, "を") || !watching_from(p, k + strlen("を"));
     }
     size_t k;
     if (at(p, j, "スペシャル"))
