@@ -160,6 +160,20 @@ static inline __attribute__((always_inline)) bool at(const jp *p, size_t i, cons
     return i < p->len && kj_at(p->s, p->len, i, lit);
 }
 
+/* Can an era name begin with the character cp (jera)? */
+static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
+{
+    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
+}
+
+/* era_may_start for the character at i: false only where no key of era
+ * starts, so a lookup there is skipped. */
+static inline bool era_may_start_at(const jp *p, size_t i)
+{
+    size_t k = i;
+    return i < p->len && era_may_start(p->c->dd, kj_u8_next(p->s, p->len, &k));
+}
+
 static bool ascii_alpha(char ch)
 {
     return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
@@ -353,7 +367,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         return e + strlen("年");
     }
     int32_t era;
-    if (kj_dict_may_start_at(p->c->dd->era, p->s, p->len, i)
+    if (era_may_start_at(p, i)
         && (n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
         && (size_t)era < p->c->dd->nera) {
         size_t st;
@@ -4414,7 +4428,7 @@ static size_t try_at(jp *p, size_t i)
     /* 令和00年, 平成100年: no year of that era, and its digits are no
      * year either (not 2000) */
     int32_t era;
-    if (!isdig(p, i) && kj_dict_may_start_at(c->dd->era, p->s, p->len, i)
+    if (!isdig(p, i) && era_may_start_at(p, i)
         && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
         && era >= 0 && (size_t)era < c->dd->nera_modern
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
@@ -4783,12 +4797,6 @@ static bool lit_may_start(const jp *p, uint32_t cp, size_t k)
         return num_may_start(p, k);
     }
     return true;
-}
-
-/* Can an era name begin with the character cp (jera)? */
-static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
-{
-    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
 }
 
 /* Can try_at match at i, a position may_start lets through? Every way it
