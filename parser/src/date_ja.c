@@ -17,10 +17,11 @@
 
 /* Up to 16 「…」 the text names as works' titles (ドラマ「…」): each 「's
  * start and the length through its 」. */
+enum { WORK_TITLES_MAX = 16 };
 struct work_titles {
     bool done;
     int n;
-    size_t o[16], len[16];
+    size_t o[WORK_TITLES_MAX], len[WORK_TITLES_MAX];
 };
 
 typedef struct jp {
@@ -157,6 +158,20 @@ static inline __attribute__((always_inline)) size_t dword(jp *p, size_t i, const
 static inline __attribute__((always_inline)) bool at(const jp *p, size_t i, const char *lit)
 {
     return i < p->len && kj_at(p->s, p->len, i, lit);
+}
+
+/* Can an era name begin with the character cp (jera)? */
+static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
+{
+    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
+}
+
+/* era_may_start for the character at i: false only where no key of era
+ * starts, so a lookup there is skipped. */
+static inline bool era_may_start_at(const jp *p, size_t i)
+{
+    size_t k = i;
+    return i < p->len && era_may_start(p->c->dd, kj_u8_next(p->s, p->len, &k));
 }
 
 static bool ascii_alpha(char ch)
@@ -352,7 +367,7 @@ static size_t part_year(jp *p, size_t i, kj_tx *t, bool *fy)
         return e + strlen("年");
     }
     int32_t era;
-    if (kj_dict_may_start_at(p->c->dd->era, p->s, p->len, i)
+    if (era_may_start_at(p, i)
         && (n = kj_dict_longest(p->c->dd->era, p->s, p->len, i, &era)) > 0 && era >= 0
         && (size_t)era < p->c->dd->nera) {
         size_t st;
@@ -2212,33 +2227,37 @@ static bool dated_event_before(const jp *p, size_t i)
     return kj_dt_last_near(c, i) && kj_dt_ends_past_ja(c, i);
 }
 
+/* A verb of watching within six characters from q, before any 、 or 。
+ * (見, をだらだら見る, つけ, 視聴). */
+static bool watching_from(const jp *p, size_t q)
+{
+    static const char *const watch[] = {"見", "観", "みる", "みて", "みた", "つけ", "視聴"};
+    size_t lim = q + 18 < p->len ? q + 18 : p->len;
+    for (; q < lim; q++) {
+        if (at(p, q, "、") || at(p, q, "。"))
+            return false;
+        for (size_t w = 0; w < sizeof watch / sizeof *watch; w++)
+            if (at(p, q, watch[w]))
+                return true;
+    }
+    return false;
+}
+
 /* 「24時間テレビ」, 27時間テレビを3人で, 「HEY!HEY!HEY!2時間スペシャル」,
  * 「…2時間半SP」: hours (a half after them too) straight before テレビ, or
  * before スペシャル / SP in a title whose bracket closes within 40 bytes (no
  * 、 。 「 between), are part of a programme's name, no length. Watching
- * keeps the length: 3時間テレビを見た (a verb of watching within six
- * characters after を), は見, も見. j is the unit's end. */
+ * keeps the length: 3時間テレビを見た (a verb of watching after を,
+ * watching_from), は見, も見. j is the unit's end. */
 static bool hours_in_programme(const jp *p, size_t j)
 {
     if (at(p, j, "半"))
         j += strlen("半");
     if (at(p, j, "テレビ")) {
         size_t k = j + strlen("テレビ");
-        if (!at(p, k, "を") && !at(p, k, "は見") && !at(p, k, "も見"))
-            return true;
-        /* after を, a verb of watching within six characters (を見,
-         * をだらだら見る, をつけ, を視聴) */
-        static const char *const watch[] = {"見", "観", "みる", "みて", "みた", "つけ", "視聴"};
-        size_t lim = k + strlen("を") + 18 < p->len ? k + strlen("を") + 18 : p->len;
-        bool watched = false;
-        for (size_t q = k + strlen("を"); q < lim && !watched; q++) {
-            if (at(p, q, "、") || at(p, q, "。"))
-                break;
-            for (size_t w = 0; w < sizeof watch / sizeof *watch && !watched; w++)
-                watched = at(p, q, watch[w]);
-        }
-        if (!watched)
-            return true;
+        if (at(p, k, "は見") || at(p, k, "も見"))
+            return false;
+        return !at(p, k, "を") || !watching_from(p, k + strlen("を"));
     }
     size_t k;
     if (at(p, j, "スペシャル"))
@@ -2950,45 +2969,59 @@ static bool work_named(const jp *p, size_t o)
     return false;
 }
 
+/* The end past the 」 that closes a work's title read from q: the 」
+ * before lim, with no line break, 。 or 「 before it, and not before と
+ * (ブログ「今日、入籍しました」と報告: words quoted with と stay a quote;
+ * 「A」と「B」 is two titles); 0 when none. */
+static size_t title_close(const jp *p, size_t q, size_t lim)
+{
+    for (; q < p->len && q < lim; q++) {
+        p->c->d->work++;
+        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+            return 0;
+        if (at(p, q, "」")) {
+            size_t a = q + strlen("」");
+            return at(p, a, "と") && !at(p, a, "と「") ? 0 : a;
+        }
+    }
+    return 0;
+}
+
+/* The shortest 「…」 work_named_elsewhere compares, in bytes with its
+ * brackets: three characters in them (a bare 「今日」 stays a word). */
+#define WORK_TITLE_MIN (strlen("「」") + 9)
+
 /* The 「…」 at [o, e) (e past its 」) is written elsewhere in the text as a
- * work's title (work_named there, and not before と: ブログ「…」と報告 is
- * a quote): 「明日、ママがいない」 in a headline after ドラマ「明日、ママが
- * いない」 in the body names the same drama. Titles of three characters or
- * more in the brackets only (a bare 「今日」 stays a word). The text's
- * titles are found once, at the first call (one pass over its 「, up to 16
- * titles), so each call compares at most 16. */
+ * work's title (work_named there, closed as title_close closes it):
+ * 「明日、ママがいない」 in a headline after ドラマ「明日、ママがいない」 in
+ * the body names the same drama. Titles of WORK_TITLE_MIN bytes or more
+ * only. The text's titles are found once, at the first call (one pass over
+ * its 「, up to WORK_TITLES_MAX titles), so each call compares at most that
+ * many. */
 static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
 {
     struct work_titles *wt = p->wt;
     size_t n = e - o;
-    if (!wt || n < strlen("「」") + 9)
+    if (n < WORK_TITLE_MIN)
         return false;
     if (!wt->done) {
         wt->done = true;
         const unsigned char *u = (const unsigned char *)p->s;
         /* 「 is E3 80 8C: found by its last byte */
-        for (size_t q = 2; q < p->len && wt->n < 16;) {
+        for (size_t q = 2; q < p->len && wt->n < WORK_TITLES_MAX;) {
             const unsigned char *h = memchr(u + q, 0x8C, p->len - q);
             p->c->d->work += (h ? (size_t)(h - (u + q)) : p->len - q) / 16 + 1;
             if (!h)
                 break;
             size_t k = (size_t)(h - u);
             q = k + 1;
-            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, k - 2))
-                continue;
             size_t b = k - 2;
-            for (size_t r = b + strlen("「"); r < p->len && r < b + 90; r++) {
-                p->c->d->work++;
-                if (p->s[r] == '\n' || at(p, r, "。") || at(p, r, "「"))
-                    break;
-                if (at(p, r, "」")) {
-                    size_t a = r + strlen("」");
-                    if (!(at(p, a, "と") && !at(p, a, "と「")) && a - b >= strlen("「」") + 9) {
-                        wt->o[wt->n] = b;
-                        wt->len[wt->n++] = a - b;
-                    }
-                    break;
-                }
+            if (u[k - 1] != 0x80 || u[k - 2] != 0xE3 || !work_named(p, b))
+                continue;
+            size_t a = title_close(p, b + strlen("「"), b + 90);
+            if (a != 0 && a - b >= WORK_TITLE_MIN) {
+                wt->o[wt->n] = b;
+                wt->len[wt->n++] = a - b;
             }
         }
     }
@@ -3003,28 +3036,17 @@ static bool work_named_elsewhere(const jp *p, size_t o, size_t e)
  * its 「 or before the first of two titles joined by や / 、 / と, or written
  * so elsewhere in the text (work_named_elsewhere); the title names the work,
  * no date (cases/ja/date_in_title). Returns the bytes to its 」 (which must
- * close within 90 bytes, no 。 or line break between, and not before と, a
- * quote), 0 when i is in no such title. */
+ * close within 90 bytes as title_close closes it), 0 when i is in no such
+ * title. */
 static size_t in_work_title(const jp *p, size_t i)
 {
     size_t o = open_bracket(p, i);
     if (o == SIZE_MAX)
         return 0;
-    bool named = work_named(p, o);
-    for (size_t q = i; q < p->len && q < i + 90; q++) {
-        p->c->d->work++;
-        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
-            return 0;
-        if (at(p, q, "」")) {
-            /* ブログ「今日、入籍しました」と報告: words quoted with と stay a
-             * quote (not 「A」と「B」, two titles) */
-            size_t a = q + strlen("」");
-            if (at(p, a, "と") && !at(p, a, "と「"))
-                return 0;
-            return named || work_named_elsewhere(p, o, a) ? q - i : 0;
-        }
-    }
-    return 0;
+    size_t a = title_close(p, i, i + 90);
+    if (a == 0 || !(work_named(p, o) || work_named_elsewhere(p, o, a)))
+        return 0;
+    return a - strlen("」") - i;
 }
 
 /* The start of the first 『 (E3 80 8E) in s[0, len), SIZE_MAX for none. */
@@ -4406,7 +4428,7 @@ static size_t try_at(jp *p, size_t i)
     /* 令和00年, 平成100年: no year of that era, and its digits are no
      * year either (not 2000) */
     int32_t era;
-    if (!isdig(p, i) && kj_dict_may_start_at(c->dd->era, p->s, p->len, i)
+    if (!isdig(p, i) && era_may_start_at(p, i)
         && (n = kj_dict_longest(c->dd->era, p->s, p->len, i, &era)) > 1
         && era >= 0 && (size_t)era < c->dd->nera_modern
         && isdig(p, i + n) && dnum(p, i + n, &v, &e, &nd, &z) && (v < 1 || v > 99))
@@ -4775,12 +4797,6 @@ static bool lit_may_start(const jp *p, uint32_t cp, size_t k)
         return num_may_start(p, k);
     }
     return true;
-}
-
-/* Can an era name begin with the character cp (jera)? */
-static inline bool era_may_start(const struct kj_datedata *dd, uint32_t cp)
-{
-    return cp < 0x10000 ? dd->jera[cp >> 3] & (1u << (cp & 7)) : dd->era4;
 }
 
 /* Can try_at match at i, a position may_start lets through? Every way it

@@ -2323,8 +2323,9 @@ static size_t role_at(kiji_doc *d, size_t i)
  * article's writer; after 同 a word of ja/anaphor_writings), 容疑者は,
  * 同首相が, 同記者は (ANA_ROLE: the person named with that title), 本人は
  * (ANA_SELF: the person the text is about). Returns the kind; *end is past the particle, the *sfn bytes
- * at *suffix (in the text) the organization ending or the role to match
- * (*sfn 0: none). */
+ * at *suffix (in the text) the organization ending or the role to match, or
+ * for ANA_WRITING the writing that only a body publishes (value 2 of
+ * ja/anaphor_writings: 同紙, 同誌) (*sfn 0: none). */
 static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, size_t *sfn)
 {
     const struct kj_quotedata *q = d->p->quote;
@@ -2366,6 +2367,10 @@ static int anaphor_at(kiji_doc *d, size_t i, size_t *end, const char **suffix, s
         if ((l = kj_dict_longest(q->ja_ana_writ, d->norm, d->norm_len, s, &v)) > 0) {
             kind = ANA_WRITING;
             e = s + l;
+            if (v == 2) { /* 同紙, 同誌: only a body published it */
+                *suffix = d->norm + s;
+                *sfn = l;
+            }
         } else if ((l = kj_dict_longest(q->ja_ana_org, d->norm, d->norm_len, s, &v)) > 0) {
             kind = ANA_ORG;
             e = s + l;
@@ -2612,7 +2617,7 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
     if (kind == ANA_ORG)
         return last_named(d, x, *pos, KIJI_FACT_ORGANIZATION, suffix, sfn, company, NULL, 0);
     if (kind == ANA_WRITING)
-        return publisher_before(d, x, *pos, at(d, *pos, "同紙") || at(d, *pos, "同誌"));
+        return publisher_before(d, x, *pos, sfn > 0);
     return -1;
 }
 
