@@ -4137,6 +4137,45 @@ static void pass_media_kind(estate *s)
 
 static size_t head_word_end(const estate *s, size_t w);
 
+/* The English articles "the" and "The" that pass_papers and
+ * pass_party_members read from: the position of each one's h, in text
+ * order (arena memory). Both passes looked for them with a memchr for
+ * each h of the text; the search is made once for the two now. */
+typedef struct the_words {
+    size_t *h;
+    size_t n, cap;
+} the_words;
+
+/* Fill w (empty) with the text's the and The: a t or T before the h, an e
+ * after it and then a space or a line break, and no ASCII letter or digit
+ * before the t; the t at or past lo, the space before hi. English only. */
+static void find_the_words(estate *s, the_words *w)
+{
+    kiji_doc *d = s->d;
+    const char *t = d->norm;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    size_t i = s->lo + 1;
+    while (i + 2 < s->hi) {
+        const char *f = memchr(t + i, 'h', s->hi - i - 1);
+        if (!f)
+            break;
+        size_t h = (size_t)(f - t);
+        i = h + 1;
+        d->work++;
+        if (h + 2 >= s->hi || (t[h - 1] != 't' && t[h - 1] != 'T') || t[h + 1] != 'e' ||
+            (t[h + 2] != ' ' && t[h + 2] != '\n') ||
+            (h >= s->lo + 2 && ent_asc((unsigned char)t[h - 2])))
+            continue;
+        if (w->n == w->cap) {
+            size_t nc = w->cap ? w->cap * 2 : 64;
+            w->h = kj_grow_raw(d, w->h, w->n, nc, sizeof *w->h);
+            w->cap = nc;
+        }
+        w->h[w->n++] = h;
+    }
+}
+
 /* The Sunday Express, the Halden Herald: "the" (or "The"), then a run of
  * one to three capitalized words (stopwords too: Sunday) closed by a word
  * of data/en/paper_words.txt (Courier, Star only right after Weekly,
@@ -4147,24 +4186,19 @@ static size_t head_word_end(const estate *s, size_t w);
  * for a place inside it (The Halden Herald after Halden), or that a date
  * or a number claimed, names none. Each "the" is read once, five words
  * at most (cases/en/org_newspaper). */
-static void pass_papers(estate *s)
+static void pass_papers(estate *s, const the_words *thes)
 {
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
     ent_freeze(s);
-    size_t i = s->lo + 1;
-    while (i + 2 < s->hi) {
-        const char *f = memchr(d->norm + i, 'h', s->hi - i - 1);
-        if (!f)
-            break;
-        size_t h = (size_t)(f - d->norm);
+    size_t i = s->lo + 1; /* a paper read ends at i: a the before it is inside */
+    for (size_t k = 0; k < thes->n; k++) {
+        size_t h = thes->h[k];
+        if (h < i)
+            continue;
         i = h + 1;
         d->work++;
-        if (h < s->lo + 1 || h + 2 >= s->hi || (d->norm[h - 1] != 't' && d->norm[h - 1] != 'T') ||
-            d->norm[h + 1] != 'e' || (d->norm[h + 2] != ' ' && d->norm[h + 2] != '\n') ||
-            (h >= s->lo + 2 && ent_asc((unsigned char)d->norm[h - 2])))
-            continue;
         /* the capitalized run after it: one space or one line break
          * between words, up to a lowercase word or one that ends in
          * punctuation (five words: too long a run for a paper's name) */
@@ -5442,23 +5476,22 @@ static bool named_party(estate *s, ent *o, const char *name, size_t nl)
  * Democrats) or another word before the plural (House Democrats, Senate
  * Republicans, Three Democrats) the words name members, no organization
  * (cases/en/org_party_members). */
-static void pass_party_members(estate *s)
+static void pass_party_members(estate *s, const the_words *thes)
 {
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
     const char *p = d->norm;
-    /* from one h to the next (memchr), the one of the or The */
-    for (size_t i = s->lo; i + 5 < s->hi; i++) {
-        const char *h = memchr(p + i + 1, 'h', s->hi - 5 - i);
-        if (!h)
-            break;
-        i = (size_t)(h - p) - 1;
-        d->work++;
-        if ((p[i] != 't' && p[i] != 'T') || p[i + 2] != 'e' ||
-            (p[i + 3] != ' ' && p[i + 3] != '\n') ||
-            (i > s->lo && ent_asc((unsigned char)p[i - 1])))
+    /* from one the or The to the next whose h is at or past from (one
+     * byte past the last h read, two past a name read) and at most at
+     * hi - 5 */
+    size_t from = s->lo + 1;
+    for (size_t ti = 0; ti < thes->n && thes->h[ti] + 5 <= s->hi; ti++) {
+        if (thes->h[ti] < from)
             continue;
+        size_t i = thes->h[ti] - 1; /* the t */
+        from = i + 2;
+        d->work++;
         size_t q = i + 4, ns = 0, ne = 0;
         int lower = 0, quals = 0;
         for (int k = 0; k < 5 && q < s->hi; k++) {
@@ -5512,7 +5545,7 @@ static void pass_party_members(estate *s)
                 o = org_unique(s, key, kl, named_party);
         }
         mention_or_new(s, o, ns, ne);
-        i = ne;
+        from = ne + 2;
     }
 }
 
@@ -5530,7 +5563,9 @@ void rec_orgs(estate *s)
     pass_media(s, &kata);
     pass_legal_latin(s);
     pass_media_kind(s);
-    pass_papers(s);
+    the_words thes = {NULL, 0, 0};
+    find_the_words(s, &thes);
+    pass_papers(s, &thes);
     pass_country_firms(s);
     pass_country_subsidiaries(s);
     pass_tickers(s);
@@ -5538,6 +5573,6 @@ void rec_orgs(estate *s)
     pass_spokes(s);
     pass_says(s);
     ent_freeze(s); /* pass_party_members skips names read */
-    pass_party_members(s);
+    pass_party_members(s, &thes);
     pass_initials_later(s);
 }
