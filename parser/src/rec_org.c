@@ -12,8 +12,30 @@
 
 #include "rec_entity.h"
 
+/* The English legal forms that kj_org_base takes off a company's name. */
+static const char *const legal_forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
+                                          "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
+                                          "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
+                                          "GmbH", "LP", "L.P.", NULL};
+
+/* Can a legal form of legal_forms start with the byte c? kj_org_base asks
+ * before it compares the name's last word with each (most last words are
+ * none); org_init checks that it holds every form's first letter. */
+static inline bool legal_opener(unsigned char c)
+{
+    switch (c) {
+    case 'A': case 'C': case 'G': case 'I': case 'L': case 'N': case 'P': case 'S': case 'p':
+        return true;
+    default:
+        return false;
+    }
+}
+
 int org_init(struct kj_entity *x)
 {
+    for (int i = 0; legal_forms[i]; i++)
+        if (!legal_opener((unsigned char)legal_forms[i][0]))
+            return -1;
     x->osuf_ja = ent_dict("ja/org_suffixes", 1);
     ent_first_list(x, ENT_F_OSUF, "ja/org_suffixes");
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
@@ -239,20 +261,16 @@ static bool party_tag(const kiji_doc *d, size_t a, size_t b)
  * another (cases/en/organization). nl when there is none. */
 size_t kj_org_base(const char *name, size_t nl)
 {
-    static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
-                                        "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
-                                        "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
-                                        "GmbH", "LP", "L.P.", NULL};
     size_t b = nl;
     for (int round = 0; round < 2; round++) {
         size_t w = b;
         while (w > 0 && name[w - 1] != ' ')
             w--;
-        if (w < 2)
+        if (w < 2 || w == b || !legal_opener((unsigned char)name[w]))
             break;
         bool hit = false;
-        for (int i = 0; legal[i] && !hit; i++)
-            hit = ent_equals(name + w, b - w, legal[i]);
+        for (int i = 0; legal_forms[i] && !hit; i++)
+            hit = ent_equals(name + w, b - w, legal_forms[i]);
         if (!hit)
             break;
         b = w - 1;
