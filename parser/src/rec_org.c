@@ -3198,6 +3198,30 @@ static inline void kata_note(kiji_doc *d, kata_spans *k, size_t a, size_t b)
     k->n++;
 }
 
+/* ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) for a scan whose ne only
+ * grows while the frozen mentions stay as they are (no ent_freeze during
+ * it): the first frozen mention ending at or after ne, which ent_covered
+ * finds by a binary search at each call, is kept in *from and moved on
+ * from where the last call left it, so the scan reads each mention once
+ * for it. The window read from there is ent_covered's. */
+static inline bool org_covered_on(estate *s, size_t *from, size_t ns, size_t ne)
+{
+    size_t lo = *from, nf = s->nfrozen;
+    const mref *mr = s->mr;
+    while (lo < nf && mr[lo].ne < ne)
+        lo++;
+    *from = lo;
+    for (size_t i = lo; i < nf && i < lo + 16; i++) {
+        const mref *m = &mr[i];
+        if (m->e->type == KIJI_FACT_ORGANIZATION && m->ns <= ns && m->ne >= ne &&
+            (m->ne - m->ns) > (ne - ns))
+            return true;
+        if (m->ns > ne + 256)
+            break;
+    }
+    return false;
+}
+
 /* pass_suffixes for English text (en) or other text: called with a
  * constant, so each language's loop holds only its own tests. Other text
  * notes its katakana in *kata (kata_spans); English needs none (pass_media
@@ -3208,6 +3232,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
     size_t claim = en ? 0 : ent_next_claim(d, i); /* plain_run's */
+    size_t covered_from = 0; /* English: org_covered_on's place in the frozen mentions */
     /* plain_run's bounds, read once: nothing in the pass moves them */
     size_t run_hi = s->hi < d->norm_len ? s->hi : d->norm_len;
     uint32_t c = 0;
@@ -3236,7 +3261,8 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
         if (skip_latin_word(s, &i, &end, &c, pc, nx))
             continue;
         if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
-            !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
+            !(en ? org_covered_on(s, &covered_from, i, nx)
+                 : ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx))) {
             /* English capitalized run (also inside Japanese text: no harm),
              * not inside a name already read (<Scott's Hospitality Inc>) */
             size_t e = en_run(s, i);
