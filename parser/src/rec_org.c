@@ -12,8 +12,30 @@
 
 #include "rec_entity.h"
 
+/* The English legal forms that kj_org_base takes off a company's name. */
+static const char *const legal_forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
+                                          "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
+                                          "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
+                                          "GmbH", "LP", "L.P.", NULL};
+
+/* Can a legal form of legal_forms start with the byte c? kj_org_base asks
+ * before it compares the name's last word with each (most last words are
+ * none); org_init checks that it holds every form's first letter. */
+static inline bool legal_opener(unsigned char c)
+{
+    switch (c) {
+    case 'A': case 'C': case 'G': case 'I': case 'L': case 'N': case 'P': case 'S': case 'p':
+        return true;
+    default:
+        return false;
+    }
+}
+
 int org_init(struct kj_entity *x)
 {
+    for (int i = 0; legal_forms[i]; i++)
+        if (!legal_opener((unsigned char)legal_forms[i][0]))
+            return -1;
     x->osuf_ja = ent_dict("ja/org_suffixes", 1);
     ent_first_list(x, ENT_F_OSUF, "ja/org_suffixes");
     x->ogeneric_ja = ent_dict("ja/org_generic", 1);
@@ -239,20 +261,16 @@ static bool party_tag(const kiji_doc *d, size_t a, size_t b)
  * another (cases/en/organization). nl when there is none. */
 size_t kj_org_base(const char *name, size_t nl)
 {
-    static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.",
-                                        "Company", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.",
-                                        "PLC", "plc", "Plc", "AG", "SA", "S.A.", "NV", "N.V.",
-                                        "GmbH", "LP", "L.P.", NULL};
     size_t b = nl;
     for (int round = 0; round < 2; round++) {
         size_t w = b;
         while (w > 0 && name[w - 1] != ' ')
             w--;
-        if (w < 2)
+        if (w < 2 || w == b || !legal_opener((unsigned char)name[w]))
             break;
         bool hit = false;
-        for (int i = 0; legal[i] && !hit; i++)
-            hit = ent_equals(name + w, b - w, legal[i]);
+        for (int i = 0; legal_forms[i] && !hit; i++)
+            hit = ent_equals(name + w, b - w, legal_forms[i]);
         if (!hit)
             break;
         b = w - 1;
@@ -3180,6 +3198,30 @@ static inline void kata_note(kiji_doc *d, kata_spans *k, size_t a, size_t b)
     k->n++;
 }
 
+/* ent_covered(s, KIJI_FACT_ORGANIZATION, ns, ne) for a scan whose ne only
+ * grows while the frozen mentions stay as they are (no ent_freeze during
+ * it): the first frozen mention ending at or after ne, which ent_covered
+ * finds by a binary search at each call, is kept in *from and moved on
+ * from where the last call left it, so the scan reads each mention once
+ * for it. The window read from there is ent_covered's. */
+static inline bool org_covered_on(estate *s, size_t *from, size_t ns, size_t ne)
+{
+    size_t lo = *from, nf = s->nfrozen;
+    const mref *mr = s->mr;
+    while (lo < nf && mr[lo].ne < ne)
+        lo++;
+    *from = lo;
+    for (size_t i = lo; i < nf && i < lo + 16; i++) {
+        const mref *m = &mr[i];
+        if (m->e->type == KIJI_FACT_ORGANIZATION && m->ns <= ns && m->ne >= ne &&
+            (m->ne - m->ns) > (ne - ns))
+            return true;
+        if (m->ns > ne + 256)
+            break;
+    }
+    return false;
+}
+
 /* pass_suffixes for English text (en) or other text: called with a
  * constant, so each language's loop holds only its own tests. Other text
  * notes its katakana in *kata (kata_spans); English needs none (pass_media
@@ -3190,6 +3232,7 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
     kiji_doc *d = s->d;
     size_t i = s->lo, end = SIZE_MAX;
     size_t claim = en ? 0 : ent_next_claim(d, i); /* plain_run's */
+    size_t covered_from = 0; /* English: org_covered_on's place in the frozen mentions */
     /* plain_run's bounds, read once: nothing in the pass moves them */
     size_t run_hi = s->hi < d->norm_len ? s->hi : d->norm_len;
     uint32_t c = 0;
@@ -3218,7 +3261,8 @@ static inline __attribute__((always_inline)) void scan_suffixes(estate *s, bool 
         if (skip_latin_word(s, &i, &end, &c, pc, nx))
             continue;
         if (upper(c) && (i == s->lo || !(ent_word(pc) || pc == '.' || pc == '-' || pc == '\'')) &&
-            !ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx)) {
+            !(en ? org_covered_on(s, &covered_from, i, nx)
+                 : ent_covered(s, KIJI_FACT_ORGANIZATION, i, nx))) {
             /* English capitalized run (also inside Japanese text: no harm),
              * not inside a name already read (<Scott's Hospitality Inc>) */
             size_t e = en_run(s, i);
@@ -4137,6 +4181,45 @@ static void pass_media_kind(estate *s)
 
 static size_t head_word_end(const estate *s, size_t w);
 
+/* The English articles "the" and "The" that pass_papers and
+ * pass_party_members read from: the position of each one's h, in text
+ * order (arena memory). Both passes looked for them with a memchr for
+ * each h of the text; the search is made once for the two now. */
+typedef struct the_words {
+    size_t *h;
+    size_t n, cap;
+} the_words;
+
+/* Fill w (empty) with the text's the and The: a t or T before the h, an e
+ * after it and then a space or a line break, and no ASCII letter or digit
+ * before the t; the t at or past lo, the space before hi. English only. */
+static void find_the_words(estate *s, the_words *w)
+{
+    kiji_doc *d = s->d;
+    const char *t = d->norm;
+    if (d->lang != KJ_LANG_EN)
+        return;
+    size_t i = s->lo + 1;
+    while (i + 2 < s->hi) {
+        const char *f = memchr(t + i, 'h', s->hi - i - 1);
+        if (!f)
+            break;
+        size_t h = (size_t)(f - t);
+        i = h + 1;
+        d->work++;
+        if (h + 2 >= s->hi || (t[h - 1] != 't' && t[h - 1] != 'T') || t[h + 1] != 'e' ||
+            (t[h + 2] != ' ' && t[h + 2] != '\n') ||
+            (h >= s->lo + 2 && ent_asc((unsigned char)t[h - 2])))
+            continue;
+        if (w->n == w->cap) {
+            size_t nc = w->cap ? w->cap * 2 : 64;
+            w->h = kj_grow_raw(d, w->h, w->n, nc, sizeof *w->h);
+            w->cap = nc;
+        }
+        w->h[w->n++] = h;
+    }
+}
+
 /* The Sunday Express, the Halden Herald: "the" (or "The"), then a run of
  * one to three capitalized words (stopwords too: Sunday) closed by a word
  * of data/en/paper_words.txt (Courier, Star only right after Weekly,
@@ -4147,24 +4230,19 @@ static size_t head_word_end(const estate *s, size_t w);
  * for a place inside it (The Halden Herald after Halden), or that a date
  * or a number claimed, names none. Each "the" is read once, five words
  * at most (cases/en/org_newspaper). */
-static void pass_papers(estate *s)
+static void pass_papers(estate *s, const the_words *thes)
 {
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
     ent_freeze(s);
-    size_t i = s->lo + 1;
-    while (i + 2 < s->hi) {
-        const char *f = memchr(d->norm + i, 'h', s->hi - i - 1);
-        if (!f)
-            break;
-        size_t h = (size_t)(f - d->norm);
+    size_t i = s->lo + 1; /* a paper read ends at i: a the before it is inside */
+    for (size_t k = 0; k < thes->n; k++) {
+        size_t h = thes->h[k];
+        if (h < i)
+            continue;
         i = h + 1;
         d->work++;
-        if (h < s->lo + 1 || h + 2 >= s->hi || (d->norm[h - 1] != 't' && d->norm[h - 1] != 'T') ||
-            d->norm[h + 1] != 'e' || (d->norm[h + 2] != ' ' && d->norm[h + 2] != '\n') ||
-            (h >= s->lo + 2 && ent_asc((unsigned char)d->norm[h - 2])))
-            continue;
         /* the capitalized run after it: one space or one line break
          * between words, up to a lowercase word or one that ends in
          * punctuation (five words: too long a run for a paper's name) */
@@ -5442,23 +5520,22 @@ static bool named_party(estate *s, ent *o, const char *name, size_t nl)
  * Democrats) or another word before the plural (House Democrats, Senate
  * Republicans, Three Democrats) the words name members, no organization
  * (cases/en/org_party_members). */
-static void pass_party_members(estate *s)
+static void pass_party_members(estate *s, const the_words *thes)
 {
     kiji_doc *d = s->d;
     if (d->lang != KJ_LANG_EN)
         return;
     const char *p = d->norm;
-    /* from one h to the next (memchr), the one of the or The */
-    for (size_t i = s->lo; i + 5 < s->hi; i++) {
-        const char *h = memchr(p + i + 1, 'h', s->hi - 5 - i);
-        if (!h)
-            break;
-        i = (size_t)(h - p) - 1;
-        d->work++;
-        if ((p[i] != 't' && p[i] != 'T') || p[i + 2] != 'e' ||
-            (p[i + 3] != ' ' && p[i + 3] != '\n') ||
-            (i > s->lo && ent_asc((unsigned char)p[i - 1])))
+    /* from one the or The to the next whose h is at or past from (one
+     * byte past the last h read, two past a name read) and at most at
+     * hi - 5 */
+    size_t from = s->lo + 1;
+    for (size_t ti = 0; ti < thes->n && thes->h[ti] + 5 <= s->hi; ti++) {
+        if (thes->h[ti] < from)
             continue;
+        size_t i = thes->h[ti] - 1; /* the t */
+        from = i + 2;
+        d->work++;
         size_t q = i + 4, ns = 0, ne = 0;
         int lower = 0, quals = 0;
         for (int k = 0; k < 5 && q < s->hi; k++) {
@@ -5512,7 +5589,7 @@ static void pass_party_members(estate *s)
                 o = org_unique(s, key, kl, named_party);
         }
         mention_or_new(s, o, ns, ne);
-        i = ne;
+        from = ne + 2;
     }
 }
 
@@ -5530,7 +5607,9 @@ void rec_orgs(estate *s)
     pass_media(s, &kata);
     pass_legal_latin(s);
     pass_media_kind(s);
-    pass_papers(s);
+    the_words thes = {NULL, 0, 0};
+    find_the_words(s, &thes);
+    pass_papers(s, &thes);
     pass_country_firms(s);
     pass_country_subsidiaries(s);
     pass_tickers(s);
@@ -5538,6 +5617,6 @@ void rec_orgs(estate *s)
     pass_spokes(s);
     pass_says(s);
     ent_freeze(s); /* pass_party_members skips names read */
-    pass_party_members(s);
+    pass_party_members(s, &thes);
     pass_initials_later(s);
 }

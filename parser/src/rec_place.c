@@ -1622,6 +1622,50 @@ static size_t water_of(const estate *s, size_t pos)
     return pos;
 }
 
+/* Is no ASCII byte but A-Z a stop of st? Read as words of st->ascii (its
+ * entries 0 or 1), once a scan. */
+static __attribute__((noinline)) bool stops_capitals_only(const ent_stops *st)
+{
+    uint64_t any = 0;
+    for (unsigned c = 0; c < 128; c += 8) {
+        uint64_t w;
+        memcpy(&w, st->ascii + c, 8);
+        if (c + 8 <= 'A' || c > 'Z')
+            any |= w;
+    }
+    any |= st->ascii['A' - 1];
+    for (unsigned c = 'Z' + 1; c < 96; c++)
+        any |= st->ascii[c];
+    return !any;
+}
+
+/* The first byte at or after i that is A-Z or past ASCII, where eight
+ * bytes from there are before hi (and the text's end), else the last
+ * position of i so read: the bytes it passes are ASCII, no capital. Eight
+ * bytes a test: for an ASCII byte b, b + 0x3F has bit 7 from 'A' on and b
+ * + 0x25 from the byte after 'Z' on; a byte past ASCII has bit 7 itself.
+ * No sum carries into the next byte below the first byte past ASCII (the
+ * word is read with byte i lowest), so the lowest bit set is the byte. */
+static inline size_t to_capital(const kiji_doc *d, size_t i, size_t hi)
+{
+    const unsigned char *u = (const unsigned char *)d->norm;
+    const uint64_t h = 0x8080808080808080u;
+    if (hi > d->norm_len)
+        hi = d->norm_len;
+    while (i < hi && hi - i >= 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w); /* byte i lowest */
+#endif
+        uint64_t m = (((w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u)) | w) & h;
+        if (m)
+            return i + ((size_t)__builtin_ctzll(m) >> 3);
+        i += 8;
+    }
+    return i;
+}
+
 static inline __attribute__((always_inline)) void scan_places(estate *s, bool en)
 {
     kiji_doc *d = s->d;
@@ -1629,6 +1673,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
     const ent *prev = NULL; /* the last gazetteer place read, and its end */
     size_t prev_end = 0;
     uint32_t c = 0;
+    /* English: no ASCII stop but a capital (to_capital may pass the rest) */
+    bool caps = en && stops_capitals_only(&s->x->place_stops_en);
     while (i < s->hi) {
         /* the loop moves on at once past a character that is not kanji,
          * katakana or a Latin word character (see below); in English it
@@ -1638,7 +1684,8 @@ static inline __attribute__((always_inline)) void scan_places(estate *s, bool en
         size_t from = i;
         uint32_t skipped = 0;
         if (en)
-            i = ent_skip_stops(d, i, s->hi, &s->x->place_stops_en);
+            i = ent_skip_stops(d, caps ? to_capital(d, i, s->hi) : i, s->hi,
+                               &s->x->place_stops_en);
         else
             i = ent_skip_last(d, i, s->hi, KJ_CC_KANJI | KJ_CC_KATA | KJ_CC_WORD, &skipped);
         if (i >= s->hi)
@@ -1815,14 +1862,27 @@ static void party_tags(estate *s)
     }
 }
 
+/* The two scans as functions of their own: each inlines its tests
+ * (ent_pair_may among them) within the compiler's limits on one
+ * function's growth, which the two inlined into rec_places went past. */
+static __attribute__((noinline)) void scan_places_en(estate *s)
+{
+    scan_places(s, true);
+}
+
+static __attribute__((noinline)) void scan_places_ja(estate *s)
+{
+    scan_places(s, false);
+}
+
 void rec_places(estate *s)
 {
     if (s->d->lang == KJ_LANG_EN) {
-        scan_places(s, true);
+        scan_places_en(s);
         dateline_city(s);
         party_tags(s);
     } else {
-        scan_places(s, false);
+        scan_places_ja(s);
     }
 }
 
