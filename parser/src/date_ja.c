@@ -4859,38 +4859,49 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     return dnum(p, i, &v, &e, &nd, &z) || at(p, k, "数") || (k + 3 < p->len && at(p, k + 3, "数"));
 }
 
-/* At i, a character u of jstart and of dd->jword, l bytes long, that ends
- * by lim (the scan's bound on the decoded-character table): is it certain
- * that worth_trying fails here? Where jword says so, it passes only where
- * word_may_start does (or, for hiragana after a space or at the start and
- * for an ASCII letter after none, through a number or an era initial:
- * those are left to it), so this is word_may_start's test on the pair
- * read from the table, and no answer (false) where the next character is
- * not there. cpx, jpair and s are c->d->cpx, c->dd->jpair and c->s, held
- * by the scan loop so that they are not loaded again at each character. */
+/* The JSCAN_AFTER_* bits (rec_date.h) a byte before a character gives:
+ * every byte JSCAN_AFTER_ANY, a digit JSCAN_AFTER_DIGIT, a digit or ASCII
+ * letter JSCAN_AFTER_ALNUM, a byte but a space or line break
+ * JSCAN_AFTER_NOSP. */
+#define AFTER_BYTE(b)                                                                      \
+    (JSCAN_AFTER_ANY | ((b) != ' ' && (b) != '\n' ? JSCAN_AFTER_NOSP : 0)                   \
+     | ((b) >= '0' && (b) <= '9' ? JSCAN_AFTER_DIGIT | JSCAN_AFTER_ALNUM : 0)              \
+     | (((b) >= 'A' && (b) <= 'Z') || ((b) >= 'a' && (b) <= 'z') ? JSCAN_AFTER_ALNUM : 0))
+#define AFTER_BYTE4(b) AFTER_BYTE(b), AFTER_BYTE((b) + 1), AFTER_BYTE((b) + 2), AFTER_BYTE((b) + 3)
+#define AFTER_BYTE16(b)                                                                    \
+    AFTER_BYTE4(b), AFTER_BYTE4((b) + 4), AFTER_BYTE4((b) + 8), AFTER_BYTE4((b) + 12)
+#define AFTER_BYTE64(b)                                                                    \
+    AFTER_BYTE16(b), AFTER_BYTE16((b) + 16), AFTER_BYTE16((b) + 32), AFTER_BYTE16((b) + 48)
+static const uint8_t after_byte[256] = {AFTER_BYTE64(0), AFTER_BYTE64(64), AFTER_BYTE64(128),
+                                        AFTER_BYTE64(192)};
+
+/* At i, below lim3 (the scan's bound: every character of up to three
+ * bytes that starts below it ends by the limit of the decoded-character
+ * table cpx), a character of jstart and of dd->jword, its entry v in cpx
+ * and its bits t in jscan: is it certain that worth_trying fails here?
+ * Where jword says so, it passes only where word_may_start does, or
+ * through a number or an era initial where the byte before is not one
+ * its JSCAN_AFTER_* bit names (a digit after no digit, an ASCII letter
+ * after no letter or digit, hiragana after a space, a line break or at
+ * the start): those are left to it. So this is word_may_start's test on
+ * the pair read from the table, and no answer (false) where the next
+ * character does not start below lim3 as one of the BMP. jpair and s are
+ * c->dd->jpair and c->s, held by the scan loop so that they are not
+ * loaded again at each character. */
 static inline __attribute__((always_inline)) bool
-word_only_fails(const kj_dctx *c, const uint32_t *cpx, const uint8_t *jpair, const char *s,
-                size_t i, uint32_t u, size_t l, size_t lim)
+word_only_fails(const uint32_t *cpx, const uint8_t *jpair, const char *s, size_t i, uint32_t v,
+                unsigned t, size_t lim3)
 {
     unsigned char pb = i > 0 ? (unsigned char)s[i - 1] : ' ';
-    if (u <= '9') {
-        /* a digit: worth_trying reads only a word or an era key in the
-         * tail of a run of digits; a digit after anything else passes */
-        if (!(pb >= '0' && pb <= '9'))
-            return false;
-    } else if (u < 0x80) {
-        if (!((pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z')))
-            return false;
-    } else if (kj_is_hiragana(u) && (pb == ' ' || pb == '\n')) {
+    if (!(after_byte[pb] & t))
         return false;
-    }
-    size_t k = i + l;
-    if (k >= lim) /* lim is at most c->len: at the end of the text, no pair */
-        return k >= c->len;
+    size_t k = i + (v >> KJ_CPX_LEN_SHIFT);
+    if (k >= lim3)
+        return false;
     uint32_t w = cpx[k];
-    if (w >= KJ_CPX_SLOW || (w >> KJ_CPX_LEN_SHIFT) > lim - k)
+    if (w >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
         return false;
-    size_t h = kj_dt_pair(u, w & KJ_CPX_CP);
+    size_t h = kj_dt_pair(v & 0xFFFF, w & 0xFFFF);
     return !(jpair[h >> 3] & (1u << (h & 7)));
 }
 
@@ -4915,23 +4926,27 @@ void kj_date_scan_ja(kj_dctx *c)
         /* most characters start no date: one load of the table and one
          * byte of jscan (jstart's bit) step over a whole character
          * (may_start's answer for a valid sequence of the BMP that ends by
-         * the limit); most of the others (hiragana, letters inside a Latin word,
-         * digits inside a run of digits) can start
-         * only a word of the list, which the pair after them rules out.
+         * the limit); most of the others (hiragana, letters inside a Latin
+         * word, digits inside a run of digits: the byte before tested with
+         * one load of after_byte) can start only a word of the list, which
+         * the pair after them rules out.
          * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
          * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes
          * before lim take the outer loop's way. The work count takes one
          * per character stepped over, as if each were a round of the
          * outer loop. */
         size_t stepped = 0;
+        uint32_t v = 0;
+        bool seen = false; /* stopped at a character of jstart, its entry v */
         while (i < lim3) {
-            uint32_t v = cpx[i];
+            v = cpx[i];
             if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
                 break;
             unsigned t = jscan[v & 0xFFFF]; /* the code point: of the BMP */
-            if (t && !((t & JSCAN_WORD) &&
-                       word_only_fails(c, cpx, jpair, p.s, i, v & 0xFFFF, v >> KJ_CPX_LEN_SHIFT, lim)))
+            if (t && !((t & JSCAN_WORD) && word_only_fails(cpx, jpair, p.s, i, v, t, lim3))) {
+                seen = true;
                 break;
+            }
             i += v >> KJ_CPX_LEN_SHIFT;
             stepped++;
         }
@@ -4939,10 +4954,15 @@ void kj_date_scan_ja(kj_dctx *c)
         if (i >= c->len)
             break;
         c->d->work++;
-        size_t n = 0, k;
-        uint32_t cp;
-        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
-            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0) {
+        size_t n = 0, k = i;
+        uint32_t cp = 0;
+        /* where the step stopped at a character of jstart, may_start's
+         * answer (yes), the character and the next start are known */
+        if (seen)
+            cp = v & 0xFFFF, k = i + (v >> KJ_CPX_LEN_SHIFT);
+        if ((seen || may_start(&p, i, &cp, &k)) && !kj_claim_at(c->d, i)
+            && worth_trying(&p, i, cp, k) && (n = in_work_title(&p, i)) == 0
+            && (n = in_kagi2_title(&p, i)) == 0) {
             int hy, hm, hd, py = c->py, pm = c->pm, pd = c->pd;
             bool h = headline_date(&p, i, &hy, &hm, &hd);
             if (h) {

@@ -410,8 +410,13 @@ static void fill_scan(struct kj_datedata *dd)
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         size_t b = cp >> 3;
         uint8_t bit = (uint8_t)(1u << (cp & 7));
-        dd->jscan[cp] = (uint8_t)(((dd->jstart[b] & bit) ? JSCAN_START : 0) |
-                                  ((dd->jword[b] & bit) ? JSCAN_WORD : 0));
+        unsigned t = (dd->jstart[b] & bit) ? JSCAN_START : 0;
+        if (dd->jword[b] & bit)
+            t |= JSCAN_WORD | (cp >= '0' && cp <= '9' ? JSCAN_AFTER_DIGIT
+                               : cp < 0x80           ? JSCAN_AFTER_ALNUM
+                               : kj_is_hiragana(cp)  ? JSCAN_AFTER_NOSP
+                                                     : JSCAN_AFTER_ANY);
+        dd->jscan[cp] = (uint8_t)t;
     }
 }
 

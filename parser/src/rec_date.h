@@ -81,6 +81,15 @@ typedef struct kj_dword {
 /* The bits of kj_datedata's jscan. */
 #define JSCAN_START 1 /* jstart */
 #define JSCAN_WORD 2  /* jword (a part of jstart) */
+/* With JSCAN_WORD, exactly one of these: after what byte the scan asks
+ * the pair at all (date_ja.c's after_byte has the bits each byte gives):
+ * a digit only after a digit (the tail of a run), an ASCII letter only
+ * after a letter or digit, hiragana only after no space or line break,
+ * any other character after anything. */
+#define JSCAN_AFTER_DIGIT 4
+#define JSCAN_AFTER_ALNUM 8
+#define JSCAN_AFTER_NOSP 16
+#define JSCAN_AFTER_ANY 32
 
 struct kj_datedata {
     kj_dict *ja, *en;    /* word -> index into w */
@@ -129,8 +138,9 @@ struct kj_datedata {
      * the parser has no numeric tables. */
     uint8_t *jword;
     /* jstart and jword again, a byte per BMP code point (JSCAN_START,
-     * JSCAN_WORD), so that kj_date_scan_ja's step over a character tests
-     * one byte it loads directly. Built from them once both are final. */
+     * JSCAN_WORD and, with the latter, one JSCAN_AFTER_* bit), so that
+     * kj_date_scan_ja's step over a character tests one byte it loads
+     * directly. Built from them once both are final. */
     uint8_t *jscan;
     /* The first characters of the KJ_W_FUTURE keys of ja and en (one bit
      * per BMP code point; fut4 when one lies beyond it): kj_dt_future looks
