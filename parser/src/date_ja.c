@@ -2941,13 +2941,24 @@ static size_t open_bracket(const jp *p, size_t i)
     return o;
 }
 
-/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「). */
+/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「): only
+ * after a byte that ends one; each line's length and last byte before
+ * the comparison of the whole. */
 static bool title_kind_before(const jp *p, size_t o)
 {
-    const kj_wordlist *wl = p->c->dd->title_kinds;
-    for (size_t k = 0; k < wl->n; k++)
-        if (kj_before(p->s, o, wl->lines[k]))
+    const struct kj_datedata *dd = p->c->dd;
+    const kj_wordlist *wl = dd->title_kinds;
+    if (o == 0)
+        return false;
+    unsigned char last = (unsigned char)p->s[o - 1];
+    if (!(dd->title_kind_last[last >> 3] & (1u << (last & 7))))
+        return false;
+    for (size_t k = 0; k < wl->n; k++) {
+        size_t n = dd->title_kind_len[k];
+        const char *w = wl->lines[k];
+        if (n <= o && (unsigned char)w[n - 1] == last && memcmp(p->s + o - n, w, n) == 0)
             return true;
+    }
     return false;
 }
 

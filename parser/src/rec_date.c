@@ -470,6 +470,15 @@ int kj_date_init(kiji_parser *p)
         !dd->weekday_roles || !dd->title_kinds ||
         !kj_dict_add_list(dd->weekday_roles, kj_wordlist_get("ja/weekday_roles"), 1))
         return -1;
+    dd->title_kind_len = calloc(dd->title_kinds->n + 1, sizeof *dd->title_kind_len);
+    if (!dd->title_kind_len)
+        return -1;
+    for (size_t k = 0; k < dd->title_kinds->n; k++) {
+        size_t n = strlen(dd->title_kinds->lines[k]); /* a line is not empty */
+        unsigned char last = (unsigned char)dd->title_kinds->lines[k][n - 1];
+        dd->title_kind_len[k] = n;
+        dd->title_kind_last[last >> 3] |= (uint8_t)(1u << (last & 7));
+    }
     dd->unit_words = kj_dict_new();
     dd->press_cues = kj_dict_new();
     if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
@@ -533,6 +542,7 @@ void kj_date_free(kiji_parser *p)
     free(dd->jword);
     free(dd->jscan);
     free(dd->futfirst);
+    free(dd->title_kind_len);
     free(dd->w);
     free(dd);
     p->date = NULL;

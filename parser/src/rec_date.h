@@ -224,8 +224,11 @@ struct kj_datedata {
      * weekly broadcast slot (weekly_slot, date_ja.c) */
     kj_dict *weekday_slots;
     /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
-     * date_ja.c), matched backwards */
+     * date_ja.c), matched backwards; the length of each line, and the
+     * last bytes of the lines (one bit per byte value) */
     const kj_wordlist *title_kinds;
+    size_t *title_kind_len;
+    uint8_t title_kind_last[32];
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
