@@ -2969,15 +2969,11 @@ static bool work_named(const jp *p, size_t o)
 {
     if (title_kind_before(p, o))
         return true;
-    static const char *const join[] = {"」や", "」、", "」と"};
-    for (size_t k = 0; k < 3; k++)
-        if (kj_before(p->s, o, join[k])) {
-            size_t c = o - strlen(join[k]);
-            size_t o2 = open_bracket(p, c);
-            if (o2 != SIZE_MAX && title_kind_before(p, o2))
-                return true;
-        }
-    return false;
+    /* the three joins are of one length, and at most one ends at o */
+    if (!kj_before(p->s, o, "」や") && !kj_before(p->s, o, "」、") && !kj_before(p->s, o, "」と"))
+        return false;
+    size_t o2 = open_bracket(p, o - strlen("」や"));
+    return o2 != SIZE_MAX && title_kind_before(p, o2);
 }
 
 /* The end past the 」 that closes a work's title read from q: the 」
@@ -2988,7 +2984,11 @@ static size_t title_close(const jp *p, size_t q, size_t lim)
 {
     for (; q < p->len && q < lim; q++) {
         p->c->d->work++;
-        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+        /* 。 「 」 all begin with E3 */
+        unsigned char b = (unsigned char)p->s[q];
+        if (b != '\n' && b != 0xE3)
+            continue;
+        if (b == '\n' || at(p, q, "。") || at(p, q, "「"))
             return 0;
         if (at(p, q, "」")) {
             size_t a = q + strlen("」");
@@ -4886,15 +4886,15 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
 static const uint8_t after_byte[256] = {AFTER_BYTE64(0), AFTER_BYTE64(64), AFTER_BYTE64(128),
                                         AFTER_BYTE64(192)};
 
-/* At i, below lim3 (the scan's bound: every character of up to three
- * bytes that starts below it ends by the limit of the decoded-character
- * table cpx), a character of jstart and of dd->jword, its entry v in cpx
+/* At i, above 0 and below lim3 (the scan's bound: every character of up
+ * to three bytes that starts below it ends by the limit of the
+ * decoded-character table cpx), a character of jstart and of dd->jword, its entry v in cpx
  * and its bits t in jscan: is it certain that worth_trying fails here?
  * Where jword says so, it passes only where word_may_start does, or
  * through a number or an era initial where the byte before is not one
  * its JSCAN_AFTER_* bit names (a digit after no digit, an ASCII letter
- * after no letter or digit, hiragana after a space, a line break or at
- * the start): those are left to it. So this is word_may_start's test on
+ * after no letter or digit, hiragana after a space or a line break):
+ * those are left to it. So this is word_may_start's test on
  * the pair read from the table, and no answer (false) where the next
  * character does not start below lim3 as one of the BMP. jpair and s are
  * c->dd->jpair and c->s, held by the scan loop so that they are not
@@ -4903,7 +4903,7 @@ static inline __attribute__((always_inline)) bool
 word_only_fails(const uint32_t *cpx, const uint8_t *jpair, const char *s, size_t i, uint32_t v,
                 unsigned t, size_t lim3)
 {
-    unsigned char pb = i > 0 ? (unsigned char)s[i - 1] : ' ';
+    unsigned char pb = (unsigned char)s[i - 1];
     if (!(after_byte[pb] & t))
         return false;
     size_t k = i + (v >> KJ_CPX_LEN_SHIFT);
@@ -4942,14 +4942,15 @@ void kj_date_scan_ja(kj_dctx *c)
          * one load of after_byte) can start only a word of the list, which
          * the pair after them rules out.
          * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
-         * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes
-         * before lim take the outer loop's way. The work count takes one
+         * KJ_CPX_LEN_SHIFT) is a character of the BMP; the first character
+         * (no byte before it) and the last two bytes before lim take the
+         * outer loop's way. The work count takes one
          * per character stepped over, as if each were a round of the
          * outer loop. */
         size_t stepped = 0;
         uint32_t v = 0;
         bool seen = false; /* stopped at a character of jstart, its entry v */
-        while (i < lim3) {
+        while (i < lim3 && i > 0) {
             v = cpx[i];
             if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
                 break;
