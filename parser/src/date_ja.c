@@ -121,6 +121,31 @@ static inline __attribute__((always_inline)) bool word_may_start(const jp *p, ui
     return dd->jpair[h >> 3] & (1u << (h & 7));
 }
 
+/* word_may_start, and past a pair that begins some word, by the third
+ * character too (the triple filter of rec_date.h): for worth_trying, where
+ * most pairs that pass begin no word of the list there (この, その). */
+static bool word_may_start3(const jp *p, uint32_t a, size_t k)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    if (dd->jpair4)
+        return true;
+    if (a >= 0x10000)
+        return false;
+    if (dd->jone[a >> 3] & (1u << (a & 7)))
+        return true;
+    if (k >= p->len)
+        return false;
+    uint32_t b = kj_cp_next(p->c->d, p->len, &k);
+    size_t h = kj_dt_pair(a, b);
+    uint8_t bit = (uint8_t)(1u << (h & 7));
+    if (!(dd->jpair[h >> 3] & bit))
+        return false;
+    if ((dd->jpair2[h >> 3] & bit) || k >= p->len)
+        return dd->jpair2[h >> 3] & bit;
+    size_t t = kj_dt_triple(a, b, kj_cp_next(p->c->d, p->len, &k));
+    return dd->jtri[t >> 3] & (1u << (t & 7));
+}
+
 /* The look-up dword remembers: kj_dt_word on the Japanese list at i,
  * whose character a (i < p->len) ends at k. */
 static void dword_fill_cp(jp *p, size_t i, uint32_t a, size_t k)
@@ -4836,9 +4861,9 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))) && lit_may_start(p, cp, k))
         return true;
     if (p->wpos != i) {
-        /* dword_fill_cp, its filter inline */
+        /* dword_fill_cp, its filter inline, with the third character */
         p->wpos = i;
-        p->wn = word_may_start(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+        p->wn = word_may_start3(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
     }
     if (p->wn > 0)
         return true;

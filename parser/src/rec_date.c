@@ -116,7 +116,9 @@ static int qual_of(const char *s)
     return 0;
 }
 
-/* Mark the first two characters of a word of ja in the pair filter. */
+/* Mark the first two characters of a word of ja in the pair filter, and
+ * the pair (a word of two characters) or the first three in jpair2 or
+ * jtri. */
 static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
 {
     size_t i = 0;
@@ -126,8 +128,15 @@ static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
     } else if (i >= klen) {
         dd->jone[a >> 3] |= (uint8_t)(1u << (a & 7));
     } else {
-        size_t h = kj_dt_pair(a, kj_u8_next(key, klen, &i));
+        uint32_t b = kj_u8_next(key, klen, &i);
+        size_t h = kj_dt_pair(a, b);
         dd->jpair[h >> 3] |= (uint8_t)(1u << (h & 7));
+        if (i >= klen) {
+            dd->jpair2[h >> 3] |= (uint8_t)(1u << (h & 7));
+        } else {
+            size_t t = kj_dt_triple(a, b, kj_u8_next(key, klen, &i));
+            dd->jtri[t >> 3] |= (uint8_t)(1u << (t & 7));
+        }
     }
 }
 
@@ -433,6 +442,8 @@ int kj_date_init(kiji_parser *p)
     dd->jlit = calloc(0x10000 / 8, 1);
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
+    dd->jpair2 = calloc(0x10000 / 8, 1);
+    dd->jtri = calloc(0x10000 / 8, 1);
     dd->jera = calloc(0x10000 / 8, 1);
     dd->jword = calloc(0x10000 / 8, 1);
     dd->futfirst = calloc(0x10000 / 8, 1);
@@ -495,6 +506,7 @@ int kj_date_init(kiji_parser *p)
         !dd->video_words)
         return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
+        !dd->jpair2 || !dd->jtri ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
@@ -538,6 +550,8 @@ void kj_date_free(kiji_parser *p)
     free(dd->jlit);
     free(dd->jpair);
     free(dd->jone);
+    free(dd->jpair2);
+    free(dd->jtri);
     free(dd->jera);
     free(dd->jword);
     free(dd->jscan);

@@ -112,8 +112,10 @@ struct kj_datedata {
     /* Which words of ja can start at a position, from its first two
      * characters: a bit of jpair per pair (kj_dt_pair), a bit of jone per
      * word of one character; jpair4 when a word begins beyond the BMP (no
-     * filter then). */
-    uint8_t *jpair, *jone;
+     * filter then). Past the pair, by the third character: a bit of jpair2
+     * per pair that is a word of two characters, a bit of jtri per first
+     * three characters of a longer word (kj_dt_triple). */
+    uint8_t *jpair, *jone, *jpair2, *jtri;
     bool jpair4;
     /* The first characters of the keys of era (one bit per BMP code
      * point); era4 when a key begins beyond the BMP. */
@@ -368,6 +370,12 @@ bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool 
 static inline size_t kj_dt_pair(uint32_t a, uint32_t b)
 {
     return (size_t)((a * 31u + b) & 0xFFFFu);
+}
+
+/* The bit of jtri for a word beginning with code points a, b, c. */
+static inline size_t kj_dt_triple(uint32_t a, uint32_t b, uint32_t c)
+{
+    return (size_t)(((a * 31u + b) * 31u + c) & 0xFFFFu);
 }
 
 /* Mark the code point beginning u as a possible start of a Japanese date. */
