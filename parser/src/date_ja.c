@@ -66,6 +66,10 @@ typedef struct jp {
     bool aused;
     /* the first 『 of the text (SIZE_MAX: none), found once by the scan */
     size_t t0;
+    /* kagi2_open's walk back from kpos: the steps taken, the step (from 1)
+     * that met a 『, 』, 。 or line break (0: none yet) and the 『 met
+     * (SIZE_MAX: another mark) */
+    size_t kpos, ksteps, kstop, ko;
     /* inside a source's headline (headline_date): the publication date
      * the scan swapped out for the source's, which bare days, months and
      * clocks keep (a headline tells of the future in the present tense) */
@@ -3101,6 +3105,46 @@ static size_t first_kagi2(const char *s, size_t len)
     return SIZE_MAX;
 }
 
+/* The 『 that i is inside of, walking back from i at most max bytes: the
+ * start of the first 『 met, SIZE_MAX when a 』, a 。 or a line break comes
+ * first or none is met. Each step counts one of the work. in_kagi2_title
+ * and then headline_date ask at one position, with a shorter and a longer
+ * bound: the walk is kept (kpos) and the second goes on from where the
+ * first stopped, counting the steps it would have taken. */
+static size_t kagi2_open(jp *p, size_t i, size_t max)
+{
+    if (p->kpos != i) {
+        p->kpos = i;
+        p->ksteps = p->kstop = 0;
+        p->ko = SIZE_MAX;
+    }
+    /* step k (from 0) reads the byte before q = i - k, while q is past the
+     * text's first character of three bytes and k below max */
+    size_t lim = i > strlen("『") - 1 ? i - (strlen("『") - 1) : 0;
+    if (lim > max)
+        lim = max;
+    const unsigned char *u = (const unsigned char *)p->s;
+    size_t steps = p->ksteps, stop = p->kstop;
+    while (!stop && steps < lim) {
+        size_t q = i - steps++;
+        /* 『 』 。 end in 8E / 8F / 82 (bits 12, 13 and 0 of 0x3001) */
+        unsigned b = u[q - 1], d = b - 0x82;
+        if (b != '\n' && !(d < 14 && (0x3001u >> d & 1)))
+            continue;
+        if (b == '\n' || kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            stop = steps;
+        else if (kj_before(p->s, q, "『"))
+            stop = steps, p->ko = q - strlen("『");
+    }
+    p->ksteps = steps, p->kstop = stop;
+    if (stop && stop <= max) {
+        p->c->d->work += stop;
+        return p->ko;
+    }
+    p->c->d->work += steps < max ? steps : max;
+    return SIZE_MAX;
+}
+
 /* 舞台『七月大歌舞伎』で, 著書『大丈夫、きっと明日は晴れる』が, 監督作品
  * 『今日は秋刀魚の日』【…】, 「『明日の安心』対話集会」: i inside a title in
  * 『』, the mark of a work's name, so a date word in it names the work
@@ -3114,26 +3158,11 @@ static size_t first_kagi2(const char *s, size_t len)
  * before 。 (a source's headline after an article: 『…』。新聞名、日付。),
  * a line break or a space. Returns the bytes to the 』, 0 when i is in no
  * such title. */
-static size_t in_kagi2_title(const jp *p, size_t i)
+static size_t in_kagi2_title(jp *p, size_t i)
 {
     if (p->t0 == SIZE_MAX || i <= p->t0)
         return 0;
-    size_t o = SIZE_MAX;
-    for (size_t q = i; q >= strlen("『") && i - q < 90; q--) {
-        p->c->d->work++;
-        unsigned char b = (unsigned char)p->s[q - 1];
-        if (b == '\n')
-            return 0;
-        /* 『 』 。 end in 8E / 8F / 82 */
-        if (b != 0x8E && b != 0x8F && b != 0x82)
-            continue;
-        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
-            return 0;
-        if (kj_before(p->s, q, "『")) {
-            o = q - strlen("『");
-            break;
-        }
-    }
+    size_t o = kagi2_open(p, i, 90);
     if (o == SIZE_MAX)
         return 0;
     size_t c = SIZE_MAX;
@@ -3192,25 +3221,11 @@ static int small_num(const jp *p, size_t k, size_t *e, int maxd)
  * follows after a 、 within 80 bytes, with no 。, 『 or line break between:
  * that date in *y *m *d, which the headline's own dates count from (8日 is
  * the 8th of October 2009, きょう the 6th), not the article's. */
-static bool headline_date(const jp *p, size_t i, int *y, int *m, int *d)
+static bool headline_date(jp *p, size_t i, int *y, int *m, int *d)
 {
     if (p->t0 == SIZE_MAX || i <= p->t0)
         return false;
-    size_t o = SIZE_MAX;
-    for (size_t q = i; q >= strlen("『") && i - q < 150; q--) {
-        p->c->d->work++;
-        unsigned char b = (unsigned char)p->s[q - 1];
-        if (b == '\n')
-            return false;
-        if (b != 0x8E && b != 0x8F && b != 0x82)
-            continue;
-        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
-            return false;
-        if (kj_before(p->s, q, "『")) {
-            o = q - strlen("『");
-            break;
-        }
-    }
+    size_t o = kagi2_open(p, i, 150);
     if (o == SIZE_MAX)
         return false;
     size_t c = SIZE_MAX;
@@ -4944,7 +4959,7 @@ word_only_fails(const uint32_t *cpx, const uint8_t *jpair, const char *s, size_t
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
-            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
+            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX, .kpos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     struct work_titles wt = {0};
