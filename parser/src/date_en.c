@@ -5894,11 +5894,12 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
             /* with every, worth_trying runs all the same: what it leaves
              * for try_at (k->wnpos, k->wnum: date_time reads a number
              * word as a clock only where it marked one) stays as it is */
-            if (worth_trying(&p, i, &run) || every)
+            bool tried = worth_trying(&p, i, &run) || every;
+            if (tried)
                 n = try_at(&p, i);
             /* bounded reads only a word that starts with s, a, b or c (its
              * switch finds no other); try_at may have claimed i */
-            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && !kj_claim_at(c->d, i))
+            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && (!tried || !kj_claim_at(c->d, i)))
                 n = bounded(&p, i);
         }
         /* with nothing read at i, the run of a-z worth_trying read from i
