@@ -5584,8 +5584,10 @@ static bool range_next(const ep *p, size_t j)
  * is no letter, kj_dict_may_start knows) or a number: everything else is
  * skipped without a look-up of each literal. Inlined at both calls as far
  * as the tests of a word's first letters, length and last letter, which
- * rule out most words; worth_trying_word does the rest. */
-static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i)
+ * rule out most words; worth_trying_word does the rest. Where it reads
+ * the run of a-z at i, its end (or a point inside it past i) goes to
+ * *run; *run is left as it is otherwise. */
+static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i, size_t *run)
 {
     const struct kj_datedata *dd = p->c->dd;
     unsigned char b = (unsigned char)p->lc[i];
@@ -5618,6 +5620,7 @@ static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size
     size_t max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
     size_t e = kj_az_end(p->lc, i, wlim);
+    *run = e;
     if (e - i > max ||
         (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
         (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
@@ -5847,7 +5850,8 @@ static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
         return 0;
     size_t k = sp(p, e);
     kiji_doc *d = p->c->d;
-    if (k >= p->len || kj_claim_at(d, k) || (!worth_trying(p, k) && !p->every))
+    size_t run;
+    if (k >= p->len || kj_claim_at(d, k) || (!worth_trying(p, k, &run) && !p->every))
         return 0;
     size_t nf = d->nfacts;
     size_t n = try_at(p, k);
@@ -5881,7 +5885,7 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
     size_t i = 0;
     while (i < c->len) {
         c->d->work++;
-        size_t n = 0;
+        size_t n = 0, run = 0;
         /* i is a word start: the text's first byte, or the byte after the
          * run the loop below steps over, whose last byte (i - 1) is no
          * ASCII letter or digit of d->norm (ent_asc) nor of lc */
@@ -5890,14 +5894,18 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
             /* with every, worth_trying runs all the same: what it leaves
              * for try_at (k->wnpos, k->wnum: date_time reads a number
              * word as a clock only where it marked one) stays as it is */
-            if (worth_trying(&p, i) || every)
+            bool tried = worth_trying(&p, i, &run) || every;
+            if (tried)
                 n = try_at(&p, i);
             /* bounded reads only a word that starts with s, a, b or c (its
              * switch finds no other); try_at may have claimed i */
-            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && !kj_claim_at(c->d, i))
+            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && (!tried || !kj_claim_at(c->d, i)))
                 n = bounded(&p, i);
         }
-        i += n ? n : (size_t)kj_u8_len((unsigned char)c->s[i]);
+        /* with nothing read at i, the run of a-z worth_trying read from i
+         * (letters of d->norm: lc is its ASCII-lowercased copy) is
+         * stepped over at once */
+        i += n ? n : run > i ? run - i : (size_t)kj_u8_len((unsigned char)c->s[i]);
         /* the rest of a word starts nothing: on from a letter or digit
          * (ent_asc: an ASCII byte of the class KJ_CC_WORD, which a byte
          * of a longer sequence never is) past the run and the byte after

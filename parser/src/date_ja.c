@@ -66,6 +66,10 @@ typedef struct jp {
     bool aused;
     /* the first 『 of the text (SIZE_MAX: none), found once by the scan */
     size_t t0;
+    /* kagi2_open's walk back from kpos: the steps taken, the step (from 1)
+     * that met a 『, 』, 。 or line break (0: none yet) and the 『 met
+     * (SIZE_MAX: another mark) */
+    size_t kpos, ksteps, kstop, ko;
     /* inside a source's headline (headline_date): the publication date
      * the scan swapped out for the source's, which bare days, months and
      * clocks keep (a headline tells of the future in the present tense) */
@@ -119,6 +123,31 @@ static inline __attribute__((always_inline)) bool word_may_start(const jp *p, ui
         return false;
     size_t h = kj_dt_pair(a, kj_cp_next(p->c->d, p->len, &k));
     return dd->jpair[h >> 3] & (1u << (h & 7));
+}
+
+/* word_may_start, and past a pair that begins some word, by the third
+ * character too (the triple filter of rec_date.h): for worth_trying, where
+ * most pairs that pass begin no word of the list there (この, その). */
+static bool word_may_start3(const jp *p, uint32_t a, size_t k)
+{
+    const struct kj_datedata *dd = p->c->dd;
+    if (dd->jpair4)
+        return true;
+    if (a >= 0x10000)
+        return false;
+    if (dd->jone[a >> 3] & (1u << (a & 7)))
+        return true;
+    if (k >= p->len)
+        return false;
+    uint32_t b = kj_cp_next(p->c->d, p->len, &k);
+    size_t h = kj_dt_pair(a, b);
+    uint8_t bit = (uint8_t)(1u << (h & 7));
+    if (!(dd->jpair[h >> 3] & bit))
+        return false;
+    if ((dd->jpair2[h >> 3] & bit) || k >= p->len)
+        return dd->jpair2[h >> 3] & bit;
+    size_t t = kj_dt_triple(a, b, kj_cp_next(p->c->d, p->len, &k));
+    return dd->jtri[t >> 3] & (1u << (t & 7));
 }
 
 /* The look-up dword remembers: kj_dt_word on the Japanese list at i,
@@ -2941,13 +2970,24 @@ static size_t open_bracket(const jp *p, size_t i)
     return o;
 }
 
-/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「). */
+/* A kind of work of ja/title_kinds right before o (ドラマ「, 映画「): only
+ * after a byte that ends one; each line's length and last byte before
+ * the comparison of the whole. */
 static bool title_kind_before(const jp *p, size_t o)
 {
-    const kj_wordlist *wl = p->c->dd->title_kinds;
-    for (size_t k = 0; k < wl->n; k++)
-        if (kj_before(p->s, o, wl->lines[k]))
+    const struct kj_datedata *dd = p->c->dd;
+    const kj_wordlist *wl = dd->title_kinds;
+    if (o == 0)
+        return false;
+    unsigned char last = (unsigned char)p->s[o - 1];
+    if (!(dd->title_kind_last[last >> 3] & (1u << (last & 7))))
+        return false;
+    for (size_t k = 0; k < wl->n; k++) {
+        size_t n = dd->title_kind_len[k];
+        const char *w = wl->lines[k];
+        if (n <= o && (unsigned char)w[n - 1] == last && memcmp(p->s + o - n, w, n) == 0)
             return true;
+    }
     return false;
 }
 
@@ -2958,15 +2998,11 @@ static bool work_named(const jp *p, size_t o)
 {
     if (title_kind_before(p, o))
         return true;
-    static const char *const join[] = {"」や", "」、", "」と"};
-    for (size_t k = 0; k < 3; k++)
-        if (kj_before(p->s, o, join[k])) {
-            size_t c = o - strlen(join[k]);
-            size_t o2 = open_bracket(p, c);
-            if (o2 != SIZE_MAX && title_kind_before(p, o2))
-                return true;
-        }
-    return false;
+    /* the three joins are of one length, and at most one ends at o */
+    if (!kj_before(p->s, o, "」や") && !kj_before(p->s, o, "」、") && !kj_before(p->s, o, "」と"))
+        return false;
+    size_t o2 = open_bracket(p, o - strlen("」や"));
+    return o2 != SIZE_MAX && title_kind_before(p, o2);
 }
 
 /* The end past the 」 that closes a work's title read from q: the 」
@@ -2977,7 +3013,11 @@ static size_t title_close(const jp *p, size_t q, size_t lim)
 {
     for (; q < p->len && q < lim; q++) {
         p->c->d->work++;
-        if (p->s[q] == '\n' || at(p, q, "。") || at(p, q, "「"))
+        /* 。 「 」 all begin with E3 */
+        unsigned char b = (unsigned char)p->s[q];
+        if (b != '\n' && b != 0xE3)
+            continue;
+        if (b == '\n' || at(p, q, "。") || at(p, q, "「"))
             return 0;
         if (at(p, q, "」")) {
             size_t a = q + strlen("」");
@@ -3065,6 +3105,46 @@ static size_t first_kagi2(const char *s, size_t len)
     return SIZE_MAX;
 }
 
+/* The 『 that i is inside of, walking back from i at most max bytes: the
+ * start of the first 『 met, SIZE_MAX when a 』, a 。 or a line break comes
+ * first or none is met. Each step counts one of the work. in_kagi2_title
+ * and then headline_date ask at one position, with a shorter and a longer
+ * bound: the walk is kept (kpos) and the second goes on from where the
+ * first stopped, counting the steps it would have taken. */
+static size_t kagi2_open(jp *p, size_t i, size_t max)
+{
+    if (p->kpos != i) {
+        p->kpos = i;
+        p->ksteps = p->kstop = 0;
+        p->ko = SIZE_MAX;
+    }
+    /* step k (from 0) reads the byte before q = i - k, while q is past the
+     * text's first character of three bytes and k below max */
+    size_t lim = i > strlen("『") - 1 ? i - (strlen("『") - 1) : 0;
+    if (lim > max)
+        lim = max;
+    const unsigned char *u = (const unsigned char *)p->s;
+    size_t steps = p->ksteps, stop = p->kstop;
+    while (!stop && steps < lim) {
+        size_t q = i - steps++;
+        /* 『 』 。 end in 8E / 8F / 82 (bits 12, 13 and 0 of 0x3001) */
+        unsigned b = u[q - 1], d = b - 0x82;
+        if (b != '\n' && !(d < 14 && (0x3001u >> d & 1)))
+            continue;
+        if (b == '\n' || kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
+            stop = steps;
+        else if (kj_before(p->s, q, "『"))
+            stop = steps, p->ko = q - strlen("『");
+    }
+    p->ksteps = steps, p->kstop = stop;
+    if (stop && stop <= max) {
+        p->c->d->work += stop;
+        return p->ko;
+    }
+    p->c->d->work += steps < max ? steps : max;
+    return SIZE_MAX;
+}
+
 /* 舞台『七月大歌舞伎』で, 著書『大丈夫、きっと明日は晴れる』が, 監督作品
  * 『今日は秋刀魚の日』【…】, 「『明日の安心』対話集会」: i inside a title in
  * 『』, the mark of a work's name, so a date word in it names the work
@@ -3078,26 +3158,11 @@ static size_t first_kagi2(const char *s, size_t len)
  * before 。 (a source's headline after an article: 『…』。新聞名、日付。),
  * a line break or a space. Returns the bytes to the 』, 0 when i is in no
  * such title. */
-static size_t in_kagi2_title(const jp *p, size_t i)
+static size_t in_kagi2_title(jp *p, size_t i)
 {
     if (p->t0 == SIZE_MAX || i <= p->t0)
         return 0;
-    size_t o = SIZE_MAX;
-    for (size_t q = i; q >= strlen("『") && i - q < 90; q--) {
-        p->c->d->work++;
-        unsigned char b = (unsigned char)p->s[q - 1];
-        if (b == '\n')
-            return 0;
-        /* 『 』 。 end in 8E / 8F / 82 */
-        if (b != 0x8E && b != 0x8F && b != 0x82)
-            continue;
-        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
-            return 0;
-        if (kj_before(p->s, q, "『")) {
-            o = q - strlen("『");
-            break;
-        }
-    }
+    size_t o = kagi2_open(p, i, 90);
     if (o == SIZE_MAX)
         return 0;
     size_t c = SIZE_MAX;
@@ -3156,25 +3221,11 @@ static int small_num(const jp *p, size_t k, size_t *e, int maxd)
  * follows after a 、 within 80 bytes, with no 。, 『 or line break between:
  * that date in *y *m *d, which the headline's own dates count from (8日 is
  * the 8th of October 2009, きょう the 6th), not the article's. */
-static bool headline_date(const jp *p, size_t i, int *y, int *m, int *d)
+static bool headline_date(jp *p, size_t i, int *y, int *m, int *d)
 {
     if (p->t0 == SIZE_MAX || i <= p->t0)
         return false;
-    size_t o = SIZE_MAX;
-    for (size_t q = i; q >= strlen("『") && i - q < 150; q--) {
-        p->c->d->work++;
-        unsigned char b = (unsigned char)p->s[q - 1];
-        if (b == '\n')
-            return false;
-        if (b != 0x8E && b != 0x8F && b != 0x82)
-            continue;
-        if (kj_before(p->s, q, "』") || kj_before(p->s, q, "。"))
-            return false;
-        if (kj_before(p->s, q, "『")) {
-            o = q - strlen("『");
-            break;
-        }
-    }
+    size_t o = kagi2_open(p, i, 150);
     if (o == SIZE_MAX)
         return false;
     size_t c = SIZE_MAX;
@@ -4825,9 +4876,9 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     if (cp < 0x10000 && (lit[cp >> 3] & (1u << (cp & 7))) && lit_may_start(p, cp, k))
         return true;
     if (p->wpos != i) {
-        /* dword_fill_cp, its filter inline */
+        /* dword_fill_cp, its filter inline, with the third character */
         p->wpos = i;
-        p->wn = word_may_start(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
+        p->wn = word_may_start3(p, cp, k) ? kj_dt_word(p->c, false, i, &p->ww) : 0;
     }
     if (p->wn > 0)
         return true;
@@ -4859,45 +4910,56 @@ static bool worth_trying(jp *p, size_t i, uint32_t cp, size_t k)
     return dnum(p, i, &v, &e, &nd, &z) || at(p, k, "数") || (k + 3 < p->len && at(p, k + 3, "数"));
 }
 
-/* At i, a character u of jstart and of dd->jword, l bytes long, that ends
- * by lim (the scan's bound on the decoded-character table): is it certain
- * that worth_trying fails here? Where jword says so, it passes only where
- * word_may_start does (or, for hiragana after a space or at the start and
- * for an ASCII letter after none, through a number or an era initial:
- * those are left to it), so this is word_may_start's test on the pair
- * read from the table, and no answer (false) where the next character is
- * not there. cpx, jpair and s are c->d->cpx, c->dd->jpair and c->s, held
- * by the scan loop so that they are not loaded again at each character. */
+/* The JSCAN_AFTER_* bits (rec_date.h) a byte before a character gives:
+ * every byte JSCAN_AFTER_ANY, a digit JSCAN_AFTER_DIGIT, a digit or ASCII
+ * letter JSCAN_AFTER_ALNUM, a byte but a space or line break
+ * JSCAN_AFTER_NOSP. */
+#define AFTER_BYTE(b)                                                                      \
+    (JSCAN_AFTER_ANY | ((b) != ' ' && (b) != '\n' ? JSCAN_AFTER_NOSP : 0)                   \
+     | ((b) >= '0' && (b) <= '9' ? JSCAN_AFTER_DIGIT | JSCAN_AFTER_ALNUM : 0)              \
+     | (((b) >= 'A' && (b) <= 'Z') || ((b) >= 'a' && (b) <= 'z') ? JSCAN_AFTER_ALNUM : 0))
+#define AFTER_BYTE4(b) AFTER_BYTE(b), AFTER_BYTE((b) + 1), AFTER_BYTE((b) + 2), AFTER_BYTE((b) + 3)
+#define AFTER_BYTE16(b)                                                                    \
+    AFTER_BYTE4(b), AFTER_BYTE4((b) + 4), AFTER_BYTE4((b) + 8), AFTER_BYTE4((b) + 12)
+#define AFTER_BYTE64(b)                                                                    \
+    AFTER_BYTE16(b), AFTER_BYTE16((b) + 16), AFTER_BYTE16((b) + 32), AFTER_BYTE16((b) + 48)
+static const uint8_t after_byte[256] = {AFTER_BYTE64(0), AFTER_BYTE64(64), AFTER_BYTE64(128),
+                                        AFTER_BYTE64(192)};
+
+/* At i, above 0 and below lim3 (the scan's bound: every character of up
+ * to three bytes that starts below it ends by the limit of the
+ * decoded-character table cpx), a character of jstart and of dd->jword, its entry v in cpx
+ * and its bits t in jscan: is it certain that worth_trying fails here?
+ * Where jword says so, it passes only where word_may_start does, or
+ * through a number or an era initial where the byte before is not one
+ * its JSCAN_AFTER_* bit names (a digit after no digit, an ASCII letter
+ * after no letter or digit, hiragana after a space or a line break):
+ * those are left to it. So this is word_may_start's test on
+ * the pair read from the table, and no answer (false) where the next
+ * character does not start below lim3 as one of the BMP. jpair and s are
+ * c->dd->jpair and c->s, held by the scan loop so that they are not
+ * loaded again at each character. */
 static inline __attribute__((always_inline)) bool
-word_only_fails(const kj_dctx *c, const uint32_t *cpx, const uint8_t *jpair, const char *s,
-                size_t i, uint32_t u, size_t l, size_t lim)
+word_only_fails(const uint32_t *cpx, const uint8_t *jpair, const char *s, size_t i, uint32_t v,
+                unsigned t, size_t lim3)
 {
-    unsigned char pb = i > 0 ? (unsigned char)s[i - 1] : ' ';
-    if (u <= '9') {
-        /* a digit: worth_trying reads only a word or an era key in the
-         * tail of a run of digits; a digit after anything else passes */
-        if (!(pb >= '0' && pb <= '9'))
-            return false;
-    } else if (u < 0x80) {
-        if (!((pb >= '0' && pb <= '9') || (pb >= 'A' && pb <= 'Z') || (pb >= 'a' && pb <= 'z')))
-            return false;
-    } else if (kj_is_hiragana(u) && (pb == ' ' || pb == '\n')) {
+    unsigned char pb = (unsigned char)s[i - 1];
+    if (!(after_byte[pb] & t))
         return false;
-    }
-    size_t k = i + l;
-    if (k >= lim) /* lim is at most c->len: at the end of the text, no pair */
-        return k >= c->len;
+    size_t k = i + (v >> KJ_CPX_LEN_SHIFT);
+    if (k >= lim3)
+        return false;
     uint32_t w = cpx[k];
-    if (w >= KJ_CPX_SLOW || (w >> KJ_CPX_LEN_SHIFT) > lim - k)
+    if (w >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
         return false;
-    size_t h = kj_dt_pair(u, w & KJ_CPX_CP);
+    size_t h = kj_dt_pair(v & 0xFFFF, w & 0xFFFF);
     return !(jpair[h >> 3] & (1u << (h & 7)));
 }
 
 void kj_date_scan_ja(kj_dctx *c)
 {
     jp p = {.c = c, .s = c->s, .len = c->len, .wpos = SIZE_MAX, .napos = SIZE_MAX, .hpos = SIZE_MAX,
-            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX};
+            .wend = SIZE_MAX, .mend = SIZE_MAX, .apos = SIZE_MAX, .kpos = SIZE_MAX};
     for (unsigned k = 0; k < 4; k++)
         p.nc[k].pos = SIZE_MAX;
     struct work_titles wt = {0};
@@ -4915,23 +4977,28 @@ void kj_date_scan_ja(kj_dctx *c)
         /* most characters start no date: one load of the table and one
          * byte of jscan (jstart's bit) step over a whole character
          * (may_start's answer for a valid sequence of the BMP that ends by
-         * the limit); most of the others (hiragana, letters inside a Latin word,
-         * digits inside a run of digits) can start
-         * only a word of the list, which the pair after them rules out.
+         * the limit); most of the others (hiragana, letters inside a Latin
+         * word, digits inside a run of digits: the byte before tested with
+         * one load of after_byte) can start only a word of the list, which
+         * the pair after them rules out.
          * An entry below KJ_CPX_SLOW of length at most 3 (below 4 <<
-         * KJ_CPX_LEN_SHIFT) is a character of the BMP; the last two bytes
-         * before lim take the outer loop's way. The work count takes one
+         * KJ_CPX_LEN_SHIFT) is a character of the BMP; the first character
+         * (no byte before it) and the last two bytes before lim take the
+         * outer loop's way. The work count takes one
          * per character stepped over, as if each were a round of the
          * outer loop. */
         size_t stepped = 0;
-        while (i < lim3) {
-            uint32_t v = cpx[i];
+        uint32_t v = 0;
+        bool seen = false; /* stopped at a character of jstart, its entry v */
+        while (i < lim3 && i > 0) {
+            v = cpx[i];
             if (v >= (uint32_t)4 << KJ_CPX_LEN_SHIFT)
                 break;
             unsigned t = jscan[v & 0xFFFF]; /* the code point: of the BMP */
-            if (t && !((t & JSCAN_WORD) &&
-                       word_only_fails(c, cpx, jpair, p.s, i, v & 0xFFFF, v >> KJ_CPX_LEN_SHIFT, lim)))
+            if (t && !((t & JSCAN_WORD) && word_only_fails(cpx, jpair, p.s, i, v, t, lim3))) {
+                seen = true;
                 break;
+            }
             i += v >> KJ_CPX_LEN_SHIFT;
             stepped++;
         }
@@ -4939,10 +5006,15 @@ void kj_date_scan_ja(kj_dctx *c)
         if (i >= c->len)
             break;
         c->d->work++;
-        size_t n = 0, k;
-        uint32_t cp;
-        if (may_start(&p, i, &cp, &k) && !kj_claim_at(c->d, i) && worth_trying(&p, i, cp, k)
-            && (n = in_work_title(&p, i)) == 0 && (n = in_kagi2_title(&p, i)) == 0) {
+        size_t n = 0, k = i;
+        uint32_t cp = 0;
+        /* where the step stopped at a character of jstart, may_start's
+         * answer (yes), the character and the next start are known */
+        if (seen)
+            cp = v & 0xFFFF, k = i + (v >> KJ_CPX_LEN_SHIFT);
+        if ((seen || may_start(&p, i, &cp, &k)) && !kj_claim_at(c->d, i)
+            && worth_trying(&p, i, cp, k) && (n = in_work_title(&p, i)) == 0
+            && (n = in_kagi2_title(&p, i)) == 0) {
             int hy, hm, hd, py = c->py, pm = c->pm, pd = c->pd;
             bool h = headline_date(&p, i, &hy, &hm, &hd);
             if (h) {

@@ -116,7 +116,9 @@ static int qual_of(const char *s)
     return 0;
 }
 
-/* Mark the first two characters of a word of ja in the pair filter. */
+/* Mark the first two characters of a word of ja in the pair filter, and
+ * the pair (a word of two characters) or the first three in jpair2 or
+ * jtri. */
 static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
 {
     size_t i = 0;
@@ -126,8 +128,15 @@ static void mark_pair(struct kj_datedata *dd, const char *key, size_t klen)
     } else if (i >= klen) {
         dd->jone[a >> 3] |= (uint8_t)(1u << (a & 7));
     } else {
-        size_t h = kj_dt_pair(a, kj_u8_next(key, klen, &i));
+        uint32_t b = kj_u8_next(key, klen, &i);
+        size_t h = kj_dt_pair(a, b);
         dd->jpair[h >> 3] |= (uint8_t)(1u << (h & 7));
+        if (i >= klen) {
+            dd->jpair2[h >> 3] |= (uint8_t)(1u << (h & 7));
+        } else {
+            size_t t = kj_dt_triple(a, b, kj_u8_next(key, klen, &i));
+            dd->jtri[t >> 3] |= (uint8_t)(1u << (t & 7));
+        }
     }
 }
 
@@ -410,8 +419,13 @@ static void fill_scan(struct kj_datedata *dd)
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         size_t b = cp >> 3;
         uint8_t bit = (uint8_t)(1u << (cp & 7));
-        dd->jscan[cp] = (uint8_t)(((dd->jstart[b] & bit) ? JSCAN_START : 0) |
-                                  ((dd->jword[b] & bit) ? JSCAN_WORD : 0));
+        unsigned t = (dd->jstart[b] & bit) ? JSCAN_START : 0;
+        if (dd->jword[b] & bit)
+            t |= JSCAN_WORD | (cp >= '0' && cp <= '9' ? JSCAN_AFTER_DIGIT
+                               : cp < 0x80           ? JSCAN_AFTER_ALNUM
+                               : kj_is_hiragana(cp)  ? JSCAN_AFTER_NOSP
+                                                     : JSCAN_AFTER_ANY);
+        dd->jscan[cp] = (uint8_t)t;
     }
 }
 
@@ -428,6 +442,8 @@ int kj_date_init(kiji_parser *p)
     dd->jlit = calloc(0x10000 / 8, 1);
     dd->jpair = calloc(0x10000 / 8, 1);
     dd->jone = calloc(0x10000 / 8, 1);
+    dd->jpair2 = calloc(0x10000 / 8, 1);
+    dd->jtri = calloc(0x10000 / 8, 1);
     dd->jera = calloc(0x10000 / 8, 1);
     dd->jword = calloc(0x10000 / 8, 1);
     dd->futfirst = calloc(0x10000 / 8, 1);
@@ -465,6 +481,15 @@ int kj_date_init(kiji_parser *p)
         !dd->weekday_roles || !dd->title_kinds ||
         !kj_dict_add_list(dd->weekday_roles, kj_wordlist_get("ja/weekday_roles"), 1))
         return -1;
+    dd->title_kind_len = calloc(dd->title_kinds->n + 1, sizeof *dd->title_kind_len);
+    if (!dd->title_kind_len)
+        return -1;
+    for (size_t k = 0; k < dd->title_kinds->n; k++) {
+        size_t n = strlen(dd->title_kinds->lines[k]); /* a line is not empty */
+        unsigned char last = (unsigned char)dd->title_kinds->lines[k][n - 1];
+        dd->title_kind_len[k] = n;
+        dd->title_kind_last[last >> 3] |= (uint8_t)(1u << (last & 7));
+    }
     dd->unit_words = kj_dict_new();
     dd->press_cues = kj_dict_new();
     if (!dd->unit_words || !kj_dict_add_list(dd->unit_words, kj_wordlist_get("ja/unit_words"), 1) ||
@@ -481,6 +506,7 @@ int kj_date_init(kiji_parser *p)
         !dd->video_words)
         return -1;
     if (!dd->ja || !dd->en || !dd->era || !dd->jstart || !dd->jlit || !dd->jpair || !dd->jone ||
+        !dd->jpair2 || !dd->jtri ||
         !dd->jera || !dd->jword || !dd->futfirst || !dd->jscan || !dd->efirst || !dd->ethe)
         return -1;
     kj_date_ja_starts(dd);
@@ -524,10 +550,13 @@ void kj_date_free(kiji_parser *p)
     free(dd->jlit);
     free(dd->jpair);
     free(dd->jone);
+    free(dd->jpair2);
+    free(dd->jtri);
     free(dd->jera);
     free(dd->jword);
     free(dd->jscan);
     free(dd->futfirst);
+    free(dd->title_kind_len);
     free(dd->w);
     free(dd);
     p->date = NULL;

@@ -81,6 +81,15 @@ typedef struct kj_dword {
 /* The bits of kj_datedata's jscan. */
 #define JSCAN_START 1 /* jstart */
 #define JSCAN_WORD 2  /* jword (a part of jstart) */
+/* With JSCAN_WORD, exactly one of these: after what byte the scan asks
+ * the pair at all (date_ja.c's after_byte has the bits each byte gives):
+ * a digit only after a digit (the tail of a run), an ASCII letter only
+ * after a letter or digit, hiragana only after no space or line break,
+ * any other character after anything. */
+#define JSCAN_AFTER_DIGIT 4
+#define JSCAN_AFTER_ALNUM 8
+#define JSCAN_AFTER_NOSP 16
+#define JSCAN_AFTER_ANY 32
 
 struct kj_datedata {
     kj_dict *ja, *en;    /* word -> index into w */
@@ -103,8 +112,10 @@ struct kj_datedata {
     /* Which words of ja can start at a position, from its first two
      * characters: a bit of jpair per pair (kj_dt_pair), a bit of jone per
      * word of one character; jpair4 when a word begins beyond the BMP (no
-     * filter then). */
-    uint8_t *jpair, *jone;
+     * filter then). Past the pair, by the third character: a bit of jpair2
+     * per pair that is a word of two characters, a bit of jtri per first
+     * three characters of a longer word (kj_dt_triple). */
+    uint8_t *jpair, *jone, *jpair2, *jtri;
     bool jpair4;
     /* The first characters of the keys of era (one bit per BMP code
      * point); era4 when a key begins beyond the BMP. */
@@ -129,8 +140,9 @@ struct kj_datedata {
      * the parser has no numeric tables. */
     uint8_t *jword;
     /* jstart and jword again, a byte per BMP code point (JSCAN_START,
-     * JSCAN_WORD), so that kj_date_scan_ja's step over a character tests
-     * one byte it loads directly. Built from them once both are final. */
+     * JSCAN_WORD and, with the latter, one JSCAN_AFTER_* bit), so that
+     * kj_date_scan_ja's step over a character tests one byte it loads
+     * directly. Built from them once both are final. */
     uint8_t *jscan;
     /* The first characters of the KJ_W_FUTURE keys of ja and en (one bit
      * per BMP code point; fut4 when one lies beyond it): kj_dt_future looks
@@ -214,8 +226,11 @@ struct kj_datedata {
      * weekly broadcast slot (weekly_slot, date_ja.c) */
     kj_dict *weekday_slots;
     /* ja/title_kinds: kinds of work before a title in 「」 (in_work_title,
-     * date_ja.c), matched backwards */
+     * date_ja.c), matched backwards; the length of each line, and the
+     * last bytes of the lines (one bit per byte value) */
     const kj_wordlist *title_kinds;
+    size_t *title_kind_len;
+    uint8_t title_kind_last[32];
     /* ja/sono_hedges: the hedges between その and a length (sono_len,
      * date_ja.c), matched backwards, so the list's lines */
     const kj_wordlist *sono_hedges;
@@ -355,6 +370,12 @@ bool kj_dt_num(kj_dctx *c, size_t pos, int64_t *v, size_t *end, int *ndig, bool 
 static inline size_t kj_dt_pair(uint32_t a, uint32_t b)
 {
     return (size_t)((a * 31u + b) & 0xFFFFu);
+}
+
+/* The bit of jtri for a word beginning with code points a, b, c. */
+static inline size_t kj_dt_triple(uint32_t a, uint32_t b, uint32_t c)
+{
+    return (size_t)(((a * 31u + b) * 31u + c) & 0xFFFFu);
 }
 
 /* Mark the code point beginning u as a possible start of a Japanese date. */
