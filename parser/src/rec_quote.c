@@ -164,6 +164,11 @@ int kj_quote_init(kiji_parser *p)
                 q->en_det_first[b - 'a' + 'A'] = true;
         }
     }
+    for (unsigned c = 0; c < 256; c++) {
+        const uint64_t *row = &q->en_sources_pre.pair[c << 2]; /* pairs c << 8 | b */
+        bool first = row[0] | row[1] | row[2] | row[3];
+        q->en_src_scan[c] = (uint8_t)((q->en_in_word[c] ? KJ_QS_WORD : 0) | (first ? KJ_QS_FIRST : 0));
+    }
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)

@@ -51,6 +51,10 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
     return f->tri[h >> 6] >> (h & 63) & 1;
 }
 
+/* The bits of en_src_scan. */
+#define KJ_QS_WORD (1u << 0)
+#define KJ_QS_FIRST (1u << 1)
+
 /* The kinds of en/source_context. */
 enum {
     KJ_QC_DET = 1,
@@ -106,6 +110,9 @@ struct kj_quotedata {
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
     bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */
+    /* KJ_QS_WORD: en_in_word; KJ_QS_FIRST: a key of en_sources starts with
+     * the byte (a pair of en_sources_pre has it first) */
+    uint8_t en_src_scan[256];
     /* bit c: a key of ja_sources may start with the BMP character c (the
      * dict's own first-character filter, and its first bytes for ASCII) */
     uint64_t ja_sources_first[1024];

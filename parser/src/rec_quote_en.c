@@ -1542,45 +1542,55 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
 /* From i on (i < to), past the positions where no key of en_sources starts
  * (kj_qprefix_may of en_sources_pre: its pair of first bytes, then its
  * first byte of a short key or hash of three; word_in refuses them) and
- * the run of word bytes after each, stepping and counting as the loop of
+ * the run of word bytes after each, stepping as the loop of
  * kj_statement_en does there; the first position the prefixes let pass,
  * or one within a byte of the text's end, or to or past it. A loop of its
- * own: the text and the count stay in registers (d->work, stored in the
- * loop, would make every load of d->norm a new one). */
+ * own: the text stays in registers (d->work, stored in the loop, would
+ * make every load of d->norm a new one). */
 static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t to)
 {
     const unsigned char *u = (const unsigned char *)d->norm;
     const kj_qprefix *pre = &q->en_sources_pre;
-    const bool *in_word = q->en_in_word;
-    size_t len = d->norm_len, lim = to < len ? to : len, work = 0;
-    while (i < to && i + 2 <= len) {
-        /* kj_qprefix_may, with its bounds known here (two bytes at i) */
+    const uint8_t *scan = q->en_src_scan;
+    size_t len = d->norm_len, lim = to < len ? to : len, i0 = i;
+    /* a position is tried while i < to and i + 2 <= len */
+    size_t stop = len < 2 ? 0 : to < len - 1 ? to : len - 1;
+    if (i >= stop)
+        return i;
+    for (;;) {
         const unsigned char *w = u + i;
-        unsigned pr = (unsigned)w[0] << 8 | w[1];
-        if (pre->pair[pr >> 6] >> (pr & 63) & 1) {
-            if (pre->short_first[w[0]])
-                break;
-            if (len - i >= 3) {
-                unsigned h = kj_qprefix_hash(w);
-                if (pre->tri[h >> 6] >> (h & 63) & 1)
+        unsigned k = scan[w[0]];
+        /* kj_qprefix_may, with its bounds known here (two bytes at i),
+         * after the one load that rules out a byte no key starts with */
+        if (k & KJ_QS_FIRST) {
+            unsigned pr = (unsigned)w[0] << 8 | w[1];
+            if (pre->pair[pr >> 6] >> (pr & 63) & 1) {
+                if (pre->short_first[w[0]])
                     break;
+                if (len - i >= 3) {
+                    unsigned h = kj_qprefix_hash(w);
+                    if (pre->tri[h >> 6] >> (h & 63) & 1)
+                        break;
+                }
             }
         }
-        work++;
-        /* as in kj_statement_en: the NUL after the text ends every run.
-         * i < lim here (i < to, i + 2 <= len), so pe >= u + i: at the last
-         * byte before lim (kj_statement_en's i + 1 >= lim) the run is cut
-         * at i and the step is one byte, as there */
-        const unsigned char *p = u + i, *pe = u + lim - 1;
-        while (in_word[*p])
-            p++;
-        if (p > pe)
-            p = pe;
-        size_t j = (size_t)(p - u);
-        work += j - i;
-        i = j + 1;
+        /* past the run of word bytes and the byte after it: the NUL after
+         * the text ends every run */
+        if (k & KJ_QS_WORD) {
+            do
+                w++;
+            while (scan[*w] & KJ_QS_WORD);
+        }
+        i = (size_t)(w - u) + 1;
+        if (i >= stop) {
+            /* kj_statement_en cuts a run at the last byte before lim */
+            if (i > lim)
+                i = lim;
+            break;
+        }
     }
-    d->work += work;
+    /* one step a byte passed, as kj_statement_en counts them */
+    d->work += i - i0;
     return i;
 }
 
