@@ -136,6 +136,9 @@ struct kj_quotedata {
      * ja_roles); ja_anaphor_astral: one starts past the BMP */
     uint64_t ja_anaphor_head[1024];
     bool ja_anaphor_astral;
+    /* the classes (KJ_CC_*) of the characters of ja_anaphor_head, or every
+     * bit when one of them has none */
+    uint32_t ja_anaphor_cc;
 };
 #define KJ_QW_COMMENTERS (1u << 0)
 #define KJ_QW_BUZZ (1u << 1)

@@ -956,6 +956,12 @@ bool kj_quote_ja_init(struct kj_quotedata *q)
         else
             q->ja_anaphor_head[c >> 6] |= (uint64_t)1 << (c & 63);
     }
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        if (q->ja_anaphor_head[c >> 6] >> (c & 63) & 1) {
+            uint32_t cc = kj_char_class(c);
+            q->ja_anaphor_cc |= cc ? cc : ~(uint32_t)0;
+        }
+    }
     return true;
 }
 
@@ -2603,11 +2609,20 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
      * each character made the compiler read d->p->quote again at the next */
     const struct kj_quotedata *qd = d->p->quote;
     uint64_t steps = 0;
+    /* an entry of d->cpx with none of these bits starts a character of
+     * the BMP with none of the classes of ja_anaphor_head's characters:
+     * no anaphor starts there, and the loop steps over it at once */
+    const uint32_t *cpx = d->cpx;
+    const uint32_t pass = KJ_CPX_SLOW | 0x1F0000 | qd->ja_anaphor_cc;
     for (size_t i = lo; i < hi;) {
         size_t n, e, sn;
         const char *sfx;
-        uint32_t c = kj_q_cp(d, i, &n);
         steps++;
+        if (i < d->norm_len && !(cpx[i] & pass)) {
+            i += cpx[i] >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
+        uint32_t c = kj_q_cp(d, i, &n);
         if (anaphor_head(qd, c) && !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx, &sn);
             if (k != ANA_NONE) {
