@@ -273,6 +273,23 @@ static int cmp_mref_end(const void *a, const void *b)
     return x->ns < y->ns ? -1 : x->ns > y->ns;
 }
 
+/* kj_sort of the n mentions at v: kj_merge_sort (inline) with scratch on
+ * the stack, so that cmp is inlined too, when they fit there (most
+ * documents); kj_sort with its kept buffer past that. Both are the same
+ * stable sort, so the order is the same either way. */
+#define MREF_STACK 256
+static inline __attribute__((always_inline)) void sort_mrefs(kiji_doc *d, kj_mref *v, size_t n,
+                                                             int (*cmp)(const void *,
+                                                                        const void *))
+{
+    if (n > MREF_STACK) {
+        kj_sort(&d->sort, v, n, sizeof *v, cmp);
+        return;
+    }
+    kj_mref tmp[MREF_STACK];
+    kj_merge_sort(v, tmp, n, sizeof *v, cmp);
+}
+
 /* Every mention of every person and organization fact, by position. */
 static void build_mentions(kiji_doc *d, kj_qctx *x)
 {
@@ -298,7 +315,7 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
             d->work++;
         }
     }
-    kj_sort(&d->sort, x->m, x->nm, sizeof *x->m, cmp_mref);
+    sort_mrefs(d, x->m, x->nm, cmp_mref);
     /* the ends of place mentions, for a place's unnamed members */
     n = 0;
     for (size_t i = 0; i < d->nfacts; i++) {
@@ -319,7 +336,7 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
             d->work++;
         }
     }
-    kj_sort(&d->sort, x->pe, x->npe, sizeof *x->pe, cmp_mref_end);
+    sort_mrefs(d, x->pe, x->npe, cmp_mref_end);
 }
 
 /* The first of v[0, n) whose start (by_end: end) is at or after pos; v is
