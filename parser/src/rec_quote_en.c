@@ -32,17 +32,26 @@ static bool word_end(const kiji_doc *d, size_t e)
     return e >= d->norm_len || !(is_alpha(d->norm[e]) || d->norm[e] == '-');
 }
 
-/* A word from dict t (with value in mask) starting at i: its length or 0.
- * pre holds t's key prefixes: where none starts at i the lookup is skipped.
- * Always inline: the scans call it at every word, and the prefix test is
- * the common case. */
-static inline __attribute__((always_inline)) size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
-                             int32_t *v)
+/* A word from dict t (with value in mask) starting at i: its length or 0;
+ * word_at where the caller knows the prefix test passed, word_in where
+ * pre, t's key prefixes, is asked first: where none starts at i the lookup
+ * is skipped. Always inline: the scans call it at every word, and the
+ * prefix test is the common case. */
+static inline __attribute__((always_inline)) size_t word_at(const kiji_doc *d, const kj_dict *t,
+                                                            size_t i, int32_t *v)
 {
-    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i) || !word_start(d, i))
+    if (!word_start(d, i))
         return 0;
     size_t l = kj_dict_longest(t, d->norm, d->norm_len, i, v);
     return l && word_end(d, i + l) ? l : 0;
+}
+
+static inline __attribute__((always_inline)) size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
+                             int32_t *v)
+{
+    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i))
+        return 0;
+    return word_at(d, t, i, v);
 }
 
 /* The word w at i, followed by a word end. Byte by byte: most probes fail
@@ -1642,7 +1651,9 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             break;
         d->work++;
         int32_t v;
-        size_t l = word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
+        /* skip_refused tried the prefixes at i unless i + 2 > norm_len */
+        size_t l = i + 2 <= d->norm_len ? word_at(d, q->en_sources, i, &v)
+                                        : word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
             /* no word starts right after a letter, '-' or a non-ASCII byte
              * (word_start): word_in refuses those positions, so go past
