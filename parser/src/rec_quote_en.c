@@ -1303,6 +1303,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         /* the last speech verb of the clause before the quote */
         size_t best = 0, bl = 0;
         bool he_said = false; /* …, he said, adding "…" */
+        const bool *in_word = x->qd->en_in_word;
+        const unsigned char *u = (const unsigned char *)d->norm;
         for (size_t i = cs; i < t; i++) {
             d->work++;
             int32_t vv;
@@ -1312,7 +1314,16 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 bl = l;
                 he_said = he_said || pronoun_before(d, i, cs);
                 i += l - 1;
+                continue;
             }
+            /* no word starts right after a word byte (word_start): the
+             * positions up to the next other byte are passed by, counted
+             * as the steps they were */
+            size_t j = i;
+            while (j + 1 < t && in_word[u[j]])
+                j++;
+            d->work += j - i;
+            i = j;
         }
         size_t acc = 0;
         for (size_t i = cs; i + 13 <= t; i++) {
