@@ -31,6 +31,12 @@ static void prefix_add(kj_qprefix *f, const char *key, size_t len)
         unsigned p = (unsigned)u[0] << 8 | u[1];
         f->pair[p >> 6] |= (uint64_t)1 << (p & 63);
     }
+    if (len < 4)
+        f->no_quad = true;
+    else {
+        unsigned h4 = kj_qprefix_hash4(u);
+        f->quad[h4 >> 6] |= (uint64_t)1 << (h4 & 63);
+    }
     if (len < 3) {
         f->short_first[u[0]] = true;
         return;

@@ -25,11 +25,21 @@ typedef struct kj_qprefix {
      * the hash is computed */
     uint64_t pair[1024];
     bool short_first[256];  /* a key of one or two bytes starts with it */
+    /* bit kj_qprefix_hash4(first four bytes) of every key, when no key is
+     * shorter (!no_quad): skip_refused's last test */
+    uint64_t quad[1024];
+    bool no_quad;
 } kj_qprefix;
 
 static inline unsigned kj_qprefix_hash(const unsigned char *u)
 {
     return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 0xFFFFu;
+}
+
+static inline unsigned kj_qprefix_hash4(const unsigned char *u)
+{
+    return ((unsigned)u[0] * 29791u + (unsigned)u[1] * 961u + (unsigned)u[2] * 31u +
+            (unsigned)u[3]) & 0xFFFFu;
 }
 
 /* May a key of the list start at s[i] (of len bytes)? */

@@ -1561,7 +1561,8 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
 
 /* From i on (i < to), past the positions where no key of en_sources starts
  * (kj_qprefix_may of en_sources_pre: its pair of first bytes, then its
- * first byte of a short key or hash of three; word_in refuses them) and
+ * first byte of a short key or hash of three, then its hash of four;
+ * word_in finds nothing there) and
  * the run of word bytes after each, stepping as the loop of
  * kj_statement_en does there; the first position the prefixes let pass,
  * or one within a byte of the text's end, or to or past it. A loop of its
@@ -1589,8 +1590,17 @@ static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, 
                     break;
                 if (len - i >= 3) {
                     unsigned h = kj_qprefix_hash(w);
-                    if (pre->tri[h >> 6] >> (h & 63) & 1)
-                        break;
+                    /* and where every key has four bytes, their hash:
+                     * what it refuses, the lookup would find nothing at */
+                    if (pre->tri[h >> 6] >> (h & 63) & 1) {
+                        if (pre->no_quad)
+                            break;
+                        if (len - i >= 4) {
+                            unsigned h4 = kj_qprefix_hash4(w);
+                            if (pre->quad[h4 >> 6] >> (h4 & 63) & 1)
+                                break;
+                        }
+                    }
                 }
             }
         }
