@@ -31,6 +31,12 @@ static void prefix_add(kj_qprefix *f, const char *key, size_t len)
         unsigned p = (unsigned)u[0] << 8 | u[1];
         f->pair[p >> 6] |= (uint64_t)1 << (p & 63);
     }
+    if (len < 4)
+        f->no_quad = true;
+    else {
+        unsigned h4 = kj_qprefix_hash4(u);
+        f->quad[h4 >> 6] |= (uint64_t)1 << (h4 & 63);
+    }
     if (len < 3) {
         f->short_first[u[0]] = true;
         return;
@@ -164,6 +170,11 @@ int kj_quote_init(kiji_parser *p)
                 q->en_det_first[b - 'a' + 'A'] = true;
         }
     }
+    for (unsigned c = 0; c < 256; c++) {
+        const uint64_t *row = &q->en_sources_pre.pair[c << 2]; /* pairs c << 8 | b */
+        bool first = row[0] | row[1] | row[2] | row[3];
+        q->en_src_scan[c] = (uint8_t)((q->en_in_word[c] ? KJ_QS_WORD : 0) | (first ? KJ_QS_FIRST : 0));
+    }
     const uint64_t *first = kj_dict_first(q->ja_sources);
     for (uint32_t c = 0; c < 0x10000; c++) {
         bool may = c < 0x80 ? kj_dict_may_start(q->ja_sources, (unsigned char)c)
@@ -268,6 +279,23 @@ static int cmp_mref_end(const void *a, const void *b)
     return x->ns < y->ns ? -1 : x->ns > y->ns;
 }
 
+/* kj_sort of the n mentions at v: kj_merge_sort (inline) with scratch on
+ * the stack, so that cmp is inlined too, when they fit there (most
+ * documents); kj_sort with its kept buffer past that. Both are the same
+ * stable sort, so the order is the same either way. */
+#define MREF_STACK 256
+static inline __attribute__((always_inline)) void sort_mrefs(kiji_doc *d, kj_mref *v, size_t n,
+                                                             int (*cmp)(const void *,
+                                                                        const void *))
+{
+    if (n > MREF_STACK) {
+        kj_sort(&d->sort, v, n, sizeof *v, cmp);
+        return;
+    }
+    kj_mref tmp[MREF_STACK];
+    kj_merge_sort(v, tmp, n, sizeof *v, cmp);
+}
+
 /* Every mention of every person and organization fact, by position. */
 static void build_mentions(kiji_doc *d, kj_qctx *x)
 {
@@ -293,7 +321,7 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
             d->work++;
         }
     }
-    kj_sort(&d->sort, x->m, x->nm, sizeof *x->m, cmp_mref);
+    sort_mrefs(d, x->m, x->nm, cmp_mref);
     /* the ends of place mentions, for a place's unnamed members */
     n = 0;
     for (size_t i = 0; i < d->nfacts; i++) {
@@ -314,7 +342,7 @@ static void build_mentions(kiji_doc *d, kj_qctx *x)
             d->work++;
         }
     }
-    kj_sort(&d->sort, x->pe, x->npe, sizeof *x->pe, cmp_mref_end);
+    sort_mrefs(d, x->pe, x->npe, cmp_mref_end);
 }
 
 /* The first of v[0, n) whose start (by_end: end) is at or after pos; v is

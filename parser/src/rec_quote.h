@@ -25,11 +25,21 @@ typedef struct kj_qprefix {
      * the hash is computed */
     uint64_t pair[1024];
     bool short_first[256];  /* a key of one or two bytes starts with it */
+    /* bit kj_qprefix_hash4(first four bytes) of every key, when no key is
+     * shorter (!no_quad): skip_refused's last test */
+    uint64_t quad[1024];
+    bool no_quad;
 } kj_qprefix;
 
 static inline unsigned kj_qprefix_hash(const unsigned char *u)
 {
     return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 0xFFFFu;
+}
+
+static inline unsigned kj_qprefix_hash4(const unsigned char *u)
+{
+    return ((unsigned)u[0] * 29791u + (unsigned)u[1] * 961u + (unsigned)u[2] * 31u +
+            (unsigned)u[3]) & 0xFFFFu;
 }
 
 /* May a key of the list start at s[i] (of len bytes)? */
@@ -50,6 +60,10 @@ static inline bool kj_qprefix_may(const kj_qprefix *f, const char *s, size_t len
     unsigned h = kj_qprefix_hash(u);
     return f->tri[h >> 6] >> (h & 63) & 1;
 }
+
+/* The bits of en_src_scan. */
+#define KJ_QS_WORD (1u << 0)
+#define KJ_QS_FIRST (1u << 1)
 
 /* The kinds of en/source_context. */
 enum {
@@ -106,6 +120,9 @@ struct kj_quotedata {
     kj_qprefix en_verbs_pre;   /* the keys of en_verbs */
     kj_qprefix en_sources_pre; /* the keys of en_sources */
     bool en_in_word[256]; /* a letter, '-' or a byte of a multi-byte character */
+    /* KJ_QS_WORD: en_in_word; KJ_QS_FIRST: a key of en_sources starts with
+     * the byte (a pair of en_sources_pre has it first) */
+    uint8_t en_src_scan[256];
     /* bit c: a key of ja_sources may start with the BMP character c (the
      * dict's own first-character filter, and its first bytes for ASCII) */
     uint64_t ja_sources_first[1024];
@@ -129,6 +146,9 @@ struct kj_quotedata {
      * ja_roles); ja_anaphor_astral: one starts past the BMP */
     uint64_t ja_anaphor_head[1024];
     bool ja_anaphor_astral;
+    /* the classes (KJ_CC_*) of the characters of ja_anaphor_head, or every
+     * bit when one of them has none */
+    uint32_t ja_anaphor_cc;
 };
 #define KJ_QW_COMMENTERS (1u << 0)
 #define KJ_QW_BUZZ (1u << 1)

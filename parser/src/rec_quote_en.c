@@ -32,17 +32,26 @@ static bool word_end(const kiji_doc *d, size_t e)
     return e >= d->norm_len || !(is_alpha(d->norm[e]) || d->norm[e] == '-');
 }
 
-/* A word from dict t (with value in mask) starting at i: its length or 0.
- * pre holds t's key prefixes: where none starts at i the lookup is skipped.
- * Always inline: the scans call it at every word, and the prefix test is
- * the common case. */
-static inline __attribute__((always_inline)) size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
-                             int32_t *v)
+/* A word from dict t (with value in mask) starting at i: its length or 0;
+ * word_at where the caller knows the prefix test passed, word_in where
+ * pre, t's key prefixes, is asked first: where none starts at i the lookup
+ * is skipped. Always inline: the scans call it at every word, and the
+ * prefix test is the common case. */
+static inline __attribute__((always_inline)) size_t word_at(const kiji_doc *d, const kj_dict *t,
+                                                            size_t i, int32_t *v)
 {
-    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i) || !word_start(d, i))
+    if (!word_start(d, i))
         return 0;
     size_t l = kj_dict_longest(t, d->norm, d->norm_len, i, v);
     return l && word_end(d, i + l) ? l : 0;
+}
+
+static inline __attribute__((always_inline)) size_t word_in(const kiji_doc *d, const kj_dict *t, const kj_qprefix *pre, size_t i,
+                             int32_t *v)
+{
+    if (!kj_qprefix_may(pre, d->norm, d->norm_len, i))
+        return 0;
+    return word_at(d, t, i, v);
 }
 
 /* The word w at i, followed by a word end. Byte by byte: most probes fail
@@ -1294,6 +1303,8 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
         /* the last speech verb of the clause before the quote */
         size_t best = 0, bl = 0;
         bool he_said = false; /* …, he said, adding "…" */
+        const bool *in_word = x->qd->en_in_word;
+        const unsigned char *u = (const unsigned char *)d->norm;
         for (size_t i = cs; i < t; i++) {
             d->work++;
             int32_t vv;
@@ -1303,7 +1314,16 @@ static void one_quote(kiji_doc *d, kj_qctx *x, const ecand *q, espeaker *sp)
                 bl = l;
                 he_said = he_said || pronoun_before(d, i, cs);
                 i += l - 1;
+                continue;
             }
+            /* no word starts right after a word byte (word_start): the
+             * positions up to the next other byte are passed by, counted
+             * as the steps they were */
+            size_t j = i;
+            while (j + 1 < t && in_word[u[j]])
+                j++;
+            d->work += j - i;
+            i = j;
         }
         size_t acc = 0;
         for (size_t i = cs; i + 13 <= t; i++) {
@@ -1541,46 +1561,66 @@ static bool clause_start(const kiji_doc *d, size_t ms, size_t sst)
 
 /* From i on (i < to), past the positions where no key of en_sources starts
  * (kj_qprefix_may of en_sources_pre: its pair of first bytes, then its
- * first byte of a short key or hash of three; word_in refuses them) and
- * the run of word bytes after each, stepping and counting as the loop of
+ * first byte of a short key or hash of three, then its hash of four;
+ * word_in finds nothing there) and
+ * the run of word bytes after each, stepping as the loop of
  * kj_statement_en does there; the first position the prefixes let pass,
  * or one within a byte of the text's end, or to or past it. A loop of its
- * own: the text and the count stay in registers (d->work, stored in the
- * loop, would make every load of d->norm a new one). */
+ * own: the text stays in registers (d->work, stored in the loop, would
+ * make every load of d->norm a new one). */
 static size_t skip_refused(kiji_doc *d, const struct kj_quotedata *q, size_t i, size_t to)
 {
     const unsigned char *u = (const unsigned char *)d->norm;
     const kj_qprefix *pre = &q->en_sources_pre;
-    const bool *in_word = q->en_in_word;
-    size_t len = d->norm_len, lim = to < len ? to : len, work = 0;
-    while (i < to && i + 2 <= len) {
-        /* kj_qprefix_may, with its bounds known here (two bytes at i) */
+    const uint8_t *scan = q->en_src_scan;
+    size_t len = d->norm_len, lim = to < len ? to : len, i0 = i;
+    /* a position is tried while i < to and i + 2 <= len */
+    size_t stop = len < 2 ? 0 : to < len - 1 ? to : len - 1;
+    if (i >= stop)
+        return i;
+    for (;;) {
         const unsigned char *w = u + i;
-        unsigned pr = (unsigned)w[0] << 8 | w[1];
-        if (pre->pair[pr >> 6] >> (pr & 63) & 1) {
-            if (pre->short_first[w[0]])
-                break;
-            if (len - i >= 3) {
-                unsigned h = kj_qprefix_hash(w);
-                if (pre->tri[h >> 6] >> (h & 63) & 1)
+        unsigned k = scan[w[0]];
+        /* kj_qprefix_may, with its bounds known here (two bytes at i),
+         * after the one load that rules out a byte no key starts with */
+        if (k & KJ_QS_FIRST) {
+            unsigned pr = (unsigned)w[0] << 8 | w[1];
+            if (pre->pair[pr >> 6] >> (pr & 63) & 1) {
+                if (pre->short_first[w[0]])
                     break;
+                if (len - i >= 3) {
+                    unsigned h = kj_qprefix_hash(w);
+                    /* and where every key has four bytes, their hash:
+                     * what it refuses, the lookup would find nothing at */
+                    if (pre->tri[h >> 6] >> (h & 63) & 1) {
+                        if (pre->no_quad)
+                            break;
+                        if (len - i >= 4) {
+                            unsigned h4 = kj_qprefix_hash4(w);
+                            if (pre->quad[h4 >> 6] >> (h4 & 63) & 1)
+                                break;
+                        }
+                    }
+                }
             }
         }
-        work++;
-        /* as in kj_statement_en: the NUL after the text ends every run.
-         * i < lim here (i < to, i + 2 <= len), so pe >= u + i: at the last
-         * byte before lim (kj_statement_en's i + 1 >= lim) the run is cut
-         * at i and the step is one byte, as there */
-        const unsigned char *p = u + i, *pe = u + lim - 1;
-        while (in_word[*p])
-            p++;
-        if (p > pe)
-            p = pe;
-        size_t j = (size_t)(p - u);
-        work += j - i;
-        i = j + 1;
+        /* past the run of word bytes and the byte after it: the NUL after
+         * the text ends every run */
+        if (k & KJ_QS_WORD) {
+            do
+                w++;
+            while (scan[*w] & KJ_QS_WORD);
+        }
+        i = (size_t)(w - u) + 1;
+        if (i >= stop) {
+            /* kj_statement_en cuts a run at the last byte before lim */
+            if (i > lim)
+                i = lim;
+            break;
+        }
     }
-    d->work += work;
+    /* one step a byte passed, as kj_statement_en counts them */
+    d->work += i - i0;
     return i;
 }
 
@@ -1632,7 +1672,9 @@ void kj_statement_en(kiji_doc *d, kj_qctx *x, size_t from, size_t to)
             break;
         d->work++;
         int32_t v;
-        size_t l = word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
+        /* skip_refused tried the prefixes at i unless i + 2 > norm_len */
+        size_t l = i + 2 <= d->norm_len ? word_at(d, q->en_sources, i, &v)
+                                        : word_in(d, q->en_sources, &q->en_sources_pre, i, &v);
         if (!l || kj_q_in_quote(x, i)) {
             /* no word starts right after a letter, '-' or a non-ASCII byte
              * (word_start): word_in refuses those positions, so go past

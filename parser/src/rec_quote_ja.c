@@ -69,6 +69,25 @@ static bool lit_in(kiji_doc *d, size_t lo, size_t hi, const char *lit)
     return false;
 }
 
+/* kj_cp_prev(d, i, ps) for 0 < i <= norm_len (the caller bounds i), its
+ * valid case read here: the entry before i, or the first byte's that a
+ * continuation byte points back to, starts a character that ends at i;
+ * any other goes to kj_cp_prev itself. Inline, for the scans back from a
+ * quote. */
+static inline uint32_t cp_before(const kiji_doc *d, size_t i, size_t *ps)
+{
+    size_t a = i - 1;
+    uint32_t v = d->cpx[a];
+    if (v >= KJ_CPX_SLOW) {
+        a -= (v >> KJ_CPX_BACK_SHIFT) & 3;
+        v = d->cpx[a];
+    }
+    if (v >= KJ_CPX_SLOW || a + (v >> KJ_CPX_LEN_SHIFT) != i)
+        return kj_cp_prev(d, i, ps);
+    *ps = a;
+    return v & KJ_CPX_CP;
+}
+
 static bool is_noun_char(uint32_t c)
 {
     return kj_is_kanji(c) || kj_is_katakana(c) || c == 0x30FC /* ー */ || c == 0x30FB /* ・ */ ||
@@ -955,6 +974,12 @@ bool kj_quote_ja_init(struct kj_quotedata *q)
             q->ja_anaphor_astral = true;
         else
             q->ja_anaphor_head[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        if (q->ja_anaphor_head[c >> 6] >> (c & 63) & 1) {
+            uint32_t cc = kj_char_class(c);
+            q->ja_anaphor_cc |= cc ? cc : ~(uint32_t)0;
+        }
     }
     return true;
 }
@@ -2034,16 +2059,18 @@ static bool unnamed_subject(kiji_doc *d, const kj_qctx *x, size_t lo, size_t o)
  * closing bracket; a comma after a particle (妻は、, 男性が、) stays inside. */
 static size_t own_clause(kiji_doc *d, size_t lo, size_t o)
 {
+    if (o > d->norm_len) /* a quote's position: cp_before reads before it */
+        o = d->norm_len;
     if (o > lo + KJ_Q_WINDOW)
         lo = o - KJ_Q_WINDOW;
     for (size_t i = o; i > lo;) {
         size_t ps, pp;
-        uint32_t c = kj_u8_prev(d->norm, i, &ps);
+        uint32_t c = cp_before(d, i, &ps);
         d->work++;
         if (c == CLOSE) /* 「…」と題した記事で「…」: a title holds no subject */
             return i;
         if (c == 0x3001 && ps > lo) {
-            uint32_t b = kj_u8_prev(d->norm, ps, &pp);
+            uint32_t b = cp_before(d, ps, &pp);
             if (kj_is_hiragana(b) && b != 0x306F /* は */ && b != 0x304C /* が */ &&
                 b != 0x3082 /* も */ && b != 0x306B /* に */ && b != 0x3067 /* で */)
                 return i;
@@ -2174,6 +2201,8 @@ static int para_gap(kiji_doc *d, int a, int b)
  * together, but a reader takes the 。 as the end of what came before. */
 static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
 {
+    if (o > d->norm_len) /* a quote's position: cp_before reads before it */
+        o = d->norm_len;
     size_t lo = o > sst + KJ_Q_WINDOW ? o - KJ_Q_WINDOW : sst;
     int depth = 0;
     /* the steps in a local, added once (a store to d->work at each made
@@ -2181,15 +2210,18 @@ static size_t clause_start(kiji_doc *d, size_t sst, size_t o)
     uint64_t steps = 0;
     for (size_t i = o; i > lo;) {
         size_t ps;
-        uint32_t c = kj_cp_prev(d, i, &ps);
+        uint32_t c = cp_before(d, i, &ps);
         steps++;
-        if (c == CLOSE)
-            depth++;
-        else if (c == OPEN && depth > 0)
-            depth--;
-        else if (c == 0x3002 && depth == 0) {
-            d->work += steps;
-            return i;
+        /* 。 (U+3002) to 」 (U+300D): one test passes every other */
+        if (c - 0x3002 <= CLOSE - 0x3002) {
+            if (c == CLOSE)
+                depth++;
+            else if (c == OPEN && depth > 0)
+                depth--;
+            else if (c == 0x3002 && depth == 0) {
+                d->work += steps;
+                return i;
+            }
         }
         i = ps;
     }
@@ -2588,11 +2620,20 @@ static int anaphor_speaker(kiji_doc *d, const kj_qctx *x, size_t lo, size_t hi, 
      * each character made the compiler read d->p->quote again at the next */
     const struct kj_quotedata *qd = d->p->quote;
     uint64_t steps = 0;
+    /* an entry of d->cpx with none of these bits starts a character of
+     * the BMP with none of the classes of ja_anaphor_head's characters:
+     * no anaphor starts there, and the loop steps over it at once */
+    const uint32_t *cpx = d->cpx;
+    const uint32_t pass = KJ_CPX_SLOW | 0x1F0000 | qd->ja_anaphor_cc;
     for (size_t i = lo; i < hi;) {
         size_t n, e, sn;
         const char *sfx;
-        uint32_t c = kj_q_cp(d, i, &n);
         steps++;
+        if (i < d->norm_len && !(cpx[i] & pass)) {
+            i += cpx[i] >> KJ_CPX_LEN_SHIFT;
+            continue;
+        }
+        uint32_t c = kj_q_cp(d, i, &n);
         if (anaphor_head(qd, c) && !kj_q_in_quote(x, i)) {
             int k = anaphor_at(d, i, &e, &sfx, &sn);
             if (k != ANA_NONE) {
