@@ -300,8 +300,8 @@ static void start_cp_init(struct kj_numeric *nd)
         if (num || money)
             nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
     }
-    memcpy(nd->quiet_stop, nd->start_cp, sizeof nd->quiet_stop);
-    nd->quiet_stop[0] = nd->quiet_stop[1] = UINT64_MAX; /* U+0000-U+007F */
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+        nd->quiet_stop[cp] = cp < 0x80 || (nd->start_cp[cp >> 6] >> (cp & 63) & 1);
 }
 
 int kj_numeric_init(kiji_parser *p)

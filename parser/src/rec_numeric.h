@@ -175,10 +175,12 @@ struct kj_numeric {
      * Hiragana start a number only after a space; the scan asks that
      * apart. */
     uint64_t start_cp[1024];
-    /* start_cp and every ASCII code point: where kj_num_quiet_end stops
-     * (an ASCII byte's entry holds the byte, so the scan's test of the
-     * byte is this bitmap's too) */
-    uint64_t quiet_stop[1024];
+    /* 1 for a BMP code point of start_cp and for every ASCII one: where
+     * kj_num_quiet_end stops (a byte per code point, one load a test; an
+     * ASCII byte's entry holds the byte, so the scan's test of the byte is
+     * this table's too, and so is the test of a slow entry of d->cpx,
+     * whose code point bits are 0) */
+    uint8_t quiet_stop[0x10000];
     /* the same without the number words (en_one / en_tri): where only a
      * number word makes the bit of word_lead, the word's length decides
      * (kj_num_en_len_may) */
@@ -331,12 +333,13 @@ static inline bool kj_money_cp_may_start(const struct kj_numeric *nd, unsigned c
 }
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
 
-/* kj_rec_numeric's scan passes a valid non-ASCII character at i that is
- * not claimed and where valid_cp_may_start fails by going to its end.
- * Most characters of Japanese text are such: pass the run of them from i
- * at once (with no key of `before` past U+FFFF: otherwise none is passed).
- * Returns the run's end, i when there is none. The slow entry after the
- * text (d->cpx[norm_len]) ends the run. Inline: the scan asks at every
+/* kj_rec_numeric's scan passes a valid non-ASCII character at i where
+ * valid_cp_may_start fails by going to its end, claimed or not (a claimed
+ * one it would pass byte by byte to the same end). Most characters of
+ * Japanese text are such: pass the run of them from i at once (with no
+ * key of `before` past U+FFFF: otherwise none is passed). Returns the
+ * run's end, i when there is none. The slow entry after the text
+ * (d->cpx[norm_len]) ends the run. Inline: the scan asks at every
  * character past ASCII it stops at. */
 static inline size_t kj_num_quiet_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
 {
@@ -351,18 +354,14 @@ static inline size_t kj_num_quiet_end(const struct kj_numeric *nd, const kiji_do
         kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
         return i;
     const uint32_t *x = d->cpx;
-    const uint64_t *stop = nd->quiet_stop;
+    const uint8_t *stop = nd->quiet_stop;
     for (;;) {
         uint32_t v = x[i];
-        /* one test for the rare entries: slow (the run ends), or past
-         * U+FFFF (no bit of start_cp: the run goes on past it unclaimed) */
-        if (v & (KJ_CPX_SLOW | 0x1F0000)) {
-            if (v & KJ_CPX_SLOW)
-                break;
-        } else if (stop[(v & 0xFFFF) >> 6] >> (v & 63) & 1) {
-            break; /* ASCII, or the rest of valid_cp_may_start */
-        }
-        if (d->claim[i])
+        /* one load for most characters: a slow entry (KJ_CPX_SLOW with
+         * no code point bits) reads the entry of U+0000, a stop; past
+         * U+FFFF no character is in start_cp, so an entry read there by
+         * the low 16 bits is no stop */
+        if (stop[v & 0xFFFF] && (v >= KJ_CPX_SLOW || !(v & 0x1F0000)))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
