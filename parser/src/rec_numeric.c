@@ -259,12 +259,11 @@ static void scan_class_init(struct kj_numeric *nd)
     }
 }
 
-/* Fill nd->word_lead and nd->lead_other from the tables they summarize
- * (after they are complete). */
+/* Fill nd->word_lead from the tables it summarizes (after they are
+ * complete). */
 static void word_lead_init(struct kj_numeric *nd)
 {
     memset(nd->word_lead, 0, sizeof nd->word_lead);
-    memset(nd->lead_other, 0, sizeof nd->lead_other);
     for (unsigned a = 0; a < 128; a++) {
         if (!is_letter((unsigned char)a))
             continue;
@@ -280,10 +279,7 @@ static void word_lead_init(struct kj_numeric *nd)
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') &&
                          nd->vague3[kj_vague_class((unsigned char)a) * KJ_VAGUE_NCLASS +
                                     kj_vague_class((unsigned char)b)] != 0;
-            if (num || sign || money || vague)
-                nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
-            if (sign || money || vague)
-                nd->lead_other[a * 4 + b / 64] |= 1ull << (b % 64);
+            nd->word_lead[a << 8 | b] = sign || money || vague ? KJ_LEAD_ANY : num ? KJ_LEAD_NUM : 0;
         }
     }
 }
@@ -4186,12 +4182,13 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
          * with the word's end known, the test prefixed_dollar makes) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
-        bool lead = nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1;
+        unsigned lk = nd->word_lead[c << 8 | b];
         /* a word whose first two bytes start only number words ("this",
          * "for", "there"): a number word is the whole letter run
          * (word_known), so the run's length must be a key's */
-        if (lead && we > i && !(nd->lead_other[c * 4 + b / 64] >> (b % 64) & 1))
-            lead = kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i);
+        bool lead = lk == KJ_LEAD_ANY ||
+                    (lk == KJ_LEAD_NUM &&
+                     (we <= i || kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i)));
         if (!lead && we > i) {
             /* prefixed_dollar: one to three letters, maybe a space, $ */
             if (we - i > 3 || !(u[we] == '$' || (u[we] == ' ' && u[we + 1] == '$')))

@@ -29,6 +29,9 @@ enum {
 
 enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
 
+/* The values of kj_numeric.word_lead. */
+enum { KJ_LEAD_NUM = 1, KJ_LEAD_ANY = 2 };
+
 /* The classes of bytes a vague share's key compares (at_ci_n in
  * rec_numeric.c): a letter of either case 0-25, a space or line break 26,
  * anything else 27. */
@@ -162,12 +165,16 @@ struct kj_numeric {
      * byte alone, bit b of before_pair[a * 4 + b / 64] for a key a b ... */
     bool before_one[128];
     uint64_t before_pair[128 * 4];
-    /* rec_numeric.c: bit b of word_lead[a * 4 + b / 64], for a letter a:
-     * a word a b may start a number (en_one / en_tri, minus, negative), a
-     * key of `before` (before_one, before_pair) or a vague share (a or s
-     * and a second byte vague3 has): everything phrase_may_start accepts at a letter
-     * but a letter-prefixed dollar (HK$). Built once from those tables. */
-    uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: word_lead[a << 8 | b], for a letter a and any byte
+     * b: whether a word a b may start a number (en_one / en_tri, minus,
+     * negative), a key of `before` (before_one, before_pair) or a vague
+     * share (a or s and a second byte vague3 has): everything
+     * phrase_may_start accepts at a letter but a letter-prefixed dollar
+     * (HK$). KJ_LEAD_NUM where only a number word makes it so (then the
+     * word's length decides, kj_num_en_len_may), KJ_LEAD_ANY where one of
+     * the others does, 0 for none. One byte a pair: one load a word.
+     * Built once from those tables. */
+    uint8_t word_lead[128 << 8];
     /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
      * kj_num_cp_may_start or kj_money_cp_may_start holds at every
      * position, when before_wide is false: num_cp but hiragana, and the
@@ -181,10 +188,6 @@ struct kj_numeric {
      * this table's too, and so is the test of a slow entry of d->cpx,
      * whose code point bits are 0) */
     uint8_t quiet_stop[0x10000];
-    /* the same without the number words (en_one / en_tri): where only a
-     * number word makes the bit of word_lead, the word's length decides
-     * (kj_num_en_len_may) */
-    uint64_t lead_other[128 * 4];
     /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
      * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
      * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
