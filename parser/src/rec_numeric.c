@@ -279,7 +279,10 @@ static void word_lead_init(struct kj_numeric *nd)
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') &&
                          nd->vague3[kj_vague_class((unsigned char)a) * KJ_VAGUE_NCLASS +
                                     kj_vague_class((unsigned char)b)] != 0;
-            nd->word_lead[a << 8 | b] = sign || money || vague ? KJ_LEAD_ANY : num ? KJ_LEAD_NUM : 0;
+            nd->word_lead[a << 8 | b] = a == 'M' && is_digit((unsigned char)b) ? KJ_LEAD_MAG
+                                        : sign || money || vague                ? KJ_LEAD_ANY
+                                        : num                                   ? KJ_LEAD_NUM
+                                                                                : 0;
         }
     }
 }
@@ -4134,7 +4137,8 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
-/* phrase_may_start at a non-ASCII character cp, lead byte c. */
+/* Whether phrase_at(i) can read anything at a non-ASCII character cp,
+ * lead byte c (as ascii_may_start, below, in ASCII). */
 static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
                                 unsigned char c, uint32_t cp)
 {
@@ -4155,34 +4159,41 @@ static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_do
            kj_num_hira_first(nd, cp);
 }
 
-/* Whether phrase_at(i) can read anything, from the characters at i: a
- * magnitude (M7, マグニチュード), a currency symbol or code
- * (kj_money_may_start), a number (kj_num_may_start) or an English vague
- * share (vague_en_may_start). Exact: phrase_at fails at every position
- * this rejects, so the loop below skips them.
- * Outside ASCII the caller passes the character cp it decoded; two
- * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
- * caller passes the end we of the run of letters from i (we <= i:
- * unknown); letter tells whether c is an ASCII letter (the scan class
- * the caller read, SCAN_LETTER or SCAN_HW). *hint (NUM_UNKNOWN unless set) tells read_amount what it
- * learnt of kj_num_may_start_en at i. */
-static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
-                             bool letter, size_t we, enum num_hint *hint)
+/* Whether phrase_at(i) can read anything at the ASCII byte c at i: a
+ * number (kj_num_may_start_en), a currency symbol or code
+ * (kj_money_may_start) or an English vague share (vague_en_may_start).
+ * Exact: phrase_at fails at every position this rejects (but at the
+ * pound sign # and M7, which the callers accept before), so the scan
+ * skips them. *hint tells read_amount what it learnt of
+ * kj_num_may_start_en at i. Outside ASCII the scan asks cp_may_start and
+ * valid_cp_may_start (two bitmaps; マ of マグニチュード is in num_cp). */
+static bool ascii_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i,
+                            unsigned char c, enum num_hint *hint)
 {
-    unsigned char c = (unsigned char)d->norm[i];
-    if (!letter && c == '#') /* the pound sign: hash_pound */
-        return true;
-    /* read_magnitude reads M only before a digit (M7); other words at M
-     * (May, Minister) go to the tests below like any letter */
-    if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
-        return true;
-    if (letter && i + 1 < d->norm_len) {
+    bool en_known = false;
+    bool num = kj_num_may_start_en(d, i, &en_known);
+    *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
+    return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
+           vague_en_may_start(d, i);
+}
+
+/* ascii_may_start at the ASCII letter c at i that starts a word, whose
+ * run of letters ends at we (we <= i: unknown, the run stopped at an h or
+ * w where a URL may start), or a magnitude (M7). */
+static bool word_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i,
+                           unsigned char c, size_t we, enum num_hint *hint)
+{
+    if (i + 1 < d->norm_len) {
         /* most words: their first two bytes start nothing below, and no
          * $ follows within four bytes (HK$, US $: kj_money_may_start;
          * with the word's end known, the test prefixed_dollar makes) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
         unsigned lk = nd->word_lead[c << 8 | b];
+        /* read_magnitude reads M only before a digit (M7); other words at
+         * M (May, Minister) take the tests below like any letter */
+        if (lk == KJ_LEAD_MAG)
+            return true;
         /* a word whose first two bytes start only number words ("this",
          * "for", "there"): a number word is the whole letter run
          * (word_known), so the run's length must be a key's */
@@ -4202,14 +4213,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
                 return false;
         }
     }
-    if (c < 0x80) {
-        bool en_known = false;
-        bool num = kj_num_may_start_en(d, i, &en_known);
-        *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
-        return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
-               vague_en_may_start(d, i);
-    }
-    return cp_may_start(nd, d, i, c, cp);
+    return ascii_may_start(d, nd, i, c, hint);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -4231,7 +4235,7 @@ void kj_rec_numeric(kiji_doc *d)
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = u[i];
-        /* a non-ASCII character: phrase_may_start's two bitmaps, at the
+        /* a non-ASCII character: valid_cp_may_start's bitmaps, at the
          * code point the decoded-character table holds */
         if (c >= 0x80) {
             /* one step for the run, as for a word's letters below */
@@ -4278,66 +4282,72 @@ void kj_rec_numeric(kiji_doc *d)
             pl = false;
             continue;
         }
-        bool letter = k == SCAN_LETTER || k == SCAN_HW;
-        bool after_letter = letter && pl;
-        /* inside a word every letter but the h of ht and the w of ww (a
-         * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
-         * the run at once */
-        if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
+        enum num_hint hint = NUM_UNKNOWN;
+        size_t e;
+        if (k == SCAN_START) {
+            if (kj_claim_at(d, i)) {
+                i++;
+                pl = false;
+                continue;
+            }
+            e = c == '#' || ascii_may_start(d, nd, i, c, &hint)
+                    ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                    : 0;
+            if (e > i) {
+                i = e;
+                pl = scan_letter(cls, u[i - 1]);
+            } else {
+                i++;
+                pl = false;
+            }
+            continue;
+        }
+        /* a letter: inside a word every letter but the h of ht and the w
+         * of ww (a glued URL: xhttp://, xwww.) is passed, claimed or not:
+         * pass the run at once */
+        if (pl && !(k == SCAN_HW && url_may_start(d, i))) {
             i = run_end(d, cls, i + 1); /* past letters only */
-            pl = true;
             continue;
         }
         if (kj_claim_at(d, i)) {
             i++;
-            pl = letter;
+            pl = true;
             continue;
         }
-        if (letter) {
-            /* a URL holds no amounts: q=30%25%2020% */
-            if (k == SCAN_HW &&
-                (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
-                 kj_at(s, d->norm_len, i, "www."))) {
-                while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
-                    d->work++;
-                    i++;
-                }
-                pl = scan_letter(cls, u[i - 1]);
-                continue;
-            }
-            /* English words start only at a word edge */
-            if (after_letter) {
+        /* a URL holds no amounts: q=30%25%2020% */
+        if (k == SCAN_HW &&
+            (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
+             kj_at(s, d->norm_len, i, "www."))) {
+            while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
+                d->work++;
                 i++;
-                pl = true;
-                continue;
             }
-        }
-        /* the next character's start, where a failed try goes on; after a
-         * letter that is the end of the run the loop above would pass
-         * (the word, up to an h or w where a URL may start) */
-        size_t nx, we = 0;
-        if (letter) {
-            nx = run_end(d, cls, i + 1);
-            /* the length test needs the whole run of letters */
-            /* run_end stops only at a byte of no letter (the NUL after
-             * the text among them) or at an h or w */
-            if (u[nx] != 'h' && u[nx] != 'w')
-                we = nx;
-        } else {
-            nx = i + 1;
-        }
-        enum num_hint hint = NUM_UNKNOWN;
-        size_t e = phrase_may_start(d, nd, i, c, letter, we, &hint)
-                       ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
-                       : 0;
-        if (e > i) {
-            i = e;
             pl = scan_letter(cls, u[i - 1]);
             continue;
         }
-        /* past a run of letters (run_end) or the one byte of no letter */
-        i = nx > i ? nx : i + 1;
-        pl = letter;
+        /* English words start only at a word edge */
+        if (pl) {
+            i++;
+            continue;
+        }
+        /* the end of the run the loop above would pass (the word, up to
+         * an h or w where a URL may start), where a failed try goes on */
+        size_t nx = run_end(d, cls, i + 1), we = 0;
+        /* the length test needs the whole run of letters: run_end stops
+         * only at a byte of no letter (the NUL after the text among them)
+         * or at an h or w */
+        if (u[nx] != 'h' && u[nx] != 'w')
+            we = nx;
+        e = word_may_start(d, nd, i, c, we, &hint)
+                ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                : 0;
+        if (e > i) {
+            i = e;
+            pl = scan_letter(cls, u[i - 1]);
+        } else {
+            i = nx;
+            pl = true;
+        }
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars
      * when no amount is written as US dollars */

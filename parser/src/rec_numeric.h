@@ -30,7 +30,7 @@ enum {
 enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
 
 /* The values of kj_numeric.word_lead. */
-enum { KJ_LEAD_NUM = 1, KJ_LEAD_ANY = 2 };
+enum { KJ_LEAD_NUM = 1, KJ_LEAD_ANY = 2, KJ_LEAD_MAG = 3 };
 
 /* The classes of bytes a vague share's key compares (at_ci_n in
  * rec_numeric.c): a letter of either case 0-25, a space or line break 26,
@@ -169,11 +169,12 @@ struct kj_numeric {
      * b: whether a word a b may start a number (en_one / en_tri, minus,
      * negative), a key of `before` (before_one, before_pair) or a vague
      * share (a or s and a second byte vague3 has): everything
-     * phrase_may_start accepts at a letter but a letter-prefixed dollar
+     * word_may_start accepts at a word but a letter-prefixed dollar
      * (HK$). KJ_LEAD_NUM where only a number word makes it so (then the
      * word's length decides, kj_num_en_len_may), KJ_LEAD_ANY where one of
-     * the others does, 0 for none. One byte a pair: one load a word.
-     * Built once from those tables. */
+     * the others does, 0 for none; KJ_LEAD_MAG for M and a digit (M7,
+     * read_magnitude). One byte a pair: one load a word. Built once from
+     * those tables. */
     uint8_t word_lead[128 << 8];
     /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
      * kj_num_cp_may_start or kj_money_cp_may_start holds at every
