@@ -4344,6 +4344,11 @@ void kj_rec_numeric(kiji_doc *d)
         if (e > i) {
             i = e;
             pl = scan_letter(cls, u[i - 1]);
+        } else if (nx < d->norm_len && cls[u[nx]] == SCAN_SKIP) {
+            /* past the word and the byte after it (mostly a space),
+             * which starts nothing */
+            i = nx + 1;
+            pl = false;
         } else {
             i = nx;
             pl = true;
