@@ -4196,10 +4196,10 @@ static bool word_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_
             return true;
         /* a word whose first two bytes start only number words ("this",
          * "for", "there"): a number word is the whole letter run
-         * (word_known), so the run's length must be a key's */
+         * (word_known), so the run must have a key's length and first
+         * three letters */
         bool lead = lk == KJ_LEAD_ANY ||
-                    (lk == KJ_LEAD_NUM &&
-                     (we <= i || kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i)));
+                    (lk == KJ_LEAD_NUM && (we <= i || kj_num_en_len_may(nd, d->norm + i, we - i)));
         if (!lead && we > i) {
             /* prefixed_dollar: one to three letters, maybe a space, $ */
             if (we - i > 3 || !(u[we] == '$' || (u[we] == ' ' && u[we + 1] == '$')))

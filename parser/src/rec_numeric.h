@@ -81,11 +81,12 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
-    /* bit k of en_len[a * 26 + b]: a key of k letters (2 <= k < 16, the
-     * keys word_known can find) starts with 'a'+a 'a'+b, of those that
-     * may start a number (not and, point, first: first_word_known refuses
-     * those as the whole word) */
-    uint16_t en_len[26 * 26];
+    /* bit k of en_len[(a * 26 + b) * 27 + c]: a key of k letters (2 <= k
+     * < 16, the keys word_known can find) starts with 'a'+a 'a'+b, then
+     * 'a'+c (c 26: the key is those two), of those that may start a
+     * number (not and, point, first: first_word_known refuses those as
+     * the whole word) */
+    uint16_t en_len[26 * 26 * 27];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
     /* bit c: a word kj_num_en_scale reads after digits may start with
      * 'a'+c (a key of en_words for a scale, hundred, dozen or dozens, and
@@ -257,16 +258,20 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
  * point, an ordinal but a quarter or fourth)? False when unsure. */
 bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size_t n);
 
-/* Whether a word of len letters, the first two a and b (0..25, either
- * case; b unused for one letter), can be a key of en_words that the
- * number scanner reads from the text and starts a number with: false
- * proves kj_num_en_may_start fails where that word is the whole word. */
-static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, unsigned b,
-                                     size_t len)
+/* Whether the word w of len ASCII letters (either case; its first three
+ * are read) can be a key of en_words that the number scanner reads from
+ * the text and starts a number with: false proves kj_num_en_may_start
+ * fails where that word is the whole word. */
+static inline bool kj_num_en_len_may(const struct kj_numeric *nd, const char *w, size_t len)
 {
+    unsigned a = ((unsigned char)w[0] | 0x20u) - 'a';
     if (len == 1)
         return nd->en_one >> a & 1;
-    return len < 16 && (nd->en_len[a * 26 + b] >> len & 1);
+    if (len >= 16)
+        return false;
+    unsigned b = ((unsigned char)w[1] | 0x20u) - 'a';
+    unsigned c = len > 2 ? ((unsigned char)w[2] | 0x20u) - 'a' : 26;
+    return nd->en_len[(a * 26 + b) * 27 + c] >> len & 1;
 }
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
