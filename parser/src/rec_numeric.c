@@ -4177,6 +4177,18 @@ static bool ascii_may_start(const kiji_doc *d, const struct kj_numeric *nd, size
            vague_en_may_start(d, i);
 }
 
+/* Whether the '.' or '-' at i starts nothing where ascii_may_start would
+ * say so: kj_num_may_start_en wants a digit after either (or a '.' after
+ * '-': -.5), and no key of `before` starts with the byte. Most are a
+ * sentence's end or a hyphen: a test of the next byte (the NUL after the
+ * text at the end) before the call. */
+static inline bool mark_starts_none(const struct kj_numeric *nd, const unsigned char *u, size_t i,
+                                    unsigned char c)
+{
+    return (c == '.' || c == '-') && !nd->before_byte[c] && !is_digit(u[i + 1]) &&
+           !(c == '-' && u[i + 1] == '.');
+}
+
 /* ascii_may_start at the ASCII letter c at i that starts a word, whose
  * run of letters ends at we (we <= i: unknown, the run stopped at an h or
  * w where a URL may start), or a magnitude (M7). */
@@ -4290,7 +4302,7 @@ void kj_rec_numeric(kiji_doc *d)
                 pl = false;
                 continue;
             }
-            e = c == '#' || ascii_may_start(d, nd, i, c, &hint)
+            e = c == '#' || (!mark_starts_none(nd, u, i, c) && ascii_may_start(d, nd, i, c, &hint))
                     ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
                     : 0;
             if (e > i) {
