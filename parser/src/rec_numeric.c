@@ -23,6 +23,7 @@
  * the word lists in parser/data. The bytes of every money, quantity and
  * percent fact are claimed so later recognizers skip them.
  */
+#define _GNU_SOURCE /* memrchr */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -3067,19 +3068,28 @@ static bool read_conversion(kiji_doc *d, size_t pos, amount *c, kj_num *max)
 static int table_row(const kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
-    size_t ls = pos, k = pos;
-    bool found = false;
-    while (k > 0 && pos - k < 96) {
-        if (s[k - 1] == '\n') {
+    /* the line's start k: after the last line break or " - " after a
+     * figure in the 96 bytes before pos, whichever is nearer. Both are
+     * rare bytes: memrchr finds the break, then the hyphens after it */
+    size_t lo = pos > 96 ? pos - 96 : 0, ls = pos, k = 0;
+    const char *nl = memrchr(s + lo, '\n', pos - lo);
+    bool found = nl != NULL;
+    if (nl)
+        k = (size_t)(nl - s) + 1;
+    /* the hyphen m of " - " whose last space lies at or past from (past
+     * the break), m - 2 a digit (m >= 2) */
+    size_t from = found ? k : lo, mlo = from > 3 ? from - 1 : 2;
+    for (size_t end = pos > 1 ? pos - 1 : 0; end > mlo;) {
+        const char *q = memrchr(s + mlo, '-', end - mlo);
+        if (!q)
+            break;
+        size_t m = (size_t)(q - s);
+        if (s[m + 1] == ' ' && s[m - 1] == ' ' && is_digit((unsigned char)s[m - 2])) {
+            k = m + 2;
             found = true;
             break;
         }
-        if (k >= 3 && s[k - 1] == ' ' && s[k - 2] == '-' && s[k - 3] == ' ' && k >= 4 &&
-            is_digit((unsigned char)s[k - 4])) {
-            found = true;
-            break;
-        }
-        k--;
+        end = m;
     }
     if (!found)
         return 0;
