@@ -299,6 +299,8 @@ static void start_cp_init(struct kj_numeric *nd)
         bool money = nd->before_byte[lead] && (nd->before_cp[cp >> 6] >> (cp & 63) & 1);
         if (num || money)
             nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
+        if (num && !money && cp != 0x6570 /* 数 */ && cp != 0x30DE /* マ */ && cp != 0x2212)
+            nd->numeral_only[cp >> 6] |= 1ull << (cp & 63);
     }
     for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
         nd->quiet_stop[cp] = cp < 0x80 || (nd->start_cp[cp >> 6] >> (cp & 63) & 1);
@@ -4147,6 +4149,21 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
+/* Whether phrase_at fails at i for certain, at the character cp of
+ * numeral_only there: the number scanner reads nothing at a big unit
+ * alone (万一, 東京) nor at a word of ja/num_stop (value 1: 一方, 一部,
+ * 十分), and nothing else reads there. Most kanji numerals in Japanese
+ * text are such: one lookup before phrase_at's tries. */
+static bool numeral_fails(const struct kj_numeric *nd, const kiji_doc *d, size_t i, uint32_t cp)
+{
+    if (nd->before_wide || cp > 0xFFFF || !(nd->numeral_only[cp >> 6] >> (cp & 63) & 1))
+        return false;
+    if (kj_kanji_mult(cp) >= 4)
+        return true;
+    int32_t v;
+    return kj_dict_longest(nd->ja_stop, d->norm, d->norm_len, i, &v) && v == 1;
+}
+
 /* Whether phrase_at(i) can read anything at a non-ASCII character cp,
  * lead byte c (as ascii_may_start, below, in ASCII). */
 static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
@@ -4157,14 +4174,16 @@ static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, 
 
 /* The same where a valid UTF-8 sequence of cp starts at i (its lead byte
  * the one cp's encoding has): with no key of `before` starting past
- * U+FFFF, one bit of start_cp decides but for hiragana after a space. */
+ * U+FFFF, one bit of start_cp decides but for hiragana after a space,
+ * マ and a kanji numeral that starts no number (numeral_fails). */
 static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
                                       unsigned char c, uint32_t cp)
 {
     if (nd->before_wide)
         return cp_may_start(nd, d, i, c, cp);
     if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-        return cp != 0x30DE || kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp);
+        return cp == 0x30DE ? kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp)
+                            : !numeral_fails(nd, d, i, cp);
     return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
            kj_num_hira_first(nd, cp);
 }

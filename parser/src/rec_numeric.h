@@ -184,6 +184,11 @@ struct kj_numeric {
      * Hiragana start a number only after a space; the scan asks that
      * apart. */
     uint64_t start_cp[1024];
+    /* rec_numeric.c: bit cp set for a kanji numeral of num_cp (not 数,
+     * マ, U+2212) that no key of `before` starts with: there phrase_at
+     * reads only the number scanner's numeral (numeral_fails, when
+     * before_wide is false) */
+    uint64_t numeral_only[1024];
     /* 1 for a BMP code point of start_cp and for every ASCII one: where
      * kj_num_quiet_end stops (a byte per code point, one load a test; an
      * ASCII byte's entry holds the byte, so the scan's test of the byte is
