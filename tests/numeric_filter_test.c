@@ -54,8 +54,8 @@ static void check_word(const struct kj_numeric *nd, const char *w, size_t n)
     }
     int32_t v;
     bool key = n < 16 && kj_dict_get(nd->en_words, low, n, &v);
-    unsigned a = (unsigned)(low[0] - 'a'), b = n > 1 ? (unsigned)(low[1] - 'a') : 0;
-    bool may = kj_num_en_len_may(nd, a, b, n);
+    unsigned a = (unsigned)(low[0] - 'a');
+    bool may = kj_num_en_len_may(nd, w, n);
     bool none = key && kj_num_en_word_starts_none(nd, low, n);
     starts_none += none;
     if (key && !none && !may) {

@@ -1,12 +1,13 @@
 /*
  * numeric_quiet_test.c -- kj_num_quiet_end (rec_numeric.h), which tests one
- * bitmap (quiet_stop: start_cp and ASCII) and the claim per character,
- * checked against the loop it replaced, which tested the byte, the claim,
- * the entry and start_cp in turn: on random texts of a small alphabet
- * mixing kanji numerals and other kanji, hiragana (some begin a numeral),
- * katakana, currency signs, ASCII, spaces, line breaks and characters past
- * U+FFFF, with random bytes claimed, both end the run at the same place
- * from every start past ASCII.
+ * byte table (quiet_stop: start_cp and ASCII) per character, checked
+ * against a loop that tests the byte, the entry and start_cp in turn: on
+ * random texts of a small alphabet mixing kanji numerals and other kanji,
+ * hiragana (some begin a numeral), katakana, currency signs, ASCII, spaces,
+ * line breaks and characters past U+FFFF, both end the run at the same
+ * place from every start past ASCII. Random bytes are claimed, some inside
+ * a character: the run passes claimed characters as the scan would byte by
+ * byte, so the claims change neither end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,8 @@ static const char *const alphabet[] = {"一", "二", "十", "百", "万", "億",
                                        " ",  "\n", "、", "。", "𠀋", "😀",  "é"};
 #define NALPHA (sizeof alphabet / sizeof alphabet[0])
 
-/* The run's end as the scan read it before quiet_stop: the byte first (the
- * NUL after the text ends the run), then the claim, the entry, start_cp. */
+/* The run's end read plainly: the byte first (the NUL after the text ends
+ * the run), then the entry, start_cp. */
 static size_t plain_quiet_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
 {
     const unsigned char *u = (const unsigned char *)d->norm;
@@ -33,7 +34,7 @@ static size_t plain_quiet_end(const struct kj_numeric *nd, const kiji_doc *d, si
     if ((i == 0 || u[i - 1] == ' ' || u[i - 1] == '\n') && kj_is_hiragana(d->cpx[i] & KJ_CPX_CP) &&
         kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
         return i;
-    while (u[i] >= 0x80 && !d->claim[i]) {
+    while (u[i] >= 0x80) {
         uint32_t v = d->cpx[i];
         if (v >= KJ_CPX_SLOW)
             break;

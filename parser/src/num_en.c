@@ -307,7 +307,8 @@ bool kj_num_en_init(struct kj_numeric *nd)
                                                                   << (n == 2 ? 26 : line[2] - 'a');
         /* n < 16 is a key of en_hash, and v its value */
         if (n >= 2 && n < 16 && !en_starts_none(v))
-            nd->en_len[(line[0] - 'a') * 26 + (line[1] - 'a')] |= (uint16_t)(1u << n);
+            nd->en_len[((line[0] - 'a') * 26 + (line[1] - 'a')) * 27 + (n == 2 ? 26 : line[2] - 'a')] |=
+                (uint16_t)(1u << n);
         if (n < sizeof nd->en_hash[0].key &&
             (v == 100 || v == EN_DOZEN || v == EN_VAGUE || is_scale(v))) {
             nd->en_scale_first |= 1u << (line[0] - 'a');

@@ -23,6 +23,7 @@
  * the word lists in parser/data. The bytes of every money, quantity and
  * percent fact are claimed so later recognizers skip them.
  */
+#define _GNU_SOURCE /* memrchr */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,12 +260,11 @@ static void scan_class_init(struct kj_numeric *nd)
     }
 }
 
-/* Fill nd->word_lead and nd->lead_other from the tables they summarize
- * (after they are complete). */
+/* Fill nd->word_lead from the tables it summarizes (after they are
+ * complete). */
 static void word_lead_init(struct kj_numeric *nd)
 {
     memset(nd->word_lead, 0, sizeof nd->word_lead);
-    memset(nd->lead_other, 0, sizeof nd->lead_other);
     for (unsigned a = 0; a < 128; a++) {
         if (!is_letter((unsigned char)a))
             continue;
@@ -280,10 +280,10 @@ static void word_lead_init(struct kj_numeric *nd)
             bool vague = (a == 'a' || a == 'A' || a == 's' || a == 'S') &&
                          nd->vague3[kj_vague_class((unsigned char)a) * KJ_VAGUE_NCLASS +
                                     kj_vague_class((unsigned char)b)] != 0;
-            if (num || sign || money || vague)
-                nd->word_lead[a * 4 + b / 64] |= 1ull << (b % 64);
-            if (sign || money || vague)
-                nd->lead_other[a * 4 + b / 64] |= 1ull << (b % 64);
+            nd->word_lead[a << 8 | b] = a == 'M' && is_digit((unsigned char)b) ? KJ_LEAD_MAG
+                                        : sign || money || vague                ? KJ_LEAD_ANY
+                                        : num                                   ? KJ_LEAD_NUM
+                                                                                : 0;
         }
     }
 }
@@ -299,9 +299,11 @@ static void start_cp_init(struct kj_numeric *nd)
         bool money = nd->before_byte[lead] && (nd->before_cp[cp >> 6] >> (cp & 63) & 1);
         if (num || money)
             nd->start_cp[cp >> 6] |= 1ull << (cp & 63);
+        if (num && !money && cp != 0x6570 /* 数 */ && cp != 0x30DE /* マ */ && cp != 0x2212)
+            nd->numeral_only[cp >> 6] |= 1ull << (cp & 63);
     }
-    memcpy(nd->quiet_stop, nd->start_cp, sizeof nd->quiet_stop);
-    nd->quiet_stop[0] = nd->quiet_stop[1] = UINT64_MAX; /* U+0000-U+007F */
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+        nd->quiet_stop[cp] = cp < 0x80 || (nd->start_cp[cp >> 6] >> (cp & 63) & 1);
 }
 
 int kj_numeric_init(kiji_parser *p)
@@ -3068,19 +3070,28 @@ static bool read_conversion(kiji_doc *d, size_t pos, amount *c, kj_num *max)
 static int table_row(const kiji_doc *d, size_t pos)
 {
     const char *s = d->norm;
-    size_t ls = pos, k = pos;
-    bool found = false;
-    while (k > 0 && pos - k < 96) {
-        if (s[k - 1] == '\n') {
+    /* the line's start k: after the last line break or " - " after a
+     * figure in the 96 bytes before pos, whichever is nearer. Both are
+     * rare bytes: memrchr finds the break, then the hyphens after it */
+    size_t lo = pos > 96 ? pos - 96 : 0, ls = pos, k = 0;
+    const char *nl = memrchr(s + lo, '\n', pos - lo);
+    bool found = nl != NULL;
+    if (nl)
+        k = (size_t)(nl - s) + 1;
+    /* the hyphen m of " - " whose last space lies at or past from (past
+     * the break), m - 2 a digit (m >= 2) */
+    size_t from = found ? k : lo, mlo = from > 3 ? from - 1 : 2;
+    for (size_t end = pos > 1 ? pos - 1 : 0; end > mlo;) {
+        const char *q = memrchr(s + mlo, '-', end - mlo);
+        if (!q)
+            break;
+        size_t m = (size_t)(q - s);
+        if (s[m + 1] == ' ' && s[m - 1] == ' ' && is_digit((unsigned char)s[m - 2])) {
+            k = m + 2;
             found = true;
             break;
         }
-        if (k >= 3 && s[k - 1] == ' ' && s[k - 2] == '-' && s[k - 3] == ' ' && k >= 4 &&
-            is_digit((unsigned char)s[k - 4])) {
-            found = true;
-            break;
-        }
-        k--;
+        end = m;
     }
     if (!found)
         return 0;
@@ -4138,7 +4149,23 @@ static size_t phrase_at(kiji_doc *d, size_t i, enum num_hint hint, ctx *cx, int 
     return end > a.tok.ne ? end : a.tok.ne;
 }
 
-/* phrase_may_start at a non-ASCII character cp, lead byte c. */
+/* Whether phrase_at fails at i for certain, at the character cp of
+ * numeral_only there: the number scanner reads nothing at a big unit
+ * alone (万一, 東京) nor at a word of ja/num_stop (value 1: 一方, 一部,
+ * 十分), and nothing else reads there. Most kanji numerals in Japanese
+ * text are such: one lookup before phrase_at's tries. */
+static bool numeral_fails(const struct kj_numeric *nd, const kiji_doc *d, size_t i, uint32_t cp)
+{
+    if (nd->before_wide || cp > 0xFFFF || !(nd->numeral_only[cp >> 6] >> (cp & 63) & 1))
+        return false;
+    if (kj_kanji_mult(cp) >= 4)
+        return true;
+    int32_t v;
+    return kj_dict_longest(nd->ja_stop, d->norm, d->norm_len, i, &v) && v == 1;
+}
+
+/* Whether phrase_at(i) can read anything at a non-ASCII character cp,
+ * lead byte c (as ascii_may_start, below, in ASCII). */
 static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
                                 unsigned char c, uint32_t cp)
 {
@@ -4147,51 +4174,73 @@ static inline bool cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, 
 
 /* The same where a valid UTF-8 sequence of cp starts at i (its lead byte
  * the one cp's encoding has): with no key of `before` starting past
- * U+FFFF, one bit of start_cp decides but for hiragana after a space. */
+ * U+FFFF, one bit of start_cp decides but for hiragana after a space,
+ * マ and a kanji numeral that starts no number (numeral_fails). */
 static inline bool valid_cp_may_start(const struct kj_numeric *nd, const kiji_doc *d, size_t i,
                                       unsigned char c, uint32_t cp)
 {
     if (nd->before_wide)
         return cp_may_start(nd, d, i, c, cp);
     if (cp <= 0xFFFF && (nd->start_cp[cp >> 6] >> (cp & 63) & 1))
-        return cp != 0x30DE || kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp);
+        return cp == 0x30DE ? kj_num_ma_may_start(d, i) || kj_money_cp_may_start(nd, c, cp)
+                            : !numeral_fails(nd, d, i, cp);
     return kj_is_hiragana(cp) && (i == 0 || d->norm[i - 1] == ' ' || d->norm[i - 1] == '\n') &&
            kj_num_hira_first(nd, cp);
 }
 
-/* Whether phrase_at(i) can read anything, from the characters at i: a
- * magnitude (M7, マグニチュード), a currency symbol or code
- * (kj_money_may_start), a number (kj_num_may_start) or an English vague
- * share (vague_en_may_start). Exact: phrase_at fails at every position
- * this rejects, so the loop below skips them.
- * Outside ASCII the caller passes the character cp it decoded; two
- * bitmaps decide (マ of マグニチュード is in num_cp). At a letter the
- * caller passes the end we of the run of letters from i (we <= i:
- * unknown); letter tells whether c is an ASCII letter (the scan class
- * the caller read, SCAN_LETTER or SCAN_HW). *hint (NUM_UNKNOWN unless set) tells read_amount what it
- * learnt of kj_num_may_start_en at i. */
-static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i, uint32_t cp,
-                             bool letter, size_t we, enum num_hint *hint)
+/* Whether phrase_at(i) can read anything at the ASCII byte c at i: a
+ * number (kj_num_may_start_en), a currency symbol or code
+ * (kj_money_may_start) or an English vague share (vague_en_may_start).
+ * Exact: phrase_at fails at every position this rejects (but at the
+ * pound sign # and M7, which the callers accept before), so the scan
+ * skips them. *hint tells read_amount what it learnt of
+ * kj_num_may_start_en at i. Outside ASCII the scan asks cp_may_start and
+ * valid_cp_may_start (two bitmaps; マ of マグニチュード is in num_cp). */
+static bool ascii_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i,
+                            unsigned char c, enum num_hint *hint)
 {
-    unsigned char c = (unsigned char)d->norm[i];
-    if (!letter && c == '#') /* the pound sign: hash_pound */
-        return true;
-    /* read_magnitude reads M only before a digit (M7); other words at M
-     * (May, Minister) go to the tests below like any letter */
-    if (c == 'M' && i + 1 < d->norm_len && is_digit((unsigned char)d->norm[i + 1]))
-        return true;
-    if (letter && i + 1 < d->norm_len) {
+    bool en_known = false;
+    bool num = kj_num_may_start_en(d, i, &en_known);
+    *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
+    return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
+           vague_en_may_start(d, i);
+}
+
+/* Whether the '.' or '-' at i starts nothing where ascii_may_start would
+ * say so: kj_num_may_start_en wants a digit after either (or a '.' after
+ * '-': -.5), and no key of `before` starts with the byte. Most are a
+ * sentence's end or a hyphen: a test of the next byte (the NUL after the
+ * text at the end) before the call. */
+static inline bool mark_starts_none(const struct kj_numeric *nd, const unsigned char *u, size_t i,
+                                    unsigned char c)
+{
+    return (c == '.' || c == '-') && !nd->before_byte[c] && !is_digit(u[i + 1]) &&
+           !(c == '-' && u[i + 1] == '.');
+}
+
+/* ascii_may_start at the ASCII letter c at i that starts a word, whose
+ * run of letters ends at we (we <= i: unknown, the run stopped at an h or
+ * w where a URL may start), or a magnitude (M7). */
+static bool word_may_start(const kiji_doc *d, const struct kj_numeric *nd, size_t i,
+                           unsigned char c, size_t we, enum num_hint *hint)
+{
+    if (i + 1 < d->norm_len) {
         /* most words: their first two bytes start nothing below, and no
          * $ follows within four bytes (HK$, US $: kj_money_may_start;
          * with the word's end known, the test prefixed_dollar makes) */
         const unsigned char *u = (const unsigned char *)d->norm;
         unsigned char b = u[i + 1];
-        bool lead = nd->word_lead[c * 4 + b / 64] >> (b % 64) & 1;
+        unsigned lk = nd->word_lead[c << 8 | b];
+        /* read_magnitude reads M only before a digit (M7); other words at
+         * M (May, Minister) take the tests below like any letter */
+        if (lk == KJ_LEAD_MAG)
+            return true;
         /* a word whose first two bytes start only number words ("this",
          * "for", "there"): a number word is the whole letter run
-         * (word_known), so the run's length must be a key's */
-        if (lead && we > i && !(nd->lead_other[c * 4 + b / 64] >> (b % 64) & 1))
-            lead = kj_num_en_len_may(nd, (c | 0x20u) - 'a', (b | 0x20u) - 'a', we - i);
+         * (word_known), so the run must have a key's length and first
+         * three letters */
+        bool lead = lk == KJ_LEAD_ANY ||
+                    (lk == KJ_LEAD_NUM && (we <= i || kj_num_en_len_may(nd, d->norm + i, we - i)));
         if (!lead && we > i) {
             /* prefixed_dollar: one to three letters, maybe a space, $ */
             if (we - i > 3 || !(u[we] == '$' || (u[we] == ' ' && u[we + 1] == '$')))
@@ -4205,14 +4254,7 @@ static bool phrase_may_start(const kiji_doc *d, const struct kj_numeric *nd, siz
                 return false;
         }
     }
-    if (c < 0x80) {
-        bool en_known = false;
-        bool num = kj_num_may_start_en(d, i, &en_known);
-        *hint = !num ? NUM_NOT : en_known ? NUM_MAY_EN : NUM_MAY;
-        return num || (kj_money_may_start(nd, d, i, c) && money_digit_near(d, nd, i)) ||
-               vague_en_may_start(d, i);
-    }
-    return cp_may_start(nd, d, i, c, cp);
+    return ascii_may_start(d, nd, i, c, hint);
 }
 
 void kj_rec_numeric(kiji_doc *d)
@@ -4234,7 +4276,7 @@ void kj_rec_numeric(kiji_doc *d)
     while (i < d->norm_len) {
         d->work++;
         unsigned char c = u[i];
-        /* a non-ASCII character: phrase_may_start's two bitmaps, at the
+        /* a non-ASCII character: valid_cp_may_start's bitmaps, at the
          * code point the decoded-character table holds */
         if (c >= 0x80) {
             /* one step for the run, as for a word's letters below */
@@ -4281,66 +4323,77 @@ void kj_rec_numeric(kiji_doc *d)
             pl = false;
             continue;
         }
-        bool letter = k == SCAN_LETTER || k == SCAN_HW;
-        bool after_letter = letter && pl;
-        /* inside a word every letter but the h of ht and the w of ww (a
-         * glued URL: xhttp://, xwww.) is passed below, claimed or not: pass
-         * the run at once */
-        if (after_letter && !(k == SCAN_HW && url_may_start(d, i))) {
+        enum num_hint hint = NUM_UNKNOWN;
+        size_t e;
+        if (k == SCAN_START) {
+            if (kj_claim_at(d, i)) {
+                i++;
+                pl = false;
+                continue;
+            }
+            e = c == '#' || (!mark_starts_none(nd, u, i, c) && ascii_may_start(d, nd, i, c, &hint))
+                    ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                    : 0;
+            if (e > i) {
+                i = e;
+                pl = scan_letter(cls, u[i - 1]);
+            } else {
+                i++;
+                pl = false;
+            }
+            continue;
+        }
+        /* a letter: inside a word every letter but the h of ht and the w
+         * of ww (a glued URL: xhttp://, xwww.) is passed, claimed or not:
+         * pass the run at once */
+        if (pl && !(k == SCAN_HW && url_may_start(d, i))) {
             i = run_end(d, cls, i + 1); /* past letters only */
-            pl = true;
             continue;
         }
         if (kj_claim_at(d, i)) {
             i++;
-            pl = letter;
+            pl = true;
             continue;
         }
-        if (letter) {
-            /* a URL holds no amounts: q=30%25%2020% */
-            if (k == SCAN_HW &&
-                (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
-                 kj_at(s, d->norm_len, i, "www."))) {
-                while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
-                    d->work++;
-                    i++;
-                }
-                pl = scan_letter(cls, u[i - 1]);
-                continue;
-            }
-            /* English words start only at a word edge */
-            if (after_letter) {
+        /* a URL holds no amounts: q=30%25%2020% */
+        if (k == SCAN_HW &&
+            (kj_at(s, d->norm_len, i, "http://") || kj_at(s, d->norm_len, i, "https://") ||
+             kj_at(s, d->norm_len, i, "www."))) {
+            while (i < d->norm_len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80) {
+                d->work++;
                 i++;
-                pl = true;
-                continue;
             }
-        }
-        /* the next character's start, where a failed try goes on; after a
-         * letter that is the end of the run the loop above would pass
-         * (the word, up to an h or w where a URL may start) */
-        size_t nx, we = 0;
-        if (letter) {
-            nx = run_end(d, cls, i + 1);
-            /* the length test needs the whole run of letters */
-            /* run_end stops only at a byte of no letter (the NUL after
-             * the text among them) or at an h or w */
-            if (u[nx] != 'h' && u[nx] != 'w')
-                we = nx;
-        } else {
-            nx = i + 1;
-        }
-        enum num_hint hint = NUM_UNKNOWN;
-        size_t e = phrase_may_start(d, nd, i, c, letter, we, &hint)
-                       ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
-                       : 0;
-        if (e > i) {
-            i = e;
             pl = scan_letter(cls, u[i - 1]);
             continue;
         }
-        /* past a run of letters (run_end) or the one byte of no letter */
-        i = nx > i ? nx : i + 1;
-        pl = letter;
+        /* English words start only at a word edge */
+        if (pl) {
+            i++;
+            continue;
+        }
+        /* the end of the run the loop above would pass (the word, up to
+         * an h or w where a URL may start), where a failed try goes on */
+        size_t nx = run_end(d, cls, i + 1), we = 0;
+        /* the length test needs the whole run of letters: run_end stops
+         * only at a byte of no letter (the NUL after the text among them)
+         * or at an h or w */
+        if (u[nx] != 'h' && u[nx] != 'w')
+            we = nx;
+        e = word_may_start(d, nd, i, c, we, &hint)
+                ? phrase_at(d, i, hint, &cx, plain, &nplain, sizeof plain / sizeof *plain)
+                : 0;
+        if (e > i) {
+            i = e;
+            pl = scan_letter(cls, u[i - 1]);
+        } else if (nx < d->norm_len && cls[u[nx]] == SCAN_SKIP) {
+            /* past the word and the byte after it (mostly a space),
+             * which starts nothing */
+            i = nx + 1;
+            pl = false;
+        } else {
+            i = nx;
+            pl = true;
+        }
     }
     /* "dollars", "dlrs", "cents" in a Hong Kong story are Hong Kong dollars
      * when no amount is written as US dollars */

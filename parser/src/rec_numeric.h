@@ -29,6 +29,9 @@ enum {
 
 enum { SCAN_SKIP = 0, SCAN_LETTER = 1, SCAN_HW = 2, SCAN_START = 3 };
 
+/* The values of kj_numeric.word_lead. */
+enum { KJ_LEAD_NUM = 1, KJ_LEAD_ANY = 2, KJ_LEAD_MAG = 3 };
+
 /* The classes of bytes a vague share's key compares (at_ci_n in
  * rec_numeric.c): a letter of either case 0-25, a space or line break 26,
  * anything else 27. */
@@ -78,11 +81,12 @@ struct kj_numeric {
      * only starts with 'a'+a 'a'+b 'a'+c, bit 26: the key is those two. A
      * clear bit proves the word no key. */
     uint32_t en_one, en_tri[26 * 26];
-    /* bit k of en_len[a * 26 + b]: a key of k letters (2 <= k < 16, the
-     * keys word_known can find) starts with 'a'+a 'a'+b, of those that
-     * may start a number (not and, point, first: first_word_known refuses
-     * those as the whole word) */
-    uint16_t en_len[26 * 26];
+    /* bit k of en_len[(a * 26 + b) * 27 + c]: a key of k letters (2 <= k
+     * < 16, the keys word_known can find) starts with 'a'+a 'a'+b, then
+     * 'a'+c (c 26: the key is those two), of those that may start a
+     * number (not and, point, first: first_word_known refuses those as
+     * the whole word) */
+    uint16_t en_len[26 * 26 * 27];
     int32_t en_one_v[26]; /* the value of the one-letter key 'a'+c */
     /* bit c: a word kj_num_en_scale reads after digits may start with
      * 'a'+c (a key of en_words for a scale, hundred, dozen or dozens, and
@@ -162,12 +166,17 @@ struct kj_numeric {
      * byte alone, bit b of before_pair[a * 4 + b / 64] for a key a b ... */
     bool before_one[128];
     uint64_t before_pair[128 * 4];
-    /* rec_numeric.c: bit b of word_lead[a * 4 + b / 64], for a letter a:
-     * a word a b may start a number (en_one / en_tri, minus, negative), a
-     * key of `before` (before_one, before_pair) or a vague share (a or s
-     * and a second byte vague3 has): everything phrase_may_start accepts at a letter
-     * but a letter-prefixed dollar (HK$). Built once from those tables. */
-    uint64_t word_lead[128 * 4];
+    /* rec_numeric.c: word_lead[a << 8 | b], for a letter a and any byte
+     * b: whether a word a b may start a number (en_one / en_tri, minus,
+     * negative), a key of `before` (before_one, before_pair) or a vague
+     * share (a or s and a second byte vague3 has): everything
+     * word_may_start accepts at a word but a letter-prefixed dollar
+     * (HK$). KJ_LEAD_NUM where only a number word makes it so (then the
+     * word's length decides, kj_num_en_len_may), KJ_LEAD_ANY where one of
+     * the others does, 0 for none; KJ_LEAD_MAG for M and a digit (M7,
+     * read_magnitude). One byte a pair: one load a word. Built once from
+     * those tables. */
+    uint8_t word_lead[128 << 8];
     /* rec_numeric.c: bit cp set for a BMP character outside ASCII where
      * kj_num_cp_may_start or kj_money_cp_may_start holds at every
      * position, when before_wide is false: num_cp but hiragana, and the
@@ -175,14 +184,17 @@ struct kj_numeric {
      * Hiragana start a number only after a space; the scan asks that
      * apart. */
     uint64_t start_cp[1024];
-    /* start_cp and every ASCII code point: where kj_num_quiet_end stops
-     * (an ASCII byte's entry holds the byte, so the scan's test of the
-     * byte is this bitmap's too) */
-    uint64_t quiet_stop[1024];
-    /* the same without the number words (en_one / en_tri): where only a
-     * number word makes the bit of word_lead, the word's length decides
-     * (kj_num_en_len_may) */
-    uint64_t lead_other[128 * 4];
+    /* rec_numeric.c: bit cp set for a kanji numeral of num_cp (not 数,
+     * マ, U+2212) that no key of `before` starts with: there phrase_at
+     * reads only the number scanner's numeral (numeral_fails, when
+     * before_wide is false) */
+    uint64_t numeral_only[1024];
+    /* 1 for a BMP code point of start_cp and for every ASCII one: where
+     * kj_num_quiet_end stops (a byte per code point, one load a test; an
+     * ASCII byte's entry holds the byte, so the scan's test of the byte is
+     * this table's too, and so is the test of a slow entry of d->cpx,
+     * whose code point bits are 0) */
+    uint8_t quiet_stop[0x10000];
     /* rec_numeric.c: kj_rec_numeric's scan by byte: SCAN_SKIP (ASCII that
      * starts nothing), SCAN_LETTER, SCAN_HW (h and w, where a glued URL
      * may start) or SCAN_START (digits, $ - . \ #, non-ASCII) */
@@ -251,16 +263,20 @@ bool kj_num_en_may_start(const kiji_doc *d, size_t pos);
  * point, an ordinal but a quarter or fourth)? False when unsure. */
 bool kj_num_en_word_starts_none(const struct kj_numeric *nd, const char *w, size_t n);
 
-/* Whether a word of len letters, the first two a and b (0..25, either
- * case; b unused for one letter), can be a key of en_words that the
- * number scanner reads from the text and starts a number with: false
- * proves kj_num_en_may_start fails where that word is the whole word. */
-static inline bool kj_num_en_len_may(const struct kj_numeric *nd, unsigned a, unsigned b,
-                                     size_t len)
+/* Whether the word w of len ASCII letters (either case; its first three
+ * are read) can be a key of en_words that the number scanner reads from
+ * the text and starts a number with: false proves kj_num_en_may_start
+ * fails where that word is the whole word. */
+static inline bool kj_num_en_len_may(const struct kj_numeric *nd, const char *w, size_t len)
 {
+    unsigned a = ((unsigned char)w[0] | 0x20u) - 'a';
     if (len == 1)
         return nd->en_one >> a & 1;
-    return len < 16 && (nd->en_len[a * 26 + b] >> len & 1);
+    if (len >= 16)
+        return false;
+    unsigned b = ((unsigned char)w[1] | 0x20u) - 'a';
+    unsigned c = len > 2 ? ((unsigned char)w[2] | 0x20u) - 'a' : 26;
+    return nd->en_len[(a * 26 + b) * 27 + c] >> len & 1;
 }
 /* num.c: false when kj_num_scan(d, pos) fails for certain, from the
  * characters at pos alone (pos < d->norm_len). */
@@ -331,12 +347,13 @@ static inline bool kj_money_cp_may_start(const struct kj_numeric *nd, unsigned c
 }
 void kj_num_en_scale(kiji_doc *d, kj_numtok *t);
 
-/* kj_rec_numeric's scan passes a valid non-ASCII character at i that is
- * not claimed and where valid_cp_may_start fails by going to its end.
- * Most characters of Japanese text are such: pass the run of them from i
- * at once (with no key of `before` past U+FFFF: otherwise none is passed).
- * Returns the run's end, i when there is none. The slow entry after the
- * text (d->cpx[norm_len]) ends the run. Inline: the scan asks at every
+/* kj_rec_numeric's scan passes a valid non-ASCII character at i where
+ * valid_cp_may_start fails by going to its end, claimed or not (a claimed
+ * one it would pass byte by byte to the same end). Most characters of
+ * Japanese text are such: pass the run of them from i at once (with no
+ * key of `before` past U+FFFF: otherwise none is passed). Returns the
+ * run's end, i when there is none. The slow entry after the text
+ * (d->cpx[norm_len]) ends the run. Inline: the scan asks at every
  * character past ASCII it stops at. */
 static inline size_t kj_num_quiet_end(const struct kj_numeric *nd, const kiji_doc *d, size_t i)
 {
@@ -351,18 +368,14 @@ static inline size_t kj_num_quiet_end(const struct kj_numeric *nd, const kiji_do
         kj_num_hira_first(nd, d->cpx[i] & KJ_CPX_CP))
         return i;
     const uint32_t *x = d->cpx;
-    const uint64_t *stop = nd->quiet_stop;
+    const uint8_t *stop = nd->quiet_stop;
     for (;;) {
         uint32_t v = x[i];
-        /* one test for the rare entries: slow (the run ends), or past
-         * U+FFFF (no bit of start_cp: the run goes on past it unclaimed) */
-        if (v & (KJ_CPX_SLOW | 0x1F0000)) {
-            if (v & KJ_CPX_SLOW)
-                break;
-        } else if (stop[(v & 0xFFFF) >> 6] >> (v & 63) & 1) {
-            break; /* ASCII, or the rest of valid_cp_may_start */
-        }
-        if (d->claim[i])
+        /* one load for most characters: a slow entry (KJ_CPX_SLOW with
+         * no code point bits) reads the entry of U+0000, a stop; past
+         * U+FFFF no character is in start_cp, so an entry read there by
+         * the low 16 bits is no stop */
+        if (stop[v & 0xFFFF] && (v >= KJ_CPX_SLOW || !(v & 0x1F0000)))
             break;
         i += v >> KJ_CPX_LEN_SHIFT;
     }
