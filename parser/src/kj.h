@@ -176,6 +176,9 @@ struct kiji_parser {
     kiji_options opt;
     const UNormalizer2 *nfkc;
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
+    /* norm.c: the d->cpx entry of a three-byte character less its code
+     * point, for each value of its nfkc_tab flags */
+    uint32_t nfkc_cpx3[256];
     uint32_t cpx_ascii[128];   /* chars.c: the d->cpx entry of each ASCII byte */
     UBreakIterator *sbrk_ja;   /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
