@@ -255,8 +255,8 @@ struct kj_dict {
      * byte b; kj_dict_get's filter */
     uint64_t last[LAST_LENS * 256 / 64];
     /* kj_dict_get's index: every key by a hash of all its bytes (open
-     * addressing, linear probing; nslots a power of two, at most a
-     * quarter used, never 0), its bytes in pool */
+     * addressing, linear probing; nslots a power of two, at most half
+     * used, never 0), its bytes in pool */
     struct hslot *slots;
     size_t nslots, nkeys;
     unsigned shift; /* 64 less log2(nslots): a hash's top bits are its slot */
@@ -534,7 +534,7 @@ static inline bool same_head(const unsigned char *k, const unsigned char *s,
 }
 
 /* The slot of the key s (n >= 1 bytes) in kj_dict_get's index, or the
- * empty slot where it would go (the index has one: at most a quarter is
+ * empty slot where it would go (the index has one: at most half is
  * used); h and last: its key_hash and last_word. Keys of the same length
  * are the same when their words are: the last one in the slot, the others
  * (past eight bytes) in the pool. */
@@ -583,7 +583,7 @@ static bool index_put(kj_dict *t, const unsigned char *s, size_t n, int32_t valu
 {
     if (n > UINT32_MAX || t->npool > UINT32_MAX - n)
         return false;
-    if ((t->nkeys + 1) * 4 > t->nslots && !index_grow(t))
+    if ((t->nkeys + 1) * 2 > t->nslots && !index_grow(t))
         return false;
     uint64_t last = last_word(s, n);
     hslot *sl = index_slot(t, s, n, key_hash(s, n, last), last);
