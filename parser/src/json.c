@@ -228,6 +228,20 @@ static inline bool plain8(uint64_t x, uint64_t high)
              ((bs - ones) & ~bs & tops) | (x & high));
 }
 
+typedef unsigned char v16 __attribute__((vector_size(16)));
+typedef uint64_t v2 __attribute__((vector_size(16)));
+
+/* plain8 of sixteen bytes (GCC's vector extension: SSE2 compares on
+ * x86-64, plain code elsewhere); ascii: a byte past ASCII is not plain. */
+static inline bool plain16(v16 v, bool ascii)
+{
+    v16 m = (v < 0x20) | (v == '"') | (v == '\\');
+    if (ascii)
+        m |= v >= 0x80;
+    v2 m2 = (v2)m;
+    return !(m2[0] | m2[1]);
+}
+
 /* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
  * UTF-8, so only the ASCII escapes are looked for. Returns false (having
  * written a partial string the caller rolls back) on invalid UTF-8. */
@@ -259,6 +273,29 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
         }
     }
     while (s < end) {
+        /* sixteen at a time first, in one vector, and the last 1-15
+         * bytes of a string of sixteen or more with its last sixteen (as
+         * the last eight below) */
+        if (end - s >= 16) {
+            v16 v;
+            memcpy(&v, s, 16);
+            if (plain16(v, !checked)) {
+                memcpy(o, s, 16);
+                o += 16;
+                s += 16;
+                continue;
+            }
+        } else if (len >= 16) {
+            const unsigned char *t = end - 16;
+            v16 v;
+            memcpy(&v, t, 16);
+            if (plain16(v, !checked)) {
+                memcpy(o - (s - t), t, 16);
+                o += end - s;
+                s = end;
+                break;
+            }
+        }
         if (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
@@ -710,17 +747,6 @@ static bool attr_shadowed(const kj_fact *f, const kj_attr *a)
     return false;
 }
 
-typedef unsigned char v16 __attribute__((vector_size(16)));
-typedef uint64_t v2 __attribute__((vector_size(16)));
-
-/* plain8 of sixteen bytes, non-ASCII ones not plain (GCC's vector
- * extension: SSE2 compares on x86-64, plain code elsewhere). */
-static inline bool plain16(v16 v)
-{
-    v2 m = (v2)((v < 0x20) | (v == '"') | (v == '\\') | (v >= 0x80));
-    return !(m[0] | m[1]);
-}
-
 /* An attribute's key, escaped like any string (recognizers name them).
  * Most are our own names of plain ASCII of 4 to 16 bytes (unit,
  * currency): tested (plain16) and copied as two words that may overlap
@@ -750,7 +776,7 @@ static void attr_key(jw *w, const char *k)
             words = (v2){x, x};
         }
         /* written in any case: put_str writes over them */
-        if (plain16((v16)words)) {
+        if (plain16((v16)words, true)) {
             o[-1] = '"';
             o += n;
             *o++ = '"';
