@@ -478,6 +478,11 @@ static void run_edited(kiji_parser *p)
     compare(d, "edited: invalid name, references");
     f->end = f->start + 1; /* inside a character when the text starts with one */
     compare(d, "edited: text span cut inside a character");
+    f->type = 0; /* no type name: no "type" member */
+    compare(d, "edited: no type name");
+    f->sentence = 7;
+    f->id = INT32_MAX;
+    compare(d, "edited: no type name, a sentence");
     *f = saved;
 
     d->facts_truncated = true;

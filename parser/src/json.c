@@ -795,6 +795,20 @@ static void attr_key(jw *w, const char *k)
         putc1(w, ':');
 }
 
+/* The literal s at p; returns its end. Inline, so that the length folds
+ * to a constant. */
+static inline char *lit(char *p, const char *s)
+{
+    size_t n = __builtin_strlen(s);
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* The most put_fact's compact start takes: {"id":N,"type":"" (the type
+ * name's length apart), and ,"start":N,"end":N,"sentence":N. */
+#define FACT_HEAD_LEN (sizeof "{\"id\":,\"type\":\"\"" + INT_MAX_LEN)
+#define FACT_SPAN_LEN (sizeof ",\"start\":,\"end\":,\"sentence\":" + 3 * INT_MAX_LEN)
+
 static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
 {
     keyset ks;
@@ -802,23 +816,55 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
     ks.first = 0;
     /* Mark where the fixed keys went by name, to test attributes against. */
 #define MARK(name) (ks.first |= 1ull << ((unsigned char)(name)[0] & 63), ks.k[ks.n++] = (name))
-    jw_open(w, '{');
-    kv_int(w, "id", f->id);
+    /* The compact form of the members every fact starts with written at
+     * once, into room reserved for them all; the general way below. */
+    const char *type = kiji_fact_type_name(f->type);
+    size_t tl = type ? strlen(type) : 0;
+    if (!w->pretty && type && jw_reserve(w, FACT_HEAD_LEN + tl)) {
+        char *p = w->b + w->n;
+        p = lit(p, "{\"id\":");
+        p = int_at(p, f->id);
+        p = lit(p, ",\"type\":\"");
+        memcpy(p, type, tl);
+        p += tl;
+        *p++ = '"';
+        w->n = (size_t)(p - w->b);
+        w->depth++;
+        w->first[w->depth] = false;
+    } else {
+        jw_open(w, '{');
+        kv_int(w, "id", f->id);
+        kv_name(w, "type", type);
+    }
     MARK("id");
-    if (kv_name(w, "type", kiji_fact_type_name(f->type)))
+    if (type)
         MARK("type");
     /* A span cut inside a character is no valid string: no "text" then. */
     if (orig_span_valid(d, f->start, f->end) &&
         kv_strn(w, "text", d->orig + f->start, f->end - f->start, true))
         MARK("text");
-    kv_int(w, "start", (int64_t)f->start);
-    MARK("start");
-    kv_int(w, "end", (int64_t)f->end);
-    MARK("end");
-    if (f->sentence >= 0) {
-        kv_int(w, "sentence", f->sentence);
-        MARK("sentence");
+    if (!w->pretty && jw_reserve(w, FACT_SPAN_LEN)) {
+        /* ",start":N,"end":N(,"sentence":N): "id" came before */
+        char *p = w->b + w->n;
+        p = lit(p, ",\"start\":");
+        p = int_at(p, (int64_t)f->start);
+        p = lit(p, ",\"end\":");
+        p = int_at(p, (int64_t)f->end);
+        if (f->sentence >= 0) {
+            p = lit(p, ",\"sentence\":");
+            p = int_at(p, f->sentence);
+        }
+        w->n = (size_t)(p - w->b);
+    } else {
+        kv_int(w, "start", (int64_t)f->start);
+        kv_int(w, "end", (int64_t)f->end);
+        if (f->sentence >= 0)
+            kv_int(w, "sentence", f->sentence);
     }
+    MARK("start");
+    MARK("end");
+    if (f->sentence >= 0)
+        MARK("sentence");
     if (f->name && kv_str(w, "name", f->name))
         MARK("name");
     if (f->value.ok) {
