@@ -254,20 +254,37 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     char *o = w->b + w->n;
     *o++ = '"';
     const uint64_t high = checked ? 0 : 0x8080808080808080u;
-    /* Bytes copied as they are, eight at a time while they need no escape
-     * (and are ASCII unless the string is known valid). A string of 4-7
-     * bytes is tested as one word of its first four and last four bytes;
-     * the last 1-7 bytes of a longer one with the word of its last eight:
-     * when all eight are plain, those before s were written as they are,
-     * one byte each, so they are the last output bytes and the overlap is
-     * rewritten with the same bytes. */
-    if (len >= 4 && len < 8) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, end - 4, 4);
-        if (plain8((uint64_t)a | (uint64_t)b << 32, high)) {
-            memcpy(o, s, 4);
-            memcpy(o + len - 4, end - 4, 4);
+    /* Bytes copied as they are, sixteen or eight at a time while they
+     * need no escape (and are ASCII unless the string is known valid). A
+     * string of 4-16 bytes is tested at once, in one vector: one of 4-7 as
+     * the word of its first four and last four bytes, one of 8-16 as its
+     * first eight and last eight. The last 1-15 bytes of a longer one are
+     * tested with its last sixteen, the last 1-7 with its last eight: when
+     * all are plain, those before s were written as they are, one byte
+     * each, so they are the last output bytes and the overlap is rewritten
+     * with the same bytes. */
+    if (len >= 4 && len <= 16) {
+        v2 words;
+        if (len >= 8) {
+            uint64_t a, b;
+            memcpy(&a, s, 8);
+            memcpy(&b, end - 8, 8);
+            words = (v2){a, b};
+        } else {
+            uint32_t a, b;
+            memcpy(&a, s, 4);
+            memcpy(&b, end - 4, 4);
+            uint64_t x = (uint64_t)a | (uint64_t)b << 32;
+            words = (v2){x, x};
+        }
+        if (plain16((v16)words, !checked)) {
+            if (len >= 8) {
+                memcpy(o, s, 8);
+                memcpy(o + len - 8, end - 8, 8);
+            } else {
+                memcpy(o, s, 4);
+                memcpy(o + len - 4, end - 4, 4);
+            }
             o += len;
             s = end;
         }
