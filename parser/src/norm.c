@@ -368,6 +368,10 @@ static __attribute__((noinline)) size_t put_mixed(const kiji_parser *p, const un
         if (!(f & NF_STABLE))
             goto done;
         uint32_t e = cp | e3[f]; /* its d->cpx entry */
+        /* {k, k}: the maps of two of its bytes, one vector store */
+        typedef size_t pos2 __attribute__((vector_size(2 * sizeof(size_t))));
+        const pos2 three2 = {3, 3};
+        pos2 kk = {k, k};
         for (;;) {
             size_t j = k - i;
             if (!next3(u + k + 2)) {
@@ -392,7 +396,12 @@ static __attribute__((noinline)) size_t put_mixed(const kiji_parser *p, const un
                 }
                 goto done;
             }
-            put_char3(ob, ms, x, j, u, k, e);
+            /* put_char3, its maps stored as the pair kk and one more */
+            memcpy(ob + j, u + k, 4);
+            memcpy(ms + j, &kk, sizeof kk);
+            ms[j + 2] = k;
+            put_entry3(x + j, e);
+            kk += three2;
             k += 3;
             e = c | e3[g];
             if (k > lim)
