@@ -1,7 +1,8 @@
 /*
  * json_str_test.c -- the strings of the result JSON against jansson: the
- * writer copies a string eight bytes at a time, tests a string of 4-7 bytes
- * as one word, and rewrites the last eight bytes of a longer one at once.
+ * writer copies a string sixteen, then eight bytes at a time, tests a
+ * string of 4-7 bytes as one word, and rewrites the last sixteen or eight
+ * bytes of a longer one at once.
  * Random strings of 0-40 bytes over an alphabet that holds plain ASCII,
  * quotes, backslashes, controls, DEL, valid multi-byte characters and bytes
  * that are no valid UTF-8 are written twice: as the doc id (a string the

@@ -421,7 +421,7 @@ static void run_edited(kiji_parser *p)
     /* Attributes: collisions with core keys and each other, "mentions",
      * NULL and invalid strings, escapes in keys and values. */
     static kj_span ments[2] = {{0, 3}, {6, 9}};
-    kj_attr a[12];
+    kj_attr a[19];
     memset(a, 0, sizeof a);
     const struct {
         const char *key;
@@ -441,13 +441,23 @@ static void run_edited(kiji_parser *p)
         {"flag", KJ_ATTR_BOOL, NULL, 0},
         {"k\"ey", KJ_ATTR_NULL, NULL, 0},
         {"currency", KJ_ATTR_STR, "USD", 0},
+        /* keys on both sides of attr_key's 4 to 16 plain bytes, and
+         * ones it must leave to put_str: a control, a backslash or
+         * non-ASCII in either of its two words */
+        {"abc", KJ_ATTR_INT, NULL, 1},
+        {"sixteen_bytes_ab", KJ_ATTR_INT, NULL, 2},
+        {"seventeen_bytes_a", KJ_ATTR_INT, NULL, 3},
+        {"key\x01with_tab", KJ_ATTR_INT, NULL, 4},
+        {"twelve\\bytes", KJ_ATTR_INT, NULL, 5},
+        {"\xE3\x82\xAD\xE3\x83\xBC", KJ_ATTR_INT, NULL, 6},
+        {"k\x1F", KJ_ATTR_INT, NULL, 7},
     };
-    for (size_t i = 0; i < 12; i++) {
+    for (size_t i = 0; i < 19; i++) {
         a[i].key = specs[i].key;
         a[i].kind = specs[i].kind;
         a[i].s = specs[i].s;
         a[i].i = specs[i].i;
-        a[i].next = i + 1 < 12 ? &a[i + 1] : NULL;
+        a[i].next = i + 1 < 19 ? &a[i + 1] : NULL;
     }
     f->attrs = &a[0];
     f->mentions = NULL;
@@ -468,6 +478,11 @@ static void run_edited(kiji_parser *p)
     compare(d, "edited: invalid name, references");
     f->end = f->start + 1; /* inside a character when the text starts with one */
     compare(d, "edited: text span cut inside a character");
+    f->type = 0; /* no type name: no "type" member */
+    compare(d, "edited: no type name");
+    f->sentence = 7;
+    f->id = INT32_MAX;
+    compare(d, "edited: no type name, a sentence");
     *f = saved;
 
     d->facts_truncated = true;

@@ -228,6 +228,20 @@ static inline bool plain8(uint64_t x, uint64_t high)
              ((bs - ones) & ~bs & tops) | (x & high));
 }
 
+typedef unsigned char v16 __attribute__((vector_size(16)));
+typedef uint64_t v2 __attribute__((vector_size(16)));
+
+/* plain8 of sixteen bytes (GCC's vector extension: SSE2 compares on
+ * x86-64, plain code elsewhere); ascii: a byte past ASCII is not plain. */
+static inline bool plain16(v16 v, bool ascii)
+{
+    v16 m = (v < 0x20) | (v == '"') | (v == '\\');
+    if (ascii)
+        m |= v >= 0x80;
+    v2 m2 = (v2)m;
+    return !(m2[0] | m2[1]);
+}
+
 /* Write s[0..len) as a JSON string. checked: the bytes are known to be valid
  * UTF-8, so only the ASCII escapes are looked for. Returns false (having
  * written a partial string the caller rolls back) on invalid UTF-8. */
@@ -240,25 +254,65 @@ static bool put_str(jw *w, const char *str, size_t len, bool checked)
     char *o = w->b + w->n;
     *o++ = '"';
     const uint64_t high = checked ? 0 : 0x8080808080808080u;
-    /* Bytes copied as they are, eight at a time while they need no escape
-     * (and are ASCII unless the string is known valid). A string of 4-7
-     * bytes is tested as one word of its first four and last four bytes;
-     * the last 1-7 bytes of a longer one with the word of its last eight:
-     * when all eight are plain, those before s were written as they are,
-     * one byte each, so they are the last output bytes and the overlap is
-     * rewritten with the same bytes. */
-    if (len >= 4 && len < 8) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, end - 4, 4);
-        if (plain8((uint64_t)a | (uint64_t)b << 32, high)) {
-            memcpy(o, s, 4);
-            memcpy(o + len - 4, end - 4, 4);
+    /* Bytes copied as they are, sixteen or eight at a time while they
+     * need no escape (and are ASCII unless the string is known valid). A
+     * string of 4-16 bytes is tested at once, in one vector: one of 4-7 as
+     * the word of its first four and last four bytes, one of 8-16 as its
+     * first eight and last eight. The last 1-15 bytes of a longer one are
+     * tested with its last sixteen, the last 1-7 with its last eight: when
+     * all are plain, those before s were written as they are, one byte
+     * each, so they are the last output bytes and the overlap is rewritten
+     * with the same bytes. */
+    if (len >= 4 && len <= 16) {
+        v2 words;
+        if (len >= 8) {
+            uint64_t a, b;
+            memcpy(&a, s, 8);
+            memcpy(&b, end - 8, 8);
+            words = (v2){a, b};
+        } else {
+            uint32_t a, b;
+            memcpy(&a, s, 4);
+            memcpy(&b, end - 4, 4);
+            uint64_t x = (uint64_t)a | (uint64_t)b << 32;
+            words = (v2){x, x};
+        }
+        if (plain16((v16)words, !checked)) {
+            if (len >= 8) {
+                memcpy(o, s, 8);
+                memcpy(o + len - 8, end - 8, 8);
+            } else {
+                memcpy(o, s, 4);
+                memcpy(o + len - 4, end - 4, 4);
+            }
             o += len;
             s = end;
         }
     }
     while (s < end) {
+        /* sixteen at a time first, in one vector, and the last 1-15
+         * bytes of a string of sixteen or more with its last sixteen (as
+         * the last eight below) */
+        if (end - s >= 16) {
+            v16 v;
+            memcpy(&v, s, 16);
+            if (plain16(v, !checked)) {
+                memcpy(o, s, 16);
+                o += 16;
+                s += 16;
+                continue;
+            }
+        } else if (len >= 16) {
+            const unsigned char *t = end - 16;
+            v16 v;
+            memcpy(&v, t, 16);
+            if (plain16(v, !checked)) {
+                memcpy(o - (s - t), t, 16);
+                o += end - s;
+                s = end;
+                break;
+            }
+        }
         if (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
@@ -710,30 +764,38 @@ static bool attr_shadowed(const kj_fact *f, const kj_attr *a)
     return false;
 }
 
-/* Attribute keys up to this long are copied byte by byte in attr_key. */
-#define ATTR_KEY_FAST 24
-
 /* An attribute's key, escaped like any string (recognizers name them).
- * Most are our own short names of plain ASCII (currency, mentions):
- * copied as they are read, up to the NUL, when none of their bytes needs
- * a look (a control, '"', '\\' or past ASCII; 0x7F is plain, as in
- * put_str) and they are no longer than ATTR_KEY_FAST; any other takes
- * put_str, which writes over them. */
+ * Most are our own names of plain ASCII of 4 to 16 bytes (unit,
+ * currency): tested (plain16) and copied as two words that may overlap
+ * when none of their bytes needs a look (a control, '"', '\\' or past
+ * ASCII; 0x7F is plain, as in put_str); any other takes put_str. */
 static void attr_key(jw *w, const char *k)
 {
     member(w);
-    if (jw_reserve(w, ATTR_KEY_FAST + 4)) {
-        char *o = w->b + w->n;
-        *o++ = '"';
-        size_t i = 0;
-        for (; i < ATTR_KEY_FAST; i++) {
-            unsigned char c = (unsigned char)k[i];
-            if (needs_escape[c] | (c >> 7)) /* the NUL as well */
-                break;
-            o[i] = (char)c;
+    size_t n = strlen(k);
+    if (n >= 4 && n <= 16 && jw_reserve(w, n + 4)) {
+        char *o = w->b + w->n + 1;
+        v2 words;
+        if (n >= 8) {
+            uint64_t a, b;
+            memcpy(&a, k, 8);
+            memcpy(&b, k + n - 8, 8);
+            memcpy(o, &a, 8);
+            memcpy(o + n - 8, &b, 8);
+            words = (v2){a, b};
+        } else {
+            uint32_t a, b;
+            memcpy(&a, k, 4);
+            memcpy(&b, k + n - 4, 4);
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &b, 4);
+            uint64_t x = (uint64_t)a | (uint64_t)b << 32;
+            words = (v2){x, x};
         }
-        if (!k[i]) {
-            o += i;
+        /* written in any case: put_str writes over them */
+        if (plain16((v16)words, true)) {
+            o[-1] = '"';
+            o += n;
             *o++ = '"';
             *o++ = ':';
             if (w->pretty)
@@ -742,13 +804,27 @@ static void attr_key(jw *w, const char *k)
             return;
         }
     }
-    if (!put_str(w, k, strlen(k), false))
+    if (!put_str(w, k, n, false))
         w->bad = true; /* jansson's dump fails on such a key as well */
     if (w->pretty)
         put(w, ": ", 2);
     else
         putc1(w, ':');
 }
+
+/* The literal s at p; returns its end. Inline, so that the length folds
+ * to a constant. */
+static inline char *lit(char *p, const char *s)
+{
+    size_t n = __builtin_strlen(s);
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* The most put_fact's compact start takes: {"id":N,"type":"" (the type
+ * name's length apart), and ,"start":N,"end":N,"sentence":N. */
+#define FACT_HEAD_LEN (sizeof "{\"id\":,\"type\":\"\"" + INT_MAX_LEN)
+#define FACT_SPAN_LEN (sizeof ",\"start\":,\"end\":,\"sentence\":" + 3 * INT_MAX_LEN)
 
 static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
 {
@@ -757,23 +833,55 @@ static void put_fact(jw *w, const kiji_doc *d, const kj_fact *f)
     ks.first = 0;
     /* Mark where the fixed keys went by name, to test attributes against. */
 #define MARK(name) (ks.first |= 1ull << ((unsigned char)(name)[0] & 63), ks.k[ks.n++] = (name))
-    jw_open(w, '{');
-    kv_int(w, "id", f->id);
+    /* The compact form of the members every fact starts with written at
+     * once, into room reserved for them all; the general way below. */
+    const char *type = kiji_fact_type_name(f->type);
+    size_t tl = type ? strlen(type) : 0;
+    if (!w->pretty && type && jw_reserve(w, FACT_HEAD_LEN + tl)) {
+        char *p = w->b + w->n;
+        p = lit(p, "{\"id\":");
+        p = int_at(p, f->id);
+        p = lit(p, ",\"type\":\"");
+        memcpy(p, type, tl);
+        p += tl;
+        *p++ = '"';
+        w->n = (size_t)(p - w->b);
+        w->depth++;
+        w->first[w->depth] = false;
+    } else {
+        jw_open(w, '{');
+        kv_int(w, "id", f->id);
+        kv_name(w, "type", type);
+    }
     MARK("id");
-    if (kv_name(w, "type", kiji_fact_type_name(f->type)))
+    if (type)
         MARK("type");
     /* A span cut inside a character is no valid string: no "text" then. */
     if (orig_span_valid(d, f->start, f->end) &&
         kv_strn(w, "text", d->orig + f->start, f->end - f->start, true))
         MARK("text");
-    kv_int(w, "start", (int64_t)f->start);
-    MARK("start");
-    kv_int(w, "end", (int64_t)f->end);
-    MARK("end");
-    if (f->sentence >= 0) {
-        kv_int(w, "sentence", f->sentence);
-        MARK("sentence");
+    if (!w->pretty && jw_reserve(w, FACT_SPAN_LEN)) {
+        /* ",start":N,"end":N(,"sentence":N): "id" came before */
+        char *p = w->b + w->n;
+        p = lit(p, ",\"start\":");
+        p = int_at(p, (int64_t)f->start);
+        p = lit(p, ",\"end\":");
+        p = int_at(p, (int64_t)f->end);
+        if (f->sentence >= 0) {
+            p = lit(p, ",\"sentence\":");
+            p = int_at(p, f->sentence);
+        }
+        w->n = (size_t)(p - w->b);
+    } else {
+        kv_int(w, "start", (int64_t)f->start);
+        kv_int(w, "end", (int64_t)f->end);
+        if (f->sentence >= 0)
+            kv_int(w, "sentence", f->sentence);
     }
+    MARK("start");
+    MARK("end");
+    if (f->sentence >= 0)
+        MARK("sentence");
     if (f->name && kv_str(w, "name", f->name))
         MARK("name");
     if (f->value.ok) {

@@ -176,6 +176,9 @@ struct kiji_parser {
     kiji_options opt;
     const UNormalizer2 *nfkc;
     uint8_t nfkc_tab[0x10000]; /* norm.c: per-BMP-code-point flags */
+    /* norm.c: the d->cpx entry of a three-byte character less its code
+     * point, for each value of its nfkc_tab flags */
+    uint32_t nfkc_cpx3[256];
     uint32_t cpx_ascii[128];   /* chars.c: the d->cpx entry of each ASCII byte */
     UBreakIterator *sbrk_ja;   /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
@@ -750,7 +753,7 @@ size_t kj_dict_maxlen(const kj_dict *t);
 /* May a key of len bytes (len > 0) end with byte b? false only where none
  * does: the length-and-last-byte filter kj_dict_get applies first. */
 bool kj_dict_may_end(const kj_dict *t, size_t len, unsigned char b);
-/* Exact lookup. */
+/* Exact lookup (through a hash index of the keys, not the trie). */
 bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value);
 /* Whether t's walks count a node's child bits with the CPU's popcnt
  * instruction: kj_dict_new turns it on where the CPU has one; off, they

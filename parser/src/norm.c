@@ -82,6 +82,9 @@ int kj_norm_init(kiji_parser *p, kiji_error *err)
             f |= (uint8_t)(kj_char_class(c) >> KJ_NF_CC_FIRST << KJ_NF_CC_SHIFT);
         p->nfkc_tab[c] = f;
     }
+    for (unsigned f = 0; f < 256; f++)
+        p->nfkc_cpx3[f] = (uint32_t)(f >> KJ_NF_CC_SHIFT) << KJ_NF_CC_FIRST |
+                          (uint32_t)3 << KJ_CPX_LEN_SHIFT;
     return KIJI_OK;
 }
 
@@ -237,15 +240,12 @@ static inline uint32_t next_checked(const char *src, size_t len, size_t *i)
     return kj_u8_next(src, len, i);
 }
 
-/* The decoded entries (d->cpx) of a three-byte character cp whose flags in
- * nfkc_tab are f: what kj_chars_fill writes for it, the classes read from
- * the same table. */
-static inline void put_entry3(uint32_t *x, uint32_t cp, uint8_t f)
+/* The decoded entries (d->cpx) of a three-byte character: e, its entry
+ * (cp | p->nfkc_cpx3[its flags]), and its continuation entries; what
+ * kj_chars_fill writes for it, the classes read from the same table. */
+static inline void put_entry3(uint32_t *x, uint32_t e)
 {
-    /* the class bits masked in place and moved with one shift (a shift
-     * down and up would take a zero extension between them) */
-    uint32_t cc = ((uint32_t)f & (0xFFu << KJ_NF_CC_SHIFT)) << (KJ_NF_CC_FIRST - KJ_NF_CC_SHIFT);
-    x[0] = cp | cc | (uint32_t)3 << KJ_CPX_LEN_SHIFT;
+    x[0] = e;
     /* the two continuation entries with one store */
     static const uint32_t cont[2] = {KJ_CPX_SLOW | (uint32_t)1 << KJ_CPX_BACK_SHIFT,
                                      KJ_CPX_SLOW | (uint32_t)2 << KJ_CPX_BACK_SHIFT};
@@ -274,18 +274,18 @@ static inline uint32_t three_checked(const unsigned char *u)
            ((0xE0u << 12) + (0x80u << 6) + 0x80u);
 }
 
-/* put_mixed's store of the three-byte character cp (flags f) at u[k] at
+/* put_mixed's store of the three-byte character at u[k] (entry e) at
  * output offset j: its bytes in ob, its maps (all k) in ms and its decoded
  * entries in x. Four bytes, one store: the fourth is the next character's
  * lead, overwritten by whatever is written next. In bounds as put_mixed
  * takes a character only where k + 6 <= len and j + 6 <= room: the load
  * ends at u[k + 3], the store at ob[j + 3]. */
 static inline void put_char3(char *ob, size_t *ms, uint32_t *x, size_t j, const unsigned char *u,
-                             size_t k, uint32_t cp, uint8_t f)
+                             size_t k, uint32_t e)
 {
     memcpy(ob + j, u + k, 4);
     ms[j] = ms[j + 1] = ms[j + 2] = k;
-    put_entry3(x + j, cp, f);
+    put_entry3(x + j, e);
 }
 
 /* The run of characters that starts at src[i] (see kj_normalize), written
@@ -304,11 +304,12 @@ static inline void put_char3(char *ob, size_t *ms, uint32_t *x, size_t j, const 
  * which the general path then checks and writes. Returns where it
  * stopped, with the characters written in *chars. A function of its own
  * so that its few variables stay in registers. */
-static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const uint8_t *tab,
-                                                  const uint32_t *ax, size_t i, size_t len,
-                                                  size_t room, char *ob, size_t *ms, uint32_t *x,
-                                                  size_t *chars)
+static __attribute__((noinline)) size_t put_mixed(const kiji_parser *p, const unsigned char *u,
+                                                  size_t i, size_t len, size_t room, char *ob,
+                                                  size_t *ms, uint32_t *x, size_t *chars)
 {
+    const uint8_t *tab = p->nfkc_tab;
+    const uint32_t *ax = p->cpx_ascii, *e3 = p->nfkc_cpx3;
     size_t lim = len - i < room ? len : i + room;
     size_t k = i, nc = 0;
     uint32_t cp = 0;
@@ -362,17 +363,22 @@ static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const 
             break;
         }
     kanji:
-        /* the three-byte character cp (flags f) at u[k] */
+        /* the three-byte character cp (flags f) at u[k]; the characters
+         * taken here are not counted in nc: each is three bytes */
+        if (!(f & NF_STABLE))
+            goto done;
+        uint32_t e = cp | e3[f]; /* its d->cpx entry */
+        /* {k, k}: the maps of two of its bytes, one vector store */
+        typedef size_t pos2 __attribute__((vector_size(2 * sizeof(size_t))));
+        const pos2 three2 = {3, 3};
+        pos2 kk = {k, k};
         for (;;) {
-            if (!(f & NF_STABLE))
-                goto done;
             size_t j = k - i;
             if (!next3(u + k + 2)) {
                 unsigned nb = u[k + 3];
                 if (nb >= 0x80 || !nb || !(tab[nb] & NF_BOUNDARY))
                     goto done;
-                put_char3(ob, ms, x, j, u, k, cp, f);
-                nc++;
+                put_char3(ob, ms, x, j, u, k, e);
                 k += 3;
                 if (k > lim)
                     goto done;
@@ -380,19 +386,31 @@ static __attribute__((noinline)) size_t put_mixed(const unsigned char *u, const 
             }
             uint32_t c = three_checked(u + k + 3);
             uint8_t g = tab[c];
-            if (c < 0x800 || !(g & NF_BOUNDARY))
+            /* the next one is taken as well when NF_STABLE: one test of
+             * both flags; when it only has a boundary before it, this
+             * character is still a chunk of its own and the run ends */
+            if (c < 0x800 || (g & (NF_BOUNDARY | NF_STABLE)) != (NF_BOUNDARY | NF_STABLE)) {
+                if (c >= 0x800 && (g & NF_BOUNDARY)) {
+                    put_char3(ob, ms, x, j, u, k, e);
+                    k += 3;
+                }
                 goto done;
-            put_char3(ob, ms, x, j, u, k, cp, f);
-            nc++;
+            }
+            /* put_char3, its maps stored as the pair kk and one more */
+            memcpy(ob + j, u + k, 4);
+            memcpy(ms + j, &kk, sizeof kk);
+            ms[j + 2] = k;
+            put_entry3(x + j, e);
+            kk += three2;
             k += 3;
-            cp = c;
-            f = g;
+            e = c | e3[g];
             if (k > lim)
                 goto done;
         }
     }
 done:
-    *chars = nc;
+    /* nc ASCII characters, the rest of the bytes three-byte characters */
+    *chars = nc + (k - i - nc) / 3;
     return k;
 }
 
@@ -537,8 +555,8 @@ int kj_normalize(kiji_doc *d, kiji_error *err)
         if (b < 0x80 || (b & 0xF0) == 0xE0) {
             size_t room = o.cap - o.len - 1; /* what fits without reserve growing */
             size_t chars;
-            size_t k = put_mixed((const unsigned char *)src, d->p->nfkc_tab, d->p->cpx_ascii, i, len,
-                                 room, o.buf + o.len, o.ms + o.len, o.x + o.len, &chars);
+            size_t k = put_mixed(d->p, (const unsigned char *)src, i, len, room, o.buf + o.len,
+                                 o.ms + o.len, o.x + o.len, &chars);
             if (k > i) {
                 /* the decoded entries of the text before the run */
                 kj_chars_fill(d, o.buf, o.done, o.len);

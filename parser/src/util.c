@@ -3,7 +3,9 @@
  *
  * The arena hands out zeroed memory from a list of chunks that survive
  * between parses (a warm doc mallocs nothing); crossing the cap jumps back
- * to kiji_parse. The trie is built once per parser and only read after.
+ * to kiji_parse. The trie is built once per parser and only read after;
+ * beside it, a hash index of its keys answers exact lookups (kj_dict_get)
+ * without a walk.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +223,14 @@ typedef struct tnode {
     unsigned char term; /* a key ends here */
 } tnode;
 
+/* A key in kj_dict_get's index: its bytes pool[off, off + len) (len 0: an
+ * empty slot), their last word (last_word) and its value. */
+typedef struct hslot {
+    uint64_t last;
+    uint32_t off, len;
+    int32_t value;
+} hslot;
+
 struct kj_dict {
     tnode *nodes;
     unsigned char *byte; /* byte[i]: the byte of the edge into node i */
@@ -244,6 +254,14 @@ struct kj_dict {
     /* bit len * 256 + b: a key of len bytes (below LAST_LENS) ends with the
      * byte b; kj_dict_get's filter */
     uint64_t last[LAST_LENS * 256 / 64];
+    /* kj_dict_get's index: every key by a hash of all its bytes (open
+     * addressing, linear probing; nslots a power of two, at most half
+     * used, never 0), its bytes in pool */
+    struct hslot *slots;
+    size_t nslots, nkeys;
+    unsigned shift; /* 64 less log2(nslots): a hash's top bits are its slot */
+    char *pool;
+    size_t npool, cappool;
     bool nofilter;         /* a key does not start with a whole BMP char */
     bool notwo;            /* a key's second character is no whole one: two[] is unused */
     bool popcnt;           /* the walks count child bits with the popcnt instruction */
@@ -278,10 +296,12 @@ static bool reserve_nodes(kj_dict *t, size_t n)
     return true;
 }
 
+static bool index_grow(kj_dict *t);
+
 kj_dict *kj_dict_new(void)
 {
     kj_dict *t = calloc(1, sizeof *t);
-    if (!t || !reserve_nodes(t, 1)) {
+    if (!t || !reserve_nodes(t, 1) || !index_grow(t)) {
         kj_dict_free(t);
         return NULL;
     }
@@ -302,6 +322,8 @@ void kj_dict_free(kj_dict *t)
     free(t->byte);
     free(t->value);
     free(t->room);
+    free(t->slots);
+    free(t->pool);
     free(t);
 }
 
@@ -448,6 +470,185 @@ static long add_child(kj_dict *t, uint32_t p, unsigned char b)
     return (long)c;
 }
 
+/* The eight bytes at s as a word (either byte order: only compared and
+ * hashed). */
+static inline uint64_t word8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+/* The last bytes of a key, s[0, n) for 1 <= n <= 8, as one word that holds
+ * every one of them at a place fixed by n: two keys of n bytes have the
+ * same word exactly when they have the same bytes (four and four bytes,
+ * which overlap below eight; below four, the first, middle and last). */
+static inline uint64_t tail_word(const unsigned char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return (uint64_t)a | (uint64_t)b << 32;
+    }
+    return (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+}
+
+/* The words of a key of n bytes (n >= 1): eight bytes at a time, then
+ * the last eight (overlapping) or tail_word. Keys of the same length are
+ * equal exactly when their words are. */
+static inline uint64_t last_word(const unsigned char *s, size_t n)
+{
+    return n >= 8 ? word8(s + n - 8) : tail_word(s, n);
+}
+
+/* key_hash's mix of the words of a key of more than eight bytes (n)
+ * before its last one. */
+static inline uint64_t head_hash(const unsigned char *s, size_t n)
+{
+    uint64_t h = n;
+    for (size_t i = 0; n - i > 8; i += 8) {
+        h = (h ^ word8(s + i)) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+/* A hash of the n bytes at s (n >= 1) over their words, whose last is
+ * last (last_word): one multiplication for a key of up to eight bytes
+ * (most), whose top bits (the slot, index_slot) mix them all. */
+static inline uint64_t key_hash(const unsigned char *s, size_t n, uint64_t last)
+{
+    return ((n <= 8 ? n : head_hash(s, n)) ^ last) * 0x9E3779B97F4A7C15u;
+}
+
+/* Are the words of the key k and s (n bytes, more than eight) before
+ * their last one the same? */
+static inline bool same_head(const unsigned char *k, const unsigned char *s,
+                                                size_t n)
+{
+    for (size_t i = 0; n - i > 8; i += 8)
+        if (word8(k + i) != word8(s + i))
+            return false;
+    return true;
+}
+
+/* The slot of the key s (n >= 1 bytes) in kj_dict_get's index, or the
+ * empty slot where it would go (the index has one: at most half is
+ * used); h and last: its key_hash and last_word. Keys of the same length
+ * are the same when their words are: the last one in the slot, the others
+ * (past eight bytes) in the pool. */
+static inline __attribute__((always_inline)) hslot *
+index_slot(const kj_dict *t, const unsigned char *s, size_t n, uint64_t h, uint64_t last)
+{
+    size_t mask = t->nslots - 1;
+    for (size_t at = (size_t)(h >> t->shift);; at = (at + 1) & mask) {
+        hslot *sl = &t->slots[at];
+        if (!sl->len ||
+            (sl->last == last && sl->len == n &&
+             (n <= 8 || same_head((const unsigned char *)t->pool + sl->off, s, n))))
+            return sl;
+    }
+}
+
+/* Double the index (64 slots at first), moving every key to its slot. */
+static bool index_grow(kj_dict *t)
+{
+    size_t n = t->nslots ? t->nslots * 2 : 64;
+    hslot *ns = calloc(n, sizeof *ns);
+    if (!ns)
+        return false;
+    hslot *old = t->slots;
+    size_t nold = t->nslots;
+    t->slots = ns;
+    t->nslots = n;
+    t->shift = 64;
+    while (n > 1) {
+        n >>= 1;
+        t->shift--;
+    }
+    for (size_t i = 0; i < nold; i++) {
+        if (!old[i].len)
+            continue;
+        const unsigned char *k = (const unsigned char *)t->pool + old[i].off;
+        *index_slot(t, k, old[i].len, key_hash(k, old[i].len, old[i].last), old[i].last) = old[i];
+    }
+    free(old);
+    return true;
+}
+
+/* Add the key s (n >= 1 bytes) with its value to kj_dict_get's index, or
+ * replace the value of the same key. */
+static bool index_put(kj_dict *t, const unsigned char *s, size_t n, int32_t value)
+{
+    if (n > UINT32_MAX || t->npool > UINT32_MAX - n)
+        return false;
+    if ((t->nkeys + 1) * 2 > t->nslots && !index_grow(t))
+        return false;
+    uint64_t last = last_word(s, n);
+    hslot *sl = index_slot(t, s, n, key_hash(s, n, last), last);
+    if (sl->len) {
+        sl->value = value;
+        return true;
+    }
+    if (t->npool + n > t->cappool) {
+        size_t cap = t->cappool ? t->cappool * 2 : 4096;
+        while (cap < t->npool + n)
+            cap *= 2;
+        char *np = realloc(t->pool, cap);
+        if (!np)
+            return false;
+        t->pool = np;
+        t->cappool = cap;
+    }
+    memcpy(t->pool + t->npool, s, n);
+    sl->last = last;
+    sl->off = (uint32_t)t->npool;
+    sl->len = (uint32_t)n;
+    sl->value = value;
+    t->npool += n;
+    t->nkeys++;
+    return true;
+}
+
+/* kj_dict_get's lookup of the key s (n >= 1 bytes) in its index, past
+ * its filters. */
+static inline __attribute__((always_inline)) bool index_find(const kj_dict *t, const char *s,
+                                                             size_t n, int32_t *value)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t last = last_word(u, n);
+    const hslot *sl = index_slot(t, u, n, key_hash(u, n, last), last);
+    if (!sl->len)
+        return false;
+    if (value)
+        *value = sl->value;
+    return true;
+}
+
+/* index_find of a key of more than eight bytes, out of line: the words
+ * before its last one take a loop and registers the others do without. */
+static __attribute__((noinline)) bool index_get_long(const kj_dict *t, const char *s, size_t n,
+                                                     int32_t *value)
+{
+    return index_find(t, s, n, value);
+}
+
+static inline bool index_get(const kj_dict *t, const char *s, size_t n, int32_t *value)
+{
+    if (n > 8)
+        return index_get_long(t, s, n, value);
+    return index_find(t, s, n, value);
+}
+
+/* index_get out of line, for get_wide: its filters then save no
+ * registers for the lookup. */
+static __attribute__((noinline)) bool index_get_wide(const kj_dict *t, const char *s, size_t n,
+                                                     int32_t *value)
+{
+    return index_get(t, s, n, value);
+}
+
 bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
 {
     uint32_t cur = 0;
@@ -460,6 +661,8 @@ bool kj_dict_add(kj_dict *t, const char *key, size_t len, int32_t value)
     }
     t->nodes[cur].term = 1;
     t->value[cur] = value;
+    if (len > 0 && !index_put(t, (const unsigned char *)key, len, value))
+        return false;
     if (len > t->maxlen)
         t->maxlen = len;
     if (len > 0 && len < LAST_LENS) {
@@ -738,67 +941,10 @@ size_t kj_dict_maxlen(const kj_dict *t)
     return t->maxlen;
 }
 
-/* The walk of kj_dict_get from cur, the node of key[0], stepping over a
- * node of one child inline as walk_from does. */
-static inline __attribute__((always_inline)) bool walk_key(const kj_dict *t, const char *key,
-                                                           size_t len, uint32_t cur,
-                                                           int32_t *value, bool hw)
-{
-    const tnode *nodes = t->nodes;
-    const tnode *n = nodes + cur;
-    for (size_t i = 1; i < len; i++) {
-        unsigned char b = (unsigned char)key[i];
-        uint32_t c;
-        if (n->n == 1) {
-            if (b != n->base)
-                return false;
-            c = n->first;
-        } else {
-            long k = child_of(t, n, b, hw);
-            if (k < 0)
-                return false;
-            c = (uint32_t)k;
-        }
-        n = nodes + c;
-    }
-    if (!n->term)
-        return false;
-    if (value)
-        *value = t->value[n - nodes];
-    return true;
-}
-
-/* walk_key out of line, past the ASCII filters of kj_dict_get: most
- * lookups of ASCII words end in those, which then need no stack frame. */
-static __attribute__((noinline)) bool get_walk(const kj_dict *t, const char *key, size_t len,
-                                               uint32_t cur, int32_t *value)
-{
-    return walk_key(t, key, len, cur, value, false);
-}
-
-#if KJ_DICT_POPCNT
-static __attribute__((noinline, target("popcnt"))) bool
-get_walk_hw(const kj_dict *t, const char *key, size_t len, uint32_t cur, int32_t *value)
-{
-    return walk_key(t, key, len, cur, value, true);
-}
-#endif
-
-/* get_walk in the build t->popcnt says. */
-static inline bool get_any(const kj_dict *t, const char *key, size_t len, uint32_t cur,
-                           int32_t *value)
-{
-#if KJ_DICT_POPCNT
-    if (t->popcnt)
-        return get_walk_hw(t, key, len, cur, value);
-#endif
-    return get_walk(t, key, len, cur, value);
-}
-
-/* kj_dict_get of a key that starts with a byte of 0x80 or more (cur: the
- * node of that byte): kj_dict_longest's filters, then the walk. */
+/* kj_dict_get of a key that starts with a byte of 0x80 or more:
+ * kj_dict_longest's filters, then the index. */
 static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key, size_t len,
-                                               uint32_t cur, int32_t *value)
+                                               int32_t *value)
 {
     unsigned char b = (unsigned char)key[0];
     if (!t->nofilter) {
@@ -827,7 +973,7 @@ static __attribute__((noinline)) bool get_wide(const kj_dict *t, const char *key
                                     : lead_cp(u + n1, len - n1, &c2) && !two_has(t, cp, c2)))
             return false;
     }
-    return get_any(t, key, len, cur, value);
+    return index_get_wide(t, key, len, value);
 }
 
 bool kj_dict_may_end(const kj_dict *t, size_t len, unsigned char b)
@@ -860,10 +1006,10 @@ bool kj_dict_get(const kj_dict *t, const char *key, size_t len, int32_t *value)
             return false;
     }
     if (b >= 0x80)
-        return get_wide(t, key, len, cur, value);
+        return get_wide(t, key, len, value);
     if (len > 1 && !may_pair(t, b, (unsigned char)key[1]))
         return false;
-    return get_any(t, key, len, cur, value);
+    return index_get(t, key, len, value);
 }
 
 void kj_dict_set_popcnt(kj_dict *t, bool on)
