@@ -5815,7 +5815,7 @@ static void en_persons(estate *s)
     int n = (int)tokenize(s, t, max);
     /* cls[k]: what the loops below ask of token k at every token, once:
      * TOK_CAP is cap_word, TOK_THE is "the" or "The" (t[] is final here) */
-    uint8_t *cls = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1));
+    uint8_t *cls = kj_alloc(d, (size_t)(n > 0 ? n : 1));
     /* caps[0, ncap): the tokens with TOK_CAP, thes[0, nthe) those with
      * TOK_THE, in order: the loops below that stop only at those go from
      * one to the next, not through every token */
@@ -5823,10 +5823,13 @@ static void en_persons(estate *s)
     int *thes = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *thes);
     int ncap = 0, nthe = 0;
     for (int q = 0; q < n; q++) {
-        /* most tokens start with a small letter other than t: one test */
+        /* most tokens start with a small letter other than t: they have no
+         * class (cls[] is zeroed), found at one test of the first byte */
         const char *w = d->norm + t[q].ns;
         unsigned char c0 = (unsigned char)w[0];
         uint8_t k = 0;
+        if ((unsigned char)(c0 - 'A') >= 26 && c0 != 't')
+            continue;
         if (c0 >= 'A' && c0 <= 'Z' && cap_word(d, t[q])) {
             k = TOK_CAP;
             caps[ncap++] = q;
