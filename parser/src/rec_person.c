@@ -4716,8 +4716,12 @@ static void ja_persons(estate *s)
                     kata_dot_cue(s, i);
         bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
+        /* whether a fact claims the character at i, read once: no pass
+         * below changes a claim (ja_count_surname puts back the claim it
+         * lifts where it returns no name) */
+        bool claimed = start && ent_char_claimed(d, i, nx);
         /* 二階俊博氏: a surname claimed as a count (ja_count_surname) */
-        if (start && (cls & KJ_CC_KANJI) && ent_char_claimed(d, i, nx)) {
+        if (claimed && (cls & KJ_CC_KANJI)) {
             size_t e = ja_count_surname(s, i, &pc);
             if (e > i) {
                 i = e;
@@ -4749,7 +4753,7 @@ static void ja_persons(estate *s)
          * the name (its kanji claimed by the date pass) is no part of it;
          * the name starts where the date's claim ends (at most eight
          * characters on) */
-        if (start && (cls & KJ_CC_KANJI) && kj_claim_at(d, i) == KIJI_FACT_DATE) {
+        if (claimed && (cls & KJ_CC_KANJI) && kj_claim_at(d, i) == KIJI_FACT_DATE) {
             size_t q = i, qx;
             for (int k = 0; q < s->hi && k < 8 && kj_claim_at(d, q) == KIJI_FACT_DATE; k++) {
                 ent_cp(d, q, &qx);
@@ -4774,7 +4778,7 @@ static void ja_persons(estate *s)
                 continue;
             }
         }
-        if (start && !ent_char_claimed(d, i, nx)) {
+        if (start && !claimed) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
             if (cls & KJ_CC_KATA) {
