@@ -4626,10 +4626,18 @@ static size_t *body_starts(estate *s, size_t *n)
     return a;
 }
 
+/* A cursor into the sorted starts a[0, n): k moves on as the pass does;
+ * prev and next are a[k - 1] and a[k] (0 and SIZE_MAX where there is
+ * none), between which no start lies. */
+typedef struct bodies {
+    const size_t *a;
+    size_t n, k, prev, next;
+} bodies;
+
 /* Does one of a[0, n) equal i? *k is a cursor that moves on as i does
  * (the pass reads forward; where it went back, a binary search finds the
  * place again). */
-static bool body_starts_at(kiji_doc *d, const size_t *a, size_t n, size_t *k, size_t i)
+static bool body_starts_read(kiji_doc *d, const size_t *a, size_t n, size_t *k, size_t i)
 {
     if (*k > 0 && a[*k - 1] >= i) {
         size_t lo = 0, hi = *k;
@@ -4650,13 +4658,28 @@ static bool body_starts_at(kiji_doc *d, const size_t *a, size_t n, size_t *k, si
     return *k < n && a[*k] == i;
 }
 
+/* body_starts_read through the cursor b: asked at every kanji start, most
+ * of which lie strictly between two starts, where the answer is no and the
+ * cursor stays (inline, two tests) */
+static inline bool body_starts_at(kiji_doc *d, bodies *b, size_t i)
+{
+    if (i > b->prev && i < b->next)
+        return false;
+    bool at = body_starts_read(d, b->a, b->n, &b->k, i);
+    b->prev = b->k > 0 ? b->a[b->k - 1] : 0;
+    b->next = b->k < b->n ? b->a[b->k] : SIZE_MAX;
+    return at;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
     pctx pc = {0};
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
-    size_t nbs, kbs = 0, *bs = body_starts(s, &nbs);
+    bodies bs = {0};
+    bs.a = body_starts(s, &bs.n);
+    bs.next = bs.n ? bs.a[0] : SIZE_MAX;
     while (i < s->hi) {
         /* 同 and every start below are kanji or katakana: past any other
          * character the loop only moves on */
@@ -4731,7 +4754,7 @@ static void ja_persons(estate *s)
         /* 鹿児島撤退伊藤知事: a headline's run of a place or organization
          * read before (a mention starting here), a predicate of
          * ja/org_lead and a name: the name starts after the predicate */
-        if (start && (cls & KJ_CC_KANJI) && body_starts_at(d, bs, nbs, &kbs, i) &&
+        if (start && (cls & KJ_CC_KANJI) && body_starts_at(d, &bs, i) &&
             ent_overlaps(s, i, nx)) {
             size_t q = 0, m, mx, lo = ent_frozen_from(s, i + 1);
             for (size_t k = lo; k < s->nfrozen && k < lo + 16 && s->mr[k].ns <= i + 36; k++)
