@@ -157,6 +157,20 @@ int person_init(struct kj_entity *x)
         return -1;
     x->given_en = ent_dict("en/given_names", 1);
     x->gend_ja = ent_dict("ja/given_endings", 1);
+    const kj_wordlist *gend = kj_wordlist_get("ja/given_endings");
+    for (size_t i = 0; gend && i < gend->n; i++) {
+        const char *key = gend->lines[i];
+        size_t len = kj_wordlist_key(key), st, k;
+        if (len == 0)
+            continue;
+        /* as ENT_F_OCC_LAST is noted (above) */
+        uint32_t c = kj_u8_prev(key, len, &st);
+        k = st;
+        if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80)
+            ent_first_all(x, ENT_F_GEND_LAST);
+        else if (c < 0x10000)
+            x->first[c] |= ENT_F_GEND_LAST;
+    }
     x->occ_ja = ent_dict("ja/occupations", 1);
     x->honor_en = ent_dict("en/honorifics", 1);
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
@@ -1306,9 +1320,11 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     size_t nx = 0;
     uint32_t nc = r < s->hi ? ent_cp(d, r, &nx) : 0;
     int32_t v;
-    if (!ent_kata(nc)) {
+    /* (a surname ends at pos[k], k >= 1, only where sl > 0: no unknown
+     * surname starts the run here) */
+    if (!ent_kata(nc) && sl > 0 && n >= 3) {
         for (int k = n - 1; k >= 1; k--) {
-            if (n < 3 || (k == 1 && n - k < 2))
+            if (k == 1 && n - k < 2)
                 break;
             if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed) &&
                 kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
@@ -1323,10 +1339,14 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
      * など ending a list of names (太宰治など) */
     if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E || kj_at(d->norm, s->hi, r, "など"))) {
         int32_t ev = 0;
-        for (int j = n - 1; j >= n - 3 && j >= 1; j--)
+        /* every key read ends at r, in the run's last kanji: none where no
+         * key ends in it (ENT_F_GEND_LAST) */
+        size_t lx;
+        bool may = ent_first_has(x, ENT_F_GEND_LAST, ent_cp(d, pos[n - 1], &lx));
+        for (int j = n - 1; may && j >= n - 3 && j >= 1; j--)
             if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
                 ev = v; /* (3: body_before_title's only) */
-        for (int k = n - 1; ev && k >= 1; k--) {
+        for (int k = n - 1; ev && sl > 0 && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
             if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed)) {
