@@ -298,6 +298,11 @@ typedef struct pctx {
 struct townidx {
     bool built;    /* pos, npos and cap are filled (town_index) */
     int scans;     /* questions town_scan answered before the index */
+    /* those questions' words and answers, in order: a word asked again
+     * (a surname the text repeats) is answered without another scan */
+    char asked[TOWN_SCANS][TOWN_MAXLEN];
+    uint8_t asked_len[TOWN_SCANS];
+    bool asked_yes[TOWN_SCANS];
     uint32_t *pos; /* starts of the loc words, in d->norm */
     size_t npos;
     uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
@@ -1610,8 +1615,20 @@ static bool town_seen(estate *s, const char *w, size_t n)
     kiji_doc *d = s->d;
     struct townidx *t = s->town;
     if (!t->built && n > 0 && n < TOWN_MAXLEN && t->scans < TOWN_SCANS) {
+        /* a repeated question counts as one still: the index is built
+         * after as many questions as without the answers kept */
+        int k = 0;
+        while (k < t->scans && !(t->asked_len[k] == n && memcmp(t->asked[k], w, n) == 0))
+            k++;
+        if (k == t->scans) {
+            memcpy(t->asked[k], w, n);
+            t->asked_len[k] = (uint8_t)n;
+            t->asked_yes[k] = town_scan(d, w, n);
+        } else {
+            t->asked_len[t->scans] = 0; /* no word: never matched */
+        }
         t->scans++;
-        return town_scan(d, w, n);
+        return t->asked_yes[k];
     }
     if (!t->built)
         town_index(s, t);
