@@ -3261,6 +3261,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     const struct kj_entity *x = s->x;
     size_t nx;
     uint32_t c = ent_cp(d, a, &nx);
+    /* c, a kanji: asked below again and again, read once */
+    const bool kanji = kj_is_kanji(c);
     size_t ends[5];
     int nends = 0;
     size_t hira_end = 0, unl_kana = 0;
@@ -3474,7 +3476,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             kg_sur = b;
             ends[nends++] = kg_end;
         }
-    } else if (kj_is_kanji(c)) {
+    } else if (kanji) {
         int32_t v;
         /* 母・美加さん: a relative's given name alone (kin_given_end);
          * asked only after a ・, kin_given_end's own first test, which
@@ -3788,7 +3790,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 川崎市代表, 小田原市代表: a surname and 市 (区 町 村 県 府)
          * before a title names a town's team or delegate, not a person
          * (cases/ja/person) */
-        if (k == 1 && k < nends && sl && ends[0] == a + sl && kj_is_kanji(c)) {
+        if (k == 1 && k < nends && sl && ends[0] == a + sl && kanji) {
             static const char town[] = "市区町村県府";
             if (char3_in(d->norm + ends[0], s->hi - ends[0], town, sizeof town - 1))
                 continue;
@@ -3796,7 +3798,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 宮城両県知事, 鈴木両氏: 両 (both) before a title or honorific
          * counts the names of a list (両県, 両市 with the kind of
          * place); it ends no name */
-        if (kj_is_kanji(c) && b > a + 3 &&
+        if (kanji && b > a + 3 &&
             (kj_before(d->norm, b, "両") ||
              (b > a + 6 && kj_at(d->norm, b, b - 6, "両") &&
               char3_in(d->norm + b - 3, 3, "県府市町村国党", sizeof "県府市町村国党" - 1))))
@@ -3810,7 +3812,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * counts places) */
         {
             int32_t hv;
-            if (kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "両") &&
+            if (kanji && kj_at(d->norm, s->hi, b, "両") &&
                 !char3_in(d->norm + b + 3, s->hi - b - 3, "県府市町村国党", sizeof "県府市町村国党" - 1) &&
                 (kj_dict_longest(x->honor_ja, d->norm, s->hi, b + 3, &hv) ||
                  kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &hv)))
@@ -3833,7 +3835,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 黒岩祐治・神奈川県知事, 橋下徹・大阪府知事: a kanji name, a dot, then
          * the place or body and the title that are that person's own; only
          * a title counts there (田中・鈴木両氏 is two names; cases/ja/person) */
-        if (!end && kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "・")) {
+        if (!end && kanji && kj_at(d->norm, s->hi, b, "・")) {
             size_t tx;
             if (kj_is_kanji(ent_cp(d, b + 3, &tx))) {
                 end = ja_tail(s, b + 3, &ts, &te, &aff);
@@ -3930,13 +3932,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
             return 0;
-        if (te > ts && kj_is_kanji(c) && seat_word(s, a, b, d->norm + ts, te - ts))
+        if (te > ts && kanji && seat_word(s, a, b, d->norm + ts, te - ts))
             return 0;
         /* 原作者, 王様: a common word that begins with a surname and runs
          * past the name (原作, 王様 in ja/not_names) holds no name */
         /* 本田同様: nor does one that opens inside the name and runs past
          * it (同様 in ja/not_names) */
-        if (kj_is_kanji(c) && word_across(s, a, b))
+        if (kanji && word_across(s, a, b))
             return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
@@ -4060,16 +4062,16 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0], false)) {
         /* ローラは「…」と語った */
         b = ends[0];
-    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
+    } else if (kanji && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
-    } else if (kj_is_kanji(c) && ent_first_has(x, ENT_F_ZHSUR, c) &&
+    } else if (kanji && ent_first_has(x, ENT_F_ZHSUR, c) &&
                (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は (ja_zhname reads a family name at a first: asked only
          * where one starts with c) */
-    } else if (kj_is_kanji(c) && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
+    } else if (kanji && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
         /* 山田は */
         fse = b;
-    } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 4) {
+    } else if (kanji && sl >= 6 && nends >= 2 && nends <= 4) {
         /* surname of two kanji or more, a given name of one to three, then a
          * particle or punctuation */
         b = ends[nends - 1];
@@ -4127,7 +4129,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
             b = r;
             fse = kata ? a : a + sl;
-            if (!kata && r - a > sl && kj_is_kanji(c))
+            if (!kata && r - a > sl && kanji)
                 fse = a + sl;
             /* 女優の二階堂ふみが: a hiragana given name after the surname
              * (cases/ja/person_hiragana_occupation) */
@@ -4174,7 +4176,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     /* 亀田興毅 vs 内藤大助, 山中一樹対島田剛: a match line pits two
      * people; a listed surname of two kanji or more and a given name of two
      * or three kanji before it make a full name */
-    if (!b && !kata && sl >= 6 && kj_is_kanji(c)) {
+    if (!b && !kata && sl >= 6 && kanji) {
         for (int k = nends - 1; k >= 0 && !b; k--) {
             size_t r = ends[k];
             int32_t gv;
@@ -4188,7 +4190,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     }
     /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline */
-    if (!b && !kata && kj_is_kanji(c)) {
+    if (!b && !kata && kanji) {
         /* (byline_opens, ja_byline's first test, wants 、 。 or a line
          * break before a, or a at s->lo: clause_opens_at, inline, first) */
         size_t bse = 0, be = clause_opens_at(s, a) ? ja_byline(s, a, &bse) : 0;
