@@ -578,10 +578,29 @@ static void set_role(estate *s, ent *e, const char *title, size_t tl, ent *aff)
 
 /* ---- Japanese ----------------------------------------------------------------- */
 
+/* ja_tail's party: the first 党 that ends b + k (k = 6, 9, 12) before
+ * hi, k; 0 when there is none (most ends of a name). 党 (U+515A) whole
+ * before hi is that entry of the table, never slow (three valid bytes, E5
+ * 85 9A, written only as one character). */
+static inline size_t party_end(const kiji_doc *d, size_t hi, size_t b)
+{
+    const uint32_t *cpx = d->cpx + b;
+    size_t lim = hi < d->norm_len ? hi : d->norm_len;
+    size_t room = lim > b ? lim - b : 0;
+    if (room >= 6 && (cpx[3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 6;
+    if (room >= 9 && (cpx[6] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 9;
+    if (room >= 12 && (cpx[9] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 12;
+    return 0;
+}
+
 /* What follows a name: a title, an honorific, or a country / organization
  * then a title (仏大統領, 日銀総裁). Returns the end, 0 when none; the title
- * span in ts..te (te == ts for an honorific), the affiliation in aff. */
-static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
+ * span in ts..te (te == ts for an honorific), the affiliation in aff.
+ * ja_tail asks first, inline, whether anything can follow at b. */
+static size_t ja_tail_read(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -739,19 +758,8 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         }
     }
     /* the party of two to four kanji after the name that the two tests
-     * below look for ends in 党: the first 党 that ends b + k (k = 6, 9,
-     * 12) is where both start, 0 when there is none (most ends of a name),
-     * read once for both; 党 (U+515A) whole before s->hi is that entry of
-     * the table, never slow (three valid bytes, E5 85 9A, written only as
-     * one character) */
-    size_t party = 0;
-    const uint32_t *cpx = d->cpx;
-    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
-    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= lim; k += 3)
-        if ((cpx[b + k - 3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A) {
-            party = k;
-            break;
-        }
+     * below look for ends in 党 (party_end), read once for both */
+    size_t party = !m || !n ? party_end(d, s->hi, b) : 0;
     /* 鈴木一郎民主党代表: a party the suffix pass named by its 党 (two to
      * four kanji) right before a title (rec_org.c ja_seg starts it after
      * the name) */
@@ -790,6 +798,28 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     *ts = tb;
     *te = tb + n;
     return tb + n;
+}
+
+/* ja_tail_read, asked only where one of its findings can start at b: a
+ * character that opens a title, an honorific, a place, an organization
+ * or a party's short form, 元 前 新 or 現 opening a title, or a party's
+ * 党 after one to three kanji. Most ends of a name (a particle) have none,
+ * where ja_tail_read would return 0 having set *aff to NULL alone. */
+static inline size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
+{
+    const kiji_doc *d = s->d;
+    if (b >= d->norm_len || (d->cpx[b] & KJ_CPX_SLOW))
+        return ja_tail_read(s, b, ts, te, aff);
+    /* the entry holds the character whole: its code point is the one
+     * ja_tail_read decodes and reads the short forms' set of */
+    uint32_t bc = d->cpx[b] & KJ_CPX_CP;
+    if (!(ent_first_of(s->x, bc) &
+          (ENT_F_TITLE | ENT_F_HONOR | ENT_F_PLACE_ANY | ENT_F_ORG | ENT_F_OSHORT)) &&
+        bc != 0x5143 && bc != 0x524D && bc != 0x65B0 && bc != 0x73FE && !party_end(d, s->hi, b)) {
+        *aff = NULL;
+        return 0;
+    }
+    return ja_tail_read(s, b, ts, te, aff);
 }
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
