@@ -57,6 +57,10 @@ enum {
     /* their last code points, noted as the first ones: kin_given_read is
      * asked after no other */
     ENT_F_KIN_LAST = 1u << 13,
+    /* the last code points of the given-name endings of gend_ja, noted as
+     * the first ones: ja_fullname looks up none at a run that ends in no
+     * such character */
+    ENT_F_GEND_LAST = 1u << 14,
     ENT_F_PLACE_ANY = ENT_F_PLACE | ENT_F_ABBR, /* rec_places */
 };
 

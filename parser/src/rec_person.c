@@ -157,6 +157,20 @@ int person_init(struct kj_entity *x)
         return -1;
     x->given_en = ent_dict("en/given_names", 1);
     x->gend_ja = ent_dict("ja/given_endings", 1);
+    const kj_wordlist *gend = kj_wordlist_get("ja/given_endings");
+    for (size_t i = 0; gend && i < gend->n; i++) {
+        const char *key = gend->lines[i];
+        size_t len = kj_wordlist_key(key), st, k;
+        if (len == 0)
+            continue;
+        /* as ENT_F_OCC_LAST is noted (above) */
+        uint32_t c = kj_u8_prev(key, len, &st);
+        k = st;
+        if (kj_u8_next(key, len, &k) != c || k != len || c < 0x80)
+            ent_first_all(x, ENT_F_GEND_LAST);
+        else if (c < 0x10000)
+            x->first[c] |= ENT_F_GEND_LAST;
+    }
     x->occ_ja = ent_dict("ja/occupations", 1);
     x->honor_en = ent_dict("en/honorifics", 1);
     x->zhsur_ja = ent_dict("ja/surnames_zh", 1);
@@ -284,6 +298,11 @@ typedef struct pctx {
 struct townidx {
     bool built;    /* pos, npos and cap are filled (town_index) */
     int scans;     /* questions town_scan answered before the index */
+    /* those questions' words and answers, in order: a word asked again
+     * (a surname the text repeats) is answered without another scan */
+    char asked[TOWN_SCANS][TOWN_MAXLEN];
+    uint8_t asked_len[TOWN_SCANS];
+    bool asked_yes[TOWN_SCANS];
     uint32_t *pos; /* starts of the loc words, in d->norm */
     size_t npos;
     uint32_t *set[TOWN_MAXLEN]; /* by word length: pos index + 1, or 0 */
@@ -559,10 +578,29 @@ static void set_role(estate *s, ent *e, const char *title, size_t tl, ent *aff)
 
 /* ---- Japanese ----------------------------------------------------------------- */
 
+/* ja_tail's party: the first 党 that ends b + k (k = 6, 9, 12) before
+ * hi, k; 0 when there is none (most ends of a name). 党 (U+515A) whole
+ * before hi is that entry of the table, never slow (three valid bytes, E5
+ * 85 9A, written only as one character). */
+static inline size_t party_end(const kiji_doc *d, size_t hi, size_t b)
+{
+    const uint32_t *cpx = d->cpx + b;
+    size_t lim = hi < d->norm_len ? hi : d->norm_len;
+    size_t room = lim > b ? lim - b : 0;
+    if (room >= 6 && (cpx[3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 6;
+    if (room >= 9 && (cpx[6] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 9;
+    if (room >= 12 && (cpx[9] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A)
+        return 12;
+    return 0;
+}
+
 /* What follows a name: a title, an honorific, or a country / organization
  * then a title (仏大統領, 日銀総裁). Returns the end, 0 when none; the title
- * span in ts..te (te == ts for an honorific), the affiliation in aff. */
-static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
+ * span in ts..te (te == ts for an honorific), the affiliation in aff.
+ * ja_tail asks first, inline, whether anything can follow at b. */
+static size_t ja_tail_read(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
 {
     kiji_doc *d = s->d;
     const struct kj_entity *x = s->x;
@@ -720,19 +758,8 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
         }
     }
     /* the party of two to four kanji after the name that the two tests
-     * below look for ends in 党: the first 党 that ends b + k (k = 6, 9,
-     * 12) is where both start, 0 when there is none (most ends of a name),
-     * read once for both; 党 (U+515A) whole before s->hi is that entry of
-     * the table, never slow (three valid bytes, E5 85 9A, written only as
-     * one character) */
-    size_t party = 0;
-    const uint32_t *cpx = d->cpx;
-    size_t lim = s->hi < d->norm_len ? s->hi : d->norm_len;
-    for (size_t k = 6; (!m || !n) && k <= 12 && b + k <= lim; k += 3)
-        if ((cpx[b + k - 3] & (KJ_CPX_SLOW | KJ_CPX_CP)) == 0x515A) {
-            party = k;
-            break;
-        }
+     * below look for ends in 党 (party_end), read once for both */
+    size_t party = !m || !n ? party_end(d, s->hi, b) : 0;
     /* 鈴木一郎民主党代表: a party the suffix pass named by its 党 (two to
      * four kanji) right before a title (rec_org.c ja_seg starts it after
      * the name) */
@@ -771,6 +798,28 @@ static size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
     *ts = tb;
     *te = tb + n;
     return tb + n;
+}
+
+/* ja_tail_read, asked only where one of its findings can start at b: a
+ * character that opens a title, an honorific, a place, an organization
+ * or a party's short form, 元 前 新 or 現 opening a title, or a party's
+ * 党 after one to three kanji. Most ends of a name (a particle) have none,
+ * where ja_tail_read would return 0 having set *aff to NULL alone. */
+static inline size_t ja_tail(estate *s, size_t b, size_t *ts, size_t *te, ent **aff)
+{
+    const kiji_doc *d = s->d;
+    if (b >= d->norm_len || (d->cpx[b] & KJ_CPX_SLOW))
+        return ja_tail_read(s, b, ts, te, aff);
+    /* the entry holds the character whole: its code point is the one
+     * ja_tail_read decodes and reads the short forms' set of */
+    uint32_t bc = d->cpx[b] & KJ_CPX_CP;
+    if (!(ent_first_of(s->x, bc) &
+          (ENT_F_TITLE | ENT_F_HONOR | ENT_F_PLACE_ANY | ENT_F_ORG | ENT_F_OSHORT)) &&
+        bc != 0x5143 && bc != 0x524D && bc != 0x65B0 && bc != 0x73FE && !party_end(d, s->hi, b)) {
+        *aff = NULL;
+        return 0;
+    }
+    return ja_tail_read(s, b, ts, te, aff);
 }
 
 /* The longest occupation of data/ja/occupations.txt (not a relation)
@@ -1306,9 +1355,11 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
     size_t nx = 0;
     uint32_t nc = r < s->hi ? ent_cp(d, r, &nx) : 0;
     int32_t v;
-    if (!ent_kata(nc)) {
+    /* (a surname ends at pos[k], k >= 1, only where sl > 0: no unknown
+     * surname starts the run here) */
+    if (!ent_kata(nc) && sl > 0 && n >= 3) {
         for (int k = n - 1; k >= 1; k--) {
-            if (n < 3 || (k == 1 && n - k < 2))
+            if (k == 1 && n - k < 2)
                 break;
             if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed) &&
                 kj_dict_get(x->given_ja, d->norm + pos[k], r - pos[k], &v)) {
@@ -1323,10 +1374,14 @@ static size_t ja_fullname(estate *s, size_t a, size_t sl, size_t listed, size_t 
      * など ending a list of names (太宰治など) */
     if (n >= 3 && n <= 5 && (name_follow(nc) || nc == 0x300E || kj_at(d->norm, s->hi, r, "など"))) {
         int32_t ev = 0;
-        for (int j = n - 1; j >= n - 3 && j >= 1; j--)
+        /* every key read ends at r, in the run's last kanji: none where no
+         * key ends in it (ENT_F_GEND_LAST) */
+        size_t lx;
+        bool may = ent_first_has(x, ENT_F_GEND_LAST, ent_cp(d, pos[n - 1], &lx));
+        for (int j = n - 1; may && j >= n - 3 && j >= 1; j--)
             if (kj_dict_get(x->gend_ja, d->norm + pos[j], r - pos[j], &v) && v < 3)
                 ev = v; /* (3: body_before_title's only) */
-        for (int k = n - 1; ev && k >= 1; k--) {
+        for (int k = n - 1; ev && sl > 0 && k >= 1; k--) {
             if (n - k > 3 || (k == 1 && n - k < 2))
                 break;
             if (pos[k] - a <= sl && surname_len(s, a, pos[k] - a, listed)) {
@@ -1590,8 +1645,20 @@ static bool town_seen(estate *s, const char *w, size_t n)
     kiji_doc *d = s->d;
     struct townidx *t = s->town;
     if (!t->built && n > 0 && n < TOWN_MAXLEN && t->scans < TOWN_SCANS) {
+        /* a repeated question counts as one still: the index is built
+         * after as many questions as without the answers kept */
+        int k = 0;
+        while (k < t->scans && !(t->asked_len[k] == n && memcmp(t->asked[k], w, n) == 0))
+            k++;
+        if (k == t->scans) {
+            memcpy(t->asked[k], w, n);
+            t->asked_len[k] = (uint8_t)n;
+            t->asked_yes[k] = town_scan(d, w, n);
+        } else {
+            t->asked_len[t->scans] = 0; /* no word: never matched */
+        }
         t->scans++;
-        return town_scan(d, w, n);
+        return t->asked_yes[k];
     }
     if (!t->built)
         town_index(s, t);
@@ -3224,6 +3291,8 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     const struct kj_entity *x = s->x;
     size_t nx;
     uint32_t c = ent_cp(d, a, &nx);
+    /* c, a kanji: asked below again and again, read once */
+    const bool kanji = kj_is_kanji(c);
     size_t ends[5];
     int nends = 0;
     size_t hira_end = 0, unl_kana = 0;
@@ -3437,7 +3506,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
             kg_sur = b;
             ends[nends++] = kg_end;
         }
-    } else if (kj_is_kanji(c)) {
+    } else if (kanji) {
         int32_t v;
         /* 母・美加さん: a relative's given name alone (kin_given_end);
          * asked only after a ・, kin_given_end's own first test, which
@@ -3751,7 +3820,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 川崎市代表, 小田原市代表: a surname and 市 (区 町 村 県 府)
          * before a title names a town's team or delegate, not a person
          * (cases/ja/person) */
-        if (k == 1 && k < nends && sl && ends[0] == a + sl && kj_is_kanji(c)) {
+        if (k == 1 && k < nends && sl && ends[0] == a + sl && kanji) {
             static const char town[] = "市区町村県府";
             if (char3_in(d->norm + ends[0], s->hi - ends[0], town, sizeof town - 1))
                 continue;
@@ -3759,7 +3828,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 宮城両県知事, 鈴木両氏: 両 (both) before a title or honorific
          * counts the names of a list (両県, 両市 with the kind of
          * place); it ends no name */
-        if (kj_is_kanji(c) && b > a + 3 &&
+        if (kanji && b > a + 3 &&
             (kj_before(d->norm, b, "両") ||
              (b > a + 6 && kj_at(d->norm, b, b - 6, "両") &&
               char3_in(d->norm + b - 3, 3, "県府市町村国党", sizeof "県府市町村国党" - 1))))
@@ -3773,7 +3842,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
          * counts places) */
         {
             int32_t hv;
-            if (kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "両") &&
+            if (kanji && kj_at(d->norm, s->hi, b, "両") &&
                 !char3_in(d->norm + b + 3, s->hi - b - 3, "県府市町村国党", sizeof "県府市町村国党" - 1) &&
                 (kj_dict_longest(x->honor_ja, d->norm, s->hi, b + 3, &hv) ||
                  kj_dict_longest(x->title_ja, d->norm, s->hi, b + 3, &hv)))
@@ -3796,7 +3865,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         /* 黒岩祐治・神奈川県知事, 橋下徹・大阪府知事: a kanji name, a dot, then
          * the place or body and the title that are that person's own; only
          * a title counts there (田中・鈴木両氏 is two names; cases/ja/person) */
-        if (!end && kj_is_kanji(c) && kj_at(d->norm, s->hi, b, "・")) {
+        if (!end && kanji && kj_at(d->norm, s->hi, b, "・")) {
             size_t tx;
             if (kj_is_kanji(ent_cp(d, b + 3, &tx))) {
                 end = ja_tail(s, b + 3, &ts, &te, &aff);
@@ -3893,13 +3962,13 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         int32_t v;
         if (kj_dict_get(x->title_ja, d->norm + a, b - a, &v))
             return 0;
-        if (te > ts && kj_is_kanji(c) && seat_word(s, a, b, d->norm + ts, te - ts))
+        if (te > ts && kanji && seat_word(s, a, b, d->norm + ts, te - ts))
             return 0;
         /* 原作者, 王様: a common word that begins with a surname and runs
          * past the name (原作, 王様 in ja/not_names) holds no name */
         /* 本田同様: nor does one that opens inside the name and runs past
          * it (同様 in ja/not_names) */
-        if (kj_is_kanji(c) && word_across(s, a, b))
+        if (kanji && word_across(s, a, b))
             return 0;
         const char *title = te > ts ? d->norm + ts : NULL;
         char tbuf[64];
@@ -4023,16 +4092,16 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     } else if (kata && sur == a && ja_kata_speaker(s, a, ends[0], false)) {
         /* ローラは「…」と語った */
         b = ends[0];
-    } else if (kj_is_kanji(c) && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
+    } else if (kanji && (b = ja_fullname(s, a, sl, listed, &fse)) > a) {
         /* 松本清張は: both halves known */
-    } else if (kj_is_kanji(c) && ent_first_has(x, ENT_F_ZHSUR, c) &&
+    } else if (kanji && ent_first_has(x, ENT_F_ZHSUR, c) &&
                (b = ja_zhname(s, a, &fse)) > a) {
         /* 温家宝は (ja_zhname reads a family name at a first: asked only
          * where one starts with c) */
-    } else if (kj_is_kanji(c) && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
+    } else if (kanji && nends == 1 && (b = ja_surname_alone(s, a, sl)) > a) {
         /* 山田は */
         fse = b;
-    } else if (kj_is_kanji(c) && sl >= 6 && nends >= 2 && nends <= 4) {
+    } else if (kanji && sl >= 6 && nends >= 2 && nends <= 4) {
         /* surname of two kanji or more, a given name of one to three, then a
          * particle or punctuation */
         b = ends[nends - 1];
@@ -4090,7 +4159,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         if (!kj_is_kanji(rc) && occ_evidence(s, a, r)) {
             b = r;
             fse = kata ? a : a + sl;
-            if (!kata && r - a > sl && kj_is_kanji(c))
+            if (!kata && r - a > sl && kanji)
                 fse = a + sl;
             /* 女優の二階堂ふみが: a hiragana given name after the surname
              * (cases/ja/person_hiragana_occupation) */
@@ -4137,7 +4206,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
     /* 亀田興毅 vs 内藤大助, 山中一樹対島田剛: a match line pits two
      * people; a listed surname of two kanji or more and a given name of two
      * or three kanji before it make a full name */
-    if (!b && !kata && sl >= 6 && kj_is_kanji(c)) {
+    if (!b && !kata && sl >= 6 && kanji) {
         for (int k = nends - 1; k >= 0 && !b; k--) {
             size_t r = ends[k];
             int32_t gv;
@@ -4151,7 +4220,7 @@ static size_t ja_candidate(estate *s, size_t a, pctx *pc)
         }
     }
     /* 林容史『…』。東京新聞、2006年10月14日。: a cited article's byline */
-    if (!b && !kata && kj_is_kanji(c)) {
+    if (!b && !kata && kanji) {
         /* (byline_opens, ja_byline's first test, wants 、 。 or a line
          * break before a, or a at s->lo: clause_opens_at, inline, first) */
         size_t bse = 0, be = clause_opens_at(s, a) ? ja_byline(s, a, &bse) : 0;
@@ -4626,10 +4695,18 @@ static size_t *body_starts(estate *s, size_t *n)
     return a;
 }
 
+/* A cursor into the sorted starts a[0, n): k moves on as the pass does;
+ * prev and next are a[k - 1] and a[k] (0 and SIZE_MAX where there is
+ * none), between which no start lies. */
+typedef struct bodies {
+    const size_t *a;
+    size_t n, k, prev, next;
+} bodies;
+
 /* Does one of a[0, n) equal i? *k is a cursor that moves on as i does
  * (the pass reads forward; where it went back, a binary search finds the
  * place again). */
-static bool body_starts_at(kiji_doc *d, const size_t *a, size_t n, size_t *k, size_t i)
+static bool body_starts_read(kiji_doc *d, const size_t *a, size_t n, size_t *k, size_t i)
 {
     if (*k > 0 && a[*k - 1] >= i) {
         size_t lo = 0, hi = *k;
@@ -4650,13 +4727,28 @@ static bool body_starts_at(kiji_doc *d, const size_t *a, size_t n, size_t *k, si
     return *k < n && a[*k] == i;
 }
 
+/* body_starts_read through the cursor b: asked at every kanji start, most
+ * of which lie strictly between two starts, where the answer is no and the
+ * cursor stays (inline, two tests) */
+static inline bool body_starts_at(kiji_doc *d, bodies *b, size_t i)
+{
+    if (i > b->prev && i < b->next)
+        return false;
+    bool at = body_starts_read(d, b->a, b->n, &b->k, i);
+    b->prev = b->k > 0 ? b->a[b->k - 1] : 0;
+    b->next = b->k < b->n ? b->a[b->k] : SIZE_MAX;
+    return at;
+}
+
 static void ja_persons(estate *s)
 {
     kiji_doc *d = s->d;
     pctx pc = {0};
     size_t i = s->lo, end = SIZE_MAX;
     uint32_t c = 0;
-    size_t nbs, kbs = 0, *bs = body_starts(s, &nbs);
+    bodies bs = {0};
+    bs.a = body_starts(s, &bs.n);
+    bs.next = bs.n ? bs.a[0] : SIZE_MAX;
     while (i < s->hi) {
         /* 同 and every start below are kanji or katakana: past any other
          * character the loop only moves on */
@@ -4716,8 +4808,12 @@ static void ja_persons(estate *s)
                     kata_dot_cue(s, i);
         bool start = ((cls & KJ_CC_KATA) && (kdot || !(i > s->lo && kata_or_dot(p)))) ||
                      ((cls & KJ_CC_KANJI) && (vs || !(i > s->lo && kj_is_kanji(p))));
+        /* whether a fact claims the character at i, read once: no pass
+         * below changes a claim (ja_count_surname puts back the claim it
+         * lifts where it returns no name) */
+        bool claimed = start && ent_char_claimed(d, i, nx);
         /* 二階俊博氏: a surname claimed as a count (ja_count_surname) */
-        if (start && (cls & KJ_CC_KANJI) && ent_char_claimed(d, i, nx)) {
+        if (claimed && (cls & KJ_CC_KANJI)) {
             size_t e = ja_count_surname(s, i, &pc);
             if (e > i) {
                 i = e;
@@ -4727,7 +4823,7 @@ static void ja_persons(estate *s)
         /* 鹿児島撤退伊藤知事: a headline's run of a place or organization
          * read before (a mention starting here), a predicate of
          * ja/org_lead and a name: the name starts after the predicate */
-        if (start && (cls & KJ_CC_KANJI) && body_starts_at(d, bs, nbs, &kbs, i) &&
+        if (start && (cls & KJ_CC_KANJI) && body_starts_at(d, &bs, i) &&
             ent_overlaps(s, i, nx)) {
             size_t q = 0, m, mx, lo = ent_frozen_from(s, i + 1);
             for (size_t k = lo; k < s->nfrozen && k < lo + 16 && s->mr[k].ns <= i + 36; k++)
@@ -4749,7 +4845,7 @@ static void ja_persons(estate *s)
          * the name (its kanji claimed by the date pass) is no part of it;
          * the name starts where the date's claim ends (at most eight
          * characters on) */
-        if (start && (cls & KJ_CC_KANJI) && kj_claim_at(d, i) == KIJI_FACT_DATE) {
+        if (claimed && (cls & KJ_CC_KANJI) && kj_claim_at(d, i) == KIJI_FACT_DATE) {
             size_t q = i, qx;
             for (int k = 0; q < s->hi && k < 8 && kj_claim_at(d, q) == KIJI_FACT_DATE; k++) {
                 ent_cp(d, q, &qx);
@@ -4774,7 +4870,7 @@ static void ja_persons(estate *s)
                 continue;
             }
         }
-        if (start && !ent_char_claimed(d, i, nx)) {
+        if (start && !claimed) {
             /* (アシスタント)コーチイビツァ・オリッチ: a katakana title ends
              * inside the run before its first ・, the name starts there */
             if (cls & KJ_CC_KATA) {
@@ -5183,11 +5279,14 @@ static size_t tokenize(estate *s, tok *out, size_t max)
 }
 
 /* Only spaces (one line break at most) between two tokens. */
-static bool adjacent(const kiji_doc *d, tok a, tok b)
+static inline bool adjacent(const kiji_doc *d, tok a, tok b)
 {
+    const char *u = d->norm;
+    /* one byte between, as between most words: no loop */
+    if (b.ns == a.ne + 1)
+        return u[a.ne] == ' ' || u[a.ne] == '\n';
     if (b.ns <= a.ne || b.ns - a.ne > 3)
         return false;
-    const char *u = d->norm;
     for (size_t i = a.ne; i < b.ns; i++)
         if (u[i] != ' ' && u[i] != '\n')
             return false;
@@ -5815,7 +5914,7 @@ static void en_persons(estate *s)
     int n = (int)tokenize(s, t, max);
     /* cls[k]: what the loops below ask of token k at every token, once:
      * TOK_CAP is cap_word, TOK_THE is "the" or "The" (t[] is final here) */
-    uint8_t *cls = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1));
+    uint8_t *cls = kj_alloc(d, (size_t)(n > 0 ? n : 1));
     /* caps[0, ncap): the tokens with TOK_CAP, thes[0, nthe) those with
      * TOK_THE, in order: the loops below that stop only at those go from
      * one to the next, not through every token */
@@ -5823,10 +5922,13 @@ static void en_persons(estate *s)
     int *thes = kj_alloc_raw(d, (size_t)(n > 0 ? n : 1) * sizeof *thes);
     int ncap = 0, nthe = 0;
     for (int q = 0; q < n; q++) {
-        /* most tokens start with a small letter other than t: one test */
+        /* most tokens start with a small letter other than t: they have no
+         * class (cls[] is zeroed), found at one test of the first byte */
         const char *w = d->norm + t[q].ns;
         unsigned char c0 = (unsigned char)w[0];
         uint8_t k = 0;
+        if ((unsigned char)(c0 - 'A') >= 26 && c0 != 't')
+            continue;
         if (c0 >= 'A' && c0 <= 'Z' && cap_word(d, t[q])) {
             k = TOK_CAP;
             caps[ncap++] = q;
