@@ -5,8 +5,10 @@
  * stepping one character at a time (p->sb_one_by_one): on random texts
  * strung together from kana, kanji, the characters those scans act on
  * (。 、 「 」 （ ） " ( ) and line breaks), characters of two and four
- * bytes and ASCII words, in Japanese and in English, the sentences, the
- * work count and the whole result JSON of both are the same. A run the
+ * bytes and ASCII words, in Japanese and in English (and English texts
+ * of long ASCII runs, which rule_breaks steps over sixteen entries at a
+ * time), the sentences, the work count and the whole result JSON of both
+ * are the same. A run the
  * fast step passes may hold no character the scans act on, and must end
  * where the steps one at a time would. The bracket scan that goes from one
  * of the stops rule_breaks noted to the next (p->sb_walk_all off) finds
@@ -111,14 +113,26 @@ static const char *const pieces[] = {"の",
                                      "\xE3\x80\x80"};
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
+/* ASCII words and spaces, and the ASCII characters the scans act on, for
+ * English texts with long runs of ASCII (which rule_breaks steps over
+ * sixteen bytes at a time); the last few are rarer */
+static const char *const ascii_pieces[] = {
+    "the ", "market ", "rose ", "in ", "Tokyo", " ",  "said", ", ", "Mr. ",
+    "3.5",  "2026 ",   "was ",  "a ",  "bank",  "- ", "'s ",  ": ", "; ",
+    ".",    "?",       "!",     "\"",  "(",     ")",  "\n",   "é",  "\r\n"};
+#define NASCII (sizeof ascii_pieces / sizeof ascii_pieces[0])
+
 /* A random text of n pieces, NUL-terminated in out (cap bytes); its
- * length. Now and then the same piece a few times over, for long runs. */
-static size_t random_text(char *out, size_t cap, int n)
+ * length. Now and then the same piece a few times over, for long runs.
+ * An ASCII text draws mostly from ascii_pieces. */
+static size_t random_text(char *out, size_t cap, int n, bool ascii)
 {
     size_t len = 0;
     for (int k = 0; k < n; k++) {
         const char *w = pieces[next_rand() % 48]; /* kana and kanji */
-        if (next_rand() % 4 == 0)
+        if (ascii)
+            w = ascii_pieces[next_rand() % (next_rand() % 8 ? 18 : NASCII)];
+        else if (next_rand() % 4 == 0)
             w = pieces[next_rand() % NPIECES];
         if (!append_pair(out, cap, &len, w, strlen(w), ""))
             break;
@@ -196,10 +210,10 @@ int main(void)
     }
     size_t sentences = 0, stopped = 0;
     for (int round = 0; round < 3000; round++) {
-        size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 200));
+        const char *lang = round % 4 == 3 ? "en" : "ja";
+        size_t tl = random_text(text, sizeof text, 8 + (int)(next_rand() % 200), round % 8 == 7);
         if (!tl)
             continue;
-        const char *lang = round % 4 == 3 ? "en" : "ja";
         bool a = parse(p, d, false, false, lang, text, tl, &fast);
         bool b = parse(p, d, true, false, lang, text, tl, &slow);
         bool c = parse(p, d, false, true, lang, text, tl, &walked);

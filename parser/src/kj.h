@@ -183,9 +183,6 @@ struct kiji_parser {
     UBreakIterator *sbrk_ja;   /* templates, cloned per doc */
     UBreakIterator *sbrk_en;
     uint8_t sb_tab[0x10000]; /* text.c: Sentence_Break of each BMP code point */
-    /* text.c: byte b is an ASCII character that neither ends nor breaks a
-     * chain of sentence rules (false for every byte from 0x80) */
-    bool sb_plain[256];
     kj_dict *abbrev;  /* text.c: en/abbreviations */
     kj_dict *openers; /* text.c: en/sentence_openers */
     kj_dict *period_names; /* text.c: ja/period_names (モーニング娘。) */
@@ -200,7 +197,8 @@ struct kiji_parser {
      * as ICU reads them, and ICU then decides every English text */
     bool sb_en_fast;
     /* tests only (text_run_test): step over every character of a run of
-     * kana and kanji one at a time, not four at a time (text.c) */
+     * kana and kanji, or of ASCII, one at a time, not four or sixteen at
+     * a time (text.c) */
     bool sb_one_by_one;
     /* tests only (text_run_test): kj_structure's bracket scan reads every
      * character, not only the stops rule_breaks noted (text.c) */

@@ -218,10 +218,6 @@ int kj_text_init(kiji_parser *p, kiji_error *err)
     }
     for (uint32_t c = 0; c < 0x10000; c++)
         p->sb_tab[c] = (uint8_t)u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
-    for (uint32_t c = 0; c < 0x80; c++)
-        /* ( ) and " stop a run too, for rule_breaks' stops (the bracket
-         * scan acts on them); they then go on the chain one at a time */
-        p->sb_plain[c] = !(SB_STOP >> p->sb_tab[c] & 1) && c != '(' && c != ')' && c != '"';
     p->sbrk_ja = ubrk_open(UBRK_SENTENCE, "ja", NULL, 0, &st);
     if (U_SUCCESS(st))
         p->sbrk_en = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -361,6 +357,31 @@ static inline bool four_plain3(const uint32_t *cpx, size_t i, uint32_t mask)
 {
     uint32_t a = cpx[i], b = cpx[i + 3], c = cpx[i + 6], e = cpx[i + 9];
     return !((a | b | c | e) & (mask | KJ_CPX_SLOW)) && ((a & b & c & e) >> KJ_CPX_LEN_SHIFT) == 3;
+}
+
+/* The bits of a d->cpx entry that rule_breaks' ASCII runs stop at: any
+ * but those of an ASCII character it lets go on the chain unread. Every
+ * ASCII character whose Sentence_Break is one of SB_STOP, and ( ) and "
+ * (which kj_structure's bracket scan acts on), has KJ_CC_BREAK
+ * (kj_text_acts_on); a character that stops a run takes the slow way,
+ * which also lets any other go on the chain. */
+#define PLAIN_ASCII_MASK (KJ_CPX_SLOW | (KJ_CPX_CP & ~(uint32_t)0x7F) | KJ_CC_BREAK)
+
+/* Are the sixteen entries at x all of ASCII characters a run goes over
+ * (none has a bit of PLAIN_ASCII_MASK)? The OR of four vectors of four
+ * (GCC's vector extension: SSE2 on x86-64), one test. text_run_test
+ * checks the runs against the entries one at a time (p->sb_one_by_one). */
+static inline bool plain_ascii16(const uint32_t *x)
+{
+    typedef uint32_t v4 __attribute__((vector_size(16)));
+    typedef uint64_t v2 __attribute__((vector_size(16)));
+    v4 a, b, c, e;
+    memcpy(&a, x, 16);
+    memcpy(&b, x + 4, 16);
+    memcpy(&c, x + 8, 16);
+    memcpy(&e, x + 12, 16);
+    v2 m = (v2)((a | b | c | e) & PLAIN_ASCII_MASK);
+    return (m[0] | m[1]) == 0;
 }
 
 /* Bracket pairs tracked for boundary suppression. */
@@ -651,8 +672,6 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
     uint32_t *bs = NULL;
     size_t n = 0, cap = 0;
     const uint32_t *cpx = d->cpx;
-    const bool *plain = d->p->sb_plain;
-    const unsigned char *u = (const unsigned char *)d->norm;
     uint64_t work = 0; /* d->work, kept in a register */
     const bool four = !d->p->sb_one_by_one;
     size_t i = 0;
@@ -683,15 +702,14 @@ static uint32_t *rule_breaks(kiji_doc *d, size_t *nbs, struct scan_stops *st)
             }
             if (v < 2u << KJ_CPX_LEN_SHIFT) {
                 /* an entry of length 1 is ASCII: the rest of a run of
-                 * such ASCII (English words and spaces), one table test a
-                 * byte */
+                 * such ASCII (English words and spaces), by the same test
+                 * of the entries: sixteen at a time (no branch per byte),
+                 * then one at a time */
                 size_t r = i;
-                /* eight bytes a round (no branch per byte), then the tail */
-                while (len - r >= 8 &&
-                       (plain[u[r]] & plain[u[r + 1]] & plain[u[r + 2]] & plain[u[r + 3]] &
-                        plain[u[r + 4]] & plain[u[r + 5]] & plain[u[r + 6]] & plain[u[r + 7]]))
-                    r += 8;
-                while (r < len && plain[u[r]])
+                if (four)
+                    while (len - r >= 16 && plain_ascii16(cpx + r))
+                        r += 16;
+                while (r < len && !(cpx[r] & PLAIN_ASCII_MASK))
                     r++;
                 work += (r - i) / 8;
                 i = r;
