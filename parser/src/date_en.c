@@ -5650,7 +5650,7 @@ static inline __attribute__((always_inline)) bool worth_trying_other(const ep *p
         return true;
     /* no letter, no digit: an entry of en at i (found through kj_dt_word
      * alone, as worth_trying_word), or a number kj_num_scan reads */
-    if (!kj_dict_may_start(p->c->dd->en, b))
+    if (!(p->c->dd->en_may[b >> 5] >> (b & 31) & 1))
         return false;
     ecache *k = p->k;
     if (k->wpos != i)
@@ -5975,6 +5975,13 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
                 tried = (ef && worth_trying_az(&p, i, a, b1, &run)) || every;
             } else {
                 tried = worth_trying_other(&p, i) || every;
+                /* an ASCII byte, no letter or digit, where nothing
+                 * starts (white space after a comma, a dash): over it at
+                 * once */
+                if (!tried && u[i] < 0x80) {
+                    i++;
+                    continue;
+                }
             }
             if (tried)
                 n = try_at(&p, i);

@@ -520,6 +520,9 @@ int kj_date_init(kiji_parser *p)
     fill_scan(dd);
     dd->efirst_max = kj_dict_maxlen(dd->efirst);
     dd->ethe_max = kj_dict_maxlen(dd->ethe);
+    for (unsigned b = 0; b < 256; b++)
+        if (kj_dict_may_start(dd->en, (unsigned char)b))
+            dd->en_may[b >> 5] |= 1u << (b & 31);
     return 0;
 }
 

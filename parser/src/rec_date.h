@@ -198,6 +198,9 @@ struct kj_datedata {
     /* kj_dict_maxlen of efirst and of ethe, read once the lists are in
      * (the scanner asks at most words) */
     size_t efirst_max, ethe_max;
+    /* The bytes that begin an entry of en (kj_dict_may_start of en), read
+     * once the lists are in: bit b & 31 of en_may[b >> 5] */
+    uint32_t en_may[8];
     /* en/weekday_verbs: the verbs past_weekday (date_en.c) reads before a
      * bare weekday, valued by kind (KJ_WV_*) */
     kj_dict *wverbs;
