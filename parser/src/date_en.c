@@ -5966,7 +5966,8 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
             if (a < 26) {
                 bool ef = ef_begins(&p, i, a, &b1);
                 if (!ef && !every && !bound_may(a, b1)) {
-                    size_t j = i + 1;
+                    /* on from after b1 where it is a letter */
+                    size_t j = i + 1 + (b1 < 26);
                     while (ent_asc(u[j]))
                         j++;
                     i = j + 1;
