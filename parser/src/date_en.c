@@ -5579,53 +5579,99 @@ static bool range_next(const ep *p, size_t j)
         || (unsigned char)(c - 'a') < 26;
 }
 
-/* Can try_at match at i, a word start? Every way it matches begins with a
- * digit, a word of dd->efirst, an entry of en (whose first byte, when it
- * is no letter, kj_dict_may_start knows) or a number: everything else is
- * skipped without a look-up of each literal. Inlined at both calls as far
- * as the tests of a word's first letters, length and last letter, which
- * rule out most words; worth_trying_word does the rest. Where it reads
- * the run of a-z at i, its end (or a point inside it past i) goes to
- * *run; *run is left as it is otherwise. */
-static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i, size_t *run)
+/* The letter a byte of lc is: 0-25 for a-z, 26 for any other byte (the
+ * column of no letter in dd->efirst3) */
+/* clang-format off */
+static const uint8_t az_code[256] = {
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+};
+/* clang-format on */
+
+/* Can a word of dd->efirst (a run of a-z) begin at i, with the letter a
+ * (0-25)? Only if its first three letters (or its two, or its one) are
+ * those of one: efirst3 has the bit of every such beginning. The letters
+ * after a as az_code has them (26: no letter, or past the text); most
+ * words have both within the text, read with one test of the bound. The
+ * letter after a goes to *b1. */
+static inline __attribute__((always_inline)) bool ef_begins(const ep *p, size_t i, unsigned a,
+                                                            unsigned *b1)
+{
+    const unsigned char *u = (const unsigned char *)p->lc;
+    unsigned b2;
+    if (i + 2 < p->len) {
+        *b1 = az_code[u[i + 1]];
+        b2 = az_code[u[i + 2]];
+    } else {
+        *b1 = i + 1 < p->len ? az_code[u[i + 1]] : 26;
+        b2 = 26;
+    }
+    return p->c->dd->efirst3[a * 27 + *b1] >> b2 & 1;
+}
+
+/* worth_trying at a word whose first letters ef_begins found those of a
+ * word of efirst: a (0-25) at i, b1 after it. The run of a-z, read up to
+ * one letter past the longest word: its length and last letter rule out
+ * most words that pass the above; worth_trying_word does the rest. The
+ * run's end (or a point inside it past i) goes to *run. */
+static inline __attribute__((always_inline)) bool worth_trying_az(const ep *p, size_t i, unsigned a,
+                                                                  unsigned b1, size_t *run)
 {
     const struct kj_datedata *dd = p->c->dd;
-    unsigned char b = (unsigned char)p->lc[i];
-    if (b >= '0' && b <= '9')
-        return true;
-    if (!(b >= 'a' && b <= 'z')) {
-        /* no letter, no digit: an entry of en at i (found through
-         * kj_dt_word alone, as below), or a number kj_num_scan reads */
-        if (!kj_dict_may_start(dd->en, b))
-            return false;
-        ecache *k = p->k;
-        if (k->wpos != i)
-            dword_fill(p, i);
-        return k->wn > 0 || kj_num_may_start(p->c->d, i);
-    }
-    /* the word (the run of a-z below) is a word of efirst only if its
-     * first three letters (or its two, or its one) are those of one:
-     * efirst1 and efirst3 have the bit of every such beginning */
-    unsigned b1 = i + 1 < p->len ? (unsigned)((unsigned char)p->lc[i + 1] - 'a') : 26;
-    if (b1 >= 26) {
-        if (!(dd->efirst1 >> (b - 'a') & 1))
-            return false;
-    } else {
-        unsigned b2 = i + 2 < p->len ? (unsigned)((unsigned char)p->lc[i + 2] - 'a') : 26;
-        if (!(dd->efirst3[(b - 'a') * 26 + b1] >> (b2 < 26 ? b2 : 26) & 1))
-            return false;
-    }
-    /* the run of a-z, read up to one letter past the longest word: its
-     * length and last letter rule out most words that pass the above */
     size_t max = dd->efirst_max;
     size_t wlim = p->len - i > max ? i + max + 1 : p->len;
     size_t e = kj_az_end(p->lc, i, wlim);
     *run = e;
-    if (e - i > max ||
-        (b1 < 26 && !(dd->eflen[(b - 'a') * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1)) ||
-        (e - i > 2 && !(dd->eflast[(b - 'a') * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
+    if (e - i > max || (b1 < 26 && !(dd->eflen[a * 26 + b1] >> (e - i < 31 ? e - i : 31) & 1))
+        || (e - i > 2 && !(dd->eflast[a * 26 + b1] >> (p->lc[e - 1] - 'a') & 1)))
         return false;
     return worth_trying_word(p, i, e);
+}
+
+/* worth_trying at a byte that is no letter a-z */
+static inline __attribute__((always_inline)) bool worth_trying_other(const ep *p, size_t i)
+{
+    unsigned char b = (unsigned char)p->lc[i];
+    if (b >= '0' && b <= '9')
+        return true;
+    /* no letter, no digit: an entry of en at i (found through kj_dt_word
+     * alone, as worth_trying_word), or a number kj_num_scan reads */
+    if (!(p->c->dd->en_may[b >> 5] >> (b & 31) & 1))
+        return false;
+    ecache *k = p->k;
+    if (k->wpos != i)
+        dword_fill(p, i);
+    return k->wn > 0 || kj_num_may_start(p->c->d, i);
+}
+
+/* Can try_at match at i, a word start? Every way it matches begins with a
+ * digit, a word of dd->efirst, an entry of en (whose first byte, when it
+ * is no letter, kj_dict_may_start knows) or a number: everything else is
+ * skipped without a look-up of each literal. Inlined, as far as the tests
+ * of a word's first letters, length and last letter, which rule out most
+ * words. Where it reads the run of a-z at i, its end (or a point inside
+ * it past i) goes to *run; *run is left as it is otherwise. The scanner
+ * calls its parts itself (it reads the first letters for bounded too). */
+static inline __attribute__((always_inline)) bool worth_trying(const ep *p, size_t i, size_t *run)
+{
+    unsigned a = az_code[(unsigned char)p->lc[i]], b1;
+    if (a >= 26)
+        return worth_trying_other(p, i);
+    return ef_begins(p, i, a, &b1) && worth_trying_az(p, i, a, b1, run);
 }
 
 /* The rest of worth_trying at a word (a-z at i, to e) whose first
@@ -5870,6 +5916,21 @@ static inline __attribute__((always_inline)) size_t bounded(ep *p, size_t i)
     return k + n - i;
 }
 
+/* Can bounded read a word that begins with the letters a and b1 (as
+ * az_code has them; b1 26 where the word ends after a or the text does)?
+ * Its words begin si, af, ar, ab, be, by or ci: by the first letter, the
+ * bits of the second. */
+static inline bool bound_may(unsigned a, unsigned b1)
+{
+    static const uint32_t second[26] = {
+        ['a' - 'a'] = 1u << ('f' - 'a') | 1u << ('r' - 'a') | 1u << ('b' - 'a'),
+        ['b' - 'a'] = 1u << ('e' - 'a') | 1u << ('y' - 'a'),
+        ['c' - 'a'] = 1u << ('i' - 'a'),
+        ['s' - 'a'] = 1u << ('i' - 'a'),
+    };
+    return a < 26 && (second[a] >> b1 & 1);
+}
+
 /* The scanner; with every (tests only: dd->en_try_every) try_at is tried
  * at every word start that is not claimed, whatever worth_trying says,
  * here and in bounded. Inlined twice, so the filtered loop tests no flag. */
@@ -5883,23 +5944,50 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
         if (c->s[q] >= 'A' && c->s[q] <= 'Z')
             p.caseless = false;
     size_t i = 0;
+    /* the word starts tried, added to d->work once at the end */
+    uint64_t steps = 0;
     while (i < c->len) {
-        c->d->work++;
+        steps++;
         size_t n = 0, run = 0;
         /* i is a word start: the text's first byte, or the byte after the
-         * run the loop below steps over, whose last byte (i - 1) is no
-         * ASCII letter or digit of d->norm (ent_asc) nor of lc */
+         * run the step below goes over, whose last byte (i - 1) is no
+         * ASCII letter or digit of d->norm nor of lc */
+        const unsigned char *u = (const unsigned char *)c->s;
         if (!kj_claim_at(c->d, i)) {
-            unsigned char b = (unsigned char)p.lc[i];
-            /* with every, worth_trying runs all the same: what it leaves
-             * for try_at (k->wnpos, k->wnum: date_time reads a number
-             * word as a clock only where it marked one) stays as it is */
-            bool tried = worth_trying(&p, i, &run) || every;
+            /* worth_trying, in its parts: most word starts are a word
+             * whose first letters begin no word of efirst (ef_begins) nor
+             * one of bounded, in which nothing starts: over it and the
+             * byte after it at once. With every, worth_trying runs all the
+             * same: what it leaves for try_at (k->wnpos, k->wnum:
+             * date_time reads a number word as a clock only where it
+             * marked one) stays as it is */
+            unsigned a = az_code[(unsigned char)p.lc[i]], b1 = 26;
+            bool tried;
+            if (a < 26) {
+                bool ef = ef_begins(&p, i, a, &b1);
+                if (!ef && !every && !bound_may(a, b1)) {
+                    /* on from after b1 where it is a letter */
+                    size_t j = i + 1 + (b1 < 26);
+                    while (ent_asc(u[j]))
+                        j++;
+                    i = j + 1;
+                    continue;
+                }
+                tried = (ef && worth_trying_az(&p, i, a, b1, &run)) || every;
+            } else {
+                tried = worth_trying_other(&p, i) || every;
+                /* an ASCII byte, no letter or digit, where nothing
+                 * starts (white space after a comma, a dash): over it at
+                 * once */
+                if (!tried && u[i] < 0x80) {
+                    i++;
+                    continue;
+                }
+            }
             if (tried)
                 n = try_at(&p, i);
-            /* bounded reads only a word that starts with s, a, b or c (its
-             * switch finds no other); try_at may have claimed i */
-            if (n == 0 && (b == 's' || (unsigned)(b - 'a') < 3) && (!tried || !kj_claim_at(c->d, i)))
+            /* try_at may have claimed i */
+            if (n == 0 && bound_may(a, b1) && (!tried || !kj_claim_at(c->d, i)))
                 n = bounded(&p, i);
         }
         /* with nothing read at i, the run of a-z worth_trying read from i
@@ -5909,18 +5997,17 @@ static inline __attribute__((always_inline)) void scan_en(kj_dctx *c, bool every
         /* the rest of a word starts nothing: on from a letter or digit
          * (ent_asc: an ASCII byte of the class KJ_CC_WORD, which a byte
          * of a longer sequence never is) past the run and the byte after
-         * it, through locals (the stores to d->work above would otherwise
-         * make every step reload c->s). No bound in the loop: i <= len <=
+         * it, through locals. No bound in the loop: i <= len <=
          * d->norm_len here, and the NUL after the text (d->norm[norm_len])
          * is no word byte, so the run ends by norm_len + 1 (one word past
          * the body at most, once: an i past len ends the scan) */
-        const unsigned char *u = (const unsigned char *)c->s;
         if (ent_asc(u[i - 1])) {
             while (ent_asc(u[i]))
                 i++;
             i++;
         }
     }
+    c->d->work += steps;
 }
 
 /* The scanner with no filter, for tests: out of the way of the other. */

@@ -520,6 +520,9 @@ int kj_date_init(kiji_parser *p)
     fill_scan(dd);
     dd->efirst_max = kj_dict_maxlen(dd->efirst);
     dd->ethe_max = kj_dict_maxlen(dd->ethe);
+    for (unsigned b = 0; b < 256; b++)
+        if (kj_dict_may_start(dd->en, (unsigned char)b))
+            dd->en_may[b >> 5] |= 1u << (b & 31);
     return 0;
 }
 
@@ -583,9 +586,9 @@ bool kj_dt_en_first(struct kj_datedata *dd, const char *key, size_t len, int32_t
     if (n == 0)
         return true;
     if (n == 1)
-        dd->efirst1 |= 1u << (key[0] - 'a');
+        dd->efirst3[(key[0] - 'a') * 27 + 26] = (1u << 27) - 1;
     else {
-        dd->efirst3[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
+        dd->efirst3[(key[0] - 'a') * 27 + (key[1] - 'a')] |= 1u << (n > 2 ? key[2] - 'a' : 26);
         dd->eflen[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (n < 31 ? n : 31);
         if (n > 2)
             dd->eflast[(key[0] - 'a') * 26 + (key[1] - 'a')] |= 1u << (key[n - 1] - 'a');

@@ -157,11 +157,11 @@ struct kj_datedata {
      * entry. */
     kj_dict *efirst;
     /* The first letters of the words of efirst, so that most words are
-     * ruled out before a look-up: bit a of efirst1 for a word of the one
-     * letter a (0-25), bit c of efirst3[a * 26 + b] for a word beginning
-     * with letters a, b, c (bit 26: the word ends after a, b). */
-    uint32_t efirst1;
-    uint32_t efirst3[26 * 26];
+     * ruled out before a look-up: bit c of efirst3[a * 27 + b] for a word
+     * beginning with letters a, b, c (0-25; bit 26: the word ends after
+     * a, b); b 26 (no letter after a): every bit where the one letter a is
+     * a word, none where it is not. */
+    uint32_t efirst3[26 * 27];
     /* The lengths of the words of efirst by their first two letters: bit
      * n (31 for 31 and more) of eflen[a * 26 + b] for a word of n >= 2
      * letters beginning with a, b. */
@@ -198,6 +198,9 @@ struct kj_datedata {
     /* kj_dict_maxlen of efirst and of ethe, read once the lists are in
      * (the scanner asks at most words) */
     size_t efirst_max, ethe_max;
+    /* The bytes that begin an entry of en (kj_dict_may_start of en), read
+     * once the lists are in: bit b & 31 of en_may[b >> 5] */
+    uint32_t en_may[8];
     /* en/weekday_verbs: the verbs past_weekday (date_en.c) reads before a
      * bare weekday, valued by kind (KJ_WV_*) */
     kj_dict *wverbs;
