@@ -1613,6 +1613,9 @@ static size_t water_of(const estate *s, size_t pos)
     static const char *const water[] = {"Gulf of ", "Sea of ", "Bay of ", "Strait of ",
                                         "Straits of ", NULL};
     const char *t = s->d->norm;
+    /* each ends in " of " and is 7 bytes or more: most places have none */
+    if (pos < s->lo + 7 || memcmp(t + pos - 4, " of ", 4) != 0)
+        return pos;
     for (int k = 0; water[k]; k++) {
         size_t n = strlen(water[k]);
         if (pos >= s->lo + n && memcmp(t + pos - n, water[k], n) == 0 &&
