@@ -9,6 +9,9 @@
  * organization (国内総生産(GDP)) becomes a definition fact.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "rec_entity.h"
 
@@ -183,21 +186,28 @@ static bool upper(uint32_t c)
 /* The first k in [i, end - 2] where t[k] is a, t[k + 1] is b and t[k + 2]
  * is c1 or c2 (said and says: s, a, then i or y); end when there is none.
  * Sixteen positions at a time in one vector (GCC's vector extension: SSE2
- * compares on x86-64, plain code elsewhere), the last ones one by one: a
- * pass that looks for a word reads far fewer places than a memchr for its
- * first letter stops at. */
+ * compares on x86-64, read by one movemask there, plain code elsewhere),
+ * the last ones one by one: a pass that looks for a word reads far fewer
+ * places than a memchr for its first letter stops at. */
 static inline size_t next_trigram(const char *t, size_t i, size_t end, char a, char b, char c1,
                                   char c2)
 {
     typedef unsigned char v16 __attribute__((vector_size(16)));
-    typedef uint64_t v2 __attribute__((vector_size(16)));
     for (; i + 18 <= end; i += 16) {
         v16 x, y, z;
         memcpy(&x, t + i, 16);
         memcpy(&y, t + i + 1, 16);
         memcpy(&z, t + i + 2, 16);
-        v2 m = (v2)((x == (unsigned char)a) & (y == (unsigned char)b) &
-                    ((z == (unsigned char)c1) | (z == (unsigned char)c2)));
+        v16 mv = (x == (unsigned char)a) & (y == (unsigned char)b) &
+                 ((z == (unsigned char)c1) | (z == (unsigned char)c2));
+#ifdef __SSE2__
+        /* one bit a position, position i lowest */
+        unsigned bits = (unsigned)_mm_movemask_epi8((__m128i)mv);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+#else
+        typedef uint64_t v2 __attribute__((vector_size(16)));
+        v2 m = (v2)mv;
         if (m[0] | m[1]) {
             uint64_t m0 = m[0], m1 = m[1];
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -206,6 +216,7 @@ static inline size_t next_trigram(const char *t, size_t i, size_t end, char a, c
 #endif
             return i + (m0 ? (size_t)__builtin_ctzll(m0) / 8 : 8 + (size_t)__builtin_ctzll(m1) / 8);
         }
+#endif
     }
     for (; i + 3 <= end; i++)
         if (t[i] == a && t[i + 1] == b && (t[i + 2] == c1 || t[i + 2] == c2))
