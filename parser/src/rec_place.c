@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/ucal.h>
 #include <unicode/udata.h>
@@ -1613,6 +1616,9 @@ static size_t water_of(const estate *s, size_t pos)
     static const char *const water[] = {"Gulf of ", "Sea of ", "Bay of ", "Strait of ",
                                         "Straits of ", NULL};
     const char *t = s->d->norm;
+    /* each ends in " of " and is 7 bytes or more: most places have none */
+    if (pos < s->lo + 7 || memcmp(t + pos - 4, " of ", 4) != 0)
+        return pos;
     for (int k = 0; water[k]; k++) {
         size_t n = strlen(water[k]);
         if (pos >= s->lo + n && memcmp(t + pos - n, water[k], n) == 0 &&
@@ -1652,6 +1658,20 @@ static inline size_t to_capital(const kiji_doc *d, size_t i, size_t hi)
     const uint64_t h = 0x8080808080808080u;
     if (hi > d->norm_len)
         hi = d->norm_len;
+#ifdef __SSE2__
+    /* sixteen bytes a test where there is SSE2: a capital's compare and
+     * each byte's bit 7, one movemask (one bit a byte, byte i lowest) */
+    typedef unsigned char v16 __attribute__((vector_size(16)));
+    while (i < hi && hi - i >= 16) {
+        v16 v;
+        memcpy(&v, u + i, 16);
+        v16 caps = (v16)((v16)(v - 'A') <= 'Z' - 'A');
+        unsigned m = (unsigned)_mm_movemask_epi8((__m128i)(caps | v));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     while (i < hi && hi - i >= 8) {
         uint64_t w;
         memcpy(&w, u + i, 8);
