@@ -106,6 +106,22 @@ static inline __attribute__((always_inline)) bool dnum(jp *p, size_t pos, int64_
     return true;
 }
 
+/* The pair filter's answer from the character a alone: 1 when a word of
+ * the Japanese list may start with it (every pair passes: jpair4, or a
+ * one-character word is a), 0 when none can (past the BMP), -1 when the
+ * next character decides (word_may_start, word_may_start3). */
+static inline __attribute__((always_inline)) int word_first_char(const struct kj_datedata *dd,
+                                                                  uint32_t a)
+{
+    if (dd->jpair4)
+        return 1;
+    if (a >= 0x10000)
+        return 0;
+    if (dd->jone[a >> 3] & (1u << (a & 7)))
+        return 1;
+    return -1;
+}
+
 /* Can a word of the Japanese list start with the character a, whose next
  * character starts at k, by its first two characters (the pair filter of
  * rec_date.h)? */
@@ -113,12 +129,9 @@ static inline __attribute__((always_inline)) bool word_may_start(const jp *p, ui
                                                                   size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
-    if (dd->jpair4)
-        return true;
-    if (a >= 0x10000)
-        return false;
-    if (dd->jone[a >> 3] & (1u << (a & 7)))
-        return true;
+    int f = word_first_char(dd, a);
+    if (f >= 0)
+        return f;
     if (k >= p->len)
         return false;
     size_t h = kj_dt_pair(a, kj_cp_next(p->c->d, p->len, &k));
@@ -131,12 +144,9 @@ static inline __attribute__((always_inline)) bool word_may_start(const jp *p, ui
 static bool word_may_start3(const jp *p, uint32_t a, size_t k)
 {
     const struct kj_datedata *dd = p->c->dd;
-    if (dd->jpair4)
-        return true;
-    if (a >= 0x10000)
-        return false;
-    if (dd->jone[a >> 3] & (1u << (a & 7)))
-        return true;
+    int f = word_first_char(dd, a);
+    if (f >= 0)
+        return f;
     if (k >= p->len)
         return false;
     uint32_t b = kj_cp_next(p->c->d, p->len, &k);
